@@ -1,0 +1,28 @@
+# `make build` and `make test` each do all set-up on a fresh machine with Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: build test validate bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/prisoner-data build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+validate: $(STAMP)
+	$(BIN)/prisoner-data validate
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_reconcile.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,270 @@
+"""Parse the claim ledger: typed values, resolved entities, located quotes.
+
+Each claim is checked against the property vocabulary (schemas/properties.yaml),
+the registry and its article. Every problem becomes an Issue naming the claims
+file, line and field; claims with errors are left out of the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .entities import Registry
+from .models import ClaimEntry, PropertyDef, SkippedEntry, issues_from_validation
+from .project import Project
+from .report import Report
+from .sources import Source
+from .values import Count, DateValue, parse_date
+from .yamlio import LineDict, load_yaml, report_duplicate_keys
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One thing one source says, typed and located."""
+
+    id: str
+    source: str
+    subject: str
+    property: str
+    value: object  # Count | DateValue | str (entity id or text)
+    raw_value: str
+    scope: str | None
+    population: str | None
+    as_of: DateValue | None
+    attributed_to: str | None
+    attributed_as: str | None
+    mention: str | None  # the spelling an entity value was given as
+    quote: str
+    quote_line: int
+    note: str | None
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A number or date in an article deliberately not recorded."""
+
+    source: str
+    quote: str
+    reason: str
+    file: str
+    line: int
+
+
+@dataclass
+class Ledger:
+    claims: list[Claim]
+    skipped: list[Skipped]
+
+
+def load_vocabulary(project: Project, report: Report) -> dict[str, PropertyDef]:
+    """Read schemas/properties.yaml."""
+    display = project.rel(project.properties)
+    doc = load_yaml(project.properties, report, display)
+    vocabulary: dict[str, PropertyDef] = {}
+    if not isinstance(doc, dict) or not isinstance(doc.get("properties"), dict):
+        if doc is not None:
+            report.add("invalid-vocabulary", "expected a 'properties' mapping", file=display, line=1)
+        return vocabulary
+    for name, raw in doc["properties"].items():
+        try:
+            vocabulary[name] = PropertyDef(**raw)
+        except (ValidationError, TypeError) as exc:
+            if isinstance(exc, ValidationError) and isinstance(raw, LineDict):
+                issues_from_validation(exc, raw, report, display)
+            else:
+                report.add("invalid-property", f"property '{name}' is malformed", file=display, line=doc["properties"].line_of(name))
+    return vocabulary
+
+
+def load_claims(
+    project: Project,
+    sources: dict[str, Source],
+    registry: Registry,
+    vocabulary: dict[str, PropertyDef],
+    report: Report,
+) -> Ledger:
+    """Read every seeds/claims/*.yaml file in name order and check each claim."""
+    ledger = Ledger([], [])
+    first_seen: dict[str, tuple[str, int]] = {}
+    for path in sorted(project.claims_dir.glob("*.yaml")):
+        _load_file(project, path, sources, registry, vocabulary, report, ledger, first_seen)
+    return ledger
+
+
+def _load_file(project, path: Path, sources, registry, vocabulary, report, ledger, first_seen) -> None:
+    display = project.rel(path)
+    doc = load_yaml(path, report, display)
+    if doc is None:
+        return
+    if not isinstance(doc, LineDict) or not isinstance(doc.get("claims"), list):
+        report.add("invalid-claims-file", "a claims file needs 'source' and a 'claims' list", file=display, line=1)
+        return
+    report_duplicate_keys(doc, report, display)
+    source_id = doc.get("source")
+    source = sources.get(source_id)
+    if source is None:
+        report.add("unknown-source", f"source '{source_id}' is not a verified article of the manifest",
+                   file=display, line=doc.line_of("source"), field="source", value=str(source_id),
+                   hint="add the article to seeds/manifest.yaml, or fix its hash")
+        return
+    if path.stem != source_id:
+        report.add("file-name-mismatch", f"claims of '{source_id}' belong in seeds/claims/{source_id}.yaml",
+                   severity="warning", file=display, line=doc.line_of("source"), field="source")
+    checker = _ClaimChecker(source, registry, vocabulary, report, display)
+    for raw in doc["claims"]:
+        claim = checker.check(raw, first_seen)
+        if claim is not None:
+            ledger.claims.append(claim)
+    for raw in doc.get("skipped") or []:
+        skipped = checker.check_skipped(raw)
+        if skipped is not None:
+            ledger.skipped.append(skipped)
+
+
+class _ClaimChecker:
+    """Checks the claims of one file against its article, the vocabulary and the registry."""
+
+    def __init__(self, source: Source, registry: Registry, vocabulary, report: Report, display: str):
+        self.source, self.registry, self.vocabulary = source, registry, vocabulary
+        self.report, self.display = report, display
+
+    def error(self, raw: LineDict, type_: str, message: str, field: str, **extra) -> None:
+        self.report.add(type_, message, file=self.display, line=raw.line_of(field), field=field, **extra)
+
+    def check(self, raw, first_seen: dict) -> Claim | None:
+        if not isinstance(raw, LineDict):
+            self.report.add("invalid-claim", "each claim must be a mapping", file=self.display)
+            return None
+        report_duplicate_keys(raw, self.report, self.display)
+        try:
+            entry = ClaimEntry(**raw)
+        except ValidationError as exc:
+            issues_from_validation(exc, raw, self.report, self.display)
+            return None
+        if entry.id in first_seen:
+            where = "%s:%d" % first_seen[entry.id]
+            self.error(raw, "duplicate-id", f"claim id '{entry.id}' is already used at {where}", "id",
+                       value=entry.id, hint="give every claim a unique id")
+            return None
+        first_seen[entry.id] = (self.display, raw.line)
+        errors_before = len(self.report.errors)
+        prop = self.vocabulary.get(entry.property)
+        if prop is None:
+            self.error(raw, "unknown-property", f"unknown property '{entry.property}'", "property",
+                       value=entry.property, hint="use a property from schemas/properties.yaml")
+            return None
+        self._check_subject(raw, entry, prop)
+        self._check_qualifiers(raw, entry, prop)
+        value, mention = self._typed_value(raw, entry, prop)
+        as_of = self._date(raw, entry.as_of, "as_of") if entry.as_of else None
+        attributed = self._resolve(raw, entry.attributed_to, "attributed_to") if entry.attributed_to else None
+        quote_line = self._locate_quote(raw, entry.quote)
+        if len(self.report.errors) > errors_before:
+            return None
+        return Claim(
+            id=entry.id, source=self.source.id, subject=entry.subject, property=entry.property,
+            value=value, raw_value=str(entry.value), scope=entry.scope, population=entry.population,
+            as_of=as_of, attributed_to=attributed, attributed_as=entry.attributed_to, mention=mention,
+            quote=entry.quote, quote_line=quote_line, note=entry.note, file=self.display, line=raw.line,
+        )
+
+    def _check_subject(self, raw, entry: ClaimEntry, prop: PropertyDef) -> None:
+        kind = self.registry.kind(entry.subject)
+        if kind is None:
+            self._unknown(raw, entry.subject, "subject")
+        elif kind != prop.subject:
+            self.error(raw, "wrong-subject-kind",
+                       f"'{entry.property}' applies to a {prop.subject}, but '{entry.subject}' is a {kind}",
+                       "subject", value=entry.subject)
+
+    def _check_qualifiers(self, raw, entry: ClaimEntry, prop: PropertyDef) -> None:
+        if entry.qualifier != "exact" and prop.type != "count":
+            self.error(raw, "qualifier-not-allowed", f"'{entry.property}' is not a count; it takes no qualifier", "qualifier")
+        if entry.scope is not None:
+            if not prop.scope:
+                self.error(raw, "scope-not-allowed", f"'{entry.property}' takes no scope", "scope", value=entry.scope)
+            elif self.registry.kind(entry.scope) is None:
+                self._unknown(raw, entry.scope, "scope")
+            elif self.registry.kind(entry.scope) != prop.scope:
+                self.error(raw, "wrong-scope-kind", f"scope '{entry.scope}' must be a {prop.scope}", "scope", value=entry.scope)
+        if entry.population is not None:
+            if not prop.population:
+                self.error(raw, "population-not-allowed", f"'{entry.property}' takes no population", "population")
+            elif self.registry.kind(entry.population) != "group":
+                self._unknown(raw, entry.population, "population", expected="group")
+
+    def _typed_value(self, raw, entry: ClaimEntry, prop: PropertyDef):
+        value = entry.value
+        if prop.type == "count":
+            if not isinstance(value, int) or value < 0:
+                self.error(raw, "invalid-count", f"count must be a whole number ≥ 0, got {value!r}", "value", value=str(value))
+                return None, None
+            return Count(value, entry.qualifier), None
+        if not isinstance(value, str):
+            self.error(raw, "invalid-value", f"'{entry.property}' takes a {prop.type}, got {value!r}", "value", value=str(value))
+            return None, None
+        if prop.type == "date":
+            return self._date(raw, value, "value"), None
+        if prop.type == "entity":
+            entity_id = self._resolve(raw, value, "value")
+            if entity_id and prop.entity and self.registry.kind(entity_id) != prop.entity:
+                self.error(raw, "wrong-value-kind", f"'{entry.property}' takes a {prop.entity}; '{value}' is a "
+                           f"{self.registry.kind(entity_id)}", "value", value=value)
+            return entity_id, value
+        return value.strip(), None
+
+    def _date(self, raw, text: str, field: str) -> DateValue | None:
+        try:
+            return parse_date(text)
+        except ValueError as exc:
+            self.error(raw, "invalid-date", f"{field}: {exc}", field, value=text,
+                       hint='write "YYYY", "YYYY-MM" or "YYYY-MM-DD" in quotes')
+            return None
+
+    def _resolve(self, raw, mention: str, field: str) -> str | None:
+        result = self.registry.resolve(mention)
+        if result.entity_id:
+            return result.entity_id
+        if result.candidate:
+            self.error(raw, "probable-variant",
+                       f"'{mention}' is not in the registry but is close to '{result.candidate_name}' "
+                       f"({result.candidate}, similarity {result.score:.0f}); it was not merged",
+                       field, value=mention,
+                       hint=f"if it is the same entity, add '{mention}' to the aliases of {result.candidate} "
+                            "in seeds/registry.yaml; otherwise register a new entity")
+            return None
+        self._unknown(raw, mention, field)
+        return None
+
+    def _unknown(self, raw, value: str, field: str, expected: str = "entity") -> None:
+        self.error(raw, "unknown-entity", f"{field} '{value}' is not a registry {expected}", field, value=value,
+                   hint="use an id from seeds/registry.yaml or add the entity there")
+
+    def _locate_quote(self, raw, quote: str) -> int:
+        offset = self.source.text.find(quote)
+        if offset < 0 or "\n" in quote:
+            self.error(raw, "quote-not-found",
+                       f"quote not found verbatim in {self.source.entry.path}", "quote", value=quote[:80],
+                       hint="copy the words exactly from the article (same quotes and dashes, one line)")
+            return 0
+        return self.source.line_of(offset)
+
+    def check_skipped(self, raw) -> Skipped | None:
+        if not isinstance(raw, LineDict):
+            self.report.add("invalid-skipped", "each skipped entry must be a mapping", file=self.display)
+            return None
+        try:
+            entry = SkippedEntry(**raw)
+        except ValidationError as exc:
+            issues_from_validation(exc, raw, self.report, self.display)
+            return None
+        if entry.quote not in self.source.text:
+            self.error(raw, "quote-not-found", f"skipped quote not found in {self.source.entry.path}", "quote",
+                       value=entry.quote[:80])
+            return None
+        return Skipped(self.source.id, entry.quote, entry.reason, self.display, raw.line)

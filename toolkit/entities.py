@@ -1,0 +1,200 @@
+"""The entity registry: ids, aliases, place and group hierarchy, and resolution.
+
+Resolution is exact on a normalized form of the name (case, diacritics,
+apostrophes, punctuation and a leading "the" do not matter). A name that does
+not resolve but is close to a known alias is a probable variant: reported with
+its candidate, never merged. Two entities may not share a normalized alias.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .project import Project
+from .report import Report
+from .yamlio import LineDict, load_yaml, report_duplicate_keys
+
+# registry section -> entity kind
+SECTIONS = {
+    "people": "person",
+    "organisations": "organisation",
+    "places": "place",
+    "groups": "group",
+    "releases": "release",
+    "sanctions": "sanction",
+}
+NEAR_MISS_SCORE = 85.0
+_ALLOWED = {"id", "name", "aliases", "part_of", "kind", "country", "nationality", "notes"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A registry entry."""
+
+    id: str
+    kind: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    part_of: str | None = None
+    place_kind: str | None = None
+    country: str | None = None
+    nationality: str | None = None
+    notes: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Outcome of resolving one spelling."""
+
+    entity_id: str | None
+    candidate: str | None = None
+    candidate_name: str | None = None
+    score: float = 0.0
+
+
+def normalize(name: str) -> str:
+    """Fold a name for comparison: no case, diacritics, punctuation or leading 'the'."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"[^\w' ]+", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+@dataclass
+class Registry:
+    entities: dict[str, Entity] = field(default_factory=dict)
+    _index: dict[str, str] = field(default_factory=dict, repr=False)
+    _cache: dict[str, Resolution] = field(default_factory=dict, repr=False)
+    _choices: list[str] | None = field(default=None, repr=False)
+
+    def __contains__(self, entity_id: str) -> bool:
+        return entity_id in self.entities
+
+    def get(self, entity_id: str) -> Entity | None:
+        return self.entities.get(entity_id)
+
+    def kind(self, entity_id: str) -> str | None:
+        entity = self.entities.get(entity_id)
+        return entity.kind if entity else None
+
+    def resolve(self, mention: str) -> Resolution:
+        """Resolve an id or a spelling. Memoized: each distinct spelling is looked up once."""
+        cached = self._cache.get(mention)
+        if cached is not None:
+            return cached
+        if mention in self.entities:
+            result = Resolution(mention)
+        else:
+            hit = self._index.get(normalize(mention))
+            result = Resolution(hit) if hit else self._near_miss(mention)
+        self._cache[mention] = result
+        return result
+
+    def _near_miss(self, mention: str) -> Resolution:
+        from rapidfuzz import fuzz, process
+
+        if self._choices is None:
+            self._choices = list(self._index)
+        best = process.extractOne(normalize(mention), self._choices, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SCORE)
+        if best is None:
+            return Resolution(None)
+        entity_id = self._index[best[0]]
+        return Resolution(None, entity_id, self.entities[entity_id].name, best[1])
+
+    def ancestors(self, entity_id: str) -> list[str]:
+        """The chain of part_of parents, nearest first."""
+        chain, seen = [], {entity_id}
+        parent = self.entities[entity_id].part_of if entity_id in self.entities else None
+        while parent and parent not in seen:
+            chain.append(parent)
+            seen.add(parent)
+            parent = self.entities[parent].part_of if parent in self.entities else None
+        return chain
+
+    def within(self, inner: str, outer: str) -> bool:
+        """True when `inner` is `outer` or lies inside it."""
+        return inner == outer or outer in self.ancestors(inner)
+
+    def top(self, entity_id: str) -> str:
+        """The outermost ancestor (a city's country)."""
+        chain = self.ancestors(entity_id)
+        return chain[-1] if chain else entity_id
+
+    def is_misspelling(self, mention: str, entity_id: str) -> bool:
+        """True when `mention` is listed for the entity as a curated misspelling."""
+        entity = self.entities.get(entity_id)
+        return bool(entity and entity.notes and normalize(mention) in _misspellings(entity))
+
+
+def _misspellings(entity: Entity) -> set[str]:
+    # A curator marks a misspelling by quoting it in the entity's notes.
+    return {normalize(m) for m in re.findall(r'"([^"]+)"', entity.notes or "")}
+
+
+def load_registry(project: Project, report: Report) -> Registry:
+    """Read seeds/registry.yaml; report malformed entries, duplicate ids and clashing aliases."""
+    display = project.rel(project.registry)
+    registry = Registry()
+    doc = load_yaml(project.registry, report, display)
+    if not isinstance(doc, dict):
+        if doc is not None:
+            report.add("invalid-registry", "registry must be a mapping of sections", file=display, line=1)
+        return registry
+    for section, items in doc.items():
+        if section not in SECTIONS:
+            report.add("unknown-section", f"unknown registry section '{section}'", file=display,
+                       line=doc.line_of(section), hint=f"use one of: {', '.join(SECTIONS)}")
+            continue
+        for raw in items or []:
+            _add_entity(registry, SECTIONS[section], raw, report, display)
+    _check_references(registry, report, display)
+    return registry
+
+
+def _add_entity(registry: Registry, kind: str, raw, report: Report, display: str) -> None:
+    if not isinstance(raw, LineDict) or not isinstance(raw.get("id"), str) or not isinstance(raw.get("name"), str):
+        report.add("invalid-entity", "each entity needs a string 'id' and 'name'", file=display,
+                   line=getattr(raw, "line", None))
+        return
+    report_duplicate_keys(raw, report, display)
+    for key in sorted(set(raw) - _ALLOWED):
+        report.add("unknown-field", f"unknown field '{key}'", file=display, line=raw.line_of(key), field=key)
+    entity_id = raw["id"]
+    if entity_id in registry.entities:
+        first = registry.entities[entity_id].line
+        report.add("duplicate-id", f"entity id '{entity_id}' is defined twice (first at line {first})",
+                   file=display, line=raw.line, field="id", value=entity_id)
+        return
+    aliases = raw.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        report.add("invalid-field", "aliases must be a list of strings", file=display, line=raw.line_of("aliases"), field="aliases")
+        aliases = []
+    entity = Entity(
+        id=entity_id, kind=kind, name=raw["name"], aliases=tuple(aliases), part_of=raw.get("part_of"),
+        place_kind=raw.get("kind"), country=raw.get("country"), nationality=raw.get("nationality"),
+        notes=raw.get("notes"), line=raw.line,
+    )
+    registry.entities[entity_id] = entity
+    for spelling in (entity.name, *entity.aliases):
+        key = normalize(spelling)
+        owner = registry._index.setdefault(key, entity_id)
+        if owner != entity_id:
+            report.add("ambiguous-alias", f"'{spelling}' is a name of both '{owner}' and '{entity_id}'",
+                       file=display, line=raw.line_of("aliases"), field="aliases", value=spelling,
+                       hint="a spelling may name one entity only; qualify it (e.g. with a first name)")
+
+
+def _check_references(registry: Registry, report: Report, display: str) -> None:
+    for entity in registry.entities.values():
+        for field_name in ("part_of", "country", "nationality"):
+            target = getattr(entity, field_name)
+            if target and target not in registry.entities:
+                report.add("dangling-reference", f"{entity.id}: {field_name} '{target}' is not in the registry",
+                           file=display, line=entity.line, field=field_name, value=target)
+        if entity.part_of and entity.id in registry.ancestors(entity.id):
+            report.add("cyclic-hierarchy", f"{entity.id} is part of itself", file=display, line=entity.line, field="part_of")

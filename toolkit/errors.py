@@ -1,0 +1,65 @@
+"""The one exception tree: failures of the tool itself, not of the data.
+
+Invalid data is reported as a `toolkit.report.Report`; these exceptions are for
+what stops the tool from working at all (a missing project, a refused download,
+a version that already exists). The CLI turns them into a message and an exit
+code in one place.
+"""
+
+from __future__ import annotations
+
+# Exit codes shared by every command.
+EXIT_OK = 0
+EXIT_INVALID = 1  # the data is invalid, or a check the user asked for failed
+EXIT_USAGE = 2  # bad command line
+EXIT_FAILURE = 3  # the tool could not do its job (I/O, network, refused operation)
+
+
+class ToolkitError(Exception):
+    """Base class. Carries where the problem is, so the message can name it."""
+
+    exit_code = EXIT_FAILURE
+
+    def __init__(self, message: str, *, path=None, line=None, field=None, value=None, hint=None):
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.field = field
+        self.value = value
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if where and self.line:
+            where += f":{self.line}"
+        parts = [f"{where}: {self.message}" if where else self.message]
+        if self.field:
+            parts.append(f"field: {self.field}")
+        if self.hint:
+            parts.append(f"hint: {self.hint}")
+        return "\n  ".join(parts)
+
+
+class ProjectError(ToolkitError):
+    """The project layout (seeds/, schemas/) is missing or unreadable."""
+
+
+class InvalidData(ToolkitError):
+    """Raised by library entry points that cannot go on because the data is invalid.
+
+    It carries the Report with every problem found, so nothing is lost."""
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, message: str, report):
+        super().__init__(message)
+        self.report = report
+
+
+class ReleaseError(ToolkitError):
+    """A release cannot be published (e.g. the version exists)."""
+
+
+class DownloadError(ToolkitError):
+    """A package could not be fetched or failed verification."""

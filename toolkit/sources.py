@@ -1,0 +1,136 @@
+"""Load the article corpus and verify every article against the manifest."""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+
+from .models import SourceEntry, issues_from_validation
+from .project import Project
+from .report import Report
+from .yamlio import LineDict, load_yaml, report_duplicate_keys
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article that passed verification, with its text."""
+
+    entry: SourceEntry
+    text: str
+    manifest_line: int
+    line_starts: tuple[int, ...] = field(repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    def line_of(self, offset: int) -> int:
+        """1-based line of a character offset in the text."""
+        return bisect_right(self.line_starts, offset)
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return tuple(starts)
+
+
+def load_sources(project: Project, report: Report) -> dict[str, Source]:
+    """Read seeds/manifest.yaml and every article it lists.
+
+    An article is refused (an error in the report, not in the result) when it is
+    missing, empty, not UTF-8, or when its size or sha256 differs from the manifest.
+    """
+    display = project.rel(project.manifest)
+    doc = load_yaml(project.manifest, report, display)
+    if doc is None:
+        return {}
+    if not isinstance(doc, dict) or not isinstance(doc.get("sources"), list):
+        report.add("invalid-manifest", "manifest must have a 'sources' list", file=display, line=1)
+        return {}
+    sources: dict[str, Source] = {}
+    for raw in doc["sources"]:
+        entry = _parse_entry(raw, report, display)
+        if entry is None:
+            continue
+        if entry.id in sources:
+            report.add(
+                "duplicate-id",
+                f"source id '{entry.id}' is listed twice (first at line {sources[entry.id].manifest_line})",
+                file=display, line=raw.line, field="id", value=entry.id,
+            )
+            continue
+        source = _verify_article(project, entry, raw.line, report, display)
+        if source is not None:
+            sources[entry.id] = source
+    _report_unlisted(project, doc["sources"], report)
+    return sources
+
+
+def _parse_entry(raw, report: Report, display: str) -> SourceEntry | None:
+    if not isinstance(raw, LineDict):
+        report.add("invalid-manifest", "each source must be a mapping", file=display)
+        return None
+    report_duplicate_keys(raw, report, display)
+    try:
+        return SourceEntry(**raw)
+    except ValidationError as exc:
+        issues_from_validation(exc, raw, report, display)
+        return None
+
+
+def _verify_article(project, entry: SourceEntry, line: int, report: Report, display: str):
+    path = project.seeds / entry.path
+    shown = project.rel(path)
+    where = dict(file=shown, line=1)
+    if not path.resolve().is_relative_to(project.seeds.resolve()):
+        report.add("path-outside-seeds", f"article path '{entry.path}' leaves seeds/", file=display, line=line, field="path")
+        return None
+    if not path.is_file():
+        report.add("missing-article", f"article {shown} listed in the manifest does not exist",
+                   file=display, line=line, field="path", value=entry.path)
+        return None
+    data = path.read_bytes()
+    if not data.strip():
+        report.add("empty-article", f"article {shown} is empty", hint="restore the article's text", **where)
+        return None
+    digest = hashlib.sha256(data).hexdigest()
+    if len(data) != entry.bytes or digest != entry.sha256:
+        report.add(
+            "article-hash-mismatch",
+            f"article {shown} does not match the manifest: {len(data)} bytes, sha256 {digest[:12]}…; "
+            f"manifest (line {line}) says {entry.bytes} bytes, sha256 {entry.sha256[:12]}…",
+            field="sha256", value=digest,
+            hint="articles are kept byte-exact; restore the original file, or record a new article as a new source",
+            **where,
+        )
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        report.add("encoding-error", f"article {shown} is not valid UTF-8 at byte {exc.start}",
+                   file=shown, line=data[: exc.start].count(b"\n") + 1)
+        return None
+    return Source(entry=entry, text=text, manifest_line=line, line_starts=_line_starts(text))
+
+
+def _report_unlisted(project: Project, entries: list, report: Report) -> None:
+    listed = {e.get("path") for e in entries if isinstance(e, dict)}
+    articles = project.seeds / "articles"
+    if not articles.is_dir():
+        return
+    for path in sorted(articles.iterdir()):
+        if path.is_file() and f"articles/{path.name}" not in listed:
+            report.add(
+                "unlisted-article",
+                f"{project.rel(path)} is not listed in seeds/manifest.yaml",
+                severity="warning", file=project.rel(path),
+                hint="add a manifest entry with its sha256 and bytes",
+            )

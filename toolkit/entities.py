@@ -26,7 +26,7 @@ SECTIONS = {
     "sanctions": "sanction",
 }
 NEAR_MISS_SCORE = 85.0
-_ALLOWED = {"id", "name", "aliases", "part_of", "kind", "country", "nationality", "notes"}
+_ALLOWED = {"id", "name", "aliases", "misspellings", "part_of", "kind", "country", "nationality", "notes"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Entity:
     kind: str
     name: str
     aliases: tuple[str, ...] = ()
+    misspellings: tuple[str, ...] = ()
     part_of: str | None = None
     place_kind: str | None = None
     country: str | None = None
@@ -128,12 +129,7 @@ class Registry:
     def is_misspelling(self, mention: str, entity_id: str) -> bool:
         """True when `mention` is listed for the entity as a curated misspelling."""
         entity = self.entities.get(entity_id)
-        return bool(entity and entity.notes and normalize(mention) in _misspellings(entity))
-
-
-def _misspellings(entity: Entity) -> set[str]:
-    # A curator marks a misspelling by quoting it in the entity's notes.
-    return {normalize(m) for m in re.findall(r'"([^"]+)"', entity.notes or "")}
+        return bool(entity and normalize(mention) in {normalize(m) for m in entity.misspellings})
 
 
 def load_registry(project: Project, report: Report) -> Registry:
@@ -170,23 +166,30 @@ def _add_entity(registry: Registry, kind: str, raw, report: Report, display: str
         report.add("duplicate-id", f"entity id '{entity_id}' is defined twice (first at line {first})",
                    file=display, line=raw.line, field="id", value=entity_id)
         return
-    aliases = raw.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        report.add("invalid-field", "aliases must be a list of strings", file=display, line=raw.line_of("aliases"), field="aliases")
-        aliases = []
+    aliases = _names(raw, "aliases", report, display)
+    misspellings = _names(raw, "misspellings", report, display)
     entity = Entity(
-        id=entity_id, kind=kind, name=raw["name"], aliases=tuple(aliases), part_of=raw.get("part_of"),
+        id=entity_id, kind=kind, name=raw["name"], aliases=aliases, misspellings=misspellings,
+        part_of=raw.get("part_of"),
         place_kind=raw.get("kind"), country=raw.get("country"), nationality=raw.get("nationality"),
         notes=raw.get("notes"), line=raw.line,
     )
     registry.entities[entity_id] = entity
-    for spelling in (entity.name, *entity.aliases):
+    for spelling in (entity.name, *entity.aliases, *entity.misspellings):
         key = normalize(spelling)
         owner = registry._index.setdefault(key, entity_id)
         if owner != entity_id:
             report.add("ambiguous-alias", f"'{spelling}' is a name of both '{owner}' and '{entity_id}'",
                        file=display, line=raw.line_of("aliases"), field="aliases", value=spelling,
                        hint="a spelling may name one entity only; qualify it (e.g. with a first name)")
+
+
+def _names(raw: LineDict, key: str, report: Report, display: str) -> tuple[str, ...]:
+    names = raw.get(key) or []
+    if not isinstance(names, list) or not all(isinstance(a, str) for a in names):
+        report.add("invalid-field", f"{key} must be a list of strings", file=display, line=raw.line_of(key), field=key)
+        return ()
+    return tuple(names)
 
 
 def _check_references(registry: Registry, report: Report, display: str) -> None:

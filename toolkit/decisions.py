@@ -1,0 +1,60 @@
+"""Curator decisions: seeds/decisions.yaml closes conflicts with a chosen value and a rationale.
+
+A decision never deletes a claim; it marks one conflict resolved_by_curator and
+sets the resolved value. A decision that matches no open conflict is an error,
+so stale decisions cannot pile up unnoticed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from .models import DecisionEntry, issues_from_validation
+from .project import Project
+from .report import Report
+from .yamlio import LineDict, load_yaml, report_duplicate_keys
+
+
+@dataclass(frozen=True)
+class Decision:
+    entry: DecisionEntry
+    file: str
+    line: int
+
+
+def load_decisions(project: Project, report: Report) -> list[Decision]:
+    """Read seeds/decisions.yaml if present."""
+    if not project.decisions.is_file():
+        return []
+    display = project.rel(project.decisions)
+    doc = load_yaml(project.decisions, report, display)
+    if doc is None:
+        return []
+    if not isinstance(doc, dict) or not isinstance(doc.get("decisions"), list):
+        report.add("invalid-decisions", "expected a 'decisions' list", file=display, line=1)
+        return []
+    decisions = []
+    for raw in doc["decisions"]:
+        if not isinstance(raw, LineDict):
+            report.add("invalid-decision", "each decision must be a mapping", file=display)
+            continue
+        report_duplicate_keys(raw, report, display)
+        try:
+            decisions.append(Decision(DecisionEntry(**raw), display, raw.line))
+        except ValidationError as exc:
+            issues_from_validation(exc, raw, report, display)
+    return decisions
+
+
+def report_unmatched(decisions: list[Decision], report: Report) -> None:
+    for decision in decisions:
+        e = decision.entry
+        where = ", ".join(f"{k}={v}" for k, v in (("scope", e.scope), ("population", e.population)) if v)
+        report.add(
+            "stale-decision",
+            f"decision for {e.subject} {e.property}{' (' + where + ')' if where else ''} matches no open conflict",
+            file=decision.file, line=decision.line, field="subject", value=e.subject,
+            hint="remove the decision, or correct its subject/property/scope/population",
+        )

@@ -126,9 +126,9 @@ def reconcile_claims(claims, registry: Registry, vocabulary: dict[str, PropertyD
       1. group claims by fact key (one pass);
       2. compare the claims of each group by value type, giving a value, status and conflict;
       3. flag names given through a curated misspelling;
-      4. run every cross-field rule of `rules.RULES`;
-      5. apply curator decisions (returned unmatched ones are the caller's to report);
-      6. number the conflicts deterministically.
+      4. apply curator decisions to those conflicts, so rules see the curated values;
+      5. run every cross-field rule of `rules.RULES`, then apply the remaining decisions;
+      6. number the conflicts deterministically; unmatched decisions are the caller's to report.
     """
     from . import rules
 
@@ -144,11 +144,11 @@ def reconcile_claims(claims, registry: Registry, vocabulary: dict[str, PropertyD
         if conflict is not None:
             result.conflicts.append(conflict)
     result.conflicts.extend(_name_variants(claims, registry))
+    pending = apply_decisions(result, decisions)
     for rule in rules.RULES.values():
         result.conflicts.extend(rule(result, registry))
-    unmatched = apply_decisions(result, decisions)
+    result.unmatched_decisions = apply_decisions(result, pending)
     _number(result.conflicts)
-    result.unmatched_decisions = unmatched
     return result
 
 

@@ -1,0 +1,215 @@
+"""`prisoner-data build`: the real project builds, deterministically, and bad input is refused."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from toolkit.cli import main
+
+from .conftest import ROOT, tree_digest
+
+
+def run_build(runner, project: Path, *args):
+    return runner.invoke(main, ["build", "--project", str(project), "--quiet", *args])
+
+
+def test_build_prints_rows_per_resource_and_conflicts(runner, project):
+    result = run_build(runner, project)
+    assert result.exit_code == 0, result.output
+    descriptor = json.loads((project / "datapackage" / "datapackage.json").read_text())
+    for resource in descriptor["resources"]:
+        assert re.search(rf"^  {resource['name']}\s+\d+ rows$", result.stdout, re.M), resource["name"]
+    assert re.search(r"^conflicts: \d+ \(", result.stdout, re.M)
+
+
+def test_summary_counts_match_the_written_files(runner, project):
+    result = run_build(runner, project, "--format", "json")
+    assert result.exit_code == 0
+    summary = json.loads(result.stdout)
+    import pyarrow.csv as pv
+
+    for name, count in summary["rows"].items():
+        table = pv.read_csv(project / "datapackage" / "data" / f"{name}.csv")
+        assert table.num_rows == count, name
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    from toolkit.package import build_package
+    from toolkit.project import open_project
+
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert build_package(open_project(ROOT), first).ok
+    assert build_package(open_project(ROOT), second).ok
+    assert tree_digest(first) == tree_digest(second)
+
+
+def test_committed_package_is_up_to_date(built_package):
+    """datapackage/ in the repository must be what the seeds build; rebuild and commit if not."""
+    committed = ROOT / "datapackage"
+    assert committed.is_dir(), "datapackage/ is missing: run `make build` and commit it"
+    assert tree_digest(committed) == tree_digest(built_package), (
+        "datapackage/ is stale: run `make build` and commit the result"
+    )
+
+
+def test_created_comes_from_the_sources_not_the_clock(built_package):
+    descriptor = json.loads((built_package / "datapackage.json").read_text())
+    assert descriptor["created"] == "2025-12-14T00:00:00Z"  # the newest article's date in the manifest
+
+
+def test_descriptor_has_data_package_v2_metadata(built_package):
+    descriptor = json.loads((built_package / "datapackage.json").read_text())
+    for key in ("$schema", "name", "title", "version", "created", "licenses", "sources", "contributors"):
+        assert descriptor.get(key), key
+    assert descriptor["$schema"].endswith("/2.0/datapackage.json")
+    for resource in descriptor["resources"]:
+        for key in ("path", "format", "mediatype", "encoding", "bytes", "hash", "schema"):
+            assert key in resource, (resource["name"], key)
+        assert resource["hash"].startswith("sha256:")
+        assert resource["schema"]["primaryKey"]
+        assert resource["parquet"]["hash"].startswith("sha256:")
+        size = (built_package / resource["parquet"]["path"]).stat().st_size
+        assert resource["parquet"]["bytes"] == size
+    keyed = [r for r in descriptor["resources"] if r["schema"].get("foreignKeys")]
+    assert {r["name"] for r in keyed} >= {"claims", "releases", "people", "sanctions", "release_people"}
+
+
+def test_frictionless_cli_reports_the_package_valid(built_package):
+    exe = Path(sys.executable).parent / "frictionless"
+    done = subprocess.run([str(exe), "validate", "--json", "datapackage.json"], cwd=built_package,
+                          capture_output=True, text=True, timeout=300)
+    report = json.loads(done.stdout)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert report["valid"] is True
+    assert len(report["tasks"]) == len(json.loads((built_package / "datapackage.json").read_text())["resources"])
+
+
+# --- bad input: a clear error naming file and line, exit 1, datapackage/ untouched ---------------
+
+def _edit(path: Path, old: str, new: str, count: int = 1) -> int:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path.name}: {old!r}"
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return line
+
+
+def _assert_refused(runner, project: Path, pattern: str):
+    before = tree_digest(project / "datapackage")
+    result = run_build(runner, project)
+    assert result.exit_code == 1, result.output
+    assert re.search(pattern, result.stderr), result.stderr
+    assert "nothing was written" in result.stderr
+    assert tree_digest(project / "datapackage") == before
+    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".datapackage")]
+    assert leftovers == []
+    return result
+
+
+def test_tampered_article_is_refused(runner, project):
+    article = project / "seeds/articles/rferl-2025-12.txt"
+    article.write_bytes(article.read_bytes().replace(b"at least 123", b"at least 124"))
+    result = _assert_refused(runner, project, r"seeds/articles/rferl-2025-12\.txt:1: error: article .* does not match the manifest")
+    assert "article-hash-mismatch" in result.stderr
+    assert re.search(r"manifest \(line \d+\)", result.stderr)
+
+
+def test_quote_not_in_article_is_refused(runner, project):
+    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    line = _edit(claims, "quote: More than 1,100 political prisoners remain behind bars",
+                 "quote: More than 1,300 political prisoners remain behind bars")
+    _assert_refused(runner, project, rf"seeds/claims/ians-morung-2025-12-14\.yaml:{line}: error: quote not found verbatim")
+
+
+def test_unknown_entity_is_refused(runner, project):
+    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    line = _edit(claims, "subject: maksim-znak", "subject: maksim-zanak")
+    result = _assert_refused(runner, project,
+                             rf"ians-morung-2025-12-14\.yaml:{line}: error: subject 'maksim-zanak' is not a registry entity")
+    assert "field: subject" in result.stderr
+
+
+def test_unknown_property_is_refused(runner, project):
+    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    line = _edit(claims, "property: imprisoned_since", "property: jailed_since")
+    result = _assert_refused(runner, project, rf"ians-morung-2025-12-14\.yaml:{line}: error: unknown property 'jailed_since'")
+    assert "[unknown-property]" in result.stderr
+
+
+def test_duplicate_claim_id_is_refused(runner, project):
+    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    line = _edit(claims, "id: im-016", "id: im-002")
+    _assert_refused(runner, project,
+                    rf"ians-morung-2025-12-14\.yaml:{line}: error: claim id 'im-002' is already used at "
+                    r"seeds/claims/ians-morung-2025-12-14\.yaml:\d+")
+
+
+def test_duplicate_claim_id_across_files_is_refused(runner, project):
+    claims = project / "seeds/claims/rferl-2025-12.yaml"
+    line = _edit(claims, "id: rf-001", "id: aj-001")
+    _assert_refused(runner, project, rf"rferl-2025-12\.yaml:{line}: error: claim id 'aj-001' is already used at "
+                                     r"seeds/claims/aljazeera-2025-12-13\.yaml:\d+")
+
+
+def test_malformed_yaml_is_refused(runner, project):
+    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    text = claims.read_text().splitlines(keepends=True)
+    bad_line = 12
+    text[bad_line - 1] = "    property: [released_count\n"
+    claims.write_text("".join(text))
+    result = _assert_refused(runner, project, r"ians-morung-2025-12-14\.yaml:\d+: error: .* is not valid YAML")
+    reported = int(re.search(r"ians-morung-2025-12-14\.yaml:(\d+)", result.stderr).group(1))
+    assert bad_line <= reported <= bad_line + 2
+
+
+def test_empty_article_is_refused(runner, project):
+    (project / "seeds/articles/aljazeera-2025-12-13.txt").write_bytes(b"")
+    result = _assert_refused(runner, project, r"seeds/articles/aljazeera-2025-12-13\.txt:1: error: article .* is empty")
+    # its claims cannot be checked and are reported too, not silently dropped
+    assert "unknown-source" in result.stderr
+
+
+def test_every_problem_is_reported_in_one_run(runner, project):
+    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    _edit(claims, "property: imprisoned_since", "property: jailed_since")
+    _edit(claims, "subject: maksim-znak", "subject: nobody")
+    result = _assert_refused(runner, project, r"unknown-property")
+    assert "unknown-entity" in result.stderr
+
+
+def test_probable_spelling_variant_is_reported_not_merged(runner, project):
+    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    line = _edit(claims, "attributed_to: Svetlana Tikhanovskaya", "attributed_to: Svetlana Tikhanovskaja")
+    result = _assert_refused(runner, project, rf"ians-morung-2025-12-14\.yaml:{line}: error: 'Svetlana Tikhanovskaja' is "
+                                              r"not in the registry but is close to 'Sviatlana Tsikhanouskaya'")
+    assert "it was not merged" in result.stderr
+
+
+def test_missing_project_is_a_tool_error(runner, tmp_path):
+    result = runner.invoke(main, ["build", "--project", str(tmp_path)])
+    assert result.exit_code == 3
+    assert "not a project: seeds/manifest.yaml is missing" in result.stderr
+
+
+@pytest.mark.parametrize("module", ["-m"])
+def test_python_dash_m_runs_the_cli(module):
+    done = subprocess.run([sys.executable, module, "toolkit", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0
+    assert "prisoner-data" in done.stdout or "Usage" in done.stdout
+
+
+def test_build_leaves_no_staging_directory_behind(tmp_path):
+    from toolkit.package import build_package
+    from toolkit.project import open_project
+
+    out = tmp_path / "pkg"
+    assert build_package(open_project(ROOT), out).ok
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg"]
+    shutil.rmtree(out)

@@ -1,0 +1,84 @@
+"""The `prisoner-data` command line: a click group and the one error -> exit-code edge.
+
+Commands live one per module and are imported only when run, so `--help` and
+light commands never pay for pandas, pandera or great_expectations.
+
+Exit codes: 0 fine; 1 the data is invalid (or a --fail-on check failed);
+2 usage error; 3 the tool could not do its job (I/O, network, refused operation).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+
+import click
+
+from ..errors import EXIT_FAILURE, ToolkitError
+
+COMMANDS = {
+    "build": "Build datapackage/ from seeds/ and schemas/.",
+    "validate": "Validate a contribution, a package directory or a datapackage.json.",
+    "conflicts": "List the disagreements between sources.",
+    "release": "Publish an immutable versioned release under releases/.",
+    "download": "Download and verify a published release.",
+    "diff": "Compare two versions of the package.",
+    "extract": "Draft a claims file from a new article.",
+    "report": "Write a self-contained HTML report.",
+}
+
+
+class LazyGroup(click.Group):
+    """Loads `toolkit.cli.<name>` on demand and turns ToolkitError into an exit code."""
+
+    def list_commands(self, ctx):
+        return [name for name in COMMANDS if _module_exists(name)]
+
+    def get_command(self, ctx, name):
+        if name not in COMMANDS or not _module_exists(name):
+            return None
+        return importlib.import_module(f"toolkit.cli.{name}").command
+
+    def format_commands(self, ctx, formatter):
+        rows = [(name, COMMANDS[name]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ToolkitError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except OSError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(EXIT_FAILURE)
+
+
+def _module_exists(name: str) -> bool:
+    return importlib.util.find_spec(f"toolkit.cli.{name}") is not None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks for tool failures.")
+@click.version_option(package_name="prisoner-data")
+@click.pass_context
+def main(ctx, debug):
+    """Build, validate, publish and download the Belarus prisoner-release data package.
+
+    \b
+    Example:
+      prisoner-data build
+      prisoner-data conflicts --format markdown
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def run():  # pragma: no cover - console entry alias
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Rendering of Reports for the terminal, JSON and GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import click
+
+from ..report import Issue, Report
+
+GITHUB_ANNOTATION_LIMIT = 10  # GitHub shows at most 10 error annotations per step
+
+
+def issue_line(issue: Issue) -> str:
+    where = issue.location()
+    text = f"{where}: " if where else ""
+    text += f"{issue.severity}: {issue.message} [{issue.type}]"
+    details = []
+    if issue.field:
+        details.append(f"field: {issue.field}")
+    if issue.value is not None:
+        details.append(f"value: {issue.value!r}")
+    if issue.rule:
+        details.append(f"rule: {issue.rule}")
+    if issue.hint:
+        details.append(f"fix: {issue.hint}")
+    return text + "".join(f"\n    {d}" for d in details)
+
+
+def render_report(report: Report, fmt: str = "text", err: bool = True) -> None:
+    """Print a report: text to stderr, json to stdout, github annotations to stdout."""
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        return
+    if fmt == "github":
+        render_github(report)
+        return
+    for issue in report.sorted():
+        click.echo(issue_line(issue), err=err)
+
+
+def _escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def render_github(report: Report) -> None:
+    issues = report.sorted()
+    shown = [i for i in issues if i.severity in ("error", "warning")][:GITHUB_ANNOTATION_LIMIT]
+    for issue in shown:
+        level = "error" if issue.severity == "error" else "warning"
+        props = [f"file={_escape(issue.file or issue.resource or '', True)}"]
+        if issue.line:
+            props.append(f"line={issue.line}")
+        if issue.field:
+            props.append(f"title={_escape(issue.type + ' (' + issue.field + ')', True)}")
+        else:
+            props.append(f"title={_escape(issue.type, True)}")
+        message = issue.message + (f" Fix: {issue.hint}" if issue.hint else "")
+        click.echo(f"::{level} {','.join(props)}::{_escape(message)}")
+    rest = len([i for i in issues if i.severity in ("error", "warning")]) - len(shown)
+    if rest > 0:
+        click.echo(f"+{rest} more problems; see the job summary for the full report")
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(markdown_report(report))
+
+
+def markdown_report(report: Report) -> str:
+    lines = [
+        "## prisoner-data validate",
+        "",
+        f"{len(report.errors)} errors, {len(report.warnings)} warnings",
+        "",
+        "| severity | location | problem | field | value | fix |",
+        "|---|---|---|---|---|---|",
+    ]
+    for i in report.sorted():
+        cells = [i.severity, i.location(), f"{i.message} `{i.type}`", i.field or "", i.value or "", i.hint or ""]
+        lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+    return "\n".join(lines) + "\n"

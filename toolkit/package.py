@@ -1,0 +1,268 @@
+"""Write the data package: CSV + Parquet + datapackage.json, deterministically and atomically.
+
+Same inputs, same bytes: rows are sorted by primary key, CSV is written with
+fixed quoting and "\\n" line ends, Parquet with fixed writer settings, JSON with
+sorted structure, and `created` is taken from the newest source date, never the
+clock. The package is written into a temporary sibling directory and moved into
+place only after every check passed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .claims import load_claims, load_vocabulary
+from .decisions import load_decisions, report_unmatched
+from .entities import load_registry
+from .project import Project
+from .reconcile import Reconciliation, reconcile_claims
+from .report import Report
+from .sources import load_sources
+from .tables import build_tables
+
+LIST_DELIMITER = "|"
+PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: the report, and on success the row counts and conflicts."""
+
+    report: Report
+    rows: dict[str, int] = field(default_factory=dict)
+    conflicts: dict[str, int] = field(default_factory=dict)
+    written: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.report.valid and self.written is not None
+
+
+@dataclass
+class Compiled:
+    """The in-memory dataset: tables ready to write, and what they came from."""
+
+    tables: dict[str, list[dict]]
+    reconciliation: Reconciliation
+    created: str
+
+
+def compile_dataset(project: Project, report: Report, progress=None) -> Compiled | None:
+    """Load, verify, resolve and reconcile the seeds; None when the inputs have errors."""
+    say = progress or (lambda message: None)
+    say("loading sources")
+    sources = load_sources(project, report)
+    registry = load_registry(project, report)
+    vocabulary = load_vocabulary(project, report)
+    say("checking claims")
+    ledger = load_claims(project, sources, registry, vocabulary, report)
+    decisions = load_decisions(project, report)
+    if not report.valid:
+        return None
+    say("reconciling")
+    result = reconcile_claims(ledger.claims, registry, vocabulary, decisions)
+    report_unmatched(result.unmatched_decisions, report)
+    if not report.valid:
+        return None
+    tables = build_tables(sources, ledger, registry, vocabulary, result)
+    newest = max((s.entry.published for s in sources.values()), default="1970-01-01")
+    created = dt.datetime.combine(_period_start(newest), dt.time(), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return Compiled(tables, result, created)
+
+
+def _period_start(text: str) -> dt.date:
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def build_package(project: Project, out: Path | None = None, progress=None, check=None) -> BuildResult:
+    """Build datapackage/ from seeds/ and schemas/.
+
+    Steps:
+      1. load and verify sources, registry, vocabulary, claims and decisions;
+      2. reconcile claims into facts and conflicts;
+      3. build the resolved tables;
+      4. write CSV, Parquet and datapackage.json into a temporary directory;
+      5. validate that directory (`check`, by default frictionless against the schemas);
+      6. replace the target directory with it, only if every step passed.
+    """
+    out = out or project.package_dir
+    report = Report()
+    compiled = compile_dataset(project, report, progress)
+    if compiled is None:
+        return BuildResult(report)
+    metadata = yaml.safe_load((project.schemas / "package.yaml").read_text(encoding="utf-8"))
+    schemas = {name: load_schema(project, name) for name in metadata["resources"]}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        if progress:
+            progress("writing package")
+        write_package(staging, compiled, metadata, schemas)
+        if progress:
+            progress("validating package")
+        if check is None:
+            from .validate.frictionless_check import check_package as check
+        report.extend(check(staging / "datapackage.json"))
+        if not report.valid:
+            return BuildResult(report)
+        replace_dir(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    rows = {name: len(compiled.tables[name]) for name in metadata["resources"]}
+    statuses: dict[str, int] = {}
+    for conflict in compiled.reconciliation.conflicts:
+        statuses[conflict.status] = statuses.get(conflict.status, 0) + 1
+    return BuildResult(report, rows, dict(sorted(statuses.items())), out)
+
+
+def load_schema(project: Project, name: str) -> dict:
+    path = project.schemas / f"{name}.schema.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def replace_dir(staging: Path, target: Path) -> None:
+    """Swap `staging` into `target` with renames, so readers never see a half-written package."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.rename(target, old)
+    try:
+        os.rename(staging, target)
+    except OSError:
+        if old is not None:
+            os.rename(old, target)
+        raise
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def write_package(directory: Path, compiled: Compiled, metadata: dict, schemas: dict[str, dict]) -> dict:
+    """Write every resource as CSV and Parquet plus datapackage.json; return the descriptor."""
+    (directory / "data").mkdir(parents=True, exist_ok=True)
+    resources = []
+    for name, schema in schemas.items():
+        rows = compiled.tables[name]
+        csv_path = directory / "data" / f"{name}.csv"
+        parquet_path = directory / "data" / f"{name}.parquet"
+        csv_path.write_bytes(csv_bytes(rows, schema))
+        write_parquet(parquet_path, rows, schema)
+        resources.append(_resource(name, schema, csv_path, parquet_path, directory))
+    descriptor = {
+        "$schema": PROFILE,
+        "name": metadata["name"],
+        "title": metadata["title"],
+        "description": metadata["description"],
+        "version": metadata["version"],
+        "created": compiled.created,
+        "keywords": metadata["keywords"],
+        "licenses": metadata["licenses"],
+        "contributors": metadata["contributors"],
+        "sources": [
+            {"title": _source_title(row), "path": row["article_path"]}
+            for row in compiled.tables["sources"]
+        ],
+        "resources": resources,
+    }
+    write_descriptor(directory / "datapackage.json", descriptor)
+    return descriptor
+
+
+def write_descriptor(path: Path, descriptor: dict) -> None:
+    path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _source_title(row: dict) -> str:
+    outlet = row["outlet"] or "unnamed outlet"
+    return f"{outlet}: {row['title']}" if row["title"] else f"{outlet} ({row['source_id']})"
+
+
+def _resource(name: str, schema: dict, csv_path: Path, parquet_path: Path, root: Path) -> dict:
+    return {
+        "name": name,
+        "type": "table",
+        "description": schema.get("description", ""),
+        "path": csv_path.relative_to(root).as_posix(),
+        "scheme": "file",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": csv_path.stat().st_size,
+        "hash": "sha256:" + file_sha256(csv_path),
+        "dialect": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "header": True},
+        "schema": {k: v for k, v in schema.items() if k not in ("$schema", "description")},
+        "parquet": {
+            "path": parquet_path.relative_to(root).as_posix(),
+            "format": "parquet",
+            "mediatype": PARQUET_MEDIATYPE,
+            "bytes": parquet_path.stat().st_size,
+            "hash": "sha256:" + file_sha256(parquet_path),
+        },
+    }
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def csv_bytes(rows: list[dict], schema: dict) -> bytes:
+    names = [f["name"] for f in schema["fields"]]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow([_cell(row.get(n)) for n in names])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return LIST_DELIMITER.join(str(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def arrow_schema(schema: dict):
+    import pyarrow as pa
+
+    types = {
+        "string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
+        "date": pa.date32(), "list": pa.list_(pa.string()),
+    }
+    return pa.schema([pa.field(f["name"], types[f["type"]]) for f in schema["fields"]])
+
+
+def write_parquet(path: Path, rows: list[dict], schema: dict) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    target = arrow_schema(schema)
+    columns = {f.name: [row.get(f.name) for row in rows] for f in target}
+    table = pa.Table.from_pydict(columns, schema=target)
+    # Fixed writer settings: a rebuild from the same inputs is byte-identical.
+    pq.write_table(
+        table, path, compression="zstd", compression_level=3, use_dictionary=False,
+        write_statistics=True, version="2.6", data_page_version="1.0", store_schema=True,
+    )

@@ -1,0 +1,255 @@
+"""Resolved tables from reconciled claims: one list of row dicts per resource.
+
+Column names follow the table schemas in schemas/. A resolved field `f` is
+written as its value columns (`f`, `f_qualifier` / `f_precision`, or `f_id`),
+`f_status` and `f_claims`, so every value leads back to its claims and quotes.
+Rows are sorted by primary key so the output is stable.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .claims import Claim, Ledger
+from .entities import Registry
+from .reconcile import ALL, Fact, Reconciliation
+from .sources import Source
+from .values import INF, Count, DateValue
+
+RELEASE_FIELDS = {
+    "date": "date",
+    "released_count": "released_count",
+    "envoy": "envoy",
+    "pardoned_by": "pardoned_by",
+    "traded_for": "traded_for",
+    "negotiation_days": "negotiation_days",
+}
+PERSON_FIELDS = {
+    "roles": "role",
+    "age": "age",
+    "nationality": "nationality",
+    "sentence_years": "sentence_years",
+    "sentenced_on": "sentenced_on",
+    "charges": "charge",
+    "imprisoned_since": "imprisoned_since",
+    "held_at": "held_at",
+    "isolation_months": "isolation_months",
+    "sent_to": "sent_to",
+}
+SANCTION_FIELDS = {
+    name: name
+    for name in ("target", "imposed_by", "imposed_on", "lifted_by", "lifted_on", "lift_announced_by",
+                 "exchanged_for", "relief", "aircraft_count")
+}
+
+
+def build_tables(sources: dict[str, Source], ledger: Ledger, registry: Registry, vocabulary,
+                 result: Reconciliation) -> dict[str, list[dict]]:
+    """Every resource's rows, keyed by resource name."""
+    types = {name: prop.type for name, prop in vocabulary.items()}
+    open_by_subject = defaultdict(int)
+    for conflict in result.conflicts:
+        if conflict.status == "open":
+            open_by_subject[conflict.subject] += 1
+    release_people = _release_people(result, registry)
+    return {
+        "releases": _releases(result, registry, types, release_people, open_by_subject),
+        "release_destinations": _destinations(result, registry),
+        "release_groups": _groups(result, registry),
+        "people": _people(result, registry, types, release_people),
+        "release_people": release_people,
+        "sanctions": _sanctions(result, registry, types, open_by_subject),
+        "prisoner_counts": _prisoner_counts(result, registry),
+        "conflicts": _conflicts(result),
+        "claims": _claims(ledger, types),
+        "sources": _sources(sources, ledger),
+        "entities": _entities(registry),
+    }
+
+
+def resolved_columns(column: str, kind: str, fact: Fact | None) -> dict:
+    """The columns of one resolved field; empty values where no claim speaks to it."""
+    value = fact.value if fact else None
+    cols: dict = {}
+    if kind == "count":
+        cols[column] = value.value if isinstance(value, Count) else None
+        cols[f"{column}_qualifier"] = value.qualifier if isinstance(value, Count) else None
+    elif kind == "date":
+        cols[column] = value.start if isinstance(value, DateValue) else None
+        cols[f"{column}_precision"] = value.precision if isinstance(value, DateValue) else None
+    elif kind == "entity":
+        cols[f"{column}_id"] = value
+    else:
+        cols[column] = list(value) if value else None
+    cols[f"{column}_status"] = fact.status if fact else None
+    cols[f"{column}_claims"] = fact.claim_ids if fact else None
+    return cols
+
+
+def _fields(result: Reconciliation, subject: str, fields: dict[str, str], types) -> dict:
+    row = {}
+    for column, prop in fields.items():
+        row.update(resolved_columns(column, types[prop], result.fact(subject, prop)))
+    return row
+
+
+def _releases(result, registry, types, release_people, open_by_subject) -> list[dict]:
+    named = defaultdict(int)
+    for link in release_people:
+        named[link["release_id"]] += 1
+    rows = []
+    for entity in sorted((e for e in registry.entities.values() if e.kind == "release"), key=lambda e: e.id):
+        row = {"release_id": entity.id, "name": entity.name}
+        row.update(_fields(result, entity.id, RELEASE_FIELDS, types))
+        row["named_people"] = named[entity.id]
+        row["open_conflicts"] = open_by_subject[entity.id]
+        rows.append(row)
+    return rows
+
+
+def _destinations(result: Reconciliation, registry: Registry) -> list[dict]:
+    rows = []
+    for fact in result.facts.values():
+        if fact.key.property != "destination_count":
+            continue
+        row = {
+            "release_id": fact.key.subject,
+            "destination_id": fact.key.scope,
+            "group_id": fact.key.population or ALL,
+            "places_named": sorted({c.scope for c in fact.claims}),
+        }
+        row.update(resolved_columns("count", "count", fact))
+        rows.append(row)
+    return sorted(rows, key=lambda r: (r["release_id"], r["destination_id"], r["group_id"]))
+
+
+def _groups(result: Reconciliation, registry: Registry) -> list[dict]:
+    rows = []
+    for fact in result.facts.values():
+        if fact.key.property == "released_count" and fact.key.population:
+            row = {"release_id": fact.key.subject, "group_id": fact.key.population}
+            row.update(resolved_columns("count", "count", fact))
+            rows.append(row)
+    return sorted(rows, key=lambda r: (r["release_id"], r["group_id"]))
+
+
+def _release_people(result: Reconciliation, registry: Registry) -> list[dict]:
+    rows = []
+    for fact in result.facts.values():
+        if fact.key.property != "released_in":
+            continue
+        releases = {c.value for c in fact.claims}
+        for release in sorted(releases):
+            claims = sorted(c.id for c in fact.claims if c.value == release)
+            status = fact.status if len(releases) > 1 else (
+                "agreed" if len({c.source for c in fact.claims}) > 1 else "single_source")
+            rows.append({"release_id": release, "person_id": fact.key.subject, "status": status, "claims": claims})
+    return sorted(rows, key=lambda r: (r["release_id"], r["person_id"]))
+
+
+def _people(result, registry: Registry, types, release_people) -> list[dict]:
+    freed = sorted({link["person_id"] for link in release_people})
+    rows = []
+    for person_id in freed:
+        entity = registry.get(person_id)
+        row = {"person_id": person_id, "name": entity.name, "aliases": list(entity.aliases) or None}
+        row.update(_fields(result, person_id, PERSON_FIELDS, types))
+        rows.append(row)
+    return rows
+
+
+def _sanctions(result, registry: Registry, types, open_by_subject) -> list[dict]:
+    rows = []
+    for entity in sorted((e for e in registry.entities.values() if e.kind == "sanction"), key=lambda e: e.id):
+        row = {"sanction_id": entity.id, "name": entity.name}
+        row.update(_fields(result, entity.id, SANCTION_FIELDS, types))
+        row["open_conflicts"] = open_by_subject[entity.id]
+        rows.append(row)
+    return rows
+
+
+def _prisoner_counts(result: Reconciliation, registry: Registry) -> list[dict]:
+    rows = []
+    for fact in result.facts.values():
+        key = fact.key
+        if registry.kind(key.subject) != "place":
+            continue
+        as_of = fact.claims[0].as_of
+        row = {
+            "count_id": f"{key.subject}/{key.property}/{key.as_of or 'undated'}",
+            "place_id": key.subject,
+            "measure": key.property,
+            "as_of": as_of.start if as_of else None,
+            "as_of_precision": as_of.precision if as_of else None,
+        }
+        row.update(resolved_columns("count", "count", fact))
+        rows.append(row)
+    return sorted(rows, key=lambda r: r["count_id"])
+
+
+def _conflicts(result: Reconciliation) -> list[dict]:
+    return [
+        {
+            "conflict_id": c.id, "subject_id": c.subject, "property": c.property, "scope_id": c.scope,
+            "population_id": c.population, "kind": c.kind, "severity": c.severity, "status": c.status,
+            "values": c.values, "claim_ids": c.claim_ids, "source_ids": c.source_ids,
+            "description": c.description, "resolution": c.resolution, "rationale": c.rationale,
+        }
+        for c in sorted(result.conflicts, key=lambda c: c.id)
+    ]
+
+
+def _claims(ledger: Ledger, types) -> list[dict]:
+    return [_claim_row(c, types[c.property]) for c in sorted(ledger.claims, key=lambda c: c.id)]
+
+
+def _claim_row(claim: Claim, kind: str) -> dict:
+    value = claim.value
+    count = value if isinstance(value, Count) else None
+    date = value if isinstance(value, DateValue) else None
+    return {
+        "claim_id": claim.id, "source_id": claim.source, "subject_id": claim.subject,
+        "property": claim.property, "value": claim.raw_value, "value_type": kind,
+        "count_value": count.value if count else None,
+        "count_qualifier": count.qualifier if count else None,
+        "count_low": int(count.low) if count else None,
+        "count_high": int(count.high) if count and count.high != INF else None,
+        "date_value": date.start if date else None,
+        "date_precision": date.precision if date else None,
+        "entity_id": value if kind == "entity" else None,
+        "scope_id": claim.scope, "population_id": claim.population,
+        "as_of": claim.as_of.start if claim.as_of else None,
+        "as_of_precision": claim.as_of.precision if claim.as_of else None,
+        "attributed_to_id": claim.attributed_to, "attributed_to": claim.attributed_as,
+        "quote": claim.quote, "quote_line": claim.quote_line, "note": claim.note,
+        "ledger_file": claim.file, "ledger_line": claim.line,
+    }
+
+
+def _sources(sources: dict[str, Source], ledger: Ledger) -> list[dict]:
+    counts = defaultdict(int)
+    for claim in ledger.claims:
+        counts[claim.source] += 1
+    rows = []
+    for source_id in sorted(sources):
+        e = sources[source_id].entry
+        published = DateValue(e.published)
+        rows.append({
+            "source_id": e.id, "outlet": e.outlet, "outlet_inferred": e.outlet_inferred, "title": e.title,
+            "published": published.start, "published_precision": e.published_precision,
+            "published_inferred": e.published_inferred, "language": e.language,
+            "article_path": f"seeds/{e.path}", "bytes": e.bytes, "sha256": e.sha256,
+            "claim_count": counts[source_id], "note": e.note,
+        })
+    return rows
+
+
+def _entities(registry: Registry) -> list[dict]:
+    return [
+        {
+            "entity_id": e.id, "kind": e.kind, "name": e.name, "aliases": list(e.aliases) or None,
+            "misspellings": list(e.misspellings) or None, "part_of_id": e.part_of, "place_kind": e.place_kind,
+            "country_id": e.country, "nationality_id": e.nationality,
+        }
+        for e in sorted(registry.entities.values(), key=lambda e: e.id)
+    ]

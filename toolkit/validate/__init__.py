@@ -1,0 +1,1 @@
+"""Validation adapters: frictionless, pandera and great-expectations results as Issues."""

@@ -48,13 +48,19 @@ def load_decisions(project: Project, report: Report) -> list[Decision]:
     return decisions
 
 
-def report_unmatched(decisions: list[Decision], report: Report) -> None:
-    for decision in decisions:
+def report_unmatched(unmatched: list, report: Report) -> None:
+    """Each item is a Decision that matched no open conflict, or (Decision, reason) for one that cannot apply."""
+    for item in unmatched:
+        decision, reason = item if isinstance(item, tuple) else (item, None)
         e = decision.entry
         where = ", ".join(f"{k}={v}" for k, v in (("scope", e.scope), ("population", e.population)) if v)
+        label = f"decision for {e.subject} {e.property}{' (' + where + ')' if where else ''}"
+        if reason:
+            report.add("decision-value-not-claimed", f"{label}: {reason}", file=decision.file, line=decision.line,
+                       field="value", value=str(e.value), hint="choose one of the competing claimed values")
+            continue
         report.add(
-            "stale-decision",
-            f"decision for {e.subject} {e.property}{' (' + where + ')' if where else ''} matches no open conflict",
+            "stale-decision", f"{label} matches no open conflict",
             file=decision.file, line=decision.line, field="subject", value=e.subject,
             hint="remove the decision, or correct its subject/property/scope/population",
         )

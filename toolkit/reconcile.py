@@ -144,10 +144,12 @@ def reconcile_claims(claims, registry: Registry, vocabulary: dict[str, PropertyD
         if conflict is not None:
             result.conflicts.append(conflict)
     result.conflicts.extend(_name_variants(claims, registry))
-    pending = apply_decisions(result, decisions)
+    first = apply_decisions(result, decisions)
     for rule in rules.RULES.values():
         result.conflicts.extend(rule(result, registry))
-    result.unmatched_decisions = apply_decisions(result, pending)
+    refused = [item for item in first if isinstance(item, tuple)]
+    pending = [item for item in first if not isinstance(item, tuple)]
+    result.unmatched_decisions = refused + apply_decisions(result, pending)
     _number(result.conflicts)
     return result
 
@@ -283,40 +285,47 @@ def _collect_texts(fact: Fact, registry: Registry) -> None:
 
 
 def _name_variants(claims, registry: Registry) -> list[Conflict]:
-    """A name given through a curated misspelling is a name conflict the registry resolved."""
-    by_entity: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    """Names given through a curated misspelling: a name conflict the registry resolved."""
+    by_entity: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
     for claim in claims:
         for entity_id, mention in ((claim.value, claim.mention), (claim.attributed_to, claim.attributed_as)):
             if mention and entity_id and registry.is_misspelling(mention, entity_id):
-                by_entity[(entity_id, mention)].append(claim)
+                by_entity[entity_id].append((mention, claim))
     conflicts = []
-    for (entity_id, mention), found in sorted(by_entity.items()):
+    for entity_id, found in sorted(by_entity.items()):
         entity = registry.get(entity_id)
-        sources = ", ".join(sorted({c.source for c in found}))
+        spellings = sorted({mention for mention, _ in found})
+        sources = ", ".join(sorted({claim.source for _, claim in found}))
         conflicts.append(Conflict(
             subject=entity_id, property="name", kind="name", severity="info", status="resolved_by_curator",
-            claims=found, values=sorted({mention, entity.name}),
-            description=f"{sources} spells {entity.name} as '{mention}'.",
+            claims=[claim for _, claim in found], values=sorted({*spellings, entity.name}),
+            description=f"{sources} spells {entity.name} as " + " and ".join(f"'{m}'" for m in spellings) + ".",
             resolution=entity.name, rationale=entity.notes,
         ))
     return conflicts
 
 
 def apply_decisions(result: Reconciliation, decisions) -> list:
-    """Close conflicts with curator decisions; return the decisions that match no conflict."""
+    """Close conflicts with curator decisions; return (decision, reason) for those that cannot apply."""
     unmatched = []
     for decision in decisions:
         target = next((c for c in result.conflicts if _decides(decision, c)), None)
         if target is None:
             unmatched.append(decision)
             continue
+        # Only a value or date conflict has one fact whose value the decision picks.
+        fact = None
+        if target.kind in ("value", "date"):
+            fact = result.facts.get(FactKey(target.subject, target.property, target.scope, target.population))
+        chosen = [c for c in fact.claims if c.raw_value == str(decision.entry.value)] if fact else []
+        if fact is not None and not chosen:
+            unmatched.append((decision, f"no claim gives the value {decision.entry.value!r}"))
+            continue
         target.status = STATUS_CURATOR
         target.resolution = str(decision.entry.value)
         target.rationale = f"{decision.entry.rationale} ({decision.entry.decided_by})"
-        fact = result.facts.get(FactKey(target.subject, target.property, target.scope, target.population))
-        if fact is not None:
-            chosen = [c for c in fact.claims if c.raw_value == str(decision.entry.value)]
-            fact.value = min((c.value for c in chosen), key=lambda v: (v.width, str(v))) if chosen else fact.value
+        if chosen:
+            fact.value = min((c.value for c in chosen), key=lambda v: (v.width, str(v)))
             fact.status = STATUS_CURATOR
     return unmatched
 

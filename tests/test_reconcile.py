@@ -1,0 +1,248 @@
+"""Unit tests for each comparison and each cross-field rule, on claims built in memory."""
+
+from __future__ import annotations
+
+from toolkit.reconcile import reconcile_claims
+from toolkit.rules import RULES
+
+from .claimkit import claim, mini_registry, vocabulary
+
+
+def run(*claims, decisions=()):
+    return reconcile_claims(list(claims), mini_registry(), vocabulary(), decisions)
+
+
+def only(result, kind=None, status=None):
+    return [c for c in result.conflicts if (kind is None or c.kind == kind) and (status is None or c.status == status)]
+
+
+# --- comparison ------------------------------------------------------------------------------
+
+def test_agreeing_counts_resolve_to_the_narrowest_with_status_agreed():
+    result = run(claim("a", "release-1", "released_count", 100, "s1", "more_than"),
+                 claim("b", "release-1", "released_count", 123, "s2"))
+    fact = result.fact("release-1", "released_count")
+    assert (str(fact.value), fact.status, fact.claim_ids) == ("123", "agreed", ["a", "b"])
+    assert result.conflicts == []
+
+
+def test_one_source_is_single_source_even_with_two_claims():
+    result = run(claim("a", "release-1", "released_count", 123, "s1"),
+                 claim("b", "release-1", "released_count", 123, "s1"))
+    assert result.fact("release-1", "released_count").status == "single_source"
+
+
+def test_disagreeing_counts_are_a_value_conflict_naming_each_side():
+    result = run(claim("a", "release-1", "released_count", 123, "s1"),
+                 claim("b", "release-1", "released_count", 156, "s2", said_by="Smith"),
+                 claim("c", "release-1", "released_count", 100, "s3", "more_than"))
+    [conflict] = result.conflicts
+    assert (conflict.kind, conflict.status, conflict.severity) == ("value", "open", "error")
+    assert conflict.values == ["123", "156", "more than 100"]
+    assert conflict.source_ids == ["s1", "s2", "s3"]
+    assert "156 (s2 via Smith)" in conflict.description
+    assert result.fact("release-1", "released_count").status == "conflict"
+    assert result.fact("release-1", "released_count").value is None
+
+
+def test_a_source_can_contradict_itself():
+    result = run(claim("a", "release-1", "released_count", 123, "s1"),
+                 claim("b", "release-1", "released_count", 156, "s1"))
+    assert [c.source_ids for c in only(result, "value")] == [["s1"]]
+
+
+def test_month_agrees_with_a_day_inside_it_but_not_another_month():
+    agreed = run(claim("a", "sanction-1", "lifted_on", "2025-09", "s1"),
+                 claim("b", "sanction-1", "lifted_on", "2025-09-11", "s2"))
+    assert str(agreed.fact("sanction-1", "lifted_on").value) == "2025-09-11"
+    assert agreed.conflicts == []
+    clash = run(claim("a", "sanction-1", "lifted_on", "2025-11", "s1"),
+                claim("b", "sanction-1", "lifted_on", "2025-09-11", "s2"))
+    assert [c.kind for c in clash.conflicts] == ["date"]
+
+
+def test_counts_at_different_as_of_dates_are_different_facts():
+    result = run(claim("a", "country-a", "political_prisoner_count", 1227, "s1", as_of="2025-12-12"),
+                 claim("b", "country-a", "political_prisoner_count", 1100, "s2", "more_than", as_of="2025-12-14"))
+    assert result.conflicts == []
+    assert len(result.subject_facts("country-a")) == 2
+
+
+def test_entity_values_compare_after_alias_resolution():
+    result = run(claim("a", "release-1", "envoy", "envoy-smith", "s1", mention="John Smith"),
+                 claim("b", "release-1", "envoy", "envoy-smith", "s2", mention="Smith"))
+    assert result.fact("release-1", "envoy").status == "agreed"
+    assert result.conflicts == []
+
+
+def test_a_place_inside_another_is_explained_not_open():
+    result = run(claim("a", "anna-ivanova", "sent_to", "city-a", "s1"),
+                 claim("b", "anna-ivanova", "sent_to", "country-a", "s2"))
+    assert result.fact("anna-ivanova", "sent_to").value == "city-a"
+    [conflict] = result.conflicts
+    assert (conflict.kind, conflict.status) == ("place_hierarchy", "explained")
+
+
+def test_different_places_conflict():
+    result = run(claim("a", "anna-ivanova", "sent_to", "country-a", "s1"),
+                 claim("b", "anna-ivanova", "sent_to", "country-b", "s2"))
+    assert [(c.kind, c.status, c.severity) for c in result.conflicts] == [("value", "open", "warning")]
+
+
+def test_destination_in_a_city_is_compared_with_its_country():
+    result = run(claim("a", "release-1", "destination_count", 8, "s1", scope="city-a"),
+                 claim("b", "release-1", "destination_count", 9, "s2", scope="country-a"))
+    [conflict] = result.conflicts
+    assert conflict.scope == "country-a"
+    assert "Alphaville" not in conflict.description and "city-a counted as country-a" in conflict.description
+
+
+def test_agreeing_city_and_country_destination_is_explained():
+    result = run(claim("a", "release-1", "destination_count", 9, "s1", scope="city-a"),
+                 claim("b", "release-1", "destination_count", 9, "s2", scope="country-a"))
+    assert [(c.kind, c.status) for c in result.conflicts] == [("place_hierarchy", "explained")]
+
+
+def test_text_values_are_collected_not_compared():
+    result = run(claim("a", "anna-ivanova", "role", "lawyer", "s1"),
+                 claim("b", "anna-ivanova", "role", "activist", "s2"))
+    assert result.fact("anna-ivanova", "role").value == ("lawyer", "activist")
+    assert result.conflicts == []
+
+
+def test_a_curated_misspelling_is_a_resolved_name_conflict():
+    result = run(claim("a", "release-1", "envoy", "envoy-smith", "s1", mention="John Smyth"),
+                 claim("b", "release-1", "envoy", "envoy-smith", "s2", mention="John Smith"))
+    [conflict] = result.conflicts
+    assert (conflict.kind, conflict.status, conflict.resolution) == ("name", "resolved_by_curator", "John Smith")
+    assert conflict.source_ids == ["s1"]
+
+
+# --- rules -----------------------------------------------------------------------------------
+
+def test_rules_are_registered_by_slug():
+    assert set(RULES) == {"destination-sum", "subgroup", "prisoner-arithmetic", "sanction-dates"}
+
+
+def test_destinations_that_do_not_add_up_name_the_source():
+    result = run(claim("t", "release-1", "released_count", 123, "s1"),
+                 claim("u", "release-1", "destination_count", 114, "s1", scope="country-b"),
+                 claim("v", "release-1", "destination_count", 8, "s1", scope="city-a"),
+                 claim("w", "release-1", "released_count", 123, "s2"),
+                 claim("x", "release-1", "destination_count", 114, "s2", scope="country-b"),
+                 claim("y", "release-1", "destination_count", 9, "s2", scope="country-a"))
+    [rule] = only(result, "sum_rule")
+    assert rule.source_ids == ["s1"]
+    assert "add up to 122" in rule.description and "123" in rule.description
+
+
+def test_destinations_that_add_up_pass():
+    result = run(claim("t", "release-1", "released_count", 123, "s1"),
+                 claim("u", "release-1", "destination_count", 114, "s1", scope="country-b"),
+                 claim("v", "release-1", "destination_count", 9, "s1", scope="city-a"))
+    assert only(result, "sum_rule") == []
+
+
+def test_a_single_destination_may_not_exceed_the_total():
+    result = run(claim("t", "release-1", "released_count", 100, "s1"),
+                 claim("u", "release-1", "destination_count", 114, "s1", scope="country-b"))
+    assert [c.source_ids for c in only(result, "sum_rule")] == [["s1"]]
+
+
+def test_destination_sum_across_sources_uses_curated_values():
+    from toolkit.decisions import Decision
+    from toolkit.models import DecisionEntry
+
+    decide = Decision(DecisionEntry(subject="release-1", property="destination_count", scope="country-a",
+                                    value=8, rationale="chosen for the test", decided_by="tests"), "d.yaml", 3)
+    result = run(claim("t", "release-1", "released_count", 123, "s1"),
+                 claim("u", "release-1", "destination_count", 114, "s2", scope="country-b"),
+                 claim("v", "release-1", "destination_count", 8, "s3", scope="country-a"),
+                 claim("w", "release-1", "destination_count", 9, "s4", scope="country-a"),
+                 decisions=[decide])
+    assert result.unmatched_decisions == []
+    [rule] = only(result, "sum_rule")
+    assert "all sources" in rule.description
+
+
+def test_a_subgroup_larger_than_its_parent_is_a_conflict():
+    result = run(claim("a", "release-1", "released_count", 100, "s1"),
+                 claim("b", "release-1", "released_count", 120, "s2", population="political-prisoners"))
+    [conflict] = only(result, "subgroup")
+    assert (conflict.status, conflict.severity) == ("open", "error")
+
+
+def test_a_fitting_subgroup_is_explained_with_the_arithmetic():
+    result = run(claim("a", "release-1", "destination_count", 114, "s1", scope="country-b"),
+                 claim("b", "release-1", "destination_count", 5, "s1", scope="country-b", population="b-nationals"),
+                 claim("c", "release-1", "destination_count", 109, "s2", scope="country-b",
+                       population="political-prisoners"))
+    [explained] = only(result, "subgroup")
+    assert explained.status == "explained"
+    assert "114 − 5 Country B nationals = 109" in explained.description
+
+
+def test_nationalities_may_not_add_up_to_more_than_the_total():
+    result = run(claim("a", "release-1", "released_count", 10, "s1"),
+                 claim("b", "release-1", "released_count", 6, "s2", population="b-nationals"),
+                 claim("c", "release-1", "released_count", 6, "s3", population="a-nationals"))
+    [conflict] = only(result, "subgroup")
+    assert "at least 12" in conflict.description
+
+
+def test_prisoners_after_a_release_must_fit_the_arithmetic():
+    base = [claim("d", "release-1", "date", "2025-12-13", "s1"),
+            claim("p", "release-1", "destination_count", 109, "s1", scope="country-b",
+                  population="political-prisoners"),
+            claim("b", "country-a", "political_prisoner_count", 1227, "s2", as_of="2025-12-12")]
+    broken = run(*base, claim("x", "country-a", "political_prisoner_count", 1200, "s3", "more_than",
+                              as_of="2025-12-13"))
+    [conflict] = only(broken, "arithmetic")
+    assert conflict.source_ids == ["s1", "s2", "s3"]
+    assert "at most 1118 could remain" in conflict.description
+    fine = run(*base, claim("y", "country-a", "political_prisoner_count", 1100, "s3", "more_than",
+                            as_of="2025-12-14"))
+    assert only(fine, "arithmetic") == []
+
+
+def test_a_sanction_lifted_before_it_was_imposed_is_a_conflict():
+    result = run(claim("i", "sanction-1", "imposed_on", "2021-08", "s1"),
+                 claim("l", "sanction-1", "lifted_on", "2020", "s2"))
+    [conflict] = only(result, "date_order")
+    assert conflict.claim_ids == ["i", "l"]
+    fine = run(claim("i", "sanction-1", "imposed_on", "2021", "s1"),
+               claim("l", "sanction-1", "lifted_on", "2021-08", "s2"))
+    assert only(fine, "date_order") == []
+
+
+# --- curator decisions -----------------------------------------------------------------------
+
+def _decision(value, prop="released_count", scope=None):
+    from toolkit.decisions import Decision
+    from toolkit.models import DecisionEntry
+
+    return Decision(DecisionEntry(subject="release-1", property=prop, scope=scope, value=value,
+                                  rationale="most sources agree", decided_by="tests"), "seeds/decisions.yaml", 7)
+
+
+def test_a_decision_resolves_a_conflict_and_keeps_the_claims():
+    result = run(claim("a", "release-1", "released_count", 123, "s1"),
+                 claim("b", "release-1", "released_count", 156, "s2"), decisions=[_decision(123)])
+    [conflict] = result.conflicts
+    assert (conflict.status, conflict.resolution) == ("resolved_by_curator", "123")
+    fact = result.fact("release-1", "released_count")
+    assert (str(fact.value), fact.status, fact.claim_ids) == ("123", "resolved_by_curator", ["a", "b"])
+
+
+def test_a_decision_that_matches_no_conflict_is_returned_as_unmatched():
+    result = run(claim("a", "release-1", "released_count", 123, "s1"),
+                 claim("b", "release-1", "released_count", 123, "s2"), decisions=[_decision(123)])
+    assert len(result.unmatched_decisions) == 1
+
+
+def test_a_decision_for_a_value_no_claim_gives_is_refused():
+    result = run(claim("a", "release-1", "released_count", 123, "s1"),
+                 claim("b", "release-1", "released_count", 156, "s2"), decisions=[_decision(140)])
+    [(decision, reason)] = result.unmatched_decisions
+    assert "140" in reason
+    assert result.conflicts[0].status == "open"

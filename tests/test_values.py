@@ -1,0 +1,89 @@
+"""Counts as intervals by qualifier, dates with precision; property-based where it counts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from toolkit.values import INF, QUALIFIER_WORDS, Count, parse_date
+
+qualifiers = st.sampled_from(sorted(QUALIFIER_WORDS))
+counts = st.builds(Count, st.integers(min_value=1, max_value=10**6), qualifiers)
+
+
+@pytest.mark.parametrize("qualifier,low,high", [
+    ("exact", 100, 100), ("at_least", 100, INF), ("more_than", 101, INF),
+    ("at_most", 0, 100), ("fewer_than", 0, 99), ("about", 90, 110),
+])
+def test_qualifier_bounds(qualifier, low, high):
+    count = Count(100, qualifier)
+    assert (count.low, count.high) == (low, high)
+
+
+def test_more_than_100_agrees_with_123_and_156_but_they_disagree():
+    assert Count(100, "more_than").agrees(Count(123))
+    assert Count(100, "more_than").agrees(Count(156))
+    assert not Count(123).agrees(Count(156))
+    assert not Count(100, "more_than").agrees(Count(100))
+    assert Count(123, "at_least").agrees(Count(123))
+    assert not Count(123, "fewer_than").agrees(Count(123))
+
+
+@given(counts, counts)
+def test_agreement_is_symmetric(a, b):
+    assert a.agrees(b) == b.agrees(a)
+
+
+@given(counts)
+def test_a_count_agrees_with_itself_and_contains_its_exact_value_or_bound(a):
+    assert a.agrees(a)
+    assert a.low <= a.high
+
+
+@given(counts, st.integers(min_value=0, max_value=2 * 10**6))
+def test_agreement_means_a_shared_value_exists(a, n):
+    # two counts agree exactly when some whole number lies in both intervals
+    b = Count(n)
+    inside = a.low <= n <= a.high
+    assert a.agrees(b) == inside
+
+
+@given(counts, counts, counts)
+def test_pairwise_agreement_of_intervals_implies_a_common_point(a, b, c):
+    # Helly's theorem on the line: the group check (max low <= min high) equals all pairs agreeing
+    pairwise = a.agrees(b) and b.agrees(c) and a.agrees(c)
+    common = max(a.low, b.low, c.low) <= min(a.high, b.high, c.high)
+    assert pairwise == common
+
+
+@given(st.integers(min_value=1, max_value=10**6))
+def test_exact_counts_agree_only_when_equal(n):
+    assert Count(n).agrees(Count(n))
+    assert not Count(n).agrees(Count(n + 1))
+
+
+def test_dates_agree_by_precision():
+    assert parse_date("2025-09").agrees(parse_date("2025-09-11"))
+    assert not parse_date("2025-11").agrees(parse_date("2025-09-11"))
+    assert parse_date("2025").agrees(parse_date("2025-11"))
+    assert parse_date("2024-02").end.day == 29
+    assert parse_date("2025-12-13").precision == "day"
+
+
+@pytest.mark.parametrize("text", ["2025-13", "2025-02-30", "25-01-01", "2025/01/01", "2025-1"])
+def test_impossible_dates_are_rejected(text):
+    with pytest.raises(ValueError):
+        parse_date(text)
+
+
+@given(st.dates(), st.dates())
+def test_day_dates_agree_only_when_equal(a, b):
+    assert parse_date(a.isoformat()).agrees(parse_date(b.isoformat())) == (a == b)
+
+
+@given(st.dates())
+def test_a_month_agrees_with_each_of_its_days(day):
+    month = parse_date(day.isoformat()[:7])
+    assert month.agrees(parse_date(day.isoformat()))
+    assert parse_date(day.isoformat()[:4]).agrees(month)

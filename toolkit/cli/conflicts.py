@@ -1,0 +1,94 @@
+"""`prisoner-data conflicts`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import textwrap
+
+import click
+
+from ..conflicts import COLUMNS, list_conflicts, open_at_or_above
+from ..errors import EXIT_INVALID
+
+
+@click.command("conflicts")
+@click.argument("path", default=".", type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "markdown"]), default="table",
+              show_default=True, help="Output format; json and csv are clean on stdout.")
+@click.option("--status", type=click.Choice(["all", "open", "explained", "resolved_by_curator"]), default="all",
+              show_default=True, help="Show only conflicts with this status.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]),
+              help="Exit 1 while open conflicts of this severity (or worse) remain.")
+@click.pass_context
+def command(ctx, path, fmt, status, fail_on):
+    """List the disagreements between sources, and the differences rules explain.
+
+    PATH is a project (its seeds are reconciled in memory) or a built package
+    directory or datapackage.json. Conflicts are data: the exit code is 0 unless
+    --fail-on is given and open conflicts of that severity remain.
+
+    \b
+    Example:
+      prisoner-data conflicts
+      prisoner-data conflicts datapackage --format markdown --status open
+      prisoner-data conflicts --fail-on error
+    """
+    rows = list_conflicts(path)
+    shown = rows if status == "all" else [r for r in rows if r["status"] == status]
+    {"table": _table, "json": _json, "csv": _csv, "markdown": _markdown}[fmt](shown)
+    if fail_on:
+        failing = open_at_or_above(rows, fail_on)
+        if failing:
+            click.echo(f"{len(failing)} open conflict(s) of severity {fail_on} or worse", err=True)
+            ctx.exit(EXIT_INVALID)
+
+
+def _text(value) -> str:
+    if isinstance(value, list):
+        return " | ".join(value)
+    return "" if value is None else str(value)
+
+
+def _table(rows):
+    if not rows:
+        click.echo("no conflicts")
+        return
+    width = shutil.get_terminal_size((100, 20)).columns
+    for row in rows:
+        click.echo(f"{row['conflict_id']}  [{row['status']}, {row['severity']}, {row['kind']}]")
+        click.echo(f"  values:  {_text(row['values'])}")
+        click.echo(f"  sources: {_text(row['source_ids'])}   claims: {_text(row['claim_ids'])}")
+        for line in textwrap.wrap(row["description"], width=max(40, width - 4)):
+            click.echo(f"  {line}")
+        if row.get("resolution"):
+            click.echo(f"  resolved: {row['resolution']} — {row.get('rationale') or ''}")
+        click.echo("")
+    counts = {}
+    for row in rows:
+        counts[row["status"]] = counts.get(row["status"], 0) + 1
+    click.echo(f"{len(rows)} conflict(s): " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+
+
+def _json(rows):
+    click.echo(json.dumps([{c: row.get(c) for c in COLUMNS} for row in rows], indent=2, ensure_ascii=False))
+
+
+def _csv(rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow([_text(row.get(c)) for c in COLUMNS])
+    click.echo(buffer.getvalue(), nl=False)
+
+
+def _markdown(rows):
+    click.echo("| conflict | status | severity | kind | values | sources | description |")
+    click.echo("|---|---|---|---|---|---|---|")
+    for row in rows:
+        cells = [row["conflict_id"], row["status"], row["severity"], row["kind"], _text(row["values"]),
+                 _text(row["source_ids"]), row["description"]]
+        click.echo("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")

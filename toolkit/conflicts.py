@@ -1,0 +1,54 @@
+"""Read the conflicts of a project (by reconciling its seeds) or of a built package."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from .errors import InvalidData, ProjectError
+from .project import open_project
+from .report import Report
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+COLUMNS = ("conflict_id", "kind", "severity", "status", "subject_id", "property", "scope_id", "population_id",
+           "values", "claim_ids", "source_ids", "description", "resolution", "rationale")
+
+
+def list_conflicts(path: str | Path = ".") -> list[dict]:
+    """Conflict rows of a package directory, a datapackage.json, or a project (reconciled in memory)."""
+    path = Path(path)
+    descriptor = path if path.suffix == ".json" else path / "datapackage.json"
+    if descriptor.is_file():
+        return _from_package(descriptor)
+    if not (path / "seeds").is_dir():
+        raise ProjectError(f"{path} is neither a project (seeds/) nor a data package (datapackage.json)", path=path)
+    from .package import compile_dataset
+
+    report = Report()
+    compiled = compile_dataset(open_project(path), report)
+    if compiled is None:
+        raise InvalidData("the project has errors; run `prisoner-data validate` for the list", report)
+    return compiled.tables["conflicts"]
+
+
+def _from_package(descriptor: Path) -> list[dict]:
+    meta = json.loads(descriptor.read_text(encoding="utf-8"))
+    resource = next((r for r in meta.get("resources", []) if r.get("name") == "conflicts"), None)
+    if resource is None:
+        raise ProjectError("the package has no conflicts resource", path=descriptor)
+    lists = {f["name"]: f.get("delimiter", ",") for f in resource["schema"]["fields"] if f["type"] == "list"}
+    target = (descriptor.parent / resource["path"]).resolve()
+    if not target.is_relative_to(descriptor.parent.resolve()):
+        raise ProjectError("the conflicts resource points outside the package", path=descriptor, field="path")
+    with target.open(encoding="utf-8", newline="") as handle:
+        rows = []
+        for row in csv.DictReader(handle):
+            rows.append({k: (v.split(lists[k]) if v else []) if k in lists else (v or None) for k, v in row.items()})
+    return rows
+
+
+def open_at_or_above(rows: list[dict], severity: str) -> list[dict]:
+    """Open conflicts of `severity` or worse."""
+    floor = SEVERITY_RANK[severity]
+    return [r for r in rows if r["status"] == "open" and SEVERITY_RANK.get(r["severity"], 0) >= floor]

@@ -51,6 +51,7 @@ class Resolution:
     """Outcome of resolving one spelling."""
 
     entity_id: str | None
+    misspelling: bool = False
     candidate: str | None = None
     candidate_name: str | None = None
     score: float = 0.0
@@ -70,6 +71,7 @@ def normalize(name: str) -> str:
 class Registry:
     entities: dict[str, Entity] = field(default_factory=dict)
     _index: dict[str, str] = field(default_factory=dict, repr=False)
+    _misspelled: set[str] = field(default_factory=set, repr=False)
     _cache: dict[str, Resolution] = field(default_factory=dict, repr=False)
     _choices: list[str] | None = field(default=None, repr=False)
 
@@ -91,8 +93,9 @@ class Registry:
         if mention in self.entities:
             result = Resolution(mention)
         else:
-            hit = self._index.get(normalize(mention))
-            result = Resolution(hit) if hit else self._near_miss(mention)
+            key = normalize(mention)
+            hit = self._index.get(key)
+            result = Resolution(hit, key in self._misspelled) if hit else self._near_miss(mention)
         self._cache[mention] = result
         return result
 
@@ -105,7 +108,7 @@ class Registry:
         if best is None:
             return Resolution(None)
         entity_id = self._index[best[0]]
-        return Resolution(None, entity_id, self.entities[entity_id].name, best[1])
+        return Resolution(None, False, entity_id, self.entities[entity_id].name, best[1])
 
     def ancestors(self, entity_id: str) -> list[str]:
         """The chain of part_of parents, nearest first."""
@@ -128,8 +131,8 @@ class Registry:
 
     def is_misspelling(self, mention: str, entity_id: str) -> bool:
         """True when `mention` is listed for the entity as a curated misspelling."""
-        entity = self.entities.get(entity_id)
-        return bool(entity and normalize(mention) in {normalize(m) for m in entity.misspellings})
+        result = self.resolve(mention)
+        return result.misspelling and result.entity_id == entity_id
 
 
 def load_registry(project: Project, report: Report) -> Registry:
@@ -175,6 +178,7 @@ def _add_entity(registry: Registry, kind: str, raw, report: Report, display: str
         notes=raw.get("notes"), line=raw.line,
     )
     registry.entities[entity_id] = entity
+    registry._misspelled.update(normalize(m) for m in entity.misspellings)
     for spelling in (entity.name, *entity.aliases, *entity.misspellings):
         key = normalize(spelling)
         owner = registry._index.setdefault(key, entity_id)

@@ -7,6 +7,8 @@ file, line and field; claims with errors are left out of the result.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,10 @@ from .report import Report
 from .sources import Source
 from .values import Count, DateValue, parse_date
 from .yamlio import LineDict, load_yaml, report_duplicate_keys
+
+
+FORMULA = re.compile(r"^[=+@\t\r-]")
+PLAIN_NUMBER = re.compile(r"^[+-]?[0-9.,]+%?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +170,10 @@ class _ClaimChecker:
         as_of = self._date(raw, entry.as_of, "as_of") if entry.as_of else None
         attributed = self._resolve(raw, entry.attributed_to, "attributed_to") if entry.attributed_to else None
         quote_line = self._locate_quote(raw, entry.quote)
+        for field_name, date in (("value", value), ("as_of", as_of)):
+            if isinstance(date, DateValue):
+                self._check_date_bounds(raw, field_name, date)
+        self._check_formula(raw, entry)
         if len(self.report.errors) > errors_before:
             return None
         return Claim(
@@ -204,6 +214,11 @@ class _ClaimChecker:
             if not isinstance(value, int) or value < 0:
                 self.error(raw, "invalid-count", f"count must be a whole number ≥ 0, got {value!r}", "value", value=str(value))
                 return None, None
+            if prop.maximum is not None and value > prop.maximum:
+                self.error(raw, "absurd-count", f"{value} is more than any plausible '{entry.property}' "
+                           f"(at most {prop.maximum})", "value", value=str(value),
+                           hint="check the figure against the article; a typo often adds digits")
+                return None, None
             return Count(value, entry.qualifier), None
         if not isinstance(value, str):
             self.error(raw, "invalid-value", f"'{entry.property}' takes a {prop.type}, got {value!r}", "value", value=str(value))
@@ -225,6 +240,25 @@ class _ClaimChecker:
             self.error(raw, "invalid-date", f"{field}: {exc}", field, value=text,
                        hint='write "YYYY", "YYYY-MM" or "YYYY-MM-DD" in quotes')
             return None
+
+    def _check_date_bounds(self, raw, field: str, date: DateValue) -> None:
+        published = parse_date(self.source.entry.published)
+        if date.start > dt.date.today():
+            self.error(raw, "future-date", f"{field} {date} is in the future", field, value=str(date),
+                       hint="a claim records what already happened; check the year")
+        elif date.start > published.end:
+            self.error(raw, "date-after-publication",
+                       f"{field} {date} is after the article was published ({published})", field, value=str(date),
+                       hint="an article cannot report what happened after it was published; check the date")
+
+    def _check_formula(self, raw, entry: ClaimEntry) -> None:
+        for field in ("quote", "value", "note", "attributed_to"):
+            text = getattr(entry, field)
+            if isinstance(text, str) and FORMULA.match(text) and not PLAIN_NUMBER.match(text):
+                self.error(raw, "formula-injection", f"{field} starts with a character a spreadsheet runs as a "
+                           "formula (=, +, -, @)", field, value=text[:80],
+                           hint="start the text with a letter, digit or quote mark (for a quote, choose a span "
+                                "that starts with a word)")
 
     def _resolve(self, raw, mention: str, field: str) -> str | None:
         result = self.registry.resolve(mention)

@@ -115,6 +115,8 @@ class PropertyDef(_Strict):
     """Kind of entity a claim's scope must be, if scope is allowed."""
     population: bool = False
     """Whether a claim may restrict the count to a population."""
+    maximum: int | None = None
+    """For counts: the largest plausible figure; a larger one is refused as absurd."""
     description: str
     """What the property means."""
 

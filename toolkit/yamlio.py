@@ -84,15 +84,13 @@ def load_yaml(path: Path, report: Report, display: str):
     if text is None:
         return None
     if text.startswith("\ufeff"):
-        report.add(
-            "byte-order-mark",
-            f"{display} starts with a byte-order mark",
-            severity="warning",
-            file=display,
-            line=1,
-            hint="save the file as UTF-8 without BOM",
-        )
+        report.add("byte-order-mark", f"{display} starts with a byte-order mark", file=display, line=1,
+                   hint="save the file as UTF-8 without BOM")
         text = text[1:]
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        report.add("crlf-line-endings", f"{display} has Windows (CRLF) line ends", file=display, line=line,
+                   hint="save with LF line ends (the repository's .gitattributes does this on commit)")
     if not text.strip():
         report.add("empty-file", f"{display} is empty", file=display, line=1)
         return None

@@ -1,1 +1,102 @@
-"""Validation adapters: frictionless, pandera and great-expectations results as Issues."""
+"""Validation: a contribution (seeds/ and schemas/), a package directory, or a datapackage.json.
+
+`validate_path` decides which it was given and returns one Report. The
+adapters beside this module turn frictionless, pandera and great-expectations
+results into the same Issue:
+  tables           vectorized cell, type, constraint and key checks (pyarrow)
+  package          descriptor, paths, sizes, hashes, Parquet twins, foreign keys
+  pandera_rules    one pandera model per table, derived from its schema, plus cross-field rules
+  frictionless_check  full frictionless validation, used by the build on its own output
+  expectations     the great-expectations suite and its Data Docs (only with --report html)
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from ..errors import ProjectError
+from ..report import Issue, Report
+from .package import DEFAULT_MAX_BYTES, validate_package
+
+
+def validate_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html: Path | None = None,
+                  trusted: bool = False) -> Report:
+    """Validate whatever `path` is; with `html`, also run the expectations and write Data Docs there."""
+    path = Path(path)
+    if path.is_file() and path.suffix == ".json":
+        return _package(path, max_bytes, html, trusted)
+    if path.is_dir() and (path / "seeds").is_dir():
+        return validate_project(path, max_bytes=max_bytes, html=html)
+    if path.is_dir() and (path / "datapackage.json").is_file():
+        return _package(path / "datapackage.json", max_bytes, html, trusted)
+    raise ProjectError(f"{path} is not a project (seeds/), a package directory or a datapackage.json", path=path,
+                       hint="pass the repository root, a package directory, or its datapackage.json")
+
+
+def _package(descriptor: Path, max_bytes: int, html: Path | None, trusted: bool) -> Report:
+    report = validate_package(descriptor, max_bytes=max_bytes, trusted=trusted)
+    if html is not None:
+        report.extend(_expectations(descriptor.parent, html))
+    return report
+
+
+def _expectations(package_dir: Path, html: Path) -> list[Issue]:
+    from .expectations import check_expectations
+
+    suite = package_dir / "expectations.json"
+    if not suite.is_file():
+        return [Issue("missing-expectations", f"{package_dir}/expectations.json is missing: no suite to run",
+                      severity="warning", file="expectations.json")]
+    return check_expectations(package_dir, suite, html)
+
+
+def validate_project(root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html: Path | None = None) -> Report:
+    """Check a contribution: the seeds with file and line, the schemas, and the package they build."""
+    from ..package import compile_dataset, load_schema, write_package
+    from ..project import open_project
+
+    import yaml
+
+    project = open_project(root)
+    report = Report()
+    _check_schemas(project, report)
+    compiled = compile_dataset(project, report)
+    if compiled is None or not report.valid:
+        return report
+    metadata = yaml.safe_load((project.schemas / "package.yaml").read_text(encoding="utf-8"))
+    staging = Path(tempfile.mkdtemp(prefix="prisoner-data-validate-"))
+    try:
+        write_package(staging, compiled, metadata, {n: load_schema(project, n) for n in metadata["resources"]})
+        if (project.schemas / "expectations.json").is_file():
+            shutil.copyfile(project.schemas / "expectations.json", staging / "expectations.json")
+        built = _package(staging / "datapackage.json", max_bytes, html, False)
+        report.extend(_as_built(issue) for issue in built.issues)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return report
+
+
+def _as_built(issue: Issue) -> Issue:
+    """Problems found in the package the seeds build are labelled as such."""
+    from dataclasses import replace
+
+    return replace(issue, message=f"(in the package built from the seeds) {issue.message}")
+
+
+def _check_schemas(project, report: Report) -> None:
+    from frictionless import Schema
+
+    for path in sorted(project.schemas.glob("*.schema.json")):
+        display = project.rel(path)
+        try:
+            schema = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            line = getattr(exc, "lineno", None)
+            report.add("invalid-json", f"{display} is not valid JSON: {getattr(exc, 'msg', exc)}", file=display,
+                       line=line)
+            continue
+        for error in Schema.validate_descriptor(schema).errors:
+            report.add("invalid-schema", f"{display}: {error.message}", file=display, rule="Table Schema spec")

@@ -81,7 +81,7 @@ class Report:
         order = {s: n for n, s in enumerate(SEVERITIES)}
         return sorted(
             self.issues,
-            key=lambda i: (order.get(i.severity, 9), i.file or "", i.line or 0, i.row or 0, i.type),
+            key=lambda i: (order.get(i.severity, 9), i.file or "", i.line or 1 << 62, i.row or 0, i.type),
         )
 
     def to_dict(self) -> dict:

@@ -186,19 +186,16 @@ def _period_end(start, precision):
 # --- running -------------------------------------------------------------------------------------
 
 def build_model(name: str, schema: dict, frames: dict):
-    """The pandera model of one table: columns from the Frictionless schema, checks from RULES."""
+    """The pandera model of one table (columns from its Frictionless schema, checks from RULES) and its rules."""
     import pandera.pandas as pdr
 
     columns = {
         f["name"]: pdr.Column(nullable=not f.get("constraints", {}).get("required", False), required=True)
         for f in schema["fields"]
     }
-    checks = []
-    for item in RULES:
-        if item.resource not in (name, "*"):
-            continue
-        checks.append(pdr.Check(_guard(item, frames), name=item.slug, error=item.message))
-    return pdr.DataFrameSchema(columns, checks=checks, name=name, strict=True)
+    rules = [item for item in RULES if item.resource in (name, "*")]
+    checks = [pdr.Check(_guard(item, frames), name=item.slug, error=item.slug) for item in rules]
+    return pdr.DataFrameSchema(columns, checks=checks, name=name, strict=True), rules
 
 
 def _guard(item: Rule, frames: dict):
@@ -216,43 +213,47 @@ def check_rules(tables: dict, meta: dict, checked: dict) -> list[Issue]:
 
     frames = {name: table.to_pandas(types_mapper=pd.ArrowDtype) for name, table in tables.items()}
     issues = []
-    by_slug = {r.slug: r for r in RULES}
     for resource in meta["resources"]:
         name = resource["name"]
         if name not in frames:
             continue
-        model = build_model(name, resource["schema"], frames)
+        model, rules = build_model(name, resource["schema"], frames)
         try:
             model.validate(frames[name], lazy=True)
         except pandera.errors.SchemaErrors as exc:
-            issues.extend(_issues(exc.failure_cases, resource, checked[name], by_slug))
+            issues.extend(_issues(exc.failure_cases, resource, checked[name], {r.slug: r for r in rules}))
     return issues
 
 
-def _issues(failures, resource: dict, checked, by_slug) -> list[Issue]:
+def _issues(failures, resource: dict, checked, rules: dict) -> list[Issue]:
     from .tables import MAX_CELLS_PER_RULE
 
-    issues, seen = [], {}
+    issues, seen, counts = [], set(), {}
     for row in failures.itertuples(index=False):
         slug = str(row.check)
-        item = by_slug.get(slug)
         index = None if row.index is None or row.index != row.index else int(row.index)
-        seen[slug] = seen.get(slug, 0) + 1
-        if seen[slug] > MAX_CELLS_PER_RULE:
+        if (slug, index) in seen:  # a frame-level check reports each column of a failing row
             continue
-        issues.append(Issue(
-            type=slug if item else "schema-" + slug.split("(")[0].replace("_", "-"),
-            message=f"{resource['path']}: {item.message if item else slug}",
-            file=resource["path"], resource=resource["name"],
-            line=checked.lines.line(index) if index is not None else None,
-            row=index + 1 if index is not None else None,
-            field=None if row.column in (None, resource["name"]) else str(row.column),
-            value=None if row.failure_case is None else str(row.failure_case)[:200],
-            rule=item.slug if item else slug, hint=item.hint if item else None,
-        ))
-    for slug, count in seen.items():
+        seen.add((slug, index))
+        counts[slug] = counts.get(slug, 0) + 1
+        if counts[slug] <= MAX_CELLS_PER_RULE:
+            issues.append(_issue(slug, index, row, resource, checked, rules.get(slug)))
+    for slug, count in counts.items():
         if count > MAX_CELLS_PER_RULE:
             issues.append(Issue(type=slug, message=f"… and {count - MAX_CELLS_PER_RULE} more rows of "
                                 f"{resource['path']} break rule {slug}", file=resource["path"],
                                 resource=resource["name"], rule=slug))
     return issues
+
+
+def _issue(slug, index, row, resource, checked, item: Rule | None) -> Issue:
+    column = None if item or row.column in (None, resource["name"]) else str(row.column)
+    return Issue(
+        type=slug if item else "schema-" + slug.split("(")[0].replace("_", "-"),
+        message=f"{resource['path']}: {item.message if item else slug + ' failed for ' + str(column)}",
+        file=resource["path"], resource=resource["name"],
+        line=checked.lines.line(index) if index is not None else None,
+        row=index + 1 if index is not None else None, field=column,
+        value=None if item or row.failure_case is None else str(row.failure_case)[:200],
+        rule=slug, hint=item.hint if item else None,
+    )

@@ -106,7 +106,22 @@ def _parse_issue(path: Path, display: str, resource: str, message: str) -> Issue
     text = f"{display}: row has the wrong number of cells"
     if counts:
         text += f" (expected {counts.group(1)}, got {counts.group(2)}); the file may be truncated or a quote unclosed"
-    return Issue("malformed-csv", text, line=int(row.group(1)) if row else None, rule=message[:200], **where)
+    line = int(row.group(1)) if row else _first_ragged_line(path)
+    return Issue("malformed-csv", text, line=line, rule=message[:200],
+                 hint="restore the file; every row needs one cell per column", **where)
+
+
+def _first_ragged_line(path: Path) -> int | None:
+    """Line of the first record whose cell count differs from the header's (error path only)."""
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        reader = csv.reader(handle)
+        width = len(next(reader, []))
+        start = reader.line_num + 1
+        for record in reader:
+            if len(record) != width:
+                return start
+            start = reader.line_num + 1
+    return None
 
 
 def _first_bad_utf8_line(path: Path) -> int:

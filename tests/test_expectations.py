@@ -1,0 +1,91 @@
+"""The great-expectations suites (schemas/expectations.json) pass on the committed package and catch broken tables."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from toolkit.validate.expectations import check_expectations
+
+from .conftest import ROOT
+
+PACKAGE = ROOT / "datapackage"
+SUITES = ROOT / "schemas" / "expectations.json"
+
+
+@pytest.fixture(scope="module")
+def committed_run(tmp_path_factory):
+    """One run over the committed package, with Data Docs (GX is slow to start, so it is shared)."""
+    docs = tmp_path_factory.mktemp("expectations") / "docs"
+    return check_expectations(PACKAGE, SUITES, docs), docs
+
+
+def rewrite(parquet, column, row, value):
+    """Set one cell of a Parquet file, keeping its Arrow schema."""
+    table = pq.read_table(parquet)
+    values = table[column].to_pylist()
+    values[row] = value
+    index = table.schema.get_field_index(column)
+    field = table.schema.field(index)
+    pq.write_table(table.set_column(index, field, pa.array(values, type=field.type)), parquet)
+
+
+def test_every_resource_has_a_suite_of_known_expectations():
+    suites = json.loads(SUITES.read_text())["suites"]
+    names = {r["name"] for r in json.loads((PACKAGE / "datapackage.json").read_text())["resources"]}
+    assert set(suites) == names
+    for expectations in suites.values():
+        assert all(e["type"].startswith("expect_") and e["meta"]["why"] for e in expectations)
+
+
+def test_suites_pass_on_the_committed_package(committed_run):
+    issues, _ = committed_run
+    assert [i.message for i in issues] == []
+
+
+def test_broken_tables_are_reported_with_resource_field_and_rule(tmp_path, capfd):
+    package = tmp_path / "datapackage"
+    shutil.copytree(PACKAGE, package)
+    claim_ids = pq.read_table(package / "data" / "claims.parquet")["claim_id"].to_pylist()
+    rewrite(package / "data" / "claims.parquet", "claim_id", 1, claim_ids[0])  # duplicate primary key
+    rewrite(package / "data" / "conflicts.parquet", "status", 0, "ignored")  # outside the value set
+    (package / "data" / "sources.parquet").unlink()  # sources falls back to its CSV, which still passes
+
+    issues = check_expectations(package, SUITES)
+
+    assert capfd.readouterr().out == ""  # stdout is reserved for the CLI's JSON
+    found = {(i.resource, i.field, i.rule.split()[0]): i for i in issues}
+    assert set(found) == {
+        ("claims", "claim_id", "expect_column_values_to_be_unique"),
+        ("conflicts", "status", "expect_column_values_to_be_in_set"),
+    }
+    duplicate = found["claims", "claim_id", "expect_column_values_to_be_unique"]
+    assert (duplicate.type, duplicate.severity, duplicate.file) == ("expectation-failed", "error", "data/claims.parquet")
+    assert duplicate.value == f"{claim_ids[0]} (x2)" and duplicate.row == 1 and duplicate.hint
+    status = found["conflicts", "status", "expect_column_values_to_be_in_set"]
+    assert status.value == "ignored (x1)" and status.row == 1
+    assert '"value_set": ["open", "explained", "resolved_by_curator"]' in status.rule
+    rows = pq.read_metadata(package / "data" / "conflicts.parquet").num_rows
+    assert status.message.startswith(f"conflicts.status: expected column values to be in set, but 1 of {rows} rows")
+
+
+def test_data_docs_are_written_into_docs_dir(committed_run):
+    _, docs = committed_run
+    index = (docs / "index.html").read_text(encoding="utf-8")
+    assert "claims" in index and "releases" in index
+    # pages link to each other relatively, so the site works wherever docs_dir is
+    assert (docs / "expectations" / "claims.html").is_file()
+    assert str(docs) not in index
+
+
+def test_importing_the_adapter_does_not_import_great_expectations():
+    code = ("import sys, toolkit.validate.expectations; "
+            "print(sorted({'great_expectations', 'pandas'} & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert out.strip() == "[]"

@@ -1,0 +1,354 @@
+"""`prisoner-data validate`: the corpus of bad contributions and bad packages.
+
+Each case breaks one thing in a scratch copy and asserts the issue type, the
+file and line (or column), and the exit code. None may crash with a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from toolkit.cli import main
+
+
+def validate(runner, path, *args):
+    result = runner.invoke(main, ["validate", str(path), "--format", "json", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result, (json.loads(result.stdout) if result.stdout.strip().startswith("{") else None)
+
+
+def find(issues, type_):
+    found = [i for i in issues["issues"] if i["type"] == type_]
+    assert found, f"no {type_} in {[i['type'] for i in issues['issues']]}"
+    return found[0]
+
+
+@pytest.fixture
+def package(tmp_path, built_package) -> Path:
+    target = tmp_path / "pkg"
+    shutil.copytree(built_package, target)
+    return target
+
+
+def test_the_project_and_the_package_are_valid(runner, project, built_package):
+    for path in (project, built_package, built_package / "datapackage.json"):
+        result, report = validate(runner, path)
+        assert result.exit_code == 0, report
+        assert report["valid"] and report["errors"] == 0
+
+
+def test_text_output_ends_with_a_verdict(runner, built_package):
+    result = runner.invoke(main, ["validate", str(built_package)])
+    assert result.exit_code == 0
+    assert result.stdout.strip().endswith("valid (0 errors, 0 warnings)")
+
+
+def test_a_path_that_is_neither_project_nor_package_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(main, ["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is not a project" in result.output
+
+
+# --- contributions: seeds YAML ------------------------------------------------------------------
+
+CLAIMS = "seeds/claims/ians-morung-2025-12-14.yaml"
+
+
+def _line_of(path: Path, needle: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def _replace(path: Path, old: str, new: str) -> int:
+    line = _line_of(path, old)
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    return line
+
+
+def assert_invalid(runner, path, type_, file=None, line=None, field=None):
+    result, report = validate(runner, path)
+    assert result.exit_code == 1, report
+    issue = find(report, type_)
+    if file:
+        assert issue["file"] == file, issue
+    if line:
+        assert issue["line"] == line, issue
+    if field:
+        assert issue["field"] == field, issue
+    assert issue["message"]
+    return issue
+
+
+def test_non_utf8_claims_file(runner, project):
+    path = project / CLAIMS
+    line = _line_of(path, "prominent opposition activist Maria Kolesnikova")
+    path.write_bytes(path.read_bytes().replace(b"prominent opposition", b"prominent \xe9opposition", 1))
+    assert_invalid(runner, project, "encoding-error", CLAIMS, line)
+
+
+def test_byte_order_mark(runner, project):
+    path = project / CLAIMS
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert_invalid(runner, project, "byte-order-mark", CLAIMS, 1)
+
+
+def test_crlf_line_ends(runner, project):
+    path = project / CLAIMS
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert_invalid(runner, project, "crlf-line-endings", CLAIMS, 1)
+
+
+def test_empty_claims_file(runner, project):
+    (project / CLAIMS).write_text("")
+    assert_invalid(runner, project, "empty-file", CLAIMS, 1)
+
+
+def test_truncated_claims_file(runner, project):
+    path = project / CLAIMS
+    text = path.read_text()
+    cut = text.index("  - id: im-005")
+    path.write_text(text[: cut + len("  - id: im-005\n    subject: us-sanc")])
+    issue = assert_invalid(runner, project, "missing-field", CLAIMS)
+    assert issue["line"] == _line_of(path, "  - id: im-005")
+
+
+def test_wrong_type_of_count(runner, project):
+    line = _replace(project / CLAIMS, "    value: 114\n", "    value: many\n")
+    assert_invalid(runner, project, "invalid-count", CLAIMS, line, "value")
+
+
+def test_negative_count(runner, project):
+    line = _replace(project / CLAIMS, "    value: 114\n", "    value: -114\n")
+    assert_invalid(runner, project, "invalid-count", CLAIMS, line, "value")
+
+
+def test_absurd_count(runner, project):
+    line = _replace(project / CLAIMS, "    value: 123\n", "    value: 1230000\n")
+    issue = assert_invalid(runner, project, "absurd-count", CLAIMS, line, "value")
+    assert "at most 100000" in issue["message"]
+
+
+def test_impossible_date(runner, project):
+    line = _replace(project / CLAIMS, '    as_of: "2025-12-14"', '    as_of: "2025-02-30"')
+    assert_invalid(runner, project, "invalid-date", CLAIMS, line, "as_of")
+
+
+def test_future_date(runner, project):
+    line = _replace(project / CLAIMS, '    as_of: "2025-12-14"', '    as_of: "2999-01-01"')
+    assert_invalid(runner, project, "future-date", CLAIMS, line, "as_of")
+
+
+def test_date_after_the_article_was_published(runner, project):
+    line = _replace(project / CLAIMS, '    as_of: "2025-12-14"', '    as_of: "2026-01-20"')
+    assert_invalid(runner, project, "date-after-publication", CLAIMS, line, "as_of")
+
+
+def test_duplicate_claim_id(runner, project):
+    line = _replace(project / CLAIMS, "id: im-016", "id: im-002")
+    assert_invalid(runner, project, "duplicate-id", CLAIMS, line, "id")
+
+
+def test_dangling_reference(runner, project):
+    line = _replace(project / CLAIMS, "value: release-2025-12-13\n", "value: release-2025-12-31\n")
+    assert_invalid(runner, project, "unknown-entity", CLAIMS, line, "value")
+
+
+def test_formula_in_a_text_field(runner, project):
+    line = _replace(project / CLAIMS, "    note: Kolesnikova plus 113 others, 114 in all.",
+                    '    note: "=HYPERLINK(\\"http://example.invalid\\")"')
+    assert_invalid(runner, project, "formula-injection", CLAIMS, line, "note")
+
+
+def test_invalid_table_schema_json(runner, project):
+    path = project / "schemas/people.schema.json"
+    path.write_text(path.read_text()[:-20])
+    assert_invalid(runner, project, "invalid-json", "schemas/people.schema.json")
+
+
+def test_every_problem_of_a_contribution_in_one_run(runner, project):
+    _replace(project / CLAIMS, "    value: 114\n", "    value: many\n")
+    _replace(project / CLAIMS, '    as_of: "2025-12-14"', '    as_of: "2999-01-01"')
+    _replace(project / CLAIMS, "id: im-016", "id: im-002")
+    result, report = validate(runner, project)
+    assert {"invalid-count", "future-date", "duplicate-id"} <= {i["type"] for i in report["issues"]}
+
+
+# --- packages: CSV, Parquet and descriptor --------------------------------------------------------
+
+def _csv_replace(package: Path, name: str, old: str, new: str) -> int:
+    path = package / "data" / f"{name}.csv"
+    return _replace(path, old, new)
+
+
+def test_csv_wrong_type(runner, package):
+    line = _csv_replace(package, "sources", ",6756,", ",six thousand,")
+    issue = assert_invalid(runner, package, "type-error", "data/sources.csv", line, "bytes")
+    assert issue["value"] == "six thousand"
+    find(validate(runner, package)[1], "hash-mismatch")
+
+
+def test_csv_negative_count(runner, package):
+    line = _csv_replace(package, "releases", ",52,exact,", ",-52,exact,")
+    issue = assert_invalid(runner, package, "out-of-range", "data/releases.csv", line, "released_count")
+    assert issue["rule"] == "minimum: 0"
+
+
+def test_csv_absurd_count(runner, package):
+    line = _csv_replace(package, "releases", ",52,exact,", ",5200000000,exact,")
+    assert_invalid(runner, package, "out-of-range", "data/releases.csv", line, "released_count")
+
+
+def test_csv_impossible_date(runner, package):
+    line = _csv_replace(package, "releases", "2025-09-01,month", "2025-09-31,month")
+    assert_invalid(runner, package, "type-error", "data/releases.csv", line, "date")
+
+
+def test_csv_future_date(runner, package):
+    line = _csv_replace(package, "releases", "2025-09-01,month", "2999-09-01,month")
+    assert_invalid(runner, package, "future-date", "data/releases.csv", line)
+
+
+def test_csv_duplicate_id(runner, package):
+    line = _csv_replace(package, "sources", "newshound-2025-12,", "kyivindependent-2025-12,")
+    assert_invalid(runner, package, "duplicate-key", "data/sources.csv", field="source_id")
+    issue = find(validate(runner, package)[1], "duplicate-key")
+    assert issue["line"] in (line - 1, line)
+
+
+def test_csv_dangling_reference(runner, package):
+    line = _csv_replace(package, "release_people", "release-2025-06,siarhei-tsikhanouski",
+                        "release-2025-06,sergei-nobody")
+    assert_invalid(runner, package, "dangling-reference", "data/release_people.csv", line, "person_id")
+
+
+def test_csv_formula_cell(runner, package):
+    line = _csv_replace(package, "people", "Maksim Znak", "=1+1")
+    assert_invalid(runner, package, "formula-injection", "data/people.csv", line, "name")
+
+
+def test_csv_cross_field_rule(runner, package):
+    # a curator resolution without its chosen value breaks a pandera rule
+    path = package / "data" / "conflicts.csv"
+    text = path.read_text()
+    row = next(r for r in text.splitlines() if ",resolved_by_curator," in r and r.count(",John Coale,") == 1)
+    line = text.splitlines().index(row) + 1
+    path.write_text(text.replace(row, row.replace(",John Coale,", ",,", 1)))
+    issue = assert_invalid(runner, package, "conflict-resolution", "data/conflicts.csv", line)
+    assert issue["rule"] == "conflict-resolution"
+
+
+def test_csv_non_utf8(runner, package):
+    path = package / "data" / "people.csv"
+    line = _line_of(path, "Maksim Znak")
+    path.write_bytes(path.read_bytes().replace("Maksim Znak".encode(), b"Maksim Zn\xe1k"))
+    assert_invalid(runner, package, "encoding-error", "data/people.csv", line)
+
+
+def test_csv_byte_order_mark(runner, package):
+    path = package / "data" / "people.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert_invalid(runner, package, "byte-order-mark", "data/people.csv", 1)
+
+
+def test_csv_crlf(runner, package):
+    path = package / "data" / "people.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert_invalid(runner, package, "crlf-line-endings", "data/people.csv", 1)
+
+
+def test_csv_empty(runner, package):
+    (package / "data" / "people.csv").write_bytes(b"")
+    assert_invalid(runner, package, "empty-file", "data/people.csv", 1)
+
+
+def test_csv_truncated(runner, package):
+    path = package / "data" / "claims.csv"
+    data = path.read_bytes()
+    cut = data.index(b"\n", len(data) // 2) + 40
+    path.write_bytes(data[:cut])
+    result, report = validate(runner, package)
+    assert result.exit_code == 1
+    issue = find(report, "bytes-mismatch")
+    assert issue["file"] == "data/claims.csv"
+    malformed = [i for i in report["issues"] if i["type"] in ("malformed-csv", "type-error", "required-missing")]
+    assert malformed and malformed[0]["file"] == "data/claims.csv" and malformed[0]["line"]
+
+
+def test_truncated_parquet(runner, package):
+    path = package / "data" / "claims.parquet"
+    path.write_bytes(path.read_bytes()[:1000])
+    issue = assert_invalid(runner, package, "parquet-unreadable", "data/claims.parquet")
+    assert "truncated" in issue["hint"]
+
+
+@pytest.mark.parametrize("bad_path,reason", [
+    ("/etc/passwd", "is absolute"),
+    ("../outside.csv", "leaves the package directory"),
+    ("data/../../outside.csv", "leaves the package directory"),
+    ("https://example.invalid/people.csv", "points to a URL"),
+])
+def test_descriptor_paths_that_escape_are_refused(runner, package, bad_path, reason):
+    descriptor = package / "datapackage.json"
+    meta = json.loads(descriptor.read_text())
+    meta["resources"][3]["path"] = bad_path
+    descriptor.write_text(json.dumps(meta, indent=2))
+    issue = assert_invalid(runner, package, "unsafe-path", "datapackage.json", field="resource.path")
+    assert reason in issue["message"] and issue["resource"] == meta["resources"][3]["name"]
+
+
+def test_a_file_far_larger_than_the_dataset_is_not_read(runner, package):
+    path = package / "data" / "claims.csv"
+    with path.open("r+b") as handle:
+        handle.truncate(2 * (1 << 30))  # sparse: 2 GiB without using the disk
+    issue = assert_invalid(runner, package, "file-too-large", "data/claims.csv")
+    assert "not read" in issue["message"]
+
+
+def test_invalid_json_descriptor(runner, package):
+    descriptor = package / "datapackage.json"
+    lines = descriptor.read_text().splitlines()
+    lines[4] = lines[4].rstrip(",")
+    descriptor.write_text("\n".join(lines))
+    assert_invalid(runner, descriptor, "invalid-json", "datapackage.json", 6)
+
+
+def test_github_format_annotates_within_limits_and_writes_the_summary(runner, package, tmp_path, monkeypatch):
+    for row in ("kyivindependent-2025-12", "newshound-2025-12", "rferl-2025-12"):
+        _csv_replace(package, "sources", f"{row},", "aljazeera-2025-12-13,")
+    path = package / "data" / "people.csv"
+    path.write_text(path.read_text().replace("single_source", "maybe"))
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = runner.invoke(main, ["validate", str(package), "--format", "github"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    annotations = [line for line in lines if line.startswith("::error ")]
+    assert 0 < len(annotations) <= 10
+    assert annotations[0].startswith("::error file=data/")
+    assert ",line=" in annotations[0]
+    assert lines[-1].startswith("+") and lines[-1].endswith("see the job summary for the full report")
+    written = summary.read_text()
+    assert "| severity | location |" in written and written.count("\n| error |") > 10
+
+
+def test_json_output_is_clean(runner, package):
+    _csv_replace(package, "releases", ",52,exact,", ",-52,exact,")
+    result = runner.invoke(main, ["validate", str(package), "--format", "json"])
+    report = json.loads(result.stdout)
+    assert report["valid"] is False and report["errors"] >= 1
+
+
+def test_validate_does_not_import_great_expectations(tmp_path, built_package):
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom toolkit.cli import main\ntry:\n    main(['validate', %r, '--format', 'json'])\n"
+            "except SystemExit:\n    pass\nprint('GX=' + str('great_expectations' in sys.modules))") % str(built_package)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ})
+    assert done.stdout.strip().splitlines()[-1] == "GX=False", done.stderr[-2000:]

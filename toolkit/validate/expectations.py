@@ -1,0 +1,204 @@
+"""great-expectations: run the suites of schemas/expectations.json against a built package's tables, one suite per resource (`{"suites": {resource: [{type, kwargs, meta}]}}`), and turn every failed expectation into an Issue whose hint is the expectation's `meta.why`; suite parameters named `<resource>__row_count` or `<resource>__<column>` are filled from the package's tables so one table can be checked against another, and with a docs directory the results are also rendered as HTML Data Docs there. great_expectations and pandas are imported inside the functions only, so the CLI pays for them just when this check runs.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from ..report import Issue
+
+_SOURCE = "datapackage"
+"""Name of the pandas data source; GX names batches `<source>-<resource>`."""
+
+
+def check_expectations(package_dir: Path, suite_path: Path, docs_dir: Path | None = None) -> list[Issue]:
+    """Validate each resource that has a suite; build Data Docs into docs_dir if given."""
+    package_dir = Path(package_dir)
+    descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+    suites = json.loads(Path(suite_path).read_text(encoding="utf-8"))["suites"]
+    resources = {r["name"]: r for r in descriptor.get("resources", [])}
+    needed = set(suites) | {name.split("__", 1)[0] for name in _parameter_names(suites)}
+    issues, tables = _load_tables(package_dir, resources, needed)
+    parameters = _parameters(suites, tables, issues, Path(suite_path).name)
+    context = _context(docs_dir)
+    for name, expectations in suites.items():
+        if name in tables:
+            issues += _validate(context, name, tables[name], expectations, parameters, docs_dir, Path(suite_path).name)
+    return issues
+
+
+def _load_tables(package_dir: Path, resources: dict, names: set[str]) -> tuple[list[Issue], dict]:
+    """Each named resource as (data file relative to the package, DataFrame); missing ones as Issues."""
+    issues, tables = [], {}
+    for name in sorted(names):
+        if name not in resources:
+            issues.append(Issue(type="expectation-resource-missing", resource=name, file="datapackage.json",
+                                message=f"The expectations name resource {name!r}, which the package does not have."))
+            continue
+        try:
+            tables[name] = _read_table(package_dir, resources[name])
+        except OSError as exc:  # pyarrow raises OSError subclasses too: one missing file must not stop the rest
+            issues.append(Issue(type="expectation-resource-missing", resource=name, message=f"Cannot read {name}: {exc}",
+                                file=resources[name].get("path")))
+    return issues, tables
+
+
+def _read_table(package_dir: Path, resource: dict):
+    """Prefer the Parquet copy (typed); fall back to the CSV with dates parsed per the table schema."""
+    import pandas as pd
+
+    parquet = (resource.get("parquet") or {}).get("path")
+    if parquet and (package_dir / parquet).is_file():
+        return parquet, pd.read_parquet(package_dir / parquet)
+    frame = pd.read_csv(package_dir / resource["path"])
+    for field in resource.get("schema", {}).get("fields", []):
+        if field.get("type") == "date" and field["name"] in frame:
+            # date kwargs such as min_value are parsed to datetime.date, so the column must hold dates too
+            frame[field["name"]] = pd.to_datetime(frame[field["name"]], errors="coerce").dt.date
+    return resource["path"], frame
+
+
+def _parameter_names(node) -> set[str]:
+    """Every `{"$PARAMETER": name}` in a suite (or a whole file) of expectations."""
+    if isinstance(node, dict):
+        if "$PARAMETER" in node:
+            return {node["$PARAMETER"]}
+        return set().union(*map(_parameter_names, node.values()))
+    if isinstance(node, list):
+        return set().union(*map(_parameter_names, node))
+    return set()
+
+
+def _parameters(suites: dict, tables: dict, issues: list[Issue], suite_file: str) -> dict:
+    """Resolve `<resource>__row_count` and `<resource>__<column>` from the tables; report the rest."""
+    values = {}
+    for name in sorted(_parameter_names(suites)):
+        resource, _, what = name.partition("__")
+        frame = tables.get(resource, (None, None))[1]
+        if frame is not None and what == "row_count":
+            values[name] = len(frame)
+        elif frame is not None and what in frame:
+            values[name] = sorted(str(v) for v in frame[what].dropna().unique())
+        elif resource in tables:  # a missing resource was already reported by _load_tables
+            issues.append(Issue(type="expectation-parameter-unknown", file=suite_file, resource=resource, value=name,
+                                message=f"Suite parameter {name!r} names no column of {resource}.",
+                                hint="Use <resource>__row_count or <resource>__<column>."))
+    return values
+
+
+def _context(docs_dir: Path | None):
+    """An in-memory GX context, quiet (no analytics, no progress bars), with a local Data Docs site."""
+    import logging
+
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import (
+        DataContextConfig, InMemoryStoreBackendDefaults, ProgressBarsConfig)
+
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    sites = {} if docs_dir is None else {"local_site": {
+        "class_name": "SiteBuilder", "show_how_to_buttons": False,
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(Path(docs_dir).resolve())},
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"}}}
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False), data_docs_sites=sites,
+        analytics_enabled=False, progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False))
+    context = gx.get_context(mode="ephemeral", project_config=config)
+    context.data_sources.add_pandas(_SOURCE)
+    return context
+
+
+def _validate(context, name, table, expectations, parameters, docs_dir, suite_file) -> list[Issue]:
+    """One resource: suite, dataframe asset, validation definition and checkpoint; failures as Issues."""
+    import contextlib
+    import sys
+
+    import great_expectations as gx
+
+    file, frame = table
+    issues, configurations = _configurations(name, expectations, parameters, suite_file)
+    suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=configurations))
+    batch = context.data_sources.get(_SOURCE).add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
+    definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
+    # a Checkpoint's batch_parameters go to all its definitions, so each resource gets its own checkpoint
+    actions = [gx.checkpoint.UpdateDataDocsAction(name="data-docs")] if docs_dir is not None else []
+    checkpoint = context.checkpoints.add(gx.Checkpoint(
+        name=name, validation_definitions=[definition], actions=actions, result_format="SUMMARY"))
+    with contextlib.redirect_stdout(sys.stderr):  # stdout carries the CLI's JSON
+        result = checkpoint.run(batch_parameters={"dataframe": frame}, expectation_parameters=parameters)
+    failed = [r for run in result.run_results.values() for r in run.results if not r.success]
+    failed.sort(key=lambda r: r.expectation_config.meta.get("position", 0))
+    return issues + [_issue(name, file, expectations, r) for r in failed]
+
+
+def _configurations(name, expectations, parameters, suite_file) -> tuple[list[Issue], list]:
+    """The JSON entries as GX expectations; malformed or unresolvable ones become Issues instead."""
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+    issues, built = [], []
+    for position, entry in enumerate(expectations):
+        meta = {**entry.get("meta", {}), "position": position}  # links a result back to its JSON entry
+        try:
+            if not _parameter_names(entry.get("kwargs", {})) <= parameters.keys():
+                continue  # already reported by _parameters
+            configuration = ExpectationConfiguration(type=entry["type"], kwargs=entry.get("kwargs", {}), meta=meta)
+            built.append(configuration.to_domain_obj())  # validates the type name and kwargs now
+        except Exception as exc:  # noqa: BLE001 - GX raises many types here; each is a bad suite entry
+            issues.append(Issue(type="expectation-invalid", file=suite_file, resource=name, rule=entry.get("type"),
+                                message=f"Expectation {position + 1} of {name} cannot be built: {exc}".splitlines()[0]))
+    return issues, built
+
+
+def _issue(name: str, file: str, expectations: list, result) -> Issue:
+    """A failed ExpectationValidationResult as an Issue located at the resource's data file."""
+    config = result.expectation_config
+    entry = expectations[config.meta["position"]]
+    kwargs = entry.get("kwargs", {})
+    field = kwargs.get("column") or ", ".join(kwargs.get("column_list") or
+                                              [kwargs[k] for k in ("column_A", "column_B") if k in kwargs]) or None
+    index = (result.result or {}).get("partial_unexpected_index_list") or []
+    return Issue(
+        type="expectation-failed", severity="error", file=file, resource=name, field=field,
+        row=int(index[0]) + 1 if index and isinstance(index[0], int) else None,  # index of the pandas RangeIndex
+        value=_observed(result.result or {}), rule=f"{entry['type']} {json.dumps(kwargs, ensure_ascii=False)}",
+        message=_message(name, field, entry["type"], result), hint=entry.get("meta", {}).get("why"))
+
+
+def _message(name: str, field: str | None, type: str, result) -> str:
+    """One sentence: where, what was expected, and how the data falls short."""
+    where = f"{name}.{field}" if field and "," not in field else f"{name} ({field})" if field else name
+    expected = type.removeprefix("expect_").replace("_", " ")
+    info, outcome = result.exception_info or {}, result.result or {}
+    errors = [info] if "exception_message" in info else list(info.values())
+    raised = [e.get("exception_message") for e in errors if isinstance(e, dict) and e.get("raised_exception")]
+    if raised:
+        detail = f"it could not be checked: {raised[0]}"
+    elif "unexpected_count" in outcome:
+        detail = f"{outcome['unexpected_count']} of {outcome.get('element_count')} rows do not comply"
+    else:
+        detail = f"the observed value is {_observed(outcome)}"
+    return f"{where}: expected {expected}, but {detail}."
+
+
+def _observed(outcome: dict) -> str | None:
+    """The observed value, or up to five distinct unexpected values with their counts."""
+    if "observed_value" in outcome:
+        return _text(outcome["observed_value"])
+    counts = [c for c in outcome.get("partial_unexpected_counts") or [] if not _missing(c["value"])]
+    if counts:
+        return "; ".join(f"{_text(c['value'])} (x{c['count']})" for c in counts[:5])
+    values = [v for v in outcome.get("partial_unexpected_list") or [] if not _missing(v)]
+    return ", ".join(dict.fromkeys(_text(v) for v in values[:5])) or None
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _text(value) -> str:
+    if isinstance(value, dict):
+        value = tuple(value.values())  # a compound key, as GX lists it
+    if isinstance(value, tuple):
+        return "(" + ", ".join(_text(v) for v in value) + ")"
+    return str(value.item() if hasattr(value, "item") else value)  # numpy scalars print as np.int64(3)

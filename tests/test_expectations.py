@@ -61,12 +61,13 @@ def test_broken_tables_are_reported_with_resource_field_and_rule(tmp_path, capfd
 
     assert capfd.readouterr().out == ""  # stdout is reserved for the CLI's JSON
     found = {(i.resource, i.field, i.rule.split()[0]): i for i in issues}
-    assert set(found) == {
+    assert len(issues) == len(found) and set(found) == {
         ("claims", "claim_id", "expect_column_values_to_be_unique"),
         ("conflicts", "status", "expect_column_values_to_be_in_set"),
     }
     duplicate = found["claims", "claim_id", "expect_column_values_to_be_unique"]
-    assert (duplicate.type, duplicate.severity, duplicate.file) == ("expectation-failed", "error", "data/claims.parquet")
+    assert (duplicate.type, duplicate.severity) == ("expectation-failed", "error")
+    assert duplicate.file == "data/claims.parquet"
     assert duplicate.value == f"{claim_ids[0]} (x2)" and duplicate.row == 1 and duplicate.hint
     status = found["conflicts", "status", "expect_column_values_to_be_in_set"]
     assert status.value == "ignored (x1)" and status.row == 1
@@ -89,3 +90,20 @@ def test_importing_the_adapter_does_not_import_great_expectations():
             "print(sorted({'great_expectations', 'pandas'} & set(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
     assert out.strip() == "[]"
+
+
+def test_suite_parameters_resolve_from_tables_and_unknown_ones_are_reported():
+    import pandas as pd
+
+    from toolkit.validate.expectations import _parameters
+
+    suites = {"claims": [{"type": "expect_table_row_count_to_be_between",
+                          "kwargs": {"min_value": {"$PARAMETER": "sources__row_count"}}},
+                         {"type": "expect_column_values_to_be_in_set",
+                          "kwargs": {"column": "source_id", "value_set": {"$PARAMETER": "sources__source_id"}}},
+                         {"type": "expect_column_values_to_be_in_set",
+                          "kwargs": {"column": "x", "value_set": {"$PARAMETER": "sources__nothing"}}}]}
+    tables = {"sources": ("data/sources.parquet", pd.DataFrame({"source_id": ["b", "a", None, "a"]}))}
+    issues, values = _parameters(suites, tables, "expectations.json")
+    assert values == {"sources__row_count": 4, "sources__source_id": ["a", "b"]}
+    assert [(i.type, i.value) for i in issues] == [("expectation-parameter-unknown", "sources__nothing")]

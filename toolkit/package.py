@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gc
-import hashlib
 import io
 import json
 import os
@@ -27,6 +26,7 @@ import yaml
 from .claims import load_claims, load_vocabulary
 from .decisions import load_decisions, report_unmatched
 from .entities import load_registry
+from .hashing import file_sha256
 from .project import Project
 from .reconcile import Reconciliation, reconcile_claims
 from .report import Report
@@ -232,14 +232,6 @@ def _resource(name: str, schema: dict, csv_path: Path, parquet_path: Path, root:
             "hash": "sha256:" + file_sha256(parquet_path),
         },
     }
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def csv_bytes(rows: list[dict], schema: dict) -> bytes:

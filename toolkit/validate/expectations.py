@@ -1,10 +1,17 @@
-"""great-expectations: run the suites of schemas/expectations.json against a built package's tables, one suite per resource (`{"suites": {resource: [{type, kwargs, meta}]}}`), and turn every failed expectation into an Issue whose hint is the expectation's `meta.why`; suite parameters named `<resource>__row_count` or `<resource>__<column>` are filled from the package's tables so one table can be checked against another, and with a docs directory the results are also rendered as HTML Data Docs there. great_expectations and pandas are imported inside the functions only, so the CLI pays for them just when this check runs.
+"""great-expectations: the suites of schemas/expectations.json, one per resource
+(entries `{type, kwargs, meta.why}`), run against a built package's tables; every
+failed expectation becomes an Issue whose hint is its `meta.why`. Suite parameters
+named `<resource>__row_count` or `<resource>__<column>` are filled from the package,
+so one table can be checked against another; given a docs directory, the results
+are also rendered there as HTML Data Docs. great_expectations and pandas are
+imported inside the functions, so the CLI only pays for them when this check runs.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import numbers
 from pathlib import Path
 
 from ..report import Issue
@@ -15,17 +22,18 @@ _SOURCE = "datapackage"
 
 def check_expectations(package_dir: Path, suite_path: Path, docs_dir: Path | None = None) -> list[Issue]:
     """Validate each resource that has a suite; build Data Docs into docs_dir if given."""
-    package_dir = Path(package_dir)
+    package_dir, suite_path = Path(package_dir), Path(suite_path)
     descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
-    suites = json.loads(Path(suite_path).read_text(encoding="utf-8"))["suites"]
+    suites = json.loads(suite_path.read_text(encoding="utf-8"))["suites"]
     resources = {r["name"]: r for r in descriptor.get("resources", [])}
     needed = set(suites) | {name.split("__", 1)[0] for name in _parameter_names(suites)}
     issues, tables = _load_tables(package_dir, resources, needed)
-    parameters = _parameters(suites, tables, issues, Path(suite_path).name)
+    unknown, parameters = _parameters(suites, tables, suite_path.name)
+    issues += unknown
     context = _context(docs_dir)
     for name, expectations in suites.items():
         if name in tables:
-            issues += _validate(context, name, tables[name], expectations, parameters, docs_dir, Path(suite_path).name)
+            issues += _validate(context, name, tables[name], expectations, parameters, docs_dir, suite_path.name)
     return issues
 
 
@@ -40,8 +48,8 @@ def _load_tables(package_dir: Path, resources: dict, names: set[str]) -> tuple[l
         try:
             tables[name] = _read_table(package_dir, resources[name])
         except OSError as exc:  # pyarrow raises OSError subclasses too: one missing file must not stop the rest
-            issues.append(Issue(type="expectation-resource-missing", resource=name, message=f"Cannot read {name}: {exc}",
-                                file=resources[name].get("path")))
+            issues.append(Issue(type="expectation-resource-missing", resource=name, file=resources[name].get("path"),
+                                message=f"Cannot read {name}: {exc}"))
     return issues, tables
 
 
@@ -71,9 +79,9 @@ def _parameter_names(node) -> set[str]:
     return set()
 
 
-def _parameters(suites: dict, tables: dict, issues: list[Issue], suite_file: str) -> dict:
+def _parameters(suites: dict, tables: dict, suite_file: str) -> tuple[list[Issue], dict]:
     """Resolve `<resource>__row_count` and `<resource>__<column>` from the tables; report the rest."""
-    values = {}
+    issues, values = [], {}
     for name in sorted(_parameter_names(suites)):
         resource, _, what = name.partition("__")
         frame = tables.get(resource, (None, None))[1]
@@ -85,7 +93,7 @@ def _parameters(suites: dict, tables: dict, issues: list[Issue], suite_file: str
             issues.append(Issue(type="expectation-parameter-unknown", file=suite_file, resource=resource, value=name,
                                 message=f"Suite parameter {name!r} names no column of {resource}.",
                                 hint="Use <resource>__row_count or <resource>__<column>."))
-    return values
+    return issues, values
 
 
 def _context(docs_dir: Path | None):
@@ -146,7 +154,7 @@ def _configurations(name, expectations, parameters, suite_file) -> tuple[list[Is
             built.append(configuration.to_domain_obj())  # validates the type name and kwargs now
         except Exception as exc:  # noqa: BLE001 - GX raises many types here; each is a bad suite entry
             issues.append(Issue(type="expectation-invalid", file=suite_file, resource=name, rule=entry.get("type"),
-                                message=f"Expectation {position + 1} of {name} cannot be built: {exc}".splitlines()[0]))
+                                message=f"Expectation {position + 1} of {name} cannot be built: {' '.join(str(exc).split())}"))
     return issues, built
 
 
@@ -155,30 +163,44 @@ def _issue(name: str, file: str, expectations: list, result) -> Issue:
     config = result.expectation_config
     entry = expectations[config.meta["position"]]
     kwargs = entry.get("kwargs", {})
-    field = kwargs.get("column") or ", ".join(kwargs.get("column_list") or
-                                              [kwargs[k] for k in ("column_A", "column_B") if k in kwargs]) or None
+    field = _field(kwargs)
     index = (result.result or {}).get("partial_unexpected_index_list") or []
     return Issue(
         type="expectation-failed", severity="error", file=file, resource=name, field=field,
-        row=int(index[0]) + 1 if index and isinstance(index[0], int) else None,  # index of the pandas RangeIndex
+        # the first offending row; pandas gives its RangeIndex label, 0-based
+        row=int(index[0]) + 1 if index and isinstance(index[0], numbers.Integral) else None,
         value=_observed(result.result or {}), rule=f"{entry['type']} {json.dumps(kwargs, ensure_ascii=False)}",
         message=_message(name, field, entry["type"], result), hint=entry.get("meta", {}).get("why"))
+
+
+def _field(kwargs: dict) -> str | None:
+    """The column an expectation is about, or its columns joined by commas (compound keys, column pairs)."""
+    columns = kwargs.get("column_list") or [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs]
+    return ", ".join(columns) or None
 
 
 def _message(name: str, field: str | None, type: str, result) -> str:
     """One sentence: where, what was expected, and how the data falls short."""
     where = f"{name}.{field}" if field and "," not in field else f"{name} ({field})" if field else name
-    expected = type.removeprefix("expect_").replace("_", " ")
+    expected = type.removeprefix("expect_").replace("_", " ") + _bounds(result.expectation_config.kwargs)
     info, outcome = result.exception_info or {}, result.result or {}
     errors = [info] if "exception_message" in info else list(info.values())
     raised = [e.get("exception_message") for e in errors if isinstance(e, dict) and e.get("raised_exception")]
     if raised:
-        detail = f"it could not be checked: {raised[0]}"
+        detail = f"it could not be checked: {str(raised[0]).rstrip('.')}"
     elif "unexpected_count" in outcome:
         detail = f"{outcome['unexpected_count']} of {outcome.get('element_count')} rows do not comply"
     else:
         detail = f"the observed value is {_observed(outcome)}"
     return f"{where}: expected {expected}, but {detail}."
+
+
+def _bounds(kwargs: dict) -> str:
+    """The resolved min_value/max_value (suite parameters substituted) in words, if the expectation has any."""
+    low, high = kwargs.get("min_value"), kwargs.get("max_value")
+    if low is not None and high is not None:
+        return f" (from {_text(low)} to {_text(high)})"
+    return f" (at least {_text(low)})" if low is not None else f" (at most {_text(high)})" if high is not None else ""
 
 
 def _observed(outcome: dict) -> str | None:
@@ -201,4 +223,6 @@ def _text(value) -> str:
         value = tuple(value.values())  # a compound key, as GX lists it
     if isinstance(value, tuple):
         return "(" + ", ".join(_text(v) for v in value) + ")"
-    return str(value.item() if hasattr(value, "item") else value)  # numpy scalars print as np.int64(3)
+    value = value.item() if hasattr(value, "item") else value  # numpy scalars would print as np.int64(3)
+    # integer columns with gaps come back from pandas as floats; 250.0 was written as 250
+    return str(int(value) if isinstance(value, float) and value.is_integer() else value)

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..hashing import file_sha256
 from ..report import Issue, Report
 from .tables import ARROW_TYPES, CheckedTable, CellReporter, check_csv, key_column
 
@@ -125,8 +126,6 @@ def _check_file(base: Path, resource: dict, key: str, entry: dict, report: Repor
 
 
 def _check_integrity(target: Path, path: str, entry: dict, name: str, size: int, report: Report) -> None:
-    from ..package import file_sha256
-
     if "bytes" in entry and entry["bytes"] != size:
         report.add("bytes-mismatch", f"{path} has {size} bytes; the descriptor says {entry['bytes']}",
                    file=path, resource=name, value=str(size), rule=f"bytes: {entry['bytes']}",

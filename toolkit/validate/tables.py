@@ -23,10 +23,10 @@ import pyarrow.csv as pv
 from ..report import Issue
 
 MAX_CELLS_PER_RULE = 20  # cells listed per column and rule; the rest are summarized
-INTEGER = r"^[+-]?[0-9]{1,18}$"
+INTEGER = r"^-?[0-9]{1,18}$"  # exactly what the cast to int64 accepts
 NUMBER = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-FORMULA = r"^[=+@\t\r-]"
+FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"]
 PLAIN_NUMBER = r"^[+-]?[0-9.,]+%?$"
 ARROW_TYPES = {
     "string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
@@ -192,8 +192,10 @@ def _check_field(column: pa.ChunkedArray, field: dict, cells: CellReporter) -> p
                      rule="required", hint="fill in the value")
     _check_constraints(column, typed, field, cells)
     if kind in ("string", "list"):
-        numeric = pc.match_substring_regex(column, PLAIN_NUMBER)
-        formula = pc.and_(pc.match_substring_regex(column, FORMULA), pc.invert(numeric))
+        first = pc.utf8_slice_codeunits(column, 0, 1)
+        formula = pc.is_in(first, value_set=pa.array(FORMULA_STARTS))
+        if pc.any(formula).as_py():  # only then look closer: "-5" is a number, not a formula
+            formula = pc.and_(formula, pc.invert(pc.match_substring_regex(column, PLAIN_NUMBER)))
         cells.report(formula, column, name, "formula-injection",
                      f"'{name}' starts with a character a spreadsheet runs as a formula (=, +, -, @)",
                      rule="no cell may start with =, +, -, @, tab or carriage return",
@@ -219,6 +221,10 @@ def _cast(column: pa.ChunkedArray, field: dict):
     if kind == "boolean":
         ok = pc.is_in(column, value_set=pa.array(["true", "false"]))
         return pc.if_else(ok, pc.equal(column, "true"), None), pc.invert(ok)
+    try:  # valid data takes one strict cast; only a failing column is searched cell by cell
+        return pc.cast(column, ARROW_TYPES[kind]), None
+    except pa.ArrowInvalid:
+        pass
     pattern = {"integer": INTEGER, "number": NUMBER, "date": DATE}[kind]
     ok = pc.match_substring_regex(column, pattern)
     clean = pc.if_else(ok, column, None)
@@ -264,12 +270,28 @@ def key_column(table: pa.Table, fields: list[str]) -> pa.ChunkedArray:
     return pc.binary_join_element_wise(*parts, "\x1f")
 
 
+def _distinct_keys(table: pa.Table, fields: list[str]) -> int:
+    """Number of distinct key tuples, from dictionary codes combined into one integer per row."""
+    combined, span = None, 1
+    for name in fields:
+        encoded = pc.dictionary_encode(table.column(name)).combine_chunks()
+        codes = pc.fill_null(encoded.indices, -1).to_numpy().astype(np.int64) + 1
+        size = len(encoded.dictionary) + 1
+        if span * size >= 1 << 62:
+            return len(pc.unique(key_column(table, fields)))
+        combined = codes if combined is None else combined * size + codes
+        span *= size
+    return pc.count_distinct(pa.array(combined)).as_py()
+
+
 def _check_primary_key(table: pa.Table, schema: dict, cells: CellReporter) -> None:
     fields = schema.get("primaryKey") or []
     if isinstance(fields, str):
         fields = [fields]
     if not fields:
         return
+    if _distinct_keys(table, fields) == table.num_rows:
+        return  # as many distinct keys as rows: unique
     key = key_column(table, fields)
     counts = pc.value_counts(key)
     repeated = counts.filter(pc.greater(counts.field("counts"), 1)).field("values")

@@ -1,0 +1,24 @@
+"""The contributor workflow and the pre-commit hook run the validate command the way CI expects."""
+
+from __future__ import annotations
+
+import yaml
+
+from .conftest import ROOT
+
+
+def test_pull_request_workflow_validates_seeds_and_schemas_with_annotations():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/validate-contribution.yml").read_text())
+    trigger = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads `on` as true
+    assert set(trigger["pull_request"]["paths"]) == {"seeds/**", "schemas/**"}
+    commands = " ".join(step.get("run", "") for step in workflow["jobs"]["validate"]["steps"])
+    assert "prisoner-data validate . --format github" in commands
+    assert "-c constraints.txt" in commands
+
+
+def test_pre_commit_hooks_run_validate_on_seed_and_schema_changes():
+    for name in (".pre-commit-hooks.yaml", ".pre-commit-config.yaml"):
+        text = yaml.safe_load((ROOT / name).read_text())
+        hooks = text if isinstance(text, list) else text["repos"][0]["hooks"]
+        assert hooks[0]["files"] == "^(seeds|schemas)/"
+        assert "prisoner-data validate ." in hooks[0]["entry"]

@@ -352,3 +352,18 @@ def test_validate_does_not_import_great_expectations(tmp_path, built_package):
             "except SystemExit:\n    pass\nprint('GX=' + str('great_expectations' in sys.modules))") % str(built_package)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ})
     assert done.stdout.strip().splitlines()[-1] == "GX=False", done.stderr[-2000:]
+
+
+def test_report_html_writes_data_docs(runner, built_package, tmp_path):
+    docs = tmp_path / "docs"
+    result = runner.invoke(main, ["validate", str(built_package), "--report", "html", str(docs), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["valid"] is True
+    index = (docs / "index.html").read_text()
+    assert "claims" in index and "releases" in index
+
+
+def test_tampered_expectations_suite_is_reported(runner, package):
+    suite = package / "expectations.json"
+    suite.write_text(suite.read_text().replace('"min_value": 1', '"min_value": 0', 1))
+    assert_invalid(runner, package, "hash-mismatch", "expectations.json")

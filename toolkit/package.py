@@ -36,6 +36,7 @@ from .tables import build_tables
 LIST_DELIMITER = "|"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+EXPECTATIONS = "expectations.json"
 
 
 @dataclass
@@ -130,7 +131,7 @@ def build_package(project: Project, out: Path | None = None, progress=None, chec
     try:
         if progress:
             progress("writing package")
-        write_package(staging, compiled, metadata, schemas)
+        write_package(staging, compiled, metadata, schemas, project.schemas / EXPECTATIONS)
         if progress:
             progress("validating package")
         if check is None:
@@ -170,8 +171,9 @@ def replace_dir(staging: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def write_package(directory: Path, compiled: Compiled, metadata: dict, schemas: dict[str, dict]) -> dict:
-    """Write every resource as CSV and Parquet plus datapackage.json; return the descriptor."""
+def write_package(directory: Path, compiled: Compiled, metadata: dict, schemas: dict[str, dict],
+                  suite: Path | None = None) -> dict:
+    """Write every resource as CSV and Parquet, the expectation suite, and datapackage.json."""
     (directory / "data").mkdir(parents=True, exist_ok=True)
     resources = []
     for name, schema in schemas.items():
@@ -197,6 +199,10 @@ def write_package(directory: Path, compiled: Compiled, metadata: dict, schemas: 
         ],
         "resources": resources,
     }
+    if suite is not None and suite.is_file():
+        # The package carries its expectations, so a downloader can run them without this repository.
+        shutil.copyfile(suite, directory / EXPECTATIONS)
+        descriptor["expectations"] = {"path": EXPECTATIONS, "hash": "sha256:" + file_sha256(directory / EXPECTATIONS)}
     write_descriptor(directory / "datapackage.json", descriptor)
     return descriptor
 

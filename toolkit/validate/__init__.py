@@ -69,9 +69,8 @@ def validate_project(root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html: Pa
     metadata = yaml.safe_load((project.schemas / "package.yaml").read_text(encoding="utf-8"))
     staging = Path(tempfile.mkdtemp(prefix="prisoner-data-validate-"))
     try:
-        write_package(staging, compiled, metadata, {n: load_schema(project, n) for n in metadata["resources"]})
-        if (project.schemas / "expectations.json").is_file():
-            shutil.copyfile(project.schemas / "expectations.json", staging / "expectations.json")
+        write_package(staging, compiled, metadata, {n: load_schema(project, n) for n in metadata["resources"]},
+                      project.schemas / "expectations.json")
         built = _package(staging / "datapackage.json", max_bytes, html, False)
         report.extend(_as_built(issue) for issue in built.issues)
     finally:

@@ -43,6 +43,8 @@ def validate_package(descriptor: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, tr
         if table is not None:
             checked[resource["name"]] = table
     _check_foreign_keys(meta, checked, report)
+    if isinstance(meta.get("expectations"), dict):
+        _check_file(base, {"name": "expectations"}, "expectations", meta["expectations"], report, max_bytes, trusted)
     if rules and checked and all(t.table is not None for t in checked.values()):
         from .pandera_rules import check_rules
 

@@ -1,0 +1,259 @@
+"""Releases, downloads over a real HTTP server on 127.0.0.1, the cache, and diff."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import json
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from toolkit.cli import main
+
+from .conftest import tree_digest
+
+
+class Server:
+    """A static file server on 127.0.0.1 that logs requests and can drop one response midway."""
+
+    def __init__(self, root: Path):
+        self.root, self.requests, self.drop_once = root, [], set()
+        handler = functools.partial(_Handler, self, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, server_state, *args, **kwargs):
+        self.state = server_state
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        self.state.requests.append(self.path)
+        name = self.path.lstrip("/")
+        if name in self.state.drop_once:
+            self.state.drop_once.discard(name)
+            data = (self.state.root / name).read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data[: len(data) // 2])
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        super().do_GET()
+
+
+@pytest.fixture
+def released(project, runner, monkeypatch, tmp_path):
+    """The scratch project with release 1.0.0 published, and a cache of its own."""
+    monkeypatch.setenv("PRISONER_DATA_CACHE", str(tmp_path / "cache"))
+    result = runner.invoke(main, ["release", "1.0.0", "--project", str(project), "--date", "2025-12-20"])
+    assert result.exit_code == 0, result.output
+    return project
+
+
+@pytest.fixture
+def server(released):
+    instance = Server(released / "releases")
+    yield instance
+    instance.close()
+
+
+def download(runner, *args):
+    return runner.invoke(main, ["download", *args, "--format", "json"])
+
+
+def staging_leftovers(directory: Path) -> list[str]:
+    return [p.name for p in directory.iterdir() if p.name.startswith(".")] if directory.exists() else []
+
+
+def test_release_writes_version_sums_changelog_and_index(released):
+    folder = released / "releases" / "1.0.0"
+    meta = json.loads((folder / "datapackage.json").read_text())
+    assert meta["version"] == "1.0.0"
+    sums = dict(reversed(line.split("  ")) for line in (folder / "SHA256SUMS").read_text().splitlines())
+    files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert set(sums) == files - {"SHA256SUMS"}
+    index = json.loads((released / "releases" / "index.json").read_text())
+    [record] = index["versions"]
+    assert record["version"] == "1.0.0" and record["date"] == "2025-12-20"
+    assert record["rows"]["claims"] == len((folder / "data/claims.csv").read_text().splitlines()) - 1
+    assert record["datapackage_sha256"] == sums["datapackage.json"]
+    assert "## 1.0.0 (2025-12-20)" in (released / "releases" / "CHANGELOG.md").read_text()
+    assert not os.access(folder / "data/claims.csv", os.W_OK) or os.geteuid() == 0
+    assert (folder / "data/claims.csv").stat().st_mode & 0o222 == 0
+
+
+def test_releasing_an_existing_version_fails_and_changes_nothing(released, runner):
+    before = tree_digest(released / "releases")
+    result = runner.invoke(main, ["release", "1.0.0", "--project", str(released)])
+    assert result.exit_code == 3
+    assert "version 1.0.0 is already published" in result.stderr
+    assert tree_digest(released / "releases") == before
+    assert staging_leftovers(released / "releases") == []
+
+
+def test_round_trip_release_download_validate(server, runner, tmp_path):
+    target = tmp_path / "got"
+    result = download(runner, server.url + "index.json", "--to", str(target))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["from_cache"] is False
+    assert tree_digest(target) == tree_digest(server.root / "1.0.0")
+    check = runner.invoke(main, ["validate", str(target), "--format", "json"])
+    assert check.exit_code == 0 and json.loads(check.stdout)["valid"]
+
+
+def test_second_download_is_served_from_the_cache(server, runner, tmp_path):
+    assert download(runner, server.url + "index.json", "--to", str(tmp_path / "a")).exit_code == 0
+    server.requests.clear()
+    result = download(runner, server.url + "index.json", "--to", str(tmp_path / "b"))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["from_cache"] is True
+    assert not [r for r in server.requests if r.startswith("/1.0.0/data/")]
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+
+
+def test_tampered_file_is_refused_and_nothing_is_written(server, runner, tmp_path):
+    path = server.root / "1.0.0" / "data" / "people.csv"
+    path.chmod(0o644)
+    path.write_text(path.read_text().replace("Maksim Znak", "Maxim Znak"))
+    target = tmp_path / "got"
+    result = download(runner, server.url + "1.0.0/", "--to", str(target))
+    assert result.exit_code == 3
+    assert "data/people.csv does not match its sha256 in SHA256SUMS; refused" in result.stderr
+    assert not target.exists() and staging_leftovers(tmp_path) == []
+    assert not any((tmp_path / "cache").glob("*/datapackage.json"))
+
+
+def test_dropped_connection_leaves_nothing_and_a_rerun_succeeds(server, runner, tmp_path):
+    server.drop_once.add("1.0.0/data/claims.csv")
+    target = tmp_path / "got"
+    first = download(runner, server.url + "index.json", "--to", str(target))
+    assert first.exit_code == 3
+    assert "nothing was written" in first.stderr
+    assert not target.exists() and staging_leftovers(tmp_path) == []
+    second = download(runner, server.url + "index.json", "--to", str(target))
+    assert second.exit_code == 0, second.output
+    assert tree_digest(target) == tree_digest(server.root / "1.0.0")
+
+
+def test_path_traversal_descriptor_is_refused(server, runner, tmp_path):
+    folder = server.root / "1.0.0"
+    for path in (folder / "datapackage.json", folder / "SHA256SUMS"):
+        path.chmod(0o644)
+    meta = json.loads((folder / "datapackage.json").read_text())
+    meta["resources"][0]["path"] = "../../secret.csv"
+    (folder / "datapackage.json").write_text(json.dumps(meta))
+    from toolkit.hashing import file_sha256
+
+    sums = (folder / "SHA256SUMS").read_text().splitlines()
+    sums = [f"{file_sha256(folder / 'datapackage.json')}  datapackage.json" if s.endswith("  datapackage.json")
+            else s for s in sums]
+    (folder / "SHA256SUMS").write_text("\n".join(sums) + "\n")
+    result = download(runner, server.url + "1.0.0/", "--to", str(tmp_path / "got"))
+    assert result.exit_code == 3
+    assert "refused: the package names a path that leaves the package directory: '../../secret.csv'" in result.stderr
+    assert not (tmp_path / "got").exists()
+    assert "/secret.csv" not in " ".join(server.requests)
+
+
+def test_404_is_a_clear_message(server, runner, tmp_path):
+    result = download(runner, server.url, "--version", "9.9.9", "--to", str(tmp_path / "got"))
+    assert result.exit_code == 3
+    assert f"error: {server.url}9.9.9/datapackage.json: HTTP 404 Not Found" in result.stderr
+    unknown = download(runner, server.url + "index.json", "--version", "9.9.9")
+    assert "version 9.9.9 is not in" in unknown.stderr and "published: 1.0.0" in unknown.stderr
+
+
+def test_download_from_a_local_path(released, runner, tmp_path):
+    result = download(runner, str(released / "releases" / "index.json"), "--to", str(tmp_path / "got"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "got" / "data" / "claims.parquet").is_file()
+
+
+def test_progress_is_silent_when_piped(server, runner, tmp_path):
+    result = runner.invoke(main, ["download", server.url + "index.json", "--to", str(tmp_path / "got")])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout.startswith("1.0.0: ")
+
+
+def _edit_claim(project: Path, old: str, new: str):
+    path = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    path.write_text(path.read_text().replace(old, new, 1))
+
+
+def test_diff_of_two_releases_lists_exactly_the_changed_rows(released, runner):
+    _edit_claim(released, "    value: prominent opposition activist\n", "    value: opposition activist\n")
+    result = runner.invoke(main, ["release", "--bump", "auto", "--project", str(released), "--date", "2026-01-05",
+                                  "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["version"] == "1.0.1"  # a corrected value is a patch
+    diff = runner.invoke(main, ["diff", str(released / "releases/1.0.0"), str(released / "releases/1.0.1"),
+                                "--format", "json"])
+    report = json.loads(diff.stdout)
+    changed = {r["name"]: r for r in report["resources"]}
+    assert set(changed) == {"claims", "people"}
+    assert [c["key"] for c in changed["claims"]["changed"]] == [["im-003"]]
+    assert changed["claims"]["changed"][0]["changes"] == {"value": ["prominent opposition activist",
+                                                                     "opposition activist"]}
+    assert [c["key"] for c in changed["people"]["changed"]] == [["maria-kalesnikava"]]
+    assert not any(r["added"] or r["removed"] or r["schema_changes"] for r in report["resources"])
+    log = (released / "releases" / "CHANGELOG.md").read_text()
+    assert log.index("## 1.0.1") < log.index("## 1.0.0")
+
+
+def test_bump_auto_follows_the_data_package_version_recipe(released, runner):
+    schema = released / "schemas/sources.schema.json"
+    meta = json.loads(schema.read_text())
+    meta["fields"] = [f for f in meta["fields"] if f["name"] != "note"]
+    schema.write_text(json.dumps(meta))
+    result = runner.invoke(main, ["release", "--bump", "auto", "--project", str(released), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert answer["version"] == "2.0.0" and "sources: field removed: note" in answer["reasons"]
+
+
+def test_nothing_to_release_is_refused(released, runner):
+    result = runner.invoke(main, ["release", "--bump", "auto", "--project", str(released)])
+    assert result.exit_code == 3 and "nothing changed since 1.0.0" in result.stderr
+
+
+def test_classification_of_schema_changes():
+    from toolkit.diff import schema_changes
+
+    old = {"fields": [{"name": "a", "type": "integer", "constraints": {"maximum": 10}}, {"name": "b", "type": "string"}],
+           "primaryKey": ["a"]}
+    tighter = {"fields": [{"name": "a", "type": "integer", "constraints": {"maximum": 5}},
+                          {"name": "b", "type": "string"}], "primaryKey": ["a"]}
+    looser = {"fields": [{"name": "a", "type": "integer", "constraints": {"maximum": 50}},
+                         {"name": "b", "type": "string"}], "primaryKey": ["a"]}
+    retyped = {"fields": [{"name": "a", "type": "string"}, {"name": "b", "type": "string"}], "primaryKey": ["a"]}
+    assert schema_changes(old, tighter) == ["constraint tightened: a.maximum 10 -> 5"]
+    assert schema_changes(old, looser) == ["constraint relaxed: a.maximum 10 -> 50"]
+    assert "field retyped: a integer -> string" in schema_changes(old, retyped)
+    assert schema_changes(old, {"fields": old["fields"][::-1], "primaryKey": ["a"]}) == ["fields reordered"]
+
+
+def test_today_is_the_default_release_date(project, runner, monkeypatch, tmp_path):
+    monkeypatch.setenv("PRISONER_DATA_CACHE", str(tmp_path / "cache"))
+    result = runner.invoke(main, ["release", "1.0.0", "--project", str(project)])
+    assert result.exit_code == 0
+    index = json.loads((project / "releases/index.json").read_text())
+    assert index["versions"][0]["date"] == dt.datetime.now(dt.timezone.utc).date().isoformat()
+    shutil.rmtree(project / "releases")

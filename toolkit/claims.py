@@ -111,6 +111,11 @@ def _load_file(project, path: Path, sources, registry, vocabulary, report, ledge
         report.add("invalid-claims-file", "a claims file needs 'source' and a 'claims' list", file=display, line=1)
         return
     report_duplicate_keys(doc, report, display)
+    if doc.get("draft"):
+        report.add("unreviewed-draft", f"{display} is a draft from `prisoner-data extract`; nothing drafted "
+                   "enters the dataset unreviewed", file=display, line=doc.line_of("draft"), field="draft",
+                   hint="check every claim against the article, then remove `draft: true`")
+        return
     source_id = doc.get("source")
     source = sources.get(source_id)
     if source is None:

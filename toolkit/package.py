@@ -98,6 +98,9 @@ def _compile(project: Project, report: Report, progress=None) -> Compiled | None
     if not report.valid:
         return None
     tables = build_tables(sources, ledger, registry, vocabulary, result)
+    from .coverage import lint_coverage
+
+    report.extend(lint_coverage(sources, ledger))
     newest = max((s.entry.published for s in sources.values()), default="1970-01-01")
     created = dt.datetime.combine(_period_start(newest), dt.time(), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return Compiled(tables, result, created)

@@ -135,9 +135,8 @@ def _stamp(package: Path, version: str, entry: str) -> None:
 
 
 def _freeze(package: Path) -> None:
-    for path in package.rglob("*"):
-        if path.is_file():
-            path.chmod(0o444)
+    for path in [package, *package.rglob("*")]:
+        path.chmod(0o444 if path.is_file() else 0o755)
 
 
 def _index_record(path: Path, version: str, date: dt.date, rows: dict) -> dict:

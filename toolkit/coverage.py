@@ -1,0 +1,42 @@
+"""Coverage lint: every count and date in an article is cited by a claim or skipped with a reason.
+
+A number or date that no claim's quote covers and no `skipped:` entry explains
+is a warning, so a fact stated but not recorded is noticed at review time.
+"""
+
+from __future__ import annotations
+
+from .claims import Ledger
+from .extract import find_counts, find_dates
+from .report import Issue
+from .sources import Source
+
+
+def _spans(text: str, quote: str) -> list[tuple[int, int]]:
+    spans, start = [], text.find(quote)
+    while start >= 0:
+        spans.append((start, start + len(quote)))
+        start = text.find(quote, start + 1)
+    return spans
+
+
+def lint_coverage(sources: dict[str, Source], ledger: Ledger, project_rel=str) -> list[Issue]:
+    """One warning per count or date of an article that nothing cites or skips."""
+    quotes: dict[str, set[str]] = {}
+    for claim in ledger.claims:
+        quotes.setdefault(claim.source, set()).add(claim.quote)
+    for skipped in ledger.skipped:
+        quotes.setdefault(skipped.source, set()).add(skipped.quote)
+    issues = []
+    for source_id, source in sorted(sources.items()):
+        text = source.text
+        covered = [span for quote in quotes.get(source_id, ()) for span in _spans(text, quote)]
+        for mention in sorted(find_counts(text) + find_dates(text), key=lambda m: m.start):
+            if any(s <= mention.start and mention.end <= e for s, e in covered):
+                continue
+            issues.append(Issue(
+                "uncited-figure", f"{mention.kind} '{mention.text}' is not cited by any claim of {source_id}",
+                severity="warning", file=f"seeds/{source.entry.path}", line=mention.line, value=mention.text,
+                hint=f"record it as a claim in seeds/claims/{source_id}.yaml, or list it under skipped: with a reason",
+            ))
+    return issues

@@ -20,8 +20,10 @@ from .render import render_report
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Summary format; json goes to stdout and nothing else does.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
+@click.option("--dictionary/--no-dictionary", default=True, show_default=True,
+              help="Also regenerate docs/data-dictionary.md from schemas/.")
 @click.pass_context
-def command(ctx, project_dir, out, fmt, quiet):
+def command(ctx, project_dir, out, fmt, quiet, dictionary):
     """Build datapackage/ from seeds/ and schemas/, validate it, and print a summary.
 
     The package is written to a temporary directory and moves into place only
@@ -39,6 +41,10 @@ def command(ctx, project_dir, out, fmt, quiet):
         render_report(result.report, "json" if fmt == "json" else "text")
         click.echo(f"build failed: {len(result.report.errors)} error(s); nothing was written", err=True)
         ctx.exit(EXIT_INVALID)
+    if dictionary and out is None:
+        from ..dictionary import write_dictionary
+
+        write_dictionary(project)
     if fmt == "json":
         click.echo(json.dumps({"package": str(result.written), "rows": result.rows, "conflicts": result.conflicts,
                                "warnings": [i.to_dict() for i in result.report.warnings]}, indent=2))

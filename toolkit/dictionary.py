@@ -1,0 +1,66 @@
+"""The data dictionary in docs/, generated from schemas/ so it cannot drift from the contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from .project import Project
+
+
+def render_dictionary(project: Project) -> str:
+    """Markdown: every resource and field of the package, then the claim vocabulary."""
+    metadata = yaml.safe_load((project.schemas / "package.yaml").read_text(encoding="utf-8"))
+    lines = ["# Data dictionary", "",
+             "Generated from `schemas/` by `prisoner-data build --dictionary`; do not edit by hand.", "",
+             metadata["description"].strip(), ""]
+    for name in metadata["resources"]:
+        schema = json.loads((project.schemas / f"{name}.schema.json").read_text(encoding="utf-8"))
+        lines += _resource(name, schema)
+    lines += _vocabulary(project)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _resource(name: str, schema: dict) -> list[str]:
+    key = ", ".join(schema.get("primaryKey", []))
+    lines = [f"## {name}", "", schema.get("description", ""), "", f"Primary key: `{key}`", ""]
+    for fk in schema.get("foreignKeys", []):
+        ref = fk["reference"]
+        lines.append(f"- `{', '.join(fk['fields'])}` → `{ref.get('resource') or name}.{', '.join(ref['fields'])}`")
+    lines += ["", "| field | type | required | constraints | description |", "|---|---|---|---|---|"]
+    for field in schema["fields"]:
+        constraints = dict(field.get("constraints", {}))
+        required = "yes" if constraints.pop("required", False) else ""
+        if field["type"] == "list":
+            constraints["delimiter"] = field.get("delimiter", ",")
+        shown = "; ".join(f"{k}: {v if not isinstance(v, list) else ', '.join(map(str, v))}"
+                          for k, v in constraints.items())
+        cells = [f"`{field['name']}`", field["type"], required, shown, field.get("description", "")]
+        lines.append(_row(cells))
+    return lines + [""]
+
+
+def _vocabulary(project: Project) -> list[str]:
+    props = yaml.safe_load(project.properties.read_text(encoding="utf-8"))["properties"]
+    lines = ["## Claim properties", "", "What a claim may assert (`schemas/properties.yaml`).", "",
+             "| property | subject | value | scope / population | maximum | meaning |", "|---|---|---|---|---|---|"]
+    for name, prop in props.items():
+        value = prop["type"] + (f" ({prop['entity']})" if prop.get("entity") else "")
+        extra = ", ".join(x for x in (f"scope: {prop['scope']}" if prop.get("scope") else "",
+                                       "population" if prop.get("population") else "") if x)
+        lines.append(_row([f"`{name}`", prop["subject"], value, extra, str(prop.get("maximum", "")),
+                           prop["description"]]))
+    return lines
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+
+def write_dictionary(project: Project) -> Path:
+    path = project.root / "docs" / "data-dictionary.md"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(render_dictionary(project), encoding="utf-8")
+    return path

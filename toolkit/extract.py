@@ -37,7 +37,8 @@ DATE_PATTERNS = [
 NUMBER = re.compile(r"(?<![\w.,])(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?![\w,]*\d)(?:-year)?|"
                     r"\b(?P<word>" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 FREEING = re.compile(r"\b(free|freed|releas|pardon|prisoner|captive|civilian|jail|detain|transferr|sent|arriv|"
-                     r"handed|remain|behind bars|sentenc)", re.IGNORECASE)
+                     r"handed|taken|deport|remain|behind bars|sentenc|people|sanction|talks)", re.IGNORECASE)
+ONE_NATIONAL = re.compile(r"\b(?:An?|an?) (?P<nationality>[A-Z][a-z]+) (?:citizen|national)\b")
 LEADING_WORDS = {"The", "In", "On", "A", "An", "And", "But", "President", "Lawyer", "Former", "Exiled", "Veteran",
                  "Nobel", "US", "U.S."}
 NAME = re.compile(r"\b(?:[A-Z][a-z’'-]+)(?: (?:[A-Z][a-z’'-]+)){1,3}\b")
@@ -175,9 +176,15 @@ def draft_claims(text: str, registry: Registry, year: int | None = None) -> list
     for count in find_counts(text):
         left, right = sentence_around(text, count.start, count.end)
         sentence = text[left:right]
-        if not FREEING.search(sentence) and "year" not in text[count.end: count.end + 12]:
+        aged = text[count.start - 2: count.start] == ", " and text[count.end: count.end + 1] == ","
+        if not FREEING.search(sentence) and "year" not in text[count.end: count.end + 12] and not aged:
             continue
         drafts.append(_draft_count(text, count, left, right, entities, registry))
+    for match in ONE_NATIONAL.finditer(text):
+        left, right = sentence_around(text, match.start(), match.end())
+        if FREEING.search(text[left:right]):
+            drafts.append(Draft("released_count", 1, text[left:right].strip(), _line(text, match.start()),
+                                note=f"one {match.group('nationality')} national: set the population group"))
     for date in find_dates(text, year):
         if date.value is None:
             continue
@@ -194,6 +201,8 @@ def _draft_count(text: str, count: Mention, left: int, right: int, entities, reg
     quote = sentence.strip()
     in_sentence = [e for e in entities if left <= e.start < right]
     people = [e.value for e in in_sentence if registry.kind(e.value) == "person"]
+    if after.startswith(" days of talks"):
+        return Draft("negotiation_days", count.value, quote, count.line)
     if after.startswith(("-year", " year")) and "old" not in after:
         return Draft("sentence_years", count.value, quote, count.line, subject=people[0] if people else "TODO")
     if after.startswith((" years old", ",")) and people and re.search(r"\d+,", text[count.start: count.end + 1]):
@@ -207,11 +216,25 @@ def _draft_count(text: str, count: Mention, left: int, right: int, entities, reg
     return Draft("released_count", count.value, quote, count.line, count.qualifier)
 
 
-def render_draft(source_id: str, drafts: list[Draft], entities: list[Mention], candidates: list[Mention]) -> str:
+def manifest_stub(source_id: str, data: bytes) -> list[str]:
+    """A manifest entry for the article, with its size and sha256 filled in, as comment lines."""
+    import hashlib
+
+    return [
+        "# Add this entry to seeds/manifest.yaml (fill in outlet, title and date; say what is inferred):",
+        f"#  - id: {source_id}", f"#    path: articles/{source_id}.txt", "#    outlet: OUTLET",
+        "#    outlet_inferred: false", "#    title: TITLE", '#    published: "YYYY-MM-DD"',
+        "#    published_precision: day", "#    published_inferred: false", "#    language: en",
+        f"#    bytes: {len(data)}", f"#    sha256: {hashlib.sha256(data).hexdigest()}",
+    ]
+
+
+def render_draft(source_id: str, drafts: list[Draft], entities: list[Mention], candidates: list[Mention],
+                 header: list[str] = ()) -> str:
     """The draft as a claims file a contributor edits; refused by the build until `draft: true` is removed."""
     import yaml
 
-    lines = [
+    lines = [*header,
         f"# Draft claims for {source_id}, made by `prisoner-data extract`. Check every claim against the",
         "# article: fix subject (TODO), property, value and qualifier; delete what is not a claim; add what",
         "# was missed. Then remove `draft: true` and move the file to seeds/claims/.",

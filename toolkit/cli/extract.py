@@ -30,7 +30,7 @@ def command(article, source_id, year, out, project_dir):
       prisoner-data extract seeds/articles/rferl-2025-12.txt --out /tmp/rferl-draft.yaml
     """
     from ..entities import load_registry
-    from ..extract import draft_claims, find_candidates, find_entities, render_draft
+    from ..extract import draft_claims, find_candidates, find_entities, manifest_stub, render_draft
 
     project = open_project(project_dir)
     report = Report()
@@ -40,7 +40,8 @@ def command(article, source_id, year, out, project_dir):
     source = source_id or path.stem
     year = year or _manifest_year(project, source)
     drafts = draft_claims(text, registry, year)
-    rendered = render_draft(source, drafts, find_entities(text, registry), find_candidates(text, registry))
+    rendered = render_draft(source, drafts, find_entities(text, registry), find_candidates(text, registry),
+                            manifest_stub(source, path.read_bytes()))
     if out:
         Path(out).write_text(rendered, encoding="utf-8")
         click.echo(f"drafted {len(drafts)} claims -> {out}", err=True)

@@ -23,6 +23,8 @@ validate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_reconcile.py
+	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/extract_coverage.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

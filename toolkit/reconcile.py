@@ -99,12 +99,6 @@ class Reconciliation:
         return [f for f in facts if prop is None or f.key.property == prop]
 
 
-def describe(claim: Claim) -> str:
-    """How a claim reads in a sentence: value, source and speaker."""
-    who = f", attributed to {claim.attributed_as}" if claim.attributed_as else ""
-    return f"{value_text(claim.value)} ({claim.source}{who})"
-
-
 def value_text(value) -> str:
     if isinstance(value, tuple):
         return "; ".join(value)

@@ -10,7 +10,7 @@ Exit codes: 0 fine; 1 the data is invalid (or a --fail-on check failed);
 from __future__ import annotations
 
 import importlib
-import sys
+import importlib.util
 import traceback
 
 import click
@@ -78,7 +78,3 @@ def main(ctx, debug):
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
-
-
-def run():  # pragma: no cover - console entry alias
-    sys.exit(main())

@@ -257,3 +257,28 @@ def test_today_is_the_default_release_date(project, runner, monkeypatch, tmp_pat
     index = json.loads((project / "releases/index.json").read_text())
     assert index["versions"][0]["date"] == dt.datetime.now(dt.timezone.utc).date().isoformat()
     shutil.rmtree(project / "releases")
+
+
+def _point_people_at_another_host(folder: Path) -> None:
+    from toolkit.hashing import file_sha256
+
+    for path in (folder / "datapackage.json", folder / "SHA256SUMS"):
+        path.chmod(0o644)
+    meta = json.loads((folder / "datapackage.json").read_text())
+    people = next(r for r in meta["resources"] if r["name"] == "people")
+    people["path"] = "https://other.invalid/people.csv"
+    (folder / "datapackage.json").write_text(json.dumps(meta))
+    sums = [f"{file_sha256(folder / 'datapackage.json')}  datapackage.json" if s.endswith("  datapackage.json") else s
+            for s in (folder / "SHA256SUMS").read_text().splitlines()]
+    (folder / "SHA256SUMS").write_text("\n".join(sums) + "\n")
+
+
+def test_resources_on_other_hosts_need_trusted(server, runner, tmp_path):
+    _point_people_at_another_host(server.root / "1.0.0")
+    refused = download(runner, server.url + "1.0.0/", "--to", str(tmp_path / "a"))
+    assert refused.exit_code == 3 and "points to a URL" in refused.stderr
+    assert not (tmp_path / "a").exists()
+    # with --trusted the remote resource is accepted; the local files are still verified
+    trusted = download(runner, server.url + "1.0.0/", "--to", str(tmp_path / "b"), "--trusted", "--no-cache")
+    assert trusted.exit_code == 0, trusted.output
+    assert json.loads(trusted.stdout)["path"] == str(tmp_path / "b")

@@ -76,8 +76,8 @@ def download_release(source: str, *, version: str | None = None, to: Path | None
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=_parent(target)))
     try:
         _fetch_all(base, sums, staging, descriptor_bytes, sums_text, progress)
-        _check_against_descriptor(staging, meta)
-        _validate(staging)
+        _check_against_descriptor(staging, trusted)
+        _validate(staging, trusted)
         if use_cache:
             _store_in_cache(staging, cached)
         _place(staging, target, copy=False)
@@ -224,19 +224,19 @@ def _fetch_file(location: str, target: Path, progress) -> str:
     return digest.hexdigest()
 
 
-def _check_against_descriptor(staging: Path, meta: dict) -> None:
+def _check_against_descriptor(staging: Path, trusted: bool) -> None:
     from .validate.package import validate_package
 
-    report = validate_package(staging / "datapackage.json", spec=False, rules=False)
+    report = validate_package(staging / "datapackage.json", spec=False, rules=False, trusted=trusted)
     mismatched = [i for i in report.errors if i.type in ("hash-mismatch", "bytes-mismatch", "missing-file")]
     if mismatched:
         raise DownloadError(f"refused: {mismatched[0].message}", path=mismatched[0].file)
 
 
-def _validate(staging: Path) -> None:
+def _validate(staging: Path, trusted: bool) -> None:
     from .validate.package import validate_package
 
-    report = validate_package(staging / "datapackage.json")
+    report = validate_package(staging / "datapackage.json", trusted=trusted)
     if not report.valid:
         raise InvalidData(f"the downloaded package is invalid ({len(report.errors)} errors); nothing was written",
                           report)

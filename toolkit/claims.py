@@ -163,7 +163,7 @@ class _ClaimChecker:
                        value=entry.id, hint="give every claim a unique id")
             return None
         first_seen[entry.id] = (self.display, raw.line)
-        errors_before = len(self.report.errors)
+        issues_before = len(self.report.issues)
         prop = self.vocabulary.get(entry.property)
         if prop is None:
             self.error(raw, "unknown-property", f"unknown property '{entry.property}'", "property",
@@ -179,7 +179,7 @@ class _ClaimChecker:
             if isinstance(date, DateValue):
                 self._check_date_bounds(raw, field_name, date)
         self._check_formula(raw, entry)
-        if len(self.report.errors) > errors_before:
+        if any(i.severity == "error" for i in self.report.issues[issues_before:]):
             return None
         return Claim(
             id=entry.id, source=self.source.id, subject=entry.subject, property=entry.property,

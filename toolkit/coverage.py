@@ -6,6 +6,9 @@ is a warning, so a fact stated but not recorded is noticed at review time.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from .claims import Ledger
 from .extract import find_counts, find_dates
 from .report import Issue
@@ -20,6 +23,19 @@ def _spans(text: str, quote: str) -> list[tuple[int, int]]:
     return spans
 
 
+class _Cover:
+    """Spans of quoted text; answers "is [start, end) inside one of them" in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans.sort()
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))  # furthest end among spans so far
+
+    def contains(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start) - 1
+        return index >= 0 and self.reach[index] >= end
+
+
 def lint_coverage(sources: dict[str, Source], ledger: Ledger, project_rel=str) -> list[Issue]:
     """One warning per count or date of an article that nothing cites or skips."""
     quotes: dict[str, set[str]] = {}
@@ -30,9 +46,9 @@ def lint_coverage(sources: dict[str, Source], ledger: Ledger, project_rel=str) -
     issues = []
     for source_id, source in sorted(sources.items()):
         text = source.text
-        covered = [span for quote in quotes.get(source_id, ()) for span in _spans(text, quote)]
+        covered = _Cover([span for quote in quotes.get(source_id, ()) for span in _spans(text, quote)])
         for mention in sorted(find_counts(text) + find_dates(text), key=lambda m: m.start):
-            if any(s <= mention.start and mention.end <= e for s, e in covered):
+            if covered.contains(mention.start, mention.end):
                 continue
             issues.append(Issue(
                 "uncited-figure", f"{mention.kind} '{mention.text}' is not cited by any claim of {source_id}",

@@ -302,8 +302,14 @@ def _name_variants(claims, registry: Registry) -> list[Conflict]:
 def apply_decisions(result: Reconciliation, decisions) -> list:
     """Close conflicts with curator decisions; return (decision, reason) for those that cannot apply."""
     unmatched = []
+    open_conflicts: dict[tuple, list[Conflict]] = defaultdict(list)
+    for conflict in result.conflicts:
+        if conflict.status == "open":
+            open_conflicts[(conflict.subject, conflict.property, conflict.scope, conflict.population)].append(conflict)
     for decision in decisions:
-        target = next((c for c in result.conflicts if _decides(decision, c)), None)
+        entry = decision.entry
+        candidates = open_conflicts.get((entry.subject, entry.property, entry.scope, entry.population), [])
+        target = next((c for c in candidates if c.status == "open"), None)
         if target is None:
             unmatched.append(decision)
             continue
@@ -322,15 +328,6 @@ def apply_decisions(result: Reconciliation, decisions) -> list:
             fact.value = min((c.value for c in chosen), key=lambda v: (v.width, str(v)))
             fact.status = STATUS_CURATOR
     return unmatched
-
-
-def _decides(decision, conflict: Conflict) -> bool:
-    entry = decision.entry
-    return (
-        conflict.status == "open"
-        and (entry.subject, entry.property, entry.scope, entry.population)
-        == (conflict.subject, conflict.property, conflict.scope, conflict.population)
-    )
 
 
 def _number(conflicts: list[Conflict]) -> None:

@@ -50,8 +50,12 @@ def destination_sum(result: Reconciliation, registry: Registry) -> list[Conflict
         for fact in parts:
             for claim in fact.claims:
                 by_source[claim.source][fact.key.scope].append(claim)
+        exact_totals: dict[str, list[Claim]] = defaultdict(list)
+        for claim in totals:
+            if claim.value.width == 0:
+                exact_totals[claim.source].append(claim)
         for source in sorted(by_source):
-            exact = [c for c in totals if c.source == source and c.value.width == 0]
+            exact = exact_totals.get(source, [])
             split = {place: _narrowest(cs) for place, cs in by_source[source].items()}
             conflict = _check_split(release, split, exact, registry, f"{source}'s own figures")
             if conflict:

@@ -59,7 +59,9 @@ def _after_publication(df, frames):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    sources = frames["sources"]
+    sources = frames.get("sources")
+    if sources is None:
+        return None
     ends = pa.array([_period_end(d, p) for d, p in zip(sources["published"], sources["published_precision"])],
                     type=pa.date32())
     position = pc.index_in(_arrow(df["source_id"]), value_set=_arrow(sources["source_id"]))
@@ -173,7 +175,9 @@ def _resolved_consistent(df, frames):
 
 
 def _period_end(start, precision):
-    if start is None or start != start:
+    import pandas as pd
+
+    if start is None or pd.isna(start):
         return None
     if precision == "year":
         return dt.date(start.year, 12, 31)

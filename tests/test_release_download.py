@@ -282,3 +282,19 @@ def test_resources_on_other_hosts_need_trusted(server, runner, tmp_path):
     trusted = download(runner, server.url + "1.0.0/", "--to", str(tmp_path / "b"), "--trusted", "--no-cache")
     assert trusted.exit_code == 0, trusted.output
     assert json.loads(trusted.stdout)["path"] == str(tmp_path / "b")
+
+
+def test_a_descriptor_that_differs_from_the_index_is_refused(server, runner, tmp_path):
+    descriptor = server.root / "1.0.0" / "datapackage.json"
+    descriptor.chmod(0o644)
+    descriptor.write_text(descriptor.read_text().replace('"version": "1.0.0"', '"version": "1.0.0" '))
+    result = download(runner, server.url + "index.json", "--to", str(tmp_path / "got"))
+    assert result.exit_code == 3
+    assert "does not match the sha256 the index publishes" in result.stderr
+    assert not (tmp_path / "got").exists()
+
+
+def test_an_index_that_is_not_json_is_a_clear_error(server, runner, tmp_path):
+    (server.root / "index.json").write_text("<html>not an index</html>")
+    result = download(runner, server.url + "index.json", "--to", str(tmp_path / "got"))
+    assert result.exit_code == 3 and "is not a valid index" in result.stderr

@@ -58,8 +58,11 @@ def download_release(source: str, *, version: str | None = None, to: Path | None
       5. validate the package;
       6. move it into place (and into the cache) in one rename each.
     """
-    base, version = _resolve(source, version)
+    base, version, expected = _resolve(source, version)
     descriptor_bytes = _fetch_bytes(_join(base, "datapackage.json"))
+    if expected and hashlib.sha256(descriptor_bytes).hexdigest() != expected:
+        raise DownloadError("datapackage.json does not match the sha256 the index publishes for it; refused",
+                            path=_join(base, "datapackage.json"), hint="the release was altered after publication")
     meta = _parse_descriptor(descriptor_bytes, base)
     version = version or meta.get("version") or "unversioned"
     target = Path(to) if to else Path.cwd() / f"{meta.get('name', 'package')}-{version}"
@@ -86,21 +89,24 @@ def download_release(source: str, *, version: str | None = None, to: Path | None
     return Downloaded(target, version, False, _count(target))
 
 
-def _resolve(source: str, version: str | None) -> tuple[str, str | None]:
-    """The release's base location, and the version if an index named it."""
+def _resolve(source: str, version: str | None) -> tuple[str, str | None, str | None]:
+    """The release's base location, its version and descriptor sha256 when an index names them."""
     if source.endswith("index.json"):
-        index = json.loads(_fetch_bytes(source))
+        try:
+            index = json.loads(_fetch_bytes(source))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise DownloadError(f"{source} is not a valid index (invalid JSON)", path=source) from exc
         chosen = version or index.get("latest") or latest_version(index)
         record = next((v for v in index.get("versions", []) if v["version"] == chosen), None)
         if record is None:
             known = ", ".join(v["version"] for v in index.get("versions", [])) or "none"
             raise DownloadError(f"version {chosen} is not in {source} (published: {known})", value=chosen)
-        return _join(_dirname(source), record.get("path", f"{chosen}/")), chosen
+        return _join(_dirname(source), record.get("path", f"{chosen}/")), chosen, record.get("datapackage_sha256")
     if version and not source.rstrip("/").endswith(version):
-        return _join(source, f"{version}/"), version  # SOURCE is the releases/ folder
+        return _join(source, f"{version}/"), version, None  # SOURCE is the releases/ folder
     if _is_url(source) and not source.endswith("/"):
         source += "/"  # so that file names join under it, not beside it
-    return source, version
+    return source, version, None
 
 
 def _is_url(source: str) -> bool:

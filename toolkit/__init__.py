@@ -19,7 +19,8 @@ Pipeline stages, one module each:
   dictionary   docs/data-dictionary.md from schemas/
 Support: values (counts as intervals, dates with precision), models (typed inputs), yamlio
 (YAML with line numbers), report (Issue and Report), errors (the exception tree), hashing,
-project (paths), conflicts (read conflicts for the CLI), cli/ (one file per command).
+project (paths), conflicts (read conflicts for the CLI), rows (read a package's CSV rows),
+cli/ (one file per command).
 """
 
 __version__ = "0.1.0"

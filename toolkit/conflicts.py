@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 from .errors import InvalidData, ProjectError
 from .project import open_project
 from .report import Report
+from .rows import read_rows
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 COLUMNS = ("conflict_id", "kind", "severity", "status", "subject_id", "property", "scope_id", "population_id",
@@ -37,15 +37,7 @@ def _from_package(descriptor: Path) -> list[dict]:
     resource = next((r for r in meta.get("resources", []) if r.get("name") == "conflicts"), None)
     if resource is None:
         raise ProjectError("the package has no conflicts resource", path=descriptor)
-    lists = {f["name"]: f.get("delimiter", ",") for f in resource["schema"]["fields"] if f["type"] == "list"}
-    target = (descriptor.parent / resource["path"]).resolve()
-    if not target.is_relative_to(descriptor.parent.resolve()):
-        raise ProjectError("the conflicts resource points outside the package", path=descriptor, field="path")
-    with target.open(encoding="utf-8", newline="") as handle:
-        rows = []
-        for row in csv.DictReader(handle):
-            rows.append({k: (v.split(lists[k]) if v else []) if k in lists else (v or None) for k, v in row.items()})
-    return rows
+    return read_rows(descriptor.parent, resource)
 
 
 def open_at_or_above(rows: list[dict], severity: str) -> list[dict]:

@@ -47,7 +47,8 @@ def lint_coverage(sources: dict[str, Source], ledger: Ledger, project_rel=str) -
     for source_id, source in sorted(sources.items()):
         text = source.text
         covered = _Cover([span for quote in quotes.get(source_id, ()) for span in _spans(text, quote)])
-        for mention in sorted(find_counts(text) + find_dates(text), key=lambda m: m.start):
+        dates = find_dates(text)
+        for mention in sorted(find_counts(text, dates) + dates, key=lambda m: m.start):
             if covered.contains(mention.start, mention.end):
                 continue
             issues.append(Issue(

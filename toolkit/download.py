@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .errors import DownloadError, InvalidData
 from .hashing import file_sha256
-from .release import SUMS, latest_version
+from .release import SUMS, latest_version, parse_sums
 from .validate.package import unsafe_path
 
 CHUNK = 1 << 16
@@ -170,12 +170,11 @@ def _descriptor_paths(meta: dict) -> list[str]:
 
 
 def _parse_sums(text: str, meta: dict, base: str, trusted: bool) -> dict[str, str]:
-    sums = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        digest, _, name = line.partition("  ")
-        if len(digest) != 64 or not name:
-            raise DownloadError(f"{SUMS} line {number} is malformed", path=_join(base, SUMS), line=number)
-        sums[name] = digest
+    try:
+        sums = parse_sums(text)
+    except ValueError as exc:
+        number = exc.args[0]
+        raise DownloadError(f"{SUMS} line {number} is malformed", path=_join(base, SUMS), line=number) from exc
     probe = Path(tempfile.gettempdir()) / "prisoner-data-probe"
     for path in [*sums, *_descriptor_paths(meta)]:
         reason = unsafe_path(path, probe) if isinstance(path, str) else "is not a string"
@@ -252,12 +251,12 @@ def _verify_tree(directory: Path) -> bool:
     sums = directory / SUMS
     if not sums.is_file():
         return False
-    for line in sums.read_text(encoding="utf-8").splitlines():
-        digest, _, name = line.partition("  ")
-        path = directory / name
-        if not path.is_file() or file_sha256(path) != digest:
-            return False
-    return True
+    try:
+        listed = parse_sums(sums.read_text(encoding="utf-8"))
+    except ValueError:
+        return False
+    return all((directory / name).is_file() and file_sha256(directory / name) == digest
+               for name, digest in listed.items())
 
 
 def _store_in_cache(staging: Path, cached: Path) -> None:

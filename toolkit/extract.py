@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .entities import Registry, normalize
+from .entities import Registry
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -87,9 +87,9 @@ def _date_value(parts: dict, year: int | None) -> str | None:
     return f"{y:04d}-{m:02d}"
 
 
-def find_counts(text: str) -> list[Mention]:
+def find_counts(text: str, dates: list[Mention] | None = None) -> list[Mention]:
     """Whole numbers (digits or words up to twenty) that are not part of a date, with their qualifier."""
-    dates = [(m.start, m.end) for m in find_dates(text)]
+    dates = [(m.start, m.end) for m in (find_dates(text) if dates is None else dates)]
     found = []
     for match in NUMBER.finditer(text):
         if any(s <= match.start() < e for s, e in dates):

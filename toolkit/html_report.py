@@ -7,10 +7,11 @@ side by side with their quotes, linked to the sources they come from.
 
 from __future__ import annotations
 
-import csv
 import json
 from html import escape
 from pathlib import Path
+
+from .rows import read_rows
 
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:1.5rem;color:#1d1d1f}
@@ -32,15 +33,7 @@ blockquote{margin:.3rem 0;font-style:italic}
 def read_package(package_dir: Path) -> tuple[dict, dict[str, list[dict]]]:
     """The descriptor and every resource's rows (lists split, empty cells as None)."""
     meta = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
-    tables = {}
-    for resource in meta["resources"]:
-        lists = {f["name"]: f.get("delimiter", ",") for f in resource["schema"]["fields"] if f["type"] == "list"}
-        with (package_dir / resource["path"]).open(encoding="utf-8", newline="") as handle:
-            tables[resource["name"]] = [
-                {k: (v.split(lists[k]) if v else []) if k in lists else (v or None) for k, v in row.items()}
-                for row in csv.DictReader(handle)
-            ]
-    return meta, tables
+    return meta, {resource["name"]: read_rows(package_dir, resource) for resource in meta["resources"]}
 
 
 def write_report(package_dir: Path, out: Path) -> Path:

@@ -32,6 +32,7 @@ from .reconcile import Reconciliation, reconcile_claims
 from .report import Report
 from .sources import load_sources
 from .tables import build_tables
+from .values import parse_date
 
 LIST_DELIMITER = "|"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
@@ -102,13 +103,9 @@ def _compile(project: Project, report: Report, progress=None) -> Compiled | None
 
     report.extend(lint_coverage(sources, ledger))
     newest = max((s.entry.published for s in sources.values()), default="1970-01-01")
-    created = dt.datetime.combine(_period_start(newest), dt.time(), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    start = parse_date(newest).start
+    created = dt.datetime.combine(start, dt.time(), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return Compiled(tables, result, created)
-
-
-def _period_start(text: str) -> dt.date:
-    parts = [int(p) for p in text.split("-")] + [1, 1]
-    return dt.date(parts[0], parts[1], parts[2])
 
 
 def build_package(project: Project, out: Path | None = None, progress=None, check=None) -> BuildResult:

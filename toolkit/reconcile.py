@@ -164,7 +164,8 @@ def _set_status(fact: Fact) -> None:
 def _compare_intervals(fact: Fact, registry: Registry) -> Conflict | None:
     """Counts and dates: agreed when every claim's interval shares a point with every other."""
     claims = fact.claims
-    if max(c.value_low for c in _bounds(claims)) <= min(c.value_high for c in _bounds(claims)):
+    lows, highs = zip(*(_bounds(c.value) for c in claims))
+    if max(lows) <= min(highs):
         fact.value = min((c.value for c in claims), key=lambda v: (v.width, str(v)))
         _set_status(fact)
         return _scope_explained(fact, registry)
@@ -172,19 +173,9 @@ def _compare_intervals(fact: Fact, registry: Registry) -> Conflict | None:
     return _value_conflict(fact, "date" if isinstance(claims[0].value, DateValue) else "value", registry)
 
 
-@dataclass(frozen=True, slots=True)
-class _Bound:
-    value_low: object
-    value_high: object
-
-
-def _bounds(claims: list[Claim]):
-    for claim in claims:
-        value = claim.value
-        if isinstance(value, Count):
-            yield _Bound(value.low, value.high)
-        else:
-            yield _Bound(value.start, value.end)
+def _bounds(value) -> tuple:
+    """A count's or a date's interval as (low, high)."""
+    return (value.low, value.high) if isinstance(value, Count) else (value.start, value.end)
 
 
 def _value_conflict(fact: Fact, kind: str, registry: Registry) -> Conflict:

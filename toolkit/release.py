@@ -134,6 +134,17 @@ def _stamp(package: Path, version: str, entry: str) -> None:
     (package / SUMS).write_text(sums, encoding="utf-8")
 
 
+def parse_sums(text: str) -> dict[str, str]:
+    """SHA256SUMS as {path: sha256}; ValueError naming the first malformed line."""
+    sums = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        digest, _, name = line.partition("  ")
+        if len(digest) != 64 or not name:
+            raise ValueError(number)
+        sums[name] = digest
+    return sums
+
+
 def _freeze(package: Path) -> None:
     for path in [package, *package.rglob("*")]:
         path.chmod(0o444 if path.is_file() else 0o755)

@@ -93,12 +93,16 @@ def _fields(result: Reconciliation, subject: str, fields: dict[str, str], types)
     return row
 
 
+def _of_kind(registry: Registry, kind: str):
+    return sorted((e for e in registry.entities.values() if e.kind == kind), key=lambda e: e.id)
+
+
 def _releases(result, registry, types, release_people, open_by_subject) -> list[dict]:
     named = defaultdict(int)
     for link in release_people:
         named[link["release_id"]] += 1
     rows = []
-    for entity in sorted((e for e in registry.entities.values() if e.kind == "release"), key=lambda e: e.id):
+    for entity in _of_kind(registry, "release"):
         row = {"release_id": entity.id, "name": entity.name}
         row.update(_fields(result, entity.id, RELEASE_FIELDS, types))
         row["named_people"] = named[entity.id]
@@ -160,7 +164,7 @@ def _people(result, registry: Registry, types, release_people) -> list[dict]:
 
 def _sanctions(result, registry: Registry, types, open_by_subject) -> list[dict]:
     rows = []
-    for entity in sorted((e for e in registry.entities.values() if e.kind == "sanction"), key=lambda e: e.id):
+    for entity in _of_kind(registry, "sanction"):
         row = {"sanction_id": entity.id, "name": entity.name}
         row.update(_fields(result, entity.id, SANCTION_FIELDS, types))
         row["open_conflicts"] = open_by_subject[entity.id]

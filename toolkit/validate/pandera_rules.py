@@ -175,16 +175,14 @@ def _resolved_consistent(df, frames):
 
 
 def _period_end(start, precision):
+    """Last day of the period that begins at `start` with `precision` (day, month or year)."""
     import pandas as pd
+
+    from ..values import DateValue
 
     if start is None or pd.isna(start):
         return None
-    if precision == "year":
-        return dt.date(start.year, 12, 31)
-    if precision == "month":
-        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    return start
+    return DateValue(start.isoformat()[: {"year": 4, "month": 7}.get(precision, 10)]).end
 
 
 # --- running -------------------------------------------------------------------------------------

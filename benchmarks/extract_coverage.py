@@ -15,12 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def measure(root: Path = ROOT) -> dict[str, tuple[int, int]]:
     """source id -> (ledger counts found by the draft, ledger counts)."""
-    from toolkit.claims import load_claims, load_vocabulary
-    from toolkit.entities import load_registry
-    from toolkit.extract import draft_claims
+    from toolkit.ingest.claims import load_claims, load_vocabulary
+    from toolkit.ingest.entities import load_registry
+    from toolkit.contribute.extract import draft_claims
     from toolkit.project import open_project
     from toolkit.report import Report
-    from toolkit.sources import load_sources
+    from toolkit.ingest.sources import load_sources
     from toolkit.values import Count
 
     project, report = open_project(root), Report()

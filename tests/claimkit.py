@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from toolkit.claims import Claim, load_vocabulary
-from toolkit.entities import load_registry
+from toolkit.ingest.claims import Claim, load_vocabulary
+from toolkit.ingest.entities import load_registry
 from toolkit.project import Project
 from toolkit.report import Report
 from toolkit.values import Count, parse_date

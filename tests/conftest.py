@@ -16,7 +16,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 @pytest.fixture(scope="session")
 def built_package(tmp_path_factory) -> Path:
     """A fresh build of the real project into a scratch directory (built once per session)."""
-    from toolkit.package import build_package
+    from toolkit.publish.package import build_package
     from toolkit.project import open_project
 
     out = tmp_path_factory.mktemp("built") / "datapackage"

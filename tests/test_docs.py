@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.dictionary import render_dictionary
+from toolkit.contribute.dictionary import render_dictionary
 from toolkit.project import open_project
 
 from .conftest import ROOT

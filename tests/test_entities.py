@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.entities import load_registry, normalize
+from toolkit.ingest.entities import load_registry, normalize
 from toolkit.project import Project
 from toolkit.report import Report
 

@@ -8,7 +8,7 @@ import sys
 import yaml
 
 from toolkit.cli import main
-from toolkit.extract import find_counts, find_dates
+from toolkit.contribute.extract import find_counts, find_dates
 
 from .conftest import ROOT
 

@@ -11,7 +11,7 @@ import pyarrow.csv as pv
 import pyarrow.parquet as pq
 import pytest
 
-from toolkit.package import arrow_schema
+from toolkit.publish.package import arrow_schema
 
 ARROW = {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_(), "date": pa.date32(),
          "list": pa.list_(pa.string())}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from toolkit.reconcile import reconcile_claims
-from toolkit.rules import RULES
+from toolkit.reconcile.rules import RULES
 
 from .claimkit import claim, mini_registry, vocabulary
 
@@ -150,8 +150,8 @@ def test_a_single_destination_may_not_exceed_the_total():
 
 
 def test_destination_sum_across_sources_uses_curated_values():
-    from toolkit.decisions import Decision
-    from toolkit.models import DecisionEntry
+    from toolkit.ingest.decisions import Decision
+    from toolkit.ingest.models import DecisionEntry
 
     decide = Decision(DecisionEntry(subject="release-1", property="destination_count", scope="country-a",
                                     value=8, rationale="chosen for the test", decided_by="tests"), "d.yaml", 3)
@@ -218,8 +218,8 @@ def test_a_sanction_lifted_before_it_was_imposed_is_a_conflict():
 # --- curator decisions -----------------------------------------------------------------------
 
 def _decision(value, prop="released_count", scope=None):
-    from toolkit.decisions import Decision
-    from toolkit.models import DecisionEntry
+    from toolkit.ingest.decisions import Decision
+    from toolkit.ingest.models import DecisionEntry
 
     return Decision(DecisionEntry(subject="release-1", property=prop, scope=scope, value=value,
                                   rationale="most sources agree", decided_by="tests"), "seeds/decisions.yaml", 7)

@@ -235,7 +235,7 @@ def test_nothing_to_release_is_refused(released, runner):
 
 
 def test_classification_of_schema_changes():
-    from toolkit.diff import schema_changes
+    from toolkit.publish.diff import schema_changes
 
     old = {"fields": [{"name": "a", "type": "integer", "constraints": {"maximum": 10}}, {"name": "b", "type": "string"}],
            "primaryKey": ["a"]}

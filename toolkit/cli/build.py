@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_INVALID
-from ..package import build_package
+from ..publish.package import build_package
 from ..project import open_project
 from .render import render_report
 
@@ -42,7 +42,7 @@ def command(ctx, project_dir, out, fmt, quiet, dictionary):
         click.echo(f"build failed: {len(result.report.errors)} error(s); nothing was written", err=True)
         ctx.exit(EXIT_INVALID)
     if dictionary and out is None:
-        from ..dictionary import write_dictionary
+        from ..contribute.dictionary import write_dictionary
 
         write_dictionary(project)
     if fmt == "json":

@@ -10,7 +10,7 @@ import textwrap
 
 import click
 
-from ..conflicts import COLUMNS, list_conflicts, open_at_or_above
+from ..publish.conflicts import COLUMNS, list_conflicts, open_at_or_above
 from ..errors import EXIT_INVALID
 
 

@@ -23,7 +23,7 @@ def command(old, new, fmt):
       prisoner-data diff releases/1.0.0 datapackage
       prisoner-data diff releases/1.0.0 releases/1.1.0 --format json
     """
-    from ..diff import diff_packages, render_text
+    from ..publish.diff import diff_packages, render_text
 
     result = diff_packages(old, new)
     if fmt == "json":

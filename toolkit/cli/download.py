@@ -30,7 +30,7 @@ def command(source, version, to, trusted, no_cache, quiet, fmt):
       prisoner-data download https://example.org/releases/index.json --version 1.0.0 --to data
       prisoner-data download releases/1.0.0 --to /tmp/pkg
     """
-    from ..download import download_release
+    from ..publish.download import download_release
 
     bar = None
     if not quiet and fmt == "text" and sys.stderr.isatty():

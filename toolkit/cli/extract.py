@@ -29,8 +29,8 @@ def command(article, source_id, year, out, project_dir):
     Example:
       prisoner-data extract seeds/articles/rferl-2025-12.txt --out /tmp/rferl-draft.yaml
     """
-    from ..entities import load_registry
-    from ..extract import draft_claims, find_candidates, find_entities, manifest_stub, render_draft
+    from ..ingest.entities import load_registry
+    from ..contribute.extract import draft_claims, find_candidates, find_entities, manifest_stub, render_draft
 
     project = open_project(project_dir)
     report = Report()

@@ -22,7 +22,7 @@ def command(package, out):
     Example:
       prisoner-data report datapackage --out report.html
     """
-    from ..html_report import write_report
+    from ..contribute.html_report import write_report
 
     path = write_report(Path(package), Path(out))
     click.echo(f"wrote {path}")

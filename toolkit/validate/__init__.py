@@ -55,7 +55,7 @@ def _expectations(package_dir: Path, html: Path) -> list[Issue]:
 
 def validate_project(root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html: Path | None = None) -> Report:
     """Check a contribution: the seeds with file and line, the schemas, and the package they build."""
-    from ..package import compile_dataset, load_schema, write_package
+    from ..publish.package import compile_dataset, load_schema, write_package
     from ..project import open_project
 
     import yaml

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .report import Report
+from ..report import Report
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ToolkitError
+from ..errors import ToolkitError
 
 BUMPS = ("none", "patch", "minor", "major")
 TIGHTER = {"minimum": lambda old, new: new > old, "maximum": lambda old, new: new < old,

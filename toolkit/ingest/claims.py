@@ -16,10 +16,10 @@ from pydantic import ValidationError
 
 from .entities import Registry
 from .models import ClaimEntry, PropertyDef, SkippedEntry, issues_from_validation
-from .project import Project
-from .report import Report
+from ..project import Project
+from ..report import Report
 from .sources import Source
-from .values import Count, DateValue, parse_date
+from ..values import Count, DateValue, parse_date
 from .yamlio import LineDict, load_yaml, report_duplicate_keys
 
 

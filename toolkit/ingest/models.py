@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .report import Report
+from ..report import Report
 from .yamlio import LineDict
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from .errors import ProjectError
+from ..errors import ProjectError
 
 
 def read_rows(package_dir: Path, resource: dict) -> list[dict]:

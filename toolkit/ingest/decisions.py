@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from .models import DecisionEntry, issues_from_validation
-from .project import Project
-from .report import Report
+from ..project import Project
+from ..report import Report
 from .yamlio import LineDict, load_yaml, report_duplicate_keys
 
 

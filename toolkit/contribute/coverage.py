@@ -9,10 +9,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-from .claims import Ledger
+from ..ingest.claims import Ledger
 from .extract import find_counts, find_dates
-from .report import Issue
-from .sources import Source
+from ..report import Issue
+from ..ingest.sources import Source
 
 
 def _spans(text: str, quote: str) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .project import Project
+from ..project import Project
 
 
 def render_dictionary(project: Project) -> str:

@@ -12,8 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .project import Project
-from .report import Report
+from ..project import Project
+from ..report import Report
 from .yamlio import LineDict, load_yaml, report_duplicate_keys
 
 # registry section -> entity kind

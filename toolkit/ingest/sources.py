@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from .models import SourceEntry, issues_from_validation
-from .project import Project
-from .report import Report
+from ..project import Project
+from ..report import Report
 from .yamlio import LineDict, load_yaml, report_duplicate_keys
 
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diff import bump_version, diff_packages, render_text
-from .errors import InvalidData, ReleaseError
-from .hashing import file_sha256
-from .project import Project
+from ..errors import InvalidData, ReleaseError
+from ..hashing import file_sha256
+from ..project import Project
 
 VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 SUMS = "SHA256SUMS"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import InvalidData, ProjectError
-from .project import open_project
-from .report import Report
+from ..errors import InvalidData, ProjectError
+from ..project import open_project
+from ..report import Report
 from .rows import read_rows
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}

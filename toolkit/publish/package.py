@@ -23,16 +23,16 @@ from pathlib import Path
 
 import yaml
 
-from .claims import load_claims, load_vocabulary
-from .decisions import load_decisions, report_unmatched
-from .entities import load_registry
-from .hashing import file_sha256
-from .project import Project
-from .reconcile import Reconciliation, reconcile_claims
-from .report import Report
-from .sources import load_sources
+from ..ingest.claims import load_claims, load_vocabulary
+from ..ingest.decisions import load_decisions, report_unmatched
+from ..ingest.entities import load_registry
+from ..hashing import file_sha256
+from ..project import Project
+from ..reconcile import Reconciliation, reconcile_claims
+from ..report import Report
+from ..ingest.sources import load_sources
 from .tables import build_tables
-from .values import parse_date
+from ..values import parse_date
 
 LIST_DELIMITER = "|"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
@@ -99,7 +99,7 @@ def _compile(project: Project, report: Report, progress=None) -> Compiled | None
     if not report.valid:
         return None
     tables = build_tables(sources, ledger, registry, vocabulary, result)
-    from .coverage import lint_coverage
+    from ..contribute.coverage import lint_coverage
 
     report.extend(lint_coverage(sources, ledger))
     newest = max((s.entry.published for s in sources.values()), default="1970-01-01")
@@ -135,7 +135,7 @@ def build_package(project: Project, out: Path | None = None, progress=None, chec
         if progress:
             progress("validating package")
         if check is None:
-            from .validate.frictionless_check import check_package as check
+            from ..validate.frictionless_check import check_package as check
         report.extend(check(staging / "datapackage.json"))
         if not report.valid:
             return BuildResult(report)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .claims import Claim, Ledger
-from .entities import Registry
-from .reconcile import ALL, Fact, Reconciliation
-from .sources import Source
-from .values import INF, Count, DateValue
+from ..ingest.claims import Claim, Ledger
+from ..ingest.entities import Registry
+from ..reconcile import ALL, Fact, Reconciliation
+from ..ingest.sources import Source
+from ..values import INF, Count, DateValue
 
 RELEASE_FIELDS = {
     "date": "date",

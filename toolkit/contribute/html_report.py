@@ -11,7 +11,7 @@ import json
 from html import escape
 from pathlib import Path
 
-from .rows import read_rows
+from ..publish.rows import read_rows
 
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:1.5rem;color:#1d1d1f}

@@ -22,10 +22,10 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DownloadError, InvalidData
-from .hashing import file_sha256
+from ..errors import DownloadError, InvalidData
+from ..hashing import file_sha256
 from .release import SUMS, latest_version, parse_sums
-from .validate.package import unsafe_path
+from ..validate.package import unsafe_path
 
 CHUNK = 1 << 16
 TIMEOUT = 30
@@ -230,7 +230,7 @@ def _fetch_file(location: str, target: Path, progress) -> str:
 
 
 def _check_against_descriptor(staging: Path, trusted: bool) -> None:
-    from .validate.package import validate_package
+    from ..validate.package import validate_package
 
     report = validate_package(staging / "datapackage.json", spec=False, rules=False, trusted=trusted)
     mismatched = [i for i in report.errors if i.type in ("hash-mismatch", "bytes-mismatch", "missing-file")]
@@ -239,7 +239,7 @@ def _check_against_descriptor(staging: Path, trusted: bool) -> None:
 
 
 def _validate(staging: Path, trusted: bool) -> None:
-    from .validate.package import validate_package
+    from ..validate.package import validate_package
 
     report = validate_package(staging / "datapackage.json", trusted=trusted)
     if not report.valid:

@@ -1,0 +1,138 @@
+"""Compare the claims of one fact: counts and dates as intervals, entities through the hierarchy.
+
+Each comparison sets the fact's resolved value and status and returns a
+Conflict when the claims disagree (or an explained difference, status
+`explained`, when a rule of the registry accounts for it).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..ingest.claims import Claim
+from ..ingest.entities import Registry
+from ..values import Count, DateValue
+from .facts import (
+    STATUS_AGREED,
+    STATUS_CONFLICT,
+    STATUS_SINGLE,
+    Conflict,
+    Fact,
+    entity_name,
+    fact_label,
+    severity_of,
+    value_text,
+    voice,
+)
+
+
+def compare_fact(fact: Fact, value_type: str, registry: Registry) -> Conflict | None:
+    compare = {"count": _compare_intervals, "date": _compare_intervals, "entity": _compare_entities}.get(value_type, _collect_texts)
+    return compare(fact, registry)
+
+
+def _set_status(fact: Fact) -> None:
+    fact.status = STATUS_AGREED if len(fact.sources) > 1 else STATUS_SINGLE
+
+
+def _compare_intervals(fact: Fact, registry: Registry) -> Conflict | None:
+    """Counts and dates: agreed when every claim's interval shares a point with every other."""
+    claims = fact.claims
+    lows, highs = zip(*(_bounds(c.value) for c in claims))
+    if max(lows) <= min(highs):
+        fact.value = min((c.value for c in claims), key=lambda v: (v.width, str(v)))
+        _set_status(fact)
+        return _scope_explained(fact, registry)
+    fact.status = STATUS_CONFLICT
+    return _value_conflict(fact, "date" if isinstance(claims[0].value, DateValue) else "value", registry)
+
+
+def _bounds(value) -> tuple:
+    """A count's or a date's interval as (low, high)."""
+    return (value.low, value.high) if isinstance(value, Count) else (value.start, value.end)
+
+
+def _value_conflict(fact: Fact, kind: str, registry: Registry) -> Conflict:
+    key = fact.key
+    by_value: dict[str, list[Claim]] = defaultdict(list)
+    for claim in sorted(fact.claims, key=lambda c: c.id):
+        by_value[value_text(claim.value)].append(claim)
+    parts = [
+        f"{value} ({', '.join(voice(c) for c in group)})" for value, group in sorted(by_value.items())
+    ]
+    where = fact_label(key, registry)
+    scopes = sorted({c.scope for c in fact.claims if c.scope and c.scope != key.scope})
+    rollup = (
+        f" Places were compared at country level ({', '.join(scopes)} counted as {key.scope})."
+        if scopes else ""
+    )
+    return Conflict(
+        subject=key.subject, property=key.property, scope=key.scope, population=key.population,
+        kind=kind, severity=severity_of(key), claims=list(fact.claims), values=sorted(by_value),
+        description=f"Sources disagree on {where}: " + "; ".join(parts) + "." + rollup,
+    )
+
+
+def _scope_explained(fact: Fact, registry: Registry) -> Conflict | None:
+    """Agreeing destination counts given for a city and for its country: explained, not open."""
+    scopes = sorted({c.scope for c in fact.claims if c.scope})
+    if len(scopes) < 2:
+        return None
+    return Conflict(
+        subject=fact.key.subject, property=fact.key.property, scope=fact.key.scope,
+        population=fact.key.population, kind="place_hierarchy", severity="info", status="explained",
+        claims=list(fact.claims), values=sorted({value_text(c.value) for c in fact.claims}),
+        description=f"{', '.join(entity_name(s, registry) for s in scopes)} are named for the same figure; "
+                    f"they lie within {entity_name(fact.key.scope, registry)}, so the figures agree.",
+    )
+
+
+def _compare_entities(fact: Fact, registry: Registry) -> Conflict | None:
+    """Entity values agree when equal, or when they lie on one chain of the hierarchy."""
+    values = sorted({c.value for c in fact.claims})
+    specific = max(values, key=lambda v: (len(registry.ancestors(v)), v))
+    if all(registry.within(specific, v) for v in values):
+        fact.value = specific
+        _set_status(fact)
+        if len(values) == 1:
+            return None
+        return Conflict(
+            subject=fact.key.subject, property=fact.key.property, kind="place_hierarchy", severity="info",
+            status="explained", claims=list(fact.claims), values=values,
+            description=f"Sources name {', '.join(entity_name(v, registry) for v in values)} for "
+                        f"{fact_label(fact.key, registry)}; {entity_name(specific, registry)} lies within the others, "
+                        "so they agree.",
+        )
+    fact.status = STATUS_CONFLICT
+    return _value_conflict(fact, "value", registry)
+
+
+def _collect_texts(fact: Fact, registry: Registry) -> None:
+    """Text values (roles, charges) are descriptions, not rival answers: keep each distinct one."""
+    seen: dict[str, None] = {}
+    for claim in sorted(fact.claims, key=lambda c: c.id):
+        seen.setdefault(claim.value, None)
+    fact.value = tuple(seen)
+    _set_status(fact)
+    return None
+
+
+def name_variants(claims, registry: Registry) -> list[Conflict]:
+    """Names given through a curated misspelling: a name conflict the registry resolved."""
+    by_entity: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
+    for claim in claims:
+        for entity_id, mention in ((claim.value, claim.mention), (claim.attributed_to, claim.attributed_as)):
+            if mention and entity_id and registry.is_misspelling(mention, entity_id):
+                by_entity[entity_id].append((mention, claim))
+    conflicts = []
+    for entity_id, found in sorted(by_entity.items()):
+        entity = registry.get(entity_id)
+        spellings = sorted({mention for mention, _ in found})
+        sources = ", ".join(sorted({claim.source for _, claim in found}))
+        conflicts.append(Conflict(
+            subject=entity_id, property="name", kind="name", severity="info", status="resolved_by_curator",
+            claims=[claim for _, claim in found], values=sorted({*spellings, entity.name}),
+            description=f"{sources} spells {entity.name} as " + " and ".join(f"'{m}'" for m in spellings) + ".",
+            resolution=entity.name, rationale=entity.notes,
+        ))
+    return conflicts

@@ -13,6 +13,8 @@ EXIT_OK = 0
 EXIT_INVALID = 1  # the data is invalid, or a check the user asked for failed
 EXIT_USAGE = 2  # bad command line
 EXIT_FAILURE = 3  # the tool could not do its job (I/O, network, refused operation)
+EXIT_INTERNAL = 4  # a bug in the tool: an unexpected exception (--debug shows the traceback)
+REPORT_TO = "the project's issue tracker"
 
 
 class ToolkitError(Exception):

@@ -4,7 +4,8 @@ Commands live one per module and are imported only when run, so `--help` and
 light commands never pay for pandas, pandera or great_expectations.
 
 Exit codes: 0 fine; 1 the data is invalid (or a --fail-on check failed);
-2 usage error; 3 the tool could not do its job (I/O, network, refused operation).
+2 usage error; 3 the tool could not do its job (I/O, network, refused operation);
+4 an internal error (a bug: the message asks for a report, --debug shows the traceback).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import traceback
 
 import click
 
-from ..errors import EXIT_FAILURE, ToolkitError
+from ..errors import EXIT_FAILURE, EXIT_INTERNAL, REPORT_TO, ToolkitError
 
 COMMANDS = {
     "build": "Build datapackage/ from seeds/ and schemas/.",
@@ -48,16 +49,37 @@ class LazyGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
         except ToolkitError as exc:
-            if ctx.obj and ctx.obj.get("debug"):
-                traceback.print_exc()
-            click.echo(f"error: {exc}", err=True)
-            ctx.exit(exc.exit_code)
+            self._fail(ctx, str(exc), exc.exit_code)
+        except BrokenPipeError:
+            _quiet_pipe()
+            ctx.exit(0)
         except OSError as exc:
-            if ctx.obj and ctx.obj.get("debug"):
-                traceback.print_exc()
-            click.echo(f"error: {exc}", err=True)
-            ctx.exit(EXIT_FAILURE)
+            self._fail(ctx, str(exc), EXIT_FAILURE)
+        except KeyboardInterrupt:
+            self._fail(ctx, "interrupted", 130)
+        except Exception as exc:  # noqa: BLE001 - the one place a bug becomes a message, not a traceback
+            summary = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+            self._fail(ctx, f"internal error ({summary}); this is a bug in prisoner-data, please report it to "
+                            f"{REPORT_TO} with the output of the same command run with --debug", EXIT_INTERNAL)
+
+    @staticmethod
+    def _fail(ctx, message: str, code: int):
+        if ctx.obj and ctx.obj.get("debug"):
+            traceback.print_exc()
+        click.echo(f"error: {message}", err=True)
+        ctx.exit(code)
+
+
+def _quiet_pipe() -> None:
+    """The reader went away (`| head`): stop quietly, and keep Python from complaining at exit."""
+    import os
+    import sys
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _module_exists(name: str) -> bool:

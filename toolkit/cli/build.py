@@ -36,15 +36,12 @@ def command(ctx, project_dir, out, fmt, quiet, dictionary):
     """
     project = open_project(project_dir)
     progress = None if quiet or fmt == "json" else (lambda m: click.echo(f"… {m}", err=True))
-    result = build_package(project, Path(out) if out else None, progress=progress)
+    result = build_package(project, Path(out) if out else None, progress=progress,
+                           dictionary=dictionary and out is None)
     if not result.ok:
         render_report(result.report, "json" if fmt == "json" else "text")
         click.echo(f"build failed: {len(result.report.errors)} error(s); nothing was written", err=True)
         ctx.exit(EXIT_INVALID)
-    if dictionary and out is None:
-        from ..contribute.dictionary import write_dictionary
-
-        write_dictionary(project)
     if fmt == "json":
         click.echo(json.dumps({"package": str(result.written), "rows": result.rows, "conflicts": result.conflicts,
                                "warnings": [i.to_dict() for i in result.report.warnings]}, indent=2))

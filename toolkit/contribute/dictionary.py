@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import yaml
@@ -10,14 +9,14 @@ import yaml
 from ..project import Project
 
 
-def render_dictionary(project: Project) -> str:
+def render_dictionary(project: Project, contract=None) -> str:
     """Markdown: every resource and field of the package, then the claim vocabulary."""
-    metadata = yaml.safe_load((project.schemas / "package.yaml").read_text(encoding="utf-8"))
+    if contract is None:
+        contract = _contract(project)
     lines = ["# Data dictionary", "",
              "Generated from `schemas/` by `prisoner-data build --dictionary`; do not edit by hand.", "",
-             metadata["description"].strip(), ""]
-    for name in metadata["resources"]:
-        schema = json.loads((project.schemas / f"{name}.schema.json").read_text(encoding="utf-8"))
+             contract.metadata.description.strip(), ""]
+    for name, schema in contract.schemas.items():
         lines += _resource(name, schema)
     lines += _vocabulary(project)
     return "\n".join(lines).rstrip() + "\n"
@@ -57,6 +56,18 @@ def _vocabulary(project: Project) -> list[str]:
 
 def _row(cells: list[str]) -> str:
     return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+
+def _contract(project: Project):
+    from ..errors import InvalidData
+    from ..ingest.schemas import load_contract
+    from ..report import Report
+
+    report = Report()
+    contract = load_contract(project, report)
+    if contract is None:
+        raise InvalidData("schemas/ has errors; run `prisoner-data validate`", report)
+    return contract
 
 
 def write_dictionary(project: Project) -> Path:

@@ -20,9 +20,10 @@ from ..project import Project
 from ..report import Report
 from .sources import Source
 from ..values import Count, DateValue, parse_date
-from .yamlio import LineDict, load_yaml, report_duplicate_keys
+from .yamlio import LineDict, load_yaml, report_duplicate_keys, report_unknown_keys, short
 
 
+CLAIMS_FILE_KEYS = ("source", "claims", "skipped", "draft")
 FORMULA = re.compile(r"^[=+@\t\r-]")
 PLAIN_NUMBER = re.compile(r"^[+-]?[0-9.,]+%?$")
 
@@ -76,7 +77,11 @@ def load_vocabulary(project: Project, report: Report) -> dict[str, PropertyDef]:
         if doc is not None:
             report.add("invalid-vocabulary", "expected a 'properties' mapping", file=display, line=1)
         return vocabulary
+    report_duplicate_keys(doc, report, display)
+    report_duplicate_keys(doc["properties"], report, display)
+    report_unknown_keys(doc, {"properties"}, report, display)
     for name, raw in doc["properties"].items():
+        report_duplicate_keys(raw, report, display)
         try:
             vocabulary[name] = PropertyDef(**raw)
         except (ValidationError, TypeError) as exc:
@@ -108,33 +113,40 @@ def _load_file(project, path: Path, sources, registry, vocabulary, report, ledge
     if doc is None:
         return
     if not isinstance(doc, LineDict) or not isinstance(doc.get("claims"), list):
-        report.add("invalid-claims-file", "a claims file needs 'source' and a 'claims' list", file=display, line=1)
+        report.add("invalid-claims-file", "a claims file needs 'source' and a 'claims' list", file=display,
+                   line=doc.line_of("claims") if isinstance(doc, LineDict) else 1)
         return
     report_duplicate_keys(doc, report, display)
+    report_unknown_keys(doc, CLAIMS_FILE_KEYS, report, display)
     if doc.get("draft"):
         report.add("unreviewed-draft", f"{display} is a draft from `prisoner-data extract`; nothing drafted "
                    "enters the dataset unreviewed", file=display, line=doc.line_of("draft"), field="draft",
                    hint="check every claim against the article, then remove `draft: true`")
         return
     source_id = doc.get("source")
-    source = sources.get(source_id)
+    source = sources.get(source_id) if isinstance(source_id, str) else None
     if source is None:
-        report.add("unknown-source", f"source '{source_id}' is not a verified article of the manifest",
-                   file=display, line=doc.line_of("source"), field="source", value=str(source_id),
+        report.add("unknown-source", f"source {short(source_id, 80)!r} is not a verified article of the manifest",
+                   file=display, line=doc.line_of("source"), field="source", value=short(source_id),
                    hint="add the article to seeds/manifest.yaml, or fix its hash")
         return
     if path.stem != source_id:
         report.add("file-name-mismatch", f"claims of '{source_id}' belong in seeds/claims/{source_id}.yaml",
                    severity="warning", file=display, line=doc.line_of("source"), field="source")
+    skipped = doc.get("skipped") or []
+    if not isinstance(skipped, list):
+        report.add("invalid-claims-file", "'skipped' must be a list of {quote, reason} entries", file=display,
+                   line=doc.line_of("skipped"), field="skipped")
+        skipped = []
     checker = _ClaimChecker(source, registry, vocabulary, report, display)
     for raw in doc["claims"]:
-        claim = checker.check(raw, first_seen)
+        claim = checker.check(raw, first_seen, doc.line_of("claims"))
         if claim is not None:
             ledger.claims.append(claim)
-    for raw in doc.get("skipped") or []:
-        skipped = checker.check_skipped(raw)
-        if skipped is not None:
-            ledger.skipped.append(skipped)
+    for raw in skipped:
+        entry = checker.check_skipped(raw, doc.line_of("skipped"))
+        if entry is not None:
+            ledger.skipped.append(entry)
 
 
 class _ClaimChecker:
@@ -147,9 +159,10 @@ class _ClaimChecker:
     def error(self, raw: LineDict, type_: str, message: str, field: str, **extra) -> None:
         self.report.add(type_, message, file=self.display, line=raw.line_of(field), field=field, **extra)
 
-    def check(self, raw, first_seen: dict) -> Claim | None:
+    def check(self, raw, first_seen: dict, list_line: int) -> Claim | None:
         if not isinstance(raw, LineDict):
-            self.report.add("invalid-claim", "each claim must be a mapping", file=self.display)
+            self.report.add("invalid-claim", f"each claim must be a mapping, got {short(raw, 60)}",
+                            file=self.display, line=list_line)
             return None
         report_duplicate_keys(raw, self.report, self.display)
         try:
@@ -200,6 +213,9 @@ class _ClaimChecker:
     def _check_qualifiers(self, raw, entry: ClaimEntry, prop: PropertyDef) -> None:
         if entry.qualifier != "exact" and prop.type != "count":
             self.error(raw, "qualifier-not-allowed", f"'{entry.property}' is not a count; it takes no qualifier", "qualifier")
+        if entry.scope is None and prop.scope_required:
+            self.error(raw, "missing-field", f"'{entry.property}' needs a scope: the {prop.scope} it is about",
+                       "scope", hint=f"add `scope:` with a registry {prop.scope} id")
         if entry.scope is not None:
             if not prop.scope:
                 self.error(raw, "scope-not-allowed", f"'{entry.property}' takes no scope", "scope", value=entry.scope)
@@ -293,9 +309,10 @@ class _ClaimChecker:
             return 0
         return self.source.line_of(offset)
 
-    def check_skipped(self, raw) -> Skipped | None:
+    def check_skipped(self, raw, list_line: int) -> Skipped | None:
         if not isinstance(raw, LineDict):
-            self.report.add("invalid-skipped", "each skipped entry must be a mapping", file=self.display)
+            self.report.add("invalid-skipped", f"each skipped entry must be a mapping, got {short(raw, 60)}",
+                            file=self.display, line=list_line)
             return None
         try:
             entry = SkippedEntry(**raw)

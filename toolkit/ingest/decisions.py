@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from .models import DecisionEntry, issues_from_validation
 from ..project import Project
 from ..report import Report
-from .yamlio import LineDict, load_yaml, report_duplicate_keys
+from .yamlio import LineDict, load_yaml, report_duplicate_keys, report_unknown_keys, short
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,16 @@ def load_decisions(project: Project, report: Report) -> list[Decision]:
     if doc is None:
         return []
     if not isinstance(doc, dict) or not isinstance(doc.get("decisions"), list):
-        report.add("invalid-decisions", "expected a 'decisions' list", file=display, line=1)
+        report.add("invalid-decisions", "expected a 'decisions' list", file=display,
+                   line=doc.line_of("decisions") if isinstance(doc, LineDict) else 1)
         return []
+    report_duplicate_keys(doc, report, display)
+    report_unknown_keys(doc, {"decisions"}, report, display)
     decisions = []
     for raw in doc["decisions"]:
         if not isinstance(raw, LineDict):
-            report.add("invalid-decision", "each decision must be a mapping", file=display)
+            report.add("invalid-decision", f"each decision must be a mapping, got {short(raw, 60)}", file=display,
+                       line=doc.line_of("decisions"))
             continue
         report_duplicate_keys(raw, report, display)
         try:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..project import Project
 from ..report import Report
-from .yamlio import LineDict, load_yaml, report_duplicate_keys
+from .yamlio import LineDict, load_yaml, nearest_hint, report_duplicate_keys, report_unknown_keys, short
 
 # registry section -> entity kind
 SECTIONS = {
@@ -27,6 +27,7 @@ SECTIONS = {
 }
 NEAR_MISS_SCORE = 85.0
 _ALLOWED = {"id", "name", "aliases", "misspellings", "part_of", "kind", "country", "nationality", "notes"}
+_TEXT_FIELDS = ("part_of", "kind", "country", "nationality", "notes")
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ class Registry:
 
 
 def load_registry(project: Project, report: Report) -> Registry:
-    """Read seeds/registry.yaml; report malformed entries, duplicate ids and clashing aliases."""
+    """Read seeds/registry.yaml; report malformed entries, duplicate ids, clashing aliases and cycles."""
     display = project.rel(project.registry)
     registry = Registry()
     doc = load_yaml(project.registry, report, display)
@@ -144,25 +145,39 @@ def load_registry(project: Project, report: Report) -> Registry:
         if doc is not None:
             report.add("invalid-registry", "registry must be a mapping of sections", file=display, line=1)
         return registry
+    report_duplicate_keys(doc, report, display)
     for section, items in doc.items():
         if section not in SECTIONS:
             report.add("unknown-section", f"unknown registry section '{section}'", file=display,
-                       line=doc.line_of(section), hint=f"use one of: {', '.join(SECTIONS)}")
+                       line=doc.line_of(section), hint=nearest_hint(str(section), SECTIONS))
             continue
-        for raw in items or []:
-            _add_entity(registry, SECTIONS[section], raw, report, display)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            report.add("invalid-registry", f"section '{section}' must be a list of entries", file=display,
+                       line=doc.line_of(section), field=str(section))
+            continue
+        for raw in items:
+            _add_entity(registry, SECTIONS[section], raw, report, display, doc.line_of(section))
     _check_references(registry, report, display)
     return registry
 
 
-def _add_entity(registry: Registry, kind: str, raw, report: Report, display: str) -> None:
-    if not isinstance(raw, LineDict) or not isinstance(raw.get("id"), str) or not isinstance(raw.get("name"), str):
-        report.add("invalid-entity", "each entity needs a string 'id' and 'name'", file=display,
-                   line=getattr(raw, "line", None))
+def _add_entity(registry: Registry, kind: str, raw, report: Report, display: str, section_line: int) -> None:
+    if not isinstance(raw, LineDict):
+        report.add("invalid-entity", f"each entry must be a mapping with an id and a name, got {short(raw, 60)}",
+                   file=display, line=section_line)
         return
     report_duplicate_keys(raw, report, display)
-    for key in sorted(set(raw) - _ALLOWED):
-        report.add("unknown-field", f"unknown field '{key}'", file=display, line=raw.line_of(key), field=key)
+    report_unknown_keys(raw, _ALLOWED, report, display)
+    problems = [key for key in ("id", "name") if not isinstance(raw.get(key), str) or not raw.get(key).strip()]
+    problems += [key for key in _TEXT_FIELDS if raw.get(key) is not None and not isinstance(raw.get(key), str)]
+    for key in problems:
+        report.add("invalid-field" if key in raw else "missing-field",
+                   f"'{key}' must be text" if key in raw else f"required field '{key}' is missing",
+                   file=display, line=raw.line_of(key), field=key, value=short(raw.get(key)) if key in raw else None)
+    if problems:
+        return
     entity_id = raw["id"]
     if entity_id in registry.entities:
         first = registry.entities[entity_id].line
@@ -191,7 +206,8 @@ def _add_entity(registry: Registry, kind: str, raw, report: Report, display: str
 def _names(raw: LineDict, key: str, report: Report, display: str) -> tuple[str, ...]:
     names = raw.get(key) or []
     if not isinstance(names, list) or not all(isinstance(a, str) for a in names):
-        report.add("invalid-field", f"{key} must be a list of strings", file=display, line=raw.line_of(key), field=key)
+        report.add("invalid-field", f"{key} must be a list of strings", file=display, line=raw.line_of(key), field=key,
+                   value=short(names))
         return ()
     return tuple(names)
 
@@ -202,6 +218,27 @@ def _check_references(registry: Registry, report: Report, display: str) -> None:
             target = getattr(entity, field_name)
             if target and target not in registry.entities:
                 report.add("dangling-reference", f"{entity.id}: {field_name} '{target}' is not in the registry",
-                           file=display, line=entity.line, field=field_name, value=target)
-        if entity.part_of and entity.id in registry.ancestors(entity.id):
-            report.add("cyclic-hierarchy", f"{entity.id} is part of itself", file=display, line=entity.line, field="part_of")
+                           file=display, line=entity.line, field=field_name, value=target,
+                           hint=nearest_hint(target, registry.entities))
+    for cycle in _part_of_cycles(registry):
+        first = registry.entities[cycle[0]]
+        path = " -> ".join([*cycle, cycle[0]])
+        report.add("cyclic-hierarchy", f"part_of forms a cycle: {path}", file=display, line=first.line,
+                   field="part_of", value=first.part_of, hint="a hierarchy must end at an entity that is part of nothing")
+
+
+def _part_of_cycles(registry: Registry) -> list[list[str]]:
+    """Every cycle of part_of links (an entity part of itself included), each once, in a stable order."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    cycles = []
+    for start in sorted(registry.entities):
+        path, node = [], start
+        while node in registry.entities and state.get(node) is None:
+            state[node] = 1
+            path.append(node)
+            node = registry.entities[node].part_of
+        if node in registry.entities and state.get(node) == 1:
+            cycles.append(path[path.index(node):])
+        for visited in path:
+            state[visited] = 2
+    return cycles

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..report import Report
-from .yamlio import LineDict
+from ..values import parse_date
+from .yamlio import LineDict, nearest_hint, short
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "fewer_than", "about")
@@ -24,8 +27,8 @@ class _Strict(BaseModel):
 class SourceEntry(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     """Source id, also the article's file stem."""
-    path: str
-    """Article path relative to seeds/."""
+    path: str = Field(pattern=r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", max_length=255)
+    """Article path relative to seeds/ (letters, digits, '.', '_', '-' and '/'; never '..')."""
     outlet: str | None
     """Publishing outlet, or null where the text does not name one."""
     outlet_inferred: bool
@@ -46,6 +49,28 @@ class SourceEntry(_Strict):
     """sha256 of the article file."""
     note: str | None = None
     """How the outlet and date were established, and anything odd about the text."""
+
+    @field_validator("path")
+    @classmethod
+    def _inside_seeds(cls, value: str) -> str:
+        if ".." in value.split("/"):
+            raise ValueError("the path may not climb out with '..'")
+        return value
+
+    @field_validator("published")
+    @classmethod
+    def _real_past_date(cls, value: str) -> str:
+        date = parse_date(value)  # ValueError names an impossible month or day, e.g. 2025-00
+        if date.start > dt.date.today():
+            raise ValueError(f"{value} is in the future; an article is published before it is recorded")
+        return value
+
+    @model_validator(mode="after")
+    def _precision_matches(self):
+        if parse_date(self.published).precision != self.published_precision:
+            raise ValueError(f"published_precision is '{self.published_precision}' but published "
+                             f"'{self.published}' is a {parse_date(self.published).precision}")
+        return self
 
 
 class ClaimEntry(_Strict):
@@ -104,6 +129,49 @@ class DecisionEntry(_Strict):
     """Who decided."""
 
 
+class LicenseEntry(_Strict):
+    name: str
+    """SPDX identifier of the licence, e.g. CC-BY-4.0."""
+    title: str | None = None
+    """The licence's full name."""
+    path: str | None = None
+    """URL of the licence text."""
+
+
+class ContributorEntry(_Strict):
+    title: str
+    """Name of the person or team."""
+    roles: list[str] = []
+    """Data Package contributor roles, e.g. creator."""
+    email: str | None = None
+    """Contact address."""
+    path: str | None = None
+    """A page about the contributor."""
+    organization: str | None = None
+    """The organisation the contributor belongs to."""
+
+
+class PackageMeta(_Strict):
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=100)
+    """Package name: lowercase letters, digits, '.', '_' and '-'."""
+    title: str = Field(min_length=1)
+    """Title shown to readers."""
+    description: str = Field(min_length=1)
+    """What the package holds, in a paragraph."""
+    version: str = Field(pattern=r"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")
+    """Version a build carries (MAJOR.MINOR.PATCH, optionally -suffix); a release stamps its own."""
+    homepage: str | None = None
+    """Project home page."""
+    keywords: list[str] = []
+    """Search keywords."""
+    licenses: list[LicenseEntry] = Field(min_length=1)
+    """Licences of the data."""
+    contributors: list[ContributorEntry] = []
+    """Who made the package."""
+    resources: list[str] = Field(min_length=1)
+    """Resource names in descriptor order; each has schemas/<name>.schema.json."""
+
+
 class PropertyDef(_Strict):
     subject: Literal["release", "person", "sanction", "place", "organisation"]
     """Kind of entity the property applies to."""
@@ -113,6 +181,8 @@ class PropertyDef(_Strict):
     """For entity values: the kind of entity expected."""
     scope: str | None = None
     """Kind of entity a claim's scope must be, if scope is allowed."""
+    scope_required: bool = False
+    """Whether every claim of the property must name its scope."""
     population: bool = False
     """Whether a claim may restrict the count to a population."""
     maximum: int | None = None
@@ -123,6 +193,8 @@ class PropertyDef(_Strict):
 
 def issues_from_validation(exc: ValidationError, raw: LineDict, report: Report, display: str):
     """Turn pydantic errors into Issues located at the offending key's line."""
+    model = next((m for m in _Strict.__subclasses__() if m.__name__ == exc.title), None)
+    known = list(model.model_fields) if model is not None else []
     for err in exc.errors():
         loc = err["loc"]
         field = str(loc[0]) if loc else None
@@ -132,12 +204,13 @@ def issues_from_validation(exc: ValidationError, raw: LineDict, report: Report, 
         message = {
             "unknown-field": f"unknown field '{field}'",
             "missing-field": f"required field '{field}' is missing",
-        }.get(kind, f"field '{field}': {err['msg']}")
+        }.get(kind, f"field '{field}': {short(err['msg'])}" if field else short(err["msg"]))
         report.add(
             kind,
             message,
             file=display,
             line=line,
             field=field,
-            value=None if value is None else str(value),
+            value=None if value is None else short(value),
+            hint=nearest_hint(field, known) if kind == "unknown-field" and known else None,
         )

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from .models import SourceEntry, issues_from_validation
 from ..project import Project
 from ..report import Report
-from .yamlio import LineDict, load_yaml, report_duplicate_keys
+from .yamlio import LineDict, load_yaml, read_bounded, report_duplicate_keys, report_unknown_keys, short
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,14 @@ def load_sources(project: Project, report: Report) -> dict[str, Source]:
     if doc is None:
         return {}
     if not isinstance(doc, dict) or not isinstance(doc.get("sources"), list):
-        report.add("invalid-manifest", "manifest must have a 'sources' list", file=display, line=1)
+        report.add("invalid-manifest", "manifest must have a 'sources' list", file=display,
+                   line=doc.line_of("sources") if isinstance(doc, LineDict) else 1)
         return {}
+    report_duplicate_keys(doc, report, display)
+    report_unknown_keys(doc, {"sources"}, report, display)
     sources: dict[str, Source] = {}
     for raw in doc["sources"]:
-        entry = _parse_entry(raw, report, display)
+        entry = _parse_entry(raw, report, display, doc.line_of("sources"))
         if entry is None:
             continue
         if entry.id in sources:
@@ -74,9 +77,10 @@ def load_sources(project: Project, report: Report) -> dict[str, Source]:
     return sources
 
 
-def _parse_entry(raw, report: Report, display: str) -> SourceEntry | None:
+def _parse_entry(raw, report: Report, display: str, line: int) -> SourceEntry | None:
     if not isinstance(raw, LineDict):
-        report.add("invalid-manifest", "each source must be a mapping", file=display)
+        report.add("invalid-manifest", f"each source must be a mapping, got {short(raw, 60)}", file=display,
+                   line=line)
         return None
     report_duplicate_keys(raw, report, display)
     try:
@@ -97,7 +101,9 @@ def _verify_article(project, entry: SourceEntry, line: int, report: Report, disp
         report.add("missing-article", f"article {shown} listed in the manifest does not exist",
                    file=display, line=line, field="path", value=entry.path)
         return None
-    data = path.read_bytes()
+    data = read_bounded(path, report, shown)
+    if data is None:
+        return None
     if not data.strip():
         report.add("empty-article", f"article {shown} is empty", hint="restore the article's text", **where)
         return None
@@ -117,6 +123,11 @@ def _verify_article(project, entry: SourceEntry, line: int, report: Report, disp
     except UnicodeDecodeError as exc:
         report.add("encoding-error", f"article {shown} is not valid UTF-8 at byte {exc.start}",
                    file=shown, line=data[: exc.start].count(b"\n") + 1)
+        return None
+    if "\x00" in text:
+        report.add("control-character", f"article {shown} contains NUL bytes; it is not a text file",
+                   file=shown, line=text[: text.index("\x00")].count("\n") + 1,
+                   hint="restore the article as plain UTF-8 text")
         return None
     return Source(entry=entry, text=text, manifest_line=line, line_starts=_line_starts(text))
 

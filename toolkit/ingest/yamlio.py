@@ -1,14 +1,24 @@
-"""YAML that remembers where each mapping and key came from.
+"""YAML that remembers where each mapping and key came from, read within fixed bounds.
 
-Declarative inputs (manifest, claims, registry, decisions) are YAML; every
-problem in them must name its line. The loader returns dicts that carry the
-line of the mapping and of each key, and notes duplicate keys instead of
+Declarative inputs (manifest, claims, registry, decisions, vocabulary) are YAML;
+every problem in them must name its line. The loader returns dicts that carry
+the line of the mapping and of each key, and notes duplicate keys instead of
 silently keeping the last one.
+
+A pull request can put anything in these files, so reading is bounded before
+libyaml sees the text: a file over `MAX_INPUT_BYTES` is not read, nesting deeper
+than `MAX_DEPTH` is refused (libyaml's composer recurses in C and crashes the
+process on some ten thousand nested brackets), and anchors may not expand the
+document by more than `MAX_ALIAS_EXPANSION` nodes (a few KB of aliases can
+otherwise stand for gigabytes).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import os
+import re
 from pathlib import Path
 
 import yaml
@@ -17,16 +27,33 @@ from ..report import Report
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+MAX_INPUT_BYTES = int(os.environ.get("PRISONER_DATA_MAX_INPUT_BYTES", 64 << 20))
+"""Largest YAML or JSON input read (64 MiB; `PRISONER_DATA_MAX_INPUT_BYTES` overrides)."""
+MAX_DEPTH = 32
+"""Deepest nesting of mappings and lists accepted; the inputs need fewer than ten levels."""
+MAX_ALIAS_EXPANSION = 10_000
+"""Most nodes that aliases may add to a document when expanded."""
+
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]")
+_BRACKETS = re.compile(r"[\[\]{}]")
+_DEEP_INDENT = re.compile(r"^ {%d,}\S" % (2 * MAX_DEPTH), re.M)
+
 
 class LineDict(dict):
-    """A mapping read from YAML, with `line`, `key_lines` and `duplicate_keys`."""
+    """A mapping read from YAML or JSON, with `line`, `key_lines` and `duplicate_keys`."""
 
     line: int = 0
     key_lines: dict
     duplicate_keys: list
 
     def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
+        return getattr(self, "key_lines", {}).get(key, self.line)
+
+
+def line_dict(line: int) -> LineDict:
+    mapping = LineDict()
+    mapping.line, mapping.key_lines, mapping.duplicate_keys = line, {}, []
+    return mapping
 
 
 class _LineLoader(_Base):
@@ -34,12 +61,12 @@ class _LineLoader(_Base):
 
 
 def _construct_mapping(loader, node, deep=False):
-    mapping = LineDict()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    mapping.duplicate_keys = []
+    mapping = line_dict(node.start_mark.line + 1)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise yaml.constructor.ConstructorError(None, None, "a mapping key must be plain text",
+                                                    key_node.start_mark)
         if key in mapping:
             mapping.duplicate_keys.append((key, key_node.start_mark.line + 1))
         mapping[key] = _plain(loader.construct_object(value_node, deep=True))
@@ -57,12 +84,10 @@ def _plain(value):
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def read_text(path: Path, report: Report, display: str) -> str | None:
-    """Read a UTF-8 text file, reporting undecodable bytes with their line."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        report.add("file-unreadable", f"cannot read {display}: {exc.strerror}", file=display)
+def read_text(path: Path, report: Report, display: str, max_bytes: int = MAX_INPUT_BYTES) -> str | None:
+    """Read a UTF-8 text file of at most `max_bytes`, reporting what is wrong with its line."""
+    data = read_bounded(path, report, display, max_bytes)
+    if data is None:
         return None
     try:
         return data.decode("utf-8")
@@ -75,6 +100,25 @@ def read_text(path: Path, report: Report, display: str) -> str | None:
             line=line,
             hint="save the file as UTF-8",
         )
+        return None
+
+
+def read_bounded(path: Path, report: Report, display: str, max_bytes: int = MAX_INPUT_BYTES) -> bytes | None:
+    """The bytes of a regular file no larger than `max_bytes`; None (with an issue) otherwise."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            report.add("not-a-file", f"{display} is not a regular file", file=display)
+            return None
+        if size > max_bytes:
+            report.add("file-too-large", f"{display} is {size:,} bytes, more than the {max_bytes:,} an input may have; "
+                       "not read", file=display, value=str(size),
+                       hint="split the file, or check it is the right one (PRISONER_DATA_MAX_INPUT_BYTES raises the cap)")
+            return None
+        with path.open("rb") as handle:
+            return handle.read(max_bytes + 1)[:max_bytes]
+    except OSError as exc:
+        report.add("file-unreadable", f"cannot read {display}: {exc.strerror or exc}", file=display)
         return None
 
 
@@ -95,6 +139,8 @@ def load_yaml(path: Path, report: Report, display: str):
         report.add("empty-file", f"{display} is empty", file=display, line=1)
         return None
     try:
+        if not _within_bounds(text, report, display):
+            return None
         return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -107,9 +153,84 @@ def load_yaml(path: Path, report: Report, display: str):
             line=line,
             hint="check indentation, quoting and colons on that line",
         )
-    except yaml.YAMLError as exc:
-        report.add("yaml-syntax", f"{display} is not valid YAML: {exc}", file=display)
+    except (yaml.YAMLError, RecursionError, TypeError, ValueError) as exc:
+        report.add("yaml-syntax", f"{display} is not valid YAML: {' '.join(str(exc).split())[:200]}", file=display)
     return None
+
+
+def _within_bounds(text: str, report: Report, display: str) -> bool:
+    """Depth and alias expansion checked before construction; cheap unless the text looks suspicious."""
+    if _bracket_bound(text) > MAX_DEPTH or _DEEP_INDENT.search(text):
+        line = _too_deep_at(text)
+        if line is not None:
+            report.add("yaml-too-deep", f"{display} nests mappings or lists more than {MAX_DEPTH} levels deep",
+                       file=display, line=line, hint="the inputs need only a few levels; flatten the structure")
+            return False
+    if _ANCHOR.search(text):
+        node = yaml.compose(text, Loader=_Base)
+        added, line = _alias_expansion(node)
+        if added > MAX_ALIAS_EXPANSION:
+            report.add("yaml-alias-expansion", f"{display} uses anchors and aliases that expand to more than "
+                       f"{MAX_ALIAS_EXPANSION:,} extra values", file=display, line=line,
+                       hint="write the values out instead of repeating them with &anchor and *alias")
+            return False
+    return True
+
+
+def _bracket_bound(text: str) -> int:
+    """An upper bound of flow nesting: bracket depth, counting brackets inside strings too."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _too_deep_at(text: str) -> int | None:
+    """The line where nesting first exceeds MAX_DEPTH, from libyaml's tokens (no recursion); None if it never does."""
+    opening = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+               yaml.FlowSequenceStartToken)
+    closing = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+    depth = 0
+    for token in yaml.scan(text, Loader=_Base):
+        if isinstance(token, opening):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return token.start_mark.line + 1
+        elif isinstance(token, closing):
+            depth -= 1
+    return None
+
+
+def _alias_expansion(root) -> tuple[int, int | None]:
+    """How many nodes aliases add when the document is expanded, and the line of the first alias seen twice."""
+    sizes: dict[int, int] = {}
+    seen_line = None
+    stack = [(root, False)] if root is not None else []
+    while stack:
+        node, done = stack.pop()
+        children = _children(node)
+        if done:
+            sizes[id(node)] = 1 + sum(sizes[id(c)] for c in children)
+            continue
+        if id(node) in sizes:
+            continue
+        stack.append((node, True))
+        for child in children:
+            if id(child) not in sizes:
+                stack.append((child, False))
+            elif seen_line is None:
+                seen_line = child.start_mark.line + 1
+    expanded = sizes.get(id(root), 0)
+    return expanded - len(sizes), seen_line
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def report_duplicate_keys(mapping: LineDict, report: Report, display: str) -> None:
@@ -121,3 +242,32 @@ def report_duplicate_keys(mapping: LineDict, report: Report, display: str) -> No
             line=line,
             field=str(key),
         )
+
+
+def report_unknown_keys(mapping, allowed, report: Report, display: str, where: str = "") -> None:
+    """One issue per key of `mapping` not in `allowed`, with the nearest known key as the fix."""
+    if not isinstance(mapping, dict):
+        return
+    for key in mapping:
+        if key not in allowed:
+            report.add("unknown-field", f"unknown field '{key}'{where}", file=display,
+                       line=mapping.line_of(key) if isinstance(mapping, LineDict) else None, field=str(key),
+                       hint=nearest_hint(str(key), allowed))
+
+
+def nearest_hint(key: str, allowed) -> str:
+    """'did you mean …?' when a known key is close, else the list of known keys."""
+    close = difflib.get_close_matches(key, [str(a) for a in allowed], n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "known fields: " + ", ".join(sorted(str(a) for a in allowed))
+
+
+def short(value, limit: int = 200) -> str:
+    """A value as text for a message, never longer than `limit` and never expanding deep structures."""
+    import reprlib
+
+    shortener = reprlib.Repr()
+    shortener.maxlevel, shortener.maxstring, shortener.maxother = 3, limit, limit
+    text = value if isinstance(value, str) else shortener.repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

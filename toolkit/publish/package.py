@@ -16,22 +16,21 @@ import io
 import json
 import os
 import shutil
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from ..ingest.claims import load_claims, load_vocabulary
 from ..ingest.decisions import load_decisions, report_unmatched
 from ..ingest.entities import load_registry
 from ..hashing import file_sha256
+from ..ingest.schemas import Contract, load_contract
 from ..project import Project
 from ..reconcile import Reconciliation, reconcile_claims
 from ..report import Report
 from ..ingest.sources import load_sources
 from .tables import build_tables
+from ..storage import clear_stale, crashpoint, fsync_dir, fsync_tree, locked, new_staging, remove_tree, swap_in
 from ..values import parse_date
 
 LIST_DELIMITER = "|"
@@ -108,91 +107,85 @@ def _compile(project: Project, report: Report, progress=None) -> Compiled | None
     return Compiled(tables, result, created)
 
 
-def build_package(project: Project, out: Path | None = None, progress=None, check=None) -> BuildResult:
+def build_package(project: Project, out: Path | None = None, progress=None, check=None,
+                  dictionary: bool = False) -> BuildResult:
     """Build datapackage/ from seeds/ and schemas/.
 
     Steps:
-      1. load and verify sources, registry, vocabulary, claims and decisions;
-      2. reconcile claims into facts and conflicts;
-      3. build the resolved tables;
-      4. write CSV, Parquet and datapackage.json into a temporary directory;
-      5. validate that directory (`check`, by default frictionless against the schemas);
-      6. replace the target directory with it, only if every step passed.
+      1. load and verify the contract (schemas/), sources, registry, vocabulary, claims and decisions;
+      2. reconcile claims into facts and conflicts, and build the resolved tables;
+      3. under the target folder's lock, remove what killed builds left behind;
+      4. write CSV, Parquet and datapackage.json (and, if asked, docs/data-dictionary.md) into staging;
+      5. validate the staged package (`check`, by default frictionless against the schemas);
+      6. fsync it and swap it with the target in one step, only if every step passed.
     """
-    out = out or project.package_dir
+    out = Path(out or project.package_dir)
     report = Report()
+    contract = load_contract(project, report)
     compiled = compile_dataset(project, report, progress)
-    if compiled is None:
+    if compiled is None or contract is None or not report.valid:
         return BuildResult(report)
-    metadata = yaml.safe_load((project.schemas / "package.yaml").read_text(encoding="utf-8"))
-    schemas = {name: load_schema(project, name) for name in metadata["resources"]}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
-        if progress:
-            progress("writing package")
-        write_package(staging, compiled, metadata, schemas, project.schemas / EXPECTATIONS)
-        if progress:
-            progress("validating package")
-        if check is None:
-            from ..validate.frictionless_check import check_package as check
-        report.extend(check(staging / "datapackage.json"))
-        if not report.valid:
-            return BuildResult(report)
-        replace_dir(staging, out)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
-    rows = {name: len(compiled.tables[name]) for name in metadata["resources"]}
+    with locked(out.parent, on_wait=progress):
+        if out == project.package_dir:
+            from .release import recover_releases
+
+            recover_releases(project)
+        clear_stale(out.parent, out.name, out)
+        work = new_staging(out.parent, out.name)
+        try:
+            if progress:
+                progress("writing package")
+            write_package(work / "package", compiled, contract, project.schemas / EXPECTATIONS)
+            if dictionary:
+                from ..contribute.dictionary import render_dictionary
+
+                (work / "data-dictionary.md").write_text(render_dictionary(project, contract), encoding="utf-8")
+            if progress:
+                progress("validating package")
+            if check is None:
+                from ..validate.frictionless_check import check_package as check
+            report.extend(check(work / "package" / "datapackage.json"))
+            if not report.valid:
+                return BuildResult(report)
+            fsync_tree(work)
+            crashpoint("build:before-swap")
+            swap_in(work / "package", out)
+            crashpoint("build:after-swap")
+            if dictionary:
+                (project.root / "docs").mkdir(exist_ok=True)
+                os.replace(work / "data-dictionary.md", project.root / "docs" / "data-dictionary.md")
+                fsync_dir(project.root / "docs")
+        finally:
+            remove_tree(work)
+    rows = {name: len(compiled.tables[name]) for name in contract.metadata.resources}
     statuses: dict[str, int] = {}
     for conflict in compiled.reconciliation.conflicts:
         statuses[conflict.status] = statuses.get(conflict.status, 0) + 1
     return BuildResult(report, rows, dict(sorted(statuses.items())), out)
 
 
-def load_schema(project: Project, name: str) -> dict:
-    path = project.schemas / f"{name}.schema.json"
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def replace_dir(staging: Path, target: Path) -> None:
-    """Swap `staging` into `target` with renames, so readers never see a half-written package."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        os.rename(target, old)
-    try:
-        os.rename(staging, target)
-    except OSError:
-        if old is not None:
-            os.rename(old, target)
-        raise
-    if old is not None:
-        shutil.rmtree(old)
-
-
-def write_package(directory: Path, compiled: Compiled, metadata: dict, schemas: dict[str, dict],
-                  suite: Path | None = None) -> dict:
+def write_package(directory: Path, compiled: Compiled, contract: Contract, suite: Path | None = None) -> dict:
     """Write every resource as CSV and Parquet, the expectation suite, and datapackage.json."""
     (directory / "data").mkdir(parents=True, exist_ok=True)
     resources = []
-    for name, schema in schemas.items():
+    for name, schema in contract.schemas.items():
         rows = compiled.tables[name]
         csv_path = directory / "data" / f"{name}.csv"
         parquet_path = directory / "data" / f"{name}.parquet"
         csv_path.write_bytes(csv_bytes(rows, schema))
         write_parquet(parquet_path, rows, schema)
         resources.append(_resource(name, schema, csv_path, parquet_path, directory))
+    meta = contract.metadata
     descriptor = {
         "$schema": PROFILE,
-        "name": metadata["name"],
-        "title": metadata["title"],
-        "description": metadata["description"],
-        "version": metadata["version"],
+        "name": meta.name,
+        "title": meta.title,
+        "description": meta.description,
+        "version": meta.version,
         "created": compiled.created,
-        "keywords": metadata["keywords"],
-        "licenses": metadata["licenses"],
-        "contributors": metadata["contributors"],
+        "keywords": meta.keywords,
+        "licenses": [lic.model_dump(exclude_none=True) for lic in meta.licenses],
+        "contributors": [c.model_dump(exclude_none=True) for c in meta.contributors],
         "sources": [
             {"title": _source_title(row), "path": row["article_path"]}
             for row in compiled.tables["sources"]

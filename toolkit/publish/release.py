@@ -11,8 +11,6 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +18,12 @@ from .diff import bump_version, diff_packages, render_text
 from ..errors import InvalidData, ReleaseError
 from ..hashing import file_sha256
 from ..project import Project
+from ..storage import atomic_write, crashpoint, fsync_dir, fsync_tree, locked, new_staging, remove_tree, umask
 
 VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 SUMS = "SHA256SUMS"
+JOURNAL = "JOURNAL.json"
+RELEASE_LABEL = "release"
 
 
 @dataclass
@@ -51,40 +52,97 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
     """Publish the package built from the seeds as releases/<version>/.
 
     Steps:
-      1. build the package from seeds/ into a staging directory (validated as every build is);
-      2. diff it against the latest release to choose the version (`bump`) and write the changelog entry;
-      3. refuse a version that exists, before anything is written;
-      4. stamp the version into datapackage.json and write SHA256SUMS and CHANGELOG.md;
-      5. make the files read-only and move the directory into releases/ in one rename;
-      6. add the version to releases/index.json and prepend its entry to releases/CHANGELOG.md.
+      1. under the project's lock, finish or undo any release a kill interrupted;
+      2. build the package from seeds/ into a staging folder beside releases/ (validated as every build is);
+      3. diff it against the latest release to choose the version (`bump`) and write the changelog entry;
+      4. refuse a version that exists, before anything is written;
+      5. stamp the version, write SHA256SUMS and CHANGELOG.md, make the files read-only;
+      6. stage the new releases/index.json and releases/CHANGELOG.md beside it, fsync everything;
+      7. write the journal (the commit point), then move the folder and the files into place.
+    A kill before step 7 leaves releases/ as it was; after it, the next run completes the release.
     """
     from .package import build_package
 
     releases = project.releases_dir
-    releases.mkdir(exist_ok=True)
-    index = read_index(releases)
-    previous = latest_version(index)
-    staging = Path(tempfile.mkdtemp(prefix=".release-", dir=releases))
-    try:
-        built = build_package(project, staging / "package", progress=progress)
-        if not built.ok:
-            raise InvalidData("the package does not build; run `prisoner-data validate`", built.report)
-        package = staging / "package"
-        change = diff_packages(releases / previous, package) if previous else None
-        version = _choose_version(version, bump, previous, change)
-        _refuse_existing(releases, index, version)
-        date = date or dt.datetime.now(dt.timezone.utc).date()
-        entry = changelog_entry(version, date, previous, change)
-        _stamp(package, version, entry)
-        _freeze(package)
-        os.rename(package, releases / version)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    record = _index_record(releases / version, version, date, built.rows)
-    _write_index(releases, index, record)
-    _prepend_changelog(releases / "CHANGELOG.md", entry)
+    with locked(project.root, on_wait=progress):
+        recover_releases(project)
+        releases.mkdir(exist_ok=True)
+        index = read_index(releases)
+        previous = latest_version(index)
+        work = new_staging(project.root, RELEASE_LABEL)
+        try:
+            built = build_package(project, work / "package", progress=progress)
+            if not built.ok:
+                raise InvalidData("the package does not build; run `prisoner-data validate`", built.report)
+            package = work / "package"
+            change = diff_packages(releases / previous, package) if previous else None
+            version = _choose_version(version, bump, previous, change)
+            _refuse_existing(releases, index, version)
+            date = date or dt.datetime.now(dt.timezone.utc).date()
+            entry = changelog_entry(version, date, previous, change)
+            _stamp(package, version, entry)
+            _freeze(package)
+            record = _index_record(package, version, date, built.rows)
+            files = {"index.json": _index_text(index, record),
+                     "CHANGELOG.md": _changelog_text(releases / "CHANGELOG.md", entry)}
+            _commit(project, work, version, files)
+        finally:
+            if work.exists() and not (work / JOURNAL).exists():
+                remove_tree(work)
     return ReleaseResult(version, releases / version, change.bump if change else "initial",
                          change.reasons if change else ["first release"], built.rows)
+
+
+def _commit(project: Project, work: Path, version: str, files: dict[str, str]) -> None:
+    """Stage the releases/ files, write the journal (the commit point) and roll the release forward."""
+    (work / "files").mkdir()
+    for name, text in files.items():
+        (work / "files" / name).write_text(text, encoding="utf-8")
+    fsync_tree(work)
+    crashpoint("release:before-journal")
+    moves = [["package", f"{version}"]] + [[f"files/{name}", name] for name in files]
+    atomic_write(work / JOURNAL, json.dumps({"version": version, "moves": moves}, indent=2) + "\n")
+    crashpoint("release:after-journal")
+    _roll_forward(project, work)
+
+
+def _roll_forward(project: Project, work: Path) -> None:
+    """Carry out a journal's moves; each is skipped once done, so a second run after a kill is safe."""
+    journal = json.loads((work / JOURNAL).read_text(encoding="utf-8"))
+    releases = project.releases_dir
+    releases.mkdir(exist_ok=True)
+    for source, target in journal["moves"]:
+        if not (work / source).exists():
+            continue  # moved before the kill
+        if (work / source).is_dir():
+            if (releases / target).exists():
+                raise ReleaseError(f"cannot complete release {journal['version']}: releases/{target} exists",
+                                   path=releases / target)
+            os.rename(work / source, releases / target)
+        else:
+            os.replace(work / source, releases / target)
+        crashpoint(f"release:moved-{Path(source).name}")
+        fsync_dir(releases)
+    remove_tree(work)
+
+
+def recover_releases(project: Project) -> list[str]:
+    """Finish releases whose journal was written, drop staging of those that never reached it.
+
+    Call holding the project's lock. Also removes staging folders that older versions of
+    this tool left inside releases/ itself.
+    """
+    done = []
+    for work in sorted(project.root.glob(f".{RELEASE_LABEL}.staging-*")):
+        if (work / JOURNAL).is_file():
+            _roll_forward(project, work)
+            done.append(work.name)
+        else:
+            remove_tree(work)
+    if project.releases_dir.is_dir():
+        for leftover in project.releases_dir.glob(".release-*"):
+            remove_tree(leftover)
+    return done
 
 
 def _choose_version(version, bump, previous, change) -> str:
@@ -146,8 +204,9 @@ def parse_sums(text: str) -> dict[str, str]:
 
 
 def _freeze(package: Path) -> None:
+    """Files read-only, folders as the umask makes them: a published version is not edited in place."""
     for path in [package, *package.rglob("*")]:
-        path.chmod(0o444 if path.is_file() else 0o755)
+        path.chmod((0o444 if path.is_file() else 0o777) & ~umask())
 
 
 def _index_record(path: Path, version: str, date: dt.date, rows: dict) -> dict:
@@ -160,21 +219,15 @@ def _index_record(path: Path, version: str, date: dt.date, rows: dict) -> dict:
     }
 
 
-def _write_index(releases: Path, index: dict, record: dict) -> None:
+def _index_text(index: dict, record: dict) -> str:
     index = {"name": "belarus-prisoner-releases-2025", **index}
     index["versions"] = sorted([*index.get("versions", []), record],
                                key=lambda v: tuple(int(p) for p in v["version"].split(".")))
     index["latest"] = index["versions"][-1]["version"]
-    _atomic_write(releases / "index.json", json.dumps(index, indent=2) + "\n")
+    return json.dumps(index, indent=2) + "\n"
 
 
-def _prepend_changelog(path: Path, entry: str) -> None:
+def _changelog_text(path: Path, entry: str) -> str:
     old = path.read_text(encoding="utf-8") if path.is_file() else "# Changelog\n\n"
     head, _, rest = old.partition("\n\n")
-    _atomic_write(path, f"{head}\n\n{entry}\n{rest}".rstrip("\n") + "\n")
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    return f"{head}\n\n{entry}\n{rest}".rstrip("\n") + "\n"

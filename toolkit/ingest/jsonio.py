@@ -1,0 +1,128 @@
+"""JSON inputs read within bounds, with the line of every object and key, and duplicate keys noted.
+
+Table schemas, the expectation suite, descriptors, the release index: JSON the
+toolkit reads may come from a contributor or a server nobody vouches for. The
+reader refuses files over a cap, nesting deeper than `MAX_DEPTH`, and returns
+the same `LineDict` as the YAML reader, so unknown and duplicate keys are
+reported with their line in one way for both.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from json.decoder import JSONObject
+from json.scanner import py_make_scanner
+from pathlib import Path
+
+from ..report import Report
+from .yamlio import MAX_DEPTH, MAX_INPUT_BYTES, LineDict, line_dict, read_bounded
+
+_STRING = re.compile(r'"(?:\\.|[^"\\])*"')
+
+
+class JSONInputError(ValueError):
+    """JSON that cannot be read: the reason and, where known, its line."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+class _LineDecoder(json.JSONDecoder):
+    """The pure-Python scanner, so each object's start offset is known and turned into a line."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text = text
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
+        self.parse_object = self._object
+        self.scan_once = py_make_scanner(self)
+
+    def _line(self, offset: int) -> int:
+        from bisect import bisect_left
+
+        return bisect_left(self._newlines, offset) + 1
+
+    def _object(self, s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None):
+        text, start = s_and_end
+        pairs, end = JSONObject(s_and_end, strict, scan_once, None, list, memo)
+        mapping = line_dict(self._line(start))
+        cursor = start  # keys come in order: find each after the previous one to learn its line
+        for key, value in pairs:
+            hits = [text.find(json.dumps(key, ensure_ascii=ascii), cursor, end) for ascii in (False, True)]
+            found = min((h for h in hits if h >= 0), default=cursor)
+            cursor = found + 1
+            if key in mapping:
+                mapping.duplicate_keys.append((key, self._line(found)))
+            mapping[key] = value
+            mapping.key_lines[key] = self._line(found)
+        return mapping, end
+
+
+def parse_json(text: str, max_depth: int = MAX_DEPTH):
+    """Parse JSON text into LineDicts and lists; JSONInputError with a line for anything wrong."""
+    depth, line = _depth(text)
+    if depth > max_depth:
+        raise JSONInputError(f"nests objects and arrays more than {max_depth} levels deep", line)
+    try:
+        return _LineDecoder(text).decode(text)
+    except json.JSONDecodeError as exc:
+        raise JSONInputError(f"invalid JSON: {exc.msg}", exc.lineno) from exc
+    except RecursionError as exc:  # cannot happen within max_depth; kept so no input can crash the tool
+        raise JSONInputError("nests too deep") from exc
+
+
+def _depth(text: str) -> tuple[int, int | None]:
+    """Deepest nesting outside strings, and the line where it is first exceeded."""
+    stripped = _STRING.sub('""', text) if '"' in text else text
+    depth = deepest = 0
+    line = None
+    for match in re.finditer(r"[\[\]{}\n]", stripped):
+        char = match.group()
+        if char == "\n":
+            continue
+        depth = depth + 1 if char in "[{" else max(0, depth - 1)
+        if depth > deepest:
+            deepest = depth
+            if depth == MAX_DEPTH + 1:
+                line = stripped.count("\n", 0, match.start()) + 1
+    return deepest, line
+
+
+def load_json(path: Path, report: Report, display: str, max_bytes: int = MAX_INPUT_BYTES):
+    """Read and parse a JSON file; on failure add a located issue and return None."""
+    data = read_bounded(path, report, display, max_bytes)
+    if data is None:
+        return None
+    return loads_json(data, report, display)
+
+
+def loads_json(data: bytes, report: Report, display: str):
+    """Parse JSON bytes; on failure add a located issue and return None."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        report.add("encoding-error", f"{display} is not valid UTF-8 (byte {exc.start})", file=display,
+                   line=data[: exc.start].count(b"\n") + 1, hint="save the file as UTF-8")
+        return None
+    try:
+        return parse_json(text.removeprefix("\ufeff"))
+    except JSONInputError as exc:
+        report.add("invalid-json", f"{display} is not valid JSON: {exc.message}", file=display, line=exc.line,
+                   hint="fix the JSON at that line")
+        return None
+
+
+def walk_duplicates(node, report: Report, display: str) -> None:
+    """Report every duplicate key anywhere in a parsed document."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, LineDict):
+            for key, line in item.duplicate_keys:
+                report.add("duplicate-key", f"key '{key}' appears twice in one object; one value would be lost",
+                           file=display, line=line, field=str(key))
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)

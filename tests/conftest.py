@@ -13,6 +13,15 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+PEAK_MEMORY_AT_EXIT = (
+    # VmHWM is this process's own peak (ru_maxrss would count the parent's memory from before exec)
+    "import atexit, sys\n"
+    "atexit.register(lambda: print('maxrss', next(int(l.split()[1]) for l in open('/proc/self/status')"
+    " if l.startswith('VmHWM')), file=sys.stderr))\n"
+)
+"""Python lines that make a child process print its peak memory in KiB (`maxrss N`) on stderr at exit."""
+
+
 @pytest.fixture(scope="session")
 def built_package(tmp_path_factory) -> Path:
     """A fresh build of the real project into a scratch directory (built once per session)."""

@@ -1,21 +1,24 @@
 """Build, check, publish and fetch the Belarus prisoner-release data package.
 
 Stages, one folder each (one module per step inside):
-  ingest/      yamlio (YAML with lines), models (typed inputs), sources (articles against the
-               manifest), entities (registry, hierarchy, resolution, near misses), claims (typed,
-               located), decisions (curator decisions)
+  ingest/      yamlio and jsonio (bounded YAML and JSON with lines), models (typed inputs),
+               schemas (the contract in schemas/), sources (articles against the manifest),
+               entities (registry, hierarchy, resolution, near misses), claims (typed, located),
+               decisions (curator decisions)
   reconcile/   facts (FactKey, Fact, Conflict: the shared types), compare (one fact's claims),
                rules/ (cross-field rules, one module per family, registered by slug),
                curation (decisions applied); reconcile_claims runs them in order
   publish/     tables (resolved rows), package (CSV + Parquet + descriptor, atomically),
-               release (immutable versions), download (fetch and verify), diff (changes and the
-               bump they call for), rows and conflicts (read a built package)
+               release (immutable versions, journaled), fetch (bounded, single-origin reads),
+               download (verify and place), diff (changes and the bump they call for), rows and
+               conflicts (read a built package)
   validate/    tables (pyarrow cell checks), package (descriptor, files, keys), pandera_rules,
                frictionless_check, expectations -> one Report
   contribute/  extract (draft claims), coverage (uncited figures), html_report, dictionary
   cli/         one file per command; the click group and the error -> exit-code edge
 Shared kernels: values (counts as intervals, dates with precision), report (Issue and
-Report), errors (the exception tree), project (paths), hashing.
+Report), errors (the exception tree), project (paths), hashing, storage (locks, staging,
+fsync and atomic swaps).
 """
 
 __version__ = "0.1.0"

@@ -13,16 +13,21 @@ import click
 @click.argument("source")
 @click.option("--version", "version", help="Version to fetch when SOURCE is an index.json or the releases folder.")
 @click.option("--to", "to", type=click.Path(file_okay=False), help="Target directory (default: ./NAME-VERSION).")
-@click.option("--trusted", is_flag=True, help="Allow resources on other hosts (never absolute or escaping paths).")
+@click.option("--trusted", is_flag=True,
+              help="Allow redirects and index entries to other hosts, and resources there (reported, not fetched).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=900, show_default=True,
+              help="Seconds the whole download may take.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor fill the cache.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def command(source, version, to, trusted, no_cache, quiet, fmt):
+def command(source, version, to, trusted, timeout, no_cache, quiet, fmt):
     """Download a published release, verify every file and validate it before moving it into place.
 
     SOURCE is an http(s) URL or a local path of a release folder or of an
     index.json. Files are checked against SHA256SUMS and the descriptor's bytes
-    and hashes; a failed or interrupted download leaves nothing behind. Verified
+    and hashes; a failed or interrupted download leaves nothing behind. Only the
+    files the descriptor names are fetched, each up to its declared size; the
+    target is --to or NAME-VERSION, never a path the release chooses. Verified
     versions are cached (PRISONER_DATA_CACHE overrides ~/.cache/prisoner-data).
 
     \b
@@ -37,7 +42,7 @@ def command(source, version, to, trusted, no_cache, quiet, fmt):
         bar = _Progress()
     try:
         result = download_release(source, version=version, to=Path(to) if to else None, trusted=trusted,
-                                  progress=bar, use_cache=not no_cache)
+                                  progress=bar, use_cache=not no_cache, timeout=timeout)
     finally:
         if bar:
             bar.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from json.decoder import JSONObject
+from json.decoder import scanstring
 from json.scanner import py_make_scanner
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from ..report import Report
 from .yamlio import MAX_DEPTH, MAX_INPUT_BYTES, LineDict, line_dict, read_bounded
 
 _STRING = re.compile(r'"(?:\\.|[^"\\])*"')
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
 
 
 class JSONInputError(ValueError):
@@ -45,19 +46,36 @@ class _LineDecoder(json.JSONDecoder):
         return bisect_left(self._newlines, offset) + 1
 
     def _object(self, s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None):
-        text, start = s_and_end
-        pairs, end = JSONObject(s_and_end, strict, scan_once, None, list, memo)
-        mapping = line_dict(self._line(start))
-        cursor = start  # keys come in order: find each after the previous one to learn its line
-        for key, value in pairs:
-            hits = [text.find(json.dumps(key, ensure_ascii=ascii), cursor, end) for ascii in (False, True)]
-            found = min((h for h in hits if h >= 0), default=cursor)
-            cursor = found + 1
+        """One JSON object, noting the line of each key; the grammar is the standard library's."""
+        text, end = s_and_end
+        mapping = line_dict(self._line(end - 1))
+        end = _WHITESPACE.match(text, end).end()
+        if text[end:end + 1] == "}":
+            return mapping, end + 1
+        while True:
+            if text[end:end + 1] != '"':
+                raise json.JSONDecodeError("Expecting property name enclosed in double quotes", text, end)
+            line = self._line(end)
+            key, end = scanstring(text, end + 1, strict)
+            end = _WHITESPACE.match(text, end).end()
+            if text[end:end + 1] != ":":
+                raise json.JSONDecodeError("Expecting ':' delimiter", text, end)
+            end = _WHITESPACE.match(text, end + 1).end()
+            try:
+                value, end = scan_once(text, end)
+            except StopIteration as err:
+                raise json.JSONDecodeError("Expecting value", text, err.value) from None
             if key in mapping:
-                mapping.duplicate_keys.append((key, self._line(found)))
+                mapping.duplicate_keys.append((key, line))
             mapping[key] = value
-            mapping.key_lines[key] = self._line(found)
-        return mapping, end
+            mapping.key_lines[key] = line
+            end = _WHITESPACE.match(text, end).end()
+            delimiter, end = text[end:end + 1], end + 1
+            if delimiter == "}":
+                return mapping, end
+            if delimiter != ",":
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, end - 1)
+            end = _WHITESPACE.match(text, end).end()
 
 
 def parse_json(text: str, max_depth: int = MAX_DEPTH):

@@ -6,11 +6,11 @@ name the file, line and field by `issues_from_validation`.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from ..report import Report
 from ..values import parse_date
@@ -168,8 +168,20 @@ class PackageMeta(_Strict):
     """Licences of the data."""
     contributors: list[ContributorEntry] = []
     """Who made the package."""
-    resources: list[str] = Field(min_length=1)
+    resources: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]] = Field(min_length=1)
     """Resource names in descriptor order; each has schemas/<name>.schema.json."""
+    _lines: dict = PrivateAttr(default_factory=dict)
+
+    def line_of(self, key: str) -> int | None:
+        """The line of a key in schemas/package.yaml (kept from the YAML it was read from)."""
+        return self._lines.get(key)
+
+    @field_validator("resources")
+    @classmethod
+    def _distinct(cls, names: list[str]) -> list[str]:
+        if len(set(names)) != len(names):
+            raise ValueError("a resource is listed twice")
+        return names
 
 
 class PropertyDef(_Strict):

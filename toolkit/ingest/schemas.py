@@ -7,6 +7,7 @@ and the key it was probably meant to be, not a silently ignored rule.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -15,15 +16,15 @@ from ..project import Project
 from ..report import Report
 from .jsonio import load_json, walk_duplicates
 from .models import PackageMeta, issues_from_validation
-from .yamlio import LineDict, load_yaml, report_duplicate_keys, report_unknown_keys
+from .yamlio import LineDict, load_yaml, nearest_hint, report_duplicate_keys, report_unknown_keys, short
 
 SCHEMA_KEYS = {"$schema", "fields", "primaryKey", "foreignKeys", "missingValues", "uniqueKeys", "fieldsMatch",
                "title", "description", "name"}
 FIELD_KEYS = {"name", "title", "description", "example", "type", "format", "constraints", "rdfType",
               "missingValues", "delimiter", "itemType", "trueValues", "falseValues", "bareNumber", "groupChar",
               "decimalChar", "categories", "categoriesOrdered"}
-CONSTRAINT_KEYS = {"required", "unique", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength",
-                   "maxLength", "pattern", "enum", "jsonSchema"}
+CONSTRAINT_KEYS = {"required", "unique", "minimum", "maximum", "minLength", "maxLength", "pattern", "enum"}
+"""The constraints every validation engine enforces; others would be silently ignored, so they are refused."""
 FOREIGN_KEY_KEYS = {"fields", "reference"}
 REFERENCE_KEYS = {"resource", "fields"}
 FIELD_TYPES = ("string", "integer", "number", "boolean", "date", "list")
@@ -31,6 +32,7 @@ FIELD_TYPES = ("string", "integer", "number", "boolean", "date", "list")
 MAX_FIELDS = 500
 """Most fields a table may have; far beyond the widest table, and a bound on what validation reads."""
 SUITE_KEYS = {"description", "suites"}
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EXPECTATION_KEYS = {"type", "kwargs", "meta"}
 
 
@@ -43,16 +45,25 @@ class Contract:
 
 
 def load_contract(project: Project, report: Report) -> Contract | None:
-    """Read schemas/package.yaml and every table schema it names; None (with issues) if any is unusable."""
+    """Read schemas/package.yaml, every table schema it names and the suite; None (with issues) if any is unusable."""
+    errors = len(report.errors)
     metadata = load_metadata(project, report)
     if metadata is None:
         return None
     schemas = {}
     for name in metadata.resources:
-        schema = load_table_schema(project, name, report)
+        schema = load_table_schema(project, name, report, metadata)
         if schema is not None:
             schemas[name] = schema
-    if len(schemas) != len(metadata.resources):
+    suite = load_suite(project, report)
+    if isinstance(suite, LineDict) and isinstance(suite.get("suites"), LineDict):
+        display = project.rel(project.schemas / "expectations.json")
+        for resource in suite["suites"]:
+            if resource not in metadata.resources:
+                report.add("unknown-resource", f"the suite checks resource '{resource}', which schemas/package.yaml "
+                           "does not list", file=display, line=suite["suites"].line_of(resource),
+                           hint=nearest_hint(str(resource), metadata.resources))
+    if len(schemas) != len(metadata.resources) or len(report.errors) > errors:
         return None
     return Contract(metadata, schemas)
 
@@ -72,7 +83,9 @@ def load_metadata(project: Project, report: Report) -> PackageMeta | None:
         return None
     report_duplicate_keys(raw, report, display)
     try:
-        return PackageMeta(**raw)
+        metadata = PackageMeta(**raw)
+        metadata._lines.update(raw.key_lines)
+        return metadata
     except ValidationError as exc:
         issues_from_validation(exc, raw, report, display)
     except TypeError:
@@ -80,13 +93,15 @@ def load_metadata(project: Project, report: Report) -> PackageMeta | None:
     return None
 
 
-def load_table_schema(project: Project, name: str, report: Report) -> dict | None:
+def load_table_schema(project: Project, name: str, report: Report, metadata=None) -> dict | None:
     """One table schema, checked key by key; None when it cannot be used."""
     path = project.schemas / f"{name}.schema.json"
     display = project.rel(path)
     if not path.is_file():
-        report.add("missing-file", f"{display} is missing: schemas/package.yaml lists resource '{name}'",
-                   file=display, hint="add the table schema, or remove the resource from schemas/package.yaml")
+        listing = project.rel(project.schemas / "package.yaml")
+        report.add("missing-file", f"{listing} lists resource '{name}', but {display} does not exist",
+                   file=listing, line=metadata.line_of("resources") if metadata else None, field="resources",
+                   value=name, hint="add the table schema, or remove the resource from schemas/package.yaml")
         return None
     schema = load_json(path, report, display)
     if schema is None:
@@ -97,9 +112,9 @@ def load_table_schema(project: Project, name: str, report: Report) -> dict | Non
 
 
 def check_table_schema(schema, report: Report, display: str) -> None:
-    """Keys, field types and key references of one table schema, every problem with its line."""
+    """Keys, field types, constraints and key references of one table schema, every problem with its line."""
     if not isinstance(schema, LineDict) or not isinstance(schema.get("fields"), list) or not schema["fields"]:
-        report.add("invalid-schema", f"{display} needs a non-empty 'fields' list", file=display,
+        report.add("invalid-schema", f"{display}: a table schema needs a non-empty 'fields' list", file=display,
                    line=getattr(schema, "line", 1))
         return
     walk_duplicates(schema, report, display)
@@ -110,26 +125,81 @@ def check_table_schema(schema, report: Report, display: str) -> None:
                    file=display, line=schema.line_of("fields"))
         return
     names = []
-    for field in fields:
-        if not isinstance(field, LineDict) or not isinstance(field.get("name"), str):
-            report.add("invalid-schema", "each field needs a name", file=display, line=getattr(field, "line", None))
+    for position, field in enumerate(fields, 1):
+        if not isinstance(field, LineDict) or not isinstance(field.get("name"), str) or not field["name"]:
+            report.add("invalid-schema", f"field #{position} needs a name", file=display,
+                       line=getattr(field, "line", schema.line_of("fields")), field="fields")
             continue
         names.append(field["name"])
-        where = f" of field '{field['name']}'"
-        report_unknown_keys(field, FIELD_KEYS, report, display, where)
-        if field.get("type") not in FIELD_TYPES:
-            report.add("unsupported-type", f"field '{field['name']}' has type {field.get('type')!r}; the toolkit "
-                       f"writes and checks {', '.join(FIELD_TYPES)}", file=display, line=field.line_of("type"),
-                       field="type")
-        constraints = field.get("constraints", {})
-        if not isinstance(constraints, dict):
-            report.add("invalid-schema", f"constraints{where} must be an object", file=display,
-                       line=field.line_of("constraints"))
-        else:
-            report_unknown_keys(constraints, CONSTRAINT_KEYS, report, display, f" in the constraints{where}")
+        _check_field(field, report, display)
     if len(set(names)) != len(names):
         report.add("invalid-schema", f"{display} names a field twice", file=display, line=schema.line_of("fields"))
     _check_keys(schema, set(names), report, display)
+
+
+def _check_field(field: LineDict, report: Report, display: str) -> None:
+    where = f" of field '{field['name']}'"
+    report_unknown_keys(field, FIELD_KEYS, report, display, where)
+    kind = field.get("type")
+    if kind not in FIELD_TYPES:
+        report.add("unsupported-type", f"field '{field['name']}' has type {short(kind, 40)!r}; the toolkit writes and "
+                   f"checks {', '.join(FIELD_TYPES)}", file=display, line=field.line_of("type"), field="type")
+        return
+    if kind == "list" and (not isinstance(field.get("delimiter", ","), str) or len(field.get("delimiter", ",")) != 1):
+        report.add("invalid-schema", f"the delimiter{where} must be one character", file=display,
+                   line=field.line_of("delimiter"), field="delimiter")
+    constraints = field.get("constraints", {})
+    if not isinstance(constraints, dict):
+        report.add("invalid-schema", f"constraints{where} must be an object", file=display,
+                   line=field.line_of("constraints"), field="constraints")
+        return
+    report_unknown_keys(constraints, CONSTRAINT_KEYS, report, display, f" in the constraints{where}")
+    for key, value in constraints.items():
+        problem = _constraint_problem(key, value, kind)
+        if problem:
+            line = constraints.line_of(key) if isinstance(constraints, LineDict) else field.line
+            report.add("invalid-constraint", f"constraint '{key}'{where} {problem}", file=display, line=line,
+                       field=str(key), value=short(value))
+
+
+def _constraint_problem(key: str, value, kind: str) -> str | None:
+    """Why a constraint's value cannot be enforced, or None."""
+    def number(v):
+        return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+    if key in ("required", "unique"):
+        return None if isinstance(value, bool) else "must be true or false"
+    if key in ("minLength", "maxLength"):
+        return None if isinstance(value, int) and not isinstance(value, bool) and value >= 0 \
+            else "must be a whole number ≥ 0"
+    if key in ("minimum", "maximum"):
+        if kind in ("integer", "number"):
+            return None if number(value) else "must be a number"
+        if kind == "date":
+            return None if isinstance(value, str) and DATE.match(value) else "must be a date YYYY-MM-DD"
+        return f"does not apply to a {kind} field"
+    if key == "enum":
+        if not isinstance(value, list) or not value:
+            return "must be a non-empty list"
+        allowed = (str,) if kind in ("string", "list", "date") else (int, float) if kind != "boolean" else (bool,)
+        return None if all(isinstance(v, allowed) and not (isinstance(v, bool) and bool not in allowed)
+                           for v in value) else f"must list {kind} values"
+    if key == "pattern":
+        return _pattern_problem(value)
+    return None
+
+
+def _pattern_problem(value) -> str | None:
+    if not isinstance(value, str):
+        return "must be a regular expression"
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        pc.match_substring_regex(pa.array([], pa.string()), value)  # the engine's own syntax (RE2)
+    except (pa.ArrowInvalid, ValueError) as exc:
+        return f"is not a regular expression the validator can run ({' '.join(str(exc).split())[:80]})"
+    return None
 
 
 def _check_keys(schema: LineDict, names: set[str], report: Report, display: str) -> None:
@@ -146,6 +216,13 @@ def _check_keys(schema: LineDict, names: set[str], report: Report, display: str)
         if not isinstance(fk, LineDict) or not isinstance(fk.get("reference"), LineDict):
             report.add("invalid-schema", "each foreign key needs fields and a reference", file=display,
                        line=getattr(fk, "line", schema.line_of("foreignKeys")))
+            continue
+        ref_fields = fk["reference"].get("fields")
+        ref_fields = [ref_fields] if isinstance(ref_fields, str) else ref_fields
+        if not isinstance(fk["reference"].get("resource", ""), str) or not isinstance(ref_fields, list) \
+                or not ref_fields or not all(isinstance(f, str) for f in ref_fields):
+            report.add("invalid-schema", "a foreign key reference needs a resource name and its fields",
+                       file=display, line=fk["reference"].line)
             continue
         report_unknown_keys(fk, FOREIGN_KEY_KEYS, report, display, " of a foreign key")
         report_unknown_keys(fk["reference"], REFERENCE_KEYS, report, display, " of a foreign key reference")
@@ -183,6 +260,6 @@ def check_suite(suite, report: Report, display: str) -> None:
         for entry in expectations:
             if not isinstance(entry, LineDict) or not isinstance(entry.get("type"), str):
                 report.add("invalid-suite", f"each expectation of '{resource}' needs a type", file=display,
-                           line=getattr(entry, "line", None))
+                           line=getattr(entry, "line", suite["suites"].line_of(resource)))
                 continue
             report_unknown_keys(entry, EXPECTATION_KEYS, report, display, f" in an expectation of '{resource}'")

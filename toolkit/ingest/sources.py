@@ -133,7 +133,7 @@ def _verify_article(project, entry: SourceEntry, line: int, report: Report, disp
 
 
 def _report_unlisted(project: Project, entries: list, report: Report) -> None:
-    listed = {e.get("path") for e in entries if isinstance(e, dict)}
+    listed = {e.get("path") for e in entries if isinstance(e, dict) and isinstance(e.get("path"), str)}
     articles = project.seeds / "articles"
     if not articles.is_dir():
         return

@@ -202,27 +202,35 @@ def _too_deep_at(text: str) -> int | None:
     return None
 
 
-def _alias_expansion(root) -> tuple[int, int | None]:
-    """How many nodes aliases add when the document is expanded, and the line of the first alias seen twice."""
+def _alias_expansion(root) -> tuple[float, int | None]:
+    """How many nodes aliases add when the document is expanded, and the line of the first node reached twice.
+
+    A node that contains itself (`&a [*a]`) expands without end."""
     sizes: dict[int, int] = {}
+    state: dict[int, int] = {}  # 1 being expanded, 2 done
+    seen: set[int] = set()
     seen_line = None
     stack = [(root, False)] if root is not None else []
     while stack:
         node, done = stack.pop()
-        children = _children(node)
+        key = id(node)
         if done:
-            sizes[id(node)] = 1 + sum(sizes[id(c)] for c in children)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in _children(node))
+            state[key] = 2
             continue
-        if id(node) in sizes:
+        if state.get(key) == 2:
             continue
+        state[key] = 1
         stack.append((node, True))
-        for child in children:
-            if id(child) not in sizes:
+        for child in _children(node):
+            if state.get(id(child)) == 1:
+                return float("inf"), child.start_mark.line + 1
+            if id(child) in seen:
+                seen_line = seen_line or child.start_mark.line + 1
+            seen.add(id(child))
+            if state.get(id(child)) != 2:
                 stack.append((child, False))
-            elif seen_line is None:
-                seen_line = child.start_mark.line + 1
-    expanded = sizes.get(id(root), 0)
-    return expanded - len(sizes), seen_line
+    return sizes.get(id(root), 0) - len(sizes), seen_line
 
 
 def _children(node) -> list:

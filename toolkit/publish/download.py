@@ -1,34 +1,43 @@
 """Fetch a published release, verify every byte, validate it, and only then move it into place.
 
-SOURCE is an http(s) URL or a local path, of a release directory or of an
-index.json (then --version picks the version, default the latest). Files go to
-a staging directory beside the target; a failed or interrupted download
-removes it, so nothing half-written is ever left. Verified packages are kept
-in a cache (PRISONER_DATA_CACHE, else ~/.cache/prisoner-data) and a second
-download of the same version is served from there.
+SOURCE is an http(s) URL or a local path, of a release folder or of an index.json
+(then --version picks the version, default the latest). What may be fetched and
+written is fixed before the first data byte is read:
+- only datapackage.json, SHA256SUMS and the files the descriptor names, and SHA256SUMS
+  must list exactly those; every path relative, inside the package, never a link;
+- the target is --to, or `NAME-VERSION` in the current folder when both parts are plain
+  slugs (a release cannot name a path); nothing is written outside the target, its
+  staging folder beside it (`.TARGET.staging-*`, removed or renamed into the target)
+  and the cache;
+- every file is read up to its declared size and no further, within the deadlines and
+  origin rules of `fetch.Fetcher`.
+Verified packages are kept in a cache (PRISONER_DATA_CACHE, else ~/.cache/prisoner-data),
+keyed by the sha256 of their descriptor; a cached copy is used only after the same checks
+as a fresh download and a fresh comparison of every file with SHA256SUMS.
 """
 
 from __future__ import annotations
 
 import hashlib
-import http
-import json
 import os
+import re
 import shutil
-import tempfile
-import urllib.error
-import urllib.parse
-import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DownloadError, InvalidData
 from ..hashing import file_sha256
-from .release import SUMS, latest_version, parse_sums
-from ..validate.package import unsafe_path
+from ..ingest.jsonio import JSONInputError, parse_json
+from ..ingest.yamlio import LineDict, nearest_hint
+from ..storage import clear_stale, crashpoint, fsync_tree, locked, new_staging, remove_tree, swap_in
+from .fetch import (DEFAULT_TIMEOUT, HASHES, MAX_DESCRIPTOR_BYTES, MAX_INDEX_BYTES, MAX_SUMS_BYTES, Fetcher, is_url,
+                    join, relative_name)
+from .release import INDEX_KEYS, INDEX_VERSION_KEYS, SUMS, VERSION, latest_version, parse_sums
 
-CHUNK = 1 << 16
-TIMEOUT = 30
+NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
+LEGACY_COMPANION = "CHANGELOG.md"
+MAX_UNDECLARED_BYTES = 16 << 20
+"""Most bytes read of a named file whose size the descriptor does not declare (16 MiB)."""
 
 
 @dataclass
@@ -39,6 +48,25 @@ class Downloaded:
     files: int
 
 
+@dataclass
+class Plan:
+    """Everything known about a release before its data files are fetched."""
+
+    base: str
+    version: str | None
+    descriptor: bytes = b""
+    meta: dict = field(default_factory=dict)
+    sums: dict[str, str] = field(default_factory=dict)
+    sums_text: bytes = b""
+    files: dict[str, tuple[int, str | None, str | None]] = field(default_factory=dict)  # name -> bytes, algo, digest
+    promised: list[str] = field(default_factory=list)
+    expected_sha: str | None = None
+
+    @property
+    def key(self) -> str:
+        return hashlib.sha256(self.descriptor).hexdigest()
+
+
 def cache_root() -> Path:
     override = os.environ.get("PRISONER_DATA_CACHE")
     if override:
@@ -47,244 +75,292 @@ def cache_root() -> Path:
 
 
 def download_release(source: str, *, version: str | None = None, to: Path | None = None, trusted: bool = False,
-                     progress=None, use_cache: bool = True) -> Downloaded:
+                     progress=None, use_cache: bool = True, timeout: float = DEFAULT_TIMEOUT) -> Downloaded:
     """Download, verify and validate a release; return where it was placed.
 
     Steps:
-      1. resolve SOURCE to a release location (through index.json if given one);
-      2. fetch datapackage.json and SHA256SUMS, and refuse unsafe paths unless trusted;
-      3. serve from the cache if this exact descriptor was verified before;
-      4. fetch every file into staging, checking size and sha256 against both;
-      5. validate the package;
-      6. move it into place (and into the cache) in one rename each.
+      1. resolve SOURCE to a release location (through index.json if given one), within the origin rules;
+      2. read datapackage.json and SHA256SUMS (bounded), match the descriptor with the index, and check
+         that its files are safe, sized, and exactly what SHA256SUMS lists;
+      3. choose the target (--to, or the slug NAME-VERSION) and lock the folder it goes into;
+      4. serve from the cache if this descriptor was verified before and every cached file still matches;
+      5. otherwise fetch each file into staging, no more than its declared bytes, checking its hashes;
+      6. validate the package, including every resource the index promises;
+      7. store it in the cache and move it into place in one rename.
     """
-    base, version, expected = _resolve(source, version)
-    descriptor_bytes = _fetch_bytes(_join(base, "datapackage.json"))
-    if expected and hashlib.sha256(descriptor_bytes).hexdigest() != expected:
-        raise DownloadError("datapackage.json does not match the sha256 the index publishes for it; refused",
-                            path=_join(base, "datapackage.json"), hint="the release was altered after publication")
-    meta = _parse_descriptor(descriptor_bytes, base)
-    version = version or meta.get("version") or "unversioned"
-    target = Path(to) if to else Path.cwd() / f"{meta.get('name', 'package')}-{version}"
-    if target.exists() and any(target.iterdir()):
+    if version is not None and not VERSION.match(version):
+        raise DownloadError(f"--version {version!r} is not MAJOR.MINOR.PATCH", value=version)
+    fetcher = Fetcher(source, trusted=trusted, timeout=timeout, progress=progress)
+    plan = _plan(fetcher, source, version)
+    target = Path(to) if to else Path.cwd() / _slug(plan)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise DownloadError(f"{target} exists and is not empty; nothing was written", path=target,
                             hint="choose another --to directory or remove it")
-    key = hashlib.sha256(descriptor_bytes).hexdigest()
-    cached = cache_root() / key[:24]
-    if use_cache and (cached / "datapackage.json").is_file() and _verify_tree(cached):
-        _place(cached, target, copy=True)
-        return Downloaded(target, version, True, _count(target))
-    sums_text = _fetch_bytes(_join(base, SUMS)).decode("utf-8")
-    sums = _parse_sums(sums_text, meta, base, trusted)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=_parent(target)))
-    try:
-        _fetch_all(base, sums, staging, descriptor_bytes, sums_text, progress)
-        _check_against_descriptor(staging, trusted)
-        _validate(staging, trusted)
-        if use_cache:
-            _store_in_cache(staging, cached)
-        _place(staging, target, copy=False)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return Downloaded(target, version, False, _count(target))
-
-
-def _resolve(source: str, version: str | None) -> tuple[str, str | None, str | None]:
-    """The release's base location, its version and descriptor sha256 when an index names them."""
-    if source.endswith("index.json"):
+    with locked(target.parent):
+        clear_stale(target.parent, target.name, target)
+        staging = new_staging(target.parent, target.name)
         try:
-            index = json.loads(_fetch_bytes(source))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise DownloadError(f"{source} is not a valid index (invalid JSON)", path=source) from exc
+            from_cache = use_cache and _from_cache(plan, staging)
+            if not from_cache:
+                _fetch_all(fetcher, plan, staging)
+                _validate(staging, plan, trusted)
+                if use_cache:
+                    _store_in_cache(staging, plan)
+            fsync_tree(staging)
+            crashpoint("download:before-place")
+            if target.exists():
+                target.rmdir()  # empty, checked above
+            os.rename(staging, target)
+            crashpoint("download:after-place")
+        finally:
+            if staging.exists():
+                remove_tree(staging)
+    return Downloaded(target, plan.version or "unversioned", from_cache, _count(target))
+
+
+# --- 1-2: what the release is -------------------------------------------------------------------
+
+def _plan(fetcher: Fetcher, source: str, version: str | None) -> Plan:
+    plan = _resolve(fetcher, source, version)
+    descriptor_url = join(plan.base, "datapackage.json")
+    plan.descriptor = fetcher.read(descriptor_url, MAX_DESCRIPTOR_BYTES, "datapackage.json")
+    if plan.expected_sha and plan.key != plan.expected_sha:
+        raise DownloadError("datapackage.json does not match the sha256 the index publishes for it; refused",
+                            path=descriptor_url, hint="the release was altered after publication")
+    plan.meta = _parse(plan.descriptor, descriptor_url, "datapackage.json")
+    _check_descriptor(plan, fetcher, descriptor_url)
+    sums_url = join(plan.base, SUMS)
+    plan.sums_text = fetcher.read(sums_url, MAX_SUMS_BYTES, SUMS)
+    _check_sums(plan, sums_url)
+    return plan
+
+
+def _resolve(fetcher: Fetcher, source: str, version: str | None) -> Plan:
+    """The release's base location, version, expected descriptor sha256 and promised resources."""
+    if source.endswith(".json"):
+        index = _parse(fetcher.read(source, MAX_INDEX_BYTES, "the index"), source, "the index")
+        _check_index(index, source)
         chosen = version or index.get("latest") or latest_version(index)
-        record = next((v for v in index.get("versions", []) if v["version"] == chosen), None)
+        record = next((v for v in index["versions"] if v.get("version") == chosen), None)
         if record is None:
-            known = ", ".join(v["version"] for v in index.get("versions", [])) or "none"
-            raise DownloadError(f"version {chosen} is not in {source} (published: {known})", value=chosen)
-        return _join(_dirname(source), record.get("path", f"{chosen}/")), chosen, record.get("datapackage_sha256")
+            known = ", ".join(str(v.get("version")) for v in index["versions"]) or "none"
+            raise DownloadError(f"version {chosen} is not in {source} (published: {known})", value=str(chosen))
+        path = record.get("path", f"{chosen}/")
+        reason = relative_name(str(path).rstrip("/"))
+        if reason == "points to a URL":
+            fetcher.check_location(str(path), f"the index entry of {chosen}")
+            base = str(path)
+        elif reason:
+            raise DownloadError(f"the index entry of {chosen} names a path that {reason}: {path!r}; refused",
+                                path=source, value=str(path))
+        else:
+            base = join(_dirname(source), str(path))
+        rows = record.get("rows") if isinstance(record.get("rows"), dict) else {}
+        return Plan(_folder(base), chosen, promised=sorted(rows), expected_sha=record.get("datapackage_sha256"))
     if version and not source.rstrip("/").endswith(version):
-        return _join(source, f"{version}/"), version, None  # SOURCE is the releases/ folder
-    if _is_url(source) and not source.endswith("/"):
-        source += "/"  # so that file names join under it, not beside it
-    return source, version, None
+        return Plan(_folder(join(source, f"{version}/")), version)  # SOURCE is the releases/ folder
+    return Plan(_folder(source), version)
 
 
-def _is_url(source: str) -> bool:
-    return urllib.parse.urlparse(source).scheme in ("http", "https")
-
-
-def _join(base: str, name: str) -> str:
-    if _is_url(base):
-        return urllib.parse.urljoin(base if base.endswith("/") else base + "/", name)
-    return str(Path(base) / name)
+def _folder(location: str) -> str:
+    return location if not is_url(location) or location.endswith("/") else location + "/"
 
 
 def _dirname(location: str) -> str:
-    if _is_url(location):
+    if is_url(location):
         return location.rsplit("/", 1)[0] + "/"
     return str(Path(location).parent)
 
 
-def _fetch_bytes(location: str) -> bytes:
-    if not _is_url(location):
-        path = Path(location)
-        if not path.is_file():
-            raise DownloadError(f"{location} does not exist", path=location)
-        return path.read_bytes()
+def _parse(data: bytes, location: str, what: str):
     try:
-        with urllib.request.urlopen(location, timeout=TIMEOUT) as response:
-            return response.read()
-    except urllib.error.HTTPError as exc:
-        raise DownloadError(_http_message(exc), path=location, hint="check the URL and the version") from exc
-    except (urllib.error.URLError, OSError) as exc:
-        raise DownloadError(f"cannot reach the server: {getattr(exc, 'reason', exc)}", path=location) from exc
+        document = parse_json(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise DownloadError(f"{what} is not UTF-8 text; refused", path=location) from exc
+    except JSONInputError as exc:
+        raise DownloadError(f"{what} is not valid JSON ({exc.message}); refused", path=location,
+                            line=exc.line) from exc
+    _refuse_duplicates(document, location, what)
+    return document
 
 
-def _http_message(exc: urllib.error.HTTPError) -> str:
-    try:
-        phrase = http.HTTPStatus(exc.code).phrase
-    except ValueError:
-        phrase = exc.reason
-    return f"HTTP {exc.code} {phrase}"
+def _refuse_duplicates(document, location: str, what: str) -> None:
+    stack = [document]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, LineDict):
+            if item.duplicate_keys:
+                key, line = item.duplicate_keys[0]
+                raise DownloadError(f"{what} gives key '{key}' twice, so it can be read two ways; refused",
+                                    path=location, line=line)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
-def _parse_descriptor(data: bytes, base: str) -> dict:
-    try:
-        meta = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DownloadError(f"{_join(base, 'datapackage.json')} is not valid JSON", path=base) from exc
-    if not isinstance(meta, dict) or not isinstance(meta.get("resources"), list):
-        raise DownloadError("the descriptor has no resources list", path=base)
-    return meta
+def _check_index(index, source: str) -> None:
+    if not isinstance(index, LineDict) or not isinstance(index.get("versions"), list):
+        raise DownloadError("the index has no 'versions' list; refused", path=source)
+    for key in index:
+        if key not in INDEX_KEYS:
+            raise DownloadError(f"the index has an unknown key '{key}' ({nearest_hint(key, INDEX_KEYS)}); refused",
+                                path=source, line=index.line_of(key))
+    for record in index["versions"]:
+        if not isinstance(record, LineDict) or not isinstance(record.get("version"), str):
+            raise DownloadError("each version of the index needs a 'version'", path=source,
+                                line=getattr(record, "line", None))
+        for key in record:
+            if key not in INDEX_VERSION_KEYS:
+                raise DownloadError(f"version {record['version']} of the index has an unknown key '{key}' "
+                                    f"({nearest_hint(key, INDEX_VERSION_KEYS)}); refused", path=source,
+                                    line=record.line_of(key))
 
 
-def _descriptor_paths(meta: dict) -> list[str]:
-    paths = []
-    for resource in meta["resources"]:
-        paths.append(resource.get("path"))
-        if isinstance(resource.get("parquet"), dict):
-            paths.append(resource["parquet"].get("path"))
-    if isinstance(meta.get("expectations"), dict):
-        paths.append(meta["expectations"].get("path"))
-    return paths
-
-
-def _parse_sums(text: str, meta: dict, base: str, trusted: bool) -> dict[str, str]:
-    try:
-        sums = parse_sums(text)
-    except ValueError as exc:
-        number = exc.args[0]
-        raise DownloadError(f"{SUMS} line {number} is malformed", path=_join(base, SUMS), line=number) from exc
-    probe = Path(tempfile.gettempdir()) / "prisoner-data-probe"
-    for path in [*sums, *_descriptor_paths(meta)]:
-        reason = unsafe_path(path, probe) if isinstance(path, str) else "is not a string"
-        if reason and not (trusted and reason == "points to a URL"):
-            raise DownloadError(f"refused: the package names a path that {reason}: {path!r}", path=base,
-                                value=str(path), hint="only download packages you trust with --trusted")
-    missing = [p for p in _descriptor_paths(meta) if p not in sums and not _is_url(p)]
-    if missing:
-        raise DownloadError(f"{SUMS} does not list {', '.join(missing)}", path=_join(base, SUMS))
-    return sums
-
-
-def _fetch_all(base: str, sums: dict, staging: Path, descriptor: bytes, sums_text: str, progress) -> None:
-    (staging / "datapackage.json").write_bytes(descriptor)
-    (staging / SUMS).write_text(sums_text, encoding="utf-8")
-    for name, digest in sums.items():
-        if name == "datapackage.json":
-            if hashlib.sha256(descriptor).hexdigest() != digest:
-                raise DownloadError("datapackage.json does not match SHA256SUMS; refused", path=base)
+def _check_descriptor(plan: Plan, fetcher: Fetcher, location: str) -> None:
+    meta = plan.meta
+    if not isinstance(meta, dict) or not isinstance(meta.get("resources"), list) or not meta["resources"]:
+        raise DownloadError("the descriptor lists no resources: there is nothing to download; refused",
+                            path=location)
+    if plan.version and meta.get("version") not in (None, plan.version):
+        raise DownloadError(f"the descriptor says version {meta.get('version')!r}, the index {plan.version!r}; "
+                            "refused", path=location)
+    plan.version = plan.version or (meta.get("version") if isinstance(meta.get("version"), str) else None)
+    for entry, what in _named_files(meta, location):
+        name = entry.get("path")
+        reason = relative_name(name)
+        if reason == "points to a URL" and fetcher.trusted:
+            fetcher.check_location(name, what)  # scheme still http(s); reported by validate, never fetched
             continue
+        if reason:
+            raise DownloadError(f"refused: the package names a path that {reason}: {name!r}", path=location,
+                                value=str(name), hint="a release's files must be plain relative paths inside it")
+        size = entry.get("bytes", None)
+        if size is None:
+            size = -MAX_UNDECLARED_BYTES  # read up to the cap; the file may be shorter
+        elif not isinstance(size, int) or isinstance(size, bool) or size < 0:
+            raise DownloadError(f"{what} ({name}) declares {size!r} bytes, not a size; refused", path=location,
+                                value=str(name))
+        algorithm, digest = _declared_hash(entry.get("hash"), name, location)
+        plan.files[name] = (size, algorithm, digest)
+
+
+def _named_files(meta: dict, location: str):
+    for index, resource in enumerate(meta["resources"]):
+        if not isinstance(resource, dict) or not isinstance(resource.get("path"), str):
+            raise DownloadError(f"resource #{index + 1} needs one path (a string); refused", path=location)
+        yield resource, f"resource '{resource.get('name')}'"
+        if isinstance(resource.get("parquet"), dict):
+            yield resource["parquet"], f"the Parquet copy of '{resource.get('name')}'"
+    if isinstance(meta.get("expectations"), dict):
+        yield meta["expectations"], "the expectation suite"
+    companions = meta.get("companions")
+    if companions is None and isinstance(meta.get("version"), str):
+        # releases made before descriptors named their companions carry a changelog beside them
+        yield {"path": LEGACY_COMPANION, "bytes": None}, "the changelog"
+        return
+    for entry in companions or []:
+        if not isinstance(entry, dict):
+            raise DownloadError("each companion file needs a path and bytes; refused", path=location)
+        yield entry, f"companion file {entry.get('path')!r}"
+
+
+def _declared_hash(value, name: str, location: str) -> tuple[str | None, str | None]:
+    """A descriptor hash as (algorithm, hex digest); a bare digest is md5, as the Data Package spec says."""
+    if value is None:
+        return None, None
+    algorithm, _, digest = str(value).rpartition(":")
+    algorithm = algorithm or "md5"
+    if algorithm not in HASHES or not re.fullmatch(r"[0-9a-f]+", digest):
+        raise DownloadError(f"{name}: hash {value!r} is not one of {', '.join(HASHES)}; refused", path=location)
+    return algorithm, digest
+
+
+def _check_sums(plan: Plan, location: str) -> None:
+    try:
+        plan.sums = parse_sums(plan.sums_text.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        number = exc.args[0] if isinstance(exc, ValueError) and exc.args and isinstance(exc.args[0], int) else None
+        raise DownloadError(f"{SUMS} line {number} is malformed" if number else f"{SUMS} is not text",
+                            path=location, line=number) from exc
+    if LEGACY_COMPANION in plan.files and plan.meta.get("companions") is None and LEGACY_COMPANION not in plan.sums:
+        del plan.files[LEGACY_COMPANION]  # an old release without a changelog
+    expected = set(plan.files) | {"datapackage.json"}
+    extra, missing = sorted(set(plan.sums) - expected), sorted(expected - set(plan.sums))
+    if extra:
+        raise DownloadError(f"{SUMS} lists files the descriptor does not name ({', '.join(extra[:5])}); refused",
+                            path=location, hint="a release holds only the files its datapackage.json names")
+    if missing:
+        raise DownloadError(f"{SUMS} does not list {', '.join(missing[:5])}; refused", path=location)
+    if plan.sums["datapackage.json"] != plan.key:
+        raise DownloadError("datapackage.json does not match SHA256SUMS; refused", path=location)
+
+
+def _slug(plan: Plan) -> str:
+    name, version = plan.meta.get("name"), plan.version
+    if not isinstance(name, str) or not NAME.match(name) or not isinstance(version, str) \
+            or not VERSION.match(version):
+        raise DownloadError(f"the release names itself {name!r} version {version!r}, which is not a plain "
+                            "name and MAJOR.MINOR.PATCH; refused to use it as a folder name",
+                            hint="pass --to DIR to choose where it goes")
+    return f"{name}-{version}"
+
+
+# --- 4-7: files, cache, validation --------------------------------------------------------------
+
+def _fetch_all(fetcher: Fetcher, plan: Plan, staging: Path) -> None:
+    (staging / "datapackage.json").write_bytes(plan.descriptor)
+    (staging / SUMS).write_bytes(plan.sums_text)
+    for name in sorted(plan.files):
+        size, algorithm, digest = plan.files[name]
         target = staging / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        actual = _fetch_file(_join(base, name), target, progress)
-        if actual != digest:
+        algorithms = ("sha256",) + ((algorithm,) if algorithm and algorithm != "sha256" else ())
+        got = fetcher.save(join(plan.base, name), target, size, algorithms)  # size < 0: at most -size bytes
+        if got["sha256"] != plan.sums[name]:
             raise DownloadError(f"{name} does not match its sha256 in {SUMS}; refused, nothing was written",
-                                path=_join(base, name), hint="the published file was altered or damaged")
+                                path=join(plan.base, name), hint="the published file was altered or damaged")
+        if algorithm and got[algorithm] != digest:
+            raise DownloadError(f"{name} does not match its {algorithm} in datapackage.json; refused, nothing "
+                                "was written", path=join(plan.base, name))
 
 
-def _fetch_file(location: str, target: Path, progress) -> str:
-    digest = hashlib.sha256()
-    if not _is_url(location):
-        shutil.copyfile(location, target)
-        return file_sha256(target)
-    try:
-        with urllib.request.urlopen(location, timeout=TIMEOUT) as response, target.open("wb") as out:
-            expected = int(response.headers.get("Content-Length") or 0)
-            received = 0
-            for block in iter(lambda: response.read(CHUNK), b""):
-                out.write(block)
-                digest.update(block)
-                received += len(block)
-                if progress:
-                    progress(target.name, len(block), expected)
-    except urllib.error.HTTPError as exc:
-        raise DownloadError(_http_message(exc) + "; nothing was written", path=location) from exc
-    except (urllib.error.URLError, OSError, ConnectionError) as exc:
-        raise DownloadError(f"download of {location} was interrupted: {exc}; nothing was written", path=location,
-                            hint="run the same command again") from exc
-    if expected and received != expected:
-        raise DownloadError(f"download of {location} stopped after {received} of {expected} bytes; nothing was "
-                            "written", path=location, hint="run the same command again")
-    return digest.hexdigest()
-
-
-def _check_against_descriptor(staging: Path, trusted: bool) -> None:
+def _validate(staging: Path, plan: Plan, trusted: bool) -> None:
     from ..validate.package import validate_package
 
-    report = validate_package(staging / "datapackage.json", spec=False, rules=False, trusted=trusted)
-    mismatched = [i for i in report.errors if i.type in ("hash-mismatch", "bytes-mismatch", "missing-file")]
-    if mismatched:
-        raise DownloadError(f"refused: {mismatched[0].message}", path=mismatched[0].file)
-
-
-def _validate(staging: Path, trusted: bool) -> None:
-    from ..validate.package import validate_package
-
-    report = validate_package(staging / "datapackage.json", trusted=trusted)
+    report = validate_package(staging / "datapackage.json", trusted=trusted, promised=plan.promised)
     if not report.valid:
         raise InvalidData(f"the downloaded package is invalid ({len(report.errors)} errors); nothing was written",
                           report)
 
 
-def _verify_tree(directory: Path) -> bool:
-    sums = directory / SUMS
-    if not sums.is_file():
+def _from_cache(plan: Plan, staging: Path) -> bool:
+    """Copy a verified cached copy of this exact descriptor into staging, if every file still matches."""
+    cached = cache_root() / plan.key
+    if not (cached / "datapackage.json").is_file():
         return False
-    try:
-        listed = parse_sums(sums.read_text(encoding="utf-8"))
-    except ValueError:
+    expected = set(plan.files) | {"datapackage.json", SUMS}
+    present = {p.relative_to(cached).as_posix() for p in cached.rglob("*") if not p.is_dir() or p.is_symlink()}
+    if present != expected or any(p.is_symlink() for p in cached.rglob("*")):
         return False
-    return all((directory / name).is_file() and file_sha256(directory / name) == digest
-               for name, digest in listed.items())
+    if (cached / SUMS).read_bytes() != plan.sums_text:
+        return False
+    if any(file_sha256(cached / name) != digest for name, digest in plan.sums.items()):
+        return False
+    shutil.copytree(cached, staging, dirs_exist_ok=True)
+    return True
 
 
-def _store_in_cache(staging: Path, cached: Path) -> None:
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    if cached.exists():
-        shutil.rmtree(cached)
-    temporary = Path(tempfile.mkdtemp(prefix=".cache-", dir=cached.parent))
-    shutil.copytree(staging, temporary, dirs_exist_ok=True)
-    os.rename(temporary, cached)
-
-
-def _parent(target: Path) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return target.parent
-
-
-def _place(source: Path, target: Path, copy: bool) -> None:
-    if target.exists():
-        target.rmdir()  # empty, checked above
-    if copy:
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=_parent(target)))
+def _store_in_cache(staging: Path, plan: Plan) -> None:
+    root = cache_root()
+    with locked(root):
+        clear_stale(root, plan.key)
+        work = new_staging(root, plan.key)
         try:
-            shutil.copytree(source, staging, dirs_exist_ok=True)
-            os.rename(staging, target)
+            shutil.copytree(staging, work / "copy")
+            fsync_tree(work)
+            swap_in(work / "copy", root / plan.key)
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
-    else:
-        os.rename(source, target)
+            remove_tree(work)
 
 
 def _count(directory: Path) -> int:

@@ -195,7 +195,9 @@ def write_package(directory: Path, compiled: Compiled, contract: Contract, suite
     if suite is not None and suite.is_file():
         # The package carries its expectations, so a downloader can run them without this repository.
         shutil.copyfile(suite, directory / EXPECTATIONS)
-        descriptor["expectations"] = {"path": EXPECTATIONS, "hash": "sha256:" + file_sha256(directory / EXPECTATIONS)}
+        suite_copy = directory / EXPECTATIONS
+        descriptor["expectations"] = {"path": EXPECTATIONS, "bytes": suite_copy.stat().st_size,
+                                      "hash": "sha256:" + file_sha256(suite_copy)}
     write_descriptor(directory / "datapackage.json", descriptor)
     return descriptor
 

@@ -23,6 +23,8 @@ from ..storage import atomic_write, crashpoint, fsync_dir, fsync_tree, locked, n
 VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 SUMS = "SHA256SUMS"
 JOURNAL = "JOURNAL.json"
+INDEX_KEYS = ("name", "latest", "versions")
+INDEX_VERSION_KEYS = ("version", "date", "path", "datapackage_sha256", "rows")
 RELEASE_LABEL = "release"
 
 
@@ -36,10 +38,23 @@ class ReleaseResult:
 
 
 def read_index(releases_dir: Path) -> dict:
+    """releases/index.json, or an empty index; ReleaseError naming the line if it is damaged."""
+    from ..ingest.jsonio import load_json
+    from ..report import Report
+
     path = releases_dir / "index.json"
     if not path.is_file():
         return {"versions": []}
-    return json.loads(path.read_text(encoding="utf-8"))
+    report = Report()
+    index = load_json(path, report, "releases/index.json")
+    if index is None or not isinstance(index, dict) or not isinstance(index.get("versions"), list) \
+            or not all(isinstance(v, dict) and isinstance(v.get("version"), str) and VERSION.match(v["version"])
+                       for v in index["versions"]):
+        issue = report.issues[0] if report.issues else None
+        raise ReleaseError(issue.message if issue else "releases/index.json has no valid 'versions' list",
+                           path=path, line=issue.line if issue else None,
+                           hint="restore releases/index.json from version control")
+    return index
 
 
 def latest_version(index: dict) -> str | None:
@@ -182,14 +197,22 @@ def changelog_entry(version: str, date: dt.date, previous: str | None, change) -
 
 
 def _stamp(package: Path, version: str, entry: str) -> None:
+    """The version into the descriptor, the companion files beside it (named in it), then SHA256SUMS."""
     descriptor = package / "datapackage.json"
     meta = json.loads(descriptor.read_text(encoding="utf-8"))
     meta["version"] = version
-    descriptor.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (package / "CHANGELOG.md").write_text(entry, encoding="utf-8")
+    meta["companions"] = [_companion(package, "CHANGELOG.md", "What changed in this version.")]
+    descriptor.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     files = sorted(p for p in package.rglob("*") if p.is_file())
     sums = "".join(f"{file_sha256(p)}  {p.relative_to(package).as_posix()}\n" for p in files)
     (package / SUMS).write_text(sums, encoding="utf-8")
+
+
+def _companion(package: Path, name: str, description: str) -> dict:
+    path = package / name
+    return {"path": name, "description": description, "bytes": path.stat().st_size,
+            "hash": "sha256:" + file_sha256(path)}
 
 
 def parse_sums(text: str) -> dict[str, str]:

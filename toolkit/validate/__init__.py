@@ -44,7 +44,12 @@ def _package(descriptor: Path, max_bytes: int, html: Path | None, trusted: bool)
 def _expectations(package_dir: Path, html: Path) -> list[Issue]:
     from .expectations import check_expectations
 
+    from .package import unsafe_path
+
     suite = package_dir / "expectations.json"
+    if unsafe_path("expectations.json", package_dir):
+        return [Issue("unsafe-path", "expectations.json is a link that leaves the package; not read",
+                      file="expectations.json")]
     if not suite.is_file():
         return [Issue("missing-expectations", f"{package_dir}/expectations.json is missing: no suite to run",
                       severity="warning", file="expectations.json")]
@@ -53,7 +58,7 @@ def _expectations(package_dir: Path, html: Path) -> list[Issue]:
 
 def validate_project(root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html: Path | None = None) -> Report:
     """Check a contribution: the seeds with file and line, the schemas, and the package they build."""
-    from ..ingest.schemas import load_contract, load_suite
+    from ..ingest.schemas import load_contract
     from ..project import open_project
     from ..publish.package import compile_dataset, write_package
     from ..storage import remove_tree
@@ -61,7 +66,6 @@ def validate_project(root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html: Pa
     project = open_project(root)
     report = Report()
     contract = load_contract(project, report)
-    load_suite(project, report)
     _check_schemas(project, contract, report)
     compiled = compile_dataset(project, report)
     if compiled is None or contract is None or not report.valid:

@@ -22,10 +22,21 @@ _SOURCE = "datapackage"
 
 def check_expectations(package_dir: Path, suite_path: Path, docs_dir: Path | None = None) -> list[Issue]:
     """Validate each resource that has a suite; build Data Docs into docs_dir if given."""
+    from ..ingest.jsonio import load_json
+    from ..ingest.schemas import check_suite
+    from ..report import Report
+
     package_dir, suite_path = Path(package_dir), Path(suite_path)
-    descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
-    suites = json.loads(suite_path.read_text(encoding="utf-8"))["suites"]
-    resources = {r["name"]: r for r in descriptor.get("resources", [])}
+    report = Report()
+    descriptor = load_json(package_dir / "datapackage.json", report, "datapackage.json")
+    document = load_json(suite_path, report, suite_path.name)
+    if document is not None:
+        check_suite(document, report, suite_path.name)
+    if descriptor is None or document is None or not report.valid or not isinstance(descriptor, dict):
+        return report.issues
+    suites = document["suites"]
+    resources = {r["name"]: r for r in descriptor.get("resources") or []
+                 if isinstance(r, dict) and isinstance(r.get("name"), str)}
     needed = set(suites) | {name.split("__", 1)[0] for name in _parameter_names(suites)}
     issues, tables = _load_tables(package_dir, resources, needed)
     unknown, parameters = _parameters(suites, tables, suite_path.name)
@@ -38,16 +49,27 @@ def check_expectations(package_dir: Path, suite_path: Path, docs_dir: Path | Non
 
 
 def _load_tables(package_dir: Path, resources: dict, names: set[str]) -> tuple[list[Issue], dict]:
-    """Each named resource as (data file relative to the package, DataFrame); missing ones as Issues."""
+    """Each named resource as (data file relative to the package, DataFrame); missing ones as Issues.
+
+    A resource whose path is absolute, a URL or leaves the package is never read here: the package
+    checks report it, and the expectations skip it."""
+    from .package import unsafe_path
+
     issues, tables = [], {}
     for name in sorted(names):
         if name not in resources:
             issues.append(Issue(type="expectation-resource-missing", resource=name, file="datapackage.json",
                                 message=f"The expectations name resource {name!r}, which the package does not have."))
             continue
+        paths = [resources[name].get("path"), (resources[name].get("parquet") or {}).get("path")]
+        if any(not isinstance(p, str) or unsafe_path(p, package_dir) for p in paths if p is not None):
+            issues.append(Issue(type="expectation-resource-skipped", resource=name, file="datapackage.json",
+                                severity="warning", message=f"The expectations of {name!r} were not run: its path is "
+                                "unsafe (see the unsafe-path error)."))
+            continue
         try:
             tables[name] = _read_table(package_dir, resources[name])
-        except OSError as exc:  # pyarrow raises OSError subclasses too: one missing file must not stop the rest
+        except (OSError, ValueError) as exc:  # pyarrow and pandas errors: one bad file must not stop the rest
             issues.append(Issue(type="expectation-resource-missing", resource=name, file=resources[name].get("path"),
                                 message=f"Cannot read {name}: {exc}"))
     return issues, tables

@@ -12,24 +12,38 @@ Steps, each adding Issues to one Report (nothing stops at the first problem):
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path, PurePosixPath
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..hashing import file_sha256
+from ..hashing import file_digest
+from ..ingest.jsonio import load_json, walk_duplicates
+from ..ingest.schemas import check_table_schema
+from ..ingest.yamlio import report_unknown_keys
 from ..report import Issue, Report
 from .tables import ARROW_TYPES, CheckedTable, CellReporter, check_csv, key_column
 
 DEFAULT_MAX_BYTES = 1 << 30  # 1 GiB: far beyond millions of claims; refuse before reading
 URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+HASH_ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
+MAX_DESCRIPTOR_BYTES = 16 << 20
+RESOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+DESCRIPTOR_KEYS = {"$schema", "name", "id", "title", "description", "homepage", "version", "created", "keywords",
+                   "image", "licenses", "contributors", "sources", "resources", "profile", "expectations", "companions"}
+RESOURCE_KEYS = {"name", "type", "path", "data", "profile", "title", "description", "homepage", "sources",
+                 "licenses", "format", "mediatype", "encoding", "bytes", "hash", "scheme", "dialect", "schema",
+                 "parquet", "$schema"}
 
 
 def validate_package(descriptor: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, trusted: bool = False,
-                     spec: bool = True, rules: bool = True) -> Report:
-    """Validate the package described by `descriptor` (a datapackage.json)."""
+                     spec: bool = True, rules: bool = True, promised=()) -> Report:
+    """Validate the package described by `descriptor` (a datapackage.json).
+
+    `promised` names resources the package must have (those an index lists for it); the
+    resources its own expectation suite names are required too.
+    """
     report = Report()
     meta = read_descriptor(descriptor, report)
     if meta is None:
@@ -43,8 +57,14 @@ def validate_package(descriptor: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, tr
         if table is not None:
             checked[resource["name"]] = table
     _check_foreign_keys(meta, checked, report)
+    suite = None
     if isinstance(meta.get("expectations"), dict):
-        _check_file(base, {"name": "expectations"}, "expectations", meta["expectations"], report, max_bytes, trusted)
+        suite = _check_file(base, {"name": "expectations"}, "expectations", meta["expectations"], report, max_bytes,
+                            trusted)
+    for entry in meta.get("companions") or []:
+        if isinstance(entry, dict):
+            _check_file(base, {"name": str(entry.get("path"))}, "companions", entry, report, max_bytes, trusted)
+    _check_promised(meta, set(promised) | _suite_resources(suite, report), report)
     if rules and checked and all(t.table is not None for t in checked.values()):
         from .pandera_rules import check_rules
 
@@ -53,30 +73,77 @@ def validate_package(descriptor: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, tr
 
 
 def read_descriptor(descriptor: Path, report: Report) -> dict | None:
+    """datapackage.json, read within bounds; every resource needs a name, one path and an inline schema."""
     name = descriptor.name
     if not descriptor.is_file():
         report.add("missing-descriptor", f"{descriptor} does not exist", file=name)
         return None
-    try:
-        meta = json.loads(descriptor.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        report.add("encoding-error", f"{name} is not valid UTF-8 (byte {exc.start})", file=name)
+    meta = load_json(descriptor, report, name, max_bytes=MAX_DESCRIPTOR_BYTES)
+    if meta is None:
         return None
-    except json.JSONDecodeError as exc:
-        report.add("invalid-json", f"{name} is not valid JSON: {exc.msg}", file=name, line=exc.lineno,
-                   hint="fix the JSON syntax at that line")
-        return None
+    walk_duplicates(meta, report, name)
     if not isinstance(meta, dict) or not isinstance(meta.get("resources"), list):
         report.add("invalid-descriptor", f"{name} must be an object with a 'resources' list", file=name, line=1)
         return None
+    if not meta["resources"]:
+        report.add("empty-package", f"{name} lists no resources: the package holds no data", file=name,
+                   line=meta.line_of("resources"), field="resources",
+                   hint="a package needs at least the tables its schemas promise")
+    report_unknown_keys(meta, DESCRIPTOR_KEYS, _Warnings(report), name)
+    kept = []
     for index, resource in enumerate(meta["resources"]):
-        if not isinstance(resource, dict) or not isinstance(resource.get("name"), str) \
-                or not isinstance(resource.get("schema"), dict) or not isinstance(resource.get("path"), str):
-            report.add("invalid-resource", f"resource #{index + 1} needs a name, a path string and an inline schema",
-                       file=name, field=f"resources[{index}]")
-            meta["resources"][index] = None
-    meta["resources"] = [r for r in meta["resources"] if r]
+        problem = _resource_problem(resource)
+        if problem:
+            report.add("invalid-resource", f"resource #{index + 1} {problem}", file=name,
+                       line=getattr(resource, "line", meta.line_of("resources")), field=f"resources[{index}]")
+            continue
+        before = len(report.errors)
+        check_table_schema(resource["schema"], report, name)
+        if len(report.errors) > before:
+            continue  # a schema that cannot be enforced: its table is not read
+        report_unknown_keys(resource, RESOURCE_KEYS, _Warnings(report), name, f" in resource '{resource['name']}'")
+        kept.append(resource)
+    meta["resources"] = kept
     return meta
+
+
+class _Warnings:
+    """A Report view that files unknown descriptor keys as warnings: the spec allows custom properties."""
+
+    def __init__(self, report: Report):
+        self.report = report
+
+    def add(self, type_, message, **where):
+        return self.report.add(type_, message + " (not a Data Package property; ignored)", severity="warning",
+                               **where)
+
+
+def _resource_problem(resource) -> str | None:
+    if not isinstance(resource, dict) or not isinstance(resource.get("name"), str):
+        return "needs a name"
+    if not RESOURCE_NAME.match(resource["name"]):
+        return f"has a name {resource['name'][:60]!r} that is not lowercase letters, digits, '-', '_' and '.'"
+    if not isinstance(resource.get("path"), str):
+        return "needs one path (a string)"
+    if not isinstance(resource.get("schema"), dict):
+        return "needs an inline schema"
+    return None
+
+
+def _suite_resources(suite: Path | None, report: Report) -> set[str]:
+    if suite is None:
+        return set()
+    document = load_json(suite, Report(), suite.name)
+    suites = document.get("suites") if isinstance(document, dict) else None
+    return set(suites) if isinstance(suites, dict) else set()
+
+
+def _check_promised(meta: dict, promised: set[str], report: Report) -> None:
+    present = {r["name"] for r in meta["resources"]}
+    for name in sorted(promised - present):
+        report.add("missing-resource", f"the package has no resource '{name}', which its index or expectation "
+                   "suite promises", file="datapackage.json", resource=name,
+                   hint="the package is incomplete; download or rebuild it")
 
 
 def _spec_issues(meta: dict) -> list[Issue]:
@@ -94,6 +161,8 @@ def _spec_issues(meta: dict) -> list[Issue]:
 
 def unsafe_path(path: str, base: Path) -> str | None:
     """Why a resource path may not be followed, or None when it is safe."""
+    if any(ord(c) < 32 for c in path) or not path:
+        return "is empty or has control characters"
     if URL.match(path):
         return "points to a URL"
     if path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", path):
@@ -115,7 +184,9 @@ def _check_file(base: Path, resource: dict, key: str, entry: dict, report: Repor
         return None
     if reason:
         report.add("unsafe-path", f"resource '{resource['name']}': path {path!r} {reason}; refused",
-                   hint="paths must be relative and stay inside the package directory", **where)
+                   hint="paths must be relative and stay inside the package directory (--trusted allows only "
+                        "URLs, and never reads them)" if reason == "points to a URL" else
+                        "paths must be relative and stay inside the package directory", **where)
         return None
     target = base / path
     if not target.is_file():
@@ -137,11 +208,17 @@ def _check_integrity(target: Path, path: str, entry: dict, name: str, size: int,
                    file=path, resource=name, value=str(size), rule=f"bytes: {entry['bytes']}",
                    hint="the file was changed or truncated after the package was built")
     expected = str(entry.get("hash") or "")
-    if expected:
-        algorithm, _, digest = expected.rpartition(":")
-        if algorithm in ("", "sha256") and file_sha256(target) != digest:
-            report.add("hash-mismatch", f"{path} does not match its sha256 in the descriptor", file=path,
-                       resource=name, rule=f"hash: {expected}", hint="the file was changed after the package was built")
+    if not expected:
+        return
+    algorithm, _, digest = expected.rpartition(":")
+    algorithm = algorithm or "md5"  # a bare hash is md5 (Data Package spec)
+    if algorithm not in HASH_ALGORITHMS:
+        report.add("unsupported-hash", f"{path}: hash algorithm '{algorithm}' is not one of "
+                   f"{', '.join(HASH_ALGORITHMS)}; the file cannot be verified", file=path, resource=name,
+                   rule=f"hash: {expected}")
+    elif file_digest(target, algorithm) != digest.lower():
+        report.add("hash-mismatch", f"{path} does not match its {algorithm} in the descriptor", file=path,
+                   resource=name, rule=f"hash: {expected}", hint="the file was changed after the package was built")
 
 
 def _check_resource(base: Path, resource: dict, report: Report, max_bytes: int, trusted: bool):
@@ -161,27 +238,111 @@ def _check_resource(base: Path, resource: dict, report: Report, max_bytes: int, 
 
 
 def _check_parquet(path: Path, display: str, checked: CheckedTable, schema: dict, report: Report) -> None:
-    import pyarrow.parquet as pq
-
-    try:
-        table = pq.read_table(path)
-    except (pa.ArrowInvalid, OSError) as exc:
-        report.add("parquet-unreadable", f"{display} is not a readable Parquet file: {exc}", file=display,
-                   resource=checked.name, hint="the file may be truncated; rebuild or download it again")
-        return
+    where = dict(file=display, resource=checked.name)
     declared = pa.schema([pa.field(f["name"], ARROW_TYPES[f["type"]]) for f in schema["fields"]])
-    if not table.schema.equals(declared, check_metadata=False):
-        for field in declared:
-            actual = table.schema.field(field.name).type if field.name in table.schema.names else "missing"
-            if actual != field.type:
-                report.add("parquet-type-mismatch", f"{display}: column '{field.name}' is {actual}, "
-                           f"the schema declares {field.type}", file=display, resource=checked.name, field=field.name)
+    rows = checked.table.num_rows if checked.table is not None else None
+    table = read_parquet_bounded(path, display, declared, rows, budget=4 * path.stat().st_size + 4 * _csv_size(checked)
+                                 + (16 << 20), report=report, where=where)
+    if table is None:
         return
     if checked.table is not None and not table.equals(checked.table):
         differing = [n for n in declared.names if not table.column(n).equals(checked.table.column(n))]
         report.add("parquet-csv-mismatch", f"{display} and its CSV hold different rows (columns: "
                    f"{', '.join(differing[:5]) or 'row count'})", file=display, resource=checked.name,
                    hint="the two files of a resource must hold the same table; rebuild the package")
+
+
+def _csv_size(checked: CheckedTable) -> int:
+    return checked.lines.path.stat().st_size if checked.lines.path.exists() else 0
+
+
+def read_parquet_bounded(path: Path, display: str, declared: pa.Schema, rows: int | None, budget: int,
+                         report: Report, where: dict) -> pa.Table | None:
+    """Read a Parquet file whose schema, row count and decoded size were checked before any data is decoded.
+
+    Text is read dictionary-encoded first, so a few KB of repeated long strings cannot expand to
+    gigabytes: the decoded size is computed from the dictionary and refused above `budget` bytes.
+    """
+    import pyarrow.parquet as pq
+
+    try:
+        handle = pq.ParquetFile(path)
+        actual = handle.schema_arrow
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        report.add("parquet-unreadable", f"{display} is not a readable Parquet file: {_short(exc)}",
+                   hint="the file may be truncated; rebuild or download it again", **where)
+        return None
+    if not actual.equals(declared, check_metadata=False):
+        for field in declared:
+            found = actual.field(field.name).type if field.name in actual.names else "missing"
+            if found != field.type:
+                report.add("parquet-type-mismatch", f"{display}: column '{field.name}' is {found}, "
+                           f"the schema declares {field.type}", field=field.name, **where)
+        extra = [n for n in actual.names if n not in declared.names]
+        if extra:
+            report.add("parquet-type-mismatch", f"{display} has columns the schema does not declare: "
+                       f"{', '.join(extra[:5])}", **where)
+        return None
+    if rows is not None and handle.metadata.num_rows != rows:
+        report.add("parquet-csv-mismatch", f"{display} has {handle.metadata.num_rows} rows, its CSV {rows}",
+                   hint="the two files of a resource must hold the same table; rebuild the package", **where)
+        return None
+    metadata = handle.metadata
+    stored = sum(metadata.row_group(g).column(c).total_uncompressed_size
+                 for g in range(metadata.num_row_groups) for c in range(metadata.num_columns))
+    if stored > budget:
+        report.add("parquet-too-large", f"{display} holds {stored:,} bytes once decompressed, implausibly more "
+                   "than its CSV; not read", value=str(stored), hint="the file is not the table its CSV holds",
+                   **where)
+        return None
+    text_leaves = [f.name if f.type == pa.string() else f"{f.name}.list.element"
+                   for f in declared if f.type in (pa.string(), pa.list_(pa.string()))]
+    try:
+        encoded = handle.read(use_threads=True) if not text_leaves else \
+            pq.read_table(path, read_dictionary=text_leaves, use_threads=True)
+        size = sum(_decoded_bytes(encoded.column(f.name)) for f in declared)
+        if size > budget:
+            report.add("parquet-too-large", f"{display} decodes to {size:,} bytes, implausibly more than its CSV; "
+                       "not read", value=str(size), hint="the file is not the table its CSV holds", **where)
+            return None
+        return pa.Table.from_arrays([_decode(encoded.column(f.name), f.type) for f in declared], schema=declared)
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        report.add("parquet-unreadable", f"{display} is not a readable Parquet file: {_short(exc)}",
+                   hint="the file may be truncated; rebuild or download it again", **where)
+        return None
+
+
+def _decoded_bytes(column: pa.ChunkedArray) -> int:
+    """Bytes the column takes once its dictionaries are expanded, computed without expanding them."""
+    total = 0
+    for chunk in column.chunks:
+        if pa.types.is_list(chunk.type):
+            total += 4 * len(chunk)
+            chunk = pc.list_flatten(chunk)
+        if pa.types.is_dictionary(chunk.type):
+            lengths = pc.binary_length(chunk.dictionary)
+            total += (pc.sum(pc.take(lengths, chunk.indices)).as_py() or 0) + 4 * len(chunk)
+        else:
+            total += chunk.nbytes
+    return total
+
+
+def _decode(column: pa.ChunkedArray, target: pa.DataType) -> pa.ChunkedArray:
+    if column.type == target:
+        return column
+    chunks = []
+    for chunk in column.chunks:
+        if pa.types.is_list(chunk.type):
+            values = pc.cast(chunk.values, pa.string())
+            chunk = pa.ListArray.from_arrays(chunk.offsets, values, mask=chunk.is_null())
+        else:
+            chunk = pc.cast(chunk, target)
+        chunks.append(chunk)
+    return pa.chunked_array(chunks, type=target)
+
+
+def _short(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:200]
 
 
 def _check_foreign_keys(meta: dict, checked: dict[str, CheckedTable], report: Report) -> None:

@@ -23,11 +23,13 @@ import pyarrow.csv as pv
 from ..report import Issue
 
 MAX_CELLS_PER_RULE = 20  # cells listed per column and rule; the rest are summarized
+MAX_HEADER_BYTES = 1 << 20  # a header longer than this is not the schema's field names
 INTEGER = r"^-?[0-9]{1,18}$"  # exactly what the cast to int64 accepts
 NUMBER = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"]
 PLAIN_NUMBER = r"^[+-]?[0-9.,]+%?$"
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # tab, line feed and carriage return are allowed
 ARROW_TYPES = {
     "string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
     "date": pa.date32(), "list": pa.list_(pa.string()),
@@ -68,11 +70,18 @@ class LineMap:
         return starts
 
 
-def read_as_text(path: Path, display: str, resource: str) -> tuple[pa.Table | None, list[Issue]]:
-    """Read a CSV with every column as text (empty cells are null)."""
+def read_as_text(path: Path, display: str, resource: str, width: int | None = None
+                 ) -> tuple[pa.Table | None, list[Issue]]:
+    """Read a CSV with every column as text (empty cells are null).
+
+    The header is read first, bounded, and a file whose header is not `width` columns wide is
+    not read further: a hostile file of 300,000 columns costs one bounded line, not gigabytes."""
     where = dict(file=display, resource=resource)
     with path.open("rb") as handle:
-        head = handle.readline()
+        head = handle.readline(MAX_HEADER_BYTES + 1)
+    if len(head) > MAX_HEADER_BYTES:
+        return None, [Issue("header-too-long", f"{display}: the header line is longer than {MAX_HEADER_BYTES:,} "
+                            "bytes; not read", line=1, hint="the header must be the schema's field names", **where)]
     if not head.strip():
         return None, [Issue("empty-file", f"{display} is empty: no header row", line=1, **where)]
     issues = []
@@ -85,8 +94,12 @@ def read_as_text(path: Path, display: str, resource: str) -> tuple[pa.Table | No
                             **where))
     try:
         names = next(csv.reader([head.decode("utf-8-sig").rstrip("\r\n")]))
-    except UnicodeDecodeError:
-        return None, issues + [Issue("encoding-error", f"{display} header is not valid UTF-8", line=1, **where)]
+    except (UnicodeDecodeError, csv.Error):
+        return None, issues + [Issue("encoding-error", f"{display} header is not valid UTF-8 CSV", line=1, **where)]
+    if width is not None and len(names) != width:
+        return None, issues + [Issue("header-mismatch", f"{display}: the header has {len(names)} columns, the "
+                                     f"schema {width}; the data was not read", line=1, value=",".join(names)[:200],
+                                     hint="columns must be exactly the schema's fields, in order", **where)]
     options = pv.ConvertOptions(column_types={n: pa.string() for n in names}, strings_can_be_null=True)
     try:
         table = pv.read_csv(path, read_options=pv.ReadOptions(use_threads=True, block_size=1 << 24),
@@ -135,7 +148,7 @@ def _first_bad_utf8_line(path: Path) -> int:
 
 def check_csv(path: Path, schema: dict, resource: str, display: str) -> CheckedTable:
     """Read one CSV resource and check every cell against the schema, vectorized."""
-    raw, issues = read_as_text(path, display, resource)
+    raw, issues = read_as_text(path, display, resource, width=len(schema["fields"]))
     lines = LineMap(path, raw.num_rows if raw is not None else 0)
     if raw is None:
         return CheckedTable(resource, None, issues, lines)
@@ -192,6 +205,9 @@ def _check_field(column: pa.ChunkedArray, field: dict, cells: CellReporter) -> p
                      rule="required", hint="fill in the value")
     _check_constraints(column, typed, field, cells)
     if kind in ("string", "list"):
+        cells.report(pc.match_substring_regex(column, CONTROL), column, name, "control-character",
+                     f"'{name}' contains a NUL or other control character", rule="text cells hold printable text",
+                     hint="remove the control character; a NUL byte truncates the cell in many readers")
         first = pc.utf8_slice_codeunits(column, 0, 1)
         formula = pc.is_in(first, value_set=pa.array(FORMULA_STARTS))
         if pc.any(formula).as_py():  # only then look closer: "-5" is a number, not a formula

@@ -1,0 +1,116 @@
+"""Fuzz what the toolkit reads: seeds/ and schemas/, built packages, and releases to download.
+
+--target seeds: every run copies the project, mutates one to three input files (deleting,
+retyping, renaming, duplicating and wrapping nodes; one time in eight cutting or splicing the
+text) and compiles it the way `build` and `validate` do; one run in ten also writes and
+validates the package. --target package: mutates a built package (descriptor, CSV, Parquet,
+suite) and validates it. --target download: mutates a release (descriptor, SHA256SUMS, index,
+data files) and downloads it. The toolkit must answer each run with success or an error that
+names its file (and, for seeds, its line), and a refused download must leave nothing behind.
+Prints how many runs ended which way and one example of each distinct crash or unlocated error.
+
+    .venv/bin/python benchmarks/fuzz_inputs.py [--target seeds|package|download] [--runs 2500] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.fuzzkit import (JSON_FILES, PACKAGE_FILES, YAML_FILES, copy_project, mutate_file,  # noqa: E402
+                           mutate_package_file, run_download, run_pipeline, run_validate)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=2500)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--target", choices=["seeds", "package", "download"], default="seeds")
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    outcomes: Counter = Counter()
+    found: dict[str, tuple[str, str]] = {}
+    release = _release(Path(tempfile.mkdtemp())) if args.target == "download" else None
+    for run in range(args.runs):
+        with tempfile.TemporaryDirectory() as scratch:
+            changes, outcome = _one_run(args.target, Path(scratch), rng, run, release)
+        outcomes[outcome.kind] += 1
+        if outcome.kind in ("crash", "unlocated"):
+            found.setdefault(f"{outcome.kind}: {outcome.detail}", (f"run {run}", "; ".join(changes)))
+        if (run + 1) % 250 == 0:
+            print(f"... {run + 1} runs: {dict(outcomes)}", file=sys.stderr)
+    print(f"target: {args.target}, runs: {args.runs} (seed {args.seed})")
+    for kind in ("ok", "error", "unlocated", "crash"):
+        print(f"  {kind:<10} {outcomes[kind]}")
+    print(f"distinct failures: {len(found)}")
+    for signature, (run, changes) in sorted(found.items()):
+        print(f"  {signature}\n      {run}: {changes[:300]}")
+    return 1 if found else 0
+
+
+def _one_run(target: str, scratch: Path, rng: random.Random, run: int, release: Path | None):
+    if target == "seeds":
+        root = copy_project(scratch)
+        changes = [mutate_file(root, rng.choice(YAML_FILES + JSON_FILES), rng) for _ in range(rng.randint(1, 3))]
+        return changes, run_pipeline(root, package=run % 10 == 0)
+    if target == "package":
+        shutil.copytree(ROOT / "datapackage", scratch / "pkg")
+        changes = [mutate_package_file(scratch / "pkg", rng.choice(PACKAGE_FILES), rng)
+                   for _ in range(rng.randint(1, 2))]
+        return changes, run_validate(scratch / "pkg")
+    shutil.copytree(release, scratch / "releases")
+    names = ["index.json", "1.0.0/datapackage.json", "1.0.0/SHA256SUMS", "1.0.0/data/people.csv",
+             "1.0.0/data/people.parquet", "1.0.0/CHANGELOG.md"]
+    changes = []
+    for _ in range(rng.randint(1, 2)):
+        name = rng.choice(names)
+        if name.endswith("SHA256SUMS") or name.endswith(".md"):
+            path = scratch / "releases" / name
+            path.chmod(0o644)
+            lines = path.read_text().splitlines()
+            at = rng.randrange(len(lines))
+            lines[at] = rng.choice(["", lines[at] + "x", lines[at].replace("  ", " "), "0" * 64 + "  ../escape",
+                                    "0" * 64 + "  extra.txt", lines[at] + "\n" + lines[at]])
+            path.write_text("\n".join(lines) + "\n")
+            changes.append(f"{name}: line {at + 1} changed")
+        elif name.startswith("1.0.0/"):
+            changes.append(mutate_package_file(scratch / "releases" / "1.0.0", name[len("1.0.0/"):], rng))
+        else:
+            changes.append("index.json: " + _mutate_json(scratch / "releases" / name, rng))
+    outcome = run_download(str(scratch / "releases" / "index.json"), scratch / "got", scratch / "cache")
+    return changes, outcome
+
+
+def _mutate_json(path: Path, rng: random.Random) -> str:
+    import json
+
+    from tests.fuzzkit import mutate
+
+    doc = json.loads(path.read_text())
+    change = mutate(doc, rng)
+    path.write_text(json.dumps(doc, default=str))
+    return change
+
+
+def _release(scratch: Path) -> Path:
+    """releases/ with 1.0.0 published from the project as it is."""
+    from toolkit.project import open_project
+    from toolkit.publish.release import publish_release
+
+    root = copy_project(scratch)
+    import datetime as dt
+
+    publish_release(open_project(root), "1.0.0", date=dt.date(2025, 12, 20))
+    return root / "releases"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

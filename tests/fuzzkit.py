@@ -1,0 +1,259 @@
+"""Structural mutations of the project's input files, and the one question asked of each: did the
+toolkit answer with success or a clean, located error, or did it crash?
+
+Shared by tests/test_fuzz.py (hypothesis, fixed seed, bounded) and benchmarks/fuzz_inputs.py
+(longer runs that report what they found).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+YAML_FILES = ["seeds/manifest.yaml", "seeds/registry.yaml", "seeds/decisions.yaml",
+              "seeds/claims/kyivindependent-2025-12.yaml", "seeds/claims/rferl-2025-12.yaml",
+              "schemas/properties.yaml", "schemas/package.yaml"]
+JSON_FILES = ["schemas/releases.schema.json", "schemas/claims.schema.json", "schemas/expectations.json"]
+VALUES = [None, 0, -1, 10 ** 20, 3.5, True, "", " ", "x", "TODO", "../../outside", "/etc/passwd", "a\x00b",
+          "2025-13-45", "2025-00", "9999-12-31", "=cmd()", "a" * 300, [], {}, [1, "a"], {"a": 1},
+          {"id": "x", "name": "y"}, [[[]]], "release-2025-12-13", "belarus", "released_count", "2025-12",
+          "more_than", "Coale", "Kolesnikova"]
+KINDS = ("delete", "replace", "rename", "add", "duplicate", "wrap", "retype", "swap")
+
+
+def copy_project(dest: Path) -> Path:
+    for name in ("seeds", "schemas"):
+        shutil.copytree(ROOT / name, dest / name)
+    return dest
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, prefix + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _paths(value, prefix + (index,))
+
+
+def _get(node, path):
+    for step in path:
+        node = node[step]
+    return node
+
+
+def mutate(doc, rng: random.Random) -> str:
+    """Change one node of `doc` in place; return a description of the change."""
+    paths = [p for p in _paths(doc) if p]
+    if not paths:
+        return "nothing to mutate"
+    path = rng.choice(paths)
+    parent, key = _get(doc, path[:-1]), path[-1]
+    kind = rng.choice(KINDS)
+    value = rng.choice(VALUES)
+    if kind == "delete":
+        del parent[key]
+    elif kind in ("replace", "retype"):
+        parent[key] = value if kind == "replace" else _retype(parent[key])
+    elif kind == "rename" and isinstance(parent, dict):
+        parent[str(key)[:-1] or "k"] = parent.pop(key)
+    elif kind == "add":
+        target = _get(doc, path) if isinstance(_get(doc, path), (dict, list)) else parent
+        if isinstance(target, dict):
+            target[rng.choice(["extra", "id", "name", "value", "note", "part_of", "scope"])] = value
+        else:
+            target.append(value)
+    elif kind == "duplicate" and isinstance(parent, list):
+        parent.insert(key, json.loads(json.dumps(parent[key], default=str)))
+    elif kind == "wrap":
+        parent[key] = [parent[key]]
+    elif kind == "swap" and isinstance(parent, list) and len(parent) > 1:
+        other = rng.randrange(len(parent))
+        parent[key], parent[other] = parent[other], parent[key]
+    return f"{kind} at {'/'.join(map(str, path))} ({value!r:.40})"
+
+
+def _retype(value):
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (int, float)):
+        return str(value) + "x"
+    if isinstance(value, list):
+        return {str(i): v for i, v in enumerate(value)}
+    if isinstance(value, dict):
+        return list(value.values())
+    return "text"
+
+
+def mutate_file(root: Path, name: str, rng: random.Random) -> str:
+    """Mutate one input file structurally (or, one time in eight, textually)."""
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    try:
+        doc = json.loads(text) if name.endswith(".json") else yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError):
+        doc = None  # an earlier mutation broke the syntax: mutate the text further
+    if doc is None or rng.random() < 0.125:
+        if not text:
+            return f"{name} left empty"
+        cut = rng.randrange(len(text))
+        choice = rng.choice(["truncate", "splice", "indent"])
+        if choice == "truncate":
+            path.write_text(text[:cut], encoding="utf-8")
+        elif choice == "splice":
+            path.write_text(text[:cut] + rng.choice(["\t", ": :", "{", "[", "&a", "*a", "'", '"', "- "]) + text[cut:],
+                            encoding="utf-8")
+        else:
+            lines = text.splitlines()
+            at = rng.randrange(len(lines))
+            lines[at] = " " + lines[at]
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return f"{choice} {name} at {cut}"
+    change = mutate(doc, rng)
+    if name.endswith(".json"):
+        path.write_text(json.dumps(doc, indent=2, default=str), encoding="utf-8")
+    else:
+        path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10 ** 6), encoding="utf-8")
+    return f"{name}: {change}"
+
+
+@dataclass
+class Outcome:
+    kind: str  # ok | error | unlocated | crash
+    detail: str = ""
+
+
+def run_pipeline(root: Path, package: bool = False) -> Outcome:
+    """Compile the project (and, if asked, write and validate its package) the way build and validate do."""
+    from toolkit.errors import ToolkitError
+    from toolkit.ingest.schemas import load_contract
+    from toolkit.project import open_project
+    from toolkit.publish.package import compile_dataset, write_package
+    from toolkit.report import Report
+
+    report = Report()
+    try:
+        project = open_project(root)
+        contract = load_contract(project, report)
+        compiled = compile_dataset(project, report)
+        if package and compiled is not None and contract is not None and report.valid:
+            from toolkit.validate.package import validate_package
+
+            out = root / "out"
+            write_package(out, compiled, contract, project.schemas / "expectations.json")
+            report.extend(validate_package(out / "datapackage.json").issues)
+    except ToolkitError as exc:
+        return Outcome("error", str(exc).splitlines()[0])
+    except Exception as exc:  # noqa: BLE001 - a crash is what the fuzzer looks for
+        return Outcome("crash", signature(exc))
+    unlocated = [i for i in report.errors if not i.file or i.line is None and i.file.endswith((".yaml", ".json"))
+                 and not i.file.startswith(("out/", "data/"))]
+    if unlocated:
+        first = unlocated[0]
+        return Outcome("unlocated", f"{first.type}: {first.message[:120]} ({first.file})")
+    return Outcome("error" if report.errors else "ok", report.errors[0].type if report.errors else "")
+
+
+def signature(exc: Exception) -> str:
+    """Exception type and the innermost toolkit frame: one signature per distinct bug."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/toolkit/" in f.filename]
+    where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "outside toolkit"
+    return f"{type(exc).__name__} at {where}"
+
+
+# --- packages and releases ------------------------------------------------------------------------
+
+PACKAGE_FILES = ["datapackage.json", "data/releases.csv", "data/people.csv", "data/claims.csv",
+                 "data/conflicts.csv", "data/people.parquet", "expectations.json"]
+
+
+def mutate_package_file(package: Path, name: str, rng: random.Random) -> str:
+    """Mutate a built package: its descriptor structurally, a CSV as text, a Parquet file as bytes."""
+    path = package / name
+    path.chmod(0o644)
+    if name.endswith(".parquet"):
+        data = bytearray(path.read_bytes())
+        cut = rng.randrange(len(data))
+        if rng.random() < 0.5:
+            data = data[:cut]
+        else:
+            data[cut] = rng.randrange(256)
+        path.write_bytes(bytes(data))
+        return f"{name}: bytes changed at {cut}"
+    if name.endswith(".csv"):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        at = rng.randrange(len(lines))
+        choice = rng.choice(["drop", "dup", "cell", "quote", "nul", "columns"])
+        if choice == "drop":
+            del lines[at]
+        elif choice == "dup":
+            lines.insert(at, lines[at])
+        elif choice == "cell":
+            cells = lines[at].split(",")
+            cells[rng.randrange(len(cells))] = str(rng.choice(VALUES))
+            lines[at] = ",".join(cells)
+        elif choice == "quote":
+            lines[at] = '"' + lines[at]
+        elif choice == "nul":
+            lines[at] = lines[at] + "\x00"
+        else:
+            lines[at] = lines[at] + ",extra"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return f"{name}: {choice} at line {at + 1}"
+    text = path.read_text(encoding="utf-8")
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        doc = None
+    if doc is None or rng.random() < 0.1:
+        cut = rng.randrange(max(1, len(text)))
+        path.write_text(text[:cut] + rng.choice(["", "{", "]", '"', "\\"]) + text[cut + 1:], encoding="utf-8")
+        return f"{name}: text changed at {cut}"
+    change = mutate(doc, rng)
+    path.write_text(json.dumps(doc, indent=2, default=str), encoding="utf-8")
+    return f"{name}: {change}"
+
+
+def run_validate(package: Path) -> Outcome:
+    """`validate PACKAGE` in process: success, a located report, or a crash."""
+    from toolkit.errors import ToolkitError
+    from toolkit.validate import validate_path
+
+    try:
+        report = validate_path(package)
+    except ToolkitError as exc:
+        return Outcome("error", str(exc).splitlines()[0])
+    except Exception as exc:  # noqa: BLE001
+        return Outcome("crash", signature(exc))
+    unlocated = [i for i in report.errors if not i.file]
+    if unlocated:
+        return Outcome("unlocated", f"{unlocated[0].type}: {unlocated[0].message[:120]}")
+    return Outcome("error" if report.errors else "ok", report.errors[0].type if report.errors else "")
+
+
+def run_download(source: str, target: Path, cache: Path) -> Outcome:
+    """`download SOURCE --to TARGET` in process; a refusal must leave nothing behind."""
+    import os
+
+    from toolkit.errors import ToolkitError
+    from toolkit.publish.download import download_release
+
+    os.environ["PRISONER_DATA_CACHE"] = str(cache)
+    try:
+        download_release(source, to=target, timeout=20)
+        outcome = Outcome("ok")
+    except ToolkitError as exc:
+        outcome = Outcome("error", str(exc).splitlines()[0])
+        if target.exists() or any(p.name.startswith(f".{target.name}.") for p in target.parent.iterdir()):
+            outcome = Outcome("crash", "a refused download left files behind")
+    except Exception as exc:  # noqa: BLE001
+        outcome = Outcome("crash", signature(exc))
+    return outcome

@@ -1,0 +1,83 @@
+"""A real HTTP server on 127.0.0.1 whose answers a test can script: files, redirects, endless or
+trickling bodies, lying Content-Length. Requests are logged so a test can tell what was fetched."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from pathlib import Path
+
+
+class Server:
+    """Serves `root`; `routes` maps a request path to a behaviour (a callable taking the handler)."""
+
+    def __init__(self, root: Path):
+        self.root, self.requests, self.routes = Path(root), [], {}
+        handler = functools.partial(_Handler, self, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, state: Server, *args, **kwargs):
+        self.state = state
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        self.state.requests.append(self.path)
+        behaviour = self.state.routes.get(self.path)
+        if behaviour is not None:
+            try:
+                behaviour(self)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up, as it should
+            return
+        super().do_GET()
+
+
+def redirect(location: str):
+    def answer(handler):
+        handler.send_response(302)
+        handler.send_header("Location", location)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+    return answer
+
+
+def endless(chunk: bytes = b"0" * 65536, declared: int | None = None, seconds: float = 30):
+    """A body that does not end (for `seconds` at most, so a broken client cannot hang the suite)."""
+    def answer(handler):
+        handler.send_response(200)
+        if declared is not None:
+            handler.send_header("Content-Length", str(declared))
+        handler.end_headers()
+        stop = time.monotonic() + seconds
+        while time.monotonic() < stop:
+            handler.wfile.write(chunk)
+        handler.close_connection = True
+    return answer
+
+
+def trickle(data: bytes, every: float = 0.5):
+    """The right bytes, one every `every` seconds, with the right Content-Length."""
+    def answer(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Length", str(len(data)))
+        handler.end_headers()
+        for byte in data:
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+            time.sleep(every)
+    return answer

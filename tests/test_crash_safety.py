@@ -1,0 +1,177 @@
+"""Kills at exact points of build, release and download (SIGKILL, no clean-up runs), random kills of
+build, and the next run's recovery: there is never an instant without a complete package, and
+nothing a killed run left behind survives the next run."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from toolkit.storage import CRASH_ENV, clear_stale, locked, new_staging
+
+from .conftest import ROOT, tree_digest
+
+
+def cli(*args, cwd: Path, crash: str | None = None, env: dict | None = None, timeout: float = 300):
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    environment.pop(CRASH_ENV, None)
+    if crash:
+        environment[CRASH_ENV] = crash
+    return subprocess.run([sys.executable, "-m", "toolkit", *args], cwd=cwd, env=environment, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+@pytest.fixture
+def scratch(tmp_path, built_package) -> Path:
+    """A copy of the project with its committed package and docs, as a contributor's checkout has them."""
+    for name in ("seeds", "schemas", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copytree(built_package, tmp_path / "datapackage")
+    return tmp_path
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".staging-" in p.name or ".old-" in p.name)
+
+
+def _change_a_claim(root: Path) -> None:
+    path = root / "seeds/claims/ians-morung-2025-12-14.yaml"
+    text = path.read_text()
+    assert "    value: prominent opposition activist\n" in text
+    path.write_text(text.replace("    value: prominent opposition activist\n", "    value: opposition activist\n", 1))
+
+
+@pytest.mark.parametrize("point", ["build:before-swap", "build:after-swap"])
+def test_a_build_killed_at_each_step_leaves_a_whole_package(scratch, point):
+    old = tree_digest(scratch / "datapackage")
+    _change_a_claim(scratch)
+    killed = cli("build", "-q", cwd=scratch, crash=point)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    after_kill = tree_digest(scratch / "datapackage")
+    assert after_kill == old if point == "build:before-swap" else after_kill != old
+    assert leftovers(scratch)  # the killed run's staging is still there...
+    rebuilt = cli("build", "-q", cwd=scratch)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert leftovers(scratch) == []  # ...and the next run removed it
+    assert tree_digest(scratch / "datapackage") != old
+
+
+def test_an_interrupted_two_rename_swap_is_undone(tmp_path):
+    """Where the kernel has no RENAME_EXCHANGE, a kill between the renames leaves .NAME.old-PID: it is put back."""
+    target = tmp_path / "datapackage"
+    (tmp_path / ".datapackage.old-4242").mkdir()
+    (tmp_path / ".datapackage.old-4242" / "datapackage.json").write_text("{}")
+    (tmp_path / ".datapackage.staging-4242-00aa11bb").mkdir()
+    with locked(tmp_path):
+        clear_stale(tmp_path, "datapackage", target)
+    assert (target / "datapackage.json").read_text() == "{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["datapackage"]
+
+
+def test_a_leftover_of_a_dead_process_with_our_pid_does_not_break_the_build(scratch):
+    (scratch / f".datapackage.old-{os.getpid()}").mkdir()
+    (scratch / ".datapackage.abcd_123").mkdir()  # named the way earlier versions named their staging
+    done = cli("build", "-q", cwd=scratch)
+    assert done.returncode == 0, done.stderr
+    assert leftovers(scratch) == [] and not (scratch / ".datapackage.abcd_123").exists()
+
+
+def test_staging_folders_honour_the_umask(tmp_path):
+    old = os.umask(0o027)
+    try:
+        folder = new_staging(tmp_path, "x")
+    finally:
+        os.umask(old)
+    assert folder.stat().st_mode & 0o777 == 0o750
+
+
+RELEASE_POINTS = ["release:before-journal", "release:after-journal", "release:moved-package",
+                  "release:moved-index.json", "release:moved-CHANGELOG.md"]
+
+
+@pytest.mark.parametrize("point", RELEASE_POINTS)
+def test_a_release_killed_at_each_step_is_completed_or_undone_by_the_next_run(scratch, point):
+    assert cli("release", "1.0.0", "--date", "2025-12-20", cwd=scratch).returncode == 0
+    _change_a_claim(scratch)
+    killed = cli("release", "--bump", "auto", "--date", "2026-01-05", cwd=scratch, crash=point)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert not list((scratch / "releases").glob(".*")), "staging never goes inside releases/"
+    committed = point != "release:before-journal"
+    recovered = cli("release", "--bump", "auto", "--date", "2026-01-06", cwd=scratch)
+    index = json.loads((scratch / "releases/index.json").read_text())
+    versions = [v["version"] for v in index["versions"]]
+    if committed:  # the journal was written: the next run finished 1.0.1 and has nothing more to release
+        assert recovered.returncode == 3 and "nothing changed since 1.0.1" in recovered.stderr
+    else:  # nothing was committed: the next run released the change itself
+        assert recovered.returncode == 0, recovered.stderr
+    assert versions == ["1.0.0", "1.0.1"]
+    assert "## 1.0.1" in (scratch / "releases/CHANGELOG.md").read_text()
+    assert (scratch / "releases/1.0.1/SHA256SUMS").is_file()
+    assert leftovers(scratch) == []
+    again = cli("release", "1.0.1", cwd=scratch)
+    assert again.returncode == 3 and "already published" in again.stderr
+
+
+@pytest.mark.parametrize("point", ["download:before-place", "download:after-place"])
+def test_a_download_killed_at_each_step_leaves_nothing_half_written(scratch, tmp_path, point):
+    assert cli("release", "1.0.0", "--date", "2025-12-20", cwd=scratch).returncode == 0
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {"PRISONER_DATA_CACHE": str(tmp_path / "cache")}
+    source = str(scratch / "releases" / "index.json")
+    killed = cli("download", source, "--to", "got", cwd=work, crash=point, env=env)
+    assert killed.returncode == -signal.SIGKILL
+    if point == "download:before-place":
+        assert not (work / "got").exists()
+    else:
+        assert tree_digest(work / "got") == tree_digest(scratch / "releases" / "1.0.0")
+        shutil.rmtree(work / "got")
+    again = cli("download", source, "--to", "got", cwd=work, env=env)
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in work.iterdir()) == ["got"]
+
+
+def test_fifteen_random_kills_of_build_then_one_clean_build_leave_git_status_clean(scratch):
+    """The acceptance check of issue 9: after kill -9 at random instants, one rebuild restores a clean checkout."""
+    git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t"]
+    subprocess.run([*git, "init", "-q"], cwd=scratch, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=scratch, check=True)
+    subprocess.run([*git, "commit", "-qm", "checkout"], cwd=scratch, check=True)
+    started = time.monotonic()
+    assert cli("build", "-q", cwd=scratch).returncode == 0
+    duration = time.monotonic() - started
+    rng = random.Random(9)
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for _ in range(15):
+        process = subprocess.Popen([sys.executable, "-m", "toolkit", "build", "-q"], cwd=scratch, env=environment,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.05, duration))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert (scratch / "datapackage" / "datapackage.json").is_file()  # never an instant without a package
+    assert cli("build", "-q", cwd=scratch).returncode == 0
+    status = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=scratch, capture_output=True,
+                            text=True, check=True).stdout
+    assert status == "", status
+
+
+def test_a_lock_makes_a_second_build_wait_for_the_first(scratch):
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with locked(scratch):  # as a running build or release holds it
+        process = subprocess.Popen([sys.executable, "-m", "toolkit", "build"], cwd=scratch, env=environment,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(5)  # long enough to load the seeds and reach the lock
+        assert process.poll() is None, "the build finished while another process held the lock"
+        assert leftovers(scratch) == [], "the build wrote before it had the lock"
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err
+    assert "waiting for another prisoner-data process writing in" in err

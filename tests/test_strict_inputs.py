@@ -1,0 +1,277 @@
+"""Strict, bounded inputs: unknown and duplicate keys, alias bombs, deep nesting, oversized files,
+impossible dates, cycles, every hash algorithm; hostile packages that validate must not follow
+or expand; and a bug becomes exit code 4 with a request to report it, never a traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from toolkit.cli import main
+
+from .conftest import PEAK_MEMORY_AT_EXIT, ROOT
+
+
+def validate(runner, path, *args):
+    result = runner.invoke(main, ["validate", str(path), "--format", "json", *args])
+    assert "Traceback" not in result.output
+    return result, json.loads(result.stdout) if result.stdout.strip().startswith("{") else None
+
+
+def issue(report, type_):
+    found = [i for i in report["issues"] if i["type"] == type_]
+    assert found, f"no {type_} in {[(i['type'], i['message']) for i in report['issues']]}"
+    return found[0]
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+@pytest.fixture
+def package(tmp_path, built_package) -> Path:
+    shutil.copytree(built_package, tmp_path / "pkg")
+    return tmp_path / "pkg"
+
+
+def rehash(package: Path, name: str) -> None:
+    """Keep the descriptor's bytes and sha256 true to a data file a test rewrote."""
+    meta = json.loads((package / "datapackage.json").read_text())
+    for resource in meta["resources"]:
+        for entry in (resource, resource.get("parquet") or {}):
+            if entry.get("path") == name:
+                data = (package / name).read_bytes()
+                entry["bytes"], entry["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+    (package / "datapackage.json").write_text(json.dumps(meta, indent=2))
+
+
+# --- seeds and schemas --------------------------------------------------------------------------
+
+def test_an_unknown_key_names_its_line_and_the_nearest_known_key(runner, project):
+    line = edit(project / "seeds/manifest.yaml", "    outlet_inferred: true\n", "    outlet_infered: true\n")
+    _, report = validate(runner, project)
+    found = issue(report, "unknown-field")
+    assert (found["file"], found["line"]) == ("seeds/manifest.yaml", line)
+    assert found["hint"] == "did you mean 'outlet_inferred'?"
+
+
+@pytest.mark.parametrize("path, old, new, nearest", [
+    ("seeds/registry.yaml", "    aliases: [Bialiatski,", "    alias: [Bialiatski,", "aliases"),
+    ("schemas/properties.yaml", "    maximum: 120\n", "    maxmum: 120\n", "maximum"),
+    ("schemas/package.yaml", "keywords:", "keyword:", "keywords"),
+    ("schemas/releases.schema.json", '"primaryKey"', '"primarykey"', "primaryKey"),
+    ("schemas/releases.schema.json", '"constraints": {\n        "required": true',
+     '"constraints": {\n        "requird": true', "required"),
+])
+def test_unknown_keys_in_every_input_are_errors(runner, project, path, old, new, nearest):
+    line = edit(project / path, old, new)
+    result, report = validate(runner, project)
+    assert result.exit_code == 1
+    found = issue(report, "unknown-field")
+    assert found["file"] == path and found["line"] >= line
+    assert found["hint"] == f"did you mean '{nearest}'?"
+
+
+def test_a_duplicate_key_in_a_json_schema_names_its_line(runner, project):
+    path = project / "schemas/sources.schema.json"
+    line = edit(path, '"primaryKey"', '"description": "again",\n  "primaryKey"')
+    _, report = validate(runner, project)
+    found = issue(report, "duplicate-key")
+    assert found["file"] == "schemas/sources.schema.json" and found["line"] == line
+    assert found["field"] == "description"
+
+
+def test_a_yaml_alias_bomb_is_refused_in_bounded_memory(project):
+    """9.5 KB of anchors in a claim's note stands for billions of values; it is refused before expansion."""
+    bomb = ["    note: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 9):
+        bomb.append(f"    n{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]")
+    path = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("    note: ", "\n".join(bomb) + "\n    notes: ", 1))
+    code = (PEAK_MEMORY_AT_EXIT + "from toolkit.cli import main\n"
+            f"main(['validate', {str(project)!r}, '--format', 'json'])\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1, done.stderr[-2000:]
+    report = json.loads(done.stdout)
+    found = issue(report, "yaml-alias-expansion")
+    assert found["file"] == "seeds/claims/ians-morung-2025-12-14.yaml" and found["line"]
+    assert int(done.stderr.split("maxrss")[-1]) < 300 * 1024
+
+
+def test_deep_nesting_is_refused_before_the_parser_recurses(runner, project):
+    path = project / "seeds/decisions.yaml"
+    path.write_text(path.read_text() + "extra: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    _, report = validate(runner, project)
+    found = issue(report, "yaml-too-deep")
+    assert found["file"] == "seeds/decisions.yaml" and found["line"]
+
+
+def test_an_input_over_the_cap_is_not_read(runner, project, monkeypatch):
+    monkeypatch.setattr("toolkit.ingest.yamlio.MAX_INPUT_BYTES", 4096)
+    monkeypatch.setattr("toolkit.ingest.jsonio.MAX_INPUT_BYTES", 4096)
+    import toolkit.ingest.yamlio as yamlio
+
+    monkeypatch.setattr(yamlio.read_text, "__defaults__", (4096,))
+    monkeypatch.setattr(yamlio.read_bounded, "__defaults__", (4096,))
+    _, report = validate(runner, project)
+    found = issue(report, "file-too-large")
+    assert "more than the 4,096 an input may have" in found["message"]
+
+
+@pytest.mark.parametrize("published, message", [
+    ('"2025-00"', "month must be in 1..12"),
+    ('"9999-12-31"', "is in the future"),
+    ('"2025-12-14"', "published_precision is 'month'"),
+])
+def test_impossible_or_future_publication_dates_are_errors(runner, project, published, message):
+    line = edit(project / "seeds/manifest.yaml", 'published: "2025-12"\n', f"published: {published}\n")
+    _, report = validate(runner, project)
+    errors = [i for i in report["issues"] if i["file"] == "seeds/manifest.yaml" and i["severity"] == "error"]
+    assert any(message in i["message"] for i in errors), errors
+    assert errors[0]["line"] >= line - 10
+
+
+@pytest.mark.parametrize("part_of", ["belarus", "minsk"])
+def test_registry_cycles_are_errors_including_an_entity_part_of_itself(runner, project, part_of):
+    path = project / "seeds/registry.yaml"
+    edit(path, "  - {id: belarus, name: Belarus, kind: country, aliases: []}",
+         f"  - {{id: belarus, name: Belarus, kind: country, part_of: {part_of}, aliases: []}}")
+    _, report = validate(runner, project)
+    found = issue(report, "cyclic-hierarchy")
+    assert found["file"] == "seeds/registry.yaml"
+    assert "belarus -> " in found["message"]
+
+
+def test_a_destination_count_without_its_scope_is_a_located_error(runner, project):
+    path = project / "seeds/claims/rferl-2025-12.yaml"
+    text = path.read_text()
+    start = text.index("property: destination_count")
+    scope = text.index("    scope: ", start)
+    end = text.index("\n", scope) + 1
+    path.write_text(text[:scope] + text[end:])
+    result, report = validate(runner, project)
+    assert result.exit_code == 1
+    found = next(i for i in report["issues"] if i["field"] == "scope")
+    assert found["file"] == "seeds/claims/rferl-2025-12.yaml" and "needs a scope" in found["message"]
+
+
+# --- packages ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("algorithm", ["md5", "sha1", "sha512", ""])
+def test_hashes_of_every_algorithm_are_checked(runner, package, algorithm):
+    meta = json.loads((package / "datapackage.json").read_text())
+    people = next(r for r in meta["resources"] if r["name"] == "people")
+    digest = hashlib.new(algorithm or "md5", (package / people["path"]).read_bytes()).hexdigest()
+    people["hash"] = f"{algorithm}:{digest}" if algorithm else digest
+    (package / "datapackage.json").write_text(json.dumps(meta))
+    result, _ = validate(runner, package)
+    assert result.exit_code == 0
+    people["hash"] = (f"{algorithm}:" if algorithm else "") + "0" * len(digest)
+    (package / "datapackage.json").write_text(json.dumps(meta))
+    result, report = validate(runner, package)
+    assert result.exit_code == 1
+    assert f"does not match its {algorithm or 'md5'}" in issue(report, "hash-mismatch")["message"]
+
+
+def test_a_package_without_resources_is_invalid(runner, package):
+    meta = json.loads((package / "datapackage.json").read_text())
+    meta["resources"] = []
+    (package / "datapackage.json").write_text(json.dumps(meta))
+    result, report = validate(runner, package)
+    assert result.exit_code == 1
+    issue(report, "empty-package")
+    assert issue(report, "missing-resource")["resource"] == "claims"  # the suite it ships promises claims
+
+
+def test_a_missing_resource_its_suite_promises_is_invalid(runner, package):
+    meta = json.loads((package / "datapackage.json").read_text())
+    meta["resources"] = [r for r in meta["resources"] if r["name"] != "sanctions"]
+    (package / "datapackage.json").write_text(json.dumps(meta))
+    _, report = validate(runner, package)
+    assert issue(report, "missing-resource")["resource"] == "sanctions"
+
+
+@pytest.mark.parametrize("path", ["/etc/hostname", "../../../../etc/hostname"])
+def test_the_expectations_step_never_reads_outside_the_package(runner, package, tmp_path, path):
+    secret = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").is_file() else "unreadable"
+    meta = json.loads((package / "datapackage.json").read_text())
+    people = next(r for r in meta["resources"] if r["name"] == "people")
+    people["path"] = path
+    people.pop("parquet")
+    (package / "datapackage.json").write_text(json.dumps(meta))
+    result = runner.invoke(main, ["validate", str(package), "--format", "json", "--report", "html",
+                                  str(tmp_path / "docs")])
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert issue(report, "unsafe-path")["value"] == path
+    assert issue(report, "expectation-resource-skipped")["resource"] == "people"
+    docs = "".join(p.read_text(errors="replace") for p in (tmp_path / "docs").rglob("*.html"))
+    assert secret not in result.output + docs or secret in ("", "localhost")
+
+
+def test_a_csv_of_300000_columns_is_refused_from_its_header(runner, package):
+    path = package / "data/people.csv"
+    path.write_text(",".join(f"c{i}" for i in range(300_000)) + "\n" + ",".join("x" * 300_000) + "\n")
+    rehash(package, "data/people.csv")
+    result, report = validate(runner, package)
+    found = issue(report, "header-too-long")
+    assert found["file"] == "data/people.csv" and found["line"] == 1
+
+
+def test_a_header_of_the_wrong_width_stops_before_the_data(runner, package):
+    path = package / "data/people.csv"
+    path.write_text("a,b,c\n" + "1,2,3\n" * 1000)
+    rehash(package, "data/people.csv")
+    _, report = validate(runner, package)
+    assert "the data was not read" in issue(report, "header-mismatch")["message"]
+
+
+def test_a_parquet_bomb_is_refused_from_its_metadata(runner, package):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = package / "data/people.parquet"
+    table = pq.read_table(path)
+    big = "x" * (4 << 20)
+    columns = [pa.array([big] * table.num_rows) if f.type == pa.string() else table.column(f.name)
+               for f in table.schema]
+    pq.write_table(pa.Table.from_arrays(columns, schema=table.schema), path, compression="zstd")
+    assert path.stat().st_size < 100_000
+    rehash(package, "data/people.parquet")
+    _, report = validate(runner, package)
+    assert "implausibly more than its CSV; not read" in issue(report, "parquet-too-large")["message"]
+
+
+def test_a_nul_byte_in_a_cell_is_an_error(runner, package):
+    path = package / "data/people.csv"
+    path.write_text(path.read_text().replace("Maksim Znak", "Maksim\x00Znak", 1))
+    rehash(package, "data/people.csv")
+    _, report = validate(runner, package)
+    found = issue(report, "control-character")
+    assert found["file"] == "data/people.csv" and found["line"] and found["field"] == "name"
+
+
+# --- the error edge ------------------------------------------------------------------------------
+
+def test_a_bug_exits_4_with_a_request_to_report_it(runner, project, monkeypatch):
+    import toolkit.publish.package
+
+    monkeypatch.setattr(toolkit.publish.package, "build_tables", lambda *a, **k: {}["boom"])
+    result = runner.invoke(main, ["build", "--project", str(project), "-q"])
+    assert result.exit_code == 4
+    assert "internal error (KeyError: 'boom'); this is a bug in prisoner-data, please report it" in result.stderr
+    assert "Traceback" not in result.output
+    debug = runner.invoke(main, ["--debug", "build", "--project", str(project), "-q"])
+    assert debug.exit_code == 4 and "Traceback" in debug.stderr

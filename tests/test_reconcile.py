@@ -110,18 +110,34 @@ def test_text_values_are_collected_not_compared():
     assert result.conflicts == []
 
 
-def test_a_curated_misspelling_is_a_resolved_name_conflict():
-    result = run(claim("a", "release-1", "envoy", "envoy-smith", "s1", mention="John Smyth"),
-                 claim("b", "release-1", "envoy", "envoy-smith", "s2", mention="John Smith"))
+def test_a_listed_misspelling_is_a_name_conflict_open_until_a_curator_reviews_its_claims():
+    smyth = claim("a", "release-1", "envoy", "envoy-smith", "s1", mention="John Smyth")
+    smith = claim("b", "release-1", "envoy", "envoy-smith", "s2", mention="John Smith")
+    [conflict] = run(smyth, smith).conflicts
+    assert (conflict.kind, conflict.status, conflict.source_ids) == ("name", "open", ["s1"])
+    reviewed = _decision("John Smith", prop="name", subject="envoy-smith", claims=["a"])
+    [conflict] = run(smyth, smith, decisions=[reviewed]).conflicts
+    assert (conflict.status, conflict.resolution) == ("resolved_by_curator", "John Smith")
+
+
+def test_a_new_claim_joining_a_resolved_conflict_reopens_it_as_unreviewed():
+    later = claim("c", "release-1", "envoy", "envoy-smith", "s3", mention="John Smyth")
+    reviewed = _decision("John Smith", prop="name", subject="envoy-smith", claims=["a"])
+    result = run(claim("a", "release-1", "envoy", "envoy-smith", "s1", mention="John Smyth"), later,
+                 decisions=[reviewed])
     [conflict] = result.conflicts
-    assert (conflict.kind, conflict.status, conflict.resolution) == ("name", "resolved_by_curator", "John Smith")
-    assert conflict.source_ids == ["s1"]
+    assert (conflict.status, conflict.unreviewed, conflict.resolution) == ("open", ["c"], None)
+    assert "c came later and no curator has reviewed them" in conflict.description
+    assert result.unmatched_decisions == []
 
 
 # --- rules -----------------------------------------------------------------------------------
 
-def test_rules_are_registered_by_slug():
-    assert set(RULES) == {"destination-sum", "subgroup", "prisoner-arithmetic", "sanction-dates"}
+def test_rules_are_registered_by_slug_with_a_one_line_docstring():
+    assert set(RULES) == {"destination-sum", "subgroup", "partition-sum", "complete-breakdown", "prisoner-arithmetic",
+                          "sanction-dates", "person-destination", "person-dates", "named-people"}
+    for slug, function in RULES.items():
+        assert function.__doc__ and function.__doc__.strip().splitlines()[0].endswith("."), slug
 
 
 def test_destinations_that_do_not_add_up_name_the_source():
@@ -186,8 +202,8 @@ def test_nationalities_may_not_add_up_to_more_than_the_total():
     result = run(claim("a", "release-1", "released_count", 10, "s1"),
                  claim("b", "release-1", "released_count", 6, "s2", population="b-nationals"),
                  claim("c", "release-1", "released_count", 6, "s3", population="a-nationals"))
-    [conflict] = only(result, "subgroup")
-    assert "at least 12" in conflict.description
+    [conflict] = only(result, "partition_sum")
+    assert "at least 12" in conflict.description and "all sources" in conflict.description
 
 
 def test_prisoners_after_a_release_must_fit_the_arithmetic():
@@ -217,11 +233,11 @@ def test_a_sanction_lifted_before_it_was_imposed_is_a_conflict():
 
 # --- curator decisions -----------------------------------------------------------------------
 
-def _decision(value, prop="released_count", scope=None):
+def _decision(value, prop="released_count", scope=None, subject="release-1", claims=None):
     from toolkit.ingest.decisions import Decision
     from toolkit.ingest.models import DecisionEntry
 
-    return Decision(DecisionEntry(subject="release-1", property=prop, scope=scope, value=value,
+    return Decision(DecisionEntry(subject=subject, property=prop, scope=scope, value=value, claims=claims,
                                   rationale="most sources agree", decided_by="tests"), "seeds/decisions.yaml", 7)
 
 

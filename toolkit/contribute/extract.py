@@ -208,7 +208,9 @@ def _draft_count(text: str, count: Mention, left: int, right: int, entities, reg
     if after.startswith((" years old", ",")) and people and re.search(r"\d+,", text[count.start: count.end + 1]):
         return Draft("age", count.value, quote, count.line, subject=people[-1])
     if re.search(r"remain|behind bars|as of", sentence, re.IGNORECASE):
-        return Draft("political_prisoner_count", count.value, quote, count.line, count.qualifier, subject="belarus")
+        countries = [e.value for e in in_sentence if registry.kind(e.value) == "place"]
+        return Draft("political_prisoner_count", count.value, quote, count.line, count.qualifier,
+                     subject=registry.top(countries[0]) if countries else "TODO")
     places = [e for e in in_sentence if registry.kind(e.value) == "place" and 0 < e.start - count.end < 80
               and re.search(r"\b(to|in|arrived|transferred|sent|handed over)\b", text[count.end:e.start])]
     if places:

@@ -12,15 +12,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from .entities import Registry
-from .models import ClaimEntry, PropertyDef, SkippedEntry, issues_from_validation
+from .entities import Registry, normalize
+from .models import ClaimEntry, PropertyDef, SkippedEntry, parse_entry
 from ..project import Project
 from ..report import Report
 from .sources import Source
-from ..values import Count, DateValue, parse_date
-from .yamlio import LineDict, load_yaml, report_duplicate_keys, report_unknown_keys, short
+from ..values import COUNT_QUALIFIERS, DATE_QUALIFIERS, Count, DateValue, parse_date
+from .yamlio import LineDict, load_yaml, nearest_hint, report_duplicate_keys, report_unknown_keys, short
 
 
 CLAIMS_FILE_KEYS = ("source", "claims", "skipped", "draft")
@@ -36,7 +34,7 @@ class Claim:
     source: str
     subject: str
     property: str
-    value: object  # Count | DateValue | str (entity id or text)
+    value: object  # Count | DateValue | str (entity id or text); None for a date given as an event
     raw_value: str
     scope: str | None
     population: str | None
@@ -49,6 +47,12 @@ class Claim:
     note: str | None
     file: str
     line: int
+    qualifier: str = "exact"
+    breakdown: str | None = None  # the partition into which the article breaks this count down completely
+    event: str | None = None  # a date given as "the date of release X": X's id
+    origin: str = ""  # who stands behind the claim: the attributed entity, else the outlet
+    origin_name: str = ""
+    said_on: DateValue | None = None  # when its article was published
 
 
 @dataclass(frozen=True)
@@ -82,13 +86,13 @@ def load_vocabulary(project: Project, report: Report) -> dict[str, PropertyDef]:
     report_unknown_keys(doc, {"properties"}, report, display)
     for name, raw in doc["properties"].items():
         report_duplicate_keys(raw, report, display)
-        try:
-            vocabulary[name] = PropertyDef(**raw)
-        except (ValidationError, TypeError) as exc:
-            if isinstance(exc, ValidationError) and isinstance(raw, LineDict):
-                issues_from_validation(exc, raw, report, display)
-            else:
-                report.add("invalid-property", f"property '{name}' is malformed", file=display, line=doc["properties"].line_of(name))
+        if not isinstance(raw, LineDict):
+            report.add("invalid-property", f"property '{name}' must be a mapping", file=display,
+                       line=doc["properties"].line_of(name))
+            continue
+        prop = parse_entry(PropertyDef, raw, report, display)
+        if prop is not None:
+            vocabulary[name] = prop
     return vocabulary
 
 
@@ -155,6 +159,7 @@ class _ClaimChecker:
     def __init__(self, source: Source, registry: Registry, vocabulary, report: Report, display: str):
         self.source, self.registry, self.vocabulary = source, registry, vocabulary
         self.report, self.display = report, display
+        self.said_on = parse_date(source.entry.published)
 
     def error(self, raw: LineDict, type_: str, message: str, field: str, **extra) -> None:
         self.report.add(type_, message, file=self.display, line=raw.line_of(field), field=field, **extra)
@@ -165,10 +170,8 @@ class _ClaimChecker:
                             file=self.display, line=list_line)
             return None
         report_duplicate_keys(raw, self.report, self.display)
-        try:
-            entry = ClaimEntry(**raw)
-        except ValidationError as exc:
-            issues_from_validation(exc, raw, self.report, self.display)
+        entry = parse_entry(ClaimEntry, raw, self.report, self.display)
+        if entry is None:
             return None
         if entry.id in first_seen:
             where = "%s:%d" % first_seen[entry.id]
@@ -184,7 +187,7 @@ class _ClaimChecker:
             return None
         self._check_subject(raw, entry, prop)
         self._check_qualifiers(raw, entry, prop)
-        value, mention = self._typed_value(raw, entry, prop)
+        value, mention, event = self._typed_value(raw, entry, prop)
         as_of = self._date(raw, entry.as_of, "as_of") if entry.as_of else None
         attributed = self._resolve(raw, entry.attributed_to, "attributed_to") if entry.attributed_to else None
         quote_line = self._locate_quote(raw, entry.quote)
@@ -194,12 +197,25 @@ class _ClaimChecker:
         self._check_formula(raw, entry)
         if any(i.severity == "error" for i in self.report.issues[issues_before:]):
             return None
+        origin, origin_name = self._origin(attributed)
+        raw_value = "-".join(map(str, entry.value)) if isinstance(entry.value, list) else str(entry.value)
         return Claim(
             id=entry.id, source=self.source.id, subject=entry.subject, property=entry.property,
-            value=value, raw_value=str(entry.value), scope=entry.scope, population=entry.population,
+            value=value, raw_value=raw_value, scope=entry.scope, population=entry.population,
             as_of=as_of, attributed_to=attributed, attributed_as=entry.attributed_to, mention=mention,
             quote=entry.quote, quote_line=quote_line, note=entry.note, file=self.display, line=raw.line,
+            qualifier="between" if isinstance(entry.value, list) else entry.qualifier, breakdown=entry.breakdown,
+            event=event, origin=origin, origin_name=origin_name, said_on=self.said_on,
         )
+
+    def _origin(self, attributed: str | None) -> tuple[str, str]:
+        """The claim's origin: whom the article attributes it to, else the outlet in its own voice."""
+        if attributed:
+            return attributed, self.registry.get(attributed).name
+        outlet = self.source.entry.outlet
+        if outlet:
+            return f"outlet:{normalize(outlet)}", outlet
+        return f"source:{self.source.id}", self.source.id
 
     def _check_subject(self, raw, entry: ClaimEntry, prop: PropertyDef) -> None:
         kind = self.registry.kind(entry.subject)
@@ -211,8 +227,16 @@ class _ClaimChecker:
                        "subject", value=entry.subject)
 
     def _check_qualifiers(self, raw, entry: ClaimEntry, prop: PropertyDef) -> None:
-        if entry.qualifier != "exact" and prop.type != "count":
-            self.error(raw, "qualifier-not-allowed", f"'{entry.property}' is not a count; it takes no qualifier", "qualifier")
+        allowed = {"count": COUNT_QUALIFIERS, "date": DATE_QUALIFIERS}.get(prop.type, ("exact",))
+        if entry.qualifier not in allowed or entry.qualifier == "between":
+            hint = ("a range is written as the value [low, high]" if entry.qualifier == "between" else
+                    f"use one of: {', '.join(q for q in allowed if q != 'between')}" if len(allowed) > 1 else
+                    "remove the qualifier")
+            self.error(raw, "qualifier-not-allowed", f"'{entry.property}' is a {prop.type}; it takes no qualifier "
+                       f"'{entry.qualifier}'", "qualifier", value=entry.qualifier, hint=hint)
+        if isinstance(entry.value, list) and entry.qualifier != "exact":
+            self.error(raw, "qualifier-not-allowed", "a range [low, high] takes no qualifier", "qualifier",
+                       value=entry.qualifier)
         if entry.scope is None and prop.scope_required:
             self.error(raw, "missing-field", f"'{entry.property}' needs a scope: the {prop.scope} it is about",
                        "scope", hint=f"add `scope:` with a registry {prop.scope} id")
@@ -228,38 +252,57 @@ class _ClaimChecker:
                 self.error(raw, "population-not-allowed", f"'{entry.property}' takes no population", "population")
             elif self.registry.kind(entry.population) != "group":
                 self._unknown(raw, entry.population, "population", expected="group")
+        if entry.breakdown is not None:
+            if not prop.population:
+                self.error(raw, "breakdown-not-allowed", f"'{entry.property}' is not broken down by groups",
+                           "breakdown")
+            elif entry.breakdown not in self.registry.partitions():
+                self.error(raw, "unknown-partition", f"no group of the registry belongs to partition "
+                           f"'{entry.breakdown}'", "breakdown", value=entry.breakdown,
+                           hint=nearest_hint(entry.breakdown, self.registry.partitions()))
 
     def _typed_value(self, raw, entry: ClaimEntry, prop: PropertyDef):
+        """(typed value, the spelling an entity was given as, the release a date refers to)."""
         value = entry.value
         if prop.type == "count":
-            if not isinstance(value, int) or value < 0:
-                self.error(raw, "invalid-count", f"count must be a whole number ≥ 0, got {value!r}", "value", value=str(value))
-                return None, None
-            if prop.maximum is not None and value > prop.maximum:
-                self.error(raw, "absurd-count", f"{value} is more than any plausible '{entry.property}' "
+            low, high = (value if isinstance(value, list) else (value, value)) if not isinstance(value, str) \
+                else (value, value)
+            if not isinstance(low, int) or low < 0:
+                self.error(raw, "invalid-count", f"count must be a whole number ≥ 0 or a range [low, high], got "
+                           f"{value!r}", "value", value=str(value))
+                return None, None, None
+            if prop.maximum is not None and high > prop.maximum:
+                self.error(raw, "absurd-count", f"{high} is more than any plausible '{entry.property}' "
                            f"(at most {prop.maximum})", "value", value=str(value),
                            hint="check the figure against the article; a typo often adds digits")
-                return None, None
-            return Count(value, entry.qualifier), None
+                return None, None, None
+            if isinstance(value, list):
+                return Count(low, "between", high), None, None
+            return Count(value, entry.qualifier), None, None
         if not isinstance(value, str):
             self.error(raw, "invalid-value", f"'{entry.property}' takes a {prop.type}, got {value!r}", "value", value=str(value))
-            return None, None
+            return None, None, None
         if prop.type == "date":
-            return self._date(raw, value, "value"), None
+            if self.registry.kind(value) == "release":
+                if self.registry.kind(entry.subject) == "release":
+                    self.error(raw, "invalid-date", "a release's own date cannot be given as another release's",
+                               "value", value=value)
+                return None, None, value
+            return self._date(raw, value, "value", entry.qualifier), None, None
         if prop.type == "entity":
             entity_id = self._resolve(raw, value, "value")
             if entity_id and prop.entity and self.registry.kind(entity_id) != prop.entity:
                 self.error(raw, "wrong-value-kind", f"'{entry.property}' takes a {prop.entity}; '{value}' is a "
                            f"{self.registry.kind(entity_id)}", "value", value=value)
-            return entity_id, value
-        return value.strip(), None
+            return entity_id, value, None
+        return value.strip(), None, None
 
-    def _date(self, raw, text: str, field: str) -> DateValue | None:
+    def _date(self, raw, text: str, field: str, qualifier: str = "exact") -> DateValue | None:
         try:
-            return parse_date(text)
+            return parse_date(text, qualifier if qualifier in DATE_QUALIFIERS else "exact")
         except ValueError as exc:
             self.error(raw, "invalid-date", f"{field}: {exc}", field, value=text,
-                       hint='write "YYYY", "YYYY-MM" or "YYYY-MM-DD" in quotes')
+                       hint='write "YYYY", "YYYY-MM" or "YYYY-MM-DD" in quotes, or the id of a release for its date')
             return None
 
     def _check_date_bounds(self, raw, field: str, date: DateValue) -> None:
@@ -314,10 +357,8 @@ class _ClaimChecker:
             self.report.add("invalid-skipped", f"each skipped entry must be a mapping, got {short(raw, 60)}",
                             file=self.display, line=list_line)
             return None
-        try:
-            entry = SkippedEntry(**raw)
-        except ValidationError as exc:
-            issues_from_validation(exc, raw, self.report, self.display)
+        entry = parse_entry(SkippedEntry, raw, self.report, self.display)
+        if entry is None:
             return None
         if entry.quote not in self.source.text:
             self.error(raw, "quote-not-found", f"skipped quote not found in {self.source.entry.path}", "quote",

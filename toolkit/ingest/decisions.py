@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import ValidationError
-
-from .models import DecisionEntry, issues_from_validation
+from .models import DecisionEntry, parse_entry
 from ..project import Project
 from ..report import Report
 from .yamlio import LineDict, load_yaml, report_duplicate_keys, report_unknown_keys, short
@@ -45,10 +43,9 @@ def load_decisions(project: Project, report: Report) -> list[Decision]:
                        line=doc.line_of("decisions"))
             continue
         report_duplicate_keys(raw, report, display)
-        try:
-            decisions.append(Decision(DecisionEntry(**raw), display, raw.line))
-        except ValidationError as exc:
-            issues_from_validation(exc, raw, report, display)
+        entry = parse_entry(DecisionEntry, raw, report, display)
+        if entry is not None:
+            decisions.append(Decision(entry, display, raw.line))
     return decisions
 
 

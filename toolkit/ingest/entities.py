@@ -26,8 +26,11 @@ SECTIONS = {
     "sanctions": "sanction",
 }
 NEAR_MISS_SCORE = 85.0
-_ALLOWED = {"id", "name", "aliases", "misspellings", "part_of", "kind", "country", "nationality", "notes"}
-_TEXT_FIELDS = ("part_of", "kind", "country", "nationality", "notes")
+_ALLOWED = {"id", "name", "aliases", "misspellings", "part_of", "kind", "country", "nationality", "notes", "root",
+            "partition"}
+_TEXT_FIELDS = ("part_of", "kind", "country", "nationality", "notes", "partition")
+NATIONALITY = "nationality"
+"""The partition every group with a `nationality` belongs to: a person has one nationality here."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,15 @@ class Entity:
     nationality: str | None = None
     notes: str | None = None
     line: int = 0
+    root: bool = False
+    """For a group: the population a count that names no group counts (everyone freed)."""
+    partition: str | None = None
+    """For a group: groups of one partition under one parent are disjoint (no one is in two)."""
+
+    @property
+    def partition_label(self) -> str | None:
+        """The group's partition: declared, or `nationality` for a group of one nationality."""
+        return self.partition or (NATIONALITY if self.nationality else None)
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,7 @@ class Registry:
     _misspelled: set[str] = field(default_factory=set, repr=False)
     _cache: dict[str, Resolution] = field(default_factory=dict, repr=False)
     _choices: list[str] | None = field(default=None, repr=False)
+    _root: str | None = field(default=None, repr=False)
 
     def __contains__(self, entity_id: str) -> bool:
         return entity_id in self.entities
@@ -130,6 +143,34 @@ class Registry:
         chain = self.ancestors(entity_id)
         return chain[-1] if chain else entity_id
 
+    def root_group(self) -> str | None:
+        """The population of counts that name no group: the group marked `root: true`, or else the one
+        group with no parent that every other group descends from."""
+        if self._root is None:
+            groups = [e for e in self.entities.values() if e.kind == "group"]
+            marked = [e.id for e in groups if e.root]
+            tops = [e.id for e in groups if not e.part_of]
+            if marked:
+                self._root = marked[0]
+            elif len(tops) == 1 and all(self.within(e.id, tops[0]) for e in groups):
+                self._root = tops[0]
+            else:
+                self._root = ""
+        return self._root or None
+
+    def population(self, group: str | None) -> str | None:
+        """A claim's population as the facts key it: None for everyone (no group, or the root group)."""
+        return None if group is None or group == self.root_group() else group
+
+    def parent_group(self, group: str) -> str | None:
+        """The group a group's count must fit inside; None for everyone."""
+        parent = self.entities[group].part_of
+        return self.population(parent) if parent and self.kind(parent) == "group" else None
+
+    def partitions(self) -> set[str]:
+        """Every partition label a group of the registry belongs to."""
+        return {e.partition_label for e in self.entities.values() if e.kind == "group" and e.partition_label}
+
     def is_misspelling(self, mention: str, entity_id: str) -> bool:
         """True when `mention` is listed for the entity as a curated misspelling."""
         result = self.resolve(mention)
@@ -172,9 +213,12 @@ def _add_entity(registry: Registry, kind: str, raw, report: Report, display: str
     report_unknown_keys(raw, _ALLOWED, report, display)
     problems = [key for key in ("id", "name") if not isinstance(raw.get(key), str) or not raw.get(key).strip()]
     problems += [key for key in _TEXT_FIELDS if raw.get(key) is not None and not isinstance(raw.get(key), str)]
+    if raw.get("root") is not None and (raw["root"] is not True or kind != "group"):
+        problems.append("root")
     for key in problems:
         report.add("invalid-field" if key in raw else "missing-field",
-                   f"'{key}' must be text" if key in raw else f"required field '{key}' is missing",
+                   ("`root: true` marks one group: the population of counts that name none" if key == "root" else
+                    f"'{key}' must be text") if key in raw else f"required field '{key}' is missing",
                    file=display, line=raw.line_of(key), field=key, value=short(raw.get(key)) if key in raw else None)
     if problems:
         return
@@ -190,7 +234,7 @@ def _add_entity(registry: Registry, kind: str, raw, report: Report, display: str
         id=entity_id, kind=kind, name=raw["name"], aliases=aliases, misspellings=misspellings,
         part_of=raw.get("part_of"),
         place_kind=raw.get("kind"), country=raw.get("country"), nationality=raw.get("nationality"),
-        notes=raw.get("notes"), line=raw.line,
+        notes=raw.get("notes"), line=raw.line, root=raw.get("root") is True, partition=raw.get("partition"),
     )
     registry.entities[entity_id] = entity
     registry._misspelled.update(normalize(m) for m in entity.misspellings)
@@ -220,6 +264,14 @@ def _check_references(registry: Registry, report: Report, display: str) -> None:
                 report.add("dangling-reference", f"{entity.id}: {field_name} '{target}' is not in the registry",
                            file=display, line=entity.line, field=field_name, value=target,
                            hint=nearest_hint(target, registry.entities))
+    roots = [e for e in registry.entities.values() if e.root]
+    for extra in roots[1:]:
+        report.add("invalid-field", f"{extra.id}: only one group can be the root population ({roots[0].id} is)",
+                   file=display, line=extra.line, field="root")
+    for entity in roots[:1]:
+        if entity.part_of:
+            report.add("invalid-field", f"{entity.id}: the root population is part of no other group",
+                       file=display, line=entity.line, field="part_of")
     for cycle in _part_of_cycles(registry):
         first = registry.entities[cycle[0]]
         path = " -> ".join([*cycle, cycle[0]])

@@ -13,11 +13,11 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from ..report import Report
-from ..values import parse_date
+from ..values import COUNT_QUALIFIERS, DATE_QUALIFIERS, parse_date
 from .yamlio import LineDict, nearest_hint, short
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "fewer_than", "about")
+QUALIFIERS = tuple(dict.fromkeys(COUNT_QUALIFIERS + DATE_QUALIFIERS))
 
 
 class _Strict(BaseModel):
@@ -80,14 +80,20 @@ class ClaimEntry(_Strict):
     """Registry id of the entity or event the claim is about."""
     property: str
     """A property from schemas/properties.yaml."""
-    value: int | str
-    """The value, typed by the property (count, date, entity, text)."""
+    value: int | str | list[int]
+    """The value, typed by the property: a count (or a range [low, high]), a date (or the id of a
+    release, meaning that release's date), an entity, or text."""
     qualifier: Literal[QUALIFIERS] = "exact"  # type: ignore[valid-type]
-    """For counts: how the number bounds the true figure."""
+    """How the value bounds the truth: for counts exact, at_least, more_than, at_most, fewer_than,
+    about, almost, nearly (between is implied by a range); for dates exact, since, before, by,
+    after, on_or_after."""
     scope: str | None = None
     """For destination counts: the place (registry id)."""
     population: str | None = None
     """For counts: the group the count is restricted to (registry id)."""
+    breakdown: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_-]*$")
+    """For a count: the article breaks it down completely into the counts of its groups of this
+    partition (e.g. `nationality`), so those parts must add up to it exactly."""
     as_of: str | None = Field(default=None, pattern=DATE_PATTERN)
     """When the fact held."""
     attributed_to: str | None = None
@@ -100,8 +106,13 @@ class ClaimEntry(_Strict):
     @field_validator("value", mode="before")
     @classmethod
     def _no_bool(cls, value):
-        if isinstance(value, bool) or value is None or isinstance(value, (list, dict, float)):
-            raise ValueError("value must be a whole number or a string")
+        if isinstance(value, list):
+            if len(value) != 2 or not all(isinstance(v, int) and not isinstance(v, bool) for v in value) \
+                    or value[0] > value[1]:
+                raise ValueError("a range is two whole numbers, low then high: [100, 120]")
+            return value
+        if isinstance(value, bool) or value is None or isinstance(value, (dict, float)):
+            raise ValueError("value must be a whole number, a range [low, high] or a string")
         return value
 
 
@@ -127,6 +138,8 @@ class DecisionEntry(_Strict):
     """Why, in a sentence a reader can check."""
     decided_by: str
     """Who decided."""
+    claims: list[str] | None = None
+    """The claims the curator reviewed; a claim that joins the conflict later reopens it."""
 
 
 class LicenseEntry(_Strict):
@@ -199,8 +212,32 @@ class PropertyDef(_Strict):
     """Whether a claim may restrict the count to a population."""
     maximum: int | None = None
     """For counts: the largest plausible figure; a larger one is refused as absurd."""
+    dated: bool = False
+    """Whether the value changes over time, so claims with different as_of are different facts."""
+    ages: bool = False
+    """For counts: the value is an age in years; claims of different dates are compared through the
+    years between them, and tables show the latest with its date."""
+    before_release: bool = False
+    """For a person's dates: the date cannot fall after the person's release."""
+    group: str | None = None
+    """For counts of a place over time: the registry group they count (e.g. the political prisoners
+    a release frees reduce it)."""
     description: str
     """What the property means."""
+
+
+def parse_entry(model, raw: LineDict, report: Report, display: str):
+    """`model(**raw)`, or None with every problem reported at its line (keys that are not text included)."""
+    bad_keys = [k for k in raw if not isinstance(k, str)]
+    if bad_keys:
+        report.add("invalid-field", f"key {short(bad_keys[0], 40)} is not text", file=display,
+                   line=raw.line_of(bad_keys[0]) if isinstance(raw, LineDict) else None)
+        return None
+    try:
+        return model(**raw)
+    except ValidationError as exc:
+        issues_from_validation(exc, raw, report, display)
+        return None
 
 
 def issues_from_validation(exc: ValidationError, raw: LineDict, report: Report, display: str):

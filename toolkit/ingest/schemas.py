@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pydantic import ValidationError
-
 from ..project import Project
 from ..report import Report
 from .jsonio import load_json, walk_duplicates
-from .models import PackageMeta, issues_from_validation
+from .models import PackageMeta, parse_entry
 from .yamlio import LineDict, load_yaml, nearest_hint, report_duplicate_keys, report_unknown_keys, short
 
 SCHEMA_KEYS = {"$schema", "fields", "primaryKey", "foreignKeys", "missingValues", "uniqueKeys", "fieldsMatch",
@@ -82,15 +80,10 @@ def load_metadata(project: Project, report: Report) -> PackageMeta | None:
         report.add("invalid-metadata", f"{display} must be a mapping", file=display, line=1)
         return None
     report_duplicate_keys(raw, report, display)
-    try:
-        metadata = PackageMeta(**raw)
+    metadata = parse_entry(PackageMeta, raw, report, display)
+    if metadata is not None:
         metadata._lines.update(raw.key_lines)
-        return metadata
-    except ValidationError as exc:
-        issues_from_validation(exc, raw, report, display)
-    except TypeError:
-        report.add("invalid-metadata", f"{display} has keys that are not text", file=display, line=raw.line)
-    return None
+    return metadata
 
 
 def load_table_schema(project: Project, name: str, report: Report, metadata=None) -> dict | None:
@@ -119,6 +112,7 @@ def check_table_schema(schema, report: Report, display: str) -> None:
         return
     walk_duplicates(schema, report, display)
     report_unknown_keys(schema, SCHEMA_KEYS, report, display)
+    _check_texts(schema, ("title", "description", "name", "$schema"), report, display, "")
     fields = schema["fields"]
     if len(fields) > MAX_FIELDS:
         report.add("too-many-fields", f"{display} has {len(fields)} fields; at most {MAX_FIELDS} are supported",
@@ -140,6 +134,7 @@ def check_table_schema(schema, report: Report, display: str) -> None:
 def _check_field(field: LineDict, report: Report, display: str) -> None:
     where = f" of field '{field['name']}'"
     report_unknown_keys(field, FIELD_KEYS, report, display, where)
+    _check_texts(field, ("title", "description", "format", "rdfType"), report, display, where)
     kind = field.get("type")
     if kind not in FIELD_TYPES:
         report.add("unsupported-type", f"field '{field['name']}' has type {short(kind, 40)!r}; the toolkit writes and "
@@ -160,6 +155,13 @@ def _check_field(field: LineDict, report: Report, display: str) -> None:
             line = constraints.line_of(key) if isinstance(constraints, LineDict) else field.line
             report.add("invalid-constraint", f"constraint '{key}'{where} {problem}", file=display, line=line,
                        field=str(key), value=short(value))
+
+
+def _check_texts(node: LineDict, keys, report: Report, display: str, where: str) -> None:
+    for key in keys:
+        if key in node and not isinstance(node[key], str):
+            report.add("invalid-schema", f"'{key}'{where} must be text", file=display, line=node.line_of(key),
+                       field=key, value=short(node[key]))
 
 
 def _constraint_problem(key: str, value, kind: str) -> str | None:

@@ -6,9 +6,7 @@ import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from pydantic import ValidationError
-
-from .models import SourceEntry, issues_from_validation
+from .models import SourceEntry, parse_entry
 from ..project import Project
 from ..report import Report
 from .yamlio import LineDict, load_yaml, read_bounded, report_duplicate_keys, report_unknown_keys, short
@@ -83,11 +81,7 @@ def _parse_entry(raw, report: Report, display: str, line: int) -> SourceEntry | 
                    line=line)
         return None
     report_duplicate_keys(raw, report, display)
-    try:
-        return SourceEntry(**raw)
-    except ValidationError as exc:
-        issues_from_validation(exc, raw, report, display)
-        return None
+    return parse_entry(SourceEntry, raw, report, display)
 
 
 def _verify_article(project, entry: SourceEntry, line: int, report: Report, display: str):

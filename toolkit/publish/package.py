@@ -95,6 +95,15 @@ def _compile(project: Project, report: Report, progress=None) -> Compiled | None
     say("reconciling")
     result = reconcile_claims(ledger.claims, registry, vocabulary, decisions)
     report_unmatched(result.unmatched_decisions, report)
+    for claim in result.unresolved_events:
+        report.add("unsettled-event-date", f"'{claim.raw_value}' stands for the date of that release, but the claims "
+                   "do not settle it (none, or sources disagree)", file=claim.file, line=claim.line, field="value",
+                   value=claim.raw_value, hint="give the date itself, or settle the release's date first")
+    if registry.root_group() is None and any(f.key.population is None and vocabulary[f.key.property].population
+                                             for f in result.facts.values()):
+        report.add("no-root-population", "counts that name no group count everyone freed, but the registry "
+                   "has no root group for them", file=project.rel(project.registry),
+                   hint="mark the group of everyone freed with `root: true` in seeds/registry.yaml")
     if not report.valid:
         return None
     tables = build_tables(sources, ledger, registry, vocabulary, result)

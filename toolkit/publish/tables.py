@@ -12,7 +12,8 @@ from collections import defaultdict
 
 from ..ingest.claims import Claim, Ledger
 from ..ingest.entities import Registry
-from ..reconcile import ALL, Fact, Reconciliation
+from ..ingest.models import PropertyDef
+from ..reconcile import Fact, Reconciliation
 from ..ingest.sources import Source
 from ..values import INF, Count, DateValue
 
@@ -46,50 +47,65 @@ SANCTION_FIELDS = {
 def build_tables(sources: dict[str, Source], ledger: Ledger, registry: Registry, vocabulary,
                  result: Reconciliation) -> dict[str, list[dict]]:
     """Every resource's rows, keyed by resource name."""
-    types = {name: prop.type for name, prop in vocabulary.items()}
     open_by_subject = defaultdict(int)
     for conflict in result.conflicts:
         if conflict.status == "open":
             open_by_subject[conflict.subject] += 1
     release_people = _release_people(result, registry)
     return {
-        "releases": _releases(result, registry, types, release_people, open_by_subject),
+        "releases": _releases(result, registry, vocabulary, release_people, open_by_subject),
         "release_destinations": _destinations(result, registry),
         "release_groups": _groups(result, registry),
-        "people": _people(result, registry, types, release_people),
+        "people": _people(result, registry, vocabulary, release_people),
         "release_people": release_people,
-        "sanctions": _sanctions(result, registry, types, open_by_subject),
+        "sanctions": _sanctions(result, registry, vocabulary, open_by_subject),
         "prisoner_counts": _prisoner_counts(result, registry),
         "conflicts": _conflicts(result),
-        "claims": _claims(ledger, types),
+        "claims": _claims(result.claims, vocabulary),
         "sources": _sources(sources, ledger),
         "entities": _entities(registry),
     }
 
 
-def resolved_columns(column: str, kind: str, fact: Fact | None) -> dict:
-    """The columns of one resolved field; empty values where no claim speaks to it."""
+def resolved_columns(column: str, prop: PropertyDef | str, fact: Fact | None) -> dict:
+    """The columns of one resolved field; empty values where no claim speaks to it.
+
+    Every field has its value columns, `_status`, `_claims` (the claims behind it), `_origins` (how many
+    independent origins stand behind the value) and, unless it is text, `_candidates` (the competing
+    values while sources disagree)."""
+    kind = prop if isinstance(prop, str) else prop.type
     value = fact.value if fact else None
     cols: dict = {}
     if kind == "count":
-        cols[column] = value.value if isinstance(value, Count) else None
-        cols[f"{column}_qualifier"] = value.qualifier if isinstance(value, Count) else None
+        count = value if isinstance(value, Count) else None
+        cols[column] = count.value if count else None
+        cols[f"{column}_qualifier"] = count.qualifier if count else None
+        cols[f"{column}_upper"] = count.upper if count else None
+        if not isinstance(prop, str) and prop.ages:
+            dated = fact.dated if fact and count else None
+            cols[f"{column}_as_of"] = dated.start if dated else None
+            cols[f"{column}_as_of_precision"] = dated.precision if dated else None
     elif kind == "date":
-        cols[column] = value.start if isinstance(value, DateValue) else None
-        cols[f"{column}_precision"] = value.precision if isinstance(value, DateValue) else None
+        date = value if isinstance(value, DateValue) else None
+        cols[column] = date.start if date else None
+        cols[f"{column}_precision"] = date.precision if date else None
+        cols[f"{column}_qualifier"] = date.qualifier if date else None
     elif kind == "entity":
         cols[f"{column}_id"] = value
     else:
         cols[column] = list(value) if value else None
     cols[f"{column}_status"] = fact.status if fact else None
     cols[f"{column}_claims"] = fact.claim_ids if fact else None
+    cols[f"{column}_origins"] = len(fact.origins) if fact and fact.settled else None
+    if kind != "text":
+        cols[f"{column}_candidates"] = (fact.candidates or None) if fact else None
     return cols
 
 
-def _fields(result: Reconciliation, subject: str, fields: dict[str, str], types) -> dict:
+def _fields(result: Reconciliation, subject: str, fields: dict[str, str], vocabulary) -> dict:
     row = {}
     for column, prop in fields.items():
-        row.update(resolved_columns(column, types[prop], result.fact(subject, prop)))
+        row.update(resolved_columns(column, vocabulary[prop], result.fact(subject, prop)))
     return row
 
 
@@ -97,14 +113,14 @@ def _of_kind(registry: Registry, kind: str):
     return sorted((e for e in registry.entities.values() if e.kind == kind), key=lambda e: e.id)
 
 
-def _releases(result, registry, types, release_people, open_by_subject) -> list[dict]:
+def _releases(result, registry, vocabulary, release_people, open_by_subject) -> list[dict]:
     named = defaultdict(int)
     for link in release_people:
         named[link["release_id"]] += 1
     rows = []
     for entity in _of_kind(registry, "release"):
         row = {"release_id": entity.id, "name": entity.name}
-        row.update(_fields(result, entity.id, RELEASE_FIELDS, types))
+        row.update(_fields(result, entity.id, RELEASE_FIELDS, vocabulary))
         row["named_people"] = named[entity.id]
         row["open_conflicts"] = open_by_subject[entity.id]
         rows.append(row)
@@ -119,7 +135,7 @@ def _destinations(result: Reconciliation, registry: Registry) -> list[dict]:
         row = {
             "release_id": fact.key.subject,
             "destination_id": fact.key.scope,
-            "group_id": fact.key.population or ALL,
+            "group_id": fact.key.population or registry.root_group(),
             "places_named": sorted({c.scope for c in fact.claims}),
         }
         row.update(resolved_columns("count", "count", fact))
@@ -151,22 +167,22 @@ def _release_people(result: Reconciliation, registry: Registry) -> list[dict]:
     return sorted(rows, key=lambda r: (r["release_id"], r["person_id"]))
 
 
-def _people(result, registry: Registry, types, release_people) -> list[dict]:
+def _people(result, registry: Registry, vocabulary, release_people) -> list[dict]:
     freed = sorted({link["person_id"] for link in release_people})
     rows = []
     for person_id in freed:
         entity = registry.get(person_id)
         row = {"person_id": person_id, "name": entity.name, "aliases": list(entity.aliases) or None}
-        row.update(_fields(result, person_id, PERSON_FIELDS, types))
+        row.update(_fields(result, person_id, PERSON_FIELDS, vocabulary))
         rows.append(row)
     return rows
 
 
-def _sanctions(result, registry: Registry, types, open_by_subject) -> list[dict]:
+def _sanctions(result, registry: Registry, vocabulary, open_by_subject) -> list[dict]:
     rows = []
     for entity in _of_kind(registry, "sanction"):
         row = {"sanction_id": entity.id, "name": entity.name}
-        row.update(_fields(result, entity.id, SANCTION_FIELDS, types))
+        row.update(_fields(result, entity.id, SANCTION_FIELDS, vocabulary))
         row["open_conflicts"] = open_by_subject[entity.id]
         rows.append(row)
     return rows
@@ -198,13 +214,14 @@ def _conflicts(result: Reconciliation) -> list[dict]:
             "population_id": c.population, "kind": c.kind, "severity": c.severity, "status": c.status,
             "values": c.values, "claim_ids": c.claim_ids, "source_ids": c.source_ids,
             "description": c.description, "resolution": c.resolution, "rationale": c.rationale,
+            "origins": c.sides, "unreviewed_claims": c.unreviewed or None,
         }
         for c in sorted(result.conflicts, key=lambda c: c.id)
     ]
 
 
-def _claims(ledger: Ledger, types) -> list[dict]:
-    return [_claim_row(c, types[c.property]) for c in sorted(ledger.claims, key=lambda c: c.id)]
+def _claims(claims: list[Claim], vocabulary) -> list[dict]:
+    return [_claim_row(c, vocabulary[c.property].type) for c in sorted(claims, key=lambda c: c.id)]
 
 
 def _claim_row(claim: Claim, kind: str) -> dict:
@@ -220,11 +237,14 @@ def _claim_row(claim: Claim, kind: str) -> dict:
         "count_high": int(count.high) if count and count.high != INF else None,
         "date_value": date.start if date else None,
         "date_precision": date.precision if date else None,
+        "date_qualifier": date.qualifier if date else None,
+        "date_event_id": claim.event,
         "entity_id": value if kind == "entity" else None,
         "scope_id": claim.scope, "population_id": claim.population,
         "as_of": claim.as_of.start if claim.as_of else None,
         "as_of_precision": claim.as_of.precision if claim.as_of else None,
         "attributed_to_id": claim.attributed_to, "attributed_to": claim.attributed_as,
+        "origin_key": claim.origin, "origin": claim.origin_name, "breakdown": claim.breakdown,
         "quote": claim.quote, "quote_line": claim.quote_line, "note": claim.note,
         "ledger_file": claim.file, "ledger_line": claim.line,
     }
@@ -254,6 +274,8 @@ def _entities(registry: Registry) -> list[dict]:
             "entity_id": e.id, "kind": e.kind, "name": e.name, "aliases": list(e.aliases) or None,
             "misspellings": list(e.misspellings) or None, "part_of_id": e.part_of, "place_kind": e.place_kind,
             "country_id": e.country, "nationality_id": e.nationality,
+            "partition": e.partition_label if e.kind == "group" else None,
+            "root": e.id == registry.root_group() if e.kind == "group" else None,
         }
         for e in sorted(registry.entities.values(), key=lambda e: e.id)
     ]

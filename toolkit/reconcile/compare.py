@@ -7,11 +7,13 @@ Conflict when the claims disagree (or an explained difference, status
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from ..ingest.claims import Claim
 from ..ingest.entities import Registry
-from ..values import Count, DateValue
+from ..ingest.models import PropertyDef
+from ..values import DateValue
 from .facts import (
     STATUS_AGREED,
     STATUS_CONFLICT,
@@ -26,9 +28,12 @@ from .facts import (
 )
 
 
-def compare_fact(fact: Fact, value_type: str, registry: Registry) -> Conflict | None:
-    compare = {"count": _compare_intervals, "date": _compare_intervals, "entity": _compare_entities}.get(value_type, _collect_texts)
-    return compare(fact, registry)
+def compare_fact(fact: Fact, prop: PropertyDef, registry: Registry) -> Conflict | None:
+    """Set the fact's value and status from its claims; the conflict (or explained difference), if any."""
+    if prop.ages:
+        return _compare_ages(fact, registry)
+    compare = {"count": _compare_intervals, "date": _compare_intervals, "entity": _compare_entities}
+    return compare.get(prop.type, _collect_texts)(fact, registry)
 
 
 def _set_status(fact: Fact) -> None:
@@ -48,8 +53,42 @@ def _compare_intervals(fact: Fact, registry: Registry) -> Conflict | None:
 
 
 def _bounds(value) -> tuple:
-    """A count's or a date's interval as (low, high)."""
-    return (value.low, value.high) if isinstance(value, Count) else (value.start, value.end)
+    """A count's or a date's interval as (low, high), qualifiers applied."""
+    return value.low, value.high
+
+
+def _compare_ages(fact: Fact, registry: Registry) -> Conflict | None:
+    """Ages said on different dates agree when one birth date fits them all.
+
+    An age A on day D puts the birthday in (D - (A+1) years, D - A years]; a qualified age or a
+    date given as a month widens that window. The claims agree when their windows overlap, which
+    compares "46 now" with "43 when convicted four years earlier" through the years between them.
+    The value shown is the latest one, with the date it holds on.
+    """
+    earliest, latest = dt.date.min, dt.date.max
+    for claim in fact.claims:
+        said = claim.as_of or claim.said_on
+        born_after = _years_before(said.low, claim.value.high + 1)
+        born_by = _years_before(said.high, claim.value.low)
+        earliest, latest = max(earliest, born_after), min(latest, born_by)
+    if earliest < latest:
+        newest = max(fact.claims, key=lambda c: ((c.as_of or c.said_on).high, -c.value.width, c.id))
+        fact.value, fact.dated = newest.value, newest.as_of or newest.said_on
+        _set_status(fact)
+        return None
+    fact.status = STATUS_CONFLICT
+    conflict = _value_conflict(fact, "value", registry)
+    conflict.description += " Ages were compared through the years between the dates they were given for."
+    return conflict
+
+
+def _years_before(day: dt.date, years: float) -> dt.date:
+    if years == float("inf") or day == dt.date.min:
+        return dt.date.min
+    if day == dt.date.max:
+        return dt.date.max
+    year = max(1, day.year - int(years))
+    return day.replace(year=year, day=min(day.day, 28)) if day.month == 2 and day.day == 29 else day.replace(year=year)
 
 
 def _value_conflict(fact: Fact, kind: str, registry: Registry) -> Conflict:
@@ -68,7 +107,7 @@ def _value_conflict(fact: Fact, kind: str, registry: Registry) -> Conflict:
     )
     return Conflict(
         subject=key.subject, property=key.property, scope=key.scope, population=key.population,
-        kind=kind, severity=severity_of(key), claims=list(fact.claims), values=sorted(by_value),
+        kind=kind, severity=severity_of(key, registry), claims=list(fact.claims), values=sorted(by_value),
         description=f"Sources disagree on {where}: " + "; ".join(parts) + "." + rollup,
     )
 
@@ -118,7 +157,8 @@ def _collect_texts(fact: Fact, registry: Registry) -> None:
 
 
 def name_variants(claims, registry: Registry) -> list[Conflict]:
-    """Names given through a curated misspelling: a name conflict the registry resolved."""
+    """Names given through a spelling the registry lists as a misspelling: a name conflict, open until a
+    curator decision covers its claims (the registry links the spelling; it does not review the sources)."""
     by_entity: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
     for claim in claims:
         for entity_id, mention in ((claim.value, claim.mention), (claim.attributed_to, claim.attributed_as)):
@@ -130,9 +170,8 @@ def name_variants(claims, registry: Registry) -> list[Conflict]:
         spellings = sorted({mention for mention, _ in found})
         sources = ", ".join(sorted({claim.source for _, claim in found}))
         conflicts.append(Conflict(
-            subject=entity_id, property="name", kind="name", severity="info", status="resolved_by_curator",
+            subject=entity_id, property="name", kind="name", severity="info",
             claims=[claim for _, claim in found], values=sorted({*spellings, entity.name}),
             description=f"{sources} spells {entity.name} as " + " and ".join(f"'{m}'" for m in spellings) + ".",
-            resolution=entity.name, rationale=entity.notes,
         ))
     return conflicts

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from ..ingest.claims import Claim
 from ..ingest.entities import Registry
+from ..ingest.models import PropertyDef
+from ..values import DateValue
 
-ALL = "all-released"
 STATUS_AGREED = "agreed"
 STATUS_SINGLE = "single_source"
 STATUS_CONFLICT = "conflict"
@@ -36,6 +37,10 @@ class Fact:
     value: object = None  # Count | DateValue | entity id | tuple of texts | None
     status: str = STATUS_SINGLE
     conflict_id: str | None = None
+    support: list[Claim] | None = None
+    """The claims that agree with the resolved value (all of them unless a curator chose)."""
+    dated: DateValue | None = None
+    """For values that change with time (ages): the date the shown value holds on."""
 
     @property
     def claim_ids(self) -> list[str]:
@@ -48,6 +53,19 @@ class Fact:
     @property
     def settled(self) -> bool:
         return self.value is not None and self.status != STATUS_CONFLICT
+
+    @property
+    def origins(self) -> list[str]:
+        """The independent origins behind the resolved value: five outlets repeating one agency are one."""
+        backing = self.claims if self.support is None else self.support
+        return sorted({c.origin for c in backing}) if self.settled else []
+
+    @property
+    def candidates(self) -> list[str]:
+        """The competing values of a disputed fact, as text, so a table shows them instead of a blank."""
+        if self.status != STATUS_CONFLICT:
+            return []
+        return sorted({value_text(c.value) for c in self.claims})
 
 
 @dataclass
@@ -67,6 +85,8 @@ class Conflict:
     resolution: str | None = None
     rationale: str | None = None
     id: str = ""
+    unreviewed: list[str] = field(default_factory=list)
+    """Claims that joined after a curator resolved the conflict, so the resolution does not cover them."""
 
     @property
     def claim_ids(self) -> list[str]:
@@ -76,6 +96,14 @@ class Conflict:
     def source_ids(self) -> list[str]:
         return sorted({c.source for c in self.claims})
 
+    @property
+    def sides(self) -> list[str]:
+        """Each competing value with the independent origins that give it: "123: Belta, HUR"."""
+        by_value: dict[str, set[str]] = {}
+        for claim in self.claims:
+            by_value.setdefault(value_text(claim.value), set()).add(claim.origin_name)
+        return [f"{value}: {', '.join(sorted(names))}" for value, names in sorted(by_value.items())]
+
 
 @dataclass
 class Reconciliation:
@@ -83,6 +111,11 @@ class Reconciliation:
     conflicts: list[Conflict] = field(default_factory=list)
     by_subject: dict[str, list[Fact]] = field(default_factory=dict)
     unmatched_decisions: list = field(default_factory=list)
+    vocabulary: dict[str, PropertyDef] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    """Every claim, a date given as a release's date carrying that date."""
+    unresolved_events: list[Claim] = field(default_factory=list)
+    """Date claims given as a release's date where that release has no settled day, month or year."""
 
     def fact(self, subject, prop, scope=None, population=None, as_of=None) -> Fact | None:
         return self.facts.get(FactKey(subject, prop, scope, population, as_of))
@@ -91,13 +124,14 @@ class Reconciliation:
         facts = self.by_subject.get(subject, [])
         return [f for f in facts if prop is None or f.key.property == prop]
 
+    def subjects_of_kind(self, kind: str, registry: Registry) -> list[str]:
+        return sorted(s for s in self.by_subject if registry.kind(s) == kind)
+
 
 def value_text(value) -> str:
     if isinstance(value, tuple):
         return "; ".join(value)
     return "" if value is None else str(value)
-
-
 
 
 def voice(claim: Claim) -> str:
@@ -120,7 +154,8 @@ def entity_name(entity_id: str, registry: Registry) -> str:
     return entity.name if entity else entity_id
 
 
-def severity_of(key: FactKey) -> str:
-    if key.subject.startswith(("release-", "us-sanctions-")) or key.property.endswith("_count"):
+def severity_of(key: FactKey, registry: Registry) -> str:
+    """Disagreements about events, sanctions and counts are errors; about a person's details, warnings."""
+    if registry.kind(key.subject) in ("release", "sanction") or key.property.endswith("_count"):
         return "error"
     return "warning"

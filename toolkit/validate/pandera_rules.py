@@ -91,7 +91,14 @@ def _lift_order(df, frames):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    # Compare at the coarser of the two precisions: "2021" is not before "2021-08".
+    # Compare at the coarser of the two precisions: "2021" is not before "2021-08". Only dates given as
+    # the period itself are compared here; qualified ones ("by", "after") were compared as intervals
+    # when the package was built.
+    plain = pa.scalar(True)
+    for column in ("lifted_on_qualifier", "imposed_on_qualifier"):
+        if column in df.columns:  # packages built before dates had qualifiers have only plain dates
+            as_period = pc.is_in(_arrow(df[column]), value_set=pa.array(["exact", "since"]))
+            plain = pc.and_(plain, pc.fill_null(as_period, True))
     lifted, imposed = (pc.strftime(_arrow(df[c]), format="%Y-%m-%d") for c in ("lifted_on", "imposed_on"))
     width = {"year": 4, "month": 7, "day": 10}
     ok = pa.scalar(True)
@@ -101,7 +108,7 @@ def _lift_order(df, frames):
             rows = pc.and_(pc.equal(_arrow(df["lifted_on_precision"]), precision_a),
                            pc.equal(_arrow(df["imposed_on_precision"]), precision_b))
             early = pc.less(pc.utf8_slice_codeunits(lifted, 0, length), pc.utf8_slice_codeunits(imposed, 0, length))
-            ok = pc.and_(ok, pc.invert(pc.fill_null(pc.and_(rows, early), False)))
+            ok = pc.and_(ok, pc.invert(pc.fill_null(pc.and_(pc.and_(rows, early), plain), False)))
     return _series(ok, df)
 
 
@@ -155,8 +162,8 @@ def _resolved_prefixes(columns) -> list[str]:
     return [c[: -len("_status")] for c in columns if c.endswith("_status") and f"{c[:-7]}_claims" in columns]
 
 
-@rule("resolved-field-consistent", "*", "a resolved field's value, status and claims disagree",
-      hint="a value needs a status other than conflict and its claims; a conflict has no value")
+@rule("resolved-field-consistent", "*", "a resolved field's value, status, claims and companions disagree",
+      hint="a value needs a status other than conflict and its claims; a conflict has candidates and no value")
 def _resolved_consistent(df, frames):
     prefixes = _resolved_prefixes(df.columns)
     if not prefixes:
@@ -168,9 +175,17 @@ def _resolved_consistent(df, frames):
         ok = ok & (status.isna() == claims.isna())
         if value is not None:
             ok = ok & ((status != "conflict") | value.isna()) & (value.isna() | status.isin(STATUSES))
-        for companion in (f"{prefix}_qualifier", f"{prefix}_precision"):
-            if companion in df.columns:
-                ok = ok & (df[companion].isna() == value.isna())
+            for companion in (f"{prefix}_qualifier", f"{prefix}_precision", f"{prefix}_as_of",
+                              f"{prefix}_as_of_precision"):
+                if companion in df.columns:
+                    ok = ok & (df[companion].isna() == value.isna())
+        if f"{prefix}_origins" in df.columns:
+            ok = ok & (df[f"{prefix}_origins"].isna() == (status.isna() | (status == "conflict")).fillna(True))
+        if f"{prefix}_candidates" in df.columns:
+            disputed = (status == "conflict").fillna(False)
+            ok = ok & (df[f"{prefix}_candidates"].notna() == disputed)
+        if f"{prefix}_upper" in df.columns:
+            ok = ok & (df[f"{prefix}_upper"].notna() == (df[f"{prefix}_qualifier"] == "between").fillna(False))
     return ok
 
 

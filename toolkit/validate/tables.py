@@ -236,7 +236,7 @@ def _cast(column: pa.ChunkedArray, field: dict):
         return pc.split_pattern(column, pattern=field.get("delimiter", ",")), None
     if kind == "boolean":
         ok = pc.is_in(column, value_set=pa.array(["true", "false"]))
-        return pc.if_else(ok, pc.equal(column, "true"), None), pc.invert(ok)
+        return pc.if_else(ok, pc.equal(column, "true"), None), pc.and_(pc.is_valid(column), pc.invert(ok))
     try:  # valid data takes one strict cast; only a failing column is searched cell by cell
         return pc.cast(column, ARROW_TYPES[kind]), None
     except pa.ArrowInvalid:

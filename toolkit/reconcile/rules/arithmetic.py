@@ -1,62 +1,72 @@
-"""Political prisoner counts before and after a release are arithmetically consistent."""
+"""Stock counts of a place before and after a release are arithmetically consistent."""
 
 from __future__ import annotations
 
 from ...ingest.entities import Registry
 from ...values import Count
 from ..facts import Conflict, Fact, Reconciliation
-from . import _releases, rule
+from . import release_date_property, releases, rule
 
 
 @rule("prisoner-arithmetic")
 def prisoner_arithmetic(result: Reconciliation, registry: Registry) -> list[Conflict]:
-    """Political prisoners after a release ≤ those before it − political prisoners it freed."""
+    """A group held in a place after a release ≤ those held before it − the members of it the release freed.
+
+    The vocabulary says which place counts track which group (`group:` of a dated count property,
+    e.g. the political prisoners a country holds); the release's counts of that group, or of groups
+    inside it, are what it freed."""
     conflicts = []
-    releases = [(r, result.fact(r, "date")) for r in _releases(result, registry)]
-    dated = sorted((d.value.start, r) for r, d in releases if d is not None and d.settled and d.value.width == 0)
-    for place in sorted(s for s in result.by_subject if registry.kind(s) == "place"):
-        counts = sorted(
-            (f for f in result.subject_facts(place, "political_prisoner_count") if f.key.as_of and f.settled),
-            key=lambda f: f.key.as_of,
-        )
-        for day, release in dated:
-            before = [f for f in counts if f.claims[0].as_of.end < day]
-            after = [f for f in counts if f.claims[0].as_of.start >= day]
-            if not before or not after:
-                continue
-            freed = _political_prisoners_freed(result, release, registry)
-            if freed is None:
-                continue
-            latest = before[-1]
-            for fact in after:
-                conflict = _check_after(place, latest, fact, freed, release, registry)
-                if conflict:
-                    conflicts.append(conflict)
+    date_property = release_date_property(result)
+    dated = []
+    for release in releases(result, registry):
+        date = result.fact(release, date_property) if date_property else None
+        if date is not None and date.settled and date.value.width == 0:
+            dated.append((date.value.low, release))
+    for name, prop in sorted(result.vocabulary.items()):
+        if prop.subject != "place" or not prop.group or prop.group not in registry:
+            continue
+        for place in result.subjects_of_kind("place", registry):
+            counts = sorted((f for f in result.subject_facts(place, name) if f.key.as_of and f.settled),
+                            key=lambda f: f.key.as_of)
+            for day, release in sorted(dated):
+                before = [f for f in counts if f.claims[0].as_of.end < day]
+                after = [f for f in counts if f.claims[0].as_of.start >= day]
+                freed = _freed(result, release, prop.group, registry)
+                if not before or not after or freed is None:
+                    continue
+                conflicts.extend(c for c in (_check_after(place, name, prop.group, before[-1], fact, freed, release,
+                                                          registry)
+                                             for fact in after) if c)
     return conflicts
 
 
-def _political_prisoners_freed(result: Reconciliation, release: str, registry) -> Fact | None:
-    """The largest settled lower bound among the release's counts of political prisoners."""
+def _freed(result: Reconciliation, release: str, group: str, registry: Registry) -> Fact | None:
+    """The largest settled lower bound among the release's counts of the group or of groups inside it."""
+    root = registry.root_group()
     candidates = [
-        f for prop in ("released_count", "destination_count") for f in result.subject_facts(release, prop)
-        if f.key.population and registry.within(f.key.population, "political-prisoners") and f.settled
+        f for name, prop in result.vocabulary.items() if prop.subject == "release" and prop.type == "count"
+        and prop.population for f in result.subject_facts(release, name) if f.settled
+        and (registry.within(f.key.population, group) if f.key.population else group == root)
     ]
-    return max(candidates, key=lambda f: (f.value.low, f.key.population), default=None)
+    return max(candidates, key=lambda f: (f.value.low, f.key.population or ""), default=None)
 
 
-def _check_after(place, before: Fact, after: Fact, freed: Fact, release: str, registry) -> Conflict | None:
+def _check_after(place, name, group, before: Fact, after: Fact, freed: Fact, release: str,
+                 registry) -> Conflict | None:
     ceiling = before.value.high - freed.value.low
     if after.value.low <= ceiling:
         return None
-    claims = [*before.claims, *freed.claims, *after.claims]
+    counted = registry.get(freed.key.population).name.lower() if freed.key.population else "people"
+    held = registry.get(group).name.lower()
     return Conflict(
-        subject=place, property="political_prisoner_count", kind="arithmetic", severity="error",
-        claims=claims, values=[str(before.value), str(freed.value), str(after.value)],
+        subject=place, property=name, kind="arithmetic", severity="error",
+        claims=[*before.claims, *freed.claims, *after.claims],
+        values=[str(before.value), str(freed.value), str(after.value)],
         description=(
-            f"{_speakers(before)} counted {before.value} political prisoners as of {before.key.as_of}; "
-            f"{registry.get(release).name} freed {_at_least(freed.value)} {registry.get(freed.key.population).name.lower()} "
-            f"({_speakers(freed)}), so at most {int(ceiling)} could remain, yet {_speakers(after)} "
-            f"says {after.value} remain as of {after.key.as_of}."
+            f"{_speakers(before)} counted {before.value} {held} as of {before.key.as_of}; "
+            f"{registry.get(release).name} freed {_at_least(freed.value)} {counted} ({_speakers(freed)}), so at "
+            f"most {int(ceiling)} could remain, yet {_speakers(after)} says {after.value} remain as of "
+            f"{after.key.as_of}."
         ),
     )
 

@@ -8,14 +8,14 @@ from ...ingest.claims import Claim
 from ...ingest.entities import Registry
 from ...values import interval_text
 from ..facts import Conflict, Fact, Reconciliation
-from . import _narrowest, _releases, rule
+from . import narrowest, releases, rule
 
 
 @rule("destination-sum")
 def destination_sum(result: Reconciliation, registry: Registry) -> list[Conflict]:
     """Destination counts of a release sum to its total: per source, then across sources."""
     conflicts = []
-    for release in _releases(result, registry):
+    for release in releases(result, registry):
         totals = [c for f in result.subject_facts(release, "released_count") if f.key.population is None for c in f.claims]
         parts = [f for f in result.subject_facts(release, "destination_count") if f.key.population is None]
         by_source: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
@@ -28,7 +28,7 @@ def destination_sum(result: Reconciliation, registry: Registry) -> list[Conflict
                 exact_totals[claim.source].append(claim)
         for source in sorted(by_source):
             exact = exact_totals.get(source, [])
-            split = {place: _narrowest(cs) for place, cs in by_source[source].items()}
+            split = {place: narrowest(cs) for place, cs in by_source[source].items()}
             conflict = _check_split(release, split, exact, registry, f"{source}'s own figures")
             if conflict:
                 conflicts.append(conflict)
@@ -64,6 +64,8 @@ def _check_across(result: Reconciliation, release: str, parts: list[Fact], regis
     total = result.fact(release, "released_count")
     if total is None or not total.settled or len(parts) < 2 or not all(f.settled for f in parts):
         return []
+    if len({c.source for f in [total, *parts] for c in f.claims}) < 2:
+        return []  # one source's figures: its own check above already speaks for them
     split = {f.key.scope: _settled_claim(f) for f in parts}
     conflict = _check_split(release, split, [_settled_claim(total)], registry, "the resolved figures of all sources")
     return [conflict] if conflict else []

@@ -1,4 +1,9 @@
-"""`prisoner-data conflicts` and the conflicts the real sources produce."""
+"""`prisoner-data conflicts`: the command on fixture projects, and invariants of the live dataset.
+
+What a rule does is tested on fixture projects (tests/test_rule_fixtures.py). Here the live
+dataset is held to what must stay true as articles are added: every open error has been seen by
+a curator, every decision's claims exist, the package and the project agree, and the
+disagreements the five seed articles are known for are still recorded."""
 
 from __future__ import annotations
 
@@ -6,9 +11,12 @@ import csv
 import io
 import json
 
+import pytest
+
 from toolkit.cli import main
 
 from .conftest import ROOT, tree_digest
+from .test_rule_fixtures import RULES, assemble
 
 
 def conflicts_json(runner, *args):
@@ -17,82 +25,98 @@ def conflicts_json(runner, *args):
     return json.loads(result.stdout)
 
 
-def by_id(rows):
-    return {r["conflict_id"]: r for r in rows}
+@pytest.fixture
+def firing(tmp_path):
+    """A fixture project with one open error conflict (a nationality breakdown over its total)."""
+    return assemble(RULES / "partition-sum" / "fires", tmp_path / "firing")
 
 
-def test_every_known_disagreement_of_the_five_articles_is_recorded(runner):
-    rows = by_id(conflicts_json(runner, str(ROOT)))
-    # 156 (Coale on X) against 123 everywhere else
-    total = rows["release-2025-12-13.released_count.value"]
-    assert {"123", "156"} <= set(total["values"]) and total["status"] == "resolved_by_curator"
-    # 8 sent to Vilnius against 9 sent to Lithuania, compared at country level
-    lithuania = rows["release-2025-12-13.destination_count.value.lithuania"]
-    assert set(lithuania["values"]) == {"8", "9"}
-    # a source contradicting itself through arithmetic: 114 + 8 is not 123
-    own_sum = rows["release-2025-12-13.destination_count.sum_rule"]
-    assert own_sum["source_ids"] == ["kyivindependent-2025-12"] and own_sum["status"] == "open"
-    # Belavia relief dated September in one source and November in another
-    assert set(rows["us-sanctions-belavia.lifted_on.date"]["values"]) == {"2025-09", "2025-11"}
-    # more than 1,200 remaining cannot follow from 1,227 before a release that freed at least 109
-    assert rows["belarus.political_prisoner_count.arithmetic"]["status"] == "open"
-    # the envoy's surname misspelt in one source
-    assert rows["john-coale.name.name"]["source_ids"] == ["kyivindependent-2025-12"]
+# --- the live dataset ------------------------------------------------------------------------
 
-
-def test_what_agrees_is_not_an_open_conflict(runner):
+def test_every_open_error_has_been_reviewed_by_a_curator(runner):
+    """A new article may add disagreements; CI fails until a curator has looked at each open error."""
     rows = conflicts_json(runner, str(ROOT))
-    opened = {r["conflict_id"] for r in rows if r["status"] == "open"}
-    assert opened == {
-        "belarus.political_prisoner_count.arithmetic",
-        "release-2025-12-13.destination_count.sum_rule",
-        "us-sanctions-belavia.lifted_on.date",
-    }
-    explained = {r["conflict_id"] for r in rows if r["status"] == "explained"}
-    assert "release-2025-12-13.destination_count.subgroup.ukraine.political-prisoners" in explained
-    assert "ales-bialiatski.sent_to.place_hierarchy" in explained
+    unseen = [r["conflict_id"] for r in rows if r["status"] == "open" and r["severity"] == "error"
+              and (not r["rationale"] or r["unreviewed_claims"])]
+    assert unseen == [], "add a decision (with or without a value) to seeds/decisions.yaml for each"
+
+
+def test_resolved_conflicts_say_what_was_chosen_and_why(runner):
+    for row in conflicts_json(runner, str(ROOT)):
+        if row["status"] == "resolved_by_curator":
+            assert row["resolution"] and row["rationale"], row["conflict_id"]
 
 
 def test_package_and_project_give_the_same_conflicts(runner, built_package):
     assert conflicts_json(runner, str(built_package)) == conflicts_json(runner, str(ROOT))
 
 
-def test_fail_on_error_exits_1_while_open_errors_remain(runner):
-    result = runner.invoke(main, ["conflicts", str(ROOT), "--fail-on", "error", "--format", "json"])
+SEED_DISAGREEMENTS = {
+    # 156 (Coale on X) against 123 everywhere else
+    "release-2025-12-13.released_count.value": ({"123", "156"}, {"rf-011", "rf-001"}),
+    # 8 sent to Vilnius against 9 sent to Lithuania, compared at country level
+    "release-2025-12-13.destination_count.value.lithuania": ({"8", "9"}, {"ki-026", "rf-014"}),
+    # a source contradicting itself through arithmetic: 114 + 8 is not 123
+    "release-2025-12-13.destination_count.sum_rule": ({"122", "123"}, {"ki-005", "ki-022", "ki-026"}),
+    # Belavia relief dated September in one source and November in another
+    "us-sanctions-belavia.lifted_on.date": ({"2025-09", "2025-11"}, {"ki-015", "nh-057"}),
+    # more than 1,200 remaining cannot follow from 1,227 before a release that freed at least 109
+    "belarus.political_prisoner_count.arithmetic": ({"1227", "more than 1200"}, {"im-012", "nh-062", "rf-019"}),
+    # the envoy's surname misspelt in one source
+    "john-coale.name.name": ({"John Cole", "John Coale"}, {"ki-017", "ki-019", "ki-020"}),
+}
+
+
+@pytest.mark.parametrize("conflict_id", sorted(SEED_DISAGREEMENTS))
+def test_the_seed_articles_disagreements_are_still_recorded(runner, conflict_id):
+    """New articles may join these conflicts; they may not make them disappear."""
+    rows = {r["conflict_id"]: r for r in conflicts_json(runner, str(ROOT))}
+    values, claims = SEED_DISAGREEMENTS[conflict_id]
+    assert conflict_id in rows
+    assert values <= set(rows[conflict_id]["values"]) and claims <= set(rows[conflict_id]["claim_ids"])
+    assert rows[conflict_id]["status"] in ("open", "resolved_by_curator")
+
+
+def test_differences_the_registry_explains_are_not_open(runner):
+    rows = {r["conflict_id"]: r for r in conflicts_json(runner, str(ROOT))}
+    for explained in ("release-2025-12-13.destination_count.subgroup.ukraine.political-prisoners",
+                      "ales-bialiatski.sent_to.place_hierarchy"):
+        assert rows[explained]["status"] == "explained"
+
+
+# --- the command -------------------------------------------------------------------------------
+
+def test_fail_on_error_exits_1_while_open_errors_remain(runner, firing):
+    result = runner.invoke(main, ["conflicts", str(firing), "--fail-on", "error", "--format", "json"])
     assert result.exit_code == 1
-    assert json.loads(result.stdout)  # stdout stays clean JSON
-    assert "3 open conflict(s) of severity error or worse" in result.stderr
+    rows = json.loads(result.stdout)  # stdout stays clean JSON
+    opened = [r for r in rows if r["status"] == "open" and r["severity"] == "error"]
+    assert f"{len(opened)} open conflict(s) of severity error or worse" in result.stderr
 
 
-def test_fail_on_passes_when_only_explained_or_resolved_remain(runner, project):
-    decisions = project / "seeds/decisions.yaml"
-    decisions.write_text(decisions.read_text() + """
-  - subject: release-2025-12-13
-    property: destination_count
-    value: "122 vs 123"
-    rationale: the kyivindependent figures were given hours apart and are recorded as they stand
+def test_fail_on_passes_once_a_curator_has_resolved_them(runner, firing):
+    rows = conflicts_json(runner, str(firing))
+    [conflict] = [r for r in rows if r["status"] == "open"]
+    (firing / "seeds/decisions.yaml").write_text(f"""decisions:
+  - subject: {conflict['subject_id']}
+    property: {conflict['property']}
+    kind: {conflict['kind']}
+    population: {conflict['population_id']}
+    value: "9"
+    rationale: the fixture's nationalities are taken as the more detailed figure
     decided_by: tests
-  - subject: us-sanctions-belavia
-    property: lifted_on
-    value: "2025-09"
-    rationale: relief announced in September and completed later; the earlier date is the announcement
-    decided_by: tests
-  - subject: belarus
-    property: political_prisoner_count
-    value: "open question"
-    rationale: the committee chairman's round figure is recorded as said
-    decided_by: tests
+    claims: [{', '.join(conflict['claim_ids'])}]
 """)
-    result = runner.invoke(main, ["conflicts", str(project), "--fail-on", "warning"])
+    result = runner.invoke(main, ["conflicts", str(firing), "--fail-on", "warning"])
     assert result.exit_code == 0, result.output
 
 
-def test_formats(runner):
-    table = runner.invoke(main, ["conflicts", str(ROOT), "--status", "open"])
-    assert table.exit_code == 0 and "3 conflict(s): 3 open" in table.stdout
-    rows = list(csv.DictReader(io.StringIO(runner.invoke(main, ["conflicts", str(ROOT), "--format", "csv"]).stdout)))
-    assert rows and rows[0]["conflict_id"]
-    markdown = runner.invoke(main, ["conflicts", str(ROOT), "--format", "markdown"]).stdout
+def test_formats(runner, firing):
+    table = runner.invoke(main, ["conflicts", str(firing), "--status", "open"])
+    assert table.exit_code == 0 and "1 conflict(s): 1 open" in table.stdout
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(main, ["conflicts", str(firing), "--format", "csv"]).stdout)))
+    assert {r["kind"] for r in rows} >= {"partition_sum"}
+    markdown = runner.invoke(main, ["conflicts", str(firing), "--format", "markdown"]).stdout
     assert markdown.startswith("| conflict | status |")
 
 

@@ -262,3 +262,53 @@ def test_a_decision_for_a_value_no_claim_gives_is_refused():
     [(decision, reason)] = result.unmatched_decisions
     assert "140" in reason
     assert result.conflicts[0].status == "open"
+
+
+def test_a_new_claim_that_agrees_with_the_choice_keeps_it_resolved_and_is_listed_as_unreviewed():
+    result = run(claim("a", "release-1", "released_count", 123, "s1"),
+                 claim("b", "release-1", "released_count", 156, "s2"),
+                 claim("c", "release-1", "released_count", 120, "s3", "more_than"),
+                 decisions=[_decision(123, claims=["a", "b"])])
+    [conflict] = result.conflicts
+    assert (conflict.status, conflict.resolution, conflict.unreviewed) == ("resolved_by_curator", "123", ["c"])
+    fact = result.fact("release-1", "released_count")
+    assert (str(fact.value), fact.status) == ("123", "resolved_by_curator")
+
+
+def test_a_new_claim_that_disagrees_with_the_choice_reopens_the_conflict():
+    result = run(claim("a", "release-1", "released_count", 123, "s1"),
+                 claim("b", "release-1", "released_count", 156, "s2"),
+                 claim("c", "release-1", "released_count", 125, "s3"),
+                 decisions=[_decision(123, claims=["a", "b"])])
+    [conflict] = result.conflicts
+    assert (conflict.status, conflict.unreviewed) == ("open", ["c"])
+    assert result.fact("release-1", "released_count").status == "conflict"
+
+
+def test_a_decision_without_a_value_records_a_review_and_leaves_the_conflict_open():
+    result = run(claim("a", "release-1", "released_count", 123, "s1"),
+                 claim("b", "release-1", "released_count", 156, "s2"),
+                 decisions=[_decision(None, claims=["a", "b"])])
+    [conflict] = result.conflicts
+    assert (conflict.status, conflict.resolution, conflict.rationale) == ("open", None, "most sources agree (tests)")
+    assert result.unmatched_decisions == []
+
+
+def test_origins_count_independent_voices_not_outlets():
+    result = run(claim("a", "release-1", "released_count", 123, "s1", said_by="Agency"),
+                 claim("b", "release-1", "released_count", 123, "s2", said_by="Agency"),
+                 claim("c", "release-1", "released_count", 123, "s3"))
+    fact = result.fact("release-1", "released_count")
+    assert (len(fact.sources), len(fact.origins)) == (3, 2)
+
+
+def test_a_date_given_as_a_release_takes_that_release_date_with_its_qualifier():
+    result = run(claim("d", "release-1", "date", "2025-09-11", "s1"),
+                 claim("l", "sanction-1", "lifted_on", "release-1", "s2", qualifier="after"),
+                 claim("m", "sanction-1", "lifted_on", "2025-09-20", "s3"))
+    fact = result.fact("sanction-1", "lifted_on")
+    assert (str(fact.value), fact.status) == ("2025-09-20", "agreed")
+    early = run(claim("d", "release-1", "date", "2025-09-11", "s1"),
+                claim("l", "sanction-1", "lifted_on", "release-1", "s2", qualifier="after"),
+                claim("m", "sanction-1", "lifted_on", "2025-09-11", "s3"))
+    assert [c.kind for c in early.conflicts] == ["date"]

@@ -41,6 +41,24 @@ QUALIFIER_WORDS = {
     "after": "after ",
     "on_or_after": "on or after ",
 }
+QUALIFIER_MEANINGS = {
+    ("count", "exact"): "the number itself",
+    ("count", "at_least"): "that number or more",
+    ("count", "more_than"): "more than the number",
+    ("count", "at_most"): "that number or fewer",
+    ("count", "fewer_than"): "fewer than the number",
+    ("count", "about"): "within 10 % of the number (at least 1) either way",
+    ("count", "almost"): "below the number, by at most 10 % (at least 1)",
+    ("count", "nearly"): "the same as almost",
+    ("count", "between"): "a range: from the number to the upper bound, both included",
+    ("date", "exact"): "any day of the period written (a year, a month or a day)",
+    ("date", "since"): "the state began in that period",
+    ("date", "before"): "strictly before the period",
+    ("date", "by"): "no later than the last day of the period",
+    ("date", "after"): "strictly after the period",
+    ("date", "on_or_after"): "from the first day of the period on",
+}
+"""What each qualifier means; the data dictionary is generated from it."""
 DAY = dt.timedelta(days=1)
 
 

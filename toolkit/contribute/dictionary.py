@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from ..project import Project
+from ..values import QUALIFIER_MEANINGS
 
 
 def render_dictionary(project: Project, contract=None) -> str:
@@ -44,13 +45,22 @@ def _resource(name: str, schema: dict) -> list[str]:
 def _vocabulary(project: Project) -> list[str]:
     props = yaml.safe_load(project.properties.read_text(encoding="utf-8"))["properties"]
     lines = ["## Claim properties", "", "What a claim may assert (`schemas/properties.yaml`).", "",
-             "| property | subject | value | scope / population | maximum | meaning |", "|---|---|---|---|---|---|"]
+             "| property | subject | value | scope / population | maximum | flags | meaning |",
+             "|---|---|---|---|---|---|---|"]
     for name, prop in props.items():
         value = prop["type"] + (f" ({prop['entity']})" if prop.get("entity") else "")
-        extra = ", ".join(x for x in (f"scope: {prop['scope']}" if prop.get("scope") else "",
-                                       "population" if prop.get("population") else "") if x)
-        lines.append(_row([f"`{name}`", prop["subject"], value, extra, str(prop.get("maximum", "")),
-                           prop["description"]]))
+        extra = ", ".join(x for x in (
+            f"scope: {prop['scope']}" + (" (required)" if prop.get("scope_required") else "") if prop.get("scope") else "",
+            "population" if prop.get("population") else "") if x)
+        flags = ", ".join(x for x in ("dated" if prop.get("dated") else "", "ages" if prop.get("ages") else "",
+                                      "before release" if prop.get("before_release") else "",
+                                      f"counts group {prop['group']}" if prop.get("group") else "") if x)
+        lines.append(_row([f"`{name}`", prop["subject"], value, extra, str(prop.get("maximum", "")), flags,
+                           " ".join(prop["description"].split())]))
+    lines += ["", "## Qualifiers", "",
+              "How a count or date bounds the truth; two claims agree when their intervals share a point.", "",
+              "| value | qualifier | means |", "|---|---|---|"]
+    lines += [_row([kind, f"`{name}`", meaning]) for (kind, name), meaning in QUALIFIER_MEANINGS.items()]
     return lines
 
 

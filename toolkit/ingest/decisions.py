@@ -63,5 +63,5 @@ def report_unmatched(unmatched: list, report: Report) -> None:
         report.add(
             "stale-decision", f"{label} matches no open conflict",
             file=decision.file, line=decision.line, field="subject", value=e.subject,
-            hint="remove the decision, or correct its subject/property/scope/population",
+            hint="remove the decision, or correct its subject/property/kind/scope/population",
         )

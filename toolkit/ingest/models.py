@@ -127,13 +127,16 @@ class DecisionEntry(_Strict):
     subject: str
     """Registry id of the conflict's subject."""
     property: str
-    """The conflicting property (or rule slug for rule conflicts)."""
+    """The conflicting property (`name` for a name conflict)."""
+    kind: str | None = None
+    """The conflict's kind (value, sum_rule, arithmetic, ...) where one subject and property have several."""
     scope: str | None = None
     """Scope of the conflict, if any."""
     population: str | None = None
     """Population of the conflict, if any."""
-    value: int | str
-    """The value the curator chose."""
+    value: int | str | None = None
+    """The value the curator chose; without one, the curator has reviewed the conflict and leaves it open
+    (the sources genuinely disagree), and the rationale says why."""
     rationale: str = Field(min_length=10)
     """Why, in a sentence a reader can check."""
     decided_by: str

@@ -12,7 +12,8 @@ from .rows import read_rows
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 COLUMNS = ("conflict_id", "kind", "severity", "status", "subject_id", "property", "scope_id", "population_id",
-           "values", "claim_ids", "source_ids", "description", "resolution", "rationale")
+           "values", "claim_ids", "source_ids", "description", "resolution", "rationale", "origins",
+           "unreviewed_claims")
 
 
 def list_conflicts(path: str | Path = ".") -> list[dict]:
@@ -29,7 +30,8 @@ def list_conflicts(path: str | Path = ".") -> list[dict]:
     compiled = compile_dataset(open_project(path), report)
     if compiled is None:
         raise InvalidData("the project has errors; run `prisoner-data validate` for the list", report)
-    return compiled.tables["conflicts"]
+    lists = ("values", "claim_ids", "source_ids", "origins", "unreviewed_claims")
+    return [{k: ([] if v is None and k in lists else v) for k, v in row.items()} for row in compiled.tables["conflicts"]]
 
 
 def _from_package(descriptor: Path) -> list[dict]:

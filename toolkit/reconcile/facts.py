@@ -86,7 +86,9 @@ class Conflict:
     rationale: str | None = None
     id: str = ""
     unreviewed: list[str] = field(default_factory=list)
-    """Claims that joined after a curator resolved the conflict, so the resolution does not cover them."""
+    """Claims that joined after a curator's decision, so the decision does not cover them."""
+    reviewed: bool = False
+    """A curator decision matched this conflict (resolved it, or reviewed it and left it open)."""
 
     @property
     def claim_ids(self) -> list[str]:

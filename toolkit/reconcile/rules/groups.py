@@ -77,6 +77,12 @@ def _high(claims: list[Claim]) -> float:
     return max(c.value.high for c in claims)
 
 
+def _figure(claims: list[Claim]) -> str:
+    """The figure the claims give, as an article would write it; an interval when they differ."""
+    texts = {value_text(c.value) for c in claims}
+    return texts.pop() if len(texts) == 1 else interval_text(_low(claims), _high(claims))
+
+
 def _label(group: str | None, registry: Registry) -> str:
     return "everyone" if group is None else entity_name(group, registry)
 
@@ -113,12 +119,10 @@ def subgroup(result: Reconciliation, registry: Registry) -> list[Conflict]:
             inner, outer = _claims_of(piece, [group]), _claims_of(piece, [parent])
             if _low(inner) > _high(outer):
                 if _worth_reporting(piece, [*inner, *outer]):
-                    conflicts.append(_conflict(piece, group, "subgroup", [*inner, *outer], [
-                        value_text(inner[0].value) if len(inner) == 1 else interval_text(_low(inner), _high(inner)),
-                        interval_text(0, _high(outer))],
-                        f"In {piece.whose}, {_label(group, registry).lower()} in {_where(piece, registry)} number at "
-                        f"least {int(_low(inner))}, more than the {interval_text(0, _high(outer))} "
-                        f"{_whole(parent, registry)}."))
+                    conflicts.append(_conflict(piece, group, "subgroup", [*inner, *outer],
+                        [_figure(inner), _figure(outer)],
+                        f"In {piece.whose}, {_label(group, registry).lower()} in {_where(piece, registry)} number "
+                        f"{_figure(inner)}, more than the {_figure(outer)} {_whole(parent, registry)}."))
             elif facts is not None and not registry.get(group).partition_label:
                 conflicts.append(_explained(facts, group, parent, registry))
     return conflicts
@@ -183,10 +187,10 @@ def partition_sum(result: Reconciliation, registry: Registry) -> list[Conflict]:
                 terms = " + ".join(f"{entity_name(g, registry)} {int(_low(c))}" for g, c in parts.items())
                 conflicts.append(_conflict(piece, parent, "partition_sum",
                                            [*[c for cs in parts.values() for c in cs], *outer],
-                                           [str(int(total)), interval_text(0, _high(outer))],
+                                           [str(int(total)), _figure(outer)],
                                            f"In {piece.whose}, the groups by {label} of {_label(parent, registry).lower()}"
                                            f" in {_where(piece, registry)} add up to at least {int(total)} ({terms}), "
-                                           f"more than the {interval_text(0, _high(outer))} "
+                                           f"more than the {_figure(outer)} "
                                            f"{'freed in all' if parent is None else entity_name(parent, registry).lower()}"
                                            "."))
     return conflicts

@@ -9,7 +9,9 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[build,test]'
+	# cffconvert checks CITATION.cff; it pins an old jsonschema it runs fine without
+	$(BIN)/pip install --quiet --no-deps -c constraints.txt cffconvert pykwalify docopt
 	touch $(STAMP)
 
 build: $(STAMP)

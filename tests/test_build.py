@@ -78,9 +78,14 @@ def test_descriptor_has_data_package_v2_metadata(built_package):
             assert key in resource, (resource["name"], key)
         assert resource["hash"].startswith("sha256:")
         assert resource["schema"]["primaryKey"]
-        assert resource["parquet"]["hash"].startswith("sha256:")
-        size = (built_package / resource["parquet"]["path"]).stat().st_size
-        assert resource["parquet"]["bytes"] == size
+        assert resource["profile"] == "tabular-data-resource"
+    parquet = json.loads((built_package / "datapackage-parquet.json").read_text())
+    assert [r["name"] for r in parquet["resources"]] == [r["name"] for r in descriptor["resources"]]
+    for twin, resource in zip(parquet["resources"], descriptor["resources"]):
+        assert (twin["format"], twin["mediatype"]) == ("parquet", "application/vnd.apache.parquet")
+        assert twin["schema"] == resource["schema"]
+        assert twin["hash"].startswith("sha256:")
+        assert twin["bytes"] == (built_package / twin["path"]).stat().st_size
     keyed = [r for r in descriptor["resources"] if r["schema"].get("foreignKeys")]
     assert {r["name"] for r in keyed} >= {"claims", "releases", "people", "sanctions", "release_people"}
 

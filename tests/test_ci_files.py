@@ -22,3 +22,21 @@ def test_pre_commit_hooks_run_validate_on_seed_and_schema_changes():
         hooks = text if isinstance(text, list) else text["repos"][0]["hooks"]
         assert hooks[0]["files"] == "^(seeds|schemas)/"
         assert "prisoner-data validate ." in hooks[0]["entry"]
+
+
+def test_workflows_use_current_action_versions_with_pip_caching():
+    for path in sorted((ROOT / ".github/workflows").glob("*.yml")):
+        workflow = yaml.safe_load(path.read_text())
+        for job in workflow["jobs"].values():
+            uses = [step["uses"] for step in job["steps"] if "uses" in step]
+            assert "actions/checkout@v6" in uses, path.name
+            python = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/setup-python"))
+            assert python["uses"] == "actions/setup-python@v6" and python["with"]["cache"] == "pip", path.name
+
+
+def test_the_release_workflow_publishes_tags_and_attaches_the_zip():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/release.yml").read_text())
+    commands = " ".join(step.get("run", "") for step in workflow["jobs"]["release"]["steps"])
+    for part in ("prisoner-data release --bump", "CITATION.cff", ".zenodo.json", "git tag", "gh release create",
+                 ".zip"):
+        assert part in commands, part

@@ -32,8 +32,8 @@ def cli(*args, cwd: Path, crash: str | None = None, env: dict | None = None, tim
 
 @pytest.fixture
 def scratch(tmp_path, built_package) -> Path:
-    """A copy of the project with its committed package and docs, as a contributor's checkout has them."""
-    for name in ("seeds", "schemas", "docs"):
+    """A copy of the project with its committed package, releases and docs, as a contributor's checkout has them."""
+    for name in ("seeds", "schemas", "docs", "releases"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copytree(built_package, tmp_path / "datapackage")
     return tmp_path
@@ -100,6 +100,7 @@ RELEASE_POINTS = ["release:before-journal", "release:after-journal", "release:mo
 
 @pytest.mark.parametrize("point", RELEASE_POINTS)
 def test_a_release_killed_at_each_step_is_completed_or_undone_by_the_next_run(scratch, point):
+    shutil.rmtree(scratch / "releases")  # a project before its first release
     assert cli("release", "1.0.0", "--date", "2025-12-20", cwd=scratch).returncode == 0
     _change_a_claim(scratch)
     killed = cli("release", "--bump", "auto", "--date", "2026-01-05", cwd=scratch, crash=point)
@@ -118,11 +119,12 @@ def test_a_release_killed_at_each_step_is_completed_or_undone_by_the_next_run(sc
     assert (scratch / "releases/1.0.1/SHA256SUMS").is_file()
     assert leftovers(scratch) == []
     again = cli("release", "1.0.1", cwd=scratch)
-    assert again.returncode == 3 and "already published" in again.stderr
+    assert again.returncode == 3 and "nothing changed since 1.0.1" in again.stderr
 
 
 @pytest.mark.parametrize("point", ["download:before-place", "download:after-place"])
 def test_a_download_killed_at_each_step_leaves_nothing_half_written(scratch, tmp_path, point):
+    shutil.rmtree(scratch / "releases")
     assert cli("release", "1.0.0", "--date", "2025-12-20", cwd=scratch).returncode == 0
     work = tmp_path / "work"
     work.mkdir()

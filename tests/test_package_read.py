@@ -11,7 +11,7 @@ import pyarrow.csv as pv
 import pyarrow.parquet as pq
 import pytest
 
-from toolkit.publish.package import arrow_schema
+from toolkit.publish.formats import arrow_schema
 
 ARROW = {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_(), "date": pa.date32(),
          "list": pa.list_(pa.string())}
@@ -19,7 +19,9 @@ DUCK = {"string": "VARCHAR", "integer": "BIGINT", "boolean": "BOOLEAN", "date": 
 
 
 def resources(package):
-    return json.loads((package / "datapackage.json").read_text())["resources"]
+    """The CSV descriptor's resources, each with its Parquet twin from datapackage-parquet.json under `parquet`."""
+    twins = {r["name"]: r for r in json.loads((package / "datapackage-parquet.json").read_text())["resources"]}
+    return [{**r, "parquet": twins[r["name"]]} for r in json.loads((package / "datapackage.json").read_text())["resources"]]
 
 
 def read_csv_typed(path, schema):

@@ -8,10 +8,12 @@ import http.server
 import json
 import os
 import shutil
+import subprocess
 import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 from toolkit.cli import main
 
@@ -79,7 +81,10 @@ def download(runner, *args):
 
 
 def staging_leftovers(directory: Path) -> list[str]:
-    return [p.name for p in directory.iterdir() if p.name.startswith(".")] if directory.exists() else []
+    """What an interrupted or refused run could have left: staging and swap folders."""
+    if not directory.exists():
+        return []
+    return [p.name for p in directory.iterdir() if ".staging-" in p.name or ".old-" in p.name]
 
 
 def test_release_writes_version_sums_changelog_and_index(released):
@@ -99,13 +104,18 @@ def test_release_writes_version_sums_changelog_and_index(released):
     assert (folder / "data/claims.csv").stat().st_mode & 0o222 == 0
 
 
-def test_releasing_an_existing_version_fails_and_changes_nothing(released, runner):
+def test_releasing_nothing_new_or_an_old_version_fails_and_changes_nothing(released, runner):
     before = tree_digest(released / "releases")
-    result = runner.invoke(main, ["release", "1.0.0", "--project", str(released)])
+    result = runner.invoke(main, ["release", "--bump", "minor", "--project", str(released)])
     assert result.exit_code == 3
-    assert "version 1.0.0 is already published" in result.stderr
+    assert "nothing changed since 1.0.0; there is nothing to release" in result.stderr
+    _edit_claim(released, "    value: prominent opposition activist\n", "    value: opposition activist\n")
+    for version in ("1.0.0", "0.5.0"):
+        result = runner.invoke(main, ["release", version, "--project", str(released)])
+        assert result.exit_code == 3
+        assert f"version {version} is not greater than the latest release, 1.0.0" in result.stderr
     assert tree_digest(released / "releases") == before
-    assert staging_leftovers(released / "releases") == []
+    assert staging_leftovers(released) == []
 
 
 def test_round_trip_release_download_validate(server, runner, tmp_path):
@@ -304,3 +314,97 @@ def test_an_index_that_is_not_json_is_a_clear_error(server, runner, tmp_path):
     (server.root / "index.json").write_text("<html>not an index</html>")
     result = download(runner, server.url + "index.json", "--to", str(tmp_path / "got"))
     assert result.exit_code == 3 and "the index is not valid JSON" in result.stderr
+
+
+# --- one-file releases, the canonical index, citation ------------------------------------------
+
+ZIP = "belarus-prisoner-releases-2025-1.0.0.zip"
+
+
+def test_a_release_is_also_a_deterministic_zip_listed_in_the_index(released, tmp_path):
+    import hashlib
+    import zipfile
+
+    archive = released / "releases" / ZIP
+    record = json.loads((released / "releases/index.json").read_text())["versions"][0]
+    assert record["zip"] == {"path": ZIP, "bytes": archive.stat().st_size,
+                             "sha256": hashlib.sha256(archive.read_bytes()).hexdigest()}
+    with zipfile.ZipFile(archive) as opened:
+        names = opened.namelist()
+        assert names == sorted(names) and all(n.startswith("belarus-prisoner-releases-2025-1.0.0/") for n in names)
+        assert {i.date_time for i in opened.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    inside = {n.split("/", 1)[1] for n in names}
+    assert inside == {p.relative_to(released / "releases/1.0.0").as_posix()
+                      for p in (released / "releases/1.0.0").rglob("*") if p.is_file()}
+
+
+def test_zip_round_trip_over_http(server, runner, tmp_path):
+    direct = download(runner, server.url + ZIP, "--to", str(tmp_path / "a"))
+    assert direct.exit_code == 0, direct.output
+    assert tree_digest(tmp_path / "a") == tree_digest(server.root / "1.0.0")
+    through_index = download(runner, server.url + "index.json", "--zip", "--to", str(tmp_path / "b"), "--no-cache")
+    assert through_index.exit_code == 0, through_index.output
+    assert tree_digest(tmp_path / "b") == tree_digest(server.root / "1.0.0")
+    assert f"/{ZIP}" in server.requests and not [r for r in server.requests if r.startswith("/1.0.0/data/")]
+    check = runner.invoke(main, ["validate", str(server.root / ZIP), "--format", "json"])
+    assert check.exit_code == 0 and json.loads(check.stdout)["valid"], check.output
+
+
+def _hostile_zip(path: Path, release: Path, entry: str, data: bytes) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in sorted(p for p in release.rglob("*") if p.is_file()):
+            archive.write(file, f"pkg/{file.relative_to(release).as_posix()}")
+        archive.writestr(entry, data)
+
+
+@pytest.mark.parametrize("entry, data, message", [
+    ("pkg/../../escaped.txt", b"planted", "leaves the folder it unpacks into"),
+    ("/tmp/absolute.txt", b"planted", "leaves the folder it unpacks into"),
+    ("pkg/bomb.bin", b"\0" * (64 << 20), "refused as a zip bomb"),
+])
+def test_a_hostile_zip_is_refused_with_nothing_written(released, runner, tmp_path, entry, data, message):
+    archive = tmp_path / "hostile.zip"
+    _hostile_zip(archive, released / "releases" / "1.0.0", entry, data)
+    work = tmp_path / "work"
+    work.mkdir()
+    result = download(runner, str(archive), "--to", str(work / "got"))
+    assert result.exit_code == 3 and message in result.stderr, result.output
+    assert list(work.iterdir()) == [] and not (tmp_path / "escaped.txt").exists()
+    assert not list((tmp_path / "cache").glob(".unpack*"))
+    check = runner.invoke(main, ["validate", str(archive), "--format", "json"])
+    assert check.exit_code == 1 and message in check.stdout
+
+
+def test_a_zip_with_a_file_sha256sums_does_not_list_is_refused(released, runner, tmp_path):
+    archive = tmp_path / "extra.zip"
+    _hostile_zip(archive, released / "releases" / "1.0.0", "pkg/authorized_keys", b"ssh-ed25519 AAAA attacker")
+    result = download(runner, str(archive), "--to", str(tmp_path / "got"))
+    assert result.exit_code == 3 and "SHA256SUMS" in result.stderr
+    check = runner.invoke(main, ["validate", str(archive), "--format", "json"])
+    assert check.exit_code == 1 and "unlisted-file" in check.stdout
+
+
+def test_download_without_a_source_uses_the_index_the_environment_names(server, runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("PRISONER_DATA_INDEX", server.url + "index.json")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["download", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["version"] == "1.0.0"
+    assert (tmp_path / "belarus-prisoner-releases-2025-1.0.0" / "datapackage.json").is_file()
+    assert server.requests[0] == "/index.json"
+
+
+def test_release_keeps_citation_and_zenodo_metadata_in_step(released):
+    import sys
+
+    citation = yaml.safe_load((released / "CITATION.cff").read_text())
+    zenodo = json.loads((released / ".zenodo.json").read_text())
+    assert citation["version"] == zenodo["version"] == "1.0.0"
+    assert citation["date-released"] == "2025-12-20" and zenodo["publication_date"] == "2025-12-20"
+    assert zenodo["license"] == "cc-by-4.0" and zenodo["creators"] and zenodo["related_identifiers"]
+    cffconvert = Path(sys.executable).parent / "cffconvert"
+    done = subprocess.run([str(cffconvert), "--validate", "-i", str(released / "CITATION.cff")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-500:]

@@ -45,14 +45,14 @@ def package(tmp_path, built_package) -> Path:
 
 
 def rehash(package: Path, name: str) -> None:
-    """Keep the descriptor's bytes and sha256 true to a data file a test rewrote."""
-    meta = json.loads((package / "datapackage.json").read_text())
-    for resource in meta["resources"]:
-        for entry in (resource, resource.get("parquet") or {}):
-            if entry.get("path") == name:
-                data = (package / name).read_bytes()
+    """Keep both descriptors' bytes and sha256 true to a data file a test rewrote."""
+    for descriptor in ("datapackage-parquet.json", "datapackage.json"):  # the second names the first
+        meta = json.loads((package / descriptor).read_text())
+        for entry in [*meta["resources"], *meta.get("companions", [])]:
+            if entry.get("path") in (name, "datapackage-parquet.json"):
+                data = (package / entry["path"]).read_bytes()
                 entry["bytes"], entry["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
-    (package / "datapackage.json").write_text(json.dumps(meta, indent=2))
+        (package / descriptor).write_text(json.dumps(meta, indent=2))
 
 
 # --- seeds and schemas --------------------------------------------------------------------------
@@ -209,7 +209,6 @@ def test_the_expectations_step_never_reads_outside_the_package(runner, package, 
     meta = json.loads((package / "datapackage.json").read_text())
     people = next(r for r in meta["resources"] if r["name"] == "people")
     people["path"] = path
-    people.pop("parquet")
     (package / "datapackage.json").write_text(json.dumps(meta))
     result = runner.invoke(main, ["validate", str(package), "--format", "json", "--report", "html",
                                   str(tmp_path / "docs")])
@@ -275,3 +274,13 @@ def test_a_bug_exits_4_with_a_request_to_report_it(runner, project, monkeypatch)
     assert "Traceback" not in result.output
     debug = runner.invoke(main, ["--debug", "build", "--project", str(project), "-q"])
     assert debug.exit_code == 4 and "Traceback" in debug.stderr
+
+
+def test_a_command_that_needs_an_extra_the_light_install_lacks_says_which(runner, built_package, tmp_path,
+                                                                         monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "great_expectations", None)  # as if not installed
+    result = runner.invoke(main, ["validate", str(built_package), "--report", "html", str(tmp_path / "docs")])
+    assert result.exit_code == 3
+    assert "pip install 'prisoner-data[build]'" in result.stderr and "internal error" not in result.stderr

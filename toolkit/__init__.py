@@ -8,12 +8,14 @@ Stages, one folder each (one module per step inside):
   reconcile/   facts (FactKey, Fact, Conflict: the shared types), compare (one fact's claims),
                rules/ (cross-field rules, one module per family, registered by slug),
                curation (decisions applied); reconcile_claims runs them in order
-  publish/     tables (resolved rows), package (CSV + Parquet + descriptor, atomically),
-               release (immutable versions, journaled), fetch (bounded, single-origin reads),
-               download (verify and place), diff (changes and the bump they call for), rows and
-               conflicts (read a built package)
-  validate/    tables (pyarrow cell checks), package (descriptor, files, keys), pandera_rules,
-               frictionless_check, expectations -> one Report
+  publish/     tables (resolved rows), package (stage and swap in a package), formats (CSV and
+               Parquet files), descriptors (CSV v2, Parquet v2, v1 for R), sqlite (database and
+               datasette metadata), documents (the package README), release (immutable versions,
+               journaled), archive (deterministic zips, safe unpacking), citation (CITATION.cff,
+               .zenodo.json), fetch (bounded, single-origin reads), download (verify and place),
+               diff (changes and the bump they call for), rows and conflicts (read a package)
+  validate/    tables (pyarrow cell checks), package (descriptors, files, keys, Parquet twins),
+               pandera_rules, frictionless_check, expectations, datadocs (offline) -> one Report
   contribute/  extract (draft claims), coverage (uncited figures), html_report, dictionary
   cli/         one file per command; the click group and the error -> exit-code edge
 Shared kernels: values (counts as intervals, dates with precision), report (Issue and

@@ -93,15 +93,19 @@ def _stale_pattern(label: str) -> re.Pattern:
     return re.compile(rf"^\.{re.escape(label)}\.(?:staging-(?P<pid>\d+)-[0-9a-f]+|old-(?P<old>\d+)|[a-z0-9_]{{8}})$")
 
 
-def clear_stale(parent: Path, label: str, target: Path | None = None) -> list[Path]:
+def clear_stale(parent: Path, label: str, target: Path | None = None, only_dead: bool = False) -> list[Path]:
     """Remove what killed runs left beside `parent/label`; call it holding `locked(parent)`.
 
     If a two-rename swap was cut between its renames, the target is missing and its
     old copy is put back first, so the target is whole again before anything is deleted.
+    With `only_dead`, staging of a process that is still running is left alone (for folders
+    used after their lock is released).
     """
     target = target or parent / label
     pattern = _stale_pattern(label)
     found = sorted(p for p in parent.iterdir() if pattern.match(p.name)) if parent.is_dir() else []
+    if only_dead:
+        found = [p for p in found if not _alive(int(pattern.match(p.name).group("pid") or 0))]
     olds = [p for p in found if pattern.match(p.name).group("old")]
     if olds and not target.exists():
         os.rename(olds[-1], target)
@@ -110,6 +114,18 @@ def clear_stale(parent: Path, label: str, target: Path | None = None) -> list[Pa
     for path in found:
         remove_tree(path)
     return found
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def remove_tree(path: Path) -> None:

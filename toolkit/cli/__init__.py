@@ -30,6 +30,10 @@ COMMANDS = {
 }
 
 
+OPTIONAL_MODULES = {"great_expectations": "build", "rapidfuzz": "build"}
+"""Modules of an optional extra, imported only by the commands that need them."""
+
+
 class LazyGroup(click.Group):
     """Loads `toolkit.cli.<name>` on demand and turns ToolkitError into an exit code."""
 
@@ -61,6 +65,10 @@ class LazyGroup(click.Group):
         except KeyboardInterrupt:
             self._fail(ctx, "interrupted", 130)
         except Exception as exc:  # noqa: BLE001 - the one place a bug becomes a message, not a traceback
+            extra = OPTIONAL_MODULES.get((getattr(exc, "name", None) or "").split(".")[0])
+            if isinstance(exc, ModuleNotFoundError) and extra:
+                self._fail(ctx, f"this needs {exc.name}, which the light install leaves out: "
+                                f"pip install 'prisoner-data[{extra}]'", EXIT_FAILURE)
             summary = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
             self._fail(ctx, f"internal error ({summary}); this is a bug in prisoner-data, please report it to "
                             f"{REPORT_TO} with the output of the same command run with --debug", EXIT_INTERNAL)

@@ -10,21 +10,23 @@ import click
 
 
 @click.command("download")
-@click.argument("source")
+@click.argument("source", required=False)
 @click.option("--version", "version", help="Version to fetch when SOURCE is an index.json or the releases folder.")
 @click.option("--to", "to", type=click.Path(file_okay=False), help="Target directory (default: ./NAME-VERSION).")
 @click.option("--trusted", is_flag=True,
               help="Allow redirects and index entries to other hosts, and resources there (reported, not fetched).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=900, show_default=True,
               help="Seconds the whole download may take.")
+@click.option("--zip", "archive", is_flag=True, help="With an index, fetch the release's zip (one file) instead.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor fill the cache.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def command(source, version, to, trusted, timeout, no_cache, quiet, fmt):
+def command(source, version, to, trusted, timeout, archive, no_cache, quiet, fmt):
     """Download a published release, verify every file and validate it before moving it into place.
 
-    SOURCE is an http(s) URL or a local path of a release folder or of an
-    index.json. Files are checked against SHA256SUMS and the descriptor's bytes
+    SOURCE is an http(s) URL or a local path of a release folder, a release zip
+    or an index.json; without it, the published index (PRISONER_DATA_INDEX
+    overrides it) and its latest version. Files are checked against SHA256SUMS and the descriptor's bytes
     and hashes; a failed or interrupted download leaves nothing behind. Only the
     files the descriptor names are fetched, each up to its declared size; the
     target is --to or NAME-VERSION, never a path the release chooses. Verified
@@ -32,8 +34,10 @@ def command(source, version, to, trusted, timeout, no_cache, quiet, fmt):
 
     \b
     Example:
+      prisoner-data download
       prisoner-data download https://example.org/releases/index.json --version 1.0.0 --to data
       prisoner-data download releases/1.0.0 --to /tmp/pkg
+      prisoner-data download release.zip --to /tmp/pkg
     """
     from ..publish.download import download_release
 
@@ -42,7 +46,7 @@ def command(source, version, to, trusted, timeout, no_cache, quiet, fmt):
         bar = _Progress()
     try:
         result = download_release(source, version=version, to=Path(to) if to else None, trusted=trusted,
-                                  progress=bar, use_cache=not no_cache, timeout=timeout)
+                                  progress=bar, use_cache=not no_cache, timeout=timeout, archive=archive)
     finally:
         if bar:
             bar.close()

@@ -49,6 +49,8 @@ class SourceEntry(_Strict):
     """sha256 of the article file."""
     note: str | None = None
     """How the outlet and date were established, and anything odd about the text."""
+    url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$", max_length=2000)
+    """Where the article was published, when known."""
 
     @field_validator("path")
     @classmethod
@@ -176,8 +178,12 @@ class PackageMeta(_Strict):
     """What the package holds, in a paragraph."""
     version: str = Field(pattern=r"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")
     """Version a build carries (MAJOR.MINOR.PATCH, optionally -suffix); a release stamps its own."""
-    homepage: str | None = None
+    homepage: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
     """Project home page."""
+    repository: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
+    """Where the toolkit's code and the seeds live."""
+    index_url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
+    """The canonical published releases/index.json, where `prisoner-data download` looks by default."""
     keywords: list[str] = []
     """Search keywords."""
     licenses: list[LicenseEntry] = Field(min_length=1)

@@ -30,11 +30,16 @@ from ..hashing import file_sha256
 from ..ingest.jsonio import JSONInputError, parse_json
 from ..ingest.yamlio import LineDict, nearest_hint
 from ..storage import clear_stale, crashpoint, fsync_tree, locked, new_staging, remove_tree, swap_in
+from .archive import extract_zip
 from .fetch import (DEFAULT_TIMEOUT, HASHES, MAX_DESCRIPTOR_BYTES, MAX_INDEX_BYTES, MAX_SUMS_BYTES, Fetcher, is_url,
                     join, relative_name)
 from .release import INDEX_KEYS, INDEX_VERSION_KEYS, SUMS, VERSION, latest_version, parse_sums
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
+CANONICAL_INDEX = "https://raw.githubusercontent.com/prisoner-data/belarus-2025/main/releases/index.json"
+"""The published releases/index.json (schemas/package.yaml's `index_url`; a test keeps the two equal)."""
+MAX_ZIP_BYTES = 1 << 30
+"""Largest release zip read when no index declares its size (1 GiB)."""
 LEGACY_COMPANION = "CHANGELOG.md"
 MAX_UNDECLARED_BYTES = 16 << 20
 """Most bytes read of a named file whose size the descriptor does not declare (16 MiB)."""
@@ -74,12 +79,20 @@ def cache_root() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "prisoner-data"
 
 
-def download_release(source: str, *, version: str | None = None, to: Path | None = None, trusted: bool = False,
-                     progress=None, use_cache: bool = True, timeout: float = DEFAULT_TIMEOUT) -> Downloaded:
+def default_index() -> str:
+    """Where to look when no SOURCE is given: PRISONER_DATA_INDEX, else the canonical published index."""
+    return os.environ.get("PRISONER_DATA_INDEX") or CANONICAL_INDEX
+
+
+def download_release(source: str | None = None, *, version: str | None = None, to: Path | None = None,
+                     trusted: bool = False, progress=None, use_cache: bool = True, timeout: float = DEFAULT_TIMEOUT,
+                     archive: bool = False) -> Downloaded:
     """Download, verify and validate a release; return where it was placed.
 
     Steps:
-      1. resolve SOURCE to a release location (through index.json if given one), within the origin rules;
+      1. resolve SOURCE (default: the canonical index) to a release location, through index.json if
+         given one, within the origin rules; a zip (SOURCE, or the index's with `archive`) is fetched
+         within its size, checked against the index's sha256, and unpacked safely under the cache;
       2. read datapackage.json and SHA256SUMS (bounded), match the descriptor with the index, and check
          that its files are safe, sized, and exactly what SHA256SUMS lists;
       3. choose the target (--to, or the slug NAME-VERSION) and lock the folder it goes into;
@@ -90,8 +103,23 @@ def download_release(source: str, *, version: str | None = None, to: Path | None
     """
     if version is not None and not VERSION.match(version):
         raise DownloadError(f"--version {version!r} is not MAJOR.MINOR.PATCH", value=version)
+    source = source or default_index()
     fetcher = Fetcher(source, trusted=trusted, timeout=timeout, progress=progress)
-    plan = _plan(fetcher, source, version)
+    unpacked = None
+    try:
+        if source.lower().endswith(".zip") or archive:
+            unpacked, folder = _unpack(fetcher, source, version)
+            fetcher = Fetcher(str(folder), timeout=max(1.0, fetcher.remaining()), progress=progress)
+            plan = _plan(fetcher, str(folder), version)
+        else:
+            plan = _plan(fetcher, source, version)
+        return _download(fetcher, plan, to, trusted, use_cache)
+    finally:
+        if unpacked is not None:
+            remove_tree(unpacked)
+
+
+def _download(fetcher: Fetcher, plan: Plan, to: Path | None, trusted: bool, use_cache: bool) -> Downloaded:
     target = Path(to) if to else Path.cwd() / _slug(plan)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise DownloadError(f"{target} exists and is not empty; nothing was written", path=target,
@@ -119,6 +147,58 @@ def download_release(source: str, *, version: str | None = None, to: Path | None
 
 
 # --- 1-2: what the release is -------------------------------------------------------------------
+
+def _unpack(fetcher: Fetcher, source: str, version: str | None) -> tuple[Path, Path]:
+    """Fetch a release zip (bounded, checked against the index's sha256) and unpack it under the cache.
+
+    Returns the staging folder (for the caller to remove) and the release folder inside it."""
+    size, digest, location = -MAX_ZIP_BYTES, None, source
+    if not source.lower().endswith(".zip"):
+        index = _parse(fetcher.read(source, MAX_INDEX_BYTES, "the index"), source, "the index")
+        _check_index(index, source)
+        chosen = version or index.get("latest") or latest_version(index)
+        record = next((v for v in index["versions"] if v.get("version") == chosen), None)
+        entry = record.get("zip") if record else None
+        if not isinstance(entry, dict) or relative_name(str(entry.get("path"))):
+            raise DownloadError(f"the index lists no zip for version {chosen}", path=source, value=str(chosen),
+                                hint="download the release folder instead (leave out --zip)")
+        location, digest = join(_dirname(source), entry["path"]), entry.get("sha256")
+        size = entry.get("bytes") if isinstance(entry.get("bytes"), int) else size
+    root = cache_root()
+    root.mkdir(parents=True, exist_ok=True)
+    with locked(root):
+        clear_stale(root, "unpack", only_dead=True)
+        staging = new_staging(root, "unpack")
+    try:
+        got = fetcher.save(location, staging / "release.zip", size, ("sha256",))
+        if digest and got["sha256"] != digest:
+            raise DownloadError("the zip does not match the sha256 the index publishes for it; refused",
+                                path=location, hint="the release was altered after publication")
+        (staging / "files").mkdir()
+        folder = extract_zip(staging / "release.zip", staging / "files", display=location)
+        _only_listed(folder, location)
+    except BaseException:
+        remove_tree(staging)
+        raise
+    return staging, folder
+
+
+def _only_listed(folder: Path, location: str) -> None:
+    """An unpacked release holds its descriptor, SHA256SUMS and the files SHA256SUMS lists: nothing else."""
+    if not (folder / "datapackage.json").is_file() or not (folder / SUMS).is_file():
+        raise DownloadError("the zip holds no release (datapackage.json and SHA256SUMS at its top); refused",
+                            path=location)
+    try:
+        listed = set(parse_sums((folder / SUMS).read_text(encoding="utf-8"))) | {SUMS}
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DownloadError(f"the zip's {SUMS} is malformed; refused", path=location) from exc
+    extra = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                   if p.is_file() and p.relative_to(folder).as_posix() not in listed)
+    if extra:
+        raise DownloadError(f"the zip holds files {SUMS} does not list ({', '.join(extra[:5])}); refused",
+                            path=location, hint="a release holds only the files its datapackage.json names")
+
+
 
 def _plan(fetcher: Fetcher, source: str, version: str | None) -> Plan:
     plan = _resolve(fetcher, source, version)

@@ -9,34 +9,37 @@ place only after every check passed.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import gc
-import io
-import json
 import os
 import shutil
+from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..ingest.claims import load_claims, load_vocabulary
 from ..ingest.decisions import load_decisions, report_unmatched
 from ..ingest.entities import load_registry
-from ..hashing import file_sha256
 from ..ingest.schemas import Contract, load_contract
+from ..ingest.sources import load_sources
 from ..project import Project
 from ..reconcile import Reconciliation, reconcile_claims
 from ..report import Report
-from ..ingest.sources import load_sources
-from .tables import build_tables
 from ..storage import clear_stale, crashpoint, fsync_dir, fsync_tree, locked, new_staging, remove_tree, swap_in
 from ..values import parse_date
+from .descriptors import (PARQUET_DESCRIPTOR, V1_DESCRIPTOR, csv_resource, file_entry, package_fields,
+                          parquet_resource, v1_descriptor, write_descriptor)
+from .documents import package_readme
+from .formats import csv_bytes, write_parquet
+from .sqlite import datasette_metadata, write_database
+from .tables import build_tables
 
-LIST_DELIMITER = "|"
-PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
-PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 EXPECTATIONS = "expectations.json"
+DATASETTE_METADATA = "datasette-metadata.json"
+DICTIONARY = "data-dictionary.md"
+DOCUMENTS = {"README.md": "what the package holds and how to read it", DICTIONARY: "every table and field",
+             "CHANGELOG.md": "what changed in this version"}
 
 
 @dataclass
@@ -116,6 +119,50 @@ def _compile(project: Project, report: Report, progress=None) -> Compiled | None
     return Compiled(tables, result, created)
 
 
+@dataclass
+class Prepared:
+    """Everything loaded, checked and reconciled, ready to be written as a package."""
+
+    report: Report
+    compiled: Compiled | None = None
+    contract: Contract | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.compiled is not None and self.contract is not None and self.report.valid
+
+    def rows(self) -> dict[str, int]:
+        return {name: len(self.compiled.tables[name]) for name in self.contract.metadata.resources}
+
+    def statuses(self) -> dict[str, int]:
+        return dict(sorted(Counter(c.status for c in self.compiled.reconciliation.conflicts).items()))
+
+
+def prepare_dataset(project: Project, progress=None) -> Prepared:
+    """Load and verify the contract (schemas/) and the seeds, and reconcile them; every problem in the report."""
+    report = Report()
+    contract = load_contract(project, report)
+    compiled = compile_dataset(project, report, progress)
+    return Prepared(report, compiled, contract)
+
+
+def stage_package(project: Project, directory: Path, prepared: Prepared, version: str,
+                  documents: dict[str, str] | None = None, check=None) -> Report:
+    """Write the package into `directory` as `version` (with the data dictionary and `documents`), then check it.
+
+    `check` (default: frictionless against the schemas) returns the issues of the written package."""
+    from ..contribute.dictionary import render_dictionary
+
+    contract = replace(prepared.contract, metadata=prepared.contract.metadata.model_copy(update={"version": version}))
+    texts = {DICTIONARY: render_dictionary(project, prepared.contract), **(documents or {})}
+    write_package(directory, prepared.compiled, contract, project.schemas / EXPECTATIONS, texts)
+    if check is None:
+        from ..validate.frictionless_check import check_package as check
+    report = Report()
+    report.extend(check(directory / "datapackage.json"))
+    return report
+
+
 def build_package(project: Project, out: Path | None = None, progress=None, check=None,
                   dictionary: bool = False) -> BuildResult:
     """Build datapackage/ from seeds/ and schemas/.
@@ -124,167 +171,91 @@ def build_package(project: Project, out: Path | None = None, progress=None, chec
       1. load and verify the contract (schemas/), sources, registry, vocabulary, claims and decisions;
       2. reconcile claims into facts and conflicts, and build the resolved tables;
       3. under the target folder's lock, remove what killed builds left behind;
-      4. write CSV, Parquet and datapackage.json (and, if asked, docs/data-dictionary.md) into staging;
+      4. write the package, as the next version with a -dev suffix, into staging (and, if asked,
+         docs/data-dictionary.md);
       5. validate the staged package (`check`, by default frictionless against the schemas);
       6. fsync it and swap it with the target in one step, only if every step passed.
     """
+    from .release import development_version, recover_releases
+
     out = Path(out or project.package_dir)
-    report = Report()
-    contract = load_contract(project, report)
-    compiled = compile_dataset(project, report, progress)
-    if compiled is None or contract is None or not report.valid:
+    prepared = prepare_dataset(project, progress)
+    report = prepared.report
+    if not prepared.ok:
         return BuildResult(report)
     with locked(out.parent, on_wait=progress):
         if out == project.package_dir:
-            from .release import recover_releases
-
             recover_releases(project)
         clear_stale(out.parent, out.name, out)
         work = new_staging(out.parent, out.name)
         try:
             if progress:
-                progress("writing package")
-            write_package(work / "package", compiled, contract, project.schemas / EXPECTATIONS)
-            if dictionary:
-                from ..contribute.dictionary import render_dictionary
-
-                (work / "data-dictionary.md").write_text(render_dictionary(project, contract), encoding="utf-8")
-            if progress:
-                progress("validating package")
-            if check is None:
-                from ..validate.frictionless_check import check_package as check
-            report.extend(check(work / "package" / "datapackage.json"))
+                progress("writing and validating package")
+            report.extend(stage_package(project, work / "package", prepared,
+                                        development_version(project, prepared.contract.metadata), check=check).issues)
             if not report.valid:
                 return BuildResult(report)
+            if dictionary:
+                shutil.copyfile(work / "package" / DICTIONARY, work / DICTIONARY)
             fsync_tree(work)
             crashpoint("build:before-swap")
             swap_in(work / "package", out)
             crashpoint("build:after-swap")
             if dictionary:
                 (project.root / "docs").mkdir(exist_ok=True)
-                os.replace(work / "data-dictionary.md", project.root / "docs" / "data-dictionary.md")
+                os.replace(work / DICTIONARY, project.root / "docs" / DICTIONARY)
                 fsync_dir(project.root / "docs")
         finally:
             remove_tree(work)
-    rows = {name: len(compiled.tables[name]) for name in contract.metadata.resources}
-    statuses: dict[str, int] = {}
-    for conflict in compiled.reconciliation.conflicts:
-        statuses[conflict.status] = statuses.get(conflict.status, 0) + 1
-    return BuildResult(report, rows, dict(sorted(statuses.items())), out)
+    return BuildResult(report, prepared.rows(), prepared.statuses(), out)
 
 
-def write_package(directory: Path, compiled: Compiled, contract: Contract, suite: Path | None = None) -> dict:
-    """Write every resource as CSV and Parquet, the expectation suite, and datapackage.json."""
-    (directory / "data").mkdir(parents=True, exist_ok=True)
-    resources = []
+def write_package(directory: Path, compiled: Compiled, contract: Contract, suite: Path | None = None,
+                  documents: dict[str, str] | None = None) -> dict:
+    """Write the package into `directory`; return its datapackage.json.
+
+    Steps:
+      1. every resource as CSV and as Parquet;
+      2. the Parquet descriptor, and the CSV descriptor as Data Package v1 for R;
+      3. the SQLite database and its datasette metadata;
+      4. the expectation suite, README.md and the given documents (the data dictionary);
+      5. datapackage.json, naming every other file with its size and sha256 (`companions`).
+    """
+    data = directory / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    shared = package_fields(contract.metadata, compiled.created, compiled.tables["sources"])
+    shared = {k: v for k, v in shared.items() if v is not None}
+    csv_resources, parquet_resources = [], []
     for name, schema in contract.schemas.items():
         rows = compiled.tables[name]
-        csv_path = directory / "data" / f"{name}.csv"
-        parquet_path = directory / "data" / f"{name}.parquet"
-        csv_path.write_bytes(csv_bytes(rows, schema))
-        write_parquet(parquet_path, rows, schema)
-        resources.append(_resource(name, schema, csv_path, parquet_path, directory))
-    meta = contract.metadata
-    descriptor = {
-        "$schema": PROFILE,
-        "name": meta.name,
-        "title": meta.title,
-        "description": meta.description,
-        "version": meta.version,
-        "created": compiled.created,
-        "keywords": meta.keywords,
-        "licenses": [lic.model_dump(exclude_none=True) for lic in meta.licenses],
-        "contributors": [c.model_dump(exclude_none=True) for c in meta.contributors],
-        "sources": [
-            {"title": _source_title(row), "path": row["article_path"]}
-            for row in compiled.tables["sources"]
-        ],
-        "resources": resources,
-    }
+        (data / f"{name}.csv").write_bytes(csv_bytes(rows, schema))
+        write_parquet(data / f"{name}.parquet", rows, schema)
+        csv_resources.append(csv_resource(name, schema, data / f"{name}.csv", directory))
+        parquet_resources.append(parquet_resource(name, schema, data / f"{name}.parquet", directory))
+    descriptor = {**shared, "resources": csv_resources}
+    write_descriptor(directory / PARQUET_DESCRIPTOR, {**shared, "resources": parquet_resources})
+    write_descriptor(directory / V1_DESCRIPTOR, v1_descriptor(descriptor))
+    database = f"{contract.metadata.name}.sqlite"
+    write_database(directory / database, compiled.tables, contract.schemas)
+    metadata = datasette_metadata(descriptor, database.removesuffix(".sqlite"), contract.schemas)
+    write_descriptor(directory / DATASETTE_METADATA, metadata)
     if suite is not None and suite.is_file():
         # The package carries its expectations, so a downloader can run them without this repository.
         shutil.copyfile(suite, directory / EXPECTATIONS)
-        suite_copy = directory / EXPECTATIONS
-        descriptor["expectations"] = {"path": EXPECTATIONS, "bytes": suite_copy.stat().st_size,
-                                      "hash": "sha256:" + file_sha256(suite_copy)}
+        descriptor["expectations"] = file_entry(directory, directory / EXPECTATIONS)
+    rows = {name: len(compiled.tables[name]) for name in contract.schemas}
+    statuses = Counter(c.status for c in compiled.reconciliation.conflicts)
+    texts = {"README.md": package_readme(descriptor, rows, dict(statuses), database), **(documents or {})}
+    for name, text in texts.items():
+        (directory / name).write_text(text, encoding="utf-8")
+    descriptor["companions"] = [
+        file_entry(directory, directory / name, description) for name, description in (
+            (PARQUET_DESCRIPTOR, "Data Package v2 descriptor of the Parquet copies"),
+            (V1_DESCRIPTOR, "the CSV tables as a Data Package v1 (for R's frictionless)"),
+            (database, "the tables as a SQLite database"),
+            (DATASETTE_METADATA, "datasette metadata for the database"),
+            *((name, DOCUMENTS.get(name, name)) for name in texts),
+        )
+    ] + [file_entry(directory, data / f"{name}.parquet", f"Parquet copy of {name}") for name in contract.schemas]
     write_descriptor(directory / "datapackage.json", descriptor)
     return descriptor
-
-
-def write_descriptor(path: Path, descriptor: dict) -> None:
-    path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def _source_title(row: dict) -> str:
-    outlet = row["outlet"] or "unnamed outlet"
-    return f"{outlet}: {row['title']}" if row["title"] else f"{outlet} ({row['source_id']})"
-
-
-def _resource(name: str, schema: dict, csv_path: Path, parquet_path: Path, root: Path) -> dict:
-    return {
-        "name": name,
-        "type": "table",
-        "description": schema.get("description", ""),
-        "path": csv_path.relative_to(root).as_posix(),
-        "scheme": "file",
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
-        "bytes": csv_path.stat().st_size,
-        "hash": "sha256:" + file_sha256(csv_path),
-        "dialect": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "header": True},
-        "schema": {k: v for k, v in schema.items() if k not in ("$schema", "description")},
-        "parquet": {
-            "path": parquet_path.relative_to(root).as_posix(),
-            "format": "parquet",
-            "mediatype": PARQUET_MEDIATYPE,
-            "bytes": parquet_path.stat().st_size,
-            "hash": "sha256:" + file_sha256(parquet_path),
-        },
-    }
-
-
-def csv_bytes(rows: list[dict], schema: dict) -> bytes:
-    names = [f["name"] for f in schema["fields"]]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(names)
-    for row in rows:
-        writer.writerow([_cell(row.get(n)) for n in names])
-    return buffer.getvalue().encode("utf-8")
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return LIST_DELIMITER.join(str(v) for v in value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def arrow_schema(schema: dict):
-    import pyarrow as pa
-
-    types = {
-        "string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
-        "date": pa.date32(), "list": pa.list_(pa.string()),
-    }
-    return pa.schema([pa.field(f["name"], types[f["type"]]) for f in schema["fields"]])
-
-
-def write_parquet(path: Path, rows: list[dict], schema: dict) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    target = arrow_schema(schema)
-    columns = {f.name: [row.get(f.name) for row in rows] for f in target}
-    table = pa.Table.from_pydict(columns, schema=target)
-    # Fixed writer settings: a rebuild from the same inputs is byte-identical.
-    pq.write_table(
-        table, path, compression="zstd", compression_level=3, use_dictionary=False,
-        write_statistics=True, version="2.6", data_page_version="1.0", store_schema=True,
-    )

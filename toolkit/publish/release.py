@@ -1,8 +1,9 @@
-"""Publish immutable versioned releases: releases/<version>/, SHA256SUMS, changelog, index.
+"""Publish immutable versioned releases: releases/<version>/ and its zip, SHA256SUMS, changelog, index, citation.
 
 A published version is never rewritten: releasing a version that exists is
 refused before anything is written, the release directory is moved into place
-in one rename, and its files are made read-only.
+in one rename, and its files are made read-only. Versions only go up, and a
+release that changes nothing is refused.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .archive import write_zip
+from .citation import citation_cff, zenodo_json
 from .diff import bump_version, diff_packages, render_text
 from ..errors import InvalidData, ReleaseError
 from ..hashing import file_sha256
@@ -24,7 +27,8 @@ VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 SUMS = "SHA256SUMS"
 JOURNAL = "JOURNAL.json"
 INDEX_KEYS = ("name", "latest", "versions")
-INDEX_VERSION_KEYS = ("version", "date", "path", "datapackage_sha256", "rows")
+INDEX_VERSION_KEYS = ("version", "date", "path", "datapackage_sha256", "rows", "zip")
+CHANGELOG = "CHANGELOG.md"
 RELEASE_LABEL = "release"
 
 
@@ -62,60 +66,77 @@ def latest_version(index: dict) -> str | None:
     return max(versions, key=lambda v: tuple(int(p) for p in v.split(".")), default=None)
 
 
+def development_version(project: Project, meta) -> str:
+    """What a build between releases calls itself: the next patch version, -dev (or the first version, -dev)."""
+    latest = latest_version(read_index(project.releases_dir))
+    return f"{bump_version(latest, 'patch') if latest else meta.version}-dev"
+
+
 def publish_release(project: Project, version: str | None = None, bump: str | None = None,
                     date: dt.date | None = None, progress=None) -> ReleaseResult:
-    """Publish the package built from the seeds as releases/<version>/.
+    """Publish the package built from the seeds as releases/<version>/ and releases/NAME-VERSION.zip.
 
     Steps:
       1. under the project's lock, finish or undo any release a kill interrupted;
-      2. build the package from seeds/ into a staging folder beside releases/ (validated as every build is);
-      3. diff it against the latest release to choose the version (`bump`) and write the changelog entry;
-      4. refuse a version that exists, before anything is written;
-      5. stamp the version, write SHA256SUMS and CHANGELOG.md, make the files read-only;
-      6. stage the new releases/index.json and releases/CHANGELOG.md beside it, fsync everything;
-      7. write the journal (the commit point), then move the folder and the files into place.
-    A kill before step 7 leaves releases/ as it was; after it, the next run completes the release.
+      2. load, verify and reconcile the seeds; stage a candidate package beside releases/;
+      3. diff it against the latest release: refuse a release that changes nothing, choose the version
+         (an explicit one must be greater than the latest), refuse one that exists;
+      4. stage the package as that version with its CHANGELOG.md and validate it; write SHA256SUMS,
+         make the files read-only, and zip the folder;
+      5. stage releases/index.json, releases/CHANGELOG.md, CITATION.cff and .zenodo.json; fsync everything;
+      6. write the journal (the commit point), then move the folder, the zip and the files into place.
+    A kill before step 6 leaves releases/ as it was; after it, the next run completes the release.
     """
-    from .package import build_package
+    from .package import prepare_dataset, stage_package
 
     releases = project.releases_dir
     with locked(project.root, on_wait=progress):
         recover_releases(project)
-        releases.mkdir(exist_ok=True)
         index = read_index(releases)
         previous = latest_version(index)
+        prepared = prepare_dataset(project, progress)
+        if not prepared.ok:
+            raise InvalidData("the package does not build; run `prisoner-data validate`", prepared.report)
+        meta = prepared.contract.metadata
         work = new_staging(project.root, RELEASE_LABEL)
         try:
-            built = build_package(project, work / "package", progress=progress)
-            if not built.ok:
-                raise InvalidData("the package does not build; run `prisoner-data validate`", built.report)
-            package = work / "package"
-            change = diff_packages(releases / previous, package) if previous else None
+            stage_package(project, work / "candidate", prepared, development_version(project, meta),
+                          check=lambda descriptor: [])
+            change = diff_packages(releases / previous, work / "candidate") if previous else None
             version = _choose_version(version, bump, previous, change)
             _refuse_existing(releases, index, version)
             date = date or dt.datetime.now(dt.timezone.utc).date()
             entry = changelog_entry(version, date, previous, change)
-            _stamp(package, version, entry)
-            _freeze(package)
-            record = _index_record(package, version, date, built.rows)
-            files = {"index.json": _index_text(index, record),
-                     "CHANGELOG.md": _changelog_text(releases / "CHANGELOG.md", entry)}
-            _commit(project, work, version, files)
+            package = work / "package"
+            checked = stage_package(project, package, prepared, version, {CHANGELOG: entry})
+            if not checked.valid:
+                raise InvalidData("the release does not validate", checked)
+            _seal(package)
+            files = work / "files"
+            files.mkdir()
+            archive = f"{meta.name}-{version}.zip"
+            write_zip(package, files / archive, f"{meta.name}-{version}")
+            record = _index_record(package, files / archive, version, date, prepared.rows())
+            texts = {"releases/index.json": _index_text(index, record, meta.name),
+                     "releases/CHANGELOG.md": _changelog_text(releases / CHANGELOG, entry),
+                     "CITATION.cff": citation_cff(meta, version, date, meta.index_url),
+                     ".zenodo.json": zenodo_json(meta, version, date, meta.index_url)}
+            _commit(project, work, version, archive, texts)
         finally:
             if work.exists() and not (work / JOURNAL).exists():
                 remove_tree(work)
     return ReleaseResult(version, releases / version, change.bump if change else "initial",
-                         change.reasons if change else ["first release"], built.rows)
+                         change.reasons if change else ["first release"], prepared.rows())
 
 
-def _commit(project: Project, work: Path, version: str, files: dict[str, str]) -> None:
-    """Stage the releases/ files, write the journal (the commit point) and roll the release forward."""
-    (work / "files").mkdir()
-    for name, text in files.items():
-        (work / "files" / name).write_text(text, encoding="utf-8")
+def _commit(project: Project, work: Path, version: str, archive: str, texts: dict[str, str]) -> None:
+    """Stage the files outside the release folder, write the journal (the commit point), roll forward."""
+    for target, text in texts.items():
+        (work / "files" / Path(target).name).write_text(text, encoding="utf-8")
     fsync_tree(work)
     crashpoint("release:before-journal")
-    moves = [["package", f"{version}"]] + [[f"files/{name}", name] for name in files]
+    moves = [["package", f"releases/{version}"], [f"files/{archive}", f"releases/{archive}"]]
+    moves += [[f"files/{Path(target).name}", target] for target in texts]
     atomic_write(work / JOURNAL, json.dumps({"version": version, "moves": moves}, indent=2) + "\n")
     crashpoint("release:after-journal")
     _roll_forward(project, work)
@@ -124,20 +145,19 @@ def _commit(project: Project, work: Path, version: str, files: dict[str, str]) -
 def _roll_forward(project: Project, work: Path) -> None:
     """Carry out a journal's moves; each is skipped once done, so a second run after a kill is safe."""
     journal = json.loads((work / JOURNAL).read_text(encoding="utf-8"))
-    releases = project.releases_dir
-    releases.mkdir(exist_ok=True)
+    project.releases_dir.mkdir(exist_ok=True)
     for source, target in journal["moves"]:
         if not (work / source).exists():
             continue  # moved before the kill
+        destination = project.root / target
         if (work / source).is_dir():
-            if (releases / target).exists():
-                raise ReleaseError(f"cannot complete release {journal['version']}: releases/{target} exists",
-                                   path=releases / target)
-            os.rename(work / source, releases / target)
+            if destination.exists():
+                raise ReleaseError(f"cannot complete release {journal['version']}: {target} exists", path=destination)
+            os.rename(work / source, destination)
         else:
-            os.replace(work / source, releases / target)
+            os.replace(work / source, destination)
         crashpoint(f"release:moved-{Path(source).name}")
-        fsync_dir(releases)
+        fsync_dir(destination.parent)
     remove_tree(work)
 
 
@@ -161,19 +181,26 @@ def recover_releases(project: Project) -> list[str]:
 
 
 def _choose_version(version, bump, previous, change) -> str:
+    """The version to publish: explicit (greater than the latest), or the latest bumped."""
     if version and bump:
         raise ReleaseError("give a VERSION or --bump, not both")
+    if previous is not None and change.bump == "none":
+        raise ReleaseError(f"nothing changed since {previous}; there is nothing to release",
+                           hint="a release must change the data or its schemas")
     if version:
         if not VERSION.match(version):
             raise ReleaseError(f"version '{version}' is not MAJOR.MINOR.PATCH", value=version)
+        if previous is not None and _key(version) <= _key(previous):
+            raise ReleaseError(f"version {version} is not greater than the latest release, {previous}",
+                               value=version, hint=f"choose a version after {previous}, or --bump auto")
         return version
     if previous is None:
         return "1.0.0"
-    level = change.bump if bump in (None, "auto") else bump
-    if level == "none":
-        raise ReleaseError(f"nothing changed since {previous}; there is nothing to release",
-                           hint="give an explicit VERSION or --bump patch to release anyway")
-    return bump_version(previous, level)
+    return bump_version(previous, change.bump if bump in (None, "auto") else bump)
+
+
+def _key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
 
 
 def _refuse_existing(releases: Path, index: dict, version: str) -> None:
@@ -196,23 +223,12 @@ def changelog_entry(version: str, date: dt.date, previous: str | None, change) -
     return "\n".join(lines) + "\n"
 
 
-def _stamp(package: Path, version: str, entry: str) -> None:
-    """The version into the descriptor, the companion files beside it (named in it), then SHA256SUMS."""
-    descriptor = package / "datapackage.json"
-    meta = json.loads(descriptor.read_text(encoding="utf-8"))
-    meta["version"] = version
-    (package / "CHANGELOG.md").write_text(entry, encoding="utf-8")
-    meta["companions"] = [_companion(package, "CHANGELOG.md", "What changed in this version.")]
-    descriptor.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+def _seal(package: Path) -> None:
+    """SHA256SUMS of every file, then every file read-only: a published version is not edited in place."""
     files = sorted(p for p in package.rglob("*") if p.is_file())
     sums = "".join(f"{file_sha256(p)}  {p.relative_to(package).as_posix()}\n" for p in files)
     (package / SUMS).write_text(sums, encoding="utf-8")
-
-
-def _companion(package: Path, name: str, description: str) -> dict:
-    path = package / name
-    return {"path": name, "description": description, "bytes": path.stat().st_size,
-            "hash": "sha256:" + file_sha256(path)}
+    _freeze(package)
 
 
 def parse_sums(text: str) -> dict[str, str]:
@@ -232,20 +248,20 @@ def _freeze(package: Path) -> None:
         path.chmod((0o444 if path.is_file() else 0o777) & ~umask())
 
 
-def _index_record(path: Path, version: str, date: dt.date, rows: dict) -> dict:
+def _index_record(path: Path, archive: Path, version: str, date: dt.date, rows: dict) -> dict:
     return {
         "version": version,
         "date": date.isoformat(),
         "path": f"{version}/",
         "datapackage_sha256": file_sha256(path / "datapackage.json"),
         "rows": rows,
+        "zip": {"path": archive.name, "bytes": archive.stat().st_size, "sha256": file_sha256(archive)},
     }
 
 
-def _index_text(index: dict, record: dict) -> str:
-    index = {"name": "belarus-prisoner-releases-2025", **index}
-    index["versions"] = sorted([*index.get("versions", []), record],
-                               key=lambda v: tuple(int(p) for p in v["version"].split(".")))
+def _index_text(index: dict, record: dict, name: str) -> str:
+    index = {"name": name, **index}
+    index["versions"] = sorted([*index.get("versions", []), record], key=lambda v: _key(v["version"]))
     index["latest"] = index["versions"][-1]["version"]
     return json.dumps(index, indent=2) + "\n"
 

@@ -263,7 +263,7 @@ def _sources(sources: dict[str, Source], ledger: Ledger) -> list[dict]:
             "published": published.start, "published_precision": e.published_precision,
             "published_inferred": e.published_inferred, "language": e.language,
             "article_path": f"seeds/{e.path}", "bytes": e.bytes, "sha256": e.sha256,
-            "claim_count": counts[source_id], "note": e.note,
+            "claim_count": counts[source_id], "note": e.note, "url": e.url,
         })
     return rows
 

@@ -24,6 +24,8 @@ def validate_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html:
                   trusted: bool = False) -> Report:
     """Validate whatever `path` is; with `html`, also run the expectations and write Data Docs there."""
     path = Path(path)
+    if path.is_file() and path.suffix.lower() == ".zip":
+        return validate_zip(path, max_bytes=max_bytes, html=html)
     if path.is_file() and path.suffix == ".json":
         return _package(path, max_bytes, html, trusted)
     if path.is_dir() and (path / "seeds").is_dir():
@@ -32,6 +34,52 @@ def validate_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html:
         return _package(path / "datapackage.json", max_bytes, html, trusted)
     raise ProjectError(f"{path} is not a project (seeds/), a package directory or a datapackage.json", path=path,
                        hint="pass the repository root, a package directory, or its datapackage.json")
+
+
+def validate_zip(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html: Path | None = None) -> Report:
+    """A release zip: unpacked safely into a temporary folder, checked against its SHA256SUMS, then validated."""
+    from ..errors import DownloadError
+    from ..publish.archive import extract_zip
+    from ..storage import remove_tree
+
+    report = Report()
+    scratch = Path(tempfile.mkdtemp(prefix="prisoner-data-zip-"))
+    try:
+        try:
+            folder = extract_zip(path, scratch, display=path.name)
+        except DownloadError as exc:
+            report.add("unsafe-archive", exc.message, file=path.name, hint="the zip is not a release as published")
+            return report
+        if not (folder / "datapackage.json").is_file():
+            report.add("missing-descriptor", f"{path.name} holds no datapackage.json at its top", file=path.name)
+            return report
+        report.extend(_check_sums(folder))
+        report.extend(_package(folder / "datapackage.json", max_bytes, html, False).issues)
+    finally:
+        remove_tree(scratch)
+    return report
+
+
+def _check_sums(folder: Path) -> list[Issue]:
+    """Every file of an unpacked release is listed in its SHA256SUMS and matches it, and nothing more."""
+    from ..hashing import file_sha256
+    from ..publish.release import SUMS, parse_sums
+
+    if not (folder / SUMS).is_file():
+        return [Issue("missing-checksums", f"the archive has no {SUMS}: its files cannot be verified", file=SUMS)]
+    try:
+        sums = parse_sums((folder / SUMS).read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        line = exc.args[0] if isinstance(exc, ValueError) and exc.args and isinstance(exc.args[0], int) else None
+        return [Issue("invalid-checksums", f"{SUMS} is malformed", file=SUMS, line=line)]
+    present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - {SUMS}
+    issues = [Issue("unlisted-file", f"{name} is in the archive but not in {SUMS}", file=name)
+              for name in sorted(present - set(sums))]
+    issues += [Issue("missing-file", f"{SUMS} lists {name}, which the archive does not hold", file=SUMS)
+               for name in sorted(set(sums) - present)]
+    issues += [Issue("hash-mismatch", f"{name} does not match its sha256 in {SUMS}", file=name)
+               for name in sorted(present & set(sums)) if file_sha256(folder / name) != sums[name]]
+    return issues
 
 
 def _package(descriptor: Path, max_bytes: int, html: Path | None, trusted: bool) -> Report:
@@ -70,9 +118,12 @@ def validate_project(root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html: Pa
     compiled = compile_dataset(project, report)
     if compiled is None or contract is None or not report.valid:
         return report
+    from ..contribute.dictionary import render_dictionary
+
     staging = Path(tempfile.mkdtemp(prefix="prisoner-data-validate-"))
     try:
-        write_package(staging, compiled, contract, project.schemas / "expectations.json")
+        write_package(staging, compiled, contract, project.schemas / "expectations.json",
+                      {"data-dictionary.md": render_dictionary(project, contract)})
         built = _package(staging / "datapackage.json", max_bytes, html, False)
         report.extend(_as_built(issue) for issue in built.issues)
     finally:

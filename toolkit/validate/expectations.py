@@ -35,8 +35,9 @@ def check_expectations(package_dir: Path, suite_path: Path, docs_dir: Path | Non
     if descriptor is None or document is None or not report.valid or not isinstance(descriptor, dict):
         return report.issues
     suites = document["suites"]
-    resources = {r["name"]: r for r in descriptor.get("resources") or []
-                 if isinstance(r, dict) and isinstance(r.get("name"), str)}
+    twins = _parquet_paths(package_dir, descriptor)
+    resources = {r["name"]: {**r, "parquet": twins.get(r["name"]) or r.get("parquet")}
+                 for r in descriptor.get("resources") or [] if isinstance(r, dict) and isinstance(r.get("name"), str)}
     needed = set(suites) | {name.split("__", 1)[0] for name in _parameter_names(suites)}
     issues, tables = _load_tables(package_dir, resources, needed)
     unknown, parameters = _parameters(suites, tables, suite_path.name)
@@ -45,7 +46,26 @@ def check_expectations(package_dir: Path, suite_path: Path, docs_dir: Path | Non
     for name, expectations in suites.items():
         if name in tables:
             issues += _validate(context, name, tables[name], expectations, parameters, docs_dir, suite_path.name)
+    if docs_dir is not None:
+        from .datadocs import make_offline
+
+        make_offline(Path(docs_dir), sorted(n for n in suites if n in tables), issues)
     return issues
+
+
+def _parquet_paths(package_dir: Path, descriptor: dict) -> dict[str, dict]:
+    """{resource: {path}} of the Parquet copies the package's Parquet descriptor names."""
+    from ..ingest.jsonio import load_json
+    from ..publish.descriptors import PARQUET_DESCRIPTOR
+    from ..report import Report
+
+    listed = {c.get("path") for c in descriptor.get("companions") or [] if isinstance(c, dict)}
+    if PARQUET_DESCRIPTOR not in listed or not (package_dir / PARQUET_DESCRIPTOR).is_file():
+        return {}
+    twin = load_json(package_dir / PARQUET_DESCRIPTOR, Report(), PARQUET_DESCRIPTOR)
+    resources = twin.get("resources") if isinstance(twin, dict) else None
+    return {r["name"]: {"path": r.get("path")} for r in resources or []
+            if isinstance(r, dict) and isinstance(r.get("name"), str)}
 
 
 def _load_tables(package_dir: Path, resources: dict, names: set[str]) -> tuple[list[Issue], dict]:

@@ -22,13 +22,24 @@ from ..hashing import file_digest
 from ..ingest.jsonio import load_json, walk_duplicates
 from ..ingest.schemas import check_table_schema
 from ..ingest.yamlio import report_unknown_keys
+from ..publish.descriptors import PARQUET_DESCRIPTOR
 from ..report import Issue, Report
-from .tables import ARROW_TYPES, CheckedTable, CellReporter, check_csv, key_column
+from .tables import (
+    ARROW_TYPES,
+    CellReporter,
+    CheckedTable,
+    RowMap,
+    as_text,
+    check_csv,
+    check_text_table,
+    key_column,
+)
 
 DEFAULT_MAX_BYTES = 1 << 30  # 1 GiB: far beyond millions of claims; refuse before reading
 URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 HASH_ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
 MAX_DESCRIPTOR_BYTES = 16 << 20
+
 RESOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 DESCRIPTOR_KEYS = {"$schema", "name", "id", "title", "description", "homepage", "version", "created", "keywords",
                    "image", "licenses", "contributors", "sources", "resources", "profile", "expectations", "companions"}
@@ -51,9 +62,10 @@ def validate_package(descriptor: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, tr
     if spec:
         report.extend(_spec_issues(meta))
     base = descriptor.parent
+    twins = _twins(base, meta, report, trusted)
     checked: dict[str, CheckedTable] = {}
     for resource in meta.get("resources") or []:
-        table = _check_resource(base, resource, report, max_bytes, trusted)
+        table = _check_resource(base, resource, report, max_bytes, trusted, twins.get(resource["name"]))
         if table is not None:
             checked[resource["name"]] = table
     _check_foreign_keys(meta, checked, report)
@@ -221,20 +233,57 @@ def _check_integrity(target: Path, path: str, entry: dict, name: str, size: int,
                    resource=name, rule=f"hash: {expected}", hint="the file was changed after the package was built")
 
 
-def _check_resource(base: Path, resource: dict, report: Report, max_bytes: int, trusted: bool):
+def _check_resource(base: Path, resource: dict, report: Report, max_bytes: int, trusted: bool, twin: dict | None):
+    """One resource: its file, every cell, and its Parquet twin (from the Parquet descriptor, or the
+    per-resource `parquet` property of releases up to 1.0.0)."""
     name, schema = resource["name"], resource["schema"]
-    csv_path = _check_file(base, resource, "resource", resource, report, max_bytes, trusted)
-    parquet = resource.get("parquet")
-    parquet_path = None
-    if isinstance(parquet, dict):
-        parquet_path = _check_file(base, resource, "parquet", parquet, report, max_bytes, trusted)
-    if csv_path is None:
+    path = _check_file(base, resource, "resource", resource, report, max_bytes, trusted)
+    if resource.get("format") == "parquet":
+        return None if path is None else _check_parquet_resource(path, resource, report)
+    if twin is None and isinstance(resource.get("parquet"), dict):
+        twin = {**resource["parquet"], "schema": schema}
+    twin_path = _check_file(base, resource, "parquet", twin, report, max_bytes, trusted) if twin else None
+    if path is None:
         return None
-    checked = check_csv(csv_path, schema, name, resource["path"])
+    checked = check_csv(path, schema, name, resource["path"])
     report.extend(checked.issues)
-    if parquet_path is not None:
-        _check_parquet(parquet_path, parquet["path"], checked, schema, report)
+    if twin_path is not None:
+        if twin.get("schema") != schema:
+            report.add("parquet-schema-mismatch", f"{twin['path']}: the Parquet descriptor's schema of '{name}' is not "
+                       "the CSV's", file=twin["path"], resource=name,
+                       hint="both descriptors describe one table; rebuild the package")
+        else:
+            _check_parquet(twin_path, twin["path"], checked, schema, report)
     return checked
+
+
+def _check_parquet_resource(path: Path, resource: dict, report: Report) -> CheckedTable | None:
+    """A resource of the Parquet descriptor on its own: its types, then every cell as if it were text."""
+    schema, name = resource["schema"], resource["name"]
+    where = dict(file=resource["path"], resource=name)
+    declared = pa.schema([pa.field(f["name"], ARROW_TYPES[f["type"]]) for f in schema["fields"]])
+    table = read_parquet_bounded(path, resource["path"], declared, None, budget=8 * path.stat().st_size + (64 << 20),
+                                 report=report, where=where)
+    if table is None:
+        return None
+    issues: list[Issue] = []
+    checked = check_text_table(as_text(table, schema), schema, name, resource["path"], RowMap(), issues)
+    report.extend(issues)
+    return checked
+
+
+def _twins(base: Path, meta: dict, report: Report, trusted: bool) -> dict[str, dict]:
+    """The Parquet descriptor's resources by name, when datapackage.json names it among its companions."""
+    listed = {c.get("path") for c in meta.get("companions") or [] if isinstance(c, dict)}
+    if PARQUET_DESCRIPTOR not in listed or unsafe_path(PARQUET_DESCRIPTOR, base) or \
+            not (base / PARQUET_DESCRIPTOR).is_file():
+        return {}
+    inner = Report()
+    twin = read_descriptor(base / PARQUET_DESCRIPTOR, inner)
+    report.extend(i for i in inner.issues if i.severity == "error")
+    if twin is None:
+        return {}
+    return {r["name"]: r for r in twin["resources"] if r.get("format") == "parquet"}
 
 
 def _check_parquet(path: Path, display: str, checked: CheckedTable, schema: dict, report: Report) -> None:
@@ -253,7 +302,8 @@ def _check_parquet(path: Path, display: str, checked: CheckedTable, schema: dict
 
 
 def _csv_size(checked: CheckedTable) -> int:
-    return checked.lines.path.stat().st_size if checked.lines.path.exists() else 0
+    path = checked.lines.path
+    return path.stat().st_size if path is not None and path.exists() else 0
 
 
 def read_parquet_bounded(path: Path, display: str, declared: pa.Schema, rows: int | None, budget: int,

@@ -160,11 +160,44 @@ def check_csv(path: Path, schema: dict, resource: str, display: str) -> CheckedT
                             resource=resource, value=",".join(header)[:200], rule=f"expected {','.join(expected)}",
                             hint="columns must be exactly the schema's fields, in order"))
         return CheckedTable(resource, None, issues, lines)
+    return check_text_table(raw, schema, resource, display, lines, issues)
+
+
+def check_text_table(raw: pa.Table, schema: dict, resource: str, display: str, lines, issues: list[Issue]
+                     ) -> CheckedTable:
+    """Check a table of text columns against the schema; the result holds it cast to the schema's types."""
+    fields = schema["fields"]
     cells = CellReporter(display, resource, lines, issues)
     columns = [_check_field(raw.column(i), field, cells) for i, field in enumerate(fields)]
     table = pa.Table.from_arrays(columns, schema=pa.schema([pa.field(f["name"], ARROW_TYPES[f["type"]]) for f in fields]))
     _check_primary_key(table, schema, cells)
     return CheckedTable(resource, table, issues, lines)
+
+
+class RowMap:
+    """Row index -> no line: a Parquet file has rows, not lines."""
+
+    path = None
+
+    def line(self, row: int) -> None:
+        return None
+
+
+def as_text(table: pa.Table, schema: dict) -> pa.Table:
+    """A typed table (read from Parquet) as the text a CSV of it holds, so the same checks apply."""
+    columns = []
+    for field in schema["fields"]:
+        column = table.column(field["name"])
+        if field["type"] == "list":
+            column = pc.binary_join(column, field.get("delimiter", ","))
+        elif field["type"] == "date":
+            column = pc.strftime(column, format="%Y-%m-%d")
+        elif field["type"] == "boolean":
+            column = pc.if_else(column, "true", "false")
+        else:
+            column = pc.cast(column, pa.string())
+        columns.append(column)
+    return pa.Table.from_arrays(columns, names=[f["name"] for f in schema["fields"]])
 
 
 class CellReporter:

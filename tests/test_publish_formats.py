@@ -1,0 +1,154 @@
+"""Where the data's users are: the Parquet descriptor (frictionless), SQLite (sqlite3, datasette), a
+Data Package v1 view for R's frictionless, offline Data Docs, and the canonical index."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import ROOT
+
+DATABASE = "belarus-prisoner-releases-2025.sqlite"
+
+
+def descriptor(package: Path, name: str = "datapackage.json") -> dict:
+    return json.loads((package / name).read_text())
+
+
+def test_frictionless_validates_the_parquet_descriptor(built_package):
+    """With prisoner-data installed (here: on PYTHONPATH) frictionless reads Parquet lists as lists and counts bytes."""
+    exe = Path(sys.executable).parent / "frictionless"
+    done = subprocess.run([str(exe), "validate", "--json", "datapackage-parquet.json"], cwd=built_package,
+                          capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    report = json.loads(done.stdout)
+    assert done.returncode == 0 and report["valid"], [e["message"] for t in report["tasks"] for e in t["errors"]][:5]
+    assert len(report["tasks"]) == len(descriptor(built_package, "datapackage-parquet.json")["resources"])
+
+
+def test_the_parquet_descriptor_validates_on_its_own_and_names_every_parquet_file(runner, built_package):
+    from toolkit.cli import main
+
+    result = runner.invoke(main, ["validate", str(built_package / "datapackage-parquet.json"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    twins = {r["path"] for r in descriptor(built_package, "datapackage-parquet.json")["resources"]}
+    companions = {c["path"] for c in descriptor(built_package)["companions"]}
+    assert twins <= companions
+
+
+def test_sqlite_tables_hold_the_csv_rows_with_declared_keys(built_package):
+    connection = sqlite3.connect(built_package / DATABASE)
+    try:
+        for resource in descriptor(built_package)["resources"]:
+            with (built_package / resource["path"]).open(encoding="utf-8", newline="") as handle:
+                rows = list(csv.DictReader(handle))
+            columns = connection.execute(f'PRAGMA table_info("{resource["name"]}")').fetchall()
+            assert [c[1] for c in columns] == [f["name"] for f in resource["schema"]["fields"]]
+            assert connection.execute(f'SELECT count(*) FROM "{resource["name"]}"').fetchone()[0] == len(rows)
+            declared = {(tuple(fk["fields"]), fk["reference"]["resource"] or resource["name"])
+                        for fk in resource["schema"].get("foreignKeys", [])}
+            found: dict[int, list] = {}
+            for row in connection.execute(f'PRAGMA foreign_key_list("{resource["name"]}")'):
+                found.setdefault(row[0], []).append((row[3], row[2]))
+            assert {(tuple(f for f, _ in fk), fk[0][1]) for fk in found.values()} == declared
+            key = [c[1] for c in sorted((c for c in columns if c[5]), key=lambda c: c[5])]
+            assert key == resource["schema"]["primaryKey"]
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        quotes = connection.execute("SELECT quote FROM release_evidence WHERE field = 'released_count'").fetchall()
+        claims = {r["quote"] for r in csv.DictReader((built_package / "data/claims.csv").open(encoding="utf-8"))}
+        assert quotes and {q for (q,) in quotes} <= claims
+    finally:
+        connection.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_datasette_serves_a_table_and_a_view_from_the_database(built_package, tmp_path):
+    port = _free_port()
+    exe = Path(sys.executable).parent / "datasette"
+    server = subprocess.Popen([str(exe), "serve", str(built_package / DATABASE), "-m",
+                               str(built_package / "datasette-metadata.json"), "--host", "127.0.0.1", "--port",
+                               str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}/{DATABASE.removesuffix('.sqlite')}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        releases = json.loads(urllib.request.urlopen(f"{base}/releases.json?_shape=array", timeout=10).read())
+        assert {r["release_id"] for r in releases} == {
+            r["release_id"] for r in csv.DictReader((built_package / "data/releases.csv").open(encoding="utf-8"))}
+        evidence = json.loads(urllib.request.urlopen(f"{base}/conflict_evidence.json?_shape=array", timeout=10).read())
+        assert evidence and all(row["quote"] for row in evidence)
+        metadata = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/-/metadata.json", timeout=10).read())
+        assert metadata["license"] == "CC-BY-4.0"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+# R's frictionless 1.2 is not in Debian's archive and CRAN is out of reach here, so the rules its
+# read_package()/read_resource() apply (frictionless-r v1.2.0, R/read_package.R, get_schema.R,
+# check_schema.R, check_path.R) are applied to the descriptor it would read.
+R_TYPES = {"string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime", "year",
+           "yearmonth", "duration", "geopoint", "geojson", "any"}
+
+
+def test_r_frictionless_can_read_every_resource_of_the_v1_descriptor(built_package):
+    v1 = descriptor(built_package, "datapackage-v1.json")
+    assert v1["resources"], "read_package() needs at least one resource"
+    for resource in v1["resources"]:
+        assert resource["name"] and resource["profile"] == "tabular-data-resource"
+        assert not resource["path"].startswith(("/", "../")) and (built_package / resource["path"]).is_file()
+        fields = resource["schema"]["fields"]
+        assert all(f.get("name") for f in fields)
+        assert {f["type"] for f in fields} <= R_TYPES, resource["name"]
+        with (built_package / resource["path"]).open(encoding="utf-8", newline="") as handle:
+            assert next(csv.reader(handle)) == [f["name"] for f in fields]
+    v2 = descriptor(built_package)
+    assert all(r["profile"] == "tabular-data-resource" for r in v2["resources"])
+
+
+def test_data_docs_open_offline(runner, built_package, tmp_path):
+    from toolkit.cli import main
+
+    result = runner.invoke(main, ["validate", str(built_package), "--report", "html", str(tmp_path / "docs")])
+    assert result.exit_code == 0, result.output
+    pages = list((tmp_path / "docs").rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"""<(script|link|img)[^>]+(src|href)=["']https?://""", html), page
+    index = (tmp_path / "docs/index.html").read_text(encoding="utf-8")
+    for resource in descriptor(built_package)["resources"]:
+        assert f"expectations/{resource['name']}.html" in index
+        assert (tmp_path / "docs/expectations" / f"{resource['name']}.html").is_file()
+
+
+def test_the_canonical_index_is_the_one_the_metadata_names():
+    from toolkit.publish.download import CANONICAL_INDEX
+
+    assert yaml.safe_load((ROOT / "schemas/package.yaml").read_text())["index_url"] == CANONICAL_INDEX
+
+
+@pytest.mark.parametrize("name", ["README.md", "data-dictionary.md"])
+def test_every_package_carries_its_readme_and_dictionary(built_package, name):
+    companions = {c["path"] for c in descriptor(built_package)["companions"]}
+    assert name in companions and (built_package / name).read_text().startswith("# ")

@@ -1,0 +1,154 @@
+"""The package as a SQLite database (stdlib sqlite3), with datasette metadata.
+
+One table per resource with declared column types, primary and foreign keys and an index on
+every key column; lists are JSON arrays, so `json_each()` reaches their items. Views lead from
+releases, people and sanctions (and from each conflict) to the claims behind every value and
+their quotes. The file is written in one deterministic order with fixed settings, so the same
+tables give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from ..errors import ToolkitError
+
+SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT",
+             "list": "TEXT"}
+EVIDENCE = {"releases": ("release_evidence", "release_id"), "people": ("person_evidence", "person_id"),
+            "sanctions": ("sanction_evidence", "sanction_id")}
+"""Views from a table's resolved values to their claims: view name and the table's key."""
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def write_database(path: Path, tables: dict[str, list[dict]], schemas: dict[str, dict]) -> None:
+    """Create the database at `path` (which must not exist) from the rows and table schemas."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        for pragma in ("page_size = 4096", "journal_mode = OFF", "synchronous = OFF", "foreign_keys = OFF"):
+            connection.execute(f"PRAGMA {pragma}")
+        connection.execute("BEGIN")
+        for name, schema in schemas.items():
+            connection.execute(_create_table(name, schema))
+            fields = [f["name"] for f in schema["fields"]]
+            kinds = [f["type"] for f in schema["fields"]]
+            insert = f"INSERT INTO {quote(name)} VALUES ({', '.join('?' * len(fields))})"
+            connection.executemany(insert, ([_cell(row.get(f), k) for f, k in zip(fields, kinds)]
+                                            for row in tables[name]))
+            for statement in _indexes(name, schema):
+                connection.execute(statement)
+        for statement in _views(schemas):
+            connection.execute(statement)
+        connection.execute("COMMIT")
+        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            table, rowid, parent, _ = broken[0]
+            raise ToolkitError(f"the database has {len(broken)} rows whose foreign key finds no row; the first is "
+                               f"row {rowid} of {table}, pointing into {parent}", path=path)
+        connection.execute("VACUUM")
+    finally:
+        connection.close()
+
+
+def _create_table(name: str, schema: dict) -> str:
+    columns = []
+    for field in schema["fields"]:
+        column = f"{quote(field['name'])} {SQL_TYPES[field['type']]}"
+        if field.get("constraints", {}).get("required"):
+            column += " NOT NULL"
+        columns.append(column)
+    key = schema.get("primaryKey") or []
+    key = [key] if isinstance(key, str) else key
+    if key:
+        columns.append(f"PRIMARY KEY ({', '.join(quote(k) for k in key)})")
+    for fk in schema.get("foreignKeys") or []:
+        fields = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
+        ref = fk["reference"]
+        ref_fields = [ref["fields"]] if isinstance(ref["fields"], str) else ref["fields"]
+        columns.append(f"FOREIGN KEY ({', '.join(quote(f) for f in fields)}) REFERENCES "
+                       f"{quote(ref.get('resource') or name)} ({', '.join(quote(f) for f in ref_fields)})")
+    return f"CREATE TABLE {quote(name)} (\n  " + ",\n  ".join(columns) + "\n)"
+
+
+def _indexes(name: str, schema: dict) -> list[str]:
+    """An index on each foreign key column (primary keys are indexed by SQLite already)."""
+    statements = []
+    for fk in schema.get("foreignKeys") or []:
+        fields = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
+        index = quote(f"{name}_{'_'.join(fields)}")
+        statements.append(f"CREATE INDEX {index} ON {quote(name)} ({', '.join(quote(f) for f in fields)})")
+    return statements
+
+
+def _cell(value, kind: str):
+    if value is None:
+        return None
+    if kind == "list":
+        return json.dumps(list(value), ensure_ascii=False)
+    if kind == "boolean":
+        return int(bool(value))
+    if kind == "date":
+        return value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return value
+
+
+def _views(schemas: dict[str, dict]) -> list[str]:
+    """Views from resolved values (and conflicts) to the claims behind them, with their quotes."""
+    if "claims" not in schemas:
+        return []
+    statements = []
+    for table, (view, key) in EVIDENCE.items():
+        if table not in schemas:
+            continue
+        names = {f["name"] for f in schemas[table]["fields"]}
+        fields = sorted(n[: -len("_claims")] for n in names if n.endswith("_claims") and f"{n[:-7]}_status" in names)
+        parts = [
+            f"SELECT t.{quote(key)} AS {quote(key)}, '{field}' AS field, t.{quote(field + '_status')} AS status, "
+            f"j.value AS claim_id FROM {quote(table)} AS t, json_each(t.{quote(field + '_claims')}) AS j"
+            for field in fields
+        ]
+        if parts:
+            statements.append(
+                f"CREATE VIEW {quote(view)} AS SELECT v.{quote(key)}, v.field, v.status, v.claim_id, c.source_id, "
+                "c.value, c.attributed_to, c.quote, c.quote_line, s.outlet, s.title AS article_title "
+                f"FROM ({' UNION ALL '.join(parts)}) AS v JOIN claims AS c ON c.claim_id = v.claim_id "
+                "LEFT JOIN sources AS s ON s.source_id = c.source_id"
+            )
+    if "conflicts" in schemas:
+        statements.append(
+            "CREATE VIEW conflict_evidence AS SELECT k.conflict_id, k.status, k.severity, j.value AS claim_id, "
+            "c.source_id, c.value, c.attributed_to, c.quote, c.quote_line, s.outlet FROM conflicts AS k, "
+            "json_each(k.claim_ids) AS j JOIN claims AS c ON c.claim_id = j.value "
+            "LEFT JOIN sources AS s ON s.source_id = c.source_id"
+        )
+    return statements
+
+
+def datasette_metadata(descriptor: dict, database: str, schemas: dict[str, dict]) -> dict:
+    """datasette's metadata: titles, descriptions, licence and sources from the descriptor."""
+    licence = (descriptor.get("licenses") or [{}])[0]
+    tables = {}
+    for name, schema in schemas.items():
+        tables[name] = {
+            "description": schema.get("description", ""),
+            "columns": {f["name"]: f.get("description", "") for f in schema["fields"]},
+        }
+    for view, key in ((v, k) for v, k in EVIDENCE.values()):
+        tables[view] = {"description": f"Each resolved value ({key} and field) with every claim behind it and its "
+                                       "quote."}
+    tables["conflict_evidence"] = {"description": "Each conflict with every claim involved and its quote."}
+    sources = descriptor.get("sources") or []
+    return {
+        "title": descriptor.get("title"),
+        "description": descriptor.get("description"),
+        "license": licence.get("name"),
+        "license_url": licence.get("path"),
+        "source": "; ".join(s.get("title", "") for s in sources),
+        "source_url": descriptor.get("homepage"),
+        "databases": {database: {"tables": tables}},
+    }

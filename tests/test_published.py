@@ -38,3 +38,36 @@ def test_release_matches_its_checksums_and_index(version):
 def test_release_validates(version):
     report = validate_package(ROOT / "releases" / version / "datapackage.json")
     assert report.valid, [i.message for i in report.errors][:5]
+
+
+def test_citation_files_describe_the_latest_release():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import yaml
+
+    latest = INDEX["latest"]
+    record = next(v for v in INDEX["versions"] if v["version"] == latest)
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    zenodo = json.loads((ROOT / ".zenodo.json").read_text())
+    assert citation["version"] == zenodo["version"] == latest
+    assert citation["date-released"] == zenodo["publication_date"] == record["date"]
+    done = subprocess.run([str(Path(sys.executable).parent / "cffconvert"), "--validate", "-i",
+                           str(ROOT / "CITATION.cff")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-500:]
+
+
+@pytest.mark.parametrize("version", [v["version"] for v in (INDEX or {}).get("versions", []) if "zip" in v])
+def test_release_zip_matches_the_index_and_its_folder(version):
+    import hashlib
+    import zipfile
+
+    record = next(v for v in INDEX["versions"] if v["version"] == version)
+    archive = ROOT / "releases" / record["zip"]["path"]
+    assert archive.stat().st_size == record["zip"]["bytes"]
+    assert hashlib.sha256(archive.read_bytes()).hexdigest() == record["zip"]["sha256"]
+    folder = ROOT / "releases" / version
+    with zipfile.ZipFile(archive) as opened:
+        for name in opened.namelist():
+            assert opened.read(name) == (folder / name.split("/", 1)[1]).read_bytes(), name

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test validate bench clean
+.PHONY: build test validate docs bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ test: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/prisoner-data validate
+
+# The generated reference pages (tests check they are current).
+docs: $(STAMP)
+	$(BIN)/python -m toolkit.cli.reference > docs/cli.md
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_reconcile.py

@@ -201,9 +201,9 @@ def test_probable_spelling_variant_is_reported_not_merged(runner, project):
     assert "it was not merged" in result.stderr
 
 
-def test_missing_project_is_a_tool_error(runner, tmp_path):
+def test_missing_project_is_a_usage_error(runner, tmp_path):
     result = runner.invoke(main, ["build", "--project", str(tmp_path)])
-    assert result.exit_code == 3
+    assert result.exit_code == 2
     assert "not a project: seeds/manifest.yaml is missing" in result.stderr
 
 

@@ -12,7 +12,7 @@ def test_pull_request_workflow_validates_seeds_and_schemas_with_annotations():
     trigger = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads `on` as true
     assert set(trigger["pull_request"]["paths"]) == {"seeds/**", "schemas/**"}
     commands = " ".join(step.get("run", "") for step in workflow["jobs"]["validate"]["steps"])
-    assert "prisoner-data validate . --format github" in commands
+    assert "prisoner-data validate --project . --format github" in commands
     assert "-c constraints.txt" in commands
 
 
@@ -21,7 +21,7 @@ def test_pre_commit_hooks_run_validate_on_seed_and_schema_changes():
         text = yaml.safe_load((ROOT / name).read_text())
         hooks = text if isinstance(text, list) else text["repos"][0]["hooks"]
         assert hooks[0]["files"] == "^(seeds|schemas)/"
-        assert "prisoner-data validate ." in hooks[0]["entry"]
+        assert "prisoner-data validate --project ." in hooks[0]["entry"]
 
 
 def test_workflows_use_current_action_versions_with_pip_caching():

@@ -1,84 +1,329 @@
-"""`prisoner-data extract` drafts, and the coverage lint of validate."""
+"""`prisoner-data extract`: what it reads off an article, the drafts it makes, and the command."""
 
 from __future__ import annotations
 
-import re
+import shutil
 import sys
 
+import pytest
 import yaml
 
 from toolkit.cli import main
-from toolkit.contribute.extract import find_counts, find_dates
+from toolkit.contribute.extract import draft_article, find_dateline, find_names, slug
+from toolkit.ingest.entities import load_registry
+from toolkit.ingest.figures import count_in_text, find_dates, find_figures
+from toolkit.project import open_project
+from toolkit.report import Report
+from toolkit.values import Count, parse_date
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-
-def test_counts_carry_their_qualifier():
-    text = "More than 100 were freed. At least 123 left; about 40 stayed and fewer than 10 went on. Eight flew."
-    found = {(m.value, m.qualifier) for m in find_counts(text)}
-    assert found == {(100, "more_than"), (123, "at_least"), (40, "about"), (10, "fewer_than"), (8, "exact")}
-
-
-def test_dates_carry_their_precision():
-    text = "Freed on Dec. 13 after talks in September; jailed since July 2021, sentenced in 2023 (13 December 2025)."
-    found = {m.text: m.value for m in find_dates(text, year=2025)}
-    assert found == {"Dec. 13": "2025-12-13", "September": "2025-09", "July 2021": "2021-07", "2023": "2023",
-                     "13 December 2025": "2025-12-13"}
+ARTICLE = """\
+VILNIUS, Lithuania, May 9, 2026 (Test Agency) — Belarus freed almost 40 prisoners on Friday, May 8, after talks \
+with U.S. envoy Daniel Mockwell, officials said.
+Eleven of them were driven to Lithuania, while twenty-two were taken to Poland.
+The freed included three Estonians and one American.
+Poet Hanna Zorka, 58, who was arrested in March 2021 and given nine years, was also released. She was taken to Warsaw.
+Washington lifted sanctions on the state potash producer in exchange, the envoy said.
+Nearly 1,150 political prisoners remain behind bars in Belarus.
+"""
 
 
-def test_extract_drafts_every_article_with_verbatim_quotes(runner, tmp_path):
-    for article in sorted((ROOT / "seeds/articles").glob("*.txt")):
-        out = tmp_path / f"{article.stem}.yaml"
-        result = runner.invoke(main, ["extract", str(article), "--out", str(out), "--project", str(ROOT)])
-        assert result.exit_code == 0, result.output
-        draft = yaml.safe_load(out.read_text())
-        assert draft["draft"] is True and draft["source"] == article.stem
-        text = article.read_text(encoding="utf-8")
-        assert draft["claims"]
-        for claim in draft["claims"]:
-            assert claim["quote"] in text, claim
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory):
+    """The registry of the extract fixtures: what a contributor's checkout knows (invented entities)."""
+    root = tmp_path_factory.mktemp("registry")
+    shutil.copytree(ROOT / "schemas", root / "schemas")
+    (root / "seeds" / "claims").mkdir(parents=True)
+    (root / "seeds" / "manifest.yaml").write_text("sources: []\n")
+    shutil.copyfile(FIXTURES / "extract" / "registry.yaml", root / "seeds" / "registry.yaml")
+    report = Report()
+    loaded = load_registry(open_project(root), report)
+    assert report.valid, [i.message for i in report.issues]
+    return loaded
 
 
-def test_drafts_find_the_counts_the_ledger_has():
-    from extract_coverage import measure
+def _properties():
+    from toolkit.ingest.claims import load_vocabulary
 
-    results = measure()
-    found = sum(f for f, _ in results.values())
-    total = sum(n for _, n in results.values())
-    assert found / total >= 0.9, results
-    assert all(f / n >= 0.7 for f, n in results.values()), results
+    vocabulary = load_vocabulary(open_project(ROOT), Report())
+    return {name: d.subject for name, d in vocabulary.items()}
 
 
-def test_unknown_names_are_offered_as_candidates(runner):
-    result = runner.invoke(main, ["extract", str(ROOT / "seeds/articles/newshound-2025-12.txt"), "--project", str(ROOT)])
-    assert "#   Nasha Niva (line" in result.stdout
-    assert "#   Moscow Times (line" in result.stdout
+def _drafted(registry, text=ARTICLE, **kwargs):
+    result = draft_article(text, registry, _properties(), **kwargs)
+    return {(d.subject, d.property, str(d.value), d.qualifier, d.scope, d.population): d for d in result.drafts}, result
+
+
+# --- reading figures, dates, datelines and names ---------------------------------------------------------
+
+def test_figures_are_read_as_written():
+    text = "almost 1,200 remain; Twelve left, twenty-two stayed, a dozen went, between 20 and 25 walked; dozens more"
+    found = {(f.value, f.qualifier, f.upper) for f in find_figures(text, [])}
+    assert found == {(1200, "almost", None), (12, "exact", None), (22, "exact", None), (20, "between", 25)}
+
+
+def test_a_term_written_with_a_hyphen_is_a_figure_but_a_compound_is_not():
+    assert [f.value for f in find_figures("serving a 14-year sentence", [])] == [14]
+    assert find_figures("the COVID-19 rules of 2020-2021", []) == []
+
+
+def test_dates_with_weekdays_abbreviations_and_no_year():
+    anchor = parse_date("2026-01-04")
+    found = {d.text: d.value for d in find_dates("Freed on Friday, Dec. 12; talks on 2 January; jailed in May 2021.",
+                                                  anchor)}
+    # December lies after the article's January: the year before
+    assert found == {"Friday, Dec. 12": "2025-12-12", "2 January": "2026-01-02", "May 2021": "2021-05"}
+
+
+def test_days_named_from_the_article_date():
+    found = {d.text: d.value for d in find_dates("released on Saturday, as today's statement said",
+                                                  parse_date("2026-05-12"))}
+    assert found == {"on Saturday": "2026-05-09", "today's": "2026-05-12"}
+    # without the article's day, a weekday names no date
+    assert find_dates("released on Saturday", parse_date("2026-05")) == []
+
+
+@pytest.mark.parametrize("top, place, date, outlet", [
+    ("MINSK, Belarus, Sept. 3, 2026 (Fixture News) — Text.", "MINSK", "2026-09-03", "Fixture News"),
+    ("Warsaw, 4 October (Agency X) Text follows.", "Warsaw", "2026-10-04", "Agency X"),
+    ("Headline\n\nPublished: 5 November 2026\n\nText.", None, "2026-11-05", None),
+    ("Headline\n\nBy Staff Writer | December 6, 2026\n\nText.", None, "2026-12-06", "Staff Writer"),
+    ("Headline\n\n2026-07-08\n\nText.", None, "2026-07-08", None),
+])
+def test_datelines(top, place, date, outlet):
+    found = find_dateline(top, year=2026)
+    assert (found.place, found.date, found.outlet) == (place, date, outlet)
+
+
+def test_names_lose_their_titles_and_keep_them_as_roles(registry):
+    text = "Journalist Oksana Kvitka said. Ukrainian President Petro Samplenko spoke with Mockwell."
+    names = {n.text: n for n in find_names(text, registry)}
+    assert names["Oksana Kvitka"].proposed == "oksana-kvitka" and names["Oksana Kvitka"].role == "journalist"
+    assert names["Petro Samplenko"].role == "Ukrainian President"
+    assert names["Mockwell"].entity == "daniel-mockwell"  # a spelling the registry knows
+
+
+def test_a_close_spelling_is_offered_never_merged(registry):
+    [name] = [n for n in find_names("Envoy Daniel Mokwell arrived.", registry) if "Mokwell" in n.text]
+    assert name.entity is None and name.candidate == "daniel-mockwell"
+
+
+def test_slugs_are_lowercase_ascii():
+    assert slug("Łukasz Żółkiewski") == "lukasz-zolkiewski"
+    assert slug("Jane  O'Doe") == "jane-o-doe"
+
+
+# --- drafting ----------------------------------------------------------------------------------------------
+
+def test_every_claim_names_its_subject(registry):
+    drafted, _ = _drafted(registry)
+    assert drafted and all(d.subject != "TODO" for d in drafted.values())
+
+
+def test_release_counts_dates_destinations_and_groups(registry):
+    drafted, result = _drafted(registry)
+    release = "release-2026-05-08"
+    assert {"id": release, "name": "Release of 8 May 2026"} in result.proposals["releases"]
+    assert (release, "released_count", "40", "almost", None, None) in drafted
+    assert (release, "date", "2026-05-08", "exact", None, None) in drafted
+    assert (release, "destination_count", "11", "exact", "lithuania", None) in drafted
+    assert (release, "destination_count", "22", "exact", "poland", None) in drafted
+    assert (release, "released_count", "1", "exact", None, "us-nationals") in drafted
+    # Estonia is registered, a group of its nationals is not: one is proposed
+    assert (release, "released_count", "3", "exact", None, "estonian-nationals") in drafted
+    assert {"id": "estonian-nationals", "name": "Estonian nationals", "nationality": "estonia",
+            "aliases": ["Estonians"], "part_of": "everyone"} in result.proposals["groups"]
+
+
+def test_facts_about_a_person_go_to_that_person(registry):
+    drafted, result = _drafted(registry)
+    person = "hanna-zorka"
+    assert (person, "age", "58", "exact", None, None) in drafted
+    assert (person, "imprisoned_since", "2021-03", "exact", None, None) in drafted
+    assert (person, "sentence_years", "9", "exact", None, None) in drafted
+    assert (person, "released_in", "release-2026-05-08", "exact", None, None) in drafted
+    assert (person, "sent_to", "warsaw", "exact", None, None) in drafted  # "She was taken to Warsaw"
+    assert (person, "role", "poet", "exact", None, None) in drafted
+    assert {"id": person, "name": "Hanna Zorka", "aliases": ["Zorka"]} in result.proposals["people"]
+    # an age is never a count of people freed
+    assert not [d for d in drafted.values() if d.property == "released_count" and d.value == 58]
+
+
+def test_sanctions_envoy_and_what_the_release_bought(registry):
+    drafted, _ = _drafted(registry)
+    assert ("release-2026-05-08", "envoy", "daniel-mockwell", "exact", None, None) in drafted
+    assert ("us-sanctions-potash", "lifted_by", "us-government", "exact", None, None) in drafted
+    assert ("release-2026-05-08", "traded_for", "us-sanctions-potash", "exact", None, None) in drafted
+    assert ("belarus", "political_prisoner_count", "1150", "nearly", None, None) in drafted
+
+
+def test_quotes_are_verbatim_and_shorter_than_their_sentence(registry):
+    _, result = _drafted(registry)
+    sentences = [s for s in ARTICLE.replace("\n", " ").split(". ")]
+    for draft in result.drafts:
+        assert draft.quote in ARTICLE
+        longest = max(len(s) for s in sentences if draft.quote in s + ".") if any(
+            draft.quote in s + "." for s in sentences) else len(ARTICLE)
+        assert len(draft.quote) <= longest
+
+
+def test_the_dateline_is_not_drafted_and_a_draft_is_deterministic(registry):
+    first, result = _drafted(registry)
+    again, _ = _drafted(registry)
+    assert [(d.property, d.quote) for d in result.drafts] == [(d.property, d.quote) for d in _drafted(registry)[1].drafts]
+    assert not any("May 9, 2026" in d.quote for d in result.drafts)
+    assert result.dateline.date == "2026-05-09" and result.dateline.outlet == "Test Agency"
+
+
+def test_a_speaker_is_not_drafted_as_freed(registry):
+    text = ("MINSK, June 2, 2026 (Wire) — Belarus freed 12 prisoners on Monday, June 1, including Ivan Zelko, "
+            "activist Olga Sinets said.\n")
+    drafted, _ = _drafted(registry, text)
+    freed = {d.subject for d in drafted.values() if d.property == "released_in"}
+    assert freed == {"ivan-zelko"}
+
+
+def test_an_earlier_release_is_not_the_article_release(registry):
+    text = ("Published: 9 October 2026\n\nBelarus pardoned 12 people on Tuesday, Oct. 6. In March, 52 prisoners "
+            "walked free in a deal brokered by Daniel Mockwell.\n")
+    drafted, _ = _drafted(registry, text)
+    assert ("release-2026-10-06", "released_count", "12", "exact", None, None) in drafted
+    assert ("release-2026-03-13", "released_count", "52", "exact", None, None) in drafted  # the registry's March
+    assert ("release-2026-03-13", "envoy", "daniel-mockwell", "exact", None, None) in drafted
+
+
+# --- measured against finished ledgers ----------------------------------------------------------------------
+
+def test_drafts_reach_the_target_on_the_seeds_and_fixtures():
+    """The issue's target: precision and recall of (subject, property, value, population, scope) >= 0.8
+    on the seed articles; and the same floor on the fixture articles, tuned and held out alike."""
+    from extract_coverage import Score, measure_fixtures, measure_seeds
+
+    def overall(results):
+        total = Score()
+        for source, (structured, _) in results.items():
+            total.drafted |= {(source, *k) for k in structured.drafted}
+            total.ledger |= {(source, *k) for k in structured.ledger}
+        return total
+
+    seeds = overall(measure_seeds())
+    assert seeds.precision >= 0.8 and seeds.recall >= 0.8, (seeds.precision, seeds.recall)
+    fixtures = overall({k: v for folder in ("", "heldout", "heldout-2", "heldout-3")
+                        for k, v in measure_fixtures(FIXTURES / "extract" / folder).items()})
+    assert fixtures.precision >= 0.8 and fixtures.recall >= 0.8, (fixtures.precision, fixtures.recall)
+
+
+# --- the command ----------------------------------------------------------------------------------------
+
+def test_extract_works_before_the_manifest_with_the_dateline_year(runner, project, tmp_path):
+    article = tmp_path / "new-wire-2026-05-09.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "draft.yaml"
+    result = runner.invoke(main, ["extract", str(article), "--project", str(project), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    assert "#    outlet: Test Agency" in text and '#    published: "2026-05-09"' in text
+    draft = yaml.safe_load(text)
+    assert draft["draft"] is True and draft["source"] == "new-wire-2026-05-09"
+    assert all(claim["quote"] in ARTICLE for claim in draft["claims"])
+
+
+def test_extract_needs_a_year_it_cannot_read(runner, project, tmp_path):
+    article = tmp_path / "undated.txt"
+    article.write_text("Belarus freed 12 prisoners on Dec. 13.\n", encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(article), "--project", str(project)])
+    assert result.exit_code == 2 and "--year" in result.stderr
+    result = runner.invoke(main, ["extract", str(article), "--project", str(project), "--year", "2026"])
+    assert result.exit_code == 0 and 'value: "2026-12-13"' in result.stdout
+
+
+def test_out_never_overwrites_without_force(runner, project, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "draft.yaml"
+    out.write_text("my reviewed work\n")
+    refused = runner.invoke(main, ["extract", str(article), "--project", str(project), "--out", str(out)])
+    assert refused.exit_code == 3 and "not overwritten" in refused.stderr and "--force" in refused.stderr
+    assert out.read_text() == "my reviewed work\n"
+    forced = runner.invoke(main, ["extract", str(article), "--project", str(project), "--out", str(out), "--force"])
+    assert forced.exit_code == 0 and out.read_text().startswith("# Add this entry")
+
+
+def test_an_article_that_is_not_utf8_is_named(runner, project, tmp_path):
+    article = tmp_path / "latin1.txt"
+    article.write_bytes("Belarus freed 12 prisoners.\nCaf\xe9".encode("latin-1"))
+    result = runner.invoke(main, ["extract", str(article), "--project", str(project), "--year", "2026"])
+    assert result.exit_code == 3 and "latin1.txt:2: not valid UTF-8" in result.stderr
 
 
 def test_an_unreviewed_draft_is_refused_by_the_build(runner, project):
     article = project / "seeds/articles/rferl-2025-12.txt"
     target = project / "seeds/claims/rferl-2025-12.yaml"
-    result = runner.invoke(main, ["extract", str(article), "--out", str(target), "--project", str(project)])
+    result = runner.invoke(main, ["extract", str(article), "--out", str(target), "--force", "--project", str(project)])
     assert result.exit_code == 0
     build = runner.invoke(main, ["build", "--project", str(project), "-q"])
     assert build.exit_code == 1
-    assert re.search(r"seeds/claims/rferl-2025-12.yaml:\d+: error: seeds/claims/rferl-2025-12.yaml is a draft", build.stderr)
+    assert "seeds/claims/rferl-2025-12.yaml is a draft" in build.stderr
 
 
-def test_coverage_lint_warns_about_an_uncited_figure(runner, project):
+def test_a_seed_draft_once_reviewed_builds(runner, project):
+    """Drafts are well-formed claims: with `draft: true` removed, the build accepts them."""
+    for article in sorted((project / "seeds/articles").glob("*.txt")):
+        target = project / f"seeds/claims/{article.stem}.yaml"
+        result = runner.invoke(main, ["extract", str(article), "--out", str(target), "--force", "-q",
+                                      "--project", str(project)])
+        assert result.exit_code == 0, result.output
+        target.write_text(target.read_text().replace("draft: true\n", ""))
+    (project / "seeds/decisions.yaml").unlink()
+    build = runner.invoke(main, ["build", "--project", str(project), "-q", "--no-dictionary"])
+    assert build.exit_code == 0, build.stderr
+
+
+# --- what validate says about counts -------------------------------------------------------------------------
+
+def test_count_in_text():
+    assert count_in_text("more than 100 were freed", Count(100, "more_than"))
+    assert not count_in_text("more than 100 were freed", Count(100))  # the qualifier was dropped
+    assert not count_in_text("114 arrived", Count(115))
+    assert count_in_text("Twelve crossed", Count(12))
+    assert count_in_text("between 20 and 25 walked", Count(20, "between", 25))
+    assert count_in_text("An American was freed", Count(1))
+
+
+def test_validate_warns_about_a_count_its_quote_does_not_give(runner, project):
+    path = project / "seeds/claims/newshound-2025-12.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("    value: 43\n    quote: Kalesnikava, 43,", "    value: 44\n    quote: Kalesnikava, 43,", 1))
+    assert path.read_text() != text
+    result = runner.invoke(main, ["validate", "--project", str(project)])
+    assert result.exit_code == 0, result.output  # a warning
+    assert "warning: the quote does not give the count '44' [count-not-in-quote]" in result.stdout
+
+
+def test_an_unknown_id_gets_a_did_you_mean(runner, project):
+    path = project / "seeds/claims/kyivindependent-2025-12.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("subject: maria-kalesnikava", "subject: maria-kalesnikova", 1))
+    result = runner.invoke(main, ["validate", "--project", str(project)])
+    assert result.exit_code == 1
+    assert "subject 'maria-kalesnikova' is not a registry entity" in result.stdout
+    assert "did you mean 'maria-kalesnikava'?" in result.stdout
+
+
+def test_coverage_lint_warns_about_an_uncited_figure_but_not_the_dateline(runner, project):
     path = project / "seeds/claims/ians-morung-2025-12-14.yaml"
     text = path.read_text()
-    start = text.index("  - id: im-013")
-    end = text.index("  - id: im-014")
+    start, end = text.index("  - id: im-013"), text.index("  - id: im-014")
     path.write_text(text[:start] + text[end:])
-    result = runner.invoke(main, ["validate", str(project), "--format", "json"])
-    assert result.exit_code == 0  # a warning, not an error
+    result = runner.invoke(main, ["validate", "--project", str(project), "--format", "json"])
+    assert result.exit_code == 0
     import json
 
     warnings = [i for i in json.loads(result.stdout)["issues"] if i["type"] == "uncited-figure"]
     article = (project / "seeds/articles/ians-morung-2025-12-14.txt").read_text()
     line = article[: article.index("More than 1,100")].count("\n") + 1
-    assert any(w["value"] == "1,100" and w["line"] == line and w["file"] == "seeds/articles/ians-morung-2025-12-14.txt"
-               for w in warnings), warnings
+    assert any(w["value"] == "More than 1,100" and w["line"] == line for w in warnings), warnings
+    assert not any(w["value"] == "December 14" for w in warnings)  # the dateline: "Vilnius, December 14 (IANS)"

@@ -52,7 +52,7 @@ def test_text_output_ends_with_a_verdict(runner, built_package):
 def test_a_path_that_is_neither_project_nor_package_is_a_usage_error(runner, tmp_path):
     result = runner.invoke(main, ["validate", str(tmp_path)])
     assert result.exit_code == 2
-    assert "is not a project" in result.output
+    assert "not a project (no seeds/) and not a built package" in result.stderr
 
 
 # --- contributions: seeds YAML ------------------------------------------------------------------

@@ -4,7 +4,8 @@ Stages, one folder each (one module per step inside):
   ingest/      yamlio and jsonio (bounded YAML and JSON with lines), models (typed inputs),
                schemas (the contract in schemas/), sources (articles against the manifest),
                entities (registry, hierarchy, resolution, near misses), claims (typed, located),
-               decisions (curator decisions)
+               decisions (curator decisions), figures (counts, dates and datelines as articles
+               write them)
   reconcile/   facts (FactKey, Fact, Conflict: the shared types), compare (one fact's claims),
                rules/ (cross-field rules, one module per family, registered by slug),
                curation (decisions applied); reconcile_claims runs them in order
@@ -16,8 +17,11 @@ Stages, one folder each (one module per step inside):
                diff (changes and the bump they call for), rows and conflicts (read a package)
   validate/    tables (pyarrow cell checks), package (descriptors, files, keys, Parquet twins),
                pandera_rules, frictionless_check, expectations, datadocs (offline) -> one Report
-  contribute/  extract (draft claims), coverage (uncited figures), html_report, dictionary
-  cli/         one file per command; the click group and the error -> exit-code edge
+  contribute/  extract/ (draft claims: text, names, context, subjects, and the rules in people,
+               releases, counts, sanctions; render), coverage (uncited figures), html_report,
+               dictionary
+  cli/         one file per command; the click group and the error -> exit-code edge; common
+               (--project, -q/-v, progress), render (reports), reference (docs/cli.md)
 Shared kernels: values (counts as intervals, dates with precision), report (Issue and
 Report), errors (the exception tree), project (paths), hashing, storage (locks, staging,
 fsync and atomic swaps).

@@ -11,7 +11,7 @@ from __future__ import annotations
 # Exit codes shared by every command.
 EXIT_OK = 0
 EXIT_INVALID = 1  # the data is invalid, or a check the user asked for failed
-EXIT_USAGE = 2  # bad command line
+EXIT_USAGE = 2  # bad command line, or a path that is not a project or package
 EXIT_FAILURE = 3  # the tool could not do its job (I/O, network, refused operation)
 EXIT_INTERNAL = 4  # a bug in the tool: an unexpected exception (--debug shows the traceback)
 REPORT_TO = "the project's issue tracker"
@@ -44,7 +44,16 @@ class ToolkitError(Exception):
 
 
 class ProjectError(ToolkitError):
-    """The project layout (seeds/, schemas/) is missing or unreadable."""
+    """The path named is not a project (seeds/, schemas/) or a package: a usage error, the same in
+    every command."""
+
+    exit_code = EXIT_USAGE
+
+
+class UsageError(ToolkitError):
+    """The command needs something the user did not give (an option, an argument)."""
+
+    exit_code = EXIT_USAGE
 
 
 class InvalidData(ToolkitError):

@@ -4,7 +4,8 @@ Commands live one per module and are imported only when run, so `--help` and
 light commands never pay for pandas, pandera or great_expectations.
 
 Exit codes: 0 fine; 1 the data is invalid (or a --fail-on check failed);
-2 usage error; 3 the tool could not do its job (I/O, network, refused operation);
+2 usage error (including a path that is not a project or a package, in every command);
+3 the tool could not do its job (I/O, network, refused operation);
 4 an internal error (a bug: the message asks for a report, --debug shows the traceback).
 """
 
@@ -20,13 +21,14 @@ from ..errors import EXIT_FAILURE, EXIT_INTERNAL, REPORT_TO, ToolkitError
 
 COMMANDS = {
     "build": "Build datapackage/ from seeds/ and schemas/.",
-    "validate": "Validate a contribution, a package directory or a datapackage.json.",
+    "validate": "Validate a contribution (the project's seeds) or a built package.",
     "conflicts": "List the disagreements between sources.",
     "release": "Publish an immutable versioned release under releases/.",
     "download": "Download and verify a published release.",
     "diff": "Compare two versions of the package.",
     "extract": "Draft a claims file from a new article.",
     "report": "Write a self-contained HTML report.",
+    "completion": "Print the shell completion script.",
 }
 
 

@@ -10,20 +10,20 @@ import click
 from ..errors import EXIT_INVALID
 from ..publish.package import build_package
 from ..project import open_project
+from .common import progress, project_option, say, verbosity_options
 from .render import render_report
 
 
 @click.command("build")
-@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False), show_default=True,
-              help="Project root holding seeds/ and schemas/.")
+@project_option
 @click.option("--out", type=click.Path(file_okay=False), help="Target directory (default: PROJECT/datapackage).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Summary format; json goes to stdout and nothing else does.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
 @click.option("--dictionary/--no-dictionary", default=True, show_default=True,
               help="Also regenerate docs/data-dictionary.md from schemas/.")
+@verbosity_options
 @click.pass_context
-def command(ctx, project_dir, out, fmt, quiet, dictionary):
+def command(ctx, project_dir, out, fmt, dictionary):
     """Build datapackage/ from seeds/ and schemas/, validate it, and print a summary.
 
     The package is written to a temporary directory and moves into place only
@@ -35,9 +35,8 @@ def command(ctx, project_dir, out, fmt, quiet, dictionary):
       prisoner-data build --out /tmp/pkg --format json
     """
     project = open_project(project_dir)
-    progress = None if quiet or fmt == "json" else (lambda m: click.echo(f"… {m}", err=True))
-    result = build_package(project, Path(out) if out else None, progress=progress,
-                           dictionary=dictionary and out is None)
+    result = build_package(project, Path(out) if out else None, progress=progress() if fmt == "text" else None,
+                           dictionary=dictionary and out is None, on_wait=say)
     if not result.ok:
         render_report(result.report, "json" if fmt == "json" else "text")
         click.echo(f"build failed: {len(result.report.errors)} error(s); nothing was written", err=True)

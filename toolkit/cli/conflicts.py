@@ -12,22 +12,26 @@ import click
 
 from ..publish.conflicts import COLUMNS, list_conflicts, open_at_or_above
 from ..errors import EXIT_INVALID
+from .common import project_option, say, verbosity_options
 
 
 @click.command("conflicts")
-@click.argument("path", default=".", type=click.Path(exists=True))
+@click.argument("package", required=False, type=click.Path(exists=True))
+@project_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "markdown"]), default="table",
               show_default=True, help="Output format; json and csv are clean on stdout.")
 @click.option("--status", type=click.Choice(["all", "open", "explained", "resolved_by_curator"]), default="all",
               show_default=True, help="Show only conflicts with this status.")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]),
               help="Exit 1 while open conflicts of this severity (or worse) remain.")
+@verbosity_options
 @click.pass_context
-def command(ctx, path, fmt, status, fail_on):
+def command(ctx, package, project_dir, fmt, status, fail_on):
     """List the disagreements between sources, and the differences rules explain.
 
-    PATH is a project (its seeds are reconciled in memory) or a built package
-    directory or datapackage.json. Conflicts are data: the exit code is 0 unless
+    Without PACKAGE, the project's seeds (--project, default the current
+    directory) are reconciled in memory; PACKAGE is a built package directory
+    or datapackage.json. Conflicts are data: the exit code is 0 unless
     --fail-on is given and open conflicts of that severity remain.
 
     \b
@@ -36,13 +40,13 @@ def command(ctx, path, fmt, status, fail_on):
       prisoner-data conflicts datapackage --format markdown --status open
       prisoner-data conflicts --fail-on error
     """
-    rows = list_conflicts(path)
+    rows = list_conflicts(package if package is not None else project_dir)
     shown = rows if status == "all" else [r for r in rows if r["status"] == status]
     {"table": _table, "json": _json, "csv": _csv, "markdown": _markdown}[fmt](shown)
     if fail_on:
         failing = open_at_or_above(rows, fail_on)
         if failing:
-            click.echo(f"{len(failing)} open conflict(s) of severity {fail_on} or worse", err=True)
+            say(f"{len(failing)} open conflict(s) of severity {fail_on} or worse")
             ctx.exit(EXIT_INVALID)
 
 

@@ -6,11 +6,14 @@ import json
 
 import click
 
+from .common import verbosity_options
+
 
 @click.command("diff")
 @click.argument("old", type=click.Path(exists=True))
 @click.argument("new", type=click.Path(exists=True))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@verbosity_options
 def command(old, new, fmt):
     """Compare two versions of the package: schema changes, and rows added, removed or changed.
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from .common import progress, verbosity_options
+
 
 @click.command("download")
 @click.argument("source", required=False)
@@ -19,9 +21,9 @@ import click
               help="Seconds the whole download may take.")
 @click.option("--zip", "archive", is_flag=True, help="With an index, fetch the release's zip (one file) instead.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor fill the cache.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def command(source, version, to, trusted, timeout, archive, no_cache, quiet, fmt):
+@verbosity_options
+def command(source, version, to, trusted, timeout, archive, no_cache, fmt):
     """Download a published release, verify every file and validate it before moving it into place.
 
     SOURCE is an http(s) URL or a local path of a release folder, a release zip
@@ -41,9 +43,7 @@ def command(source, version, to, trusted, timeout, archive, no_cache, quiet, fmt
     """
     from ..publish.download import download_release
 
-    bar = None
-    if not quiet and fmt == "text" and sys.stderr.isatty():
-        bar = _Progress()
+    bar = _Progress() if fmt == "text" and progress() is not None else None
     try:
         result = download_release(source, version=version, to=Path(to) if to else None, trusted=trusted,
                                   progress=bar, use_cache=not no_cache, timeout=timeout, archive=archive)

@@ -6,54 +6,64 @@ from pathlib import Path
 
 import click
 
+from ..errors import ToolkitError
 from ..project import open_project
-from ..report import Report
+from .common import project_option, say, verbosity_options
 
 
 @click.command("extract")
-@click.argument("article", type=click.Path(exists=True, dir_okay=False))
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@project_option
 @click.option("--source-id", help="Source id for the draft (default: the article's file name).")
-@click.option("--year", type=int, help="Year for dates written without one (default: from the manifest).")
-@click.option("--out", type=click.Path(dir_okay=False), help="Write the draft here instead of stdout.")
-@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False), show_default=True)
-def command(article, source_id, year, out, project_dir):
+@click.option("--year", type=click.IntRange(1900, 2100),
+              help="Year for dates written without one, for an article the manifest and its dateline do not date.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the draft here instead of stdout.")
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@verbosity_options
+def command(article, project_dir, source_id, year, out, force):
     """Draft a claims file for a new article, for a person to review.
 
-    Drafts a claim for each count near words about freeing, prisoners, sentences
-    and destinations (with its qualifier: more than, at least, about) and for each
-    dated event (with its precision), each with its quote; lists the known
-    entities found and the capitalized names the registry does not know. The
-    draft carries `draft: true`, which the build refuses until it is reviewed.
+    Each drafted claim names its subject (the release, person or sanction it is
+    about; a new one is proposed with its registry entry), property, value with
+    its qualifier, scope or population, and the shortest verbatim quote that
+    carries it. The article need not be in the manifest yet: its year comes from
+    the manifest, its dateline or --year, and the draft then carries the manifest
+    entry to add. The draft has `draft: true`, which the build refuses until a
+    person has checked every claim. --out never overwrites a file unless --force.
 
     \b
     Example:
+      prisoner-data extract new-article.txt --year 2025
       prisoner-data extract seeds/articles/rferl-2025-12.txt --out /tmp/rferl-draft.yaml
     """
-    from ..ingest.entities import load_registry
-    from ..contribute.extract import draft_claims, find_candidates, find_entities, manifest_stub, render_draft
+    from ..contribute.extract import draft_claims
 
+    if out is not None and out.exists() and not force:
+        raise ToolkitError("the file exists; not overwritten", path=out, hint="choose another --out, or add --force")
     project = open_project(project_dir)
-    report = Report()
-    registry = load_registry(project, report)
-    path = Path(article)
-    text = path.read_text(encoding="utf-8")
-    source = source_id or path.stem
-    year = year or _manifest_year(project, source)
-    drafts = draft_claims(text, registry, year)
-    rendered = render_draft(source, drafts, find_entities(text, registry), find_candidates(text, registry),
-                            manifest_stub(source, path.read_bytes()))
-    if out:
-        Path(out).write_text(rendered, encoding="utf-8")
-        click.echo(f"drafted {len(drafts)} claims -> {out}", err=True)
+    result = draft_claims(project, article, source_id, year)
+    if out is None:
+        click.echo(result.text, nl=False)
     else:
-        click.echo(rendered, nl=False)
+        _write(out, result.text)
+    drafted = result.drafted
+    proposed = sum(len(v) for v in drafted.proposals.values())
+    say(f"drafted {len(drafted.drafts)} claims for {result.source_id}" + (f" -> {out}" if out else "") +
+        (f"; {proposed} registry entries proposed" if proposed else "") +
+        ("" if result.in_manifest else "; add the manifest entry at the top of the draft"))
 
 
-def _manifest_year(project, source_id: str) -> int | None:
-    import yaml
+def _write(path: Path, text: str) -> None:
+    """Write whole or not at all: a temporary file beside the target, renamed over it."""
+    import os
+    import tempfile
 
-    manifest = yaml.safe_load(project.manifest.read_text(encoding="utf-8")) or {}
-    for entry in manifest.get("sources") or []:
-        if entry.get("id") == source_id:
-            return int(str(entry["published"])[:4])
-    return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

@@ -7,6 +7,7 @@ import json
 import click
 
 from ..project import open_project
+from .common import progress, project_option, say, verbosity, verbosity_options
 
 
 @click.command("release")
@@ -14,8 +15,9 @@ from ..project import open_project
 @click.option("--bump", type=click.Choice(["auto", "major", "minor", "patch"]),
               help="Choose the version from the latest release; auto follows the Data Package Version recipe.")
 @click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]), help="Release date (default: today, UTC).")
-@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False), show_default=True)
+@project_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@verbosity_options
 def command(version, bump, date_, project_dir, fmt):
     """Publish the package built from seeds/ as an immutable release under releases/.
 
@@ -34,11 +36,12 @@ def command(version, bump, date_, project_dir, fmt):
     if not version and not bump:
         raise click.UsageError("give a VERSION or --bump")
     project = open_project(project_dir)
-    result = publish_release(project, version, bump, date_.date() if date_ else None)
+    result = publish_release(project, version, bump, date_.date() if date_ else None, progress=progress(),
+                             on_wait=say)
     if fmt == "json":
         click.echo(json.dumps({"version": result.version, "path": str(result.path), "bump": result.bump,
                                "reasons": result.reasons, "rows": result.rows}, indent=2))
         return
     click.echo(f"released {result.version} ({result.bump}) to {project.rel(result.path)}/")
-    for reason in result.reasons[:20]:
-        click.echo(f"  - {reason}")
+    for reason in result.reasons if verbosity() >= 1 else result.reasons[:20]:
+        say(f"  - {reason}")

@@ -8,8 +8,9 @@ import os
 import click
 
 from ..report import Issue, Report
+from .common import verbosity
 
-GITHUB_ANNOTATION_LIMIT = 10  # GitHub shows at most 10 error annotations per step
+GITHUB_ANNOTATION_LIMIT = 10  # GitHub shows at most 10 annotations of each level per step
 
 
 def issue_line(issue: Issue) -> str:
@@ -29,15 +30,18 @@ def issue_line(issue: Issue) -> str:
 
 
 def render_report(report: Report, fmt: str = "text", err: bool = True) -> None:
-    """Print a report: text to stderr, json to stdout, github annotations to stdout."""
+    """Print a report: text to stderr (errors only with -q, info too with -v), json to stdout,
+    github annotations to stdout."""
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
         return
     if fmt == "github":
         render_github(report)
         return
+    level = verbosity()
     for issue in report.sorted():
-        click.echo(issue_line(issue), err=err)
+        if issue.severity == "error" or (issue.severity == "warning" and level >= 0) or level >= 1:
+            click.echo(issue_line(issue), err=err)
 
 
 def _escape(text: str, prop: bool = False) -> str:
@@ -48,22 +52,25 @@ def _escape(text: str, prop: bool = False) -> str:
 
 
 def render_github(report: Report) -> None:
+    """Workflow annotations: the first 10 errors and the first 10 warnings (GitHub shows no more of
+    each per step); the count of the rest, and the full report in the job summary."""
     issues = report.sorted()
-    shown = [i for i in issues if i.severity in ("error", "warning")][:GITHUB_ANNOTATION_LIMIT]
+    errors = [i for i in issues if i.severity == "error"]
+    warnings = [i for i in issues if i.severity == "warning"]
+    shown = errors[:GITHUB_ANNOTATION_LIMIT] + warnings[:GITHUB_ANNOTATION_LIMIT]
     for issue in shown:
-        level = "error" if issue.severity == "error" else "warning"
         props = [f"file={_escape(issue.file or issue.resource or '', True)}"]
         if issue.line:
             props.append(f"line={issue.line}")
-        if issue.field:
-            props.append(f"title={_escape(issue.type + ' (' + issue.field + ')', True)}")
-        else:
-            props.append(f"title={_escape(issue.type, True)}")
+        title = issue.type + (f" ({issue.field})" if issue.field else "")
+        props.append(f"title={_escape(title, True)}")
         message = issue.message + (f" Fix: {issue.hint}" if issue.hint else "")
-        click.echo(f"::{level} {','.join(props)}::{_escape(message)}")
-    rest = len([i for i in issues if i.severity in ("error", "warning")]) - len(shown)
-    if rest > 0:
-        click.echo(f"+{rest} more problems; see the job summary for the full report")
+        click.echo(f"::{issue.severity} {','.join(props)}::{_escape(message)}")
+    more_errors, more_warnings = len(errors) - len(errors[:GITHUB_ANNOTATION_LIMIT]), \
+        len(warnings) - len(warnings[:GITHUB_ANNOTATION_LIMIT])
+    if more_errors or more_warnings:
+        click.echo(f"+{more_errors} more errors and {more_warnings} more warnings; see the job summary for the "
+                   "full report")
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with open(summary, "a", encoding="utf-8") as handle:

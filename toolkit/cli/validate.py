@@ -2,52 +2,55 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from ..errors import EXIT_INVALID
+from .common import project_option, say, verbosity_options
 from .render import render_report
 
 
 @click.command("validate")
-@click.argument("path", default=".", type=click.Path(exists=True))
+@click.argument("package", required=False, type=click.Path(exists=True, path_type=Path))
+@project_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="text for people; json (clean JSON on stdout); github (workflow annotations).")
 @click.option("--report", "report_opt", nargs=2, type=(click.Choice(["html"]), click.Path(file_okay=False)),
               help="Also run the great-expectations suite and write its Data Docs: --report html DIR.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=1 << 30, show_default=True,
               help="Refuse any data file larger than this without reading it.")
+@verbosity_options
 @click.pass_context
-def command(ctx, path, fmt, report_opt, max_bytes):
-    """Validate a contribution, a package directory or a datapackage.json; report every problem.
+def command(ctx, package, project_dir, fmt, report_opt, max_bytes):
+    """Validate a contribution (the project's seeds/) or a package; report every problem.
 
-    PATH is the project root (seeds/ and schemas/: a contribution), a built
-    package directory, or a datapackage.json. Each problem names the file, line,
-    column, value, rule and a fix. Exit 0 valid, 1 invalid, 2 usage error.
+    Without PACKAGE, the project (--project, default the current directory) is
+    checked as a contribution. PACKAGE is a built package directory, a
+    datapackage.json or a release zip. Each problem names the file, line,
+    column, value, rule and a fix. Exit 0 valid, 1 invalid, 2 usage error (or
+    not a project or package).
 
     \b
     Example:
       prisoner-data validate
+      prisoner-data validate --project ../checkout --format github
       prisoner-data validate datapackage --format json
-      prisoner-data validate --format github
       prisoner-data validate datapackage --report html docs-site
     """
-    from pathlib import Path
-
     from ..validate import validate_path
 
-    from ..errors import ProjectError
-
+    target = package if package is not None else project_dir
+    if package is not None and (package / "seeds").is_dir():
+        say(f"note: {package} is a project; name a project with --project, a PACKAGE is a built package")
     html = Path(report_opt[1]) if report_opt else None
-    try:
-        report = validate_path(path, max_bytes=max_bytes, html=html)
-    except ProjectError as exc:
-        raise click.BadParameter(exc.message, param_hint="PATH") from exc
+    report = validate_path(target, max_bytes=max_bytes, html=html)
     if fmt == "text":
         render_report(report, "text", err=False)
         verdict = "valid" if report.valid else "invalid"
-        click.echo(f"{path}: {verdict} ({len(report.errors)} errors, {len(report.warnings)} warnings)")
+        click.echo(f"{target}: {verdict} ({len(report.errors)} errors, {len(report.warnings)} warnings)")
         if html:
-            click.echo(f"Data Docs written to {html}/index.html", err=True)
+            say(f"Data Docs written to {html}/index.html")
     else:
         render_report(report, fmt)
     if not report.valid:

@@ -1,7 +1,9 @@
 """Coverage lint: every count and date in an article is cited by a claim or skipped with a reason.
 
 A number or date that no claim's quote covers and no `skipped:` entry explains
-is a warning, so a fact stated but not recorded is noticed at review time.
+is a warning, so a fact stated but not recorded is noticed at review time. The dateline
+(where and when the article was filed) is the article's own metadata, recorded in the
+manifest, and is not asked for.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from ..ingest.claims import Ledger
-from .extract import find_counts, find_dates
-from ..report import Issue
 from ..ingest.sources import Source
+from ..report import Issue
+from ..values import parse_date
+from ..ingest.figures import find_dateline, find_dates, find_figures
 
 
 def _spans(text: str, quote: str) -> list[tuple[int, int]]:
@@ -47,13 +50,26 @@ def lint_coverage(sources: dict[str, Source], ledger: Ledger, project_rel=str) -
     for source_id, source in sorted(sources.items()):
         text = source.text
         covered = _Cover([span for quote in quotes.get(source_id, ()) for span in _spans(text, quote)])
-        dates = find_dates(text)
-        for mention in sorted(find_counts(text, dates) + dates, key=lambda m: m.start):
-            if covered.contains(mention.start, mention.end):
+        dateline = find_dateline(text)
+        dates = find_dates(text, _anchor(source))
+        figures = find_figures(text, dates)
+        dates = [d for d in dates if not d.relative]  # "today", "on Saturday": asked for only where written as dates
+        for kind, mention in sorted([("date", d) for d in dates] + [("count", f) for f in figures],
+                                    key=lambda m: m[1].start):
+            if covered.contains(mention.start, mention.end) or \
+                    (dateline and dateline.start <= mention.start < dateline.end):
                 continue
             issues.append(Issue(
-                "uncited-figure", f"{mention.kind} '{mention.text}' is not cited by any claim of {source_id}",
-                severity="warning", file=f"seeds/{source.entry.path}", line=mention.line, value=mention.text,
+                "uncited-figure", f"{kind} '{mention.text}' is not cited by any claim of {source_id}",
+                severity="warning", file=f"seeds/{source.entry.path}", line=text.count("\n", 0, mention.start) + 1,
+                value=mention.text,
                 hint=f"record it as a claim in seeds/claims/{source_id}.yaml, or list it under skipped: with a reason",
             ))
     return issues
+
+
+def _anchor(source: Source):
+    try:
+        return parse_date(str(source.entry.published)) if source.entry.published else None
+    except ValueError:
+        return None

@@ -8,6 +8,7 @@ file, line and field; claims with errors are left out of the result.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from .models import ClaimEntry, PropertyDef, SkippedEntry, parse_entry
 from ..project import Project
 from ..report import Report
 from .sources import Source
-from ..values import COUNT_QUALIFIERS, DATE_QUALIFIERS, Count, DateValue, parse_date
+from ..values import COUNT_QUALIFIERS, DATE_QUALIFIERS, QUALIFIER_WORDS, Count, DateValue, parse_date
 from .yamlio import LineDict, load_yaml, nearest_hint, report_duplicate_keys, report_unknown_keys, short
 
 
@@ -182,12 +183,16 @@ class _ClaimChecker:
         issues_before = len(self.report.issues)
         prop = self.vocabulary.get(entry.property)
         if prop is None:
+            close = difflib.get_close_matches(entry.property, list(self.vocabulary), n=1, cutoff=0.6)
             self.error(raw, "unknown-property", f"unknown property '{entry.property}'", "property",
-                       value=entry.property, hint="use a property from schemas/properties.yaml")
+                       value=entry.property, hint=(f"did you mean '{close[0]}'? " if close else "") +
+                       "use a property from schemas/properties.yaml")
             return None
         self._check_subject(raw, entry, prop)
         self._check_qualifiers(raw, entry, prop)
         value, mention, event = self._typed_value(raw, entry, prop)
+        if isinstance(value, Count):
+            self._check_count_in_quote(raw, entry, value)
         as_of = self._date(raw, entry.as_of, "as_of") if entry.as_of else None
         attributed = self._resolve(raw, entry.attributed_to, "attributed_to") if entry.attributed_to else None
         quote_line = self._locate_quote(raw, entry.quote)
@@ -340,8 +345,25 @@ class _ClaimChecker:
         return None
 
     def _unknown(self, raw, value: str, field: str, expected: str = "entity") -> None:
+        kind = {"group": "group"}.get(expected)
+        ids = [e.id for e in self.registry.entities.values() if kind is None or e.kind == kind]
+        close = difflib.get_close_matches(str(value).lower(), ids, n=1, cutoff=0.75)
+        hint = f"did you mean '{close[0]}'? " if close else ""
         self.error(raw, "unknown-entity", f"{field} '{value}' is not a registry {expected}", field, value=value,
-                   hint="use an id from seeds/registry.yaml or add the entity there")
+                   hint=hint + "use an id from seeds/registry.yaml or add the entity there")
+
+    def _check_count_in_quote(self, raw, entry, value: Count) -> None:
+        """Warn when the quote does not give the count: its figure in digits or words, with its qualifier
+        ("a count of 115 quoting '114 arrived'", "more than 100" recorded as exactly 100). A count the
+        article implies ("X and 113 others") carries a note that says how, and is not warned about."""
+        from .figures import count_in_text
+
+        if not entry.note and not count_in_text(entry.quote, value):
+            said = f"{QUALIFIER_WORDS[value.qualifier]}{value.value}" + (f" and {value.upper}" if value.upper else "")
+            self.report.add("count-not-in-quote", f"the quote does not give the count '{said}'", severity="warning",
+                            file=self.display, line=raw.line_of("quote"), field="quote", value=entry.quote[:80],
+                            hint="quote the words that give the figure (with its qualifier), or correct the value; "
+                                 "for a figure the article implies but does not write, say how in `note`")
 
     def _locate_quote(self, raw, quote: str) -> int:
         offset = self.source.text.find(quote)

@@ -23,7 +23,8 @@ def list_conflicts(path: str | Path = ".") -> list[dict]:
     if descriptor.is_file():
         return _from_package(descriptor)
     if not (path / "seeds").is_dir():
-        raise ProjectError(f"{path} is neither a project (seeds/) nor a data package (datapackage.json)", path=path)
+        raise ProjectError("not a project (no seeds/) and not a built package (no datapackage.json)", path=path,
+                           hint="name a project with --project, or a package directory or datapackage.json")
     from .package import compile_dataset
 
     report = Report()

@@ -164,7 +164,7 @@ def stage_package(project: Project, directory: Path, prepared: Prepared, version
 
 
 def build_package(project: Project, out: Path | None = None, progress=None, check=None,
-                  dictionary: bool = False) -> BuildResult:
+                  dictionary: bool = False, on_wait=None) -> BuildResult:
     """Build datapackage/ from seeds/ and schemas/.
 
     Steps:
@@ -183,7 +183,7 @@ def build_package(project: Project, out: Path | None = None, progress=None, chec
     report = prepared.report
     if not prepared.ok:
         return BuildResult(report)
-    with locked(out.parent, on_wait=progress):
+    with locked(out.parent, on_wait=on_wait or progress):
         if out == project.package_dir:
             recover_releases(project)
         clear_stale(out.parent, out.name, out)

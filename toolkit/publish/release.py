@@ -73,7 +73,7 @@ def development_version(project: Project, meta) -> str:
 
 
 def publish_release(project: Project, version: str | None = None, bump: str | None = None,
-                    date: dt.date | None = None, progress=None) -> ReleaseResult:
+                    date: dt.date | None = None, progress=None, on_wait=None) -> ReleaseResult:
     """Publish the package built from the seeds as releases/<version>/ and releases/NAME-VERSION.zip.
 
     Steps:
@@ -90,7 +90,7 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
     from .package import prepare_dataset, stage_package
 
     releases = project.releases_dir
-    with locked(project.root, on_wait=progress):
+    with locked(project.root, on_wait=on_wait or progress):
         recover_releases(project)
         index = read_index(releases)
         previous = latest_version(index)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ..errors import ProjectError
+from ..errors import ToolkitError
 
 
 def read_rows(package_dir: Path, resource: dict) -> list[dict]:
@@ -17,7 +17,7 @@ def read_rows(package_dir: Path, resource: dict) -> list[dict]:
     lists = {f["name"]: f.get("delimiter", ",") for f in resource["schema"]["fields"] if f["type"] == "list"}
     target = (package_dir / resource["path"]).resolve()
     if not target.is_relative_to(package_dir.resolve()):
-        raise ProjectError(f"resource '{resource['name']}' points outside the package", path=package_dir,
+        raise ToolkitError(f"resource '{resource['name']}' points outside the package", path=package_dir,
                            field="path", value=resource["path"])
     with target.open(encoding="utf-8", newline="") as handle:
         return [

@@ -32,8 +32,8 @@ def validate_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html:
         return validate_project(path, max_bytes=max_bytes, html=html)
     if path.is_dir() and (path / "datapackage.json").is_file():
         return _package(path / "datapackage.json", max_bytes, html, trusted)
-    raise ProjectError(f"{path} is not a project (seeds/), a package directory or a datapackage.json", path=path,
-                       hint="pass the repository root, a package directory, or its datapackage.json")
+    raise ProjectError("not a project (no seeds/) and not a built package (no datapackage.json)", path=path,
+                       hint="name a project with --project, or a package directory, datapackage.json or release zip")
 
 
 def validate_zip(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html: Path | None = None) -> Report:

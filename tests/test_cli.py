@@ -1,0 +1,134 @@
+"""One command line: the same project option, verbosity, exit codes and output habits in every command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from toolkit.cli import main
+from toolkit.cli.reference import cli_reference
+from toolkit.cli.render import render_github
+from toolkit.report import Report
+
+from .conftest import ROOT
+
+PROJECT_COMMANDS = ["build", "validate", "conflicts", "release", "extract", "report"]
+
+
+def _options(name: str) -> set[str]:
+    command = main.get_command(None, name)
+    return {opt for param in command.params for opt in getattr(param, "opts", [])}
+
+
+def test_every_command_takes_quiet_and_verbose():
+    for name in main.list_commands(None):
+        assert {"-q", "--quiet", "-v", "--verbose"} <= _options(name), name
+
+
+def test_every_command_that_reads_a_project_names_it_with_project():
+    for name in PROJECT_COMMANDS:
+        assert {"--project", "-P"} <= _options(name), name
+
+
+@pytest.mark.parametrize("args", [
+    ["build"], ["validate"], ["conflicts"], ["release", "--bump", "patch"], ["report"],
+    ["extract", "ARTICLE", "--year", "2026"],
+])
+def test_not_a_project_has_one_exit_code_everywhere(runner, tmp_path, args):
+    article = tmp_path / "article.txt"
+    article.write_text("Belarus freed 12 prisoners.\n")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    args = [str(article) if a == "ARTICLE" else a for a in args]
+    result = runner.invoke(main, [*args, "--project", str(empty)])
+    assert result.exit_code == 2, (args, result.output)
+    assert "not a project" in result.stderr or "not a built package" in result.stderr, result.stderr
+
+
+def test_the_project_can_come_from_the_environment(runner, project, monkeypatch):
+    monkeypatch.setenv("PRISONER_DATA_PROJECT", str(project))
+    monkeypatch.chdir(project.parent)
+    result = runner.invoke(main, ["validate"])
+    assert result.exit_code == 0 and result.stdout.strip().endswith("valid (0 errors, 0 warnings)")
+
+
+def test_quiet_says_only_the_result_and_verbose_says_more(runner, project):
+    loud = runner.invoke(main, ["conflicts", "--project", str(project), "--fail-on", "error"])
+    quiet = runner.invoke(main, ["conflicts", "--project", str(project), "--fail-on", "error", "-q"])
+    assert loud.exit_code == quiet.exit_code == 1
+    assert "open conflict(s) of severity error" in loud.stderr and quiet.stderr == ""
+    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    text = claims.read_text()
+    claims.write_text(text[:text.index("  - id: im-013")] + text[text.index("  - id: im-014"):])  # a warning
+    loud = runner.invoke(main, ["validate", "--project", str(project)])
+    quiet = runner.invoke(main, ["validate", "--project", str(project), "-q"])
+    assert "warning:" in loud.stdout and "warning:" not in quiet.stdout
+    assert quiet.stdout.strip().endswith("valid (0 errors, 1 warnings)")  # the result is still said
+
+
+def test_progress_only_on_a_terminal(project, tmp_path):
+    """The same build prints progress lines on a terminal and none into a pipe."""
+    import pty
+
+    command = [sys.executable, "-m", "toolkit", "build", "--project", str(project), "--out", str(tmp_path / "pkg"),
+               "--no-dictionary"]
+    piped = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    assert piped.returncode == 0, piped.stderr
+    assert "…" not in piped.stderr
+    leader, follower = pty.openpty()
+    on_terminal = subprocess.run([*command[:-2], str(tmp_path / "pkg2"), "--no-dictionary"], stdout=subprocess.PIPE,
+                                 stderr=follower, cwd=ROOT)
+    os.close(follower)
+    seen = b""
+    try:
+        while chunk := os.read(leader, 4096):
+            seen += chunk
+    except OSError:
+        pass
+    os.close(leader)
+    assert on_terminal.returncode == 0
+    assert "… " in seen.decode("utf-8", "replace")
+
+
+def test_a_closed_pipe_ends_quietly():
+    """`prisoner-data conflicts | head -1`: the reader goes away; no traceback, no error."""
+    done = subprocess.run(f"'{sys.executable}' -m toolkit conflicts --project '{ROOT}' --format csv | head -1",
+                          shell=True, capture_output=True, text=True, cwd=ROOT)
+    assert done.stdout.startswith("conflict_id,")
+    assert done.stderr == "", done.stderr
+
+
+def test_github_annotations_stop_at_ten_errors_and_ten_warnings(capsys):
+    report = Report()
+    for n in range(15):
+        report.add("bad-value", f"error {n}", file="seeds/claims/x.yaml", line=n + 1)
+        report.add("uncited-figure", f"warning {n}", severity="warning", file="seeds/articles/x.txt", line=n + 1)
+    render_github(report)
+    lines = capsys.readouterr().out.splitlines()
+    assert len([line for line in lines if line.startswith("::error ")]) == 10
+    assert len([line for line in lines if line.startswith("::warning ")]) == 10
+    assert lines[-1] == "+5 more errors and 5 more warnings; see the job summary for the full report"
+
+
+def test_the_cli_reference_is_generated_from_the_commands():
+    written = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert written == cli_reference(), "docs/cli.md is out of date: run `make docs`"
+    for name in main.list_commands(None):
+        assert f"## prisoner-data {name}" in written
+
+
+@pytest.mark.parametrize("shell, marker", [("bash", "complete -o nosort -F"), ("zsh", "#compdef prisoner-data"),
+                                           ("fish", "complete --no-files --command prisoner-data")])
+def test_shell_completion(runner, shell, marker):
+    result = runner.invoke(main, ["completion", shell])
+    assert result.exit_code == 0 and marker in result.stdout
+
+
+def test_completion_completes_commands_and_choices():
+    env = {**os.environ, "_PRISONER_DATA_COMPLETE": "bash_complete", "COMP_WORDS": "prisoner-data validate --format ",
+           "COMP_CWORD": "3"}
+    done = subprocess.run([sys.executable, "-m", "toolkit"], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert "plain,github" in done.stdout.splitlines()

@@ -1,0 +1,221 @@
+"""Draft a claims file for a new article, for a contributor to review.
+
+  text      sentences (pysbd where installed); the figures, dates and dateline in them are read
+            by toolkit.ingest.figures, which validation shares
+  names     names the registry knows, people it does not (titles taken off), roles, proposed ids
+  context   the drafted claim, the article being read, its sentences and clauses, the rule registry
+  subjects  which release, sanction, country or group a fact is about; new ones proposed
+  people    age, prison term, arrest and sentence dates, who was freed, where they went, roles
+  releases  destinations, subgroups, totals, release dates, days of talks, pardons, envoys
+  counts    political prisoners still held or ever recognized; counts the vocabulary names
+  sanctions lifted or imposed, by whom, when, on what, who announced it, what a release bought
+  render    the draft as YAML, with the registry and manifest entries it proposes
+
+The draft carries `draft: true`; the build refuses it until a person has checked every claim.
+The text helpers are shared with the coverage lint of `validate`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...ingest.entities import Registry
+from ...ingest.figures import Dateline, DateMention, Figure, find_dateline, find_dates, find_figures
+from ...values import Count, DateValue, parse_date
+from . import counts, people, releases, sanctions  # noqa: F401 - importing registers the rules, in this order
+from .context import RULES, Context, Draft, Sentence
+from .names import Name, find_names, known_names, slug
+from .render import manifest_stub, render_draft
+from .subjects import article_country, article_release
+from .text import sentences
+
+__all__ = ["DraftFile", "Drafted", "Draft", "draft_claims", "DateMention", "Figure", "Name", "RULES", "draft_article", "find_dateline",
+           "find_dates", "find_figures", "find_names", "known_names", "manifest_stub", "render_draft", "slug"]
+
+
+@dataclass
+class DraftFile:
+    """A claims file drafted for one article: its text, and what went into it."""
+
+    source_id: str
+    text: str
+    drafted: "Drafted"
+    in_manifest: bool
+
+
+def draft_claims(project, article: Path, source_id: str | None = None, year: int | None = None) -> DraftFile:
+    """Draft the claims file of an article, with what the project already knows.
+
+    Steps: read the article (UTF-8, bounded); read the registry, vocabulary, manifest and claims
+    (what is invalid there is left out, so a draft is possible mid-contribution); take the
+    article's date from its manifest entry, else from its dateline, else `year`; draft; render
+    the YAML with the registry entries it proposes and, for an article not in the manifest yet,
+    its manifest entry (size and sha256 filled in).
+    """
+    from ...errors import ToolkitError, UsageError
+    from ...ingest.claims import load_claims, load_vocabulary
+    from ...ingest.entities import load_registry
+    from ...ingest.sources import load_sources
+    from ...ingest.yamlio import read_bounded
+    from ...report import Report
+
+    problems = Report()
+    data = read_bounded(article, problems, str(article))
+    if data is None:
+        raise ToolkitError(problems.issues[0].message, path=article)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ToolkitError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", path=article,
+                           line=data[:exc.start].count(b"\n") + 1, hint="save the article as UTF-8") from None
+    source_id = source_id or article.stem
+    background = Report()  # the project's own problems are validate's business, not extract's
+    registry = load_registry(project, background)
+    vocabulary = load_vocabulary(project, background)
+    sources = load_sources(project, background)
+    known = load_claims(project, sources, registry, vocabulary, background).claims
+    entry = sources[source_id].entry if source_id in sources else None
+    published = str(entry.published) if entry else None
+    if published is None and year is None and (find_dateline(text) is None or find_dateline(text).date is None):
+        raise UsageError(f"the year of {article.name} is not known: it is not in the manifest and its dateline "
+                           "gives none", path=article, hint="give it with --year (dates written without a year take it)")
+    drafted = draft_article(text, registry, {name: d.subject for name, d in vocabulary.items()},
+                            [c for c in known if c.source != source_id], published, year)
+    header = [] if entry else manifest_stub(source_id, data, drafted.dateline)
+    return DraftFile(source_id, render_draft(source_id, drafted.drafts, drafted.proposals, drafted.names, header),
+                     drafted, entry is not None)
+
+
+@dataclass
+class Drafted:
+    """What extract made of an article."""
+
+    drafts: list[Draft]
+    proposals: dict[str, list[dict]]
+    dateline: Dateline | None
+    anchor: DateValue | None
+    names: list[Name]
+
+
+def draft_article(text: str, registry: Registry, properties: dict[str, str], known_claims=(),
+                  published: str | None = None, year: int | None = None) -> Drafted:
+    """Draft the claims of one article.
+
+    `properties` maps each vocabulary property to the kind of subject it describes; `known_claims`
+    are the claims already in the project (they date the registry's releases, give their totals
+    and say what each sanction targets); `published` is the article's date from the manifest, if
+    it is there yet; `year` is the year for dates written without one when neither the manifest
+    nor the dateline gives it.
+    """
+    dateline = find_dateline(text, year)
+    when = published or (dateline.date if dateline else None) or (str(year) if year else None)
+    anchor = parse_date(when) if when else None
+    dates = [d for d in find_dates(text, anchor) if not (dateline and dateline.start <= d.start < dateline.end)]
+    names = find_names(text, registry)
+    ctx = Context(text=text, registry=registry, properties=properties, names=names,
+                  figures=find_figures(text, find_dates(text, anchor)), dates=dates, anchor=anchor,
+                  **_known(known_claims, registry))
+    spans = _sentences(ctx, dateline)
+    ctx.release = article_release(ctx, spans)
+    ctx.sanction = sanctions.article_sanction(ctx, spans)
+    ctx.country = article_country(ctx)
+    for sentence in spans:
+        if sentence.heading and sentence.start > 0 and not ctx.text[:sentence.start].isspace():
+            ctx.freeing_section = bool(sentence.freeing())
+        for slug_, run in RULES.items():
+            ctx.current_rule = slug_
+            run(ctx, sentence)
+        ctx.previous_freeing = bool(sentence.freeing())
+        subject = next((p for p in people.persons(ctx, sentence) if not people.speaks(ctx, sentence, p) and
+                        not people.described(ctx, sentence, p)), None)
+        if subject is not None:
+            ctx.last_person = subject
+    drafts = sorted(_unique(ctx.drafts), key=lambda d: (d.start, d.property))
+    proposals = {section: list(entries.values()) for section, entries in sorted(ctx.proposals.items())}
+    return Drafted(drafts, proposals, dateline, anchor, names)
+
+
+def _known(claims, registry: Registry) -> dict:
+    """What the project's claims say about the registry's releases and sanctions: the narrowest
+    date of each release, the totals recorded for it, and what each sanction targets."""
+    dates: dict[str, DateValue] = {}
+    totals: dict[str, set[int]] = {}
+    targets: dict[str, set[str]] = {}
+    for claim in claims:
+        kind = registry.kind(claim.subject)
+        if kind == "release" and claim.property == "date" and isinstance(claim.value, DateValue):
+            current = dates.get(claim.subject)
+            if current is None or claim.value.width < current.width:
+                dates[claim.subject] = claim.value
+        elif kind == "release" and claim.property == "released_count" and isinstance(claim.value, Count) \
+                and claim.population is None:
+            totals.setdefault(claim.subject, set()).add(claim.value.value)
+        elif kind == "sanction" and claim.property == "target" and isinstance(claim.value, str):
+            resolved = registry.resolve(claim.value).entity_id
+            if resolved:
+                targets.setdefault(claim.subject, set()).add(resolved)
+    for entity in (e for e in registry.entities.values() if e.kind == "release" and e.id not in dates):
+        # a release no claim dates yet is dated by its id or name when they carry one ("release-2026-03-13")
+        written = re.search(r"(?:19|20)\d\d-\d\d(?:-\d\d)?", entity.id)
+        try:
+            if written:
+                dates[entity.id] = parse_date(written.group(0))
+        except ValueError:
+            pass
+    return {"release_dates": dates, "release_totals": totals, "sanction_targets": targets}
+
+
+CAPTION = re.compile(r"\b(?:Photo|Photograph|Image|Screenshot|Picture|Video)(?:\s+source)?\s*:|\bScreenshot\s+from\b|"
+                     r"\(Photo\b", re.IGNORECASE)
+
+
+def _sentences(ctx: Context, dateline: Dateline | None) -> list[Sentence]:
+    """The article's sentences, headlines and captions, each with what was found in it."""
+    found = []
+    skipped = _boilerplate(ctx.text)
+    for start, end in sentences(ctx.text):
+        if any(s <= start < e for s, e in skipped):
+            continue
+        if dateline and start <= dateline.start < end:
+            start = max(start, dateline.end)
+        if end <= start:
+            continue
+        line_start = ctx.text.rfind("\n", 0, start) + 1
+        line_end = ctx.text.find("\n", end)
+        line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)].strip()
+        heading = len(line) < 110 and not re.search(r"[.!?\"”:]$", line) and line[:1].isupper()
+        found.append(Sentence(
+            start, end, ctx.text[start:end],
+            [n for n in ctx.names if start <= n.start < end],
+            [f for f in ctx.figures if start <= f.start < end],
+            [d for d in ctx.dates if start <= d.start < end],
+            heading=heading, caption=bool(CAPTION.search(line)),
+        ))
+    return found
+
+
+LINKS = re.compile(r"^\s*(?:Explore\s+further|Read\s+more|Read\s+also|Related(?:\s+articles?|\s+stories)?|See\s+also|"
+                   r"More\s+on\s+this|Recommended(?:\s+for\s+you)?|Also\s+read)\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _boilerplate(text: str) -> list[tuple[int, int]]:
+    """The headline of another article under "Explore further", "Read more", "Related": not this article's facts."""
+    spans = []
+    for match in LINKS.finditer(text):
+        rest = text[match.end():]
+        line = re.match(r"\s*\n\s*(?P<line>[^\n]+)", rest)
+        if line:
+            spans.append((match.end() + line.start("line"), match.end() + line.end("line")))
+    return spans
+
+
+def _unique(drafts: list[Draft]) -> list[Draft]:
+    seen, kept = set(), []
+    for draft in drafts:
+        key = (draft.subject, draft.property, str(draft.value), draft.qualifier, draft.scope, draft.population)
+        if key not in seen:
+            seen.add(key)
+            kept.append(draft)
+    return kept

@@ -1,0 +1,163 @@
+"""What the extract rules share: the drafted claim, the article being read, and its sentences.
+
+A rule is a small function registered under a slug with `@rule("slug")`; `draft_article` runs
+every rule on every sentence in the order they were registered, so a more specific rule claims
+a figure or date before a general one can (`Context.take`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ...ingest.entities import Registry
+from ...ingest.figures import DateMention, Figure
+from ...values import DateValue
+from .names import Name
+
+RULES: dict[str, Callable] = {}
+
+
+def rule(slug: str):
+    """Register a rule under its slug; rules run in the order they are registered."""
+    def register(function):
+        RULES[slug] = function
+        return function
+    return register
+
+
+@dataclass
+class Draft:
+    """A drafted claim: what the rules think the article says, for a person to check."""
+
+    property: str
+    kind: str  # count | date | entity | text
+    value: object
+    quote: str
+    line: int
+    subject: str = "TODO"
+    qualifier: str = "exact"
+    scope: str | None = None
+    population: str | None = None
+    note: str = ""
+    start: int = 0
+    rule: str = ""
+
+
+# Words of freeing, and the words before them that make it a wish rather than an event.
+FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|"
+                     r"(?:were|was|been)\s+handed\s+over|"
+                     r"walked\s+free|won\s+(?:their|his|her)\s+freedom|the\s+freed)\b", re.IGNORECASE)
+WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\w*|press\w*|fight\w*|plead\w*|"
+                  r"campaign\w*|lobby\w*|hop\w*|want\w*|wait\w*|await\w*|ask\w*|refus\w*|declin\w*|plan\w*|"
+                  r"to\s+secure|to|not|never|would|will|could|may|might|possible|before)\s+(?:for\s+)?(?:the\s+)?"
+                  r"(?:(?:possible|further|swift|immediate|eventual)\s+)?$", re.IGNORECASE)
+# Where one clause ends and the next begins, for keeping a fact's parts together.
+BOUNDARY = re.compile(r";|\s[—–]\s|\s--\s|:\s|,\s+(?=(?:which|who|whose|while|but|although|though|adding|according|"
+                      r"as|after|before|when|where|because|following|despite|and\s+(?:the|a|an|he|she|they|it)\b))|"
+                      r"(?<!\bhours)(?<!\bdays)(?<!\bweeks)(?<!\bday)(?<!\bweek)(?<!\bshortly)(?<!\bsoon)(?<!\bjust)"
+                      r"\s(?=(?:(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|days|weeks)\s+|a\s+day\s+|a\s+week\s+|"
+                      r"shortly\s+|soon\s+|just\s+)?(?:after|before|when|because|following|despite|while|whereas|"
+                      r"although)\s)", re.IGNORECASE)
+
+
+@dataclass
+class Sentence:
+    """One sentence (or headline, or caption) and what was found in it."""
+
+    start: int
+    end: int
+    text: str
+    names: list[Name]
+    figures: list[Figure]
+    dates: list[DateMention]
+    heading: bool = False
+    caption: bool = False
+
+    def clause(self, offset: int) -> tuple[int, int]:
+        """The clause around an absolute offset, as absolute (start, end)."""
+        start, end = self.start, self.end
+        for match in BOUNDARY.finditer(self.text):
+            cut = self.start + match.start()
+            if cut < offset:
+                start = self.start + match.end()
+            elif cut >= offset:
+                end = cut
+                break
+        return start, end
+
+    def freeing(self) -> list[re.Match]:
+        """Words of freeing that report an event (not a call for one)."""
+        return [m for m in FREEING.finditer(self.text) if not WISH.search(self.text[max(0, m.start() - 40):m.start()])]
+
+
+@dataclass
+class Context:
+    """One article being read: its text, names, figures, dates, and what it is about."""
+
+    text: str
+    registry: Registry
+    properties: dict[str, str]  # property -> the kind of subject it describes
+    names: list[Name]
+    figures: list[Figure]
+    dates: list[DateMention]
+    anchor: DateValue | None
+    release_dates: dict[str, DateValue]
+    release_totals: dict[str, set[int]]
+    sanction_targets: dict[str, set[str]]
+    drafts: list[Draft] = field(default_factory=list)
+    used: set = field(default_factory=set)  # (kind, start) of figures and dates already drafted
+    proposals: dict[str, dict[str, dict]] = field(default_factory=dict)
+    release: str | None = None
+    sanction: str | None = None
+    country: str | None = None
+    last_person: Name | None = None
+    freeing_section: bool = False  # under a subheading about who was freed
+    previous_freeing: bool = False  # the sentence before spoke of freeing
+    current_rule: str = ""
+
+    def line(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+    def add(self, prop: str, kind: str, value, start: int, end: int, **fields) -> Draft | None:
+        """Draft a claim quoting text[start:end] (trimmed of edge punctuation); once per fact."""
+        if prop not in self.properties or value is None:
+            return None
+        quote = self.text[start:end].strip(" ,;:—–-\"“”'’‘(")
+        if quote.endswith(")") and "(" not in quote:
+            quote = quote.rstrip(")")
+        if len(quote) < 3:
+            return None  # nothing to quote: a rule's span went wrong; better no draft than an empty quote
+        start = self.text.index(quote, start) if quote else start
+        draft = Draft(prop, kind, value, quote, self.line(start), start=start, rule=self.current_rule, **fields)
+        self.drafts.append(draft)
+        return draft
+
+    def take(self, mention) -> bool:
+        """Claim a figure or date for one draft; False when another rule already has it."""
+        key = (type(mention).__name__, mention.start)
+        if key in self.used:
+            return False
+        self.used.add(key)
+        return True
+
+    def taken(self, mention) -> bool:
+        return (type(mention).__name__, mention.start) in self.used
+
+    def kind(self, name: Name) -> str | None:
+        return self.registry.kind(name.entity) if name.entity else ("person" if name.proposed else None)
+
+    def propose(self, section: str, entry: dict) -> str:
+        self.proposals.setdefault(section, {}).setdefault(entry["id"], entry)
+        return entry["id"]
+
+    def note_person(self, person: Name) -> str:
+        """A person's id; one the registry does not know gets a drafted registry entry."""
+        if person.proposed:
+            full = max((n.text for n in self.names if n.proposed == person.proposed), key=len)
+            entry = {"id": person.proposed, "name": full, "aliases": [full.split()[-1]]}
+            if person.candidate:
+                entry["notes"] = f"close to the registry's {person.candidate}: the same person? then add the spelling there"
+            self.propose("people", entry)
+        return person.id

@@ -1,0 +1,87 @@
+"""Counts about a country rather than a release: political prisoners still held, people ever
+recognized as political prisoners; and counts the vocabulary names by their noun ("three
+additional aircraft" is an `aircraft_count` when the vocabulary has one).
+
+A count about a country goes to the country named in its clause, else to the country the
+article names most.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context, Sentence, rule
+from .releases import _count, _free
+from .subjects import clause_release, sanction_named
+
+HELD = (r"(?:remain|remained|are\s+still|were\s+still|still|are\s+(?:now\s+)?held|are\s+(?:now\s+)?behind|"
+        r"are\s+(?:now\s+)?in|continue\s+to\s+be|languish)")
+PRISONERS = r"(?:political\s+prisoners|prisoners\s+of\s+conscience)"
+
+
+@rule("political-prisoner-count")
+def remaining(ctx: Context, sentence: Sentence) -> None:
+    """Prisoners still held: "Almost 1,100 political prisoners remain behind bars in Belarus",
+    "Over 900 remain imprisoned", "the rights group counted 1,310 political prisoners"."""
+    for figure in _free(ctx, sentence):
+        after = ctx.text[figure.end:sentence.end]
+        held = re.match(rf"\s+(?:{PRISONERS}\s+(?:\w+\s+){{0,2}}?)?{HELD}\b[^.;,]*", after) or \
+            re.match(rf"\s+(?:people|persons|individuals)\s+(?:are|remain)\s+(?:still\s+)?(?:held|jailed|imprisoned|"
+                     rf"behind\s+bars)\s+(?:on\s+political\s+charges|for\s+political\s+reasons)[^.;,]*", after)
+        counted = re.search(r"\b(?:counted|counts|lists|listed|recogni[sz]es|tallied|numbered)\s+$",
+                            ctx.text[max(sentence.start, figure.start - 20):figure.start])
+        if counted:
+            held = re.match(rf"\s+{PRISONERS}", after)
+        if not held or (not counted and not re.match(rf"\s+{PRISONERS}", after) and
+                        not re.search(r"imprisoned|behind\s+bars|in\s+prison|jailed|in\s+custody|detained|political",
+                                      held.group(0))):
+            continue
+        place = next((n for n in sentence.names if n.entity and ctx.registry.kind(n.entity) == "place" and
+                      figure.end <= n.start <= figure.end + held.end()), None)
+        subject = ctx.registry.top(place.entity) if place else ctx.country
+        begin = figure.start - len(counted.group(0)) if counted else figure.start
+        finish = place.end if place else figure.end + held.end()
+        _count(ctx, "political_prisoner_count", figure, _who(ctx, sentence, begin), finish, subject)
+
+
+def _who(ctx: Context, sentence: Sentence, begin: int) -> int:
+    match = re.search(r"(?:\b[A-Z][\w'’.-]*\s+){1,3}$", ctx.text[max(sentence.start, begin - 40):begin])
+    return begin - len(match.group(0)) if match else begin
+
+
+@rule("recognized-count")
+def recognized(ctx: Context, sentence: Sentence) -> None:
+    """People ever recognized as political prisoners: "5,120 people have been recognized as political prisoners"."""
+    for figure in _free(ctx, sentence):
+        match = re.match(rf"\s+(?:people|persons|individuals)\s+(?:have|had)\s+been\s+recogni[sz]ed\s+as\s+{PRISONERS}",
+                         ctx.text[figure.end:sentence.end])
+        if match:
+            _count(ctx, "political_prisoners_recognized_count", figure, figure.start, figure.end + match.end(),
+                   ctx.country)
+
+
+@rule("vocabulary-count")
+def named_counts(ctx: Context, sentence: Sentence) -> None:
+    """A count whose noun names a vocabulary property: "three additional aircraft" -> aircraft_count,
+    about the sanction or release its clause names."""
+    for figure in _free(ctx, sentence):
+        noun = re.match(r"\s+(?:(?:additional|more|other|further|new)\s+)?([a-z]+)\b", ctx.text[figure.end:sentence.end])
+        prop = f"{noun.group(1).rstrip('s')}_count" if noun else None
+        for candidate in (f"{noun.group(1)}_count", prop) if noun else ():
+            kind = ctx.properties.get(candidate)
+            if kind is None or candidate in ("released_count", "destination_count"):
+                continue
+            start, end = sentence.clause(figure.start)
+            if kind == "sanction":
+                subject = sanction_named(ctx, ctx.text[figure.start:end]) or ctx.sanction
+            elif kind == "release":
+                subject = clause_release(ctx, sentence, figure.start)
+            else:
+                subject = None
+            _count(ctx, candidate, figure, figure.start - _verb(ctx, start, figure.start), end, subject)
+            break
+
+
+def _verb(ctx: Context, start: int, offset: int) -> int:
+    match = re.search(r"\b[a-z]+(?:ed|s)\s+$", ctx.text[start:offset])
+    return len(match.group(0)) if match else 0

@@ -1,0 +1,231 @@
+"""Names in an article: spellings the registry knows, and people it does not, with their titles.
+
+A name the registry knows resolves to its id. Other capitalized names are people (two to four
+words, after titles and job words are taken off: "Journalist Oksana Testova" is Oksana Testova,
+with the role "journalist"; "Ukrainian President Petro Samplenko" has the role "Ukrainian
+President"). A person the registry does not know gets a proposed id, the lowercase ASCII slug of
+the name; a spelling close to a known one is offered as a probable variant, never merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...ingest.entities import Registry
+
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "foreign", "interior", "justice", "deputy", "secretary", "state",
+    "spokesperson", "spokesman", "spokeswoman", "envoy", "special", "ambassador", "senator", "sen.", "rep.", "gov.",
+    "governor", "mayor", "general", "gen.", "colonel", "col.", "mr.", "mrs.", "ms.", "dr.", "journalist",
+    "reporter", "activist", "lawyer", "attorney", "blogger", "banker", "former", "ex", "leader", "opposition",
+    "chairman", "chairwoman", "chair", "head", "director", "laureate", "nobel", "peace", "prize", "winner",
+    "candidate", "presidential", "politician", "philosopher", "musician", "artist", "writer", "poet", "priest",
+    "pastor", "economist", "businessman", "businesswoman", "entrepreneur", "student", "teacher", "doctor",
+    "professor", "analyst", "researcher", "co-founder", "founder", "editor", "photographer", "cameraman",
+    "commander", "official", "officials", "mediator", "negotiator", "diplomat", "chief", "us", "u.s.", "figure",
+    "figures", "prominent", "leading", "top", "veteran", "exiled", "jailed", "imprisoned", "detained", "campaigner",
+    "protest", "rights", "human", "defender", "member", "adviser", "advisor", "aide", "representative", "political",
+    "editor-in-chief", "co-winner", "self-proclaimed", "lieutenant", "captain", "major", "sergeant", "publisher",
+    "columnist", "correspondent", "broadcaster", "trade", "unionist", "union", "dissident", "prisoner", "critic",
+    "singer", "athlete", "coach", "scientist", "engineer", "surgeon", "nurse", "pensioner", "retired", "civic",
+}
+# Words that make a capitalized phrase an organisation, prize or publication rather than a person.
+NOT_NAMES = {"center", "centre", "committee", "council", "liberties", "ministry", "party", "union", "agency",
+             "service", "times", "news", "post", "press", "department", "office", "bank", "group", "prize", "house",
+             "court", "university", "foundation", "institute", "headquarters", "directorate", "intelligence",
+             "government", "republic", "federation", "kingdom", "states", "nations", "square", "street", "avenue",
+             "embassy", "parliament", "assembly", "forces", "army", "police", "guard", "commission", "fund",
+             "association", "movement", "network", "company", "corporation", "airlines", "airline", "radio",
+             "television", "tv", "journal", "magazine", "herald", "tribune", "gazette", "daily", "weekly", "review",
+             "watch", "international", "europe", "european", "peace", "nobel", "war", "world", "day", "photo",
+             "source", "explore", "recommended", "author", "visited", "treasury", "security",
+             "affairs", "relations", "project", "program", "programme", "initiative", "campaign", "center's",
+             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "prison", "colony",
+             "published", "updated", "posted", "breaking", "january", "february", "march", "april", "june", "july",
+             "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+             "sep", "sept", "oct", "nov", "dec", "statement", "update", "live", "exclusive", "analysis", "opinion"}
+NOT_PEOPLE = {"the", "a", "an", "and", "but", "in", "on", "of", "for", "with", "by", "at", "from", "to", "as",
+              "after", "before", "among", "including", "this", "that", "these", "those", "his", "her", "their",
+              "its", "our", "my", "he", "she", "they", "we", "it", "there", "when", "while", "some", "many", "most",
+              "all", "each", "both", "according", "meanwhile", "however", "also", "then", "now", "yet"}
+UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals, with those of the Latin alphabets of Belarusian, Polish, Lithuanian romanizations
+NAME = re.compile(rf"\b(?:[{UPPER}][\w’'.-]*\s+){{0,5}}[{UPPER}][a-zß-ÿā-ž’'-]+(?:\s+[{UPPER}][a-zß-ÿā-ž’'-]+)*")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A mention of a named entity: its span (the name only), id, and the role written before it."""
+
+    text: str
+    start: int
+    end: int
+    entity: str | None  # registry id, or None for someone the registry does not know
+    proposed: str | None = None  # the slug id proposed for an unknown person
+    role: str | None = None
+    role_start: int | None = None
+    candidate: str | None = None  # a known entity the spelling is close to
+
+    @property
+    def id(self) -> str | None:
+        return self.entity or self.proposed
+
+
+def slug(name: str) -> str:
+    """The lowercase ASCII slug of a name: "Nadia Probna" -> "nadia-probna", "Łukasz Żółw" -> "lukasz-zolw"."""
+    from slugify import slugify
+
+    return slugify(name)
+
+
+def known_names(text: str, registry: Registry) -> list[Name]:
+    """Spellings the registry knows, longest first, never overlapping."""
+    spellings = sorted({s for e in registry.entities.values() for s in (e.name, *e.aliases, *e.misspellings)},
+                       key=len, reverse=True)
+    found, taken = [], []
+    for spelling in spellings:
+        if len(spelling) < 2:
+            continue
+        pattern = re.sub(r"['’]", "['’]", re.escape(spelling))
+        for match in re.finditer(rf"(?<![\w]){pattern}(?![\w])", text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(Name(match.group(0), match.start(), match.end(), registry.resolve(spelling).entity_id))
+    return sorted(found, key=lambda n: n.start)
+
+
+def find_names(text: str, registry: Registry) -> list[Name]:
+    """Every named entity: the registry's, then unknown people, each with the role written before it."""
+    known = known_names(text, registry)
+    spans = [(n.start, n.end) for n in known]
+    people = []
+    for run_start, words in _runs(text):
+        cut = 0
+        while cut < len(words) and (title_word(words[cut]) or
+                                    (_adjective(words[cut]) and cut + 1 < len(words) and
+                                     title_word(words[cut + 1]))):
+            cut += 1
+        name_words = words[cut:]
+        while name_words and name_words[0].lower() in NOT_PEOPLE:
+            name_words = name_words[1:]
+        if not 2 <= len(name_words) <= 4 or any(w.lower() in NOT_PEOPLE for w in name_words) or \
+                any(re.sub(r"[’']s$", "", w.lower()).strip(".,") in NOT_NAMES for w in name_words):
+            continue
+        name = " ".join(name_words).removesuffix("’s").removesuffix("'s")
+        start = text.index(name_words[0], run_start)
+        end = start + len(name)
+        if any(start < e and s < end for s, e in spans) or \
+                re.search(r"\b[A-Z][\w’'.-]*\s+(?:of|for|de|on)\s+(?:the\s+)?$", text[max(0, start - 40):start]):
+            continue
+        resolution = registry.resolve(name)
+        if resolution.entity_id or registry.kind(slug(name)) not in (None, "person"):
+            continue
+        role, role_start = _role_before(text, start)
+        people.append(Name(name, start, end, None, slug(name), role, role_start, resolution.candidate))
+    people += _surnames(text, people, spans)
+    roles = []
+    for name in known:
+        if name.entity and registry.kind(name.entity) == "person":
+            role, role_start = _role_before(text, name.start)
+            roles.append(Name(name.text, name.start, name.end, name.entity, None, role, role_start))
+        else:
+            roles.append(name)
+    return sorted(roles + people, key=lambda n: n.start)
+
+
+ADJECTIVES = {"american", "german", "mexican", "korean", "israeli", "iraqi", "pakistani", "afghan", "dutch", "french",
+              "greek", "swiss", "thai", "czech", "slovak", "kazakh", "uzbek", "tajik", "european", "african", "asian",
+              "western", "eastern", "soviet", "russian-backed"}
+
+
+def _surnames(text: str, people: list[Name], taken: list[tuple[int, int]]) -> list[Name]:
+    """Later mentions of a person the registry does not know by surname alone ("Versova" after
+    "Lena Versova"), when no other unknown person shares that surname."""
+    by_surname: dict[str, set[str]] = {}
+    for person in people:
+        by_surname.setdefault(person.text.split()[-1], set()).add(person.proposed)
+    found = []
+    taken = taken + [(p.start, p.end) for p in people]
+    for surname, ids in by_surname.items():
+        if len(ids) != 1 or len(surname) < 3:
+            continue
+        first = min(p.start for p in people if p.proposed in ids)
+        full = next(p for p in people if p.proposed in ids)
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text):
+            if match.start() > first and not any(s <= match.start() < e for s, e in taken):
+                found.append(Name(surname, match.start(), match.end(), None, full.proposed, None, None, full.candidate))
+    return found
+
+
+def _runs(text: str):
+    """Runs of capitalized words, each within one line and one sentence ("... Probnik. Versova had"
+    is two runs: the period of "Probnik." ends a sentence, the periods of "U.S." and "Jr." do not)."""
+    for match in NAME.finditer(text):
+        offset, words = match.start(), []
+        for word_match in re.finditer(r"\S+", match.group(0)):
+            word = word_match.group(0)
+            if words and "\n" in match.group(0)[max(0, word_match.start() - 1):word_match.start()]:
+                yield offset, words
+                words = []
+            if not words:
+                offset = match.start() + word_match.start()
+            if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.", word):
+                words.append(word[:-1])
+                yield offset, words
+                words = []
+                continue
+            words.append(word)
+        if words:
+            yield offset, words
+
+
+def _adjective(word: str) -> bool:
+    """A nationality or place adjective in a title ("Ukrainian President", "Belarusian opposition leader")."""
+    return word.lower() in ADJECTIVES or bool(re.fullmatch(r"[A-Z][a-z]{2,}(?:ian|ean|ese|ish)", word))
+
+
+def title_word(word: str) -> bool:
+    """A job or title word, singular or plural ("Journalist", "Journalists", "activists")."""
+    lowered = word.lower().rstrip(",")
+    return lowered in TITLE_WORDS or (lowered.endswith("s") and lowered[:-1] in TITLE_WORDS)
+
+
+def _title(word: str) -> bool:
+    return title_word(word) or _adjective(word) or bool(re.fullmatch(r"(?:[A-Z]\.){2,}", word))
+
+
+def _role_before(text: str, start: int) -> tuple[str | None, int | None]:
+    """The job or title right before a name: capitalized ("Journalist", "Ukrainian President") or not
+    ("opposition leader", "U.S. deputy envoy to Riga"), without articles or the verb before it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    words = [(m.group(0), m.start() + line_start) for m in re.finditer(r"\S+", text[line_start:start])][-8:]
+    end = len(words)
+    # "envoy to Riga", "special envoy for Latvia": a place after the title word
+    if end >= 3 and words[end - 2][0].lower() in ("to", "for", "of") and re.fullmatch(r"[A-Z][\w-]*", words[end - 1][0]) \
+            and _title(words[end - 3][0]):
+        end -= 2
+    first = end
+    while first > 0 and _title(words[first - 1][0]) and not re.search(r"[,;:\"“”’)]$", words[first - 1][0]):
+        first -= 1
+    if first == end:
+        return None, None
+    role = text[words[first][1]:start].strip()
+    proper = any(_adjective(w) or w.isupper() or "." in w for w, _ in words[first:end])
+    return (role if proper else role.lower()), words[first][1]
+
+
+PHRASE = r"(?:[^,.;:()“”\"]|\.(?=\S)|(?<=[A-Z])\.)"  # the periods of "U.S." and "TUT.by" do not end a phrase
+APPOSITION = re.compile(rf",\s+(?P<role>(?:the|a|an)\s+{PHRASE}{{3,80}}?|(?!(?:went|came|was|were|is|are|has|had|moved|"
+                        rf"said|told|returned|fled|flew|travell?ed|headed|belongs|spoke|wrote|\w+ed)\s)"
+                        rf"(?:co-)?[a-z][\w-]+\s+(?:of|to|for)\s+"
+                        rf"{PHRASE}{{3,60}}?)(?=,|(?<![A-Z])\.(?!\S)|;|\s+(?:who|which|was|is|had|has|said|told)\b)")
+
+
+def apposition(text: str, name_end: int) -> tuple[str, int, int] | None:
+    """What a comma after a name says the person is: "Daniel Mockwell, the U.S. special envoy,"."""
+    age = re.match(r",\s+(?:aged\s+|now\s+)?\d{1,3}(?=,)", text[name_end:name_end + 16])
+    match = APPOSITION.match(text, name_end + (age.end() if age else 0))
+    if not match:
+        return None
+    return match.group("role"), match.start("role"), match.end("role")

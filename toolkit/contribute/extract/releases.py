@@ -1,0 +1,305 @@
+"""Rules about a release: where people went, how many of a nationality, how many in all, when,
+after how many days of talks, who pardoned them and who negotiated.
+
+Each count is read from the words around its figure: "43 were handed over to Lithuania" is a
+destination, "five Ukrainians" among the freed a subgroup, "Belarus freed 52 prisoners" the
+total. The release is the one the clause speaks of (see subjects.clause_release).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...ingest.figures import Figure
+from .context import Context, Sentence, rule
+from .names import Name
+from .people import MOVED, persons
+from .subjects import clause_release, date_note, group_of, place_after, release_date, release_for
+
+PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
+          r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
+          r"opposition\s+figures|journalists)")
+ADJECTIVES = (r"(?:(?:more|other|further|additional|political|freed|released|pardoned|jailed|"
+              r"[A-Z][a-z]+(?:ian|an|ish|ese|i))\s+){0,2}")  # "freed", "political", a nationality
+FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free)"
+GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?P<noun>(?:[A-Z][a-z]+(?:\s+(?:political\s+prisoners|"
+                        r"nationals|citizens?|national))?)|foreign\s+nationals|foreigners|dual\s+nationals)\b")
+
+
+def _count(ctx: Context, prop: str, figure: Figure, start: int, end: int, subject: str | None, **fields) -> None:
+    if not subject or not ctx.take(figure):
+        return
+    value = [figure.value, figure.upper] if figure.qualifier == "between" else figure.value
+    qualifier = "exact" if figure.qualifier == "between" else figure.qualifier
+    ctx.add(prop, "count", value, start, end, subject=subject, qualifier=qualifier, **fields)
+
+
+def _free(ctx: Context, sentence: Sentence) -> list[Figure]:
+    return [f for f in sentence.figures if not ctx.taken(f)]
+
+
+MOVEMENT = re.compile(rf"\b(?:(?:were|was|have\s+been|had\s+been|are|being|had|have)\s+)?(?:also\s+)?(?:{MOVED}|"
+                      rf"(?:chose|decided|opted|preferred|wanted|asked)\s+to\s+(?:stay|remain)|stayed)\s+"
+                      rf"(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|for)\s+", re.IGNORECASE)
+
+
+@rule("destination-count")
+def destinations(ctx: Context, sentence: Sentence) -> None:
+    """Where people went: "43 were handed over to Lithuania", "Poland receives 40 civilians",
+    "30 of the released prisoners had arrived in that country"; and within such a sentence, the
+    subgroups that went there ("six of them Estonians", "plus over 20 political prisoners")."""
+    scoped: list[tuple[Figure, Name]] = []
+    for figure in _free(ctx, sentence):
+        window = ctx.text[figure.end:min(sentence.end, figure.end + 140)]
+        nxt = next((f.start - figure.end for f in sentence.figures if f.start > figure.start), len(window))
+        for gap in MOVEMENT.finditer(window[:nxt]):
+            if gap.start() > 90 or re.search(r"\b(?:remain|still|behind\s+bars)\b", window[:gap.start()]):
+                break
+            place = place_after(ctx, sentence, figure.end + gap.end())
+            if place and ctx.registry.kind(place.entity) == "place":
+                scoped.append((figure, place))
+                release = clause_release(ctx, sentence, figure.start)
+                _count(ctx, "destination_count", figure, figure.start, place.end, release,
+                       scope=place.entity, population=_population(ctx, window[:gap.start()]))
+                _arrival_date(ctx, sentence, figure, release)
+                break
+    for figure in _free(ctx, sentence):
+        # "X was handed over to Poland along with 29 other released prisoners": 30 went there
+        along = re.search(r"\b(?:along|together)\s+with\s+$", ctx.text[max(sentence.start, figure.start - 20):figure.start])
+        other = re.match(rf"\s+others?\b|\s+other\s+{ADJECTIVES}{PEOPLE}", ctx.text[figure.end:sentence.end])
+        person = next((p for p in reversed(persons(ctx, sentence)) if p.end <= figure.start), None)
+        place = next((n for n in sentence.names if person and person.end < n.start < figure.start and
+                      n.entity and ctx.registry.kind(n.entity) == "place"), None)
+        if along and other and person and place and re.search(MOVED, ctx.text[person.end:place.start]):
+            release = clause_release(ctx, sentence, figure.start)
+            if release and ctx.take(figure):
+                ctx.add("destination_count", "count", figure.value + 1, person.start, figure.end + other.end(),
+                        subject=release, scope=place.entity,
+                        note=f"{person.text} and {figure.value} others: {figure.value + 1}")
+    for receiver in sentence.names:
+        place = _country(ctx, receiver)
+        verb = re.match(r"\s*(?:[^.;:,]{0,40}?\b(?:it|they)\s+)?(?:had\s+|has\s+|have\s+)?receiv(?:ed|es|ing)\s+",
+                        ctx.text[receiver.end:sentence.end]) if place else None
+        figure = next((f for f in _free(ctx, sentence) if verb and f.start == receiver.end + verb.end()), None)
+        if figure:
+            noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}", ctx.text[figure.end:sentence.end])
+            scoped.append((figure, Name(receiver.text, receiver.start, receiver.end, place)))
+            _count(ctx, "destination_count", figure, receiver.start, figure.end + (noun.end() if noun else 0),
+                   clause_release(ctx, sentence, figure.start), scope=place)
+    for figure, _ in list(scoped):
+        # "43 of them went to Lithuania and nine to Poland"
+        for other in (f for f in _free(ctx, sentence) if f.start > figure.end):
+            ellipsis = re.match(r"\s+(?:to|into)\s+", ctx.text[other.end:other.end + 8])
+            joined = re.fullmatch(r"[^.;:]*?(?:,\s*|\s+)(?:and|while|with)\s+(?:another\s+|the\s+other\s+|other\s+)?",
+                                  ctx.text[figure.end:other.start])
+            place = place_after(ctx, sentence, other.end + ellipsis.end()) if ellipsis and joined else None
+            if place and ctx.registry.kind(place.entity) == "place":
+                scoped.append((other, place))
+                _count(ctx, "destination_count", other, other.start, place.end,
+                       clause_release(ctx, sentence, figure.start), scope=place.entity)
+    for figure, place in scoped:
+        for other in (f for f in _free(ctx, sentence) if f.start > figure.end):
+            noun = GROUP_NOUN.match(ctx.text, other.end)
+            population = group_of(ctx, noun.group("noun")) if noun else None
+            if population:
+                _count(ctx, "destination_count", other, other.start, noun.end(), clause_release(ctx, sentence, other.start),
+                       scope=place.entity, population=population)
+
+
+def _arrival_date(ctx: Context, sentence: Sentence, figure: Figure, release: str | None) -> None:
+    """"12 people crossed into Lithuania on Tuesday, Oct. 6, after being pardoned": the day they
+    were handed over is the day of the release, when the sentence speaks of their freeing."""
+    start, end = sentence.clause(figure.start)
+    date = next((d for d in sentence.dates if start <= d.start < end and d.value and len(d.value) == 10), None)
+    if release and date and sentence.freeing() and ctx.take(date):
+        ctx.add("date", "date", date.value, figure.start, date.end, subject=release, note=date_note(ctx, date))
+
+
+def _country(ctx: Context, name: Name) -> str | None:
+    """A place, or the country of an organisation (a ministry or agency receiving people)."""
+    if not name.entity:
+        return None
+    entity = ctx.registry.get(name.entity)
+    if entity.kind == "place":
+        return entity.id
+    return entity.country if entity.kind == "organisation" and entity.country else None
+
+
+def _population(ctx: Context, words: str) -> str | None:
+    noun = GROUP_NOUN.match(" " + words.strip())
+    return group_of(ctx, noun.group("noun")) if noun else None
+
+
+@rule("subgroup-count")
+def groups(ctx: Context, sentence: Sentence) -> None:
+    """How many of a nationality or group were freed: "five Ukrainians" among the freed, "One
+    Canadian was released", "which included four Latvian nationals", "A Swiss citizen has also
+    been released" (at least one)."""
+    context = sentence.freeing() or re.search(r"\b(?:among|including|included|of\s+those|of\s+them)\b", sentence.text, re.I)
+    if not context:
+        return
+    for figure in _free(ctx, sentence):
+        noun = GROUP_NOUN.match(ctx.text, figure.end)
+        if not noun or re.match(r"\s+years?\b", ctx.text[figure.end:figure.end + 7]):
+            continue
+        population = group_of(ctx, noun.group("noun"))
+        if population:
+            _count(ctx, "released_count", figure, figure.start, noun.end(), clause_release(ctx, sentence, figure.start),
+                   population=population)
+    listed = any(ctx.taken(f) for f in sentence.figures)
+    for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?)\s+"
+                             r"(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)\b", sentence.text):
+        if not match.group(0).startswith("one") and not ((listed or re.search(r"\b(?:and|,)\s+(?:\w+\s+){1,2}[A-Z]",
+                                                                             sentence.text[match.end():match.end() + 30]))
+                                                         and re.match(r"\s*(?:[.,;]|and\b|$)", sentence.text[match.end():])):
+            continue  # "an American" counts as one only within a list of counts
+        population = group_of(ctx, match.group("noun"))
+        release = clause_release(ctx, sentence, sentence.start + match.start())
+        if population and release:
+            ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
+                    subject=release, population=population)
+    for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)\s+(?:has|had|was|is)\s+"
+                             rf"(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned|among\s+(?:those|the)\s+freed)\b",
+                             sentence.text):
+        population = group_of(ctx, match.group("noun"))
+        release = clause_release(ctx, sentence, sentence.start + match.start())
+        if population and release:
+            ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
+                    subject=release, qualifier="at_least", population=population)
+
+
+@rule("released-count")
+def totals(ctx: Context, sentence: Sentence) -> None:
+    """How many were freed: "Belarus freed 52 prisoners", "More than 60 political prisoners were
+    released", "the release of 75 prisoners", "Another 31 prisoners released"."""
+    if not sentence.freeing():
+        return
+    for figure in _free(ctx, sentence):
+        before = ctx.text[max(sentence.start, figure.start - 40):figure.start]
+        after = ctx.text[figure.end:sentence.end]
+        lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+)?(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before,
+                         re.IGNORECASE)
+        noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", after, re.IGNORECASE) or \
+            re.match(rf"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{FREE_VERB}\b)", after, re.IGNORECASE)
+        if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after):
+            continue
+        tail = re.match(rf"[^.;:]{{0,12}}?\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+|now\s+)?"
+                        rf"{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
+        inner = re.search(rf"\b(?:freed|released|pardoned)\b", noun.group(0))
+        if not (lead or tail or inner):
+            continue
+        begin = _actor_start(ctx, sentence, figure.start - len(lead.group(0))) if lead else figure.start
+        begin = _another(ctx, begin)
+        finish = figure.end + noun.end() + (tail.end() if tail else 0)
+        _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start))
+        _listed_releases(ctx, sentence, figure)
+
+
+def _listed_releases(ctx: Context, sentence: Sentence, first: Figure) -> None:
+    """"In June, more than 30 were released, and on Sept. 11 between 20 and 25": after a total, each
+    later figure of the sentence that has a date of its own beside it is the total of that release."""
+    for figure in (f for f in _free(ctx, sentence) if f.start > first.end):
+        segment = re.search(r"(?:,|;|\band\b)\s*(?P<rest>[^,;]*)$", ctx.text[first.end:figure.start])
+        date = next((d for d in sentence.dates if segment and d.value and len(d.value) >= 7 and
+                     figure.start - len(segment.group("rest")) <= d.start < figure.start), None)
+        tail = ctx.text[figure.end:figure.end + 3]
+        if date is None or not re.match(r"\s*(?:[.,;]|$)", tail) or ctx.taken(date):
+            continue
+        release = release_for(ctx, date.value)
+        ctx.take(date)
+        ctx.add("date", "date", date.value, date.start - 3 if ctx.text[date.start - 3:date.start] == "on " else date.start,
+                figure.end, subject=release)
+        _count(ctx, "released_count", figure, date.start, figure.end, release)
+
+
+def _actor_start(ctx: Context, sentence: Sentence, verb: int) -> int:
+    """Include who frees in the quote ("Belarus freed ...", "President X had pardoned ...")."""
+    window = ctx.text[max(sentence.start, verb - 60):verb]
+    match = re.search(r"(?:\b[A-Z][\w'’.-]*\s+){1,4}(?:(?:on|last|this)\s+[A-Z]\w+day\s+)?(?:(?:has|have|had)\s+)?$",
+                      window)
+    return verb - len(window) + match.start() if match else verb
+
+
+def _another(ctx: Context, begin: int) -> int:
+    match = re.search(r"\b(?:Another|another)\s+$", ctx.text[max(0, begin - 9):begin])
+    return begin - 9 + match.start() if match and begin >= 9 else begin
+
+
+@rule("release-date")
+def release_dates(ctx: Context, sentence: Sentence) -> None:
+    """When a release happened: a day or month written in the clause of a word of freeing."""
+    for match in sentence.freeing():
+        offset = sentence.start + match.start()
+        date = release_date(ctx, sentence, offset)
+        if date is None or not ctx.take(date):
+            continue
+        release = clause_release(ctx, sentence, offset)
+        if release:
+            ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
+                    subject=release, note=date_note(ctx, date))
+
+
+@rule("negotiation-days")
+def talks(ctx: Context, sentence: Sentence) -> None:
+    """Length of talks: "after two days of talks"."""
+    for figure in _free(ctx, sentence):
+        match = re.match(r"\s+days?\s+of\s+(?:talks|negotiations)", ctx.text[figure.end:sentence.end])
+        if match:
+            _count(ctx, "negotiation_days", figure, figure.start, figure.end + match.end(),
+                   clause_release(ctx, sentence, figure.start))
+
+
+@rule("pardoned-by")
+def pardons(ctx: Context, sentence: Sentence) -> None:
+    """Who pardoned: "President X had pardoned 40 prisoners", "pardoned by X"."""
+    for match in re.finditer(r"\bpardon(?:ed|s)\b", sentence.text):
+        verb = sentence.start + match.start()
+        actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
+                      re.fullmatch(r"\s+(?:(?:has|had|have)\s+)?", ctx.text[p.end:verb])), None)
+        by = re.match(r"\s+by\s+", ctx.text[sentence.start + match.end():sentence.end])
+        if by:
+            actor = next((p for p in persons(ctx, sentence) if p.start - (sentence.start + match.end() + by.end()) in
+                          range(0, 30)), actor)
+        release = clause_release(ctx, sentence, verb)
+        if actor and release:
+            ctx.add("pardoned_by", "entity", ctx.note_person(actor), actor.role_start or actor.start,
+                    max(actor.end, sentence.start + match.end()) + _object(ctx, sentence, sentence.start + match.end()),
+                    subject=release)
+
+
+def _object(ctx: Context, sentence: Sentence, offset: int) -> int:
+    match = re.match(rf"\s+(?:\w+\s+){{0,2}}?\d[\d,]*\s+{ADJECTIVES}{PEOPLE}", ctx.text[offset:sentence.end], re.I)
+    return match.end() if match else 0
+
+
+DEAL = re.compile(r"\b(?:deal|brokered|negotiat\w*|mediat\w*|announced|releas\w*|free[ds]?|freeing|talks|secured|"
+                  r"lifting|arrangement|agreement)\b", re.IGNORECASE)
+
+
+@rule("envoy")
+def envoys(ctx: Context, sentence: Sentence) -> None:
+    """Who negotiated: "U.S. envoy Daniel Mockwell", "the president's envoy to the country, Daniel
+    Mockwell", "Daniel Mockwell, the U.S. special envoy, announced ...", "brokered by Daniel Mockwell"."""
+    if not DEAL.search(sentence.text):
+        return
+    for person in persons(ctx, sentence):
+        role = (person.role or "").lower()
+        before = ctx.text[max(sentence.start, person.start - 50):person.start]
+        after = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,45}?\b(?:envoy|mediator|negotiator)\b",
+                         ctx.text[person.end:sentence.end])
+        comma_before = re.search(r"\b(?:envoy|mediator|negotiator)\b[^.;,]{0,35},\s*$", before)
+        brokered = re.search(r"\b(?:brokered|mediated|negotiated|secured|arranged)\s+by\s+$", before)
+        if re.search(r"\b(?:envoy|mediator|negotiator)\b", role):
+            start, end = person.role_start, person.end
+        elif comma_before:
+            start, end = person.start - len(before) + comma_before.start(), person.end
+        elif after:
+            start, end = person.start, person.end + after.end()
+        elif brokered:
+            start, end = person.start - len(before) + brokered.start(), person.end
+        else:
+            continue
+        release = clause_release(ctx, sentence, person.start)
+        if release:
+            ctx.add("envoy", "entity", ctx.note_person(person), start, end, subject=release)
+        return

@@ -1,0 +1,74 @@
+"""The draft as a claims file a contributor edits, with what it proposes for the registry and manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import yaml
+
+
+def manifest_stub(source_id: str, data: bytes, dateline=None) -> list[str]:
+    """The manifest entry for the article, as comment lines: size and sha256 filled in, and what the
+    dateline says (outlet, date); the rest is for the contributor to fill."""
+    outlet = dateline.outlet if dateline and dateline.outlet else "OUTLET"
+    published = dateline.date if dateline and dateline.date else "YYYY-MM-DD"
+    precision = {4: "year", 7: "month"}.get(len(published), "day")
+    found = " (from the dateline)" if dateline and (dateline.outlet or dateline.date) else ""
+    return [
+        f"# Add this entry to seeds/manifest.yaml{found}; fill in what is left, and say what is inferred:",
+        f"#  - id: {source_id}", f"#    path: articles/{source_id}.txt", f"#    outlet: {outlet}",
+        "#    outlet_inferred: false", "#    title: TITLE", f'#    published: "{published}"',
+        f"#    published_precision: {precision}", "#    published_inferred: false", "#    language: en",
+        f"#    bytes: {len(data)}", f"#    sha256: {hashlib.sha256(data).hexdigest()}",
+    ]
+
+
+def render_draft(source_id: str, drafts, proposals: dict[str, list[dict]], names, header=()) -> str:
+    """The draft: claims to check, registry entries to add, names worth a look."""
+    lines = [*header,
+             f"# Draft claims for {source_id}, made by `prisoner-data extract`. Check every claim against the",
+             "# article: subject, property, value, qualifier and quote; delete what is not a claim; add what",
+             "# was missed. Then remove `draft: true` (the build refuses a draft).",
+             "draft: true",
+             f"source: {source_id}",
+             "claims:"]
+    words = [w for w in source_id.split("-") if w[:1].isalpha()]
+    prefix = ("".join(w[0] for w in words[:2]) if len(words) > 1 else (words[0][:2] if words else "x")).lower()
+    for number, d in enumerate(drafts, 1):
+        lines.append(f"  - id: {prefix}-{number:03d}")
+        lines.append(f"    subject: {d.subject}")
+        lines.append(f"    property: {d.property}")
+        lines.append(f"    value: {_value(d.value)}")
+        if d.qualifier != "exact":
+            lines.append(f"    qualifier: {d.qualifier}")
+        for key in ("scope", "population"):
+            if getattr(d, key):
+                lines.append(f"    {key}: {getattr(d, key)}")
+        lines.append(f"    quote: {yaml.safe_dump(d.quote, default_style=chr(34), width=10**6, allow_unicode=True).strip()}")
+        if d.note:
+            lines.append(f"    note: {json.dumps(d.note, ensure_ascii=False)}")
+    if proposals:
+        lines.append("# Entries these claims need in seeds/registry.yaml (check ids, names and aliases):")
+        dumped = yaml.safe_dump(proposals, sort_keys=False, allow_unicode=True, width=100)
+        lines += [f"#   {line}" for line in dumped.splitlines()]
+    unknown = sorted({n.text for n in names if n.entity is None})
+    if unknown:
+        lines.append("# Names the registry does not know (register the ones the claims need):")
+        lines += [f"#   {name}" + _close(names, name) for name in unknown]
+    return "\n".join(lines) + "\n"
+
+
+def _value(value) -> str:
+    if isinstance(value, bool):
+        return json.dumps(str(value))
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return json.dumps(value)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _close(names, text: str) -> str:
+    candidate = next((n.candidate for n in names if n.text == text and n.candidate), None)
+    return f" - close to {candidate}?" if candidate else ""

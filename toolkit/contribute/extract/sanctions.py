@@ -1,0 +1,280 @@
+"""Rules about sanctions: what was lifted or imposed, by whom, when, on what, who announced it,
+and what a release was exchanged for.
+
+A sanction is named by what it targets ("sanctions on the potash producer", "removed the
+airline's aircraft from its sanctions list"); the actor is the country or organisation named just before the verb ("the
+United States agreed to lift", "U.S. sanctions imposed on ...") or after "relief from"; the date
+is the one in the verb's clause ("imposed in 2021" dates the imposing even inside a lifting).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...values import parse_date
+from .context import Context, Sentence, rule
+from .names import Name
+from .people import persons, speaks
+from .subjects import clause_release, date_note, distinctive, generic, propose_sanction, sanction_named
+
+LIFT = (r"lift(?:ed|ing|s)?|eas(?:e|ed|ing|es)|remov(?:e|ed|ing|es)|scrap(?:ped|ping|s)?|drop(?:ped|ping|s)?|"
+        r"suspend(?:ed|ing|s)?|waiv(?:e|ed|ing|es)|unfr(?:eeze|oze|eezing)|relax(?:ed|ing|es)?|end(?:ed|ing)?|"
+        r"the\s+lifting\s+of|the\s+easing\s+of|the\s+removal\s+of")
+IMPOSE = r"impos(?:e|ed|es|ing)|introduc(?:e|ed|es|ing)|kept|keeps?|keeping|plac(?:e|ed|es)|slapp?(?:ed)?|maintain(?:ed|s)?"
+NOUN = r"(?:sanctions?|restrictions|concessions|penalties|an?\s+embargo)"
+END = (r"(?=\s+(?:the\s+same\s+(?:day|week|month)|that\s+(?:day|week)|this\s+(?:week|month|year)|last\s+(?:week|month|year)|"
+       r"earlier|later|too|as\s+well|in\s+(?:place|\w+\s+\d{4}|\d{4}|exchange|return|November|December|January|February|March|April|"
+       r"May|June|July|August|September|October)|since|after|before|following|as\s+part|on\s+(?:\w+day|\w+\.?\s+\d)|"
+       r"and\s+(?:the|a|an|it|its|he|she|they|expressed|authorized)|to\s+(?!the\b)|for\s+being|--|—)|[.,;:!?\"“”)]|$)")
+LIFTING = re.compile(rf"\b(?P<verb>{LIFT})\s+(?:(?:its|their|the|all|some|certain|more|most|further|wide-ranging|"
+                     rf"remaining|U\.?S\.?|EU|US)\s+){{0,3}}{NOUN}\s+(?:relief\s+)?(?:imposed\s+(?:in\s+\d{{4}}\s+)?)?"
+                     rf"(?:on|against|targeting)\s+(?P<target>[^.;:]{{2,80}}?){END}", re.IGNORECASE)
+IMPOSING = re.compile(rf"\b(?P<verb>{IMPOSE})\s+(?:(?:its|their|the|new|wide-ranging|sweeping|crippling|fresh|tough|"
+                      rf"economic|U\.?S\.?|EU|US)\s+){{0,3}}{NOUN}\s+(?:on|against)\s+(?P<target>[^.;:]{{2,80}}?){END}",
+                      re.IGNORECASE)
+IMPOSED_ON = re.compile(rf"\b{NOUN}\s+(?P<verb>imposed|introduced)\s+(?:in\s+(?:\w+\s+)?\d{{4}}\s+)?(?:on|against)\s+"
+                        rf"(?P<target>[^.;:]{{2,80}}?){END}", re.IGNORECASE)
+REMOVED = re.compile(r"\b(?P<verb>remov(?:ed|es|ing)|delist(?:ed|s|ing)|struck|took)\s+(?P<target>[^.;:]{2,80}?)\s+"
+                     r"(?:from|off)\s+(?:its|the|their)\s+sanctions?\s+lists?", re.IGNORECASE)
+AUTHORIZED = re.compile(r"\b(?P<verb>authori[sz](?:ed|es|ing)|allow(?:ed|s|ing)|permitt?(?:ed|s|ing))\s+"
+                        r"(?P<target>(?:\w+\s+){0,3}(?:aircraft|planes|flights|exports|imports|sales|transactions)"
+                        r"(?:\s+[^.;:,]{0,40}?)?)\s+to\s+(?:operate|fly|resume|continue)", re.IGNORECASE)
+TARGETED = re.compile(rf"\b{NOUN}\s+(?:had\s+|have\s+|has\s+)?(?P<verb>target(?:ed|s)|hit|covered)\s+"
+                      rf"(?P<target>[^.;:]{{2,60}}?){END}", re.IGNORECASE)
+RELIEF = re.compile(r"\b(?P<verb>sanctions?\s+relief|relief\s+from\s+sanctions)(?:\s+from\s+(?P<actor>[^.;:,]{2,40}?))?"
+                    r"(?=[.,;:]|\s+(?:as|for|in|and|to|while)\b|$)", re.IGNORECASE)
+EXCHANGE = re.compile(r"\b(?:in\s+(?:exchange|return)(?:\s+for)?|as\s+part\s+of\s+(?:the|a|this|that)\s+"
+                      r"(?:deal|arrangement|agreement|bargain)|trad(?:es|ed|ing)\s+(?:\w+\s+){0,2}?for|"
+                      r"(?:in\s+(?:a|the)\s+)?sanctions[- ]relief\s+deal|sanctions\s+deal)\b", re.IGNORECASE)
+ANNOUNCING = re.compile(r"\b(?:(?:will|would|is|was|are|were)\s+(?:be\s+)?lifting|announc\w+\s+(?:the\s+)?(?:lifting|"
+                        r"easing|removal)|announc\w+\s+(?:that\s+)?[^.;]{0,40}?\blift|will\s+lift|would\s+lift|"
+                        r"agreed\s+to\s+lift)", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """Sanctions lifted, imposed or targeting something, as one phrase of a sentence says it."""
+
+    action: str  # lifted | imposed | targeted | relief
+    sanction: str | None
+    start: int  # the verb
+    end: int  # the end of what is sanctioned
+    target: str
+    target_start: int
+    actor: str | None = None
+    actor_start: int | None = None
+
+
+def mentions(ctx: Context, sentence: Sentence) -> list[Mention]:
+    """Every sanctions phrase of a sentence, with its sanction, actor and span."""
+    found: list[Mention] = []
+    for pattern, action in ((LIFTING, "lifted"), (REMOVED, "lifted"), (AUTHORIZED, "lifted"), (IMPOSED_ON, "imposed"),
+                            (IMPOSING, "imposed"), (TARGETED, "targeted"), (RELIEF, "relief")):
+        for match in pattern.finditer(sentence.text):
+            start = sentence.start + match.start()
+            if any(m.start <= start < m.end for m in found):
+                continue
+            target = match.groupdict().get("target") or ""
+            target_start = sentence.start + (match.start("target") if target else match.start())
+            target, end = _extend(ctx, sentence, target, target_start)
+            sanction = sanction_named(ctx, target) if target else None
+            if sanction is None and (not target or generic(target, ctx)):
+                sanction = ctx.sanction
+            mention = Mention(action, sanction, start, max(end, sentence.start + match.end()), target, target_start)
+            if action == "relief" and match.group("actor"):
+                mention.actor = _entity_in(ctx, sentence, sentence.start + match.start("actor"),
+                                           sentence.start + match.end("actor"))
+                mention.actor_start = sentence.start + match.start("actor")
+            else:
+                _actor(ctx, sentence, mention)
+            if mention.sanction is None and target and action in ("lifted", "imposed") and \
+                    (_named_target(ctx, sentence, mention) or len(distinctive(ctx, target)) >= 2):
+                mention.sanction = propose_sanction(ctx, target, mention.actor)
+            found.append(mention)
+    found.sort(key=lambda m: m.start)
+    for first, second in zip(found, found[1:]):
+        # "The U.S. removed X from its sanctions list and authorized Y": one actor for both
+        if second.actor is None and first.actor and re.fullmatch(r"\s*(?:,\s*)?and\s+(?:also\s+)?",
+                                                                  ctx.text[first.end:second.start]):
+            second.actor, second.actor_start = first.actor, first.actor_start
+    return found
+
+
+def _extend(ctx: Context, sentence: Sentence, target: str, start: int) -> tuple[str, int]:
+    """Take in a name set off by commas after the target ("the national carrier, Fixavia,")."""
+    end = start + len(target)
+    more = re.match(r",\s+(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})(?=,|\s+in\b|\.)", ctx.text[end:sentence.end])
+    if target and more and ctx.registry.resolve(more.group("name")).entity_id:
+        return ctx.text[start:end + more.end()], end + more.end()
+    return target, end
+
+
+def _entity_in(ctx: Context, sentence: Sentence, start: int, end: int) -> str | None:
+    name = next((n for n in sentence.names if start <= n.start < end and n.entity and
+                 ctx.registry.kind(n.entity) in ("place", "organisation")), None)
+    return name.entity if name else None
+
+
+def _actor(ctx: Context, sentence: Sentence, mention: Mention) -> None:
+    """The country or organisation that acts: named just before the verb, or before "sanctions"."""
+    clause_start, _ = sentence.clause(mention.start)
+    window_start = max(sentence.start, clause_start - 2)
+    for name in reversed([n for n in sentence.names if window_start <= n.start and n.end <= mention.start]):
+        if not name.entity or ctx.registry.kind(name.entity) not in ("place", "organisation"):
+            continue
+        gap = ctx.text[name.end:mention.start]
+        if re.fullmatch(r"(?:,\s+(?=(?:has|have|had|will|would|is|was|were|are)\b))?(?:\s*(?:has|have|had|will|would|is|"
+                        r"was|were|are|be|been|also|previously|already|agreed|indicated|decided|moved|it|to|then|later|"
+                        r"formally|officially|finally|now)\b)*\s*", gap) or \
+                re.fullmatch(r"[’']?s?\s+(?:sanctions?|restrictions)\s*", gap):
+            mention.actor, mention.actor_start = name.entity, name.start
+            return
+        break
+
+
+def _named_target(ctx: Context, sentence: Sentence, mention: Mention) -> bool:
+    return any(mention.target_start <= n.start < mention.end and n.entity and
+               ctx.registry.kind(n.entity) in ("organisation", "person") for n in sentence.names)
+
+
+def article_sanction(ctx: Context, sentences: list[Sentence]) -> str | None:
+    """The sanction the article is about: the first one it names being lifted, else the first it names."""
+    named = [m for s in sentences for m in mentions(ctx, s) if m.sanction]
+    known = [m for m in named if ctx.registry.kind(m.sanction) == "sanction"] or named
+    lifted = [m for m in known if m.action in ("lifted", "relief")]
+    return (lifted or known)[0].sanction if known else None
+
+
+@rule("sanctions")
+def sanctions(ctx: Context, sentence: Sentence) -> None:
+    """Lifted or imposed, by whom, when, on what; who announced a lifting."""
+    for mention in mentions(ctx, sentence):
+        if mention.sanction is None:
+            continue
+        subject = mention.sanction
+        start, end = sentence.clause(mention.start)
+        quote_start = min(mention.start, mention.actor_start) if mention.actor_start is not None else mention.start
+        if mention.actor and mention.action in ("lifted", "relief", "imposed"):
+            prop = "imposed_by" if mention.action == "imposed" else "lifted_by"
+            ctx.add(prop, "entity", mention.actor, quote_start, mention.end, subject=subject)
+        _dates(ctx, sentence, mention, start, end, quote_start)
+        _imposed_when(ctx, sentence, mention)
+        _same_day(ctx, sentence, mention)
+        _targets(ctx, sentence, mention)
+        if mention.action in ("lifted", "relief") and mention.action != "relief":
+            ctx.add("relief", "text", ctx.text[mention.start:mention.end].strip(), mention.start, mention.end,
+                    subject=subject)
+            _announced(ctx, sentence, mention)
+
+
+def _dates(ctx: Context, sentence: Sentence, mention: Mention, start: int, end: int, quote_start: int) -> None:
+    for date in (d for d in sentence.dates if start <= d.start < end and d.value and not ctx.taken(d)):
+        before = ctx.text[max(start, date.start - 14):date.start]
+        imposed = mention.action == "imposed" or re.search(r"\bimposed\s+(?:in\s+)?$", before)
+        if mention.action == "targeted":
+            continue
+        since = re.search(r"\bsince\s+$", before)
+        ctx.take(date)
+        ctx.add("imposed_on" if imposed else "lifted_on", "date", date.value, min(quote_start, date.start),
+                max(date.end, mention.end), subject=mention.sanction, qualifier="since" if since else "exact",
+                note=date_note(ctx, date))
+
+
+def _same_day(ctx: Context, sentence: Sentence, mention: Mention) -> None:
+    """"... lifted sanctions on X the same day": the day of the release the article reports."""
+    match = re.match(r"\s+(?:on\s+)?the\s+same\s+day\b", ctx.text[mention.end:sentence.end])
+    day = ctx.release_dates.get(ctx.release) if ctx.release else None
+    if day is None and ctx.release:
+        drafted = next((d.value for d in ctx.drafts if d.subject == ctx.release and d.property == "date"), None)
+        day = parse_date(drafted) if drafted else None
+    if match and day is not None and day.precision == "day" and mention.action == "lifted":
+        ctx.add("lifted_on", "date", day.text, mention.start, mention.end + match.end(), subject=mention.sanction,
+                note="\"the same day\" as the release")
+
+
+def _imposed_when(ctx: Context, sentence: Sentence, mention: Mention) -> None:
+    """"... its sanctions on the airline, which were imposed in August 2023"."""
+    clause = re.match(r",\s+which\s+(?:were|was|had\s+been|have\s+been)\s+(?:first\s+|originally\s+)?"
+                      r"(?:imposed|introduced)\s+(?:in|on|since)\s+", ctx.text[mention.end:sentence.end])
+    date = next((d for d in sentence.dates if clause and d.start == mention.end + clause.end() and d.value), None)
+    if date and ctx.take(date):
+        ctx.add("imposed_on", "date", date.value, mention.target_start, date.end, subject=mention.sanction)
+
+
+def _targets(ctx: Context, sentence: Sentence, mention: Mention) -> None:
+    """The organisation or person a sanction targets, when the phrase is about them ("on Fixkali",
+    "on the state airline Fixavia"), not about something of theirs ("the jet used by X's family")."""
+    for name in sentence.names:
+        if mention.target_start <= name.start < mention.end and name.entity and \
+                ctx.registry.kind(name.entity) in ("organisation", "person") and \
+                not re.match(r"[’']s\b", ctx.text[name.end:name.end + 2]) and \
+                not re.search(r"\b(?:by|to|of|with|from|for|linked|used|owned)\s+$", ctx.text[mention.target_start:name.start]):
+            ctx.add("target", "entity", name.entity, mention.start if mention.action == "targeted" else
+                    mention.target_start - 12, name.end, subject=mention.sanction)
+            return
+
+
+def _announced(ctx: Context, sentence: Sentence, mention: Mention) -> None:
+    """Who announced the lifting: a person who says it in the sentence ("X said", "quoted X as saying")."""
+    if not ANNOUNCING.search(ctx.text[max(sentence.start, mention.start - 60):mention.end]):
+        return
+    speaker = next((p for p in persons(ctx, sentence) if speaks(ctx, sentence, p) or
+                    re.match(r"\s+(?:announced|as\s+saying)", ctx.text[p.end:p.end + 14])), None)
+    if speaker is None:
+        return
+    start, end = sorted((speaker.start, mention.start))[0], max(speaker.end, mention.end)
+    ctx.add("lift_announced_by", "entity", ctx.note_person(speaker), start, end, subject=mention.sanction)
+
+
+@rule("traded-for")
+def exchanges(ctx: Context, sentence: Sentence) -> None:
+    """What a release was exchanged for: "freed ... in exchange for sanctions relief" (traded_for), and
+    "the lifting of sanctions was in exchange for the release" (exchanged_for)."""
+    marker = EXCHANGE.search(sentence.text)
+    if not marker:
+        return
+    at = sentence.start + marker.start()
+    found = mentions(ctx, sentence)
+    left = [m for m in found if m.start < at and m.sanction]
+    right = [m for m in found if m.start >= at and m.sanction]
+    release_words = re.compile(r"\b(?:releas\w*|free[sd]?|freeing|pardon\w*|prisoners)\b", re.IGNORECASE)
+    before, after = ctx.text[sentence.start:at], ctx.text[at:sentence.end]
+    if left and not re.match(r"\w+\s+\w+\s+for\b", marker.group(0)) and re.match(r"in\s+(?:exchange|return)\b(?!\s+for)",
+                                                                               marker.group(0), re.IGNORECASE) \
+            and not release_words.search(after) and ctx.release:
+        # "Washington lifted sanctions on X in exchange": for the release the article reports
+        if left[-1].action in ("lifted", "relief"):
+            ctx.add("traded_for", "entity", left[-1].sanction, left[-1].start, sentence.start + marker.end(),
+                    subject=ctx.release)
+        return
+    if left and release_words.search(after) and not release_words.search(before):
+        release = clause_release(ctx, sentence, at + release_words.search(after).start())
+        if release:
+            ctx.add("exchanged_for", "entity", release, left[0].start, sentence.end, subject=left[0].sanction)
+        return
+    lead = re.match(r"\W*in\s+(?:exchange|return)\s+for\s+(?P<what>[^,;]{3,80}),", sentence.text, re.IGNORECASE)
+    if lead and right and release_words.search(lead.group("what")):
+        # "In exchange for an earlier release, in March, the U.S. eased ...": the release is the one named there
+        release = clause_release(ctx, sentence, sentence.start + lead.start("what"))
+        if release:
+            ctx.add("traded_for", "entity", right[0].sanction, sentence.start, right[0].end, subject=release)
+        return
+    sanction = (right[0].sanction if right else None) or (ctx.sanction if re.search(r"sanction", after, re.I) or
+                                                          marker.group(0).lower().startswith(("trad", "sanction")) or
+                                                          "concession" in after.lower() else None)
+    if sanction and (release_words.search(before) or marker.group(0).lower().startswith(("as part", "in exchange,"))
+                     or re.match(r"\s*(?:in\s+exchange|in\s+return),", sentence.text[marker.start():], re.IGNORECASE)):
+        offset = sentence.start + (release_words.search(before).start() if release_words.search(before) else 0)
+        release = clause_release(ctx, sentence, offset) or ctx.release
+        if release:
+            finish = right[0].end if right else _sanctions_end(ctx, sentence, at)
+            begin = offset if at - offset < 60 else at  # the freeing words, when they are near
+            ctx.add("traded_for", "entity", sanction, min(begin, at), finish, subject=release)
+
+
+def _sanctions_end(ctx: Context, sentence: Sentence, at: int) -> int:
+    """Where "in exchange for sanctions relief from the United States" ends."""
+    match = re.match(r"[^,;.]*?\b(?:sanctions?|relief|concessions?|restrictions)\b(?:\s+(?:relief|on|from|against)"
+                     r"(?:\s+[^,;.]{0,40})?)?", ctx.text[at:sentence.end], re.IGNORECASE)
+    return at + match.end() if match else sentence.end

@@ -1,0 +1,339 @@
+"""Who or what a drafted claim is about: the release, the sanction, the country, the group.
+
+A release is named by the date written beside words of freeing (matched to the registry's
+releases through the dates the project's claims give them), by a total the project already
+records for one, or else it is the release the article reports. A sanction is the registry's
+sanction whose name, aliases or recorded target share the distinctive words of what is
+sanctioned ("sanctions on the potash producer"); a phrase that names nothing ("sanctions relief") is the
+sanction the article is about. A new release, group or sanction is proposed, with its registry
+entry drafted, never merged into a known one by guesswork.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+
+from ...ingest.figures import DateMention
+from ...values import parse_date
+from .context import Context, Sentence
+from .names import Name, slug
+
+# Words before a date that make it the date of something other than a release.
+OTHER_EVENT = re.compile(r"\b(?:since|until|arrested|detained|jailed|imprisoned|sentenced|convicted|elections?|"
+                         r"protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|invasion)\b[^,;]{0,25}$",
+                         re.IGNORECASE)
+DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"-n", to the country's name
+    "american": "United States", "americans": "United States", "us": "United States", "polish": "Poland",
+    "poles": "Poland", "british": "United Kingdom", "brits": "United Kingdom", "dutch": "Netherlands",
+    "french": "France", "german": "Germany", "germans": "Germany", "swedish": "Sweden", "swedes": "Sweden",
+    "danish": "Denmark", "danes": "Denmark", "finnish": "Finland", "finns": "Finland", "norwegian": "Norway",
+    "norwegians": "Norway", "swiss": "Switzerland", "irish": "Ireland", "spanish": "Spain", "spaniards": "Spain",
+    "turkish": "Turkey", "turks": "Turkey", "chinese": "China", "japanese": "Japan", "czech": "Czech Republic",
+    "czechs": "Czech Republic", "slovak": "Slovakia", "israeli": "Israel", "israelis": "Israel",
+}
+
+
+# --- releases ---------------------------------------------------------------------------------------
+
+def release_for(ctx: Context, date: str, note: str = "") -> str:
+    """The registry release whose recorded date agrees with `date`, or a proposed new one."""
+    value = parse_date(date)
+    matches = [r for r, d in ctx.release_dates.items() if d.agrees(value)]
+    if matches:
+        return min(matches, key=lambda r: (ctx.release_dates[r].width, r))
+    candidate = f"release-{date}"
+    if ctx.registry.kind(candidate) == "release":
+        return candidate
+    entry = {"id": candidate, "name": f"Release of {spoken(date)}"}
+    if note:
+        entry["notes"] = note
+    ctx.release_dates[candidate] = value  # a later mention of the same day or month is the same release
+    return ctx.propose("releases", entry)
+
+
+def spoken(date: str) -> str:
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {calendar.month_name[parts[1]]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{calendar.month_name[parts[1]]} {parts[0]}"
+    return str(parts[0])
+
+
+def release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:
+    """The date of a freeing at `offset`: a day or month written in its clause, not the date of
+    something else ("arrested in May 2021", "imprisoned since 2020")."""
+    start, end = sentence.clause(offset)
+    if re.match(r"(?:when|as|where)\s", ctx.text[start:end], re.IGNORECASE) and start > sentence.start:
+        start = sentence.clause(start - 2)[0]  # "The largest came on March 13, when 52 were freed"
+    for date in sentence.dates:
+        if start <= date.start < end and date.value and len(date.value) >= 7 and \
+                not OTHER_EVENT.search(ctx.text[max(start, date.start - 40):date.start]) and \
+                (not date.relative or abs(date.start - offset) < 30):
+            return date
+    return None
+
+
+def date_note(ctx: Context, date: DateMention) -> str:
+    """For a date named from the article's own ("on Saturday", "today"): how it was read."""
+    if not date.relative or ctx.anchor is None:
+        return ""
+    return f'"{date.text.strip()}" read as {date.value}, from the article\'s date {ctx.anchor.text}: check'
+
+
+def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
+    """The release a freeing at `offset` speaks of: the one its clause dates, the one a known total
+    in the clause belongs to, the one the sentence is dated to ("In June, ..."), or the article's."""
+    date = release_date(ctx, sentence, offset)
+    if date:
+        return release_for(ctx, date.value)
+    start, end = sentence.clause(offset)
+    if re.match(r"(?:a\s+few\s+|hours|days|a\s+day|a\s+week|weeks)\s*(?:\w+\s+)?(?:after|before)\b", ctx.text[start:end]):
+        # "... on June 26, days after X's release": the release of that month
+        earlier = [d for d in sentence.dates if d.start < start and d.value and len(d.value) >= 7]
+        if earlier:
+            return release_for(ctx, earlier[-1].value[:7])
+    for figure in (f for f in sentence.figures if start <= f.start < end):
+        known = [r for r, totals in ctx.release_totals.items() if figure.value in totals and r != ctx.release]
+        if len(known) == 1 and not any(figure.value in t for r, t in ctx.release_totals.items() if r == ctx.release):
+            return known[0]
+    opening = next((d for d in sentence.dates if d.start - sentence.start < 12 and d.value and len(d.value) >= 7), None)
+    if opening and re.match(r"\s*,", ctx.text[opening.end:opening.end + 2]):
+        return release_for(ctx, opening.value)
+    return ctx.release
+
+
+EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|another|former|first|second|third|latest|next|"
+                     r"future|further|similar)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
+    """The release the article reports: dated in the first sentence about freeing that carries a
+    day or month (in the clause of the freeing word first, else anywhere in the sentence; never
+    "an earlier release"); else a known release dated in the week before the article; else one
+    proposed under the article's month, since the day is not written."""
+    for sentence in sentences:
+        candidates = []
+        for match in sentence.freeing():
+            if EARLIER.search(sentence.text[:match.start()]):
+                continue
+            offset = sentence.start + match.start()
+            date = release_date(ctx, sentence, offset)
+            if date is not None:
+                candidates.append((0, date))
+            candidates += [(1, d) for d in sentence.dates if d.value and len(d.value) >= 7 and not d.relative and
+                           not OTHER_EVENT.search(ctx.text[max(sentence.start, d.start - 40):d.start])]
+        written = [(rank, d) for rank, d in candidates if not d.relative]
+        if written:
+            best = min(written, key=lambda c: (c[0], -len(c[1].value), c[1].start))[1]
+            return release_for(ctx, best.value)
+    if ctx.anchor is not None:
+        near = [r for r, d in ctx.release_dates.items()
+                if d.precision == "day" and dt.timedelta(0) <= ctx.anchor.start - d.start <= dt.timedelta(days=7)]
+        if near:
+            return max(near, key=lambda r: ctx.release_dates[r].start)
+    relative = [release_date(ctx, s, s.start + m.start()) for s in sentences for m in s.freeing()]
+    relative = [d for d in relative if d is not None]
+    if relative:
+        return release_for(ctx, relative[0].value)
+    if ctx.anchor is not None and ctx.anchor.precision != "year" and any(s.freeing() for s in sentences):
+        return release_for(ctx, ctx.anchor.text[:7],
+                           note="the article does not date the release; named for the month it was published")
+    return None
+
+
+# --- places, countries and groups -------------------------------------------------------------------
+
+def article_country(ctx: Context) -> str | None:
+    """The country the article is about: the one it names most (a city counts for its country)."""
+    counts = Counter(ctx.registry.top(n.entity) for n in ctx.names
+                     if n.entity and ctx.registry.kind(n.entity) == "place")
+    countries = [c for c, _ in counts.most_common() if ctx.registry.get(c).place_kind == "country"]
+    return countries[0] if countries else None
+
+
+def country_of(ctx: Context, word: str) -> str | None:
+    """The registry country an adjective or demonym names: "Belarusian", "Ukrainians", "American"."""
+    key = re.sub(r"[’']s$", "", word.lower()).strip(".,").replace(".", "")
+    if key in DEMONYM_EXCEPTIONS:
+        return _place_named(ctx, DEMONYM_EXCEPTIONS[key])
+    for entity in (e for e in ctx.registry.entities.values() if e.kind == "place"):
+        for name in (entity.name, *entity.aliases):
+            stem = name.lower()
+            forms = {stem + "ian", stem + "n", stem[:-1] + "ian", stem[:-1] + "ean", stem + "ese", stem[:-1] + "an"}
+            if key in forms or key.rstrip("s") in forms:
+                return entity.id
+    return None
+
+
+def _place_named(ctx: Context, name: str) -> str | None:
+    resolved = ctx.registry.resolve(name).entity_id
+    return resolved if resolved and ctx.registry.kind(resolved) == "place" else None
+
+
+def group_of(ctx: Context, noun: str) -> str | None:
+    """The registry group a noun phrase names ("Ukrainian nationals", "Americans"), or a proposed
+    `<nationality>-nationals` group for a nationality the registry has no group for ("Estonians")."""
+    noun = noun.strip()
+    for candidate in (noun, noun.rstrip("s"), noun + "s"):
+        resolved = ctx.registry.resolve(candidate).entity_id
+        if resolved and ctx.registry.kind(resolved) == "group":
+            return resolved
+    words = noun.split()
+    if re.fullmatch(r"(?:foreign\s+nationals|foreigners|foreign\s+citizens|dual\s+nationals)", noun, re.IGNORECASE):
+        existing = ctx.registry.resolve("foreign nationals").entity_id
+        if existing and ctx.registry.kind(existing) == "group":
+            return existing
+        entry = {"id": slug(noun if "dual" in noun.lower() else "foreign nationals"),
+                 "name": "Dual nationals" if "dual" in noun.lower() else "Foreign nationals", "aliases": [noun]}
+        if ctx.registry.root_group():
+            entry["part_of"] = ctx.registry.root_group()
+        return ctx.propose("groups", entry)
+    if not words or not words[0][:1].isupper():
+        return None
+    country = country_of(ctx, words[0])
+    if country is None or (len(words) > 1 and words[1].lower() not in ("nationals", "citizens", "citizen", "national")):
+        return None
+    existing = [e.id for e in ctx.registry.entities.values() if e.kind == "group" and e.nationality == country]
+    if existing:
+        return existing[0]
+    adjective = _adjective_of(ctx, country, words[0])
+    entry = {"id": f"{slug(adjective)}-nationals", "name": f"{adjective} nationals", "nationality": country,
+             "aliases": [" ".join(words)]}
+    root = ctx.registry.root_group()
+    if root:
+        entry["part_of"] = root
+    return ctx.propose("groups", entry)
+
+
+ADJECTIVE_OF = {  # the adjective a country's nationals are named with, where it is not the demonym less "s"
+    "Poland": "Polish", "United States": "US", "United Kingdom": "British", "Netherlands": "Dutch",
+    "France": "French", "Germany": "German", "Sweden": "Swedish", "Denmark": "Danish", "Finland": "Finnish",
+    "Norway": "Norwegian", "Switzerland": "Swiss", "Ireland": "Irish", "Spain": "Spanish", "Turkey": "Turkish",
+    "China": "Chinese", "Japan": "Japanese", "Czech Republic": "Czech", "Israel": "Israeli",
+}
+
+
+def _adjective_of(ctx: Context, country: str, written: str) -> str:
+    """The adjective a group of the country's nationals is named with: "Estonians" -> "Estonian",
+    "Poles" -> "Polish"."""
+    name = ctx.registry.get(country).name
+    if name in ADJECTIVE_OF:
+        return ADJECTIVE_OF[name]
+    return written[:-1] if written.endswith(("ians", "ans", "ns")) else written
+
+
+def place_after(ctx: Context, sentence: Sentence, offset: int, reach: int = 3) -> Name | None:
+    """A place named at `offset` (or "that country": the country named last before it)."""
+    for name in sentence.names:
+        if offset <= name.start <= offset + reach and ctx.kind(name) == "place":
+            return name
+    that = re.match(r"\s*((?:that|the)\s+country)\b", ctx.text[offset:offset + 20], re.IGNORECASE)
+    country = last_country(ctx, sentence, offset) if that else None
+    if country is None:
+        return None
+    return Name(that.group(1), offset + that.start(1), offset + that.end(1), country.entity)
+
+
+def last_country(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    """The country named last before `offset` in the sentence, by name or adjective ("Ukrainian officials")."""
+    best = None
+    for name in sentence.names:
+        if name.end <= offset and ctx.kind(name) == "place":
+            best = name
+    for match in re.finditer(r"\b[A-Z][a-z]+\b", ctx.text[sentence.start:offset]):
+        country = country_of(ctx, match.group(0))
+        start = sentence.start + match.start()
+        if country and (best is None or start > best.start):
+            best = Name(match.group(0), start, start + len(match.group(0)), country)
+    return best
+
+
+# --- sanctions --------------------------------------------------------------------------------------
+
+GENERIC = {"the", "and", "its", "their", "his", "her", "sanction", "sanctions", "restrictions", "restriction", "on",
+           "against", "of", "for", "from", "certain", "some", "all", "other", "more", "further", "relief", "us", "u",
+           "s", "eu", "state", "imposed", "wide", "ranging", "economic", "western", "international", "new", "list",
+           "concessions", "country", "regime", "government", "measures", "that", "this", "those", "these", "with",
+           "including", "key", "which", "in", "to", "a", "an", "place", "remain", "remaining"}
+
+
+def _words(text: str) -> set[str]:
+    text = re.sub(r"[’']s\b", "", text.lower())
+    return {w for w in re.findall(r"[a-z]+", text) if len(w) > 2 and w not in GENERIC}
+
+
+def sanction_named(ctx: Context, phrase: str) -> str | None:
+    """The sanction a phrase names by its distinctive words; None when it names none."""
+    words = _words(phrase) - _place_words(ctx)
+    if not words:
+        return None
+    scores = []
+    for entity in (e for e in ctx.registry.entities.values() if e.kind == "sanction"):
+        theirs = set().union(*(_words(n) for n in (entity.name, *entity.aliases)))
+        for target in ctx.sanction_targets.get(entity.id, ()):
+            known = ctx.registry.get(target)
+            if known:
+                theirs |= set().union(*(_words(n) for n in (known.name, *known.aliases)))
+        overlap = len(words & theirs)
+        if overlap:
+            scores.append((overlap / len(words), entity.id))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] < 0.3 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+        return None
+    return scores[0][1]
+
+
+def _place_words(ctx: Context) -> set[str]:
+    """Country names and their adjectives are not what tells two sanctions apart."""
+    words = set()
+    for entity in (e for e in ctx.registry.entities.values() if e.kind == "place"):
+        for name in (entity.name, *entity.aliases):
+            stem = name.lower()
+            words |= {stem, stem + "n", stem + "ian", stem[:-1] + "ian", stem[:-1] + "an"}
+    return words
+
+
+def distinctive(ctx: Context, phrase: str) -> set[str]:
+    """The words of a sanctions phrase that could tell one sanction from another."""
+    return _words(phrase) - _place_words(ctx)
+
+
+def generic(phrase: str, ctx: Context) -> bool:
+    """True when a sanctions phrase names nothing particular: "sanctions relief", or sanctions on a
+    country, a city or a government ("sanctions on the capital", "sanctions on Belarus")."""
+    return not (_words(phrase) - _place_words(ctx) - _state_words(ctx))
+
+
+def _state_words(ctx: Context) -> set[str]:
+    """The words of every registry place, and of every organisation that is part of one (a government)."""
+    words: set[str] = set()
+    for entity in ctx.registry.entities.values():
+        if entity.kind == "place" or (entity.kind == "organisation" and entity.part_of and
+                                      ctx.registry.kind(entity.part_of) == "place"):
+            for name in (entity.name, *entity.aliases):
+                words |= _words(name)
+    return words
+
+
+def _short_name(ctx: Context, entity_id: str | None) -> str:
+    """How ids name the country an actor belongs to: its shortest alias if it is an abbreviation
+    ("US", "EU"), else its name; "" when the actor is unknown."""
+    if not entity_id or entity_id not in ctx.registry:
+        return ""
+    top = ctx.registry.get(ctx.registry.top(entity_id))
+    short = min((a for a in top.aliases if re.fullmatch(r"[A-Z.]{2,5}", a)), key=len, default=None)
+    return slug(short or top.name)
+
+
+def propose_sanction(ctx: Context, phrase: str, actor: str | None) -> str:
+    """A new sanction for a target the registry has no sanction on."""
+    target = re.sub(r"^(?:the|its|their)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    prefix = _short_name(ctx, actor)
+    target_slug = re.sub(r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some)-)+", "",
+                         slug(target))[:40].strip("-")
+    sid = "-".join(p for p in (prefix, "sanctions", target_slug) if p)
+    return ctx.propose("sanctions", {"id": sid, "name": f"Sanctions on {target}", "aliases": []})

@@ -1,0 +1,248 @@
+"""Counts and dates as articles write them, and the dateline an article opens with.
+
+Figures are digits ("1,100") or words ("Twelve", "twenty-three", "a dozen"), with the qualifier in
+front of them (more than, over, at least, almost, nearly, about, some, up to, fewer than, under) or
+as a range ("between 20 and 25"). Dates are written with or without a weekday and a year, with
+full or abbreviated months ("Friday, Dec. 12", "13 December 2025", "May 2021", "2022"); a date
+without a year takes the article's year (the year before, if the month lies after the article's).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..values import DateValue
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+ABBREVIATIONS = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)"
+_YEAR = r"(?:19|20)\d\d"
+DATE_PATTERNS = [
+    re.compile(r"\b(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b"),
+    re.compile(rf"\b{_WEEKDAY}?(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?![\w.])"),
+    re.compile(rf"\b{_WEEKDAY}?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?!\d)(?:,?\s+(?P<year>{_YEAR}))?"),
+    re.compile(rf"\b(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?![\w])"),
+    re.compile(rf"\b(?P<year>{_YEAR})\b(?![-,.]?\d)"),
+]
+UNITS = {w: n for n, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+TENS = {w: n * 10 for n, w in enumerate(["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                         "ninety"]) if w}
+_WORD = r"(?:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(list(UNITS)[1:10]) + r"))?|" + \
+        "|".join(sorted(UNITS, key=len, reverse=True)) + r"|a dozen|dozen)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+_FIGURE = rf"(?:{_DIGITS}|{_WORD})"
+QUALIFIERS = [
+    (r"more than|over|in excess of|upwards of", "more_than"), (r"at least|no fewer than|no less than", "at_least"),
+    (r"almost|just under|just shy of", "almost"), (r"nearly", "nearly"),
+    (r"about|around|approximately|roughly|some|an estimated|close to", "about"),
+    (r"up to|at most|no more than", "at_most"), (r"fewer than|less than|under", "fewer_than"),
+]
+_QUALIFIER = "|".join(q for q, _ in QUALIFIERS)
+COUNT = re.compile(
+    rf"(?<![\w.,-])(?:(?P<qualifier>{_QUALIFIER})\s+)?"
+    rf"(?:between\s+(?P<low>{_FIGURE})\s+and\s+(?P<high>{_FIGURE})|(?P<figure>{_FIGURE}))"
+    rf"(?![\w,]*\d)(?![^\W\d_])(?!-(?!(?:year|month|week|day|hour)s?\b)\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count as written: its span, value (or range) and qualifier."""
+
+    text: str
+    start: int
+    end: int
+    value: int
+    qualifier: str = "exact"
+    upper: int | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as written: its span and value (YYYY, YYYY-MM or YYYY-MM-DD; None when the year is unknown)."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    has_year: bool
+    relative: bool = False  # "today", "on Saturday": named from the article's own date
+
+
+def number(word: str) -> int | None:
+    """The value of a figure in digits or words; None if it is neither."""
+    word = word.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", word):
+        return int(word.replace(",", ""))
+    if word in ("a dozen", "dozen"):
+        return 12
+    if word in UNITS:
+        return UNITS[word]
+    tens, _, unit = word.partition("-")
+    if tens in TENS and (not unit or unit in UNITS):
+        return TENS[tens] + UNITS.get(unit, 0)
+    return None
+
+
+def find_figures(text: str, dates: list[DateMention] | None = None) -> list[Figure]:
+    """Every count in the text that is not part of a date, with its qualifier or range."""
+    taken = [(d.start, d.end) for d in (find_dates(text) if dates is None else dates)]
+    found = []
+    for match in COUNT.finditer(text):
+        span = match.start("low") if match.group("low") else match.start("figure")
+        if any(s <= span < e for s, e in taken):
+            continue
+        words = (match.group("figure") or "").lower()
+        if words == "one" and not match.group("figure")[0].isupper() and not match.group("qualifier"):
+            continue  # "one of", "one step": too often not a count
+        qualifier = next((q for words_, q in QUALIFIERS if match.group("qualifier") and
+                          re.fullmatch(words_, match.group("qualifier").lower())), "exact")
+        if match.group("low"):
+            low, high = number(match.group("low")), number(match.group("high"))
+            if low is not None and high is not None:
+                found.append(Figure(match.group(0), match.start(), match.end(), low, "between", high))
+            continue
+        value = number(match.group("figure"))
+        if value is not None:
+            found.append(Figure(match.group(0), match.start(), match.end(), value, qualifier))
+    return found
+
+
+def find_dates(text: str, anchor: DateValue | None = None) -> list[DateMention]:
+    """Dates with their precision. A day or month without a year takes the year of `anchor` (the
+    article's date), or the year before when the month lies after the anchor's; with an anchor
+    to the day, "today", "yesterday" and a weekday ("on Saturday") name the day they mean."""
+    found, taken = [], []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            parts = match.groupdict()
+            if parts.get("month") and parts["month"].rstrip(".").lower() == "may" and not parts.get("day") \
+                    and not parts.get("year") and not re.search(r"\b(in|since|of|by|until|before|after)\s+$",
+                                                                   text[max(0, match.start() - 8):match.start()]):
+                continue  # the verb "may"
+            taken.append((match.start(), match.end()))
+            found.append(DateMention(match.group(0), match.start(), match.end(), _value(parts, anchor),
+                                     bool(parts.get("year") or parts.get("iso"))))
+    if anchor is not None and anchor.precision == "day":
+        found += [m for m in _relative(text, anchor) if not any(m.start < e and s < m.end for s, e in taken)]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _value(parts: dict, anchor: DateValue | None) -> str | None:
+    if parts.get("iso"):
+        return parts["iso"]
+    month = parts.get("month")
+    if month is None:
+        return parts["year"]
+    key = month.rstrip(".").lower()
+    number_ = MONTHS.get(key) or ABBREVIATIONS.get(key[:4]) or ABBREVIATIONS.get(key[:3])
+    if parts.get("year"):
+        y = int(parts["year"])
+    elif anchor is not None and anchor.precision != "year":
+        y = anchor.start.year - 1 if number_ > anchor.start.month else anchor.start.year
+    elif anchor is not None:
+        y = anchor.start.year
+    else:
+        return None
+    if parts.get("day"):
+        day = int(parts["day"])
+        if not 1 <= day <= calendar.monthrange(y, number_)[1]:
+            return None
+        return f"{y:04d}-{number_:02d}-{day:02d}"
+    return f"{y:04d}-{number_:02d}"
+
+
+RELATIVE = re.compile(r"\b(?:(?P<today>today|tonight|this\s+morning|this\s+evening)|(?P<yesterday>yesterday|last\s+night)|"
+                      r"(?:on|last|this)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!,?\s+"
+                      rf"(?:{_MONTH}|\d)))(?:[’']s)?\b", re.IGNORECASE)
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _relative(text: str, anchor: DateValue) -> list[DateMention]:
+    """Days named relative to the article's date: the weekday is the last one on or before it."""
+    found = []
+    for match in RELATIVE.finditer(text):
+        if match.group("today"):
+            day = anchor.start
+        elif match.group("yesterday"):
+            day = anchor.start - dt.timedelta(days=1)
+        else:
+            back = (anchor.start.weekday() - WEEKDAYS.index(match.group("weekday").lower())) % 7
+            day = anchor.start - dt.timedelta(days=back)
+        found.append(DateMention(match.group(0), match.start(), match.end(), day.isoformat(), True, True))
+    return found
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What the top of an article says about itself: place, date (as written, and as a value
+    when it has a year or one is given), outlet, and where it stands in the text."""
+
+    place: str | None
+    written: str | None
+    date: str | None
+    outlet: str | None
+    start: int
+    end: int
+
+
+_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_DATE_TEXT = rf"(?:{_WEEKDAY}?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+{_YEAR})?|{_YEAR}-\d\d-\d\d)"
+DATELINES = [
+    # PLACE[, Region][, Date] [(Outlet)] — text
+    re.compile(rf"^(?P<place>{_PLACE})(?:,\s+{_PLACE})??(?:,\s+(?P<date>{_DATE_TEXT}))?\s*"
+               rf"(?:\((?P<outlet>[^()\n]{{2,60}})\))?\s*[—–]|^(?P<place2>[A-Z][A-Z .'’-]{{2,}})(?:,\s+{_PLACE})?"
+               rf"(?:,\s+(?P<date2>{_DATE_TEXT}))?\s*(?:\((?P<outlet2>[^()\n]{{2,60}})\))?\s*--?\s", re.MULTILINE),
+    # Place, Date (Outlet) text
+    re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>{_DATE_TEXT})\s*\((?P<outlet>[^()\n]{{2,60}})\)\s", re.MULTILINE),
+    # date: 2025-12-13 / Published on 13 December 2025
+    re.compile(rf"^\s*(?:date|dated|published|posted|updated)(?:\s+on)?:?\s+(?P<date>{_DATE_TEXT})[\s|]",
+               re.MULTILINE | re.IGNORECASE),
+    # a line that is only a date, under the headline
+    re.compile(rf"^[ \t]*(?P<date>{_DATE_TEXT})[ \t]*$", re.MULTILINE),
+    # a byline with its date: "By Staff | August 15, 2026", "By Jane Doe, 15 August 2026"
+    re.compile(rf"^[ \t]*By\s+(?P<outlet>[^|\n,]{{2,60}}?)\s*[|,·•–—-]\s*(?:Updated\s+|Published\s+)?"
+               rf"(?P<date>{_DATE_TEXT})[ \t]*$", re.MULTILINE),
+]
+
+
+def find_dateline(text: str, year: int | None = None) -> Dateline | None:
+    """The dateline ("VILNIUS, Lithuania, March 14, 2026 (Wire) —", "Vilnius, December 14 (Wire)")
+    or a "Published ..." line, in the first lines of the article. A date written without a year
+    takes `year`; without one it is kept as written and left without a value."""
+    head = text[:1500]
+    matches = sorted((m for m in (pattern.search(head) for pattern in DATELINES) if m), key=lambda m: m.start())
+    if not matches:
+        return None
+    match = matches[0]
+    parts = {k.rstrip("2"): v for k, v in match.groupdict().items() if v}
+    dated = next((m for m in matches if m.groupdict().get("date") or m.groupdict().get("date2")), None)
+    if "date" not in parts and dated is not None:
+        # "VILNIUS (Wire) —" on top, "Published Nov. 14, 2026" further down: the date is the latter's
+        parts["date"] = dated.group("date") if dated.groupdict().get("date") else dated.group("date2")
+    written = parts.get("date")
+    anchor = DateValue(str(year)) if year else None
+    dates = find_dates(written, anchor) if written else []
+    return Dateline(parts.get("place"), written, dates[0].value if dates else None, parts.get("outlet"),
+                    match.start(), match.end())
+
+
+def count_in_text(text: str, count) -> bool:
+    """True when `text` writes the count (a `values.Count`): its figure in digits or words ("a" and
+    "an" for one), with the same qualifier, or the same range."""
+    figures = find_figures(text, [])
+    if count.qualifier == "between":
+        return any(f.qualifier == "between" and f.value == count.value and f.upper == count.upper for f in figures)
+    if any(f.value == count.value and f.qualifier == count.qualifier for f in figures):
+        return True
+    return count.value == 1 and count.qualifier == "exact" and bool(re.search(r"\b(?:an?|one|single)\s", text, re.I))

@@ -98,6 +98,15 @@ def test_datelines(top, place, date, outlet):
     assert (found.place, found.date, found.outlet) == (place, date, outlet)
 
 
+def test_sentences_end_at_sentence_ends_not_at_abbreviations():
+    from toolkit.contribute.extract.text import sentences
+
+    text = "The U.S. envoy met Mr. Ivanou on Dec. 13. He left! \"We are free. Thank you,\" she said.\nNext line"
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "The U.S. envoy met Mr. Ivanou on Dec. 13.", "He left!", "\"We are free.", "Thank you,\" she said.",
+        "Next line"]
+
+
 def test_names_lose_their_titles_and_keep_them_as_roles(registry):
     text = "Journalist Oksana Kvitka said. Ukrainian President Petro Samplenko spoke with Mockwell."
     names = {n.text: n for n in find_names(text, registry)}

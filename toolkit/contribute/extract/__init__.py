@@ -1,7 +1,7 @@
 """Draft a claims file for a new article, for a contributor to review.
 
-  text      sentences (pysbd where installed); the figures, dates and dateline in them are read
-            by toolkit.ingest.figures, which validation shares
+  text      sentences; the figures, dates and dateline in them are read by
+            toolkit.ingest.figures, which validation shares
   names     names the registry knows, people it does not (titles taken off), roles, proposed ids
   context   the drafted claim, the article being read, its sentences and clauses, the rule registry
   subjects  which release, sanction, country or group a fact is about; new ones proposed

@@ -1,7 +1,7 @@
 """Benchmark: `prisoner-data validate` against `frictionless validate` and a bare pyarrow read.
 
 Generates a package whose `release_destinations` resource has 1,000,000 rows
-and 8 columns under our table schema (types, enums, a compound primary key,
+and the columns of our table schema (types, enums, a compound primary key,
 foreign keys into `entities`, and the pandera cross-field rules), then runs
 each tool in a fresh process and prints wall seconds and peak memory:
 
@@ -34,18 +34,22 @@ def generate(directory: Path, rows: int) -> Path:
     entities = [(f"release-{r}", "release", f"Release {r}") for r in range(releases)]
     entities += [(f"place-{p}", "place", f"Place {p}") for p in range(PLACES)]
     entities += [(f"group-{g}", "group", f"Group {g}") for g in range(GROUPS)]
-    _write(data / "entities.csv", ["entity_id", "kind", "name", "aliases", "misspellings", "part_of_id", "place_kind",
-                                   "country_id", "nationality_id"],
-           ([e, k, n, "", "", "", "", "", ""] for e, k, n in entities))
-    header = ["release_id", "destination_id", "group_id", "places_named", "count", "count_qualifier",
-              "count_status", "count_claims"]
-    statuses = ("agreed", "single_source", "resolved_by_curator")
-    _write(data / "release_destinations.csv", header, (
-        [f"release-{i // (PLACES * GROUPS)}", f"place-{(i // GROUPS) % PLACES}", f"group-{i % GROUPS}",
-         f"place-{(i // GROUPS) % PLACES}", str(i % 500), "exact", statuses[i % 3], f"c{i}|c{i + 1}"]
-        for i in range(releases * PLACES * GROUPS)
-    ))
+    entity_fields = [f["name"] for f in json.loads((ROOT / "schemas/entities.schema.json").read_text())["fields"]]
+    _write(data / "entities.csv", entity_fields,
+           ([{"entity_id": e, "kind": k, "name": n}.get(name, "") for name in entity_fields] for e, k, n in entities))
     schema = json.loads((ROOT / "schemas/release_destinations.schema.json").read_text())
+    header = [f["name"] for f in schema["fields"]]
+    statuses = ("agreed", "single_source", "resolved_by_curator")
+
+    def row(i: int) -> list[str]:
+        cells = {"release_id": f"release-{i // (PLACES * GROUPS)}", "destination_id": f"place-{(i // GROUPS) % PLACES}",
+                 "group_id": f"group-{i % GROUPS}", "places_named": f"place-{(i // GROUPS) % PLACES}",
+                 "count": str(i % 500), "count_qualifier": "exact", "count_upper": "",
+                 "count_status": statuses[i % 3], "count_claims": f"c{i}|c{i + 1}", "count_origins": str(1 + i % 3),
+                 "count_candidates": ""}
+        return [cells[name] for name in header]
+
+    _write(data / "release_destinations.csv", header, (row(i) for i in range(releases * PLACES * GROUPS)))
     # The releases resource is left out: its ids are entities too, so the key points there.
     schema["foreignKeys"] = [{"fields": [f], "reference": {"resource": "entities", "fields": ["entity_id"]}}
                              for f in ("release_id", "destination_id", "group_id")]
@@ -120,7 +124,7 @@ def main() -> None:
     directory = args.keep or Path(tempfile.mkdtemp(prefix="bench-validate-"))
     descriptor = generate(directory, args.rows)
     big = directory / "data" / "release_destinations.csv"
-    print(f"{args.rows:,} rows x 8 columns, {big.stat().st_size / 1e6:.0f} MB CSV ({directory})")
+    print(f"{args.rows:,} rows, {big.stat().st_size / 1e6:.0f} MB CSV ({directory})")
     commands = {
         "bare pyarrow read": [sys.executable, "-c", f"import pyarrow.csv as c; c.read_csv({str(big)!r})"],
         "prisoner-data validate": [str(BIN / "prisoner-data"), "validate", str(descriptor), "--format", "json"],

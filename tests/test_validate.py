@@ -302,12 +302,14 @@ def test_descriptor_paths_that_escape_are_refused(runner, package, bad_path, rea
     assert reason in issue["message"] and issue["resource"] == meta["resources"][3]["name"]
 
 
-def test_a_file_far_larger_than_the_dataset_is_not_read(runner, package):
+def test_a_file_over_max_bytes_is_not_read(runner, package):
     path = package / "data" / "claims.csv"
     with path.open("r+b") as handle:
         handle.truncate(2 * (1 << 30))  # sparse: 2 GiB without using the disk
-    issue = assert_invalid(runner, package, "file-too-large", "data/claims.csv")
-    assert "not read" in issue["message"]
+    result, report = validate(runner, package, "--max-bytes", str(1 << 30))
+    assert result.exit_code == 1
+    issue = find(report, "file-too-large")
+    assert issue["file"] == "data/claims.csv" and "not read" in issue["message"]
 
 
 def test_invalid_json_descriptor(runner, package):

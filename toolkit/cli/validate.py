@@ -18,11 +18,15 @@ from .render import render_report
               help="text for people; json (clean JSON on stdout); github (workflow annotations).")
 @click.option("--report", "report_opt", nargs=2, type=(click.Choice(["html"]), click.Path(file_okay=False)),
               help="Also run the great-expectations suite and write its Data Docs: --report html DIR.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=1 << 30, show_default=True,
-              help="Refuse any data file larger than this without reading it.")
+@click.option("--engine", type=click.Choice(["pyarrow", "duckdb", "spark"]), default="pyarrow", show_default=True,
+              help="pyarrow streams each table in batches; duckdb works out of core; spark runs on a Spark "
+                   "session (SPARK_REMOTE or a local one; needs prisoner-data[spark]).")
+@click.option("--max-bytes", type=click.IntRange(min=1),
+              help="Refuse any data file larger than this without reading it (default: no limit; tables are "
+                   "streamed).")
 @verbosity_options
 @click.pass_context
-def command(ctx, package, project_dir, fmt, report_opt, max_bytes):
+def command(ctx, package, project_dir, fmt, report_opt, engine, max_bytes):
     """Validate a contribution (the project's seeds/) or a package; report every problem.
 
     Without PACKAGE, the project (--project, default the current directory) is
@@ -37,6 +41,7 @@ def command(ctx, package, project_dir, fmt, report_opt, max_bytes):
       prisoner-data validate --project ../checkout --format github
       prisoner-data validate datapackage --format json
       prisoner-data validate datapackage --report html docs-site
+      prisoner-data validate big-package --engine duckdb
     """
     from ..validate import validate_path
 
@@ -44,7 +49,7 @@ def command(ctx, package, project_dir, fmt, report_opt, max_bytes):
     if package is not None and (package / "seeds").is_dir():
         say(f"note: {package} is a project; name a project with --project, a PACKAGE is a built package")
     html = Path(report_opt[1]) if report_opt else None
-    report = validate_path(target, max_bytes=max_bytes, html=html)
+    report = validate_path(target, max_bytes=max_bytes, html=html, engine=engine)
     if fmt == "text":
         render_report(report, "text", err=False)
         verdict = "valid" if report.valid else "invalid"

@@ -1,11 +1,15 @@
 """Validation: a contribution (seeds/ and schemas/), a package directory, or a datapackage.json.
 
-`validate_path` decides which it was given and returns one Report. The
-adapters beside this module turn frictionless, pandera and great-expectations
-results into the same Issue:
-  tables           vectorized cell, type, constraint and key checks (pyarrow)
-  package          descriptor, paths, sizes, hashes, Parquet twins, foreign keys
-  pandera_rules    one pandera model per table, derived from its schema, plus cross-field rules
+`validate_path` decides which it was given and returns one Report. The modules
+beside this one turn what frictionless, pandera and great-expectations find into
+the same Issue:
+  package          descriptor, paths, sizes, hashes, Parquet twins; hands the tables to an engine
+  engines/         pyarrow (default, streaming in batches), duckdb (out of core), spark: the same
+                   checks and Issues through each
+  cells            what a cell must be (one list for every engine) and failing rows -> Issues
+  rules            the cross-field rules, narwhals expressions run by pandera on any engine
+  key_checks       unique keys, foreign keys and claim ids, in SQL for DuckDB and Spark
+  parquet          Parquet files read within bounds, in batches
   frictionless_check  full frictionless validation, used by the build on its own output
   expectations     the great-expectations suite and its Data Docs (only with --report html)
 """
@@ -20,23 +24,25 @@ from ..report import Issue, Report
 from .package import DEFAULT_MAX_BYTES, validate_package
 
 
-def validate_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html: Path | None = None,
-                  trusted: bool = False) -> Report:
-    """Validate whatever `path` is; with `html`, also run the expectations and write Data Docs there."""
+def validate_path(path: str | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, html: Path | None = None,
+                  trusted: bool = False, engine: str = "pyarrow") -> Report:
+    """Validate whatever `path` is with the named engine; with `html`, also run the expectations and
+    write Data Docs there."""
     path = Path(path)
     if path.is_file() and path.suffix.lower() == ".zip":
-        return validate_zip(path, max_bytes=max_bytes, html=html)
+        return validate_zip(path, max_bytes=max_bytes, html=html, engine=engine)
     if path.is_file() and path.suffix == ".json":
-        return _package(path, max_bytes, html, trusted)
+        return _package(path, max_bytes, html, trusted, engine)
     if path.is_dir() and (path / "seeds").is_dir():
-        return validate_project(path, max_bytes=max_bytes, html=html)
+        return validate_project(path, max_bytes=max_bytes, html=html, engine=engine)
     if path.is_dir() and (path / "datapackage.json").is_file():
-        return _package(path / "datapackage.json", max_bytes, html, trusted)
+        return _package(path / "datapackage.json", max_bytes, html, trusted, engine)
     raise ProjectError("not a project (no seeds/) and not a built package (no datapackage.json)", path=path,
                        hint="name a project with --project, or a package directory, datapackage.json or release zip")
 
 
-def validate_zip(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html: Path | None = None) -> Report:
+def validate_zip(path: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, html: Path | None = None,
+                 engine: str = "pyarrow") -> Report:
     """A release zip: unpacked safely into a temporary folder, checked against its SHA256SUMS, then validated."""
     from ..errors import DownloadError
     from ..publish.archive import extract_zip
@@ -54,7 +60,7 @@ def validate_zip(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html: Path |
             report.add("missing-descriptor", f"{path.name} holds no datapackage.json at its top", file=path.name)
             return report
         report.extend(_check_sums(folder))
-        report.extend(_package(folder / "datapackage.json", max_bytes, html, False).issues)
+        report.extend(_package(folder / "datapackage.json", max_bytes, html, False, engine).issues)
     finally:
         remove_tree(scratch)
     return report
@@ -82,8 +88,9 @@ def _check_sums(folder: Path) -> list[Issue]:
     return issues
 
 
-def _package(descriptor: Path, max_bytes: int, html: Path | None, trusted: bool) -> Report:
-    report = validate_package(descriptor, max_bytes=max_bytes, trusted=trusted)
+def _package(descriptor: Path, max_bytes: int | None, html: Path | None, trusted: bool, engine: str = "pyarrow"
+             ) -> Report:
+    report = validate_package(descriptor, max_bytes=max_bytes, trusted=trusted, engine=engine)
     if html is not None:
         report.extend(_expectations(descriptor.parent, html))
     return report
@@ -104,7 +111,8 @@ def _expectations(package_dir: Path, html: Path) -> list[Issue]:
     return check_expectations(package_dir, suite, html)
 
 
-def validate_project(root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html: Path | None = None) -> Report:
+def validate_project(root: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, html: Path | None = None,
+                     engine: str = "pyarrow") -> Report:
     """Check a contribution: the seeds with file and line, the schemas, and the package they build."""
     from ..ingest.schemas import load_contract
     from ..project import open_project
@@ -124,7 +132,7 @@ def validate_project(root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, html: Pa
     try:
         write_package(staging, compiled, contract, project.schemas / "expectations.json",
                       {"data-dictionary.md": render_dictionary(project, contract)})
-        built = _package(staging / "datapackage.json", max_bytes, html, False)
+        built = _package(staging / "datapackage.json", max_bytes, html, False, engine)
         report.extend(_as_built(issue) for issue in built.issues)
     finally:
         remove_tree(staging)

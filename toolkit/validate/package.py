@@ -3,20 +3,17 @@
 Steps, each adding Issues to one Report (nothing stops at the first problem):
   1. read datapackage.json and check it against the Data Package spec (frictionless);
   2. refuse paths that are absolute, leave the package or point to a URL;
-  3. check each file's size (refusing ones far larger than the dataset could be), bytes and sha256;
-  4. check every CSV cell against its table schema, vectorized (tables.check_csv);
-  5. check each Parquet twin reads, has the declared types and the same rows;
-  6. check foreign keys across resources;
-  7. run the pandera cross-field and cross-table rules.
+  3. check each file's bytes and hash (streamed);
+  4. the engine checks every table: each cell against its schema, unique primary keys, foreign
+     keys, and the cross-field rules (engines/: pyarrow by default, streaming in batches);
+  5. check each Parquet twin has the declared types and the same rows as its CSV (streamed).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path, PurePosixPath
-
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from ..hashing import file_digest
 from ..ingest.jsonio import load_json, walk_duplicates
@@ -24,18 +21,11 @@ from ..ingest.schemas import check_table_schema
 from ..ingest.yamlio import report_unknown_keys
 from ..publish.descriptors import PARQUET_DESCRIPTOR
 from ..report import Issue, Report
-from .tables import (
-    ARROW_TYPES,
-    CellReporter,
-    CheckedTable,
-    RowMap,
-    as_text,
-    check_csv,
-    check_text_table,
-    key_column,
-)
+from .engines import TableInput
 
-DEFAULT_MAX_BYTES = 1 << 30  # 1 GiB: far beyond millions of claims; refuse before reading
+DEFAULT_MAX_BYTES = None
+"""No file is too large to validate: tables are streamed. `download` keeps its own caps for untrusted
+releases, and `--max-bytes` sets one here."""
 URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 HASH_ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
 MAX_DESCRIPTOR_BYTES = 16 << 20
@@ -48,13 +38,16 @@ RESOURCE_KEYS = {"name", "type", "path", "data", "profile", "title", "descriptio
                  "parquet", "$schema"}
 
 
-def validate_package(descriptor: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, trusted: bool = False,
-                     spec: bool = True, rules: bool = True, promised=()) -> Report:
-    """Validate the package described by `descriptor` (a datapackage.json).
+def validate_package(descriptor: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, trusted: bool = False,
+                     spec: bool = True, rules: bool = True, promised=(), engine: str = "pyarrow") -> Report:
+    """Validate the package described by `descriptor` (a datapackage.json) with the named engine.
 
     `promised` names resources the package must have (those an index lists for it); the
-    resources its own expectation suite names are required too.
+    resources its own expectation suite names are required too. `rules=False` skips the
+    cross-field rules (the build checks its own output that way).
     """
+    from .engines import get_engine
+
     report = Report()
     meta = read_descriptor(descriptor, report)
     if meta is None:
@@ -63,12 +56,37 @@ def validate_package(descriptor: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, tr
         report.extend(_spec_issues(meta))
     base = descriptor.parent
     twins = _twins(base, meta, report, trusted)
-    checked: dict[str, CheckedTable] = {}
+    tables, pairs = [], []
     for resource in meta.get("resources") or []:
-        table = _check_resource(base, resource, report, max_bytes, trusted, twins.get(resource["name"]))
-        if table is not None:
-            checked[resource["name"]] = table
-    _check_foreign_keys(meta, checked, report)
+        path = _check_file(base, resource, "resource", resource, report, max_bytes, trusted)
+        twin = twins.get(resource["name"])
+        if twin is None and isinstance(resource.get("parquet"), dict):  # releases up to 1.0.0
+            twin = {**resource["parquet"], "schema": resource["schema"]}
+        twin_path = _check_file(base, resource, "parquet", twin, report, max_bytes, trusted) if twin else None
+        if path is None:
+            continue
+        table = TableInput(resource, path, budget=_budget(path) if resource.get("format") == "parquet" else None)
+        tables.append(table)
+        if twin_path is not None and resource.get("format") != "parquet":
+            pairs.append((table, twin, twin_path))
+    chosen = get_engine(engine)
+    csv_tables = [t for t in tables if not t.parquet]
+    parquet_tables = [t for t in tables if t.parquet]
+    results = chosen.check(csv_tables, report, digests={t.name for t, _, _ in pairs}, rules=rules) if csv_tables else {}
+    if parquet_tables:  # the Parquet descriptor's own resources: read by the pyarrow engine, batch by batch
+        results.update(get_engine("pyarrow").check(parquet_tables, report, rules=rules))
+    for table, twin, twin_path in pairs:
+        _check_twin(table, twin, twin_path, results.get(table.name), report)
+    _check_companions(base, meta, report, max_bytes, trusted, set(promised))
+    return report
+
+
+def _budget(path: Path) -> int:
+    """The most a Parquet file may decode to: far more than any honest table of its size."""
+    return 8 * path.stat().st_size + (64 << 20)
+
+
+def _check_companions(base: Path, meta: dict, report: Report, max_bytes, trusted, promised: set[str]) -> None:
     suite = None
     if isinstance(meta.get("expectations"), dict):
         suite = _check_file(base, {"name": "expectations"}, "expectations", meta["expectations"], report, max_bytes,
@@ -76,12 +94,7 @@ def validate_package(descriptor: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, tr
     for entry in meta.get("companions") or []:
         if isinstance(entry, dict):
             _check_file(base, {"name": str(entry.get("path"))}, "companions", entry, report, max_bytes, trusted)
-    _check_promised(meta, set(promised) | _suite_resources(suite, report), report)
-    if rules and checked and all(t.table is not None for t in checked.values()):
-        from .pandera_rules import check_rules
-
-        report.extend(check_rules({n: t.table for n, t in checked.items()}, meta, {n: t for n, t in checked.items()}))
-    return report
+    _check_promised(meta, promised | _suite_resources(suite, report), report)
 
 
 def read_descriptor(descriptor: Path, report: Report) -> dict | None:
@@ -205,7 +218,7 @@ def _check_file(base: Path, resource: dict, key: str, entry: dict, report: Repor
         report.add("missing-file", f"resource '{resource['name']}': {path} does not exist", **where)
         return None
     size = target.stat().st_size
-    if size > max_bytes:
+    if max_bytes is not None and size > max_bytes:
         report.add("file-too-large", f"{path} is {size:,} bytes, more than the {max_bytes:,} this dataset could need; "
                    "not read", file=path, resource=resource["name"], value=str(size),
                    hint="check the file is the right one, or pass --max-bytes if it really is this large")
@@ -233,45 +246,6 @@ def _check_integrity(target: Path, path: str, entry: dict, name: str, size: int,
                    resource=name, rule=f"hash: {expected}", hint="the file was changed after the package was built")
 
 
-def _check_resource(base: Path, resource: dict, report: Report, max_bytes: int, trusted: bool, twin: dict | None):
-    """One resource: its file, every cell, and its Parquet twin (from the Parquet descriptor, or the
-    per-resource `parquet` property of releases up to 1.0.0)."""
-    name, schema = resource["name"], resource["schema"]
-    path = _check_file(base, resource, "resource", resource, report, max_bytes, trusted)
-    if resource.get("format") == "parquet":
-        return None if path is None else _check_parquet_resource(path, resource, report)
-    if twin is None and isinstance(resource.get("parquet"), dict):
-        twin = {**resource["parquet"], "schema": schema}
-    twin_path = _check_file(base, resource, "parquet", twin, report, max_bytes, trusted) if twin else None
-    if path is None:
-        return None
-    checked = check_csv(path, schema, name, resource["path"])
-    report.extend(checked.issues)
-    if twin_path is not None:
-        if twin.get("schema") != schema:
-            report.add("parquet-schema-mismatch", f"{twin['path']}: the Parquet descriptor's schema of '{name}' is not "
-                       "the CSV's", file=twin["path"], resource=name,
-                       hint="both descriptors describe one table; rebuild the package")
-        else:
-            _check_parquet(twin_path, twin["path"], checked, schema, report)
-    return checked
-
-
-def _check_parquet_resource(path: Path, resource: dict, report: Report) -> CheckedTable | None:
-    """A resource of the Parquet descriptor on its own: its types, then every cell as if it were text."""
-    schema, name = resource["schema"], resource["name"]
-    where = dict(file=resource["path"], resource=name)
-    declared = pa.schema([pa.field(f["name"], ARROW_TYPES[f["type"]]) for f in schema["fields"]])
-    table = read_parquet_bounded(path, resource["path"], declared, None, budget=8 * path.stat().st_size + (64 << 20),
-                                 report=report, where=where)
-    if table is None:
-        return None
-    issues: list[Issue] = []
-    checked = check_text_table(as_text(table, schema), schema, name, resource["path"], RowMap(), issues)
-    report.extend(issues)
-    return checked
-
-
 def _twins(base: Path, meta: dict, report: Report, trusted: bool) -> dict[str, dict]:
     """The Parquet descriptor's resources by name, when datapackage.json names it among its companions."""
     listed = {c.get("path") for c in meta.get("companions") or [] if isinstance(c, dict)}
@@ -286,133 +260,34 @@ def _twins(base: Path, meta: dict, report: Report, trusted: bool) -> dict[str, d
     return {r["name"]: r for r in twin["resources"] if r.get("format") == "parquet"}
 
 
-def _check_parquet(path: Path, display: str, checked: CheckedTable, schema: dict, report: Report) -> None:
-    where = dict(file=display, resource=checked.name)
-    declared = pa.schema([pa.field(f["name"], ARROW_TYPES[f["type"]]) for f in schema["fields"]])
-    rows = checked.table.num_rows if checked.table is not None else None
-    table = read_parquet_bounded(path, display, declared, rows, budget=4 * path.stat().st_size + 4 * _csv_size(checked)
-                                 + (16 << 20), report=report, where=where)
-    if table is None:
+def _check_twin(table: TableInput, twin: dict, path: Path, result, report: Report) -> None:
+    """A CSV resource's Parquet twin: the same schema, types, row count and values, read in batches."""
+    from .parquet import batches, declared_schema, open_bounded
+
+    name, display = table.name, twin["path"]
+    where = dict(file=display, resource=name)
+    if twin.get("schema") != table.schema:
+        report.add("parquet-schema-mismatch", f"{display}: the Parquet descriptor's schema of '{name}' is not "
+                   "the CSV's", hint="both descriptors describe one table; rebuild the package", **where)
         return
-    if checked.table is not None and not table.equals(checked.table):
-        differing = [n for n in declared.names if not table.column(n).equals(checked.table.column(n))]
+    if result is None or result.rows is None:
+        return  # the CSV could not be read: there is nothing to compare with
+    declared = declared_schema(table.schema)
+    budget = 4 * path.stat().st_size + 4 * table.path.stat().st_size + (16 << 20)
+    if open_bounded(path, display, declared, result.rows, budget, report, where) is None:
+        return
+    from .engines.arrow import csv_digests, update_digest
+
+    expected = result.digests if result.digests is not None else csv_digests(table)
+    digests = {f.name: hashlib.sha1() for f in declared}
+    before = len(report.issues)
+    for batch in batches(path, declared, display, budget, report, where):
+        for f in declared:
+            update_digest(digests[f.name], batch.column(f.name))
+    if len(report.issues) > before or expected is None:
+        return
+    differing = [f.name for f in declared if digests[f.name].hexdigest() != expected.get(f.name)]
+    if differing:
         report.add("parquet-csv-mismatch", f"{display} and its CSV hold different rows (columns: "
-                   f"{', '.join(differing[:5]) or 'row count'})", file=display, resource=checked.name,
-                   hint="the two files of a resource must hold the same table; rebuild the package")
-
-
-def _csv_size(checked: CheckedTable) -> int:
-    path = checked.lines.path
-    return path.stat().st_size if path is not None and path.exists() else 0
-
-
-def read_parquet_bounded(path: Path, display: str, declared: pa.Schema, rows: int | None, budget: int,
-                         report: Report, where: dict) -> pa.Table | None:
-    """Read a Parquet file whose schema, row count and decoded size were checked before any data is decoded.
-
-    Text is read dictionary-encoded first, so a few KB of repeated long strings cannot expand to
-    gigabytes: the decoded size is computed from the dictionary and refused above `budget` bytes.
-    """
-    import pyarrow.parquet as pq
-
-    try:
-        handle = pq.ParquetFile(path)
-        actual = handle.schema_arrow
-    except (pa.ArrowException, OSError, ValueError) as exc:
-        report.add("parquet-unreadable", f"{display} is not a readable Parquet file: {_short(exc)}",
-                   hint="the file may be truncated; rebuild or download it again", **where)
-        return None
-    if not actual.equals(declared, check_metadata=False):
-        for field in declared:
-            found = actual.field(field.name).type if field.name in actual.names else "missing"
-            if found != field.type:
-                report.add("parquet-type-mismatch", f"{display}: column '{field.name}' is {found}, "
-                           f"the schema declares {field.type}", field=field.name, **where)
-        extra = [n for n in actual.names if n not in declared.names]
-        if extra:
-            report.add("parquet-type-mismatch", f"{display} has columns the schema does not declare: "
-                       f"{', '.join(extra[:5])}", **where)
-        return None
-    if rows is not None and handle.metadata.num_rows != rows:
-        report.add("parquet-csv-mismatch", f"{display} has {handle.metadata.num_rows} rows, its CSV {rows}",
-                   hint="the two files of a resource must hold the same table; rebuild the package", **where)
-        return None
-    metadata = handle.metadata
-    stored = sum(metadata.row_group(g).column(c).total_uncompressed_size
-                 for g in range(metadata.num_row_groups) for c in range(metadata.num_columns))
-    if stored > budget:
-        report.add("parquet-too-large", f"{display} holds {stored:,} bytes once decompressed, implausibly more "
-                   "than its CSV; not read", value=str(stored), hint="the file is not the table its CSV holds",
-                   **where)
-        return None
-    text_leaves = [f.name if f.type == pa.string() else f"{f.name}.list.element"
-                   for f in declared if f.type in (pa.string(), pa.list_(pa.string()))]
-    try:
-        encoded = handle.read(use_threads=True) if not text_leaves else \
-            pq.read_table(path, read_dictionary=text_leaves, use_threads=True)
-        size = sum(_decoded_bytes(encoded.column(f.name)) for f in declared)
-        if size > budget:
-            report.add("parquet-too-large", f"{display} decodes to {size:,} bytes, implausibly more than its CSV; "
-                       "not read", value=str(size), hint="the file is not the table its CSV holds", **where)
-            return None
-        return pa.Table.from_arrays([_decode(encoded.column(f.name), f.type) for f in declared], schema=declared)
-    except (pa.ArrowException, OSError, ValueError) as exc:
-        report.add("parquet-unreadable", f"{display} is not a readable Parquet file: {_short(exc)}",
-                   hint="the file may be truncated; rebuild or download it again", **where)
-        return None
-
-
-def _decoded_bytes(column: pa.ChunkedArray) -> int:
-    """Bytes the column takes once its dictionaries are expanded, computed without expanding them."""
-    total = 0
-    for chunk in column.chunks:
-        if pa.types.is_list(chunk.type):
-            total += 4 * len(chunk)
-            chunk = pc.list_flatten(chunk)
-        if pa.types.is_dictionary(chunk.type):
-            lengths = pc.binary_length(chunk.dictionary)
-            total += (pc.sum(pc.take(lengths, chunk.indices)).as_py() or 0) + 4 * len(chunk)
-        else:
-            total += chunk.nbytes
-    return total
-
-
-def _decode(column: pa.ChunkedArray, target: pa.DataType) -> pa.ChunkedArray:
-    if column.type == target:
-        return column
-    chunks = []
-    for chunk in column.chunks:
-        if pa.types.is_list(chunk.type):
-            values = pc.cast(chunk.values, pa.string())
-            chunk = pa.ListArray.from_arrays(chunk.offsets, values, mask=chunk.is_null())
-        else:
-            chunk = pc.cast(chunk, target)
-        chunks.append(chunk)
-    return pa.chunked_array(chunks, type=target)
-
-
-def _short(exc: Exception) -> str:
-    return " ".join(str(exc).split())[:200]
-
-
-def _check_foreign_keys(meta: dict, checked: dict[str, CheckedTable], report: Report) -> None:
-    for resource in meta["resources"]:
-        child = checked.get(resource["name"])
-        if child is None or child.table is None:
-            continue
-        for fk in resource["schema"].get("foreignKeys") or []:
-            fields = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
-            ref = fk["reference"]
-            parent = child if not ref.get("resource") else checked.get(ref["resource"])
-            if parent is None or parent.table is None:
-                continue
-            ref_fields = [ref["fields"]] if isinstance(ref["fields"], str) else ref["fields"]
-            values = key_column(child.table, fields)
-            known = key_column(parent.table, ref_fields)
-            present = pc.is_valid(values) if len(fields) == 1 else pc.is_valid(child.table.column(fields[0]))
-            dangling = pc.and_(present, pc.invert(pc.is_in(values, value_set=known.combine_chunks())))
-            cells = CellReporter(resource["path"], resource["name"], child.lines, report.issues)
-            target = f"{ref.get('resource') or resource['name']}.{','.join(ref_fields)}"
-            cells.report(dangling, values, ",".join(fields), "dangling-reference",
-                         f"'{','.join(fields)}' refers to a row that does not exist in {target}",
-                         rule=f"foreign key -> {target}", hint=f"use a value present in {target}")
+                   f"{', '.join(differing[:5])})", hint="the two files of a resource must hold the same table; "
+                   "rebuild the package", **where)

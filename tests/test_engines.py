@@ -1,0 +1,216 @@
+"""Every engine reports the same issues, with the same lines, for the same bad input.
+
+One corpus of bad cells, keys and rules, and one of files that cannot be read (a ragged row, bytes
+that are not UTF-8, a wrong header, a cell that spans lines before a bad cell), run through the
+pyarrow, DuckDB and Spark engines. Spark needs `prisoner-data[spark]` and Java 17: `.ci/run`
+installs them; elsewhere its tests are skipped, saying so.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.util
+import io
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from toolkit.validate.package import validate_package
+
+from .conftest import ROOT
+
+ENGINES = ["pyarrow", "duckdb", "spark"]
+FILE_ISSUES = {"bytes-mismatch", "hash-mismatch", "parquet-csv-mismatch"}  # the same whatever the engine
+
+
+def _available(engine: str):
+    if engine == "duckdb" and importlib.util.find_spec("ibis") is None:
+        pytest.skip("the duckdb engine needs prisoner-data[duckdb] (ibis), which is not installed here")
+    if engine == "spark":
+        missing = [what for what, ok in (("prisoner-data[spark]", importlib.util.find_spec("pyspark") is not None
+                                          and importlib.util.find_spec("ibis") is not None),
+                                         ("Java 17", shutil.which("java") is not None)) if not ok]
+        if missing:
+            if os.environ.get("PRISONER_DATA_REQUIRE_SPARK"):
+                pytest.fail(f"the spark engine is required here (PRISONER_DATA_REQUIRE_SPARK) but {missing} missing")
+            pytest.skip(f"the spark engine needs {' and '.join(missing)}, which .ci/run installs; not here")
+
+
+def _rows(path: Path) -> tuple[list[str], list[list[str]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    return rows[0], rows[1:]
+
+
+def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+
+
+def _line(path: Path, row: int) -> int:
+    """The physical line of a data row (0-based), counting cells that span lines."""
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader)
+        start = reader.line_num + 1
+        for index, _ in enumerate(reader):
+            if index == row:
+                return start
+            start = reader.line_num + 1
+    raise IndexError(row)
+
+
+class Corpus:
+    """Edits to a copy of the built package, each with the issue it must raise."""
+
+    def __init__(self, package: Path):
+        self.package, self.expected = package, []
+
+    def cell(self, resource: str, find, column: str, value: str, expect: str, field: str | None = "") -> None:
+        path = self.package / "data" / f"{resource}.csv"
+        header, rows = _rows(path)
+        index = next(i for i, row in enumerate(rows) if find(dict(zip(header, row))))
+        rows[index][header.index(column)] = value
+        _write(path, header, rows)
+        self.expected.append((expect, f"data/{resource}.csv", _line(path, index),
+                              column if field == "" else field))
+
+    def duplicate(self, resource: str) -> None:
+        path = self.package / "data" / f"{resource}.csv"
+        header, rows = _rows(path)
+        _write(path, header, rows + [rows[0]])
+        self.expected += [("duplicate-key", f"data/{resource}.csv", _line(path, 0), None),
+                          ("duplicate-key", f"data/{resource}.csv", _line(path, len(rows)), None)]
+
+
+def _issues(package: Path, engine: str) -> set[tuple]:
+    report = validate_package(package / "datapackage.json", engine=engine)
+    return {(i.type, i.file, i.line, i.field, i.value, i.message) for i in report.issues if i.type not in FILE_ISSUES}
+
+
+def _cells_corpus(package: Path) -> Corpus:
+    corpus = Corpus(package)
+    corpus.cell("sources", lambda r: True, "bytes", "six thousand", "type-error")
+    corpus.cell("release_destinations", lambda r: r["count_qualifier"] == "exact", "count_qualifier", "exactly",
+                "enum-violation")
+    corpus.cell("release_destinations", lambda r: r["count_status"] == "agreed", "release_id", "release-9999",
+                "dangling-reference")
+    corpus.duplicate("release_groups")
+    corpus.cell("people", lambda r: r["name"].startswith("Maksim"), "name", "=HYPERLINK(\"x\")", "formula-injection")
+    corpus.cell("people", lambda r: r["name"].startswith("Ales"), "name", "Ales\x00Bialiatski", "control-character")
+    corpus.cell("people", lambda r: r["age"] != "", "age", "130", "out-of-range")
+    corpus.cell("entities", lambda r: r["kind"] == "place", "name", "", "required-missing")
+    corpus.cell("claims", lambda r: r["value_type"] == "count" and r["count_qualifier"] == "exact", "count_low",
+                "9999999", "claim-count-bounds", field=None)
+    corpus.cell("claims", lambda r: r["source_id"] == "aljazeera-2025-12-13" and r["date_value"] != "", "date_value",
+                "2025-12-20", "date-after-publication", field=None)
+    corpus.cell("conflicts", lambda r: r["status"] == "resolved_by_curator", "resolution", "", "conflict-resolution",
+                field=None)
+    corpus.cell("sanctions", lambda r: r["imposed_on"] != "" and r["lifted_on"] != "", "lifted_on", "2020-01-01",
+                "sanction-lifted-before-imposed", field=None)
+    corpus.cell("releases", lambda r: True, "date_claims", "zz-999", "claim-ids-exist", field=None)
+    return corpus
+
+
+def _files_corpus(package: Path) -> Corpus:
+    corpus = Corpus(package)
+    groups = package / "data" / "release_groups.csv"
+    lines = groups.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].rstrip("\n") + ",extra\n"
+    groups.write_text("".join(lines), encoding="utf-8")
+    corpus.expected.append(("malformed-csv", "data/release_groups.csv", 3, None))
+    releases = package / "data" / "releases.csv"
+    data = releases.read_bytes().split(b"\n")
+    data[2] = data[2].replace(b"Release", b"Rel\xe9ase", 1)
+    releases.write_bytes(b"\n".join(data))
+    corpus.expected.append(("encoding-error", "data/releases.csv", 3, None))
+    sanctions = package / "data" / "sanctions.csv"
+    sanctions.write_text(sanctions.read_text(encoding="utf-8").replace("sanction_id,", "sanction,", 1), encoding="utf-8")
+    corpus.expected.append(("header-mismatch", "data/sanctions.csv", 1, None))
+    claims = package / "data" / "claims.csv"
+    header, rows = _rows(claims)
+    rows[3][header.index("note")] = "a note\nthat spans two lines"
+    _write(claims, header, rows)
+    corpus.cell("claims", lambda r: r["claim_id"] == rows[30][0], "quote_line", "x", "type-error")
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory, built_package) -> dict[str, tuple[Path, list]]:
+    found = {}
+    for name, build in (("cells", _cells_corpus), ("files", _files_corpus)):
+        package = tmp_path_factory.mktemp(name) / "pkg"
+        shutil.copytree(built_package, package)
+        found[name] = (package, build(package).expected)
+    return found
+
+
+@pytest.fixture(scope="module")
+def reference(corpora) -> dict[str, set]:
+    return {name: _issues(package, "pyarrow") for name, (package, _) in corpora.items()}
+
+
+@pytest.mark.parametrize("corpus", ["cells", "files"])
+def test_the_default_engine_finds_every_planted_problem_at_its_line(corpora, reference, corpus):
+    _, expected = corpora[corpus]
+    found = {(t, f, line, field) for t, f, line, field, _, _ in reference[corpus]}
+    located = {(t, f, line) for t, f, line, _ in found}
+    for type_, file, line, field in expected:
+        assert (type_, file, line) in located, (type_, file, line, sorted(found))
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "spark"])
+@pytest.mark.parametrize("corpus", ["cells", "files"])
+def test_every_engine_reports_the_same_issues(corpora, reference, engine, corpus):
+    _available(engine)
+    package, _ = corpora[corpus]
+    found = _issues(package, engine)
+    assert found == reference[corpus], {"only " + engine: sorted(found - reference[corpus]),
+                                        "only pyarrow": sorted(reference[corpus] - found)}
+
+
+@pytest.fixture(scope="module")
+def million(tmp_path_factory) -> tuple[Path, int]:
+    """A 1,000,000-row package (the benchmark's) with one bad cell near the end."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_validate import generate
+
+    directory = tmp_path_factory.mktemp("million")
+    descriptor = generate(directory, 1_000_000)
+    path = directory / "data" / "release_destinations.csv"
+    data = path.read_bytes()
+    cut = len(data) - 1
+    for _ in range(11):  # the start of the 10th line from the end
+        cut = data.rindex(b"\n", 0, cut)
+    start = cut + 1
+    end = data.index(b"\n", start)
+    row = data[start:end].split(b",")
+    row[4] = b"4O2"  # a letter O among the digits of `count`
+    path.write_bytes(data[:start] + b",".join(row) + data[end:])
+    line = data[:start].count(b"\n") + 1
+    meta = json.loads(descriptor.read_text())
+    for resource in meta["resources"]:
+        file = directory / resource["path"]
+        resource["bytes"] = file.stat().st_size
+        resource["hash"] = "sha256:" + hashlib.sha256(file.read_bytes()).hexdigest()
+    descriptor.write_text(json.dumps(meta))
+    return descriptor, line
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_bad_cell_near_the_end_of_a_million_rows_is_found_at_its_line(million, engine):
+    _available(engine)
+    descriptor, line = million
+    report = validate_package(descriptor, engine=engine)
+    assert ("type-error", "data/release_destinations.csv", line, "count", "4O2") in \
+        [(i.type, i.file, i.line, i.field, i.value) for i in report.issues]
+    # the only other problem is the one it causes: a count left empty beside its status
+    assert {(i.type, i.line) for i in report.issues} == {("type-error", line), ("resolved-field-consistent", line)}

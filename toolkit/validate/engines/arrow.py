@@ -1,0 +1,452 @@
+"""The default engine: each CSV streamed in record batches, memory bounded by the batch.
+
+Per batch: every cell is checked with pyarrow compute kernels (no Python loop per cell), the
+batch is cast to the schema's types, pandera runs the table's cross-field rules on it, and the
+columns the whole-table checks need (keys, references, claim lists) go into an embedded DuckDB
+store that spills to disk beyond its memory limit. When every table has been read, the store
+answers the whole-table checks: unique primary keys, foreign keys, claim ids that exist.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pv
+
+from ...report import Report
+from ..cells import (CONTROL, DATE, FORMULA_STARTS, INTEGER, NUMBER, PLAIN_NUMBER, CellRule, Failures, LineMap,
+                     cell_rules, header_issue, malformed, read_header)
+from ..rules import PUBLISHED_END, ROW, breaking, build_model, failing_checks
+from . import KeyPlan, TableInput, TableResult, key_plan
+
+BLOCK_BYTES = 4 << 20  # CSV bytes per record batch
+STORE_MEMORY = "256MB"  # the key store's memory; beyond it DuckDB spills to a temporary directory
+ARROW_TYPES = {
+    "string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
+    "date": pa.date32(), "list": pa.list_(pa.string()),
+}
+PATTERNS = {"integer": INTEGER, "number": NUMBER, "date": DATE}
+
+
+class Engine:
+    name = "pyarrow"
+
+    def check(self, tables: list[TableInput], report: Report, digests: set[str] = frozenset(), rules: bool = True
+              ) -> dict[str, TableResult]:
+        """Check every table; `digests` names the tables whose typed columns are to be digested."""
+        plan = key_plan(tables)
+        results: dict[str, TableResult] = {}
+        found: dict[str, Failures] = {}
+        published: dict | None = None
+        with KeyStore() as store:
+            for table in sorted(tables, key=lambda t: t.name != "sources"):  # claims need their sources' dates
+                failures = found[table.name] = Failures(table.display, table.name)
+                results[table.name] = stream_table(table, plan, store, failures, report, published,
+                                                   table.name in digests, rules)
+                if table.name == "sources" and results[table.name].rows is not None:
+                    published = store.publication_ends()
+            store.check_keys(plan, {n: r for n, r in results.items() if r.rows is not None}, found,
+                             {t.name: t for t in tables})
+        for table in tables:
+            result = results[table.name]
+            report.extend(found[table.name].issues(LineMap(None if table.parquet else table.path, result.rows)))
+        return results
+
+
+def stream_table(table: TableInput, plan: KeyPlan, store: "KeyStore", failures: Failures, report: Report,
+                 published: dict | None, digest: bool, rules: bool = True) -> TableResult:
+    """Read one CSV batch by batch and run every per-row check on each batch."""
+    fields = table.schema["fields"]
+    names = [f["name"] for f in fields]
+    if table.parquet:
+        source = ParquetText(table, report)
+    else:
+        source = _csv_batches(table, report)
+        if source is None:
+            return TableResult(None)
+    columns = {f["name"]: f["type"] for f in fields}
+    if table.name == "claims" and published is not None:
+        columns[PUBLISHED_END] = "date"
+    model = build_model(table.name, columns, "pyarrow") if rules else None
+    checks = [cell_rules(f) for f in fields]
+    keep = plan.columns(table.name)
+    hashes = {f["name"]: hashlib.sha1() for f in fields} if digest else None
+    offset = 0
+    try:
+        for batch in source:
+            typed = [check_column(batch.column(i), field, checks[i], failures, offset) for i, field in enumerate(fields)]
+            rows = pa.array(np.arange(offset, offset + batch.num_rows, dtype=np.int64))
+            frame = pa.Table.from_arrays([*typed, rows], names=[*names, ROW])
+            if keep:
+                store.add(table.name, frame, plan)
+            if table.name == "sources":
+                store.add_sources(frame)
+            if model is not None:
+                run_rules(model, _with_publication(frame, published) if PUBLISHED_END in columns else frame, failures)
+            if hashes is not None:
+                for name, array in zip(names, typed):
+                    update_digest(hashes[name], array)
+            offset += batch.num_rows
+    except pa.ArrowInvalid as exc:
+        report.extend([malformed(table.path, table.display, table.name, str(exc))])
+        return TableResult(None)
+    if table.parquet and not getattr(source, "complete", True):
+        return TableResult(None)
+    return TableResult(offset, {n: h.hexdigest() for n, h in hashes.items()} if hashes else None)
+
+
+def _csv_batches(table: TableInput, report: Report):
+    """The CSV's batches, every column as text (empty cells are null), after its header passed."""
+    names, issues = read_header(table.path, table.display, table.name, width=len(table.schema["fields"]))
+    report.extend(issues)
+    if names is None:
+        return None
+    mismatch = header_issue(names, table.schema, table.display, table.name)
+    if mismatch is not None:
+        report.extend([mismatch])
+        return None
+    return _read_csv(table.path, names)
+
+
+def _read_csv(path: Path, names: list[str]):
+    """Batches of the CSV, every column as text (empty cells null); opened lazily, so a file that is not
+    UTF-8 or has a ragged row fails where the batches are read (and is reported there)."""
+    options = pv.ConvertOptions(column_types={n: pa.string() for n in names}, strings_can_be_null=True)
+    yield from pv.open_csv(path, read_options=pv.ReadOptions(block_size=BLOCK_BYTES, use_threads=True),
+                           convert_options=options)
+
+
+class ParquetText:
+    """A Parquet resource's batches as the text a CSV of it holds, so the same checks apply."""
+
+    def __init__(self, table: TableInput, report: Report):
+        self.table, self.report, self.complete = table, report, False
+
+    def __iter__(self):
+        from ..parquet import as_text, batches, declared_schema, open_bounded
+
+        where = dict(file=self.table.display, resource=self.table.name)
+        declared = declared_schema(self.table.schema)
+        if open_bounded(self.table.path, self.table.display, declared, None, self.table.budget, self.report,
+                        where) is None:
+            return
+        before = len(self.report.issues)
+        for batch in batches(self.table.path, declared, self.table.display, self.table.budget, self.report, where):
+            yield as_text(batch, self.table.schema)
+        self.complete = len(self.report.issues) == before
+
+
+# --- cells --------------------------------------------------------------------------------------------------
+
+def check_column(raw: pa.Array, field: dict, checks: list[CellRule], failures: Failures, offset: int) -> pa.Array:
+    """Check one column of one batch, cell by cell but vectorized; return it cast to its type."""
+    typed, valid = cast(raw, field)
+    for check in checks:
+        bad = _failing(check, raw, typed, valid)
+        if bad is not None:
+            report_rows(failures, check, bad, raw, offset)
+    return typed
+
+
+def cast(raw: pa.Array, field: dict) -> tuple[pa.Array, pa.Array | None]:
+    """Text to the field's type, and which cells are of it: the same rule (a pattern) in every engine."""
+    kind = field["type"]
+    if kind == "string":
+        return raw, None
+    if kind == "list":
+        return pc.split_pattern(raw, pattern=field.get("delimiter", ",")), None
+    if kind == "boolean":
+        valid = pc.is_in(raw, value_set=pa.array(["true", "false"]))
+        return pc.if_else(valid, pc.equal(raw, "true"), pa.scalar(None, pa.bool_())), valid
+    if kind == "integer":
+        fast = _integer_fast(raw)
+        if fast is not None:
+            return fast, pc.is_valid(raw)
+    valid = pc.match_substring_regex(raw, PATTERNS[kind])
+    clean = pc.if_else(valid, raw, pa.scalar(None, pa.string()))
+    if kind == "date":
+        stamps = pc.strptime(clean, format="%Y-%m-%d", unit="s", error_is_null=True)
+        real = pc.equal(pc.strftime(stamps, format="%Y-%m-%d"), clean)  # strptime rolls 2025-02-30 over
+        typed = pc.if_else(real, pc.cast(stamps, pa.date32()), pa.scalar(None, pa.date32()))
+        return typed, pc.fill_null(real, False)
+    return pc.cast(clean, ARROW_TYPES[kind]), valid
+
+
+def _integer_fast(raw: pa.Array) -> pa.Array | None:
+    """A column of plain integers cast in one step: the cast accepts what the pattern accepts, except
+    hexadecimal ("0x10") and 19 digits, which are ruled out first; any other column takes the pattern."""
+    try:
+        typed = pc.cast(raw, pa.int64())
+    except pa.ArrowInvalid:
+        return None
+    if pc.any(pc.match_substring(raw, "x", ignore_case=True)).as_py() or \
+            pc.any(pc.greater(pc.utf8_length(raw), 19)).as_py() or \
+            pc.any(pc.and_(pc.equal(pc.utf8_length(raw), 19), pc.invert(pc.starts_with(raw, "-")))).as_py():
+        return None
+    return typed
+
+
+def _failing(check: CellRule, raw: pa.Array, typed: pa.Array, valid):
+    """The mask of cells that break `check` (None for a check that cannot fail here)."""
+    present = pc.is_valid(raw)
+    if check.kind == "type":
+        return None if valid is None else pc.and_(present, pc.invert(pc.fill_null(valid, False)))
+    if check.kind == "required":
+        return pc.invert(present)
+    if check.kind == "enum":
+        return pc.and_(present, pc.invert(pc.is_in(raw, value_set=pa.array(check.param, type=pa.string()))))
+    if check.kind == "pattern":
+        return pc.invert(pc.match_substring_regex(raw, check.param))
+    if check.kind in ("minimum", "maximum"):
+        op = pc.less if check.kind == "minimum" else pc.greater
+        return op(typed, pa.scalar(check.param, typed.type))
+    if check.kind in ("minLength", "maxLength"):
+        op = pc.less if check.kind == "minLength" else pc.greater
+        return op(pc.utf8_length(raw), check.param)
+    if check.kind == "control":
+        return pc.match_substring_regex(raw, CONTROL) if _has_control_bytes(raw) else None
+    if check.kind == "formula":
+        first = pc.is_in(pc.utf8_slice_codeunits(raw, 0, 1), value_set=pa.array(FORMULA_STARTS))
+        if not pc.any(first).as_py():
+            return None
+        return pc.and_(first, pc.invert(pc.match_substring_regex(raw, PLAIN_NUMBER)))
+    raise ValueError(f"unknown cell check {check.kind}")
+
+
+PRINTABLE = bytes(b for b in range(256) if (b >= 0x20 or b in (0x09, 0x0A, 0x0D)) and b != 0x7F)
+
+
+def _has_control_bytes(raw: pa.Array) -> bool:
+    """Whether any cell holds a control byte: one pass over the column's bytes, far cheaper than a
+    pattern per cell (the pattern then finds the rows, only when there is something to find)."""
+    if raw.null_count == len(raw):
+        return False
+    offsets = np.frombuffer(raw.buffers()[1], dtype=np.int32 if pa.types.is_string(raw.type) else np.int64)
+    start, end = offsets[raw.offset], offsets[raw.offset + len(raw)]
+    data = bytes(memoryview(raw.buffers()[2])[start:end]) if end > start else b""
+    return bool(data.translate(None, PRINTABLE))
+
+
+def report_rows(failures: Failures, check: CellRule, mask, raw: pa.Array, offset: int) -> None:
+    if not pc.any(mask).as_py():
+        return
+    rows = np.flatnonzero(pc.fill_null(mask, False).to_numpy(zero_copy_only=False))
+    if len(rows):
+        shown = rows[:20]
+        failures.add_rule(check, (shown + offset).tolist(), raw.take(pa.array(shown)).to_pylist(), count=len(rows))
+
+
+# --- rules --------------------------------------------------------------------------------------------------
+
+def run_rules(model, frame: pa.Table, failures: Failures) -> None:
+    """pandera runs the table's model on the batch; the rows of each rule it finds broken are reported."""
+    import narwhals.stable.v1 as nw
+
+    for slug in failing_checks(model, frame):
+        item = next(r for r in model.rules if r.slug == slug)
+        wrapped = nw.from_native(frame, eager_only=True)
+        bad = wrapped.filter(breaking(model.expressions[slug])).select(ROW).to_native().column(ROW)
+        failures.add(item.slug, f"{failures.display}: {item.message}", item.slug, item.hint, None,
+                     bad.slice(0, 20).to_pylist(), count=len(bad))
+
+
+def _with_publication(frame: pa.Table, published: dict | None) -> pa.Table:
+    """Claims with the last day of their source's publication period beside them."""
+    ids = pa.array(list(published) if published else [], pa.string())
+    ends = pa.array(list(published.values()) if published else [], pa.date32())
+    position = pc.index_in(frame.column("source_id"), value_set=ids)
+    return frame.append_column(PUBLISHED_END, pc.take(ends, position))
+
+
+# --- digests of typed columns (a table and its Parquet twin hold the same values) ----------------------------
+
+def csv_digests(table: TableInput) -> dict[str, str] | None:
+    """A digest per typed column of a CSV, read in batches (for engines that do not compute them)."""
+    source = _csv_batches(table, Report())
+    if source is None:
+        return None
+    hashes = {f["name"]: hashlib.sha1() for f in table.schema["fields"]}
+    try:
+        for batch in source:
+            for i, field in enumerate(table.schema["fields"]):
+                update_digest(hashes[field["name"]], cast(batch.column(i), field)[0])
+    except pa.ArrowInvalid:
+        return None
+    return {n: h.hexdigest() for n, h in hashes.items()}
+
+
+def update_digest(digest, array) -> None:
+    """Feed a typed column into a digest so that equal values give equal digests, however chunked."""
+    if isinstance(array, pa.ChunkedArray):
+        for chunk in array.chunks:
+            update_digest(digest, chunk)
+        return
+    digest.update(pc.is_valid(array).to_numpy(zero_copy_only=False).astype(np.uint8).tobytes())
+    if pa.types.is_list(array.type):
+        digest.update(pc.fill_null(pc.list_value_length(array), 0).to_numpy().astype(np.int64).tobytes())
+        update_digest(digest, pc.list_flatten(array))
+    elif pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+        filled = pc.fill_null(array, "")
+        digest.update(pc.binary_length(filled).to_numpy(zero_copy_only=False).astype(np.int64).tobytes())
+        for chunk in (filled.chunks if isinstance(filled, pa.ChunkedArray) else [filled]):
+            offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32 if pa.types.is_string(chunk.type) else np.int64)
+            start, end = offsets[chunk.offset], offsets[chunk.offset + len(chunk)]
+            digest.update(memoryview(chunk.buffers()[2])[start:end] if end > start else b"")
+    else:
+        zero = pa.scalar(False if pa.types.is_boolean(array.type) else 0, array.type)
+        digest.update(pc.fill_null(array, zero).to_numpy(zero_copy_only=False).tobytes())
+
+
+# --- the key store ------------------------------------------------------------------------------------------
+
+class KeyStore:
+    """What the whole-table checks need of every table, kept as 64-bit hashes (of each key, each
+    reference, each claim id in a claim list) with the row they come from, in an embedded DuckDB
+    that spills to disk beyond STORE_MEMORY: memory stays bounded however long the tables are.
+
+    A hash names a key, never a value: rows found duplicated or dangling are read back from the
+    file for the message. Two different keys with one hash (odds about 1 in 10^8 for tables of a
+    million rows) would be reported as duplicates, or hide a dangling reference."""
+
+    def __enter__(self):
+        import duckdb
+
+        self.scratch = Path(tempfile.mkdtemp(prefix="prisoner-data-keys-"))
+        self.db = duckdb.connect(":memory:", config={"memory_limit": STORE_MEMORY, "threads": os.cpu_count() or 1,
+                                                     "temp_directory": str(self.scratch),
+                                                     "preserve_insertion_order": False})
+        self.tables: set[str] = set()
+        self.sources: list[pa.Table] = []
+        return self
+
+    def __exit__(self, *exc):
+        self.db.close()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def add(self, table: str, frame: pa.Table, plan: KeyPlan) -> None:
+        """Hash this batch's keys, references and claim ids into the store."""
+        columns = [f"{ROW}"] + [f"{_hash(fields)} AS {label}" for label, fields in _groups(table, plan)]
+        lists = plan.claim_lists.get(table, [])
+        incoming = frame  # noqa: F841 - DuckDB reads the Arrow table by this name
+        if table not in self.tables:
+            self.db.execute(f"CREATE TABLE {_sql_name(table)} AS SELECT {', '.join(columns)} FROM incoming")
+            if lists:
+                self.db.execute(f"CREATE TABLE {_sql_name(table + '/items')} (row BIGINT, id UBIGINT)")
+            self.tables.add(table)
+        else:
+            self.db.execute(f"INSERT INTO {_sql_name(table)} SELECT {', '.join(columns)} FROM incoming")
+        for column in lists:
+            self.db.execute(f"INSERT INTO {_sql_name(table + '/items')} SELECT {ROW}, hash(id) FROM "
+                            f"(SELECT {ROW}, unnest({_quote(column)}) AS id FROM incoming) WHERE id IS NOT NULL")
+
+    def add_sources(self, frame: pa.Table) -> None:
+        if {"source_id", "published", "published_precision"} <= set(frame.column_names):
+            self.sources.append(frame.select(["source_id", "published", "published_precision"]))
+
+    def publication_ends(self) -> dict:
+        """Source id -> the last day of its publication period (day, month or year)."""
+        from ...values import DateValue
+
+        ends = {}
+        for frame in self.sources:
+            for source, published, precision in zip(*(frame.column(c).to_pylist() for c in frame.column_names)):
+                if source is not None and published is not None:
+                    length = {"year": 4, "month": 7}.get(precision, 10)
+                    ends[source] = DateValue(published.isoformat()[:length]).end
+        return ends
+
+    def check_keys(self, plan: KeyPlan, readable: dict, found: dict[str, Failures], inputs: dict) -> None:
+        """Duplicated primary keys, references to rows that do not exist, claim ids that are not claims."""
+        present = set(readable) & self.tables
+        for table, fields in plan.primary.items():
+            if fields and table in present:
+                query = (f"SELECT {ROW} FROM {_sql_name(table)} WHERE pk IN (SELECT pk FROM {_sql_name(table)} "
+                         "GROUP BY pk HAVING count(*) > 1)")
+                self._report(query, inputs[table], fields, found[table], "duplicate-key",
+                             f"primary key ({', '.join(fields)}) is not unique", "primaryKey must be unique",
+                             "give each row its own key; remove the duplicate row")
+        for index, (child, fields, parent, ref) in enumerate(plan.foreign):
+            if child in present and parent in present:
+                query = (f"SELECT c.{ROW} FROM {_sql_name(child)} c WHERE c.fk{index} IS NOT NULL AND NOT EXISTS "
+                         f"(SELECT 1 FROM {_sql_name(parent)} p WHERE p.ref{index} = c.fk{index})")
+                target = f"{parent}.{','.join(ref)}"
+                self._report(query, inputs[child], fields, found[child], "dangling-reference",
+                             f"'{','.join(fields)}' refers to a row that does not exist in {target}",
+                             f"foreign key -> {target}", f"use a value present in {target}")
+        for table in plan.claim_lists:
+            if table in present and "claims" in present:
+                from ..rules import MESSAGES
+
+                query = (f"SELECT DISTINCT i.row AS {ROW} FROM {_sql_name(table + '/items')} i WHERE NOT EXISTS "
+                         f"(SELECT 1 FROM {_sql_name('claims')} k WHERE k.claim = i.id)")
+                message, hint = MESSAGES["claim-ids-exist"]
+                self._report(query, None, [], found[table], "claim-ids-exist", f"{found[table].display}: {message}",
+                             "claim-ids-exist", hint, field=None)
+
+    def _report(self, query: str, table: TableInput | None, fields: list[str], failures: Failures, type_: str,
+                message: str, rule: str, hint: str, field: str | None = "") -> None:
+        rows = self.db.sql(f"SELECT {ROW}, count(*) OVER () FROM ({query}) failing ORDER BY {ROW} "
+                           "LIMIT 20").fetchall()
+        if not rows:
+            return
+        numbers = [r[0] for r in rows]
+        shown = values_at(table, numbers, fields) if table is not None and fields else {}
+        failures.add(type_, message, rule, hint, ",".join(fields) if field == "" else field, numbers,
+                     [shown.get(n) for n in numbers] if shown else None, count=rows[0][1])
+
+
+def _groups(table: str, plan: KeyPlan) -> list[tuple[str, list[str]]]:
+    """The hashed columns of a table: its primary key, each foreign key it holds or answers, its claim id."""
+    groups = []
+    if plan.primary.get(table):
+        groups.append(("pk", plan.primary[table]))
+    for index, (child, fields, parent, ref) in enumerate(plan.foreign):
+        if child == table:
+            groups.append((f"fk{index}", fields))
+        if parent == table:
+            groups.append((f"ref{index}", ref))
+    if table == "claims" and plan.claim_lists:
+        groups.append(("claim", ["claim_id"]))
+    return groups
+
+
+def _hash(fields: list[str]) -> str:
+    """A key's hash (null when its first field is empty: no reference), the same for equal texts."""
+    parts = ", ".join(f"CAST({_quote(f)} AS VARCHAR)" for f in fields)
+    return f"CASE WHEN {_quote(fields[0])} IS NULL THEN NULL ELSE hash({parts}) END"
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', "") + '"'
+
+
+def values_at(table: TableInput, rows: list[int], fields: list[str]) -> dict[int, str]:
+    """The key text of a few rows, read back from the CSV (only when a key check failed)."""
+    wanted, found, offset = sorted(set(rows)), {}, 0
+    names = [f["name"] for f in table.schema["fields"]]
+    try:
+        for batch in _read_csv(table.path, names):
+            here = [r - offset for r in wanted if offset <= r < offset + batch.num_rows]
+            if here:
+                picked = batch.select(fields).take(pa.array(here))
+                for position, row in enumerate(here):
+                    found[row + offset] = ", ".join("" if picked.column(i)[position].as_py() is None
+                                                    else str(picked.column(i)[position].as_py())
+                                                    for i in range(len(fields)))
+            offset += batch.num_rows
+            if offset > wanted[-1]:
+                break
+    except pa.ArrowInvalid:
+        pass
+    return found
+
+
+def _sql_name(table: str) -> str:
+    return '"t_' + table.replace('"', "") + '"'

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..project import Project
 from ..report import Report
 from .jsonio import load_json, walk_duplicates
-from .models import PackageMeta, parse_entry
 from .yamlio import LineDict, load_yaml, nearest_hint, report_duplicate_keys, report_unknown_keys, short
+
+if TYPE_CHECKING:  # the typed models (pydantic) are imported where they are used: checking a package needs none
+    from .models import PackageMeta
 
 SCHEMA_KEYS = {"$schema", "fields", "primaryKey", "foreignKeys", "missingValues", "uniqueKeys", "fieldsMatch",
                "title", "description", "name"}
@@ -38,7 +41,7 @@ EXPECTATION_KEYS = {"type", "kwargs", "meta"}
 class Contract:
     """What schemas/ promises: descriptor metadata and one table schema per resource, in order."""
 
-    metadata: PackageMeta
+    metadata: "PackageMeta"
     schemas: dict[str, dict]
 
 
@@ -66,7 +69,7 @@ def load_contract(project: Project, report: Report) -> Contract | None:
     return Contract(metadata, schemas)
 
 
-def load_metadata(project: Project, report: Report) -> PackageMeta | None:
+def load_metadata(project: Project, report: Report) -> "PackageMeta | None":
     path = project.schemas / "package.yaml"
     display = project.rel(path)
     if not path.is_file():
@@ -80,6 +83,8 @@ def load_metadata(project: Project, report: Report) -> PackageMeta | None:
         report.add("invalid-metadata", f"{display} must be a mapping", file=display, line=1)
         return None
     report_duplicate_keys(raw, report, display)
+    from .models import PackageMeta, parse_entry
+
     metadata = parse_entry(PackageMeta, raw, report, display)
     if metadata is not None:
         metadata._lines.update(raw.key_lines)

@@ -103,8 +103,11 @@ class Failures:
     """Failing rows of one table, per check; an engine adds them in any order, in any number of parts."""
 
     def __init__(self, display: str, resource: str):
+        import threading
+
         self.display, self.resource = display, resource
         self.findings: dict[tuple, Finding] = {}
+        self._lock = threading.Lock()  # engines check the columns of a batch in threads
 
     def add(self, type_: str, message: str, rule: str, hint: str | None, field_: str | None, rows, values=None,
             count: int | None = None, severity: str = "error") -> None:
@@ -113,10 +116,11 @@ class Failures:
         if not rows and not count:
             return
         key = (type_, field_, rule, message)
-        finding = self.findings.setdefault(key, Finding(type_, message, rule, hint, field_, severity))
         values = list(values) if values is not None else [None] * len(rows)
-        finding.rows = sorted(finding.rows + list(zip(rows, values)))[:MAX_CELLS_PER_RULE]
-        finding.count += count if count is not None else len(rows)
+        with self._lock:
+            finding = self.findings.setdefault(key, Finding(type_, message, rule, hint, field_, severity))
+            finding.rows = sorted(finding.rows + list(zip(rows, values)))[:MAX_CELLS_PER_RULE]
+            finding.count += count if count is not None else len(rows)
 
     def add_rule(self, cell: CellRule, rows, values=None, count: int | None = None) -> None:
         self.add(cell.type, cell.message, cell.rule, cell.hint, cell.column, rows,

@@ -52,17 +52,17 @@ def validate_package(descriptor: Path, *, max_bytes: int | None = DEFAULT_MAX_BY
     meta = read_descriptor(descriptor, report)
     if meta is None:
         return report
-    if spec:
-        report.extend(_spec_issues(meta))
+    spec_check = _in_background(_spec_issues, meta) if spec else None  # frictionless, while the tables are read
+    later: list = []  # file hashes being computed
     base = descriptor.parent
     twins = _twins(base, meta, report, trusted)
     tables, pairs = [], []
     for resource in meta.get("resources") or []:
-        path = _check_file(base, resource, "resource", resource, report, max_bytes, trusted)
+        path = _check_file(base, resource, "resource", resource, report, max_bytes, trusted, later)
         twin = twins.get(resource["name"])
         if twin is None and isinstance(resource.get("parquet"), dict):  # releases up to 1.0.0
             twin = {**resource["parquet"], "schema": resource["schema"]}
-        twin_path = _check_file(base, resource, "parquet", twin, report, max_bytes, trusted) if twin else None
+        twin_path = _check_file(base, resource, "parquet", twin, report, max_bytes, trusted, later) if twin else None
         if path is None:
             continue
         table = TableInput(resource, path, budget=_budget(path) if resource.get("format") == "parquet" else None)
@@ -78,7 +78,34 @@ def validate_package(descriptor: Path, *, max_bytes: int | None = DEFAULT_MAX_BY
     for table, twin, twin_path in pairs:
         _check_twin(table, twin, twin_path, results.get(table.name), report)
     _check_companions(base, meta, report, max_bytes, trusted, set(promised))
+    if spec_check is not None:
+        report.extend(spec_check())
+    for future in later:
+        report.extend(future.result())
     return report
+
+
+def _in_background(function, *args):
+    """Run `function` in a thread; the returned callable waits for its result (or raises its error)."""
+    import threading
+
+    outcome: dict = {}
+
+    def work():
+        try:
+            outcome["value"] = function(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed back to the caller, who decides
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+
+    def result():
+        thread.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
+    return result
 
 
 def _budget(path: Path) -> int:
@@ -199,7 +226,8 @@ def unsafe_path(path: str, base: Path) -> str | None:
     return None
 
 
-def _check_file(base: Path, resource: dict, key: str, entry: dict, report: Report, max_bytes, trusted) -> Path | None:
+def _check_file(base: Path, resource: dict, key: str, entry: dict, report: Report, max_bytes, trusted,
+                later: list | None = None) -> Path | None:
     path = entry.get("path")
     where = dict(file="datapackage.json", resource=resource["name"], field=f"{key}.path", value=str(path))
     reason = unsafe_path(path, base) if isinstance(path, str) else "is not a string"
@@ -223,15 +251,38 @@ def _check_file(base: Path, resource: dict, key: str, entry: dict, report: Repor
                    "not read", file=path, resource=resource["name"], value=str(size),
                    hint="check the file is the right one, or pass --max-bytes if it really is this large")
         return None
-    _check_integrity(target, path, entry, resource["name"], size, report)
+    if "bytes" in entry and entry["bytes"] != size:
+        report.add("bytes-mismatch", f"{path} has {size} bytes; the descriptor says {entry['bytes']}",
+                   file=path, resource=resource["name"], value=str(size), rule=f"bytes: {entry['bytes']}",
+                   hint="the file was changed or truncated after the package was built")
+    if entry.get("hash") and later is not None:
+        # hashed on a thread of its own (hashlib and file reads release the interpreter lock) while the
+        # tables are read; the caller collects the outcome from `later`
+        later.append(_hashing().submit(_hash_issues, target, path, entry, resource["name"]))
+    elif entry.get("hash"):
+        report.extend(_hash_issues(target, path, entry, resource["name"]))
     return target
 
 
-def _check_integrity(target: Path, path: str, entry: dict, name: str, size: int, report: Report) -> None:
-    if "bytes" in entry and entry["bytes"] != size:
-        report.add("bytes-mismatch", f"{path} has {size} bytes; the descriptor says {entry['bytes']}",
-                   file=path, resource=name, value=str(size), rule=f"bytes: {entry['bytes']}",
-                   hint="the file was changed or truncated after the package was built")
+_HASHING = None
+
+
+def _hashing():
+    global _HASHING
+    if _HASHING is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prisoner-data-hash")
+    return _HASHING
+
+
+def _hash_issues(target: Path, path: str, entry: dict, name: str) -> list[Issue]:
+    report = Report()
+    _check_hash(target, path, entry, name, report)
+    return report.issues
+
+
+def _check_hash(target: Path, path: str, entry: dict, name: str, report: Report) -> None:
     expected = str(entry.get("hash") or "")
     if not expected:
         return

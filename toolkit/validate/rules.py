@@ -141,8 +141,7 @@ def _resolution(columns, today):
 def _conflict_claims(columns, today):
     if not _have(columns, "claim_ids"):
         return None
-    col = _nw().col
-    return (~col("claim_ids").is_null() & (col("claim_ids").list.len() > 0)).fill_null(False)
+    return ~_nw().col("claim_ids").is_null()  # an empty list is an empty cell
 
 
 def _resolved_prefixes(columns) -> list[str]:

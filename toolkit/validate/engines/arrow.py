@@ -35,71 +35,202 @@ ARROW_TYPES = {
 PATTERNS = {"integer": INTEGER, "number": NUMBER, "date": DATE}
 
 
+SMALL_PARENT = 2_000_000  # distinct keys of a referenced table kept in memory to check references batch by batch
+
+
 class Engine:
     name = "pyarrow"
 
     def check(self, tables: list[TableInput], report: Report, digests: set[str] = frozenset(), rules: bool = True
               ) -> dict[str, TableResult]:
         """Check every table; `digests` names the tables whose typed columns are to be digested."""
-        plan = key_plan(tables)
-        results: dict[str, TableResult] = {}
-        found: dict[str, Failures] = {}
-        published: dict | None = None
+        run = Run(tables, report, digests, rules)
         with KeyStore() as store:
-            for table in sorted(tables, key=lambda t: t.name != "sources"):  # claims need their sources' dates
-                failures = found[table.name] = Failures(table.display, table.name)
-                results[table.name] = stream_table(table, plan, store, failures, report, published,
-                                                   table.name in digests, rules)
-                if table.name == "sources" and results[table.name].rows is not None:
-                    published = store.publication_ends()
-            store.check_keys(plan, {n: r for n, r in results.items() if r.rows is not None}, found,
-                             {t.name: t for t in tables})
+            run.store = store
+            for table in run.order():
+                run.stream(table)
+            store.check_keys(run.plan, run.readable(), run.found, {t.name: t for t in tables}, run.stored)
         for table in tables:
-            result = results[table.name]
-            report.extend(found[table.name].issues(LineMap(None if table.parquet else table.path, result.rows)))
-        return results
+            result = run.results[table.name]
+            report.extend(run.found[table.name].issues(LineMap(None if table.parquet else table.path, result.rows)))
+        return run.results
 
 
-def stream_table(table: TableInput, plan: KeyPlan, store: "KeyStore", failures: Failures, report: Report,
-                 published: dict | None, digest: bool, rules: bool = True) -> TableResult:
-    """Read one CSV batch by batch and run every per-row check on each batch."""
+class Run:
+    """One validation: the tables in the order their references need, what each has told so far."""
+
+    def __init__(self, tables: list[TableInput], report: Report, digests: set[str], rules: bool):
+        self.tables, self.report, self.digests, self.rules = tables, report, digests, rules
+        self.plan = key_plan(tables)
+        self.results: dict[str, TableResult] = {}
+        self.found = {t.name: Failures(t.display, t.name) for t in tables}
+        self.published: dict | None = None
+        self.known: dict[tuple, pa.Array | None] = {}  # (table, key fields) -> its distinct keys, when few enough
+        self.stored: set = set()  # references and claim lists left to the key store
+        self.store: KeyStore | None = None
+
+    def order(self) -> list[TableInput]:
+        """Referenced tables before the tables that refer to them (claims before claim lists, sources
+        before claims), so most references are checked batch by batch against keys in memory."""
+        needs = {t.name: set() for t in self.tables}
+        for child, _, parent, _ in self.plan.foreign:
+            if parent != child:
+                needs[child].add(parent)
+        for table in self.plan.claim_lists:
+            if table != "claims" and "claims" in needs:
+                needs[table].add("claims")
+        if "claims" in needs and "sources" in needs:
+            needs["claims"].add("sources")
+        ordered, done = [], set()
+        while len(ordered) < len(self.tables):
+            ready = [t for t in self.tables if t.name not in done and needs[t.name] <= done] or \
+                [t for t in self.tables if t.name not in done][:1]  # a cycle: take the next in descriptor order
+            for table in ready:
+                ordered.append(table)
+                done.add(table.name)
+        return ordered
+
+    def readable(self) -> dict:
+        return {n: r for n, r in self.results.items() if r.rows is not None}
+
+    def stream(self, table: TableInput) -> None:
+        self.results[table.name] = stream_table(table, self)
+        if table.name == "sources" and self.results[table.name].rows is not None:
+            self.published = self.store.publication_ends()
+
+    def parent_keys(self, parent: str, fields: list[str]) -> pa.Array | None:
+        """The distinct keys of a table already read, if it was read and they were few enough."""
+        if parent not in self.readable():
+            return None
+        return self.known.get((parent, tuple(fields)))
+
+
+def stream_table(table: TableInput, run: Run) -> TableResult:
+    """Read one table batch by batch and run every per-row check on each batch."""
     fields = table.schema["fields"]
     names = [f["name"] for f in fields]
-    if table.parquet:
-        source = ParquetText(table, report)
-    else:
-        source = _csv_batches(table, report)
-        if source is None:
-            return TableResult(None)
+    source = ParquetText(table, run.report) if table.parquet else _csv_batches(table, run.report)
+    if source is None:
+        return TableResult(None)
     columns = {f["name"]: f["type"] for f in fields}
-    if table.name == "claims" and published is not None:
+    if table.name == "claims" and run.published is not None:
         columns[PUBLISHED_END] = "date"
-    model = build_model(table.name, columns, "pyarrow") if rules else None
+    model = build_model(table.name, columns, "pyarrow") if run.rules else None
     checks = [cell_rules(f) for f in fields]
-    keep = plan.columns(table.name)
-    hashes = {f["name"]: hashlib.sha1() for f in fields} if digest else None
-    offset = 0
+    # lists are split only where an item is looked at (claim ids, the Parquet twin's digest);
+    # elsewhere a list column stays text: the rules only ask whether it is empty
+    split = {f["name"] for f in fields if f["type"] == "list"} if table.name in run.digests else \
+        set(run.plan.claim_lists.get(table.name, []))
+    references = References(table, run)
+    hashes = {name: hashlib.sha1() for name in names} if table.name in run.digests else None
+    failures, offset, pending = run.found[table.name], 0, []
     try:
         for batch in source:
-            typed = [check_column(batch.column(i), field, checks[i], failures, offset) for i, field in enumerate(fields)]
+            typed = [check_column(batch.column(i), field, checks[i], failures, offset, field["name"] in split)
+                     for i, field in enumerate(fields)]
             rows = pa.array(np.arange(offset, offset + batch.num_rows, dtype=np.int64))
             frame = pa.Table.from_arrays([*typed, rows], names=[*names, ROW])
-            if keep:
-                store.add(table.name, frame, plan)
+            references.check(frame, offset)
             if table.name == "sources":
-                store.add_sources(frame)
+                run.store.add_sources(frame)
             if model is not None:
-                run_rules(model, _with_publication(frame, published) if PUBLISHED_END in columns else frame, failures)
+                pending = rules_in_bulk(model, pending, frame, failures, columns, run)
             if hashes is not None:
                 for name, array in zip(names, typed):
                     update_digest(hashes[name], array)
             offset += batch.num_rows
+        if model is not None and pending:
+            rules_in_bulk(model, pending, None, failures, columns, run)
     except pa.ArrowInvalid as exc:
-        report.extend([malformed(table.path, table.display, table.name, str(exc))])
+        run.report.extend([malformed(table.path, table.display, table.name, str(exc))])
         return TableResult(None)
-    if table.parquet and not getattr(source, "complete", True):
+    if table.parquet and not source.complete:
         return TableResult(None)
+    references.finish()
     return TableResult(offset, {n: h.hexdigest() for n, h in hashes.items()} if hashes else None)
+
+
+class References:
+    """A table's keys and references, batch by batch: references to tables already read are checked
+    against their keys in memory; the rest (and every primary key) go to the key store as hashes."""
+
+    def __init__(self, table: TableInput, run: Run):
+        self.table, self.run, self.name = table, run, table.name
+        plan = run.plan
+        self.local = []  # (index, fields, parent, ref, parent keys) checked here
+        for index, (child, fields, parent, ref) in enumerate(plan.foreign):
+            if child == self.name:
+                keys = run.parent_keys(parent, ref) if parent != child else None
+                if keys is not None:
+                    self.local.append((index, fields, parent, ref, keys))
+                else:
+                    run.stored.add(("fk", index))
+        self.claim_ids = None
+        if self.name in plan.claim_lists:
+            self.claim_ids = run.parent_keys("claims", ["claim_id"])
+            if self.claim_ids is None:
+                run.stored.add(("claims", self.name))
+        self.answers = [tuple(ref) for child, _, parent, ref in plan.foreign if parent == self.name]
+        if self.name == "claims" and plan.claim_lists:
+            self.answers.append(("claim_id",))
+        self.distinct: dict[tuple, list] = {fields: [] for fields in dict.fromkeys(self.answers)}
+
+    def check(self, frame: pa.Table, offset: int) -> None:
+        failures = self.run.found[self.name]
+        for _, fields, parent, ref, keys in self.local:
+            values, shown = _key(frame, fields)
+            present = pc.is_valid(frame.column(fields[0]))
+            dangling = pc.and_(present, pc.invert(pc.is_in(values, value_set=keys)))
+            if pc.any(dangling).as_py():
+                rows = np.flatnonzero(pc.fill_null(dangling, False).to_numpy(zero_copy_only=False))
+                target = f"{parent}.{','.join(ref)}"
+                failures.add("dangling-reference", f"'{','.join(fields)}' refers to a row that does not exist in "
+                             f"{target}", f"foreign key -> {target}", f"use a value present in {target}",
+                             ",".join(fields), (rows[:20] + offset).tolist(),
+                             shown.take(pa.array(rows[:20])).to_pylist(), count=len(rows))
+        if self.claim_ids is not None:
+            self._check_claims(frame, offset, failures)
+        for fields in self.distinct:
+            kept = self.distinct[fields]
+            if kept is not None:
+                kept.append(pc.unique(_key(frame, list(fields))[0]))
+                if sum(len(k) for k in kept) > 4 * SMALL_PARENT:
+                    self.distinct[fields] = None
+        self.run.store.add(self.name, frame, self.run.plan, self.run.stored)
+
+    def _check_claims(self, frame: pa.Table, offset: int, failures: Failures) -> None:
+        from ..rules import MESSAGES
+
+        bad = None
+        for column in self.run.plan.claim_lists[self.name]:
+            lists = frame.column(column)
+            flat = pc.list_flatten(lists)
+            missing = pc.and_(pc.is_valid(flat), pc.invert(pc.is_in(flat, value_set=self.claim_ids)))
+            if pc.any(missing).as_py():
+                parents = pc.filter(pc.list_parent_indices(lists), missing).to_numpy()
+                bad = parents if bad is None else np.concatenate([bad, parents])
+        if bad is not None:
+            rows = np.unique(bad)
+            message, hint = MESSAGES["claim-ids-exist"]
+            failures.add("claim-ids-exist", f"{failures.display}: {message}", "claim-ids-exist", hint, None,
+                         (rows[:20] + offset).tolist(), count=len(rows))
+
+    def finish(self) -> None:
+        """Keep this table's distinct keys for the tables that refer to it, when they are few enough."""
+        for fields, kept in self.distinct.items():
+            keys = pc.unique(pa.chunked_array(kept, type=pa.string()).combine_chunks()) if kept else \
+                pa.array([], pa.string())
+            self.run.known[(self.name, fields)] = None if kept is None or len(keys) > SMALL_PARENT else keys
+
+
+def _key(frame: pa.Table, fields: list[str]) -> tuple[pa.Array, pa.Array]:
+    """A key as one text column (compound keys joined by an unprintable separator), and as shown."""
+    parts = [pc.cast(frame.column(f), pa.string()) for f in fields]
+    if len(parts) == 1:
+        value = parts[0].combine_chunks() if isinstance(parts[0], pa.ChunkedArray) else parts[0]
+        return value, value
+    filled = [pc.fill_null(p, "") for p in parts]
+    return pc.binary_join_element_wise(*filled, "\x1f"), pc.binary_join_element_wise(*filled, ", ")
 
 
 def _csv_batches(table: TableInput, report: Report):
@@ -145,9 +276,11 @@ class ParquetText:
 
 # --- cells --------------------------------------------------------------------------------------------------
 
-def check_column(raw: pa.Array, field: dict, checks: list[CellRule], failures: Failures, offset: int) -> pa.Array:
-    """Check one column of one batch, cell by cell but vectorized; return it cast to its type."""
-    typed, valid = cast(raw, field)
+def check_column(raw: pa.Array, field: dict, checks: list[CellRule], failures: Failures, offset: int,
+                 split: bool = True) -> pa.Array:
+    """Check one column of one batch, cell by cell but vectorized; return it cast to its type (a list
+    column left as text unless `split`)."""
+    typed, valid = (raw, None) if field["type"] == "list" and not split else cast(raw, field)
     for check in checks:
         bad = _failing(check, raw, typed, valid)
         if bad is not None:
@@ -165,11 +298,7 @@ def cast(raw: pa.Array, field: dict) -> tuple[pa.Array, pa.Array | None]:
     if kind == "boolean":
         valid = pc.is_in(raw, value_set=pa.array(["true", "false"]))
         return pc.if_else(valid, pc.equal(raw, "true"), pa.scalar(None, pa.bool_())), valid
-    if kind == "integer":
-        fast = _integer_fast(raw)
-        if fast is not None:
-            return fast, pc.is_valid(raw)
-    valid = pc.match_substring_regex(raw, PATTERNS[kind])
+    valid = _integers(raw) if kind == "integer" else pc.match_substring_regex(raw, PATTERNS[kind])
     clean = pc.if_else(valid, raw, pa.scalar(None, pa.string()))
     if kind == "date":
         stamps = pc.strptime(clean, format="%Y-%m-%d", unit="s", error_is_null=True)
@@ -179,18 +308,15 @@ def cast(raw: pa.Array, field: dict) -> tuple[pa.Array, pa.Array | None]:
     return pc.cast(clean, ARROW_TYPES[kind]), valid
 
 
-def _integer_fast(raw: pa.Array) -> pa.Array | None:
-    """A column of plain integers cast in one step: the cast accepts what the pattern accepts, except
-    hexadecimal ("0x10") and 19 digits, which are ruled out first; any other column takes the pattern."""
-    try:
-        typed = pc.cast(raw, pa.int64())
-    except pa.ArrowInvalid:
-        return None
-    if pc.any(pc.match_substring(raw, "x", ignore_case=True)).as_py() or \
-            pc.any(pc.greater(pc.utf8_length(raw), 19)).as_py() or \
-            pc.any(pc.and_(pc.equal(pc.utf8_length(raw), 19), pc.invert(pc.starts_with(raw, "-")))).as_py():
-        return None
-    return typed
+def _integers(raw: pa.Array) -> pa.Array:
+    """Which cells match the integer pattern (-?[0-9]{1,18}), with two cheap kernels instead of a pattern."""
+    digits = pc.ascii_is_decimal(raw)
+    size = pc.binary_length(raw)
+    plain = pc.and_(digits, pc.less_equal(size, 18))
+    if pc.all(pc.or_(pc.fill_null(plain, True), pc.is_null(raw))).as_py():
+        return plain
+    signed = pc.and_(pc.starts_with(raw, "-"), pc.ascii_is_decimal(pc.utf8_slice_codeunits(raw, 1)))
+    return pc.or_(plain, pc.and_(signed, pc.less_equal(size, 19)))
 
 
 def _failing(check: CellRule, raw: pa.Array, typed: pa.Array, valid):
@@ -213,11 +339,29 @@ def _failing(check: CellRule, raw: pa.Array, typed: pa.Array, valid):
     if check.kind == "control":
         return pc.match_substring_regex(raw, CONTROL) if _has_control_bytes(raw) else None
     if check.kind == "formula":
-        first = pc.is_in(pc.utf8_slice_codeunits(raw, 0, 1), value_set=pa.array(FORMULA_STARTS))
-        if not pc.any(first).as_py():
+        first = _starts_with_formula(raw)
+        if first is None:
             return None
         return pc.and_(first, pc.invert(pc.match_substring_regex(raw, PLAIN_NUMBER)))
     raise ValueError(f"unknown cell check {check.kind}")
+
+
+FORMULA_BYTES = np.frombuffer("".join(FORMULA_STARTS).encode(), dtype=np.uint8)
+
+
+def _starts_with_formula(raw: pa.Array):
+    """Cells whose first character is one a spreadsheet takes as a formula; None when there are none.
+    Read from the column's first bytes, without slicing every cell."""
+    if raw.null_count == len(raw) or not pa.types.is_string(raw.type):
+        return None
+    offsets = np.frombuffer(raw.buffers()[1], dtype=np.int32)[raw.offset:raw.offset + len(raw) + 1]
+    data = np.frombuffer(raw.buffers()[2], dtype=np.uint8) if raw.buffers()[2] is not None else np.zeros(1, np.uint8)
+    starts = np.minimum(offsets[:-1], max(len(data) - 1, 0))
+    first = np.where(np.diff(offsets) > 0, data[starts] if len(data) else 0, 0)
+    hits = np.isin(first, FORMULA_BYTES)
+    if not hits.any():
+        return None
+    return pc.and_(pa.array(hits), pc.is_valid(raw))
 
 
 PRINTABLE = bytes(b for b in range(256) if (b >= 0x20 or b in (0x09, 0x0A, 0x0D)) and b != 0x7F)
@@ -244,6 +388,20 @@ def report_rows(failures: Failures, check: CellRule, mask, raw: pa.Array, offset
 
 
 # --- rules --------------------------------------------------------------------------------------------------
+
+RULE_ROWS = 1 << 18  # rows the cross-field rules are run on at a time: pandera's cost is per call
+
+
+def rules_in_bulk(model, pending: list, frame: pa.Table | None, failures: Failures, columns: dict, run: Run) -> list:
+    """Gather batches until there are RULE_ROWS rows (or the table ends: `frame` None), then run the rules."""
+    if frame is not None:
+        pending = pending + [frame]
+        if sum(f.num_rows for f in pending) < RULE_ROWS:
+            return pending
+    together = pa.concat_tables(pending)
+    run_rules(model, _with_publication(together, run.published) if PUBLISHED_END in columns else together, failures)
+    return []
+
 
 def run_rules(model, frame: pa.Table, failures: Failures) -> None:
     """pandera runs the table's model on the batch; the rows of each rule it finds broken are reported."""
@@ -324,16 +482,33 @@ class KeyStore:
                                                      "preserve_insertion_order": False})
         self.tables: set[str] = set()
         self.sources: list[pa.Table] = []
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prisoner-data-keys")  # in file order
+        self.pending: list = []
         return self
 
     def __exit__(self, *exc):
+        self.worker.shutdown(wait=True)
         self.db.close()
         shutil.rmtree(self.scratch, ignore_errors=True)
 
-    def add(self, table: str, frame: pa.Table, plan: KeyPlan) -> None:
-        """Hash this batch's keys, references and claim ids into the store."""
-        columns = [f"{ROW}"] + [f"{_hash(fields)} AS {label}" for label, fields in _groups(table, plan)]
-        lists = plan.claim_lists.get(table, [])
+    def add(self, table: str, frame: pa.Table, plan: KeyPlan, stored: set) -> None:
+        """Hash this batch's keys into the store, on the store's own thread (DuckDB releases the
+        interpreter lock, so the next batch's cells are checked meanwhile)."""
+        self.pending.append(self.worker.submit(self._add, table, frame, plan, stored))
+
+    def flush(self) -> None:
+        for future in self.pending:
+            future.result()
+        self.pending = []
+
+    def _add(self, table: str, frame: pa.Table, plan: KeyPlan, stored: set) -> None:
+        groups = _groups(table, plan, stored)
+        if not groups and not (("claims", table) in stored and plan.claim_lists.get(table)):
+            return
+        columns = [f"{ROW}"] + [f"{_hash(fields, label != 'pk')} AS {label}" for label, fields in groups]
+        lists = plan.claim_lists.get(table, []) if ("claims", table) in stored else []
         incoming = frame  # noqa: F841 - DuckDB reads the Arrow table by this name
         if table not in self.tables:
             self.db.execute(f"CREATE TABLE {_sql_name(table)} AS SELECT {', '.join(columns)} FROM incoming")
@@ -362,8 +537,10 @@ class KeyStore:
                     ends[source] = DateValue(published.isoformat()[:length]).end
         return ends
 
-    def check_keys(self, plan: KeyPlan, readable: dict, found: dict[str, Failures], inputs: dict) -> None:
-        """Duplicated primary keys, references to rows that do not exist, claim ids that are not claims."""
+    def check_keys(self, plan: KeyPlan, readable: dict, found: dict[str, Failures], inputs: dict, stored: set
+                   ) -> None:
+        """Duplicated primary keys, and the references and claim ids not checked batch by batch."""
+        self.flush()
         present = set(readable) & self.tables
         for table, fields in plan.primary.items():
             if fields and table in present:
@@ -373,7 +550,7 @@ class KeyStore:
                              f"primary key ({', '.join(fields)}) is not unique", "primaryKey must be unique",
                              "give each row its own key; remove the duplicate row")
         for index, (child, fields, parent, ref) in enumerate(plan.foreign):
-            if child in present and parent in present:
+            if ("fk", index) in stored and child in present and parent in present:
                 query = (f"SELECT c.{ROW} FROM {_sql_name(child)} c WHERE c.fk{index} IS NOT NULL AND NOT EXISTS "
                          f"(SELECT 1 FROM {_sql_name(parent)} p WHERE p.ref{index} = c.fk{index})")
                 target = f"{parent}.{','.join(ref)}"
@@ -381,7 +558,7 @@ class KeyStore:
                              f"'{','.join(fields)}' refers to a row that does not exist in {target}",
                              f"foreign key -> {target}", f"use a value present in {target}")
         for table in plan.claim_lists:
-            if table in present and "claims" in present:
+            if ("claims", table) in stored and table in present and "claims" in present:
                 from ..rules import MESSAGES
 
                 query = (f"SELECT DISTINCT i.row AS {ROW} FROM {_sql_name(table + '/items')} i WHERE NOT EXISTS "
@@ -402,13 +579,14 @@ class KeyStore:
                      [shown.get(n) for n in numbers] if shown else None, count=rows[0][1])
 
 
-def _groups(table: str, plan: KeyPlan) -> list[tuple[str, list[str]]]:
-    """The hashed columns of a table: its primary key, each foreign key it holds or answers, its claim id."""
+def _groups(table: str, plan: KeyPlan, stored: set) -> list[tuple[str, list[str]]]:
+    """The hashed columns of a table: its primary key, the references left to the store on either
+    end, and its claim id when a claim list is left to the store."""
     groups = []
     if plan.primary.get(table):
         groups.append(("pk", plan.primary[table]))
     for index, (child, fields, parent, ref) in enumerate(plan.foreign):
-        if child == table:
+        if child == table and ("fk", index) in stored:
             groups.append((f"fk{index}", fields))
         if parent == table:
             groups.append((f"ref{index}", ref))
@@ -417,10 +595,10 @@ def _groups(table: str, plan: KeyPlan) -> list[tuple[str, list[str]]]:
     return groups
 
 
-def _hash(fields: list[str]) -> str:
-    """A key's hash (null when its first field is empty: no reference), the same for equal texts."""
+def _hash(fields: list[str], reference: bool) -> str:
+    """A key's hash, the same for equal texts (a reference whose first field is empty refers to nothing)."""
     parts = ", ".join(f"CAST({_quote(f)} AS VARCHAR)" for f in fields)
-    return f"CASE WHEN {_quote(fields[0])} IS NULL THEN NULL ELSE hash({parts}) END"
+    return f"CASE WHEN {_quote(fields[0])} IS NULL THEN NULL ELSE hash({parts}) END" if reference else f"hash({parts})"
 
 
 def _quote(name: str) -> str:

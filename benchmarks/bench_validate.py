@@ -1,19 +1,30 @@
-"""Benchmark: `prisoner-data validate` against `frictionless validate` and a bare pyarrow read.
+"""Benchmark: `prisoner-data validate` beside `frictionless validate` and a bare pyarrow read.
 
-Generates a package whose `release_destinations` resource has 1,000,000 rows
-and the columns of our table schema (types, enums, a compound primary key,
-foreign keys into `entities`, and the pandera cross-field rules), then runs
-each tool in a fresh process and prints wall seconds and peak memory:
+Generates packages whose `release_destinations` resource has the columns of our table schema
+(types, enums, ranges, a compound primary key, foreign keys into `entities`, the cross-field
+rules), then runs each tool as a whole process (interpreter start and imports included) and
+prints the median wall time and the peak memory of each, side by side, with their ratios:
 
-    .venv/bin/python benchmarks/bench_validate.py [--rows 1000000] [--keep DIR]
+  1,000,000 rows    bare multithreaded pyarrow read, prisoner-data validate (default engine and
+                    --engine duckdb), frictionless validate (once: it takes a while)
+  10,000,000 rows   the default engine's peak memory (target: 1 GiB), beside the bare read's
+  100,000,000 rows  --engine duckdb, out of core (with --huge; the file, 8 GB, is deleted after)
+
+    .venv/bin/python benchmarks/bench_validate.py [--venv DIR] [--huge] [--repeats 5]
+
+`--venv DIR` measures the tools installed there; a DIR that does not exist is created with the
+data user's install (`pip install -c constraints.txt .`, no extras), which is what a reader who
+downloads a release validates with. The default is the running interpreter's environment.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
+import os
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -21,42 +32,46 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 PLACES, GROUPS = 50, 10
-REPEATS = 3
 
 
 def generate(directory: Path, rows: int) -> Path:
-    """Write a valid package with a `rows`-row release_destinations resource; return its descriptor."""
-    releases = max(1, rows // (PLACES * GROUPS))
+    """Write a valid package with a `rows`-row release_destinations resource (with DuckDB, so a hundred
+    million rows take minutes, not hours); return its descriptor."""
+    import duckdb
+
     data = directory / "data"
-    data.mkdir(parents=True)
-    entities = [(f"release-{r}", "release", f"Release {r}") for r in range(releases)]
-    entities += [(f"place-{p}", "place", f"Place {p}") for p in range(PLACES)]
-    entities += [(f"group-{g}", "group", f"Group {g}") for g in range(GROUPS)]
-    entity_fields = [f["name"] for f in json.loads((ROOT / "schemas/entities.schema.json").read_text())["fields"]]
-    _write(data / "entities.csv", entity_fields,
-           ([{"entity_id": e, "kind": k, "name": n}.get(name, "") for name in entity_fields] for e, k, n in entities))
-    schema = json.loads((ROOT / "schemas/release_destinations.schema.json").read_text())
-    header = [f["name"] for f in schema["fields"]]
-    statuses = ("agreed", "single_source", "resolved_by_curator")
-
-    def row(i: int) -> list[str]:
-        cells = {"release_id": f"release-{i // (PLACES * GROUPS)}", "destination_id": f"place-{(i // GROUPS) % PLACES}",
-                 "group_id": f"group-{i % GROUPS}", "places_named": f"place-{(i // GROUPS) % PLACES}",
-                 "count": str(i % 500), "count_qualifier": "exact", "count_upper": "",
-                 "count_status": statuses[i % 3], "count_claims": f"c{i}|c{i + 1}", "count_origins": str(1 + i % 3),
-                 "count_candidates": ""}
-        return [cells[name] for name in header]
-
-    _write(data / "release_destinations.csv", header, (row(i) for i in range(releases * PLACES * GROUPS)))
+    data.mkdir(parents=True, exist_ok=True)
+    releases = max(1, rows // (PLACES * GROUPS))
+    entity_fields = [f["name"] for f in _schema("entities")["fields"]]
+    destination_fields = [f["name"] for f in _schema("release_destinations")["fields"]]
+    entities = {"entity_id": "id", "kind": "kind", "name": "name"}
+    cells = {
+        "release_id": "'release-' || (i // 500)", "destination_id": "'place-' || ((i // 10) % 50)",
+        "group_id": "'group-' || (i % 10)", "places_named": "'place-' || ((i // 10) % 50)", "count": "i % 500",
+        "count_qualifier": "'exact'", "count_upper": "NULL", "count_status": "['agreed', 'single_source', "
+        "'resolved_by_curator'][1 + i % 3]", "count_claims": "'c' || i || '|c' || (i + 1)",
+        "count_origins": "1 + i % 3", "count_candidates": "NULL",
+    }
+    with duckdb.connect() as db:
+        db.execute(f"""
+            COPY (SELECT {', '.join(f"{entities.get(n, 'NULL')} AS {n}" for n in entity_fields)} FROM (
+                SELECT 'release-' || r AS id, 'release' AS kind, 'Release ' || r AS name FROM range({releases}) t(r)
+                UNION ALL SELECT 'place-' || p, 'place', 'Place ' || p FROM range({PLACES}) t(p)
+                UNION ALL SELECT 'group-' || g, 'group', 'Group ' || g FROM range({GROUPS}) t(g)))
+            TO '{data / "entities.csv"}' (HEADER, DELIMITER ',')""")
+        db.execute(f"""
+            COPY (SELECT {', '.join(f"{cells[n]} AS {n}" for n in destination_fields)}
+                  FROM range({releases * PLACES * GROUPS}) t(i))
+            TO '{data / "release_destinations.csv"}' (HEADER, DELIMITER ',')""")
+    schema = _schema("release_destinations")
     # The releases resource is left out: its ids are entities too, so the key points there.
     schema["foreignKeys"] = [{"fields": [f], "reference": {"resource": "entities", "fields": ["entity_id"]}}
                              for f in ("release_id", "destination_id", "group_id")]
     descriptor = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "validate-benchmark",
-        "resources": [_resource("entities", json.loads((ROOT / "schemas/entities.schema.json").read_text()), directory),
+        "resources": [_resource("entities", _schema("entities"), directory),
                       _resource("release_destinations", schema, directory)],
     }
     path = directory / "datapackage.json"
@@ -64,84 +79,117 @@ def generate(directory: Path, rows: int) -> Path:
     return path
 
 
-def _write(path: Path, header: list[str], rows) -> None:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+def _schema(name: str) -> dict:
+    schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text())
+    return {k: v for k, v in schema.items() if k not in ("$schema", "description")}
 
 
 def _resource(name: str, schema: dict, directory: Path) -> dict:
     path = directory / "data" / f"{name}.csv"
-    schema = {k: v for k, v in schema.items() if k not in ("$schema", "description")}
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 24):
+            digest.update(chunk)
     return {"name": name, "type": "table", "path": f"data/{name}.csv", "format": "csv", "mediatype": "text/csv",
-            "encoding": "utf-8", "bytes": path.stat().st_size,
-            "hash": "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest(), "schema": schema}
+            "encoding": "utf-8", "bytes": path.stat().st_size, "hash": f"sha256:{digest.hexdigest()}",
+            "schema": schema}
 
 
-DRIVERS = {
-    # label: (imports done before the clock starts, the timed work)
-    "bare pyarrow read": ("import pyarrow.csv as c", "c.read_csv(DATA)"),
-    "prisoner-data validate": (
-        "from toolkit.validate.package import validate_package; import pandera.pandas, frictionless",
-        "assert validate_package(Path(DESCRIPTOR)).valid"),
-    "frictionless validate": ("from frictionless import Package", "assert Package(DESCRIPTOR).validate().valid"),
-}
-DRIVER = """
-import json, resource, sys, time
-from pathlib import Path
-DESCRIPTOR, DATA = sys.argv[1], sys.argv[2]
-{setup}
-start = time.perf_counter()
-{work}
-seconds = time.perf_counter() - start
-print(json.dumps({{"work": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
-"""
+def generated(directory: Path, rows: int) -> Path:
+    """`generate` in a process of its own, so this one stays small: a child forked from a large
+    process would start with its memory counted in its peak."""
+    subprocess.run([sys.executable, __file__, "--generate", str(directory), str(rows)], check=True)
+    return directory / "datapackage.json"
 
 
-def in_process(label: str, descriptor: Path, data: Path) -> dict:
-    """Time the work alone (imports excluded) in a fresh process; also its peak memory."""
-    setup, work = DRIVERS[label]
-    done = subprocess.run([sys.executable, "-c", DRIVER.format(setup=setup, work=work), str(descriptor), str(data)],
-                          capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)
-
-
-def wall(command: list[str]) -> float:
-    """Wall seconds of a whole command in a fresh process (interpreter start and imports included)."""
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak memory (MiB) of one whole process."""
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SystemExit(f"{command[0]} failed ({done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    return time.perf_counter() - start
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    errors = process.stderr.read().decode(errors="replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command[:3])} failed:\n{errors[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def median(command: list[str], repeats: int) -> tuple[float, float]:
+    runs = [measure(command) for _ in range(repeats)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def light_venv(directory: Path, extras: str = "") -> Path:
+    """The data user's install (with `extras`), made once."""
+    if not (directory / "bin" / "prisoner-data").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(directory)], check=True)
+        subprocess.run([str(directory / "bin" / "pip"), "install", "--quiet", "-c", str(ROOT / "constraints.txt"),
+                        f"{ROOT}{extras}"], check=True)
+    return directory / "bin"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--venv", type=Path, help="measure the tools of this environment (created if missing)")
+    parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--big", type=int, default=10_000_000)
+    parser.add_argument("--huge", type=int, nargs="?", const=100_000_000, default=None,
+                        help="also 100,000,000 rows with --engine duckdb (about 8 GB of disk while it runs)")
     parser.add_argument("--keep", type=Path, help="generate into this directory and keep it")
+    parser.add_argument("--generate", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    directory = args.keep or Path(tempfile.mkdtemp(prefix="bench-validate-"))
-    descriptor = generate(directory, args.rows)
-    big = directory / "data" / "release_destinations.csv"
-    print(f"{args.rows:,} rows, {big.stat().st_size / 1e6:.0f} MB CSV ({directory})")
-    commands = {
-        "bare pyarrow read": [sys.executable, "-c", f"import pyarrow.csv as c; c.read_csv({str(big)!r})"],
-        "prisoner-data validate": [str(BIN / "prisoner-data"), "validate", str(descriptor), "--format", "json"],
-        "frictionless validate": [str(BIN / "frictionless"), "validate", "--json", str(descriptor)],
-    }
-    big.read_bytes()  # warm the page cache so no tool pays for the first read from disk
-    print(f"  {'':<24} {'work s':>8} {'wall s':>8} {'peak MB':>8}")
-    figures = {}
-    for label, command in commands.items():
-        runs = 1 if label == "frictionless validate" else REPEATS  # best of REPEATS evens out noise
-        measured = min((in_process(label, descriptor, big) for _ in range(runs)), key=lambda m: m["work"])
-        figures[label] = (measured["work"], min(wall(command) for _ in range(runs)), measured["peak_mb"])
-        print(f"  {label:<24} {figures[label][0]:8.2f} {figures[label][1]:8.2f} {figures[label][2]:8.0f}", flush=True)
-    ours, read, theirs = (figures[k] for k in ("prisoner-data validate", "bare pyarrow read", "frictionless validate"))
-    print("  work: time after imports, in-process; wall: the whole command in a fresh process")
-    print(f"  frictionless / ours: {theirs[0] / ours[0]:.1f}x (work), {theirs[1] / ours[1]:.1f}x (wall); target >= 15x")
-    print(f"  ours / bare read:    {ours[0] / read[0]:.2f}x (work), {ours[1] / read[1]:.2f}x (wall); target <= 2x")
+    if args.generate:
+        generate(Path(args.generate[0]), int(args.generate[1]))
+        return
+    binaries = light_venv(args.venv) if args.venv else Path(sys.executable).parent
+    python, ours = str(binaries / "python"), str(binaries / "prisoner-data")
+    # the duckdb engine needs the [duckdb] extra; beside the light install it gets an environment of its own
+    # (pandera imports ibis whenever it is installed, which the default engine need not pay for)
+    engines = light_venv(args.venv.with_name(args.venv.name + "-duckdb"), "[duckdb]") if args.venv else binaries
+    has_ibis = subprocess.run([str(engines / "python"), "-c", "import ibis"], capture_output=True).returncode == 0
+    duckdb_engine = [str(engines / "prisoner-data"), "validate", "-q", "--engine", "duckdb"]
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="bench-validate-"))
+    try:
+        small = generated(workdir / "small", args.rows)
+        csv = small.parent / "data" / "release_destinations.csv"
+        print(f"{args.rows:,} rows, {csv.stat().st_size / 1e6:.0f} MB of CSV; whole processes, median of "
+              f"{args.repeats} (frictionless: 1); environment {binaries.parent}")
+        bare = [python, "-c", f"import pyarrow.csv as c; c.read_csv({str(csv)!r})"]
+        runs = {"bare pyarrow read": median(bare, args.repeats),
+                "prisoner-data validate": median([ours, "validate", str(small), "-q"], args.repeats)}
+        if has_ibis:
+            runs["... --engine duckdb"] = median([*duckdb_engine, str(small)], args.repeats)
+        runs["frictionless validate"] = measure([str(binaries / "frictionless"), "validate", "--json", str(small)])
+        _table(runs)
+        ours_s, bare_s = runs["prisoner-data validate"][0], runs["bare pyarrow read"][0]
+        print(f"  frictionless / ours: {runs['frictionless validate'][0] / ours_s:.1f}x (target >= 25x)")
+        print(f"  ours / bare read:    {ours_s / bare_s:.2f}x (target <= 2x)")
+        shutil.rmtree(small.parent)
+
+        big = generated(workdir / "big", args.big)
+        csv = big.parent / "data" / "release_destinations.csv"
+        print(f"\n{args.big:,} rows, {csv.stat().st_size / 1e9:.1f} GB of CSV; one run each")
+        _table({"bare pyarrow read": measure([python, "-c", f"import pyarrow.csv as c; c.read_csv({str(csv)!r})"]),
+                "prisoner-data validate": measure([ours, "validate", str(big), "-q"])})
+        print("  target: the default engine's peak memory <= 1 GiB (1024 MiB)")
+        shutil.rmtree(big.parent)
+
+        if args.huge and has_ibis:
+            huge = generated(workdir / "huge", args.huge)
+            csv = huge.parent / "data" / "release_destinations.csv"
+            print(f"\n{args.huge:,} rows, {csv.stat().st_size / 1e9:.1f} GB of CSV; one run")
+            _table({"... --engine duckdb": measure([*duckdb_engine, str(huge)])})
+            shutil.rmtree(huge.parent)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _table(runs: dict[str, tuple[float, float]]) -> None:
+    print(f"  {'':<26} {'seconds':>9} {'peak MiB':>9}")
+    for label, (seconds, peak) in runs.items():
+        print(f"  {label:<26} {seconds:9.2f} {peak:9.0f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -287,6 +287,53 @@ def test_truncated_parquet(runner, package):
     assert "truncated" in issue["hint"]
 
 
+def _rewrite_parquet(package: Path, name: str, edit=None, row_group_size: int = 3) -> None:
+    """Write a resource's Parquet twin again in small row groups (optionally edited), and refresh its
+    entry in datapackage.json so that only the comparison of values can object."""
+    import hashlib
+
+    import pyarrow.parquet as pq
+
+    path = package / "data" / f"{name}.parquet"
+    table = pq.read_table(path)
+    if edit is not None:
+        table = edit(table)
+    pq.write_table(table, path, row_group_size=row_group_size)
+
+    def refresh(entry: dict, file: Path) -> None:
+        entry["bytes"], entry["hash"] = file.stat().st_size, "sha256:" + hashlib.sha256(file.read_bytes()).hexdigest()
+
+    twin = package / "datapackage-parquet.json"
+    meta = json.loads(twin.read_text())
+    refresh(next(r for r in meta["resources"] if r["name"] == name), path)
+    twin.write_text(json.dumps(meta, indent=2))
+    descriptor = package / "datapackage.json"
+    meta = json.loads(descriptor.read_text())
+    for entry in meta["companions"]:
+        if entry["path"] in (f"data/{name}.parquet", twin.name):
+            refresh(entry, package / entry["path"])
+    descriptor.write_text(json.dumps(meta, indent=2))
+
+
+def test_a_parquet_twin_in_other_pieces_than_its_csv_is_the_same_table(runner, package):
+    _rewrite_parquet(package, "claims")
+    result, report = validate(runner, package)
+    assert result.exit_code == 0, report["issues"]
+
+
+def test_a_parquet_twin_with_one_value_changed_is_reported(runner, package):
+    import pyarrow as pa
+
+    def edit(table):
+        quotes = table.column("quote").to_pylist()
+        quotes[len(quotes) // 2] += "!"
+        return table.set_column(table.column_names.index("quote"), "quote", pa.array(quotes, pa.string()))
+
+    _rewrite_parquet(package, "claims", edit)
+    issue = assert_invalid(runner, package, "parquet-csv-mismatch", "data/claims.parquet")
+    assert "quote" in issue["message"]
+
+
 @pytest.mark.parametrize("bad_path,reason", [
     ("/etc/passwd", "is absolute"),
     ("../outside.csv", "leaves the package directory"),

@@ -15,8 +15,9 @@ Stages, one folder each (one module per step inside):
                journaled), archive (deterministic zips, safe unpacking), citation (CITATION.cff,
                .zenodo.json), fetch (bounded, single-origin reads), download (verify and place),
                diff (changes and the bump they call for), rows and conflicts (read a package)
-  validate/    tables (pyarrow cell checks), package (descriptors, files, keys, Parquet twins),
-               pandera_rules, frictionless_check, expectations, datadocs (offline) -> one Report
+  validate/    package (descriptors, files, hashes, Parquet twins; the build's own check too),
+               engines/ (pyarrow streaming, duckdb, spark), cells, rules (pandera), key_checks,
+               parquet, expectations, datadocs (offline) -> one Report
   contribute/  extract/ (draft claims: text, names, context, subjects, and the rules in people,
                releases, counts, sanctions; render), coverage (uncited figures), html_report,
                dictionary

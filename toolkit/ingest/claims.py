@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .entities import Registry, normalize
+from .figures import Mentions, count_in_text, find_mentions, uncited
 from .models import ClaimEntry, PropertyDef, SkippedEntry, parse_entry
 from ..project import Project
 from ..report import Report
@@ -71,6 +72,8 @@ class Skipped:
 class Ledger:
     claims: list[Claim]
     skipped: list[Skipped]
+    uncited: dict[str, list] = field(default_factory=dict)
+    """Per source with a claims file: the counts and dates of its article that no quote covers."""
 
 
 def load_vocabulary(project: Project, report: Report) -> dict[str, PropertyDef]:
@@ -143,24 +146,43 @@ def _load_file(project, path: Path, sources, registry, vocabulary, report, ledge
         report.add("invalid-claims-file", "'skipped' must be a list of {quote, reason} entries", file=display,
                    line=doc.line_of("skipped"), field="skipped")
         skipped = []
-    checker = _ClaimChecker(source, registry, vocabulary, report, display)
+    located = source.locate([raw.get("quote") for raw in [*doc["claims"], *skipped] if isinstance(raw, dict)])
+    checker = _ClaimChecker(source, registry, vocabulary, report, display, located)
+    quotes = set()
     for raw in doc["claims"]:
         claim = checker.check(raw, first_seen, doc.line_of("claims"))
         if claim is not None:
             ledger.claims.append(claim)
+            quotes.add(claim.quote)
     for raw in skipped:
         entry = checker.check_skipped(raw, doc.line_of("skipped"))
         if entry is not None:
             ledger.skipped.append(entry)
+            quotes.add(entry.quote)
+    # the coverage lint's work, done here while the article's mentions are at hand
+    left = ledger.uncited.get(source.id)
+    spans = [(start, start + len(quote)) for quote in quotes for start in located.get(quote, ())]
+    ledger.uncited[source.id] = uncited(checker.mentions.citable if left is None else left, spans)
 
 
 class _ClaimChecker:
     """Checks the claims of one file against its article, the vocabulary and the registry."""
 
-    def __init__(self, source: Source, registry: Registry, vocabulary, report: Report, display: str):
-        self.source, self.registry, self.vocabulary = source, registry, vocabulary
+    def __init__(self, source: Source, registry: Registry, vocabulary, report: Report, display: str,
+                 located: dict[str, list[int]]):
+        self.source, self.registry, self.vocabulary, self.located = source, registry, vocabulary, located
         self.report, self.display = report, display
         self.said_on = parse_date(source.entry.published)
+        outlet = source.entry.outlet
+        self.own_voice = (f"outlet:{normalize(outlet)}", outlet) if outlet else (f"source:{source.id}", source.id)
+        self._mentions: Mentions | None = None
+
+    @property
+    def mentions(self) -> Mentions:
+        """The counts and dates of the article (found once per claims file)."""
+        if self._mentions is None:
+            self._mentions = find_mentions(self.source.text, self.said_on)
+        return self._mentions
 
     def error(self, raw: LineDict, type_: str, message: str, field: str, **extra) -> None:
         self.report.add(type_, message, file=self.display, line=raw.line_of(field), field=field, **extra)
@@ -191,11 +213,11 @@ class _ClaimChecker:
         self._check_subject(raw, entry, prop)
         self._check_qualifiers(raw, entry, prop)
         value, mention, event = self._typed_value(raw, entry, prop)
-        if isinstance(value, Count):
-            self._check_count_in_quote(raw, entry, value)
+        offset, quote_line = self._locate_quote(raw, entry.quote)
+        if isinstance(value, Count) and offset >= 0:
+            self._check_count_in_quote(raw, entry, value, offset)
         as_of = self._date(raw, entry.as_of, "as_of") if entry.as_of else None
         attributed = self._resolve(raw, entry.attributed_to, "attributed_to") if entry.attributed_to else None
-        quote_line = self._locate_quote(raw, entry.quote)
         for field_name, date in (("value", value), ("as_of", as_of)):
             if isinstance(date, DateValue):
                 self._check_date_bounds(raw, field_name, date)
@@ -217,10 +239,7 @@ class _ClaimChecker:
         """The claim's origin: whom the article attributes it to, else the outlet in its own voice."""
         if attributed:
             return attributed, self.registry.get(attributed).name
-        outlet = self.source.entry.outlet
-        if outlet:
-            return f"outlet:{normalize(outlet)}", outlet
-        return f"source:{self.source.id}", self.source.id
+        return self.own_voice
 
     def _check_subject(self, raw, entry: ClaimEntry, prop: PropertyDef) -> None:
         kind = self.registry.kind(entry.subject)
@@ -352,27 +371,28 @@ class _ClaimChecker:
         self.error(raw, "unknown-entity", f"{field} '{value}' is not a registry {expected}", field, value=value,
                    hint=hint + "use an id from seeds/registry.yaml or add the entity there")
 
-    def _check_count_in_quote(self, raw, entry, value: Count) -> None:
+    def _check_count_in_quote(self, raw, entry, value: Count, offset: int) -> None:
         """Warn when the quote does not give the count: its figure in digits or words, with its qualifier
         ("a count of 115 quoting '114 arrived'", "more than 100" recorded as exactly 100). A count the
         article implies ("X and 113 others") carries a note that says how, and is not warned about."""
-        from .figures import count_in_text
-
-        if not entry.note and not count_in_text(entry.quote, value):
+        if entry.note or self.mentions.quoted_count(offset, offset + len(entry.quote), value):
+            return  # most quotes: a count the article's own pass found inside the quote
+        if not count_in_text(entry.quote, value):
             said = f"{QUALIFIER_WORDS[value.qualifier]}{value.value}" + (f" and {value.upper}" if value.upper else "")
             self.report.add("count-not-in-quote", f"the quote does not give the count '{said}'", severity="warning",
                             file=self.display, line=raw.line_of("quote"), field="quote", value=entry.quote[:80],
                             hint="quote the words that give the figure (with its qualifier), or correct the value; "
                                  "for a figure the article implies but does not write, say how in `note`")
 
-    def _locate_quote(self, raw, quote: str) -> int:
-        offset = self.source.text.find(quote)
+    def _locate_quote(self, raw, quote: str) -> tuple[int, int]:
+        """The quote's first offset in the article and its line; (-1, 0) with an error when it is not there."""
+        offset = self.located[quote][0] if quote in self.located else -1
         if offset < 0 or "\n" in quote:
             self.error(raw, "quote-not-found",
                        f"quote not found verbatim in {self.source.entry.path}", "quote", value=quote[:80],
                        hint="copy the words exactly from the article (same quotes and dashes, one line)")
-            return 0
-        return self.source.line_of(offset)
+            return -1, 0
+        return offset, self.source.line_of(offset)
 
     def check_skipped(self, raw, list_line: int) -> Skipped | None:
         if not isinstance(raw, LineDict):
@@ -382,7 +402,7 @@ class _ClaimChecker:
         entry = parse_entry(SkippedEntry, raw, self.report, self.display)
         if entry is None:
             return None
-        if entry.quote not in self.source.text:
+        if entry.quote not in self.located:
             self.error(raw, "quote-not-found", f"skipped quote not found in {self.source.entry.path}", "quote",
                        value=entry.quote[:80])
             return None

@@ -56,22 +56,57 @@ def line_dict(line: int) -> LineDict:
     return mapping
 
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_RESOLVED_MAX = 4096
+
+
 class _LineLoader(_Base):
-    pass
+    """libyaml's C parser and composer; mappings are built here, with lines, instead of by PyYAML's
+    generic constructor, and plain scalars that recur (keys above all) are resolved once."""
 
+    _resolved: dict = {}
 
-def _construct_mapping(loader, node, deep=False):
-    mapping = line_dict(node.start_mark.line + 1)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, float, bool)) and key is not None:
-            raise yaml.constructor.ConstructorError(None, None, "a mapping key must be plain text",
-                                                    key_node.start_mark)
-        if key in mapping:
-            mapping.duplicate_keys.append((key, key_node.start_mark.line + 1))
-        mapping[key] = _plain(loader.construct_object(value_node, deep=True))
-        mapping.key_lines[key] = key_node.start_mark.line + 1
-    return mapping
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = self._resolved.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(self._resolved) >= _RESOLVED_MAX:
+                    self._resolved.clear()
+                self._resolved[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
+
+    def document(self):
+        node = self.get_single_node()
+        return None if node is None else self.build(node)
+
+    def build(self, node):
+        tag = node.tag
+        if tag == _STR and type(node) is yaml.ScalarNode:
+            return node.value
+        if tag == _MAP and type(node) is yaml.MappingNode:
+            return self.build_mapping(node)
+        if tag == _SEQ and type(node) is yaml.SequenceNode:
+            return [self.build(item) for item in node.value]
+        return _plain(self.construct_object(node, deep=True))  # numbers, booleans, null; unknown tags raise
+
+    def build_mapping(self, node) -> LineDict:
+        mapping = line_dict(node.start_mark.line + 1)
+        lines, duplicates = mapping.key_lines, mapping.duplicate_keys
+        for key_node, value_node in node.value:
+            key = self.build(key_node)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                raise yaml.constructor.ConstructorError(None, None, "a mapping key must be plain text",
+                                                        key_node.start_mark)
+            line = key_node.start_mark.line + 1
+            if key in mapping:
+                duplicates.append((key, line))
+            mapping[key] = self.build(value_node)
+            lines[key] = line
+        return mapping
 
 
 def _plain(value):
@@ -81,7 +116,12 @@ def _plain(value):
     return value
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+def _parse(text: str):
+    loader = _LineLoader(text)
+    try:
+        return loader.document()
+    finally:
+        loader.dispose()
 
 
 def read_text(path: Path, report: Report, display: str, max_bytes: int = MAX_INPUT_BYTES) -> str | None:
@@ -141,7 +181,7 @@ def load_yaml(path: Path, report: Report, display: str):
     try:
         if not _within_bounds(text, report, display):
             return None
-        return yaml.load(text, Loader=_LineLoader)
+        return _parse(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -6,34 +6,37 @@ Same rows, same bytes: nothing here reads a clock or depends on the order of a d
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import io
 from pathlib import Path
 
 LIST_DELIMITER = "|"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
 
-def csv_bytes(rows: list[dict], schema: dict) -> bytes:
+def write_csv(path: Path, table, schema: dict) -> None:
+    """Write an Arrow table as CSV: minimal quoting, "\\n" line ends, lists joined with "|", booleans as
+    true/false, dates as YYYY-MM-DD, empty cells for nulls; streamed in slices of rows."""
     names = [f["name"] for f in schema["fields"]]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(names)
-    for row in rows:
-        writer.writerow([_cell(row.get(n)) for n in names])
-    return buffer.getvalue().encode("utf-8")
+    kinds = [f["type"] for f in schema["fields"]]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(names)
+        for batch in table.select(names).to_batches(max_chunksize=SLICE_ROWS):
+            writer.writerows(zip(*(_texts(batch.column(i), kind) for i, kind in enumerate(kinds))))
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return LIST_DELIMITER.join(str(v) for v in value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+SLICE_ROWS = 65_536
+"""Rows converted to Python values at a time, when a table is written as CSV or into SQLite."""
+
+
+def _texts(array, kind: str) -> list[str]:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if kind == "list":
+        array = pc.binary_join(array, LIST_DELIMITER)
+    elif kind != "string":
+        array = pc.cast(array, pa.string())  # integers in digits, booleans true/false, dates YYYY-MM-DD
+    return pc.fill_null(array, "").to_pylist()
 
 
 def arrow_schema(schema: dict):
@@ -46,14 +49,23 @@ def arrow_schema(schema: dict):
     return pa.schema([pa.field(f["name"], types[f["type"]]) for f in schema["fields"]])
 
 
-def write_parquet(path: Path, rows: list[dict], schema: dict) -> None:
+def arrow_table(table, schema: dict):
+    """A list of row dicts, or a `tables.Columns`, as an Arrow table with the schema's types."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     target = arrow_schema(schema)
-    columns = {f.name: [row.get(f.name) for row in rows] for f in target}
-    table = pa.Table.from_pydict(columns, schema=target)
-    # Fixed writer settings: a rebuild from the same inputs is byte-identical.
+    if isinstance(table, list):
+        return pa.Table.from_pydict({f.name: [row.get(f.name) for row in table] for f in target}, schema=target)
+    arrays = [table.columns[f.name].cast(f.type) if f.name in table.columns else pa.nulls(len(table), f.type)
+              for f in target]
+    return pa.Table.from_arrays(arrays, schema=target)
+
+
+def write_parquet(path: Path, table) -> None:
+    """Write an Arrow table as Parquet with fixed writer settings: a rebuild from the same inputs is
+    byte-identical."""
+    import pyarrow.parquet as pq
+
     pq.write_table(
         table, path, compression="zstd", compression_level=3, use_dictionary=False,
         write_statistics=True, version="2.6", data_page_version="1.0", store_schema=True,

@@ -31,8 +31,8 @@ from ..values import parse_date
 from .descriptors import (PARQUET_DESCRIPTOR, V1_DESCRIPTOR, csv_resource, file_entry, package_fields,
                           parquet_resource, v1_descriptor, write_descriptor)
 from .documents import package_readme
-from .formats import csv_bytes, write_parquet
-from .sqlite import datasette_metadata, write_database
+from .formats import arrow_table, write_csv, write_parquet
+from .sqlite import Database, datasette_metadata
 from .tables import build_tables
 
 EXPECTATIONS = "expectations.json"
@@ -150,16 +150,21 @@ def stage_package(project: Project, directory: Path, prepared: Prepared, version
                   documents: dict[str, str] | None = None, check=None) -> Report:
     """Write the package into `directory` as `version` (with the data dictionary and `documents`), then check it.
 
-    `check` (default: frictionless against the schemas) returns the issues of the written package."""
+    `check` (default: `validate_package`, as `prisoner-data validate` checks a package: the descriptor
+    against the Data Package spec, files, cells, keys, rules and Parquet twins) returns the issues of
+    the written package."""
     from ..contribute.dictionary import render_dictionary
 
     contract = replace(prepared.contract, metadata=prepared.contract.metadata.model_copy(update={"version": version}))
     texts = {DICTIONARY: render_dictionary(project, prepared.contract), **(documents or {})}
     write_package(directory, prepared.compiled, contract, project.schemas / EXPECTATIONS, texts)
-    if check is None:
-        from ..validate.frictionless_check import check_package as check
     report = Report()
-    report.extend(check(directory / "datapackage.json"))
+    if check is None:
+        from ..validate.package import validate_package
+
+        report.extend(validate_package(directory / "datapackage.json").issues)
+    else:
+        report.extend(check(directory / "datapackage.json"))
     return report
 
 
@@ -173,7 +178,7 @@ def build_package(project: Project, out: Path | None = None, progress=None, chec
       3. under the target folder's lock, remove what killed builds left behind;
       4. write the package, as the next version with a -dev suffix, into staging (and, if asked,
          docs/data-dictionary.md);
-      5. validate the staged package (`check`, by default frictionless against the schemas);
+      5. validate the staged package (`check`, by default what `prisoner-data validate` runs on a package);
       6. fsync it and swap it with the target in one step, only if every step passed.
     """
     from .release import development_version, recover_releases
@@ -215,9 +220,9 @@ def write_package(directory: Path, compiled: Compiled, contract: Contract, suite
     """Write the package into `directory`; return its datapackage.json.
 
     Steps:
-      1. every resource as CSV and as Parquet;
+      1. every resource as CSV, as Parquet and as a table of the SQLite database;
       2. the Parquet descriptor, and the CSV descriptor as Data Package v1 for R;
-      3. the SQLite database and its datasette metadata;
+      3. the datasette metadata of the database;
       4. the expectation suite, README.md and the given documents (the data dictionary);
       5. datapackage.json, naming every other file with its size and sha256 (`companions`).
     """
@@ -226,17 +231,19 @@ def write_package(directory: Path, compiled: Compiled, contract: Contract, suite
     shared = package_fields(contract.metadata, compiled.created, compiled.tables["sources"])
     shared = {k: v for k, v in shared.items() if v is not None}
     csv_resources, parquet_resources = [], []
-    for name, schema in contract.schemas.items():
-        rows = compiled.tables[name]
-        (data / f"{name}.csv").write_bytes(csv_bytes(rows, schema))
-        write_parquet(data / f"{name}.parquet", rows, schema)
-        csv_resources.append(csv_resource(name, schema, data / f"{name}.csv", directory))
-        parquet_resources.append(parquet_resource(name, schema, data / f"{name}.parquet", directory))
+    database = f"{contract.metadata.name}.sqlite"
+    with Database(directory / database, contract.schemas) as sqlite:
+        for name, schema in contract.schemas.items():
+            table = arrow_table(compiled.tables[name], schema)  # one table at a time, in every format
+            write_csv(data / f"{name}.csv", table, schema)
+            write_parquet(data / f"{name}.parquet", table)
+            sqlite.add(name, table)
+            del table
+            csv_resources.append(csv_resource(name, schema, data / f"{name}.csv", directory))
+            parquet_resources.append(parquet_resource(name, schema, data / f"{name}.parquet", directory))
     descriptor = {**shared, "resources": csv_resources}
     write_descriptor(directory / PARQUET_DESCRIPTOR, {**shared, "resources": parquet_resources})
     write_descriptor(directory / V1_DESCRIPTOR, v1_descriptor(descriptor))
-    database = f"{contract.metadata.name}.sqlite"
-    write_database(directory / database, compiled.tables, contract.schemas)
     metadata = datasette_metadata(descriptor, database.removesuffix(".sqlite"), contract.schemas)
     write_descriptor(directory / DATASETTE_METADATA, metadata)
     if suite is not None and suite.is_file():

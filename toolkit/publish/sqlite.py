@@ -26,33 +26,54 @@ def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def write_database(path: Path, tables: dict[str, list[dict]], schemas: dict[str, dict]) -> None:
-    """Create the database at `path` (which must not exist) from the rows and table schemas."""
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
+class Database:
+    """The database at `path` (which must not exist), written one table at a time in the order added.
+
+    Use as a context manager: `add` each table, and leaving the block without an error adds the views,
+    checks every foreign key and compacts the file."""
+
+    def __init__(self, path: Path, schemas: dict[str, dict]):
+        self.path, self.schemas = path, schemas
+
+    def __enter__(self) -> "Database":
+        self.connection = sqlite3.connect(self.path, isolation_level=None)
         for pragma in ("page_size = 4096", "journal_mode = OFF", "synchronous = OFF", "foreign_keys = OFF"):
-            connection.execute(f"PRAGMA {pragma}")
-        connection.execute("BEGIN")
-        for name, schema in schemas.items():
-            connection.execute(_create_table(name, schema))
-            fields = [f["name"] for f in schema["fields"]]
-            kinds = [f["type"] for f in schema["fields"]]
-            insert = f"INSERT INTO {quote(name)} VALUES ({', '.join('?' * len(fields))})"
-            connection.executemany(insert, ([_cell(row.get(f), k) for f, k in zip(fields, kinds)]
-                                            for row in tables[name]))
-            for statement in _indexes(name, schema):
-                connection.execute(statement)
-        for statement in _views(schemas):
+            self.connection.execute(f"PRAGMA {pragma}")
+        self.connection.execute("BEGIN")
+        return self
+
+    def add(self, name: str, table) -> None:
+        """Create and fill the table `name` from an Arrow table with its schema's columns."""
+        from .formats import SLICE_ROWS
+
+        schema = self.schemas[name]
+        self.connection.execute(_create_table(name, schema))
+        fields = [f["name"] for f in schema["fields"]]
+        kinds = [f["type"] for f in schema["fields"]]
+        insert = f"INSERT INTO {quote(name)} VALUES ({', '.join('?' * len(fields))})"
+        for batch in table.select(fields).to_batches(max_chunksize=SLICE_ROWS):
+            self.connection.executemany(insert, zip(*(_values(batch.column(i), kind) for i, kind in enumerate(kinds))))
+        for statement in _indexes(name, schema):
+            self.connection.execute(statement)
+
+    def __exit__(self, kind, error, traceback) -> None:
+        try:
+            if error is None:
+                self._finish()
+        finally:
+            self.connection.close()
+
+    def _finish(self) -> None:
+        connection = self.connection
+        for statement in _views(self.schemas):
             connection.execute(statement)
         connection.execute("COMMIT")
         broken = connection.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             table, rowid, parent, _ = broken[0]
             raise ToolkitError(f"the database has {len(broken)} rows whose foreign key finds no row; the first is "
-                               f"row {rowid} of {table}, pointing into {parent}", path=path)
+                               f"row {rowid} of {table}, pointing into {parent}", path=self.path)
         connection.execute("VACUUM")
-    finally:
-        connection.close()
 
 
 def _create_table(name: str, schema: dict) -> str:
@@ -85,16 +106,18 @@ def _indexes(name: str, schema: dict) -> list[str]:
     return statements
 
 
-def _cell(value, kind: str):
-    if value is None:
-        return None
+def _values(array, kind: str) -> list:
+    """A column's cells as SQLite takes them: lists as JSON arrays, booleans as 0/1, dates as text."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     if kind == "list":
-        return json.dumps(list(value), ensure_ascii=False)
+        return [None if items is None else json.dumps(items, ensure_ascii=False) for items in array.to_pylist()]
     if kind == "boolean":
-        return int(bool(value))
+        return pc.cast(array, pa.int64()).to_pylist()
     if kind == "date":
-        return value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return value
+        return pc.cast(array, pa.string()).to_pylist()
+    return array.to_pylist()
 
 
 def _views(schemas: dict[str, dict]) -> list[str]:

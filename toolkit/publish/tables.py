@@ -1,4 +1,4 @@
-"""Resolved tables from reconciled claims: one list of row dicts per resource.
+"""Resolved tables from reconciled claims: a list of row dicts per resource, the claims column by column.
 
 Column names follow the table schemas in schemas/. A resolved field `f` is
 written as its value columns (`f`, `f_qualifier` / `f_precision`, or `f_id`),
@@ -9,6 +9,8 @@ Rows are sorted by primary key so the output is stable.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from operator import attrgetter
 
 from ..ingest.claims import Claim, Ledger
 from ..ingest.entities import Registry
@@ -45,8 +47,8 @@ SANCTION_FIELDS = {
 
 
 def build_tables(sources: dict[str, Source], ledger: Ledger, registry: Registry, vocabulary,
-                 result: Reconciliation) -> dict[str, list[dict]]:
-    """Every resource's rows, keyed by resource name."""
+                 result: Reconciliation) -> dict[str, list[dict] | Columns]:
+    """Every resource's rows (the claims as `Columns`), keyed by resource name."""
     open_by_subject = defaultdict(int)
     for conflict in result.conflicts:
         if conflict.status == "open":
@@ -220,34 +222,56 @@ def _conflicts(result: Reconciliation) -> list[dict]:
     ]
 
 
-def _claims(claims: list[Claim], vocabulary) -> list[dict]:
-    return [_claim_row(c, vocabulary[c.property].type) for c in sorted(claims, key=lambda c: c.id)]
+@dataclass(frozen=True)
+class Columns:
+    """A table held as Arrow arrays, column by column: the claims table, which as a million row
+    dicts would not fit in memory."""
+
+    columns: dict[str, object]
+    rows: int
+
+    def __len__(self) -> int:
+        return self.rows
+
+    def to_rows(self) -> list[dict]:
+        names = list(self.columns)
+        return [dict(zip(names, values)) for values in zip(*(self.columns[n].to_pylist() for n in names))]
 
 
-def _claim_row(claim: Claim, kind: str) -> dict:
-    value = claim.value
-    count = value if isinstance(value, Count) else None
-    date = value if isinstance(value, DateValue) else None
-    return {
-        "claim_id": claim.id, "source_id": claim.source, "subject_id": claim.subject,
-        "property": claim.property, "value": claim.raw_value, "value_type": kind,
-        "count_value": count.value if count else None,
-        "count_qualifier": count.qualifier if count else None,
-        "count_low": int(count.low) if count else None,
-        "count_high": int(count.high) if count and count.high != INF else None,
-        "date_value": date.start if date else None,
-        "date_precision": date.precision if date else None,
-        "date_qualifier": date.qualifier if date else None,
-        "date_event_id": claim.event,
-        "entity_id": value if kind == "entity" else None,
-        "scope_id": claim.scope, "population_id": claim.population,
-        "as_of": claim.as_of.start if claim.as_of else None,
-        "as_of_precision": claim.as_of.precision if claim.as_of else None,
-        "attributed_to_id": claim.attributed_to, "attributed_to": claim.attributed_as,
-        "origin_key": claim.origin, "origin": claim.origin_name, "breakdown": claim.breakdown,
-        "quote": claim.quote, "quote_line": claim.quote_line, "note": claim.note,
-        "ledger_file": claim.file, "ledger_line": claim.line,
+def _claims(claims: list[Claim], vocabulary) -> Columns:
+    """The claims table, one column at a time: each column is a pass over the claims made into an Arrow
+    array at once, so no row of Python values is ever held."""
+    import pyarrow as pa
+
+    ordered = sorted(claims, key=attrgetter("id"))
+    kinds = {name: prop.type for name, prop in vocabulary.items()}
+
+    def of_count(read):
+        return lambda c: read(c.value) if type(c.value) is Count else None
+
+    def of_date(read):
+        return lambda c: read(c.value) if type(c.value) is DateValue else None
+
+    def of_as_of(read):
+        return lambda c: read(c.as_of) if c.as_of is not None else None
+
+    columns = {
+        "claim_id": attrgetter("id"), "source_id": attrgetter("source"), "subject_id": attrgetter("subject"),
+        "property": attrgetter("property"), "value": attrgetter("raw_value"), "value_type": lambda c: kinds[c.property],
+        "count_value": of_count(attrgetter("value")), "count_qualifier": of_count(attrgetter("qualifier")),
+        "count_low": of_count(lambda v: int(v.low)),
+        "count_high": of_count(lambda v: int(v.high) if v.high != INF else None),
+        "date_value": of_date(attrgetter("start")), "date_precision": of_date(attrgetter("precision")),
+        "date_qualifier": of_date(attrgetter("qualifier")), "date_event_id": attrgetter("event"),
+        "entity_id": lambda c: c.value if kinds[c.property] == "entity" else None,
+        "scope_id": attrgetter("scope"), "population_id": attrgetter("population"),
+        "as_of": of_as_of(attrgetter("start")), "as_of_precision": of_as_of(attrgetter("precision")),
+        "attributed_to_id": attrgetter("attributed_to"), "attributed_to": attrgetter("attributed_as"),
+        "origin_key": attrgetter("origin"), "origin": attrgetter("origin_name"), "breakdown": attrgetter("breakdown"),
+        "quote": attrgetter("quote"), "quote_line": attrgetter("quote_line"), "note": attrgetter("note"),
+        "ledger_file": attrgetter("file"), "ledger_line": attrgetter("line"),
     }
+    return Columns({name: pa.array([get(c) for c in ordered]) for name, get in columns.items()}, len(ordered))
 
 
 def _sources(sources: dict[str, Source], ledger: Ledger) -> list[dict]:

@@ -1,8 +1,9 @@
 """Validation: a contribution (seeds/ and schemas/), a package directory, or a datapackage.json.
 
 `validate_path` decides which it was given and returns one Report. The modules
-beside this one turn what frictionless, pandera and great-expectations find into
-the same Issue:
+beside this one turn what they find (and what frictionless says of the descriptor,
+pandera of the cross-field rules, great-expectations of the expectation suite) into the
+same Issue:
   package          descriptor, paths, sizes, hashes, Parquet twins; hands the tables to an engine
   engines/         pyarrow (default, streaming in batches), duckdb (out of core), spark: the same
                    checks and Issues through each
@@ -10,7 +11,6 @@ the same Issue:
   rules            the cross-field rules, narwhals expressions run by pandera on any engine
   key_checks       unique keys, foreign keys and claim ids, in SQL for DuckDB and Spark
   parquet          Parquet files read within bounds, in batches
-  frictionless_check  full frictionless validation, used by the build on its own output
   expectations     the great-expectations suite and its Data Docs (only with --report html)
 """
 

@@ -11,7 +11,6 @@ Steps, each adding Issues to one Report (nothing stops at the first problem):
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path, PurePosixPath
 
@@ -327,14 +326,14 @@ def _check_twin(table: TableInput, twin: dict, path: Path, result, report: Repor
     budget = 4 * path.stat().st_size + 4 * table.path.stat().st_size + (16 << 20)
     if open_bounded(path, display, declared, result.rows, budget, report, where) is None:
         return
-    from .engines.arrow import csv_digests, update_digest
+    from .engines.arrow import ColumnDigest, csv_digests
 
     expected = result.digests if result.digests is not None else csv_digests(table)
-    digests = {f.name: hashlib.sha1() for f in declared}
+    digests = {f.name: ColumnDigest() for f in declared}
     before = len(report.issues)
     for batch in batches(path, declared, display, budget, report, where):
         for f in declared:
-            update_digest(digests[f.name], batch.column(f.name))
+            digests[f.name].update(batch.column(f.name))
     if len(report.issues) > before or expected is None:
         return
     differing = [f.name for f in declared if digests[f.name].hexdigest() != expected.get(f.name)]

@@ -122,7 +122,7 @@ def stream_table(table: TableInput, run: Run) -> TableResult:
     split = {f["name"] for f in fields if f["type"] == "list"} if table.name in run.digests else \
         set(run.plan.claim_lists.get(table.name, []))
     references = References(table, run)
-    hashes = {name: hashlib.sha1() for name in names} if table.name in run.digests else None
+    hashes = {name: ColumnDigest() for name in names} if table.name in run.digests else None
     failures, offset, pending = run.found[table.name], 0, []
     try:
         for batch in source:
@@ -137,7 +137,7 @@ def stream_table(table: TableInput, run: Run) -> TableResult:
                 pending = rules_in_bulk(model, pending, frame, failures, columns, run)
             if hashes is not None:
                 for name, array in zip(names, typed):
-                    update_digest(hashes[name], array)
+                    hashes[name].update(array)
             offset += batch.num_rows
         if model is not None and pending:
             rules_in_bulk(model, pending, None, failures, columns, run)
@@ -430,36 +430,52 @@ def csv_digests(table: TableInput) -> dict[str, str] | None:
     source = _csv_batches(table, Report())
     if source is None:
         return None
-    hashes = {f["name"]: hashlib.sha1() for f in table.schema["fields"]}
+    digests = {f["name"]: ColumnDigest() for f in table.schema["fields"]}
     try:
         for batch in source:
             for i, field in enumerate(table.schema["fields"]):
-                update_digest(hashes[field["name"]], cast(batch.column(i), field)[0])
+                digests[field["name"]].update(cast(batch.column(i), field)[0])
     except pa.ArrowInvalid:
         return None
-    return {n: h.hexdigest() for n, h in hashes.items()}
+    return {n: d.hexdigest() for n, d in digests.items()}
 
 
-def update_digest(digest, array) -> None:
-    """Feed a typed column into a digest so that equal values give equal digests, however chunked."""
-    if isinstance(array, pa.ChunkedArray):
-        for chunk in array.chunks:
-            update_digest(digest, chunk)
-        return
-    digest.update(pc.is_valid(array).to_numpy(zero_copy_only=False).astype(np.uint8).tobytes())
-    if pa.types.is_list(array.type):
-        digest.update(pc.fill_null(pc.list_value_length(array), 0).to_numpy().astype(np.int64).tobytes())
-        update_digest(digest, pc.list_flatten(array))
-    elif pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
-        filled = pc.fill_null(array, "")
-        digest.update(pc.binary_length(filled).to_numpy(zero_copy_only=False).astype(np.int64).tobytes())
-        for chunk in (filled.chunks if isinstance(filled, pa.ChunkedArray) else [filled]):
-            offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32 if pa.types.is_string(chunk.type) else np.int64)
-            start, end = offsets[chunk.offset], offsets[chunk.offset + len(chunk)]
-            digest.update(memoryview(chunk.buffers()[2])[start:end] if end > start else b"")
-    else:
-        zero = pa.scalar(False if pa.types.is_boolean(array.type) else 0, array.type)
-        digest.update(pc.fill_null(array, zero).to_numpy(zero_copy_only=False).tobytes())
+class ColumnDigest:
+    """A digest of a typed column's values that does not depend on how the column arrives in pieces.
+
+    Validity, lengths and value bytes each go into a stream of their own (per nesting level), so
+    the digest of a column read in one batch equals that of the same column read in a thousand."""
+
+    def __init__(self):
+        self.streams: dict[str, object] = {}
+
+    def _feed(self, stream: str, data) -> None:
+        if stream not in self.streams:
+            self.streams[stream] = hashlib.sha1()
+        self.streams[stream].update(data)
+
+    def update(self, array, level: str = "") -> None:
+        if isinstance(array, pa.ChunkedArray):
+            for chunk in array.chunks:
+                self.update(chunk, level)
+            return
+        self._feed(level + "valid", pc.is_valid(array).to_numpy(zero_copy_only=False).astype(np.uint8).tobytes())
+        if pa.types.is_list(array.type):
+            self._feed(level + "items", pc.fill_null(pc.list_value_length(array), 0).to_numpy().astype(np.int64).tobytes())
+            self.update(pc.list_flatten(array), level + "[]")
+        elif pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
+            filled = pc.fill_null(array, "")
+            self._feed(level + "lengths", pc.binary_length(filled).to_numpy(zero_copy_only=False).astype(np.int64).tobytes())
+            offsets = np.frombuffer(filled.buffers()[1], dtype=np.int32 if pa.types.is_string(filled.type) else np.int64)
+            start, end = offsets[filled.offset], offsets[filled.offset + len(filled)]
+            self._feed(level + "bytes", memoryview(filled.buffers()[2])[start:end] if end > start else b"")
+        else:
+            zero = pa.scalar(False if pa.types.is_boolean(array.type) else 0, array.type)
+            self._feed(level + "values", pc.fill_null(array, zero).to_numpy(zero_copy_only=False).tobytes())
+
+    def hexdigest(self) -> str:
+        return hashlib.sha1("".join(f"{k}:{h.hexdigest()};" for k, h in sorted(self.streams.items())).encode()
+                            ).hexdigest()
 
 
 # --- the key store ------------------------------------------------------------------------------------------

@@ -60,13 +60,16 @@ _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _RESOLVED_MAX = 4096
+_SHARED_LENGTH, _SHARED_MAX = 40, 1 << 16
 
 
 class _LineLoader(_Base):
     """libyaml's C parser and composer; mappings are built here, with lines, instead of by PyYAML's
-    generic constructor, and plain scalars that recur (keys above all) are resolved once."""
+    generic constructor; plain scalars that recur (keys above all) are resolved once, and short texts
+    are shared."""
 
     _resolved: dict = {}
+    _texts: dict = {}
 
     def resolve(self, kind, value, implicit):
         if kind is yaml.ScalarNode and implicit[0]:
@@ -86,7 +89,15 @@ class _LineLoader(_Base):
     def build(self, node):
         tag = node.tag
         if tag == _STR and type(node) is yaml.ScalarNode:
-            return node.value
+            value = node.value
+            if len(value) > _SHARED_LENGTH:
+                return value
+            # short texts recur (ids, property names, places): one object for each, so a million
+            # claims do not hold a million copies of "released_count"
+            shared = self._texts.setdefault(value, value)
+            if len(self._texts) >= _SHARED_MAX:
+                self._texts.clear()
+            return shared
         if tag == _MAP and type(node) is yaml.MappingNode:
             return self.build_mapping(node)
         if tag == _SEQ and type(node) is yaml.SequenceNode:

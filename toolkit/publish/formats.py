@@ -50,15 +50,25 @@ def arrow_schema(schema: dict):
 
 
 def arrow_table(table, schema: dict):
-    """A list of row dicts, or a `tables.Columns`, as an Arrow table with the schema's types."""
+    """A list of row dicts, or a `tables.Columns`, as an Arrow table with the schema's types (an Arrow
+    table of those types as it is)."""
     import pyarrow as pa
 
     target = arrow_schema(schema)
+    if isinstance(table, pa.Table) and table.schema.equals(target):
+        return table
     if isinstance(table, list):
         return pa.Table.from_pydict({f.name: [row.get(f.name) for row in table] for f in target}, schema=target)
     arrays = [table.columns[f.name].cast(f.type) if f.name in table.columns else pa.nulls(len(table), f.type)
               for f in target]
     return pa.Table.from_arrays(arrays, schema=target)
+
+
+def rows_of(table) -> list[dict]:
+    """A table's rows as dicts, whether it is rows already, `Columns` or an Arrow table."""
+    if isinstance(table, list):
+        return table
+    return table.to_pylist() if hasattr(table, "to_pylist") else table.to_rows()
 
 
 def write_parquet(path: Path, table) -> None:

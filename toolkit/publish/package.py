@@ -24,14 +24,14 @@ from ..ingest.entities import load_registry
 from ..ingest.schemas import Contract, load_contract
 from ..ingest.sources import load_sources
 from ..project import Project
-from ..reconcile import Reconciliation, reconcile_claims
+from ..reconcile import reconcile_claims
 from ..report import Report
 from ..storage import clear_stale, crashpoint, fsync_dir, fsync_tree, locked, new_staging, remove_tree, swap_in
 from ..values import parse_date
 from .descriptors import (PARQUET_DESCRIPTOR, V1_DESCRIPTOR, csv_resource, file_entry, package_fields,
                           parquet_resource, v1_descriptor, write_descriptor)
 from .documents import package_readme
-from .formats import arrow_table, write_csv, write_parquet
+from .formats import arrow_table, rows_of, write_csv, write_parquet
 from .sqlite import Database, datasette_metadata
 from .tables import build_tables
 
@@ -60,9 +60,13 @@ class BuildResult:
 class Compiled:
     """The in-memory dataset: tables ready to write, and what they came from."""
 
-    tables: dict[str, list[dict]]
-    reconciliation: Reconciliation
+    tables: dict  # name -> rows (list of dicts or `Columns`), or an Arrow table when compiled against schemas
+    statuses: dict[str, int]  # conflicts by status
     created: str
+    rows: dict[str, int] = field(init=False)
+
+    def __post_init__(self):
+        self.rows = {name: len(table) for name, table in self.tables.items()}
 
 
 @contextmanager
@@ -78,13 +82,17 @@ def _without_cycle_collector():
             gc.enable()
 
 
-def compile_dataset(project: Project, report: Report, progress=None) -> Compiled | None:
-    """Load, verify, resolve and reconcile the seeds; None when the inputs have errors."""
+def compile_dataset(project: Project, report: Report, progress=None, schemas: dict | None = None) -> Compiled | None:
+    """Load, verify, resolve and reconcile the seeds; None when the inputs have errors.
+
+    With the table `schemas`, each table is made an Arrow table of its schema as soon as it is built,
+    and only the tables and the conflicts outlive this call (not the claims and facts they came
+    from): what keeps a build's memory to about the size of its output."""
     with _without_cycle_collector():
-        return _compile(project, report, progress)
+        return _compile(project, report, progress, schemas)
 
 
-def _compile(project: Project, report: Report, progress=None) -> Compiled | None:
+def _compile(project: Project, report: Report, progress=None, schemas: dict | None = None) -> Compiled | None:
     say = progress or (lambda message: None)
     say("loading sources")
     sources = load_sources(project, report)
@@ -109,14 +117,17 @@ def _compile(project: Project, report: Report, progress=None) -> Compiled | None
                    hint="mark the group of everyone freed with `root: true` in seeds/registry.yaml")
     if not report.valid:
         return None
-    tables = build_tables(sources, ledger, registry, vocabulary, result)
+    finish = None if schemas is None else (lambda name, rows: arrow_table(rows, schemas[name]) if name in schemas
+                                           else rows)
+    tables = build_tables(sources, ledger, registry, vocabulary, result, finish)
     from ..contribute.coverage import lint_coverage
 
     report.extend(lint_coverage(sources, ledger))
     newest = max((s.entry.published for s in sources.values()), default="1970-01-01")
     start = parse_date(newest).start
     created = dt.datetime.combine(start, dt.time(), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return Compiled(tables, result, created)
+    statuses = dict(sorted(Counter(c.status for c in result.conflicts).items()))
+    return Compiled(tables, statuses, created)
 
 
 @dataclass
@@ -132,32 +143,35 @@ class Prepared:
         return self.compiled is not None and self.contract is not None and self.report.valid
 
     def rows(self) -> dict[str, int]:
-        return {name: len(self.compiled.tables[name]) for name in self.contract.metadata.resources}
+        return {name: self.compiled.rows[name] for name in self.contract.metadata.resources}
 
     def statuses(self) -> dict[str, int]:
-        return dict(sorted(Counter(c.status for c in self.compiled.reconciliation.conflicts).items()))
+        return self.compiled.statuses
 
 
 def prepare_dataset(project: Project, progress=None) -> Prepared:
     """Load and verify the contract (schemas/) and the seeds, and reconcile them; every problem in the report."""
     report = Report()
     contract = load_contract(project, report)
-    compiled = compile_dataset(project, report, progress)
+    compiled = compile_dataset(project, report, progress, contract.schemas if contract else None)
     return Prepared(report, compiled, contract)
 
 
 def stage_package(project: Project, directory: Path, prepared: Prepared, version: str,
-                  documents: dict[str, str] | None = None, check=None) -> Report:
+                  documents: dict[str, str] | None = None, check=None, last: bool = False) -> Report:
     """Write the package into `directory` as `version` (with the data dictionary and `documents`), then check it.
 
     `check` (default: `validate_package`, as `prisoner-data validate` checks a package: the descriptor
     against the Data Package spec, files, cells, keys, rules and Parquet twins) returns the issues of
-    the written package."""
+    the written package. `last`: no package will be written from `prepared` again, so its tables are
+    let go once written (the check reads the files), and the check has their memory."""
     from ..contribute.dictionary import render_dictionary
 
     contract = replace(prepared.contract, metadata=prepared.contract.metadata.model_copy(update={"version": version}))
     texts = {DICTIONARY: render_dictionary(project, prepared.contract), **(documents or {})}
     write_package(directory, prepared.compiled, contract, project.schemas / EXPECTATIONS, texts)
+    if last:
+        prepared.compiled.tables.clear()
     report = Report()
     if check is None:
         from ..validate.package import validate_package
@@ -197,7 +211,8 @@ def build_package(project: Project, out: Path | None = None, progress=None, chec
             if progress:
                 progress("writing and validating package")
             report.extend(stage_package(project, work / "package", prepared,
-                                        development_version(project, prepared.contract.metadata), check=check).issues)
+                                        development_version(project, prepared.contract.metadata), check=check,
+                                        last=True).issues)
             if not report.valid:
                 return BuildResult(report)
             if dictionary:
@@ -228,7 +243,7 @@ def write_package(directory: Path, compiled: Compiled, contract: Contract, suite
     """
     data = directory / "data"
     data.mkdir(parents=True, exist_ok=True)
-    shared = package_fields(contract.metadata, compiled.created, compiled.tables["sources"])
+    shared = package_fields(contract.metadata, compiled.created, rows_of(compiled.tables["sources"]))
     shared = {k: v for k, v in shared.items() if v is not None}
     csv_resources, parquet_resources = [], []
     database = f"{contract.metadata.name}.sqlite"
@@ -250,9 +265,8 @@ def write_package(directory: Path, compiled: Compiled, contract: Contract, suite
         # The package carries its expectations, so a downloader can run them without this repository.
         shutil.copyfile(suite, directory / EXPECTATIONS)
         descriptor["expectations"] = file_entry(directory, directory / EXPECTATIONS)
-    rows = {name: len(compiled.tables[name]) for name in contract.schemas}
-    statuses = Counter(c.status for c in compiled.reconciliation.conflicts)
-    texts = {"README.md": package_readme(descriptor, rows, dict(statuses), database), **(documents or {})}
+    rows = {name: compiled.rows[name] for name in contract.schemas}
+    texts = {"README.md": package_readme(descriptor, rows, compiled.statuses, database), **(documents or {})}
     for name, text in texts.items():
         (directory / name).write_text(text, encoding="utf-8")
     descriptor["companions"] = [

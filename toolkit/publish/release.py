@@ -108,7 +108,7 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
             date = date or dt.datetime.now(dt.timezone.utc).date()
             entry = changelog_entry(version, date, previous, change)
             package = work / "package"
-            checked = stage_package(project, package, prepared, version, {CHANGELOG: entry})
+            checked = stage_package(project, package, prepared, version, {CHANGELOG: entry}, last=True)
             if not checked.valid:
                 raise InvalidData("the release does not validate", checked)
             _seal(package)

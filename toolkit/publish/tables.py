@@ -47,26 +47,31 @@ SANCTION_FIELDS = {
 
 
 def build_tables(sources: dict[str, Source], ledger: Ledger, registry: Registry, vocabulary,
-                 result: Reconciliation) -> dict[str, list[dict] | Columns]:
-    """Every resource's rows (the claims as `Columns`), keyed by resource name."""
+                 result: Reconciliation, finish=None) -> dict:
+    """Every resource's rows (the claims as `Columns`), keyed by resource name; with `finish(name, rows)`,
+    what it makes of each table, called as soon as that table is complete (so a caller that makes
+    each one compact holds only one table's rows at a time)."""
+    finish = finish or (lambda name, rows: rows)
     open_by_subject = defaultdict(int)
     for conflict in result.conflicts:
         if conflict.status == "open":
             open_by_subject[conflict.subject] += 1
     release_people = _release_people(result, registry)
-    return {
-        "releases": _releases(result, registry, vocabulary, release_people, open_by_subject),
-        "release_destinations": _destinations(result, registry),
-        "release_groups": _groups(result, registry),
-        "people": _people(result, registry, vocabulary, release_people),
-        "release_people": release_people,
-        "sanctions": _sanctions(result, registry, vocabulary, open_by_subject),
-        "prisoner_counts": _prisoner_counts(result, registry),
-        "conflicts": _conflicts(result),
-        "claims": _claims(result.claims, vocabulary),
-        "sources": _sources(sources, ledger),
-        "entities": _entities(registry),
+    tables = {
+        "releases": finish("releases", _releases(result, registry, vocabulary, release_people, open_by_subject)),
+        "release_destinations": finish("release_destinations", _destinations(result, registry)),
+        "release_groups": finish("release_groups", _groups(result, registry)),
+        "people": finish("people", _people(result, registry, vocabulary, release_people)),
     }
+    tables["release_people"] = finish("release_people", release_people)
+    del release_people
+    tables["sanctions"] = finish("sanctions", _sanctions(result, registry, vocabulary, open_by_subject))
+    tables["prisoner_counts"] = finish("prisoner_counts", _prisoner_counts(result, registry))
+    tables["conflicts"] = finish("conflicts", _conflicts(result))
+    tables["claims"] = finish("claims", _claims(result.claims, vocabulary))
+    tables["sources"] = finish("sources", _sources(sources, ledger))
+    tables["entities"] = finish("entities", _entities(registry))
+    return tables
 
 
 def resolved_columns(column: str, prop: PropertyDef | str, fact: Fact | None) -> dict:

@@ -123,7 +123,7 @@ def validate_project(root: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, h
     report = Report()
     contract = load_contract(project, report)
     _check_schemas(project, contract, report)
-    compiled = compile_dataset(project, report)
+    compiled = compile_dataset(project, report, schemas=contract.schemas if contract else None)
     if compiled is None or contract is None or not report.valid:
         return report
     from ..contribute.dictionary import render_dictionary

@@ -28,6 +28,7 @@ docs: $(STAMP)
 	$(BIN)/python -m toolkit.cli.reference > docs/cli.md
 
 bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_reconcile.py
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/extract_coverage.py

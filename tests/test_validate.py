@@ -287,6 +287,57 @@ def test_truncated_parquet(runner, package):
     assert "truncated" in issue["hint"]
 
 
+def test_parquet_whose_footer_renames_a_list_leaf_is_unreadable_not_a_crash(runner, package):
+    """Found by benchmarks/fuzz_inputs.py: one changed byte in the footer renames the leaf of a list
+    column ('element'), while the stored Arrow schema still names it; reading it must be an issue."""
+    path = package / "data" / "people.parquet"
+    data = path.read_bytes()
+    assert b"element" in data
+    path.write_bytes(data.replace(b"element", b"elemenX"))
+    issue = assert_invalid(runner, package, "parquet-unreadable", "data/people.parquet")
+    assert "element" in issue["message"]
+
+
+def _constrain(package: Path, resource: str, field: str, **constraints) -> None:
+    """Add constraints to a field in both descriptors (CSV and Parquet), the Parquet one's entry refreshed."""
+    import hashlib
+
+    for name in ("datapackage-parquet.json", "datapackage.json"):
+        descriptor = package / name
+        meta = json.loads(descriptor.read_text())
+        schema = next(r for r in meta["resources"] if r["name"] == resource)["schema"]
+        next(f for f in schema["fields"] if f["name"] == field).setdefault("constraints", {}).update(constraints)
+        for entry in meta.get("companions", []):
+            if entry["path"] == "datapackage-parquet.json":
+                data = (package / entry["path"]).read_bytes()
+                entry["bytes"], entry["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+        descriptor.write_text(json.dumps(meta, indent=2))
+
+
+@pytest.mark.parametrize("field,constraint,value", [
+    ("released_count", "minimum", 10 ** 20),  # beyond a 64-bit integer (found by benchmarks/fuzz_inputs.py)
+    ("released_count", "maximum", -(10 ** 20)),
+    ("released_count", "minimum", 1.5),  # an integer field's bound is a whole number
+    ("date", "minimum", "2025-02-31"),  # shaped like a date, but no such day
+])
+def test_a_bound_the_field_cannot_hold_is_an_invalid_constraint_not_a_crash(runner, package, field, constraint,
+                                                                             value):
+    _constrain(package, "releases", field, **{constraint: value})
+    issue = assert_invalid(runner, package, "invalid-constraint", field=constraint)
+    assert field in issue["message"]
+
+
+def test_a_date_bound_is_enforced(runner, package):
+    releases = (package / "data" / "releases.csv").read_text().splitlines()
+    assert len(releases) > 1
+    _constrain(package, "releases", "date", minimum="2000-01-01")
+    result, report = validate(runner, package)
+    assert result.exit_code == 0, report["issues"]
+    _constrain(package, "releases", "date", maximum="2000-01-01")
+    issue = assert_invalid(runner, package, "out-of-range", "data/releases.csv", field="date")
+    assert issue["line"] >= 2
+
+
 def _rewrite_parquet(package: Path, name: str, edit=None, row_group_size: int = 3) -> None:
     """Write a resource's Parquet twin again in small row groups (optionally edited), and refresh its
     entry in datapackage.json so that only the comparison of values can object."""

@@ -180,10 +180,14 @@ def _constraint_problem(key: str, value, kind: str) -> str | None:
         return None if isinstance(value, int) and not isinstance(value, bool) and value >= 0 \
             else "must be a whole number ≥ 0"
     if key in ("minimum", "maximum"):
-        if kind in ("integer", "number"):
-            return None if number(value) else "must be a number"
+        if kind == "integer":
+            whole = isinstance(value, int) and not isinstance(value, bool)
+            return None if whole and INT64[0] <= value <= INT64[1] else "must be a whole number a 64-bit integer holds"
+        if kind == "number":
+            return None if number(value) and _as_float(value) is not None else "must be a number"
         if kind == "date":
-            return None if isinstance(value, str) and DATE.match(value) else "must be a date YYYY-MM-DD"
+            return None if isinstance(value, str) and DATE.match(value) and _real_date(value) \
+                else "must be a real date YYYY-MM-DD"
         return f"does not apply to a {kind} field"
     if key == "enum":
         if not isinstance(value, list) or not value:
@@ -194,6 +198,26 @@ def _constraint_problem(key: str, value, kind: str) -> str | None:
     if key == "pattern":
         return _pattern_problem(value)
     return None
+
+
+INT64 = (-(1 << 63), (1 << 63) - 1)  # integer fields are 64-bit in every format the toolkit writes
+
+
+def _as_float(value) -> float | None:
+    try:
+        return float(value)
+    except OverflowError:
+        return None
+
+
+def _real_date(text: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _pattern_problem(value) -> str | None:

@@ -31,9 +31,8 @@ def open_bounded(path: Path, display: str, declared: pa.Schema, rows: int | None
     try:
         handle = pq.ParquetFile(path)
         actual = handle.schema_arrow
-    except (pa.ArrowException, OSError, ValueError) as exc:
-        report.add("parquet-unreadable", f"{display} is not a readable Parquet file: {_short(exc)}",
-                   hint="the file may be truncated; rebuild or download it again", **where)
+    except (pa.ArrowException, OSError, ValueError, KeyError) as exc:
+        _unreadable(report, display, exc, where)
         return None
     if not actual.equals(declared, check_metadata=False):
         for field in declared:
@@ -81,9 +80,19 @@ def batches(path: Path, declared: pa.Schema, display: str, budget: int, report: 
                 return
             yield pa.RecordBatch.from_arrays([_decode(encoded.column(f.name), f.type) for f in declared],
                                              schema=declared)
-    except (pa.ArrowException, OSError, ValueError) as exc:
-        report.add("parquet-unreadable", f"{display} is not a readable Parquet file: {_short(exc)}",
-                   hint="the file may be truncated; rebuild or download it again", **where)
+    except (pa.ArrowException, OSError, ValueError, KeyError) as exc:
+        _unreadable(report, display, exc, where)
+
+
+def _unreadable(report: Report, display: str, exc: Exception, where: dict) -> None:
+    if isinstance(exc, KeyError):  # pyarrow: the footer's column paths disagree with the schema stored beside them
+        name = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        report.add("parquet-unreadable", f"{display} is not a readable Parquet file: its footer has no column "
+                   f"'{name}', which its own schema names", hint="the file is damaged; rebuild or download it again",
+                   **where)
+        return
+    report.add("parquet-unreadable", f"{display} is not a readable Parquet file: {_short(exc)}",
+               hint="the file may be truncated; rebuild or download it again", **where)
 
 
 def _decoded_bytes(column) -> int:

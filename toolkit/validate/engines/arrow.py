@@ -9,6 +9,7 @@ answers the whole-table checks: unique primary keys, foreign keys, claim ids tha
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import shutil
@@ -332,7 +333,8 @@ def _failing(check: CellRule, raw: pa.Array, typed: pa.Array, valid):
         return pc.invert(pc.match_substring_regex(raw, check.param))
     if check.kind in ("minimum", "maximum"):
         op = pc.less if check.kind == "minimum" else pc.greater
-        return op(typed, pa.scalar(check.param, typed.type))
+        bound = dt.date.fromisoformat(check.param) if check.field_type == "date" else check.param
+        return op(typed, pa.scalar(bound, typed.type))
     if check.kind in ("minLength", "maxLength"):
         op = pc.less if check.kind == "minLength" else pc.greater
         return op(pc.utf8_length(raw), check.param)

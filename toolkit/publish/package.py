@@ -58,7 +58,7 @@ class BuildResult:
 
 @dataclass
 class Compiled:
-    """The in-memory dataset: tables ready to write, and what they came from."""
+    """The in-memory dataset: tables ready to write, their row counts, and the conflicts by status."""
 
     tables: dict  # name -> rows (list of dicts or `Columns`), or an Arrow table when compiled against schemas
     statuses: dict[str, int]  # conflicts by status
@@ -86,8 +86,8 @@ def compile_dataset(project: Project, report: Report, progress=None, schemas: di
     """Load, verify, resolve and reconcile the seeds; None when the inputs have errors.
 
     With the table `schemas`, each table is made an Arrow table of its schema as soon as it is built,
-    and only the tables and the conflicts outlive this call (not the claims and facts they came
-    from): what keeps a build's memory to about the size of its output."""
+    and only the tables and the conflicts' statuses outlive this call (not the claims and facts they
+    came from): what keeps a build's memory to about the size of its output."""
     with _without_cycle_collector():
         return _compile(project, report, progress, schemas)
 

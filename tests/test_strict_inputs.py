@@ -82,6 +82,41 @@ def test_unknown_keys_in_every_input_are_errors(runner, project, path, old, new,
     assert found["hint"] == f"did you mean '{nearest}'?"
 
 
+@pytest.mark.parametrize("fields", [
+    '["traded_for_id", "traded_for_id"]',  # found by benchmarks/fuzz_inputs.py: SQLite refused the table
+    '["traded_for_id", "envoy_id"]',
+])
+def test_a_foreign_key_with_more_fields_than_it_references_is_a_located_error(runner, project, fields):
+    path = project / "schemas/releases.schema.json"
+    line = edit(path, '"fields": [\n        "traded_for_id"\n      ]', f'"fields": {fields}')
+    built = runner.invoke(main, ["build", "--project", str(project)])
+    assert built.exit_code == 1 and "Traceback" not in built.output, built.output
+    assert f"schemas/releases.schema.json:{line - 1}" in built.output  # the line of the foreign key
+    result, report = validate(runner, project)
+    assert result.exit_code == 1
+    located = [i for i in report["issues"] if i["type"] == "invalid-schema" and i.get("line")]
+    assert located and located[0]["file"] == "schemas/releases.schema.json" and located[0]["line"] == line - 1
+    assert "foreign key" in located[0]["message"]
+
+
+@pytest.mark.parametrize("resource,field,words", [
+    ("sanctions", "name", "primary key"),  # a field, but not the key (found by benchmarks/fuzz_inputs.py)
+    ("sanctions", "no_such_field", "primary key"),
+    ("no_such_table", "sanction_id", "does not list"),
+])
+def test_a_foreign_key_must_reference_the_key_of_a_listed_resource(runner, project, resource, field, words):
+    path = project / "schemas/releases.schema.json"
+    line = edit(path, '"resource": "sanctions",\n        "fields": [\n          "sanction_id"',
+                f'"resource": "{resource}",\n        "fields": [\n          "{field}"')
+    built = runner.invoke(main, ["build", "--project", str(project)])
+    assert built.exit_code == 1 and "Traceback" not in built.output, built.output
+    assert "schemas/releases.schema.json:" in built.output and words in built.output
+    result, report = validate(runner, project)
+    assert result.exit_code == 1
+    located = [i for i in report["issues"] if i["type"] == "invalid-schema" and i.get("line")]
+    assert located and located[0]["line"] <= line
+
+
 def test_a_duplicate_key_in_a_json_schema_names_its_line(runner, project):
     path = project / "schemas/sources.schema.json"
     line = edit(path, '"primaryKey"', '"description": "again",\n  "primaryKey"')

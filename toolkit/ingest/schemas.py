@@ -56,6 +56,7 @@ def load_contract(project: Project, report: Report) -> Contract | None:
         schema = load_table_schema(project, name, report, metadata)
         if schema is not None:
             schemas[name] = schema
+    _check_references(project, schemas, metadata.resources, report)
     suite = load_suite(project, report)
     if isinstance(suite, LineDict) and isinstance(suite.get("suites"), LineDict):
         display = project.rel(project.schemas / "expectations.json")
@@ -67,6 +68,29 @@ def load_contract(project: Project, report: Report) -> Contract | None:
     if len(schemas) != len(metadata.resources) or len(report.errors) > errors:
         return None
     return Contract(metadata, schemas)
+
+
+def _check_references(project: Project, schemas: dict, listed, report: Report) -> None:
+    """Each foreign key references a listed resource by its primary key (as the SQLite database
+    declares it, and as a key a reference can rely on)."""
+    for name, schema in schemas.items():
+        display = project.rel(project.schemas / f"{name}.schema.json")
+        for fk in schema.get("foreignKeys", []):
+            target = fk["reference"].get("resource") or name
+            wanted = fk["reference"]["fields"]
+            wanted = {wanted} if isinstance(wanted, str) else set(wanted)
+            if target not in listed:
+                report.add("invalid-schema", f"a foreign key references resource '{target}', which schemas/package.yaml "
+                           "does not list", file=display, line=fk.line, hint=nearest_hint(target, list(listed)))
+                continue
+            if target not in schemas:
+                continue  # its own schema is unusable, and says why
+            key = schemas[target].get("primaryKey", [])
+            key = {key} if isinstance(key, str) else set(key)
+            if wanted != key:
+                report.add("invalid-schema", f"a foreign key references {sorted(wanted)} of '{target}', which is not "
+                           f"its primary key {sorted(key)}", file=display, line=fk.line,
+                           hint="reference the resource's primary key")
 
 
 def load_metadata(project: Project, report: Report) -> "PackageMeta | None":
@@ -261,6 +285,10 @@ def _check_keys(schema: LineDict, names: set[str], report: Report, display: str)
         if not isinstance(fields, list) or not all(isinstance(f, str) and f in names for f in fields):
             report.add("invalid-schema", f"foreign key fields {fields!r} must name fields of the table",
                        file=display, line=fk.line)
+        elif len(set(fields)) != len(fields) or len(set(ref_fields)) != len(ref_fields) \
+                or len(fields) != len(ref_fields):
+            report.add("invalid-schema", f"foreign key fields {fields!r} must be distinct and as many as the "
+                       f"fields they reference {ref_fields!r}", file=display, line=fk.line)
 
 
 def load_suite(project: Project, report: Report):

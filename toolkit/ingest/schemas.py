@@ -80,8 +80,9 @@ def _check_references(project: Project, schemas: dict, listed, report: Report) -
             wanted = fk["reference"]["fields"]
             wanted = {wanted} if isinstance(wanted, str) else set(wanted)
             if target not in listed:
-                report.add("invalid-schema", f"a foreign key references resource '{target}', which schemas/package.yaml "
-                           "does not list", file=display, line=fk.line, hint=nearest_hint(target, list(listed)))
+                report.add("invalid-schema", f"a foreign key references resource '{target}', which "
+                           "schemas/package.yaml does not list", file=display, line=fk.line,
+                           hint=nearest_hint(target, list(listed)))
                 continue
             if target not in schemas:
                 continue  # its own schema is unusable, and says why

@@ -213,7 +213,17 @@ def read_header(path: Path, display: str, resource: str, width: int | None, max_
     return names, issues
 
 
-def header_issue(names: list[str], schema: dict, display: str, resource: str) -> Issue | None:
+def table_header(path: Path, display: str, resource: str, schema: dict) -> tuple[list[str] | None, list[Issue]]:
+    """The header of a table's CSV and its issues; None for names when the data must not be read (a
+    header that is unreadable, of the wrong width, or not the schema's fields in order)."""
+    names, issues = read_header(path, display, resource, width=len(schema["fields"]))
+    if names is None:
+        return None, issues
+    mismatch = _header_issue(names, schema, display, resource)
+    return (None, [*issues, mismatch]) if mismatch is not None else (names, issues)
+
+
+def _header_issue(names: list[str], schema: dict, display: str, resource: str) -> Issue | None:
     expected = [f["name"] for f in schema["fields"]]
     header = [n.lstrip("\ufeff") for n in names]
     if header == expected:

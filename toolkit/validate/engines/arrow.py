@@ -23,7 +23,7 @@ import pyarrow.csv as pv
 
 from ...report import Report
 from ..cells import (CONTROL, DATE, FORMULA_STARTS, INTEGER, NUMBER, PLAIN_NUMBER, CellRule, Failures, LineMap,
-                     cell_rules, header_issue, malformed, read_header)
+                     cell_rules, malformed, table_header)
 from ..rules import PUBLISHED_END, ROW, breaking, build_model, failing_checks
 from . import KeyPlan, TableInput, TableResult, key_plan
 
@@ -236,15 +236,9 @@ def _key(frame: pa.Table, fields: list[str]) -> tuple[pa.Array, pa.Array]:
 
 def _csv_batches(table: TableInput, report: Report):
     """The CSV's batches, every column as text (empty cells are null), after its header passed."""
-    names, issues = read_header(table.path, table.display, table.name, width=len(table.schema["fields"]))
+    names, issues = table_header(table.path, table.display, table.name, table.schema)
     report.extend(issues)
-    if names is None:
-        return None
-    mismatch = header_issue(names, table.schema, table.display, table.name)
-    if mismatch is not None:
-        report.extend([mismatch])
-        return None
-    return _read_csv(table.path, names)
+    return None if names is None else _read_csv(table.path, names)
 
 
 def _read_csv(path: Path, names: list[str]):

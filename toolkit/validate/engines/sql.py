@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ...report import Report
 from ..cells import (CONTROL, DATE, FORMULA_STARTS, INTEGER, NUMBER, PLAIN_NUMBER, CellRule, Failures, LineMap,
-                     cell_rules, header_issue, malformed, read_header, utf8_error)
+                     cell_rules, malformed, table_header, utf8_error)
 from ..rules import PUBLISHED_END, ROW, breaking, build_model, failing_checks
 from . import TableInput, TableResult, key_plan
 
@@ -56,13 +56,9 @@ class SqlEngine:
     def _table(self, session, table: TableInput, failures: Failures, report: Report):
         """Read one CSV, check its cells, and keep it typed in the engine; None when it cannot be read."""
         fields = table.schema["fields"]
-        names, issues = read_header(table.path, table.display, table.name, width=len(fields))
+        names, issues = table_header(table.path, table.display, table.name, table.schema)
         report.extend(issues)
         if names is None:
-            return None
-        mismatch = header_issue(names, table.schema, table.display, table.name)
-        if mismatch is not None:
-            report.extend([mismatch])
             return None
         problem = utf8_error(table.path, table.display, table.name)
         if problem is not None:

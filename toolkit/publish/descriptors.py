@@ -37,25 +37,16 @@ def file_entry(root: Path, path: Path, description: str | None = None) -> dict:
 
 
 def csv_resource(name: str, schema: dict, path: Path, root: Path) -> dict:
-    entry = file_entry(root, path)
-    return {
-        "name": name,
-        "type": "table",
-        "profile": RESOURCE_PROFILE,
-        "description": schema.get("description", ""),
-        "path": entry["path"],
-        "scheme": "file",
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
-        "bytes": entry["bytes"],
-        "hash": entry["hash"],
-        "dialect": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "header": True},
-        "schema": table_schema(schema),
-    }
+    return _table_resource(name, schema, path, root, {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"},
+                           {"dialect": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "header": True}})
 
 
 def parquet_resource(name: str, schema: dict, path: Path, root: Path) -> dict:
+    return _table_resource(name, schema, path, root, {"format": "parquet", "mediatype": PARQUET_MEDIATYPE})
+
+
+def _table_resource(name: str, schema: dict, path: Path, root: Path, form: dict, after: dict | None = None) -> dict:
+    """A tabular resource: the file's format fields (`form`), its size and hash, then `after`, then its schema."""
     entry = file_entry(root, path)
     return {
         "name": name,
@@ -64,10 +55,10 @@ def parquet_resource(name: str, schema: dict, path: Path, root: Path) -> dict:
         "description": schema.get("description", ""),
         "path": entry["path"],
         "scheme": "file",
-        "format": "parquet",
-        "mediatype": PARQUET_MEDIATYPE,
+        **form,
         "bytes": entry["bytes"],
         "hash": entry["hash"],
+        **(after or {}),
         "schema": table_schema(schema),
     }
 

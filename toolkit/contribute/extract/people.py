@@ -163,15 +163,11 @@ def _year_before(ctx: Context, sentence: Sentence, offset: int) -> str | None:
 @rule("imprisoned-since")
 def imprisoned(ctx: Context, sentence: Sentence) -> None:
     """Imprisonment began: "arrested in May 2021", "jailed since 2020", "arrested that year"."""
-    for date in (d for d in sentence.dates if d.value and not ctx.taken(d)):
-        before = ctx.text[max(sentence.start, date.start - 60):date.start]
-        match = IMPRISONED.search(before)
-        if match:
-            _dated(ctx, sentence, "imprisoned_since", date.value, date.start - len(before) + match.start(), date.end,
-                   date)
-            person = person_before(ctx, sentence, date.start)
-            if person is not None:
-                _charge(ctx, sentence, person, date.start - len(before) + match.start(), date.end)
+    for date, start in _dates_after(ctx, sentence, IMPRISONED):
+        _dated(ctx, sentence, "imprisoned_since", date.value, start, date.end, date)
+        person = person_before(ctx, sentence, date.start)
+        if person is not None:
+            _charge(ctx, sentence, person, start, date.end)
     for match in re.finditer(r"\b(?:arrested|detained|jailed|imprisoned)\s+(?:in\s+)?that\s+year\b", sentence.text):
         year = _year_before(ctx, sentence, sentence.start + match.start())
         if year:
@@ -181,11 +177,18 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
 @rule("sentenced-on")
 def sentenced_on(ctx: Context, sentence: Sentence) -> None:
     """When sentenced: "sentenced in 2021", "given 11 years in 2022", "convicted in March 2022"."""
+    for date, start in _dates_after(ctx, sentence, SENTENCED):
+        _dated(ctx, sentence, "sentenced_on", date.value, start, date.end, date)
+
+
+def _dates_after(ctx: Context, sentence: Sentence, verb: re.Pattern):
+    """Each date of the sentence not yet drafted that `verb` precedes within 60 characters, with where
+    the verb starts (checked as each is drafted, so a date is never drafted twice)."""
     for date in (d for d in sentence.dates if d.value and not ctx.taken(d)):
         before = ctx.text[max(sentence.start, date.start - 60):date.start]
-        match = SENTENCED.search(before)
+        match = verb.search(before)
         if match:
-            _dated(ctx, sentence, "sentenced_on", date.value, date.start - len(before) + match.start(), date.end, date)
+            yield date, date.start - len(before) + match.start()
 
 
 def _dated(ctx: Context, sentence: Sentence, prop: str, value: str, start: int, end: int, date=None) -> None:

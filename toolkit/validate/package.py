@@ -51,7 +51,7 @@ def validate_package(descriptor: Path, *, max_bytes: int | None = DEFAULT_MAX_BY
     meta = read_descriptor(descriptor, report)
     if meta is None:
         return report
-    spec_check = _in_background(_spec_issues, meta) if spec else None  # frictionless, while the tables are read
+    spec_check = _worker("spec").submit(_spec_issues, meta) if spec else None  # frictionless, while tables are read
     later: list = []  # file hashes being computed
     base = descriptor.parent
     twins = _twins(base, meta, report, trusted)
@@ -78,33 +78,10 @@ def validate_package(descriptor: Path, *, max_bytes: int | None = DEFAULT_MAX_BY
         _check_twin(table, twin, twin_path, results.get(table.name), report)
     _check_companions(base, meta, report, max_bytes, trusted, set(promised))
     if spec_check is not None:
-        report.extend(spec_check())
+        report.extend(spec_check.result())
     for future in later:
         report.extend(future.result())
     return report
-
-
-def _in_background(function, *args):
-    """Run `function` in a thread; the returned callable waits for its result (or raises its error)."""
-    import threading
-
-    outcome: dict = {}
-
-    def work():
-        try:
-            outcome["value"] = function(*args)
-        except BaseException as exc:  # noqa: BLE001 - handed back to the caller, who decides
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=work, daemon=True)
-    thread.start()
-
-    def result():
-        thread.join()
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["value"]
-    return result
 
 
 def _budget(path: Path) -> int:
@@ -257,22 +234,22 @@ def _check_file(base: Path, resource: dict, key: str, entry: dict, report: Repor
     if entry.get("hash") and later is not None:
         # hashed on a thread of its own (hashlib and file reads release the interpreter lock) while the
         # tables are read; the caller collects the outcome from `later`
-        later.append(_hashing().submit(_hash_issues, target, path, entry, resource["name"]))
+        later.append(_worker("hash").submit(_hash_issues, target, path, entry, resource["name"]))
     elif entry.get("hash"):
         report.extend(_hash_issues(target, path, entry, resource["name"]))
     return target
 
 
-_HASHING = None
+_WORKERS: dict = {}
 
 
-def _hashing():
-    global _HASHING
-    if _HASHING is None:
+def _worker(kind: str):
+    """One thread, made once per process, for one kind of background work (file hashes; the spec check)."""
+    if kind not in _WORKERS:
         from concurrent.futures import ThreadPoolExecutor
 
-        _HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prisoner-data-hash")
-    return _HASHING
+        _WORKERS[kind] = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"prisoner-data-{kind}")
+    return _WORKERS[kind]
 
 
 def _hash_issues(target: Path, path: str, entry: dict, name: str) -> list[Issue]:

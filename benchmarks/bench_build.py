@@ -19,17 +19,16 @@ the child's). The issue's targets: build/floor <= 3, and 10^6 claims in <= 1.5 G
 from __future__ import annotations
 
 import argparse
-import os
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_reconcile import generate  # noqa: E402 - the same synthetic projects
+from bench_validate import measure as whole_process  # noqa: E402 - seconds and peak memory of a process
 
 FLOOR = """
 import sys, pathlib, yaml
@@ -42,27 +41,14 @@ for path in sorted(root.rglob("*")):
 """
 
 
-def run(argv: list[str]) -> tuple[float, float]:
-    """Run one whole process; its wall seconds and peak resident memory in MiB."""
-    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child never blocks
-        start = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            errors.seek(0)
-            raise SystemExit(f"{' '.join(argv)} failed: {errors.read().decode(errors='replace')[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024
-
-
 def measure(project: Path, repeats: int) -> dict:
     exe = Path(sys.executable).parent / "prisoner-data"
     build = [str(exe), "build", "--project", str(project), "--out", str(project / "out"), "--no-dictionary", "-q"]
     floor = [sys.executable, "-c", FLOOR, str(project)]
     runs = {"build": [], "floor": []}
     for _ in range(repeats):
-        runs["floor"].append(run(floor))
-        runs["build"].append(run(build))
+        runs["floor"].append(whole_process(floor))
+        runs["build"].append(whole_process(build))
     figures = {name: (statistics.median(s for s, _ in got), max(m for _, m in got)) for name, got in runs.items()}
     database = next((project / "out").glob("*.sqlite"))
     with sqlite3.connect(database) as db:

@@ -103,14 +103,15 @@ def generated(directory: Path, rows: int) -> Path:
 
 
 def measure(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak memory (MiB) of one whole process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    errors = process.stderr.read().decode(errors="replace")
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command[:3])} failed:\n{errors[-2000:]}")
+    """Wall seconds and peak memory (MiB) of one whole process (its ru_maxrss: run from a small parent)."""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child never blocks
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command[:3])} failed:\n{errors.read().decode(errors='replace')[-2000:]}")
     return seconds, usage.ru_maxrss / 1024
 
 

@@ -418,6 +418,55 @@ def test_invalid_json_descriptor(runner, package):
     assert_invalid(runner, descriptor, "invalid-json", "datapackage.json", 6)
 
 
+def _break_the_spec(package: Path) -> None:
+    """Shapes the Data Package spec forbids that the toolkit's own reading lets through."""
+    descriptor = package / "datapackage.json"
+    meta = json.loads(descriptor.read_text())
+    meta["licenses"], meta["keywords"] = "CC-BY-4.0", "prisoners"
+    descriptor.write_text(json.dumps(meta, indent=2))
+
+
+def _spec_notes(issues) -> list[str]:
+    return sorted(i["message"] if isinstance(i, dict) else i.message for i in issues
+                  if (i["type"] if isinstance(i, dict) else i.type).startswith("spec-"))
+
+
+def test_the_spec_check_runs_beside_a_fresh_process_and_reports(package):
+    """A whole `validate` process: frictionless checks the descriptor in a child, never in this process."""
+    import subprocess
+    import sys
+
+    _break_the_spec(package)
+    code = ("import sys\nfrom toolkit.cli import main\ntry:\n    main(['validate', %r, '--format', 'json'])\n"
+            "except SystemExit as exit:\n    print('EXIT=%%s' %% exit.code)\n"
+            "print('FRICTIONLESS=' + str('frictionless' in sys.modules))") % str(package)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    *report, exit_line, imported = done.stdout.strip().splitlines()
+    assert (exit_line, imported) == ("EXIT=1", "FRICTIONLESS=False"), done.stderr[-2000:]
+    notes = _spec_notes(json.loads("\n".join(report))["issues"])
+    assert len(notes) == 2 and "'licenses'" in notes[0] and "'keywords'" in notes[1]
+
+
+def test_the_spec_check_says_the_same_in_a_child_in_a_thread_and_without_an_interpreter(package, monkeypatch):
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    from toolkit.report import Report
+    from toolkit.validate.package import read_descriptor
+    from toolkit.validate.spec import check_spec
+
+    _break_the_spec(package)
+    meta = read_descriptor(package / "datapackage.json", Report())
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        child = check_spec(meta, executor, separate=True).result()
+        here = check_spec(meta, executor, separate=False).result()
+        monkeypatch.setattr(sys, "executable", str(package / "no-such-python"))
+        fallback = check_spec(meta, executor, separate=True).result()
+    assert len(_spec_notes(child)) == 2
+    assert child == here == fallback
+    assert all(i.file == "datapackage.json" and i.rule == "Data Package spec" for i in child)
+
+
 def test_github_format_annotates_within_limits_and_writes_the_summary(runner, package, tmp_path, monkeypatch):
     for row in ("kyivindependent-2025-12", "newshound-2025-12", "rferl-2025-12"):
         _csv_replace(package, "sources", f"{row},", "aljazeera-2025-12-13,")

@@ -5,6 +5,7 @@ beside this one turn what they find (and what frictionless says of the descripto
 pandera of the cross-field rules, great-expectations of the expectation suite) into the
 same Issue:
   package          descriptor, paths, sizes, hashes, Parquet twins; hands the tables to an engine
+  spec             the descriptor against the Data Package spec (frictionless), beside the tables
   engines/         pyarrow (default, streaming in batches), duckdb (out of core), spark: the same
                    checks and Issues through each
   cells            what a cell must be (one list for every engine) and failing rows -> Issues

@@ -1,7 +1,7 @@
 """Validate a built data package: descriptor, files, cells, keys, Parquet twins, cross-field rules.
 
 Steps, each adding Issues to one Report (nothing stops at the first problem):
-  1. read datapackage.json and check it against the Data Package spec (frictionless);
+  1. read datapackage.json and check it against the Data Package spec (frictionless, in spec.py);
   2. refuse paths that are absolute, leave the package or point to a URL;
   3. check each file's bytes and hash (streamed);
   4. the engine checks every table: each cell against its schema, unique primary keys, foreign
@@ -21,6 +21,7 @@ from ..ingest.yamlio import report_unknown_keys
 from ..publish.descriptors import PARQUET_DESCRIPTOR
 from ..report import Issue, Report
 from .engines import TableInput
+from .spec import check_spec
 
 DEFAULT_MAX_BYTES = None
 """No file is too large to validate: tables are streamed. `download` keeps its own caps for untrusted
@@ -51,7 +52,7 @@ def validate_package(descriptor: Path, *, max_bytes: int | None = DEFAULT_MAX_BY
     meta = read_descriptor(descriptor, report)
     if meta is None:
         return report
-    spec_check = _worker("spec").submit(_spec_issues, meta) if spec else None  # frictionless, while tables are read
+    spec_check = check_spec(meta, _worker("spec")) if spec else None  # frictionless, while tables are read
     later: list = []  # file hashes being computed
     base = descriptor.parent
     twins = _twins(base, meta, report, trusted)
@@ -172,19 +173,6 @@ def _check_promised(meta: dict, promised: set[str], report: Report) -> None:
         report.add("missing-resource", f"the package has no resource '{name}', which its index or expectation "
                    "suite promises", file="datapackage.json", resource=name,
                    hint="the package is incomplete; download or rebuild it")
-
-
-def _spec_issues(meta: dict) -> list[Issue]:
-    from frictionless import Package
-
-    try:
-        result = Package.validate_descriptor(meta)
-    except Exception as exc:  # frictionless raises its own exceptions for unreadable metadata
-        return [Issue("invalid-descriptor", f"datapackage.json does not follow the spec: {exc}", file="datapackage.json")]
-    return [
-        Issue(f"spec-{e.type}", f"datapackage.json: {e.message}", file="datapackage.json", rule="Data Package spec")
-        for e in result.errors
-    ]
 
 
 def unsafe_path(path: str, base: Path) -> str | None:

@@ -418,33 +418,46 @@ def test_invalid_json_descriptor(runner, package):
     assert_invalid(runner, descriptor, "invalid-json", "datapackage.json", 6)
 
 
-def _break_the_spec(package: Path) -> None:
-    """Shapes the Data Package spec forbids that the toolkit's own reading lets through."""
+def _break_the_spec(package: Path) -> dict[str, int]:
+    """Shapes the Data Package spec forbids that the toolkit's own reading lets through; returns the
+    line of each broken property."""
     descriptor = package / "datapackage.json"
     meta = json.loads(descriptor.read_text())
     meta["licenses"], meta["keywords"] = "CC-BY-4.0", "prisoners"
+    meta["resources"][1]["dialect"] = {"delimiter": 5}  # the package's own check stops short of a dialect
     descriptor.write_text(json.dumps(meta, indent=2))
+    lines = descriptor.read_text().splitlines()
+    return {key: next(n for n, line in enumerate(lines, 1) if line.strip().startswith(f'"{key}": {value}'))
+            for key, value in (("licenses", '"CC'), ("keywords", '"pri'), ("delimiter", "5"))}
 
 
-def _spec_notes(issues) -> list[str]:
-    return sorted(i["message"] if isinstance(i, dict) else i.message for i in issues
-                  if (i["type"] if isinstance(i, dict) else i.type).startswith("spec-"))
+def _spec_found(issues) -> list[tuple]:
+    """(type, resource, field, line) of the spec issues, from a JSON report or Issues."""
+    rows = [i if isinstance(i, dict) else i.__dict__ for i in issues]
+    return sorted((i["type"], i.get("resource") or "", i.get("field"), i.get("line")) for i in rows
+                  if i["type"].startswith("spec-"))
 
 
-def test_the_spec_check_runs_beside_a_fresh_process_and_reports(package):
+def _expected(lines: dict[str, int], package: Path) -> list[tuple]:
+    second = json.loads((package / "datapackage.json").read_text())["resources"][1]["name"]
+    return sorted([("spec-package-error", "", "licenses", lines["licenses"]),
+                   ("spec-package-error", "", "keywords", lines["keywords"]),
+                   ("spec-control-error", second, "delimiter", lines["delimiter"])])
+
+
+def test_the_spec_check_runs_beside_a_fresh_process_and_names_each_line(package):
     """A whole `validate` process: frictionless checks the descriptor in a child, never in this process."""
     import subprocess
     import sys
 
-    _break_the_spec(package)
+    lines = _break_the_spec(package)
     code = ("import sys\nfrom toolkit.cli import main\ntry:\n    main(['validate', %r, '--format', 'json'])\n"
             "except SystemExit as exit:\n    print('EXIT=%%s' %% exit.code)\n"
             "print('FRICTIONLESS=' + str('frictionless' in sys.modules))") % str(package)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     *report, exit_line, imported = done.stdout.strip().splitlines()
     assert (exit_line, imported) == ("EXIT=1", "FRICTIONLESS=False"), done.stderr[-2000:]
-    notes = _spec_notes(json.loads("\n".join(report))["issues"])
-    assert len(notes) == 2 and "'licenses'" in notes[0] and "'keywords'" in notes[1]
+    assert _spec_found(json.loads("\n".join(report))["issues"]) == _expected(lines, package)
 
 
 def test_the_spec_check_says_the_same_in_a_child_in_a_thread_and_without_an_interpreter(package, monkeypatch):
@@ -455,14 +468,14 @@ def test_the_spec_check_says_the_same_in_a_child_in_a_thread_and_without_an_inte
     from toolkit.validate.package import read_descriptor
     from toolkit.validate.spec import check_spec
 
-    _break_the_spec(package)
+    lines = _break_the_spec(package)
     meta = read_descriptor(package / "datapackage.json", Report())
     with ThreadPoolExecutor(max_workers=1) as executor:
         child = check_spec(meta, executor, separate=True).result()
         here = check_spec(meta, executor, separate=False).result()
         monkeypatch.setattr(sys, "executable", str(package / "no-such-python"))
         fallback = check_spec(meta, executor, separate=True).result()
-    assert len(_spec_notes(child)) == 2
+    assert _spec_found(child) == _expected(lines, package)
     assert child == here == fallback
     assert all(i.file == "datapackage.json" and i.rule == "Data Package spec" for i in child)
 

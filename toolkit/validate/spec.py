@@ -16,33 +16,70 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import subprocess
 import sys
 
 from ..report import Issue
 
 
+PROPERTY = re.compile(r"at property '([^']+)'")  # where frictionless's note names the property at fault
+
+
 def check_spec(meta: dict, executor, separate: bool | None = None):
-    """Start checking `meta` (a read descriptor) on `executor`; the future's result is a list of Issues.
+    """Start checking `meta` (a read descriptor) on `executor`; the future's result is a list of Issues,
+    each located at its resource, property and line.
 
     `separate` chooses a child interpreter (True) or this one (False); None lets the process decide."""
     if separate is None:
         separate = "frictionless" not in sys.modules and (os.cpu_count() or 1) > 1 and bool(sys.executable)
-    return executor.submit(_in_child if separate else spec_issues, meta)
+    return executor.submit(_located, meta, _in_child if separate else spec_issues)
 
 
 def spec_issues(meta: dict) -> list[Issue]:
-    """What frictionless finds wrong with the descriptor, as Issues."""
+    """What frictionless finds wrong with the descriptor, as Issues naming the resource and property.
+
+    The package is checked whole, and each resource again in a package of its own with the same
+    `$schema` (the version its rules follow): the whole check names no resource, and stops at the
+    first problems it meets, so a later resource's (a dialect's, say) would wait for the next run."""
     from frictionless import Package
 
     try:
-        result = Package.validate_descriptor(meta)
+        whole = Package.validate_descriptor(meta).errors
+        context = {"$schema": meta["$schema"]} if "$schema" in meta else {}
+        alone = [(resource.get("name"), error) for resource in meta.get("resources") or []
+                 for error in Package.validate_descriptor({**context, "resources": [resource]}).errors
+                 if error.type != "package-error"]  # a package error of the shell is the whole one's too
     except Exception as exc:  # frictionless raises its own exceptions for unreadable metadata
         return [Issue("invalid-descriptor", f"datapackage.json does not follow the spec: {exc}", file="datapackage.json")]
-    return [
-        Issue(f"spec-{e.type}", f"datapackage.json: {e.message}", file="datapackage.json", rule="Data Package spec")
-        for e in result.errors
-    ]
+    placed = {(error.type, error.note) for _, error in alone}
+    found = [(None, e) for e in whole if (e.type, e.note) not in placed] + alone
+    return [Issue(f"spec-{error.type}", f"datapackage.json: {error.message}", file="datapackage.json", resource=name,
+                  field=_property(error.note), rule="Data Package spec") for name, error in found]
+
+
+def _property(note: str | None) -> str | None:
+    named = PROPERTY.search(note or "")
+    return named.group(1) if named else None
+
+
+def _located(meta: dict, check) -> list[Issue]:
+    """`check`'s issues with the line of their property (the descriptor as read keeps its lines; the
+    child's copy does not)."""
+    resources = {r.get("name"): r for r in meta.get("resources") or []}
+    return [dataclasses.replace(issue, line=_line(resources.get(issue.resource, meta), issue.field))
+            for issue in check(meta)]
+
+
+def _line(holder: dict, key: str | None) -> int | None:
+    """The line of the first `key` within `holder` (itself or a mapping inside it), else holder's own."""
+    pending = [holder]
+    while key and pending:
+        node = pending.pop(0)
+        if key in node and hasattr(node, "line_of"):
+            return node.line_of(key)
+        pending += [value for value in node.values() if isinstance(value, dict)]
+    return getattr(holder, "line", None)
 
 
 def _in_child(meta: dict) -> list[Issue]:

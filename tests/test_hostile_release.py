@@ -144,6 +144,15 @@ def test_a_release_without_resources_is_refused(site, runner, tmp_path):
     assert written(tmp_path) == []
 
 
+@pytest.mark.parametrize("companions", [5, "CHANGELOG.md", {"path": "CHANGELOG.md"}, [{"path": ["CHANGELOG.md"]}]])
+def test_companions_of_the_wrong_shape_are_refused(site, runner, tmp_path, companions):
+    republish(site, edit_meta=lambda meta: meta.__setitem__("companions", companions))
+    result = download(runner, site.url + "index.json", "--to", str(tmp_path / "got"))
+    assert result.exit_code == 3, result.output
+    assert "refused" in result.stderr and "Traceback" not in result.output
+    assert written(tmp_path) == []
+
+
 # --- origins ----------------------------------------------------------------------------------
 
 def test_a_redirect_to_another_origin_needs_trusted(site, runner, tmp_path):

@@ -418,6 +418,34 @@ def test_invalid_json_descriptor(runner, package):
     assert_invalid(runner, descriptor, "invalid-json", "datapackage.json", 6)
 
 
+@pytest.mark.parametrize("companions, type_", [
+    ([{"path": ["datapackage-parquet.json"]}], "unsafe-path"),  # a path that is not text
+    ([{"path": {"p": 1}}, "datapackage-parquet.json"], "unsafe-path"),
+    (5, "invalid-descriptor"), ("datapackage-parquet.json", "invalid-descriptor"), ({"path": "x"}, "invalid-descriptor"),
+])
+def test_companions_of_the_wrong_shape_are_reported_not_a_crash(runner, package, companions, type_):
+    descriptor = package / "datapackage.json"
+    meta = json.loads(descriptor.read_text())
+    meta["companions"] = companions
+    descriptor.write_text(json.dumps(meta, indent=2))
+    line = next(n for n, text in enumerate(descriptor.read_text().splitlines(), 1) if '"companions"' in text)
+    result, report = validate(runner, package)
+    assert result.exit_code == 1, result.output
+    issue = find(report, type_)
+    assert issue["file"] == "datapackage.json" and issue["field"].startswith("companions")
+    if type_ == "invalid-descriptor":
+        assert issue["line"] == line
+
+
+def test_an_expectations_entry_that_is_not_an_object_is_reported(runner, package):
+    descriptor = package / "datapackage.json"
+    meta = json.loads(descriptor.read_text())
+    meta["expectations"] = "expectations.json"
+    descriptor.write_text(json.dumps(meta, indent=2))
+    line = next(n for n, text in enumerate(descriptor.read_text().splitlines(), 1) if '"expectations"' in text)
+    assert_invalid(runner, package, "invalid-descriptor", "datapackage.json", line, "expectations")
+
+
 def _break_the_spec(package: Path) -> dict[str, int]:
     """Shapes the Data Package spec forbids that the toolkit's own reading lets through; returns the
     line of each broken property."""

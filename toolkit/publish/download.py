@@ -338,6 +338,8 @@ def _named_files(meta: dict, location: str):
         # releases made before descriptors named their companions carry a changelog beside them
         yield {"path": LEGACY_COMPANION, "bytes": None}, "the changelog"
         return
+    if companions is not None and not isinstance(companions, list):
+        raise DownloadError("'companions' must be a list of files; refused", path=location)
     for entry in companions or []:
         if not isinstance(entry, dict):
             raise DownloadError("each companion file needs a path and bytes; refused", path=location)

@@ -58,9 +58,9 @@ def _parquet_paths(package_dir: Path, descriptor: dict) -> dict[str, dict]:
     from ..ingest.jsonio import load_json
     from ..publish.descriptors import PARQUET_DESCRIPTOR
     from ..report import Report
+    from .package import companion_paths
 
-    listed = {c.get("path") for c in descriptor.get("companions") or [] if isinstance(c, dict)}
-    if PARQUET_DESCRIPTOR not in listed or not (package_dir / PARQUET_DESCRIPTOR).is_file():
+    if PARQUET_DESCRIPTOR not in companion_paths(descriptor) or not (package_dir / PARQUET_DESCRIPTOR).is_file():
         return {}
     twin = load_json(package_dir / PARQUET_DESCRIPTOR, Report(), PARQUET_DESCRIPTOR)
     resources = twin.get("resources") if isinstance(twin, dict) else None

@@ -96,8 +96,7 @@ def _check_companions(base: Path, meta: dict, report: Report, max_bytes, trusted
         suite = _check_file(base, {"name": "expectations"}, "expectations", meta["expectations"], report, max_bytes,
                             trusted)
     for entry in meta.get("companions") or []:
-        if isinstance(entry, dict):
-            _check_file(base, {"name": str(entry.get("path"))}, "companions", entry, report, max_bytes, trusted)
+        _check_file(base, {"name": str(entry.get("path"))}, "companions", entry, report, max_bytes, trusted)
     _check_promised(meta, promised | _suite_resources(suite, report), report)
 
 
@@ -119,6 +118,7 @@ def read_descriptor(descriptor: Path, report: Report) -> dict | None:
                    line=meta.line_of("resources"), field="resources",
                    hint="a package needs at least the tables its schemas promise")
     report_unknown_keys(meta, DESCRIPTOR_KEYS, _Warnings(report), name)
+    _check_companion_entries(meta, report, name)
     kept = []
     for index, resource in enumerate(meta["resources"]):
         problem = _resource_problem(resource)
@@ -134,6 +134,35 @@ def read_descriptor(descriptor: Path, report: Report) -> dict | None:
         kept.append(resource)
     meta["resources"] = kept
     return meta
+
+
+def _check_companion_entries(meta: dict, report: Report, name: str) -> None:
+    """`companions` is a list of files (objects with a path), `expectations` one such object; what is
+    not is reported and left out, so no later step reads it."""
+    if "expectations" in meta and not isinstance(meta["expectations"], dict):
+        report.add("invalid-descriptor", f"{name}: 'expectations' must be an object with a path", file=name,
+                   line=meta.line_of("expectations"), field="expectations")
+        del meta["expectations"]
+    companions = meta.get("companions")
+    if companions is None:
+        return
+    if not isinstance(companions, list):
+        report.add("invalid-descriptor", f"{name}: 'companions' must be a list of files, each an object with a "
+                   "path", file=name, line=meta.line_of("companions"), field="companions")
+        meta["companions"] = []
+        return
+    for index, entry in enumerate(companions):
+        if not isinstance(entry, dict):
+            report.add("invalid-descriptor", f"{name}: companion #{index + 1} must be an object with a path",
+                       file=name, line=meta.line_of("companions"), field=f"companions[{index}]")
+    meta["companions"] = [entry for entry in companions if isinstance(entry, dict)]
+
+
+def companion_paths(meta: dict) -> set[str]:
+    """The paths a descriptor lists among its companions (whatever shape the rest of it has)."""
+    companions = meta.get("companions") if isinstance(meta, dict) else None
+    return {c["path"] for c in companions if isinstance(c, dict) and isinstance(c.get("path"), str)} \
+        if isinstance(companions, list) else set()
 
 
 class _Warnings:
@@ -263,8 +292,7 @@ def _check_hash(target: Path, path: str, entry: dict, name: str, report: Report)
 
 def _twins(base: Path, meta: dict, report: Report, trusted: bool) -> dict[str, dict]:
     """The Parquet descriptor's resources by name, when datapackage.json names it among its companions."""
-    listed = {c.get("path") for c in meta.get("companions") or [] if isinstance(c, dict)}
-    if PARQUET_DESCRIPTOR not in listed or unsafe_path(PARQUET_DESCRIPTOR, base) or \
+    if PARQUET_DESCRIPTOR not in companion_paths(meta) or unsafe_path(PARQUET_DESCRIPTOR, base) or \
             not (base / PARQUET_DESCRIPTOR).is_file():
         return {}
     inner = Report()

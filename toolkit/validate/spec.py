@@ -72,13 +72,16 @@ def _located(meta: dict, check) -> list[Issue]:
 
 
 def _line(holder: dict, key: str | None) -> int | None:
-    """The line of the first `key` within `holder` (itself or a mapping inside it), else holder's own."""
+    """The line of the first `key` within `holder` (itself, or a mapping inside it or inside its lists,
+    nearest first), else holder's own."""
     pending = [holder]
     while key and pending:
         node = pending.pop(0)
         if key in node and hasattr(node, "line_of"):
             return node.line_of(key)
-        pending += [value for value in node.values() if isinstance(value, dict)]
+        for value in node.values():
+            pending += [value] if isinstance(value, dict) else \
+                [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
     return getattr(holder, "line", None)
 
 

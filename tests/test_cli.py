@@ -93,6 +93,17 @@ def test_progress_only_on_a_terminal(project, tmp_path):
     assert "… " in seen.decode("utf-8", "replace")
 
 
+def test_verbose_build_says_each_step_with_its_time_even_into_a_pipe(runner, project, tmp_path):
+    result = runner.invoke(main, ["build", "--project", str(project), "--out", str(tmp_path / "pkg"),
+                                  "--no-dictionary", "-v"])
+    assert result.exit_code == 0, result.output
+    steps = [line.split(" s  ") for line in result.stderr.splitlines() if line.startswith("… ")]
+    assert [step for _, step in steps] == ["loading sources", "checking claims", "reconciling", "building tables",
+                                           "writing package", "validating package", "done"]
+    seconds = [float(at.removeprefix("… ")) for at, _ in steps]
+    assert seconds == sorted(seconds) and seconds[-1] > 0
+
+
 def test_a_closed_pipe_ends_quietly():
     """`prisoner-data conflicts | head -1`: the reader goes away; no traceback, no error."""
     done = subprocess.run(f"'{sys.executable}' -m toolkit conflicts --project '{ROOT}' --format csv | head -1",

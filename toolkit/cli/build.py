@@ -10,7 +10,7 @@ import click
 from ..errors import EXIT_INVALID
 from ..publish.package import build_package
 from ..project import open_project
-from .common import progress, project_option, say, verbosity_options
+from .common import progress, project_option, say, verbosity, verbosity_options
 from .render import render_report
 
 
@@ -29,14 +29,20 @@ def command(ctx, project_dir, out, fmt, dictionary):
     The package is written to a temporary directory and moves into place only
     when every check passed; on any error the old package is left as it was.
 
+    With -v, each step is said with the seconds since the build started.
+
     \b
     Example:
       prisoner-data build
       prisoner-data build --out /tmp/pkg --format json
+      prisoner-data build -v
     """
     project = open_project(project_dir)
-    result = build_package(project, Path(out) if out else None, progress=progress() if fmt == "text" else None,
-                           dictionary=dictionary and out is None, on_wait=say)
+    steps = progress(timed=True) if fmt == "text" else None
+    result = build_package(project, Path(out) if out else None, progress=steps, dictionary=dictionary and out is None,
+                           on_wait=say)
+    if steps and verbosity() >= 1:
+        steps("done")
     if not result.ok:
         render_report(result.report, "json" if fmt == "json" else "text")
         click.echo(f"build failed: {len(result.report.errors)} error(s); nothing was written", err=True)

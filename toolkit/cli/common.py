@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -54,8 +55,14 @@ def detail(message: str) -> None:
         click.echo(message, err=True)
 
 
-def progress():
-    """A callback for library progress messages: on a terminal and without -q, else None."""
+def progress(timed: bool = False):
+    """A callback for library progress messages: on a terminal and without -q, else None.
+
+    `timed`: with -v, every step is said (terminal or not) with the seconds since the command
+    started, so the difference between two lines is what a step took."""
+    if timed and verbosity() >= 1:
+        start = time.perf_counter()
+        return lambda message: click.echo(f"… {time.perf_counter() - start:7.2f} s  {message}", err=True)
     if verbosity() < 0 or not sys.stderr.isatty():
         return None
     return lambda message: click.echo(f"… {message}", err=True)

@@ -117,6 +117,7 @@ def _compile(project: Project, report: Report, progress=None, schemas: dict | No
                    hint="mark the group of everyone freed with `root: true` in seeds/registry.yaml")
     if not report.valid:
         return None
+    say("building tables")
     finish = None if schemas is None else (lambda name, rows: arrow_table(rows, schemas[name]) if name in schemas
                                            else rows)
     tables = build_tables(sources, ledger, registry, vocabulary, result, finish)
@@ -158,7 +159,7 @@ def prepare_dataset(project: Project, progress=None) -> Prepared:
 
 
 def stage_package(project: Project, directory: Path, prepared: Prepared, version: str,
-                  documents: dict[str, str] | None = None, check=None, last: bool = False) -> Report:
+                  documents: dict[str, str] | None = None, check=None, last: bool = False, progress=None) -> Report:
     """Write the package into `directory` as `version` (with the data dictionary and `documents`), then check it.
 
     `check` (default: `validate_package`, as `prisoner-data validate` checks a package: the descriptor
@@ -169,9 +170,12 @@ def stage_package(project: Project, directory: Path, prepared: Prepared, version
 
     contract = replace(prepared.contract, metadata=prepared.contract.metadata.model_copy(update={"version": version}))
     texts = {DICTIONARY: render_dictionary(project, prepared.contract), **(documents or {})}
+    say = progress or (lambda message: None)
+    say("writing package")
     write_package(directory, prepared.compiled, contract, project.schemas / EXPECTATIONS, texts)
     if last:
         prepared.compiled.tables.clear()
+    say("validating package")
     report = Report()
     if check is None:
         from ..validate.package import validate_package
@@ -208,11 +212,9 @@ def build_package(project: Project, out: Path | None = None, progress=None, chec
         clear_stale(out.parent, out.name, out)
         work = new_staging(out.parent, out.name)
         try:
-            if progress:
-                progress("writing and validating package")
             report.extend(stage_package(project, work / "package", prepared,
                                         development_version(project, prepared.contract.metadata), check=check,
-                                        last=True).issues)
+                                        last=True, progress=progress).issues)
             if not report.valid:
                 return BuildResult(report)
             if dictionary:

@@ -446,6 +446,60 @@ def test_an_expectations_entry_that_is_not_an_object_is_reported(runner, package
     assert_invalid(runner, package, "invalid-descriptor", "datapackage.json", line, "expectations")
 
 
+@pytest.mark.parametrize("separate", [True, False])
+def test_a_profile_is_never_fetched_nor_read_from_the_working_directory(runner, package, tmp_path, monkeypatch,
+                                                                        separate):
+    """frictionless would fetch a profile URL, or read a relative one from wherever validate runs."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.httpkit import Server
+    from toolkit.report import Report
+    from toolkit.validate.package import read_descriptor
+    from toolkit.validate.spec import check_spec
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "profile.json").write_text('{"type": "object", "required": ["never-there"]}')
+    (elsewhere / "profile.json").chmod(0o600)
+    monkeypatch.chdir(elsewhere)
+    server = Server(elsewhere)
+    try:
+        descriptor = package / "datapackage.json"
+        meta = json.loads(descriptor.read_text())
+        meta["profile"] = server.url + "profile.json"
+        meta["resources"][0]["profile"] = "profile.json"
+        descriptor.write_text(json.dumps(meta, indent=2))
+        read = read_descriptor(descriptor, Report())
+        with ThreadPoolExecutor(max_workers=1) as executor:
+            issues = check_spec(read, executor, separate=separate).result()
+        result, report = validate(runner, package)
+    finally:
+        server.close()
+    assert server.requests == []
+    assert not [i for i in issues if "never-there" in i.message]
+    skipped = sorted((i.resource or "", i.field, i.severity) for i in issues if i.type == "profile-not-checked")
+    assert skipped == [("", "profile", "warning"), (meta["resources"][0]["name"], "profile", "warning")]
+    assert result.exit_code == 0 and find(report, "profile-not-checked")["line"] > 1
+
+
+@pytest.mark.parametrize("edit, words", [
+    (lambda ref: ref.__setitem__("fields", [" "] if isinstance(ref["fields"], list) else " "), "has no field"),
+    (lambda ref: ref.__setitem__("resource", "nowhere"), "does not have"),
+])
+def test_a_foreign_key_to_a_field_or_resource_that_is_not_there_is_reported_not_a_crash(runner, package, edit, words):
+    descriptor = package / "datapackage.json"
+    meta = json.loads(descriptor.read_text())
+    child = next(r for r in meta["resources"] if r["schema"].get("foreignKeys")
+                 if r["schema"]["foreignKeys"][0]["reference"].get("resource"))
+    edit(child["schema"]["foreignKeys"][0]["reference"])
+    descriptor.write_text(json.dumps(meta, indent=2))
+    lines = descriptor.read_text().splitlines()
+    start = next(n for n, text in enumerate(lines, 1) if f'"name": "{child["name"]}"' in text)
+    line = next(n for n, text in enumerate(lines, 1) if n > start and '"foreignKeys"' in text) + 1
+    issue = assert_invalid(runner, package, "invalid-schema", "datapackage.json", line)
+    assert issue["resource"] == child["name"] and words in issue["message"]
+
+
 def _break_the_spec(package: Path) -> dict[str, int]:
     """Shapes the Data Package spec forbids that the toolkit's own reading lets through; returns the
     line of each broken property."""

@@ -132,8 +132,27 @@ def read_descriptor(descriptor: Path, report: Report) -> dict | None:
             continue  # a schema that cannot be enforced: its table is not read
         report_unknown_keys(resource, RESOURCE_KEYS, _Warnings(report), name, f" in resource '{resource['name']}'")
         kept.append(resource)
+    _check_references(kept, {r.get("name") for r in meta["resources"] if isinstance(r, dict)}, report, name)
     meta["resources"] = kept
     return meta
+
+
+def _check_references(resources: list[dict], listed: set, report: Report, name: str) -> None:
+    """Each foreign key references a resource of the package, by fields it has (a key the engines skip
+    otherwise: it cannot be checked)."""
+    fields_of = {r["name"]: {f.get("name") for f in r["schema"]["fields"]} for r in resources}
+    for resource in resources:
+        for fk in resource["schema"].get("foreignKeys") or []:
+            target = fk["reference"].get("resource") or resource["name"]
+            wanted = fk["reference"]["fields"]
+            missing = [f for f in ([wanted] if isinstance(wanted, str) else wanted) if f not in fields_of.get(target, ())]
+            where = dict(file=name, line=fk.line, resource=resource["name"], field="schema.foreignKeys")
+            if target not in listed:
+                report.add("invalid-schema", f"resource '{resource['name']}': a foreign key references resource "
+                           f"'{target[:80]}', which the package does not have", **where)
+            elif target in fields_of and missing:
+                report.add("invalid-schema", f"resource '{resource['name']}': a foreign key references "
+                           f"'{target}', which has no field {missing[0][:80]!r}", **where)
 
 
 def _check_companion_entries(meta: dict, report: Report, name: str) -> None:

@@ -24,6 +24,9 @@ from ..report import Issue
 
 
 PROPERTY = re.compile(r"at property '([^']+)'")  # where frictionless's note names the property at fault
+NAMED_PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource"}
+"""Profiles frictionless knows by name. Any other is a URL it would fetch or a path it would read
+from the working directory, not the package: neither is done, whoever wrote the descriptor."""
 
 
 def check_spec(meta: dict, executor, separate: bool | None = None):
@@ -44,6 +47,7 @@ def spec_issues(meta: dict) -> list[Issue]:
     first problems it meets, so a later resource's (a dialect's, say) would wait for the next run."""
     from frictionless import Package
 
+    meta, issues = _without_outside_profiles(meta)
     try:
         whole = Package.validate_descriptor(meta).errors
         context = {"$schema": meta["$schema"]} if "$schema" in meta else {}
@@ -54,8 +58,32 @@ def spec_issues(meta: dict) -> list[Issue]:
         return [Issue("invalid-descriptor", f"datapackage.json does not follow the spec: {exc}", file="datapackage.json")]
     placed = {(error.type, error.note) for _, error in alone}
     found = [(None, e) for e in whole if (e.type, e.note) not in placed] + alone
-    return [Issue(f"spec-{error.type}", f"datapackage.json: {error.message}", file="datapackage.json", resource=name,
-                  field=_property(error.note), rule="Data Package spec") for name, error in found]
+    return issues + [Issue(f"spec-{error.type}", f"datapackage.json: {error.message}", file="datapackage.json",
+                           resource=name, field=_property(error.note), rule="Data Package spec")
+                     for name, error in found]
+
+
+def _without_outside_profiles(meta: dict) -> tuple[dict, list[Issue]]:
+    """The descriptor without the profiles that are not named ones, and an issue for each left out."""
+    issues = []
+
+    def kept(entry: dict, name: str | None) -> dict:
+        profile = entry.get("profile")
+        if profile is None or profile in NAMED_PROFILES:
+            return entry
+        where = dict(file="datapackage.json", resource=name, field="profile", rule="Data Package spec")
+        if isinstance(profile, str):
+            issues.append(Issue("profile-not-checked", f"profile {profile[:200]!r} was neither fetched nor read: "
+                                "the descriptor is checked against the Data Package spec only", severity="warning",
+                                hint="name a standard profile (such as 'tabular-data-package'), or check the "
+                                     "package against its own profile yourself", **where))
+        else:
+            issues.append(Issue("invalid-descriptor", "datapackage.json: 'profile' must be text, a profile's name "
+                                "or URL", **where))
+        return {key: value for key, value in entry.items() if key != "profile"}
+
+    resources = [kept(r, r.get("name")) if isinstance(r, dict) else r for r in meta.get("resources") or []]
+    return {**kept(meta, None), "resources": resources}, issues
 
 
 def _property(note: str | None) -> str | None:

@@ -77,10 +77,11 @@ class KeyPlan:
 
 
 def key_plan(tables: list[TableInput]) -> KeyPlan:
-    """The key checks among the tables being checked (a reference to a table not here is skipped)."""
+    """The key checks among the tables being checked (a reference to a table not here, or to fields
+    it does not have, is skipped)."""
     from ..rules import CLAIM_LIST_COLUMNS
 
-    names = {t.name for t in tables}
+    fields_of = {t.name: {f["name"] for f in t.schema["fields"]} for t in tables}
     plan = KeyPlan()
     for table in tables:
         schema = table.schema
@@ -91,9 +92,9 @@ def key_plan(tables: list[TableInput]) -> KeyPlan:
             ref = fk["reference"]
             parent = ref.get("resource") or table.name
             ref_fields = [ref["fields"]] if isinstance(ref["fields"], str) else list(ref["fields"])
-            if parent in names:
+            if parent in fields_of and set(ref_fields) <= fields_of[parent]:  # else reported with the descriptor
                 plan.foreign.append((table.name, fields, parent, ref_fields))
-        if "claims" in names:
+        if "claims" in fields_of:
             lists = [f["name"] for f in schema["fields"] if f["type"] == "list" and
                      (f["name"].endswith("_claims") or f["name"] in CLAIM_LIST_COLUMNS)]
             if lists:

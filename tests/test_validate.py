@@ -479,7 +479,11 @@ def test_a_profile_is_never_fetched_nor_read_from_the_working_directory(runner, 
     assert not [i for i in issues if "never-there" in i.message]
     skipped = sorted((i.resource or "", i.field, i.severity) for i in issues if i.type == "profile-not-checked")
     assert skipped == [("", "profile", "warning"), (meta["resources"][0]["name"], "profile", "warning")]
-    assert result.exit_code == 0 and find(report, "profile-not-checked")["line"] > 1
+    lines = descriptor.read_text().splitlines()
+    top = next(n for n, text in enumerate(lines, 1) if text.startswith('  "profile"'))
+    first = next(n for n, text in enumerate(lines, 1) if text.strip() == '"profile": "profile.json",')
+    assert result.exit_code == 0
+    assert sorted(i["line"] for i in report["issues"] if i["type"] == "profile-not-checked") == sorted([top, first])
 
 
 @pytest.mark.parametrize("edit, words", [
@@ -498,6 +502,16 @@ def test_a_foreign_key_to_a_field_or_resource_that_is_not_there_is_reported_not_
     line = next(n for n, text in enumerate(lines, 1) if n > start and '"foreignKeys"' in text) + 1
     issue = assert_invalid(runner, package, "invalid-schema", "datapackage.json", line)
     assert issue["resource"] == child["name"] and words in issue["message"]
+
+
+@pytest.mark.parametrize("profile", [["tabular-data-package"], {"url": "x"}, 5])
+def test_a_profile_that_is_not_text_is_reported_not_a_crash(runner, package, profile):
+    descriptor = package / "datapackage.json"
+    meta = json.loads(descriptor.read_text())
+    meta["profile"] = profile
+    descriptor.write_text(json.dumps(meta, indent=2))
+    line = next(n for n, text in enumerate(descriptor.read_text().splitlines(), 1) if text.startswith('  "profile"'))
+    assert_invalid(runner, package, "invalid-descriptor", "datapackage.json", line, "profile")
 
 
 def _break_the_spec(package: Path) -> dict[str, int]:

@@ -145,7 +145,8 @@ def _check_references(resources: list[dict], listed: set, report: Report, name: 
         for fk in resource["schema"].get("foreignKeys") or []:
             target = fk["reference"].get("resource") or resource["name"]
             wanted = fk["reference"]["fields"]
-            missing = [f for f in ([wanted] if isinstance(wanted, str) else wanted) if f not in fields_of.get(target, ())]
+            wanted = [wanted] if isinstance(wanted, str) else wanted
+            missing = [f for f in wanted if f not in fields_of.get(target, ())]
             where = dict(file=name, line=fk.line, resource=resource["name"], field="schema.foreignKeys")
             if target not in listed:
                 report.add("invalid-schema", f"resource '{resource['name']}': a foreign key references resource "

@@ -35,8 +35,13 @@ def check_spec(meta: dict, executor, separate: bool | None = None):
 
     `separate` chooses a child interpreter (True) or this one (False); None lets the process decide."""
     if separate is None:
-        separate = "frictionless" not in sys.modules and (os.cpu_count() or 1) > 1 and bool(sys.executable)
+        separate = "frictionless" not in sys.modules and _cores() > 1 and bool(sys.executable)
     return executor.submit(_located, meta, _in_child if separate else spec_issues)
+
+
+def _cores() -> int:
+    """The cores this process may run on (not all the machine has, under a CPU affinity or quota)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def spec_issues(meta: dict) -> list[Issue]:
@@ -55,7 +60,8 @@ def spec_issues(meta: dict) -> list[Issue]:
                  for error in Package.validate_descriptor({**context, "resources": [resource]}).errors
                  if error.type != "package-error"]  # a package error of the shell is the whole one's too
     except Exception as exc:  # frictionless raises its own exceptions for unreadable metadata
-        return [Issue("invalid-descriptor", f"datapackage.json does not follow the spec: {exc}", file="datapackage.json")]
+        return issues + [Issue("invalid-descriptor", f"datapackage.json does not follow the spec: {exc}",
+                               file="datapackage.json")]
     placed = {(error.type, error.note) for _, error in alone}
     found = [(None, e) for e in whole if (e.type, e.note) not in placed] + alone
     return issues + [Issue(f"spec-{error.type}", f"datapackage.json: {error.message}", file="datapackage.json",
@@ -69,7 +75,7 @@ def _without_outside_profiles(meta: dict) -> tuple[dict, list[Issue]]:
 
     def kept(entry: dict, name: str | None) -> dict:
         profile = entry.get("profile")
-        if profile is None or profile in NAMED_PROFILES:
+        if profile is None or isinstance(profile, str) and profile in NAMED_PROFILES:
             return entry
         where = dict(file="datapackage.json", resource=name, field="profile", rule="Data Package spec")
         if isinstance(profile, str):

@@ -621,6 +621,25 @@ def test_report_html_writes_data_docs(runner, built_package, tmp_path):
     assert "claims" in index and "releases" in index
 
 
+@pytest.mark.parametrize("edit", [
+    lambda meta: meta["resources"][0].__setitem__("parquet", "data/releases.parquet"),  # not an object
+    lambda meta: meta["resources"][0].pop("path"),
+    lambda meta: meta["resources"][0].__setitem__("schema", "releases.schema.json"),
+    lambda meta: meta["resources"][0]["schema"]["fields"].append("a field that is not an object"),
+    lambda meta: meta.__setitem__("resources", 5),
+])
+def test_report_html_on_a_malformed_descriptor_reports_and_does_not_crash(runner, package, tmp_path, edit):
+    descriptor = package / "datapackage.json"
+    meta = json.loads(descriptor.read_text())
+    edit(meta)
+    descriptor.write_text(json.dumps(meta, indent=2))
+    result = runner.invoke(main, ["validate", str(package), "--report", "html", str(tmp_path / "docs"),
+                                  "--format", "json"])
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert report["valid"] is False and all(i.get("file") for i in report["issues"] if i["severity"] == "error")
+
+
 def test_tampered_expectations_suite_is_reported(runner, package):
     suite = package / "expectations.json"
     suite.write_text(suite.read_text().replace('"min_value": 1', '"min_value": 0', 1))

@@ -26,18 +26,20 @@ def check_expectations(package_dir: Path, suite_path: Path, docs_dir: Path | Non
     from ..ingest.schemas import check_suite
     from ..report import Report
 
+    from .package import read_descriptor
+
     package_dir, suite_path = Path(package_dir), Path(suite_path)
     report = Report()
-    descriptor = load_json(package_dir / "datapackage.json", report, "datapackage.json")
+    # read as the package checks read it (their report says what is wrong): only well-formed resources
+    descriptor = read_descriptor(package_dir / "datapackage.json", Report())
     document = load_json(suite_path, report, suite_path.name)
     if document is not None:
         check_suite(document, report, suite_path.name)
-    if descriptor is None or document is None or not report.valid or not isinstance(descriptor, dict):
+    if descriptor is None or document is None or not report.valid:
         return report.issues
     suites = document["suites"]
     twins = _parquet_paths(package_dir, descriptor)
-    resources = {r["name"]: {**r, "parquet": twins.get(r["name"]) or r.get("parquet")}
-                 for r in descriptor.get("resources") or [] if isinstance(r, dict) and isinstance(r.get("name"), str)}
+    resources = {r["name"]: {**r, "parquet": twins.get(r["name"]) or r.get("parquet")} for r in descriptor["resources"]}
     needed = set(suites) | {name.split("__", 1)[0] for name in _parameter_names(suites)}
     issues, tables = _load_tables(package_dir, resources, needed)
     unknown, parameters = _parameters(suites, tables, suite_path.name)

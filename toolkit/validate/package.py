@@ -205,6 +205,8 @@ def _resource_problem(resource) -> str | None:
         return "needs one path (a string)"
     if not isinstance(resource.get("schema"), dict):
         return "needs an inline schema"
+    if "parquet" in resource and not isinstance(resource["parquet"], dict):
+        return "has a 'parquet' that is not an object with a path (the Parquet copy, as releases up to 1.0.0 name it)"
     return None
 
 

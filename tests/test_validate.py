@@ -460,7 +460,6 @@ def test_a_profile_is_never_fetched_nor_read_from_the_working_directory(runner, 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / "profile.json").write_text('{"type": "object", "required": ["never-there"]}')
-    (elsewhere / "profile.json").chmod(0o600)
     monkeypatch.chdir(elsewhere)
     server = Server(elsewhere)
     try:

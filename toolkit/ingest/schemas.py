@@ -70,15 +70,33 @@ def load_contract(project: Project, report: Report) -> Contract | None:
     return Contract(metadata, schemas)
 
 
+@dataclass(frozen=True)
+class ForeignKey:
+    """A foreign key of a checked table schema, its field lists as lists (the spec allows one name)."""
+
+    fields: list[str]
+    resource: str  # the referenced resource (the table itself when the reference names none)
+    reference: list[str]
+    line: int | None
+
+
+def foreign_keys(name: str, schema: dict) -> list[ForeignKey]:
+    """The foreign keys of table `name`, whose schema `check_table_schema` passed."""
+    def listed(value) -> list[str]:
+        return [value] if isinstance(value, str) else list(value)
+
+    return [ForeignKey(listed(fk["fields"]), fk["reference"].get("resource") or name,
+                       listed(fk["reference"]["fields"]), getattr(fk, "line", None))
+            for fk in schema.get("foreignKeys") or []]
+
+
 def _check_references(project: Project, schemas: dict, listed, report: Report) -> None:
     """Each foreign key references a listed resource by its primary key (as the SQLite database
     declares it, and as a key a reference can rely on)."""
     for name, schema in schemas.items():
         display = project.rel(project.schemas / f"{name}.schema.json")
-        for fk in schema.get("foreignKeys", []):
-            target = fk["reference"].get("resource") or name
-            wanted = fk["reference"]["fields"]
-            wanted = {wanted} if isinstance(wanted, str) else set(wanted)
+        for fk in foreign_keys(name, schema):
+            target, wanted = fk.resource, set(fk.reference)
             if target not in listed:
                 report.add("invalid-schema", f"a foreign key references resource '{target}', which "
                            "schemas/package.yaml does not list", file=display, line=fk.line,

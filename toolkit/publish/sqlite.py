@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import ToolkitError
+from ..ingest.schemas import foreign_keys
 
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT",
              "list": "TEXT"}
@@ -87,22 +88,18 @@ def _create_table(name: str, schema: dict) -> str:
     key = [key] if isinstance(key, str) else key
     if key:
         columns.append(f"PRIMARY KEY ({', '.join(quote(k) for k in key)})")
-    for fk in schema.get("foreignKeys") or []:
-        fields = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
-        ref = fk["reference"]
-        ref_fields = [ref["fields"]] if isinstance(ref["fields"], str) else ref["fields"]
-        columns.append(f"FOREIGN KEY ({', '.join(quote(f) for f in fields)}) REFERENCES "
-                       f"{quote(ref.get('resource') or name)} ({', '.join(quote(f) for f in ref_fields)})")
+    for fk in foreign_keys(name, schema):
+        columns.append(f"FOREIGN KEY ({', '.join(quote(f) for f in fk.fields)}) REFERENCES "
+                       f"{quote(fk.resource)} ({', '.join(quote(f) for f in fk.reference)})")
     return f"CREATE TABLE {quote(name)} (\n  " + ",\n  ".join(columns) + "\n)"
 
 
 def _indexes(name: str, schema: dict) -> list[str]:
     """An index on each foreign key column (primary keys are indexed by SQLite already)."""
     statements = []
-    for fk in schema.get("foreignKeys") or []:
-        fields = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
-        index = quote(f"{name}_{'_'.join(fields)}")
-        statements.append(f"CREATE INDEX {index} ON {quote(name)} ({', '.join(quote(f) for f in fields)})")
+    for fk in foreign_keys(name, schema):
+        index = quote(f"{name}_{'_'.join(fk.fields)}")
+        statements.append(f"CREATE INDEX {index} ON {quote(name)} ({', '.join(quote(f) for f in fk.fields)})")
     return statements
 
 

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from ..hashing import file_digest
 from ..ingest.jsonio import load_json, walk_duplicates
-from ..ingest.schemas import check_table_schema
+from ..ingest.schemas import check_table_schema, foreign_keys
 from ..ingest.yamlio import report_unknown_keys
 from ..publish.descriptors import PARQUET_DESCRIPTOR
 from ..report import Issue, Report
@@ -142,11 +142,9 @@ def _check_references(resources: list[dict], listed: set, report: Report, name: 
     otherwise: it cannot be checked)."""
     fields_of = {r["name"]: {f.get("name") for f in r["schema"]["fields"]} for r in resources}
     for resource in resources:
-        for fk in resource["schema"].get("foreignKeys") or []:
-            target = fk["reference"].get("resource") or resource["name"]
-            wanted = fk["reference"]["fields"]
-            wanted = [wanted] if isinstance(wanted, str) else wanted
-            missing = [f for f in wanted if f not in fields_of.get(target, ())]
+        for fk in foreign_keys(resource["name"], resource["schema"]):
+            target = fk.resource
+            missing = [f for f in fk.reference if f not in fields_of.get(target, ())]
             where = dict(file=name, line=fk.line, resource=resource["name"], field="schema.foreignKeys")
             if target not in listed:
                 report.add("invalid-schema", f"resource '{resource['name']}': a foreign key references resource "

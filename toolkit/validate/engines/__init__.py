@@ -79,6 +79,7 @@ class KeyPlan:
 def key_plan(tables: list[TableInput]) -> KeyPlan:
     """The key checks among the tables being checked (a reference to a table not here, or to fields
     it does not have, is skipped)."""
+    from ...ingest.schemas import foreign_keys
     from ..rules import CLAIM_LIST_COLUMNS
 
     fields_of = {t.name: {f["name"] for f in t.schema["fields"]} for t in tables}
@@ -87,13 +88,9 @@ def key_plan(tables: list[TableInput]) -> KeyPlan:
         schema = table.schema
         key = schema.get("primaryKey") or []
         plan.primary[table.name] = [key] if isinstance(key, str) else list(key)
-        for fk in schema.get("foreignKeys") or []:
-            fields = [fk["fields"]] if isinstance(fk["fields"], str) else list(fk["fields"])
-            ref = fk["reference"]
-            parent = ref.get("resource") or table.name
-            ref_fields = [ref["fields"]] if isinstance(ref["fields"], str) else list(ref["fields"])
-            if parent in fields_of and set(ref_fields) <= fields_of[parent]:  # else reported with the descriptor
-                plan.foreign.append((table.name, fields, parent, ref_fields))
+        for fk in foreign_keys(table.name, schema):
+            if fk.resource in fields_of and set(fk.reference) <= fields_of[fk.resource]:  # else reported already
+                plan.foreign.append((table.name, fk.fields, fk.resource, fk.reference))
         if "claims" in fields_of:
             lists = [f["name"] for f in schema["fields"] if f["type"] == "list" and
                      (f["name"].endswith("_claims") or f["name"] in CLAIM_LIST_COLUMNS)]

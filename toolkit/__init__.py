@@ -25,7 +25,7 @@ Stages, one folder each (one module per step inside):
                (--project, -q/-v, progress), render (reports), reference (docs/cli.md)
 Shared kernels: values (counts as intervals, dates with precision), report (Issue and
 Report), errors (the exception tree), project (paths), hashing, storage (locks, staging,
-fsync and atomic swaps).
+fsync and atomic swaps), workers (an ordered map that helper processes share).
 """
 
 __version__ = "0.1.0"

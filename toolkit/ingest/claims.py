@@ -12,6 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .entities import Registry, normalize
 from .figures import Mentions, count_in_text, find_mentions, uncited
@@ -55,6 +56,11 @@ class Claim:
     origin: str = ""  # who stands behind the claim: the attributed entity, else the outlet
     origin_name: str = ""
     said_on: DateValue | None = None  # when its article was published
+
+    def __reduce__(self):
+        # the fields in order, one call to rebuild: several times faster than the generic pickling of a
+        # frozen slotted dataclass, which matters when workers send back a million claims
+        return Claim, tuple(getattr(self, name) for name in self.__slots__)
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,10 @@ def load_vocabulary(project: Project, report: Report) -> dict[str, PropertyDef]:
     return vocabulary
 
 
+PARALLEL_FROM_BYTES = 4 << 20
+"""Claims files smaller than this in all are checked in this process: forking would cost more than it saves."""
+
+
 def load_claims(
     project: Project,
     sources: dict[str, Source],
@@ -107,37 +117,77 @@ def load_claims(
     vocabulary: dict[str, PropertyDef],
     report: Report,
 ) -> Ledger:
-    """Read every seeds/claims/*.yaml file in name order and check each claim."""
-    ledger = Ledger([], [])
-    first_seen: dict[str, tuple[str, int]] = {}
-    for path in sorted(project.claims_dir.glob("*.yaml")):
-        _load_file(project, path, sources, registry, vocabulary, report, ledger, first_seen)
+    """Read every seeds/claims/*.yaml file in name order and check each claim.
+
+    Each file is checked on its own (by several processes when there are many: see toolkit.workers);
+    what depends on the files before it (a claim id used twice, the article quotes that cite nothing)
+    is decided here, in name order, so the result is the same however the files were shared out."""
+    from ..workers import ordered_map, processes_for
+
+    paths = sorted(project.claims_dir.glob("*.yaml"))
+    processes = processes_for(sum(_size(p) for p in paths), PARALLEL_FROM_BYTES)
+    ledger, first_seen = Ledger([], []), {}
+    for checked in ordered_map(_check_file, paths, processes, shared=(project, sources, registry, vocabulary)):
+        _merge(checked, report, ledger, first_seen, sources)
     return ledger
 
 
-def _load_file(project, path: Path, sources, registry, vocabulary, report, ledger, first_seen) -> None:
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+class _Checked(NamedTuple):
+    """One claim as checked within its file: what `_merge` needs to accept it, or to find its id used before."""
+
+    head: tuple  # issues raised before its id was known (duplicate keys, a malformed entry)
+    id: str | None  # None: the entry did not get as far as its id
+    id_line: int
+    line: int
+    rest: tuple  # the issues of the checks after the id
+    claim: Claim | None
+
+
+@dataclass
+class _CheckedFile:
+    """What one claims file gives on its own."""
+
+    display: str
+    issues: list  # about the file itself; everything, when it gives no claims
+    source: str | None = None  # None: the file gives no claims
+    claims: list[_Checked] = field(default_factory=list)
+    tail: list = field(default_factory=list)  # the issues of its skipped entries
+    skipped: list[Skipped] = field(default_factory=list)
+    uncited: list = field(default_factory=list)  # the article's counts and dates no quote of the file covers
+
+
+def _check_file(project, sources, registry, vocabulary, path: Path) -> _CheckedFile:
     display = project.rel(path)
+    report = Report()
+    checked = _CheckedFile(display, report.issues)
     doc = load_yaml(path, report, display)
     if doc is None:
-        return
+        return checked
     if not isinstance(doc, LineDict) or not isinstance(doc.get("claims"), list):
         report.add("invalid-claims-file", "a claims file needs 'source' and a 'claims' list", file=display,
                    line=doc.line_of("claims") if isinstance(doc, LineDict) else 1)
-        return
+        return checked
     report_duplicate_keys(doc, report, display)
     report_unknown_keys(doc, CLAIMS_FILE_KEYS, report, display)
     if doc.get("draft"):
         report.add("unreviewed-draft", f"{display} is a draft from `prisoner-data extract`; nothing drafted "
                    "enters the dataset unreviewed", file=display, line=doc.line_of("draft"), field="draft",
                    hint="check every claim against the article, then remove `draft: true`")
-        return
+        return checked
     source_id = doc.get("source")
     source = sources.get(source_id) if isinstance(source_id, str) else None
     if source is None:
         report.add("unknown-source", f"source {short(source_id, 80)!r} is not a verified article of the manifest",
                    file=display, line=doc.line_of("source"), field="source", value=short(source_id),
                    hint="add the article to seeds/manifest.yaml, or fix its hash")
-        return
+        return checked
     if path.stem != source_id:
         report.add("file-name-mismatch", f"claims of '{source_id}' belong in seeds/claims/{source_id}.yaml",
                    severity="warning", file=display, line=doc.line_of("source"), field="source")
@@ -146,23 +196,60 @@ def _load_file(project, path: Path, sources, registry, vocabulary, report, ledge
         report.add("invalid-claims-file", "'skipped' must be a list of {quote, reason} entries", file=display,
                    line=doc.line_of("skipped"), field="skipped")
         skipped = []
+    checked.source = source.id
     located = source.locate([raw.get("quote") for raw in [*doc["claims"], *skipped] if isinstance(raw, dict)])
-    checker = _ClaimChecker(source, registry, vocabulary, report, display, located)
-    quotes = set()
-    for raw in doc["claims"]:
-        claim = checker.check(raw, first_seen, doc.line_of("claims"))
-        if claim is not None:
-            ledger.claims.append(claim)
-            quotes.add(claim.quote)
+    checker = _ClaimChecker(source, registry, vocabulary, Report(), display, located)
+    checked.claims = [checker.check(raw, doc.line_of("claims")) for raw in doc["claims"]]
+    after_claims = len(checker.report.issues)
     for raw in skipped:
         entry = checker.check_skipped(raw, doc.line_of("skipped"))
         if entry is not None:
-            ledger.skipped.append(entry)
-            quotes.add(entry.quote)
-    # the coverage lint's work, done here while the article's mentions are at hand
-    left = ledger.uncited.get(source.id)
-    spans = [(start, start + len(quote)) for quote in quotes for start in located.get(quote, ())]
-    ledger.uncited[source.id] = uncited(checker.mentions.citable if left is None else left, spans)
+            checked.skipped.append(entry)
+    checked.tail = checker.report.issues[after_claims:]
+    quotes = {entry.claim.quote for entry in checked.claims if entry.claim is not None}
+    checked.uncited = _uncited(checker.mentions.citable, located, quotes | {s.quote for s in checked.skipped})
+    return checked
+
+
+def _merge(checked: _CheckedFile, report: Report, ledger: Ledger, first_seen: dict, sources: dict) -> None:
+    """Add one file's claims to the ledger, after every file before it: a claim whose id an earlier
+    claim has is left out with only that said of it, as if the files had been read one by one."""
+    report.extend(checked.issues)
+    if checked.source is None:
+        return
+    quotes, dropped = set(), False
+    for entry in checked.claims:
+        report.extend(entry.head)
+        if entry.id is None:
+            continue
+        if entry.id in first_seen:
+            report.add("duplicate-id", f"claim id '{entry.id}' is already used at %s:%d" % first_seen[entry.id],
+                       file=checked.display, line=entry.id_line, field="id", value=entry.id,
+                       hint="give every claim a unique id")
+            dropped = dropped or entry.claim is not None
+            continue
+        first_seen[entry.id] = (checked.display, entry.line)
+        report.extend(entry.rest)
+        if entry.claim is not None:
+            ledger.claims.append(entry.claim)
+            quotes.add(entry.claim.quote)
+    report.extend(checked.tail)
+    ledger.skipped.extend(checked.skipped)
+    # the coverage lint's work. The file's own answer holds unless a claim it counted was left out
+    # here, or an earlier file of the same article left less to cover: then it is worked out again.
+    left = ledger.uncited.get(checked.source)
+    if left is None and not dropped:
+        ledger.uncited[checked.source] = checked.uncited
+        return
+    source = sources[checked.source]
+    quotes.update(entry.quote for entry in checked.skipped)
+    citable = left if left is not None else find_mentions(source.text, parse_date(source.entry.published)).citable
+    ledger.uncited[checked.source] = _uncited(citable, source.locate(quotes), quotes)
+
+
+def _uncited(citable: list, located: dict[str, list[int]], quotes: set[str]) -> list:
+    """The citable mentions that none of `quotes` covers where it stands in the article."""
+    return uncited(citable, [(start, start + len(quote)) for quote in quotes for start in located.get(quote, ())])
 
 
 class _ClaimChecker:
@@ -187,21 +274,22 @@ class _ClaimChecker:
     def error(self, raw: LineDict, type_: str, message: str, field: str, **extra) -> None:
         self.report.add(type_, message, file=self.display, line=raw.line_of(field), field=field, **extra)
 
-    def check(self, raw, first_seen: dict, list_line: int) -> Claim | None:
+    def check(self, raw, list_line: int) -> _Checked:
+        issues = self.report.issues
+        start = len(issues)
         if not isinstance(raw, LineDict):
             self.report.add("invalid-claim", f"each claim must be a mapping, got {short(raw, 60)}",
                             file=self.display, line=list_line)
-            return None
+            return _Checked(tuple(issues[start:]), None, 0, 0, (), None)
         report_duplicate_keys(raw, self.report, self.display)
         entry = parse_entry(ClaimEntry, raw, self.report, self.display)
         if entry is None:
-            return None
-        if entry.id in first_seen:
-            where = "%s:%d" % first_seen[entry.id]
-            self.error(raw, "duplicate-id", f"claim id '{entry.id}' is already used at {where}", "id",
-                       value=entry.id, hint="give every claim a unique id")
-            return None
-        first_seen[entry.id] = (self.display, raw.line)
+            return _Checked(tuple(issues[start:]), None, 0, 0, (), None)
+        head, issues_before = tuple(issues[start:]), len(issues)
+        claim = self._typed_claim(raw, entry)
+        return _Checked(head, entry.id, raw.line_of("id"), raw.line, tuple(issues[issues_before:]), claim)
+
+    def _typed_claim(self, raw, entry: ClaimEntry) -> Claim | None:
         issues_before = len(self.report.issues)
         prop = self.vocabulary.get(entry.property)
         if prop is None:

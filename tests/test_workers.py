@@ -13,7 +13,7 @@ import yaml
 
 import toolkit.ingest.claims as claims
 from tests.conftest import ROOT, tree_digest
-from tests.workerkit import TRACE_ENV, square_and_pid, traced_check_file
+from tests.workerkit import TRACE_ENV, noted_item, square_and_pid, traced_check_file
 from toolkit.cli import main
 from toolkit.errors import UsageError
 from toolkit.ingest.entities import load_registry
@@ -40,6 +40,14 @@ def test_what_a_dead_helper_left_is_done_in_this_process():
     results = list(ordered_map(square_and_pid, range(60), 3, shared=(os.getpid(), 2)))
     assert [square for square, _ in results] == [i * i for i in range(60)]
     assert results[2][1] == os.getpid()  # the helper that had it died; this process did it again
+
+
+def test_a_map_stopped_early_drops_the_work_not_begun(tmp_path):
+    trace = tmp_path / "trace"
+    with pytest.raises(KeyboardInterrupt):  # in this process, at the first item it takes (the last one)
+        list(ordered_map(noted_item, range(400), 3, shared=(str(trace), os.getpid(), 399)))
+    done = trace.read_text().split()
+    assert "399" in done and len(done) < 400  # what the helpers had not begun was dropped, not waited for
 
 
 def test_without_helpers_on_the_system_the_map_runs_here(monkeypatch):

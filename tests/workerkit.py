@@ -22,3 +22,16 @@ def traced_check_file(*args):
     with open(os.environ[TRACE_ENV], "a") as trace:
         trace.write(f"{os.getpid()}\n")
     return _check_file(*args)
+
+
+def noted_item(trace: str, parent: int, fail_at: int, item: int) -> int:
+    """The item, after noting it in the file `trace` and taking a moment over it; `fail_at` fails in
+    the parent process (as a bug, or ^C, would)."""
+    import time
+
+    with open(trace, "a") as notes:
+        notes.write(f"{item}\n")
+    if item == fail_at and os.getpid() == parent:
+        raise KeyboardInterrupt
+    time.sleep(0.02)
+    return item

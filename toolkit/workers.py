@@ -85,7 +85,7 @@ def _helped(function: Callable, items: list, processes: int, shared: tuple) -> I
             yield function(*shared, item)
         return
     here: dict[int, list] = {}
-    with pool:
+    try:
         for index in reversed(range(len(runs))):
             if not futures[index].cancel():  # a helper has it: from here on, the helpers are ahead
                 break
@@ -98,7 +98,10 @@ def _helped(function: Callable, items: list, processes: int, shared: tuple) -> I
                 results = futures[index].result()
             except BrokenProcessPool:
                 results = [function(*shared, item) for item in run]
+            futures[index] = None  # the caller holds what it keeps of the results; this list need not
             yield from results
+    finally:  # stopped early (an error, ^C): what the helpers have not begun is dropped, not waited for
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextmanager

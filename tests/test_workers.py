@@ -36,6 +36,22 @@ def test_ordered_map_answers_in_order_with_helpers_while_a_thread_runs():
     assert {pid for _, pid in results} - {os.getpid()}, "no helper did any of the work"
 
 
+def test_a_script_without_a_main_guard_runs_once(tmp_path):
+    """Spawned helpers would run the caller's main script again; the helpers are told of an empty one."""
+    script = tmp_path / "unguarded.py"
+    script.write_text("import os\n"
+                      "from tests.workerkit import square_and_pid\n"
+                      "from toolkit.workers import ordered_map\n"
+                      "print('top level ran', flush=True)\n"
+                      "results = list(ordered_map(square_and_pid, range(30), 3, shared=(os.getpid(), -1)))\n"
+                      "print('helpers', len({pid for _, pid in results} - {os.getpid()}))\n")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("top level ran") == 1 and "Traceback" not in done.stderr
+    assert int(done.stdout.split("helpers")[1]) > 0
+
+
 def test_what_a_dead_helper_left_is_done_in_this_process():
     results = list(ordered_map(square_and_pid, range(60), 3, shared=(os.getpid(), 2)))
     assert [square for square, _ in results] == [i * i for i in range(60)]

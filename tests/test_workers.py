@@ -20,7 +20,7 @@ from toolkit.ingest.entities import load_registry
 from toolkit.ingest.sources import load_sources
 from toolkit.project import open_project
 from toolkit.report import Report
-from toolkit.workers import WORKERS_ENV, ordered_map, processes_for
+from toolkit.workers import MAX_PROCESSES, WORKERS_ENV, ordered_map, processes_for
 
 
 def test_ordered_map_answers_in_order_with_helpers_while_a_thread_runs():
@@ -80,7 +80,8 @@ def test_without_helpers_on_the_system_the_map_runs_here(monkeypatch):
 def test_the_number_of_processes(monkeypatch):
     monkeypatch.delenv(WORKERS_ENV, raising=False)
     assert processes_for(10, 1000) == 1
-    assert processes_for(5000, 1000) >= 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert processes_for(5000, 1000) == min(cores, MAX_PROCESSES)  # one per usable core
     monkeypatch.setenv(WORKERS_ENV, "3")
     assert processes_for(10, 1000) == 3  # set, it applies whatever the size
     for wrong in ("0", "two", "-1", "1.5"):

@@ -7,9 +7,12 @@ validates the package. --target package: mutates a built package (descriptor, CS
 suite) and validates it. --target download: mutates a release (descriptor, SHA256SUMS, index,
 data files) and downloads it. The toolkit must answer each run with success or an error that
 names its file (and, for seeds, its line), and a refused download must leave nothing behind.
-Prints how many runs ended which way and one example of each distinct crash or unlocated error.
+--target workers: mutates the seeds as --target seeds does (a claims file most of the time), then
+loads the claims in one process and with a helper process: the ledgers and issues must be equal.
+Prints how many runs ended which way and one example of each distinct crash, unlocated error or
+difference.
 
-    .venv/bin/python benchmarks/fuzz_inputs.py [--target seeds|package|download] [--runs 2500] [--seed 1]
+    .venv/bin/python benchmarks/fuzz_inputs.py [--target seeds|package|download|workers] [--runs 2500] [--seed 1]
 """
 
 from __future__ import annotations
@@ -25,15 +28,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.fuzzkit import (JSON_FILES, PACKAGE_FILES, YAML_FILES, copy_project, mutate_file,  # noqa: E402
-                           mutate_package_file, run_download, run_pipeline, run_validate)
+from tests.fuzzkit import (JSON_FILES, PACKAGE_FILES, YAML_FILES, Outcome, copy_project, mutate_file,  # noqa: E402
+                           mutate_package_file, run_download, run_pipeline, run_validate, signature)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=2500)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--target", choices=["seeds", "package", "download"], default="seeds")
+    parser.add_argument("--target", choices=["seeds", "package", "download", "workers"], default="seeds")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     outcomes: Counter = Counter()
@@ -43,12 +46,12 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as scratch:
             changes, outcome = _one_run(args.target, Path(scratch), rng, run, release)
         outcomes[outcome.kind] += 1
-        if outcome.kind in ("crash", "unlocated"):
+        if outcome.kind in ("crash", "unlocated", "differs"):
             found.setdefault(f"{outcome.kind}: {outcome.detail}", (f"run {run}", "; ".join(changes)))
         if (run + 1) % 250 == 0:
             print(f"... {run + 1} runs: {dict(outcomes)}", file=sys.stderr)
     print(f"target: {args.target}, runs: {args.runs} (seed {args.seed})")
-    for kind in ("ok", "error", "unlocated", "crash"):
+    for kind in ("ok", "error", "unlocated", "crash", "differs"):
         print(f"  {kind:<10} {outcomes[kind]}")
     print(f"distinct failures: {len(found)}")
     for signature, (run, changes) in sorted(found.items()):
@@ -57,6 +60,12 @@ def main() -> int:
 
 
 def _one_run(target: str, scratch: Path, rng: random.Random, run: int, release: Path | None):
+    if target == "workers":
+        root = copy_project(scratch)
+        claims_files = [f for f in YAML_FILES if f.startswith("seeds/claims/")]
+        changes = [mutate_file(root, rng.choice(claims_files if rng.random() < 0.8 else YAML_FILES), rng)
+                   for _ in range(rng.randint(1, 3))]
+        return changes, _one_and_two_processes(root)
     if target == "seeds":
         root = copy_project(scratch)
         changes = [mutate_file(root, rng.choice(YAML_FILES + JSON_FILES), rng) for _ in range(rng.randint(1, 3))]
@@ -110,6 +119,35 @@ def _release(scratch: Path) -> Path:
 
     publish_release(open_project(root), "1.0.0", date=dt.date(2025, 12, 20))
     return root / "releases"
+
+
+def _one_and_two_processes(root: Path) -> Outcome:
+    """The claims of the project at `root` loaded in one process and with a helper: equal, or not."""
+    import os
+
+    from toolkit.ingest.claims import load_claims, load_vocabulary
+    from toolkit.ingest.entities import load_registry
+    from toolkit.ingest.sources import load_sources
+    from toolkit.project import open_project
+    from toolkit.report import Report
+    from toolkit.workers import WORKERS_ENV
+
+    answers = []
+    try:
+        for workers in ("1", "2"):
+            os.environ[WORKERS_ENV] = workers
+            project, report = open_project(root), Report()
+            ledger = load_claims(project, load_sources(project, report), load_registry(project, report),
+                                 load_vocabulary(project, report), report)
+            answers.append((ledger.claims, ledger.skipped, ledger.uncited, report.issues))
+    except Exception as exc:  # noqa: BLE001 - a crash is what the fuzzer looks for
+        return Outcome("crash", signature(exc))
+    finally:
+        os.environ.pop(WORKERS_ENV, None)
+    if answers[0] != answers[1]:
+        parts = [name for name, one, two in zip(("claims", "skipped", "uncited", "issues"), *answers) if one != two]
+        return Outcome("differs", ", ".join(parts))
+    return Outcome("error" if any(i.severity == "error" for i in answers[0][3]) else "ok")
 
 
 if __name__ == "__main__":

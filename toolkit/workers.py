@@ -44,11 +44,15 @@ def processes_for(work_bytes: int, min_bytes: int) -> int:
         return min(int(chosen), 64)
     if work_bytes < min_bytes:
         return 1
+    return min(usable_cores(), MAX_PROCESSES)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (not all the machine has, under a CPU affinity or quota)."""
     try:
-        cores = len(os.sched_getaffinity(0))
+        return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, MAX_PROCESSES))
+        return os.cpu_count() or 1
 
 
 def ordered_map(function: Callable[..., Result], items: Iterable[Item], processes: int, shared: tuple = ()
@@ -58,10 +62,14 @@ def ordered_map(function: Callable[..., Result], items: Iterable[Item], processe
     `function` must be importable by name (a module-level function): the helpers look it up."""
     items = list(items)
     if processes < 2 or len(items) < 2:
-        for item in items:
-            yield function(*shared, item)
+        yield from _here(function, items, shared)
         return
     yield from _helped(function, items, processes, shared)
+
+
+def _here(function: Callable, items: list, shared: tuple) -> Iterator:
+    """The items done in this process, one at a time as they are asked for."""
+    return (function(*shared, item) for item in items)
 
 
 def _helped(function: Callable, items: list, processes: int, shared: tuple) -> Iterator:
@@ -81,15 +89,14 @@ def _helped(function: Callable, items: list, processes: int, shared: tuple) -> I
         # no helpers on this system (no working semaphores, no processes): all of it here
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
-        for item in items:
-            yield function(*shared, item)
+        yield from _here(function, items, shared)
         return
     here: dict[int, list] = {}
     try:
         for index in reversed(range(len(runs))):
             if not futures[index].cancel():  # a helper has it: from here on, the helpers are ahead
                 break
-            here[index] = [function(*shared, item) for item in runs[index]]
+            here[index] = list(_here(function, runs[index], shared))
         for index, run in enumerate(runs):
             if index in here:
                 yield from here.pop(index)
@@ -97,7 +104,7 @@ def _helped(function: Callable, items: list, processes: int, shared: tuple) -> I
             try:
                 results = futures[index].result()
             except BrokenProcessPool:
-                results = [function(*shared, item) for item in run]
+                results = _here(function, run, shared)
             futures[index] = None  # the caller holds what it keeps of the results; this list need not
             yield from results
     finally:  # stopped early (an error, ^C): what the helpers have not begun is dropped, not waited for

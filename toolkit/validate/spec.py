@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 import subprocess
 import sys
@@ -35,13 +34,10 @@ def check_spec(meta: dict, executor, separate: bool | None = None):
 
     `separate` chooses a child interpreter (True) or this one (False); None lets the process decide."""
     if separate is None:
-        separate = "frictionless" not in sys.modules and _cores() > 1 and bool(sys.executable)
+        from ..workers import usable_cores
+
+        separate = "frictionless" not in sys.modules and usable_cores() > 1 and bool(sys.executable)
     return executor.submit(_located, meta, _in_child if separate else spec_issues)
-
-
-def _cores() -> int:
-    """The cores this process may run on (not all the machine has, under a CPU affinity or quota)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def spec_issues(meta: dict) -> list[Issue]:

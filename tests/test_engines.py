@@ -15,11 +15,14 @@ import io
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
+from toolkit.validate.engines import arrow
 from toolkit.validate.package import validate_package
 
 from .conftest import ROOT
@@ -143,10 +146,31 @@ def _files_corpus(package: Path) -> Corpus:
     return corpus
 
 
+def _empty_corpus(package: Path) -> Corpus:
+    """A table left with its header only, while another table still refers to it. releases and
+    sanctions refer to each other, so whichever is read first cannot check its references against
+    keys already read."""
+    corpus = Corpus(package)
+    sanctions = package / "data" / "sanctions.csv"
+    header, _ = _rows(sanctions)
+    _write(sanctions, header, [])
+    releases = package / "data" / "releases.csv"
+    header, rows = _rows(releases)
+    for index, row in enumerate(rows):
+        if row[header.index("traded_for_id")]:
+            corpus.expected.append(("dangling-reference", "data/releases.csv", _line(releases, index),
+                                    "traded_for_id"))
+    assert corpus.expected, "the package has no release traded for a sanction to leave dangling"
+    return corpus
+
+
+CORPORA = {"cells": _cells_corpus, "files": _files_corpus, "empty": _empty_corpus}
+
+
 @pytest.fixture(scope="module")
 def corpora(tmp_path_factory, built_package) -> dict[str, tuple[Path, list]]:
     found = {}
-    for name, build in (("cells", _cells_corpus), ("files", _files_corpus)):
+    for name, build in CORPORA.items():
         package = tmp_path_factory.mktemp(name) / "pkg"
         shutil.copytree(built_package, package)
         found[name] = (package, build(package).expected)
@@ -158,7 +182,7 @@ def reference(corpora) -> dict[str, set]:
     return {name: _issues(package, "pyarrow") for name, (package, _) in corpora.items()}
 
 
-@pytest.mark.parametrize("corpus", ["cells", "files"])
+@pytest.mark.parametrize("corpus", list(CORPORA))
 def test_the_default_engine_finds_every_planted_problem_at_its_line(corpora, reference, corpus):
     _, expected = corpora[corpus]
     found = {(t, f, line, field) for t, f, line, field, _, _ in reference[corpus]}
@@ -168,13 +192,97 @@ def test_the_default_engine_finds_every_planted_problem_at_its_line(corpora, ref
 
 
 @pytest.mark.parametrize("engine", ["duckdb", "spark"])
-@pytest.mark.parametrize("corpus", ["cells", "files"])
+@pytest.mark.parametrize("corpus", list(CORPORA))
 def test_every_engine_reports_the_same_issues(corpora, reference, engine, corpus):
     _available(engine)
     package, _ = corpora[corpus]
     found = _issues(package, engine)
     assert found == reference[corpus], {"only " + engine: sorted(found - reference[corpus]),
                                         "only pyarrow": sorted(reference[corpus] - found)}
+
+
+class RecordingStore(arrow.KeyStore):
+    """The default engine's key store, noting how many batches it held in memory each time it moved
+    them into DuckDB (never: an empty list), and how many bytes it held when it checked the keys."""
+
+    moved: ClassVar[list] = []
+    held: ClassVar[int] = 0
+
+    def _spill(self):
+        RecordingStore.moved.append(len(self.kept))
+        super()._spill()
+
+    def check_keys(self, *args):
+        RecordingStore.held = self.size
+        super().check_keys(*args)
+
+
+@pytest.mark.parametrize("parents", ["read first when they can be", "never in memory"])
+@pytest.mark.parametrize("where", ["memory", "duckdb", "duckdb from the middle"])
+@pytest.mark.parametrize("corpus", list(CORPORA))
+def test_the_key_store_finds_the_same_in_memory_and_in_duckdb(corpora, reference, corpus, where, parents,
+                                                               monkeypatch):
+    """Keys are checked in memory while they are few, and in DuckDB (spilling to disk) beyond that;
+    either way, and whether references were checked batch by batch or left to the store, the
+    issues are the default engine's."""
+    package, _ = corpora[corpus]
+    RecordingStore.moved = []
+    monkeypatch.setattr(arrow, "KeyStore", RecordingStore)
+    if parents == "never in memory":  # every reference and claim list goes to the key store
+        monkeypatch.setattr(arrow, "SMALL_PARENT", -1)
+    if where == "duckdb":
+        monkeypatch.setattr(arrow, "MEMORY_KEYS", 0)
+    if where == "duckdb from the middle":
+        monkeypatch.setattr(arrow, "BLOCK_BYTES", 4096)  # claims.csv comes in many batches
+        _issues(package, "pyarrow")
+        monkeypatch.setattr(arrow, "MEMORY_KEYS", RecordingStore.held // 2)
+        RecordingStore.moved = []
+    found = _issues(package, "pyarrow")
+    assert found == reference[corpus], {"only here": sorted(found - reference[corpus]),
+                                        "only by default": sorted(reference[corpus] - found)}
+    if where == "memory":
+        assert RecordingStore.moved == []
+    elif where == "duckdb":
+        assert RecordingStore.moved == [1]  # the first batch held, then moved
+    else:
+        assert len(RecordingStore.moved) == 1 and RecordingStore.moved[0] > 1, RecordingStore.moved
+
+
+def test_key_codes_are_equal_exactly_where_the_keys_are():
+    """Six parts of 4,000 values each: the combined codes would overflow 64 bits, so they are
+    renumbered on the way; rows copied from others, and empty cells, must still code alike."""
+    import random
+
+    import pyarrow as pa
+
+    rng = random.Random(13)
+    rows = [tuple(rng.choice([None, *range(4000)]) if part % 2 else rng.choice([None, *map(str, range(4000))])
+                  for part in range(6)) for _ in range(20_000)]
+    rows += [rng.choice(rows) for _ in range(2_000)]
+    table = pa.table({f"part{i}": [row[i] for row in rows] for i in range(6)})
+    codes = arrow._codes(table, [f"part{i}" for i in range(6)]).tolist()
+    assert len(set(zip(codes, rows))) == len(set(rows)) == len(set(codes)) < len(rows)
+
+
+def test_key_codes_do_not_wrap_around():
+    """Five parts of 2^16 values: 64 bits would hold four, and a fifth would push the first out, so
+    two rows that differ in the first part alone would get one code."""
+    import pyarrow as pa
+
+    rows = [(str(i),) * 5 for i in range(1 << 16)] + [("1", "0", "0", "0", "0")]
+    table = pa.table({f"part{i}": [row[i] for row in rows] for i in range(5)})
+    codes = arrow._codes(table, [f"part{i}" for i in range(5)])
+    assert len(set(codes.tolist())) == len(rows)
+
+
+def test_a_small_package_is_validated_without_duckdb(built_package):
+    """DuckDB (and its import) is for keys too many to hold in memory."""
+    code = ("import sys\nfrom pathlib import Path\nfrom toolkit.validate.package import validate_package\n"
+            f"report = validate_package(Path({str(built_package / 'datapackage.json')!r}))\n"
+            "assert report.valid, [i.message for i in report.issues]\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'duckdb'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout
 
 
 @pytest.fixture(scope="module")

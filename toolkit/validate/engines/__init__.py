@@ -1,8 +1,9 @@
 """Engines that check a package's tables: the same checks and the same Issues, computed three ways.
 
   pyarrow  (default) streams each CSV in record batches: cells checked with pyarrow kernels, the
-           cross-field rules run by pandera on each batch, keys kept in an embedded DuckDB store
-           that spills to disk, so memory is bounded by the batch, not the file
+           cross-field rules run by pandera on each batch, key columns held in memory while
+           they are few and hashed into an embedded DuckDB that spills to disk beyond that, so
+           memory is bounded by the batch, not the file
   duckdb   DuckDB reads the CSVs itself, out of core; cells, keys and rules through ibis
   spark    the same ibis expressions on Spark (`pip install 'prisoner-data[spark]'`), for tables
            that outgrow one machine

@@ -2,9 +2,10 @@
 
 Per batch: every cell is checked with pyarrow compute kernels (no Python loop per cell), the
 batch is cast to the schema's types, pandera runs the table's cross-field rules on it, and the
-columns the whole-table checks need (keys, references, claim lists) go into an embedded DuckDB
-store that spills to disk beyond its memory limit. When every table has been read, the store
-answers the whole-table checks: unique primary keys, foreign keys, claim ids that exist.
+columns the whole-table checks need (keys, references, claim lists) go to a key store: held in
+memory while they are few, moved into an embedded DuckDB that spills to disk beyond that. When
+every table has been read, the store answers the whole-table checks: unique primary keys, foreign
+keys, claim ids that exist.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from ..rules import PUBLISHED_END, ROW, breaking, build_model, failing_checks
 from . import KeyPlan, TableInput, TableResult, key_plan
 
 BLOCK_BYTES = 4 << 20  # CSV bytes per record batch
-STORE_MEMORY = "256MB"  # the key store's memory; beyond it DuckDB spills to a temporary directory
+MEMORY_KEYS = 64 << 20  # bytes of key columns the key store holds in memory; beyond, it moves them into DuckDB
+STORE_MEMORY = "256MB"  # DuckDB's memory as the key store; beyond it DuckDB spills to a temporary directory
 ARROW_TYPES = {
     "string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
     "date": pa.date32(), "list": pa.list_(pa.string()),
@@ -126,7 +128,7 @@ def stream_table(table: TableInput, run: Run) -> TableResult:
     hashes = {name: ColumnDigest() for name in names} if table.name in run.digests else None
     failures, offset, pending = run.found[table.name], 0, []
     try:
-        for batch in source:
+        for batch in _at_least_one(source, names):
             typed = [check_column(batch.column(i), field, checks[i], failures, offset, field["name"] in split)
                      for i, field in enumerate(fields)]
             rows = pa.array(np.arange(offset, offset + batch.num_rows, dtype=np.int64))
@@ -224,6 +226,17 @@ class References:
             self.run.known[(self.name, fields)] = None if kept is None or len(keys) > SMALL_PARENT else keys
 
 
+def _at_least_one(batches, names: list[str]):
+    """The batches, or one empty batch for a table with no rows: a table with only its header is
+    still a table, whose keys are none (so every reference into it dangles)."""
+    empty = True
+    for batch in batches:
+        empty = False
+        yield batch
+    if empty:
+        yield pa.RecordBatch.from_arrays([pa.array([], pa.string()) for _ in names], names=names)
+
+
 def _key(frame: pa.Table, fields: list[str]) -> tuple[pa.Array, pa.Array]:
     """A key as one text column (compound keys joined by an unprintable separator), and as shown."""
     parts = [pc.cast(frame.column(f), pa.string()) for f in fields]
@@ -231,7 +244,8 @@ def _key(frame: pa.Table, fields: list[str]) -> tuple[pa.Array, pa.Array]:
         value = parts[0].combine_chunks() if isinstance(parts[0], pa.ChunkedArray) else parts[0]
         return value, value
     filled = [pc.fill_null(p, "") for p in parts]
-    return pc.binary_join_element_wise(*filled, "\x1f"), pc.binary_join_element_wise(*filled, ", ")
+    joined = pc.binary_join_element_wise(*filled, "\x1f"), pc.binary_join_element_wise(*filled, ", ")
+    return tuple(j.combine_chunks() if isinstance(j, pa.ChunkedArray) else j for j in joined)
 
 
 def _csv_batches(table: TableInput, report: Report):
@@ -477,38 +491,67 @@ class ColumnDigest:
 # --- the key store ------------------------------------------------------------------------------------------
 
 class KeyStore:
-    """What the whole-table checks need of every table, kept as 64-bit hashes (of each key, each
-    reference, each claim id in a claim list) with the row they come from, in an embedded DuckDB
-    that spills to disk beyond STORE_MEMORY: memory stays bounded however long the tables are.
+    """What the whole-table checks need of every table: the columns of its keys, of the references
+    on either end, and of its claim lists, with the row they come from.
+
+    While they come to less than MEMORY_KEYS bytes, the store holds those columns in memory and
+    answers with pyarrow kernels: a package of a few million rows never starts a database. Beyond
+    that, it moves them into an embedded DuckDB as 64-bit hashes (of each key, each reference, each
+    claim id in a claim list), which spills to disk beyond STORE_MEMORY: memory stays bounded
+    however long the tables are. Both answer the same questions with the same rows.
 
     A hash names a key, never a value: rows found duplicated or dangling are read back from the
     file for the message. Two different keys with one hash (odds about 1 in 10^8 for tables of a
     million rows) would be reported as duplicates, or hide a dangling reference."""
 
     def __enter__(self):
+        self.kept: list[tuple[str, pa.Table]] = []  # (table, its key columns), batch by batch, in file order
+        self.size = 0
+        self.db = None
+        self.tables: set[str] = set()  # the tables with key columns, wherever they are
+        self.created: set[str] = set()  # the tables DuckDB has (touched by the store's thread only)
+        self.sources: list[pa.Table] = []
+        self.worker, self.pending = None, []
+        return self
+
+    def __exit__(self, *exc):
+        if self.db is not None:
+            self.worker.shutdown(wait=True)
+            self.db.close()
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def add(self, table: str, frame: pa.Table, plan: KeyPlan, stored: set) -> None:
+        """Keep this batch's key columns; once they are too many for memory, hash them into DuckDB on
+        the store's own thread (DuckDB releases the interpreter lock, so the next batch's cells are
+        checked meanwhile)."""
+        columns = _store_columns(table, plan, stored)
+        if columns is None:
+            return
+        self.tables.add(table)
+        self.plan, self.stored = plan, stored
+        keys = frame.select(columns)
+        if self.db is not None:
+            self.pending.append(self.worker.submit(self._add, table, keys, plan, stored))
+            return
+        self.kept.append((table, keys))
+        self.size += keys.nbytes
+        if self.size > MEMORY_KEYS:
+            self._spill()
+
+    def _spill(self) -> None:
+        """Start DuckDB and hash into it every batch held so far, in the order they came."""
+        from concurrent.futures import ThreadPoolExecutor
+
         import duckdb
 
         self.scratch = Path(tempfile.mkdtemp(prefix="prisoner-data-keys-"))
         self.db = duckdb.connect(":memory:", config={"memory_limit": STORE_MEMORY, "threads": os.cpu_count() or 1,
                                                      "temp_directory": str(self.scratch),
                                                      "preserve_insertion_order": False})
-        self.tables: set[str] = set()
-        self.sources: list[pa.Table] = []
-        from concurrent.futures import ThreadPoolExecutor
-
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prisoner-data-keys")  # in file order
-        self.pending: list = []
-        return self
-
-    def __exit__(self, *exc):
-        self.worker.shutdown(wait=True)
-        self.db.close()
-        shutil.rmtree(self.scratch, ignore_errors=True)
-
-    def add(self, table: str, frame: pa.Table, plan: KeyPlan, stored: set) -> None:
-        """Hash this batch's keys into the store, on the store's own thread (DuckDB releases the
-        interpreter lock, so the next batch's cells are checked meanwhile)."""
-        self.pending.append(self.worker.submit(self._add, table, frame, plan, stored))
+        kept, self.kept, self.size = self.kept, [], 0
+        for table, keys in kept:
+            self.pending.append(self.worker.submit(self._add, table, keys, self.plan, self.stored))
 
     def flush(self) -> None:
         for future in self.pending:
@@ -517,22 +560,19 @@ class KeyStore:
 
     def _add(self, table: str, frame: pa.Table, plan: KeyPlan, stored: set) -> None:
         groups = _groups(table, plan, stored)
-        if not groups and not (("claims", table) in stored and plan.claim_lists.get(table)):
-            return
         columns = [f"{ROW}"] + [f"{_hash(fields, label != 'pk')} AS {label}" for label, fields in groups]
         lists = plan.claim_lists.get(table, []) if ("claims", table) in stored else []
         incoming = frame  # noqa: F841 - DuckDB reads the Arrow table by this name
-        if table not in self.tables:
+        if table not in self.created:
             self.db.execute(f"CREATE TABLE {_sql_name(table)} AS SELECT {', '.join(columns)} FROM incoming")
             if lists:
                 self.db.execute(f"CREATE TABLE {_sql_name(table + '/items')} (row BIGINT, id UBIGINT)")
-            self.tables.add(table)
+            self.created.add(table)
         else:
             self.db.execute(f"INSERT INTO {_sql_name(table)} SELECT {', '.join(columns)} FROM incoming")
         for column in lists:
             self.db.execute(f"INSERT INTO {_sql_name(table + '/items')} SELECT {ROW}, hash(id) FROM "
                             f"(SELECT {ROW}, unnest({_quote(column)}) AS id FROM incoming) WHERE id IS NOT NULL")
-
     def add_sources(self, frame: pa.Table) -> None:
         if {"source_id", "published", "published_precision"} <= set(frame.column_names):
             self.sources.append(frame.select(["source_id", "published", "published_precision"]))
@@ -552,43 +592,114 @@ class KeyStore:
     def check_keys(self, plan: KeyPlan, readable: dict, found: dict[str, Failures], inputs: dict, stored: set
                    ) -> None:
         """Duplicated primary keys, and the references and claim ids not checked batch by batch."""
-        self.flush()
+        failing = self._in_duckdb if self.db is not None else self._in_memory
         present = set(readable) & self.tables
         for table, fields in plan.primary.items():
             if fields and table in present:
-                query = (f"SELECT {ROW} FROM {_sql_name(table)} WHERE pk IN (SELECT pk FROM {_sql_name(table)} "
-                         "GROUP BY pk HAVING count(*) > 1)")
-                self._report(query, inputs[table], fields, found[table], "duplicate-key",
-                             f"primary key ({', '.join(fields)}) is not unique", "primaryKey must be unique",
-                             "give each row its own key; remove the duplicate row")
+                _report(failing("pk", table, fields=fields), inputs[table], fields, found[table], "duplicate-key",
+                        f"primary key ({', '.join(fields)}) is not unique", "primaryKey must be unique",
+                        "give each row its own key; remove the duplicate row")
         for index, (child, fields, parent, ref) in enumerate(plan.foreign):
             if ("fk", index) in stored and child in present and parent in present:
-                query = (f"SELECT c.{ROW} FROM {_sql_name(child)} c WHERE c.fk{index} IS NOT NULL AND NOT EXISTS "
-                         f"(SELECT 1 FROM {_sql_name(parent)} p WHERE p.ref{index} = c.fk{index})")
                 target = f"{parent}.{','.join(ref)}"
-                self._report(query, inputs[child], fields, found[child], "dangling-reference",
-                             f"'{','.join(fields)}' refers to a row that does not exist in {target}",
-                             f"foreign key -> {target}", f"use a value present in {target}")
+                _report(failing("fk", child, index, fields, parent, ref), inputs[child], fields, found[child],
+                        "dangling-reference", f"'{','.join(fields)}' refers to a row that does not exist in {target}",
+                        f"foreign key -> {target}", f"use a value present in {target}")
         for table in plan.claim_lists:
             if ("claims", table) in stored and table in present and "claims" in present:
                 from ..rules import MESSAGES
 
-                query = (f"SELECT DISTINCT i.row AS {ROW} FROM {_sql_name(table + '/items')} i WHERE NOT EXISTS "
-                         f"(SELECT 1 FROM {_sql_name('claims')} k WHERE k.claim = i.id)")
                 message, hint = MESSAGES["claim-ids-exist"]
-                self._report(query, None, [], found[table], "claim-ids-exist", f"{found[table].display}: {message}",
-                             "claim-ids-exist", hint, field=None)
+                _report(failing("claims", table, lists=plan.claim_lists[table]), None, [], found[table],
+                        "claim-ids-exist", f"{found[table].display}: {message}", "claim-ids-exist", hint, field=None)
 
-    def _report(self, query: str, table: TableInput | None, fields: list[str], failures: Failures, type_: str,
-                message: str, rule: str, hint: str, field: str | None = "") -> None:
+    def _in_duckdb(self, check: str, table: str, index: int = 0, fields=(), parent: str = "", ref=(), lists=()
+                   ) -> tuple[list[int], int]:
+        """The first rows that fail a check (at most 20), and how many do, asked of DuckDB."""
+        self.flush()
+        if check == "pk":
+            query = (f"SELECT {ROW} FROM {_sql_name(table)} WHERE pk IN (SELECT pk FROM {_sql_name(table)} "
+                     "GROUP BY pk HAVING count(*) > 1)")
+        elif check == "fk":
+            query = (f"SELECT c.{ROW} FROM {_sql_name(table)} c WHERE c.fk{index} IS NOT NULL AND NOT EXISTS "
+                     f"(SELECT 1 FROM {_sql_name(parent)} p WHERE p.ref{index} = c.fk{index})")
+        else:
+            query = (f"SELECT DISTINCT i.row AS {ROW} FROM {_sql_name(table + '/items')} i WHERE NOT EXISTS "
+                     f"(SELECT 1 FROM {_sql_name('claims')} k WHERE k.claim = i.id)")
         rows = self.db.sql(f"SELECT {ROW}, count(*) OVER () FROM ({query}) failing ORDER BY {ROW} "
                            "LIMIT 20").fetchall()
-        if not rows:
-            return
-        numbers = [r[0] for r in rows]
-        shown = values_at(table, numbers, fields) if table is not None and fields else {}
-        failures.add(type_, message, rule, hint, ",".join(fields) if field == "" else field, numbers,
-                     [shown.get(n) for n in numbers] if shown else None, count=rows[0][1])
+        return [r[0] for r in rows], rows[0][1] if rows else 0
+
+    def _in_memory(self, check: str, table: str, index: int = 0, fields=(), parent: str = "", ref=(), lists=()
+                   ) -> tuple[list[int], int]:
+        """The same, answered from the key columns held in memory."""
+        frames = [keys for name, keys in self.kept if name == table]
+        if check == "pk":
+            together = pa.concat_tables(frames)
+            codes = _codes(together, fields)
+            ranked = np.sort(codes)
+            same = ranked[1:] == ranked[:-1]
+            if not same.any():
+                return [], 0
+            bad = [together.column(ROW).to_numpy()[np.isin(codes, ranked[1:][same])]]
+        elif check == "fk":
+            known = self._referenced(parent, ref)
+            bad = [pc.filter(f.column(ROW), pc.and_(pc.is_valid(f.column(fields[0])),
+                                                    pc.invert(pc.is_in(_key(f, list(fields))[0], value_set=known))))
+                   for f in frames]
+        else:
+            known = self._referenced("claims", ["claim_id"])
+            bad = []
+            for frame in frames:
+                for column in lists:
+                    items = frame.column(column).combine_chunks()
+                    flat = pc.list_flatten(items)
+                    missing = pc.and_(pc.is_valid(flat), pc.invert(pc.is_in(flat, value_set=known)))
+                    bad.append(pc.take(frame.column(ROW), pc.filter(pc.list_parent_indices(items), missing)))
+        rows = np.unique(np.concatenate([np.asarray(b if isinstance(b, np.ndarray) else b.to_numpy(), np.int64)
+                                         for b in bad])) if bad else np.array([], np.int64)
+        return rows[:20].tolist(), len(rows)
+
+    def _referenced(self, table: str, fields: list[str]) -> pa.Array:
+        """The keys a reference may point to: a table's values of these fields, the first one filled."""
+        keys = [pc.filter(_key(f, fields)[0], pc.is_valid(f.column(fields[0]))) for name, f in self.kept
+                if name == table]
+        return pc.unique(pa.chunked_array(keys, pa.string()).combine_chunks())
+
+
+def _codes(table: pa.Table, fields: list[str]) -> np.ndarray:
+    """A number per row, equal where the rows' values of `fields` are equal (an empty cell equal to an
+    empty cell): each field dictionary-encoded, the codes combined. Far cheaper than hashing the
+    joined key text when the fields repeat, as the parts of a compound key do."""
+    codes, size = np.zeros(table.num_rows, dtype=np.int64), 1
+    for name in fields:
+        encoded = pc.dictionary_encode(table.column(name).combine_chunks(), null_encoding="encode")
+        part, width = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), max(len(encoded.dictionary), 1)
+        if size * width >= 1 << 62:  # renumber what there is so far, densely, before it overflows
+            distinct, codes = np.unique(codes, return_inverse=True)
+            size = len(distinct)
+        codes, size = codes * width + part, size * width
+    return codes
+
+
+def _report(failing: tuple[list[int], int], table: TableInput | None, fields: list[str], failures: Failures,
+            type_: str, message: str, rule: str, hint: str, field: str | None = "") -> None:
+    """The failing rows of a whole-table check as an issue, with the keys read back from the file."""
+    numbers, count = failing
+    if not numbers:
+        return
+    shown = values_at(table, numbers, fields) if table is not None and fields else {}
+    failures.add(type_, message, rule, hint, ",".join(fields) if field == "" else field, numbers,
+                 [shown.get(n) for n in numbers] if shown else None, count=count)
+
+
+def _store_columns(table: str, plan: KeyPlan, stored: set) -> list[str] | None:
+    """The columns of a table the key store keeps (None: none)."""
+    groups = _groups(table, plan, stored)
+    lists = plan.claim_lists.get(table, []) if ("claims", table) in stored else []
+    if not groups and not lists:
+        return None
+    return list(dict.fromkeys([ROW, *(f for _, fields in groups for f in fields), *lists]))
 
 
 def _groups(table: str, plan: KeyPlan, stored: set) -> list[tuple[str, list[str]]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -110,6 +111,42 @@ def test_a_closed_pipe_ends_quietly():
                           shell=True, capture_output=True, text=True, cwd=ROOT)
     assert done.stdout.startswith("conflict_id,")
     assert done.stderr == "", done.stderr
+
+
+SCRIPT = str(Path(sys.executable).with_name("prisoner-data"))
+
+
+@pytest.mark.parametrize("command", [[SCRIPT], [sys.executable, "-m", "toolkit"]])
+def test_the_command_line_ends_with_all_its_output_and_its_exit_code(runner, project, command):
+    """The console script and `python -m toolkit` leave without tearing the interpreter down, but
+    only after every byte is written: a long output into a pipe arrives whole, and the exit code
+    of each outcome (fine, invalid data, usage error) is kept."""
+    expected = runner.invoke(main, ["conflicts", "--project", str(project), "--format", "json"])
+    assert expected.exit_code == 0 and len(expected.stdout) > 4096
+    done = subprocess.run([*command, "conflicts", "--project", str(project), "--format", "json"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert (done.returncode, done.stdout) == (0, expected.stdout)
+    (project / "datapackage" / "data" / "people.csv").write_text("person_id\n", encoding="utf-8")
+    invalid = subprocess.run([*command, "validate", str(project / "datapackage")], capture_output=True, text=True)
+    assert invalid.returncode == 1 and "header" in invalid.stdout + invalid.stderr
+    usage = subprocess.run([*command, "conflicts", "--no-such-option"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "--no-such-option" in usage.stderr
+
+
+def test_exit_handlers_still_run_at_the_quick_exit(tmp_path):
+    """What a command leaves to exit handlers (temporary folders, child processes, logging) is done,
+    and what they write, still in a buffer, arrives."""
+    mark = tmp_path / "ran"
+    code = ("import atexit, pathlib, sys\n"
+            f"atexit.register(lambda: pathlib.Path({str(mark)!r}).write_text('yes'))\n"
+            "atexit.register(lambda: sys.stdout.write('; written at exit'))\n"
+            "sys.argv = ['prisoner-data', '--version']\n"
+            "from toolkit.cli import run\nrun()\n")
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # output buffered, as usual
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment)
+    assert done.returncode == 0 and done.stdout.startswith("prisoner-data"), done
+    assert done.stdout.endswith("; written at exit")
+    assert mark.read_text() == "yes"
 
 
 def test_github_annotations_stop_at_ten_errors_and_ten_warnings(capsys):

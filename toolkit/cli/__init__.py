@@ -92,6 +92,35 @@ def _quiet_pipe() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+def run() -> None:
+    """The `prisoner-data` console script (and `python -m toolkit`): the command, then a quick exit.
+
+    Tearing down an interpreter that has imported pyarrow, pandera and DuckDB frees every object
+    one at a time: 0.1 to 0.4 s after the work is done. When a command returns, its files are
+    closed and its helper threads and processes have finished, so the script runs the exit
+    handlers (temporary folders, child processes, logging), flushes its output and leaves."""
+    import atexit
+    import os
+    import sys
+
+    try:
+        main(prog_name="prisoner-data")
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if not isinstance(code, int):  # as sys.exit: None is success, anything else is said and is failure
+        if code is not None:
+            print(code, file=sys.stderr)
+        code = 0 if code is None else 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader went away, or the stream was closed: nothing to keep
+            pass
+    os._exit(code)
+
+
 def _module_exists(name: str) -> bool:
     return importlib.util.find_spec(f"toolkit.cli.{name}") is not None
 

@@ -372,6 +372,22 @@ def test_a_parquet_twin_in_other_pieces_than_its_csv_is_the_same_table(runner, p
     assert result.exit_code == 0, report["issues"]
 
 
+def test_a_table_with_no_rows_is_the_same_table_as_its_empty_parquet_twin(runner, package):
+    """A resource with no rows (a CSV of its header, a Parquet file of no rows) is valid."""
+    import hashlib
+
+    path = package / "data" / "release_groups.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    descriptor = package / "datapackage.json"
+    meta = json.loads(descriptor.read_text())
+    entry = next(r for r in meta["resources"] if r["name"] == "release_groups")
+    entry["bytes"], entry["hash"] = path.stat().st_size, "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    descriptor.write_text(json.dumps(meta, indent=2))
+    _rewrite_parquet(package, "release_groups", edit=lambda table: table.slice(0, 0))
+    result, report = validate(runner, package)
+    assert result.exit_code == 0, report["issues"]
+
+
 def test_a_parquet_twin_with_one_value_changed_is_reported(runner, package):
     import pyarrow as pa
 

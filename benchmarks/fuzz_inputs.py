@@ -9,10 +9,14 @@ data files) and downloads it. The toolkit must answer each run with success or a
 names its file (and, for seeds, its line), and a refused download must leave nothing behind.
 --target workers: mutates the seeds as --target seeds does (a claims file most of the time), then
 loads the claims in one process and with a helper process: the ledgers and issues must be equal.
+--target keys: mutates the CSV files of a built package (rows dropped or repeated, cells changed),
+then validates it with the default engine's key store in memory, in DuckDB, and in DuckDB with
+every reference left to it: the issues must be equal.
 Prints how many runs ended which way and one example of each distinct crash, unlocated error or
 difference.
 
-    .venv/bin/python benchmarks/fuzz_inputs.py [--target seeds|package|download|workers] [--runs 2500] [--seed 1]
+    .venv/bin/python benchmarks/fuzz_inputs.py [--target seeds|package|download|workers|keys] [--runs 2500]
+                                               [--seed 1]
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=2500)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--target", choices=["seeds", "package", "download", "workers"], default="seeds")
+    parser.add_argument("--target", choices=["seeds", "package", "download", "workers", "keys"], default="seeds")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     outcomes: Counter = Counter()
@@ -53,6 +57,8 @@ def main() -> int:
     print(f"target: {args.target}, runs: {args.runs} (seed {args.seed})")
     for kind in ("ok", "error", "unlocated", "crash", "differs"):
         print(f"  {kind:<10} {outcomes[kind]}")
+    if args.target == "keys":
+        print("  runs with " + ", ".join(f"{kind}: {n}" for kind, n in sorted(KEY_ISSUES.items())))
     print(f"distinct failures: {len(found)}")
     for signature, (run, changes) in sorted(found.items()):
         print(f"  {signature}\n      {run}: {changes[:300]}")
@@ -70,6 +76,11 @@ def _one_run(target: str, scratch: Path, rng: random.Random, run: int, release: 
         root = copy_project(scratch)
         changes = [mutate_file(root, rng.choice(YAML_FILES + JSON_FILES), rng) for _ in range(rng.randint(1, 3))]
         return changes, run_pipeline(root, package=run % 10 == 0)
+    if target == "keys":
+        shutil.copytree(ROOT / "datapackage", scratch / "pkg")
+        tables = [name for name in PACKAGE_FILES if name.endswith(".csv")]
+        changes = [mutate_package_file(scratch / "pkg", rng.choice(tables), rng) for _ in range(rng.randint(1, 3))]
+        return changes, _wherever_the_keys_are(scratch / "pkg")
     if target == "package":
         shutil.copytree(ROOT / "datapackage", scratch / "pkg")
         changes = [mutate_package_file(scratch / "pkg", rng.choice(PACKAGE_FILES), rng)
@@ -148,6 +159,37 @@ def _one_and_two_processes(root: Path) -> Outcome:
         parts = [name for name, one, two in zip(("claims", "skipped", "uncited", "issues"), *answers) if one != two]
         return Outcome("differs", ", ".join(parts))
     return Outcome("error" if any(i.severity == "error" for i in answers[0][3]) else "ok")
+
+
+def _wherever_the_keys_are(package: Path) -> Outcome:
+    """The package validated with its keys checked in memory, in DuckDB, and in DuckDB with every
+    reference and claim list left to the store: the same issues, or not."""
+    from toolkit.validate.engines import arrow
+    from toolkit.validate.package import validate_package
+
+    settings = {"in memory": (arrow.MEMORY_KEYS, arrow.SMALL_PARENT), "in duckdb": (0, arrow.SMALL_PARENT),
+                "in duckdb, every reference": (0, -1)}
+    saved = arrow.MEMORY_KEYS, arrow.SMALL_PARENT
+    answers = {}
+    try:
+        for name, (arrow.MEMORY_KEYS, arrow.SMALL_PARENT) in settings.items():
+            report = validate_package(package / "datapackage.json")
+            answers[name] = sorted((i.type, i.file, i.line, i.field, str(i.value), i.message, i.severity)
+                                   for i in report.issues)
+    except Exception as exc:  # noqa: BLE001 - a crash is what the fuzzer looks for
+        return Outcome("crash", signature(exc))
+    finally:
+        arrow.MEMORY_KEYS, arrow.SMALL_PARENT = saved
+    first = answers["in memory"]
+    differ = [name for name, issues in answers.items() if issues != first]
+    if differ:
+        return Outcome("differs", ", ".join(differ))
+    KEY_ISSUES.update({issue[0] for issue in first} & {"duplicate-key", "dangling-reference", "claim-ids-exist"})
+    return Outcome("error" if any(issue[-1] == "error" for issue in first) else "ok")
+
+
+KEY_ISSUES: Counter = Counter()
+"""--target keys: how many runs found each kind of key issue (so a run of the fuzzer shows it reached them)."""
 
 
 if __name__ == "__main__":

@@ -502,9 +502,10 @@ class KeyStore:
     claim id in a claim list), which spills to disk beyond STORE_MEMORY: memory stays bounded
     however long the tables are. Both answer the same questions with the same rows.
 
-    A hash names a key, never a value: rows found duplicated or dangling are read back from the
-    file for the message. Two different keys with one hash (odds about 1 in 10^8 for tables of a
-    million rows) would be reported as duplicates, or hide a dangling reference."""
+    Rows found duplicated or dangling are read back from the file for the message. In DuckDB a
+    hash names a key, never a value: two different keys with one hash (odds about 1 in 10^8 for
+    tables of a million rows) would be reported as duplicates, or hide a dangling reference. In
+    memory, keys are compared whole."""
 
     def __enter__(self):
         self.kept: list[tuple[str, pa.Table]] = []  # (table, its key columns), batch by batch, in file order

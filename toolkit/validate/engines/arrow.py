@@ -576,6 +576,7 @@ class KeyStore:
         for column in lists:
             self.db.execute(f"INSERT INTO {_sql_name(table + '/items')} SELECT {ROW}, hash(id) FROM "
                             f"(SELECT {ROW}, unnest({_quote(column)}) AS id FROM incoming) WHERE id IS NOT NULL")
+
     def add_sources(self, frame: pa.Table) -> None:
         if {"source_id", "published", "published_precision"} <= set(frame.column_names):
             self.sources.append(frame.select(["source_id", "published", "published_precision"]))

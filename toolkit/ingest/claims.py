@@ -107,7 +107,7 @@ def load_vocabulary(project: Project, report: Report) -> dict[str, PropertyDef]:
 
 
 PARALLEL_FROM_BYTES = 4 << 20
-"""Claims files smaller than this in all are checked in this process: forking would cost more than it saves."""
+"""Claims files smaller than this in all are checked in this process: starting helpers would cost more than it saves."""
 
 
 def load_claims(
@@ -243,8 +243,13 @@ def _merge(checked: _CheckedFile, report: Report, ledger: Ledger, first_seen: di
         return
     source = sources[checked.source]
     quotes.update(entry.quote for entry in checked.skipped)
-    citable = left if left is not None else find_mentions(source.text, parse_date(source.entry.published)).citable
+    citable = left if left is not None else _mentions_of(source).citable
     ledger.uncited[checked.source] = _uncited(citable, source.locate(quotes), quotes)
+
+
+def _mentions_of(source: Source) -> Mentions:
+    """The counts and dates of an article, read as of the day it was published."""
+    return find_mentions(source.text, parse_date(source.entry.published))
 
 
 def _uncited(citable: list, located: dict[str, list[int]], quotes: set[str]) -> list:
@@ -268,7 +273,7 @@ class _ClaimChecker:
     def mentions(self) -> Mentions:
         """The counts and dates of the article (found once per claims file)."""
         if self._mentions is None:
-            self._mentions = find_mentions(self.source.text, self.said_on)
+            self._mentions = _mentions_of(self.source)
         return self._mentions
 
     def error(self, raw: LineDict, type_: str, message: str, field: str, **extra) -> None:

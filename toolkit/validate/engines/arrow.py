@@ -48,11 +48,11 @@ class Engine:
               ) -> dict[str, TableResult]:
         """Check every table; `digests` names the tables whose typed columns are to be digested."""
         run = Run(tables, report, digests, rules)
-        with KeyStore() as store:
+        with KeyStore(run.plan, run.stored) as store:
             run.store = store
             for table in run.order():
                 run.stream(table)
-            store.check_keys(run.plan, run.readable(), run.found, {t.name: t for t in tables}, run.stored)
+            store.check_keys(run.readable(), run.found, {t.name: t for t in tables})
         for table in tables:
             result = run.results[table.name]
             report.extend(run.found[table.name].issues(LineMap(None if table.parquet else table.path, result.rows)))
@@ -199,7 +199,7 @@ class References:
                 kept.append(pc.unique(_key(frame, list(fields))[0]))
                 if sum(len(k) for k in kept) > 4 * SMALL_PARENT:
                     self.distinct[fields] = None
-        self.run.store.add(self.name, frame, self.run.plan, self.run.stored)
+        self.run.store.add(self.name, frame)
 
     def _check_claims(self, frame: pa.Table, offset: int, failures: Failures) -> None:
         from ..rules import MESSAGES
@@ -507,6 +507,10 @@ class KeyStore:
     tables of a million rows) would be reported as duplicates, or hide a dangling reference. In
     memory, keys are compared whole."""
 
+    def __init__(self, plan: KeyPlan, stored: set):
+        self.plan = plan
+        self.stored = stored  # the run's: the references and claim lists left to the store, filled as tables are read
+
     def __enter__(self):
         self.kept: list[tuple[str, pa.Table]] = []  # (table, its key columns), batch by batch, in file order
         self.size = 0
@@ -523,18 +527,17 @@ class KeyStore:
             self.db.close()
             shutil.rmtree(self.scratch, ignore_errors=True)
 
-    def add(self, table: str, frame: pa.Table, plan: KeyPlan, stored: set) -> None:
+    def add(self, table: str, frame: pa.Table) -> None:
         """Keep this batch's key columns; once they are too many for memory, hash them into DuckDB on
         the store's own thread (DuckDB releases the interpreter lock, so the next batch's cells are
         checked meanwhile)."""
-        columns = _store_columns(table, plan, stored)
+        columns = _store_columns(table, self.plan, self.stored)
         if columns is None:
             return
         self.tables.add(table)
-        self.plan, self.stored = plan, stored
         keys = frame.select(columns)
         if self.db is not None:
-            self.pending.append(self.worker.submit(self._add, table, keys, plan, stored))
+            self.pending.append(self.worker.submit(self._add, table, keys))
             return
         self.kept.append((table, keys))
         self.size += keys.nbytes
@@ -554,14 +557,15 @@ class KeyStore:
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prisoner-data-keys")  # in file order
         kept, self.kept, self.size = self.kept, [], 0
         for table, keys in kept:
-            self.pending.append(self.worker.submit(self._add, table, keys, self.plan, self.stored))
+            self.pending.append(self.worker.submit(self._add, table, keys))
 
     def flush(self) -> None:
         for future in self.pending:
             future.result()
         self.pending = []
 
-    def _add(self, table: str, frame: pa.Table, plan: KeyPlan, stored: set) -> None:
+    def _add(self, table: str, frame: pa.Table) -> None:
+        plan, stored = self.plan, self.stored
         groups = _groups(table, plan, stored)
         columns = [f"{ROW}"] + [f"{_hash(fields, label != 'pk')} AS {label}" for label, fields in groups]
         lists = plan.claim_lists.get(table, []) if ("claims", table) in stored else []
@@ -593,9 +597,9 @@ class KeyStore:
                     ends[source] = DateValue(published.isoformat()[:length]).end
         return ends
 
-    def check_keys(self, plan: KeyPlan, readable: dict, found: dict[str, Failures], inputs: dict, stored: set
-                   ) -> None:
+    def check_keys(self, readable: dict, found: dict[str, Failures], inputs: dict) -> None:
         """Duplicated primary keys, and the references and claim ids not checked batch by batch."""
+        plan, stored = self.plan, self.stored
         failing = self._in_duckdb if self.db is not None else self._in_memory
         present = set(readable) & self.tables
         for table, fields in plan.primary.items():

@@ -17,20 +17,23 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "project"
+"""The suite's own project: what is mutated (the live seeds grow; a fuzz run must mean the same each time)."""
 YAML_FILES = ["seeds/manifest.yaml", "seeds/registry.yaml", "seeds/decisions.yaml",
-              "seeds/claims/kyivindependent-2025-12.yaml", "seeds/claims/rferl-2025-12.yaml",
+              "seeds/claims/fixture-daily-2025-12.yaml", "seeds/claims/fixture-herald-2025-12-14.yaml",
               "schemas/properties.yaml", "schemas/package.yaml"]
 JSON_FILES = ["schemas/releases.schema.json", "schemas/claims.schema.json", "schemas/expectations.json"]
 VALUES = [None, 0, -1, 10 ** 20, 3.5, True, "", " ", "x", "TODO", "../../outside", "/etc/passwd", "a\x00b",
           "2025-13-45", "2025-00", "9999-12-31", "=cmd()", "a" * 300, [], {}, [1, "a"], {"a": 1},
-          {"id": "x", "name": "y"}, [[[]]], "release-2025-12-13", "belarus", "released_count", "2025-12",
-          "more_than", "Coale", "Kolesnikova"]
+          {"id": "x", "name": "y"}, [[[]]], "release-fx-december", "belarus", "released_count", "2025-12",
+          "more_than", "Dumy", "Fiktsiona"]
 KINDS = ("delete", "replace", "rename", "add", "duplicate", "wrap", "retype", "swap")
 
 
 def copy_project(dest: Path) -> Path:
-    for name in ("seeds", "schemas"):
-        shutil.copytree(ROOT / name, dest / name)
+    """The suite's own seeds beside the repository's schemas, at `dest`."""
+    shutil.copytree(FIXTURE_PROJECT / "seeds", dest / "seeds")
+    shutil.copytree(ROOT / "schemas", dest / "schemas")
     return dest
 
 

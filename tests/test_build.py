@@ -1,4 +1,6 @@
-"""`prisoner-data build`: the real project builds, deterministically, and bad input is refused."""
+"""`prisoner-data build`: a project builds, deterministically, and bad input is refused.
+
+All on the suite's own project; tests/test_live.py holds the live dataset to its invariants."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import pytest
 
 from toolkit.cli import main
 
-from .conftest import ROOT, tree_digest
+from .conftest import FIXTURE_PROJECT, ROOT, assemble_project, tree_digest
 
 
 def run_build(runner, project: Path, *args):
@@ -41,30 +43,22 @@ def test_summary_counts_match_the_written_files(runner, project):
 
 
 def test_two_builds_are_byte_identical(tmp_path):
-    from toolkit.publish.package import build_package
     from toolkit.project import open_project
+    from toolkit.publish.package import build_package
 
+    project = open_project(assemble_project(tmp_path / "project"))
     first, second = tmp_path / "one", tmp_path / "two"
-    assert build_package(open_project(ROOT), first).ok
-    assert build_package(open_project(ROOT), second).ok
+    assert build_package(project, first).ok
+    assert build_package(project, second).ok
     assert tree_digest(first) == tree_digest(second)
-
-
-def test_committed_package_is_up_to_date(built_package):
-    """datapackage/ in the repository must be what the seeds build; rebuild and commit if not."""
-    committed = ROOT / "datapackage"
-    assert committed.is_dir(), "datapackage/ is missing: run `make build` and commit it"
-    assert tree_digest(committed) == tree_digest(built_package), (
-        "datapackage/ is stale: run `make build` and commit the result"
-    )
 
 
 def test_created_comes_from_the_sources_not_the_clock(built_package):
     import yaml
 
     descriptor = json.loads((built_package / "datapackage.json").read_text())
-    published = [s["published"] for s in yaml.safe_load((ROOT / "seeds/manifest.yaml").read_text())["sources"]]
-    newest = max(published, key=lambda d: (d + "-01-01")[:10])
+    manifest = yaml.safe_load((FIXTURE_PROJECT / "seeds/manifest.yaml").read_text())
+    newest = max((s["published"] for s in manifest["sources"]), key=lambda d: (d + "-01-01")[:10])
     assert descriptor["created"] == (newest + "-01-01")[:10] + "T00:00:00Z"  # the newest article's date
 
 
@@ -102,6 +96,10 @@ def test_frictionless_cli_reports_the_package_valid(built_package):
 
 # --- bad input: a clear error naming file and line, exit 1, datapackage/ untouched ---------------
 
+CLAIMS = "seeds/claims/fixture-herald-2025-12-14.yaml"
+"""The claims file of the suite's own project that most bad-input cases break."""
+
+
 def _edit(path: Path, old: str, new: str, count: int = 1) -> int:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture text not found in {path.name}: {old!r}"
@@ -123,81 +121,74 @@ def _assert_refused(runner, project: Path, pattern: str):
 
 
 def test_tampered_article_is_refused(runner, project):
-    article = project / "seeds/articles/rferl-2025-12.txt"
-    article.write_bytes(article.read_bytes().replace(b"at least 123", b"at least 124"))
-    result = _assert_refused(runner, project, r"seeds/articles/rferl-2025-12\.txt:1: error: article .* does not match the manifest")
+    article = project / "seeds/articles/fixture-wire-2025-12-15.txt"
+    article.write_bytes(article.read_bytes().replace(b"12 prisoners", b"13 prisoners"))
+    result = _assert_refused(runner, project,
+                             r"seeds/articles/fixture-wire-2025-12-15\.txt:1: error: article .* does not match the manifest")
     assert "article-hash-mismatch" in result.stderr
     assert re.search(r"manifest \(line \d+\)", result.stderr)
 
 
 def test_quote_not_in_article_is_refused(runner, project):
-    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
-    line = _edit(claims, "quote: More than 1,100 political prisoners remain behind bars",
+    line = _edit(project / CLAIMS, "quote: More than 1,050 political prisoners remain behind bars",
                  "quote: More than 1,300 political prisoners remain behind bars")
-    _assert_refused(runner, project, rf"seeds/claims/ians-morung-2025-12-14\.yaml:{line}: error: quote not found verbatim")
+    _assert_refused(runner, project, rf"{CLAIMS}:{line}: error: quote not found verbatim")
 
 
 def test_unknown_entity_is_refused(runner, project):
-    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
-    line = _edit(claims, "subject: maksim-znak", "subject: maksim-zanak")
-    result = _assert_refused(runner, project,
-                             rf"ians-morung-2025-12-14\.yaml:{line}: error: subject 'maksim-zanak' is not a registry entity")
+    line = _edit(project / CLAIMS, "subject: lena-fictiona", "subject: lena-fictoina")
+    result = _assert_refused(runner, project, rf"{CLAIMS}:{line}: error: subject 'lena-fictoina' is not a registry entity")
     assert "field: subject" in result.stderr
 
 
 def test_unknown_property_is_refused(runner, project):
-    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
-    line = _edit(claims, "property: imprisoned_since", "property: jailed_since")
-    result = _assert_refused(runner, project, rf"ians-morung-2025-12-14\.yaml:{line}: error: unknown property 'jailed_since'")
+    line = _edit(project / CLAIMS, "property: imprisoned_since", "property: jailed_since")
+    result = _assert_refused(runner, project, rf"{CLAIMS}:{line}: error: unknown property 'jailed_since'")
     assert "[unknown-property]" in result.stderr
 
 
 def test_duplicate_claim_id_is_refused(runner, project):
-    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
-    line = _edit(claims, "id: im-016", "id: im-002")
-    _assert_refused(runner, project,
-                    rf"ians-morung-2025-12-14\.yaml:{line}: error: claim id 'im-002' is already used at "
-                    r"seeds/claims/ians-morung-2025-12-14\.yaml:\d+")
+    line = _edit(project / CLAIMS, "id: fh-012", "id: fh-002")
+    _assert_refused(runner, project, rf"{CLAIMS}:{line}: error: claim id 'fh-002' is already used at {CLAIMS}:\d+")
 
 
 def test_duplicate_claim_id_across_files_is_refused(runner, project):
-    claims = project / "seeds/claims/rferl-2025-12.yaml"
-    line = _edit(claims, "id: rf-001", "id: aj-001")
-    _assert_refused(runner, project, rf"rferl-2025-12\.yaml:{line}: error: claim id 'aj-001' is already used at "
-                                     r"seeds/claims/aljazeera-2025-12-13\.yaml:\d+")
+    claims = "seeds/claims/fixture-wire-2025-12-15.yaml"
+    line = _edit(project / claims, "id: fw-001", "id: fd-001")
+    _assert_refused(runner, project, rf"{claims}:{line}: error: claim id 'fd-001' is already used at "
+                                     r"seeds/claims/fixture-daily-2025-12\.yaml:\d+")
 
 
 def test_malformed_yaml_is_refused(runner, project):
-    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    claims = project / CLAIMS
     text = claims.read_text().splitlines(keepends=True)
-    bad_line = 12
+    bad_line = 11
+    assert text[bad_line - 1].startswith("    property: ")
     text[bad_line - 1] = "    property: [released_count\n"
     claims.write_text("".join(text))
-    result = _assert_refused(runner, project, r"ians-morung-2025-12-14\.yaml:\d+: error: .* is not valid YAML")
-    reported = int(re.search(r"ians-morung-2025-12-14\.yaml:(\d+)", result.stderr).group(1))
+    result = _assert_refused(runner, project, rf"{CLAIMS}:\d+: error: .* is not valid YAML")
+    reported = int(re.search(rf"{CLAIMS}:(\d+)", result.stderr).group(1))
     assert bad_line <= reported <= bad_line + 2
 
 
 def test_empty_article_is_refused(runner, project):
-    (project / "seeds/articles/aljazeera-2025-12-13.txt").write_bytes(b"")
-    result = _assert_refused(runner, project, r"seeds/articles/aljazeera-2025-12-13\.txt:1: error: article .* is empty")
+    (project / "seeds/articles/fixture-notes-2025-12-16.txt").write_bytes(b"")
+    result = _assert_refused(runner, project, r"seeds/articles/fixture-notes-2025-12-16\.txt:1: error: article .* is empty")
     # its claims cannot be checked and are reported too, not silently dropped
     assert "unknown-source" in result.stderr
 
 
 def test_every_problem_is_reported_in_one_run(runner, project):
-    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
-    _edit(claims, "property: imprisoned_since", "property: jailed_since")
-    _edit(claims, "subject: maksim-znak", "subject: nobody")
+    _edit(project / CLAIMS, "property: imprisoned_since", "property: jailed_since")
+    _edit(project / CLAIMS, "subject: lena-fictiona", "subject: nobody")
     result = _assert_refused(runner, project, r"unknown-property")
     assert "unknown-entity" in result.stderr
 
 
 def test_probable_spelling_variant_is_reported_not_merged(runner, project):
-    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
-    line = _edit(claims, "attributed_to: Svetlana Tikhanovskaya", "attributed_to: Svetlana Tikhanovskaja")
-    result = _assert_refused(runner, project, rf"ians-morung-2025-12-14\.yaml:{line}: error: 'Svetlana Tikhanovskaja' is "
-                                              r"not in the registry but is close to 'Sviatlana Tsikhanouskaya'")
+    line = _edit(project / CLAIMS, "attributed_to: Vera Sampler", "attributed_to: Vera Samplar")
+    result = _assert_refused(runner, project, rf"{CLAIMS}:{line}: error: 'Vera Samplar' is "
+                                              r"not in the registry but is close to 'Vera Sampler'")
     assert "it was not merged" in result.stderr
 
 
@@ -215,10 +206,11 @@ def test_python_dash_m_runs_the_cli(module):
 
 
 def test_build_leaves_no_staging_directory_behind(tmp_path):
-    from toolkit.publish.package import build_package
     from toolkit.project import open_project
+    from toolkit.publish.package import build_package
 
+    project = open_project(assemble_project(tmp_path / "project"))
     out = tmp_path / "pkg"
-    assert build_package(open_project(ROOT), out).ok
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg"]
+    assert build_package(project, out).ok
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg", "project"]
     shutil.rmtree(out)

@@ -61,9 +61,9 @@ def test_quiet_says_only_the_result_and_verbose_says_more(runner, project):
     quiet = runner.invoke(main, ["conflicts", "--project", str(project), "--fail-on", "error", "-q"])
     assert loud.exit_code == quiet.exit_code == 1
     assert "open conflict(s) of severity error" in loud.stderr and quiet.stderr == ""
-    claims = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    claims = project / "seeds/claims/fixture-herald-2025-12-14.yaml"
     text = claims.read_text()
-    claims.write_text(text[:text.index("  - id: im-013")] + text[text.index("  - id: im-014"):])  # a warning
+    claims.write_text(text[:text.index("  - id: fh-015")] + text[text.index("skipped:"):])  # a warning
     loud = runner.invoke(main, ["validate", "--project", str(project)])
     quiet = runner.invoke(main, ["validate", "--project", str(project), "-q"])
     assert "warning:" in loud.stdout and "warning:" not in quiet.stdout
@@ -105,9 +105,9 @@ def test_verbose_build_says_each_step_with_its_time_even_into_a_pipe(runner, pro
     assert seconds == sorted(seconds) and seconds[-1] > 0
 
 
-def test_a_closed_pipe_ends_quietly():
+def test_a_closed_pipe_ends_quietly(project):
     """`prisoner-data conflicts | head -1`: the reader goes away; no traceback, no error."""
-    done = subprocess.run(f"'{sys.executable}' -m toolkit conflicts --project '{ROOT}' --format csv | head -1",
+    done = subprocess.run(f"'{sys.executable}' -m toolkit conflicts --project '{project}' --format csv | head -1",
                           shell=True, capture_output=True, text=True, cwd=ROOT)
     assert done.stdout.startswith("conflict_id,")
     assert done.stderr == "", done.stderr

@@ -1,9 +1,8 @@
-"""`prisoner-data conflicts`: the command on fixture projects, and invariants of the live dataset.
+"""`prisoner-data conflicts`: the command, the curator's queue, and the disagreements of the suite's own
+project, which are known exactly.
 
-What a rule does is tested on fixture projects (tests/test_rule_fixtures.py). Here the live
-dataset is held to what must stay true as articles are added: every open error has been seen by
-a curator, every decision's claims exist, the package and the project agree, and the
-disagreements the five seed articles are known for are still recorded."""
+What a rule does is tested on fixture projects (tests/test_rule_fixtures.py); what must stay true of
+the live dataset as articles are added is in tests/test_live.py."""
 
 from __future__ import annotations
 
@@ -15,7 +14,8 @@ import pytest
 
 from toolkit.cli import main
 
-from .conftest import ROOT, tree_digest
+from .conftest import tree_digest
+from .projectkit import add_article
 from .test_rule_fixtures import RULES, assemble
 
 
@@ -31,57 +31,116 @@ def firing(tmp_path):
     return assemble(RULES / "partition-sum" / "fires", tmp_path / "firing")
 
 
-# --- the live dataset ------------------------------------------------------------------------
+# --- the suite's own project: its disagreements are known ----------------------------------------
 
-def test_every_open_error_has_been_reviewed_by_a_curator(runner):
-    """A new article may add disagreements; CI fails until a curator has looked at each open error."""
-    rows = conflicts_json(runner, str(ROOT))
-    unseen = [r["conflict_id"] for r in rows if r["status"] == "open" and r["severity"] == "error"
-              and (not r["rationale"] or r["unreviewed_claims"])]
-    assert unseen == [], "add a decision (with or without a value) to seeds/decisions.yaml for each"
-
-
-def test_resolved_conflicts_say_what_was_chosen_and_why(runner):
-    for row in conflicts_json(runner, str(ROOT)):
-        if row["status"] == "resolved_by_curator":
-            assert row["resolution"] and row["rationale"], row["conflict_id"]
-
-
-def test_package_and_project_give_the_same_conflicts(runner, built_package):
-    assert conflicts_json(runner, str(built_package)) == conflicts_json(runner, str(ROOT))
-
-
-SEED_DISAGREEMENTS = {
-    # 156 (Coale on X) against 123 everywhere else
-    "release-2025-12-13.released_count.value": ({"123", "156"}, {"rf-011", "rf-001"}),
+FIXTURE_DISAGREEMENTS = {
+    # 46 (the envoy on social media) against 40 everywhere else
+    "release-fx-december.released_count.value": ({"40", "46"}, {"fd-004", "fh-001"}, "resolved_by_curator"),
     # 8 sent to Vilnius against 9 sent to Lithuania, compared at country level
-    "release-2025-12-13.destination_count.value.lithuania": ({"8", "9"}, {"ki-026", "rf-014"}),
-    # a source contradicting itself through arithmetic: 114 + 8 is not 123
-    "release-2025-12-13.destination_count.sum_rule": ({"122", "123"}, {"ki-005", "ki-022", "ki-026"}),
-    # Belavia relief dated September in one source and November in another
-    "us-sanctions-belavia.lifted_on.date": ({"2025-09", "2025-11"}, {"ki-015", "nh-057"}),
-    # more than 1,200 remaining cannot follow from 1,227 before a release that freed at least 109
-    "belarus.political_prisoner_count.arithmetic": ({"1227", "more than 1200"}, {"im-012", "nh-062", "rf-019"}),
+    "release-fx-december.destination_count.value.lithuania": ({"8", "9"}, {"fd-008", "fh-005"},
+                                                              "resolved_by_curator"),
+    # a source contradicting itself through arithmetic: 31 + 8 is not 40
+    "release-fx-december.destination_count.sum_rule": ({"39"}, {"fd-005", "fd-007", "fd-008"}, "open"),
+    # the airline's relief dated September in one source and November in another
+    "sanction-fixture-air.lifted_on.date": ({"2025-09", "2025-11"}, {"fd-017", "fw-009"}, "open"),
+    # more than 1,095 remaining cannot follow from 1,100 before a release that freed at least 28
+    "belarus.political_prisoner_count.arithmetic": ({"1100", "more than 1095"}, {"fh-014", "fw-007", "fw-008"},
+                                                    "open"),
     # the envoy's surname misspelt in one source
-    "john-coale.name.name": ({"John Cole", "John Coale"}, {"ki-017", "ki-019", "ki-020"}),
+    "mark-dummy.name.name": ({"Mark Dumy", "Mark Dummy"}, {"fd-003", "fd-004"}, "resolved_by_curator"),
 }
 
 
-@pytest.mark.parametrize("conflict_id", sorted(SEED_DISAGREEMENTS))
-def test_the_seed_articles_disagreements_are_still_recorded(runner, conflict_id):
-    """New articles may join these conflicts; they may not make them disappear."""
-    rows = {r["conflict_id"]: r for r in conflicts_json(runner, str(ROOT))}
-    values, claims = SEED_DISAGREEMENTS[conflict_id]
-    assert conflict_id in rows
+@pytest.mark.parametrize("conflict_id", sorted(FIXTURE_DISAGREEMENTS))
+def test_the_fixture_articles_disagreements_are_recorded(runner, project, conflict_id):
+    rows = {r["conflict_id"]: r for r in conflicts_json(runner, str(project))}
+    values, claims, status = FIXTURE_DISAGREEMENTS[conflict_id]
+    assert conflict_id in rows, sorted(rows)
     assert values <= set(rows[conflict_id]["values"]) and claims <= set(rows[conflict_id]["claim_ids"])
-    assert rows[conflict_id]["status"] in ("open", "resolved_by_curator")
+    assert rows[conflict_id]["status"] == status
 
 
-def test_differences_the_registry_explains_are_not_open(runner):
-    rows = {r["conflict_id"]: r for r in conflicts_json(runner, str(ROOT))}
-    for explained in ("release-2025-12-13.destination_count.subgroup.ukraine.political-prisoners",
-                      "ales-bialiatski.sent_to.place_hierarchy"):
+def test_differences_the_registry_explains_are_not_open(runner, project):
+    rows = {r["conflict_id"]: r for r in conflicts_json(runner, str(project))}
+    for explained in ("release-fx-december.destination_count.subgroup.ukraine.political-prisoners",
+                      "lena-fictiona.sent_to.place_hierarchy"):
         assert rows[explained]["status"] == "explained"
+
+
+def test_resolved_conflicts_say_what_was_chosen_and_why(runner, project):
+    resolved = [r for r in conflicts_json(runner, str(project)) if r["status"] == "resolved_by_curator"]
+    assert resolved
+    for row in resolved:
+        assert row["resolution"] and row["rationale"], row["conflict_id"]
+
+
+def test_package_and_project_give_the_same_conflicts(runner, project, built_package):
+    assert conflicts_json(runner, str(built_package)) == conflicts_json(runner, str(project))
+
+
+# --- the curator's queue: a maintainer's step, apart from the contributor's tests ------------------
+
+def test_the_queue_is_empty_once_every_open_error_has_been_reviewed(runner, project):
+    result = runner.invoke(main, ["conflicts", str(project), "--needs-review"])
+    assert result.exit_code == 0, result.output
+    assert "no open error awaits a curator" in result.stdout
+
+
+def test_a_new_disagreement_waits_in_the_queue_until_a_curator_decides(runner, project):
+    """A contribution that joins a decided conflict with another figure is valid; the conflict reopens
+    and the queue names it, with the claim no curator has seen, until a decision covers that claim."""
+    add_article(project, "testdesk-2025-12-17", "Belarus freed 44 prisoners on December 13.\n", published="2025-12-17",
+                claims=[{"id": "td-001", "subject": "release-fx-december", "property": "released_count", "value": 44,
+                         "quote": "Belarus freed 44 prisoners"}])
+    assert runner.invoke(main, ["validate", "--project", str(project)]).exit_code == 0
+    queue = runner.invoke(main, ["conflicts", str(project), "--needs-review", "--format", "json"])
+    assert queue.exit_code == 1 and "1 open error(s) await a curator's decision" in queue.stderr
+    [waiting] = json.loads(queue.stdout)
+    assert waiting["conflict_id"] == "release-fx-december.released_count.value"
+    assert (waiting["status"], waiting["unreviewed_claims"]) == ("open", ["td-001"])
+    decisions = project / "seeds/decisions.yaml"
+    decisions.write_text(decisions.read_text().replace("claims: [fd-001, fd-004, fd-005, fh-001, fw-005]",
+                                                       "claims: [fd-001, fd-004, fd-005, fh-001, fw-005, td-001]"))
+    assert runner.invoke(main, ["conflicts", str(project), "--needs-review"]).exit_code == 0
+
+
+def _spelled(project, source: str, spelling: str):
+    """An article that names the fixture's envoy as `spelling`, attributed a figure the others give."""
+    return add_article(project, source, f"Forty prisoners were freed, {spelling} said.\n", published="2025-12-18",
+                       claims=[{"id": f"{source[:2]}-001", "subject": "release-fx-december",
+                                "property": "released_count", "value": 40, "attributed_to": spelling,
+                                "quote": f"Forty prisoners were freed, {spelling} said."}])
+
+
+def test_a_later_claim_with_a_decided_spelling_still_waits_for_a_curator(runner, project):
+    """A decision applies to the claims it names: a later article spelling the envoy as the decided
+    source did reopens it as unreviewed, but names no new spelling."""
+    _spelled(project, "samespell-2025-12-18", "Dumy")
+    rows = {r["conflict_id"]: r for r in conflicts_json(runner, str(project))}
+    name = rows["mark-dummy.name.name"]
+    assert name["status"] == "open" and name["unreviewed_claims"] == ["sa-001"]
+    assert "sa-001 came later and no curator has reviewed them" in name["description"]
+    assert "which no decision covers" not in name["description"]
+
+
+def test_a_new_spelling_of_a_decided_name_opens_the_conflict_naming_the_decision_and_the_source(runner, project):
+    registry = project / "seeds/registry.yaml"
+    registry.write_text(registry.read_text().replace("misspellings: [Mark Dumy, Dumy]",
+                                                     "misspellings: [Mark Dumy, Dumy, Mark Dummey]"))
+    _spelled(project, "newspell-2025-12-18", "Mark Dummey")
+    assert runner.invoke(main, ["validate", "--project", str(project)]).exit_code == 0
+    rows = {r["conflict_id"]: r for r in conflicts_json(runner, str(project))}
+    name = rows["mark-dummy.name.name"]
+    assert name["status"] == "open" and "Mark Dummey" in name["values"]
+    decision_line = next(n for n, line in enumerate((project / "seeds/decisions.yaml").read_text().splitlines(), 1)
+                         if line == "  - subject: mark-dummy")
+    assert f"seeds/decisions.yaml:{decision_line}" in name["description"]
+    assert "newspell-2025-12-18 spells it 'Mark Dummey'" in name["description"]
+    assert "'Dumy' and 'Mark Dumy' stand for Mark Dummy" in name["description"]
+    decisions = project / "seeds/decisions.yaml"
+    decisions.write_text(decisions.read_text().replace("claims: [fd-003, fd-004]", "claims: [fd-003, fd-004, ne-001]"))
+    rows = {r["conflict_id"]: r for r in conflicts_json(runner, str(project))}
+    assert rows["mark-dummy.name.name"]["status"] == "resolved_by_curator"
 
 
 # --- the command -------------------------------------------------------------------------------
@@ -97,6 +156,7 @@ def test_fail_on_error_exits_1_while_open_errors_remain(runner, firing):
 def test_fail_on_passes_once_a_curator_has_resolved_them(runner, firing):
     rows = conflicts_json(runner, str(firing))
     [conflict] = [r for r in rows if r["status"] == "open"]
+    assert runner.invoke(main, ["conflicts", str(firing), "--needs-review"]).exit_code == 1
     (firing / "seeds/decisions.yaml").write_text(f"""decisions:
   - subject: {conflict['subject_id']}
     property: {conflict['property']}
@@ -109,6 +169,7 @@ def test_fail_on_passes_once_a_curator_has_resolved_them(runner, firing):
 """)
     result = runner.invoke(main, ["conflicts", str(firing), "--fail-on", "warning"])
     assert result.exit_code == 0, result.output
+    assert runner.invoke(main, ["conflicts", str(firing), "--needs-review"]).exit_code == 0
 
 
 def test_formats(runner, firing):
@@ -120,15 +181,30 @@ def test_formats(runner, firing):
     assert markdown.startswith("| conflict | status |")
 
 
-def test_stale_decision_fails_the_build_with_its_line(runner, project):
+def test_a_stale_decision_is_reported_with_its_line_and_waits_in_the_curators_queue(runner, project):
+    """A decision that matches no conflict cannot pile up unnoticed: the build names its line, and the
+    maintainer's queue fails until it is removed. It is not the contributor's to fix (a new article can
+    change what a decision was made on), so the build still succeeds."""
     decisions = project / "seeds/decisions.yaml"
     text = decisions.read_text()
     line = text.count("\n") + 2
-    decisions.write_text(text + "\n  - subject: release-2025-09\n    property: released_count\n    value: 52\n"
+    decisions.write_text(text + "\n  - subject: release-fx-june\n    property: released_count\n    value: 12\n"
                          "    rationale: there is no conflict here any more\n    decided_by: tests\n")
+    message = f"seeds/decisions.yaml:{line}: warning: decision for release-fx-june released_count matches no open conflict"
+    result = runner.invoke(main, ["build", "--project", str(project)])
+    assert result.exit_code == 0 and message in result.stderr
+    queue = runner.invoke(main, ["conflicts", str(project), "--needs-review"])
+    assert queue.exit_code == 1
+    assert f"seeds/decisions.yaml:{line}: decision for release-fx-june released_count matches no open conflict" \
+        in queue.stderr
+    decisions.write_text(text)
+    assert runner.invoke(main, ["conflicts", str(project), "--needs-review"]).exit_code == 0
+
+
+def test_a_decision_naming_claims_that_do_not_exist_fails_the_build(runner, project):
+    decisions = project / "seeds/decisions.yaml"
+    decisions.write_text(decisions.read_text().replace("claims: [fd-008, fh-005]", "claims: [fd-008, fh-005, zz-404]"))
     before = tree_digest(project / "datapackage")
     result = runner.invoke(main, ["build", "--project", str(project), "-q"])
-    assert result.exit_code == 1
-    assert f"seeds/decisions.yaml:{line}: error: decision for release-2025-09 released_count matches no open conflict" \
-        in result.stderr
+    assert result.exit_code == 1 and "it lists claims that do not exist: zz-404" in result.stderr
     assert tree_digest(project / "datapackage") == before

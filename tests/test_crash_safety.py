@@ -18,7 +18,7 @@ import pytest
 
 from toolkit.storage import CRASH_ENV, clear_stale, locked, new_staging
 
-from .conftest import ROOT, tree_digest
+from .conftest import ROOT, assemble_project, tree_digest
 
 
 def cli(*args, cwd: Path, crash: str | None = None, env: dict | None = None, timeout: float = 300):
@@ -32,9 +32,10 @@ def cli(*args, cwd: Path, crash: str | None = None, env: dict | None = None, tim
 
 @pytest.fixture
 def scratch(tmp_path, built_package) -> Path:
-    """A copy of the project with its committed package, releases and docs, as a contributor's checkout has them."""
-    for name in ("seeds", "schemas", "docs", "releases"):
-        shutil.copytree(ROOT / name, tmp_path / name)
+    """A copy of the suite's own project with its built package, releases and docs, as a checkout has them."""
+    assemble_project(tmp_path)
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    (tmp_path / "releases").mkdir()
     shutil.copytree(built_package, tmp_path / "datapackage")
     return tmp_path
 
@@ -44,7 +45,7 @@ def leftovers(folder: Path) -> list[str]:
 
 
 def _change_a_claim(root: Path) -> None:
-    path = root / "seeds/claims/ians-morung-2025-12-14.yaml"
+    path = root / "seeds/claims/fixture-herald-2025-12-14.yaml"
     text = path.read_text()
     assert "    value: prominent opposition activist\n" in text
     path.write_text(text.replace("    value: prominent opposition activist\n", "    value: opposition activist\n", 1))

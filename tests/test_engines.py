@@ -107,13 +107,13 @@ def _cells_corpus(package: Path) -> Corpus:
     corpus.cell("release_destinations", lambda r: r["count_status"] == "agreed", "release_id", "release-9999",
                 "dangling-reference")
     corpus.duplicate("release_groups")
-    corpus.cell("people", lambda r: r["name"].startswith("Maksim"), "name", "=HYPERLINK(\"x\")", "formula-injection")
-    corpus.cell("people", lambda r: r["name"].startswith("Ales"), "name", "Ales\x00Bialiatski", "control-character")
+    corpus.cell("people", lambda r: r["name"].startswith("Tomas"), "name", "=HYPERLINK(\"x\")", "formula-injection")
+    corpus.cell("people", lambda r: r["name"].startswith("Lena"), "name", "Lena\x00Fictiona", "control-character")
     corpus.cell("people", lambda r: r["age"] != "", "age", "130", "out-of-range")
     corpus.cell("entities", lambda r: r["kind"] == "place", "name", "", "required-missing")
     corpus.cell("claims", lambda r: r["value_type"] == "count" and r["count_qualifier"] == "exact", "count_low",
                 "9999999", "claim-count-bounds", field=None)
-    corpus.cell("claims", lambda r: r["source_id"] == "aljazeera-2025-12-13" and r["date_value"] != "", "date_value",
+    corpus.cell("claims", lambda r: r["source_id"] == "fixture-herald-2025-12-14" and r["date_value"] != "", "date_value",
                 "2025-12-20", "date-after-publication", field=None)
     corpus.cell("conflicts", lambda r: r["status"] == "resolved_by_curator", "resolution", "", "conflict-resolution",
                 field=None)
@@ -132,7 +132,7 @@ def _files_corpus(package: Path) -> Corpus:
     corpus.expected.append(("malformed-csv", "data/release_groups.csv", 3, None))
     releases = package / "data" / "releases.csv"
     data = releases.read_bytes().split(b"\n")
-    data[2] = data[2].replace(b"Release", b"Rel\xe9ase", 1)
+    data[2] = data[2].replace(b"release", b"rel\xe9ase", 1)
     releases.write_bytes(b"\n".join(data))
     corpus.expected.append(("encoding-error", "data/releases.csv", 3, None))
     sanctions = package / "data" / "sanctions.csv"

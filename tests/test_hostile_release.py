@@ -18,7 +18,7 @@ import pytest
 
 from toolkit.cli import main
 
-from .conftest import PEAK_MEMORY_AT_EXIT, ROOT
+from .conftest import PEAK_MEMORY_AT_EXIT, ROOT, assemble_project
 from .httpkit import Server, endless, redirect, trickle
 
 VERSION = "1.0.0"
@@ -30,9 +30,7 @@ def published(tmp_path_factory) -> Path:
     from toolkit.project import open_project
     from toolkit.publish.release import publish_release
 
-    root = tmp_path_factory.mktemp("published")
-    for name in ("seeds", "schemas"):
-        shutil.copytree(ROOT / name, root / name)
+    root = assemble_project(tmp_path_factory.mktemp("published"))
     publish_release(open_project(root), VERSION, date=dt.date(2025, 12, 20))
     return root / "releases"
 

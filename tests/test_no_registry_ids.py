@@ -7,10 +7,11 @@ import re
 
 import yaml
 
-from .conftest import ROOT
+from .conftest import FIXTURE_PROJECT, ROOT
 
-IDS = {entry["id"] for entries in yaml.safe_load((ROOT / "seeds/registry.yaml").read_text()).values()
-       for entry in entries or []}
+IDS = {entry["id"] for registry in (ROOT / "seeds/registry.yaml", FIXTURE_PROJECT / "seeds/registry.yaml")
+       for entries in yaml.safe_load(registry.read_text()).values() for entry in entries or []}
+"""The live registry's ids (whatever it has grown to) and the suite's own."""
 
 
 def named_ids(source: str) -> list[tuple[int, str]]:

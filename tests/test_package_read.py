@@ -89,7 +89,7 @@ def test_duckdb_reads_csv_with_the_declared_types_and_same_rows(built_package, d
 
 def test_dates_are_dates_and_counts_are_integers(built_package):
     releases = pq.read_table(built_package / "data/releases.parquet").to_pylist()
-    december = next(r for r in releases if r["release_id"] == "release-2025-12-13")
+    december = next(r for r in releases if r["release_id"] == "release-fx-december")
     assert december["date"] == dt.date(2025, 12, 13)
     assert isinstance(december["released_count"], int)
     assert isinstance(december["date_claims"], list) and december["date_claims"]

@@ -138,12 +138,12 @@ def test_second_download_is_served_from_the_cache(server, runner, tmp_path):
     assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
 
 
-@pytest.mark.parametrize("new", ["Maksim Zнак", "Maxim Znakk"])
+@pytest.mark.parametrize("new", ["Tomas Invеnt", "Tomas Inwent"])  # a Cyrillic е (one byte more), and as long
 def test_tampered_file_is_refused_and_nothing_is_written(server, runner, tmp_path, new):
     path = server.root / "1.0.0" / "data" / "people.csv"
     path.chmod(0o644)
     declared = path.stat().st_size
-    path.write_text(path.read_text().replace("Maksim Znak", new))
+    path.write_text(path.read_text().replace("Tomas Invent", new))
     size = path.stat().st_size
     target = tmp_path / "got"
     result = download(runner, server.url + "1.0.0/", "--to", str(target))
@@ -210,7 +210,7 @@ def test_progress_is_silent_when_piped(server, runner, tmp_path):
 
 
 def _edit_claim(project: Path, old: str, new: str):
-    path = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    path = project / "seeds/claims/fixture-herald-2025-12-14.yaml"
     path.write_text(path.read_text().replace(old, new, 1))
 
 
@@ -225,10 +225,10 @@ def test_diff_of_two_releases_lists_exactly_the_changed_rows(released, runner):
     report = json.loads(diff.stdout)
     changed = {r["name"]: r for r in report["resources"]}
     assert set(changed) == {"claims", "people"}
-    assert [c["key"] for c in changed["claims"]["changed"]] == [["im-003"]]
+    assert [c["key"] for c in changed["claims"]["changed"]] == [["fh-010"]]
     assert changed["claims"]["changed"][0]["changes"] == {"value": ["prominent opposition activist",
                                                                      "opposition activist"]}
-    assert [c["key"] for c in changed["people"]["changed"]] == [["maria-kalesnikava"]]
+    assert [c["key"] for c in changed["people"]["changed"]] == [["lena-fictiona"]]
     assert not any(r["added"] or r["removed"] or r["schema_changes"] for r in report["resources"])
     log = (released / "releases" / "CHANGELOG.md").read_text()
     assert log.index("## 1.0.1") < log.index("## 1.0.0")

@@ -71,11 +71,11 @@ def test_report_renders_in_chromium_with_every_conflict(page, built_package, tmp
     for heading in ("Releases", "People freed", "Sanctions timeline", "Conflicts between sources", "Sources"):
         assert f">{heading}" in dom
     # the competing quotes sit side by side, each linking to its source
-    coale = dom[dom.index('id="conflict-release-2025-12-13.released_count.value"'):]
-    coale = coale[: coale.index("</article>")]
-    assert "Another 156 political prisoners released" in coale
-    assert re.search(r'href="#source-rferl-2025-12"', coale)
-    assert 'id="source-rferl-2025-12"' in dom
+    envoy = dom[dom.index('id="conflict-release-fx-december.released_count.value"'):]
+    envoy = envoy[: envoy.index("</article>")]
+    assert "Dumy wrote on social media that 46 prisoners had been freed" in envoy
+    assert re.search(r'href="#source-fixture-daily-2025-12"', envoy)
+    assert 'id="source-fixture-daily-2025-12"' in dom
 
 
 def test_screenshot_is_kept_as_an_artifact(page, tmp_path):

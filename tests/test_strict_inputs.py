@@ -66,7 +66,7 @@ def test_an_unknown_key_names_its_line_and_the_nearest_known_key(runner, project
 
 
 @pytest.mark.parametrize("path, old, new, nearest", [
-    ("seeds/registry.yaml", "    aliases: [Bialiatski,", "    alias: [Bialiatski,", "aliases"),
+    ("seeds/registry.yaml", "    aliases: [Fictiona,", "    alias: [Fictiona,", "aliases"),
     ("schemas/properties.yaml", "    maximum: 120\n", "    maxmum: 120\n", "maximum"),
     ("schemas/package.yaml", "keywords:", "keyword:", "keywords"),
     ("schemas/releases.schema.json", '"primaryKey"', '"primarykey"', "primaryKey"),
@@ -131,7 +131,7 @@ def test_a_yaml_alias_bomb_is_refused_in_bounded_memory(project):
     bomb = ["    note: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     for level in range(1, 9):
         bomb.append(f"    n{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]")
-    path = project / "seeds/claims/ians-morung-2025-12-14.yaml"
+    path = project / "seeds/claims/fixture-herald-2025-12-14.yaml"
     text = path.read_text()
     path.write_text(text.replace("    note: ", "\n".join(bomb) + "\n    notes: ", 1))
     code = (PEAK_MEMORY_AT_EXIT + "from toolkit.cli import main\n"
@@ -141,7 +141,7 @@ def test_a_yaml_alias_bomb_is_refused_in_bounded_memory(project):
     assert done.returncode == 1, done.stderr[-2000:]
     report = json.loads(done.stdout)
     found = issue(report, "yaml-alias-expansion")
-    assert found["file"] == "seeds/claims/ians-morung-2025-12-14.yaml" and found["line"]
+    assert found["file"] == "seeds/claims/fixture-herald-2025-12-14.yaml" and found["line"]
     assert int(done.stderr.split("maxrss")[-1]) < 300 * 1024
 
 
@@ -190,7 +190,7 @@ def test_registry_cycles_are_errors_including_an_entity_part_of_itself(runner, p
 
 
 def test_a_destination_count_without_its_scope_is_a_located_error(runner, project):
-    path = project / "seeds/claims/rferl-2025-12.yaml"
+    path = project / "seeds/claims/fixture-wire-2025-12-15.yaml"
     text = path.read_text()
     start = text.index("property: destination_count")
     scope = text.index("    scope: ", start)
@@ -199,7 +199,7 @@ def test_a_destination_count_without_its_scope_is_a_located_error(runner, projec
     result, report = validate(runner, project)
     assert result.exit_code == 1
     found = next(i for i in report["issues"] if i["field"] == "scope")
-    assert found["file"] == "seeds/claims/rferl-2025-12.yaml" and "needs a scope" in found["message"]
+    assert found["file"] == "seeds/claims/fixture-wire-2025-12-15.yaml" and "needs a scope" in found["message"]
 
 
 # --- packages ------------------------------------------------------------------------------------
@@ -290,7 +290,7 @@ def test_a_parquet_bomb_is_refused_from_its_metadata(runner, package):
 
 def test_a_nul_byte_in_a_cell_is_an_error(runner, package):
     path = package / "data/people.csv"
-    path.write_text(path.read_text().replace("Maksim Znak", "Maksim\x00Znak", 1))
+    path.write_text(path.read_text().replace("Tomas Invent", "Tomas\x00Invent", 1))
     rehash(package, "data/people.csv")
     _, report = validate(runner, package)
     found = issue(report, "control-character")

@@ -57,7 +57,7 @@ def test_a_path_that_is_neither_project_nor_package_is_a_usage_error(runner, tmp
 
 # --- contributions: seeds YAML ------------------------------------------------------------------
 
-CLAIMS = "seeds/claims/ians-morung-2025-12-14.yaml"
+CLAIMS = "seeds/claims/fixture-herald-2025-12-14.yaml"
 
 
 def _line_of(path: Path, needle: str) -> int:
@@ -87,7 +87,7 @@ def assert_invalid(runner, path, type_, file=None, line=None, field=None):
 
 def test_non_utf8_claims_file(runner, project):
     path = project / CLAIMS
-    line = _line_of(path, "prominent opposition activist Maria Kolesnikova")
+    line = _line_of(path, "a prominent opposition activist, was among")
     path.write_bytes(path.read_bytes().replace(b"prominent opposition", b"prominent \xe9opposition", 1))
     assert_invalid(runner, project, "encoding-error", CLAIMS, line)
 
@@ -112,24 +112,24 @@ def test_empty_claims_file(runner, project):
 def test_truncated_claims_file(runner, project):
     path = project / CLAIMS
     text = path.read_text()
-    cut = text.index("  - id: im-005")
-    path.write_text(text[: cut + len("  - id: im-005\n    subject: us-sanc")])
+    cut = text.index("  - id: fh-005")
+    path.write_text(text[: cut + len("  - id: fh-005\n    subject: release-fx")])
     issue = assert_invalid(runner, project, "missing-field", CLAIMS)
-    assert issue["line"] == _line_of(path, "  - id: im-005")
+    assert issue["line"] == _line_of(path, "  - id: fh-005")
 
 
 def test_wrong_type_of_count(runner, project):
-    line = _replace(project / CLAIMS, "    value: 114\n", "    value: many\n")
+    line = _replace(project / CLAIMS, "    value: 31\n", "    value: many\n")
     assert_invalid(runner, project, "invalid-count", CLAIMS, line, "value")
 
 
 def test_negative_count(runner, project):
-    line = _replace(project / CLAIMS, "    value: 114\n", "    value: -114\n")
+    line = _replace(project / CLAIMS, "    value: 31\n", "    value: -31\n")
     assert_invalid(runner, project, "invalid-count", CLAIMS, line, "value")
 
 
 def test_absurd_count(runner, project):
-    line = _replace(project / CLAIMS, "    value: 123\n", "    value: 1230000\n")
+    line = _replace(project / CLAIMS, "    value: 40\n", "    value: 4000000\n")
     issue = assert_invalid(runner, project, "absurd-count", CLAIMS, line, "value")
     assert "at most 100000" in issue["message"]
 
@@ -150,17 +150,17 @@ def test_date_after_the_article_was_published(runner, project):
 
 
 def test_duplicate_claim_id(runner, project):
-    line = _replace(project / CLAIMS, "id: im-016", "id: im-002")
+    line = _replace(project / CLAIMS, "id: fh-012", "id: fh-002")
     assert_invalid(runner, project, "duplicate-id", CLAIMS, line, "id")
 
 
 def test_dangling_reference(runner, project):
-    line = _replace(project / CLAIMS, "value: release-2025-12-13\n", "value: release-2025-12-31\n")
+    line = _replace(project / CLAIMS, "value: release-fx-december\n", "value: release-fx-decembre\n")
     assert_invalid(runner, project, "unknown-entity", CLAIMS, line, "value")
 
 
 def test_formula_in_a_text_field(runner, project):
-    line = _replace(project / CLAIMS, "    note: Kolesnikova plus 113 others, 114 in all.",
+    line = _replace(project / CLAIMS, "    note: Saturday before the article's dateline of Sunday, December 14.",
                     '    note: "=HYPERLINK(\\"http://example.invalid\\")"')
     assert_invalid(runner, project, "formula-injection", CLAIMS, line, "note")
 
@@ -172,9 +172,9 @@ def test_invalid_table_schema_json(runner, project):
 
 
 def test_every_problem_of_a_contribution_in_one_run(runner, project):
-    _replace(project / CLAIMS, "    value: 114\n", "    value: many\n")
+    _replace(project / CLAIMS, "    value: 31\n", "    value: many\n")
     _replace(project / CLAIMS, '    as_of: "2025-12-14"', '    as_of: "2999-01-01"')
-    _replace(project / CLAIMS, "id: im-016", "id: im-002")
+    _replace(project / CLAIMS, "id: fh-012", "id: fh-002")
     result, report = validate(runner, project)
     assert {"invalid-count", "future-date", "duplicate-id"} <= {i["type"] for i in report["issues"]}
 
@@ -187,48 +187,48 @@ def _csv_replace(package: Path, name: str, old: str, new: str) -> int:
 
 
 def test_csv_wrong_type(runner, package):
-    line = _csv_replace(package, "sources", ",6756,", ",six thousand,")
+    line = _csv_replace(package, "sources", ",835,", ",eight hundred,")
     issue = assert_invalid(runner, package, "type-error", "data/sources.csv", line, "bytes")
-    assert issue["value"] == "six thousand"
+    assert issue["value"] == "eight hundred"
     find(validate(runner, package)[1], "hash-mismatch")
 
 
 def test_csv_negative_count(runner, package):
-    line = _csv_replace(package, "releases", ",52,exact,", ",-52,exact,")
+    line = _csv_replace(package, "releases", ",12,exact,", ",-12,exact,")
     issue = assert_invalid(runner, package, "out-of-range", "data/releases.csv", line, "released_count")
     assert issue["rule"] == "minimum: 0"
 
 
 def test_csv_absurd_count(runner, package):
-    line = _csv_replace(package, "releases", ",52,exact,", ",5200000000,exact,")
+    line = _csv_replace(package, "releases", ",12,exact,", ",1200000000000,exact,")
     assert_invalid(runner, package, "out-of-range", "data/releases.csv", line, "released_count")
 
 
 def test_csv_impossible_date(runner, package):
-    line = _csv_replace(package, "releases", "2025-09-01,month", "2025-09-31,month")
+    line = _csv_replace(package, "releases", "2025-06-01,month", "2025-06-31,month")
     assert_invalid(runner, package, "type-error", "data/releases.csv", line, "date")
 
 
 def test_csv_future_date(runner, package):
-    line = _csv_replace(package, "releases", "2025-09-01,month", "2999-09-01,month")
+    line = _csv_replace(package, "releases", "2025-06-01,month", "2999-06-01,month")
     assert_invalid(runner, package, "future-date", "data/releases.csv", line)
 
 
 def test_csv_duplicate_id(runner, package):
-    line = _csv_replace(package, "sources", "newshound-2025-12,", "kyivindependent-2025-12,")
+    line = _csv_replace(package, "sources", "fixture-notes-2025-12-16,", "fixture-herald-2025-12-14,")
     assert_invalid(runner, package, "duplicate-key", "data/sources.csv", field="source_id")
     issue = find(validate(runner, package)[1], "duplicate-key")
     assert issue["line"] in (line - 1, line)
 
 
 def test_csv_dangling_reference(runner, package):
-    line = _csv_replace(package, "release_people", "release-2025-06,siarhei-tsikhanouski",
-                        "release-2025-06,sergei-nobody")
+    line = _csv_replace(package, "release_people", "release-fx-june,oleg-placeholder",
+                        "release-fx-june,oleg-nobody")
     assert_invalid(runner, package, "dangling-reference", "data/release_people.csv", line, "person_id")
 
 
 def test_csv_formula_cell(runner, package):
-    line = _csv_replace(package, "people", "Maksim Znak", "=1+1")
+    line = _csv_replace(package, "people", "Tomas Invent", "=1+1")
     assert_invalid(runner, package, "formula-injection", "data/people.csv", line, "name")
 
 
@@ -236,17 +236,17 @@ def test_csv_cross_field_rule(runner, package):
     # a curator resolution without its chosen value breaks a pandera rule
     path = package / "data" / "conflicts.csv"
     text = path.read_text()
-    row = next(r for r in text.splitlines() if ",resolved_by_curator," in r and r.count(",John Coale,") == 1)
+    row = next(r for r in text.splitlines() if ",resolved_by_curator," in r and r.count(",Mark Dummy,") == 1)
     line = text.splitlines().index(row) + 1
-    path.write_text(text.replace(row, row.replace(",John Coale,", ",,", 1)))
+    path.write_text(text.replace(row, row.replace(",Mark Dummy,", ",,", 1)))
     issue = assert_invalid(runner, package, "conflict-resolution", "data/conflicts.csv", line)
     assert issue["rule"] == "conflict-resolution"
 
 
 def test_csv_non_utf8(runner, package):
     path = package / "data" / "people.csv"
-    line = _line_of(path, "Maksim Znak")
-    path.write_bytes(path.read_bytes().replace("Maksim Znak".encode(), b"Maksim Zn\xe1k"))
+    line = _line_of(path, "Tomas Invent")
+    path.write_bytes(path.read_bytes().replace("Tomas Invent".encode(), b"Tomas Inv\xe9nt"))
     assert_invalid(runner, package, "encoding-error", "data/people.csv", line)
 
 
@@ -592,8 +592,8 @@ def test_the_spec_check_says_the_same_in_a_child_in_a_thread_and_without_an_inte
 
 
 def test_github_format_annotates_within_limits_and_writes_the_summary(runner, package, tmp_path, monkeypatch):
-    for row in ("kyivindependent-2025-12", "newshound-2025-12", "rferl-2025-12"):
-        _csv_replace(package, "sources", f"{row},", "aljazeera-2025-12-13,")
+    for row in ("fixture-daily-2025-12", "fixture-notes-2025-12-16", "fixture-wire-2025-12-15"):
+        _csv_replace(package, "sources", f"{row},", "fixture-herald-2025-12-14,")
     path = package / "data" / "people.csv"
     path.write_text(path.read_text().replace("single_source", "maybe"))
     summary = tmp_path / "summary.md"
@@ -611,7 +611,7 @@ def test_github_format_annotates_within_limits_and_writes_the_summary(runner, pa
 
 
 def test_json_output_is_clean(runner, package):
-    _csv_replace(package, "releases", ",52,exact,", ",-52,exact,")
+    _csv_replace(package, "releases", ",12,exact,", ",-12,exact,")
     result = runner.invoke(main, ["validate", str(package), "--format", "json"])
     report = json.loads(result.stdout)
     assert report["valid"] is False and report["errors"] >= 1

@@ -10,7 +10,7 @@ import textwrap
 
 import click
 
-from ..publish.conflicts import COLUMNS, list_conflicts, open_at_or_above
+from ..publish.conflicts import COLUMNS, curator_queue, list_conflicts, open_at_or_above
 from ..errors import EXIT_INVALID
 from .common import project_option, say, verbosity_options
 
@@ -24,23 +24,32 @@ from .common import project_option, say, verbosity_options
               show_default=True, help="Show only conflicts with this status.")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]),
               help="Exit 1 while open conflicts of this severity (or worse) remain.")
+@click.option("--needs-review", is_flag=True,
+              help="Show only the open errors no curator has reviewed yet (or that gained claims since the "
+                   "decision), and exit 1 while there are any: the maintainer's queue.")
 @verbosity_options
 @click.pass_context
-def command(ctx, package, project_dir, fmt, status, fail_on):
+def command(ctx, package, project_dir, fmt, status, fail_on, needs_review):
     """List the disagreements between sources, and the differences rules explain.
 
     Without PACKAGE, the project's seeds (--project, default the current
     directory) are reconciled in memory; PACKAGE is a built package directory
     or datapackage.json. Conflicts are data: the exit code is 0 unless
-    --fail-on is given and open conflicts of that severity remain.
+    --fail-on is given and open conflicts of that severity remain, or
+    --needs-review is given and open errors await a curator's decision.
 
     \b
     Example:
       prisoner-data conflicts
       prisoner-data conflicts datapackage --format markdown --status open
       prisoner-data conflicts --fail-on error
+      prisoner-data conflicts --needs-review
     """
-    rows = list_conflicts(package if package is not None else project_dir)
+    source = package if package is not None else project_dir
+    if needs_review:
+        _queue(ctx, source, status, fmt)
+        return
+    rows = list_conflicts(source)
     shown = rows if status == "all" else [r for r in rows if r["status"] == status]
     {"table": _table, "json": _json, "csv": _csv, "markdown": _markdown}[fmt](shown)
     if fail_on:
@@ -48,6 +57,23 @@ def command(ctx, package, project_dir, fmt, status, fail_on):
         if failing:
             say(f"{len(failing)} open conflict(s) of severity {fail_on} or worse")
             ctx.exit(EXIT_INVALID)
+
+
+def _queue(ctx, source, status: str, fmt: str) -> None:
+    """The maintainer's queue: open errors to review, then decisions that match nothing any more."""
+    rows, stale = curator_queue(source)
+    shown = rows if status == "all" else [r for r in rows if r["status"] == status]
+    if shown or fmt != "table":
+        {"table": _table, "json": _json, "csv": _csv, "markdown": _markdown}[fmt](shown)
+    for issue in stale:
+        say(f"{issue.file}:{issue.line}: {issue.message}; remove or revise it")
+    if shown:
+        say(f"{len(shown)} open error(s) await a curator's decision in seeds/decisions.yaml "
+            "(with a value, or reviewed and left open)")
+    if shown or stale:
+        ctx.exit(EXIT_INVALID)
+    if fmt == "table":
+        click.echo("no open error awaits a curator, and every decision matches a conflict")
 
 
 def _text(value) -> str:

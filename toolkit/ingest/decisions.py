@@ -1,8 +1,12 @@
 """Curator decisions: seeds/decisions.yaml closes conflicts with a chosen value and a rationale.
 
 A decision never deletes a claim; it marks one conflict resolved_by_curator and
-sets the resolved value. A decision that matches no open conflict is an error,
-so stale decisions cannot pile up unnoticed.
+sets the resolved value. A decision that matches no open conflict is reported
+(a warning: a new article can change what a decision was made on, and the
+contributor is not the one to revise it) and stands in the curator's queue
+(`prisoner-data conflicts --needs-review`) until a maintainer removes or revises
+it, so stale decisions cannot pile up unnoticed. A decision that names claims
+that do not exist, or a value no claim gives, is an error.
 """
 
 from __future__ import annotations
@@ -61,7 +65,8 @@ def report_unmatched(unmatched: list, report: Report) -> None:
                        field="value", value=str(e.value), hint="choose one of the competing claimed values")
             continue
         report.add(
-            "stale-decision", f"{label} matches no open conflict",
+            "stale-decision", f"{label} matches no open conflict", severity="warning",
             file=decision.file, line=decision.line, field="subject", value=e.subject,
-            hint="remove the decision, or correct its subject/property/kind/scope/population",
+            hint="a curator removes the decision, or corrects its subject/property/kind/scope/population "
+                 "(`prisoner-data conflicts --needs-review` lists it until then)",
         )

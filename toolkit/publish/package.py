@@ -25,6 +25,7 @@ from ..ingest.schemas import Contract, load_contract
 from ..ingest.sources import load_sources
 from ..project import Project
 from ..reconcile import reconcile_claims
+from ..reconcile.rules import release_date_property
 from ..report import Report
 from ..storage import clear_stale, crashpoint, fsync_dir, fsync_tree, locked, new_staging, remove_tree, swap_in
 from ..values import parse_date
@@ -107,9 +108,14 @@ def _compile(project: Project, report: Report, progress=None, schemas: dict | No
     result = reconcile_claims(ledger.claims, registry, vocabulary, decisions)
     report_unmatched(result.unmatched_decisions, report)
     for claim in result.unresolved_events:
+        # no claim dates the release: the claim's own mistake; dated by claims that disagree (a later
+        # article may dispute it): kept out of comparisons until they agree, as a warning
+        dated = result.fact(claim.event, release_date_property(result)) is not None
         report.add("unsettled-event-date", f"'{claim.raw_value}' stands for the date of that release, but the claims "
-                   "do not settle it (none, or sources disagree)", file=claim.file, line=claim.line, field="value",
-                   value=claim.raw_value, hint="give the date itself, or settle the release's date first")
+                   + ("do not settle it (sources disagree); the claim is left out of comparisons until they do"
+                      if dated else "give it no date"), severity="warning" if dated else "error",
+                   file=claim.file, line=claim.line, field="value", value=claim.raw_value,
+                   hint="give the date itself" + ("" if dated else ", or add a claim of the release's date"))
     if registry.root_group() is None and any(f.key.population is None and vocabulary[f.key.property].population
                                              for f in result.facts.values()):
         report.add("no-root-population", "counts that name no group count everyone freed, but the registry "

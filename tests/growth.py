@@ -153,6 +153,22 @@ class Article:
     def register(self, section: str, entry: dict) -> None:
         self.registry.setdefault(section, []).append(entry)
 
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+    def manifest_entry(self) -> dict:
+        data = self.text.encode("utf-8")
+        return {"id": self.source, "path": f"articles/{self.source}.txt", "outlet": self.outlet,
+                "outlet_inferred": False, "title": None, "published": self.published.isoformat(),
+                "published_precision": "day", "published_inferred": False, "language": "en", "bytes": len(data),
+                "sha256": hashlib.sha256(data).hexdigest(), "note": GENERATED}
+
+    def ledger(self) -> str:
+        """The finished claims file: what a contributor's review of the draft ends with."""
+        document = {"source": self.source, "claims": self.claims, "skipped": self.skipped}
+        return f"# {GENERATED}\n" + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=120)
+
 
 class Writer:
     """Draws an article's facts from the project and the seed; every figure it writes is claimed."""
@@ -201,21 +217,25 @@ class Writer:
                 and r["date_status"] in settled and r["date_precision"] == "day" and r["date_qualifier"] == "exact"]
 
 
-def write_contribution(root: Path, seed: int, articles: int = 2) -> list[Article]:
-    """Write `articles` generated articles into the project at `root`; return what was written."""
+def contributions(root: Path, seed: int, articles: int = 2):
+    """Yield `articles` generated articles for the project at `root`, one at a time: the caller adds each
+    to the project (`save`, or by following CONTRIBUTING.md) before asking for the next, which then
+    sees the registry entries the first one added."""
     rng = random.Random(seed)
-    known = read_project(root)
-    writer = Writer(known, rng)
+    writer = Writer(read_project(root), rng)
     cases = list(CASES)
     rng.shuffle(cases)
-    per_article = [cases[i::articles] for i in range(articles)]
+    for index in range(articles):
+        yield _compose(writer, cases[index::articles], seed, index)
+        writer.known = read_registry_only(root, writer.known)
+
+
+def write_contribution(root: Path, seed: int, articles: int = 2) -> list[Article]:
+    """Write `articles` generated articles into the project at `root`; return what was written."""
     written = []
-    for index, chosen in enumerate(per_article):
-        article = _compose(writer, chosen, seed, index)
-        _save(root, article)
+    for article in contributions(root, seed, articles):
+        save(root, article)
         written.append(article)
-        known = read_registry_only(root, known)
-        writer.known = known
     return written
 
 
@@ -541,28 +561,25 @@ def _new_sanction(writer: Writer, article: Article, plan: Plan, new_release) -> 
 
 # --- writing it into the project --------------------------------------------------------------------
 
-def _save(root: Path, article: Article) -> None:
+def save(root: Path, article: Article) -> None:
+    """Add the article to the project at `root`: its text, manifest entry, claims and registry entries."""
     seeds = root / "seeds"
-    text = "\n".join(article.lines) + "\n"
-    path = seeds / "articles" / f"{article.source}.txt"
-    path.write_text(text, encoding="utf-8")
-    data = path.read_bytes()
-    entry = {"id": article.source, "path": f"articles/{article.source}.txt", "outlet": article.outlet,
-             "outlet_inferred": False, "title": None, "published": article.published.isoformat(),
-             "published_precision": "day", "published_inferred": False, "language": "en", "bytes": len(data),
-             "sha256": hashlib.sha256(data).hexdigest(), "note": GENERATED}
+    (seeds / "articles" / f"{article.source}.txt").write_text(article.text, encoding="utf-8")
     manifest = seeds / "manifest.yaml"
-    block = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True)
+    block = yaml.safe_dump([article.manifest_entry()], sort_keys=False, allow_unicode=True)
     manifest.write_text(manifest.read_text(encoding="utf-8").rstrip("\n") + "\n"
                         + "".join(f"  {line}\n" for line in block.splitlines()), encoding="utf-8")
-    ledger = {"source": article.source, "claims": article.claims, "skipped": article.skipped}
-    (seeds / "claims" / f"{article.source}.yaml").write_text(
-        f"# {GENERATED}\n" + yaml.safe_dump(ledger, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+    (seeds / "claims" / f"{article.source}.yaml").write_text(article.ledger(), encoding="utf-8")
+    review_registry(root, article)
+
+
+def review_registry(root: Path, article: Article) -> None:
+    """The registry entries the article needs, and its new misspellings, as a contributor adds them."""
     from .projectkit import add_to_registry
 
     add_to_registry(root, article.registry)
     for person, variant in article.misspellings.items():
-        _add_misspelling(seeds / "registry.yaml", person, variant)
+        _add_misspelling(root / "seeds" / "registry.yaml", person, variant)
 
 
 def _add_misspelling(path: Path, person: str, variant: str) -> None:

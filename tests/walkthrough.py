@@ -49,7 +49,7 @@ def read_steps(guide: str) -> list[Step]:
     for line in guide.splitlines():
         heading = re.match(r"^## (\d+)\. (.+)$", line)
         if heading:
-            steps.append(Step(int(heading.group(1)), heading.group(2).strip()))
+            steps.append(Step(int(heading.group(1)), heading.group(2).split(" (")[0].strip()))
         elif line.startswith("```"):
             inside = line.strip() == "```sh" and not inside
         elif inside and steps and line.strip():

@@ -68,8 +68,10 @@ class Walk:
         self.env = {**os.environ, "PATH": f"{clone / '.venv' / 'bin'}{os.pathsep}{os.environ['PATH']}",
                     "GIT_AUTHOR_NAME": "Contributor", "GIT_AUTHOR_EMAIL": "contributor@example.org",
                     "GIT_COMMITTER_NAME": "Contributor", "GIT_COMMITTER_EMAIL": "contributor@example.org"}
-        if (clone / ".venv").is_symlink():  # a shared environment is never remade from the clone
-            self.env["MAKEFLAGS"] = "-o .venv/.installed"
+        if (clone / ".venv").is_symlink():
+            # a shared environment is never remade from the clone: its stamp, newer than the clone's
+            # pyproject.toml, tells make it is current (GNU make takes no -o from MAKEFLAGS)
+            (clone / ".venv" / ".installed").touch()
         self.staged = clone.parent / f"{article.source}.download.txt"
         self.draft = ""
 

@@ -1,0 +1,83 @@
+"""The growth check over many seeds: does every valid generated contribution leave CI green?
+
+For each seed, a fresh clone of the repository (its last commit) gets the articles tests/growth.py
+writes for that seed, added by following CONTRIBUTING.md to the letter (tests/walkthrough.py),
+through `make build` and `make test`. Prints one line per seed (the cases its articles cover, the
+test summary, or the tests that failed), then how many seeds passed and how often each case was
+written. Exit 1 if any seed failed.
+
+    .venv/bin/python benchmarks/growth_check.py --seeds 1-50
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.growth import CASES  # noqa: E402
+
+
+def seeds_of(text: str) -> list[int]:
+    found = []
+    for part in text.split(","):
+        low, _, high = part.partition("-")
+        found += list(range(int(low), int(high or low) + 1))
+    return found
+
+
+def one_seed(seed: int, work: Path) -> tuple[bool, list[str], str, float]:
+    """(passed, cases written, the test summary or the failing tests, seconds)."""
+    clone = work / f"seed-{seed}"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    (clone / ".venv").symlink_to(ROOT / ".venv")
+    started = time.monotonic()
+    done = subprocess.run([str(clone / ".venv" / "bin" / "python"), "-m", "tests.walkthrough", ".", "--seed",
+                           str(seed), "--run-tests"], cwd=clone, capture_output=True, text=True)
+    seconds = time.monotonic() - started
+    log = done.stderr
+    cases = sorted({case for line in log.splitlines() if re.match(rf"^[a-z0-9-]+-g{seed}-\d+: ", line)
+                    for case in line.split(": ", 1)[1].split(", ")})
+    if done.returncode == 0:
+        summary = next((line.strip() for line in reversed(log.splitlines()) if " passed" in line), "")
+    else:
+        failed = re.findall(r"^(?:FAILED|ERROR) (tests/\S+)", log, re.M)
+        summary = "failed: " + (", ".join(failed) if failed else log.strip().splitlines()[-1][:300])
+    shutil.rmtree(clone, ignore_errors=True)
+    return done.returncode == 0, cases, summary, seconds
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seeds", default="1-50", help="seeds, e.g. 1-50 or 3,7,9-12")
+    args = parser.parse_args()
+    seeds = seeds_of(args.seeds)
+    covered = collections.Counter()
+    failures = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for seed in seeds:
+            passed, cases, summary, seconds = one_seed(seed, Path(scratch))
+            covered.update(cases)
+            if not passed:
+                failures.append(seed)
+            print(f"seed {seed:3d}  {'ok  ' if passed else 'FAIL'}  {seconds:6.1f} s  {summary}  [{', '.join(cases)}]",
+                  flush=True)
+    print(f"\n{len(seeds) - len(failures)} of {len(seeds)} seeds passed"
+          + (f"; failed: {', '.join(map(str, failures))}" if failures else ""))
+    print("cases written (seeds that wrote each):")
+    for case in CASES:
+        print(f"  {case:22s} {covered[case]}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -65,7 +65,9 @@ class Walk:
     def __init__(self, clone: Path, article: growth.Article, run_tests: bool, log=None):
         self.clone, self.article, self.run_tests = clone, article, run_tests
         self.log = log or (lambda line: print(line, file=sys.stderr))
+        # the clone's own code first (an editable install would serve the checkout it was made from)
         self.env = {**os.environ, "PATH": f"{clone / '.venv' / 'bin'}{os.pathsep}{os.environ['PATH']}",
+                    "PYTHONPATH": str(clone),
                     "GIT_AUTHOR_NAME": "Contributor", "GIT_AUTHOR_EMAIL": "contributor@example.org",
                     "GIT_COMMITTER_NAME": "Contributor", "GIT_COMMITTER_EMAIL": "contributor@example.org"}
         if (clone / ".venv").is_symlink():

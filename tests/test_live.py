@@ -206,6 +206,26 @@ def test_every_disagreement_between_counts_is_a_conflict_row(conflicts, claims, 
                 assert any(pair <= named for named in covered), (key, sorted(pair))
 
 
+def test_every_disagreement_between_dates_is_a_conflict_row(conflicts, claims):
+    """Two claims dating one thing to periods that share no day are never both passed over in silence."""
+    from toolkit.values import DateValue
+
+    covered = [set(listed(c["claim_ids"])) for c in conflicts]
+    vocabulary = yaml.safe_load((ROOT / "schemas/properties.yaml").read_text())["properties"]
+    facts: dict[tuple, list[tuple[str, DateValue]]] = defaultdict(list)
+    for claim in claims.values():
+        if vocabulary[claim["property"]]["type"] != "date" or not claim["date_value"]:
+            continue
+        length = {"year": 4, "month": 7, "day": 10}[claim["date_precision"]]
+        value = DateValue(claim["date_value"][:length], claim["date_qualifier"] or "exact")
+        facts[claim["subject_id"], claim["property"], claim["scope_id"]].append((claim["claim_id"], value))
+    for key, group in facts.items():
+        for first, one in group:
+            for second, other in group:
+                if first < second and (one.high < other.low or other.high < one.low):
+                    assert any({first, second} <= named for named in covered), (key, first, second)
+
+
 def test_every_value_in_dispute_points_to_a_conflict(live_package, conflicts):
     """A value shown as `conflict` or chosen by a curator has a conflict row holding its claims."""
     covered = [set(listed(c["claim_ids"])) for c in conflicts]

@@ -659,3 +659,61 @@ def test_tampered_expectations_suite_is_reported(runner, package):
     suite = package / "expectations.json"
     suite.write_text(suite.read_text().replace('"min_value": 1', '"min_value": 0', 1))
     assert_invalid(runner, package, "hash-mismatch", "expectations.json")
+
+
+# --- a contributor's own mistakes, apart from the project's ------------------------------------------
+
+def _git(root: Path, *args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", "-c", "user.email=t@example.org", "-c", "user.name=t", *args], cwd=root,
+                          check=True, capture_output=True, text=True).stdout
+
+
+def test_changed_since_puts_the_contributors_own_mistakes_first(runner, project, tmp_path, monkeypatch):
+    """The base already has an error the contribution did not make (an article that no longer matches
+    its manifest entry); the contribution adds an article whose claim is wrong. Each is reported as what
+    it is."""
+    from .projectkit import add_article
+
+    article = project / "seeds/articles/fixture-notes-2025-12-16.txt"
+    article.write_text(article.read_text().replace("25 Ukrainians", "26 Ukrainians"))
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "base")
+    base = _git(project, "rev-parse", "HEAD").strip()
+    ledger = add_article(project, "newdesk-2025-12-19", "Belarus freed 44 prisoners on December 13.\n",
+                         published="2025-12-19",
+                         claims=[{"id": "nd-001", "subject": "release-fx-december", "property": "released_count",
+                                  "value": "many", "quote": "Belarus freed 44 prisoners"}])
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "contribution")
+    mine, theirs = "seeds/claims/newdesk-2025-12-19.yaml", "seeds/articles/fixture-notes-2025-12-16.txt"
+
+    result, report = validate(runner, project, "--changed-since", base)
+    assert result.exit_code == 1
+    flags = {(i["file"], i["type"]): i["contributed"] for i in report["issues"] if i["severity"] == "error"}
+    assert flags[(mine, "invalid-count")] is True and flags[(theirs, "article-hash-mismatch")] is False
+    assert report["contributed_errors"] == 1 and report["errors"] > 1
+    assert ledger.is_file()
+
+    text = runner.invoke(main, ["validate", "--project", str(project), "--changed-since", base])
+    yours = text.stdout.index("In the files this contribution changes:")
+    elsewhere = text.stdout.index("Elsewhere in the project (no file this contribution changes):")
+    assert yours < text.stdout.index(mine) < elsewhere < text.stdout.index(f"{theirs}:")
+    assert f"{report['errors']} errors: 1 in the files this contribution changes, {report['errors'] - 1} elsewhere" \
+        in text.stdout
+
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    github = runner.invoke(main, ["validate", "--project", str(project), "--format", "github",
+                                  "--changed-since", base]).stdout.splitlines()
+    errors = [line for line in github if line.startswith("::error ")]
+    assert errors[0].startswith(f"::error file={mine},line=") and "elsewhere in the project" not in errors[0]
+    assert all("title=elsewhere in the project%3A " in line for line in errors[1:]), errors
+    assert any(line.startswith(f"::error file={theirs},") for line in errors[1:])
+
+
+def test_changed_since_a_ref_the_checkout_lacks_is_a_usage_error(runner, project):
+    _git(project, "init", "-q")
+    result = runner.invoke(main, ["validate", "--project", str(project), "--changed-since", "no-such-branch"])
+    assert result.exit_code == 2 and "cannot tell which files changed" in result.stderr

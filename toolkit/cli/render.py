@@ -29,19 +29,35 @@ def issue_line(issue: Issue) -> str:
     return text + "".join(f"\n    {d}" for d in details)
 
 
-def render_report(report: Report, fmt: str = "text", err: bool = True) -> None:
+def render_report(report: Report, fmt: str = "text", err: bool = True, contributed: set[str] | None = None) -> None:
     """Print a report: text to stderr (errors only with -q, info too with -v), json to stdout,
-    github annotations to stdout."""
+    github annotations to stdout. With `contributed` (the files a contribution changes), the issues
+    in those files come first, apart from the rest of the project's."""
     if fmt == "json":
-        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        document = report.to_dict()
+        if contributed is not None:
+            for issue in document["issues"]:
+                issue["contributed"] = issue.get("file") in contributed
+            document["contributed_errors"] = sum(1 for i in report.errors if i.file in contributed)
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
         return
     if fmt == "github":
-        render_github(report)
+        render_github(report, contributed)
         return
     level = verbosity()
-    for issue in report.sorted():
-        if issue.severity == "error" or (issue.severity == "warning" and level >= 0) or level >= 1:
+    shown = [i for i in report.sorted()
+             if i.severity == "error" or (i.severity == "warning" and level >= 0) or level >= 1]
+    if contributed is None:
+        for issue in shown:
             click.echo(issue_line(issue), err=err)
+        return
+    for title, group in (("In the files this contribution changes", [i for i in shown if i.file in contributed]),
+                         ("Elsewhere in the project (no file this contribution changes)",
+                          [i for i in shown if i.file not in contributed])):
+        if group:
+            click.echo(f"{title}:", err=err)
+            for issue in group:
+                click.echo(issue_line(issue), err=err)
 
 
 def _escape(text: str, prop: bool = False) -> str:
@@ -51,10 +67,13 @@ def _escape(text: str, prop: bool = False) -> str:
     return text
 
 
-def render_github(report: Report) -> None:
+def render_github(report: Report, contributed: set[str] | None = None) -> None:
     """Workflow annotations: the first 10 errors and the first 10 warnings (GitHub shows no more of
-    each per step); the count of the rest, and the full report in the job summary."""
+    each per step), those in the contribution's own files first; the count of the rest, and the full
+    report in the job summary."""
     issues = report.sorted()
+    if contributed is not None:
+        issues.sort(key=lambda i: i.file not in contributed)  # stable: the sorted order within each
     errors = [i for i in issues if i.severity == "error"]
     warnings = [i for i in issues if i.severity == "warning"]
     shown = errors[:GITHUB_ANNOTATION_LIMIT] + warnings[:GITHUB_ANNOTATION_LIMIT]
@@ -63,6 +82,8 @@ def render_github(report: Report) -> None:
         if issue.line:
             props.append(f"line={issue.line}")
         title = issue.type + (f" ({issue.field})" if issue.field else "")
+        if contributed is not None and issue.file not in contributed:
+            title = "elsewhere in the project: " + title
         props.append(f"title={_escape(title, True)}")
         message = issue.message + (f" Fix: {issue.hint}" if issue.hint else "")
         click.echo(f"::{issue.severity} {','.join(props)}::{_escape(message)}")
@@ -74,19 +95,21 @@ def render_github(report: Report) -> None:
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with open(summary, "a", encoding="utf-8") as handle:
-            handle.write(markdown_report(report))
+            handle.write(markdown_report(report, contributed))
 
 
-def markdown_report(report: Report) -> str:
-    lines = [
-        "## prisoner-data validate",
-        "",
-        f"{len(report.errors)} errors, {len(report.warnings)} warnings",
-        "",
-        "| severity | location | problem | field | value | fix |",
-        "|---|---|---|---|---|---|",
-    ]
-    for i in report.sorted():
-        cells = [i.severity, i.location(), f"{i.message} `{i.type}`", i.field or "", i.value or "", i.hint or ""]
-        lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+def markdown_report(report: Report, contributed: set[str] | None = None) -> str:
+    lines = ["## prisoner-data validate", "", f"{len(report.errors)} errors, {len(report.warnings)} warnings"]
+    groups = [("", report.sorted())]
+    if contributed is not None:
+        groups = [("### In the files this contribution changes", [i for i in report.sorted() if i.file in contributed]),
+                  ("### Elsewhere in the project (no file this contribution changes)",
+                   [i for i in report.sorted() if i.file not in contributed])]
+    for title, issues in groups:
+        if title:
+            lines += ["", title]
+        lines += ["", "| severity | location | problem | field | value | fix |", "|---|---|---|---|---|---|"]
+        for i in issues:
+            cells = [i.severity, i.location(), f"{i.message} `{i.type}`", i.field or "", i.value or "", i.hint or ""]
+            lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
     return "\n".join(lines) + "\n"

@@ -21,12 +21,15 @@ from .render import render_report
 @click.option("--engine", type=click.Choice(["pyarrow", "duckdb", "spark"]), default="pyarrow", show_default=True,
               help="pyarrow streams each table in batches; duckdb works out of core; spark runs on a Spark "
                    "session (SPARK_REMOTE or a local one; needs prisoner-data[spark]).")
+@click.option("--changed-since", "base", metavar="REF",
+              help="Put the problems in the files changed since REF (a branch, tag or commit: the pull "
+                   "request's base) first, apart from the rest of the project's.")
 @click.option("--max-bytes", type=click.IntRange(min=1),
               help="Refuse any data file larger than this without reading it (default: no limit; tables are "
                    "streamed).")
 @verbosity_options
 @click.pass_context
-def command(ctx, package, project_dir, fmt, report_opt, engine, max_bytes):
+def command(ctx, package, project_dir, fmt, report_opt, engine, max_bytes, base):
     """Validate a contribution (the project's seeds/) or a package; report every problem.
 
     Without PACKAGE, the project (--project, default the current directory) is
@@ -39,6 +42,7 @@ def command(ctx, package, project_dir, fmt, report_opt, engine, max_bytes):
     Example:
       prisoner-data validate
       prisoner-data validate --project ../checkout --format github
+      prisoner-data validate --format github --changed-since origin/main
       prisoner-data validate datapackage --format json
       prisoner-data validate datapackage --report html docs-site
       prisoner-data validate big-package --engine duckdb
@@ -49,14 +53,24 @@ def command(ctx, package, project_dir, fmt, report_opt, engine, max_bytes):
     if package is not None and (package / "seeds").is_dir():
         say(f"note: {package} is a project; name a project with --project, a PACKAGE is a built package")
     html = Path(report_opt[1]) if report_opt else None
+    contributed = None
+    if base is not None:
+        from ..contribute.changes import changed_files
+
+        contributed = changed_files(Path(target), base)
     report = validate_path(target, max_bytes=max_bytes, html=html, engine=engine)
     if fmt == "text":
-        render_report(report, "text", err=False)
+        render_report(report, "text", err=False, contributed=contributed)
         verdict = "valid" if report.valid else "invalid"
-        click.echo(f"{target}: {verdict} ({len(report.errors)} errors, {len(report.warnings)} warnings)")
+        counts = f"{len(report.errors)} errors, {len(report.warnings)} warnings"
+        if contributed is not None and report.errors:
+            mine = sum(1 for i in report.errors if i.file in contributed)
+            counts = f"{len(report.errors)} errors: {mine} in the files this contribution changes, " \
+                     f"{len(report.errors) - mine} elsewhere; {len(report.warnings)} warnings"
+        click.echo(f"{target}: {verdict} ({counts})")
         if html:
             say(f"Data Docs written to {html}/index.html")
     else:
-        render_report(report, fmt)
+        render_report(report, fmt, contributed=contributed)
     if not report.valid:
         ctx.exit(EXIT_INVALID)

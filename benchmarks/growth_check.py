@@ -45,6 +45,9 @@ def one_seed(seed: int, work: Path) -> tuple[bool, list[str], str, float]:
                            str(seed), "--run-tests"], cwd=clone, capture_output=True, text=True)
     seconds = time.monotonic() - started
     log = done.stderr
+    if done.returncode != 0:  # kept for reading: the walk's commands and the failing tests' output
+        (ROOT / "benchmarks" / "growth-logs").mkdir(exist_ok=True)
+        (ROOT / "benchmarks" / "growth-logs" / f"seed-{seed}.log").write_text(done.stdout + log, encoding="utf-8")
     cases = sorted({case for line in log.splitlines() if re.match(rf"^[a-z0-9-]+-g{seed}-\d+: ", line)
                     for case in line.split(": ", 1)[1].split(", ")})
     if done.returncode == 0:

@@ -180,3 +180,12 @@ def test_completion_completes_commands_and_choices():
            "COMP_CWORD": "3"}
     done = subprocess.run([sys.executable, "-m", "toolkit"], env=env, capture_output=True, text=True, cwd=ROOT)
     assert "plain,github" in done.stdout.splitlines()
+
+
+def test_a_mistyped_command_suggests_the_nearest_and_exits_2(runner):
+    result = runner.invoke(main, ["valdiate"])
+    assert result.exit_code == 2
+    assert "No such command 'valdiate'. Did you mean 'validate'?" in result.stderr
+    assert "build, validate, conflicts" in result.stderr
+    far = runner.invoke(main, ["zzzz"])
+    assert far.exit_code == 2 and "Did you mean" not in far.stderr

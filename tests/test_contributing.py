@@ -72,8 +72,10 @@ def test_the_walk_knows_every_step_of_the_guide():
 
 
 def _fresh_copy(target: Path) -> Path:
-    """The repository's tracked files (what a fresh clone has), as a git checkout with one commit."""
-    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    """The checkout's files as they stand (a fresh clone's, with what is added but not yet committed, as
+    when a contributor runs `make test` before committing), as a git checkout with one commit."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout
     for name in filter(None, listed.split("\0")):
         if (ROOT / name).is_file():
             (target / name).parent.mkdir(parents=True, exist_ok=True)

@@ -27,14 +27,50 @@ def descriptor(package: Path, name: str = "datapackage.json") -> dict:
     return json.loads((package / name).read_text())
 
 
-def test_frictionless_validates_the_parquet_descriptor(built_package):
-    """With prisoner-data installed (here: on PYTHONPATH) frictionless reads Parquet lists as lists and counts bytes."""
+def test_frictionless_validates_the_parquet_descriptor_with_the_plugin_of_the_environment(built_package):
+    """The environment `make build` creates (an editable install) loads the plugin in a fresh `frictionless`
+    process of its own, with nothing on PYTHONPATH: lists are read as lists and bytes are counted."""
     exe = Path(sys.executable).parent / "frictionless"
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     done = subprocess.run([str(exe), "validate", "--json", "datapackage-parquet.json"], cwd=built_package,
-                          capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          capture_output=True, text=True, timeout=300, env=environment)
     report = json.loads(done.stdout)
     assert done.returncode == 0 and report["valid"], [e["message"] for t in report["tasks"] for e in t["errors"]][:5]
     assert len(report["tasks"]) == len(descriptor(built_package, "datapackage-parquet.json")["resources"])
+
+
+PLAIN_FRICTIONLESS = """
+import json, os, sys
+root = os.path.realpath(sys.argv[2])
+sys.path[:] = [p for p in sys.path if os.path.realpath(p or ".") != root]  # no plugin: frictionless alone
+from frictionless import validate
+report = validate(sys.argv[1])
+assert "frictionless_typedparquet" not in sys.modules
+print(json.dumps([{"resource": t.name, "type": e.type, "field": getattr(e, "field_name", None),
+                   "row": getattr(e, "row_number", None)} for t in report.tasks for e in t.errors]))
+"""
+
+
+def test_plain_frictionless_finds_nothing_wrong_but_what_its_pandas_reading_cannot_follow(built_package):
+    """Without the plugin, frictionless-py 5 reads Parquet through pandas: a missing number arrives as NaN,
+    a list as a numpy array, and no byte is counted. Every error it reports must be one of those; any
+    other (a wrong type, a broken key, a bad row) would be a real fault of the package."""
+    import pyarrow.parquet as pq
+
+    done = subprocess.run([sys.executable, "-c", PLAIN_FRICTIONLESS, "datapackage-parquet.json", str(ROOT)],
+                          cwd=built_package, capture_output=True, text=True, timeout=300,
+                          env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    errors = json.loads(done.stdout)
+    assert errors, "plain frictionless found nothing: if it now reads Parquet fully, this test can be tightened"
+    paths = {r["name"]: r["path"] for r in descriptor(built_package, "datapackage-parquet.json")["resources"]}
+    tables = {name: pq.read_table(built_package / path).to_pylist() for name, path in paths.items()}
+    for error in errors:
+        if error["type"] in ("byte-count", "hash-count"):
+            continue
+        assert error["type"] in ("type-error", "constraint-error"), error
+        cell = tables[error["resource"]][error["row"] - 2][error["field"]]  # row 1 is the header
+        assert cell is None or isinstance(cell, list), (error, cell)
 
 
 def test_the_parquet_descriptor_validates_on_its_own_and_names_every_parquet_file(runner, built_package):

@@ -408,3 +408,55 @@ def test_release_keeps_citation_and_zenodo_metadata_in_step(released):
     done = subprocess.run([str(cffconvert), "--validate", "-i", str(released / "CITATION.cff")],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-500:]
+
+
+# --- the mistakes a person makes get a clear answer -----------------------------------------------
+
+@pytest.mark.parametrize("given", ["folder", "descriptor", "file-url"])
+def test_a_releases_folder_a_descriptor_or_a_file_url_is_taken_as_meant(released, runner, tmp_path, given):
+    releases = released / "releases"
+    source = {"folder": str(releases), "descriptor": str(releases / "1.0.0" / "datapackage.json"),
+              "file-url": (releases / "index.json").as_uri()}[given]
+    result = download(runner, source, "--to", str(tmp_path / "got"))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["version"] == "1.0.0"
+    assert tree_digest(tmp_path / "got") == tree_digest(releases / "1.0.0")
+
+
+def test_latest_is_a_version_and_a_malformed_one_is_a_usage_error(released, runner, tmp_path):
+    latest = download(runner, str(released / "releases"), "--version", "latest", "--to", str(tmp_path / "got"))
+    assert latest.exit_code == 0 and json.loads(latest.stdout)["version"] == "1.0.0"
+    wrong = download(runner, str(released / "releases"), "--version", "1.0", "--to", str(tmp_path / "no"))
+    assert wrong.exit_code == 2
+    assert "--version '1.0' is not a version: expected MAJOR.MINOR.PATCH such as 1.0.0, or latest" in wrong.stderr
+    assert "try --version 1.0.0" in wrong.stderr and not (tmp_path / "no").exists()
+    release = runner.invoke(main, ["release", "2.1", "--project", str(released)])
+    assert release.exit_code == 2 and "VERSION '2.1' is not a version" in release.stderr
+    assert "prisoner-data release 2.1.0" in release.stderr
+
+
+@pytest.mark.parametrize("source, words", [
+    ("http://no-such-host.invalid/index.json", "cannot reach no-such-host.invalid: the name does not resolve"),
+    ("CLOSED", "the connection was refused (no server listening there)"),
+])
+def test_an_unreachable_server_is_said_in_words_with_what_to_do_instead(runner, tmp_path, source, words):
+    import socket
+
+    if source == "CLOSED":
+        with socket.socket() as probe:  # a port nothing listens on once the probe is closed
+            probe.bind(("127.0.0.1", 0))
+            source = f"http://127.0.0.1:{probe.getsockname()[1]}/index.json"
+    result = download(runner, source, "--to", str(tmp_path / "got"))
+    assert result.exit_code == 3 and words in result.stderr, result.stderr
+    assert "Connection(" not in result.stderr and "object at 0x" not in result.stderr  # no library repr
+    assert "prisoner-data download PATH" in result.stderr and not (tmp_path / "got").exists()
+
+
+@pytest.mark.parametrize("source, words", [
+    ("missing", "no such file or folder; expected a release folder, a release zip, or an index.json"),
+    ("empty", "holds neither a release (datapackage.json) nor an index (index.json)"),
+])
+def test_a_local_source_that_is_not_a_release_is_a_usage_error(runner, tmp_path, source, words):
+    (tmp_path / "empty").mkdir()
+    result = download(runner, str(tmp_path / source), "--to", str(tmp_path / "got"))
+    assert result.exit_code == 2 and words in result.stderr, result.stderr

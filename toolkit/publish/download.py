@@ -22,10 +22,11 @@ import hashlib
 import os
 import re
 import shutil
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DownloadError, InvalidData
+from ..errors import DownloadError, InvalidData, UsageError
 from ..hashing import file_sha256
 from ..ingest.jsonio import JSONInputError, parse_json
 from ..ingest.yamlio import LineDict, nearest_hint
@@ -33,7 +34,7 @@ from ..storage import clear_stale, crashpoint, fsync_tree, locked, new_staging, 
 from .archive import extract_zip
 from .fetch import (DEFAULT_TIMEOUT, HASHES, MAX_DESCRIPTOR_BYTES, MAX_INDEX_BYTES, MAX_SUMS_BYTES, Fetcher, is_url,
                     join, relative_name)
-from .release import INDEX_KEYS, INDEX_VERSION_KEYS, SUMS, VERSION, latest_version, parse_sums
+from .release import INDEX_KEYS, INDEX_VERSION_KEYS, SUMS, VERSION, latest_version, parse_sums, parse_version
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 CANONICAL_INDEX = "https://raw.githubusercontent.com/prisoner-data/belarus-2025/main/releases/index.json"
@@ -101,9 +102,9 @@ def download_release(source: str | None = None, *, version: str | None = None, t
       6. validate the package, including every resource the index promises;
       7. store it in the cache and move it into place in one rename.
     """
-    if version is not None and not VERSION.match(version):
-        raise DownloadError(f"--version {version!r} is not MAJOR.MINOR.PATCH", value=version)
-    source = source or default_index()
+    if version is not None and parse_version(version, "--version", latest=True) == "latest":
+        version = None  # the index's latest, as without --version
+    source = _normal_source(source or default_index())
     fetcher = Fetcher(source, trusted=trusted, timeout=timeout, progress=progress)
     unpacked = None
     try:
@@ -117,6 +118,34 @@ def download_release(source: str | None = None, *, version: str | None = None, t
     finally:
         if unpacked is not None:
             remove_tree(unpacked)
+
+
+SOURCES = "a release folder, a release zip, or an index.json (a URL or a path)"
+
+
+def _normal_source(source: str) -> str:
+    """What a person means by SOURCE: a file:// URL is its path; a local datapackage.json is its release
+    folder; a local folder with an index.json and no release of its own (releases/) is that index. A
+    local path that is none of these is a usage error that says what would be."""
+    if source.lower().startswith("file://"):
+        source = urllib.parse.unquote(urllib.parse.urlsplit(source).path) or "/"
+    if is_url(source):
+        return source
+    path = Path(source)
+    if not path.exists():
+        raise UsageError(f"no such file or folder; expected {SOURCES}", path=source,
+                         hint="without SOURCE, the published index is used: `prisoner-data download`")
+    if path.is_file() and path.name == "datapackage.json":
+        return str(path.parent)
+    if path.is_dir() and not (path / "datapackage.json").exists():
+        if (path / "index.json").is_file():
+            return str(path / "index.json")
+        if (path / "releases" / "index.json").is_file():
+            return str(path / "releases" / "index.json")
+        raise UsageError(f"this folder holds neither a release (datapackage.json) nor an index (index.json); "
+                         f"expected {SOURCES}", path=source,
+                         hint=f"try `prisoner-data download {path / 'index.json'}` if it is a releases folder")
+    return source
 
 
 def _download(fetcher: Fetcher, plan: Plan, to: Path | None, trusted: bool, use_cache: bool) -> Downloaded:

@@ -212,7 +212,7 @@ class Fetcher:
                 response = self._pool.request("GET", url, preload_content=False, redirect=False, timeout=timeout,
                                               decode_content=False)
             except Exception as exc:  # urllib3: connection refused, timeouts, TLS and protocol errors
-                raise DownloadError(f"cannot reach the server: {_reason(exc)}", path=url) from exc
+                raise _unreachable(url, exc) from exc
             if response.status in (301, 302, 303, 307, 308):
                 location = response.headers.get("Location", "")
                 response.release_conn()
@@ -237,6 +237,34 @@ def _http_message(code: int) -> str:
     except ValueError:
         phrase = "error"
     return f"HTTP {code} {phrase}"
+
+
+def _unreachable(url: str, exc: Exception) -> DownloadError:
+    """Why a server could not be reached, in words: not the connection pool's repr."""
+    import urllib3.exceptions as errors
+
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or url
+    where = f"{host}:{parts.port}" if parts.port else host
+    text = str(exc).lower()
+    # urllib3's NewConnectionError (refused, unreachable) is a ConnectTimeoutError too: test it first
+    if isinstance(exc, errors.NameResolutionError) or "resolve" in text:
+        why = f"cannot reach {host}: the name does not resolve (no network here, or a mistyped host)"
+    elif "refused" in text:
+        why = f"cannot reach {where}: the connection was refused (no server listening there)"
+    elif isinstance(exc, errors.NewConnectionError):
+        why = f"cannot reach {where}: {_reason(exc).split(': ')[-1]}"
+    elif isinstance(exc, errors.ConnectTimeoutError):
+        why = f"cannot reach {where}: no answer within {CONNECT_TIMEOUT:g} s (offline, or a firewall)"
+    elif isinstance(exc, errors.SSLError):
+        why = f"cannot reach {host}: the TLS handshake failed ({_reason(exc)})"
+    elif isinstance(exc, errors.TimeoutError):
+        why = f"{where} stopped answering (no data within {READ_TIMEOUT:g} s)"
+    else:
+        why = f"cannot reach {where}: {type(exc).__name__}"
+    return DownloadError(why, path=url, hint="check the connection and the address, or download from a copy you "
+                                             "have: `prisoner-data download PATH` (a release folder, zip or "
+                                             "index.json), or set PRISONER_DATA_INDEX")
 
 
 def _reason(exc: Exception) -> str:

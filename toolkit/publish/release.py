@@ -18,7 +18,7 @@ from pathlib import Path
 from .archive import write_zip
 from .citation import citation_cff, zenodo_json
 from .diff import bump_version, diff_packages, render_text
-from ..errors import InvalidData, ReleaseError
+from ..errors import InvalidData, ReleaseError, UsageError
 from ..hashing import file_sha256
 from ..project import Project
 from ..storage import atomic_write, crashpoint, fsync_dir, fsync_tree, locked, new_staging, remove_tree, umask
@@ -30,6 +30,19 @@ INDEX_KEYS = ("name", "latest", "versions")
 INDEX_VERSION_KEYS = ("version", "date", "path", "datapackage_sha256", "rows", "zip")
 CHANGELOG = "CHANGELOG.md"
 RELEASE_LABEL = "release"
+
+
+def parse_version(text: str, given_as: str, latest: bool = False) -> str:
+    """`text` if it is MAJOR.MINOR.PATCH (or, where `latest` may be asked for, the word latest); else a
+    usage error that says what was given, what is expected, and what to try."""
+    if VERSION.match(text) or (latest and text == "latest"):
+        return text
+    numbers = re.findall(r"\d+", text)
+    example = ".".join((numbers + ["0", "0", "0"])[:3]) if numbers else "1.0.0"
+    expected = f"MAJOR.MINOR.PATCH such as {example}" + (", or latest" if latest else "")
+    hint = (f"try --version {example} or --version latest" if latest
+            else f"try `prisoner-data release {example}`, or `prisoner-data release --bump patch`")
+    raise UsageError(f"{given_as} {text!r} is not a version: expected {expected}", value=text, hint=hint)
 
 
 @dataclass
@@ -89,6 +102,10 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
     """
     from .package import prepare_dataset, stage_package
 
+    if version and bump:
+        raise UsageError("give a VERSION or --bump, not both", hint="e.g. `prisoner-data release --bump auto`")
+    if version:
+        parse_version(version, "VERSION")
     releases = project.releases_dir
     with locked(project.root, on_wait=on_wait or progress):
         recover_releases(project)
@@ -182,14 +199,10 @@ def recover_releases(project: Project) -> list[str]:
 
 def _choose_version(version, bump, previous, change) -> str:
     """The version to publish: explicit (greater than the latest), or the latest bumped."""
-    if version and bump:
-        raise ReleaseError("give a VERSION or --bump, not both")
     if previous is not None and change.bump == "none":
         raise ReleaseError(f"nothing changed since {previous}; there is nothing to release",
                            hint="a release must change the data or its schemas")
     if version:
-        if not VERSION.match(version):
-            raise ReleaseError(f"version '{version}' is not MAJOR.MINOR.PATCH", value=version)
         if previous is not None and _key(version) <= _key(previous):
             raise ReleaseError(f"version {version} is not greater than the latest release, {previous}",
                                value=version, hint=f"choose a version after {previous}, or --bump auto")

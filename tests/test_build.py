@@ -84,6 +84,7 @@ def test_descriptor_has_data_package_v2_metadata(built_package):
     assert {r["name"] for r in keyed} >= {"claims", "releases", "people", "sanctions", "release_people"}
 
 
+@pytest.mark.slow
 def test_frictionless_cli_reports_the_package_valid(built_package):
     exe = Path(sys.executable).parent / "frictionless"
     done = subprocess.run([str(exe), "validate", "--json", "datapackage.json"], cwd=built_package,
@@ -198,6 +199,7 @@ def test_missing_project_is_a_usage_error(runner, tmp_path):
     assert "not a project: seeds/manifest.yaml is missing" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", ["-m"])
 def test_python_dash_m_runs_the_cli(module):
     done = subprocess.run([sys.executable, module, "toolkit", "--help"], capture_output=True, text=True, cwd=ROOT)

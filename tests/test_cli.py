@@ -70,6 +70,7 @@ def test_quiet_says_only_the_result_and_verbose_says_more(runner, project):
     assert quiet.stdout.strip().endswith("valid (0 errors, 1 warnings)")  # the result is still said
 
 
+@pytest.mark.slow
 def test_progress_only_on_a_terminal(project, tmp_path):
     """The same build prints progress lines on a terminal and none into a pipe."""
     import pty
@@ -105,6 +106,7 @@ def test_verbose_build_says_each_step_with_its_time_even_into_a_pipe(runner, pro
     assert seconds == sorted(seconds) and seconds[-1] > 0
 
 
+@pytest.mark.slow
 def test_a_closed_pipe_ends_quietly(project):
     """`prisoner-data conflicts | head -1`: the reader goes away; no traceback, no error."""
     done = subprocess.run(f"'{sys.executable}' -m toolkit conflicts --project '{project}' --format csv | head -1",
@@ -116,6 +118,7 @@ def test_a_closed_pipe_ends_quietly(project):
 SCRIPT = str(Path(sys.executable).with_name("prisoner-data"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [[SCRIPT], [sys.executable, "-m", "toolkit"]])
 def test_the_command_line_ends_with_all_its_output_and_its_exit_code(runner, project, command):
     """The console script and `python -m toolkit` leave without tearing the interpreter down, but
@@ -133,6 +136,7 @@ def test_the_command_line_ends_with_all_its_output_and_its_exit_code(runner, pro
     assert usage.returncode == 2 and "--no-such-option" in usage.stderr
 
 
+@pytest.mark.slow
 def test_exit_handlers_still_run_at_the_quick_exit(tmp_path):
     """What a command leaves to exit handlers (temporary folders, child processes, logging) is done,
     and what they write, still in a buffer, arrives."""
@@ -175,6 +179,7 @@ def test_shell_completion(runner, shell, marker):
     assert result.exit_code == 0 and marker in result.stdout
 
 
+@pytest.mark.slow
 def test_completion_completes_commands_and_choices():
     env = {**os.environ, "_PRISONER_DATA_COMPLETE": "bash_complete", "COMP_WORDS": "prisoner-data validate --format ",
            "COMP_CWORD": "3"}

@@ -4,6 +4,8 @@ fixture contribution with the draft reviewed as written."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import re
 import shutil
@@ -88,6 +90,7 @@ def _fresh_copy(target: Path) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_following_the_guide_literally_on_a_generated_article_ends_with_a_rebuilt_package(tmp_path):
     clone = _fresh_copy(tmp_path / "clone")
     said: list[str] = []

@@ -20,6 +20,8 @@ from toolkit.storage import CRASH_ENV, clear_stale, locked, new_staging
 
 from .conftest import ROOT, assemble_project, tree_digest
 
+pytestmark = pytest.mark.slow  # kills of real processes: left out of `make test-fast`
+
 
 def cli(*args, cwd: Path, crash: str | None = None, env: dict | None = None, timeout: float = 300):
     environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}

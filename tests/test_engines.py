@@ -27,6 +27,8 @@ from toolkit.validate.package import validate_package
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow  # million-row packages and three engines: left out of `make test-fast`
+
 ENGINES = ["pyarrow", "duckdb", "spark"]
 FILE_ISSUES = {"bytes-mismatch", "hash-mismatch", "parquet-csv-mismatch"}  # the same whatever the engine
 

@@ -16,6 +16,8 @@ from toolkit.validate.expectations import check_expectations
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow  # great-expectations: left out of `make test-fast`
+
 PACKAGE = ROOT / "datapackage"
 SUITES = ROOT / "schemas" / "expectations.json"
 

@@ -4,6 +4,8 @@ a traceback. benchmarks/fuzz_inputs.py runs the same mutations for longer."""
 
 from __future__ import annotations
 
+import pytest
+
 import shutil
 import tempfile
 from pathlib import Path
@@ -13,6 +15,8 @@ from hypothesis import strategies as st
 
 from .fuzzkit import JSON_FILES, PACKAGE_FILES, YAML_FILES, copy_project, mutate_file, mutate_package_file
 from .fuzzkit import run_pipeline, run_validate
+
+pytestmark = pytest.mark.slow  # hypothesis runs: left out of `make test-fast`
 
 FUZZ = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow])

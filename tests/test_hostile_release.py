@@ -21,6 +21,8 @@ from toolkit.cli import main
 from .conftest import PEAK_MEMORY_AT_EXIT, ROOT, assemble_project
 from .httpkit import Server, endless, redirect, trickle
 
+pytestmark = pytest.mark.slow  # servers that misbehave on purpose: left out of `make test-fast`
+
 VERSION = "1.0.0"
 
 

@@ -27,6 +27,7 @@ def descriptor(package: Path, name: str = "datapackage.json") -> dict:
     return json.loads((package / name).read_text())
 
 
+@pytest.mark.slow
 def test_frictionless_validates_the_parquet_descriptor_with_the_plugin_of_the_environment(built_package):
     """The environment `make build` creates (an editable install) loads the plugin in a fresh `frictionless`
     process of its own, with nothing on PYTHONPATH: lists are read as lists and bytes are counted."""
@@ -51,6 +52,7 @@ print(json.dumps([{"resource": t.name, "type": e.type, "field": getattr(e, "fiel
 """
 
 
+@pytest.mark.slow
 def test_plain_frictionless_finds_nothing_wrong_but_what_its_pandas_reading_cannot_follow(built_package):
     """Without the plugin, frictionless-py 5 reads Parquet through pandas: a missing number arrives as NaN,
     a list as a numpy array, and no byte is counted. Every error it reports must be one of those; any
@@ -114,6 +116,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_datasette_serves_a_table_and_a_view_from_the_database(built_package, tmp_path):
     port = _free_port()
     exe = Path(sys.executable).parent / "datasette"
@@ -162,6 +165,7 @@ def test_r_frictionless_can_read_every_resource_of_the_v1_descriptor(built_packa
     assert all(r["profile"] == "tabular-data-resource" for r in v2["resources"])
 
 
+@pytest.mark.slow
 def test_data_docs_open_offline(runner, built_package, tmp_path):
     from toolkit.cli import main
 
@@ -188,3 +192,38 @@ def test_the_canonical_index_is_the_one_the_metadata_names():
 def test_every_package_carries_its_readme_and_dictionary(built_package, name):
     companions = {c["path"] for c in descriptor(built_package)["companions"]}
     assert name in companions and (built_package / name).read_text().startswith("# ")
+
+
+def test_the_workbook_holds_the_csv_rows_with_text_intact_and_dates_at_their_precision(built_package):
+    """What a spreadsheet user opens: one sheet per table with the CSV's header and rows, names in
+    Unicode, and a date the sources give only to the month shown as a month."""
+    import datetime as dt
+
+    import openpyxl
+
+    meta = descriptor(built_package)
+    [entry] = [c for c in meta["companions"] if c["path"].endswith(".xlsx")]
+    assert entry["bytes"] == (built_package / entry["path"]).stat().st_size
+    book = openpyxl.load_workbook(built_package / entry["path"], read_only=True)
+    assert book.sheetnames[0] == "about"
+    for resource in meta["resources"]:
+        with (built_package / resource["path"]).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        sheet = list(book[resource["name"]].values)
+        assert list(sheet[0]) == rows[0] and len(sheet) == len(rows), resource["name"]
+        texts = {cell for row in sheet[1:] for cell in row if isinstance(cell, str)}
+        for row in rows[1:]:
+            for name, cell in zip(rows[0], row):
+                field = next(f for f in resource["schema"]["fields"] if f["name"] == name)
+                if field["type"] == "string" and cell:
+                    assert cell in texts, (resource["name"], name, cell)
+    people = list(book["people"].values)
+    aliases = people[0].index("aliases")
+    assert any("Łena Fikcjóna" in (row[aliases] or "") for row in people[1:])
+    book.close()
+    formats = openpyxl.load_workbook(built_package / entry["path"])["releases"]  # number formats need a full read
+    header = [c.value for c in formats[1]]
+    shown = {row[0].value: (row[header.index("date")].value, row[header.index("date")].number_format)
+             for row in formats.iter_rows(min_row=2)}
+    assert shown["release-fx-june"] == (dt.datetime(2025, 6, 1), "yyyy-mm")
+    assert shown["release-fx-december"] == (dt.datetime(2025, 12, 13), "yyyy-mm-dd")

@@ -19,6 +19,8 @@ from toolkit.cli import main
 
 from .conftest import tree_digest
 
+pytestmark = pytest.mark.slow  # releases and downloads over HTTP: left out of `make test-fast`
+
 
 class Server:
     """A static file server on 127.0.0.1 that logs requests and can drop one response midway."""

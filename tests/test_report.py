@@ -13,6 +13,8 @@ import pytest
 
 from toolkit.cli import main
 
+pytestmark = pytest.mark.slow  # headless Chromium: left out of `make test-fast`
+
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

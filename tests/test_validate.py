@@ -462,6 +462,7 @@ def test_an_expectations_entry_that_is_not_an_object_is_reported(runner, package
     assert_invalid(runner, package, "invalid-descriptor", "datapackage.json", line, "expectations")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("separate", [True, False])
 def test_a_profile_is_never_fetched_nor_read_from_the_working_directory(runner, package, tmp_path, monkeypatch,
                                                                         separate):
@@ -556,6 +557,7 @@ def _expected(lines: dict[str, int], package: Path) -> list[tuple]:
                    ("spec-control-error", second, "delimiter", lines["delimiter"])])
 
 
+@pytest.mark.slow
 def test_the_spec_check_runs_beside_a_fresh_process_and_names_each_line(package):
     """A whole `validate` process: frictionless checks the descriptor in a child, never in this process."""
     import subprocess
@@ -617,6 +619,7 @@ def test_json_output_is_clean(runner, package):
     assert report["valid"] is False and report["errors"] >= 1
 
 
+@pytest.mark.slow
 def test_validate_does_not_import_great_expectations(tmp_path, built_package):
     import subprocess
     import sys
@@ -627,6 +630,7 @@ def test_validate_does_not_import_great_expectations(tmp_path, built_package):
     assert done.stdout.strip().splitlines()[-1] == "GX=False", done.stderr[-2000:]
 
 
+@pytest.mark.slow
 def test_report_html_writes_data_docs(runner, built_package, tmp_path):
     docs = tmp_path / "docs"
     result = runner.invoke(main, ["validate", str(built_package), "--report", "html", str(docs), "--format", "json"])
@@ -636,6 +640,7 @@ def test_report_html_writes_data_docs(runner, built_package, tmp_path):
     assert "claims" in index and "releases" in index
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("edit", [
     lambda meta: meta["resources"][0].__setitem__("parquet", "data/releases.parquet"),  # not an object
     lambda meta: meta["resources"][0].pop("path"),

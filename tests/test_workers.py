@@ -22,6 +22,8 @@ from toolkit.project import open_project
 from toolkit.report import Report
 from toolkit.workers import MAX_PROCESSES, WORKERS_ENV, ordered_map, processes_for
 
+pytestmark = pytest.mark.slow  # helper processes: left out of `make test-fast`
+
 
 def test_ordered_map_answers_in_order_with_helpers_while_a_thread_runs():
     release = threading.Event()

@@ -35,6 +35,7 @@ from .documents import package_readme
 from .formats import arrow_table, rows_of, write_csv, write_parquet
 from .sqlite import Database, datasette_metadata
 from .tables import build_tables
+from .workbook import Workbook
 
 EXPECTATIONS = "expectations.json"
 DATASETTE_METADATA = "datasette-metadata.json"
@@ -243,7 +244,8 @@ def write_package(directory: Path, compiled: Compiled, contract: Contract, suite
     """Write the package into `directory`; return its datapackage.json.
 
     Steps:
-      1. every resource as CSV, as Parquet and as a table of the SQLite database;
+      1. every resource as CSV, as Parquet, as a table of the SQLite database and (the main tables) as a
+         sheet of the spreadsheet workbook;
       2. the Parquet descriptor, and the CSV descriptor as Data Package v1 for R;
       3. the datasette metadata of the database;
       4. the expectation suite, README.md and the given documents (the data dictionary);
@@ -255,15 +257,19 @@ def write_package(directory: Path, compiled: Compiled, contract: Contract, suite
     shared = {k: v for k, v in shared.items() if v is not None}
     csv_resources, parquet_resources = [], []
     database = f"{contract.metadata.name}.sqlite"
+    workbook = f"{contract.metadata.name}.xlsx"
+    sheets = Workbook(directory / workbook, compiled.created, contract.metadata.title)
     with Database(directory / database, contract.schemas) as sqlite:
         for name, schema in contract.schemas.items():
             table = arrow_table(compiled.tables[name], schema)  # one table at a time, in every format
             write_csv(data / f"{name}.csv", table, schema)
             write_parquet(data / f"{name}.parquet", table)
             sqlite.add(name, table)
+            sheets.add(name, table, schema, schema.get("description", "").split(". ")[0])
             del table
             csv_resources.append(csv_resource(name, schema, data / f"{name}.csv", directory))
             parquet_resources.append(parquet_resource(name, schema, data / f"{name}.parquet", directory))
+    sheets.close()
     descriptor = {**shared, "resources": csv_resources}
     write_descriptor(directory / PARQUET_DESCRIPTOR, {**shared, "resources": parquet_resources})
     write_descriptor(directory / V1_DESCRIPTOR, v1_descriptor(descriptor))
@@ -282,6 +288,7 @@ def write_package(directory: Path, compiled: Compiled, contract: Contract, suite
             (PARQUET_DESCRIPTOR, "Data Package v2 descriptor of the Parquet copies"),
             (V1_DESCRIPTOR, "the CSV tables as a Data Package v1 (for R's frictionless)"),
             (database, "the tables as a SQLite database"),
+            (workbook, "the main tables as an Excel workbook (dates shown to their precision)"),
             (DATASETTE_METADATA, "datasette metadata for the database"),
             *((name, DOCUMENTS.get(name, name)) for name in texts),
         )

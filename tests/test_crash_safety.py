@@ -155,7 +155,9 @@ def test_fifteen_random_kills_of_build_then_one_clean_build_leave_git_status_cle
     assert cli("build", "-q", cwd=scratch).returncode == 0
     duration = time.monotonic() - started
     rng = random.Random(9)
-    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    temporary = scratch.parent / "tmp"  # what a killed build leaves outside the tree lands here, not in /tmp
+    temporary.mkdir()
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temporary)}
     for _ in range(15):
         process = subprocess.Popen([sys.executable, "-m", "toolkit", "build", "-q"], cwd=scratch, env=environment,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -167,6 +169,7 @@ def test_fifteen_random_kills_of_build_then_one_clean_build_leave_git_status_cle
     status = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=scratch, capture_output=True,
                             text=True, check=True).stdout
     assert status == "", status
+    assert list(temporary.iterdir()) == []  # nor outside it (the workbook's row files were once left in /tmp)
 
 
 def test_a_lock_makes_a_second_build_wait_for_the_first(scratch):

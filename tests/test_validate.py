@@ -722,3 +722,18 @@ def test_changed_since_a_ref_the_checkout_lacks_is_a_usage_error(runner, project
     _git(project, "init", "-q")
     result = runner.invoke(main, ["validate", "--project", str(project), "--changed-since", "no-such-branch"])
     assert result.exit_code == 2 and "cannot tell which files changed" in result.stderr
+
+
+def test_problems_of_the_parquet_descriptor_name_that_descriptor(runner, package):
+    """Validating datapackage-parquet.json: what is wrong with it is said of it, not of datapackage.json."""
+    twin = package / "datapackage-parquet.json"
+    meta = json.loads(twin.read_text())
+    meta["resources"][0]["path"] = "../outside.parquet"
+    twin.write_text(json.dumps(meta, indent=2))
+    result, report = validate(runner, twin)
+    assert result.exit_code == 1
+    issue = find(report, "unsafe-path")
+    assert issue["file"] == "datapackage-parquet.json"
+    spec = [i for i in report["issues"] if i["type"].startswith("spec-")]
+    assert spec and all(i["file"] == "datapackage-parquet.json" and "datapackage.json" not in i["message"]
+                        for i in spec)

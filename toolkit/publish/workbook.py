@@ -32,8 +32,10 @@ class Workbook:
     def __init__(self, path: Path, created: str, title: str):
         import xlsxwriter
 
+        # its row files go beside the workbook (in the build's staging), so a killed build leaves none in /tmp
         self.book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
-                                                    "strings_to_urls": False, "strings_to_numbers": False})
+                                                    "strings_to_urls": False, "strings_to_numbers": False,
+                                                    "tmpdir": str(path.parent)})
         self.book.set_properties({"title": title, "created": dt.datetime.fromisoformat(created.rstrip("Z"))})
         self.dates = {precision: self.book.add_format({"num_format": code}) for precision, code in FORMATS.items()}
         self.header = self.book.add_format({"bold": True})

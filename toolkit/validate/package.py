@@ -12,6 +12,7 @@ Steps, each adding Issues to one Report (nothing stops at the first problem):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from ..hashing import file_digest
@@ -82,7 +83,15 @@ def validate_package(descriptor: Path, *, max_bytes: int | None = DEFAULT_MAX_BY
         report.extend(spec_check.result())
     for future in later:
         report.extend(future.result())
+    if descriptor.name != "datapackage.json":  # the checks call the descriptor by its usual name; say the one given
+        report.issues = [_renamed(issue, descriptor.name) for issue in report.issues]
     return report
+
+
+def _renamed(issue: Issue, name: str) -> Issue:
+    if issue.file != "datapackage.json":
+        return issue
+    return replace(issue, file=name, message=issue.message.replace("datapackage.json", name))
 
 
 def _budget(path: Path) -> int:

@@ -162,7 +162,8 @@ class Article:
         return {"id": self.source, "path": f"articles/{self.source}.txt", "outlet": self.outlet,
                 "outlet_inferred": False, "title": None, "published": self.published.isoformat(),
                 "published_precision": "day", "published_inferred": False, "language": "en", "bytes": len(data),
-                "sha256": hashlib.sha256(data).hexdigest(), "note": GENERATED}
+                "sha256": hashlib.sha256(data).hexdigest(), "note": GENERATED,
+                "url": f"https://example.org/generated/{self.source}"}
 
     def ledger(self) -> str:
         """The finished claims file: what a contributor's review of the draft ends with."""

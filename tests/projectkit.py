@@ -18,7 +18,8 @@ def add_article(project: Path, source: str, text: str, claims: list[dict], publi
              "title": None, "published": published,
              "published_precision": {4: "year", 7: "month", 10: "day"}[len(published)],
              "published_inferred": False, "language": "en", "bytes": len(data),
-             "sha256": hashlib.sha256(data).hexdigest(), "note": "Added by a test."}
+             "sha256": hashlib.sha256(data).hexdigest(), "note": "Added by a test.",
+             "url": f"https://example.org/test/{source}"}
     manifest = project / "seeds" / "manifest.yaml"
     block = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True)
     manifest.write_text(manifest.read_text(encoding="utf-8")

@@ -45,6 +45,7 @@ def test_the_steps_in_contributing_end_with_a_green_validate(runner, project):
     stub = "\n".join(line[1:] for line in header)
     stub = (stub.replace("OUTLET", "Test Wire").replace("TITLE", "Fixture article")
             .replace('"YYYY-MM-DD"', '"2025-12-15"'))
+    stub = re.sub(r"url: URL.*", f"url: https://example.org/test-wire/{SOURCE}", stub)
     manifest = project / "seeds/manifest.yaml"
     manifest.write_text(manifest.read_text() + stub + "\n")
     # 4. review: the draft named every subject; the reviewer checks them and removes the draft mark

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 
@@ -339,3 +340,56 @@ def test_coverage_lint_warns_about_an_uncited_figure_but_not_the_dateline(runner
     line = article[: article.index("More than 1,050")].count("\n") + 1
     assert any(w["value"] == "More than 1,050" and w["line"] == line for w in warnings), warnings
     assert not any(w["value"] == "December 14" for w in warnings)  # the dateline: "Vilnius, December 14 (Fixture Herald)"
+
+
+# --- where an article appeared: front matter, and the URL a new source should give ------------------------
+
+FRONT = """---
+url: https://example.org/news/2026/05/09/freed
+outlet: Example Wire
+title: Belarus frees 12 prisoners
+published: 2026-05-09
+---
+Belarus freed 12 prisoners on Friday, May 8, officials said.
+"""
+
+
+def test_front_matter_fills_the_manifest_stub_and_is_not_the_articles_text(runner, project, tmp_path):
+    article = tmp_path / "example-wire-2026-05-09.txt"
+    article.write_text(FRONT, encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(article), "--project", str(project)])  # no --year: front matter
+    assert result.exit_code == 0, result.output
+    assert "#    url: https://example.org/news/2026/05/09/freed" in result.stdout
+    assert '#    outlet: Example Wire' in result.stdout and '#    published: "2026-05-09"' in result.stdout
+    assert '#    title: "Belarus frees 12 prisoners"' in result.stdout
+    draft = yaml.safe_load(result.stdout)
+    assert all("example.org" not in c["quote"] and "2026-05-09" not in c["quote"] for c in draft["claims"])
+    assert any(c["property"] == "released_count" and c["value"] == 12 for c in draft["claims"])
+
+
+def test_a_new_source_without_a_url_is_a_warning_and_a_released_one_is_not(runner, project):
+    manifest = project / "seeds/manifest.yaml"
+    manifest.write_text(manifest.read_text().replace("    url: https://example.org/fixture/fixture-wire-2025-12-15\n", ""))
+    result = runner.invoke(main, ["validate", "--project", str(project), "--format", "json"])
+    assert result.exit_code == 0
+    [warning] = [i for i in json.loads(result.stdout)["issues"] if i["type"] == "missing-url"]
+    assert warning["file"] == "seeds/manifest.yaml" and "fixture-wire-2025-12-15" in warning["message"]
+    assert warning["field"] == "url" and "null" not in warning["hint"]
+    assert runner.invoke(main, ["release", "1.0.0", "--project", str(project), "--date", "2025-12-20"]).exit_code == 0
+    again = runner.invoke(main, ["validate", "--project", str(project), "--format", "json"])
+    assert not [i for i in json.loads(again.stdout)["issues"] if i["type"] == "missing-url"]  # published already
+
+
+def test_the_manifest_contradicting_the_front_matter_is_a_warning(runner, project):
+    from .projectkit import add_article
+
+    add_article(project, "example-wire-2026-05-09", FRONT, published="2026-05-09", outlet="Sample Wire",
+                claims=[{"id": "ew-001", "subject": "release-fx-december", "property": "released_count", "value": 12,
+                         "quote": "Belarus freed 12 prisoners"}],
+                skipped=[{"quote": "on Friday, May 8", "reason": "not this release"}])
+    result = runner.invoke(main, ["validate", "--project", str(project), "--format", "json"])
+    issues = json.loads(result.stdout)["issues"]
+    mismatches = {i["field"]: i for i in issues if i["type"] == "front-matter-mismatch"}
+    assert set(mismatches) == {"outlet", "url"}  # the test's own manifest entry gives a URL of its own too
+    assert "'Example Wire'" in mismatches["outlet"]["message"] and "'Sample Wire'" in mismatches["outlet"]["message"]
+    assert not [i for i in issues if i["type"] == "uncited-figure" and "2026-05-09" in (i.get("value") or "")]

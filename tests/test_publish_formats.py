@@ -135,7 +135,14 @@ def test_datasette_serves_a_table_and_a_view_from_the_database(built_package, tm
         assert {r["release_id"] for r in releases} == {
             r["release_id"] for r in csv.DictReader((built_package / "data/releases.csv").open(encoding="utf-8"))}
         evidence = json.loads(urllib.request.urlopen(f"{base}/conflict_evidence.json?_shape=array", timeout=10).read())
-        assert evidence and all(row["quote"] for row in evidence)
+        assert evidence and all(row["quote"] and row["outlet"] for row in evidence)
+        # each claim shows its outlet, and the article is one click away where its URL is known
+        page = urllib.request.urlopen(f"{base}/conflict_evidence", timeout=10).read().decode()
+        url = next(row["article_url"] for row in evidence if row["article_url"])
+        assert f'href="{url}"' in page
+        claims = urllib.request.urlopen(f"{base}/claims", timeout=10).read().decode()
+        outlet = next(row["outlet"] for row in csv.DictReader((built_package / "data/sources.csv").open()))
+        assert outlet in claims  # the source column is labelled by outlet
         metadata = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/-/metadata.json", timeout=10).read())
         assert metadata["license"] == "CC-BY-4.0"
     finally:

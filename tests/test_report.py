@@ -46,10 +46,14 @@ def browser(url: str, tmp_path: Path, *extra: str) -> tuple[str, list[str]]:
 
 
 def test_the_page_needs_no_network(page):
+    """Nothing is loaded from anywhere: no scripts, styles, fonts or images from the network. Links to the
+    articles (<a href>) are there for a reader to follow, and load nothing by themselves."""
     html = page.read_text()
     assert "<script" not in html
-    assert not re.search(r"""(src|href)=['"]?(https?:)?//""", html)
+    assert not re.search(r"""src=['"]?(https?:)?//""", html)
+    assert not re.search(r"""<link[^>]+href=['"]?(https?:)?//""", html)
     assert "url(" not in html and "@import" not in html
+    assert all(tag.startswith("<a ") for tag in re.findall(r"<[a-z]+ [^>]*href=['\"]?https?://", html))
 
 
 def test_console_check_catches_errors(tmp_path):
@@ -87,3 +91,59 @@ def test_screenshot_is_kept_as_an_artifact(page, tmp_path):
     browser(page.as_uri(), tmp_path, "--window-size=1200,2400", f"--screenshot={shot}")
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 20_000
+
+
+def _dom(page: Path, tmp_path: Path) -> str:
+    dom, console = browser(page.as_uri(), tmp_path, "--dump-dom")
+    assert console == []
+    return dom
+
+
+def test_the_page_opens_with_the_disagreements_open_ones_first(page, built_package, tmp_path):
+    """The summary comes before any table and counts what conflicts.csv holds; the cards follow, the open
+    ones (errors first) before those a curator resolved and those a rule explains."""
+    dom = _dom(page, tmp_path)
+    with (built_package / "data/conflicts.csv").open(newline="") as handle:
+        conflicts = list(csv.DictReader(handle))
+    assert dom.index('id="summary"') < dom.index('id="conflicts"') < dom.index('id="releases"')
+    for status in ("open", "resolved_by_curator", "explained"):
+        shown = re.search(rf'<b data-count="{status}">(\d+)</b>', dom)
+        assert shown and int(shown.group(1)) == sum(1 for c in conflicts if c["status"] == status), status
+    order = re.findall(r'<article class="conflict" id="conflict-[^"]+" data-conflict="[^"]+" data-status="([^"]+)"',
+                       dom)
+    ranks = [("open", "resolved_by_curator", "explained").index(s) for s in order]
+    assert order and order[0] == "open" and ranks == sorted(ranks)
+    summary = dom[dom.index('id="summary"'):dom.index('id="conflicts"')]
+    assert set(re.findall(r'href="#conflict-([^"]+)"', summary)) == {c["conflict_id"] for c in conflicts
+                                                                      if c["status"] == "open"}
+
+
+def test_every_cell_a_conflict_touches_links_to_it(page, built_package, tmp_path):
+    dom = _dom(page, tmp_path)
+    with (built_package / "data/conflicts.csv").open(newline="") as handle:
+        conflicts = list(csv.DictReader(handle))
+    cards = set(re.findall(r'<article class="conflict" id="conflict-([^"]+)"', dom))
+    assert set(re.findall(r'class="disputed" href="#conflict-([^"]+)"', dom)) <= cards  # no link leads nowhere
+    with (built_package / "data/releases.csv").open(newline="") as handle:
+        releases = {r["release_id"] for r in csv.DictReader(handle)}
+    touched = [c for c in conflicts if c["subject_id"] in releases and c["property"] in ("date", "envoy", "traded_for")
+               or c["subject_id"] in releases and c["property"] == "released_count" and not c["population_id"]]
+    assert touched
+    for conflict in touched:
+        row = re.search(rf'<tr id="release-{re.escape(conflict["subject_id"])}">(.*?)</tr>', dom, re.S).group(1)
+        assert f'href="#conflict-{conflict["conflict_id"]}"' in row, conflict["conflict_id"]
+    people = [c for c in conflicts if c["subject_id"].startswith(tuple(
+        re.findall(r'<tr id="person-([^"]+)"', dom))) and c["property"] in ("age", "sent_to", "name")]
+    for conflict in people:
+        row = re.search(rf'<tr id="person-{re.escape(conflict["subject_id"])}">(.*?)</tr>', dom, re.S).group(1)
+        assert f'href="#conflict-{conflict["conflict_id"]}"' in row, conflict["conflict_id"]
+
+
+def test_claims_show_their_outlet_their_qualifier_and_a_link_to_the_article(page, built_package, tmp_path):
+    dom = _dom(page, tmp_path)
+    card = dom[dom.index('id="conflict-release-fx-december.released_count.value"'):]
+    card = card[: card.index("</article>")]
+    assert "<b>more than 35</b>" in card  # the qualifier the source gave, not a bare 35
+    assert ">Fixture Daily</a>" in card and ">fixture-daily-2025-12</a>" not in card  # the outlet, not the slug
+    assert 'href="https://example.org/fixture/fixture-daily-2025-12"' in card
+    assert "June 2025" in dom and "2025-06-01" not in dom  # a month is shown as a month

@@ -115,7 +115,7 @@ class Walk:
         if (entry["bytes"], entry["sha256"]) != (expected["bytes"], expected["sha256"]):
             raise WalkFailed("the draft's manifest stub does not give the article's size and sha256", None)
         entry.update({k: expected[k] for k in ("outlet", "outlet_inferred", "title", "published",
-                                               "published_precision", "published_inferred", "note")})
+                                               "published_precision", "published_inferred", "note", "url")})
         manifest = self.clone / "seeds" / "manifest.yaml"
         block = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True)
         manifest.write_text(manifest.read_text(encoding="utf-8").rstrip("\n") + "\n"

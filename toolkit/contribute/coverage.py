@@ -2,14 +2,14 @@
 
 A number or date that no claim's quote covers and no `skipped:` entry explains
 is a warning, so a fact stated but not recorded is noticed at review time. The dateline
-(where and when the article was filed) is the article's own metadata, recorded in the
-manifest, and is not asked for.
+(where and when the article was filed) and the front matter are the article's own metadata,
+recorded in the manifest, and are not asked for. A new source without a URL is a warning too.
 """
 
 from __future__ import annotations
 
 from ..ingest.claims import Ledger
-from ..ingest.figures import find_mentions
+from ..ingest.figures import find_mentions, front_matter
 from ..ingest.sources import Source
 from ..report import Issue
 from ..values import parse_date
@@ -40,3 +40,42 @@ def _anchor(source: Source):
         return parse_date(str(source.entry.published)) if source.entry.published else None
     except ValueError:
         return None
+
+
+def lint_sources(sources: dict[str, Source], released: set[str]) -> list[Issue]:
+    """Warnings about where a source appeared: a source no release has published yet without its URL
+    (a reader cannot open the article; never guessed, so it is the contributor's to give, or to leave
+    null with the reason in `note`), and front matter in the article file that the manifest contradicts."""
+    issues = []
+    for source_id, source in sorted(sources.items()):
+        entry, where = source.entry, dict(file="seeds/manifest.yaml", line=source.manifest_line)
+        front = front_matter(source.text).fields
+        for key, said in sorted(front.items()):
+            given = getattr(entry, key)
+            if given is not None and str(given) != said:
+                issues.append(Issue("front-matter-mismatch", f"{source_id}: the article's front matter gives {key} "
+                                    f"{said!r}, the manifest {str(given)!r}", severity="warning", field=key,
+                                    value=str(given), hint="make them agree (the front matter is as the article was "
+                                                           "saved)", **where))
+        if entry.url is None and source_id not in released:
+            issues.append(Issue("missing-url", f"{source_id} has no url: readers cannot open the article it quotes",
+                                severity="warning", field="url", hint="add `url: https://...` to its manifest entry "
+                                "(or the article's front matter); if it cannot be found, say why in `note`", **where))
+    return issues
+
+
+def released_sources(project) -> set[str]:
+    """The ids of the sources the latest release published (none before the first release)."""
+    import csv
+
+    from ..publish.release import latest_version, read_index
+
+    try:
+        latest = latest_version(read_index(project.releases_dir))
+    except Exception:  # a damaged index is the release command's to report; here nothing counts as released
+        return set()
+    table = project.releases_dir / str(latest) / "data" / "sources.csv"
+    if latest is None or not table.is_file():
+        return set()
+    with table.open(encoding="utf-8", newline="") as handle:
+        return {row["source_id"] for row in csv.DictReader(handle) if row.get("source_id")}

@@ -1,8 +1,12 @@
-"""One self-contained HTML page for readers: releases, people, sanctions timeline, conflicts, sources.
+"""One self-contained HTML page for readers: what the sources disagree on first, then releases,
+people, the sanctions timeline and the sources.
 
-Everything is inline (styles, no scripts, no fonts or images from the network),
-so the file opens the same offline. Each conflict shows the competing claims
-side by side with their quotes, linked to the sources they come from.
+Everything is inline (styles, no scripts, no fonts or images from the network), so the file
+opens the same offline. The page opens with a summary of the disagreements (open, explained,
+resolved by a curator) and the open ones first; each conflict shows its sides, every claim with
+its outlet, its value as the source gave it (with its qualifier) and its exact quote, linked to
+the article where its URL is known; and why it stands. Every table cell a conflict touches links
+to that conflict. A date the sources give to the month or year reads as that month or year.
 """
 
 from __future__ import annotations
@@ -28,7 +32,14 @@ text-align:left;vertical-align:top}th{background:#f4f4f6}
 blockquote{margin:.3rem 0;font-style:italic}
 .timeline{border-left:3px solid #888;margin-left:.5rem;padding-left:1rem}
 .timeline li{list-style:none;margin:.4rem 0}.muted{color:#666;font-size:.85rem}
+.summary{background:#f4f4f6;border-radius:.5rem;padding:.6rem 1rem}.summary b{font-size:1.2rem}
+.side{border-top:1px solid #ddd;margin-top:.4rem;padding-top:.3rem}.disputed{font-size:.75rem;margin-left:.3rem}
 """
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+STATUS_ORDER = {"open": 0, "resolved_by_curator": 1, "explained": 2}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def read_package(package_dir: Path) -> tuple[dict, dict[str, list[dict]]]:
@@ -50,18 +61,58 @@ def write_report(package_dir: Path, out: Path) -> Path:
 
 
 def render(meta: dict, tables: dict[str, list[dict]]) -> str:
-    names = {e["entity_id"]: e["name"] for e in tables["entities"]}
-    claims = {c["claim_id"]: c for c in tables["claims"]}
+    page = Page(tables)
     body = [
         f"<h1>{escape(meta['title'])}</h1>",
         f"<p class=muted>Version {escape(str(meta.get('version')))} · built from {len(tables['sources'])} sources "
-        f"and {len(tables['claims'])} claims · {len(tables['conflicts'])} conflicts recorded</p>",
-        _releases(tables, names, claims), _people(tables, names, claims), _sanctions(tables, names, claims),
-        _conflicts(tables, names, claims), _sources(tables),
+        f"and {len(tables['claims'])} claims</p>",
+        _summary(tables["conflicts"]), _conflicts(page), _releases(page), _people(page), _sanctions(page),
+        _sources(tables),
     ]
     return ("<!doctype html><html lang=en><head><meta charset=utf-8>"
             f"<meta name=viewport content='width=device-width'><title>{escape(meta['title'])}</title>"
             f"<style>{STYLE}</style></head><body>{''.join(body)}</body></html>\n")
+
+
+class Page:
+    """What every part of the page looks up: names, claims, sources, and the conflicts each value touches."""
+
+    def __init__(self, tables: dict[str, list[dict]]):
+        self.tables = tables
+        self.names = {e["entity_id"]: e["name"] for e in tables["entities"]}
+        self.claims = {c["claim_id"]: c for c in tables["claims"]}
+        self.sources = {s["source_id"]: s for s in tables["sources"]}
+        self.root = next((e["entity_id"] for e in tables["entities"] if e.get("root") in (True, "true")), None)
+        self.touching: dict[tuple, list[str]] = {}
+        for c in ordered(tables["conflicts"]):
+            for key in ((c["subject_id"], c["property"]),
+                        (c["subject_id"], c["property"], c.get("scope_id"), c.get("population_id"))):
+                self.touching.setdefault(key, []).append(c["conflict_id"])
+
+    def links(self, *keys: tuple) -> str:
+        """Links to the conflicts about a value (each key: subject and property, or with scope and
+        population too), or nothing."""
+        found = dict.fromkeys(i for key in keys for i in self.touching.get(key, []))
+        return "".join(f" <a class=disputed href='#conflict-{escape(i)}' title='{escape(i)}'>conflict</a>"
+                       for i in found)
+
+
+def ordered(conflicts: list[dict]) -> list[dict]:
+    """Open first (errors before warnings), then those a curator resolved, then those a rule explains."""
+    return sorted(conflicts, key=lambda c: (STATUS_ORDER.get(c["status"], 3), SEVERITY_ORDER.get(c["severity"], 3),
+                                            c["conflict_id"]))
+
+
+def _summary(conflicts: list[dict]) -> str:
+    counts = {status: sum(1 for c in conflicts if c["status"] == status) for status in STATUS_ORDER}
+    opened = [c for c in ordered(conflicts) if c["status"] == "open"]
+    items = "".join(f"<li><a href='#conflict-{escape(c['conflict_id'])}'>{escape(c['description'])}</a></li>"
+                    for c in opened)
+    return ("<section id=summary class=summary><h2>Where the sources disagree</h2>"
+            f"<p><b data-count=open>{counts['open']}</b> open · <b data-count=resolved_by_curator>"
+            f"{counts['resolved_by_curator']}</b> resolved by a curator · <b data-count=explained>"
+            f"{counts['explained']}</b> explained by a rule</p>"
+            + (f"<ol>{items}</ol>" if items else "<p>No disagreement is open.</p>") + "</section>")
 
 
 def _status(value) -> str:
@@ -73,12 +124,34 @@ QUALIFIER_WORDS = {"at_least": "at least", "more_than": "more than", "at_most": 
                    "by": "by", "after": "after", "on_or_after": "on or after"}
 
 
-def _qualified(text: str, row: dict, field: str) -> str:
-    """A value with its qualifier in words: "more than 100", "between 100 and 120", "by 2025-11"."""
-    qualifier = row.get(f"{field}_qualifier") or "exact"
+def _qualified(text: str, qualifier: str | None, upper=None) -> str:
+    """A value with its qualifier in words: "more than 100", "between 100 and 120", "by November 2025"."""
+    qualifier = qualifier or "exact"
     if qualifier == "between":
-        return f"between {text} and {row.get(f'{field}_upper')}"
+        return f"between {text} and {upper}"
     return f"{QUALIFIER_WORDS[qualifier]} {text}" if qualifier in QUALIFIER_WORDS else text
+
+
+def spoken_date(value: str, precision: str | None) -> str:
+    """A date as precise as the sources give it: "13 December 2025", "June 2025", "2021" (never 2025-06-01)."""
+    year, month, day = value[:4], int(value[5:7]), int(value[8:10])
+    if precision == "year":
+        return year
+    if precision == "month":
+        return f"{MONTHS[month - 1]} {year}"
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def claim_value(claim: dict, names: dict) -> str:
+    """What a claim says, as its source said it: the count with its qualifier, the date to its precision."""
+    if claim.get("count_value") is not None:
+        upper = claim.get("count_high") if claim.get("count_qualifier") == "between" else None
+        return _qualified(str(claim["count_value"]), claim.get("count_qualifier"), upper)
+    if claim.get("date_value"):
+        return _qualified(spoken_date(claim["date_value"], claim.get("date_precision")), claim.get("date_qualifier"))
+    if claim.get("entity_id"):
+        return names.get(claim["entity_id"], claim["value"])
+    return claim["value"]
 
 
 def _strength(row: dict, field: str, claims: dict) -> str:
@@ -123,49 +196,55 @@ def _overlaps(a, b) -> bool:
     return b is None or type(a[0]) is not type(b[0]) or (a[0] <= b[1] and b[0] <= a[1])
 
 
-def _shown(row: dict, field: str, claims: dict, text: str | None) -> str:
+def _shown(row: dict, field: str, page: Page, text: str | None, keys: list[tuple]) -> str:
     status = _status(row.get(f"{field}_status"))
+    links = page.links(*keys)
     if text is None:
         candidates = row.get(f"{field}_candidates") or []
         if candidates:
-            return f"{escape(' or '.join(candidates))} {status}"
-        return status or "—"
-    return f"{escape(text)} {status}{_strength(row, field, claims)}"
+            return f"{escape(' or '.join(candidates))} {status}{links}"
+        return (status or "—") + links
+    return f"{escape(text)} {status}{_strength(row, field, page.claims)}{links}"
 
 
-def _count(row: dict, field: str, claims: dict) -> str:
+def _count(row: dict, field: str, page: Page, *keys: tuple) -> str:
     value = row.get(field)
-    text = None if value is None else _qualified(str(value), row, field)
+    text = None if value is None else _qualified(str(value), row.get(f"{field}_qualifier"), row.get(f"{field}_upper"))
     if text is not None and row.get(f"{field}_as_of"):
-        text += f" (on {row[f'{field}_as_of'][:{'year': 4, 'month': 7}.get(row.get(f'{field}_as_of_precision'), 10)]})"
-    return _shown(row, field, claims, text)
+        text += f" (on {spoken_date(row[f'{field}_as_of'], row.get(f'{field}_as_of_precision'))})"
+    return _shown(row, field, page, text, list(keys))
 
 
-def _date(row: dict, field: str, claims: dict) -> str:
+def _date(row: dict, field: str, page: Page, *keys: tuple) -> str:
     value = row.get(field)
     if value is None:
-        return _shown(row, field, claims, None)
-    shown = {"year": value[:4], "month": value[:7]}.get(row.get(f"{field}_precision"), value)
-    return _shown(row, field, claims, _qualified(shown, row, field))
+        return _shown(row, field, page, None, list(keys))
+    return _shown(row, field, page, _qualified(spoken_date(value, row.get(f"{field}_precision")),
+                                               row.get(f"{field}_qualifier")), list(keys))
 
 
-def _entity(row: dict, field: str, names: dict, claims: dict) -> str:
+def _entity(row: dict, field: str, page: Page, *keys: tuple) -> str:
     value = row.get(f"{field}_id")
-    return _shown(row, field, claims, None if value is None else names.get(value, value))
+    return _shown(row, field, page, None if value is None else page.names.get(value, value), list(keys))
 
 
-def _releases(tables, names, claims) -> str:
+def _releases(page: Page) -> str:
+    tables, names = page.tables, page.names
     rows = []
     for r in sorted(tables["releases"], key=lambda r: r.get("date") or ""):
-        rows.append(f"<tr id='release-{escape(r['release_id'])}'><td>{escape(r['name'])}</td>"
-                    f"<td>{_date(r, 'date', claims)}</td><td>{_count(r, 'released_count', claims)}</td>"
-                    f"<td>{_entity(r, 'envoy', names, claims)}</td><td>{_entity(r, 'traded_for', names, claims)}</td>"
+        rid = r["release_id"]
+        rows.append(f"<tr id='release-{escape(rid)}'><td>{escape(r['name'])}</td>"
+                    f"<td>{_date(r, 'date', page, (rid, 'date'))}</td>"
+                    f"<td>{_count(r, 'released_count', page, (rid, 'released_count', None, None))}</td>"
+                    f"<td>{_entity(r, 'envoy', page, (rid, 'envoy'))}</td>"
+                    f"<td>{_entity(r, 'traded_for', page, (rid, 'traded_for'))}</td>"
                     f"<td>{escape(r['named_people'])}</td></tr>")
     destinations = [
         f"<tr><td>{escape(names.get(d['release_id'], d['release_id']))}</td>"
         f"<td>{escape(names.get(d['destination_id'], d['destination_id']))}"
         f"{' (' + escape(', '.join(names.get(p, p) for p in d['places_named'])) + ')' if d['places_named'] else ''}</td>"
-        f"<td>{escape(names.get(d['group_id'], d['group_id']))}</td><td>{_count(d, 'count', claims)}</td></tr>"
+        f"<td>{escape(names.get(d['group_id'], d['group_id']))}</td>"
+        f"<td>{_count(d, 'count', page, *_destination_keys(d, page))}</td></tr>"
         for d in tables["release_destinations"]
     ]
     return ("<section id=releases><h2>Releases</h2><table><tr><th>Release</th><th>Date</th><th>Freed</th>"
@@ -174,34 +253,48 @@ def _releases(tables, names, claims) -> str:
             "<th>Counted</th><th>Number</th></tr>" + "".join(destinations) + "</table></section>")
 
 
-def _people(tables, names, claims) -> str:
+def _destination_keys(row: dict, page: Page) -> list[tuple]:
+    """A destination's conflicts: those about its place (and group, unless it counts everyone), and those
+    about how the release's destinations add up (scope none)."""
+    group = None if row["group_id"] == page.root else row["group_id"]
+    return [(row["release_id"], "destination_count", row["destination_id"], group),
+            (row["release_id"], "destination_count", None, None)]
+
+
+def _people(page: Page) -> str:
+    tables, names = page.tables, page.names
     releases = {}
     for link in tables["release_people"]:
         releases.setdefault(link["person_id"], []).append(names.get(link["release_id"], link["release_id"]))
-    rows = [
-        f"<tr id='person-{escape(p['person_id'])}'><td><b>{escape(p['name'])}</b>"
-        f"<div class=muted>{escape(', '.join(p['aliases']))}</div></td>"
-        f"<td>{escape('; '.join(p['roles']))}</td><td>{_count(p, 'age', claims)}</td>"
-        f"<td>{_count(p, 'sentence_years', claims)}</td>"
-        f"<td>{_date(p, 'imprisoned_since', claims)}</td><td>{_entity(p, 'sent_to', names, claims)}</td>"
-        f"<td>{escape(', '.join(releases.get(p['person_id'], [])))}</td></tr>"
-        for p in tables["people"]
-    ]
+    rows = []
+    for p in tables["people"]:
+        pid = p["person_id"]
+        rows.append(
+            f"<tr id='person-{escape(pid)}'><td><b>{escape(p['name'])}</b>{page.links(pid, 'name')}"
+            f"<div class=muted>{escape(', '.join(p['aliases']))}</div></td>"
+            f"<td>{escape('; '.join(p['roles']))}</td><td>{_count(p, 'age', page, (pid, 'age'))}</td>"
+            f"<td>{_count(p, 'sentence_years', page, (pid, 'sentence_years'))}</td>"
+            f"<td>{_date(p, 'imprisoned_since', page, (pid, 'imprisoned_since'))}</td>"
+            f"<td>{_entity(p, 'sent_to', page, (pid, 'sent_to'))}</td>"
+            f"<td>{escape(', '.join(releases.get(pid, [])))}</td></tr>")
     return ("<section id=people><h2>People freed</h2><table><tr><th>Name</th><th>Described as</th><th>Age</th>"
             "<th>Sentence (years)</th><th>Imprisoned since</th><th>Taken to</th><th>Release</th></tr>"
             + "".join(rows) + "</table></section>")
 
 
-def _sanctions(tables, names, claims) -> str:
+def _sanctions(page: Page) -> str:
+    names = page.names
     events = []
-    for s in tables["sanctions"]:
+    for s in page.tables["sanctions"]:
+        sid = s["sanction_id"]
         for field, verb in (("imposed_on", "imposed"), ("lifted_on", "lifted or lifting announced")):
+            by = s.get(field[:-3] + "_by_id")
             if s.get(field):
-                events.append((s[field], f"<li><b>{_date(s, field, claims)}</b> {escape(s['name'])} {verb}"
-                                         f"{' by ' + escape(names.get(s[field[:-3] + '_by_id'], '')) if s.get(field[:-3] + '_by_id') else ''}</li>"))
+                events.append((s[field], f"<li><b>{_date(s, field, page, (sid, field))}</b> {escape(s['name'])} {verb}"
+                                         f"{' by ' + escape(names.get(by, '')) if by else ''}</li>"))
             elif s.get(f"{field}_status") == "conflict":
                 events.append(("9999", f"<li><b>date in dispute</b> {escape(s['name'])} {verb} "
-                                       f"{_status('conflict')} (see conflicts)</li>"))
+                                       f"{_status('conflict')}{page.links(sid, field)}</li>"))
         if not s.get("imposed_on") and not s.get("lifted_on") and s.get("relief"):
             events.append(("99999", f"<li><b>date not stated</b> {escape(s['name'])}: "
                                     f"{escape('; '.join(s['relief']))}</li>"))
@@ -210,41 +303,65 @@ def _sanctions(tables, names, claims) -> str:
             + "".join(html for _, html in events) + "</ul></section>")
 
 
-def _conflicts(tables, names, claims) -> str:
+def _source_link(source: dict | None, source_id: str) -> str:
+    """The outlet, linked to where it is listed below, and to the article itself where its URL is known."""
+    outlet = (source or {}).get("outlet") or source_id
+    text = f"<a href='#source-{escape(source_id)}'>{escape(outlet)}</a>"
+    url = (source or {}).get("url")
+    if url:
+        text += f" <a class=muted href='{escape(url)}' rel=noopener>(article)</a>"
+    return text
+
+
+def _conflicts(page: Page) -> str:
     cards = []
-    for c in tables["conflicts"]:
-        quoted = "".join(
-            f"<div class=claim><b>{escape(claims[i]['value'])}</b> — <a href='#source-{escape(claims[i]['source_id'])}'>"
-            f"{escape(claims[i]['source_id'])}</a>"
-            f"{' via ' + escape(claims[i]['attributed_to']) if claims[i].get('attributed_to') else ''}"
-            f"<blockquote>“{escape(claims[i]['quote'])}”</blockquote>"
-            f"<span class=muted>{escape(i)}, article line {escape(claims[i]['quote_line'])}</span></div>"
-            for i in c["claim_ids"] if i in claims
-        )
-        resolution = (f"<p><b>Resolved:</b> {escape(c['resolution'])} — {escape(c.get('rationale') or '')}</p>"
-                      if c.get("resolution") else
-                      f"<p><b>Reviewed, left open:</b> {escape(c['rationale'])}</p>" if c.get("rationale") else "")
-        sides = "".join(f"<li>{escape(side)}</li>" for side in c.get("origins") or [])
-        sides = f"<p class=muted>Who stands behind each value:</p><ul>{sides}</ul>" if sides else ""
+    for c in ordered(page.tables["conflicts"]):
+        sides: dict[str, list[dict]] = {}
+        for i in c["claim_ids"]:
+            if i in page.claims:
+                sides.setdefault(claim_value(page.claims[i], page.names), []).append(page.claims[i])
+        blocks = []
+        for value, claims in sides.items():
+            quoted = "".join(
+                f"<div class=claim>{_source_link(page.sources.get(claim['source_id']), claim['source_id'])}"
+                f"{' via ' + escape(claim['attributed_to']) if claim.get('attributed_to') else ''}"
+                f"<blockquote>“{escape(claim['quote'])}”</blockquote>"
+                f"<span class=muted>{escape(claim['claim_id'])}, article line {escape(claim['quote_line'])}</span>"
+                f"</div>" for claim in claims)
+            outlets = ", ".join(dict.fromkeys((page.sources.get(x["source_id"]) or {}).get("outlet") or x["source_id"]
+                                              for x in claims))
+            blocks.append(f"<div class=side><p><b>{escape(value)}</b> <span class=muted>— {escape(outlets)}</span></p>"
+                          f"<div class=claims>{quoted}</div></div>")
+        if c.get("resolution"):
+            why = f"<p><b>Resolved:</b> {escape(c['resolution'])} — {escape(c.get('rationale') or '')}</p>"
+        elif c["status"] == "explained":
+            why = "<p><b>Why it stands:</b> a rule of the registry explains the difference; nothing is in dispute.</p>"
+        elif c.get("rationale"):
+            why = f"<p><b>Why it stands:</b> reviewed and left open — {escape(c['rationale'])}</p>"
+        else:
+            why = "<p><b>Why it stands:</b> no curator has decided it yet.</p>"
         cards.append(
-            f"<article class=conflict id='conflict-{escape(c['conflict_id'])}' data-conflict='{escape(c['conflict_id'])}'>"
-            f"<h3>{escape(names.get(c['subject_id'], c['subject_id']))}: {escape(c['property'].replace('_', ' '))} "
+            f"<article class=conflict id='conflict-{escape(c['conflict_id'])}' data-conflict='{escape(c['conflict_id'])}'"
+            f" data-status='{escape(c['status'])}'>"
+            f"<h3>{escape(page.names.get(c['subject_id'], c['subject_id']))}: {escape(c['property'].replace('_', ' '))} "
             f"{_status(c['status'])} <span class=muted>{escape(c['kind'])}, {escape(c['severity'])}</span></h3>"
-            f"<p>{escape(c['description'])}</p>{resolution}{sides}<div class=claims>{quoted}</div>"
+            f"<p>{escape(c['description'])}</p>{why}{''.join(blocks)}"
             f"<p class=muted>{escape(c['conflict_id'])}</p></article>"
         )
     return (f"<section id=conflicts><h2>Conflicts between sources ({len(cards)})</h2>"
-            "<p class=muted>Open: the sources disagree. Explained: a rule accounts for the difference. "
-            "Resolved by curator: a maintainer chose a value; the competing claims stay.</p>"
+            "<p class=muted>Open: the sources disagree. Resolved by curator: a maintainer chose a value; the "
+            "competing claims stay. Explained: a rule accounts for the difference.</p>"
             + "".join(cards) + "</section>")
 
 
 def _sources(tables) -> str:
-    items = [
-        f"<li id='source-{escape(s['source_id'])}'><b>{escape(s['outlet'] or 'Outlet not named')}</b>"
-        f"{': ' + escape(s['title']) if s.get('title') else ''} <span class=muted>({escape(s['source_id'])}, "
-        f"{escape(s['published'][:{'year': 4, 'month': 7}.get(s['published_precision'], 10)])}, "
-        f"{escape(s['claim_count'])} claims)</span><div class=muted>{escape(s.get('note') or '')}</div></li>"
-        for s in tables["sources"]
-    ]
+    items = []
+    for s in tables["sources"]:
+        url = f" <a href='{escape(s['url'])}' rel=noopener>{escape(s['url'])}</a>" if s.get("url") else \
+            " <span class=muted>(no link known)</span>"
+        items.append(
+            f"<li id='source-{escape(s['source_id'])}'><b>{escape(s['outlet'] or 'Outlet not named')}</b>"
+            f"{': ' + escape(s['title']) if s.get('title') else ''}{url} <span class=muted>({escape(s['source_id'])}, "
+            f"{escape(spoken_date(s['published'], s['published_precision']))}, "
+            f"{escape(s['claim_count'])} claims)</span><div class=muted>{escape(s.get('note') or '')}</div></li>")
     return "<section id=sources><h2>Sources</h2><ul>" + "".join(items) + "</ul></section>"

@@ -229,7 +229,12 @@ DATELINES = [
 def find_dateline(text: str, year: int | None = None) -> Dateline | None:
     """The dateline ("VILNIUS, Lithuania, March 14, 2026 (Wire) —", "Vilnius, December 14 (Wire)")
     or a "Published ..." line, in the first lines of the article. A date written without a year
-    takes `year`; without one it is kept as written and left without a value."""
+    takes `year`; without one it is kept as written and left without a value. Front matter is not
+    part of the article: the search starts after it."""
+    begins = front_matter(text).end
+    if begins:
+        found = find_dateline(" " * begins + text[begins:], year)  # offsets stay those of the whole text
+        return found
     head = text[:1500]
     matches = sorted((m for m in (pattern.search(head) for pattern in DATELINES) if m), key=lambda m: m.start())
     if not matches:
@@ -282,13 +287,48 @@ class Mentions:
         return False
 
 
+FRONT_MATTER_KEYS = ("url", "outlet", "title", "published")
+"""What an article file's front matter may say of it (the manifest entry should say the same)."""
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The `---` block a contributor may put at the top of an article file: where it was published."""
+
+    fields: dict
+    end: int
+    """Offset in the text where the article itself begins."""
+
+
+def front_matter(text: str) -> FrontMatter:
+    """The front matter of an article (a YAML mapping between two `---` lines at its very top, at most
+    40 lines), or an empty one: the article is the text after it."""
+    import yaml
+
+    if not text.startswith("---\n"):
+        return FrontMatter({}, 0)
+    close = text.find("\n---\n", 3)
+    if close < 0 or text.count("\n", 0, close) > 40:
+        return FrontMatter({}, 0)
+    try:
+        fields = yaml.safe_load(text[4:close])
+    except yaml.YAMLError:
+        return FrontMatter({}, 0)
+    if not isinstance(fields, dict):
+        return FrontMatter({}, 0)
+    kept = {k: str(v) for k, v in fields.items() if k in FRONT_MATTER_KEYS and v is not None}
+    return FrontMatter(kept, close + 5)
+
+
 def find_mentions(text: str, anchor: DateValue | None) -> Mentions:
-    """Dates and counts of an article in one pass (`anchor`: its publication date)."""
+    """Dates and counts of an article in one pass (`anchor`: its publication date); the front matter
+    and the dateline are not the article's figures."""
     dates = find_dates(text, anchor)
     counts = find_figures(text, dates)
     dateline = find_dateline(text)
-    citable = sorted([("date", d) for d in dates if not d.relative] + [("count", f) for f in counts],
-                     key=lambda m: m[1].start)
+    begins = front_matter(text).end
+    citable = sorted([("date", d) for d in dates if not d.relative and d.start >= begins]
+                     + [("count", f) for f in counts if f.start >= begins], key=lambda m: m[1].start)
     if dateline is not None:
         citable = [m for m in citable if not dateline.start <= m[1].start < dateline.end]
     return Mentions(counts, citable, [f.start for f in counts])

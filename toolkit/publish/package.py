@@ -128,9 +128,10 @@ def _compile(project: Project, report: Report, progress=None, schemas: dict | No
     finish = None if schemas is None else (lambda name, rows: arrow_table(rows, schemas[name]) if name in schemas
                                            else rows)
     tables = build_tables(sources, ledger, registry, vocabulary, result, finish)
-    from ..contribute.coverage import lint_coverage
+    from ..contribute.coverage import lint_coverage, lint_sources, released_sources
 
     report.extend(lint_coverage(sources, ledger))
+    report.extend(lint_sources(sources, released_sources(project)))
     newest = max((s.entry.published for s in sources.values()), default="1970-01-01")
     start = parse_date(newest).start
     created = dt.datetime.combine(start, dt.time(), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -135,14 +135,16 @@ def _views(schemas: dict[str, dict]) -> list[str]:
         if parts:
             statements.append(
                 f"CREATE VIEW {quote(view)} AS SELECT v.{quote(key)}, v.field, v.status, v.claim_id, c.source_id, "
-                "c.value, c.attributed_to, c.quote, c.quote_line, s.outlet, s.title AS article_title "
+                "c.value, c.attributed_to, c.quote, c.quote_line, s.outlet, s.title AS article_title, "
+                "s.url AS article_url "
                 f"FROM ({' UNION ALL '.join(parts)}) AS v JOIN claims AS c ON c.claim_id = v.claim_id "
                 "LEFT JOIN sources AS s ON s.source_id = c.source_id"
             )
     if "conflicts" in schemas:
         statements.append(
             "CREATE VIEW conflict_evidence AS SELECT k.conflict_id, k.status, k.severity, j.value AS claim_id, "
-            "c.source_id, c.value, c.attributed_to, c.quote, c.quote_line, s.outlet FROM conflicts AS k, "
+            "c.source_id, c.value, c.attributed_to, c.quote, c.quote_line, s.outlet, s.url AS article_url "
+            "FROM conflicts AS k, "
             "json_each(k.claim_ids) AS j JOIN claims AS c ON c.claim_id = j.value "
             "LEFT JOIN sources AS s ON s.source_id = c.source_id"
         )
@@ -162,6 +164,8 @@ def datasette_metadata(descriptor: dict, database: str, schemas: dict[str, dict]
         tables[view] = {"description": f"Each resolved value ({key} and field) with every claim behind it and its "
                                        "quote."}
     tables["conflict_evidence"] = {"description": "Each conflict with every claim involved and its quote."}
+    if "sources" in tables:  # a claim's source is shown by its outlet (datasette links it to the source's row)
+        tables["sources"]["label_column"] = "outlet"
     sources = descriptor.get("sources") or []
     return {
         "title": descriptor.get("title"),

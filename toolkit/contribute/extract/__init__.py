@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...ingest.entities import Registry
-from ...ingest.figures import Dateline, DateMention, Figure, find_dateline, find_dates, find_figures
+from ...ingest.figures import Dateline, DateMention, Figure, find_dateline, find_dates, find_figures, front_matter
 from ...values import Count, DateValue, parse_date
 from . import counts, people, releases, sanctions  # noqa: F401 - importing registers the rules, in this order
 from .context import RULES, Context, Draft, Sentence
@@ -77,13 +77,15 @@ def draft_claims(project, article: Path, source_id: str | None = None, year: int
     sources = load_sources(project, background)
     known = load_claims(project, sources, registry, vocabulary, background).claims
     entry = sources[source_id].entry if source_id in sources else None
-    published = str(entry.published) if entry else None
+    published = str(entry.published) if entry else front_matter(text).fields.get("published")
     if published is None and year is None and (find_dateline(text) is None or find_dateline(text).date is None):
-        raise UsageError(f"the year of {article.name} is not known: it is not in the manifest and its dateline "
-                           "gives none", path=article, hint="give it with --year (dates written without a year take it)")
+        raise UsageError(f"the year of {article.name} is not known: it is not in the manifest, and neither front "
+                         "matter nor a dateline gives it", path=article,
+                         hint="give it with --year (dates written without a year take it), or put "
+                              "`published: YYYY-MM-DD` in the article's front matter")
     drafted = draft_article(text, registry, {name: d.subject for name, d in vocabulary.items()},
                             [c for c in known if c.source != source_id], published, year)
-    header = [] if entry else manifest_stub(source_id, data, drafted.dateline)
+    header = [] if entry else manifest_stub(source_id, data, drafted.dateline, front_matter(text).fields)
     return DraftFile(source_id, render_draft(source_id, drafted.drafts, drafted.proposals, drafted.names, header),
                      drafted, entry is not None)
 
@@ -112,7 +114,9 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     dateline = find_dateline(text, year)
     when = published or (dateline.date if dateline else None) or (str(year) if year else None)
     anchor = parse_date(when) if when else None
-    dates = [d for d in find_dates(text, anchor) if not (dateline and dateline.start <= d.start < dateline.end)]
+    begins = front_matter(text).end  # the front matter says where the article appeared; it is not the article
+    dates = [d for d in find_dates(text, anchor)
+             if d.start >= begins and not (dateline and dateline.start <= d.start < dateline.end)]
     names = find_names(text, registry)
     ctx = Context(text=text, registry=registry, properties=properties, names=names,
                   figures=find_figures(text, find_dates(text, anchor)), dates=dates, anchor=anchor,
@@ -175,9 +179,11 @@ def _sentences(ctx: Context, dateline: Dateline | None) -> list[Sentence]:
     """The article's sentences, headlines and captions, each with what was found in it."""
     found = []
     skipped = _boilerplate(ctx.text)
+    begins = front_matter(ctx.text).end
     for start, end in sentences(ctx.text):
-        if any(s <= start < e for s, e in skipped):
+        if any(s <= start < e for s, e in skipped) or end <= begins:
             continue
+        start = max(start, begins)
         if dateline and start <= dateline.start < end:
             start = max(start, dateline.end)
         if end <= start:

@@ -8,19 +8,24 @@ import json
 import yaml
 
 
-def manifest_stub(source_id: str, data: bytes, dateline=None) -> list[str]:
+def manifest_stub(source_id: str, data: bytes, dateline=None, front: dict | None = None) -> list[str]:
     """The manifest entry for the article, as comment lines: size and sha256 filled in, and what the
-    dateline says (outlet, date); the rest is for the contributor to fill."""
-    outlet = dateline.outlet if dateline and dateline.outlet else "OUTLET"
-    published = dateline.date if dateline and dateline.date else "YYYY-MM-DD"
+    article's front matter (url, outlet, title, published) or else its dateline says; the rest is for
+    the contributor to fill. A URL is never guessed: without front matter it is left for the contributor."""
+    front = front or {}
+    outlet = front.get("outlet") or (dateline.outlet if dateline and dateline.outlet else "OUTLET")
+    published = front.get("published") or (dateline.date if dateline and dateline.date else "YYYY-MM-DD")
     precision = {4: "year", 7: "month"}.get(len(published), "day")
-    found = " (from the dateline)" if dateline and (dateline.outlet or dateline.date) else ""
+    title = json.dumps(front["title"], ensure_ascii=False) if front.get("title") else "TITLE"
+    url = front.get("url") or "URL  # where the article was published (https://...); null if you cannot tell"
+    found = " (from the front matter)" if front else (
+        " (from the dateline)" if dateline and (dateline.outlet or dateline.date) else "")
     return [
         f"# Add this entry to seeds/manifest.yaml{found}; fill in what is left, and say what is inferred:",
         f"#  - id: {source_id}", f"#    path: articles/{source_id}.txt", f"#    outlet: {outlet}",
-        "#    outlet_inferred: false", "#    title: TITLE", f'#    published: "{published}"',
+        "#    outlet_inferred: false", f"#    title: {title}", f'#    published: "{published}"',
         f"#    published_precision: {precision}", "#    published_inferred: false", "#    language: en",
-        f"#    bytes: {len(data)}", f"#    sha256: {hashlib.sha256(data).hexdigest()}",
+        f"#    bytes: {len(data)}", f"#    sha256: {hashlib.sha256(data).hexdigest()}", f"#    url: {url}",
     ]
 
 

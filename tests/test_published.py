@@ -71,3 +71,32 @@ def test_release_zip_matches_the_index_and_its_folder(version):
     with zipfile.ZipFile(archive) as opened:
         for name in opened.namelist():
             assert opened.read(name) == (folder / name.split("/", 1)[1]).read_bytes(), name
+
+
+def test_the_readme_opens_with_the_latest_release_as_release_writes_it():
+    """The README's first screen names the latest version and links its files; `prisoner-data release`
+    rewrites it, so it can only be stale when edited by hand."""
+    import datetime as dt
+
+    from toolkit.ingest.schemas import load_contract
+    from toolkit.project import open_project
+    from toolkit.publish.citation import README_START, readme_block
+    from toolkit.report import Report
+
+    latest = INDEX["latest"]
+    record = next(v for v in INDEX["versions"] if v["version"] == latest)
+    folder = ROOT / "releases" / latest
+    files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    meta = load_contract(open_project(ROOT), Report()).metadata
+    readme = (ROOT / "README.md").read_text()
+    assert readme_block(meta, latest, dt.date.fromisoformat(record["date"]), meta.index_url, files) in readme
+    assert readme.index(README_START) < readme.index("```")  # the data user's screen before any command
+
+
+def test_the_readmes_first_commands_are_the_two_that_set_everything_up():
+    import re
+
+    readme = (ROOT / "README.md").read_text()
+    first = re.search(r"```sh\n(.*?)```", readme, re.S).group(1)
+    commands = [line.split("#")[0].strip() for line in first.splitlines() if line.strip()]
+    assert commands[:2] == ["make build", "make test"]

@@ -462,3 +462,17 @@ def test_a_local_source_that_is_not_a_release_is_a_usage_error(runner, tmp_path,
     (tmp_path / "empty").mkdir()
     result = download(runner, str(tmp_path / source), "--to", str(tmp_path / "got"))
     assert result.exit_code == 2 and words in result.stderr, result.stderr
+
+
+def test_a_release_rewrites_the_readmes_latest_release_block(project, runner, monkeypatch, tmp_path):
+    from toolkit.publish.citation import README_END, README_START
+
+    monkeypatch.setenv("PRISONER_DATA_CACHE", str(tmp_path / "cache"))
+    (project / "README.md").write_text(f"# A project\n\n{README_START}\nold text\n{README_END}\n\n## Rest\n")
+    result = runner.invoke(main, ["release", "1.0.0", "--project", str(project), "--date", "2025-12-20"])
+    assert result.exit_code == 0, result.output
+    readme = (project / "README.md").read_text()
+    assert "old text" not in readme and "**Latest version: 1.0.0**, released 2025-12-20" in readme
+    assert "releases/belarus-prisoner-releases-2025-1.0.0.zip" in readme
+    assert "1.0.0/belarus-prisoner-releases-2025.xlsx" in readme  # the release has the workbook: offered
+    assert readme.startswith("# A project\n") and readme.endswith("\n\n## Rest\n")

@@ -49,3 +49,46 @@ def zenodo_json(meta, version: str, date: dt.date, index_url: str | None) -> str
         "related_identifiers": related,
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+README_START = "<!-- latest-release: written by `prisoner-data release`; edit the template in toolkit/publish/citation.py -->"
+README_END = "<!-- /latest-release -->"
+
+
+def readme_block(meta, version: str, date: dt.date, index_url: str | None, files: set[str]) -> str:
+    """The README's first screen for a data user: the latest version and how to get and open it without
+    installing anything; `files` are the paths inside the release, so only what it holds is offered."""
+    base = index_url.rsplit("/", 1)[0] + "/" if index_url else "releases/"
+    folder, archive = f"{base}{version}/", f"{base}{meta.name}-{version}.zip"
+    lines = [README_START, "",
+             f"**Latest version: {version}**, released {date.isoformat()} "
+             f"([changelog](releases/CHANGELOG.md), [every version](releases/index.json)).", "",
+             "Get it without installing anything:", "",
+             f"- everything in one file: [{meta.name}-{version}.zip]({archive}) (CSV, Parquet, SQLite, "
+             "descriptors, README, data dictionary)",
+             f"- one table as CSV, e.g. [releases.csv]({folder}data/releases.csv), "
+             f"[people.csv]({folder}data/people.csv), [conflicts.csv]({folder}data/conflicts.csv) "
+             f"(every table: [datapackage.json]({folder}datapackage.json))"]
+    workbook = f"{meta.name}.xlsx"
+    if workbook in files:
+        lines.append(f"- for a spreadsheet: [{workbook}]({folder}{workbook}) (dates shown to their precision)")
+    # one line each, as inline code: the README's first commands stay the maintainer's `make build` and `make test`
+    lines += ["", "Open it in one line:", "",
+              f"- pandas: `pd.read_csv(\"{folder}data/releases.csv\")`",
+              f"- DuckDB: `SELECT * FROM '{folder}data/conflicts.parquet'`",
+              f"- R: `frictionless::read_resource(frictionless::read_package(\"{folder}datapackage-v1.json\"), "
+              "\"releases\")`",
+              f"- datasette, in the unzipped folder: `datasette {meta.name}.sqlite -m datasette-metadata.json`",
+              "", "Every value has a `_status` and the ids of its `_claims`; the `claims` table gives each "
+              "claim's source, quote and article line, and `sources` each outlet, title and link. Dates carry a "
+              "`_precision` (day, month or year).",
+              "", README_END]
+    return "\n".join(lines)
+
+
+def with_readme_block(text: str, block: str) -> str | None:
+    """`text` with its latest-release block replaced, or None when it has no such block."""
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        return None
+    return text[:start] + block + text[end + len(README_END):]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .archive import write_zip
-from .citation import citation_cff, zenodo_json
+from .citation import citation_cff, readme_block, with_readme_block, zenodo_json
 from .diff import bump_version, diff_packages, render_text
 from ..errors import InvalidData, ReleaseError, UsageError
 from ..hashing import file_sha256
@@ -96,7 +96,8 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
          (an explicit one must be greater than the latest), refuse one that exists;
       4. stage the package as that version with its CHANGELOG.md and validate it; write SHA256SUMS,
          make the files read-only, and zip the folder;
-      5. stage releases/index.json, releases/CHANGELOG.md, CITATION.cff and .zenodo.json; fsync everything;
+      5. stage releases/index.json, releases/CHANGELOG.md, CITATION.cff, .zenodo.json and the README's
+         latest-release block; fsync everything;
       6. write the journal (the commit point), then move the folder, the zip and the files into place.
     A kill before step 6 leaves releases/ as it was; after it, the next run completes the release.
     """
@@ -138,6 +139,12 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
                      "releases/CHANGELOG.md": _changelog_text(releases / CHANGELOG, entry),
                      "CITATION.cff": citation_cff(meta, version, date, meta.index_url),
                      ".zenodo.json": zenodo_json(meta, version, date, meta.index_url)}
+            readme = project.root / "README.md"
+            files = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()}
+            updated = with_readme_block(readme.read_text(encoding="utf-8"), readme_block(
+                meta, version, date, meta.index_url, files)) if readme.is_file() else None
+            if updated is not None:  # the README's first screen names the latest version
+                texts["README.md"] = updated
             _commit(project, work, version, archive, texts)
         finally:
             if work.exists() and not (work / JOURNAL).exists():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 import shutil
@@ -147,3 +148,64 @@ def test_claims_show_their_outlet_their_qualifier_and_a_link_to_the_article(page
     assert ">Fixture Daily</a>" in card and ">fixture-daily-2025-12</a>" not in card  # the outlet, not the slug
     assert 'href="https://example.org/fixture/fixture-daily-2025-12"' in card
     assert "June 2025" in dom and "2025-06-01" not in dom  # a month is shown as a month
+
+
+HOSTILE = "<img src=x onerror=\"console.error('INJECTED-img')\"><script>console.error('INJECTED-script')</script>"
+
+
+def _poison(package: Path) -> None:
+    """Hostile text in the cells a reader sees (names, quotes, statuses, outlets), a script URL for an
+    article, and a hostile column name in the expectation suite, in both the CSV and the Parquet copies."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    edits = {"people": {"name": HOSTILE}, "claims": {"quote": HOSTILE}, "conflicts": {"status": HOSTILE,
+             "description": HOSTILE}, "sources": {"outlet": HOSTILE, "url": "javascript:console.error('INJECTED-url')"}}
+    for name, cells in edits.items():
+        path = package / "data" / f"{name}.csv"
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        for column, value in cells.items():
+            rows[1][rows[0].index(column)] = value
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(rows)
+        table = pq.read_table(package / "data" / f"{name}.parquet")
+        for column, value in cells.items():
+            values = table[column].to_pylist()
+            values[0] = value
+            table = table.set_column(table.schema.get_field_index(column), column, pa.array(values, pa.string()))
+        pq.write_table(table, package / "data" / f"{name}.parquet")
+    suite = package / "expectations.json"
+    document = json.loads(suite.read_text())
+    document["suites"]["people"].append({"type": "expect_column_to_exist", "kwargs": {"column": HOSTILE},
+                                         "meta": {"why": HOSTILE}})
+    suite.write_text(json.dumps(document))
+
+
+def test_hostile_cells_and_names_inject_nothing_into_any_page(built_package, tmp_path):
+    """Every page the toolkit writes (the report, the Data Docs index, suites and results) shows hostile
+    text as text: in Chromium no injected script runs and no injected element exists."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    package = tmp_path / "pkg"
+    shutil.copytree(built_package, package)
+    _poison(package)
+    runner = CliRunner()
+    report = runner.invoke(main, ["report", str(package), "--out", str(tmp_path / "report.html")])
+    assert report.exit_code == 0, report.output
+    docs = tmp_path / "docs"
+    checked = runner.invoke(main, ["validate", str(package), "--report", "html", str(docs)])
+    assert checked.exit_code == 1 and "Traceback" not in checked.output  # the hostile cells are invalid data
+    pages = [tmp_path / "report.html", *sorted(docs.rglob("*.html"))]
+    assert (docs / "index.html") in pages and (docs / "validations" / "conflicts.html") in pages
+    assert (docs / "expectations" / "people.html") in pages
+    for page in pages:
+        dom, console = browser(page.as_uri(), tmp_path, "--dump-dom")
+        assert not [line for line in console if "INJECTED" in line], (page, console)
+        assert "<script" not in dom and '<img src="x"' not in dom, page
+        assert 'href="javascript:' not in dom.lower(), page
+    for page, text in ((tmp_path / "report.html", "onerror"), (docs / "expectations" / "people.html", "onerror"),
+                       (docs / "validations" / "conflicts.html", "INJECTED-script")):
+        assert text in page.read_text(), page  # the hostile text is shown, as text

@@ -255,6 +255,8 @@ def test_the_expectations_step_never_reads_outside_the_package(runner, package, 
     assert issue(report, "expectation-resource-skipped")["resource"] == "people"
     docs = "".join(p.read_text(errors="replace") for p in (tmp_path / "docs").rglob("*.html"))
     assert secret not in result.output + docs or secret in ("", "localhost")
+    index = (tmp_path / "docs" / "index.html").read_text()  # the report is written all the same
+    assert "people</td><td><span class=failed>not validated" in index and "were not run" in index
 
 
 def test_a_csv_of_300000_columns_is_refused_from_its_header(runner, package):

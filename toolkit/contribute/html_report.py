@@ -12,6 +12,7 @@ to that conflict. A date the sources give to the month or year reads as that mon
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 
@@ -303,11 +304,16 @@ def _sanctions(page: Page) -> str:
             + "".join(html for _, html in events) + "</ul></section>")
 
 
+def web_address(url) -> str | None:
+    """The URL if a reader's browser may follow it (http or https), else None: a package can hold anything."""
+    return url if isinstance(url, str) and re.match(r"^https?://[^\s<>\"']+$", url) else None
+
+
 def _source_link(source: dict | None, source_id: str) -> str:
     """The outlet, linked to where it is listed below, and to the article itself where its URL is known."""
     outlet = (source or {}).get("outlet") or source_id
     text = f"<a href='#source-{escape(source_id)}'>{escape(outlet)}</a>"
-    url = (source or {}).get("url")
+    url = web_address((source or {}).get("url"))
     if url:
         text += f" <a class=muted href='{escape(url)}' rel=noopener>(article)</a>"
     return text
@@ -357,7 +363,8 @@ def _conflicts(page: Page) -> str:
 def _sources(tables) -> str:
     items = []
     for s in tables["sources"]:
-        url = f" <a href='{escape(s['url'])}' rel=noopener>{escape(s['url'])}</a>" if s.get("url") else \
+        address = web_address(s.get("url"))
+        url = f" <a href='{escape(address)}' rel=noopener>{escape(address)}</a>" if address else \
             " <span class=muted>(no link known)</span>"
         items.append(
             f"<li id='source-{escape(s['source_id'])}'><b>{escape(s['outlet'] or 'Outlet not named')}</b>"

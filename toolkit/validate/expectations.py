@@ -2,9 +2,11 @@
 (entries `{type, kwargs, meta.why}`), run against a built package's tables; every
 failed expectation becomes an Issue whose hint is its `meta.why`. Suite parameters
 named `<resource>__row_count` or `<resource>__<column>` are filled from the package,
-so one table can be checked against another; given a docs directory, the results
-are also rendered there as HTML Data Docs. great_expectations and pandas are
-imported inside the functions, so the CLI only pays for them when this check runs.
+so one table can be checked against another; given a docs directory, the suites and
+results are also written there as HTML pages (`datadocs`: rendered here, every value
+and name escaped, rather than by GX's own Data Docs, which insert cell values into
+its pages unescaped). great_expectations and pandas are imported inside the functions,
+so the CLI only pays for them when this check runs.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ def check_expectations(package_dir: Path, suite_path: Path, docs_dir: Path | Non
     if document is not None:
         check_suite(document, report, suite_path.name)
     if descriptor is None or document is None or not report.valid:
+        if docs_dir is not None:  # the pages still say what stopped the check
+            from .datadocs import write_data_docs
+
+            write_data_docs(Path(docs_dir), {}, {}, report.issues)
         return report.issues
     suites = document["suites"]
     twins = _parquet_paths(package_dir, descriptor)
@@ -44,14 +50,16 @@ def check_expectations(package_dir: Path, suite_path: Path, docs_dir: Path | Non
     issues, tables = _load_tables(package_dir, resources, needed)
     unknown, parameters = _parameters(suites, tables, suite_path.name)
     issues += unknown
-    context = _context(docs_dir)
+    context = _context()
+    outcomes: dict[str, list] = {}
     for name, expectations in suites.items():
         if name in tables:
-            issues += _validate(context, name, tables[name], expectations, parameters, docs_dir, suite_path.name)
+            found, outcomes[name] = _validate(context, name, tables[name], expectations, parameters, suite_path.name)
+            issues += found
     if docs_dir is not None:
-        from .datadocs import make_offline
+        from .datadocs import write_data_docs
 
-        make_offline(Path(docs_dir), sorted(n for n in suites if n in tables), issues)
+        write_data_docs(Path(docs_dir), suites, outcomes, issues)
     return issues
 
 
@@ -140,8 +148,8 @@ def _parameters(suites: dict, tables: dict, suite_file: str) -> tuple[list[Issue
     return issues, values
 
 
-def _context(docs_dir: Path | None):
-    """An in-memory GX context, quiet (no analytics, no progress bars), with a local Data Docs site."""
+def _context():
+    """An in-memory GX context, quiet (no analytics, no progress bars), without a Data Docs site of its own."""
     import logging
 
     import great_expectations as gx
@@ -149,20 +157,17 @@ def _context(docs_dir: Path | None):
         DataContextConfig, InMemoryStoreBackendDefaults, ProgressBarsConfig)
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
-    sites = {} if docs_dir is None else {"local_site": {
-        "class_name": "SiteBuilder", "show_how_to_buttons": False,
-        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(Path(docs_dir).resolve())},
-        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"}}}
     config = DataContextConfig(
-        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False), data_docs_sites=sites,
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False), data_docs_sites={},
         analytics_enabled=False, progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False))
     context = gx.get_context(mode="ephemeral", project_config=config)
     context.data_sources.add_pandas(_SOURCE)
     return context
 
 
-def _validate(context, name, table, expectations, parameters, docs_dir, suite_file) -> list[Issue]:
-    """One resource: suite, dataframe asset, validation definition and checkpoint; failures as Issues."""
+def _validate(context, name, table, expectations, parameters, suite_file) -> tuple[list[Issue], list]:
+    """One resource: suite, dataframe asset, validation definition and checkpoint; failures as Issues, and
+    every expectation's outcome (entry, passed, what was observed, in words) for the Data Docs."""
     import contextlib
     import sys
 
@@ -174,14 +179,17 @@ def _validate(context, name, table, expectations, parameters, docs_dir, suite_fi
     batch = context.data_sources.get(_SOURCE).add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
     definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
     # a Checkpoint's batch_parameters go to all its definitions, so each resource gets its own checkpoint
-    actions = [gx.checkpoint.UpdateDataDocsAction(name="data-docs")] if docs_dir is not None else []
     checkpoint = context.checkpoints.add(gx.Checkpoint(
-        name=name, validation_definitions=[definition], actions=actions, result_format="SUMMARY"))
+        name=name, validation_definitions=[definition], actions=[], result_format="SUMMARY"))
     with contextlib.redirect_stdout(sys.stderr):  # stdout carries the CLI's JSON
         result = checkpoint.run(batch_parameters={"dataframe": frame}, expectation_parameters=parameters)
-    failed = [r for run in result.run_results.values() for r in run.results if not r.success]
-    failed.sort(key=lambda r: r.expectation_config.meta.get("position", 0))
-    return issues + [_issue(name, file, expectations, r) for r in failed]
+    results = sorted((r for run in result.run_results.values() for r in run.results),
+                     key=lambda r: r.expectation_config.meta.get("position", 0))
+    outcomes = [(expectations[r.expectation_config.meta["position"]], bool(r.success),
+                 _observed(r.result or {}), _message(name, _field(expectations[r.expectation_config.meta["position"]]
+                                                                  .get("kwargs", {})), r.expectation_config.type, r))
+                for r in results]
+    return issues + [_issue(name, file, expectations, r) for r in results if not r.success], outcomes
 
 
 def _configurations(name, expectations, parameters, suite_file) -> tuple[list[Issue], list]:

@@ -7,6 +7,7 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import random
 import os
 import shutil
 import subprocess
@@ -274,3 +275,62 @@ def test_an_endless_file_takes_bounded_memory(site, tmp_path):
     assert done.returncode == 3, done.stderr
     peak_kib = int(done.stderr.split("maxrss")[-1])
     assert peak_kib < 150 * 1024, peak_kib
+
+
+# --- zips: every entry checked against the listed files and the ratios before anything is written --------
+
+def _release_zip(path: Path, release: Path, extra: dict[str, bytes], listed: bool = False) -> None:
+    """The release folder zipped under pkg/, with `extra` entries; `listed` adds them to its SHA256SUMS too."""
+    import hashlib
+    import zipfile
+
+    sums = (release / "SHA256SUMS").read_text()
+    if listed:
+        sums += "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in extra.items())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in sorted(p for p in release.rglob("*") if p.is_file()):
+            name = file.relative_to(release).as_posix()
+            archive.writestr(f"pkg/{name}", sums if name == "SHA256SUMS" else file.read_bytes())
+        for name, data in extra.items():
+            archive.writestr(f"pkg/{name}", data)
+
+
+def _unpacked_bytes(root: Path) -> int:
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("padding, words", [
+    (lambda n: b"\0" * (1 << 20), "would expand"),  # 1 MiB of zeros each: once 313 MB in the cache before exit 3
+    (lambda n: random.Random(n).randbytes(8 << 10), "holds files SHA256SUMS does not list (pkg/padding/000.bin"),
+])
+def test_unlisted_entries_are_refused_before_any_is_unpacked(published, runner, tmp_path, monkeypatch, padding,
+                                                             words):
+    archive = tmp_path / "padded.zip"
+    _release_zip(archive, published / VERSION, {f"padding/{n:03d}.bin": padding(n) for n in range(300)})
+    monkeypatch.setenv("PRISONER_DATA_CACHE", str(tmp_path / "cache"))
+    result = download(runner, str(archive), "--to", str(tmp_path / "got"))
+    assert result.exit_code == 3 and words in result.stderr, result.stderr
+    assert "nothing was" in result.stderr and not (tmp_path / "got").exists()
+    assert _unpacked_bytes(tmp_path / "cache") < 1 << 20
+    check = runner.invoke(main, ["validate", str(archive), "--format", "json"])
+    report = json.loads(check.stdout)
+    assert check.exit_code == 1
+    if "expand" in words:  # refused from its headers, as the download was
+        assert [i["type"] for i in report["issues"]] == ["unsafe-archive"]
+    else:  # each one reported, none unpacked
+        assert len([i for i in report["issues"] if i["type"] == "unlisted-file"]) == 300
+
+
+@pytest.mark.parametrize("extra, words", [
+    ({"bomb.bin": b"\0" * (1 << 20)}, "would expand"),  # one entry of exactly 1 MiB, listed (once let through)
+    ({f"parts/{n:04d}.bin": b"\0" * (60 << 10) for n in range(2000)}, "as a whole"),  # each under 64 KiB
+])
+def test_a_bomb_its_own_sha256sums_lists_is_refused_by_its_ratio(published, runner, tmp_path, monkeypatch, extra,
+                                                                 words):
+    archive = tmp_path / "bomb.zip"
+    _release_zip(archive, published / VERSION, extra, listed=True)
+    monkeypatch.setenv("PRISONER_DATA_CACHE", str(tmp_path / "cache"))
+    result = download(runner, str(archive), "--to", str(tmp_path / "got"))
+    assert result.exit_code == 3 and words in result.stderr and "zip bomb" in result.stderr, result.stderr
+    assert not (tmp_path / "got").exists()
+    assert _unpacked_bytes(tmp_path / "cache") < 1 << 20  # refused from the headers: nothing of it was written

@@ -1,10 +1,13 @@
 """One-file releases: a deterministic zip of a release folder, and its safe extraction.
 
 The zip holds `NAME-VERSION/<every file of the release>` in sorted order, each with a fixed
-timestamp and mode, so the same release gives the same bytes. Extraction refuses, before writing
-anything, entries that are absolute, climb out with `..`, are links or devices, or repeat a name,
-and archives whose total uncompressed size or compression ratio is implausible; the extracted
-folder is then verified against its SHA256SUMS like any downloaded release.
+timestamp and mode, so the same release gives the same bytes. Before writing anything, extraction
+reads every entry's header and refuses entries that are absolute, climb out with `..`, are links
+or devices, or repeat a name, and archives that would unpack to more than MAX_UNCOMPRESSED bytes
+(4 GiB) or expand more than MAX_RATIO times, as a whole or in any entry over 64 KiB. The release's
+own SHA256SUMS is read (bounded) before anything else is written, so the entries it does not list
+are known first: a download refuses them, a validation reports them, and neither writes them.
+The extracted folder is then verified against its SHA256SUMS like any downloaded release.
 """
 
 from __future__ import annotations
@@ -21,8 +24,12 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 MAX_UNCOMPRESSED = 4 << 30
 """Largest total uncompressed size accepted (4 GiB)."""
 MAX_RATIO = 200
-"""Largest compression ratio accepted for an entry (text compresses 5-20x; a bomb, thousands)."""
+"""Largest compression ratio accepted for an entry over RATIO_FROM bytes, and for the whole archive
+(text compresses 5-20x; a bomb, thousands)."""
+RATIO_FROM = 64 << 10
 MAX_ENTRIES = 10_000
+MAX_SUMS = 1 << 20
+"""Largest SHA256SUMS read from inside an archive."""
 
 
 def write_zip(folder: Path, target: Path, top: str) -> None:
@@ -38,10 +45,11 @@ def write_zip(folder: Path, target: Path, top: str) -> None:
                 archive.writestr(info, handle.read(), compresslevel=9)
 
 
-def extract_zip(path: Path, target: Path, display: str | None = None) -> Path:
+def extract_zip(path: Path, target: Path, display: str | None = None, exclude=frozenset()) -> Path:
     """Extract the release zip at `path` into the empty folder `target`; return the release folder inside.
 
-    Every entry is checked before the first byte is written."""
+    Every entry is checked before the first byte is written; the entries named in `exclude` (those
+    `unlisted_entries` found) are never written."""
     display = display or str(path)
     try:
         archive = zipfile.ZipFile(path)
@@ -51,7 +59,7 @@ def extract_zip(path: Path, target: Path, display: str | None = None) -> Path:
         entries = archive.infolist()
         top = _check_entries(entries, display)
         for info in entries:
-            if info.is_dir():
+            if info.is_dir() or info.filename in exclude:
                 continue
             destination = target.joinpath(*PurePosixPath(info.filename).parts)
             destination.parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +74,7 @@ def extract_zip(path: Path, target: Path, display: str | None = None) -> Path:
 def _check_entries(entries: list[zipfile.ZipInfo], display: str) -> str | None:
     if len(entries) > MAX_ENTRIES:
         raise DownloadError(f"the archive has {len(entries):,} entries; refused", path=display)
-    seen, tops, total = set(), set(), 0
+    seen, tops, total, packed = set(), set(), 0, 0
     for info in entries:
         name = info.filename
         parts = PurePosixPath(name).parts
@@ -83,12 +91,16 @@ def _check_entries(entries: list[zipfile.ZipInfo], display: str) -> str | None:
         seen.add(name.rstrip("/"))
         tops.add(parts[0])
         total += info.file_size
-        if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1 << 20:
+        packed += info.compress_size
+        if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > RATIO_FROM:
             raise DownloadError(f"the archive entry {name!r} would expand {info.file_size // max(info.compress_size, 1)}"
                                 f" times; refused as a zip bomb, nothing was written", path=display)
     if total > MAX_UNCOMPRESSED:
         raise DownloadError(f"the archive would unpack to {total:,} bytes, more than {MAX_UNCOMPRESSED:,}; refused, "
                             "nothing was written", path=display)
+    if total > MAX_RATIO * max(packed, 1) and total > RATIO_FROM:
+        raise DownloadError(f"the archive would expand {total // max(packed, 1)} times as a whole ({total:,} bytes); "
+                            "refused as a zip bomb, nothing was written", path=display)
     return tops.pop() if len(tops) == 1 and not any(len(PurePosixPath(n).parts) == 1 and not n.endswith("/")
                                                        for n in seen) else None
 
@@ -104,3 +116,32 @@ def _copy_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, destination: 
                 raise DownloadError(f"the archive entry {info.filename!r} holds more than it declares; refused",
                                     path=display)
             out.write(block)
+
+
+def unlisted_entries(path: Path, display: str | None = None) -> tuple[list[str], bool]:
+    """The file entries of a release zip that its own SHA256SUMS does not list, found before anything is
+    written; and whether the zip holds a readable SHA256SUMS at all (without one, every file is unlisted)."""
+    from .release import SUMS, parse_sums
+
+    display = display or str(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise DownloadError(f"not a readable zip archive ({exc}); refused", path=display) from exc
+    with archive:
+        entries = archive.infolist()
+        top = _check_entries(entries, display)
+        prefix = f"{top}/" if top else ""
+        files = [i for i in entries if not i.is_dir()]
+        sums = next((i for i in files if i.filename == prefix + SUMS), None)
+        listed: set[str] = set()
+        if sums is not None and sums.file_size <= MAX_SUMS:
+            try:
+                with archive.open(sums) as handle:
+                    listed = set(parse_sums(handle.read(MAX_SUMS + 1).decode("utf-8")))
+            except (ValueError, UnicodeDecodeError, zipfile.BadZipFile, zlib.error, EOFError):
+                sums = None
+        else:
+            sums = None
+        allowed = {prefix + name for name in listed} | {prefix + SUMS}
+        return [i.filename for i in files if i.filename not in allowed], sums is not None

@@ -31,7 +31,7 @@ from ..hashing import file_sha256
 from ..ingest.jsonio import JSONInputError, parse_json
 from ..ingest.yamlio import LineDict, nearest_hint
 from ..storage import clear_stale, crashpoint, fsync_tree, locked, new_staging, remove_tree, swap_in
-from .archive import extract_zip
+from .archive import extract_zip, unlisted_entries
 from .fetch import (DEFAULT_TIMEOUT, HASHES, MAX_DESCRIPTOR_BYTES, MAX_INDEX_BYTES, MAX_SUMS_BYTES, Fetcher, is_url,
                     join, relative_name)
 from .release import INDEX_KEYS, INDEX_VERSION_KEYS, SUMS, VERSION, latest_version, parse_sums, parse_version
@@ -204,6 +204,14 @@ def _unpack(fetcher: Fetcher, source: str, version: str | None) -> tuple[Path, P
             raise DownloadError("the zip does not match the sha256 the index publishes for it; refused",
                                 path=location, hint="the release was altered after publication")
         (staging / "files").mkdir()
+        extra, has_sums = unlisted_entries(staging / "release.zip", display=location)
+        if not has_sums:
+            raise DownloadError(f"the zip holds no readable {SUMS} at its top: it is not a release; refused, nothing "
+                                "was unpacked", path=location)
+        if extra:
+            raise DownloadError(f"the zip holds files {SUMS} does not list ({', '.join(extra[:5])}); refused, "
+                                "nothing was unpacked", path=location,
+                                hint="a release holds only the files its datapackage.json names")
         folder = extract_zip(staging / "release.zip", staging / "files", display=location)
         _only_listed(folder, location)
     except BaseException:

@@ -46,14 +46,20 @@ def validate_zip(path: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, html:
                  engine: str = "pyarrow") -> Report:
     """A release zip: unpacked safely into a temporary folder, checked against its SHA256SUMS, then validated."""
     from ..errors import DownloadError
-    from ..publish.archive import extract_zip
+    from ..publish.archive import extract_zip, unlisted_entries
     from ..storage import remove_tree
 
     report = Report()
     scratch = Path(tempfile.mkdtemp(prefix="prisoner-data-zip-"))
     try:
         try:
-            folder = extract_zip(path, scratch, display=path.name)
+            # what SHA256SUMS does not list is reported and never unpacked (no amplification through it)
+            extra, has_sums = unlisted_entries(path, display=path.name)
+            extra = extra if has_sums else []
+            for name in extra:
+                report.add("unlisted-file", f"{name} is in the archive but not in its SHA256SUMS; not unpacked",
+                           file=name.split("/", 1)[-1])
+            folder = extract_zip(path, scratch, display=path.name, exclude=frozenset(extra))
         except DownloadError as exc:
             report.add("unsafe-archive", exc.message, file=path.name, hint="the zip is not a release as published")
             return report

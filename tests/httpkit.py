@@ -11,11 +11,12 @@ from pathlib import Path
 
 
 class Server:
-    """Serves `root`; `routes` maps a request path to a behaviour (a callable taking the handler)."""
+    """Serves `root`; `routes` maps a request path to a behaviour (a callable taking the handler).
+    `keep_alive`: HTTP/1.1, each connection kept open for the next request, as most servers do."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, keep_alive: bool = False):
         self.root, self.requests, self.routes = Path(root), [], {}
-        handler = functools.partial(_Handler, self, directory=str(root))
+        handler = functools.partial(_KeepAlive if keep_alive else _Handler, self, directory=str(root))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -47,12 +48,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().do_GET()
 
 
-def redirect(location: str):
+class _KeepAlive(_Handler):
+    protocol_version = "HTTP/1.1"
+
+
+def redirect(location: str, body: bytes = b""):
+    """A 302 to `location`, with a body as real servers send one ("Found. Redirecting to ...")."""
     def answer(handler):
         handler.send_response(302)
         handler.send_header("Location", location)
-        handler.send_header("Content-Length", "0")
+        handler.send_header("Content-Length", str(len(body)))
         handler.end_headers()
+        handler.wfile.write(body)
     return answer
 
 

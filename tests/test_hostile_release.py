@@ -19,7 +19,7 @@ import pytest
 
 from toolkit.cli import main
 
-from .conftest import PEAK_MEMORY_AT_EXIT, ROOT, assemble_project
+from .conftest import PEAK_MEMORY_AT_EXIT, ROOT, assemble_project, tree_digest
 from .httpkit import Server, endless, redirect, trickle
 
 pytestmark = pytest.mark.slow  # servers that misbehave on purpose: left out of `make test-fast`
@@ -334,3 +334,41 @@ def test_a_bomb_its_own_sha256sums_lists_is_refused_by_its_ratio(published, runn
     assert result.exit_code == 3 and words in result.stderr and "zip bomb" in result.stderr, result.stderr
     assert not (tmp_path / "got").exists()
     assert _unpacked_bytes(tmp_path / "cache") < 1 << 20  # refused from the headers: nothing of it was written
+
+
+# --- redirects over HTTP/1.1 keep-alive -------------------------------------------------------------
+
+@pytest.fixture
+def kept_alive(site):
+    """The same release from a threaded HTTP/1.1 server that keeps each connection open."""
+    server = Server(site.root, keep_alive=True)
+    yield server
+    server.close()
+
+
+def test_same_origin_redirects_work_on_a_kept_alive_connection(kept_alive, runner, tmp_path):
+    """Once "cannot reach the server: ResponseNotReady('Request-sent')": each 302 (with a body, as real
+    servers send) left unread on a connection the next request then used."""
+    release = kept_alive.root / VERSION
+    for file in release.rglob("*"):
+        if file.is_file():
+            name = f"/{VERSION}/{file.relative_to(release).as_posix()}"
+            kept_alive.routes[name] = redirect(name + "?moved=1", body=b"Found. Redirecting to " + name.encode())
+    result = download(runner, kept_alive.url + "index.json", "--to", str(tmp_path / "got"), "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert tree_digest(tmp_path / "got") == tree_digest(release)
+    assert sum(1 for r in kept_alive.requests if r.endswith("?moved=1")) > 10
+
+
+def test_a_redirect_loop_and_an_over_long_chain_are_said_as_such(kept_alive, runner, tmp_path):
+    kept_alive.routes["/index.json"] = redirect("/a", body=b"see /a")
+    kept_alive.routes["/a"] = redirect("/index.json", body=b"see /index.json")
+    loop = download(runner, kept_alive.url + "index.json", "--to", str(tmp_path / "got"))
+    assert loop.exit_code == 3 and "redirects the index in a loop" in loop.stderr, loop.stderr
+    assert f"{kept_alive.url}index.json -> {kept_alive.url}a -> {kept_alive.url}index.json" in loop.stderr
+    for hop in range(7):
+        kept_alive.routes[f"/hop{hop}"] = redirect(f"/hop{hop + 1}", body=b"next")
+    kept_alive.routes["/index.json"] = redirect("/hop0")
+    chain = download(runner, kept_alive.url + "index.json", "--to", str(tmp_path / "got"))
+    assert chain.exit_code == 3 and "more than 5 redirects for the index" in chain.stderr, chain.stderr
+    assert not (tmp_path / "got").exists()

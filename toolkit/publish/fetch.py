@@ -205,6 +205,7 @@ class Fetcher:
             self._pool = urllib3.PoolManager(retries=False, headers={"Accept-Encoding": "identity",
                                                                      "User-Agent": "prisoner-data"})
         self.check_location(url, what)
+        visited = [url]
         for _ in range(MAX_REDIRECTS + 1):
             timeout = urllib3.Timeout(connect=min(CONNECT_TIMEOUT, self.remaining()),
                                       read=min(READ_TIMEOUT, self.remaining()))
@@ -215,15 +216,40 @@ class Fetcher:
                 raise _unreachable(url, exc) from exc
             if response.status in (301, 302, 303, 307, 308):
                 location = response.headers.get("Location", "")
-                response.release_conn()
+                _discard(response)
                 url = urllib.parse.urljoin(url, location)
+                if url in visited:
+                    raise DownloadError(f"the server redirects {what} in a loop ({' -> '.join([*visited, url])}); "
+                                        "refused", path=visited[0], hint="the server is misconfigured; report it "
+                                                                          "to whoever publishes the release")
+                visited.append(url)
                 self.check_location(url, f"a redirect for {what}")
                 continue
             if response.status != 200:
-                response.release_conn()
+                _discard(response)
                 raise DownloadError(_http_message(response.status), path=url, hint="check the URL and the version")
             return response
-        raise DownloadError(f"more than {MAX_REDIRECTS} redirects for {what}; refused", path=url)
+        raise DownloadError(f"more than {MAX_REDIRECTS} redirects for {what} ({' -> '.join(visited)}); refused",
+                            path=visited[0], hint="a release is served from its own address; use the last one")
+
+
+DISCARD_LIMIT = 64 << 10
+"""A response that is not used (a redirect, an error page) is read to its end up to this size, so its
+connection can serve the next request; a longer or unsized one closes its connection instead."""
+
+
+def _discard(response) -> None:
+    """Finish with a response whose body is not wanted: an HTTP/1.1 connection given back to the pool
+    with its answer unread makes the next request on it fail ("ResponseNotReady")."""
+    declared = response.headers.get("Content-Length")
+    try:
+        if declared and declared.isdigit() and int(declared) <= DISCARD_LIMIT:
+            response.drain_conn()
+            response.release_conn()
+            return
+    except Exception:  # noqa: BLE001 - a body that breaks off while discarded: close the connection below
+        pass
+    response.close()  # the connection is not reused; the pool opens a new one
 
 
 def _wrong_size(what: str, size: int, limit: int, location) -> DownloadError:

@@ -12,10 +12,14 @@ loads the claims in one process and with a helper process: the ledgers and issue
 --target keys: mutates the CSV files of a built package (rows dropped or repeated, cells changed),
 then validates it with the default engine's key store in memory, in DuckDB, and in DuckDB with
 every reference left to it: the issues must be equal.
+--target values: puts hostile values (numbers too long to read or too large to hold, NUL bytes and
+control characters, raw and escaped, lone surrogates, bidi controls) into the claims files, the
+registry, the manifest and the descriptors of a built package, then compiles the project or
+validates the package: no crash, and every issue about a JSON or YAML file names its line.
 Prints how many runs ended which way and one example of each distinct crash, unlocated error or
 difference.
 
-    .venv/bin/python benchmarks/fuzz_inputs.py [--target seeds|package|download|workers|keys] [--runs 2500]
+    .venv/bin/python benchmarks/fuzz_inputs.py [--target seeds|package|download|workers|keys|values] [--runs 2500]
                                                [--seed 1]
 """
 
@@ -40,7 +44,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=2500)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--target", choices=["seeds", "package", "download", "workers", "keys"], default="seeds")
+    parser.add_argument("--target", choices=["seeds", "package", "download", "workers", "keys", "values"],
+                        default="seeds")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     outcomes: Counter = Counter()
@@ -76,6 +81,8 @@ def _one_run(target: str, scratch: Path, rng: random.Random, run: int, release: 
         root = copy_project(scratch)
         changes = [mutate_file(root, rng.choice(YAML_FILES + JSON_FILES), rng) for _ in range(rng.randint(1, 3))]
         return changes, run_pipeline(root, package=run % 10 == 0)
+    if target == "values":
+        return _hostile_values(scratch, rng, run)
     if target == "keys":
         shutil.copytree(ROOT / "datapackage", scratch / "pkg")
         tables = [name for name in PACKAGE_FILES if name.endswith(".csv")]
@@ -107,6 +114,50 @@ def _one_run(target: str, scratch: Path, rng: random.Random, run: int, release: 
             changes.append("index.json: " + _mutate_json(scratch / "releases" / name, rng))
     outcome = run_download(str(scratch / "releases" / "index.json"), scratch / "got", scratch / "cache")
     return changes, outcome
+
+
+def _hostile_values(scratch: Path, rng: random.Random, run: int):
+    """Odd runs: the suite's own project with hostile values in its YAML; even runs: its built package
+    with hostile values in its descriptors. Crashes, and issues about a JSON or YAML file without a line."""
+    from tests.fuzzkit import located, mutate_values, run_pipeline
+
+    if run % 2:
+        root = copy_project(scratch)
+        names = [f for f in YAML_FILES if f.startswith("seeds/")]
+        changes = [mutate_values(root, rng.choice(names), rng) for _ in range(rng.randint(1, 2))]
+        return changes, run_pipeline(root, package=run % 10 == 1)
+    package = scratch / "pkg"
+    shutil.copytree(_fixture_package(), package)
+    names = ["datapackage.json", "datapackage-parquet.json", "expectations.json"]
+    changes = [mutate_values(package, rng.choice(names), rng) for _ in range(rng.randint(1, 2))]
+    from toolkit.errors import ToolkitError
+    from toolkit.validate import validate_path
+
+    try:
+        report = validate_path(package)
+    except ToolkitError as exc:
+        return changes, Outcome("error", str(exc).splitlines()[0])
+    except Exception as exc:  # noqa: BLE001 - a crash is what the fuzzer looks for
+        return changes, Outcome("crash", signature(exc))
+    missing = located(report.issues) + [i for i in report.errors if not i.file]
+    if missing:
+        return changes, Outcome("unlocated", f"{missing[0].type}: {missing[0].message[:120]} ({missing[0].file})")
+    return changes, Outcome("error" if report.errors else "ok", report.errors[0].type if report.errors else "")
+
+
+_FIXTURE_PACKAGE: list[Path] = []
+
+
+def _fixture_package() -> Path:
+    """The suite's own project, built once per fuzz run."""
+    if not _FIXTURE_PACKAGE:
+        from toolkit.project import open_project
+        from toolkit.publish.package import build_package
+
+        root = copy_project(Path(tempfile.mkdtemp()))
+        build_package(open_project(root), root / "datapackage")
+        _FIXTURE_PACKAGE.append(root / "datapackage")
+    return _FIXTURE_PACKAGE[0]
 
 
 def _mutate_json(path: Path, rng: random.Random) -> str:

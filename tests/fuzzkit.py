@@ -260,3 +260,49 @@ def run_download(source: str, target: Path, cache: Path) -> Outcome:
     except Exception as exc:  # noqa: BLE001
         outcome = Outcome("crash", signature(exc))
     return outcome
+
+
+# --- hostile values: numbers too long to read, NUL bytes and control characters --------------------------
+
+HOSTILE_JSON = ["9" * 5000, "-" + "9" * 4400, "1e400", "-1e400", '"a\\u0000b"', '"a\\u001bb"', '"a\\u007fb"',
+                '"\\ud800"', '"a\\u202eb"', '"' + "x" * 100_000 + '"', "1" + "0" * 30]
+"""Raw JSON texts put in place of a value (escapes are JSON's own)."""
+HOSTILE_YAML = ["9" * 5000, "-" + "9" * 4400, ".inf", "-.nan", '"a\\0b"', '"a\\x01b"', '"a\\e[31mb"', '"a\\x7fb"',
+                '"\\ud800"', "a\x00b", "a\x01b", '"a\\u202eb"', "x" * 100_000, "1" + "0" * 30]
+"""Raw YAML texts put in place of a value (some with the control byte itself, some as an escape)."""
+_PLACEHOLDER = "PLACEHOLDER-5d1c"
+
+
+def mutate_values(root: Path, name: str, rng: random.Random) -> str:
+    """Put a hostile value, as raw text, in place of one value of a JSON or YAML file."""
+    path = root / name
+    path.chmod(0o644)
+    text = path.read_text(encoding="utf-8", errors="surrogatepass")
+    try:
+        doc = json.loads(text) if name.endswith(".json") else yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError):  # an earlier change made it unreadable: it stays as it is
+        return f"{name}: left as the change before made it"
+    leaves = [p for p in _paths(doc) if p and not isinstance(_get(doc, p), (dict, list))]
+    if not leaves:
+        return f"{name}: nothing to change"
+    where = rng.choice(leaves)
+    parent = _get(doc, where[:-1])
+    parent[where[-1]] = _PLACEHOLDER
+    if name.endswith(".json"):
+        raw = rng.choice(HOSTILE_JSON)
+        written = json.dumps(doc, indent=2, default=str).replace(f'"{_PLACEHOLDER}"', raw, 1)
+    else:
+        raw = rng.choice(HOSTILE_YAML)
+        written = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10 ** 6).replace(_PLACEHOLDER, raw, 1)
+    path.write_text(written, encoding="utf-8", errors="surrogatepass")
+    return f"{name}: {'/'.join(map(str, where))} = {raw[:40]!r}"
+
+
+WHOLE_FILE = ("bytes-mismatch", "hash-mismatch", "missing-file", "file-too-large")
+"""Issues about a file as a whole (its size, its digest, its absence): their file is their place."""
+
+
+def located(issues) -> list:
+    """Issues about something at a place in a JSON or YAML input that do not say on which line."""
+    return [i for i in issues if i.file and i.file.endswith((".json", ".yaml")) and i.line is None
+            and i.type not in WHOLE_FILE]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -325,3 +326,53 @@ def test_a_command_that_needs_an_extra_the_light_install_lacks_says_which(runner
     result = runner.invoke(main, ["validate", str(built_package), "--report", "html", str(tmp_path / "docs")])
     assert result.exit_code == 3
     assert "pip install 'prisoner-data[build]'" in result.stderr and "internal error" not in result.stderr
+
+
+# --- numbers too long to read and control characters, in every input: located errors, never a crash ---------
+
+HUGE = "9" * 5000  # more digits than Python converts (sys.get_int_max_str_digits: 4,300)
+
+
+def test_a_number_too_long_to_read_in_a_descriptor_is_a_located_error(runner, package, tmp_path):
+    descriptor = package / "datapackage.json"
+    lines = descriptor.read_text().splitlines()
+    number = next(n for n, line in enumerate(lines) if '"bytes": ' in line)
+    lines[number] = re.sub(r'"bytes": \d+', f'"bytes": {HUGE}', lines[number])
+    descriptor.write_text("\n".join(lines) + "\n")
+    result, report = validate(runner, package)
+    assert result.exit_code == 1
+    found = issue(report, "invalid-json")
+    assert (found["file"], found["line"]) == ("datapackage.json", number + 1)
+    assert "5,000 digits" in found["message"] and "internal error" not in result.output
+    download = runner.invoke(main, ["download", str(package), "--to", str(tmp_path / "got")])
+    assert download.exit_code == 3 and f"datapackage.json:{number + 1}" in download.stderr, download.output
+    assert "internal error" not in download.output and not (tmp_path / "got").exists()
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("    value: 12\n", f"    value: {HUGE}\n", "a number of 5,000 digits"),
+    ("    value: journalist\n", '    value: "jour\\0nalist"\n', "control character (U+0000)"),  # an escape
+    ("    value: journalist\n", "    value: jour\x00nalist\n", "U+0000"),  # the byte itself
+    ("    value: journalist\n", '    value: "jour\\u001bnalist"\n', "control character (U+001B)"),
+])
+def test_a_number_too_long_or_a_control_character_in_a_claims_file_names_its_line(runner, project, old, new, words):
+    name = "seeds/claims/fixture-wire-2025-12-15.yaml" if "12" in old else "seeds/claims/fixture-daily-2025-12.yaml"
+    line = edit(project / name, old, new)
+    result, report = validate(runner, project)
+    assert result.exit_code == 1 and "internal error" not in result.output
+    found = issue(report, "yaml-syntax")
+    assert (found["file"], found["line"]) == (name, line) and words in found["message"], found
+
+
+def test_half_a_utf16_pair_in_a_descriptor_is_a_located_error_not_a_crash(runner, package):
+    """Found by benchmarks/fuzz_inputs.py --target values: "\\ud800" alone is valid JSON but no character,
+    and writing it (pyarrow, CSV, HTML) raised UnicodeEncodeError."""
+    descriptor = package / "datapackage.json"
+    lines = descriptor.read_text().splitlines()
+    number = next(n for n, line in enumerate(lines) if '"title": ' in line)
+    lines[number] = re.sub(r'"title": "[^"]*"', '"title": "fine \\\\ud83d\\\\ude00 then \\\\ud800"', lines[number])
+    descriptor.write_text("\n".join(lines) + "\n")
+    result, report = validate(runner, package)
+    found = issue(report, "invalid-json")
+    assert result.exit_code == 1 and (found["file"], found["line"]) == ("datapackage.json", number + 1)
+    assert "half of a UTF-16 pair" in found["message"]

@@ -19,6 +19,8 @@ from ..report import Report
 from .yamlio import MAX_DEPTH, MAX_INPUT_BYTES, LineDict, line_dict, read_bounded
 
 _STRING = re.compile(r'"(?:\\.|[^"\\])*"')
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 
 
@@ -84,11 +86,46 @@ def parse_json(text: str, max_depth: int = MAX_DEPTH):
     if depth > max_depth:
         raise JSONInputError(f"nests objects and arrays more than {max_depth} levels deep", line)
     try:
-        return _LineDecoder(text).decode(text)
+        document = _LineDecoder(text).decode(text)
     except json.JSONDecodeError as exc:
         raise JSONInputError(f"invalid JSON: {exc.msg}", exc.lineno) from exc
+    except ValueError as exc:  # int() refuses a number of more digits than sys.get_int_max_str_digits()
+        raise _too_many_digits(text) from exc
     except RecursionError as exc:  # cannot happen within max_depth; kept so no input can crash the tool
         raise JSONInputError("nests too deep") from exc
+    if "\\u" in text and _holds_surrogate(document):  # JSON allows "\ud800" alone; it is no character
+        escape = next((m for m in _SURROGATE_ESCAPE.finditer(text) if not _paired(text, m)), None)
+        line = text.count("\n", 0, escape.start()) + 1 if escape else None
+        raise JSONInputError("a text holds half of a UTF-16 pair (an escape such as \\ud800 without its other "
+                             "half): no character, so nothing the toolkit writes could hold it", line)
+    return document
+
+
+def _paired(text: str, match) -> bool:
+    """A high surrogate escape followed by a low one, or a low one following a high one: one character."""
+    high = match.group()[3].lower() in "89ab"
+    other = text[match.end():match.end() + 6] if high else text[max(0, match.start() - 6):match.start()]
+    return bool(_SURROGATE_ESCAPE.fullmatch(other)) and (other[3].lower() in "cdef") == high
+
+
+def _holds_surrogate(node) -> bool:
+    if isinstance(node, str):
+        return bool(_SURROGATE.search(node))
+    if isinstance(node, dict):
+        return any(_holds_surrogate(k) or _holds_surrogate(v) for k, v in node.items())
+    if isinstance(node, list):
+        return any(_holds_surrogate(v) for v in node)
+    return False
+
+
+def _too_many_digits(text: str) -> JSONInputError:
+    import sys
+
+    limit = sys.get_int_max_str_digits()
+    match = re.search(rf"\d{{{limit + 1},}}", text)
+    line = text.count("\n", 0, match.start()) + 1 if match else None
+    digits = f"{len(match.group()):,} digits" if match else "too many digits"
+    return JSONInputError(f"a number of {digits}: no value the toolkit reads may have more than {limit:,}", line)
 
 
 def _depth(text: str) -> tuple[int, int | None]:

@@ -70,6 +70,9 @@ class _LineLoader(_Base):
 
     _resolved: dict = {}
     _texts: dict = {}
+    controls = False
+    """Whether texts may hold control characters: only through a double-quoted escape, so only when the
+    file has a backslash (raw ones are refused by the reader)."""
 
     def resolve(self, kind, value, implicit):
         if kind is yaml.ScalarNode and implicit[0]:
@@ -90,6 +93,10 @@ class _LineLoader(_Base):
         tag = node.tag
         if tag == _STR and type(node) is yaml.ScalarNode:
             value = node.value
+            if self.controls and _CONTROL.search(value):
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"a text holds a NUL or other control character "
+                                f"(U+{ord(_CONTROL.search(value).group()):04X}); no input may", node.start_mark)
             if len(value) > _SHARED_LENGTH:
                 return value
             # short texts recur (ids, property names, places): one object for each, so a million
@@ -102,7 +109,14 @@ class _LineLoader(_Base):
             return self.build_mapping(node)
         if tag == _SEQ and type(node) is yaml.SequenceNode:
             return [self.build(item) for item in node.value]
-        return _plain(self.construct_object(node, deep=True))  # numbers, booleans, null; unknown tags raise
+        try:
+            return _plain(self.construct_object(node, deep=True))  # numbers, booleans, null; unknown tags raise
+        except ValueError as exc:  # int() refuses a number of more digits than sys.get_int_max_str_digits()
+            import sys
+
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a number of {len(node.value):,} digits: no value the toolkit reads may have more than "
+                            f"{sys.get_int_max_str_digits():,}", node.start_mark) from exc
 
     def build_mapping(self, node) -> LineDict:
         mapping = line_dict(node.start_mark.line + 1)
@@ -127,8 +141,13 @@ def _plain(value):
     return value
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+"""Control characters, and the halves of UTF-16 pairs an escape can make, which are no characters at all."""
+
+
 def _parse(text: str):
     loader = _LineLoader(text)
+    loader.controls = "\\" in text
     try:
         return loader.document()
     finally:
@@ -204,6 +223,11 @@ def load_yaml(path: Path, report: Report, display: str):
             line=line,
             hint="check indentation, quoting and colons on that line",
         )
+    except yaml.reader.ReaderError as exc:  # a byte YAML refuses (a NUL, another control character)
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        report.add("yaml-syntax", f"{display} is not valid YAML: it holds the character U+{exc.character:04X} "
+                   "(NUL or another control character), which no input may", file=display, line=line,
+                   hint="remove the character (an editor may show it as ^@ or a box)")
     except (yaml.YAMLError, RecursionError, TypeError, ValueError) as exc:
         report.add("yaml-syntax", f"{display} is not valid YAML: {' '.join(str(exc).split())[:200]}", file=display)
     return None

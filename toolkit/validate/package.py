@@ -94,6 +94,10 @@ def _renamed(issue: Issue, name: str) -> Issue:
     return replace(issue, file=name, message=issue.message.replace("datapackage.json", name))
 
 
+DECLARED_IN = "\0declared-in"
+"""Key a twin's resource entry carries: the descriptor it was read from (no JSON key can be this)."""
+
+
 def _budget(path: Path) -> int:
     """The most a Parquet file may decode to: far more than any honest table of its size."""
     return 8 * path.stat().st_size + (64 << 20)
@@ -229,7 +233,8 @@ def _check_promised(meta: dict, promised: set[str], report: Report) -> None:
     present = {r["name"] for r in meta["resources"]}
     for name in sorted(promised - present):
         report.add("missing-resource", f"the package has no resource '{name}', which its index or expectation "
-                   "suite promises", file="datapackage.json", resource=name,
+                   "suite promises", file="datapackage.json", line=getattr(meta, "line_of", lambda k: None)("resources"),
+                   resource=name,
                    hint="the package is incomplete; download or rebuild it")
 
 
@@ -251,7 +256,9 @@ def unsafe_path(path: str, base: Path) -> str | None:
 def _check_file(base: Path, resource: dict, key: str, entry: dict, report: Report, max_bytes, trusted,
                 later: list | None = None) -> Path | None:
     path = entry.get("path")
-    where = dict(file="datapackage.json", resource=resource["name"], field=f"{key}.path", value=str(path))
+    # where the entry is written: its descriptor (a twin's is the Parquet one) and its line there
+    where = dict(file=entry.get(DECLARED_IN, "datapackage.json"), line=getattr(entry, "line", None) or None,
+                 resource=resource["name"], field=f"{key}.path", value=str(path))
     reason = unsafe_path(path, base) if isinstance(path, str) else "is not a string"
     if reason == "points to a URL" and trusted:
         report.add("remote-resource", f"resource '{resource['name']}' is on another host and was not checked",
@@ -329,6 +336,8 @@ def _twins(base: Path, meta: dict, report: Report, trusted: bool) -> dict[str, d
     report.extend(i for i in inner.issues if i.severity == "error")
     if twin is None:
         return {}
+    for resource in twin["resources"]:
+        resource[DECLARED_IN] = PARQUET_DESCRIPTOR  # what is wrong with it is said of that descriptor
     return {r["name"]: r for r in twin["resources"] if r.get("format") == "parquet"}
 
 

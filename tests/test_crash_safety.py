@@ -97,8 +97,36 @@ def test_staging_folders_honour_the_umask(tmp_path):
     assert folder.stat().st_mode & 0o777 == 0o750
 
 
-RELEASE_POINTS = ["release:before-journal", "release:after-journal", "release:moved-package",
-                  "release:moved-index.json", "release:moved-CHANGELOG.md"]
+RELEASE_POINTS = ["release:before-journal", "release:after-journal", "release:moved-releases",
+                  "release:moved-CITATION.cff", "release:moved-.zenodo.json"]
+
+
+def served(releases: Path) -> tuple[set[str], dict, str]:
+    """releases/ as a static server shows it: the names its listing links, its index, its changelog."""
+    import re
+    import urllib.request
+
+    from .httpkit import Server
+
+    server = Server(releases)
+    try:
+        listing = urllib.request.urlopen(server.url, timeout=10).read().decode()
+        index = json.loads(urllib.request.urlopen(server.url + "index.json", timeout=10).read())
+        changelog = urllib.request.urlopen(server.url + "CHANGELOG.md", timeout=10).read().decode()
+        for record in index["versions"]:
+            assert urllib.request.urlopen(f"{server.url}{record['version']}/datapackage.json", timeout=10).status == 200
+    finally:
+        server.close()
+    return {name.rstrip("/") for name in re.findall(r'href="([^"]+)"', listing)}, index, changelog
+
+
+def assert_published_all_at_once(releases: Path) -> None:
+    """Every version folder a reader sees is in the index with its changelog entry, and nothing else is."""
+    names, index, changelog = served(releases)
+    versions = {record["version"] for record in index["versions"]}
+    assert {n for n in names if n[:1].isdigit() and not n.endswith(".zip")} == versions, names
+    assert not [n for n in names if n.startswith(".")], names  # no staging a reader could stumble on
+    assert all(f"## {version} " in changelog for version in versions)
 
 
 @pytest.mark.parametrize("point", RELEASE_POINTS)
@@ -109,6 +137,10 @@ def test_a_release_killed_at_each_step_is_completed_or_undone_by_the_next_run(sc
     killed = cli("release", "--bump", "auto", "--date", "2026-01-05", cwd=scratch, crash=point)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert not list((scratch / "releases").glob(".*")), "staging never goes inside releases/"
+    assert_published_all_at_once(scratch / "releases")  # what a server of releases/ shows after the kill
+    swapped = point not in ("release:before-journal", "release:after-journal")
+    versions = {v["version"] for v in json.loads((scratch / "releases/index.json").read_text())["versions"]}
+    assert versions == ({"1.0.0", "1.0.1"} if swapped else {"1.0.0"})
     committed = point != "release:before-journal"
     recovered = cli("release", "--bump", "auto", "--date", "2026-01-06", cwd=scratch)
     index = json.loads((scratch / "releases/index.json").read_text())

@@ -12,6 +12,8 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +23,8 @@ from .diff import bump_version, diff_packages, render_text
 from ..errors import InvalidData, ReleaseError, UsageError
 from ..hashing import file_sha256
 from ..project import Project
-from ..storage import atomic_write, crashpoint, fsync_dir, fsync_tree, locked, new_staging, remove_tree, umask
+from ..storage import (atomic_write, clear_stale, crashpoint, fsync_dir, fsync_tree, locked, new_staging, remove_tree,
+                       swap_in, umask)
 
 VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 SUMS = "SHA256SUMS"
@@ -154,21 +157,73 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
 
 
 def _commit(project: Project, work: Path, version: str, archive: str, texts: dict[str, str]) -> None:
-    """Stage the files outside the release folder, write the journal (the commit point), roll forward."""
+    """Stage the next releases/ whole and the files outside it, write the journal (the commit point),
+    roll forward.
+
+    The next releases/ is the current one (its files hard-linked: they are immutable) with the new
+    version's folder, its zip, index.json and CHANGELOG.md; rolling forward exchanges it with the
+    current one in one rename, so a reader of releases/ (a static server, a clone) sees either the old
+    releases or the new one, whole: never a folder the index does not list yet."""
     for target, text in texts.items():
         (work / "files" / Path(target).name).write_text(text, encoding="utf-8")
+    following = work / "releases"
+    _link_tree(project.releases_dir, following)
+    os.rename(work / "package", following / version)
+    os.rename(work / "files" / archive, following / archive)
+    for target in texts:
+        if target.startswith("releases/"):
+            os.replace(work / "files" / Path(target).name, following / Path(target).name)
     fsync_tree(work)
     crashpoint("release:before-journal")
-    moves = [["package", f"releases/{version}"], [f"files/{archive}", f"releases/{archive}"]]
-    moves += [[f"files/{Path(target).name}", target] for target in texts]
-    atomic_write(work / JOURNAL, json.dumps({"version": version, "moves": moves}, indent=2) + "\n")
+    moves = [[f"files/{Path(target).name}", target] for target in texts if not target.startswith("releases/")]
+    atomic_write(work / JOURNAL, json.dumps({"version": version, "releases": "releases", "moves": moves},
+                                            indent=2) + "\n")
     crashpoint("release:after-journal")
     _roll_forward(project, work)
 
 
+def _link_tree(source: Path, target: Path) -> None:
+    """`target` as a copy of `source` whose files are hard links (a copy where links are refused)."""
+    target.mkdir()
+    if not source.is_dir():
+        return
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source)
+        if relative.parts[0].startswith("."):
+            continue  # a killed run's leftovers are not carried into the next releases/
+        if path.is_dir() and not path.is_symlink():
+            (target / relative).mkdir()
+        elif path.is_file() and not path.is_symlink():
+            try:
+                os.link(path, target / relative)
+            except OSError:
+                shutil.copy2(path, target / relative)
+    for path in sorted((p for p in source.rglob("*") if p.is_dir() and not p.is_symlink()), reverse=True):
+        relative = path.relative_to(source)
+        if (target / relative).is_dir():
+            os.chmod(target / relative, stat.S_IMODE(path.stat().st_mode))  # a sealed folder stays sealed
+
+
+def _published(releases: Path, version: str) -> bool:
+    """Whether the live releases/ lists `version`: the exchange of a journal's releases/ happened."""
+    index = releases / "index.json"
+    try:
+        document = json.loads(index.read_text(encoding="utf-8")) if index.is_file() else {}
+    except (OSError, ValueError):
+        return False
+    return any(isinstance(v, dict) and v.get("version") == version for v in document.get("versions") or [])
+
+
 def _roll_forward(project: Project, work: Path) -> None:
-    """Carry out a journal's moves; each is skipped once done, so a second run after a kill is safe."""
+    """Carry out a journal: exchange releases/ with the staged one (unless the live one already lists
+    the version), then move the files outside it; each step is skipped once done, so a second run after
+    a kill is safe."""
     journal = json.loads((work / JOURNAL).read_text(encoding="utf-8"))
+    if "releases" in journal:
+        staged = work / journal["releases"]
+        if staged.is_dir() and not _published(project.releases_dir, journal["version"]):
+            swap_in(staged, project.releases_dir)
+            crashpoint("release:moved-releases")
     project.releases_dir.mkdir(exist_ok=True)
     for source, target in journal["moves"]:
         if not (work / source).exists():
@@ -192,6 +247,7 @@ def recover_releases(project: Project) -> list[str]:
     this tool left inside releases/ itself.
     """
     done = []
+    clear_stale(project.root, project.releases_dir.name, project.releases_dir)  # an exchange made by two renames
     for work in sorted(project.root.glob(f".{RELEASE_LABEL}.staging-*")):
         if (work / JOURNAL).is_file():
             _roll_forward(project, work)

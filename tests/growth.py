@@ -83,6 +83,8 @@ class Known:
     destinations: dict[str, list[str]]
     freed: dict[str, list[str]]
     registry_api: object
+    taken_ids: set[str] = field(default_factory=set)
+    """Source ids and claim-id prefixes the project already has: a new article's must differ."""
 
     def ids(self) -> set[str]:
         return {e["id"] for entries in self.registry.values() for e in entries or []}
@@ -113,7 +115,10 @@ def read_project(root: Path) -> Known:
     for row in _csv(data / "release_people.csv"):
         freed.setdefault(row["release_id"], []).append(row["person_id"])
     api = load_registry(open_project(root), Report())
-    return Known(registry, spellings, releases, destinations, freed, api)
+    taken = {path.stem for path in (root / "seeds" / "articles").glob("*")}
+    for ledger in (root / "seeds" / "claims").glob("*.yaml"):
+        taken |= {m.group(1) for m in re.finditer(r"^\s*- id: ([a-z0-9-]+?)-\d+\s*$", ledger.read_text(), re.M)}
+    return Known(registry, spellings, releases, destinations, freed, api, taken)
 
 
 def _csv(path: Path) -> list[dict]:
@@ -260,6 +265,9 @@ def _compose(writer: Writer, cases: list[str], seed: int, index: int) -> Article
     article.published = min(newest + dt.timedelta(days=rng.randint(1, 9)), dt.date.today())
     article.source = f"{slug(outlet)}-{article.published.isoformat()}-g{seed}-{index}"
     article.prefix = "".join(w[0] for w in slug(outlet).split("-")) + f"{seed}x{index}"
+    while article.source in writer.known.taken_ids or article.prefix in writer.known.taken_ids:
+        article.source, article.prefix = article.source + "b", article.prefix + "b"  # the seed was applied before
+    writer.known.taken_ids |= {article.source, article.prefix}
     city = rng.choice(["Vilnius", "Warsaw", "Kyiv", "Riga", "Minsk"])
     article.lines.insert(0, f"{city}, {spoken(article.published, year=False)} ({outlet}) -")
     article.skipped.append({"quote": f"{spoken(article.published, year=False)} ({outlet})",

@@ -124,7 +124,9 @@ def subgroup(result: Reconciliation, registry: Registry) -> list[Conflict]:
                         f"In {piece.whose}, {_label(group, registry).lower()} in {_where(piece, registry)} number "
                         f"{_figure(inner)}, more than the {_figure(outer)} {_whole(parent, registry)}."))
             elif facts is not None and not registry.get(group).partition_label:
-                conflicts.append(_explained(facts, group, parent, registry))
+                explained = _explained(facts, group, parent, registry)
+                if len(explained.values) > 1:  # the same figure for both: nothing differs, nothing to explain
+                    conflicts.append(explained)
     return conflicts
 
 

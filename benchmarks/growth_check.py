@@ -39,6 +39,7 @@ def one_seed(seed: int, work: Path) -> tuple[bool, list[str], str, float]:
     """(passed, cases written, the test summary or the failing tests, seconds)."""
     clone = work / f"seed-{seed}"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=clone, capture_output=True, text=True).stdout
     (clone / ".venv").symlink_to(ROOT / ".venv")
     started = time.monotonic()
     done = subprocess.run([str(clone / ".venv" / "bin" / "python"), "-m", "tests.walkthrough", ".", "--seed",
@@ -56,7 +57,7 @@ def one_seed(seed: int, work: Path) -> tuple[bool, list[str], str, float]:
         failed = re.findall(r"^(?:FAILED|ERROR) (tests/\S+)", log, re.M)
         summary = "failed: " + (", ".join(failed) if failed else log.strip().splitlines()[-1][:300])
     shutil.rmtree(clone, ignore_errors=True)
-    return done.returncode == 0, cases, summary, seconds
+    return done.returncode == 0, cases, f"{summary} @{commit.strip()}", seconds
 
 
 def main() -> int:

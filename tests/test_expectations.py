@@ -111,3 +111,27 @@ def test_suite_parameters_resolve_from_tables_and_unknown_ones_are_reported():
     issues, values = _parameters(suites, tables, "expectations.json")
     assert values == {"sources__row_count": 4, "sources__source_id": ["a", "b"]}
     assert [(i.type, i.value) for i in issues] == [("expectation-parameter-unknown", "sources__nothing")]
+
+
+def test_articles_making_every_conflict_kind_build_packages_that_pass_their_own_expectations(tmp_path):
+    """Each kind of conflict the schema allows, made by a contributed article (the suite's own project,
+    and the rule fixtures where a rule fires), builds, validates and passes the suite the package ships
+    (once a person's exception, made by a valid article, failed it)."""
+    from toolkit.project import open_project
+    from toolkit.publish.package import build_package
+
+    from .conftest import assemble_project
+    from .test_rule_fixtures import CASES, RULES, assemble
+
+    enum = next(f for f in json.loads((ROOT / "schemas/conflicts.schema.json").read_text())["fields"]
+                if f["name"] == "kind")["constraints"]["enum"]
+    roots = [assemble_project(tmp_path / "project")]
+    roots += [assemble(RULES / case, tmp_path / case.replace("/", "-")) for case in CASES if case.endswith("/fires")]
+    made = set()
+    for root in roots:
+        result = build_package(open_project(root), root / "datapackage")
+        assert result.ok, (root.name, [i.message for i in result.report.errors])
+        issues = check_expectations(root / "datapackage", root / "datapackage" / "expectations.json")
+        assert [i.message for i in issues if i.severity == "error"] == [], root.name  # a heuristic may warn
+        made |= {row["kind"] for row in pq.read_table(root / "datapackage/data/conflicts.parquet").to_pylist()}
+    assert made == set(enum)

@@ -737,3 +737,51 @@ def test_problems_of_the_parquet_descriptor_name_that_descriptor(runner, package
     spec = [i for i in report["issues"] if i["type"].startswith("spec-")]
     assert spec and all(i["file"] == "datapackage-parquet.json" and "datapackage.json" not in i["message"]
                         for i in spec)
+
+
+# --- one vocabulary per enumerated field ----------------------------------------------------------------
+
+def test_a_value_set_that_drifts_from_its_schemas_enum_is_a_located_error(runner, project):
+    """The suite once listed fewer conflict kinds than the schema allows, so a valid package failed its
+    own expectations; now the two cannot drift apart."""
+    suite = project / "schemas/expectations.json"
+    text = suite.read_text()
+    start = text.index('"column": "kind"')
+    drifted = text[:start] + text[start:].replace('"person_exception",\n', "", 1)
+    suite.write_text(drifted)
+    line = drifted[:drifted.index('"value_set"', start)].count("\n") + 1
+    result, report = validate(runner, project)
+    assert result.exit_code == 1
+    issue = find(report, "vocabulary-mismatch")
+    assert (issue["file"], issue["line"], issue["field"]) == ("schemas/expectations.json", line, "kind")
+    assert "it lacks person_exception" in issue["message"]
+
+
+def test_every_conflict_kind_a_rule_can_make_is_in_the_schemas_enum():
+    """Read off the code: each `kind` a conflict is made with (a keyword, or the argument of a helper's
+    `kind` parameter) is one the conflicts table allows."""
+    import ast
+
+    from .conftest import ROOT
+
+    enum = set(next(f for f in json.loads((ROOT / "schemas/conflicts.schema.json").read_text())["fields"]
+                    if f["name"] == "kind")["constraints"]["enum"])
+    made = set()
+    for path in sorted((ROOT / "toolkit" / "reconcile").rglob("*.py")):
+        tree = ast.parse(path.read_text())
+        helpers = {f.name: [a.arg for a in f.args.args].index("kind") for f in ast.walk(tree)
+                   if isinstance(f, ast.FunctionDef) and "kind" in [a.arg for a in f.args.args]}
+        def kinds(node):  # a literal, or either branch of `"date" if ... else "value"`
+            if isinstance(node, ast.IfExp):
+                return kinds(node.body) | kinds(node.orelse)
+            return {node.value} if isinstance(node, ast.Constant) and isinstance(node.value, str) else set()
+
+        for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
+            for keyword in call.keywords:
+                if keyword.arg == "kind":
+                    made |= kinds(keyword.value)
+            name = getattr(call.func, "id", None)
+            if name in helpers and len(call.args) > helpers[name]:
+                made |= kinds(call.args[helpers[name]])
+    assert {"value", "date", "name", "sum_rule", "subgroup", "arithmetic"} <= made  # the scan finds them
+    assert made <= enum, made - enum

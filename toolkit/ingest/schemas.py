@@ -65,9 +65,36 @@ def load_contract(project: Project, report: Report) -> Contract | None:
                 report.add("unknown-resource", f"the suite checks resource '{resource}', which schemas/package.yaml "
                            "does not list", file=display, line=suite["suites"].line_of(resource),
                            hint=nearest_hint(str(resource), metadata.resources))
+        _check_vocabularies(suite, schemas, report, display)
     if len(schemas) != len(metadata.resources) or len(report.errors) > errors:
         return None
     return Contract(metadata, schemas)
+
+
+def _check_vocabularies(suite: LineDict, schemas: dict, report: Report, display: str) -> None:
+    """One vocabulary per enumerated field: an expectation that a column's values are in a set must name
+    exactly the values its table schema's `enum` allows (the schema is the contract; a second list kept
+    by hand drifts, as conflicts.kind once did)."""
+    for resource, expectations in suite["suites"].items():
+        fields = {f.get("name"): f for f in (schemas.get(resource) or {}).get("fields", []) if isinstance(f, dict)}
+        for entry in expectations if isinstance(expectations, list) else []:
+            kwargs = entry.get("kwargs") if isinstance(entry, dict) else None
+            if not isinstance(kwargs, dict) or entry.get("type") != "expect_column_values_to_be_in_set":
+                continue
+            enum = ((fields.get(kwargs.get("column")) or {}).get("constraints") or {}).get("enum")
+            values = kwargs.get("value_set")
+            if not isinstance(enum, list) or not isinstance(values, list):
+                continue  # a parameter ({"$PARAMETER": ...}) or a column without an enum
+            missing, extra = sorted(set(enum) - set(values), key=str), sorted(set(values) - set(enum), key=str)
+            if missing or extra:
+                said = "; ".join(part for part in (f"it lacks {', '.join(map(str, missing))}" if missing else "",
+                                                   f"the schema does not allow {', '.join(map(str, extra))}" if extra
+                                                   else "") if part)
+                report.add("vocabulary-mismatch", f"the suite's value set of {resource}.{kwargs.get('column')} is "
+                           f"not the schema's enum: {said}", file=display, line=getattr(kwargs, "line_of",
+                           lambda k: None)("value_set") or getattr(entry, "line", None), resource=resource,
+                           field=kwargs.get("column"), hint=f"copy the enum of {resource}.schema.json into the "
+                                                            "value_set (the schema is the contract)")
 
 
 @dataclass(frozen=True)

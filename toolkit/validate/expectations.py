@@ -217,8 +217,10 @@ def _issue(name: str, file: str, expectations: list, result) -> Issue:
     kwargs = entry.get("kwargs", {})
     field = _field(kwargs)
     index = (result.result or {}).get("partial_unexpected_index_list") or []
+    severity = entry.get("meta", {}).get("severity", "error")  # a heuristic ("mostly") is a warning
     return Issue(
-        type="expectation-failed", severity="error", file=file, resource=name, field=field,
+        type="expectation-failed", severity=severity if severity in ("error", "warning") else "error", file=file,
+        resource=name, field=field,
         # the first offending row; pandas gives its RangeIndex label, 0-based
         row=int(index[0]) + 1 if index and isinstance(index[0], numbers.Integral) else None,
         value=_observed(result.result or {}), rule=f"{entry['type']} {json.dumps(kwargs, ensure_ascii=False)}",

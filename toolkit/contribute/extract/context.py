@@ -146,6 +146,8 @@ class Context:
         return (type(mention).__name__, mention.start) in self.used
 
     def kind(self, name: Name) -> str | None:
+        if name.entity and name.entity in self.proposals.get("places", {}):
+            return "place"  # proposed by this draft (a city the registry does not know yet)
         return self.registry.kind(name.entity) if name.entity else ("person" if name.proposed else None)
 
     def propose(self, section: str, entry: dict) -> str:

@@ -104,6 +104,13 @@ def ages(ctx: Context, sentence: Sentence) -> None:
         if person and figure and ctx.take(figure):
             ctx.add("age", "count", figure.value, sentence.start + match.start(), person.end,
                     subject=ctx.note_person(person))
+    # "Name, a 41-year-old reporter": the age in an apposition after the name
+    for person in persons(ctx, sentence):
+        after = re.match(r",\s+(?:an?\s+)(\d{1,3}|\w+)-year-old\s+[a-z][\w-]*", ctx.text[person.end:sentence.end])
+        figure = next((f for f in sentence.figures if after and f.start == person.end + after.start(1)), None)
+        if figure and 0 < figure.value < 120 and ctx.take(figure):
+            ctx.add("age", "count", figure.value, person.end + after.start(1) - 2, person.end + after.end(),
+                    subject=ctx.note_person(person))
 
 
 TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+)?to|given|handed|serving|jailed\s+for|imprisoned\s+for|gets?|got|received|"
@@ -151,7 +158,8 @@ def _charge(ctx: Context, sentence: Sentence, person: Name, begin: int, finish: 
 IMPRISONED = re.compile(r"\b(?:arrested|detained|jailed|imprisoned|in\s+prison|in\s+jail|behind\s+bars|in\s+custody|"
                         r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?)\s+"
                         r"(?:\w+\s+){0,2}?(?P<since>in|since|on)\s+$")
-SENTENCED = re.compile(r"\b(?:sentenced|convicted|given\s+\S+\s+years?|handed\s+\S+\s+years?)(?:\s+[\w-]+){0,4}?\s+in\s+$")
+SENTENCED = re.compile(r"\b(?:sentenced|convicted|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?)"
+                       r"(?:\s+[\w-]+){0,4}?\s+in\s+$")
 
 
 def _year_before(ctx: Context, sentence: Sentence, offset: int) -> str | None:

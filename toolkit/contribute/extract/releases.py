@@ -14,7 +14,7 @@ from ...ingest.figures import Figure
 from .context import Context, Sentence, rule
 from .names import Name
 from .people import MOVED, persons
-from .subjects import clause_release, date_note, group_of, place_after, release_date, release_for
+from .subjects import clause_release, date_note, group_of, place_after, release_date, release_for, slug
 
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
@@ -40,7 +40,8 @@ def _free(ctx: Context, sentence: Sentence) -> list[Figure]:
 
 MOVEMENT = re.compile(rf"\b(?:(?:were|was|have\s+been|had\s+been|are|being|had|have)\s+)?(?:also\s+)?(?:{MOVED}|"
                       rf"(?:chose|decided|opted|preferred|wanted|asked)\s+to\s+(?:stay|remain)|stayed)\s+"
-                      rf"(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|for)\s+", re.IGNORECASE)
+                      rf"(?:\w+\s+){{0,4}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|for)\s+", re.IGNORECASE)
+"""A movement, with up to four words before its "to": "were driven across the border to Lithuania"."""
 
 
 @rule("destination-count")
@@ -55,8 +56,9 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
         for gap in MOVEMENT.finditer(window[:nxt]):
             if gap.start() > 90 or re.search(r"\b(?:remain|still|behind\s+bars)\b", window[:gap.start()]):
                 break
-            place = place_after(ctx, sentence, figure.end + gap.end())
-            if place and ctx.registry.kind(place.entity) == "place":
+            place = place_after(ctx, sentence, figure.end + gap.end()) or _new_place(ctx, sentence,
+                                                                                      figure.end + gap.end())
+            if place and ctx.kind(place) == "place":
                 scoped.append((figure, place))
                 release = clause_release(ctx, sentence, figure.start)
                 _count(ctx, "destination_count", figure, figure.start, place.end, release,
@@ -126,8 +128,34 @@ def _country(ctx: Context, name: Name) -> str | None:
 
 
 def _population(ctx: Context, words: str) -> str | None:
+    """The group a count of people going somewhere is about: "six of them Estonians", "of the freed
+    political prisoners"."""
     noun = GROUP_NOUN.match(" " + words.strip())
-    return group_of(ctx, noun.group("noun")) if noun else None
+    if noun:
+        return group_of(ctx, noun.group("noun"))
+    named = re.match(r"\s*of\s+(?:the|those)\s+(?:freed\s+|released\s+|pardoned\s+)?(political\s+prisoners)\b", words)
+    return group_of(ctx, named.group(1)) if named else None
+
+
+NOT_PLACES = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "court", "prison",
+              "jail", "hospital", "safety", "freedom", "exile", "January", "February", "March", "April", "May", "June",
+              "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+              "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def _new_place(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    """A place the registry does not know, written where a movement ends ("two went to Kaunas"): proposed
+    as a city for the contributor to check (its kind, and the country it is in)."""
+    match = re.match(r"([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b(?!\s+[A-Z])", ctx.text[offset:sentence.end])
+    if not match or match.group(1).split()[0] in NOT_PLACES:
+        return None
+    if any(n.start == offset and n.entity for n in sentence.names) or ctx.registry.resolve(match.group(1)).entity_id:
+        return None  # a known entity of another kind (a person, an organisation): not a destination
+    name = match.group(1)
+    ctx.propose("places", {"id": slug(name), "name": name, "kind": "city", "aliases": [],
+                           "notes": f"proposed by extract from \"... to {name}\": check its kind and add part_of "
+                                    "(the country it is in)"})
+    return Name(name, offset, offset + match.end(1), slug(name))
 
 
 @rule("subgroup-count")
@@ -193,6 +221,63 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         finish = figure.end + noun.end() + (tail.end() if tail else 0)
         _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start))
         _listed_releases(ctx, sentence, figure)
+
+
+@rule("with-others")
+def with_others(ctx: Context, sentence: Sentence) -> None:
+    """"X was freed with 17 other prisoners", "journalist and 11 others": X and the others, N + 1 in all."""
+    if not sentence.freeing():
+        return
+    for figure in _free(ctx, sentence):
+        before = re.search(r"\b(?:(?:along|together)\s+)?(?:with|and)\s+$",
+                           ctx.text[max(sentence.start, figure.start - 20):figure.start])
+        other = re.match(rf"\s+others?\b|\s+other\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[figure.end:sentence.end])
+        if not before or not other or figure.qualifier != "exact" or figure.upper:
+            continue
+        start = _who_before(ctx, sentence, figure.start - len(before.group(0)))
+        release = clause_release(ctx, sentence, figure.start)
+        if release and ctx.take(figure):
+            ctx.add("released_count", "count", figure.value + 1, start, figure.end + other.end(), subject=release,
+                    note=f"{ctx.text[start:figure.start - len(before.group(0))].strip()} and {figure.value} others: "
+                         f"{figure.value + 1}")
+
+
+def _who_before(ctx: Context, sentence: Sentence, end: int) -> int:
+    """Where the one freed with the others is named: the person, or the word for them, just before."""
+    person = next((p for p in reversed(persons(ctx, sentence)) if p.end <= end and
+                   re.fullmatch(r"\s*(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:\w+\s+){0,2}?", ctx.text[p.end:end])),
+                  None)
+    if person:
+        return person.start
+    word = re.search(r"\b[a-z][\w-]*\s*$", ctx.text[sentence.start:end])
+    return sentence.start + word.start() if word else end
+
+
+BREAKDOWN = re.compile(r"\s+(?:of\s+(?:the|those)\s+(?:freed|released|pardoned|prisoners)(?:\s+\w+)?\s+)?(?:were|was)\s+"
+                       r"(?:an?\s+)?(?P<noun>[A-Z][a-z]+(?:\s+(?:citizens?|nationals?))?)\b")
+ONE_WAS = re.compile(r"\b[Oo]ne\s+(?:of\s+(?:the|those)\s+(?:freed|released|pardoned)\s+)?was\s+an?\s+"
+                     r"(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)\b")
+
+
+@rule("breakdown")
+def breakdown(ctx: Context, sentence: Sentence) -> None:
+    """A count of the freed by nationality: "Four of the freed were Latvians", "two were Germans", "one was
+    a Japanese citizen", "Twenty-three were Belarusians" (about the freed the sentence or the one before
+    speaks of)."""
+    if not (sentence.freeing() or ctx.previous_freeing or re.search(r"\bof\s+the\s+freed\b", sentence.text)):
+        return
+    for figure in _free(ctx, sentence):
+        match = BREAKDOWN.match(ctx.text, figure.end, sentence.end)
+        population = group_of(ctx, match.group("noun")) if match else None
+        if population:
+            _count(ctx, "released_count", figure, figure.start, match.end(), clause_release(ctx, sentence, figure.start),
+                   population=population)
+    for match in ONE_WAS.finditer(sentence.text):  # "one was a Japanese citizen": "one" is no figure on its own
+        population = group_of(ctx, match.group("noun"))
+        release = clause_release(ctx, sentence, sentence.start + match.start())
+        if population and release:
+            ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
+                    subject=release, population=population)
 
 
 def _listed_releases(ctx: Context, sentence: Sentence, first: Figure) -> None:

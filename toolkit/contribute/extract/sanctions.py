@@ -170,11 +170,13 @@ def sanctions(ctx: Context, sentence: Sentence) -> None:
 
 def _dates(ctx: Context, sentence: Sentence, mention: Mention, start: int, end: int, quote_start: int) -> None:
     for date in (d for d in sentence.dates if start <= d.start < end and d.value and not ctx.taken(d)):
-        before = ctx.text[max(start, date.start - 14):date.start]
-        imposed = mention.action == "imposed" or re.search(r"\bimposed\s+(?:in\s+)?$", before)
+        before = ctx.text[max(start, date.start - 24):date.start]
+        since = re.search(r"\bsince\s+$", before)
+        # "imposed in 2021", "having imposed them in 2023"; a sanction in force "since" a date began then
+        imposed = mention.action == "imposed" or re.search(r"\bimposed\s+(?:(?:them|it|those)\s+)?(?:in\s+)?$", before) \
+            or (since and not re.search(rf"\b(?:{LIFT})\b", before, re.IGNORECASE))
         if mention.action == "targeted":
             continue
-        since = re.search(r"\bsince\s+$", before)
         ctx.take(date)
         ctx.add("imposed_on" if imposed else "lifted_on", "date", date.value, min(quote_start, date.start),
                 max(date.end, mention.end), subject=mention.sanction, qualifier="since" if since else "exact",
@@ -225,6 +227,36 @@ def _announced(ctx: Context, sentence: Sentence, mention: Mention) -> None:
         return
     start, end = sorted((speaker.start, mention.start))[0], max(speaker.end, mention.end)
     ctx.add("lift_announced_by", "entity", ctx.note_person(speaker), start, end, subject=mention.sanction)
+
+
+STANDING = re.compile(r"\b(?:in\s+force|in\s+place|in\s+effect|kept|maintained|stood|remained?|had\s+been|has\s+been|"
+                      r"have\s+been)\b[^.;:]{0,40}?\bsince\s+$", re.IGNORECASE)
+
+
+@rule("sanction-since")
+def standing(ctx: Context, sentence: Sentence) -> None:
+    """A sanction in force since a date: "sanctions on the airline, in force since June 2021", "the potash
+    sanctions had been in place since August 2021": imposed on or before then (`since`)."""
+    if not re.search(rf"\b{NOUN}\b", sentence.text, re.IGNORECASE):
+        return
+    for date in (d for d in sentence.dates if d.value and not ctx.taken(d)):
+        before = ctx.text[sentence.start:date.start]
+        if not STANDING.search(before[-60:]) or re.search(rf"\b(?:{LIFT})\b", before[-60:], re.IGNORECASE):
+            continue
+        # what is sanctioned: the words before the noun ("the potash sanctions"), or its target after "on"
+        # ("sanctions on the airline, in force since", "sanctions the EU has kept on the airline since")
+        noun = list(re.finditer(rf"(?:[\w’'-]+\s+){{0,3}}\b{NOUN}\b", before, re.IGNORECASE))
+        if not noun:
+            continue
+        target = re.search(r"\b(?:on|against)\s+(?P<target>[^.;:,]{2,60}?)(?:,\s*(?:(?:which\s+(?:has|had)\s+been\s+)?in\s+"
+                           r"(?:force|place|effect))?\s*|\s+)since\s+$", before[noun[-1].end():], re.IGNORECASE)
+        candidates = [target.group("target")] if target else []
+        sanction = next((s for s in map(lambda p: sanction_named(ctx, p), [*candidates, noun[-1].group(0)]) if s),
+                        None)
+        if sanction is None or not ctx.take(date):
+            continue
+        ctx.add("imposed_on", "date", date.value, sentence.start + noun[-1].start(), date.end, subject=sanction,
+                qualifier="since")
 
 
 @rule("traded-for")

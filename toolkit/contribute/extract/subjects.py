@@ -156,17 +156,63 @@ def article_country(ctx: Context) -> str | None:
 
 
 def country_of(ctx: Context, word: str) -> str | None:
-    """The registry country an adjective or demonym names: "Belarusian", "Ukrainians", "American"."""
+    """The country an adjective or demonym names: "Belarusian", "Ukrainians", "American". One the registry
+    does not have yet is proposed with its entry, when the demonym's country is a country by ISO 3166
+    (pycountry): "Latvians" -> Latvia, "Germans" -> Germany, "Japanese" -> Japan."""
     key = re.sub(r"[’']s$", "", word.lower()).strip(".,").replace(".", "")
     if key in DEMONYM_EXCEPTIONS:
-        return _place_named(ctx, DEMONYM_EXCEPTIONS[key])
+        return _place_named(ctx, DEMONYM_EXCEPTIONS[key]) or _propose_country(ctx, DEMONYM_EXCEPTIONS[key])
     for entity in (e for e in ctx.registry.entities.values() if e.kind == "place"):
         for name in (entity.name, *entity.aliases):
             stem = name.lower()
             forms = {stem + "ian", stem + "n", stem[:-1] + "ian", stem[:-1] + "ean", stem + "ese", stem[:-1] + "an"}
             if key in forms or key.rstrip("s") in forms:
                 return entity.id
+    country = iso_country(key)
+    return (_place_named(ctx, country) or _propose_country(ctx, country)) if country else None
+
+
+def _propose_country(ctx: Context, name: str) -> str:
+    return ctx.propose("places", {"id": slug(name), "name": name, "kind": "country", "aliases": []})
+
+
+COUNTRY_FROM = (("ian", ("ia", "", "e", "ium")), ("ean", ("ea",)), ("an", ("a", "", "y")), ("ese", ("", "a")),
+                ("ish", ("land", "en", "and")), ("i", ("",)), ("n", ("",)), ("", ("y", "ia", "")))
+"""Endings a demonym's singular may have, and what the country's name may end with instead ("German" ->
+"Germany", "Belarusian" -> "Belarus", "Finnish" -> "Finland"): each candidate is kept only if it is the name
+of a country."""
+
+
+def iso_country(word: str) -> str | None:
+    """The country a demonym names, by the ISO 3166 names pycountry knows ("latvians" -> "Latvia"), or None."""
+    if len(word) < 4 or not word.isalpha():
+        return None
+    names = _iso_names()
+    singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    for ending, replacements in COUNTRY_FROM:
+        if singular.endswith(ending):
+            stem = singular[: len(singular) - len(ending)] if ending else singular
+            for replacement in replacements:
+                candidate = names.get(stem + replacement)
+                if candidate:
+                    return candidate
     return None
+
+
+_ISO_NAMES: dict[str, str] = {}
+
+
+def _iso_names() -> dict[str, str]:
+    """Every country's short, common and official name (lower case) -> its common or short name."""
+    if not _ISO_NAMES:
+        import pycountry
+
+        for country in pycountry.countries:
+            shown = getattr(country, "common_name", None) or country.name
+            for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+                if name:
+                    _ISO_NAMES[name.lower()] = shown.split(",")[0]
+    return _ISO_NAMES
 
 
 def _place_named(ctx: Context, name: str) -> str | None:
@@ -192,21 +238,37 @@ def group_of(ctx: Context, noun: str) -> str | None:
         if ctx.registry.root_group():
             entry["part_of"] = ctx.registry.root_group()
         return ctx.propose("groups", entry)
-    if not words or not words[0][:1].isupper():
+    if not words or not words[0][:1].isupper() or \
+            (len(words) > 1 and words[1].lower() not in ("nationals", "citizens", "citizen", "national")):
         return None
     country = country_of(ctx, words[0])
-    if country is None or (len(words) > 1 and words[1].lower() not in ("nationals", "citizens", "citizen", "national")):
+    if country is None:
         return None
     existing = [e.id for e in ctx.registry.entities.values() if e.kind == "group" and e.nationality == country]
+    existing += [g["id"] for g in ctx.proposals.get("groups", {}).values() if g.get("nationality") == country]
     if existing:
         return existing[0]
     adjective = _adjective_of(ctx, country, words[0])
     entry = {"id": f"{slug(adjective)}-nationals", "name": f"{adjective} nationals", "nationality": country,
              "aliases": [" ".join(words)]}
-    root = ctx.registry.root_group()
-    if root:
-        entry["part_of"] = root
+    parent = _narrowest_parent(ctx, country)
+    if parent:
+        entry["part_of"] = parent
     return ctx.propose("groups", entry)
+
+
+def _narrowest_parent(ctx: Context, country: str) -> str | None:
+    """Where a new nationality group sits: inside the foreign nationals (a group of the registry's or one
+    the draft proposes) when it is not the releasing country's, else inside everyone freed."""
+    if country != ctx.country:
+        foreign = ctx.registry.resolve("foreign nationals").entity_id
+        if foreign and ctx.registry.kind(foreign) == "group":
+            return foreign
+        proposed = next((g["id"] for g in ctx.proposals.get("groups", {}).values()
+                         if g["name"] == "Foreign nationals"), None)
+        if proposed:
+            return proposed
+    return ctx.registry.root_group()
 
 
 ADJECTIVE_OF = {  # the adjective a country's nationals are named with, where it is not the demonym less "s"
@@ -220,7 +282,8 @@ ADJECTIVE_OF = {  # the adjective a country's nationals are named with, where it
 def _adjective_of(ctx: Context, country: str, written: str) -> str:
     """The adjective a group of the country's nationals is named with: "Estonians" -> "Estonian",
     "Poles" -> "Polish"."""
-    name = ctx.registry.get(country).name
+    entity = ctx.registry.get(country)
+    name = entity.name if entity else ctx.proposals["places"][country]["name"]
     if name in ADJECTIVE_OF:
         return ADJECTIVE_OF[name]
     return written[:-1] if written.endswith(("ians", "ans", "ns")) else written

@@ -18,13 +18,15 @@ def test_every_resolved_value_leads_to_claims_with_quotes_in_their_article(built
     claims = {c["claim_id"]: c for c in load(built_package, "claims")}
     sources = {s["source_id"]: s for s in load(built_package, "sources")}
     referenced = set()
-    for table in ("releases", "people", "sanctions", "release_destinations", "release_groups", "prisoner_counts"):
+    for table in ("releases", "people", "sanctions", "release_destinations", "release_groups", "prisoner_counts",
+                  "entities"):
         for row in load(built_package, table):
             for column, value in row.items():
                 if not column.endswith("_claims") or value is None:
                     continue
-                status = row[column[: -len("_claims")] + "_status"]
-                assert status in {"agreed", "single_source", "conflict", "resolved_by_curator"}
+                if table != "entities":  # the entities' roles are listed, not resolved: no status
+                    status = row[column[: -len("_claims")] + "_status"]
+                    assert status in {"agreed", "single_source", "conflict", "resolved_by_curator"}
                 for claim_id in value:
                     claim = claims[claim_id]
                     article = (FIXTURE_PROJECT / sources[claim["source_id"]]["article_path"]).read_text(encoding="utf-8")
@@ -46,6 +48,17 @@ def test_a_value_leads_to_exactly_the_claims_behind_it(built_package):
     people = {p["person_id"]: p for p in load(built_package, "people")}
     assert people["lena-fictiona"]["sent_to_id"] == "vilnius"
     assert people["lena-fictiona"]["sent_to_claims"] == ["fd-009", "fh-011"]
+
+
+def test_people_who_were_not_freed_keep_their_roles(built_package):
+    """The spokeswoman was named, not freed: no row of people, but what the source calls her is kept."""
+    entities = {e["entity_id"]: e for e in load(built_package, "entities")}
+    people = {p["person_id"] for p in load(built_package, "people")}
+    assert "vera-sampler" not in people
+    assert entities["vera-sampler"]["roles"] == ["spokeswoman for the Fixture Rights Centre"]
+    assert entities["vera-sampler"]["roles_claims"] == ["fh-018"]
+    assert entities["lena-fictiona"]["roles"] == ["prominent opposition activist", "opposition activist"]
+    assert entities["belarus"]["roles"] is None  # only people have roles
 
 
 def test_release_people_lead_to_claims(built_package):

@@ -70,7 +70,7 @@ def build_tables(sources: dict[str, Source], ledger: Ledger, registry: Registry,
     tables["conflicts"] = finish("conflicts", _conflicts(result))
     tables["claims"] = finish("claims", _claims(result.claims, vocabulary))
     tables["sources"] = finish("sources", _sources(sources, ledger))
-    tables["entities"] = finish("entities", _entities(registry))
+    tables["entities"] = finish("entities", _entities(registry, result))
     return tables
 
 
@@ -297,14 +297,19 @@ def _sources(sources: dict[str, Source], ledger: Ledger) -> list[dict]:
     return rows
 
 
-def _entities(registry: Registry) -> list[dict]:
-    return [
-        {
+def _entities(registry: Registry, result: Reconciliation) -> list[dict]:
+    """The registry, and for every person what the sources call them (`roles`): the people not freed (an
+    envoy, a spokesman, someone who stayed behind) have no row in `people` to carry it."""
+    rows = []
+    for e in sorted(registry.entities.values(), key=lambda e: e.id):
+        roles = result.fact(e.id, PERSON_FIELDS["roles"]) if e.kind == "person" else None
+        rows.append({
             "entity_id": e.id, "kind": e.kind, "name": e.name, "aliases": list(e.aliases) or None,
             "misspellings": list(e.misspellings) or None, "part_of_id": e.part_of, "place_kind": e.place_kind,
             "country_id": e.country, "nationality_id": e.nationality,
             "partition": e.partition_label if e.kind == "group" else None,
             "root": e.id == registry.root_group() if e.kind == "group" else None,
-        }
-        for e in sorted(registry.entities.values(), key=lambda e: e.id)
-    ]
+            "roles": list(roles.value) if roles and roles.value else None,
+            "roles_claims": roles.claim_ids if roles else None,
+        })
+    return rows

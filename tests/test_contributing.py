@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+import hashlib
 import json
 import re
 import shutil
@@ -32,34 +33,46 @@ def test_the_steps_in_contributing_end_with_a_green_validate(runner, project):
     # 1. add the article
     article = project / f"seeds/articles/{SOURCE}.txt"
     shutil.copyfile(FIXTURES / "contribution" / f"{SOURCE}.txt", article)
-    # 2. draft its claims (the article is not in the manifest yet: the year comes from --year)
+    # 2. draft its claims (the article is not in the manifest yet: the year comes from --year), and add
+    # its manifest entry
     draft_path = project / f"seeds/claims/{SOURCE}.yaml"
+    manifest = project / "seeds/manifest.yaml"
+    before = manifest.read_text()
     result = runner.invoke(main, ["extract", str(article), "--year", "2025", "--out", str(draft_path),
-                                  "--project", str(project)])
+                                  "--manifest", "--project", str(project)])
     assert result.exit_code == 0, result.output
     draft_text = draft_path.read_text()
-    # an unreviewed draft does not pass
-    assert runner.invoke(main, ["validate", "--project", str(project)]).exit_code == 1
-    # 3. register the source from the stub at the top of the draft
-    header = draft_text[draft_text.index("# Add this entry"): draft_text.index("# Draft claims")].splitlines()[1:]
-    stub = "\n".join(line[1:] for line in header)
-    stub = (stub.replace("OUTLET", "Test Wire").replace("TITLE", "Fixture article")
-            .replace('"YYYY-MM-DD"', '"2025-12-15"'))
-    stub = re.sub(r"url: URL.*", f"url: https://example.org/test-wire/{SOURCE}", stub)
-    manifest = project / "seeds/manifest.yaml"
-    manifest.write_text(manifest.read_text() + stub + "\n")
-    # 4. review: the draft named every subject; the reviewer checks them and removes the draft mark
+    added = manifest.read_text()
+    assert added.startswith(before)
+    [entry] = yaml.safe_load(added[len(before):])
+    data = article.read_bytes()
+    assert (entry["id"], entry["bytes"], entry["sha256"]) == (SOURCE, len(data), hashlib.sha256(data).hexdigest())
+    # the year is all --year gives: the date is marked inferred, to a year's precision
+    assert (entry["published"], entry["published_precision"], entry["published_inferred"]) == ("2025", "year", True)
+    # an unreviewed draft, and an entry with what extract could not know left open, do not pass
+    report = json.loads(runner.invoke(main, ["validate", "--project", str(project), "--format", "json"]).stdout)
+    assert {i["file"] for i in report["issues"] if i["severity"] == "error"} >= {
+        "seeds/manifest.yaml", f"seeds/claims/{SOURCE}.yaml"}
+    # 3. check the entry: fill in the outlet, title, day and url the article does not give
+    checked = (added[len(before):].replace("OUTLET", "Test Wire").replace("TITLE", "Fixture article")
+               .replace('"2025"', '"2025-12-15"').replace("precision: year", "precision: day")
+               .replace("published_inferred: true", "published_inferred: false"))
+    checked = re.sub(r"url: URL.*", f"url: https://example.org/test-wire/{SOURCE}", checked)
+    manifest.write_text(before + checked)
+    # 4. the draft proposes no registry entry for this article; 5. review: the draft named every
+    # subject; the reviewer checks them and removes the draft mark
+    assert result.output.startswith(f"added the entry of {SOURCE}") and "proposed" not in result.output, result.output
     draft = yaml.safe_load(draft_text)
     assert draft["claims"] and all(claim["subject"] != "TODO" for claim in draft["claims"])
     reviewed = draft_text.replace("draft: true\n", "")
     draft_path.write_text(reviewed)
-    # 5. validate
+    # 6. validate
     result = runner.invoke(main, ["validate", "--project", str(project), "--format", "json"])
     report = json.loads(result.stdout)
     assert result.exit_code == 0, [i for i in report["issues"] if i["severity"] == "error"]
     properties = {(c["property"], c["value"]) for c in yaml.safe_load(reviewed)["claims"]}
     assert ("released_count", 123) in properties and ("destination_count", 114) in properties
-    # 6. rebuild: the new source is in the package
+    # 7. rebuild: the new source is in the package
     assert runner.invoke(main, ["build", "--project", str(project), "-q"]).exit_code == 0
     sources = (project / "datapackage/data/sources.csv").read_text()
     assert SOURCE in sources
@@ -98,7 +111,7 @@ def test_following_the_guide_literally_on_a_generated_article_ends_with_a_rebuil
     [article] = walk(clone, seed=5, articles=1, run_tests=False, log=said.append)
     commands = [line[2:] for line in said if line.startswith("$ ")]
     assert f"prisoner-data extract seeds/articles/{article.source}.txt --year 2025 --out " \
-           f"seeds/claims/{article.source}.yaml" in commands
+           f"seeds/claims/{article.source}.yaml --manifest" in commands
     assert "prisoner-data validate" in commands and "make build" in commands
     assert "make test" not in commands  # left to .ci/growth-check: the suite cannot run inside itself
     sources = (clone / "datapackage/data/sources.csv").read_text()

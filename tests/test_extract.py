@@ -262,6 +262,31 @@ def test_out_never_overwrites_without_force(runner, project, tmp_path):
     assert forced.exit_code == 0 and out.read_text().startswith("# Add this entry")
 
 
+def test_manifest_adds_the_entry_once_and_only_with_the_draft(runner, project):
+    article = project / "seeds/articles/example-wire-2026-05-09.txt"
+    article.write_text(FRONT, encoding="utf-8")
+    manifest = project / "seeds/manifest.yaml"
+    before = manifest.read_text()
+    out = project / "seeds/claims/example-wire-2026-05-09.yaml"
+    out.write_text("my reviewed work\n")
+    # the draft is refused: the manifest is left as it was
+    refused = runner.invoke(main, ["extract", str(article), "--project", str(project), "--out", str(out), "--manifest"])
+    assert refused.exit_code == 3 and manifest.read_text() == before
+    added = runner.invoke(main, ["extract", str(article), "--project", str(project), "--out", str(out), "--force",
+                                 "--manifest"])
+    assert added.exit_code == 0, added.output
+    entries = yaml.safe_load(manifest.read_text())["sources"]
+    [entry] = [e for e in entries if e["id"] == "example-wire-2026-05-09"]
+    assert (entry["url"], entry["outlet"], entry["published"]) == (
+        "https://example.org/news/2026/05/09/freed", "Example Wire", "2026-05-09")
+    assert entry["bytes"] == len(article.read_bytes()) and not entry["published_inferred"]
+    # drafting again, the article is in the manifest: nothing is added twice
+    again = runner.invoke(main, ["extract", str(article), "--project", str(project), "--out", str(out), "--force",
+                                 "--manifest"])
+    assert again.exit_code == 0 and manifest.read_text().count("id: example-wire-2026-05-09") == 1
+    assert not out.read_text().startswith("# Add this entry")
+
+
 def test_an_article_that_is_not_utf8_is_named(runner, project, tmp_path):
     article = tmp_path / "latin1.txt"
     article.write_bytes("Belarus freed 12 prisoners.\nCaf\xe9".encode("latin-1"))

@@ -2,9 +2,10 @@
 
 Every command of the guide's shell blocks is run as written, the example article's id and path
 replaced by the generated article's. The steps the guide gives in words are done as it says:
-registering the source (the manifest stub at the top of the draft, filled in) and reviewing the
-draft (the finished claims a careful review ends with, tests/growth.py's ledger; the registry
-entries the article needs). A command that fails, or a step the walk does not know, stops it.
+checking the source's manifest entry (the one `extract --manifest` added, filled in), adding the
+registry entries the article needs, before drafting again) and reviewing the draft (the finished
+claims a careful review ends with, tests/growth.py's ledger). A command that fails, or a step the
+walk does not know, stops it.
 
 Used by tests/test_contributing.py (up to the rebuild) and by .ci/growth-check (through
 `make test`, on a fresh clone per seed):
@@ -30,8 +31,9 @@ from . import growth
 EXAMPLE_ID = "testwire-2025-12-15"
 """The source id CONTRIBUTING.md's commands use; each is run with the generated article's id instead."""
 EXAMPLE_ARTICLE = "~/Downloads/article.txt"
-STEPS = ("Set up", "Add the article", "Draft its claims", "Register the source", "Review every drafted claim",
-         "Validate", "Rebuild and open a pull request", "What a maintainer does")
+STEPS = ("Set up", "Add the article", "Draft its claims", "Register the source",
+         "Add the registry entries, then draft again", "Review every drafted claim", "Validate",
+         "Rebuild and open a pull request", "What a maintainer does")
 """The guide's sections, in order, as the walk knows them; the test fails when the guide changes them."""
 
 
@@ -89,9 +91,13 @@ class Walk:
         return done
 
     def step(self, step: Step) -> None:
-        handler = {"Register the source": self.register, "Review every drafted claim": self.review}.get(step.title)
         if step.title not in STEPS:
             raise WalkFailed(f"step {step.number}. {step.title}: the walk does not know this step", None)
+        # what the guide says in words: done before its commands, or after them
+        before = {"Add the registry entries, then draft again": self.add_registry_entries}.get(step.title)
+        after = {"Register the source": self.register, "Review every drafted claim": self.review}.get(step.title)
+        if before:
+            before()
         for command in step.commands:
             if command.startswith("source ") or command.startswith("pre-commit install"):
                 continue  # PATH has the environment's bin/; the hook is optional
@@ -101,31 +107,35 @@ class Walk:
             self.run(command, accept=(0, 1) if step.title == "What a maintainer does" else (0,))
             if " extract " in f" {command} " and "--out" in command:
                 self.draft = (self.clone / "seeds" / "claims" / f"{self.article.source}.yaml").read_text()
-        if handler:
-            handler()
+        if after:
+            after()
 
     def register(self) -> None:
-        """Step 3: the manifest entry from the top of the draft, with the outlet, title and date filled in."""
-        lines = self.draft.splitlines()
-        start = next(n for n, line in enumerate(lines) if line.startswith("# Add this entry"))
-        end = next(n for n, line in enumerate(lines) if line.startswith("# Draft claims"))
-        stub = "\n".join(line[1:] for line in lines[start + 1:end])
-        entry = yaml.safe_load(stub)[0]
+        """Step 3: the entry `extract --manifest` added, checked, with the outlet, title and date filled in."""
+        manifest = self.clone / "seeds" / "manifest.yaml"
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+        start = next((n for n, line in enumerate(lines) if line == f"  - id: {self.article.source}"), None)
+        if start is None:
+            raise WalkFailed(f"step 2 left no manifest entry for {self.article.source}", None)
+        end = next((n for n in range(start + 1, len(lines)) if not lines[n].startswith("    ")), len(lines))
+        entry = yaml.safe_load("\n".join(lines[start:end]))[0]
         expected = self.article.manifest_entry()
         if (entry["bytes"], entry["sha256"]) != (expected["bytes"], expected["sha256"]):
-            raise WalkFailed("the draft's manifest stub does not give the article's size and sha256", None)
+            raise WalkFailed("the manifest entry extract added does not give the article's size and sha256", None)
         entry.update({k: expected[k] for k in ("outlet", "outlet_inferred", "title", "published",
                                                "published_precision", "published_inferred", "note", "url")})
-        manifest = self.clone / "seeds" / "manifest.yaml"
         block = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True)
-        manifest.write_text(manifest.read_text(encoding="utf-8").rstrip("\n") + "\n"
-                            + "".join(f"  {line}\n" for line in block.splitlines()), encoding="utf-8")
+        lines[start:end] = [f"  {line}" for line in block.splitlines()]
+        manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def add_registry_entries(self) -> None:
+        """Step 4: the registry entries the article needs, checked, and its new misspellings."""
+        growth.review_registry(self.clone, self.article)
 
     def review(self) -> None:
-        """Step 4: the reviewed claims (the draft checked, corrected and completed) and the registry entries."""
+        """Step 5: the reviewed claims (the draft checked, corrected and completed)."""
         (self.clone / "seeds" / "claims" / f"{self.article.source}.yaml").write_text(self.article.ledger(),
                                                                                        encoding="utf-8")
-        growth.review_registry(self.clone, self.article)
 
 
 class WalkFailed(Exception):

@@ -19,8 +19,10 @@ from .common import project_option, say, verbosity_options
               help="Year for dates written without one, for an article the manifest and its dateline do not date.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the draft here instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@click.option("--manifest", "add_entry", is_flag=True,
+              help="Also add the article's entry to seeds/manifest.yaml (if it is not there yet), ready to check.")
 @verbosity_options
-def command(article, project_dir, source_id, year, out, force):
+def command(article, project_dir, source_id, year, out, force, add_entry):
     """Draft a claims file for a new article, for a person to review.
 
     Each drafted claim names its subject (the release, person or sanction it is
@@ -35,6 +37,7 @@ def command(article, project_dir, source_id, year, out, force):
     Example:
       prisoner-data extract new-article.txt --year 2025
       prisoner-data extract seeds/articles/rferl-2025-12.txt --out /tmp/rferl-draft.yaml
+      prisoner-data extract seeds/articles/new.txt --out seeds/claims/new.yaml --manifest
     """
     from ..contribute.extract import draft_claims
 
@@ -46,11 +49,16 @@ def command(article, project_dir, source_id, year, out, force):
         click.echo(result.text, nl=False)
     else:
         _write(out, result.text)
+    if add_entry and result.manifest_entry:
+        manifest = project.manifest
+        _write(manifest, manifest.read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join(result.manifest_entry)
+               + "\n")
+        say(f"added the entry of {result.source_id} to {project.rel(manifest)}: check its outlet, title, date and url")
     drafted = result.drafted
     proposed = sum(len(v) for v in drafted.proposals.values())
     say(f"drafted {len(drafted.drafts)} claims for {result.source_id}" + (f" -> {out}" if out else "") +
         (f"; {proposed} registry entries proposed" if proposed else "") +
-        ("" if result.in_manifest else "; add the manifest entry at the top of the draft"))
+        ("" if result.in_manifest or add_entry else "; add the manifest entry at the top of the draft"))
 
 
 def _write(path: Path, text: str) -> None:

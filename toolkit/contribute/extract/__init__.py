@@ -18,7 +18,7 @@ The text helpers are shared with the coverage lint of `validate`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...ingest.entities import Registry
@@ -43,6 +43,8 @@ class DraftFile:
     text: str
     drafted: "Drafted"
     in_manifest: bool
+    manifest_entry: list[str] = field(default_factory=list)
+    """For an article not in the manifest yet: its entry, as lines of seeds/manifest.yaml."""
 
 
 def draft_claims(project, article: Path, source_id: str | None = None, year: int | None = None) -> DraftFile:
@@ -85,9 +87,10 @@ def draft_claims(project, article: Path, source_id: str | None = None, year: int
                               "`published: YYYY-MM-DD` in the article's front matter")
     drafted = draft_article(text, registry, {name: d.subject for name, d in vocabulary.items()},
                             [c for c in known if c.source != source_id], published, year)
-    header = [] if entry else manifest_stub(source_id, data, drafted.dateline, front_matter(text).fields)
+    header = [] if entry else manifest_stub(source_id, data, drafted.dateline, front_matter(text).fields, year)
     return DraftFile(source_id, render_draft(source_id, drafted.drafts, drafted.proposals, drafted.names, header),
-                     drafted, entry is not None)
+                     drafted, entry is not None,
+                     [line[1:] for line in header[1:]])
 
 
 @dataclass

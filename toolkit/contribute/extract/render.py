@@ -8,13 +8,17 @@ import json
 import yaml
 
 
-def manifest_stub(source_id: str, data: bytes, dateline=None, front: dict | None = None) -> list[str]:
+def manifest_stub(source_id: str, data: bytes, dateline=None, front: dict | None = None,
+                  year: int | None = None) -> list[str]:
     """The manifest entry for the article, as comment lines: size and sha256 filled in, and what the
     article's front matter (url, outlet, title, published) or else its dateline says; the rest is for
-    the contributor to fill. A URL is never guessed: without front matter it is left for the contributor."""
+    the contributor to fill. A URL is never guessed: without front matter it is left for the contributor.
+    A date that only `--year` gives is the year, and marked as inferred."""
     front = front or {}
     outlet = front.get("outlet") or (dateline.outlet if dateline and dateline.outlet else "OUTLET")
-    published = front.get("published") or (dateline.date if dateline and dateline.date else "YYYY-MM-DD")
+    published = front.get("published") or (dateline.date if dateline and dateline.date else None)
+    inferred = published is None and year is not None
+    published = published or (str(year) if year else "YYYY-MM-DD")
     precision = {4: "year", 7: "month"}.get(len(published), "day")
     title = json.dumps(front["title"], ensure_ascii=False) if front.get("title") else "TITLE"
     url = front.get("url") or "URL  # where the article was published (https://...); null if you cannot tell"
@@ -24,7 +28,8 @@ def manifest_stub(source_id: str, data: bytes, dateline=None, front: dict | None
         f"# Add this entry to seeds/manifest.yaml{found}; fill in what is left, and say what is inferred:",
         f"#  - id: {source_id}", f"#    path: articles/{source_id}.txt", f"#    outlet: {outlet}",
         "#    outlet_inferred: false", f"#    title: {title}", f'#    published: "{published}"',
-        f"#    published_precision: {precision}", "#    published_inferred: false", "#    language: en",
+        f"#    published_precision: {precision}", f"#    published_inferred: {'true' if inferred else 'false'}",
+        "#    language: en",
         f"#    bytes: {len(data)}", f"#    sha256: {hashlib.sha256(data).hexdigest()}", f"#    url: {url}",
     ]
 

@@ -6,13 +6,16 @@ through `make build` and `make test`. Prints one line per seed (the cases its ar
 test summary, or the tests that failed), then how many seeds passed and how often each case was
 written. Exit 1 if any seed failed.
 
-    .venv/bin/python benchmarks/growth_check.py --seeds 1-50
+    .venv/bin/python benchmarks/growth_check.py --seeds 1-50 [--jobs 2]
+
+Seeds run side by side with --jobs (each is one pytest process); lines are printed as seeds finish.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import concurrent.futures
 import re
 import shutil
 import subprocess
@@ -63,20 +66,24 @@ def one_seed(seed: int, work: Path) -> tuple[bool, list[str], str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", default="1-50", help="seeds, e.g. 1-50 or 3,7,9-12")
+    parser.add_argument("--jobs", type=int, default=1, help="seeds to run at once")
     args = parser.parse_args()
     seeds = seeds_of(args.seeds)
     covered = collections.Counter()
     failures = []
-    with tempfile.TemporaryDirectory() as scratch:
-        for seed in seeds:
-            passed, cases, summary, seconds = one_seed(seed, Path(scratch))
+    with tempfile.TemporaryDirectory() as scratch, \
+            concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        running = {pool.submit(one_seed, seed, Path(scratch)): seed for seed in seeds}
+        for future in concurrent.futures.as_completed(running):
+            seed = running[future]
+            passed, cases, summary, seconds = future.result()
             covered.update(cases)
             if not passed:
                 failures.append(seed)
             print(f"seed {seed:3d}  {'ok  ' if passed else 'FAIL'}  {seconds:6.1f} s  {summary}  [{', '.join(cases)}]",
                   flush=True)
     print(f"\n{len(seeds) - len(failures)} of {len(seeds)} seeds passed"
-          + (f"; failed: {', '.join(map(str, failures))}" if failures else ""))
+          + (f"; failed: {', '.join(map(str, sorted(failures)))}" if failures else ""))
     print("cases written (seeds that wrote each):")
     for case in CASES:
         print(f"  {case:22s} {covered[case]}")

@@ -226,11 +226,12 @@ def test_diff_of_two_releases_lists_exactly_the_changed_rows(released, runner):
                                 "--format", "json"])
     report = json.loads(diff.stdout)
     changed = {r["name"]: r for r in report["resources"]}
-    assert set(changed) == {"claims", "people"}
+    assert set(changed) == {"claims", "people", "entities"}  # a person's roles are in both people and entities
     assert [c["key"] for c in changed["claims"]["changed"]] == [["fh-010"]]
     assert changed["claims"]["changed"][0]["changes"] == {"value": ["prominent opposition activist",
                                                                      "opposition activist"]}
     assert [c["key"] for c in changed["people"]["changed"]] == [["lena-fictiona"]]
+    assert [(c["key"], set(c["changes"])) for c in changed["entities"]["changed"]] == [(["lena-fictiona"], {"roles"})]
     assert not any(r["added"] or r["removed"] or r["schema_changes"] for r in report["resources"])
     log = (released / "releases" / "CHANGELOG.md").read_text()
     assert log.index("## 1.0.1") < log.index("## 1.0.0")

@@ -68,6 +68,9 @@ MUTATIONS = [
      ["tests/test_extract.py::test_drafts_reach_the_target_on_the_fixture_articles"]),
     ("--manifest adds nothing", "toolkit/cli/extract.py", "if add_entry and result.manifest_entry:", "if False:",
      ["tests/test_contributing.py::test_the_steps_in_contributing_end_with_a_green_validate"]),
+    ("a stale decision is not reported", "toolkit/ingest/decisions.py", "    for item in unmatched:\n",
+     "    for item in []:\n",
+     ["tests/test_conflicts.py::test_a_stale_decision_is_reported_with_its_line_and_waits_in_the_curators_queue"]),
     ("the PR workflow checks out one commit", ".github/workflows/validate-contribution.yml", "fetch-depth: 0", "fetch-depth: 1",
      ["tests/test_ci_files.py::test_pull_request_workflow_validates_seeds_and_schemas_with_annotations"]),
 ]

@@ -23,9 +23,10 @@ build: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-# The loop while editing seeds/ or the toolkit: every test but the slow ones (CI runs `make test`).
+# The loop while editing seeds/ or the toolkit: every test but the slow ones, on every core up to four
+# (CI runs `make test`, one process).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m "not slow" -n auto --maxprocesses 4
 
 validate: $(STAMP)
 	$(BIN)/prisoner-data validate

@@ -171,6 +171,29 @@ def test_sanctions_envoy_and_what_the_release_bought(registry):
     assert ("belarus", "political_prisoner_count", "1150", "nearly", None, None) in drafted
 
 
+def test_an_organisation_a_sanction_targets_is_proposed_with_the_country_the_article_gives(registry):
+    text = ("Washington lifted sanctions on Belarusian potash producer Ozerkali on Friday, officials said.\n"
+            "The European Union kept its sanctions on the Nordavia Cargo Company.\n"
+            "The U.S. also eased sanctions on the jet used by the Ruler family.\n"
+            "The EU imposed sanctions on Pavel Zhelezny in 2021.\n")
+    drafted, result = _drafted(registry, text, published="2026-05-09")
+    organisations = {entry["id"]: entry for entry in result.proposals.get("organisations", [])}
+    assert organisations.get("ozerkali") == {"id": "ozerkali", "name": "Ozerkali", "aliases": [], "country": "belarus"}
+    # a name the article gives no country for gets none: it is never guessed
+    assert organisations.get("nordavia-cargo-company") == {"id": "nordavia-cargo-company",
+                                                           "name": "Nordavia Cargo Company", "aliases": []}
+    targets = {d.value: d for d in result.drafts if d.property == "target"}
+    # not the family whose jet it is; a person's name is a person's
+    assert set(targets) == {"ozerkali", "nordavia-cargo-company", "pavel-zhelezny"}
+    assert "pavel-zhelezny" not in organisations
+    assert any(entry["id"] == "pavel-zhelezny" for entry in result.proposals.get("people", []))
+    assert all(d.quote in text for d in targets.values())
+    # a known organisation is named, not proposed again
+    _, known = _drafted(registry, "The EU lifted sanctions on Testna on Friday.\n", published="2026-05-09")
+    assert "organisations" not in known.proposals
+    assert [d.value for d in known.drafts if d.property == "target"] == ["testna"]
+
+
 def test_quotes_are_verbatim_and_shorter_than_their_sentence(registry):
     _, result = _drafted(registry)
     sentences = [s for s in ARTICLE.replace("\n", " ").split(". ")]
@@ -285,6 +308,25 @@ def test_manifest_adds_the_entry_once_and_only_with_the_draft(runner, project):
                                  "--manifest"])
     assert again.exit_code == 0 and manifest.read_text().count("id: example-wire-2026-05-09") == 1
     assert not out.read_text().startswith("# Add this entry")
+
+
+def test_a_draft_naming_a_new_organisation_builds_once_its_proposed_entries_are_added(runner, project):
+    article = project / "seeds/articles/example-wire-2026-05-09.txt"
+    article.write_text(FRONT + "Washington lifted sanctions on Belarusian potash producer Ozerkali the same day.\n",
+                       encoding="utf-8")
+    out = project / "seeds/claims/example-wire-2026-05-09.yaml"
+    result = runner.invoke(main, ["extract", str(article), "--project", str(project), "--out", str(out), "--manifest"])
+    assert result.exit_code == 0, result.output
+    draft = out.read_text()
+    proposed = proposed_entries(draft)
+    assert [e["id"] for e in proposed["organisations"]] == ["ozerkali"]
+    assert any(c["property"] == "target" and c["value"] == "ozerkali" for c in yaml.safe_load(draft)["claims"])
+    add_to_registry(project, proposed)
+    out.write_text(draft.replace("draft: true\n", ""))
+    build = runner.invoke(main, ["build", "--project", str(project), "-q", "--no-dictionary"])
+    assert build.exit_code == 0, build.stderr
+    entities = (project / "datapackage/data/entities.csv").read_text()
+    assert "ozerkali,organisation,Ozerkali" in entities
 
 
 def test_an_article_that_is_not_utf8_is_named(runner, project, tmp_path):

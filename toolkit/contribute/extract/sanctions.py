@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from ...values import parse_date
 from .context import Context, Sentence, rule
-from .names import Name
+from .names import Name, slug
 from .people import persons, speaks
-from .subjects import clause_release, date_note, distinctive, generic, propose_sanction, sanction_named
+from .subjects import (clause_release, country_of, date_note, demonym_country, distinctive, generic, propose_sanction,
+                       sanction_named)
 
 LIFT = (r"lift(?:ed|ing|s)?|eas(?:e|ed|ing|es)|remov(?:e|ed|ing|es)|scrap(?:ped|ping|s)?|drop(?:ped|ping|s)?|"
         r"suspend(?:ed|ing|s)?|waiv(?:e|ed|ing|es)|unfr(?:eeze|oze|eezing)|relax(?:ed|ing|es)?|end(?:ed|ing)?|"
@@ -204,17 +205,81 @@ def _imposed_when(ctx: Context, sentence: Sentence, mention: Mention) -> None:
         ctx.add("imposed_on", "date", date.value, mention.target_start, date.end, subject=mention.sanction)
 
 
+OWNED = re.compile(r"\b(?:by|to|of|with|from|for|linked|used|owned)\s+(?:(?:the|a|an)\s+)?$")
+"""Words before a name that make the phrase about something of theirs, not about them."""
+
+
 def _targets(ctx: Context, sentence: Sentence, mention: Mention) -> None:
     """The organisation or person a sanction targets, when the phrase is about them ("on Fixkali",
-    "on the state airline Fixavia"), not about something of theirs ("the jet used by X's family")."""
+    "on the state airline Fixavia"), not about something of theirs ("the jet used by X's family").
+    One the registry does not know is proposed (`_new_target`)."""
+    start = mention.start if mention.action == "targeted" else mention.target_start - 12
     for name in sentence.names:
         if mention.target_start <= name.start < mention.end and name.entity and \
                 ctx.registry.kind(name.entity) in ("organisation", "person") and \
                 not re.match(r"[’']s\b", ctx.text[name.end:name.end + 2]) and \
-                not re.search(r"\b(?:by|to|of|with|from|for|linked|used|owned)\s+$", ctx.text[mention.target_start:name.start]):
-            ctx.add("target", "entity", name.entity, mention.start if mention.action == "targeted" else
-                    mention.target_start - 12, name.end, subject=mention.sanction)
+                not OWNED.search(ctx.text[mention.target_start:name.start]):
+            ctx.add("target", "entity", name.entity, start, name.end, subject=mention.sanction)
             return
+    found = _new_target(ctx, sentence, mention)
+    if found:
+        ctx.add("target", "entity", found[0], start, found[1], subject=mention.sanction)
+
+
+CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'&-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w’'&-]*)*")
+ORGANISATION_WORDS = {"company", "corporation", "bank", "group", "airline", "airlines", "agency", "ministry",
+                      "committee", "council", "service", "fund", "association", "union", "party", "centre", "center",
+                      "foundation", "institute", "plant", "works", "factory", "holding", "enterprise", "concern",
+                      "refinery", "combine", "trust", "society", "authority", "board"}
+"""The last word of a name that makes a demonym at its start part of the name ("Belarusian Potash Company")."""
+NOT_ORGANISATIONS = {"the", "a", "an", "its", "their", "his", "her", "january", "february", "march", "april", "may",
+                     "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+                     "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _new_target(ctx: Context, sentence: Sentence, mention: Mention) -> tuple[str, int] | None:
+    """A person or organisation the registry does not know, named as what a sanction is on ("on Belarusian
+    potash producer Ozerkali", "on the Nordavia Cargo Company"): (its proposed id, where its name ends).
+    A name read as a person's (`find_names`) is proposed as a person.
+
+    The entry has the country the article gives it, by a demonym in the same phrase before the name
+    ("Belarusian potash producer X"); a demonym that begins the name itself ("Belarusian Potash
+    Company") gives none, and neither does an article that says nothing: a country is never guessed."""
+    if mention.action not in ("lifted", "imposed", "targeted") or not mention.target:
+        return None
+    begin = mention.target_start
+    for match in CAPITALISED.finditer(ctx.text, begin, mention.end):
+        words = match.group(0).split()
+        offset = match.start()
+        while words and words[0].lower() in NOT_ORGANISATIONS:
+            offset = ctx.text.index(words[1], offset + len(words[0])) if len(words) > 1 else match.end()
+            words = words[1:]
+        if words and len(words) > 1 and words[-1].lower() not in ORGANISATION_WORDS and _demonym(ctx, words[0]):
+            offset = ctx.text.index(words[1], offset + len(words[0]))
+            words = words[1:]
+        if not words or any(w.lower() in NOT_ORGANISATIONS for w in words) or \
+                (len(words) == 1 and _demonym(ctx, words[0])):
+            continue
+        name = ctx.text[offset:match.end()]
+        end = offset + len(name)
+        if re.match(r"[’']s\b", ctx.text[end:end + 2]) or OWNED.search(ctx.text[begin:offset]) or \
+                ctx.registry.resolve(name).entity_id or ctx.registry.get(slug(name)) or len(slug(name)) < 3:
+            return None
+        person = next((n for n in sentence.names if n.proposed and n.start < end and offset < n.end), None)
+        if person:
+            return ctx.note_person(person), person.end
+        before = re.split(r"[,;(]", ctx.text[begin:offset])[-1].split()
+        country = next((c for c in (country_of(ctx, w) for w in reversed(before[-4:])) if c), None)
+        entry = {"id": slug(name), "name": name, "aliases": []}
+        if country:
+            entry["country"] = country
+        return ctx.propose("organisations", entry), end
+    return None
+
+
+def _demonym(ctx: Context, word: str) -> bool:
+    """A word that names a country's people or things ("Belarusian"); proposes nothing."""
+    return any(demonym_country(ctx, word))
 
 
 def _announced(ctx: Context, sentence: Sentence, mention: Mention) -> None:

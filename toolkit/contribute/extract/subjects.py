@@ -159,17 +159,24 @@ def country_of(ctx: Context, word: str) -> str | None:
     """The country an adjective or demonym names: "Belarusian", "Ukrainians", "American". One the registry
     does not have yet is proposed with its entry, when the demonym's country is a country by ISO 3166
     (pycountry): "Latvians" -> Latvia, "Germans" -> Germany, "Japanese" -> Japan."""
+    known, country = demonym_country(ctx, word)
+    return known or (_propose_country(ctx, country) if country else None)
+
+
+def demonym_country(ctx: Context, word: str) -> tuple[str | None, str | None]:
+    """The country a demonym names: (its registry id, None), or (None, its ISO 3166 name) for one the
+    registry lacks, or (None, None) when the word names no country. Proposes nothing."""
     key = re.sub(r"[’']s$", "", word.lower()).strip(".,").replace(".", "")
     if key in DEMONYM_EXCEPTIONS:
-        return _place_named(ctx, DEMONYM_EXCEPTIONS[key]) or _propose_country(ctx, DEMONYM_EXCEPTIONS[key])
+        return _place_named(ctx, DEMONYM_EXCEPTIONS[key]), DEMONYM_EXCEPTIONS[key]
     for entity in (e for e in ctx.registry.entities.values() if e.kind == "place"):
         for name in (entity.name, *entity.aliases):
             stem = name.lower()
             forms = {stem + "ian", stem + "n", stem[:-1] + "ian", stem[:-1] + "ean", stem + "ese", stem[:-1] + "an"}
             if key in forms or key.rstrip("s") in forms:
-                return entity.id
+                return entity.id, None
     country = iso_country(key)
-    return (_place_named(ctx, country) or _propose_country(ctx, country)) if country else None
+    return (_place_named(ctx, country), country) if country else (None, None)
 
 
 def _propose_country(ctx: Context, name: str) -> str:

@@ -15,6 +15,7 @@ from toolkit.ingest.entities import load_registry
 from toolkit.ingest.figures import count_in_text, find_dates, find_figures
 from toolkit.project import open_project
 from toolkit.report import Report
+from toolkit.storage import umask
 from toolkit.values import Count, parse_date
 
 from .conftest import FIXTURES, ROOT
@@ -289,6 +290,7 @@ def test_manifest_adds_the_entry_once_and_only_with_the_draft(runner, project):
     article = project / "seeds/articles/example-wire-2026-05-09.txt"
     article.write_text(FRONT, encoding="utf-8")
     manifest = project / "seeds/manifest.yaml"
+    manifest.chmod(0o644)
     before = manifest.read_text()
     out = project / "seeds/claims/example-wire-2026-05-09.yaml"
     out.write_text("my reviewed work\n")
@@ -303,6 +305,7 @@ def test_manifest_adds_the_entry_once_and_only_with_the_draft(runner, project):
     assert (entry["url"], entry["outlet"], entry["published"]) == (
         "https://example.org/news/2026/05/09/freed", "Example Wire", "2026-05-09")
     assert entry["bytes"] == len(article.read_bytes()) and not entry["published_inferred"]
+    assert manifest.stat().st_mode & 0o777 == 0o644 & ~umask()  # replaced, not made private
     # drafting again, the article is in the manifest: nothing is added twice
     again = runner.invoke(main, ["extract", str(article), "--project", str(project), "--out", str(out), "--force",
                                  "--manifest"])

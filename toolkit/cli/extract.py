@@ -62,16 +62,9 @@ def command(article, project_dir, source_id, year, out, force, add_entry):
 
 
 def _write(path: Path, text: str) -> None:
-    """Write whole or not at all: a temporary file beside the target, renamed over it."""
-    import os
-    import tempfile
+    """Write whole or not at all (a temporary file beside the target, renamed over it), with the mode a
+    new file gets: seeds/manifest.yaml stays readable to everyone it was readable to."""
+    from ..storage import atomic_write
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    atomic_write(path, text)

@@ -164,8 +164,9 @@ def country_of(ctx: Context, word: str) -> str | None:
 
 
 def demonym_country(ctx: Context, word: str) -> tuple[str | None, str | None]:
-    """The country a demonym names: (its registry id, None), or (None, its ISO 3166 name) for one the
-    registry lacks, or (None, None) when the word names no country. Proposes nothing."""
+    """The country a demonym names, as (registry id, name): the id when the registry has the country
+    (else None), and its ISO 3166 name where it was read from pycountry or the exceptions (else None);
+    (None, None) when the word names no country. Proposes nothing."""
     key = re.sub(r"[’']s$", "", word.lower()).strip(".,").replace(".", "")
     if key in DEMONYM_EXCEPTIONS:
         return _place_named(ctx, DEMONYM_EXCEPTIONS[key]), DEMONYM_EXCEPTIONS[key]

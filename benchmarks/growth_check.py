@@ -3,8 +3,8 @@
 For each seed, a fresh clone of the repository (its last commit) gets the articles tests/growth.py
 writes for that seed, added by following CONTRIBUTING.md to the letter (tests/walkthrough.py),
 through `make build` and `make test`. Prints one line per seed (the cases its articles cover, the
-test summary, or the tests that failed), then how many seeds passed and how often each case was
-written. Exit 1 if any seed failed.
+test summary or the tests that failed, and whether the contribution made every kind of conflict the
+schema allows), then how many seeds passed and how often each case was written. Exit 1 if any seed failed.
 
     .venv/bin/python benchmarks/growth_check.py --seeds 1-50 [--jobs 2]
 
@@ -16,6 +16,8 @@ from __future__ import annotations
 import argparse
 import collections
 import concurrent.futures
+import csv
+import json
 import re
 import shutil
 import subprocess
@@ -54,13 +56,32 @@ def one_seed(seed: int, work: Path) -> tuple[bool, list[str], str, float]:
         (ROOT / "benchmarks" / "growth-logs" / f"seed-{seed}.log").write_text(done.stdout + log, encoding="utf-8")
     cases = sorted({case for line in log.splitlines() if re.match(rf"^[a-z0-9-]+-g{seed}-\d+: ", line)
                     for case in line.split(": ", 1)[1].split(", ")})
+    made = _kinds_made(clone)
     if done.returncode == 0:
         summary = next((line.strip() for line in reversed(log.splitlines()) if " passed" in line), "")
     else:
         failed = re.findall(r"^(?:FAILED|ERROR) (tests/\S+)", log, re.M)
         summary = "failed: " + (", ".join(failed) if failed else log.strip().splitlines()[-1][:300])
     shutil.rmtree(clone, ignore_errors=True)
-    return done.returncode == 0, cases, f"{summary} @{commit.strip()}", seconds
+    kinds = _kinds(ROOT)
+    missing = sorted(set(kinds) - made)
+    made_text = f"all {len(kinds)} conflict kinds" if not missing else f"conflict kinds missing: {', '.join(missing)}"
+    return done.returncode == 0, cases, f"{summary} @{commit.strip()}; {made_text}", seconds
+
+
+def _kinds(root: Path) -> list[str]:
+    """The conflict kinds the schema allows."""
+    schema = json.loads((root / "schemas" / "conflicts.schema.json").read_text(encoding="utf-8"))
+    return next(f for f in schema["fields"] if f["name"] == "kind")["constraints"]["enum"]
+
+
+def _kinds_made(clone: Path) -> set[str]:
+    """The kinds of the conflicts of the package the walk rebuilt."""
+    table = clone / "datapackage" / "data" / "conflicts.csv"
+    if not table.is_file():
+        return set()
+    with table.open(encoding="utf-8", newline="") as handle:
+        return {row["kind"] for row in csv.DictReader(handle)}
 
 
 def main() -> int:

@@ -19,6 +19,17 @@ grown into. Over a few seeds every case below is written:
   new-spelling         a known person's name spelt a new way (added as a misspelling)
   new-sanction         a sanction the registry does not know, imposed and lifted
   repeats              an article that only repeats facts the project already resolves
+  stayed-behind        someone freed in a release who stayed at home while the release went abroad
+  more-named           a release that names more people freed than the number it freed
+  parts-exceed         counts of nationalities that add up to more than the release freed
+  broken-down          a release broken down completely by nationality into parts that fall short
+  held-after-freed     someone said to be held since a day after their release
+  stock-after          a count of those held before a new release and after it, further apart than
+                       the release freed
+
+The last six are what articles get wrong, or disagree on, within themselves: each makes a conflict
+of its own kind (person_exception, named_people, partition_sum, breakdown, date_order, arithmetic),
+so that with the others every kind of conflict the schema allows is made by a valid contribution.
 
     python -m tests.growth --seed 7 DIR      # write seed 7's contribution into the project DIR
 """
@@ -38,7 +49,8 @@ from pathlib import Path
 import yaml
 
 CASES = ("new-release", "new-person", "known-release-person", "new-group", "new-destination", "disagreeing-figure",
-         "other-date", "month-date", "age-as-of", "new-spelling", "new-sanction", "repeats")
+         "other-date", "month-date", "age-as-of", "new-spelling", "new-sanction", "repeats", "stayed-behind",
+         "more-named", "parts-exceed", "broken-down", "held-after-freed", "stock-after")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
@@ -83,6 +95,8 @@ class Known:
     destinations: dict[str, list[str]]
     freed: dict[str, list[str]]
     registry_api: object
+    vocabulary: dict = field(default_factory=dict)
+    """schemas/properties.yaml's properties: what each claim property is about."""
     taken_ids: set[str] = field(default_factory=set)
     """Source ids and claim-id prefixes the project already has: a new article's must differ."""
 
@@ -118,7 +132,8 @@ def read_project(root: Path) -> Known:
     taken = {path.stem for path in (root / "seeds" / "articles").glob("*")}
     for ledger in (root / "seeds" / "claims").glob("*.yaml"):
         taken |= {m.group(1) for m in re.finditer(r"^\s*- id: ([a-z0-9-]+?)-\d+\s*$", ledger.read_text(), re.M)}
-    return Known(registry, spellings, releases, destinations, freed, api, taken)
+    vocabulary = yaml.safe_load((root / "schemas" / "properties.yaml").read_text(encoding="utf-8"))["properties"]
+    return Known(registry, spellings, releases, destinations, freed, api, vocabulary, taken)
 
 
 def _csv(path: Path) -> list[dict]:
@@ -183,6 +198,8 @@ class Writer:
         self.known, self.rng = known, rng
         self.taken: set[str] = set(known.spellings)
         self.ids = known.ids()
+        self.phrases: set[str] = set()
+        """Words of counts already written, so that no two claims quote the same words for different facts."""
 
     # names the registry does not know
     def new_person_name(self) -> str:
@@ -320,12 +337,25 @@ def _plan(writer: Writer, cases: list[str], article: Article) -> Plan:
     if "new-sanction" in cases:
         _new_sanction(writer, article, plan, new_release)
         article.cases.add("new-sanction")
+    if "stayed-behind" in cases and _stayed_behind(writer, article, plan, new_release):
+        article.cases.add("stayed-behind")
+    if "more-named" in cases:
+        _more_named(writer, article, plan)
+        article.cases.add("more-named")
+    for case, complete in (("parts-exceed", False), ("broken-down", True)):
+        if case in cases and _nationalities(writer, article, plan, complete):
+            article.cases.add(case)
+    if "held-after-freed" in cases:
+        _held_after_freed(writer, article, plan, new_release)
+        article.cases.add("held-after-freed")
+    if "stock-after" in cases and _stock_after(writer, article, plan):
+        article.cases.add("stock-after")
     return plan
 
 
-def _new_release(writer: Writer, article: Article, plan: Plan, month_only: bool, with_group: bool,
-                 with_new_country: bool) -> tuple[str, dt.date, dict]:
-    rng, known = writer.rng, writer.known
+def _release_id(writer: Writer, article: Article, plan: Plan, month_only: bool = False) -> tuple[str, dt.date]:
+    """A release the project does not know yet, registered by the article: (its id, its day)."""
+    rng = writer.rng
     for _ in range(200):
         day = dt.date(2025, rng.randint(1, 11), rng.randint(1, 28))
         release = f"release-{day.isoformat()[:7] if month_only else day.isoformat()}"
@@ -335,6 +365,13 @@ def _new_release(writer: Writer, article: Article, plan: Plan, month_only: bool,
     article.register("releases", {"id": release, "name": f"Release of {spoken(day) if not month_only else MONTHS[day.month - 1] + ' ' + str(day.year)}",
                                   "aliases": []})
     plan.dates.append(day)
+    return release, day
+
+
+def _new_release(writer: Writer, article: Article, plan: Plan, month_only: bool, with_group: bool,
+                 with_new_country: bool) -> tuple[str, dt.date, dict]:
+    rng = writer.rng
+    release, day = _release_id(writer, article, plan, month_only)
     total = rng.randint(12, 90)
     countries = [c for c in writer.countries() if c["id"] != _home(writer)]
     places = rng.sample(countries, k=min(len(countries), rng.randint(1, 2)))
@@ -344,7 +381,7 @@ def _new_release(writer: Writer, article: Article, plan: Plan, month_only: bool,
         places.append(new_country)
     cuts = sorted(rng.sample(range(1, total), len(places) - 1)) if len(places) > 1 else []
     shares = [b - a for a, b in zip([0, *cuts], [*cuts, total])]
-    facts = {"total": total, "places": list(zip(places, shares)), "day": day}
+    facts = {"total": total, "places": list(zip(places, shares)), "day": day, "month_only": month_only}
 
     def write(article: Article) -> None:
         when = f"in {MONTHS[day.month - 1]} {day.year}" if month_only else f"on {spoken(day)}"
@@ -568,6 +605,179 @@ def _new_sanction(writer: Writer, article: Article, plan: Plan, new_release) -> 
     plan.writers.append(write)
 
 
+def _stayed_behind(writer: Writer, article: Article, plan: Plan, new_release) -> bool:
+    """A person freed in a release whose people all went abroad, said to have stayed at home."""
+    home = _home(writer)
+    names = {p["id"]: p["name"] for p in writer.known.registry.get("places") or []}
+    month_only = False
+    if new_release is not None:
+        release, day, facts = new_release
+        abroad, month_only = [place for (place, _), _ in facts["places"]], facts["month_only"]
+    else:
+        known = [r for r in writer.settled_releases() if writer.known.destinations.get(r["release_id"])]
+        if not known:
+            return False
+        chosen = writer.rng.choice(known)
+        release, day = chosen["release_id"], dt.date.fromisoformat(chosen["date"])
+        abroad = writer.known.destinations[chosen["release_id"]]
+    if home is None or home not in names or home in abroad:
+        return False
+    person, name = writer.new_person(article)
+    plan.dates.append(day)
+
+    def write(article: Article) -> None:
+        when = f"in {MONTHS[day.month - 1]} {day.year}" if month_only else f"on {spoken(day)}"
+        article.say(f"{name} was freed {when} but stayed in {names[home]}, relatives said.")
+        article.claim(person, "released_in", release, f"{name} was freed {when}")
+        article.claim(person, "sent_to", home, f"{name} was freed {when} but stayed in {names[home]}")
+        _date_once(article, release, day, month_only, f"freed {when}")
+
+    plan.writers.append(write)
+    return True
+
+
+def _more_named(writer: Writer, article: Article, plan: Plan) -> None:
+    """A release of two or three people whose article names one more."""
+    rng = writer.rng
+    release, day = _release_id(writer, article, plan)
+    total = rng.randint(2, 3)
+    people = [writer.new_person(article) for _ in range(total + 1)]
+
+    def write(article: Article) -> None:
+        listed = ", ".join(name for _, name in people[:-1]) + f" and {people[-1][1]}"
+        article.say(f"{WORDS[total].capitalize()} people were freed on {spoken(day)}: {listed}.")
+        article.claim(release, "released_count", total, f"{WORDS[total].capitalize()} people were freed")
+        article.claim(release, "date", day.isoformat(), f"freed on {spoken(day)}")
+        for person, name in people:
+            article.claim(person, "released_in", release, name)
+
+    plan.writers.append(write)
+
+
+def _nationalities(writer: Writer, article: Article, plan: Plan, complete: bool) -> bool:
+    """A new release's freed counted by two nationalities the registry has under the same parent group
+    (the parent's count given too, when it is not everyone freed): more than the parent's count
+    (`complete` False), or fewer where the article says that was all of them (`breakdown`)."""
+    rng, registry = writer.rng, writer.known.registry_api
+    by_parent: dict[str, list[dict]] = {}
+    for group in writer.known.registry.get("groups") or []:
+        if group.get("nationality") and group.get("part_of"):
+            by_parent.setdefault(group["part_of"], []).append(group)
+    parents = sorted(p for p, gs in by_parent.items() if len(gs) >= 2)
+    if not parents:
+        return False
+    parent = rng.choice(parents)
+    first, second = rng.sample(by_parent[parent], 2)
+    label = registry.get(first["id"]).partition_label
+    everyone = parent == writer.known.root_group()
+    group_name = registry.get(parent).name
+    group_name = group_name[0].lower() + group_name[1:]
+    release, day = _release_id(writer, article, plan)
+    total = rng.randint(6, 30)
+    whole = total if everyone else rng.randint(6, total)
+    for _ in range(50):  # each part's words are the article's only ones: its quote is where it is said
+        if complete:
+            one = rng.randint(1, whole // 2)
+            two = rng.randint(1, whole - one - 1)  # short of the whole by at least one
+        else:
+            one = rng.randint(whole // 2 + 1, whole)
+            two = rng.randint(whole - one + 1, whole)  # together more than the whole, each within it
+        phrases = {f"{one} {first['name']}", f"{two} {second['name']}"}
+        if not phrases & writer.phrases:
+            break
+    else:
+        return False
+    writer.phrases |= phrases
+
+    def write(article: Article) -> None:
+        parts = f"{one} {first['name']} and {two} {second['name']}"
+        if everyone and complete:
+            article.say(f"The {total} people freed on {spoken(day)} were {parts}.")
+            article.claim(release, "released_count", total, f"The {total} people freed", breakdown=label)
+            article.claim(release, "date", day.isoformat(), f"freed on {spoken(day)}")
+        else:
+            article.say(f"Belarus freed {total} people on {spoken(day)}.")
+            article.claim(release, "released_count", total, f"Belarus freed {total} people on {spoken(day)}")
+            article.claim(release, "date", day.isoformat(), f"freed {total} people on {spoken(day)}")
+            if everyone:
+                article.say(f"Among them were {parts}.")
+            elif complete:
+                article.say(f"The {whole} {group_name} among them were {parts}.")
+                article.claim(release, "released_count", whole, f"The {whole} {group_name}", population=parent,
+                              breakdown=label)
+            else:
+                article.say(f"Among them were {whole} {group_name}: {parts}.")
+                article.claim(release, "released_count", whole, f"{whole} {group_name}", population=parent)
+        article.claim(release, "released_count", one, f"{one} {first['name']}", population=first["id"])
+        article.claim(release, "released_count", two, f"{two} {second['name']}", population=second["id"])
+
+    plan.writers.append(write)
+    return True
+
+
+def _held_after_freed(writer: Writer, article: Article, plan: Plan, new_release) -> None:
+    """Someone freed in a release, said by the same article to have been held since a later day."""
+    rng = writer.rng
+    if new_release is not None:
+        release, day, facts = new_release
+        month_only = facts["month_only"]
+    else:
+        (release, day), month_only = _release_id(writer, article, plan), False
+    person, name = writer.new_person(article)
+    later = day + dt.timedelta(days=rng.randint(35, 90))  # after the last day of a month-only release too
+    plan.dates.append(later)
+    freed = f"in {MONTHS[day.month - 1]} {day.year}" if month_only else f"on {spoken(day)}"
+
+    def write(article: Article) -> None:
+        article.say(f"{name} was freed {freed}. {name.split()[-1]} has been held since {spoken(later)}, the "
+                    "paper wrote.")
+        article.claim(person, "released_in", release, f"{name} was freed {freed}")
+        article.claim(person, "imprisoned_since", later.isoformat(), f"held since {spoken(later)}")
+        _date_once(article, release, day, month_only, f"freed {freed}")
+
+    plan.writers.append(write)
+
+
+def _stock_after(writer: Writer, article: Article, plan: Plan) -> bool:
+    """Those a place holds, counted before a new release and after it (a stock count the vocabulary ties to a
+    group, such as political prisoners), further apart than the release's own count of that group allows."""
+    rng, known = writer.rng, writer.known
+    stock = next((name for name, p in sorted(known.vocabulary.items()) if p.get("subject") == "place"
+                  and p.get("type") == "count" and p.get("dated") and p.get("group") in known.ids()), None)
+    home = _home(writer)
+    places = {p["id"]: p["name"] for p in known.registry.get("places") or []}
+    if stock is None or home not in places:
+        return False
+    group = known.registry_api.get(known.vocabulary[stock]["group"])
+    held = group.name[0].lower() + group.name[1:]
+    release, day = _release_id(writer, article, plan)
+    before, after = day - dt.timedelta(days=rng.randint(2, 20)), day + dt.timedelta(days=rng.randint(1, 20))
+    plan.dates.append(after)
+    counted = rng.randint(900, 1400)
+    freed = rng.randint(10, 60)
+    left = counted - freed + rng.randint(5, 40)  # more than can remain
+
+    def write(article: Article) -> None:
+        article.say(f"On {spoken(before)}, {counted:,} {held} were held in {places[home]}.")
+        article.claim(home, stock, counted, f"On {spoken(before)}, {counted:,} {held} were held in {places[home]}",
+                      as_of=before.isoformat())
+        article.say(f"{freed} {held} were freed on {spoken(day)}.")
+        article.claim(release, "released_count", freed, f"{freed} {held} were freed on {spoken(day)}",
+                      population=group.id)
+        article.claim(release, "date", day.isoformat(), f"freed on {spoken(day)}")
+        article.say(f"On {spoken(after)}, {left:,} were still held.")
+        article.claim(home, stock, left, f"On {spoken(after)}, {left:,} were still held", as_of=after.isoformat())
+
+    plan.writers.append(write)
+    return True
+
+
+def _date_once(article: Article, release: str, day: dt.date, month_only: bool, quote: str) -> None:
+    """The release's date, claimed where the article first gives it (a later mention adds nothing)."""
+    if release not in {c["subject"] for c in article.claims if c["property"] == "date"}:
+        article.claim(release, "date", day.isoformat()[:7] if month_only else day.isoformat(), quote)
+
+
 # --- writing it into the project --------------------------------------------------------------------
 
 def save(root: Path, article: Article) -> None:
@@ -601,8 +811,9 @@ def _add_misspelling(path: Path, person: str, variant: str) -> None:
         indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
         lines[start] = indent + "- " + yaml.safe_dump(entry, default_flow_style=True, width=10_000).strip()
     else:
-        end = next((n for n in range(start + 1, len(lines)) if re.match(r"\s*- ", lines[n]) or not lines[n].startswith(" ")),
-                   len(lines))
+        own = lines[start][: len(lines[start]) - len(lines[start].lstrip())]  # the entry's "- " is here
+        end = next((n for n in range(start + 1, len(lines)) if lines[n].startswith(own + "- ")
+                    or not lines[n].startswith(" ")), len(lines))
         existing = next((n for n in range(start, end) if lines[n].strip().startswith("misspellings:")), None)
         if existing is not None and lines[existing].rstrip().endswith("]"):
             lines[existing] = lines[existing].rstrip()[:-1] + f", {variant}]"
@@ -613,7 +824,7 @@ def _add_misspelling(path: Path, person: str, variant: str) -> None:
             aliases = next(n for n in range(start, end) if lines[n].strip().startswith("aliases:"))
             indent = lines[aliases][: len(lines[aliases]) - len(lines[aliases].lstrip())]
             after = aliases + 1
-            while after < end and lines[after].startswith(indent + "  -"):
+            while after < end and re.match(rf"{indent}(?:  )?- ", lines[after]):  # items indented or not
                 after += 1
             lines.insert(after, f"{indent}misspellings: [{variant}]")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

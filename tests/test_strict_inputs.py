@@ -19,6 +19,8 @@ from toolkit.cli import main
 
 from .conftest import PEAK_MEMORY_AT_EXIT, ROOT
 
+pytestmark = pytest.mark.slow  # the toolkit's hardening, not a contribution's loop
+
 
 def validate(runner, path, *args):
     result = runner.invoke(main, ["validate", str(path), "--format", "json", *args])

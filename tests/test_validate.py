@@ -314,6 +314,7 @@ def _constrain(package: Path, resource: str, field: str, **constraints) -> None:
         descriptor.write_text(json.dumps(meta, indent=2))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("field,constraint,value", [
     ("released_count", "minimum", 10 ** 20),  # beyond a 64-bit integer (found by benchmarks/fuzz_inputs.py)
     ("released_count", "maximum", -(10 ** 20)),
@@ -401,6 +402,7 @@ def test_a_parquet_twin_with_one_value_changed_is_reported(runner, package):
     assert "quote" in issue["message"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bad_path,reason", [
     ("/etc/passwd", "is absolute"),
     ("../outside.csv", "leaves the package directory"),
@@ -434,6 +436,7 @@ def test_invalid_json_descriptor(runner, package):
     assert_invalid(runner, descriptor, "invalid-json", "datapackage.json", 6)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("companions, type_", [
     ([{"path": ["datapackage-parquet.json"]}], "unsafe-path"),  # a path that is not text
     ([{"path": {"p": 1}}, "datapackage-parquet.json"], "unsafe-path"),
@@ -520,6 +523,7 @@ def test_a_foreign_key_to_a_field_or_resource_that_is_not_there_is_reported_not_
     assert issue["resource"] == child["name"] and words in issue["message"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("profile", [["tabular-data-package"], {"url": "x"}, 5])
 def test_a_profile_that_is_not_text_is_reported_not_a_crash(runner, package, profile):
     descriptor = package / "datapackage.json"

@@ -129,7 +129,6 @@ def test_a_duplicate_key_in_a_json_schema_names_its_line(runner, project):
     assert found["field"] == "description"
 
 
-@pytest.mark.slow
 def test_a_yaml_alias_bomb_is_refused_in_bounded_memory(project):
     """9.5 KB of anchors in a claim's note stands for billions of values; it is refused before expansion."""
     bomb = ["    note: &a0 [x, x, x, x, x, x, x, x, x, x]"]
@@ -242,7 +241,6 @@ def test_a_missing_resource_its_suite_promises_is_invalid(runner, package):
     assert issue(report, "missing-resource")["resource"] == "sanctions"
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("path", ["/etc/hostname", "../../../../etc/hostname"])
 def test_the_expectations_step_never_reads_outside_the_package(runner, package, tmp_path, path):
     secret = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").is_file() else "unreadable"
@@ -279,7 +277,6 @@ def test_a_header_of_the_wrong_width_stops_before_the_data(runner, package):
     assert "the data was not read" in issue(report, "header-mismatch")["message"]
 
 
-@pytest.mark.slow
 def test_a_parquet_bomb_is_refused_from_its_metadata(runner, package):
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -319,7 +316,6 @@ def test_a_bug_exits_4_with_a_request_to_report_it(runner, project, monkeypatch)
     assert debug.exit_code == 4 and "Traceback" in debug.stderr
 
 
-@pytest.mark.slow
 def test_a_command_that_needs_an_extra_the_light_install_lacks_says_which(runner, built_package, tmp_path,
                                                                          monkeypatch):
     import sys

@@ -45,6 +45,16 @@ def test_disagreeing_counts_are_a_value_conflict_naming_each_side():
     assert result.fact("release-1", "released_count").value is None
 
 
+def test_a_source_that_repeats_a_figure_is_named_once_on_its_side():
+    result = run(claim("a", "release-1", "released_count", 123, "s1"),
+                 claim("b", "release-1", "released_count", 123, "s1"),
+                 claim("c", "release-1", "released_count", 123, "s2", said_by="Smith"),
+                 claim("d", "release-1", "released_count", 156, "s3"))
+    [conflict] = result.conflicts
+    assert "123 (s1, s2 via Smith); 156 (s3)" in conflict.description
+    assert [c.id for c in conflict.claims] == ["a", "b", "c", "d"]
+
+
 def test_a_source_can_contradict_itself():
     result = run(claim("a", "release-1", "released_count", 123, "s1"),
                  claim("b", "release-1", "released_count", 156, "s1"))

@@ -96,8 +96,10 @@ def _value_conflict(fact: Fact, kind: str, registry: Registry) -> Conflict:
     by_value: dict[str, list[Claim]] = defaultdict(list)
     for claim in sorted(fact.claims, key=lambda c: c.id):
         by_value[value_text(claim.value)].append(claim)
+    # each voice once a side: an article that gives a figure twice still counts as one source for it
     parts = [
-        f"{value} ({', '.join(voice(c) for c in group)})" for value, group in sorted(by_value.items())
+        f"{value} ({', '.join(dict.fromkeys(voice(c) for c in group))})"
+        for value, group in sorted(by_value.items())
     ]
     where = fact_label(key, registry)
     scopes = sorted({c.scope for c in fact.claims if c.scope and c.scope != key.scope})

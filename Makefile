@@ -20,13 +20,13 @@ $(STAMP): pyproject.toml constraints.txt Makefile
 build: $(STAMP)
 	$(BIN)/prisoner-data build
 
+# The whole suite on every core (pytest-xdist); idle workers take queued tests from busy ones.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist worksteal --durations=15
 
-# The loop while editing seeds/ or the toolkit: every test but the slow ones, on every core up to four
-# (CI runs `make test`, one process).
+# The loop while editing seeds/ or the toolkit: every test but the slow ones, on every core up to four.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow" -n auto --maxprocesses 4
+	$(BIN)/python -m pytest -q -m "not slow" -n auto --maxprocesses 4 --dist worksteal
 
 validate: $(STAMP)
 	$(BIN)/prisoner-data validate

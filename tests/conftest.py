@@ -7,12 +7,19 @@ Two kinds of data, kept apart so that the dataset can grow without breaking a te
 - the live dataset (seeds/ and the committed datapackage/). Tests of it (marked `live`) assert
   only what holds after any valid contribution: every value traced to a quote, sums that close,
   keys that resolve, every conflict with its sides, the committed package current.
+
+The line between them is enforced, not promised: a test that opens or lists anything of the live
+dataset (seeds/, datapackage/, docs/data-dictionary.md) without the `live` mark fails, however it
+got there (an audit hook sees every open and directory listing of this process). So a contribution
+can only change what the `live` tests see, and `.ci/growth-check` needs to run only those.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +29,64 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_PROJECT = FIXTURES / "project"
 """The suite's own project: seeds/ only; assemble_project() adds the repository's schemas."""
+
+
+LIVE_PATHS = (ROOT / "seeds", ROOT / "datapackage", ROOT / "docs" / "data-dictionary.md")
+"""What a contribution changes: only tests marked `live` may read them."""
+
+
+class LiveDataGuard:
+    """Records every path of the live dataset this process opens or lists while a test without the
+    `live` mark runs (sys.addaudithook: hooks cannot be removed, so it is installed once, and only
+    records while a test is under way)."""
+
+    EVENTS = {"open": 0, "os.listdir": 0, "os.scandir": 0}
+
+    def __init__(self):
+        self.watching = False
+        self.seen: list[str] = []
+        self.prefixes = tuple(str(p) for p in LIVE_PATHS)
+
+    def __call__(self, event: str, args: tuple) -> None:
+        if not self.watching or event not in self.EVENTS or not args:
+            return
+        if event != "open" and sys._getframe(1).f_globals.get("__name__") == "pkgutil":
+            return  # module discovery (frictionless looks for plugins on sys.path, the checkout among them)
+        path = args[0]
+        if isinstance(path, int) or path is None:
+            return  # a file descriptor: opened by path before, or not a file of ours
+        path = os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else path
+        if not isinstance(path, str):
+            return
+        if event == "open" and args[1] is None and not os.path.isabs(path):
+            return  # os.open, maybe relative to a dir_fd the event does not carry (shutil.rmtree's walk)
+        absolute = os.path.normpath(os.path.join(os.getcwd(), path))
+        if any(absolute == p or absolute.startswith(p + os.sep) for p in self.prefixes):
+            self.seen.append(absolute)
+
+    def begin(self, allowed: bool) -> None:
+        self.seen, self.watching = [], not allowed
+
+    def end(self) -> list[str]:
+        self.watching = False
+        return list(dict.fromkeys(self.seen))
+
+
+GUARD = LiveDataGuard()
+sys.addaudithook(GUARD)
+
+
+@pytest.fixture(autouse=True)
+def _live_data_guard(request):
+    """Fails a test without the `live` mark that read the live dataset (see LiveDataGuard)."""
+    GUARD.begin(allowed=request.node.get_closest_marker("live") is not None)
+    yield
+    seen = GUARD.end()
+    if seen:
+        shown = ", ".join(os.path.relpath(p, ROOT) for p in seen[:3]) + (f" and {len(seen) - 3} more" if len(seen) > 3 else "")
+        pytest.fail(f"{request.node.nodeid} read the live dataset ({shown}) without @pytest.mark.live: use the "
+                    "suite's own project (the `project` or `built_package` fixture), or mark it live and assert only "
+                    "what holds after any valid contribution", pytrace=False)
 
 
 PEAK_MEMORY_AT_EXIT = (

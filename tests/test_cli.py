@@ -118,6 +118,45 @@ def test_a_closed_pipe_ends_quietly(project):
 SCRIPT = str(Path(sys.executable).with_name("prisoner-data"))
 
 
+def _many_bad_cells(package: Path) -> None:
+    """Spoil four whole columns of claims.csv: far more problems than a pipe's first read holds."""
+    import csv
+
+    path = package / "data" / "claims.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    for row in rows[1:]:
+        for column in ("quote_line", "count_value", "ledger_line", "count_low"):
+            row[rows[0].index(column)] = "x"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+@pytest.mark.slow
+def test_a_reader_that_goes_away_never_turns_invalid_data_into_success(project):
+    """`validate | head -1` under pipefail: the reader stops reading long before the problems are all
+    written. The exit status is still 1 (the data is invalid), quietly; and a command whose result
+    was success keeps 0. The read end is closed before the command writes, so the pipe is broken
+    on every run, not only when the reader happens to leave early."""
+    package = project / "datapackage"
+    _many_bad_cells(package)
+    for command in (["validate", str(package), "--format", "json"], ["validate", str(package)]):
+        child = subprocess.Popen([SCRIPT, *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+        child.stdout.close()  # the reader is gone before the first byte
+        stderr = child.stderr.read().decode()
+        assert child.wait() == 1, (command, stderr)
+        assert "Traceback" not in stderr and "internal error" not in stderr, stderr
+    whole = subprocess.run([SCRIPT, "validate", str(package), "--format", "json"], capture_output=True, cwd=ROOT)
+    assert len(whole.stdout) > 65536 // 4, len(whole.stdout)  # several of the writer's buffers, not one
+    piped = subprocess.run(["bash", "-c", f"set -o pipefail; '{SCRIPT}' validate '{package}' 2>&1 | head -1"],
+                           capture_output=True, text=True)
+    assert piped.returncode == 1, piped
+    fine = subprocess.Popen([SCRIPT, "conflicts", "--project", str(project), "--format", "json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    fine.stdout.close()
+    assert fine.wait() == 0, fine.stderr.read()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("command", [[SCRIPT], [sys.executable, "-m", "toolkit"]])
 def test_the_command_line_ends_with_all_its_output_and_its_exit_code(runner, project, command):

@@ -105,6 +105,7 @@ def _fresh_copy(target: Path) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.live  # the guide is followed on a copy of the checkout as it stands, the live dataset with it
 def test_following_the_guide_literally_on_a_generated_article_ends_with_a_rebuilt_package(tmp_path):
     clone = _fresh_copy(tmp_path / "clone")
     said: list[str] = []

@@ -35,8 +35,13 @@ def cli(*args, cwd: Path, crash: str | None = None, env: dict | None = None, tim
 @pytest.fixture
 def scratch(tmp_path, built_package) -> Path:
     """A copy of the suite's own project with its built package, releases and docs, as a checkout has them."""
+    from toolkit.contribute.dictionary import render_dictionary
+    from toolkit.project import open_project
+
     assemble_project(tmp_path)
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    # the docs as a checkout of this project has them: its own data dictionary, not the live one
+    shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("data-dictionary.md"))
+    (tmp_path / "docs" / "data-dictionary.md").write_text(render_dictionary(open_project(tmp_path)), encoding="utf-8")
     (tmp_path / "releases").mkdir()
     shutil.copytree(built_package, tmp_path / "datapackage")
     return tmp_path

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import pytest
+
 from toolkit.contribute.dictionary import render_dictionary
 from toolkit.project import open_project
 
 from .conftest import ROOT
 
 
+@pytest.mark.live
 def test_data_dictionary_is_up_to_date():
     expected = render_dictionary(open_project(ROOT))
     actual = (ROOT / "docs/data-dictionary.md").read_text(encoding="utf-8")
     assert actual == expected, "docs/data-dictionary.md is stale: run `make build` and commit it"
 
 
+@pytest.mark.live
 def test_data_dictionary_covers_every_field_and_property():
     import json
 

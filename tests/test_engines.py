@@ -258,8 +258,8 @@ def test_key_codes_are_equal_exactly_where_the_keys_are():
     import pyarrow as pa
 
     rng = random.Random(13)
-    rows = [tuple(rng.choice([None, *range(4000)]) if part % 2 else rng.choice([None, *map(str, range(4000))])
-                  for part in range(6)) for _ in range(20_000)]
+    numbers, texts = [None, *range(4000)], [None, *map(str, range(4000))]  # built once, not per cell
+    rows = [tuple(rng.choice(numbers) if part % 2 else rng.choice(texts) for part in range(6)) for _ in range(20_000)]
     rows += [rng.choice(rows) for _ in range(2_000)]
     table = pa.table({f"part{i}": [row[i] for row in rows] for i in range(6)})
     codes = arrow._codes(table, [f"part{i}" for i in range(6)]).tolist()

@@ -71,8 +71,11 @@ class LazyGroup(click.Group):
         except ToolkitError as exc:
             self._fail(ctx, str(exc), exc.exit_code)
         except BrokenPipeError:
+            # the reader went away: stay quiet, and exit with the code the command had decided on (a
+            # pipeline under pipefail must not pass invalid data because `| head` stopped reading); a
+            # command cut off before it knew its result did not do its job
             _quiet_pipe()
-            ctx.exit(0)
+            ctx.exit((ctx.obj or {}).get("verdict", EXIT_FAILURE))
         except OSError as exc:
             self._fail(ctx, str(exc), EXIT_FAILURE)
         except KeyboardInterrupt:
@@ -95,12 +98,17 @@ class LazyGroup(click.Group):
 
 
 def _quiet_pipe() -> None:
-    """The reader went away (`| head`): stop quietly, and keep Python from complaining at exit."""
+    """The reader went away (`| head`): stop quietly, and keep Python from complaining at exit (stderr
+    too, which `2>&1 | head` closes with stdout)."""
     import os
     import sys
 
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError):  # not a real file (a test's captured stream): nothing to quiet
+            pass
 
 
 def run() -> None:

@@ -10,7 +10,7 @@ import click
 from ..errors import EXIT_INVALID
 from ..publish.package import build_package
 from ..project import open_project
-from .common import progress, project_option, say, verbosity, verbosity_options
+from .common import progress, project_option, say, verdict, verbosity, verbosity_options
 from .render import render_report
 
 
@@ -44,9 +44,11 @@ def command(ctx, project_dir, out, fmt, dictionary):
     if steps and verbosity() >= 1:
         steps("done")
     if not result.ok:
+        verdict(EXIT_INVALID)
         render_report(result.report, "json" if fmt == "json" else "text")
         click.echo(f"build failed: {len(result.report.errors)} error(s); nothing was written", err=True)
         ctx.exit(EXIT_INVALID)
+    verdict(0)
     if fmt == "json":
         click.echo(json.dumps({"package": str(result.written), "rows": result.rows, "conflicts": result.conflicts,
                                "warnings": [i.to_dict() for i in result.report.warnings]}, indent=2))

@@ -38,6 +38,16 @@ def verbosity_options(function):
     return wrapper
 
 
+def verdict(code: int) -> int:
+    """Record the exit code a command has decided on, before it writes its result: a reader that goes
+    away early (`| head`) then never changes the status the shell sees (the CLI's edge exits with it)."""
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.ensure_object(dict)
+        context.obj["verdict"] = code
+    return code
+
+
 def verbosity() -> int:
     context = click.get_current_context(silent=True)
     return (context.obj or {}).get("verbosity", 0) if context else 0

@@ -12,7 +12,7 @@ import click
 
 from ..publish.conflicts import COLUMNS, curator_queue, list_conflicts, open_at_or_above
 from ..errors import EXIT_INVALID
-from .common import project_option, say, verbosity_options
+from .common import project_option, say, verdict, verbosity_options
 
 
 @click.command("conflicts")
@@ -51,18 +51,19 @@ def command(ctx, package, project_dir, fmt, status, fail_on, needs_review):
         return
     rows = list_conflicts(source)
     shown = rows if status == "all" else [r for r in rows if r["status"] == status]
+    failing = open_at_or_above(rows, fail_on) if fail_on else []
+    code = verdict(EXIT_INVALID if failing else 0)
     {"table": _table, "json": _json, "csv": _csv, "markdown": _markdown}[fmt](shown)
-    if fail_on:
-        failing = open_at_or_above(rows, fail_on)
-        if failing:
-            say(f"{len(failing)} open conflict(s) of severity {fail_on} or worse")
-            ctx.exit(EXIT_INVALID)
+    if failing:
+        say(f"{len(failing)} open conflict(s) of severity {fail_on} or worse")
+    ctx.exit(code)
 
 
 def _queue(ctx, source, status: str, fmt: str) -> None:
     """The maintainer's queue: open errors to review, then decisions that match nothing any more."""
     rows, stale = curator_queue(source)
     shown = rows if status == "all" else [r for r in rows if r["status"] == status]
+    verdict(EXIT_INVALID if shown or stale else 0)
     if shown or fmt != "table":
         {"table": _table, "json": _json, "csv": _csv, "markdown": _markdown}[fmt](shown)
     for issue in stale:

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .common import verbosity_options
+from .common import verbosity_options, verdict
 
 
 @click.command("diff")
@@ -29,6 +29,7 @@ def command(old, new, fmt):
     from ..publish.diff import diff_packages, render_text
 
     result = diff_packages(old, new)
+    verdict(0)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:

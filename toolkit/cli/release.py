@@ -7,7 +7,7 @@ import json
 import click
 
 from ..project import open_project
-from .common import progress, project_option, say, verbosity, verbosity_options
+from .common import progress, project_option, say, verdict, verbosity, verbosity_options
 
 
 @click.command("release")
@@ -38,6 +38,7 @@ def command(version, bump, date_, project_dir, fmt):
     project = open_project(project_dir)
     result = publish_release(project, version, bump, date_.date() if date_ else None, progress=progress(),
                              on_wait=say)
+    verdict(0)  # published: a reader that stops reading changes nothing
     if fmt == "json":
         click.echo(json.dumps({"version": result.version, "path": str(result.path), "bump": result.bump,
                                "reasons": result.reasons, "rows": result.rows}, indent=2))

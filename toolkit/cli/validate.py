@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_INVALID
-from .common import project_option, say, verbosity_options
+from .common import project_option, say, verbosity_options, verdict
 from .render import render_report
 
 
@@ -59,18 +59,18 @@ def command(ctx, package, project_dir, fmt, report_opt, engine, max_bytes, base)
 
         contributed = changed_files(Path(target), base)
     report = validate_path(target, max_bytes=max_bytes, html=html, engine=engine)
+    code = verdict(0 if report.valid else EXIT_INVALID)
     if fmt == "text":
         render_report(report, "text", err=False, contributed=contributed)
-        verdict = "valid" if report.valid else "invalid"
+        word = "valid" if report.valid else "invalid"
         counts = f"{len(report.errors)} errors, {len(report.warnings)} warnings"
         if contributed is not None and report.errors:
             mine = sum(1 for i in report.errors if i.file in contributed)
             counts = f"{len(report.errors)} errors: {mine} in the files this contribution changes, " \
                      f"{len(report.errors) - mine} elsewhere; {len(report.warnings)} warnings"
-        click.echo(f"{target}: {verdict} ({counts})")
+        click.echo(f"{target}: {word} ({counts})")
         if html:
             say(f"Data Docs written to {html}/index.html")
     else:
         render_report(report, fmt, contributed=contributed)
-    if not report.valid:
-        ctx.exit(EXIT_INVALID)
+    ctx.exit(code)

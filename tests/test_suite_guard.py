@@ -1,0 +1,83 @@
+"""The line between the suite's own project and the live dataset holds: a test without the `live`
+mark that reads seeds/, datapackage/ or the data dictionary fails (conftest's LiveDataGuard), so a
+contribution can change only what the `live` tests see, and `.ci/growth-check` runs only those."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import textwrap
+
+from .conftest import ROOT
+
+PROBES = textwrap.dedent('''
+    import os
+    from pathlib import Path
+
+    import pytest
+
+    ROOT = Path({root!r})
+    OWN = Path({own!r})
+
+
+    def test_reads_the_live_manifest():
+        (ROOT / "seeds" / "manifest.yaml").read_text()
+
+
+    def test_lists_the_live_package():
+        list((ROOT / "datapackage").iterdir())
+
+
+    def test_reads_the_live_package_by_a_relative_path():
+        os.chdir(ROOT)
+        try:
+            open("datapackage/datapackage.json").close()
+        finally:
+            os.chdir(OWN)
+
+
+    def test_reads_the_data_dictionary():
+        (ROOT / "docs" / "data-dictionary.md").read_bytes()
+
+
+    def test_swallows_what_it_read():
+        try:
+            (ROOT / "seeds" / "registry.yaml").read_text()
+            raise ValueError("caught below, as code under test might")
+        except ValueError:
+            pass
+
+
+    @pytest.mark.live
+    def test_marked_live_reads_the_live_manifest():
+        (ROOT / "seeds" / "manifest.yaml").read_text()
+
+
+    def test_reads_only_its_own_project():
+        (OWN / "seeds" / "manifest.yaml").read_text()
+
+
+    def test_reads_the_schemas():
+        (ROOT / "schemas" / "claims.schema.json").read_text()
+''')
+
+
+def test_a_test_that_reads_the_live_dataset_without_the_live_mark_fails(tmp_path):
+    own = tmp_path / "own"
+    (own / "seeds").mkdir(parents=True)
+    (own / "seeds" / "manifest.yaml").write_text("sources: []\n")
+    probes = tmp_path / "test_probes.py"
+    probes.write_text(PROBES.format(root=str(ROOT), own=str(own)))
+    done = subprocess.run([sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:cacheprovider",
+                           "-c", str(ROOT / "pyproject.toml"), "--rootdir", str(tmp_path), "-q", "-rA",
+                           "-p", "no:xdist", str(probes)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    outcomes = {name: outcome for outcome, name in
+                re.findall(r"^(PASSED|FAILED|ERROR) \S*::(test_\w+)", done.stdout, re.M)}
+    failed = {name for name, outcome in outcomes.items() if outcome in ("FAILED", "ERROR")}
+    assert failed == {"test_reads_the_live_manifest", "test_lists_the_live_package",
+                      "test_reads_the_live_package_by_a_relative_path", "test_reads_the_data_dictionary",
+                      "test_swallows_what_it_read"}, done.stdout[-3000:]
+    assert {name for name, outcome in outcomes.items() if outcome == "PASSED"} >= {
+        "test_marked_live_reads_the_live_manifest", "test_reads_only_its_own_project", "test_reads_the_schemas"}
+    assert "read the live dataset (seeds/manifest.yaml) without @pytest.mark.live" in done.stdout

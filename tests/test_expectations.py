@@ -117,8 +117,8 @@ def test_articles_making_every_conflict_kind_build_packages_that_pass_their_own_
     """Each kind of conflict the schema allows, made by a contributed article (the suite's own project,
     and the rule fixtures where a rule fires), builds, validates and passes the suite the package ships
     (once a person's exception, made by a valid article, failed it)."""
+    from toolkit.pipeline import build_package
     from toolkit.project import open_project
-    from toolkit.publish.package import build_package
 
     from .conftest import assemble_project
     from .test_rule_fixtures import CASES, RULES, assemble

@@ -26,15 +26,16 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..archive import extract_zip, unlisted_entries
 from ..errors import DownloadError, InvalidData, UsageError
 from ..hashing import file_sha256
 from ..ingest.jsonio import JSONInputError, parse_json
 from ..ingest.yamlio import LineDict, nearest_hint
+from ..packagefiles import INDEX_KEYS, INDEX_VERSION_KEYS, SUMS, VERSION, latest_version, parse_sums
 from ..storage import clear_stale, crashpoint, fsync_tree, locked, new_staging, remove_tree, swap_in
-from .archive import extract_zip, unlisted_entries
 from .fetch import (DEFAULT_TIMEOUT, HASHES, MAX_DESCRIPTOR_BYTES, MAX_INDEX_BYTES, MAX_SUMS_BYTES, Fetcher, is_url,
                     join, relative_name)
-from .release import INDEX_KEYS, INDEX_VERSION_KEYS, SUMS, VERSION, latest_version, parse_sums, parse_version
+from .release import parse_version
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 CANONICAL_INDEX = "https://raw.githubusercontent.com/prisoner-data/belarus-2025/main/releases/index.json"

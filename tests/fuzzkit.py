@@ -248,7 +248,7 @@ def run_download(source: str, target: Path, cache: Path) -> Outcome:
     import os
 
     from toolkit.errors import ToolkitError
-    from toolkit.publish.download import download_release
+    from toolkit.pipeline import download_release
 
     os.environ["PRISONER_DATA_CACHE"] = str(cache)
     try:

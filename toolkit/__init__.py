@@ -1,8 +1,9 @@
 """Build, check, publish and fetch the Belarus prisoner-release data package.
 
 pipeline.py on top: one function per command (compile_dataset, build_package, publish_release,
-validate_path, list_conflicts), each listing its steps in order (load -> reconcile -> lint -> tables
--> write -> check). Nothing below it imports it, and no stage calls another's entry point.
+validate_path, download_release, list_conflicts), each listing its steps in order (load -> reconcile
+-> lint -> tables -> write -> check). Nothing below it imports it, and no stage calls another's entry
+point: the pipeline hands the validator to the steps that check (stage_package, fetch_release).
 
 Stages, one folder each (one module per step inside), each ignorant of its callers:
   ingest/      yamlio and jsonio (bounded YAML and JSON with lines), models (typed inputs),
@@ -17,7 +18,7 @@ Stages, one folder each (one module per step inside), each ignorant of its calle
                Parquet files), descriptors (CSV v2, Parquet v2, v1 for R), sqlite (database and
                datasette metadata), documents (the package README), release (the pieces of an
                immutable, journaled version), citation (CITATION.cff, .zenodo.json), fetch (bounded,
-               single-origin reads), download (verify and place), diff (changes and the bump they
+               single-origin reads), download (fetch, verify and place), diff (changes and the bump they
                call for), rows and conflicts (read a package)
   validate/    package (descriptors, files, hashes, Parquet twins), engines/ (pyarrow streaming,
                duckdb, spark), cells, rules (pandera), key_checks, parquet, arrowtypes,

@@ -7,6 +7,7 @@ tables -> write -> check.
   build_package     `prisoner-data build`: datapackage/ swapped in only when every check passed
   publish_release   `prisoner-data release`: an immutable, journaled releases/VERSION/ and its zip
   validate_path     `prisoner-data validate`: a contribution (and the package it builds), a package or a zip
+  download_release  `prisoner-data download`: a published release, verified and checked, then placed
   list_conflicts    `prisoner-data conflicts`: the conflicts of a project or a package; curator_queue
                     what awaits a curator
 
@@ -27,7 +28,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .archive import write_zip
+from .contribute.coverage import lint_coverage, lint_sources, released_sources
+from .contribute.dictionary import render_dictionary
 from .errors import InvalidData, ProjectError, UsageError
 from .ingest.claims import load_claims, load_vocabulary
 from .ingest.decisions import load_decisions, report_unmatched
@@ -36,21 +38,20 @@ from .ingest.schemas import Contract, load_contract
 from .ingest.sources import load_sources
 from .packagefiles import latest_version, read_index
 from .project import Project, open_project
-from .publish.citation import citation_cff, readme_block, with_readme_block, zenodo_json
 from .publish.conflicts import needing_review, package_conflicts
 from .publish.diff import diff_packages
+from .publish.download import Downloaded, fetch_release
 from .publish.formats import arrow_table
 from .publish.package import DICTIONARY, EXPECTATIONS, Compiled, write_package
-from .publish.release import (CHANGELOG, JOURNAL, RELEASE_LABEL, changelog_entry, changelog_text, choose_version,
-                              commit_release, development_version, index_record, index_text, parse_version,
-                              recover_releases, refuse_existing, seal)
+from .publish.release import (CHANGELOG, JOURNAL, RELEASE_LABEL, changelog_entry, choose_version, development_version,
+                              parse_version, recover_releases, refuse_existing, write_release)
 from .publish.tables import build_tables
 from .reconcile import reconcile_claims
 from .reconcile.rules import release_date_property
 from .report import Issue, Report
 from .storage import clear_stale, crashpoint, fsync_dir, fsync_tree, locked, new_staging, remove_tree, swap_in
 from .validate import validate_descriptor, validate_zip
-from .validate.package import DEFAULT_MAX_BYTES
+from .validate.package import DEFAULT_MAX_BYTES, validate_package
 from .values import parse_date
 
 
@@ -82,8 +83,14 @@ def _without_cycle_collector():
 
 
 def compile_dataset(project: Project, report: Report, progress=None, schemas: dict | None = None) -> Compiled | None:
-    """Load, verify, resolve and reconcile the seeds; None when the inputs have errors.
+    """Load, verify and reconcile the seeds, lint them, and build the tables; None when the inputs have errors.
 
+    Steps:
+      1. load: sources against the manifest, the registry, the vocabulary, the claims and the decisions;
+      2. reconcile the claims into facts and conflicts (curator decisions applied), and report the events
+         no claim dates and counts of everyone freed with no root group to hold them;
+      3. lint: the figures no claim cites, and sources without a URL or at odds with their front matter;
+      4. tables: the resolved rows of every resource, and the conflicts by status.
     With the table `schemas`, each table is made an Arrow table of its schema as soon as it is built,
     and only the tables and the conflicts' statuses outlive this call (not the claims and facts they
     came from): what keeps a build's memory to about the size of its output."""
@@ -121,14 +128,12 @@ def _compile(project: Project, report: Report, progress=None, schemas: dict | No
                    hint="mark the group of everyone freed with `root: true` in seeds/registry.yaml")
     if not report.valid:
         return None
+    report.extend(lint_coverage(sources, ledger))
+    report.extend(lint_sources(sources, released_sources(project)))
     say("building tables")
     finish = None if schemas is None else (lambda name, rows: arrow_table(rows, schemas[name]) if name in schemas
                                            else rows)
     tables = build_tables(sources, ledger, registry, vocabulary, result, finish)
-    from .contribute.coverage import lint_coverage, lint_sources, released_sources
-
-    report.extend(lint_coverage(sources, ledger))
-    report.extend(lint_sources(sources, released_sources(project)))
     newest = max((s.entry.published for s in sources.values()), default="1970-01-01")
     start = parse_date(newest).start
     created = dt.datetime.combine(start, dt.time(), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -171,8 +176,6 @@ def stage_package(project: Project, directory: Path, prepared: Prepared, version
     against the Data Package spec, files, cells, keys, rules and Parquet twins) returns the issues of
     the written package. `last`: no package will be written from `prepared` again, so its tables are
     let go once written (the check reads the files), and the check has their memory."""
-    from .contribute.dictionary import render_dictionary
-
     contract = replace(prepared.contract, metadata=prepared.contract.metadata.model_copy(update={"version": version}))
     texts = {DICTIONARY: render_dictionary(project, prepared.contract), **(documents or {})}
     say = progress or (lambda message: None)
@@ -183,8 +186,6 @@ def stage_package(project: Project, directory: Path, prepared: Prepared, version
     say("validating package")
     report = Report()
     if check is None:
-        from .validate.package import validate_package
-
         report.extend(validate_package(directory / "datapackage.json").issues)
     else:
         report.extend(check(directory / "datapackage.json"))
@@ -197,7 +198,8 @@ def build_package(project: Project, out: Path | None = None, progress=None, chec
 
     Steps:
       1. load and verify the contract (schemas/), sources, registry, vocabulary, claims and decisions;
-      2. reconcile claims into facts and conflicts, and build the resolved tables;
+      2. reconcile claims into facts and conflicts, lint the sources' coverage, and build the resolved
+         tables (`compile_dataset`);
       3. under the target folder's lock, remove what killed builds left behind;
       4. write the package, as the next version with a -dev suffix, into staging (and, if asked,
          docs/data-dictionary.md);
@@ -253,9 +255,9 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
       2. load, verify and reconcile the seeds; stage a candidate package beside releases/;
       3. diff it against the latest release: refuse a release that changes nothing, choose the version
          (an explicit one must be greater than the latest), refuse one that exists;
-      4. stage the package as that version with its CHANGELOG.md and validate it; write SHA256SUMS,
-         make the files read-only, and zip the folder;
-      5. stage releases/index.json, releases/CHANGELOG.md, CITATION.cff, .zenodo.json and the README's
+      4. stage the package as that version with its CHANGELOG.md and validate it;
+      5. `write_release`: write SHA256SUMS, make the files read-only, and zip the folder; stage
+         releases/index.json, releases/CHANGELOG.md, CITATION.cff, .zenodo.json and the README's
          latest-release block; fsync everything;
       6. write the journal (the commit point), then move the folder, the zip and the files into place.
     A kill before step 6 leaves releases/ as it was; after it, the next run completes the release.
@@ -286,23 +288,7 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
             checked = stage_package(project, package, prepared, version, {CHANGELOG: entry}, last=True)
             if not checked.valid:
                 raise InvalidData("the release does not validate", checked)
-            seal(package)
-            files = work / "files"
-            files.mkdir()
-            archive = f"{meta.name}-{version}.zip"
-            write_zip(package, files / archive, f"{meta.name}-{version}")
-            record = index_record(package, files / archive, version, date, prepared.rows())
-            texts = {"releases/index.json": index_text(index, record, meta.name),
-                     "releases/CHANGELOG.md": changelog_text(releases / CHANGELOG, entry),
-                     "CITATION.cff": citation_cff(meta, version, date, meta.index_url),
-                     ".zenodo.json": zenodo_json(meta, version, date, meta.index_url)}
-            readme = project.root / "README.md"
-            files = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()}
-            updated = with_readme_block(readme.read_text(encoding="utf-8"), readme_block(
-                meta, version, date, meta.index_url, files)) if readme.is_file() else None
-            if updated is not None:  # the README's first screen names the latest version
-                texts["README.md"] = updated
-            commit_release(project, work, version, archive, texts)
+            write_release(project, work, meta, version, date, index, entry, prepared.rows())
         finally:
             if work.exists() and not (work / JOURNAL).exists():
                 remove_tree(work)
@@ -329,7 +315,15 @@ def validate_path(path: str | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES
 
 def validate_project(root: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, html: Path | None = None,
                      engine: str = "pyarrow") -> Report:
-    """Check a contribution: the seeds with file and line, the schemas, and the package they build."""
+    """Check a contribution: the seeds with file and line, the schemas, and the package they build.
+
+    Steps:
+      1. load the contract (schemas/) and check each table schema against the Table Schema spec;
+      2. load, reconcile and lint the seeds and build their tables (`compile_dataset`), stopping at errors;
+      3. write the package they make into a temporary folder, with its data dictionary;
+      4. check it as `validate` checks any package (and its expectations, with `html`), each problem
+         labelled as one of the built package.
+    """
     project = open_project(root)
     report = Report()
     contract = load_contract(project, report)
@@ -337,8 +331,6 @@ def validate_project(root: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, h
     compiled = compile_dataset(project, report, schemas=contract.schemas if contract else None)
     if compiled is None or contract is None or not report.valid:
         return report
-    from .contribute.dictionary import render_dictionary
-
     staging = Path(tempfile.mkdtemp(prefix="prisoner-data-validate-"))
     try:
         write_package(staging, compiled, contract, project.schemas / "expectations.json",
@@ -352,8 +344,6 @@ def validate_project(root: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, h
 
 def _as_built(issue: Issue) -> Issue:
     """Problems found in the package the seeds build are labelled as such."""
-    from dataclasses import replace
-
     return replace(issue, message=f"(in the package built from the seeds) {issue.message}")
 
 
@@ -365,6 +355,21 @@ def _check_schemas(project, contract, report: Report) -> None:
         display = project.rel(project.schemas / f"{name}.schema.json")
         for error in Schema.validate_descriptor(dict(schema)).errors:
             report.add("invalid-schema", f"{display}: {error.message}", file=display, rule="Table Schema spec")
+
+
+def download_release(source: str | None = None, **options) -> Downloaded:
+    """Download a published release, verify every byte, check it, and only then place it.
+
+    Steps (`publish.download.fetch_release` has them in full):
+      1. resolve SOURCE (default: the canonical index) to a release, through its index or zip;
+      2. read datapackage.json and SHA256SUMS within bounds and fix what may be fetched;
+      3. lock the target; serve a cached copy whose every file still matches, or fetch each file
+         into staging, checking its size and hashes;
+      4. check the package as `validate` checks one (`validate_package`), every promised resource too;
+      5. cache it and move it into place in one rename.
+    `options` are fetch_release's: version, to, trusted, progress, use_cache, timeout, archive.
+    """
+    return fetch_release(source, check=validate_package, **options)
 
 
 def list_conflicts(path: str | Path = ".") -> list[dict]:

@@ -18,11 +18,13 @@ import shutil
 import stat
 from pathlib import Path
 
+from ..archive import write_zip
 from ..errors import ReleaseError, UsageError
 from ..hashing import file_sha256
 from ..packagefiles import SUMS, VERSION, latest_version, read_index
 from ..project import Project
 from ..storage import atomic_write, clear_stale, crashpoint, fsync_dir, fsync_tree, remove_tree, swap_in, umask
+from .citation import citation_cff, readme_block, with_readme_block, zenodo_json
 from .diff import bump_version, render_text
 
 JOURNAL = "JOURNAL.json"
@@ -49,7 +51,31 @@ def development_version(project: Project, meta) -> str:
     return f"{bump_version(latest, 'patch') if latest else meta.version}-dev"
 
 
-def commit_release(project: Project, work: Path, version: str, archive: str, texts: dict[str, str]) -> None:
+def write_release(project: Project, work: Path, meta, version: str, date: dt.date, index: dict, entry: str,
+                  rows: dict[str, int]) -> None:
+    """Seal the checked package staged in `work/package` (SHA256SUMS, read-only files), zip it, stage the
+    index, the changelogs, the citation files and the README's latest-release block, and commit them all."""
+    package = work / "package"
+    _seal(package)
+    files = work / "files"
+    files.mkdir()
+    archive = f"{meta.name}-{version}.zip"
+    write_zip(package, files / archive, f"{meta.name}-{version}")
+    record = _index_record(package, files / archive, version, date, rows)
+    texts = {"releases/index.json": _index_text(index, record, meta.name),
+             "releases/CHANGELOG.md": _changelog_text(project.releases_dir / CHANGELOG, entry),
+             "CITATION.cff": citation_cff(meta, version, date, meta.index_url),
+             ".zenodo.json": zenodo_json(meta, version, date, meta.index_url)}
+    readme = project.root / "README.md"
+    files = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()}
+    updated = with_readme_block(readme.read_text(encoding="utf-8"), readme_block(
+        meta, version, date, meta.index_url, files)) if readme.is_file() else None
+    if updated is not None:  # the README's first screen names the latest version
+        texts["README.md"] = updated
+    _commit(project, work, version, archive, texts)
+
+
+def _commit(project: Project, work: Path, version: str, archive: str, texts: dict[str, str]) -> None:
     """Stage the next releases/ whole and the files outside it, write the journal (the commit point),
     roll forward.
 
@@ -192,7 +218,7 @@ def changelog_entry(version: str, date: dt.date, previous: str | None, change) -
     return "\n".join(lines) + "\n"
 
 
-def seal(package: Path) -> None:
+def _seal(package: Path) -> None:
     """SHA256SUMS of every file, then every file read-only: a published version is not edited in place."""
     files = sorted(p for p in package.rglob("*") if p.is_file())
     sums = "".join(f"{file_sha256(p)}  {p.relative_to(package).as_posix()}\n" for p in files)
@@ -206,7 +232,7 @@ def _freeze(package: Path) -> None:
         path.chmod((0o444 if path.is_file() else 0o777) & ~umask())
 
 
-def index_record(path: Path, archive: Path, version: str, date: dt.date, rows: dict) -> dict:
+def _index_record(path: Path, archive: Path, version: str, date: dt.date, rows: dict) -> dict:
     return {
         "version": version,
         "date": date.isoformat(),
@@ -217,14 +243,14 @@ def index_record(path: Path, archive: Path, version: str, date: dt.date, rows: d
     }
 
 
-def index_text(index: dict, record: dict, name: str) -> str:
+def _index_text(index: dict, record: dict, name: str) -> str:
     index = {"name": name, **index}
     index["versions"] = sorted([*index.get("versions", []), record], key=lambda v: _key(v["version"]))
     index["latest"] = index["versions"][-1]["version"]
     return json.dumps(index, indent=2) + "\n"
 
 
-def changelog_text(path: Path, entry: str) -> str:
+def _changelog_text(path: Path, entry: str) -> str:
     old = path.read_text(encoding="utf-8") if path.is_file() else "# Changelog\n\n"
     head, _, rest = old.partition("\n\n")
     return f"{head}\n\n{entry}\n{rest}".rstrip("\n") + "\n"

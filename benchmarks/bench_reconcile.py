@@ -108,7 +108,7 @@ def measure(project: Path) -> dict:
     """Compile the project in this process; return seconds, peak RSS and counts."""
     import resource
 
-    from toolkit.publish.package import compile_dataset
+    from toolkit.pipeline import compile_dataset
     from toolkit.project import open_project
     from toolkit.report import Report
 

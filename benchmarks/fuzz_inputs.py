@@ -131,7 +131,7 @@ def _hostile_values(scratch: Path, rng: random.Random, run: int):
     names = ["datapackage.json", "datapackage-parquet.json", "expectations.json"]
     changes = [mutate_values(package, rng.choice(names), rng) for _ in range(rng.randint(1, 2))]
     from toolkit.errors import ToolkitError
-    from toolkit.validate import validate_path
+    from toolkit.pipeline import validate_path
 
     try:
         report = validate_path(package)
@@ -151,8 +151,8 @@ _FIXTURE_PACKAGE: list[Path] = []
 def _fixture_package() -> Path:
     """The suite's own project, built once per fuzz run."""
     if not _FIXTURE_PACKAGE:
+        from toolkit.pipeline import build_package
         from toolkit.project import open_project
-        from toolkit.publish.package import build_package
 
         root = copy_project(Path(tempfile.mkdtemp()))
         build_package(open_project(root), root / "datapackage")
@@ -173,8 +173,8 @@ def _mutate_json(path: Path, rng: random.Random) -> str:
 
 def _release(scratch: Path) -> Path:
     """releases/ with 1.0.0 published from the project as it is."""
+    from toolkit.pipeline import publish_release
     from toolkit.project import open_project
-    from toolkit.publish.release import publish_release
 
     root = copy_project(scratch)
     import datetime as dt

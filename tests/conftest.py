@@ -109,8 +109,8 @@ def assemble_project(dest: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_package(tmp_path_factory) -> Path:
     """A fresh build of the suite's own project into a scratch directory (built once per session)."""
+    from toolkit.pipeline import build_package
     from toolkit.project import open_project
-    from toolkit.publish.package import build_package
 
     root = assemble_project(tmp_path_factory.mktemp("fixture-project") / "project")
     out = tmp_path_factory.mktemp("built") / "datapackage"

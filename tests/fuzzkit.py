@@ -138,8 +138,9 @@ def run_pipeline(root: Path, package: bool = False) -> Outcome:
     """Compile the project (and, if asked, write and validate its package) the way build and validate do."""
     from toolkit.errors import ToolkitError
     from toolkit.ingest.schemas import load_contract
+    from toolkit.pipeline import compile_dataset
     from toolkit.project import open_project
-    from toolkit.publish.package import compile_dataset, write_package
+    from toolkit.publish.package import write_package
     from toolkit.report import Report
 
     report = Report()
@@ -228,7 +229,7 @@ def mutate_package_file(package: Path, name: str, rng: random.Random) -> str:
 def run_validate(package: Path) -> Outcome:
     """`validate PACKAGE` in process: success, a located report, or a crash."""
     from toolkit.errors import ToolkitError
-    from toolkit.validate import validate_path
+    from toolkit.pipeline import validate_path
 
     try:
         report = validate_path(package)
@@ -247,7 +248,7 @@ def run_download(source: str, target: Path, cache: Path) -> Outcome:
     import os
 
     from toolkit.errors import ToolkitError
-    from toolkit.publish.download import download_release
+    from toolkit.pipeline import download_release
 
     os.environ["PRISONER_DATA_CACHE"] = str(cache)
     try:

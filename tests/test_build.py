@@ -43,8 +43,8 @@ def test_summary_counts_match_the_written_files(runner, project):
 
 
 def test_two_builds_are_byte_identical(tmp_path):
+    from toolkit.pipeline import build_package
     from toolkit.project import open_project
-    from toolkit.publish.package import build_package
 
     project = open_project(assemble_project(tmp_path / "project"))
     first, second = tmp_path / "one", tmp_path / "two"
@@ -208,8 +208,8 @@ def test_python_dash_m_runs_the_cli(module):
 
 
 def test_build_leaves_no_staging_directory_behind(tmp_path):
+    from toolkit.pipeline import build_package
     from toolkit.project import open_project
-    from toolkit.publish.package import build_package
 
     project = open_project(assemble_project(tmp_path / "project"))
     out = tmp_path / "pkg"

@@ -133,7 +133,7 @@ def test_articles_make_every_conflict_kind_the_schema_allows(tmp_path):
     """Between them, the projects below make each kind of conflict the schema allows, so each kind is
     built and checked against the expectations there."""
     from toolkit.project import open_project
-    from toolkit.publish.package import compile_dataset
+    from toolkit.pipeline import compile_dataset
     from toolkit.report import Report
 
     enum = next(f for f in json.loads((ROOT / "schemas/conflicts.schema.json").read_text())["fields"]
@@ -153,7 +153,7 @@ def test_articles_making_every_conflict_kind_build_packages_that_pass_their_own_
     fires) builds, validates and passes the suite the package ships (once a person's exception, made by
     a valid article, failed it). One test a project, so that the suite's workers share them."""
     from toolkit.project import open_project
-    from toolkit.publish.package import build_package
+    from toolkit.pipeline import build_package
 
     root = _assemble_contributed(name, tmp_path)
     result = build_package(open_project(root), root / "datapackage")

@@ -18,9 +18,8 @@ from .conftest import ROOT, assemble_project
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_a_generated_contribution_builds_validates_and_makes_every_kind_of_conflict(tmp_path, seed):
+    from toolkit.pipeline import build_package, validate_path
     from toolkit.project import open_project
-    from toolkit.publish.package import build_package
-    from toolkit.validate import validate_path
     from toolkit.validate.expectations import check_expectations
 
     root = assemble_project(tmp_path / "project")

@@ -30,8 +30,8 @@ VERSION = "1.0.0"
 @pytest.fixture(scope="session")
 def published(tmp_path_factory) -> Path:
     """releases/ of a scratch copy of the project with 1.0.0 published (once per session)."""
+    from toolkit.pipeline import publish_release
     from toolkit.project import open_project
-    from toolkit.publish.release import publish_release
 
     root = assemble_project(tmp_path_factory.mktemp("published"))
     publish_release(open_project(root), VERSION, date=dt.date(2025, 12, 20))

@@ -41,8 +41,8 @@ def listed(cell: str) -> list[str]:
 @pytest.fixture(scope="module")
 def live_build(tmp_path_factory) -> Path:
     """seeds/ built afresh, to compare with what is committed."""
+    from toolkit.pipeline import build_package
     from toolkit.project import open_project
-    from toolkit.publish.package import build_package
 
     out = tmp_path_factory.mktemp("live") / "datapackage"
     result = build_package(open_project(ROOT), out)

@@ -30,8 +30,8 @@ def assemble(case: Path, root: Path) -> Path:
 
 
 def compile_case(case: Path, tmp_path: Path):
+    from toolkit.pipeline import compile_dataset
     from toolkit.project import open_project
-    from toolkit.publish.package import compile_dataset
     from toolkit.report import Report
 
     report = Report()

@@ -305,9 +305,9 @@ def test_a_nul_byte_in_a_cell_is_an_error(runner, package):
 # --- the error edge ------------------------------------------------------------------------------
 
 def test_a_bug_exits_4_with_a_request_to_report_it(runner, project, monkeypatch):
-    import toolkit.publish.package
+    import toolkit.pipeline
 
-    monkeypatch.setattr(toolkit.publish.package, "build_tables", lambda *a, **k: {}["boom"])
+    monkeypatch.setattr(toolkit.pipeline, "build_tables", lambda *a, **k: {}["boom"])
     result = runner.invoke(main, ["build", "--project", str(project), "-q"])
     assert result.exit_code == 4
     assert "internal error (KeyError: 'boom'); this is a bug in prisoner-data, please report it" in result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_INVALID
-from ..publish.package import build_package
+from ..pipeline import build_package
 from ..project import open_project
 from .common import progress, project_option, say, verdict, verbosity, verbosity_options
 from .render import render_report

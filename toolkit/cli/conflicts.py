@@ -10,8 +10,9 @@ import textwrap
 
 import click
 
-from ..publish.conflicts import COLUMNS, curator_queue, list_conflicts, open_at_or_above
 from ..errors import EXIT_INVALID
+from ..pipeline import curator_queue, list_conflicts
+from ..publish.conflicts import COLUMNS, open_at_or_above
 from .common import project_option, say, verdict, verbosity_options
 
 

@@ -41,7 +41,7 @@ def command(source, version, to, trusted, timeout, archive, no_cache, fmt):
       prisoner-data download releases/1.0.0 --to /tmp/pkg
       prisoner-data download release.zip --to /tmp/pkg
     """
-    from ..publish.download import download_release
+    from ..pipeline import download_release
 
     bar = _Progress() if fmt == "text" and progress() is not None else None
     try:

@@ -31,7 +31,7 @@ def command(version, bump, date_, project_dir, fmt):
       prisoner-data release 1.0.0
       prisoner-data release --bump auto
     """
-    from ..publish.release import publish_release
+    from ..pipeline import publish_release
 
     if not version and not bump:
         raise click.UsageError("give a VERSION or --bump")

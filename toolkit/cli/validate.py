@@ -47,7 +47,7 @@ def command(ctx, package, project_dir, fmt, report_opt, engine, max_bytes, base)
       prisoner-data validate datapackage --report html docs-site
       prisoner-data validate big-package --engine duckdb
     """
-    from ..validate import validate_path
+    from ..pipeline import validate_path
 
     target = package if package is not None else project_dir
     if package is not None and (package / "seeds").is_dir():

@@ -68,7 +68,7 @@ def released_sources(project) -> set[str]:
     """The ids of the sources the latest release published (none before the first release)."""
     import csv
 
-    from ..publish.release import latest_version, read_index
+    from ..packagefiles import latest_version, read_index
 
     try:
         latest = latest_version(read_index(project.releases_dir))

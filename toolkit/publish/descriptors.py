@@ -22,8 +22,6 @@ from .formats import LIST_DELIMITER, PARQUET_MEDIATYPE
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PROFILE_V1 = "tabular-data-package"
-PARQUET_DESCRIPTOR = "datapackage-parquet.json"
-V1_DESCRIPTOR = "datapackage-v1.json"
 RESOURCE_PROFILE = "tabular-data-resource"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .descriptors import PARQUET_DESCRIPTOR, V1_DESCRIPTOR
+from ..packagefiles import PARQUET_DESCRIPTOR, V1_DESCRIPTOR
 
 
 def package_readme(descriptor: dict, rows: dict[str, int], conflicts: dict[str, int], database: str) -> str:

@@ -26,15 +26,16 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..archive import extract_zip, unlisted_entries
 from ..errors import DownloadError, InvalidData, UsageError
 from ..hashing import file_sha256
 from ..ingest.jsonio import JSONInputError, parse_json
 from ..ingest.yamlio import LineDict, nearest_hint
+from ..packagefiles import INDEX_KEYS, INDEX_VERSION_KEYS, SUMS, VERSION, latest_version, parse_sums
 from ..storage import clear_stale, crashpoint, fsync_tree, locked, new_staging, remove_tree, swap_in
-from .archive import extract_zip, unlisted_entries
 from .fetch import (DEFAULT_TIMEOUT, HASHES, MAX_DESCRIPTOR_BYTES, MAX_INDEX_BYTES, MAX_SUMS_BYTES, Fetcher, is_url,
                     join, relative_name)
-from .release import INDEX_KEYS, INDEX_VERSION_KEYS, SUMS, VERSION, latest_version, parse_sums, parse_version
+from .release import parse_version
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 CANONICAL_INDEX = "https://raw.githubusercontent.com/prisoner-data/belarus-2025/main/releases/index.json"
@@ -85,10 +86,13 @@ def default_index() -> str:
     return os.environ.get("PRISONER_DATA_INDEX") or CANONICAL_INDEX
 
 
-def download_release(source: str | None = None, *, version: str | None = None, to: Path | None = None,
-                     trusted: bool = False, progress=None, use_cache: bool = True, timeout: float = DEFAULT_TIMEOUT,
-                     archive: bool = False) -> Downloaded:
-    """Download, verify and validate a release; return where it was placed.
+def fetch_release(source: str | None = None, *, check, version: str | None = None, to: Path | None = None,
+                  trusted: bool = False, progress=None, use_cache: bool = True, timeout: float = DEFAULT_TIMEOUT,
+                  archive: bool = False) -> Downloaded:
+    """Download, verify and `check` a release; return where it was placed.
+
+    `check(descriptor, trusted=..., promised=...)` returns the Report of the package whose
+    datapackage.json is `descriptor` (the pipeline passes the validator's `validate_package`).
 
     Steps:
       1. resolve SOURCE (default: the canonical index) to a release location, through index.json if
@@ -99,7 +103,7 @@ def download_release(source: str | None = None, *, version: str | None = None, t
       3. choose the target (--to, or the slug NAME-VERSION) and lock the folder it goes into;
       4. serve from the cache if this descriptor was verified before and every cached file still matches;
       5. otherwise fetch each file into staging, no more than its declared bytes, checking its hashes;
-      6. validate the package, including every resource the index promises;
+      6. check the package, including every resource the index promises;
       7. store it in the cache and move it into place in one rename.
     """
     if version is not None and parse_version(version, "--version", latest=True) == "latest":
@@ -114,7 +118,7 @@ def download_release(source: str | None = None, *, version: str | None = None, t
             plan = _plan(fetcher, str(folder), version)
         else:
             plan = _plan(fetcher, source, version)
-        return _download(fetcher, plan, to, trusted, use_cache)
+        return _download(fetcher, plan, to, trusted, use_cache, check)
     finally:
         if unpacked is not None:
             remove_tree(unpacked)
@@ -148,7 +152,7 @@ def _normal_source(source: str) -> str:
     return source
 
 
-def _download(fetcher: Fetcher, plan: Plan, to: Path | None, trusted: bool, use_cache: bool) -> Downloaded:
+def _download(fetcher: Fetcher, plan: Plan, to: Path | None, trusted: bool, use_cache: bool, check) -> Downloaded:
     target = Path(to) if to else Path.cwd() / _slug(plan)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise DownloadError(f"{target} exists and is not empty; nothing was written", path=target,
@@ -160,7 +164,7 @@ def _download(fetcher: Fetcher, plan: Plan, to: Path | None, trusted: bool, use_
             from_cache = use_cache and _from_cache(plan, staging)
             if not from_cache:
                 _fetch_all(fetcher, plan, staging)
-                _validate(staging, plan, trusted)
+                _check(staging, plan, trusted, check)
                 if use_cache:
                     _store_in_cache(staging, plan)
             fsync_tree(staging)
@@ -443,10 +447,8 @@ def _fetch_all(fetcher: Fetcher, plan: Plan, staging: Path) -> None:
                                 "was written", path=join(plan.base, name))
 
 
-def _validate(staging: Path, plan: Plan, trusted: bool) -> None:
-    from ..validate.package import validate_package
-
-    report = validate_package(staging / "datapackage.json", trusted=trusted, promised=plan.promised)
+def _check(staging: Path, plan: Plan, trusted: bool, check) -> None:
+    report = check(staging / "datapackage.json", trusted=trusted, promised=plan.promised)
     if not report.valid:
         raise InvalidData(f"the downloaded package is invalid ({len(report.errors)} errors); nothing was written",
                           report)

@@ -1,4 +1,6 @@
-"""Publish immutable versioned releases: releases/<version>/ and its zip, SHA256SUMS, changelog, index, citation.
+"""Immutable versioned releases: releases/<version>/ and its zip, SHA256SUMS, changelog, index, citation.
+
+`pipeline.publish_release` puts these pieces together in order.
 
 A published version is never rewritten: releasing a version that exists is
 refused before anything is written, the release directory is moved into place
@@ -14,23 +16,18 @@ import os
 import re
 import shutil
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
-from .archive import write_zip
-from .citation import citation_cff, readme_block, with_readme_block, zenodo_json
-from .diff import bump_version, diff_packages, render_text
-from ..errors import InvalidData, ReleaseError, UsageError
+from ..archive import write_zip
+from ..errors import ReleaseError, UsageError
 from ..hashing import file_sha256
+from ..packagefiles import SUMS, VERSION, latest_version, read_index
 from ..project import Project
-from ..storage import (atomic_write, clear_stale, crashpoint, fsync_dir, fsync_tree, locked, new_staging, remove_tree,
-                       swap_in, umask)
+from ..storage import atomic_write, clear_stale, crashpoint, fsync_dir, fsync_tree, remove_tree, swap_in, umask
+from .citation import citation_cff, readme_block, with_readme_block, zenodo_json
+from .diff import bump_version, render_text
 
-VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
-SUMS = "SHA256SUMS"
 JOURNAL = "JOURNAL.json"
-INDEX_KEYS = ("name", "latest", "versions")
-INDEX_VERSION_KEYS = ("version", "date", "path", "datapackage_sha256", "rows", "zip")
 CHANGELOG = "CHANGELOG.md"
 RELEASE_LABEL = "release"
 
@@ -48,112 +45,34 @@ def parse_version(text: str, given_as: str, latest: bool = False) -> str:
     raise UsageError(f"{given_as} {text!r} is not a version: expected {expected}", value=text, hint=hint)
 
 
-@dataclass
-class ReleaseResult:
-    version: str
-    path: Path
-    bump: str
-    reasons: list[str]
-    rows: dict[str, int]
-
-
-def read_index(releases_dir: Path) -> dict:
-    """releases/index.json, or an empty index; ReleaseError naming the line if it is damaged."""
-    from ..ingest.jsonio import load_json
-    from ..report import Report
-
-    path = releases_dir / "index.json"
-    if not path.is_file():
-        return {"versions": []}
-    report = Report()
-    index = load_json(path, report, "releases/index.json")
-    if index is None or not isinstance(index, dict) or not isinstance(index.get("versions"), list) \
-            or not all(isinstance(v, dict) and isinstance(v.get("version"), str) and VERSION.match(v["version"])
-                       for v in index["versions"]):
-        issue = report.issues[0] if report.issues else None
-        raise ReleaseError(issue.message if issue else "releases/index.json has no valid 'versions' list",
-                           path=path, line=issue.line if issue else None,
-                           hint="restore releases/index.json from version control")
-    return index
-
-
-def latest_version(index: dict) -> str | None:
-    versions = [v["version"] for v in index.get("versions", [])]
-    return max(versions, key=lambda v: tuple(int(p) for p in v.split(".")), default=None)
-
-
 def development_version(project: Project, meta) -> str:
     """What a build between releases calls itself: the next patch version, -dev (or the first version, -dev)."""
     latest = latest_version(read_index(project.releases_dir))
     return f"{bump_version(latest, 'patch') if latest else meta.version}-dev"
 
 
-def publish_release(project: Project, version: str | None = None, bump: str | None = None,
-                    date: dt.date | None = None, progress=None, on_wait=None) -> ReleaseResult:
-    """Publish the package built from the seeds as releases/<version>/ and releases/NAME-VERSION.zip.
-
-    Steps:
-      1. under the project's lock, finish or undo any release a kill interrupted;
-      2. load, verify and reconcile the seeds; stage a candidate package beside releases/;
-      3. diff it against the latest release: refuse a release that changes nothing, choose the version
-         (an explicit one must be greater than the latest), refuse one that exists;
-      4. stage the package as that version with its CHANGELOG.md and validate it; write SHA256SUMS,
-         make the files read-only, and zip the folder;
-      5. stage releases/index.json, releases/CHANGELOG.md, CITATION.cff, .zenodo.json and the README's
-         latest-release block; fsync everything;
-      6. write the journal (the commit point), then move the folder, the zip and the files into place.
-    A kill before step 6 leaves releases/ as it was; after it, the next run completes the release.
-    """
-    from .package import prepare_dataset, stage_package
-
-    if version and bump:
-        raise UsageError("give a VERSION or --bump, not both", hint="e.g. `prisoner-data release --bump auto`")
-    if version:
-        parse_version(version, "VERSION")
-    releases = project.releases_dir
-    with locked(project.root, on_wait=on_wait or progress):
-        recover_releases(project)
-        index = read_index(releases)
-        previous = latest_version(index)
-        prepared = prepare_dataset(project, progress)
-        if not prepared.ok:
-            raise InvalidData("the package does not build; run `prisoner-data validate`", prepared.report)
-        meta = prepared.contract.metadata
-        work = new_staging(project.root, RELEASE_LABEL)
-        try:
-            stage_package(project, work / "candidate", prepared, development_version(project, meta),
-                          check=lambda descriptor: [])
-            change = diff_packages(releases / previous, work / "candidate") if previous else None
-            version = _choose_version(version, bump, previous, change)
-            _refuse_existing(releases, index, version)
-            date = date or dt.datetime.now(dt.timezone.utc).date()
-            entry = changelog_entry(version, date, previous, change)
-            package = work / "package"
-            checked = stage_package(project, package, prepared, version, {CHANGELOG: entry}, last=True)
-            if not checked.valid:
-                raise InvalidData("the release does not validate", checked)
-            _seal(package)
-            files = work / "files"
-            files.mkdir()
-            archive = f"{meta.name}-{version}.zip"
-            write_zip(package, files / archive, f"{meta.name}-{version}")
-            record = _index_record(package, files / archive, version, date, prepared.rows())
-            texts = {"releases/index.json": _index_text(index, record, meta.name),
-                     "releases/CHANGELOG.md": _changelog_text(releases / CHANGELOG, entry),
-                     "CITATION.cff": citation_cff(meta, version, date, meta.index_url),
-                     ".zenodo.json": zenodo_json(meta, version, date, meta.index_url)}
-            readme = project.root / "README.md"
-            files = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()}
-            updated = with_readme_block(readme.read_text(encoding="utf-8"), readme_block(
-                meta, version, date, meta.index_url, files)) if readme.is_file() else None
-            if updated is not None:  # the README's first screen names the latest version
-                texts["README.md"] = updated
-            _commit(project, work, version, archive, texts)
-        finally:
-            if work.exists() and not (work / JOURNAL).exists():
-                remove_tree(work)
-    return ReleaseResult(version, releases / version, change.bump if change else "initial",
-                         change.reasons if change else ["first release"], prepared.rows())
+def write_release(project: Project, work: Path, meta, version: str, date: dt.date, index: dict, entry: str,
+                  rows: dict[str, int]) -> None:
+    """Seal the checked package staged in `work/package` (SHA256SUMS, read-only files), zip it, stage the
+    index, the changelogs, the citation files and the README's latest-release block, and commit them all."""
+    package = work / "package"
+    _seal(package)
+    files = work / "files"
+    files.mkdir()
+    archive = f"{meta.name}-{version}.zip"
+    write_zip(package, files / archive, f"{meta.name}-{version}")
+    record = _index_record(package, files / archive, version, date, rows)
+    texts = {"releases/index.json": _index_text(index, record, meta.name),
+             "releases/CHANGELOG.md": _changelog_text(project.releases_dir / CHANGELOG, entry),
+             "CITATION.cff": citation_cff(meta, version, date, meta.index_url),
+             ".zenodo.json": zenodo_json(meta, version, date, meta.index_url)}
+    readme = project.root / "README.md"
+    files = {p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()}
+    updated = with_readme_block(readme.read_text(encoding="utf-8"), readme_block(
+        meta, version, date, meta.index_url, files)) if readme.is_file() else None
+    if updated is not None:  # the README's first screen names the latest version
+        texts["README.md"] = updated
+    _commit(project, work, version, archive, texts)
 
 
 def _commit(project: Project, work: Path, version: str, archive: str, texts: dict[str, str]) -> None:
@@ -260,7 +179,7 @@ def recover_releases(project: Project) -> list[str]:
     return done
 
 
-def _choose_version(version, bump, previous, change) -> str:
+def choose_version(version, bump, previous, change) -> str:
     """The version to publish: explicit (greater than the latest), or the latest bumped."""
     if previous is not None and change.bump == "none":
         raise ReleaseError(f"nothing changed since {previous}; there is nothing to release",
@@ -279,7 +198,7 @@ def _key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-def _refuse_existing(releases: Path, index: dict, version: str) -> None:
+def refuse_existing(releases: Path, index: dict, version: str) -> None:
     if (releases / version).exists() or any(v["version"] == version for v in index.get("versions", [])):
         raise ReleaseError(f"version {version} is already published; published versions never change",
                            path=releases / version, hint="release a new version (--bump auto)")
@@ -305,17 +224,6 @@ def _seal(package: Path) -> None:
     sums = "".join(f"{file_sha256(p)}  {p.relative_to(package).as_posix()}\n" for p in files)
     (package / SUMS).write_text(sums, encoding="utf-8")
     _freeze(package)
-
-
-def parse_sums(text: str) -> dict[str, str]:
-    """SHA256SUMS as {path: sha256}; ValueError naming the first malformed line."""
-    sums = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        digest, _, name = line.partition("  ")
-        if len(digest) != 64 or not name:
-            raise ValueError(number)
-        sums[name] = digest
-    return sums
 
 
 def _freeze(package: Path) -> None:

@@ -1,7 +1,8 @@
-"""Validation: a contribution (seeds/ and schemas/), a package directory, or a datapackage.json.
+"""Validation: a package directory, a datapackage.json, or a release zip.
 
-`validate_path` decides which it was given and returns one Report. The modules
-beside this one turn what they find (and what frictionless says of the descriptor,
+`validate_descriptor` checks a package and `validate_zip` a release zip, each returning one Report
+(`pipeline.validate_path` decides which it was given, and builds a contribution's package first).
+The modules beside this one turn what they find (and what frictionless says of the descriptor,
 pandera of the cross-field rules, great-expectations of the expectation suite) into the
 same Issue:
   package          descriptor, paths, sizes, hashes, Parquet twins; hands the tables to an engine
@@ -20,33 +21,15 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from ..errors import ProjectError
 from ..report import Issue, Report
 from .package import DEFAULT_MAX_BYTES, validate_package
-
-
-def validate_path(path: str | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, html: Path | None = None,
-                  trusted: bool = False, engine: str = "pyarrow") -> Report:
-    """Validate whatever `path` is with the named engine; with `html`, also run the expectations and
-    write Data Docs there."""
-    path = Path(path)
-    if path.is_file() and path.suffix.lower() == ".zip":
-        return validate_zip(path, max_bytes=max_bytes, html=html, engine=engine)
-    if path.is_file() and path.suffix == ".json":
-        return _package(path, max_bytes, html, trusted, engine)
-    if path.is_dir() and (path / "seeds").is_dir():
-        return validate_project(path, max_bytes=max_bytes, html=html, engine=engine)
-    if path.is_dir() and (path / "datapackage.json").is_file():
-        return _package(path / "datapackage.json", max_bytes, html, trusted, engine)
-    raise ProjectError("not a project (no seeds/) and not a built package (no datapackage.json)", path=path,
-                       hint="name a project with --project, or a package directory, datapackage.json or release zip")
 
 
 def validate_zip(path: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, html: Path | None = None,
                  engine: str = "pyarrow") -> Report:
     """A release zip: unpacked safely into a temporary folder, checked against its SHA256SUMS, then validated."""
+    from ..archive import extract_zip, unlisted_entries
     from ..errors import DownloadError
-    from ..publish.archive import extract_zip, unlisted_entries
     from ..storage import remove_tree
 
     report = Report()
@@ -67,7 +50,7 @@ def validate_zip(path: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, html:
             report.add("missing-descriptor", f"{path.name} holds no datapackage.json at its top", file=path.name)
             return report
         report.extend(_check_sums(folder))
-        report.extend(_package(folder / "datapackage.json", max_bytes, html, False, engine).issues)
+        report.extend(validate_descriptor(folder / "datapackage.json", max_bytes, html, False, engine).issues)
     finally:
         remove_tree(scratch)
     return report
@@ -76,7 +59,7 @@ def validate_zip(path: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, html:
 def _check_sums(folder: Path) -> list[Issue]:
     """Every file of an unpacked release is listed in its SHA256SUMS and matches it, and nothing more."""
     from ..hashing import file_sha256
-    from ..publish.release import SUMS, parse_sums
+    from ..packagefiles import SUMS, parse_sums
 
     if not (folder / SUMS).is_file():
         return [Issue("missing-checksums", f"the archive has no {SUMS}: its files cannot be verified", file=SUMS)]
@@ -95,8 +78,9 @@ def _check_sums(folder: Path) -> list[Issue]:
     return issues
 
 
-def _package(descriptor: Path, max_bytes: int | None, html: Path | None, trusted: bool, engine: str = "pyarrow"
-             ) -> Report:
+def validate_descriptor(descriptor: Path, max_bytes: int | None, html: Path | None, trusted: bool,
+                        engine: str = "pyarrow") -> Report:
+    """A package's datapackage.json; with `html`, also its expectations, with Data Docs written there."""
     report = validate_package(descriptor, max_bytes=max_bytes, trusted=trusted, engine=engine)
     if html is not None:
         report.extend(_expectations(descriptor.parent, html))
@@ -118,46 +102,3 @@ def _expectations(package_dir: Path, html: Path) -> list[Issue]:
     return check_expectations(package_dir, suite, html)
 
 
-def validate_project(root: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, html: Path | None = None,
-                     engine: str = "pyarrow") -> Report:
-    """Check a contribution: the seeds with file and line, the schemas, and the package they build."""
-    from ..ingest.schemas import load_contract
-    from ..project import open_project
-    from ..publish.package import compile_dataset, write_package
-    from ..storage import remove_tree
-
-    project = open_project(root)
-    report = Report()
-    contract = load_contract(project, report)
-    _check_schemas(project, contract, report)
-    compiled = compile_dataset(project, report, schemas=contract.schemas if contract else None)
-    if compiled is None or contract is None or not report.valid:
-        return report
-    from ..contribute.dictionary import render_dictionary
-
-    staging = Path(tempfile.mkdtemp(prefix="prisoner-data-validate-"))
-    try:
-        write_package(staging, compiled, contract, project.schemas / "expectations.json",
-                      {"data-dictionary.md": render_dictionary(project, contract)})
-        built = _package(staging / "datapackage.json", max_bytes, html, False, engine)
-        report.extend(_as_built(issue) for issue in built.issues)
-    finally:
-        remove_tree(staging)
-    return report
-
-
-def _as_built(issue: Issue) -> Issue:
-    """Problems found in the package the seeds build are labelled as such."""
-    from dataclasses import replace
-
-    return replace(issue, message=f"(in the package built from the seeds) {issue.message}")
-
-
-def _check_schemas(project, contract, report: Report) -> None:
-    """Each table schema against the Table Schema spec (the toolkit's own checks ran as it was read)."""
-    from frictionless import Schema
-
-    for name, schema in (contract.schemas.items() if contract else ()):
-        display = project.rel(project.schemas / f"{name}.schema.json")
-        for error in Schema.validate_descriptor(dict(schema)).errors:
-            report.add("invalid-schema", f"{display}: {error.message}", file=display, rule="Table Schema spec")

@@ -66,7 +66,7 @@ def check_expectations(package_dir: Path, suite_path: Path, docs_dir: Path | Non
 def _parquet_paths(package_dir: Path, descriptor: dict) -> dict[str, dict]:
     """{resource: {path}} of the Parquet copies the package's Parquet descriptor names."""
     from ..ingest.jsonio import load_json
-    from ..publish.descriptors import PARQUET_DESCRIPTOR
+    from ..packagefiles import PARQUET_DESCRIPTOR
     from ..report import Report
     from .package import companion_paths
 

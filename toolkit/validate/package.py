@@ -19,7 +19,7 @@ from ..hashing import file_digest
 from ..ingest.jsonio import load_json, walk_duplicates
 from ..ingest.schemas import check_table_schema, foreign_keys
 from ..ingest.yamlio import report_unknown_keys
-from ..publish.descriptors import PARQUET_DESCRIPTOR
+from ..packagefiles import PARQUET_DESCRIPTOR
 from ..report import Issue, Report
 from .engines import TableInput
 from .spec import check_spec

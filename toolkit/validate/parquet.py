@@ -13,13 +13,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..report import Report
+from .arrowtypes import ARROW_TYPES
 
 BATCH_ROWS = 1 << 16
 
 
 def declared_schema(schema: dict) -> pa.Schema:
-    from .engines.arrow import ARROW_TYPES
-
     return pa.schema([pa.field(f["name"], ARROW_TYPES[f["type"]]) for f in schema["fields"]])
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...ingest.entities import Registry
 from ...values import Count
 from ..facts import Conflict, Fact, Reconciliation
-from . import release_date_property, releases, rule
+from .base import release_date_property, releases, rule
 
 
 @rule("prisoner-arithmetic")

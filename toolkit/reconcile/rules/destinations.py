@@ -8,7 +8,7 @@ from ...ingest.claims import Claim
 from ...ingest.entities import Registry
 from ...values import interval_text
 from ..facts import Conflict, Fact, Reconciliation
-from . import narrowest, releases, rule
+from .base import narrowest, releases, rule
 
 
 @rule("destination-sum")

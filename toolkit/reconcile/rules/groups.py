@@ -18,7 +18,7 @@ from ...ingest.claims import Claim
 from ...ingest.entities import Registry
 from ...values import Count, interval_text
 from ..facts import Conflict, Fact, Reconciliation, entity_name, value_text
-from . import narrowest, rule
+from .base import narrowest, rule
 
 EVERYONE = None  # the population key of a count that names no group
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...ingest.entities import Registry
 from ..facts import Conflict, Fact, Reconciliation, entity_name, value_text
-from . import release_date_property, releases, rule
+from .base import release_date_property, releases, rule
 
 RELEASED_IN, SENT_TO = "released_in", "sent_to"
 DESTINATION, TOTAL = "destination_count", "released_count"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...ingest.entities import Registry
 from ..facts import Conflict, Reconciliation
-from . import rule
+from .base import rule
 
 
 @rule("sanction-dates")

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pv
 
 from ...report import Report
+from ..arrowtypes import ARROW_TYPES
 from ..cells import (CONTROL, DATE, FORMULA_STARTS, INTEGER, NUMBER, PLAIN_NUMBER, CellRule, Failures, LineMap,
                      cell_rules, malformed, table_header)
 from ..rules import PUBLISHED_END, ROW, breaking, build_model, failing_checks
@@ -31,10 +32,6 @@ from . import KeyPlan, TableInput, TableResult, key_plan
 BLOCK_BYTES = 4 << 20  # CSV bytes per record batch
 MEMORY_KEYS = 64 << 20  # bytes of key columns the key store holds in memory; beyond, it moves them into DuckDB
 STORE_MEMORY = "256MB"  # DuckDB's memory as the key store; beyond it DuckDB spills to a temporary directory
-ARROW_TYPES = {
-    "string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
-    "date": pa.date32(), "list": pa.list_(pa.string()),
-}
 PATTERNS = {"integer": INTEGER, "number": NUMBER, "date": DATE}
 
 

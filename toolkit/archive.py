@@ -18,7 +18,8 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
-from ..errors import DownloadError
+from .errors import DownloadError
+from .packagefiles import SUMS, parse_sums
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 MAX_UNCOMPRESSED = 4 << 30
@@ -121,8 +122,6 @@ def _copy_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, destination: 
 def unlisted_entries(path: Path, display: str | None = None) -> tuple[list[str], bool]:
     """The file entries of a release zip that its own SHA256SUMS does not list, found before anything is
     written; and whether the zip holds a readable SHA256SUMS at all (without one, every file is unlisted)."""
-    from .release import SUMS, parse_sums
-
     display = display or str(path)
     try:
         archive = zipfile.ZipFile(path)

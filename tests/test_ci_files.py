@@ -11,18 +11,25 @@ def test_pull_request_workflow_validates_seeds_and_schemas_with_annotations():
     workflow = yaml.safe_load((ROOT / ".github/workflows/validate-contribution.yml").read_text())
     trigger = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads `on` as true
     assert set(trigger["pull_request"]["paths"]) == {"seeds/**", "schemas/**"}
+    for job in ("validate", "curator-review"):
+        steps = workflow["jobs"][job]["steps"]
+        commands = " ".join(step.get("run", "") for step in steps)
+        # the pull request's data, judged by the base branch's toolkit, installed from its own checkout
+        assert "pip install -c toolkit-base/constraints.txt ./toolkit-base" in commands, job
+        assert "-e " not in commands and "pull_request_target" not in str(workflow), job
+        checkouts = {s["with"]["path"]: s["with"] for s in steps if s.get("uses", "").startswith("actions/checkout")}
+        assert checkouts["toolkit-base"]["ref"] == "${{ github.event.pull_request.base.sha }}", job
     commands = " ".join(step.get("run", "") for step in workflow["jobs"]["validate"]["steps"])
-    assert "prisoner-data validate --project . --format github --changed-since" in commands
-    assert "-c constraints.txt" in commands
+    assert 'prisoner-data validate --project contribution --format github --changed-since "$BASE_SHA"' in commands
     checkout = next(s for s in workflow["jobs"]["validate"]["steps"] if s.get("uses", "").startswith("actions/checkout"))
-    assert checkout["with"]["fetch-depth"] == 0  # the base branch --changed-since compares with
+    assert checkout["with"]["fetch-depth"] == 0  # the base commit --changed-since compares with
 
 
 def test_the_curators_queue_is_a_job_of_its_own_and_not_part_of_the_tests():
     """A contributor's `make test` and .ci/run never wait on a maintainer's decision; a separate job does."""
     workflow = yaml.safe_load((ROOT / ".github/workflows/validate-contribution.yml").read_text())
     commands = " ".join(step.get("run", "") for step in workflow["jobs"]["curator-review"]["steps"])
-    assert "prisoner-data conflicts --project . --needs-review" in commands
+    assert "prisoner-data conflicts --project contribution --needs-review" in commands
     assert "--needs-review" not in (ROOT / ".ci/run").read_text() + (ROOT / "Makefile").read_text()
 
 

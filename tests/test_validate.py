@@ -728,6 +728,22 @@ def test_changed_since_a_ref_the_checkout_lacks_is_a_usage_error(runner, project
     assert result.exit_code == 2 and "cannot tell which files changed" in result.stderr
 
 
+def test_changed_since_never_passes_an_option_to_git(runner, project, tmp_path):
+    """`--changed-since=--output=FILE` once reached `git diff` as an option: git wrote FILE, the changed set
+    came back empty and the run said valid. A REF that starts with '-' is refused, and the rest is
+    resolved to a commit before git diff sees it."""
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "base")
+    target = tmp_path / "written-by-git"
+    for ref in (f"--output={target}", "-p", "--end-of-options"):
+        result = runner.invoke(main, ["validate", "--project", str(project), f"--changed-since={ref}"])
+        assert result.exit_code == 2 and "not an option" in result.stderr, (ref, result.output)
+    assert not target.exists()
+    result = runner.invoke(main, ["validate", "--project", str(project), "--changed-since", "HEAD"])
+    assert result.exit_code == 0, result.output
+
+
 def test_problems_of_the_parquet_descriptor_name_that_descriptor(runner, package):
     """Validating datapackage-parquet.json: what is wrong with it is said of it, not of datapackage.json."""
     twin = package / "datapackage-parquet.json"

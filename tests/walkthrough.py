@@ -7,10 +7,13 @@ registry entries the article needs, before drafting again) and reviewing the dra
 claims a careful review ends with, tests/growth.py's ledger). A command that fails, or a step the
 walk does not know, stops it.
 
-Used by tests/test_contributing.py (up to the rebuild) and by .ci/growth-check (through
-`make test`, on a fresh clone per seed):
+Used by tests/test_contributing.py (up to the rebuild) and by .ci/growth-check (through the tests
+that can see the dataset, on a fresh clone per seed):
 
-    python -m tests.walkthrough CLONE --seed 7 [--articles 2] [--run-tests]
+    python -m tests.walkthrough CLONE --seed 7 [--articles 2] [--run-tests | --run-live-tests]
+
+`--run-live-tests` runs, where the guide says `make test`, the tests marked `live`: the only ones a
+contribution can change the outcome of, since conftest fails any other test that reads the dataset.
 """
 
 from __future__ import annotations
@@ -61,10 +64,14 @@ def read_steps(guide: str) -> list[Step]:
     return steps
 
 
+LIVE_TESTS = "python -m pytest -q -m live -p no:cacheprovider -n auto --dist worksteal"
+"""What `make test` becomes in a walk with --run-live-tests (the environment's python, the clone's code)."""
+
+
 class Walk:
     """One walk through the guide in `clone` for one article; `log` hears each command."""
 
-    def __init__(self, clone: Path, article: growth.Article, run_tests: bool, log=None):
+    def __init__(self, clone: Path, article: growth.Article, run_tests: bool | str, log=None):
         self.clone, self.article, self.run_tests = clone, article, run_tests
         self.log = log or (lambda line: print(line, file=sys.stderr))
         # the clone's own code first (an editable install would serve the checkout it was made from)
@@ -103,6 +110,8 @@ class Walk:
                 continue  # PATH has the environment's bin/; the hook is optional
             if command.startswith("make test") and not self.run_tests:
                 continue
+            if command.startswith("make test") and self.run_tests == "live":
+                command = LIVE_TESTS
             # the maintainer's queue reports what awaits a decision: 1 while anything does
             self.run(command, accept=(0, 1) if step.title == "What a maintainer does" else (0,))
             if " extract " in f" {command} " and "--out" in command:
@@ -145,10 +154,11 @@ class WalkFailed(Exception):
         self.command, self.done = command, done
 
 
-def walk(clone: Path, seed: int, articles: int = 2, run_tests: bool = False, log=None) -> list[growth.Article]:
+def walk(clone: Path, seed: int, articles: int = 2, run_tests: bool | str = False, log=None) -> list[growth.Article]:
     """Add `articles` generated articles to `clone` by following CONTRIBUTING.md, one after the other.
 
-    The last walk runs the guide's closing commands (`make build`, `make test` when `run_tests`, the
+    The last walk runs the guide's closing commands (`make build`, `make test` when `run_tests`, only
+    the live tests when it is "live", the
     commit); the walks before it stop after validating, as a contributor adding several articles would
     rebuild once."""
     steps = read_steps((clone / "CONTRIBUTING.md").read_text(encoding="utf-8"))
@@ -173,10 +183,14 @@ def main(argv=None) -> int:
     parser.add_argument("clone", type=Path)
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--articles", type=int, default=2)
-    parser.add_argument("--run-tests", action="store_true", help="run `make test` where the guide says so")
+    tests = parser.add_mutually_exclusive_group()
+    tests.add_argument("--run-tests", action="store_true", help="run `make test` where the guide says so")
+    tests.add_argument("--run-live-tests", action="store_true",
+                       help="run the tests marked live (the ones the dataset can change) where the guide says `make test`")
     args = parser.parse_args(argv)
     try:
-        for article in walk(args.clone.resolve(), args.seed, args.articles, args.run_tests):
+        for article in walk(args.clone.resolve(), args.seed, args.articles,
+                            "live" if args.run_live_tests else args.run_tests):
             print(f"{article.source}: {', '.join(sorted(article.cases))}", file=sys.stderr)
     except WalkFailed as failed:
         print(f"following CONTRIBUTING.md failed at: {failed}", file=sys.stderr)

@@ -11,6 +11,7 @@ key checks of the engine's own.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import warnings
@@ -229,10 +230,57 @@ def _pandera(api: str):
         # pandera's typing imports pyspark.pandas when pyspark is installed, which warns about pandas 3
         warnings.simplefilter("ignore", FutureWarning)
         if api == "pyarrow":
-            import pandera.pyarrow as module
+            # pandera's narwhals backends import ibis (0.2 s) and hypothesis whenever they are installed,
+            # for frames and strategies the pyarrow checks never meet: imported without them
+            with _without(*OPTIONAL_FOR_PYARROW):
+                import pandera.pyarrow as module
+                from pandera.backends.pyarrow.register import register_pyarrow_backends
+
+                register_pyarrow_backends()
         else:
+            _with_ibis()
             import pandera.ibis as module
     return module
+
+
+OPTIONAL_FOR_PYARROW = ("ibis", "hypothesis")
+"""Packages pandera imports if it can, that checking pyarrow tables does not use."""
+
+
+class _Absent:
+    """A finder that says the named top-level packages are not installed (while it is on sys.meta_path)."""
+
+    def __init__(self, names):
+        self.names = set(names)
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in self.names:
+            raise ModuleNotFoundError(f"{name} is left out here", name=name)
+        return None
+
+
+@contextlib.contextmanager
+def _without(*names):
+    import sys
+
+    finder = _Absent(n for n in names if n not in sys.modules)
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
+
+
+def _with_ibis() -> None:
+    """The ibis engines after a pyarrow check in the same process: pandera's narwhals checks were then
+    loaded without ibis, so they are loaded again now that it is wanted (their functions read the
+    module's globals, so what was registered before sees ibis too)."""
+    import importlib
+    import sys
+
+    checks = sys.modules.get("pandera.backends.narwhals.checks")
+    if checks is not None and not getattr(checks, "_HAS_IBIS", True):
+        importlib.reload(checks)
 
 
 def failing_checks(model: Model, frame) -> list[str]:

@@ -26,6 +26,11 @@ import pytest
 from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
+
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    _main = sys.modules.get("__main__")
+    if _main is not None and getattr(_main, "__spec__", None) is None and not hasattr(_main, "__file__"):
+        _main.__file__ = str(Path(__file__).with_name("xdist_main.py"))  # see that file
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_PROJECT = FIXTURES / "project"
 """The suite's own project: seeds/ only; assemble_project() adds the repository's schemas."""

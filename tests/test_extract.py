@@ -166,6 +166,14 @@ def test_telling_figures_from_dates_costs_in_proportion_to_the_article():
     assert 0 < large <= 11 * small, (small, large)
 
 
+def test_a_run_of_digits_too_long_for_a_count_is_not_one():
+    """5,000 digits in a row are no count (Python will not even read them as a number): not a figure,
+    and no internal error."""
+    text = "The ledger read " + "7" * 5000 + " and 12 prisoners were freed."
+    assert [f.value for f in find_figures(text, [])] == [12]
+    assert [f.value for f in find_figures("a fine of 123,456,789,012,345 roubles", [])] == [123456789012345]
+    assert find_figures("serial 1234567890123456", []) == []
+
 
 @pytest.mark.parametrize("top, place, date, outlet", [
     ("MINSK, Belarus, Sept. 3, 2026 (Fixture News) — Text.", "MINSK", "2026-09-03", "Fixture News"),

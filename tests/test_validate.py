@@ -92,6 +92,23 @@ def test_non_utf8_claims_file(runner, project):
     assert_invalid(runner, project, "encoding-error", CLAIMS, line)
 
 
+def test_an_article_holding_a_run_of_5000_digits_is_read_without_an_internal_error(runner, project):
+    """5,000 digits in a row are no count: validate, build, conflicts and extract read such an article
+    (they stopped with exit 4, 'internal error', when Python refused to read the digits as a number)."""
+    from .projectkit import add_article
+
+    add_article(project, "test-digits-2025-12-20", f"Vilnius — The ledger read {'7' * 5000}; 12 were freed.\n", [],
+                published="2025-12-20")
+    article = project / "seeds" / "articles" / "test-digits-2025-12-20.txt"
+    result, report = validate(runner, project)
+    assert result.exit_code == 0, report
+    assert [i["value"] for i in report["issues"] if i["type"] == "uncited-figure"] == ["12"]
+    for args in (["build", "--project", str(project), "--out", str(project / "out")],
+                 ["conflicts", "--project", str(project)], ["extract", str(article), "--project", str(project)]):
+        done = runner.invoke(main, args)
+        assert done.exit_code == 0 and "internal error" not in done.output, (args[0], done.output[-500:])
+
+
 def test_byte_order_mark(runner, project):
     path = project / CLAIMS
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())

@@ -40,6 +40,9 @@ TENS = {w: n * 10 for n, w in enumerate(["", "", "twenty", "thirty", "forty", "f
 _WORD = r"(?:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(list(UNITS)[1:10]) + r"))?|" + \
         "|".join(sorted(UNITS, key=len, reverse=True)) + r"|a dozen|dozen)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+MAX_COUNT_DIGITS = 15
+"""A longer run of digits is an identifier, a phone number or noise, not a count (and Python refuses to
+read one of over 4,300 digits as a number)."""
 _FIGURE = rf"(?:{_DIGITS}|{_WORD})"
 QUALIFIERS = [
     (r"more than|over|in excess of|upwards of", "more_than"), (r"at least|no fewer than|no less than", "at_least"),
@@ -91,7 +94,8 @@ def number(word: str) -> int | None:
     """The value of a figure in digits or words; None if it is neither."""
     word = word.strip().lower()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", word):
-        return int(word.replace(",", ""))
+        digits = word.replace(",", "")
+        return int(digits) if len(digits) <= MAX_COUNT_DIGITS else None
     if word in ("a dozen", "dozen"):
         return 12
     if word in UNITS:

@@ -109,6 +109,27 @@ def test_an_article_holding_a_run_of_5000_digits_is_read_without_an_internal_err
         assert done.exit_code == 0 and "internal error" not in done.output, (args[0], done.output[-500:])
 
 
+def test_an_article_over_the_size_cap_is_refused_with_an_issue_naming_it(runner, project):
+    """A 50 MB article took validate over ten minutes and flooded the job summary: an article larger
+    than the cap is not read, an error in the report names it (not an exception), and extract says so."""
+    from toolkit.ingest.sources import MAX_ARTICLE_BYTES
+
+    from .projectkit import add_article
+
+    phrase = "Vilnius — freed 12 prisoners on 3 May 2025; "
+    add_article(project, "test-huge-2025-12-20", phrase * (MAX_ARTICLE_BYTES // len(phrase.encode()) + 1), [],
+                published="2025-12-20")
+    article = project / "seeds" / "articles" / "test-huge-2025-12-20.txt"
+    result, report = validate(runner, project)
+    assert result.exit_code == 1, report
+    issue = find(report, "article-too-large")
+    assert issue["file"] == "seeds/articles/test-huge-2025-12-20.txt" and issue["severity"] == "error"
+    assert f"{article.stat().st_size:,} bytes" in issue["message"]
+    assert not [i for i in report["issues"] if i["type"] == "uncited-figure"]
+    done = runner.invoke(main, ["extract", str(article), "--project", str(project)])
+    assert done.exit_code == 3 and "test-huge-2025-12-20.txt is 2," in done.stderr, done.output
+
+
 def test_byte_order_mark(runner, project):
     path = project / CLAIMS
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())

@@ -654,6 +654,32 @@ def test_github_format_annotates_within_limits_and_writes_the_summary(runner, pa
     assert "| severity | location |" in written and written.count("\n| error |") > 10
 
 
+def test_the_job_summary_stays_under_1_mb_whatever_a_contribution_adds(runner, project, monkeypatch):
+    """An article dense with figures made a warning of each (a 1 MB one, 13 MB of job summary, which
+    GitHub refuses over 1 MiB): the summary lists the first issues, errors and the contribution's own
+    files first, and counts the rest as '+N more'."""
+    from toolkit.cli.render import markdown_report
+    from toolkit.report import Issue, Report
+
+    from .projectkit import add_article
+
+    text = "".join(f"freed {10 + i % 90} prisoners on {1 + i % 28} May 2025; " for i in range(5000))
+    add_article(project, "test-dense-2025-12-20", f"Vilnius — {text}\n", [], published="2025-12-20")
+    summary = project / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = runner.invoke(main, ["validate", "--project", str(project), "--format", "github"])
+    assert result.exit_code == 0
+    written = summary.read_text(encoding="utf-8")
+    assert len(written.encode()) < 1 << 20 and "| warning | seeds/articles/test-dense-2025-12-20.txt:1 |" in written
+    shown = written.count("\n| warning |")
+    assert f"\n+{10000 - shown} more (0 errors, {10000 - shown} warnings)" in written
+    hostile = Report([Issue("quote-not-found", "x" * 100_000, severity="warning", file=f"seeds/claims/c{n}.yaml",
+                            value="|" * 100_000) for n in range(5000)] + [Issue("bad", "the one error", file="z")])
+    for contributed in (None, {"seeds/claims/c1.yaml"}):
+        written = markdown_report(hostile, contributed)
+        assert len(written.encode()) < 1 << 20 and "the one error" in written and "+" in written
+
+
 def test_json_output_is_clean(runner, package):
     _csv_replace(package, "releases", ",12,exact,", ",-12,exact,")
     result = runner.invoke(main, ["validate", str(package), "--format", "json"])

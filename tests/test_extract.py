@@ -89,6 +89,92 @@ def test_days_named_from_the_article_date():
     assert find_dates("released on Saturday", parse_date("2026-05")) == []
 
 
+class _Counted(int):
+    """An offset in the text that counts the comparisons made with it (in `_Counted.made`)."""
+
+    made = 0
+
+    def _comparison(name):
+        def compare(self, other):
+            _Counted.made += 1
+            return getattr(int(self), name)(int(other))
+        return compare
+
+    __lt__, __le__, __gt__, __ge__ = _comparison("__lt__"), _comparison("__le__"), _comparison("__gt__"), \
+        _comparison("__ge__")
+
+
+class _CountedMatch:
+    """A date pattern's match whose offsets are `_Counted`."""
+
+    def __init__(self, match):
+        self.match = match
+
+    def start(self, *group):
+        return _Counted(self.match.start(*group))
+
+    def end(self, *group):
+        return _Counted(self.match.end(*group))
+
+    def __getattr__(self, name):
+        return getattr(self.match, name)
+
+
+class _CountedPattern:
+    def __init__(self, pattern):
+        self.pattern = pattern
+
+    def finditer(self, text):
+        return (_CountedMatch(m) for m in self.pattern.finditer(text))
+
+
+def _dense(n: int) -> str:
+    """An article dense with figures: n counts and n dates, the numbers varied."""
+    months = ["January", "May", "Dec.", "Sept"]
+    return "".join(f"freed {10 + i % 90} prisoners on {1 + i % 28} {months[i % 4]} {2000 + i % 26}; " for i in range(n))
+
+
+def test_telling_dates_apart_costs_in_proportion_to_the_article(monkeypatch):
+    """A hostile article dense with dates once took minutes to read (every date was compared with every
+    earlier one): ten times the text now costs at most about ten times the comparisons of offsets."""
+    import toolkit.ingest.figures as figures
+
+    monkeypatch.setattr(figures, "DATE_PATTERNS", [_CountedPattern(p) for p in figures.DATE_PATTERNS])
+
+    def comparisons(n):
+        _Counted.made = 0
+        assert len(find_dates(_dense(n))) == n
+        return _Counted.made
+
+    small, large = comparisons(100), comparisons(1000)
+    assert 0 < large <= 11 * small, (small, large)
+
+
+def test_telling_figures_from_dates_costs_in_proportion_to_the_article():
+    """Each count is checked against the dates (a day of the month is not a count) in one walk along
+    them, not against every date: ten times the text, at most about ten times the comparisons."""
+    from dataclasses import replace
+
+    def comparisons(n):
+        text = _dense(n)
+        dates = [replace(d, start=_Counted(d.start), end=_Counted(d.end)) for d in find_dates(text)]
+        _Counted.made = 0
+        assert len(find_figures(text, dates)) == n
+        return _Counted.made
+
+    small, large = comparisons(100), comparisons(1000)
+    assert 0 < large <= 11 * small, (small, large)
+
+
+def test_a_run_of_digits_too_long_for_a_count_is_not_one():
+    """5,000 digits in a row are no count (Python will not even read them as a number): not a figure,
+    and no internal error."""
+    text = "The ledger read " + "7" * 5000 + " and 12 prisoners were freed."
+    assert [f.value for f in find_figures(text, [])] == [12]
+    assert [f.value for f in find_figures("a fine of 123,456,789,012,345 roubles", [])] == [123456789012345]
+    assert find_figures("serial 1234567890123456", []) == []
+
+
 @pytest.mark.parametrize("top, place, date, outlet", [
     ("MINSK, Belarus, Sept. 3, 2026 (Fixture News) — Text.", "MINSK", "2026-09-03", "Fixture News"),
     ("Warsaw, 4 October (Agency X) Text follows.", "Warsaw", "2026-10-04", "Agency X"),

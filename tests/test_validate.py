@@ -92,6 +92,44 @@ def test_non_utf8_claims_file(runner, project):
     assert_invalid(runner, project, "encoding-error", CLAIMS, line)
 
 
+def test_an_article_holding_a_run_of_5000_digits_is_read_without_an_internal_error(runner, project):
+    """5,000 digits in a row are no count: validate, build, conflicts and extract read such an article
+    (they stopped with exit 4, 'internal error', when Python refused to read the digits as a number)."""
+    from .projectkit import add_article
+
+    add_article(project, "test-digits-2025-12-20", f"Vilnius — The ledger read {'7' * 5000}; 12 were freed.\n", [],
+                published="2025-12-20")
+    article = project / "seeds" / "articles" / "test-digits-2025-12-20.txt"
+    result, report = validate(runner, project)
+    assert result.exit_code == 0, report
+    assert [i["value"] for i in report["issues"] if i["type"] == "uncited-figure"] == ["12"]
+    for args in (["build", "--project", str(project), "--out", str(project / "out")],
+                 ["conflicts", "--project", str(project)], ["extract", str(article), "--project", str(project)]):
+        done = runner.invoke(main, args)
+        assert done.exit_code == 0 and "internal error" not in done.output, (args[0], done.output[-500:])
+
+
+def test_an_article_over_the_size_cap_is_refused_with_an_issue_naming_it(runner, project):
+    """A 50 MB article took validate over ten minutes and flooded the job summary: an article larger
+    than the cap is not read, an error in the report names it (not an exception), and extract says so."""
+    from toolkit.ingest.sources import MAX_ARTICLE_BYTES
+
+    from .projectkit import add_article
+
+    phrase = "Vilnius — freed 12 prisoners on 3 May 2025; "
+    add_article(project, "test-huge-2025-12-20", phrase * (MAX_ARTICLE_BYTES // len(phrase.encode()) + 1), [],
+                published="2025-12-20")
+    article = project / "seeds" / "articles" / "test-huge-2025-12-20.txt"
+    result, report = validate(runner, project)
+    assert result.exit_code == 1, report
+    issue = find(report, "article-too-large")
+    assert issue["file"] == "seeds/articles/test-huge-2025-12-20.txt" and issue["severity"] == "error"
+    assert f"{article.stat().st_size:,} bytes" in issue["message"]
+    assert not [i for i in report["issues"] if i["type"] == "uncited-figure"]
+    done = runner.invoke(main, ["extract", str(article), "--project", str(project)])
+    assert done.exit_code == 3 and "test-huge-2025-12-20.txt is 2," in done.stderr, done.output
+
+
 def test_byte_order_mark(runner, project):
     path = project / CLAIMS
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
@@ -614,6 +652,32 @@ def test_github_format_annotates_within_limits_and_writes_the_summary(runner, pa
     assert lines[-1].startswith("+") and lines[-1].endswith("see the job summary for the full report")
     written = summary.read_text()
     assert "| severity | location |" in written and written.count("\n| error |") > 10
+
+
+def test_the_job_summary_stays_under_1_mb_whatever_a_contribution_adds(runner, project, monkeypatch):
+    """An article dense with figures made a warning of each (a 1 MB one, 13 MB of job summary, which
+    GitHub refuses over 1 MiB): the summary lists the first issues, errors and the contribution's own
+    files first, and counts the rest as '+N more'."""
+    from toolkit.cli.render import markdown_report
+    from toolkit.report import Issue, Report
+
+    from .projectkit import add_article
+
+    text = "".join(f"freed {10 + i % 90} prisoners on {1 + i % 28} May 2025; " for i in range(5000))
+    add_article(project, "test-dense-2025-12-20", f"Vilnius — {text}\n", [], published="2025-12-20")
+    summary = project / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = runner.invoke(main, ["validate", "--project", str(project), "--format", "github"])
+    assert result.exit_code == 0
+    written = summary.read_text(encoding="utf-8")
+    assert len(written.encode()) < 1 << 20 and "| warning | seeds/articles/test-dense-2025-12-20.txt:1 |" in written
+    shown = written.count("\n| warning |")
+    assert f"\n+{10000 - shown} more (0 errors, {10000 - shown} warnings)" in written
+    hostile = Report([Issue("quote-not-found", "x" * 100_000, severity="warning", file=f"seeds/claims/c{n}.yaml",
+                            value="|" * 100_000) for n in range(5000)] + [Issue("bad", "the one error", file="z")])
+    for contributed in (None, {"seeds/claims/c1.yaml"}):
+        written = markdown_report(hostile, contributed)
+        assert len(written.encode()) < 1 << 20 and "the one error" in written and "+" in written
 
 
 def test_json_output_is_clean(runner, package):

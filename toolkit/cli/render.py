@@ -11,6 +11,13 @@ from ..report import Issue, Report
 from .common import verbosity
 
 GITHUB_ANNOTATION_LIMIT = 10  # GitHub shows at most 10 annotations of each level per step
+SUMMARY_ROWS = 500
+"""Issues the job summary lists (errors first, a contribution's own files first); the rest are counted."""
+SUMMARY_BYTES = 256 << 10
+"""Bytes the rows of one job summary may take: GitHub refuses a step's summary over 1 MiB, and a pull
+request could add issues without end (every figure of a large article uncited is a warning)."""
+SUMMARY_CELL = 300
+"""Characters kept of one cell (an issue's value may be a whole quote)."""
 
 
 def issue_line(issue: Issue) -> str:
@@ -69,8 +76,8 @@ def _escape(text: str, prop: bool = False) -> str:
 
 def render_github(report: Report, contributed: set[str] | None = None) -> None:
     """Workflow annotations: the first 10 errors and the first 10 warnings (GitHub shows no more of
-    each per step), those in the contribution's own files first; the count of the rest, and the full
-    report in the job summary."""
+    each per step), those in the contribution's own files first; the count of the rest, and the report
+    in the job summary."""
     issues = report.sorted()
     if contributed is not None:
         issues.sort(key=lambda i: i.file not in contributed)  # stable: the sorted order within each
@@ -99,17 +106,38 @@ def render_github(report: Report, contributed: set[str] | None = None) -> None:
 
 
 def markdown_report(report: Report, contributed: set[str] | None = None) -> str:
+    """The report as a table for the job summary, errors first (with `contributed`, the contribution's
+    own files first): at most SUMMARY_ROWS rows and SUMMARY_BYTES of them, each cell cut at SUMMARY_CELL
+    characters, and the count of the rest ('+N more')."""
     lines = ["## prisoner-data validate", "", f"{len(report.errors)} errors, {len(report.warnings)} warnings"]
     groups = [("", report.sorted())]
     if contributed is not None:
         groups = [("### In the files this contribution changes", [i for i in report.sorted() if i.file in contributed]),
                   ("### Elsewhere in the project (no file this contribution changes)",
                    [i for i in report.sorted() if i.file not in contributed])]
+    rows, size = SUMMARY_ROWS, SUMMARY_BYTES  # shared by the groups, the contribution's own first
     for title, issues in groups:
         if title:
             lines += ["", title]
         lines += ["", "| severity | location | problem | field | value | fix |", "|---|---|---|---|---|---|"]
+        shown = 0
         for i in issues:
-            cells = [i.severity, i.location(), f"{i.message} `{i.type}`", i.field or "", i.value or "", i.hint or ""]
-            lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+            row = _summary_row(i)
+            size -= len(row.encode("utf-8")) + 1
+            if rows == 0 or size < 0:
+                break
+            lines.append(row)
+            rows, shown = rows - 1, shown + 1
+        if shown < len(issues):
+            rest = issues[shown:]
+            errors, warnings = (sum(1 for i in rest if i.severity == level) for level in ("error", "warning"))
+            lines += ["", f"+{len(rest)} more ({errors} errors, {warnings} warnings) not listed here: run "
+                          "`prisoner-data validate` for the full report"]
     return "\n".join(lines) + "\n"
+
+
+def _summary_row(issue: Issue) -> str:
+    cells = [issue.severity, issue.location(), f"{issue.message} `{issue.type}`", issue.field or "", issue.value or "",
+             issue.hint or ""]
+    cells = [c if len(c) <= SUMMARY_CELL else c[:SUMMARY_CELL - 1] + "…" for c in cells]
+    return "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"

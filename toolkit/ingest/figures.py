@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -39,6 +40,9 @@ TENS = {w: n * 10 for n, w in enumerate(["", "", "twenty", "thirty", "forty", "f
 _WORD = r"(?:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(list(UNITS)[1:10]) + r"))?|" + \
         "|".join(sorted(UNITS, key=len, reverse=True)) + r"|a dozen|dozen)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+MAX_COUNT_DIGITS = 15
+"""A longer run of digits is an identifier, a phone number or noise, not a count (and Python refuses to
+read one of over 4,300 digits as a number)."""
 _FIGURE = rf"(?:{_DIGITS}|{_WORD})"
 QUALIFIERS = [
     (r"more than|over|in excess of|upwards of", "more_than"), (r"at least|no fewer than|no less than", "at_least"),
@@ -90,7 +94,8 @@ def number(word: str) -> int | None:
     """The value of a figure in digits or words; None if it is neither."""
     word = word.strip().lower()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", word):
-        return int(word.replace(",", ""))
+        digits = word.replace(",", "")
+        return int(digits) if len(digits) <= MAX_COUNT_DIGITS else None
     if word in ("a dozen", "dozen"):
         return 12
     if word in UNITS:
@@ -101,13 +106,29 @@ def number(word: str) -> int | None:
     return None
 
 
+class _Overlaps:
+    """Whether spans, asked about in text order (their ends never decreasing), overlap any of `spans`:
+    one walk along `spans` answers them all, so a pass over an article costs the number of spans and
+    questions, not their product."""
+
+    def __init__(self, spans):
+        self.spans, self.next, self.reach = sorted(spans), 0, -1  # reach: the furthest end of those passed
+
+    def __call__(self, start: int, end: int) -> bool:
+        spans = self.spans
+        while self.next < len(spans) and spans[self.next][0] < end:
+            self.reach = max(self.reach, spans[self.next][1])
+            self.next += 1
+        return self.reach > start
+
+
 def find_figures(text: str, dates: list[DateMention] | None = None) -> list[Figure]:
     """Every count in the text that is not part of a date, with its qualifier or range."""
-    taken = [(d.start, d.end) for d in (find_dates(text) if dates is None else dates)]
+    in_date = _Overlaps((d.start, d.end) for d in (find_dates(text) if dates is None else dates))
     found = []
     for match in COUNT.finditer(lowered(text)):
         span = match.start("low") if match.group("low") else match.start("figure")
-        if any(s <= span < e for s, e in taken):
+        if in_date(span, span + 1):
             continue
         said = match.group("qualifier")
         if match.group("figure") == "one" and not text[span].isupper() and not said:
@@ -128,21 +149,24 @@ def find_dates(text: str, anchor: DateValue | None = None) -> list[DateMention]:
     """Dates with their precision. A day or month without a year takes the year of `anchor` (the
     article's date), or the year before when the month lies after the anchor's; with an anchor
     to the day, "today", "yesterday" and a weekday ("on Saturday") name the day they mean."""
-    found, taken = [], []
+    found, taken = [], []  # taken: the spans of the dates found so far, in text order
     for pattern in DATE_PATTERNS:
+        overlaps, kept = _Overlaps(taken), []  # a pattern's own matches never overlap one another
         for match in pattern.finditer(text):
-            if any(match.start() < e and s < match.end() for s, e in taken):
+            if overlaps(match.start(), match.end()):
                 continue
             parts = match.groupdict()
             if parts.get("month") and parts["month"].rstrip(".").lower() == "may" and not parts.get("day") \
                     and not parts.get("year") and not re.search(r"\b(in|since|of|by|until|before|after)\s+$",
                                                                    text[max(0, match.start() - 8):match.start()]):
                 continue  # the verb "may"
-            taken.append((match.start(), match.end()))
+            kept.append((match.start(), match.end()))
             found.append(DateMention(match.group(0), match.start(), match.end(), _value(parts, anchor),
                                      bool(parts.get("year") or parts.get("iso"))))
+        taken = list(heapq.merge(taken, kept))
     if anchor is not None and anchor.precision == "day":
-        found += [m for m in _relative(text, anchor) if not any(m.start < e and s < m.end for s, e in taken)]
+        overlaps = _Overlaps(taken)
+        found += [m for m in _relative(text, anchor) if not overlaps(m.start, m.end)]
     return sorted(found, key=lambda m: m.start)
 
 

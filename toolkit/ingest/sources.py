@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -10,6 +11,10 @@ from .models import SourceEntry, parse_entry
 from ..project import Project
 from ..report import Report
 from .yamlio import LineDict, load_yaml, read_bounded, report_duplicate_keys, report_unknown_keys, short
+
+MAX_ARTICLE_BYTES = int(os.environ.get("PRISONER_DATA_MAX_ARTICLE_BYTES", 2 << 20))
+"""Largest article read (2 MiB, many times the longest news article; `PRISONER_DATA_MAX_ARTICLE_BYTES`
+overrides): each count and date in an article is a finding, so a larger file floods the review."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,21 @@ def _parse_entry(raw, report: Report, display: str, line: int) -> SourceEntry | 
     return parse_entry(SourceEntry, raw, report, display)
 
 
+def article_fits(path, report: Report, shown: str) -> bool:
+    """False, with an `article-too-large` error naming the file, when the article is over the cap."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return True  # not there or unreadable: reading it says which
+    if size <= MAX_ARTICLE_BYTES:
+        return True
+    report.add("article-too-large", f"article {shown} is {size:,} bytes, more than the {MAX_ARTICLE_BYTES:,} an "
+               "article may have; not read", file=shown, line=1, value=str(size),
+               hint="keep only the article's own text (no page source or attachments), or split a long one into "
+                    "parts, each a source of its own")
+    return False
+
+
 def _verify_article(project, entry: SourceEntry, line: int, report: Report, display: str):
     path = project.seeds / entry.path
     shown = project.rel(path)
@@ -111,7 +131,9 @@ def _verify_article(project, entry: SourceEntry, line: int, report: Report, disp
         report.add("missing-article", f"article {shown} listed in the manifest does not exist",
                    file=display, line=line, field="path", value=entry.path)
         return None
-    data = read_bounded(path, report, shown)
+    if not article_fits(path, report, shown):
+        return None
+    data = read_bounded(path, report, shown, MAX_ARTICLE_BYTES)
     if data is None:
         return None
     if not data.strip():

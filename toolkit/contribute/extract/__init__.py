@@ -59,14 +59,15 @@ def draft_claims(project, article: Path, source_id: str | None = None, year: int
     from ...errors import ToolkitError, UsageError
     from ...ingest.claims import load_claims, load_vocabulary
     from ...ingest.entities import load_registry
-    from ...ingest.sources import load_sources
+    from ...ingest.sources import MAX_ARTICLE_BYTES, article_fits, load_sources
     from ...ingest.yamlio import read_bounded
     from ...report import Report
 
     problems = Report()
-    data = read_bounded(article, problems, str(article))
+    data = read_bounded(article, problems, str(article), MAX_ARTICLE_BYTES) \
+        if article_fits(article, problems, article.name) else None
     if data is None:
-        raise ToolkitError(problems.issues[0].message, path=article)
+        raise ToolkitError(problems.issues[0].message, path=article, hint=problems.issues[0].hint)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -45,17 +45,17 @@ class LiveDataGuard:
     `live` mark runs (sys.addaudithook: hooks cannot be removed, so it is installed once, and only
     records while a test is under way)."""
 
-    EVENTS = {"open": 0, "os.listdir": 0, "os.scandir": 0}
+    EVENTS = ("open", "os.listdir", "os.scandir")
 
     def __init__(self):
         self.watching = False
         self.seen: list[str] = []
         self.prefixes = tuple(str(p) for p in LIVE_PATHS)
 
-    def __call__(self, event: str, args: tuple) -> None:
-        if not self.watching or event not in self.EVENTS or not args:
+    def record(self, event: str, args: tuple) -> None:
+        if not args:
             return
-        if event != "open" and sys._getframe(1).f_globals.get("__name__") == "pkgutil":
+        if event != "open" and sys._getframe(2).f_globals.get("__name__") == "pkgutil":
             return  # module discovery (frictionless looks for plugins on sys.path, the checkout among them)
         path = args[0]
         if isinstance(path, int) or path is None:
@@ -78,7 +78,15 @@ class LiveDataGuard:
 
 
 GUARD = LiveDataGuard()
-sys.addaudithook(GUARD)
+
+
+def _audit(event: str, args: tuple, _events=frozenset(LiveDataGuard.EVENTS), _guard=GUARD) -> None:
+    # called for every audited event of the process (imports, compiles, opens...): return at once
+    if event in _events and _guard.watching:
+        _guard.record(event, args)
+
+
+sys.addaudithook(_audit)
 
 
 @pytest.fixture(autouse=True)

@@ -10,8 +10,13 @@ Two kinds of data, kept apart so that the dataset can grow without breaking a te
 
 The line between them is enforced, not promised: a test that opens or lists anything of the live
 dataset (seeds/, datapackage/, docs/data-dictionary.md) without the `live` mark fails, however it
-got there (an audit hook sees every open and directory listing of this process). So a contribution
-can only change what the `live` tests see, and `.ci/growth-check` needs to run only those.
+got there (an audit hook sees every open and directory listing of this process), and so does the
+collection of a module that reads it when imported, unless the whole module is marked live. So a
+contribution can only change what the `live` tests see, and `.ci/growth-check` runs only those.
+What the hook cannot see: reads by child processes, by native code (pyarrow, DuckDB open files
+themselves), through a symlink placed elsewhere, mere existence checks, and session or module
+fixtures set up before a test begins; tests reach the live dataset through `ROOT` and the
+`live_package` fixture, and review keeps it that way.
 """
 
 from __future__ import annotations
@@ -89,6 +94,30 @@ def _audit(event: str, args: tuple, _events=frozenset(LiveDataGuard.EVENTS), _gu
 sys.addaudithook(_audit)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    """A test module that reads the live dataset when it is imported (a constant, parametrised ids) must
+    be marked live as a whole: its collection fails otherwise."""
+    if not isinstance(collector, pytest.Module):
+        yield
+        return
+    GUARD.begin(allowed=False)
+    outcome = yield
+    seen = GUARD.end()
+    marks = getattr(getattr(collector, "_obj", None), "pytestmark", [])
+    marks = marks if isinstance(marks, list) else [marks]
+    report = outcome.get_result()
+    if seen and report.outcome == "passed" and not any(mark.name == "live" for mark in marks):
+        report.outcome = "failed"
+        report.longrepr = (f"{collector.nodeid} reads the live dataset ({_shown(seen)}) when it is imported, without "
+                           "`pytestmark = pytest.mark.live`: read it inside a test marked live, or mark the module")
+
+
+def _shown(seen: list[str]) -> str:
+    more = f" and {len(seen) - 3} more" if len(seen) > 3 else ""
+    return ", ".join(os.path.relpath(p, ROOT) for p in seen[:3]) + more
+
+
 @pytest.fixture(autouse=True)
 def _live_data_guard(request):
     """Fails a test without the `live` mark that read the live dataset (see LiveDataGuard)."""
@@ -96,8 +125,7 @@ def _live_data_guard(request):
     yield
     seen = GUARD.end()
     if seen:
-        shown = ", ".join(os.path.relpath(p, ROOT) for p in seen[:3]) + (f" and {len(seen) - 3} more" if len(seen) > 3 else "")
-        pytest.fail(f"{request.node.nodeid} read the live dataset ({shown}) without @pytest.mark.live: use the "
+        pytest.fail(f"{request.node.nodeid} read the live dataset ({_shown(seen)}) without @pytest.mark.live: use the "
                     "suite's own project (the `project` or `built_package` fixture), or mark it live and assert only "
                     "what holds after any valid contribution", pytrace=False)
 

@@ -80,4 +80,26 @@ def test_a_test_that_reads_the_live_dataset_without_the_live_mark_fails(tmp_path
                       "test_swallows_what_it_read"}, done.stdout[-3000:]
     assert {name for name, outcome in outcomes.items() if outcome == "PASSED"} >= {
         "test_marked_live_reads_the_live_manifest", "test_reads_only_its_own_project", "test_reads_the_schemas"}
-    assert "read the live dataset (seeds/manifest.yaml) without @pytest.mark.live" in done.stdout
+    for name, path in (("test_reads_the_live_manifest", "seeds/manifest.yaml"),
+                       ("test_lists_the_live_package", "datapackage"),
+                       ("test_reads_the_live_package_by_a_relative_path", "datapackage/datapackage.json"),
+                       ("test_reads_the_data_dictionary", "docs/data-dictionary.md"),
+                       ("test_swallows_what_it_read", "seeds/registry.yaml")):
+        assert f"::{name} read the live dataset ({path}) without @pytest.mark.live" in done.stdout, name
+
+
+def test_a_module_that_reads_the_live_dataset_when_imported_must_be_marked_live(tmp_path):
+    """Reads at import time (a constant, parametrised ids) happen before any test: the module's
+    collection fails unless the whole module is marked live."""
+    reading = "from pathlib import Path\nIDS = Path({root!r}, 'seeds', 'registry.yaml').read_text()\n"
+    (tmp_path / "test_unmarked.py").write_text(reading.format(root=str(ROOT)) + "def test_x():\n    assert IDS\n")
+    (tmp_path / "test_marked.py").write_text("import pytest\npytestmark = pytest.mark.live\n"
+                                              + reading.format(root=str(ROOT)) + "def test_y():\n    assert IDS\n")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:cacheprovider",
+                           "-c", str(ROOT / "pyproject.toml"), "--rootdir", str(tmp_path), "-q", "-rA",
+                           "-p", "no:xdist", "--continue-on-collection-errors", str(tmp_path)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert "test_unmarked.py reads the live dataset (seeds/registry.yaml) when it is imported" in done.stdout, \
+        done.stdout[-3000:]
+    assert re.search(r"^PASSED \S*test_marked.py::test_y", done.stdout, re.M), done.stdout[-3000:]
+    assert not re.search(r"^PASSED \S*test_unmarked.py", done.stdout, re.M)

@@ -120,7 +120,8 @@ def test_the_validate_step_fails_on_invalid_data_and_passes_on_valid(tmp_path):
     done = run_step("validate-contribution.yml", "Validate seeds/ and schemas/", good, expressions)
     assert done.returncode == 0, done.stdout + done.stderr
     listed = run_step("validate-contribution.yml", "List open conflicts (informational)", good, expressions)
-    assert listed.returncode == 0 and "| conflict |" in (good / "_runner" / "summary.md").read_text()
+    summary = (good / "_runner" / "summary.md").read_text()
+    assert listed.returncode == 0 and "| conflict |" in summary and "| open |" in summary, summary
 
 
 def test_data_and_code_changed_together_fail_unless_the_pull_request_says_so(tmp_path):

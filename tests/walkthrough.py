@@ -92,7 +92,8 @@ class Walk:
         done = subprocess.run(command, shell=True, cwd=self.clone, env=self.env, capture_output=True, text=True)
         if done.returncode not in accept:
             raise WalkFailed(command, done)
-        last = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()][-1:]
+        last = ([line for line in done.stdout.splitlines() if line.strip()]
+                or [line for line in done.stderr.splitlines() if line.strip()])[-1:]
         if last:
             self.log(f"  {last[0].strip()}")
         return done

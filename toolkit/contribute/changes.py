@@ -18,7 +18,7 @@ def changed_files(root: Path, base: str) -> set[str]:
     if base.startswith("-"):  # git would take it as an option (--output=FILE writes a file)
         raise UsageError(f"--changed-since takes a branch, tag or commit, not an option: {base!r}", path=root,
                          hint="e.g. --changed-since origin/main")
-    commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{base}^{{commit}}").strip()
+    commit = _git(root, "rev-parse", "--verify", "--end-of-options", f"{base}^{{commit}}").strip()
     prefix = _git(root, "rev-parse", "--show-prefix").strip()
     committed = _git(root, "diff", "--name-only", "--no-renames", "-z", f"{commit}...HEAD", "--", ".")
     pending = _git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", ".")

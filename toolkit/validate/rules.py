@@ -230,8 +230,8 @@ def _pandera(api: str):
         # pandera's typing imports pyspark.pandas when pyspark is installed, which warns about pandas 3
         warnings.simplefilter("ignore", FutureWarning)
         if api == "pyarrow":
-            # pandera's narwhals backends import ibis (0.2 s) and hypothesis whenever they are installed,
-            # for frames and strategies the pyarrow checks never meet: imported without them
+            # pandera's narwhals backends import ibis (0.2 s) whenever it is installed, for frames the
+            # pyarrow checks never meet: imported without it (the ibis engines reload them, _with_ibis)
             with _without(*OPTIONAL_FOR_PYARROW):
                 import pandera.pyarrow as module
                 from pandera.backends.pyarrow.register import register_pyarrow_backends
@@ -243,8 +243,9 @@ def _pandera(api: str):
     return module
 
 
-OPTIONAL_FOR_PYARROW = ("ibis", "hypothesis")
-"""Packages pandera imports if it can, that checking pyarrow tables does not use."""
+OPTIONAL_FOR_PYARROW = ("ibis",)
+"""Packages pandera imports if it can, that checking pyarrow tables does not use. (Not hypothesis:
+pandera would then lack its strategies for the rest of the process, and no later import brings them.)"""
 
 
 class _Absent:

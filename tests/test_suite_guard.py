@@ -63,15 +63,21 @@ PROBES = textwrap.dedent('''
 ''')
 
 
+def _run_probes(rootdir, target, *extra: str) -> subprocess.CompletedProcess:
+    """pytest on probe tests outside the suite, with the suite's conftest as a plugin; -rA lists outcomes."""
+    return subprocess.run([sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:cacheprovider",
+                           "-c", str(ROOT / "pyproject.toml"), "--rootdir", str(rootdir), "-q", "-rA",
+                           "-p", "no:xdist", *extra, str(target)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
 def test_a_test_that_reads_the_live_dataset_without_the_live_mark_fails(tmp_path):
     own = tmp_path / "own"
     (own / "seeds").mkdir(parents=True)
     (own / "seeds" / "manifest.yaml").write_text("sources: []\n")
     probes = tmp_path / "test_probes.py"
     probes.write_text(PROBES.format(root=str(ROOT), own=str(own)))
-    done = subprocess.run([sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:cacheprovider",
-                           "-c", str(ROOT / "pyproject.toml"), "--rootdir", str(tmp_path), "-q", "-rA",
-                           "-p", "no:xdist", str(probes)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = _run_probes(tmp_path, probes)
     outcomes = {name: outcome for outcome, name in
                 re.findall(r"^(PASSED|FAILED|ERROR) \S*::(test_\w+)", done.stdout, re.M)}
     failed = {name for name, outcome in outcomes.items() if outcome in ("FAILED", "ERROR")}
@@ -95,10 +101,7 @@ def test_a_module_that_reads_the_live_dataset_when_imported_must_be_marked_live(
     (tmp_path / "test_unmarked.py").write_text(reading.format(root=str(ROOT)) + "def test_x():\n    assert IDS\n")
     (tmp_path / "test_marked.py").write_text("import pytest\npytestmark = pytest.mark.live\n"
                                               + reading.format(root=str(ROOT)) + "def test_y():\n    assert IDS\n")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:cacheprovider",
-                           "-c", str(ROOT / "pyproject.toml"), "--rootdir", str(tmp_path), "-q", "-rA",
-                           "-p", "no:xdist", "--continue-on-collection-errors", str(tmp_path)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = _run_probes(tmp_path, tmp_path, "--continue-on-collection-errors")
     assert "test_unmarked.py reads the live dataset (seeds/registry.yaml) when it is imported" in done.stdout, \
         done.stdout[-3000:]
     assert re.search(r"^PASSED \S*test_marked.py::test_y", done.stdout, re.M), done.stdout[-3000:]

@@ -12,6 +12,7 @@ The extracted folder is then verified against its SHA256SUMS like any downloaded
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import zipfile
@@ -52,13 +53,7 @@ def extract_zip(path: Path, target: Path, display: str | None = None, exclude=fr
     Every entry is checked before the first byte is written; the entries named in `exclude` (those
     `unlisted_entries` found) are never written."""
     display = display or str(path)
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise DownloadError(f"not a readable zip archive ({exc}); refused", path=display) from exc
-    with archive:
-        entries = archive.infolist()
-        top = _check_entries(entries, display)
+    with _checked(path, display) as (archive, entries, top):
         for info in entries:
             if info.is_dir() or info.filename in exclude:
                 continue
@@ -70,6 +65,18 @@ def extract_zip(path: Path, target: Path, display: str | None = None, exclude=fr
                 raise DownloadError(f"the archive entry {info.filename!r} is damaged ({exc}); refused",
                                     path=display) from exc
     return target / top if top else target
+
+
+@contextlib.contextmanager
+def _checked(path: Path, display: str):
+    """The open archive, its entries and its one top folder (or None), every entry checked first."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise DownloadError(f"not a readable zip archive ({exc}); refused", path=display) from exc
+    with archive:
+        entries = archive.infolist()
+        yield archive, entries, _check_entries(entries, display)
 
 
 def _check_entries(entries: list[zipfile.ZipInfo], display: str) -> str | None:
@@ -123,13 +130,7 @@ def unlisted_entries(path: Path, display: str | None = None) -> tuple[list[str],
     """The file entries of a release zip that its own SHA256SUMS does not list, found before anything is
     written; and whether the zip holds a readable SHA256SUMS at all (without one, every file is unlisted)."""
     display = display or str(path)
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise DownloadError(f"not a readable zip archive ({exc}); refused", path=display) from exc
-    with archive:
-        entries = archive.infolist()
-        top = _check_entries(entries, display)
+    with _checked(path, display) as (archive, entries, top):
         prefix = f"{top}/" if top else ""
         files = [i for i in entries if not i.is_dir()]
         sums = next((i for i in files if i.filename == prefix + SUMS), None)

@@ -105,7 +105,12 @@ def _parse_entry(raw, report: Report, display: str, line: int) -> SourceEntry | 
     return parse_entry(SourceEntry, raw, report, display)
 
 
-def article_fits(path, report: Report, shown: str) -> bool:
+def read_article(path, report: Report, shown: str) -> bytes | None:
+    """An article's bytes; None, with an error naming the file, when it is over the cap or unreadable."""
+    return read_bounded(path, report, shown, MAX_ARTICLE_BYTES) if _fits(path, report, shown) else None
+
+
+def _fits(path, report: Report, shown: str) -> bool:
     """False, with an `article-too-large` error naming the file, when the article is over the cap."""
     try:
         size = path.stat().st_size
@@ -131,9 +136,7 @@ def _verify_article(project, entry: SourceEntry, line: int, report: Report, disp
         report.add("missing-article", f"article {shown} listed in the manifest does not exist",
                    file=display, line=line, field="path", value=entry.path)
         return None
-    if not article_fits(path, report, shown):
-        return None
-    data = read_bounded(path, report, shown, MAX_ARTICLE_BYTES)
+    data = read_article(path, report, shown)
     if data is None:
         return None
     if not data.strip():

@@ -59,13 +59,11 @@ def draft_claims(project, article: Path, source_id: str | None = None, year: int
     from ...errors import ToolkitError, UsageError
     from ...ingest.claims import load_claims, load_vocabulary
     from ...ingest.entities import load_registry
-    from ...ingest.sources import MAX_ARTICLE_BYTES, article_fits, load_sources
-    from ...ingest.yamlio import read_bounded
+    from ...ingest.sources import load_sources, read_article
     from ...report import Report
 
     problems = Report()
-    data = read_bounded(article, problems, str(article), MAX_ARTICLE_BYTES) \
-        if article_fits(article, problems, article.name) else None
+    data = read_article(article, problems, str(article))
     if data is None:
         raise ToolkitError(problems.issues[0].message, path=article, hint=problems.issues[0].hint)
     try:

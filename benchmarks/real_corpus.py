@@ -1,0 +1,121 @@
+"""The real-article corpus: ledgers committed, texts kept out of git.
+
+The corpus is published news text the project may not redistribute. What is committed, per
+article, is `benchmarks/real/ledgers/<id>.yaml`: the page's URL, the search query (corpus
+`pages`) that finds it, the sha256 and length of the text, and the ledger a reader wrote before
+`extract` first ran on it, with every quote kept as a character span `[start, end]` of the text.
+The texts live in `benchmarks/real/texts/<id>.txt`, which git ignores.
+
+    python benchmarks/real_corpus.py check          # which texts are missing or changed, and how to restore them
+    python benchmarks/real_corpus.py spans DRAFT    # turn a draft ledger (quotes as text) into the committed one
+
+Restoring a text: run the ledger's `query` with the search tool (corpus `pages`), take the result
+whose address is the ledger's `url`, and save its excerpt, exactly as returned, to the text's
+path; `check` then confirms the sha256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import click
+import yaml
+
+ROOT = Path(__file__).resolve().parent / "real"
+LEDGERS = ROOT / "ledgers"
+TEXTS = ROOT / "texts"
+QUOTED = ("claims", "not_freed", "skipped")
+
+
+def text_path(article_id: str) -> Path:
+    return TEXTS / f"{article_id}.txt"
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def ledger_paths() -> list[Path]:
+    return sorted(LEDGERS.glob("*.yaml"))
+
+
+def load(path: Path) -> tuple[dict, str | None]:
+    """A ledger with its quotes restored from the text, or (ledger, None) when the text is missing or changed."""
+    ledger = yaml.safe_load(path.read_text(encoding="utf-8"))
+    source = text_path(ledger["id"])
+    if not source.is_file():
+        return ledger, None
+    text = source.read_text(encoding="utf-8")
+    if digest(text) != ledger["sha256"]:
+        return ledger, None
+    for section in QUOTED:
+        for entry in ledger.get(section) or []:
+            start, end = entry["quote"]
+            entry["quote"] = text[start:end]
+    return ledger, text
+
+
+def _span(text: str, quote: str, where: str) -> list[int]:
+    start = text.find(quote)
+    if start < 0:
+        raise click.ClickException(f"{where}: quote not found verbatim in the text: {quote!r}")
+    return [start, start + len(quote)]
+
+
+@click.group()
+def main() -> None:
+    """The real-article corpus (texts kept out of git)."""
+
+
+@main.command()
+@click.argument("draft", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def spans(draft: Path) -> None:
+    """Write the committed ledger for DRAFT, every quote kept as a span of the text."""
+    ledger = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    source = text_path(ledger["id"])
+    if not source.is_file():
+        raise click.ClickException(f"{draft}: no text at {source}")
+    text = source.read_text(encoding="utf-8")
+    for section in QUOTED:
+        for n, entry in enumerate(ledger.get(section) or []):
+            quote = entry.get("quote")
+            if not isinstance(quote, str) or not quote:
+                raise click.ClickException(f"{draft}: {section}[{n}] has no quote")
+            entry["quote"] = _span(text, quote, f"{draft}: {section}[{n}]")
+    ledger["sha256"] = digest(text)
+    ledger["chars"] = len(text)
+    LEDGERS.mkdir(parents=True, exist_ok=True)
+    out = LEDGERS / f"{ledger['id']}.yaml"
+    header = "# Ledger of a real article, written before extract ran on it; quotes are [start, end] spans of the text.\n"
+    out.write_text(header + yaml.safe_dump(ledger, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+    click.echo(f"{out}: {len(ledger.get('claims') or [])} claims")
+
+
+@main.command()
+def check() -> None:
+    """Say which texts are missing or changed, and how to restore each."""
+    problems = 0
+    paths = ledger_paths()
+    for path in paths:
+        ledger = yaml.safe_load(path.read_text(encoding="utf-8"))
+        source = text_path(ledger["id"])
+        if not source.is_file():
+            state = "missing"
+        elif digest(source.read_text(encoding="utf-8")) != ledger["sha256"]:
+            state = "changed (sha256 differs)"
+        else:
+            continue
+        problems += 1
+        click.echo(
+            f"{source.relative_to(ROOT.parent.parent)}: {state}\n"
+            f"  restore: search corpus `pages` for {ledger['query']!r}, take the result at {ledger['url']},\n"
+            f"  and save its excerpt exactly as returned ({ledger['chars']} characters, sha256 {ledger['sha256']})"
+        )
+    click.echo(f"{len(paths) - problems} of {len(paths)} texts present and unchanged")
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()

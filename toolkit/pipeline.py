@@ -327,8 +327,12 @@ def validate_project(root: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, h
     project = open_project(root)
     report = Report()
     contract = load_contract(project, report)
-    _check_schemas(project, contract, report)
-    compiled = compile_dataset(project, report, schemas=contract.schemas if contract else None)
+    schema_check = _check_schemas(project, contract)
+    placed = len(report.issues)
+    try:
+        compiled = compile_dataset(project, report, schemas=contract.schemas if contract else None)
+    finally:
+        report.issues[placed:placed] = schema_check.result()  # in the order the steps run
     if compiled is None or contract is None or not report.valid:
         return report
     staging = Path(tempfile.mkdtemp(prefix="prisoner-data-validate-"))
@@ -347,14 +351,16 @@ def _as_built(issue: Issue) -> Issue:
     return replace(issue, message=f"(in the package built from the seeds) {issue.message}")
 
 
-def _check_schemas(project, contract, report: Report) -> None:
-    """Each table schema against the Table Schema spec (the toolkit's own checks ran as it was read)."""
-    from frictionless import Schema
+def _check_schemas(project, contract):
+    """Start checking each table schema against the Table Schema spec (the toolkit's own checks ran as it
+    was read): in a child interpreter while the seeds are read (`validate.spec`). The future's result is
+    the list of Issues."""
+    from .validate.spec import check_schemas
+    from .workers import background
 
-    for name, schema in (contract.schemas.items() if contract else ()):
-        display = project.rel(project.schemas / f"{name}.schema.json")
-        for error in Schema.validate_descriptor(dict(schema)).errors:
-            report.add("invalid-schema", f"{display}: {error.message}", file=display, rule="Table Schema spec")
+    schemas = {project.rel(project.schemas / f"{name}.schema.json"): dict(schema)
+               for name, schema in (contract.schemas.items() if contract else ())}
+    return check_schemas(schemas, background("schemas"))
 
 
 def download_release(source: str | None = None, **options) -> Downloaded:

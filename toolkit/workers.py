@@ -132,3 +132,15 @@ def _start(function: Callable, shared: tuple) -> None:
 
 def _run(run: list) -> list:
     return [_task(*_shared, item) for item in run]
+
+
+_BACKGROUND: dict = {}
+
+
+def background(kind: str):
+    """One thread, made once per process, for one kind of background work (file hashes; the spec checks)."""
+    if kind not in _BACKGROUND:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _BACKGROUND[kind] = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"prisoner-data-{kind}")
+    return _BACKGROUND[kind]

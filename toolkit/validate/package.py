@@ -21,6 +21,7 @@ from ..ingest.schemas import check_table_schema, foreign_keys
 from ..ingest.yamlio import report_unknown_keys
 from ..packagefiles import PARQUET_DESCRIPTOR
 from ..report import Issue, Report
+from ..workers import background
 from .engines import TableInput
 from .spec import check_spec
 
@@ -53,7 +54,7 @@ def validate_package(descriptor: Path, *, max_bytes: int | None = DEFAULT_MAX_BY
     meta = read_descriptor(descriptor, report)
     if meta is None:
         return report
-    spec_check = check_spec(meta, _worker("spec")) if spec else None  # frictionless, while tables are read
+    spec_check = check_spec(meta, background("spec")) if spec else None  # frictionless, while tables are read
     later: list = []  # file hashes being computed
     base = descriptor.parent
     twins = _twins(base, meta, report, trusted)
@@ -287,22 +288,12 @@ def _check_file(base: Path, resource: dict, key: str, entry: dict, report: Repor
     if entry.get("hash") and later is not None:
         # hashed on a thread of its own (hashlib and file reads release the interpreter lock) while the
         # tables are read; the caller collects the outcome from `later`
-        later.append(_worker("hash").submit(_hash_issues, target, path, entry, resource["name"]))
+        later.append(background("hash").submit(_hash_issues, target, path, entry, resource["name"]))
     elif entry.get("hash"):
         report.extend(_hash_issues(target, path, entry, resource["name"]))
     return target
 
 
-_WORKERS: dict = {}
-
-
-def _worker(kind: str):
-    """One thread, made once per process, for one kind of background work (file hashes; the spec check)."""
-    if kind not in _WORKERS:
-        from concurrent.futures import ThreadPoolExecutor
-
-        _WORKERS[kind] = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"prisoner-data-{kind}")
-    return _WORKERS[kind]
 
 
 def _hash_issues(target: Path, path: str, entry: dict, name: str) -> list[Issue]:

@@ -9,6 +9,10 @@ checks on a thread. When the child cannot start or does not answer with its list
 check runs here: it is never skipped.
 
     python -m toolkit.validate.spec < datapackage.json     # the child: the issues as JSON on stdout
+    python -m toolkit.validate.spec --schemas < schemas.json   # {file: table schema}: the same for each
+
+A project's table schemas are checked the same way (`check_schemas`), started before the seeds are
+read, so frictionless is never imported by a `validate` of a project or a package.
 """
 
 from __future__ import annotations
@@ -33,11 +37,32 @@ def check_spec(meta: dict, executor, separate: bool | None = None):
     each located at its resource, property and line.
 
     `separate` chooses a child interpreter (True) or this one (False); None lets the process decide."""
-    if separate is None:
-        from ..workers import usable_cores
+    child = _in_child(spec_issues) if _separate(separate) else spec_issues
+    return executor.submit(_located, meta, child)
 
-        separate = "frictionless" not in sys.modules and usable_cores() > 1 and bool(sys.executable)
-    return executor.submit(_located, meta, _in_child if separate else spec_issues)
+
+def check_schemas(schemas: dict[str, dict], executor, separate: bool | None = None):
+    """Start checking each table schema (its file, as the report names it -> its descriptor) against the
+    Table Schema spec; the future's result is a list of Issues naming the file."""
+    if not schemas:
+        return executor.submit(list)
+    return executor.submit(_in_child(schema_issues) if _separate(separate) else schema_issues, schemas)
+
+
+def _separate(separate: bool | None) -> bool:
+    if separate is not None:
+        return separate
+    from ..workers import usable_cores
+
+    return "frictionless" not in sys.modules and usable_cores() > 1 and bool(sys.executable)
+
+
+def schema_issues(schemas: dict[str, dict]) -> list[Issue]:
+    """What frictionless finds wrong with each table schema."""
+    from frictionless import Schema
+
+    return [Issue("invalid-schema", f"{display}: {error.message}", file=display, rule="Table Schema spec")
+            for display, schema in schemas.items() for error in Schema.validate_descriptor(schema).errors]
 
 
 def spec_issues(meta: dict) -> list[Issue]:
@@ -115,21 +140,31 @@ def _line(holder: dict, key: str | None) -> int | None:
     return getattr(holder, "line", None)
 
 
-def _in_child(meta: dict) -> list[Issue]:
-    """spec_issues in a child interpreter (-P: the working directory is not put on its path)."""
-    try:
-        done = subprocess.run([sys.executable, "-P", "-m", __name__], input=json.dumps(meta).encode(),
-                              capture_output=True, check=False)
-        if done.returncode == 0:
-            return [Issue(**fields) for fields in json.loads(done.stdout)]
-    except (OSError, ValueError, TypeError):  # no interpreter to start, or an answer that is not ours
-        pass
-    return spec_issues(meta)
+CHECKS = {"--schemas": schema_issues}
+"""The child's checks other than the descriptor's, by the flag that asks for each."""
+
+
+def _in_child(check):
+    """`check` (spec_issues, or one of CHECKS) run in a child interpreter (-P: the working directory is
+    not put on its path); here when the child cannot start or does not answer with a list of issues."""
+    flags = [flag for flag, known in CHECKS.items() if known is check]
+
+    def run(payload: dict) -> list[Issue]:
+        try:
+            done = subprocess.run([sys.executable, "-P", "-m", __name__, *flags], input=json.dumps(payload).encode(),
+                                  capture_output=True, check=False)
+            if done.returncode == 0:
+                return [Issue(**fields) for fields in json.loads(done.stdout)]
+        except (OSError, ValueError, TypeError):  # no interpreter to start, or an answer that is not ours
+            pass
+        return check(payload)
+
+    return run
 
 
 def main() -> None:
-    meta = json.load(sys.stdin)
-    json.dump([dataclasses.asdict(issue) for issue in spec_issues(meta)], sys.stdout)
+    check = CHECKS[sys.argv[1]] if sys.argv[1:] else spec_issues
+    json.dump([dataclasses.asdict(issue) for issue in check(json.load(sys.stdin))], sys.stdout)
 
 
 if __name__ == "__main__":

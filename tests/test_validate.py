@@ -615,6 +615,33 @@ def test_the_spec_check_runs_beside_a_fresh_process_and_names_each_line(package)
     assert _spec_found(json.loads("\n".join(report))["issues"]) == _expected(lines, package)
 
 
+@pytest.mark.slow
+def test_a_projects_schemas_meet_the_spec_check_in_a_child_and_the_process_imports_none_of_it(tmp_path):
+    """`validate` of a project: each table schema goes to frictionless in a child interpreter started
+    before the seeds are read, and the process itself loads neither frictionless nor what pandera's
+    pyarrow checks do not use (ibis, hypothesis)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import assemble_project
+
+    project = assemble_project(tmp_path / "project")
+    path = project / "schemas" / "people.schema.json"
+    schema = json.loads(path.read_text())
+    schema["fieldsMatch"] = 5  # the Table Schema spec's own rule: the toolkit's checks say nothing of it
+    path.write_text(json.dumps(schema, indent=2))
+    code = ("import sys\nfrom toolkit.cli import main\ntry:\n    main(['validate', '--project', %r, '--format', 'json'])\n"
+            "except SystemExit as exit:\n    print('EXIT=%%s' %% exit.code)\n"
+            "print('LOADED=' + ','.join(m for m in ('frictionless', 'ibis', 'hypothesis') if m in sys.modules))"
+            ) % str(project)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    *report, exit_line, loaded = done.stdout.strip().splitlines()
+    assert (exit_line, loaded) == ("EXIT=1", "LOADED="), done.stderr[-2000:]
+    found = [i for i in json.loads("\n".join(report))["issues"] if i.get("rule") == "Table Schema spec"]
+    assert found and {i["file"] for i in found} == {"schemas/people.schema.json"}
+    assert all("fieldsMatch" in i["message"] for i in found)
+
+
 def test_the_spec_check_says_the_same_in_a_child_in_a_thread_and_without_an_interpreter(package, monkeypatch):
     import sys
     from concurrent.futures import ThreadPoolExecutor

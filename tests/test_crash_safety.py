@@ -214,9 +214,26 @@ def test_a_lock_makes_a_second_build_wait_for_the_first(scratch):
     with locked(scratch):  # as a running build or release holds it
         process = subprocess.Popen([sys.executable, "-m", "toolkit", "build"], cwd=scratch, env=environment,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(5)  # long enough to load the seeds and reach the lock
+        said = _stderr_until(process, "waiting for another prisoner-data process writing in", timeout=120)
+        time.sleep(0.5)  # and it keeps waiting
         assert process.poll() is None, "the build finished while another process held the lock"
         assert leftovers(scratch) == [], "the build wrote before it had the lock"
     out, err = process.communicate(timeout=120)
-    assert process.returncode == 0, err
-    assert "waiting for another prisoner-data process writing in" in err
+    assert process.returncode == 0, said + err
+    assert "waiting for another prisoner-data process writing in" in said
+
+
+def _stderr_until(process, words: str, timeout: float) -> str:
+    """The process's stderr up to the line holding `words` (it reached that point), within `timeout` s."""
+    import selectors
+
+    said, deadline = "", time.monotonic() + timeout
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stderr, selectors.EVENT_READ)
+        while words not in said:
+            left = deadline - time.monotonic()
+            assert left > 0 and process.poll() is None, f"never said {words!r}: {said[-2000:]}"
+            if selector.select(timeout=min(left, 1.0)):
+                line = process.stderr.readline()
+                said += line
+    return said

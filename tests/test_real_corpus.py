@@ -1,0 +1,69 @@
+"""benchmarks/real_corpus.py: ledgers keep quotes as spans of texts kept out of git, and `check` says
+which texts are missing or changed and how to restore each (an invented article here, never the corpus)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = "Capital, May 2 (Invented Wire) -\nThe council freed “seven” detainees on Friday.\nIt freed seven."
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    spec = importlib.util.spec_from_file_location("real_corpus", ROOT / "benchmarks" / "real_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "ROOT", tmp_path / "real")
+    monkeypatch.setattr(module, "LEDGERS", tmp_path / "real" / "ledgers")
+    monkeypatch.setattr(module, "TEXTS", tmp_path / "real" / "texts")
+    (tmp_path / "real" / "texts").mkdir(parents=True)
+    (tmp_path / "real" / "texts" / "invented-wire-2026-05-02.txt").write_text(TEXT, encoding="utf-8")
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(yaml.safe_dump({
+        "id": "invented-wire-2026-05-02", "url": "https://example.org/a", "query": "council freed detainees",
+        "claims": [{"id": "iw-001", "subject": "release-x", "property": "released_count", "value": 7,
+                    "quote": "freed “seven” detainees"}],
+        "skipped": [{"quote": "It freed seven.", "reason": "a repeat"}]}, allow_unicode=True), encoding="utf-8")
+    return module, draft
+
+
+def test_spans_keep_no_quote_and_restore_each_from_the_text(corpus):
+    module, draft = corpus
+    result = CliRunner().invoke(module.main, ["spans", str(draft)])
+    assert result.exit_code == 0, result.output
+    path = module.LEDGERS / "invented-wire-2026-05-02.yaml"
+    committed = path.read_text(encoding="utf-8")
+    assert "seven" not in committed  # no quote is kept as text
+    ledger, text = module.load(path)
+    assert text == TEXT
+    assert ledger["claims"][0]["quote"] == "freed “seven” detainees"
+    assert ledger["skipped"][0]["quote"] == "It freed seven."
+
+
+def test_a_quote_not_in_the_text_is_refused_and_nothing_is_written(corpus):
+    module, draft = corpus
+    draft.write_text(draft.read_text(encoding="utf-8").replace("detainees", "prisoners", 1), encoding="utf-8")
+    result = CliRunner().invoke(module.main, ["spans", str(draft)])
+    assert result.exit_code != 0 and "quote not found verbatim" in result.output
+    assert not module.LEDGERS.exists()
+
+
+def test_check_names_each_missing_or_changed_text_with_how_to_restore_it(corpus):
+    module, draft = corpus
+    assert CliRunner().invoke(module.main, ["spans", str(draft)]).exit_code == 0
+    assert CliRunner().invoke(module.main, ["check"]).exit_code == 0
+    text = module.TEXTS / "invented-wire-2026-05-02.txt"
+    text.write_text(TEXT + " ", encoding="utf-8")
+    changed = CliRunner().invoke(module.main, ["check"])
+    assert changed.exit_code == 1 and "changed (sha256 differs)" in changed.output
+    assert module.load(module.LEDGERS / "invented-wire-2026-05-02.yaml")[1] is None  # a changed text is never used
+    text.unlink()
+    missing = CliRunner().invoke(module.main, ["check"])
+    assert missing.exit_code == 1 and "missing" in missing.output
+    assert "'council freed detainees'" in missing.output and "https://example.org/a" in missing.output

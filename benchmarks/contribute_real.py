@@ -10,7 +10,9 @@ tests that can see the dataset (`pytest -m live`: conftest fails any other test 
 those are the ones a contribution can turn red). Printed: each step's outcome and time, the conflicts
 the real articles open by kind and severity, and the curator's queue.
 
-    .venv/bin/python benchmarks/contribute_real.py [--keep DIR]
+    .venv/bin/python benchmarks/contribute_real.py [--keep DIR] [--corpus DIR]
+
+`--corpus DIR` contributes another corpus of the same layout (DIR/ledgers, DIR/texts, DIR/in-scope.txt).
 
 Exit status 0 when every step is green.
 """
@@ -33,7 +35,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from real_corpus import ROOT as CORPUS, LEDGERS, load  # noqa: E402
+import real_corpus  # noqa: E402
+from real_corpus import load  # noqa: E402
 
 SECTIONS = ("people", "organisations", "places", "groups", "releases", "sanctions")
 ENTRY_KEYS = {"id", "name", "aliases", "misspellings", "notes", "kind", "part_of", "country", "root", "nationality",
@@ -55,7 +58,7 @@ def dump(data) -> str:
 
 
 def in_scope() -> list[str]:
-    lines = (CORPUS / "in-scope.txt").read_text(encoding="utf-8").splitlines()
+    lines = (real_corpus.ROOT / "in-scope.txt").read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
@@ -81,7 +84,7 @@ def contribute(clone: Path, ids: list[str]) -> None:
     registry = yaml.safe_load((seeds / "registry.yaml").read_text(encoding="utf-8"))
     manifest = yaml.safe_load((seeds / "manifest.yaml").read_text(encoding="utf-8"))
     for article_id in ids:
-        ledger, text = load(LEDGERS / f"{article_id}.yaml")
+        ledger, text = load(real_corpus.LEDGERS / f"{article_id}.yaml")
         if text is None:
             raise SystemExit(f"{article_id}: text missing or changed; run benchmarks/real_corpus.py check")
         data = text.encode("utf-8")
@@ -148,7 +151,10 @@ def step(name: str, command: list[str], clone: Path) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="leave the clone here (it must not exist)")
+    parser.add_argument("--corpus", type=Path, help="a corpus folder (ledgers/, texts/, in-scope.txt); default benchmarks/real")
     args = parser.parse_args()
+    if args.corpus:
+        real_corpus.use(args.corpus)
     ids = in_scope()
     scratch = Path(tempfile.mkdtemp(prefix="contribute-real-"))
     clone = args.keep or scratch / "clone"

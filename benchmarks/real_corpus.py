@@ -8,6 +8,7 @@ The texts live in `benchmarks/real/texts/<id>.txt`, which git ignores.
 
     python benchmarks/real_corpus.py check          # which texts are missing or changed, and how to restore them
     python benchmarks/real_corpus.py spans DRAFT    # turn a draft ledger (quotes as text) into the committed one
+    python benchmarks/real_corpus.py --corpus DIR check   # another corpus of the same layout
 
 Restoring a text: run the ledger's `query` with the search tool (corpus `pages`), take the result
 whose address is the ledger's `url`, and save its excerpt, exactly as returned, to the text's
@@ -27,6 +28,12 @@ ROOT = Path(__file__).resolve().parent / "real"
 LEDGERS = ROOT / "ledgers"
 TEXTS = ROOT / "texts"
 QUOTED = ("claims", "not_freed", "skipped")
+
+
+def use(folder: Path) -> None:
+    """Read another corpus of the same layout (folder/ledgers, folder/texts)."""
+    global ROOT, LEDGERS, TEXTS
+    ROOT, LEDGERS, TEXTS = folder.resolve(), folder.resolve() / "ledgers", folder.resolve() / "texts"
 
 
 def text_path(article_id: str) -> Path:
@@ -65,8 +72,11 @@ def _span(text: str, quote: str, where: str) -> list[int]:
 
 
 @click.group()
-def main() -> None:
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), help="another corpus folder")
+def main(corpus: Path | None) -> None:
     """The real-article corpus (texts kept out of git)."""
+    if corpus is not None:
+        use(corpus)
 
 
 @main.command()
@@ -109,7 +119,7 @@ def check() -> None:
             continue
         problems += 1
         click.echo(
-            f"{source.relative_to(ROOT.parent.parent)}: {state}\n"
+            f"{source}: {state}\n"
             f"  restore: search corpus `pages` for {ledger['query']!r}, take the result at {ledger['url']},\n"
             f"  and save its excerpt exactly as returned ({ledger['chars']} characters, sha256 {ledger['sha256']})"
         )

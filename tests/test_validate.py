@@ -647,16 +647,26 @@ def test_the_spec_check_says_the_same_in_a_child_in_a_thread_and_without_an_inte
     from concurrent.futures import ThreadPoolExecutor
 
     from toolkit.report import Report
+    from toolkit.validate import spec
     from toolkit.validate.package import read_descriptor
-    from toolkit.validate.spec import check_spec
+    from toolkit.validate.spec import check_schemas, check_spec
 
     lines = _break_the_spec(package)
     meta = read_descriptor(package / "datapackage.json", Report())
+    monkeypatch.setattr(spec._Child, "_started", None)  # a child of this test's own
     with ThreadPoolExecutor(max_workers=1) as executor:
         child = check_spec(meta, executor, separate=True).result()
+        started = spec._Child._started
+        assert started is not None and started.process.poll() is None  # a child answered, and waits for more
+        schemas = check_schemas({"broken.schema.json": {"fields": "none"}}, executor, separate=True).result()
+        assert spec._Child._started is started and schemas == spec.schema_issues({"broken.schema.json": {"fields": "none"}})
+        assert schemas and all(i.file == "broken.schema.json" for i in schemas)  # the same child, a second check
         here = check_spec(meta, executor, separate=False).result()
+        monkeypatch.setattr(spec._Child, "_started", None)
         monkeypatch.setattr(sys, "executable", str(package / "no-such-python"))
         fallback = check_spec(meta, executor, separate=True).result()
+    started.close()
+    assert started.process.returncode == 0  # it ends when its parent stops asking
     assert _spec_found(child) == _expected(lines, package)
     assert child == here == fallback
     assert all(i.file == "datapackage.json" and i.rule == "Data Package spec" for i in child)

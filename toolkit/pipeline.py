@@ -324,6 +324,9 @@ def validate_project(root: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, h
       4. check it as `validate` checks any package (and its expectations, with `html`), each problem
          labelled as one of the built package.
     """
+    from .validate.spec import warm
+
+    warm()  # frictionless's checks, in a child that imports it while the contract is read
     project = open_project(root)
     report = Report()
     contract = load_contract(project, report)

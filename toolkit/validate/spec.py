@@ -1,18 +1,19 @@
 """The descriptor against the Data Package spec, as frictionless (the spec's reference library) reads it.
 
 Importing frictionless costs more than validating a small package: about 0.15 s of one core, and
-its first check 0.05 s more. A process that has not loaded it yet hands the check to a child
-interpreter, which imports and checks on another core while this one reads the tables (a thread
-would not help: an import holds the interpreter lock, so it would wait for ours and we for it). A
-process that has frictionless loaded already (a test run, a long-lived caller), or has one core,
-checks on a thread. When the child cannot start or does not answer with its list of issues, the
-check runs here: it is never skipped.
+its first check 0.05 s more. A process that has not loaded it yet hands its checks to one child
+interpreter, which imports frictionless on another core while this one reads the seeds and the
+tables (a thread would not help: an import holds the interpreter lock, so it would wait for ours and
+we for it), then answers each check as it comes. A process that has frictionless loaded already (a
+test run, a long-lived caller), or has one core, checks on a thread. When the child cannot start or
+does not answer with its list of issues, the check runs here: it is never skipped.
 
-    python -m toolkit.validate.spec < datapackage.json     # the child: the issues as JSON on stdout
-    python -m toolkit.validate.spec --schemas < schemas.json   # {file: table schema}: the same for each
+    python -m toolkit.validate.spec      # the child: one JSON request a line ({"check", "payload"}),
+                                         # one JSON list of issues a line back
 
-A project's table schemas are checked the same way (`check_schemas`), started before the seeds are
-read, so frictionless is never imported by a `validate` of a project or a package.
+A `validate` of a project starts the child first (`warm`), has it check the table schemas
+(`check_schemas`) while the seeds are read, then the descriptor of the package they build
+(`check_spec`): frictionless is never imported by the validating process itself.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import json
 import re
 import subprocess
 import sys
+import threading
 
 from ..report import Issue
 
@@ -37,7 +39,7 @@ def check_spec(meta: dict, executor, separate: bool | None = None):
     each located at its resource, property and line.
 
     `separate` chooses a child interpreter (True) or this one (False); None lets the process decide."""
-    child = _in_child(spec_issues) if _separate(separate) else spec_issues
+    child = _in_child("descriptor") if _separate(separate) else spec_issues
     return executor.submit(_located, meta, child)
 
 
@@ -46,7 +48,13 @@ def check_schemas(schemas: dict[str, dict], executor, separate: bool | None = No
     Table Schema spec; the future's result is a list of Issues naming the file."""
     if not schemas:
         return executor.submit(list)
-    return executor.submit(_in_child(schema_issues) if _separate(separate) else schema_issues, schemas)
+    return executor.submit(_in_child("schemas") if _separate(separate) else schema_issues, schemas)
+
+
+def warm() -> None:
+    """Start the child now, if this process would use one, so that it imports while we work."""
+    if _separate(None):
+        _Child.get()
 
 
 def _separate(separate: bool | None) -> bool:
@@ -140,31 +148,66 @@ def _line(holder: dict, key: str | None) -> int | None:
     return getattr(holder, "line", None)
 
 
-CHECKS = {"--schemas": schema_issues}
-"""The child's checks other than the descriptor's, by the flag that asks for each."""
+CHECKS = {"descriptor": spec_issues, "schemas": schema_issues}
+"""The checks the child answers, by name."""
 
 
-def _in_child(check):
-    """`check` (spec_issues, or one of CHECKS) run in a child interpreter (-P: the working directory is
-    not put on its path); here when the child cannot start or does not answer with a list of issues."""
-    flags = [flag for flag, known in CHECKS.items() if known is check]
+class _Child:
+    """One child interpreter for this process's checks, started once and kept until this process ends
+    (its stdin closes, and it exits). Requests go one at a time."""
 
+    _started: "_Child | None" = None
+    _lock = threading.Lock()
+
+    def __init__(self):
+        # -P: the working directory is not put on its path
+        self.process = subprocess.Popen([sys.executable, "-P", "-m", __name__], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+    @classmethod
+    def get(cls) -> "_Child":
+        with cls._lock:
+            if cls._started is None:
+                import atexit
+
+                cls._started = cls()
+                atexit.register(cls._started.close)
+            return cls._started
+
+    def close(self) -> None:
+        """Tell the child there is no more to check, and wait for it (no orphan is left behind)."""
+        try:
+            self.process.stdin.close()
+            self.process.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+
+    def ask(self, check: str, payload: dict) -> list[Issue]:
+        with self._lock:
+            self.process.stdin.write(json.dumps({"check": check, "payload": payload}).encode() + b"\n")
+            self.process.stdin.flush()
+            answer = self.process.stdout.readline()
+        return [Issue(**fields) for fields in json.loads(answer)]
+
+
+def _in_child(check: str):
+    """The named check run by the child; here when the child cannot start or does not answer with a list
+    of issues."""
     def run(payload: dict) -> list[Issue]:
         try:
-            done = subprocess.run([sys.executable, "-P", "-m", __name__, *flags], input=json.dumps(payload).encode(),
-                                  capture_output=True, check=False)
-            if done.returncode == 0:
-                return [Issue(**fields) for fields in json.loads(done.stdout)]
+            return _Child.get().ask(check, payload)
         except (OSError, ValueError, TypeError):  # no interpreter to start, or an answer that is not ours
-            pass
-        return check(payload)
+            return CHECKS[check](payload)
 
     return run
 
 
 def main() -> None:
-    check = CHECKS[sys.argv[1]] if sys.argv[1:] else spec_issues
-    json.dump([dataclasses.asdict(issue) for issue in check(json.load(sys.stdin))], sys.stdout)
+    for line in sys.stdin:
+        request = json.loads(line)
+        issues = CHECKS[request["check"]](request["payload"])
+        sys.stdout.write(json.dumps([dataclasses.asdict(issue) for issue in issues]) + "\n")
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

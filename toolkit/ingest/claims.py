@@ -21,7 +21,8 @@ from ..project import Project
 from ..report import Report
 from .sources import Source
 from ..values import COUNT_QUALIFIERS, DATE_QUALIFIERS, QUALIFIER_WORDS, Count, DateValue, parse_date
-from .yamlio import LineDict, load_yaml, nearest_hint, report_duplicate_keys, report_unknown_keys, short
+from .yamlio import (LineDict, load_yaml, nearest_hint, outside_project, report_duplicate_keys, report_unknown_keys,
+                     short)
 
 
 CLAIMS_FILE_KEYS = ("source", "claims", "skipped", "draft")
@@ -85,8 +86,10 @@ class Ledger:
 def load_vocabulary(project: Project, report: Report) -> dict[str, PropertyDef]:
     """Read schemas/properties.yaml."""
     display = project.rel(project.properties)
-    doc = load_yaml(project.properties, report, display)
     vocabulary: dict[str, PropertyDef] = {}
+    if outside_project(project, project.properties, report):
+        return vocabulary
+    doc = load_yaml(project.properties, report, display)
     if not isinstance(doc, dict) or not isinstance(doc.get("properties"), dict):
         if doc is not None:
             report.add("invalid-vocabulary", "expected a 'properties' mapping", file=display, line=1)
@@ -124,7 +127,8 @@ def load_claims(
     is decided here, in name order, so the result is the same however the files were shared out."""
     from ..workers import ordered_map, processes_for
 
-    paths = sorted(project.claims_dir.glob("*.yaml"))
+    # a claims folder that is a link out is refused as a whole; each file is checked where it is read
+    paths = [] if outside_project(project, project.claims_dir, report) else sorted(project.claims_dir.glob("*.yaml"))
     processes = processes_for(sum(_size(p) for p in paths), PARALLEL_FROM_BYTES)
     ledger, first_seen = Ledger([], []), {}
     for checked in ordered_map(_check_file, paths, processes, shared=(project, sources, registry, vocabulary)):
@@ -167,6 +171,8 @@ def _check_file(project, sources, registry, vocabulary, path: Path) -> _CheckedF
     display = project.rel(path)
     report = Report()
     checked = _CheckedFile(display, report.issues)
+    if outside_project(project, path, report):
+        return checked
     doc = load_yaml(path, report, display)
     if doc is None:
         return checked

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from ..project import Project
 from ..report import Report
-from .yamlio import LineDict, load_yaml, nearest_hint, report_duplicate_keys, report_unknown_keys, short
+from .yamlio import (LineDict, load_yaml, nearest_hint, outside_project, report_duplicate_keys, report_unknown_keys,
+                     short)
 
 # registry section -> entity kind
 SECTIONS = {
@@ -181,6 +182,8 @@ def load_registry(project: Project, report: Report) -> Registry:
     """Read seeds/registry.yaml; report malformed entries, duplicate ids, clashing aliases and cycles."""
     display = project.rel(project.registry)
     registry = Registry()
+    if outside_project(project, project.registry, report):
+        return registry
     doc = load_yaml(project.registry, report, display)
     if not isinstance(doc, dict):
         if doc is not None:

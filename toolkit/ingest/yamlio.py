@@ -192,6 +192,22 @@ def read_bounded(path: Path, report: Report, display: str, max_bytes: int = MAX_
         return None
 
 
+def outside_project(project, path: Path, report: Report) -> bool:
+    """True, with an error naming the file, when the input at `path` leads out of the project (itself or a
+    folder on its way a symbolic link to elsewhere); such an input is not read."""
+    if project.contains(path):
+        return False
+    shown = project.rel(path)
+    try:
+        target = str(path.resolve())
+    except (OSError, RuntimeError):
+        target = "a loop of symbolic links"
+    report.add("path-outside-project", f"{shown} leads outside the project (to {target}); inputs are read only "
+               "from inside it", file=shown, line=1, value=target,
+               hint="replace the symbolic link with the file itself, committed in the project")
+    return True
+
+
 def load_yaml(path: Path, report: Report, display: str):
     """Parse a YAML file; on failure add an issue with its line and return None."""
     text = read_text(path, report, display)

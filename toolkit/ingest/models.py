@@ -6,7 +6,7 @@ name the file, line and field by `issues_from_validation`.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 import datetime as dt
 
@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from ..report import Report
 from ..values import COUNT_QUALIFIERS, DATE_QUALIFIERS, parse_date
-from .yamlio import LineDict, nearest_hint, short
+from .yamlio import LineDict, check_texts, nearest_hint, short
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 QUALIFIERS = tuple(dict.fromkeys(COUNT_QUALIFIERS + DATE_QUALIFIERS))
@@ -22,9 +22,12 @@ QUALIFIERS = tuple(dict.fromkeys(COUNT_QUALIFIERS + DATE_QUALIFIERS))
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+    MULTILINE: ClassVar[frozenset] = frozenset()
+    """The free-text fields, which may break lines; every other text is one line (`toolkit.texts`)."""
 
 
 class SourceEntry(_Strict):
+    MULTILINE: ClassVar[frozenset] = frozenset({"note"})
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     """Source id, also the article's file stem."""
     path: str = Field(pattern=r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", max_length=255)
@@ -76,6 +79,7 @@ class SourceEntry(_Strict):
 
 
 class ClaimEntry(_Strict):
+    MULTILINE: ClassVar[frozenset] = frozenset({"note"})
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     """Unique claim id."""
     subject: str
@@ -126,6 +130,7 @@ class SkippedEntry(_Strict):
 
 
 class DecisionEntry(_Strict):
+    MULTILINE: ClassVar[frozenset] = frozenset({"rationale"})
     subject: str
     """Registry id of the conflict's subject."""
     property: str
@@ -170,6 +175,7 @@ class ContributorEntry(_Strict):
 
 
 class PackageMeta(_Strict):
+    MULTILINE: ClassVar[frozenset] = frozenset({"description"})
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=100)
     """Package name: lowercase letters, digits, '.', '_' and '-'."""
     title: str = Field(min_length=1)
@@ -207,6 +213,7 @@ class PackageMeta(_Strict):
 
 
 class PropertyDef(_Strict):
+    MULTILINE: ClassVar[frozenset] = frozenset({"description"})
     subject: Literal["release", "person", "sanction", "place", "organisation"]
     """Kind of entity the property applies to."""
     type: Literal["count", "date", "entity", "text"]
@@ -241,6 +248,8 @@ def parse_entry(model, raw: LineDict, report: Report, display: str):
     if bad_keys:
         report.add("invalid-field", f"key {short(bad_keys[0], 40)} is not text", file=display,
                    line=raw.line_of(bad_keys[0]) if isinstance(raw, LineDict) else None)
+        return None
+    if not check_texts(raw, report, display, model.MULTILINE):
         return None
     try:
         return model(**raw)

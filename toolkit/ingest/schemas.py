@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from ..project import Project
 from ..report import Report
 from .jsonio import load_json, walk_duplicates
-from .yamlio import (LineDict, load_yaml, nearest_hint, outside_project, report_duplicate_keys, report_unknown_keys,
-                     short)
+from .yamlio import (LineDict, check_texts, load_yaml, nearest_hint, outside_project, report_duplicate_keys,
+                     report_unknown_keys, short)
 
 if TYPE_CHECKING:  # the typed models (pydantic) are imported where they are used: checking a package needs none
     from .models import PackageMeta
@@ -242,6 +242,8 @@ def _check_texts(node: LineDict, keys, report: Report, display: str, where: str)
         if key in node and not isinstance(node[key], str):
             report.add("invalid-schema", f"'{key}'{where} must be text", file=display, line=node.line_of(key),
                        field=key, value=short(node[key]))
+    # what reaches the README, the data dictionary and datasette: one line (a description may break lines)
+    check_texts(node, report, display, frozenset({"description"}), keys=keys)
 
 
 def _constraint_problem(key: str, value, kind: str) -> str | None:

@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from ..report import Report
+from ..texts import text_problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -360,6 +361,38 @@ def nearest_hint(key: str, allowed) -> str:
     if close:
         return f"did you mean '{close[0]}'?"
     return "known fields: " + ", ".join(sorted(str(a) for a in allowed))
+
+
+def check_texts(mapping, report: Report, display: str, multiline=frozenset(), prefix: str = "", keys=None) -> bool:
+    """Every text of `mapping` (nested mappings and lists too) as `toolkit.texts` allows it: one issue per text
+    that holds a line break or control character where it may not (only the `multiline` keys may break
+    lines), or starts with a formula; False when there was any. With `keys`, only those of `mapping`."""
+    clean = True
+    pairs = mapping.items() if keys is None else [(key, mapping[key]) for key in keys if key in mapping]
+    for key, value in pairs:
+        name = f"{prefix}{key}"
+        texts = value if type(value) is list else (value,)
+        for index, text in enumerate(texts):
+            if type(text) is str:
+                problem = text_problem(text, key in multiline)
+                if problem is not None:
+                    kind, what = problem
+                    report.add(kind, f"field '{name}' {what}", file=display, field=name, value=short(text, 80),
+                               line=mapping.line_of(key) if isinstance(mapping, LineDict) else None,
+                               hint=_TEXT_HINTS[kind])
+                    clean = False
+            elif isinstance(text, dict):
+                at = f"{name}[{index}]." if texts is value else f"{name}."
+                clean = check_texts(text, report, display, multiline, at) and clean
+    return clean
+
+
+_TEXT_HINTS = {
+    "control-character": "write the text on one line, without control characters (only notes and rationales may "
+                         "break lines)",
+    "formula-injection": "start the text with a letter, digit or quote mark (for a quote, choose a span that starts "
+                         "with a word)",
+}
 
 
 def short(value, limit: int = 200) -> str:

@@ -1,5 +1,5 @@
 """What a hostile pull request puts in the inputs (issue 36): line breaks and control characters in
-one-line fields, formulas behind leading spaces, links out of the project.
+one-line fields, formulas behind leading spaces, links out of the project, links that run script.
 Each is refused with an error naming file, line and field; whatever is printed for a workflow or a
 job summary stays one line per line."""
 
@@ -120,6 +120,46 @@ def test_a_link_out_through_a_folder_on_the_way_is_refused_too(runner, project, 
     (project / CLAIMS).symlink_to(project / "seeds/claims/more" / Path(CLAIMS).name)  # inside, then out
     result, report = validate(runner, project)
     assert [(i["file"], i["line"]) for i in only(report, "path-outside-project")] == [(CLAIMS, 1)]
+
+
+# --- links that run script --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("old, new, field", [
+    ("    path: https://creativecommons.org/licenses/by/4.0/\n", "    path: javascript:alert(document.domain)\n",
+     "licenses[0].path"),
+    ("    roles: [creator]\n", "    roles: [creator]\n    path: 'data:text/html,<script>alert(1)</script>'\n",
+     "contributors[0].path"),
+    ("homepage: https://github.com/prisoner-data/belarus-2025\n", "homepage: JavaScript:alert(1)//https://x\n",
+     "homepage"),
+])
+def test_a_link_field_takes_only_http_or_a_relative_path(runner, project, old, new, field):
+    line = edit(project / "schemas/package.yaml", old, new)
+    result, report = validate(runner, project)
+    assert result.exit_code == 1
+    found = [i for i in only(report, "invalid-field") if i["field"] == field]
+    assert found and found[0]["file"] == "schemas/package.yaml", report
+    assert found[0]["line"] == line + (1 if field == "contributors[0].path" else 0)
+
+
+def test_a_relative_licence_path_is_kept(runner, project):
+    edit(project / "schemas/package.yaml", "    path: https://creativecommons.org/licenses/by/4.0/\n",
+         "    path: LICENSE-DATA.md\n")
+    result, report = validate(runner, project)
+    assert result.exit_code == 0, report
+
+
+def test_every_writer_puts_out_only_links_a_reader_may_follow():
+    """The descriptor, README and datasette metadata, given metadata that slipped past the input check."""
+    from toolkit.publish.documents import package_readme
+    from toolkit.publish.sqlite import datasette_metadata
+
+    descriptor = {"title": "t", "description": "d", "version": "1", "resources": [],
+                  "homepage": "javascript:alert(1)", "licenses": [{"name": "x", "path": "javascript:alert(1)"}]}
+    metadata = datasette_metadata(descriptor, "db", {})
+    assert metadata["license_url"] is None and metadata["source_url"] is None
+    assert "javascript" not in package_readme(descriptor, {}, {}, "db.sqlite")
+    good = {**descriptor, "homepage": "https://example.org/", "licenses": [{"name": "x", "path": "LICENSE.md"}]}
+    assert datasette_metadata(good, "db", {})["license_url"] == "LICENSE.md"
 
 
 # --- what reaches a workflow's output or a job summary ---------------------------------------------------

@@ -3,7 +3,7 @@
 In: a single-line field (an id, a name, a quote, a title) holds no line break and no other control
 character; a free-text field (a note, a rationale, a description) may break lines but holds no other
 control character; no text starts, once stripped of spaces, with what a spreadsheet runs as a formula
-(=, +, -, @).
+(=, +, -, @); a link is http(s), or a relative path where the field allows one.
 Out: text printed where each line means something (a GitHub workflow command, a job summary's table
 row) has its line breaks and control characters made visible first, so data never becomes a command.
 """
@@ -18,6 +18,8 @@ TEXT_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 """The same, but for the line feed a free text may hold."""
 FORMULA_START = "=+-@"
 PLAIN_NUMBER = re.compile(r"^[+-]?[0-9.,]+%?$")
+LINK = re.compile(r"^https?://[^\s\x00-\x1f\x7f-\x9f\"'<>\\`]+$", re.I)
+RELATIVE_PATH = re.compile(r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$")
 
 
 def text_problem(text: str, multiline: bool = False) -> tuple[str, str] | None:
@@ -34,6 +36,21 @@ def text_problem(text: str, multiline: bool = False) -> tuple[str, str] | None:
         spaces = " after leading spaces (stripped when stored)" if text[:1].isspace() else ""
         return "formula-injection", f"starts{spaces} with {stripped[0]!r}, which a spreadsheet runs as a formula"
     return None
+
+
+def is_link(value: str, relative: bool = False) -> bool:
+    """An http(s) URL; with `relative`, a relative path (no '..', no scheme) too."""
+    if not isinstance(value, str):
+        return False
+    if LINK.match(value):
+        return True
+    return relative and bool(RELATIVE_PATH.match(value)) and ".." not in value.split("/")
+
+
+def safe_link(value, relative: bool = False) -> str | None:
+    """`value` when it is a link a reader may follow (see `is_link`), else None: what every writer of a
+    descriptor, README or datasette metadata puts out, whatever it was given."""
+    return value if is_link(value, relative) else None
 
 
 def one_line(text: str) -> str:

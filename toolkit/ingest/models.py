@@ -13,10 +13,20 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from ..report import Report
+from ..texts import is_link
 from ..values import COUNT_QUALIFIERS, DATE_QUALIFIERS, parse_date
 from .yamlio import LineDict, check_texts, nearest_hint, short
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _link(value: str | None, relative: bool = False) -> str | None:
+    """A link field's value when it is http(s) (or, with `relative`, a relative path), else a ValueError:
+    what a reader clicks in the descriptor, README or datasette must not run anything (javascript:, data:)."""
+    if value is not None and not is_link(value, relative):
+        raise ValueError("must be an http:// or https:// URL" + (", or a relative path inside the package"
+                                                                  if relative else ""))
+    return value
 QUALIFIERS = tuple(dict.fromkeys(COUNT_QUALIFIERS + DATE_QUALIFIERS))
 
 
@@ -52,8 +62,13 @@ class SourceEntry(_Strict):
     """sha256 of the article file."""
     note: str | None = None
     """How the outlet and date were established, and anything odd about the text."""
-    url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$", max_length=2000)
-    """Where the article was published, when known."""
+    url: str | None = Field(default=None, max_length=2000)
+    """Where the article was published, when known (http or https)."""
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        return _link(value)
 
     @field_validator("path")
     @classmethod
@@ -158,7 +173,12 @@ class LicenseEntry(_Strict):
     title: str | None = None
     """The licence's full name."""
     path: str | None = None
-    """URL of the licence text."""
+    """URL of the licence text (http or https), or its path inside the package."""
+
+    @field_validator("path")
+    @classmethod
+    def _link_or_relative_path(cls, value: str | None) -> str | None:
+        return _link(value, relative=True)
 
 
 class ContributorEntry(_Strict):
@@ -166,10 +186,15 @@ class ContributorEntry(_Strict):
     """Name of the person or team."""
     roles: list[str] = []
     """Data Package contributor roles, e.g. creator."""
-    email: str | None = None
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)
     """Contact address."""
     path: str | None = None
-    """A page about the contributor."""
+    """A page about the contributor (http or https), or its path inside the package."""
+
+    @field_validator("path")
+    @classmethod
+    def _link_or_relative_path(cls, value: str | None) -> str | None:
+        return _link(value, relative=True)
     organization: str | None = None
     """The organisation the contributor belongs to."""
 
@@ -184,12 +209,17 @@ class PackageMeta(_Strict):
     """What the package holds, in a paragraph."""
     version: str = Field(pattern=r"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")
     """Version a build carries (MAJOR.MINOR.PATCH, optionally -suffix); a release stamps its own."""
-    homepage: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
-    """Project home page."""
-    repository: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
-    """Where the toolkit's code and the seeds live."""
-    index_url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
+    homepage: str | None = None
+    """Project home page (http or https)."""
+    repository: str | None = None
+    """Where the toolkit's code and the seeds live (http or https)."""
+    index_url: str | None = None
     """The canonical published releases/index.json, where `prisoner-data download` looks by default."""
+
+    @field_validator("homepage", "repository", "index_url")
+    @classmethod
+    def _web_addresses(cls, value: str | None) -> str | None:
+        return _link(value)
     keywords: list[str] = []
     """Search keywords."""
     licenses: list[LicenseEntry] = Field(min_length=1)
@@ -258,6 +288,21 @@ def parse_entry(model, raw: LineDict, report: Report, display: str):
         return None
 
 
+def _nested(raw: LineDict, loc: tuple, line, value):
+    """(line, value, dotted field) of the innermost part of `raw` that `loc` reaches."""
+    node, name = raw, ""
+    for step in loc:
+        try:
+            child = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, LineDict):
+            line = node.line_of(step)
+        name += f"[{step}]" if isinstance(step, int) else (f".{step}" if name else str(step))
+        node = value = child
+    return line, None if isinstance(value, (dict, list)) else value, name
+
+
 def issues_from_validation(exc: ValidationError, raw: LineDict, report: Report, display: str):
     """Turn pydantic errors into Issues located at the offending key's line."""
     model = next((m for m in _Strict.__subclasses__() if m.__name__ == exc.title), None)
@@ -267,6 +312,8 @@ def issues_from_validation(exc: ValidationError, raw: LineDict, report: Report, 
         field = str(loc[0]) if loc else None
         line = raw.line_of(field) if isinstance(raw, LineDict) and field else getattr(raw, "line", None)
         value = raw.get(field) if isinstance(raw, dict) and field in raw else None
+        if len(loc) > 1 and field in raw:  # inside a list of mappings (a licence's path): the line of that key
+            line, value, field = _nested(raw, loc, line, value)
         kind = {"extra_forbidden": "unknown-field", "missing": "missing-field"}.get(err["type"], "invalid-field")
         message = {
             "unknown-field": f"unknown field '{field}'",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import ToolkitError
 from ..ingest.schemas import foreign_keys
+from ..texts import safe_link
 
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT",
              "list": "TEXT"}
@@ -171,8 +172,8 @@ def datasette_metadata(descriptor: dict, database: str, schemas: dict[str, dict]
         "title": descriptor.get("title"),
         "description": descriptor.get("description"),
         "license": licence.get("name"),
-        "license_url": licence.get("path"),
+        "license_url": safe_link(licence.get("path"), relative=True),  # datasette links them in every footer
         "source": "; ".join(s.get("title", "") for s in sources),
-        "source_url": descriptor.get("homepage"),
+        "source_url": safe_link(descriptor.get("homepage")),
         "databases": {database: {"tables": tables}},
     }

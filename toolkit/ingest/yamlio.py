@@ -370,6 +370,8 @@ def check_texts(mapping, report: Report, display: str, multiline=frozenset(), pr
     clean = True
     pairs = mapping.items() if keys is None else [(key, mapping[key]) for key in keys if key in mapping]
     for key, value in pairs:
+        if type(value) is str and value.isprintable() and value[:1] not in _SUSPECT_START:
+            continue  # nearly every value of a million claims: no call, no name built
         name = f"{prefix}{key}"
         texts = value if type(value) is list else (value,)
         for index, text in enumerate(texts):
@@ -387,6 +389,8 @@ def check_texts(mapping, report: Report, display: str, multiline=frozenset(), pr
     return clean
 
 
+_SUSPECT_START = "=+-@ "
+"""A first character that makes a printable text worth a closer look (the empty text too: '' is in it)."""
 _TEXT_HINTS = {
     "control-character": "write the text on one line, without control characters (only notes and rationales may "
                          "break lines)",

@@ -16,10 +16,16 @@ every reference left to it: the issues must be equal.
 control characters, raw and escaped, lone surrogates, bidi controls) into the claims files, the
 registry, the manifest and the descriptors of a built package, then compiles the project or
 validates the package: no crash, and every issue about a JSON or YAML file names its line.
+--target hostile: what a hostile pull request brings (issue 36): line breaks and control characters in
+one-line fields, formulas behind leading spaces, javascript: and data: links, inputs that are links out
+of the project, articles with long digit runs or dense with figures; then compiles the project (one run
+in ten also writes and validates the package): no crash, every error located, and the report as GitHub
+annotations and a job summary holds no workflow command or table row the report did not put there.
 Prints how many runs ended which way and one example of each distinct crash, unlocated error or
 difference.
 
-    .venv/bin/python benchmarks/fuzz_inputs.py [--target seeds|package|download|workers|keys|values] [--runs 2500]
+    .venv/bin/python benchmarks/fuzz_inputs.py [--target seeds|package|download|workers|keys|values|hostile]
+                                               [--runs 2500]
                                                [--seed 1]
 """
 
@@ -44,7 +50,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=2500)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--target", choices=["seeds", "package", "download", "workers", "keys", "values"],
+    parser.add_argument("--target", choices=["seeds", "package", "download", "workers", "keys", "values", "hostile"],
                         default="seeds")
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -55,15 +61,20 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as scratch:
             changes, outcome = _one_run(args.target, Path(scratch), rng, run, release)
         outcomes[outcome.kind] += 1
-        if outcome.kind in ("crash", "unlocated", "differs"):
+        if outcome.kind == "error":
+            ERRORS[outcome.detail.split(":")[0] if " " in outcome.detail else outcome.detail] += 1
+        if outcome.kind in ("crash", "unlocated", "differs", "unescaped"):
             found.setdefault(f"{outcome.kind}: {outcome.detail}", (f"run {run}", "; ".join(changes)))
         if (run + 1) % 250 == 0:
             print(f"... {run + 1} runs: {dict(outcomes)}", file=sys.stderr)
     print(f"target: {args.target}, runs: {args.runs} (seed {args.seed})")
-    for kind in ("ok", "error", "unlocated", "crash", "differs"):
+    for kind in ("ok", "error", "unlocated", "crash", "differs", "unescaped"):
         print(f"  {kind:<10} {outcomes[kind]}")
     if args.target == "keys":
         print("  runs with " + ", ".join(f"{kind}: {n}" for kind, n in sorted(KEY_ISSUES.items())))
+    if args.target == "hostile":
+        print("  shapes: " + ", ".join(f"{shape} {n}" for shape, n in sorted(SHAPES.items())))
+        print("  errors by type: " + ", ".join(f"{kind} {n}" for kind, n in ERRORS.most_common()))
     print(f"distinct failures: {len(found)}")
     for signature, (run, changes) in sorted(found.items()):
         print(f"  {signature}\n      {run}: {changes[:300]}")
@@ -83,6 +94,13 @@ def _one_run(target: str, scratch: Path, rng: random.Random, run: int, release: 
         return changes, run_pipeline(root, package=run % 10 == 0)
     if target == "values":
         return _hostile_values(scratch, rng, run)
+    if target == "hostile":
+        from tests.fuzzkit import mutate_hostile, run_hostile
+
+        root = copy_project(scratch / "project")  # scratch/outside is where links lead out to
+        changes = [mutate_hostile(root, rng) for _ in range(rng.randint(1, 2))]
+        SHAPES.update(change[1:change.index("]")] for change in changes)
+        return changes, run_hostile(root, package=run % 10 == 0)
     if target == "keys":
         shutil.copytree(ROOT / "datapackage", scratch / "pkg")
         tables = [name for name in PACKAGE_FILES if name.endswith(".csv")]
@@ -239,6 +257,10 @@ def _wherever_the_keys_are(package: Path) -> Outcome:
     return Outcome("error" if any(issue[-1] == "error" for issue in first) else "ok")
 
 
+ERRORS: Counter = Counter()
+"""--target hostile: the runs that ended in an error, by the first error's type."""
+SHAPES: Counter = Counter()
+"""--target hostile: how many changes of each shape the runs made."""
 KEY_ISSUES: Counter = Counter()
 """--target keys: how many runs found each kind of key issue (so a run of the fuzzer shows it reached them)."""
 

@@ -8,7 +8,9 @@ Shared by tests/test_fuzz.py (hypothesis, fixed seed, bounded) and benchmarks/fu
 from __future__ import annotations
 
 import json
+import os
 import random
+import re
 import shutil
 import traceback
 from dataclasses import dataclass
@@ -136,6 +138,11 @@ class Outcome:
 
 def run_pipeline(root: Path, package: bool = False) -> Outcome:
     """Compile the project (and, if asked, write and validate its package) the way build and validate do."""
+    return _pipeline(root, package)[0]
+
+
+def _pipeline(root: Path, package: bool = False):
+    """(the outcome, the report when there was one)."""
     from toolkit.errors import ToolkitError
     from toolkit.ingest.schemas import load_contract
     from toolkit.pipeline import compile_dataset
@@ -155,15 +162,15 @@ def run_pipeline(root: Path, package: bool = False) -> Outcome:
             write_package(out, compiled, contract, project.schemas / "expectations.json")
             report.extend(validate_package(out / "datapackage.json").issues)
     except ToolkitError as exc:
-        return Outcome("error", str(exc).splitlines()[0])
+        return Outcome("error", str(exc).splitlines()[0]), None
     except Exception as exc:  # noqa: BLE001 - a crash is what the fuzzer looks for
-        return Outcome("crash", signature(exc))
+        return Outcome("crash", signature(exc)), None
     unlocated = [i for i in report.errors if not i.file or i.line is None and i.file.endswith((".yaml", ".json"))
                  and not i.file.startswith(("out/", "data/"))]
     if unlocated:
         first = unlocated[0]
-        return Outcome("unlocated", f"{first.type}: {first.message[:120]} ({first.file})")
-    return Outcome("error" if report.errors else "ok", report.errors[0].type if report.errors else "")
+        return Outcome("unlocated", f"{first.type}: {first.message[:120]} ({first.file})"), report
+    return Outcome("error" if report.errors else "ok", report.errors[0].type if report.errors else ""), report
 
 
 def signature(exc: Exception) -> str:
@@ -269,7 +276,11 @@ HOSTILE_JSON = ["9" * 5000, "-" + "9" * 4400, "1e400", "-1e400", '"a\\u0000b"', 
                 '"\\ud800"', '"a\\u202eb"', '"' + "x" * 100_000 + '"', "1" + "0" * 30]
 """Raw JSON texts put in place of a value (escapes are JSON's own)."""
 HOSTILE_YAML = ["9" * 5000, "-" + "9" * 4400, ".inf", "-.nan", '"a\\0b"', '"a\\x01b"', '"a\\e[31mb"', '"a\\x7fb"',
-                '"\\ud800"', "a\x00b", "a\x01b", '"a\\u202eb"', "x" * 100_000, "1" + "0" * 30]
+                '"\\ud800"', "a\x00b", "a\x01b", '"a\\u202eb"', "x" * 100_000, "1" + "0" * 30,
+                # issue 36: line breaks and C1 controls where one line is due, formulas behind spaces, script links
+                '"x\\n::warning::forged"', '"x\\r::add-mask::y"', '"a\\x85b"', '"a\\u2028b"', '"a\\x9b31mb"', "a\tb",
+                '" =HYPERLINK(\\"https://example.org\\")"', '"\\u00a0@SUM(1)"', "javascript:alert(1)",
+                "'data:text/html,<script>alert(1)</script>'"]
 """Raw YAML texts put in place of a value (some with the control byte itself, some as an escape)."""
 _PLACEHOLDER = "PLACEHOLDER-5d1c"
 
@@ -307,3 +318,130 @@ def located(issues) -> list:
     """Issues about something at a place in a JSON or YAML input that do not say on which line."""
     return [i for i in issues if i.file and i.file.endswith((".json", ".yaml")) and i.line is None
             and i.type not in WHOLE_FILE]
+
+
+# --- issue 36: what a hostile pull request brings ------------------------------------------------------------
+
+HOSTILE_TEXTS = ['"x\\n::warning file=seeds/registry.yaml::forged"', '"x\\r\\n::add-mask::y"',
+                 "|-\n" + " " * 40 + "two\n" + " " * 40 + "::stop-commands::lines", '"a\\tb"', "a\tb", '"a\\x85b"',
+                 '"a\\u2028b"', '"a\\x9b[31mb"', '" =HYPERLINK(\\"https://example.org\\")"', '"\\u00a0@SUM(1)"',
+                 '"  -2+3"', '"\\t=1+1"', "javascript:alert(document.domain)", "JaVaScRiPt:x",
+                 "'data:text/html,<script>alert(1)</script>'", "//evil.example/x", '"https://x.org/\\"><b>"']
+"""Raw YAML texts for a text field: control characters and line breaks in a one-line field, formulas behind
+spaces, links that run script."""
+LINK_FIELDS = [("schemas/package.yaml", ("licenses", 0, "path")), ("schemas/package.yaml", ("homepage",)),
+               ("schemas/package.yaml", ("repository",)), ("schemas/package.yaml", ("contributors", 0, "path")),
+               ("seeds/manifest.yaml", ("sources", 0, "url"))]
+LINKABLE = ["seeds/manifest.yaml", "seeds/registry.yaml", "seeds/decisions.yaml", "seeds/claims",
+            "seeds/claims/fixture-herald-2025-12-14.yaml", "schemas/properties.yaml", "schemas/package.yaml",
+            "schemas/releases.schema.json", "schemas/expectations.json", "seeds/articles/fixture-wire-2025-12-15.txt"]
+SHAPES = ("text", "link", "symlink", "digits", "figures")
+
+
+def mutate_hostile(root: Path, rng: random.Random) -> str:
+    """One of the shapes of issue 36 in the project at `root` (its parent is scratch space outside it);
+    what was done, after the shape's name in brackets."""
+    shape = rng.choice(SHAPES)
+    return f"[{shape}] {_hostile(root, rng, shape)}"
+
+
+def _hostile(root: Path, rng: random.Random, shape: str) -> str:
+    if shape == "text":
+        name = rng.choice(YAML_FILES)
+        return _put_raw(root, name, rng, rng.choice(HOSTILE_TEXTS), texts_only=True)
+    if shape == "link":
+        name, where = rng.choice(LINK_FIELDS)
+        return _put_raw(root, name, rng, rng.choice(HOSTILE_TEXTS[-5:]), where=where)
+    if shape == "symlink":
+        inside = rng.choice(LINKABLE)
+        outside = root.parent / "outside" / str(rng.randrange(1 << 30)) / inside  # a place of its own each time
+        if not (root / inside).resolve().is_relative_to(root.resolve()):
+            return f"{inside} is outside the project already"
+        outside.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(root / inside, outside)
+        (root / inside).symlink_to(outside if rng.random() < 0.7 else os.path.relpath(outside, (root / inside).parent))
+        return f"{inside} -> outside the project"
+    if shape == "digits":
+        return _grow_article(root, rng, "9" * rng.choice([16, 40, 4301, 5000, 100_000]))
+    figures = " ".join(f"{rng.randint(1, 99_999)} prisoners on {rng.randint(1, 28)} May 2025, about {rng.randint(1, 999)}"
+                       f" since {rng.randint(1990, 2025)}." for _ in range(rng.choice([50, 500, 5000])))
+    return _grow_article(root, rng, figures)
+
+
+def _put_raw(root: Path, name: str, rng: random.Random, raw: str, texts_only: bool = False, where=None) -> str:
+    path = root / name
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if where is not None:
+            _get(doc, where[:-1])[where[-1]]  # noqa: B018 - the field is there to change
+    except (OSError, ValueError, yaml.YAMLError, KeyError, IndexError, TypeError):
+        return f"{name}: left as the change before made it"
+    if where is None:
+        leaves = [p for p in _paths(doc) if p and (isinstance(_get(doc, p), str) or not texts_only
+                                                    and not isinstance(_get(doc, p), (dict, list)))]
+        if not leaves:
+            return f"{name}: no text to change"
+        where = rng.choice(leaves)
+    parent = _get(doc, where[:-1])
+    parent[where[-1]] = _PLACEHOLDER
+    written = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10 ** 6)
+    path.write_text(written.replace(_PLACEHOLDER, raw, 1), encoding="utf-8")
+    return f"{name}: {'/'.join(map(str, where))} = {raw[:40]!r}"
+
+
+def _grow_article(root: Path, rng: random.Random, text: str) -> str:
+    """`text` added to an article, its manifest entry kept true (bytes, sha256), so the article is read."""
+    import hashlib
+
+    manifest = root / "seeds" / "manifest.yaml"
+    try:
+        doc = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+        entries = [e for e in doc["sources"] if isinstance(e, dict) and isinstance(e.get("path"), str)
+                   and (root / "seeds" / e["path"]).is_file()]
+    except (OSError, ValueError, yaml.YAMLError, KeyError, TypeError):
+        entries = []
+    if not entries:
+        return "no article left to grow"
+    entry = rng.choice(entries)
+    article = root / "seeds" / entry["path"]
+    data = article.read_bytes() + ("\n" + text + "\n").encode()
+    article.write_bytes(data)
+    entry["bytes"], entry["sha256"] = len(data), hashlib.sha256(data).hexdigest()
+    manifest.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10 ** 6), encoding="utf-8")
+    return f"{entry['path']}: {len(text):,} characters added ({text[:30]!r}...)"
+
+
+def unescaped(report) -> str:
+    """What a workflow would take from the report's GitHub rendering and job summary as more than the report
+    says: a line that is a workflow command but not one of ours, or a summary row broken in two; "" if none."""
+    import contextlib
+    import io
+    import os as _os
+
+    from toolkit.cli.render import markdown_report, render_github
+
+    out = io.StringIO()
+    saved = _os.environ.pop("GITHUB_STEP_SUMMARY", None)
+    try:
+        with contextlib.redirect_stdout(out):
+            render_github(report)
+    finally:
+        if saved is not None:
+            _os.environ["GITHUB_STEP_SUMMARY"] = saved
+    for line in out.getvalue().splitlines():
+        if line.startswith("::") and not re.match(r"^::(error|warning) file=[^:]*(,line=\d+)?,title=[^:]*::", line):
+            return f"workflow command {line[:80]!r}"  # ('::' inside a message is text: a command starts a line)
+    summary = markdown_report(report).splitlines()
+    rows = [line for line in summary if line.startswith("| ") and not line.startswith("| severity")]
+    if any(not line.endswith(" |") for line in rows) or len(rows) > sum(1 for _ in report.issues):
+        return "a job summary row broken in two"
+    strays = [line for line in summary if line and not line.startswith(("|", "#", "+", "0", "1", "2", "3", "4", "5",
+                                                                          "6", "7", "8", "9"))]
+    return f"stray summary line {strays[0][:80]!r}" if strays else ""
+
+
+def run_hostile(root: Path, package: bool = False) -> Outcome:
+    """run_pipeline, and the report rendered for a workflow must hold no command or row of its own."""
+    outcome, report = _pipeline(root, package)
+    problem = unescaped(report) if report is not None else ""
+    return Outcome("unescaped", problem) if problem else outcome

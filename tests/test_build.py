@@ -216,3 +216,33 @@ def test_build_leaves_no_staging_directory_behind(tmp_path):
     assert build_package(project, out).ok
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg", "project"]
     shutil.rmtree(out)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, the device every write to fails with ENOSPC")
+@pytest.mark.parametrize("suffix", [".sqlite", ".xlsx"])
+def test_a_full_disk_inside_sqlite_or_the_workbook_is_the_clean_error_of_every_write(runner, project, monkeypatch,
+                                                                                     suffix):
+    """The database or the workbook of the staged package is /dev/full, where the kernel answers every write
+    with ENOSPC: SQLite says SQLITE_FULL, xlsxwriter wraps the OSError; both were 'internal error' (exit 4)."""
+    import yaml
+
+    from toolkit import pipeline
+
+    name = yaml.safe_load((project / "schemas" / "package.yaml").read_text())["name"]
+    staged = pipeline.new_staging
+
+    def staging_on_a_full_disk(parent, label):
+        work = staged(parent, label)
+        (work / "package").mkdir()
+        (work / "package" / f"{name}{suffix}").symlink_to("/dev/full")
+        return work
+
+    monkeypatch.setattr(pipeline, "new_staging", staging_on_a_full_disk)
+    before = tree_digest(project / "datapackage")
+    result = runner.invoke(main, ["build", "--project", str(project)])
+    assert result.exit_code == 3, result.output
+    assert result.stderr.splitlines()[-1].startswith("error: [Errno 28] No space left on device: "), result.stderr
+    assert result.stderr.splitlines()[-1].endswith(f"{name}{suffix}'"), result.stderr
+    assert "internal error" not in result.output and "Exception ignored" not in result.output, result.output
+    assert tree_digest(project / "datapackage") == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".")] == []

@@ -5,6 +5,7 @@ it (the shell its `shell:` or the workflow's defaults name, `bash -e {0}` when n
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -184,3 +185,72 @@ def test_the_publish_step_ends_with_a_clear_message_when_there_is_nothing_to_rel
     done = run_step("release.yml", "Publish the release", project, expressions)
     assert done.returncode == 0, done.stdout + done.stderr
     assert (project / "_runner" / "output").read_text() == "version=1.0.1\n"
+
+
+def _json(document, status: int = 200):
+    def answer(handler):
+        body = json.dumps(document).encode()
+        handler.send_response(status)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+    return answer
+
+
+def _review(login: str, state: str, commit: str) -> dict:
+    return {"user": {"login": login}, "state": state, "commit_id": commit}
+
+
+def _approval(workspace: Path, expressions: dict[str, str]) -> subprocess.CompletedProcess:
+    return run_step("validate-contribution.yml", "Curator decisions changed only with a maintainer's approval",
+                    workspace, expressions)
+
+
+def test_curator_decisions_change_only_with_a_maintainers_approval(tmp_path, monkeypatch):
+    """The reviews and permissions come from a GitHub API on 127.0.0.1, as the runner's GITHUB_API_URL would
+    name github.com's: no one, a reader, an approval of an older commit, or a withdrawn one fail the step;
+    a maintainer's (write access, or a member of the team CODEOWNERS names) approval of the head passes."""
+    from .httpkit import Server
+
+    def self_decided(project: Path) -> None:  # the reproduction: a decision signed as the maintainers
+        decisions = project / "seeds" / "decisions.yaml"
+        decisions.write_text(decisions.read_text().replace("decided_by: test suite", "decided_by: maintainers", 1))
+
+    expressions = _pull_request(tmp_path, self_decided)
+    head = _git(tmp_path / "contribution", "rev-parse", "HEAD")
+    older = expressions["github.event.pull_request.base.sha"]
+    expressions.update({"github.token": "t0ken", "github.event.pull_request.number": "7",
+                        "github.event.pull_request.head.sha": head})
+    (tmp_path / "api").mkdir()
+    server = Server(tmp_path / "api")
+    reviews = "/repos/owner/data/pulls/7/reviews?per_page=100&page=1"
+    server.routes.update({
+        "/repos/owner/data/collaborators/alice/permission": _json({"permission": "write", "role_name": "maintain"}),
+        "/repos/owner/data/collaborators/mallory/permission": _json({"permission": "read", "role_name": "read"}),
+        "/repos/owner/data/collaborators/bob/permission": _json({"permission": "read", "role_name": "read"}),
+        "/orgs/prisoner-data/teams/maintainers/memberships/bob": _json({"state": "active"}),
+    })
+    monkeypatch.setenv("GITHUB_API_URL", server.url.rstrip("/"))
+    monkeypatch.setenv("GITHUB_REPOSITORY", "owner/data")
+    try:
+        for listed, code in (([], 1), ([_review("mallory", "APPROVED", head)], 1),
+                             ([_review("alice", "APPROVED", older)], 1),
+                             ([_review("alice", "APPROVED", head), _review("alice", "CHANGES_REQUESTED", head)], 1),
+                             ([_review("alice", "APPROVED", head), _review("alice", "COMMENTED", head)], 0),
+                             ([_review("bob", "APPROVED", head)], 0)):
+            server.routes[reviews] = _json(listed)
+            done = _approval(tmp_path, expressions)
+            assert done.returncode == code, (listed, done.stdout + done.stderr)
+            if code:
+                assert done.stdout.startswith("::error file=seeds/decisions.yaml::"), done.stdout
+        assert any(r.startswith(reviews) for r in server.requests)
+        server.routes[reviews] = _json({"message": "Bad credentials"}, 401)  # GitHub cannot be asked: fails closed
+        done = _approval(tmp_path, expressions)
+        assert done.returncode == 2 and "could not be checked" in done.stdout, done.stdout
+        untouched = tmp_path / "untouched"
+        asked = len(server.requests)
+        done = _approval(untouched, {**expressions, **_pull_request(untouched, _touch_a_claim)})
+        assert done.returncode == 0 and "no curator decision changed" in done.stdout and len(server.requests) == asked
+    finally:
+        server.close()

@@ -31,7 +31,8 @@ Stages, one folder each (one module per step inside), each ignorant of its calle
 Shared kernels: packagefiles (what a package's writer and readers agree on: descriptor names,
 SHA256SUMS, the release index), archive (deterministic zips, safe unpacking), values (counts as
 intervals, dates with precision), report (Issue and Report), errors (the exception tree), project
-(paths), hashing, storage (locks, staging, fsync and atomic swaps), workers (an ordered map that
+(paths, and what lies inside the project), texts (one-line fields, formulas, links; escapes for workflow
+output and Markdown), hashing, storage (locks, staging, fsync and atomic swaps), workers (an ordered map that
 helper processes share).
 """
 

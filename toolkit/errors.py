@@ -32,6 +32,8 @@ class ToolkitError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
+        from .texts import one_line  # each part one line: a path or value may hold a line break
+
         where = self.path or ""
         if where and self.line:
             where += f":{self.line}"
@@ -40,7 +42,7 @@ class ToolkitError(Exception):
             parts.append(f"field: {self.field}")
         if self.hint:
             parts.append(f"hint: {self.hint}")
-        return "\n  ".join(parts)
+        return "\n  ".join(one_line(part) for part in parts)
 
 
 class ProjectError(ToolkitError):

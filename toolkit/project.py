@@ -51,11 +51,23 @@ class Project:
         return self.root / "releases"
 
     def rel(self, path: Path) -> str:
-        """Path relative to the root, as shown in messages."""
+        """Path relative to the root, as shown in messages (a link's own path when it leads out)."""
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        except (ValueError, OSError, RuntimeError):
+            try:
+                return path.absolute().relative_to(self.root.absolute()).as_posix()
+            except ValueError:
+                return str(path)
+
+    def contains(self, path: Path, within: Path | None = None) -> bool:
+        """Whether `path`, every symbolic link on the way followed, lies inside the project (or `within`):
+        an input may not be a link out of the checkout, or a pull request could have the toolkit read
+        anything the runner can."""
+        try:
+            return path.resolve().is_relative_to((within or self.root).resolve())
+        except (OSError, RuntimeError):  # a loop of links
+            return False
 
 
 def open_project(root: str | Path = ".") -> Project:

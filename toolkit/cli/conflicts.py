@@ -13,6 +13,7 @@ import click
 from ..errors import EXIT_INVALID
 from ..pipeline import curator_queue, list_conflicts
 from ..publish.conflicts import COLUMNS, open_at_or_above
+from ..texts import markdown_cell, one_line
 from .common import project_option, say, verdict, verbosity_options
 
 
@@ -68,7 +69,7 @@ def _queue(ctx, source, status: str, fmt: str) -> None:
     if shown or fmt != "table":
         {"table": _table, "json": _json, "csv": _csv, "markdown": _markdown}[fmt](shown)
     for issue in stale:
-        say(f"{issue.file}:{issue.line}: {issue.message}; remove or revise it")
+        say(one_line(f"{issue.file}:{issue.line}: {issue.message}; remove or revise it"))
     if shown:
         say(f"{len(shown)} open error(s) await a curator's decision in seeds/decisions.yaml "
             "(with a value, or reviewed and left open)")
@@ -90,13 +91,13 @@ def _table(rows):
         return
     width = shutil.get_terminal_size((100, 20)).columns
     for row in rows:
-        click.echo(f"{row['conflict_id']}  [{row['status']}, {row['severity']}, {row['kind']}]")
-        click.echo(f"  values:  {_text(row['values'])}")
-        click.echo(f"  sources: {_text(row['source_ids'])}   claims: {_text(row['claim_ids'])}")
-        for line in textwrap.wrap(row["description"], width=max(40, width - 4)):
+        click.echo(one_line(f"{row['conflict_id']}  [{row['status']}, {row['severity']}, {row['kind']}]"))
+        click.echo(one_line(f"  values:  {_text(row['values'])}"))
+        click.echo(one_line(f"  sources: {_text(row['source_ids'])}   claims: {_text(row['claim_ids'])}"))
+        for line in textwrap.wrap(one_line(row["description"]), width=max(40, width - 4)):
             click.echo(f"  {line}")
         if row.get("resolution"):
-            click.echo(f"  resolved: {row['resolution']} — {row.get('rationale') or ''}")
+            click.echo(one_line(f"  resolved: {row['resolution']} — {row.get('rationale') or ''}"))
         click.echo("")
     counts = {}
     for row in rows:
@@ -123,4 +124,4 @@ def _markdown(rows):
     for row in rows:
         cells = [row["conflict_id"], row["status"], row["severity"], row["kind"], _text(row["values"]),
                  _text(row["source_ids"]), row["description"]]
-        click.echo("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        click.echo("| " + " | ".join(markdown_cell(c) for c in cells) + " |")

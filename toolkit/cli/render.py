@@ -8,6 +8,7 @@ import os
 import click
 
 from ..report import Issue, Report
+from ..texts import markdown_cell, one_line
 from .common import verbosity
 
 GITHUB_ANNOTATION_LIMIT = 10  # GitHub shows at most 10 annotations of each level per step
@@ -21,6 +22,8 @@ SUMMARY_CELL = 300
 
 
 def issue_line(issue: Issue) -> str:
+    """The issue as text: its first line and one line per detail, whatever line breaks its texts hold
+    (a value can be anything a contributor wrote, and a line of it must not pass for a line of ours)."""
     where = issue.location()
     text = f"{where}: " if where else ""
     text += f"{issue.severity}: {issue.message} [{issue.type}]"
@@ -33,7 +36,7 @@ def issue_line(issue: Issue) -> str:
         details.append(f"rule: {issue.rule}")
     if issue.hint:
         details.append(f"fix: {issue.hint}")
-    return text + "".join(f"\n    {d}" for d in details)
+    return one_line(text) + "".join(f"\n    {one_line(d)}" for d in details)
 
 
 def render_report(report: Report, fmt: str = "text", err: bool = True, contributed: set[str] | None = None) -> None:
@@ -68,7 +71,9 @@ def render_report(report: Report, fmt: str = "text", err: bool = True, contribut
 
 
 def _escape(text: str, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message or property: every line break and control character made visible
+    (`one_line`), then GitHub's own escapes."""
+    text = one_line(text).replace("%", "%25")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
@@ -140,4 +145,4 @@ def _summary_row(issue: Issue) -> str:
     cells = [issue.severity, issue.location(), f"{issue.message} `{issue.type}`", issue.field or "", issue.value or "",
              issue.hint or ""]
     cells = [c if len(c) <= SUMMARY_CELL else c[:SUMMARY_CELL - 1] + "…" for c in cells]
-    return "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
+    return "| " + " | ".join(markdown_cell(c) for c in cells) + " |"

@@ -12,11 +12,11 @@ to that conflict. A date the sources give to the month or year reads as that mon
 from __future__ import annotations
 
 import json
-import re
 from html import escape
 from pathlib import Path
 
 from ..publish.rows import read_rows
+from ..texts import safe_link
 from ..values import INF, Count, DateValue
 
 STYLE = """
@@ -306,7 +306,7 @@ def _sanctions(page: Page) -> str:
 
 def web_address(url) -> str | None:
     """The URL if a reader's browser may follow it (http or https), else None: a package can hold anything."""
-    return url if isinstance(url, str) and re.match(r"^https?://[^\s<>\"']+$", url) else None
+    return safe_link(url)
 
 
 def _source_link(source: dict | None, source_id: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -21,12 +20,11 @@ from ..project import Project
 from ..report import Report
 from .sources import Source
 from ..values import COUNT_QUALIFIERS, DATE_QUALIFIERS, QUALIFIER_WORDS, Count, DateValue, parse_date
-from .yamlio import LineDict, load_yaml, nearest_hint, report_duplicate_keys, report_unknown_keys, short
+from .yamlio import (LineDict, check_texts, line_dict, load_yaml, nearest_hint, outside_project, report_duplicate_keys,
+                     report_unknown_keys, short)
 
 
 CLAIMS_FILE_KEYS = ("source", "claims", "skipped", "draft")
-FORMULA = re.compile(r"^[=+@\t\r-]")
-PLAIN_NUMBER = re.compile(r"^[+-]?[0-9.,]+%?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +83,10 @@ class Ledger:
 def load_vocabulary(project: Project, report: Report) -> dict[str, PropertyDef]:
     """Read schemas/properties.yaml."""
     display = project.rel(project.properties)
-    doc = load_yaml(project.properties, report, display)
     vocabulary: dict[str, PropertyDef] = {}
+    if outside_project(project, project.properties, report):
+        return vocabulary
+    doc = load_yaml(project.properties, report, display)
     if not isinstance(doc, dict) or not isinstance(doc.get("properties"), dict):
         if doc is not None:
             report.add("invalid-vocabulary", "expected a 'properties' mapping", file=display, line=1)
@@ -94,6 +94,11 @@ def load_vocabulary(project: Project, report: Report) -> dict[str, PropertyDef]:
     report_duplicate_keys(doc, report, display)
     report_duplicate_keys(doc["properties"], report, display)
     report_unknown_keys(doc, {"properties"}, report, display)
+    names = line_dict(doc["properties"].line)  # each name as a text of its own line
+    names.update((name, name) for name in doc["properties"])
+    names.key_lines = doc["properties"].key_lines
+    if not check_texts(names, report, display):
+        return vocabulary  # a property's name is one line of plain text, like every id
     for name, raw in doc["properties"].items():
         report_duplicate_keys(raw, report, display)
         if not isinstance(raw, LineDict):
@@ -124,7 +129,8 @@ def load_claims(
     is decided here, in name order, so the result is the same however the files were shared out."""
     from ..workers import ordered_map, processes_for
 
-    paths = sorted(project.claims_dir.glob("*.yaml"))
+    # a claims folder that is a link out is refused as a whole; each file is checked where it is read
+    paths = [] if outside_project(project, project.claims_dir, report) else sorted(project.claims_dir.glob("*.yaml"))
     processes = processes_for(sum(_size(p) for p in paths), PARALLEL_FROM_BYTES)
     ledger, first_seen = Ledger([], []), {}
     for checked in ordered_map(_check_file, paths, processes, shared=(project, sources, registry, vocabulary)):
@@ -167,6 +173,8 @@ def _check_file(project, sources, registry, vocabulary, path: Path) -> _CheckedF
     display = project.rel(path)
     report = Report()
     checked = _CheckedFile(display, report.issues)
+    if outside_project(project, path, report):
+        return checked
     doc = load_yaml(path, report, display)
     if doc is None:
         return checked
@@ -182,6 +190,8 @@ def _check_file(project, sources, registry, vocabulary, path: Path) -> _CheckedF
                    hint="check every claim against the article, then remove `draft: true`")
         return checked
     source_id = doc.get("source")
+    if not check_texts(doc, report, display, keys=("source",)):
+        return checked
     source = sources.get(source_id) if isinstance(source_id, str) else None
     if source is None:
         report.add("unknown-source", f"source {short(source_id, 80)!r} is not a verified article of the manifest",
@@ -314,7 +324,6 @@ class _ClaimChecker:
         for field_name, date in (("value", value), ("as_of", as_of)):
             if isinstance(date, DateValue):
                 self._check_date_bounds(raw, field_name, date)
-        self._check_formula(raw, entry)
         if any(i.severity == "error" for i in self.report.issues[issues_before:]):
             return None
         origin, origin_name = self._origin(attributed)
@@ -431,15 +440,6 @@ class _ClaimChecker:
             self.error(raw, "date-after-publication",
                        f"{field} {date} is after the article was published ({published})", field, value=str(date),
                        hint="an article cannot report what happened after it was published; check the date")
-
-    def _check_formula(self, raw, entry: ClaimEntry) -> None:
-        for field in ("quote", "value", "note", "attributed_to"):
-            text = getattr(entry, field)
-            if isinstance(text, str) and FORMULA.match(text) and not PLAIN_NUMBER.match(text):
-                self.error(raw, "formula-injection", f"{field} starts with a character a spreadsheet runs as a "
-                           "formula (=, +, -, @)", field, value=text[:80],
-                           hint="start the text with a letter, digit or quote mark (for a quote, choose a span "
-                                "that starts with a word)")
 
     def _resolve(self, raw, mention: str, field: str) -> str | None:
         result = self.registry.resolve(mention)

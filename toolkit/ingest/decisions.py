@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .models import DecisionEntry, parse_entry
 from ..project import Project
 from ..report import Report
-from .yamlio import LineDict, load_yaml, report_duplicate_keys, report_unknown_keys, short
+from .yamlio import LineDict, load_yaml, outside_project, report_duplicate_keys, report_unknown_keys, short
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,9 @@ class Decision:
 
 def load_decisions(project: Project, report: Report) -> list[Decision]:
     """Read seeds/decisions.yaml if present."""
-    if not project.decisions.is_file():
+    if not project.decisions.is_file() and not project.decisions.is_symlink():
+        return []
+    if outside_project(project, project.decisions, report):
         return []
     display = project.rel(project.decisions)
     doc = load_yaml(project.decisions, report, display)

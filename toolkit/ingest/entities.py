@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from ..project import Project
 from ..report import Report
-from .yamlio import LineDict, load_yaml, nearest_hint, report_duplicate_keys, report_unknown_keys, short
+from .yamlio import (LineDict, check_texts, load_yaml, nearest_hint, outside_project, report_duplicate_keys,
+                     report_unknown_keys, short)
 
 # registry section -> entity kind
 SECTIONS = {
@@ -29,6 +30,8 @@ NEAR_MISS_SCORE = 85.0
 _ALLOWED = {"id", "name", "aliases", "misspellings", "part_of", "kind", "country", "nationality", "notes", "root",
             "partition"}
 _TEXT_FIELDS = ("part_of", "kind", "country", "nationality", "notes", "partition")
+_FREE_TEXT = frozenset({"notes"})
+"""The registry's fields that may break lines; ids, names, aliases and the rest are one line each."""
 NATIONALITY = "nationality"
 """The partition every group with a `nationality` belongs to: a person has one nationality here."""
 
@@ -181,6 +184,8 @@ def load_registry(project: Project, report: Report) -> Registry:
     """Read seeds/registry.yaml; report malformed entries, duplicate ids, clashing aliases and cycles."""
     display = project.rel(project.registry)
     registry = Registry()
+    if outside_project(project, project.registry, report):
+        return registry
     doc = load_yaml(project.registry, report, display)
     if not isinstance(doc, dict):
         if doc is not None:
@@ -220,7 +225,7 @@ def _add_entity(registry: Registry, kind: str, raw, report: Report, display: str
                    ("`root: true` marks one group: the population of counts that name none" if key == "root" else
                     f"'{key}' must be text") if key in raw else f"required field '{key}' is missing",
                    file=display, line=raw.line_of(key), field=key, value=short(raw.get(key)) if key in raw else None)
-    if problems:
+    if problems or not check_texts(raw, report, display, _FREE_TEXT):
         return
     entity_id = raw["id"]
     if entity_id in registry.entities:

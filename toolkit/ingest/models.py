@@ -6,25 +6,38 @@ name the file, line and field by `issues_from_validation`.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from ..report import Report
+from ..texts import is_link
 from ..values import COUNT_QUALIFIERS, DATE_QUALIFIERS, parse_date
-from .yamlio import LineDict, nearest_hint, short
+from .yamlio import LineDict, check_texts, nearest_hint, short
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _link(value: str | None, relative: bool = False) -> str | None:
+    """A link field's value when it is http(s) (or, with `relative`, a relative path), else a ValueError:
+    what a reader clicks in the descriptor, README or datasette must not run anything (javascript:, data:)."""
+    if value is not None and not is_link(value, relative):
+        raise ValueError("must be an http:// or https:// URL" + (", or a relative path inside the package"
+                                                                  if relative else ""))
+    return value
 QUALIFIERS = tuple(dict.fromkeys(COUNT_QUALIFIERS + DATE_QUALIFIERS))
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+    MULTILINE: ClassVar[frozenset] = frozenset()
+    """The free-text fields, which may break lines; every other text is one line (`toolkit.texts`)."""
 
 
 class SourceEntry(_Strict):
+    MULTILINE: ClassVar[frozenset] = frozenset({"note"})
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     """Source id, also the article's file stem."""
     path: str = Field(pattern=r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$", max_length=255)
@@ -49,8 +62,13 @@ class SourceEntry(_Strict):
     """sha256 of the article file."""
     note: str | None = None
     """How the outlet and date were established, and anything odd about the text."""
-    url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$", max_length=2000)
-    """Where the article was published, when known."""
+    url: str | None = Field(default=None, max_length=2000)
+    """Where the article was published, when known (http or https)."""
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        return _link(value)
 
     @field_validator("path")
     @classmethod
@@ -76,6 +94,7 @@ class SourceEntry(_Strict):
 
 
 class ClaimEntry(_Strict):
+    MULTILINE: ClassVar[frozenset] = frozenset({"note"})
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     """Unique claim id."""
     subject: str
@@ -126,6 +145,7 @@ class SkippedEntry(_Strict):
 
 
 class DecisionEntry(_Strict):
+    MULTILINE: ClassVar[frozenset] = frozenset({"rationale"})
     subject: str
     """Registry id of the conflict's subject."""
     property: str
@@ -153,7 +173,12 @@ class LicenseEntry(_Strict):
     title: str | None = None
     """The licence's full name."""
     path: str | None = None
-    """URL of the licence text."""
+    """URL of the licence text (http or https), or its path inside the package."""
+
+    @field_validator("path")
+    @classmethod
+    def _link_or_relative_path(cls, value: str | None) -> str | None:
+        return _link(value, relative=True)
 
 
 class ContributorEntry(_Strict):
@@ -161,15 +186,21 @@ class ContributorEntry(_Strict):
     """Name of the person or team."""
     roles: list[str] = []
     """Data Package contributor roles, e.g. creator."""
-    email: str | None = None
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)
     """Contact address."""
     path: str | None = None
-    """A page about the contributor."""
+    """A page about the contributor (http or https), or its path inside the package."""
+
+    @field_validator("path")
+    @classmethod
+    def _link_or_relative_path(cls, value: str | None) -> str | None:
+        return _link(value, relative=True)
     organization: str | None = None
     """The organisation the contributor belongs to."""
 
 
 class PackageMeta(_Strict):
+    MULTILINE: ClassVar[frozenset] = frozenset({"description"})
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=100)
     """Package name: lowercase letters, digits, '.', '_' and '-'."""
     title: str = Field(min_length=1)
@@ -178,12 +209,17 @@ class PackageMeta(_Strict):
     """What the package holds, in a paragraph."""
     version: str = Field(pattern=r"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")
     """Version a build carries (MAJOR.MINOR.PATCH, optionally -suffix); a release stamps its own."""
-    homepage: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
-    """Project home page."""
-    repository: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
-    """Where the toolkit's code and the seeds live."""
-    index_url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
+    homepage: str | None = None
+    """Project home page (http or https)."""
+    repository: str | None = None
+    """Where the toolkit's code and the seeds live (http or https)."""
+    index_url: str | None = None
     """The canonical published releases/index.json, where `prisoner-data download` looks by default."""
+
+    @field_validator("homepage", "repository", "index_url")
+    @classmethod
+    def _web_addresses(cls, value: str | None) -> str | None:
+        return _link(value)
     keywords: list[str] = []
     """Search keywords."""
     licenses: list[LicenseEntry] = Field(min_length=1)
@@ -207,6 +243,7 @@ class PackageMeta(_Strict):
 
 
 class PropertyDef(_Strict):
+    MULTILINE: ClassVar[frozenset] = frozenset({"description"})
     subject: Literal["release", "person", "sanction", "place", "organisation"]
     """Kind of entity the property applies to."""
     type: Literal["count", "date", "entity", "text"]
@@ -242,11 +279,28 @@ def parse_entry(model, raw: LineDict, report: Report, display: str):
         report.add("invalid-field", f"key {short(bad_keys[0], 40)} is not text", file=display,
                    line=raw.line_of(bad_keys[0]) if isinstance(raw, LineDict) else None)
         return None
+    if not check_texts(raw, report, display, model.MULTILINE):
+        return None
     try:
         return model(**raw)
     except ValidationError as exc:
         issues_from_validation(exc, raw, report, display)
         return None
+
+
+def _nested(raw: LineDict, loc: tuple, line, value):
+    """(line, value, dotted field) of the innermost part of `raw` that `loc` reaches."""
+    node, name = raw, ""
+    for step in loc:
+        try:
+            child = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, LineDict):
+            line = node.line_of(step)
+        name += f"[{step}]" if isinstance(step, int) else (f".{step}" if name else str(step))
+        node = value = child
+    return line, None if isinstance(value, (dict, list)) else value, name
 
 
 def issues_from_validation(exc: ValidationError, raw: LineDict, report: Report, display: str):
@@ -258,6 +312,8 @@ def issues_from_validation(exc: ValidationError, raw: LineDict, report: Report, 
         field = str(loc[0]) if loc else None
         line = raw.line_of(field) if isinstance(raw, LineDict) and field else getattr(raw, "line", None)
         value = raw.get(field) if isinstance(raw, dict) and field in raw else None
+        if len(loc) > 1 and field in raw:  # inside a list of mappings (a licence's path): the line of that key
+            line, value, field = _nested(raw, loc, line, value)
         kind = {"extra_forbidden": "unknown-field", "missing": "missing-field"}.get(err["type"], "invalid-field")
         message = {
             "unknown-field": f"unknown field '{field}'",

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from ..project import Project
 from ..report import Report
 from .jsonio import load_json, walk_duplicates
-from .yamlio import LineDict, load_yaml, nearest_hint, report_duplicate_keys, report_unknown_keys, short
+from .yamlio import (LineDict, check_texts, load_yaml, nearest_hint, outside_project, report_duplicate_keys,
+                     report_unknown_keys, short)
 
 if TYPE_CHECKING:  # the typed models (pydantic) are imported where they are used: checking a package needs none
     from .models import PackageMeta
@@ -146,6 +147,8 @@ def load_metadata(project: Project, report: Report) -> "PackageMeta | None":
         report.add("missing-file", f"{display} is missing", file=display,
                    hint="schemas/package.yaml names the package and lists its resources")
         return None
+    if outside_project(project, path, report):
+        return None
     raw = load_yaml(path, report, display)
     if raw is None:
         return None
@@ -170,6 +173,8 @@ def load_table_schema(project: Project, name: str, report: Report, metadata=None
         report.add("missing-file", f"{listing} lists resource '{name}', but {display} does not exist",
                    file=listing, line=metadata.line_of("resources") if metadata else None, field="resources",
                    value=name, hint="add the table schema, or remove the resource from schemas/package.yaml")
+        return None
+    if outside_project(project, path, report):
         return None
     schema = load_json(path, report, display)
     if schema is None:
@@ -237,6 +242,8 @@ def _check_texts(node: LineDict, keys, report: Report, display: str, where: str)
         if key in node and not isinstance(node[key], str):
             report.add("invalid-schema", f"'{key}'{where} must be text", file=display, line=node.line_of(key),
                        field=key, value=short(node[key]))
+    # what reaches the README, the data dictionary and datasette: one line (a description may break lines)
+    check_texts(node, report, display, frozenset({"description"}), keys=keys)
 
 
 def _constraint_problem(key: str, value, kind: str) -> str | None:
@@ -340,7 +347,7 @@ def _check_keys(schema: LineDict, names: set[str], report: Report, display: str)
 def load_suite(project: Project, report: Report):
     """schemas/expectations.json, with its keys checked; None when absent or unusable."""
     path = project.schemas / "expectations.json"
-    if not path.is_file():
+    if not path.is_file() or outside_project(project, path, report):
         return None
     display = project.rel(path)
     suite = load_json(path, report, display)

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from .models import SourceEntry, parse_entry
 from ..project import Project
 from ..report import Report
-from .yamlio import LineDict, load_yaml, read_bounded, report_duplicate_keys, report_unknown_keys, short
+from .yamlio import (LineDict, load_yaml, outside_project, read_bounded, report_duplicate_keys, report_unknown_keys,
+                     short)
 
 MAX_ARTICLE_BYTES = int(os.environ.get("PRISONER_DATA_MAX_ARTICLE_BYTES", 2 << 20))
 """Largest article read (2 MiB, many times the longest news article; `PRISONER_DATA_MAX_ARTICLE_BYTES`
@@ -67,6 +68,8 @@ def load_sources(project: Project, report: Report) -> dict[str, Source]:
     An article is refused (an error in the report, not in the result) when it is
     missing, empty, not UTF-8, or when its size or sha256 differs from the manifest.
     """
+    if outside_project(project, project.manifest, report):
+        return {}
     display = project.rel(project.manifest)
     doc = load_yaml(project.manifest, report, display)
     if doc is None:
@@ -129,7 +132,7 @@ def _verify_article(project, entry: SourceEntry, line: int, report: Report, disp
     path = project.seeds / entry.path
     shown = project.rel(path)
     where = dict(file=shown, line=1)
-    if not path.resolve().is_relative_to(project.seeds.resolve()):
+    if not project.contains(path, project.seeds):
         report.add("path-outside-seeds", f"article path '{entry.path}' leaves seeds/", file=display, line=line, field="path")
         return None
     if not path.is_file():

@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from ..report import Report
+from ..texts import text_problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -192,6 +193,22 @@ def read_bounded(path: Path, report: Report, display: str, max_bytes: int = MAX_
         return None
 
 
+def outside_project(project, path: Path, report: Report) -> bool:
+    """True, with an error naming the file, when the input at `path` leads out of the project (itself or a
+    folder on its way a symbolic link to elsewhere); such an input is not read."""
+    if project.contains(path):
+        return False
+    shown = project.rel(path)
+    try:
+        target = str(path.resolve())
+    except (OSError, RuntimeError):
+        target = "a loop of symbolic links"
+    report.add("path-outside-project", f"{shown} leads outside the project (to {target}); inputs are read only "
+               "from inside it", file=shown, line=1, value=target,
+               hint="replace the symbolic link with the file itself, committed in the project")
+    return True
+
+
 def load_yaml(path: Path, report: Report, display: str):
     """Parse a YAML file; on failure add an issue with its line and return None."""
     text = read_text(path, report, display)
@@ -344,6 +361,42 @@ def nearest_hint(key: str, allowed) -> str:
     if close:
         return f"did you mean '{close[0]}'?"
     return "known fields: " + ", ".join(sorted(str(a) for a in allowed))
+
+
+def check_texts(mapping, report: Report, display: str, multiline=frozenset(), prefix: str = "", keys=None) -> bool:
+    """Every text of `mapping` (nested mappings and lists too) as `toolkit.texts` allows it: one issue per text
+    that holds a line break or control character where it may not (only the `multiline` keys may break
+    lines), or starts with a formula; False when there was any. With `keys`, only those of `mapping`."""
+    clean = True
+    pairs = mapping.items() if keys is None else [(key, mapping[key]) for key in keys if key in mapping]
+    for key, value in pairs:
+        if type(value) is str and value.isprintable() and value[:1] not in _SUSPECT_START:
+            continue  # nearly every value of a million claims: no call, no name built
+        name = f"{prefix}{key}"
+        texts = value if type(value) is list else (value,)
+        for index, text in enumerate(texts):
+            if type(text) is str:
+                problem = text_problem(text, key in multiline)
+                if problem is not None:
+                    kind, what = problem
+                    report.add(kind, f"field '{name}' {what}", file=display, field=name, value=short(text, 80),
+                               line=mapping.line_of(key) if isinstance(mapping, LineDict) else None,
+                               hint=_TEXT_HINTS[kind])
+                    clean = False
+            elif isinstance(text, dict):
+                at = f"{name}[{index}]." if texts is value else f"{name}."
+                clean = check_texts(text, report, display, multiline, at) and clean
+    return clean
+
+
+_SUSPECT_START = "=+-@ "
+"""A first character that makes a printable text worth a closer look (the empty text too: '' is in it)."""
+_TEXT_HINTS = {
+    "control-character": "write the text on one line, without control characters (only notes and rationales may "
+                         "break lines)",
+    "formula-injection": "start the text with a letter, digit or quote mark (for a quote, choose a span that starts "
+                         "with a word)",
+}
 
 
 def short(value, limit: int = 200) -> str:

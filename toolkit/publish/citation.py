@@ -7,6 +7,8 @@ import json
 
 import yaml
 
+from ..texts import safe_link
+
 
 def citation_cff(meta, version: str, date: dt.date, index_url: str | None) -> str:
     """CITATION.cff (Citation File Format 1.2.0) for one version of the dataset."""
@@ -22,9 +24,9 @@ def citation_cff(meta, version: str, date: dt.date, index_url: str | None) -> st
         "license": meta.licenses[0].name,
         "keywords": list(meta.keywords),
     }
-    if meta.repository:
+    if safe_link(meta.repository):
         document["repository-code"] = meta.repository
-    if index_url:
+    if safe_link(index_url):
         document["url"] = index_url
     return "# Written by `prisoner-data release` for the latest release; do not edit by hand.\n" + \
         yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
@@ -33,9 +35,9 @@ def citation_cff(meta, version: str, date: dt.date, index_url: str | None) -> st
 def zenodo_json(meta, version: str, date: dt.date, index_url: str | None) -> str:
     """.zenodo.json: the metadata Zenodo takes when it archives a GitHub release."""
     related = []
-    if meta.repository:
+    if safe_link(meta.repository):
         related.append({"identifier": meta.repository, "relation": "isSupplementedBy", "resource_type": "software"})
-    if index_url:
+    if safe_link(index_url):
         related.append({"identifier": index_url, "relation": "isPartOf", "resource_type": "dataset"})
     document = {
         "title": f"{meta.title} (version {version})",
@@ -58,7 +60,7 @@ README_END = "<!-- /latest-release -->"
 def readme_block(meta, version: str, date: dt.date, index_url: str | None, files: set[str]) -> str:
     """The README's first screen for a data user: the latest version and how to get and open it without
     installing anything; `files` are the paths inside the release, so only what it holds is offered."""
-    base = index_url.rsplit("/", 1)[0] + "/" if index_url else "releases/"
+    base = index_url.rsplit("/", 1)[0] + "/" if safe_link(index_url) else "releases/"
     folder, archive = f"{base}{version}/", f"{base}{meta.name}-{version}.zip"
     lines = [README_START, "",
              f"**Latest version: {version}**, released {date.isoformat()} "

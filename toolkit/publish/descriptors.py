@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 
 from ..hashing import file_sha256
+from ..texts import safe_link
 from .formats import LIST_DELIMITER, PARQUET_MEDIATYPE
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -66,7 +67,9 @@ def table_schema(schema: dict) -> dict:
 
 
 def package_fields(meta, created: str, sources: list[dict]) -> dict:
-    """The descriptor properties every view of the package shares."""
+    """The descriptor properties every view of the package shares. Every link is http(s) (a licence's or
+    contributor's may be a relative path) whatever the metadata says: the input check refuses others, and
+    what the descriptor, README and datasette show is held to the same rule here, where it is written."""
     return {
         "$schema": PROFILE,
         "name": meta.name,
@@ -74,18 +77,26 @@ def package_fields(meta, created: str, sources: list[dict]) -> dict:
         "description": meta.description,
         "version": meta.version,
         "created": created,
-        "homepage": meta.homepage,
+        "homepage": safe_link(meta.homepage),
         "keywords": meta.keywords,
-        "licenses": [lic.model_dump(exclude_none=True) for lic in meta.licenses],
-        "contributors": [c.model_dump(exclude_none=True) for c in meta.contributors],
+        "licenses": [_linked(lic.model_dump(exclude_none=True)) for lic in meta.licenses],
+        "contributors": [_linked(c.model_dump(exclude_none=True)) for c in meta.contributors],
         "sources": [_source(row) for row in sources],
     }
+
+
+def _linked(entry: dict) -> dict:
+    """A licence or contributor with its `path` only when it is a link a reader may follow."""
+    if "path" in entry and safe_link(entry["path"], relative=True) is None:
+        return {k: v for k, v in entry.items() if k != "path"}
+    return entry
 
 
 def _source(row: dict) -> dict:
     outlet = row["outlet"] or "unnamed outlet"
     title = f"{outlet}: {row['title']}" if row["title"] else f"{outlet} ({row['source_id']})"
-    return {"title": title, "path": row["url"]} if row.get("url") else {"title": title}
+    url = safe_link(row.get("url"))
+    return {"title": title, "path": url} if url else {"title": title}
 
 
 def v1_descriptor(descriptor: dict) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..packagefiles import PARQUET_DESCRIPTOR, V1_DESCRIPTOR
+from ..texts import safe_link
 
 
 def package_readme(descriptor: dict, rows: dict[str, int], conflicts: dict[str, int], database: str) -> str:
@@ -13,7 +14,7 @@ def package_readme(descriptor: dict, rows: dict[str, int], conflicts: dict[str, 
         f"# {descriptor['title']}",
         "",
         f"Version {version} · created {descriptor.get('created', '')[:10]} · licence "
-        f"{licence.get('name', '')} ({licence.get('path', '')})",
+        f"{licence.get('name', '')} ({safe_link(licence.get('path'), relative=True) or ''})",
         "",
         " ".join(descriptor.get("description", "").split()),
         "",
@@ -75,7 +76,7 @@ def package_readme(descriptor: dict, rows: dict[str, int], conflicts: dict[str, 
         "## Citing",
         "",
         f"Cite the version you used: {descriptor['title']}, version {version}"
-        + (f", {descriptor['homepage']}" if descriptor.get("homepage") else "") + ".",
+        + (f", {safe_link(descriptor['homepage'])}" if safe_link(descriptor.get("homepage")) else "") + ".",
         "",
     ]
     return "\n".join(lines)

@@ -9,18 +9,39 @@ tables give the same bytes.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ToolkitError
 from ..ingest.schemas import foreign_keys
+from ..texts import safe_link
 
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT",
              "list": "TEXT"}
 EVIDENCE = {"releases": ("release_evidence", "release_id"), "people": ("person_evidence", "person_id"),
             "sanctions": ("sanction_evidence", "sanction_id")}
 """Views from a table's resolved values to their claims: view name and the table's key."""
+PRAGMAS = ("page_size = 4096", "journal_mode = OFF", "synchronous = OFF", "foreign_keys = OFF")
+"""The database's fixed settings (the same bytes for the same tables)."""
+
+
+@contextmanager
+def os_errors(path: Path):
+    """SQLite's own words for a full disk or a failed read or write, as the OSError every other writer
+    raises (the CLI says 'No space left on device' and exits 3, never 'internal error')."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code == sqlite3.SQLITE_FULL:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path)) from None
+        if code is not None and code & 0xFF in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN):
+            raise OSError(errno.EIO, f"{os.strerror(errno.EIO)} ({exc})", str(path)) from None
+        raise
 
 
 def quote(name: str) -> str:
@@ -37,14 +58,19 @@ class Database:
         self.path, self.schemas = path, schemas
 
     def __enter__(self) -> "Database":
-        self.connection = sqlite3.connect(self.path, isolation_level=None)
-        for pragma in ("page_size = 4096", "journal_mode = OFF", "synchronous = OFF", "foreign_keys = OFF"):
-            self.connection.execute(f"PRAGMA {pragma}")
-        self.connection.execute("BEGIN")
+        with os_errors(self.path):
+            self.connection = sqlite3.connect(self.path, isolation_level=None)
+            for pragma in PRAGMAS:
+                self.connection.execute(f"PRAGMA {pragma}")
+            self.connection.execute("BEGIN")
         return self
 
     def add(self, name: str, table) -> None:
         """Create and fill the table `name` from an Arrow table with its schema's columns."""
+        with os_errors(self.path):
+            self._add(name, table)
+
+    def _add(self, name: str, table) -> None:
         from .formats import SLICE_ROWS
 
         schema = self.schemas[name]
@@ -60,7 +86,8 @@ class Database:
     def __exit__(self, kind, error, traceback) -> None:
         try:
             if error is None:
-                self._finish()
+                with os_errors(self.path):
+                    self._finish()
         finally:
             self.connection.close()
 
@@ -171,8 +198,8 @@ def datasette_metadata(descriptor: dict, database: str, schemas: dict[str, dict]
         "title": descriptor.get("title"),
         "description": descriptor.get("description"),
         "license": licence.get("name"),
-        "license_url": licence.get("path"),
+        "license_url": safe_link(licence.get("path"), relative=True),  # datasette links them in every footer
         "source": "; ".join(s.get("title", "") for s in sources),
-        "source_url": descriptor.get("homepage"),
+        "source_url": safe_link(descriptor.get("homepage")),
         "databases": {database: {"tables": tables}},
     }

@@ -16,6 +16,8 @@ hold. The file is the same bytes for the same tables: the workbook's creation da
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import sys
 from pathlib import Path
 
 SHEET_ROWS = 1_048_575
@@ -32,6 +34,7 @@ class Workbook:
     def __init__(self, path: Path, created: str, title: str):
         import xlsxwriter
 
+        self.path = path
         # its row files go beside the workbook (in the build's staging), so a killed build leaves none in /tmp
         self.book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
                                                     "strings_to_urls": False, "strings_to_numbers": False,
@@ -81,6 +84,24 @@ class Workbook:
             sheet.write_string(row, col, value)
 
     def close(self) -> None:
+        """Write the workbook. A write that fails (a full disk) raises the OSError itself, as every other
+        writer does, not xlsxwriter's wrapper of it (which the CLI would call a bug)."""
+        from xlsxwriter.exceptions import FileCreateError
+
         for number, line in enumerate(self.lines):
             self.about.write_string(number, 0, line)
-        self.book.close()
+        hook, sys.unraisablehook = sys.unraisablehook, lambda unraisable: None
+        try:
+            try:
+                self.book.close()
+                return
+            except FileCreateError as exc:
+                cause = exc.__context__ if isinstance(exc.__context__, OSError) else OSError(0, str(exc))
+                failure = OSError(cause.errno, cause.strerror or str(cause), cause.filename or str(self.path))
+                del cause  # its traceback holds the zip open
+            # the half-written zip xlsxwriter left open tries to finish itself when collected, and fails
+            # again: quietly, as the failure is reported once, below
+            gc.collect()
+        finally:
+            sys.unraisablehook = hook
+        raise failure

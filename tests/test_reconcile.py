@@ -216,6 +216,23 @@ def test_nationalities_may_not_add_up_to_more_than_the_total():
     assert "at least 12" in conflict.description and "all sources" in conflict.description
 
 
+def test_a_declared_partition_across_sources_is_bounded_by_each_sources_tightest_figure():
+    """5 citizens from one source and 10 foreigners from another exceed the 14 freed a third gives; a fourth
+    source's "at least 14" agrees with 14 and bounds nothing from above, so it does not hide the excess."""
+    parts = [claim("a", "release-1", "released_count", 5, "s1", population="citizens"),
+             claim("b", "release-1", "released_count", 10, "s2", population="foreigners")]
+    result = run(*parts, claim("c", "release-1", "released_count", 14, "s3"),
+                 claim("d", "release-1", "released_count", 14, "s4", "at_least"))
+    [conflict] = only(result, "partition_sum")
+    assert conflict.source_ids == ["s1", "s2", "s3", "s4"] and "at least 15" in conflict.description
+    assert "citizenship" in conflict.description and "more than the 14 freed" in conflict.description
+    only_at_least = run(*parts, claim("d", "release-1", "released_count", 14, "s4", "at_least"))
+    assert only(only_at_least, "partition_sum") == []
+    fits = run(*parts, claim("c", "release-1", "released_count", 15, "s3"),
+               claim("d", "release-1", "released_count", 14, "s4", "at_least"))
+    assert only(fits, "partition_sum") == []
+
+
 def test_prisoners_after_a_release_must_fit_the_arithmetic():
     base = [claim("d", "release-1", "date", "2025-12-13", "s1"),
             claim("p", "release-1", "destination_count", 109, "s1", scope="country-b",

@@ -120,6 +120,44 @@ def test_text_values_are_collected_not_compared():
     assert result.conflicts == []
 
 
+def test_several_envoys_are_each_kept_with_their_claims_not_a_conflict():
+    """One source says who negotiated, another who announced: a release can have several envoys."""
+    result = run(claim("a", "release-1", "envoy", "envoy-smith", "s1", mention="Smith"),
+                 claim("b", "release-1", "envoy", "anna-ivanova", "s2"),
+                 claim("c", "release-1", "envoy", "envoy-smith", "s3"))
+    fact = result.fact("release-1", "envoy")
+    assert (fact.value, fact.status, fact.shown_claim_ids) == ("envoy-smith", "agreed", ["a", "c"])
+    assert fact.claim_ids == ["a", "b", "c"] and fact.several == [["a", "c"], ["b"]]
+    [kept] = result.conflicts
+    assert (kept.kind, kept.status, kept.severity) == ("several_values", "explained", "info")
+    assert kept.values == ["anna-ivanova", "envoy-smith"] and kept.claim_ids == ["a", "b", "c"]
+    assert "Anna Ivanova (b: s2)" in kept.description and "John Smith (a, c: s1, s3)" in kept.description
+
+
+def test_two_sentences_are_two_values_and_a_month_inside_a_year_is_one():
+    result = run(claim("a", "anna-ivanova", "sentenced_on", "2021", "s1"),
+                 claim("b", "anna-ivanova", "sentenced_on", "2021-05", "s2"),
+                 claim("c", "anna-ivanova", "sentenced_on", "2022-03-14", "s3"))
+    [kept] = result.conflicts
+    assert (kept.kind, kept.status, kept.values) == ("several_values", "explained", ["2021-05", "2022-03-14"])
+    assert result.fact("anna-ivanova", "sentenced_on").several == [["a", "b"], ["c"]]
+    one = run(claim("a", "anna-ivanova", "sentenced_on", "2021", "s1"),
+              claim("b", "anna-ivanova", "sentenced_on", "2021-05", "s2"))
+    assert one.conflicts == [] and str(one.fact("anna-ivanova", "sentenced_on").value) == "2021-05"
+
+
+def test_a_single_valued_property_still_conflicts():
+    result = run(claim("a", "release-1", "date", "2025-06-21", "s1"),
+                 claim("b", "release-1", "date", "2025-06-22", "s2"))
+    assert [(c.kind, c.status) for c in result.conflicts] == [("date", "open")]
+
+
+def test_the_vocabulary_says_which_properties_hold_one_value_and_why():
+    vocab = vocabulary()
+    assert {name for name, p in vocab.items() if p.values == "many"} >= {"envoy", "role", "sentenced_on"}
+    assert vocab["date"].values == "one" and all(p.why for p in vocab.values())
+
+
 def test_a_listed_misspelling_is_a_name_conflict_open_until_a_curator_reviews_its_claims():
     smyth = claim("a", "release-1", "envoy", "envoy-smith", "s1", mention="John Smyth")
     smith = claim("b", "release-1", "envoy", "envoy-smith", "s2", mention="John Smith")

@@ -231,6 +231,12 @@ class PropertyDef(_Strict):
     group: str | None = None
     """For counts of a place over time: the registry group they count (e.g. the political prisoners
     a release frees reduce it)."""
+    values: Literal["one", "many"] = "one"
+    """`many`: several values can all be true at once (a release's envoys, a person's roles, one person's
+    sentences), so each is kept with its claims and only values that cannot both be true conflict;
+    `one`: one true value, so values that differ are rival answers."""
+    why: str | None = None
+    """Why the property holds one value or several (the data dictionary shows it)."""
     description: str
     """What the property means."""
 

@@ -128,6 +128,10 @@ def test_several_true_values_are_kept_each_with_its_claims(package):
     invariants.several_true_values_are_kept_with_their_claims(ROOT, package)
 
 
+def test_a_spelling_the_registry_lists_is_explained_by_it(package):
+    invariants.registered_spellings_are_explained(package)
+
+
 def test_every_invariant_is_checked_here():
     checked = {name.removeprefix("invariants.") for name in _called()}
     assert {check.__name__ for check in invariants.ALL} <= checked

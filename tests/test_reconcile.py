@@ -158,21 +158,21 @@ def test_the_vocabulary_says_which_properties_hold_one_value_and_why():
     assert vocab["date"].values == "one" and all(p.why for p in vocab.values())
 
 
-def test_a_listed_misspelling_is_a_name_conflict_open_until_a_curator_reviews_its_claims():
+def test_a_listed_misspelling_is_explained_by_the_registry_and_needs_no_decision():
     smyth = claim("a", "release-1", "envoy", "envoy-smith", "s1", mention="John Smyth")
     smith = claim("b", "release-1", "envoy", "envoy-smith", "s2", mention="John Smith")
     [conflict] = run(smyth, smith).conflicts
-    assert (conflict.kind, conflict.status, conflict.source_ids) == ("name", "open", ["s1"])
-    reviewed = _decision("John Smith", prop="name", subject="envoy-smith", claims=["a"])
-    [conflict] = run(smyth, smith, decisions=[reviewed]).conflicts
-    assert (conflict.status, conflict.resolution) == ("resolved_by_curator", "John Smith")
+    assert (conflict.kind, conflict.status, conflict.source_ids) == ("name", "explained", ["s1"])
+    later = claim("c", "release-1", "envoy", "envoy-smith", "s3", mention="John Smyth")
+    [conflict] = run(smyth, smith, later).conflicts
+    assert (conflict.status, conflict.claim_ids, conflict.unreviewed) == ("explained", ["a", "c"], [])
 
 
 def test_a_new_claim_joining_a_resolved_conflict_reopens_it_as_unreviewed():
-    later = claim("c", "release-1", "envoy", "envoy-smith", "s3", mention="John Smyth")
-    reviewed = _decision("John Smith", prop="name", subject="envoy-smith", claims=["a"])
-    result = run(claim("a", "release-1", "envoy", "envoy-smith", "s1", mention="John Smyth"), later,
-                 decisions=[reviewed])
+    reviewed = _decision(123, claims=["a", "b"])
+    result = run(claim("a", "release-1", "released_count", 123, "s1"),
+                 claim("b", "release-1", "released_count", 156, "s2"),
+                 claim("c", "release-1", "released_count", 150, "s3"), decisions=[reviewed])
     [conflict] = result.conflicts
     assert (conflict.status, conflict.unreviewed, conflict.resolution) == ("open", ["c"], None)
     assert "c came later and no curator has reviewed them" in conflict.description

@@ -377,12 +377,25 @@ def list_conflicts(path: str | Path = ".") -> list[dict]:
     return read_conflicts(path)[0]
 
 
+CURATOR_ISSUES = ("stale-decision", "probable-variant")
+"""What only a curator settles: a decision that matches nothing any more, and a spelling the registry does
+not list but that is close to a known name (the same entity, to list as an alias or misspelling, or
+another one to register)."""
+
+
 def curator_queue(path: str | Path = ".") -> tuple[list[dict], list]:
-    """What awaits a maintainer: the open errors no curator has reviewed (see `needing_review`), and, for a
-    project, the decisions that match no conflict any more (Issues of type stale-decision)."""
-    rows, report = read_conflicts(path)
-    stale = [i for i in report.issues if i.type == "stale-decision"] if report else []
-    return needing_review(rows), stale
+    """What awaits a maintainer: the open conflicts of any severity no curator has reviewed (see
+    `needing_review`), and, for a project, the Issues only a curator settles (CURATOR_ISSUES). A project
+    whose only errors are unlisted spellings cannot be reconciled until they are settled: its queue is
+    those spellings."""
+    try:
+        rows, report = read_conflicts(path)
+    except InvalidData as exc:
+        if not exc.report.errors or any(i.type not in CURATOR_ISSUES for i in exc.report.errors):
+            raise
+        rows, report = [], exc.report
+    waiting = [i for i in report.issues if i.type in CURATOR_ISSUES] if report else []
+    return needing_review(rows), waiting
 
 
 def read_conflicts(path: str | Path = ".") -> tuple[list[dict], Report | None]:

@@ -222,8 +222,9 @@ def _collect_texts(fact: Fact, registry: Registry) -> None:
 
 
 def name_variants(claims, registry: Registry) -> list[Conflict]:
-    """Names given through a spelling the registry lists as a misspelling: a name conflict, open until a
-    curator decision covers its claims (the registry links the spelling; it does not review the sources)."""
+    """Names given through a spelling the registry lists as a misspelling of that entity: explained by the
+    registry, never open (listing it there is the review; a spelling it does not list is a probable
+    variant the loader reports, and no claim resolves through it)."""
     by_entity: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
     for claim in claims:
         for entity_id, mention in ((claim.value, claim.mention), (claim.attributed_to, claim.attributed_as)):
@@ -235,8 +236,10 @@ def name_variants(claims, registry: Registry) -> list[Conflict]:
         spellings = sorted({mention for mention, _ in found})
         sources = ", ".join(sorted({claim.source for _, claim in found}))
         conflicts.append(Conflict(
-            subject=entity_id, property="name", kind="name", severity="info",
+            subject=entity_id, property="name", kind="name", severity="info", status="explained",
             claims=[claim for _, claim in found], values=sorted({*spellings, entity.name}),
-            description=f"{sources} spells {entity.name} as " + " and ".join(f"'{m}'" for m in spellings) + ".",
+            description=f"{sources} spells {entity.name} as " + " and ".join(f"'{m}'" for m in spellings)
+                        + f", a misspelling the registry lists for {entity.name} ({entity_id}), so the name is "
+                          "explained.",
         ))
     return conflicts

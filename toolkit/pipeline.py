@@ -89,7 +89,8 @@ def compile_dataset(project: Project, report: Report, progress=None, schemas: di
       1. load: sources against the manifest, the registry, the vocabulary, the claims and the decisions;
       2. reconcile the claims into facts and conflicts (curator decisions applied), and report the events
          no claim dates and counts of everyone freed with no root group to hold them;
-      3. lint: the figures no claim cites, and sources without a URL or at odds with their front matter;
+      3. lint: the figures no claim cites, and sources without a URL or at odds with their front matter
+         (reported with the errors of steps 1 and 2 too, so a contributor sees every warning at once);
       4. tables: the resolved rows of every resource, and the conflicts by status.
     With the table `schemas`, each table is made an Arrow table of its schema as soon as it is built,
     and only the tables and the conflicts' statuses outlive this call (not the claims and facts they
@@ -107,7 +108,9 @@ def _compile(project: Project, report: Report, progress=None, schemas: dict | No
     say("checking claims")
     ledger = load_claims(project, sources, registry, vocabulary, report)
     decisions = load_decisions(project, report)
+    lint = [*lint_coverage(sources, ledger), *lint_sources(sources, released_sources(project))]
     if not report.valid:
+        report.extend(lint)  # the warnings too, so "N errors, M warnings" counts both truly
         return None
     say("reconciling")
     result = reconcile_claims(ledger.claims, registry, vocabulary, decisions)
@@ -126,10 +129,9 @@ def _compile(project: Project, report: Report, progress=None, schemas: dict | No
         report.add("no-root-population", "counts that name no group count everyone freed, but the registry "
                    "has no root group for them", file=project.rel(project.registry),
                    hint="mark the group of everyone freed with `root: true` in seeds/registry.yaml")
+    report.extend(lint)
     if not report.valid:
         return None
-    report.extend(lint_coverage(sources, ledger))
-    report.extend(lint_sources(sources, released_sources(project)))
     say("building tables")
     finish = None if schemas is None else (lambda name, rows: arrow_table(rows, schemas[name]) if name in schemas
                                            else rows)

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from ..report import Report
 from ..values import COUNT_QUALIFIERS, DATE_QUALIFIERS, parse_date
-from .yamlio import LineDict, nearest_hint, short
+from .yamlio import LineDict, nearest_hint, quote_it, read_as, short
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 QUALIFIERS = tuple(dict.fromkeys(COUNT_QUALIFIERS + DATE_QUALIFIERS))
@@ -265,6 +265,7 @@ def issues_from_validation(exc: ValidationError, raw: LineDict, report: Report, 
         line = raw.line_of(field) if isinstance(raw, LineDict) and field else getattr(raw, "line", None)
         value = raw.get(field) if isinstance(raw, dict) and field in raw else None
         kind = {"extra_forbidden": "unknown-field", "missing": "missing-field"}.get(err["type"], "invalid-field")
+        retyped = read_as(value) if err["type"] == "string_type" else None
         message = {
             "unknown-field": f"unknown field '{field}'",
             "missing-field": f"required field '{field}' is missing",
@@ -276,5 +277,6 @@ def issues_from_validation(exc: ValidationError, raw: LineDict, report: Report, 
             line=line,
             field=field,
             value=None if value is None else short(value),
-            hint=nearest_hint(field, known) if kind == "unknown-field" and known else None,
+            hint=nearest_hint(field, known) if kind == "unknown-field" and known else
+            f"YAML reads it as {retyped}; " + quote_it(field, value) if retyped else None,
         )

@@ -24,6 +24,10 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
 
 
+PLACEHOLDERS = ("OUTLET", "TITLE", "URL", "YYYY-MM-DD")
+"""What `extract` writes in a manifest entry for the contributor to fill in; never a value."""
+
+
 class SourceEntry(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     """Source id, also the article's file stem."""
@@ -51,6 +55,14 @@ class SourceEntry(_Strict):
     """How the outlet and date were established, and anything odd about the text."""
     url: str | None = Field(default=None, pattern=r"^https?://[^\s]+$", max_length=2000)
     """Where the article was published, when known."""
+
+    @field_validator("outlet", "title")
+    @classmethod
+    def _not_a_placeholder(cls, value: str | None, info) -> str | None:
+        if value is not None and value.strip() in PLACEHOLDERS:
+            raise ValueError(f"{value.strip()} is the draft's placeholder: write the article's {info.field_name} "
+                             f"as printed, or null if it has none")
+        return value
 
     @field_validator("path")
     @classmethod
@@ -266,6 +278,7 @@ def issues_from_validation(exc: ValidationError, raw: LineDict, report: Report, 
         value = raw.get(field) if isinstance(raw, dict) and field in raw else None
         kind = {"extra_forbidden": "unknown-field", "missing": "missing-field"}.get(err["type"], "invalid-field")
         retyped = read_as(value) if err["type"] == "string_type" else None
+        placeholder = isinstance(value, str) and value.strip() in PLACEHOLDERS
         message = {
             "unknown-field": f"unknown field '{field}'",
             "missing-field": f"required field '{field}' is missing",
@@ -278,5 +291,7 @@ def issues_from_validation(exc: ValidationError, raw: LineDict, report: Report, 
             field=field,
             value=None if value is None else short(value),
             hint=nearest_hint(field, known) if kind == "unknown-field" and known else
-            f"YAML reads it as {retyped}; " + quote_it(field, value) if retyped else None,
+            f"YAML reads it as {retyped}; " + quote_it(field, value) if retyped else
+            f"replace {value.strip()} with the article's {field} (from its page), or write {field}: null if it has "
+            "none" if placeholder else None,
         )

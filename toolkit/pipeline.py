@@ -6,7 +6,8 @@ tables -> write -> check.
   stage_package     write a package into a folder and check it
   build_package     `prisoner-data build`: datapackage/ swapped in only when every check passed
   publish_release   `prisoner-data release`: an immutable, journaled releases/VERSION/ and its zip
-  validate_path     `prisoner-data validate`: a contribution (and the package it builds), a package or a zip
+  validate_path     `prisoner-data validate`: a contribution (and the package it builds), a package or a zip;
+                    validate_changes with --changed-since, each problem annotated on the change that caused it
   download_release  `prisoner-data download`: a published release, verified and checked, then placed
   list_conflicts    `prisoner-data conflicts`: the conflicts of a project or a package; curator_queue
                     what awaits a curator
@@ -313,6 +314,23 @@ def validate_path(path: str | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES
         return validate_descriptor(path / "datapackage.json", max_bytes, html, trusted, engine)
     raise ProjectError("not a project (no seeds/) and not a built package (no datapackage.json)", path=path,
                        hint="name a project with --project, or a package directory, datapackage.json or release zip")
+
+
+def validate_changes(path: str | Path, base: str, **options) -> tuple[Report, set[str]]:
+    """`prisoner-data validate --changed-since BASE`: the report, and the files the contribution changes.
+
+    Steps:
+      1. the files changed since `base` (committed since the merge base, or not committed yet);
+      2. validate the path as `validate_path` does, with `options`;
+      3. annotate on each change the problems it causes in files the contribution does not change.
+    """
+    from .contribute.changes import attribute_causes, changed_files
+
+    contributed = changed_files(Path(path), base)
+    report = validate_path(path, **options)
+    if (Path(path) / "seeds").is_dir():
+        attribute_causes(Path(path), base, report, contributed)
+    return report, contributed
 
 
 def validate_project(root: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, html: Path | None = None,

@@ -136,7 +136,8 @@ def test_a_spelling_the_registry_does_not_list_waits_in_the_queue(runner, projec
                                                      "misspellings: [Mark Dumy, Dumy, Mark Dummey]"))
     assert runner.invoke(main, ["conflicts", str(project), "--needs-review"]).exit_code == 0
     rows = {r["conflict_id"]: r for r in conflicts_json(runner, str(project))}
-    assert rows["mark-dummy.name.name"]["status"] == "explained" and "Mark Dummey" in rows["mark-dummy.name.name"]["values"]
+    name = rows["mark-dummy.name.name"]
+    assert name["status"] == "explained" and "Mark Dummey" in name["values"]
 
 
 def test_the_queue_holds_open_conflicts_of_any_severity(runner, project):

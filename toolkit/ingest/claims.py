@@ -21,7 +21,8 @@ from ..project import Project
 from ..report import Report
 from .sources import Source
 from ..values import COUNT_QUALIFIERS, DATE_QUALIFIERS, QUALIFIER_WORDS, Count, DateValue, parse_date
-from .yamlio import LineDict, load_yaml, nearest_hint, quote_it, read_as, report_duplicate_keys, report_unknown_keys, short
+from .yamlio import (LineDict, load_yaml, nearest_hint, quote_it, read_as, report_duplicate_keys, report_unknown_keys,
+                     short)
 
 
 CLAIMS_FILE_KEYS = ("source", "claims", "skipped", "draft")
@@ -405,7 +406,8 @@ class _ClaimChecker:
             return None, None, None
         if prop.type == "text" and read_as(raw.get("value")):
             self.error(raw, "invalid-value", f"'{entry.property}' takes a text; YAML reads {value!r} as "
-                       f"{read_as(raw.get('value'))}", "value", value=str(value), hint=quote_it("value", raw.get("value")))
+                       f"{read_as(raw.get('value'))}", "value", value=str(value),
+                       hint=quote_it("value", raw.get("value")))
             return None, None, None
         if prop.type == "date":
             if self.registry.kind(value) == "release":

@@ -122,10 +122,13 @@ class _Overlaps:
         return self.reach > start
 
 
+_ZONE = r"(?:gmt|utc|cet|cest|eet|eest|msk|bst|est|edt|pst|pdt)"
+_MERIDIEM = r"(?:[ap]\.?m\.?(?!\w))"
 TIME_OF_DAY = re.compile(
-    r"(?<![\w.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.?m\.?(?!\w)))?|\.[0-5]\d(?:\s*(?:[ap]\.?m\.?(?!\w)|"
-    r"gmt|utc|cet|cest|eet|eest|msk|bst|est|edt|pst|pdt|local time)(?!\w))|\s*[ap]\.?m\.?(?!\w))"
-    r"(?:\s*(?:gmt|utc|cet|cest|eet|eest|msk|bst|est|edt|pst|pdt)(?:[+-]\d{1,2})?(?!\w))?(?![\w:])")
+    rf"(?<![\w.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?(?:\s*{_MERIDIEM})?"  # 20:59, 20:59:08, 8:30 a.m.
+    rf"|\.[0-5]\d(?:\s*(?:{_MERIDIEM}|{_ZONE}(?!\w)|local time(?!\w)))"  # 10.30 GMT (a dot needs its zone)
+    rf"|\s*{_MERIDIEM})"  # 9 pm
+    rf"(?:\s*{_ZONE}(?:[+-]\d{{1,2}})?(?!\w))?(?![\w:])")
 """A time of day ("20:59", "20:59:08", "8:30 a.m.", "10.30 GMT", "9 pm"), matched in lowered text: a
 clock reading, not a count."""
 

@@ -53,7 +53,8 @@ def claim_prefix(source_id: str, taken: set[str], given: str | None = None) -> s
 
         raise UsageError(f"--prefix {given}: claims of another article already have ids {given}-NNN",
                          hint="choose a prefix no claims file uses (the source id is always free)")
-    return next(f"{source_id}-{letter}" for letter in "abcdefghijklmnopqrstuvwxyz" if f"{source_id}-{letter}" not in used)
+    return next(f"{source_id}-{letter}" for letter in "abcdefghijklmnopqrstuvwxyz"
+                if f"{source_id}-{letter}" not in used)
 
 
 def render_draft(source_id: str, drafts, proposals: dict[str, list[dict]], names, header=(),

@@ -27,6 +27,8 @@ from ..report import Issue, Report
 REGISTRY = "seeds/registry.yaml"
 UNRESOLVED = ("unknown-entity", "probable-variant")
 """Problems of a claim whose spelling or id the registry does not resolve (any more)."""
+LISTED = 20
+"""Lines a cause's annotation names; the rest are counted (each keeps its own annotation)."""
 ID_FIELDS = ("subject", "scope", "population")
 """Claim fields that take a registry id, not a spelling."""
 MISSING_CLAIMS = re.compile(r"lists claims that do not exist: ([a-z0-9, -]+)")
@@ -67,7 +69,8 @@ def attribute_causes(root: Path, base: str, report: Report, contributed: set[str
         return
     explained = {}
     for (file, line, what), issues in sorted(causes.items()):
-        where = ", ".join(f"{i.file}:{i.line}" for i in sorted(issues, key=lambda i: (i.file or "", i.line or 0)))
+        lines = [f"{i.file}:{i.line}" for i in sorted(issues, key=lambda i: (i.file or "", i.line or 0))]
+        where = ", ".join(lines[:LISTED]) + (f" and {len(lines) - LISTED} more" if len(lines) > LISTED else "")
         report.add("breaks-elsewhere", f"this change {what}; {len(issues)} problem(s) in files this contribution "
                    f"does not change follow from it: {where}", file=file, line=line,
                    hint="undo this part of the change, or change those lines too")

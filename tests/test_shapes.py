@@ -33,9 +33,17 @@ def grown(tmp_path_factory):
     from toolkit.pipeline import build_package
     from toolkit.project import open_project
 
+    root = assemble_shapes(tmp_path_factory.mktemp("shapes") / "project")
+    result = build_package(open_project(root), root / "datapackage", dictionary=False)
+    assert result.ok, [f"{i.file}:{i.line}: {i.message}" for i in result.report.errors]
+    return root, root / "datapackage"
+
+
+def assemble_shapes(root):
+    """The suite's own project at `root`, with the two articles of the shapes added."""
     from .conftest import assemble_project
 
-    root = assemble_project(tmp_path_factory.mktemp("shapes") / "project")
+    assemble_project(root)
     release = "release-fx-august"
     add_to_registry(root, {"releases": [{"id": release, "name": "Fixture release of August 2025", "aliases": []}]})
     add_article(root, "shape-first-2025-08-21", FIRST, published="2025-08-21", claims=[
@@ -58,9 +66,7 @@ def grown(tmp_path_factory):
         _claim("sb-007", release, "released_count", 14, "Fourteen prisoners walked free on August 20, 2025, Dumy's",
                attributed_to="Dumy"),
     ])
-    result = build_package(open_project(root), root / "datapackage", dictionary=False)
-    assert result.ok, [f"{i.file}:{i.line}: {i.message}" for i in result.report.errors]
-    return root, root / "datapackage"
+    return root
 
 
 @pytest.mark.parametrize("check", invariants.ALL, ids=lambda check: check.__name__)

@@ -46,8 +46,8 @@ FIXTURE_DISAGREEMENTS = {
     # more than 1,095 remaining cannot follow from 1,100 before a release that freed at least 28
     "belarus.political_prisoner_count.arithmetic": ({"1100", "more than 1095"}, {"fh-014", "fw-007", "fw-008"},
                                                     "open"),
-    # the envoy's surname misspelt in one source
-    "mark-dummy.name.name": ({"Mark Dumy", "Mark Dummy"}, {"fd-003", "fd-004"}, "resolved_by_curator"),
+    # the envoy's surname misspelt in one source, a misspelling the registry lists: explained by it
+    "mark-dummy.name.name": ({"Mark Dumy", "Mark Dummy"}, {"fd-003", "fd-004"}, "explained"),
 }
 
 
@@ -80,10 +80,10 @@ def test_package_and_project_give_the_same_conflicts(runner, project, built_pack
 
 # --- the curator's queue: a maintainer's step, apart from the contributor's tests ------------------
 
-def test_the_queue_is_empty_once_every_open_error_has_been_reviewed(runner, project):
+def test_the_queue_is_empty_once_every_open_conflict_has_been_reviewed(runner, project):
     result = runner.invoke(main, ["conflicts", str(project), "--needs-review"])
     assert result.exit_code == 0, result.output
-    assert "no open error awaits a curator" in result.stdout
+    assert "nothing awaits a curator" in result.stdout
 
 
 def test_a_new_disagreement_waits_in_the_queue_until_a_curator_decides(runner, project):
@@ -94,7 +94,7 @@ def test_a_new_disagreement_waits_in_the_queue_until_a_curator_decides(runner, p
                          "quote": "Belarus freed 44 prisoners"}])
     assert runner.invoke(main, ["validate", "--project", str(project)]).exit_code == 0
     queue = runner.invoke(main, ["conflicts", str(project), "--needs-review", "--format", "json"])
-    assert queue.exit_code == 1 and "1 open error(s) await a curator's decision" in queue.stderr
+    assert queue.exit_code == 1 and "1 open conflict(s) await a curator's decision" in queue.stderr
     [waiting] = json.loads(queue.stdout)
     assert waiting["conflict_id"] == "release-fx-december.released_count.value"
     assert (waiting["status"], waiting["unreviewed_claims"]) == ("open", ["td-001"])
@@ -112,35 +112,44 @@ def _spelled(project, source: str, spelling: str):
                                 "quote": f"Forty prisoners were freed, {spelling} said."}])
 
 
-def test_a_later_claim_with_a_decided_spelling_still_waits_for_a_curator(runner, project):
-    """A decision applies to the claims it names: a later article spelling the envoy as the decided
-    source did reopens it as unreviewed, but names no new spelling."""
+def test_a_later_claim_with_a_listed_misspelling_is_explained_not_reopened(runner, project):
+    """The registry lists 'Dumy' as a misspelling of the envoy: a new article writing it is explained by the
+    registry, and nothing waits for a curator."""
     _spelled(project, "samespell-2025-12-18", "Dumy")
     rows = {r["conflict_id"]: r for r in conflicts_json(runner, str(project))}
     name = rows["mark-dummy.name.name"]
-    assert name["status"] == "open" and name["unreviewed_claims"] == ["sa-001"]
-    assert "sa-001 came later and no curator has reviewed them" in name["description"]
-    assert "which no decision covers" not in name["description"]
+    assert (name["status"], name["severity"]) == ("explained", "info") and "sa-001" in name["claim_ids"]
+    assert "a misspelling the registry lists for Mark Dummy" in name["description"]
+    assert runner.invoke(main, ["conflicts", str(project), "--needs-review"]).exit_code == 0
 
 
-def test_a_new_spelling_of_a_decided_name_opens_the_conflict_naming_the_decision_and_the_source(runner, project):
+def test_a_spelling_the_registry_does_not_list_waits_in_the_queue(runner, project):
+    """'Mark Dummey' is close to the envoy's name but unlisted: not merged, and the curator's queue names it
+    until the registry lists it (then it is explained)."""
+    ledger = _spelled(project, "newspell-2025-12-18", "Mark Dummey")
+    queue = runner.invoke(main, ["conflicts", str(project), "--needs-review"])
+    assert queue.exit_code == 1, queue.output
+    assert f"{ledger.relative_to(project)}:" in queue.stderr and "'Mark Dummey' is not in the registry" in queue.stderr
+    assert "a curator decides: list it in seeds/registry.yaml" in queue.stderr
     registry = project / "seeds/registry.yaml"
     registry.write_text(registry.read_text().replace("misspellings: [Mark Dumy, Dumy]",
                                                      "misspellings: [Mark Dumy, Dumy, Mark Dummey]"))
-    _spelled(project, "newspell-2025-12-18", "Mark Dummey")
-    assert runner.invoke(main, ["validate", "--project", str(project)]).exit_code == 0
+    assert runner.invoke(main, ["conflicts", str(project), "--needs-review"]).exit_code == 0
     rows = {r["conflict_id"]: r for r in conflicts_json(runner, str(project))}
     name = rows["mark-dummy.name.name"]
-    assert name["status"] == "open" and "Mark Dummey" in name["values"]
-    decision_line = next(n for n, line in enumerate((project / "seeds/decisions.yaml").read_text().splitlines(), 1)
-                         if line == "  - subject: mark-dummy")
-    assert f"seeds/decisions.yaml:{decision_line}" in name["description"]
-    assert "newspell-2025-12-18 spells it 'Mark Dummey'" in name["description"]
-    assert "'Dumy' and 'Mark Dumy' stand for Mark Dummy" in name["description"]
-    decisions = project / "seeds/decisions.yaml"
-    decisions.write_text(decisions.read_text().replace("claims: [fd-003, fd-004]", "claims: [fd-003, fd-004, ne-001]"))
-    rows = {r["conflict_id"]: r for r in conflicts_json(runner, str(project))}
-    assert rows["mark-dummy.name.name"]["status"] == "resolved_by_curator"
+    assert name["status"] == "explained" and "Mark Dummey" in name["values"]
+
+
+def test_the_queue_holds_open_conflicts_of_any_severity(runner, project):
+    """A person's details that disagree are a warning, not an error; no curator has seen it, so it waits."""
+    add_article(project, "agedesk-2025-12-18", "Lena Fictiona was taken to Warsaw.\n", published="2025-12-18",
+                claims=[{"id": "ag-001", "subject": "lena-fictiona", "property": "sent_to", "value": "warsaw",
+                         "quote": "Lena Fictiona was taken to Warsaw."}])
+    queue = runner.invoke(main, ["conflicts", str(project), "--needs-review", "--format", "json"])
+    waiting = json.loads(queue.stdout)
+    assert queue.exit_code == 1 and waiting
+    assert {(r["severity"], r["status"]) for r in waiting} == {("warning", "open")}
+    assert all("ag-001" in r["claim_ids"] for r in waiting)
 
 
 # --- the command -------------------------------------------------------------------------------

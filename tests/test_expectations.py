@@ -114,10 +114,12 @@ def test_suite_parameters_resolve_from_tables_and_unknown_ones_are_reported():
 
 
 def _contributed_projects() -> list[str]:
-    """The suite's own project and every rule fixture where a rule fires: articles a contributor could add."""
+    """The suite's own project, that project grown by the shapes real contributions made (tests/test_shapes.py:
+    several true values among them), and every rule fixture where a rule fires: articles a contributor
+    could add."""
     from .test_rule_fixtures import CASES
 
-    return ["project", *(case for case in CASES if case.endswith("/fires"))]
+    return ["project", "shapes", *(case for case in CASES if case.endswith("/fires"))]
 
 
 def _assemble_contributed(name: str, tmp_path):
@@ -126,6 +128,10 @@ def _assemble_contributed(name: str, tmp_path):
 
     if name == "project":
         return assemble_project(tmp_path / "project")
+    if name == "shapes":
+        from .test_shapes import assemble_shapes
+
+        return assemble_shapes(tmp_path / "shapes")
     return assemble(RULES / name, tmp_path / name.replace("/", "-"))
 
 

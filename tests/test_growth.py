@@ -11,7 +11,7 @@ import json
 import pytest
 import yaml
 
-from . import growth
+from . import growth, invariants
 from .conftest import ROOT, assemble_project
 
 
@@ -24,7 +24,8 @@ def test_a_generated_contribution_builds_validates_and_makes_every_kind_of_confl
 
     root = assemble_project(tmp_path / "project")
     assert build_package(open_project(root), root / "datapackage").ok  # what the generator reads
-    growth.write_contribution(root, seed)
+    written = growth.write_contribution(root, seed)
+    assert set(SHAPES) <= set().union(*(article.cases for article in written))
     result = build_package(open_project(root), root / "datapackage")
     assert result.ok, [f"{i.file}:{i.line}: {i.message}" for i in result.report.errors]
     report = validate_path(root)  # `prisoner-data validate`: the seeds, and the package they build
@@ -37,6 +38,12 @@ def test_a_generated_contribution_builds_validates_and_makes_every_kind_of_confl
     kinds = next(f for f in json.loads((ROOT / "schemas" / "conflicts.schema.json").read_text())["fields"]
                  if f["name"] == "kind")["constraints"]["enum"]
     assert made == set(kinds)
+    for check in invariants.ALL:  # what test_live asserts of seeds/ holds for what a contribution makes
+        invariants.run(check, root, package)
+
+
+SHAPES = ("city-of-country", "several-envoys", "parts-across", "listed-misspelling")
+"""The shapes the first real contributions made, which the generator once never wrote."""
 
 
 @pytest.mark.parametrize("entry", [

@@ -120,21 +120,59 @@ def test_text_values_are_collected_not_compared():
     assert result.conflicts == []
 
 
-def test_a_listed_misspelling_is_a_name_conflict_open_until_a_curator_reviews_its_claims():
+def test_several_envoys_are_each_kept_with_their_claims_not_a_conflict():
+    """One source says who negotiated, another who announced: a release can have several envoys."""
+    result = run(claim("a", "release-1", "envoy", "envoy-smith", "s1", mention="Smith"),
+                 claim("b", "release-1", "envoy", "anna-ivanova", "s2"),
+                 claim("c", "release-1", "envoy", "envoy-smith", "s3"))
+    fact = result.fact("release-1", "envoy")
+    assert (fact.value, fact.status, fact.shown_claim_ids) == ("envoy-smith", "agreed", ["a", "c"])
+    assert fact.claim_ids == ["a", "b", "c"] and fact.several == [["a", "c"], ["b"]]
+    [kept] = result.conflicts
+    assert (kept.kind, kept.status, kept.severity) == ("several_values", "explained", "info")
+    assert kept.values == ["anna-ivanova", "envoy-smith"] and kept.claim_ids == ["a", "b", "c"]
+    assert "Anna Ivanova (b: s2)" in kept.description and "John Smith (a, c: s1, s3)" in kept.description
+
+
+def test_two_sentences_are_two_values_and_a_month_inside_a_year_is_one():
+    result = run(claim("a", "anna-ivanova", "sentenced_on", "2021", "s1"),
+                 claim("b", "anna-ivanova", "sentenced_on", "2021-05", "s2"),
+                 claim("c", "anna-ivanova", "sentenced_on", "2022-03-14", "s3"))
+    [kept] = result.conflicts
+    assert (kept.kind, kept.status, kept.values) == ("several_values", "explained", ["2021-05", "2022-03-14"])
+    assert result.fact("anna-ivanova", "sentenced_on").several == [["a", "b"], ["c"]]
+    one = run(claim("a", "anna-ivanova", "sentenced_on", "2021", "s1"),
+              claim("b", "anna-ivanova", "sentenced_on", "2021-05", "s2"))
+    assert one.conflicts == [] and str(one.fact("anna-ivanova", "sentenced_on").value) == "2021-05"
+
+
+def test_a_single_valued_property_still_conflicts():
+    result = run(claim("a", "release-1", "date", "2025-06-21", "s1"),
+                 claim("b", "release-1", "date", "2025-06-22", "s2"))
+    assert [(c.kind, c.status) for c in result.conflicts] == [("date", "open")]
+
+
+def test_the_vocabulary_says_which_properties_hold_one_value_and_why():
+    vocab = vocabulary()
+    assert {name for name, p in vocab.items() if p.values == "many"} >= {"envoy", "role", "sentenced_on"}
+    assert vocab["date"].values == "one" and all(p.why for p in vocab.values())
+
+
+def test_a_listed_misspelling_is_explained_by_the_registry_and_needs_no_decision():
     smyth = claim("a", "release-1", "envoy", "envoy-smith", "s1", mention="John Smyth")
     smith = claim("b", "release-1", "envoy", "envoy-smith", "s2", mention="John Smith")
     [conflict] = run(smyth, smith).conflicts
-    assert (conflict.kind, conflict.status, conflict.source_ids) == ("name", "open", ["s1"])
-    reviewed = _decision("John Smith", prop="name", subject="envoy-smith", claims=["a"])
-    [conflict] = run(smyth, smith, decisions=[reviewed]).conflicts
-    assert (conflict.status, conflict.resolution) == ("resolved_by_curator", "John Smith")
+    assert (conflict.kind, conflict.status, conflict.source_ids) == ("name", "explained", ["s1"])
+    later = claim("c", "release-1", "envoy", "envoy-smith", "s3", mention="John Smyth")
+    [conflict] = run(smyth, smith, later).conflicts
+    assert (conflict.status, conflict.claim_ids, conflict.unreviewed) == ("explained", ["a", "c"], [])
 
 
 def test_a_new_claim_joining_a_resolved_conflict_reopens_it_as_unreviewed():
-    later = claim("c", "release-1", "envoy", "envoy-smith", "s3", mention="John Smyth")
-    reviewed = _decision("John Smith", prop="name", subject="envoy-smith", claims=["a"])
-    result = run(claim("a", "release-1", "envoy", "envoy-smith", "s1", mention="John Smyth"), later,
-                 decisions=[reviewed])
+    reviewed = _decision(123, claims=["a", "b"])
+    result = run(claim("a", "release-1", "released_count", 123, "s1"),
+                 claim("b", "release-1", "released_count", 156, "s2"),
+                 claim("c", "release-1", "released_count", 150, "s3"), decisions=[reviewed])
     [conflict] = result.conflicts
     assert (conflict.status, conflict.unreviewed, conflict.resolution) == ("open", ["c"], None)
     assert "c came later and no curator has reviewed them" in conflict.description
@@ -214,6 +252,23 @@ def test_nationalities_may_not_add_up_to_more_than_the_total():
                  claim("c", "release-1", "released_count", 6, "s3", population="a-nationals"))
     [conflict] = only(result, "partition_sum")
     assert "at least 12" in conflict.description and "all sources" in conflict.description
+
+
+def test_a_declared_partition_across_sources_is_bounded_by_each_sources_tightest_figure():
+    """5 citizens from one source and 10 foreigners from another exceed the 14 freed a third gives; a fourth
+    source's "at least 14" agrees with 14 and bounds nothing from above, so it does not hide the excess."""
+    parts = [claim("a", "release-1", "released_count", 5, "s1", population="citizens"),
+             claim("b", "release-1", "released_count", 10, "s2", population="foreigners")]
+    result = run(*parts, claim("c", "release-1", "released_count", 14, "s3"),
+                 claim("d", "release-1", "released_count", 14, "s4", "at_least"))
+    [conflict] = only(result, "partition_sum")
+    assert conflict.source_ids == ["s1", "s2", "s3", "s4"] and "at least 15" in conflict.description
+    assert "citizenship" in conflict.description and "more than the 14 freed" in conflict.description
+    only_at_least = run(*parts, claim("d", "release-1", "released_count", 14, "s4", "at_least"))
+    assert only(only_at_least, "partition_sum") == []
+    fits = run(*parts, claim("c", "release-1", "released_count", 15, "s3"),
+               claim("d", "release-1", "released_count", 14, "s4", "at_least"))
+    assert only(fits, "partition_sum") == []
 
 
 def test_prisoners_after_a_release_must_fit_the_arithmetic():

@@ -274,9 +274,9 @@ def test_csv_cross_field_rule(runner, package):
     # a curator resolution without its chosen value breaks a pandera rule
     path = package / "data" / "conflicts.csv"
     text = path.read_text()
-    row = next(r for r in text.splitlines() if ",resolved_by_curator," in r and r.count(",Mark Dummy,") == 1)
+    row = next(r for r in text.splitlines() if ",resolved_by_curator," in r and r.count(",40,") == 1)
     line = text.splitlines().index(row) + 1
-    path.write_text(text.replace(row, row.replace(",Mark Dummy,", ",,", 1)))
+    path.write_text(text.replace(row, row.replace(",40,", ",,", 1)))
     issue = assert_invalid(runner, package, "conflict-resolution", "data/conflicts.csv", line)
     assert issue["rule"] == "conflict-resolution"
 
@@ -821,6 +821,61 @@ def test_changed_since_puts_the_contributors_own_mistakes_first(runner, project,
     assert errors[0].startswith(f"::error file={mine},line=") and "elsewhere in the project" not in errors[0]
     assert all("title=elsewhere in the project%3A " in line for line in errors[1:]), errors
     assert any(line.startswith(f"::error file={theirs},") for line in errors[1:])
+
+
+def _based(project) -> str:
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "base")
+    return _git(project, "rev-parse", "HEAD").strip()
+
+
+def _annotations(runner, project, base, monkeypatch) -> list[str]:
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    result = runner.invoke(main, ["validate", "--project", str(project), "--format", "github", "--changed-since", base])
+    assert result.exit_code == 1
+    return [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+
+
+def test_a_spelling_removed_from_the_registry_is_annotated_on_the_registry_change(runner, project, monkeypatch):
+    """Removing a misspelling leaves a claim of another article unresolved: the annotation lands on the
+    registry entry that changed and names the claim's line; the claim's own problem names the cause."""
+    base = _based(project)
+    registry = project / "seeds/registry.yaml"
+    registry.write_text(registry.read_text().replace("misspellings: [Mark Dumy, Dumy]", "misspellings: [Mark Dumy]"))
+    entry = _line_of(registry, "  - id: mark-dummy")
+    claim = _line_of(project / "seeds/claims/fixture-daily-2025-12.yaml", "attributed_to: Dumy")
+    errors = _annotations(runner, project, base, monkeypatch)
+    assert errors[0].startswith(f"::error file=seeds/registry.yaml,line={entry},title=breaks-elsewhere::")
+    assert "this change removes 'Dumy' from mark-dummy" in errors[0]
+    assert f"seeds/claims/fixture-daily-2025-12.yaml:{claim}" in errors[0]
+    caused = next(line for line in errors if "fixture-daily-2025-12.yaml,line=" + str(claim) in line)
+    assert f"caused by this contribution: seeds/registry.yaml:{entry} removes 'Dumy' from mark-dummy" in caused
+
+
+def test_a_renamed_registry_entry_is_annotated_where_it_now_stands(runner, project):
+    base = _based(project)
+    registry = project / "seeds/registry.yaml"
+    registry.write_text(registry.read_text().replace("  - id: lena-fictiona\n", "  - id: lena-fiktsiona\n"))
+    result, report = validate(runner, project, "--changed-since", base)
+    [cause] = [i for i in report["issues"] if i["type"] == "breaks-elsewhere"]
+    assert (cause["file"], cause["line"]) == ("seeds/registry.yaml", _line_of(registry, "  - id: lena-fiktsiona"))
+    assert cause["message"].startswith("this change renames lena-fictiona to lena-fiktsiona;")
+    assert cause["contributed"] is True
+    broken = [i for i in report["issues"] if i["type"] == "unknown-entity" and i["value"] == "lena-fictiona"]
+    assert broken and all("caused by this contribution" in i["message"] for i in broken)
+    assert all(f"{i['file']}:{i['line']}" in cause["message"] for i in broken)
+
+
+def test_a_claim_id_a_decision_lists_renamed_is_annotated_on_the_claims_file(runner, project):
+    base = _based(project)
+    ledger = project / "seeds/claims/fixture-daily-2025-12.yaml"
+    line = _line_of(ledger, "  - id: fd-008")
+    ledger.write_text(ledger.read_text().replace("  - id: fd-008\n", "  - id: fd-108\n"))
+    result, report = validate(runner, project, "--changed-since", base)
+    [cause] = [i for i in report["issues"] if i["type"] == "breaks-elsewhere"]
+    assert (cause["file"], cause["line"]) == ("seeds/claims/fixture-daily-2025-12.yaml", line)
+    assert "removes or renames claim fd-008" in cause["message"] and "seeds/decisions.yaml:" in cause["message"]
 
 
 def test_changed_since_a_ref_the_checkout_lacks_is_a_usage_error(runner, project):

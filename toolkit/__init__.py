@@ -25,7 +25,8 @@ Stages, one folder each (one module per step inside), each ignorant of its calle
                expectations, datadocs (offline) -> one Report; validate_zip (a release zip)
   contribute/  extract/ (draft claims: text, names, context, subjects, and the rules in people,
                releases, counts, sanctions; render), coverage (uncited figures), html_report,
-               dictionary
+               dictionary, manifest (an entry's size and sha256 recorded anew), changes (what a
+               contribution changed, and the problems its changes cause elsewhere)
   cli/         one file per command; the click group and the error -> exit-code edge; common
                (--project, -q/-v, progress), render (reports), reference (docs/cli.md)
 Shared kernels: packagefiles (what a package's writer and readers agree on: descriptor names,

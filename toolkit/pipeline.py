@@ -6,7 +6,8 @@ tables -> write -> check.
   stage_package     write a package into a folder and check it
   build_package     `prisoner-data build`: datapackage/ swapped in only when every check passed
   publish_release   `prisoner-data release`: an immutable, journaled releases/VERSION/ and its zip
-  validate_path     `prisoner-data validate`: a contribution (and the package it builds), a package or a zip
+  validate_path     `prisoner-data validate`: a contribution (and the package it builds), a package or a zip;
+                    validate_changes with --changed-since, each problem annotated on the change that caused it
   download_release  `prisoner-data download`: a published release, verified and checked, then placed
   list_conflicts    `prisoner-data conflicts`: the conflicts of a project or a package; curator_queue
                     what awaits a curator
@@ -89,7 +90,8 @@ def compile_dataset(project: Project, report: Report, progress=None, schemas: di
       1. load: sources against the manifest, the registry, the vocabulary, the claims and the decisions;
       2. reconcile the claims into facts and conflicts (curator decisions applied), and report the events
          no claim dates and counts of everyone freed with no root group to hold them;
-      3. lint: the figures no claim cites, and sources without a URL or at odds with their front matter;
+      3. lint: the figures no claim cites, and sources without a URL or at odds with their front matter
+         (reported with the errors of steps 1 and 2 too, so a contributor sees every warning at once);
       4. tables: the resolved rows of every resource, and the conflicts by status.
     With the table `schemas`, each table is made an Arrow table of its schema as soon as it is built,
     and only the tables and the conflicts' statuses outlive this call (not the claims and facts they
@@ -107,7 +109,9 @@ def _compile(project: Project, report: Report, progress=None, schemas: dict | No
     say("checking claims")
     ledger = load_claims(project, sources, registry, vocabulary, report)
     decisions = load_decisions(project, report)
+    lint = [*lint_coverage(sources, ledger), *lint_sources(sources, released_sources(project))]
     if not report.valid:
+        report.extend(lint)  # the warnings too, so "N errors, M warnings" counts both truly
         return None
     say("reconciling")
     result = reconcile_claims(ledger.claims, registry, vocabulary, decisions)
@@ -126,10 +130,9 @@ def _compile(project: Project, report: Report, progress=None, schemas: dict | No
         report.add("no-root-population", "counts that name no group count everyone freed, but the registry "
                    "has no root group for them", file=project.rel(project.registry),
                    hint="mark the group of everyone freed with `root: true` in seeds/registry.yaml")
+    report.extend(lint)
     if not report.valid:
         return None
-    report.extend(lint_coverage(sources, ledger))
-    report.extend(lint_sources(sources, released_sources(project)))
     say("building tables")
     finish = None if schemas is None else (lambda name, rows: arrow_table(rows, schemas[name]) if name in schemas
                                            else rows)
@@ -313,6 +316,23 @@ def validate_path(path: str | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES
                        hint="name a project with --project, or a package directory, datapackage.json or release zip")
 
 
+def validate_changes(path: str | Path, base: str, **options) -> tuple[Report, set[str]]:
+    """`prisoner-data validate --changed-since BASE`: the report, and the files the contribution changes.
+
+    Steps:
+      1. the files changed since `base` (committed since the merge base, or not committed yet);
+      2. validate the path as `validate_path` does, with `options`;
+      3. annotate on each change the problems it causes in files the contribution does not change.
+    """
+    from .contribute.changes import attribute_causes, changed_files
+
+    contributed = changed_files(Path(path), base)
+    report = validate_path(path, **options)
+    if (Path(path) / "seeds").is_dir():
+        attribute_causes(Path(path), base, report, contributed)
+    return report, contributed
+
+
 def validate_project(root: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, html: Path | None = None,
                      engine: str = "pyarrow") -> Report:
     """Check a contribution: the seeds with file and line, the schemas, and the package they build.
@@ -386,12 +406,25 @@ def list_conflicts(path: str | Path = ".") -> list[dict]:
     return read_conflicts(path)[0]
 
 
+CURATOR_ISSUES = ("stale-decision", "probable-variant")
+"""What only a curator settles: a decision that matches nothing any more, and a spelling the registry does
+not list but that is close to a known name (the same entity, to list as an alias or misspelling, or
+another one to register)."""
+
+
 def curator_queue(path: str | Path = ".") -> tuple[list[dict], list]:
-    """What awaits a maintainer: the open errors no curator has reviewed (see `needing_review`), and, for a
-    project, the decisions that match no conflict any more (Issues of type stale-decision)."""
-    rows, report = read_conflicts(path)
-    stale = [i for i in report.issues if i.type == "stale-decision"] if report else []
-    return needing_review(rows), stale
+    """What awaits a maintainer: the open conflicts of any severity no curator has reviewed (see
+    `needing_review`), and, for a project, the Issues only a curator settles (CURATOR_ISSUES). A project
+    whose only errors are unlisted spellings cannot be reconciled until they are settled: its queue is
+    those spellings."""
+    try:
+        rows, report = read_conflicts(path)
+    except InvalidData as exc:
+        if not exc.report.errors or any(i.type not in CURATOR_ISSUES for i in exc.report.errors):
+            raise
+        rows, report = [], exc.report
+    waiting = [i for i in report.issues if i.type in CURATOR_ISSUES] if report else []
+    return needing_review(rows), waiting
 
 
 def read_conflicts(path: str | Path = ".") -> tuple[list[dict], Report | None]:

@@ -27,8 +27,9 @@ from .common import project_option, say, verdict, verbosity_options
 @click.option("--fail-on", type=click.Choice(["error", "warning"]),
               help="Exit 1 while open conflicts of this severity (or worse) remain.")
 @click.option("--needs-review", is_flag=True,
-              help="Show only the open errors no curator has reviewed yet (or that gained claims since the "
-                   "decision), and exit 1 while there are any: the maintainer's queue.")
+              help="Show only what awaits a curator: open conflicts of any severity no curator has reviewed "
+                   "(or that gained claims since the decision), stale decisions and spellings the registry "
+                   "does not list; exit 1 while there are any: the maintainer's queue.")
 @verbosity_options
 @click.pass_context
 def command(ctx, package, project_dir, fmt, status, fail_on, needs_review):
@@ -38,7 +39,7 @@ def command(ctx, package, project_dir, fmt, status, fail_on, needs_review):
     directory) are reconciled in memory; PACKAGE is a built package directory
     or datapackage.json. Conflicts are data: the exit code is 0 unless
     --fail-on is given and open conflicts of that severity remain, or
-    --needs-review is given and open errors await a curator's decision.
+    --needs-review is given and anything awaits a curator.
 
     \b
     Example:
@@ -61,22 +62,29 @@ def command(ctx, package, project_dir, fmt, status, fail_on, needs_review):
     ctx.exit(code)
 
 
+FOR_THE_CURATOR = {"stale-decision": "remove or revise it",
+                   "probable-variant": "a curator decides: list it in seeds/registry.yaml under that entity's "
+                                       "aliases or misspellings, or register another entity"}
+
+
 def _queue(ctx, source, status: str, fmt: str) -> None:
-    """The maintainer's queue: open errors to review, then decisions that match nothing any more."""
-    rows, stale = curator_queue(source)
+    """The maintainer's queue: open conflicts to review, then decisions that match nothing any more and
+    spellings the registry does not list."""
+    rows, waiting = curator_queue(source)
     shown = rows if status == "all" else [r for r in rows if r["status"] == status]
-    verdict(EXIT_INVALID if shown or stale else 0)
+    verdict(EXIT_INVALID if shown or waiting else 0)
     if shown or fmt != "table":
         {"table": _table, "json": _json, "csv": _csv, "markdown": _markdown}[fmt](shown)
-    for issue in stale:
-        say(one_line(f"{issue.file}:{issue.line}: {issue.message}; remove or revise it"))
+    for issue in waiting:
+        say(one_line(f"{issue.file}:{issue.line}: {issue.message}; {FOR_THE_CURATOR[issue.type]}"))
     if shown:
-        say(f"{len(shown)} open error(s) await a curator's decision in seeds/decisions.yaml "
+        say(f"{len(shown)} open conflict(s) await a curator's decision in seeds/decisions.yaml "
             "(with a value, or reviewed and left open)")
-    if shown or stale:
+    if shown or waiting:
         ctx.exit(EXIT_INVALID)
     if fmt == "table":
-        click.echo("no open error awaits a curator, and every decision matches a conflict")
+        click.echo("nothing awaits a curator: every open conflict has been reviewed, every decision matches "
+                   "a conflict, and the registry lists every spelling")
 
 
 def _text(value) -> str:

@@ -21,8 +21,14 @@ from .common import project_option, say, verbosity_options
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
 @click.option("--manifest", "add_entry", is_flag=True,
               help="Also add the article's entry to seeds/manifest.yaml (if it is not there yet), ready to check.")
+@click.option("--update", is_flag=True,
+              help="With --manifest: draft nothing, but record the article's size and sha256 anew in its entry "
+                   "(after editing its front matter).")
+@click.option("--prefix", metavar="PREFIX",
+              help="Claim ids PREFIX-001, ... (default: made from the source id); refused if another claims file "
+                   "uses it.")
 @verbosity_options
-def command(article, project_dir, source_id, year, out, force, add_entry):
+def command(article, project_dir, source_id, year, out, force, add_entry, update, prefix):
     """Draft a claims file for a new article, for a person to review.
 
     Each drafted claim names its subject (the release, person or sanction it is
@@ -32,19 +38,26 @@ def command(article, project_dir, source_id, year, out, force, add_entry):
     the manifest, its dateline or --year, and the draft then carries the manifest
     entry to add. The draft has `draft: true`, which the build refuses until a
     person has checked every claim. --out never overwrites a file unless --force.
+    Claim ids never collide with an earlier article's. After editing an
+    article's front matter, --manifest --update records its new size and sha256.
 
     \b
     Example:
       prisoner-data extract new-article.txt --year 2025
       prisoner-data extract seeds/articles/rferl-2025-12.txt --out /tmp/rferl-draft.yaml
       prisoner-data extract seeds/articles/new.txt --out seeds/claims/new.yaml --manifest
+      prisoner-data extract seeds/articles/new.txt --prefix nw2
+      prisoner-data extract seeds/articles/new.txt --manifest --update
     """
     from ..contribute.extract import draft_claims
 
+    if update:
+        _update(project_dir, article, source_id, add_entry)
+        return
     if out is not None and out.exists() and not force:
         raise ToolkitError("the file exists; not overwritten", path=out, hint="choose another --out, or add --force")
     project = open_project(project_dir)
-    result = draft_claims(project, article, source_id, year)
+    result = draft_claims(project, article, source_id, year, prefix)
     if out is None:
         click.echo(result.text, nl=False)
     else:
@@ -59,6 +72,18 @@ def command(article, project_dir, source_id, year, out, force, add_entry):
     say(f"drafted {len(drafted.drafts)} claims for {result.source_id}" + (f" -> {out}" if out else "") +
         (f"; {proposed} registry entries proposed" if proposed else "") +
         ("" if result.in_manifest or add_entry else "; add the manifest entry at the top of the draft"))
+
+
+def _update(project_dir, article: Path, source_id: str | None, add_entry: bool) -> None:
+    from ..contribute.manifest import refresh_entry
+    from ..errors import UsageError
+
+    if not add_entry:
+        raise UsageError("--update works on the manifest entry: give --manifest --update", path=article)
+    project = open_project(project_dir)
+    size, digest = refresh_entry(project, source_id or article.stem)
+    say(f"{project.rel(project.manifest)}: {source_id or article.stem} is {size} bytes, sha256 {digest[:12]}… "
+        "(its claims are checked again by `prisoner-data validate`)")
 
 
 def _write(path: Path, text: str) -> None:

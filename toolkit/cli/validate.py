@@ -23,7 +23,9 @@ from .render import render_report
                    "session (SPARK_REMOTE or a local one; needs prisoner-data[spark]).")
 @click.option("--changed-since", "base", metavar="REF",
               help="Put the problems in the files changed since REF (a branch, tag or commit: the pull "
-                   "request's base) first, apart from the rest of the project's.")
+                   "request's base) first, apart from the rest of the project's; a problem elsewhere that a change "
+                   "caused (a registry spelling or entry removed or renamed, a claim id a decision lists) is "
+                   "annotated on that change too.")
 @click.option("--max-bytes", type=click.IntRange(min=1),
               help="Refuse any data file larger than this without reading it (default: no limit; tables are "
                    "streamed).")
@@ -47,7 +49,7 @@ def command(ctx, package, project_dir, fmt, report_opt, engine, max_bytes, base)
       prisoner-data validate datapackage --report html docs-site
       prisoner-data validate big-package --engine duckdb
     """
-    from ..pipeline import validate_path
+    from ..pipeline import validate_changes, validate_path
 
     target = package if package is not None else project_dir
     if package is not None and (package / "seeds").is_dir():
@@ -55,10 +57,9 @@ def command(ctx, package, project_dir, fmt, report_opt, engine, max_bytes, base)
     html = Path(report_opt[1]) if report_opt else None
     contributed = None
     if base is not None:
-        from ..contribute.changes import changed_files
-
-        contributed = changed_files(Path(target), base)
-    report = validate_path(target, max_bytes=max_bytes, html=html, engine=engine)
+        report, contributed = validate_changes(target, base, max_bytes=max_bytes, html=html, engine=engine)
+    else:
+        report = validate_path(target, max_bytes=max_bytes, html=html, engine=engine)
     code = verdict(0 if report.valid else EXIT_INVALID)
     if fmt == "text":
         render_report(report, "text", err=False, contributed=contributed)

@@ -45,8 +45,12 @@ def _resource(name: str, schema: dict) -> list[str]:
 def _vocabulary(project: Project) -> list[str]:
     props = yaml.safe_load(project.properties.read_text(encoding="utf-8"))["properties"]
     lines = ["## Claim properties", "", "What a claim may assert (`schemas/properties.yaml`).", "",
-             "| property | subject | value | scope / population | maximum | flags | meaning |",
-             "|---|---|---|---|---|---|---|"]
+             "Values: a single-valued property (`one`) has one true value, so two values that differ are rival "
+             "answers and a conflict; a property that can hold several true values (`many`: a release's envoys, "
+             "a person's roles and sentences) keeps each value with its claims, and the conflicts resource "
+             "lists them as one explained row of kind `several_values`. The last column says why.", "",
+             "| property | subject | value | scope / population | maximum | flags | meaning | values |",
+             "|---|---|---|---|---|---|---|---|"]
     for name, prop in props.items():
         value = prop["type"] + (f" ({prop['entity']})" if prop.get("entity") else "")
         extra = ", ".join(x for x in (
@@ -55,8 +59,9 @@ def _vocabulary(project: Project) -> list[str]:
         flags = ", ".join(x for x in ("dated" if prop.get("dated") else "", "ages" if prop.get("ages") else "",
                                       "before release" if prop.get("before_release") else "",
                                       f"counts group {prop['group']}" if prop.get("group") else "") if x)
+        values = prop.get("values", "one") + (f": {' '.join(prop['why'].split())}" if prop.get("why") else "")
         lines.append(_row([f"`{name}`", prop["subject"], value, extra, str(prop.get("maximum", "")), flags,
-                           " ".join(prop["description"].split())]))
+                           " ".join(prop["description"].split()), values]))
     lines += ["", "## Qualifiers", "",
               "How a count or date bounds the truth; two claims agree when their intervals share a point.", "",
               "| value | qualifier | means |", "|---|---|---|"]

@@ -20,8 +20,8 @@ from ..project import Project
 from ..report import Report
 from .sources import Source
 from ..values import COUNT_QUALIFIERS, DATE_QUALIFIERS, QUALIFIER_WORDS, Count, DateValue, parse_date
-from .yamlio import (LineDict, check_texts, line_dict, load_yaml, nearest_hint, outside_project, report_duplicate_keys,
-                     report_unknown_keys, short)
+from .yamlio import (LineDict, check_texts, line_dict, load_yaml, nearest_hint, outside_project, quote_it, read_as,
+                     report_duplicate_keys, report_unknown_keys, short)
 
 
 CLAIMS_FILE_KEYS = ("source", "claims", "skipped", "draft")
@@ -216,7 +216,8 @@ def _check_file(project, sources, registry, vocabulary, path: Path) -> _CheckedF
         if entry is not None:
             checked.skipped.append(entry)
     checked.tail = checker.report.issues[after_claims:]
-    quotes = {entry.claim.quote for entry in checked.claims if entry.claim is not None}
+    # a claim with an error still cites what its quote covers: the warnings stay true beside the errors
+    quotes = {raw["quote"] for raw in doc["claims"] if isinstance(raw, dict) and isinstance(raw.get("quote"), str)}
     checked.uncited = _uncited(checker.mentions.citable, located, quotes | {s.quote for s in checked.skipped})
     return checked
 
@@ -406,7 +407,15 @@ class _ClaimChecker:
                 return Count(low, "between", high), None, None
             return Count(value, entry.qualifier), None, None
         if not isinstance(value, str):
-            self.error(raw, "invalid-value", f"'{entry.property}' takes a {prop.type}, got {value!r}", "value", value=str(value))
+            retyped = read_as(raw.get("value"))
+            self.error(raw, "invalid-value", f"'{entry.property}' takes a {prop.type}, got {value!r}", "value",
+                       value=str(value), hint=f"YAML reads it as {retyped}; {quote_it('value', value)}" if retyped
+                       else None)
+            return None, None, None
+        if prop.type == "text" and read_as(raw.get("value")):
+            self.error(raw, "invalid-value", f"'{entry.property}' takes a text; YAML reads {value!r} as "
+                       f"{read_as(raw.get('value'))}", "value", value=str(value),
+                       hint=quote_it("value", raw.get("value")))
             return None, None, None
         if prop.type == "date":
             if self.registry.kind(value) == "release":
@@ -479,6 +488,11 @@ class _ClaimChecker:
 
     def _locate_quote(self, raw, quote: str) -> tuple[int, int]:
         """The quote's first offset in the article and its line; (-1, 0) with an error when it is not there."""
+        retyped = read_as(raw.get("quote"))
+        if retyped:  # unquoted, YAML made it a date: its text is not the article's any more
+            self.error(raw, "quote-not-text", f"the quote {quote!r} is not text: YAML reads it as {retyped}",
+                       "quote", value=quote[:80], hint=quote_it("quote", raw.get("quote")))
+            return -1, 0
         offset = self.located[quote][0] if quote in self.located else -1
         if offset < 0 or "\n" in quote:
             self.error(raw, "quote-not-found",

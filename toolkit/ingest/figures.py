@@ -122,11 +122,24 @@ class _Overlaps:
         return self.reach > start
 
 
+_ZONE = r"(?:gmt|utc|cet|cest|eet|eest|msk|bst|est|edt|pst|pdt)"
+_MERIDIEM = r"(?:[ap]\.?m\.?(?!\w))"
+TIME_OF_DAY = re.compile(
+    rf"(?<![\w.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?(?:\s*{_MERIDIEM})?"  # 20:59, 20:59:08, 8:30 a.m.
+    rf"|\.[0-5]\d(?:\s*(?:{_MERIDIEM}|{_ZONE}(?!\w)|local time(?!\w)))"  # 10.30 GMT (a dot needs its zone)
+    rf"|\s*{_MERIDIEM})"  # 9 pm
+    rf"(?:\s*{_ZONE}(?:[+-]\d{{1,2}})?(?!\w))?(?![\w:])")
+"""A time of day ("20:59", "20:59:08", "8:30 a.m.", "10.30 GMT", "9 pm"), matched in lowered text: a
+clock reading, not a count."""
+
+
 def find_figures(text: str, dates: list[DateMention] | None = None) -> list[Figure]:
-    """Every count in the text that is not part of a date, with its qualifier or range."""
-    in_date = _Overlaps((d.start, d.end) for d in (find_dates(text) if dates is None else dates))
+    """Every count in the text that is not part of a date or a time of day, with its qualifier or range."""
+    low_text = lowered(text)
+    in_date = _Overlaps([*((d.start, d.end) for d in (find_dates(text) if dates is None else dates)),
+                         *(m.span() for m in TIME_OF_DAY.finditer(low_text))])
     found = []
-    for match in COUNT.finditer(lowered(text)):
+    for match in COUNT.finditer(low_text):
         span = match.start("low") if match.group("low") else match.start("figure")
         if in_date(span, span + 1):
             continue
@@ -232,18 +245,23 @@ class Dateline:
 
 _PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _DATE_TEXT = rf"(?:{_WEEKDAY}?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+{_YEAR})?|{_YEAR}-\d\d-\d\d)"
+_CLOCK = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?)"
+"""A time of day beside a dateline's place or date ("Minsk, 20:59 GMT, June 21 (Wire) -")."""
 DATELINES = [
-    # PLACE[, Region][, Date] [(Outlet)] — text
-    re.compile(rf"^(?P<place>{_PLACE})(?:,\s+{_PLACE})??(?:,\s+(?P<date>{_DATE_TEXT}))?\s*"
+    # PLACE[, Region][, time][, Date][ time] [(Outlet)] — text
+    re.compile(rf"^(?P<place>{_PLACE})(?:,\s+{_PLACE})??{_CLOCK}?(?:,\s+(?P<date>{_DATE_TEXT}))?{_CLOCK}?\s*"
                rf"(?:\((?P<outlet>[^()\n]{{2,60}})\))?\s*[—–]|^(?P<place2>[A-Z][A-Z .'’-]{{2,}})(?:,\s+{_PLACE})?"
-               rf"(?:,\s+(?P<date2>{_DATE_TEXT}))?\s*(?:\((?P<outlet2>[^()\n]{{2,60}})\))?\s*--?\s", re.MULTILINE),
-    # Place, Date (Outlet) text
-    re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>{_DATE_TEXT})\s*\((?P<outlet>[^()\n]{{2,60}})\)\s", re.MULTILINE),
+               rf"{_CLOCK}?(?:,\s+(?P<date2>{_DATE_TEXT}))?{_CLOCK}?\s*(?:\((?P<outlet2>[^()\n]{{2,60}})\))?\s*--?\s",
+               re.MULTILINE),
+    # Place[, time], Date[ time] (Outlet) text
+    re.compile(rf"^(?P<place>{_PLACE}){_CLOCK}?,\s+(?P<date>{_DATE_TEXT}){_CLOCK}?\s*\((?P<outlet>[^()\n]{{2,60}})\)\s",
+               re.MULTILINE),
     # date: 2025-12-13 / Published on 13 December 2025
     re.compile(rf"^\s*(?:date|dated|published|posted|updated)(?:\s+on)?:?\s+(?P<date>{_DATE_TEXT})[\s|]",
                re.MULTILINE | re.IGNORECASE),
-    # a line that is only a date, under the headline
-    re.compile(rf"^[ \t]*(?P<date>{_DATE_TEXT})[ \t]*$", re.MULTILINE),
+    # a line that is only a date (and the time of day), under the headline
+    re.compile(rf"^[ \t]*(?P<date>{_DATE_TEXT})(?:,?[ \t]+(?:at[ \t]+)?\d{{1,2}}[:.]\d\d(?::\d\d)?"
+               rf"(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|[A-Z]{{2,4}}))?)?[ \t]*$", re.MULTILINE),
     # a byline with its date: "By Staff | August 15, 2026", "By Jane Doe, 15 August 2026"
     re.compile(rf"^[ \t]*By\s+(?P<outlet>[^|\n,]{{2,60}}?)\s*[|,·•–—-]\s*(?:Updated\s+|Published\s+)?"
                rf"(?P<date>{_DATE_TEXT})[ \t]*$", re.MULTILINE),

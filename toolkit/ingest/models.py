@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from ..report import Report
 from ..texts import is_link
 from ..values import COUNT_QUALIFIERS, DATE_QUALIFIERS, parse_date
-from .yamlio import LineDict, check_texts, nearest_hint, short
+from .yamlio import LineDict, check_texts, nearest_hint, quote_it, read_as, short
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -34,6 +34,10 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
     MULTILINE: ClassVar[frozenset] = frozenset()
     """The free-text fields, which may break lines; every other text is one line (`toolkit.texts`)."""
+
+
+PLACEHOLDERS = ("OUTLET", "TITLE", "URL", "YYYY-MM-DD")
+"""What `extract` writes in a manifest entry for the contributor to fill in; never a value."""
 
 
 class SourceEntry(_Strict):
@@ -69,6 +73,14 @@ class SourceEntry(_Strict):
     @classmethod
     def _web_address(cls, value: str | None) -> str | None:
         return _link(value)
+
+    @field_validator("outlet", "title")
+    @classmethod
+    def _not_a_placeholder(cls, value: str | None, info) -> str | None:
+        if value is not None and value.strip() in PLACEHOLDERS:
+            raise ValueError(f"{value.strip()} is the draft's placeholder: write the article's {info.field_name} "
+                             f"as printed, or null if it has none")
+        return value
 
     @field_validator("path")
     @classmethod
@@ -268,6 +280,12 @@ class PropertyDef(_Strict):
     group: str | None = None
     """For counts of a place over time: the registry group they count (e.g. the political prisoners
     a release frees reduce it)."""
+    values: Literal["one", "many"] = "one"
+    """`many`: several values can all be true at once (a release's envoys, a person's roles, one person's
+    sentences), so each is kept with its claims and only values that cannot both be true conflict;
+    `one`: one true value, so values that differ are rival answers."""
+    why: str | None = None
+    """Why the property holds one value or several (the data dictionary shows it)."""
     description: str
     """What the property means."""
 
@@ -315,6 +333,8 @@ def issues_from_validation(exc: ValidationError, raw: LineDict, report: Report, 
         if len(loc) > 1 and field in raw:  # inside a list of mappings (a licence's path): the line of that key
             line, value, field = _nested(raw, loc, line, value)
         kind = {"extra_forbidden": "unknown-field", "missing": "missing-field"}.get(err["type"], "invalid-field")
+        retyped = read_as(value) if err["type"] == "string_type" else None
+        placeholder = isinstance(value, str) and value.strip() in PLACEHOLDERS
         message = {
             "unknown-field": f"unknown field '{field}'",
             "missing-field": f"required field '{field}' is missing",
@@ -326,5 +346,8 @@ def issues_from_validation(exc: ValidationError, raw: LineDict, report: Report, 
             line=line,
             field=field,
             value=None if value is None else short(value),
-            hint=nearest_hint(field, known) if kind == "unknown-field" and known else None,
+            hint=nearest_hint(field, known) if kind == "unknown-field" and known else
+            f"YAML reads it as {retyped}; " + quote_it(field, value) if retyped else
+            f"replace {value.strip()} with the article's {field} (from its page), or write {field}: null if it has "
+            "none" if placeholder else None,
         )

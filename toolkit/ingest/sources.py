@@ -152,7 +152,9 @@ def _verify_article(project, entry: SourceEntry, line: int, report: Report, disp
             f"article {shown} does not match the manifest: {len(data)} bytes, sha256 {digest[:12]}…; "
             f"manifest (line {line}) says {entry.bytes} bytes, sha256 {entry.sha256[:12]}…",
             field="sha256", value=digest,
-            hint="articles are kept byte-exact; restore the original file, or record a new article as a new source",
+            hint="articles are kept byte-exact: restore the original file, or record a new article as a new source; "
+                 f"if you edited only its front matter, `prisoner-data extract {shown} --manifest --update` "
+                 "records its new size and sha256",
             **where,
         )
         return None

@@ -135,11 +135,37 @@ class _LineLoader(_Base):
         return mapping
 
 
+class ReadAsDate(str):
+    """Text YAML read as a date or a date and time because it was not quoted (2025-06-21 20:59:08): the
+    ISO form of what it read, marked, so a field that wants text as written can say to quote it."""
+
+    __slots__ = ()
+
+
 def _plain(value):
     # YAML 1.1 turns unquoted 2025-12-13 into a date; the toolkit wants the text.
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+        return ReadAsDate(value.isoformat())
     return value
+
+
+def read_as(value) -> str | None:
+    """What YAML read an unquoted value as, when that is not text: "a date", "a date and time", "a number"
+    or "true or false"; None for text (quoted or not) and for mappings and lists."""
+    if isinstance(value, ReadAsDate):
+        return "a date and time" if "T" in value else "a date"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return None
+
+
+def quote_it(field: str, value) -> str:
+    """The fix for a value YAML did not read as text: the line with the value in quotes."""
+    text = str(value).replace("T", " ") if isinstance(value, ReadAsDate) else str(value).lower() \
+        if isinstance(value, bool) else str(value)
+    return f'quote it, as the text is written: {field}: "{text}"'
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")

@@ -102,7 +102,7 @@ def resolved_columns(column: str, prop: PropertyDef | str, fact: Fact | None) ->
     else:
         cols[column] = list(value) if value else None
     cols[f"{column}_status"] = fact.status if fact else None
-    cols[f"{column}_claims"] = fact.claim_ids if fact else None
+    cols[f"{column}_claims"] = fact.shown_claim_ids if fact else None
     cols[f"{column}_origins"] = len(fact.origins) if fact and fact.settled else None
     if kind != "text":
         cols[f"{column}_candidates"] = (fact.candidates or None) if fact else None

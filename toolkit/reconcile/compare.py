@@ -33,7 +33,70 @@ def compare_fact(fact: Fact, prop: PropertyDef, registry: Registry) -> Conflict 
     if prop.ages:
         return _compare_ages(fact, registry)
     compare = {"count": _compare_intervals, "date": _compare_intervals, "entity": _compare_entities}
+    if prop.values == "many" and prop.type in compare:
+        values = _distinct_values(fact.claims, prop.type, registry)
+        if len(values) > 1:
+            return _several_values(fact, values, prop, registry)
     return compare.get(prop.type, _collect_texts)(fact, registry)
+
+
+def _distinct_values(claims: list[Claim], kind: str, registry: Registry) -> list[list[Claim]]:
+    """The claims of a property that can hold several values, one list per value they give.
+
+    Counts and dates: claims whose ranges all share a point give one value ("2021" and "May 2021"), and
+    ranges apart are values apart (sorted by their start, each joins the value whose common range it
+    reaches). Entities: one value per entity, unless they all lie on one chain of the hierarchy."""
+    if kind == "entity":
+        values = sorted({c.value for c in claims})
+        specific = max(values, key=lambda v: (len(registry.ancestors(v)), v))
+        if all(registry.within(specific, v) for v in values):
+            return [list(claims)]
+        return [[c for c in claims if c.value == value] for value in values]
+    groups: list[list[Claim]] = []
+    ceiling = None
+    for claim in sorted(claims, key=lambda c: (c.value.low, c.value.high, c.id)):
+        if groups and claim.value.low <= ceiling:
+            groups[-1].append(claim)
+            ceiling = min(ceiling, claim.value.high)
+        else:
+            groups.append([claim])
+            ceiling = claim.value.high
+    return groups
+
+
+def _several_values(fact: Fact, values: list[list[Claim]], prop: PropertyDef, registry: Registry) -> Conflict:
+    """Values that can all be true (two envoys, two sentences): each kept with its claims, none a rival.
+
+    The resolved columns show the value with the most independent origins behind it (then the earliest
+    claim), with its own claims; the explained row lists every value with its claims and sources."""
+    ranked = sorted(values, key=lambda g: (-len({c.origin for c in g}), min(c.id for c in g)))
+    shown = ranked[0]
+    fact.value = min((c.value for c in shown), key=lambda v: (getattr(v, "width", 0), str(v)))
+    fact.support = shown
+    fact.status = STATUS_AGREED if len({c.source for c in shown}) > 1 else STATUS_SINGLE
+    fact.several = [sorted(c.id for c in group) for group in ranked]
+    parts = []
+    for group in sorted(ranked, key=lambda g: _shown_text(g, registry)):
+        voices = ", ".join(dict.fromkeys(voice(c) for c in sorted(group, key=lambda c: c.id)))
+        parts.append(f"{_shown_text(group, registry)} ({', '.join(sorted(c.id for c in group))}: {voices})")
+    why = f" ({prop.why.rstrip('.')})" if prop.why else ""
+    return Conflict(
+        subject=fact.key.subject, property=fact.key.property, scope=fact.key.scope, population=fact.key.population,
+        kind="several_values", severity="info", status="explained", claims=list(fact.claims),
+        values=sorted({_value_of(g) for g in ranked}),
+        description=f"Sources give several values of {fact_label(fact.key, registry)}, each kept with its claims: "
+                    + "; ".join(parts) + f". The property can hold more than one true value{why}, so they are "
+                    "not rival answers.",
+    )
+
+
+def _value_of(group: list[Claim]) -> str:
+    return value_text(min((c.value for c in group), key=lambda v: (getattr(v, "width", 0), str(v))))
+
+
+def _shown_text(group: list[Claim], registry: Registry) -> str:
+    value = min((c.value for c in group), key=lambda v: (getattr(v, "width", 0), str(v)))
+    return entity_name(value, registry) if isinstance(value, str) else str(value)
 
 
 def _set_status(fact: Fact) -> None:
@@ -159,8 +222,9 @@ def _collect_texts(fact: Fact, registry: Registry) -> None:
 
 
 def name_variants(claims, registry: Registry) -> list[Conflict]:
-    """Names given through a spelling the registry lists as a misspelling: a name conflict, open until a
-    curator decision covers its claims (the registry links the spelling; it does not review the sources)."""
+    """Names given through a spelling the registry lists as a misspelling of that entity: explained by the
+    registry, never open (listing it there is the review; a spelling it does not list is a probable
+    variant the loader reports, and no claim resolves through it)."""
     by_entity: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
     for claim in claims:
         for entity_id, mention in ((claim.value, claim.mention), (claim.attributed_to, claim.attributed_as)):
@@ -172,8 +236,10 @@ def name_variants(claims, registry: Registry) -> list[Conflict]:
         spellings = sorted({mention for mention, _ in found})
         sources = ", ".join(sorted({claim.source for _, claim in found}))
         conflicts.append(Conflict(
-            subject=entity_id, property="name", kind="name", severity="info",
+            subject=entity_id, property="name", kind="name", severity="info", status="explained",
             claims=[claim for _, claim in found], values=sorted({*spellings, entity.name}),
-            description=f"{sources} spells {entity.name} as " + " and ".join(f"'{m}'" for m in spellings) + ".",
+            description=f"{sources} spells {entity.name} as " + " and ".join(f"'{m}'" for m in spellings)
+                        + f", a misspelling the registry lists for {entity.name} ({entity_id}), so the name is "
+                          "explained.",
         ))
     return conflicts

@@ -5,12 +5,11 @@ later (a new article) have not been reviewed: if they agree with the chosen valu
 stays resolved and lists them as unreviewed; if any disagrees, the conflict is open again, keeping
 the rationale for reference. A decision without a value records that a curator has reviewed an
 open conflict and leaves it open. A decision that lists no claims covers the conflict as it
-stands (the form decisions had before they named their claims), except for a name.
+stands (the form decisions had before they named their claims).
 
-A decision about a name (a misspelling the registry links to its entity) covers the claims it lists
-and the spellings they use, nothing more: any later claim reopens it (no curator has seen that
-source's spelling), and a spelling the decision never saw is named, with the decision and the
-source that writes it, until a curator has looked at that spelling too.
+Names need no decision: a spelling the registry lists as a misspelling of an entity is explained by
+the registry (listing it there is the review), and a spelling it does not list is reported by the
+loader as a probable variant, which the curator's queue shows.
 """
 
 from __future__ import annotations
@@ -51,8 +50,6 @@ def _apply(result: Reconciliation, target: Conflict, decision) -> str | None:
         if new:
             target.description += f" Claims {', '.join(new)} came later; no curator has reviewed them."
         return None
-    if target.kind == "name":
-        return _apply_name(target, decision)
     fact = None
     if target.kind in ("value", "date"):  # only these have one fact whose value the decision picks
         fact = result.facts.get(FactKey(target.subject, target.property, target.scope, target.population))
@@ -77,33 +74,3 @@ def _apply(result: Reconciliation, target: Conflict, decision) -> str | None:
 def _resolve(target: Conflict, entry) -> None:
     target.status = STATUS_CURATOR
     target.resolution = str(entry.value)
-
-
-def spelling_of(claim, entity_id: str) -> str | None:
-    """How a claim writes the entity's name: as its value, or as whom it is attributed to."""
-    if claim.value == entity_id and claim.mention:
-        return claim.mention
-    return claim.attributed_as if claim.attributed_to == entity_id else None
-
-
-def _apply_name(target: Conflict, decision) -> None:
-    """A name decision covers the claims it lists and their spellings; one that lists none covers none."""
-    entry = decision.entry
-    listed = set(entry.claims or ())
-    later = [c for c in target.claims if c.id not in listed]
-    if not later:
-        _resolve(target, entry)
-        return None
-    seen = {spelling_of(c, target.subject) for c in target.claims if c.id in listed}
-    unseen = sorted({(spelling_of(c, target.subject), c.source) for c in later
-                     if spelling_of(c, target.subject) not in seen})
-    if unseen:
-        spellings = " and ".join(f"'{s}'" for s in sorted(s for s in seen if s)) or "no spelling"
-        target.description += (
-            f" A curator decided ({decision.file}:{decision.line}) that {spellings} stand for {entry.value}; "
-            + "; ".join(f"{source} spells it '{spelling}'" for spelling, source in unseen)
-            + ", which no decision covers yet.")
-    same = sorted(c.id for c in later if spelling_of(c, target.subject) in seen)
-    if same:
-        target.description += f" {', '.join(same)} came later and no curator has reviewed them."
-    return None

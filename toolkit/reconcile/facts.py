@@ -41,6 +41,14 @@ class Fact:
     """The claims that agree with the resolved value (all of them unless a curator chose)."""
     dated: DateValue | None = None
     """For values that change with time (ages): the date the shown value holds on."""
+    several: list[list[str]] | None = None
+    """For a property that can hold several true values, when the claims give more than one: each value's
+    claim ids, the shown value's first (the tables list those; the explained conflict lists them all)."""
+
+    @property
+    def shown_claim_ids(self) -> list[str]:
+        """The claims behind the value the tables show: all of them, unless the fact holds several values."""
+        return self.several[0] if self.several else self.claim_ids
 
     @property
     def claim_ids(self) -> list[str]:

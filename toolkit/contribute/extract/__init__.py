@@ -27,7 +27,7 @@ from ...values import Count, DateValue, parse_date
 from . import counts, people, releases, sanctions  # noqa: F401 - importing registers the rules, in this order
 from .context import RULES, Context, Draft, Sentence
 from .names import Name, find_names, known_names, slug
-from .render import manifest_stub, render_draft
+from .render import claim_prefix, manifest_stub, render_draft
 from .subjects import article_country, article_release
 from .text import sentences
 
@@ -47,14 +47,16 @@ class DraftFile:
     """For an article not in the manifest yet: its entry, as lines of seeds/manifest.yaml."""
 
 
-def draft_claims(project, article: Path, source_id: str | None = None, year: int | None = None) -> DraftFile:
+def draft_claims(project, article: Path, source_id: str | None = None, year: int | None = None,
+                 prefix: str | None = None) -> DraftFile:
     """Draft the claims file of an article, with what the project already knows.
 
     Steps: read the article (UTF-8, bounded); read the registry, vocabulary, manifest and claims
     (what is invalid there is left out, so a draft is possible mid-contribution); take the
     article's date from its manifest entry, else from its dateline, else `year`; draft; render
     the YAML with the registry entries it proposes and, for an article not in the manifest yet,
-    its manifest entry (size and sha256 filled in).
+    its manifest entry (size and sha256 filled in). Claim ids take a prefix (`prefix`, or one made from
+    the source id) that no other claims file's ids use, so they never collide with an earlier article's.
     """
     from ...errors import ToolkitError, UsageError
     from ...ingest.claims import load_claims, load_vocabulary
@@ -87,9 +89,21 @@ def draft_claims(project, article: Path, source_id: str | None = None, year: int
     drafted = draft_article(text, registry, {name: d.subject for name, d in vocabulary.items()},
                             [c for c in known if c.source != source_id], published, year)
     header = [] if entry else manifest_stub(source_id, data, drafted.dateline, front_matter(text).fields, year)
-    return DraftFile(source_id, render_draft(source_id, drafted.drafts, drafted.proposals, drafted.names, header),
+    chosen = claim_prefix(source_id, _claim_ids(project, source_id), prefix)
+    return DraftFile(source_id, render_draft(source_id, drafted.drafts, drafted.proposals, drafted.names, header,
+                                             chosen),
                      drafted, entry is not None,
                      [line[1:] for line in header[1:]])
+
+
+def _claim_ids(project, source_id: str) -> set[str]:
+    """The claim ids of every claims file but the article's own, read off their `- id:` lines (a file with
+    errors counts too: its ids are taken all the same)."""
+    ids: set[str] = set()
+    for path in sorted(project.claims_dir.glob("*.yaml")) if project.claims_dir.is_dir() else []:
+        if path.stem != source_id:
+            ids |= set(re.findall(r"^\s*-\s+id:\s*['\"]?([a-z0-9][a-z0-9-]*)", path.read_text(encoding="utf-8"), re.M))
+    return ids
 
 
 @dataclass

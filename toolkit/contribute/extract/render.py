@@ -7,6 +7,10 @@ import json
 
 import yaml
 
+from ...ingest.models import PLACEHOLDERS
+
+OUTLET, TITLE, URL, DATE = PLACEHOLDERS
+
 
 def manifest_stub(source_id: str, data: bytes, dateline=None, front: dict | None = None,
                   year: int | None = None) -> list[str]:
@@ -15,13 +19,13 @@ def manifest_stub(source_id: str, data: bytes, dateline=None, front: dict | None
     the contributor to fill. A URL is never guessed: without front matter it is left for the contributor.
     A date that only `--year` gives is the year, and marked as inferred."""
     front = front or {}
-    outlet = front.get("outlet") or (dateline.outlet if dateline and dateline.outlet else "OUTLET")
+    outlet = front.get("outlet") or (dateline.outlet if dateline and dateline.outlet else OUTLET)
     published = front.get("published") or (dateline.date if dateline and dateline.date else None)
     inferred = published is None and year is not None
-    published = published or (str(year) if year else "YYYY-MM-DD")
+    published = published or (str(year) if year else DATE)
     precision = {4: "year", 7: "month"}.get(len(published), "day")
-    title = json.dumps(front["title"], ensure_ascii=False) if front.get("title") else "TITLE"
-    url = front.get("url") or "URL  # where the article was published (https://...); null if you cannot tell"
+    title = json.dumps(front["title"], ensure_ascii=False) if front.get("title") else TITLE
+    url = front.get("url") or f"{URL}  # where the article was published (https://...); null if you cannot tell"
     found = " (from the front matter)" if front else (
         " (from the dateline)" if dateline and (dateline.outlet or dateline.date) else "")
     return [
@@ -34,8 +38,28 @@ def manifest_stub(source_id: str, data: bytes, dateline=None, front: dict | None
     ]
 
 
-def render_draft(source_id: str, drafts, proposals: dict[str, list[dict]], names, header=()) -> str:
-    """The draft: claims to check, registry entries to add, names worth a look."""
+def claim_prefix(source_id: str, taken: set[str], given: str | None = None) -> str:
+    """The prefix of a draft's claim ids (PREFIX-001, ...), never one an earlier article's ids start with:
+    `given` (--prefix), else the initials of the source id's first two words, else the whole source id,
+    which the manifest keeps unique; None of them free (ids written by hand), a letter is added."""
+    words = [w for w in source_id.split("-") if w[:1].isalpha()]
+    short = ("".join(w[0] for w in words[:2]) if len(words) > 1 else (words[0][:2] if words else "x")).lower()
+    used = {claim_id.rsplit("-", 1)[0] for claim_id in taken}
+    for prefix in ([given] if given else [short, source_id]):
+        if prefix not in used:
+            return prefix
+    if given:
+        from ...errors import UsageError
+
+        raise UsageError(f"--prefix {given}: claims of another article already have ids {given}-NNN",
+                         hint="choose a prefix no claims file uses (the source id is always free)")
+    return next(f"{source_id}-{letter}" for letter in "abcdefghijklmnopqrstuvwxyz"
+                if f"{source_id}-{letter}" not in used)
+
+
+def render_draft(source_id: str, drafts, proposals: dict[str, list[dict]], names, header=(),
+                 prefix: str | None = None) -> str:
+    """The draft: claims to check, registry entries to add, names worth a look; claim ids PREFIX-NNN."""
     lines = [*header,
              f"# Draft claims for {source_id}, made by `prisoner-data extract`. Check every claim against the",
              "# article: subject, property, value, qualifier and quote; delete what is not a claim; add what",
@@ -43,8 +67,7 @@ def render_draft(source_id: str, drafts, proposals: dict[str, list[dict]], names
              "draft: true",
              f"source: {source_id}",
              "claims:"]
-    words = [w for w in source_id.split("-") if w[:1].isalpha()]
-    prefix = ("".join(w[0] for w in words[:2]) if len(words) > 1 else (words[0][:2] if words else "x")).lower()
+    prefix = prefix or claim_prefix(source_id, set())
     for number, d in enumerate(drafts, 1):
         lines.append(f"  - id: {prefix}-{number:03d}")
         lines.append(f"    subject: {d.subject}")

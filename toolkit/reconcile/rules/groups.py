@@ -4,7 +4,8 @@ For every subject and count property that takes a population, and every scope an
 - subgroup: a group's count fits inside the count of the nearest ancestor group that has one
   (everyone, when none has); checked per source, naming the source, and across sources;
 - partition-sum: the counts of groups one partition splits a parent into (nationalities, or any
-  groups that declare the same `partition`) add up to at most the parent's count;
+  groups that declare the same `partition`) add up to at most the parent's count; across sources,
+  each group's bounds are the tightest its sources give (see `_span`);
 - complete-breakdown: a count whose claim says `breakdown: <partition>` equals, exactly, the sum
   of the same article's counts of its groups of that partition.
 """
@@ -16,11 +17,13 @@ from dataclasses import dataclass
 
 from ...ingest.claims import Claim
 from ...ingest.entities import Registry
-from ...values import Count, interval_text
+from ...values import INF, Count, interval_text
 from ..facts import Conflict, Fact, Reconciliation, entity_name, value_text
 from .base import narrowest, rule
 
 EVERYONE = None  # the population key of a count that names no group
+OPEN_BELOW = ("at_most", "fewer_than")
+"""Qualifiers that state no lower bound."""
 
 
 @dataclass
@@ -68,13 +71,27 @@ def _ancestor_with_count(group: str, counts: dict, registry: Registry) -> str | 
     return parent
 
 
+def _span(claims: list[Claim]) -> tuple[float, float]:
+    """The bounds the claims put on a count, each source's tightest bound counting.
+
+    Claims that agree all hold, so the count lies where they overlap: an exact 14 and an "at least 14"
+    make 14, and the "at least" never erases the exact figure. Claims that disagree give the widest
+    reading of the bounds they state (the value conflict speaks for the rest); a side a claim leaves
+    open ("at least" above, "at most" below) is no bound there."""
+    lows, highs = [c.value.low for c in claims], [c.value.high for c in claims]
+    if max(lows) <= min(highs):
+        return max(lows), min(highs)
+    stated_lows = [c.value.low for c in claims if c.value.qualifier not in OPEN_BELOW]
+    stated_highs = [h for h in highs if h != INF]
+    return min(stated_lows, default=0), max(stated_highs, default=INF)
+
+
 def _low(claims: list[Claim]) -> float:
-    """The least any of the claims allows (across sources: the most lenient reading)."""
-    return min(c.value.low for c in claims)
+    return _span(claims)[0]
 
 
 def _high(claims: list[Claim]) -> float:
-    return max(c.value.high for c in claims)
+    return _span(claims)[1]
 
 
 def _figure(claims: list[Claim]) -> str:

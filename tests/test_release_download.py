@@ -477,3 +477,88 @@ def test_a_release_rewrites_the_readmes_latest_release_block(project, runner, mo
     assert "releases/belarus-prisoner-releases-2025-1.0.0.zip" in readme
     assert "1.0.0/belarus-prisoner-releases-2025.xlsx" in readme  # the release has the workbook: offered
     assert readme.startswith("# A project\n") and readme.endswith("\n\n## Rest\n")
+
+
+# --- release: dry run, what comes after, and what holds a release back ------------------------------
+
+def _every_path(root: Path) -> dict[str, str]:
+    """Every file (with its sha256) and every folder under root: a dry run must leave them all as they were."""
+    files = tree_digest(root)
+    return {**files, **{p.relative_to(root).as_posix() + "/": "dir" for p in root.rglob("*") if p.is_dir()}}
+
+
+def test_a_dry_run_checks_the_release_says_what_it_would_write_and_writes_nothing(released, runner):
+    _edit_claim(released, "    value: prominent opposition activist\n", "    value: opposition activist\n")
+    before = _every_path(released)
+    result = runner.invoke(main, ["release", "--bump", "auto", "--dry-run", "--project", str(released)])
+    assert result.exit_code == 0, result.output
+    assert "would release 1.0.1 (patch) to releases/1.0.1/; dry run: nothing was written" in result.stdout
+    assert "  releases/1.0.1/datapackage.json\n" in result.stdout
+    assert "  releases/belarus-prisoner-releases-2025-1.0.1.zip\n" in result.stdout
+    assert "git tag" not in result.stdout
+    assert _every_path(released) == before
+    as_json = runner.invoke(main, ["release", "--bump", "auto", "--dry-run", "--format", "json",
+                                   "--project", str(released)])
+    assert json.loads(as_json.stdout)["dry_run"] is True and _every_path(released) == before
+    # and a dry run fails where the release would: nothing new is refused the same way
+    _edit_claim(released, "    value: opposition activist\n", "    value: prominent opposition activist\n")
+    refused = runner.invoke(main, ["release", "--bump", "auto", "--dry-run", "--project", str(released)])
+    assert refused.exit_code == 3 and "nothing to release" in refused.stderr
+
+
+def test_after_a_release_datapackage_follows_it_and_the_next_steps_are_printed(project, runner, monkeypatch,
+                                                                              tmp_path):
+    monkeypatch.setenv("PRISONER_DATA_CACHE", str(tmp_path / "cache"))
+    result = runner.invoke(main, ["release", "1.0.0", "--project", str(project), "--date", "2025-12-20"])
+    assert result.exit_code == 0, result.output
+    built = json.loads((project / "datapackage" / "datapackage.json").read_text())
+    assert built["version"] == "1.0.1-dev"  # the development version after 1.0.0, not the one before it
+    assert "rebuilt datapackage/ (now 1.0.1-dev)" in result.stdout
+    steps = result.stdout.split("next, in ", 1)[1].splitlines()[1:]
+    assert [s.strip() for s in steps] == [
+        "git add .zenodo.json CITATION.cff datapackage docs releases",
+        'git commit -m "Release 1.0.0 of the dataset"', "git tag v1.0.0", "git push origin HEAD v1.0.0"]
+    assert "not a git checkout" in result.stderr  # it says what it could not check
+
+
+def _git(project: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(project), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                   check=True, capture_output=True)
+
+
+def test_uncommitted_seeds_hold_a_release_back_unless_forced(project, runner, monkeypatch, tmp_path):
+    monkeypatch.setenv("PRISONER_DATA_CACHE", str(tmp_path / "cache"))
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "seeds")
+    _edit_claim(project, "    value: prominent opposition activist\n", "    value: opposition activist\n")
+    before = _every_path(project)
+    for extra in ([], ["--dry-run"]):
+        result = runner.invoke(main, ["release", "1.0.0", "--project", str(project), *extra])
+        assert result.exit_code == 3, result.output
+        assert "1 file(s) of seeds/ or schemas/ are not committed (seeds/claims/fixture-herald-2025-12-14.yaml)" \
+            in result.stderr
+        assert "--force" in result.stderr
+        assert _every_path(project) == before
+    forced = runner.invoke(main, ["release", "1.0.0", "--force", "--project", str(project)])
+    assert forced.exit_code == 0, forced.output
+    assert "warning: 1 file(s) of seeds/ or schemas/ are not committed" in forced.stderr
+    assert (project / "releases" / "1.0.0" / "datapackage.json").is_file()
+
+
+def test_an_open_error_awaiting_a_curator_holds_a_release_back_unless_forced(project, runner, monkeypatch,
+                                                                            tmp_path):
+    from .projectkit import add_article
+
+    monkeypatch.setenv("PRISONER_DATA_CACHE", str(tmp_path / "cache"))
+    add_article(project, "testdesk-2025-12-17", "Belarus freed 44 prisoners on December 13.\n",
+                published="2025-12-17", claims=[{"id": "td-001", "subject": "release-fx-december",
+                                                 "property": "released_count", "value": 44,
+                                                 "quote": "Belarus freed 44 prisoners"}])
+    result = runner.invoke(main, ["release", "1.0.0", "--project", str(project)])
+    assert result.exit_code == 3, result.output
+    assert ("1 open error(s) await a curator's review (release-fx-december.released_count.value): see "
+            "`prisoner-data conflicts --needs-review`") in result.stderr
+    assert not (project / "releases").exists()
+    forced = runner.invoke(main, ["release", "1.0.0", "--force", "--project", str(project)])
+    assert forced.exit_code == 0 and "warning: 1 open error(s) await" in forced.stderr

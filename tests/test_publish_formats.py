@@ -212,12 +212,13 @@ def test_the_workbook_holds_the_csv_rows_with_text_intact_and_dates_at_their_pre
     [entry] = [c for c in meta["companions"] if c["path"].endswith(".xlsx")]
     assert entry["bytes"] == (built_package / entry["path"]).stat().st_size
     book = openpyxl.load_workbook(built_package / entry["path"], read_only=True)
-    assert book.sheetnames[0] == "about"
+    assert book.sheetnames[0] == "About"
     for resource in meta["resources"]:
         with (built_package / resource["path"]).open(encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle))
         sheet = list(book[resource["name"]].values)
-        assert list(sheet[0]) == rows[0] and len(sheet) == len(rows), resource["name"]
+        titles = [f["title"] for f in resource["schema"]["fields"]]
+        assert list(sheet[0]) == titles and len(sheet) == len(rows), resource["name"]
         texts = {cell for row in sheet[1:] for cell in row if isinstance(cell, str)}
         for row in rows[1:]:
             for name, cell in zip(rows[0], row):
@@ -225,12 +226,72 @@ def test_the_workbook_holds_the_csv_rows_with_text_intact_and_dates_at_their_pre
                 if field["type"] == "string" and cell:
                     assert cell in texts, (resource["name"], name, cell)
     people = list(book["people"].values)
-    aliases = people[0].index("aliases")
+    aliases = people[0].index("Aliases")
     assert any("Łena Fikcjóna" in (row[aliases] or "") for row in people[1:])
     book.close()
     formats = openpyxl.load_workbook(built_package / entry["path"])["releases"]  # number formats need a full read
     header = [c.value for c in formats[1]]
-    shown = {row[0].value: (row[header.index("date")].value, row[header.index("date")].number_format)
+    shown = {row[0].value: (row[header.index("Date")].value, row[header.index("Date")].number_format)
              for row in formats.iter_rows(min_row=2)}
     assert shown["release-fx-june"] == (dt.datetime(2025, 6, 1), "yyyy-mm")
     assert shown["release-fx-december"] == (dt.datetime(2025, 12, 13), "yyyy-mm-dd")
+
+
+def test_every_sheet_of_the_workbook_reads_as_a_spreadsheet_user_needs(built_package):
+    """Every sheet, About too: the header row frozen, a filter over every column and row, every column
+    given a width, and every date column wide enough for the date it shows (no ###); headers in words."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    meta = descriptor(built_package)
+    [entry] = [c for c in meta["companions"] if c["path"].endswith(".xlsx")]
+    book = openpyxl.load_workbook(built_package / entry["path"])
+    assert book.sheetnames == ["About", *(r["name"] for r in meta["resources"])]
+    for sheet in book.worksheets:
+        last = get_column_letter(sheet.max_column)
+        assert sheet.freeze_panes == "A2", sheet.title
+        assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}", sheet.title
+        widths = {n: d.width for d in sheet.column_dimensions.values() if d.customWidth
+                  for n in range(d.min, d.max + 1)}  # a run of equal widths is one <col> element
+        for column in range(1, sheet.max_column + 1):
+            width = widths.get(column)
+            assert width and width >= len(str(sheet.cell(1, column).value)), (sheet.title, column)
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+                if cell.is_date:
+                    shown = len(cell.value.strftime({"yyyy-mm-dd": "%Y-%m-%d", "yyyy-mm": "%Y-%m",
+                                                      "yyyy": "%Y"}[cell.number_format]))
+                    assert width >= shown + 1, (sheet.title, sheet.cell(1, column).value, width)
+        assert all("_" not in str(c.value) for c in sheet[1]), sheet.title  # words, not snake_case
+
+
+def test_the_about_sheet_gives_the_version_sources_with_links_how_to_read_and_open_disagreements(built_package):
+    import openpyxl
+
+    meta = descriptor(built_package)
+    [entry] = [c for c in meta["companions"] if c["path"].endswith(".xlsx")]
+    about = openpyxl.load_workbook(built_package / entry["path"])["About"]
+    rows = [[c.value for c in row] for row in about.iter_rows()]
+    by = {}
+    for section, item, text, _ in rows[1:]:
+        by.setdefault(section, {})[item] = text
+    assert rows[0] == ["Section", "Item", "What it says", "Link"]
+    assert by["About"]["Version"] == meta["version"]
+    sources = {s["source_id"]: s for s in read_csv(built_package / "data/sources.csv")}
+    listed = [row for row in about.iter_rows(min_row=2) if row[0].value == "Sources"]
+    assert len(listed) == len(sources)
+    for section, item, text, link in listed:
+        source = sources[text.value.rsplit("(source ", 1)[1].rstrip(")")]
+        assert item.value == source["outlet"]
+        assert link.value == source["url"] and link.hyperlink.target == source["url"]
+    assert {"agreed", "single_source", "conflict", "resolved_by_curator"} <= set(by["Statuses"])
+    assert {"exact", "at_least", "more_than", "at_most", "fewer_than", "about"} <= set(by["Count qualifiers"])
+    assert by["Count qualifiers"]["more_than"] == "more than this number"
+    conflicts = read_csv(built_package / "data/conflicts.csv")
+    open_ones = {c["conflict_id"]: c["description"] for c in conflicts if c["status"] == "open"}
+    assert open_ones and by["Open disagreements"] == open_ones
+    assert by["Columns"]["releases: Date"].startswith("CSV column date")
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))

@@ -60,7 +60,7 @@ def write_package(directory: Path, compiled: Compiled, contract: Contract, suite
     csv_resources, parquet_resources = [], []
     database = f"{contract.metadata.name}.sqlite"
     workbook = f"{contract.metadata.name}.xlsx"
-    sheets = Workbook(directory / workbook, compiled.created, contract.metadata.title)
+    sheets = Workbook(directory / workbook, compiled.created, contract.metadata.title, contract.metadata.version)
     with Database(directory / database, contract.schemas) as sqlite:
         for name, schema in contract.schemas.items():
             table = arrow_table(compiled.tables[name], schema)  # one table at a time, in every format

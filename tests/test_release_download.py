@@ -341,6 +341,26 @@ def test_a_release_is_also_a_deterministic_zip_listed_in_the_index(released, tmp
                       for p in (released / "releases/1.0.0").rglob("*") if p.is_file()}
 
 
+def test_every_release_carries_the_workbook_and_the_one_file_report_in_its_folder_and_zip(released):
+    """A reader without Python opens the workbook or the page; both are listed with their hashes, and the
+    page links each source's article and names the version it describes."""
+    import zipfile
+
+    folder = released / "releases" / "1.0.0"
+    meta = json.loads((folder / "datapackage.json").read_text())
+    companions = {c["path"]: c for c in meta["companions"]}
+    sums = dict(reversed(line.split("  ")) for line in (folder / "SHA256SUMS").read_text().splitlines())
+    with zipfile.ZipFile(released / "releases" / ZIP) as opened:
+        names = {n.split("/", 1)[1] for n in opened.namelist()}
+    for name in ("belarus-prisoner-releases-2025.xlsx", "report.html"):
+        assert (folder / name).is_file() and name in names and name in sums, name
+        assert companions[name]["bytes"] == (folder / name).stat().st_size, name
+    page = (folder / "report.html").read_text()
+    assert "Version 1.0.0" in page and "<script" not in page
+    urls = [line.split(",")[-1] for line in (folder / "data/sources.csv").read_text().splitlines()[1:]]
+    assert urls and all(f'href="{url}"' in page or f"href='{url}'" in page for url in urls if url)
+
+
 def test_zip_round_trip_over_http(server, runner, tmp_path):
     direct = download(runner, server.url + ZIP, "--to", str(tmp_path / "a"))
     assert direct.exit_code == 0, direct.output
@@ -476,6 +496,9 @@ def test_a_release_rewrites_the_readmes_latest_release_block(project, runner, mo
     assert "old text" not in readme and "**Latest version: 1.0.0**, released 2025-12-20" in readme
     assert "releases/belarus-prisoner-releases-2025-1.0.0.zip" in readme
     assert "1.0.0/belarus-prisoner-releases-2025.xlsx" in readme  # the release has the workbook: offered
+    assert "[report.html](" in readme and "1.0.0/report.html)" in readme  # and the page, both before the zip
+    assert readme.index("report.html") < readme.index(".zip") and readme.index(".xlsx") < readme.index(".zip")
+    assert "(CSV, Parquet, SQLite, the workbook, the HTML report, descriptors, README, data dictionary)" in readme
     assert readme.startswith("# A project\n") and readme.endswith("\n\n## Rest\n")
 
 

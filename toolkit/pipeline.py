@@ -32,6 +32,7 @@ from pathlib import Path
 from .contribute.changes import uncommitted_files
 from .contribute.coverage import lint_coverage, lint_sources, released_sources
 from .contribute.dictionary import render_dictionary
+from .contribute.html_report import render_package
 from .errors import InvalidData, ProjectError, ReleaseError, UsageError
 from .ingest.claims import load_claims, load_vocabulary
 from .ingest.decisions import load_decisions, report_unmatched
@@ -172,7 +173,8 @@ def prepare_dataset(project: Project, progress=None) -> Prepared:
 
 def stage_package(project: Project, directory: Path, prepared: Prepared, version: str,
                   documents: dict[str, str] | None = None, check=None, last: bool = False, progress=None) -> Report:
-    """Write the package into `directory` as `version` (with the data dictionary and `documents`), then check it.
+    """Write the package into `directory` as `version` (with the data dictionary, `documents` and the HTML
+    report), then check it.
 
     `check` (default: `validate_package`, as `prisoner-data validate` checks a package: the descriptor
     against the Data Package spec, files, cells, keys, rules and Parquet twins) returns the issues of
@@ -182,7 +184,7 @@ def stage_package(project: Project, directory: Path, prepared: Prepared, version
     texts = {DICTIONARY: render_dictionary(project, prepared.contract), **(documents or {})}
     say = progress or (lambda message: None)
     say("writing package")
-    write_package(directory, prepared.compiled, contract, project.schemas / EXPECTATIONS, texts)
+    write_package(directory, prepared.compiled, contract, project.schemas / EXPECTATIONS, texts, render_package)
     if last:
         prepared.compiled.tables.clear()
     say("validating package")

@@ -61,6 +61,12 @@ def write_report(package_dir: Path, out: Path) -> Path:
     return out
 
 
+def render_package(descriptor: dict, package_dir: Path) -> str:
+    """The page for a package being written: its descriptor (before datapackage.json is on disk) and the
+    data files already in `package_dir`."""
+    return render(descriptor, {r["name"]: read_rows(package_dir, r) for r in descriptor["resources"]})
+
+
 def render(meta: dict, tables: dict[str, list[dict]]) -> str:
     page = Page(tables)
     body = [

@@ -295,3 +295,30 @@ def test_the_about_sheet_gives_the_version_sources_with_links_how_to_read_and_op
 def read_csv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def test_the_evidence_views_give_each_value_as_its_source_gave_it_with_who_said_it(built_package):
+    """"More than 100" reads as more than 100, not 100; each row names its source and links its article."""
+    meta = descriptor(built_package)
+    database = next(c["path"] for c in meta["companions"] if c["path"].endswith(".sqlite"))
+    claims = {c["claim_id"]: c for c in read_csv(built_package / "data/claims.csv")}
+    sources = {s["source_id"]: s for s in read_csv(built_package / "data/sources.csv")}
+    connection = sqlite3.connect(built_package / database)
+    try:
+        for view in ("release_evidence", "person_evidence", "sanction_evidence", "conflict_evidence"):
+            cursor = connection.execute(f"SELECT claim_id, value_as_given, source_name, article_url FROM {view}")
+            rows = cursor.fetchall()
+            assert rows, view
+            for claim_id, given, name, url in rows:
+                claim, source = claims[claim_id], sources[claims[claim_id]["source_id"]]
+                qualifier = claim["count_qualifier"] or claim["date_qualifier"] or "exact"
+                words = {"more_than": "more than ", "at_least": "at least ", "by": "by ", "exact": ""}
+                if qualifier in words:
+                    assert given == words[qualifier] + claim["value"], (view, claim_id, given)
+                assert name == (source["outlet"] or source["title"] or source["source_id"])
+                assert url == (source["url"] or None)
+        qualified = connection.execute("SELECT value_as_given FROM release_evidence WHERE value_as_given LIKE "
+                                       "'more than %'").fetchall()
+        assert qualified  # the fixture's "more than" figures back released counts
+    finally:
+        connection.close()

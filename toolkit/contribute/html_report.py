@@ -35,6 +35,9 @@ blockquote{margin:.3rem 0;font-style:italic}
 .timeline li{list-style:none;margin:.4rem 0}.muted{color:#666;font-size:.85rem}
 .summary{background:#f4f4f6;border-radius:.5rem;padding:.6rem 1rem}.summary b{font-size:1.2rem}
 .side{border-top:1px solid #ddd;margin-top:.4rem;padding-top:.3rem}.disputed{font-size:.75rem;margin-left:.3rem}
+details.evidence{display:inline}details.evidence summary{font-size:.75rem;color:#0645ad;cursor:pointer;display:inline}
+details.evidence[open]{display:block}nav#contents{background:#f4f4f6;border-radius:.5rem;padding:.4rem 1rem}
+nav#contents ol{margin:.2rem 0;columns:2}
 """
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -73,7 +76,7 @@ def render(meta: dict, tables: dict[str, list[dict]]) -> str:
         f"<h1>{escape(meta['title'])}</h1>",
         f"<p class=muted>Version {escape(str(meta.get('version')))} · built from {len(tables['sources'])} sources "
         f"and {len(tables['claims'])} claims</p>",
-        _summary(tables["conflicts"]), _conflicts(page), _releases(page), _people(page), _sanctions(page),
+        _contents(tables), _summary(tables["conflicts"]), _conflicts(page), _releases(page), _people(page), _sanctions(page),
         _sources(tables),
     ]
     return ("<!doctype html><html lang=en><head><meta charset=utf-8>"
@@ -108,6 +111,22 @@ def ordered(conflicts: list[dict]) -> list[dict]:
     """Open first (errors before warnings), then those a curator resolved, then those a rule explains."""
     return sorted(conflicts, key=lambda c: (STATUS_ORDER.get(c["status"], 3), SEVERITY_ORDER.get(c["severity"], 3),
                                             c["conflict_id"]))
+
+
+CONTENTS = (("summary", "Where the sources disagree"), ("conflicts", "Conflicts between sources"),
+            ("releases", "Releases"), ("people", "People freed"), ("sanctions", "Sanctions timeline"),
+            ("sources", "Sources"))
+
+
+def _contents(tables: dict[str, list[dict]]) -> str:
+    """The page's parts, first: a reader reaches the tables in one click, not after every conflict card."""
+    counts = {"conflicts": len(tables["conflicts"]), "releases": len(tables["releases"]),
+              "people": len(tables["people"]), "sources": len(tables["sources"])}
+    items = "".join(f"<li><a href='#{anchor}'>{escape(title)}</a>"
+                    f"{f' <span class=muted>({counts[anchor]})</span>' if anchor in counts else ''}</li>"
+                    for anchor, title in CONTENTS)
+    return (f"<nav id=contents><b>Contents</b><ol>{items}</ol><p class=muted>Every value opens its quotes: "
+            "click <i>quotes</i> beside it for what each source said, with a link to the article.</p></nav>")
 
 
 def _summary(conflicts: list[dict]) -> str:
@@ -205,13 +224,32 @@ def _overlaps(a, b) -> bool:
 
 def _shown(row: dict, field: str, page: Page, text: str | None, keys: list[tuple]) -> str:
     status = _status(row.get(f"{field}_status"))
-    links = page.links(*keys)
+    links = page.links(*keys) + _evidence(row, field, page)
     if text is None:
         candidates = row.get(f"{field}_candidates") or []
         if candidates:
             return f"{escape(' or '.join(candidates))} {status}{links}"
         return (status or "—") + links
     return f"{escape(text)} {status}{_strength(row, field, page.claims)}{links}"
+
+
+def _evidence(row: dict, field: str, page: Page) -> str:
+    """The claims behind a value, disputed or not, folded under "quotes": each with who said it, the value as
+    they gave it, the quote, and a link to the article where its URL is known."""
+    claims = [page.claims[i] for i in row.get(f"{field}_claims") or [] if i in page.claims]
+    if not claims:
+        return ""
+    return (f" <details class=evidence data-field='{escape(field)}'><summary>quotes ({len(claims)})</summary>"
+            + "".join(_quoted(claim, page) for claim in claims) + "</details>")
+
+
+def _quoted(claim: dict, page: Page) -> str:
+    """One claim as a reader checks it: its source, its value as given, its quote and where the quote is."""
+    return (f"<div class=claim>{_source_link(page.sources.get(claim['source_id']), claim['source_id'])}"
+            f"{' via ' + escape(claim['attributed_to']) if claim.get('attributed_to') else ''}: "
+            f"<b>{escape(claim_value(claim, page.names))}</b>"
+            f"<blockquote>“{escape(claim['quote'])}”</blockquote>"
+            f"<span class=muted>article line {escape(claim['quote_line'])}</span></div>")
 
 
 def _count(row: dict, field: str, page: Page, *keys: tuple) -> str:
@@ -315,9 +353,15 @@ def web_address(url) -> str | None:
     return url if isinstance(url, str) and re.match(r"^https?://[^\s<>\"']+$", url) else None
 
 
+def source_name(source: dict | None, source_id: str) -> str:
+    """Who a source is to a reader: its outlet, or its headline where no outlet is named; its id only
+    where it has neither."""
+    return (source or {}).get("outlet") or (source or {}).get("title") or source_id
+
+
 def _source_link(source: dict | None, source_id: str) -> str:
     """The outlet, linked to where it is listed below, and to the article itself where its URL is known."""
-    outlet = (source or {}).get("outlet") or source_id
+    outlet = source_name(source, source_id)
     text = f"<a href='#source-{escape(source_id)}'>{escape(outlet)}</a>"
     url = web_address((source or {}).get("url"))
     if url:
@@ -340,7 +384,7 @@ def _conflicts(page: Page) -> str:
                 f"<blockquote>“{escape(claim['quote'])}”</blockquote>"
                 f"<span class=muted>{escape(claim['claim_id'])}, article line {escape(claim['quote_line'])}</span>"
                 f"</div>" for claim in claims)
-            outlets = ", ".join(dict.fromkeys((page.sources.get(x["source_id"]) or {}).get("outlet") or x["source_id"]
+            outlets = ", ".join(dict.fromkeys(source_name(page.sources.get(x["source_id"]), x["source_id"])
                                               for x in claims))
             blocks.append(f"<div class=side><p><b>{escape(value)}</b> <span class=muted>— {escape(outlets)}</span></p>"
                           f"<div class=claims>{quoted}</div></div>")

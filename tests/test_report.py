@@ -253,3 +253,24 @@ def test_a_source_without_an_outlet_is_named_by_its_headline_never_its_id():
     assert source_name(untitled, "somewire-2025-12") == "Belarus frees prisoners"
     assert ">somewire-2025-12<" not in _source_link(untitled, "somewire-2025-12")
     assert source_name({"outlet": None, "title": None}, "somewire-2025-12") == "somewire-2025-12"  # nothing else
+
+
+def test_a_disputed_count_shows_the_range_the_sources_give_with_who_gives_each_end(page, built_package, tmp_path):
+    """What a journalist can quote: from the lowest figure a source allows to the highest one states."""
+    dom = _dom(page, tmp_path)
+    card = dom[dom.index('id="conflict-release-fx-december.released_count.value"'):]
+    card = card[: card.index("</article>")]
+    claims = [c for c in csv.DictReader((built_package / "data/claims.csv").open(newline=""))
+              if c["subject_id"] == "release-fx-december" and c["property"] == "released_count"
+              and not c["population_id"] and c["claim_id"] in card]
+    low = min(int(c["count_low"]) for c in claims)
+    high = max(int(c["count_high"] or c["count_low"]) for c in claims)
+    found = re.search(r'<p class="range" data-low="(\d+)" data-high="(\d+)">Sources give from (.*?)</p>', card)
+    assert found and (int(found.group(1)), int(found.group(2))) == (low, high), card[:2000]
+    assert "<b>more than 35</b> (Fixture Daily)" in found.group(3) and f"<b>{high}</b>" in found.group(3)
+    conflicts = list(csv.DictReader((built_package / "data/conflicts.csv").open(newline="")))
+    for conflict in conflicts:  # a sum that does not close or a subgroup a rule explains is not one figure in dispute
+        card = dom[dom.index(f'id="conflict-{conflict["conflict_id"]}"'):]
+        card = card[: card.index("</article>")]
+        if conflict["kind"] != "value" or conflict["status"] == "explained":
+            assert 'class="range"' not in card, conflict["conflict_id"]

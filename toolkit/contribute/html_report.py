@@ -388,6 +388,8 @@ def _conflicts(page: Page) -> str:
                                               for x in claims))
             blocks.append(f"<div class=side><p><b>{escape(value)}</b> <span class=muted>— {escape(outlets)}</span></p>"
                           f"<div class=claims>{quoted}</div></div>")
+        spread = _range([page.claims[i] for i in c["claim_ids"] if i in page.claims], page) \
+            if c["kind"] == "value" and c["status"] != "explained" else ""  # one figure in dispute, not a rule
         if c.get("resolution"):
             why = f"<p><b>Resolved:</b> {escape(c['resolution'])} — {escape(c.get('rationale') or '')}</p>"
         elif c["status"] == "explained":
@@ -401,13 +403,32 @@ def _conflicts(page: Page) -> str:
             f" data-status='{escape(c['status'])}'>"
             f"<h3>{escape(page.names.get(c['subject_id'], c['subject_id']))}: {escape(c['property'].replace('_', ' '))} "
             f"{_status(c['status'])} <span class=muted>{escape(c['kind'])}, {escape(c['severity'])}</span></h3>"
-            f"<p>{escape(c['description'])}</p>{why}{''.join(blocks)}"
+            f"<p>{escape(c['description'])}</p>{spread}{why}{''.join(blocks)}"
             f"<p class=muted>{escape(c['conflict_id'])}</p></article>"
         )
     return (f"<section id=conflicts><h2>Conflicts between sources ({len(cards)})</h2>"
             "<p class=muted>Open: the sources disagree. Resolved by curator: a maintainer chose a value; the "
             "competing claims stay. Explained: a rule accounts for the difference.</p>"
             + "".join(cards) + "</section>")
+
+
+def _range(claims: list[dict], page: Page) -> str:
+    """For a disputed count, the range the sources give, to quote honestly: from the lowest figure a source
+    allows to the highest one states, each with who gives it; nothing for dates, names and text."""
+    counted = [c for c in claims if c.get("count_low") is not None]
+    if len({claim_value(c, page.names) for c in counted}) < 2:
+        return ""
+    low = min(int(c["count_low"]) for c in counted)
+    top = max(int(c["count_high"] or c["count_low"]) for c in counted)
+    lowest = [c for c in counted if int(c["count_low"]) == low]
+    highest = [c for c in counted if int(c["count_high"] or c["count_low"]) == top]
+
+    def said(group: list[dict]) -> str:
+        values = " or ".join(dict.fromkeys(claim_value(c, page.names) for c in group))
+        who = ", ".join(dict.fromkeys(source_name(page.sources.get(c["source_id"]), c["source_id"]) for c in group))
+        return f"<b>{escape(values)}</b> ({escape(who)})"
+
+    return f"<p class=range data-low='{low}' data-high='{top}'>Sources give from {said(lowest)} to {said(highest)}.</p>"
 
 
 def _sources(tables) -> str:

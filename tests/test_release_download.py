@@ -585,3 +585,46 @@ def test_an_open_error_awaiting_a_curator_holds_a_release_back_unless_forced(pro
     assert not (project / "releases").exists()
     forced = runner.invoke(main, ["release", "1.0.0", "--force", "--project", str(project)])
     assert forced.exit_code == 0 and "warning: 1 open error(s) await" in forced.stderr
+
+
+def test_diff_and_the_changelog_open_with_what_changed_for_a_reader_in_words(released, runner):
+    """Values changed with old and new, sources added, disagreements opened: sentences first, the rows after."""
+    from .projectkit import add_article
+
+    _edit_claim(released, "    value: prominent opposition activist\n", "    value: opposition activist\n")
+    add_article(released, "testdesk-2025-12-17", "Belarus freed 44 prisoners on December 13.\n", published="2025-12-17",
+                claims=[{"id": "td-001", "subject": "release-fx-december", "property": "released_count", "value": 44,
+                         "quote": "Belarus freed 44 prisoners"}])
+    result = runner.invoke(main, ["release", "--bump", "auto", "--force", "--project", str(released),
+                                  "--date", "2026-01-05"])
+    assert result.exit_code == 0, result.output
+    entry = (released / "releases" / "CHANGELOG.md").read_text().split("## 1.1.0", 1)[1].split("\n## ", 1)[0]
+    words, details = entry.split("Details (minor change):")
+    assert "What changed for a reader since 1.0.0:" in words
+    assert "- New sources (1): Test Desk\n" in words
+    assert "- Disagreement release-fx-december.released_count.value: resolved by curator -> open\n" in words
+    assert "- people Lena Fictiona: roles changed from prominent opposition activist, opposition activist to " \
+           "opposition activist\n" in words  # a list as a list, not joined with |
+    assert "released count changed from 40 to in dispute (" in words  # the curator's 40 no longer stands
+    assert "None -> ''" not in entry and "field added" not in words
+    assert "sources: 1 rows added" in details
+    diff = runner.invoke(main, ["diff", str(released / "releases/1.0.0"), str(released / "releases/1.1.0")])
+    assert diff.exit_code == 0, diff.output
+    assert diff.stdout.startswith("What changed for a reader (1.0.0 -> 1.1.0):\n- ")
+    assert diff.stdout.index("New sources (1): Test Desk") < diff.stdout.index("\nDetails:\n")
+    as_json = json.loads(runner.invoke(main, ["diff", str(released / "releases/1.0.0"),
+                                              str(released / "releases/1.1.0"), "--format", "json"]).stdout)
+    assert "New sources (1): Test Desk" in as_json["summary"]
+
+
+def test_a_changed_count_is_said_with_its_qualifier_old_and_new():
+    from toolkit.publish.diff import PackageDiff, ResourceDiff, summarize
+
+    before = {"release_id": "r", "name": "The June release", "released_count": "100",
+              "released_count_qualifier": "more_than", "released_count_status": "single_source"}
+    after = {**before, "released_count": "123", "released_count_qualifier": "exact", "released_count_status": "agreed"}
+    entry = ResourceDiff("releases")
+    entry.changed.append({"key": ["r"], "changes": {c: [before[c], after[c]] for c in after if before[c] != after[c]}})
+    entry.whole[("r",)] = (before, after)
+    diff = PackageDiff("1.0.0", "1.0.1", resources=[entry])
+    assert summarize(diff) == ["releases The June release: released count changed from more than 100 to 123"]

@@ -17,20 +17,26 @@ from .common import verbosity_options, verdict
 def command(old, new, fmt):
     """Compare two versions of the package: schema changes, and rows added, removed or changed.
 
-    Rows are matched by each resource's primary key; a changed row lists each
-    column's old and new value. The summary line says which version bump the
-    change calls for under the Data Package Version recipe.
+    It opens with what changed for a reader, in words (new release events,
+    people added, values changed with old and new, disagreements opened and
+    closed), then the details: rows matched by each resource's primary key,
+    each changed column's old and new value, and the version bump the change
+    calls for under the Data Package Version recipe.
 
     \b
     Example:
       prisoner-data diff releases/1.0.0 datapackage
       prisoner-data diff releases/1.0.0 releases/1.1.0 --format json
     """
-    from ..publish.diff import diff_packages, render_text
+    from ..publish.diff import diff_packages, render_text, summarize
 
     result = diff_packages(old, new)
     verdict(0)
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        click.echo(render_text(result))
+        click.echo(json.dumps({"summary": summarize(result), **result.to_dict()}, indent=2, ensure_ascii=False))
+        return
+    summary = summarize(result)
+    click.echo(f"What changed for a reader ({result.old_version} -> {result.new_version}):")
+    click.echo("\n".join(f"- {line}" for line in summary) if summary else "- no value a reader sees changed")
+    click.echo("\nDetails:")
+    click.echo(render_text(result))

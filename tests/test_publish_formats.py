@@ -322,3 +322,35 @@ def test_the_evidence_views_give_each_value_as_its_source_gave_it_with_who_said_
         assert qualified  # the fixture's "more than" figures back released counts
     finally:
         connection.close()
+
+
+def test_a_disputed_count_carries_the_range_its_sources_give_in_the_tables_and_the_workbook(built_package):
+    """Lowest figure any source allows and highest any states, with their sources, beside the status and the
+    curator's choice; nothing where the sources agree or only one speaks."""
+    import openpyxl
+
+    claims = {c["claim_id"]: c for c in read_csv(built_package / "data/claims.csv")}
+    releases = {r["release_id"]: r for r in read_csv(built_package / "data/releases.csv")}
+    disputed = [r for r in releases.values() if r["released_count_status"] in ("conflict", "resolved_by_curator")]
+    assert disputed and any(r["released_count_status"] in ("agreed", "single_source") for r in releases.values())
+    for row in releases.values():
+        behind = [claims[i] for i in row["released_count_claims"].split("|") if i]
+        if row not in disputed:
+            assert (row["released_count_low"], row["released_count_high"]) == ("", ""), row["release_id"]
+            continue
+        lows = [(c["source_id"], int(c["count_low"])) for c in behind]
+        highs = [(c["source_id"], int(c["count_high"] or c["count_low"])) for c in behind]
+        low, high = min(v for _, v in lows), max(v for _, v in highs)
+        assert (int(row["released_count_low"]), int(row["released_count_high"])) == (low, high)
+        assert row["released_count_low_sources"].split("|") == sorted({s for s, v in lows if v == low})
+        assert row["released_count_high_sources"].split("|") == sorted({s for s, v in highs if v == high})
+        assert row["released_count"] and low <= int(row["released_count"]) <= high  # the choice sits inside it
+    meta = descriptor(built_package)
+    book = openpyxl.load_workbook(built_package / next(c["path"] for c in meta["companions"]
+                                                       if c["path"].endswith(".xlsx")), read_only=True)
+    sheet = list(book["releases"].values)
+    header = sheet[0]
+    row = next(r for r in sheet[1:] if r[0] == disputed[0]["release_id"])
+    assert row[header.index("Released count: lowest a source allows")] == int(disputed[0]["released_count_low"])
+    assert row[header.index("Released count: highest a source states")] == int(disputed[0]["released_count_high"])
+    book.close()

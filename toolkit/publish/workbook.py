@@ -182,7 +182,10 @@ class Workbook:
                     "gives each one's source, quote and article line", None),
                    ("Columns ending in", "_origins", "how many independent origins stand behind the value "
                     "(five outlets repeating one agency are one)", None),
-                   ("Columns ending in", "_candidates", "the competing values while sources disagree", None)])
+                   ("Columns ending in", "_candidates", "the competing values while sources disagree", None),
+                   ("Columns ending in", "_low, _high", "while sources disagree on a number: the lowest figure any "
+                    "source allows and the highest any source states, with the sources of each (_low_sources, "
+                    "_high_sources): the range to quote beside the status and the chosen value", None)])
 
     def close(self) -> None:
         if self.open_count > len(self.open):

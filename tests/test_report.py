@@ -274,3 +274,17 @@ def test_a_disputed_count_shows_the_range_the_sources_give_with_who_gives_each_e
         card = card[: card.index("</article>")]
         if conflict["kind"] != "value" or conflict["status"] == "explained":
             assert 'class="range"' not in card, conflict["conflict_id"]
+
+
+def test_a_name_card_shows_each_spelling_as_the_article_wrote_it(page, built_package, tmp_path):
+    """A name in dispute is about how the articles spell it: each side is a spelling, from the claim's value
+    or from whom the claim attributes its words to, never another entity the claim is about."""
+    dom = _dom(page, tmp_path)
+    conflicts = [c for c in csv.DictReader((built_package / "data/conflicts.csv").open(newline=""))
+                 if c["kind"] == "name"]
+    assert conflicts
+    for conflict in conflicts:
+        card = dom[dom.index(f'id="conflict-{conflict["conflict_id"]}"'):]
+        card = card[: card.index("</article>")]
+        sides = set(re.findall(r'<div class="side"><p><b>(.*?)</b>', card))
+        assert sides and sides <= set(conflict["values"].split("|")), (sides, conflict["values"])

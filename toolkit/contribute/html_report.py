@@ -375,7 +375,8 @@ def _conflicts(page: Page) -> str:
         sides: dict[str, list[dict]] = {}
         for i in c["claim_ids"]:
             if i in page.claims:
-                sides.setdefault(claim_value(page.claims[i], page.names), []).append(page.claims[i])
+                side = spelling(page.claims[i], c["subject_id"]) if c["kind"] == "name" else None
+                sides.setdefault(side or claim_value(page.claims[i], page.names), []).append(page.claims[i])
         blocks = []
         for value, claims in sides.items():
             quoted = "".join(
@@ -410,6 +411,17 @@ def _conflicts(page: Page) -> str:
             "<p class=muted>Open: the sources disagree. Resolved by curator: a maintainer chose a value; the "
             "competing claims stay. Explained: a rule accounts for the difference.</p>"
             + "".join(cards) + "</section>")
+
+
+def spelling(claim: dict, entity_id: str) -> str | None:
+    """How a claim writes the name a name conflict is about: the one it attributes its words to, or the
+    entity it gives as its value (a claim naming the envoy as its speaker is about his name, not about
+    the United States its value names)."""
+    if claim.get("attributed_to_id") == entity_id and claim.get("attributed_to"):
+        return claim["attributed_to"]
+    if claim.get("entity_id") == entity_id:
+        return claim["value"]
+    return None
 
 
 def _range(claims: list[dict], page: Page) -> str:

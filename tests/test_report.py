@@ -288,3 +288,17 @@ def test_a_name_card_shows_each_spelling_as_the_article_wrote_it(page, built_pac
         card = card[: card.index("</article>")]
         sides = set(re.findall(r'<div class="side"><p><b>(.*?)</b>', card))
         assert sides and sides <= set(conflict["values"].split("|")), (sides, conflict["values"])
+
+
+def test_sentences_for_people_name_sources_by_outlet_not_by_id(page, built_package, tmp_path):
+    dom = _dom(page, tmp_path)
+    sources = list(csv.DictReader((built_package / "data/sources.csv").open(newline="")))
+    conflicts = list(csv.DictReader((built_package / "data/conflicts.csv").open(newline="")))
+    written = " ".join(c["description"] + " " + (c["rationale"] or "") for c in conflicts)
+    used = [s for s in sources if s["source_id"] in written]
+    assert used  # the fixture's descriptions and rationales name sources by id
+    cards = dom[dom.index('id="summary"'):dom.index('id="releases"')]
+    prose = " ".join(re.findall(r"<p>(.*?)</p>", cards, re.S))
+    for source in used:
+        assert not re.search(rf"(?<![\w#-]){re.escape(source['source_id'])}(?![\w-])", prose), source["source_id"]
+        assert source["outlet"] in html.unescape(prose)

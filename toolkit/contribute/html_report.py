@@ -76,7 +76,7 @@ def render(meta: dict, tables: dict[str, list[dict]]) -> str:
         f"<h1>{escape(meta['title'])}</h1>",
         f"<p class=muted>Version {escape(str(meta.get('version')))} · built from {len(tables['sources'])} sources "
         f"and {len(tables['claims'])} claims</p>",
-        _contents(tables), _summary(tables["conflicts"]), _conflicts(page), _releases(page), _people(page), _sanctions(page),
+        _contents(tables), _summary(tables["conflicts"], page.named), _conflicts(page), _releases(page), _people(page), _sanctions(page),
         _sources(tables),
     ]
     return ("<!doctype html><html lang=en><head><meta charset=utf-8>"
@@ -93,11 +93,22 @@ class Page:
         self.claims = {c["claim_id"]: c for c in tables["claims"]}
         self.sources = {s["source_id"]: s for s in tables["sources"]}
         self.root = next((e["entity_id"] for e in tables["entities"] if e.get("root") in (True, "true")), None)
+        self._ids = None
         self.touching: dict[tuple, list[str]] = {}
         for c in ordered(tables["conflicts"]):
             for key in ((c["subject_id"], c["property"]),
                         (c["subject_id"], c["property"], c.get("scope_id"), c.get("population_id"))):
                 self.touching.setdefault(key, []).append(c["conflict_id"])
+
+    def named(self, text: str) -> str:
+        """Sentences written with source ids ("kyivindependent-2025-12's own figures"), with each source's
+        name in its place, as a reader knows it."""
+        if not text or not self.sources:
+            return text
+        if self._ids is None:
+            ids = sorted(self.sources, key=len, reverse=True)  # a longer id before any id it contains
+            self._ids = re.compile(r"(?<![\w-])(" + "|".join(re.escape(i) for i in ids) + r")(?![\w-])")
+        return self._ids.sub(lambda m: source_name(self.sources[m.group(1)], m.group(1)), text)
 
     def links(self, *keys: tuple) -> str:
         """Links to the conflicts about a value (each key: subject and property, or with scope and
@@ -129,10 +140,10 @@ def _contents(tables: dict[str, list[dict]]) -> str:
             "click <i>quotes</i> beside it for what each source said, with a link to the article.</p></nav>")
 
 
-def _summary(conflicts: list[dict]) -> str:
+def _summary(conflicts: list[dict], named=lambda text: text) -> str:
     counts = {status: sum(1 for c in conflicts if c["status"] == status) for status in STATUS_ORDER}
     opened = [c for c in ordered(conflicts) if c["status"] == "open"]
-    items = "".join(f"<li><a href='#conflict-{escape(c['conflict_id'])}'>{escape(c['description'])}</a></li>"
+    items = "".join(f"<li><a href='#conflict-{escape(c['conflict_id'])}'>{escape(named(c['description']))}</a></li>"
                     for c in opened)
     return ("<section id=summary class=summary><h2>Where the sources disagree</h2>"
             f"<p><b data-count=open>{counts['open']}</b> open · <b data-count=resolved_by_curator>"
@@ -392,11 +403,11 @@ def _conflicts(page: Page) -> str:
         spread = _range([page.claims[i] for i in c["claim_ids"] if i in page.claims], page) \
             if c["kind"] == "value" and c["status"] != "explained" else ""  # one figure in dispute, not a rule
         if c.get("resolution"):
-            why = f"<p><b>Resolved:</b> {escape(c['resolution'])} — {escape(c.get('rationale') or '')}</p>"
+            why = f"<p><b>Resolved:</b> {escape(c['resolution'])} — {escape(page.named(c.get('rationale') or ''))}</p>"
         elif c["status"] == "explained":
             why = "<p><b>Why it stands:</b> a rule of the registry explains the difference; nothing is in dispute.</p>"
         elif c.get("rationale"):
-            why = f"<p><b>Why it stands:</b> reviewed and left open — {escape(c['rationale'])}</p>"
+            why = f"<p><b>Why it stands:</b> reviewed and left open — {escape(page.named(c['rationale']))}</p>"
         else:
             why = "<p><b>Why it stands:</b> no curator has decided it yet.</p>"
         cards.append(
@@ -404,7 +415,7 @@ def _conflicts(page: Page) -> str:
             f" data-status='{escape(c['status'])}'>"
             f"<h3>{escape(page.names.get(c['subject_id'], c['subject_id']))}: {escape(c['property'].replace('_', ' '))} "
             f"{_status(c['status'])} <span class=muted>{escape(c['kind'])}, {escape(c['severity'])}</span></h3>"
-            f"<p>{escape(c['description'])}</p>{spread}{why}{''.join(blocks)}"
+            f"<p>{escape(page.named(c['description']))}</p>{spread}{why}{''.join(blocks)}"
             f"<p class=muted>{escape(c['conflict_id'])}</p></article>"
         )
     return (f"<section id=conflicts><h2>Conflicts between sources ({len(cards)})</h2>"

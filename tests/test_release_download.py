@@ -537,6 +537,8 @@ def test_after_a_release_datapackage_follows_it_and_the_next_steps_are_printed(p
     built = json.loads((project / "datapackage" / "datapackage.json").read_text())
     assert built["version"] == "1.0.1-dev"  # the development version after 1.0.0, not the one before it
     assert "rebuilt datapackage/ (now 1.0.1-dev)" in result.stdout
+    fresh = runner.invoke(main, ["build", "--project", str(project), "--out", str(tmp_path / "fresh"), "-q"])
+    assert fresh.exit_code == 0 and tree_digest(tmp_path / "fresh") == tree_digest(project / "datapackage")
     steps = result.stdout.split("next, in ", 1)[1].splitlines()[1:]
     assert [s.strip() for s in steps] == [
         "git add .zenodo.json CITATION.cff datapackage docs releases",

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
 import os
 import shutil
 import tempfile
@@ -218,27 +217,37 @@ def build_package(project: Project, out: Path | None = None, progress=None, chec
     with locked(out.parent, on_wait=on_wait or progress):
         if out == project.package_dir:
             recover_releases(project)
-        clear_stale(out.parent, out.name, out)
-        work = new_staging(out.parent, out.name)
-        try:
-            report.extend(stage_package(project, work / "package", prepared,
-                                        development_version(project, prepared.contract.metadata), check=check,
-                                        last=True, progress=progress).issues)
-            if not report.valid:
-                return BuildResult(report)
-            if dictionary:
-                shutil.copyfile(work / "package" / DICTIONARY, work / DICTIONARY)
-            fsync_tree(work)
-            crashpoint("build:before-swap")
-            swap_in(work / "package", out)
-            crashpoint("build:after-swap")
-            if dictionary:
-                (project.root / "docs").mkdir(exist_ok=True)
-                os.replace(work / DICTIONARY, project.root / "docs" / DICTIONARY)
-                fsync_dir(project.root / "docs")
-        finally:
-            remove_tree(work)
+        report.extend(_write_development(project, prepared, out, check, dictionary, progress).issues)
+    if not report.valid:
+        return BuildResult(report)
     return BuildResult(report, prepared.rows(), prepared.statuses(), out)
+
+
+def _write_development(project: Project, prepared: Prepared, out: Path, check=None, dictionary: bool = False,
+                       progress=None) -> Report:
+    """Under the caller's lock: stage `prepared` as the next development version beside `out`, check it, and
+    swap it in (with docs/data-dictionary.md) only if the check found no error; the check's report."""
+    clear_stale(out.parent, out.name, out)
+    work = new_staging(out.parent, out.name)
+    try:
+        report = stage_package(project, work / "package", prepared,
+                               development_version(project, prepared.contract.metadata), check=check, last=True,
+                               progress=progress)
+        if not report.valid:
+            return report
+        if dictionary:
+            shutil.copyfile(work / "package" / DICTIONARY, work / DICTIONARY)
+        fsync_tree(work)
+        crashpoint("build:before-swap")
+        swap_in(work / "package", out)
+        crashpoint("build:after-swap")
+        if dictionary:
+            (project.root / "docs").mkdir(exist_ok=True)
+            os.replace(work / DICTIONARY, project.root / "docs" / DICTIONARY)
+            fsync_dir(project.root / "docs")
+        return report
+    finally:
+        remove_tree(work)
 
 
 @dataclass
@@ -310,7 +319,8 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
          releases/index.json, releases/CHANGELOG.md, CITATION.cff, .zenodo.json and the README's
          latest-release block; fsync everything;
       7. write the journal (the commit point), then move the folder, the zip and the files into place;
-      8. rebuild datapackage/ (`build_package`), so it follows the new release.
+      8. write datapackage/ as the next development version from the same checked tables, so it follows
+         the new release (`_follow_release`).
     A kill before step 7 leaves releases/ as it was; after it, the next run completes the release.
     """
     if version and bump:
@@ -339,7 +349,7 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
             date = date or dt.datetime.now(dt.timezone.utc).date()
             entry = changelog_entry(version, date, previous, change)
             package = work / "package"
-            checked = stage_package(project, package, prepared, version, {CHANGELOG: entry}, last=True)
+            checked = stage_package(project, package, prepared, version, {CHANGELOG: entry}, last=dry_run)
             if not checked.valid:
                 raise InvalidData("the release does not validate", checked)
             files = release_paths(project, meta.name, version, package)
@@ -352,7 +362,7 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
                                change.reasons if change else ["first release"], prepared.rows(), dry_run, files,
                                warnings)
         if not dry_run:
-            result.rebuilt = _rebuild(project, result, progress)
+            result.rebuilt = _follow_release(project, prepared, result, progress)
     return result
 
 
@@ -369,14 +379,17 @@ def release_paths(project: Project, name: str, version: str, package: Path) -> l
     return [f"{releases}/{version}/{p}" for p in inside] + outside + rebuilt
 
 
-def _rebuild(project: Project, result: ReleaseResult, progress=None) -> str | None:
-    """datapackage/ rebuilt after a release, as `prisoner-data build` would; its version, or None (with a
-    warning) when the build did not pass."""
-    built = build_package(project, progress=progress, dictionary=True)
-    if not built.ok:
-        result.warnings.append("released, but datapackage/ could not be rebuilt: run `prisoner-data build`")
+def _follow_release(project: Project, prepared: Prepared, result: ReleaseResult, progress=None) -> str | None:
+    """datapackage/ as `prisoner-data build` now writes it (the development version after the release), from
+    the tables the release was just checked with: not loaded or checked a second time, as only its version
+    and documents differ. Its version, or None (with a warning) when it could not be written."""
+    try:
+        _write_development(project, prepared, project.package_dir, check=lambda descriptor: [], dictionary=True,
+                           progress=progress)
+    except OSError as exc:
+        result.warnings.append(f"released, but datapackage/ could not be rebuilt ({exc}): run `prisoner-data build`")
         return None
-    return json.loads((built.written / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    return development_version(project, prepared.contract.metadata)
 
 
 def validate_path(path: str | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, html: Path | None = None,

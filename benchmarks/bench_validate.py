@@ -51,7 +51,8 @@ def generate(directory: Path, rows: int) -> Path:
         "group_id": "'group-' || (i % 10)", "places_named": "'place-' || ((i // 10) % 50)", "count": "i % 500",
         "count_qualifier": "'exact'", "count_upper": "NULL", "count_status": "['agreed', 'single_source', "
         "'resolved_by_curator'][1 + i % 3]", "count_claims": "'c' || i || '|c' || (i + 1)",
-        "count_origins": "1 + i % 3", "count_candidates": "NULL",
+        "count_origins": "1 + i % 3", "count_candidates": "NULL", "count_low": "NULL", "count_low_sources": "NULL",
+        "count_high": "NULL", "count_high_sources": "NULL",
     }
     with duckdb.connect() as db:
         db.execute(f"""

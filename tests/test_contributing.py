@@ -87,6 +87,20 @@ def test_the_walk_knows_every_step_of_the_guide():
     assert any(c.startswith("prisoner-data extract") for c in commands) and "make test" in commands
 
 
+def test_the_first_block_runs_as_typed_after_a_fresh_clone():
+    """Step 0's commands use only what a fresh clone has (make, the shell) or what `make build` installs in
+    .venv: a tool nothing installs (pre-commit) is not among them."""
+    import tomllib
+
+    [setup] = [s for s in read_steps((ROOT / "CONTRIBUTING.md").read_text()) if s.number == 0]
+    pinned = set(re.findall(r"^([A-Za-z0-9_.-]+)==", (ROOT / "constraints.txt").read_text(), re.M))
+    scripts = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"])
+    assert setup.commands[0] == "make build"
+    for command in setup.commands:
+        program = command.split()[0]
+        assert program in ("make", "source", ".") or program in scripts or program in pinned, command
+
+
 def _fresh_copy(target: Path) -> Path:
     """The checkout's files as they stand (a fresh clone's, with what is added but not yet committed, as
     when a contributor runs `make test` before committing), as a git checkout with one commit."""

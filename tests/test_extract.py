@@ -523,17 +523,28 @@ def test_front_matter_fills_the_manifest_stub_and_is_not_the_articles_text(runne
     assert any(c["property"] == "released_count" and c["value"] == 12 for c in draft["claims"])
 
 
-def test_a_new_source_without_a_url_is_a_warning_and_a_released_one_is_not(runner, project):
+def test_a_new_source_without_a_url_is_an_error_with_its_fix_and_a_released_one_is_not(runner, project):
+    from .projectkit import add_article
+
+    assert runner.invoke(main, ["release", "1.0.0", "--project", str(project), "--date", "2025-12-20"]).exit_code == 0
     manifest = project / "seeds/manifest.yaml"
     manifest.write_text(manifest.read_text().replace("    url: https://example.org/fixture/fixture-wire-2025-12-15\n", ""))
+    published = runner.invoke(main, ["validate", "--project", str(project), "--format", "json"])
+    assert published.exit_code == 0, published.output  # a release published it before URLs were asked for
+    assert not [i for i in json.loads(published.stdout)["issues"] if i["type"] == "missing-url"]
+    add_article(project, "testdesk-2025-12-17", "Belarus freed 40 prisoners on December 13.\n", published="2025-12-17",
+                claims=[{"id": "td-001", "subject": "release-fx-december", "property": "released_count", "value": 40,
+                         "quote": "Belarus freed 40 prisoners"}])
+    manifest.write_text(manifest.read_text().replace("    url: https://example.org/test/testdesk-2025-12-17\n", ""))
+    line = manifest.read_text().splitlines().index("  - id: testdesk-2025-12-17") + 1
     result = runner.invoke(main, ["validate", "--project", str(project), "--format", "json"])
-    assert result.exit_code == 0
-    [warning] = [i for i in json.loads(result.stdout)["issues"] if i["type"] == "missing-url"]
-    assert warning["file"] == "seeds/manifest.yaml" and "fixture-wire-2025-12-15" in warning["message"]
-    assert warning["field"] == "url" and "null" not in warning["hint"]
-    assert runner.invoke(main, ["release", "1.0.0", "--project", str(project), "--date", "2025-12-20"]).exit_code == 0
-    again = runner.invoke(main, ["validate", "--project", str(project), "--format", "json"])
-    assert not [i for i in json.loads(again.stdout)["issues"] if i["type"] == "missing-url"]  # published already
+    assert result.exit_code == 1, result.output
+    [error] = [i for i in json.loads(result.stdout)["issues"] if i["type"] == "missing-url"]
+    assert (error["severity"], error["file"], error["line"], error["field"]) == ("error", "seeds/manifest.yaml", line,
+                                                                               "url")
+    assert "testdesk-2025-12-17 has no url" in error["message"]
+    assert error["hint"].startswith("add `    url: https://...` to the entry `- id: testdesk-2025-12-17` "
+                                    f"(seeds/manifest.yaml line {line})")
 
 
 def test_the_manifest_contradicting_the_front_matter_is_a_warning(runner, project):

@@ -212,12 +212,13 @@ def test_the_workbook_holds_the_csv_rows_with_text_intact_and_dates_at_their_pre
     [entry] = [c for c in meta["companions"] if c["path"].endswith(".xlsx")]
     assert entry["bytes"] == (built_package / entry["path"]).stat().st_size
     book = openpyxl.load_workbook(built_package / entry["path"], read_only=True)
-    assert book.sheetnames[0] == "about"
+    assert book.sheetnames[0] == "About"
     for resource in meta["resources"]:
         with (built_package / resource["path"]).open(encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle))
         sheet = list(book[resource["name"]].values)
-        assert list(sheet[0]) == rows[0] and len(sheet) == len(rows), resource["name"]
+        titles = [f["title"] for f in resource["schema"]["fields"]]
+        assert list(sheet[0]) == titles and len(sheet) == len(rows), resource["name"]
         texts = {cell for row in sheet[1:] for cell in row if isinstance(cell, str)}
         for row in rows[1:]:
             for name, cell in zip(rows[0], row):
@@ -225,12 +226,131 @@ def test_the_workbook_holds_the_csv_rows_with_text_intact_and_dates_at_their_pre
                 if field["type"] == "string" and cell:
                     assert cell in texts, (resource["name"], name, cell)
     people = list(book["people"].values)
-    aliases = people[0].index("aliases")
+    aliases = people[0].index("Aliases")
     assert any("Łena Fikcjóna" in (row[aliases] or "") for row in people[1:])
     book.close()
     formats = openpyxl.load_workbook(built_package / entry["path"])["releases"]  # number formats need a full read
     header = [c.value for c in formats[1]]
-    shown = {row[0].value: (row[header.index("date")].value, row[header.index("date")].number_format)
+    shown = {row[0].value: (row[header.index("Date")].value, row[header.index("Date")].number_format)
              for row in formats.iter_rows(min_row=2)}
     assert shown["release-fx-june"] == (dt.datetime(2025, 6, 1), "yyyy-mm")
     assert shown["release-fx-december"] == (dt.datetime(2025, 12, 13), "yyyy-mm-dd")
+
+
+def test_every_sheet_of_the_workbook_reads_as_a_spreadsheet_user_needs(built_package):
+    """Every sheet, About too: the header row frozen, a filter over every column and row, every column
+    given a width, and every date column wide enough for the date it shows (no ###); headers in words."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    meta = descriptor(built_package)
+    [entry] = [c for c in meta["companions"] if c["path"].endswith(".xlsx")]
+    book = openpyxl.load_workbook(built_package / entry["path"])
+    assert book.sheetnames == ["About", *(r["name"] for r in meta["resources"])]
+    for sheet in book.worksheets:
+        last = get_column_letter(sheet.max_column)
+        assert sheet.freeze_panes == "A2", sheet.title
+        assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}", sheet.title
+        widths = {n: d.width for d in sheet.column_dimensions.values() if d.customWidth
+                  for n in range(d.min, d.max + 1)}  # a run of equal widths is one <col> element
+        for column in range(1, sheet.max_column + 1):
+            width = widths.get(column)
+            assert width and width >= len(str(sheet.cell(1, column).value)), (sheet.title, column)
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+                if cell.is_date:
+                    shown = len(cell.value.strftime({"yyyy-mm-dd": "%Y-%m-%d", "yyyy-mm": "%Y-%m",
+                                                      "yyyy": "%Y"}[cell.number_format]))
+                    assert width >= shown + 1, (sheet.title, sheet.cell(1, column).value, width)
+        assert all("_" not in str(c.value) for c in sheet[1]), sheet.title  # words, not snake_case
+
+
+def test_the_about_sheet_gives_the_version_sources_with_links_how_to_read_and_open_disagreements(built_package):
+    import openpyxl
+
+    meta = descriptor(built_package)
+    [entry] = [c for c in meta["companions"] if c["path"].endswith(".xlsx")]
+    about = openpyxl.load_workbook(built_package / entry["path"])["About"]
+    rows = [[c.value for c in row] for row in about.iter_rows()]
+    by = {}
+    for section, item, text, _ in rows[1:]:
+        by.setdefault(section, {})[item] = text
+    assert rows[0] == ["Section", "Item", "What it says", "Link"]
+    assert by["About"]["Version"] == meta["version"]
+    sources = {s["source_id"]: s for s in read_csv(built_package / "data/sources.csv")}
+    listed = [row for row in about.iter_rows(min_row=2) if row[0].value == "Sources"]
+    assert len(listed) == len(sources)
+    for section, item, text, link in listed:
+        source = sources[text.value.rsplit("(source ", 1)[1].rstrip(")")]
+        assert item.value == source["outlet"]
+        assert link.value == source["url"] and link.hyperlink.target == source["url"]
+    assert {"agreed", "single_source", "conflict", "resolved_by_curator"} <= set(by["Statuses"])
+    assert {"exact", "at_least", "more_than", "at_most", "fewer_than", "about"} <= set(by["Count qualifiers"])
+    assert by["Count qualifiers"]["more_than"] == "more than this number"
+    conflicts = read_csv(built_package / "data/conflicts.csv")
+    open_ones = {c["conflict_id"]: c["description"] for c in conflicts if c["status"] == "open"}
+    assert open_ones and by["Open disagreements"] == open_ones
+    assert by["Columns"]["releases: Date"].startswith("CSV column date")
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_evidence_views_give_each_value_as_its_source_gave_it_with_who_said_it(built_package):
+    """"More than 100" reads as more than 100, not 100; each row names its source and links its article."""
+    meta = descriptor(built_package)
+    database = next(c["path"] for c in meta["companions"] if c["path"].endswith(".sqlite"))
+    claims = {c["claim_id"]: c for c in read_csv(built_package / "data/claims.csv")}
+    sources = {s["source_id"]: s for s in read_csv(built_package / "data/sources.csv")}
+    connection = sqlite3.connect(built_package / database)
+    try:
+        for view in ("release_evidence", "person_evidence", "sanction_evidence", "conflict_evidence"):
+            cursor = connection.execute(f"SELECT claim_id, value_as_given, source_name, article_url FROM {view}")
+            rows = cursor.fetchall()
+            assert rows, view
+            for claim_id, given, name, url in rows:
+                claim, source = claims[claim_id], sources[claims[claim_id]["source_id"]]
+                qualifier = claim["count_qualifier"] or claim["date_qualifier"] or "exact"
+                words = {"more_than": "more than ", "at_least": "at least ", "by": "by ", "exact": ""}
+                if qualifier in words:
+                    assert given == words[qualifier] + claim["value"], (view, claim_id, given)
+                assert name == (source["outlet"] or source["title"] or source["source_id"])
+                assert url == (source["url"] or None)
+        qualified = connection.execute("SELECT value_as_given FROM release_evidence WHERE value_as_given LIKE "
+                                       "'more than %'").fetchall()
+        assert qualified  # the fixture's "more than" figures back released counts
+    finally:
+        connection.close()
+
+
+def test_a_disputed_count_carries_the_range_its_sources_give_in_the_tables_and_the_workbook(built_package):
+    """Lowest figure any source allows and highest any states, with their sources, beside the status and the
+    curator's choice; nothing where the sources agree or only one speaks."""
+    import openpyxl
+
+    claims = {c["claim_id"]: c for c in read_csv(built_package / "data/claims.csv")}
+    releases = {r["release_id"]: r for r in read_csv(built_package / "data/releases.csv")}
+    disputed = [r for r in releases.values() if r["released_count_status"] in ("conflict", "resolved_by_curator")]
+    assert disputed and any(r["released_count_status"] in ("agreed", "single_source") for r in releases.values())
+    for row in releases.values():
+        behind = [claims[i] for i in row["released_count_claims"].split("|") if i]
+        if row not in disputed:
+            assert (row["released_count_low"], row["released_count_high"]) == ("", ""), row["release_id"]
+            continue
+        lows = [(c["source_id"], int(c["count_low"])) for c in behind]
+        highs = [(c["source_id"], int(c["count_high"] or c["count_low"])) for c in behind]
+        low, high = min(v for _, v in lows), max(v for _, v in highs)
+        assert (int(row["released_count_low"]), int(row["released_count_high"])) == (low, high)
+        assert row["released_count_low_sources"].split("|") == sorted({s for s, v in lows if v == low})
+        assert row["released_count_high_sources"].split("|") == sorted({s for s, v in highs if v == high})
+        assert row["released_count"] and low <= int(row["released_count"]) <= high  # the choice sits inside it
+    meta = descriptor(built_package)
+    book = openpyxl.load_workbook(built_package / next(c["path"] for c in meta["companions"]
+                                                       if c["path"].endswith(".xlsx")), read_only=True)
+    sheet = list(book["releases"].values)
+    header = sheet[0]
+    row = next(r for r in sheet[1:] if r[0] == disputed[0]["release_id"])
+    assert row[header.index("Released count: lowest a source allows")] == int(disputed[0]["released_count_low"])
+    assert row[header.index("Released count: highest a source states")] == int(disputed[0]["released_count_high"])
+    book.close()

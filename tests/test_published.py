@@ -102,3 +102,23 @@ def test_the_readmes_first_commands_are_the_two_that_set_everything_up():
     first = re.search(r"```sh\n(.*?)```", readme, re.S).group(1)
     commands = [line.split("#")[0].strip() for line in first.splitlines() if line.strip()]
     assert commands[:2] == ["make build", "make test"]
+
+
+def test_the_readme_says_only_what_is_true_of_every_release():
+    """What the README promises every release holds, each published release holds; what it promises of the
+    releases after 2.0.0 (the workbook and the page), each of them holds."""
+    import fnmatch
+    import re
+
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    promised = re.search(r"Every release, from the first, holds (.*?);", readme)
+    assert promised, "the README says what every release holds"
+    patterns = re.findall(r"`([^`]+)`", promised.group(1))
+    assert "datapackage.json" in patterns and "SHA256SUMS" in patterns
+    for version in VERSIONS:
+        folder = ROOT / "releases" / version
+        files = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
+        for pattern in patterns:
+            assert fnmatch.filter(files, pattern), f"README says every release holds {pattern}; {version} does not"
+        if tuple(map(int, version.split("."))) > (2, 0, 0):
+            assert {"report.html", "belarus-prisoner-releases-2025.xlsx"} <= set(files), version

@@ -341,6 +341,26 @@ def test_a_release_is_also_a_deterministic_zip_listed_in_the_index(released, tmp
                       for p in (released / "releases/1.0.0").rglob("*") if p.is_file()}
 
 
+def test_every_release_carries_the_workbook_and_the_one_file_report_in_its_folder_and_zip(released):
+    """A reader without Python opens the workbook or the page; both are listed with their hashes, and the
+    page links each source's article and names the version it describes."""
+    import zipfile
+
+    folder = released / "releases" / "1.0.0"
+    meta = json.loads((folder / "datapackage.json").read_text())
+    companions = {c["path"]: c for c in meta["companions"]}
+    sums = dict(reversed(line.split("  ")) for line in (folder / "SHA256SUMS").read_text().splitlines())
+    with zipfile.ZipFile(released / "releases" / ZIP) as opened:
+        names = {n.split("/", 1)[1] for n in opened.namelist()}
+    for name in ("belarus-prisoner-releases-2025.xlsx", "report.html"):
+        assert (folder / name).is_file() and name in names and name in sums, name
+        assert companions[name]["bytes"] == (folder / name).stat().st_size, name
+    page = (folder / "report.html").read_text()
+    assert "Version 1.0.0" in page and "<script" not in page
+    urls = [line.split(",")[-1] for line in (folder / "data/sources.csv").read_text().splitlines()[1:]]
+    assert urls and all(f'href="{url}"' in page or f"href='{url}'" in page for url in urls if url)
+
+
 def test_zip_round_trip_over_http(server, runner, tmp_path):
     direct = download(runner, server.url + ZIP, "--to", str(tmp_path / "a"))
     assert direct.exit_code == 0, direct.output
@@ -476,4 +496,137 @@ def test_a_release_rewrites_the_readmes_latest_release_block(project, runner, mo
     assert "old text" not in readme and "**Latest version: 1.0.0**, released 2025-12-20" in readme
     assert "releases/belarus-prisoner-releases-2025-1.0.0.zip" in readme
     assert "1.0.0/belarus-prisoner-releases-2025.xlsx" in readme  # the release has the workbook: offered
+    assert "[report.html](" in readme and "1.0.0/report.html)" in readme  # and the page, both before the zip
+    assert readme.index("report.html") < readme.index(".zip") and readme.index(".xlsx") < readme.index(".zip")
+    assert "(CSV, Parquet, SQLite, the workbook, the HTML report, descriptors, README, data dictionary)" in readme
     assert readme.startswith("# A project\n") and readme.endswith("\n\n## Rest\n")
+
+
+# --- release: dry run, what comes after, and what holds a release back ------------------------------
+
+def _every_path(root: Path) -> dict[str, str]:
+    """Every file (with its sha256) and every folder under root: a dry run must leave them all as they were."""
+    files = tree_digest(root)
+    return {**files, **{p.relative_to(root).as_posix() + "/": "dir" for p in root.rglob("*") if p.is_dir()}}
+
+
+def test_a_dry_run_checks_the_release_says_what_it_would_write_and_writes_nothing(released, runner):
+    _edit_claim(released, "    value: prominent opposition activist\n", "    value: opposition activist\n")
+    before = _every_path(released)
+    result = runner.invoke(main, ["release", "--bump", "auto", "--dry-run", "--project", str(released)])
+    assert result.exit_code == 0, result.output
+    assert "would release 1.0.1 (patch) to releases/1.0.1/; dry run: nothing was written" in result.stdout
+    assert "  releases/1.0.1/datapackage.json\n" in result.stdout
+    assert "  releases/belarus-prisoner-releases-2025-1.0.1.zip\n" in result.stdout
+    assert "git tag" not in result.stdout
+    assert _every_path(released) == before
+    as_json = runner.invoke(main, ["release", "--bump", "auto", "--dry-run", "--format", "json",
+                                   "--project", str(released)])
+    assert json.loads(as_json.stdout)["dry_run"] is True and _every_path(released) == before
+    # and a dry run fails where the release would: nothing new is refused the same way
+    _edit_claim(released, "    value: opposition activist\n", "    value: prominent opposition activist\n")
+    refused = runner.invoke(main, ["release", "--bump", "auto", "--dry-run", "--project", str(released)])
+    assert refused.exit_code == 3 and "nothing to release" in refused.stderr
+
+
+def test_after_a_release_datapackage_follows_it_and_the_next_steps_are_printed(project, runner, monkeypatch,
+                                                                              tmp_path):
+    monkeypatch.setenv("PRISONER_DATA_CACHE", str(tmp_path / "cache"))
+    result = runner.invoke(main, ["release", "1.0.0", "--project", str(project), "--date", "2025-12-20"])
+    assert result.exit_code == 0, result.output
+    built = json.loads((project / "datapackage" / "datapackage.json").read_text())
+    assert built["version"] == "1.0.1-dev"  # the development version after 1.0.0, not the one before it
+    assert "rebuilt datapackage/ (now 1.0.1-dev)" in result.stdout
+    fresh = runner.invoke(main, ["build", "--project", str(project), "--out", str(tmp_path / "fresh"), "-q"])
+    assert fresh.exit_code == 0 and tree_digest(tmp_path / "fresh") == tree_digest(project / "datapackage")
+    steps = result.stdout.split("next, in ", 1)[1].splitlines()[1:]
+    assert [s.strip() for s in steps] == [
+        "git add .zenodo.json CITATION.cff datapackage docs releases",
+        'git commit -m "Release 1.0.0 of the dataset"', "git tag v1.0.0", "git push origin HEAD v1.0.0"]
+    assert "not a git checkout" in result.stderr  # it says what it could not check
+
+
+def _git(project: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(project), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                   check=True, capture_output=True)
+
+
+def test_uncommitted_seeds_hold_a_release_back_unless_forced(project, runner, monkeypatch, tmp_path):
+    monkeypatch.setenv("PRISONER_DATA_CACHE", str(tmp_path / "cache"))
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "seeds")
+    _edit_claim(project, "    value: prominent opposition activist\n", "    value: opposition activist\n")
+    before = _every_path(project)
+    for extra in ([], ["--dry-run"]):
+        result = runner.invoke(main, ["release", "1.0.0", "--project", str(project), *extra])
+        assert result.exit_code == 3, result.output
+        assert "1 file(s) of seeds/ or schemas/ are not committed (seeds/claims/fixture-herald-2025-12-14.yaml)" \
+            in result.stderr
+        assert "--force" in result.stderr
+        assert _every_path(project) == before
+    forced = runner.invoke(main, ["release", "1.0.0", "--force", "--project", str(project)])
+    assert forced.exit_code == 0, forced.output
+    assert "warning: 1 file(s) of seeds/ or schemas/ are not committed" in forced.stderr
+    assert (project / "releases" / "1.0.0" / "datapackage.json").is_file()
+
+
+def test_an_open_error_awaiting_a_curator_holds_a_release_back_unless_forced(project, runner, monkeypatch,
+                                                                            tmp_path):
+    from .projectkit import add_article
+
+    monkeypatch.setenv("PRISONER_DATA_CACHE", str(tmp_path / "cache"))
+    add_article(project, "testdesk-2025-12-17", "Belarus freed 44 prisoners on December 13.\n",
+                published="2025-12-17", claims=[{"id": "td-001", "subject": "release-fx-december",
+                                                 "property": "released_count", "value": 44,
+                                                 "quote": "Belarus freed 44 prisoners"}])
+    result = runner.invoke(main, ["release", "1.0.0", "--project", str(project)])
+    assert result.exit_code == 3, result.output
+    assert ("1 open error(s) await a curator's review (release-fx-december.released_count.value): see "
+            "`prisoner-data conflicts --needs-review`") in result.stderr
+    assert not (project / "releases").exists()
+    forced = runner.invoke(main, ["release", "1.0.0", "--force", "--project", str(project)])
+    assert forced.exit_code == 0 and "warning: 1 open error(s) await" in forced.stderr
+
+
+def test_diff_and_the_changelog_open_with_what_changed_for_a_reader_in_words(released, runner):
+    """Values changed with old and new, sources added, disagreements opened: sentences first, the rows after."""
+    from .projectkit import add_article
+
+    _edit_claim(released, "    value: prominent opposition activist\n", "    value: opposition activist\n")
+    add_article(released, "testdesk-2025-12-17", "Belarus freed 44 prisoners on December 13.\n", published="2025-12-17",
+                claims=[{"id": "td-001", "subject": "release-fx-december", "property": "released_count", "value": 44,
+                         "quote": "Belarus freed 44 prisoners"}])
+    result = runner.invoke(main, ["release", "--bump", "auto", "--force", "--project", str(released),
+                                  "--date", "2026-01-05"])
+    assert result.exit_code == 0, result.output
+    entry = (released / "releases" / "CHANGELOG.md").read_text().split("## 1.1.0", 1)[1].split("\n## ", 1)[0]
+    words, details = entry.split("Details (minor change):")
+    assert "What changed for a reader since 1.0.0:" in words
+    assert "- New sources (1): Test Desk\n" in words
+    assert "- Disagreement release-fx-december.released_count.value: resolved by curator -> open\n" in words
+    assert "- people Lena Fictiona: roles changed from prominent opposition activist, opposition activist to " \
+           "opposition activist\n" in words  # a list as a list, not joined with |
+    assert "released count changed from 40 to in dispute (" in words  # the curator's 40 no longer stands
+    assert "None -> ''" not in entry and "field added" not in words
+    assert "sources: 1 rows added" in details
+    diff = runner.invoke(main, ["diff", str(released / "releases/1.0.0"), str(released / "releases/1.1.0")])
+    assert diff.exit_code == 0, diff.output
+    assert diff.stdout.startswith("What changed for a reader (1.0.0 -> 1.1.0):\n- ")
+    assert diff.stdout.index("New sources (1): Test Desk") < diff.stdout.index("\nDetails:\n")
+    as_json = json.loads(runner.invoke(main, ["diff", str(released / "releases/1.0.0"),
+                                              str(released / "releases/1.1.0"), "--format", "json"]).stdout)
+    assert "New sources (1): Test Desk" in as_json["summary"]
+
+
+def test_a_changed_count_is_said_with_its_qualifier_old_and_new():
+    from toolkit.publish.diff import PackageDiff, ResourceDiff, summarize
+
+    before = {"release_id": "r", "name": "The June release", "released_count": "100",
+              "released_count_qualifier": "more_than", "released_count_status": "single_source"}
+    after = {**before, "released_count": "123", "released_count_qualifier": "exact", "released_count_status": "agreed"}
+    entry = ResourceDiff("releases")
+    entry.changed.append({"key": ["r"], "changes": {c: [before[c], after[c]] for c in after if before[c] != after[c]}})
+    entry.whole[("r",)] = (before, after)
+    diff = PackageDiff("1.0.0", "1.0.1", resources=[entry])
+    assert summarize(diff) == ["releases The June release: released count changed from more than 100 to 123"]

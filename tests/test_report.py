@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 import os
 import re
@@ -150,6 +151,40 @@ def test_claims_show_their_outlet_their_qualifier_and_a_link_to_the_article(page
     assert "June 2025" in dom and "2025-06-01" not in dom  # a month is shown as a month
 
 
+def test_a_contents_list_comes_first_and_every_part_it_names_is_there(page, tmp_path):
+    dom = _dom(page, tmp_path)
+    contents = dom[dom.index('id="contents"'):dom.index("</nav>")]
+    anchors = re.findall(r'href="#([a-z]+)"', contents)
+    assert anchors == ["summary", "conflicts", "releases", "people", "sanctions", "sources"]
+    assert all(dom.index('id="contents"') < dom.index(f'id="{anchor}"') for anchor in anchors)
+
+
+def _evidence_of(row: str, field: str) -> str:
+    found = re.search(rf'<details class="evidence" data-field="{field}">(.*?)</details>', row, re.S)
+    assert found, f"no quotes to open for {field}"
+    return found.group(1)
+
+
+def test_every_value_disputed_or_not_opens_its_quotes_and_the_article(page, built_package, tmp_path):
+    """From a count in dispute and from one nobody disputes, the reader opens (a <details> Chromium renders)
+    every claim behind it: who said it, the value as given, the quote, and the link to the article."""
+    dom = _dom(page, tmp_path)
+    claims = {c["claim_id"]: c for c in csv.DictReader((built_package / "data/claims.csv").open(newline=""))}
+    sources = {s["source_id"]: s for s in csv.DictReader((built_package / "data/sources.csv").open(newline=""))}
+    releases = list(csv.DictReader((built_package / "data/releases.csv").open(newline="")))
+    statuses = {r["released_count_status"] for r in releases}
+    assert {"single_source"} & statuses and {"conflict", "resolved_by_curator"} & statuses
+    for release in releases:
+        row = re.search(rf'<tr id="release-{re.escape(release["release_id"])}">(.*?)</tr>', dom, re.S).group(1)
+        opened = _evidence_of(row, "released_count")
+        for claim_id in release["released_count_claims"].split("|"):
+            claim, source = claims[claim_id], sources[claims[claim_id]["source_id"]]
+            assert html.escape(claim["quote"], quote=False) in opened, claim_id
+            assert f'href="{source["url"]}"' in opened and f">{source['outlet']}</a>" in opened, claim_id
+        if release["released_count_status"] != "single_source":
+            assert 'class="disputed" href="#conflict-' in row  # and the disagreement itself, one click away
+
+
 HOSTILE = "<img src=x onerror=\"console.error('INJECTED-img')\"><script>console.error('INJECTED-script')</script>"
 
 
@@ -209,3 +244,61 @@ def test_hostile_cells_and_names_inject_nothing_into_any_page(built_package, tmp
     for page, text in ((tmp_path / "report.html", "onerror"), (docs / "expectations" / "people.html", "onerror"),
                        (docs / "validations" / "conflicts.html", "INJECTED-script")):
         assert text in page.read_text(), page  # the hostile text is shown, as text
+
+
+def test_a_source_without_an_outlet_is_named_by_its_headline_never_its_id():
+    from toolkit.contribute.html_report import _source_link, source_name
+
+    untitled = {"source_id": "somewire-2025-12", "outlet": None, "title": "Belarus frees prisoners", "url": None}
+    assert source_name(untitled, "somewire-2025-12") == "Belarus frees prisoners"
+    assert ">somewire-2025-12<" not in _source_link(untitled, "somewire-2025-12")
+    assert source_name({"outlet": None, "title": None}, "somewire-2025-12") == "somewire-2025-12"  # nothing else
+
+
+def test_a_disputed_count_shows_the_range_the_sources_give_with_who_gives_each_end(page, built_package, tmp_path):
+    """What a journalist can quote: from the lowest figure a source allows to the highest one states."""
+    dom = _dom(page, tmp_path)
+    card = dom[dom.index('id="conflict-release-fx-december.released_count.value"'):]
+    card = card[: card.index("</article>")]
+    claims = [c for c in csv.DictReader((built_package / "data/claims.csv").open(newline=""))
+              if c["subject_id"] == "release-fx-december" and c["property"] == "released_count"
+              and not c["population_id"] and c["claim_id"] in card]
+    low = min(int(c["count_low"]) for c in claims)
+    high = max(int(c["count_high"] or c["count_low"]) for c in claims)
+    found = re.search(r'<p class="range" data-low="(\d+)" data-high="(\d+)">Sources give from (.*?)</p>', card)
+    assert found and (int(found.group(1)), int(found.group(2))) == (low, high), card[:2000]
+    assert "<b>more than 35</b> (Fixture Daily)" in found.group(3) and f"<b>{high}</b>" in found.group(3)
+    conflicts = list(csv.DictReader((built_package / "data/conflicts.csv").open(newline="")))
+    for conflict in conflicts:  # a sum that does not close or a subgroup a rule explains is not one figure in dispute
+        card = dom[dom.index(f'id="conflict-{conflict["conflict_id"]}"'):]
+        card = card[: card.index("</article>")]
+        if conflict["kind"] != "value" or conflict["status"] == "explained":
+            assert 'class="range"' not in card, conflict["conflict_id"]
+
+
+def test_a_name_card_shows_each_spelling_as_the_article_wrote_it(page, built_package, tmp_path):
+    """A name in dispute is about how the articles spell it: each side is a spelling, from the claim's value
+    or from whom the claim attributes its words to, never another entity the claim is about."""
+    dom = _dom(page, tmp_path)
+    conflicts = [c for c in csv.DictReader((built_package / "data/conflicts.csv").open(newline=""))
+                 if c["kind"] == "name"]
+    assert conflicts
+    for conflict in conflicts:
+        card = dom[dom.index(f'id="conflict-{conflict["conflict_id"]}"'):]
+        card = card[: card.index("</article>")]
+        sides = set(re.findall(r'<div class="side"><p><b>(.*?)</b>', card))
+        assert sides and sides <= set(conflict["values"].split("|")), (sides, conflict["values"])
+
+
+def test_sentences_for_people_name_sources_by_outlet_not_by_id(page, built_package, tmp_path):
+    dom = _dom(page, tmp_path)
+    sources = list(csv.DictReader((built_package / "data/sources.csv").open(newline="")))
+    conflicts = list(csv.DictReader((built_package / "data/conflicts.csv").open(newline="")))
+    written = " ".join(c["description"] + " " + (c["rationale"] or "") for c in conflicts)
+    used = [s for s in sources if s["source_id"] in written]
+    assert used  # the fixture's descriptions and rationales name sources by id
+    cards = dom[dom.index('id="summary"'):dom.index('id="releases"')]
+    prose = " ".join(re.findall(r"<p>(.*?)</p>", cards, re.S))
+    for source in used:
+        assert not re.search(rf"(?<![\w#-]){re.escape(source['source_id'])}(?![\w-])", prose), source["source_id"]
+        assert source["outlet"] in html.unescape(prose)

@@ -25,7 +25,11 @@ def assemble(case: Path, root: Path) -> Path:
                     seeds / "registry.yaml")
     for name in ("articles", "claims"):
         shutil.copytree(case / name, seeds / name)
-    shutil.copyfile(case / "manifest.yaml", seeds / "manifest.yaml")
+    manifest = yaml.safe_load((case / "manifest.yaml").read_text(encoding="utf-8"))
+    for entry in manifest["sources"]:  # where a new source was published: required of every contribution
+        entry.setdefault("url", f"https://example.org/fixtures/{entry['id']}")
+    (seeds / "manifest.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True),
+                                         encoding="utf-8")
     return root
 
 

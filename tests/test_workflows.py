@@ -145,6 +145,27 @@ def test_data_and_code_changed_together_fail_unless_the_pull_request_says_so(tmp
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def _add_an_article(project: Path) -> None:
+    from .projectkit import add_article
+
+    add_article(project, "testdesk-2025-12-17", "Belarus freed 44 <b>prisoners</b> on December 13.\n",
+                published="2025-12-17", outlet="Test <i>Desk</i>",
+                claims=[{"id": "td-001", "subject": "release-fx-december", "property": "released_count", "value": 44,
+                         "quote": "Belarus freed 44 <b>prisoners</b>"}])
+
+
+def test_the_job_summary_says_what_the_contribution_changes_in_the_data_in_words(tmp_path):
+    """A maintainer sees, before merging, what a pull request changes for a reader: escaped, so the data's
+    text never becomes markup in the summary."""
+    done = run_step("validate-contribution.yml", "What the contribution changes in the data (informational)",
+                    tmp_path, _pull_request(tmp_path, _add_an_article))
+    assert done.returncode == 0, done.stdout + done.stderr
+    summary = (tmp_path / "_runner" / "summary.md").read_text()
+    assert summary.startswith("## What this changes in the data\n")
+    assert "- New sources (1): Test &lt;i&gt;Desk&lt;/i&gt;\n" in summary and "<i>" not in summary
+    assert "released count changed from 40 to in dispute (" in summary
+
+
 def test_the_curator_step_fails_while_the_queue_holds_something_and_passes_when_it_is_empty(tmp_path):
     def undecided(project: Path) -> None:
         (project / "seeds" / "decisions.yaml").write_text("decisions: []\n")

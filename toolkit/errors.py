@@ -76,3 +76,37 @@ class ReleaseError(ToolkitError):
 
 class DownloadError(ToolkitError):
     """A package could not be fetched or failed verification."""
+
+
+class MissingExtra(ToolkitError):
+    """A feature needs a module of an optional extra that this install left out: the message names the
+    feature and the module, the hint the install line that adds the extra."""
+
+    def __init__(self, feature: str, module: str, extra: str):
+        super().__init__(f"{feature} needs {module}, which the light install leaves out",
+                         hint=f"install the '{extra}' extra: {install_command(extra)}")
+        self.extra = extra
+
+
+def install_command(extra: str | None = None) -> str:
+    """The pip line that installs prisoner-data (with `extra`) as it can be installed today: from its
+    repository (the Repository URL of the installed package's metadata), or from a checkout."""
+    from importlib import metadata
+
+    wanted = f"[{extra}]" if extra else ""
+    try:
+        urls = metadata.metadata("prisoner-data").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        urls = []
+    repository = next((u.split(",", 1)[1].strip() for u in urls if u.lower().startswith("repository,")), None)
+    local = f"in a checkout, pip install -e '.{wanted}'"
+    return f"pip install 'prisoner-data{wanted} @ git+{repository}' (or, {local})" if repository else local
+
+
+def require_extra(feature: str, extra: str, *modules: str) -> None:
+    """Raise MissingExtra, before any work, when one of `modules` is not installed."""
+    from importlib.util import find_spec
+
+    for module in modules:
+        if find_spec(module) is None:
+            raise MissingExtra(feature, module, extra)

@@ -29,9 +29,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .contribute.changes import uncommitted_files
 from .contribute.coverage import lint_coverage, lint_sources, released_sources
 from .contribute.dictionary import render_dictionary
-from .errors import InvalidData, ProjectError, UsageError
+from .contribute.html_report import render_package
+from .errors import InvalidData, ProjectError, ReleaseError, UsageError
 from .ingest.claims import load_claims, load_vocabulary
 from .ingest.decisions import load_decisions, report_unmatched
 from .ingest.entities import load_registry
@@ -173,7 +175,8 @@ def prepare_dataset(project: Project, progress=None) -> Prepared:
 
 def stage_package(project: Project, directory: Path, prepared: Prepared, version: str,
                   documents: dict[str, str] | None = None, check=None, last: bool = False, progress=None) -> Report:
-    """Write the package into `directory` as `version` (with the data dictionary and `documents`), then check it.
+    """Write the package into `directory` as `version` (with the data dictionary, `documents` and the HTML
+    report), then check it.
 
     `check` (default: `validate_package`, as `prisoner-data validate` checks a package: the descriptor
     against the Data Package spec, files, cells, keys, rules and Parquet twins) returns the issues of
@@ -183,7 +186,7 @@ def stage_package(project: Project, directory: Path, prepared: Prepared, version
     texts = {DICTIONARY: render_dictionary(project, prepared.contract), **(documents or {})}
     say = progress or (lambda message: None)
     say("writing package")
-    write_package(directory, prepared.compiled, contract, project.schemas / EXPECTATIONS, texts)
+    write_package(directory, prepared.compiled, contract, project.schemas / EXPECTATIONS, texts, render_package)
     if last:
         prepared.compiled.tables.clear()
     say("validating package")
@@ -217,53 +220,111 @@ def build_package(project: Project, out: Path | None = None, progress=None, chec
     with locked(out.parent, on_wait=on_wait or progress):
         if out == project.package_dir:
             recover_releases(project)
-        clear_stale(out.parent, out.name, out)
-        work = new_staging(out.parent, out.name)
-        try:
-            report.extend(stage_package(project, work / "package", prepared,
-                                        development_version(project, prepared.contract.metadata), check=check,
-                                        last=True, progress=progress).issues)
-            if not report.valid:
-                return BuildResult(report)
-            if dictionary:
-                shutil.copyfile(work / "package" / DICTIONARY, work / DICTIONARY)
-            fsync_tree(work)
-            crashpoint("build:before-swap")
-            swap_in(work / "package", out)
-            crashpoint("build:after-swap")
-            if dictionary:
-                (project.root / "docs").mkdir(exist_ok=True)
-                os.replace(work / DICTIONARY, project.root / "docs" / DICTIONARY)
-                fsync_dir(project.root / "docs")
-        finally:
-            remove_tree(work)
+        report.extend(_write_development(project, prepared, out, check, dictionary, progress).issues)
+    if not report.valid:
+        return BuildResult(report)
     return BuildResult(report, prepared.rows(), prepared.statuses(), out)
+
+
+def _write_development(project: Project, prepared: Prepared, out: Path, check=None, dictionary: bool = False,
+                       progress=None) -> Report:
+    """Under the caller's lock: stage `prepared` as the next development version beside `out`, check it, and
+    swap it in (with docs/data-dictionary.md) only if the check found no error; the check's report."""
+    clear_stale(out.parent, out.name, out)
+    work = new_staging(out.parent, out.name)
+    try:
+        report = stage_package(project, work / "package", prepared,
+                               development_version(project, prepared.contract.metadata), check=check, last=True,
+                               progress=progress)
+        if not report.valid:
+            return report
+        if dictionary:
+            shutil.copyfile(work / "package" / DICTIONARY, work / DICTIONARY)
+        fsync_tree(work)
+        crashpoint("build:before-swap")
+        swap_in(work / "package", out)
+        crashpoint("build:after-swap")
+        if dictionary:
+            (project.root / "docs").mkdir(exist_ok=True)
+            os.replace(work / DICTIONARY, project.root / "docs" / DICTIONARY)
+            fsync_dir(project.root / "docs")
+        return report
+    finally:
+        remove_tree(work)
 
 
 @dataclass
 class ReleaseResult:
+    """What a release published (or, with `dry_run`, would publish), what it warned of, and what is left to do."""
+
     version: str
     path: Path
     bump: str
     reasons: list[str]
     rows: dict[str, int]
+    dry_run: bool = False
+    files: list[str] = field(default_factory=list)  # the project paths the release writes (dry run: would write)
+    warnings: list[str] = field(default_factory=list)
+    rebuilt: str | None = None  # the version datapackage/ was rebuilt at, after the release
+
+    def next_steps(self) -> list[str]:
+        """What a maintainer runs after a release: commit what it wrote, tag it, push both."""
+        return ["git add " + " ".join(sorted({f.split("/")[0] for f in self.files})),
+                f'git commit -m "Release {self.version} of the dataset"',
+                f"git tag v{self.version}",
+                f"git push origin HEAD v{self.version}"]
+
+
+WATCHED = ("seeds", "schemas")
+"""What a release is built from: changes to them not yet committed would be published but not in git."""
+
+
+def release_preflight(project: Project, prepared: Prepared, force: bool) -> list[str]:
+    """The reasons to hold a release back: seeds/ or schemas/ not committed, open errors no curator has
+    reviewed. Refused (ReleaseError) unless `force`; with it, returned as warnings. Where git cannot tell,
+    that is a warning of its own."""
+    problems, notes = [], []
+    changed = uncommitted_files(project.root, WATCHED)
+    if changed is None:
+        notes.append("cannot tell whether seeds/ and schemas/ are committed: the project is not a git checkout")
+    elif changed:
+        shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+        problems.append(f"{len(changed)} file(s) of seeds/ or schemas/ are not committed ({shown}): the release "
+                        "would publish data that git does not hold")
+    conflicts = prepared.compiled.tables["conflicts"]
+    rows = conflicts.to_pylist() if hasattr(conflicts, "to_pylist") else list(conflicts)
+    queue = needing_review(rows)
+    if queue:
+        shown = ", ".join(r["conflict_id"] for r in queue[:5]) + (" ..." if len(queue) > 5 else "")
+        problems.append(f"{len(queue)} open error(s) await a curator's review ({shown}): see "
+                        "`prisoner-data conflicts --needs-review`")
+    if problems and not force:
+        raise ReleaseError("not released: " + "; ".join(problems),
+                           hint="commit the seeds and review the queue first (or release anyway with --force)")
+    return notes + problems
 
 
 def publish_release(project: Project, version: str | None = None, bump: str | None = None,
-                    date: dt.date | None = None, progress=None, on_wait=None) -> ReleaseResult:
+                    date: dt.date | None = None, progress=None, on_wait=None, dry_run: bool = False,
+                    force: bool = False) -> ReleaseResult:
     """Publish the package built from the seeds as releases/<version>/ and releases/NAME-VERSION.zip.
 
     Steps:
-      1. under the project's lock, finish or undo any release a kill interrupted;
-      2. load, verify and reconcile the seeds; stage a candidate package beside releases/;
-      3. diff it against the latest release: refuse a release that changes nothing, choose the version
+      1. under the project's lock, finish or undo any release a kill interrupted (not in a dry run);
+      2. load, verify and reconcile the seeds; refuse, unless `force`, seeds/ or schemas/ that git has not
+         committed and open errors awaiting a curator (`release_preflight`);
+      3. stage a candidate package (beside releases/; in a dry run, in a temporary folder outside the project);
+      4. diff it against the latest release: refuse a release that changes nothing, choose the version
          (an explicit one must be greater than the latest), refuse one that exists;
-      4. stage the package as that version with its CHANGELOG.md and validate it;
-      5. `write_release`: write SHA256SUMS, make the files read-only, and zip the folder; stage
+      5. stage the package as that version with its CHANGELOG.md and validate it; a dry run stops here
+         and says what it would write;
+      6. `write_release`: write SHA256SUMS, make the files read-only, and zip the folder; stage
          releases/index.json, releases/CHANGELOG.md, CITATION.cff, .zenodo.json and the README's
          latest-release block; fsync everything;
-      6. write the journal (the commit point), then move the folder, the zip and the files into place.
-    A kill before step 6 leaves releases/ as it was; after it, the next run completes the release.
+      7. write the journal (the commit point), then move the folder, the zip and the files into place;
+      8. write datapackage/ as the next development version from the same checked tables, so it follows
+         the new release (`_follow_release`).
+    A kill before step 7 leaves releases/ as it was; after it, the next run completes the release.
     """
     if version and bump:
         raise UsageError("give a VERSION or --bump, not both", hint="e.g. `prisoner-data release --bump auto`")
@@ -271,14 +332,17 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
         parse_version(version, "VERSION")
     releases = project.releases_dir
     with locked(project.root, on_wait=on_wait or progress):
-        recover_releases(project)
+        if not dry_run:
+            recover_releases(project)
         index = read_index(releases)
         previous = latest_version(index)
         prepared = prepare_dataset(project, progress)
         if not prepared.ok:
             raise InvalidData("the package does not build; run `prisoner-data validate`", prepared.report)
+        warnings = release_preflight(project, prepared, force)
         meta = prepared.contract.metadata
-        work = new_staging(project.root, RELEASE_LABEL)
+        work = Path(tempfile.mkdtemp(prefix="prisoner-data-release-")) if dry_run else \
+            new_staging(project.root, RELEASE_LABEL)
         try:
             stage_package(project, work / "candidate", prepared, development_version(project, meta),
                           check=lambda descriptor: [])
@@ -288,15 +352,47 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
             date = date or dt.datetime.now(dt.timezone.utc).date()
             entry = changelog_entry(version, date, previous, change)
             package = work / "package"
-            checked = stage_package(project, package, prepared, version, {CHANGELOG: entry}, last=True)
+            checked = stage_package(project, package, prepared, version, {CHANGELOG: entry}, last=dry_run)
             if not checked.valid:
                 raise InvalidData("the release does not validate", checked)
-            write_release(project, work, meta, version, date, index, entry, prepared.rows())
+            files = release_paths(project, meta.name, version, package)
+            if not dry_run:
+                write_release(project, work, meta, version, date, index, entry, prepared.rows())
         finally:
-            if work.exists() and not (work / JOURNAL).exists():
+            if work.exists() and (dry_run or not (work / JOURNAL).exists()):
                 remove_tree(work)
-    return ReleaseResult(version, releases / version, change.bump if change else "initial",
-                         change.reasons if change else ["first release"], prepared.rows())
+        result = ReleaseResult(version, releases / version, change.bump if change else "initial",
+                               change.reasons if change else ["first release"], prepared.rows(), dry_run, files,
+                               warnings)
+        if not dry_run:
+            result.rebuilt = _follow_release(project, prepared, result, progress)
+    return result
+
+
+def release_paths(project: Project, name: str, version: str, package: Path) -> list[str]:
+    """The project paths a release of `package` writes: its folder's files, its zip, the index, the
+    changelog, the citation files, the README's block and the rebuilt datapackage/."""
+    releases = project.rel(project.releases_dir)
+    inside = sorted({p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()} | {"SHA256SUMS"})
+    outside = [f"{releases}/{name}-{version}.zip", f"{releases}/index.json", f"{releases}/{CHANGELOG}",
+               "CITATION.cff", ".zenodo.json"]
+    if (project.root / "README.md").is_file():
+        outside.append("README.md")
+    rebuilt = [f"{project.rel(project.package_dir)}/", f"docs/{DICTIONARY}"]
+    return [f"{releases}/{version}/{p}" for p in inside] + outside + rebuilt
+
+
+def _follow_release(project: Project, prepared: Prepared, result: ReleaseResult, progress=None) -> str | None:
+    """datapackage/ as `prisoner-data build` now writes it (the development version after the release), from
+    the tables the release was just checked with: not loaded or checked a second time, as only its version
+    and documents differ. Its version, or None (with a warning) when it could not be written."""
+    try:
+        _write_development(project, prepared, project.package_dir, check=lambda descriptor: [], dictionary=True,
+                           progress=progress)
+    except OSError as exc:
+        result.warnings.append(f"released, but datapackage/ could not be rebuilt ({exc}): run `prisoner-data build`")
+        return None
+    return development_version(project, prepared.contract.metadata)
 
 
 def validate_path(path: str | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, html: Path | None = None,

@@ -17,7 +17,7 @@ import traceback
 
 import click
 
-from ..errors import EXIT_FAILURE, EXIT_INTERNAL, REPORT_TO, ToolkitError
+from ..errors import EXIT_FAILURE, EXIT_INTERNAL, REPORT_TO, MissingExtra, ToolkitError
 
 COMMANDS = {
     "build": "Build datapackage/ from seeds/ and schemas/.",
@@ -32,8 +32,10 @@ COMMANDS = {
 }
 
 
-OPTIONAL_MODULES = {"great_expectations": "build", "rapidfuzz": "build"}
-"""Modules of an optional extra, imported only by the commands that need them."""
+OPTIONAL_MODULES = {"great_expectations": "build", "pandas": "build", "rapidfuzz": "build", "ibis": "duckdb",
+                    "pyspark": "spark"}
+"""Modules of an optional extra (pyproject's optional-dependencies), imported only by the commands that
+need them: a command that meets one missing names the extra to install, never an internal error."""
 
 
 class LazyGroup(click.Group):
@@ -81,10 +83,10 @@ class LazyGroup(click.Group):
         except KeyboardInterrupt:
             self._fail(ctx, "interrupted", 130)
         except Exception as exc:  # noqa: BLE001 - the one place a bug becomes a message, not a traceback
-            extra = OPTIONAL_MODULES.get((getattr(exc, "name", None) or "").split(".")[0])
-            if isinstance(exc, ModuleNotFoundError) and extra:
-                self._fail(ctx, f"this needs {exc.name}, which the light install leaves out: "
-                                f"pip install 'prisoner-data[{extra}]'", EXIT_FAILURE)
+            module = (getattr(exc, "name", None) or "").split(".")[0]
+            if isinstance(exc, ModuleNotFoundError) and module in OPTIONAL_MODULES:
+                missing = MissingExtra(f"`prisoner-data {ctx.invoked_subcommand}`", module, OPTIONAL_MODULES[module])
+                self._fail(ctx, str(missing), missing.exit_code)
             summary = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
             self._fail(ctx, f"internal error ({summary}); this is a bug in prisoner-data, please report it to "
                             f"{REPORT_TO} with the output of the same command run with --debug", EXIT_INTERNAL)

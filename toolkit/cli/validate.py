@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import EXIT_INVALID
+from ..errors import EXIT_INVALID, require_extra
 from .common import project_option, say, verbosity_options, verdict
 from .render import render_report
 
@@ -55,6 +55,10 @@ def command(ctx, package, project_dir, fmt, report_opt, engine, max_bytes, base)
     if package is not None and (package / "seeds").is_dir():
         say(f"note: {package} is a project; name a project with --project, a PACKAGE is a built package")
     html = Path(report_opt[1]) if report_opt else None
+    if html:
+        require_extra("`validate --report html`", "build", "great_expectations", "pandas")
+    if engine != "pyarrow":
+        require_extra(f"`validate --engine {engine}`", engine, "ibis", *(["pyspark"] if engine == "spark" else []))
     contributed = None
     if base is not None:
         report, contributed = validate_changes(target, base, max_bytes=max_bytes, html=html, engine=engine)

@@ -180,3 +180,19 @@ def _git(root: Path, *args: str) -> str:
                            hint="give a branch, tag or commit the checkout has, e.g. --changed-since origin/main "
                                 "(in a shallow CI checkout, fetch the base first)")
     return done.stdout
+
+
+def uncommitted_files(root: Path, folders: tuple[str, ...]) -> list[str] | None:
+    """Files under `folders` of `root` that differ from the last commit (modified, staged or new), or
+    None when `root` is not in a git checkout (or git is not installed): then no one can tell."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), "status", "--porcelain=v1", "-z", "--untracked-files=all",
+                               "--no-renames", "--", *folders], capture_output=True, text=True, timeout=60)
+    except (FileNotFoundError, subprocess.TimeoutExpired):
+        return None
+    if done.returncode != 0:
+        return None
+    prefix = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-prefix"], capture_output=True,
+                            text=True, timeout=60).stdout.strip()
+    paths = sorted(entry[3:] for entry in done.stdout.split("\0") if len(entry) > 3)
+    return [p[len(prefix):] if p.startswith(prefix) else p for p in paths]

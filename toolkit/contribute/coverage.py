@@ -3,7 +3,8 @@
 A number or date that no claim's quote covers and no `skipped:` entry explains
 is a warning, so a fact stated but not recorded is noticed at review time. The dateline
 (where and when the article was filed) and the front matter are the article's own metadata,
-recorded in the manifest, and are not asked for. A new source without a URL is a warning too.
+recorded in the manifest, and are not asked for. A new source without a URL is an error (one a
+release has published before URLs were asked for is not).
 """
 
 from __future__ import annotations
@@ -43,9 +44,9 @@ def _anchor(source: Source):
 
 
 def lint_sources(sources: dict[str, Source], released: set[str]) -> list[Issue]:
-    """Warnings about where a source appeared: a source no release has published yet without its URL
-    (a reader cannot open the article; never guessed, so it is the contributor's to give, or to leave
-    null with the reason in `note`), and front matter in the article file that the manifest contradicts."""
+    """Where a source appeared: an error for a source no release has published yet without its URL (a
+    reader cannot open the article; never guessed, so it is the contributor's to give), and a warning
+    for front matter in the article file that the manifest contradicts."""
     issues = []
     for source_id, source in sorted(sources.items()):
         entry, where = source.entry, dict(file="seeds/manifest.yaml", line=source.manifest_line)
@@ -58,9 +59,11 @@ def lint_sources(sources: dict[str, Source], released: set[str]) -> list[Issue]:
                                     value=str(given), hint="make them agree (the front matter is as the article was "
                                                            "saved)", **where))
         if entry.url is None and source_id not in released:
-            issues.append(Issue("missing-url", f"{source_id} has no url: readers cannot open the article it quotes",
-                                severity="warning", field="url", hint="add `url: https://...` to its manifest entry "
-                                "(or the article's front matter); if it cannot be found, say why in `note`", **where))
+            issues.append(Issue("missing-url", f"{source_id} has no url: readers cannot open the article it quotes, "
+                                "and a new source needs one", severity="error", field="url",
+                                hint=f"add `    url: https://...` to the entry `- id: {source_id}` (seeds/manifest.yaml "
+                                     f"line {source.manifest_line}), or `url:` to the article's front matter",
+                                **where))
     return issues
 
 

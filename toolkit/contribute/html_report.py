@@ -12,6 +12,7 @@ to that conflict. A date the sources give to the month or year reads as that mon
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 
@@ -35,6 +36,9 @@ blockquote{margin:.3rem 0;font-style:italic}
 .timeline li{list-style:none;margin:.4rem 0}.muted{color:#666;font-size:.85rem}
 .summary{background:#f4f4f6;border-radius:.5rem;padding:.6rem 1rem}.summary b{font-size:1.2rem}
 .side{border-top:1px solid #ddd;margin-top:.4rem;padding-top:.3rem}.disputed{font-size:.75rem;margin-left:.3rem}
+details.evidence{display:inline}details.evidence summary{font-size:.75rem;color:#0645ad;cursor:pointer;display:inline}
+details.evidence[open]{display:block}nav#contents{background:#f4f4f6;border-radius:.5rem;padding:.4rem 1rem}
+nav#contents ol{margin:.2rem 0;columns:2}
 """
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -61,13 +65,19 @@ def write_report(package_dir: Path, out: Path) -> Path:
     return out
 
 
+def render_package(descriptor: dict, package_dir: Path) -> str:
+    """The page for a package being written: its descriptor (before datapackage.json is on disk) and the
+    data files already in `package_dir`."""
+    return render(descriptor, {r["name"]: read_rows(package_dir, r) for r in descriptor["resources"]})
+
+
 def render(meta: dict, tables: dict[str, list[dict]]) -> str:
     page = Page(tables)
     body = [
         f"<h1>{escape(meta['title'])}</h1>",
         f"<p class=muted>Version {escape(str(meta.get('version')))} · built from {len(tables['sources'])} sources "
         f"and {len(tables['claims'])} claims</p>",
-        _summary(tables["conflicts"]), _conflicts(page), _releases(page), _people(page), _sanctions(page),
+        _contents(tables), _summary(tables["conflicts"], page.named), _conflicts(page), _releases(page), _people(page), _sanctions(page),
         _sources(tables),
     ]
     return ("<!doctype html><html lang=en><head><meta charset=utf-8>"
@@ -84,11 +94,22 @@ class Page:
         self.claims = {c["claim_id"]: c for c in tables["claims"]}
         self.sources = {s["source_id"]: s for s in tables["sources"]}
         self.root = next((e["entity_id"] for e in tables["entities"] if e.get("root") in (True, "true")), None)
+        self._ids = None
         self.touching: dict[tuple, list[str]] = {}
         for c in ordered(tables["conflicts"]):
             for key in ((c["subject_id"], c["property"]),
                         (c["subject_id"], c["property"], c.get("scope_id"), c.get("population_id"))):
                 self.touching.setdefault(key, []).append(c["conflict_id"])
+
+    def named(self, text: str) -> str:
+        """Sentences written with source ids ("kyivindependent-2025-12's own figures"), with each source's
+        name in its place, as a reader knows it."""
+        if not text or not self.sources:
+            return text
+        if self._ids is None:
+            ids = sorted(self.sources, key=len, reverse=True)  # a longer id before any id it contains
+            self._ids = re.compile(r"(?<![\w-])(" + "|".join(re.escape(i) for i in ids) + r")(?![\w-])")
+        return self._ids.sub(lambda m: source_name(self.sources[m.group(1)], m.group(1)), text)
 
     def links(self, *keys: tuple) -> str:
         """Links to the conflicts about a value (each key: subject and property, or with scope and
@@ -104,10 +125,26 @@ def ordered(conflicts: list[dict]) -> list[dict]:
                                             c["conflict_id"]))
 
 
-def _summary(conflicts: list[dict]) -> str:
+CONTENTS = (("summary", "Where the sources disagree"), ("conflicts", "Conflicts between sources"),
+            ("releases", "Releases"), ("people", "People freed"), ("sanctions", "Sanctions timeline"),
+            ("sources", "Sources"))
+
+
+def _contents(tables: dict[str, list[dict]]) -> str:
+    """The page's parts, first: a reader reaches the tables in one click, not after every conflict card."""
+    counts = {"conflicts": len(tables["conflicts"]), "releases": len(tables["releases"]),
+              "people": len(tables["people"]), "sources": len(tables["sources"])}
+    items = "".join(f"<li><a href='#{anchor}'>{escape(title)}</a>"
+                    f"{f' <span class=muted>({counts[anchor]})</span>' if anchor in counts else ''}</li>"
+                    for anchor, title in CONTENTS)
+    return (f"<nav id=contents><b>Contents</b><ol>{items}</ol><p class=muted>Every value opens its quotes: "
+            "click <i>quotes</i> beside it for what each source said, with a link to the article.</p></nav>")
+
+
+def _summary(conflicts: list[dict], named=lambda text: text) -> str:
     counts = {status: sum(1 for c in conflicts if c["status"] == status) for status in STATUS_ORDER}
     opened = [c for c in ordered(conflicts) if c["status"] == "open"]
-    items = "".join(f"<li><a href='#conflict-{escape(c['conflict_id'])}'>{escape(c['description'])}</a></li>"
+    items = "".join(f"<li><a href='#conflict-{escape(c['conflict_id'])}'>{escape(named(c['description']))}</a></li>"
                     for c in opened)
     return ("<section id=summary class=summary><h2>Where the sources disagree</h2>"
             f"<p><b data-count=open>{counts['open']}</b> open · <b data-count=resolved_by_curator>"
@@ -199,13 +236,32 @@ def _overlaps(a, b) -> bool:
 
 def _shown(row: dict, field: str, page: Page, text: str | None, keys: list[tuple]) -> str:
     status = _status(row.get(f"{field}_status"))
-    links = page.links(*keys)
+    links = page.links(*keys) + _evidence(row, field, page)
     if text is None:
         candidates = row.get(f"{field}_candidates") or []
         if candidates:
             return f"{escape(' or '.join(candidates))} {status}{links}"
         return (status or "—") + links
     return f"{escape(text)} {status}{_strength(row, field, page.claims)}{links}"
+
+
+def _evidence(row: dict, field: str, page: Page) -> str:
+    """The claims behind a value, disputed or not, folded under "quotes": each with who said it, the value as
+    they gave it, the quote, and a link to the article where its URL is known."""
+    claims = [page.claims[i] for i in row.get(f"{field}_claims") or [] if i in page.claims]
+    if not claims:
+        return ""
+    return (f" <details class=evidence data-field='{escape(field)}'><summary>quotes ({len(claims)})</summary>"
+            + "".join(_quoted(claim, page) for claim in claims) + "</details>")
+
+
+def _quoted(claim: dict, page: Page) -> str:
+    """One claim as a reader checks it: its source, its value as given, its quote and where the quote is."""
+    return (f"<div class=claim>{_source_link(page.sources.get(claim['source_id']), claim['source_id'])}"
+            f"{' via ' + escape(claim['attributed_to']) if claim.get('attributed_to') else ''}: "
+            f"<b>{escape(claim_value(claim, page.names))}</b>"
+            f"<blockquote>“{escape(claim['quote'])}”</blockquote>"
+            f"<span class=muted>article line {escape(claim['quote_line'])}</span></div>")
 
 
 def _count(row: dict, field: str, page: Page, *keys: tuple) -> str:
@@ -309,9 +365,15 @@ def web_address(url) -> str | None:
     return safe_link(url)
 
 
+def source_name(source: dict | None, source_id: str) -> str:
+    """Who a source is to a reader: its outlet, or its headline where no outlet is named; its id only
+    where it has neither."""
+    return (source or {}).get("outlet") or (source or {}).get("title") or source_id
+
+
 def _source_link(source: dict | None, source_id: str) -> str:
     """The outlet, linked to where it is listed below, and to the article itself where its URL is known."""
-    outlet = (source or {}).get("outlet") or source_id
+    outlet = source_name(source, source_id)
     text = f"<a href='#source-{escape(source_id)}'>{escape(outlet)}</a>"
     url = web_address((source or {}).get("url"))
     if url:
@@ -325,7 +387,8 @@ def _conflicts(page: Page) -> str:
         sides: dict[str, list[dict]] = {}
         for i in c["claim_ids"]:
             if i in page.claims:
-                sides.setdefault(claim_value(page.claims[i], page.names), []).append(page.claims[i])
+                side = spelling(page.claims[i], c["subject_id"]) if c["kind"] == "name" else None
+                sides.setdefault(side or claim_value(page.claims[i], page.names), []).append(page.claims[i])
         blocks = []
         for value, claims in sides.items():
             quoted = "".join(
@@ -334,16 +397,18 @@ def _conflicts(page: Page) -> str:
                 f"<blockquote>“{escape(claim['quote'])}”</blockquote>"
                 f"<span class=muted>{escape(claim['claim_id'])}, article line {escape(claim['quote_line'])}</span>"
                 f"</div>" for claim in claims)
-            outlets = ", ".join(dict.fromkeys((page.sources.get(x["source_id"]) or {}).get("outlet") or x["source_id"]
+            outlets = ", ".join(dict.fromkeys(source_name(page.sources.get(x["source_id"]), x["source_id"])
                                               for x in claims))
             blocks.append(f"<div class=side><p><b>{escape(value)}</b> <span class=muted>— {escape(outlets)}</span></p>"
                           f"<div class=claims>{quoted}</div></div>")
+        spread = _range([page.claims[i] for i in c["claim_ids"] if i in page.claims], page) \
+            if c["kind"] == "value" and c["status"] != "explained" else ""  # one figure in dispute, not a rule
         if c.get("resolution"):
-            why = f"<p><b>Resolved:</b> {escape(c['resolution'])} — {escape(c.get('rationale') or '')}</p>"
+            why = f"<p><b>Resolved:</b> {escape(c['resolution'])} — {escape(page.named(c.get('rationale') or ''))}</p>"
         elif c["status"] == "explained":
             why = "<p><b>Why it stands:</b> a rule of the registry explains the difference; nothing is in dispute.</p>"
         elif c.get("rationale"):
-            why = f"<p><b>Why it stands:</b> reviewed and left open — {escape(c['rationale'])}</p>"
+            why = f"<p><b>Why it stands:</b> reviewed and left open — {escape(page.named(c['rationale']))}</p>"
         else:
             why = "<p><b>Why it stands:</b> no curator has decided it yet.</p>"
         cards.append(
@@ -351,13 +416,43 @@ def _conflicts(page: Page) -> str:
             f" data-status='{escape(c['status'])}'>"
             f"<h3>{escape(page.names.get(c['subject_id'], c['subject_id']))}: {escape(c['property'].replace('_', ' '))} "
             f"{_status(c['status'])} <span class=muted>{escape(c['kind'])}, {escape(c['severity'])}</span></h3>"
-            f"<p>{escape(c['description'])}</p>{why}{''.join(blocks)}"
+            f"<p>{escape(page.named(c['description']))}</p>{spread}{why}{''.join(blocks)}"
             f"<p class=muted>{escape(c['conflict_id'])}</p></article>"
         )
     return (f"<section id=conflicts><h2>Conflicts between sources ({len(cards)})</h2>"
             "<p class=muted>Open: the sources disagree. Resolved by curator: a maintainer chose a value; the "
             "competing claims stay. Explained: a rule accounts for the difference.</p>"
             + "".join(cards) + "</section>")
+
+
+def spelling(claim: dict, entity_id: str) -> str | None:
+    """How a claim writes the name a name conflict is about: the one it attributes its words to, or the
+    entity it gives as its value (a claim naming the envoy as its speaker is about his name, not about
+    the United States its value names)."""
+    if claim.get("attributed_to_id") == entity_id and claim.get("attributed_to"):
+        return claim["attributed_to"]
+    if claim.get("entity_id") == entity_id:
+        return claim["value"]
+    return None
+
+
+def _range(claims: list[dict], page: Page) -> str:
+    """For a disputed count, the range the sources give, to quote honestly: from the lowest figure a source
+    allows to the highest one states, each with who gives it; nothing for dates, names and text."""
+    counted = [c for c in claims if c.get("count_low") is not None]
+    if len({claim_value(c, page.names) for c in counted}) < 2:
+        return ""
+    low = min(int(c["count_low"]) for c in counted)
+    top = max(int(c["count_high"] or c["count_low"]) for c in counted)
+    lowest = [c for c in counted if int(c["count_low"]) == low]
+    highest = [c for c in counted if int(c["count_high"] or c["count_low"]) == top]
+
+    def said(group: list[dict]) -> str:
+        values = " or ".join(dict.fromkeys(claim_value(c, page.names) for c in group))
+        who = ", ".join(dict.fromkeys(source_name(page.sources.get(c["source_id"]), c["source_id"]) for c in group))
+        return f"<b>{escape(values)}</b> ({escape(who)})"
+
+    return f"<p class=range data-low='{low}' data-high='{top}'>Sources give from {said(lowest)} to {said(highest)}.</p>"
 
 
 def _sources(tables) -> str:

@@ -65,15 +65,18 @@ def readme_block(meta, version: str, date: dt.date, index_url: str | None, files
     lines = [README_START, "",
              f"**Latest version: {version}**, released {date.isoformat()} "
              f"([changelog](releases/CHANGELOG.md), [every version](releases/index.json)).", "",
-             "Get it without installing anything:", "",
-             f"- everything in one file: [{meta.name}-{version}.zip]({archive}) (CSV, Parquet, SQLite, "
-             "descriptors, README, data dictionary)",
-             f"- one table as CSV, e.g. [releases.csv]({folder}data/releases.csv), "
-             f"[people.csv]({folder}data/people.csv), [conflicts.csv]({folder}data/conflicts.csv) "
-             f"(every table: [datapackage.json]({folder}datapackage.json))"]
-    workbook = f"{meta.name}.xlsx"
+             "Get it without installing anything:", ""]
+    workbook, report = f"{meta.name}.xlsx", "report.html"
+    if report in files:
+        lines.append(f"- to read in a browser: [{report}]({folder}{report}) (one page, offline once downloaded: "
+                     "every figure with its sources' quotes and article links, every disagreement)")
     if workbook in files:
-        lines.append(f"- for a spreadsheet: [{workbook}]({folder}{workbook}) (dates shown to their precision)")
+        lines.append(f"- for a spreadsheet: [{workbook}]({folder}{workbook}) (an About sheet first; dates shown "
+                     "to their precision)")
+    lines += [f"- everything in one file: [{meta.name}-{version}.zip]({archive}) ({_holds(files, meta.name)})",
+              f"- one table as CSV, e.g. [releases.csv]({folder}data/releases.csv), "
+              f"[people.csv]({folder}data/people.csv), [conflicts.csv]({folder}data/conflicts.csv) "
+              f"(every table: [datapackage.json]({folder}datapackage.json))"]
     # one line each, as inline code: the README's first commands stay the maintainer's `make build` and `make test`
     lines += ["", "Open it in one line:", "",
               f"- pandas: `pd.read_csv(\"{folder}data/releases.csv\")`",
@@ -86,6 +89,17 @@ def readme_block(meta, version: str, date: dt.date, index_url: str | None, files
               "`_precision` (day, month or year).",
               "", README_END]
     return "\n".join(lines)
+
+
+def _holds(files: set[str], name: str) -> str:
+    """What a release's zip holds, in words, from the paths inside it: only what is there."""
+    kinds = [("data/", ".csv", "CSV"), ("data/", ".parquet", "Parquet"), ("", ".sqlite", "SQLite"),
+             ("", ".xlsx", "the workbook"), ("", "report.html", "the HTML report"),
+             ("", "datapackage-v1.json", "descriptors"), ("", "README.md", "README"),
+             ("", "data-dictionary.md", "data dictionary")]
+    found = [word for prefix, suffix, word in kinds
+             if any(f.startswith(prefix) and f.endswith(suffix) for f in files)]
+    return ", ".join(found)
 
 
 def with_readme_block(text: str, block: str) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ToolkitError
+from ..values import QUALIFIER_WORDS
 
 BUMPS = ("none", "patch", "minor", "major")
 TIGHTER = {"minimum": lambda old, new: new > old, "maximum": lambda old, new: new < old,
@@ -26,6 +27,8 @@ class ResourceDiff:
     added: list[dict] = field(default_factory=list)
     removed: list[dict] = field(default_factory=list)
     changed: list[dict] = field(default_factory=list)  # {key, changes: {column: [old, new]}}
+    whole: dict = field(default_factory=dict, repr=False)  # key -> (old row, new row) of each changed row
+    lists: frozenset = frozenset()  # the list columns (their cells joined with |)
 
     @property
     def empty(self) -> bool:
@@ -129,15 +132,18 @@ def _read_rows(path: Path, schema: dict) -> dict[tuple, dict]:
 
 def _row_changes(entry: ResourceDiff, old_path: Path, new_path: Path, schema: dict) -> None:
     old_rows, new_rows = _read_rows(old_path, schema), _read_rows(new_path, schema)
+    entry.lists = frozenset(f["name"] for f in schema["fields"] if f["type"] == "list")
     for key in sorted(set(new_rows) - set(old_rows)):
         entry.added.append({"key": list(key), "row": new_rows[key]})
     for key in sorted(set(old_rows) - set(new_rows)):
         entry.removed.append({"key": list(key), "row": old_rows[key]})
     for key in sorted(set(old_rows) & set(new_rows)):
         before, after = old_rows[key], new_rows[key]
-        changes = {c: [before.get(c), after.get(c)] for c in after if before.get(c) != after.get(c)}
+        # a column added empty is no change to the row (it read as None -> '' for every row before)
+        changes = {c: [before.get(c), after.get(c)] for c in after if (before.get(c) or "") != (after.get(c) or "")}
         if changes:
             entry.changed.append({"key": list(key), "changes": changes})
+            entry.whole[key] = (before, after)
 
 
 def classify(diff: PackageDiff, old_res: dict, new_res: dict) -> tuple[str, list[str]]:
@@ -168,6 +174,103 @@ def bump_version(version: str, level: str) -> str:
     if level == "minor":
         return f"{major}.{minor + 1}.0"
     return f"{major}.{minor}.{patch + 1}"
+
+
+MAIN = ("releases", "people", "sanctions", "release_destinations", "release_groups", "prisoner_counts")
+"""The tables a reader reads; the rest (claims, entities, sources) are the evidence behind them."""
+BOOKKEEPING = ("_status", "_claims", "_origins", "_candidates", "_precision", "_qualifier", "_upper", "_as_of",
+               "_id", "open_conflicts")
+"""Columns that say how a value stands or where it came from, not the value: changes to them are details."""
+
+
+def summarize(diff: PackageDiff, limit: int = 10) -> list[str]:
+    """What changed for a reader, in sentences: new release events, people added or gone, values changed
+    (old and new, as the sources give them), sources added, disagreements opened and closed. The row-by-row
+    details (`render_text`) come after."""
+    by_name = {r.name: r for r in diff.resources}
+    lines = []
+    releases = by_name.get("releases")
+    for row in (releases.added if releases else [])[:limit]:
+        lines.append(f"New release event: {_label(row['row'])}" + _facts(row["row"], ("date", "released_count")))
+    for row in (releases.removed if releases else [])[:limit]:
+        lines.append(f"Release event no longer listed: {_label(row['row'])}")
+    people = by_name.get("people")
+    if people and people.added:
+        lines.append(f"People added ({len(people.added)}): {_names(people.added, limit)}")
+    if people and people.removed:
+        lines.append(f"People no longer listed ({len(people.removed)}): {_names(people.removed, limit)}")
+    changed = [(name, change) for name in MAIN if name in by_name for change in by_name[name].changed]
+    for name, change in changed[:limit]:
+        lines += _value_changes(name, change, by_name[name])
+    if len(changed) > limit:
+        lines.append(f"... and values of {len(changed) - limit} more rows changed (details below)")
+    sources = by_name.get("sources")
+    if sources and sources.added:
+        lines.append(f"New sources ({len(sources.added)}): " + "; ".join(
+            f"{r['row'].get('outlet') or r['row'].get('title') or r['key'][0]}" for r in sources.added[:limit])
+            + (f" and {len(sources.added) - limit} more" if len(sources.added) > limit else ""))
+    lines += _conflict_changes(by_name.get("conflicts"), limit)
+    return lines
+
+
+def _label(row: dict) -> str:
+    return row.get("name") or row.get("release_id") or "/".join(str(v) for v in row.values())[:80]
+
+
+def _names(rows: list[dict], limit: int) -> str:
+    names = [r["row"].get("name") or r["key"][0] for r in rows[:limit]]
+    return ", ".join(names) + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
+
+
+def _as_given(row: dict, column: str, lists: frozenset = frozenset()) -> str:
+    """A cell as a reader says it: with its qualifier ("more than 100"), to its precision, a list as a list,
+    and a value left empty while sources disagree as in dispute, with the competing values."""
+    value = row.get(column)
+    if value in (None, ""):
+        if row.get(f"{column}_status") == "conflict":
+            competing = (row.get(f"{column}_candidates") or "").replace("|", " or ")
+            return f"in dispute ({competing})" if competing else "in dispute"
+        return "nothing"
+    if column in lists:
+        return value.replace("|", ", ")
+    qualifier = row.get(f"{column}_qualifier") or "exact"
+    if qualifier == "between" and row.get(f"{column}_upper"):
+        return f"between {value} and {row[f'{column}_upper']}"
+    if row.get(f"{column}_precision") in ("month", "year"):
+        value = value[:{"month": 7, "year": 4}[row[f"{column}_precision"]]]
+    return f"{QUALIFIER_WORDS.get(qualifier, '')}{value}"
+
+
+def _facts(row: dict, columns: tuple[str, ...]) -> str:
+    shown = [f"{c.replace('_', ' ')} {_as_given(row, c)}" for c in columns if row.get(c)]
+    return f" ({', '.join(shown)})" if shown else ""
+
+
+def _value_changes(name: str, change: dict, entry: ResourceDiff) -> list[str]:
+    """One sentence per value that changed in a row of a main table, old and new as the sources give them;
+    its qualifier, precision or upper bound changing counts as the value changing."""
+    before, after = entry.whole[tuple(change["key"])]
+    columns = {c.removesuffix(suffix) for c in change["changes"] for suffix in ("_qualifier", "_precision", "_upper")
+               if c.endswith(suffix)} | {c for c in change["changes"] if not c.endswith(BOOKKEEPING)}
+    label = after.get("name") or "/".join(change["key"])
+    return [f"{name.replace('_', ' ')} {label}: {column.replace('_', ' ')} changed from "
+            f"{_as_given(before, column, entry.lists)} to {_as_given(after, column, entry.lists)}"
+            for column in sorted(columns) if column in after]
+
+
+def _conflict_changes(entry: ResourceDiff | None, limit: int) -> list[str]:
+    if entry is None:
+        return []
+    lines = [f"Disagreement opened: {r['row'].get('description') or r['key'][0]}" for r in entry.added
+             if r["row"].get("status") == "open"][:limit]
+    lines += [f"Disagreement closed: {r['row'].get('description') or r['key'][0]}" for r in entry.removed
+              if r["row"].get("status") == "open"][:limit]
+    for change in entry.changed:
+        status = change["changes"].get("status")
+        if status:
+            lines.append(f"Disagreement {'/'.join(change['key'])}: {status[0].replace('_', ' ')} -> "
+                         f"{status[1].replace('_', ' ')}")
+    return lines
 
 
 def render_text(diff: PackageDiff, limit: int = 50) -> str:

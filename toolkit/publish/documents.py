@@ -6,8 +6,10 @@ from ..packagefiles import PARQUET_DESCRIPTOR, V1_DESCRIPTOR
 from ..texts import safe_link
 
 
-def package_readme(descriptor: dict, rows: dict[str, int], conflicts: dict[str, int], database: str) -> str:
-    """README.md for a package, from its descriptor, row counts and conflict counts."""
+def package_readme(descriptor: dict, rows: dict[str, int], conflicts: dict[str, int], database: str,
+                   report: str | None = None) -> str:
+    """README.md for a package, from its descriptor, row counts and conflict counts; `report` names the HTML
+    page when the package has one."""
     licence = (descriptor.get("licenses") or [{}])[0]
     version = descriptor.get("version")
     lines = [
@@ -30,6 +32,10 @@ def package_readme(descriptor: dict, rows: dict[str, int], conflicts: dict[str, 
         "| `data/*.csv`, `data/*.parquet` | the tables |",
         f"| `{database}`, `datasette-metadata.json` | the tables as SQLite, with views from each value to its "
         "quotes |",
+        f"| `{database.removesuffix('.sqlite')}.xlsx` | the main tables for a spreadsheet: an About sheet (version, "
+        "sources with links, how to read statuses and qualifiers, open disagreements), headers in words, filters |",
+        *([f"| `{report}` | one page to read in a browser (offline): every figure with its sources' quotes and "
+           "links, every disagreement |"] if report else []),
         "| `data-dictionary.md` | every table, field and claim property |",
         "| `expectations.json` | the great-expectations suite the package was checked with |",
         "",
@@ -71,7 +77,8 @@ def package_readme(descriptor: dict, rows: dict[str, int], conflicts: dict[str, 
         "Every value carries a status (agreed, single_source, conflict, resolved_by_curator), the claims",
         "behind it (`*_claims`) and how many independent origins stand behind it (`*_origins`); the",
         "`claims` table gives each claim's quote, source and article line. Dates hold the first day of",
-        "their period, with a `_precision` and a `_qualifier`.",
+        "their period, with a `_precision` and a `_qualifier`. While sources disagree on a number, `_low`",
+        "and `_high` give the lowest figure any source allows and the highest any states, with their sources.",
         "",
         "## Citing",
         "",

@@ -24,6 +24,7 @@ from .workbook import Workbook
 EXPECTATIONS = "expectations.json"
 DATASETTE_METADATA = "datasette-metadata.json"
 DICTIONARY = "data-dictionary.md"
+REPORT = "report.html"
 DOCUMENTS = {"README.md": "what the package holds and how to read it", DICTIONARY: "every table and field",
              "CHANGELOG.md": "what changed in this version"}
 
@@ -42,7 +43,7 @@ class Compiled:
 
 
 def write_package(directory: Path, compiled: Compiled, contract: Contract, suite: Path | None = None,
-                  documents: dict[str, str] | None = None) -> dict:
+                  documents: dict[str, str] | None = None, report=None) -> dict:
     """Write the package into `directory`; return its datapackage.json.
 
     Steps:
@@ -51,7 +52,9 @@ def write_package(directory: Path, compiled: Compiled, contract: Contract, suite
       2. the Parquet descriptor, and the CSV descriptor as Data Package v1 for R;
       3. the datasette metadata of the database;
       4. the expectation suite, README.md and the given documents (the data dictionary);
-      5. datapackage.json, naming every other file with its size and sha256 (`companions`).
+      5. with `report` (a function of the descriptor and the folder, returning HTML), report.html: the
+         one-file page for readers, written from the files already there;
+      6. datapackage.json, naming every other file with its size and sha256 (`companions`).
     """
     data = directory / "data"
     data.mkdir(parents=True, exist_ok=True)
@@ -60,7 +63,7 @@ def write_package(directory: Path, compiled: Compiled, contract: Contract, suite
     csv_resources, parquet_resources = [], []
     database = f"{contract.metadata.name}.sqlite"
     workbook = f"{contract.metadata.name}.xlsx"
-    sheets = Workbook(directory / workbook, compiled.created, contract.metadata.title)
+    sheets = Workbook(directory / workbook, compiled.created, contract.metadata.title, contract.metadata.version)
     with Database(directory / database, contract.schemas) as sqlite:
         for name, schema in contract.schemas.items():
             table = arrow_table(compiled.tables[name], schema)  # one table at a time, in every format
@@ -82,9 +85,15 @@ def write_package(directory: Path, compiled: Compiled, contract: Contract, suite
         shutil.copyfile(suite, directory / EXPECTATIONS)
         descriptor["expectations"] = file_entry(directory, directory / EXPECTATIONS)
     rows = {name: compiled.rows[name] for name in contract.schemas}
-    texts = {"README.md": package_readme(descriptor, rows, compiled.statuses, database), **(documents or {})}
+    texts = {"README.md": package_readme(descriptor, rows, compiled.statuses, database,
+                                         REPORT if report is not None else None), **(documents or {})}
     for name, text in texts.items():
         (directory / name).write_text(text, encoding="utf-8")
+    pages = []
+    if report is not None:
+        (directory / REPORT).write_text(report(descriptor, directory), encoding="utf-8")
+        pages = [(REPORT, "every figure with its sources' quotes and links, and every disagreement, on one "
+                          "page that opens offline")]
     descriptor["companions"] = [
         file_entry(directory, directory / name, description) for name, description in (
             (PARQUET_DESCRIPTOR, "Data Package v2 descriptor of the Parquet copies"),
@@ -93,6 +102,7 @@ def write_package(directory: Path, compiled: Compiled, contract: Contract, suite
             (workbook, "the main tables as an Excel workbook (dates shown to their precision)"),
             (DATASETTE_METADATA, "datasette metadata for the database"),
             *((name, DOCUMENTS.get(name, name)) for name in texts),
+            *pages,
         )
     ] + [file_entry(directory, data / f"{name}.parquet", f"Parquet copy of {name}") for name in contract.schemas]
     write_descriptor(directory / "datapackage.json", descriptor)

@@ -25,7 +25,7 @@ from ..packagefiles import SUMS, VERSION, latest_version, read_index
 from ..project import Project
 from ..storage import atomic_write, clear_stale, crashpoint, fsync_dir, fsync_tree, remove_tree, swap_in, umask
 from .citation import citation_cff, readme_block, with_readme_block, zenodo_json
-from .diff import bump_version, render_text
+from .diff import bump_version, render_text, summarize
 
 JOURNAL = "JOURNAL.json"
 CHANGELOG = "CHANGELOG.md"
@@ -209,8 +209,11 @@ def changelog_entry(version: str, date: dt.date, previous: str | None, change) -
     if change is None:
         lines.append("First release.")
     else:
-        lines.append(f"Changes since {previous} ({change.bump}):")
+        summary = summarize(change)
+        lines.append(f"What changed for a reader since {previous}:")
         lines.append("")
+        lines += [f"- {line}" for line in summary] or ["- no value a reader sees changed"]
+        lines += ["", f"Details ({change.bump} change):", ""]
         lines += [f"- {reason}" for reason in change.reasons] or ["- no data changes"]
         details = render_text(change, limit=20).splitlines()[1:]
         if details:

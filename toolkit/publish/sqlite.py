@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import ToolkitError
 from ..ingest.schemas import foreign_keys
 from ..texts import safe_link
+from ..values import QUALIFIER_WORDS
 
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT",
              "list": "TEXT"}
@@ -144,6 +145,19 @@ def _values(array, kind: str) -> list:
     return array.to_pylist()
 
 
+def _as_given(claim: str = "c") -> str:
+    """A claim's value as its source gave it, in SQL: "more than 100", "between 40 and 50", "by 2025-11" (the
+    bare value dropped the qualifier, so a reader took "more than 100" for 100)."""
+    words = " ".join(f"WHEN '{q}' THEN '{w}'" for q, w in QUALIFIER_WORDS.items() if w and q != "between")
+    return (f"CASE WHEN {claim}.count_qualifier = 'between' THEN 'between ' || {claim}.count_low || ' and ' || "
+            f"{claim}.count_high ELSE COALESCE(CASE COALESCE({claim}.count_qualifier, {claim}.date_qualifier) {words} "
+            f"END, '') || {claim}.value END")
+
+
+SOURCE_NAME = "COALESCE(s.outlet, s.title, c.source_id) AS source_name"
+"""Who said it, by name: the outlet, or the headline where no outlet is known; the source id only without either."""
+
+
 def _views(schemas: dict[str, dict]) -> list[str]:
     """Views from resolved values (and conflicts) to the claims behind them, with their quotes."""
     if "claims" not in schemas:
@@ -162,15 +176,16 @@ def _views(schemas: dict[str, dict]) -> list[str]:
         if parts:
             statements.append(
                 f"CREATE VIEW {quote(view)} AS SELECT v.{quote(key)}, v.field, v.status, v.claim_id, c.source_id, "
-                "c.value, c.attributed_to, c.quote, c.quote_line, s.outlet, s.title AS article_title, "
-                "s.url AS article_url "
+                f"c.value, {_as_given()} AS value_as_given, c.attributed_to, c.quote, c.quote_line, s.outlet, "
+                f"{SOURCE_NAME}, s.title AS article_title, s.url AS article_url "
                 f"FROM ({' UNION ALL '.join(parts)}) AS v JOIN claims AS c ON c.claim_id = v.claim_id "
                 "LEFT JOIN sources AS s ON s.source_id = c.source_id"
             )
     if "conflicts" in schemas:
         statements.append(
             "CREATE VIEW conflict_evidence AS SELECT k.conflict_id, k.status, k.severity, j.value AS claim_id, "
-            "c.source_id, c.value, c.attributed_to, c.quote, c.quote_line, s.outlet, s.url AS article_url "
+            f"c.source_id, c.value, {_as_given()} AS value_as_given, c.attributed_to, c.quote, c.quote_line, "
+            f"s.outlet, {SOURCE_NAME}, s.title AS article_title, s.url AS article_url "
             "FROM conflicts AS k, "
             "json_each(k.claim_ids) AS j JOIN claims AS c ON c.claim_id = j.value "
             "LEFT JOIN sources AS s ON s.source_id = c.source_id"
@@ -188,8 +203,9 @@ def datasette_metadata(descriptor: dict, database: str, schemas: dict[str, dict]
             "columns": {f["name"]: f.get("description", "") for f in schema["fields"]},
         }
     for view, key in ((v, k) for v, k in EVIDENCE.values()):
-        tables[view] = {"description": f"Each resolved value ({key} and field) with every claim behind it and its "
-                                       "quote."}
+        tables[view] = {"description": f"Each resolved value ({key} and field) with every claim behind it: its "
+                                       "value as the source gave it (value_as_given), who said it, the quote and "
+                                       "the article's link."}
     tables["conflict_evidence"] = {"description": "Each conflict with every claim involved and its quote."}
     if "sources" in tables:  # a claim's source is shown by its outlet (datasette links it to the source's row)
         tables["sources"]["label_column"] = "outlet"

@@ -16,6 +16,7 @@ from ..ingest.claims import Claim, Ledger
 from ..ingest.entities import Registry
 from ..ingest.models import PropertyDef
 from ..reconcile import Fact, Reconciliation
+from ..reconcile.facts import STATUS_CONFLICT, STATUS_CURATOR
 from ..ingest.sources import Source
 from ..values import INF, Count, DateValue
 
@@ -106,7 +107,26 @@ def resolved_columns(column: str, prop: PropertyDef | str, fact: Fact | None) ->
     cols[f"{column}_origins"] = len(fact.origins) if fact and fact.settled else None
     if kind != "text":
         cols[f"{column}_candidates"] = (fact.candidates or None) if fact else None
+    if kind == "count":
+        low, low_sources, high, high_sources = count_spread(fact)
+        cols[f"{column}_low"], cols[f"{column}_low_sources"] = low, low_sources
+        cols[f"{column}_high"], cols[f"{column}_high_sources"] = high, high_sources
     return cols
+
+
+def count_spread(fact: Fact | None) -> tuple:
+    """While sources disagree on a count (in conflict, or a curator chose): the lowest figure any source
+    allows and the highest any source states, each with the sources that give it, so a reader can quote
+    the range honestly beside the status and the chosen value. Four Nones otherwise."""
+    if fact is None or fact.status not in (STATUS_CONFLICT, STATUS_CURATOR):
+        return None, None, None, None
+    counts = [(claim.source, claim.value) for claim in fact.claims if isinstance(claim.value, Count)]
+    if len({str(count) for _, count in counts}) < 2:
+        return None, None, None, None
+    stated = [(source, count.low, count.high if count.high != INF else count.low) for source, count in counts]
+    low, high = min(s[1] for s in stated), max(s[2] for s in stated)
+    return (int(low), sorted({s[0] for s in stated if s[1] == low}),
+            int(high), sorted({s[0] for s in stated if s[2] == high}))
 
 
 def _fields(result: Reconciliation, subject: str, fields: dict[str, str], vocabulary) -> dict:

@@ -5,7 +5,7 @@
            they are few and hashed into an embedded DuckDB that spills to disk beyond that, so
            memory is bounded by the batch, not the file
   duckdb   DuckDB reads the CSVs itself, out of core; cells, keys and rules through ibis
-  spark    the same ibis expressions on Spark (`pip install 'prisoner-data[spark]'`), for tables
+  spark    the same ibis expressions on Spark (the `spark` extra), for tables
            that outgrow one machine
 
 Each engine returns, per table, the rows that break each check; `cells.Failures` turns them into

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...errors import ToolkitError
+from ...errors import MissingExtra
 from ..rules import ROW
 from .sql import SqlEngine
 
@@ -33,7 +33,7 @@ class Engine(SqlEngine):
             import duckdb
             import ibis
         except ModuleNotFoundError as exc:
-            raise ToolkitError(f"--engine duckdb needs {exc.name}: pip install 'prisoner-data[duckdb]'") from None
+            raise MissingExtra("--engine duckdb", exc.name, "duckdb") from None
         scratch = Path(tempfile.mkdtemp(prefix="prisoner-data-duckdb-"))
         db = duckdb.connect(str(scratch / "tables.duckdb"),
                             config={"memory_limit": MEMORY, "temp_directory": str(scratch / "spill"),

@@ -1,5 +1,5 @@
 """`--engine spark`: the same ibis expressions (engines.sql) run on Spark, for tables that outgrow
-one machine. Needs `pip install 'prisoner-data[spark]'` and Java 17.
+one machine. Needs the `spark` extra and Java 17.
 
 The session is the one `SPARK_REMOTE` names (Spark Connect, e.g. `sc://cluster:15002`), else a
 local one (`local[*]`, or `PRISONER_DATA_SPARK_MASTER`). On a cluster, the package must be on a
@@ -12,7 +12,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from ...errors import ToolkitError
+from ...errors import MissingExtra, ToolkitError
 from ..rules import ROW
 from .sql import SqlEngine
 
@@ -36,8 +36,7 @@ class Engine(SqlEngine):
             import ibis
             from pyspark.sql import SparkSession
         except ModuleNotFoundError as exc:
-            raise ToolkitError(f"--engine spark needs {exc.name}: pip install 'prisoner-data[spark]' (and Java 17)"
-                               ) from None
+            raise MissingExtra("--engine spark (with Java 17)", exc.name, "spark") from None
         builder = SparkSession.builder.appName("prisoner-data validate")
         if os.environ.get("SPARK_REMOTE"):
             builder = builder.remote(os.environ["SPARK_REMOTE"])

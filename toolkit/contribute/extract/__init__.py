@@ -2,6 +2,7 @@
 
   text      sentences; the figures, dates and dateline in them are read by
             toolkit.ingest.figures, which validation shares
+  furniture the page's lines that are not the article: bylines, timestamps, captions, related links
   names     names the registry knows, people it does not (titles taken off), roles, proposed ids
   context   the drafted claim, the article being read, its sentences and clauses, the rule registry
   subjects  which release, sanction, country or group a fact is about; new ones proposed
@@ -26,6 +27,7 @@ from ...ingest.figures import Dateline, DateMention, Figure, find_dateline, find
 from ...values import Count, DateValue, parse_date
 from . import counts, people, releases, sanctions  # noqa: F401 - importing registers the rules, in this order
 from .context import RULES, Context, Draft, Sentence
+from .furniture import furniture
 from .names import Name, find_names, known_names, slug
 from .render import manifest_stub, render_draft
 from .subjects import article_country, article_release
@@ -119,17 +121,18 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     begins = front_matter(text).end  # the front matter says where the article appeared; it is not the article
     dates = [d for d in find_dates(text, anchor)
              if d.start >= begins and not (dateline and dateline.start <= d.start < dateline.end)]
-    names = find_names(text, registry)
+    skipped = furniture(text)
+    names = [n for n in find_names(text, registry) if not any(s <= n.start < e for s, e in skipped)]
     ctx = Context(text=text, registry=registry, properties=properties, names=names,
                   figures=find_figures(text, find_dates(text, anchor)), dates=dates, anchor=anchor,
                   **_known(known_claims, registry))
-    spans = _sentences(ctx, dateline)
+    spans = _sentences(ctx, dateline, skipped)
     ctx.release = article_release(ctx, spans)
     ctx.sanction = sanctions.article_sanction(ctx, spans)
     ctx.country = article_country(ctx)
     for sentence in spans:
         if sentence.heading and sentence.start > 0 and not ctx.text[:sentence.start].isspace():
-            ctx.freeing_section = bool(sentence.freeing())
+            ctx.freeing_section = people.freeing_label(sentence)
         for slug_, run in RULES.items():
             ctx.current_rule = slug_
             run(ctx, sentence)
@@ -173,14 +176,9 @@ def _known(claims, registry: Registry) -> dict:
     return {"release_dates": dates, "release_totals": totals, "sanction_targets": targets}
 
 
-CAPTION = re.compile(r"\b(?:Photo|Photograph|Image|Screenshot|Picture|Video)(?:\s+source)?\s*:|\bScreenshot\s+from\b|"
-                     r"\(Photo\b", re.IGNORECASE)
-
-
-def _sentences(ctx: Context, dateline: Dateline | None) -> list[Sentence]:
-    """The article's sentences, headlines and captions, each with what was found in it."""
+def _sentences(ctx: Context, dateline: Dateline | None, skipped: list[tuple[int, int]]) -> list[Sentence]:
+    """The article's sentences and headlines, each with what was found in it; page furniture left out."""
     found = []
-    skipped = _boilerplate(ctx.text)
     begins = front_matter(ctx.text).end
     for start, end in sentences(ctx.text):
         if any(s <= start < e for s, e in skipped) or end <= begins:
@@ -199,24 +197,9 @@ def _sentences(ctx: Context, dateline: Dateline | None) -> list[Sentence]:
             [n for n in ctx.names if start <= n.start < end],
             [f for f in ctx.figures if start <= f.start < end],
             [d for d in ctx.dates if start <= d.start < end],
-            heading=heading, caption=bool(CAPTION.search(line)),
+            heading=heading,
         ))
     return found
-
-
-LINKS = re.compile(r"^\s*(?:Explore\s+further|Read\s+more|Read\s+also|Related(?:\s+articles?|\s+stories)?|See\s+also|"
-                   r"More\s+on\s+this|Recommended(?:\s+for\s+you)?|Also\s+read)\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
-
-
-def _boilerplate(text: str) -> list[tuple[int, int]]:
-    """The headline of another article under "Explore further", "Read more", "Related": not this article's facts."""
-    spans = []
-    for match in LINKS.finditer(text):
-        rest = text[match.end():]
-        line = re.match(r"\s*\n\s*(?P<line>[^\n]+)", rest)
-        if line:
-            spans.append((match.end() + line.start("line"), match.end() + line.end("line")))
-    return spans
 
 
 def _unique(drafts: list[Draft]) -> list[Draft]:

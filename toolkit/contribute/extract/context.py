@@ -64,7 +64,7 @@ BOUNDARY = re.compile(r";|\s[—–]\s|\s--\s|:\s|,\s+(?=(?:which|who|whose|whil
 
 @dataclass
 class Sentence:
-    """One sentence (or headline, or caption) and what was found in it."""
+    """One sentence (or headline) and what was found in it."""
 
     start: int
     end: int
@@ -73,7 +73,6 @@ class Sentence:
     figures: list[Figure]
     dates: list[DateMention]
     heading: bool = False
-    caption: bool = False
 
     def clause(self, offset: int) -> tuple[int, int]:
         """The clause around an absolute offset, as absolute (start, end)."""

@@ -71,6 +71,52 @@ def described(ctx: Context, sentence: Sentence, person: Name) -> bool:
         bool(re.search(r"\b(?:against|with|by|to|from|under|than)\s+(?:\w+\s+){0,2}$", before))
 
 
+OFFICE = re.compile(r"\b(?:president|prime\s+minister|minister|envoy|ambassador|officials?|spokes(?:man|woman|person)|"
+                    r"secretary|ruler|king|queen|chancellor|governor|mayor|senator|judge|prosecutor|dictator|"
+                    r"(?<!opposition\s)(?<!union\s)(?<!party\s)(?<!protest\s)(?<!movement\s)(?<!student\s)"
+                    r"(?<!rights\s)(?<!civic\s)(?<!community\s)(?<!religious\s)leader)\b", re.IGNORECASE)
+IN_POWER = re.compile(r",\s+(?:who|which)\s+(?:has|had|have)\s+(?:been\s+in\s+power|ruled|held\s+power|led|governed|"
+                      r"run)\b|,\s+(?:the\s+)?(?:country|nation|state)[’']s\s+(?:leader|ruler|president)\b", re.IGNORECASE)
+
+
+def office_holder(ctx: Context, sentence: Sentence, person: Name) -> bool:
+    """True when the article presents the person as holding power or office ("President X", "U.S. envoy
+    X", "X, who has ruled since 1994", "X, a spokesperson for ..."): the one who frees, negotiates or
+    speaks, not one of the freed. A former office ("former minister") is no office."""
+    role = person.role or ""
+    described_as = apposition(ctx.text, person.end)
+    for words in (role, described_as[0] if described_as else ""):
+        if OFFICE.search(words) and not re.search(r"\b(?:former|ex-|one-time|onetime|then|presidential)\b", words,
+                                                  re.IGNORECASE):
+            return True
+    return bool(IN_POWER.match(ctx.text, person.end))
+
+
+def clause_subject(ctx: Context, sentence: Sentence, person: Name) -> bool:
+    """True when the name begins a clause of its own rather than ending a list: its possessive ("X's
+    deputy has thanked"), or a verb right after it (or after its description) that is no freeing."""
+    after = after_apposition(ctx.text, person.end, sentence.end)
+    if re.match(r"[’']s?\s+[a-z]", ctx.text[person.end:person.end + 4]):
+        return True
+    verb = re.match(r"\s*(?:(?:has|have|had|is|was|will|would|can|could)\s+(?:long\s+|also\s+|since\s+|later\s+|not\s+)?"
+                    r"(?P<verb>[a-z]{3,})|(?:long\s+|also\s+|later\s+)?(?P<past>[a-z]{3,}ed|says|thanks|tells|urges|"
+                    r"calls|adds|notes|welcomes|hopes|wants|plans))\b", ctx.text[after:sentence.end])
+    word = verb and (verb.group("verb") or verb.group("past"))
+    return bool(word and not re.match(r"(?:freed|released|pardoned|been|among|also|jailed|detained|imprisoned|"
+                                      r"sentenced|convicted|arrested|exiled)$", word))
+
+
+def freeing_label(sentence: Sentence) -> bool:
+    """True for a subheading that labels what follows as about who was freed ("Released prisoners",
+    "Who walked free"): short, with no figure, its freeing word a participle; not a headline reporting
+    an event in the present tense ("Belarus releases 52 prisoners", "Authorities release activist")."""
+    if len(sentence.text.split()) > 6 or sentence.figures:
+        return False
+    return any(re.fullmatch(r"(?:freed|released|pardoned|set\s+free|let\s+go|walked\s+free|the\s+freed|"
+                            r"(?:were|was|been)\s+handed\s+over|won\s+\w+\s+freedom)", m.group(0), re.IGNORECASE)
+               for m in sentence.freeing())
+
+
 def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     """The person named nearest before `offset` (not one named inside someone's description), or
     the one a leading pronoun stands for."""
@@ -247,6 +293,8 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         gap = text[gap_start:person.role_start if person.role_start is not None else person.start]
         if re.search(r"[.;:!?](?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or (not members and "," in gap):
             break
+        if members and clause_subject(ctx, sentence, person):
+            break  # "including X, U.S. envoy Y's deputy has thanked ...": Y begins the main clause
         members.append(person)
         offset = person.end
     return [m for m in members if not speaks(ctx, sentence, m)]
@@ -264,7 +312,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     done: set[str] = set()
 
     def record(person: Name, offset: int, start: int, end: int, place: Name | None = None) -> None:
-        if person.id in done or speaks(ctx, sentence, person):
+        if person.id in done or speaks(ctx, sentence, person) or office_holder(ctx, sentence, person):
             return
         done.add(person.id)
         freed(ctx, sentence, person, offset, start, end)
@@ -277,8 +325,12 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         begin = sentence.start + trigger.end()
         before = sentence.text[:trigger.start()]
         counted = any(f.end <= sentence.start + trigger.start() for f in sentence.figures) and re.search(MOVED, sentence.text)
-        if not FREED_BEFORE.search(before) and not (ctx.previous_freeing and GROUP_SUBJECT.match(before)) and not counted:
+        them = ctx.previous_freeing and not before.strip(" \"“") and trigger.group(0).lower().startswith("among")
+        if not FREED_BEFORE.search(before) and not (ctx.previous_freeing and GROUP_SUBJECT.match(before)) and not counted \
+                and not them:
             continue
+        verb = re.match(r"(?:was|were|is|are)\s+", sentence.text[trigger.end():])
+        begin += verb.end() if verb and trigger.group(0).lower().startswith("among") else 0
         place = _destination_after(ctx, sentence, sentence.start) if re.search(MOVED, sentence.text) else None
         for person in list_members(ctx, sentence, begin):
             later = _destination_after(ctx, sentence, person.end)
@@ -287,7 +339,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     for trigger in FRONTED.finditer(sentence.text):
         phrase = trigger.group(0)
         if phrase.lower().startswith("among") and not (re.search(r"freed|releas|pardon|transit|handed|transferred|"
-                                                                 r"arriv|names|group", phrase, re.I) or ctx.freeing_section):
+                                                                 r"arriv|names|group", phrase, re.I) or ctx.freeing_section
+                                                       or (ctx.previous_freeing and re.match(r"among\s+them\b", phrase,
+                                                                                            re.I))):
             continue
         place = place_after(ctx, sentence, sentence.start + trigger.start() +
                             (re.search(r"\b(?:through|in|to|into|via)\s+", phrase).end()
@@ -330,7 +384,7 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
 
 def _section_subject(ctx: Context, sentence: Sentence, record) -> None:
     """Under a subheading about who was freed, a sentence that opens with a person is about one of them."""
-    if not ctx.freeing_section or sentence.heading or sentence.caption:
+    if not ctx.freeing_section or sentence.heading:
         return
     first = next(iter(persons(ctx, sentence)), None)
     if first is None or not re.fullmatch(r"\W*(?:[\w.’'-]+\s+){0,3}", ctx.text[sentence.start:first.role_start or

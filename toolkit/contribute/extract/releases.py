@@ -158,6 +158,27 @@ def _new_place(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     return Name(name, offset, offset + match.end(1), slug(name))
 
 
+GENERIC_PEOPLE = re.compile(r"(?:(?:political\s+)?prisoners|people|persons|detainees|inmates|individuals|captives|"
+                            r"political\s+prisoners\s+of\s+conscience)", re.IGNORECASE)
+
+
+def registry_group(ctx: Context, offset: int, end: int) -> tuple[str, int] | None:
+    """The registry group whose name or alias the words right after `offset` are ("11 women", "three
+    pensioners", "eight Belarusian journalists"), longest first, with where it ends; never the plain
+    words for everyone freed ("prisoners", "people"), which make a total."""
+    words = ctx.text[offset:min(end, offset + 80)]
+    best = None
+    for entity in (e for e in ctx.registry.entities.values() if e.kind == "group" and not e.root):
+        for spelling in (entity.name, *entity.aliases):
+            if len(spelling) < 3 or GENERIC_PEOPLE.fullmatch(spelling):
+                continue
+            match = re.match(rf"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:more|other|further|additional)\s+)?"
+                             rf"{re.escape(spelling)}(?![\w-])", words, re.IGNORECASE)
+            if match and (best is None or match.end() > best[1] - offset):
+                best = (entity.id, offset + match.end())
+    return best
+
+
 @rule("subgroup-count")
 def groups(ctx: Context, sentence: Sentence) -> None:
     """How many of a nationality or group were freed: "five Ukrainians" among the freed, "One
@@ -167,6 +188,11 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     if not context:
         return
     for figure in _free(ctx, sentence):
+        named = registry_group(ctx, figure.end, sentence.end)
+        if named:  # "11 women", "six people under the age of 25": a group the registry names
+            _count(ctx, "released_count", figure, figure.start, named[1], clause_release(ctx, sentence, figure.start),
+                   population=named[0])
+            continue
         noun = GROUP_NOUN.match(ctx.text, figure.end)
         if not noun or re.match(r"\s+years?\b", ctx.text[figure.end:figure.end + 7]):
             continue
@@ -287,8 +313,8 @@ def _listed_releases(ctx: Context, sentence: Sentence, first: Figure) -> None:
         segment = re.search(r"(?:,|;|\band\b)\s*(?P<rest>[^,;]*)$", ctx.text[first.end:figure.start])
         date = next((d for d in sentence.dates if segment and d.value and len(d.value) >= 7 and
                      figure.start - len(segment.group("rest")) <= d.start < figure.start), None)
-        tail = ctx.text[figure.end:figure.end + 3]
-        if date is None or not re.match(r"\s*(?:[.,;]|$)", tail) or ctx.taken(date):
+        tail = ctx.text[figure.end:sentence.end]
+        if date is None or not re.match(rf"(?:\s+{ADJECTIVES}{PEOPLE})?\s*(?:[.,;]|$)", tail) or ctx.taken(date):
             continue
         release = release_for(ctx, date.value)
         ctx.take(date)

@@ -103,7 +103,26 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     opening = next((d for d in sentence.dates if d.start - sentence.start < 12 and d.value and len(d.value) >= 7), None)
     if opening and re.match(r"\s*,", ctx.text[opening.end:opening.end + 2]):
         return release_for(ctx, opening.value)
-    return ctx.release
+    other_year = _other_year(ctx, sentence, start, end)
+    return release_for(ctx, other_year) if other_year else ctx.release
+
+
+def _other_year(ctx: Context, sentence: Sentence, start: int, end: int) -> str | None:
+    """A year the clause (or the sentence's opening, "In 2024, ...") dates its freeing to, when it is not
+    the year of the article's release: "three journalists were pardoned in 2024" is another release."""
+    main = ctx.release_dates.get(ctx.release) if ctx.release else None
+    for date in sentence.dates:
+        opening = date.start - sentence.start < 12 and re.match(r"\s*,", ctx.text[date.end:date.end + 2])
+        if not (opening or start <= date.start < end) or not date.value or len(date.value) != 4 or date.relative:
+            continue
+        if OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
+                not re.search(r"\b(?:[Ii]n|[Dd]uring|[Ee]arlier\s+in|[Ll]ater\s+in)\s+$", ctx.text[date.start - 15:date.start]):
+            continue  # "in 2024" anchors a freeing in time; "the 2020 protest leader" does not
+        if re.search(r"\b(?:who|which|whose|given|serving|received)\b", ctx.text[min(start, date.start):date.start]):
+            continue  # "X, who was given 11 years in 2022, was freed": the year of something said of X
+        if main is None or str(main.start.year) != date.value:
+            return date.value
+    return None
 
 
 EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|another|former|first|second|third|latest|next|"
@@ -115,7 +134,11 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     day or month (in the clause of the freeing word first, else anywhere in the sentence; never
     "an earlier release"); else a known release dated in the week before the article; else one
     proposed under the article's month, since the day is not written."""
+    reporting = 0  # sentences of prose about freeing read so far: the lead and the one after it
     for sentence in sentences:
+        if reporting >= 2:
+            break  # further down, a dated freeing is as likely an earlier release, listed for background
+        reporting += bool(sentence.freeing() and not sentence.heading)
         candidates = []
         for match in sentence.freeing():
             if EARLIER.search(sentence.text[:match.start()]):

@@ -43,6 +43,7 @@ class Draft:
     note: str = ""
     start: int = 0
     rule: str = ""
+    review: str = ""  # why a person should check this draft first: a slug of REVIEW, or ""
 
 
 # Words of freeing, and the words before them that make it a wish rather than an event.
@@ -148,6 +149,14 @@ class Context:
         if name.entity and name.entity in self.proposals.get("places", {}):
             return "place"  # proposed by this draft (a city the registry does not know yet)
         return self.registry.kind(name.entity) if name.entity else ("person" if name.proposed else None)
+
+    def registry_place_kind(self, entity_id: str | None) -> str | None:
+        """A place's kind (country, city, ...), from the registry or from what this draft proposes."""
+        proposed = self.proposals.get("places", {}).get(entity_id or "")
+        if proposed:
+            return proposed.get("kind")
+        entity = self.registry.get(entity_id) if entity_id else None
+        return entity.place_kind if entity is not None and entity.kind == "place" else None
 
     def propose(self, section: str, entry: dict) -> str:
         self.proposals.setdefault(section, {}).setdefault(entry["id"], entry)

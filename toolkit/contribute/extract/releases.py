@@ -14,7 +14,8 @@ from ...ingest.figures import Figure
 from .context import Context, Sentence, rule
 from .names import Name
 from .people import MOVED, persons
-from .subjects import clause_release, date_note, group_of, place_after, release_date, release_for, slug
+from .subjects import (clause_release, country_at, date_note, group_of, nationals_of, place_after, release_date,
+                       release_for, slug)
 
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
@@ -200,6 +201,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if population:
             _count(ctx, "released_count", figure, figure.start, noun.end(), clause_release(ctx, sentence, figure.start),
                    population=population)
+    _from_countries(ctx, sentence)
     listed = any(ctx.taken(f) for f in sentence.figures)
     for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?)\s+"
                              r"(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)\b", sentence.text):
@@ -220,6 +222,38 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if population and release:
             ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
                     subject=release, qualifier="at_least", population=population)
+
+
+FROM = re.compile(rf"\s+(?:{ADJECTIVES}{PEOPLE}\s+)?(?:(?:were|was|are|came)\s+)?from\s+", re.IGNORECASE)
+OTHERS_FROM = re.compile(r"\b(?:and\s+)?(?:the\s+)?others?\s+(?:were\s+)?from\s+", re.IGNORECASE)
+
+
+def _from_countries(ctx: Context, sentence: Sentence) -> None:
+    """A breakdown by where people come from: "two individuals from Japan, three from Poland", and "others
+    from Estonia and Sweden" (at least one of each)."""
+    for figure in _free(ctx, sentence):
+        lead = FROM.match(ctx.text, figure.end, sentence.end)
+        country = country_at(ctx, sentence, lead.end()) if lead else None
+        if lead and re.search(r"[a-z]\s", lead.group(0).strip()[:-4] + " ") and country is not None and \
+                country.entity == ctx.country:
+            continue  # "52 prisoners from Belarus": the releasing country's, not a breakdown
+        if country is not None and ctx.registry_place_kind(country.entity) == "country":
+            _count(ctx, "released_count", figure, figure.start, country.end,
+                   clause_release(ctx, sentence, figure.start), population=nationals_of(ctx, country.entity, country.text))
+    for others in OTHERS_FROM.finditer(sentence.text):
+        offset = sentence.start + others.end()
+        release = clause_release(ctx, sentence, offset)
+        while release:
+            country = country_at(ctx, sentence, offset)
+            if country is None or ctx.registry_place_kind(country.entity) != "country":
+                break
+            ctx.add("released_count", "count", 1, sentence.start + others.start(), country.end, subject=release,
+                    qualifier="at_least", population=nationals_of(ctx, country.entity, country.text),
+                    review="implied-count", note=f'"others from {country.text}": at least one')
+            joiner = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", ctx.text[country.end:sentence.end])
+            if not joiner:
+                break
+            offset = country.end + joiner.end()
 
 
 @rule("released-count")

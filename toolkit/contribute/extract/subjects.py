@@ -19,7 +19,7 @@ from collections import Counter
 from ...ingest.figures import DateMention
 from ...values import parse_date
 from .context import Context, Sentence
-from .names import Name, slug
+from .names import UPPER, Name, slug
 
 # Words before a date that make it the date of something other than a release.
 OTHER_EVENT = re.compile(r"\b(?:since|until|arrested|detained|jailed|imprisoned|sentenced|convicted|elections?|"
@@ -33,6 +33,8 @@ DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"
     "norwegians": "Norway", "swiss": "Switzerland", "irish": "Ireland", "spanish": "Spain", "spaniards": "Spain",
     "turkish": "Turkey", "turks": "Turkey", "chinese": "China", "japanese": "Japan", "czech": "Czech Republic",
     "czechs": "Czech Republic", "slovak": "Slovakia", "israeli": "Israel", "israelis": "Israel",
+    "swede": "Sweden", "pole": "Poland", "dane": "Denmark", "finn": "Finland", "turk": "Turkey", "brit": "United Kingdom",
+    "briton": "United Kingdom", "britons": "United Kingdom", "spaniard": "Spain",
 }
 
 
@@ -199,6 +201,9 @@ def demonym_country(ctx: Context, word: str) -> tuple[str | None, str | None]:
             forms = {stem + "ian", stem + "n", stem[:-1] + "ian", stem[:-1] + "ean", stem + "ese", stem[:-1] + "an"}
             if key in forms or key.rstrip("s") in forms:
                 return entity.id, None
+    named = _place_named(ctx, word)
+    if named and ctx.registry.get(named).place_kind == "country":
+        return named, None  # the country's own name used as an adjective ("Belarus nationals")
     country = iso_country(key)
     return (_place_named(ctx, country), country) if country else (None, None)
 
@@ -275,13 +280,19 @@ def group_of(ctx: Context, noun: str) -> str | None:
     country = country_of(ctx, words[0])
     if country is None:
         return None
+    return nationals_of(ctx, country, words[0], " ".join(words))
+
+
+def nationals_of(ctx: Context, country: str, written: str, alias: str | None = None) -> str:
+    """The group of a country's nationals: the registry's or this draft's, else one proposed ("people
+    from Latvia" -> latvian-nationals)."""
     existing = [e.id for e in ctx.registry.entities.values() if e.kind == "group" and e.nationality == country]
     existing += [g["id"] for g in ctx.proposals.get("groups", {}).values() if g.get("nationality") == country]
     if existing:
         return existing[0]
-    adjective = _adjective_of(ctx, country, words[0])
+    adjective = _adjective_of(ctx, country, written)
     entry = {"id": f"{slug(adjective)}-nationals", "name": f"{adjective} nationals", "nationality": country,
-             "aliases": [" ".join(words)]}
+             "aliases": [alias or written]}
     parent = _narrowest_parent(ctx, country)
     if parent:
         entry["part_of"] = parent
@@ -304,7 +315,7 @@ def _narrowest_parent(ctx: Context, country: str) -> str | None:
 
 ADJECTIVE_OF = {  # the adjective a country's nationals are named with, where it is not the demonym less "s"
     "Poland": "Polish", "United States": "US", "United Kingdom": "British", "Netherlands": "Dutch",
-    "France": "French", "Germany": "German", "Sweden": "Swedish", "Denmark": "Danish", "Finland": "Finnish",
+    "Ukraine": "Ukrainian", "France": "French", "Germany": "German", "Sweden": "Swedish", "Denmark": "Danish", "Finland": "Finnish",
     "Norway": "Norwegian", "Switzerland": "Swiss", "Ireland": "Irish", "Spain": "Spanish", "Turkey": "Turkish",
     "China": "Chinese", "Japan": "Japanese", "Czech Republic": "Czech", "Israel": "Israeli",
 }
@@ -317,6 +328,8 @@ def _adjective_of(ctx: Context, country: str, written: str) -> str:
     name = entity.name if entity else ctx.proposals["places"][country]["name"]
     if name in ADJECTIVE_OF:
         return ADJECTIVE_OF[name]
+    if written == name:  # the country's own name ("from Latvia"): its usual adjective
+        return name + "n" if name.endswith("a") else name + "ian" if name.endswith("s") else name
     return written[:-1] if written.endswith(("ians", "ans", "ns")) else written
 
 
@@ -330,6 +343,25 @@ def place_after(ctx: Context, sentence: Sentence, offset: int, reach: int = 3) -
     if country is None:
         return None
     return Name(that.group(1), offset + that.start(1), offset + that.end(1), country.entity)
+
+
+def country_at(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    """A country named at `offset` ("Japan", "the United States", "neighbouring Lithuania"): the registry's,
+    or one ISO 3166 names, proposed with its entry."""
+    lead = re.match(r"(?:the\s+)?(?:neighbou?ring\s+)?", ctx.text[offset:offset + 20], re.IGNORECASE)
+    offset += lead.end()
+    place = place_after(ctx, sentence, offset, reach=0)
+    if place is not None:
+        top = ctx.registry.top(place.entity) if place.entity in ctx.registry else place.entity
+        return Name(place.text, place.start, place.end, top)
+    written = re.match(rf"[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,2}}", ctx.text[offset:sentence.end])
+    for words in range(len(written.group(0).split()) if written else 0, 0, -1):
+        name = " ".join(written.group(0).split()[:words])
+        country = _iso_names().get(name.lower())
+        if country:
+            entity = _place_named(ctx, country) or _propose_country(ctx, country)
+            return Name(name, offset, offset + len(name), entity)
+    return None
 
 
 def last_country(ctx: Context, sentence: Sentence, offset: int) -> Name | None:

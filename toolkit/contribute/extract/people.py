@@ -23,7 +23,7 @@ SPEECH = re.compile(r"\s*(?:[a-z]\w*\s+)?(?:said|says|told|tells|wrote|writes|ad
                     r"speaks|meet|met|quoted)\b")
 PRONOUN = re.compile(r"^\W*(?:He|She|They)(?:[’']d)?\b")
 MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought|moved|expelled|bused|escorted|"
-         r"transported|went|crossed|arrived|headed|travell?ed|ended\s+up|returned)")
+         r"transported|went|crossed|arrived|headed|travell?ed|ended\s+up|returned|relocated|evacuated|resettled)")
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among\s+them|among\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
 FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned)\s+(?:were|was|are|is)|"
@@ -301,8 +301,8 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
 
 
 def _destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
-    move = re.match(rf"[^.;]{{0,60}}?\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|through|via)\s+",
-                    ctx.text[offset:sentence.end])
+    move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|through|via)|"
+                    rf"\b(?:is|are)\s+now\s+in)\s+(?:neighbou?ring\s+)?", ctx.text[offset:sentence.end])
     return place_after(ctx, sentence, offset + move.end()) if move else None
 
 

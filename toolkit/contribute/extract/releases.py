@@ -20,7 +20,8 @@ from .subjects import (clause_release, country_at, date_note, group_of, national
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists)")
-ADJECTIVES = (r"(?:(?:more|other|further|additional|political|freed|released|pardoned|jailed|"
+ADJECTIVES = (r"(?:(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
+              r"detained|convicted|"
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i))\s+){0,2}")  # "freed", "political", a nationality
 FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free)"
 GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?P<noun>(?:[A-Z][a-z]+(?:\s+(?:political\s+prisoners|"
@@ -180,6 +181,40 @@ def registry_group(ctx: Context, offset: int, end: int) -> tuple[str, int] | Non
     return best
 
 
+ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?:who\s+were\s+)?(?:freed|released|pardoned|"
+                         rf"liberated|set\s+free)|\s+{ADJECTIVES}{PEOPLE})?(?=\s)")
+
+
+@rule("all-moved")
+def all_moved(ctx: Context, sentence: Sentence) -> None:
+    """"All of those freed were then relocated to neighbouring Lithuania": every one of the release's freed
+    went there, as many as the total this article gives (marked for review: the figure is not in the
+    sentence)."""
+    for match in ALL_OF_THEM.finditer(sentence.text):
+        offset = sentence.start + match.end()
+        place = destination_after(ctx, sentence, offset)
+        release = clause_release(ctx, sentence, offset)
+        totals = [d for d in ctx.drafts if d.subject == release and d.property == "released_count" and
+                  d.population is None and d.qualifier == "exact" and isinstance(d.value, int)]
+        if place is None or not totals or len({d.value for d in totals}) != 1:
+            continue
+        ctx.add("destination_count", "count", totals[0].value, sentence.start + match.start(), place.end,
+                subject=release, scope=place.entity, review="implied-count",
+                note=f"all of the {totals[0].value} freed (\"{totals[0].quote}\")")
+
+
+def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    """The country or place a movement after `offset` ends in: "were then relocated to neighbouring Lithuania",
+    "and is now in Lithuania"."""
+    move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in)|"
+                    rf"\b(?:is|are|were|was)\s+now\s+in|\bnow\s+in)\s+", ctx.text[offset:sentence.end])
+    if not move:
+        return None
+    at = offset + move.end()
+    place = place_after(ctx, sentence, at) or country_at(ctx, sentence, at)
+    return place if place is not None and ctx.kind(place) == "place" else None
+
+
 @rule("subgroup-count")
 def groups(ctx: Context, sentence: Sentence) -> None:
     """How many of a nationality or group were freed: "five Ukrainians" among the freed, "One
@@ -271,6 +306,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             re.match(rf"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{FREE_VERB}\b)", after, re.IGNORECASE)
         if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after):
             continue
+        if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before):
+            continue  # "X, along with 13 other detainees, was freed": 14, the with-others rule's
         tail = re.match(rf"[^.;:]{{0,12}}?\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+|now\s+)?"
                         rf"{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
         inner = re.search(rf"\b(?:freed|released|pardoned)\b", noun.group(0))
@@ -297,15 +334,20 @@ def with_others(ctx: Context, sentence: Sentence) -> None:
         start = _who_before(ctx, sentence, figure.start - len(before.group(0)))
         release = clause_release(ctx, sentence, figure.start)
         if release and ctx.take(figure):
+            note = f"{ctx.text[start:figure.start - len(before.group(0))].strip()} and {figure.value} others: " \
+                   f"{figure.value + 1}"
             ctx.add("released_count", "count", figure.value + 1, start, figure.end + other.end(), subject=release,
-                    note=f"{ctx.text[start:figure.start - len(before.group(0))].strip()} and {figure.value} others: "
-                         f"{figure.value + 1}")
+                    note=note, review="implied-count")
+            place = destination_after(ctx, sentence, figure.end + other.end())
+            if place is not None:  # "X, along with 13 others, was freed and is now in Lithuania": all 14 went there
+                ctx.add("destination_count", "count", figure.value + 1, start, place.end, subject=release,
+                        scope=place.entity, note=note, review="implied-count")
 
 
 def _who_before(ctx: Context, sentence: Sentence, end: int) -> int:
     """Where the one freed with the others is named: the person, or the word for them, just before."""
     person = next((p for p in reversed(persons(ctx, sentence)) if p.end <= end and
-                   re.fullmatch(r"\s*(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:\w+\s+){0,2}?", ctx.text[p.end:end])),
+                   re.fullmatch(r"[\s,]*(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:\w+\s+){0,2}?", ctx.text[p.end:end])),
                   None)
     if person:
         return person.start

@@ -141,6 +141,9 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                         not people.described(ctx, sentence, p)), None)
         if subject is not None:
             ctx.last_person = subject
+            item = people.list_item(ctx, sentence)
+            if item is not None and (ctx.item_person is None or ctx.item_person[0] != item):
+                ctx.item_person = (item, subject)
     drafts = sorted(_unique(ctx.drafts), key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(ctx.proposals.items())}
     return Drafted(drafts, proposals, dateline, anchor, names)

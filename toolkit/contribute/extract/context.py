@@ -116,6 +116,8 @@ class Context:
     freeing_section: bool = False  # under a subheading about who was freed
     previous_freeing: bool = False  # the sentence before spoke of freeing
     current_rule: str = ""
+    item_person: tuple | None = None  # (line start, person) of the list item being read
+    freeing_list: bool = False  # a list of the freed was read
 
     def line(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1

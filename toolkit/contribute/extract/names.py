@@ -107,6 +107,9 @@ def find_names(text: str, registry: Registry) -> list[Name]:
                                      title_word(words[cut + 1]))):
             cut += 1
         name_words = words[cut:]
+        owner = max((i for i, w in enumerate(name_words[:-1]) if re.search(r"[’']s$", w)), default=None)
+        if owner is not None:
+            name_words = name_words[owner + 1:]  # "Testwave's Oren Pask": the name after the possessive
         while name_words and name_words[0].lower() in NOT_PEOPLE:
             name_words = name_words[1:]
         if not 2 <= len(name_words) <= 4 or any(w.lower() in NOT_PEOPLE for w in name_words) or \

@@ -123,14 +123,58 @@ def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     named = [n for n in persons(ctx, sentence) if n.end <= offset and not described(ctx, sentence, n)]
     if named:
         return named[-1]
+    item = ctx.item_person
+    if item and item[0] == ctx.text.rfind("\n", 0, sentence.start) + 1 and not persons(ctx, sentence):
+        return item[1]  # "- Name, a reporter. Held since May 2021.": the item's person
     return ctx.last_person if PRONOUN.match(sentence.text) else None
 
 
-def freed(ctx: Context, sentence: Sentence, person: Name, offset: int, quote_start: int, quote_end: int) -> None:
+BULLET = re.compile(r"[ \t]*(?:[-•*·–—]|\d{1,2}[.)])\s+")
+
+
+def list_item(ctx: Context, sentence: Sentence) -> int | None:
+    """Where the item starts, when the sentence is in an item of a bulleted or numbered list."""
+    line = ctx.text.rfind("\n", 0, sentence.start) + 1
+    return line if BULLET.match(ctx.text, line) else None
+
+
+def freeing_list_lead(ctx: Context, line: int) -> bool:
+    """True when the list an item at `line` belongs to is introduced by a line about who was freed
+    ("Journalists released on September 11 included:", "Those freed:")."""
+    while line > 0:
+        previous = ctx.text.rfind("\n", 0, line - 1) + 1
+        text = ctx.text[previous:line - 1]
+        line = previous
+        if not text.strip() or BULLET.match(text):
+            continue
+        from .context import FREEING, WISH
+        lead = text.rstrip()
+        return lead.endswith(":") and any(not WISH.search(lead[max(0, m.start() - 40):m.start()])
+                                          for m in FREEING.finditer(lead))
+    return False
+
+
+def _listed_item(ctx: Context, sentence: Sentence, record) -> None:
+    """An item of a list that a line about the freed introduces: its first person is one of the freed
+    ("- Freelance reporter X. Detained since 2022.", "- Outlet's X")."""
+    line = list_item(ctx, sentence)
+    if line is None or sentence.start > BULLET.match(ctx.text, line).end() or not freeing_list_lead(ctx, line):
+        return
+    first = next(iter(persons(ctx, sentence)), None)
+    if first is None or len(ctx.text[sentence.start:first.start].split()) > 5:
+        return
+    ctx.freeing_list = True
+    record(first, sentence.start, first.role_start if first.role_start is not None else first.start, first.end,
+           review="list-item")
+
+
+def freed(ctx: Context, sentence: Sentence, person: Name, offset: int, quote_start: int, quote_end: int,
+          review: str = "") -> None:
     """Draft that `person` was freed in the release the clause at `offset` speaks of."""
     release = clause_release(ctx, sentence, offset)
     if release:
-        ctx.add("released_in", "entity", release, quote_start, quote_end, subject=ctx.note_person(person))
+        ctx.add("released_in", "entity", release, quote_start, quote_end, subject=ctx.note_person(person),
+                review=review)
 
 
 # --- figures and dates about one person -------------------------------------------------------------
@@ -203,7 +247,7 @@ def _charge(ctx: Context, sentence: Sentence, person: Name, begin: int, finish: 
 
 IMPRISONED = re.compile(r"\b(?:arrested|detained|jailed|imprisoned|in\s+prison|in\s+jail|behind\s+bars|in\s+custody|"
                         r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?)\s+"
-                        r"(?:\w+\s+){0,2}?(?P<since>in|since|on)\s+$")
+                        r"(?:\w+\s+){0,2}?(?P<since>in|since|on)\s+$", re.IGNORECASE)
 SENTENCED = re.compile(r"\b(?:sentenced|convicted|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?)"
                        r"(?:\s+[\w-]+){0,4}?\s+in\s+$")
 
@@ -311,11 +355,11 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     """Who was freed, by each construction that says so; and where they went, when it says that too."""
     done: set[str] = set()
 
-    def record(person: Name, offset: int, start: int, end: int, place: Name | None = None) -> None:
+    def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "") -> None:
         if person.id in done or speaks(ctx, sentence, person) or office_holder(ctx, sentence, person):
             return
         done.add(person.id)
-        freed(ctx, sentence, person, offset, start, end)
+        freed(ctx, sentence, person, offset, start, end, review)
         if place is not None:
             ctx.add("sent_to", "entity", place.entity, min(start, person.start), max(end, place.end),
                     subject=ctx.note_person(person))
@@ -325,7 +369,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         begin = sentence.start + trigger.end()
         before = sentence.text[:trigger.start()]
         counted = any(f.end <= sentence.start + trigger.start() for f in sentence.figures) and re.search(MOVED, sentence.text)
-        them = ctx.previous_freeing and not before.strip(" \"“") and trigger.group(0).lower().startswith("among")
+        them = ctx.previous_freeing and not before.strip(" \"“") and trigger.group(0).lower().startswith("among") or \
+            ctx.freeing_list and re.fullmatch(r"\W*The\s+list\s+(?:also\s+)?", before)  # the list of the freed
         if not FREED_BEFORE.search(before) and not (ctx.previous_freeing and GROUP_SUBJECT.match(before)) and not counted \
                 and not them:
             continue
@@ -367,6 +412,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         for person in list_members(ctx, sentence, obj):
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
     _list_after_freeing(ctx, sentence, record)
+    _listed_item(ctx, sentence, record)
     _section_subject(ctx, sentence, record)
     _moved(ctx, sentence, done)
 
@@ -467,6 +513,8 @@ def roles(ctx: Context, sentence: Sentence) -> None:
             ctx.add("role", "text", role if proper else role.lower(), person.role_start, person.end,
                     subject=ctx.note_person(person))
         described_as = apposition(ctx.text, person.end)
+        if described_as and SPEECH.match(ctx.text, described_as[2]):
+            continue  # "brokered by X, a spokesperson for the ministry said": the speaker's role, not X's
         if described_as and not re.match(r"(?:who|which)\b", described_as[0]):
             role = re.sub(r"^(?:the|a|an)\s+", "", described_as[0])
             ctx.add("role", "text", role, person.start, described_as[2], subject=ctx.note_person(person))

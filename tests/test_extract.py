@@ -780,11 +780,15 @@ def test_every_draft_names_its_rule_and_the_doubtful_ones_say_why(shapes):
     assert len(claims) == len(result.drafts) and all(d.rule for d in result.drafts)
     blocks = rendered.split("\n  - id: ")[1:]
     assert all("    # rule: " in block for block in blocks)
-    # "X along with 13 others" is 14 by arithmetic, "on Tuesday" a day read from the article's date,
-    # "all of those freed" the total taken again: each is marked for review, with why
+    # "X along with 13 others" is 14 by arithmetic, "all of those freed" the total taken again: each is
+    # marked for review, with why
     marked = [d for d in result.drafts if d.review]
     assert {d.review for d in marked} <= set(REVIEW)
-    assert {"implied-count", "relative-date"} <= {d.review for d in marked}
+    assert {"implied-count"} <= {d.review for d in marked}
+    # (corrected after the fixture's commit: its text writes "Tuesday, October 6", no day to work out, so
+    # the relative date is tried on a sentence of its own) "on Friday" is a day read from the article's date
+    _, relative = _drafted(shapes, "Published: 12 September 2026\n\nBelarus freed 20 prisoners on Friday.\n")
+    assert "relative-date" in {d.review for d in relative.drafts}
     assert all(f"    # review: {d.review}" in rendered for d in marked)
     unmarked = [d for d in result.drafts if not d.review]
     assert unmarked, "a plain count or a named person needs no mark"

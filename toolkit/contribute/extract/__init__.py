@@ -26,14 +26,14 @@ from ...ingest.entities import Registry
 from ...ingest.figures import Dateline, DateMention, Figure, find_dateline, find_dates, find_figures, front_matter
 from ...values import Count, DateValue, parse_date
 from . import counts, people, releases, sanctions  # noqa: F401 - importing registers the rules, in this order
-from .context import RULES, Context, Draft, Sentence
+from .context import REVIEW, RULES, Context, Draft, Sentence
 from .furniture import furniture
 from .names import Name, find_names, known_names, slug
 from .render import manifest_stub, render_draft
 from .subjects import article_country, article_release
 from .text import sentences
 
-__all__ = ["DraftFile", "Drafted", "Draft", "draft_claims", "DateMention", "Figure", "Name", "RULES", "draft_article", "find_dateline",
+__all__ = ["DraftFile", "Drafted", "Draft", "draft_claims", "REVIEW", "DateMention", "Figure", "Name", "RULES", "draft_article", "find_dateline",
            "find_dates", "find_figures", "find_names", "known_names", "manifest_stub", "render_draft", "slug"]
 
 
@@ -133,6 +133,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     for sentence in spans:
         if sentence.heading and sentence.start > 0 and not ctx.text[:sentence.start].isspace():
             ctx.freeing_section = people.freeing_label(sentence)
+        ctx.heading = sentence.heading
         for slug_, run in RULES.items():
             ctx.current_rule = slug_
             run(ctx, sentence)

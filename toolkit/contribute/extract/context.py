@@ -18,6 +18,19 @@ from .names import Name
 
 RULES: dict[str, Callable] = {}
 
+REVIEW: dict[str, str] = {
+    "implied-count": "a count the article implies but does not write (X and 13 others; all of those freed; "
+                     "others from a country): check the arithmetic",
+    "relative-date": "a day read from a weekday or 'today' against the article's date: check the date",
+    "list-item": "freed by its place in a list under a line about the freed, not by a verb beside the name",
+    "section": "freed because the sentence opens a section or follows a sentence about the freed",
+    "headline": "read from a headline or subheading, which compress and round",
+    "other-release": "put on another release than the article's, by a date or year in its sentence",
+    "undated-release": "a release proposed for the month the article appeared, since it writes no date",
+    "close-spelling": "a person the registry does not know by this spelling but has one close to it",
+}
+"""Why a draft is doubtful, by slug: a contributor checks the drafts carrying a mark first (docs/claims-format.md)."""
+
 
 def rule(slug: str):
     """Register a rule under its slug; rules run in the order they are registered."""
@@ -117,6 +130,7 @@ class Context:
     previous_freeing: bool = False  # the sentence before spoke of freeing
     current_rule: str = ""
     item_person: tuple | None = None  # (line start, person) of the list item being read
+    heading: bool = False  # the sentence being read is a headline or subheading
     freeing_list: bool = False  # a list of the freed was read
 
     def line(self, offset: int) -> int:
@@ -132,9 +146,27 @@ class Context:
         if len(quote) < 3:
             return None  # nothing to quote: a rule's span went wrong; better no draft than an empty quote
         start = self.text.index(quote, start) if quote else start
+        fields["review"] = fields.get("review") or self._doubt(fields.get("subject", "TODO"), fields.get("note", ""))
         draft = Draft(prop, kind, value, quote, self.line(start), start=start, rule=self.current_rule, **fields)
         self.drafts.append(draft)
         return draft
+
+    def _doubt(self, subject: str, note: str) -> str:
+        """The review mark a draft earns by what it was read from and what it is about ("" for none)."""
+        if "read as" in note:
+            return "relative-date"
+        if self.heading:
+            return "headline"
+        release = self.proposals.get("releases", {}).get(subject)
+        if release and "does not date" in release.get("notes", ""):
+            return "undated-release"
+        if self.release and subject != self.release and self.registry.kind(subject) == "release" or \
+                self.release and release and subject != self.release:
+            return "other-release"
+        person = self.proposals.get("people", {}).get(subject)
+        if person and person.get("notes", "").startswith("close to"):
+            return "close-spelling"
+        return ""
 
     def take(self, mention) -> bool:
         """Claim a figure or date for one draft; False when another rule already has it."""

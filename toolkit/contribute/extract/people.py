@@ -425,7 +425,7 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
     members = list_members(ctx, sentence, sentence.start)
     if len(members) >= 2 and members[0].start - sentence.start < 3:
         for person in members:
-            record(person, sentence.start, sentence.start, members[-1].end)
+            record(person, sentence.start, sentence.start, members[-1].end, review="section")
 
 
 def _section_subject(ctx: Context, sentence: Sentence, record) -> None:
@@ -439,7 +439,8 @@ def _section_subject(ctx: Context, sentence: Sentence, record) -> None:
     if first.role and re.search(r"president|minister|envoy|ambassador|official|spokes", first.role, re.I):
         return
     end = after_apposition(ctx.text, first.end, sentence.end)
-    record(first, sentence.start, first.role_start or first.start, end if end > first.end else first.end)
+    record(first, sentence.start, first.role_start or first.start, end if end > first.end else first.end,
+           review="section")
 
 
 def _moved(ctx: Context, sentence: Sentence, done: set) -> None:

@@ -799,3 +799,25 @@ def test_the_docs_say_which_review_marks_exist():
 
     docs = (ROOT / "docs" / "claims-format.md").read_text(encoding="utf-8")
     assert all(f"`{mark}`" in docs for mark in REVIEW)
+
+
+UNDATED = """\
+Activist Pavel Sarnak has been freed and is now in Lithuania, officials said.
+RFE/RL President Tom Vey thanked the Lithuanian government.
+Released prisoners
+“We thank Secretary Calder for her help,” the broadcaster said.
+Calder has since flown back to Vilnius.
+"""
+
+
+def test_an_undated_article_is_about_the_release_the_project_frees_its_people_in(shapes):
+    """No date in the article: the release the project's claims already free its named people in; a
+    section about the freed lists prisoners, not a quotation or an official; a title is no name."""
+    from types import SimpleNamespace
+
+    known = [SimpleNamespace(subject="pavel-sarnak", property="released_in", value="release-2026-06", population=None)]
+    drafted, result = _drafted(shapes, UNDATED, known_claims=known, year=2026)
+    assert ("pavel-sarnak", "released_in", "release-2026-06", "exact", None, None) in drafted
+    assert ("pavel-sarnak", "sent_to", "lithuania", "exact", None, None) in drafted
+    assert _freed(drafted) == {"pavel-sarnak"}
+    assert not [p for p in result.proposals.get("people", []) if "president" in p["id"]]

@@ -156,8 +156,13 @@ def _known(claims, registry: Registry) -> dict:
     dates: dict[str, DateValue] = {}
     totals: dict[str, set[int]] = {}
     targets: dict[str, set[str]] = {}
+    freed_in: dict[str, set[str]] = {}
     for claim in claims:
         kind = registry.kind(claim.subject)
+        if claim.property == "released_in" and isinstance(claim.value, str):
+            release = registry.resolve(claim.value).entity_id
+            if release:
+                freed_in.setdefault(claim.subject, set()).add(release)
         if kind == "release" and claim.property == "date" and isinstance(claim.value, DateValue):
             current = dates.get(claim.subject)
             if current is None or claim.value.width < current.width:
@@ -177,7 +182,7 @@ def _known(claims, registry: Registry) -> dict:
                 dates[entity.id] = parse_date(written.group(0))
         except ValueError:
             pass
-    return {"release_dates": dates, "release_totals": totals, "sanction_targets": targets}
+    return {"release_dates": dates, "release_totals": totals, "sanction_targets": targets, "freed_in": freed_in}
 
 
 def _sentences(ctx: Context, dateline: Dateline | None, skipped: list[tuple[int, int]]) -> list[Sentence]:

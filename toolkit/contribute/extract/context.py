@@ -119,6 +119,7 @@ class Context:
     release_dates: dict[str, DateValue]
     release_totals: dict[str, set[int]]
     sanction_targets: dict[str, set[str]]
+    freed_in: dict[str, set[str]] = field(default_factory=dict)  # person -> the releases the project frees them in
     drafts: list[Draft] = field(default_factory=list)
     used: set = field(default_factory=set)  # (kind, start) of figures and dates already drafted
     proposals: dict[str, dict[str, dict]] = field(default_factory=dict)

@@ -112,6 +112,8 @@ def find_names(text: str, registry: Registry) -> list[Name]:
             name_words = name_words[owner + 1:]  # "Testwave's Oren Pask": the name after the possessive
         while name_words and name_words[0].lower() in NOT_PEOPLE:
             name_words = name_words[1:]
+        if name_words and (title_word(name_words[-1]) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in name_words)):
+            continue  # "RFE/RL President", "CEO": a title or an acronym, not a person's name
         if not 2 <= len(name_words) <= 4 or any(w.lower() in NOT_PEOPLE for w in name_words) or \
                 any(re.sub(r"[’']s$", "", w.lower()).strip(".,") in NOT_NAMES for w in name_words):
             continue

@@ -439,6 +439,10 @@ def _section_subject(ctx: Context, sentence: Sentence, record) -> None:
     if first.role and re.search(r"president|minister|envoy|ambassador|official|spokes", first.role, re.I):
         return
     end = after_apposition(ctx.text, first.end, sentence.end)
+    if re.match(r"\W*[\"“‘]", sentence.text) or not (end > first.end or re.search(
+            r"\b(?:sentenced|convicted|jailed|imprisoned|arrested|detained|prison|colony|years?|charged|served)\b",
+            sentence.text, re.IGNORECASE)):
+        return  # a quotation, or a sentence that describes no prisoner: not one of the freed the section lists
     record(first, sentence.start, first.role_start or first.start, end if end > first.end else first.end,
            review="section")
 

@@ -160,6 +160,9 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                 if d.precision == "day" and dt.timedelta(0) <= ctx.anchor.start - d.start <= dt.timedelta(days=7)]
         if near:
             return max(near, key=lambda r: ctx.release_dates[r].start)
+    known = _known_release(ctx, sentences)
+    if known:
+        return known
     relative = [release_date(ctx, s, s.start + m.start()) for s in sentences for m in s.freeing()]
     relative = [d for d in relative if d is not None]
     if relative:
@@ -168,6 +171,26 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
         return release_for(ctx, ctx.anchor.text[:7],
                            note="the article does not date the release; named for the month it was published")
     return None
+
+
+def _known_release(ctx: Context, sentences: list[Sentence]) -> str | None:
+    """For an article that dates no freeing: the one release of the article's year that the project's claims
+    already tie to what its sentences about freeing name, the people freed in it or its total."""
+    year = ctx.anchor.start.year if ctx.anchor is not None else None
+    votes: Counter = Counter()
+    for sentence in (s for s in sentences if s.freeing()):
+        for name in sentence.names:
+            for release in ctx.freed_in.get(name.entity or "", ()):
+                votes[release] += 1
+        for figure in sentence.figures:
+            for release, totals in ctx.release_totals.items():
+                if figure.value in totals or figure.value + 1 in totals:
+                    votes[release] += 1
+    ranked = [(n, r) for r, n in votes.most_common()
+              if year is None or r not in ctx.release_dates or ctx.release_dates[r].start.year == year]
+    if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return None
+    return ranked[0][1]
 
 
 # --- places, countries and groups -------------------------------------------------------------------

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from ...ingest.figures import Figure
+from ...values import parse_date
 from .context import Context, Sentence, rule
 from .names import Name
 from .people import MOVED, persons
-from .subjects import (clause_release, country_at, date_note, group_of, nationals_of, place_after, release_date,
+from .subjects import (OTHER_EVENT, clause_release, country_at, date_note, group_of, nationals_of, place_after, release_date,
                        release_for, slug)
 
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
@@ -414,16 +415,34 @@ def _another(ctx: Context, begin: int) -> int:
 
 @rule("release-date")
 def release_dates(ctx: Context, sentence: Sentence) -> None:
-    """When a release happened: a day or month written in the clause of a word of freeing."""
+    """When a release happened: a day or month written in the clause of a word of freeing; or a day the
+    sentence names further on ("freed 52 prisoners, officials said on Thursday"), when the sentence is
+    about the article's release and the day falls within what is known of its date."""
     for match in sentence.freeing():
         offset = sentence.start + match.start()
-        date = release_date(ctx, sentence, offset)
+        date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset)
         if date is None or not ctx.take(date):
             continue
         release = clause_release(ctx, sentence, offset)
         if release:
             ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
                     subject=release, note=date_note(ctx, date))
+
+
+def _day_further_on(ctx: Context, sentence: Sentence, offset: int):
+    if ctx.release is None or clause_release(ctx, sentence, offset) != ctx.release or \
+            any(d.property == "date" and d.subject == ctx.release for d in ctx.drafts):
+        return None
+    known = ctx.release_dates.get(ctx.release)
+    for date in sentence.dates:
+        if not (0 < date.start - offset < 130) or not date.value or len(date.value) != 10 or ctx.taken(date) or \
+                OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
+                re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
+                          ctx.text[max(sentence.start, date.start - 40):date.start]):
+            continue  # "officials said on Friday": the day of the saying
+        if known is None or (known.precision != "day" and known.agrees(parse_date(date.value))):
+            return date
+    return None
 
 
 @rule("negotiation-days")

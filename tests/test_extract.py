@@ -821,3 +821,22 @@ def test_an_undated_article_is_about_the_release_the_project_frees_its_people_in
     assert ("pavel-sarnak", "sent_to", "lithuania", "exact", None, None) in drafted
     assert _freed(drafted) == {"pavel-sarnak"}
     assert not [p for p in result.proposals.get("people", []) if "president" in p["id"]]
+
+
+DAY_FURTHER_ON = """\
+Published: 21 June 2026
+
+Belarusian ruler Viktor Drozdan ordered the release of 16 detained people, among them three reporters and \
+a priest, on Saturday.
+"""
+
+
+def test_a_day_written_further_on_dates_the_article_release_known_to_the_month(shapes):
+    """June's release is known to the month; the day the sentence names after its freeing dates it, marked
+    as read from the article's date. A day of saying ("officials said on Friday") never does."""
+    drafted, result = _drafted(shapes, DAY_FURTHER_ON)
+    assert ("release-2026-06", "released_count", "16", "exact", None, None) in drafted
+    date = drafted[("release-2026-06", "date", "2026-06-20", "exact", None, None)]
+    assert date.review == "relative-date"
+    said, _ = _drafted(shapes, "Published: 21 June 2026\n\nBelarus freed 16 prisoners, officials said on Saturday.\n")
+    assert not [d for d in said.values() if d.property == "date"]

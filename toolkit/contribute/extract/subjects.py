@@ -182,9 +182,10 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> str | None:
         for name in sentence.names:
             for release in ctx.freed_in.get(name.entity or "", ()):
                 votes[release] += 1
-        for figure in sentence.figures:
+        for figure in sentence.figures[:1]:  # the sentence's first count is its total; later ones its parts
+            others = re.match(r"\s+other", ctx.text[figure.end:figure.end + 8])
             for release, totals in ctx.release_totals.items():
-                if figure.value in totals or figure.value + 1 in totals:
+                if figure.value + (1 if others else 0) in totals:
                     votes[release] += 1
     ranked = [(n, r) for r, n in votes.most_common()
               if year is None or r not in ctx.release_dates or ctx.release_dates[r].start.year == year]

@@ -840,3 +840,22 @@ def test_a_day_written_further_on_dates_the_article_release_known_to_the_month(s
     assert date.review == "relative-date"
     said, _ = _drafted(shapes, "Published: 21 June 2026\n\nBelarus freed 16 prisoners, officials said on Saturday.\n")
     assert not [d for d in said.values() if d.property == "date"]
+
+
+SENTENCED = """\
+Published: 14 September 2026
+
+Belarus freed 20 prisoners on Friday, September 11, among them blogger Ilya Moren.
+Moren was arrested in June 2020 and sentenced to 15 years in prison in December 2021.
+Also freed was Nika Valen. In March 2022, she was found guilty of organising protests.
+A court in 2023 found activist Oren Pask guilty of treason.
+"""
+
+
+def test_when_a_person_was_sentenced_in_its_common_shapes(shapes):
+    drafted, _ = _drafted(shapes, SENTENCED)
+    assert ("ilya-moren", "imprisoned_since", "2020-06", "exact", None, None) in drafted
+    assert ("ilya-moren", "sentenced_on", "2021-12", "exact", None, None) in drafted
+    assert ("ilya-moren", "imprisoned_since", "2021-12", "exact", None, None) not in drafted
+    assert ("nika-valen", "sentenced_on", "2022-03", "exact", None, None) in drafted
+    assert ("oren-pask", "sentenced_on", "2023", "exact", None, None) in drafted

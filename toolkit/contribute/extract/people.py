@@ -248,8 +248,12 @@ def _charge(ctx: Context, sentence: Sentence, person: Name, begin: int, finish: 
 IMPRISONED = re.compile(r"\b(?:arrested|detained|jailed|imprisoned|in\s+prison|in\s+jail|behind\s+bars|in\s+custody|"
                         r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?)\s+"
                         r"(?:\w+\s+){0,2}?(?P<since>in|since|on)\s+$", re.IGNORECASE)
-SENTENCED = re.compile(r"\b(?:sentenced|convicted|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?)"
-                       r"(?:\s+[\w-]+){0,4}?\s+in\s+$")
+SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?)"
+                       r"(?:\s+[\w-]+){0,6}?\s+in\s+$", re.IGNORECASE)
+# "In March 2022, she was found guilty", "A court in 2023 found X guilty": the date before the verdict
+VERDICT_AFTER = re.compile(r"(?:,\s*)?(?:\s*(?:she|he|they)\s+was|\s*(?:she|he|they)\s+were|\s+found\s+(?P<who>[^,.;]{3,60}?))"
+                           r"\s*(?:found\s+)?guilty\b|(?:,\s*)?\s*(?:she|he|they)\s+was\s+(?:sentenced|convicted)\b",
+                           re.IGNORECASE)
 
 
 def _year_before(ctx: Context, sentence: Sentence, offset: int) -> str | None:
@@ -262,6 +266,8 @@ def _year_before(ctx: Context, sentence: Sentence, offset: int) -> str | None:
 def imprisoned(ctx: Context, sentence: Sentence) -> None:
     """Imprisonment began: "arrested in May 2021", "jailed since 2020", "arrested that year"."""
     for date, start in _dates_after(ctx, sentence, IMPRISONED):
+        if SENTENCED.search(ctx.text[max(sentence.start, date.start - 60):date.start]):
+            continue  # "sentenced to 15 years in prison in 2021": the verdict's date, not the arrest's
         _dated(ctx, sentence, "imprisoned_since", date.value, start, date.end, date)
         person = person_before(ctx, sentence, date.start)
         if person is not None:
@@ -277,6 +283,20 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
     """When sentenced: "sentenced in 2021", "given 11 years in 2022", "convicted in March 2022"."""
     for date, start in _dates_after(ctx, sentence, SENTENCED):
         _dated(ctx, sentence, "sentenced_on", date.value, start, date.end, date)
+    for date in (d for d in sentence.dates if d.value and not ctx.taken(d) and not d.relative):
+        verdict = VERDICT_AFTER.match(ctx.text, date.end, sentence.end)
+        lead = re.search(r"(?:^|\b(?:[Ii]n|[Oo]n)\s+)$", ctx.text[sentence.start:date.start]) and \
+            re.fullmatch(r"\W*(?:(?:[Ii]n|[Oo]n)\s+|(?:A|The)\s+(?:\w+\s+){0,2}court\s+(?:in|on)\s+)", ctx.text[sentence.start:date.start])
+        if not verdict or not lead:
+            continue
+        person = None
+        if verdict.group("who"):
+            person = next((p for p in persons(ctx, sentence) if verdict.start("who") <= p.start < verdict.end("who")), None)
+        elif ctx.last_person is not None:
+            person = ctx.last_person
+        if person is not None and ctx.take(date):
+            ctx.add("sentenced_on", "date", date.value, sentence.start + len(ctx.text[sentence.start:date.start]) -
+                    len(ctx.text[sentence.start:date.start].lstrip()), verdict.end(), subject=ctx.note_person(person))
 
 
 def _dates_after(ctx: Context, sentence: Sentence, verb: re.Pattern):

@@ -859,3 +859,28 @@ def test_when_a_person_was_sentenced_in_its_common_shapes(shapes):
     assert ("ilya-moren", "imprisoned_since", "2021-12", "exact", None, None) not in drafted
     assert ("nika-valen", "sentenced_on", "2022-03", "exact", None, None) in drafted
     assert ("oren-pask", "sentenced_on", "2023", "exact", None, None) in drafted
+
+
+CROSSED = """\
+Published: 12 September 2026
+
+Belarus freed 30 prisoners on Friday, September 11.
+“30 prisoners safely crossed the Lithuanian border today,” the Lithuanian president wrote.
+Eleven with foreign citizenship were among those freed.
+The release came as Washington lifted sanctions on the state potash producer.
+"""
+
+
+def test_border_crossings_foreign_citizenship_and_whole_words(shapes):
+    drafted, result = _drafted(shapes, CROSSED)
+    release = "release-2026-09-11"
+    assert (release, "destination_count", "30", "exact", "lithuania", None) in drafted
+    assert (release, "released_count", "11", "exact", None, "foreign-nationals") in drafted
+    # a quote starts and ends on whole words
+    for draft in result.drafts:
+        start = CROSSED.index(draft.quote)
+        assert not (start and CROSSED[start - 1].isalnum()), draft.quote
+        assert not CROSSED[start + len(draft.quote)].isalnum(), draft.quote
+    # "including X, U.S. special envoy Y's deputy ...": X is no envoy
+    drafted, _ = _drafted(shapes, WRONGLY_FREED)
+    assert not [d for d in drafted.values() if d.property == "envoy" and d.value == "pavel-sarnak"]

@@ -141,6 +141,10 @@ class Context:
         """Draft a claim quoting text[start:end] (trimmed of edge punctuation); once per fact."""
         if prop not in self.properties or value is None:
             return None
+        while 0 < start < len(self.text) and self.text[start - 1].isalnum() and self.text[start].isalnum():
+            start -= 1  # a quote starts and ends on whole words, whatever span a rule worked out
+        while 0 < end < len(self.text) and self.text[end - 1].isalnum() and self.text[end].isalnum():
+            end += 1
         quote = self.text[start:end].strip(" ,;:—–-\"“”'’‘(")
         if quote.endswith(")") and "(" not in quote:
             quote = quote.rstrip(")")

@@ -15,7 +15,7 @@ from ...values import parse_date
 from .context import Context, Sentence, rule
 from .names import Name
 from .people import MOVED, persons
-from .subjects import (OTHER_EVENT, clause_release, country_at, date_note, group_of, nationals_of, place_after, release_date,
+from .subjects import (OTHER_EVENT, clause_release, country_at, country_of, date_note, group_of, nationals_of, place_after, release_date,
                        release_for, slug)
 
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
@@ -41,6 +41,8 @@ def _free(ctx: Context, sentence: Sentence) -> list[Figure]:
     return [f for f in sentence.figures if not ctx.taken(f)]
 
 
+BORDER = re.compile(r"\s+(?:\w+\s+){0,2}?crossed\s+(?:the\s+|into\s+)?(?P<adj>[A-Z][a-z]+)\s+border\b")
+"""A crossing of a country's border: "52 prisoners safely crossed the Lithuanian border"."""
 MOVEMENT = re.compile(rf"\b(?:(?:were|was|have\s+been|had\s+been|are|being|had|have)\s+)?(?:also\s+)?(?:{MOVED}|"
                       rf"(?:chose|decided|opted|preferred|wanted|asked)\s+to\s+(?:stay|remain)|stayed)\s+"
                       rf"(?:\w+\s+){{0,4}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|for)\s+", re.IGNORECASE)
@@ -68,6 +70,14 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                        scope=place.entity, population=_population(ctx, window[:gap.start()]))
                 _arrival_date(ctx, sentence, figure, release)
                 break
+    for figure in _free(ctx, sentence):
+        noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}", ctx.text[figure.end:sentence.end], re.IGNORECASE)
+        crossing = BORDER.match(ctx.text, figure.end + (noun.end() if noun else 0), sentence.end)
+        country = country_of(ctx, crossing.group("adj")) if crossing else None
+        if country and ctx.registry_place_kind(country) == "country":
+            scoped.append((figure, Name(crossing.group("adj"), crossing.start("adj"), crossing.end("adj"), country)))
+            _count(ctx, "destination_count", figure, figure.start, crossing.end(), clause_release(ctx, sentence, figure.start),
+                   scope=country)
     for figure in _free(ctx, sentence):
         # "X was handed over to Poland along with 29 other released prisoners": 30 went there
         along = re.search(r"\b(?:along|together)\s+with\s+$", ctx.text[max(sentence.start, figure.start - 20):figure.start])
@@ -229,6 +239,12 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if named:  # "11 women", "six people under the age of 25": a group the registry names
             _count(ctx, "released_count", figure, figure.start, named[1], clause_release(ctx, sentence, figure.start),
                    population=named[0])
+            continue
+        foreign = re.match(r"\s+(?:people\s+|prisoners\s+)?(?:with|holding)\s+(?:a\s+)?foreign\s+(?:citizenship|passports?|"
+                           r"nationality)", ctx.text[figure.end:sentence.end])
+        if foreign:  # "14 with foreign citizenship": the foreign nationals
+            _count(ctx, "released_count", figure, figure.start, figure.end + foreign.end(),
+                   clause_release(ctx, sentence, figure.start), population=group_of(ctx, "foreign nationals"))
             continue
         noun = GROUP_NOUN.match(ctx.text, figure.end)
         if not noun or re.match(r"\s+years?\b", ctx.text[figure.end:figure.end + 7]):
@@ -491,7 +507,8 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
     for person in persons(ctx, sentence):
         role = (person.role or "").lower()
         before = ctx.text[max(sentence.start, person.start - 50):person.start]
-        after = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,45}?\b(?:envoy|mediator|negotiator)\b",
+        after = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,45}?\b(?:envoy|mediator|negotiator)\b"
+                         r"(?!(?:\s+[A-Z][\w’'.-]*)+)",  # "X, U.S. envoy Y's deputy": Y's role, not X's
                          ctx.text[person.end:sentence.end])
         comma_before = re.search(r"\b(?:envoy|mediator|negotiator)\b[^.;,]{0,35},\s*$", before)
         brokered = re.search(r"\b(?:brokered|mediated|negotiated|secured|arranged)\s+by\s+$", before)

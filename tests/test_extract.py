@@ -884,3 +884,15 @@ def test_border_crossings_foreign_citizenship_and_whole_words(shapes):
     # "including X, U.S. special envoy Y's deputy ...": X is no envoy
     drafted, _ = _drafted(shapes, WRONGLY_FREED)
     assert not [d for d in drafted.values() if d.property == "envoy" and d.value == "pavel-sarnak"]
+
+
+def test_a_count_of_a_group_never_names_a_release_by_its_total(shapes):
+    """June's release freed 14 in all; "14 foreigners" in September's is a group of September's freed."""
+    from types import SimpleNamespace
+
+    known = [SimpleNamespace(subject="release-2026-06", property="released_count", value=Count(14), population=None)]
+    text = ("Published: 12 September 2026\n\nBelarus freed 52 political prisoners on Friday, September 11, "
+            "including 14 foreigners.\nAmong the freed, 14 with foreign citizenship went to Lithuania.\n")
+    drafted, _ = _drafted(shapes, text, known_claims=known)
+    assert ("release-2026-09-11", "released_count", "14", "exact", None, "foreign-nationals") in drafted
+    assert not [d for d in drafted.values() if d.subject == "release-2026-06"]

@@ -98,7 +98,7 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
         earlier = [d for d in sentence.dates if d.start < start and d.value and len(d.value) >= 7]
         if earlier:
             return release_for(ctx, earlier[-1].value[:7])
-    for figure in (f for f in sentence.figures if start <= f.start < end):
+    for figure in (f for f in sentence.figures if start <= f.start < end and _total_noun(ctx, f)):
         known = [r for r, totals in ctx.release_totals.items() if figure.value in totals and r != ctx.release]
         if len(known) == 1 and not any(figure.value in t for r, t in ctx.release_totals.items() if r == ctx.release):
             return known[0]
@@ -107,6 +107,14 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
         return release_for(ctx, opening.value)
     other_year = _other_year(ctx, sentence, start, end)
     return release_for(ctx, other_year) if other_year else ctx.release
+
+
+def _total_noun(ctx: Context, figure) -> bool:
+    """True when a figure counts everyone freed ("52 political prisoners", "52 were"), not a group of them
+    ("14 foreigners", "14 with foreign citizenship"): only such a figure can name a release by its total."""
+    return bool(re.match(r"\s+(?:(?:more|other|political|jailed|detained|incarcerated)\s+)*(?:prisoners|people|persons|"
+                         r"detainees|inmates|individuals|captives|others)\b|\s+(?:were|have|had|was)\b",
+                         ctx.text[figure.end:figure.end + 40], re.IGNORECASE))
 
 
 def _other_year(ctx: Context, sentence: Sentence, start: int, end: int) -> str | None:
@@ -182,7 +190,7 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> str | None:
         for name in sentence.names:
             for release in ctx.freed_in.get(name.entity or "", ()):
                 votes[release] += 1
-        for figure in sentence.figures[:1]:  # the sentence's first count is its total; later ones its parts
+        for figure in [f for f in sentence.figures if _total_noun(ctx, f)][:1]:  # its total; not its groups
             others = re.match(r"\s+other", ctx.text[figure.end:figure.end + 8])
             for release, totals in ctx.release_totals.items():
                 if figure.value + (1 if others else 0) in totals:

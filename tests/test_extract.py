@@ -896,3 +896,12 @@ def test_a_count_of_a_group_never_names_a_release_by_its_total(shapes):
     drafted, _ = _drafted(shapes, text, known_claims=known)
     assert ("release-2026-09-11", "released_count", "14", "exact", None, "foreign-nationals") in drafted
     assert not [d for d in drafted.values() if d.subject == "release-2026-06"]
+
+
+def test_who_pardoned_in_common_shapes(shapes):
+    text = ("Published: 9 August 2026\n\nRuler Viktor Drozdan signed a decree pardoning 16 people on Saturday, "
+            "August 8.\nOn March 13, Drozdan granted a pardon to 52 prisoners.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert ("release-2026-08-08", "pardoned_by", "viktor-drozdan", "exact", None, None) in drafted
+    assert ("release-2026-03-13", "pardoned_by", "viktor-drozdan", "exact", None, None) in drafted
+    assert "viktor-drozdan" not in _freed(drafted)

@@ -474,7 +474,9 @@ def talks(ctx: Context, sentence: Sentence) -> None:
 @rule("pardoned-by")
 def pardons(ctx: Context, sentence: Sentence) -> None:
     """Who pardoned: "President X had pardoned 40 prisoners", "pardoned by X"."""
-    for match in re.finditer(r"\bpardon(?:ed|s)\b", sentence.text):
+    for match in re.finditer(r"\b(?:pardon(?:ed|s)|signed\s+(?:a\s+|the\s+)?decrees?\s+(?:on\s+)?pardon(?:ing)?|"
+                             r"(?:granted|issued|gave)\s+(?:a\s+|the\s+)?(?:presidential\s+)?pardons?(?:\s+to)?)\b",
+                             sentence.text):
         verb = sentence.start + match.start()
         actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
                       re.fullmatch(r"\s+(?:(?:has|had|have)\s+)?", ctx.text[p.end:verb])), None)

@@ -905,3 +905,15 @@ def test_who_pardoned_in_common_shapes(shapes):
     assert ("release-2026-08-08", "pardoned_by", "viktor-drozdan", "exact", None, None) in drafted
     assert ("release-2026-03-13", "pardoned_by", "viktor-drozdan", "exact", None, None) in drafted
     assert "viktor-drozdan" not in _freed(drafted)
+
+
+def test_an_undated_article_of_a_year_with_one_known_release_is_about_it(registry, shapes):
+    """The page gives only its year; the registry dates one release to that year (the extract fixtures'
+    registry: March 13): the article's freeing is that release's, each draft on it marked for review. With
+    two releases dated to the year (the shapes registry adds June's), there is no guess."""
+    text = "Belarus let 25 political prisoners go, the government said, after talks with Daniel Mockwell.\n"
+    drafted, _ = _drafted(registry, text, year=2026)
+    count = drafted[("release-2026-03-13", "released_count", "25", "exact", None, None)]
+    assert count.review == "only-release-of-year"
+    drafted, _ = _drafted(shapes, text, year=2026)
+    assert not [d for d in drafted.values() if d.subject in ("release-2026-06", "release-2026-03-13")]

@@ -28,6 +28,7 @@ REVIEW: dict[str, str] = {
     "other-release": "put on another release than the article's, by a date or year in its sentence",
     "undated-release": "a release proposed for the month the article appeared, since it writes no date",
     "close-spelling": "a person the registry does not know by this spelling but has one close to it",
+    "only-release-of-year": "the article dates no freeing: put on the one release the registry dates to its year",
 }
 """Why a draft is doubtful, by slug: a contributor checks the drafts carrying a mark first (docs/claims-format.md)."""
 
@@ -60,7 +61,7 @@ class Draft:
 
 
 # Words of freeing, and the words before them that make it a wish rather than an event.
-FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|"
+FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
                      r"(?:were|was|been)\s+handed\s+over|"
                      r"walked\s+free|won\s+(?:their|his|her)\s+freedom|the\s+freed|liberated)\b", re.IGNORECASE)
 WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\w*|press\w*|fight\w*|plead\w*|"
@@ -132,6 +133,7 @@ class Context:
     current_rule: str = ""
     item_person: tuple | None = None  # (line start, person) of the list item being read
     heading: bool = False  # the sentence being read is a headline or subheading
+    release_guessed: bool = False  # the article's release is the one the registry dates to its year
     freeing_list: bool = False  # a list of the freed was read
 
     def line(self, offset: int) -> int:
@@ -151,15 +153,17 @@ class Context:
         if len(quote) < 3:
             return None  # nothing to quote: a rule's span went wrong; better no draft than an empty quote
         start = self.text.index(quote, start) if quote else start
-        fields["review"] = fields.get("review") or self._doubt(fields.get("subject", "TODO"), fields.get("note", ""))
+        fields["review"] = fields.get("review") or self._doubt(fields.get("subject", "TODO"), fields.get("note", ""), value)
         draft = Draft(prop, kind, value, quote, self.line(start), start=start, rule=self.current_rule, **fields)
         self.drafts.append(draft)
         return draft
 
-    def _doubt(self, subject: str, note: str) -> str:
+    def _doubt(self, subject: str, note: str, value=None) -> str:
         """The review mark a draft earns by what it was read from and what it is about ("" for none)."""
         if "read as" in note:
             return "relative-date"
+        if self.release_guessed and self.release in (subject, value):
+            return "only-release-of-year"
         if self.heading:
             return "headline"
         release = self.proposals.get("releases", {}).get(subject)

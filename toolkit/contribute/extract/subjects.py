@@ -178,6 +178,11 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     if ctx.anchor is not None and ctx.anchor.precision != "year" and any(s.freeing() for s in sentences):
         return release_for(ctx, ctx.anchor.text[:7],
                            note="the article does not date the release; named for the month it was published")
+    if ctx.anchor is not None and any(s.freeing() for s in sentences):
+        in_year = [r for r, d in ctx.release_dates.items() if d.start.year == ctx.anchor.start.year == d.end.year]
+        if len(in_year) == 1:  # the page gives only its year, and the registry knows one release in it
+            ctx.release_guessed = True
+            return in_year[0]
     return None
 
 

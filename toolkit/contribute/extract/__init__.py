@@ -212,10 +212,10 @@ def _sentences(ctx: Context, dateline: Dateline | None, skipped: list[tuple[int,
 
 
 def _unique(drafts: list[Draft]) -> list[Draft]:
-    seen, kept = set(), []
+    """One draft per fact: the first written in prose, else the first (a headline's rounds and compresses)."""
+    chosen: dict[tuple, Draft] = {}
     for draft in drafts:
         key = (draft.subject, draft.property, str(draft.value), draft.qualifier, draft.scope, draft.population)
-        if key not in seen:
-            seen.add(key)
-            kept.append(draft)
-    return kept
+        if key not in chosen or chosen[key].review == "headline" and draft.review != "headline":
+            chosen[key] = draft
+    return list(chosen.values())

@@ -917,3 +917,13 @@ def test_an_undated_article_of_a_year_with_one_known_release_is_about_it(registr
     assert count.review == "only-release-of-year"
     drafted, _ = _drafted(shapes, text, year=2026)
     assert not [d for d in drafted.values() if d.subject in ("release-2026-06", "release-2026-03-13")]
+
+
+def test_a_weekday_agreeing_with_the_known_day_of_the_release_dates_it(registry):
+    """An undated page's "on Friday", when the release it is about is known to fall on a Friday."""
+    text = "Belarus freed 52 prisoners on Friday after talks with Daniel Mockwell, officials said.\n"
+    drafted, _ = _drafted(registry, text, year=2026)
+    date = drafted[("release-2026-03-13", "date", "2026-03-13", "exact", None, None)]
+    assert date.review == "relative-date" and "Friday" in date.quote
+    drafted, _ = _drafted(registry, text.replace("Friday", "Thursday"), year=2026)
+    assert not [d for d in drafted.values() if d.property == "date"]

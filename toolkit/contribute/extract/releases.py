@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ...ingest.figures import Figure
+from ...ingest.figures import DateMention, Figure
 from ...values import parse_date
 from .context import Context, Sentence, rule
 from .names import Name
@@ -447,11 +447,22 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
                     subject=release, note=date_note(ctx, date))
 
 
+WEEKDAY = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                     r"(?:\s+(?:night|morning|evening|afternoon))?\b")
+
+
 def _day_further_on(ctx: Context, sentence: Sentence, offset: int):
     if ctx.release is None or clause_release(ctx, sentence, offset) != ctx.release or \
             any(d.property == "date" and d.subject == ctx.release for d in ctx.drafts):
         return None
     known = ctx.release_dates.get(ctx.release)
+    if known is not None and known.precision == "day" and not any(d.relative for d in sentence.dates):
+        # an undated page's "on Friday": the release's known day, when that day is a Friday
+        for match in WEEKDAY.finditer(ctx.text, max(sentence.start, offset - 30), min(sentence.end, offset + 130)):
+            said = re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
+                             ctx.text[max(sentence.start, match.start() - 40):match.start()])
+            if not said and known.start.strftime("%A") == match.group("day"):
+                return DateMention(match.group(0), match.start(), match.end(), known.text, False, relative=True)
     for date in sentence.dates:
         if not (0 < date.start - offset < 130) or not date.value or len(date.value) != 10 or ctx.taken(date) or \
                 OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \

@@ -83,6 +83,8 @@ def date_note(ctx: Context, date: DateMention) -> str:
     """For a date named from the article's own ("on Saturday", "today"): how it was read."""
     if not date.relative or ctx.anchor is None:
         return ""
+    if ctx.anchor.precision != "day":
+        return f'"{date.text.strip()}" read as {date.value}, the day the project gives this release: check'
     return f'"{date.text.strip()}" read as {date.value}, from the article\'s date {ctx.anchor.text}: check'
 
 

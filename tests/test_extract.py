@@ -927,3 +927,12 @@ def test_a_weekday_agreeing_with_the_known_day_of_the_release_dates_it(registry)
     assert date.review == "relative-date" and "Friday" in date.quote
     drafted, _ = _drafted(registry, text.replace("Friday", "Thursday"), year=2026)
     assert not [d for d in drafted.values() if d.property == "date"]
+
+
+def test_last_year_is_another_release_and_a_verdict_date_is_no_release_date(shapes):
+    text = ("Published: 12 September 2026\n\nBelarus freed 25 political prisoners on Friday, September 11.\n"
+            "The release follows a larger one last year, when more than 200 people were flown to Poland.\n"
+            "The list also included Ilya Moren, a blogger, sentenced to 15 years in prison in December 2021.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert ("release-2025", "destination_count", "200", "more_than", "poland", None) in drafted
+    assert ("ilya-moren", "released_in", "release-2021-12", "exact", None, None) not in drafted

@@ -61,8 +61,8 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
         for gap in MOVEMENT.finditer(window[:nxt]):
             if gap.start() > 90 or re.search(r"\b(?:remain|still|behind\s+bars)\b", window[:gap.start()]):
                 break
-            place = place_after(ctx, sentence, figure.end + gap.end()) or _new_place(ctx, sentence,
-                                                                                      figure.end + gap.end())
+            place = place_after(ctx, sentence, figure.end + gap.end()) or \
+                country_at(ctx, sentence, figure.end + gap.end()) or _new_place(ctx, sentence, figure.end + gap.end())
             if place and ctx.kind(place) == "place":
                 scoped.append((figure, place))
                 release = clause_release(ctx, sentence, figure.start)
@@ -469,7 +469,7 @@ def _day_further_on(ctx: Context, sentence: Sentence, offset: int):
                 re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
                           ctx.text[max(sentence.start, date.start - 40):date.start]):
             continue  # "officials said on Friday": the day of the saying
-        if known is None or (known.precision != "day" and known.agrees(parse_date(date.value))):
+        if known is None or known.agrees(parse_date(date.value)):
             return date
     return None
 
@@ -520,6 +520,8 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
     if not DEAL.search(sentence.text):
         return
     for person in persons(ctx, sentence):
+        if re.match(r"[’']s\s+[a-z]", ctx.text[person.end:person.end + 5]):
+            continue  # "envoy X's deputy thanked ...": the deputy acted, not X
         role = (person.role or "").lower()
         before = ctx.text[max(sentence.start, person.start - 50):person.start]
         after = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,45}?\b(?:envoy|mediator|negotiator)\b"

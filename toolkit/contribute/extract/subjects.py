@@ -23,7 +23,8 @@ from .names import UPPER, Name, slug
 
 # Words before a date that make it the date of something other than a release.
 OTHER_EVENT = re.compile(r"\b(?:since|until|arrested|detained|jailed|imprisoned|sentenced|convicted|elections?|"
-                         r"protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|invasion)\b[^,;]{0,25}$",
+                         r"protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|invasion)\b[^,;]{0,25}$|"
+                         r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$",
                          re.IGNORECASE)
 DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"-n", to the country's name
     "american": "United States", "americans": "United States", "us": "United States", "polish": "Poland",
@@ -107,8 +108,16 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     opening = next((d for d in sentence.dates if d.start - sentence.start < 12 and d.value and len(d.value) >= 7), None)
     if opening and re.match(r"\s*,", ctx.text[opening.end:opening.end + 2]):
         return release_for(ctx, opening.value)
-    other_year = _other_year(ctx, sentence, start, end)
+    other_year = _other_year(ctx, sentence, start, end) or _year_before_last(ctx, sentence, offset)
     return release_for(ctx, other_year) if other_year else ctx.release
+
+
+def _year_before_last(ctx: Context, sentence: Sentence, offset: int) -> str | None:
+    """"a larger one last year, when 200 were freed": the year before the article's."""
+    if ctx.anchor is None or not re.search(r"\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b",
+                                           ctx.text[sentence.start:offset]):
+        return None
+    return str(ctx.anchor.start.year - 1)
 
 
 def _total_noun(ctx: Context, figure) -> bool:

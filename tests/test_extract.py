@@ -936,3 +936,13 @@ def test_last_year_is_another_release_and_a_verdict_date_is_no_release_date(shap
     drafted, _ = _drafted(shapes, text)
     assert ("release-2025", "destination_count", "200", "more_than", "poland", None) in drafted
     assert ("ilya-moren", "released_in", "release-2021-12", "exact", None, None) not in drafted
+
+
+def test_a_lifting_announced_as_prisoners_walked_free(registry):
+    """"freed on Friday as Washington announced it was lifting sanctions on ...": who lifted, and the day,
+    which the "as" makes the freeing's."""
+    text = ("Published: 14 March 2026\n\nTwenty prisoners were freed on Friday, March 13, as Washington announced "
+            "it was lifting sanctions on the state potash producer.\n")
+    drafted, _ = _drafted(registry, text)
+    assert ("us-sanctions-potash", "lifted_by", "us-government", "exact", None, None) in drafted
+    assert ("us-sanctions-potash", "lifted_on", "2026-03-13", "exact", None, None) in drafted

@@ -87,6 +87,7 @@ def known_names(text: str, registry: Registry) -> list[Name]:
         if len(spelling) < 2:
             continue
         pattern = re.sub(r"['’]", "['’]", re.escape(spelling))
+        pattern = re.sub(r"(?<=s)\['’\]s\b", "['’]s?", pattern)  # "Belarus's" is also written "Belarus’"
         for match in re.finditer(rf"(?<![\w]){pattern}(?![\w])", text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue

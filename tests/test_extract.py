@@ -947,3 +947,27 @@ def test_a_lifting_announced_as_prisoners_walked_free(registry):
             "it was lifting sanctions on the state potash producer.\n")
     drafted, _ = _drafted(registry, text)
     assert ("us-sanctions-potash", "lifted_by", "us-government", "exact", None, None) in drafted
+
+
+SWAP = """\
+Published: 2 August 2026
+
+- Activist Pavel Sarnak, reporter Ilya Moren, ex-soldier Gleb Sorin released by Belarus as part of deal
+What was Sarnak convicted of?
+Last year, the 42-year-old was sentenced to 25 years on charges of treason.
+Former Health Minister Oren Pask was also freed on Saturday.
+Of those freed, 10 are now heading to Lithuania, while 13 are flying to Poland and another three to the United States.
+Among the people set free is Nika Valen.
+"""
+
+
+def test_a_swap_page_with_a_summary_list_an_anaphor_and_flights(shapes):
+    drafted, _ = _drafted(shapes, SWAP)
+    release = "release-2026-08-01"
+    assert _freed(drafted) == {"pavel-sarnak", "ilya-moren", "gleb-sorin", "oren-pask", "nika-valen"}
+    assert ("pavel-sarnak", "age", "42", "exact", None, None) in drafted
+    assert ("pavel-sarnak", "sentence_years", "25", "exact", None, None) in drafted
+    assert ("pavel-sarnak", "sentenced_on", "2025", "exact", None, None) in drafted
+    assert (release, "destination_count", "10", "exact", "lithuania", None) in drafted
+    assert (release, "destination_count", "13", "exact", "poland", None) in drafted
+    assert (release, "destination_count", "3", "exact", "united-states", None) in drafted

@@ -108,6 +108,9 @@ def find_names(text: str, registry: Registry) -> list[Name]:
                                      title_word(words[cut + 1]))):
             cut += 1
         name_words = words[cut:]
+        titled = max((i for i, w in enumerate(name_words[:-1]) if title_word(w)), default=None)
+        if titled is not None and len(name_words) - titled - 1 >= 2:
+            name_words = name_words[titled + 1:]  # "Health Minister Oren Pask": the name after the title
         owner = max((i for i, w in enumerate(name_words[:-1]) if re.search(r"[’']s$", w)), default=None)
         if owner is not None:
             name_words = name_words[owner + 1:]  # "Testwave's Oren Pask": the name after the possessive

@@ -21,13 +21,16 @@ SPEECH = re.compile(r"\s*(?:[a-z]\w*\s+)?(?:said|says|told|tells|wrote|writes|ad
                     r"expressed|urged|called|noted|posted|tweeted|recalled|explained|described|insisted|argued|"
                     r"claimed|confirmed|reported|warned|stressed|emphasized|emphasised|commented|gives|gave|spoke|"
                     r"speaks|meet|met|quoted)\b")
-PRONOUN = re.compile(r"^\W*(?:He|She|They)(?:[’']d)?\b")
+PRONOUN = re.compile(r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?:He|She|They|he|she|they|[Tt]he\s+\d{1,3}-year-old)(?:[’']d)?\b")
+"""A sentence about the person named last: "He", "She", "They", "The 42-year-old" (after an opening "Last year,")."""
 MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought|moved|expelled|bused|escorted|"
-         r"transported|went|crossed|arrived|headed|travell?ed|ended\s+up|returned|relocated|evacuated|resettled)")
+         r"transported|went|crossed|arrived|headed|heading|flying|flew|travell?ed|ended\s+up|returned|relocated|"
+         r"evacuated|resettled)")
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among\s+them|among\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
-FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned)\s+(?:were|was|are|is)|"
-                     r"(?:those|people|prisoners|the\s+people)\s+(?:freed|released|pardoned)\s+(?:include[sd]?|were|are)|"
+FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s+(?:were|was|are|is)|"
+                     r"(?:those|people|prisoners|the\s+people)\s+(?:freed|released|pardoned|set\s+free)\s+"
+                     r"(?:include[sd]?|were|are)|"
                      r"among\s+(?:those|the)\s[^.;:]{0,70}?\s(?:were|are|was|is)|among\s+[^.;:]{0,60}?:)\s+", re.IGNORECASE)
 FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
 # "The group included ...", "They include ..." right after a sentence about freeing
@@ -84,6 +87,10 @@ def office_holder(ctx: Context, sentence: Sentence, person: Name) -> bool:
     X", "X, who has ruled since 1994", "X, a spokesperson for ..."): the one who frees, negotiates or
     speaks, not one of the freed. A former office ("former minister") is no office."""
     role = person.role or ""
+    if re.search(r"\b(?:former|ex-?|one-time|onetime)\s+(?:[\w-]+\s+){0,2}$",
+                 ctx.text[max(0, (person.role_start or person.start) - 30):person.role_start or person.start],
+                 re.IGNORECASE):
+        role = "former " + role  # "former Health Minister X": the title is the one he had
     described_as = apposition(ctx.text, person.end)
     for words in (role, described_as[0] if described_as else ""):
         if OFFICE.search(words) and not re.search(r"\b(?:former|ex-|one-time|onetime|then|presidential)\b", words,
@@ -194,6 +201,13 @@ def ages(ctx: Context, sentence: Sentence) -> None:
         if person and figure and ctx.take(figure):
             ctx.add("age", "count", figure.value, sentence.start + match.start(), person.end,
                     subject=ctx.note_person(person))
+    # "Last year, the 42-year-old was sentenced": the person named last
+    anaphor = re.match(r"\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?[Tt]he\s+(\d{1,3})-year-old\s+(?=(?:was|had|has|is|said)\b)",
+                       sentence.text)
+    figure = next((f for f in sentence.figures if anaphor and f.start == sentence.start + anaphor.start(1)), None)
+    if figure and ctx.last_person is not None and not persons(ctx, sentence) and ctx.take(figure):
+        ctx.add("age", "count", figure.value, sentence.start + anaphor.start(1) - 4, sentence.start + anaphor.end(),
+                subject=ctx.note_person(ctx.last_person))
     # "Name, a 41-year-old reporter": the age in an apposition after the name
     for person in persons(ctx, sentence):
         after = re.match(r",\s+(?:an?\s+)(\d{1,3}|\w+)-year-old\s+[a-z][\w-]*", ctx.text[person.end:sentence.end])
@@ -283,6 +297,14 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
     """When sentenced: "sentenced in 2021", "given 11 years in 2022", "convicted in March 2022"."""
     for date, start in _dates_after(ctx, sentence, SENTENCED):
         _dated(ctx, sentence, "sentenced_on", date.value, start, date.end, date)
+    last_year = re.match(r"\W*(?:Last|The\s+previous)\s+year,?", sentence.text)
+    if last_year and ctx.anchor is not None and ctx.last_person is not None and not persons(ctx, sentence):
+        verdict = re.match(r"\s*(?:he|she|they|the\s+\d{1,3}-year-old)\s+was\s+(?:sentenced|convicted|found\s+guilty)\b",
+                           ctx.text[sentence.start + last_year.end():sentence.end])
+        if verdict:
+            ctx.add("sentenced_on", "date", str(ctx.anchor.start.year - 1), sentence.start + last_year.start(),
+                    sentence.start + last_year.end() + verdict.end(), subject=ctx.note_person(ctx.last_person),
+                    note=f'"last year" read as {ctx.anchor.start.year - 1}, from the article\'s date', review="relative-date")
     for date in (d for d in sentence.dates if d.value and not ctx.taken(d) and not d.relative):
         verdict = VERDICT_AFTER.match(ctx.text, date.end, sentence.end)
         lead = re.search(r"(?:^|\b(?:[Ii]n|[Oo]n)\s+)$", ctx.text[sentence.start:date.start]) and \
@@ -404,7 +426,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     for trigger in FRONTED.finditer(sentence.text):
         phrase = trigger.group(0)
         if phrase.lower().startswith("among") and not (re.search(r"freed|releas|pardon|transit|handed|transferred|"
-                                                                 r"arriv|names|group", phrase, re.I) or ctx.freeing_section
+                                                                 r"arriv|names|group|set\s+free|liberated", phrase, re.I)
+                                                       or ctx.freeing_section
                                                        or (ctx.previous_freeing and re.match(r"among\s+them\b", phrase,
                                                                                             re.I))):
             continue
@@ -433,8 +456,24 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
     _list_after_freeing(ctx, sentence, record)
     _listed_item(ctx, sentence, record)
+    _listed_then_freed(ctx, sentence, record)
     _section_subject(ctx, sentence, record)
     _moved(ctx, sentence, done)
+
+
+def _listed_then_freed(ctx: Context, sentence: Sentence, record) -> None:
+    """"X, Y, Z released by Russia as part of the deal": a list of names the participle of a freeing follows,
+    as summaries and headlines write it (no "were")."""
+    begin = sentence.start + (BULLET.match(sentence.text).end() if BULLET.match(sentence.text) else 0)
+    members = list_members(ctx, sentence, begin)
+    if len(members) < 2:
+        return
+    verb = re.match(r"\s+(?:(?:were|have\s+been)\s+)?(?:freed|released|pardoned|set\s+free)\b(?=\s+(?:by|from|in|on|as|after|"
+                    r"under|to)\b|\s*[,.;]|\s*$)", ctx.text[members[-1].end:sentence.end])
+    if verb:
+        for person in members:
+            record(person, members[-1].end, person.role_start if person.role_start is not None else person.start,
+                   members[-1].end + verb.end())
 
 
 def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:

@@ -43,7 +43,7 @@ def _free(ctx: Context, sentence: Sentence) -> list[Figure]:
 
 BORDER = re.compile(r"\s+(?:\w+\s+){0,2}?crossed\s+(?:the\s+|into\s+)?(?P<adj>[A-Z][a-z]+)\s+border\b")
 """A crossing of a country's border: "52 prisoners safely crossed the Lithuanian border"."""
-MOVEMENT = re.compile(rf"\b(?:(?:were|was|have\s+been|had\s+been|are|being|had|have)\s+)?(?:also\s+)?(?:{MOVED}|"
+MOVEMENT = re.compile(rf"\b(?:(?:were|was|have\s+been|had\s+been|are|being|had|have)\s+)?(?:also\s+|now\s+)?(?:{MOVED}|"
                       rf"(?:chose|decided|opted|preferred|wanted|asked)\s+to\s+(?:stay|remain)|stayed)\s+"
                       rf"(?:\w+\s+){{0,4}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|for)\s+", re.IGNORECASE)
 """A movement, with up to four words before its "to": "were driven across the border to Lithuania"."""
@@ -107,7 +107,8 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
             ellipsis = re.match(r"\s+(?:to|into)\s+", ctx.text[other.end:other.end + 8])
             joined = re.fullmatch(r"[^.;:]*?(?:,\s*|\s+)(?:and|while|with)\s+(?:another\s+|the\s+other\s+|other\s+)?",
                                   ctx.text[figure.end:other.start])
-            place = place_after(ctx, sentence, other.end + ellipsis.end()) if ellipsis and joined else None
+            place = (place_after(ctx, sentence, other.end + ellipsis.end()) or
+                     country_at(ctx, sentence, other.end + ellipsis.end())) if ellipsis and joined else None
             if place and ctx.registry.kind(place.entity) == "place":
                 scoped.append((other, place))
                 _count(ctx, "destination_count", other, other.start, place.end,

@@ -971,3 +971,21 @@ def test_a_swap_page_with_a_summary_list_an_anaphor_and_flights(shapes):
     assert (release, "destination_count", "10", "exact", "lithuania", None) in drafted
     assert (release, "destination_count", "13", "exact", "poland", None) in drafted
     assert (release, "destination_count", "3", "exact", "united-states", None) in drafted
+
+
+def test_where_the_freed_are_now_and_who_is_still_held(shapes):
+    text = ("Published: 21 June 2026\n\nFollowing the release of 14 political prisoners on Saturday, June 20, "
+            "including opposition leader Pavel Sarnak, officials spoke.\n"
+            "The foreign minister said the released prisoners were now in Lithuania and receiving care.\n"
+            "Over 1,100 individuals imprisoned for political reasons are still being held, she said.\n"
+            "Sarnak's wife called for the release of a further 1,150 prisoners.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert ("release-2026-06", "destination_count", "14", "exact", "lithuania", None) in drafted
+    assert ("pavel-sarnak", "sent_to", "lithuania", "exact", None, None) in drafted
+    assert ("belarus", "political_prisoner_count", "1100", "more_than", None, None) in drafted
+    assert ("belarus", "political_prisoner_count", "1150", "exact", None, None) in drafted
+    text = "Published: 6 September 2026\n\nWashington secured the release of 135 Nicaraguan political prisoners " \
+           "on Thursday, September 5, who would be sent to Poland.\n"
+    drafted, _ = _drafted(shapes, text)
+    assert ("release-2026-09-05", "released_count", "135", "exact", None, None) in drafted
+    assert ("release-2026-09-05", "destination_count", "135", "exact", "poland", None) in drafted

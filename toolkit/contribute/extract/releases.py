@@ -194,7 +194,9 @@ def registry_group(ctx: Context, offset: int, end: int) -> tuple[str, int] | Non
 
 
 ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?:who\s+were\s+)?(?:freed|released|pardoned|"
-                         rf"liberated|set\s+free)|\s+{ADJECTIVES}{PEOPLE})?(?=\s)")
+                         rf"liberated|set\s+free)|\s+{ADJECTIVES}{PEOPLE})?(?=\s)|"
+                         rf"\b(?:the|those)\s+(?:released|freed|pardoned|liberated)\s+(?:political\s+)?(?:prisoners|detainees|"
+                         rf"people|individuals)(?=\s+(?:were|are|had\s+been|have\s+been)\s+(?:now|then|later|all|subsequently)?)")
 
 
 @rule("all-moved")
@@ -203,6 +205,8 @@ def all_moved(ctx: Context, sentence: Sentence) -> None:
     went there, as many as the total this article gives (marked for review: the figure is not in the
     sentence)."""
     for match in ALL_OF_THEM.finditer(sentence.text):
+        if re.search(r"\b(?:of|\d+|some|many|most|several|few)\s+$", sentence.text[:match.start()], re.IGNORECASE):
+            continue  # "Ten of the freed prisoners were taken to Warsaw": some of them, counted there
         offset = sentence.start + match.end()
         place = destination_after(ctx, sentence, offset)
         release = clause_release(ctx, sentence, offset)
@@ -213,6 +217,10 @@ def all_moved(ctx: Context, sentence: Sentence) -> None:
         ctx.add("destination_count", "count", totals[0].value, sentence.start + match.start(), place.end,
                 subject=release, scope=place.entity, review="implied-count",
                 note=f"all of the {totals[0].value} freed (\"{totals[0].quote}\")")
+        for person in sorted({d.subject for d in ctx.drafts if d.property == "released_in" and d.value == release}):
+            if not any(d.property == "sent_to" and d.subject == person for d in ctx.drafts):
+                ctx.add("sent_to", "entity", place.entity, sentence.start + match.start(), place.end, subject=person,
+                        review="implied-count", note="one of all the freed who went there")
 
 
 def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
@@ -315,7 +323,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
     released", "the release of 75 prisoners", "Another 31 prisoners released"."""
     if not sentence.freeing():
         return
-    for figure in _free(ctx, sentence):
+    went = [f for f in sentence.figures if any(d.property == "destination_count" and d.start == f.start and
+                                               d.rule == "destination-count" for d in ctx.drafts)]
+    for figure in sorted(_free(ctx, sentence) + went, key=lambda f: f.start):
         before = ctx.text[max(sentence.start, figure.start - 40):figure.start]
         after = ctx.text[figure.end:sentence.end]
         lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+)?(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before,
@@ -336,6 +346,11 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         begin = _actor_start(ctx, sentence, figure.start - len(lead.group(0))) if lead else figure.start
         begin = _another(ctx, begin)
         finish = figure.end + noun.end() + (tail.end() if tail else 0)
+        if figure in went:  # "the release of 135 prisoners who would be sent to Guatemala": freed, and gone there
+            if lead:
+                ctx.add("released_count", "count", figure.value, begin, finish, qualifier=figure.qualifier
+                        if figure.qualifier != "between" else "exact", subject=clause_release(ctx, sentence, figure.start))
+            continue
         _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start))
         _listed_releases(ctx, sentence, figure)
 

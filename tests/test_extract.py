@@ -991,3 +991,13 @@ def test_where_the_freed_are_now_and_who_is_still_held(shapes):
     drafted, _ = _drafted(shapes, text)
     assert ("release-2026-09-05", "released_count", "135", "exact", None, None) in drafted
     assert ("release-2026-09-05", "destination_count", "135", "exact", "poland", None) in drafted
+
+
+def test_those_still_held_are_the_releasing_countrys(shapes):
+    """The United States is named more often than Belarus; those still held are Belarus's, which frees."""
+    text = ("Published: 21 June 2026\n\nBelarusian ruler Viktor Drozdan ordered the release of 14 prisoners on "
+            "Saturday, June 20, after talks with U.S. envoy Daniel Mockwell.\nThe United States welcomed the step, "
+            "and the U.S. embassy in Vilnius said more work was needed.\nOver 1,100 individuals imprisoned for "
+            "political reasons are still being held, the envoy said.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert ("belarus", "political_prisoner_count", "1100", "more_than", None, None) in drafted

@@ -1001,3 +1001,11 @@ def test_those_still_held_are_the_releasing_countrys(shapes):
             "political reasons are still being held, the envoy said.\n")
     drafted, _ = _drafted(shapes, text)
     assert ("belarus", "political_prisoner_count", "1100", "more_than", None, None) in drafted
+
+
+def test_an_age_before_a_role_and_name(shapes):
+    text = ("Published: 12 September 2026\n\nBelarus freed 20 prisoners on Friday, September 11. Among them is "
+            "69-year-old politician Gleb Sorin, who refused to leave.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert ("gleb-sorin", "age", "69", "exact", None, None) in drafted
+    assert "gleb-sorin" in _freed(drafted)

@@ -6,14 +6,25 @@
   names     names the registry knows, people it does not (titles taken off), roles, proposed ids
   context   the drafted claim, the article being read, its sentences and clauses, the rule registry
   subjects  which release, sanction, country or group a fact is about; new ones proposed
-  people    age, prison term, arrest and sentence dates, who was freed, where they went, roles
+  people    age, prison term, arrest and sentence dates, nationality, roles; lists of names
+  freed     who was freed and where they went; who never is (a speaker, an official, a ruler)
   releases  destinations, subgroups, totals, release dates, days of talks, pardons, envoys
   counts    political prisoners still held or ever recognized; counts the vocabulary names
   sanctions lifted or imposed, by whom, when, on what, who announced it, what a release bought
   render    the draft as YAML, with the registry and manifest entries it proposes
 
 The draft carries `draft: true`; the build refuses it until a person has checked every claim.
-The text helpers are shared with the coverage lint of `validate`.
+Each drafted claim names the rule that drafted it, and a doubtful one carries a review mark (REVIEW,
+listed in docs/claims-format.md). The text helpers are shared with the coverage lint of `validate`.
+
+Structure is read by a small grammar of regular expressions over sentences, clauses and lines, not by
+an NLP library: spaCy's rule-based Matcher runs on a blank tokenizer but adds nothing here that a pattern
+over the text does not, and its DependencyMatcher needs a parsed document, hence a trained pipeline
+whose weights are not a package on the registry this project installs from (issue 34). What real pages
+add, the rules read in general form: page furniture (furniture), who a freeing or a list of the freed
+governs and who merely speaks or holds office (freed), the release a sentence's own date, year or
+"last year" anchors a count to (subjects), breakdowns by nationality and destination in their common
+shapes (releases).
 """
 
 from __future__ import annotations
@@ -25,7 +36,7 @@ from pathlib import Path
 from ...ingest.entities import Registry
 from ...ingest.figures import Dateline, DateMention, Figure, find_dateline, find_dates, find_figures, front_matter
 from ...values import Count, DateValue, parse_date
-from . import counts, people, releases, sanctions  # noqa: F401 - importing registers the rules, in this order
+from . import counts, freed, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
 from .context import REVIEW, RULES, Context, Draft, Sentence
 from .furniture import furniture
 from .names import Name, find_names, known_names, slug
@@ -132,7 +143,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     ctx.country = article_country(ctx)
     for sentence in spans:
         if sentence.heading and sentence.start > 0 and not ctx.text[:sentence.start].isspace():
-            ctx.freeing_section = people.freeing_label(sentence)
+            ctx.freeing_section = freed.freeing_label(sentence)
         ctx.heading = sentence.heading
         for slug_, run in RULES.items():
             ctx.current_rule = slug_

@@ -14,6 +14,7 @@ from ...ingest.figures import DateMention, Figure
 from ...values import parse_date
 from .context import Context, Sentence, rule
 from .names import Name
+from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .people import MOVED, persons
 from .subjects import (OTHER_EVENT, clause_release, country_at, country_of, date_note, group_of, nationals_of, place_after, release_date,
                        release_for, slug)

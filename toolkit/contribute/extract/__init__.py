@@ -140,7 +140,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     spans = _sentences(ctx, dateline, skipped)
     ctx.release = article_release(ctx, spans)
     ctx.sanction = sanctions.article_sanction(ctx, spans)
-    ctx.country = article_country(ctx)
+    ctx.country = article_country(ctx, spans)
     for sentence in spans:
         if sentence.heading and sentence.start > 0 and not ctx.text[:sentence.start].isspace():
             ctx.freeing_section = freed.freeing_label(sentence)

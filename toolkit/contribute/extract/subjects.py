@@ -220,11 +220,23 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> str | None:
 
 # --- places, countries and groups -------------------------------------------------------------------
 
-def article_country(ctx: Context) -> str | None:
-    """The country the article is about: the one it names most (a city counts for its country)."""
+def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
+    """The country the article is about: the one that frees (named, or by its adjective, just before a word
+    of freeing: "Belarus freed", "Belarusian leader X authorized the release"), else the one it names most
+    (a city counts for its country)."""
     counts = Counter(ctx.registry.top(n.entity) for n in ctx.names
                      if n.entity and ctx.registry.kind(n.entity) == "place")
     countries = [c for c, _ in counts.most_common() if ctx.registry.get(c).place_kind == "country"]
+    freeing: Counter = Counter()
+    for sentence in (s for s in sentences if not s.heading):
+        for match in sentence.freeing()[:1]:
+            before = ctx.text[max(sentence.start, sentence.start + match.start() - 80):sentence.start + match.start()]
+            for word in re.finditer(r"\b[A-Z][a-z]+\b(?=[^,;:—–]*$)", before):  # in the freeing's own clause
+                known, _ = demonym_country(ctx, word.group(0))
+                if known and ctx.registry.get(known).place_kind == "country":
+                    freeing[known] += 1
+    if freeing:
+        return max(freeing, key=lambda c: (freeing[c], counts[c]))
     return countries[0] if countries else None
 
 

@@ -144,7 +144,7 @@ def ages(ctx: Context, sentence: Sentence) -> None:
         if figure and 0 < figure.value < 120 and ctx.take(figure):
             ctx.add("age", "count", figure.value, person.start, person.end + after.end(), subject=ctx.note_person(person))
     for match in re.finditer(r"\b(\d{1,3})-year-old\s+", sentence.text):
-        person = next((n for n in persons(ctx, sentence) if n.start == sentence.start + match.end()), None)
+        person = next((n for n in persons(ctx, sentence) if sentence.start + match.end() in (n.start, n.role_start)), None)
         figure = next((f for f in sentence.figures if f.start == sentence.start + match.start(1)), None)
         if person and figure and ctx.take(figure):
             ctx.add("age", "count", figure.value, sentence.start + match.start(), person.end,

@@ -1009,3 +1009,12 @@ def test_an_age_before_a_role_and_name(shapes):
     drafted, _ = _drafted(shapes, text)
     assert ("gleb-sorin", "age", "69", "exact", None, None) in drafted
     assert "gleb-sorin" in _freed(drafted)
+
+
+def test_a_bare_weekday_as_wire_copy_writes_it(shapes):
+    """"freed 40 political prisoners Saturday": the weekday without "on", as wire copy writes it."""
+    text = "Published: 21 June 2026\n\nMINSK (Wire) — Belarus freed 40 political prisoners Saturday, officials said.\n"
+    drafted, _ = _drafted(shapes, text)
+    assert ("release-2026-06", "date", "2026-06-20", "exact", None, None) in drafted
+    # a weekday that names a thing ("Saturday's release") is no day of its own
+    assert [d.text for d in find_dates("Saturday's release was welcome.", parse_date("2026-06-21"))] == []

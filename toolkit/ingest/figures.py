@@ -196,7 +196,13 @@ def _value(parts: dict, anchor: DateValue | None) -> str | None:
 
 RELATIVE = re.compile(r"\b(?:(?P<today>today|tonight|this\s+morning|this\s+evening)|(?P<yesterday>yesterday|last\s+night)|"
                       r"(?:on|last|this)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!,?\s+"
-                      rf"(?:{_MONTH.lower()}|\d)))(?:[’']s)?\b")
+                      rf"(?:{_MONTH.lower()}|\d))|"
+                      # wire copy's bare weekday after the verb or its object: "freed 40 prisoners saturday, ..."
+                      r"(?<=[a-z0-9]\s)" + "".join(rf"(?<!\b{w}\s)" for w in ("on", "last", "this", "next", "every", "by", "until",
+                                                                      "since", "from", "each")) +
+                      r"(?P<bare>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                      r"(?=\s*(?:[,.;]|\s(?:morning|night|evening|afternoon|in|at|after|when|and|as|to|from|while)\b)))"
+                      r"(?:[’']s)?\b")
 """A day named relative to the article's date, matched in `lowered` text."""
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -210,7 +216,8 @@ def _relative(text: str, anchor: DateValue) -> list[DateMention]:
         elif match.group("yesterday"):
             day = anchor.start - dt.timedelta(days=1)
         else:
-            back = (anchor.start.weekday() - WEEKDAYS.index(match.group("weekday").lower())) % 7
+            weekday = match.group("weekday") or match.group("bare")
+            back = (anchor.start.weekday() - WEEKDAYS.index(weekday.lower())) % 7
             day = anchor.start - dt.timedelta(days=back)
         found.append(DateMention(text[match.start():match.end()], match.start(), match.end(), day.isoformat(), True,
                                  True))

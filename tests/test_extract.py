@@ -1018,3 +1018,14 @@ def test_a_bare_weekday_as_wire_copy_writes_it(shapes):
     assert ("release-2026-06", "date", "2026-06-20", "exact", None, None) in drafted
     # a weekday that names a thing ("Saturday's release") is no day of its own
     assert [d.text for d in find_dates("Saturday's release was welcome.", parse_date("2026-06-21"))] == []
+
+
+def test_a_total_with_a_clause_before_its_verb_and_a_side_handed_over_to(shapes):
+    text = ("Published: 12 September 2026\n\nSome 52 prisoners, including six Ukrainians and an American, were freed "
+            "on Friday, September 11.\nThey were handed over to the Lithuanian side at the border.\n"
+            "Thirty of them were later handed over to the Polish authorities.\n")
+    drafted, _ = _drafted(shapes, text)
+    release = "release-2026-09-11"
+    assert (release, "released_count", "52", "about", None, None) in drafted
+    assert (release, "released_count", "6", "exact", None, "ukrainian-nationals") in drafted
+    assert (release, "destination_count", "30", "exact", "poland", None) in drafted

@@ -16,7 +16,7 @@ from .context import Context, Sentence, rule
 from .names import Name
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .people import MOVED, persons
-from .subjects import (OTHER_EVENT, clause_release, country_at, country_of, date_note, group_of, nationals_of, place_after, release_date,
+from .subjects import (OTHER_EVENT, clause_release, country_at, country_of, demonym_country, date_note, group_of, nationals_of, place_after, release_date,
                        release_for, slug)
 
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
@@ -63,7 +63,8 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
             if gap.start() > 90 or re.search(r"\b(?:remain|still|behind\s+bars)\b", window[:gap.start()]):
                 break
             place = place_after(ctx, sentence, figure.end + gap.end()) or \
-                country_at(ctx, sentence, figure.end + gap.end()) or _new_place(ctx, sentence, figure.end + gap.end())
+                country_at(ctx, sentence, figure.end + gap.end()) or _side_of(ctx, sentence, figure.end + gap.end()) or \
+                _new_place(ctx, sentence, figure.end + gap.end())
             if place and ctx.kind(place) == "place":
                 scoped.append((figure, place))
                 release = clause_release(ctx, sentence, figure.start)
@@ -156,6 +157,17 @@ NOT_PLACES = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "t
               "jail", "hospital", "safety", "freedom", "exile", "January", "February", "March", "April", "May", "June",
               "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
               "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def _side_of(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    """A country named by its adjective and who stands for it: "to the Lithuanian side", "to the Polish
+    authorities", "to Ukrainian border guards"."""
+    match = re.match(r"(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+(?:side|authorities|border\s+guards|border\s+service|"
+                     r"government|officials|diplomats)\b", ctx.text[offset:sentence.end])
+    known, _ = demonym_country(ctx, match.group("adj")) if match else (None, None)
+    if known is None or ctx.registry_place_kind(known) != "country":
+        return None
+    return Name(match.group("adj"), offset + match.start("adj"), offset + match.end(), known)
 
 
 def _new_place(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
@@ -339,7 +351,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             continue
         if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before):
             continue  # "X, along with 13 other detainees, was freed": 14, the with-others rule's
-        tail = re.match(rf"[^.;:]{{0,12}}?\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+|now\s+)?"
+        tail = re.match(rf"(?:,\s+(?:including|among\s+them|among\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?,|"
+                        rf"[^.;:]{{0,12}}?)\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+|now\s+)?"
                         rf"{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
         inner = re.search(rf"\b(?:freed|released|pardoned)\b", noun.group(0))
         if not (lead or tail or inner):

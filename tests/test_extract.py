@@ -1029,3 +1029,13 @@ def test_a_total_with_a_clause_before_its_verb_and_a_side_handed_over_to(shapes)
     assert (release, "released_count", "52", "about", None, None) in drafted
     assert (release, "released_count", "6", "exact", None, "ukrainian-nationals") in drafted
     assert (release, "destination_count", "30", "exact", "poland", None) in drafted
+
+
+def test_all_of_one_nationality_and_a_negotiator_described_after_the_name(shapes):
+    text = ("Published: 6 September 2026\n\nBelarus freed 35 prisoners on Saturday, September 5.\n"
+            "Those released are all Ukrainian citizens, according to the government.\n"
+            "Daniel Mockwell, a senior diplomat who was involved in the negotiations, met some of them.\n")
+    drafted, _ = _drafted(shapes, text)
+    release = "release-2026-09-05"
+    assert (release, "released_count", "35", "exact", None, "ukrainian-nationals") in drafted
+    assert (release, "envoy", "daniel-mockwell", "exact", None, None) in drafted

@@ -236,6 +236,25 @@ def all_moved(ctx: Context, sentence: Sentence) -> None:
                         review="implied-count", note="one of all the freed who went there")
 
 
+ALL_ARE = re.compile(r"\b(?:(?:Those|The\s+(?:people|prisoners))\s+(?:freed|released|pardoned)|All\s+of\s+(?:them|those\s+(?:freed|"
+                     r"released|pardoned)))\s+(?:are|were)\s+(?:all\s+)?(?P<noun>[A-Z][a-z]+\s+(?:citizens|nationals))\b")
+
+
+@rule("all-nationals")
+def all_nationals(ctx: Context, sentence: Sentence) -> None:
+    """"Those released are all Nicaraguan citizens": the release's total is that nationality's count too
+    (marked for review: the figure is not in the sentence)."""
+    for match in ALL_ARE.finditer(sentence.text):
+        release = clause_release(ctx, sentence, sentence.start + match.start())
+        totals = {d.value for d in ctx.drafts if d.subject == release and d.property == "released_count" and
+                  d.population is None and d.qualifier == "exact" and isinstance(d.value, int)}
+        population = group_of(ctx, match.group("noun"))
+        if release and population and len(totals) == 1:
+            ctx.add("released_count", "count", totals.pop(), sentence.start + match.start(), sentence.start + match.end(),
+                    subject=release, population=population, review="implied-count",
+                    note="all of the freed the article counts")
+
+
 def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     """The country or place a movement after `offset` ends in: "were then relocated to neighbouring Lithuania",
     "and is now in Lithuania"."""
@@ -559,6 +578,10 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
                          ctx.text[person.end:sentence.end])
         comma_before = re.search(r"\b(?:envoy|mediator|negotiator)\b[^.;,]{0,35},\s*$", before)
         brokered = re.search(r"\b(?:brokered|mediated|negotiated|secured|arranged)\s+by\s+$", before)
+        involved = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:was|were|had\s+been)?\s*(?:involved\s+in|took\s+part\s+in|"
+                            r"led)\s+(?:the\s+)?(?:negotiations|talks)|,\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:negotiated|brokered|"
+                            r"mediated)\b",
+                            ctx.text[person.end:sentence.end])
         if re.search(r"\b(?:envoy|mediator|negotiator)\b", role):
             start, end = person.role_start, person.end
         elif comma_before:
@@ -567,6 +590,8 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
             start, end = person.start, person.end + after.end()
         elif brokered:
             start, end = person.start - len(before) + brokered.start(), person.end
+        elif involved:
+            start, end = person.start, person.end + involved.end()
         else:
             continue
         release = clause_release(ctx, sentence, person.start)

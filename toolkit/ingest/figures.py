@@ -27,7 +27,7 @@ _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s
 _YEAR = r"(?:19|20)\d\d"
 DATE_PATTERNS = [
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b"),
-    re.compile(rf"\b{_WEEKDAY}?(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?![\w.])"),
+    re.compile(rf"\b{_WEEKDAY}?(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR})(?!\w)|(?!\w))"),
     re.compile(rf"\b{_WEEKDAY}?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?!\d)(?:,?\s+(?P<year>{_YEAR}))?"),
     re.compile(rf"\b(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?![\w])"),
     re.compile(rf"\b(?P<year>{_YEAR})\b(?![-,.]?\d)"),
@@ -209,7 +209,13 @@ def _value(parts: dict, anchor: DateValue | None) -> str | None:
 
 RELATIVE = re.compile(r"\b(?:(?P<today>today|tonight|this\s+morning|this\s+evening)|(?P<yesterday>yesterday|last\s+night)|"
                       r"(?:on|last|this)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!,?\s+"
-                      rf"(?:{_MONTH.lower()}|\d)))(?:[’']s)?\b")
+                      rf"(?:{_MONTH.lower()}|\d))|"
+                      # wire copy's bare weekday after the verb or its object: "freed 40 prisoners saturday, ..."
+                      r"(?<=[a-z0-9]\s)" + "".join(rf"(?<!\b{w}\s)" for w in ("on", "last", "this", "next", "every", "by", "until",
+                                                                      "since", "from", "each")) +
+                      r"(?P<bare>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                      r"(?=\s*(?:[,.;]|\s(?:morning|night|evening|afternoon|in|at|after|when|and|as|to|from|while)\b)))"
+                      r"(?:[’']s)?\b")
 """A day named relative to the article's date, matched in `lowered` text."""
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -223,7 +229,8 @@ def _relative(text: str, anchor: DateValue) -> list[DateMention]:
         elif match.group("yesterday"):
             day = anchor.start - dt.timedelta(days=1)
         else:
-            back = (anchor.start.weekday() - WEEKDAYS.index(match.group("weekday").lower())) % 7
+            weekday = match.group("weekday") or match.group("bare")
+            back = (anchor.start.weekday() - WEEKDAYS.index(weekday.lower())) % 7
             day = anchor.start - dt.timedelta(days=back)
         found.append(DateMention(text[match.start():match.end()], match.start(), match.end(), day.isoformat(), True,
                                  True))

@@ -2,17 +2,29 @@
 
   text      sentences; the figures, dates and dateline in them are read by
             toolkit.ingest.figures, which validation shares
+  furniture the page's lines that are not the article: bylines, timestamps, captions, related links
   names     names the registry knows, people it does not (titles taken off), roles, proposed ids
   context   the drafted claim, the article being read, its sentences and clauses, the rule registry
   subjects  which release, sanction, country or group a fact is about; new ones proposed
-  people    age, prison term, arrest and sentence dates, who was freed, where they went, roles
+  people    age, prison term, arrest and sentence dates, nationality, roles; lists of names
+  freed     who was freed and where they went; who never is (a speaker, an official, a ruler)
   releases  destinations, subgroups, totals, release dates, days of talks, pardons, envoys
   counts    political prisoners still held or ever recognized; counts the vocabulary names
   sanctions lifted or imposed, by whom, when, on what, who announced it, what a release bought
   render    the draft as YAML, with the registry and manifest entries it proposes
 
 The draft carries `draft: true`; the build refuses it until a person has checked every claim.
-The text helpers are shared with the coverage lint of `validate`.
+Each drafted claim names the rule that drafted it, and a doubtful one carries a review mark (REVIEW,
+listed in docs/claims-format.md). The text helpers are shared with the coverage lint of `validate`.
+
+Structure is read by a small grammar of regular expressions over sentences, clauses and lines, not by
+an NLP library: spaCy's rule-based Matcher runs on a blank tokenizer but adds nothing here that a pattern
+over the text does not, and its DependencyMatcher needs a parsed document, hence a trained pipeline
+whose weights are not a package on the registry this project installs from (issue 34). What real pages
+add, the rules read in general form: page furniture (furniture), who a freeing or a list of the freed
+governs and who merely speaks or holds office (freed), the release a sentence's own date, year or
+"last year" anchors a count to (subjects), breakdowns by nationality and destination in their common
+shapes (releases).
 """
 
 from __future__ import annotations
@@ -24,14 +36,15 @@ from pathlib import Path
 from ...ingest.entities import Registry
 from ...ingest.figures import Dateline, DateMention, Figure, find_dateline, find_dates, find_figures, front_matter
 from ...values import Count, DateValue, parse_date
-from . import counts, people, releases, sanctions  # noqa: F401 - importing registers the rules, in this order
-from .context import RULES, Context, Draft, Sentence
+from . import counts, freed, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
+from .context import REVIEW, RULES, Context, Draft, Sentence
+from .furniture import furniture
 from .names import Name, find_names, known_names, slug
 from .render import claim_prefix, manifest_stub, render_draft
 from .subjects import article_country, article_release
 from .text import sentences
 
-__all__ = ["DraftFile", "Drafted", "Draft", "draft_claims", "DateMention", "Figure", "Name", "RULES", "draft_article", "find_dateline",
+__all__ = ["DraftFile", "Drafted", "Draft", "draft_claims", "REVIEW", "DateMention", "Figure", "Name", "RULES", "draft_article", "find_dateline",
            "find_dates", "find_figures", "find_names", "known_names", "manifest_stub", "render_draft", "slug"]
 
 
@@ -133,17 +146,19 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     begins = front_matter(text).end  # the front matter says where the article appeared; it is not the article
     dates = [d for d in find_dates(text, anchor)
              if d.start >= begins and not (dateline and dateline.start <= d.start < dateline.end)]
-    names = find_names(text, registry)
+    skipped = furniture(text)
+    names = [n for n in find_names(text, registry) if not any(s <= n.start < e for s, e in skipped)]
     ctx = Context(text=text, registry=registry, properties=properties, names=names,
                   figures=find_figures(text, find_dates(text, anchor)), dates=dates, anchor=anchor,
                   **_known(known_claims, registry))
-    spans = _sentences(ctx, dateline)
+    spans = _sentences(ctx, dateline, skipped)
     ctx.release = article_release(ctx, spans)
     ctx.sanction = sanctions.article_sanction(ctx, spans)
-    ctx.country = article_country(ctx)
+    ctx.country = article_country(ctx, spans)
     for sentence in spans:
         if sentence.heading and sentence.start > 0 and not ctx.text[:sentence.start].isspace():
-            ctx.freeing_section = bool(sentence.freeing())
+            ctx.freeing_section = freed.freeing_label(sentence)
+        ctx.heading = sentence.heading
         for slug_, run in RULES.items():
             ctx.current_rule = slug_
             run(ctx, sentence)
@@ -152,6 +167,9 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                         not people.described(ctx, sentence, p)), None)
         if subject is not None:
             ctx.last_person = subject
+            item = people.list_item(ctx, sentence)
+            if item is not None and (ctx.item_person is None or ctx.item_person[0] != item):
+                ctx.item_person = (item, subject)
     drafts = sorted(_unique(ctx.drafts), key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(ctx.proposals.items())}
     return Drafted(drafts, proposals, dateline, anchor, names)
@@ -163,8 +181,13 @@ def _known(claims, registry: Registry) -> dict:
     dates: dict[str, DateValue] = {}
     totals: dict[str, set[int]] = {}
     targets: dict[str, set[str]] = {}
+    freed_in: dict[str, set[str]] = {}
     for claim in claims:
         kind = registry.kind(claim.subject)
+        if claim.property == "released_in" and isinstance(claim.value, str):
+            release = registry.resolve(claim.value).entity_id
+            if release:
+                freed_in.setdefault(claim.subject, set()).add(release)
         if kind == "release" and claim.property == "date" and isinstance(claim.value, DateValue):
             current = dates.get(claim.subject)
             if current is None or claim.value.width < current.width:
@@ -184,17 +207,12 @@ def _known(claims, registry: Registry) -> dict:
                 dates[entity.id] = parse_date(written.group(0))
         except ValueError:
             pass
-    return {"release_dates": dates, "release_totals": totals, "sanction_targets": targets}
+    return {"release_dates": dates, "release_totals": totals, "sanction_targets": targets, "freed_in": freed_in}
 
 
-CAPTION = re.compile(r"\b(?:Photo|Photograph|Image|Screenshot|Picture|Video)(?:\s+source)?\s*:|\bScreenshot\s+from\b|"
-                     r"\(Photo\b", re.IGNORECASE)
-
-
-def _sentences(ctx: Context, dateline: Dateline | None) -> list[Sentence]:
-    """The article's sentences, headlines and captions, each with what was found in it."""
+def _sentences(ctx: Context, dateline: Dateline | None, skipped: list[tuple[int, int]]) -> list[Sentence]:
+    """The article's sentences and headlines, each with what was found in it; page furniture left out."""
     found = []
-    skipped = _boilerplate(ctx.text)
     begins = front_matter(ctx.text).end
     for start, end in sentences(ctx.text):
         if any(s <= start < e for s, e in skipped) or end <= begins:
@@ -213,31 +231,16 @@ def _sentences(ctx: Context, dateline: Dateline | None) -> list[Sentence]:
             [n for n in ctx.names if start <= n.start < end],
             [f for f in ctx.figures if start <= f.start < end],
             [d for d in ctx.dates if start <= d.start < end],
-            heading=heading, caption=bool(CAPTION.search(line)),
+            heading=heading,
         ))
     return found
 
 
-LINKS = re.compile(r"^\s*(?:Explore\s+further|Read\s+more|Read\s+also|Related(?:\s+articles?|\s+stories)?|See\s+also|"
-                   r"More\s+on\s+this|Recommended(?:\s+for\s+you)?|Also\s+read)\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
-
-
-def _boilerplate(text: str) -> list[tuple[int, int]]:
-    """The headline of another article under "Explore further", "Read more", "Related": not this article's facts."""
-    spans = []
-    for match in LINKS.finditer(text):
-        rest = text[match.end():]
-        line = re.match(r"\s*\n\s*(?P<line>[^\n]+)", rest)
-        if line:
-            spans.append((match.end() + line.start("line"), match.end() + line.end("line")))
-    return spans
-
-
 def _unique(drafts: list[Draft]) -> list[Draft]:
-    seen, kept = set(), []
+    """One draft per fact: the first written in prose, else the first (a headline's rounds and compresses)."""
+    chosen: dict[tuple, Draft] = {}
     for draft in drafts:
         key = (draft.subject, draft.property, str(draft.value), draft.qualifier, draft.scope, draft.population)
-        if key not in seen:
-            seen.add(key)
-            kept.append(draft)
-    return kept
+        if key not in chosen or chosen[key].review == "headline" and draft.review != "headline":
+            chosen[key] = draft
+    return list(chosen.values())

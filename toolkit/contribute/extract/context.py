@@ -18,6 +18,20 @@ from .names import Name
 
 RULES: dict[str, Callable] = {}
 
+REVIEW: dict[str, str] = {
+    "implied-count": "a count the article implies but does not write (X and 13 others; all of those freed; "
+                     "others from a country): check the arithmetic",
+    "relative-date": "a day read from a weekday or 'today' against the article's date: check the date",
+    "list-item": "freed by its place in a list under a line about the freed, not by a verb beside the name",
+    "section": "freed because the sentence opens a section or follows a sentence about the freed",
+    "headline": "read from a headline or subheading, which compress and round",
+    "other-release": "put on another release than the article's, by a date or year in its sentence",
+    "undated-release": "a release proposed for the month the article appeared, since it writes no date",
+    "close-spelling": "a person the registry does not know by this spelling but has one close to it",
+    "only-release-of-year": "the article dates no freeing: put on the one release the registry dates to its year",
+}
+"""Why a draft is doubtful, by slug: a contributor checks the drafts carrying a mark first (docs/claims-format.md)."""
+
 
 def rule(slug: str):
     """Register a rule under its slug; rules run in the order they are registered."""
@@ -43,12 +57,13 @@ class Draft:
     note: str = ""
     start: int = 0
     rule: str = ""
+    review: str = ""  # why a person should check this draft first: a slug of REVIEW, or ""
 
 
 # Words of freeing, and the words before them that make it a wish rather than an event.
-FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|"
+FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
                      r"(?:were|was|been)\s+handed\s+over|"
-                     r"walked\s+free|won\s+(?:their|his|her)\s+freedom|the\s+freed)\b", re.IGNORECASE)
+                     r"walked\s+free|won\s+(?:their|his|her)\s+freedom|the\s+freed|liberated)\b", re.IGNORECASE)
 WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\w*|press\w*|fight\w*|plead\w*|"
                   r"campaign\w*|lobby\w*|hop\w*|want\w*|wait\w*|await\w*|ask\w*|refus\w*|declin\w*|plan\w*|"
                   r"to\s+secure|to|not|never|would|will|could|may|might|possible|before)\s+(?:for\s+)?(?:the\s+)?"
@@ -64,7 +79,7 @@ BOUNDARY = re.compile(r";|\s[—–]\s|\s--\s|:\s|,\s+(?=(?:which|who|whose|whil
 
 @dataclass
 class Sentence:
-    """One sentence (or headline, or caption) and what was found in it."""
+    """One sentence (or headline) and what was found in it."""
 
     start: int
     end: int
@@ -73,7 +88,6 @@ class Sentence:
     figures: list[Figure]
     dates: list[DateMention]
     heading: bool = False
-    caption: bool = False
 
     def clause(self, offset: int) -> tuple[int, int]:
         """The clause around an absolute offset, as absolute (start, end)."""
@@ -106,6 +120,7 @@ class Context:
     release_dates: dict[str, DateValue]
     release_totals: dict[str, set[int]]
     sanction_targets: dict[str, set[str]]
+    freed_in: dict[str, set[str]] = field(default_factory=dict)  # person -> the releases the project frees them in
     drafts: list[Draft] = field(default_factory=list)
     used: set = field(default_factory=set)  # (kind, start) of figures and dates already drafted
     proposals: dict[str, dict[str, dict]] = field(default_factory=dict)
@@ -116,6 +131,10 @@ class Context:
     freeing_section: bool = False  # under a subheading about who was freed
     previous_freeing: bool = False  # the sentence before spoke of freeing
     current_rule: str = ""
+    item_person: tuple | None = None  # (line start, person) of the list item being read
+    heading: bool = False  # the sentence being read is a headline or subheading
+    release_guessed: bool = False  # the article's release is the one the registry dates to its year
+    freeing_list: bool = False  # a list of the freed was read
 
     def line(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1
@@ -124,15 +143,39 @@ class Context:
         """Draft a claim quoting text[start:end] (trimmed of edge punctuation); once per fact."""
         if prop not in self.properties or value is None:
             return None
+        while 0 < start < len(self.text) and self.text[start - 1].isalnum() and self.text[start].isalnum():
+            start -= 1  # a quote starts and ends on whole words, whatever span a rule worked out
+        while 0 < end < len(self.text) and self.text[end - 1].isalnum() and self.text[end].isalnum():
+            end += 1
         quote = self.text[start:end].strip(" ,;:—–-\"“”'’‘(")
         if quote.endswith(")") and "(" not in quote:
             quote = quote.rstrip(")")
         if len(quote) < 3:
             return None  # nothing to quote: a rule's span went wrong; better no draft than an empty quote
         start = self.text.index(quote, start) if quote else start
+        fields["review"] = fields.get("review") or self._doubt(fields.get("subject", "TODO"), fields.get("note", ""), value)
         draft = Draft(prop, kind, value, quote, self.line(start), start=start, rule=self.current_rule, **fields)
         self.drafts.append(draft)
         return draft
+
+    def _doubt(self, subject: str, note: str, value=None) -> str:
+        """The review mark a draft earns by what it was read from and what it is about ("" for none)."""
+        if "read as" in note:
+            return "relative-date"
+        if self.release_guessed and self.release in (subject, value):
+            return "only-release-of-year"
+        if self.heading:
+            return "headline"
+        release = self.proposals.get("releases", {}).get(subject)
+        if release and "does not date" in release.get("notes", ""):
+            return "undated-release"
+        if self.release and subject != self.release and self.registry.kind(subject) == "release" or \
+                self.release and release and subject != self.release:
+            return "other-release"
+        person = self.proposals.get("people", {}).get(subject)
+        if person and person.get("notes", "").startswith("close to"):
+            return "close-spelling"
+        return ""
 
     def take(self, mention) -> bool:
         """Claim a figure or date for one draft; False when another rule already has it."""
@@ -149,6 +192,14 @@ class Context:
         if name.entity and name.entity in self.proposals.get("places", {}):
             return "place"  # proposed by this draft (a city the registry does not know yet)
         return self.registry.kind(name.entity) if name.entity else ("person" if name.proposed else None)
+
+    def registry_place_kind(self, entity_id: str | None) -> str | None:
+        """A place's kind (country, city, ...), from the registry or from what this draft proposes."""
+        proposed = self.proposals.get("places", {}).get(entity_id or "")
+        if proposed:
+            return proposed.get("kind")
+        entity = self.registry.get(entity_id) if entity_id else None
+        return entity.place_kind if entity is not None and entity.kind == "place" else None
 
     def propose(self, section: str, entry: dict) -> str:
         self.proposals.setdefault(section, {}).setdefault(entry["id"], entry)

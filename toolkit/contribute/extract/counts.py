@@ -27,7 +27,19 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
         after = ctx.text[figure.end:sentence.end]
         held = re.match(rf"\s+(?:{PRISONERS}\s+(?:\w+\s+){{0,2}}?)?{HELD}\b[^.;,]*", after) or \
             re.match(rf"\s+(?:people|persons|individuals)\s+(?:are|remain)\s+(?:still\s+)?(?:held|jailed|imprisoned|"
-                     rf"behind\s+bars)\s+(?:on\s+political\s+charges|for\s+political\s+reasons)[^.;,]*", after)
+                     rf"behind\s+bars)\s+(?:on\s+political\s+charges|for\s+political\s+reasons)[^.;,]*", after) or \
+            re.match(rf"\s+(?:people|persons|individuals|prisoners)\s+(?:imprisoned|jailed|held|detained)\s+(?:on\s+political\s+"
+                     rf"charges|for\s+political\s+reasons)\s+(?:are|remain)\s+(?:still\s+)?(?:being\s+)?(?:held|in\s+prison|"
+                     rf"behind\s+bars|imprisoned|jailed|detained)\b", after)
+        # "called for the release of a further 1,150 prisoners": those still held, in a call for their freedom
+        further = re.search(r"\b(?:release|freedom|freeing)\s+of\s+(?:a\s+further|the\s+remaining|the\s+other|another)\s+$",
+                            ctx.text[max(sentence.start, figure.start - 40):figure.start]) or \
+            re.search(r"\b(?:to\s+)?free\s+(?:the\s+remaining\s+|another\s+)$", ctx.text[max(sentence.start, figure.start - 30):figure.start])
+        if further and re.match(rf"\s+(?:(?:other|remaining|political)\s+)*(?:{PRISONERS}|prisoners|detainees)\b", after):
+            held = re.match(rf"\s+(?:(?:other|remaining|political)\s+)*(?:{PRISONERS}|prisoners|detainees)\b", after)
+            _count(ctx, "political_prisoner_count", figure, figure.start - len(further.group(0)), figure.end + held.end(),
+                   ctx.country)
+            continue
         counted = re.search(r"\b(?:counted|counts|lists|listed|recogni[sz]es|tallied|numbered)\s+$",
                             ctx.text[max(sentence.start, figure.start - 20):figure.start])
         if counted:

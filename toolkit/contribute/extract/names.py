@@ -87,6 +87,7 @@ def known_names(text: str, registry: Registry) -> list[Name]:
         if len(spelling) < 2:
             continue
         pattern = re.sub(r"['’]", "['’]", re.escape(spelling))
+        pattern = re.sub(r"(?<=s)\['’\]s\b", "['’]s?", pattern)  # "Belarus's" is also written "Belarus’"
         for match in re.finditer(rf"(?<![\w]){pattern}(?![\w])", text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
@@ -107,8 +108,16 @@ def find_names(text: str, registry: Registry) -> list[Name]:
                                      title_word(words[cut + 1]))):
             cut += 1
         name_words = words[cut:]
+        titled = max((i for i, w in enumerate(name_words[:-1]) if title_word(w)), default=None)
+        if titled is not None and len(name_words) - titled - 1 >= 2:
+            name_words = name_words[titled + 1:]  # "Health Minister Oren Pask": the name after the title
+        owner = max((i for i, w in enumerate(name_words[:-1]) if re.search(r"[’']s$", w)), default=None)
+        if owner is not None:
+            name_words = name_words[owner + 1:]  # "Testwave's Oren Pask": the name after the possessive
         while name_words and name_words[0].lower() in NOT_PEOPLE:
             name_words = name_words[1:]
+        if name_words and (title_word(name_words[-1]) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in name_words)):
+            continue  # "RFE/RL President", "CEO": a title or an acronym, not a person's name
         if not 2 <= len(name_words) <= 4 or any(w.lower() in NOT_PEOPLE for w in name_words) or \
                 any(re.sub(r"[’']s$", "", w.lower()).strip(".,") in NOT_NAMES for w in name_words):
             continue

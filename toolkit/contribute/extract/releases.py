@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import re
 
-from ...ingest.figures import Figure
+from ...ingest.figures import DateMention, Figure
+from ...values import parse_date
 from .context import Context, Sentence, rule
 from .names import Name
+from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .people import MOVED, persons
-from .subjects import clause_release, date_note, group_of, place_after, release_date, release_for, slug
+from .subjects import (OTHER_EVENT, clause_release, country_at, country_of, demonym_country, date_note, group_of, nationals_of, place_after, release_date,
+                       release_for, slug)
 
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists)")
-ADJECTIVES = (r"(?:(?:more|other|further|additional|political|freed|released|pardoned|jailed|"
+ADJECTIVES = (r"(?:(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
+              r"detained|convicted|"
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i))\s+){0,2}")  # "freed", "political", a nationality
 FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free)"
 GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?P<noun>(?:[A-Z][a-z]+(?:\s+(?:political\s+prisoners|"
@@ -38,7 +42,9 @@ def _free(ctx: Context, sentence: Sentence) -> list[Figure]:
     return [f for f in sentence.figures if not ctx.taken(f)]
 
 
-MOVEMENT = re.compile(rf"\b(?:(?:were|was|have\s+been|had\s+been|are|being|had|have)\s+)?(?:also\s+)?(?:{MOVED}|"
+BORDER = re.compile(r"\s+(?:\w+\s+){0,2}?crossed\s+(?:the\s+|into\s+)?(?P<adj>[A-Z][a-z]+)\s+border\b")
+"""A crossing of a country's border: "52 prisoners safely crossed the Lithuanian border"."""
+MOVEMENT = re.compile(rf"\b(?:(?:were|was|have\s+been|had\s+been|are|being|had|have)\s+)?(?:also\s+|now\s+)?(?:{MOVED}|"
                       rf"(?:chose|decided|opted|preferred|wanted|asked)\s+to\s+(?:stay|remain)|stayed)\s+"
                       rf"(?:\w+\s+){{0,4}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|for)\s+", re.IGNORECASE)
 """A movement, with up to four words before its "to": "were driven across the border to Lithuania"."""
@@ -56,8 +62,9 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
         for gap in MOVEMENT.finditer(window[:nxt]):
             if gap.start() > 90 or re.search(r"\b(?:remain|still|behind\s+bars)\b", window[:gap.start()]):
                 break
-            place = place_after(ctx, sentence, figure.end + gap.end()) or _new_place(ctx, sentence,
-                                                                                      figure.end + gap.end())
+            place = place_after(ctx, sentence, figure.end + gap.end()) or \
+                country_at(ctx, sentence, figure.end + gap.end()) or _side_of(ctx, sentence, figure.end + gap.end()) or \
+                _new_place(ctx, sentence, figure.end + gap.end())
             if place and ctx.kind(place) == "place":
                 scoped.append((figure, place))
                 release = clause_release(ctx, sentence, figure.start)
@@ -65,6 +72,14 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                        scope=place.entity, population=_population(ctx, window[:gap.start()]))
                 _arrival_date(ctx, sentence, figure, release)
                 break
+    for figure in _free(ctx, sentence):
+        noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}", ctx.text[figure.end:sentence.end], re.IGNORECASE)
+        crossing = BORDER.match(ctx.text, figure.end + (noun.end() if noun else 0), sentence.end)
+        country = country_of(ctx, crossing.group("adj")) if crossing else None
+        if country and ctx.registry_place_kind(country) == "country":
+            scoped.append((figure, Name(crossing.group("adj"), crossing.start("adj"), crossing.end("adj"), country)))
+            _count(ctx, "destination_count", figure, figure.start, crossing.end(), clause_release(ctx, sentence, figure.start),
+                   scope=country)
     for figure in _free(ctx, sentence):
         # "X was handed over to Poland along with 29 other released prisoners": 30 went there
         along = re.search(r"\b(?:along|together)\s+with\s+$", ctx.text[max(sentence.start, figure.start - 20):figure.start])
@@ -94,7 +109,8 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
             ellipsis = re.match(r"\s+(?:to|into)\s+", ctx.text[other.end:other.end + 8])
             joined = re.fullmatch(r"[^.;:]*?(?:,\s*|\s+)(?:and|while|with)\s+(?:another\s+|the\s+other\s+|other\s+)?",
                                   ctx.text[figure.end:other.start])
-            place = place_after(ctx, sentence, other.end + ellipsis.end()) if ellipsis and joined else None
+            place = (place_after(ctx, sentence, other.end + ellipsis.end()) or
+                     country_at(ctx, sentence, other.end + ellipsis.end())) if ellipsis and joined else None
             if place and ctx.registry.kind(place.entity) == "place":
                 scoped.append((other, place))
                 _count(ctx, "destination_count", other, other.start, place.end,
@@ -143,6 +159,17 @@ NOT_PLACES = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "t
               "Thursday", "Friday", "Saturday", "Sunday"}
 
 
+def _side_of(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    """A country named by its adjective and who stands for it: "to the Lithuanian side", "to the Polish
+    authorities", "to Ukrainian border guards"."""
+    match = re.match(r"(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+(?:side|authorities|border\s+guards|border\s+service|"
+                     r"government|officials|diplomats)\b", ctx.text[offset:sentence.end])
+    known, _ = demonym_country(ctx, match.group("adj")) if match else (None, None)
+    if known is None or ctx.registry_place_kind(known) != "country":
+        return None
+    return Name(match.group("adj"), offset + match.start("adj"), offset + match.end(), known)
+
+
 def _new_place(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     """A place the registry does not know, written where a movement ends ("two went to Kaunas"): proposed
     as a city for the contributor to check (its kind, and the country it is in)."""
@@ -158,6 +185,88 @@ def _new_place(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     return Name(name, offset, offset + match.end(1), slug(name))
 
 
+GENERIC_PEOPLE = re.compile(r"(?:(?:political\s+)?prisoners|people|persons|detainees|inmates|individuals|captives|"
+                            r"political\s+prisoners\s+of\s+conscience)", re.IGNORECASE)
+
+
+def registry_group(ctx: Context, offset: int, end: int) -> tuple[str, int] | None:
+    """The registry group whose name or alias the words right after `offset` are ("11 women", "three
+    pensioners", "eight Belarusian journalists"), longest first, with where it ends; never the plain
+    words for everyone freed ("prisoners", "people"), which make a total."""
+    words = ctx.text[offset:min(end, offset + 80)]
+    best = None
+    for entity in (e for e in ctx.registry.entities.values() if e.kind == "group" and not e.root):
+        for spelling in (entity.name, *entity.aliases):
+            if len(spelling) < 3 or GENERIC_PEOPLE.fullmatch(spelling):
+                continue
+            match = re.match(rf"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:more|other|further|additional)\s+)?"
+                             rf"{re.escape(spelling)}(?![\w-])", words, re.IGNORECASE)
+            if match and (best is None or match.end() > best[1] - offset):
+                best = (entity.id, offset + match.end())
+    return best
+
+
+ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?:who\s+were\s+)?(?:freed|released|pardoned|"
+                         rf"liberated|set\s+free)|\s+{ADJECTIVES}{PEOPLE})?(?=\s)|"
+                         rf"\b(?:the|those)\s+(?:released|freed|pardoned|liberated)\s+(?:political\s+)?(?:prisoners|detainees|"
+                         rf"people|individuals)(?=\s+(?:were|are|had\s+been|have\s+been)\s+(?:now|then|later|all|subsequently)?)")
+
+
+@rule("all-moved")
+def all_moved(ctx: Context, sentence: Sentence) -> None:
+    """"All of those freed were then relocated to neighbouring Lithuania": every one of the release's freed
+    went there, as many as the total this article gives (marked for review: the figure is not in the
+    sentence)."""
+    for match in ALL_OF_THEM.finditer(sentence.text):
+        if re.search(r"\b(?:of|\d+|some|many|most|several|few)\s+$", sentence.text[:match.start()], re.IGNORECASE):
+            continue  # "Ten of the freed prisoners were taken to Warsaw": some of them, counted there
+        offset = sentence.start + match.end()
+        place = destination_after(ctx, sentence, offset)
+        release = clause_release(ctx, sentence, offset)
+        totals = [d for d in ctx.drafts if d.subject == release and d.property == "released_count" and
+                  d.population is None and d.qualifier == "exact" and isinstance(d.value, int)]
+        if place is None or not totals or len({d.value for d in totals}) != 1:
+            continue
+        ctx.add("destination_count", "count", totals[0].value, sentence.start + match.start(), place.end,
+                subject=release, scope=place.entity, review="implied-count",
+                note=f"all of the {totals[0].value} freed (\"{totals[0].quote}\")")
+        for person in sorted({d.subject for d in ctx.drafts if d.property == "released_in" and d.value == release}):
+            if not any(d.property == "sent_to" and d.subject == person for d in ctx.drafts):
+                ctx.add("sent_to", "entity", place.entity, sentence.start + match.start(), place.end, subject=person,
+                        review="implied-count", note="one of all the freed who went there")
+
+
+ALL_ARE = re.compile(r"\b(?:(?:Those|The\s+(?:people|prisoners))\s+(?:freed|released|pardoned)|All\s+of\s+(?:them|those\s+(?:freed|"
+                     r"released|pardoned)))\s+(?:are|were)\s+(?:all\s+)?(?P<noun>[A-Z][a-z]+\s+(?:citizens|nationals))\b")
+
+
+@rule("all-nationals")
+def all_nationals(ctx: Context, sentence: Sentence) -> None:
+    """"Those released are all Nicaraguan citizens": the release's total is that nationality's count too
+    (marked for review: the figure is not in the sentence)."""
+    for match in ALL_ARE.finditer(sentence.text):
+        release = clause_release(ctx, sentence, sentence.start + match.start())
+        totals = {d.value for d in ctx.drafts if d.subject == release and d.property == "released_count" and
+                  d.population is None and d.qualifier == "exact" and isinstance(d.value, int)}
+        population = group_of(ctx, match.group("noun"))
+        if release and population and len(totals) == 1:
+            ctx.add("released_count", "count", totals.pop(), sentence.start + match.start(), sentence.start + match.end(),
+                    subject=release, population=population, review="implied-count",
+                    note="all of the freed the article counts")
+
+
+def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    """The country or place a movement after `offset` ends in: "were then relocated to neighbouring Lithuania",
+    "and is now in Lithuania"."""
+    move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in)|"
+                    rf"\b(?:is|are|were|was)\s+now\s+in|\bnow\s+in)\s+", ctx.text[offset:sentence.end])
+    if not move:
+        return None
+    at = offset + move.end()
+    place = place_after(ctx, sentence, at) or country_at(ctx, sentence, at)
+    return place if place is not None and ctx.kind(place) == "place" else None
+
+
 @rule("subgroup-count")
 def groups(ctx: Context, sentence: Sentence) -> None:
     """How many of a nationality or group were freed: "five Ukrainians" among the freed, "One
@@ -167,6 +276,17 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     if not context:
         return
     for figure in _free(ctx, sentence):
+        named = registry_group(ctx, figure.end, sentence.end)
+        if named:  # "11 women", "six people under the age of 25": a group the registry names
+            _count(ctx, "released_count", figure, figure.start, named[1], clause_release(ctx, sentence, figure.start),
+                   population=named[0])
+            continue
+        foreign = re.match(r"\s+(?:people\s+|prisoners\s+)?(?:with|holding)\s+(?:a\s+)?foreign\s+(?:citizenship|passports?|"
+                           r"nationality)", ctx.text[figure.end:sentence.end])
+        if foreign:  # "14 with foreign citizenship": the foreign nationals
+            _count(ctx, "released_count", figure, figure.start, figure.end + foreign.end(),
+                   clause_release(ctx, sentence, figure.start), population=group_of(ctx, "foreign nationals"))
+            continue
         noun = GROUP_NOUN.match(ctx.text, figure.end)
         if not noun or re.match(r"\s+years?\b", ctx.text[figure.end:figure.end + 7]):
             continue
@@ -174,6 +294,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if population:
             _count(ctx, "released_count", figure, figure.start, noun.end(), clause_release(ctx, sentence, figure.start),
                    population=population)
+    _from_countries(ctx, sentence)
     listed = any(ctx.taken(f) for f in sentence.figures)
     for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?)\s+"
                              r"(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)\b", sentence.text):
@@ -196,22 +317,61 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                     subject=release, qualifier="at_least", population=population)
 
 
+FROM = re.compile(rf"\s+(?:{ADJECTIVES}{PEOPLE}\s+)?(?:(?:were|was|are|came)\s+)?from\s+", re.IGNORECASE)
+OTHERS_FROM = re.compile(r"\b(?:and\s+)?(?:the\s+)?others?\s+(?:were\s+)?from\s+", re.IGNORECASE)
+
+
+def _from_countries(ctx: Context, sentence: Sentence) -> None:
+    """A breakdown by where people come from: "two individuals from Japan, three from Poland", and "others
+    from Estonia and Sweden" (at least one of each)."""
+    for figure in _free(ctx, sentence):
+        lead = FROM.match(ctx.text, figure.end, sentence.end)
+        country = country_at(ctx, sentence, lead.end()) if lead else None
+        if lead and re.search(r"[a-z]\s", lead.group(0).strip()[:-4] + " ") and country is not None and \
+                country.entity == ctx.country:
+            continue  # "52 prisoners from Belarus": the releasing country's, not a breakdown
+        if country is not None and ctx.registry_place_kind(country.entity) == "country":
+            _count(ctx, "released_count", figure, figure.start, country.end,
+                   clause_release(ctx, sentence, figure.start), population=nationals_of(ctx, country.entity, country.text))
+    for others in OTHERS_FROM.finditer(sentence.text):
+        offset = sentence.start + others.end()
+        release = clause_release(ctx, sentence, offset)
+        while release:
+            country = country_at(ctx, sentence, offset)
+            if country is None or ctx.registry_place_kind(country.entity) != "country":
+                break
+            ctx.add("released_count", "count", 1, sentence.start + others.start(), country.end, subject=release,
+                    qualifier="at_least", population=nationals_of(ctx, country.entity, country.text),
+                    review="implied-count", note=f'"others from {country.text}": at least one')
+            joiner = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", ctx.text[country.end:sentence.end])
+            if not joiner:
+                break
+            offset = country.end + joiner.end()
+
+
 @rule("released-count")
 def totals(ctx: Context, sentence: Sentence) -> None:
     """How many were freed: "Belarus freed 52 prisoners", "More than 60 political prisoners were
     released", "the release of 75 prisoners", "Another 31 prisoners released"."""
     if not sentence.freeing():
         return
-    for figure in _free(ctx, sentence):
+    went = [f for f in sentence.figures if any(d.property == "destination_count" and d.start == f.start and
+                                               d.rule == "destination-count" for d in ctx.drafts)]
+    for figure in sorted(_free(ctx, sentence) + went, key=lambda f: f.start):
         before = ctx.text[max(sentence.start, figure.start - 40):figure.start]
         after = ctx.text[figure.end:sentence.end]
         lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+)?(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before,
                          re.IGNORECASE)
+        if not lead and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\s+go\b", after, re.IGNORECASE):
+            lead = re.search(r"\blets?\s+$", before)  # "Belarus let 25 political prisoners go"
         noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", after, re.IGNORECASE) or \
             re.match(rf"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{FREE_VERB}\b)", after, re.IGNORECASE)
         if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after):
             continue
-        tail = re.match(rf"[^.;:]{{0,12}}?\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+|now\s+)?"
+        if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before):
+            continue  # "X, along with 13 other detainees, was freed": 14, the with-others rule's
+        tail = re.match(rf"(?:,\s+(?:including|among\s+them|among\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?,|"
+                        rf"[^.;:]{{0,12}}?)\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+|now\s+)?"
                         rf"{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
         inner = re.search(rf"\b(?:freed|released|pardoned)\b", noun.group(0))
         if not (lead or tail or inner):
@@ -219,6 +379,11 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         begin = _actor_start(ctx, sentence, figure.start - len(lead.group(0))) if lead else figure.start
         begin = _another(ctx, begin)
         finish = figure.end + noun.end() + (tail.end() if tail else 0)
+        if figure in went:  # "the release of 135 prisoners who would be sent to Guatemala": freed, and gone there
+            if lead:
+                ctx.add("released_count", "count", figure.value, begin, finish, qualifier=figure.qualifier
+                        if figure.qualifier != "between" else "exact", subject=clause_release(ctx, sentence, figure.start))
+            continue
         _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start))
         _listed_releases(ctx, sentence, figure)
 
@@ -237,15 +402,20 @@ def with_others(ctx: Context, sentence: Sentence) -> None:
         start = _who_before(ctx, sentence, figure.start - len(before.group(0)))
         release = clause_release(ctx, sentence, figure.start)
         if release and ctx.take(figure):
+            note = f"{ctx.text[start:figure.start - len(before.group(0))].strip()} and {figure.value} others: " \
+                   f"{figure.value + 1}"
             ctx.add("released_count", "count", figure.value + 1, start, figure.end + other.end(), subject=release,
-                    note=f"{ctx.text[start:figure.start - len(before.group(0))].strip()} and {figure.value} others: "
-                         f"{figure.value + 1}")
+                    note=note, review="implied-count")
+            place = destination_after(ctx, sentence, figure.end + other.end())
+            if place is not None:  # "X, along with 13 others, was freed and is now in Lithuania": all 14 went there
+                ctx.add("destination_count", "count", figure.value + 1, start, place.end, subject=release,
+                        scope=place.entity, note=note, review="implied-count")
 
 
 def _who_before(ctx: Context, sentence: Sentence, end: int) -> int:
     """Where the one freed with the others is named: the person, or the word for them, just before."""
     person = next((p for p in reversed(persons(ctx, sentence)) if p.end <= end and
-                   re.fullmatch(r"\s*(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:\w+\s+){0,2}?", ctx.text[p.end:end])),
+                   re.fullmatch(r"[\s,]*(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:\w+\s+){0,2}?", ctx.text[p.end:end])),
                   None)
     if person:
         return person.start
@@ -287,8 +457,8 @@ def _listed_releases(ctx: Context, sentence: Sentence, first: Figure) -> None:
         segment = re.search(r"(?:,|;|\band\b)\s*(?P<rest>[^,;]*)$", ctx.text[first.end:figure.start])
         date = next((d for d in sentence.dates if segment and d.value and len(d.value) >= 7 and
                      figure.start - len(segment.group("rest")) <= d.start < figure.start), None)
-        tail = ctx.text[figure.end:figure.end + 3]
-        if date is None or not re.match(r"\s*(?:[.,;]|$)", tail) or ctx.taken(date):
+        tail = ctx.text[figure.end:sentence.end]
+        if date is None or not re.match(rf"(?:\s+{ADJECTIVES}{PEOPLE})?\s*(?:[.,;]|$)", tail) or ctx.taken(date):
             continue
         release = release_for(ctx, date.value)
         ctx.take(date)
@@ -312,16 +482,45 @@ def _another(ctx: Context, begin: int) -> int:
 
 @rule("release-date")
 def release_dates(ctx: Context, sentence: Sentence) -> None:
-    """When a release happened: a day or month written in the clause of a word of freeing."""
+    """When a release happened: a day or month written in the clause of a word of freeing; or a day the
+    sentence names further on ("freed 52 prisoners, officials said on Thursday"), when the sentence is
+    about the article's release and the day falls within what is known of its date."""
     for match in sentence.freeing():
         offset = sentence.start + match.start()
-        date = release_date(ctx, sentence, offset)
+        date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset)
         if date is None or not ctx.take(date):
             continue
         release = clause_release(ctx, sentence, offset)
         if release:
             ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
                     subject=release, note=date_note(ctx, date))
+
+
+WEEKDAY = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                     r"(?:\s+(?:night|morning|evening|afternoon))?\b")
+
+
+def _day_further_on(ctx: Context, sentence: Sentence, offset: int):
+    if ctx.release is None or clause_release(ctx, sentence, offset) != ctx.release or \
+            any(d.property == "date" and d.subject == ctx.release for d in ctx.drafts):
+        return None
+    known = ctx.release_dates.get(ctx.release)
+    if known is not None and known.precision == "day" and not any(d.relative for d in sentence.dates):
+        # an undated page's "on Friday": the release's known day, when that day is a Friday
+        for match in WEEKDAY.finditer(ctx.text, max(sentence.start, offset - 30), min(sentence.end, offset + 130)):
+            said = re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
+                             ctx.text[max(sentence.start, match.start() - 40):match.start()])
+            if not said and known.start.strftime("%A") == match.group("day"):
+                return DateMention(match.group(0), match.start(), match.end(), known.text, False, relative=True)
+    for date in sentence.dates:
+        if not (0 < date.start - offset < 130) or not date.value or len(date.value) != 10 or ctx.taken(date) or \
+                OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
+                re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
+                          ctx.text[max(sentence.start, date.start - 40):date.start]):
+            continue  # "officials said on Friday": the day of the saying
+        if known is None or known.agrees(parse_date(date.value)):
+            return date
+    return None
 
 
 @rule("negotiation-days")
@@ -337,7 +536,9 @@ def talks(ctx: Context, sentence: Sentence) -> None:
 @rule("pardoned-by")
 def pardons(ctx: Context, sentence: Sentence) -> None:
     """Who pardoned: "President X had pardoned 40 prisoners", "pardoned by X"."""
-    for match in re.finditer(r"\bpardon(?:ed|s)\b", sentence.text):
+    for match in re.finditer(r"\b(?:pardon(?:ed|s)|signed\s+(?:a\s+|the\s+)?decrees?\s+(?:on\s+)?pardon(?:ing)?|"
+                             r"(?:granted|issued|gave)\s+(?:a\s+|the\s+)?(?:presidential\s+)?pardons?(?:\s+to)?)\b",
+                             sentence.text):
         verb = sentence.start + match.start()
         actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
                       re.fullmatch(r"\s+(?:(?:has|had|have)\s+)?", ctx.text[p.end:verb])), None)
@@ -368,12 +569,19 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
     if not DEAL.search(sentence.text):
         return
     for person in persons(ctx, sentence):
+        if re.match(r"[’']s\s+[a-z]", ctx.text[person.end:person.end + 5]):
+            continue  # "envoy X's deputy thanked ...": the deputy acted, not X
         role = (person.role or "").lower()
         before = ctx.text[max(sentence.start, person.start - 50):person.start]
-        after = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,45}?\b(?:envoy|mediator|negotiator)\b",
+        after = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,45}?\b(?:envoy|mediator|negotiator)\b"
+                         r"(?!(?:\s+[A-Z][\w’'.-]*)+)",  # "X, U.S. envoy Y's deputy": Y's role, not X's
                          ctx.text[person.end:sentence.end])
         comma_before = re.search(r"\b(?:envoy|mediator|negotiator)\b[^.;,]{0,35},\s*$", before)
         brokered = re.search(r"\b(?:brokered|mediated|negotiated|secured|arranged)\s+by\s+$", before)
+        involved = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:was|were|had\s+been)?\s*(?:involved\s+in|took\s+part\s+in|"
+                            r"led)\s+(?:the\s+)?(?:negotiations|talks)|,\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:negotiated|brokered|"
+                            r"mediated)\b",
+                            ctx.text[person.end:sentence.end])
         if re.search(r"\b(?:envoy|mediator|negotiator)\b", role):
             start, end = person.role_start, person.end
         elif comma_before:
@@ -382,6 +590,8 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
             start, end = person.start, person.end + after.end()
         elif brokered:
             start, end = person.start - len(before) + brokered.start(), person.end
+        elif involved:
+            start, end = person.start, person.end + involved.end()
         else:
             continue
         release = clause_release(ctx, sentence, person.start)

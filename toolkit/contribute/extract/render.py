@@ -10,6 +10,7 @@ import yaml
 from ...ingest.models import PLACEHOLDERS
 
 OUTLET, TITLE, URL, DATE = PLACEHOLDERS
+from .context import REVIEW
 
 
 def manifest_stub(source_id: str, data: bytes, dateline=None, front: dict | None = None,
@@ -63,13 +64,17 @@ def render_draft(source_id: str, drafts, proposals: dict[str, list[dict]], names
     lines = [*header,
              f"# Draft claims for {source_id}, made by `prisoner-data extract`. Check every claim against the",
              "# article: subject, property, value, qualifier and quote; delete what is not a claim; add what",
-             "# was missed. Then remove `draft: true` (the build refuses a draft).",
+             "# was missed. Then remove `draft: true` (the build refuses a draft). Each claim names the rule that",
+             "# drafted it; check first those with a `# review:` mark, which says why it is doubtful.",
              "draft: true",
              f"source: {source_id}",
              "claims:"]
     prefix = prefix or claim_prefix(source_id, set())
     for number, d in enumerate(drafts, 1):
         lines.append(f"  - id: {prefix}-{number:03d}")
+        lines.append(f"    # rule: {d.rule}")
+        if d.review:
+            lines.append(f"    # review: {d.review}: {REVIEW.get(d.review, '')}")
         lines.append(f"    subject: {d.subject}")
         lines.append(f"    property: {d.property}")
         lines.append(f"    value: {_value(d.value)}")

@@ -127,7 +127,7 @@ def _actor(ctx: Context, sentence: Sentence, mention: Mention) -> None:
         gap = ctx.text[name.end:mention.start]
         if re.fullmatch(r"(?:,\s+(?=(?:has|have|had|will|would|is|was|were|are)\b))?(?:\s*(?:has|have|had|will|would|is|"
                         r"was|were|are|be|been|also|previously|already|agreed|indicated|decided|moved|it|to|then|later|"
-                        r"formally|officially|finally|now)\b)*\s*", gap) or \
+                        r"formally|officially|finally|now|announced|said|says|confirmed|that|they)\b)*\s*", gap) or \
                 re.fullmatch(r"[’']?s?\s+(?:sanctions?|restrictions)\s*", gap):
             mention.actor, mention.actor_start = name.entity, name.start
             return

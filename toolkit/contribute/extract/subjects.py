@@ -19,11 +19,12 @@ from collections import Counter
 from ...ingest.figures import DateMention
 from ...values import parse_date
 from .context import Context, Sentence
-from .names import Name, slug
+from .names import UPPER, Name, slug
 
 # Words before a date that make it the date of something other than a release.
 OTHER_EVENT = re.compile(r"\b(?:since|until|arrested|detained|jailed|imprisoned|sentenced|convicted|elections?|"
-                         r"protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|invasion)\b[^,;]{0,25}$",
+                         r"protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|invasion)\b[^,;]{0,25}$|"
+                         r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$",
                          re.IGNORECASE)
 DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"-n", to the country's name
     "american": "United States", "americans": "United States", "us": "United States", "polish": "Poland",
@@ -33,6 +34,8 @@ DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"
     "norwegians": "Norway", "swiss": "Switzerland", "irish": "Ireland", "spanish": "Spain", "spaniards": "Spain",
     "turkish": "Turkey", "turks": "Turkey", "chinese": "China", "japanese": "Japan", "czech": "Czech Republic",
     "czechs": "Czech Republic", "slovak": "Slovakia", "israeli": "Israel", "israelis": "Israel",
+    "swede": "Sweden", "pole": "Poland", "dane": "Denmark", "finn": "Finland", "turk": "Turkey", "brit": "United Kingdom",
+    "briton": "United Kingdom", "britons": "United Kingdom", "spaniard": "Spain",
 }
 
 
@@ -81,6 +84,8 @@ def date_note(ctx: Context, date: DateMention) -> str:
     """For a date named from the article's own ("on Saturday", "today"): how it was read."""
     if not date.relative or ctx.anchor is None:
         return ""
+    if ctx.anchor.precision != "day":
+        return f'"{date.text.strip()}" read as {date.value}, the day the project gives this release: check'
     return f'"{date.text.strip()}" read as {date.value}, from the article\'s date {ctx.anchor.text}: check'
 
 
@@ -96,14 +101,49 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
         earlier = [d for d in sentence.dates if d.start < start and d.value and len(d.value) >= 7]
         if earlier:
             return release_for(ctx, earlier[-1].value[:7])
-    for figure in (f for f in sentence.figures if start <= f.start < end):
+    for figure in (f for f in sentence.figures if start <= f.start < end and _total_noun(ctx, f)):
         known = [r for r, totals in ctx.release_totals.items() if figure.value in totals and r != ctx.release]
         if len(known) == 1 and not any(figure.value in t for r, t in ctx.release_totals.items() if r == ctx.release):
             return known[0]
     opening = next((d for d in sentence.dates if d.start - sentence.start < 12 and d.value and len(d.value) >= 7), None)
     if opening and re.match(r"\s*,", ctx.text[opening.end:opening.end + 2]):
         return release_for(ctx, opening.value)
-    return ctx.release
+    other_year = _other_year(ctx, sentence, start, end) or _year_before_last(ctx, sentence, offset)
+    return release_for(ctx, other_year) if other_year else ctx.release
+
+
+def _year_before_last(ctx: Context, sentence: Sentence, offset: int) -> str | None:
+    """"a larger one last year, when 200 were freed": the year before the article's."""
+    if ctx.anchor is None or not re.search(r"\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b",
+                                           ctx.text[sentence.start:offset]):
+        return None
+    return str(ctx.anchor.start.year - 1)
+
+
+def _total_noun(ctx: Context, figure) -> bool:
+    """True when a figure counts everyone freed ("52 political prisoners", "52 were"), not a group of them
+    ("14 foreigners", "14 with foreign citizenship"): only such a figure can name a release by its total."""
+    return bool(re.match(r"\s+(?:(?:more|other|political|jailed|detained|incarcerated)\s+)*(?:prisoners|people|persons|"
+                         r"detainees|inmates|individuals|captives|others)\b|\s+(?:were|have|had|was)\b",
+                         ctx.text[figure.end:figure.end + 40], re.IGNORECASE))
+
+
+def _other_year(ctx: Context, sentence: Sentence, start: int, end: int) -> str | None:
+    """A year the clause (or the sentence's opening, "In 2024, ...") dates its freeing to, when it is not
+    the year of the article's release: "three journalists were pardoned in 2024" is another release."""
+    main = ctx.release_dates.get(ctx.release) if ctx.release else None
+    for date in sentence.dates:
+        opening = date.start - sentence.start < 12 and re.match(r"\s*,", ctx.text[date.end:date.end + 2])
+        if not (opening or start <= date.start < end) or not date.value or len(date.value) != 4 or date.relative:
+            continue
+        if OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
+                not re.search(r"\b(?:[Ii]n|[Dd]uring|[Ee]arlier\s+in|[Ll]ater\s+in)\s+$", ctx.text[date.start - 15:date.start]):
+            continue  # "in 2024" anchors a freeing in time; "the 2020 protest leader" does not
+        if re.search(r"\b(?:who|which|whose|given|serving|received)\b", ctx.text[min(start, date.start):date.start]):
+            continue  # "X, who was given 11 years in 2022, was freed": the year of something said of X
+        if main is None or str(main.start.year) != date.value:
+            return date.value
+    return None
 
 
 EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|another|former|first|second|third|latest|next|"
@@ -115,7 +155,11 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     day or month (in the clause of the freeing word first, else anywhere in the sentence; never
     "an earlier release"); else a known release dated in the week before the article; else one
     proposed under the article's month, since the day is not written."""
+    reporting = 0  # sentences of prose about freeing read so far: the lead and the one after it
     for sentence in sentences:
+        if reporting >= 2:
+            break  # further down, a dated freeing is as likely an earlier release, listed for background
+        reporting += bool(sentence.freeing() and not sentence.heading)
         candidates = []
         for match in sentence.freeing():
             if EARLIER.search(sentence.text[:match.start()]):
@@ -135,6 +179,9 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                 if d.precision == "day" and dt.timedelta(0) <= ctx.anchor.start - d.start <= dt.timedelta(days=7)]
         if near:
             return max(near, key=lambda r: ctx.release_dates[r].start)
+    known = _known_release(ctx, sentences)
+    if known:
+        return known
     relative = [release_date(ctx, s, s.start + m.start()) for s in sentences for m in s.freeing()]
     relative = [d for d in relative if d is not None]
     if relative:
@@ -142,16 +189,54 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     if ctx.anchor is not None and ctx.anchor.precision != "year" and any(s.freeing() for s in sentences):
         return release_for(ctx, ctx.anchor.text[:7],
                            note="the article does not date the release; named for the month it was published")
+    if ctx.anchor is not None and any(s.freeing() for s in sentences):
+        in_year = [r for r, d in ctx.release_dates.items() if d.start.year == ctx.anchor.start.year == d.end.year]
+        if len(in_year) == 1:  # the page gives only its year, and the registry knows one release in it
+            ctx.release_guessed = True
+            return in_year[0]
     return None
+
+
+def _known_release(ctx: Context, sentences: list[Sentence]) -> str | None:
+    """For an article that dates no freeing: the one release of the article's year that the project's claims
+    already tie to what its sentences about freeing name, the people freed in it or its total."""
+    year = ctx.anchor.start.year if ctx.anchor is not None else None
+    votes: Counter = Counter()
+    for sentence in (s for s in sentences if s.freeing()):
+        for name in sentence.names:
+            for release in ctx.freed_in.get(name.entity or "", ()):
+                votes[release] += 1
+        for figure in [f for f in sentence.figures if _total_noun(ctx, f)][:1]:  # its total; not its groups
+            others = re.match(r"\s+other", ctx.text[figure.end:figure.end + 8])
+            for release, totals in ctx.release_totals.items():
+                if figure.value + (1 if others else 0) in totals:
+                    votes[release] += 1
+    ranked = [(n, r) for r, n in votes.most_common()
+              if year is None or r not in ctx.release_dates or ctx.release_dates[r].start.year == year]
+    if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return None
+    return ranked[0][1]
 
 
 # --- places, countries and groups -------------------------------------------------------------------
 
-def article_country(ctx: Context) -> str | None:
-    """The country the article is about: the one it names most (a city counts for its country)."""
+def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
+    """The country the article is about: the one that frees (named, or by its adjective, just before a word
+    of freeing: "Belarus freed", "Belarusian leader X authorized the release"), else the one it names most
+    (a city counts for its country)."""
     counts = Counter(ctx.registry.top(n.entity) for n in ctx.names
                      if n.entity and ctx.registry.kind(n.entity) == "place")
     countries = [c for c, _ in counts.most_common() if ctx.registry.get(c).place_kind == "country"]
+    freeing: Counter = Counter()
+    for sentence in (s for s in sentences if not s.heading):
+        for match in sentence.freeing()[:1]:
+            before = ctx.text[max(sentence.start, sentence.start + match.start() - 80):sentence.start + match.start()]
+            for word in re.finditer(r"\b[A-Z][a-z]+\b(?=[^,;:—–]*$)", before):  # in the freeing's own clause
+                known, _ = demonym_country(ctx, word.group(0))
+                if known and ctx.registry.get(known).place_kind == "country":
+                    freeing[known] += 1
+    if freeing:
+        return max(freeing, key=lambda c: (freeing[c], counts[c]))
     return countries[0] if countries else None
 
 
@@ -176,6 +261,9 @@ def demonym_country(ctx: Context, word: str) -> tuple[str | None, str | None]:
             forms = {stem + "ian", stem + "n", stem[:-1] + "ian", stem[:-1] + "ean", stem + "ese", stem[:-1] + "an"}
             if key in forms or key.rstrip("s") in forms:
                 return entity.id, None
+    named = _place_named(ctx, word)
+    if named and ctx.registry.get(named).place_kind == "country":
+        return named, None  # the country's own name used as an adjective ("Belarus nationals")
     country = iso_country(key)
     return (_place_named(ctx, country), country) if country else (None, None)
 
@@ -252,13 +340,19 @@ def group_of(ctx: Context, noun: str) -> str | None:
     country = country_of(ctx, words[0])
     if country is None:
         return None
+    return nationals_of(ctx, country, words[0], " ".join(words))
+
+
+def nationals_of(ctx: Context, country: str, written: str, alias: str | None = None) -> str:
+    """The group of a country's nationals: the registry's or this draft's, else one proposed ("people
+    from Latvia" -> latvian-nationals)."""
     existing = [e.id for e in ctx.registry.entities.values() if e.kind == "group" and e.nationality == country]
     existing += [g["id"] for g in ctx.proposals.get("groups", {}).values() if g.get("nationality") == country]
     if existing:
         return existing[0]
-    adjective = _adjective_of(ctx, country, words[0])
+    adjective = _adjective_of(ctx, country, written)
     entry = {"id": f"{slug(adjective)}-nationals", "name": f"{adjective} nationals", "nationality": country,
-             "aliases": [" ".join(words)]}
+             "aliases": [alias or written]}
     parent = _narrowest_parent(ctx, country)
     if parent:
         entry["part_of"] = parent
@@ -281,7 +375,7 @@ def _narrowest_parent(ctx: Context, country: str) -> str | None:
 
 ADJECTIVE_OF = {  # the adjective a country's nationals are named with, where it is not the demonym less "s"
     "Poland": "Polish", "United States": "US", "United Kingdom": "British", "Netherlands": "Dutch",
-    "France": "French", "Germany": "German", "Sweden": "Swedish", "Denmark": "Danish", "Finland": "Finnish",
+    "Ukraine": "Ukrainian", "France": "French", "Germany": "German", "Sweden": "Swedish", "Denmark": "Danish", "Finland": "Finnish",
     "Norway": "Norwegian", "Switzerland": "Swiss", "Ireland": "Irish", "Spain": "Spanish", "Turkey": "Turkish",
     "China": "Chinese", "Japan": "Japanese", "Czech Republic": "Czech", "Israel": "Israeli",
 }
@@ -294,6 +388,8 @@ def _adjective_of(ctx: Context, country: str, written: str) -> str:
     name = entity.name if entity else ctx.proposals["places"][country]["name"]
     if name in ADJECTIVE_OF:
         return ADJECTIVE_OF[name]
+    if written == name:  # the country's own name ("from Latvia"): its usual adjective
+        return name + "n" if name.endswith("a") else name + "ian" if name.endswith("s") else name
     return written[:-1] if written.endswith(("ians", "ans", "ns")) else written
 
 
@@ -307,6 +403,25 @@ def place_after(ctx: Context, sentence: Sentence, offset: int, reach: int = 3) -
     if country is None:
         return None
     return Name(that.group(1), offset + that.start(1), offset + that.end(1), country.entity)
+
+
+def country_at(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    """A country named at `offset` ("Japan", "the United States", "neighbouring Lithuania"): the registry's,
+    or one ISO 3166 names, proposed with its entry."""
+    lead = re.match(r"(?:the\s+)?(?:neighbou?ring\s+)?", ctx.text[offset:offset + 20], re.IGNORECASE)
+    offset += lead.end()
+    place = place_after(ctx, sentence, offset, reach=0)
+    if place is not None:
+        top = ctx.registry.top(place.entity) if place.entity in ctx.registry else place.entity
+        return Name(place.text, place.start, place.end, top)
+    written = re.match(rf"[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,2}}", ctx.text[offset:sentence.end])
+    for words in range(len(written.group(0).split()) if written else 0, 0, -1):
+        name = " ".join(written.group(0).split()[:words])
+        country = _iso_names().get(name.lower())
+        if country:
+            entity = _place_named(ctx, country) or _propose_country(ctx, country)
+            return Name(name, offset, offset + len(name), entity)
+    return None
 
 
 def last_country(ctx: Context, sentence: Sentence, offset: int) -> Name | None:

@@ -1,0 +1,264 @@
+"""Who was freed, and where they went: the constructions that say so, and the people they never free.
+
+Who was freed is read only from the constructions that say so: a list after "including" or "Those freed
+include", "X was (also) freed", "X was among those freed", "Also freed were X and Y", "X's release", a bare
+list of names after a sentence about freeing, "X, Y, Z released by ...", each item of a list that a line
+about the freed introduces, a sentence that opens a section labelled as about the freed. A person who
+speaks in the sentence, is named only inside another person's description, holds power or office ("President
+X", "envoy X", "X, who has ruled since 1994"), or begins a clause of their own after a list, is never
+drafted as freed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context, Sentence, rule
+from .names import Name, apposition
+from .people import (BULLET, MOVED, PRONOUN, after_apposition, described, list_item, list_members, persons,
+                     speaks)
+from .subjects import clause_release, place_after
+
+INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among\s+them|among\s+whom|such\s+as|as\s+well\s+as)\s+",
+                       re.IGNORECASE)
+FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s+(?:were|was|are|is)|"
+                     r"(?:those|people|prisoners|the\s+people)\s+(?:freed|released|pardoned|set\s+free)\s+"
+                     r"(?:include[sd]?|were|are)|"
+                     r"among\s+(?:those|the)\s[^.;:]{0,70}?\s(?:were|are|was|is)|among\s+[^.;:]{0,60}?:)\s+", re.IGNORECASE)
+FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
+# "The group included ...", "They include ..." right after a sentence about freeing
+GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
+                           r"pardoned)|They|Those)\b", re.IGNORECASE)
+FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
+                         r"(?:freed|released|pardoned|set\s+free|free\b|among\s+(?:those|the)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
+
+
+OFFICE = re.compile(r"\b(?:president|prime\s+minister|minister|envoy|ambassador|officials?|spokes(?:man|woman|person)|"
+                    r"secretary|ruler|king|queen|chancellor|governor|mayor|senator|judge|prosecutor|dictator|"
+                    r"(?<!opposition\s)(?<!union\s)(?<!party\s)(?<!protest\s)(?<!movement\s)(?<!student\s)"
+                    r"(?<!rights\s)(?<!civic\s)(?<!community\s)(?<!religious\s)leader)\b", re.IGNORECASE)
+IN_POWER = re.compile(r",\s+(?:who|which)\s+(?:has|had|have)\s+(?:been\s+in\s+power|ruled|held\s+power|led|governed|"
+                      r"run)\b|,\s+(?:the\s+)?(?:country|nation|state)[’']s\s+(?:leader|ruler|president)\b", re.IGNORECASE)
+
+
+def office_holder(ctx: Context, sentence: Sentence, person: Name) -> bool:
+    """True when the article presents the person as holding power or office ("President X", "U.S. envoy
+    X", "X, who has ruled since 1994", "X, a spokesperson for ..."): the one who frees, negotiates or
+    speaks, not one of the freed. A former office ("former minister") is no office."""
+    role = person.role or ""
+    if re.search(r"\b(?:former|ex-?|one-time|onetime)\s+(?:[\w-]+\s+){0,2}$",
+                 ctx.text[max(0, (person.role_start or person.start) - 30):person.role_start or person.start],
+                 re.IGNORECASE):
+        role = "former " + role  # "former Health Minister X": the title is the one he had
+    described_as = apposition(ctx.text, person.end)
+    for words in (role, described_as[0] if described_as else ""):
+        if OFFICE.search(words) and not re.search(r"\b(?:former|ex-|one-time|onetime|then|presidential)\b", words,
+                                                  re.IGNORECASE):
+            return True
+    return bool(IN_POWER.match(ctx.text, person.end))
+
+
+def freeing_label(sentence: Sentence) -> bool:
+    """True for a subheading that labels what follows as about who was freed ("Released prisoners",
+    "Who walked free"): short, with no figure, its freeing word a participle; not a headline reporting
+    an event in the present tense ("Belarus releases 52 prisoners", "Authorities release activist")."""
+    if len(sentence.text.split()) > 6 or sentence.figures:
+        return False
+    return any(re.fullmatch(r"(?:freed|released|pardoned|set\s+free|let\s+go|walked\s+free|the\s+freed|"
+                            r"(?:were|was|been)\s+handed\s+over|won\s+\w+\s+freedom)", m.group(0), re.IGNORECASE)
+               for m in sentence.freeing())
+
+
+def freeing_list_lead(ctx: Context, line: int) -> bool:
+    """True when the list an item at `line` belongs to is introduced by a line about who was freed
+    ("Journalists released on September 11 included:", "Those freed:")."""
+    while line > 0:
+        previous = ctx.text.rfind("\n", 0, line - 1) + 1
+        text = ctx.text[previous:line - 1]
+        line = previous
+        if not text.strip() or BULLET.match(text):
+            continue
+        from .context import FREEING, WISH
+        lead = text.rstrip()
+        return lead.endswith(":") and any(not WISH.search(lead[max(0, m.start() - 40):m.start()])
+                                          for m in FREEING.finditer(lead))
+    return False
+
+
+def _listed_item(ctx: Context, sentence: Sentence, record) -> None:
+    """An item of a list that a line about the freed introduces: its first person is one of the freed
+    ("- Freelance reporter X. Detained since 2022.", "- Outlet's X")."""
+    line = list_item(ctx, sentence)
+    if line is None or sentence.start > BULLET.match(ctx.text, line).end() or not freeing_list_lead(ctx, line):
+        return
+    first = next(iter(persons(ctx, sentence)), None)
+    if first is None or len(ctx.text[sentence.start:first.start].split()) > 5:
+        return
+    ctx.freeing_list = True
+    record(first, sentence.start, first.role_start if first.role_start is not None else first.start, first.end,
+           review="list-item")
+
+
+def freed(ctx: Context, sentence: Sentence, person: Name, offset: int, quote_start: int, quote_end: int,
+          review: str = "") -> None:
+    """Draft that `person` was freed in the release the clause at `offset` speaks of."""
+    release = clause_release(ctx, sentence, offset)
+    if release:
+        ctx.add("released_in", "entity", release, quote_start, quote_end, subject=ctx.note_person(person),
+                review=review)
+
+
+# --- figures and dates about one person -------------------------------------------------------------
+
+
+def _destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|through|via)|"
+                    rf"\b(?:is|are)\s+now\s+in)\s+(?:neighbou?ring\s+)?", ctx.text[offset:sentence.end])
+    return place_after(ctx, sentence, offset + move.end()) if move else None
+
+
+@rule("released-in")
+def people_freed(ctx: Context, sentence: Sentence) -> None:
+    """Who was freed, by each construction that says so; and where they went, when it says that too."""
+    done: set[str] = set()
+
+    def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "") -> None:
+        if person.id in done or speaks(ctx, sentence, person) or office_holder(ctx, sentence, person):
+            return
+        done.add(person.id)
+        freed(ctx, sentence, person, offset, start, end, review)
+        if place is not None:
+            ctx.add("sent_to", "entity", place.entity, min(start, person.start), max(end, place.end),
+                    subject=ctx.note_person(person))
+
+    freeing = sentence.freeing()
+    for trigger in INCLUDING.finditer(sentence.text):
+        begin = sentence.start + trigger.end()
+        before = sentence.text[:trigger.start()]
+        counted = any(f.end <= sentence.start + trigger.start() for f in sentence.figures) and re.search(MOVED, sentence.text)
+        them = ctx.previous_freeing and not before.strip(" \"“") and trigger.group(0).lower().startswith("among") or \
+            ctx.freeing_list and re.fullmatch(r"\W*The\s+list\s+(?:also\s+)?", before)  # the list of the freed
+        if not FREED_BEFORE.search(before) and not (ctx.previous_freeing and GROUP_SUBJECT.match(before)) and not counted \
+                and not them:
+            continue
+        verb = re.match(r"(?:was|were|is|are)\s+", sentence.text[trigger.end():])
+        begin += verb.end() if verb and trigger.group(0).lower().startswith("among") else 0
+        place = _destination_after(ctx, sentence, sentence.start) if re.search(MOVED, sentence.text) else None
+        for person in list_members(ctx, sentence, begin):
+            later = _destination_after(ctx, sentence, person.end)
+            record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end,
+                   place or later)
+    for trigger in FRONTED.finditer(sentence.text):
+        phrase = trigger.group(0)
+        if phrase.lower().startswith("among") and not (re.search(r"freed|releas|pardon|transit|handed|transferred|"
+                                                                 r"arriv|names|group|set\s+free|liberated", phrase, re.I)
+                                                       or ctx.freeing_section
+                                                       or (ctx.previous_freeing and re.match(r"among\s+them\b", phrase,
+                                                                                            re.I))):
+            continue
+        place = place_after(ctx, sentence, sentence.start + trigger.start() +
+                            (re.search(r"\b(?:through|in|to|into|via)\s+", phrase).end()
+                             if re.search(r"\b(?:transit\w*|arriv\w*|sent|taken)\s+(?:through|in|to|into|via)\s+", phrase)
+                             else 10**6))
+        for person in list_members(ctx, sentence, sentence.start + trigger.end()):
+            record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end, place)
+    for person in persons(ctx, sentence):
+        after = after_apposition(ctx.text, person.end, sentence.end)
+        verb = FREED_AFTER.match(ctx.text, after)
+        if verb and not described(ctx, sentence, person):
+            place = _destination_after(ctx, sentence, verb.end())
+            subjects = list_members(ctx, sentence, sentence.start)
+            for member in (subjects if person in subjects else [person]):
+                begin = member.role_start if member.role_start is not None else member.start
+                record(member, verb.start(), begin, verb.end(), place)
+        elif re.match(r"[’']s\s+release\b|\s+(?:\w+\s+){0,8}?after\s+being\s+(?:freed|released)", ctx.text[person.end:]) \
+                and not described(ctx, sentence, person):
+            release_word = re.search(r"release|freed", ctx.text[person.end:sentence.end])
+            record(person, person.end + release_word.start(), person.start, person.end + release_word.end())
+    for match in freeing:
+        obj = sentence.start + match.end()
+        for person in list_members(ctx, sentence, obj):
+            record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
+    _list_after_freeing(ctx, sentence, record)
+    _listed_item(ctx, sentence, record)
+    _listed_then_freed(ctx, sentence, record)
+    _section_subject(ctx, sentence, record)
+    _moved(ctx, sentence, done)
+
+
+def _listed_then_freed(ctx: Context, sentence: Sentence, record) -> None:
+    """"X, Y, Z released by Russia as part of the deal": a list of names the participle of a freeing follows,
+    as summaries and headlines write it (no "were")."""
+    begin = sentence.start + (BULLET.match(sentence.text).end() if BULLET.match(sentence.text) else 0)
+    members = list_members(ctx, sentence, begin)
+    if len(members) < 2:
+        return
+    verb = re.match(r"\s+(?:(?:were|have\s+been)\s+)?(?:freed|released|pardoned|set\s+free)\b(?=\s+(?:by|from|in|on|as|after|"
+                    r"under|to)\b|\s*[,.;]|\s*$)", ctx.text[members[-1].end:sentence.end])
+    if verb:
+        for person in members:
+            record(person, members[-1].end, person.role_start if person.role_start is not None else person.start,
+                   members[-1].end + verb.end())
+
+
+def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
+    """"All of them are free now. A, B, C -- we waited for them": a sentence that opens with a list of names,
+    after a sentence about freeing."""
+    if not ctx.previous_freeing:
+        return
+    members = list_members(ctx, sentence, sentence.start)
+    if len(members) >= 2 and members[0].start - sentence.start < 3:
+        for person in members:
+            record(person, sentence.start, sentence.start, members[-1].end, review="section")
+
+
+def _section_subject(ctx: Context, sentence: Sentence, record) -> None:
+    """Under a subheading about who was freed, a sentence that opens with a person is about one of them."""
+    if not ctx.freeing_section or sentence.heading:
+        return
+    first = next(iter(persons(ctx, sentence)), None)
+    if first is None or not re.fullmatch(r"\W*(?:[\w.’'-]+\s+){0,3}", ctx.text[sentence.start:first.role_start or
+                                                                               first.start]):
+        return
+    if first.role and re.search(r"president|minister|envoy|ambassador|official|spokes", first.role, re.I):
+        return
+    end = after_apposition(ctx.text, first.end, sentence.end)
+    if re.match(r"\W*[\"“‘]", sentence.text) or not (end > first.end or re.search(
+            r"\b(?:sentenced|convicted|jailed|imprisoned|arrested|detained|prison|colony|years?|charged|served)\b",
+            sentence.text, re.IGNORECASE)):
+        return  # a quotation, or a sentence that describes no prisoner: not one of the freed the section lists
+    record(first, sentence.start, first.role_start or first.start, end if end > first.end else first.end,
+           review="section")
+
+
+def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
+    """Where one person was taken: "X was transported to Lithuania", "Following her arrival in Ukraine, X"."""
+    pronoun = PRONOUN.match(sentence.text)
+    subjects = persons(ctx, sentence) or ([ctx.last_person] if pronoun and ctx.last_person else [])
+    for person in subjects:
+        named = person in sentence.names
+        after = after_apposition(ctx.text, person.end, sentence.end) if named else sentence.start + pronoun.end()
+        match = re.match(rf"\s*(?:was|were|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?{MOVED}\s+"
+                         rf"(?:\w+\s+){{0,2}}?(?:to|into|in|through|via)\s+", ctx.text[after:sentence.end])
+        place = place_after(ctx, sentence, after + match.end()) if match else None
+        if place is None:
+            if not named:
+                continue
+            arrival = re.search(r"\b(?:after|following|upon|on)\s+(?:her|his|their)\s+arrival\s+(?:in|at)\s+",
+                                ctx.text[sentence.start:person.start], re.IGNORECASE)
+            if arrival:
+                place = place_after(ctx, sentence, sentence.start + arrival.end())
+                if place is None or not re.fullmatch(r",\s*", ctx.text[place.end:person.start]):
+                    continue
+                ctx.add("sent_to", "entity", place.entity, sentence.start + arrival.start(), person.end,
+                        subject=ctx.note_person(person))
+                if person.id not in done:
+                    done.add(person.id)
+                    freed(ctx, sentence, person, sentence.start, sentence.start + arrival.start(), person.end)
+            continue
+        begin = person.start if named else sentence.start
+        ctx.add("sent_to", "entity", place.entity, begin, place.end, subject=ctx.note_person(person))
+        if person.id not in done:
+            done.add(person.id)
+            freed(ctx, sentence, person, after, begin, place.end)

@@ -8,9 +8,9 @@ import json
 import yaml
 
 from ...ingest.models import PLACEHOLDERS
+from .context import REVIEW
 
 OUTLET, TITLE, URL, DATE = PLACEHOLDERS
-from .context import REVIEW
 
 
 def manifest_stub(source_id: str, data: bytes, dateline=None, front: dict | None = None,

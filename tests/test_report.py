@@ -302,3 +302,64 @@ def test_sentences_for_people_name_sources_by_outlet_not_by_id(page, built_packa
     for source in used:
         assert not re.search(rf"(?<![\w#-]){re.escape(source['source_id'])}(?![\w-])", prose), source["source_id"]
         assert source["outlet"] in html.unescape(prose)
+
+
+CLICKER = """<script>
+(function () {
+  const followed = [];
+  document.addEventListener("click", (event) => {  // where a click on a link would take the reader
+    const link = event.target.closest("a");
+    if (link && !link.getAttribute("href").startsWith("#")) { followed.push(link.href); event.preventDefault(); }
+  });
+  const seen = (element) => element.checkVisibility() && element.getClientRects().length > 0;
+  const rows = [];
+  for (const row of document.querySelectorAll('tr[id^="release-"]')) {
+    const details = row.querySelector('details.evidence[data-field="released_count"]');
+    if (!details) continue;
+    const quotes = [...details.querySelectorAll("blockquote")];
+    const before = {open: details.open, shown: quotes.some(seen)};
+    details.querySelector("summary").click();
+    const links = [...details.querySelectorAll(".claim a")];
+    followed.length = 0;
+    links.forEach((link) => link.click());
+    const disputed = row.querySelector("a.disputed");
+    let landed = null;
+    if (disputed) {
+      disputed.click();
+      landed = {hash: location.hash, exists: !!document.getElementById(location.hash.slice(1))};
+    }
+    rows.push({id: row.id, before: before, open: details.open, shown: quotes.map(seen),
+               quotes: quotes.map((q) => q.textContent), followed: [...followed], landed: landed});
+  }
+  const out = document.createElement("pre");
+  out.id = "clicks";
+  out.textContent = JSON.stringify(rows);
+  document.body.appendChild(out);
+})();
+</script>"""
+
+
+def test_a_reader_clicks_from_a_count_disputed_or_not_to_its_quotes_and_the_article(page, built_package, tmp_path):
+    """In Chromium, a reader clicks a release's count: its quotes, hidden before, are shown; clicking each
+    claim's link goes to the article's URL; from a count in dispute, a click reaches its disagreement."""
+    clicking = tmp_path / "clicking.html"
+    clicking.write_text(page.read_text(encoding="utf-8").replace("</body>", CLICKER + "</body>"), encoding="utf-8")
+    dom, console = browser(clicking.as_uri(), tmp_path, "--dump-dom")
+    assert console == []
+    rows = {r["id"]: r for r in json.loads(html.unescape(re.search(r'<pre id="clicks">(.*?)</pre>', dom, re.S).group(1)))}
+    claims = {c["claim_id"]: c for c in csv.DictReader((built_package / "data/claims.csv").open(newline=""))}
+    sources = {s["source_id"]: s for s in csv.DictReader((built_package / "data/sources.csv").open(newline=""))}
+    releases = list(csv.DictReader((built_package / "data/releases.csv").open(newline="")))
+    kinds = set()
+    for release in releases:
+        clicked = rows[f"release-{release['release_id']}"]
+        assert clicked["before"] == {"open": False, "shown": False}  # nothing shown before the click
+        assert clicked["open"] and all(clicked["shown"])  # every quote shown after it
+        behind = [claims[c] for c in release["released_count_claims"].split("|")]
+        assert sorted(q.strip("“”\"") for q in clicked["quotes"]) == sorted(c["quote"] for c in behind)
+        assert set(clicked["followed"]) == {sources[c["source_id"]]["url"] for c in behind}  # each article's URL
+        disputed = release["released_count_status"] != "single_source"
+        kinds.add(disputed)
+        if disputed:
+            assert clicked["landed"]["hash"].startswith("#conflict-") and clicked["landed"]["exists"]
+    assert kinds == {True, False}  # a count in dispute and one nobody disputes were both clicked

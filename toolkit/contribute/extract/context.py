@@ -136,8 +136,21 @@ class Context:
     release_guessed: bool = False  # the article's release is the one the registry dates to its year
     freeing_list: bool = False  # a list of the freed was read
 
+    _newlines: list[int] | None = None
+    _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far
+
     def line(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        """The line number of an offset (by bisection over the line breaks: counting them up to each offset
+        cost the square of a long article)."""
+        import bisect
+
+        if self._newlines is None:
+            self._newlines = [i for i, c in enumerate(self.text) if c == "\n"]
+        return bisect.bisect_left(self._newlines, offset) + 1
+
+    def drafted_at(self, prop: str, rule: str) -> set[int]:
+        """The starts of the drafts a rule made of a property so far."""
+        return self._drafted.get((prop, rule), set())
 
     def add(self, prop: str, kind: str, value, start: int, end: int, **fields) -> Draft | None:
         """Draft a claim quoting text[start:end] (trimmed of edge punctuation); once per fact."""
@@ -156,6 +169,7 @@ class Context:
         fields["review"] = fields.get("review") or self._doubt(fields.get("subject", "TODO"), fields.get("note", ""), value)
         draft = Draft(prop, kind, value, quote, self.line(start), start=start, rule=self.current_rule, **fields)
         self.drafts.append(draft)
+        self._drafted.setdefault((prop, draft.rule), set()).add(start)
         return draft
 
     def _doubt(self, subject: str, note: str, value=None) -> str:

@@ -355,8 +355,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
     released", "the release of 75 prisoners", "Another 31 prisoners released"."""
     if not sentence.freeing():
         return
-    went = [f for f in sentence.figures if any(d.property == "destination_count" and d.start == f.start and
-                                               d.rule == "destination-count" for d in ctx.drafts)]
+    sent = ctx.drafted_at("destination_count", "destination-count")
+    went = [f for f in sentence.figures if f.start in sent]
     for figure in sorted(_free(ctx, sentence) + went, key=lambda f: f.start):
         before = ctx.text[max(sentence.start, figure.start - 40):figure.start]
         after = ctx.text[figure.end:sentence.end]

@@ -24,13 +24,18 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sen|Rep|Gov|Prof|"
                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc))$")
+ABBREVIATION_REACH = 8
+"""Characters before a full stop the longest abbreviation ("Sept") and the boundary before it need."""
 ENDING = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def _split_line(line: str) -> list[tuple[int, int]]:
     pieces, start = [], 0
     for match in ENDING.finditer(line):
-        if line[match.start()] == "." and ABBREVIATION.search(line, 0, match.start()):
+        # the abbreviation ends at the full stop: look only at the characters before it (a search from the
+        # line's start made a long line cost the square of its length)
+        if line[match.start()] == "." and ABBREVIATION.search(line, max(0, match.start() - ABBREVIATION_REACH),
+                                                               match.start()):
             continue  # "U.S.", "Dec.", "Mr.": not the end of a sentence
         pieces.append((start, match.end()))
         start = match.end()

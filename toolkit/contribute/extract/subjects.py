@@ -344,8 +344,8 @@ def group_of(ctx: Context, noun: str) -> str | None:
 
 
 def nationals_of(ctx: Context, country: str, written: str, alias: str | None = None) -> str:
-    """The group of a country's nationals: the registry's or this draft's, else one proposed ("people
-    from Latvia" -> latvian-nationals)."""
+    """The group of a country's nationals: the registry's or this draft's, else one proposed (an
+    invented country's people -> its adjective's slug, then "-nationals")."""
     existing = [e.id for e in ctx.registry.entities.values() if e.kind == "group" and e.nationality == country]
     existing += [g["id"] for g in ctx.proposals.get("groups", {}).values() if g.get("nationality") == country]
     if existing:

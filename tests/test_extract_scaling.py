@@ -66,3 +66,19 @@ def test_line_numbers_are_the_line_breaks_before_an_offset():
     for offset in range(0, len(article), 37):
         assert context.line(offset) == article.count("\n", 0, offset) + 1
     assert re.search("\n", article)  # the article has line breaks to count
+
+
+def test_the_role_before_a_name_is_read_from_the_words_before_it_not_from_the_line_start(monkeypatch):
+    """A long line of names (one sentence) read each name's title from the line's start: the square of its
+    length. The title is the last words before the name, so reading them from a bounded reach finds the same."""
+    from toolkit.contribute.extract import names
+
+    line = "Belarus freed these prisoners: " + ", ".join(
+        f"{'opposition leader ' if i % 3 == 0 else 'Journalist ' if i % 3 == 1 else ''}Ales Testau{i}" for i in range(3000))
+    starts = [m.start() for m in re.finditer(r"Ales Testau\d+", line)]
+    bounded = [names._role_before(line, s) for s in starts]
+    monkeypatch.setattr(names, "ROLE_REACH", len(line) + 1)  # the whole line, as before
+    whole = [names._role_before(line, s) for s in starts]
+    assert bounded == whole
+    assert {r for r, _ in bounded} == {"opposition leader", "journalist", None}
+    assert len(line) > 10 * 1000  # longer than the reach many times over

@@ -232,12 +232,17 @@ def _section_subject(ctx: Context, sentence: Sentence, record) -> None:
            review="section")
 
 
+ARRIVAL_REACH = 300
+"""How far before a name "following her arrival in <place>," is looked for."""
+
+
 def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
     """Where one person was taken: "X was transported to Lithuania", "Following her arrival in Ukraine, X"."""
     pronoun = PRONOUN.match(sentence.text)
     subjects = persons(ctx, sentence) or ([ctx.last_person] if pronoun and ctx.last_person else [])
+    here = {(n.start, n.end) for n in sentence.names}  # a set: a long list of names is one long sentence
     for person in subjects:
-        named = person in sentence.names
+        named = (person.start, person.end) in here
         after = after_apposition(ctx.text, person.end, sentence.end) if named else sentence.start + pronoun.end()
         match = re.match(rf"\s*(?:was|were|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?{MOVED}\s+"
                          rf"(?:\w+\s+){{0,2}}?(?:to|into|in|through|via)\s+", ctx.text[after:sentence.end])
@@ -245,17 +250,20 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
         if place is None:
             if not named:
                 continue
+            # the arrival comes right before the name ("Following her arrival in Ukraine, X"): looked for
+            # in the clause's reach, not the whole sentence before each name
+            base = max(sentence.start, person.start - ARRIVAL_REACH)
             arrival = re.search(r"\b(?:after|following|upon|on)\s+(?:her|his|their)\s+arrival\s+(?:in|at)\s+",
-                                ctx.text[sentence.start:person.start], re.IGNORECASE)
+                                ctx.text[base:person.start], re.IGNORECASE)
             if arrival:
-                place = place_after(ctx, sentence, sentence.start + arrival.end())
+                place = place_after(ctx, sentence, base + arrival.end())
                 if place is None or not re.fullmatch(r",\s*", ctx.text[place.end:person.start]):
                     continue
-                ctx.add("sent_to", "entity", place.entity, sentence.start + arrival.start(), person.end,
+                ctx.add("sent_to", "entity", place.entity, base + arrival.start(), person.end,
                         subject=ctx.note_person(person))
                 if person.id not in done:
                     done.add(person.id)
-                    freed(ctx, sentence, person, sentence.start, sentence.start + arrival.start(), person.end)
+                    freed(ctx, sentence, person, sentence.start, base + arrival.start(), person.end)
             continue
         begin = person.start if named else sentence.start
         ctx.add("sent_to", "entity", place.entity, begin, place.end, subject=ctx.note_person(person))

@@ -204,10 +204,17 @@ def _title(word: str) -> bool:
     return title_word(word) or _adjective(word) or bool(re.fullmatch(r"(?:[A-Z]\.){2,}", word))
 
 
+ROLE_REACH = 1000
+"""How far before a name its title is looked for: the eight words before it, on its line (reading the line
+from its start made a long line of names cost the square of its length)."""
+
+
 def _role_before(text: str, start: int) -> tuple[str | None, int | None]:
     """The job or title right before a name: capitalized ("Journalist", "Ukrainian President") or not
     ("opposition leader", "U.S. deputy envoy to Riga"), without articles or the verb before it."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = text.rfind("\n", max(0, start - ROLE_REACH), start) + 1
+    if line_start == 0 and start > ROLE_REACH:  # a long line: its last words before the name, whole
+        line_start = start - ROLE_REACH + len(re.match(r"\S*", text[start - ROLE_REACH:start]).group(0))
     words = [(m.group(0), m.start() + line_start) for m in re.finditer(r"\S+", text[line_start:start])][-8:]
     end = len(words)
     # "envoy to Riga", "special envoy for Latvia": a place after the title word

@@ -306,10 +306,11 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
                 ctx.add("nationality", "entity", country, sentence.start, sentence.start + match.end(),
                         subject=ctx.note_person(person))
     for person in persons(ctx, sentence):
-        role = re.search(r"\b(?P<adj>[A-Z][a-z]+)\s+(?:citizen|national)\s+$", ctx.text[sentence.start:person.start])
+        base = max(sentence.start, person.start - 200)  # "Estonian citizen X": the words right before the name
+        role = re.search(r"\b(?P<adj>[A-Z][a-z]+)\s+(?:citizen|national)\s+$", ctx.text[base:person.start])
         country = country_of(ctx, role.group("adj")) if role else None
         if country:
-            ctx.add("nationality", "entity", country, sentence.start + role.start(), person.end,
+            ctx.add("nationality", "entity", country, base + role.start(), person.end,
                     subject=ctx.note_person(person))
 
 

@@ -1,7 +1,7 @@
 """Contribute the real articles in the dataset's scope, as a contributor would, in a scratch clone.
 
 The articles of the real corpus (benchmarks/real/, see real_corpus.py) listed in
-benchmarks/real/in-scope.txt are about the releases this dataset covers. Each is added to a fresh
+benchmarks/real/in-scope.yaml are about the releases this dataset covers. Each is added to a fresh
 clone of this repository with its reviewed claims (the ledger, quotes restored from the text), the
 registry entries the ledger says it needs (merged with what the registry has: a new spelling of a
 known entity becomes an alias of it) and its manifest entry. Then, as CONTRIBUTING.md has a
@@ -12,7 +12,7 @@ the real articles open by kind and severity, and the curator's queue.
 
     .venv/bin/python benchmarks/contribute_real.py [--keep DIR] [--corpus DIR]
 
-`--corpus DIR` contributes another corpus of the same layout (DIR/ledgers, DIR/texts, DIR/in-scope.txt).
+`--corpus DIR` contributes another corpus of the same layout (DIR/ledgers, DIR/texts, DIR/in-scope.yaml).
 
 Exit status 0 when every step is green.
 """
@@ -58,8 +58,7 @@ def dump(data) -> str:
 
 
 def in_scope() -> list[str]:
-    lines = (real_corpus.ROOT / "in-scope.txt").read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return real_corpus.id_list("in-scope.yaml")
 
 
 def merge_registry(registry: dict, additions: dict) -> None:
@@ -151,7 +150,7 @@ def step(name: str, command: list[str], clone: Path) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="leave the clone here (it must not exist)")
-    parser.add_argument("--corpus", type=Path, help="a corpus folder (ledgers/, texts/, in-scope.txt); default benchmarks/real")
+    parser.add_argument("--corpus", type=Path, help="a corpus folder (ledgers/, texts/, in-scope.yaml); default benchmarks/real")
     args = parser.parse_args()
     if args.corpus:
         real_corpus.use(args.corpus)

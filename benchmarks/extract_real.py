@@ -14,9 +14,9 @@ compared:
   or population/scope; or nothing like it in the ledger; a ledger claim nothing drafted;
 - people drafted as freed (`released_in`) whom the ledger does not free, by name.
 
-Articles listed in benchmarks/real/heldout.txt are held out from tuning: reported apart, and
+Articles listed in benchmarks/real/heldout.yaml are held out from tuning: reported apart, and
 never listed claim by claim. `--corpus DIR` measures another corpus of the same layout (DIR/ledgers,
-DIR/texts, DIR/heldout.txt), such as the articles the maintainers hold out of this repository.
+DIR/texts, DIR/heldout.yaml), such as the articles the maintainers hold out of this repository.
 
     .venv/bin/python benchmarks/extract_real.py [--verbose] [--only ID ...] [--corpus DIR]
 """
@@ -137,9 +137,7 @@ def failure(key: tuple, others: set) -> str:
 
 
 def held_out() -> set[str]:
-    path = real_corpus.ROOT / "heldout.txt"
-    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    return set(real_corpus.id_list("heldout.yaml"))
 
 
 def pool(rows: list[dict], label: str, kind: str = "structured") -> Score:
@@ -154,7 +152,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every false draft and every miss")
     parser.add_argument("--only", nargs="*", help="article ids to measure")
-    parser.add_argument("--corpus", type=Path, help="a corpus folder (ledgers/, texts/, heldout.txt); default benchmarks/real")
+    parser.add_argument("--corpus", type=Path, help="a corpus folder (ledgers/, texts/, heldout.yaml); default benchmarks/real")
     args = parser.parse_args()
     if args.corpus:
         real_corpus.use(args.corpus)

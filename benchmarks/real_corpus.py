@@ -44,6 +44,12 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def id_list(name: str) -> list[str]:
+    """The article ids a list of the corpus names (heldout.yaml, in-scope.yaml), or none if it has no such list."""
+    path = ROOT / name
+    return [str(i) for i in yaml.safe_load(path.read_text(encoding="utf-8")) or []] if path.is_file() else []
+
+
 def ledger_paths() -> list[Path]:
     return sorted(LEDGERS.glob("*.yaml"))
 

@@ -320,6 +320,15 @@ def find_dateline(text: str, year: int | None = None) -> Dateline | None:
                     match.start(), match.end())
 
 
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Every dateline-like line in the first lines of the article: a page can carry a timestamp ("Published
+    16 May 2026, 09:10 GMT") above the wire's own dateline ("VILNIUS, May 16, 2026 (Wire) —"), and the
+    date of neither is a fact the article reports."""
+    begins = front_matter(text).end
+    head = text[:begins + 1500]
+    return sorted({m.span() for pattern in DATELINES for m in pattern.finditer(head, begins)})
+
+
 def count_in_text(text: str, count) -> bool:
     """True when `text` writes the count (a `values.Count`): its figure in digits or words ("a" and
     "an" for one), with the same qualifier, or the same range."""

@@ -175,8 +175,20 @@ def sanctions(ctx: Context, sentence: Sentence) -> None:
             _announced(ctx, sentence, mention)
 
 
+REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|declared|stated|told)\b")
+
+
+def _reported_on(ctx: Context, sentence: Sentence, date, quote_start: int) -> bool:
+    """"A delegation in Minsk on Friday said Washington had lifted ...", "told reporters on Friday that ...": the
+    day of the saying is the lifting's (or its announcement's), even when it is also the release's day."""
+    gap = ctx.text[date.end:quote_start]
+    return bool(re.fullmatch(r"\s*(?:(?:said|announced|confirmed|declared|stated)\s+)?(?:that\s+)?", gap) and
+                (REPORTING.search(gap) or REPORTING.search(ctx.text[max(sentence.start, date.start - 40):date.start])))
+
+
 def _dates(ctx: Context, sentence: Sentence, mention: Mention, start: int, end: int, quote_start: int) -> None:
-    for date in (d for d in sentence.dates if start <= d.start < end and d.value and not ctx.taken(d)):
+    for date in (d for d in sentence.dates if start <= d.start < end and d.value and
+                 (not ctx.taken(d) or mention.action == "lifted" and _reported_on(ctx, sentence, d, quote_start))):
         before = ctx.text[max(start, date.start - 24):date.start]
         since = re.search(r"\bsince\s+$", before)
         # "imposed in 2021", "having imposed them in 2023"; a sanction in force "since" a date began then

@@ -1050,3 +1050,39 @@ def test_all_of_one_nationality_and_a_negotiator_described_after_the_name(shapes
     release = "release-2026-09-05"
     assert (release, "released_count", "35", "exact", None, "ukrainian-nationals") in drafted
     assert (release, "envoy", "daniel-mockwell", "exact", None, None) in drafted
+
+
+# --- the failure classes of issue 34: invented articles with their ledgers, committed before the rules -------
+
+CLASSES_34 = FIXTURES / "extract" / "classes-34"
+
+
+@pytest.fixture(scope="module")
+def classes_34():
+    from extract_coverage import class_scores, measure_fixtures
+
+    results = measure_fixtures(CLASSES_34, keep_drafts=True)
+    return results, class_scores(results, CLASSES_34 / "classes.yaml")
+
+
+@pytest.mark.parametrize("name", sorted(yaml.safe_load((CLASSES_34 / "classes.yaml").read_text())))
+def test_a_failure_class_of_issue_34_is_drafted_as_its_ledger_says(classes_34, name):
+    """Each class's claims are drafted, and nothing else of the same property from the lines they quote."""
+    _, scores = classes_34
+    score = scores[name]
+    assert score.ledger - score.drafted == set(), "missed"
+    assert score.drafted - score.ledger == set(), "drafted wrongly"
+
+
+def test_the_issue_34_fixtures_free_only_whom_their_ledgers_free_and_draft_nothing_from_furniture(classes_34):
+    """No one freed whom the ledger does not free; nothing from a byline, caption, related link, or a promise of a
+    release to come ("promised to free a thousand more")."""
+    results, _ = classes_34
+    for source, (structured, _, drafts, claims, registry) in results.items():
+        freed = {c.subject for c in claims if c.property == "released_in"}
+        assert {d.subject for d in drafts if d.property == "released_in"} <= freed, source
+        lines = (CLASSES_34 / source.split("-")[1] / f"{source}.txt").read_text().splitlines()
+        furniture = [line for line in lines if line.startswith(("By ", "Published ", "Fixture Tribune staff", "Related",
+                                                                "U.S. Lifts", "Minsk has promised")) or "(Photo" in line]
+        assert not [d.quote for d in drafts if any(d.quote in line for line in furniture)], source
+        assert structured.precision >= 0.9, (source, sorted(structured.drafted - structured.ledger))

@@ -37,8 +37,14 @@ UNITS = {w: n for n, w in enumerate(
      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
 TENS = {w: n * 10 for n, w in enumerate(["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
                                          "ninety"]) if w}
-_WORD = r"(?:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(list(UNITS)[1:10]) + r"))?|" + \
-        "|".join(sorted(UNITS, key=len, reverse=True)) + r"|a dozen|dozen)"
+_SMALL = r"(?:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(list(UNITS)[1:10]) + r"))?|" + \
+         "|".join(sorted(UNITS, key=len, reverse=True)) + ")"
+_N = r"(?:a|one|two|three|four|five|six|seven|eight|nine)"
+_HUNDREDS = rf"{_N}\s+hundred(?:\s+(?:and\s+)?{_SMALL})?"
+_WORD = (rf"(?:(?:{_HUNDREDS}|{_SMALL}|a)\s+thousand(?:\s+(?:and\s+)?(?:{_HUNDREDS}|{_SMALL}))?|{_HUNDREDS}"
+         r"|(?:two|three|four|five|half\s+a)\s+dozen|" + _SMALL + r"|a dozen|dozen)")
+"""A figure in words: "fourteen", "twenty-three", "a dozen", "two dozen", "half a dozen", "a hundred", "one
+thousand", "two hundred and fifty"."""
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 MAX_COUNT_DIGITS = 15
 """A longer run of digits is an identifier, a phone number or noise, not a count (and Python refuses to
@@ -96,8 +102,21 @@ def number(word: str) -> int | None:
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", word):
         digits = word.replace(",", "")
         return int(digits) if len(digits) <= MAX_COUNT_DIGITS else None
+    word = " ".join(word.split())
     if word in ("a dozen", "dozen"):
         return 12
+    if word == "half a dozen":
+        return 6
+    head, _, rest = word.partition(" ")
+    if rest.endswith("dozen") and head in UNITS:
+        return UNITS[head] * 12
+    for scale, size in ((" thousand", 1000), (" hundred", 100)):
+        if scale in f" {word}":
+            left, _, right = f" {word} ".partition(scale)
+            left, right = left.strip(), re.sub(r"^and\s+", "", right.strip())
+            many = 1 if left == "a" else number(left)
+            rest = number(right) if right else 0
+            return None if many is None or rest is None else many * size + rest
     if word in UNITS:
         return UNITS[word]
     tens, _, unit = word.partition("-")
@@ -299,6 +318,15 @@ def find_dateline(text: str, year: int | None = None) -> Dateline | None:
     dates = find_dates(written, anchor) if written else []
     return Dateline(parts.get("place"), written, dates[0].value if dates else None, parts.get("outlet"),
                     match.start(), match.end())
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Every dateline-like line in the first lines of the article: a page can carry a timestamp ("Published
+    16 May 2026, 09:10 GMT") above the wire's own dateline ("VILNIUS, May 16, 2026 (Wire) —"), and the
+    date of neither is a fact the article reports."""
+    begins = front_matter(text).end
+    head = text[:begins + 1500]
+    return sorted({m.span() for pattern in DATELINES for m in pattern.finditer(head, begins)})
 
 
 def count_in_text(text: str, count) -> bool:

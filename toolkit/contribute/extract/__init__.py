@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...ingest.entities import Registry
-from ...ingest.figures import Dateline, DateMention, Figure, find_dateline, find_dates, find_figures, front_matter
+from ...ingest.figures import (Dateline, DateMention, Figure, dateline_spans, find_dateline, find_dates, find_figures,
+                               front_matter)
 from ...values import Count, DateValue, parse_date
 from . import counts, freed, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
 from .context import REVIEW, RULES, Context, Draft, Sentence
@@ -144,14 +145,15 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     when = published or (dateline.date if dateline else None) or (str(year) if year else None)
     anchor = parse_date(when) if when else None
     begins = front_matter(text).end  # the front matter says where the article appeared; it is not the article
-    dates = [d for d in find_dates(text, anchor)
-             if d.start >= begins and not (dateline and dateline.start <= d.start < dateline.end)]
+    heads = [(dateline.start, dateline.end)] if dateline else []
+    heads += [span for span in dateline_spans(text) if span not in heads]
+    dates = [d for d in find_dates(text, anchor) if d.start >= begins and not any(s <= d.start < e for s, e in heads)]
     skipped = furniture(text)
     names = [n for n in find_names(text, registry) if not any(s <= n.start < e for s, e in skipped)]
     ctx = Context(text=text, registry=registry, properties=properties, names=names,
                   figures=find_figures(text, find_dates(text, anchor)), dates=dates, anchor=anchor,
                   **_known(known_claims, registry))
-    spans = _sentences(ctx, dateline, skipped)
+    spans = _sentences(ctx, heads, skipped)
     ctx.release = article_release(ctx, spans)
     ctx.sanction = sanctions.article_sanction(ctx, spans)
     ctx.country = article_country(ctx, spans)
@@ -210,7 +212,7 @@ def _known(claims, registry: Registry) -> dict:
     return {"release_dates": dates, "release_totals": totals, "sanction_targets": targets, "freed_in": freed_in}
 
 
-def _sentences(ctx: Context, dateline: Dateline | None, skipped: list[tuple[int, int]]) -> list[Sentence]:
+def _sentences(ctx: Context, heads: list[tuple[int, int]], skipped: list[tuple[int, int]]) -> list[Sentence]:
     """The article's sentences and headlines, each with what was found in it; page furniture left out."""
     found = []
     names, figures, dates = _ByStart(ctx.names), _ByStart(ctx.figures), _ByStart(ctx.dates)
@@ -219,8 +221,9 @@ def _sentences(ctx: Context, dateline: Dateline | None, skipped: list[tuple[int,
         if any(s <= start < e for s, e in skipped) or end <= begins:
             continue
         start = max(start, begins)
-        if dateline and start <= dateline.start < end:
-            start = max(start, dateline.end)
+        for head_start, head_end in heads:  # the dateline, and any other dateline-like line above the text
+            if start <= head_start < end:
+                start = max(start, head_end)
         if end <= start:
             continue
         line_start = ctx.text.rfind("\n", 0, start) + 1

@@ -34,11 +34,16 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
         # "called for the release of a further 1,150 prisoners": those still held, in a call for their freedom
         further = re.search(r"\b(?:release|freedom|freeing)\s+of\s+(?:a\s+further|the\s+remaining|the\s+other|another)\s+$",
                             ctx.text[max(sentence.start, figure.start - 40):figure.start]) or \
-            re.search(r"\b(?:to\s+)?free\s+(?:the\s+remaining\s+|another\s+)$", ctx.text[max(sentence.start, figure.start - 30):figure.start])
+            re.search(r"\b(?:to\s+)?free\s+(?:the\s+remaining\s+|another\s+)$", ctx.text[max(sentence.start, figure.start - 30):figure.start]) or \
+            (re.match(r"\s+(?:other|remaining)\b", after) and  # "efforts to free more than a thousand other detainees"
+             re.search(r"\b(?:to\s+free|(?:release|freedom)\s+of)\s+$", ctx.text[max(sentence.start, figure.start - 30):figure.start]))
         if further and re.match(rf"\s+(?:(?:other|remaining|political)\s+)*(?:{PRISONERS}|prisoners|detainees)\b", after):
             held = re.match(rf"\s+(?:(?:other|remaining|political)\s+)*(?:{PRISONERS}|prisoners|detainees)\b", after)
-            _count(ctx, "political_prisoner_count", figure, figure.start - len(further.group(0)), figure.end + held.end(),
-                   ctx.country)
+            where = re.match(r"\s+in\s+", after[held.end():])  # "... other detainees in Belarus": that country's
+            place = next((n for n in sentence.names if where and n.start == figure.end + held.end() + where.end() and
+                          n.entity and ctx.registry.kind(n.entity) == "place"), None)
+            _count(ctx, "political_prisoner_count", figure, figure.start - len(further.group(0)),
+                   place.end if place else figure.end + held.end(), ctx.registry.top(place.entity) if place else ctx.country)
             continue
         counted = re.search(r"\b(?:counted|counts|lists|listed|recogni[sz]es|tallied|numbered)\s+$",
                             ctx.text[max(sentence.start, figure.start - 20):figure.start])

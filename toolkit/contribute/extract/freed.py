@@ -246,6 +246,13 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
         after = after_apposition(ctx.text, person.end, sentence.end) if named else sentence.start + pronoun.end()
         match = re.match(rf"\s*(?:was|were|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?{MOVED}\s+"
                          rf"(?:\w+\s+){{0,2}}?(?:to|into|in|through|via)\s+", ctx.text[after:sentence.end])
+        if match is None and named and sentence.freeing():
+            # "X was among those freed; she was taken to Vilnius": the pronoun of the next clause is X
+            match = re.search(rf"[;,]\s*(?:and\s+)?(?:she|he)\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?"
+                              rf"{MOVED}\s+(?:\w+\s+){{0,2}}?(?:to|into|in|through|via)\s+", ctx.text[after:sentence.end])
+            if match and any(n.start >= person.end and n.start < after + match.start() for n in persons(ctx, sentence)
+                             if n is not person):
+                match = None
         place = place_after(ctx, sentence, after + match.end()) if match else None
         if place is None:
             if not named:

@@ -46,9 +46,13 @@ def speaks(ctx: Context, sentence: Sentence, person: Name) -> bool:
     after = after_apposition(ctx.text, person.end, sentence.end)
     if SPEECH.match(ctx.text, after) or SPEECH.match(ctx.text, person.end):
         return True
+    before = ctx.text[max(sentence.start, person.start - 80):person.start]
+    # '"...," said the U.S. special envoy X': the verb before the name, after a quotation or a comma
     return bool(re.search(r"(?:according\s+to|quoted|cited\s+by|told\s+by)\s+(?:\w+\s+){0,4}$",
                           ctx.text[max(sentence.start, person.start - 60):person.role_start or person.start],
-                          re.IGNORECASE))
+                          re.IGNORECASE)) or \
+        (bool(re.search(r"[,”\"]\s*(?:said|says|added|wrote|announced)\s+(?:[\w.’'-]+\s+){0,5}$", before)) and
+         not re.match(r"[’']s\b", ctx.text[person.end:person.end + 2]))  # not "said X's envoy Y"
 
 
 def described(ctx: Context, sentence: Sentence, person: Name) -> bool:

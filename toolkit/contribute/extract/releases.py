@@ -12,7 +12,7 @@ import re
 
 from ...ingest.figures import DateMention, Figure
 from ...values import parse_date
-from .context import Context, Sentence, rule
+from .context import WISH, Context, Sentence, rule
 from .names import Name
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .people import MOVED, persons
@@ -362,6 +362,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         after = ctx.text[figure.end:sentence.end]
         lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+)?(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before,
                          re.IGNORECASE)
+        if lead and WISH.search(ctx.text[max(sentence.start, figure.start - len(lead.group(0)) - 40):
+                                         figure.start - len(lead.group(0))]):
+            continue  # "efforts to free more than a thousand others", "promised to release 500": no release yet
         if not lead and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\s+go\b", after, re.IGNORECASE):
             lead = re.search(r"\blets?\s+$", before)  # "Belarus let 25 political prisoners go"
         noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", after, re.IGNORECASE) or \
@@ -379,8 +382,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         begin = _actor_start(ctx, sentence, figure.start - len(lead.group(0))) if lead else figure.start
         begin = _another(ctx, begin)
         finish = figure.end + noun.end() + (tail.end() if tail else 0)
-        if figure in went:  # "the release of 135 prisoners who would be sent to Guatemala": freed, and gone there
-            if lead:
+        if figure in went:  # "the release of 135 prisoners who would be sent to Guatemala", "24 prisoners were freed and
+            # flown to Vilnius": freed, and gone there (not "27 people released from detention arrived in Vilnius")
+            if lead or (tail and re.search(r"\b(?:were|was|have\s+been|had\s+been)\s", tail.group(0))):
                 ctx.add("released_count", "count", figure.value, begin, finish, qualifier=figure.qualifier
                         if figure.qualifier != "between" else "exact", subject=clause_release(ctx, sentence, figure.start))
             continue

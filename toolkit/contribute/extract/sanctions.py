@@ -45,10 +45,14 @@ TARGETED = re.compile(rf"\b{NOUN}\s+(?:had\s+|have\s+|has\s+)?(?P<verb>target(?:
                       rf"(?P<target>[^.;:]{{2,60}}?){END}", re.IGNORECASE)
 RELIEF = re.compile(r"\b(?P<verb>sanctions?\s+relief|relief\s+from\s+sanctions)(?:\s+from\s+(?P<actor>[^.;:,]{2,40}?))?"
                     r"(?=[.,;:]|\s+(?:as|for|in|and|to|while)\b|$)", re.IGNORECASE)
+PASSIVE = re.compile(rf"\b{NOUN}\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:first\s+|originally\s+|later\s+)?"
+                     rf"(?P<verb>imposed|introduced|lifted|eased|removed)\s+by\s+(?P<actor>[^.;:,]{{2,40}}?)"
+                     rf"(?=\s+(?:in|on|since|after|before|last|this|when|as)\b|[.,;:]|$)", re.IGNORECASE)
+"""A sanction imposed or lifted by someone, in the passive: "Those sanctions were imposed by Washington in 2021"."""
 EXCHANGE = re.compile(r"\b(?:in\s+(?:exchange|return)(?:\s+for)?|as\s+part\s+of\s+(?:the|a|this|that)\s+"
                       r"(?:deal|arrangement|agreement|bargain)|trad(?:es|ed|ing)\s+(?:\w+\s+){0,2}?for|"
                       r"(?:in\s+(?:a|the)\s+)?sanctions[- ]relief\s+deal|sanctions\s+deal)\b", re.IGNORECASE)
-ANNOUNCING = re.compile(r"\b(?:(?:will|would|is|was|are|were)\s+(?:be\s+)?lifting|announc\w+\s+(?:the\s+)?(?:lifting|"
+ANNOUNCING = re.compile(r"(?:\b(?:will|would|is|was|are|were)\s+(?:be\s+)?|[’']re\s+)lifting|\b(?:announc\w+\s+(?:the\s+)?(?:lifting|"
                         r"easing|removal)|announc\w+\s+(?:that\s+)?[^.;]{0,40}?\blift|will\s+lift|would\s+lift|"
                         r"agreed\s+to\s+lift)", re.IGNORECASE)
 
@@ -71,9 +75,11 @@ def mentions(ctx: Context, sentence: Sentence) -> list[Mention]:
     """Every sanctions phrase of a sentence, with its sanction, actor and span."""
     found: list[Mention] = []
     for pattern, action in ((LIFTING, "lifted"), (REMOVED, "lifted"), (AUTHORIZED, "lifted"), (IMPOSED_ON, "imposed"),
-                            (IMPOSING, "imposed"), (TARGETED, "targeted"), (RELIEF, "relief")):
+                            (IMPOSING, "imposed"), (TARGETED, "targeted"), (RELIEF, "relief"), (PASSIVE, None)):
         for match in pattern.finditer(sentence.text):
             start = sentence.start + match.start()
+            if pattern is PASSIVE:
+                action = "imposed" if match.group("verb").lower() in ("imposed", "introduced") else "lifted"
             if any(m.start <= start < m.end for m in found):
                 continue
             target = match.groupdict().get("target") or ""
@@ -83,7 +89,7 @@ def mentions(ctx: Context, sentence: Sentence) -> list[Mention]:
             if sanction is None and (not target or generic(target, ctx)):
                 sanction = ctx.sanction
             mention = Mention(action, sanction, start, max(end, sentence.start + match.end()), target, target_start)
-            if action == "relief" and match.group("actor"):
+            if match.groupdict().get("actor"):
                 mention.actor = _entity_in(ctx, sentence, sentence.start + match.start("actor"),
                                            sentence.start + match.end("actor"))
                 mention.actor_start = sentence.start + match.start("actor")
@@ -169,8 +175,20 @@ def sanctions(ctx: Context, sentence: Sentence) -> None:
             _announced(ctx, sentence, mention)
 
 
+REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|declared|stated|told)\b")
+
+
+def _reported_on(ctx: Context, sentence: Sentence, date, quote_start: int) -> bool:
+    """"A delegation in Minsk on Friday said Washington had lifted ...", "told reporters on Friday that ...": the
+    day of the saying is the lifting's (or its announcement's), even when it is also the release's day."""
+    gap = ctx.text[date.end:quote_start]
+    return bool(re.fullmatch(r"\s*(?:(?:said|announced|confirmed|declared|stated)\s+)?(?:that\s+)?", gap) and
+                (REPORTING.search(gap) or REPORTING.search(ctx.text[max(sentence.start, date.start - 40):date.start])))
+
+
 def _dates(ctx: Context, sentence: Sentence, mention: Mention, start: int, end: int, quote_start: int) -> None:
-    for date in (d for d in sentence.dates if start <= d.start < end and d.value and not ctx.taken(d)):
+    for date in (d for d in sentence.dates if start <= d.start < end and d.value and
+                 (not ctx.taken(d) or mention.action == "lifted" and _reported_on(ctx, sentence, d, quote_start))):
         before = ctx.text[max(start, date.start - 24):date.start]
         since = re.search(r"\bsince\s+$", before)
         # "imposed in 2021", "having imposed them in 2023"; a sanction in force "since" a date began then

@@ -72,10 +72,13 @@ def release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention |
     start, end = sentence.clause(offset)
     if re.match(r"(?:when|as|where)\s", ctx.text[start:end], re.IGNORECASE) and start > sentence.start:
         start = sentence.clause(start - 2)[0]  # "The largest came on March 13, when 52 were freed"
+    # "They were released as the envoy told reporters on Friday that ...": what happened as they were freed
+    # happened the same day
+    simultaneous = re.match(r"\w+\s+as\s+", ctx.text[offset:end])
     for date in sentence.dates:
         if start <= date.start < end and date.value and len(date.value) >= 7 and \
                 not OTHER_EVENT.search(ctx.text[max(start, date.start - 40):date.start]) and \
-                (not date.relative or abs(date.start - offset) < 30):
+                (not date.relative or abs(date.start - offset) < 30 or (simultaneous and 0 < date.start - offset < 130)):
             return date
     return None
 

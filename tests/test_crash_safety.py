@@ -35,15 +35,41 @@ def cli(*args, cwd: Path, crash: str | None = None, env: dict | None = None, tim
 @pytest.fixture
 def scratch(tmp_path, built_package) -> Path:
     """A copy of the suite's own project with its built package, releases and docs, as a checkout has them."""
+    return _checkout(tmp_path, built_package)
+
+
+def _checkout(root: Path, built_package: Path) -> Path:
     from toolkit.contribute.dictionary import render_dictionary
     from toolkit.project import open_project
 
-    assemble_project(tmp_path)
+    assemble_project(root)
     # the docs as a checkout of this project has them: its own data dictionary, not the live one
-    shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("data-dictionary.md"))
-    (tmp_path / "docs" / "data-dictionary.md").write_text(render_dictionary(open_project(tmp_path)), encoding="utf-8")
-    (tmp_path / "releases").mkdir()
-    shutil.copytree(built_package, tmp_path / "datapackage")
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("data-dictionary.md"))
+    (root / "docs" / "data-dictionary.md").write_text(render_dictionary(open_project(root)), encoding="utf-8")
+    (root / "releases").mkdir()
+    shutil.copytree(built_package, root / "datapackage")
+    return root
+
+
+@pytest.fixture(scope="session")
+def released_scratch(tmp_path_factory, built_package) -> Path:
+    """`scratch` with release 1.0.0 published, once per session (the release before the one a test kills)."""
+    from click.testing import CliRunner
+
+    from toolkit.cli import main
+
+    root = tmp_path_factory.mktemp("released-scratch")
+    _checkout(root, built_package)
+    shutil.rmtree(root / "releases")  # a project before its first release
+    result = CliRunner().invoke(main, ["release", "1.0.0", "--project", str(root), "--date", "2025-12-20"])
+    assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture
+def released(released_scratch, tmp_path) -> Path:
+    """A copy of `released_scratch` to kill releases and downloads in (a release names no folder it ran in)."""
+    shutil.copytree(released_scratch, tmp_path, dirs_exist_ok=True, symlinks=True)
     return tmp_path
 
 
@@ -135,9 +161,8 @@ def assert_published_all_at_once(releases: Path) -> None:
 
 
 @pytest.mark.parametrize("point", RELEASE_POINTS)
-def test_a_release_killed_at_each_step_is_completed_or_undone_by_the_next_run(scratch, point):
-    shutil.rmtree(scratch / "releases")  # a project before its first release
-    assert cli("release", "1.0.0", "--date", "2025-12-20", cwd=scratch).returncode == 0
+def test_a_release_killed_at_each_step_is_completed_or_undone_by_the_next_run(released, point):
+    scratch = released  # 1.0.0 is out
     _change_a_claim(scratch)
     killed = cli("release", "--bump", "auto", "--date", "2026-01-05", cwd=scratch, crash=point)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
@@ -163,9 +188,8 @@ def test_a_release_killed_at_each_step_is_completed_or_undone_by_the_next_run(sc
 
 
 @pytest.mark.parametrize("point", ["download:before-place", "download:after-place"])
-def test_a_download_killed_at_each_step_leaves_nothing_half_written(scratch, tmp_path, point):
-    shutil.rmtree(scratch / "releases")
-    assert cli("release", "1.0.0", "--date", "2025-12-20", cwd=scratch).returncode == 0
+def test_a_download_killed_at_each_step_leaves_nothing_half_written(released, tmp_path, point):
+    scratch = released  # 1.0.0 is out
     work = tmp_path / "work"
     work.mkdir()
     env = {"PRISONER_DATA_CACHE": str(tmp_path / "cache")}

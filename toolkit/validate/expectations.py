@@ -148,8 +148,19 @@ def _parameters(suites: dict, tables: dict, suite_file: str) -> tuple[list[Issue
     return issues, values
 
 
+_CONTEXTS: list = []
+"""The process's GX context, made on first use: it holds only the pandas data source, as each run deletes
+the asset it adds (a test run or a long-lived caller checks many packages; making a context costs 0.4 s)."""
+
+
 def _context():
     """An in-memory GX context, quiet (no analytics, no progress bars), without a Data Docs site of its own."""
+    if not _CONTEXTS:
+        _CONTEXTS.append(_new_context())
+    return _CONTEXTS[0]
+
+
+def _new_context():
     import logging
 
     import great_expectations as gx
@@ -166,8 +177,9 @@ def _context():
 
 
 def _validate(context, name, table, expectations, parameters, suite_file) -> tuple[list[Issue], list]:
-    """One resource: suite, dataframe asset, validation definition and checkpoint; failures as Issues, and
-    every expectation's outcome (entry, passed, what was observed, in words) for the Data Docs."""
+    """One resource: its suite run on a batch of its dataframe (nothing is kept in the context's stores, and
+    the asset is deleted after); failures as Issues, and every expectation's outcome (entry, passed, what
+    was observed, in words) for the Data Docs."""
     import contextlib
     import sys
 
@@ -175,16 +187,16 @@ def _validate(context, name, table, expectations, parameters, suite_file) -> tup
 
     file, frame = table
     issues, configurations = _configurations(name, expectations, parameters, suite_file)
-    suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=configurations))
-    batch = context.data_sources.get(_SOURCE).add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
-    definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
-    # a Checkpoint's batch_parameters go to all its definitions, so each resource gets its own checkpoint
-    checkpoint = context.checkpoints.add(gx.Checkpoint(
-        name=name, validation_definitions=[definition], actions=[], result_format="SUMMARY"))
-    with contextlib.redirect_stdout(sys.stderr):  # stdout carries the CLI's JSON
-        result = checkpoint.run(batch_parameters={"dataframe": frame}, expectation_parameters=parameters)
-    results = sorted((r for run in result.run_results.values() for r in run.results),
-                     key=lambda r: r.expectation_config.meta.get("position", 0))
+    source = context.data_sources.get(_SOURCE)
+    asset = source.add_dataframe_asset(name)
+    try:
+        batch = asset.add_batch_definition_whole_dataframe(name).get_batch(batch_parameters={"dataframe": frame})
+        with contextlib.redirect_stdout(sys.stderr):  # stdout carries the CLI's JSON
+            result = batch.validate(gx.ExpectationSuite(name=name, expectations=configurations),
+                                    result_format="SUMMARY", expectation_parameters=parameters)
+    finally:
+        source.delete_asset(name)
+    results = sorted(result.results, key=lambda r: r.expectation_config.meta.get("position", 0))
     outcomes = [(expectations[r.expectation_config.meta["position"]], bool(r.success),
                  _observed(r.result or {}), _message(name, _field(expectations[r.expectation_config.meta["position"]]
                                                                   .get("kwargs", {})), r.expectation_config.type, r))

@@ -135,6 +135,7 @@ class Context:
     heading: bool = False  # the sentence being read is a headline or subheading
     release_guessed: bool = False  # the article's release is the one the registry dates to its year
     freeing_list: bool = False  # a list of the freed was read
+    still_held: set = field(default_factory=set)  # surnames of people named among those still held
 
     _newlines: list[int] | None = None
     _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far

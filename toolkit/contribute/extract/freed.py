@@ -34,6 +34,29 @@ FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+be
                          r"(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
 
 
+# "Those who remain behind bars include X", "X and Y are still held": people the release left in prison
+STILL_HELD = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continue\w*\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:behind\s+bars|in\s+(?:prison|jail|"
+                        r"custody|detention|a\s+penal\s+colony)|held|jailed|imprisoned|detained|incarcerated|locked\s+up)\b|"
+                        r"\b(?:left\s+behind|not\s+(?:among\s+(?:those|the)\s+)?(?:freed|released|pardoned))\b", re.IGNORECASE)
+
+
+def still_held(ctx: Context, sentence: Sentence, person: Name) -> bool:
+    """True when the sentence names the person among those still held: a word of being held before the name
+    with no freeing after it ("Those who remain behind bars include X"), or right after the name or the list
+    it ends ("X and Y remain in prison")."""
+    from .context import FREEING
+    before = ctx.text[sentence.start:person.start]
+    held = None
+    for held in STILL_HELD.finditer(before):
+        pass
+    if held is not None and not FREEING.search(before[held.end():]):
+        return True
+    after = after_apposition(ctx.text, person.end, sentence.end)
+    return bool(re.match(r"(?:\s*(?:,|and)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})*\s*(?:,\s*)?(?:who\s+)?"
+                         r"(?:is|are|was|were|has|have)?\s*" + STILL_HELD.pattern, ctx.text[after:sentence.end],
+                         re.IGNORECASE))
+
+
 OFFICE = re.compile(r"\b(?:president|prime\s+minister|minister|envoy|ambassador|officials?|spokes(?:man|woman|person)|"
                     r"secretary|ruler|king|queen|chancellor|governor|mayor|senator|judge|prosecutor|dictator|"
                     r"(?<!opposition\s)(?<!union\s)(?<!party\s)(?<!protest\s)(?<!movement\s)(?<!student\s)"
@@ -126,12 +149,16 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "") -> None:
         if person.id in done or speaks(ctx, sentence, person) or office_holder(ctx, sentence, person):
             return
+        if still_held(ctx, sentence, person) or _surname(person) in ctx.still_held:
+            ctx.still_held.add(_surname(person))  # a second spelling of the same person later is still held
+            return
         done.add(person.id)
         freed(ctx, sentence, person, offset, start, end, review)
         if place is not None:
             ctx.add("sent_to", "entity", place.entity, min(start, person.start), max(end, place.end),
                     subject=ctx.note_person(person))
 
+    ctx.still_held |= {_surname(p) for p in persons(ctx, sentence) if still_held(ctx, sentence, p)}
     freeing = sentence.freeing()
     for trigger in INCLUDING.finditer(sentence.text):
         begin = sentence.start + trigger.end()
@@ -185,6 +212,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _listed_then_freed(ctx, sentence, record)
     _section_subject(ctx, sentence, record)
     _moved(ctx, sentence, done)
+
+
+def _surname(person: Name) -> str:
+    return person.text.split()[-1].lower()
 
 
 def _listed_then_freed(ctx: Context, sentence: Sentence, record) -> None:

@@ -48,7 +48,11 @@ NOT_NAMES = {"center", "centre", "committee", "council", "liberties", "ministry"
 NOT_PEOPLE = {"the", "a", "an", "and", "but", "in", "on", "of", "for", "with", "by", "at", "from", "to", "as",
               "after", "before", "among", "including", "this", "that", "these", "those", "his", "her", "their",
               "its", "our", "my", "he", "she", "they", "we", "it", "there", "when", "while", "some", "many", "most",
-              "all", "each", "both", "according", "meanwhile", "however", "also", "then", "now", "yet"}
+              "all", "each", "both", "according", "meanwhile", "however", "also", "then", "now", "yet",
+              # a count of people is no name ("Nine Belarusians were handed over")
+              "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+              "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
+              "dozen", "dozens", "several", "few", "thousands"}
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals, with those of the Latin alphabets of Belarusian, Polish, Lithuanian romanizations
 NAME = re.compile(rf"\b(?:[{UPPER}][\w’'.-]*\s+){{0,5}}[{UPPER}][a-zß-ÿā-ž’'-]+(?:\s+[{UPPER}][a-zß-ÿā-ž’'-]+)*")
 

@@ -349,6 +349,11 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
             offset = country.end + joiner.end()
 
 
+RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|since\s+(?:the\s+(?:start|"
+                     r"beginning|summer|spring)|then|last\s+\w+)|so\s+far|to\s+date|in\s+recent\s+(?:months|years)|"
+                     r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks))\b", re.IGNORECASE)
+
+
 @rule("released-count")
 def totals(ctx: Context, sentence: Sentence) -> None:
     """How many were freed: "Belarus freed 52 prisoners", "More than 60 political prisoners were
@@ -371,6 +376,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             re.match(rf"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{FREE_VERB}\b)", after, re.IGNORECASE)
         if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after):
             continue
+        if RUNNING.match(after, noun.end()):
+            _listed_releases(ctx, sentence, figure)  # "... since 2025, and a release in March freed 52"
+            continue  # "has freed about 300 prisoners since 2025": a running total over several releases
         if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before):
             continue  # "X, along with 13 other detainees, was freed": 14, the with-others rule's
         tail = re.match(rf"(?:,\s+(?:including|among\s+them|among\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?,|"
@@ -509,7 +517,8 @@ def _day_further_on(ctx: Context, sentence: Sentence, offset: int):
             any(d.property == "date" and d.subject == ctx.release for d in ctx.drafts):
         return None
     known = ctx.release_dates.get(ctx.release)
-    if known is not None and known.precision == "day" and not any(d.relative for d in sentence.dates):
+    proposed = ctx.release in ctx.proposals.get("releases", {})  # dated by this page's own text, not the project
+    if known is not None and known.precision == "day" and not proposed and not any(d.relative for d in sentence.dates):
         # an undated page's "on Friday": the release's known day, when that day is a Friday
         for match in WEEKDAY.finditer(ctx.text, max(sentence.start, offset - 30), min(sentence.end, offset + 130)):
             said = re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",

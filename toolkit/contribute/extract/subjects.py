@@ -92,9 +92,37 @@ def date_note(ctx: Context, date: DateMention) -> str:
     return f'"{date.text.strip()}" read as {date.value}, from the article\'s date {ctx.anchor.text}: check'
 
 
+RETURN = re.compile(r"\b(?:in\s+return|in\s+exchange|in\s+turn|for\s+(?:its|their)\s+part|reciprocally)\b(?!\s+for\b)",
+                    re.IGNORECASE)
+
+
+def other_side(ctx: Context, sentence: Sentence, offset: int) -> bool:
+    """True for a freeing by the other side of an exchange ("In return, Poland released A and B", "In exchange,
+    U.S. authorities freed two Belarusians"): its actor, named between the cue and the freeing, is a country
+    other than the one the article's release frees from. No release of the article's frees those people."""
+    cue = None
+    for cue in RETURN.finditer(ctx.text, sentence.start, offset):
+        pass
+    if cue is None or ctx.country is None:
+        return False
+    actors = []  # the countries named between the cue and the freeing; the nearest is the freeing's actor
+    for name in sentence.names:
+        if cue.end() <= name.start < offset and name.entity and ctx.registry.kind(name.entity) in ("place", "organisation"):
+            entity = ctx.registry.get(name.entity)
+            actors.append((name.start, ctx.registry.top(name.entity) if entity.kind == "place" else entity.country))
+    for word in re.finditer(r"\b[A-Z][a-z]+\b", ctx.text[cue.end():offset]):
+        known, _ = demonym_country(ctx, word.group(0))
+        actors.append((cue.end() + word.start(), known))
+    actors = [a for a in sorted(actors) if a[1]]
+    return bool(actors) and actors[-1][1] != ctx.country
+
+
 def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     """The release a freeing at `offset` speaks of: the one its clause dates, the one a known total
-    in the clause belongs to, the one the sentence is dated to ("In June, ..."), or the article's."""
+    in the clause belongs to, the one the sentence is dated to ("In June, ..."), or the article's; none
+    for a freeing by the other side of an exchange."""
+    if other_side(ctx, sentence, offset):
+        return None
     date = release_date(ctx, sentence, offset)
     if date:
         return release_for(ctx, date.value)

@@ -166,9 +166,18 @@ def _surnames(text: str, people: list[Name], taken: list[tuple[int, int]]) -> li
         first = min(p.start for p in people if p.proposed in ids)
         full = next(p for p in people if p.proposed in ids)
         for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text):
-            if match.start() > first and not any(s <= match.start() < e for s, e in taken):
+            if (match.start() > first or _headline(text, match.start())) and not any(s <= match.start() < e for s, e in taken):
                 found.append(Name(surname, match.start(), match.end(), None, full.proposed, None, None, full.candidate))
     return found
+
+
+def _headline(text: str, offset: int) -> bool:
+    """True for an offset in the page's headline: a short line with no closing period among its first lines, where
+    a person is named by surname before the article names them in full ("X pardons 14 on national day")."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return text.count("\n", 0, start) <= 4 and 0 < len(line) < 100 and not re.search(r"[.!?:\"”]$", line)
 
 
 def _runs(text: str):
@@ -235,11 +244,12 @@ def _role_before(text: str, start: int) -> tuple[str | None, int | None]:
     return (role if proper else role.lower()), words[first][1]
 
 
-PHRASE = r"(?:[^,.;:()“”\"]|\.(?=\S)|(?<=[A-Z])\.)"  # the periods of "U.S." and "TUT.by" do not end a phrase
+PHRASE = r"(?:[^,.;:()“”\"\n]|\.(?=\S)|(?<=[A-Z])\.)"  # the periods of "U.S." and "TUT.by" do not end a phrase
 APPOSITION = re.compile(rf",\s+(?P<role>(?:the|a|an)\s+{PHRASE}{{3,80}}?|(?!(?:went|came|was|were|is|are|has|had|moved|"
                         rf"said|told|returned|fled|flew|travell?ed|headed|belongs|spoke|wrote|\w+ed)\s)"
                         rf"(?:co-)?[a-z][\w-]+\s+(?:of|to|for)\s+"
-                        rf"{PHRASE}{{3,60}}?)(?=,|(?<![A-Z])\.(?!\S)|;|\s+(?:who|which|was|is|had|has|said|told)\b)")
+                        rf"{PHRASE}{{3,60}}?)(?=,|(?<![A-Z])\.(?!\S)|;|\s+(?:who|which|was|is|had|has|said|told)\b|[ \t]*\n|"
+                        rf"\s+(?:jailed|arrested|detained|sentenced|convicted|imprisoned|serving)\b)")
 
 
 def apposition(text: str, name_end: int) -> tuple[str, int, int] | None:

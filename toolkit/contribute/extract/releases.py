@@ -16,7 +16,7 @@ from .context import WISH, Context, Sentence, rule
 from .names import Name
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .people import MOVED, persons
-from .subjects import (OTHER_EVENT, clause_release, country_at, country_of, demonym_country, date_note, group_of, nationals_of, place_after, release_date,
+from .subjects import (OTHER_EVENT, clause_release, country_at, country_of, demonym_country, date_note, group_of, nationals_of, other_year, place_after, release_date,
                        release_for, slug)
 
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
@@ -272,7 +272,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     """How many of a nationality or group were freed: "five Ukrainians" among the freed, "One
     Canadian was released", "which included four Latvian nationals", "A Swiss citizen has also
     been released" (at least one)."""
-    context = sentence.freeing() or re.search(r"\b(?:among|including|included|of\s+those|of\s+them)\b", sentence.text, re.I)
+    context = sentence.freeing() or re.search(r"\b(?:among|including|included|of\s+those|of\s+them)\b", sentence.text, re.I) or \
+        ctx.previous_freeing and re.search(r"\b(?:were|was)\s+(?:also\s+)?(?:in|part\s+of)\s+the\s+group\b", sentence.text)
     if not context:
         return
     for figure in _free(ctx, sentence):
@@ -300,7 +301,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                              r"(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)\b", sentence.text):
         if not match.group(0).startswith("one") and not ((listed or re.search(r"\b(?:and|,)\s+(?:\w+\s+){1,2}[A-Z]",
                                                                              sentence.text[match.end():match.end() + 30]))
-                                                         and re.match(r"\s*(?:[.,;]|and\b|$)", sentence.text[match.end():])):
+                                                         and re.match(r"\s*(?:[.,;]|and\b|$)", sentence.text[match.end():])) \
+                and not (listed and re.match(r"\s+(?:were|are)\b", sentence.text[match.end():])):
             continue  # "an American" counts as one only within a list of counts
         population = group_of(ctx, match.group("noun"))
         release = clause_release(ctx, sentence, sentence.start + match.start())
@@ -499,13 +501,21 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
     about the article's release and the day falls within what is known of its date."""
     for match in sentence.freeing():
         offset = sentence.start + match.start()
-        date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset)
+        date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset) or \
+            _year_of_other(ctx, sentence, offset)
         if date is None or not ctx.take(date):
             continue
         release = clause_release(ctx, sentence, offset)
         if release:
             ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
                     subject=release, note=date_note(ctx, date))
+
+
+def _year_of_other(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:
+    """"An amnesty in 2024 freed 1,584 prisoners": the year that makes the freeing another release dates it."""
+    start, end = sentence.clause(offset)
+    year = other_year(ctx, sentence, start, end)
+    return next((d for d in sentence.dates if d.value == year and not ctx.taken(d)), None) if year else None
 
 
 WEEKDAY = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

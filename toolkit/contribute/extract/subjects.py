@@ -139,8 +139,8 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     opening = next((d for d in sentence.dates if d.start - sentence.start < 12 and d.value and len(d.value) >= 7), None)
     if opening and re.match(r"\s*,", ctx.text[opening.end:opening.end + 2]):
         return release_for(ctx, opening.value)
-    other_year = _other_year(ctx, sentence, start, end) or _year_before_last(ctx, sentence, offset)
-    return release_for(ctx, other_year) if other_year else ctx.release
+    year = other_year(ctx, sentence, start, end) or _year_before_last(ctx, sentence, offset)
+    return release_for(ctx, year) if year else ctx.release
 
 
 def _year_before_last(ctx: Context, sentence: Sentence, offset: int) -> str | None:
@@ -159,7 +159,7 @@ def _total_noun(ctx: Context, figure) -> bool:
                          ctx.text[figure.end:figure.end + 40], re.IGNORECASE))
 
 
-def _other_year(ctx: Context, sentence: Sentence, start: int, end: int) -> str | None:
+def other_year(ctx: Context, sentence: Sentence, start: int, end: int) -> str | None:
     """A year the clause (or the sentence's opening, "In 2024, ...") dates its freeing to, when it is not
     the year of the article's release: "three journalists were pardoned in 2024" is another release."""
     main = ctx.release_dates.get(ctx.release) if ctx.release else None

@@ -1143,3 +1143,17 @@ def test_the_second_round_fixtures_draft_nothing_they_skip(classes_34b):
         skipped = [s["quote"] for s in yaml.safe_load((folder / "claims.yaml").read_text()).get("skipped", [])]
         wrong = [d.quote for d in drafts if d.property in COUNTING and any(s in d.quote or d.quote in s for s in skipped)]
         assert not wrong, source
+
+
+def test_another_release_by_its_time_or_its_deal_and_the_other_sides_relief(shapes):
+    """"last month" dates another release; "in a separate deal" is one the page does not date (nobody freed in the
+    article's); a king's title is no part of his name; "In return, the U.S. eased sanctions" frees nobody, so the
+    release that follows in the sentence is still the article's."""
+    text = ("Published: 12 September 2026\n\nKing Adam Rell pardoned 40 prisoners on Friday, September 11. In return, "
+            "the United States eased its sanctions, and Belarus freed 40 prisoners.\nA presidential amnesty freed 230 "
+            "inmates last month. Gleb Sorin, who was freed in a separate deal, welcomed the news.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert ("release-2026-09-11", "pardoned_by", "adam-rell", "exact", None, None) in drafted
+    assert ("release-2026-08", "released_count", "230", "exact", None, None) in drafted
+    assert not any(k[1] == "released_count" and k[0] == "release-2026-09-11" and k[2] == "230" for k in drafted)
+    assert "gleb-sorin" not in _freed(drafted)

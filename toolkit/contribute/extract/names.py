@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ...ingest.entities import Registry
 
 TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "foreign", "interior", "justice", "deputy", "secretary", "state",
+    "president", "vice", "prime", "minister", "king", "queen", "emir", "sultan", "monarch", "foreign", "interior", "justice", "deputy", "secretary", "state",
     "spokesperson", "spokesman", "spokeswoman", "envoy", "special", "ambassador", "senator", "sen.", "rep.", "gov.",
     "governor", "mayor", "general", "gen.", "colonel", "col.", "mr.", "mrs.", "ms.", "dr.", "journalist",
     "reporter", "activist", "lawyer", "attorney", "blogger", "banker", "former", "ex", "leader", "opposition",

@@ -103,8 +103,9 @@ def other_side(ctx: Context, sentence: Sentence, offset: int) -> bool:
     cue = None
     for cue in RETURN.finditer(ctx.text, sentence.start, offset):
         pass
-    if cue is None or ctx.country is None:
-        return False
+    from .context import FREEING
+    if cue is None or ctx.country is None or not FREEING.search(ctx.text, cue.end(), min(sentence.end, offset + 40)):
+        return False  # "In return, the U.S. eased sanctions": no freeing, the other side's relief
     actors = []  # the countries named between the cue and the freeing; the nearest is the freeing's actor
     for name in sentence.names:
         if cue.end() <= name.start < offset and name.entity and ctx.registry.kind(name.entity) in ("place", "organisation"):
@@ -113,7 +114,7 @@ def other_side(ctx: Context, sentence: Sentence, offset: int) -> bool:
     for word in re.finditer(r"\b[A-Z][a-z]+\b", ctx.text[cue.end():offset]):
         known, _ = demonym_country(ctx, word.group(0))
         actors.append((cue.end() + word.start(), known))
-    actors = [a for a in sorted(actors) if a[1]]
+    actors = sorted(a for a in actors if a[1])
     return bool(actors) and actors[-1][1] != ctx.country
 
 
@@ -139,8 +140,25 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     opening = next((d for d in sentence.dates if d.start - sentence.start < 12 and d.value and len(d.value) >= 7), None)
     if opening and re.match(r"\s*,", ctx.text[opening.end:opening.end + 2]):
         return release_for(ctx, opening.value)
-    year = other_year(ctx, sentence, start, end) or _year_before_last(ctx, sentence, offset)
+    if SEPARATE.search(ctx.text, start, end):
+        return None  # "X, who was freed last year in a separate deal": another release, not dated here
+    year = other_year(ctx, sentence, start, end) or _year_before_last(ctx, sentence, offset) or \
+        _month_before(ctx, start, end)
     return release_for(ctx, year) if year else ctx.release
+
+
+SEPARATE = re.compile(r"\bin\s+(?:a|an)\s+(?:separate|earlier|previous|prior|different|unrelated)\s+(?:\w+\s+)?"
+                      r"(?:deal|release|exchange|swap|amnesty|pardon|agreement|case)\b", re.IGNORECASE)
+
+
+def _month_before(ctx: Context, start: int, end: int) -> str | None:
+    """"An amnesty freed 230 inmates last month": the month before the article's (a release the registry or
+    the article dates to that month is that one)."""
+    if ctx.anchor is None or ctx.anchor.precision == "year" or \
+            not re.search(r"\b(?:last|previous)\s+month\b|\ba\s+month\s+(?:ago|earlier)\b", ctx.text[start:end]):
+        return None
+    year, month = ctx.anchor.start.year, ctx.anchor.start.month - 1
+    return f"{year - 1}-12" if month == 0 else f"{year}-{month:02d}"
 
 
 def _year_before_last(ctx: Context, sentence: Sentence, offset: int) -> str | None:

@@ -1157,3 +1157,17 @@ def test_another_release_by_its_time_or_its_deal_and_the_other_sides_relief(shap
     assert ("release-2026-08", "released_count", "230", "exact", None, None) in drafted
     assert not any(k[1] == "released_count" and k[0] == "release-2026-09-11" and k[2] == "230" for k in drafted)
     assert "gleb-sorin" not in _freed(drafted)
+
+
+def test_a_list_of_bare_names_under_a_lead_that_names_those_a_freeing_counted(shapes):
+    """Lines that are each a name (titled or not, with no bullet) under "The names of the monks are:", after a
+    sentence that freed "nine Orthodox monks": each is one of the freed; a count before capitals ("nine Orthodox
+    monks") is no person; "X, another citizen, was freed in recent weeks" is another release's."""
+    text = ("Published: 12 September 2026\n\nBelarus released 9 Orthodox monks on Friday, September 11.\n"
+            "The names of the monks are the following:\nThe Rev. Ilya Sarn\nFr. Pavel Ostrov\n"
+            "Officials said the monks were well. Lena Volk was released Friday and Tom Brisk, another citizen, was "
+            "freed in recent weeks.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert {"ilya-sarn", "pavel-ostrov", "lena-volk"} <= _freed(drafted)
+    assert not _freed(drafted) & {"orthodox-monks", "tom-brisk"}
+    assert ("release-2026-09-11", "released_count", "9", "exact", None, None) in drafted

@@ -57,6 +57,19 @@ def still_held(ctx: Context, sentence: Sentence, person: Name) -> bool:
                          re.IGNORECASE))
 
 
+EARLIER_FREEING = re.compile(r"[^.;]{0,100}?\b(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?(?:freed|released|pardoned|"
+                             r"set\s+free)\s+(?:\w+\s+){0,3}?(?:in\s+recent\s+(?:days|weeks|months)|earlier\s+(?:this|that|last)\s+\w+|"
+                             r"last\s+(?:year|month|week)|previously|in\s+(?:a|an)\s+(?:separate|earlier|previous|prior)\b|"
+                             r"(?:days|weeks|months|years)\s+(?:ago|earlier|before))", re.IGNORECASE)
+
+
+def freed_before(ctx: Context, sentence: Sentence, person: Name) -> bool:
+    """True when the sentence says the person was freed at another time ("and X, another American citizen detained
+    in 2024, was freed in recent weeks", "X, who was released last year"): another release than this one."""
+    match = EARLIER_FREEING.match(ctx.text, person.end, sentence.end)
+    return bool(match) and not any(person.end < n.start < match.end() for n in persons(ctx, sentence))
+
+
 OFFICE = re.compile(r"\b(?:president|prime\s+minister|minister|envoy|ambassador|officials?|spokes(?:man|woman|person)|"
                     r"secretary|ruler|king|queen|chancellor|governor|mayor|senator|judge|prosecutor|dictator|"
                     r"(?<!opposition\s)(?<!union\s)(?<!party\s)(?<!protest\s)(?<!movement\s)(?<!student\s)"
@@ -95,25 +108,44 @@ def freeing_label(sentence: Sentence) -> bool:
 
 def freeing_list_lead(ctx: Context, line: int) -> bool:
     """True when the list an item at `line` belongs to is introduced by a line about who was freed
-    ("Journalists released on September 11 included:", "Those freed:")."""
+    ("Journalists released on September 11 included:", "Those freed:"), or one that names those a freeing
+    earlier in the article counted ("... released 12 priests ..." then "The names of the priests are:")."""
+    from .context import FREEING, WISH
     while line > 0:
         previous = ctx.text.rfind("\n", 0, line - 1) + 1
         text = ctx.text[previous:line - 1]
         line = previous
-        if not text.strip() or BULLET.match(text):
+        if not text.strip() or BULLET.match(text) or _bare_name(ctx, previous, previous + len(text)):
             continue
-        from .context import FREEING, WISH
         lead = text.rstrip()
-        return lead.endswith(":") and any(not WISH.search(lead[max(0, m.start() - 40):m.start()])
-                                          for m in FREEING.finditer(lead))
+        if not lead.endswith(":"):
+            return False
+        if any(not WISH.search(lead[max(0, m.start() - 40):m.start()]) for m in FREEING.finditer(lead)):
+            return True
+        named = re.search(r"\bnames\s+of\s+(?:the|those)\s+(?:\w+\s+)?(\w+s)\b", lead, re.IGNORECASE)
+        return bool(named) and any(re.search(rf"\b\d[\d,]*\s+(?:[\w-]+\s+){{0,3}}?{named.group(1)}\b",
+                                             ctx.text[m.end():m.end() + 80], re.IGNORECASE)
+                                   for m in FREEING.finditer(ctx.text, 0, previous))
     return False
+
+
+def _bare_name(ctx: Context, start: int, end: int) -> bool:
+    """A line that is only a person's name, perhaps with a title ("The Rev. A B C"): an item of a list with no bullets."""
+    names = [n for n in ctx.names if start <= n.start and n.end <= end and ctx.kind(n) == "person"]
+    return len(names) == 1 and bool(re.fullmatch(r"\s*(?:(?:The\s+)?[A-Z][\w.]*\s+){0,2}", ctx.text[start:names[0].start])) \
+        and not ctx.text[names[0].end:end].strip(" ,;.")
 
 
 def _listed_item(ctx: Context, sentence: Sentence, record) -> None:
     """An item of a list that a line about the freed introduces: its first person is one of the freed
     ("- Freelance reporter X. Detained since 2022.", "- Outlet's X")."""
     line = list_item(ctx, sentence)
-    if line is None or sentence.start > BULLET.match(ctx.text, line).end() or not freeing_list_lead(ctx, line):
+    if line is None:
+        line = ctx.text.rfind("\n", 0, sentence.start) + 1
+        end = ctx.text.find("\n", sentence.start)
+        if not _bare_name(ctx, line, end if end >= 0 else len(ctx.text)) or not freeing_list_lead(ctx, line):
+            return
+    elif sentence.start > BULLET.match(ctx.text, line).end() or not freeing_list_lead(ctx, line):
         return
     first = next(iter(persons(ctx, sentence)), None)
     if first is None or len(ctx.text[sentence.start:first.start].split()) > 5:
@@ -148,6 +180,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
 
     def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "") -> None:
         if person.id in done or speaks(ctx, sentence, person) or office_holder(ctx, sentence, person):
+            return
+        if freed_before(ctx, sentence, person):
             return
         if still_held(ctx, sentence, person) or _surname(person) in ctx.still_held:
             ctx.still_held.add(_surname(person))  # a second spelling of the same person later is still held

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from ...ingest.entities import Registry
 
 TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "king", "queen", "emir", "sultan", "monarch", "foreign", "interior", "justice", "deputy", "secretary", "state",
+    "president", "vice", "prime", "minister", "king", "queen", "emir", "sultan", "monarch", "rev.", "rev", "reverend",
+    "fr.", "father", "msgr.", "bishop", "cardinal", "pastor", "priest", "foreign", "interior", "justice", "deputy", "secretary", "state",
     "spokesperson", "spokesman", "spokeswoman", "envoy", "special", "ambassador", "senator", "sen.", "rep.", "gov.",
     "governor", "mayor", "general", "gen.", "colonel", "col.", "mr.", "mrs.", "ms.", "dr.", "journalist",
     "reporter", "activist", "lawyer", "attorney", "blogger", "banker", "former", "ex", "leader", "opposition",
@@ -128,6 +129,9 @@ def find_names(text: str, registry: Registry) -> list[Name]:
         name = " ".join(name_words).removesuffix("’s").removesuffix("'s")
         start = text.index(name_words[0], run_start)
         end = start + len(name)
+        if re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|several|many))\s+$",
+                     text[max(0, start - 12):start], re.IGNORECASE):
+            continue  # "12 Roman Catholic priests", "two Belarusian Activists": a count of a group, not a person
         if any(start < e and s < end for s, e in spans) or \
                 re.search(r"\b[A-Z][\w’'.-]*\s+(?:of|for|de|on)\s+(?:the\s+)?$", text[max(0, start - 40):start]):
             continue

@@ -39,6 +39,10 @@ DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"
 }
 
 
+FAITHS = {"roman", "catholic", "catholics", "orthodox", "protestant", "protestants", "christian", "christians", "muslim",
+          "muslims", "jewish", "evangelical", "evangelicals", "baptist", "baptists", "lutheran", "lutherans"}
+
+
 # --- releases ---------------------------------------------------------------------------------------
 
 def release_for(ctx: Context, date: str, note: str = "") -> str:
@@ -302,6 +306,8 @@ def demonym_country(ctx: Context, word: str) -> tuple[str | None, str | None]:
     (else None), and its ISO 3166 name where it was read from pycountry or the exceptions (else None);
     (None, None) when the word names no country. Proposes nothing."""
     key = re.sub(r"[’']s$", "", word.lower()).strip(".,").replace(".", "")
+    if key in FAITHS:
+        return None, None  # "12 Roman Catholic priests": a church, not a country's nationals
     if key in DEMONYM_EXCEPTIONS:
         return _place_named(ctx, DEMONYM_EXCEPTIONS[key]), DEMONYM_EXCEPTIONS[key]
     for entity in (e for e in ctx.registry.entities.values() if e.kind == "place"):

@@ -1171,3 +1171,17 @@ def test_a_list_of_bare_names_under_a_lead_that_names_those_a_freeing_counted(sh
     assert {"ilya-sarn", "pavel-ostrov", "lena-volk"} <= _freed(drafted)
     assert not _freed(drafted) & {"orthodox-monks", "tom-brisk"}
     assert ("release-2026-09-11", "released_count", "9", "exact", None, None) in drafted
+
+
+def test_pardons_granted_to_people_and_citizens_of_listed_countries(shapes):
+    """"The president, X, has granted pardons to researcher A and lawyer B": both freed, pardoned by X; "those
+    released also include citizens of Estonia, Poland and the US": at least one of each."""
+    text = ("Published: 12 September 2026\n\nBelarus's president, Oren Vask, has granted pardons to researcher Ada Rinn and "
+            "lawyer Ivo Marl on Friday, September 11.\nThose released also include citizens of Estonia, Poland and "
+            "the US, officials said.\n")
+    drafted, _ = _drafted(shapes, text)
+    release = "release-2026-09-11"
+    assert {"ada-rinn", "ivo-marl"} <= _freed(drafted)
+    assert (release, "pardoned_by", "oren-vask", "exact", None, None) in drafted
+    for group in ("estonian-nationals", "polish-nationals", "us-nationals"):
+        assert (release, "released_count", "1", "at_least", None, group) in drafted

@@ -239,6 +239,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             record(person, person.end + release_word.start(), person.start, person.end + release_word.end())
     for match in freeing:
         obj = sentence.start + match.end()
+        to = re.match(r"\s+to\s+", ctx.text[obj:sentence.end]) if re.search(r"pardons?$", match.group(0)) else None
+        obj += to.end() if to else 0  # "granted pardons to researcher X and lawyer Y"
         for person in list_members(ctx, sentence, obj):
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
     _list_after_freeing(ctx, sentence, record)

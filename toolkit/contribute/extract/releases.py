@@ -335,6 +335,7 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
         if country is not None and ctx.registry_place_kind(country.entity) == "country":
             _count(ctx, "released_count", figure, figure.start, country.end,
                    clause_release(ctx, sentence, figure.start), population=nationals_of(ctx, country.entity, country.text))
+    _citizens_of(ctx, sentence)
     for others in OTHERS_FROM.finditer(sentence.text):
         offset = sentence.start + others.end()
         release = clause_release(ctx, sentence, offset)
@@ -354,6 +355,29 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
 RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|since\s+(?:the\s+(?:start|"
                      r"beginning|summer|spring)|then|last\s+\w+)|so\s+far|to\s+date|in\s+recent\s+(?:months|years)|"
                      r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks))\b", re.IGNORECASE)
+
+
+CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among\s+them(?:\s+(?:were|are))?)\s+(?:citizens|nationals)\s+of\s+",
+                         re.IGNORECASE)
+
+
+def _citizens_of(ctx: Context, sentence: Sentence) -> None:
+    """"Those released also include citizens of Japan, Poland and the US": at least one of each country's."""
+    for lead in CITIZENS_OF.finditer(sentence.text):
+        offset = sentence.start + lead.end()
+        release = clause_release(ctx, sentence, offset)
+        while release:
+            country = country_at(ctx, sentence, offset)
+            if country is None or ctx.registry_place_kind(country.entity) != "country":
+                break
+            if country.entity != ctx.country:  # the releasing country's own citizens are no breakdown
+                ctx.add("released_count", "count", 1, sentence.start + lead.start(), country.end, subject=release,
+                        qualifier="at_least", population=nationals_of(ctx, country.entity, country.text),
+                        review="implied-count", note=f'"citizens of {country.text}": at least one')
+            joiner = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", ctx.text[country.end:sentence.end])
+            if not joiner:
+                break
+            offset = country.end + joiner.end()
 
 
 @rule("released-count")
@@ -564,7 +588,7 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
                              sentence.text):
         verb = sentence.start + match.start()
         actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
-                      re.fullmatch(r"\s+(?:(?:has|had|have)\s+)?", ctx.text[p.end:verb])), None)
+                      re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?", ctx.text[p.end:verb])), None)
         by = re.match(r"\s+by\s+", ctx.text[sentence.start + match.end():sentence.end])
         if by:
             actor = next((p for p in persons(ctx, sentence) if p.start - (sentence.start + match.end() + by.end()) in

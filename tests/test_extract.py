@@ -1185,3 +1185,16 @@ def test_pardons_granted_to_people_and_citizens_of_listed_countries(shapes):
     assert (release, "pardoned_by", "oren-vask", "exact", None, None) in drafted
     for group in ("estonian-nationals", "polish-nationals", "us-nationals"):
         assert (release, "released_count", "1", "at_least", None, group) in drafted
+
+
+def test_a_swap_whose_sides_each_free_someone_and_the_last_swap_for_background(shapes):
+    """"with Minsk releasing A and Warsaw freeing B": B is the other side's, in the headline too; "The last major
+    swap took place in March 2025, with ..." is background, not the article's release."""
+    text = ("Poland-Belarus swap frees Ada Rinn, Ivo Marl\n\nPublished: 12 September 2026\n\nBelarus and Poland "
+            "completed a prisoner exchange on Friday, September 11, with Minsk releasing teacher Ada Rinn and Warsaw "
+            "freeing businessman Ivo Marl.\nThe last major swap took place in March 2025, with Belarus releasing "
+            "five prisoners.\nThose freed include blogger Lena Volk.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert {"ada-rinn", "lena-volk"} <= _freed(drafted)
+    assert "ivo-marl" not in _freed(drafted)
+    assert ("lena-volk", "released_in", "release-2026-09-11", "exact", None, None) in drafted

@@ -136,6 +136,7 @@ class Context:
     release_guessed: bool = False  # the article's release is the one the registry dates to its year
     freeing_list: bool = False  # a list of the freed was read
     still_held: set = field(default_factory=set)  # surnames of people named among those still held
+    other_side: set = field(default_factory=set)  # surnames of people the other side of an exchange frees
 
     _newlines: list[int] | None = None
     _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far

@@ -183,6 +183,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             return
         if freed_before(ctx, sentence, person):
             return
+        if _surname(person) in ctx.other_side:
+            return  # freed by the other side of the exchange, wherever else the page names them
         if still_held(ctx, sentence, person) or _surname(person) in ctx.still_held:
             ctx.still_held.add(_surname(person))  # a second spelling of the same person later is still held
             return
@@ -248,6 +250,16 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _listed_then_freed(ctx, sentence, record)
     _section_subject(ctx, sentence, record)
     _moved(ctx, sentence, done)
+
+
+def note_other_side(ctx: Context, sentences: list[Sentence]) -> None:
+    """Before any rule runs: the people the other side of an exchange frees anywhere on the page ("In return, the
+    US released X"), so a headline that lists both sides ("Swap frees A, X") frees only A."""
+    from .subjects import other_side
+    for sentence in sentences:
+        for match in sentence.freeing():
+            if other_side(ctx, sentence, sentence.start + match.start()):
+                ctx.other_side |= {_surname(p) for p in list_members(ctx, sentence, sentence.start + match.end())}
 
 
 def _surname(person: Name) -> str:

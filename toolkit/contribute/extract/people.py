@@ -114,6 +114,8 @@ def role_words(gap: str) -> bool:
         lowered = word.lower()
         if lowered in ("and", "as", "well", "plus", "the", "a", "an", "both") or title_word(word):
             continue
+        if re.fullmatch(r"(?:freeing|releasing|pardoning|handing|sending|returning|swapping)", lowered):
+            return False  # "A and Washington freeing B": a freeing of its own, perhaps by the other side
         if lowered in CLAUSE_WORDS or (lowered.endswith("ed") and lowered not in ("jailed", "detained", "exiled",
                                                                                   "imprisoned", "renowned", "retired")):
             return False

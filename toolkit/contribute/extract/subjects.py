@@ -108,7 +108,11 @@ def other_side(ctx: Context, sentence: Sentence, offset: int) -> bool:
     for cue in RETURN.finditer(ctx.text, sentence.start, offset):
         pass
     from .context import FREEING
-    if cue is None or ctx.country is None or not FREEING.search(ctx.text, cue.end(), min(sentence.end, offset + 40)):
+    if ctx.country is None:
+        return False
+    if _actor_before_verb(ctx, sentence, offset) not in (None, ctx.country):
+        return True  # "with Moscow releasing A and Washington freeing B": B is the other side's
+    if cue is None or not FREEING.search(ctx.text, cue.end(), min(sentence.end, offset + 40)):
         return False  # "In return, the U.S. eased sanctions": no freeing, the other side's relief
     actors = []  # the countries named between the cue and the freeing; the nearest is the freeing's actor
     for name in sentence.names:
@@ -120,6 +124,30 @@ def other_side(ctx: Context, sentence: Sentence, offset: int) -> bool:
         actors.append((cue.end() + word.start(), known))
     actors = sorted(a for a in actors if a[1])
     return bool(actors) and actors[-1][1] != ctx.country
+
+
+ACTOR_VERB = re.compile(r"(?P<actor>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?"
+                        r"(?:releas(?:ed|ing)|free(?:d|ing)|handed\s+over|handing\s+over)\b")
+
+
+def _actor_before_verb(ctx: Context, sentence: Sentence, offset: int) -> str | None:
+    """The country that frees in the clause at `offset`, when a place, a government or a demonym stands right
+    before the verb ("the US releasing", "Washington freeing", "Poland released"); None when no such actor."""
+    start, _ = sentence.clause(offset)
+    actor = None
+    for match in ACTOR_VERB.finditer(ctx.text, max(start, offset - 200), min(sentence.end, offset + 40)):
+        if match.end("actor") <= offset:
+            actor = match
+    if actor is None:
+        return None
+    begin, end = actor.start("actor"), actor.end("actor")
+    for name in sentence.names:
+        if begin <= name.start and name.end <= end and name.entity and \
+                ctx.registry.kind(name.entity) in ("place", "organisation"):
+            entity = ctx.registry.get(name.entity)
+            return ctx.registry.top(name.entity) if entity.kind == "place" else entity.country
+    known, _ = demonym_country(ctx, actor.group("actor").split()[-1])
+    return known
 
 
 def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
@@ -203,6 +231,10 @@ EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|another|former|first|sec
                      r"future|further|similar)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+PAST_EVENT = re.compile(r"\W*(?:The|An?)\s+(?:last|previous|earlier|prior)\s+(?:\w+\s+){0,2}?"
+                        r"(?:swap|exchange|release|deal|amnesty|pardon)s?\b", re.IGNORECASE)
+
+
 def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     """The release the article reports: dated in the first sentence about freeing that carries a
     day or month (in the clause of the freeing word first, else anywhere in the sentence; never
@@ -214,10 +246,12 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             break  # further down, a dated freeing is as likely an earlier release, listed for background
         reporting += bool(sentence.freeing() and not sentence.heading)
         candidates = []
+        if PAST_EVENT.match(sentence.text):
+            continue  # "The last major swap took place in December 2022, with ...": background, not the news
         for match in sentence.freeing():
-            if EARLIER.search(sentence.text[:match.start()]):
-                continue
             offset = sentence.start + match.start()
+            if EARLIER.search(sentence.text[:match.start()]) or other_side(ctx, sentence, offset):
+                continue
             date = release_date(ctx, sentence, offset)
             if date is not None:
                 candidates.append((0, date))
@@ -235,7 +269,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     known = _known_release(ctx, sentences)
     if known:
         return known
-    relative = [release_date(ctx, s, s.start + m.start()) for s in sentences for m in s.freeing()]
+    relative = [release_date(ctx, s, s.start + m.start()) for s in sentences for m in s.freeing()
+                if not PAST_EVENT.match(s.text) and not other_side(ctx, s, s.start + m.start())]
     relative = [d for d in relative if d is not None]
     if relative:
         return release_for(ctx, relative[0].value)

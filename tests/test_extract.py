@@ -1198,3 +1198,21 @@ def test_a_swap_whose_sides_each_free_someone_and_the_last_swap_for_background(s
     assert {"ada-rinn", "lena-volk"} <= _freed(drafted)
     assert "ivo-marl" not in _freed(drafted)
     assert ("lena-volk", "released_in", "release-2026-09-11", "exact", None, None) in drafted
+
+
+def test_an_amnesty_announced_for_the_next_days_and_a_breakdown_of_those_chosen():
+    """"More than 2,400 prisoners have been granted amnesty" is a freeing; a day early in the next month, written at
+    a month's end, is this year's (an event the article announces), a later month still last year's."""
+    anchor = parse_date("2026-08-30")
+    assert [d.value for d in find_dates("on Independence Day September 2", anchor)] == ["2026-09-02"]
+    assert [d.value for d in find_dates("on October 20", anchor)] == ["2025-10-20"]
+    assert [d.value for d in find_dates("on January 3", parse_date("2026-12-29"))] == ["2027-01-03"]
+
+
+def test_granted_amnesty_and_those_chosen(shapes):
+    text = ("Published: 30 August 2026\n\nMore than 1,500 prisoners have been granted amnesty, the presidency said.\n"
+            "Twelve of those chosen are foreigners. Sentences were cut for 9 prisoners, of which two were foreigners.\n")
+    drafted, _ = _drafted(shapes, text)
+    counts = {(k[2], k[3], k[5]) for k in drafted if k[1] == "released_count"}
+    assert ("1500", "more_than", None) in counts and ("12", "exact", "foreign-nationals") in counts
+    assert ("2", "exact", "foreign-nationals") not in counts

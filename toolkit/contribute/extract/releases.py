@@ -25,7 +25,8 @@ PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|per
 ADJECTIVES = (r"(?:(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|convicted|"
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|Catholic|Orthodox|Protestant|Christian|Muslim)\s+){0,2}")  # a nationality, a faith
-FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free)"
+FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
+    r"granted\s+(?:an\s+)?amnesty)"
 GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?P<noun>(?:[A-Z][a-z]+(?:\s+(?:political\s+prisoners|"
                         r"nationals|citizens?|national))?)|foreign\s+nationals|foreigners|dual\s+nationals)\b")
 
@@ -461,8 +462,9 @@ def _who_before(ctx: Context, sentence: Sentence, end: int) -> int:
     return sentence.start + word.start() if word else end
 
 
-BREAKDOWN = re.compile(r"\s+(?:of\s+(?:the|those)\s+(?:freed|released|pardoned|prisoners)(?:\s+\w+)?\s+)?(?:were|was)\s+"
-                       r"(?:an?\s+)?(?P<noun>[A-Z][a-z]+(?:\s+(?:citizens?|nationals?))?)\b")
+BREAKDOWN = re.compile(r"\s+(?P<of>of\s+(?:the|those)\s+(?:freed|released|pardoned|prisoners|chosen|amnestied|selected)(?:\s+\w+)?\s+)?"
+                       r"(?:were|was|are)\s+(?:an?\s+)?(?P<noun>[A-Z][a-z]+(?:\s+(?:citizens?|nationals?))?|"
+                       r"foreigners|foreign\s+(?:nationals|citizens))\b")
 ONE_WAS = re.compile(r"\b[Oo]ne\s+(?:of\s+(?:the|those)\s+(?:freed|released|pardoned)\s+)?was\s+an?\s+"
                      r"(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)\b")
 
@@ -476,6 +478,8 @@ def breakdown(ctx: Context, sentence: Sentence) -> None:
         return
     for figure in _free(ctx, sentence):
         match = BREAKDOWN.match(ctx.text, figure.end, sentence.end)
+        if match and match.group("noun").startswith("foreign") and not match.group("of"):
+            match = None  # "10 prisoners, of which two were foreigners": only "N of those freed are foreigners"
         population = group_of(ctx, match.group("noun")) if match else None
         if population:
             _count(ctx, "released_count", figure, figure.start, match.end(), clause_release(ctx, sentence, figure.start),

@@ -1216,3 +1216,10 @@ def test_granted_amnesty_and_those_chosen(shapes):
     counts = {(k[2], k[3], k[5]) for k in drafted if k[1] == "released_count"}
     assert ("1500", "more_than", None) in counts and ("12", "exact", "foreign-nationals") in counts
     assert ("2", "exact", "foreign-nationals") not in counts
+
+
+def test_signed_an_order_pardoning(shapes):
+    text = ("Published: 12 September 2026\n\nOn September 11, President Oren Vask signed an order pardoning 40 "
+            "prisoners.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert ("release-2026-09-11", "pardoned_by", "oren-vask", "exact", None, None) in drafted

@@ -587,7 +587,7 @@ def talks(ctx: Context, sentence: Sentence) -> None:
 @rule("pardoned-by")
 def pardons(ctx: Context, sentence: Sentence) -> None:
     """Who pardoned: "President X had pardoned 40 prisoners", "pardoned by X"."""
-    for match in re.finditer(r"\b(?:pardon(?:ed|s)|signed\s+(?:a\s+|the\s+)?decrees?\s+(?:on\s+)?pardon(?:ing)?|"
+    for match in re.finditer(r"\b(?:pardon(?:ed|s)|signed\s+(?:an?\s+|the\s+)?(?:decrees?|orders?)\s+(?:on\s+|to\s+)?pardon(?:ing)?|"
                              r"(?:granted|issued|gave)\s+(?:a\s+|the\s+)?(?:presidential\s+)?pardons?(?:\s+to)?)\b",
                              sentence.text):
         verb = sentence.start + match.start()

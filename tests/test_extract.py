@@ -1086,3 +1086,140 @@ def test_the_issue_34_fixtures_free_only_whom_their_ledgers_free_and_draft_nothi
                                                                 "U.S. Lifts", "Minsk has promised")) or "(Photo" in line]
         assert not [d.quote for d in drafts if any(d.quote in line for line in furniture)], source
         assert structured.precision >= 0.9, (source, sorted(structured.drafted - structured.ledger))
+
+
+# --- the failure classes of issue 34, second round: what kept real articles from generalising ----------------
+
+CLASSES_34B = FIXTURES / "extract" / "classes-34b"
+COUNTING = {"released_in", "released_count", "destination_count", "date", "sent_to"}
+
+
+@pytest.fixture(scope="module")
+def classes_34b():
+    from extract_coverage import class_scores, measure_fixtures
+
+    results = measure_fixtures(CLASSES_34B, keep_drafts=True)
+    return results, class_scores(results, CLASSES_34B / "classes.yaml")
+
+
+@pytest.mark.parametrize("name", sorted(yaml.safe_load((CLASSES_34B / "classes.yaml").read_text())))
+def test_a_second_round_failure_class_of_issue_34_is_drafted_as_its_ledger_says(classes_34b, name):
+    """Each class's claims are drafted, and nothing the ledger lacks of the same property from the lines they quote
+    (a line may hold a claim of another class: "Four of them went to A. Nine Xs were handed over to B")."""
+    from extract_coverage import claim_key
+
+    results, scores = classes_34b
+    score = scores[name]
+    ledgers = {(source, *claim_key(c, registry)) for source, (_, _, _, claims, registry) in results.items() for c in claims}
+    assert score.ledger - score.drafted == set(), "missed"
+    assert score.drafted - ledgers == set(), "drafted wrongly"
+
+
+@pytest.mark.parametrize("name", sorted(yaml.safe_load((CLASSES_34B / "not-freed.yaml").read_text())))
+def test_those_an_article_does_not_free_are_never_drafted_as_freed(classes_34b, name):
+    """The other side of an exchange, people still held (and a second spelling of one), a person freed in an
+    earlier deal, relatives and lawyers, a count read as a name: none is drafted as freed, and no count of the
+    freed or date is drafted from their lines that the ledger does not have."""
+    from extract_coverage import claim_key, draft_key
+
+    results, _ = classes_34b
+    for source, people in yaml.safe_load((CLASSES_34B / "not-freed.yaml").read_text())[name].items():
+        _, _, drafts, claims, registry = results[source]
+        text = (CLASSES_34B / source.split("-")[1] / f"{source}.txt").read_text()
+        lines = {number for number, line in enumerate(text.splitlines(), 1) if any(p in line for p in people)}
+        freed = {d.subject for d in drafts if d.property == "released_in"}
+        assert not freed & {slug(p) for p in people}, source
+        ledger = {claim_key(c, registry) for c in claims}
+        wrong = [d.quote for d in drafts if d.line in lines and d.property in COUNTING and draft_key(d, registry) not in ledger]
+        assert not wrong, source
+
+
+def test_the_second_round_fixtures_draft_nothing_they_skip(classes_34b):
+    """No count, date or freeing drafted from what a ledger skips: a running total, the other side's count, a
+    caption's date, a weekday on a page with no date to count it from."""
+    results, _ = classes_34b
+    for source, (_, _, drafts, claims, registry) in results.items():
+        folder = CLASSES_34B / source.split("-")[1]
+        skipped = [s["quote"] for s in yaml.safe_load((folder / "claims.yaml").read_text()).get("skipped", [])]
+        wrong = [d.quote for d in drafts if d.property in COUNTING and any(s in d.quote or d.quote in s for s in skipped)]
+        assert not wrong, source
+
+
+def test_another_release_by_its_time_or_its_deal_and_the_other_sides_relief(shapes):
+    """"last month" dates another release; "in a separate deal" is one the page does not date (nobody freed in the
+    article's); a king's title is no part of his name; "In return, the U.S. eased sanctions" frees nobody, so the
+    release that follows in the sentence is still the article's."""
+    text = ("Published: 12 September 2026\n\nKing Adam Rell pardoned 40 prisoners on Friday, September 11. In return, "
+            "the United States eased its sanctions, and Belarus freed 40 prisoners.\nA presidential amnesty freed 230 "
+            "inmates last month. Gleb Sorin, who was freed in a separate deal, welcomed the news.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert ("release-2026-09-11", "pardoned_by", "adam-rell", "exact", None, None) in drafted
+    assert ("release-2026-08", "released_count", "230", "exact", None, None) in drafted
+    assert not any(k[1] == "released_count" and k[0] == "release-2026-09-11" and k[2] == "230" for k in drafted)
+    assert "gleb-sorin" not in _freed(drafted)
+
+
+def test_a_list_of_bare_names_under_a_lead_that_names_those_a_freeing_counted(shapes):
+    """Lines that are each a name (titled or not, with no bullet) under "The names of the monks are:", after a
+    sentence that freed "nine Orthodox monks": each is one of the freed; a count before capitals ("nine Orthodox
+    monks") is no person; "X, another citizen, was freed in recent weeks" is another release's."""
+    text = ("Published: 12 September 2026\n\nBelarus released 9 Orthodox monks on Friday, September 11.\n"
+            "The names of the monks are the following:\nThe Rev. Ilya Sarn\nFr. Pavel Ostrov\n"
+            "Officials said the monks were well. Lena Volk was released Friday and Tom Brisk, another citizen, was "
+            "freed in recent weeks.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert {"ilya-sarn", "pavel-ostrov", "lena-volk"} <= _freed(drafted)
+    assert not _freed(drafted) & {"orthodox-monks", "tom-brisk"}
+    assert ("release-2026-09-11", "released_count", "9", "exact", None, None) in drafted
+
+
+def test_pardons_granted_to_people_and_citizens_of_listed_countries(shapes):
+    """"The president, X, has granted pardons to researcher A and lawyer B": both freed, pardoned by X; "those
+    released also include citizens of Estonia, Poland and the US": at least one of each."""
+    text = ("Published: 12 September 2026\n\nBelarus's president, Oren Vask, has granted pardons to researcher Ada Rinn and "
+            "lawyer Ivo Marl on Friday, September 11.\nThose released also include citizens of Estonia, Poland and "
+            "the US, officials said.\n")
+    drafted, _ = _drafted(shapes, text)
+    release = "release-2026-09-11"
+    assert {"ada-rinn", "ivo-marl"} <= _freed(drafted)
+    assert (release, "pardoned_by", "oren-vask", "exact", None, None) in drafted
+    for group in ("estonian-nationals", "polish-nationals", "us-nationals"):
+        assert (release, "released_count", "1", "at_least", None, group) in drafted
+
+
+def test_a_swap_whose_sides_each_free_someone_and_the_last_swap_for_background(shapes):
+    """"with Minsk releasing A and Warsaw freeing B": B is the other side's, in the headline too; "The last major
+    swap took place in March 2025, with ..." is background, not the article's release."""
+    text = ("Poland-Belarus swap frees Ada Rinn, Ivo Marl\n\nPublished: 12 September 2026\n\nBelarus and Poland "
+            "completed a prisoner exchange on Friday, September 11, with Minsk releasing teacher Ada Rinn and Warsaw "
+            "freeing businessman Ivo Marl.\nThe last major swap took place in March 2025, with Belarus releasing "
+            "five prisoners.\nThose freed include blogger Lena Volk.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert {"ada-rinn", "lena-volk"} <= _freed(drafted)
+    assert "ivo-marl" not in _freed(drafted)
+    assert ("lena-volk", "released_in", "release-2026-09-11", "exact", None, None) in drafted
+
+
+def test_an_amnesty_announced_for_the_next_days_and_a_breakdown_of_those_chosen():
+    """"More than 2,400 prisoners have been granted amnesty" is a freeing; a day early in the next month, written at
+    a month's end, is this year's (an event the article announces), a later month still last year's."""
+    anchor = parse_date("2026-08-30")
+    assert [d.value for d in find_dates("on Independence Day September 2", anchor)] == ["2026-09-02"]
+    assert [d.value for d in find_dates("on October 20", anchor)] == ["2025-10-20"]
+    assert [d.value for d in find_dates("on January 3", parse_date("2026-12-29"))] == ["2027-01-03"]
+
+
+def test_granted_amnesty_and_those_chosen(shapes):
+    text = ("Published: 30 August 2026\n\nMore than 1,500 prisoners have been granted amnesty, the presidency said.\n"
+            "Twelve of those chosen are foreigners. Sentences were cut for 9 prisoners, of which two were foreigners.\n")
+    drafted, _ = _drafted(shapes, text)
+    counts = {(k[2], k[3], k[5]) for k in drafted if k[1] == "released_count"}
+    assert ("1500", "more_than", None) in counts and ("12", "exact", "foreign-nationals") in counts
+    assert ("2", "exact", "foreign-nationals") not in counts
+
+
+def test_signed_an_order_pardoning(shapes):
+    text = ("Published: 12 September 2026\n\nOn September 11, President Oren Vask signed an order pardoning 40 "
+            "prisoners.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert ("release-2026-09-11", "pardoned_by", "oren-vask", "exact", None, None) in drafted

@@ -213,7 +213,12 @@ def _value(parts: dict, anchor: DateValue | None) -> str | None:
     if parts.get("year"):
         y = int(parts["year"])
     elif anchor is not None and anchor.precision != "year":
-        y = anchor.start.year - 1 if number_ > anchor.start.month else anchor.start.year
+        # a later month is last year's, unless it is the next month's first days: an event the article announces
+        # ("granted amnesty on Independence Day September 2", written on August 31)
+        soon = anchor.precision == "day" and parts.get("day") and (number_ - anchor.start.month) % 12 == 1 and \
+            int(parts["day"]) <= 7 and anchor.start.day >= 24
+        y = anchor.start.year - 1 if number_ > anchor.start.month and not soon else anchor.start.year
+        y += 1 if soon and number_ < anchor.start.month else 0
     elif anchor is not None:
         y = anchor.start.year
     else:

@@ -154,9 +154,10 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                   figures=find_figures(text, find_dates(text, anchor)), dates=dates, anchor=anchor,
                   **_known(known_claims, registry))
     spans = _sentences(ctx, heads, skipped)
+    ctx.country = article_country(ctx, spans)  # first: the release is never one the other side of an exchange frees
     ctx.release = article_release(ctx, spans)
     ctx.sanction = sanctions.article_sanction(ctx, spans)
-    ctx.country = article_country(ctx, spans)
+    freed.note_other_side(ctx, spans)
     for sentence in spans:
         if sentence.heading and sentence.start > 0 and not ctx.text[:sentence.start].isspace():
             ctx.freeing_section = freed.freeing_label(sentence)

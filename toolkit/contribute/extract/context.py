@@ -63,7 +63,8 @@ class Draft:
 # Words of freeing, and the words before them that make it a wish rather than an event.
 FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
                      r"(?:were|was|been)\s+handed\s+over|"
-                     r"walked\s+free|won\s+(?:their|his|her)\s+freedom|the\s+freed|liberated)\b", re.IGNORECASE)
+                     r"walked\s+free|won\s+(?:their|his|her)\s+freedom|the\s+freed|liberated|amnestied|"
+                     r"granted\s+(?:an\s+)?amnesty)\b", re.IGNORECASE)
 WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\w*|press\w*|fight\w*|plead\w*|"
                   r"campaign\w*|lobby\w*|hop\w*|want\w*|wait\w*|await\w*|ask\w*|refus\w*|declin\w*|plan\w*|"
                   r"to\s+secure|to|not|never|would|will|could|may|might|possible|before)\s+(?:for\s+)?(?:the\s+)?"
@@ -135,6 +136,8 @@ class Context:
     heading: bool = False  # the sentence being read is a headline or subheading
     release_guessed: bool = False  # the article's release is the one the registry dates to its year
     freeing_list: bool = False  # a list of the freed was read
+    still_held: set = field(default_factory=set)  # surnames of people named among those still held
+    other_side: set = field(default_factory=set)  # surnames of people the other side of an exchange frees
 
     _newlines: list[int] | None = None
     _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far

@@ -34,6 +34,42 @@ FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+be
                          r"(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
 
 
+# "Those who remain behind bars include X", "X and Y are still held": people the release left in prison
+STILL_HELD = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continue\w*\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:behind\s+bars|in\s+(?:prison|jail|"
+                        r"custody|detention|a\s+penal\s+colony)|held|jailed|imprisoned|detained|incarcerated|locked\s+up)\b|"
+                        r"\b(?:left\s+behind|not\s+(?:among\s+(?:those|the)\s+)?(?:freed|released|pardoned))\b", re.IGNORECASE)
+
+
+def still_held(ctx: Context, sentence: Sentence, person: Name) -> bool:
+    """True when the sentence names the person among those still held: a word of being held before the name
+    with no freeing after it ("Those who remain behind bars include X"), or right after the name or the list
+    it ends ("X and Y remain in prison")."""
+    from .context import FREEING
+    before = ctx.text[sentence.start:person.start]
+    held = None
+    for held in STILL_HELD.finditer(before):
+        pass
+    if held is not None and not FREEING.search(before[held.end():]):
+        return True
+    after = after_apposition(ctx.text, person.end, sentence.end)
+    return bool(re.match(r"(?:\s*(?:,|and)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})*\s*(?:,\s*)?(?:who\s+)?"
+                         r"(?:is|are|was|were|has|have)?\s*" + STILL_HELD.pattern, ctx.text[after:sentence.end],
+                         re.IGNORECASE))
+
+
+EARLIER_FREEING = re.compile(r"[^.;]{0,100}?\b(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?(?:freed|released|pardoned|"
+                             r"set\s+free)\s+(?:\w+\s+){0,3}?(?:in\s+recent\s+(?:days|weeks|months)|earlier\s+(?:this|that|last)\s+\w+|"
+                             r"last\s+(?:year|month|week)|previously|in\s+(?:a|an)\s+(?:separate|earlier|previous|prior)\b|"
+                             r"(?:days|weeks|months|years)\s+(?:ago|earlier|before))", re.IGNORECASE)
+
+
+def freed_before(ctx: Context, sentence: Sentence, person: Name) -> bool:
+    """True when the sentence says the person was freed at another time ("and X, another American citizen detained
+    in 2024, was freed in recent weeks", "X, who was released last year"): another release than this one."""
+    match = EARLIER_FREEING.match(ctx.text, person.end, sentence.end)
+    return bool(match) and not any(person.end < n.start < match.end() for n in persons(ctx, sentence))
+
+
 OFFICE = re.compile(r"\b(?:president|prime\s+minister|minister|envoy|ambassador|officials?|spokes(?:man|woman|person)|"
                     r"secretary|ruler|king|queen|chancellor|governor|mayor|senator|judge|prosecutor|dictator|"
                     r"(?<!opposition\s)(?<!union\s)(?<!party\s)(?<!protest\s)(?<!movement\s)(?<!student\s)"
@@ -72,25 +108,44 @@ def freeing_label(sentence: Sentence) -> bool:
 
 def freeing_list_lead(ctx: Context, line: int) -> bool:
     """True when the list an item at `line` belongs to is introduced by a line about who was freed
-    ("Journalists released on September 11 included:", "Those freed:")."""
+    ("Journalists released on September 11 included:", "Those freed:"), or one that names those a freeing
+    earlier in the article counted ("... released 12 priests ..." then "The names of the priests are:")."""
+    from .context import FREEING, WISH
     while line > 0:
         previous = ctx.text.rfind("\n", 0, line - 1) + 1
         text = ctx.text[previous:line - 1]
         line = previous
-        if not text.strip() or BULLET.match(text):
+        if not text.strip() or BULLET.match(text) or _bare_name(ctx, previous, previous + len(text)):
             continue
-        from .context import FREEING, WISH
         lead = text.rstrip()
-        return lead.endswith(":") and any(not WISH.search(lead[max(0, m.start() - 40):m.start()])
-                                          for m in FREEING.finditer(lead))
+        if not lead.endswith(":"):
+            return False
+        if any(not WISH.search(lead[max(0, m.start() - 40):m.start()]) for m in FREEING.finditer(lead)):
+            return True
+        named = re.search(r"\bnames\s+of\s+(?:the|those)\s+(?:\w+\s+)?(\w+s)\b", lead, re.IGNORECASE)
+        return bool(named) and any(re.search(rf"\b\d[\d,]*\s+(?:[\w-]+\s+){{0,3}}?{named.group(1)}\b",
+                                             ctx.text[m.end():m.end() + 80], re.IGNORECASE)
+                                   for m in FREEING.finditer(ctx.text, 0, previous))
     return False
+
+
+def _bare_name(ctx: Context, start: int, end: int) -> bool:
+    """A line that is only a person's name, perhaps with a title ("The Rev. A B C"): an item of a list with no bullets."""
+    names = [n for n in ctx.names if start <= n.start and n.end <= end and ctx.kind(n) == "person"]
+    return len(names) == 1 and bool(re.fullmatch(r"\s*(?:(?:The\s+)?[A-Z][\w.]*\s+){0,2}", ctx.text[start:names[0].start])) \
+        and not ctx.text[names[0].end:end].strip(" ,;.")
 
 
 def _listed_item(ctx: Context, sentence: Sentence, record) -> None:
     """An item of a list that a line about the freed introduces: its first person is one of the freed
     ("- Freelance reporter X. Detained since 2022.", "- Outlet's X")."""
     line = list_item(ctx, sentence)
-    if line is None or sentence.start > BULLET.match(ctx.text, line).end() or not freeing_list_lead(ctx, line):
+    if line is None:
+        line = ctx.text.rfind("\n", 0, sentence.start) + 1
+        end = ctx.text.find("\n", sentence.start)
+        if not _bare_name(ctx, line, end if end >= 0 else len(ctx.text)) or not freeing_list_lead(ctx, line):
+            return
+    elif sentence.start > BULLET.match(ctx.text, line).end() or not freeing_list_lead(ctx, line):
         return
     first = next(iter(persons(ctx, sentence)), None)
     if first is None or len(ctx.text[sentence.start:first.start].split()) > 5:
@@ -126,12 +181,20 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "") -> None:
         if person.id in done or speaks(ctx, sentence, person) or office_holder(ctx, sentence, person):
             return
+        if freed_before(ctx, sentence, person):
+            return
+        if _surname(person) in ctx.other_side:
+            return  # freed by the other side of the exchange, wherever else the page names them
+        if still_held(ctx, sentence, person) or _surname(person) in ctx.still_held:
+            ctx.still_held.add(_surname(person))  # a second spelling of the same person later is still held
+            return
         done.add(person.id)
         freed(ctx, sentence, person, offset, start, end, review)
         if place is not None:
             ctx.add("sent_to", "entity", place.entity, min(start, person.start), max(end, place.end),
                     subject=ctx.note_person(person))
 
+    ctx.still_held |= {_surname(p) for p in persons(ctx, sentence) if still_held(ctx, sentence, p)}
     freeing = sentence.freeing()
     for trigger in INCLUDING.finditer(sentence.text):
         begin = sentence.start + trigger.end()
@@ -178,6 +241,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             record(person, person.end + release_word.start(), person.start, person.end + release_word.end())
     for match in freeing:
         obj = sentence.start + match.end()
+        to = re.match(r"\s+to\s+", ctx.text[obj:sentence.end]) if re.search(r"pardons?$", match.group(0)) else None
+        obj += to.end() if to else 0  # "granted pardons to researcher X and lawyer Y"
         for person in list_members(ctx, sentence, obj):
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
     _list_after_freeing(ctx, sentence, record)
@@ -185,6 +250,20 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _listed_then_freed(ctx, sentence, record)
     _section_subject(ctx, sentence, record)
     _moved(ctx, sentence, done)
+
+
+def note_other_side(ctx: Context, sentences: list[Sentence]) -> None:
+    """Before any rule runs: the people the other side of an exchange frees anywhere on the page ("In return, the
+    US released X"), so a headline that lists both sides ("Swap frees A, X") frees only A."""
+    from .subjects import other_side
+    for sentence in sentences:
+        for match in sentence.freeing():
+            if other_side(ctx, sentence, sentence.start + match.start()):
+                ctx.other_side |= {_surname(p) for p in list_members(ctx, sentence, sentence.start + match.end())}
+
+
+def _surname(person: Name) -> str:
+    return person.text.split()[-1].lower()
 
 
 def _listed_then_freed(ctx: Context, sentence: Sentence, record) -> None:

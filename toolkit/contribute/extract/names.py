@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from ...ingest.entities import Registry
 
 TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "foreign", "interior", "justice", "deputy", "secretary", "state",
+    "president", "vice", "prime", "minister", "king", "queen", "emir", "sultan", "monarch", "rev.", "rev", "reverend",
+    "fr.", "father", "msgr.", "bishop", "cardinal", "pastor", "priest", "foreign", "interior", "justice", "deputy", "secretary", "state",
     "spokesperson", "spokesman", "spokeswoman", "envoy", "special", "ambassador", "senator", "sen.", "rep.", "gov.",
     "governor", "mayor", "general", "gen.", "colonel", "col.", "mr.", "mrs.", "ms.", "dr.", "journalist",
     "reporter", "activist", "lawyer", "attorney", "blogger", "banker", "former", "ex", "leader", "opposition",
@@ -48,7 +49,11 @@ NOT_NAMES = {"center", "centre", "committee", "council", "liberties", "ministry"
 NOT_PEOPLE = {"the", "a", "an", "and", "but", "in", "on", "of", "for", "with", "by", "at", "from", "to", "as",
               "after", "before", "among", "including", "this", "that", "these", "those", "his", "her", "their",
               "its", "our", "my", "he", "she", "they", "we", "it", "there", "when", "while", "some", "many", "most",
-              "all", "each", "both", "according", "meanwhile", "however", "also", "then", "now", "yet"}
+              "all", "each", "both", "according", "meanwhile", "however", "also", "then", "now", "yet",
+              # a count of people is no name ("Nine Belarusians were handed over")
+              "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+              "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
+              "dozen", "dozens", "several", "few", "thousands"}
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals, with those of the Latin alphabets of Belarusian, Polish, Lithuanian romanizations
 NAME = re.compile(rf"\b(?:[{UPPER}][\w’'.-]*\s+){{0,5}}[{UPPER}][a-zß-ÿā-ž’'-]+(?:\s+[{UPPER}][a-zß-ÿā-ž’'-]+)*")
 
@@ -124,6 +129,9 @@ def find_names(text: str, registry: Registry) -> list[Name]:
         name = " ".join(name_words).removesuffix("’s").removesuffix("'s")
         start = text.index(name_words[0], run_start)
         end = start + len(name)
+        if re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|several|many))\s+$",
+                     text[max(0, start - 12):start], re.IGNORECASE):
+            continue  # "12 Roman Catholic priests", "two Belarusian Activists": a count of a group, not a person
         if any(start < e and s < end for s, e in spans) or \
                 re.search(r"\b[A-Z][\w’'.-]*\s+(?:of|for|de|on)\s+(?:the\s+)?$", text[max(0, start - 40):start]):
             continue
@@ -162,9 +170,18 @@ def _surnames(text: str, people: list[Name], taken: list[tuple[int, int]]) -> li
         first = min(p.start for p in people if p.proposed in ids)
         full = next(p for p in people if p.proposed in ids)
         for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text):
-            if match.start() > first and not any(s <= match.start() < e for s, e in taken):
+            if (match.start() > first or _headline(text, match.start())) and not any(s <= match.start() < e for s, e in taken):
                 found.append(Name(surname, match.start(), match.end(), None, full.proposed, None, None, full.candidate))
     return found
+
+
+def _headline(text: str, offset: int) -> bool:
+    """True for an offset in the page's headline: a short line with no closing period among its first lines, where
+    a person is named by surname before the article names them in full ("X pardons 14 on national day")."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return text.count("\n", 0, start) <= 4 and 0 < len(line) < 100 and not re.search(r"[.!?:\"”]$", line)
 
 
 def _runs(text: str):
@@ -231,11 +248,12 @@ def _role_before(text: str, start: int) -> tuple[str | None, int | None]:
     return (role if proper else role.lower()), words[first][1]
 
 
-PHRASE = r"(?:[^,.;:()“”\"]|\.(?=\S)|(?<=[A-Z])\.)"  # the periods of "U.S." and "TUT.by" do not end a phrase
+PHRASE = r"(?:[^,.;:()“”\"\n]|\.(?=\S)|(?<=[A-Z])\.)"  # the periods of "U.S." and "TUT.by" do not end a phrase
 APPOSITION = re.compile(rf",\s+(?P<role>(?:the|a|an)\s+{PHRASE}{{3,80}}?|(?!(?:went|came|was|were|is|are|has|had|moved|"
                         rf"said|told|returned|fled|flew|travell?ed|headed|belongs|spoke|wrote|\w+ed)\s)"
                         rf"(?:co-)?[a-z][\w-]+\s+(?:of|to|for)\s+"
-                        rf"{PHRASE}{{3,60}}?)(?=,|(?<![A-Z])\.(?!\S)|;|\s+(?:who|which|was|is|had|has|said|told)\b)")
+                        rf"{PHRASE}{{3,60}}?)(?=,|(?<![A-Z])\.(?!\S)|;|\s+(?:who|which|was|is|had|has|said|told)\b|[ \t]*\n|"
+                        rf"\s+(?:jailed|arrested|detained|sentenced|convicted|imprisoned|serving)\b)")
 
 
 def apposition(text: str, name_end: int) -> tuple[str, int, int] | None:

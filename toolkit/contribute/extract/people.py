@@ -114,6 +114,8 @@ def role_words(gap: str) -> bool:
         lowered = word.lower()
         if lowered in ("and", "as", "well", "plus", "the", "a", "an", "both") or title_word(word):
             continue
+        if re.fullmatch(r"(?:freeing|releasing|pardoning|handing|sending|returning|swapping)", lowered):
+            return False  # "A and Washington freeing B": a freeing of its own, perhaps by the other side
         if lowered in CLAUSE_WORDS or (lowered.endswith("ed") and lowered not in ("jailed", "detained", "exiled",
                                                                                   "imprisoned", "renowned", "retired")):
             return False
@@ -129,7 +131,11 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
             continue
         gap_start = after_apposition(text, offset, person.start) if members else offset
         gap = text[gap_start:person.role_start if person.role_start is not None else person.start]
-        if re.search(r"[.;:!?](?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or (not members and "," in gap):
+        # "A, a journalist; B, an opposition politician; and C": each description closed by a semicolon
+        described_then = members and re.fullmatch(r",\s+[^,.;:()“”\"]{1,100};\s+(?:and\s+)?", gap) and \
+            not re.search(r"\b(?:said|says|told|who|which|while|but)\b", gap)
+        if not described_then and (re.search(r"[.;:!?](?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or
+                                   (not members and "," in gap)):
             break
         if members and clause_subject(ctx, sentence, person):
             break  # "including X, U.S. envoy Y's deputy has thanked ...": Y begins the main clause

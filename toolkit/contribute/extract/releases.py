@@ -16,16 +16,17 @@ from .context import WISH, Context, Sentence, rule
 from .names import Name
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .people import MOVED, persons
-from .subjects import (OTHER_EVENT, clause_release, country_at, country_of, demonym_country, date_note, group_of, nationals_of, place_after, release_date,
+from .subjects import (OTHER_EVENT, clause_release, country_at, country_of, demonym_country, date_note, group_of, nationals_of, other_year, place_after, release_date,
                        release_for, slug)
 
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
-          r"opposition\s+figures|journalists)")
+          r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages)")
 ADJECTIVES = (r"(?:(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|convicted|"
-              r"[A-Z][a-z]+(?:ian|an|ish|ese|i))\s+){0,2}")  # "freed", "political", a nationality
-FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free)"
+              r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|Catholic|Orthodox|Protestant|Christian|Muslim)\s+){0,2}")  # a nationality, a faith
+FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
+    r"granted\s+(?:an\s+)?amnesty)"
 GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?P<noun>(?:[A-Z][a-z]+(?:\s+(?:political\s+prisoners|"
                         r"nationals|citizens?|national))?)|foreign\s+nationals|foreigners|dual\s+nationals)\b")
 
@@ -272,7 +273,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     """How many of a nationality or group were freed: "five Ukrainians" among the freed, "One
     Canadian was released", "which included four Latvian nationals", "A Swiss citizen has also
     been released" (at least one)."""
-    context = sentence.freeing() or re.search(r"\b(?:among|including|included|of\s+those|of\s+them)\b", sentence.text, re.I)
+    context = sentence.freeing() or re.search(r"\b(?:among|including|included|of\s+those|of\s+them)\b", sentence.text, re.I) or \
+        ctx.previous_freeing and re.search(r"\b(?:were|was)\s+(?:also\s+)?(?:in|part\s+of)\s+the\s+group\b", sentence.text)
     if not context:
         return
     for figure in _free(ctx, sentence):
@@ -300,7 +302,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                              r"(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)\b", sentence.text):
         if not match.group(0).startswith("one") and not ((listed or re.search(r"\b(?:and|,)\s+(?:\w+\s+){1,2}[A-Z]",
                                                                              sentence.text[match.end():match.end() + 30]))
-                                                         and re.match(r"\s*(?:[.,;]|and\b|$)", sentence.text[match.end():])):
+                                                         and re.match(r"\s*(?:[.,;]|and\b|$)", sentence.text[match.end():])) \
+                and not (listed and re.match(r"\s+(?:were|are)\b", sentence.text[match.end():])):
             continue  # "an American" counts as one only within a list of counts
         population = group_of(ctx, match.group("noun"))
         release = clause_release(ctx, sentence, sentence.start + match.start())
@@ -333,6 +336,7 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
         if country is not None and ctx.registry_place_kind(country.entity) == "country":
             _count(ctx, "released_count", figure, figure.start, country.end,
                    clause_release(ctx, sentence, figure.start), population=nationals_of(ctx, country.entity, country.text))
+    _citizens_of(ctx, sentence)
     for others in OTHERS_FROM.finditer(sentence.text):
         offset = sentence.start + others.end()
         release = clause_release(ctx, sentence, offset)
@@ -343,6 +347,34 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
             ctx.add("released_count", "count", 1, sentence.start + others.start(), country.end, subject=release,
                     qualifier="at_least", population=nationals_of(ctx, country.entity, country.text),
                     review="implied-count", note=f'"others from {country.text}": at least one')
+            joiner = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", ctx.text[country.end:sentence.end])
+            if not joiner:
+                break
+            offset = country.end + joiner.end()
+
+
+RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|since\s+(?:the\s+(?:start|"
+                     r"beginning|summer|spring)|then|last\s+\w+)|so\s+far|to\s+date|in\s+recent\s+(?:months|years)|"
+                     r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks))\b", re.IGNORECASE)
+
+
+CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among\s+them(?:\s+(?:were|are))?)\s+(?:citizens|nationals)\s+of\s+",
+                         re.IGNORECASE)
+
+
+def _citizens_of(ctx: Context, sentence: Sentence) -> None:
+    """"Those released also include citizens of Japan, Poland and the US": at least one of each country's."""
+    for lead in CITIZENS_OF.finditer(sentence.text):
+        offset = sentence.start + lead.end()
+        release = clause_release(ctx, sentence, offset)
+        while release:
+            country = country_at(ctx, sentence, offset)
+            if country is None or ctx.registry_place_kind(country.entity) != "country":
+                break
+            if country.entity != ctx.country:  # the releasing country's own citizens are no breakdown
+                ctx.add("released_count", "count", 1, sentence.start + lead.start(), country.end, subject=release,
+                        qualifier="at_least", population=nationals_of(ctx, country.entity, country.text),
+                        review="implied-count", note=f'"citizens of {country.text}": at least one')
             joiner = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", ctx.text[country.end:sentence.end])
             if not joiner:
                 break
@@ -371,6 +403,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             re.match(rf"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{FREE_VERB}\b)", after, re.IGNORECASE)
         if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after):
             continue
+        if RUNNING.match(after, noun.end()):
+            _listed_releases(ctx, sentence, figure)  # "... since 2025, and a release in March freed 52"
+            continue  # "has freed about 300 prisoners since 2025": a running total over several releases
         if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before):
             continue  # "X, along with 13 other detainees, was freed": 14, the with-others rule's
         tail = re.match(rf"(?:,\s+(?:including|among\s+them|among\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?,|"
@@ -427,8 +462,9 @@ def _who_before(ctx: Context, sentence: Sentence, end: int) -> int:
     return sentence.start + word.start() if word else end
 
 
-BREAKDOWN = re.compile(r"\s+(?:of\s+(?:the|those)\s+(?:freed|released|pardoned|prisoners)(?:\s+\w+)?\s+)?(?:were|was)\s+"
-                       r"(?:an?\s+)?(?P<noun>[A-Z][a-z]+(?:\s+(?:citizens?|nationals?))?)\b")
+BREAKDOWN = re.compile(r"\s+(?P<of>of\s+(?:the|those)\s+(?:freed|released|pardoned|prisoners|chosen|amnestied|selected)(?:\s+\w+)?\s+)?"
+                       r"(?:were|was|are)\s+(?:an?\s+)?(?P<noun>[A-Z][a-z]+(?:\s+(?:citizens?|nationals?))?|"
+                       r"foreigners|foreign\s+(?:nationals|citizens))\b")
 ONE_WAS = re.compile(r"\b[Oo]ne\s+(?:of\s+(?:the|those)\s+(?:freed|released|pardoned)\s+)?was\s+an?\s+"
                      r"(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)\b")
 
@@ -442,6 +478,8 @@ def breakdown(ctx: Context, sentence: Sentence) -> None:
         return
     for figure in _free(ctx, sentence):
         match = BREAKDOWN.match(ctx.text, figure.end, sentence.end)
+        if match and match.group("noun").startswith("foreign") and not match.group("of"):
+            match = None  # "10 prisoners, of which two were foreigners": only "N of those freed are foreigners"
         population = group_of(ctx, match.group("noun")) if match else None
         if population:
             _count(ctx, "released_count", figure, figure.start, match.end(), clause_release(ctx, sentence, figure.start),
@@ -491,13 +529,21 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
     about the article's release and the day falls within what is known of its date."""
     for match in sentence.freeing():
         offset = sentence.start + match.start()
-        date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset)
+        date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset) or \
+            _year_of_other(ctx, sentence, offset)
         if date is None or not ctx.take(date):
             continue
         release = clause_release(ctx, sentence, offset)
         if release:
             ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
                     subject=release, note=date_note(ctx, date))
+
+
+def _year_of_other(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:
+    """"An amnesty in 2024 freed 1,584 prisoners": the year that makes the freeing another release dates it."""
+    start, end = sentence.clause(offset)
+    year = other_year(ctx, sentence, start, end)
+    return next((d for d in sentence.dates if d.value == year and not ctx.taken(d)), None) if year else None
 
 
 WEEKDAY = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -509,7 +555,8 @@ def _day_further_on(ctx: Context, sentence: Sentence, offset: int):
             any(d.property == "date" and d.subject == ctx.release for d in ctx.drafts):
         return None
     known = ctx.release_dates.get(ctx.release)
-    if known is not None and known.precision == "day" and not any(d.relative for d in sentence.dates):
+    proposed = ctx.release in ctx.proposals.get("releases", {})  # dated by this page's own text, not the project
+    if known is not None and known.precision == "day" and not proposed and not any(d.relative for d in sentence.dates):
         # an undated page's "on Friday": the release's known day, when that day is a Friday
         for match in WEEKDAY.finditer(ctx.text, max(sentence.start, offset - 30), min(sentence.end, offset + 130)):
             said = re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
@@ -540,12 +587,12 @@ def talks(ctx: Context, sentence: Sentence) -> None:
 @rule("pardoned-by")
 def pardons(ctx: Context, sentence: Sentence) -> None:
     """Who pardoned: "President X had pardoned 40 prisoners", "pardoned by X"."""
-    for match in re.finditer(r"\b(?:pardon(?:ed|s)|signed\s+(?:a\s+|the\s+)?decrees?\s+(?:on\s+)?pardon(?:ing)?|"
+    for match in re.finditer(r"\b(?:pardon(?:ed|s)|signed\s+(?:an?\s+|the\s+)?(?:decrees?|orders?)\s+(?:on\s+|to\s+)?pardon(?:ing)?|"
                              r"(?:granted|issued|gave)\s+(?:a\s+|the\s+)?(?:presidential\s+)?pardons?(?:\s+to)?)\b",
                              sentence.text):
         verb = sentence.start + match.start()
         actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
-                      re.fullmatch(r"\s+(?:(?:has|had|have)\s+)?", ctx.text[p.end:verb])), None)
+                      re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?", ctx.text[p.end:verb])), None)
         by = re.match(r"\s+by\s+", ctx.text[sentence.start + match.end():sentence.end])
         if by:
             actor = next((p for p in persons(ctx, sentence) if p.start - (sentence.start + match.end() + by.end()) in

@@ -39,6 +39,10 @@ DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"
 }
 
 
+FAITHS = {"roman", "catholic", "catholics", "orthodox", "protestant", "protestants", "christian", "christians", "muslim",
+          "muslims", "jewish", "evangelical", "evangelicals", "baptist", "baptists", "lutheran", "lutherans"}
+
+
 # --- releases ---------------------------------------------------------------------------------------
 
 def release_for(ctx: Context, date: str, note: str = "") -> str:
@@ -92,9 +96,66 @@ def date_note(ctx: Context, date: DateMention) -> str:
     return f'"{date.text.strip()}" read as {date.value}, from the article\'s date {ctx.anchor.text}: check'
 
 
+RETURN = re.compile(r"\b(?:in\s+return|in\s+exchange|in\s+turn|for\s+(?:its|their)\s+part|reciprocally)\b(?!\s+for\b)",
+                    re.IGNORECASE)
+
+
+def other_side(ctx: Context, sentence: Sentence, offset: int) -> bool:
+    """True for a freeing by the other side of an exchange ("In return, Poland released A and B", "In exchange,
+    U.S. authorities freed two Belarusians"): its actor, named between the cue and the freeing, is a country
+    other than the one the article's release frees from. No release of the article's frees those people."""
+    cue = None
+    for cue in RETURN.finditer(ctx.text, sentence.start, offset):
+        pass
+    from .context import FREEING
+    if ctx.country is None:
+        return False
+    if _actor_before_verb(ctx, sentence, offset) not in (None, ctx.country):
+        return True  # "with Moscow releasing A and Washington freeing B": B is the other side's
+    if cue is None or not FREEING.search(ctx.text, cue.end(), min(sentence.end, offset + 40)):
+        return False  # "In return, the U.S. eased sanctions": no freeing, the other side's relief
+    actors = []  # the countries named between the cue and the freeing; the nearest is the freeing's actor
+    for name in sentence.names:
+        if cue.end() <= name.start < offset and name.entity and ctx.registry.kind(name.entity) in ("place", "organisation"):
+            entity = ctx.registry.get(name.entity)
+            actors.append((name.start, ctx.registry.top(name.entity) if entity.kind == "place" else entity.country))
+    for word in re.finditer(r"\b[A-Z][a-z]+\b", ctx.text[cue.end():offset]):
+        known, _ = demonym_country(ctx, word.group(0))
+        actors.append((cue.end() + word.start(), known))
+    actors = sorted(a for a in actors if a[1])
+    return bool(actors) and actors[-1][1] != ctx.country
+
+
+ACTOR_VERB = re.compile(r"(?P<actor>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?"
+                        r"(?:releas(?:ed|ing)|free(?:d|ing)|handed\s+over|handing\s+over)\b")
+
+
+def _actor_before_verb(ctx: Context, sentence: Sentence, offset: int) -> str | None:
+    """The country that frees in the clause at `offset`, when a place, a government or a demonym stands right
+    before the verb ("the US releasing", "Washington freeing", "Poland released"); None when no such actor."""
+    start, _ = sentence.clause(offset)
+    actor = None
+    for match in ACTOR_VERB.finditer(ctx.text, max(start, offset - 200), min(sentence.end, offset + 40)):
+        if match.end("actor") <= offset:
+            actor = match
+    if actor is None:
+        return None
+    begin, end = actor.start("actor"), actor.end("actor")
+    for name in sentence.names:
+        if begin <= name.start and name.end <= end and name.entity and \
+                ctx.registry.kind(name.entity) in ("place", "organisation"):
+            entity = ctx.registry.get(name.entity)
+            return ctx.registry.top(name.entity) if entity.kind == "place" else entity.country
+    known, _ = demonym_country(ctx, actor.group("actor").split()[-1])
+    return known
+
+
 def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     """The release a freeing at `offset` speaks of: the one its clause dates, the one a known total
-    in the clause belongs to, the one the sentence is dated to ("In June, ..."), or the article's."""
+    in the clause belongs to, the one the sentence is dated to ("In June, ..."), or the article's; none
+    for a freeing by the other side of an exchange."""
+    if other_side(ctx, sentence, offset):
+        return None
     date = release_date(ctx, sentence, offset)
     if date:
         return release_for(ctx, date.value)
@@ -111,8 +172,25 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     opening = next((d for d in sentence.dates if d.start - sentence.start < 12 and d.value and len(d.value) >= 7), None)
     if opening and re.match(r"\s*,", ctx.text[opening.end:opening.end + 2]):
         return release_for(ctx, opening.value)
-    other_year = _other_year(ctx, sentence, start, end) or _year_before_last(ctx, sentence, offset)
-    return release_for(ctx, other_year) if other_year else ctx.release
+    if SEPARATE.search(ctx.text, start, end):
+        return None  # "X, who was freed last year in a separate deal": another release, not dated here
+    year = other_year(ctx, sentence, start, end) or _year_before_last(ctx, sentence, offset) or \
+        _month_before(ctx, start, end)
+    return release_for(ctx, year) if year else ctx.release
+
+
+SEPARATE = re.compile(r"\bin\s+(?:a|an)\s+(?:separate|earlier|previous|prior|different|unrelated)\s+(?:\w+\s+)?"
+                      r"(?:deal|release|exchange|swap|amnesty|pardon|agreement|case)\b", re.IGNORECASE)
+
+
+def _month_before(ctx: Context, start: int, end: int) -> str | None:
+    """"An amnesty freed 230 inmates last month": the month before the article's (a release the registry or
+    the article dates to that month is that one)."""
+    if ctx.anchor is None or ctx.anchor.precision == "year" or \
+            not re.search(r"\b(?:last|previous)\s+month\b|\ba\s+month\s+(?:ago|earlier)\b", ctx.text[start:end]):
+        return None
+    year, month = ctx.anchor.start.year, ctx.anchor.start.month - 1
+    return f"{year - 1}-12" if month == 0 else f"{year}-{month:02d}"
 
 
 def _year_before_last(ctx: Context, sentence: Sentence, offset: int) -> str | None:
@@ -131,7 +209,7 @@ def _total_noun(ctx: Context, figure) -> bool:
                          ctx.text[figure.end:figure.end + 40], re.IGNORECASE))
 
 
-def _other_year(ctx: Context, sentence: Sentence, start: int, end: int) -> str | None:
+def other_year(ctx: Context, sentence: Sentence, start: int, end: int) -> str | None:
     """A year the clause (or the sentence's opening, "In 2024, ...") dates its freeing to, when it is not
     the year of the article's release: "three journalists were pardoned in 2024" is another release."""
     main = ctx.release_dates.get(ctx.release) if ctx.release else None
@@ -153,6 +231,10 @@ EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|another|former|first|sec
                      r"future|further|similar)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+PAST_EVENT = re.compile(r"\W*(?:The|An?)\s+(?:last|previous|earlier|prior)\s+(?:\w+\s+){0,2}?"
+                        r"(?:swap|exchange|release|deal|amnesty|pardon)s?\b", re.IGNORECASE)
+
+
 def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     """The release the article reports: dated in the first sentence about freeing that carries a
     day or month (in the clause of the freeing word first, else anywhere in the sentence; never
@@ -164,10 +246,12 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             break  # further down, a dated freeing is as likely an earlier release, listed for background
         reporting += bool(sentence.freeing() and not sentence.heading)
         candidates = []
+        if PAST_EVENT.match(sentence.text):
+            continue  # "The last major swap took place in December 2022, with ...": background, not the news
         for match in sentence.freeing():
-            if EARLIER.search(sentence.text[:match.start()]):
-                continue
             offset = sentence.start + match.start()
+            if EARLIER.search(sentence.text[:match.start()]) or other_side(ctx, sentence, offset):
+                continue
             date = release_date(ctx, sentence, offset)
             if date is not None:
                 candidates.append((0, date))
@@ -185,7 +269,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     known = _known_release(ctx, sentences)
     if known:
         return known
-    relative = [release_date(ctx, s, s.start + m.start()) for s in sentences for m in s.freeing()]
+    relative = [release_date(ctx, s, s.start + m.start()) for s in sentences for m in s.freeing()
+                if not PAST_EVENT.match(s.text) and not other_side(ctx, s, s.start + m.start())]
     relative = [d for d in relative if d is not None]
     if relative:
         return release_for(ctx, relative[0].value)
@@ -256,6 +341,8 @@ def demonym_country(ctx: Context, word: str) -> tuple[str | None, str | None]:
     (else None), and its ISO 3166 name where it was read from pycountry or the exceptions (else None);
     (None, None) when the word names no country. Proposes nothing."""
     key = re.sub(r"[’']s$", "", word.lower()).strip(".,").replace(".", "")
+    if key in FAITHS:
+        return None, None  # "12 Roman Catholic priests": a church, not a country's nationals
     if key in DEMONYM_EXCEPTIONS:
         return _place_named(ctx, DEMONYM_EXCEPTIONS[key]), DEMONYM_EXCEPTIONS[key]
     for entity in (e for e in ctx.registry.entities.values() if e.kind == "place"):

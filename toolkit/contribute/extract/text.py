@@ -22,7 +22,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sen|Rep|Gov|Prof|"
+ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sen|Rep|Gov|Prof|Rev|Fr|Msgr|Sgt|Capt|Maj|"
                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc))$")
 ABBREVIATION_REACH = 8
 """Characters before a full stop the longest abbreviation ("Sept") and the boundary before it need."""

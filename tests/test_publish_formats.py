@@ -174,10 +174,14 @@ def test_r_frictionless_can_read_every_resource_of_the_v1_descriptor(built_packa
 
 @pytest.mark.slow
 def test_data_docs_open_offline(runner, built_package, tmp_path):
+    """`validate --report html` writes Data Docs for a valid package: an index naming every resource, a
+    page of expectations for each, and nothing fetched from the network."""
     from toolkit.cli import main
 
-    result = runner.invoke(main, ["validate", str(built_package), "--report", "html", str(tmp_path / "docs")])
+    result = runner.invoke(main, ["validate", str(built_package), "--report", "html", str(tmp_path / "docs"),
+                                  "--format", "json"])
     assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["valid"] is True
     pages = list((tmp_path / "docs").rglob("*.html"))
     assert len(pages) > 10
     for page in pages:

@@ -736,16 +736,6 @@ def test_validate_does_not_import_great_expectations(tmp_path, built_package):
 
 
 @pytest.mark.slow
-def test_report_html_writes_data_docs(runner, built_package, tmp_path):
-    docs = tmp_path / "docs"
-    result = runner.invoke(main, ["validate", str(built_package), "--report", "html", str(docs), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["valid"] is True
-    index = (docs / "index.html").read_text()
-    assert "claims" in index and "releases" in index
-
-
-@pytest.mark.slow
 @pytest.mark.parametrize("edit", [
     lambda meta: meta["resources"][0].__setitem__("parquet", "data/releases.parquet"),  # not an object
     lambda meta: meta["resources"][0].pop("path"),

@@ -243,9 +243,10 @@ def _pandera(api: str):
     return module
 
 
-OPTIONAL_FOR_PYARROW = ("ibis", "hypothesis")
-"""Packages pandera imports if it can, that checking pyarrow tables does not use: ibis (0.2 s), and
-hypothesis (0.1 s), which pandera wants only to synthesise example data. A package already imported
+OPTIONAL_FOR_PYARROW = ("ibis", "hypothesis", "pyspark")
+"""Packages pandera imports if it can, that checking pyarrow tables does not use: ibis (0.2 s),
+hypothesis (0.1 s), which pandera wants only to synthesise example data, and pyspark (0.1 s where the
+`spark` extra is installed), whose pandas API pandera loads to patch pandas. A package already imported
 is never hidden (`_without`), so a program that wants pandera's strategies imports hypothesis before
 it validates, as the test suite does; a `prisoner-data` process never synthesises data."""
 

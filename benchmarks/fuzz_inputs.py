@@ -233,22 +233,22 @@ def _one_and_two_processes(root: Path) -> Outcome:
 def _wherever_the_keys_are(package: Path) -> Outcome:
     """The package validated with its keys checked in memory, in DuckDB, and in DuckDB with every
     reference and claim list left to the store: the same issues, or not."""
-    from toolkit.validate.engines import arrow
+    from toolkit.validate.engines import arrow, keystore
     from toolkit.validate.package import validate_package
 
-    settings = {"in memory": (arrow.MEMORY_KEYS, arrow.SMALL_PARENT), "in duckdb": (0, arrow.SMALL_PARENT),
+    settings = {"in memory": (keystore.MEMORY_KEYS, arrow.SMALL_PARENT), "in duckdb": (0, arrow.SMALL_PARENT),
                 "in duckdb, every reference": (0, -1)}
-    saved = arrow.MEMORY_KEYS, arrow.SMALL_PARENT
+    saved = keystore.MEMORY_KEYS, arrow.SMALL_PARENT
     answers = {}
     try:
-        for name, (arrow.MEMORY_KEYS, arrow.SMALL_PARENT) in settings.items():
+        for name, (keystore.MEMORY_KEYS, arrow.SMALL_PARENT) in settings.items():
             report = validate_package(package / "datapackage.json")
             answers[name] = sorted((i.type, i.file, i.line, i.field, str(i.value), i.message, i.severity)
                                    for i in report.issues)
     except Exception as exc:  # noqa: BLE001 - a crash is what the fuzzer looks for
         return Outcome("crash", signature(exc))
     finally:
-        arrow.MEMORY_KEYS, arrow.SMALL_PARENT = saved
+        keystore.MEMORY_KEYS, arrow.SMALL_PARENT = saved
     first = answers["in memory"]
     differ = [name for name, issues in answers.items() if issues != first]
     if differ:

@@ -22,7 +22,7 @@ from typing import ClassVar
 
 import pytest
 
-from toolkit.validate.engines import arrow
+from toolkit.validate.engines import arrow, keystore
 from toolkit.validate.package import validate_package
 
 from .conftest import ROOT
@@ -233,11 +233,11 @@ def test_the_key_store_finds_the_same_in_memory_and_in_duckdb(corpora, reference
     if parents == "never in memory":  # every reference and claim list goes to the key store
         monkeypatch.setattr(arrow, "SMALL_PARENT", -1)
     if where == "duckdb":
-        monkeypatch.setattr(arrow, "MEMORY_KEYS", 0)
+        monkeypatch.setattr(keystore, "MEMORY_KEYS", 0)
     if where == "duckdb from the middle":
         monkeypatch.setattr(arrow, "BLOCK_BYTES", 4096)  # claims.csv comes in many batches
         _issues(package, "pyarrow")
-        monkeypatch.setattr(arrow, "MEMORY_KEYS", RecordingStore.held // 2)
+        monkeypatch.setattr(keystore, "MEMORY_KEYS", RecordingStore.held // 2)
         RecordingStore.moved = []
     found = _issues(package, "pyarrow")
     assert found == reference[corpus], {"only here": sorted(found - reference[corpus]),
@@ -262,7 +262,7 @@ def test_key_codes_are_equal_exactly_where_the_keys_are():
     rows = [tuple(rng.choice(numbers) if part % 2 else rng.choice(texts) for part in range(6)) for _ in range(20_000)]
     rows += [rng.choice(rows) for _ in range(2_000)]
     table = pa.table({f"part{i}": [row[i] for row in rows] for i in range(6)})
-    codes = arrow._codes(table, [f"part{i}" for i in range(6)]).tolist()
+    codes = keystore._codes(table, [f"part{i}" for i in range(6)]).tolist()
     assert len(set(zip(codes, rows))) == len(set(rows)) == len(set(codes)) < len(rows)
 
 
@@ -273,7 +273,7 @@ def test_key_codes_do_not_wrap_around():
 
     rows = [(str(i),) * 5 for i in range(1 << 16)] + [("1", "0", "0", "0", "0")]
     table = pa.table({f"part{i}": [row[i] for row in rows] for i in range(5)})
-    codes = arrow._codes(table, [f"part{i}" for i in range(5)])
+    codes = keystore._codes(table, [f"part{i}" for i in range(5)])
     assert len(set(codes.tolist())) == len(rows)
 
 

@@ -1,6 +1,6 @@
 """Whole-table checks in SQL, the same queries on DuckDB (the duckdb engine) and on Spark: unique
 primary keys, foreign keys that resolve, claim ids that exist. (The default engine's key store
-answers the same questions from its own batches: `engines/arrow.py`.)
+answers the same questions from its own batches: `engines/keystore.py`.)
 
 Each query returns the first failing rows in file order (the `__row__` column every engine adds)
 and how many there are, for `cells.Failures` to report.

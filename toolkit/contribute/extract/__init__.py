@@ -42,7 +42,7 @@ from .context import REVIEW, RULES, Context, Draft, Sentence
 from .furniture import furniture
 from .names import Name, find_names, known_names, slug
 from .render import claim_prefix, manifest_stub, render_draft
-from .subjects import article_country, article_release
+from .subjects import article_country, article_release, freeing_side
 from .text import sentences
 
 __all__ = ["DraftFile", "Drafted", "Draft", "draft_claims", "REVIEW", "DateMention", "Figure", "Name", "RULES", "draft_article", "find_dateline",
@@ -155,6 +155,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                   **_known(known_claims, registry))
     spans = _sentences(ctx, heads, skipped)
     ctx.country = article_country(ctx, spans)  # first: the release is never one the other side of an exchange frees
+    ctx.freeing_side = freeing_side(ctx, spans)
     ctx.release = article_release(ctx, spans)
     ctx.sanction = sanctions.article_sanction(ctx, spans)
     freed.note_other_side(ctx, spans)

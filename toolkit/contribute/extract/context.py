@@ -128,6 +128,7 @@ class Context:
     release: str | None = None
     sanction: str | None = None
     country: str | None = None
+    freeing_side: str | None = None  # whose freeing "freed by X" calls the article's (subjects.freeing_side)
     last_person: Name | None = None
     freeing_section: bool = False  # under a subheading about who was freed
     previous_freeing: bool = False  # the sentence before spoke of freeing

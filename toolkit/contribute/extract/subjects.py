@@ -112,6 +112,8 @@ def other_side(ctx: Context, sentence: Sentence, offset: int) -> bool:
         return False
     if _actor_before_verb(ctx, sentence, offset) not in (None, ctx.country):
         return True  # "with Moscow releasing A and Washington freeing B": B is the other side's
+    if _agent_of_freeing(ctx, sentence, offset) not in (None, ctx.freeing_side or ctx.country):
+        return True  # "The prisoners freed by Poland included A": A is the other side's
     if cue is None or not FREEING.search(ctx.text, cue.end(), min(sentence.end, offset + 40)):
         return False  # "In return, the U.S. eased sanctions": no freeing, the other side's relief
     actors = []  # the countries named between the cue and the freeing; the nearest is the freeing's actor
@@ -147,6 +149,48 @@ def _actor_before_verb(ctx: Context, sentence: Sentence, offset: int) -> str | N
             entity = ctx.registry.get(name.entity)
             return ctx.registry.top(name.entity) if entity.kind == "place" else entity.country
     known, _ = demonym_country(ctx, actor.group("actor").split()[-1])
+    return known
+
+
+FREED_BY = re.compile(r"\b(?:freed|released|pardoned|handed\s+over|set\s+free)\s+by\s+(?:the\s+)?"
+                      r"(?P<agent>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)")
+WEST = re.compile(r"(?:the\s+)?(?:West|Western\s+(?:\w+\s+)?(?:countries|governments|nations|states|allies|powers))\b")
+
+
+def freeing_side(ctx: Context, sentences: list[Sentence]) -> str | None:
+    """Whose freeing "freed by X" calls the article's: the article's country when a freeing names it as its actor
+    ("Belarus freed 46", "those freed by Belarus"), else the first actor of a freeing on the page (the lead's: "Among
+    those freed by A are X ... The prisoners freed by B included Y", where the country the article names most is
+    neither A nor B)."""
+    if not FREED_BY.search(ctx.text):
+        return ctx.country
+    actors = []
+    for sentence in sentences:
+        for match in sentence.freeing():
+            offset = sentence.start + match.start()
+            actors += [a for a in (_agent_of_freeing(ctx, sentence, offset), _actor_before_verb(ctx, sentence, offset)) if a]
+    return ctx.country if not actors or ctx.country in actors else actors[0]
+
+
+def _agent_of_freeing(ctx: Context, sentence: Sentence, offset: int) -> str | None:
+    """The country named as the agent of a freeing in the clause at `offset` ("the prisoners freed by Poland
+    included", "those released by the West"): a place, a government, a demonym, or "the West" (no country of
+    the article's); None when the clause names no such agent."""
+    start, end = sentence.clause(offset)
+    agent = None
+    for match in FREED_BY.finditer(ctx.text, max(start, offset - 120), min(end, offset + 60)):
+        agent = match
+    if agent is None:
+        return None
+    if WEST.match(ctx.text, agent.start("agent")):
+        return "the-west"
+    begin, finish = agent.start("agent"), agent.end("agent")
+    for name in sentence.names:
+        if begin <= name.start and name.end <= finish and name.entity and \
+                ctx.registry.kind(name.entity) in ("place", "organisation"):
+            entity = ctx.registry.get(name.entity)
+            return ctx.registry.top(name.entity) if entity.kind == "place" else entity.country
+    known, _ = demonym_country(ctx, agent.group("agent").split()[0])
     return known
 
 

@@ -29,9 +29,11 @@ FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|hande
 # "The group included ...", "They include ..." right after a sentence about freeing
 GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
                            r"pardoned)|They|Those)\b", re.IGNORECASE)
+# "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
+# of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
-                         r"(?:freed|released|pardoned|set\s+free|free\b|among\s+(?:those|the)\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
+                         r"(?:freed|released|pardoned|set\s+free|free\b|among\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
+                         r"(?:[\w-]+\s+){0,3}?(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
 
 
 # "Those who remain behind bars include X", "X and Y are still held": people the release left in prison

@@ -146,11 +146,12 @@ def _country(ctx: Context, name: Name) -> str | None:
 
 def _population(ctx: Context, words: str) -> str | None:
     """The group a count of people going somewhere is about: "six of them Estonians", "of the freed
-    political prisoners"."""
+    political prisoners", "of the freed Belarusians"."""
     noun = GROUP_NOUN.match(" " + words.strip())
     if noun:
         return group_of(ctx, noun.group("noun"))
-    named = re.match(r"\s*of\s+(?:the|those)\s+(?:freed\s+|released\s+|pardoned\s+)?(political\s+prisoners)\b", words)
+    named = re.match(r"\s*of\s+(?:the|those)\s+(?:freed\s+|released\s+|pardoned\s+)?(political\s+prisoners|[A-Z][a-z]+s)\b",
+                     words)  # "of the freed political prisoners", "of the freed Belarusians"
     return group_of(ctx, named.group(1)) if named else None
 
 

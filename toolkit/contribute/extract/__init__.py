@@ -167,6 +167,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
             ctx.current_rule = slug_
             run(ctx, sentence)
         ctx.previous_freeing = bool(sentence.freeing())
+        ctx.previous_place = freed.moved_group_place(ctx, sentence) if ctx.previous_freeing else None
         subject = next((p for p in people.persons(ctx, sentence) if not people.speaks(ctx, sentence, p) and
                         not people.described(ctx, sentence, p)), None)
         if subject is not None:

@@ -24,11 +24,12 @@ INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among\s+them|among\s+w
 FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s+(?:were|was|are|is)|"
                      r"(?:those|people|prisoners|the\s+people)\s+(?:freed|released|pardoned|set\s+free)\s+"
                      r"(?:include[sd]?|were|are)|"
-                     r"among\s+(?:those|the)\s[^.;:]{0,70}?\s(?:were|are|was|is)|among\s+[^.;:]{0,60}?:)\s+", re.IGNORECASE)
+                     r"among\s+(?:those|the)\s[^.;:]{0,70}?\s(?:were|are|was|is)|among\s+them\s+(?:were|are)|"
+                     r"among\s+[^.;:]{0,60}?:)\s+", re.IGNORECASE)
 FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
-# "The group included ...", "They include ..." right after a sentence about freeing
+# "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing
 GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
-                           r"pardoned)|They|Those)\b", re.IGNORECASE)
+                           r"pardoned)|They|Those|Among\s+them\s+(?:are|were))\b", re.IGNORECASE)
 # "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
@@ -210,12 +211,15 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         verb = re.match(r"(?:was|were|is|are)\s+", sentence.text[trigger.end():])
         begin += verb.end() if verb and trigger.group(0).lower().startswith("among") else 0
         place = _destination_after(ctx, sentence, sentence.start) if re.search(MOVED, sentence.text) else None
+        if place is None and ctx.previous_freeing and re.match(r"\W*Among\s+them\b", before, re.IGNORECASE):
+            place = ctx.previous_place  # "N were handed over to P. Among them are ..., including A": A went to P
         for person in list_members(ctx, sentence, begin):
             later = _destination_after(ctx, sentence, person.end)
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end,
                    place or later)
     for trigger in FRONTED.finditer(sentence.text):
         phrase = trigger.group(0)
+        them = ctx.previous_place if re.match(r"among\s+them\b", phrase, re.IGNORECASE) else None
         if phrase.lower().startswith("among") and not (re.search(r"freed|releas|pardon|transit|handed|transferred|"
                                                                  r"arriv|names|group|set\s+free|liberated", phrase, re.I)
                                                        or ctx.freeing_section
@@ -225,7 +229,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         place = place_after(ctx, sentence, sentence.start + trigger.start() +
                             (re.search(r"\b(?:through|in|to|into|via)\s+", phrase).end()
                              if re.search(r"\b(?:transit\w*|arriv\w*|sent|taken)\s+(?:through|in|to|into|via)\s+", phrase)
-                             else 10**6))
+                             else 10**6)) or them
         for person in list_members(ctx, sentence, sentence.start + trigger.end()):
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end, place)
     for person in persons(ctx, sentence):
@@ -262,6 +266,17 @@ def note_other_side(ctx: Context, sentences: list[Sentence]) -> None:
         for match in sentence.freeing():
             if other_side(ctx, sentence, sentence.start + match.start()):
                 ctx.other_side |= {_surname(p) for p in list_members(ctx, sentence, sentence.start + match.end())}
+
+
+def moved_group_place(ctx: Context, sentence: Sentence) -> Name | None:
+    """Where a sentence took a group ("Twelve others were handed over to Lithuania", "They were also flown to
+    Vilnius"): the place after its last movement in the plural, for the list the next sentence gives of them
+    ("Among them are ..., including A, B")."""
+    place = None
+    for move in re.finditer(rf"\b(?:were|have\s+been|had\s+been)\s+(?:also\s+|then\s+|later\s+)?{MOVED}\s+"
+                            rf"(?:\w+\s+){{0,2}}?(?:back\s+)?(?:to|into|in)\s+(?:neighbou?ring\s+)?", sentence.text):
+        place = place_after(ctx, sentence, sentence.start + move.end()) or place
+    return place
 
 
 def _surname(person: Name) -> str:

@@ -145,8 +145,8 @@ def measure_seeds() -> dict[str, tuple[Score, Score]]:
 
 
 def class_scores(results: dict, classes_file: Path = FIXTURES / "classes" / "classes.yaml") -> dict[str, Score]:
-    """Per failure class (a classes.yaml beside the fixtures): recall of its claims, and precision of the drafts of
-    the same property made from the lines those claims quote."""
+    """Per failure class (a classes.yaml beside the fixtures): recall of its claims (drafted from any line), and
+    precision of the drafts of the same property made from the lines those claims quote."""
     classes = yaml.safe_load(classes_file.read_text())
     scores = {}
     for name, ids in classes.items():
@@ -156,6 +156,9 @@ def class_scores(results: dict, classes_file: Path = FIXTURES / "classes" / "cla
             total.ledger |= {(source_id, *claim_key(c, registry)) for c in chosen}
             places = {(c.quote_line, c.property) for c in chosen}
             total.drafted |= {(source_id, *draft_key(d, registry)) for d in drafts if (d.line, d.property) in places}
+            # a claim's quote may recur on a later line ("Bishop A" in a sentence, then as a listed name): its fact
+            # drafted from any line is found
+            total.drafted |= {(source_id, *draft_key(d, registry)) for d in drafts} & total.ledger
     return scores
 
 

@@ -129,7 +129,9 @@ def _arrival_date(ctx: Context, sentence: Sentence, figure: Figure, release: str
     """"12 people crossed into Lithuania on Tuesday, Oct. 6, after being pardoned": the day they
     were handed over is the day of the release, when the sentence speaks of their freeing."""
     start, end = sentence.clause(figure.start)
-    date = next((d for d in sentence.dates if start <= d.start < end and d.value and len(d.value) == 10), None)
+    # a day after the count, where the movement is told ("signed a decree on May 2 pardoning 11, who were flown to
+    # P": May 2 is the decree's, read with the freeing)
+    date = next((d for d in sentence.dates if figure.start <= d.start < end and d.value and len(d.value) == 10), None)
     if release and date and sentence.freeing() and ctx.take(date):
         ctx.add("date", "date", date.value, figure.start, date.end, subject=release, note=date_note(ctx, date))
 
@@ -536,8 +538,15 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
             continue
         release = clause_release(ctx, sentence, offset)
         if release:
+            between = ctx.text[max(sentence.start, min(date.start, offset) - 30):max(date.start, offset)]
+            signed = re.match(r"pardon|amnest", match.group(0), re.IGNORECASE) and DECREE.search(between)
             ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
-                    subject=release, note=date_note(ctx, date))
+                    subject=release, note=date_note(ctx, date), **({"qualifier": "on_or_after"} if signed else {}))
+
+
+# "signed a decree on May 2 pardoning", "a pardon, which he issued in a decree signed on May 2": the day of the decree,
+# not of the prisons' opening; the release is on or after it
+DECREE = re.compile(r"\b(?:signed|decrees?|orders?)\b", re.IGNORECASE)
 
 
 def _year_of_other(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:

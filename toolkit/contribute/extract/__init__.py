@@ -8,7 +8,8 @@
   subjects  which release, sanction, country or group a fact is about; new ones proposed
   people    age, prison term, arrest and sentence dates, nationality, roles; lists of names
   freed     who was freed and where they went; who never is (a speaker, an official, a ruler)
-  releases  destinations, subgroups, totals, release dates, days of talks, pardons, envoys
+  releases  destinations, subgroups, totals
+  deals     release dates, days of talks, pardons, envoys
   counts    political prisoners still held or ever recognized; counts the vocabulary names
   sanctions lifted or imposed, by whom, when, on what, who announced it, what a release bought
   render    the draft as YAML, with the registry and manifest entries it proposes
@@ -37,7 +38,7 @@ from ...ingest.entities import Registry
 from ...ingest.figures import (Dateline, DateMention, Figure, dateline_spans, find_dateline, find_dates, find_figures,
                                front_matter)
 from ...values import Count, DateValue, parse_date
-from . import counts, freed, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
+from . import counts, deals, freed, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
 from .context import REVIEW, RULES, Context, Draft, Sentence
 from .furniture import furniture
 from .names import Name, find_names, known_names, slug

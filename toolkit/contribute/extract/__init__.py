@@ -5,7 +5,8 @@
   furniture the page's lines that are not the article: bylines, timestamps, captions, related links
   names     names the registry knows, people it does not (titles taken off), roles, proposed ids
   context   the drafted claim, the article being read, its sentences and clauses, the rule registry
-  subjects  which release, sanction, country or group a fact is about; new ones proposed
+  places    which country, place or group a fact is about (demonyms, nationals); new ones proposed
+  subjects  which release or sanction a fact is about; new ones proposed
   people    age, prison term, arrest and sentence dates, nationality, roles; lists of names
   freed     who was freed and where they went; who never is (a speaker, an official, a ruler)
   releases  destinations, subgroups, totals
@@ -43,7 +44,8 @@ from .context import REVIEW, RULES, Context, Draft, Sentence
 from .furniture import furniture
 from .names import Name, find_names, known_names, slug
 from .render import claim_prefix, manifest_stub, render_draft
-from .subjects import article_country, article_release, freeing_side
+from .places import article_country
+from .subjects import article_release, freeing_side
 from .text import sentences
 
 __all__ = ["DraftFile", "Drafted", "Draft", "draft_claims", "REVIEW", "DateMention", "Figure", "Name", "RULES", "draft_article", "find_dateline",

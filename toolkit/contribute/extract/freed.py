@@ -18,7 +18,8 @@ from .context import Context, Sentence, rule
 from .names import Name, apposition
 from .people import (BULLET, MOVED, PRONOUN, after_apposition, described, list_item, list_members, persons,
                      speaks)
-from .subjects import clause_release, place_after
+from .places import place_after
+from .subjects import clause_release
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among\s+them|among\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)

@@ -12,11 +12,11 @@ import re
 
 from ...ingest.figures import Figure
 from .context import WISH, Context, Sentence, rule
-from .names import Name
+from .names import Name, slug
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .people import MOVED, persons
-from .subjects import (clause_release, country_at, country_of, demonym_country, date_note, group_of, nationals_of,
-                       place_after, release_for, slug)
+from .places import country_at, country_of, demonym_country, group_of, nationals_of, place_after
+from .subjects import clause_release, date_note, release_for
 
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"

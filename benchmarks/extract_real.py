@@ -56,10 +56,18 @@ def assemble(ledger: dict, text: str, root: Path) -> Path:
     (root / "seeds" / "claims").mkdir()
     registry = yaml.safe_load((ROOT / "seeds" / "registry.yaml").read_text(encoding="utf-8"))
     for section in SECTIONS:
-        known = {entry["id"] for entry in registry.get(section) or []}
+        known = {entry["id"]: entry for entry in registry.get(section) or []}
         for entry in (ledger.get("registry") or {}).get(section) or []:
             if entry.get("id") not in known:
                 registry.setdefault(section, []).append({k: v for k, v in entry.items() if k in ENTRY_KEYS})
+                continue
+            # an entry the registry has: the ledger adds the spellings this article uses ("Already in the base
+            # registry; this article adds ..."), as the contributor would
+            base = known[entry["id"]]
+            for key in ("aliases", "misspellings"):
+                added = [a for a in entry.get(key) or [] if a not in (base.get(key) or []) and a != base.get("name")]
+                if added:
+                    base[key] = list(base.get(key) or []) + added
     (root / "seeds" / "registry.yaml").write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
     name = f"{ledger['id']}.txt"
     data = text.encode("utf-8")

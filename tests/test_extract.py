@@ -1223,3 +1223,73 @@ def test_signed_an_order_pardoning(shapes):
             "prisoners.\n")
     drafted, _ = _drafted(shapes, text)
     assert ("release-2026-09-11", "pardoned_by", "oren-vask", "exact", None, None) in drafted
+
+
+# --- the failure classes of issue 34, third and fourth rounds: what still kept real articles from generalising -
+
+CLASSES_34C = FIXTURES / "extract" / "classes-34c"
+CLASSES_34D = FIXTURES / "extract" / "classes-34d"
+LATER_ROUNDS = (CLASSES_34C, CLASSES_34D)
+
+
+@pytest.fixture(scope="module")
+def later_rounds():
+    """Each later round's drafts and class scores, by folder (measured once for the module)."""
+    from extract_coverage import class_scores, measure_fixtures
+
+    rounds = {}
+    for folder in LATER_ROUNDS:
+        results = measure_fixtures(folder, keep_drafts=True)
+        rounds[folder] = results, class_scores(results, folder / "classes.yaml")
+    return rounds
+
+
+def _round_names(file: str) -> list:
+    return [pytest.param(folder, name, id=f"{folder.name}:{name}") for folder in LATER_ROUNDS
+            for name in sorted(yaml.safe_load((folder / file).read_text()))]
+
+
+@pytest.mark.parametrize("folder, name", _round_names("classes.yaml"))
+def test_a_later_round_failure_class_of_issue_34_is_drafted_as_its_ledger_says(later_rounds, folder, name):
+    """People named among a counted group taken somewhere, a list after a sentence that moved a group, a decree's
+    day as the release's earliest, "A and other prisoners were released", a list in apposition to a count, bare names
+    under a lead whose freeing moved them: each drafted, and nothing the ledger lacks of the same property from the
+    lines they quote."""
+    from extract_coverage import claim_key
+
+    results, scores = later_rounds[folder]
+    score = scores[name]
+    ledgers = {(source, *claim_key(c, registry)) for source, (_, _, _, claims, registry) in results.items() for c in claims}
+    assert score.ledger - score.drafted == set(), "missed"
+    assert score.drafted - ledgers == set(), "drafted wrongly"
+
+
+@pytest.mark.parametrize("folder, name", _round_names("not-freed.yaml"))
+def test_a_byline_or_the_other_sides_freed_are_never_drafted_as_freed(later_rounds, folder, name):
+    """A byline (with or without "By") under a headline about freeing, people freed by the other side of an
+    exchange named as its agent ("the prisoners freed by Poland included X"), a bystander: none is drafted as
+    freed, and no count or date of the freed is drafted from their lines that the ledger does not have."""
+    from extract_coverage import claim_key, draft_key
+
+    results, _ = later_rounds[folder]
+    for source, people in yaml.safe_load((folder / "not-freed.yaml").read_text())[name].items():
+        _, _, drafts, claims, registry = results[source]
+        text = (folder / source.split("-")[1] / f"{source}.txt").read_text()
+        lines = {number for number, line in enumerate(text.splitlines(), 1) if any(p in line for p in people)}
+        freed = {d.subject for d in drafts if d.property == "released_in"}
+        assert not freed & {slug(p) for p in people}, source
+        ledger = {claim_key(c, registry) for c in claims}
+        wrong = [d.quote for d in drafts if d.line in lines and d.property in COUNTING and draft_key(d, registry) not in ledger]
+        assert not wrong, source
+
+
+@pytest.mark.parametrize("folder", LATER_ROUNDS, ids=lambda f: f.name)
+def test_the_later_round_fixtures_draft_nothing_they_skip(later_rounds, folder):
+    """No count, date or freeing drafted from what a ledger skips: a byline, the other side's freed, a running
+    total, a caption's date."""
+    results, _ = later_rounds[folder]
+    for source, (_, _, drafts, claims, registry) in results.items():
+        skipped = [s["quote"] for s in yaml.safe_load((folder / source.split("-")[1] / "claims.yaml").read_text())
+                   .get("skipped", [])]
+        wrong = [d.quote for d in drafts if d.property in COUNTING and any(s in d.quote or d.quote in s for s in skipped)]
+        assert not wrong, source

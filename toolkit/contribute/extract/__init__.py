@@ -5,10 +5,12 @@
   furniture the page's lines that are not the article: bylines, timestamps, captions, related links
   names     names the registry knows, people it does not (titles taken off), roles, proposed ids
   context   the drafted claim, the article being read, its sentences and clauses, the rule registry
-  subjects  which release, sanction, country or group a fact is about; new ones proposed
+  places    which country, place or group a fact is about (demonyms, nationals); new ones proposed
+  subjects  which release or sanction a fact is about; new ones proposed
   people    age, prison term, arrest and sentence dates, nationality, roles; lists of names
   freed     who was freed and where they went; who never is (a speaker, an official, a ruler)
-  releases  destinations, subgroups, totals, release dates, days of talks, pardons, envoys
+  releases  destinations, subgroups, totals
+  deals     release dates, days of talks, pardons, envoys
   counts    political prisoners still held or ever recognized; counts the vocabulary names
   sanctions lifted or imposed, by whom, when, on what, who announced it, what a release bought
   render    the draft as YAML, with the registry and manifest entries it proposes
@@ -37,12 +39,13 @@ from ...ingest.entities import Registry
 from ...ingest.figures import (Dateline, DateMention, Figure, dateline_spans, find_dateline, find_dates, find_figures,
                                front_matter)
 from ...values import Count, DateValue, parse_date
-from . import counts, freed, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
+from . import counts, deals, freed, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
 from .context import REVIEW, RULES, Context, Draft, Sentence
 from .furniture import furniture
 from .names import Name, find_names, known_names, slug
 from .render import claim_prefix, manifest_stub, render_draft
-from .subjects import article_country, article_release
+from .places import article_country
+from .subjects import article_release, freeing_side
 from .text import sentences
 
 __all__ = ["DraftFile", "Drafted", "Draft", "draft_claims", "REVIEW", "DateMention", "Figure", "Name", "RULES", "draft_article", "find_dateline",
@@ -155,6 +158,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                   **_known(known_claims, registry))
     spans = _sentences(ctx, heads, skipped)
     ctx.country = article_country(ctx, spans)  # first: the release is never one the other side of an exchange frees
+    ctx.freeing_side = freeing_side(ctx, spans)
     ctx.release = article_release(ctx, spans)
     ctx.sanction = sanctions.article_sanction(ctx, spans)
     freed.note_other_side(ctx, spans)
@@ -166,6 +170,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
             ctx.current_rule = slug_
             run(ctx, sentence)
         ctx.previous_freeing = bool(sentence.freeing())
+        ctx.previous_place = freed.moved_group_place(ctx, sentence) if ctx.previous_freeing else None
         subject = next((p for p in people.persons(ctx, sentence) if not people.speaks(ctx, sentence, p) and
                         not people.described(ctx, sentence, p)), None)
         if subject is not None:

@@ -62,7 +62,7 @@ class Draft:
 
 # Words of freeing, and the words before them that make it a wish rather than an event.
 FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
-                     r"(?:were|was|been)\s+handed\s+over|"
+                     r"(?:were|was|been)\s+(?:also\s+|then\s+|later\s+)?handed\s+over|"
                      r"walked\s+free|won\s+(?:their|his|her)\s+freedom|the\s+freed|liberated|amnestied|"
                      r"granted\s+(?:an\s+)?amnesty)\b", re.IGNORECASE)
 WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\w*|press\w*|fight\w*|plead\w*|"
@@ -128,9 +128,11 @@ class Context:
     release: str | None = None
     sanction: str | None = None
     country: str | None = None
+    freeing_side: str | None = None  # whose freeing "freed by X" calls the article's (subjects.freeing_side)
     last_person: Name | None = None
     freeing_section: bool = False  # under a subheading about who was freed
     previous_freeing: bool = False  # the sentence before spoke of freeing
+    previous_place: Name | None = None  # where the sentence before took a group (freed.moved_group_place)
     current_rule: str = ""
     item_person: tuple | None = None  # (line start, person) of the list item being read
     heading: bool = False  # the sentence being read is a headline or subheading

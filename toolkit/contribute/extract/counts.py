@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import Context, Sentence, rule
+from . import deals  # noqa: F401 - a release's day, talks, pardons and envoys register before these counts
 from .releases import _count, _free
 from .subjects import clause_release, sanction_named
 

@@ -11,27 +11,36 @@ drafted as freed.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .context import Context, Sentence, rule
 from .names import Name, apposition
 from .people import (BULLET, MOVED, PRONOUN, after_apposition, described, list_item, list_members, persons,
                      speaks)
-from .subjects import clause_release, place_after
+from .places import place_after
+from .subjects import clause_release
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among\s+them|among\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
 FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s+(?:were|was|are|is)|"
                      r"(?:those|people|prisoners|the\s+people)\s+(?:freed|released|pardoned|set\s+free)\s+"
                      r"(?:include[sd]?|were|are)|"
-                     r"among\s+(?:those|the)\s[^.;:]{0,70}?\s(?:were|are|was|is)|among\s+[^.;:]{0,60}?:)\s+", re.IGNORECASE)
+                     r"among\s+(?:those|the)\s[^.;:]{0,70}?\s(?:were|are|was|is)|among\s+them\s+(?:were|are)|"
+                     r"among\s+[^.;:]{0,60}?:)\s+", re.IGNORECASE)
 FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
-# "The group included ...", "They include ..." right after a sentence about freeing
+# "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing
 GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
-                           r"pardoned)|They|Those)\b", re.IGNORECASE)
+                           r"pardoned)|They|Those|Among\s+them\s+(?:are|were))\b", re.IGNORECASE)
+# "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
+# of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
-                         r"(?:freed|released|pardoned|set\s+free|free\b|among\s+(?:those|the)\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
+                         r"(?:freed|released|pardoned|set\s+free|free\b|among\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
+                         r"(?:[\w-]+\s+){0,3}?(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
+
+# "A and other political prisoners were released", "A and 13 other detainees were freed": A was freed with them
+OTHERS = re.compile(r"\s+(?:and|along\s+with|together\s+with)\s+(?:[\w,]+\s+)?other\s+(?:[\w-]+\s+){0,3}?(?=(?:was|were|"
+                    r"have|had|has)\b)", re.IGNORECASE)
 
 
 # "Those who remain behind bars include X", "X and Y are still held": people the release left in prison
@@ -110,6 +119,12 @@ def freeing_list_lead(ctx: Context, line: int) -> bool:
     """True when the list an item at `line` belongs to is introduced by a line about who was freed
     ("Journalists released on September 11 included:", "Those freed:"), or one that names those a freeing
     earlier in the article counted ("... released 12 priests ..." then "The names of the priests are:")."""
+    return _list_freeing(ctx, line) is not None
+
+
+def _list_freeing(ctx: Context, line: int) -> int | None:
+    """Where the freeing that the lead of the list at `line` speaks of is written: the lead itself, or the earlier
+    freeing whose count the lead names; None when the list is not of the freed."""
     from .context import FREEING, WISH
     while line > 0:
         previous = ctx.text.rfind("\n", 0, line - 1) + 1
@@ -119,14 +134,31 @@ def freeing_list_lead(ctx: Context, line: int) -> bool:
             continue
         lead = text.rstrip()
         if not lead.endswith(":"):
-            return False
+            return None
         if any(not WISH.search(lead[max(0, m.start() - 40):m.start()]) for m in FREEING.finditer(lead)):
-            return True
-        named = re.search(r"\bnames\s+of\s+(?:the|those)\s+(?:\w+\s+)?(\w+s)\b", lead, re.IGNORECASE)
-        return bool(named) and any(re.search(rf"\b\d[\d,]*\s+(?:[\w-]+\s+){{0,3}}?{named.group(1)}\b",
-                                             ctx.text[m.end():m.end() + 80], re.IGNORECASE)
-                                   for m in FREEING.finditer(ctx.text, 0, previous))
-    return False
+            return previous
+        named = re.search(r"\bnames\s+of\s+(?:the|those)\s+(?:\w+\s+)?(\w+(?:s|men))\b", lead, re.IGNORECASE)
+        if not named:
+            return None
+        return next((m.start() for m in FREEING.finditer(ctx.text, 0, previous)
+                     if re.search(rf"\b\d[\d,]*\s+(?:[\w-]+\s+){{0,3}}?{named.group(1)}\b", ctx.text[m.end():m.end() + 80],
+                                  re.IGNORECASE)), None)
+    return None
+
+
+LEAD_MOVE = re.compile(rf"\b{MOVED}\s+(?:them\s+)?(?:\w+\s+){{0,2}}?(?:back\s+)?(?:to|into)\s+")
+
+
+def _lead_place(ctx: Context, offset: int) -> Name | None:
+    """Where the freeing at `offset` took those it counted, when its sentence says so ("released 12 priests ... and
+    sent them to P", "pardoning 11 clergymen, who were then flown to P"): each one listed under it went there."""
+    end = ctx.text.find("\n", offset)
+    move = LEAD_MOVE.search(ctx.text, offset, min(offset + 300, len(ctx.text) if end < 0 else end))
+    if move is None or re.search(r"[.!?]\s+[A-Z]", ctx.text[offset:move.start()]):
+        return None  # no movement, or one in another sentence
+    at = bisect.bisect_left(ctx.names, move.end(), key=lambda n: n.start)
+    place = ctx.names[at] if at < len(ctx.names) else None
+    return place if place is not None and place.start - move.end() <= 3 and ctx.kind(place) == "place" else None
 
 
 def _bare_name(ctx: Context, start: int, end: int) -> bool:
@@ -143,16 +175,17 @@ def _listed_item(ctx: Context, sentence: Sentence, record) -> None:
     if line is None:
         line = ctx.text.rfind("\n", 0, sentence.start) + 1
         end = ctx.text.find("\n", sentence.start)
-        if not _bare_name(ctx, line, end if end >= 0 else len(ctx.text)) or not freeing_list_lead(ctx, line):
+        if not _bare_name(ctx, line, end if end >= 0 else len(ctx.text)):
             return
-    elif sentence.start > BULLET.match(ctx.text, line).end() or not freeing_list_lead(ctx, line):
+    elif sentence.start > BULLET.match(ctx.text, line).end():
         return
+    freeing = _list_freeing(ctx, line)
     first = next(iter(persons(ctx, sentence)), None)
-    if first is None or len(ctx.text[sentence.start:first.start].split()) > 5:
+    if freeing is None or first is None or len(ctx.text[sentence.start:first.start].split()) > 5:
         return
     ctx.freeing_list = True
     record(first, sentence.start, first.role_start if first.role_start is not None else first.start, first.end,
-           review="list-item")
+           _lead_place(ctx, freeing), review="list-item")
 
 
 def freed(ctx: Context, sentence: Sentence, person: Name, offset: int, quote_start: int, quote_end: int,
@@ -208,12 +241,15 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         verb = re.match(r"(?:was|were|is|are)\s+", sentence.text[trigger.end():])
         begin += verb.end() if verb and trigger.group(0).lower().startswith("among") else 0
         place = _destination_after(ctx, sentence, sentence.start) if re.search(MOVED, sentence.text) else None
+        if place is None and ctx.previous_freeing and re.match(r"\W*Among\s+them\b", before, re.IGNORECASE):
+            place = ctx.previous_place  # "N were handed over to P. Among them are ..., including A": A went to P
         for person in list_members(ctx, sentence, begin):
             later = _destination_after(ctx, sentence, person.end)
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end,
                    place or later)
     for trigger in FRONTED.finditer(sentence.text):
         phrase = trigger.group(0)
+        them = ctx.previous_place if re.match(r"among\s+them\b", phrase, re.IGNORECASE) else None
         if phrase.lower().startswith("among") and not (re.search(r"freed|releas|pardon|transit|handed|transferred|"
                                                                  r"arriv|names|group|set\s+free|liberated", phrase, re.I)
                                                        or ctx.freeing_section
@@ -223,12 +259,13 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         place = place_after(ctx, sentence, sentence.start + trigger.start() +
                             (re.search(r"\b(?:through|in|to|into|via)\s+", phrase).end()
                              if re.search(r"\b(?:transit\w*|arriv\w*|sent|taken)\s+(?:through|in|to|into|via)\s+", phrase)
-                             else 10**6))
+                             else 10**6)) or them
         for person in list_members(ctx, sentence, sentence.start + trigger.end()):
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end, place)
     for person in persons(ctx, sentence):
         after = after_apposition(ctx.text, person.end, sentence.end)
-        verb = FREED_AFTER.match(ctx.text, after)
+        others = OTHERS.match(ctx.text, after)  # "A and other jailed priests were released"
+        verb = FREED_AFTER.match(ctx.text, others.end() if others else after)
         if verb and not described(ctx, sentence, person):
             place = _destination_after(ctx, sentence, verb.end())
             subjects = list_members(ctx, sentence, sentence.start)
@@ -246,6 +283,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         for person in list_members(ctx, sentence, obj):
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
     _list_after_freeing(ctx, sentence, record)
+    _counted_list(ctx, sentence, record)
     _listed_item(ctx, sentence, record)
     _listed_then_freed(ctx, sentence, record)
     _section_subject(ctx, sentence, record)
@@ -260,6 +298,17 @@ def note_other_side(ctx: Context, sentences: list[Sentence]) -> None:
         for match in sentence.freeing():
             if other_side(ctx, sentence, sentence.start + match.start()):
                 ctx.other_side |= {_surname(p) for p in list_members(ctx, sentence, sentence.start + match.end())}
+
+
+def moved_group_place(ctx: Context, sentence: Sentence) -> Name | None:
+    """Where a sentence took a group ("Twelve others were handed over to Lithuania", "They were also flown to
+    Vilnius"): the place after its last movement in the plural, for the list the next sentence gives of them
+    ("Among them are ..., including A, B")."""
+    place = None
+    for move in re.finditer(rf"\b(?:were|have\s+been|had\s+been)\s+(?:also\s+|then\s+|later\s+)?{MOVED}\s+"
+                            rf"(?:\w+\s+){{0,2}}?(?:back\s+)?(?:to|into|in)\s+(?:neighbou?ring\s+)?", sentence.text):
+        place = place_after(ctx, sentence, sentence.start + move.end()) or place
+    return place
 
 
 def _surname(person: Name) -> str:
@@ -279,6 +328,26 @@ def _listed_then_freed(ctx: Context, sentence: Sentence, record) -> None:
         for person in members:
             record(person, members[-1].end, person.role_start if person.role_start is not None else person.start,
                    members[-1].end + verb.end())
+
+
+COUNTED_LEAD = re.compile(r"\W*(?:[\w-]+\s+){1,3}?(?:citizens|nationals|prisoners|detainees|activists|journalists|"
+                          r"people|men|women|foreigners|clerics|priests|[A-Z][a-z]+(?:ans|ese|is))\s*,\s*")
+
+
+def _counted_list(ctx: Context, sentence: Sentence, record) -> None:
+    """"Two Estonian citizens, A and B, were also freed": a list in apposition to a count of people is freed with
+    the count's verb."""
+    lead = COUNTED_LEAD.match(sentence.text)
+    if lead is None or not any(f.start - sentence.start < 3 for f in sentence.figures):
+        return
+    members = list_members(ctx, sentence, sentence.start + lead.end())
+    if not members or members[0].start - (sentence.start + lead.end()) > 40:
+        return
+    verb = re.match(r"\s*,\s*(?=(?:was|were|have|had|has)\b)", ctx.text[members[-1].end:sentence.end])
+    freeing = FREED_AFTER.match(ctx.text, members[-1].end + verb.end()) if verb else None
+    if freeing:
+        for person in members:
+            record(person, freeing.start(), sentence.start, freeing.end())
 
 
 def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:

@@ -1,10 +1,10 @@
 """Page furniture: the lines of a web page that are not the article's prose, and are never drafted from.
 
 A page as a contributor saves it carries, around the article, lines that name people and dates and even
-speak of freeing without saying anything of the article's events: the byline ("By A and B"), timestamps
-("Updated 11 September 2025, 14:32"), photo captions and credits ("... (Photo: Agency)"), the headlines of
-other articles under "Read also" or "Related articles", and the site's own words ("Advertisement",
-"Share", "Follow"). Each is recognised by its shape, line by line, never by an outlet's wording.
+speak of freeing without saying anything of the article's events: the byline ("By A and B", or "A, B, Outlet
+News" with no "By"), timestamps ("Updated 11 September 2025, 14:32"), photo captions and credits ("... (Photo:
+Agency)"), the headlines of other articles under "Read also" or "Related articles", and the site's own words
+("Advertisement", "Share", "Follow"). Each is recognised by its shape, line by line, never by an outlet's wording.
 """
 
 from __future__ import annotations
@@ -13,6 +13,12 @@ import re
 
 BYLINE = re.compile(r"^\s*(?:(?:Written|Reported|Words|Reporting|Story|Text)\s+)?[Bb]y\s+(?:[A-Z][\w’'.-]*\s*(?:,|and|&)?\s*){1,8}"
                     r"(?:\s*[|/,–—-]\s*[^\n]{0,40})?$")
+# A byline with no "By": names only, then the outlet, a word that names one ("Wire Service", "Daily News"), and
+# perhaps "on" and the date the page cut off ("A B, C D, Sample Wire Service on").
+OUTLET_WORDS = r"(?:News|Newswire|Wire|Service|Press|Agency|Times|Post|Herald|Tribune|Journal|Gazette|Daily|Weekly|Staff)"
+BYLINE_TAIL = re.compile(rf"^\s*[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,3}}(?:\s*(?:,|and|&)\s*[A-Z][\w’'.-]+"
+                         rf"(?:\s+[A-Z][\w’'.-]+){{1,3}})*\s*[,|/–—-]\s*(?:[A-Z][\w&’'.-]*\s+){{0,3}}{OUTLET_WORDS}"
+                         rf"(?:\s+(?:on|at)\b[^\n]{{0,40}})?\s*$")
 TIMESTAMP = re.compile(r"^\s*(?:(?:Last\s+)?[Uu]pdated|[Pp]ublished|[Pp]osted|First\s+published|Modified)\b[^\n]{0,80}$|"
                        r"^\s*(?:\w+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}),?\s+(?:19|20)\d\d"
                        r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$|"
@@ -54,8 +60,8 @@ def furniture(text: str) -> list[tuple[int, int]]:
         if LINKS.match(line):
             spans.append((start, end))
             after_links = "first"
-        elif INLINE_LINK.match(line) or BYLINE.match(line) or TIMESTAMP.match(line) or SITE_WORDS.match(line) or \
-                _caption(line):
+        elif INLINE_LINK.match(line) or BYLINE.match(line) or BYLINE_TAIL.match(line) or TIMESTAMP.match(line) or \
+                SITE_WORDS.match(line) or _caption(line):
             spans.append((start, end))
     return spans
 

@@ -12,7 +12,7 @@ import re
 
 from .context import Context, Sentence, rule
 from .names import Name, title_word, apposition
-from .subjects import country_of
+from .places import country_of
 
 SPEECH = re.compile(r"\s*(?:[a-z]\w*\s+)?(?:said|says|told|tells|wrote|writes|added|announced|stated|thanked|welcomed|"
                     r"expressed|urged|called|noted|posted|tweeted|recalled|explained|described|insisted|argued|"

@@ -1,5 +1,5 @@
-"""Rules about a release: where people went, how many of a nationality, how many in all, when,
-after how many days of talks, who pardoned them and who negotiated.
+"""Rules about a release's counts: where people went, how many of a nationality, how many in all (when, after
+how many days of talks, who pardoned them and who negotiated: see deals).
 
 Each count is read from the words around its figure: "43 were handed over to Lithuania" is a
 destination, "five Ukrainians" among the freed a subgroup, "Belarus freed 52 prisoners" the
@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 
-from ...ingest.figures import DateMention, Figure
-from ...values import parse_date
+from ...ingest.figures import Figure
 from .context import WISH, Context, Sentence, rule
-from .names import Name
+from .names import Name, slug
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .people import MOVED, persons
-from .subjects import (OTHER_EVENT, clause_release, country_at, country_of, demonym_country, date_note, group_of, nationals_of, other_year, place_after, release_date,
-                       release_for, slug)
+from .places import country_at, country_of, demonym_country, group_of, nationals_of, place_after
+from .subjects import clause_release, date_note, release_for
 
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
@@ -129,7 +128,9 @@ def _arrival_date(ctx: Context, sentence: Sentence, figure: Figure, release: str
     """"12 people crossed into Lithuania on Tuesday, Oct. 6, after being pardoned": the day they
     were handed over is the day of the release, when the sentence speaks of their freeing."""
     start, end = sentence.clause(figure.start)
-    date = next((d for d in sentence.dates if start <= d.start < end and d.value and len(d.value) == 10), None)
+    # a day after the count, where the movement is told ("signed a decree on May 2 pardoning 11, who were flown to
+    # P": May 2 is the decree's, read with the freeing)
+    date = next((d for d in sentence.dates if figure.start <= d.start < end and d.value and len(d.value) == 10), None)
     if release and date and sentence.freeing() and ctx.take(date):
         ctx.add("date", "date", date.value, figure.start, date.end, subject=release, note=date_note(ctx, date))
 
@@ -146,11 +147,12 @@ def _country(ctx: Context, name: Name) -> str | None:
 
 def _population(ctx: Context, words: str) -> str | None:
     """The group a count of people going somewhere is about: "six of them Estonians", "of the freed
-    political prisoners"."""
+    political prisoners", "of the freed Belarusians"."""
     noun = GROUP_NOUN.match(" " + words.strip())
     if noun:
         return group_of(ctx, noun.group("noun"))
-    named = re.match(r"\s*of\s+(?:the|those)\s+(?:freed\s+|released\s+|pardoned\s+)?(political\s+prisoners)\b", words)
+    named = re.match(r"\s*of\s+(?:the|those)\s+(?:freed\s+|released\s+|pardoned\s+)?(political\s+prisoners|[A-Z][a-z]+s)\b",
+                     words)  # "of the freed political prisoners", "of the freed Belarusians"
     return group_of(ctx, named.group(1)) if named else None
 
 
@@ -520,132 +522,3 @@ def _actor_start(ctx: Context, sentence: Sentence, verb: int) -> int:
 def _another(ctx: Context, begin: int) -> int:
     match = re.search(r"\b(?:Another|another)\s+$", ctx.text[max(0, begin - 9):begin])
     return begin - 9 + match.start() if match and begin >= 9 else begin
-
-
-@rule("release-date")
-def release_dates(ctx: Context, sentence: Sentence) -> None:
-    """When a release happened: a day or month written in the clause of a word of freeing; or a day the
-    sentence names further on ("freed 52 prisoners, officials said on Thursday"), when the sentence is
-    about the article's release and the day falls within what is known of its date."""
-    for match in sentence.freeing():
-        offset = sentence.start + match.start()
-        date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset) or \
-            _year_of_other(ctx, sentence, offset)
-        if date is None or not ctx.take(date):
-            continue
-        release = clause_release(ctx, sentence, offset)
-        if release:
-            ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
-                    subject=release, note=date_note(ctx, date))
-
-
-def _year_of_other(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:
-    """"An amnesty in 2024 freed 1,584 prisoners": the year that makes the freeing another release dates it."""
-    start, end = sentence.clause(offset)
-    year = other_year(ctx, sentence, start, end)
-    return next((d for d in sentence.dates if d.value == year and not ctx.taken(d)), None) if year else None
-
-
-WEEKDAY = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                     r"(?:\s+(?:night|morning|evening|afternoon))?\b")
-
-
-def _day_further_on(ctx: Context, sentence: Sentence, offset: int):
-    if ctx.release is None or clause_release(ctx, sentence, offset) != ctx.release or \
-            any(d.property == "date" and d.subject == ctx.release for d in ctx.drafts):
-        return None
-    known = ctx.release_dates.get(ctx.release)
-    proposed = ctx.release in ctx.proposals.get("releases", {})  # dated by this page's own text, not the project
-    if known is not None and known.precision == "day" and not proposed and not any(d.relative for d in sentence.dates):
-        # an undated page's "on Friday": the release's known day, when that day is a Friday
-        for match in WEEKDAY.finditer(ctx.text, max(sentence.start, offset - 30), min(sentence.end, offset + 130)):
-            said = re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
-                             ctx.text[max(sentence.start, match.start() - 40):match.start()])
-            if not said and known.start.strftime("%A") == match.group("day"):
-                return DateMention(match.group(0), match.start(), match.end(), known.text, False, relative=True)
-    for date in sentence.dates:
-        if not (0 < date.start - offset < 130) or not date.value or len(date.value) != 10 or ctx.taken(date) or \
-                OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
-                re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
-                          ctx.text[max(sentence.start, date.start - 40):date.start]):
-            continue  # "officials said on Friday": the day of the saying
-        if known is None or known.agrees(parse_date(date.value)):
-            return date
-    return None
-
-
-@rule("negotiation-days")
-def talks(ctx: Context, sentence: Sentence) -> None:
-    """Length of talks: "after two days of talks"."""
-    for figure in _free(ctx, sentence):
-        match = re.match(r"\s+days?\s+of\s+(?:talks|negotiations)", ctx.text[figure.end:sentence.end])
-        if match:
-            _count(ctx, "negotiation_days", figure, figure.start, figure.end + match.end(),
-                   clause_release(ctx, sentence, figure.start))
-
-
-@rule("pardoned-by")
-def pardons(ctx: Context, sentence: Sentence) -> None:
-    """Who pardoned: "President X had pardoned 40 prisoners", "pardoned by X"."""
-    for match in re.finditer(r"\b(?:pardon(?:ed|s)|signed\s+(?:an?\s+|the\s+)?(?:decrees?|orders?)\s+(?:on\s+|to\s+)?pardon(?:ing)?|"
-                             r"(?:granted|issued|gave)\s+(?:a\s+|the\s+)?(?:presidential\s+)?pardons?(?:\s+to)?)\b",
-                             sentence.text):
-        verb = sentence.start + match.start()
-        actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
-                      re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?", ctx.text[p.end:verb])), None)
-        by = re.match(r"\s+by\s+", ctx.text[sentence.start + match.end():sentence.end])
-        if by:
-            actor = next((p for p in persons(ctx, sentence) if p.start - (sentence.start + match.end() + by.end()) in
-                          range(0, 30)), actor)
-        release = clause_release(ctx, sentence, verb)
-        if actor and release:
-            ctx.add("pardoned_by", "entity", ctx.note_person(actor), actor.role_start or actor.start,
-                    max(actor.end, sentence.start + match.end()) + _object(ctx, sentence, sentence.start + match.end()),
-                    subject=release)
-
-
-def _object(ctx: Context, sentence: Sentence, offset: int) -> int:
-    match = re.match(rf"\s+(?:\w+\s+){{0,2}}?\d[\d,]*\s+{ADJECTIVES}{PEOPLE}", ctx.text[offset:sentence.end], re.I)
-    return match.end() if match else 0
-
-
-DEAL = re.compile(r"\b(?:deal|brokered|negotiat\w*|mediat\w*|announced|releas\w*|free[ds]?|freeing|talks|secured|"
-                  r"lifting|arrangement|agreement)\b", re.IGNORECASE)
-
-
-@rule("envoy")
-def envoys(ctx: Context, sentence: Sentence) -> None:
-    """Who negotiated: "U.S. envoy Daniel Mockwell", "the president's envoy to the country, Daniel
-    Mockwell", "Daniel Mockwell, the U.S. special envoy, announced ...", "brokered by Daniel Mockwell"."""
-    if not DEAL.search(sentence.text):
-        return
-    for person in persons(ctx, sentence):
-        if re.match(r"[’']s\s+[a-z]", ctx.text[person.end:person.end + 5]):
-            continue  # "envoy X's deputy thanked ...": the deputy acted, not X
-        role = (person.role or "").lower()
-        before = ctx.text[max(sentence.start, person.start - 50):person.start]
-        after = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,45}?\b(?:envoy|mediator|negotiator)\b"
-                         r"(?!(?:\s+[A-Z][\w’'.-]*)+)",  # "X, U.S. envoy Y's deputy": Y's role, not X's
-                         ctx.text[person.end:sentence.end])
-        comma_before = re.search(r"\b(?:envoy|mediator|negotiator)\b[^.;,]{0,35},\s*$", before)
-        brokered = re.search(r"\b(?:brokered|mediated|negotiated|secured|arranged)\s+by\s+$", before)
-        involved = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:was|were|had\s+been)?\s*(?:involved\s+in|took\s+part\s+in|"
-                            r"led)\s+(?:the\s+)?(?:negotiations|talks)|,\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:negotiated|brokered|"
-                            r"mediated)\b",
-                            ctx.text[person.end:sentence.end])
-        if re.search(r"\b(?:envoy|mediator|negotiator)\b", role):
-            start, end = person.role_start, person.end
-        elif comma_before:
-            start, end = person.start - len(before) + comma_before.start(), person.end
-        elif after:
-            start, end = person.start, person.end + after.end()
-        elif brokered:
-            start, end = person.start - len(before) + brokered.start(), person.end
-        elif involved:
-            start, end = person.start, person.end + involved.end()
-        else:
-            continue
-        release = clause_release(ctx, sentence, person.start)
-        if release:
-            ctx.add("envoy", "entity", ctx.note_person(person), start, end, subject=release)
-        return

@@ -16,8 +16,8 @@ from ...values import parse_date
 from .context import Context, Sentence, rule
 from .names import Name, slug
 from .people import persons, speaks
-from .subjects import (clause_release, country_of, date_note, demonym_country, distinctive, generic, propose_sanction,
-                       sanction_named)
+from .places import country_of, demonym_country
+from .subjects import clause_release, date_note, distinctive, generic, propose_sanction, sanction_named
 
 LIFT = (r"lift(?:ed|ing|s)?|eas(?:e|ed|ing|es)|remov(?:e|ed|ing|es)|scrap(?:ped|ping|s)?|drop(?:ped|ping|s)?|"
         r"suspend(?:ed|ing|s)?|waiv(?:e|ed|ing|es)|unfr(?:eeze|oze|eezing)|relax(?:ed|ing|es)?|end(?:ed|ing)?|"

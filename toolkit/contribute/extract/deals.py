@@ -1,0 +1,154 @@
+"""Rules about how a release came about: when it happened, after how many days of talks, who pardoned the
+prisoners and who negotiated their freedom.
+
+A release's day is read beside its word of freeing, or further on in a sentence about the article's release;
+the day a pardon decree was signed dates the release as on or after it. The release is the one the clause
+speaks of (see subjects.clause_release).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...ingest.figures import DateMention
+from ...values import parse_date
+from .context import Context, Sentence, rule
+from .people import persons
+from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
+from .subjects import OTHER_EVENT, clause_release, date_note, other_year, release_date
+
+
+@rule("release-date")
+def release_dates(ctx: Context, sentence: Sentence) -> None:
+    """When a release happened: a day or month written in the clause of a word of freeing; or a day the
+    sentence names further on ("freed 52 prisoners, officials said on Thursday"), when the sentence is
+    about the article's release and the day falls within what is known of its date."""
+    for match in sentence.freeing():
+        offset = sentence.start + match.start()
+        date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset) or \
+            _year_of_other(ctx, sentence, offset)
+        if date is None or not ctx.take(date):
+            continue
+        release = clause_release(ctx, sentence, offset)
+        if release:
+            between = ctx.text[max(sentence.start, min(date.start, offset) - 30):max(date.start, offset)]
+            signed = re.match(r"pardon|amnest", match.group(0), re.IGNORECASE) and DECREE.search(between)
+            ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
+                    subject=release, note=date_note(ctx, date), **({"qualifier": "on_or_after"} if signed else {}))
+
+
+# "signed a decree on May 2 pardoning", "a pardon, which he issued in a decree signed on May 2": the day of the decree,
+# not of the prisons' opening; the release is on or after it
+DECREE = re.compile(r"\b(?:signed|decrees?|orders?)\b", re.IGNORECASE)
+
+
+def _year_of_other(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:
+    """"An amnesty in 2024 freed 1,584 prisoners": the year that makes the freeing another release dates it."""
+    start, end = sentence.clause(offset)
+    year = other_year(ctx, sentence, start, end)
+    return next((d for d in sentence.dates if d.value == year and not ctx.taken(d)), None) if year else None
+
+
+WEEKDAY = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                     r"(?:\s+(?:night|morning|evening|afternoon))?\b")
+
+
+def _day_further_on(ctx: Context, sentence: Sentence, offset: int):
+    if ctx.release is None or clause_release(ctx, sentence, offset) != ctx.release or \
+            any(d.property == "date" and d.subject == ctx.release for d in ctx.drafts):
+        return None
+    known = ctx.release_dates.get(ctx.release)
+    proposed = ctx.release in ctx.proposals.get("releases", {})  # dated by this page's own text, not the project
+    if known is not None and known.precision == "day" and not proposed and not any(d.relative for d in sentence.dates):
+        # an undated page's "on Friday": the release's known day, when that day is a Friday
+        for match in WEEKDAY.finditer(ctx.text, max(sentence.start, offset - 30), min(sentence.end, offset + 130)):
+            said = re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
+                             ctx.text[max(sentence.start, match.start() - 40):match.start()])
+            if not said and known.start.strftime("%A") == match.group("day"):
+                return DateMention(match.group(0), match.start(), match.end(), known.text, False, relative=True)
+    for date in sentence.dates:
+        if not (0 < date.start - offset < 130) or not date.value or len(date.value) != 10 or ctx.taken(date) or \
+                OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
+                re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
+                          ctx.text[max(sentence.start, date.start - 40):date.start]):
+            continue  # "officials said on Friday": the day of the saying
+        if known is None or known.agrees(parse_date(date.value)):
+            return date
+    return None
+
+
+@rule("negotiation-days")
+def talks(ctx: Context, sentence: Sentence) -> None:
+    """Length of talks: "after two days of talks"."""
+    for figure in _free(ctx, sentence):
+        match = re.match(r"\s+days?\s+of\s+(?:talks|negotiations)", ctx.text[figure.end:sentence.end])
+        if match:
+            _count(ctx, "negotiation_days", figure, figure.start, figure.end + match.end(),
+                   clause_release(ctx, sentence, figure.start))
+
+
+@rule("pardoned-by")
+def pardons(ctx: Context, sentence: Sentence) -> None:
+    """Who pardoned: "President X had pardoned 40 prisoners", "pardoned by X"."""
+    for match in re.finditer(r"\b(?:pardon(?:ed|s)|signed\s+(?:an?\s+|the\s+)?(?:decrees?|orders?)\s+(?:on\s+|to\s+)?pardon(?:ing)?|"
+                             r"(?:granted|issued|gave)\s+(?:a\s+|the\s+)?(?:presidential\s+)?pardons?(?:\s+to)?)\b",
+                             sentence.text):
+        verb = sentence.start + match.start()
+        actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
+                      re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?", ctx.text[p.end:verb])), None)
+        by = re.match(r"\s+by\s+", ctx.text[sentence.start + match.end():sentence.end])
+        if by:
+            actor = next((p for p in persons(ctx, sentence) if p.start - (sentence.start + match.end() + by.end()) in
+                          range(0, 30)), actor)
+        release = clause_release(ctx, sentence, verb)
+        if actor and release:
+            ctx.add("pardoned_by", "entity", ctx.note_person(actor), actor.role_start or actor.start,
+                    max(actor.end, sentence.start + match.end()) + _object(ctx, sentence, sentence.start + match.end()),
+                    subject=release)
+
+
+def _object(ctx: Context, sentence: Sentence, offset: int) -> int:
+    match = re.match(rf"\s+(?:\w+\s+){{0,2}}?\d[\d,]*\s+{ADJECTIVES}{PEOPLE}", ctx.text[offset:sentence.end], re.I)
+    return match.end() if match else 0
+
+
+DEAL = re.compile(r"\b(?:deal|brokered|negotiat\w*|mediat\w*|announced|releas\w*|free[ds]?|freeing|talks|secured|"
+                  r"lifting|arrangement|agreement)\b", re.IGNORECASE)
+
+
+@rule("envoy")
+def envoys(ctx: Context, sentence: Sentence) -> None:
+    """Who negotiated: "U.S. envoy Daniel Mockwell", "the president's envoy to the country, Daniel
+    Mockwell", "Daniel Mockwell, the U.S. special envoy, announced ...", "brokered by Daniel Mockwell"."""
+    if not DEAL.search(sentence.text):
+        return
+    for person in persons(ctx, sentence):
+        if re.match(r"[’']s\s+[a-z]", ctx.text[person.end:person.end + 5]):
+            continue  # "envoy X's deputy thanked ...": the deputy acted, not X
+        role = (person.role or "").lower()
+        before = ctx.text[max(sentence.start, person.start - 50):person.start]
+        after = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,45}?\b(?:envoy|mediator|negotiator)\b"
+                         r"(?!(?:\s+[A-Z][\w’'.-]*)+)",  # "X, U.S. envoy Y's deputy": Y's role, not X's
+                         ctx.text[person.end:sentence.end])
+        comma_before = re.search(r"\b(?:envoy|mediator|negotiator)\b[^.;,]{0,35},\s*$", before)
+        brokered = re.search(r"\b(?:brokered|mediated|negotiated|secured|arranged)\s+by\s+$", before)
+        involved = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:was|were|had\s+been)?\s*(?:involved\s+in|took\s+part\s+in|"
+                            r"led)\s+(?:the\s+)?(?:negotiations|talks)|,\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:negotiated|brokered|"
+                            r"mediated)\b",
+                            ctx.text[person.end:sentence.end])
+        if re.search(r"\b(?:envoy|mediator|negotiator)\b", role):
+            start, end = person.role_start, person.end
+        elif comma_before:
+            start, end = person.start - len(before) + comma_before.start(), person.end
+        elif after:
+            start, end = person.start, person.end + after.end()
+        elif brokered:
+            start, end = person.start - len(before) + brokered.start(), person.end
+        elif involved:
+            start, end = person.start, person.end + involved.end()
+        else:
+            continue
+        release = clause_release(ctx, sentence, person.start)
+        if release:
+            ctx.add("envoy", "entity", ctx.note_person(person), start, end, subject=release)
+        return

@@ -1,0 +1,248 @@
+"""Which place, country or group a fact is about: the country an article's release frees from, the country a
+demonym or adjective names ("Belarusians", "Polish"), the group of a country's nationals, a place named at a point
+of a sentence. A country or group the registry lacks is proposed with its entry, never merged into a known one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .context import Context, Sentence
+from .names import UPPER, Name, slug
+
+DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"-n", to the country's name
+    "american": "United States", "americans": "United States", "us": "United States", "polish": "Poland",
+    "poles": "Poland", "british": "United Kingdom", "brits": "United Kingdom", "dutch": "Netherlands",
+    "french": "France", "german": "Germany", "germans": "Germany", "swedish": "Sweden", "swedes": "Sweden",
+    "danish": "Denmark", "danes": "Denmark", "finnish": "Finland", "finns": "Finland", "norwegian": "Norway",
+    "norwegians": "Norway", "swiss": "Switzerland", "irish": "Ireland", "spanish": "Spain", "spaniards": "Spain",
+    "turkish": "Turkey", "turks": "Turkey", "chinese": "China", "japanese": "Japan", "czech": "Czech Republic",
+    "czechs": "Czech Republic", "slovak": "Slovakia", "israeli": "Israel", "israelis": "Israel",
+    "swede": "Sweden", "pole": "Poland", "dane": "Denmark", "finn": "Finland", "turk": "Turkey", "brit": "United Kingdom",
+    "briton": "United Kingdom", "britons": "United Kingdom", "spaniard": "Spain",
+}
+
+
+FAITHS = {"roman", "catholic", "catholics", "orthodox", "protestant", "protestants", "christian", "christians", "muslim",
+          "muslims", "jewish", "evangelical", "evangelicals", "baptist", "baptists", "lutheran", "lutherans"}
+
+
+def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
+    """The country the article is about: the one that frees (named, or by its adjective, just before a word
+    of freeing: "Belarus freed", "Belarusian leader X authorized the release"), else the one it names most
+    (a city counts for its country)."""
+    counts = Counter(ctx.registry.top(n.entity) for n in ctx.names
+                     if n.entity and ctx.registry.kind(n.entity) == "place")
+    countries = [c for c, _ in counts.most_common() if ctx.registry.get(c).place_kind == "country"]
+    freeing: Counter = Counter()
+    for sentence in (s for s in sentences if not s.heading):
+        for match in sentence.freeing()[:1]:
+            before = ctx.text[max(sentence.start, sentence.start + match.start() - 80):sentence.start + match.start()]
+            for word in re.finditer(r"\b[A-Z][a-z]+\b(?=[^,;:—–]*$)", before):  # in the freeing's own clause
+                known, _ = demonym_country(ctx, word.group(0))
+                if known and ctx.registry.get(known).place_kind == "country":
+                    freeing[known] += 1
+    if freeing:
+        return max(freeing, key=lambda c: (freeing[c], counts[c]))
+    return countries[0] if countries else None
+
+
+def country_of(ctx: Context, word: str) -> str | None:
+    """The country an adjective or demonym names: "Belarusian", "Ukrainians", "American". One the registry
+    does not have yet is proposed with its entry, when the demonym's country is a country by ISO 3166
+    (pycountry): "Latvians" -> Latvia, "Germans" -> Germany, "Japanese" -> Japan."""
+    known, country = demonym_country(ctx, word)
+    return known or (_propose_country(ctx, country) if country else None)
+
+
+def demonym_country(ctx: Context, word: str) -> tuple[str | None, str | None]:
+    """The country a demonym names, as (registry id, name): the id when the registry has the country
+    (else None), and its ISO 3166 name where it was read from pycountry or the exceptions (else None);
+    (None, None) when the word names no country. Proposes nothing."""
+    key = re.sub(r"[’']s$", "", word.lower()).strip(".,").replace(".", "")
+    if key in FAITHS:
+        return None, None  # "12 Roman Catholic priests": a church, not a country's nationals
+    if key in DEMONYM_EXCEPTIONS:
+        return _place_named(ctx, DEMONYM_EXCEPTIONS[key]), DEMONYM_EXCEPTIONS[key]
+    for entity in (e for e in ctx.registry.entities.values() if e.kind == "place"):
+        for name in (entity.name, *entity.aliases):
+            stem = name.lower()
+            forms = {stem + "ian", stem + "n", stem[:-1] + "ian", stem[:-1] + "ean", stem + "ese", stem[:-1] + "an"}
+            if key in forms or key.rstrip("s") in forms:
+                return entity.id, None
+    named = _place_named(ctx, word)
+    if named and ctx.registry.get(named).place_kind == "country":
+        return named, None  # the country's own name used as an adjective ("Belarus nationals")
+    country = iso_country(key)
+    return (_place_named(ctx, country), country) if country else (None, None)
+
+
+def _propose_country(ctx: Context, name: str) -> str:
+    return ctx.propose("places", {"id": slug(name), "name": name, "kind": "country", "aliases": []})
+
+
+COUNTRY_FROM = (("ian", ("ia", "", "e", "ium")), ("ean", ("ea",)), ("an", ("a", "", "y")), ("ese", ("", "a")),
+                ("ish", ("land", "en", "and")), ("i", ("",)), ("n", ("",)), ("", ("y", "ia", "")))
+"""Endings a demonym's singular may have, and what the country's name may end with instead ("German" ->
+"Germany", "Belarusian" -> "Belarus", "Finnish" -> "Finland"): each candidate is kept only if it is the name
+of a country."""
+
+
+def iso_country(word: str) -> str | None:
+    """The country a demonym names, by the ISO 3166 names pycountry knows ("latvians" -> "Latvia"), or None."""
+    if len(word) < 4 or not word.isalpha():
+        return None
+    names = _iso_names()
+    singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    for ending, replacements in COUNTRY_FROM:
+        if singular.endswith(ending):
+            stem = singular[: len(singular) - len(ending)] if ending else singular
+            for replacement in replacements:
+                candidate = names.get(stem + replacement)
+                if candidate:
+                    return candidate
+    return None
+
+
+_ISO_NAMES: dict[str, str] = {}
+
+
+def _iso_names() -> dict[str, str]:
+    """Every country's short, common and official name (lower case) -> its common or short name."""
+    if not _ISO_NAMES:
+        import pycountry
+
+        for country in pycountry.countries:
+            shown = getattr(country, "common_name", None) or country.name
+            for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+                if name:
+                    _ISO_NAMES[name.lower()] = shown.split(",")[0]
+    return _ISO_NAMES
+
+
+def _place_named(ctx: Context, name: str) -> str | None:
+    resolved = ctx.registry.resolve(name).entity_id
+    return resolved if resolved and ctx.registry.kind(resolved) == "place" else None
+
+
+def group_of(ctx: Context, noun: str) -> str | None:
+    """The registry group a noun phrase names ("Ukrainian nationals", "Americans"), or a proposed
+    `<nationality>-nationals` group for a nationality the registry has no group for ("Estonians")."""
+    noun = noun.strip()
+    for candidate in (noun, noun.rstrip("s"), noun + "s"):
+        resolved = ctx.registry.resolve(candidate).entity_id
+        if resolved and ctx.registry.kind(resolved) == "group":
+            return resolved
+    words = noun.split()
+    if re.fullmatch(r"(?:foreign\s+nationals|foreigners|foreign\s+citizens|dual\s+nationals)", noun, re.IGNORECASE):
+        existing = ctx.registry.resolve("foreign nationals").entity_id
+        if existing and ctx.registry.kind(existing) == "group":
+            return existing
+        entry = {"id": slug(noun if "dual" in noun.lower() else "foreign nationals"),
+                 "name": "Dual nationals" if "dual" in noun.lower() else "Foreign nationals", "aliases": [noun]}
+        if ctx.registry.root_group():
+            entry["part_of"] = ctx.registry.root_group()
+        return ctx.propose("groups", entry)
+    if not words or not words[0][:1].isupper() or \
+            (len(words) > 1 and words[1].lower() not in ("nationals", "citizens", "citizen", "national")):
+        return None
+    country = country_of(ctx, words[0])
+    if country is None:
+        return None
+    return nationals_of(ctx, country, words[0], " ".join(words))
+
+
+def nationals_of(ctx: Context, country: str, written: str, alias: str | None = None) -> str:
+    """The group of a country's nationals: the registry's or this draft's, else one proposed (an
+    invented country's people -> its adjective's slug, then "-nationals")."""
+    existing = [e.id for e in ctx.registry.entities.values() if e.kind == "group" and e.nationality == country]
+    existing += [g["id"] for g in ctx.proposals.get("groups", {}).values() if g.get("nationality") == country]
+    if existing:
+        return existing[0]
+    adjective = _adjective_of(ctx, country, written)
+    entry = {"id": f"{slug(adjective)}-nationals", "name": f"{adjective} nationals", "nationality": country,
+             "aliases": [alias or written]}
+    parent = _narrowest_parent(ctx, country)
+    if parent:
+        entry["part_of"] = parent
+    return ctx.propose("groups", entry)
+
+
+def _narrowest_parent(ctx: Context, country: str) -> str | None:
+    """Where a new nationality group sits: inside the foreign nationals (a group of the registry's or one
+    the draft proposes) when it is not the releasing country's, else inside everyone freed."""
+    if country != ctx.country:
+        foreign = ctx.registry.resolve("foreign nationals").entity_id
+        if foreign and ctx.registry.kind(foreign) == "group":
+            return foreign
+        proposed = next((g["id"] for g in ctx.proposals.get("groups", {}).values()
+                         if g["name"] == "Foreign nationals"), None)
+        if proposed:
+            return proposed
+    return ctx.registry.root_group()
+
+
+ADJECTIVE_OF = {  # the adjective a country's nationals are named with, where it is not the demonym less "s"
+    "Poland": "Polish", "United States": "US", "United Kingdom": "British", "Netherlands": "Dutch",
+    "Ukraine": "Ukrainian", "France": "French", "Germany": "German", "Sweden": "Swedish", "Denmark": "Danish", "Finland": "Finnish",
+    "Norway": "Norwegian", "Switzerland": "Swiss", "Ireland": "Irish", "Spain": "Spanish", "Turkey": "Turkish",
+    "China": "Chinese", "Japan": "Japanese", "Czech Republic": "Czech", "Israel": "Israeli",
+}
+
+
+def _adjective_of(ctx: Context, country: str, written: str) -> str:
+    """The adjective a group of the country's nationals is named with: "Estonians" -> "Estonian",
+    "Poles" -> "Polish"."""
+    entity = ctx.registry.get(country)
+    name = entity.name if entity else ctx.proposals["places"][country]["name"]
+    if name in ADJECTIVE_OF:
+        return ADJECTIVE_OF[name]
+    if written == name:  # the country's own name ("from Latvia"): its usual adjective
+        return name + "n" if name.endswith("a") else name + "ian" if name.endswith("s") else name
+    return written[:-1] if written.endswith(("ians", "ans", "ns")) else written
+
+
+def place_after(ctx: Context, sentence: Sentence, offset: int, reach: int = 3) -> Name | None:
+    """A place named at `offset` (or "that country": the country named last before it)."""
+    for name in sentence.names:
+        if offset <= name.start <= offset + reach and ctx.kind(name) == "place":
+            return name
+    that = re.match(r"\s*((?:that|the)\s+country)\b", ctx.text[offset:offset + 20], re.IGNORECASE)
+    country = last_country(ctx, sentence, offset) if that else None
+    if country is None:
+        return None
+    return Name(that.group(1), offset + that.start(1), offset + that.end(1), country.entity)
+
+
+def country_at(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    """A country named at `offset` ("Japan", "the United States", "neighbouring Lithuania"): the registry's,
+    or one ISO 3166 names, proposed with its entry."""
+    lead = re.match(r"(?:the\s+)?(?:neighbou?ring\s+)?", ctx.text[offset:offset + 20], re.IGNORECASE)
+    offset += lead.end()
+    place = place_after(ctx, sentence, offset, reach=0)
+    if place is not None:
+        top = ctx.registry.top(place.entity) if place.entity in ctx.registry else place.entity
+        return Name(place.text, place.start, place.end, top)
+    written = re.match(rf"[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,2}}", ctx.text[offset:sentence.end])
+    for words in range(len(written.group(0).split()) if written else 0, 0, -1):
+        name = " ".join(written.group(0).split()[:words])
+        country = _iso_names().get(name.lower())
+        if country:
+            entity = _place_named(ctx, country) or _propose_country(ctx, country)
+            return Name(name, offset, offset + len(name), entity)
+    return None
+
+
+def last_country(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    """The country named last before `offset` in the sentence, by name or adjective ("Ukrainian officials")."""
+    best = None
+    for name in sentence.names:
+        if name.end <= offset and ctx.kind(name) == "place":
+            best = name
+    for match in re.finditer(r"\b[A-Z][a-z]+\b", ctx.text[sentence.start:offset]):
+        country = country_of(ctx, match.group(0))
+        start = sentence.start + match.start()
+        if country and (best is None or start > best.start):
+            best = Name(match.group(0), start, start + len(match.group(0)), country)
+    return best

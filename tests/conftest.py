@@ -160,6 +160,23 @@ def built_package(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def released_once(tmp_path_factory, built_package) -> Path:
+    """The suite's own project with release 1.0.0 published, once per session: a release writes nothing that
+    names the folder it ran in, so each test gets a copy (`released`) rather than a release of its own."""
+    from click.testing import CliRunner
+
+    from toolkit.cli import main
+
+    project = assemble_project(tmp_path_factory.mktemp("released") / "project")
+    shutil.copytree(built_package, project / "datapackage")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PRISONER_DATA_CACHE", str(project.parent / "cache"))
+        result = CliRunner().invoke(main, ["release", "1.0.0", "--project", str(project), "--date", "2025-12-20"])
+    assert result.exit_code == 0, result.output
+    return project
+
+
 @pytest.fixture
 def project(tmp_path, built_package) -> Path:
     """A copy of the suite's own project (seeds/, schemas/ and its built datapackage/) to break at will."""

@@ -43,10 +43,13 @@ OTHERS = re.compile(r"\s+(?:and|along\s+with|together\s+with)\s+(?:[\w,]+\s+)?ot
                     r"have|had|has)\b)", re.IGNORECASE)
 
 
-# "Those who remain behind bars include X", "X and Y are still held": people the release left in prison
+# "Those who remain behind bars include X", "X and Y are still held", "Among those excluded are X": people the
+# release left in prison
 STILL_HELD = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continue\w*\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:behind\s+bars|in\s+(?:prison|jail|"
                         r"custody|detention|a\s+penal\s+colony)|held|jailed|imprisoned|detained|incarcerated|locked\s+up)\b|"
-                        r"\b(?:left\s+behind|not\s+(?:among\s+(?:those|the)\s+)?(?:freed|released|pardoned))\b", re.IGNORECASE)
+                        r"\b(?:left\s+behind|not\s+(?:among\s+(?:those|the)\s+)?(?:freed|released|pardoned))\b|"
+                        # "Among those excluded are ..., including X": people the release left out
+                        r"\b(?:excluded|vetoed|barred\s+from|left\s+(?:out|off))\b", re.IGNORECASE)
 
 
 def still_held(ctx: Context, sentence: Sentence, person: Name) -> bool:

@@ -1229,7 +1229,8 @@ def test_signed_an_order_pardoning(shapes):
 
 CLASSES_34C = FIXTURES / "extract" / "classes-34c"
 CLASSES_34D = FIXTURES / "extract" / "classes-34d"
-LATER_ROUNDS = (CLASSES_34C, CLASSES_34D)
+CLASSES_34E = FIXTURES / "extract" / "classes-34e"
+LATER_ROUNDS = (CLASSES_34C, CLASSES_34D, CLASSES_34E)
 
 
 @pytest.fixture(scope="module")

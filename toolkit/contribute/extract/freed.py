@@ -42,11 +42,16 @@ FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+be
 OTHERS = re.compile(r"\s+(?:and|along\s+with|together\s+with)\s+(?:[\w,]+\s+)?other\s+(?:[\w-]+\s+){0,3}?(?=(?:was|were|"
                     r"have|had|has)\b)", re.IGNORECASE)
 
+OTHERS_MOVED = re.compile(rf"\s*(?:was|were|have\s+been|had\s+been)\s+(?:also\s+|then\s+|later\s+)?{MOVED}\s+"
+                          rf"(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into)\s+(?:neighbou?ring\s+)?")
 
-# "Those who remain behind bars include X", "X and Y are still held": people the release left in prison
+# "Those who remain behind bars include X", "X and Y are still held", "Among those excluded are X": people the
+# release left in prison
 STILL_HELD = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continue\w*\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:behind\s+bars|in\s+(?:prison|jail|"
                         r"custody|detention|a\s+penal\s+colony)|held|jailed|imprisoned|detained|incarcerated|locked\s+up)\b|"
-                        r"\b(?:left\s+behind|not\s+(?:among\s+(?:those|the)\s+)?(?:freed|released|pardoned))\b", re.IGNORECASE)
+                        r"\b(?:left\s+behind|not\s+(?:among\s+(?:those|the)\s+)?(?:freed|released|pardoned))\b|"
+                        # "Among those excluded are ..., including X": people the release left out
+                        r"\b(?:excluded|vetoed|barred\s+from|left\s+(?:out|off))\b", re.IGNORECASE)
 
 
 def still_held(ctx: Context, sentence: Sentence, person: Name) -> bool:
@@ -202,7 +207,7 @@ def freed(ctx: Context, sentence: Sentence, person: Name, offset: int, quote_sta
 
 def _destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|through|via)|"
-                    rf"\b(?:is|are)\s+now\s+in)\s+(?:neighbou?ring\s+)?", ctx.text[offset:sentence.end])
+                    rf"\b(?:is|are)\s+now\s+(?:free\s+)?in)\s+(?:neighbou?ring\s+)?", ctx.text[offset:sentence.end])
     return place_after(ctx, sentence, offset + move.end()) if move else None
 
 
@@ -235,12 +240,13 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         counted = any(f.end <= sentence.start + trigger.start() for f in sentence.figures) and re.search(MOVED, sentence.text)
         them = ctx.previous_freeing and not before.strip(" \"“") and trigger.group(0).lower().startswith("among") or \
             ctx.freeing_list and re.fullmatch(r"\W*The\s+list\s+(?:also\s+)?", before)  # the list of the freed
+        moved = _group_moved(ctx, sentence, before, begin)
         if not FREED_BEFORE.search(before) and not (ctx.previous_freeing and GROUP_SUBJECT.match(before)) and not counted \
-                and not them:
+                and not them and not moved:
             continue
         verb = re.match(r"(?:was|were|is|are)\s+", sentence.text[trigger.end():])
         begin += verb.end() if verb and trigger.group(0).lower().startswith("among") else 0
-        place = _destination_after(ctx, sentence, sentence.start) if re.search(MOVED, sentence.text) else None
+        place = moved or (_destination_after(ctx, sentence, sentence.start) if re.search(MOVED, sentence.text) else None)
         if place is None and ctx.previous_freeing and re.match(r"\W*Among\s+them\b", before, re.IGNORECASE):
             place = ctx.previous_place  # "N were handed over to P. Among them are ..., including A": A went to P
         for person in list_members(ctx, sentence, begin):
@@ -266,7 +272,14 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         after = after_apposition(ctx.text, person.end, sentence.end)
         others = OTHERS.match(ctx.text, after)  # "A and other jailed priests were released"
         verb = FREED_AFTER.match(ctx.text, others.end() if others else after)
-        if verb and not described(ctx, sentence, person):
+        moved = OTHERS_MOVED.match(ctx.text, others.end()) if others and not verb else None
+        if moved and not described(ctx, sentence, person):
+            # "A and 113 other prisoners were transferred to P": A went there with them
+            place = place_after(ctx, sentence, moved.end())
+            if place is not None and ctx.kind(place) == "place":
+                begin = person.role_start if person.role_start is not None else person.start
+                record(person, moved.start(), begin, moved.end(), place)
+        elif verb and not described(ctx, sentence, person):
             place = _destination_after(ctx, sentence, verb.end())
             subjects = list_members(ctx, sentence, sentence.start)
             for member in (subjects if person in subjects else [person]):
@@ -288,6 +301,24 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _listed_then_freed(ctx, sentence, record)
     _section_subject(ctx, sentence, record)
     _moved(ctx, sentence, done)
+
+
+GROUP_LEAD = re.compile(r"\W*(?:A|An|The|Another)\s+(?:\w+\s+){0,2}?(?:group|number|handful)(?:\s+of\s+(?:them|prisoners))?\s*,\s*$",
+                        re.IGNORECASE)
+
+
+def _group_moved(ctx: Context, sentence: Sentence, before: str, begin: int) -> Name | None:
+    """"A smaller group, including A, was taken directly to P": where a group the list names went (the list ends at
+    the comma before the movement), else None."""
+    if not GROUP_LEAD.match(before):
+        return None
+    members = list_members(ctx, sentence, begin)
+    if not members:
+        return None
+    after = after_apposition(ctx.text, members[-1].end, sentence.end)
+    moved = OTHERS_MOVED.match(ctx.text, after + (1 if ctx.text[after:after + 1] == "," else 0))
+    place = place_after(ctx, sentence, moved.end()) if moved else None
+    return place if place is not None and ctx.kind(place) == "place" else None
 
 
 def note_other_side(ctx: Context, sentences: list[Sentence]) -> None:

@@ -132,6 +132,8 @@ def find_names(text: str, registry: Registry) -> list[Name]:
         if re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|several|many))\s+$",
                      text[max(0, start - 12):start], re.IGNORECASE):
             continue  # "12 Roman Catholic priests", "two Belarusian Activists": a count of a group, not a person
+        if _adjective(name_words[-1]) and GROUP_AFTER.match(text, end):
+            continue  # "First Estonian prisoners freed": a capitalized word and a demonym before a group, not a person
         if any(start < e and s < end for s, e in spans) or \
                 re.search(r"\b[A-Z][\w’'.-]*\s+(?:of|for|de|on)\s+(?:the\s+)?$", text[max(0, start - 40):start]):
             continue
@@ -154,6 +156,10 @@ def find_names(text: str, registry: Registry) -> list[Name]:
 ADJECTIVES = {"american", "german", "mexican", "korean", "israeli", "iraqi", "pakistani", "afghan", "dutch", "french",
               "greek", "swiss", "thai", "czech", "slovak", "kazakh", "uzbek", "tajik", "european", "african", "asian",
               "western", "eastern", "soviet", "russian-backed"}
+
+
+GROUP_AFTER = re.compile(r"\s+(?:prisoners|detainees|hostages|captives|inmates|citizens|nationals|soldiers|troops|activists|"
+                         r"journalists|people|families|officials|authorities|forces)\b")
 
 
 def _surnames(text: str, people: list[Name], taken: list[tuple[int, int]]) -> list[Name]:

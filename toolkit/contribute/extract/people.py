@@ -104,6 +104,10 @@ CLAUSE_WORDS = {"following", "after", "before", "while", "when", "which", "who",
                 "this", "these", "those", "such", "into", "over", "under", "during", "until", "through", "about"}
 
 
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "dozens",
+                "hundreds", "thousands", "several", "some", "more"}
+
+
 def role_words(gap: str) -> bool:
     """True when the words between two listed names are only joiners and a role ("and former TUT.by
     editor-in-chief"), not a clause of their own ("following an agreement", "of prisoners may reflect")."""
@@ -112,6 +116,10 @@ def role_words(gap: str) -> bool:
         return False
     for word in words:
         lowered = word.lower()
+        if re.fullmatch(r"(?!(?:19|20)\d\d\b)\d[\d,.]*", word) or lowered in NUMBER_WORDS:
+            return False  # "Frees 52 Prisoners as Leaders Praise X", "released 90 Palestinian prisoners": a count's object
+        if lowered == "as" and not re.search(r"\bas\s+well\s+as\b", gap, re.IGNORECASE):
+            return False  # "... as Envoys Praise X": a clause of its own, not "as well as"
         if lowered in ("and", "as", "well", "plus", "the", "a", "an", "both") or title_word(word):
             continue
         if re.fullmatch(r"(?:freeing|releasing|pardoning|handing|sending|returning|swapping)", lowered):

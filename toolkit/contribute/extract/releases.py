@@ -68,6 +68,12 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
             if place and ctx.kind(place) == "place":
                 scoped.append((figure, place))
                 release = clause_release(ctx, sentence, figure.start)
+                others = with_others_at(ctx, sentence, figure)
+                if others is not None:  # "A and 113 other prisoners were transferred to P": 114 went there
+                    if not sentence.freeing() and release and ctx.take(figure):  # else the with-others rule's
+                        ctx.add("destination_count", "count", figure.value + 1, others[0], place.end, subject=release,
+                                scope=place.entity, note=f"{others[1]}: {figure.value + 1}", review="implied-count")
+                    break
                 _count(ctx, "destination_count", figure, figure.start, place.end, release,
                        scope=place.entity, population=_population(ctx, window[:gap.start()]))
                 _arrival_date(ctx, sentence, figure, release)
@@ -262,7 +268,7 @@ def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | N
     """The country or place a movement after `offset` ends in: "were then relocated to neighbouring Lithuania",
     "and is now in Lithuania"."""
     move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in)|"
-                    rf"\b(?:is|are|were|was)\s+now\s+in|\bnow\s+in)\s+", ctx.text[offset:sentence.end])
+                    rf"\b(?:is|are|were|was)\s+now\s+(?:free\s+)?in|\bnow\s+in)\s+", ctx.text[offset:sentence.end])
     if not move:
         return None
     at = offset + move.end()
@@ -435,22 +441,32 @@ def with_others(ctx: Context, sentence: Sentence) -> None:
     if not sentence.freeing():
         return
     for figure in _free(ctx, sentence):
-        before = re.search(r"\b(?:(?:along|together)\s+)?(?:with|and)\s+$",
-                           ctx.text[max(sentence.start, figure.start - 20):figure.start])
-        other = re.match(rf"\s+others?\b|\s+other\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[figure.end:sentence.end])
-        if not before or not other or figure.qualifier != "exact" or figure.upper:
+        others = with_others_at(ctx, sentence, figure)
+        if others is None:
             continue
-        start = _who_before(ctx, sentence, figure.start - len(before.group(0)))
+        start, who, end = others
         release = clause_release(ctx, sentence, figure.start)
         if release and ctx.take(figure):
-            note = f"{ctx.text[start:figure.start - len(before.group(0))].strip()} and {figure.value} others: " \
-                   f"{figure.value + 1}"
-            ctx.add("released_count", "count", figure.value + 1, start, figure.end + other.end(), subject=release,
+            note = f"{who}: {figure.value + 1}"
+            ctx.add("released_count", "count", figure.value + 1, start, end, subject=release,
                     note=note, review="implied-count")
-            place = destination_after(ctx, sentence, figure.end + other.end())
+            place = destination_after(ctx, sentence, end)
             if place is not None:  # "X, along with 13 others, was freed and is now in Lithuania": all 14 went there
                 ctx.add("destination_count", "count", figure.value + 1, start, place.end, subject=release,
                         scope=place.entity, note=note, review="implied-count")
+
+
+def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[int, str, int] | None:
+    """For "X and 13 other prisoners", "X, along with 17 others": where X is named, "X and 13 others", and where the
+    others end; None for a figure of another shape."""
+    before = re.search(r"\b(?:(?:along|together)\s+)?(?:with|and)\s+$",
+                       ctx.text[max(sentence.start, figure.start - 20):figure.start])
+    other = re.match(rf"\s+others?\b|\s+other\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[figure.end:sentence.end])
+    if not before or not other or figure.qualifier != "exact" or figure.upper:
+        return None
+    start = _who_before(ctx, sentence, figure.start - len(before.group(0)))
+    who = ctx.text[start:figure.start - len(before.group(0))].strip()
+    return start, f"{who} and {figure.value} others", figure.end + other.end()
 
 
 def _who_before(ctx: Context, sentence: Sentence, end: int) -> int:

@@ -61,8 +61,12 @@ def in_scope() -> list[str]:
     return real_corpus.id_list("in-scope.yaml")
 
 
-def merge_registry(registry: dict, additions: dict) -> None:
-    """The ledger's entries into the registry: new ids appended, known ids given the new spellings."""
+def merge_registry(registry: dict, additions: dict) -> list[str]:
+    """The ledger's entries into the registry: new ids appended, known ids given the new spellings (aliases
+    as aliases, misspellings as misspellings). A new id spelled as another id already is (two ledgers
+    naming the same name two ways) is not added: whether they are one entity is a curator's call, never
+    guessed here; what is said of it is then refused by validate and left out. Returns those refusals."""
+    refused = []
     for section in SECTIONS:
         entries = registry.setdefault(section, [])
         by_id = {entry["id"]: entry for entry in entries}
@@ -70,16 +74,37 @@ def merge_registry(registry: dict, additions: dict) -> None:
             entry = {k: v for k, v in entry.items() if k in ENTRY_KEYS}
             known = by_id.get(entry["id"])
             if known is None:
+                clash = _spelled_as(entries, entry)
+                if clash:
+                    refused.append(f"{section} {entry['id']!r}: {clash[1]!r} already names {clash[0]!r}")
+                    continue
                 entries.append(entry)
                 by_id[entry["id"]] = entry
                 continue
-            spellings = [entry.get("name"), *(entry.get("aliases") or [])]
             taken = {known.get("name"), *(known.get("aliases") or []), *(known.get("misspellings") or [])}
-            known["aliases"] = list(known.get("aliases") or []) + [s for s in spellings if s and s not in taken]
+            for key, spellings in (("aliases", [entry.get("name"), *(entry.get("aliases") or [])]),
+                                   ("misspellings", entry.get("misspellings") or [])):
+                new = [s for s in dict.fromkeys(spellings) if s and s not in taken]
+                if new:
+                    known[key] = list(known.get(key) or []) + new
+                    taken.update(new)
+    return refused
 
 
-def contribute(clone: Path, ids: list[str]) -> None:
+def _spelled_as(entries: list[dict], entry: dict) -> tuple[str, str] | None:
+    """(id, spelling) of a registered entry that already has one of `entry`'s spellings, or None."""
+    spellings = {entry.get("name"), *(entry.get("aliases") or [])} - {None}
+    for known in entries:
+        shared = spellings & {known.get("name"), *(known.get("aliases") or [])}
+        if shared:
+            return known["id"], sorted(shared)[0]
+    return None
+
+
+def contribute(clone: Path, ids: list[str]) -> list[str]:
+    """Each article, its claims and its registry entries into the clone; the registry entries not added."""
     seeds = clone / "seeds"
+    refused = []
     registry = yaml.safe_load((seeds / "registry.yaml").read_text(encoding="utf-8"))
     manifest = yaml.safe_load((seeds / "manifest.yaml").read_text(encoding="utf-8"))
     for article_id in ids:
@@ -96,12 +121,13 @@ def contribute(clone: Path, ids: list[str]) -> None:
             "published_inferred": not published, "language": "en", "bytes": len(data),
             "sha256": hashlib.sha256(data).hexdigest(), "url": ledger["url"],
             "note": "A real article, contributed by benchmarks/contribute_real.py with its reviewed ledger."})
-        merge_registry(registry, ledger.get("registry") or {})
+        refused += [f"{article_id}: {line}" for line in merge_registry(registry, ledger.get("registry") or {})]
         claims = [{k: c[k] for k in CLAIM_KEYS if k in c} for c in ledger.get("claims") or []]
         skipped = [{"quote": s["quote"], "reason": s.get("reason") or "not a claim"} for s in ledger.get("skipped") or []]
         write_claims(seeds / "claims" / f"{article_id}.yaml", article_id, claims, skipped)
     (seeds / "registry.yaml").write_text(dump(registry), encoding="utf-8")
     (seeds / "manifest.yaml").write_text(dump(manifest), encoding="utf-8")
+    return refused
 
 
 def write_claims(path: Path, source: str, claims: list[dict], skipped: list[dict]) -> None:
@@ -160,9 +186,11 @@ def main() -> None:
     try:
         subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
         (clone / ".venv").symlink_to(ROOT / ".venv")
-        contribute(clone, ids)
+        unregistered = contribute(clone, ids)
         tool = [str(ROOT / ".venv" / "bin" / "python"), "-m", "toolkit"]
         print(f"{len(ids)} real articles contributed to a clone of {ROOT.name} ({clone})")
+        print(f"registry entries left for a curator (spelled as another entity already is): {len(unregistered)}")
+        print("".join(f"  {line}\n" for line in unregistered), end="")
         dropped = drop_refused(clone, tool)
         print(f"claims validate refused, left out as a contributor would: {len(dropped)}")
         print("".join(f"  {line}\n" for line in dropped), end="")

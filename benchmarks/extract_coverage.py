@@ -245,27 +245,16 @@ def main() -> None:
     report_classes(classes)
     report("Held-out round 6 (written with the classes, before extract was changed; never tuned on):",
            measure_fixtures(FIXTURES / "heldout-6"))
-    classes = measure_fixtures(FIXTURES / "classes-34", keep_drafts=True)
-    report("The failure classes of issue 34 (written before extract was changed for them; tuned on):",
-           {k: v[:2] for k, v in classes.items()})
-    report_classes(classes, FIXTURES / "classes-34" / "classes.yaml")
-    classes = measure_fixtures(FIXTURES / "classes-34b", keep_drafts=True)
-    report("The failure classes of issue 34, second round (written before extract was changed for them; tuned on):",
-           {k: v[:2] for k, v in classes.items()})
-    report_classes(classes, FIXTURES / "classes-34b" / "classes.yaml")
-    classes = measure_fixtures(FIXTURES / "classes-34c", keep_drafts=True)
-    report("The failure classes of issue 34, third round (written before extract was changed for them; tuned on):",
-           {k: v[:2] for k, v in classes.items()})
-    report_classes(classes, FIXTURES / "classes-34c" / "classes.yaml")
-    classes = measure_fixtures(FIXTURES / "classes-34d", keep_drafts=True)
-    report("The failure classes of issue 34, fourth round (written before extract was changed for them; tuned on):",
-           {k: v[:2] for k, v in classes.items()})
-    report_classes(classes, FIXTURES / "classes-34d" / "classes.yaml")
-    classes = measure_fixtures(FIXTURES / "classes-34e", keep_drafts=True)
-    report("The failure classes of issue 34, fifth round (written before extract was changed for them; tuned on):",
-           {k: v[:2] for k, v in classes.items()})
-    report_classes(classes, FIXTURES / "classes-34e" / "classes.yaml")
+    for folder, round_ in CLASS_ROUNDS_34:
+        classes = measure_fixtures(FIXTURES / folder, keep_drafts=True)
+        report(f"The failure classes of issue 34{round_} (written before extract was changed for them; tuned on):",
+               {k: v[:2] for k, v in classes.items()})
+        report_classes(classes, FIXTURES / folder / "classes.yaml")
 
+
+CLASS_ROUNDS_34 = [("classes-34", ""), ("classes-34b", ", second round"), ("classes-34c", ", third round"),
+                   ("classes-34d", ", fourth round"), ("classes-34e", ", fifth round")]
+"""Issue 34's rounds of failure classes, each written before extract was changed for it."""
 
 if __name__ == "__main__":
     main()

@@ -128,14 +128,7 @@ def _actor_before_verb(ctx: Context, sentence: Sentence, offset: int) -> str | N
             actor = match
     if actor is None:
         return None
-    begin, end = actor.start("actor"), actor.end("actor")
-    for name in sentence.names:
-        if begin <= name.start and name.end <= end and name.entity and \
-                ctx.registry.kind(name.entity) in ("place", "organisation"):
-            entity = ctx.registry.get(name.entity)
-            return ctx.registry.top(name.entity) if entity.kind == "place" else entity.country
-    known, _ = demonym_country(ctx, actor.group("actor").split()[-1])
-    return known
+    return _country_named(ctx, sentence, actor, "actor", -1)
 
 
 FREED_BY = re.compile(r"\b(?:freed|released|pardoned|handed\s+over|set\s+free)\s+by\s+(?:the\s+)?"
@@ -170,13 +163,19 @@ def _agent_of_freeing(ctx: Context, sentence: Sentence, offset: int) -> str | No
         return None
     if WEST.match(ctx.text, agent.start("agent")):
         return "the-west"
-    begin, finish = agent.start("agent"), agent.end("agent")
+    return _country_named(ctx, sentence, agent, "agent", 0)
+
+
+def _country_named(ctx: Context, sentence: Sentence, match, group: str, word: int) -> str | None:
+    """The country the match's group names: a registered place or organisation within it (an organisation's
+    country), else the country of the demonym at position `word` of its words (0 the first, -1 the last)."""
+    begin, end = match.start(group), match.end(group)
     for name in sentence.names:
-        if begin <= name.start and name.end <= finish and name.entity and \
+        if begin <= name.start and name.end <= end and name.entity and \
                 ctx.registry.kind(name.entity) in ("place", "organisation"):
             entity = ctx.registry.get(name.entity)
             return ctx.registry.top(name.entity) if entity.kind == "place" else entity.country
-    known, _ = demonym_country(ctx, agent.group("agent").split()[0])
+    known, _ = demonym_country(ctx, match.group(group).split()[word])
     return known
 
 

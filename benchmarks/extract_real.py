@@ -211,7 +211,7 @@ def main() -> None:
         print(f"{label:<34} {len(chosen):>3} articles{'':<19}{score.precision:9.2f} {score.recall:7.2f}  "
               f"{score.hits:>4}/{len(score.drafted):>3}/{len(score.ledger):<3}       {text.precision:4.2f}/{text.recall:4.2f}")
     print("\nper property (kind of fact)      precision recall  kept/drafted/ledger")
-    for prop, score in sorted(by_property.items(), key=lambda item: -len(item[1].ledger)):
+    for prop, score in sorted(by_property.items(), key=lambda item: (-len(item[1].ledger), item[0])):
         print(f"  {prop:<30} {score.precision:9.2f} {score.recall:6.2f}  {score.hits}/{len(score.drafted)}/{len(score.ledger)}")
     print("\nper class of failure")
     for name, count in classes.most_common():

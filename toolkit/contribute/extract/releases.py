@@ -344,22 +344,8 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
         if country is not None and ctx.registry_place_kind(country.entity) == "country":
             _count(ctx, "released_count", figure, figure.start, country.end,
                    clause_release(ctx, sentence, figure.start), population=nationals_of(ctx, country.entity, country.text))
-    _citizens_of(ctx, sentence)
-    for others in OTHERS_FROM.finditer(sentence.text):
-        offset = sentence.start + others.end()
-        release = clause_release(ctx, sentence, offset)
-        while release:
-            country = country_at(ctx, sentence, offset)
-            if country is None or ctx.registry_place_kind(country.entity) != "country":
-                break
-            ctx.add("released_count", "count", 1, sentence.start + others.start(), country.end, subject=release,
-                    qualifier="at_least", population=nationals_of(ctx, country.entity, country.text),
-                    review="implied-count", note=f'"others from {country.text}": at least one')
-            joiner = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", ctx.text[country.end:sentence.end])
-            if not joiner:
-                break
-            offset = country.end + joiner.end()
-
+    _one_of_each(ctx, sentence, CITIZENS_OF, "citizens of", own=False)
+    _one_of_each(ctx, sentence, OTHERS_FROM, "others from", own=True)
 
 RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|since\s+(?:the\s+(?:start|"
                      r"beginning|summer|spring)|then|last\s+\w+)|so\s+far|to\s+date|in\s+recent\s+(?:months|years)|"
@@ -370,24 +356,25 @@ CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among\s+them(?:\s+(?:were
                          re.IGNORECASE)
 
 
-def _citizens_of(ctx: Context, sentence: Sentence) -> None:
-    """"Those released also include citizens of Japan, Poland and the US": at least one of each country's."""
-    for lead in CITIZENS_OF.finditer(sentence.text):
-        offset = sentence.start + lead.end()
+def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, own: bool) -> None:
+    """"Those released also include citizens of Japan, Poland and the US", "the others from Latvia and Estonia": at
+    least one of each country's, for each country listed after the lead. With `own` False, the releasing country's
+    citizens are no breakdown and are skipped."""
+    for found in lead.finditer(sentence.text):
+        offset = sentence.start + found.end()
         release = clause_release(ctx, sentence, offset)
         while release:
             country = country_at(ctx, sentence, offset)
             if country is None or ctx.registry_place_kind(country.entity) != "country":
                 break
-            if country.entity != ctx.country:  # the releasing country's own citizens are no breakdown
-                ctx.add("released_count", "count", 1, sentence.start + lead.start(), country.end, subject=release,
+            if own or country.entity != ctx.country:
+                ctx.add("released_count", "count", 1, sentence.start + found.start(), country.end, subject=release,
                         qualifier="at_least", population=nationals_of(ctx, country.entity, country.text),
-                        review="implied-count", note=f'"citizens of {country.text}": at least one')
+                        review="implied-count", note=f'"{said} {country.text}": at least one')
             joiner = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", ctx.text[country.end:sentence.end])
             if not joiner:
                 break
             offset = country.end + joiner.end()
-
 
 @rule("released-count")
 def totals(ctx: Context, sentence: Sentence) -> None:

@@ -11,6 +11,7 @@ so the CLI only pays for them when this check runs.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import numbers
@@ -149,16 +150,12 @@ def _parameters(suites: dict, tables: dict, suite_file: str) -> tuple[list[Issue
     return issues, values
 
 
-_CONTEXTS: list = []
-"""The process's GX context, made on first use: it holds only the pandas data source, as each run deletes
-the asset it adds (a test run or a long-lived caller checks many packages; making a context costs 0.4 s)."""
-
-
+@functools.cache
 def _context():
-    """An in-memory GX context, quiet (no analytics, no progress bars), without a Data Docs site of its own."""
-    if not _CONTEXTS:
-        _CONTEXTS.append(_new_context())
-    return _CONTEXTS[0]
+    """An in-memory GX context, quiet (no analytics, no progress bars), without a Data Docs site of its own; one
+    per process, made on first use. It holds only the pandas data source, as each run deletes the asset it adds
+    (a test run or a long-lived caller checks many packages; making a context costs 0.4 s)."""
+    return _new_context()
 
 
 def _new_context():

@@ -160,7 +160,8 @@ class KeyStore:
 
                 message, hint = MESSAGES["claim-ids-exist"]
                 _report(failing("claims", table, lists=plan.claim_lists[table]), None, [], found[table],
-                        "claim-ids-exist", f"{found[table].display}: {message}", "claim-ids-exist", hint, field=None)
+                        "claim-ids-exist", f"{found[table].display}: {message}", "claim-ids-exist", hint, field=None,
+                        read=read)
 
     def _in_duckdb(self, check: str, table: str, index: int = 0, fields=(), parent: str = "", ref=(), lists=()
                    ) -> tuple[list[int], int]:
@@ -232,7 +233,7 @@ def _codes(table: pa.Table, fields: list[str]) -> np.ndarray:
 
 
 def _report(failing: tuple[list[int], int], table: TableInput | None, fields: list[str], failures: Failures,
-            type_: str, message: str, rule: str, hint: str, field: str | None = "", read=None) -> None:
+            type_: str, message: str, rule: str, hint: str, field: str | None = "", *, read) -> None:
     """The failing rows of a whole-table check as an issue, with the keys read back from the file."""
     numbers, count = failing
     if not numbers:

@@ -32,7 +32,6 @@ from pathlib import Path
 from .contribute.changes import uncommitted_files
 from .contribute.coverage import lint_coverage, lint_sources, released_sources
 from .contribute.dictionary import render_dictionary
-from .contribute.html_report import render_package
 from .errors import InvalidData, ProjectError, ReleaseError, UsageError
 from .ingest.claims import load_claims, load_vocabulary
 from .ingest.decisions import load_decisions, report_unmatched
@@ -42,8 +41,6 @@ from .ingest.sources import load_sources
 from .packagefiles import latest_version, read_index
 from .project import Project, open_project
 from .publish.conflicts import needing_review, package_conflicts
-from .publish.diff import diff_packages
-from .publish.download import Downloaded, fetch_release
 from .publish.formats import arrow_table
 from .publish.package import DICTIONARY, EXPECTATIONS, Compiled, write_package
 from .publish.release import (CHANGELOG, JOURNAL, RELEASE_LABEL, changelog_entry, choose_version, development_version,
@@ -186,6 +183,8 @@ def stage_package(project: Project, directory: Path, prepared: Prepared, version
     texts = {DICTIONARY: render_dictionary(project, prepared.contract), **(documents or {})}
     say = progress or (lambda message: None)
     say("writing package")
+    from .contribute.html_report import render_package  # the reader's page: only where a package is staged
+
     write_package(directory, prepared.compiled, contract, project.schemas / EXPECTATIONS, texts, render_package)
     if last:
         prepared.compiled.tables.clear()
@@ -346,6 +345,8 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
         try:
             stage_package(project, work / "candidate", prepared, development_version(project, meta),
                           check=lambda descriptor: [])
+            from .publish.diff import diff_packages
+
             change = diff_packages(releases / previous, work / "candidate") if previous else None
             version = choose_version(version, bump, previous, change)
             refuse_existing(releases, index, version)
@@ -482,7 +483,7 @@ def _check_schemas(project, contract):
     return check_schemas(schemas, background("schemas"))
 
 
-def download_release(source: str | None = None, **options) -> Downloaded:
+def download_release(source: str | None = None, **options):
     """Download a published release, verify every byte, check it, and only then place it.
 
     Steps (`publish.download.fetch_release` has them in full):
@@ -494,6 +495,8 @@ def download_release(source: str | None = None, **options) -> Downloaded:
       5. cache it and move it into place in one rename.
     `options` are fetch_release's: version, to, trusted, progress, use_cache, timeout, archive.
     """
+    from .publish.download import fetch_release  # urllib, ssl and the rest only where something is fetched
+
     return fetch_release(source, check=validate_package, **options)
 
 

@@ -49,6 +49,9 @@ def command(ctx, package, project_dir, fmt, report_opt, engine, max_bytes, base)
       prisoner-data validate datapackage --report html docs-site
       prisoner-data validate big-package --engine duckdb
     """
+    from ..validate.spec import warm
+
+    warm()  # the spec checker's child starts importing frictionless while this one imports the pipeline
     from ..pipeline import validate_changes, validate_path
 
     target = package if package is not None else project_dir

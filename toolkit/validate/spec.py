@@ -203,6 +203,10 @@ def _in_child(check: str):
 
 
 def main() -> None:
+    import importlib
+
+    importlib.import_module("frictionless")  # now, while the parent is still reading: the first request finds it loaded
+
     for line in sys.stdin:
         request = json.loads(line)
         issues = CHECKS[request["check"]](request["payload"])

@@ -52,6 +52,7 @@ from .report import Issue, Report
 from .storage import clear_stale, crashpoint, fsync_dir, fsync_tree, locked, new_staging, remove_tree, swap_in
 from .validate import validate_descriptor, validate_zip
 from .validate.package import DEFAULT_MAX_BYTES, validate_package
+from .validate.spec import warm
 from .values import parse_date
 
 
@@ -212,6 +213,8 @@ def build_package(project: Project, out: Path | None = None, progress=None, chec
       6. fsync it and swap it with the target in one step, only if every step passed.
     """
     out = Path(out or project.package_dir)
+    if check is None:
+        warm()  # the package's spec check, in a child that imports frictionless while the seeds are read
     prepared = prepare_dataset(project, progress)
     report = prepared.report
     if not prepared.ok:
@@ -329,6 +332,7 @@ def publish_release(project: Project, version: str | None = None, bump: str | No
         raise UsageError("give a VERSION or --bump, not both", hint="e.g. `prisoner-data release --bump auto`")
     if version:
         parse_version(version, "VERSION")
+    warm()
     releases = project.releases_dir
     with locked(project.root, on_wait=on_wait or progress):
         if not dry_run:
@@ -441,8 +445,6 @@ def validate_project(root: Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, h
       4. check it as `validate` checks any package (and its expectations, with `html`), each problem
          labelled as one of the built package.
     """
-    from .validate.spec import warm
-
     warm()  # frictionless's checks, in a child that imports it while the contract is read
     project = open_project(root)
     report = Report()
@@ -497,6 +499,7 @@ def download_release(source: str | None = None, **options):
     """
     from .publish.download import fetch_release  # urllib, ssl and the rest only where something is fetched
 
+    warm()  # the check's frictionless child imports while the files arrive
     return fetch_release(source, check=validate_package, **options)
 
 

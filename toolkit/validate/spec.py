@@ -163,6 +163,7 @@ class _Child:
         # -P: the working directory is not put on its path
         self.process = subprocess.Popen([sys.executable, "-P", "-m", __name__], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.asked = False
 
     @classmethod
     def get(cls) -> "_Child":
@@ -175,7 +176,11 @@ class _Child:
             return cls._started
 
     def close(self) -> None:
-        """Tell the child there is no more to check, and wait for it (no orphan is left behind)."""
+        """Tell the child there is no more to check, and wait for it (no orphan is left behind). A child
+        never asked anything (the command stopped before its checks) is stopped, not waited for: it may
+        still be importing frictionless."""
+        if not self.asked:
+            self.process.kill()
         try:
             self.process.stdin.close()
             self.process.wait(timeout=10)
@@ -184,6 +189,7 @@ class _Child:
 
     def ask(self, check: str, payload: dict) -> list[Issue]:
         with self._lock:
+            self.asked = True
             self.process.stdin.write(json.dumps({"check": check, "payload": payload}).encode() + b"\n")
             self.process.stdin.flush()
             answer = self.process.stdout.readline()

@@ -31,7 +31,7 @@ QUALIFIERS = tuple(dict.fromkeys(COUNT_QUALIFIERS + DATE_QUALIFIERS))
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
     MULTILINE: ClassVar[frozenset] = frozenset()
     """The free-text fields, which may break lines; every other text is one line (`toolkit.texts`)."""
 

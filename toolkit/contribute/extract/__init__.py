@@ -178,7 +178,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
             item = people.list_item(ctx, sentence)
             if item is not None and (ctx.item_person is None or ctx.item_person[0] != item):
                 ctx.item_person = (item, subject)
-    drafts = sorted(_unique(ctx.drafts), key=lambda d: (d.start, d.property))
+    drafts = sorted(_unique(_nationality_of_the_freed(ctx.drafts)), key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(ctx.proposals.items())}
     return Drafted(drafts, proposals, dateline, anchor, names)
 
@@ -256,6 +256,14 @@ class _ByStart:
     def within(self, start: int, end: int) -> list:
         chosen = self.order[self.bisect(self.starts, start):self.bisect(self.starts, end)]
         return [self.items[i] for i in sorted(chosen)]
+
+
+def _nationality_of_the_freed(drafts: list[Draft]) -> list[Draft]:
+    """A nationality is drafted only for someone the page frees: "Estonian businessman X" handed over by the other
+    side, "Ukrainian activist Y, who was freed in a separate deal", "U.S. Secretary of State Z" are no prisoners of
+    this release, and the dataset records the nationality of its prisoners."""
+    freed = {d.subject for d in drafts if d.property == "released_in"}
+    return [d for d in drafts if d.property != "nationality" or d.subject in freed]
 
 
 def _unique(drafts: list[Draft]) -> list[Draft]:

@@ -12,6 +12,7 @@ import re
 
 from ...ingest.figures import Figure
 from .context import WISH, Context, Sentence, rule
+from .besides import others_beside
 from .names import Name, slug
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .people import MOVED, persons
@@ -417,6 +418,14 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             if lead or (tail and re.search(r"\b(?:were|was|have\s+been|had\s+been)\s", tail.group(0))):
                 ctx.add("released_count", "count", figure.value, begin, finish, qualifier=figure.qualifier
                         if figure.qualifier != "between" else "exact", subject=clause_release(ctx, sentence, figure.start))
+            continue
+        besides = others_beside(ctx, sentence, figure)
+        if besides is not None:  # "13 other prisoners were released along with A": A and the others, 14
+            if besides and ctx.take(figure):
+                start, end, named, who = besides
+                ctx.add("released_count", "count", figure.value + named, start, end, qualifier=figure.qualifier,
+                        subject=clause_release(ctx, sentence, figure.start), review="implied-count",
+                        note=f"{who} and {figure.value} others: {figure.value + named}")
             continue
         _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start))
         _listed_releases(ctx, sentence, figure)

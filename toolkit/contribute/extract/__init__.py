@@ -178,6 +178,8 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
             item = people.list_item(ctx, sentence)
             if item is not None and (ctx.item_person is None or ctx.item_person[0] != item):
                 ctx.item_person = (item, subject)
+    ctx.current_rule = "all-moved"
+    releases.sent_with_all(ctx)
     drafts = sorted(_unique(_nationality_of_the_freed(ctx.drafts)), key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(ctx.proposals.items())}
     return Drafted(drafts, proposals, dateline, anchor, names)

@@ -140,6 +140,7 @@ class Context:
     freeing_list: bool = False  # a list of the freed was read
     still_held: set = field(default_factory=set)  # surnames of people named among those still held
     other_side: set = field(default_factory=set)  # surnames of people the other side of an exchange frees
+    all_moved: list = field(default_factory=list)  # (release, place, start, end) where all of a release's freed went
 
     _newlines: list[int] | None = None
     _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far

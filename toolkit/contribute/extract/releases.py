@@ -218,14 +218,15 @@ def registry_group(ctx: Context, offset: int, end: int) -> tuple[str, int] | Non
 
 ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?:who\s+were\s+)?(?:freed|released|pardoned|"
                          rf"liberated|set\s+free)|\s+{ADJECTIVES}{PEOPLE})?(?=\s)|"
-                         rf"\b(?:the|those)\s+(?:released|freed|pardoned|liberated)\s+(?:political\s+)?(?:prisoners|detainees|"
+                         rf"\b(?:the|those)\s+(?:released|freed|pardoned|liberated|former)\s+(?:political\s+)?(?:prisoners|detainees|"
                          rf"people|individuals)(?=\s+(?:were|are|had\s+been|have\s+been)\s+(?:now|then|later|all|subsequently)?)")
 
 
 @rule("all-moved")
 def all_moved(ctx: Context, sentence: Sentence) -> None:
-    """"All of those freed were then relocated to neighbouring Lithuania": every one of the release's freed
-    went there, as many as the total this article gives (marked for review: the figure is not in the
+    """"All of those freed were then relocated to neighbouring Lithuania", "All of them are now safe in Vilnius": every
+    one of the release's freed went there (the people the page frees before or after the sentence: see
+    `sent_with_all`), as many as the total this article gives (marked for review: the figure is not in the
     sentence)."""
     for match in ALL_OF_THEM.finditer(sentence.text):
         if re.search(r"\b(?:of|\d+|some|many|most|several|few)\s+$", sentence.text[:match.start()], re.IGNORECASE):
@@ -233,17 +234,38 @@ def all_moved(ctx: Context, sentence: Sentence) -> None:
         offset = sentence.start + match.end()
         place = destination_after(ctx, sentence, offset)
         release = clause_release(ctx, sentence, offset)
-        totals = [d for d in ctx.drafts if d.subject == release and d.property == "released_count" and
-                  d.population is None and d.qualifier == "exact" and isinstance(d.value, int)]
-        if place is None or not totals or len({d.value for d in totals}) != 1:
+        if place is None or release is None:
             continue
-        ctx.add("destination_count", "count", totals[0].value, sentence.start + match.start(), place.end,
-                subject=release, scope=place.entity, review="implied-count",
-                note=f"all of the {totals[0].value} freed (\"{totals[0].quote}\")")
-        for person in sorted({d.subject for d in ctx.drafts if d.property == "released_in" and d.value == release}):
+        totals = {(d.value, d.qualifier): d for d in ctx.drafts if d.subject == release and d.property == "released_count"
+                  and d.population is None and isinstance(d.value, int)}
+        if re.match(r"(?:All|all)\s+(?:of\s+)?them\b", match.group(0)) and not (ctx.previous_freeing or sentence.freeing()
+                                                                                or totals):
+            continue  # "all of them" on a page that has counted no freed, after a sentence that freed nobody: others
+        ctx.all_moved.append((release, place.entity, sentence.start + match.start(), place.end))
+        exact = {k: d for k, d in totals.items() if k[1] == "exact"}
+        totals = exact if len(exact) == 1 else totals  # the exact total when the page gives one, else its only bound
+        if len(totals) != 1:
+            continue
+        (value, qualifier), total = totals.popitem()
+        ctx.add("destination_count", "count", value, sentence.start + match.start(), place.end, qualifier=qualifier,
+                subject=release, scope=place.entity, review="implied-count", note=f"all of the {value} freed (\"{total.quote}\")")
+
+
+NEAR_ALL = 2
+"""How many lines after "All of them went to P" the people named are still the ones it speaks of."""
+
+
+def sent_with_all(ctx: Context) -> None:
+    """After the page is read: each person a release frees went where all of its freed went, whether the page names
+    them before saying so or in the lines right after (further down, a page's profiles of the freed are no longer what
+    "all of them" spoke of)."""
+    for release, place, start, end in ctx.all_moved:
+        line = ctx.line(start)
+        for person in sorted({d.subject for d in ctx.drafts if d.property == "released_in" and d.value == release and
+                              d.line <= line + NEAR_ALL}):
             if not any(d.property == "sent_to" and d.subject == person for d in ctx.drafts):
-                ctx.add("sent_to", "entity", place.entity, sentence.start + match.start(), place.end, subject=person,
-                        review="implied-count", note="one of all the freed who went there")
+                ctx.add("sent_to", "entity", place, start, end, subject=person, review="implied-count",
+                        note="one of all the freed who went there")
 
 
 ALL_ARE = re.compile(r"\b(?:(?:Those|The\s+(?:people|prisoners))\s+(?:freed|released|pardoned)|All\s+of\s+(?:them|those\s+(?:freed|"
@@ -269,7 +291,7 @@ def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | N
     """The country or place a movement after `offset` ends in: "were then relocated to neighbouring Lithuania",
     "and is now in Lithuania"."""
     move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in)|"
-                    rf"\b(?:is|are|were|was)\s+now\s+(?:free\s+)?in|\bnow\s+in)\s+", ctx.text[offset:sentence.end])
+                    rf"\b(?:is|are|were|was)\s+(?:now\s+)?(?:(?:free|safe)\s+)?in|\bnow\s+in)\s+", ctx.text[offset:sentence.end])
     if not move:
         return None
     at = offset + move.end()
@@ -405,7 +427,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before):
             continue  # "X, along with 13 other detainees, was freed": 14, the with-others rule's
         tail = re.match(rf"(?:,\s+(?:including|among\s+them|among\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?,|"
-                        rf"[^.;:]{{0,12}}?)\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+|now\s+)?"
+                        rf"[^.;:]{{0,12}}?)\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+)?(?:been\s+)?)?(?:also\s+|now\s+)?"
                         rf"{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
         inner = re.search(rf"\b(?:freed|released|pardoned)\b", noun.group(0))
         if not (lead or tail or inner):

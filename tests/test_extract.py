@@ -1177,7 +1177,8 @@ CLASSES_34B = FIXTURES / "extract" / "classes-34b"
 CLASSES_34C = FIXTURES / "extract" / "classes-34c"
 CLASSES_34D = FIXTURES / "extract" / "classes-34d"
 CLASSES_34E = FIXTURES / "extract" / "classes-34e"
-LATER_ROUNDS = (CLASSES_34B, CLASSES_34C, CLASSES_34D, CLASSES_34E)
+CLASSES_34F = FIXTURES / "extract" / "classes-34f"
+LATER_ROUNDS = (CLASSES_34B, CLASSES_34C, CLASSES_34D, CLASSES_34E, CLASSES_34F)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@
   subjects  which release or sanction a fact is about; new ones proposed
   people    age, prison term, arrest and sentence dates, nationality, roles; lists of names
   freed     who was freed and where they went; who never is (a speaker, an official, a ruler)
-  releases  destinations, subgroups, totals
+  releases  destinations, subgroups, totals (besides: others beside the named; everyone: said of all the freed)
   deals     release dates, days of talks, pardons, envoys
   counts    political prisoners still held or ever recognized; counts the vocabulary names
   sanctions lifted or imposed, by whom, when, on what, who announced it, what a release bought
@@ -39,7 +39,7 @@ from ...ingest.entities import Registry
 from ...ingest.figures import (Dateline, DateMention, Figure, dateline_spans, find_dateline, find_dates, find_figures,
                                front_matter)
 from ...values import Count, DateValue, parse_date
-from . import counts, deals, freed, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
+from . import counts, deals, everyone, freed, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
 from .context import REVIEW, RULES, Context, Draft, Sentence
 from .furniture import furniture
 from .names import Name, find_names, known_names, slug
@@ -178,7 +178,9 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
             item = people.list_item(ctx, sentence)
             if item is not None and (ctx.item_person is None or ctx.item_person[0] != item):
                 ctx.item_person = (item, subject)
-    drafts = sorted(_unique(ctx.drafts), key=lambda d: (d.start, d.property))
+    ctx.current_rule = "all-moved"
+    everyone.sent_with_all(ctx)
+    drafts = sorted(_unique(_nationality_of_the_freed(ctx.drafts)), key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(ctx.proposals.items())}
     return Drafted(drafts, proposals, dateline, anchor, names)
 
@@ -256,6 +258,14 @@ class _ByStart:
     def within(self, start: int, end: int) -> list:
         chosen = self.order[self.bisect(self.starts, start):self.bisect(self.starts, end)]
         return [self.items[i] for i in sorted(chosen)]
+
+
+def _nationality_of_the_freed(drafts: list[Draft]) -> list[Draft]:
+    """A nationality is drafted only for someone the page frees: "Estonian businessman X" handed over by the other
+    side, "Ukrainian activist Y, who was freed in a separate deal", "U.S. Secretary of State Z" are no prisoners of
+    this release, and the dataset records the nationality of its prisoners."""
+    freed = {d.subject for d in drafts if d.property == "released_in"}
+    return [d for d in drafts if d.property != "nationality" or d.subject in freed]
 
 
 def _unique(drafts: list[Draft]) -> list[Draft]:

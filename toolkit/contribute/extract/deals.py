@@ -15,7 +15,7 @@ from ...values import parse_date
 from .context import Context, Sentence, rule
 from .people import persons
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
-from .subjects import OTHER_EVENT, clause_release, date_note, other_year, release_date
+from .subjects import OTHER_EVENT, clause_release, reported, date_note, other_year, release_date
 
 
 @rule("release-date")
@@ -27,14 +27,27 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
         offset = sentence.start + match.start()
         date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset) or \
             _year_of_other(ctx, sentence, offset)
+        reported = None if date is not None else _reported_day(ctx, sentence, offset)
+        date = date or reported
         if date is None or not ctx.take(date):
             continue
         release = clause_release(ctx, sentence, offset)
         if release:
             between = ctx.text[max(sentence.start, min(date.start, offset) - 30):max(date.start, offset)]
             signed = re.match(r"pardon|amnest", match.group(0), re.IGNORECASE) and DECREE.search(between)
+            qualifier = "by" if reported else "on_or_after" if signed else None
             ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
-                    subject=release, note=date_note(ctx, date), **({"qualifier": "on_or_after"} if signed else {}))
+                    subject=release, note=date_note(ctx, date), **({"qualifier": qualifier} if qualifier else {}))
+
+
+def _reported_day(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:
+    """"Belarus has freed five prisoners, rights groups confirmed on October 14": in a sentence about the article's
+    release that no date of the page dates yet, the day the freeing was reported bounds it (`by`)."""
+    if ctx.release is None or clause_release(ctx, sentence, offset) != ctx.release or \
+            any(d.property == "date" and d.subject == ctx.release for d in ctx.drafts):
+        return None
+    return next((d for d in sentence.dates if abs(d.start - offset) < 160 and d.value and len(d.value) == 10 and
+                 not ctx.taken(d) and reported(ctx, d, offset, sentence.start)), None)
 
 
 # "signed a decree on May 2 pardoning", "a pardon, which he issued in a decree signed on May 2": the day of the decree,
@@ -69,6 +82,7 @@ def _day_further_on(ctx: Context, sentence: Sentence, offset: int):
     for date in sentence.dates:
         if not (0 < date.start - offset < 130) or not date.value or len(date.value) != 10 or ctx.taken(date) or \
                 OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
+                reported(ctx, date, offset, sentence.start) or \
                 re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
                           ctx.text[max(sentence.start, date.start - 40):date.start]):
             continue  # "officials said on Friday": the day of the saying

@@ -27,7 +27,12 @@ FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s
                      r"(?:those|people|prisoners|the\s+people)\s+(?:freed|released|pardoned|set\s+free)\s+"
                      r"(?:include[sd]?|were|are)|"
                      r"among\s+(?:those|the)\s[^.;:]{0,70}?\s(?:were|are|was|is)|among\s+them\s+(?:were|are)|"
-                     r"among\s+[^.;:]{0,60}?:)\s+", re.IGNORECASE)
+                     r"among\s+[^.;:]{0,60}?:|"
+                     # "One of the released, activist A, ...", "The second released individual is A", "The released
+                     # Latvian citizens are A and B": a phrase about the freed, then who they are
+                     r"one\s+of\s+(?:the|those)\s+(?:freed|released|pardoned)\s*,|"
+                     r"the\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+(?:[A-Z][a-z]+\s+)?(?:individuals?|persons?|prisoners?|"
+                     r"man|woman|men|women|detainees?|citizens?|nationals?|people)\s+(?:is|was|are|were))\s+", re.IGNORECASE)
 FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
 # "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing
 GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"

@@ -314,6 +314,12 @@ def _dated(ctx: Context, sentence: Sentence, prop: str, value: str, start: int, 
 @rule("nationality")
 def nationality(ctx: Context, sentence: Sentence) -> None:
     """Nationality: "A and B are among the Belarusian citizens freed", "Estonian citizen X"."""
+    for match in re.finditer(r"\b(?:released|freed|pardoned)\s+(?P<adj>[A-Z][a-z]+)\s+(?:citizens|nationals)\s+(?:are|were)\s+",
+                             sentence.text):  # "The released Latvian citizens are A and B"
+        country = country_of(ctx, match.group("adj"))
+        for person in list_members(ctx, sentence, sentence.start + match.end()) if country else []:
+            ctx.add("nationality", "entity", country, sentence.start + match.start(), person.end,
+                    subject=ctx.note_person(person))
     for match in re.finditer(r"\b(?:are|were|is|was)\s+among\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?:citizens|nationals)\b",
                              sentence.text):
         country = country_of(ctx, match.group("adj"))

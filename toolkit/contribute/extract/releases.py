@@ -11,19 +11,15 @@ from __future__ import annotations
 import re
 
 from ...ingest.figures import Figure
-from .context import WISH, Context, Sentence, rule
+from .context import ADJECTIVES, PEOPLE, WISH, Context, Sentence, rule  # noqa: F401 - the shapes deals reads here too
+from .besides import others_beside
 from .names import Name, slug
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
+from .everyone import destination_after  # registers the facts said of all the freed before the counts
 from .people import MOVED, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, place_after
 from .subjects import clause_release, date_note, release_for
 
-PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
-          r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
-          r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages)")
-ADJECTIVES = (r"(?:(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
-              r"detained|convicted|"
-              r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|Catholic|Orthodox|Protestant|Christian|Muslim)\s+){0,2}")  # a nationality, a faith
 FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
     r"granted\s+(?:an\s+)?amnesty)"
 GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?P<noun>(?:[A-Z][a-z]+(?:\s+(?:political\s+prisoners|"
@@ -215,67 +211,6 @@ def registry_group(ctx: Context, offset: int, end: int) -> tuple[str, int] | Non
     return best
 
 
-ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?:who\s+were\s+)?(?:freed|released|pardoned|"
-                         rf"liberated|set\s+free)|\s+{ADJECTIVES}{PEOPLE})?(?=\s)|"
-                         rf"\b(?:the|those)\s+(?:released|freed|pardoned|liberated)\s+(?:political\s+)?(?:prisoners|detainees|"
-                         rf"people|individuals)(?=\s+(?:were|are|had\s+been|have\s+been)\s+(?:now|then|later|all|subsequently)?)")
-
-
-@rule("all-moved")
-def all_moved(ctx: Context, sentence: Sentence) -> None:
-    """"All of those freed were then relocated to neighbouring Lithuania": every one of the release's freed
-    went there, as many as the total this article gives (marked for review: the figure is not in the
-    sentence)."""
-    for match in ALL_OF_THEM.finditer(sentence.text):
-        if re.search(r"\b(?:of|\d+|some|many|most|several|few)\s+$", sentence.text[:match.start()], re.IGNORECASE):
-            continue  # "Ten of the freed prisoners were taken to Warsaw": some of them, counted there
-        offset = sentence.start + match.end()
-        place = destination_after(ctx, sentence, offset)
-        release = clause_release(ctx, sentence, offset)
-        totals = [d for d in ctx.drafts if d.subject == release and d.property == "released_count" and
-                  d.population is None and d.qualifier == "exact" and isinstance(d.value, int)]
-        if place is None or not totals or len({d.value for d in totals}) != 1:
-            continue
-        ctx.add("destination_count", "count", totals[0].value, sentence.start + match.start(), place.end,
-                subject=release, scope=place.entity, review="implied-count",
-                note=f"all of the {totals[0].value} freed (\"{totals[0].quote}\")")
-        for person in sorted({d.subject for d in ctx.drafts if d.property == "released_in" and d.value == release}):
-            if not any(d.property == "sent_to" and d.subject == person for d in ctx.drafts):
-                ctx.add("sent_to", "entity", place.entity, sentence.start + match.start(), place.end, subject=person,
-                        review="implied-count", note="one of all the freed who went there")
-
-
-ALL_ARE = re.compile(r"\b(?:(?:Those|The\s+(?:people|prisoners))\s+(?:freed|released|pardoned)|All\s+of\s+(?:them|those\s+(?:freed|"
-                     r"released|pardoned)))\s+(?:are|were)\s+(?:all\s+)?(?P<noun>[A-Z][a-z]+\s+(?:citizens|nationals))\b")
-
-
-@rule("all-nationals")
-def all_nationals(ctx: Context, sentence: Sentence) -> None:
-    """"Those released are all Nicaraguan citizens": the release's total is that nationality's count too
-    (marked for review: the figure is not in the sentence)."""
-    for match in ALL_ARE.finditer(sentence.text):
-        release = clause_release(ctx, sentence, sentence.start + match.start())
-        totals = {d.value for d in ctx.drafts if d.subject == release and d.property == "released_count" and
-                  d.population is None and d.qualifier == "exact" and isinstance(d.value, int)}
-        population = group_of(ctx, match.group("noun"))
-        if release and population and len(totals) == 1:
-            ctx.add("released_count", "count", totals.pop(), sentence.start + match.start(), sentence.start + match.end(),
-                    subject=release, population=population, review="implied-count",
-                    note="all of the freed the article counts")
-
-
-def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
-    """The country or place a movement after `offset` ends in: "were then relocated to neighbouring Lithuania",
-    "and is now in Lithuania"."""
-    move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in)|"
-                    rf"\b(?:is|are|were|was)\s+now\s+(?:free\s+)?in|\bnow\s+in)\s+", ctx.text[offset:sentence.end])
-    if not move:
-        return None
-    at = offset + move.end()
-    place = place_after(ctx, sentence, at) or country_at(ctx, sentence, at)
-    return place if place is not None and ctx.kind(place) == "place" else None
-
-
 @rule("subgroup-count")
 def groups(ctx: Context, sentence: Sentence) -> None:
     """How many of a nationality or group were freed: "five Ukrainians" among the freed, "One
@@ -404,7 +339,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before):
             continue  # "X, along with 13 other detainees, was freed": 14, the with-others rule's
         tail = re.match(rf"(?:,\s+(?:including|among\s+them|among\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?,|"
-                        rf"[^.;:]{{0,12}}?)\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:also\s+|now\s+)?"
+                        rf"[^.;:]{{0,12}}?)\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+)?(?:been\s+)?)?(?:also\s+|now\s+)?"
                         rf"{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
         inner = re.search(rf"\b(?:freed|released|pardoned)\b", noun.group(0))
         if not (lead or tail or inner):
@@ -417,6 +352,14 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             if lead or (tail and re.search(r"\b(?:were|was|have\s+been|had\s+been)\s", tail.group(0))):
                 ctx.add("released_count", "count", figure.value, begin, finish, qualifier=figure.qualifier
                         if figure.qualifier != "between" else "exact", subject=clause_release(ctx, sentence, figure.start))
+            continue
+        besides = others_beside(ctx, sentence, figure)
+        if besides is not None:  # "13 other prisoners were released along with A": A and the others, 14
+            if besides and ctx.take(figure):
+                start, end, named, who = besides
+                ctx.add("released_count", "count", figure.value + named, start, end, qualifier=figure.qualifier,
+                        subject=clause_release(ctx, sentence, figure.start), review="implied-count",
+                        note=f"{who} and {figure.value} others: {figure.value + named}")
             continue
         _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start))
         _listed_releases(ctx, sentence, figure)

@@ -22,11 +22,40 @@ from .context import Context, Sentence
 from .names import slug
 from .places import demonym_country
 
-# Words before a date that make it the date of something other than a release.
-OTHER_EVENT = re.compile(r"\b(?:since|until|arrested|detained|jailed|imprisoned|sentenced|convicted|elections?|"
+# Words before a date that make it the date of something other than a release ("an imprisoned American citizen on
+# November 21" is no date of imprisonment: the participle describes the one freed).
+OTHER_EVENT = re.compile(r"\b(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:since|until|arrested|detained|jailed|imprisoned|sentenced|convicted|elections?|"
                          r"protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|invasion)\b[^,;]{0,25}$|"
                          r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$",
                          re.IGNORECASE)
+
+# "announced on March 10 that", "reported Jan. 14 that": the day the freeing was reported, by which it had happened
+REPORTED = re.compile(r"\b(?:said|says|confirmed|announced|reported|stated|declared)\b(?:\s+(?!that\b)[\w-]+){0,5}?\s+"
+                      r"(?:on\s+|this\s+|late\s+|early\s+)?$", re.IGNORECASE)
+# "freed five prisoners, rights groups confirmed on October 14": a confirmation after the freeing bounds it too ("said
+# on Friday" after it is only the day of the saying)
+CONFIRMED = re.compile(r"\b(?:confirmed|announced)\b(?:\s+(?!that\b)[\w-]+){0,5}?\s+(?:on\s+|this\s+|late\s+|early\s+)?$",
+                       re.IGNORECASE)
+# "reached on October 2 for the release", "met on Monday ahead of the release": a freeing written as the object of
+# another event, whose day the date is
+ANOTHER_EVENT = re.compile(r"\b(?:ahead\s+of|before|prior\s+to|for|since|after)\s+(?:the|a|an|their|his|her|its)\s+"
+                           r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def reported(ctx: Context, date: DateMention, offset: int, floor: int) -> bool:
+    """True when a verb of reporting governs the date: written between the freeing word at `offset` and a date after
+    it ("freed 52, rights groups confirmed on Thursday"; not "confirmed the release on Thursday"), or before a date that a
+    "that" clause follows ("announced on March 10 that the release was completed")."""
+    if date.start > offset:
+        return bool(CONFIRMED.search(ctx.text[max(floor, offset, date.start - 60):date.start]))
+    return bool(REPORTED.search(ctx.text[max(floor, date.start - 60):date.start])) and \
+        bool(re.match(r"[\s,]*that\b", ctx.text[date.end:offset]))
+
+
+def another_event(ctx: Context, date: DateMention, offset: int) -> bool:
+    """True when the words between a date written before a freeing word and that word make it another event's day
+    ("On December 7 ... an agreement was reached for the release", "Monday, ahead of the release")."""
+    return date.end <= offset and bool(ANOTHER_EVENT.search(ctx.text[date.end:offset]))
 
 
 # --- releases ---------------------------------------------------------------------------------------
@@ -68,6 +97,7 @@ def release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention |
     for date in sentence.dates:
         if start <= date.start < end and date.value and len(date.value) >= 7 and \
                 not OTHER_EVENT.search(ctx.text[max(start, date.start - 40):date.start]) and \
+                not reported(ctx, date, offset, start) and not another_event(ctx, date, offset) and \
                 (not date.relative or abs(date.start - offset) < 30 or (simultaneous and 0 < date.start - offset < 130)):
             return date
     return None
@@ -285,7 +315,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             if date is not None:
                 candidates.append((0, date))
             candidates += [(1, d) for d in sentence.dates if d.value and len(d.value) >= 7 and not d.relative and
-                           not OTHER_EVENT.search(ctx.text[max(sentence.start, d.start - 40):d.start])]
+                           not OTHER_EVENT.search(ctx.text[max(sentence.start, d.start - 40):d.start]) and
+                           not reported(ctx, d, offset, sentence.start) and not another_event(ctx, d, offset)]
         written = [(rank, d) for rank, d in candidates if not d.relative]
         if written:
             best = min(written, key=lambda c: (c[0], -len(c[1].value), c[1].start))[1]

@@ -1,0 +1,95 @@
+"""Facts said of all of a release's freed at once, with the figure written elsewhere: "All of them were brought to
+Vilnius" (each one freed went there, as many as the total), "Those released are all Nicaraguan citizens" (the
+total is that nationality's count too). Marked implied-count: the figure is not in the sentence."""
+
+from __future__ import annotations
+
+import re
+
+from .context import ADJECTIVES, PEOPLE, Context, Sentence, rule
+from .names import Name
+from .people import MOVED
+from .places import country_at, group_of, place_after
+from .subjects import clause_release
+
+ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?:who\s+were\s+)?(?:freed|released|pardoned|"
+                         rf"liberated|set\s+free)|\s+{ADJECTIVES}{PEOPLE})?(?=\s)|"
+                         rf"\b(?:the|those)\s+(?:released|freed|pardoned|liberated|former)\s+(?:political\s+)?(?:prisoners|detainees|"
+                         rf"people|individuals)(?=\s+(?:were|are|had\s+been|have\s+been)\s+(?:now|then|later|all|subsequently)?)")
+
+
+@rule("all-moved")
+def all_moved(ctx: Context, sentence: Sentence) -> None:
+    """"All of those freed were then relocated to neighbouring Lithuania", "All of them are now safe in Vilnius": every
+    one of the release's freed went there (the people the page frees before or after the sentence: see
+    `sent_with_all`), as many as the total this article gives (marked for review: the figure is not in the
+    sentence)."""
+    for match in ALL_OF_THEM.finditer(sentence.text):
+        if re.search(r"\b(?:of|\d+|some|many|most|several|few)\s+$", sentence.text[:match.start()], re.IGNORECASE):
+            continue  # "Ten of the freed prisoners were taken to Warsaw": some of them, counted there
+        offset = sentence.start + match.end()
+        place = destination_after(ctx, sentence, offset)
+        release = clause_release(ctx, sentence, offset)
+        if place is None or release is None:
+            continue
+        totals = {(d.value, d.qualifier): d for d in ctx.drafts if d.subject == release and d.property == "released_count"
+                  and d.population is None and isinstance(d.value, int)}
+        if re.match(r"(?:All|all)\s+(?:of\s+)?them\b", match.group(0)) and not (ctx.previous_freeing or sentence.freeing()
+                                                                                or totals):
+            continue  # "all of them" on a page that has counted no freed, after a sentence that freed nobody: others
+        ctx.all_moved.append((release, place.entity, sentence.start + match.start(), place.end))
+        exact = {k: d for k, d in totals.items() if k[1] == "exact"}
+        totals = exact if len(exact) == 1 else totals  # the exact total when the page gives one, else its only bound
+        if len(totals) != 1:
+            continue
+        (value, qualifier), total = totals.popitem()
+        ctx.add("destination_count", "count", value, sentence.start + match.start(), place.end, qualifier=qualifier,
+                subject=release, scope=place.entity, review="implied-count", note=f"all of the {value} freed (\"{total.quote}\")")
+
+
+NEAR_ALL = 2
+"""How many lines after "All of them went to P" the people named are still the ones it speaks of."""
+
+
+def sent_with_all(ctx: Context) -> None:
+    """After the page is read: each person a release frees went where all of its freed went, whether the page names
+    them before saying so or in the lines right after (further down, a page's profiles of the freed are no longer what
+    "all of them" spoke of)."""
+    for release, place, start, end in ctx.all_moved:
+        line = ctx.line(start)
+        for person in sorted({d.subject for d in ctx.drafts if d.property == "released_in" and d.value == release and
+                              d.line <= line + NEAR_ALL}):
+            if not any(d.property == "sent_to" and d.subject == person for d in ctx.drafts):
+                ctx.add("sent_to", "entity", place, start, end, subject=person, review="implied-count",
+                        note="one of all the freed who went there")
+
+
+ALL_ARE = re.compile(r"\b(?:(?:Those|The\s+(?:people|prisoners))\s+(?:freed|released|pardoned)|All\s+of\s+(?:them|those\s+(?:freed|"
+                     r"released|pardoned)))\s+(?:are|were)\s+(?:all\s+)?(?P<noun>[A-Z][a-z]+\s+(?:citizens|nationals))\b")
+
+
+@rule("all-nationals")
+def all_nationals(ctx: Context, sentence: Sentence) -> None:
+    """"Those released are all Nicaraguan citizens": the release's total is that nationality's count too
+    (marked for review: the figure is not in the sentence)."""
+    for match in ALL_ARE.finditer(sentence.text):
+        release = clause_release(ctx, sentence, sentence.start + match.start())
+        totals = {d.value for d in ctx.drafts if d.subject == release and d.property == "released_count" and
+                  d.population is None and d.qualifier == "exact" and isinstance(d.value, int)}
+        population = group_of(ctx, match.group("noun"))
+        if release and population and len(totals) == 1:
+            ctx.add("released_count", "count", totals.pop(), sentence.start + match.start(), sentence.start + match.end(),
+                    subject=release, population=population, review="implied-count",
+                    note="all of the freed the article counts")
+
+
+def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    """The country or place a movement after `offset` ends in: "were then relocated to neighbouring Lithuania",
+    "and is now in Lithuania"."""
+    move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in)|"
+                    rf"\b(?:is|are|were|was)\s+(?:now\s+)?(?:(?:free|safe)\s+)?in|\bnow\s+in)\s+", ctx.text[offset:sentence.end])
+    if not move:
+        return None
+    at = offset + move.end()
+    place = place_after(ctx, sentence, at) or country_at(ctx, sentence, at)
+    return place if place is not None and ctx.kind(place) == "place" else None

@@ -163,7 +163,6 @@ class _Child:
         # -P: the working directory is not put on its path
         self.process = subprocess.Popen([sys.executable, "-P", "-m", __name__], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        self.asked = False
 
     @classmethod
     def get(cls) -> "_Child":
@@ -176,11 +175,7 @@ class _Child:
             return cls._started
 
     def close(self) -> None:
-        """Tell the child there is no more to check, and wait for it (no orphan is left behind). A child
-        never asked anything (the command stopped before its checks) is stopped, not waited for: it may
-        still be importing frictionless."""
-        if not self.asked:
-            self.process.kill()
+        """Tell the child there is no more to check, and wait for it (no orphan is left behind)."""
         try:
             self.process.stdin.close()
             self.process.wait(timeout=10)
@@ -189,7 +184,6 @@ class _Child:
 
     def ask(self, check: str, payload: dict) -> list[Issue]:
         with self._lock:
-            self.asked = True
             self.process.stdin.write(json.dumps({"check": check, "payload": payload}).encode() + b"\n")
             self.process.stdin.flush()
             answer = self.process.stdout.readline()
@@ -209,15 +203,19 @@ def _in_child(check: str):
 
 
 def main() -> None:
+    """Answer each request; frictionless is imported at once, on a thread, so the first request finds it
+    loaded (or waits for it), and the end of the input ends the child at once, mid-import or not: a parent
+    that stopped before its checks, or was killed, costs no more than the child's start."""
     import importlib
+    import os
 
-    importlib.import_module("frictionless")  # now, while the parent is still reading: the first request finds it loaded
-
+    threading.Thread(target=importlib.import_module, args=("frictionless",), daemon=True).start()
     for line in sys.stdin:
         request = json.loads(line)
         issues = CHECKS[request["check"]](request["payload"])
         sys.stdout.write(json.dumps([dataclasses.asdict(issue) for issue in issues]) + "\n")
         sys.stdout.flush()
+    os._exit(0)  # not waiting for the import thread
 
 
 if __name__ == "__main__":

@@ -169,6 +169,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         for slug_, run in RULES.items():
             ctx.current_rule = slug_
             run(ctx, sentence)
+        ctx.not_prisoners |= {p.id for p in people.persons(ctx, sentence) if freed.not_a_prisoner(ctx, sentence, p)}
         ctx.previous_freeing = bool(sentence.freeing())
         ctx.previous_place = freed.moved_group_place(ctx, sentence) if ctx.previous_freeing else None
         subject = next((p for p in people.persons(ctx, sentence) if not people.speaks(ctx, sentence, p) and
@@ -180,7 +181,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                 ctx.item_person = (item, subject)
     ctx.current_rule = "all-moved"
     everyone.sent_with_all(ctx)
-    drafts = sorted(_unique(_nationality_of_the_freed(ctx.drafts)), key=lambda d: (d.start, d.property))
+    drafts = sorted(_unique(_facts_of_prisoners(ctx)), key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(ctx.proposals.items())}
     return Drafted(drafts, proposals, dateline, anchor, names)
 
@@ -260,12 +261,22 @@ class _ByStart:
         return [self.items[i] for i in sorted(chosen)]
 
 
-def _nationality_of_the_freed(drafts: list[Draft]) -> list[Draft]:
-    """A nationality is drafted only for someone the page frees: "Estonian businessman X" handed over by the other
-    side, "Ukrainian activist Y, who was freed in a separate deal", "U.S. Secretary of State Z" are no prisoners of
-    this release, and the dataset records the nationality of its prisoners."""
-    freed = {d.subject for d in drafts if d.property == "released_in"}
-    return [d for d in drafts if d.property != "nationality" or d.subject in freed]
+PRISONER_FACTS = frozenset({"age", "sentence_years", "sentenced_on", "charge", "imprisoned_since", "held_at",
+                            "isolation_months", "sent_to"})
+"""What a page says of a prisoner, as opposed to what it calls a person (`role`), which it says of an envoy or an
+official as well."""
+
+
+def _facts_of_prisoners(ctx: Context) -> list[Draft]:
+    """The drafts, less the facts of a prisoner drafted about someone the page presents as no prisoner and does not
+    free: a judge of 67 "himself jailed in 1987", "Her lawyer, X, 58, who was himself imprisoned in 2010", an
+    official, someone freed by the other side or in an earlier deal. (Someone the page names without saying who
+    they are keeps their facts: a freeing the rules missed, or a prisoner still held.) A nationality is drafted
+    only for someone the page frees: "Estonian businessman X" handed over by the other side, "U.S. Secretary of
+    State Z" are no prisoners of this release, and the dataset records the nationality of its prisoners."""
+    freed = {d.subject for d in ctx.drafts if d.property == "released_in"}
+    return [d for d in ctx.drafts if d.subject in freed or not (
+        d.property == "nationality" or d.property in PRISONER_FACTS and d.subject in ctx.not_prisoners)]
 
 
 def _unique(drafts: list[Draft]) -> list[Draft]:

@@ -114,6 +114,23 @@ def office_holder(ctx: Context, sentence: Sentence, person: Name) -> bool:
     return bool(IN_POWER.match(ctx.text, person.end))
 
 
+RELATION = re.compile(r"\b(?:his|her|their|[\w’'-]+[’']s?)\s+(?:\w+\s+)?(?:lawyer|attorney|counsel|advocate|wife|husband|"
+                      r"spouse|partner|mother|father|son|daughter|brother|sister|sibling|child|relative|fianc[ée]e?)\b",
+                      re.IGNORECASE)
+
+
+def not_a_prisoner(ctx: Context, sentence: Sentence, person: Name) -> bool:
+    """True when the sentence presents the person as no prisoner of the release: holding office, a relation of
+    someone else ("Her lawyer, X", "his wife X", "X's mother, Y"), freed by the other side or in an earlier deal.
+    A prisoner's facts (age, arrest, sentence) are then not theirs to draft (`_facts_of_prisoners`)."""
+    if office_holder(ctx, sentence, person) or freed_before(ctx, sentence, person) or _surname(person) in ctx.other_side:
+        return True
+    before = ctx.text[max(sentence.start, (person.role_start or person.start) - 40):person.role_start or person.start]
+    described_as = apposition(ctx.text, person.end)
+    return bool(re.search(RELATION.pattern + r"[\s,]*$", before, re.IGNORECASE) or
+                RELATION.search(person.role or "") or (described_as and RELATION.match(described_as[0].strip())))
+
+
 def freeing_label(sentence: Sentence) -> bool:
     """True for a subheading that labels what follows as about who was freed ("Released prisoners",
     "Who walked free"): short, with no figure, its freeing word a participle; not a headline reporting

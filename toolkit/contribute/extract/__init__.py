@@ -165,6 +165,9 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     for sentence in spans:
         if sentence.heading and sentence.start > 0 and not ctx.text[:sentence.start].isspace():
             ctx.freeing_section = freed.freeing_label(sentence)
+            ctx.profiles = ctx.profiles and freed.name_heading(ctx, sentence) is not None
+        elif freed.profiles_lead(ctx, sentence):
+            ctx.profiles = True
         ctx.heading = sentence.heading
         for slug_, run in RULES.items():
             ctx.current_rule = slug_

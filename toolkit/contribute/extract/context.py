@@ -139,6 +139,7 @@ class Context:
     freeing_side: str | None = None  # whose freeing "freed by X" calls the article's (subjects.freeing_side)
     last_person: Name | None = None
     freeing_section: bool = False  # under a subheading about who was freed
+    profiles: bool = False  # under a line introducing some of the freed, and only headings that are names since
     previous_freeing: bool = False  # the sentence before spoke of freeing
     previous_place: Name | None = None  # where the sentence before took a group (freed.moved_group_place)
     current_rule: str = ""

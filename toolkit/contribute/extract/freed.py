@@ -142,6 +142,30 @@ def freeing_label(sentence: Sentence) -> bool:
                for m in sentence.freeing())
 
 
+PROFILES_LEAD = re.compile(r"\W*(?:here|below)\s+(?:are|is)\b|\W*(?:the\s+)?following\s+(?:are|is)\b|\W*these\s+are\b",
+                           re.IGNORECASE)
+
+
+def profiles_lead(ctx: Context, sentence: Sentence) -> bool:
+    """True for a line that introduces some of the freed, one by one, below it ("Here are some of the most
+    prominent people to be freed, according to ...", "The following are some of those released")."""
+    from .context import WISH
+    return bool(PROFILES_LEAD.match(sentence.text)) and any(
+        not WISH.search(sentence.text[max(0, m.start() - 40):m.start()]) for m in sentence.freeing())
+
+
+def name_heading(ctx: Context, sentence: Sentence) -> Name | None:
+    """The person a heading names when it is only their name, with their age or not ("ALES TESTAU, 63",
+    "Oren Pask"): a profile's heading."""
+    if not sentence.heading:
+        return None
+    named = persons(ctx, sentence)
+    if len(named) != 1 or not re.fullmatch(r"\W*", ctx.text[sentence.start:named[0].start]) or \
+            not re.fullmatch(r"(?:,\s*(?:aged\s+)?\d{1,3})?\W*", ctx.text[named[0].end:sentence.end]):
+        return None
+    return named[0]
+
+
 def freeing_list_lead(ctx: Context, line: int) -> bool:
     """True when the list an item at `line` belongs to is introduced by a line about who was freed
     ("Journalists released on September 11 included:", "Those freed:"), or one that names those a freeing
@@ -322,6 +346,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _listed_item(ctx, sentence, record)
     _listed_then_freed(ctx, sentence, record)
     _section_subject(ctx, sentence, record)
+    _profiled(ctx, sentence, record)
     _moved(ctx, sentence, done)
 
 
@@ -412,6 +437,14 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
     if len(members) >= 2 and members[0].start - sentence.start < 3:
         for person in members:
             record(person, sentence.start, sentence.start, members[-1].end, review="section")
+
+
+def _profiled(ctx: Context, sentence: Sentence, record) -> None:
+    """A heading that is only a person's name, under a line that introduces some of the freed one by one (each
+    heading that is a name keeps the list open; another heading ends it): one of the freed."""
+    person = name_heading(ctx, sentence) if ctx.profiles else None
+    if person is not None:
+        record(person, sentence.start, person.start, person.end, review="section")
 
 
 def _section_subject(ctx: Context, sentence: Sentence, record) -> None:

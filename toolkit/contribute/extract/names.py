@@ -102,8 +102,33 @@ def known_names(text: str, registry: Registry) -> list[Name]:
     return sorted(found, key=lambda n: n.start)
 
 
+CAPITAL_HEADING = re.compile(rf"^[ \t]*(?P<name>[{UPPER}][{UPPER}’'-]+(?:[ \t]+[{UPPER}][{UPPER}’'-]+){{1,3}})"
+                             r"(?:,[ \t]*\d{1,3})?[ \t]*$", re.MULTILINE)
+HEADING_WORDS = {"who", "what", "why", "how", "where", "is", "are", "was", "were", "still", "held", "freed", "released",
+                 "free", "remain", "remains", "key", "facts", "read", "more", "related", "latest", "stories", "timeline",
+                 "background", "reaction", "context", "watch", "video", "photos", "gallery", "analysis", "top"}
+"""Words of a heading in capitals that make it a section's title ("WHO IS STILL HELD"), not a person's name."""
+
+
+def name_headings(text: str) -> str:
+    """The text with each heading that is a name in capitals ("ALES TESTAU, 63", a factbox's profile) written as
+    a name is ("Ales Testau, 63"), in the same number of characters, so that names are found there as anywhere."""
+    def titled(match: re.Match) -> str:
+        words = match.group("name").split()
+        if any(w.lower().strip("’'") in NOT_PEOPLE | NOT_NAMES | TITLE_WORDS | HEADING_WORDS for w in words):
+            return match.group(0)
+        name = match.group("name").title()
+        if len(name) != len(match.group("name")):
+            return match.group(0)
+        return match.group(0).replace(match.group("name"), name, 1)
+
+    return CAPITAL_HEADING.sub(titled, text)
+
+
 def find_names(text: str, registry: Registry) -> list[Name]:
-    """Every named entity: the registry's, then unknown people, each with the role written before it."""
+    """Every named entity: the registry's, then unknown people, each with the role written before it. A
+    heading that is a name in capitals is read as written in capitals and small letters (`name_headings`)."""
+    text = name_headings(text)
     known = known_names(text, registry)
     spans = [(n.start, n.end) for n in known]
     people = []

@@ -131,6 +131,23 @@ def not_a_prisoner(ctx: Context, sentence: Sentence, person: Name) -> bool:
                 RELATION.search(person.role or "") or (described_as and RELATION.match(described_as[0].strip())))
 
 
+PASSIVE_FREEING = re.compile(r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:freed|released|pardoned|"
+                             r"set\s+free)\b")
+HEAD_OF_STATE = re.compile(r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|ruler|dictator|chancellor|"
+                           r"secretary\s+of\s+state|envoy|ambassador)\b", re.IGNORECASE)
+
+
+def _subject_of_a_freeing(ctx: Context, person: Name, end: int) -> bool:
+    """True when the person is one of a list that a passive freeing ends ("Party spokesman X and Y, the minister of
+    the deposed government, were also released"): an office that does not head a state or a government, nor
+    negotiate, is then no reason to think them anyone but one of the freed."""
+    described = apposition(ctx.text, person.end)
+    if HEAD_OF_STATE.search(person.role or "") or (described and HEAD_OF_STATE.search(described[0])):
+        return False
+    return bool(PASSIVE_FREEING.search(ctx.text[person.end:end])) and \
+        PASSIVE_FREEING.search(ctx.text[person.end:end]).end() == end - person.end
+
+
 def freeing_label(sentence: Sentence) -> bool:
     """True for a subheading that labels what follows as about who was freed ("Released prisoners",
     "Who walked free"): short, with no figure, its freeing word a participle; not a headline reporting
@@ -263,7 +280,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     done: set[str] = set()
 
     def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "") -> None:
-        if person.id in done or speaks(ctx, sentence, person) or office_holder(ctx, sentence, person):
+        if person.id in done or speaks(ctx, sentence, person) or \
+                office_holder(ctx, sentence, person) and not _subject_of_a_freeing(ctx, person, end):
             return
         if freed_before(ctx, sentence, person):
             return

@@ -365,6 +365,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _listed_then_freed(ctx, sentence, record)
     _section_subject(ctx, sentence, record)
     _profiled(ctx, sentence, record)
+    _among_the_counted(ctx, sentence, record)
     _moved(ctx, sentence, done)
 
 
@@ -463,6 +464,24 @@ def _profiled(ctx: Context, sentence: Sentence, record) -> None:
     person = name_heading(ctx, sentence) if ctx.profiles else None
     if person is not None:
         record(person, sentence.start, person.start, person.end, review="section")
+
+
+AMONG_COUNTED = re.compile(r"\s+(?:is|was|are|were)\s+(?:also\s+)?(?:among|one\s+of)\s+(?:these|those|the)\s+")
+COUNTED_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:people|persons|prisoners|detainees|inmates|captives|hostages|"
+                          r"individuals|men|women|citizens|nationals)\b", re.IGNORECASE)
+
+
+def _among_the_counted(ctx: Context, sentence: Sentence, record) -> None:
+    """"X is among these 14 people": one of a number of people the article has counted as freed (and only then:
+    "among the 900 still held" is another count)."""
+    counted = {d.value for d in ctx.drafts if d.property == "released_count" and isinstance(d.value, int)}
+    for person in persons(ctx, sentence):
+        among = AMONG_COUNTED.match(ctx.text, after_apposition(ctx.text, person.end, sentence.end))
+        figure = next((f for f in sentence.figures if among and f.start == among.end()), None)
+        noun = COUNTED_NOUN.match(ctx.text, figure.end) if figure else None
+        if noun and figure.value in counted:
+            record(person, sentence.start, person.role_start if person.role_start is not None else person.start,
+                   noun.end())
 
 
 def _section_subject(ctx: Context, sentence: Sentence, record) -> None:

@@ -169,11 +169,14 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         elif freed.profiles_lead(ctx, sentence):
             ctx.profiles = True
         ctx.heading = sentence.heading
+        drafted = len(ctx.drafts)
         for slug_, run in RULES.items():
             ctx.current_rule = slug_
             run(ctx, sentence)
         ctx.not_prisoners |= {p.id for p in people.persons(ctx, sentence) if freed.not_a_prisoner(ctx, sentence, p)}
-        ctx.previous_freeing = bool(sentence.freeing())
+        # a sentence that frees, or says where a number of the freed went: "The group includes ..." next is of them
+        ctx.previous_freeing = bool(sentence.freeing()) or any(d.property == "destination_count"
+                                                                 for d in ctx.drafts[drafted:])
         ctx.previous_place = freed.moved_group_place(ctx, sentence) if ctx.previous_freeing else None
         subject = next((p for p in people.persons(ctx, sentence) if not people.speaks(ctx, sentence, p) and
                         not people.described(ctx, sentence, p)), None)

@@ -410,18 +410,18 @@ def _who_before(ctx: Context, sentence: Sentence, end: int) -> int:
     return sentence.start + word.start() if word else end
 
 
-BREAKDOWN = re.compile(r"\s+(?P<of>of\s+(?:the|those)\s+(?:freed|released|pardoned|prisoners|chosen|amnestied|selected)(?:\s+\w+)?\s+)?"
-                       r"(?:were|was|are)\s+(?:an?\s+)?(?P<noun>[A-Z][a-z]+(?:\s+(?:citizens?|nationals?))?|"
+BREAKDOWN = re.compile(r"\s+(?P<of>of\s+(?:the|those)\s+(?:freed|released|pardoned|prisoners|chosen|amnestied|selected)(?:\s+\w+)?\s+|"
+                       r"of\s+them\s+)?(?:were|was|are|is)\s+(?:an?\s+)?(?P<noun>[A-Z][a-z]+(?:\s+(?:citizens?|nationals?))?|"
                        r"foreigners|foreign\s+(?:nationals|citizens))\b")
-ONE_WAS = re.compile(r"\b[Oo]ne\s+(?:of\s+(?:the|those)\s+(?:freed|released|pardoned)\s+)?was\s+an?\s+"
+ONE_WAS = re.compile(r"\b[Oo]ne\s+(?:of\s+(?:the|those)\s+(?:freed|released|pardoned)\s+)?(?:was\s+an?|is(?:\s+an?)?)\s+"
                      r"(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)\b")
 
 
 @rule("breakdown")
 def breakdown(ctx: Context, sentence: Sentence) -> None:
     """A count of the freed by nationality: "Four of the freed were Latvians", "two were Germans", "one was
-    a Japanese citizen", "Twenty-three were Belarusians" (about the freed the sentence or the one before
-    speaks of)."""
+    a Japanese citizen", "Twenty-three were Belarusians", "Five of them are Lithuanian, ..., one is French"
+    (about the freed the sentence or the one before speaks of)."""
     if not (sentence.freeing() or ctx.previous_freeing or re.search(r"\bof\s+the\s+freed\b", sentence.text)):
         return
     for figure in _free(ctx, sentence):

@@ -204,6 +204,17 @@ def test_names_lose_their_titles_and_keep_them_as_roles(registry):
     assert names["Mockwell"].entity == "daniel-mockwell"  # a spelling the registry knows
 
 
+def test_a_title_of_service_or_of_the_law_is_a_role_not_part_of_the_name(registry):
+    """"former Marine X", "Navy pilot Y", "Prosecutor Z" at a sentence's start: an unknown person's proposed id is
+    their name's, and the title their role."""
+    text = ("Among those freed are former Marine Paul Wendell and Navy pilot Ole Brandt. Prosecutor Ivo Marsk spoke. "
+            "Army Sergeant Lia Toom was freed too.")
+    names = {n.text: n for n in find_names(text, registry)}
+    assert {n.proposed for n in names.values()} >= {"paul-wendell", "ole-brandt", "ivo-marsk", "lia-toom"}, names
+    assert names["Paul Wendell"].role == "former marine" and names["Ole Brandt"].role == "navy pilot"  # as "journalist"
+    assert names["Ivo Marsk"].role == "prosecutor" and names["Lia Toom"].role.endswith("sergeant")
+
+
 def test_a_close_spelling_is_offered_never_merged(registry):
     [name] = [n for n in find_names("Envoy Daniel Mokwell arrived.", registry) if "Mokwell" in n.text]
     assert name.entity is None and name.candidate == "daniel-mockwell"

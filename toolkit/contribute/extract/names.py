@@ -30,7 +30,8 @@ TITLE_WORDS = {
     "editor-in-chief", "co-winner", "self-proclaimed", "lieutenant", "captain", "major", "sergeant", "publisher",
     "columnist", "correspondent", "broadcaster", "trade", "unionist", "union", "dissident", "prisoner", "critic",
     "singer", "athlete", "coach", "scientist", "engineer", "surgeon", "nurse", "pensioner", "retired", "civic",
-    "judge", "prosecutor", "magistrate", "investigator", "warden",
+    "judge", "prosecutor", "magistrate", "investigator", "warden", "marine", "navy", "soldier", "sailor", "pilot",
+    "officer", "airman", "corporal",
 }
 # Words that make a capitalized phrase an organisation, prize or publication rather than a person.
 NOT_NAMES = {"center", "centre", "committee", "council", "liberties", "ministry", "party", "union", "agency",

@@ -144,8 +144,7 @@ def _subject_of_a_freeing(ctx: Context, person: Name, end: int) -> bool:
     described = apposition(ctx.text, person.end)
     if HEAD_OF_STATE.search(person.role or "") or (described and HEAD_OF_STATE.search(described[0])):
         return False
-    return bool(PASSIVE_FREEING.search(ctx.text[person.end:end])) and \
-        PASSIVE_FREEING.search(ctx.text[person.end:end]).end() == end - person.end
+    return bool(re.search(PASSIVE_FREEING.pattern + r"$", ctx.text[person.end:end]))  # the freeing ends the quote
 
 
 def freeing_label(sentence: Sentence) -> bool:

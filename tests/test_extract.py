@@ -327,6 +327,65 @@ def test_an_earlier_release_is_not_the_article_release(registry):
     assert ("release-2026-03-13", "envoy", "daniel-mockwell", "exact", None, None) in drafted
 
 
+def _freed(registry, text: str) -> set[str]:
+    drafted, _ = _drafted(registry, text)
+    return {d.subject for d in drafted.values() if d.property == "released_in"}
+
+
+PROFILES = ("Published: 20 November 2026\n\nBelarus freed 14 prisoners on November 19.\n\n{lead}\n\nNADIA PRUSK, 52\n\n"
+            "Prusk, a teacher, was arrested in 2020.\n\nOleg Varan\n\nVaran, a blogger, was detained in 2021.\n")
+
+
+@pytest.mark.parametrize("lead", [
+    "Here are some of the prisoners who remain behind bars despite the release.",
+    "These are the officials who negotiated the release.",
+    "Here are the people who campaigned for years to see the prisoners freed.",
+    "Below is a list of those still held, although some were freed.",
+])
+def test_name_headings_under_a_line_about_anyone_but_the_freed_are_not_freed(registry, lead):
+    assert not _freed(registry, PROFILES.format(lead=lead)) & {"nadia-prusk", "oleg-varan"}
+
+
+def test_profiles_of_the_freed_end_and_never_free_an_official_or_a_page_heading(registry):
+    lead = "Here are some of the best-known people to be freed, according to a rights group."
+    text = PROFILES.format(lead=lead) + (
+        "\nPresident Karel Vanta signed the pardons. Her lawyer, Ivan Tolk, 58, was himself jailed in 2010.\n\n"
+        "Karel Vanta\n\nIvan Tolk\n\nBIG PICTURE\n\nSIGN UP\n\n" + "The talks went on for months. " * 14 +
+        "\n\nMark Tell\n\nMark Tell writes about Eastern Europe.\n")
+    drafted, result = _drafted(registry, text)
+    freed = {d.subject for d in drafted.values() if d.property == "released_in"}
+    assert {"nadia-prusk", "oleg-varan"} <= freed
+    assert not freed & {"karel-vanta", "ivan-tolk", "mark-tell", "big-picture", "sign-up"}, freed
+    assert not {d.subject for d in drafted.values()} & {"big-picture", "sign-up"}  # a page's heading is no name
+    assert not [d for d in drafted.values() if d.subject == "ivan-tolk" and d.property in ("age", "imprisoned_since")]
+
+
+def test_where_the_freed_were_held_is_not_where_they_went(registry):
+    text = ("Published: 20 November 2026\n\nBelarus freed 14 prisoners on November 19. All of them were in Minsk's "
+            "main detention centre before the release.\n")
+    drafted, _ = _drafted(registry, text)
+    assert not [d for d in drafted.values() if d.property in ("sent_to", "destination_count")], list(drafted)
+
+
+def test_an_anniversary_of_protests_does_not_date_the_release(registry):
+    text = ("Published: 20 November 2026\n\nBelarus freed 14 political prisoners, a year after the "
+            "protests on August 9, 2025, rights groups said.\n")
+    drafted, _ = _drafted(registry, text)
+    assert not [d for d in drafted.values() if d.property == "date" and str(d.value).startswith("2025")], list(drafted)
+
+
+@pytest.mark.parametrize("text, allowed", [
+    ("Besides the deal on potash, four other prisoners were released on November 19.", {4}),
+    ("In addition to the sanctions relief, two others were also freed on November 19.", {2}),
+    ("In addition to the American, two others were also freed on November 19.", {3}),
+])
+def test_others_beside_a_thing_are_not_others_beside_a_person(registry, text, allowed):
+    """A thing beside the others adds no one to them; a person does ("the American and two others": 3)."""
+    drafted, _ = _drafted(registry, "Published: 20 November 2026\n\n" + text + "\n")
+    counts = {d.value for d in drafted.values() if d.property == "released_count" and d.population is None}
+    assert counts <= allowed and (counts or "American" not in text), counts
+
+
 # --- measured against finished ledgers ----------------------------------------------------------------------
 
 def test_drafts_reach_the_target_on_the_fixture_articles():

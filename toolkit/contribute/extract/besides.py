@@ -8,13 +8,18 @@ import re
 
 from ...ingest.figures import Figure
 from .context import Context, Sentence
+from .names import title_word
 from .people import list_members
 from .subjects import clause_release
 
 OTHERS = re.compile(r"\s+(?:others\b|(?:other|additional)\s)", re.IGNORECASE)
 BESIDE = re.compile(r"\b(?:along\s+with|together\s+with|alongside|besides|in\s+addition\s+to)\s+", re.IGNORECASE)
-ONE = re.compile(r"(?:the|an?)\s+(?:[\w-]+\s+){0,2}?[A-Za-z-]*[^s\W]\b(?=\s*[,.;]|\s+(?:were|was|and)\b)")
-"""One person named by a noun ("the American", "a Belarusian journalist"): a singular, ending the phrase."""
+ONE = re.compile(r"(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z-]*[^s\W])\b(?=\s*[,.;]|\s+(?:were|was|and)\b)")
+"""One person named by a noun ("the American", "a Belarusian journalist"): a singular, ending the phrase; a person's
+noun (a nationality, a title or trade, a prisoner), not a thing ("the deal on potash", "the sanctions relief")."""
+PERSON_NOUN = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i)|(?:[a-z-]+(?:ist|er|or|ian|ant|ent))|man|woman|citizen|"
+                         r"national|prisoner|detainee|captive|hostage|dissident|activist|journalist|reporter|priest|"
+                         r"monk|nun|bishop|cleric|student|blogger", re.IGNORECASE)
 
 
 def others_beside(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[int, int, int, str] | None | bool:
@@ -32,6 +37,8 @@ def others_beside(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[int
         stop = begin + stop.start() if stop else sentence.end  # "along with A, including B": A alone beside them
         members = [m for m in list_members(ctx, sentence, begin) if m.start - begin < 40 and m.end <= stop]
         one = ONE.match(ctx.text, begin, sentence.end) if not members else None
+        if one and not (PERSON_NOUN.fullmatch(one.group("noun")) or title_word(one.group("noun"))):
+            one = None  # "Besides the deal on potash, four other prisoners ...": a thing, not a person beside them
         if members:
             named, end = len(members), members[-1].end
         elif one:

@@ -85,9 +85,9 @@ def all_nationals(ctx: Context, sentence: Sentence) -> None:
 
 def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     """The country or place a movement after `offset` ends in: "were then relocated to neighbouring Lithuania",
-    "and is now in Lithuania"."""
+    "and is now in Lithuania", "are safe in Vilnius" (not "were in Minsk's detention centre": where they were held)."""
     move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in)|"
-                    rf"\b(?:is|are|were|was)\s+(?:now\s+)?(?:(?:free|safe)\s+)?in|\bnow\s+in)\s+", ctx.text[offset:sentence.end])
+                    rf"\b(?:is|are|were|was)\s+(?:now\s+(?:(?:free|safe)\s+)?|(?:free|safe)\s+)in|\bnow\s+in)\s+", ctx.text[offset:sentence.end])
     if not move:
         return None
     at = offset + move.end()

@@ -24,8 +24,9 @@ from .places import demonym_country
 
 # Words before a date that make it the date of something other than a release ("an imprisoned American citizen on
 # November 21" is no date of imprisonment: the participle describes the one freed).
-OTHER_EVENT = re.compile(r"\b(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:since|until|arrested|detained|jailed|imprisoned|sentenced|convicted|elections?|"
-                         r"protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|invasion)\b[^,;]{0,25}$|"
+OTHER_EVENT = re.compile(r"\b(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:arrested|detained|jailed|imprisoned|sentenced|convicted)|"
+                         r"since|until|elections?|protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|"
+                         r"invasion)\b[^,;]{0,25}$|"
                          r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$",
                          re.IGNORECASE)
 

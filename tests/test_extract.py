@@ -327,7 +327,7 @@ def test_an_earlier_release_is_not_the_article_release(registry):
     assert ("release-2026-03-13", "envoy", "daniel-mockwell", "exact", None, None) in drafted
 
 
-def _freed(registry, text: str) -> set[str]:
+def _drafted_as_freed(registry, text: str) -> set[str]:
     drafted, _ = _drafted(registry, text)
     return {d.subject for d in drafted.values() if d.property == "released_in"}
 
@@ -343,7 +343,7 @@ PROFILES = ("Published: 20 November 2026\n\nBelarus freed 14 prisoners on Novemb
     "Below is a list of those still held, although some were freed.",
 ])
 def test_name_headings_under_a_line_about_anyone_but_the_freed_are_not_freed(registry, lead):
-    assert not _freed(registry, PROFILES.format(lead=lead)) & {"nadia-prusk", "oleg-varan"}
+    assert not _drafted_as_freed(registry, PROFILES.format(lead=lead)) & {"nadia-prusk", "oleg-varan"}
 
 
 def test_profiles_of_the_freed_end_and_never_free_an_official_or_a_page_heading(registry):

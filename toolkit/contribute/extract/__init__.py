@@ -8,7 +8,7 @@
   places    which country, place or group a fact is about (demonyms, nationals); new ones proposed
   subjects  which release or sanction a fact is about; new ones proposed
   people    age, prison term, arrest and sentence dates, nationality, roles; lists of names
-  freed     who was freed and where they went; who never is (a speaker, an official, a ruler)
+  freed     who was freed and where they went (bystanders: who never is, a speaker, an official, a relation)
   releases  destinations, subgroups, totals (besides: others beside the named; everyone: said of all the freed)
   deals     release dates, days of talks, pardons, envoys
   counts    political prisoners still held or ever recognized; counts the vocabulary names
@@ -39,7 +39,7 @@ from ...ingest.entities import Registry
 from ...ingest.figures import (Dateline, DateMention, Figure, dateline_spans, find_dateline, find_dates, find_figures,
                                front_matter)
 from ...values import Count, DateValue, parse_date
-from . import counts, deals, everyone, freed, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
+from . import bystanders, counts, deals, everyone, freed, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
 from .context import REVIEW, RULES, Context, Draft, Sentence
 from .furniture import furniture
 from .names import Name, find_names, known_names, slug
@@ -165,15 +165,19 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     for sentence in spans:
         if sentence.heading and sentence.start > 0 and not ctx.text[:sentence.start].isspace():
             ctx.freeing_section = freed.freeing_label(sentence)
-            ctx.profiles = ctx.profiles and freed.name_heading(ctx, sentence) is not None
+            named = ctx.profiles and freed.name_heading(ctx, sentence) is not None
+            ctx.profiles = freed.PROFILE_REACH if named else 0
         elif freed.profiles_lead(ctx, sentence):
-            ctx.profiles = True
+            ctx.profiles = freed.PROFILE_REACH
+        else:
+            ctx.profiles = max(0, ctx.profiles - 1)
         ctx.heading = sentence.heading
         drafted = len(ctx.drafts)
         for slug_, run in RULES.items():
             ctx.current_rule = slug_
             run(ctx, sentence)
-        ctx.not_prisoners |= {p.id for p in people.persons(ctx, sentence) if freed.not_a_prisoner(ctx, sentence, p)}
+        ctx.not_prisoners |= {p.id for p in people.persons(ctx, sentence)
+                              if bystanders.not_a_prisoner(ctx, sentence, p)}
         # a sentence that frees, or says where a number of the freed went: "The group includes ..." next is of them
         ctx.previous_freeing = bool(sentence.freeing()) or any(d.property == "destination_count"
                                                                  for d in ctx.drafts[drafted:])

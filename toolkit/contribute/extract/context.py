@@ -139,7 +139,7 @@ class Context:
     freeing_side: str | None = None  # whose freeing "freed by X" calls the article's (subjects.freeing_side)
     last_person: Name | None = None
     freeing_section: bool = False  # under a subheading about who was freed
-    profiles: bool = False  # under a line introducing some of the freed, and only headings that are names since
+    profiles: int = 0  # sentences left of profiles of the freed (after their lead, or a heading that is a name)
     previous_freeing: bool = False  # the sentence before spoke of freeing
     previous_place: Name | None = None  # where the sentence before took a group (freed.moved_group_place)
     current_rule: str = ""
@@ -148,7 +148,7 @@ class Context:
     release_guessed: bool = False  # the article's release is the one the registry dates to its year
     freeing_list: bool = False  # a list of the freed was read
     still_held: set = field(default_factory=set)  # surnames of people named among those still held
-    not_prisoners: set = field(default_factory=set)  # ids of people the page presents as no prisoner (freed.not_a_prisoner)
+    not_prisoners: set = field(default_factory=set)  # ids of people the page presents as no prisoner (bystanders.not_a_prisoner)
     other_side: set = field(default_factory=set)  # surnames of people the other side of an exchange frees
     all_moved: list = field(default_factory=list)  # (release, place, start, end) where all of a release's freed went
 

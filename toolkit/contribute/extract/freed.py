@@ -14,8 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from .bystanders import STILL_HELD, freed_before, office_holder, still_held, subject_of_a_freeing, surname
 from .context import Context, Sentence, rule
-from .names import Name, apposition
+from .names import Name
 from .people import (BULLET, MOVED, PRONOUN, after_apposition, described, list_item, list_members, persons,
                      speaks)
 from .places import place_after
@@ -52,101 +53,6 @@ OTHERS_MOVED = re.compile(rf"\s*(?:was|were|have\s+been|had\s+been)\s+(?:also\s+
 
 # "Those who remain behind bars include X", "X and Y are still held", "Among those excluded are X": people the
 # release left in prison
-STILL_HELD = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continue\w*\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:behind\s+bars|in\s+(?:prison|jail|"
-                        r"custody|detention|a\s+penal\s+colony)|held|jailed|imprisoned|detained|incarcerated|locked\s+up)\b|"
-                        r"\b(?:left\s+behind|not\s+(?:among\s+(?:those|the)\s+)?(?:freed|released|pardoned))\b|"
-                        # "Among those excluded are ..., including X": people the release left out
-                        r"\b(?:excluded|vetoed|barred\s+from|left\s+(?:out|off))\b", re.IGNORECASE)
-
-
-def still_held(ctx: Context, sentence: Sentence, person: Name) -> bool:
-    """True when the sentence names the person among those still held: a word of being held before the name
-    with no freeing after it ("Those who remain behind bars include X"), or right after the name or the list
-    it ends ("X and Y remain in prison")."""
-    from .context import FREEING
-    before = ctx.text[sentence.start:person.start]
-    held = None
-    for held in STILL_HELD.finditer(before):
-        pass
-    if held is not None and not FREEING.search(before[held.end():]):
-        return True
-    after = after_apposition(ctx.text, person.end, sentence.end)
-    return bool(re.match(r"(?:\s*(?:,|and)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})*\s*(?:,\s*)?(?:who\s+)?"
-                         r"(?:is|are|was|were|has|have)?\s*" + STILL_HELD.pattern, ctx.text[after:sentence.end],
-                         re.IGNORECASE))
-
-
-EARLIER_FREEING = re.compile(r"[^.;]{0,100}?\b(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?(?:freed|released|pardoned|"
-                             r"set\s+free)\s+(?:\w+\s+){0,3}?(?:in\s+recent\s+(?:days|weeks|months)|earlier\s+(?:this|that|last)\s+\w+|"
-                             r"last\s+(?:year|month|week)|previously|in\s+(?:a|an)\s+(?:separate|earlier|previous|prior)\b|"
-                             r"(?:days|weeks|months|years)\s+(?:ago|earlier|before))", re.IGNORECASE)
-
-
-def freed_before(ctx: Context, sentence: Sentence, person: Name) -> bool:
-    """True when the sentence says the person was freed at another time ("and X, another American citizen detained
-    in 2024, was freed in recent weeks", "X, who was released last year"): another release than this one."""
-    match = EARLIER_FREEING.match(ctx.text, person.end, sentence.end)
-    return bool(match) and not any(person.end < n.start < match.end() for n in persons(ctx, sentence))
-
-
-OFFICE = re.compile(r"\b(?:president|prime\s+minister|minister|envoy|ambassador|officials?|spokes(?:man|woman|person)|"
-                    r"secretary|ruler|king|queen|chancellor|governor|mayor|senator|judge|prosecutor|dictator|"
-                    r"(?<!opposition\s)(?<!union\s)(?<!party\s)(?<!protest\s)(?<!movement\s)(?<!student\s)"
-                    r"(?<!rights\s)(?<!civic\s)(?<!community\s)(?<!religious\s)leader)\b", re.IGNORECASE)
-IN_POWER = re.compile(r",\s+(?:who|which)\s+(?:has|had|have)\s+(?:been\s+in\s+power|ruled|held\s+power|led|governed|"
-                      r"run)\b|,\s+(?:the\s+)?(?:country|nation|state)[’']s\s+(?:leader|ruler|president)\b", re.IGNORECASE)
-
-
-def office_holder(ctx: Context, sentence: Sentence, person: Name) -> bool:
-    """True when the article presents the person as holding power or office ("President X", "U.S. envoy
-    X", "X, who has ruled since 1994", "X, a spokesperson for ..."): the one who frees, negotiates or
-    speaks, not one of the freed. A former office ("former minister") is no office."""
-    role = person.role or ""
-    if re.search(r"\b(?:former|ex-?|one-time|onetime)\s+(?:[\w-]+\s+){0,2}$",
-                 ctx.text[max(0, (person.role_start or person.start) - 30):person.role_start or person.start],
-                 re.IGNORECASE):
-        role = "former " + role  # "former Health Minister X": the title is the one he had
-    described_as = apposition(ctx.text, person.end)
-    for words in (role, described_as[0] if described_as else ""):
-        if OFFICE.search(words) and not re.search(r"\b(?:former|ex-|one-time|onetime|then|presidential)\b", words,
-                                                  re.IGNORECASE):
-            return True
-    return bool(IN_POWER.match(ctx.text, person.end))
-
-
-RELATION = re.compile(r"\b(?:his|her|their|[\w’'-]+[’']s?)\s+(?:\w+\s+)?(?:lawyer|attorney|counsel|advocate|wife|husband|"
-                      r"spouse|partner|mother|father|son|daughter|brother|sister|sibling|child|relative|fianc[ée]e?)\b",
-                      re.IGNORECASE)
-
-
-def not_a_prisoner(ctx: Context, sentence: Sentence, person: Name) -> bool:
-    """True when the sentence presents the person as no prisoner of the release: holding office, a relation of
-    someone else ("Her lawyer, X", "his wife X", "X's mother, Y"), freed by the other side or in an earlier deal.
-    A prisoner's facts (age, arrest, sentence) are then not theirs to draft (`_facts_of_prisoners`)."""
-    if office_holder(ctx, sentence, person) or freed_before(ctx, sentence, person) or _surname(person) in ctx.other_side:
-        return True
-    before = ctx.text[max(sentence.start, (person.role_start or person.start) - 40):person.role_start or person.start]
-    described_as = apposition(ctx.text, person.end)
-    return bool(re.search(RELATION.pattern + r"[\s,]*$", before, re.IGNORECASE) or
-                RELATION.search(person.role or "") or (described_as and RELATION.match(described_as[0].strip())))
-
-
-PASSIVE_FREEING = re.compile(r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:freed|released|pardoned|"
-                             r"set\s+free)\b")
-HEAD_OF_STATE = re.compile(r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|ruler|dictator|chancellor|"
-                           r"secretary\s+of\s+state|envoy|ambassador)\b", re.IGNORECASE)
-
-
-def _subject_of_a_freeing(ctx: Context, person: Name, end: int) -> bool:
-    """True when the person is one of a list that a passive freeing ends ("Party spokesman X and Y, the minister of
-    the deposed government, were also released"): an office that does not head a state or a government, nor
-    negotiate, is then no reason to think them anyone but one of the freed."""
-    described = apposition(ctx.text, person.end)
-    if HEAD_OF_STATE.search(person.role or "") or (described and HEAD_OF_STATE.search(described[0])):
-        return False
-    return bool(re.search(PASSIVE_FREEING.pattern + r"$", ctx.text[person.end:end]))  # the freeing ends the quote
-
-
 def freeing_label(sentence: Sentence) -> bool:
     """True for a subheading that labels what follows as about who was freed ("Released prisoners",
     "Who walked free"): short, with no figure, its freeing word a participle; not a headline reporting
@@ -158,16 +64,25 @@ def freeing_label(sentence: Sentence) -> bool:
                for m in sentence.freeing())
 
 
-PROFILES_LEAD = re.compile(r"\W*(?:here|below)\s+(?:are|is)\b|\W*(?:the\s+)?following\s+(?:are|is)\b|\W*these\s+are\b",
-                           re.IGNORECASE)
+PROFILES_LEAD = re.compile(r"\W*(?:(?:here|below)\s+(?:are|is)|(?:the\s+)?following\s+(?:are|is)|these\s+are)\s+"
+                           r"(?:(?:some|a\s+few|a\s+list|profiles|details|the\s+names)\s+of\s+|"
+                           r"(?:a\s+(?:closer\s+|quick\s+)?look|more)\s+(?:at|on)\s+|what\s+we\s+know\s+about\s+)?"
+                           r"(?:the\s+|those\s+)?"
+                           r"(?:(?!who\b|that\b)[\w-]+\s+){0,3}?(?:people|persons|prisoners|detainees|figures|activists|"
+                           r"dissidents|journalists|individuals|those|ones|men|women)\s+(?:who\s+(?:were|have\s+been|had\s+been)"
+                           r"\s+|that\s+were\s+|to\s+(?:have\s+)?be(?:en)?\s+|being\s+|just\s+)?(?:freed|released|pardoned|"
+                           r"set\s+free)\b", re.IGNORECASE)
+PROFILE_REACH = 12
+"""Sentences a profile of the freed runs to after its name's heading (or the line introducing them): further on, a
+heading that is a name is no longer one of theirs (an author's, a reader's letter)."""
 
 
 def profiles_lead(ctx: Context, sentence: Sentence) -> bool:
-    """True for a line that introduces some of the freed, one by one, below it ("Here are some of the most
-    prominent people to be freed, according to ...", "The following are some of those released")."""
-    from .context import WISH
-    return bool(PROFILES_LEAD.match(sentence.text)) and any(
-        not WISH.search(sentence.text[max(0, m.start() - 40):m.start()]) for m in sentence.freeing())
+    """True for a line that introduces some of the freed, one by one, below it: the people it names are the freed
+    ("Here are some of the best-known people to be freed, according to ...", "Here is a look at the detainees
+    released Monday", "The following are some of those released"), not those still held, nor who negotiated or
+    campaigned for their release."""
+    return bool(PROFILES_LEAD.match(sentence.text)) and not STILL_HELD.search(sentence.text)
 
 
 def name_heading(ctx: Context, sentence: Sentence) -> Name | None:
@@ -280,14 +195,14 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
 
     def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "") -> None:
         if person.id in done or speaks(ctx, sentence, person) or \
-                office_holder(ctx, sentence, person) and not _subject_of_a_freeing(ctx, person, end):
+                office_holder(ctx, sentence, person) and not subject_of_a_freeing(ctx, person, end):
             return
         if freed_before(ctx, sentence, person):
             return
-        if _surname(person) in ctx.other_side:
+        if surname(person) in ctx.other_side:
             return  # freed by the other side of the exchange, wherever else the page names them
-        if still_held(ctx, sentence, person) or _surname(person) in ctx.still_held:
-            ctx.still_held.add(_surname(person))  # a second spelling of the same person later is still held
+        if still_held(ctx, sentence, person) or surname(person) in ctx.still_held:
+            ctx.still_held.add(surname(person))  # a second spelling of the same person later is still held
             return
         done.add(person.id)
         freed(ctx, sentence, person, offset, start, end, review)
@@ -295,7 +210,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             ctx.add("sent_to", "entity", place.entity, min(start, person.start), max(end, place.end),
                     subject=ctx.note_person(person))
 
-    ctx.still_held |= {_surname(p) for p in persons(ctx, sentence) if still_held(ctx, sentence, p)}
+    ctx.still_held |= {surname(p) for p in persons(ctx, sentence) if still_held(ctx, sentence, p)}
     freeing = sentence.freeing()
     for trigger in INCLUDING.finditer(sentence.text):
         begin = sentence.start + trigger.end()
@@ -393,7 +308,7 @@ def note_other_side(ctx: Context, sentences: list[Sentence]) -> None:
     for sentence in sentences:
         for match in sentence.freeing():
             if other_side(ctx, sentence, sentence.start + match.start()):
-                ctx.other_side |= {_surname(p) for p in list_members(ctx, sentence, sentence.start + match.end())}
+                ctx.other_side |= {surname(p) for p in list_members(ctx, sentence, sentence.start + match.end())}
 
 
 def moved_group_place(ctx: Context, sentence: Sentence) -> Name | None:
@@ -405,10 +320,6 @@ def moved_group_place(ctx: Context, sentence: Sentence) -> Name | None:
                             rf"(?:\w+\s+){{0,2}}?(?:back\s+)?(?:to|into|in)\s+(?:neighbou?ring\s+)?", sentence.text):
         place = place_after(ctx, sentence, sentence.start + move.end()) or place
     return place
-
-
-def _surname(person: Name) -> str:
-    return person.text.split()[-1].lower()
 
 
 def _listed_then_freed(ctx: Context, sentence: Sentence, record) -> None:
@@ -459,9 +370,10 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
 
 def _profiled(ctx: Context, sentence: Sentence, record) -> None:
     """A heading that is only a person's name, under a line that introduces some of the freed one by one (each
-    heading that is a name keeps the list open; another heading ends it): one of the freed."""
+    heading that is a name keeps the list open; another heading, or PROFILE_REACH sentences without one, ends it):
+    one of the freed, unless the page has presented them as no prisoner (an official, a lawyer) or as still held."""
     person = name_heading(ctx, sentence) if ctx.profiles else None
-    if person is not None:
+    if person is not None and person.id not in ctx.not_prisoners and surname(person) not in ctx.still_held:
         record(person, sentence.start, person.start, person.end, review="section")
 
 

@@ -104,22 +104,19 @@ def known_names(text: str, registry: Registry) -> list[Name]:
 
 
 CAPITAL_HEADING = re.compile(rf"^[ \t]*(?P<name>[{UPPER}][{UPPER}’'-]+(?:[ \t]+[{UPPER}][{UPPER}’'-]+){{1,3}})"
-                             r"(?:,[ \t]*\d{1,3})?[ \t]*$", re.MULTILINE)
-HEADING_WORDS = {"who", "what", "why", "how", "where", "is", "are", "was", "were", "still", "held", "freed", "released",
-                 "free", "remain", "remains", "key", "facts", "read", "more", "related", "latest", "stories", "timeline",
-                 "background", "reaction", "context", "watch", "video", "photos", "gallery", "analysis", "top"}
-"""Words of a heading in capitals that make it a section's title ("WHO IS STILL HELD"), not a person's name."""
+                             r"(?P<age>,[ \t]*\d{1,3})?[ \t]*$", re.MULTILINE)
 
 
-def name_headings(text: str) -> str:
-    """The text with each heading that is a name in capitals ("ALES TESTAU, 63", a factbox's profile) written as
-    a name is ("Ales Testau, 63"), in the same number of characters, so that names are found there as anywhere."""
+def name_headings(text: str, registry: Registry) -> str:
+    """The text with each heading that is a person's name in capitals ("ALES TESTAU, 63", a factbox's profile)
+    written as a name is ("Ales Testau, 63"), in the same number of characters, so that names are found there as
+    anywhere: a name the registry knows, or one an age follows. Other headings in capitals ("BIG PICTURE", "SIGN
+    UP") stay as they are."""
     def titled(match: re.Match) -> str:
-        words = match.group("name").split()
-        if any(w.lower().strip("’'") in NOT_PEOPLE | NOT_NAMES | TITLE_WORDS | HEADING_WORDS for w in words):
-            return match.group(0)
-        name = match.group("name").title()
-        if len(name) != len(match.group("name")):
+        name = " ".join("-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+                        for word in match.group("name").split())
+        if len(name) != len(match.group("name")) or \
+                not (match.group("age") or registry.kind(registry.resolve(name).entity_id or "") == "person"):
             return match.group(0)
         return match.group(0).replace(match.group("name"), name, 1)
 
@@ -129,7 +126,7 @@ def name_headings(text: str) -> str:
 def find_names(text: str, registry: Registry) -> list[Name]:
     """Every named entity: the registry's, then unknown people, each with the role written before it. A
     heading that is a name in capitals is read as written in capitals and small letters (`name_headings`)."""
-    text = name_headings(text)
+    text = name_headings(text, registry)
     known = known_names(text, registry)
     spans = [(n.start, n.end) for n in known]
     people = []

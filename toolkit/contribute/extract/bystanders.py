@@ -1,0 +1,111 @@
+"""The people a page names who are not among the freed: those it says are still held, were freed at another time
+or by the other side, hold power or office, or are a relation of someone else. `freed` never drafts them as freed,
+and `extract` drafts no prisoner's facts about them (`not_a_prisoner`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context, Sentence
+from .names import Name, apposition
+from .people import after_apposition, persons
+
+
+def surname(person: Name) -> str:
+    return person.text.split()[-1].lower()
+
+
+STILL_HELD = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continue\w*\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:behind\s+bars|in\s+(?:prison|jail|"
+                        r"custody|detention|a\s+penal\s+colony)|held|jailed|imprisoned|detained|incarcerated|locked\s+up)\b|"
+                        r"\b(?:left\s+behind|not\s+(?:among\s+(?:those|the)\s+)?(?:freed|released|pardoned))\b|"
+                        # "Among those excluded are ..., including X": people the release left out
+                        r"\b(?:excluded|vetoed|barred\s+from|left\s+(?:out|off))\b", re.IGNORECASE)
+
+
+def still_held(ctx: Context, sentence: Sentence, person: Name) -> bool:
+    """True when the sentence names the person among those still held: a word of being held before the name
+    with no freeing after it ("Those who remain behind bars include X"), or right after the name or the list
+    it ends ("X and Y remain in prison")."""
+    from .context import FREEING
+    before = ctx.text[sentence.start:person.start]
+    held = None
+    for held in STILL_HELD.finditer(before):
+        pass
+    if held is not None and not FREEING.search(before[held.end():]):
+        return True
+    after = after_apposition(ctx.text, person.end, sentence.end)
+    return bool(re.match(r"(?:\s*(?:,|and)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})*\s*(?:,\s*)?(?:who\s+)?"
+                         r"(?:is|are|was|were|has|have)?\s*" + STILL_HELD.pattern, ctx.text[after:sentence.end],
+                         re.IGNORECASE))
+
+
+EARLIER_FREEING = re.compile(r"[^.;]{0,100}?\b(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?(?:freed|released|pardoned|"
+                             r"set\s+free)\s+(?:\w+\s+){0,3}?(?:in\s+recent\s+(?:days|weeks|months)|earlier\s+(?:this|that|last)\s+\w+|"
+                             r"last\s+(?:year|month|week)|previously|in\s+(?:a|an)\s+(?:separate|earlier|previous|prior)\b|"
+                             r"(?:days|weeks|months|years)\s+(?:ago|earlier|before))", re.IGNORECASE)
+
+
+def freed_before(ctx: Context, sentence: Sentence, person: Name) -> bool:
+    """True when the sentence says the person was freed at another time ("and X, another American citizen detained
+    in 2024, was freed in recent weeks", "X, who was released last year"): another release than this one."""
+    match = EARLIER_FREEING.match(ctx.text, person.end, sentence.end)
+    return bool(match) and not any(person.end < n.start < match.end() for n in persons(ctx, sentence))
+
+
+OFFICE = re.compile(r"\b(?:president|prime\s+minister|minister|envoy|ambassador|officials?|spokes(?:man|woman|person)|"
+                    r"secretary|ruler|king|queen|chancellor|governor|mayor|senator|judge|prosecutor|dictator|"
+                    r"(?<!opposition\s)(?<!union\s)(?<!party\s)(?<!protest\s)(?<!movement\s)(?<!student\s)"
+                    r"(?<!rights\s)(?<!civic\s)(?<!community\s)(?<!religious\s)leader)\b", re.IGNORECASE)
+IN_POWER = re.compile(r",\s+(?:who|which)\s+(?:has|had|have)\s+(?:been\s+in\s+power|ruled|held\s+power|led|governed|"
+                      r"run)\b|,\s+(?:the\s+)?(?:country|nation|state)[’']s\s+(?:leader|ruler|president)\b", re.IGNORECASE)
+
+
+def office_holder(ctx: Context, sentence: Sentence, person: Name) -> bool:
+    """True when the article presents the person as holding power or office ("President X", "U.S. envoy
+    X", "X, who has ruled since 1994", "X, a spokesperson for ..."): the one who frees, negotiates or
+    speaks, not one of the freed. A former office ("former minister") is no office."""
+    role = person.role or ""
+    if re.search(r"\b(?:former|ex-?|one-time|onetime)\s+(?:[\w-]+\s+){0,2}$",
+                 ctx.text[max(0, (person.role_start or person.start) - 30):person.role_start or person.start],
+                 re.IGNORECASE):
+        role = "former " + role  # "former Health Minister X": the title is the one he had
+    described_as = apposition(ctx.text, person.end)
+    for words in (role, described_as[0] if described_as else ""):
+        if OFFICE.search(words) and not re.search(r"\b(?:former|ex-|one-time|onetime|then|presidential)\b", words,
+                                                  re.IGNORECASE):
+            return True
+    return bool(IN_POWER.match(ctx.text, person.end))
+
+
+RELATION = re.compile(r"\b(?:his|her|their|[\w’'-]+[’']s?)\s+(?:\w+\s+)?(?:lawyer|attorney|counsel|advocate|wife|husband|"
+                      r"spouse|partner|mother|father|son|daughter|brother|sister|sibling|child|relative|fianc[ée]e?)\b",
+                      re.IGNORECASE)
+
+
+def not_a_prisoner(ctx: Context, sentence: Sentence, person: Name) -> bool:
+    """True when the sentence presents the person as no prisoner of the release: holding office, a relation of
+    someone else ("Her lawyer, X", "his wife X", "X's mother, Y"), freed by the other side or in an earlier deal.
+    A prisoner's facts (age, arrest, sentence) are then not theirs to draft (`_facts_of_prisoners`)."""
+    if office_holder(ctx, sentence, person) or freed_before(ctx, sentence, person) or surname(person) in ctx.other_side:
+        return True
+    before = ctx.text[max(sentence.start, (person.role_start or person.start) - 40):person.role_start or person.start]
+    described_as = apposition(ctx.text, person.end)
+    return bool(re.search(RELATION.pattern + r"[\s,]*$", before, re.IGNORECASE) or
+                RELATION.search(person.role or "") or (described_as and RELATION.match(described_as[0].strip())))
+
+
+PASSIVE_FREEING = re.compile(r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:freed|released|pardoned|"
+                             r"set\s+free)\b")
+HEAD_OF_STATE = re.compile(r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|ruler|dictator|chancellor|"
+                           r"secretary\s+of\s+state|envoy|ambassador)\b", re.IGNORECASE)
+
+
+def subject_of_a_freeing(ctx: Context, person: Name, end: int) -> bool:
+    """True when the person is one of a list that a passive freeing ends ("Party spokesman X and Y, the minister of
+    the deposed government, were also released"): an office that does not head a state or a government, nor
+    negotiate, is then no reason to think them anyone but one of the freed."""
+    described = apposition(ctx.text, person.end)
+    if HEAD_OF_STATE.search(person.role or "") or (described and HEAD_OF_STATE.search(described[0])):
+        return False
+    return bool(re.search(PASSIVE_FREEING.pattern + r"$", ctx.text[person.end:end]))  # the freeing ends the quote

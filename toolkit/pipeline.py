@@ -28,6 +28,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .contribute.changes import uncommitted_files
 from .contribute.coverage import lint_coverage, lint_sources, released_sources
@@ -54,6 +55,9 @@ from .validate import validate_descriptor, validate_zip
 from .validate.package import DEFAULT_MAX_BYTES, validate_package
 from .validate.spec import warm
 from .values import parse_date
+
+if TYPE_CHECKING:
+    from .publish.download import Downloaded
 
 
 @dataclass
@@ -485,7 +489,7 @@ def _check_schemas(project, contract):
     return check_schemas(schemas, background("schemas"))
 
 
-def download_release(source: str | None = None, **options):
+def download_release(source: str | None = None, **options) -> "Downloaded":
     """Download a published release, verify every byte, check it, and only then place it.
 
     Steps (`publish.download.fetch_release` has them in full):

@@ -3,17 +3,19 @@
 Importing frictionless costs more than validating a small package: about 0.15 s of one core, and
 its first check 0.05 s more. A process that has not loaded it yet hands its checks to one child
 interpreter, which imports frictionless on another core while this one reads the seeds and the
-tables (a thread would not help: an import holds the interpreter lock, so it would wait for ours and
-we for it), then answers each check as it comes. A process that has frictionless loaded already (a
+tables (a thread of this process would not help: an import holds the interpreter lock, so it would
+wait for ours and we for it; the child imports on a thread of its own while its main thread waits
+for input), then answers each check as it comes. A process that has frictionless loaded already (a
 test run, a long-lived caller), or has one core, checks on a thread. When the child cannot start or
 does not answer with its list of issues, the check runs here: it is never skipped.
 
     python -m toolkit.validate.spec      # the child: one JSON request a line ({"check", "payload"}),
                                          # one JSON list of issues a line back
 
-A `validate` of a project starts the child first (`warm`), has it check the table schemas
-(`check_schemas`) while the seeds are read, then the descriptor of the package they build
-(`check_spec`): frictionless is never imported by the validating process itself.
+`validate` (before it imports the pipeline), `build`, `release` and `download` start the child first
+(`warm`). A `validate` of a project has it check the table schemas (`check_schemas`) while the seeds
+are read, then the descriptor of the package they build (`check_spec`): frictionless is never
+imported by the validating process itself.
 """
 
 from __future__ import annotations

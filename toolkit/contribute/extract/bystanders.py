@@ -96,7 +96,7 @@ def not_a_prisoner(ctx: Context, sentence: Sentence, person: Name) -> bool:
 
 
 PASSIVE_FREEING = re.compile(r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:freed|released|pardoned|"
-                             r"set\s+free)\b")
+                             r"set\s+free)\b$", re.IGNORECASE)  # ending the span it is looked for in
 HEAD_OF_STATE = re.compile(r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|ruler|dictator|chancellor|"
                            r"secretary\s+of\s+state|envoy|ambassador)\b", re.IGNORECASE)
 
@@ -108,4 +108,4 @@ def subject_of_a_freeing(ctx: Context, person: Name, end: int) -> bool:
     described = apposition(ctx.text, person.end)
     if HEAD_OF_STATE.search(person.role or "") or (described and HEAD_OF_STATE.search(described[0])):
         return False
-    return bool(re.search(PASSIVE_FREEING.pattern + r"$", ctx.text[person.end:end]))  # the freeing ends the quote
+    return bool(PASSIVE_FREEING.search(ctx.text[person.end:end]))  # the freeing ends the quote

@@ -9,7 +9,7 @@ for input), then answers each check as it comes. A process that has frictionless
 test run, a long-lived caller), or has one core, checks on a thread. When the child cannot start or
 does not answer with its list of issues, the check runs here: it is never skipped.
 
-    python -m toolkit.validate.spec      # the child: one JSON request a line ({"check", "payload"}),
+    python -c "$CHILD"                   # the child (CHILD): one JSON request a line ({"check", "payload"}),
                                          # one JSON list of issues a line back
 
 `validate` (before it imports the pipeline), `build`, `release` and `download` start the child first
@@ -163,7 +163,7 @@ class _Child:
 
     def __init__(self):
         # -P: the working directory is not put on its path
-        self.process = subprocess.Popen([sys.executable, "-P", "-m", __name__], stdin=subprocess.PIPE,
+        self.process = subprocess.Popen([sys.executable, "-P", "-c", CHILD], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 
     @classmethod
@@ -204,14 +204,19 @@ def _in_child(check: str):
     return run
 
 
+CHILD = ("import importlib, threading\n"
+         "threading.Thread(target=importlib.import_module, args=('frictionless',), daemon=True).start()\n"
+         f"from {__name__} import main\n"
+         "main()\n")
+"""The child: frictionless is imported on a thread from its first instant (before even this module), so the
+first request finds it loaded or waits for it; the main thread reads requests (`main`)."""
+
+
 def main() -> None:
-    """Answer each request; frictionless is imported at once, on a thread, so the first request finds it
-    loaded (or waits for it), and the end of the input ends the child at once, mid-import or not: a parent
-    that stopped before its checks, or was killed, costs no more than the child's start."""
-    import importlib
+    """Answer each request; the end of the input ends the child at once, mid-import or not: a parent that
+    stopped before its checks, or was killed, costs no more than the child's start."""
     import os
 
-    threading.Thread(target=importlib.import_module, args=("frictionless",), daemon=True).start()
     for line in sys.stdin:
         request = json.loads(line)
         issues = CHECKS[request["check"]](request["payload"])
@@ -221,4 +226,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    exec(CHILD)  # `python -m toolkit.validate.spec`, by hand: the same as the child

@@ -27,15 +27,15 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
         offset = sentence.start + match.start()
         date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset) or \
             _year_of_other(ctx, sentence, offset)
-        reported = None if date is not None else _reported_day(ctx, sentence, offset)
-        date = date or reported
+        reported_day = None if date is not None else _reported_day(ctx, sentence, offset)
+        date = date or reported_day
         if date is None or not ctx.take(date):
             continue
         release = clause_release(ctx, sentence, offset)
         if release:
             between = ctx.text[max(sentence.start, min(date.start, offset) - 30):max(date.start, offset)]
             signed = re.match(r"pardon|amnest", match.group(0), re.IGNORECASE) and DECREE.search(between)
-            qualifier = "by" if reported else "on_or_after" if signed else None
+            qualifier = "by" if reported_day else "on_or_after" if signed else None
             ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
                     subject=release, note=date_note(ctx, date), **({"qualifier": qualifier} if qualifier else {}))
 

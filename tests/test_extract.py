@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 
@@ -377,13 +378,16 @@ def test_an_anniversary_of_protests_does_not_date_the_release(registry):
 @pytest.mark.parametrize("text, allowed", [
     ("Besides the deal on potash, four other prisoners were released on November 19.", {4}),
     ("In addition to the sanctions relief, two others were also freed on November 19.", {2}),
+    ("Besides the plan, four other prisoners were released on November 19.", {4}),
+    ("In addition to the agreement, two others were also freed on November 19.", {2}),
     ("In addition to the American, two others were also freed on November 19.", {3}),
+    ("Along with a Belarusian journalist, two others were also freed on November 19.", {3}),
 ])
 def test_others_beside_a_thing_are_not_others_beside_a_person(registry, text, allowed):
     """A thing beside the others adds no one to them; a person does ("the American and two others": 3)."""
     drafted, _ = _drafted(registry, "Published: 20 November 2026\n\n" + text + "\n")
     counts = {d.value for d in drafted.values() if d.property == "released_count" and d.population is None}
-    assert counts <= allowed and (counts or "American" not in text), counts
+    assert counts <= allowed and (counts or not re.search(r"American|journalist", text)), counts
 
 
 # --- measured against finished ledgers ----------------------------------------------------------------------

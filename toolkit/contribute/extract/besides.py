@@ -17,9 +17,10 @@ BESIDE = re.compile(r"\b(?:along\s+with|together\s+with|alongside|besides|in\s+a
 ONE = re.compile(r"(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z-]*[^s\W])\b(?=\s*[,.;]|\s+(?:were|was|and)\b)")
 """One person named by a noun ("the American", "a Belarusian journalist"): a singular, ending the phrase; a person's
 noun (a nationality, a title or trade, a prisoner), not a thing ("the deal on potash", "the sanctions relief")."""
-PERSON_NOUN = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i)|(?:[a-z-]+(?:ist|er|or|ian|ant|ent))|man|woman|citizen|"
-                         r"national|prisoner|detainee|captive|hostage|dissident|activist|journalist|reporter|priest|"
-                         r"monk|nun|bishop|cleric|student|blogger", re.IGNORECASE)
+PERSON_NOUN = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i)|(?:man|woman|citizen|national|resident|prisoner|detainee|"
+                         r"captive|hostage|dissident|student|worker|soldier)")
+"""A nationality, capitalized ("the American"), or a noun of a person (the trades and titles are names.title_word's):
+never a thing ("the plan", "the agreement")."""
 
 
 def others_beside(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[int, int, int, str] | None | bool:

@@ -107,6 +107,8 @@ def contribute(clone: Path, ids: list[str]) -> list[str]:
     refused = []
     registry = yaml.safe_load((seeds / "registry.yaml").read_text(encoding="utf-8"))
     manifest = yaml.safe_load((seeds / "manifest.yaml").read_text(encoding="utf-8"))
+    taken = {c["id"] for path in (seeds / "claims").glob("*.yaml")
+             for c in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("claims") or []}
     for article_id in ids:
         ledger, text = load(real_corpus.LEDGERS / f"{article_id}.yaml")
         if text is None:
@@ -122,12 +124,25 @@ def contribute(clone: Path, ids: list[str]) -> list[str]:
             "sha256": hashlib.sha256(data).hexdigest(), "url": ledger["url"],
             "note": "A real article, contributed by benchmarks/contribute_real.py with its reviewed ledger."})
         refused += [f"{article_id}: {line}" for line in merge_registry(registry, ledger.get("registry") or {})]
-        claims = [{k: c[k] for k in CLAIM_KEYS if k in c} for c in ledger.get("claims") or []]
+        claims = renumbered(article_id, [{k: c[k] for k in CLAIM_KEYS if k in c} for c in ledger.get("claims") or []],
+                            taken)
+        taken |= {c["id"] for c in claims}
         skipped = [{"quote": s["quote"], "reason": s.get("reason") or "not a claim"} for s in ledger.get("skipped") or []]
         write_claims(seeds / "claims" / f"{article_id}.yaml", article_id, claims, skipped)
     (seeds / "registry.yaml").write_text(dump(registry), encoding="utf-8")
     (seeds / "manifest.yaml").write_text(dump(manifest), encoding="utf-8")
     return refused
+
+
+def renumbered(article_id: str, claims: list[dict], taken: set[str]) -> list[dict]:
+    """The ledger's claims, with ids of a prefix no claims file of the clone uses when any of its own ids is taken:
+    what a contributor does when validate says an id is already used (extract's choice of prefix)."""
+    from toolkit.contribute.extract.render import claim_prefix
+
+    if not {c["id"] for c in claims} & taken:
+        return claims
+    prefix = claim_prefix(article_id, taken)
+    return [{**c, "id": f"{prefix}-{n:03d}"} for n, c in enumerate(claims, 1)]
 
 
 def write_claims(path: Path, source: str, claims: list[dict], skipped: list[dict]) -> None:
@@ -141,9 +156,10 @@ def write_claims(path: Path, source: str, claims: list[dict], skipped: list[dict
     path.write_text(text, encoding="utf-8")
 
 
-def drop_refused(clone: Path, tool: list[str]) -> list[str]:
+def drop_refused(clone: Path, tool: list[str], ids: list[str]) -> list[str]:
     """What a contributor does when validate refuses a claim of theirs that they cannot fix from the
-    article: leave it out. The claims validate names with an error, each dropped and listed."""
+    article: leave it out. The claims of the contributed articles (`ids`) that validate names with an error,
+    each dropped and listed; the project's own claims are never touched."""
     import json
 
     done = subprocess.run([*tool, "validate", "--format", "json"], cwd=clone, capture_output=True, text=True)
@@ -151,7 +167,8 @@ def drop_refused(clone: Path, tool: list[str]) -> list[str]:
     refused: dict[Path, set[int]] = {}
     dropped = []
     for issue in issues:
-        if issue.get("severity") == "error" and str(issue.get("file", "")).startswith("seeds/claims/") and issue.get("line"):
+        if issue.get("severity") == "error" and issue.get("line") and \
+                str(issue.get("file", "")) in {f"seeds/claims/{article_id}.yaml" for article_id in ids}:
             refused.setdefault(clone / issue["file"], set()).add(issue["line"])
             dropped.append(f"{issue['file']}:{issue['line']}: {issue['message']}")
     for path, lines in refused.items():
@@ -191,7 +208,7 @@ def main() -> None:
         print(f"{len(ids)} real articles contributed to a clone of {ROOT.name} ({clone})")
         print(f"registry entries left for a curator (spelled as another entity already is): {len(unregistered)}")
         print("".join(f"  {line}\n" for line in unregistered), end="")
-        dropped = drop_refused(clone, tool)
+        dropped = drop_refused(clone, tool, ids)
         print(f"claims validate refused, left out as a contributor would: {len(dropped)}")
         print("".join(f"  {line}\n" for line in dropped), end="")
         green = [

@@ -10,6 +10,7 @@ from ...ingest.figures import Figure
 from .context import Context, Sentence
 from .names import title_word
 from .people import list_members
+from .places import demonym_country
 from .subjects import clause_release
 
 OTHERS = re.compile(r"\s+(?:others\b|(?:other|additional)\s)", re.IGNORECASE)
@@ -17,10 +18,10 @@ BESIDE = re.compile(r"\b(?:along\s+with|together\s+with|alongside|besides|in\s+a
 ONE = re.compile(r"(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z-]*[^s\W])\b(?=\s*[,.;]|\s+(?:were|was|and)\b)")
 """One person named by a noun ("the American", "a Belarusian journalist"): a singular, ending the phrase; a person's
 noun (a nationality, a title or trade, a prisoner), not a thing ("the deal on potash", "the sanctions relief")."""
-PERSON_NOUN = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|i)|(?:man|woman|citizen|national|resident|prisoner|detainee|"
-                         r"captive|hostage|dissident|student|worker|soldier)")
-"""A nationality, capitalized ("the American"), or a noun of a person (the trades and titles are names.title_word's):
-never a thing ("the plan", "the agreement")."""
+PERSON_NOUN = re.compile(r"man|woman|citizen|national|resident|prisoner|detainee|captive|hostage|dissident|student|"
+                         r"worker|soldier")
+"""A noun of a person beside the trades and titles names.title_word knows and the nationalities
+places.demonym_country reads ("the American"): never a thing ("the plan", "the agreement")."""
 
 
 def others_beside(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[int, int, int, str] | None | bool:
@@ -38,7 +39,8 @@ def others_beside(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[int
         stop = begin + stop.start() if stop else sentence.end  # "along with A, including B": A alone beside them
         members = [m for m in list_members(ctx, sentence, begin) if m.start - begin < 40 and m.end <= stop]
         one = ONE.match(ctx.text, begin, sentence.end) if not members else None
-        if one and not (PERSON_NOUN.fullmatch(one.group("noun")) or title_word(one.group("noun"))):
+        noun = one.group("noun") if one else ""
+        if one and not (PERSON_NOUN.fullmatch(noun) or title_word(noun) or any(demonym_country(ctx, noun))):
             one = None  # "Besides the deal on potash, four other prisoners ...": a thing, not a person beside them
         if members:
             named, end = len(members), members[-1].end

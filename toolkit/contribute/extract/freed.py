@@ -385,12 +385,11 @@ COUNTED_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:people|persons|prisoners|de
 def _among_the_counted(ctx: Context, sentence: Sentence, record) -> None:
     """"X is among these 14 people": one of a number of people the article has counted as freed (and only then:
     "among the 900 still held" is another count)."""
-    counted = {d.value for d in ctx.drafts if d.property == "released_count" and isinstance(d.value, int)}
     for person in persons(ctx, sentence):
         among = AMONG_COUNTED.match(ctx.text, after_apposition(ctx.text, person.end, sentence.end))
         figure = next((f for f in sentence.figures if among and f.start == among.end()), None)
         noun = COUNTED_NOUN.match(ctx.text, figure.end) if figure else None
-        if noun and figure.value in counted:
+        if noun and any(d.property == "released_count" and d.value == figure.value for d in ctx.drafts):
             record(person, sentence.start, person.role_start if person.role_start is not None else person.start,
                    noun.end())
 

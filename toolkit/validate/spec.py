@@ -224,6 +224,3 @@ def main() -> None:
         sys.stdout.flush()
     os._exit(0)  # not waiting for the import thread
 
-
-if __name__ == "__main__":
-    exec(CHILD)  # `python -m toolkit.validate.spec`, by hand: the same as the child

@@ -15,7 +15,7 @@ import bisect
 import re
 
 from .bystanders import STILL_HELD, freed_before, office_holder, still_held, subject_of_a_freeing, surname
-from .context import Context, Sentence, rule
+from .context import ADJECTIVES, PEOPLE, Context, Sentence, rule
 from .names import Name
 from .people import (BULLET, MOVED, PRONOUN, after_apposition, described, list_item, list_members, persons,
                      speaks)
@@ -378,8 +378,7 @@ def _profiled(ctx: Context, sentence: Sentence, record) -> None:
 
 
 AMONG_COUNTED = re.compile(r"\s+(?:is|was|are|were)\s+(?:also\s+)?(?:among|one\s+of)\s+(?:these|those|the)\s+")
-COUNTED_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:people|persons|prisoners|detainees|inmates|captives|hostages|"
-                          r"individuals|men|women|citizens|nationals)\b", re.IGNORECASE)
+COUNTED_NOUN = re.compile(rf"\s+{ADJECTIVES}{PEOPLE}\b")  # the nouns a count of the freed is written with
 
 
 def _among_the_counted(ctx: Context, sentence: Sentence, record) -> None:

@@ -27,10 +27,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from toolkit.validate.rules import OPTIONAL_FOR_PYARROW  # noqa: E402 - what the toolkit hides from pandera
 REFERENCE = [sys.executable, "-c", "import pyarrow, pandas"]
 LIBRARIES = [sys.executable, "-c", "import os, sys\n"
              "os.environ.setdefault('PANDERA_USE_NARWHALS_BACKEND', 'True')\n"
-             "sys.modules.update(dict.fromkeys(('ibis', 'hypothesis', 'pyspark')))\n"
+             f"sys.modules.update(dict.fromkeys({OPTIONAL_FOR_PYARROW!r}))\n"
              "import pyarrow, pandas, pyarrow.compute, pydantic, pandera.pyarrow"]
 """The floor: a process that only imports the libraries validate's default checks run on (pydantic for
 the seeds, pyarrow.compute for the cells, pandera for the rules on its narwhals backend, with the

@@ -44,6 +44,9 @@ FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+be
                          r"(?:freed|released|pardoned|set\s+free|free\b|among\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
                          r"(?:[\w-]+\s+){0,3}?(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
 
+# "An Estonian journalist, X, was among them": the name in apposition to the description that opens its sentence
+LEADING_DESCRIPTION = re.compile(r"\W*(?:An?|The|Another)\s+[^,;:.“”\"]{1,60},\s*")
+
 # "A and other political prisoners were released", "A and 13 other detainees were freed": A was freed with them
 OTHERS = re.compile(r"\s+(?:and|along\s+with|together\s+with)\s+(?:[\w,]+\s+)?other\s+(?:[\w-]+\s+){0,3}?(?=(?:was|were|"
                     r"have|had|has)\b)", re.IGNORECASE)
@@ -250,6 +253,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         after = after_apposition(ctx.text, person.end, sentence.end)
         others = OTHERS.match(ctx.text, after)  # "A and other jailed priests were released"
         verb = FREED_AFTER.match(ctx.text, others.end() if others else after)
+        if verb is None and not others and LEADING_DESCRIPTION.fullmatch(ctx.text, sentence.start, person.start):
+            verb = FREED_AFTER.match(ctx.text, after + 1) if ctx.text.startswith(",", after) else None
         moved = OTHERS_MOVED.match(ctx.text, others.end()) if others and not verb else None
         if moved and not described(ctx, sentence, person):
             # "A and 113 other prisoners were transferred to P": A went there with them

@@ -272,10 +272,20 @@ def _role_before(text: str, start: int) -> tuple[str | None, int | None]:
     while first > 0 and _title(words[first - 1][0]) and not re.search(r"[,;:\"“”’)]$", words[first - 1][0]):
         first -= 1
     if first == end:
+        # "An Estonian journalist, X, was among them": a description opening the sentence, the name in apposition
+        lead = LEADING_ROLE.search(text, line_start, start)
+        if lead and title_word(lead.group("role").split()[-1]) and \
+                all(_title(w) or w.islower() for w in lead.group("role").split()):
+            proper = any(_adjective(w) for w in lead.group("role").split())
+            return (lead.group("role") if proper else lead.group("role").lower()), lead.start("role")
         return None, None
     role = text[words[first][1]:start].strip()
     proper = any(_adjective(w) or w.isupper() or "." in w for w, _ in words[first:end])
     return (role if proper else role.lower()), words[first][1]
+
+
+LEADING_ROLE = re.compile(r"(?:^|(?<=[.!?]\s))[\"“‘']?(?:An?|The)\s+(?P<role>[^,;:.“”\"()\n]{1,60}),\s*$", re.MULTILINE)
+"""A description that opens a sentence, the name after it in apposition: "An Estonian journalist, " before X."""
 
 
 PHRASE = r"(?:[^,.;:()“”\"\n]|\.(?=\S)|(?<=[A-Z])\.)"  # the periods of "U.S." and "TUT.by" do not end a phrase

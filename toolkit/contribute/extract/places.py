@@ -30,22 +30,57 @@ FAITHS = {"roman", "catholic", "catholics", "orthodox", "protestant", "protestan
 
 def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
     """The country the article is about: the one that frees (named, or by its adjective, just before a word
-    of freeing: "Belarus freed", "Belarusian leader X authorized the release"), else the one it names most
-    (a city counts for its country)."""
+    of freeing: "Belarus freed", "Belarusian leader X authorized the release"; or after a passive one: "were freed
+    by the authorities in Minsk"), else the one it names most (a city counts for its country). Before a passive
+    freeing, a country's adjective names who was freed and counts for half ("Nicaraguan Bishop X has been
+    released"), or not at all when counted ("two Polish citizens were among those released")."""
     counts = Counter(ctx.registry.top(n.entity) for n in ctx.names
                      if n.entity and ctx.registry.kind(n.entity) == "place")
     countries = [c for c, _ in counts.most_common() if ctx.registry.get(c).place_kind == "country"]
     freeing: Counter = Counter()
     for sentence in (s for s in sentences if not s.heading):
         for match in sentence.freeing()[:1]:
-            before = ctx.text[max(sentence.start, sentence.start + match.start() - 80):sentence.start + match.start()]
+            at = sentence.start + match.start()
+            before = ctx.text[max(sentence.start, at - 80):at]
+            passive = PATIENT.search(ctx.text, max(sentence.start, at - 40), at) or PATIENT_WORDS.match(match.group(0))
+            if passive:  # "were freed by Moscow": the agent frees
+                agent = AGENT.match(ctx.text, sentence.start + match.end(), sentence.end)
+                for word in re.finditer(r"\b[A-Z][a-z]+\b", agent.group("who") if agent else ""):
+                    _vote(ctx, freeing, word.group(0), 1.0)
             for word in re.finditer(r"\b[A-Z][a-z]+\b(?=[^,;:—–]*$)", before):  # in the freeing's own clause
-                known, _ = demonym_country(ctx, word.group(0))
-                if known and ctx.registry.get(known).place_kind == "country":
-                    freeing[known] += 1
+                if passive and COUNTED.search(before, 0, word.start()):
+                    continue  # "two Polish citizens were among those released": a group of the freed, often foreign
+                # before a passive freeing, who was freed ("Nicaraguan Bishop X has been released"): a domestic
+                # release frees its own nationals, so they count for less than an actor ("Belarus freed")
+                _vote(ctx, freeing, word.group(0), 0.5 if passive else 1.0)
     if freeing:
         return max(freeing, key=lambda c: (freeing[c], counts[c]))
     return countries[0] if countries else None
+
+
+PATIENT = re.compile(r"\b(?:(?:were|was|been|being|are|is|be|get|gets|got)\s+(?:(?:\w+ly|also|just|then|later|all|"
+                     r"since|finally|now)\s+)*|(?:those|these|them|others|prisoners|detainees|inmates|people|citizens|"
+                     r"nationals)\s+)$", re.IGNORECASE)
+"""What comes before a freeing word that makes it passive, or a participle of the people freed: "were also freed",
+"those released", "prisoners pardoned"."""
+PATIENT_WORDS = re.compile(r"the\s+freed|(?:were|was|been)\s", re.IGNORECASE)
+"""Words of freeing (context.FREEING) that name the freed, not who frees: "the freed", "were handed over"."""
+AGENT = re.compile(r"\s+(?:(?:on|last|this|early|late)\s+\w+\s+|(?:yesterday|today|also|then|later)\s+)?by\s+"
+                   r"(?!(?:bus|car|coach|train|plane|air|road|land|sea)\b)"
+                   r"(?P<who>[^,;:.]{1,40}?)(?=\s+(?:and|to|after|on|at|for|as|when|while|with|under)\b|[,;:.]|$)")
+"""The agent right after a passive freeing: "were freed on Thursday by Belarus", "freed by the authorities in Minsk on
+...", not a vehicle ("those freed were driven by bus")."""
+COUNTED = re.compile(r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d[\d,]*)\s+"
+                     r"(?:[a-z]+\s+)?$", re.IGNORECASE)
+"""A count or an article just before a demonym: "two Polish citizens", "a former Iranian official"."""
+
+
+def _vote(ctx: Context, votes: Counter, word: str, weight: float) -> None:
+    """A vote for the country a word names (a city's, for a city: "by Moscow"), when the registry has it."""
+    known = demonym_country(ctx, word)[0] or _place_named(ctx, word)
+    known = ctx.registry.top(known) if known else None
+    if known and ctx.registry.get(known).place_kind == "country":
+        votes[known] += weight
 
 
 def country_of(ctx: Context, word: str) -> str | None:

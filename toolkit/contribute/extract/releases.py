@@ -253,9 +253,16 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if population and release:
             ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
                     subject=release, population=population)
-    for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)\s+(?:has|had|was|is)\s+"
-                             rf"(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned|among\s+(?:those|the)\s+freed)\b",
-                             sentence.text):
+    for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)"
+                             rf"(?P<named>(?:\s+[a-z][\w-]*){{1,2}},\s+[A-Z][^,;:.]{{1,50}},)?\s+(?:has|had|was|is)\s+"
+                             rf"(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned|among\s+(?:those|the)\s+freed|"
+                             rf"(?P<them>among\s+them))\b", sentence.text):
+        if match.group("named"):  # "An Estonian journalist, X, was among them": by nationality, then by name
+            name_at = sentence.start + match.start("named") + match.group("named").index(",") + 2
+            if not any(p.start == name_at for p in persons(ctx, sentence)):
+                continue
+        if match.group("them") and not (match.group("named") and ctx.previous_freeing):
+            continue  # "among them" of the freed only right after a sentence that frees
         population = group_of(ctx, match.group("noun"))
         release = clause_release(ctx, sentence, sentence.start + match.start())
         if population and release:

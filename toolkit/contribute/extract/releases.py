@@ -22,7 +22,8 @@ from .subjects import clause_release, date_note, release_for
 
 FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
     r"granted\s+(?:an\s+)?amnesty)"
-GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?P<noun>(?:[A-Z][a-z]+(?:\s+(?:political\s+prisoners|"
+GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|jailed|detained|incarcerated|convicted)\s+)?"
+                        r"(?P<noun>(?:[A-Z][a-z]+(?:\s+(?:political\s+prisoners|"
                         r"nationals|citizens?|national))?)|foreign\s+nationals|foreigners|dual\s+nationals)\b")
 
 
@@ -329,8 +330,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
     for figure in sorted(_free(ctx, sentence) + went, key=lambda f: f.start):
         before = ctx.text[max(sentence.start, figure.start - 40):figure.start]
         after = ctx.text[figure.end:sentence.end]
-        lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+)?(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before,
-                         re.IGNORECASE)
+        lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+)?(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$",
+                         before, re.IGNORECASE)  # "the release of 75", "granted amnesty to 25"
         if lead and WISH.search(ctx.text[max(sentence.start, figure.start - len(lead.group(0)) - 40):
                                          figure.start - len(lead.group(0))]):
             continue  # "efforts to free more than a thousand others", "promised to release 500": no release yet

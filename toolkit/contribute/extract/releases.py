@@ -346,9 +346,11 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             continue  # "has freed about 300 prisoners since 2025": a running total over several releases
         if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before):
             continue  # "X, along with 13 other detainees, was freed": 14, the with-others rule's
-        tail = re.match(rf"(?:,\s+(?:including|among\s+them|among\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?,|"
-                        rf"[^.;:]{{0,12}}?)\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+)?(?:been\s+)?)?(?:also\s+|now\s+)?"
-                        rf"{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
+        # "52 prisoners were freed", "102 prisoners including A, B, were released", "44 were reportedly released"
+        tail = re.match(rf"(?:,?\s+(?:including|among\s+them|among\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?"
+                        rf"(?:,|(?=\s+(?:were|was|have|has|had)\s))|[^.;:]{{0,12}}?)"
+                        rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?)?"
+                        rf"(?:also\s+|now\s+|\w+ly\s+)?{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
         inner = re.search(rf"\b(?:freed|released|pardoned)\b", noun.group(0))
         if not (lead or tail or inner):
             continue

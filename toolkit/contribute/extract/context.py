@@ -29,6 +29,8 @@ REVIEW: dict[str, str] = {
     "undated-release": "a release proposed for the month the article appeared, since it writes no date",
     "close-spelling": "a person the registry does not know by this spelling but has one close to it",
     "only-release-of-year": "the article dates no freeing: put on the one release the registry dates to its year",
+    "part-of-total": "political prisoners counted as a part of a larger total of the release: check they are not "
+                     "everyone freed",
 }
 """Why a draft is doubtful, by slug: a contributor checks the drafts carrying a mark first (docs/claims-format.md)."""
 

@@ -9,6 +9,7 @@ total. The release is the one the clause speaks of (see subjects.clause_release)
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...ingest.figures import Figure
 from .context import ADJECTIVES, PEOPLE, WISH, Context, Sentence, rule  # noqa: F401 - the shapes deals reads here too
@@ -373,6 +374,48 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             continue
         _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start))
         _listed_releases(ctx, sentence, figure)
+
+
+POLITICAL = re.compile(r"\bpolitical\s+prisoners\b|\bprisoners\s+of\s+conscience\b", re.IGNORECASE)
+PART = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$", re.IGNORECASE)
+
+
+@rule("political-part")
+def political_part(ctx: Context, sentence: Sentence) -> None:
+    """"Belarus freed 60 people, including 20 political prisoners": after a total of the sentence, the political
+    prisoners counted among it (whether a total is larger is settled at the end: see political_parts)."""
+    totals = [d for d in ctx.drafts if d.property == "released_count" and d.population is None and
+              sentence.start <= d.start < sentence.end]
+    for figure in _free(ctx, sentence):
+        if not PART.search(ctx.text, sentence.start, figure.start) or \
+                not re.match(rf"\s+{POLITICAL.pattern}", ctx.text[figure.end:figure.end + 40], re.IGNORECASE):
+            continue
+        release = clause_release(ctx, sentence, figure.start)
+        if any(d.start < figure.start and d.subject == release for d in totals):
+            political = re.match(rf"\s+(?:{POLITICAL.pattern})", ctx.text[figure.end:sentence.end], re.IGNORECASE)
+            _count(ctx, "released_count", figure, figure.start - len(PART.search(ctx.text, sentence.start,
+                                                                                   figure.start).group(0)),
+                   figure.end + political.end(), release)
+
+
+def political_parts(ctx: Context) -> None:
+    """A count of political prisoners smaller than another total of the same release drafted from the page counts a
+    part of those freed (not one from another source: sources disagree on totals): its population is the registry's group of political
+    prisoners ("Belarus released 2,400 prisoners under an amnesty ... 17 political prisoners were freed"). One as
+    large as any total is everyone freed, and keeps no population (docs/claims-format.md, Conventions)."""
+    group = group_of(ctx, "political prisoners")
+    if group is None:
+        return
+    totals: dict[str, set[int]] = {}
+    for draft in ctx.drafts:
+        if draft.property == "released_count" and draft.population is None and isinstance(draft.value, int):
+            totals.setdefault(draft.subject, set()).add(draft.value)
+    for i, draft in enumerate(ctx.drafts):
+        larger = [v for v in totals.get(draft.subject, ()) if isinstance(draft.value, int) and v > draft.value]
+        if draft.property == "released_count" and draft.population is None and draft.qualifier == "exact" and larger \
+                and POLITICAL.search(draft.quote):  # "more than 100 political prisoners" beside 123: a bound of them all
+            ctx.drafts[i] = replace(draft, population=group, review=draft.review or "part-of-total",
+                                    note=f"a part of the {max(larger)} freed")
 
 
 @rule("with-others")

@@ -291,7 +291,8 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
     _one_of_each(ctx, sentence, CITIZENS_OF, "citizens of", own=False)
     _one_of_each(ctx, sentence, OTHERS_FROM, "others from", own=True)
 
-RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|since\s+(?:the\s+(?:start|"
+
+RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?(?:freed|released|pardoned)\s+since\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|since\s+(?:the\s+(?:start|"
                      r"beginning|summer|spring)|then|last\s+\w+)|so\s+far|to\s+date|in\s+recent\s+(?:months|years)|"
                      r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks))\b", re.IGNORECASE)
 

@@ -8,6 +8,7 @@ The texts live in `benchmarks/real/texts/<id>.txt`, which git ignores.
 
     python benchmarks/real_corpus.py check          # which texts are missing or changed, and how to restore them
     python benchmarks/real_corpus.py spans DRAFT    # turn a draft ledger (quotes as text) into the committed one
+    python benchmarks/real_corpus.py validate [ID ...]   # load ledgers as the toolkit does, without running extract
     python benchmarks/real_corpus.py --corpus DIR check   # another corpus of the same layout
 
 Restoring a text: run the ledger's `query` with the search tool (corpus `pages`), take the result
@@ -131,6 +132,34 @@ def check() -> None:
         )
     click.echo(f"{len(paths) - problems} of {len(paths)} texts present and unchanged")
     sys.exit(1 if problems else 0)
+
+
+@main.command()
+@click.argument("ids", nargs=-1)
+def validate(ids: tuple[str, ...]) -> None:
+    """Load each ledger (or those named) as a one-article project, as benchmarks/extract_real.py does, and say what
+    the toolkit refuses in it; extract is not run, so a ledger writer may use it before extract has seen the article."""
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from extract_real import assemble, load_project  # the benchmark's own project, so both read a ledger alike
+
+    failed = 0
+    paths = [p for p in ledger_paths() if not ids or p.stem in ids]
+    for path in paths:
+        ledger, text = load(path)
+        if text is None:
+            click.echo(f"{path}: the text is missing or changed (check)")
+            failed += 1
+            continue
+        with tempfile.TemporaryDirectory() as scratch:
+            try:
+                load_project(assemble(ledger, text, Path(scratch) / "project"))
+            except SystemExit as problem:
+                click.echo(f"{path}: does not load: {problem}")
+                failed += 1
+    click.echo(f"{len(paths) - failed} of {len(paths)} ledgers load")
+    sys.exit(1 if failed or (ids and not paths) else 0)
 
 
 if __name__ == "__main__":

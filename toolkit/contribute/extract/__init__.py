@@ -182,8 +182,11 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         ctx.previous_freeing = bool(sentence.freeing()) or any(d.property == "destination_count"
                                                                  for d in ctx.drafts[drafted:])
         ctx.previous_place = freed.moved_group_place(ctx, sentence) if ctx.previous_freeing else None
+        # who a pronoun opening the next sentence stands for: the first person named who is not speaking, not inside
+        # another's description, and not someone the page presents as no prisoner ("When President X crushed the
+        # protests, Y decided to stay. She was arrested in 2022": Y), since what follows is a prisoner's story
         subject = next((p for p in people.persons(ctx, sentence) if not people.speaks(ctx, sentence, p) and
-                        not people.described(ctx, sentence, p)), None)
+                        not people.described(ctx, sentence, p) and p.id not in ctx.not_prisoners), None)
         if subject is not None:
             ctx.last_person = subject
             item = people.list_item(ctx, sentence)

@@ -23,12 +23,15 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
     """When a release happened: a day or month written in the clause of a word of freeing; or a day the
     sentence names further on ("freed 52 prisoners, officials said on Thursday"), when the sentence is
     about the article's release and the day falls within what is known of its date."""
-    for match in sentence.freeing():
+    freeing = sentence.freeing()
+    for n, match in enumerate(freeing):
         offset = sentence.start + match.start()
         date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset) or \
             _year_of_other(ctx, sentence, offset)
         reported_day = None if date is not None else _reported_day(ctx, sentence, offset)
         date = date or reported_day
+        if date is not None and any(offset < sentence.start + later.start() < date.start for later in freeing[n + 1:]):
+            continue  # "a decree pardoning 12 prisoners, who were freed on November 27": the day of the nearer freeing
         if date is None or not ctx.take(date):
             continue
         release = clause_release(ctx, sentence, offset)
@@ -103,13 +106,15 @@ def talks(ctx: Context, sentence: Sentence) -> None:
 
 @rule("pardoned-by")
 def pardons(ctx: Context, sentence: Sentence) -> None:
-    """Who pardoned: "President X had pardoned 40 prisoners", "pardoned by X"."""
-    for match in re.finditer(r"\b(?:pardon(?:ed|s)|signed\s+(?:an?\s+|the\s+)?(?:decrees?|orders?)\s+(?:on\s+|to\s+)?pardon(?:ing)?|"
+    """Who pardoned: "President X had pardoned 40 prisoners", "X also pardoned them", "X issued a decree pardoning
+    12", "pardoned by X"."""
+    for match in re.finditer(r"\b(?:pardon(?:ed|s)|(?:signed|issued)\s+(?:an?\s+|the\s+)?(?:decrees?|orders?)\s+(?:on\s+|to\s+)?pardon(?:ing)?|"
                              r"(?:granted|issued|gave)\s+(?:a\s+|the\s+)?(?:presidential\s+)?pardons?(?:\s+to)?)\b",
                              sentence.text):
         verb = sentence.start + match.start()
         actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
-                      re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?", ctx.text[p.end:verb])), None)
+                      re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?(?:(?:also|earlier|later|yesterday|today|\w+ly|"
+                                   r"on\s+[A-Z]\w+|last\s+\w+)\s+)?", ctx.text[p.end:verb])), None)  # "X on Thursday pardoned"
         by = re.match(r"\s+by\s+", ctx.text[sentence.start + match.end():sentence.end])
         if by:
             actor = next((p for p in persons(ctx, sentence) if p.start - (sentence.start + match.end() + by.end()) in

@@ -194,7 +194,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                 ctx.item_person = (item, subject)
     ctx.current_rule = "all-moved"
     everyone.sent_with_all(ctx)
-    releases.political_parts(ctx)
+    releases.parts_of_totals(ctx)
     drafts = sorted(_unique(_facts_of_prisoners(ctx)), key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(ctx.proposals.items())}
     return Drafted(drafts, proposals, dateline, anchor, names)

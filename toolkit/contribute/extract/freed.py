@@ -37,12 +37,15 @@ FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s
 FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
 # "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing
 GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
-                           r"pardoned)|They|Those|Among\s+them\s+(?:are|were))\b", re.IGNORECASE)
+                           r"pardoned)|They|Those|Others|Among\s+them\s+(?:are|were))\b", re.IGNORECASE)
 # "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
                          r"(?:freed|released|pardoned|set\s+free|free\b|among\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
                          r"(?:[\w-]+\s+){0,3}?(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
+
+# "X was released along with the editor Y", "... together with Y": who was freed with the one the verb frees
+ALONG_WITH = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+")
 
 # "An Estonian journalist, X, was among them": the name in apposition to the description that opens its sentence
 LEADING_DESCRIPTION = re.compile(r"\W*(?:An?|The|Another)\s+[^,;:.“”\"]{1,60},\s*")
@@ -268,6 +271,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             for member in (subjects if person in subjects else [person]):
                 begin = member.role_start if member.role_start is not None else member.start
                 record(member, verb.start(), begin, verb.end(), place)
+            along = ALONG_WITH.match(ctx.text, verb.end(), sentence.end)
+            for member in list_members(ctx, sentence, along.end()) if along else []:
+                # "X was released along with the editor Y": Y too
+                record(member, verb.start(), verb.start(), member.end, place)
         elif re.match(r"[’']s\s+release\b|\s+(?:\w+\s+){0,8}?after\s+being\s+(?:freed|released)", ctx.text[person.end:]) \
                 and not described(ctx, sentence, person):
             release_word = re.search(r"release|freed", ctx.text[person.end:sentence.end])

@@ -223,6 +223,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     if not context:
         return
     for figure in _free(ctx, sentence):
+        if with_others_at(ctx, sentence, figure) is not None:
+            continue  # "X and two other Americans": X and the others (with-others)
         named = registry_group(ctx, figure.end, sentence.end)
         if named:  # "11 women", "six people under the age of 25": a group the registry names
             _count(ctx, "released_count", figure, figure.start, named[1], clause_release(ctx, sentence, figure.start),
@@ -384,7 +386,7 @@ PART = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$", re
 @rule("political-part")
 def political_part(ctx: Context, sentence: Sentence) -> None:
     """"Belarus freed 60 people, including 20 political prisoners": after a total of the sentence, the political
-    prisoners counted among it (whether a total is larger is settled at the end: see political_parts)."""
+    prisoners counted among it (whether a total is larger is settled at the end: see parts_of_totals)."""
     totals = [d for d in ctx.drafts if d.property == "released_count" and d.population is None and
               sentence.start <= d.start < sentence.end]
     for figure in _free(ctx, sentence):
@@ -399,24 +401,30 @@ def political_part(ctx: Context, sentence: Sentence) -> None:
                    figure.end + political.end(), release)
 
 
-def political_parts(ctx: Context) -> None:
-    """A count of political prisoners smaller than another total of the same release drafted from the page counts a
-    part of those freed (not one from another source: sources disagree on totals): its population is the registry's group of political
-    prisoners ("Belarus released 2,400 prisoners under an amnesty ... 17 political prisoners were freed"). One as
-    large as any total is everyone freed, and keeps no population (docs/claims-format.md, Conventions)."""
-    group = group_of(ctx, "political prisoners")
-    if group is None:
-        return
+def parts_of_totals(ctx: Context) -> None:
+    """Which counts of a release are parts of its total, by the totals the page gives (not another source's: sources
+    disagree on totals; docs/claims-format.md, Conventions):
+    - political prisoners fewer than another total count a part of those freed, the registry's group of political
+      prisoners ("Belarus released 2,400 prisoners under an amnesty ... 17 political prisoners were freed"); as
+      many as every total, or a bound ("more than 100" beside 123), they are everyone freed, with no population;
+    - the freeing country's own nationals as many as a total are everyone freed ("Three Belarusian journalists
+      walked free" under "Belarus frees three journalists"): the total, with no population."""
+    political = group_of(ctx, "political prisoners")
     totals: dict[str, set[int]] = {}
     for draft in ctx.drafts:
         if draft.property == "released_count" and draft.population is None and isinstance(draft.value, int):
             totals.setdefault(draft.subject, set()).add(draft.value)
     for i, draft in enumerate(ctx.drafts):
-        larger = [v for v in totals.get(draft.subject, ()) if isinstance(draft.value, int) and v > draft.value]
-        if draft.property == "released_count" and draft.population is None and draft.qualifier == "exact" and larger \
-                and POLITICAL.search(draft.quote):  # "more than 100 political prisoners" beside 123: a bound of them all
-            ctx.drafts[i] = replace(draft, population=group, review=draft.review or "part-of-total",
+        if draft.property != "released_count" or not isinstance(draft.value, int):
+            continue
+        larger = [v for v in totals.get(draft.subject, ()) if v > draft.value]
+        if draft.population is None and political and draft.qualifier == "exact" and larger and \
+                POLITICAL.search(draft.quote):
+            ctx.drafts[i] = replace(draft, population=political, review=draft.review or "part-of-total",
                                     note=f"a part of the {max(larger)} freed")
+        elif draft.population and ctx.country and _nationality(ctx, draft.population) == ctx.country and \
+                draft.value in totals.get(draft.subject, ()):
+            ctx.drafts[i] = replace(draft, population=None)
 
 
 @rule("with-others")
@@ -430,10 +438,18 @@ def with_others(ctx: Context, sentence: Sentence) -> None:
             continue
         start, who, end = others
         release = clause_release(ctx, sentence, figure.start)
+        nationals = re.match(rf"\s+other\s+{NATIONALS}", ctx.text[figure.end:end])
+        population = group_of(ctx, nationals.group("nationals")) if nationals else None
+        if nationals and population is None:
+            continue  # "X and two other Fooians" of no country the page or ISO 3166 knows: no count to give
         if release and ctx.take(figure):
             note = f"{who}: {figure.value + 1}"
-            ctx.add("released_count", "count", figure.value + 1, start, end, subject=release,
+            ctx.add("released_count", "count", figure.value + 1, start, end, subject=release, population=population,
                     note=note, review="implied-count")
+            person = next((p for p in persons(ctx, sentence) if p.start == start), None)
+            country = _nationality(ctx, population) if population else None
+            if person is not None and country:  # "X and two other Americans": X is American too
+                ctx.add("nationality", "entity", country, start, end, subject=ctx.note_person(person))
             place = destination_after(ctx, sentence, end)
             if place is not None:  # "X, along with 13 others, was freed and is now in Lithuania": all 14 went there
                 ctx.add("destination_count", "count", figure.value + 1, start, place.end, subject=release,
@@ -445,12 +461,25 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
     others end; None for a figure of another shape."""
     before = re.search(r"\b(?:(?:along|together)\s+)?(?:with|and)\s+$",
                        ctx.text[max(sentence.start, figure.start - 20):figure.start])
-    other = re.match(rf"\s+others?\b|\s+other\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[figure.end:sentence.end])
+    other = re.match(rf"\s+other\s+{ADJECTIVES}{PEOPLE}\b|\s+other\s+{NATIONALS}|\s+others?\b",
+                     ctx.text[figure.end:sentence.end])
     if not before or not other or figure.qualifier != "exact" or figure.upper:
         return None
     start = _who_before(ctx, sentence, figure.start - len(before.group(0)))
     who = ctx.text[start:figure.start - len(before.group(0))].strip()
     return start, f"{who} and {figure.value} others", figure.end + other.end()
+
+
+NATIONALS = r"(?P<nationals>[A-Z][a-z]+s)\b"
+"""A plural demonym after "other": "X and two other Americans"."""
+
+
+def _nationality(ctx: Context, group: str) -> str | None:
+    """The country whose nationals a group is: the registry's, or the one a drafted proposal names."""
+    entity = ctx.registry.get(group)
+    if entity is not None:
+        return entity.nationality
+    return ctx.proposals.get("groups", {}).get(group, {}).get("nationality")
 
 
 def _who_before(ctx: Context, sentence: Sentence, end: int) -> int:

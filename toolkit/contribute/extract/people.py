@@ -225,9 +225,13 @@ def _charge(ctx: Context, sentence: Sentence, person: Name, begin: int, finish: 
         ctx.add("charge", "text", charge, begin, match.end("charge"), subject=ctx.note_person(person))
 
 
-IMPRISONED = re.compile(r"\b(?:arrested|detained|jailed|imprisoned|in\s+prison|in\s+jail|behind\s+bars|in\s+custody|"
+IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+prison|in\s+jail|behind\s+bars|in\s+custody|"
                         r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?)\s+"
-                        r"(?:\w+\s+){0,2}?(?P<since>in|since|on)\s+$", re.IGNORECASE)
+                        r"(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?P<since>in|since|on)\s+$", re.IGNORECASE)
+"""An arrest right before its date: "arrested in May 2021", "detained by the security services in March 2022"."""
+ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:was|were|had\s+been)\s+"
+                          r"(?:first\s+)?(?:arrested|detained|jailed|imprisoned)\b")
+"""An arrest after the date that opens its sentence: "In 2020, X was arrested at a protest"."""
 SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?)"
                        r"(?:\s+[\w-]+){0,6}?\s+in\s+$", re.IGNORECASE)
 # "In March 2022, she was found guilty", "A court in 2023 found X guilty": the date before the verdict
@@ -248,10 +252,20 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
     for date, start in _dates_after(ctx, sentence, IMPRISONED):
         if SENTENCED.search(ctx.text[max(sentence.start, date.start - 60):date.start]):
             continue  # "sentenced to 15 years in prison in 2021": the verdict's date, not the arrest's
-        _dated(ctx, sentence, "imprisoned_since", date.value, start, date.end, date)
-        person = person_before(ctx, sentence, date.start)
+        # "Security forces arrested X on May 3, 2021": no one before the verb, the person arrested after it
+        verb = IMPRISONED.search(ctx.text, start, date.start)
+        arrested = None if person_before(ctx, sentence, start) else \
+            next((p for p in persons(ctx, sentence) if verb.end("verb") < p.start < date.start), None)
+        _dated(ctx, sentence, "imprisoned_since", date.value, start, date.end, date, person=arrested)
+        person = arrested or person_before(ctx, sentence, date.start)
         if person is not None:
             _charge(ctx, sentence, person, start, date.end)
+    for date in (d for d in sentence.dates if d.value and not ctx.taken(d)):
+        if re.fullmatch(r"\W*(?:In|On)\s+", ctx.text[sentence.start:date.start]):
+            after = ARREST_AFTER.match(ctx.text, date.end, sentence.end)
+            if after:  # "In 2020, Sivak was arrested at a protest"
+                who = ctx.last_person if after.group("pronoun") else person_before(ctx, sentence, after.end())
+                _dated(ctx, sentence, "imprisoned_since", date.value, sentence.start, after.end(), date, person=who)
     for match in re.finditer(r"\b(?:arrested|detained|jailed|imprisoned)\s+(?:in\s+)?that\s+year\b", sentence.text):
         year = _year_before(ctx, sentence, sentence.start + match.start())
         if year:
@@ -297,8 +311,9 @@ def _dates_after(ctx: Context, sentence: Sentence, verb: re.Pattern):
             yield date, date.start - len(before) + match.start()
 
 
-def _dated(ctx: Context, sentence: Sentence, prop: str, value: str, start: int, end: int, date=None) -> None:
-    person = person_before(ctx, sentence, start)
+def _dated(ctx: Context, sentence: Sentence, prop: str, value: str, start: int, end: int, date=None,
+           person: Name | None = None) -> None:
+    person = person or person_before(ctx, sentence, start)
     if person is None:
         return
     if date is not None:

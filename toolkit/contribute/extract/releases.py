@@ -43,9 +43,13 @@ def _free(ctx: Context, sentence: Sentence) -> list[Figure]:
 BORDER = re.compile(r"\s+(?:\w+\s+){0,2}?crossed\s+(?:the\s+|into\s+)?(?P<adj>[A-Z][a-z]+)\s+border\b")
 """A crossing of a country's border: "52 prisoners safely crossed the Lithuanian border"."""
 MOVEMENT = re.compile(rf"\b(?:(?:were|was|have\s+been|had\s+been|are|being|had|have)\s+)?(?:also\s+|now\s+)?(?:{MOVED}|"
-                      rf"(?:chose|decided|opted|preferred|wanted|asked)\s+to\s+(?:stay|remain)|stayed)\s+"
+                      rf"(?:chose|decided|opted|preferred|wanted|asked)\s+to\s+(?:stay|remain)|stayed|"
+                      rf"left(?=\s+(?:[\w’'-]+\s+){{0,2}}?for\s)|(?:released|freed)(?=\s+into\s))\s+"
                       rf"(?:\w+\s+){{0,4}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|for)\s+", re.IGNORECASE)
-"""A movement, with up to four words before its "to": "were driven across the border to Lithuania"."""
+"""A movement, with up to four words before its "to": "were driven across the border to Lithuania", "left Belarus for
+Poland", "were released into Lithuania"."""
+SENT_OF = re.compile(rf"\b{MOVED}\s+$", re.IGNORECASE)
+"""An active movement before its count: "sent 31 of them to Lithuania"."""
 
 
 @rule("destination-count")
@@ -76,6 +80,16 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                        scope=place.entity, population=_population(ctx, window[:gap.start()]))
                 _arrival_date(ctx, sentence, figure, release)
                 break
+    for figure in _free(ctx, sentence):  # "sent 31 of them to Lithuania", "deported 20 prisoners to Poland"
+        verb = SENT_OF.search(ctx.text, max(sentence.start, figure.start - 30), figure.start)
+        to = re.match(rf"(?:\s+of\s+(?:them|those|whom))?(?:\s+{ADJECTIVES}{PEOPLE})?\s+(?:to|into)\s+",
+                      ctx.text[figure.end:sentence.end], re.IGNORECASE) if verb else None
+        place = (place_after(ctx, sentence, figure.end + to.end()) or
+                 country_at(ctx, sentence, figure.end + to.end())) if to else None
+        if place and ctx.kind(place) == "place":
+            scoped.append((figure, place))
+            _count(ctx, "destination_count", figure, verb.start(), place.end,
+                   clause_release(ctx, sentence, figure.start), scope=place.entity)
     for figure in _free(ctx, sentence):
         noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}", ctx.text[figure.end:sentence.end], re.IGNORECASE)
         crossing = BORDER.match(ctx.text, figure.end + (noun.end() if noun else 0), sentence.end)
@@ -99,7 +113,8 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                         note=f"{person.text} and {figure.value} others: {figure.value + 1}")
     for receiver in sentence.names:
         place = _country(ctx, receiver)
-        verb = re.match(r"\s*(?:[^.;:,]{0,40}?\b(?:it|they)\s+)?(?:had\s+|has\s+|have\s+)?receiv(?:ed|es|ing)\s+",
+        verb = re.match(r"\s*(?:[^.;:,]{0,40}?\b(?:it|they|reported|confirmed|announced|said)\s+)?(?:had\s+|has\s+|have\s+)?"
+                        r"receiv(?:ed|es|ing)\s+",
                         ctx.text[receiver.end:sentence.end]) if place else None
         figure = next((f for f in _free(ctx, sentence) if verb and f.start == receiver.end + verb.end()), None)
         if figure:

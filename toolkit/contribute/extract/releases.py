@@ -14,7 +14,7 @@ from dataclasses import replace
 from ...ingest.figures import Figure
 from .context import ADJECTIVES, PEOPLE, WISH, Context, Sentence, rule  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
-from .names import Name, slug
+from .names import UPPER, Name, slug
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
 from .people import MOVED, persons
@@ -314,8 +314,27 @@ RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?
                      r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks))\b", re.IGNORECASE)
 
 
-CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among\s+them(?:\s+(?:were|are))?)\s+(?:citizens|nationals)\s+of\s+",
-                         re.IGNORECASE)
+CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among\s+them(?:\s+(?:were|are))?|(?:also\s+)?(?:freed|released))\s+"
+                         r"(?:citizens|nationals)\s+(?:of|from)\s+", re.IGNORECASE)
+BRACKETED = re.compile(rf"(?:the\s+)?[{UPPER}][\w.’'-]*(?:\s+[{UPPER}][\w.’'-]*){{0,2}}\s*\($")
+"""A country with its count in brackets: "they were from Poland (4), Lithuania (3), ..."."""
+
+
+@rule("bracketed-counts")
+def bracketed(ctx: Context, sentence: Sentence) -> None:
+    """"By nationality, they were from Poland (4), Lithuania (3) and Latvia (2)": each country's count of the freed,
+    in a sentence that frees, right after one, or that says where the freed are from."""
+    if not (sentence.freeing() or ctx.previous_freeing or
+            re.search(r"\b(?:foreigners|nationals|citizens|they)\s+(?:are|were)\s+from\b", sentence.text)):
+        return
+    for figure in _free(ctx, sentence):
+        if not ctx.text.startswith(")", figure.end) or figure.qualifier != "exact":
+            continue
+        written = BRACKETED.search(ctx.text, max(sentence.start, figure.start - 40), figure.start)
+        country = country_at(ctx, sentence, written.start()) if written else None
+        if country is not None and ctx.registry_place_kind(country.entity) == "country":
+            _count(ctx, "released_count", figure, country.start, figure.end + 1, clause_release(ctx, sentence, figure.start),
+                   population=nationals_of(ctx, country.entity, country.text))
 
 
 def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, own: bool) -> None:

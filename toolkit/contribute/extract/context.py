@@ -154,6 +154,7 @@ class Context:
     not_prisoners: set = field(default_factory=set)  # ids of people the page presents as no prisoner (bystanders.not_a_prisoner)
     other_side: set = field(default_factory=set)  # surnames of people the other side of an exchange frees
     all_moved: list = field(default_factory=list)  # (release, place, start, end) where all of a release's freed went
+    moved_uncounted: list = field(default_factory=list)  # those of all_moved whose sentence gave the total after them
 
     _newlines: list[int] | None = None
     _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far

@@ -38,13 +38,25 @@ def all_moved(ctx: Context, sentence: Sentence) -> None:
                                                                                 or totals):
             continue  # "all of them" on a page that has counted no freed, after a sentence that freed nobody: others
         ctx.all_moved.append((release, place.entity, sentence.start + match.start(), place.end))
-        exact = {k: d for k, d in totals.items() if k[1] == "exact"}
-        totals = exact if len(exact) == 1 else totals  # the exact total when the page gives one, else its only bound
-        if len(totals) != 1:
-            continue
-        (value, qualifier), total = totals.popitem()
-        ctx.add("destination_count", "count", value, sentence.start + match.start(), place.end, qualifier=qualifier,
-                subject=release, scope=place.entity, review="implied-count", note=f"all of the {value} freed (\"{total.quote}\")")
+        if totals:
+            _all_of_total(ctx, release, place.entity, sentence.start + match.start(), place.end)
+        else:  # "Belarus freed 30 prisoners ..., and all of those freed were handed over to Poland": the total is
+            # drafted after this rule reads the sentence; counted once the page is read (sent_with_all)
+            ctx.moved_uncounted.append((release, place.entity, sentence.start + match.start(), place.end))
+
+
+def _all_of_total(ctx: Context, release: str, place: str, start: int, end: int) -> None:
+    """As many went to the place as the release's total on the page: its exact total when it gives one, else its
+    only bound; nothing when the page gives several."""
+    totals = {(d.value, d.qualifier): d for d in ctx.drafts if d.subject == release and d.property == "released_count"
+              and d.population is None and isinstance(d.value, int)}
+    exact = {k: d for k, d in totals.items() if k[1] == "exact"}
+    totals = exact if len(exact) == 1 else totals
+    if len(totals) != 1:
+        return
+    (value, qualifier), total = totals.popitem()
+    ctx.add("destination_count", "count", value, start, end, qualifier=qualifier, subject=release, scope=place,
+            review="implied-count", note=f"all of the {value} freed (\"{total.quote}\")")
 
 
 NEAR_ALL = 2
@@ -52,9 +64,12 @@ NEAR_ALL = 2
 
 
 def sent_with_all(ctx: Context) -> None:
-    """After the page is read: each person a release frees went where all of its freed went, whether the page names
+    """After the page is read: as many went where all of a release's freed went as its total, where the sentence
+    gave the total after saying so; and each person a release frees went there, whether the page names
     them before saying so or in the lines right after (further down, a page's profiles of the freed are no longer what
     "all of them" spoke of)."""
+    for release, place, start, end in ctx.moved_uncounted:
+        _all_of_total(ctx, release, place, start, end)
     for release, place, start, end in ctx.all_moved:
         line = ctx.line(start)
         for person in sorted({d.subject for d in ctx.drafts if d.property == "released_in" and d.value == release and

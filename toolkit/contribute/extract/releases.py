@@ -64,6 +64,8 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
         for gap in MOVEMENT.finditer(window[:nxt]):
             if gap.start() > 90 or re.search(r"\b(?:remain|still|behind\s+bars)\b", window[:gap.start()]):
                 break
+            if re.search(r"\ball\s+(?:of\s+)?(?:those|them|the)\b", window[:gap.start()], re.IGNORECASE):
+                break  # "three Estonians, and all of those freed were handed over to Poland": everyone's (all-moved)
             place = place_after(ctx, sentence, figure.end + gap.end()) or \
                 country_at(ctx, sentence, figure.end + gap.end()) or _side_of(ctx, sentence, figure.end + gap.end()) or \
                 _new_place(ctx, sentence, figure.end + gap.end())

@@ -195,8 +195,10 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     ctx.current_rule = "all-moved"
     everyone.sent_with_all(ctx)
     releases.parts_of_totals(ctx)
-    drafts = sorted(_unique(_facts_of_prisoners(ctx)), key=lambda d: (d.start, d.property))
-    proposals = {section: list(entries.values()) for section, entries in sorted(ctx.proposals.items())}
+    drafts = sorted(_unique(_facts_of_prisoners(_told_releases(ctx), ctx)), key=lambda d: (d.start, d.property))
+    told = {d.subject for d in drafts} | {d.value for d in drafts if isinstance(d.value, str)}
+    ctx.proposals["releases"] = {k: v for k, v in ctx.proposals.get("releases", {}).items() if k in told}
+    proposals = {section: list(entries.values()) for section, entries in sorted(ctx.proposals.items()) if entries}
     return Drafted(drafts, proposals, dateline, anchor, names)
 
 
@@ -281,16 +283,27 @@ PRISONER_FACTS = frozenset({"age", "sentence_years", "sentenced_on", "charge", "
 official as well."""
 
 
-def _facts_of_prisoners(ctx: Context) -> list[Draft]:
+def _facts_of_prisoners(drafts: list[Draft], ctx: Context) -> list[Draft]:
     """The drafts, less the facts of a prisoner drafted about someone the page presents as no prisoner and does not
     free: a judge of 67 "himself jailed in 1987", "Her lawyer, X, 58, who was himself imprisoned in 2010", an
     official, someone freed by the other side or in an earlier deal. (Someone the page names without saying who
     they are keeps their facts: a freeing the rules missed, or a prisoner still held.) A nationality is drafted
     only for someone the page frees: "Estonian businessman X" handed over by the other side, "U.S. Secretary of
     State Z" are no prisoners of this release, and the dataset records the nationality of its prisoners."""
-    freed = {d.subject for d in ctx.drafts if d.property == "released_in"}
-    return [d for d in ctx.drafts if d.subject in freed or not (
+    freed = {d.subject for d in drafts if d.property == "released_in"}
+    return [d for d in drafts if d.subject in freed or not (
         d.property == "nationality" or d.property in PRISONER_FACTS and d.subject in ctx.not_prisoners)]
+
+
+def _told_releases(ctx: Context) -> list[Draft]:
+    """The drafts, less the date of a release other than the article's when the page drafts nothing else about it: a
+    release mentioned in passing ("after the country last freed prisoners in 2024", "talks on a release had come up
+    in July") is no release the page tells; one it tells has a count, a person or a deal beside its date."""
+    about = {}
+    for draft in ctx.drafts:
+        for entity in {draft.subject, draft.value if isinstance(draft.value, str) else None} - {None}:
+            about.setdefault(entity, set()).add(draft.property if entity == draft.subject else "value")
+    return [d for d in ctx.drafts if not (d.property == "date" and d.subject != ctx.release and about[d.subject] == {"date"})]
 
 
 def _unique(drafts: list[Draft]) -> list[Draft]:

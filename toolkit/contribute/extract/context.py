@@ -29,6 +29,7 @@ REVIEW: dict[str, str] = {
     "undated-release": "a release proposed for the month the article appeared, since it writes no date",
     "close-spelling": "a person the registry does not know by this spelling but has one close to it",
     "only-release-of-year": "the article dates no freeing: put on the one release the registry dates to its year",
+    "announced": "a release the freeing side announced or agreed, not reported done: check that it took place",
     "part-of-total": "political prisoners counted as a part of a larger total of the release: check they are not "
                      "everyone freed",
 }

@@ -363,7 +363,7 @@ def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, 
 def totals(ctx: Context, sentence: Sentence) -> None:
     """How many were freed: "Belarus freed 52 prisoners", "More than 60 political prisoners were
     released", "the release of 75 prisoners", "Another 31 prisoners released"."""
-    if not sentence.freeing():
+    if not sentence.freeing() and not ANNOUNCED_FREEING.search(sentence.text):
         return
     sent = ctx.drafted_at("destination_count", "destination-count")
     went = [f for f in sentence.figures if f.start in sent]
@@ -372,9 +372,12 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         after = ctx.text[figure.end:sentence.end]
         lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+)?(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$",
                          before, re.IGNORECASE)  # "the release of 75", "granted amnesty to 25"
-        if lead and WISH.search(ctx.text[max(sentence.start, figure.start - len(lead.group(0)) - 40):
-                                         figure.start - len(lead.group(0))]):
-            continue  # "efforts to free more than a thousand others", "promised to release 500": no release yet
+        announced = False
+        if lead:
+            ahead = ctx.text[max(sentence.start, figure.start - len(lead.group(0)) - 40):figure.start - len(lead.group(0))]
+            announced = bool(ANNOUNCED.search(ahead)) and not CALLED.search(ctx.text, sentence.start, figure.start)
+            if WISH.search(ahead) and not announced:
+                continue  # "efforts to free more than a thousand others", "promised to release 500": no release yet
         if not lead and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\s+go\b", after, re.IGNORECASE):
             lead = re.search(r"\blets?\s+$", before)  # "Belarus let 25 political prisoners go"
         noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", after, re.IGNORECASE) or \
@@ -388,9 +391,13 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             continue  # "X, along with 13 other detainees, was freed": 14, the with-others rule's
         # "52 prisoners were freed", "102 prisoners including A, B, were released", "44 were reportedly released"
         tail = re.match(rf"(?:,?\s+(?:including|among\s+them|among\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?"
-                        rf"(?:,|(?=\s+(?:were|was|have|has|had)\s))|[^.;:]{{0,12}}?)"
-                        rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?)?"
-                        rf"(?:also\s+|now\s+|\w+ly\s+)?{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
+                        rf"(?:,|(?=\s+(?:were|was|have|has|had)\s))|[^.;:\d]{{0,12}}?)"
+                        rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
+                        rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
+        if tail and tail.group("future"):
+            if CALLED.search(ctx.text, sentence.start, figure.start):
+                continue  # "rights groups want 40 prisoners to be released": a call, no release
+            announced = True  # "40 political prisoners are expected to be released"
         inner = re.search(rf"\b(?:freed|released|pardoned)\b", noun.group(0))
         if not (lead or tail or inner):
             continue
@@ -411,8 +418,29 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         subject=clause_release(ctx, sentence, figure.start), review="implied-count",
                         note=f"{who} and {figure.value} others: {figure.value + named}")
             continue
+        if announced:  # "Belarus will free 300 prisoners under an amnesty": the release's count, not yet done
+            release = clause_release(ctx, sentence, figure.start)
+            if release and ctx.take(figure):
+                ctx.add("released_count", "count", [figure.value, figure.upper] if figure.qualifier == "between" else
+                        figure.value, begin, finish, subject=release, review="announced",
+                        qualifier="exact" if figure.qualifier == "between" else figure.qualifier)
+            continue
         _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start))
         _listed_releases(ctx, sentence, figure)
+
+
+ANNOUNCED = re.compile(r"\b(?:will|would|(?:is|are|was|were)\s+(?:set|expected|due|going|scheduled)\s+to|(?:is|are)\s+to|"
+                       r"(?:plans?|planned|agreed|decided|says|said)\s+(?:it\s+would\s+|to\s+))\s*(?:(?:gradually|soon|also)\s+)?$",
+                       re.IGNORECASE)
+"""What the freeing side says it will do, just before the verb: "Belarus will free 300", "agreed to gradually release
+553", "the junta says to release over 6,000" (a release announced, not a wish: not "promised to", "urged to")."""
+TO_BE = r"(?:will|would)\s+(?:also\s+)?be\s+|(?:is|are)\s+(?:set|expected|due|scheduled|going)\s+to\s+be\s+|(?:is|are)\s+to\s+be\s+"
+"""A passive freeing to come: "are expected to be released", "will be freed"."""
+ANNOUNCED_FREEING = re.compile(rf"\b(?:{TO_BE}|(?:will|would)\s+|(?:set|expected|due|going|scheduled|plans?|planned|agreed|"
+                               rf"decided)\s+to\s+)(?:gradually\s+|soon\s+|also\s+)?{FREE_VERB}\b", re.IGNORECASE)
+CALLED = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|hop\w*|want\w*|ask\w*|press\w*|seek\w*|sought|appeal\w*|plead\w*|"
+                    r"campaign\w*|lobby\w*|wish\w*|refus\w*|declin\w*|could|may|might)\b", re.IGNORECASE)
+"""Words of a call, a hope or a doubt in the clause before: the release is others' wish, not announced."""
 
 
 POLITICAL = re.compile(r"\bpolitical\s+prisoners\b|\bprisoners\s+of\s+conscience\b", re.IGNORECASE)
@@ -579,7 +607,7 @@ def _listed_releases(ctx: Context, sentence: Sentence, first: Figure) -> None:
 def _actor_start(ctx: Context, sentence: Sentence, verb: int) -> int:
     """Include who frees in the quote ("Belarus freed ...", "President X had pardoned ...")."""
     window = ctx.text[max(sentence.start, verb - 60):verb]
-    match = re.search(r"(?:\b[A-Z][\w'’.-]*\s+){1,4}(?:(?:on|last|this)\s+[A-Z]\w+day\s+)?(?:(?:has|have|had)\s+)?$",
+    match = re.search(r"(?:\b[A-Z][\w'’.-]*\s+){1,4}(?:(?:on|last|this)\s+[A-Z]\w+day\s+)?(?:(?:has|have|had|will|would)\s+)?$",
                       window)
     return verb - len(window) + match.start() if match else verb
 

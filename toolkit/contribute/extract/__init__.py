@@ -307,10 +307,15 @@ def _told_releases(ctx: Context) -> list[Draft]:
 
 
 def _unique(drafts: list[Draft]) -> list[Draft]:
-    """One draft per fact: the first written in prose, else the first (a headline's rounds and compresses)."""
+    """One draft per fact: the first written in prose, else the first (a headline's rounds and compresses). A
+    headline's count is dropped where the prose gives the same figure with its bound ("Vietnam frees 2,000" over
+    "freed more than 2,000")."""
     chosen: dict[tuple, Draft] = {}
     for draft in drafts:
         key = (draft.subject, draft.property, str(draft.value), draft.qualifier, draft.scope, draft.population)
         if key not in chosen or chosen[key].review == "headline" and draft.review != "headline":
             chosen[key] = draft
-    return list(chosen.values())
+    bounded = {(d.subject, d.property, str(d.value), d.scope, d.population) for d in chosen.values()
+               if d.kind == "count" and d.review != "headline" and d.qualifier != "exact"}
+    return [d for d in chosen.values() if not (d.kind == "count" and d.review == "headline" and d.qualifier == "exact"
+                                              and (d.subject, d.property, str(d.value), d.scope, d.population) in bounded)]

@@ -77,10 +77,10 @@ WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages|critics|"
-          r"opponents|protesters)")
+          r"opponents|protesters|convicts|women|men|servicemen|soldiers)")
 ADJECTIVES = (r"(?:(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|convicted|government|regime|opposition|anti-government|pro-democracy|"
-              r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|Catholic|Orthodox|Protestant|Christian|Muslim)\s+){0,2}")  # a nationality, a faith
+              r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim)\s+){0,2}")  # a nationality, a faith
 # Where one clause ends and the next begins, for keeping a fact's parts together.
 BOUNDARY = re.compile(r";|\s[—–]\s|\s--\s|:\s|,\s+(?=(?:which|who|whose|while|but|although|though|adding|according|"
                       r"as|after|before|when|where|because|following|despite|and\s+(?:the|a|an|he|she|they|it)\b))|"

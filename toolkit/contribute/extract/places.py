@@ -54,7 +54,9 @@ def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
                 # release frees its own nationals, so they count for less than an actor ("Belarus freed")
                 _vote(ctx, freeing, word.group(0), 0.5 if passive else 1.0)
     if freeing:
-        return max(freeing, key=lambda c: (freeing[c], counts[c]))
+        chosen = max(freeing, key=lambda c: (freeing[c], counts[c]))
+        # a country the registry lacks ("Vietnam freed more than 2,000 convicts"): proposed once it wins
+        return _propose_country(ctx, chosen[1:]) if chosen.startswith(UNKNOWN) else chosen
     return countries[0] if countries else None
 
 
@@ -75,12 +77,20 @@ COUNTED = re.compile(r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten
 """A count or an article just before a demonym: "two Polish citizens", "a former Iranian official"."""
 
 
+UNKNOWN = "?"
+"""Marks a vote for a country ISO 3166 names but the registry lacks, by its name ("?Vietnam")."""
+
+
 def _vote(ctx: Context, votes: Counter, word: str, weight: float) -> None:
-    """A vote for the country a word names (a city's, for a city: "by Moscow"), when the registry has it."""
-    known = demonym_country(ctx, word)[0] or _place_named(ctx, word)
+    """A vote for the country a word names (a city's, for a city: "by Moscow"): the registry's, else one ISO 3166
+    names (counted under its name, proposed only if it wins)."""
+    known, iso = demonym_country(ctx, word)
+    known = known or _place_named(ctx, word)
     known = ctx.registry.top(known) if known else None
     if known and ctx.registry.get(known).place_kind == "country":
         votes[known] += weight
+    elif known is None and iso:
+        votes[UNKNOWN + iso] += weight
 
 
 def country_of(ctx: Context, word: str) -> str | None:

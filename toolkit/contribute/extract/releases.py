@@ -22,9 +22,9 @@ from .places import country_at, country_of, demonym_country, group_of, nationals
 from .subjects import clause_release, date_note, release_for
 
 FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
-    r"granted\s+(?:an\s+)?amnesty)"
+    r"granted\s+(?:an\s+)?amnesty|grant(?:ed|s|ing)?\s+freedom)"
 GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|jailed|detained|incarcerated|convicted)\s+)?"
-                        r"(?P<noun>(?:[A-Z][a-z]+(?:\s+(?:political\s+prisoners|"
+                        r"(?P<noun>(?:(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:political\s+prisoners|"
                         r"nationals|citizens?|national))?)|foreign\s+nationals|foreigners|dual\s+nationals)\b")
 
 
@@ -256,6 +256,9 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         noun = GROUP_NOUN.match(ctx.text, figure.end)
         if not noun or re.match(r"\s+years?\b", ctx.text[figure.end:figure.end + 7]):
             continue
+        if re.match(r"\s+and\s+(?:[a-z][\w-]*\s+){0,2}(?:residents|others|relatives|family|families|dual)\b",
+                    ctx.text[noun.end():sentence.end]):
+            continue  # "10 jailed U.S. citizens and permanent residents": no group of one nationality
         population = group_of(ctx, noun.group("noun"))
         if population:
             _count(ctx, "released_count", figure, figure.start, noun.end(), clause_release(ctx, sentence, figure.start),
@@ -370,8 +373,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
     for figure in sorted(_free(ctx, sentence) + went, key=lambda f: f.start):
         before = ctx.text[max(sentence.start, figure.start - 40):figure.start]
         after = ctx.text[figure.end:sentence.end]
-        lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+)?(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$",
-                         before, re.IGNORECASE)  # "the release of 75", "granted amnesty to 25"
+        lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+|(?<=freedom\s)to\s+|on\s+[A-Z][a-z]+day\s+)?"
+                         rf"(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before, re.IGNORECASE)
+        # "the release of 75", "granted amnesty to 25", "grant freedom to 3,000", "released on Thursday three"
         announced = False
         if lead:
             ahead = ctx.text[max(sentence.start, figure.start - len(lead.group(0)) - 40):figure.start - len(lead.group(0))]

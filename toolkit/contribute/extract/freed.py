@@ -125,6 +125,16 @@ def _list_freeing(ctx: Context, line: int) -> int | None:
             return None
         if any(not WISH.search(lead[max(0, m.start() - 40):m.start()]) for m in FREEING.finditer(lead)):
             return previous
+        if THEM_LEAD.match(lead):  # "Among them are well-known public figures:" after "... were handed over to P"
+            before = previous
+            while before > 0:  # the line before the lead, past blank lines
+                before = ctx.text.rfind("\n", 0, before - 1) + 1
+                if ctx.text[before:ctx.text.find("\n", before)].strip():
+                    break
+            said = ctx.text[before:previous]
+            if said.strip() and (any(not WISH.search(said[max(0, m.start() - 40):m.start()]) for m in FREEING.finditer(said))
+                                 or re.search(rf"\b(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?{MOVED}\b", said)):
+                return before
         named = re.search(r"\bnames\s+of\s+(?:the|those)\s+(?:\w+\s+)?(\w+(?:s|men))\b", lead, re.IGNORECASE)
         if not named:
             return None
@@ -132,6 +142,10 @@ def _list_freeing(ctx: Context, line: int) -> int | None:
                      if re.search(rf"\b\d[\d,]*\s+(?:[\w-]+\s+){{0,3}}?{named.group(1)}\b", ctx.text[m.end():m.end() + 80],
                                   re.IGNORECASE)), None)
     return None
+
+
+THEM_LEAD = re.compile(r"\W*(?:Among\s+them|They|These|Those)\s+(?:are|were|include[sd]?)\b", re.IGNORECASE)
+"""A list's lead that speaks of the people the line before it freed or moved ("Among them are ...:")."""
 
 
 LEAD_MOVE = re.compile(rf"\b{MOVED}\s+(?:them\s+)?(?:\w+\s+){{0,2}}?(?:back\s+)?(?:to|into)\s+")
@@ -150,10 +164,14 @@ def _lead_place(ctx: Context, offset: int) -> Name | None:
 
 
 def _bare_name(ctx: Context, start: int, end: int) -> bool:
-    """A line that is only a person's name, perhaps with a title ("The Rev. A B C"): an item of a list with no bullets."""
+    """A line that is only a person's name, perhaps with a title ("The Rev. A B C", "journalist A B") and "and
+    others" after the last: an item of a list with no bullets."""
     names = [n for n in ctx.names if start <= n.start and n.end <= end and ctx.kind(n) == "person"]
-    return len(names) == 1 and bool(re.fullmatch(r"\s*(?:(?:The\s+)?[A-Z][\w.]*\s+){0,2}", ctx.text[start:names[0].start])) \
-        and not ctx.text[names[0].end:end].strip(" ,;.")
+    if len(names) != 1:
+        return False
+    title = names[0].role_start is not None and re.fullmatch(r"\s*", ctx.text[start:names[0].role_start])
+    return bool(title or re.fullmatch(r"\s*(?:(?:The\s+)?[A-Z][\w.]*\s+){0,2}", ctx.text[start:names[0].start])) \
+        and not re.sub(r"^\s*and\s+others\b", "", ctx.text[names[0].end:end]).strip(" ,;.")
 
 
 def _listed_item(ctx: Context, sentence: Sentence, record) -> None:

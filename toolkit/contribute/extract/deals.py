@@ -156,6 +156,8 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
                             r"mediated)\b",
                             ctx.text[person.end:sentence.end])
         if re.search(r"\b(?:envoy|mediator|negotiator)\b", role):
+            if re.match(r"(?:ex-|former\b)", role) and not (brokered or involved):
+                continue  # "former British envoy X and her husband" among the freed: a title, not this deal's envoy
             start, end = person.role_start, person.end
         elif comma_before:
             start, end = person.start - len(before) + comma_before.start(), person.end

@@ -303,6 +303,11 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         obj += to.end() if to else 0  # "granted pardons to researcher X and lawyer Y"
         for person in list_members(ctx, sentence, obj):
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
+    colon = re.search(r":\s+(?=[A-Z])", sentence.text)
+    if colon and freeing and freeing[0].start() < colon.start():
+        # "Belarus freed two journalists on October 23: A and B": the names the colon opens
+        for person in list_members(ctx, sentence, sentence.start + colon.end()):
+            record(person, sentence.start + freeing[0].start(), sentence.start + freeing[0].start(), person.end)
     _list_after_freeing(ctx, sentence, record)
     _counted_list(ctx, sentence, record)
     _listed_item(ctx, sentence, record)

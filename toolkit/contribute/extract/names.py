@@ -214,6 +214,12 @@ def _headline(text: str, offset: int) -> bool:
     return text.count("\n", 0, start) <= 4 and 0 < len(line) < 100 and not re.search(r"[.!?:\"”]$", line)
 
 
+ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Jr|Sr|Dr|Mr|Ms|Mrs|Mme|St|Rev|Gen|Col|Lt|Sgt|Capt|Cpt|Prof|Gov|Sen|Rep|Maj|Fr|"
+                          r"Mt|Ft|Co|No|Hon|Amb|Adm|Cmdr)\.")
+"""A word whose period does not end a sentence: an initial, a title ("Dr.", "Jr."). A surname of two or three
+letters at the end of a sentence ("... and Pyotr Lem.") is a name, its period the sentence's."""
+
+
 def _runs(text: str):
     """Runs of capitalized words, each within one line and one sentence ("... Probnik. Versova had"
     is two runs: the period of "Probnik." ends a sentence, the periods of "U.S." and "Jr." do not)."""
@@ -226,7 +232,7 @@ def _runs(text: str):
                 words = []
             if not words:
                 offset = match.start() + word_match.start()
-            if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.", word):
+            if word.endswith(".") and not ABBREVIATION.fullmatch(word):
                 words.append(word[:-1])
                 yield offset, words
                 words = []

@@ -183,7 +183,7 @@ def ages(ctx: Context, sentence: Sentence) -> None:
                     subject=ctx.note_person(person))
 
 
-TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+)?to|given|handed|serving|jailed\s+for|imprisoned\s+for|gets?|got|received|"
+TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+|(?:[\w’'.-]+\s+){1,3}?)?to|given|handed|serving|jailed\s+for|imprisoned\s+for|gets?|got|received|"
                        r"faces?|facing)\s+(?:a\s+|an\s+)?$")
 TERM_TAIL = re.compile(r"(?:-|\s+)years?\b(?:\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|of\s+\w+|behind\s+bars))?")
 TERM_NOUN = re.compile(r"-year(?:\s+(?:prison|jail))?\s+(?:sentence|term|prison\s+term)")
@@ -199,6 +199,8 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
         if not ((lead and tail) or term) or ctx.taken(figure):
             continue
         person = person_before(ctx, sentence, figure.start)
+        if lead and re.match(r"sentenced\s+(?:him|her|them)\s+to", lead.group(0)):
+            person = ctx.last_person  # "a court sentenced him to five years": the one the sentences before speak of
         if person is None:
             continue
         ctx.take(figure)
@@ -232,7 +234,8 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
 ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:was|were|had\s+been)\s+"
                           r"(?:first\s+)?(?:arrested|detained|jailed|imprisoned)\b")
 """An arrest after the date that opens its sentence: "In 2020, X was arrested at a protest"."""
-SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?)"
+SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?|"
+                       r"jailed\s+for\s+\S+\s+years?)"
                        r"(?:\s+[\w-]+){0,6}?\s+in\s+$", re.IGNORECASE)
 # "In March 2022, she was found guilty", "A court in 2023 found X guilty": the date before the verdict
 VERDICT_AFTER = re.compile(r"(?:,\s*)?(?:\s*(?:she|he|they)\s+was|\s*(?:she|he|they)\s+were|\s+found\s+(?P<who>[^,.;]{3,60}?))"
@@ -276,7 +279,12 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
 def sentenced_on(ctx: Context, sentence: Sentence) -> None:
     """When sentenced: "sentenced in 2021", "given 11 years in 2022", "convicted in March 2022"."""
     for date, start in _dates_after(ctx, sentence, SENTENCED):
-        _dated(ctx, sentence, "sentenced_on", date.value, start, date.end, date)
+        # "A Minsk court sentenced X to seven years in March 2023": no one before the verb, the one sentenced after it
+        verb = SENTENCED.search(ctx.text, start, date.start)
+        sentenced = None if person_before(ctx, sentence, start) else \
+            next((p for p in persons(ctx, sentence) if start < p.start < date.start), None) or \
+            (ctx.last_person if re.match(r"sentenced\s+(?:him|her|them)\b", ctx.text[start:verb.end()]) else None)
+        _dated(ctx, sentence, "sentenced_on", date.value, start, date.end, date, person=sentenced)
     last_year = re.match(r"\W*(?:Last|The\s+previous)\s+year,?", sentence.text)
     if last_year and ctx.anchor is not None and ctx.last_person is not None and not persons(ctx, sentence):
         verdict = re.match(r"\s*(?:he|she|they|the\s+\d{1,3}-year-old)\s+was\s+(?:sentenced|convicted|found\s+guilty)\b",
@@ -376,4 +384,10 @@ def roles(ctx: Context, sentence: Sentence) -> None:
             continue  # "brokered by X, a spokesperson for the ministry said": the speaker's role, not X's
         if described_as and not re.match(r"(?:who|which)\b", described_as[0]):
             role = re.sub(r"^(?:the|a|an)\s+", "", described_as[0])
+            first = role.split()[0] if role.split() else ""
+            country = country_of(ctx, first) if len(role.split()) > 1 and first[:1].isupper() and \
+                re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ish|ese|i|ch)", first) else None
+            if country:  # "Vask, an Estonian reporter": her nationality, and her role
+                ctx.add("nationality", "entity", country, person.start, described_as[2], subject=ctx.note_person(person))
+                role = role[len(first):].strip()
             ctx.add("role", "text", role, person.start, described_as[2], subject=ctx.note_person(person))

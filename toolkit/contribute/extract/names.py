@@ -57,7 +57,10 @@ NOT_PEOPLE = {"the", "a", "an", "and", "but", "in", "on", "of", "for", "with", "
               "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
               "dozen", "dozens", "several", "few", "thousands"}
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals, with those of the Latin alphabets of Belarusian, Polish, Lithuanian romanizations
-NAME = re.compile(rf"\b(?:[{UPPER}][\w’'.-]*\s+){{0,5}}[{UPPER}][a-zß-ÿā-ž’'-]+(?:\s+[{UPPER}][a-zß-ÿā-ž’'-]+)*")
+PARTICLE = r"(?:al|el|ul|bin|ibn|van|von|de|da|di|du|der|den|dos|das|del|la|le)"
+"""A lowercase particle inside a name: "Abd el-Fattah", "al-Youssef", "van der Berg"."""
+NAME = re.compile(rf"\b(?:[{UPPER}][\w’'.-]*\s+){{0,5}}[{UPPER}][a-zß-ÿā-ž’'-]+"
+                  rf"(?:\s+(?:{PARTICLE}(?:\s+|-)){{0,2}}[{UPPER}][a-zß-ÿā-ž’'-]+)*")
 
 
 @dataclass(frozen=True)
@@ -199,7 +202,9 @@ def _surnames(text: str, people: list[Name], taken: list[tuple[int, int]]) -> li
             continue
         first = min(p.start for p in people if p.proposed in ids)
         full = next(p for p in people if p.proposed in ids)
-        for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text):
+        # "El-Masri was arrested" after "Karim el-Masri": a particle takes a capital where it opens a sentence
+        first_letter = f"[{re.escape(surname[0].upper())}{re.escape(surname[0].lower())}]"
+        for match in re.finditer(rf"(?<![\w’'-]){first_letter}{re.escape(surname[1:])}(?![\w-])", text):
             if (match.start() > first or _headline(text, match.start())) and not any(s <= match.start() < e for s, e in taken):
                 found.append(Name(surname, match.start(), match.end(), None, full.proposed, None, None, full.candidate))
     return found

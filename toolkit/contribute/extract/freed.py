@@ -301,6 +301,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         obj = sentence.start + match.end()
         to = re.match(r"\s+to\s+", ctx.text[obj:sentence.end]) if re.search(r"pardons?$", match.group(0)) else None
         obj += to.end() if to else 0  # "granted pardons to researcher X and lawyer Y"
+        of = re.match(r"\s+of\s+", ctx.text[obj:sentence.end]) \
+            if re.fullmatch(r"(?:release|releases|pardon|pardons|freeing)", match.group(0), re.IGNORECASE) else None
+        obj += of.end() if of else 0  # "the pardon of the blogger X", "secured the release of journalist Y"
         for person in list_members(ctx, sentence, obj):
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
     colon = re.search(r":\s+(?=[A-Z])", sentence.text)

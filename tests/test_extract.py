@@ -1360,3 +1360,14 @@ def test_a_former_envoy_among_the_freed_is_no_envoy_of_the_deal(later_rounds):
     [(_, _, drafts, _, _)] = results.values()
     assert [d for d in drafts if d.property == "released_in" and d.subject == "jane-holt"]
     assert not [d for d in drafts if d.property == "envoy"]
+
+
+def test_detained_before_the_freed_is_their_description_not_an_arrest(registry):
+    """"The Mockwell administration released 40 detained political prisoners on November 27": "detained" describes
+    who was freed; the sentence dates no one's arrest, not the person named before it (written from the Bush
+    Center's page of round 8)."""
+    drafts, _ = _drafted(registry, "Minsk, Nov. 28 (Fixture Wire) — The Mockwell administration released 40 "
+                                   "detained political prisoners on November 27, the rights group Testna said.\n",
+                         published="2026-11-28")
+    assert not [d for d in drafts.values() if d.property == "imprisoned_since"]
+    assert [d for d in drafts.values() if d.property == "released_count" and d.value == 40]

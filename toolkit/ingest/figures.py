@@ -27,8 +27,11 @@ _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s
 _YEAR = r"(?:19|20)\d\d"
 DATE_PATTERNS = [
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b"),
-    re.compile(rf"\b{_WEEKDAY}?(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR})(?!\w)|(?!\w))"),
-    re.compile(rf"\b{_WEEKDAY}?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?!\d)(?:,?\s+(?P<year>{_YEAR}))?"),
+    # "27 November", "the 27th of November", "2nd of June 2023"
+    re.compile(rf"\b{_WEEKDAY}?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH})"
+               rf"(?:,?\s+(?P<year>{_YEAR})(?!\w)|(?!\w))"),
+    # "November 27", "November 27th, 2026"
+    re.compile(rf"\b{_WEEKDAY}?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+(?P<year>{_YEAR}))?"),
     re.compile(rf"\b(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?![\w])"),
     re.compile(rf"\b(?P<year>{_YEAR})\b(?![-,.]?\d)"),
 ]

@@ -223,6 +223,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             return
         if freed_before(ctx, sentence, person):
             return
+        if re.search(r"\b(?:whether|if)\b[^.;:]*$", ctx.text[sentence.start:person.start], re.IGNORECASE):
+            return  # "could not confirm whether X was among those released": asked, not said
         if surname(person) in ctx.other_side:
             return  # freed by the other side of the exchange, wherever else the page names them
         if still_held(ctx, sentence, person) or surname(person) in ctx.still_held:

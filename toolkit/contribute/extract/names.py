@@ -52,6 +52,9 @@ NOT_PEOPLE = {"the", "a", "an", "and", "but", "in", "on", "of", "for", "with", "
               "after", "before", "among", "including", "this", "that", "these", "those", "his", "her", "their",
               "its", "our", "my", "he", "she", "they", "we", "it", "there", "when", "while", "some", "many", "most",
               "all", "each", "both", "according", "meanwhile", "however", "also", "then", "now", "yet",
+              # a preposition or conjunction that opens a sentence ("Under Belarusian law, he ...")
+              "under", "despite", "during", "since", "until", "without", "against", "across", "through", "within",
+              "over", "unlike", "although", "though", "because", "once", "whether", "if", "upon", "amid", "via",
               # a count of people is no name ("Nine Belarusians were handed over")
               "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
               "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",

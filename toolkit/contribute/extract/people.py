@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Context, Sentence, rule
+from .context import ADJECTIVES, PEOPLE, Context, Sentence, rule
 from .names import Name, title_word, apposition
 from .places import country_of
 
@@ -255,6 +255,8 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
     for date, start in _dates_after(ctx, sentence, IMPRISONED):
         if SENTENCED.search(ctx.text[max(sentence.start, date.start - 60):date.start]):
             continue  # "sentenced to 15 years in prison in 2021": the verdict's date, not the arrest's
+        if re.match(rf"\w+\s+{ADJECTIVES}{PEOPLE}\s+(?:in|since|on)\s", ctx.text[start:date.start], re.IGNORECASE):
+            continue  # "released 40 detained political prisoners on November 27": who was freed, no arrest
         # "Security forces arrested X on May 3, 2021": no one before the verb, the person arrested after it
         verb = IMPRISONED.search(ctx.text, start, date.start)
         arrested = None if person_before(ctx, sentence, start) else \

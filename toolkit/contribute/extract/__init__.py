@@ -172,7 +172,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         else:
             ctx.profiles = max(0, ctx.profiles - 1)
         ctx.heading = sentence.heading
-        drafted = len(ctx.drafts)
+        drafted = ctx.sentence_drafts = len(ctx.drafts)
         for slug_, run in RULES.items():
             ctx.current_rule = slug_
             run(ctx, sentence)

@@ -156,6 +156,7 @@ class Context:
     other_side: set = field(default_factory=set)  # surnames of people the other side of an exchange frees
     all_moved: list = field(default_factory=list)  # (release, place, start, end) where all of a release's freed went
     moved_uncounted: list = field(default_factory=list)  # those of all_moved whose sentence gave the total after them
+    sentence_drafts: int = 0  # where the drafts of the sentence being read begin in `drafts`
 
     _newlines: list[int] | None = None
     _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far

@@ -455,12 +455,12 @@ PART = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$", re
 def political_part(ctx: Context, sentence: Sentence) -> None:
     """"Belarus freed 60 people, including 20 political prisoners": after a total of the sentence, the political
     prisoners counted among it (whether a total is larger is settled at the end: see parts_of_totals)."""
-    totals = [d for d in ctx.drafts if d.property == "released_count" and d.population is None and
-              sentence.start <= d.start < sentence.end]
     for figure in _free(ctx, sentence):
         if not PART.search(ctx.text, sentence.start, figure.start) or \
                 not re.match(rf"\s+{POLITICAL.pattern}", ctx.text[figure.end:figure.end + 40], re.IGNORECASE):
             continue
+        # the totals drafted from this sentence so far (not every draft of the page: that cost its square)
+        totals = [d for d in ctx.drafts[ctx.sentence_drafts:] if d.property == "released_count" and d.population is None]
         release = clause_release(ctx, sentence, figure.start)
         if any(d.start < figure.start and d.subject == release for d in totals):
             political = re.match(rf"\s+(?:{POLITICAL.pattern})", ctx.text[figure.end:sentence.end], re.IGNORECASE)

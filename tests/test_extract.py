@@ -1371,3 +1371,11 @@ def test_detained_before_the_freed_is_their_description_not_an_arrest(registry):
                          published="2026-11-28")
     assert not [d for d in drafts.values() if d.property == "imprisoned_since"]
     assert [d for d in drafts.values() if d.property == "released_count" and d.value == 40]
+
+
+def test_an_age_in_an_apposition_may_precede_a_capitalized_word(registry):
+    """"Pavel Ruden, a 68-year-old U.S. resident, was freed": his age, whatever word the apposition goes on with
+    (written from NewZimbabwe's page of round 7)."""
+    drafts, _ = _drafted(registry, "Minsk, Nov. 28 (Fixture Wire) — Pavel Ruden, a 68-year-old U.S. resident, was freed "
+                                   "on November 27, officials said.\n", published="2026-11-28")
+    assert [d.value for d in drafts.values() if d.property == "age" and d.subject == "pavel-ruden"] == [68]

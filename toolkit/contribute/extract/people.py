@@ -174,9 +174,9 @@ def ages(ctx: Context, sentence: Sentence) -> None:
     if figure and ctx.last_person is not None and not persons(ctx, sentence) and ctx.take(figure):
         ctx.add("age", "count", figure.value, sentence.start + anaphor.start(1) - 4, sentence.start + anaphor.end(),
                 subject=ctx.note_person(ctx.last_person))
-    # "Name, a 41-year-old reporter": the age in an apposition after the name
+    # "Name, a 41-year-old reporter", "Name, a 68-year-old U.S. resident": the age in an apposition after the name
     for person in persons(ctx, sentence):
-        after = re.match(r",\s+(?:an?\s+)(\d{1,3}|\w+)-year-old\s+[a-z][\w-]*", ctx.text[person.end:sentence.end])
+        after = re.match(r",\s+(?:an?\s+)(\d{1,3}|\w+)-year-old\s+[A-Za-z][\w.-]*", ctx.text[person.end:sentence.end])
         figure = next((f for f in sentence.figures if after and f.start == person.end + after.start(1)), None)
         if figure and 0 < figure.value < 120 and ctx.take(figure):
             ctx.add("age", "count", figure.value, person.end + after.start(1) - 2, person.end + after.end(),

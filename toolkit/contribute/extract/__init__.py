@@ -196,9 +196,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     everyone.sent_with_all(ctx)
     releases.parts_of_totals(ctx)
     drafts = sorted(_unique(_facts_of_prisoners(_told_releases(ctx), ctx)), key=lambda d: (d.start, d.property))
-    told = {d.subject for d in drafts} | {d.value for d in drafts if isinstance(d.value, str)}
-    ctx.proposals["releases"] = {k: v for k, v in ctx.proposals.get("releases", {}).items() if k in told}
-    proposals = {section: list(entries.values()) for section, entries in sorted(ctx.proposals.items()) if entries}
+    proposals = {section: list(entries.values()) for section, entries in sorted(_used(ctx, drafts).items()) if entries}
     return Drafted(drafts, proposals, dateline, anchor, names)
 
 
@@ -293,6 +291,24 @@ def _facts_of_prisoners(drafts: list[Draft], ctx: Context) -> list[Draft]:
     freed = {d.subject for d in drafts if d.property == "released_in"}
     return [d for d in drafts if d.subject in freed or not (
         d.property == "nationality" or d.property in PRISONER_FACTS and d.subject in ctx.not_prisoners)]
+
+
+def _used(ctx: Context, drafts: list[Draft]) -> dict[str, dict[str, dict]]:
+    """The proposed registry entries a draft still uses: a release, person, group or place proposed for a draft
+    that was then left out ("after the country last freed prisoners in 2024"; the nationality of someone the page
+    does not free) is no entry to add. A place stays for a group of its nationals, and a group for its child."""
+    used = {d.subject for d in drafts} | {d.value for d in drafts if isinstance(d.value, str)} | \
+        {d.scope for d in drafts} | {d.population for d in drafts}
+    groups = ctx.proposals.get("groups", {})
+    for group in [g for g in groups if g in used]:
+        while group in groups and groups[group].get("part_of") not in (None, *used):
+            group = groups[group]["part_of"]
+            used.add(group)
+    used |= {groups[g].get("nationality") for g in groups if g in used}
+    places = ctx.proposals.get("places", {})
+    used |= {places[p].get("part_of") for p in places if p in used}
+    return {section: {k: v for k, v in entries.items() if section not in ("releases", "people", "groups", "places")
+                      or k in used} for section, entries in ctx.proposals.items()}
 
 
 def _told_releases(ctx: Context) -> list[Draft]:

@@ -68,6 +68,22 @@ FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|
                      r"(?:were|was|been)\s+(?:also\s+|then\s+|later\s+)?handed\s+over|"
                      r"walked\s+free|won\s+(?:their|his|her)\s+freedom|the\s+freed|liberated|amnestied|"
                      r"granted\s+(?:an\s+)?amnesty)\b", re.IGNORECASE)
+ANNOUNCED_FREEING = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+)?be|(?:is|are)\s+(?:set|expected|due|scheduled|going)\s+to\s+be|"
+                               r"(?:is|are)\s+to\s+be|will|would|(?:set|expected|due|going|scheduled|plans?|planned|agreed|"
+                               r"decided)\s+to)\s+(?:gradually\s+|soon\s+|also\s+)?(?:free[sd]?|releas(?:e|ed)|pardon(?:ed)?|"
+                               r"grant\s+freedom)\b",
+                               re.IGNORECASE)
+"""A freeing to come, said by the side that frees: "will free", "agreed to gradually release", "are expected to be
+released"."""
+POLITICAL = re.compile(r"\bpolitical\s+prisoners\b|\bprisoners\s+of\s+conscience\b", re.IGNORECASE)
+
+
+def part_of_larger(part: int, whole: int) -> bool:
+    """True when a count is clearly a part of a larger total of the same release, not another figure for the same
+    people: at most two thirds of it (17 of 2,400; not 52 of 54)."""
+    return 3 * part <= 2 * whole
+
+
 WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\w*|press\w*|fight\w*|plead\w*|"
                   r"campaign\w*|lobby\w*|hop\w*|want\w*|wait\w*|await\w*|ask\w*|refus\w*|declin\w*|plan\w*|"
                   r"to\s+secure|to|not|never|would|will|could|may|might|possible|before)\s+(?:for\s+)?(?:the\s+)?"
@@ -77,7 +93,7 @@ WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages|critics|"
-          r"opponents|protesters|convicts|women|men|servicemen|soldiers)")
+          r"opponents|protesters|convicts|servicemen|soldiers)")
 ADJECTIVES = (r"(?:(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|convicted|government|regime|opposition|anti-government|pro-democracy|"
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim)\s+){0,2}")  # a nationality, a faith
@@ -117,6 +133,11 @@ class Sentence:
     def freeing(self) -> list[re.Match]:
         """Words of freeing that report an event (not a call for one)."""
         return [m for m in FREEING.finditer(self.text) if not WISH.search(self.text[max(0, m.start() - 40):m.start()])]
+
+    def announced(self) -> bool:
+        """True when the sentence announces a freeing to come ("Belarus will free 300", "are expected to be
+        released"): a release's count, though not yet done (releases.totals)."""
+        return bool(ANNOUNCED_FREEING.search(self.text))
 
 
 @dataclass

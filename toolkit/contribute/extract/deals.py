@@ -26,6 +26,8 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
     freeing = sentence.freeing()
     for n, match in enumerate(freeing):
         offset = sentence.start + match.start()
+        if re.search(r"\b(?:to|will|would)\s+(?:also\s+)?be\s+$", sentence.text[max(0, match.start() - 20):match.start()]):
+            continue  # "are expected to be released, the ministry said on November 7": no day of a freeing yet
         date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset) or \
             _year_of_other(ctx, sentence, offset)
         reported_day = None if date is not None else _reported_day(ctx, sentence, offset)
@@ -162,6 +164,8 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
         elif comma_before:
             start, end = person.start - len(before) + comma_before.start(), person.end
         elif after:
+            if re.search(r"\b(?:former|ex-)", after.group(0)) and not involved:
+                continue  # "Jane Holt, a former British envoy, and her husband were among those freed"
             start, end = person.start, person.end + after.end()
         elif brokered:
             start, end = person.start - len(before) + brokered.start(), person.end

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .context import ADJECTIVES, PEOPLE, Context, Sentence, rule
+from .context import ADJECTIVES, PEOPLE, POLITICAL, Context, Sentence, part_of_larger, rule
 from .names import Name
 from .people import MOVED
 from .places import country_at, group_of, place_after
@@ -50,6 +50,8 @@ def _all_of_total(ctx: Context, release: str, place: str, start: int, end: int) 
     only bound; nothing when the page gives several."""
     totals = {(d.value, d.qualifier): d for d in ctx.drafts if d.subject == release and d.property == "released_count"
               and d.population is None and isinstance(d.value, int)}
+    totals = {k: d for k, d in totals.items()  # not the political prisoners among a larger amnesty (parts_of_totals)
+              if not (POLITICAL.search(d.quote) and any(part_of_larger(k[0], other[0]) for other in totals))}
     exact = {k: d for k, d in totals.items() if k[1] == "exact"}
     totals = exact if len(exact) == 1 else totals
     if len(totals) != 1:

@@ -44,6 +44,12 @@ FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+be
                          r"(?:freed|released|pardoned|set\s+free|free\b|among\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
                          r"(?:[\w-]+\s+){0,3}?(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
 
+# "secured the release of X", "announced the pardon of X", "the pardon also saw the releases of X": a freeing done,
+# not one asked for ("demanded the release of X", "talks on the release of X")
+DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confirmed|ordered|approved|granted|saw|"
+                       r"led\s+to|resulted\s+in|after|following|with)\s+(?:\w+\s+){0,3}?(?:the\s+|his\s+|her\s+|their\s+)?"
+                       r"(?:\w+\s+)?$", re.IGNORECASE)
+
 # "X was released along with the editor Y", "... together with Y": who was freed with the one the verb frees
 ALONG_WITH = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+")
 
@@ -133,7 +139,9 @@ def _list_freeing(ctx: Context, line: int) -> int | None:
                     break
             said = ctx.text[before:previous]
             if said.strip() and (any(not WISH.search(said[max(0, m.start() - 40):m.start()]) for m in FREEING.finditer(said))
-                                 or re.search(rf"\b(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?{MOVED}\b", said)):
+                                 or re.search(rf"\b(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?{MOVED}\s+(?:\w+\s+){{0,2}}?"
+                                              r"(?:to|into)\s+(?!(?:a\s+|the\s+)?(?:court|prison|jail|trial|"
+                                              r"penal|colony|hospital|custody)\b)", said)):
                 return before
         named = re.search(r"\bnames\s+of\s+(?:the|those)\s+(?:\w+\s+)?(\w+(?:s|men))\b", lead, re.IGNORECASE)
         if not named:
@@ -223,8 +231,11 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             return
         if freed_before(ctx, sentence, person):
             return
-        if re.search(r"\b(?:whether|if)\b[^.;:]*$", ctx.text[sentence.start:person.start], re.IGNORECASE):
-            return  # "could not confirm whether X was among those released": asked, not said
+        asked = re.search(r"\b(?:whether|if)\b(?P<rest>[^.;:]*)$", ctx.text[sentence.start:person.start], re.IGNORECASE)
+        if asked and not re.search(r",\s+(?:[\w’'-]+\s+){0,3}?(?:said|says|told|added|announced|confirmed|reported)\b",
+                                   asked.group("rest")):
+            return  # "could not confirm whether X was among those released": asked, not said (not "Asked whether
+            # more would follow, officials said Belarus had freed X": the question's clause has ended)
         if surname(person) in ctx.other_side:
             return  # freed by the other side of the exchange, wherever else the page names them
         if still_held(ctx, sentence, person) or surname(person) in ctx.still_held:
@@ -305,11 +316,16 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         obj += to.end() if to else 0  # "granted pardons to researcher X and lawyer Y"
         of = re.match(r"\s+of\s+", ctx.text[obj:sentence.end]) \
             if re.fullmatch(r"(?:release|releases|pardon|pardons|freeing)", match.group(0), re.IGNORECASE) else None
+        if of and not DONE_NOUN.search(ctx.text, max(sentence.start, sentence.start + match.start() - 50),
+                                       sentence.start + match.start()):
+            continue  # "demanded the release of X", "talks on the release of X": asked for, not done
         obj += of.end() if of else 0  # "the pardon of the blogger X", "secured the release of journalist Y"
         for person in list_members(ctx, sentence, obj):
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
     colon = re.search(r":\s+(?=[A-Z])", sentence.text)
-    if colon and freeing and freeing[0].start() < colon.start():
+    if colon and freeing and freeing[0].start() < colon.start() and not re.search(
+            r"\b(?:but|not|except|excluding|still|remain\w*|other\s+than|without)\b",
+            sentence.text[freeing[0].end():colon.start()], re.IGNORECASE):
         # "Belarus freed two journalists on October 23: A and B": the names the colon opens
         for person in list_members(ctx, sentence, sentence.start + colon.end()):
             record(person, sentence.start + freeing[0].start(), sentence.start + freeing[0].start(), person.end)

@@ -206,7 +206,8 @@ def _surnames(text: str, people: list[Name], taken: list[tuple[int, int]]) -> li
         first = min(p.start for p in people if p.proposed in ids)
         full = next(p for p in people if p.proposed in ids)
         # "El-Masri was arrested" after "Karim el-Masri": a particle takes a capital where it opens a sentence
-        first_letter = f"[{re.escape(surname[0].upper())}{re.escape(surname[0].lower())}]"
+        first_letter = f"[{re.escape(surname[0].upper())}{re.escape(surname[0])}]" if surname[0].islower() \
+            else re.escape(surname[0])
         for match in re.finditer(rf"(?<![\w’'-]){first_letter}{re.escape(surname[1:])}(?![\w-])", text):
             if (match.start() > first or _headline(text, match.start())) and not any(s <= match.start() < e for s, e in taken):
                 found.append(Name(surname, match.start(), match.end(), None, full.proposed, None, None, full.candidate))

@@ -183,7 +183,9 @@ def ages(ctx: Context, sentence: Sentence) -> None:
                     subject=ctx.note_person(person))
 
 
-TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+|(?:[\w’'.-]+\s+){1,3}?)?to|given|handed|serving|jailed\s+for|imprisoned\s+for|gets?|got|received|"
+TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+|in\s+[A-Z][a-z]+\s+|(?:him|her|them)\s+|"
+                       r"(?:the\s+following|the\s+next|that|last)\s+year\s+|(?:a|one|two|three)\s+(?:years?|months?)\s+later\s+|"
+                       r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+)?to|given|handed|serving|jailed\s+for|imprisoned\s+for|gets?|got|received|"
                        r"faces?|facing)\s+(?:a\s+|an\s+)?$")
 TERM_TAIL = re.compile(r"(?:-|\s+)years?\b(?:\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|of\s+\w+|behind\s+bars))?")
 TERM_NOUN = re.compile(r"-year(?:\s+(?:prison|jail))?\s+(?:sentence|term|prison\s+term)")
@@ -199,7 +201,9 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
         if not ((lead and tail) or term) or ctx.taken(figure):
             continue
         person = person_before(ctx, sentence, figure.start)
-        if lead and re.match(r"sentenced\s+(?:him|her|them)\s+to", lead.group(0)):
+        if lead and re.match(r"sentenced\s+them\s+to", lead.group(0)):
+            continue  # "sentenced them to five years": a group's term, no one person's
+        if lead and re.match(r"sentenced\s+(?:him|her)\s+to", lead.group(0)):
             person = ctx.last_person  # "a court sentenced him to five years": the one the sentences before speak of
         if person is None:
             continue
@@ -252,15 +256,15 @@ def _year_before(ctx: Context, sentence: Sentence, offset: int) -> str | None:
 @rule("imprisoned-since")
 def imprisoned(ctx: Context, sentence: Sentence) -> None:
     """Imprisonment began: "arrested in May 2021", "jailed since 2020", "arrested that year"."""
-    for date, start in _dates_after(ctx, sentence, IMPRISONED):
+    for date, start, found in _dates_after(ctx, sentence, IMPRISONED):
         if SENTENCED.search(ctx.text[max(sentence.start, date.start - 60):date.start]):
             continue  # "sentenced to 15 years in prison in 2021": the verdict's date, not the arrest's
         if re.match(rf"\w+\s+{ADJECTIVES}{PEOPLE}\s+(?:in|since|on)\s", ctx.text[start:date.start], re.IGNORECASE):
             continue  # "released 40 detained political prisoners on November 27": who was freed, no arrest
         # "Security forces arrested X on May 3, 2021": no one before the verb, the person arrested after it
-        verb = IMPRISONED.search(ctx.text, start, date.start)
+        verb_end = start + found.end("verb") - found.start()
         arrested = None if person_before(ctx, sentence, start) else \
-            next((p for p in persons(ctx, sentence) if verb.end("verb") < p.start < date.start), None)
+            next((p for p in persons(ctx, sentence) if verb_end < p.start < date.start), None)
         _dated(ctx, sentence, "imprisoned_since", date.value, start, date.end, date, person=arrested)
         person = arrested or person_before(ctx, sentence, date.start)
         if person is not None:
@@ -280,12 +284,11 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
 @rule("sentenced-on")
 def sentenced_on(ctx: Context, sentence: Sentence) -> None:
     """When sentenced: "sentenced in 2021", "given 11 years in 2022", "convicted in March 2022"."""
-    for date, start in _dates_after(ctx, sentence, SENTENCED):
+    for date, start, found in _dates_after(ctx, sentence, SENTENCED):
         # "A Minsk court sentenced X to seven years in March 2023": no one before the verb, the one sentenced after it
-        verb = SENTENCED.search(ctx.text, start, date.start)
         sentenced = None if person_before(ctx, sentence, start) else \
             next((p for p in persons(ctx, sentence) if start < p.start < date.start), None) or \
-            (ctx.last_person if re.match(r"sentenced\s+(?:him|her|them)\b", ctx.text[start:verb.end()]) else None)
+            (ctx.last_person if re.match(r"sentenced\s+(?:him|her)\b", found.group(0)) else None)
         _dated(ctx, sentence, "sentenced_on", date.value, start, date.end, date, person=sentenced)
     last_year = re.match(r"\W*(?:Last|The\s+previous)\s+year,?", sentence.text)
     if last_year and ctx.anchor is not None and ctx.last_person is not None and not persons(ctx, sentence):
@@ -312,13 +315,13 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
 
 
 def _dates_after(ctx: Context, sentence: Sentence, verb: re.Pattern):
-    """Each date of the sentence not yet drafted that `verb` precedes within 60 characters, with where
-    the verb starts (checked as each is drafted, so a date is never drafted twice)."""
+    """Each date of the sentence not yet drafted that `verb` precedes within 60 characters, with where the verb
+    starts and its match in those 60 characters (checked as each is drafted, so a date is never drafted twice)."""
     for date in (d for d in sentence.dates if d.value and not ctx.taken(d)):
         before = ctx.text[max(sentence.start, date.start - 60):date.start]
         match = verb.search(before)
         if match:
-            yield date, date.start - len(before) + match.start()
+            yield date, date.start - len(before) + match.start(), match
 
 
 def _dated(ctx: Context, sentence: Sentence, prop: str, value: str, start: int, end: int, date=None,
@@ -363,6 +366,21 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
                     subject=ctx.note_person(person))
 
 
+def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end: int) -> str:
+    """A nationality at the head of a role ("Belarusian rights defender", "an Estonian reporter") drafted as the
+    person's nationality, and the role without it; not an office's ("Belarusian President X": the country he
+    serves)."""
+    first = role.split()[0] if role.split() else ""
+    if len(role.split()) < 2 or not first[:1].isupper() or \
+            re.search(r"president|minister|ambassador|official|envoy|leader|chief|diplomat", role, re.I):
+        return role
+    country = country_of(ctx, first)
+    if not country:
+        return role
+    ctx.add("nationality", "entity", country, start, end, subject=ctx.note_person(person))
+    return role[len(first):].strip()
+
+
 @rule("role")
 def roles(ctx: Context, sentence: Sentence) -> None:
     """What a person is, as written before the name ("Journalist X") or after it ("X, the sister of Y,");
@@ -372,12 +390,7 @@ def roles(ctx: Context, sentence: Sentence) -> None:
             role = person.role
             if re.search(r"(?:figures|leaders|activists|journalists|lawyers|members)$", role, re.IGNORECASE):
                 role = role[:-1]
-            first = role.split()[0]
-            country = country_of(ctx, first) if len(role.split()) > 1 and first[:1].isupper() and \
-                not re.search(r"president|minister|ambassador|official|envoy|leader|chief", role, re.I) else None
-            if country:
-                ctx.add("nationality", "entity", country, person.role_start, person.end, subject=ctx.note_person(person))
-                role = role[len(first):].strip()
+            role = _nationality_of_role(ctx, person, role, person.role_start, person.end)
             proper = any(w[:1].isupper() for w in role.split()[1:]) or "." in role
             ctx.add("role", "text", role if proper else role.lower(), person.role_start, person.end,
                     subject=ctx.note_person(person))
@@ -385,11 +398,8 @@ def roles(ctx: Context, sentence: Sentence) -> None:
         if described_as and SPEECH.match(ctx.text, described_as[2]):
             continue  # "brokered by X, a spokesperson for the ministry said": the speaker's role, not X's
         if described_as and not re.match(r"(?:who|which)\b", described_as[0]):
-            role = re.sub(r"^(?:the|a|an)\s+", "", described_as[0])
-            first = role.split()[0] if role.split() else ""
-            country = country_of(ctx, first) if len(role.split()) > 1 and first[:1].isupper() and \
-                re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ish|ese|i|ch)", first) else None
-            if country:  # "Vask, an Estonian reporter": her nationality, and her role
-                ctx.add("nationality", "entity", country, person.start, described_as[2], subject=ctx.note_person(person))
-                role = role[len(first):].strip()
-            ctx.add("role", "text", role, person.start, described_as[2], subject=ctx.note_person(person))
+            # "Vask, an Estonian reporter": her nationality, and her role
+            role = _nationality_of_role(ctx, person, re.sub(r"^(?:the|a|an)\s+", "", described_as[0]), person.start,
+                                        described_as[2])
+            if not re.fullmatch(r"(?:citizen|national|resident)s?", role):  # "X, an Estonian citizen": no role
+                ctx.add("role", "text", role, person.start, described_as[2], subject=ctx.note_person(person))

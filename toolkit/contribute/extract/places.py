@@ -42,7 +42,8 @@ def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
         for match in sentence.freeing()[:1]:
             at = sentence.start + match.start()
             before = ctx.text[max(sentence.start, at - 80):at]
-            passive = PATIENT.search(ctx.text, max(sentence.start, at - 40), at) or PATIENT_WORDS.match(match.group(0))
+            passive = (PATIENT.search(ctx.text, max(sentence.start, at - 40), at) or PATIENT_WORDS.match(match.group(0))) \
+                and not match.group(0).lower().endswith("ing")  # "Belarus is releasing 14": active, progressive
             if passive:  # "were freed by Moscow": the agent frees
                 agent = AGENT.match(ctx.text, sentence.start + match.end(), sentence.end)
                 for word in re.finditer(r"\b[A-Z][a-z]+\b", agent.group("who") if agent else ""):

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ...ingest.figures import Figure
-from .context import ADJECTIVES, PEOPLE, WISH, Context, Sentence, rule  # noqa: F401 - the shapes deals reads here too
+from .context import ADJECTIVES, PEOPLE, POLITICAL, WISH, Context, Sentence, part_of_larger, rule  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
 from .names import UPPER, Name, slug
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
@@ -84,6 +84,8 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                 break
     for figure in _free(ctx, sentence):  # "sent 31 of them to Lithuania", "deported 20 prisoners to Poland"
         verb = SENT_OF.search(ctx.text, max(sentence.start, figure.start - 30), figure.start)
+        if verb and not (sentence.freeing() or re.match(r"\s+of\s+(?:them|those|whom)\b", ctx.text[figure.end:sentence.end])):
+            continue  # "Its ally Russia recently deported 20 protesters to Ukraine": no one this page frees
         to = re.match(rf"(?:\s+of\s+(?:them|those|whom))?(?:\s+{ADJECTIVES}{PEOPLE})?\s+(?:to|into)\s+",
                       ctx.text[figure.end:sentence.end], re.IGNORECASE) if verb else None
         place = (place_after(ctx, sentence, figure.end + to.end()) or
@@ -256,7 +258,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         noun = GROUP_NOUN.match(ctx.text, figure.end)
         if not noun or re.match(r"\s+years?\b", ctx.text[figure.end:figure.end + 7]):
             continue
-        if re.match(r"\s+and\s+(?:[a-z][\w-]*\s+){0,2}(?:residents|others|relatives|family|families|dual)\b",
+        if re.match(r"\s+and\s+(?:[a-z][\w-]*\s+){0,2}(?:residents|relatives|family|families)\b",
                     ctx.text[noun.end():sentence.end]):
             continue  # "10 jailed U.S. citizens and permanent residents": no group of one nationality
         population = group_of(ctx, noun.group("noun"))
@@ -278,11 +280,11 @@ def groups(ctx: Context, sentence: Sentence) -> None:
             ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
                     subject=release, population=population)
     for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)"
-                             rf"(?P<named>(?:\s+[a-z][\w-]*){{1,2}},\s+[A-Z][^,;:.]{{1,50}},)?\s+(?:has|had|was|is)\s+"
+                             rf"(?P<named>(?:\s+[a-z][\w-]*){{1,2}},\s+(?P<name>[A-Z][^,;:.]{{1,50}}),)?\s+(?:has|had|was|is)\s+"
                              rf"(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned|among\s+(?:those|the)\s+freed|"
                              rf"(?P<them>among\s+them))\b", sentence.text):
         if match.group("named"):  # "An Estonian journalist, X, was among them": by nationality, then by name
-            name_at = sentence.start + match.start("named") + match.group("named").index(",") + 2
+            name_at = sentence.start + match.start("name")
             if not any(p.start == name_at for p in persons(ctx, sentence)):
                 continue
         if match.group("them") and not (match.group("named") and ctx.previous_freeing):
@@ -336,7 +338,13 @@ def bracketed(ctx: Context, sentence: Sentence) -> None:
         if not ctx.text.startswith(")", figure.end) or figure.qualifier != "exact":
             continue
         written = BRACKETED.search(ctx.text, max(sentence.start, figure.start - 40), figure.start)
-        country = country_at(ctx, sentence, written.start()) if written else None
+        if written is None or re.search(rf"\b(?:{MOVED}|to|into)\b[^.;]{{0,60}}$", ctx.text[sentence.start:written.start()],
+                                        re.IGNORECASE):
+            continue  # "They were taken to Vilnius (30) and Warsaw (22)": where they went, not where they are from
+        named = place_after(ctx, sentence, written.start(), reach=4)
+        country = country_at(ctx, sentence, written.start())
+        if named is not None and ctx.registry_place_kind(named.entity) != "country":
+            continue  # a city in brackets is no nationality
         if country is not None and ctx.registry_place_kind(country.entity) == "country":
             _count(ctx, "released_count", figure, country.start, figure.end + 1, clause_release(ctx, sentence, figure.start),
                    population=nationals_of(ctx, country.entity, country.text))
@@ -366,7 +374,7 @@ def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, 
 def totals(ctx: Context, sentence: Sentence) -> None:
     """How many were freed: "Belarus freed 52 prisoners", "More than 60 political prisoners were
     released", "the release of 75 prisoners", "Another 31 prisoners released"."""
-    if not sentence.freeing() and not ANNOUNCED_FREEING.search(sentence.text):
+    if not sentence.freeing() and not sentence.announced():
         return
     sent = ctx.drafted_at("destination_count", "destination-count")
     went = [f for f in sentence.figures if f.start in sent]
@@ -379,7 +387,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         announced = False
         if lead:
             ahead = ctx.text[max(sentence.start, figure.start - len(lead.group(0)) - 40):figure.start - len(lead.group(0))]
-            announced = bool(ANNOUNCED.search(ahead)) and not CALLED.search(ctx.text, sentence.start, figure.start)
+            announced = bool(ANNOUNCED.search(ahead)) and not CALLED.search(ctx.text, sentence.clause(figure.start)[0],
+                                                                            figure.start)
             if WISH.search(ahead) and not announced:
                 continue  # "efforts to free more than a thousand others", "promised to release 500": no release yet
         if not lead and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\s+go\b", after, re.IGNORECASE):
@@ -399,7 +408,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
         if tail and tail.group("future"):
-            if CALLED.search(ctx.text, sentence.start, figure.start):
+            if CALLED.search(ctx.text, sentence.clause(figure.start)[0], figure.start):
                 continue  # "rights groups want 40 prisoners to be released": a call, no release
             announced = True  # "40 political prisoners are expected to be released"
         inner = re.search(rf"\b(?:freed|released|pardoned)\b", noun.group(0))
@@ -423,11 +432,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         note=f"{who} and {figure.value} others: {figure.value + named}")
             continue
         if announced:  # "Belarus will free 300 prisoners under an amnesty": the release's count, not yet done
-            release = clause_release(ctx, sentence, figure.start)
-            if release and ctx.take(figure):
-                ctx.add("released_count", "count", [figure.value, figure.upper] if figure.qualifier == "between" else
-                        figure.value, begin, finish, subject=release, review="announced",
-                        qualifier="exact" if figure.qualifier == "between" else figure.qualifier)
+            _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start),
+                   review="announced", note="announced by the side that frees; not reported done")
             continue
         _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start))
         _listed_releases(ctx, sentence, figure)
@@ -440,15 +446,15 @@ ANNOUNCED = re.compile(r"\b(?:will|would|(?:is|are|was|were)\s+(?:set|expected|d
 553", "the junta says to release over 6,000" (a release announced, not a wish: not "promised to", "urged to")."""
 TO_BE = r"(?:will|would)\s+(?:also\s+)?be\s+|(?:is|are)\s+(?:set|expected|due|scheduled|going)\s+to\s+be\s+|(?:is|are)\s+to\s+be\s+"
 """A passive freeing to come: "are expected to be released", "will be freed"."""
-ANNOUNCED_FREEING = re.compile(rf"\b(?:{TO_BE}|(?:will|would)\s+|(?:set|expected|due|going|scheduled|plans?|planned|agreed|"
-                               rf"decided)\s+to\s+)(?:gradually\s+|soon\s+|also\s+)?{FREE_VERB}\b", re.IGNORECASE)
-CALLED = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|hop\w*|want\w*|ask\w*|press\w*|seek\w*|sought|appeal\w*|plead\w*|"
-                    r"campaign\w*|lobby\w*|wish\w*|refus\w*|declin\w*|could|may|might)\b", re.IGNORECASE)
-"""Words of a call, a hope or a doubt in the clause before: the release is others' wish, not announced."""
+CALLED = re.compile(r"\b(?:[Cc]all\w*|[Uu]rg\w*|[Dd]emand\w*|[Hh]op(?:e|es|ed|ing)\b|[Ww]ant\w*|[Aa]sk\w*|[Ss]eek\w*|"
+                    r"[Ss]ought|[Aa]ppeal\w*|[Pp]lead\w*|[Cc]ampaign\w*|[Ll]obby\w*|[Ww]ish\w*|[Rr]efus\w*|[Dd]eclin\w*|"
+                    r"could|may|might)\b")
+"""Words of a call, a hope or a doubt in the clause of the count: the release is others' wish, not announced ("may" in
+small letters only: "In May, Belarus said it will free 300" announces)."""
 
 
-POLITICAL = re.compile(r"\bpolitical\s+prisoners\b|\bprisoners\s+of\s+conscience\b", re.IGNORECASE)
 PART = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$", re.IGNORECASE)
+POLITICAL_AFTER = re.compile(r"\s+(?:political\s+prisoners|prisoners\s+of\s+conscience)\b", re.IGNORECASE)
 
 
 @rule("political-part")
@@ -456,25 +462,25 @@ def political_part(ctx: Context, sentence: Sentence) -> None:
     """"Belarus freed 60 people, including 20 political prisoners": after a total of the sentence, the political
     prisoners counted among it (whether a total is larger is settled at the end: see parts_of_totals)."""
     for figure in _free(ctx, sentence):
-        if not PART.search(ctx.text, sentence.start, figure.start) or \
-                not re.match(rf"\s+{POLITICAL.pattern}", ctx.text[figure.end:figure.end + 40], re.IGNORECASE):
+        part = PART.search(ctx.text, max(sentence.start, figure.start - 30), figure.start)
+        political = POLITICAL_AFTER.match(ctx.text, figure.end, sentence.end) if part else None
+        if political is None:
             continue
         # the totals drafted from this sentence so far (not every draft of the page: that cost its square)
         totals = [d for d in ctx.drafts[ctx.sentence_drafts:] if d.property == "released_count" and d.population is None]
         release = clause_release(ctx, sentence, figure.start)
         if any(d.start < figure.start and d.subject == release for d in totals):
-            political = re.match(rf"\s+(?:{POLITICAL.pattern})", ctx.text[figure.end:sentence.end], re.IGNORECASE)
-            _count(ctx, "released_count", figure, figure.start - len(PART.search(ctx.text, sentence.start,
-                                                                                   figure.start).group(0)),
-                   figure.end + political.end(), release)
+            _count(ctx, "released_count", figure, part.start(), political.end(), release,
+                   population=group_of(ctx, "political prisoners"))
 
 
 def parts_of_totals(ctx: Context) -> None:
     """Which counts of a release are parts of its total, by the totals the page gives (not another source's: sources
     disagree on totals; docs/claims-format.md, Conventions):
-    - political prisoners fewer than another total count a part of those freed, the registry's group of political
-      prisoners ("Belarus released 2,400 prisoners under an amnesty ... 17 political prisoners were freed"); as
-      many as every total, or a bound ("more than 100" beside 123), they are everyone freed, with no population;
+    - political prisoners far fewer than another total (context.part_of_larger) count a part of those freed, the
+      registry's group of political prisoners ("Belarus released 2,400 prisoners under an amnesty ... 17 political
+      prisoners were freed"); near every total ("52 political prisoners" beside "54 people", two sources' figures),
+      or a bound ("more than 100" beside 123), they are everyone freed, with no population;
     - the freeing country's own nationals as many as a total are everyone freed ("Three Belarusian journalists
       walked free" under "Belarus frees three journalists"): the total, with no population."""
     political = group_of(ctx, "political prisoners")
@@ -485,7 +491,7 @@ def parts_of_totals(ctx: Context) -> None:
     for i, draft in enumerate(ctx.drafts):
         if draft.property != "released_count" or not isinstance(draft.value, int):
             continue
-        larger = [v for v in totals.get(draft.subject, ()) if v > draft.value]
+        larger = [v for v in totals.get(draft.subject, ()) if part_of_larger(draft.value, v)]
         if draft.population is None and political and draft.qualifier == "exact" and larger and \
                 POLITICAL.search(draft.quote):
             ctx.drafts[i] = replace(draft, population=political, review=draft.review or "part-of-total",
@@ -507,9 +513,9 @@ def with_others(ctx: Context, sentence: Sentence) -> None:
         start, who, end = others
         release = clause_release(ctx, sentence, figure.start)
         nationals = re.match(rf"\s+other\s+{NATIONALS}", ctx.text[figure.end:end])
-        population = group_of(ctx, nationals.group("nationals")) if nationals else None
-        if nationals and population is None:
-            continue  # "X and two other Fooians" of no country the page or ISO 3166 knows: no count to give
+        # "X and two other Americans": of that nationality; "X and 13 other Catholics": of none, a count all the same
+        population = group_of(ctx, nationals.group("nationals")) if nationals and \
+            any(demonym_country(ctx, nationals.group("nationals"))) else None
         if release and ctx.take(figure):
             note = f"{who}: {figure.value + 1}"
             ctx.add("released_count", "count", figure.value + 1, start, end, subject=release, population=population,
@@ -534,6 +540,8 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
     if not before or not other or figure.qualifier != "exact" or figure.upper:
         return None
     start = _who_before(ctx, sentence, figure.start - len(before.group(0)))
+    if any(start - 25 <= f.end <= start for f in sentence.figures):
+        return None  # "five Estonians and two others": a counted group and others, not one person and others
     who = ctx.text[start:figure.start - len(before.group(0))].strip()
     return start, f"{who} and {figure.value} others", figure.end + other.end()
 

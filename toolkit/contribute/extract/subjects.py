@@ -335,7 +335,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     relative = [d for d in relative if d is not None]
     if relative:
         return release_for(ctx, relative[0].value)
-    if ctx.anchor is not None and ctx.anchor.precision != "year" and any(s.freeing() for s in sentences):
+    if ctx.anchor is not None and ctx.anchor.precision != "year" and any(s.freeing() or s.announced() for s in sentences):
         return release_for(ctx, ctx.anchor.text[:7],
                            note="the article does not date the release; named for the month it was published")
     if ctx.anchor is not None and any(s.freeing() for s in sentences):

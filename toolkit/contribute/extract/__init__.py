@@ -39,7 +39,7 @@ from ...ingest.entities import Registry
 from ...ingest.figures import (Dateline, DateMention, Figure, dateline_spans, find_dateline, find_dates, find_figures,
                                front_matter)
 from ...values import Count, DateValue, parse_date
-from . import bystanders, counts, deals, everyone, freed, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
+from . import bystanders, counts, deals, everyone, freed, parts, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
 from .context import REVIEW, RULES, Context, Draft, Sentence
 from .furniture import furniture
 from .names import Name, find_names, known_names, slug
@@ -194,7 +194,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                 ctx.item_person = (item, subject)
     ctx.current_rule = "all-moved"
     everyone.sent_with_all(ctx)
-    releases.parts_of_totals(ctx)
+    parts.parts_of_totals(ctx)
     drafts = sorted(_unique(_facts_of_prisoners(_told_releases(ctx), ctx)), key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(_used(ctx, drafts).items()) if entries}
     return Drafted(drafts, proposals, dateline, anchor, names)

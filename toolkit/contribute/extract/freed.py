@@ -231,7 +231,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             return
         if freed_before(ctx, sentence, person):
             return
-        asked = re.search(r"\b(?:whether|if)\b(?P<rest>[^.;:]*)$", ctx.text[sentence.start:person.start], re.IGNORECASE)
+        asked = re.search(r"\b(?:whether|if)\b(?P<rest>[^.;:]*)$", ctx.text[max(sentence.start, person.start - 200):person.start],
+                          re.IGNORECASE)
         if asked and not re.search(r",\s+(?:[\w’'-]+\s+){0,3}?(?:said|says|told|added|announced|confirmed|reported)\b",
                                    asked.group("rest")):
             return  # "could not confirm whether X was among those released": asked, not said (not "Asked whether

@@ -225,7 +225,8 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
         earlier = [d for d in sentence.dates if d.start < start and d.value and len(d.value) >= 7]
         if earlier:
             return release_for(ctx, earlier[-1].value[:7])
-    for figure in (f for f in sentence.figures if start <= f.start < end and _total_noun(ctx, f)):
+    known_values = {v for totals in ctx.release_totals.values() for v in totals}
+    for figure in (f for f in sentence.figures_within(start, end) if f.value in known_values and _total_noun(ctx, f)):
         known = [r for r, totals in ctx.release_totals.items() if figure.value in totals and r != ctx.release]
         if len(known) == 1 and not any(figure.value in t for r, t in ctx.release_totals.items() if r == ctx.release):
             return known[0]

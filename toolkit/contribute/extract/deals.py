@@ -20,7 +20,8 @@ from .subjects import OTHER_EVENT, clause_release, reported, date_note, other_ye
 
 @rule("release-date")
 def release_dates(ctx: Context, sentence: Sentence) -> None:
-    """When a release happened: a day or month written in the clause of a word of freeing; or a day the
+    """When a release happened: a day or month written in the clause of a word of freeing (the nearer one, where two
+    share a sentence: "a decree pardoning 12, who were freed on November 27"; none for a freeing to come); or a day the
     sentence names further on ("freed 52 prisoners, officials said on Thursday"), when the sentence is
     about the article's release and the day falls within what is known of its date."""
     freeing = sentence.freeing()

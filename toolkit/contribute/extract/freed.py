@@ -2,8 +2,10 @@
 
 Who was freed is read only from the constructions that say so: a list after "including" or "Those freed
 include", "X was (also) freed", "X was among those freed", "Also freed were X and Y", "X's release", a bare
-list of names after a sentence about freeing, "X, Y, Z released by ...", each item of a list that a line
-about the freed introduces, a sentence that opens a section labelled as about the freed. A person who
+list of names after a sentence about freeing, "X, Y, Z released by ...", "secured the release of X", "X was
+released along with Y", "Others included X", the names after a colon that ends a freeing ("freed two journalists:
+X and Y"), each item of a list that a line about the freed (or about those the line before freed or moved:
+"Among them are:") introduces, a sentence that opens a section labelled as about the freed. A person who
 speaks in the sentence, is named only inside another person's description, holds power or office ("President
 X", "envoy X", "X, who has ruled since 1994"), or begins a clause of their own after a list, is never
 drafted as freed.

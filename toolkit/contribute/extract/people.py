@@ -255,7 +255,9 @@ def _year_before(ctx: Context, sentence: Sentence, offset: int) -> str | None:
 
 @rule("imprisoned-since")
 def imprisoned(ctx: Context, sentence: Sentence) -> None:
-    """Imprisonment began: "arrested in May 2021", "jailed since 2020", "arrested that year"."""
+    """Imprisonment began: "arrested in May 2021", "jailed since 2020", "arrested that year", "detained by the
+    security services in March 2022", "Security forces arrested X on May 3, 2021", "In 2020, X was arrested"; not
+    "released 40 detained political prisoners on November 27" (who was freed)."""
     for date, start, found in _dates_after(ctx, sentence, IMPRISONED):
         if SENTENCED.search(ctx.text[max(sentence.start, date.start - 60):date.start]):
             continue  # "sentenced to 15 years in prison in 2021": the verdict's date, not the arrest's
@@ -283,7 +285,8 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
 
 @rule("sentenced-on")
 def sentenced_on(ctx: Context, sentence: Sentence) -> None:
-    """When sentenced: "sentenced in 2021", "given 11 years in 2022", "convicted in March 2022"."""
+    """When sentenced: "sentenced in 2021", "given 11 years in 2022", "convicted in March 2022", "jailed for nine
+    years in 2022", "A court sentenced X (or him) to seven years in March 2023"."""
     for date, start, found in _dates_after(ctx, sentence, SENTENCED):
         # "A Minsk court sentenced X to seven years in March 2023": no one before the verb, the one sentenced after it
         sentenced = None if person_before(ctx, sentence, start) else \

@@ -53,7 +53,9 @@ SENT_OF = re.compile(rf"\b{MOVED}\s+$", re.IGNORECASE)
 
 @rule("destination-count")
 def destinations(ctx: Context, sentence: Sentence) -> None:
-    """Where people went: "43 were handed over to Lithuania", "Poland receives 40 civilians",
+    """Where people went: "43 were handed over to Lithuania", "Poland receives 40 civilians", "sent 31 of them to
+    Lithuania", "Nine of the released prisoners left Belarus for Poland", "released into Lithuania", "reported
+    receiving 20 prisoners",
     "30 of the released prisoners had arrived in that country"; and within such a sentence, the
     subgroups that went there ("six of them Estonians", "plus over 20 political prisoners")."""
     scoped: list[tuple[Figure, Name]] = []
@@ -234,8 +236,8 @@ def registry_group(ctx: Context, offset: int, end: int) -> tuple[str, int] | Non
 @rule("subgroup-count")
 def groups(ctx: Context, sentence: Sentence) -> None:
     """How many of a nationality or group were freed: "five Ukrainians" among the freed, "One
-    Canadian was released", "which included four Latvian nationals", "A Swiss citizen has also
-    been released" (at least one)."""
+    Canadian was released", "which included four Latvian nationals", "three imprisoned Polish nationals", "A Swiss
+    citizen has also been released" and "An Estonian journalist, X, was among them" (at least one)."""
     context = sentence.freeing() or re.search(r"\b(?:among|including|included|of\s+those|of\s+them)\b", sentence.text, re.I) or \
         ctx.previous_freeing and re.search(r"\b(?:were|was)\s+(?:also\s+)?(?:in|part\s+of)\s+the\s+group\b", sentence.text)
     if not context:
@@ -344,7 +346,9 @@ def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, 
 
 @rule("released-count")
 def totals(ctx: Context, sentence: Sentence) -> None:
-    """How many were freed: "Belarus freed 52 prisoners", "More than 60 political prisoners were
+    """How many were freed: "Belarus freed 52 prisoners", "granted amnesty to 25 prisoners", "released on Thursday
+    three U.S. citizens", "102 prisoners including A, B, were released", "were reportedly released", a count the
+    freeing side announces ("Belarus will free 300", marked announced), "More than 60 political prisoners were
     released", "the release of 75 prisoners", "Another 31 prisoners released"."""
     if not sentence.freeing() and not sentence.announced():
         return

@@ -51,7 +51,7 @@ POLITICAL_AFTER = re.compile(r"\s+(?:political\s+prisoners|prisoners\s+of\s+cons
 @rule("political-part")
 def political_part(ctx: Context, sentence: Sentence) -> None:
     """"Belarus freed 60 people, including 20 political prisoners": after a total of the sentence, the political
-    prisoners counted among it (whether a total is larger is settled at the end: see parts_of_totals)."""
+    prisoners counted among it, a part of the freed by its own word ("including"), whatever the figures."""
     for figure in _free(ctx, sentence):
         part = PART.search(ctx.text, max(sentence.start, figure.start - 30), figure.start)
         political = POLITICAL_AFTER.match(ctx.text, figure.end, sentence.end) if part else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .context import ADJECTIVES, PEOPLE, POLITICAL, Context, Sentence, part_of_larger, rule
+from .context import ADJECTIVES, PEOPLE, POLITICAL, Context, Draft, Sentence, part_of_larger, rule
 from .names import Name
 from .people import MOVED
 from .places import country_at, group_of, place_after
@@ -32,8 +32,7 @@ def all_moved(ctx: Context, sentence: Sentence) -> None:
         release = clause_release(ctx, sentence, offset)
         if place is None or release is None:
             continue
-        totals = {(d.value, d.qualifier): d for d in ctx.drafts if d.subject == release and d.property == "released_count"
-                  and d.population is None and isinstance(d.value, int)}
+        totals = _release_totals(ctx, release)
         if re.match(r"(?:All|all)\s+(?:of\s+)?them\b", match.group(0)) and not (ctx.previous_freeing or sentence.freeing()
                                                                                 or totals):
             continue  # "all of them" on a page that has counted no freed, after a sentence that freed nobody: others
@@ -45,11 +44,16 @@ def all_moved(ctx: Context, sentence: Sentence) -> None:
             ctx.moved_uncounted.append((release, place.entity, sentence.start + match.start(), place.end))
 
 
+def _release_totals(ctx: Context, release: str) -> dict[tuple[int, str], Draft]:
+    """The totals of everyone a release freed drafted so far, by (value, qualifier)."""
+    return {(d.value, d.qualifier): d for d in ctx.drafts if d.subject == release and d.property == "released_count"
+            and d.population is None and isinstance(d.value, int)}
+
+
 def _all_of_total(ctx: Context, release: str, place: str, start: int, end: int) -> None:
     """As many went to the place as the release's total on the page: its exact total when it gives one, else its
     only bound; nothing when the page gives several."""
-    totals = {(d.value, d.qualifier): d for d in ctx.drafts if d.subject == release and d.property == "released_count"
-              and d.population is None and isinstance(d.value, int)}
+    totals = _release_totals(ctx, release)
     totals = {k: d for k, d in totals.items()  # not the political prisoners among a larger amnesty (parts_of_totals)
               if not (POLITICAL.search(d.quote) and any(part_of_larger(k[0], other[0]) for other in totals))}
     exact = {k: d for k, d in totals.items() if k[1] == "exact"}

@@ -361,10 +361,10 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                          rf"(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before, re.IGNORECASE)
         # "the release of 75", "granted amnesty to 25", "grant freedom to 3,000", "released on Thursday three"
         announced = False
+        called = CALLED.search(ctx.text, max(sentence.clause(figure.start)[0], figure.start - 120), figure.start)
         if lead:
             ahead = ctx.text[max(sentence.start, figure.start - len(lead.group(0)) - 40):figure.start - len(lead.group(0))]
-            announced = bool(ANNOUNCED.search(ahead)) and not CALLED.search(
-                ctx.text, max(sentence.clause(figure.start)[0], figure.start - 120), figure.start)
+            announced = bool(ANNOUNCED.search(ahead)) and not called
             if WISH.search(ahead) and not announced:
                 continue  # "efforts to free more than a thousand others", "promised to release 500": no release yet
         if not lead and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\s+go\b", after, re.IGNORECASE):
@@ -384,7 +384,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
         if tail and tail.group("future"):
-            if CALLED.search(ctx.text, max(sentence.clause(figure.start)[0], figure.start - 120), figure.start):
+            if called:
                 continue  # "rights groups want 40 prisoners to be released": a call, no release
             announced = True  # "40 political prisoners are expected to be released"
         inner = re.search(rf"\b(?:freed|released|pardoned)\b", noun.group(0))

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..report import Report
 from .yamlio import MAX_DEPTH, MAX_INPUT_BYTES, LineDict, line_dict, read_bounded
 
-_STRING = re.compile(r'"(?:\\.|[^"\\])*"')
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # unrolled: a run of plain characters at a time
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _WHITESPACE = re.compile(r"[ \t\n\r]*")

@@ -43,8 +43,8 @@ GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|d
 # "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
-                         r"(?:freed|released|pardoned|set\s+free|free\b|among\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
-                         r"(?:[\w-]+\s+){0,3}?(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
+                         r"(?:freed|released|pardoned|set\s+free|free\b|(?:among|one\s+of)\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
+                         r"(?:(?!not\b|never\b)[\w-]+\s+){0,3}?(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
 
 # "secured the release of X", "announced the pardon of X", "the pardon also saw the releases of X": a freeing done,
 # not one asked for ("demanded the release of X", "talks on the release of X")
@@ -59,8 +59,10 @@ ALONG_WITH = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+")
 LEADING_DESCRIPTION = re.compile(r"\W*(?:An?|The|Another)\s+[^,;:.“”\"]{1,60},\s*")
 
 # "A and other political prisoners were released", "A and 13 other detainees were freed": A was freed with them
-OTHERS = re.compile(r"\s+(?:and|along\s+with|together\s+with)\s+(?:[\w,]+\s+)?other\s+(?:[\w-]+\s+){0,3}?(?=(?:was|were|"
+OTHERS = re.compile(r"\s+(?:and|along\s+with|together\s+with)\s+(?:(?:[\w,]+\s+)?other\s+(?:[\w-]+\s+){0,3}?|"
+                    r"an?\s+(?:unnamed\s+|unidentified\s+)?(?-i:[A-Z][a-z]+)\s+(?:(?:citizen|national)\s+)?)(?=(?:was|were|"
                     r"have|had|has)\b)", re.IGNORECASE)
+"""Also "A and an unnamed Estonian citizen were among those released": one more of the freed, not named."""
 
 OTHERS_MOVED = re.compile(rf"\s*(?:was|were|have\s+been|had\s+been)\s+(?:also\s+|then\s+|later\s+)?{MOVED}\s+"
                           rf"(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into)\s+(?:neighbou?ring\s+)?")

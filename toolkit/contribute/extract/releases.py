@@ -269,17 +269,23 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     _from_countries(ctx, sentence)
     listed = any(ctx.taken(f) for f in sentence.figures)
     for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?)\s+"
-                             r"(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)\b", sentence.text):
+                             r"(?:(?:unnamed|unidentified)\s+)?(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)\b",
+                             sentence.text):
+        qualifier = None
         if not match.group(0).startswith("one") and not ((listed or re.search(r"\b(?:and|,)\s+(?:\w+\s+){1,2}[A-Z]",
                                                                              sentence.text[match.end():match.end() + 30]))
                                                          and re.match(r"\s*(?:[.,;]|and\b|$)", sentence.text[match.end():])) \
                 and not (listed and re.match(r"\s+(?:were|are)\b", sentence.text[match.end():])):
-            continue  # "an American" counts as one only within a list of counts
+            if not _one_among_the_freed(sentence, match):
+                continue  # "an American" counts as one only within a list of counts, or as one of the freed
+            qualifier = "at_least"
         population = group_of(ctx, match.group("noun"))
         release = clause_release(ctx, sentence, sentence.start + match.start())
         if population and release:
+            implied = {"qualifier": "at_least", "review": "implied-count",
+                       "note": f'"{match.group(0)}": at least one'} if qualifier else {}
             ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
-                    subject=release, population=population)
+                    subject=release, population=population, **implied)
     for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)"
                              rf"(?P<named>(?:\s+[a-z][\w-]*){{1,2}},\s+(?P<name>[A-Z][^,;:.]{{1,50}}),)?\s+(?:has|had|was|is)\s+"
                              rf"(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned|among\s+(?:those|the)\s+freed|"
@@ -295,6 +301,23 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if population and release:
             ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
                     subject=release, qualifier="at_least", population=population)
+
+
+AMONG_THE_FREED = re.compile(r"\s+(?:were|are)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:[\w-]+\s+){0,3}?(?:freed|released|"
+                             r"pardoned)\b", re.IGNORECASE)
+
+
+def _one_among_the_freed(sentence: Sentence, match: re.Match) -> bool:
+    """One person of a nationality named, without a count, as one of the freed: "released 11 prisoners, including
+    an American and a teacher", "X and an unnamed Estonian citizen were among those released". It says that at
+    least one was freed, not that only one was (never "including an American envoy": a noun follows)."""
+    after = sentence.text[match.end():]
+    if sentence.text[:match.start()].endswith("including "):
+        freed = [m for m in sentence.freeing() if m.end() <= match.start()]
+        return bool(freed) and bool(re.match(r"\s*(?:[.,;]|and\b|$)", after))
+    if sentence.text[:match.start()].endswith("and "):
+        return bool(AMONG_THE_FREED.match(after))
+    return False
 
 
 FROM = re.compile(rf"\s+(?:{ADJECTIVES}{PEOPLE}\s+)?(?:(?:were|was|are|came)\s+)?from\s+", re.IGNORECASE)
@@ -315,6 +338,7 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
                    clause_release(ctx, sentence, figure.start), population=nationals_of(ctx, country.entity, country.text))
     _one_of_each(ctx, sentence, CITIZENS_OF, "citizens of", own=False)
     _one_of_each(ctx, sentence, OTHERS_FROM, "others from", own=True)
+    _one_of_each(ctx, sentence, FOREIGNERS_FROM, "foreigners from", own=False, least=2)
 
 
 RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?(?:freed|released|pardoned)\s+since\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|since\s+(?:the\s+(?:start|"
@@ -324,25 +348,36 @@ RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?
 
 CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among\s+them(?:\s+(?:were|are))?|(?:also\s+)?(?:freed|released))\s+"
                          r"(?:citizens|nationals)\s+(?:of|from)\s+", re.IGNORECASE)
-def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, own: bool) -> None:
+FOREIGNERS_FROM = re.compile(r"\b(?:foreign\s+(?:nationals|citizens|prisoners|detainees)|foreigners)\s*(?:[–—-]\s*|,\s*)?"
+                             r"(?:who\s+(?:were|are)\s+|(?:were|are)\s+)?from\s+", re.IGNORECASE)
+""""14 foreign nationals from Lithuania, Latvia and Poland": a count of the foreigners, then where they come from (a
+list of two or more: one country after the count would be the count's own nationality)."""
+
+
+def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, own: bool, least: int = 1) -> None:
     """"Those released also include citizens of Japan, Poland and the US", "the others from Latvia and Estonia": at
-    least one of each country's, for each country listed after the lead. With `own` False, the releasing country's
-    citizens are no breakdown and are skipped."""
+    least one of each country's, for each country listed after the lead, when at least `least` are listed. With `own`
+    False, the releasing country's citizens are no breakdown and are skipped."""
     for found in lead.finditer(sentence.text):
         offset = sentence.start + found.end()
         release = clause_release(ctx, sentence, offset)
+        listed = []
         while release:
             country = country_at(ctx, sentence, offset)
             if country is None or ctx.registry_place_kind(country.entity) != "country":
                 break
-            if own or country.entity != ctx.country:
-                ctx.add("released_count", "count", 1, sentence.start + found.start(), country.end, subject=release,
-                        qualifier="at_least", population=nationals_of(ctx, country.entity, country.text),
-                        review="implied-count", note=f'"{said} {country.text}": at least one')
+            listed.append(country)
             joiner = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", ctx.text[country.end:sentence.end])
             if not joiner:
                 break
             offset = country.end + joiner.end()
+        if len(listed) < least:
+            continue
+        for country in listed:
+            if own or country.entity != ctx.country:
+                ctx.add("released_count", "count", 1, sentence.start + found.start(), country.end, subject=release,
+                        qualifier="at_least", population=nationals_of(ctx, country.entity, country.text),
+                        review="implied-count", note=f'"{said} {country.text}": at least one')
 
 @rule("released-count")
 def totals(ctx: Context, sentence: Sentence) -> None:

@@ -68,7 +68,7 @@ class Draft:
 FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
                      r"(?:were|was|been)\s+(?:also\s+|then\s+|later\s+)?handed\s+over|"
                      r"walked\s+free|won\s+(?:their|his|her)\s+freedom|the\s+freed|liberated|amnestied|"
-                     r"granted\s+(?:an\s+)?amnesty)\b", re.IGNORECASE)
+                     r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency))\b", re.IGNORECASE)
 ANNOUNCED_FREEING = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+)?be|(?:is|are)\s+(?:set|expected|due|scheduled|going)\s+to\s+be|"
                                r"(?:is|are)\s+to\s+be|will|would|(?:set|expected|due|going|scheduled|plans?|planned|agreed|"
                                r"decided)\s+to)\s+(?:gradually\s+|soon\s+|also\s+)?(?:free[sd]?|releas(?:e|ed)|pardon(?:ed)?|"
@@ -95,7 +95,7 @@ PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|per
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages|critics|"
           r"opponents|protesters|convicts|servicemen|soldiers)")
-ADJECTIVES = (r"(?:(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
+ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|convicted|government|regime|opposition|anti-government|pro-democracy|"
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim)\s+){0,2}")  # a nationality, a faith
 # Where one clause ends and the next begins, for keeping a fact's parts together.

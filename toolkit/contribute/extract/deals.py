@@ -107,17 +107,27 @@ def talks(ctx: Context, sentence: Sentence) -> None:
                    clause_release(ctx, sentence, figure.start))
 
 
+PARDON_NOUN = r"(?:(?:a|the|an)\s+)?(?:special\s+)?(?:presidential\s+|royal\s+)?(?:pardons?|amnesty|clemency)"
+PARDONING = re.compile(rf"\b(?:pardon(?:ed|s)|(?:signed|issued)\s+(?:an?\s+|the\s+)?(?:decrees?|orders?)\s+(?:on\s+|to\s+)?"
+                       rf"(?:pardon(?:ing)?|granting\s+{PARDON_NOUN})|(?:granted|granting|issued|gave|announced)\s+"
+                       rf"{PARDON_NOUN}(?:\s+to)?)\b")
+"""A pardon done, by its verb or by its noun: "pardoned 40", "signed a decree granting amnesty to", "granted royal
+pardons to 14 activists", "issued a royal pardon to", "announced a presidential pardon", "granting clemency to"."""
+BY_DOING = r"(?:(?!by\b)[\w’'-]+\s+){1,8}?by\s+"
+"""What stands between a doer and "granting" in "X made a surprising move on May 7 by granting clemency": a verb phrase
+without a comma, then "by" (the doer of the gerund is the sentence's subject)."""
+
+
 @rule("pardoned-by")
 def pardons(ctx: Context, sentence: Sentence) -> None:
     """Who pardoned: "President X had pardoned 40 prisoners", "X also pardoned them", "X issued a decree pardoning
     12", "pardoned by X"."""
-    for match in re.finditer(r"\b(?:pardon(?:ed|s)|(?:signed|issued)\s+(?:an?\s+|the\s+)?(?:decrees?|orders?)\s+(?:on\s+|to\s+)?pardon(?:ing)?|"
-                             r"(?:granted|issued|gave)\s+(?:a\s+|the\s+)?(?:presidential\s+)?pardons?(?:\s+to)?)\b",
-                             sentence.text):
+    for match in PARDONING.finditer(sentence.text):
         verb = sentence.start + match.start()
+        gap = BY_DOING if match.group(0).lower().startswith("granting") else ""
         actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
                       re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?(?:(?:also|earlier|later|yesterday|today|\w+ly|"
-                                   r"on\s+[A-Z]\w+|last\s+\w+)\s+)?", ctx.text[p.end:verb])), None)  # "X on Thursday pardoned"
+                                   rf"on\s+[A-Z]\w+|last\s+\w+)\s+)?{gap}", ctx.text[p.end:verb])), None)  # "X on Thursday pardoned"
         by = re.match(r"\s+by\s+", ctx.text[sentence.start + match.end():sentence.end])
         if by:
             actor = next((p for p in persons(ctx, sentence) if p.start - (sentence.start + match.end() + by.end()) in

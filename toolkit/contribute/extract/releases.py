@@ -21,7 +21,7 @@ from .places import country_at, country_of, demonym_country, group_of, nationals
 from .subjects import clause_release, date_note, release_for
 
 FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
-    r"granted\s+(?:an\s+)?amnesty|grant(?:ed|s|ing)?\s+freedom)"
+    r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|grant(?:ed|s|ing)?\s+freedom)"
 GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|jailed|detained|incarcerated|convicted)\s+)?"
                         r"(?P<noun>(?:(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:political\s+prisoners|"
                         r"nationals|citizens?|national))?)|foreign\s+nationals|foreigners|dual\s+nationals)\b")
@@ -392,7 +392,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
     for figure in sorted(_free(ctx, sentence) + went, key=lambda f: f.start):
         before = ctx.text[max(sentence.start, figure.start - 40):figure.start]
         after = ctx.text[figure.end:sentence.end]
-        lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+|(?<=freedom\s)to\s+|on\s+[A-Z][a-z]+day\s+)?"
+        lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+|(?<=clemency\s)to\s+|(?<=freedom\s)to\s+|"
+                         rf"on\s+[A-Z][a-z]+day\s+)?"
                          rf"(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before, re.IGNORECASE)
         # "the release of 75", "granted amnesty to 25", "grant freedom to 3,000", "released on Thursday three"
         announced = False
@@ -418,6 +419,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         rf"(?:,|(?=\s+(?:were|was|have|has|had)\s))|[^.;:\d]{{0,12}}?)"
                         rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
+        if tail and re.match(r"\s+whose\s", after[noun.end():]) and \
+                CALLED.search(after, noun.end() + tail.end(), noun.end() + tail.end() + 60):
+            continue  # "the 900 prisoners whose release rights groups had called for": a wish, no release
         if tail and tail.group("future"):
             if called:
                 continue  # "rights groups want 40 prisoners to be released": a call, no release

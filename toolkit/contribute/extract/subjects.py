@@ -18,13 +18,14 @@ from collections import Counter
 
 from ...ingest.figures import DateMention
 from ...values import parse_date
-from .context import Context, Sentence
+from .context import ADJECTIVES, PEOPLE, Context, Sentence
 from .names import slug
 from .places import demonym_country
 
 # Words before a date that make it the date of something other than a release ("an imprisoned American citizen on
 # November 21" is no date of imprisonment: the participle describes the one freed).
-OTHER_EVENT = re.compile(r"\b(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:arrested|detained|jailed|imprisoned|sentenced|convicted)|"
+OTHER_EVENT = re.compile(r"\b(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:arrested|detained|jailed|imprisoned|sentenced|convicted)"
+                         rf"(?!\s+{ADJECTIVES}{PEOPLE}\b)|"  # "released 27 unjustly imprisoned political prisoners on": the freed
                          r"since|until|elections?|protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|"
                          r"invasion)\b[^,;]{0,25}$|"
                          r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$",

@@ -32,6 +32,13 @@ TITLE_WORDS = {
     "singer", "athlete", "coach", "scientist", "engineer", "surgeon", "nurse", "pensioner", "retired", "civic",
     "judge", "prosecutor", "magistrate", "investigator", "warden", "marine", "navy", "soldier", "sailor", "pilot",
     "officer", "airman", "corporal",
+    # occupations a freed person is described by ("Japanese documentary filmmaker X", "a Belgian aid worker, X,")
+    "filmmaker", "documentary", "producer", "actor", "actress", "comedian", "rapper", "hip-hop",
+    "cartoonist", "photojournalist", "novelist", "author", "playwright", "historian", "sociologist", "academic",
+    "lecturer", "scholar", "translator", "architect", "programmer", "physician", "worker", "aid", "volunteer",
+    "monk", "nun", "cleric", "imam", "rabbi", "clergyman", "archbishop", "deacon", "lawmaker", "legislator",
+    "councillor", "councilor", "youth", "land", "labour", "labor", "civil", "servant", "businessperson",
+    "executive", "manager", "employee", "farmer", "footballer", "player", "chess", "boxer", "mountaineer",
 }
 # Words that make a capitalized phrase an organisation, prize or publication rather than a person.
 NOT_NAMES = {"center", "centre", "committee", "council", "liberties", "ministry", "party", "union", "agency",

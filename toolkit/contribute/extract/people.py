@@ -362,8 +362,9 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
                         subject=ctx.note_person(person))
     for person in persons(ctx, sentence):
         base = max(sentence.start, person.start - 200)  # "Estonian citizen X": the words right before the name
-        role = re.search(r"\b(?P<adj>[A-Z][a-z]+)\s+(?:citizen|national)\s+$", ctx.text[base:person.start])
-        country = country_of(ctx, role.group("adj")) if role else None
+        role = re.search(r"(?:\b(?P<adj>[A-Z][a-z]+|US|UK)|(?<!\w)(?P<abbr>U\.S\.|U\.K\.))\s+(?:citizen|national)\s+$",
+                         ctx.text[base:person.start])
+        country = country_of(ctx, role.group("adj") or role.group("abbr")) if role else None
         if country:
             ctx.add("nationality", "entity", country, base + role.start(), person.end,
                     subject=ctx.note_person(person))

@@ -379,6 +379,10 @@ def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, 
                         qualifier="at_least", population=nationals_of(ctx, country.entity, country.text),
                         review="implied-count", note=f'"{said} {country.text}": at least one')
 
+OUT_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
+"""Between the two figures of "23 out of 170 detainees", "23 of the 170 detainees"."""
+
+
 @rule("released-count")
 def totals(ctx: Context, sentence: Sentence) -> None:
     """How many were freed: "Belarus freed 52 prisoners", "granted amnesty to 25 prisoners", "released on Thursday
@@ -391,7 +395,12 @@ def totals(ctx: Context, sentence: Sentence) -> None:
     went = [f for f in sentence.figures if f.start in sent]
     for figure in sorted(_free(ctx, sentence) + went, key=lambda f: f.start):
         before = ctx.text[max(sentence.start, figure.start - 40):figure.start]
-        after = ctx.text[figure.end:sentence.end]
+        if any(f.end <= figure.start and OUT_OF.fullmatch(ctx.text, f.end, figure.start) for f in sentence.figures):
+            continue  # the 170 of "About 23 out of 170 detainees have been released": the pool, not the freed
+        pool = next((f for f in sentence.figures if f.start > figure.end and OUT_OF.fullmatch(ctx.text, figure.end, f.start)),
+                    None)
+        base = pool.end if pool else figure.end  # "23 out of 170 detainees have been released": 23, said of the pool's noun
+        after = ctx.text[base:sentence.end]
         lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+|(?<=clemency\s)to\s+|(?<=freedom\s)to\s+|"
                          rf"on\s+[A-Z][a-z]+day\s+)?"
                          rf"(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before, re.IGNORECASE)
@@ -431,7 +440,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             continue
         begin = _actor_start(ctx, sentence, figure.start - len(lead.group(0))) if lead else figure.start
         begin = _another(ctx, begin)
-        finish = figure.end + noun.end() + (tail.end() if tail else 0)
+        finish = base + noun.end() + (tail.end() if tail else 0)
         if figure in went:  # "the release of 135 prisoners who would be sent to Guatemala", "24 prisoners were freed and
             # flown to Vilnius": freed, and gone there (not "27 people released from detention arrived in Vilnius")
             if lead or (tail and re.search(r"\b(?:were|was|have\s+been|had\s+been)\s", tail.group(0))):

@@ -1281,7 +1281,8 @@ CLASSES_34ZJ = FIXTURES / "extract" / "classes-34zj"
 CLASSES_34ZK = FIXTURES / "extract" / "classes-34zk"
 CLASSES_34ZL = FIXTURES / "extract" / "classes-34zl"
 CLASSES_34ZM = FIXTURES / "extract" / "classes-34zm"
-LATER_ROUNDS = (CLASSES_34B, CLASSES_34C, CLASSES_34D, CLASSES_34E, CLASSES_34F, CLASSES_34G, CLASSES_34H, CLASSES_34I, CLASSES_34J, CLASSES_34K, CLASSES_34L, CLASSES_34O, CLASSES_34P, CLASSES_34Q, CLASSES_34R, CLASSES_34S, CLASSES_34T, CLASSES_34U, CLASSES_34V, CLASSES_34W, CLASSES_34X, CLASSES_34Y, CLASSES_34Z, CLASSES_34ZA, CLASSES_34ZB, CLASSES_34ZC, CLASSES_34ZD, CLASSES_34ZE, CLASSES_34ZF, CLASSES_34ZG, CLASSES_34ZH, CLASSES_34ZI, CLASSES_34ZJ, CLASSES_34ZK, CLASSES_34ZL, CLASSES_34ZM)
+CLASSES_34ZN = FIXTURES / "extract" / "classes-34zn"
+LATER_ROUNDS = (CLASSES_34B, CLASSES_34C, CLASSES_34D, CLASSES_34E, CLASSES_34F, CLASSES_34G, CLASSES_34H, CLASSES_34I, CLASSES_34J, CLASSES_34K, CLASSES_34L, CLASSES_34O, CLASSES_34P, CLASSES_34Q, CLASSES_34R, CLASSES_34S, CLASSES_34T, CLASSES_34U, CLASSES_34V, CLASSES_34W, CLASSES_34X, CLASSES_34Y, CLASSES_34Z, CLASSES_34ZA, CLASSES_34ZB, CLASSES_34ZC, CLASSES_34ZD, CLASSES_34ZE, CLASSES_34ZF, CLASSES_34ZG, CLASSES_34ZH, CLASSES_34ZI, CLASSES_34ZJ, CLASSES_34ZK, CLASSES_34ZL, CLASSES_34ZM, CLASSES_34ZN)
 
 
 @pytest.fixture(scope="module")
@@ -1356,6 +1357,15 @@ def test_the_later_round_fixtures_draft_nothing_they_skip(later_rounds, folder):
                  and any(s in d.quote or d.quote in s for s in skipped)]
         assert not wrong, source
 
+
+
+def test_the_date_sanctions_were_introduced_is_no_date_of_their_lifting(later_rounds):
+    """"Washington lifted its sanctions on the state potash producer, introduced in 2021": 2021 is when they were
+    imposed, not when they were lifted (round 34zn)."""
+    results, _ = later_rounds[CLASSES_34ZN]
+    [(_, _, drafts, _, _)] = results.values()
+    lifted = [(d.value, d.quote) for d in drafts if d.property == "lifted_on"]
+    assert not lifted, lifted
 
 def test_a_former_envoy_among_the_freed_is_no_envoy_of_the_deal(later_rounds):
     """"The deal brokered by Washington freed nine prisoners ..., among them former British envoy Jane Holt": her

@@ -12,6 +12,7 @@ import re
 
 from .context import Context, Sentence, rule
 from . import deals  # noqa: F401 - a release's day, talks, pardons and envoys register before these counts
+from .places import country_of
 from .releases import _count, _free
 from .subjects import clause_release, sanction_named
 
@@ -56,7 +57,11 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
             continue
         place = next((n for n in sentence.names if n.entity and ctx.registry.kind(n.entity) == "place" and
                       figure.end <= n.start <= figure.end + held.end()), None)
-        subject = ctx.registry.top(place.entity) if place else ctx.country
+        # "remain in Azerbaijani jails": the demonym says whose prisons
+        prisons = re.search(r"\bin\s+(?P<adj>[A-Z][a-z]+)\s+(?:prisons?|jails?|penal\s+colonies|custody|detention)\b",
+                            held.group(0))
+        subject = ctx.registry.top(place.entity) if place else \
+            (country_of(ctx, prisons.group("adj")) if prisons else None) or ctx.country
         begin = figure.start - len(counted.group(0)) if counted else figure.start
         finish = place.end if place else figure.end + held.end()
         _count(ctx, "political_prisoner_count", figure, _who(ctx, sentence, begin), finish, subject)

@@ -191,8 +191,10 @@ def _dates(ctx: Context, sentence: Sentence, mention: Mention, start: int, end: 
                  (not ctx.taken(d) or mention.action == "lifted" and _reported_on(ctx, sentence, d, quote_start))):
         before = ctx.text[max(start, date.start - 24):date.start]
         since = re.search(r"\bsince\s+$", before)
-        # "imposed in 2021", "having imposed them in 2023"; a sanction in force "since" a date began then
-        imposed = mention.action == "imposed" or re.search(r"\bimposed\s+(?:(?:them|it|those)\s+)?(?:in\s+)?$", before) \
+        # "imposed in 2021", "having imposed them in 2023", "lifted its sanctions on X, introduced in 2021"; a
+        # sanction in force "since" a date began then
+        imposed = mention.action == "imposed" or \
+            re.search(r"\b(?:imposed|introduced)\s+(?:(?:them|it|those)\s+)?(?:in\s+|on\s+)?$", before) \
             or (since and not re.search(rf"\b(?:{LIFT})\b", before, re.IGNORECASE))
         if mention.action == "targeted":
             continue

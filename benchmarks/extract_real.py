@@ -201,7 +201,8 @@ def main() -> None:
             classes["missed: " + failure(key, s.drafted)] += 1
             if verbose:
                 print(f"    - {key}")
-        wrongly += [(row["id"], name) for name in row["wrongly_freed"]]
+        wrongly += [(row["id"] + " (held out)", "a person (held-out articles are not listed claim by claim)")
+                    if row["id"] in hidden else (row["id"], name) for name in row["wrongly_freed"]]
     print(f"{'pooled':<34} {len(rows):>3} articles, {len({r['outlet'] for r in rows})} outlets{'':<4}"
           f"{pooled.precision:9.2f} {pooled.recall:7.2f}  {pooled.hits:>4}/{len(pooled.drafted):>3}/{len(pooled.ledger):<3}"
           f"       {pooled_text.precision:4.2f}/{pooled_text.recall:4.2f}   {len(wrongly)}")

@@ -15,7 +15,7 @@ from ...values import parse_date
 from .context import Context, Sentence, rule
 from .people import persons
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
-from .subjects import OTHER_EVENT, clause_release, reported, date_note, other_year, release_date
+from .subjects import OTHER_EVENT, RUNNING_TOTAL, clause_release, reported, date_note, other_year, release_date
 
 
 @rule("release-date")
@@ -24,7 +24,7 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
     share a sentence: "a decree pardoning 12, who were freed on November 27"; none for a freeing to come); or a day the
     sentence names further on ("freed 52 prisoners, officials said on Thursday"), when the sentence is
     about the article's release and the day falls within what is known of its date."""
-    freeing = sentence.freeing()
+    freeing = [] if RUNNING_TOTAL.search(sentence.text) else sentence.freeing()  # a running total's dates are others'
     for n, match in enumerate(freeing):
         offset = sentence.start + match.start()
         if re.search(r"\b(?:to|will|would)\s+(?:also\s+)?be\s+$", sentence.text[max(0, match.start() - 20):match.start()]):

@@ -295,6 +295,11 @@ EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|another|former|first|sec
 
 PAST_EVENT = re.compile(r"\W*(?:The|An?)\s+(?:last|previous|earlier|prior)\s+(?:\w+\s+){0,2}?"
                         r"(?:swap|exchange|release|deal|amnesty|pardon)s?\b", re.IGNORECASE)
+RUNNING_TOTAL = re.compile(r"\b(?:total|tally)\s+(?:number\s+)?(?:of\s+)?[^.;]{0,60}?\b(?:(?:has|have|had)\s+(?:now\s+)?"
+                           r"(?:reached|risen|grown|climbed|topped|exceeded|passed)|(?:rose|rises|stands|stood)\s+(?:to|at))\b",
+                           re.IGNORECASE)
+"""A running total over several releases ("Including pardons announced in late November, the total number of people
+pardoned in recent weeks has reached 61"): its dates are the earlier releases', not the one the article reports."""
 
 
 def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
@@ -308,7 +313,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             break  # further down, a dated freeing is as likely an earlier release, listed for background
         reporting += bool(sentence.freeing() and not sentence.heading)
         candidates = []
-        if PAST_EVENT.match(sentence.text):
+        if PAST_EVENT.match(sentence.text) or RUNNING_TOTAL.search(sentence.text):
             continue  # "The last major swap took place in December 2022, with ...": background, not the news
         for match in sentence.freeing():
             offset = sentence.start + match.start()
@@ -333,7 +338,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     if known:
         return known
     relative = [release_date(ctx, s, s.start + m.start()) for s in sentences for m in s.freeing()
-                if not PAST_EVENT.match(s.text) and not other_side(ctx, s, s.start + m.start())]
+                if not PAST_EVENT.match(s.text) and not RUNNING_TOTAL.search(s.text) and not other_side(ctx, s, s.start + m.start())]
     relative = [d for d in relative if d is not None]
     if relative:
         return release_for(ctx, relative[0].value)

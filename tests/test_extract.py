@@ -1283,7 +1283,8 @@ CLASSES_34ZL = FIXTURES / "extract" / "classes-34zl"
 CLASSES_34ZM = FIXTURES / "extract" / "classes-34zm"
 CLASSES_34ZN = FIXTURES / "extract" / "classes-34zn"
 CLASSES_34ZO = FIXTURES / "extract" / "classes-34zo"
-LATER_ROUNDS = (CLASSES_34B, CLASSES_34C, CLASSES_34D, CLASSES_34E, CLASSES_34F, CLASSES_34G, CLASSES_34H, CLASSES_34I, CLASSES_34J, CLASSES_34K, CLASSES_34L, CLASSES_34O, CLASSES_34P, CLASSES_34Q, CLASSES_34R, CLASSES_34S, CLASSES_34T, CLASSES_34U, CLASSES_34V, CLASSES_34W, CLASSES_34X, CLASSES_34Y, CLASSES_34Z, CLASSES_34ZA, CLASSES_34ZB, CLASSES_34ZC, CLASSES_34ZD, CLASSES_34ZE, CLASSES_34ZF, CLASSES_34ZG, CLASSES_34ZH, CLASSES_34ZI, CLASSES_34ZJ, CLASSES_34ZK, CLASSES_34ZL, CLASSES_34ZM, CLASSES_34ZN, CLASSES_34ZO)
+CLASSES_34ZP = FIXTURES / "extract" / "classes-34zp"
+LATER_ROUNDS = (CLASSES_34B, CLASSES_34C, CLASSES_34D, CLASSES_34E, CLASSES_34F, CLASSES_34G, CLASSES_34H, CLASSES_34I, CLASSES_34J, CLASSES_34K, CLASSES_34L, CLASSES_34O, CLASSES_34P, CLASSES_34Q, CLASSES_34R, CLASSES_34S, CLASSES_34T, CLASSES_34U, CLASSES_34V, CLASSES_34W, CLASSES_34X, CLASSES_34Y, CLASSES_34Z, CLASSES_34ZA, CLASSES_34ZB, CLASSES_34ZC, CLASSES_34ZD, CLASSES_34ZE, CLASSES_34ZF, CLASSES_34ZG, CLASSES_34ZH, CLASSES_34ZI, CLASSES_34ZJ, CLASSES_34ZK, CLASSES_34ZL, CLASSES_34ZM, CLASSES_34ZN, CLASSES_34ZO, CLASSES_34ZP)
 
 
 @pytest.fixture(scope="module")
@@ -1367,6 +1368,15 @@ def test_the_date_sanctions_were_introduced_is_no_date_of_their_lifting(later_ro
     [(_, _, drafts, _, _)] = results.values()
     lifted = [(d.value, d.quote) for d in drafts if d.property == "lifted_on"]
     assert not lifted, lifted
+
+
+def test_a_verdicts_year_after_its_charge_dates_no_arrest(later_rounds):
+    """"Brant was sentenced to nine years in prison for extremism in 2021": 2021 is the verdict's year; "in prison"
+    in the term does not make it the day he was jailed (round 34zp)."""
+    results, _ = later_rounds[CLASSES_34ZP]
+    [(_, _, drafts, _, _)] = results.values()
+    arrests = [(d.value, d.quote) for d in drafts if d.property == "imprisoned_since" and d.subject == "oleg-brant"]
+    assert not arrests, arrests
 
 def test_a_former_envoy_among_the_freed_is_no_envoy_of_the_deal(later_rounds):
     """"The deal brokered by Washington freed nine prisoners ..., among them former British envoy Jane Holt": her

@@ -58,6 +58,10 @@ def speaks(ctx: Context, sentence: Sentence, person: Name) -> bool:
 def described(ctx: Context, sentence: Sentence, person: Name) -> bool:
     """True when the name sits inside another person's description (", a leader of protests against X,")."""
     before = ctx.text[sentence.start:person.start]
+    if re.search(r"\b(?:sentenced|convicted|arrested|detained|jailed|freed|released|pardoned)\s+$", before):
+        return False  # "In 2022, a court sentenced X": the verb's object, not words in a description
+    if "," in before and role_words(re.split(r",|\band\b", before)[-1]):
+        return False  # "freed the journalist A, the blogger B and the activist C": B and C are listed with their roles
     return bool(re.search(r",\s+(?:a|an|the|who|whose|which)\b[^,;]*$", before)) or \
         bool(re.search(r"\b(?:against|with|by|to|from|under|than)\s+(?:\w+\s+){0,2}$", before))
 
@@ -240,10 +244,13 @@ ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\
 """An arrest after the date that opens its sentence: "In 2020, X was arrested at a protest"."""
 SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?|"
                        r"jailed\s+for\s+\S+\s+years?)"
-                       r"(?:\s+[\w-]+){0,6}?\s+in\s+$", re.IGNORECASE)
+                       r"(?:\s+[\w-]+){0,8}?\s+in\s+$", re.IGNORECASE)  # "sentenced to 17 years in prison for graft in 2018"
 # "In March 2022, she was found guilty", "A court in 2023 found X guilty": the date before the verdict
 VERDICT_AFTER = re.compile(r"(?:,\s*)?(?:\s*(?:she|he|they)\s+was|\s*(?:she|he|they)\s+were|\s+found\s+(?P<who>[^,.;]{3,60}?))"
-                           r"\s*(?:found\s+)?guilty\b|(?:,\s*)?\s*(?:she|he|they)\s+was\s+(?:sentenced|convicted)\b",
+                           r"\s*(?:found\s+)?guilty\b|(?:,\s*)?\s*(?:she|he|they)\s+was\s+(?:sentenced|convicted)\b|"
+                           # "On March 3, 2021, a regional court sentenced him", "In 2022, a court in Hrodna sentenced X"
+                           r",\s*(?:a|the)\s+(?:[\w-]+\s+){0,2}?court(?:\s+in\s+[A-Z][\w-]+)?\s+(?:sentenced|convicted)\s+"
+                           r"(?:him|her|(?P<object>[A-Z][^,.;]{2,40}?))(?=\s+(?:to|of|on|for)\b|[,.;])",
                            re.IGNORECASE)
 
 
@@ -308,8 +315,9 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
         if not verdict or not lead:
             continue
         person = None
-        if verdict.group("who"):
-            person = next((p for p in persons(ctx, sentence) if verdict.start("who") <= p.start < verdict.end("who")), None)
+        named = "who" if verdict.group("who") else "object" if verdict.group("object") else None
+        if named:
+            person = next((p for p in persons(ctx, sentence) if verdict.start(named) <= p.start < verdict.end(named)), None)
         elif ctx.last_person is not None:
             person = ctx.last_person
         if person is not None and ctx.take(date):
@@ -401,6 +409,10 @@ def roles(ctx: Context, sentence: Sentence) -> None:
         described_as = apposition(ctx.text, person.end)
         if described_as and SPEECH.match(ctx.text, described_as[2]):
             continue  # "brokered by X, a spokesperson for the ministry said": the speaker's role, not X's
+        if described_as and any(described_as[1] <= other.start < described_as[2] and
+                                role_words(ctx.text[described_as[1]:other.role_start or other.start])
+                                for other in persons(ctx, sentence)):
+            continue  # "the journalist A, the blogger B and ...": the next name of a list with its role, not A's description
         if described_as and not re.match(r"(?:who|which)\b", described_as[0]):
             # "Vask, an Estonian reporter": her nationality, and her role
             role = _nationality_of_role(ctx, person, re.sub(r"^(?:the|a|an)\s+", "", described_as[0]), person.start,

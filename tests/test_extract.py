@@ -1370,6 +1370,7 @@ def test_the_date_sanctions_were_introduced_is_no_date_of_their_lifting(later_ro
     [(_, _, drafts, _, _)] = results.values()
     lifted = [(d.value, d.quote) for d in drafts if d.property == "lifted_on"]
     assert not lifted, lifted
+    assert [d.value for d in drafts if d.property == "imposed_on"] == ["2021"]  # the date is read, as the imposition
 
 
 def test_a_verdicts_year_after_its_charge_dates_no_arrest(later_rounds):
@@ -1529,3 +1530,77 @@ def test_a_progressive_freeing_is_no_passive(registry):
     drafts = _keys(registry, "Belarus is releasing 14 prisoners on November 20, officials said. Ukrainian journalist "
                              "Olha Brenko has been freed, her family said.")
     assert [d.value for d in drafts.values() if d.property == "released_count" and d.population is None] == [14]
+
+
+# --- cases a review of the rounds 34zj to 34zr found (written before each fix) ----------------------------------
+
+def _freed_counts(drafts) -> list:
+    return sorted((d.value, d.population) for d in drafts.values() if d.property == "released_count")
+
+
+@pytest.mark.parametrize("body", ["Two of the 52 prisoners freed on November 20 were Americans.",
+                                  "Three of the 52 freed prisoners were Lithuanians."])
+def test_a_part_of_the_freed_is_no_count_out_of_a_pool(registry, body):
+    """"Two of the 52 prisoners freed" counts 52 freed (the freeing word is said of the 52), not two."""
+    assert [v for v, population in _freed_counts(_keys(registry, body)) if population is None] == [52]
+
+
+@pytest.mark.parametrize("body", ["Oren Pask and a Lithuanian were among those not released.",
+                                  "Oren Pask was one of those still to be released.",
+                                  "Oren Pask was one of those hoping to be released.",
+                                  "Oren Pask was one of those who could be released."])
+def test_among_those_not_or_yet_to_be_released_frees_no_one(registry, body):
+    drafts = _keys(registry, body)
+    assert not [d.subject for d in drafts.values() if d.property == "released_in"]
+    assert not _freed_counts(drafts)
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 12 prisoners on November 20, but more than 1,100 remain behind bars, including an American.",
+    "Belarus freed 12 prisoners on November 20, though dozens of foreigners from Poland, Lithuania and Ukraine "
+    "remain jailed.",
+])
+def test_nationals_still_held_after_a_freeing_are_no_part_of_it(registry, body):
+    assert [v for v, population in _freed_counts(_keys(registry, body)) if population is not None] == []
+
+
+@pytest.mark.parametrize("body", [
+    "Presidential press secretary Lena Versova announced the pardons on November 20.",
+    "Oren Pask said the regime was trying to ease sanctions by granting clemency to a few prisoners.",
+])
+def test_who_announces_or_speaks_of_a_pardon_did_not_pardon(registry, body):
+    assert not [d for d in _keys(registry, body).values() if d.property == "pardoned_by"]
+
+
+@pytest.mark.parametrize("body", [
+    "Oren Pask urged the president to consider granting clemency to 1,100 political prisoners.",
+    "The president said he was considering granting clemency to 20 prisoners.",
+])
+def test_clemency_asked_for_or_considered_is_no_release(registry, body):
+    assert not _freed_counts(_keys(registry, body))
+
+
+def test_a_surname_that_is_also_an_occupation_is_still_a_name(registry):
+    drafts = _keys(registry, "Belarus freed 12 prisoners on November 20, among them Tom Player and Anna Deacon.")
+    assert {d.subject for d in drafts.values() if d.property == "released_in"} == {"tom-player", "anna-deacon"}
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 52 prisoners on November 20, and the total number freed since last year has now reached 300.",
+    "With the release of 52 prisoners on November 20, the total freed since July has risen to over 300.",
+])
+def test_a_running_total_after_a_dated_freeing_keeps_its_date(registry, body):
+    assert [d.value for d in _keys(registry, body).values() if d.property == "date"] == ["2026-11-20"]
+
+
+def test_a_measure_introduced_on_a_day_is_no_imposition(registry):
+    drafts = _keys(registry, "Washington lifted sanctions on the state potash producer on November 20, in a measure "
+                             "introduced on November 19.")
+    assert not [d for d in drafts.values() if d.property == "imposed_on"]
+
+
+@pytest.mark.parametrize("citizen", ["U.S.", "US"])
+def test_a_us_citizen_is_freed_with_his_nationality(registry, citizen):
+    drafts = _keys(registry, f"Belarus freed {citizen} citizen Kyle Dorman on November 20.")
+    assert [d.value for d in drafts.values() if d.property == "nationality"] == ["united-states"]
+    assert [d.subject for d in drafts.values() if d.property == "released_in"] == ["kyle-dorman"]

@@ -190,8 +190,10 @@ def main() -> None:
         pooled_text.ledger |= {(row["id"], *k) for k in t.ledger}
         for key in s.drafted | s.ledger:  # keyed with the article: one fact in two articles is two claims
             score = by_property[key[1]]
-            (score.drafted.add((row["id"], *key)) if key in s.drafted else None)
-            (score.ledger.add((row["id"], *key)) if key in s.ledger else None)
+            if key in s.drafted:
+                score.drafted.add((row["id"], *key))
+            if key in s.ledger:
+                score.ledger.add((row["id"], *key))
         for key in s.drafted - s.ledger:
             classes["false draft: " + failure(key, s.ledger)] += 1
             if verbose:

@@ -1362,7 +1362,6 @@ def test_the_later_round_fixtures_draft_nothing_they_skip(later_rounds, folder):
         assert not wrong, source
 
 
-
 def test_the_date_sanctions_were_introduced_is_no_date_of_their_lifting(later_rounds):
     """"Washington lifted its sanctions on the state potash producer, introduced in 2021": 2021 is when they were
     imposed, not when they were lifted (round 34zn)."""
@@ -1390,6 +1389,7 @@ def test_each_name_of_a_list_with_its_role_is_freed_and_no_description_of_the_on
     [(_, _, drafts, _, _)] = results.values()
     assert {d.subject for d in drafts if d.property == "released_in"} == {"ivan-sorkin", "pavel-lemesh", "oleg-brant"}
     assert sorted(d.value for d in drafts if d.property == "role" and d.subject == "ivan-sorkin") == ["journalist"]
+
 
 def test_a_former_envoy_among_the_freed_is_no_envoy_of_the_deal(later_rounds):
     """"The deal brokered by Washington freed nine prisoners ..., among them former British envoy Jane Holt": her

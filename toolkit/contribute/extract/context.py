@@ -86,9 +86,15 @@ def part_of_larger(part: int, whole: int) -> bool:
 
 
 WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\w*|press\w*|fight\w*|plead\w*|"
-                  r"campaign\w*|lobby\w*|hop\w*|want\w*|wait\w*|await\w*|ask\w*|refus\w*|declin\w*|plan\w*|"
+                  r"campaign\w*|lobby\w*|hop\w*|want\w*|wait\w*|await\w*|ask\w*|refus\w*|declin\w*|plan\w*|consider\w*|"
                   r"to\s+secure|to|not|never|would|will|could|may|might|possible|before)\s+(?:for\s+)?(?:the\s+)?"
                   r"(?:(?:possible|further|swift|immediate|eventual)\s+)?$", re.IGNORECASE)
+
+BEFORE_FREED = (r"(?:(?!(?:not|never|yet|still|could|would|may|might|hop\w*|expect\w*|await\w*|wait\w*|due|set|"
+                r"scheduled|likely)\b)[\w-]+\s+){0,3}?")
+"""Up to three words between "among those" or "one of the" and the freeing word ("among those who were freed", "among
+the first to be released"), none that makes the freeing denied or still to come ("among those not released", "one of
+those still to be released", "one of those who could be released", "hoping to be released")."""
 
 # The nouns a count of the freed is written with, and the words that may stand before them (a nationality, a faith)
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"

@@ -60,8 +60,10 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
         # "remain in Azerbaijani jails": the demonym says whose prisons
         prisons = re.search(r"\bin\s+(?P<adj>[A-Z][a-z]+)\s+(?:prisons?|jails?|penal\s+colonies|custody|detention)\b",
                             held.group(0))
-        subject = ctx.registry.top(place.entity) if place else \
-            (country_of(ctx, prisons.group("adj")) if prisons else None) or ctx.country
+        if place is not None:
+            subject = ctx.registry.top(place.entity)
+        else:
+            subject = (country_of(ctx, prisons.group("adj")) if prisons else None) or ctx.country
         begin = figure.start - len(counted.group(0)) if counted else figure.start
         finish = place.end if place else figure.end + held.end()
         _count(ctx, "political_prisoner_count", figure, _who(ctx, sentence, begin), finish, subject)

@@ -15,7 +15,8 @@ from ...values import parse_date
 from .context import Context, Sentence, rule
 from .people import persons
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
-from .subjects import OTHER_EVENT, RUNNING_TOTAL, clause_release, reported, date_note, other_year, release_date
+from .subjects import (OTHER_EVENT, clause_release, date_note, freeings_outside_totals, other_year, release_date,
+                       reported)
 
 
 @rule("release-date")
@@ -24,7 +25,7 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
     share a sentence: "a decree pardoning 12, who were freed on November 27"; none for a freeing to come); or a day the
     sentence names further on ("freed 52 prisoners, officials said on Thursday"), when the sentence is
     about the article's release and the day falls within what is known of its date."""
-    freeing = [] if RUNNING_TOTAL.search(sentence.text) else sentence.freeing()  # a running total's dates are others'
+    freeing = freeings_outside_totals(sentence)  # a running total's dates are earlier releases'
     for n, match in enumerate(freeing):
         offset = sentence.start + match.start()
         if re.search(r"\b(?:to|will|would)\s+(?:also\s+)?be\s+$", sentence.text[max(0, match.start() - 20):match.start()]):
@@ -109,13 +110,17 @@ def talks(ctx: Context, sentence: Sentence) -> None:
 
 PARDON_NOUN = r"(?:(?:a|the|an)\s+)?(?:special\s+)?(?:presidential\s+|royal\s+)?(?:pardons?|amnesty|clemency)"
 PARDONING = re.compile(rf"\b(?:pardon(?:ed|s)|(?:signed|issued)\s+(?:an?\s+|the\s+)?(?:decrees?|orders?)\s+(?:on\s+|to\s+)?"
-                       rf"(?:pardon(?:ing)?|granting\s+{PARDON_NOUN})|(?:granted|granting|issued|gave|announced)\s+"
+                       rf"(?:pardon(?:ing)?|granting\s+{PARDON_NOUN})|(?:granted|granting|issued|gave|(?P<announced>announced))\s+"
                        rf"{PARDON_NOUN}(?:\s+to)?)\b")
 """A pardon done, by its verb or by its noun: "pardoned 40", "signed a decree granting amnesty to", "granted royal
-pardons to 14 activists", "issued a royal pardon to", "announced a presidential pardon", "granting clemency to"."""
-BY_DOING = r"(?:(?!by\b)[\w’'-]+\s+){1,8}?by\s+"
+pardons to 14 activists", "issued a royal pardon to", "granting clemency to", and "announced a presidential pardon"
+by a head of state (a spokesperson who "announced the pardons" announces what another signed)."""
+HEAD_OF_STATE = re.compile(r"\b(?:president|king|queen|emir|sultan|monarch)\b", re.IGNORECASE)
+BY_DOING = (r"(?:(?!(?:by|said|says|told|urged|accused|claimed|trying|tried|wants?|hop\w*|plans?|planned)\b)[\w’'-]+\s+)"
+            r"{1,8}?by\s+")
 """What stands between a doer and "granting" in "X made a surprising move on May 7 by granting clemency": a verb phrase
-without a comma, then "by" (the doer of the gerund is the sentence's subject)."""
+without a comma, then "by" (the doer of the gerund is the sentence's subject); never words of speech or intent ("X
+said the regime was trying to ease sanctions by granting clemency": the regime's, if anyone's)."""
 
 
 @rule("pardoned-by")
@@ -128,6 +133,8 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
         actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
                       re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?(?:(?:also|earlier|later|yesterday|today|\w+ly|"
                                    rf"on\s+[A-Z]\w+|last\s+\w+)\s+)?{gap}", ctx.text[p.end:verb])), None)  # "X on Thursday pardoned"
+        if match.group("announced") and not (actor and HEAD_OF_STATE.search(f"{actor.role or ''} {actor.text}")):
+            continue  # "press secretary X announced the pardons": who announced, not who pardoned
         by = re.match(r"\s+by\s+", ctx.text[sentence.start + match.end():sentence.end])
         if by:
             actor = next((p for p in persons(ctx, sentence) if p.start - (sentence.start + match.end() + by.end()) in

@@ -17,7 +17,7 @@ import bisect
 import re
 
 from .bystanders import STILL_HELD, freed_before, office_holder, still_held, subject_of_a_freeing, surname
-from .context import ADJECTIVES, PEOPLE, Context, Sentence, rule
+from .context import ADJECTIVES, BEFORE_FREED, PEOPLE, Context, Sentence, rule
 from .names import Name
 from .people import (BULLET, MOVED, PRONOUN, after_apposition, described, list_item, list_members, persons,
                      speaks)
@@ -44,7 +44,7 @@ GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|d
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
                          r"(?:freed|released|pardoned|set\s+free|free\b|(?:among|one\s+of)\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
-                         r"(?:(?!not\b|never\b)[\w-]+\s+){0,3}?(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
+                         rf"{BEFORE_FREED}(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
 
 # "secured the release of X", "announced the pardon of X", "the pardon also saw the releases of X": a freeing done,
 # not one asked for ("demanded the release of X", "talks on the release of X")

@@ -33,13 +33,17 @@ TITLE_WORDS = {
     "judge", "prosecutor", "magistrate", "investigator", "warden", "marine", "navy", "soldier", "sailor", "pilot",
     "officer", "airman", "corporal",
     # occupations a freed person is described by ("Japanese documentary filmmaker X", "a Belgian aid worker, X,")
-    "filmmaker", "documentary", "producer", "actor", "actress", "comedian", "rapper", "hip-hop",
-    "cartoonist", "photojournalist", "novelist", "author", "playwright", "historian", "sociologist", "academic",
-    "lecturer", "scholar", "translator", "architect", "programmer", "physician", "worker", "aid", "volunteer",
-    "monk", "nun", "cleric", "imam", "rabbi", "clergyman", "archbishop", "deacon", "lawmaker", "legislator",
-    "councillor", "councilor", "youth", "land", "labour", "labor", "civil", "servant", "businessperson",
-    "executive", "manager", "employee", "farmer", "footballer", "player", "chess", "boxer", "mountaineer",
+    "filmmaker", "producer", "actor", "actress", "comedian", "rapper", "cartoonist", "photojournalist", "novelist",
+    "playwright", "historian", "sociologist", "academic", "lecturer", "scholar", "translator", "architect",
+    "programmer", "physician", "worker", "volunteer", "nun", "cleric", "imam", "rabbi", "clergyman", "archbishop",
+    "lawmaker", "legislator", "councillor", "councilor", "businessperson", "executive", "employee", "footballer",
+    "mountaineer",
 }
+LOWERCASE_TITLE_WORDS = {"documentary", "hip-hop", "aid", "youth", "land", "labour", "labor", "civil", "servant", "chess",
+                         "player", "farmer", "monk", "deacon", "author", "manager", "boxer"}
+"""Words of a role only as written in small letters ("documentary filmmaker", "aid worker", "chess player"): with a
+capital they are as often a surname ("Tom Player", "Anna Deacon")."""
+SMALL_LETTER_TITLE_WORDS = TITLE_WORDS | LOWERCASE_TITLE_WORDS
 # Words that make a capitalized phrase an organisation, prize or publication rather than a person.
 NOT_NAMES = {"center", "centre", "committee", "council", "liberties", "ministry", "party", "union", "agency",
              "service", "times", "news", "post", "press", "department", "office", "bank", "group", "prize", "house",
@@ -266,7 +270,8 @@ def _adjective(word: str) -> bool:
 def title_word(word: str) -> bool:
     """A job or title word, singular or plural ("Journalist", "Journalists", "activists")."""
     lowered = word.lower().rstrip(",")
-    return lowered in TITLE_WORDS or (lowered.endswith("s") and lowered[:-1] in TITLE_WORDS)
+    titles = SMALL_LETTER_TITLE_WORDS if word.islower() else TITLE_WORDS
+    return lowered in titles or (lowered.endswith("s") and lowered[:-1] in titles)
 
 
 def _title(word: str) -> bool:

@@ -146,7 +146,8 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         # "A, a journalist; B, an opposition politician; and C": each description closed by a semicolon
         described_then = members and re.fullmatch(r",\s+[^,.;:()“”\"]{1,100};\s+(?:and\s+)?", gap) and \
             not re.search(r"\b(?:said|says|told|who|which|while|but)\b", gap)
-        if not described_then and (re.search(r"[.;:!?](?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or
+        # a sentence's or a clause's end breaks the list; the periods of "U.S." and "A." do not
+        if not described_then and (re.search(r"(?:(?<!\b[A-Z])\.|[;:!?])(?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or
                                    (not members and "," in gap)):
             break
         if members and clause_subject(ctx, sentence, person):

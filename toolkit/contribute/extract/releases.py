@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 
 from ...ingest.figures import Figure
-from .context import ADJECTIVES, PEOPLE, WISH, Context, Sentence, rule  # noqa: F401 - the shapes deals reads here too
+from .context import ADJECTIVES, BEFORE_FREED, PEOPLE, WISH, Context, Sentence, rule  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
 from .names import Name, slug
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
 from .people import MOVED, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, place_after
-from .subjects import clause_release, date_note, release_for
+from .subjects import RUNNING_TOTAL, clause_release, date_note, release_for
 
 FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
     r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|grant(?:ed|s|ing)?\s+freedom)"
@@ -268,24 +268,25 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                    population=population)
     _from_countries(ctx, sentence)
     listed = any(ctx.taken(f) for f in sentence.figures)
+    freeing = sentence.freeing()
     for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?)\s+"
                              r"(?:(?:unnamed|unidentified)\s+)?(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)\b",
                              sentence.text):
-        qualifier = None
+        implied = False  # "an American" said of one of the freed: at least one
         if not match.group(0).startswith("one") and not ((listed or re.search(r"\b(?:and|,)\s+(?:\w+\s+){1,2}[A-Z]",
                                                                              sentence.text[match.end():match.end() + 30]))
                                                          and re.match(r"\s*(?:[.,;]|and\b|$)", sentence.text[match.end():])) \
                 and not (listed and re.match(r"\s+(?:were|are)\b", sentence.text[match.end():])):
-            if not _one_among_the_freed(sentence, match):
+            if not _one_among_the_freed(sentence, match, freeing):
                 continue  # "an American" counts as one only within a list of counts, or as one of the freed
-            qualifier = "at_least"
+            implied = True
         population = group_of(ctx, match.group("noun"))
         release = clause_release(ctx, sentence, sentence.start + match.start())
         if population and release:
-            implied = {"qualifier": "at_least", "review": "implied-count",
-                       "note": f'"{match.group(0)}": at least one'} if qualifier else {}
+            bound = {"qualifier": "at_least", "review": "implied-count",
+                     "note": f'"{match.group(0)}": at least one'} if implied else {}
             ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
-                    subject=release, population=population, **implied)
+                    subject=release, population=population, **bound)
     for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)"
                              rf"(?P<named>(?:\s+[a-z][\w-]*){{1,2}},\s+(?P<name>[A-Z][^,;:.]{{1,50}}),)?\s+(?:has|had|was|is)\s+"
                              rf"(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned|among\s+(?:those|the)\s+freed|"
@@ -303,18 +304,25 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                     subject=release, qualifier="at_least", population=population)
 
 
-AMONG_THE_FREED = re.compile(r"\s+(?:were|are)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:[\w-]+\s+){0,3}?(?:freed|released|"
-                             r"pardoned)\b", re.IGNORECASE)
+AMONG_THE_FREED = re.compile(rf"\s+(?:were|are)\s+(?:also\s+)?among\s+(?:those|the)\s+{BEFORE_FREED}(?:freed|released|"
+                             rf"pardoned)\b", re.IGNORECASE)
 
 
-def _one_among_the_freed(sentence: Sentence, match: re.Match) -> bool:
+STILL_HELD = re.compile(r"\b(?:but|remain\w*|still|held|behind\s+bars|jailed|in\s+prison|imprisoned|detained)\b",
+                        re.IGNORECASE)
+"""Words between a freeing and "including" that make the list about others: "freed 12, but more than 1,100 remain
+behind bars, including an American"."""
+
+
+def _one_among_the_freed(sentence: Sentence, match: re.Match, freeing: list[re.Match]) -> bool:
     """One person of a nationality named, without a count, as one of the freed: "released 11 prisoners, including
     an American and a teacher", "X and an unnamed Estonian citizen were among those released". It says that at
     least one was freed, not that only one was (never "including an American envoy": a noun follows)."""
     after = sentence.text[match.end():]
     if sentence.text[:match.start()].endswith("including "):
-        freed = [m for m in sentence.freeing() if m.end() <= match.start()]
-        return bool(freed) and bool(re.match(r"\s*(?:[.,;]|and\b|$)", after))
+        earlier = [m for m in freeing if m.end() <= match.start()]
+        return bool(earlier) and not STILL_HELD.search(sentence.text, earlier[-1].end(), match.start()) and \
+            bool(re.match(r"\s*(?:[.,;]|and\b|$)", after))
     if sentence.text[:match.start()].endswith("and "):
         return bool(AMONG_THE_FREED.match(after))
     return False
@@ -338,7 +346,7 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
                    clause_release(ctx, sentence, figure.start), population=nationals_of(ctx, country.entity, country.text))
     _one_of_each(ctx, sentence, CITIZENS_OF, "citizens of", own=False)
     _one_of_each(ctx, sentence, OTHERS_FROM, "others from", own=True)
-    _one_of_each(ctx, sentence, FOREIGNERS_FROM, "foreigners from", own=False, least=2)
+    _one_of_each(ctx, sentence, FOREIGNERS_FROM, "foreigners from", own=False, least=2, counted=True)
 
 
 RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?(?:freed|released|pardoned)\s+since\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|since\s+(?:the\s+(?:start|"
@@ -354,11 +362,15 @@ FOREIGNERS_FROM = re.compile(r"\b(?:foreign\s+(?:nationals|citizens|prisoners|de
 list of two or more: one country after the count would be the count's own nationality)."""
 
 
-def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, own: bool, least: int = 1) -> None:
+def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, own: bool, least: int = 1,
+                 counted: bool = False) -> None:
     """"Those released also include citizens of Japan, Poland and the US", "the others from Latvia and Estonia": at
     least one of each country's, for each country listed after the lead, when at least `least` are listed. With `own`
-    False, the releasing country's citizens are no breakdown and are skipped."""
+    False, the releasing country's citizens are no breakdown and are skipped; with `counted`, the lead follows a
+    figure ("14 foreign nationals from ...", not "dozens of foreigners from ... remain jailed")."""
     for found in lead.finditer(sentence.text):
+        if counted and not any(0 <= sentence.start + found.start() - f.end <= 2 for f in sentence.figures):
+            continue
         offset = sentence.start + found.end()
         release = clause_release(ctx, sentence, offset)
         listed = []
@@ -371,7 +383,7 @@ def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, 
             if not joiner:
                 break
             offset = country.end + joiner.end()
-        if len(listed) < least:
+        if len(listed) < least or STILL_HELD.search(ctx.text, listed[-1].end, min(sentence.end, listed[-1].end + 30)):
             continue
         for country in listed:
             if own or country.entity != ctx.country:
@@ -379,8 +391,21 @@ def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, 
                         qualifier="at_least", population=nationals_of(ctx, country.entity, country.text),
                         review="implied-count", note=f'"{said} {country.text}": at least one')
 
+
 OUT_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
 """Between the two figures of "23 out of 170 detainees", "23 of the 170 detainees"."""
+POOL_FREED = re.compile(rf"\s+(?:(?!(?:freed|released|pardoned)\b)[\w-]+\s+){{1,3}}?(?:have|has|had|were|was)\s+(?:now\s+|\w+ly\s+)?"
+                        rf"(?:been\s+)?{FREE_VERB}\b", re.IGNORECASE)
+"""The pool's noun, then the verb that frees the part: "170 detainees have been released" (not "52 prisoners freed on
+Thursday were Americans" nor "52 freed prisoners": there the freeing word is said of the whole)."""
+
+
+def _pool(ctx: Context, sentence: Sentence, figure: Figure) -> Figure | None:
+    """The larger figure of "23 out of 170 detainees have been released", for its first figure (else None)."""
+    pool = next((f for f in sentence.figures if f.start > figure.end and OUT_OF.fullmatch(ctx.text, figure.end, f.start)),
+                None)
+    return pool if pool is not None and POOL_FREED.match(ctx.text, pool.end, sentence.end) else None
+
 
 
 @rule("released-count")
@@ -395,10 +420,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
     went = [f for f in sentence.figures if f.start in sent]
     for figure in sorted(_free(ctx, sentence) + went, key=lambda f: f.start):
         before = ctx.text[max(sentence.start, figure.start - 40):figure.start]
-        if any(f.end <= figure.start and OUT_OF.fullmatch(ctx.text, f.end, figure.start) for f in sentence.figures):
+        if any(_pool(ctx, sentence, f) is figure for f in sentence.figures if f.end <= figure.start):
             continue  # the 170 of "About 23 out of 170 detainees have been released": the pool, not the freed
-        pool = next((f for f in sentence.figures if f.start > figure.end and OUT_OF.fullmatch(ctx.text, figure.end, f.start)),
-                    None)
+        pool = _pool(ctx, sentence, figure)
         base = pool.end if pool else figure.end  # "23 out of 170 detainees have been released": 23, said of the pool's noun
         after = ctx.text[base:sentence.end]
         lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+|(?<=clemency\s)to\s+|(?<=freedom\s)to\s+|"
@@ -585,6 +609,8 @@ def _listed_releases(ctx: Context, sentence: Sentence, first: Figure) -> None:
         tail = ctx.text[figure.end:sentence.end]
         if date is None or not re.match(rf"(?:\s+{ADJECTIVES}{PEOPLE})?\s*(?:[.,;]|$)", tail) or ctx.taken(date):
             continue
+        if RUNNING_TOTAL.search(segment.group("rest")):
+            continue  # "..., the total freed since July has risen to over 300": a running total, no release of July
         release = release_for(ctx, date.value)
         ctx.take(date)
         ctx.add("date", "date", date.value, date.start - 3 if ctx.text[date.start - 3:date.start] == "on " else date.start,

@@ -194,7 +194,7 @@ def _dates(ctx: Context, sentence: Sentence, mention: Mention, start: int, end: 
         # "imposed in 2021", "having imposed them in 2023", "lifted its sanctions on X, introduced in 2021"; a
         # sanction in force "since" a date began then
         imposed = mention.action == "imposed" or \
-            re.search(r"\b(?:imposed|introduced)\s+(?:(?:them|it|those)\s+)?(?:in\s+|on\s+)?$", before) \
+            re.search(r"\b(?:imposed|introduced)\s+(?:(?:them|it|those)\s+)?(?:in\s+)?$", before) \
             or (since and not re.search(rf"\b(?:{LIFT})\b", before, re.IGNORECASE))
         if mention.action == "targeted":
             continue

@@ -302,6 +302,17 @@ RUNNING_TOTAL = re.compile(r"\b(?:total|tally)\s+(?:number\s+)?(?:of\s+)?[^.;]{0
 pardoned in recent weeks has reached 61"): its dates are the earlier releases', not the one the article reports."""
 
 
+def freeings_outside_totals(sentence: Sentence) -> list[re.Match]:
+    """The sentence's words of freeing that may date a release: none inside a running total (its words and what
+    "Including ..., " adds to it), while "Belarus freed 52 on November 20, and the total freed this year has reached
+    300" keeps the freeing before the total."""
+    total = RUNNING_TOTAL.search(sentence.text)
+    if total is None:
+        return sentence.freeing()
+    begins = 0 if re.match(r"\W*(?:Including|Counting)\b", sentence.text) else total.start()
+    return [m for m in sentence.freeing() if m.start() < begins]
+
+
 def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     """The release the article reports: dated in the first sentence about freeing that carries a
     day or month (in the clause of the freeing word first, else anywhere in the sentence; never
@@ -313,9 +324,9 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             break  # further down, a dated freeing is as likely an earlier release, listed for background
         reporting += bool(sentence.freeing() and not sentence.heading)
         candidates = []
-        if PAST_EVENT.match(sentence.text) or RUNNING_TOTAL.search(sentence.text):
+        if PAST_EVENT.match(sentence.text):
             continue  # "The last major swap took place in December 2022, with ...": background, not the news
-        for match in sentence.freeing():
+        for match in freeings_outside_totals(sentence):
             offset = sentence.start + match.start()
             if EARLIER.search(sentence.text[:match.start()]) or other_side(ctx, sentence, offset):
                 continue
@@ -337,8 +348,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     known = _known_release(ctx, sentences)
     if known:
         return known
-    relative = [release_date(ctx, s, s.start + m.start()) for s in sentences for m in s.freeing()
-                if not PAST_EVENT.match(s.text) and not RUNNING_TOTAL.search(s.text) and not other_side(ctx, s, s.start + m.start())]
+    relative = [release_date(ctx, s, s.start + m.start()) for s in sentences for m in freeings_outside_totals(s)
+                if not PAST_EVENT.match(s.text) and not other_side(ctx, s, s.start + m.start())]
     relative = [d for d in relative if d is not None]
     if relative:
         return release_for(ctx, relative[0].value)

@@ -426,9 +426,10 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         base = pool.end if pool else figure.end  # "23 out of 170 detainees have been released": 23, said of the pool's noun
         after = ctx.text[base:sentence.end]
         lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+|(?<=clemency\s)to\s+|(?<=freedom\s)to\s+|"
-                         rf"on\s+[A-Z][a-z]+day\s+)?"
+                         rf"(?<=pardon\s)to\s+|(?<=pardons\s)to\s+|on\s+[A-Z][a-z]+day\s+)?"
                          rf"(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before, re.IGNORECASE)
-        # "the release of 75", "granted amnesty to 25", "grant freedom to 3,000", "released on Thursday three"
+        # "the release of 75", "granted amnesty to 25", "grant freedom to 3,000", "released on Thursday three", "issued a
+        # royal pardon to 184"
         announced = False
         called = CALLED.search(ctx.text, max(sentence.clause(figure.start)[0], figure.start - 120), figure.start)
         if lead:

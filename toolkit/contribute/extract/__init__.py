@@ -204,17 +204,14 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
 
 ANAPHOR = re.compile(r"\W*(?:The|This)\s+(?P<words>(?:[\w-]+\s+){1,3}?)(?=[a-z]+\b)")
 """A sentence that opens by calling someone by a role or an age ("The blogger took part", "The 42-year-old was")."""
-OFFICE = re.compile(r"\b(?:president|minister|king|queen|spokes\w+|official|envoy|ambassador|diplomat|secretary|governor|"
-                    r"mayor|judge|prosecutor|officer|general|chief|leader|head|representative|mediator|negotiator)\b",
-                    re.IGNORECASE)
-"""Offices: "The president pardoned X" is about the one who holds it, not the person named before."""
 
 
 def _about_the_last_person(sentence: Sentence) -> bool:
     """True when the sentence's subject is the person named before, called by a role or an age, not by name: the
-    people it names are part of what that person did, and "he" after it still means that person."""
+    people it names are part of what that person did, and "he" after it still means that person (not an office:
+    "The president pardoned X" is about the one who holds it)."""
     lead = ANAPHOR.match(sentence.text)
-    return bool(lead) and not OFFICE.search(lead.group("words")) and \
+    return bool(lead) and not bystanders.OFFICE.search(lead.group("words")) and \
         all(title_word(w) or re.fullmatch(r"\d{1,3}-year-old", w) for w in lead.group("words").split())
 
 

@@ -53,10 +53,13 @@ def freed_before(ctx: Context, sentence: Sentence, person: Name) -> bool:
     return bool(match) and not any(person.end < n.start < match.end() for n in persons(ctx, sentence))
 
 
-OFFICE = re.compile(r"\b(?:president|prime\s+minister|minister|envoy|ambassador|officials?|spokes(?:man|woman|person)|"
+OFFICE = re.compile(r"\b(?:president|prime\s+minister|minister|envoy|ambassador|officials?|"
                     r"secretary|ruler|king|queen|chancellor|governor|mayor|senator|judge|prosecutor|dictator|"
                     r"(?<!opposition\s)(?<!union\s)(?<!party\s)(?<!protest\s)(?<!movement\s)(?<!student\s)"
-                    r"(?<!rights\s)(?<!civic\s)(?<!community\s)(?<!religious\s)leader)\b", re.IGNORECASE)
+                    r"(?<!rights\s)(?<!civic\s)(?<!community\s)(?<!religious\s)(?:leader|spokes(?:man|woman|person)))\b",
+                    re.IGNORECASE)
+"""An office that frees, negotiates or speaks for a state; a movement's leader or spokesman ("opposition spokesman
+X") holds none."""
 IN_POWER = re.compile(r",\s+(?:who|which)\s+(?:has|had|have)\s+(?:been\s+in\s+power|ruled|held\s+power|led|governed|"
                       r"run)\b|,\s+(?:the\s+)?(?:country|nation|state)[’']s\s+(?:leader|ruler|president)\b", re.IGNORECASE)
 

@@ -399,8 +399,8 @@ def roles(ctx: Context, sentence: Sentence) -> None:
     """What a person is, as written before the name ("Journalist X") or after it ("X, the sister of Y,");
     a nationality at the head of the role ("Belarusian rights defender X") is drafted as nationality."""
     for person in persons(ctx, sentence):
-        if person.role and person.role_start is not None:
-            role = person.role
+        role = re.sub(r"(?:^|\s+)(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?$", "", person.role or "", flags=re.IGNORECASE)
+        if role and person.role_start is not None:  # an honorific before the name is no role ("Mr. X", "spokesman Dr. X")
             if re.search(r"(?:figures|leaders|activists|journalists|lawyers|members)$", role, re.IGNORECASE):
                 role = role[:-1]
             role = _nationality_of_role(ctx, person, role, person.role_start, person.end)

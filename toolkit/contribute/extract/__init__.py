@@ -42,7 +42,7 @@ from ...values import Count, DateValue, parse_date
 from . import bystanders, counts, deals, everyone, freed, parts, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
 from .context import REVIEW, RULES, Context, Draft, Sentence
 from .furniture import furniture
-from .names import Name, find_names, known_names, slug, title_word
+from .names import Name, find_names, known_names, slug
 from .render import claim_prefix, manifest_stub, render_draft
 from .places import article_country
 from .subjects import article_release, freeing_side
@@ -187,7 +187,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         # protests, Y decided to stay. She was arrested in 2022": Y), since what follows is a prisoner's story
         subject = next((p for p in people.persons(ctx, sentence) if not people.speaks(ctx, sentence, p) and
                         not people.described(ctx, sentence, p) and p.id not in ctx.not_prisoners), None)
-        if subject is not None and ctx.last_person is not None and _about_the_last_person(sentence):
+        if subject is not None and ctx.last_person is not None and people.about_the_last_person(sentence):
             subject = None  # "The blogger took part in the protests that toppled former Prime Minister X. He was ...": the blogger
         if subject is not None:
             ctx.last_person = subject
@@ -200,19 +200,6 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     drafts = sorted(_unique(_facts_of_prisoners(_told_releases(ctx), ctx)), key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(_used(ctx, drafts).items()) if entries}
     return Drafted(drafts, proposals, dateline, anchor, names)
-
-
-ANAPHOR = re.compile(r"\W*(?:The|This)\s+(?P<words>(?:[\w-]+\s+){1,3}?)(?=[a-z]+\b)")
-"""A sentence that opens by calling someone by a role or an age ("The blogger took part", "The 42-year-old was")."""
-
-
-def _about_the_last_person(sentence: Sentence) -> bool:
-    """True when the sentence's subject is the person named before, called by a role or an age, not by name: the
-    people it names are part of what that person did, and "he" after it still means that person (not an office:
-    "The president pardoned X" is about the one who holds it)."""
-    lead = ANAPHOR.match(sentence.text)
-    return bool(lead) and not bystanders.OFFICE.search(lead.group("words")) and \
-        all(title_word(w) or re.fullmatch(r"\d{1,3}-year-old", w) for w in lead.group("words").split())
 
 
 def _known(claims, registry: Registry) -> dict:

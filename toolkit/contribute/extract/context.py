@@ -91,10 +91,11 @@ WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\
                   r"(?:(?:possible|further|swift|immediate|eventual)\s+)?$", re.IGNORECASE)
 
 BEFORE_FREED = (r"(?:(?!(?:not|never|yet|still|could|would|may|might|hop\w*|expect\w*|await\w*|wait\w*|due|set|"
-                r"scheduled|likely)\b)[\w-]+\s+){0,3}?")
+                r"scheduled|likely|want\w*|urg\w*|demand\w*|ask\w*|call\w*)\b)[\w-]+\s+){0,3}?")
 """Up to three words between "among those" or "one of the" and the freeing word ("among those who were freed", "among
 the first to be released"), none that makes the freeing denied or still to come ("among those not released", "one of
-those still to be released", "one of those who could be released", "hoping to be released")."""
+those still to be released", "one of those who could be released", "hoping to be released", "one of the
+prisoners Washington wants released")."""
 
 # The nouns a count of the freed is written with, and the words that may stand before them (a nationality, a faith)
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"

@@ -114,8 +114,10 @@ PARDONING = re.compile(rf"\b(?:pardon(?:ed|s)|(?:signed|issued)\s+(?:an?\s+|the\
                        rf"{PARDON_NOUN}(?:\s+to)?)\b")
 """A pardon done, by its verb or by its noun: "pardoned 40", "signed a decree granting amnesty to", "granted royal
 pardons to 14 activists", "issued a royal pardon to", "granting clemency to", and "announced a presidential pardon"
-by a head of state (a spokesperson who "announced the pardons" announces what another signed)."""
-SOVEREIGN = re.compile(r"\b(?:president|king|queen|emir|sultan|monarch)\b", re.IGNORECASE)  # who may pardon
+by whoever holds no office below the one who pardons (a spokesperson, secretary or minister who "announced the
+pardons" announces what another signed)."""
+SPOKESPEOPLE = re.compile(r"\b(?:spokes\w+|secretary|minister|official|envoy|ambassador|aide|adviser|advisor|"
+                          r"representative|press\s+service|office)\b", re.IGNORECASE)
 BY_DOING = (r"(?:(?!(?:by|said|says|told|urged|accused|claimed|trying|tried|wants?|hop\w*|plans?|planned)\b)[\w’'-]+\s+)"
             r"{1,8}?by\s+")
 """What stands between a doer and "granting" in "X made a surprising move on May 7 by granting clemency": a verb phrase
@@ -133,7 +135,7 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
         actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
                       re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?(?:(?:also|earlier|later|yesterday|today|\w+ly|"
                                    rf"on\s+[A-Z]\w+|last\s+\w+)\s+)?{gap}", ctx.text[p.end:verb])), None)  # "X on Thursday pardoned"
-        if match.group("announced") and not (actor and SOVEREIGN.search(f"{actor.role or ''} {actor.text}")):
+        if match.group("announced") and actor and SPOKESPEOPLE.search(f"{actor.role or ''} {actor.text}"):
             continue  # "press secretary X announced the pardons": who announced, not who pardoned
         by = re.match(r"\s+by\s+", ctx.text[sentence.start + match.end():sentence.end])
         if by:

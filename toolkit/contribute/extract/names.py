@@ -39,11 +39,11 @@ TITLE_WORDS = {
     "lawmaker", "legislator", "councillor", "councilor", "businessperson", "executive", "employee", "footballer",
     "mountaineer",
 }
-LOWERCASE_TITLE_WORDS = {"documentary", "hip-hop", "aid", "youth", "land", "labour", "labor", "civil", "servant", "chess",
-                         "player", "farmer", "monk", "deacon", "author", "manager", "boxer"}
-"""Words of a role only as written in small letters ("documentary filmmaker", "aid worker", "chess player"): with a
-capital they are as often a surname ("Tom Player", "Anna Deacon")."""
-SMALL_LETTER_TITLE_WORDS = TITLE_WORDS | LOWERCASE_TITLE_WORDS
+SURNAME_LIKE_TITLES = {"documentary", "hip-hop", "aid", "youth", "land", "labour", "labor", "civil", "servant", "chess",
+                       "player", "farmer", "monk", "deacon", "author", "manager", "boxer"}
+"""Words of a role before a name ("documentary filmmaker X", "aid worker X", "Farmer X") that are as often the last word
+of a name ("Tom Player", "Anna Deacon"): a name may end with one (`ends_in_title`)."""
+ALL_TITLE_WORDS = TITLE_WORDS | SURNAME_LIKE_TITLES
 # Words that make a capitalized phrase an organisation, prize or publication rather than a person.
 NOT_NAMES = {"center", "centre", "committee", "council", "liberties", "ministry", "party", "union", "agency",
              "service", "times", "news", "post", "press", "department", "office", "bank", "group", "prize", "house",
@@ -154,7 +154,7 @@ def find_names(text: str, registry: Registry) -> list[Name]:
                                      title_word(words[cut + 1]))):
             cut += 1
         name_words = words[cut:]
-        titled = max((i for i, w in enumerate(name_words[:-1]) if title_word(w)), default=None)
+        titled = max((i for i, w in enumerate(name_words[:-1]) if ends_in_title(w)), default=None)
         if titled is not None and len(name_words) - titled - 1 >= 2:
             name_words = name_words[titled + 1:]  # "Health Minister Oren Pask": the name after the title
         owner = max((i for i, w in enumerate(name_words[:-1]) if re.search(r"[’']s$", w)), default=None)
@@ -162,7 +162,7 @@ def find_names(text: str, registry: Registry) -> list[Name]:
             name_words = name_words[owner + 1:]  # "Testwave's Oren Pask": the name after the possessive
         while name_words and name_words[0].lower() in NOT_PEOPLE:
             name_words = name_words[1:]
-        if name_words and (title_word(name_words[-1]) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in name_words)):
+        if name_words and (ends_in_title(name_words[-1]) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in name_words)):
             continue  # "RFE/RL President", "CEO": a title or an acronym, not a person's name
         if not 2 <= len(name_words) <= 4 or any(w.lower() in NOT_PEOPLE for w in name_words) or \
                 any(re.sub(r"[’']s$", "", w.lower()).strip(".,") in NOT_NAMES for w in name_words):
@@ -267,11 +267,15 @@ def _adjective(word: str) -> bool:
     return word.lower() in ADJECTIVES or bool(re.fullmatch(r"[A-Z][a-z]{2,}(?:ian|ean|ese|ish)", word))
 
 
-def title_word(word: str) -> bool:
+def title_word(word: str, titles: set = ALL_TITLE_WORDS) -> bool:
     """A job or title word, singular or plural ("Journalist", "Journalists", "activists")."""
     lowered = word.lower().rstrip(",")
-    titles = SMALL_LETTER_TITLE_WORDS if word.islower() else TITLE_WORDS
     return lowered in titles or (lowered.endswith("s") and lowered[:-1] in titles)
+
+
+def ends_in_title(word: str) -> bool:
+    """True for a title that cannot end a person's name ("RFE/RL President"); "Tom Player" may."""
+    return title_word(word, TITLE_WORDS)
 
 
 def _title(word: str) -> bool:

@@ -55,6 +55,28 @@ def speaks(ctx: Context, sentence: Sentence, person: Name) -> bool:
          not re.match(r"[’']s\b", ctx.text[person.end:person.end + 2]))  # not "said X's envoy Y"
 
 
+ROLE_WORD = re.compile(r"([\w-]+)\s+")
+
+
+def about_the_last_person(sentence: Sentence) -> bool:
+    """True when the sentence opens by calling the person named before by a role or an age, not by name ("The blogger
+    took part in the protests that toppled former Prime Minister X"): the people it names are part of what that
+    person did, and "he" after it still means that person. Not when a name follows the role ("The 29-year-old
+    student X remains in prison"), nor for an office ("The president pardoned X": the one who holds it)."""
+    from .bystanders import OFFICE  # bystanders reads people: imported here, not at the top
+
+    lead = re.match(r"\W*(?:The|This)\s+", sentence.text)
+    position, words = (lead.end(), []) if lead else (0, None)
+    while words is not None:
+        word = ROLE_WORD.match(sentence.text, position)
+        if not word or not (title_word(word.group(1)) or word.group(1) == "and" or
+                            re.fullmatch(r"\d{1,3}-year-old", word.group(1))):
+            break
+        words.append(word.group(1))
+        position = word.end()
+    return bool(words) and sentence.text[position:position + 1].islower() and not OFFICE.search(" ".join(words))
+
+
 def described(ctx: Context, sentence: Sentence, person: Name) -> bool:
     """True when the name sits inside another person's description (", a leader of protests against X,")."""
     before = ctx.text[sentence.start:person.start]
@@ -245,12 +267,15 @@ ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\
 """An arrest after the date that opens its sentence: "In 2020, X was arrested at a protest"."""
 SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?|"
                        r"jailed\s+for\s+\S+\s+years?)"
-                       r"(?:\s+[\w-]+){0,8}?\s+in\s+$", re.IGNORECASE)  # "sentenced to 17 years in prison for graft in 2018"
+                       r"(?:\s+in\s+(?:prison|jail)|\s+[\w-]+){0,6}?\s+in\s+$", re.IGNORECASE)
+"""A verdict right before its date: "sentenced in 2021", "sentenced to 17 years in prison for graft in 2018" ("in
+prison" one step of six; not "sentenced to 15 years for taking part in protests in 2020": the protests' year)."""
 # "In March 2022, she was found guilty", "A court in 2023 found X guilty": the date before the verdict
 VERDICT_AFTER = re.compile(r"(?:,\s*)?(?:\s*(?:she|he|they)\s+was|\s*(?:she|he|they)\s+were|\s+found\s+(?P<who>[^,.;]{3,60}?))"
                            r"\s*(?:found\s+)?guilty\b|(?:,\s*)?\s*(?:she|he|they)\s+was\s+(?:sentenced|convicted)\b|"
                            # "On March 3, 2021, a regional court sentenced him", "In 2022, a court in Hrodna sentenced X"
-                           r",\s*(?:a|the)\s+(?:[\w-]+\s+){0,2}?court(?:\s+in\s+[A-Z][\w-]+)?\s+(?:sentenced|convicted)\s+"
+                           r",\s*(?:a|the)\s+(?:(?!(?:a|an|the)\b)[\w-]+\s+){0,2}?court(?:\s+in\s+[A-Z][\w-]+)?\s+"
+                           r"(?:sentenced|convicted)\s+"
                            r"(?:him|her|(?P<object>[A-Z][^,.;]{2,40}?))(?=\s+(?:to|of|on|for)\b|[,.;])",
                            re.IGNORECASE)
 
@@ -317,8 +342,9 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
             continue
         person = None
         named = "who" if verdict.group("who") else "object" if verdict.group("object") else None
-        if named:
-            person = next((p for p in persons(ctx, sentence) if verdict.start(named) <= p.start < verdict.end(named)), None)
+        if named:  # the last name of the span: "sentenced Testov's colleague Maria Testova" is Maria's verdict
+            person = next((p for p in reversed(persons(ctx, sentence)) if verdict.start(named) <= p.start < verdict.end(named)),
+                          None)
         elif ctx.last_person is not None:
             person = ctx.last_person
         if person is not None and ctx.take(date):

@@ -13,6 +13,7 @@ import re
 from ...ingest.figures import Figure
 from .context import ADJECTIVES, BEFORE_FREED, PEOPLE, WISH, Context, Sentence, rule  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
+from .bystanders import STILL_HELD
 from .names import Name, slug
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
@@ -308,16 +309,11 @@ AMONG_THE_FREED = re.compile(rf"\s+(?:were|are)\s+(?:also\s+)?among\s+(?:those|t
                              rf"pardoned)\b", re.IGNORECASE)
 
 
-STILL_HELD = re.compile(r"\b(?:but|remain\w*|still|held|behind\s+bars|jailed|in\s+prison|imprisoned|detained)\b",
-                        re.IGNORECASE)
-"""Words between a freeing and "including" that make the list about others: "freed 12, but more than 1,100 remain
-behind bars, including an American"."""
-
-
 def _one_among_the_freed(sentence: Sentence, match: re.Match, freeing: list[re.Match]) -> bool:
     """One person of a nationality named, without a count, as one of the freed: "released 11 prisoners, including
     an American and a teacher", "X and an unnamed Estonian citizen were among those released". It says that at
-    least one was freed, not that only one was (never "including an American envoy": a noun follows)."""
+    least one was freed, not that only one was (never "including an American envoy": a noun follows; nor after
+    words of people still held: "freed 12, but more than 1,100 remain behind bars, including an American")."""
     after = sentence.text[match.end():]
     if sentence.text[:match.start()].endswith("including "):
         earlier = [m for m in freeing if m.end() <= match.start()]
@@ -401,11 +397,15 @@ Thursday were Americans" nor "52 freed prisoners": there the freeing word is sai
 
 
 def _pool(ctx: Context, sentence: Sentence, figure: Figure) -> Figure | None:
-    """The larger figure of "23 out of 170 detainees have been released", for its first figure (else None)."""
+    """The larger figure of "23 out of 170 detainees have been released" or "Authorities released 23 out of 170
+    detainees", for its first figure (else None)."""
     pool = next((f for f in sentence.figures if f.start > figure.end and OUT_OF.fullmatch(ctx.text, figure.end, f.start)),
                 None)
-    return pool if pool is not None and POOL_FREED.match(ctx.text, pool.end, sentence.end) else None
-
+    if pool is None:
+        return None
+    freed_before = re.search(rf"\b{FREE_VERB}\s+$", ctx.text[max(sentence.start, figure.start - 30):figure.start],
+                             re.IGNORECASE)
+    return pool if freed_before or POOL_FREED.match(ctx.text, pool.end, sentence.end) else None
 
 
 @rule("released-count")

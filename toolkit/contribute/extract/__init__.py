@@ -187,7 +187,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         # protests, Y decided to stay. She was arrested in 2022": Y), since what follows is a prisoner's story
         subject = next((p for p in people.persons(ctx, sentence) if not people.speaks(ctx, sentence, p) and
                         not people.described(ctx, sentence, p) and p.id not in ctx.not_prisoners), None)
-        if subject is not None and ctx.last_person is not None and people.about_the_last_person(sentence):
+        if subject is not None and ctx.last_person is not None and bystanders.about_the_last_person(sentence):
             subject = None  # "The blogger took part in the protests that toppled former Prime Minister X. He was ...": the blogger
         if subject is not None:
             ctx.last_person = subject

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .context import Context, Sentence
-from .names import Name, apposition
+from .names import Name, apposition, title_word
 from .people import after_apposition, persons
 
 
@@ -79,6 +79,25 @@ def office_holder(ctx: Context, sentence: Sentence, person: Name) -> bool:
                                                   re.IGNORECASE):
             return True
     return bool(IN_POWER.match(ctx.text, person.end))
+
+
+ROLE_WORD = re.compile(r"([\w-]+)\s+")
+
+
+def about_the_last_person(sentence: Sentence) -> bool:
+    """True when the sentence opens by calling the person named before by a role or an age, not by name ("The blogger
+    took part in the protests that toppled former Prime Minister X"): the people it names are part of what that
+    person did, and "he" after it still means that person. Not when a name follows the role ("The 29-year-old
+    student X remains in prison"), nor for an office ("The president pardoned X": the one who holds it)."""
+    lead = re.match(r"\W*(?:The|This)\s+", sentence.text)
+    if lead is None:
+        return False
+    position, words = lead.end(), []
+    while (word := ROLE_WORD.match(sentence.text, position)) and \
+            (title_word(word.group(1)) or word.group(1) == "and" or re.fullmatch(r"\d{1,3}-year-old", word.group(1))):
+        words.append(word.group(1))
+        position = word.end()
+    return bool(words) and sentence.text[position:position + 1].islower() and not OFFICE.search(" ".join(words))
 
 
 RELATION = re.compile(r"\b(?:his|her|their|[\w’'-]+[’']s?)\s+(?:\w+\s+)?(?:lawyer|attorney|counsel|advocate|wife|husband|"

@@ -55,28 +55,6 @@ def speaks(ctx: Context, sentence: Sentence, person: Name) -> bool:
          not re.match(r"[’']s\b", ctx.text[person.end:person.end + 2]))  # not "said X's envoy Y"
 
 
-ROLE_WORD = re.compile(r"([\w-]+)\s+")
-
-
-def about_the_last_person(sentence: Sentence) -> bool:
-    """True when the sentence opens by calling the person named before by a role or an age, not by name ("The blogger
-    took part in the protests that toppled former Prime Minister X"): the people it names are part of what that
-    person did, and "he" after it still means that person. Not when a name follows the role ("The 29-year-old
-    student X remains in prison"), nor for an office ("The president pardoned X": the one who holds it)."""
-    from .bystanders import OFFICE  # bystanders reads people: imported here, not at the top
-
-    lead = re.match(r"\W*(?:The|This)\s+", sentence.text)
-    position, words = (lead.end(), []) if lead else (0, None)
-    while words is not None:
-        word = ROLE_WORD.match(sentence.text, position)
-        if not word or not (title_word(word.group(1)) or word.group(1) == "and" or
-                            re.fullmatch(r"\d{1,3}-year-old", word.group(1))):
-            break
-        words.append(word.group(1))
-        position = word.end()
-    return bool(words) and sentence.text[position:position + 1].islower() and not OFFICE.search(" ".join(words))
-
-
 def described(ctx: Context, sentence: Sentence, person: Name) -> bool:
     """True when the name sits inside another person's description (", a leader of protests against X,")."""
     before = ctx.text[sentence.start:person.start]

@@ -21,7 +21,7 @@ from .context import ADJECTIVES, BEFORE_FREED, PEOPLE, Context, Sentence, rule
 from .names import Name
 from .people import (BULLET, MOVED, PRONOUN, after_apposition, described, list_item, list_members, persons,
                      speaks)
-from .places import place_after
+from .places import border_of, place_after
 from .subjects import clause_release
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among\s+them|among\s+whom|such\s+as|as\s+well\s+as)\s+",
@@ -486,7 +486,8 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
         named = (person.start, person.end) in here
         after = after_apposition(ctx.text, person.end, sentence.end) if named else sentence.start + pronoun.end()
         match = re.match(rf"\s*(?:was|were|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?{MOVED}\s+"
-                         rf"(?:\w+\s+){{0,2}}?(?:to|into|in|through|via)\s+", ctx.text[after:sentence.end])
+                         rf"(?:\w+\s+){{0,2}}?(?:(?:across|over)\s+the\s+border\s+)?(?:to|into|in|through|via)\s+",
+                         ctx.text[after:sentence.end])  # "She was driven across the border to Lithuania"
         if match is None and named and sentence.freeing():
             # "X was among those freed; she was taken to Vilnius": the pronoun of the next clause is X
             match = re.search(rf"[;,]\s*(?:and\s+)?(?:she|he)\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?"
@@ -494,7 +495,8 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
             if match and any(n.start >= person.end and n.start < after + match.start() for n in persons(ctx, sentence)
                              if n is not person):
                 match = None
-        place = place_after(ctx, sentence, after + match.end()) if match else None
+        # a place, or a country's border ("He was later taken to the Polish border": to Poland)
+        place = (place_after(ctx, sentence, after + match.end()) or border_of(ctx, after + match.end())) if match else None
         if place is None:
             if not named:
                 continue

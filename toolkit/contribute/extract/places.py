@@ -261,6 +261,13 @@ def place_after(ctx: Context, sentence: Sentence, offset: int, reach: int = 3) -
     return Name(that.group(1), offset + that.start(1), offset + that.end(1), country.entity)
 
 
+def border_of(ctx: Context, offset: int) -> Name | None:
+    """The country whose border is named at `offset` by its demonym ("the Polish border"): one is sent there."""
+    border = re.match(r"(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+border\b", ctx.text[offset:offset + 40])
+    country = country_of(ctx, border.group("adj")) if border else None
+    return Name(border.group(0), offset, offset + border.end(), country) if country else None
+
+
 def country_at(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     """A country named at `offset` ("Japan", "the United States", "neighbouring Lithuania"): the registry's,
     or one ISO 3166 names, proposed with its entry."""

@@ -477,6 +477,12 @@ ARRIVAL_REACH = 300
 """How far before a name "following her arrival in <place>," is looked for."""
 
 
+TRAVELLED = re.compile(r"\s*(?:also\s+|later\s+|then\s+|safely\s+)?(?:arrived|flew|travell?ed|went|headed|returned)\s+"
+                       r"(?:\w+\s+){0,2}?(?:to|into|in)\s+")
+"""A person's own journey, in the active voice ("He arrived in Vilnius", "She flew to Warsaw the next day"): where a
+person the page has freed went; no reason to think anyone else freed ("The U.S. envoy flew to Minsk")."""
+
+
 def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
     """Where one person was taken: "X was transported to Lithuania", "Following her arrival in Ukraine, X"."""
     pronoun = PRONOUN.match(sentence.text)
@@ -488,6 +494,9 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
         match = re.match(rf"\s*(?:was|were|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?{MOVED}\s+"
                          rf"(?:\w+\s+){{0,2}}?(?:(?:across|over)\s+the\s+border\s+)?(?:to|into|in|through|via)\s+",
                          ctx.text[after:sentence.end])  # "She was driven across the border to Lithuania"
+        journey = None
+        if match is None and any(d.property == "released_in" and d.subject == person.id for d in ctx.drafts):
+            match = journey = TRAVELLED.match(ctx.text[after:sentence.end])  # one already freed: "He arrived in Vilnius"
         if match is None and named and sentence.freeing():
             # "X was among those freed; she was taken to Vilnius": the pronoun of the next clause is X
             match = re.search(rf"[;,]\s*(?:and\s+)?(?:she|he)\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?"
@@ -517,6 +526,6 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
             continue
         begin = person.start if named else sentence.start
         ctx.add("sent_to", "entity", place.entity, begin, place.end, subject=ctx.note_person(person))
-        if person.id not in done:
+        if person.id not in done and journey is None:  # a journey of one already freed frees them no second time
             done.add(person.id)
             freed(ctx, sentence, person, after, begin, place.end)

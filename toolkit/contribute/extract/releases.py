@@ -396,16 +396,18 @@ POOL_FREED = re.compile(rf"\s+(?:(?!(?:freed|released|pardoned)\b)[\w-]+\s+){{1,
 Thursday were Americans" nor "52 freed prisoners": there the freeing word is said of the whole)."""
 
 
-def _pool(ctx: Context, sentence: Sentence, figure: Figure) -> Figure | None:
-    """The larger figure of "23 out of 170 detainees have been released" or "Authorities released 23 out of 170
-    detainees", for its first figure (else None)."""
-    pool = next((f for f in sentence.figures if f.start > figure.end and OUT_OF.fullmatch(ctx.text, figure.end, f.start)),
-                None)
-    if pool is None:
-        return None
-    freed_before = re.search(rf"\b{FREE_VERB}\s+$", ctx.text[max(sentence.start, figure.start - 30):figure.start],
-                             re.IGNORECASE)
-    return pool if freed_before or POOL_FREED.match(ctx.text, pool.end, sentence.end) else None
+def _pools(ctx: Context, sentence: Sentence) -> dict[int, Figure]:
+    """The larger figure of each "23 out of 170 detainees have been released" or "Authorities released 23 out of 170
+    detainees", by where its first figure starts (the pool is always the next figure: one pass over the sentence)."""
+    pools = {}
+    for part, pool in zip(sentence.figures, sentence.figures[1:]):
+        if not OUT_OF.fullmatch(ctx.text, part.end, pool.start):
+            continue
+        freed_before = re.search(rf"\b{FREE_VERB}\s+$", ctx.text[max(sentence.start, part.start - 30):part.start],
+                                 re.IGNORECASE)
+        if freed_before or POOL_FREED.match(ctx.text, pool.end, sentence.end):
+            pools[part.start] = pool
+    return pools
 
 
 @rule("released-count")
@@ -418,11 +420,13 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         return
     sent = ctx.drafted_at("destination_count", "destination-count")
     went = [f for f in sentence.figures if f.start in sent]
+    pools = _pools(ctx, sentence)
+    pooled = {pool.start for pool in pools.values()}
     for figure in sorted(_free(ctx, sentence) + went, key=lambda f: f.start):
         before = ctx.text[max(sentence.start, figure.start - 40):figure.start]
-        if any(_pool(ctx, sentence, f) is figure for f in sentence.figures if f.end <= figure.start):
+        if figure.start in pooled:
             continue  # the 170 of "About 23 out of 170 detainees have been released": the pool, not the freed
-        pool = _pool(ctx, sentence, figure)
+        pool = pools.get(figure.start)
         base = pool.end if pool else figure.end  # "23 out of 170 detainees have been released": 23, said of the pool's noun
         after = ctx.text[base:sentence.end]
         lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+|(?<=clemency\s)to\s+|(?<=freedom\s)to\s+|"

@@ -127,6 +127,7 @@ class Sentence:
     heading: bool = False
     _cuts: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
     _figure_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _freeing: list[re.Match] | None = field(default=None, repr=False, compare=False)
 
     def figures_within(self, start: int, end: int) -> list[Figure]:
         """The sentence's figures that start between two absolute offsets (found by bisection: a rule asks this of
@@ -146,8 +147,12 @@ class Sentence:
         return start, end
 
     def freeing(self) -> list[re.Match]:
-        """Words of freeing that report an event (not a call for one)."""
-        return [m for m in FREEING.finditer(self.text) if not WISH.search(self.text[max(0, m.start() - 40):m.start()])]
+        """Words of freeing that report an event (not a call for one). Found once per sentence (every rule asks);
+        callers read the list and never change it."""
+        if self._freeing is None:
+            self._freeing = [m for m in FREEING.finditer(self.text)
+                             if not WISH.search(self.text[max(0, m.start() - 40):m.start()])]
+        return self._freeing
 
     def announced(self) -> bool:
         """True when the sentence announces a freeing to come ("Belarus will free 300", "are expected to be

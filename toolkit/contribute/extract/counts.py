@@ -57,12 +57,11 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
             continue
         place = next((n for n in sentence.names if n.entity and ctx.registry.kind(n.entity) == "place" and
                       figure.end <= n.start <= figure.end + held.end()), None)
-        # "remain in Azerbaijani jails": the demonym says whose prisons
-        prisons = re.search(r"\bin\s+(?P<adj>[A-Z][a-z]+)\s+(?:prisons?|jails?|penal\s+colonies|custody|detention)\b",
-                            held.group(0))
         if place is not None:
             subject = ctx.registry.top(place.entity)
-        else:
+        else:  # "remain in Azerbaijani jails": the demonym says whose prisons
+            prisons = re.search(r"\bin\s+(?P<adj>[A-Z][a-z]+)\s+(?:prisons?|jails?|penal\s+colonies|custody|detention)\b",
+                                held.group(0))
             subject = (country_of(ctx, prisons.group("adj")) if prisons else None) or ctx.country
         begin = figure.start - len(counted.group(0)) if counted else figure.start
         finish = place.end if place else figure.end + held.end()

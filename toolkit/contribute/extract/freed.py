@@ -494,9 +494,11 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
         match = re.match(rf"\s*(?:was|were|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?{MOVED}\s+"
                          rf"(?:\w+\s+){{0,2}}?(?:(?:across|over)\s+the\s+border\s+)?(?:to|into|in|through|via)\s+",
                          ctx.text[after:sentence.end])  # "She was driven across the border to Lithuania"
-        journey = None
-        if match is None and any(d.property == "released_in" and d.subject == person.id for d in ctx.drafts):
-            match = journey = TRAVELLED.match(ctx.text[after:sentence.end])  # one already freed: "He arrived in Vilnius"
+        # one already freed: "He arrived in Vilnius" (the verb read first: the drafts are looked through only then)
+        journey = TRAVELLED.match(ctx.text[after:sentence.end]) if match is None else None
+        if journey is not None and not any(d.property == "released_in" and d.subject == person.id for d in ctx.drafts):
+            journey = None
+        match = match or journey
         if match is None and named and sentence.freeing():
             # "X was among those freed; she was taken to Vilnius": the pronoun of the next clause is X
             match = re.search(rf"[;,]\s*(?:and\s+)?(?:she|he)\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?"

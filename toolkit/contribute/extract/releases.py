@@ -269,7 +269,6 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                    population=population)
     _from_countries(ctx, sentence)
     listed = any(ctx.taken(f) for f in sentence.figures)
-    freeing = sentence.freeing()
     for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?)\s+"
                              r"(?:(?:unnamed|unidentified)\s+)?(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)\b",
                              sentence.text):
@@ -278,7 +277,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                                                                              sentence.text[match.end():match.end() + 30]))
                                                          and re.match(r"\s*(?:[.,;]|and\b|$)", sentence.text[match.end():])) \
                 and not (listed and re.match(r"\s+(?:were|are)\b", sentence.text[match.end():])):
-            if not _one_among_the_freed(sentence, match, freeing):
+            if not _one_among_the_freed(sentence, match):
                 continue  # "an American" counts as one only within a list of counts, or as one of the freed
             implied = True
         population = group_of(ctx, match.group("noun"))
@@ -309,14 +308,14 @@ AMONG_THE_FREED = re.compile(rf"\s+(?:were|are)\s+(?:also\s+)?among\s+(?:those|t
                              rf"pardoned)\b", re.IGNORECASE)
 
 
-def _one_among_the_freed(sentence: Sentence, match: re.Match, freeing: list[re.Match]) -> bool:
+def _one_among_the_freed(sentence: Sentence, match: re.Match) -> bool:
     """One person of a nationality named, without a count, as one of the freed: "released 11 prisoners, including
     an American and a teacher", "X and an unnamed Estonian citizen were among those released". It says that at
     least one was freed, not that only one was (never "including an American envoy": a noun follows; nor after
     words of people still held: "freed 12, but more than 1,100 remain behind bars, including an American")."""
     after = sentence.text[match.end():]
     if sentence.text[:match.start()].endswith("including "):
-        earlier = [m for m in freeing if m.end() <= match.start()]
+        earlier = [m for m in sentence.freeing() if m.end() <= match.start()]
         return bool(earlier) and not STILL_HELD.search(sentence.text, earlier[-1].end(), match.start()) and \
             bool(re.match(r"\s*(?:[.,;]|and\b|$)", after))
     if sentence.text[:match.start()].endswith("and "):

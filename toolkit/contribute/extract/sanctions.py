@@ -346,8 +346,8 @@ def standing(ctx: Context, sentence: Sentence) -> None:
 
 @rule("traded-for")
 def exchanges(ctx: Context, sentence: Sentence) -> None:
-    """What a release was exchanged for: "freed ... in exchange for sanctions relief" (traded_for), and
-    "the lifting of sanctions was in exchange for the release" (exchanged_for)."""
+    """What a release was exchanged for: "freed ... in exchange for sanctions relief", "the lifting of sanctions
+    was in exchange for the release": both sides of the deal (`_traded`)."""
     marker = EXCHANGE.search(sentence.text)
     if not marker:
         return
@@ -362,20 +362,19 @@ def exchanges(ctx: Context, sentence: Sentence) -> None:
             and not release_words.search(after) and ctx.release:
         # "Washington lifted sanctions on X in exchange": for the release the article reports
         if left[-1].action in ("lifted", "relief"):
-            ctx.add("traded_for", "entity", left[-1].sanction, left[-1].start, sentence.start + marker.end(),
-                    subject=ctx.release)
+            _traded(ctx, ctx.release, left[-1].sanction, left[-1].start, sentence.start + marker.end())
         return
     if left and release_words.search(after) and not release_words.search(before):
         release = clause_release(ctx, sentence, at + release_words.search(after).start())
         if release:
-            ctx.add("exchanged_for", "entity", release, left[0].start, sentence.end, subject=left[0].sanction)
+            _traded(ctx, release, left[0].sanction, left[0].start, sentence.end)
         return
     lead = re.match(r"\W*in\s+(?:exchange|return)\s+for\s+(?P<what>[^,;]{3,80}),", sentence.text, re.IGNORECASE)
     if lead and right and release_words.search(lead.group("what")):
         # "In exchange for an earlier release, in March, the U.S. eased ...": the release is the one named there
         release = clause_release(ctx, sentence, sentence.start + lead.start("what"))
         if release:
-            ctx.add("traded_for", "entity", right[0].sanction, sentence.start, right[0].end, subject=release)
+            _traded(ctx, release, right[0].sanction, sentence.start, right[0].end)
         return
     sanction = (right[0].sanction if right else None) or (ctx.sanction if re.search(r"sanction", after, re.I) or
                                                           marker.group(0).lower().startswith(("trad", "sanction")) or
@@ -387,7 +386,15 @@ def exchanges(ctx: Context, sentence: Sentence) -> None:
         if release:
             finish = right[0].end if right else _sanctions_end(ctx, sentence, at)
             begin = offset if at - offset < 60 else at  # the freeing words, when they are near
-            ctx.add("traded_for", "entity", sanction, min(begin, at), finish, subject=release)
+            _traded(ctx, release, sanction, min(begin, at), finish)
+
+
+def _traded(ctx: Context, release: str, sanction: str, start: int, end: int) -> None:
+    """One sentence that ties a release to a sanction's relief says both sides of the deal, with the same quote:
+    the release was traded for the sanction, and the sanction exchanged for the release ("In return, Washington
+    lifted its sanctions on X"; "X was lifted in exchange for the release")."""
+    ctx.add("traded_for", "entity", sanction, start, end, subject=release)
+    ctx.add("exchanged_for", "entity", release, start, end, subject=sanction)
 
 
 def _sanctions_end(ctx: Context, sentence: Sentence, at: int) -> int:

@@ -35,7 +35,7 @@ def others_beside(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[int
         return None
     for beside in BESIDE.finditer(sentence.text):
         begin = sentence.start + beside.end()
-        stop = re.search(r",?\s+(?:including|among\s+them|such\s+as)\b", ctx.text[begin:sentence.end])
+        stop = re.search(r",?\s+(?:including|among(?:st)?\s+them|such\s+as)\b", ctx.text[begin:sentence.end])
         stop = begin + stop.start() if stop else sentence.end  # "along with A, including B": A alone beside them
         members = [m for m in list_members(ctx, sentence, begin) if m.start - begin < 40 and m.end <= stop]
         one = ONE.match(ctx.text, begin, sentence.end) if not members else None

@@ -18,7 +18,7 @@ def surname(person: Name) -> str:
 
 STILL_HELD = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continue\w*\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:behind\s+bars|in\s+(?:prison|jail|"
                         r"custody|detention|a\s+penal\s+colony)|held|jailed|imprisoned|detained|incarcerated|locked\s+up)\b|"
-                        r"\b(?:left\s+behind|not\s+(?:among\s+(?:those|the)\s+)?(?:freed|released|pardoned))\b|"
+                        r"\b(?:left\s+behind|not\s+(?:among(?:st)?\s+(?:those|the)\s+)?(?:freed|released|pardoned))\b|"
                         # "Among those excluded are ..., including X": people the release left out
                         r"\b(?:excluded|vetoed|barred\s+from|left\s+(?:out|off))\b", re.IGNORECASE)
 

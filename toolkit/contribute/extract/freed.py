@@ -24,13 +24,13 @@ from .people import (BULLET, MOVED, PRONOUN, after_apposition, described, list_i
 from .places import border_of, place_after
 from .subjects import clause_release
 
-INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among\s+them|among\s+whom|such\s+as|as\s+well\s+as)\s+",
+INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
 FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s+(?:were|was|are|is)|"
                      r"(?:those|people|prisoners|the\s+people)\s+(?:freed|released|pardoned|set\s+free)\s+"
                      r"(?:include[sd]?|were|are)|"
-                     r"among\s+(?:those|the)\s[^.;:]{0,70}?\s(?:were|are|was|is)|among\s+them\s+(?:were|are)|"
-                     r"among\s+[^.;:]{0,60}?:|"
+                     r"among(?:st)?\s+(?:those|the)\s[^.;:]{0,70}?\s(?:were|are|was|is)|among(?:st)?\s+them\s+(?:were|are)|"
+                     r"among(?:st)?\s+[^.;:]{0,60}?:|"
                      # "One of the released, activist A, ...", "The second released individual is A", "The released
                      # Latvian citizens are A and B": a phrase about the freed, then who they are
                      r"one\s+of\s+(?:the|those)\s+(?:freed|released|pardoned)\s*,|"
@@ -43,8 +43,8 @@ GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|d
 # "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
-                         r"(?:freed|released|pardoned|set\s+free|free\b|(?:among|one\s+of)\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
-                         rf"{BEFORE_FREED}(?:freed|released|pardoned|let\s+go)|among\s+them\b)", re.IGNORECASE)
+                         r"(?:freed|released|pardoned|set\s+free|free\b|(?:among(?:st)?|one\s+of)\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
+                         rf"{BEFORE_FREED}(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b)", re.IGNORECASE)
 
 # "secured the release of X", "announced the pardon of X", "the pardon also saw the releases of X": a freeing done,
 # not one asked for ("demanded the release of X", "talks on the release of X")
@@ -275,11 +275,11 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                    place or later)
     for trigger in FRONTED.finditer(sentence.text):
         phrase = trigger.group(0)
-        them = ctx.previous_place if re.match(r"among\s+them\b", phrase, re.IGNORECASE) else None
+        them = ctx.previous_place if re.match(r"among(?:st)?\s+them\b", phrase, re.IGNORECASE) else None
         if phrase.lower().startswith("among") and not (re.search(r"freed|releas|pardon|transit|handed|transferred|"
                                                                  r"arriv|names|group|set\s+free|liberated", phrase, re.I)
                                                        or ctx.freeing_section
-                                                       or (ctx.previous_freeing and re.match(r"among\s+them\b", phrase,
+                                                       or (ctx.previous_freeing and re.match(r"among(?:st)?\s+them\b", phrase,
                                                                                             re.I))):
             continue
         place = place_after(ctx, sentence, sentence.start + trigger.start() +
@@ -438,7 +438,7 @@ def _profiled(ctx: Context, sentence: Sentence, record) -> None:
         record(person, sentence.start, person.start, person.end, review="section")
 
 
-AMONG_COUNTED = re.compile(r"\s+(?:is|was|are|were)\s+(?:also\s+)?(?:among|one\s+of)\s+(?:these|those|the)\s+")
+AMONG_COUNTED = re.compile(r"\s+(?:is|was|are|were)\s+(?:also\s+)?(?:among(?:st)?|one\s+of)\s+(?:these|those|the)\s+")
 COUNTED_NOUN = re.compile(rf"\s+{ADJECTIVES}{PEOPLE}\b")  # the nouns a count of the freed is written with
 
 

@@ -60,7 +60,7 @@ NOT_NAMES = {"center", "centre", "committee", "council", "liberties", "ministry"
              "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
              "sep", "sept", "oct", "nov", "dec", "statement", "update", "live", "exclusive", "analysis", "opinion"}
 NOT_PEOPLE = {"the", "a", "an", "and", "but", "in", "on", "of", "for", "with", "by", "at", "from", "to", "as",
-              "after", "before", "among", "including", "this", "that", "these", "those", "his", "her", "their",
+              "after", "before", "among", "amongst", "including", "this", "that", "these", "those", "his", "her", "their",
               "its", "our", "my", "he", "she", "they", "we", "it", "there", "when", "while", "some", "many", "most",
               "all", "each", "both", "according", "meanwhile", "however", "also", "then", "now", "yet",
               # a preposition or conjunction that opens a sentence ("Under Belarusian law, he ...")

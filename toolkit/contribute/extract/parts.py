@@ -44,7 +44,7 @@ def bracketed(ctx: Context, sentence: Sentence) -> None:
                    population=nationals_of(ctx, country.entity, country.text))
 
 
-PART = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$", re.IGNORECASE)
+PART = re.compile(r"\b(?:including|among(?:st)?\s+them|among(?:st)?\s+whom|of\s+whom)\s+$", re.IGNORECASE)
 POLITICAL_AFTER = re.compile(r"\s+(?:political\s+prisoners|prisoners\s+of\s+conscience)\b", re.IGNORECASE)
 
 

@@ -97,7 +97,7 @@ def clause_subject(ctx: Context, sentence: Sentence, person: Name) -> bool:
                     r"(?P<verb>[a-z]{3,})|(?:long\s+|also\s+|later\s+)?(?P<past>[a-z]{3,}ed|says|thanks|tells|urges|"
                     r"calls|adds|notes|welcomes|hopes|wants|plans))\b", ctx.text[after:sentence.end])
     word = verb and (verb.group("verb") or verb.group("past"))
-    return bool(word and not re.match(r"(?:freed|released|pardoned|been|among|also|jailed|detained|imprisoned|"
+    return bool(word and not re.match(r"(?:freed|released|pardoned|been|among(?:st)?|also|jailed|detained|imprisoned|"
                                       r"sentenced|convicted|arrested|exiled)$", word))
 
 
@@ -364,7 +364,7 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
         for person in list_members(ctx, sentence, sentence.start + match.end()) if country else []:
             ctx.add("nationality", "entity", country, sentence.start + match.start(), person.end,
                     subject=ctx.note_person(person))
-    for match in re.finditer(r"\b(?:are|were|is|was)\s+among\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?:citizens|nationals)\b",
+    for match in re.finditer(r"\b(?:are|were|is|was)\s+among(?:st)?\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?:citizens|nationals)\b",
                              sentence.text):
         country = country_of(ctx, match.group("adj"))
         if country is None:

@@ -239,7 +239,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     """How many of a nationality or group were freed: "five Ukrainians" among the freed, "One
     Canadian was released", "which included four Latvian nationals", "three imprisoned Polish nationals", "A Swiss
     citizen has also been released" and "An Estonian journalist, X, was among them" (at least one)."""
-    context = sentence.freeing() or re.search(r"\b(?:among|including|included|of\s+those|of\s+them)\b", sentence.text, re.I) or \
+    context = sentence.freeing() or re.search(r"\b(?:among(?:st)?|including|included|of\s+those|of\s+them)\b", sentence.text, re.I) or \
         ctx.previous_freeing and re.search(r"\b(?:were|was)\s+(?:also\s+)?(?:in|part\s+of)\s+the\s+group\b", sentence.text)
     if not context:
         return
@@ -289,8 +289,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                     subject=release, population=population, **bound)
     for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)"
                              rf"(?P<named>(?:\s+[a-z][\w-]*){{1,2}},\s+(?P<name>[A-Z][^,;:.]{{1,50}}),)?\s+(?:has|had|was|is)\s+"
-                             rf"(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned|among\s+(?:those|the)\s+freed|"
-                             rf"(?P<them>among\s+them))\b", sentence.text):
+                             rf"(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned|among(?:st)?\s+(?:those|the)\s+freed|"
+                             rf"(?P<them>among(?:st)?\s+them))\b", sentence.text):
         if match.group("named"):  # "An Estonian journalist, X, was among them": by nationality, then by name
             name_at = sentence.start + match.start("name")
             if not any(p.start == name_at for p in persons(ctx, sentence)):
@@ -304,7 +304,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                     subject=release, qualifier="at_least", population=population)
 
 
-AMONG_THE_FREED = re.compile(rf"\s+(?:were|are)\s+(?:also\s+)?among\s+(?:those|the)\s+{BEFORE_FREED}(?:freed|released|"
+AMONG_THE_FREED = re.compile(rf"\s+(?:were|are)\s+(?:also\s+)?among(?:st)?\s+(?:those|the)\s+{BEFORE_FREED}(?:freed|released|"
                              rf"pardoned)\b", re.IGNORECASE)
 
 
@@ -349,7 +349,7 @@ RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?
                      r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks))\b", re.IGNORECASE)
 
 
-CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among\s+them(?:\s+(?:were|are))?|(?:also\s+)?(?:freed|released))\s+"
+CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among(?:st)?\s+them(?:\s+(?:were|are))?|(?:also\s+)?(?:freed|released))\s+"
                          r"(?:citizens|nationals)\s+(?:of|from)\s+", re.IGNORECASE)
 FOREIGNERS_FROM = re.compile(r"\b(?:foreign\s+(?:nationals|citizens|prisoners|detainees)|foreigners)\s*(?:[–—-]\s*|,\s*)?"
                              r"(?:who\s+(?:were|are)\s+|(?:were|are)\s+)?from\s+", re.IGNORECASE)
@@ -452,7 +452,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before):
             continue  # "X, along with 13 other detainees, was freed": 14, the with-others rule's
         # "52 prisoners were freed", "102 prisoners including A, B, were released", "44 were reportedly released"
-        tail = re.match(rf"(?:,?\s+(?:including|among\s+them|among\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?"
+        tail = re.match(rf"(?:,?\s+(?:including|among(?:st)?\s+them|among(?:st)?\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?"
                         rf"(?:,|(?=\s+(?:were|was|have|has|had)\s))|[^.;:\d]{{0,12}}?)"
                         rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)

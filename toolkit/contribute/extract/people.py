@@ -29,15 +29,23 @@ def persons(ctx: Context, sentence: Sentence) -> list[Name]:
     return [n for n in sentence.names if ctx.kind(n) == "person"]
 
 
+APPOSITION = re.compile(r",(?!\s*(?:was|were|is|are|has|have|had|will|would|said|says|told|and)\b)"
+                        r"(?:[^,.;:“”\"]|“[^“”,.;:]{1,60}”|\"[^\",.;:]{1,60}\"){3,120}?"
+                        r"(?:(?=,)|(?P<quoted>“[^“”.;:]{1,60},”|\"[^\".;:]{1,60},\"))")
+"""A description set off by commas after a name, a quoted term in it or not; the last may end in a quotation whose
+closing comma stands inside its marks (', who was convicted of being part of an "extremist group," and B')."""
+
+
 def after_apposition(text: str, offset: int, end: int) -> int:
     """Past up to two comma-enclosed descriptions after a name ("X, 41, who ..., was freed")."""
     moved = offset
     for _ in range(3):
-        match = re.match(r",(?!\s*(?:was|were|is|are|has|have|had|will|would|said|says|told|and)\b)[^,.;:“”\"]{1,120}(?=,)",
-                         text[moved:end])
+        match = APPOSITION.match(text, moved, end)
         if not match:
             break
-        moved += match.end()
+        moved = match.end()
+        if match.group("quoted"):
+            return moved  # past the quotation's closing mark, its comma already passed
     return moved + 1 if moved > offset else offset
 
 

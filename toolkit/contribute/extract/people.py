@@ -365,7 +365,7 @@ def _dated(ctx: Context, sentence: Sentence, prop: str, value: str, start: int, 
 
 @rule("nationality")
 def nationality(ctx: Context, sentence: Sentence) -> None:
-    """Nationality: "A and B are among the Belarusian citizens freed", "Estonian citizen X"."""
+    """Nationality: "A and B are among the Belarusian citizens freed", "Estonian citizen X", "US citizens A and B"."""
     for match in re.finditer(r"\b(?:released|freed|pardoned)\s+(?P<adj>[A-Z][a-z]+)\s+(?:citizens|nationals)\s+(?:are|were)\s+",
                              sentence.text):  # "The released Latvian citizens are A and B"
         country = country_of(ctx, match.group("adj"))
@@ -381,6 +381,12 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
             if person.end <= sentence.start + match.start():
                 ctx.add("nationality", "entity", country, sentence.start, sentence.start + match.end(),
                         subject=ctx.note_person(person))
+    for match in re.finditer(r"(?:\b(?P<adj>[A-Z][a-z]+|US|UK)|(?<!\w)(?P<abbr>U\.S\.|U\.K\.))\s+(?:citizens|nationals)\s+"
+                             r"(?=[A-Z])", sentence.text):  # "the release of US citizens A and B": each of the list
+        country = country_of(ctx, match.group("adj") or match.group("abbr"))
+        for person in list_members(ctx, sentence, sentence.start + match.end()) if country else []:
+            ctx.add("nationality", "entity", country, sentence.start + match.start(), person.end,
+                    subject=ctx.note_person(person))
     for person in persons(ctx, sentence):
         base = max(sentence.start, person.start - 200)  # "Estonian citizen X": the words right before the name
         role = re.search(r"(?:\b(?P<adj>[A-Z][a-z]+|US|UK)|(?<!\w)(?P<abbr>U\.S\.|U\.K\.))\s+(?:citizen|national)\s+$",

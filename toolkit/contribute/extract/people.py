@@ -244,16 +244,20 @@ def _charge(ctx: Context, sentence: Sentence, person: Name, begin: int, finish: 
         ctx.add("charge", "text", charge, begin, match.end("charge"), subject=ctx.note_person(person))
 
 
+SEASON = r"(?:(?:early|late|mid)(?:\s+|-))?"
+"""A part of the year before its number ("in late 2021", "in mid-2020"): the date is still the year."""
 IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+prison|in\s+jail|behind\s+bars|in\s+custody|"
                         r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?)\s+"
-                        r"(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?P<since>in|since|on)\s+$", re.IGNORECASE)
-"""An arrest right before its date: "arrested in May 2021", "detained by the security services in March 2022"."""
+                        r"(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?P<since>in|since|on)\s+" + SEASON + "$",
+                        re.IGNORECASE)
+"""An arrest right before its date: "arrested in May 2021", "detained by the security services in March 2022", "jailed
+in late 2021" (the year)."""
 ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:was|were|had\s+been)\s+"
                           r"(?:first\s+)?(?:arrested|detained|jailed|imprisoned)\b")
 """An arrest after the date that opens its sentence: "In 2020, X was arrested at a protest"."""
 SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?|"
                        r"jailed\s+for\s+\S+\s+years?)"
-                       r"(?:\s+in\s+(?:prison|jail)|\s+[\w-]+){0,6}?\s+in\s+$", re.IGNORECASE)
+                       r"(?:\s+in\s+(?:prison|jail)|\s+[\w-]+){0,6}?\s+in\s+" + SEASON + "$", re.IGNORECASE)
 """A verdict right before its date: "sentenced in 2021", "sentenced to 17 years in prison for graft in 2018" ("in
 prison" one step of six; not "sentenced to 15 years for taking part in protests in 2020": the protests' year)."""
 # "In March 2022, she was found guilty", "A court in 2023 found X guilty": the date before the verdict

@@ -344,14 +344,18 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _moved(ctx, sentence, done)
 
 
-GROUP_LEAD = re.compile(r"\W*(?:A|An|The|Another)\s+(?:\w+\s+){0,2}?(?:group|number|handful)(?:\s+of\s+(?:them|prisoners))?\s*,\s*$",
+GROUP_LEAD = re.compile(r"(?:^\W*|[,;]\s*(?:while|whereas|and|but)\s+)"
+                        r"(?:(?:A|An|The|Another)\s+(?:\w+\s+){0,2}?(?:group|number|handful)(?:\s+of\s+(?:them|prisoners))?|"
+                        r"the\s+(?:remaining|other)\s+(?:[\w-]+\s+){0,2}?[\w-]+|the\s+rest(?:\s+of\s+them)?)\s*,\s*$",
                         re.IGNORECASE)
+"""The group a list in its apposition names, opening the sentence or a clause of its own: "A smaller group, including
+A, ...", "Seven were taken to Ukraine, while the remaining 33, including A, ..."."""
 
 
 def _group_moved(ctx: Context, sentence: Sentence, before: str, begin: int) -> Name | None:
-    """"A smaller group, including A, was taken directly to P": where a group the list names went (the list ends at
-    the comma before the movement), else None."""
-    if not GROUP_LEAD.match(before):
+    """"A smaller group, including A, was taken directly to P", "..., while the remaining 33, including A, were moved
+    to P": where a group the list names went (the list ends at the comma before the movement), else None."""
+    if not GROUP_LEAD.search(before):
         return None
     members = list_members(ctx, sentence, begin)
     if not members:

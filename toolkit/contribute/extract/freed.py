@@ -43,6 +43,7 @@ GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|d
 # "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
+                         r"(?:ordered\s+(?:to\s+be\s+)?)?"  # "were ordered (to be) freed by the judge": a court's order done
                          r"(?:freed|released|pardoned|set\s+free|free\b|(?:among(?:st)?|one\s+of)\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
                          rf"{BEFORE_FREED}(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b)", re.IGNORECASE)
 

@@ -1353,16 +1353,20 @@ def test_a_byline_or_the_other_sides_freed_are_never_drafted_as_freed(later_roun
 def test_the_later_round_fixtures_draft_nothing_they_skip(later_rounds, folder):
     """No count, date or freeing drafted from what a ledger skips: a byline, the other side's freed or count, a
     running total, a caption's date, a weekday on a page with no date to count it from. A draft that is one of the
-    ledger's claims, quote and all, is the ledger's ("Among the 44 prisoners freed was X" frees X, where the 44 is
-    skipped as the total already cited)."""
+    ledger's claims, quoting that claim's quote or a part of it, is the ledger's ("Among the 44 prisoners freed was X"
+    frees X, where the 44 is skipped as the total already cited; "A and B, who had both spent a year in jail, were
+    ordered freed" frees A, where the year in jail is skipped)."""
     from extract_coverage import claim_key, draft_key
 
     results, _ = later_rounds[folder]
     for source, (_, _, drafts, claims, registry) in results.items():
         skipped = [s["quote"] for s in yaml.safe_load((folder / source.split("-")[1] / "claims.yaml").read_text())
                    .get("skipped", [])]
-        claimed = {(claim_key(c, registry), c.quote) for c in claims}
-        wrong = [d.quote for d in drafts if d.property in COUNTING and (draft_key(d, registry), d.quote) not in claimed
+        claimed = {}
+        for claim in claims:
+            claimed.setdefault(claim_key(claim, registry), []).append(claim.quote)
+        wrong = [d.quote for d in drafts if d.property in COUNTING
+                 and not any(d.quote in quote for quote in claimed.get(draft_key(d, registry), []))
                  and any(s in d.quote or d.quote in s for s in skipped)]
         assert not wrong, source
 

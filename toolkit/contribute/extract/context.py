@@ -87,7 +87,7 @@ def part_of_larger(part: int, whole: int) -> bool:
 
 WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\w*|press\w*|fight\w*|plead\w*|"
                   r"campaign\w*|lobby\w*|hop\w*|want\w*|wait\w*|await\w*|ask\w*|refus\w*|declin\w*|plan\w*|consider\w*|"
-                  r"to\s+secure|to|not|never|would|will|could|may|might|possible|before)\s+(?:for\s+)?(?:the\s+)?"
+                  r"to\s+secure|(?<!\bled\s)to|not|never|would|will|could|may|might|possible|before)\s+(?:for\s+)?(?:the\s+)?"
                   r"(?:(?:possible|further|swift|immediate|eventual)\s+)?$", re.IGNORECASE)
 
 BEFORE_FREED = (r"(?:(?!(?:not|never|yet|still|could|would|may|might|hop\w*|expect\w*|await\w*|wait\w*|due|set|"

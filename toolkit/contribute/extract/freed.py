@@ -328,6 +328,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         obj += of.end() if of else 0  # "the pardon of the blogger X", "secured the release of journalist Y"
         for person in list_members(ctx, sentence, obj):
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
+        along = ALONG_WITH.match(ctx.text, sentence.start + match.end(), sentence.end)
+        for person in list_members(ctx, sentence, along.end()) if along else []:
+            # "At least 13 other prisoners were released along with the teacher X": X too
+            record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
     colon = re.search(r":\s+(?=[A-Z])", sentence.text)
     if colon and freeing and freeing[0].start() < colon.start() and not re.search(
             r"\b(?:but|not|except|excluding|still|remain\w*|other\s+than|without)\b",

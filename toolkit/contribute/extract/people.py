@@ -300,10 +300,29 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
             if after:  # "In 2020, Sivak was arrested at a protest"
                 who = ctx.last_person if after.group("pronoun") else person_before(ctx, sentence, after.end())
                 _dated(ctx, sentence, "imprisoned_since", date.value, sentence.start, after.end(), date, person=who)
-    for match in re.finditer(r"\b(?:arrested|detained|jailed|imprisoned)\s+(?:in\s+)?that\s+year\b", sentence.text):
+    for match in re.finditer(r"\b(?:arrested|detained|jailed|imprisoned)\s+(?:in\s+|since\s+)?that\s+year\b", sentence.text):
         year = _year_before(ctx, sentence, sentence.start + match.start())
         if year:
             _dated(ctx, sentence, "imprisoned_since", year, sentence.start + match.start(), sentence.start + match.end())
+    for match in re.finditer(rf"\b(?:arrested|detained|jailed|imprisoned)\s+(?:(?:in|at|by)\s+(?:\w+\s+){{0,2}}?)?"
+                             rf"{RELATIVE_YEAR}", sentence.text):
+        # "Toom was arrested last year", "Pilsk was detained earlier this year": the year from the article's
+        _relative_year(ctx, sentence, "imprisoned_since", match, person_before(ctx, sentence, sentence.start + match.start()))
+
+
+RELATIVE_YEAR = r"(?:(?P<last>(?<!\bthe\s)last\s+year|(?<=\s)the\s+previous\s+year)|(?P<this>(?:earlier\s+)?this\s+year))\b"
+"""A year named from the article's: "last year", "earlier this year" (not "the last year", a length of time)."""
+
+
+def _relative_year(ctx: Context, sentence: Sentence, prop: str, match: re.Match, person: Name | None) -> None:
+    """Draft `prop` as the year a match of RELATIVE_YEAR names, read from the article's date (marked for review)."""
+    if person is None or ctx.anchor is None:
+        return
+    year = ctx.anchor.start.year - (1 if match.group("last") else 0)
+    words = match.group("last") or match.group("this")
+    ctx.add(prop, "date", str(year), sentence.start + match.start(), sentence.start + match.end(),
+            subject=ctx.note_person(person), note=f'"{words}" read as {year}, from the article\'s date',
+            review="relative-date")
 
 
 @rule("sentenced-on")
@@ -316,6 +335,11 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
             next((p for p in persons(ctx, sentence) if start < p.start < date.start), None) or \
             (ctx.last_person if re.match(r"sentenced\s+(?:him|her)\b", found.group(0)) else None)
         _dated(ctx, sentence, "sentenced_on", date.value, start, date.end, date, person=sentenced)
+    for match in re.finditer(rf"\b(?P<verb>sentenced\s+(?:(?P<pronoun>him|her)\s+)?to\s+[^.;:]{{1,50}}?|(?:sentenced|convicted)\s+)"
+                             rf"{RELATIVE_YEAR}", sentence.text):
+        # "A court sentenced her to four years in prison last year", "He was convicted last year"
+        person = ctx.last_person if match.group("pronoun") else person_before(ctx, sentence, sentence.start + match.start())
+        _relative_year(ctx, sentence, "sentenced_on", match, person)
     last_year = re.match(r"\W*(?:Last|The\s+previous)\s+year,?", sentence.text)
     if last_year and ctx.anchor is not None and ctx.last_person is not None and not persons(ctx, sentence):
         verdict = re.match(r"\s*(?:he|she|they|the\s+\d{1,3}-year-old)\s+was\s+(?:sentenced|convicted|found\s+guilty)\b",

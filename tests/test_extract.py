@@ -1674,3 +1674,21 @@ def test_prisoners_held_or_imprisoned_before_their_freeing_keep_their_nationalit
 def test_a_prisoner_washington_wants_released_is_not_freed(registry):
     drafts = _keys(registry, "Ivan Testov is one of the prisoners Washington wants released.")
     assert not [d for d in drafts.values() if d.property == "released_in"]
+
+
+def test_the_released_taken_to_one_country_are_not_all_when_others_went_elsewhere(shapes):
+    """"The released prisoners were taken to Ukraine" on a page where 40 went to Ukraine and 12 to Vilnius speaks of
+    those who went to Ukraine: no total of all 52 goes there, and no one named goes there for it (a case the seed
+    articles showed once the present-tense shape, "The former prisoners are in Lithuania", was read)."""
+    text = ("Published: 5 December 2026\n\nBelarus freed 52 prisoners on December 3, among them the poet Lena Dravik.\n"
+            "Of those released, 40 were transferred to Ukraine. Twelve were taken to Vilnius.\n"
+            "The released prisoners were taken to Ukraine at the last moment, officials said.\n")
+    drafted, _ = _drafted(shapes, text)
+    went = {(k[0], k[1], k[2], k[4]) for k in drafted if k[1] in ("destination_count", "sent_to")}
+    assert went == {("release-2026-12-03", "destination_count", "40", "ukraine"),
+                    ("release-2026-12-03", "destination_count", "12", "vilnius")}, went
+    text = ("Published: 5 December 2026\n\nBelarus freed 52 prisoners on December 3, among them the poet Lena Dravik.\n"
+            "The former prisoners are in Lithuania and receiving care.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert ("release-2026-12-03", "destination_count", "52", "exact", "lithuania", None) in drafted
+    assert ("lena-dravik", "sent_to", "lithuania", "exact", None, None) in drafted

@@ -14,7 +14,7 @@ from .subjects import clause_release
 
 ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?:who\s+were\s+)?(?:freed|released|pardoned|"
                          rf"liberated|set\s+free)|\s+{ADJECTIVES}{PEOPLE})?(?=\s)|"
-                         rf"\b(?:the|those)\s+(?:released|freed|pardoned|liberated|former)\s+(?:political\s+)?(?:prisoners|detainees|"
+                         rf"\b(?:[Tt]he|[Tt]hose)\s+(?:released|freed|pardoned|liberated|former)\s+(?:political\s+)?(?:prisoners|detainees|"
                          rf"people|individuals)(?=\s+(?:were|are|had\s+been|have\s+been)\s+(?:now|then|later|all|subsequently)?)")
 
 
@@ -53,6 +53,8 @@ def _release_totals(ctx: Context, release: str) -> dict[tuple[int, str], Draft]:
 def _all_of_total(ctx: Context, release: str, place: str, start: int, end: int) -> None:
     """As many went to the place as the release's total on the page: its exact total when it gives one, else its
     only bound; nothing when the page gives several."""
+    if _went_elsewhere(ctx, release, place):
+        return
     totals = _release_totals(ctx, release)
     totals = {k: d for k, d in totals.items()  # not the political prisoners among a larger amnesty (parts_of_totals)
               if not (POLITICAL.search(d.quote) and any(part_of_larger(k[0], other[0]) for other in totals))}
@@ -63,6 +65,15 @@ def _all_of_total(ctx: Context, release: str, place: str, start: int, end: int) 
     (value, qualifier), total = totals.popitem()
     ctx.add("destination_count", "count", value, start, end, qualifier=qualifier, subject=release, scope=place,
             review="implied-count", note=f"all of the {value} freed (\"{total.quote}\")")
+
+
+def _went_elsewhere(ctx: Context, release: str, place: str) -> bool:
+    """True when the page has some of the release's freed go to another country ("114 were transferred to Ukraine",
+    "Eight ... were transferred directly to Vilnius"): then "The released prisoners were taken to Ukraine" is not
+    all of them."""
+    country = ctx.registry.top(place)
+    return any(d.subject == release and d.property == "destination_count" and d.population is None and
+               isinstance(d.scope, str) and ctx.registry.top(d.scope) != country for d in ctx.drafts)
 
 
 NEAR_ALL = 2
@@ -77,6 +88,8 @@ def sent_with_all(ctx: Context) -> None:
     for release, place, start, end in ctx.moved_uncounted:
         _all_of_total(ctx, release, place, start, end)
     for release, place, start, end in ctx.all_moved:
+        if _went_elsewhere(ctx, release, place):
+            continue  # some of them went to another country: the sentence spoke of those who went here
         line = ctx.line(start)
         for person in sorted({d.subject for d in ctx.drafts if d.property == "released_in" and d.value == release and
                               d.line <= line + NEAR_ALL}):
@@ -106,9 +119,11 @@ def all_nationals(ctx: Context, sentence: Sentence) -> None:
 
 def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     """The country or place a movement after `offset` ends in: "were then relocated to neighbouring Lithuania",
-    "and is now in Lithuania", "are safe in Vilnius" (not "were in Minsk's detention centre": where they were held)."""
+    "and is now in Lithuania", "are safe in Vilnius", "The former prisoners are in Lithuania" (present tense; not "were
+    in Minsk's detention centre": where they were held)."""
     move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in)|"
-                    rf"\b(?:is|are|were|was)\s+(?:now\s+(?:(?:free|safe)\s+)?|(?:free|safe)\s+)in|\bnow\s+in)\s+", ctx.text[offset:sentence.end])
+                    rf"\b(?:is|are|were|was)\s+(?:now\s+(?:(?:free|safe)\s+)?|(?:free|safe)\s+)in|\bnow\s+in|"
+                    rf"\b(?:is|are)\s+(?:currently\s+|already\s+)?in)\s+", ctx.text[offset:sentence.end])
     if not move:
         return None
     at = offset + move.end()

@@ -1692,3 +1692,29 @@ def test_the_released_taken_to_one_country_are_not_all_when_others_went_elsewher
     drafted, _ = _drafted(shapes, text)
     assert ("release-2026-12-03", "destination_count", "52", "exact", "lithuania", None) in drafted
     assert ("lena-dravik", "sent_to", "lithuania", "exact", None, None) in drafted
+
+
+
+def test_a_person_asked_about_does_not_name_an_undated_pages_release(shapes):
+    """An undated page: a person it only asks about ("could not confirm whether X was among those released", X freed
+    in June by the project's claims) does not make it a page about June's release, and is not freed (a real page
+    showed it)."""
+    from types import SimpleNamespace
+
+    known = [SimpleNamespace(subject="pavel-sarnak", property="released_in", value="release-2026-06", population=None)]
+    text = ("Belarus freed 20 prisoners, the government said.\n"
+            "The embassy could not confirm whether Pavel Sarnak was among those released.\n")
+    drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
+    assert not [k for k in drafted if k[0] == "release-2026-06"], sorted(drafted)
+    assert not _freed(drafted)
+    drafted, _ = _drafted(shapes, text.replace("could not confirm whether", "said"), known_claims=known, year=2026)
+    assert ("release-2026-06", "released_count", "20", "exact", None, None) in drafted  # said, not asked: June's
+
+
+def test_a_freeing_in_a_clause_about_someone_else_does_not_date_an_undated_pages_release(shapes):
+    """An undated page: "the opposition leader, whose husband was released in June" dates the husband's freeing, not
+    the release the page reports, which stays unnamed when nothing else dates it (a real page showed it)."""
+    text = ("Belarus freed 20 prisoners, the government said.\n"
+            "Nina Orlova, whose husband was released from jail in June, welcomed the step.\n")
+    drafted, _ = _drafted(shapes, text, year=2026)
+    assert not [k for k in drafted if k[0] == "release-2026-06" and k[1] == "released_count"], sorted(drafted)

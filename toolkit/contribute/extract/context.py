@@ -90,6 +90,18 @@ WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\
                   r"to\s+secure|(?<!\bled\s)to|not|never|would|will|could|may|might|possible|before)\s+(?:for\s+)?(?:the\s+)?"
                   r"(?:(?:possible|further|swift|immediate|eventual)\s+)?$", re.IGNORECASE)
 
+ASKED = re.compile(r"\b(?:whether|if)\b(?P<rest>[^.;:]*)$", re.IGNORECASE)
+
+
+def asked_whether(before: str) -> bool:
+    """True when the words before a name put it in a question ("could not confirm whether X was among those
+    released"), not in a statement whose question has ended ("Asked whether more would follow, officials said
+    Belarus had freed X")."""
+    asked = ASKED.search(before)
+    return bool(asked) and not re.search(r",\s+(?:[\w’'-]+\s+){0,3}?(?:said|says|told|added|announced|confirmed|"
+                                         r"reported)\b", asked.group("rest"))
+
+
 BEFORE_FREED = (r"(?:(?!(?:not|never|yet|still|could|would|may|might|hop\w*|expect\w*|await\w*|wait\w*|due|set|"
                 r"scheduled|likely|want\w*|urg\w*|demand\w*|ask\w*|call\w*)\b)[\w-]+\s+){0,3}?")
 """Up to three words between "among those" or "one of the" and the freeing word ("among those who were freed", "among

@@ -17,7 +17,7 @@ import bisect
 import re
 
 from .bystanders import STILL_HELD, freed_before, office_holder, still_held, subject_of_a_freeing, surname
-from .context import ADJECTIVES, BEFORE_FREED, PEOPLE, Context, Sentence, rule
+from .context import ADJECTIVES, BEFORE_FREED, PEOPLE, Context, Sentence, asked_whether, rule
 from .names import Name
 from .people import (BULLET, MOVED, PRONOUN, after_apposition, described, list_item, list_members, persons,
                      speaks)
@@ -236,12 +236,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             return
         if freed_before(ctx, sentence, person):
             return
-        asked = re.search(r"\b(?:whether|if)\b(?P<rest>[^.;:]*)$", ctx.text[max(sentence.start, person.start - 200):person.start],
-                          re.IGNORECASE)
-        if asked and not re.search(r",\s+(?:[\w’'-]+\s+){0,3}?(?:said|says|told|added|announced|confirmed|reported)\b",
-                                   asked.group("rest")):
-            return  # "could not confirm whether X was among those released": asked, not said (not "Asked whether
-            # more would follow, officials said Belarus had freed X": the question's clause has ended)
+        if asked_whether(ctx.text[max(sentence.start, person.start - 200):person.start]):
+            return  # "could not confirm whether X was among those released": asked, not said
         if surname(person) in ctx.other_side:
             return  # freed by the other side of the exchange, wherever else the page names them
         if still_held(ctx, sentence, person) or surname(person) in ctx.still_held:

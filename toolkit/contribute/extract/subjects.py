@@ -18,7 +18,7 @@ from collections import Counter
 
 from ...ingest.figures import DateMention
 from ...values import parse_date
-from .context import ADJECTIVES, PEOPLE, Context, Sentence
+from .context import ADJECTIVES, PEOPLE, Context, Sentence, asked_whether
 from .names import slug
 from .places import demonym_country
 
@@ -319,6 +319,9 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     "an earlier release"); else a known release dated in the week before the article; else one
     proposed under the article's month, since the day is not written."""
     reporting = 0  # sentences of prose about freeing read so far: the lead and the one after it
+    # on a page that gives no day or month of its own, a freeing in a clause about someone it names ("X, whose husband
+    # was released in June,") is that person's story: no sign of which release the page reports
+    undated = ctx.anchor is None or ctx.anchor.precision == "year"
     for sentence in sentences:
         if reporting >= 2:
             break  # further down, a dated freeing is as likely an earlier release, listed for background
@@ -328,14 +331,16 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             continue  # "The last major swap took place in December 2022, with ...": background, not the news
         for match in freeings_outside_totals(sentence):
             offset = sentence.start + match.start()
-            if EARLIER.search(sentence.text[:match.start()]) or other_side(ctx, sentence, offset):
+            if EARLIER.search(sentence.text[:match.start()]) or other_side(ctx, sentence, offset) or \
+                    undated and ABOUT_SOMEONE.search(sentence.text, 0, match.start()):
                 continue
             date = release_date(ctx, sentence, offset)
             if date is not None:
                 candidates.append((0, date))
             candidates += [(1, d) for d in sentence.dates if d.value and len(d.value) >= 7 and not d.relative and
                            not OTHER_EVENT.search(ctx.text[max(sentence.start, d.start - 40):d.start]) and
-                           not reported(ctx, d, offset, sentence.start) and not another_event(ctx, d, offset)]
+                           not reported(ctx, d, offset, sentence.start) and not another_event(ctx, d, offset) and
+                           not (undated and ABOUT_SOMEONE.search(ctx.text, sentence.start, d.start))]
         written = [(rank, d) for rank, d in candidates if not d.relative]
         if written:
             best = min(written, key=lambda c: (c[0], -len(c[1].value), c[1].start))[1]
@@ -348,9 +353,10 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     known = _known_release(ctx, sentences)
     if known:
         return known
-    relative = [release_date(ctx, s, s.start + m.start()) for s in sentences for m in freeings_outside_totals(s)
-                if not PAST_EVENT.match(s.text) and not other_side(ctx, s, s.start + m.start())]
-    relative = [d for d in relative if d is not None]
+    relative = [(s, release_date(ctx, s, s.start + m.start())) for s in sentences for m in freeings_outside_totals(s)
+                if not PAST_EVENT.match(s.text) and not other_side(ctx, s, s.start + m.start())
+                and not (undated and ABOUT_SOMEONE.search(s.text, 0, m.start()))]
+    relative = [d for s, d in relative if d is not None and not (undated and ABOUT_SOMEONE.search(ctx.text, s.start, d.start))]
     if relative:
         return release_for(ctx, relative[0].value)
     if ctx.anchor is not None and ctx.anchor.precision != "year" and any(s.freeing() or s.announced() for s in sentences):
@@ -364,6 +370,11 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     return None
 
 
+ABOUT_SOMEONE = re.compile(r"(?:,\s+who|\bwhose)\b[^,;:]*$", re.IGNORECASE)
+"""A freeing inside a clause about someone the sentence names ("X, who was freed in June,", "the opposition leader whose
+husband was released from jail in June")."""
+
+
 def _known_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     """For an article that dates no freeing: the one release of the article's year that the project's claims
     already tie to what its sentences about freeing name, the people freed in it or its total."""
@@ -371,6 +382,8 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     votes: Counter = Counter()
     for sentence in (s for s in sentences if s.freeing()):
         for name in sentence.names:
+            if asked_whether(ctx.text[max(sentence.start, name.start - 200):name.start]):
+                continue  # "could not confirm whether X was among those released": no vote for X's release
             for release in ctx.freed_in.get(name.entity or "", ()):
                 votes[release] += 1
         for figure in [f for f in sentence.figures if _total_noun(ctx, f)][:1]:  # its total; not its groups

@@ -100,9 +100,20 @@ def release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention |
         if start <= date.start < end and date.value and len(date.value) >= 7 and \
                 not OTHER_EVENT.search(ctx.text[max(start, date.start - 40):date.start]) and \
                 not reported(ctx, date, offset, start) and not another_event(ctx, date, offset) and \
-                (not date.relative or abs(date.start - offset) < 30 or (simultaneous and 0 < date.start - offset < 130)):
+                (not date.relative or abs(date.start - offset) < 30 or _object_between(ctx, sentence, offset, date) or
+                 (simultaneous and 0 < date.start - offset < 130)):
             return date
     return None
+
+
+def _object_between(ctx: Context, sentence: Sentence, offset: int, date: DateMention) -> bool:
+    """True when only the freed stand between the freeing word and a day named from the article's ("released three
+    American detainees on Wednesday"), no comma and no one saying something ("freed ..., officials said on Sunday"),
+    outside a quotation (whose "today" is the day it was said)."""
+    between = ctx.text[offset:date.start]
+    quoted = re.search(r"[“\"][^”\"]*$", ctx.text[sentence.start:date.start])
+    return 0 < len(between) < 60 and not quoted and not re.search(r"[,;:“”\"]|\b(?:said|says|told|announced|reported|posted|stated|"
+                                                   r"added|confirmed|statement|who|which|that)\b", between, re.IGNORECASE)
 
 
 def date_note(ctx: Context, date: DateMention) -> str:

@@ -25,14 +25,18 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)"
 _YEAR = r"(?:19|20)\d\d"
+_LAST_YEAR = r"(?P<last>,?\s+(?:of\s+)?last\s+year\b)"
+"""A day or month of the year before the article's: "on March 3 last year", "in February of last year"."""
 DATE_PATTERNS = [
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b"),
     # "27 November", "the 27th of November", "2nd of June 2023"
     re.compile(rf"\b{_WEEKDAY}?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH})"
-               rf"(?:,?\s+(?P<year>{_YEAR})(?!\w)|(?!\w))"),
-    # "November 27", "November 27th, 2026"
-    re.compile(rf"\b{_WEEKDAY}?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+(?P<year>{_YEAR}))?"),
-    re.compile(rf"\b(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?(?![\w])"),
+               rf"(?:,?\s+(?P<year>{_YEAR})(?!\w)|{_LAST_YEAR}|(?!\w))"),
+    # "November 27", "November 27th, 2026", "March 3 last year"
+    re.compile(rf"\b{_WEEKDAY}?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d\w])"
+               rf"(?:,?\s+(?P<year>{_YEAR})|{_LAST_YEAR})?"),
+    # "November", "November 2026", "February of last year"
+    re.compile(rf"\b(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR})|{_LAST_YEAR})?(?![\w])"),
     re.compile(rf"\b(?P<year>{_YEAR})\b(?![-,.]?\d)"),
 ]
 UNITS = {w: n for n, w in enumerate(
@@ -197,7 +201,7 @@ def find_dates(text: str, anchor: DateValue | None = None) -> list[DateMention]:
                 continue  # the verb "may"
             kept.append((match.start(), match.end()))
             found.append(DateMention(match.group(0), match.start(), match.end(), _value(parts, anchor),
-                                     bool(parts.get("year") or parts.get("iso"))))
+                                     bool(parts.get("year") or parts.get("iso") or parts.get("last") and anchor)))
         taken = list(heapq.merge(taken, kept))
     if anchor is not None and anchor.precision == "day":
         overlaps = _Overlaps(taken)
@@ -215,6 +219,8 @@ def _value(parts: dict, anchor: DateValue | None) -> str | None:
     number_ = MONTHS.get(key) or ABBREVIATIONS.get(key[:4]) or ABBREVIATIONS.get(key[:3])
     if parts.get("year"):
         y = int(parts["year"])
+    elif parts.get("last") and anchor is not None:
+        y = anchor.start.year - 1
     elif anchor is not None and anchor.precision != "year":
         # a later month is last year's, unless it is the next month's first days: an event the article announces
         # ("granted amnesty on Independence Day September 2", written on August 31)

@@ -151,8 +151,10 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
             continue
         gap_start = after_apposition(text, offset, person.start) if members else offset
         gap = text[gap_start:person.role_start if person.role_start is not None else person.start]
-        # "A, a journalist; B, an opposition politician; and C": each description closed by a semicolon
-        described_then = members and re.fullmatch(r",\s+[^,.;:()“”\"]{1,100};\s+(?:and\s+)?", gap) and \
+        # "A, a journalist; B, an opposition politician; and C", "A, a former adviser; the lawyer B and her husband;
+        # and the photographer C": each item closed by a semicolon, after its description or a companion
+        described_then = members and re.fullmatch(r"(?:,\s+[^,.;:()“”\"]{1,100}|\s+and\s+(?:her|his|their)\s+[\w-]+"
+                                                  r"(?:\s+[\w-]+)?)?;\s+(?:and\s+)?(?:the\s+|an?\s+)?", gap) and \
             not re.search(r"\b(?:said|says|told|who|which|while|but)\b", gap)
         # a sentence's or a clause's end breaks the list; the periods of "U.S." and "A." do not
         if not described_then and (re.search(r"(?:(?<!\b[A-Z])\.|[;:!?])(?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or

@@ -45,7 +45,7 @@ from .furniture import furniture
 from .names import Name, find_names, known_names, slug
 from .render import claim_prefix, manifest_stub, render_draft
 from .places import article_country
-from .subjects import article_release, freeing_side
+from .subjects import article_release, freeing_side, said_on_another_day
 from .text import sentences
 
 __all__ = ["DraftFile", "Drafted", "Draft", "draft_claims", "REVIEW", "DateMention", "Figure", "Name", "RULES", "draft_article", "find_dateline",
@@ -151,6 +151,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     heads = [(dateline.start, dateline.end)] if dateline else []
     heads += [span for span in dateline_spans(text) if span not in heads]
     dates = [d for d in find_dates(text, anchor) if d.start >= begins and not any(s <= d.start < e for s, e in heads)]
+    dates = said_on_another_day(text, dates)
     skipped = furniture(text)
     names = [n for n in find_names(text, registry) if not any(s <= n.start < e for s, e in skipped)]
     ctx = Context(text=text, registry=registry, properties=properties, names=names,

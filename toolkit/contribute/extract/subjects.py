@@ -109,11 +109,40 @@ def release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention |
 def _object_between(ctx: Context, sentence: Sentence, offset: int, date: DateMention) -> bool:
     """True when only the freed stand between the freeing word and a day named from the article's ("released three
     American detainees on Wednesday"), no comma and no one saying something ("freed ..., officials said on Sunday"),
-    outside a quotation (whose "today" is the day it was said)."""
+    outside a quotation, unless the quotation's "today" was dated by its saying (`said_on_another_day`)."""
     between = ctx.text[offset:date.start]
-    quoted = re.search(r"[“\"][^”\"]*$", ctx.text[sentence.start:date.start])
+    quoted = re.search(r"[“\"][^”\"]*$", ctx.text[sentence.start:date.start]) and \
+        (ctx.anchor is None or date.value == ctx.anchor.start.isoformat())
     return 0 < len(between) < 60 and not quoted and not re.search(r"[,;:“”\"]|\b(?:said|says|told|announced|reported|posted|stated|"
                                                    r"added|confirmed|statement|who|which|that)\b", between, re.IGNORECASE)
+
+
+TODAY = re.compile(r"(?:today|tonight|this\s+morning|this\s+evening)", re.IGNORECASE)
+SAID_ON = re.compile(r"(?:[^.\n“”\"]|(?<=\b[A-Z])\.){0,80}?\b(?:said|says|posted|wrote|tweeted|announced|added|"
+                     r"told\s+[\w\s]{1,30}?)\b[^.\n“”\"]{0,40}?$")
+"""The words after a quotation up to the day it was said ('," the U.S. envoy posted on Thursday')."""
+
+
+def said_on_another_day(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """"today" inside a quotation is the day the words were said: '"... led to the release of 14 prisoners today,"
+    the envoy posted on Thursday' names Thursday, not the day the page appeared. A quotation whose saying has no day
+    of its own keeps the page's."""
+    from dataclasses import replace
+
+    found = []
+    for date in dates:
+        if date.relative and TODAY.fullmatch(date.text):
+            line_start = text.rfind("\n", 0, date.start) + 1
+            inside = text.count('"', line_start, date.start) % 2 == 1 or \
+                text.rfind("“", line_start, date.start) > text.rfind("”", line_start, date.start)
+            closing = min((i for i in (text.find("”", date.end), text.find('"', date.end)) if i >= 0), default=-1)
+            if inside and closing >= 0 and "\n" not in text[date.end:closing]:
+                said = next((d for d in dates if closing < d.start and d.value and len(d.value) == 10 and
+                             SAID_ON.match(text, closing + 1, d.start)), None)
+                if said is not None:
+                    date = replace(date, value=said.value)
+        found.append(date)
+    return found
 
 
 def date_note(ctx: Context, date: DateMention) -> str:

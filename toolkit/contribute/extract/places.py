@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .context import Context, Sentence
+from .context import PEOPLE, Context, Sentence
 from .names import UPPER, Name, slug
 
 DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"-n", to the country's name
@@ -26,6 +26,11 @@ DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"
 
 FAITHS = {"roman", "catholic", "catholics", "orthodox", "protestant", "protestants", "christian", "christians", "muslim",
           "muslims", "jewish", "evangelical", "evangelicals", "baptist", "baptists", "lutheran", "lutherans"}
+
+
+FREED_FROM = re.compile(rf"\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}?{PEOPLE}\s+from\s+(?P<country>[A-Z][a-z]+)\b(?!\s*,\s*\w+\s+from)")
+"""The country the freed were freed from, after the freeing and its object ("released 14 prisoners from Belarus"), not
+a breakdown by nationality ("two from Japan, three from Poland")."""
 
 
 def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
@@ -54,6 +59,9 @@ def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
                 # before a passive freeing, who was freed ("Nicaraguan Bishop X has been released"): a domestic
                 # release frees its own nationals, so they count for less than an actor ("Belarus freed")
                 _vote(ctx, freeing, word.group(0), 0.5 if passive else 1.0)
+            source = FREED_FROM.match(ctx.text, sentence.start + match.end(), sentence.end)
+            if source:  # "the release of 14 prisoners from Belarus": freed from that country's prisons
+                _vote(ctx, freeing, source.group("country"), 0.5)
     if freeing:
         chosen = max(freeing, key=lambda c: (freeing[c], counts[c]))
         # a country the registry lacks ("Vietnam freed more than 2,000 convicts"): proposed once it wins

@@ -53,8 +53,9 @@ DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confi
                        r"led\s+to|resulted\s+in|after|following|with)\s+(?:\w+\s+){0,3}?(?:the\s+|his\s+|her\s+|their\s+)?"
                        r"(?:\w+\s+)?$", re.IGNORECASE)
 
-# "X was released along with the editor Y", "... together with Y": who was freed with the one the verb frees
-ALONG_WITH = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+")
+# "X was released along with the editor Y", "... together with Y", "X was released from Vitebsk prison along with Y":
+# who was freed with the one the verb frees
+ALONG_WITH = re.compile(r"(?:\s+(?:from|out\s+of)\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?)?\s*,?\s+(?:along|together)\s+with\s+")
 
 # "An Estonian journalist, X, was among them": the name in apposition to the description that opens its sentence
 LEADING_DESCRIPTION = re.compile(r"\W*(?:An?|The|Another)\s+[^,;:.“”\"]{1,60},\s*")

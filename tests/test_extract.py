@@ -1706,7 +1706,7 @@ def test_a_person_asked_about_does_not_name_an_undated_pages_release(shapes):
     text = ("Belarus freed 20 prisoners, the government said.\n"
             "The embassy could not confirm whether Pavel Sarnak was among those released.\n")
     drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
-    assert not [k for k in drafted if k[0] == "release-2026-06"], sorted(drafted)
+    assert not [k for k in drafted if k[0] == "release-2026-06"], sorted(map(str, drafted))
     assert not _freed(drafted)
     drafted, _ = _drafted(shapes, text.replace("could not confirm whether", "said"), known_claims=known, year=2026)
     assert ("release-2026-06", "released_count", "20", "exact", None, None) in drafted  # said, not asked: June's
@@ -1718,4 +1718,22 @@ def test_a_freeing_in_a_clause_about_someone_else_does_not_date_an_undated_pages
     text = ("Belarus freed 20 prisoners, the government said.\n"
             "Nina Orlova, whose husband was released from jail in June, welcomed the step.\n")
     drafted, _ = _drafted(shapes, text, year=2026)
-    assert not [k for k in drafted if k[0] == "release-2026-06" and k[1] == "released_count"], sorted(drafted)
+    assert not [k for k in drafted if k[0] == "release-2026-06" and k[1] == "released_count"], sorted(map(str, drafted))
+
+
+def test_a_release_of_one_nationality_is_its_total_only_when_nothing_else_is_counted(shapes):
+    """"China released three American detainees on Wednesday": three is the release's total and its count of US
+    nationals (round 34zy). Not when the freed are listed by nationality ("released 14 Lithuanian citizens and 38
+    Belarusians"), nor when the page gives the release another total ("Belarus freed 52 prisoners ... It also
+    released five Ukrainian nationals")."""
+    text = "Published: 4 December 2026\n\nChina released three American detainees on Wednesday, officials said.\n"
+    drafted, _ = _drafted(shapes, text)
+    assert ("release-2026-12-02", "released_count", "3", "exact", None, None) in drafted
+    text = ("Published: 4 December 2026\n\nBelarus released 14 Lithuanian citizens and 38 Belarusians on Wednesday, "
+            "officials said.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert not [k for k in drafted if k[1] == "released_count" and k[5] is None and k[2] == "14"], sorted(map(str, drafted))
+    text = ("Published: 4 December 2026\n\nBelarus freed 52 prisoners on Wednesday, officials said. It also released "
+            "five Ukrainian nationals, Kyiv said.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert not [k for k in drafted if k[1] == "released_count" and k[5] is None and k[2] == "5"], sorted(map(str, drafted))

@@ -198,6 +198,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     ctx.current_rule = "all-moved"
     everyone.sent_with_all(ctx)
     parts.parts_of_totals(ctx)
+    releases.totals_of_one_nationality(ctx)
     drafts = sorted(_unique(_facts_of_prisoners(_told_releases(ctx), ctx)), key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(_used(ctx, drafts).items()) if entries}
     return Drafted(drafts, proposals, dateline, anchor, names)

@@ -554,6 +554,27 @@ NATIONALS = r"(?P<nationals>[A-Z][a-z]+s)\b"
 """A plural demonym after "other": "X and two other Americans"."""
 
 
+def totals_of_one_nationality(ctx: Context) -> None:
+    """After the page is read: "China released three American detainees on Wednesday": a count of one nationality that
+    is the whole object of a freeing is the release's total too, where the page gives that release no other total and
+    counts no other group beside it ("released 14 Lithuanian citizens and 38 Belarusians" gives no total)."""
+    ctx.current_rule = "released-count"
+    for draft in [d for d in ctx.drafts if d.property == "released_count" and d.rule == "subgroup-count" and
+                  d.population and d.qualifier == "exact" and isinstance(d.value, int)]:
+        end = draft.start + len(draft.quote)
+        verb = re.search(r"\b(?:freed|released|frees|releases|pardoned|pardons)\s+$", ctx.text[max(0, draft.start - 30):draft.start])
+        noun = re.match(rf"\s+{PEOPLE}\b", ctx.text[end:end + 40], re.IGNORECASE)
+        end += noun.end() if noun else 0
+        if verb is None or not _nationality(ctx, draft.population) or \
+                re.match(r"(?:\s+[\w-]+)?\s*(?:,|and\b|as\s+well\s+as\b)\s*(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b|"
+                         r"six\b|seven\b|eight\b|nine\b|ten\b|[a-z]+teen\b|[a-z]+ty\b)", ctx.text[end:end + 40], re.IGNORECASE):
+            continue
+        if any(d.subject == draft.subject and d.property == "released_count" and d.population is None for d in ctx.drafts):
+            continue
+        ctx.add("released_count", "count", draft.value, draft.start - len(verb.group(0)), end, subject=draft.subject,
+                note=f"all {draft.value} freed are of one nationality ({draft.population})")
+
+
 def _nationality(ctx: Context, group: str) -> str | None:
     """The country whose nationals a group is: the registry's, or the one a drafted proposal names."""
     entity = ctx.registry.get(group)

@@ -1737,3 +1737,14 @@ def test_a_release_of_one_nationality_is_its_total_only_when_nothing_else_is_cou
             "five Ukrainian nationals, Kyiv said.\n")
     drafted, _ = _drafted(shapes, text)
     assert not [k for k in drafted if k[1] == "released_count" and k[5] is None and k[2] == "5"], sorted(map(str, drafted))
+
+
+def test_one_of_those_freed_identified_as_a_person(shapes):
+    """"Radio Testna identified one of those freed as one of its journalists, A": A is freed. (Round 34zw's class of
+    this shape passed when written only because a later line of its article freed A again; this test has no such
+    line.)"""
+    text = ("Published: 21 November 2026\n\nBelarus released three people on Wednesday, officials said.\n"
+            "Radio Testna identified one of those freed as one of its journalists, Andrey Kolt.\n"
+            "The embassy named one of the released as the teacher Vera Sunn.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert _freed(drafted) == {"andrey-kolt", "vera-sunn"}, _freed(drafted)

@@ -34,6 +34,9 @@ FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s
                      # "One of the released, activist A, ...", "The second released individual is A", "The released
                      # Latvian citizens are A and B": a phrase about the freed, then who they are
                      r"one\s+of\s+(?:the|those)\s+(?:freed|released|pardoned)\s*,|"
+                     # "identified one of those freed as one of its journalists, A", "named one of the released as A"
+                     r"one\s+of\s+(?:the|those)\s+(?:freed|released|pardoned)\s+as"
+                     r"(?:\s+one\s+of\s+(?:its|their|his|her|the)\s+[a-z]+(?:\s+[a-z]+)?,)?|"
                      r"the\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+(?:[A-Z][a-z]+\s+)?(?:individuals?|persons?|prisoners?|"
                      r"man|woman|men|women|detainees?|citizens?|nationals?|people)\s+(?:is|was|are|were))\s+", re.IGNORECASE)
 FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)

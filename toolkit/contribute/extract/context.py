@@ -113,7 +113,7 @@ prisoners Washington wants released")."""
 PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages|critics|"
-          r"opponents|protesters|convicts|servicemen|soldiers)")
+          r"opponents|protesters|convicts|servicemen|soldiers|supporters)")
 ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|convicted|government|regime|opposition|anti-government|pro-democracy|"
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim)\s+){0,2}")  # a nationality, a faith

@@ -18,8 +18,10 @@ SPEECH = re.compile(r"\s*(?:[a-z]\w*\s+)?(?:said|says|told|tells|wrote|writes|ad
                     r"expressed|urged|called|noted|posted|tweeted|recalled|explained|described|insisted|argued|"
                     r"claimed|confirmed|reported|warned|stressed|emphasized|emphasised|commented|gives|gave|spoke|"
                     r"speaks|meet|met|quoted)\b")
-PRONOUN = re.compile(r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?:He|She|They|he|she|they|[Tt]he\s+\d{1,3}-year-old)(?:[’']d)?\b")
-"""A sentence about the person named last: "He", "She", "They", "The 42-year-old" (after an opening "Last year,")."""
+PRONOUN = re.compile(r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?:He|She|They|he|she|they|[Tt]he\s+(?:[a-z]+\s+)?\d{1,3}-year-old)"
+                     r"(?:[’']d)?\b")
+"""A sentence about the person named last: "He", "She", "They", "The 42-year-old", "The sickly 42-year-old" (after an
+opening "Last year," or not)."""
 MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought|moved|expelled|bused|escorted|"
          r"transported|went|crossed|arrived|headed|heading|flying|flew|travell?ed|ended\s+up|returned|relocated|"
          r"evacuated|resettled)")
@@ -182,13 +184,18 @@ def ages(ctx: Context, sentence: Sentence) -> None:
         if person and figure and ctx.take(figure):
             ctx.add("age", "count", figure.value, sentence.start + match.start(), person.end,
                     subject=ctx.note_person(person))
-    # "Last year, the 42-year-old was sentenced": the person named last
-    anaphor = re.match(r"\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?[Tt]he\s+(\d{1,3})-year-old\s+(?=(?:was|had|has|is|said)\b)",
-                       sentence.text)
-    figure = next((f for f in sentence.figures if anaphor and f.start == sentence.start + anaphor.start(1)), None)
+    # "Last year, the 42-year-old was sentenced", "The sickly 42-year-old was arrested", "The 35-year-old researcher
+    # was imprisoned": the person named last (and a role after the age is theirs)
+    anaphor = re.match(r"\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?P<the>[Tt]he)\s+(?:[a-z]+\s+)?(\d{1,3})-year-old\s+"
+                       r"(?:(?P<noun>[a-z]+)\s+)?(?=(?:was|had|has|is|said)\b)", sentence.text)
+    figure = next((f for f in sentence.figures if anaphor and f.start == sentence.start + anaphor.start(2)), None)
     if figure and ctx.last_person is not None and not persons(ctx, sentence) and ctx.take(figure):
-        ctx.add("age", "count", figure.value, sentence.start + anaphor.start(1) - 4, sentence.start + anaphor.end(),
+        ctx.add("age", "count", figure.value, sentence.start + anaphor.start("the"), sentence.start + anaphor.end(),
                 subject=ctx.note_person(ctx.last_person))
+        noun = anaphor.group("noun")
+        if noun and role_words(noun):
+            ctx.add("role", "text", noun, sentence.start + anaphor.start("the"), sentence.start + anaphor.end("noun"),
+                    subject=ctx.note_person(ctx.last_person))
     # "Name, a 41-year-old reporter", "Name, a 68-year-old U.S. resident": the age in an apposition after the name
     for person in persons(ctx, sentence):
         after = re.match(r",\s+(?:an?\s+)(\d{1,3}|\w+)-year-old\s+[A-Za-z][\w.-]*", ctx.text[person.end:sentence.end])
@@ -250,10 +257,10 @@ SEASON = r"(?:(?:early|late|mid)(?:\s+|-))?"
 """A part of the year before its number ("in late 2021", "in mid-2020"): the date is still the year."""
 IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+prison|in\s+jail|behind\s+bars|in\s+custody|"
                         r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?)\s+"
-                        r"(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?P<since>in|since|on)\s+" + SEASON + "$",
-                        re.IGNORECASE)
+                        r"(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s))(?:[\w’'-]+\s+){3,6}?since)\s+" +
+                        SEASON + "$", re.IGNORECASE)
 """An arrest right before its date: "arrested in May 2021", "detained by the security services in March 2022", "jailed
-in late 2021" (the year)."""
+in late 2021" (the year), "detained in Belarus for trafficking narcotics since 2014" (a longer way to "since")."""
 ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:was|were|had\s+been)\s+"
                           r"(?:first\s+)?(?:arrested|detained|jailed|imprisoned)\b")
 """An arrest after the date that opens its sentence: "In 2020, X was arrested at a protest"."""
@@ -342,6 +349,12 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
         # "A court sentenced her to four years in prison last year", "He was convicted last year"
         person = ctx.last_person if match.group("pronoun") else person_before(ctx, sentence, sentence.start + match.start())
         _relative_year(ctx, sentence, "sentenced_on", match, person)
+    for match in re.finditer(r"\b(?:sentenced|convicted)\s+(?:in\s+)?the\s+(?:following|next)\s+year\b", sentence.text):
+        # "He was arrested in 2015 and sentenced the following year": the year after the one written before
+        year = _year_before(ctx, sentence, sentence.start + match.start())
+        if year:
+            _dated(ctx, sentence, "sentenced_on", str(int(year) + 1), sentence.start + match.start(),
+                   sentence.start + match.end())
     last_year = re.match(r"\W*(?:Last|The\s+previous)\s+year,?", sentence.text)
     if last_year and ctx.anchor is not None and ctx.last_person is not None and not persons(ctx, sentence):
         verdict = re.match(r"\s*(?:he|she|they|the\s+\d{1,3}-year-old)\s+was\s+(?:sentenced|convicted|found\s+guilty)\b",

@@ -442,7 +442,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                 continue  # "efforts to free more than a thousand others", "promised to release 500": no release yet
         if not lead and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\s+go\b", after, re.IGNORECASE):
             lead = re.search(r"\blets?\s+$", before)  # "Belarus let 25 political prisoners go"
-        noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", after, re.IGNORECASE) or \
+        # "52 prisoners", "Eighteen supporters of the opposition party" (whose words run to the verb)
+        noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,3}}?(?=,|\s+(?:were|was|have|"
+                        rf"had)\b))?", after, re.IGNORECASE) or \
             re.match(rf"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{FREE_VERB}\b)", after, re.IGNORECASE)
         if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after):
             continue

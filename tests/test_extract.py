@@ -1749,3 +1749,18 @@ def test_one_of_those_freed_identified_as_a_person(shapes):
             "The embassy named one of the released as the teacher Vera Sunn.\n")
     drafted, _ = _drafted(shapes, text)
     assert _freed(drafted) == {"andrey-kolt", "vera-sunn"}, _freed(drafted)
+
+
+def test_a_list_inside_the_subject_of_a_freeing_is_freed(shapes):
+    """"Eighteen supporters of the party, including the singer A and the guard B, were released": the list is part of
+    the subject the verb frees (round 34zz's ledger has it; a real page showed it). Not "Dozens of activists, including
+    C, remain in prison"."""
+    text = ("Published: 5 December 2026\n\nEighteen supporters of the opposition party, including the singer Omar Lute "
+            "and the guard Ivo Brandt, were released on December 4.\n"
+            "Dozens of activists, including the poet Mira Sol, remain in prison.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert _freed(drafted) == {"omar-lute", "ivo-brandt"}, _freed(drafted)
+    text = ("Published: 5 December 2026\n\nEighteen supporters, including the singer Omar Lute and the guard Ivo Brandt "
+            "were released on December 4.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert _freed(drafted) == {"omar-lute", "ivo-brandt"}, _freed(drafted)

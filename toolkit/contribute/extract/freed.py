@@ -263,7 +263,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             ctx.freeing_list and re.fullmatch(r"\W*The\s+list\s+(?:also\s+)?", before)  # the list of the freed
         moved = _group_moved(ctx, sentence, before, begin)
         if not FREED_BEFORE.search(before) and not (ctx.previous_freeing and GROUP_SUBJECT.match(before)) and not counted \
-                and not them and not moved:
+                and not them and not moved and not _list_then_freed(ctx, sentence, begin):
             continue
         verb = re.match(r"(?:was|were|is|are)\s+", sentence.text[trigger.end():])
         begin += verb.end() if verb and trigger.group(0).lower().startswith("among") else 0
@@ -355,6 +355,18 @@ GROUP_LEAD = re.compile(r"(?:^\W*|[,;]\s*(?:while|whereas|and|but)\s+)"
                         re.IGNORECASE)
 """The group a list in its apposition names, opening the sentence or a clause of its own: "A smaller group, including
 A, ...", "Seven were taken to Ukraine, while the remaining 33, including A, ..."."""
+
+
+LIST_THEN_FREED = re.compile(r"\s*,?\s*(?:were|was|have\s+been|had\s+been)\s+(?:also\s+|later\s+|then\s+)?"
+                             r"(?:freed|released|pardoned|set\s+free)\b")
+
+
+def _list_then_freed(ctx: Context, sentence: Sentence, begin: int) -> bool:
+    """True when the list from `begin` sits inside the subject of a freeing: "Eighteen supporters of the party,
+    including the singer A and the guard B, were released"."""
+    members = list_members(ctx, sentence, begin)
+    return bool(members) and LIST_THEN_FREED.match(ctx.text, after_apposition(ctx.text, members[-1].end, sentence.end),
+                                                   sentence.end) is not None
 
 
 def _group_moved(ctx: Context, sentence: Sentence, before: str, begin: int) -> Name | None:

@@ -87,7 +87,8 @@ def part_of_larger(part: int, whole: int) -> bool:
 
 WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\w*|press\w*|fight\w*|plead\w*|"
                   r"campaign\w*|lobby\w*|hop\w*|want\w*|wait\w*|await\w*|ask\w*|refus\w*|declin\w*|plan\w*|consider\w*|"
-                  r"to\s+secure|(?<!\bled\s)to|not|never|would|will|could|may|might|possible|before)\s+(?:for\s+)?(?:the\s+)?"
+                  r"to\s+secure|(?<!\bled\s)to|(?:not|never)\s+led\s+to|not|never|would|will|could|may|might|possible|before)"
+                  r"\s+(?:for\s+)?(?:the\s+)?"
                   r"(?:(?:possible|further|swift|immediate|eventual)\s+)?$", re.IGNORECASE)
 
 ASKED = re.compile(r"\b(?:whether|if)\b(?P<rest>[^.;:]*)$", re.IGNORECASE)
@@ -208,7 +209,6 @@ class Context:
     not_prisoners: set = field(default_factory=set)  # ids of people the page presents as no prisoner (bystanders.not_a_prisoner)
     other_side: set = field(default_factory=set)  # surnames of people the other side of an exchange frees
     all_moved: list = field(default_factory=list)  # (release, place, start, end) where all of a release's freed went
-    moved_uncounted: list = field(default_factory=list)  # those of all_moved whose sentence gave the total after them
     sentence_drafts: int = 0  # where the drafts of the sentence being read begin in `drafts`
 
     _newlines: list[int] | None = None

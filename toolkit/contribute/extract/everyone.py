@@ -36,12 +36,10 @@ def all_moved(ctx: Context, sentence: Sentence) -> None:
         if re.match(r"(?:All|all)\s+(?:of\s+)?them\b", match.group(0)) and not (ctx.previous_freeing or sentence.freeing()
                                                                                 or totals):
             continue  # "all of them" on a page that has counted no freed, after a sentence that freed nobody: others
+        # counted once the page is read (sent_with_all): the total may be drafted after this rule reads the sentence
+        # ("Belarus freed 30 prisoners ..., and all of those freed were handed over to Poland"), and a later line may
+        # send some of them elsewhere ("The released prisoners were taken to Ukraine. Twelve were taken to Vilnius")
         ctx.all_moved.append((release, place.entity, sentence.start + match.start(), place.end))
-        if totals:
-            _all_of_total(ctx, release, place.entity, sentence.start + match.start(), place.end)
-        else:  # "Belarus freed 30 prisoners ..., and all of those freed were handed over to Poland": the total is
-            # drafted after this rule reads the sentence; counted once the page is read (sent_with_all)
-            ctx.moved_uncounted.append((release, place.entity, sentence.start + match.start(), place.end))
 
 
 def _release_totals(ctx: Context, release: str) -> dict[tuple[int, str], Draft]:
@@ -81,11 +79,11 @@ NEAR_ALL = 2
 
 
 def sent_with_all(ctx: Context) -> None:
-    """After the page is read: as many went where all of a release's freed went as its total, where the sentence
-    gave the total after saying so; and each person a release frees went there, whether the page names
+    """After the page is read: as many went where all of a release's freed went as its total (unless the page sends
+    some of them to another country); and each person a release frees went there, whether the page names
     them before saying so or in the lines right after (further down, a page's profiles of the freed are no longer what
     "all of them" spoke of)."""
-    for release, place, start, end in ctx.moved_uncounted:
+    for release, place, start, end in ctx.all_moved:
         _all_of_total(ctx, release, place, start, end)
     for release, place, start, end in ctx.all_moved:
         if _went_elsewhere(ctx, release, place):
@@ -119,13 +117,17 @@ def all_nationals(ctx: Context, sentence: Sentence) -> None:
 
 def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     """The country or place a movement after `offset` ends in: "were then relocated to neighbouring Lithuania",
-    "and is now in Lithuania", "are safe in Vilnius", "The former prisoners are in Lithuania" (present tense; not "were
-    in Minsk's detention centre": where they were held)."""
+    "and is now in Lithuania", "are safe in Vilnius", "The former prisoners are in Lithuania" (present tense, right
+    after them; not "were in Minsk's detention centre": where they were held, nor "said their families are in
+    Lithuania"); none when two places are named ("are in Lithuania and Poland")."""
     move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in)|"
-                    rf"\b(?:is|are|were|was)\s+(?:now\s+(?:(?:free|safe)\s+)?|(?:free|safe)\s+)in|\bnow\s+in|"
-                    rf"\b(?:is|are)\s+(?:currently\s+|already\s+)?in)\s+", ctx.text[offset:sentence.end])
+                    rf"\b(?:is|are|were|was)\s+(?:now\s+(?:(?:free|safe)\s+)?|(?:free|safe)\s+)in|\bnow\s+in)\s+",
+                    ctx.text[offset:sentence.end]) or \
+        re.match(r"\s+(?:is|are)\s+(?:currently\s+|already\s+|all\s+)?in\s+", ctx.text[offset:sentence.end])  # right after them
     if not move:
         return None
     at = offset + move.end()
     place = place_after(ctx, sentence, at) or country_at(ctx, sentence, at)
+    if place is not None and re.match(r"\s+(?:and|or)\s+(?:in\s+|to\s+)?[A-Z]", ctx.text[place.end:sentence.end]):
+        return None  # "are in Lithuania and Poland": not all in one place
     return place if place is not None and ctx.kind(place) == "place" else None

@@ -50,6 +50,10 @@ FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+be
                          r"(?:freed|released|pardoned|set\s+free|free\b|(?:among(?:st)?|one\s+of)\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
                          rf"{BEFORE_FREED}(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b)", re.IGNORECASE)
 
+ORDER_PENDING = re.compile(r"\b(?:within|pending|once|unless|if|conditionally|appeal\w*|overturn\w*|blocked|suspended|"
+                           r"yet\s+to|has\s+not|have\s+not|had\s+not|not\s+yet)\b", re.IGNORECASE)
+"""Words after a court's order to free someone that leave it undone: a delay, a condition or an appeal."""
+
 # "secured the release of X", "announced the pardon of X", "the pardon also saw the releases of X": a freeing done,
 # not one asked for ("demanded the release of X", "talks on the release of X")
 DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confirmed|ordered|approved|granted|saw|"
@@ -58,7 +62,8 @@ DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confi
 
 # "X was released along with the editor Y", "... together with Y", "X was released from Vitebsk prison along with Y":
 # who was freed with the one the verb frees
-ALONG_WITH = re.compile(r"(?:\s+(?:from|out\s+of)\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?)?\s*,?\s+(?:along|together)\s+with\s+")
+ALONG_WITH = re.compile(r"(?:\s+(?:from|out\s+of)\s+(?:(?!(?:where|which|who|that|when)\b)[\w’'.-]+\s+){1,5}?)?,?\s*"
+                        r"(?:along|together)\s+with\s+")
 
 # "An Estonian journalist, X, was among them": the name in apposition to the description that opens its sentence
 LEADING_DESCRIPTION = re.compile(r"\W*(?:An?|The|Another)\s+[^,;:.“”\"]{1,60},\s*")
@@ -295,6 +300,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         verb = FREED_AFTER.match(ctx.text, others.end() if others else after)
         if verb is None and not others and LEADING_DESCRIPTION.fullmatch(ctx.text, sentence.start, person.start):
             verb = FREED_AFTER.match(ctx.text, after + 1) if ctx.text.startswith(",", after) else None
+        if verb is not None and re.search(r"\bordered\b", verb.group(0)) and \
+                ORDER_PENDING.search(ctx.text, verb.end(), sentence.end):
+            verb = None  # "ordered to be released within 30 days", "ordered released, but prosecutors appealed": not done
         moved = OTHERS_MOVED.match(ctx.text, others.end()) if others and not verb else None
         if moved and not described(ctx, sentence, person):
             # "A and 113 other prisoners were transferred to P": A went there with them
@@ -329,9 +337,12 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         for person in list_members(ctx, sentence, obj):
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
         along = ALONG_WITH.match(ctx.text, sentence.start + match.end(), sentence.end)
-        for person in list_members(ctx, sentence, along.end()) if along else []:
-            # "At least 13 other prisoners were released along with the teacher X": X too
-            record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
+        if along and not re.search(r"\b(?:to|will|would|could|may|might|should|must)\s+(?:\w+\s+)?be\s+$|,\s+(?:who|whom|which)"
+                                   r"\b[^,;]*$", sentence.text[:match.start()], re.IGNORECASE):
+            # "At least 13 other prisoners were released along with the teacher X": X too (not one hoped "to be released
+            # along with X", nor "A, who was released along with X in 2024,": another freeing)
+            for person in list_members(ctx, sentence, along.end()):
+                record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
     colon = re.search(r":\s+(?=[A-Z])", sentence.text)
     if colon and freeing and freeing[0].start() < colon.start() and not re.search(
             r"\b(?:but|not|except|excluding|still|remain\w*|other\s+than|without)\b",

@@ -156,7 +156,7 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         # "A, a journalist; B, an opposition politician; and C", "A, a former adviser; the lawyer B and her husband;
         # and the photographer C": each item closed by a semicolon, after its description or a companion
         described_then = members and re.fullmatch(r"(?:,\s+[^,.;:()“”\"]{1,100}|\s+and\s+(?:her|his|their)\s+[\w-]+"
-                                                  r"(?:\s+[\w-]+)?)?;\s+(?:and\s+)?(?:the\s+|an?\s+)?", gap) and \
+                                                  r"(?:\s+[\w-]+)?);\s+(?:and\s+)?(?:the\s+|an?\s+)?", gap) and \
             not re.search(r"\b(?:said|says|told|who|which|while|but)\b", gap)
         # a sentence's or a clause's end breaks the list; the periods of "U.S." and "A." do not
         if not described_then and (re.search(r"(?:(?<!\b[A-Z])\.|[;:!?])(?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or
@@ -313,24 +313,44 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
         year = _year_before(ctx, sentence, sentence.start + match.start())
         if year:
             _dated(ctx, sentence, "imprisoned_since", year, sentence.start + match.start(), sentence.start + match.end())
-    for match in re.finditer(rf"\b(?:arrested|detained|jailed|imprisoned)\s+(?:(?:in|at|by)\s+(?:\w+\s+){{0,2}}?)?"
-                             rf"{RELATIVE_YEAR}", sentence.text):
-        # "Toom was arrested last year", "Pilsk was detained earlier this year": the year from the article's
-        _relative_year(ctx, sentence, "imprisoned_since", match, person_before(ctx, sentence, sentence.start + match.start()))
+    for match in re.finditer(rf"\b{AUX}(?:\w+\s+)?(?:arrested|detained|jailed|imprisoned)\s+(?:(?:in|at|by)\s+"
+                             rf"(?:\w+\s+){{0,2}}?)?{RELATIVE_YEAR}", sentence.text):
+        # "Toom was arrested last year", "Pilsk was detained earlier this year": the year from the article's, for the
+        # one the verb is said of (not "Veld said hundreds of people had been detained this year")
+        _relative_year(ctx, sentence, "imprisoned_since", match, sentence.start + match.start(),
+                       subject_at(ctx, sentence, sentence.start + match.start()))
 
 
 RELATIVE_YEAR = r"(?:(?P<last>(?<!\bthe\s)last\s+year|(?<=\s)the\s+previous\s+year)|(?P<this>(?:earlier\s+)?this\s+year))\b"
 """A year named from the article's: "last year", "earlier this year" (not "the last year", a length of time)."""
+AUX = r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+"""The passive's auxiliary, whose subject is the one arrested or sentenced."""
+RELATIVE_SPAN = r"(?:(?!\b(?:and|but|while|after|before|then|(?:19|20)\d\d)\b)[^.;:,]){1,50}?"
+"""Words between "sentenced ... to" and a year named from the article's, in one clause and with no year of their own."""
 
 
-def _relative_year(ctx: Context, sentence: Sentence, prop: str, match: re.Match, person: Name | None) -> None:
-    """Draft `prop` as the year a match of RELATIVE_YEAR names, read from the article's date (marked for review)."""
+def subject_at(ctx: Context, sentence: Sentence, at: int) -> Name | None:
+    """The one a clause starting at `at` is said of: the person named right before it (past a description set off by
+    commas), or the one a pronoun or "The 42-year-old" opening the sentence stands for; None for anyone else ("Veld
+    said hundreds of people had been detained": the people, not Veld)."""
+    for person in reversed(persons(ctx, sentence)):
+        if person.end <= at:
+            return person if not ctx.text[after_apposition(ctx.text, person.end, at):at].strip(" ,") else None
+    lead = PRONOUN.match(sentence.text)
+    return ctx.last_person if lead and not ctx.text[sentence.start + lead.end():at].strip() else None
+
+
+def _relative_year(ctx: Context, sentence: Sentence, prop: str, match: re.Match, start: int, person: Name | None,
+                   end: int | None = None) -> None:
+    """Draft `prop` as the year a match of RELATIVE_YEAR (or of its groups "last" and "this") names, read from the
+    article's date and marked for review, quoting from `start` to the match's end (or `end`)."""
     if person is None or ctx.anchor is None:
         return
-    year = ctx.anchor.start.year - (1 if match.group("last") else 0)
-    words = match.group("last") or match.group("this")
-    ctx.add(prop, "date", str(year), sentence.start + match.start(), sentence.start + match.end(),
-            subject=ctx.note_person(person), note=f'"{words}" read as {year}, from the article\'s date',
+    last = match.group("last")
+    year = ctx.anchor.start.year - (1 if last else 0)
+    words = last or match.group("this")
+    ctx.add(prop, "date", str(year), start, end if end is not None else sentence.start + match.end(),
+            subject=ctx.note_person(person), note=f'"{words.lower()}" read as {year}, from the article\'s date',
             review="relative-date")
 
 
@@ -344,25 +364,25 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
             next((p for p in persons(ctx, sentence) if start < p.start < date.start), None) or \
             (ctx.last_person if re.match(r"sentenced\s+(?:him|her)\b", found.group(0)) else None)
         _dated(ctx, sentence, "sentenced_on", date.value, start, date.end, date, person=sentenced)
-    for match in re.finditer(rf"\b(?P<verb>sentenced\s+(?:(?P<pronoun>him|her)\s+)?to\s+[^.;:]{{1,50}}?|(?:sentenced|convicted)\s+)"
-                             rf"{RELATIVE_YEAR}", sentence.text):
-        # "A court sentenced her to four years in prison last year", "He was convicted last year"
-        person = ctx.last_person if match.group("pronoun") else person_before(ctx, sentence, sentence.start + match.start())
-        _relative_year(ctx, sentence, "sentenced_on", match, person)
+    for match in re.finditer(rf"\b(?:sentenced\s+(?P<pronoun>him|her)\s+to\s+{RELATIVE_SPAN}|{AUX}(?:sentenced|convicted)\s+"
+                             rf"(?:to\s+{RELATIVE_SPAN})?){RELATIVE_YEAR}", sentence.text):
+        # "A court sentenced her to four years in prison last year", "He was convicted last year", in one clause
+        at = sentence.start + match.start()
+        _relative_year(ctx, sentence, "sentenced_on", match, at,
+                       ctx.last_person if match.group("pronoun") else subject_at(ctx, sentence, at))
     for match in re.finditer(r"\b(?:sentenced|convicted)\s+(?:in\s+)?the\s+(?:following|next)\s+year\b", sentence.text):
         # "He was arrested in 2015 and sentenced the following year": the year after the one written before
         year = _year_before(ctx, sentence, sentence.start + match.start())
         if year:
             _dated(ctx, sentence, "sentenced_on", str(int(year) + 1), sentence.start + match.start(),
                    sentence.start + match.end())
-    last_year = re.match(r"\W*(?:Last|The\s+previous)\s+year,?", sentence.text)
-    if last_year and ctx.anchor is not None and ctx.last_person is not None and not persons(ctx, sentence):
+    last_year = re.match(r"\W*(?P<last>(?:Last|The\s+previous)\s+year),?", sentence.text)
+    if last_year and ctx.last_person is not None and not persons(ctx, sentence):
         verdict = re.match(r"\s*(?:he|she|they|the\s+\d{1,3}-year-old)\s+was\s+(?:sentenced|convicted|found\s+guilty)\b",
                            ctx.text[sentence.start + last_year.end():sentence.end])
-        if verdict:
-            ctx.add("sentenced_on", "date", str(ctx.anchor.start.year - 1), sentence.start + last_year.start(),
-                    sentence.start + last_year.end() + verdict.end(), subject=ctx.note_person(ctx.last_person),
-                    note=f'"last year" read as {ctx.anchor.start.year - 1}, from the article\'s date', review="relative-date")
+        if verdict:  # "Last year, the 42-year-old was sentenced"
+            _relative_year(ctx, sentence, "sentenced_on", last_year, sentence.start + last_year.start("last"),
+                           ctx.last_person, sentence.start + last_year.end() + verdict.end())
     for date in (d for d in sentence.dates if d.value and not ctx.taken(d) and not d.relative):
         verdict = VERDICT_AFTER.match(ctx.text, date.end, sentence.end)
         lead = re.search(r"(?:^|\b(?:[Ii]n|[Oo]n)\s+)$", ctx.text[sentence.start:date.start]) and \
@@ -428,6 +448,8 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
                              r"(?=[A-Z])", sentence.text):  # "the release of US citizens A and B": each of the list
         country = country_of(ctx, match.group("adj") or match.group("abbr"))
         for person in list_members(ctx, sentence, sentence.start + match.end()) if country else []:
+            if person.role_start is not None and person.role_start > sentence.start + match.end():
+                break  # "US citizens A and B, the Lithuanian activist C": C is described on their own
             ctx.add("nationality", "entity", country, sentence.start + match.start(), person.end,
                     subject=ctx.note_person(person))
     for person in persons(ctx, sentence):

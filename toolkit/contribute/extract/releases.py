@@ -556,10 +556,18 @@ NATIONALS = r"(?P<nationals>[A-Z][a-z]+s)\b"
 """A plural demonym after "other": "X and two other Americans"."""
 
 
+ONLY_WHEN = re.compile(r"(?:\s+(?:on|in|at|after|from|to|last|this|early|late|yesterday|today|overnight|earlier|later)\b"
+                       r"(?:(?!\b(?:among|along|with|and|as\s+well|together|including|plus|besides)\b)[^,;.\n])*)?"
+                       r"\s*(?:[,.;\n]|$)")
+"""After a count of one nationality, only when or where it happened before the clause ends ("... three American detainees
+on Wednesday after a prisoner exchange, officials said"), not "among dozens of prisoners", "along with ..."."""
+
+
 def totals_of_one_nationality(ctx: Context) -> None:
     """After the page is read: "China released three American detainees on Wednesday": a count of one nationality that
-    is the whole object of a freeing is the release's total too, where the page gives that release no other total and
-    counts no other group beside it ("released 14 Lithuanian citizens and 38 Belarusians" gives no total)."""
+    is the whole object of a freeing is the release's total too, where the page gives that release no other total,
+    counts no other group beside it ("released 14 Lithuanian citizens and 38 Belarusians" gives no total) and frees
+    no one "also"."""
     ctx.current_rule = "released-count"
     for draft in [d for d in ctx.drafts if d.property == "released_count" and d.rule == "subgroup-count" and
                   d.population and d.qualifier == "exact" and isinstance(d.value, int)]:
@@ -571,8 +579,12 @@ def totals_of_one_nationality(ctx: Context) -> None:
                 re.match(r"(?:\s+[\w-]+)?\s*(?:,|and\b|as\s+well\s+as\b)\s*(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b|"
                          r"six\b|seven\b|eight\b|nine\b|ten\b|[a-z]+teen\b|[a-z]+ty\b)", ctx.text[end:end + 40], re.IGNORECASE):
             continue
-        if any(d.subject == draft.subject and d.property == "released_count" and d.population is None for d in ctx.drafts):
-            continue
+        if not ONLY_WHEN.match(ctx.text, end) or \
+                any(d.subject == draft.subject and d.property == "released_count" and
+                    (d.population is None or d.population != draft.population) for d in ctx.drafts) or \
+                any(d.value == draft.subject and d.property == "released_in" and re.search(r"\balso\b", d.quote)
+                    for d in ctx.drafts):
+            continue  # another total, another group, or someone "also freed": more were freed than these
         ctx.add("released_count", "count", draft.value, draft.start - len(verb.group(0)), end, subject=draft.subject,
                 note=f"all {draft.value} freed are of one nationality ({draft.population})")
 

@@ -108,19 +108,26 @@ def release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention |
 
 def _object_between(ctx: Context, sentence: Sentence, offset: int, date: DateMention) -> bool:
     """True when only the freed stand between the freeing word and a day named from the article's ("released three
-    American detainees on Wednesday"), no comma and no one saying something ("freed ..., officials said on Sunday"),
-    outside a quotation, unless the quotation's "today" was dated by its saying (`said_on_another_day`)."""
+    American detainees on Wednesday"): no comma, no one saying something ("freed ..., officials said on Sunday"), no
+    other event ("freed 14 prisoners ahead of a meeting with US officials on Monday"); inside a quotation only a
+    "today" that its saying dates (`said_on_another_day`)."""
     between = ctx.text[offset:date.start]
-    quoted = re.search(r"[“\"][^”\"]*$", ctx.text[sentence.start:date.start]) and \
-        (ctx.anchor is None or date.value == ctx.anchor.start.isoformat())
-    return 0 < len(between) < 60 and not quoted and not re.search(r"[,;:“”\"]|\b(?:said|says|told|announced|reported|posted|stated|"
-                                                   r"added|confirmed|statement|who|which|that)\b", between, re.IGNORECASE)
+    if not 0 < len(between) < 60 or re.search(r"[,;:“”\"]|\b(?:said|says|told|announced|reported|posted|stated|added|"
+                                               r"confirmed|statement|who|which|that)\b", between, re.IGNORECASE):
+        return False
+    if re.search(r"[“\"][^”\"]*$", ctx.text[sentence.start:date.start]):  # quoted: its "today", dated by its saying
+        return bool(TODAY.fullmatch(date.text)) and ctx.anchor is not None and date.value != ctx.anchor.start.isoformat()
+    core = re.sub(r"^\s+of\s+", " ", re.sub(r"\s+on\s*$", " ", between))  # "the release of 14 prisoners on Monday"
+    return not re.search(r"\b(?:ahead|after|before|with|for|during|following|amid|at|to|from|by|since|until|of|"
+                         r"meeting|talks|visit)\b", core, re.IGNORECASE)
 
 
 TODAY = re.compile(r"(?:today|tonight|this\s+morning|this\s+evening)", re.IGNORECASE)
 SAID_ON = re.compile(r"(?:[^.\n“”\"]|(?<=\b[A-Z])\.){0,80}?\b(?:said|says|posted|wrote|tweeted|announced|added|"
-                     r"told\s+[\w\s]{1,30}?)\b[^.\n“”\"]{0,40}?$")
-"""The words after a quotation up to the day it was said ('," the U.S. envoy posted on Thursday')."""
+                     r"told\s+[\w\s]{1,30}?)\b(?:(?!\b(?:who|which|that|adding|when|after|before|while|and|but)\b)"
+                     r"[^.,;\n“”\"]){0,40}?$")
+"""The words after a quotation up to the day it was said ('," the U.S. envoy posted on Thursday'), in the saying's own
+clause (not '," the envoy said, adding that talks would resume on Monday')."""
 
 
 def said_on_another_day(text: str, dates: list[DateMention]) -> list[DateMention]:

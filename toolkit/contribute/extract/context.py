@@ -240,6 +240,8 @@ class Context:
             return None  # nothing to quote: a rule's span went wrong; better no draft than an empty quote
         start = self.text.index(quote, start) if quote else start
         fields["review"] = fields.get("review") or self._doubt(fields.get("subject", "TODO"), fields.get("note", ""), value)
+        if kind == "date" and not fields["review"] and re.search(r"\b(?:last|this)\s+year\b", quote, re.IGNORECASE):
+            fields["review"] = "relative-date"  # "on March 3 last year": a year read from the article's date
         draft = Draft(prop, kind, value, quote, self.line(start), start=start, rule=self.current_rule, **fields)
         self.drafts.append(draft)
         self._drafted.setdefault((prop, draft.rule), set()).add(start)

@@ -556,9 +556,10 @@ NATIONALS = r"(?P<nationals>[A-Z][a-z]+s)\b"
 """A plural demonym after "other": "X and two other Americans"."""
 
 
-ONLY_WHEN = re.compile(r"(?:\s+(?:on|in|at|after|from|to|last|this|early|late|yesterday|today|overnight|earlier|later)\b"
-                       r"(?:(?!\b(?:among|along|with|and|as\s+well|together|including|plus|besides)\b)[^,;.\n])*)?"
-                       r"\s*(?:[,.;\n]|$)")
+ONLY_WHEN = re.compile(r"(?:\s+(?:on|in|at|after|from|to|last|this|early|late|yesterday|today|overnight|earlier|later|"
+                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+                       r"(?:(?!\b(?:among|along|as\s+well|together|including|plus|besides)\b)[^,;.\n])*)?"
+                       r"\s*(?:[,.;\n]|$)", re.IGNORECASE)
 """After a count of one nationality, only when or where it happened before the clause ends ("... three American detainees
 on Wednesday after a prisoner exchange, officials said"), not "among dozens of prisoners", "along with ..."."""
 

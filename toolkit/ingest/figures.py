@@ -241,6 +241,7 @@ def _value(parts: dict, anchor: DateValue | None) -> str | None:
 
 
 RELATIVE = re.compile(r"\b(?:(?P<today>today|tonight|this\s+morning|this\s+evening)|(?P<yesterday>yesterday|last\s+night)|"
+                      r"(?P<last_month>last\s+month)|"
                       r"(?:on|last|this)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!,?\s+"
                       rf"(?:{_MONTH.lower()}|\d))|"
                       # wire copy's bare weekday after the verb or its object: "freed 40 prisoners saturday, ..."
@@ -254,9 +255,14 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 
 def _relative(text: str, anchor: DateValue) -> list[DateMention]:
-    """Days named relative to the article's date: the weekday is the last one on or before it."""
+    """Days named relative to the article's date (the weekday is the last one on or before it), and "last month"."""
     found = []
     for match in RELATIVE.finditer(lowered(text)):
+        if match.group("last_month"):  # "last month": the month before the article's
+            month = anchor.start.replace(day=1) - dt.timedelta(days=1)
+            found.append(DateMention(text[match.start():match.end()], match.start(), match.end(),
+                                     month.strftime("%Y-%m"), True, True))
+            continue
         if match.group("today"):
             day = anchor.start
         elif match.group("yesterday"):

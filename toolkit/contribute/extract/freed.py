@@ -19,7 +19,7 @@ import re
 from .bystanders import STILL_HELD, freed_before, office_holder, still_held, subject_of_a_freeing, surname
 from .context import ADJECTIVES, BEFORE_FREED, PEOPLE, Context, Sentence, asked_whether, rule
 from .names import Name
-from .people import (BULLET, MOVED, PRONOUN, after_apposition, described, list_item, list_members, persons,
+from .people import (ADDITION, BULLET, MOVED, PRONOUN, after_apposition, described, list_item, list_members, persons,
                      speaks)
 from .places import border_of, place_after
 from .subjects import clause_release
@@ -57,7 +57,7 @@ ORDER_PENDING = re.compile(r"\b(?:within|pending|once|unless|if|conditionally|ap
 # "secured the release of X", "announced the pardon of X", "the pardon also saw the releases of X": a freeing done,
 # not one asked for ("demanded the release of X", "talks on the release of X")
 DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confirmed|ordered|approved|granted|saw|"
-                       r"led\s+to|resulted\s+in|after|following|with)\s+(?:\w+\s+){0,3}?(?:the\s+|his\s+|her\s+|their\s+)?"
+                       r"led\s+to|resulted\s+in|after|following|follows|followed|with)\s+(?:\w+\s+){0,3}?(?:the\s+|his\s+|her\s+|their\s+)?"
                        r"(?:\w+\s+)?$", re.IGNORECASE)
 
 # "X was released along with the editor Y", "... together with Y", "X was released from Vitebsk prison along with Y":
@@ -328,7 +328,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         obj = sentence.start + match.end()
         to = re.match(r"\s+to\s+", ctx.text[obj:sentence.end]) if re.search(r"pardons?$", match.group(0)) else None
         obj += to.end() if to else 0  # "granted pardons to researcher X and lawyer Y"
-        of = re.match(r"\s+of\s+", ctx.text[obj:sentence.end]) \
+        # "the pardon of the blogger X", "the sudden release last month of X" (its time between)
+        of = re.match(r"(?:\s+(?:last|this|earlier\s+this)\s+(?:week|month|year)|\s+on\s+[A-Z][a-z]+day)?\s+of\s+",
+                      ctx.text[obj:sentence.end]) \
             if re.fullmatch(r"(?:release|releases|pardon|pardons|freeing)", match.group(0), re.IGNORECASE) else None
         if of and not DONE_NOUN.search(ctx.text, max(sentence.start, sentence.start + match.start() - 50),
                                        sentence.start + match.start()):
@@ -350,6 +352,11 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         # "Belarus freed two journalists on October 23: A and B": the names the colon opens
         for person in list_members(ctx, sentence, sentence.start + colon.end()):
             record(person, sentence.start + freeing[0].start(), sentence.start + freeing[0].start(), person.end)
+    addition = ADDITION.match(sentence.text)
+    if addition and done and freeing:
+        # "In addition to A, who ..., the freed Americans included B and C": A is one of them
+        for person in list_members(ctx, sentence, sentence.start + addition.end()):
+            record(person, sentence.start + freeing[0].start(), sentence.start + addition.start(1), person.end)
     _list_after_freeing(ctx, sentence, record)
     _counted_list(ctx, sentence, record)
     _listed_item(ctx, sentence, record)

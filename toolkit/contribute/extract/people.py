@@ -256,11 +256,13 @@ def _charge(ctx: Context, sentence: Sentence, person: Name, begin: int, finish: 
 SEASON = r"(?:(?:early|late|mid)(?:\s+|-))?"
 """A part of the year before its number ("in late 2021", "in mid-2020"): the date is still the year."""
 IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+prison|in\s+jail|behind\s+bars|in\s+custody|"
+                        r"(?:his|her|their)\s+(?:arrest|detention)|"
                         r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?)\s+"
                         r"(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s))(?:[\w’'-]+\s+){3,6}?since)\s+" +
                         SEASON + "$", re.IGNORECASE)
 """An arrest right before its date: "arrested in May 2021", "detained by the security services in March 2022", "jailed
-in late 2021" (the year), "detained in Belarus for trafficking narcotics since 2014" (a longer way to "since")."""
+in late 2021" (the year), "detained in Belarus for trafficking narcotics since 2014" (a longer way to "since"), "since
+her arrest in May 2023"."""
 ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:was|were|had\s+been)\s+"
                           r"(?:first\s+)?(?:arrested|detained|jailed|imprisoned)\b")
 """An arrest after the date that opens its sentence: "In 2020, X was arrested at a protest"."""
@@ -299,6 +301,9 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
         verb_end = start + found.end("verb") - found.start()
         arrested = None if person_before(ctx, sentence, start) else \
             next((p for p in persons(ctx, sentence) if verb_end < p.start < date.start), None)
+        if arrested is None and person_before(ctx, sentence, start) is None and \
+                re.match(r"(?:his|her)\s", found.group("verb"), re.IGNORECASE):
+            arrested = ctx.last_person  # "Two charges led to her arrest on April 2": the one the page spoke of last
         _dated(ctx, sentence, "imprisoned_since", date.value, start, date.end, date, person=arrested)
         person = arrested or person_before(ctx, sentence, date.start)
         if person is not None:
@@ -426,6 +431,11 @@ def _dated(ctx: Context, sentence: Sentence, prop: str, value: str, start: int, 
 
 # --- who was freed, and where they went -------------------------------------------------------------
 
+ADDITION = re.compile(r"\W*(In\s+addition\s+to|Besides|Apart\s+from)\s+")
+"""A sentence opening with someone set beside those its freeing names ("In addition to A, ..., the freed Americans
+included B and C")."""
+
+
 @rule("nationality")
 def nationality(ctx: Context, sentence: Sentence) -> None:
     """Nationality: "A and B are among the Belarusian citizens freed", "Estonian citizen X", "US citizens A and B"."""
@@ -435,6 +445,19 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
         for person in list_members(ctx, sentence, sentence.start + match.end()) if country else []:
             ctx.add("nationality", "entity", country, sentence.start + match.start(), person.end,
                     subject=ctx.note_person(person))
+    for match in re.finditer(r"\b(?:freed|released|pardoned)\s+(?P<noun>[A-Z][a-z]+)s\s+(?:included|include|includes|were|are)\s+",
+                             sentence.text):  # "the freed Americans included A and B" (and "In addition to C, ...")
+        country = country_of(ctx, match.group("noun"))
+        opening = ADDITION.match(sentence.text)
+        listed = list_members(ctx, sentence, sentence.start + match.end()) if country else []
+        listed += list_members(ctx, sentence, sentence.start + opening.end())[:1] if country and opening else []
+        for person in listed:
+            described_as = apposition(ctx.text, person.end)
+            own = " ".join(filter(None, (person.role, described_as[0] if described_as else None)))
+            if any(c and c != country for c in (country_of(ctx, w) for w in re.findall(r"\b[A-Z][a-z]+", own))):
+                continue  # "Russian dissident X", "X, a Russian-American": a nationality of their own
+            ctx.add("nationality", "entity", country, min(person.start, sentence.start + match.start()),
+                    max(person.end, sentence.start + match.end()), subject=ctx.note_person(person))
     for match in re.finditer(r"\b(?:are|were|is|was)\s+among(?:st)?\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?:citizens|nationals)\b",
                              sentence.text):
         country = country_of(ctx, match.group("adj"))

@@ -1870,3 +1870,17 @@ def test_the_prisoners_released_into_a_country_all_went_there(shapes):
     drafted, _ = _drafted(shapes, text)
     assert ("release-2026-12-04", "destination_count", "52", "exact", "lithuania", None) in drafted, \
         sorted(map(str, drafted))
+
+
+def test_a_pronoun_is_freed_only_by_a_freeing_done(shapes):
+    """"He was released ..." frees the one named last (round 34zzb); "She was expected to be released", "She was not
+    released" and "was released from hospital" do not free her."""
+    base = "Published: 5 December 2026\n\nBelarus freed 20 prisoners on December 4.\n"
+    drafted, _ = _drafted(shapes, base + "The blogger Rita Stamm hugged her mother. She was released with her cellmate.\n")
+    assert _freed(drafted) == {"rita-stamm"}, _freed(drafted)
+    for line in ("The blogger Rita Stamm waited at home. She was expected to be released.\n",
+                 "The blogger Rita Stamm waited at home. She was not released.\n",
+                 "The blogger Rita Stamm fell ill last year. She was released from hospital in May.\n",
+                 "Rita Stamm fell ill last year and was released from hospital in May.\n"):
+        drafted, _ = _drafted(shapes, base + line)
+        assert not _freed(drafted), line

@@ -15,7 +15,10 @@ from .subjects import clause_release
 ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?:who\s+were\s+)?(?:freed|released|pardoned|"
                          rf"liberated|set\s+free)|\s+{ADJECTIVES}{PEOPLE})?(?=\s)|"
                          rf"\b(?:[Tt]he|[Tt]hose)\s+(?:released|freed|pardoned|liberated|former)\s+(?:political\s+)?(?:prisoners|detainees|"
-                         rf"people|individuals)(?=\s+(?:were|are|had\s+been|have\s+been)\s+(?:now|then|later|all|subsequently)?)")
+                         rf"people|individuals)(?=\s+(?:were|are|had\s+been|have\s+been)\s+(?:now|then|later|all|subsequently)?)|"
+                         # "After the prisoners were released into Lithuania": the freed, and where they were freed to
+                         rf"\b(?:[Tt]he|[Tt]hose)\s+(?:political\s+)?(?:prisoners|detainees)(?=\s+(?:were|had\s+been|have\s+been)\s+"
+                         rf"(?:released|freed)\s+into\b)")
 
 
 @rule("all-moved")
@@ -121,6 +124,7 @@ def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | N
     after them; not "were in Minsk's detention centre": where they were held, nor "said their families are in
     Lithuania"); none when two places are named ("are in Lithuania and Poland")."""
     move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in)|"
+                    rf"\b(?:released|freed)\s+into|"
                     rf"\b(?:is|are|were|was)\s+(?:now\s+(?:(?:free|safe)\s+)?|(?:free|safe)\s+)in|\bnow\s+in)\s+",
                     ctx.text[offset:sentence.end]) or \
         re.match(r"\s+(?:is|are)\s+(?:currently\s+|already\s+|all\s+)?in\s+", ctx.text[offset:sentence.end])  # right after them

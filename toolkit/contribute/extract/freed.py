@@ -50,6 +50,8 @@ FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+be
                          r"(?:freed|released|pardoned|set\s+free|free\b|(?:among(?:st)?|one\s+of)\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
                          rf"{BEFORE_FREED}(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b)", re.IGNORECASE)
 
+NOT_PRISON = re.compile(r"\s+from\s+(?:the\s+|a\s+)?(?:hospital|clinic|quarantine|intensive\s+care)\b", re.IGNORECASE)
+"""A release from somewhere that is no prison, right after the verb ("was released from hospital")."""
 ORDER_PENDING = re.compile(r"\b(?:within|pending|once|unless|if|conditionally|appeal\w*|overturn\w*|blocked|suspended|"
                            r"yet\s+to|has\s+not|have\s+not|had\s+not|not\s+yet)\b", re.IGNORECASE)
 """Words after a court's order to free someone that leave it undone: a delay, a condition or an appeal."""
@@ -303,6 +305,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if verb is not None and re.search(r"\bordered\b", verb.group(0)) and \
                 ORDER_PENDING.search(ctx.text, verb.end(), sentence.end):
             verb = None  # "ordered to be released within 30 days", "ordered released, but prosecutors appealed": not done
+        if verb is not None and NOT_PRISON.match(ctx.text, verb.end()):
+            verb = None  # "X was released from hospital": not from prison
         moved = OTHERS_MOVED.match(ctx.text, others.end()) if others and not verb else None
         if moved and not described(ctx, sentence, person):
             # "A and 113 other prisoners were transferred to P": A went there with them
@@ -352,6 +356,11 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         # "Belarus freed two journalists on October 23: A and B": the names the colon opens
         for person in list_members(ctx, sentence, sentence.start + colon.end()):
             record(person, sentence.start + freeing[0].start(), sentence.start + freeing[0].start(), person.end)
+    pronoun = re.match(r"\W*(?P<who>He|She)(?=\s)", sentence.text)
+    verb = FREED_AFTER.match(ctx.text, sentence.start + pronoun.end(), sentence.end) if pronoun else None
+    if verb is not None and ctx.last_person is not None and not NOT_PRISON.match(ctx.text, verb.end()):
+        # "The blogger A hugged his mother at the border. He was released with his cellmate": the one named last
+        record(ctx.last_person, verb.start(), sentence.start + pronoun.start("who"), verb.end())
     addition = ADDITION.match(sentence.text)
     if addition and done and freeing:
         # "In addition to A, who ..., the freed Americans included B and C": A is one of them

@@ -264,8 +264,9 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
 in late 2021" (the year), "detained in Belarus for trafficking narcotics since 2014" (a longer way to "since"), "since
 her arrest in May 2023"."""
 ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:was|were|had\s+been)\s+"
-                          r"(?:first\s+)?(?:arrested|detained|jailed|imprisoned)\b")
-"""An arrest after the date that opens its sentence: "In 2020, X was arrested at a protest"."""
+                          r"(?:first\s+)?(?:arrested|detained|jailed|imprisoned|(?:sent|taken)\s+back\s+to\s+(?:jail|prison))\b")
+"""An arrest after the date that opens its sentence or a clause of it: "In 2020, X was arrested at a protest", "...,
+and in 2021 she was sent back to jail"."""
 SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?|"
                        r"jailed\s+for\s+\S+\s+years?)"
                        r"(?:\s+in\s+(?:prison|jail)|\s+[\w-]+){0,6}?\s+in\s+" + SEASON + "$", re.IGNORECASE)
@@ -309,11 +310,17 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
         if person is not None:
             _charge(ctx, sentence, person, start, date.end)
     for date in (d for d in sentence.dates if d.value and not ctx.taken(d)):
-        if re.fullmatch(r"\W*(?:In|On)\s+", ctx.text[sentence.start:date.start]):
-            after = ARREST_AFTER.match(ctx.text, date.end, sentence.end)
-            if after:  # "In 2020, Sivak was arrested at a protest"
-                who = ctx.last_person if after.group("pronoun") else person_before(ctx, sentence, after.end())
-                _dated(ctx, sentence, "imprisoned_since", date.value, sentence.start, after.end(), date, person=who)
+        opening = re.fullmatch(r"\W*(?:In|On)\s+", ctx.text[sentence.start:date.start])
+        inside = re.search(r"(?:,\s*(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?P<lead>(?:in|on)\s+)$",
+                           ctx.text[sentence.start:date.start])
+        after = ARREST_AFTER.match(ctx.text, date.end, sentence.end) if opening or inside else None
+        if after:  # "In 2020, Sivak was arrested at a protest", "X was first jailed in 2015, and in 2021 she was sent back"
+            if after.group("pronoun"):  # the one a pronoun opening the sentence, or named earlier in it, stands for
+                who = ctx.last_person if opening else person_before(ctx, sentence, date.start)
+            else:
+                who = person_before(ctx, sentence, after.end())
+            begin = sentence.start if opening else date.start - len(inside.group("lead"))
+            _dated(ctx, sentence, "imprisoned_since", date.value, begin, after.end(), date, person=who)
     for match in re.finditer(r"\b(?:arrested|detained|jailed|imprisoned)\s+(?:in\s+|since\s+)?that\s+year\b", sentence.text):
         year = _year_before(ctx, sentence, sentence.start + match.start())
         if year:

@@ -91,6 +91,10 @@ WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\
                   r"\s+(?:for\s+)?(?:the\s+)?"
                   r"(?:(?:possible|further|swift|immediate|eventual)\s+)?$", re.IGNORECASE)
 
+TO_BE_DONE = re.compile(r"\b(?:to|will|would|could|may|might|should|must)\s+(?:\w+\s+)?be\s+$", re.IGNORECASE)
+"""Right before a passive freeing, the words that make it one still to come ("expected to be released", "will also be
+freed")."""
+
 ASKED = re.compile(r"\b(?:whether|if)\b(?P<rest>[^.;:]*)$", re.IGNORECASE)
 
 

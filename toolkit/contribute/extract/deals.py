@@ -12,7 +12,7 @@ import re
 
 from ...ingest.figures import DateMention
 from ...values import parse_date
-from .context import Context, Sentence, rule
+from .context import TO_BE_DONE, Context, Sentence, rule
 from .people import persons
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
 from .subjects import (OTHER_EVENT, clause_release, date_note, freeings_outside_totals, other_year, release_date,
@@ -28,7 +28,7 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
     freeing = freeings_outside_totals(sentence)  # a running total's dates are earlier releases'
     for n, match in enumerate(freeing):
         offset = sentence.start + match.start()
-        if re.search(r"\b(?:to|will|would)\s+(?:also\s+)?be\s+$", sentence.text[max(0, match.start() - 20):match.start()]):
+        if TO_BE_DONE.search(sentence.text, max(0, match.start() - 20), match.start()):
             continue  # "are expected to be released, the ministry said on November 7": no day of a freeing yet
         date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset) or \
             _year_of_other(ctx, sentence, offset)
@@ -69,6 +69,11 @@ def _year_of_other(ctx: Context, sentence: Sentence, offset: int) -> DateMention
     return next((d for d in sentence.dates if d.value == year and not ctx.taken(d)), None) if year else None
 
 
+ANOTHER_EVENT = re.compile(r"\b(?:ahead\s+of|meeting|talks|visit|vote|election|summit|trip|conference|ceremony|hearing|"
+                           r"trial)\b", re.IGNORECASE)
+"""Between a freeing and a day further on, an event the day may be of instead ("freed 14 prisoners ahead of a meeting
+with US officials on Monday")."""
+
 WEEKDAY = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                      r"(?:\s+(?:night|morning|evening|afternoon))?\b")
 
@@ -91,8 +96,9 @@ def _day_further_on(ctx: Context, sentence: Sentence, offset: int):
                 OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
                 reported(ctx, date, offset, sentence.start) or \
                 re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
-                          ctx.text[max(sentence.start, date.start - 40):date.start]):
-            continue  # "officials said on Friday": the day of the saying
+                          ctx.text[max(sentence.start, date.start - 40):date.start]) or \
+                ANOTHER_EVENT.search(ctx.text, offset, date.start):
+            continue  # "officials said on Friday": the day of the saying; "ahead of a meeting ... on Monday": the meeting's
         if known is None or known.agrees(parse_date(date.value)):
             return date
     return None

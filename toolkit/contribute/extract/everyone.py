@@ -132,6 +132,7 @@ def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | N
         return None
     at = offset + move.end()
     place = place_after(ctx, sentence, at) or country_at(ctx, sentence, at)
-    if place is not None and re.match(r"\s+(?:and|or)\s+(?:in\s+|to\s+)?[A-Z]", ctx.text[place.end:sentence.end]):
-        return None  # "are in Lithuania and Poland": not all in one place
+    if place is not None and re.match(r"(?:\s*,\s*(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)*,?\s+(?:and|or)\s+(?:in\s+|to\s+)?"
+                                      r"(?:the\s+)?[A-Z]", ctx.text[place.end:sentence.end]):
+        return None  # "are in Lithuania and Poland", "in Lithuania, Poland or Estonia": not all in one place
     return place if place is not None and ctx.kind(place) == "place" else None

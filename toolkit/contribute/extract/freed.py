@@ -17,12 +17,12 @@ import bisect
 import re
 
 from .bystanders import STILL_HELD, freed_before, office_holder, still_held, subject_of_a_freeing, surname
-from .context import ADJECTIVES, BEFORE_FREED, PEOPLE, Context, Sentence, asked_whether, rule
+from .context import ADJECTIVES, BEFORE_FREED, PEOPLE, TO_BE_DONE, Context, Sentence, asked_whether, rule
 from .names import Name
-from .people import (ADDITION, BULLET, MOVED, PRONOUN, after_apposition, described, list_item, list_members, persons,
+from .people import (BULLET, MOVED, PRONOUN, added_to_the_freed, after_apposition, described, list_item, list_members, persons,
                      speaks)
 from .places import border_of, place_after
-from .subjects import clause_release
+from .subjects import ABOUT_SOMEONE, clause_release
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
@@ -59,12 +59,12 @@ ORDER_PENDING = re.compile(r"\b(?:within|pending|once|unless|if|conditionally|ap
 # "secured the release of X", "announced the pardon of X", "the pardon also saw the releases of X": a freeing done,
 # not one asked for ("demanded the release of X", "talks on the release of X")
 DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confirmed|ordered|approved|granted|saw|"
-                       r"led\s+to|resulted\s+in|after|following|follows|followed|with)\s+(?:\w+\s+){0,3}?(?:the\s+|his\s+|her\s+|their\s+)?"
+                       r"led\s+to|resulted\s+in|after|following|with)\s+(?:\w+\s+){0,3}?(?:the\s+|his\s+|her\s+|their\s+)?"
                        r"(?:\w+\s+)?$", re.IGNORECASE)
 
 # "X was released along with the editor Y", "... together with Y", "X was released from Vitebsk prison along with Y":
 # who was freed with the one the verb frees
-ALONG_WITH = re.compile(r"(?:\s+(?:from|out\s+of)\s+(?:(?!(?:where|which|who|that|when)\b)[\w’'.-]+\s+){1,5}?)?,?\s*"
+ALONG_WITH = re.compile(r"(?:\s+(?:from|out\s+of)\s+(?:(?!(?:where|which|who|that|when)\b)[\w’'.-]+\s*){1,5}?)?,?\s*"
                         r"(?:along|together)\s+with\s+")
 
 # "An Estonian journalist, X, was among them": the name in apposition to the description that opens its sentence
@@ -333,18 +333,20 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         to = re.match(r"\s+to\s+", ctx.text[obj:sentence.end]) if re.search(r"pardons?$", match.group(0)) else None
         obj += to.end() if to else 0  # "granted pardons to researcher X and lawyer Y"
         # "the pardon of the blogger X", "the sudden release last month of X" (its time between)
-        of = re.match(r"(?:\s+(?:last|this|earlier\s+this)\s+(?:week|month|year)|\s+on\s+[A-Z][a-z]+day)?\s+of\s+",
+        of = re.match(r"(?P<when>\s+(?:last|this|earlier\s+this)\s+(?:week|month|year)|\s+on\s+[A-Z][a-z]+day)?\s+of\s+",
                       ctx.text[obj:sentence.end]) \
             if re.fullmatch(r"(?:release|releases|pardon|pardons|freeing)", match.group(0), re.IGNORECASE) else None
-        if of and not DONE_NOUN.search(ctx.text, max(sentence.start, sentence.start + match.start() - 50),
-                                       sentence.start + match.start()):
-            continue  # "demanded the release of X", "talks on the release of X": asked for, not done
+        ahead = (max(sentence.start, sentence.start + match.start() - 50), sentence.start + match.start())
+        if of and not DONE_NOUN.search(ctx.text, *ahead) and \
+                not (of.group("when") and re.search(r"\b(?:follows|followed)\s+(?:the\s+)?(?:\w+\s+)?$", ctx.text[ahead[0]:ahead[1]])):
+            continue  # "demanded the release of X", "talks on the release of X": asked for, not done ("The release
+            # follows the sudden release last month of X" is one done: its time is written)
         obj += of.end() if of else 0  # "the pardon of the blogger X", "secured the release of journalist Y"
         for person in list_members(ctx, sentence, obj):
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
         along = ALONG_WITH.match(ctx.text, sentence.start + match.end(), sentence.end)
-        if along and not re.search(r"\b(?:to|will|would|could|may|might|should|must)\s+(?:\w+\s+)?be\s+$|,\s+(?:who|whom|which)"
-                                   r"\b[^,;]*$", sentence.text[:match.start()], re.IGNORECASE):
+        if along and not TO_BE_DONE.search(sentence.text, 0, match.start()) and \
+                not ABOUT_SOMEONE.search(sentence.text, 0, match.start()):
             # "At least 13 other prisoners were released along with the teacher X": X too (not one hoped "to be released
             # along with X", nor "A, who was released along with X in 2024,": another freeing)
             for person in list_members(ctx, sentence, along.end()):
@@ -361,11 +363,11 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     if verb is not None and ctx.last_person is not None and not NOT_PRISON.match(ctx.text, verb.end()):
         # "The blogger A hugged his mother at the border. He was released with his cellmate": the one named last
         record(ctx.last_person, verb.start(), sentence.start + pronoun.start("who"), verb.end())
-    addition = ADDITION.match(sentence.text)
-    if addition and done and freeing:
+    addition = added_to_the_freed(ctx, sentence)
+    if addition and done:
         # "In addition to A, who ..., the freed Americans included B and C": A is one of them
-        for person in list_members(ctx, sentence, sentence.start + addition.end()):
-            record(person, sentence.start + freeing[0].start(), sentence.start + addition.start(1), person.end)
+        for person in list_members(ctx, sentence, sentence.start + addition.start("who"))[:1]:
+            record(person, sentence.start + addition.start(1), sentence.start + addition.start(1), person.end)
     _list_after_freeing(ctx, sentence, record)
     _counted_list(ctx, sentence, record)
     _listed_item(ctx, sentence, record)

@@ -263,6 +263,11 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
 """An arrest right before its date: "arrested in May 2021", "detained by the security services in March 2022", "jailed
 in late 2021" (the year), "detained in Belarus for trafficking narcotics since 2014" (a longer way to "since"), "since
 her arrest in May 2023"."""
+SOMEONE_ELSE = re.compile(r"\b(?:husband|wife|son|daughter|brother|sister|father|mother|parents?|lawyer|colleague|"
+                          r"manager|leader|friend|partner|relative|aide|adviser|advisor|deputy|spokes\w+|editor|"
+                          r"journalist|activist|member|official|officer|guard|cellmate)s?\b", re.IGNORECASE)
+"""Words for someone other than the person the page spoke of last, before "his arrest" ("Her campaign manager fled
+after his arrest"): the pronoun may be theirs."""
 ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:was|were|had\s+been)\s+"
                           r"(?:first\s+)?(?:arrested|detained|jailed|imprisoned|(?:sent|taken)\s+back\s+to\s+(?:jail|prison))\b")
 """An arrest after the date that opens its sentence or a clause of it: "In 2020, X was arrested at a protest", "...,
@@ -303,7 +308,8 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
         arrested = None if person_before(ctx, sentence, start) else \
             next((p for p in persons(ctx, sentence) if verb_end < p.start < date.start), None)
         if arrested is None and person_before(ctx, sentence, start) is None and \
-                re.match(r"(?:his|her)\s", found.group("verb"), re.IGNORECASE):
+                re.match(r"(?:his|her)\s", found.group("verb"), re.IGNORECASE) and \
+                not SOMEONE_ELSE.search(ctx.text, sentence.start, start):
             arrested = ctx.last_person  # "Two charges led to her arrest on April 2": the one the page spoke of last
         _dated(ctx, sentence, "imprisoned_since", date.value, start, date.end, date, person=arrested)
         person = arrested or person_before(ctx, sentence, date.start)
@@ -438,9 +444,18 @@ def _dated(ctx: Context, sentence: Sentence, prop: str, value: str, start: int, 
 
 # --- who was freed, and where they went -------------------------------------------------------------
 
-ADDITION = re.compile(r"\W*(In\s+addition\s+to|Besides|Apart\s+from)\s+")
-"""A sentence opening with someone set beside those its freeing names ("In addition to A, ..., the freed Americans
-included B and C")."""
+ADDITION = re.compile(r"\W*(In\s+addition\s+to)\s+(?P<who>[^;:]*?)\b(?:freed|released|pardoned)\s+(?:[\w-]+\s+)?"
+                      r"(?:included|include|includes)\b")
+"""A sentence opening with someone set beside those the freed included ("In addition to A, ..., the freed Americans
+included B and C"); not "Apart from" (set apart), nor someone still held or freed another year (`added_to_the_freed`)."""
+
+
+def added_to_the_freed(ctx: Context, sentence: Sentence) -> re.Match | None:
+    """The ADDITION opening of a sentence, when the one it names is not said to be still held or freed another year."""
+    addition = ADDITION.match(sentence.text)
+    if addition is None or re.search(r"\b(?:remain\w*|still|serving|(?:19|20)\d\d)\b", addition.group("who"), re.IGNORECASE):
+        return None
+    return addition
 
 
 @rule("nationality")
@@ -455,9 +470,9 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
     for match in re.finditer(r"\b(?:freed|released|pardoned)\s+(?P<noun>[A-Z][a-z]+)s\s+(?:included|include|includes|were|are)\s+",
                              sentence.text):  # "the freed Americans included A and B" (and "In addition to C, ...")
         country = country_of(ctx, match.group("noun"))
-        opening = ADDITION.match(sentence.text)
+        opening = added_to_the_freed(ctx, sentence)
         listed = list_members(ctx, sentence, sentence.start + match.end()) if country else []
-        listed += list_members(ctx, sentence, sentence.start + opening.end())[:1] if country and opening else []
+        listed += list_members(ctx, sentence, sentence.start + opening.start("who"))[:1] if country and opening else []
         for person in listed:
             described_as = apposition(ctx.text, person.end)
             own = " ".join(filter(None, (person.role, described_as[0] if described_as else None)))

@@ -564,6 +564,20 @@ ONLY_WHEN = re.compile(r"(?:\s+(?:on|in|at|after|from|to|last|this|early|late|ye
 on Wednesday after a prisoner exchange, officials said"), not "among dozens of prisoners", "along with ..."."""
 
 
+BESIDE_THEM = re.compile(r"\b(?:among|along\s+with|together\s+with|as\s+well|also|too|plus|besides|including|"
+                         r"(?:and|with)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|other|others|several|"
+                         r"dozens|hundreds|a\s+group|fellow)\b)", re.IGNORECASE)
+"""Words that put others beside a count of the freed, in its sentence or in another's freeing: "two Americans, among
+dozens of prisoners", "... and a Lithuanian journalist", "Also freed was X", "X was freed as well"."""
+
+
+def _sentence_at(ctx: Context, offset: int) -> str:
+    """The sentence around an offset, as far as its full stops (for a word like "also" in a freeing's own sentence)."""
+    start = max(ctx.text.rfind(".", 0, offset), ctx.text.rfind("\n", 0, offset)) + 1
+    end = re.search(r"[.!?\n]|$", ctx.text[offset:]).start() + offset
+    return ctx.text[start:end]
+
+
 def totals_of_one_nationality(ctx: Context) -> None:
     """After the page is read: "China released three American detainees on Wednesday": a count of one nationality that
     is the whole object of a freeing is the release's total too, where the page gives that release no other total,
@@ -580,12 +594,13 @@ def totals_of_one_nationality(ctx: Context) -> None:
                 re.match(r"(?:\s+[\w-]+)?\s*(?:,|and\b|as\s+well\s+as\b)\s*(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b|"
                          r"six\b|seven\b|eight\b|nine\b|ten\b|[a-z]+teen\b|[a-z]+ty\b)", ctx.text[end:end + 40], re.IGNORECASE):
             continue
-        if not ONLY_WHEN.match(ctx.text, end) or \
+        rest = re.match(r"[^.!?\n]*", ctx.text[end:]).group(0)
+        if not ONLY_WHEN.match(ctx.text, end) or BESIDE_THEM.search(rest) or \
                 any(d.subject == draft.subject and d.property == "released_count" and
                     (d.population is None or d.population != draft.population) for d in ctx.drafts) or \
-                any(d.value == draft.subject and d.property == "released_in" and re.search(r"\balso\b", d.quote)
+                any(d.value == draft.subject and d.property == "released_in" and BESIDE_THEM.search(_sentence_at(ctx, d.start))
                     for d in ctx.drafts):
-            continue  # another total, another group, or someone "also freed": more were freed than these
+            continue  # another total, another group, others beside them, or someone "also freed": more were freed
         ctx.add("released_count", "count", draft.value, draft.start - len(verb.group(0)), end, subject=draft.subject,
                 note=f"all {draft.value} freed are of one nationality ({draft.population})")
 

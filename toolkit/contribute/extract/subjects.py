@@ -293,13 +293,11 @@ SEPARATE = re.compile(r"\bin\s+(?:a|an)\s+(?:separate|earlier|previous|prior|dif
 
 
 def _month_before(ctx: Context, start: int, end: int) -> str | None:
-    """"An amnesty freed 230 inmates last month": the month before the article's (a release the registry or
-    the article dates to that month is that one)."""
-    if ctx.anchor is None or ctx.anchor.precision == "year" or \
-            not re.search(r"\b(?:last|previous)\s+month\b|\ba\s+month\s+(?:ago|earlier)\b", ctx.text[start:end]):
-        return None
-    year, month = ctx.anchor.start.year, ctx.anchor.start.month - 1
-    return f"{year - 1}-12" if month == 0 else f"{year}-{month:02d}"
+    """"An amnesty freed 230 inmates last month": the month before the article's, as the page's dates read it
+    ("last month", "the previous month", "a month ago": ingest.figures), when the clause names it (a release the
+    registry or the article dates to that month is that one)."""
+    return next((d.value for d in ctx.dates if start <= d.start < end and d.relative and d.value and len(d.value) == 7),
+                None)
 
 
 def _year_before_last(ctx: Context, sentence: Sentence, offset: int) -> str | None:
@@ -403,7 +401,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     relative = [(s, release_date(ctx, s, s.start + m.start())) for s in sentences for m in freeings_outside_totals(s)
                 if not PAST_EVENT.match(s.text) and not other_side(ctx, s, s.start + m.start())
                 and not (undated and ABOUT_SOMEONE.search(s.text, 0, m.start()))]
-    relative = [d for s, d in relative if d is not None and not (undated and ABOUT_SOMEONE.search(ctx.text, s.start, d.start))]
+    relative = [d for s, d in relative if d is not None and not (undated and ABOUT_SOMEONE.search(ctx.text, s.start, d.start))
+                and len(d.value) == 10]  # "last month" is an earlier release's, never the page's own
     if relative:
         return release_for(ctx, relative[0].value)
     if ctx.anchor is not None and ctx.anchor.precision != "year" and any(s.freeing() or s.announced() for s in sentences):

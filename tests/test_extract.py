@@ -1957,3 +1957,12 @@ def test_freed_from_a_prison_then_a_comma_along_with(shapes):
     for body in ("The blogger Ivo Lamm was released from the Vitebsk penal colony, along with the journalist Rasa Veld.",
                  "Ivo Lamm was released from prison on Thursday, together with the journalist Rasa Veld."):
         assert "rasa-veld" in _freed(_review_draft(shapes, body)), body
+
+
+def test_an_arrest_after_a_date_that_opens_a_sentence_after_but_then(shapes):
+    """"But then in 2021 he was sent back to jail": the year opens the sentence after its connective (a real page
+    showed it; round 34zzb had the shape mid-sentence)."""
+    text = ("Published: 16 January 2025\n\nCuba freed the dissident Pavel Sarnak on Thursday. In 2020 he was placed "
+            "under house arrest. But then in 2021 he was sent back to jail.\n")
+    drafted, _ = _drafted(shapes, text)
+    assert ("pavel-sarnak", "imprisoned_since", "2021", "exact", None, None) in drafted, sorted(map(str, drafted))

@@ -316,7 +316,8 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
         if person is not None:
             _charge(ctx, sentence, person, start, date.end)
     for date in (d for d in sentence.dates if d.value and not ctx.taken(d)):
-        opening = re.fullmatch(r"\W*(?:In|On)\s+", ctx.text[sentence.start:date.start])
+        opening = re.fullmatch(r"\W*(?:(?:But|And|Then|Later|However|Yet),?\s+(?:then\s+|later\s+)?)?(?:[Ii]n|[Oo]n)\s+",
+                               ctx.text[sentence.start:date.start])
         inside = re.search(r"(?:,\s*(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?P<lead>(?:in|on)\s+)$",
                            ctx.text[sentence.start:date.start])
         after = ARREST_AFTER.match(ctx.text, date.end, sentence.end) if opening or inside else None

@@ -1966,3 +1966,15 @@ def test_an_arrest_after_a_date_that_opens_a_sentence_after_but_then(shapes):
             "under house arrest. But then in 2021 he was sent back to jail.\n")
     drafted, _ = _drafted(shapes, text)
     assert ("pavel-sarnak", "imprisoned_since", "2021", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+def test_a_person_who_spoke_as_he_walked_free_is_freed(shapes):
+    """"Omar Lute, an activist who spoke to reporters as he walked free, said ...": the one named walked free (a real page
+    showed it). Not "as she waited to be freed"."""
+    base = "Published: 8 March 2026\n\nVenezuela freed 40 prisoners on Saturday, March 7.\n"
+    drafted, _ = _drafted(shapes, base + "Omar Lute, a political activist who spoke to reporters as he walked free, "
+                                        "thanked his family.\n")
+    assert _freed(drafted) == {"omar-lute"}, _freed(drafted)
+    drafted, _ = _drafted(shapes, base + "Rita Stamm, an activist who spoke to reporters as she waited to be freed, "
+                                        "thanked her family.\n")
+    assert not _freed(drafted), _freed(drafted)

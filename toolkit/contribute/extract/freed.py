@@ -50,6 +50,8 @@ FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+be
                          r"(?:freed|released|pardoned|set\s+free|free\b|(?:among(?:st)?|one\s+of)\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
                          rf"{BEFORE_FREED}(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b)", re.IGNORECASE)
 
+AS_FREED = re.compile(r"\b(?:as|when|after)\s+(?:he|she)\s+(?P<freed>walked\s+free|was\s+(?:freed|released)|left\s+prison)\b")
+"""A freeing said in passing of the one a sentence names ("X, who spoke to reporters as he walked free")."""
 NOT_PRISON = re.compile(r"\s+from\s+(?:the\s+|a\s+)?(?:hospital|clinic|quarantine|intensive\s+care)\b", re.IGNORECASE)
 """A release from somewhere that is no prison, right after the verb ("was released from hospital")."""
 ORDER_PENDING = re.compile(r"\b(?:within|pending|once|unless|if|conditionally|appeal\w*|overturn\w*|blocked|suspended|"
@@ -241,8 +243,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     """Who was freed, by each construction that says so; and where they went, when it says that too."""
     done: set[str] = set()
 
-    def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "") -> None:
-        if person.id in done or speaks(ctx, sentence, person) or \
+    def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "",
+               speaking: bool = False) -> None:
+        # a speaker is no one freed, unless the words of freeing are said of them ("X, who spoke as he walked free")
+        if person.id in done or (speaks(ctx, sentence, person) and not speaking) or \
                 office_holder(ctx, sentence, person) and not subject_of_a_freeing(ctx, person, end):
             return
         if freed_before(ctx, sentence, person):
@@ -358,6 +362,11 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         # "Belarus freed two journalists on October 23: A and B": the names the colon opens
         for person in list_members(ctx, sentence, sentence.start + colon.end()):
             record(person, sentence.start + freeing[0].start(), sentence.start + freeing[0].start(), person.end)
+    for match in AS_FREED.finditer(sentence.text):
+        # "Omar Torres, a political activist who spoke to reporters as he walked free": the one named before
+        person = next((p for p in reversed(persons(ctx, sentence)) if p.end <= sentence.start + match.start()), None)
+        if person is not None:
+            record(person, sentence.start + match.start("freed"), person.start, sentence.start + match.end(), speaking=True)
     pronoun = re.match(r"\W*(?P<who>He|She)(?=\s)", sentence.text)
     verb = FREED_AFTER.match(ctx.text, sentence.start + pronoun.end(), sentence.end) if pronoun else None
     if verb is not None and ctx.last_person is not None and not NOT_PRISON.match(ctx.text, verb.end()):

@@ -15,6 +15,7 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ...ingest.figures import DateMention
 from ...values import parse_date
@@ -134,8 +135,6 @@ def said_on_another_day(text: str, dates: list[DateMention]) -> list[DateMention
     """"today" inside a quotation is the day the words were said: '"... led to the release of 14 prisoners today,"
     the envoy posted on Thursday' names Thursday, not the day the page appeared. A quotation whose saying has no day
     of its own keeps the page's."""
-    from dataclasses import replace
-
     found = []
     for date in dates:
         if date.relative and TODAY.fullmatch(date.text):

@@ -1968,13 +1968,52 @@ def test_an_arrest_after_a_date_that_opens_a_sentence_after_but_then(shapes):
     assert ("pavel-sarnak", "imprisoned_since", "2021", "exact", None, None) in drafted, sorted(map(str, drafted))
 
 
-def test_a_person_who_spoke_as_he_walked_free_is_freed(shapes):
-    """"Omar Lute, an activist who spoke to reporters as he walked free, said ...": the one named walked free (a real page
-    showed it). Not "as she waited to be freed"."""
-    base = "Published: 8 March 2026\n\nVenezuela freed 40 prisoners on Saturday, March 7.\n"
-    drafted, _ = _drafted(shapes, base + "Omar Lute, a political activist who spoke to reporters as he walked free, "
-                                        "thanked his family.\n")
-    assert _freed(drafted) == {"omar-lute"}, _freed(drafted)
-    drafted, _ = _drafted(shapes, base + "Rita Stamm, an activist who spoke to reporters as she waited to be freed, "
-                                        "thanked her family.\n")
-    assert not _freed(drafted), _freed(drafted)
+# --- cases a third review of rounds 34zw to 34zzb found -------------------------------------------------------------
+
+def test_a_pronoun_is_freed_only_after_one_person_named_and_no_quotation(shapes):
+    for body in ('Belarus freed 14 prisoners on Thursday. Ivo Lamm was not on the list. "I was told nothing," Rasa '
+                 'Veld told reporters in Vilnius. He was released after four years.',
+                 "Belarus freed 14 prisoners on Thursday. Rasa Veld ran in place of her husband, Ivo Lamm, who was "
+                 "jailed in 2020. He was released in June.",
+                 "Belarus freed 14 prisoners on Thursday. The journalist Ivo Lamm was detained at the border on Monday "
+                 "and questioned. He was released without charge hours later.",
+                 "Belarus freed 14 prisoners on Thursday. The activist Ivo Lamm was arrested on Sunday. He was released "
+                 "on bail."):
+        freed = _freed(_review_draft(shapes, body))
+        assert "ivo-lamm" not in freed and "rasa-veld" not in freed, (body, freed)
+
+
+def test_the_previous_month_and_a_month_earlier_follow_the_date_before_them(shapes):
+    for body in ("Belarus freed 14 prisoners on Thursday. Ivo Lamm was freed in June 2025; Rasa Veld had been released "
+                 "the previous month.",
+                 "Belarus freed 14 prisoners on Thursday. In June 2025, it freed Ivo Lamm. A month earlier, it had "
+                 "released Rasa Veld."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if "2026-10" in k[0] or k[2] == "2026-10"], (body, sorted(map(str, drafted)))
+
+
+def test_a_day_after_talks_may_date_the_freeing(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners after talks with the US envoy in Minsk on Thursday.")
+    assert [k for k in drafted if k[1] == "date" and k[2] == "2026-11-19"], sorted(map(str, drafted))
+
+
+def test_his_arrest_after_an_attorney_or_a_girlfriend_is_theirs(shapes):
+    for who in ("His attorney", "His girlfriend", "His co-defendant"):
+        drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Thursday, including Ivo Lamm. {who} fled to "
+                                        "Poland after her arrest in March 2022.")
+        assert not [k for k in drafted if k[0] == "ivo-lamm" and k[1] == "imprisoned_since"], who
+
+
+def test_a_nationality_freed_alongside_others_is_no_total(shapes):
+    for body in ("Belarus released three Americans on Thursday alongside a Lithuanian journalist.",
+                 "Belarus released three Americans on Thursday. Ivan Petrov, a Lithuanian, was freed alongside them."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "released_count" and k[5] is None], (body, sorted(map(str, drafted)))
+
+
+def test_a_quoted_she_is_free_frees_no_relative(shapes):
+    """'"She is free, she looks fine," said Khomich' after 'Her sister, Tatiana Khomich, confirmed the news': the pronoun
+    is inside a quotation, and the sister is named in apposition (a real page showed the pronoun rule freeing her)."""
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Thursday, including Rasa Veld. Her sister, Ivo Lamm, "
+                                    "confirmed the news.\n\"She is free, she looks fine,\" said Lamm.")
+    assert "ivo-lamm" not in _freed(drafted), _freed(drafted)

@@ -241,7 +241,7 @@ def _value(parts: dict, anchor: DateValue | None) -> str | None:
 
 
 RELATIVE = re.compile(r"\b(?:(?P<today>today|tonight|this\s+morning|this\s+evening)|(?P<yesterday>yesterday|last\s+night)|"
-                      r"(?P<last_month>(?<!the\s)last\s+month|the\s+previous\s+month|a\s+month\s+(?:ago|earlier))|"
+                      r"(?P<last_month>(?<!the\s)last\s+month|a\s+month\s+ago)|"
                       r"(?:on|last|this)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!,?\s+"
                       rf"(?:{_MONTH.lower()}|\d))|"
                       # wire copy's bare weekday after the verb or its object: "freed 40 prisoners saturday, ..."

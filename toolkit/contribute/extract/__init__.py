@@ -190,6 +190,8 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                         not people.described(ctx, sentence, p) and p.id not in ctx.not_prisoners), None)
         if subject is not None and ctx.last_person is not None and bystanders.about_the_last_person(sentence):
             subject = None  # "The blogger took part in the protests that toppled former Prime Minister X. He was ...": the blogger
+        named = people.persons(ctx, sentence)  # "He was released" next stands for a sentence's one person, its subject
+        ctx.previous_alone = subject if named == [subject] and not re.search(r"[“”\"]", sentence.text) else None
         if subject is not None:
             ctx.last_person = subject
             item = people.list_item(ctx, sentence)

@@ -203,6 +203,7 @@ class Context:
     freeing_section: bool = False  # under a subheading about who was freed
     profiles: int = 0  # sentences left of profiles of the freed (after their lead, or a heading that is a name)
     previous_freeing: bool = False  # the sentence before spoke of freeing
+    previous_alone: object = None  # the one person the sentence before named, when it named one and quoted no one
     previous_place: Name | None = None  # where the sentence before took a group (freed.moved_group_place)
     current_rule: str = ""
     item_person: tuple | None = None  # (line start, person) of the list item being read

@@ -69,10 +69,9 @@ def _year_of_other(ctx: Context, sentence: Sentence, offset: int) -> DateMention
     return next((d for d in sentence.dates if d.value == year and not ctx.taken(d)), None) if year else None
 
 
-ANOTHER_EVENT = re.compile(r"\b(?:ahead\s+of|meeting|talks|visit|vote|election|summit|trip|conference|ceremony|hearing|"
-                           r"trial)\b", re.IGNORECASE)
-"""Between a freeing and a day further on, an event the day may be of instead ("freed 14 prisoners ahead of a meeting
-with US officials on Monday")."""
+LATER_EVENT = re.compile(r"\b(?:ahead\s+of|before|upcoming|planned|scheduled|expected)\b", re.IGNORECASE)
+"""Between a freeing and a day further on, an event still to come that the day is of ("freed 14 prisoners ahead of a
+meeting with US officials on Monday"); not "after talks with the envoy on Thursday", whose day may be the freeing's."""
 
 WEEKDAY = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                      r"(?:\s+(?:night|morning|evening|afternoon))?\b")
@@ -97,7 +96,7 @@ def _day_further_on(ctx: Context, sentence: Sentence, offset: int):
                 reported(ctx, date, offset, sentence.start) or \
                 re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
                           ctx.text[max(sentence.start, date.start - 40):date.start]) or \
-                ANOTHER_EVENT.search(ctx.text, offset, date.start):
+                LATER_EVENT.search(ctx.text, offset, date.start):
             continue  # "officials said on Friday": the day of the saying; "ahead of a meeting ... on Monday": the meeting's
         if known is None or known.agrees(parse_date(date.value)):
             return date

@@ -50,8 +50,9 @@ FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+be
                          r"(?:freed|released|pardoned|set\s+free|free\b|(?:among(?:st)?|one\s+of)\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
                          rf"{BEFORE_FREED}(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b)", re.IGNORECASE)
 
-AS_FREED = re.compile(r"\b(?:as|when|after)\s+(?:he|she)\s+(?P<freed>walked\s+free|was\s+(?:freed|released)|left\s+prison)\b")
-"""A freeing said in passing of the one a sentence names ("X, who spoke to reporters as he walked free")."""
+SHORT_DETENTION = re.compile(r"\b(?:without\s+charges?|on\s+bail|after\s+questioning|hours\s+later|the\s+same\s+day|"
+                             r"from\s+(?:police\s+)?custody|on\s+parole\s+pending)\b", re.IGNORECASE)
+"""After "was released", words of a short detention or a bail, not a prisoner's freeing."""
 NOT_PRISON = re.compile(r"\s+from\s+(?:the\s+|a\s+)?(?:hospital|clinic|quarantine|intensive\s+care)\b", re.IGNORECASE)
 """A release from somewhere that is no prison, right after the verb ("was released from hospital")."""
 ORDER_PENDING = re.compile(r"\b(?:within|pending|once|unless|if|conditionally|appeal\w*|overturn\w*|blocked|suspended|"
@@ -243,10 +244,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     """Who was freed, by each construction that says so; and where they went, when it says that too."""
     done: set[str] = set()
 
-    def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "",
-               speaking: bool = False) -> None:
-        # a speaker is no one freed, unless the words of freeing are said of them ("X, who spoke as he walked free")
-        if person.id in done or (speaks(ctx, sentence, person) and not speaking) or \
+    def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "") -> None:
+        if person.id in done or speaks(ctx, sentence, person) or \
                 office_holder(ctx, sentence, person) and not subject_of_a_freeing(ctx, person, end):
             return
         if freed_before(ctx, sentence, person):
@@ -362,16 +361,14 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         # "Belarus freed two journalists on October 23: A and B": the names the colon opens
         for person in list_members(ctx, sentence, sentence.start + colon.end()):
             record(person, sentence.start + freeing[0].start(), sentence.start + freeing[0].start(), person.end)
-    for match in AS_FREED.finditer(sentence.text):
-        # "Omar Torres, a political activist who spoke to reporters as he walked free": the one named before
-        person = next((p for p in reversed(persons(ctx, sentence)) if p.end <= sentence.start + match.start()), None)
-        if person is not None:
-            record(person, sentence.start + match.start("freed"), person.start, sentence.start + match.end(), speaking=True)
-    pronoun = re.match(r"\W*(?P<who>He|She)(?=\s)", sentence.text)
+    pronoun = re.match(r"\s*(?P<who>He|She)(?=\s)", sentence.text)  # not inside a quotation ('"She is free," ...')
     verb = FREED_AFTER.match(ctx.text, sentence.start + pronoun.end(), sentence.end) if pronoun else None
-    if verb is not None and ctx.last_person is not None and not NOT_PRISON.match(ctx.text, verb.end()):
-        # "The blogger A hugged his mother at the border. He was released with his cellmate": the one named last
-        record(ctx.last_person, verb.start(), sentence.start + pronoun.start("who"), verb.end())
+    if verb is not None and ctx.previous_alone is not None and not NOT_PRISON.match(ctx.text, verb.end()) and \
+            not SHORT_DETENTION.search(ctx.text, verb.end(), sentence.end):
+        # "The blogger A hugged his mother at the border. He was released with his cellmate": the one person the
+        # sentence before named, quoting no one (not after "X said", nor with two people to choose from), and no
+        # detention of hours ("He was released without charge", "on bail")
+        record(ctx.previous_alone, verb.start(), sentence.start + pronoun.start("who"), verb.end())
     addition = added_to_the_freed(ctx, sentence)
     if addition and done:
         # "In addition to A, who ..., the freed Americans included B and C": A is one of them

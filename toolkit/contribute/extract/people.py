@@ -263,9 +263,10 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
 """An arrest right before its date: "arrested in May 2021", "detained by the security services in March 2022", "jailed
 in late 2021" (the year), "detained in Belarus for trafficking narcotics since 2014" (a longer way to "since"), "since
 her arrest in May 2023"."""
-SOMEONE_ELSE = re.compile(r"\b(?:husband|wife|son|daughter|brother|sister|father|mother|parents?|lawyer|colleague|"
-                          r"manager|leader|friend|partner|relative|aide|adviser|advisor|deputy|spokes\w+|editor|"
-                          r"journalist|activist|member|official|officer|guard|cellmate)s?\b", re.IGNORECASE)
+SOMEONE_ELSE = re.compile(r"\b(?:husband|wife|spouse|son|daughter|child|children|brother|sister|father|mother|parents?|"
+                          r"uncle|aunt|cousin|nephew|niece|fianc[eé]e?|girlfriend|boyfriend|lawyer|attorney|colleague|"
+                          r"co-defendant|manager|leader|friend|partner|relative|aide|adviser|advisor|deputy|spokes\w+|"
+                          r"editor|journalist|activist|member|official|officer|guard|cellmate)s?\b", re.IGNORECASE)
 """Words for someone other than the person the page spoke of last, before "his arrest" ("Her campaign manager fled
 after his arrest"): the pronoun may be theirs."""
 ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:was|were|had\s+been)\s+"

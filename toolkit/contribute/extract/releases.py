@@ -564,7 +564,8 @@ ONLY_WHEN = re.compile(r"(?:\s+(?:on|in|at|after|from|to|last|this|early|late|ye
 on Wednesday after a prisoner exchange, officials said"), not "among dozens of prisoners", "along with ..."."""
 
 
-BESIDE_THEM = re.compile(r"\b(?:among|along\s+with|together\s+with|as\s+well|also|too|plus|besides|including|"
+BESIDE_THEM = re.compile(r"\b(?:among|along\s+with|alongside|together\s+with|(?:with|beside)\s+them|as\s+well|also|too|plus|"
+                         r"besides|including|"
                          r"(?:and|with)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|other|others|several|"
                          r"dozens|hundreds|a\s+group|fellow)\b)", re.IGNORECASE)
 """Words that put others beside a count of the freed, in its sentence or in another's freeing: "two Americans, among

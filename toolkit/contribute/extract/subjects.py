@@ -293,8 +293,8 @@ SEPARATE = re.compile(r"\bin\s+(?:a|an)\s+(?:separate|earlier|previous|prior|dif
 
 def _month_before(ctx: Context, start: int, end: int) -> str | None:
     """"An amnesty freed 230 inmates last month": the month before the article's, as the page's dates read it
-    ("last month", "the previous month", "a month ago": ingest.figures), when the clause names it (a release the
-    registry or the article dates to that month is that one)."""
+    ("last month", "a month ago": ingest.figures; not "the previous month", "a month earlier", which follow the date
+    before them), when the clause names it (a release the registry or the article dates to that month is that one)."""
     return next((d.value for d in ctx.dates if start <= d.start < end and d.relative and d.value and len(d.value) == 7),
                 None)
 

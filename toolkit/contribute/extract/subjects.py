@@ -283,7 +283,7 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     if SEPARATE.search(ctx.text, start, end):
         return None  # "X, who was freed last year in a separate deal": another release, not dated here
     year = other_year(ctx, sentence, start, end) or _year_before_last(ctx, sentence, offset) or \
-        _month_before(ctx, start, end)
+        _month_before(sentence, start, end)
     return release_for(ctx, year) if year else ctx.release
 
 
@@ -291,12 +291,12 @@ SEPARATE = re.compile(r"\bin\s+(?:a|an)\s+(?:separate|earlier|previous|prior|dif
                       r"(?:deal|release|exchange|swap|amnesty|pardon|agreement|case)\b", re.IGNORECASE)
 
 
-def _month_before(ctx: Context, start: int, end: int) -> str | None:
+def _month_before(sentence: Sentence, start: int, end: int) -> str | None:
     """"An amnesty freed 230 inmates last month": the month before the article's, as the page's dates read it
     ("last month", "a month ago": ingest.figures; not "the previous month", "a month earlier", which follow the date
     before them), when the clause names it (a release the registry or the article dates to that month is that one)."""
-    return next((d.value for d in ctx.dates if start <= d.start < end and d.relative and d.value and len(d.value) == 7),
-                None)
+    return next((d.value for d in sentence.dates if start <= d.start < end and d.relative and d.value and len(d.value) == 7),
+                None)  # the sentence's own dates: a scan of the page's would cost in proportion to it, per clause
 
 
 def _year_before_last(ctx: Context, sentence: Sentence, offset: int) -> str | None:

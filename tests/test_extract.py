@@ -2017,3 +2017,10 @@ def test_a_quoted_she_is_free_frees_no_relative(shapes):
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Thursday, including Rasa Veld. Her sister, Ivo Lamm, "
                                     "confirmed the news.\n\"She is free, she looks fine,\" said Lamm.")
     assert "ivo-lamm" not in _freed(drafted), _freed(drafted)
+
+
+def test_the_previous_year_follows_the_year_before_it(shapes):
+    """"In 2022 she was sentenced; she had been arrested the previous year": 2021, not the year before the page's."""
+    drafted = _review_draft(shapes, "Belarus freed Rasa Veld on Thursday. Veld was sentenced in 2022. She had been "
+                                    "arrested the previous year.")
+    assert not [k for k in drafted if k[1] == "imprisoned_since" and k[2] == "2025"], sorted(map(str, drafted))

@@ -341,8 +341,9 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
                        subject_at(ctx, sentence, sentence.start + match.start()))
 
 
-RELATIVE_YEAR = r"(?:(?P<last>(?<!\bthe\s)last\s+year|(?<=\s)the\s+previous\s+year)|(?P<this>(?:earlier\s+)?this\s+year))\b"
-"""A year named from the article's: "last year", "earlier this year" (not "the last year", a length of time)."""
+RELATIVE_YEAR = r"(?:(?P<last>(?<!\bthe\s)last\s+year)|(?P<this>(?:earlier\s+)?this\s+year))\b"
+"""A year named from the article's: "last year", "earlier this year" (not "the last year", a length of time, nor "the
+previous year", which follows the year written before it)."""
 AUX = r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
 """The passive's auxiliary, whose subject is the one arrested or sentenced."""
 RELATIVE_SPAN = r"(?:(?!\b(?:and|but|while|after|before|then|(?:19|20)\d\d)\b)[^.;:,]){1,50}?"

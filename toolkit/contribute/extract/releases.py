@@ -572,11 +572,17 @@ BESIDE_THEM = re.compile(r"\b(?:among|along\s+with|alongside|together\s+with|(?:
 dozens of prisoners", "... and a Lithuanian journalist", "Also freed was X", "X was freed as well"."""
 
 
+SENTENCE_REST = re.compile(r"[^.!?\n]{0,400}")
+SENTENCE_REACH = 400
+"""How far around an offset its sentence is looked for: a page on one long line costs no more per draft."""
+
+
 def _sentence_at(ctx: Context, offset: int) -> str:
-    """The sentence around an offset, as far as its full stops (for a word like "also" in a freeing's own sentence)."""
-    start = max(ctx.text.rfind(".", 0, offset), ctx.text.rfind("\n", 0, offset)) + 1
-    end = re.search(r"[.!?\n]|$", ctx.text[offset:]).start() + offset
-    return ctx.text[start:end]
+    """The sentence around an offset, as far as its full stops within SENTENCE_REACH (for a word like "also" in a
+    freeing's own sentence)."""
+    start = max(ctx.text.rfind(".", max(0, offset - SENTENCE_REACH), offset),
+                ctx.text.rfind("\n", max(0, offset - SENTENCE_REACH), offset), offset - SENTENCE_REACH - 1) + 1
+    return ctx.text[start:SENTENCE_REST.match(ctx.text, offset).end()]
 
 
 def totals_of_one_nationality(ctx: Context) -> None:
@@ -585,8 +591,15 @@ def totals_of_one_nationality(ctx: Context) -> None:
     counts no other group beside it ("released 14 Lithuanian citizens and 38 Belarusians" gives no total) and frees
     no one "also"."""
     ctx.current_rule = "released-count"
-    for draft in [d for d in ctx.drafts if d.property == "released_count" and d.rule == "subgroup-count" and
-                  d.population and d.qualifier == "exact" and isinstance(d.value, int)]:
+    counted = [d for d in ctx.drafts if d.property == "released_count" and d.rule == "subgroup-count" and d.population and
+               d.qualifier == "exact" and isinstance(d.value, int)]
+    if not counted:
+        return
+    others = {d.value for d in ctx.drafts if d.property == "released_in" and BESIDE_THEM.search(_sentence_at(ctx, d.start))}
+    counts: dict[str, set] = {}  # each release's populations counted on the page (None: its total)
+    for d in (d for d in ctx.drafts if d.property == "released_count"):
+        counts.setdefault(d.subject, set()).add(d.population)
+    for draft in counted:
         end = draft.start + len(draft.quote)
         verb = re.search(r"\b(?:freed|released|frees|releases|pardoned|pardons)\s+$", ctx.text[max(0, draft.start - 30):draft.start])
         noun = re.match(rf"\s+{PEOPLE}\b", ctx.text[end:end + 40], re.IGNORECASE)
@@ -595,15 +608,12 @@ def totals_of_one_nationality(ctx: Context) -> None:
                 re.match(r"(?:\s+[\w-]+)?\s*(?:,|and\b|as\s+well\s+as\b)\s*(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b|"
                          r"six\b|seven\b|eight\b|nine\b|ten\b|[a-z]+teen\b|[a-z]+ty\b)", ctx.text[end:end + 40], re.IGNORECASE):
             continue
-        rest = re.match(r"[^.!?\n]*", ctx.text[end:]).group(0)
-        if not ONLY_WHEN.match(ctx.text, end) or BESIDE_THEM.search(rest) or \
-                any(d.subject == draft.subject and d.property == "released_count" and
-                    (d.population is None or d.population != draft.population) for d in ctx.drafts) or \
-                any(d.value == draft.subject and d.property == "released_in" and BESIDE_THEM.search(_sentence_at(ctx, d.start))
-                    for d in ctx.drafts):
+        if not ONLY_WHEN.match(ctx.text, end) or BESIDE_THEM.search(ctx.text, end, SENTENCE_REST.match(ctx.text, end).end()) or \
+                draft.subject in others or counts.get(draft.subject, set()) - {draft.population}:
             continue  # another total, another group, others beside them, or someone "also freed": more were freed
         ctx.add("released_count", "count", draft.value, draft.start - len(verb.group(0)), end, subject=draft.subject,
                 note=f"all {draft.value} freed are of one nationality ({draft.population})")
+        counts[draft.subject].add(None)
 
 
 def _nationality(ctx: Context, group: str) -> str | None:

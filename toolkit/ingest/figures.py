@@ -240,7 +240,9 @@ def _value(parts: dict, anchor: DateValue | None) -> str | None:
     return f"{y:04d}-{number_:02d}"
 
 
-RELATIVE = re.compile(r"\b(?:(?P<today>today|tonight|this\s+morning|this\s+evening)|(?P<yesterday>yesterday|last\s+night)|"
+TODAY_WORDS = r"today|tonight|this\s+morning|this\s+evening"
+"""The words for the article's own day (a quotation's "today" may be another: extract's said_on_another_day)."""
+RELATIVE = re.compile(rf"\b(?:(?P<today>{TODAY_WORDS})|(?P<yesterday>yesterday|last\s+night)|"
                       r"(?P<last_month>(?<!the\s)last\s+month|a\s+month\s+ago)|"
                       r"(?:on|last|this)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!,?\s+"
                       rf"(?:{_MONTH.lower()}|\d))|"

@@ -186,11 +186,12 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         # who a pronoun opening the next sentence stands for: the first person named who is not speaking, not inside
         # another's description, and not someone the page presents as no prisoner ("When President X crushed the
         # protests, Y decided to stay. She was arrested in 2022": Y), since what follows is a prisoner's story
-        subject = next((p for p in people.persons(ctx, sentence) if not people.speaks(ctx, sentence, p) and
+        named = people.persons(ctx, sentence)
+        subject = next((p for p in named if not people.speaks(ctx, sentence, p) and
                         not people.described(ctx, sentence, p) and p.id not in ctx.not_prisoners), None)
         if subject is not None and ctx.last_person is not None and bystanders.about_the_last_person(sentence):
             subject = None  # "The blogger took part in the protests that toppled former Prime Minister X. He was ...": the blogger
-        named = people.persons(ctx, sentence)  # "He was released" next stands for a sentence's one person, its subject
+        # "He was released" next stands for the sentence's one person, its subject
         ctx.previous_alone = subject if named == [subject] and not re.search(r"[“”\"]", sentence.text) else None
         if subject is not None:
             ctx.last_person = subject
@@ -200,7 +201,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     ctx.current_rule = "all-moved"
     everyone.sent_with_all(ctx)
     parts.parts_of_totals(ctx)
-    releases.totals_of_one_nationality(ctx)
+    releases.totals_of_one_nationality(ctx, spans)
     drafts = sorted(_unique(_facts_of_prisoners(_told_releases(ctx), ctx)), key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(_used(ctx, drafts).items()) if entries}
     return Drafted(drafts, proposals, dateline, anchor, names)

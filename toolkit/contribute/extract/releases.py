@@ -8,6 +8,7 @@ total. The release is the one the clause speaks of (see subjects.clause_release)
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ...ingest.figures import Figure
@@ -572,20 +573,7 @@ BESIDE_THEM = re.compile(r"\b(?:among|along\s+with|alongside|together\s+with|(?:
 dozens of prisoners", "... and a Lithuanian journalist", "Also freed was X", "X was freed as well"."""
 
 
-SENTENCE_REST = re.compile(r"[^.!?\n]{0,400}")
-SENTENCE_REACH = 400
-"""How far around an offset its sentence is looked for: a page on one long line costs no more per draft."""
-
-
-def _sentence_at(ctx: Context, offset: int) -> str:
-    """The sentence around an offset, as far as its full stops within SENTENCE_REACH (for a word like "also" in a
-    freeing's own sentence)."""
-    start = max(ctx.text.rfind(".", max(0, offset - SENTENCE_REACH), offset),
-                ctx.text.rfind("\n", max(0, offset - SENTENCE_REACH), offset), offset - SENTENCE_REACH - 1) + 1
-    return ctx.text[start:SENTENCE_REST.match(ctx.text, offset).end()]
-
-
-def totals_of_one_nationality(ctx: Context) -> None:
+def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
     """After the page is read: "China released three American detainees on Wednesday": a count of one nationality that
     is the whole object of a freeing is the release's total too, where the page gives that release no other total,
     counts no other group beside it ("released 14 Lithuanian citizens and 38 Belarusians" gives no total) and frees
@@ -595,7 +583,12 @@ def totals_of_one_nationality(ctx: Context) -> None:
                d.qualifier == "exact" and isinstance(d.value, int)]
     if not counted:
         return
-    others = {d.value for d in ctx.drafts if d.property == "released_in" and BESIDE_THEM.search(_sentence_at(ctx, d.start))}
+    starts = [sentence.start for sentence in sentences]
+
+    def sentence_of(offset: int) -> Sentence:  # the page's sentence holding an offset (drafts quote within one)
+        return sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
+
+    others = {d.value for d in ctx.drafts if d.property == "released_in" and BESIDE_THEM.search(sentence_of(d.start).text)}
     counts: dict[str, set] = {}  # each release's populations counted on the page (None: its total)
     for d in (d for d in ctx.drafts if d.property == "released_count"):
         counts.setdefault(d.subject, set()).add(d.population)
@@ -608,7 +601,7 @@ def totals_of_one_nationality(ctx: Context) -> None:
                 re.match(r"(?:\s+[\w-]+)?\s*(?:,|and\b|as\s+well\s+as\b)\s*(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b|"
                          r"six\b|seven\b|eight\b|nine\b|ten\b|[a-z]+teen\b|[a-z]+ty\b)", ctx.text[end:end + 40], re.IGNORECASE):
             continue
-        if not ONLY_WHEN.match(ctx.text, end) or BESIDE_THEM.search(ctx.text, end, SENTENCE_REST.match(ctx.text, end).end()) or \
+        if not ONLY_WHEN.match(ctx.text, end) or BESIDE_THEM.search(ctx.text, end, sentence_of(draft.start).end) or \
                 draft.subject in others or counts.get(draft.subject, set()) - {draft.population}:
             continue  # another total, another group, others beside them, or someone "also freed": more were freed
         ctx.add("released_count", "count", draft.value, draft.start - len(verb.group(0)), end, subject=draft.subject,

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ...ingest.figures import DateMention
+from ...ingest.figures import TODAY_WORDS, DateMention
 from ...values import parse_date
 from .context import ADJECTIVES, PEOPLE, Context, Sentence, asked_whether
 from .names import slug
@@ -123,7 +123,7 @@ def _object_between(ctx: Context, sentence: Sentence, offset: int, date: DateMen
                          r"meeting|talks|visit)\b", core, re.IGNORECASE)
 
 
-TODAY = re.compile(r"(?:today|tonight|this\s+morning|this\s+evening)", re.IGNORECASE)
+TODAY = re.compile(rf"(?:{TODAY_WORDS})", re.IGNORECASE)
 SAID_ON = re.compile(r"(?:[^.\n“”\"]|(?<=\b[A-Z])\.){0,80}?\b(?:said|says|posted|wrote|tweeted|announced|added|"
                      r"told\s+[\w\s]{1,30}?)\b(?:(?!\b(?:who|which|that|adding|when|after|before|while|and|but)\b)"
                      r"[^.,;\n“”\"]){0,40}?$")

@@ -913,13 +913,14 @@ a priest, on Saturday.
 
 def test_a_day_written_further_on_dates_the_article_release_known_to_the_month(shapes):
     """June's release is known to the month; the day the sentence names after its freeing dates it, marked
-    as read from the article's date. A day of saying ("officials said on Friday") never does."""
+    as read from the article's date. A day of saying ("officials said on Friday") never does: the freeing happened by
+    then, and no more."""
     drafted, result = _drafted(shapes, DAY_FURTHER_ON)
     assert ("release-2026-06", "released_count", "16", "exact", None, None) in drafted
     date = drafted[("release-2026-06", "date", "2026-06-20", "exact", None, None)]
     assert date.review == "relative-date"
     said, _ = _drafted(shapes, "Published: 21 June 2026\n\nBelarus freed 16 prisoners, officials said on Saturday.\n")
-    assert not [d for d in said.values() if d.property == "date"]
+    assert [(d.value, d.qualifier) for d in said.values() if d.property == "date"] == [("2026-06-20", "by")]
 
 
 SENTENCED = """\
@@ -2025,3 +2026,49 @@ def test_the_previous_year_follows_the_year_before_it(shapes):
     drafted = _review_draft(shapes, "Belarus freed Rasa Veld on Thursday. Veld was sentenced in 2022. She had been "
                                     "arrested the previous year.")
     assert not [k for k in drafted if k[1] == "imprisoned_since" and k[2] == "2025"], sorted(map(str, drafted))
+
+
+# --- round 34zzc: the edges of its classes ---------------------------------------------------------------------------
+
+def test_a_day_of_saying_bounds_only_a_release_the_page_dates_nowhere(shapes):
+    """"freed 14 prisoners, officials said on Thursday" is `by` Thursday only when no line of the page dates the
+    freeing itself (wherever that line stands), and never for a freeing still to come."""
+    drafted = _review_draft(shapes, "Belarus has freed 14 prisoners, officials said on Thursday.")
+    assert [(k[2], k[3]) for k in drafted if k[1] == "date"] == [("2026-11-19", "by")], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus has freed 14 prisoners, officials said on Thursday. They were released at "
+                                    "the Lithuanian border on Wednesday.")
+    assert [(k[2], k[3]) for k in drafted if k[1] == "date"] == [("2026-11-18", "exact")], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Fourteen prisoners are expected to be released, officials said on Thursday.")
+    assert not [k for k in drafted if k[1] == "date"], sorted(map(str, drafted))
+
+
+def test_a_semicolon_list_of_the_freed_needs_its_closing_and(shapes):
+    """"A, who ...; B; and C" lists the freed; "freed A, who ...; B remains in prison" is two clauses, and B is not
+    freed."""
+    freed = _freed(_review_draft(shapes, "Those released on Thursday included Ivo Lamm, who worked for the jailed "
+                                         "leader Rasa Veld; former Latvian diplomat Anna Berg; and Pavel Kask."))
+    assert {"ivo-lamm", "anna-berg", "pavel-kask"} <= set(freed) and "rasa-veld" not in freed, freed
+    freed = _freed(_review_draft(shapes, "Those released on Thursday included Ivo Lamm, who worked for the jailed "
+                                         "leader Rasa Veld; Anna Berg remains in prison."))
+    assert "ivo-lamm" in freed and "anna-berg" not in freed, freed
+
+
+def test_a_former_office_of_a_country_is_a_nationality_a_former_service_is_not(shapes):
+    drafted = _review_draft(shapes, "Those released on Thursday included former British envoy Anna Berg and former US "
+                                    "Marine Ivo Lamm.")
+    nationalities = sorted((k[0], k[2]) for k in drafted if k[1] == "nationality")
+    assert nationalities == [("anna-berg", "united-kingdom")], nationalities
+
+
+def test_an_exchange_frees_its_prisoners_but_not_the_other_side_or_other_exchanges(shapes):
+    """"were exchanged at the border for two Belarusians" dates the exchange and counts no Belarusians; words
+    exchanged, or fire, free no one."""
+    drafted = _review_draft(shapes, "Three Poles were exchanged at the border on Thursday for two Belarusians held in "
+                                    "Poland.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[4] == "belarusian-nationals"], \
+        sorted(map(str, drafted))
+    for body in ("The two sides exchanged fire, including Ivo Lamm's unit, on Thursday.",
+                 "The envoys exchanged letters on Thursday, including one from Ivo Lamm.",
+                 "Ivo Lamm and Rasa Veld exchanged views on Thursday."):
+        drafted = _review_draft(shapes, body)
+        assert not _freed(drafted) and not [k for k in drafted if k[1] == "date"], (body, sorted(map(str, drafted)))

@@ -200,6 +200,8 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                 ctx.item_person = (item, subject)
     ctx.current_rule = "all-moved"
     everyone.sent_with_all(ctx)
+    ctx.current_rule = "release-date"
+    deals.said_days(ctx)
     parts.parts_of_totals(ctx)
     releases.totals_of_one_nationality(ctx, spans)
     drafts = sorted(_unique(_facts_of_prisoners(_told_releases(ctx), ctx)), key=lambda d: (d.start, d.property))

@@ -64,11 +64,16 @@ class Draft:
     review: str = ""  # why a person should check this draft first: a slug of REVIEW, or ""
 
 
+# "were exchanged at Ankara airport on Tuesday", "exchanged prisoners": an exchange frees those it speaks of; not "were
+# exchanged at the border for two Belarusians", who are the other side's, nor "exchanged fire" or "letters"
+EXCHANGED = (r"(?:were|was|been|being)\s+(?:[a-z]+ly\s+)?(?:exchanged|swapped)(?!(?:\s+[\w-]+){0,5}?\s+for\b)|"
+             r"(?:exchanged|swapped)(?=\s+(?:[\w-]+\s+){0,3}?(?:prisoners|detainees|captives|inmates|hostages)\b)")
 # Words of freeing, and the words before them that make it a wish rather than an event.
 FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
                      r"(?:were|was|been)\s+(?:also\s+|then\s+|later\s+)?handed\s+over|"
                      r"walked\s+free|won\s+(?:their|his|her)\s+freedom|the\s+freed|liberated|amnestied|"
-                     r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency))\b", re.IGNORECASE)
+                     r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|"
+                     rf"{EXCHANGED})\b", re.IGNORECASE)
 ANNOUNCED_FREEING = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+)?be|(?:is|are)\s+(?:set|expected|due|scheduled|going)\s+to\s+be|"
                                r"(?:is|are)\s+to\s+be|will|would|(?:set|expected|due|going|scheduled|plans?|planned|agreed|"
                                r"decided)\s+to)\s+(?:gradually\s+|soon\s+|also\s+)?(?:free[sd]?|releas(?:e|ed)|pardon(?:ed)?|"
@@ -214,6 +219,7 @@ class Context:
     not_prisoners: set = field(default_factory=set)  # ids of people the page presents as no prisoner (bystanders.not_a_prisoner)
     other_side: set = field(default_factory=set)  # surnames of people the other side of an exchange frees
     all_moved: list = field(default_factory=list)  # (release, place, start, end) where all of a release's freed went
+    said_days: dict = field(default_factory=dict)  # release -> (date, start, end): the first day a freeing was said on
     sentence_drafts: int = 0  # where the drafts of the sentence being read begin in `drafts`
 
     _newlines: list[int] | None = None

@@ -2,7 +2,8 @@
 prisoners and who negotiated their freedom.
 
 A release's day is read beside its word of freeing, or further on in a sentence about the article's release;
-the day a pardon decree was signed dates the release as on or after it. The release is the one the clause
+the day a pardon decree was signed dates the release as on or after it; the day a freeing was said on bounds a
+release the page dates nowhere else. The release is the one the clause
 speaks of (see subjects.clause_release).
 """
 
@@ -15,16 +16,17 @@ from ...values import parse_date
 from .context import TO_BE_DONE, Context, Sentence, rule
 from .people import persons
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
-from .subjects import (OTHER_EVENT, clause_release, date_note, freeings_outside_totals, other_year, release_date,
-                       reported)
+from .subjects import (OTHER_EVENT, clause_release, date_note, days_further_on, freeings_outside_totals, other_year,
+                       release_date, reported)
 
 
 @rule("release-date")
 def release_dates(ctx: Context, sentence: Sentence) -> None:
     """When a release happened: a day or month written in the clause of a word of freeing (the nearer one, where two
     share a sentence: "a decree pardoning 12, who were freed on November 27"; none for a freeing to come); or a day the
-    sentence names further on ("freed 52 prisoners, officials said on Thursday"), when the sentence is
-    about the article's release and the day falls within what is known of its date."""
+    sentence names further on ("freed 52 prisoners, including A, on Thursday"), when the sentence is
+    about the article's release and the day falls within what is known of its date. The day a freeing was said on
+    ("officials said on Thursday") is kept, to bound a release the page dates nowhere (`said_days`)."""
     freeing = freeings_outside_totals(sentence)  # a running total's dates are earlier releases'
     for n, match in enumerate(freeing):
         offset = sentence.start + match.start()
@@ -33,6 +35,8 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
         date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset) or \
             _year_of_other(ctx, sentence, offset)
         reported_day = None if date is not None else _reported_day(ctx, sentence, offset)
+        if date is None and reported_day is None:
+            _note_said_day(ctx, sentence, offset)
         date = date or reported_day
         if date is not None and any(offset < sentence.start + later.start() < date.start for later in freeing[n + 1:]):
             continue  # "a decree pardoning 12 prisoners, who were freed on November 27": the day of the nearer freeing
@@ -57,6 +61,32 @@ def _reported_day(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
                  not ctx.taken(d) and reported(ctx, d, offset, sentence.start)), None)
 
 
+SAID_ON_DAY = re.compile(r"\b(?:said|says|told\s+[\w\s]{1,30}?|stated|reported|announced|confirmed)\b"
+                         r"(?:\s+(?!that\b)[\w-]+){0,5}?\s+(?:on\s+|this\s+|late\s+|early\s+)?$", re.IGNORECASE)
+"""The words before the day a freeing was said on ("freed nine prisoners, the ministry said on Thursday")."""
+
+
+def _note_said_day(ctx: Context, sentence: Sentence, offset: int) -> None:
+    """"Belarus has freed nine prisoners, the ministry said on Thursday": the day it was said, kept for the article's
+    release until the page is read (`said_days`); a day the page gives the freeing itself, anywhere, comes first."""
+    if ctx.release is None or ctx.release in ctx.said_days or clause_release(ctx, sentence, offset) != ctx.release:
+        return
+    for date in sentence.dates:
+        if 0 < date.start - offset < 160 and date.value and len(date.value) == 10 and not ctx.taken(date) and \
+                "\n" not in ctx.text[offset:date.start] and \
+                SAID_ON_DAY.search(ctx.text[max(sentence.start, offset, date.start - 60):date.start]):
+            ctx.said_days[ctx.release] = (date, offset, date.end)
+            return
+
+
+def said_days(ctx: Context) -> None:
+    """After the page is read: a release the page gives no day of its own happened by the day its freeing was said on
+    (`by`)."""
+    for release, (date, start, end) in ctx.said_days.items():
+        if not any(d.property == "date" and d.subject == release for d in ctx.drafts) and ctx.take(date):
+            ctx.add("date", "date", date.value, start, end, subject=release, qualifier="by", note=date_note(ctx, date))
+
+
 # "signed a decree on May 2 pardoning", "a pardon, which he issued in a decree signed on May 2": the day of the decree,
 # not of the prisons' opening; the release is on or after it
 DECREE = re.compile(r"\b(?:signed|decrees?|orders?)\b", re.IGNORECASE)
@@ -68,10 +98,6 @@ def _year_of_other(ctx: Context, sentence: Sentence, offset: int) -> DateMention
     year = other_year(ctx, sentence, start, end)
     return next((d for d in sentence.dates if d.value == year and not ctx.taken(d)), None) if year else None
 
-
-LATER_EVENT = re.compile(r"\b(?:ahead\s+of|before|upcoming|planned|scheduled|expected)\b", re.IGNORECASE)
-"""Between a freeing and a day further on, an event still to come that the day is of ("freed 14 prisoners ahead of a
-meeting with US officials on Monday"); not "after talks with the envoy on Thursday", whose day may be the freeing's."""
 
 WEEKDAY = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                      r"(?:\s+(?:night|morning|evening|afternoon))?\b")
@@ -90,17 +116,8 @@ def _day_further_on(ctx: Context, sentence: Sentence, offset: int):
                              ctx.text[max(sentence.start, match.start() - 40):match.start()])
             if not said and known.start.strftime("%A") == match.group("day"):
                 return DateMention(match.group(0), match.start(), match.end(), known.text, False, relative=True)
-    for date in sentence.dates:
-        if not (0 < date.start - offset < 130) or not date.value or len(date.value) != 10 or ctx.taken(date) or \
-                OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
-                reported(ctx, date, offset, sentence.start) or \
-                re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
-                          ctx.text[max(sentence.start, date.start - 40):date.start]) or \
-                LATER_EVENT.search(ctx.text, offset, date.start):
-            continue  # "officials said on Friday": the day of the saying; "ahead of a meeting ... on Monday": the meeting's
-        if known is None or known.agrees(parse_date(date.value)):
-            return date
-    return None
+    return next((d for d in days_further_on(ctx, sentence, offset) if known is None or known.agrees(parse_date(d.value))),
+                None)
 
 
 @rule("negotiation-days")

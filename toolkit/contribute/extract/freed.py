@@ -17,7 +17,7 @@ import bisect
 import re
 
 from .bystanders import STILL_HELD, freed_before, office_holder, still_held, subject_of_a_freeing, surname
-from .context import ADJECTIVES, BEFORE_FREED, PEOPLE, TO_BE_DONE, Context, Sentence, asked_whether, rule
+from .context import ADJECTIVES, BEFORE_FREED, EXCHANGED, PEOPLE, TO_BE_DONE, Context, Sentence, asked_whether, rule
 from .names import Name
 from .people import (BULLET, MOVED, PRONOUN, added_to_the_freed, after_apposition, described, list_item, list_members, persons,
                      speaks)
@@ -39,7 +39,8 @@ FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s
                      r"(?:\s+one\s+of\s+(?:its|their|his|her|the)\s+[a-z]+(?:\s+[a-z]+)?,)?|"
                      r"the\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+(?:[A-Z][a-z]+\s+)?(?:individuals?|persons?|prisoners?|"
                      r"man|woman|men|women|detainees?|citizens?|nationals?|people)\s+(?:is|was|are|were))\s+", re.IGNORECASE)
-FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
+FREED_BEFORE = re.compile(rf"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|{EXCHANGED}|those)\b",
+                          re.IGNORECASE)
 # "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing
 GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
                            r"pardoned)|They|Those|Others|Among\s+them\s+(?:are|were))\b", re.IGNORECASE)

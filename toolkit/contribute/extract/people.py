@@ -155,9 +155,13 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         gap = text[gap_start:person.role_start if person.role_start is not None else person.start]
         # "A, a journalist; B, an opposition politician; and C", "A, a former adviser; the lawyer B and her husband;
         # and the photographer C": each item closed by a semicolon, after its description or a companion
-        described_then = members and re.fullmatch(r"(?:,\s+[^,.;:()“”\"]{1,100}|\s+and\s+(?:her|his|their)\s+[\w-]+"
-                                                  r"(?:\s+[\w-]+)?);\s+(?:and\s+)?(?:the\s+|an?\s+)?", gap) and \
-            not re.search(r"\b(?:said|says|told|who|which|while|but)\b", gap)
+        # and "A, who served as an adviser to B; former Latvian diplomat C; D; and E": items a semicolon closes, when
+        # "; and" closes the list ("freed A; B remains in prison" is two clauses)
+        item = re.fullmatch(r"(?:,\s+[^,.;:()“”\"]{1,160}|\s+and\s+(?:her|his|their)\s+[\w-]+(?:\s+[\w-]+)?|)"
+                            r";\s+(?P<and>and\s+)?(?P<rest>[^;]*)", gap)
+        described_then = members and item and not re.search(r"\b(?:said|says|told|which|while|but)\b", gap) and \
+            (item.group("and") or re.search(r";\s+and\s", text[person.end:sentence.end])) and \
+            (re.fullmatch(r"(?:the\s+|an?\s+)?", item.group("rest")) or role_words(item.group("rest")))
         # a sentence's or a clause's end breaks the list; the periods of "U.S." and "A." do not
         if not described_then and (re.search(r"(?:(?<!\b[A-Z])\.|[;:!?])(?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or
                                    (not members and "," in gap)):
@@ -513,10 +517,17 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
 def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end: int) -> str:
     """A nationality at the head of a role ("Belarusian rights defender", "an Estonian reporter") drafted as the
     person's nationality, and the role without it; not an office's ("Belarusian President X": the country he
-    serves)."""
+    serves), unless the office is a former one: "former British envoy X", freed, served Britain as a Briton (the role
+    kept as written). A former service of another kind says less ("former US Marine X")."""
+    office = re.search(r"president|minister|ambassador|official|envoy|leader|chief|diplomat", role, re.I)
+    former = re.match(r"former\s+(?=[A-Z])", role)
+    if office and former and len(role.split()) > 2:
+        country = country_of(ctx, role.split()[1])
+        if country:
+            ctx.add("nationality", "entity", country, start, end, subject=ctx.note_person(person))
+        return role
     first = role.split()[0] if role.split() else ""
-    if len(role.split()) < 2 or not first[:1].isupper() or \
-            re.search(r"president|minister|ambassador|official|envoy|leader|chief|diplomat", role, re.I):
+    if len(role.split()) < 2 or not first[:1].isupper() or office:
         return role
     country = country_of(ctx, first)
     if not country:

@@ -107,6 +107,26 @@ def release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention |
     return None
 
 
+LATER_EVENT = re.compile(r"\b(?:ahead\s+of|before|upcoming|planned|scheduled|expected)\b", re.IGNORECASE)
+"""Between a freeing and a day further on, an event still to come that the day is of ("freed 14 prisoners ahead of a
+meeting with US officials on Monday"); not "after talks with the envoy on Thursday", whose day may be the freeing's."""
+
+
+def days_further_on(ctx: Context, sentence: Sentence, offset: int):
+    """The days a sentence names within 130 characters after a freeing word that may be the freeing's ("exchanged
+    prisoners, including A, on Wednesday"): not a saying's ("officials said on Friday"), another event's, or the day
+    of an event still to come ("ahead of a meeting ... on Monday")."""
+    for date in sentence.dates:
+        if not (0 < date.start - offset < 130) or not date.value or len(date.value) != 10 or ctx.taken(date) or \
+                OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
+                reported(ctx, date, offset, sentence.start) or \
+                re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
+                          ctx.text[max(sentence.start, date.start - 40):date.start]) or \
+                LATER_EVENT.search(ctx.text, offset, date.start):
+            continue
+        yield date
+
+
 def _object_between(ctx: Context, sentence: Sentence, offset: int, date: DateMention) -> bool:
     """True when only the freed stand between the freeing word and a day named from the article's ("released three
     American detainees on Wednesday"): no comma, no one saying something ("freed ..., officials said on Sunday"), no
@@ -397,7 +417,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     known = _known_release(ctx, sentences)
     if known:
         return known
-    relative = [(s, release_date(ctx, s, s.start + m.start())) for s in sentences for m in freeings_outside_totals(s)
+    relative = [(s, release_date(ctx, s, s.start + m.start()) or next(days_further_on(ctx, s, s.start + m.start()), None))
+                for s in sentences for m in freeings_outside_totals(s)
                 if not PAST_EVENT.match(s.text) and not other_side(ctx, s, s.start + m.start())
                 and not (undated and ABOUT_SOMEONE.search(s.text, 0, m.start()))]
     relative = [d for s, d in relative if d is not None and not (undated and ABOUT_SOMEONE.search(ctx.text, s.start, d.start))

@@ -73,6 +73,9 @@ def office_holder(ctx: Context, sentence: Sentence, person: Name) -> bool:
                  ctx.text[max(0, (person.role_start or person.start) - 30):person.role_start or person.start],
                  re.IGNORECASE):
         role = "former " + role  # "former Health Minister X": the title is the one he had
+    elif re.search(r"\b(?:(?i:party|movement|opposition|union|league|campaign)|(?!(?:US|USA|UK|EU|UN|UAE)\b)[A-Z]{2,6})[’']s\s+$",
+                   ctx.text[max(0, (person.role_start or person.start) - 30):person.role_start or person.start]):
+        role = "party " + role  # "the party's spokesperson X", "the NLD's spokesperson X": a movement's, no office
     described_as = apposition(ctx.text, person.end)
     for words in (role, described_as[0] if described_as else ""):
         if OFFICE.search(words) and not re.search(r"\b(?:former|ex-|one-time|onetime|then|presidential)\b", words,

@@ -44,6 +44,12 @@ FREED_BEFORE = re.compile(rf"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|hand
 # "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing
 GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
                            r"pardoned)|They|Those|Others|Among\s+them\s+(?:are|were))\b", re.IGNORECASE)
+# "A, who was detained in 2021 and convicted of organising a protest was released": a "who" clause no comma closes,
+# the freeing after it
+WHO_UNCLOSED = re.compile(r",\s+who\s+(?P<clause>[^,;:“”\"()]{5,160}?)(?=\s+(?:was|were)\s+(?:also\s+|later\s+|then\s+)?"
+                          r"(?:freed|released|pardoned|set\s+free)\b)")
+# "Minister E of the deposed civilian government were also released": what the last of a list served, before its verb
+OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|were|is|are|has|have|had)\b)")
 # "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
@@ -298,12 +304,19 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                             (re.search(r"\b(?:through|in|to|into|via)\s+", phrase).end()
                              if re.search(r"\b(?:transit\w*|arriv\w*|sent|taken)\s+(?:through|in|to|into|via)\s+", phrase)
                              else 10**6)) or them
-        for person in list_members(ctx, sentence, sentence.start + trigger.end()):
+        also = re.match(r"also\s+", sentence.text[trigger.end():])  # "Among the freed, there is also the blogger A"
+        for person in list_members(ctx, sentence, sentence.start + trigger.end() + (also.end() if also else 0)):
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end, place)
     for person in persons(ctx, sentence):
         after = after_apposition(ctx.text, person.end, sentence.end)
+        tail = OF_TAIL.match(ctx.text, after, sentence.end)
+        after = tail.end() if tail else after  # "Minister E of the deposed government were also released"
         others = OTHERS.match(ctx.text, after)  # "A and other jailed priests were released"
         verb = FREED_AFTER.match(ctx.text, others.end() if others else after)
+        unclosed = WHO_UNCLOSED.match(ctx.text, person.end, sentence.end) if verb is None and not others else None
+        if unclosed and not re.search(r"\b(?:said|says|told|that|whose|which|when|who|he|she|they|his|her|their)\b",
+                                      unclosed.group("clause"), re.IGNORECASE):
+            verb = FREED_AFTER.match(ctx.text, unclosed.end())  # "A, who was detained in 2021 and convicted of ... was released"
         if verb is None and not others and LEADING_DESCRIPTION.fullmatch(ctx.text, sentence.start, person.start):
             verb = FREED_AFTER.match(ctx.text, after + 1) if ctx.text.startswith(",", after) else None
         if verb is not None and re.search(r"\bordered\b", verb.group(0)) and \

@@ -45,7 +45,8 @@ SURNAME_LIKE_TITLES = {"documentary", "hip-hop", "aid", "youth", "land", "labour
 of a name ("Tom Player", "Anna Deacon"): a name may end with one (`ends_in_title`)."""
 ALL_TITLE_WORDS = TITLE_WORDS | SURNAME_LIKE_TITLES
 # Words that make a capitalized phrase an organisation, prize or publication rather than a person.
-NOT_NAMES = {"center", "centre", "committee", "council", "liberties", "ministry", "party", "union", "agency",
+NOT_NAMES = {"center", "centre", "committee", "council", "liberties", "ministry", "party", "union", "agency", "league",
+             "front", "congress", "coalition", "alliance", "bureau", "organization", "organisation",
              "service", "times", "news", "post", "press", "department", "office", "bank", "group", "prize", "house",
              "court", "university", "foundation", "institute", "headquarters", "directorate", "intelligence",
              "government", "republic", "federation", "kingdom", "states", "nations", "square", "street", "avenue",
@@ -59,6 +60,9 @@ NOT_NAMES = {"center", "centre", "committee", "council", "liberties", "ministry"
              "published", "updated", "posted", "breaking", "january", "february", "march", "april", "june", "july",
              "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
              "sep", "sept", "oct", "nov", "dec", "statement", "update", "live", "exclusive", "analysis", "opinion"}
+HONORIFICS = {"U", "Daw"}
+"""Words of address written before a name as part of it in Burmese usage ("U Kyaw Min Oo", "Daw Aung San Suu Kyi"):
+the person is named without them."""
 NOT_PEOPLE = {"the", "a", "an", "and", "but", "in", "on", "of", "for", "with", "by", "at", "from", "to", "as",
               "after", "before", "among", "amongst", "including", "this", "that", "these", "those", "his", "her", "their",
               "its", "our", "my", "he", "she", "they", "we", "it", "there", "when", "while", "some", "many", "most",
@@ -93,6 +97,22 @@ class Name:
     @property
     def id(self) -> str | None:
         return self.entity or self.proposed
+
+
+_ISO_NAMES: dict[str, str] = {}
+
+
+def iso_names() -> dict[str, str]:
+    """Every country's short, common and official name (lower case) -> its common or short name (pycountry)."""
+    if not _ISO_NAMES:
+        import pycountry
+
+        for country in pycountry.countries:
+            shown = getattr(country, "common_name", None) or country.name
+            for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+                if name:
+                    _ISO_NAMES[name.lower()] = shown.split(",")[0]
+    return _ISO_NAMES
 
 
 def slug(name: str) -> str:
@@ -162,6 +182,12 @@ def find_names(text: str, registry: Registry) -> list[Name]:
             name_words = name_words[owner + 1:]  # "Testwave's Oren Pask": the name after the possessive
         while name_words and name_words[0].lower() in NOT_PEOPLE:
             name_words = name_words[1:]
+        if len(name_words) >= 3 and cut == 0 and \
+                re.search(r"\b(?:to|in|from)\s+$", text[max(0, run_start - 6):run_start]) and \
+                (name_words[0].lower() in iso_names() or registry.kind(slug(name_words[0])) == "place"):
+            name_words = name_words[1:]  # "former Ambassador to Myanmar Karin Lund": the country ends the role
+        if len(name_words) >= 3 and name_words[0] in HONORIFICS:
+            name_words = name_words[1:]  # "U Than Htay", "Daw Khin Hla": Burmese honorifics, not part of the name
         if name_words and (ends_in_title(name_words[-1]) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in name_words)):
             continue  # "RFE/RL President", "CEO": a title or an acronym, not a person's name
         if not 2 <= len(name_words) <= 4 or any(w.lower() in NOT_PEOPLE for w in name_words) or \
@@ -295,6 +321,9 @@ def _role_before(text: str, start: int) -> tuple[str | None, int | None]:
         line_start = start - ROLE_REACH + len(re.match(r"\S*", text[start - ROLE_REACH:start]).group(0))
     words = [(m.group(0), m.start() + line_start) for m in re.finditer(r"\S+", text[line_start:start])][-8:]
     end = len(words)
+    stop = start
+    if end >= 2 and words[end - 1][0] in HONORIFICS:
+        end, stop = end - 1, words[end - 1][1]  # "election commission member U Zaw Htet": the role before the honorific
     # "envoy to Riga", "special envoy for Latvia": a place after the title word
     if end >= 3 and words[end - 2][0].lower() in ("to", "for", "of") and re.fullmatch(r"[A-Z][\w-]*", words[end - 1][0]) \
             and _title(words[end - 3][0]):
@@ -310,7 +339,7 @@ def _role_before(text: str, start: int) -> tuple[str | None, int | None]:
             proper = any(_adjective(w) for w in lead.group("role").split())
             return (lead.group("role") if proper else lead.group("role").lower()), lead.start("role")
         return None, None
-    role = text[words[first][1]:start].strip()
+    role = text[words[first][1]:stop].strip()
     proper = any(_adjective(w) or w.isupper() or "." in w for w, _ in words[first:end])
     return (role if proper else role.lower()), words[first][1]
 

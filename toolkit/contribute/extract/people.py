@@ -66,8 +66,10 @@ def speaks(ctx: Context, sentence: Sentence, person: Name) -> bool:
 
 
 def described(ctx: Context, sentence: Sentence, person: Name) -> bool:
-    """True when the name sits inside another person's description (", a leader of protests against X,")."""
-    before = ctx.text[sentence.start:person.start]
+    """True when the name sits inside another person's description (", a leader of protests against X,"); not for
+    the place in its own role ("; former Ambassador to Myanmar X")."""
+    own_place = person.role_start is not None and re.search(r"\b(?:to|for)\s+[A-Z][\w-]*$", person.role or "")
+    before = ctx.text[sentence.start:person.role_start if own_place else person.start]
     if re.search(r"\b(?:sentenced|convicted|arrested|detained|jailed|freed|released|pardoned)\s+$", before):
         return False  # "In 2022, a court sentenced X": the verb's object, not words in a description
     if "," in before and role_words(re.split(r",|\band\b", before)[-1]):
@@ -111,6 +113,13 @@ def clause_subject(ctx: Context, sentence: Sentence, person: Name) -> bool:
                                       r"sentenced|convicted|arrested|exiled)$", word))
 
 
+GROUP_ITEM = re.compile(r",?\s+(?:and\s+)?(?:the|its|their|both)\s+(?:[a-z-]+\s+){0,3}?"
+                        r"(?!(?:relatives|families|wives|husbands|spouses|children|parents|mothers|fathers|sons|daughters|"
+                        r"brothers|sisters|lawyers|attorneys|advocates|friends)\b)[a-z-]+(?:s|men)\s+of\s+(?:the\s+)?"
+                        r"(?:[\w’'-]+\s+){0,6}?[\w’'-]+,\s+")
+"""A list's item that names a group, its members after it ("and the deputy chairmen of the opposition X Party, "); not
+relatives or counsel ("and the wives of the prisoners, A and B, ...")."""
+
 CLAUSE_WORDS = {"following", "after", "before", "while", "when", "which", "who", "whose", "that", "said", "told", "says",
                 "was", "were", "is", "are", "has", "have", "had", "will", "would", "may", "might", "can", "could",
                 "of", "in", "on", "at", "by", "with", "from", "for", "to", "since", "as", "than", "thanks", "because",
@@ -153,6 +162,9 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
             continue
         gap_start = after_apposition(text, offset, person.start) if members else offset
         gap = text[gap_start:person.role_start if person.role_start is not None else person.start]
+        # "National League for Democracy (NLD) spokesman X": an organisation's name and its acronym are a role's words
+        gap = re.sub(r"\b([A-Z][\w’'-]*)\s+(?:for|of)(?:\s+the)?\s+(?=[A-Z])", r"\1 ",
+                     re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)", "", gap))
         # "A, a journalist; B, an opposition politician; and C", "A, a former adviser; the lawyer B and her husband;
         # and the photographer C": each item closed by a semicolon, after its description or a companion
         # and "A, who served as an adviser to B; former Latvian diplomat C; D; and E": items a semicolon closes, when
@@ -162,6 +174,8 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         described_then = members and item and not re.search(r"\b(?:said|says|told|which|while|but)\b", gap) and \
             (item.group("and") or re.search(r";\s+and\s", text[person.end:sentence.end])) and \
             (re.fullmatch(r"(?:the\s+|an?\s+)?", item.group("rest")) or role_words(item.group("rest")))
+        # "..., and the deputy chairmen of the opposition Popular Unity Party, A and B": a group named, then its members
+        described_then = described_then or members and GROUP_ITEM.fullmatch(gap)
         # a sentence's or a clause's end breaks the list; the periods of "U.S." and "A." do not
         if not described_then and (re.search(r"(?:(?<!\b[A-Z])\.|[;:!?])(?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or
                                    (not members and "," in gap)):

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from .context import PEOPLE, Context, Sentence
-from .names import UPPER, Name, slug
+from .names import UPPER, Name, iso_names, slug
 
 DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"-n", to the country's name
     "american": "United States", "americans": "United States", "us": "United States", "polish": "Poland",
@@ -147,7 +147,7 @@ def iso_country(word: str) -> str | None:
     """The country a demonym names, by the ISO 3166 names pycountry knows ("latvians" -> "Latvia"), or None."""
     if len(word) < 4 or not word.isalpha():
         return None
-    names = _iso_names()
+    names = iso_names()
     singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
     for ending, replacements in COUNTRY_FROM:
         if singular.endswith(ending):
@@ -157,22 +157,6 @@ def iso_country(word: str) -> str | None:
                 if candidate:
                     return candidate
     return None
-
-
-_ISO_NAMES: dict[str, str] = {}
-
-
-def _iso_names() -> dict[str, str]:
-    """Every country's short, common and official name (lower case) -> its common or short name."""
-    if not _ISO_NAMES:
-        import pycountry
-
-        for country in pycountry.countries:
-            shown = getattr(country, "common_name", None) or country.name
-            for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
-                if name:
-                    _ISO_NAMES[name.lower()] = shown.split(",")[0]
-    return _ISO_NAMES
 
 
 def _place_named(ctx: Context, name: str) -> str | None:
@@ -288,7 +272,7 @@ def country_at(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     written = re.match(rf"[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,2}}", ctx.text[offset:sentence.end])
     for words in range(len(written.group(0).split()) if written else 0, 0, -1):
         name = " ".join(written.group(0).split()[:words])
-        country = _iso_names().get(name.lower())
+        country = iso_names().get(name.lower())
         if country:
             entity = _place_named(ctx, country) or _propose_country(ctx, country)
             return Name(name, offset, offset + len(name), entity)

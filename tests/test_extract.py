@@ -2127,3 +2127,35 @@ def test_burmese_honorifics_and_a_country_in_a_role_are_no_part_of_a_name(shapes
     freed = _freed(drafted)
     assert {"zaw-htet", "karin-lund", "u-thant"} <= set(freed), freed
     assert ("karin-lund", "nationality", "sweden", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+# --- round 34zze: the edges of its classes ---------------------------------------------------------------------------
+
+def test_both_or_they_give_each_of_the_people_named_before_their_arrest(shapes):
+    for lead in ("Both were", "They were", "The two men were"):
+        drafted = _review_draft(shapes, f"Belarus freed Ivo Lamm and Rasa Veld on Thursday. {lead} arrested in May 2021.")
+        arrested = sorted(k[0] for k in drafted if k[1] == "imprisoned_since" and k[2] == "2021-05")
+        assert arrested == ["ivo-lamm", "rasa-veld"], (lead, sorted(map(str, drafted)))
+    # one person named before: "Both" has no pair to stand for; "Both countries" is no one
+    for body in ("Belarus freed Ivo Lamm on Thursday. Both were arrested in May 2021.",
+                 "Belarus freed Ivo Lamm and Rasa Veld on Thursday. Both countries signed the deal in May 2021."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "imprisoned_since" and k[0] == "rasa-veld"], (body, sorted(map(str, drafted)))
+
+
+def test_the_named_freed_take_the_nationality_only_when_they_are_the_whole_count(shapes):
+    drafted = _review_draft(shapes, "China released three Canadian detainees on Thursday. Ivo Lamm and Rasa Veld were "
+                                    "released from custody.")
+    assert not [k for k in drafted if k[1] == "nationality"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "China released two Canadian detainees on Thursday. Ivo Lamm and Rasa Veld were "
+                                    "released from custody.")
+    assert sorted(k[0] for k in drafted if k[1] == "nationality" and k[2] == "canada") == ["ivo-lamm", "rasa-veld"], \
+        sorted(map(str, drafted))
+
+
+def test_a_short_month_without_its_full_stop_before_a_name_is_a_given_name(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Thursday. Jan Wolny was among those freed.")
+    assert "jan-wolny" in _freed(drafted), sorted(map(str, drafted))
+    assert not [k for k in drafted if k[1] == "date" and k[2].endswith("-01")], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Jan. 14. Ivo Lamm was among them.")
+    assert [k for k in drafted if k[1] == "date" and k[2] == "2026-01-14"], sorted(map(str, drafted))

@@ -35,8 +35,9 @@ DATE_PATTERNS = [
     # "November 27", "November 27th, 2026", "March 3 last year"
     re.compile(rf"\b{_WEEKDAY}?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d\w])"
                rf"(?:,?\s+(?P<year>{_YEAR})|{_LAST_YEAR})?"),
-    # "November", "November 2026", "February of last year"
-    re.compile(rf"\b(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR})|{_LAST_YEAR})?(?![\w])"),
+    # "November", "November 2026", "February of last year"; not a short form before a name ("Jan Wolny")
+    re.compile(rf"\b(?!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\s+[A-Z][a-z])"
+               rf"(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR})|{_LAST_YEAR})?(?![\w])"),
     re.compile(rf"\b(?P<year>{_YEAR})\b(?![-,.]?\d)"),
 ]
 UNITS = {w: n for n, w in enumerate(

@@ -191,6 +191,12 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                         not people.described(ctx, sentence, p) and p.id not in ctx.not_prisoners), None)
         if subject is not None and ctx.last_person is not None and bystanders.about_the_last_person(sentence):
             subject = None  # "The blogger took part in the protests that toppled former Prime Minister X. He was ...": the blogger
+        plural = not named and people.PLURAL.match(sentence.text)
+        if plural and len(ctx.group_before) >= 2:
+            _facts_of_each(ctx, ctx.drafts[drafted:])  # "Both were arrested in 2020": each of the two named before
+        else:
+            ctx.group_before = [p for p in named if not people.speaks(ctx, sentence, p) and
+                                not people.described(ctx, sentence, p) and p.id not in ctx.not_prisoners]
         # "He was released" next stands for the sentence's one person, its subject
         ctx.previous_alone = subject if named == [subject] and not re.search(r"[“”\"]", sentence.text) else None
         if subject is not None:
@@ -207,6 +213,17 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     drafts = sorted(_unique(_facts_of_prisoners(_told_releases(ctx), ctx)), key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(_used(ctx, drafts).items()) if entries}
     return Drafted(drafts, proposals, dateline, anchor, names)
+
+
+def _facts_of_each(ctx: Context, drafts: list[Draft]) -> None:
+    """"Belarus freed A and B. Both were arrested in 2020": the facts the sentence's rules gave the first of the people
+    named before (the one a pronoun stands for) are each one's."""
+    first, others = ctx.group_before[0].id, ctx.group_before[1:]
+    for draft in [d for d in drafts if d.subject == first and d.property in PRISONER_FACTS]:
+        ctx.current_rule = draft.rule
+        for person in others:
+            ctx.add(draft.property, draft.kind, draft.value, draft.start, draft.start + len(draft.quote),
+                    subject=ctx.note_person(person), qualifier=draft.qualifier, note=draft.note, review=draft.review)
 
 
 def _known(claims, registry: Registry) -> dict:

@@ -209,6 +209,7 @@ class Context:
     profiles: int = 0  # sentences left of profiles of the freed (after their lead, or a heading that is a name)
     previous_freeing: bool = False  # the sentence before spoke of freeing
     previous_alone: object = None  # the one person the sentence before named, when it named one and quoted no one
+    group_before: list = field(default_factory=list)  # the people the last sentence naming anyone named (not speaking)
     previous_place: Name | None = None  # where the sentence before took a group (freed.moved_group_place)
     current_rule: str = ""
     item_person: tuple | None = None  # (line start, person) of the list item being read

@@ -46,7 +46,7 @@ of a name ("Tom Player", "Anna Deacon"): a name may end with one (`ends_in_title
 ALL_TITLE_WORDS = TITLE_WORDS | SURNAME_LIKE_TITLES
 # Words that make a capitalized phrase an organisation, prize or publication rather than a person.
 NOT_NAMES = {"center", "centre", "committee", "council", "liberties", "ministry", "party", "union", "agency", "league",
-             "front", "congress", "coalition", "alliance", "bureau", "organization", "organisation",
+             "front", "congress", "coalition", "alliance", "bureau", "organization", "organisation", "middle", "gulf",
              "service", "times", "news", "post", "press", "department", "office", "bank", "group", "prize", "house",
              "court", "university", "foundation", "institute", "headquarters", "directorate", "intelligence",
              "government", "republic", "federation", "kingdom", "states", "nations", "square", "street", "avenue",
@@ -113,6 +113,11 @@ def iso_names() -> dict[str, str]:
                 if name:
                     _ISO_NAMES[name.lower()] = shown.split(",")[0]
     return _ISO_NAMES
+
+
+def _given_name(word: str) -> bool:
+    """A short month written with no full stop, first of a name ("Jan Wolny"): a given name ("Jan. 14" is the month)."""
+    return word in ("Jan", "Mar", "Jun")
 
 
 def slug(name: str) -> str:
@@ -191,7 +196,7 @@ def find_names(text: str, registry: Registry) -> list[Name]:
         if name_words and (ends_in_title(name_words[-1]) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in name_words)):
             continue  # "RFE/RL President", "CEO": a title or an acronym, not a person's name
         if not 2 <= len(name_words) <= 4 or any(w.lower() in NOT_PEOPLE for w in name_words) or \
-                any(re.sub(r"[’']s$", "", w.lower()).strip(".,") in NOT_NAMES for w in name_words):
+                any(re.sub(r"[’']s$", "", w.lower()).strip(".,") in NOT_NAMES and not _given_name(w) for w in name_words):
             continue
         name = " ".join(name_words).removesuffix("’s").removesuffix("'s")
         start = text.index(name_words[0], run_start)

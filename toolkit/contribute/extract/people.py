@@ -22,6 +22,10 @@ PRONOUN = re.compile(r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?:He|She|They|he|she
                      r"(?:[’']d)?\b")
 """A sentence about the person named last: "He", "She", "They", "The 42-year-old", "The sickly 42-year-old" (after an
 opening "Last year," or not)."""
+PLURAL = re.compile(r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?:Both(?:\s+(?:men|women))?|"
+                    r"The\s+(?:pair|two(?:\s+(?:men|women))?|women|men)|They)\s+(?:were|had\s+been|have\s+been)\b")
+"""A sentence about each of the people the sentence before named: "Both were arrested on Aug. 10, 2020", "The pair
+were sentenced to eight years", "They were detained in 2021"."""
 MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought|moved|expelled|bused|escorted|"
          r"transported|went|crossed|arrived|headed|heading|flying|flew|travell?ed|ended\s+up|returned|relocated|"
          r"evacuated|resettled)")
@@ -87,6 +91,9 @@ def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     item = ctx.item_person
     if item and item[0] == ctx.text.rfind("\n", 0, sentence.start) + 1 and not persons(ctx, sentence):
         return item[1]  # "- Name, a reporter. Held since May 2021.": the item's person
+    if PLURAL.match(sentence.text):  # "Both were arrested": the first of those named before (each gets the facts)
+        return ctx.group_before[0] if len(ctx.group_before) >= 2 else \
+            ctx.last_person if PRONOUN.match(sentence.text) else None
     return ctx.last_person if PRONOUN.match(sentence.text) else None
 
 

@@ -20,7 +20,8 @@ DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"
     "turkish": "Turkey", "turks": "Turkey", "chinese": "China", "japanese": "Japan", "czech": "Czech Republic",
     "czechs": "Czech Republic", "slovak": "Slovakia", "israeli": "Israel", "israelis": "Israel",
     "swede": "Sweden", "pole": "Poland", "dane": "Denmark", "finn": "Finland", "turk": "Turkey", "brit": "United Kingdom",
-    "briton": "United Kingdom", "britons": "United Kingdom", "spaniard": "Spain",
+    "briton": "United Kingdom", "britons": "United Kingdom", "spaniard": "Spain", "saudi": "Saudi Arabia",
+    "saudis": "Saudi Arabia", "emirati": "United Arab Emirates", "emiratis": "United Arab Emirates",
 }
 
 
@@ -136,7 +137,7 @@ def _propose_country(ctx: Context, name: str) -> str:
     return ctx.propose("places", {"id": slug(name), "name": name, "kind": "country", "aliases": []})
 
 
-COUNTRY_FROM = (("ian", ("ia", "", "e", "ium")), ("ean", ("ea",)), ("an", ("a", "", "y")), ("ese", ("", "a")),
+COUNTRY_FROM = (("ian", ("ia", "", "e", "ium", "a", "y")), ("ean", ("ea",)), ("an", ("a", "", "y", "o")), ("ese", ("", "a")),
                 ("ish", ("land", "en", "and")), ("i", ("",)), ("n", ("",)), ("", ("y", "ia", "")))
 """Endings a demonym's singular may have, and what the country's name may end with instead ("German" ->
 "Germany", "Belarusian" -> "Belarus", "Finnish" -> "Finland"): each candidate is kept only if it is the name

@@ -607,6 +607,22 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         ctx.add("released_count", "count", draft.value, draft.start - len(verb.group(0)), end, subject=draft.subject,
                 note=f"all {draft.value} freed are of one nationality ({draft.population})")
         counts[draft.subject].add(None)
+        _nationality_of_the_named(ctx, draft, draft.start - len(verb.group(0)), end)
+
+
+def _nationality_of_the_named(ctx: Context, count, start: int, end: int) -> None:
+    """"China released three Canadian detainees ... A, B and C were released": when the page names as many of a
+    release of one nationality alone as the count, each of them is of that nationality."""
+    country = _nationality(ctx, count.population)
+    named = sorted({d.subject for d in ctx.drafts if d.property == "released_in" and d.value == count.subject})
+    if len(named) != count.value:
+        return
+    rule, ctx.current_rule = ctx.current_rule, "nationality"
+    for person in named:
+        if not any(d.property == "nationality" and d.subject == person for d in ctx.drafts):
+            ctx.add("nationality", "entity", country, start, end, subject=person, review="implied-count",
+                    note=f"one of the {count.value} freed, all of one nationality")
+    ctx.current_rule = rule
 
 
 def _nationality(ctx: Context, group: str) -> str | None:

@@ -2160,3 +2160,36 @@ def test_a_short_month_without_its_full_stop_before_a_name_is_a_given_name(shape
     assert not [k for k in drafted if k[1] == "date" and k[2].endswith("-01")], sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Jan. 14. Ivo Lamm was among them.")
     assert [k for k in drafted if k[1] == "date" and k[2] == "2026-01-14"], sorted(map(str, drafted))
+
+
+# --- round 34zzf: the edges of its classes ---------------------------------------------------------------------------
+
+def test_a_lifting_as_the_prisoners_were_freed_is_dated_only_when_done(shapes):
+    for body, dated in (("Belarus freed 31 prisoners on Thursday, as Washington eased sanctions on the state potash "
+                         "producer.", True),
+                        ("Belarus freed 31 prisoners on Thursday, as talks on lifting sanctions on the state potash "
+                         "producer continue.", False),
+                        ("Belarus freed 31 prisoners on Thursday, as the United States said it would lift sanctions on "
+                         "the state potash producer.", False)):
+        drafted = _review_draft(shapes, body)
+        lifted = [k for k in drafted if k[1] == "lifted_on" and k[2] == "2026-11-19"]
+        assert bool(lifted) == dated, (body, sorted(map(str, drafted)))
+
+
+def test_another_actors_sanctions_on_the_same_target_are_another_sanction(shapes):
+    """The registry knows US sanctions on the state potash producer; the EU's on it are not those."""
+    drafted = _review_draft(shapes, "The European Union ended its sanctions on the state potash producer on 2 December "
+                                    "with immediate effect.")
+    assert not [k for k in drafted if k[0] == "us-sanctions-potash"], sorted(map(str, drafted))
+    lifted = [k for k in drafted if k[1] == "lifted_on"]
+    assert lifted and lifted[0][0].startswith("eu-sanctions-") and "december" not in lifted[0][0], sorted(map(str, drafted))
+
+
+def test_a_terrorism_listing_is_relief_of_its_own(shapes):
+    drafted = _review_draft(shapes, "Cuba freed 200 prisoners on Friday. In return, the United States agreed to lift the "
+                                    "designation of Cuba as a state sponsor of terrorism.")
+    assert ("release-2026-11-20", "traded_for", "us-terrorism-designation-cuba", "exact", None, None) in drafted, \
+        sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "The United States removed Cuba from its list of state sponsors of terrorism in 2015.")
+    assert [k for k in drafted if k[0] == "us-terrorism-designation-cuba" and k[1] == "lifted_on" and k[2] == "2015"], \
+        sorted(map(str, drafted))

@@ -17,7 +17,8 @@ from .context import Context, Sentence, rule
 from .names import Name, slug
 from .people import persons, speaks
 from .places import country_of, demonym_country
-from .subjects import clause_release, date_note, distinctive, generic, propose_sanction, sanction_named
+from .subjects import (clause_release, date_note, distinctive, generic, propose_listing, propose_sanction,
+                       sanction_named)
 
 LIFT = (r"lift(?:ed|ing|s)?|eas(?:e|ed|ing|es)|remov(?:e|ed|ing|es)|scrap(?:ped|ping|s)?|drop(?:ped|ping|s)?|"
         r"suspend(?:ed|ing|s)?|waiv(?:e|ed|ing|es)|unfr(?:eeze|oze|eezing)|relax(?:ed|ing|es)?|end(?:ed|ing)?|"
@@ -27,7 +28,8 @@ NOUN = r"(?:sanctions?|restrictions|concessions|penalties|an?\s+embargo)"
 END = (r"(?=\s+(?:the\s+same\s+(?:day|week|month)|that\s+(?:day|week)|this\s+(?:week|month|year)|last\s+(?:week|month|year)|"
        r"earlier|later|too|as\s+well|in\s+(?:place|\w+\s+\d{4}|\d{4}|exchange|return|November|December|January|February|March|April|"
        r"May|June|July|August|September|October)|since|after|before|following|as\s+part|on\s+(?:\w+day|\w+\.?\s+\d)|"
-       r"and\s+(?:the|a|an|it|its|he|she|they|expressed|authorized)|to\s+(?!the\b)|for\s+being|--|—)|[.,;:!?\"“”)]|$)")
+       r"and\s+(?:the|a|an|it|its|he|she|they|expressed|authorized)|to\s+(?!the\b)|for\s+being|--|—|"
+       r"on\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+|with\s+(?:immediate\s+)?effect)|[.,;:!?\"“”)]|$)")
 LIFTING = re.compile(rf"\b(?P<verb>{LIFT})\s+(?:(?:its|their|the|all|some|certain|more|most|further|wide-ranging|"
                      rf"remaining|U\.?S\.?|EU|US)\s+){{0,3}}{NOUN}\s+(?:relief\s+)?(?:imposed\s+(?:in\s+\d{{4}}\s+)?)?"
                      rf"(?:on|against|targeting)\s+(?P<target>[^.;:]{{2,80}}?){END}", re.IGNORECASE)
@@ -38,6 +40,15 @@ IMPOSED_ON = re.compile(rf"\b{NOUN}\s+(?P<verb>imposed|introduced)\s+(?:in\s+(?:
                         rf"(?P<target>[^.;:]{{2,80}}?){END}", re.IGNORECASE)
 REMOVED = re.compile(r"\b(?P<verb>remov(?:ed|es|ing)|delist(?:ed|s|ing)|struck|took)\s+(?P<target>[^.;:]{2,80}?)\s+"
                      r"(?:from|off)\s+(?:its|the|their)\s+sanctions?\s+lists?", re.IGNORECASE)
+TERROR_LISTED = re.compile(r"\b(?:(?P<verb>remov(?:e|ed|es|ing)|delist(?:ed|s|ing)|took|tak(?:e|es|ing))\s+"
+                           r"(?P<target>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+(?:from|off)\s+(?:its|the|their|a|an)\s+"
+                           r"(?:(?:U\.?S\.?|US|American|State\s+Department)\s+)?(?:list\s+of\s+state\s+sponsors\s+of\s+"
+                           r"terrorism|state\s+sponsors?\s+of\s+terrorism\s+list|terrorism\s+(?:sponsors?\s+)?list)|"
+                           r"(?P<verb2>(?:lift|rescind|revok|remov|end|drop)\w*)\s+(?:the\s+|its\s+)?(?:U\.?S\.?\s+|US\s+)?"
+                           r"designation\s+of\s+(?P<target2>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+as\s+a\s+state\s+"
+                           r"sponsor\s+of\s+terrorism)")
+"""A country taken off a list of state sponsors of terrorism, or its designation as one lifted: relief of its own
+kind, a sanction named `<actor>-terrorism-designation-<country>` unless the registry has it."""
 AUTHORIZED = re.compile(r"\b(?P<verb>authori[sz](?:ed|es|ing)|allow(?:ed|s|ing)|permitt?(?:ed|s|ing))\s+"
                         r"(?P<target>(?:\w+\s+){0,3}(?:aircraft|planes|flights|exports|imports|sales|transactions)"
                         r"(?:\s+[^.;:,]{0,40}?)?)\s+to\s+(?:operate|fly|resume|continue)", re.IGNORECASE)
@@ -74,27 +85,34 @@ class Mention:
 def mentions(ctx: Context, sentence: Sentence) -> list[Mention]:
     """Every sanctions phrase of a sentence, with its sanction, actor and span."""
     found: list[Mention] = []
-    for pattern, action in ((LIFTING, "lifted"), (REMOVED, "lifted"), (AUTHORIZED, "lifted"), (IMPOSED_ON, "imposed"),
-                            (IMPOSING, "imposed"), (TARGETED, "targeted"), (RELIEF, "relief"), (PASSIVE, None)):
+    for pattern, action in ((TERROR_LISTED, "lifted"), (LIFTING, "lifted"), (REMOVED, "lifted"), (AUTHORIZED, "lifted"),
+                            (IMPOSED_ON, "imposed"), (IMPOSING, "imposed"), (TARGETED, "targeted"), (RELIEF, "relief"),
+                            (PASSIVE, None)):
         for match in pattern.finditer(sentence.text):
             start = sentence.start + match.start()
             if pattern is PASSIVE:
                 action = "imposed" if match.group("verb").lower() in ("imposed", "introduced") else "lifted"
             if any(m.start <= start < m.end for m in found):
                 continue
-            target = match.groupdict().get("target") or ""
-            target_start = sentence.start + (match.start("target") if target else match.start())
+            group = "target2" if match.groupdict().get("target2") else "target"
+            target = match.groupdict().get(group) or ""
+            target_start = sentence.start + (match.start(group) if target else match.start())
             target, end = _extend(ctx, sentence, target, target_start)
-            sanction = sanction_named(ctx, target) if target else None
-            if sanction is None and (not target or generic(target, ctx)):
-                sanction = ctx.sanction
-            mention = Mention(action, sanction, start, max(end, sentence.start + match.end()), target, target_start)
+            mention = Mention(action, None, start, max(end, sentence.start + match.end()), target, target_start)
             if match.groupdict().get("actor"):
                 mention.actor = _entity_in(ctx, sentence, sentence.start + match.start("actor"),
                                            sentence.start + match.end("actor"))
                 mention.actor_start = sentence.start + match.start("actor")
             else:
                 _actor(ctx, sentence, mention)
+            if pattern is TERROR_LISTED:
+                mention.sanction = sanction_named(ctx, f"designation of {target} as a state sponsor of terrorism",
+                                                  mention.actor) or propose_listing(ctx, target, mention.actor)
+                found.append(mention)
+                continue
+            mention.sanction = sanction_named(ctx, target, mention.actor) if target else None
+            if mention.sanction is None and (not target or generic(target, ctx)):
+                mention.sanction = ctx.sanction
             if mention.sanction is None and target and action in ("lifted", "imposed") and \
                     (_named_target(ctx, sentence, mention) or len(distinctive(ctx, target)) >= 2):
                 mention.sanction = propose_sanction(ctx, target, mention.actor)
@@ -168,6 +186,7 @@ def sanctions(ctx: Context, sentence: Sentence) -> None:
         _dates(ctx, sentence, mention, start, end, quote_start)
         _imposed_when(ctx, sentence, mention)
         _same_day(ctx, sentence, mention)
+        _as_freed(ctx, sentence, mention)
         _targets(ctx, sentence, mention)
         if mention.action in ("lifted", "relief") and mention.action != "relief":
             ctx.add("relief", "text", ctx.text[mention.start:mention.end].strip(), mention.start, mention.end,
@@ -202,6 +221,23 @@ def _dates(ctx: Context, sentence: Sentence, mention: Mention, start: int, end: 
         ctx.add("imposed_on" if imposed else "lifted_on", "date", date.value, min(quote_start, date.start),
                 max(date.end, mention.end), subject=mention.sanction, qualifier="since" if since else "exact",
                 note=date_note(ctx, date))
+
+
+def _as_freed(ctx: Context, sentence: Sentence, mention: Mention) -> None:
+    """"Belarus freed 31 prisoners on Thursday, as the United States announced it was lifting sanctions on X": what
+    happened as the prisoners were freed happened the same day, the day the freeing is given."""
+    if mention.action != "lifted" or any(d.property == "lifted_on" and d.subject == mention.sanction for d in ctx.drafts):
+        return
+    day = next((d for d in reversed(sentence.dates) if d.end <= mention.start and d.value and len(d.value) == 10), None)
+    if day is None or not sentence.freeing() or not any(m.start() < day.start - sentence.start for m in sentence.freeing()):
+        return
+    # ", as the United States announced it was lifting", ", as Washington eased": the actor, then the lifting done
+    # (not "as talks on lifting sanctions continue", nor "as the US said it would lift")
+    if re.fullmatch(r",?\s+as\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}(?:(?:announced|said|confirmed)\s+(?:that\s+)?"
+                    r"(?:it|they)\s+(?:was|were)\s+)?", ctx.text[day.end:mention.start]):
+        ctx.add("lifted_on", "date", day.value, sentence.start + min(m.start() for m in sentence.freeing()), mention.start +
+                len(re.match(r"\S+(?:\s+\S+)?", ctx.text[mention.start:]).group(0)), subject=mention.sanction,
+                note=date_note(ctx, day))
 
 
 def _same_day(ctx: Context, sentence: Sentence, mention: Mention) -> None:

@@ -478,13 +478,18 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text) if len(w) > 2 and w not in GENERIC}
 
 
-def sanction_named(ctx: Context, phrase: str) -> str | None:
-    """The sanction a phrase names by its distinctive words; None when it names none."""
+def sanction_named(ctx: Context, phrase: str, actor: str | None = None) -> str | None:
+    """The sanction a phrase names by its distinctive words; None when it names none. Never another actor's: "the
+    EU ended its sanctions on the potash producer" is not the US sanctions on it."""
     words = _words(phrase) - _place_words(ctx)
     if not words:
         return None
+    prefix = _short_name(ctx, actor)
     scores = []
     for entity in (e for e in ctx.registry.entities.values() if e.kind == "sanction"):
+        theirs_prefix = re.match(r"([a-z]{2,3})-", entity.id)
+        if prefix and len(prefix) <= 3 and theirs_prefix and theirs_prefix.group(1) != prefix:
+            continue
         theirs = set().union(*(_words(n) for n in (entity.name, *entity.aliases)))
         for target in ctx.sanction_targets.get(entity.id, ()):
             known = ctx.registry.get(target)
@@ -539,6 +544,13 @@ def _short_name(ctx: Context, entity_id: str | None) -> str:
     top = ctx.registry.get(ctx.registry.top(entity_id))
     short = min((a for a in top.aliases if re.fullmatch(r"[A-Z.]{2,5}", a)), key=len, default=None)
     return slug(short or top.name)
+
+
+def propose_listing(ctx: Context, country: str, actor: str | None) -> str:
+    """A new sanction for a country's listing as a state sponsor of terrorism ("us-terrorism-designation-cuba")."""
+    sid = "-".join(p for p in (_short_name(ctx, actor), "terrorism-designation", slug(country)) if p)
+    return ctx.propose("sanctions", {"id": sid, "name": f"Designation of {country} as a state sponsor of terrorism",
+                                     "aliases": []})
 
 
 def propose_sanction(ctx: Context, phrase: str, actor: str | None) -> str:

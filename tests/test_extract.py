@@ -2193,3 +2193,72 @@ def test_a_terrorism_listing_is_relief_of_its_own(shapes):
     drafted = _review_draft(shapes, "The United States removed Cuba from its list of state sponsors of terrorism in 2015.")
     assert [k for k in drafted if k[0] == "us-terrorism-designation-cuba" and k[1] == "lifted_on" and k[2] == "2015"], \
         sorted(map(str, drafted))
+
+
+# --- cases a review of rounds 34zzc to 34zzf found -------------------------------------------------------------------
+
+def test_a_day_of_saying_in_a_clause_about_something_else_bounds_nothing(shapes):
+    for body in ("Belarus has freed nine prisoners, including Ivo Lamm, whose wife said on 12 October that his health "
+                 "was failing.",
+                 "Belarus has freed nine prisoners, weeks after Rasa Veld said on 2 November that he was open to talks.",
+                 "Belarus has freed nine political prisoners after Ivo Lamm told reporters on Monday that talks had "
+                 "stalled.",
+                 "Talks on the release of the remaining 1,100 prisoners are continuing, officials said on Thursday.",
+                 "Ivo Lamm was not among those freed, his wife said on Thursday.",
+                 "No more prisoners have been freed since, Testna said on Thursday."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "date" and len(k[2]) == 10], (body, sorted(map(str, drafted)))
+
+
+def test_exchanges_of_other_things_and_either_sides_people_free_no_one(shapes):
+    """Shots, letters, lists and views exchanged are no freeing; people an exchange names may be either side's, so
+    none of them is drafted as freed from it."""
+    for body in ("Shots were exchanged at the border on Tuesday.", "Letters were exchanged between the two leaders on "
+                 "Monday.", "The sides exchanged lists of prisoners on Tuesday.", "The envoys exchanged views on "
+                 "prisoners on Tuesday."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "date" and len(k[2]) == 10], (body, sorted(map(str, drafted)))
+    freed = _freed(_review_draft(shapes, "Russia and the United States exchanged prisoners on Tuesday, including Oleg "
+                                         "Brin, a Russian spy jailed in Germany, and Ivo Lamm."))
+    assert "oleg-brin" not in freed, freed
+    drafted = _review_draft(shapes, "Twelve prisoners were exchanged on Tuesday for the first time since 2022.")
+    assert [k for k in drafted if k[1] == "date" and k[2] == "2026-11-17"], sorted(map(str, drafted))
+
+
+def test_a_relation_of_a_person_freed_is_not_the_person(shapes):
+    for body in ("The wife of former minister Ivo Lamm of the deposed government was also released.",
+                 "Dozens of supporters of Ivo Lamm of the opposition party were also released.",
+                 "A nephew of Ivo Lamm was also released.",
+                 "The lawyer of Ivo Lamm, who was arrested in 2021 was also released."):
+        freed = _freed(_review_draft(shapes, "Belarus freed 14 prisoners on Thursday. " + body))
+        assert "ivo-lamm" not in freed, (body, freed)
+
+
+def test_members_after_their_group_who_speak_and_those_still_waiting_are_not_freed(shapes):
+    for body in ("Belarus freed 14 prisoners on Thursday, including Ivo Lamm, and the co-founders of the Testna group, "
+                 "Rasa Veld and Anna Berg, said they were relieved.",
+                 "Belarus freed 14 prisoners on Thursday. Among those left out of the release, there is also the "
+                 "journalist Rasa Veld.",
+                 "Belarus freed 14 prisoners on Thursday. Among those still hoping for release is the journalist Rasa "
+                 "Veld."):
+        freed = _freed(_review_draft(shapes, body))
+        assert "rasa-veld" not in freed and "anna-berg" not in freed, (body, freed)
+
+
+def test_a_former_embassy_official_and_a_state_acronym_are_no_nationality_or_movement(shapes):
+    drafted = _review_draft(shapes, "Iran freed Ivo Lamm, a former British embassy official, on Thursday.")
+    assert not [k for k in drafted if k[1] == "nationality"], sorted(map(str, drafted))
+    for owner in ("SAC's", "European Union's"):
+        freed = _freed(_review_draft(shapes, f"Belarus freed 14 prisoners on Thursday. Rasa Veld was released along "
+                                             f"with the {owner} spokesman Ivo Lamm."))
+        assert "ivo-lamm" not in freed, (owner, freed)
+    freed = _freed(_review_draft(shapes, "The National League for Democracy (NLD) welcomed it. Belarus freed 14 "
+                                         "prisoners on Thursday. Rasa Veld was released along with the NLD's spokesman "
+                                         "Ivo Lamm."))
+    assert "ivo-lamm" in freed, freed
+
+
+def test_a_country_before_a_name_is_dropped_only_after_an_envoys_to(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm, married to Georgia May Veld, on Thursday. Belarus also "
+                                    "freed former Ambassador to South Korea Karin Lund.")
+    assert not [k for k in drafted if k[0] == "may-veld"] and "karin-lund" in _freed(drafted), sorted(map(str, drafted))

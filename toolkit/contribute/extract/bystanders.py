@@ -73,8 +73,8 @@ def office_holder(ctx: Context, sentence: Sentence, person: Name) -> bool:
                  ctx.text[max(0, (person.role_start or person.start) - 30):person.role_start or person.start],
                  re.IGNORECASE):
         role = "former " + role  # "former Health Minister X": the title is the one he had
-    elif re.search(r"\b(?:(?i:party|movement|opposition|union|league|campaign)|(?!(?:US|USA|UK|EU|UN|UAE)\b)[A-Z]{2,6})[’']s\s+$",
-                   ctx.text[max(0, (person.role_start or person.start) - 30):person.role_start or person.start]):
+    elif _movements_spokesperson(ctx, ctx.text[max(0, (person.role_start or person.start) - 30):
+                                               person.role_start or person.start]):
         role = "party " + role  # "the party's spokesperson X", "the NLD's spokesperson X": a movement's, no office
     described_as = apposition(ctx.text, person.end)
     for words in (role, described_as[0] if described_as else ""):
@@ -82,6 +82,17 @@ def office_holder(ctx: Context, sentence: Sentence, person: Name) -> bool:
                                                   re.IGNORECASE):
             return True
     return bool(IN_POWER.match(ctx.text, person.end))
+
+
+def _movements_spokesperson(ctx: Context, before: str) -> bool:
+    """True when the words before a role make it a movement's: "the party's", "the opposition's", "the trade union's",
+    or an acronym the page gives a party ("National League for Democracy (NLD)" ... "the NLD's spokesperson")."""
+    owner = re.search(r"\b(?:(?i:party|movement|opposition|campaign|trade\s+union)|(?P<acronym>[A-Z]{2,6}))[’']s\s+$", before)
+    if owner is None:
+        return False
+    acronym = owner.group("acronym")
+    return acronym is None or bool(re.search(rf"\b(?:Party|League|Movement|Front|Congress|Alliance|Coalition|Union)\b"
+                                             rf"[^()\n]{{0,40}}\({acronym}\)", ctx.text))
 
 
 ROLE_WORD = re.compile(r"([\w-]+)\s+")

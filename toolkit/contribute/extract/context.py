@@ -66,8 +66,16 @@ class Draft:
 
 # "were exchanged at Ankara airport on Tuesday", "exchanged prisoners": an exchange frees those it speaks of; not "were
 # exchanged at the border for two Belarusians", who are the other side's, nor "exchanged fire" or "letters"
-EXCHANGED = (r"(?:were|was|been|being)\s+(?:[a-z]+ly\s+)?(?:exchanged|swapped)(?!(?:\s+[\w-]+){0,5}?\s+for\b)|"
-             r"(?:exchanged|swapped)(?=\s+(?:[\w-]+\s+){0,3}?(?:prisoners|detainees|captives|inmates|hostages)\b)")
+EXCHANGED = (r"(?:were|was|been|being)\s+(?:[a-z]+ly\s+)?(?:exchanged|swapped)(?!(?:\s+[\w-]+){0,5}?\s+for\s+"
+             r"(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens\b|several\b|"
+             r"(?-i:[A-Z])))|"
+             r"(?:exchanged|swapped)(?!\s+(?:the\s+)?(?:lists?|views|bodies|remains|letters|fire|shots|messages|notes|"
+             r"documents)\b)(?=\s+(?:[\w-]+\s+){0,3}?(?:prisoners|detainees|captives|inmates|hostages)\b)")
+PASSIVE_EXCHANGE = re.compile(r"(?:were|was|been|being)\s+(?:[a-z]+ly\s+)?(?:exchanged|swapped)", re.IGNORECASE)
+EXCHANGED_WHO = re.compile(r"(?:\b(?:prisoners|detainees|captives|inmates|hostages|people|citizens|nationals)\b"
+                           r"[^.;:]{0,60}|\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+)$")
+"""Before a passive exchange, who was exchanged: people ("12 prisoners ... were exchanged") or a name ("Ivo Lamm was
+exchanged"), not shots or letters."""
 # Words of freeing, and the words before them that make it a wish rather than an event.
 FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
                      r"(?:were|was|been)\s+(?:also\s+|then\s+|later\s+)?handed\s+over|"
@@ -173,7 +181,8 @@ class Sentence:
         callers read the list and never change it."""
         if self._freeing is None:
             self._freeing = [m for m in FREEING.finditer(self.text)
-                             if not WISH.search(self.text[max(0, m.start() - 40):m.start()])]
+                             if not WISH.search(self.text[max(0, m.start() - 40):m.start()]) and
+                             not (PASSIVE_EXCHANGE.match(m.group(0)) and not EXCHANGED_WHO.search(self.text, 0, m.start()))]
         return self._freeing
 
     def announced(self) -> bool:

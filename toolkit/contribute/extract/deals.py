@@ -30,8 +30,10 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
     freeing = freeings_outside_totals(sentence)  # a running total's dates are earlier releases'
     for n, match in enumerate(freeing):
         offset = sentence.start + match.start()
-        if TO_BE_DONE.search(sentence.text, max(0, match.start() - 20), match.start()):
-            continue  # "are expected to be released, the ministry said on November 7": no day of a freeing yet
+        if TO_BE_DONE.search(sentence.text, max(0, match.start() - 20), match.start()) or \
+                NEGATED.search(sentence.text, max(0, match.start() - 40), match.start()):
+            continue  # "are expected to be released, the ministry said on November 7", "X was not among those freed":
+            # no day of a freeing
         date = release_date(ctx, sentence, offset) or _day_further_on(ctx, sentence, offset) or \
             _year_of_other(ctx, sentence, offset)
         reported_day = None if date is not None else _reported_day(ctx, sentence, offset)
@@ -61,20 +63,27 @@ def _reported_day(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
                  not ctx.taken(d) and reported(ctx, d, offset, sentence.start)), None)
 
 
-SAID_ON_DAY = re.compile(r"\b(?:said|says|told\s+[\w\s]{1,30}?|stated|reported|announced|confirmed)\b"
-                         r"(?:\s+(?!that\b)[\w-]+){0,5}?\s+(?:on\s+|this\s+|late\s+|early\s+)?$", re.IGNORECASE)
-"""The words before the day a freeing was said on ("freed nine prisoners, the ministry said on Thursday")."""
+FREED_VERB = re.compile(r"(?:freed|released|pardoned|set\s+free)\b", re.IGNORECASE)
+"""A freeing told as done ("has freed", "were released"), not the noun of one ("talks on the release of ...")."""
+NEGATED = re.compile(r"\b(?:not|never|no)\b[^,.;]{0,30}$", re.IGNORECASE)
+"""A freeing denied: "X was not among those freed", "No more prisoners have been freed since"."""
+TRAILING_SAYING = re.compile(r"[^;:“”\"]{1,160},\s+(?!(?:who|whose|which|that|after|before|weeks|days|months|when|while|"
+                             r"as|since)\b)(?:[\w.’'-]+\s+){1,6}?(?:said|says|told\s+[\w\s]{1,30}?|stated|reported|"
+                             r"announced|confirmed)\s+(?:on\s+|late\s+|early\s+)?", re.IGNORECASE)
+"""From a freeing to the day it was said on, a saying that closes the sentence's main clause ("freed nine prisoners,
+the ministry said on Thursday"); not a clause about someone else ("..., whose wife said on 12 October that"), nor an
+earlier saying ("..., weeks after X said on 2 November")."""
 
 
 def _note_said_day(ctx: Context, sentence: Sentence, offset: int) -> None:
     """"Belarus has freed nine prisoners, the ministry said on Thursday": the day it was said, kept for the article's
     release until the page is read (`said_days`); a day the page gives the freeing itself, anywhere, comes first."""
-    if ctx.release is None or ctx.release in ctx.said_days or clause_release(ctx, sentence, offset) != ctx.release:
+    if ctx.release is None or ctx.release in ctx.said_days or clause_release(ctx, sentence, offset) != ctx.release or \
+            not FREED_VERB.match(ctx.text, offset) or NEGATED.search(ctx.text, max(sentence.start, offset - 40), offset):
         return
     for date in sentence.dates:
         if 0 < date.start - offset < 160 and date.value and len(date.value) == 10 and not ctx.taken(date) and \
-                "\n" not in ctx.text[offset:date.start] and \
-                SAID_ON_DAY.search(ctx.text[max(sentence.start, offset, date.start - 60):date.start]):
+                TRAILING_SAYING.fullmatch(ctx.text, offset, date.start):
             ctx.said_days[ctx.release] = (date, offset, date.end)
             return
 

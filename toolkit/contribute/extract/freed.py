@@ -39,8 +39,7 @@ FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s
                      r"(?:\s+one\s+of\s+(?:its|their|his|her|the)\s+[a-z]+(?:\s+[a-z]+)?,)?|"
                      r"the\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+(?:[A-Z][a-z]+\s+)?(?:individuals?|persons?|prisoners?|"
                      r"man|woman|men|women|detainees?|citizens?|nationals?|people)\s+(?:is|was|are|were))\s+", re.IGNORECASE)
-FREED_BEFORE = re.compile(rf"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|{EXCHANGED}|those)\b",
-                          re.IGNORECASE)
+FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
 # "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing
 GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
                            r"pardoned)|They|Those|Others|Among\s+them\s+(?:are|were))\b", re.IGNORECASE)
@@ -48,6 +47,14 @@ GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|d
 # the freeing after it
 WHO_UNCLOSED = re.compile(r",\s+who\s+(?P<clause>[^,;:“”\"()]{5,160}?)(?=\s+(?:was|were)\s+(?:also\s+|later\s+|then\s+)?"
                           r"(?:freed|released|pardoned|set\s+free)\b)")
+EXCHANGE_WORD = re.compile(rf"^(?:{EXCHANGED})$", re.IGNORECASE)
+STILL_WAITING = re.compile(r"\b(?:left\s+out|not|never|awaiting|await|hoping|hope|still|remain\w*|excluded|denied|"
+                           r"waiting|wait)\b", re.IGNORECASE)
+"""Words that make "among those ..." the ones not freed ("Among those still hoping for release is X")."""
+RELATION_OF = re.compile(r"\b(?:wife|husband|spouse|son|daughter|mother|father|brother|sister|nephew|niece|cousin|"
+                         r"lawyer|attorney|supporters?|relatives?|family|members?|friends?|aides?|colleagues?|followers?|"
+                         r"allies|children|parents)\s+of\s+(?:[\w’'.-]+\s+){0,3}$", re.IGNORECASE)
+"""A name that is the object of a relation ("the wife of A", "supporters of A"): the one freed is the relation."""
 # "Minister E of the deposed civilian government were also released": what the last of a list served, before its verb
 OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|were|is|are|has|have|had)\b)")
 # "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
@@ -293,6 +300,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                    place or later)
     for trigger in FRONTED.finditer(sentence.text):
         phrase = trigger.group(0)
+        if re.match(r"among", phrase, re.IGNORECASE) and STILL_WAITING.search(phrase):
+            continue  # "Among those left out of the release, there is also X", "Among those awaiting release is X"
         them = ctx.previous_place if re.match(r"among(?:st)?\s+them\b", phrase, re.IGNORECASE) else None
         if phrase.lower().startswith("among") and not (re.search(r"freed|releas|pardon|transit|handed|transferred|"
                                                                  r"arriv|names|group|set\s+free|liberated", phrase, re.I)
@@ -317,6 +326,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if unclosed and not re.search(r"\b(?:said|says|told|that|whose|which|when|who|he|she|they|his|her|their)\b",
                                       unclosed.group("clause"), re.IGNORECASE):
             verb = FREED_AFTER.match(ctx.text, unclosed.end())  # "A, who was detained in 2021 and convicted of ... was released"
+        if verb is not None and RELATION_OF.search(ctx.text, max(sentence.start, (person.role_start or person.start) - 60),
+                                                   person.role_start or person.start):
+            verb = None  # "The wife of former minister A of the deposed government was also released": she was
         if verb is None and not others and LEADING_DESCRIPTION.fullmatch(ctx.text, sentence.start, person.start):
             verb = FREED_AFTER.match(ctx.text, after + 1) if ctx.text.startswith(",", after) else None
         if verb is not None and re.search(r"\bordered\b", verb.group(0)) and \
@@ -346,6 +358,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             release_word = re.search(r"release|freed", ctx.text[person.end:sentence.end])
             record(person, person.end + release_word.start(), person.start, person.end + release_word.end())
     for match in freeing:
+        if EXCHANGE_WORD.search(match.group(0)):
+            continue  # "exchanged prisoners, including A and B": freed by one side or the other, the page must say which
         obj = sentence.start + match.end()
         to = re.match(r"\s+to\s+", ctx.text[obj:sentence.end]) if re.search(r"pardons?$", match.group(0)) else None
         obj += to.end() if to else 0  # "granted pardons to researcher X and lawyer Y"

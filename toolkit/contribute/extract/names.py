@@ -60,6 +60,9 @@ NOT_NAMES = {"center", "centre", "committee", "council", "liberties", "ministry"
              "published", "updated", "posted", "breaking", "january", "february", "march", "april", "june", "july",
              "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
              "sep", "sept", "oct", "nov", "dec", "statement", "update", "live", "exclusive", "analysis", "opinion"}
+ENVOY_TO = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul|[Dd]iplomat|[Rr]epresentative|[Aa]ttach[ée])\s+(?:to|in)\s+"
+                      r"(?:the\s+)?$")
+"""Before a country that ends a role and a name after it: "former Ambassador to Myanmar Karin Lund"."""
 HONORIFICS = {"U", "Daw"}
 """Words of address written before a name as part of it in Burmese usage ("U Kyaw Min Oo", "Daw Aung San Suu Kyi"):
 the person is named without them."""
@@ -187,10 +190,13 @@ def find_names(text: str, registry: Registry) -> list[Name]:
             name_words = name_words[owner + 1:]  # "Testwave's Oren Pask": the name after the possessive
         while name_words and name_words[0].lower() in NOT_PEOPLE:
             name_words = name_words[1:]
-        if len(name_words) >= 3 and cut == 0 and \
-                re.search(r"\b(?:to|in|from)\s+$", text[max(0, run_start - 6):run_start]) and \
-                (name_words[0].lower() in iso_names() or registry.kind(slug(name_words[0])) == "place"):
-            name_words = name_words[1:]  # "former Ambassador to Myanmar Karin Lund": the country ends the role
+        if len(name_words) >= 3 and cut == 0 and ENVOY_TO.search(text, max(0, run_start - 40), run_start):
+            for size in (2, 1):  # "Ambassador to South Korea Karin Lund", "former Ambassador to Myanmar Karin Lund"
+                place = " ".join(name_words[:size])
+                if len(name_words) - size >= 2 and (place.lower() in iso_names() or
+                                                    registry.kind(slug(place)) == "place"):
+                    name_words = name_words[size:]  # the country ends the role
+                    break
         if len(name_words) >= 3 and name_words[0] in HONORIFICS:
             name_words = name_words[1:]  # "U Than Htay", "Daw Khin Hla": Burmese honorifics, not part of the name
         if name_words and (ends_in_title(name_words[-1]) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in name_words)):
@@ -333,6 +339,9 @@ def _role_before(text: str, start: int) -> tuple[str | None, int | None]:
     if end >= 3 and words[end - 2][0].lower() in ("to", "for", "of") and re.fullmatch(r"[A-Z][\w-]*", words[end - 1][0]) \
             and _title(words[end - 3][0]):
         end -= 2
+    elif end >= 4 and words[end - 3][0].lower() in ("to", "for", "of") and \
+            all(re.fullmatch(r"[A-Z][\w-]*", w) for w, _ in words[end - 2:end]) and _title(words[end - 4][0]):
+        end -= 3  # "Ambassador to South Korea"
     first = end
     while first > 0 and _title(words[first - 1][0]) and not re.search(r"[,;:\"“”’)]$", words[first - 1][0]):
         first -= 1
@@ -345,7 +354,8 @@ def _role_before(text: str, start: int) -> tuple[str | None, int | None]:
             return (lead.group("role") if proper else lead.group("role").lower()), lead.start("role")
         return None, None
     role = text[words[first][1]:stop].strip()
-    proper = any(_adjective(w) or w.isupper() or "." in w for w, _ in words[first:end])
+    proper = any(_adjective(w) or w.isupper() or "." in w for w, _ in words[first:end]) or \
+        re.search(r"\b(?:to|for|of)\s+[A-Z]", role) is not None  # "envoy to Riga": the place keeps its capital
     return (role if proper else role.lower()), words[first][1]
 
 

@@ -72,7 +72,8 @@ def speaks(ctx: Context, sentence: Sentence, person: Name) -> bool:
 def described(ctx: Context, sentence: Sentence, person: Name) -> bool:
     """True when the name sits inside another person's description (", a leader of protests against X,"); not for
     the place in its own role ("; former Ambassador to Myanmar X")."""
-    own_place = person.role_start is not None and re.search(r"\b(?:to|for)\s+[A-Z][\w-]*$", person.role or "")
+    own_place = person.role_start is not None and re.search(r"\b(?:to|for)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$",
+                                                            person.role or "")
     before = ctx.text[sentence.start:person.role_start if own_place else person.start]
     if re.search(r"\b(?:sentenced|convicted|arrested|detained|jailed|freed|released|pardoned)\s+$", before):
         return False  # "In 2022, a court sentenced X": the verb's object, not words in a description
@@ -164,6 +165,7 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
     """The people listed from `begin`: names joined by commas and "and", each perhaps with a role
     before it or a description after it; the list ends where a clause of its own begins."""
     text, members, offset = ctx.text, [], begin
+    grouped = None  # where members named after their group begin
     for person in persons(ctx, sentence):
         if person.start < begin or described(ctx, sentence, person) and members:
             continue
@@ -182,7 +184,8 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
             (item.group("and") or re.search(r";\s+and\s", text[person.end:sentence.end])) and \
             (re.fullmatch(r"(?:the\s+|an?\s+)?", item.group("rest")) or role_words(item.group("rest")))
         # "..., and the deputy chairmen of the opposition Popular Unity Party, A and B": a group named, then its members
-        described_then = described_then or members and GROUP_ITEM.fullmatch(gap)
+        if not described_then and members and GROUP_ITEM.fullmatch(gap):
+            described_then, grouped = True, grouped if grouped is not None else len(members)
         # a sentence's or a clause's end breaks the list; the periods of "U.S." and "A." do not
         if not described_then and (re.search(r"(?:(?<!\b[A-Z])\.|[;:!?])(?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or
                                    (not members and "," in gap)):
@@ -191,6 +194,10 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
             break  # "including X, U.S. envoy Y's deputy has thanked ...": Y begins the main clause
         members.append(person)
         offset = person.end
+    if grouped is not None and members and not re.match(
+            r"\s*(?:[.;]|$|(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?(?:freed|released|pardoned))",
+            text[after_apposition(text, members[-1].end, sentence.end):sentence.end]):
+        members = members[:grouped]  # "..., and the co-founders of X, A and B, said they were relieved": speakers, not freed
     return [m for m in members if not speaks(ctx, sentence, m)]
 
 
@@ -542,7 +549,8 @@ def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end:
     kept as written). A former service of another kind says less ("former US Marine X")."""
     office = re.search(r"president|minister|ambassador|official|envoy|leader|chief|diplomat", role, re.I)
     former = re.match(r"former\s+(?=[A-Z])", role)
-    if office and former and len(role.split()) > 2:
+    if office and former and len(role.split()) > 2 and \
+            re.fullmatch(r"former\s+\S+\s+(?:ambassador|envoy|diplomat|consul|minister|president|prime\s+minister)\b.*", role, re.I):
         country = country_of(ctx, role.split()[1])
         if country:
             ctx.add("nationality", "entity", country, start, end, subject=ctx.note_person(person))

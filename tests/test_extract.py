@@ -1301,7 +1301,8 @@ CLASSES_34ZZC = FIXTURES / "extract" / "classes-34zzc"
 CLASSES_34ZZD = FIXTURES / "extract" / "classes-34zzd"
 CLASSES_34ZZE = FIXTURES / "extract" / "classes-34zze"
 CLASSES_34ZZF = FIXTURES / "extract" / "classes-34zzf"
-LATER_ROUNDS = (CLASSES_34B, CLASSES_34C, CLASSES_34D, CLASSES_34E, CLASSES_34F, CLASSES_34G, CLASSES_34H, CLASSES_34I, CLASSES_34J, CLASSES_34K, CLASSES_34L, CLASSES_34O, CLASSES_34P, CLASSES_34Q, CLASSES_34R, CLASSES_34S, CLASSES_34T, CLASSES_34U, CLASSES_34V, CLASSES_34W, CLASSES_34X, CLASSES_34Y, CLASSES_34Z, CLASSES_34ZA, CLASSES_34ZB, CLASSES_34ZC, CLASSES_34ZD, CLASSES_34ZE, CLASSES_34ZF, CLASSES_34ZG, CLASSES_34ZH, CLASSES_34ZI, CLASSES_34ZJ, CLASSES_34ZK, CLASSES_34ZL, CLASSES_34ZM, CLASSES_34ZN, CLASSES_34ZO, CLASSES_34ZP, CLASSES_34ZQ, CLASSES_34ZR, CLASSES_34ZS, CLASSES_34ZT, CLASSES_34ZU, CLASSES_34ZV, CLASSES_34ZW, CLASSES_34ZX, CLASSES_34ZY, CLASSES_34ZZ, CLASSES_34ZZA, CLASSES_34ZZB, CLASSES_34ZZC, CLASSES_34ZZD, CLASSES_34ZZE, CLASSES_34ZZF)
+CLASSES_34ZZG = FIXTURES / "extract" / "classes-34zzg"
+LATER_ROUNDS = (CLASSES_34B, CLASSES_34C, CLASSES_34D, CLASSES_34E, CLASSES_34F, CLASSES_34G, CLASSES_34H, CLASSES_34I, CLASSES_34J, CLASSES_34K, CLASSES_34L, CLASSES_34O, CLASSES_34P, CLASSES_34Q, CLASSES_34R, CLASSES_34S, CLASSES_34T, CLASSES_34U, CLASSES_34V, CLASSES_34W, CLASSES_34X, CLASSES_34Y, CLASSES_34Z, CLASSES_34ZA, CLASSES_34ZB, CLASSES_34ZC, CLASSES_34ZD, CLASSES_34ZE, CLASSES_34ZF, CLASSES_34ZG, CLASSES_34ZH, CLASSES_34ZI, CLASSES_34ZJ, CLASSES_34ZK, CLASSES_34ZL, CLASSES_34ZM, CLASSES_34ZN, CLASSES_34ZO, CLASSES_34ZP, CLASSES_34ZQ, CLASSES_34ZR, CLASSES_34ZS, CLASSES_34ZT, CLASSES_34ZU, CLASSES_34ZV, CLASSES_34ZW, CLASSES_34ZX, CLASSES_34ZY, CLASSES_34ZZ, CLASSES_34ZZA, CLASSES_34ZZB, CLASSES_34ZZC, CLASSES_34ZZD, CLASSES_34ZZE, CLASSES_34ZZF, CLASSES_34ZZG)
 
 
 @pytest.fixture(scope="module")
@@ -2262,3 +2263,20 @@ def test_a_country_before_a_name_is_dropped_only_after_an_envoys_to(shapes):
     drafted = _review_draft(shapes, "Belarus freed Ivo Lamm, married to Georgia May Veld, on Thursday. Belarus also "
                                     "freed former Ambassador to South Korea Karin Lund.")
     assert not [k for k in drafted if k[0] == "may-veld"] and "karin-lund" in _freed(drafted), sorted(map(str, drafted))
+
+
+# --- round 34zzg: the shapes of its classes that passed when first measured -----------------------------------------
+
+def test_a_pardon_to_release_after_another_freeing_counts_the_pardoned(shapes):
+    drafted = _review_draft(shapes, "Hours after a court freed the former president Ivo Lamm, President Rasa Veld "
+                                    "announced a presidential pardon to release more than 200 political prisoners.")
+    assert [k for k in drafted if k[1] == "released_count" and (k[2], k[3]) == ("200", "more_than")], \
+        sorted(map(str, drafted))
+
+
+def test_whose_prisons_before_an_exclaimed_quotation_end(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 40 political prisoners on Friday.\n\"Yet more than 1,000 political "
+                                    "prisoners still remain in Belarusian prisons and we cannot stop until they see "
+                                    "freedom!\" the head of Lithuania said.")
+    counts = [(k[0], k[2], k[3]) for k in drafted if k[1] == "political_prisoner_count"]
+    assert counts == [("belarus", "1000", "more_than")], sorted(map(str, drafted))

@@ -2280,3 +2280,23 @@ def test_whose_prisons_before_an_exclaimed_quotation_end(shapes):
                                     "freedom!\" the head of Lithuania said.")
     counts = [(k[0], k[2], k[3]) for k in drafted if k[1] == "political_prisoner_count"]
     assert counts == [("belarus", "1000", "more_than")], sorted(map(str, drafted))
+
+
+def test_only_a_pardon_or_amnesty_to_release_is_done_not_a_call_or_a_deal(shapes):
+    for body in ("Rights groups called on the president to release 200 political prisoners.",
+                 "The two sides discussed a deal to release 200 political prisoners."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "released_count"], (body, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "President Ivo Lamm signed an amnesty on Friday to free 300 prisoners.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "300"], sorted(map(str, drafted))
+    assert [k for k in drafted if k[1] == "date" and k[3] == "on_or_after"], sorted(map(str, drafted))
+
+
+def test_the_number_released_rose_to_counts_one_release_not_a_running_total(shapes):
+    drafted = _review_draft(shapes, "The number of political prisoners released over the weekend rose to 131, Testna "
+                                    "said on Sunday.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "131"], sorted(map(str, drafted))
+    for body in ("Belarus freed 14 prisoners on Thursday. The total number of people freed in recent weeks has reached "
+                 "61.", "Belarus freed 14 prisoners on Thursday. The number of prisoners freed since March rose to 300."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "released_count" and k[2] in ("61", "300")], (body, sorted(map(str, drafted)))

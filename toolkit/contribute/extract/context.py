@@ -104,6 +104,9 @@ WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\
                   r"\s+(?:for\s+)?(?:the\s+)?"
                   r"(?:(?:possible|further|swift|immediate|eventual)\s+)?$", re.IGNORECASE)
 
+ACT_TO_FREE = re.compile(r"\b(?:pardon|amnesty|decree)\s+(?:(?:on|last|this)\s+\w+\s+)?to\s+$", re.IGNORECASE)
+"""A pardon that frees, not a wish: "announced a presidential pardon on Friday to release more than 200"."""
+
 TO_BE_DONE = re.compile(r"\b(?:to|will|would|could|may|might|should|must)\s+(?:\w+\s+)?be\s+$", re.IGNORECASE)
 """Right before a passive freeing, the words that make it one still to come ("expected to be released", "will also be
 freed")."""
@@ -181,7 +184,8 @@ class Sentence:
         callers read the list and never change it."""
         if self._freeing is None:
             self._freeing = [m for m in FREEING.finditer(self.text)
-                             if not WISH.search(self.text[max(0, m.start() - 40):m.start()]) and
+                             if (not WISH.search(self.text[max(0, m.start() - 40):m.start()]) or
+                                 ACT_TO_FREE.search(self.text, max(0, m.start() - 50), m.start())) and
                              not (PASSIVE_EXCHANGE.match(m.group(0)) and not EXCHANGED_WHO.search(self.text, 0, m.start()))]
         return self._freeing
 

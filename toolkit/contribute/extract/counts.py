@@ -27,7 +27,7 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
     "Over 900 remain imprisoned", "the rights group counted 1,310 political prisoners"."""
     for figure in _free(ctx, sentence):
         after = ctx.text[figure.end:sentence.end]
-        held = re.match(rf"\s+(?:{PRISONERS}\s+(?:\w+\s+){{0,2}}?)?{HELD}\b[^.;,]*", after) or \
+        held = re.match(rf"\s+(?:{PRISONERS}\s+(?:\w+\s+){{0,2}}?)?{HELD}\b[^.;,!?“”\"]*", after) or \
             re.match(rf"\s+(?:people|persons|individuals)\s+(?:are|remain)\s+(?:still\s+)?(?:held|jailed|imprisoned|"
                      rf"behind\s+bars)\s+(?:on\s+political\s+charges|for\s+political\s+reasons)[^.;,]*", after) or \
             re.match(rf"\s+(?:people|persons|individuals|prisoners)\s+(?:imprisoned|jailed|held|detained)\s+(?:on\s+political\s+"
@@ -46,6 +46,16 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
                           n.entity and ctx.registry.kind(n.entity) == "place"), None)
             _count(ctx, "political_prisoner_count", figure, figure.start - len(further.group(0)),
                    place.end if place else figure.end + held.end(), ctx.registry.top(place.entity) if place else ctx.country)
+            continue
+        # "to release more than 200 political prisoners - out of more than 40,000 in jail since 2013": the political
+        # prisoners held, of whom those are freed
+        pool = re.search(r"\bout\s+of\s+(?:(?:more\s+than|over|some|about|nearly|almost|at\s+least)\s+)?$",
+                         ctx.text[max(sentence.start, figure.start - 30):figure.start]) and \
+            re.search(rf"\b{PRISONERS}\b", ctx.text[sentence.start:figure.start]) and \
+            re.match(r"\s+(?:(?:political\s+)?prisoners\s+)?(?:in\s+(?:jail|prison|detention|custody)|behind\s+bars|"
+                     r"(?:still\s+)?(?:held|imprisoned|jailed|detained))\b", after)
+        if pool:
+            _count(ctx, "political_prisoner_count", figure, figure.start, figure.end + pool.end(), ctx.country)
             continue
         counted = re.search(r"\b(?:counted|counts|lists|listed|recogni[sz]es|tallied|numbered)\s+$",
                             ctx.text[max(sentence.start, figure.start - 20):figure.start])

@@ -13,7 +13,7 @@ import re
 
 from ...ingest.figures import DateMention
 from ...values import parse_date
-from .context import TO_BE_DONE, Context, Sentence, rule
+from .context import ACT_TO_FREE, TO_BE_DONE, Context, Sentence, rule
 from .people import persons
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
 from .subjects import (OTHER_EVENT, clause_release, date_note, days_further_on, freeings_outside_totals, other_year,
@@ -47,7 +47,9 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
         release = clause_release(ctx, sentence, offset)
         if release:
             between = ctx.text[max(sentence.start, min(date.start, offset) - 30):max(date.start, offset)]
-            signed = re.match(r"pardon|amnest", match.group(0), re.IGNORECASE) and DECREE.search(between)
+            signed = re.match(r"pardon|amnest", match.group(0), re.IGNORECASE) and \
+                (DECREE.search(between) or PARDON_TO_FREE.match(ctx.text, sentence.start + match.end(), sentence.end)) or \
+                ACT_TO_FREE.search(ctx.text, max(sentence.start, offset - 50), offset)  # "an amnesty on Friday to free 300"
             qualifier = "by" if reported_day else "on_or_after" if signed else None
             ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
                     subject=release, note=date_note(ctx, date), **({"qualifier": qualifier} if qualifier else {}))
@@ -94,6 +96,11 @@ def said_days(ctx: Context) -> None:
     for release, (date, start, end) in ctx.said_days.items():
         if not any(d.property == "date" and d.subject == release for d in ctx.drafts) and ctx.take(date):
             ctx.add("date", "date", date.value, start, end, subject=release, qualifier="by", note=date_note(ctx, date))
+
+
+PARDON_TO_FREE = re.compile(r"\s+(?:on\s+\w+\s+|(?:\w+\s+){0,2})?to\s+(?:release|free)\b", re.IGNORECASE)
+"""A pardon announced to free people ("announced a presidential pardon on Friday to release 200"): its day is the
+pardon's, and they are freed on or after it."""
 
 
 # "signed a decree on May 2 pardoning", "a pardon, which he issued in a decree signed on May 2": the day of the decree,

@@ -336,6 +336,8 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
             continue  # "sentenced to 15 years in prison in 2021": the verdict's date, not the arrest's
         if re.match(rf"\w+\s+{ADJECTIVES}{PEOPLE}\s+(?:in|since|on)\s", ctx.text[start:date.start], re.IGNORECASE):
             continue  # "released 40 detained political prisoners on November 27": who was freed, no arrest
+        if any(0 <= start - f.end <= 3 for f in sentence.figures):
+            continue  # "out of more than 40,000 in jail since 2013": a count's imprisonment, no one person's
         # "Security forces arrested X on May 3, 2021": no one before the verb, the person arrested after it
         verb_end = start + found.end("verb") - found.start()
         arrested = None if person_before(ctx, sentence, start) else \

@@ -44,7 +44,8 @@ def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
                      if n.entity and ctx.registry.kind(n.entity) == "place")
     countries = [c for c, _ in counts.most_common() if ctx.registry.get(c).place_kind == "country"]
     freeing: Counter = Counter()
-    for sentence in (s for s in sentences if not s.heading):
+    for sentence in sentences:
+        share = 0.25 if sentence.heading else 1.0  # a headline's ("Egypt pardons 200") counts when the body names none
         for match in sentence.freeing()[:1]:
             at = sentence.start + match.start()
             before = ctx.text[max(sentence.start, at - 80):at]
@@ -53,16 +54,16 @@ def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
             if passive:  # "were freed by Moscow": the agent frees
                 agent = AGENT.match(ctx.text, sentence.start + match.end(), sentence.end)
                 for word in re.finditer(r"\b[A-Z][a-z]+\b", agent.group("who") if agent else ""):
-                    _vote(ctx, freeing, word.group(0), 1.0)
+                    _vote(ctx, freeing, word.group(0), share)
             for word in re.finditer(r"\b[A-Z][a-z]+\b(?=[^,;:—–]*$)", before):  # in the freeing's own clause
                 if passive and COUNTED.search(before, 0, word.start()):
                     continue  # "two Polish citizens were among those released": a group of the freed, often foreign
                 # before a passive freeing, who was freed ("Nicaraguan Bishop X has been released"): a domestic
                 # release frees its own nationals, so they count for less than an actor ("Belarus freed")
-                _vote(ctx, freeing, word.group(0), 0.5 if passive else 1.0)
+                _vote(ctx, freeing, word.group(0), (0.5 if passive else 1.0) * share)
             source = FREED_FROM.match(ctx.text, sentence.start + match.end(), sentence.end)
             if source:  # "the release of 14 prisoners from Belarus": freed from that country's prisons
-                _vote(ctx, freeing, source.group("country"), 0.5)
+                _vote(ctx, freeing, source.group("country"), 0.5 * share)
     if freeing:
         chosen = max(freeing, key=lambda c: (freeing[c], counts[c]))
         # a country the registry lacks ("Vietnam freed more than 2,000 convicts"): proposed once it wins

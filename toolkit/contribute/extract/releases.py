@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ...ingest.figures import Figure
-from .context import ADJECTIVES, BEFORE_FREED, PEOPLE, WISH, Context, Sentence, rule  # noqa: F401 - the shapes deals reads here too
+from .context import ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, PEOPLE, WISH, Context, Sentence, rule  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
 from .bystanders import STILL_HELD
 from .names import Name, slug
@@ -410,6 +410,15 @@ def _pools(ctx: Context, sentence: Sentence) -> dict[int, Figure]:
     return pools
 
 
+NUMBER_ROSE = re.compile(r"\b(?<!total\s)number\s+of\s+(?:[\w-]+\s+){0,3}?(?:released|freed|pardoned)\b"
+                         r"(?:(?!\b(?:weeks|months|years|since|so\s+far|this\s+year|in\s+all|altogether)\b)[^.;:]){0,60}?"
+                         r"\b(?:rose|has\s+risen|had\s+risen|climbed|increased|grew|reached|stands|stood)\s+(?:to\s+|at\s+)?$",
+                         re.IGNORECASE)
+"""A running count of one release's freed, just before its figure: "the number of political prisoners released
+over the weekend rose to 131"; not a total over several ("the total number of people freed in recent weeks has
+reached 61": `RUNNING_TOTAL`)."""
+
+
 @rule("released-count")
 def totals(ctx: Context, sentence: Sentence) -> None:
     """How many were freed: "Belarus freed 52 prisoners", "granted amnesty to 25 prisoners", "released on Thursday
@@ -418,6 +427,10 @@ def totals(ctx: Context, sentence: Sentence) -> None:
     released", "the release of 75 prisoners", "Another 31 prisoners released"."""
     if not sentence.freeing() and not sentence.announced():
         return
+    for figure in _free(ctx, sentence):
+        rose = NUMBER_ROSE.search(ctx.text, max(sentence.start, figure.start - 140), figure.start)
+        if rose:  # "The number of political prisoners released over the weekend rose to 214": the release's count
+            _count(ctx, "released_count", figure, rose.start(), figure.end, clause_release(ctx, sentence, figure.start))
     sent = ctx.drafted_at("destination_count", "destination-count")
     went = [f for f in sentence.figures if f.start in sent]
     pools = _pools(ctx, sentence)
@@ -439,7 +452,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         if lead:
             ahead = ctx.text[max(sentence.start, figure.start - len(lead.group(0)) - 40):figure.start - len(lead.group(0))]
             announced = bool(ANNOUNCED.search(ahead)) and not called
-            if WISH.search(ahead) and not announced:
+            if WISH.search(ahead) and not announced and not ACT_TO_FREE.search(ahead):
                 continue  # "efforts to free more than a thousand others", "promised to release 500": no release yet
         if not lead and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\s+go\b", after, re.IGNORECASE):
             lead = re.search(r"\blets?\s+$", before)  # "Belarus let 25 political prisoners go"

@@ -2301,3 +2301,25 @@ def test_the_number_released_rose_to_counts_one_release_not_a_running_total(shap
                  "61.", "Belarus freed 14 prisoners on Thursday. The number of prisoners freed since March rose to 300."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "released_count" and k[2] in ("61", "300")], (body, sorted(map(str, drafted)))
+
+
+# --- round 34zzh: the edges of its classes ---------------------------------------------------------------------------
+
+def test_a_pardon_days_before_a_dated_freeing_is_its_pardon_and_no_other(shapes):
+    drafted = _review_draft(shapes, "Myanmar freed seven prisoners on Thursday. President Ivo Lamm granted a pardon on "
+                                    "Tuesday to those convicted of treason.")
+    assert ("release-2026-11-19", "date", "2026-11-17", "on_or_after", None, None) in drafted, sorted(map(str, drafted))
+    assert ("release-2026-11-19", "pardoned_by", "ivo-lamm", "exact", None, None) in drafted, sorted(map(str, drafted))
+    # a pardon weeks earlier is another release's; one after the freeing is not what freed them
+    for body in ("Myanmar freed seven prisoners on Thursday. President Ivo Lamm granted a pardon on October 20 to 300 "
+                 "others.", "Myanmar freed seven prisoners on Tuesday. President Ivo Lamm granted a pardon on Thursday "
+                 "to 300 others."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "date" and k[3] == "on_or_after" and k[0] in
+                    ("release-2026-11-19", "release-2026-11-17")], (body, sorted(map(str, drafted)))
+
+
+def test_residents_and_green_card_holders_are_no_nationals(shapes):
+    drafted = _review_draft(shapes, "Belarus freed nine prisoners on Friday, among them two American green card holders "
+                                    "and one American permanent resident.")
+    assert not [k for k in drafted if k[4] == "us-nationals"], sorted(map(str, drafted))

@@ -17,7 +17,7 @@ from .context import ACT_TO_FREE, TO_BE_DONE, Context, Sentence, rule
 from .people import persons
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
 from .subjects import (OTHER_EVENT, clause_release, date_note, days_further_on, freeings_outside_totals, other_year,
-                       release_date, reported)
+                       pardon_ahead, release_date, reported)
 
 
 @rule("release-date")
@@ -49,7 +49,8 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
             between = ctx.text[max(sentence.start, min(date.start, offset) - 30):max(date.start, offset)]
             signed = re.match(r"pardon|amnest", match.group(0), re.IGNORECASE) and \
                 (DECREE.search(between) or PARDON_TO_FREE.match(ctx.text, sentence.start + match.end(), sentence.end)) or \
-                ACT_TO_FREE.search(ctx.text, max(sentence.start, offset - 50), offset)  # "an amnesty on Friday to free 300"
+                ACT_TO_FREE.search(ctx.text, max(sentence.start, offset - 50), offset) or \
+                pardon_ahead(ctx, sentence, offset, date)  # "an amnesty on Friday to free 300", a pardon the day before
             qualifier = "by" if reported_day else "on_or_after" if signed else None
             ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
                     subject=release, note=date_note(ctx, date), **({"qualifier": qualifier} if qualifier else {}))

@@ -235,6 +235,10 @@ def registry_group(ctx: Context, offset: int, end: int) -> tuple[str, int] | Non
     return best
 
 
+RESIDENTS = re.compile(r"\s+(?:green[- ]card\s+holders?|(?:permanent\s+|legal\s+)?residents?)\b", re.IGNORECASE)
+"""After a nationality, people who only live in its country: "one American green card holder"."""
+
+
 @rule("subgroup-count")
 def groups(ctx: Context, sentence: Sentence) -> None:
     """How many of a nationality or group were freed: "five Ukrainians" among the freed, "One
@@ -262,7 +266,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if not noun or re.match(r"\s+years?\b", ctx.text[figure.end:figure.end + 7]):
             continue
         if re.match(r"\s+and\s+(?:[a-z][\w-]*\s+){0,2}(?:residents|relatives|family|families)\b",
-                    ctx.text[noun.end():sentence.end]):
+                    ctx.text[noun.end():sentence.end]) or RESIDENTS.match(ctx.text, noun.end()):
             continue  # "10 jailed U.S. citizens and permanent residents": no group of one nationality
         population = group_of(ctx, noun.group("noun"))
         if population:
@@ -273,6 +277,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?)\s+"
                              r"(?:(?:unnamed|unidentified)\s+)?(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)\b",
                              sentence.text):
+        if RESIDENTS.match(sentence.text, match.end()):
+            continue  # "one American green card holder": a resident, of no nationality the page gives
         implied = False  # "an American" said of one of the freed: at least one
         if not match.group(0).startswith("one") and not ((listed or re.search(r"\b(?:and|,)\s+(?:\w+\s+){1,2}[A-Z]",
                                                                              sentence.text[match.end():match.end() + 30]))

@@ -284,6 +284,9 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     if other_side(ctx, sentence, offset):
         return None
     date = release_date(ctx, sentence, offset)
+    ahead = pardon_ahead(ctx, sentence, offset, date) if date else None
+    if ahead:
+        return ahead  # "Burma freed five prisoners Tuesday. ... granted a pardon Monday": that release's pardon
     if date:
         return release_for(ctx, date.value)
     start, end = sentence.clause(offset)
@@ -305,6 +308,21 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     year = other_year(ctx, sentence, start, end) or _year_before_last(ctx, sentence, offset) or \
         _month_before(sentence, start, end)
     return release_for(ctx, year) if year else ctx.release
+
+
+PARDON_WORD = re.compile(r"(?:(?:grant|issu|sign)\w*\s+(?:(?:a|an|the|royal|presidential)\s+)*)?(?:pardon|amnest|clemency)",
+                         re.IGNORECASE)
+
+
+def pardon_ahead(ctx: Context, sentence: Sentence, offset: int, date: DateMention) -> str | None:
+    """The release a pardon at `offset` freed, when the page has already dated a freeing up to a week after the
+    pardon's day ("Burma freed five prisoners Tuesday" ... "granted a pardon Monday"): freed on or after it."""
+    if not PARDON_WORD.match(ctx.text, offset) or not date.value or len(date.value) != 10:
+        return None
+    pardoned = dt.date.fromisoformat(date.value)
+    freed = [((dt.date.fromisoformat(d.value) - pardoned).days, d.subject) for d in ctx.drafts
+             if d.property == "date" and d.qualifier == "exact" and isinstance(d.value, str) and len(d.value) == 10]
+    return min(((gap, release) for gap, release in freed if 0 < gap <= 7), default=(None, None))[1]
 
 
 SEPARATE = re.compile(r"\bin\s+(?:a|an)\s+(?:separate|earlier|previous|prior|different|unrelated)\s+(?:\w+\s+)?"

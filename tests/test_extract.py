@@ -2324,3 +2324,18 @@ def test_residents_and_green_card_holders_are_no_nationals(shapes):
     drafted = _review_draft(shapes, "Belarus freed nine prisoners on Friday, among them two American green card holders "
                                     "and one American permanent resident.")
     assert not [k for k in drafted if k[4] == "us-nationals"], sorted(map(str, drafted))
+
+
+# --- round 34zzi: the edges of its classes ---------------------------------------------------------------------------
+
+def test_an_envoy_shape_is_no_freed_person_and_a_former_one_no_envoy(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The president's special representative, "
+                                    "Ambassador Ivo Lamm, visited Minsk before the release.")
+    assert ("release-2026-11-20", "envoy", "ivo-lamm", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert "ivo-lamm" not in _freed(drafted)
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, among them Rasa Veld, a former special "
+                                    "representative of the UN, and her husband.")
+    assert not [k for k in drafted if k[1] == "envoy"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The delegation includes deputy envoy Ivo "
+                                    "Lamm and aide Rasa Veld.")
+    assert not [k for k in drafted if k[1] == "envoy"], sorted(map(str, drafted))

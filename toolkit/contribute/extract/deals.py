@@ -192,8 +192,15 @@ def _object(ctx: Context, sentence: Sentence, offset: int) -> int:
     return match.end() if match else 0
 
 
-DEAL = re.compile(r"\b(?:deal|brokered|negotiat\w*|mediat\w*|announced|releas\w*|free[ds]?|freeing|talks|secured|"
-                  r"lifting|arrangement|agreement)\b", re.IGNORECASE)
+DEAL = re.compile(r"\b(?:deal|brokered|negotiat\w*|mediat\w*|announce\w*|releas\w*|free[ds]?|freeing|talks|secured|"
+                  r"lifting|arrangement|agreement|pardon\w*|met|meeting|visit\w*|"
+                  r"(?:headed|led)\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?delegation)\b", re.IGNORECASE)
+ENVOY = r"(?:envoy|mediator|negotiator|special\s+representative)"
+"""Who is sent to negotiate: "U.S. envoy X", "the president's special representative, X"."""
+
+
+RANK = re.compile(r"(?:General|Gen\.|Lt\.?\s+Gen\.|Ambassador|Admiral|Colonel|Senator|Dr\.)", re.IGNORECASE)
+"""A rank or honorific written between an envoy's title and the name ("the president's envoy, General X")."""
 
 
 @rule("envoy")
@@ -206,22 +213,24 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
         if re.match(r"[’']s\s+[a-z]", ctx.text[person.end:person.end + 5]):
             continue  # "envoy X's deputy thanked ...": the deputy acted, not X
         role = (person.role or "").lower()
-        before = ctx.text[max(sentence.start, person.start - 50):person.start]
-        after = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,45}?\b(?:envoy|mediator|negotiator)\b"
+        # the words before the name, and before a rank right before it ("the president's envoy, General X")
+        lead = person.role_start if person.role_start is not None and RANK.fullmatch(person.role or "") else person.start
+        before = ctx.text[max(sentence.start, lead - 50):lead]
+        after = re.match(rf",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){{0,45}}?\b{ENVOY}\b"
                          r"(?!(?:\s+[A-Z][\w’'.-]*)+)",  # "X, U.S. envoy Y's deputy": Y's role, not X's
                          ctx.text[person.end:sentence.end])
-        comma_before = re.search(r"\b(?:envoy|mediator|negotiator)\b[^.;,]{0,35},\s*$", before)
+        comma_before = re.search(rf"\b{ENVOY}\b[^.;,]{{0,35}},\s*$", before)
         brokered = re.search(r"\b(?:brokered|mediated|negotiated|secured|arranged)\s+by\s+$", before)
         involved = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:was|were|had\s+been)?\s*(?:involved\s+in|took\s+part\s+in|"
                             r"led)\s+(?:the\s+)?(?:negotiations|talks)|,\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:negotiated|brokered|"
-                            r"mediated)\b",
+                            r"mediated|(?:headed|led)\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?delegation)\b",
                             ctx.text[person.end:sentence.end])
-        if re.search(r"\b(?:envoy|mediator|negotiator)\b", role):
+        if re.search(rf"\b{ENVOY}\b", role):
             if re.match(r"(?:ex-|former\b)", role) and not (brokered or involved):
                 continue  # "former British envoy X and her husband" among the freed: a title, not this deal's envoy
             start, end = person.role_start, person.end
         elif comma_before:
-            start, end = person.start - len(before) + comma_before.start(), person.end
+            start, end = lead - len(before) + comma_before.start(), person.end
         elif after:
             if re.search(r"\b(?:former|ex-)", after.group(0)) and not involved:
                 continue  # "Jane Holt, a former British envoy, and her husband were among those freed"

@@ -2339,3 +2339,74 @@ def test_an_envoy_shape_is_no_freed_person_and_a_former_one_no_envoy(shapes):
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The delegation includes deputy envoy Ivo "
                                     "Lamm and aide Rasa Veld.")
     assert not [k for k in drafted if k[1] == "envoy"], sorted(map(str, drafted))
+
+
+# --- cases a review of rounds 34zzg to 34zzi found ------------------------------------------------------------------
+
+def test_an_envoys_meeting_elsewhere_or_at_another_time_names_no_envoy_of_the_release(shapes):
+    for body in ("Separately, the U.S. special representative for Iran, Ivo Lamm, met Omani officials in Muscat.",
+                 "In September, U.S. envoy Ivo Lamm visited Kyiv to discuss a ceasefire.",
+                 "The UN special representative on Belarus, Anna Berg, called the release a first step.",
+                 "Ivo Lamm, who led the U.S. delegation to the climate talks in Baku last year, was not involved.",
+                 "Ivo Lamm, who led the Belarusian delegation, thanked the envoy.",
+                 "The envoy Ivo Lamm is also working on a pardon for Anna Berg in Russia."):
+        drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday in Minsk. " + body)
+        assert not [k for k in drafted if k[1] == "envoy"], (body, sorted(map(str, drafted)))
+
+
+def test_running_totals_and_those_not_yet_freed_are_no_release_count(shapes):
+    for body in ("The number of political prisoners released this month rose to 120.",
+                 "The number of political prisoners released under the amnesty law has reached 1,200.",
+                 "The number of those not yet released stood at 40."):
+        drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. " + body)
+        assert not [k for k in drafted if k[1] == "released_count" and k[2] != "14"], (body, sorted(map(str, drafted)))
+
+
+def test_a_pardon_to_free_urged_rejected_promised_or_freeing_no_one_counts_no_one(shapes):
+    for body in ("Rights groups urged President Ivo Lamm to issue an amnesty to free 300 prisoners.",
+                 "Lawmakers on Friday rejected an amnesty to free 500 prisoners.",
+                 "Ivo Lamm said he would sign a decree this week to release 200 prisoners.",
+                 "Activists hope for a pardon to free more than 100 prisoners before Christmas.",
+                 "Ivo Lamm announced a decree last month to release 500 prisoners, but none have been freed so far."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "released_count"], (body, sorted(map(str, drafted)))
+
+
+def test_a_decree_to_release_then_the_freeing_is_one_release_on_the_freeings_day(shapes):
+    drafted = _review_draft(shapes, "President Ivo Lamm signed a decree on Monday to release 37 prisoners. They were "
+                                    "freed on Thursday.")
+    releases = {k[0] for k in drafted if k[0].startswith("release-")}
+    assert releases == {"release-2026-11-19"}, sorted(map(str, drafted))
+    assert ("release-2026-11-19", "released_count", "37", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+def test_pools_of_all_prisoners_and_counts_of_the_freed_are_no_political_prisoner_count(shapes):
+    for body in ("Egypt pardoned 2,000 prisoners on Thursday, including 30 political prisoners, out of more than 100,000 "
+                 "held in its prisons.",
+                 "Belarus freed 14 prisoners on Friday. Of those released, 12 people were considered political prisoners "
+                 "by Testna."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "political_prisoner_count"], (body, sorted(map(str, drafted)))
+
+
+def test_a_separate_pardon_and_both_of_three_are_not_the_releases(shapes):
+    drafted = _review_draft(shapes, "Belarus freed five prisoners on Tuesday. Separately, President Ivo Lamm granted a "
+                                    "pardon on Monday to 20 convicted monks.")
+    assert not [k for k in drafted if k[0] == "release-2026-11-17" and k[1] in ("pardoned_by", "date") and
+                k[3] == "on_or_after"], sorted(map(str, drafted))
+    assert not [k for k in drafted if k[0] == "release-2026-11-17" and k[1] == "pardoned_by"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm, Rasa Veld and Anna Berg on Thursday. Both women were "
+                                    "arrested in 2021.")
+    assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm and Rasa Veld on Thursday. They were arrested in 2020 and "
+                                    "2021 respectively.")
+    assert not [k for k in drafted if k[1] == "imprisoned_since" and k[0] == "rasa-veld" and k[2] == "2020"], \
+        sorted(map(str, drafted))
+
+
+def test_another_actors_lifting_on_a_known_target_is_proposed_as_its_own(shapes):
+    """The registry knows the US sanctions on the state potash producer; the EU's lifting of its own is another
+    sanction, proposed, even named by one word."""
+    drafted = _review_draft(shapes, "The EU lifted sanctions on potash on 2 December.")
+    assert [k for k in drafted if k[1] == "lifted_by" and k[0].startswith("eu-")], sorted(map(str, drafted))
+    assert not [k for k in drafted if k[0] == "us-sanctions-potash"], sorted(map(str, drafted))

@@ -192,7 +192,9 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         if subject is not None and ctx.last_person is not None and bystanders.about_the_last_person(sentence):
             subject = None  # "The blogger took part in the protests that toppled former Prime Minister X. He was ...": the blogger
         plural = not named and people.PLURAL.match(sentence.text)
-        if plural and len(ctx.group_before) >= 2:
+        pair = plural and re.match(r"\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?:Both|The\s+(?:pair|two))\b", sentence.text)
+        if plural and len(ctx.group_before) >= 2 and not (pair and len(ctx.group_before) != 2) and \
+                not re.search(r"\brespectively\b", sentence.text):
             _facts_of_each(ctx, ctx.drafts[drafted:])  # "Both were arrested in 2020": each of the two named before
         else:
             ctx.group_before = [p for p in named if not people.speaks(ctx, sentence, p) and
@@ -207,6 +209,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     ctx.current_rule = "all-moved"
     everyone.sent_with_all(ctx)
     ctx.current_rule = "release-date"
+    deals.pardons_before_freeings(ctx)
     deals.said_days(ctx)
     parts.parts_of_totals(ctx)
     releases.totals_of_one_nationality(ctx, spans)

@@ -104,8 +104,16 @@ WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\
                   r"\s+(?:for\s+)?(?:the\s+)?"
                   r"(?:(?:possible|further|swift|immediate|eventual)\s+)?$", re.IGNORECASE)
 
-ACT_TO_FREE = re.compile(r"\b(?:pardon|amnesty|decree)\s+(?:(?:on|last|this)\s+\w+\s+)?to\s+$", re.IGNORECASE)
-"""A pardon that frees, not a wish: "announced a presidential pardon on Friday to release more than 200"."""
+ACT_TO_FREE = re.compile(r"(?<!\bwould\s)(?<!\bwill\s)(?<!\bto\s)\b(?:announced|signed|issued|granted|declared|approved)\s+"
+                         r"(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}?(?:pardon|amnesty|decree)\s+(?:(?:on|last|this)\s+\w+\s+)?"
+                         r"to\s+$", re.IGNORECASE)
+"""A pardon that frees, not a wish: "announced a presidential pardon on Friday to release more than 200", "signed an
+amnesty on Friday to free 300"; not "urged him to issue an amnesty to free", "rejected an amnesty", "would sign a
+decree"."""
+
+NONE_FREED = re.compile(r"\b(?:none|no\s+one|nobody)\s+(?:of\s+them\s+)?(?:have|has|had)\s+(?:yet\s+)?been\s+(?:freed|released)|"
+                        r"\bnot\s+yet\s+(?:been\s+)?(?:freed|released)", re.IGNORECASE)
+"""A pardon announced that has freed no one yet: "..., but none have been freed so far"."""
 
 TO_BE_DONE = re.compile(r"\b(?:to|will|would|could|may|might|should|must)\s+(?:\w+\s+)?be\s+$", re.IGNORECASE)
 """Right before a passive freeing, the words that make it one still to come ("expected to be released", "will also be
@@ -185,7 +193,8 @@ class Sentence:
         if self._freeing is None:
             self._freeing = [m for m in FREEING.finditer(self.text)
                              if (not WISH.search(self.text[max(0, m.start() - 40):m.start()]) or
-                                 ACT_TO_FREE.search(self.text, max(0, m.start() - 50), m.start())) and
+                                 ACT_TO_FREE.search(self.text, max(0, m.start() - 90), m.start()) and
+                                 not NONE_FREED.search(self.text)) and
                              not (PASSIVE_EXCHANGE.match(m.group(0)) and not EXCHANGED_WHO.search(self.text, 0, m.start()))]
         return self._freeing
 

@@ -21,6 +21,10 @@ HELD = (r"(?:remain|remained|are\s+still|were\s+still|still|are\s+(?:now\s+)?hel
 PRISONERS = r"(?:political\s+prisoners|prisoners\s+of\s+conscience)"
 
 
+OF_THE_FREED = re.compile(r"\b(?:of|among)\s+(?:those|them|the)\s*(?:freed|released|pardoned)?\W{0,3}$", re.IGNORECASE)
+"""Before a count, words that make it a part of the freed ("Of those released, 12 ...")."""
+
+
 @rule("political-prisoner-count")
 def remaining(ctx: Context, sentence: Sentence) -> None:
     """Prisoners still held: "Almost 1,100 political prisoners remain behind bars in Belarus",
@@ -51,14 +55,14 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
             continue
         # "to release more than 200 political prisoners - out of more than 40,000 in jail since 2013": the political
         # prisoners held, of whom those are freed
-        pool = re.search(r"\bout\s+of\s+(?:(?:more\s+than|over|some|about|nearly|almost|at\s+least)\s+)?$",
-                         ctx.text[max(sentence.start, figure.start - 30):figure.start]) and \
-            re.search(rf"\b{PRISONERS}\b", ctx.text[sentence.start:figure.start]) and \
-            re.match(r"\s+(?:(?:political\s+)?prisoners\s+)?(?:in\s+(?:jail|prison|detention|custody)|behind\s+bars|"
-                     r"(?:still\s+)?(?:held|imprisoned|jailed|detained))\b", after)
-        if pool:
+        pool = re.match(r"\s+(?:political\s+prisoners\b|(?:in\s+(?:jail|prison)|behind\s+bars)\b(?!\s+nationwide))", after)
+        out_of = re.search(rf"{PRISONERS}\W{{0,4}}\bout\s+of\s+(?:(?:more\s+than|over|some|about|nearly|almost|at\s+least)"
+                           rf"\s+)?$", ctx.text[max(sentence.start, figure.start - 60):figure.start])
+        if pool and out_of:
             _count(ctx, "political_prisoner_count", figure, figure.start, figure.end + pool.end(), ctx.country)
             continue
+        if held and OF_THE_FREED.search(ctx.text, max(sentence.start, figure.start - 40), figure.start):
+            continue  # "Of those released, 12 people were considered political prisoners": the freed, not those held
         counted = re.search(r"\b(?:counted|counts|lists|listed|recogni[sz]es|tallied|numbered)\s+$",
                             ctx.text[max(sentence.start, figure.start - 20):figure.start])
         if counted:

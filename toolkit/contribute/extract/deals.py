@@ -15,6 +15,7 @@ from ...ingest.figures import DateMention
 from ...values import parse_date
 from .context import ACT_TO_FREE, TO_BE_DONE, Context, Sentence, rule
 from .people import persons
+from .places import country_of
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
 from .subjects import (OTHER_EVENT, clause_release, date_note, days_further_on, freeings_outside_totals, other_year,
                        pardon_ahead, release_date, reported)
@@ -49,7 +50,7 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
             between = ctx.text[max(sentence.start, min(date.start, offset) - 30):max(date.start, offset)]
             signed = re.match(r"pardon|amnest", match.group(0), re.IGNORECASE) and \
                 (DECREE.search(between) or PARDON_TO_FREE.match(ctx.text, sentence.start + match.end(), sentence.end)) or \
-                ACT_TO_FREE.search(ctx.text, max(sentence.start, offset - 50), offset) or \
+                ACT_TO_FREE.search(ctx.text, max(sentence.start, offset - 90), offset) or \
                 pardon_ahead(ctx, sentence, offset, date)  # "an amnesty on Friday to free 300", a pardon the day before
             qualifier = "by" if reported_day else "on_or_after" if signed else None
             ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
@@ -89,6 +90,29 @@ def _note_said_day(ctx: Context, sentence: Sentence, offset: int) -> None:
                 TRAILING_SAYING.fullmatch(ctx.text, offset, date.start):
             ctx.said_days[ctx.release] = (date, offset, date.end)
             return
+
+
+def pardons_before_freeings(ctx: Context) -> None:
+    """After the page is read: a release the page dates only by a pardon or decree ("signed a decree on Monday to
+    release 37 prisoners") is the release freed up to a week later ("They were freed on Thursday"): its drafts move
+    there."""
+    dated: dict[str, list] = {}
+    for draft in (d for d in ctx.drafts if d.property == "date" and isinstance(d.value, str) and len(d.value) == 10):
+        dated.setdefault(draft.subject, []).append(draft)
+    for release, dates in dated.items():
+        if release not in ctx.proposals.get("releases", {}) or any(d.qualifier != "on_or_after" for d in dates):
+            continue
+        pardoned = parse_date(dates[0].value).start
+        later = sorted(((parse_date(d.value).start - pardoned).days, other) for other, ds in dated.items()
+                       if other != release for d in ds if d.qualifier == "exact")
+        freed = next((other for gap, other in later if 0 < gap <= 7), None)
+        if freed is None:
+            continue
+        for draft in ctx.drafts:
+            if draft.subject == release:
+                draft.subject = freed
+            if draft.value == release:
+                draft.value = freed
 
 
 def said_days(ctx: Context) -> None:
@@ -199,6 +223,42 @@ ENVOY = r"(?:envoy|mediator|negotiator|special\s+representative)"
 """Who is sent to negotiate: "U.S. envoy X", "the president's special representative, X"."""
 
 
+FREEING_DEAL = re.compile(r"\b(?:deal|brokered|negotiat\w*|mediat\w*|releas\w*|free[ds]?|freeing|talks|secured|"
+                          r"lifting|arrangement|agreement|announce\w*)\b", re.IGNORECASE)
+"""The words of a deal or a freeing; a sentence with none of them, only a pardon, meeting, visit or delegation, names
+an envoy of this release only when it happens here and now (`_meeting_here`)."""
+COMMENTATOR = re.compile(r"\b(?:UN|U\.N\.|United\s+Nations|rapporteur|human\s+rights)\b", re.IGNORECASE)
+"""An envoy who reports on a country rather than negotiates with it: "the UN special representative on Belarus"."""
+
+
+def _meeting_here(ctx: Context, sentence: Sentence) -> bool:
+    """True when a meeting, visit or pardon the sentence tells of is in the freeing country (a place of it named in the
+    sentence), at no other time than the page's release, and not set apart ("Separately, ...")."""
+    if re.match(r"\W*(?:Separately|In\s+a\s+separate|Meanwhile|Elsewhere)\b", sentence.text) or ctx.country is None:
+        return False
+    here = any(n.entity and ctx.registry.kind(n.entity) == "place" and ctx.registry.top(n.entity) == ctx.country
+               for n in sentence.names)
+    return here and not _other_time(ctx, sentence)
+
+
+def _other_time(ctx: Context, sentence: Sentence) -> bool:
+    """True when the sentence names a day, month or year the page's release does not fall in ("last year")."""
+    known = ctx.release_dates.get(ctx.release) if ctx.release else None
+    return any(d.value and not d.relative and (known is None or not known.agrees(parse_date(d.value)))
+               for d in sentence.dates) or bool(re.search(r"\blast\s+(?:year|month)\b", sentence.text))
+
+
+DELEGATION_HEAD = re.compile(r"\b(?:headed|led)\s+the\s+(?:[\w.]+\s+){0,2}?delegation\b(?!\s+to\b)")
+"""Who led a delegation (not "the delegation to the climate talks"): the release's envoy when it is not the freeing
+side's own."""
+
+
+def _own_delegation(ctx: Context, words: str) -> bool:
+    """True for the freeing country's own delegation ("who headed the Belarusian delegation")."""
+    adjective = re.search(r"\b([A-Z][a-z]+)\s+delegation\b", words)
+    return bool(adjective and ctx.country and country_of(ctx, adjective.group(1)) == ctx.country)
+
+
 RANK = re.compile(r"(?:General|Gen\.|Lt\.?\s+Gen\.|Ambassador|Admiral|Colonel|Senator|Dr\.)", re.IGNORECASE)
 """A rank or honorific written between an envoy's title and the name ("the president's envoy, General X")."""
 
@@ -209,6 +269,9 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
     Mockwell", "Daniel Mockwell, the U.S. special envoy, announced ...", "brokered by Daniel Mockwell"."""
     if not DEAL.search(sentence.text):
         return
+    if not FREEING_DEAL.search(sentence.text) and not _meeting_here(ctx, sentence) and \
+            not (DELEGATION_HEAD.search(sentence.text) and not _other_time(ctx, sentence)):
+        return  # "In September, U.S. envoy X visited Kyiv", "met Omani officials in Muscat": another mission
     for person in persons(ctx, sentence):
         if re.match(r"[’']s\s+[a-z]", ctx.text[person.end:person.end + 5]):
             continue  # "envoy X's deputy thanked ...": the deputy acted, not X
@@ -225,6 +288,12 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
                             r"led)\s+(?:the\s+)?(?:negotiations|talks)|,\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:negotiated|brokered|"
                             r"mediated|(?:headed|led)\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?delegation)\b",
                             ctx.text[person.end:sentence.end])
+        if COMMENTATOR.search(f"{role} {after.group(0) if after else ''} {before}"):
+            continue  # "The UN special representative on Belarus, X, called the release a first step": no negotiator
+        if involved and re.search(r"\b(?:not|never)\s+involved\b|\bdelegation\b", involved.group(0)) and \
+                (re.search(r"\bnot\s+involved\b", ctx.text[person.end:sentence.end]) or
+                 _own_delegation(ctx, involved.group(0))):
+            continue  # "X, who led the Belarusian delegation": the freeing side's own; "... was not involved"
         if re.search(rf"\b{ENVOY}\b", role):
             if re.match(r"(?:ex-|former\b)", role) and not (brokered or involved):
                 continue  # "former British envoy X and her husband" among the freed: a title, not this deal's envoy

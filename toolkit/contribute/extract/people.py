@@ -93,8 +93,11 @@ def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     if item and item[0] == ctx.text.rfind("\n", 0, sentence.start) + 1 and not persons(ctx, sentence):
         return item[1]  # "- Name, a reporter. Held since May 2021.": the item's person
     if PLURAL.match(sentence.text):  # "Both were arrested": the first of those named before (each gets the facts)
-        return ctx.group_before[0] if len(ctx.group_before) >= 2 else \
-            ctx.last_person if PRONOUN.match(sentence.text) else None
+        pair = re.match(r"\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?:Both|The\s+(?:pair|two))\b", sentence.text)
+        if len(ctx.group_before) >= 2 and not (pair and len(ctx.group_before) != 2) and \
+                not re.search(r"\brespectively\b", sentence.text):
+            return ctx.group_before[0]
+        return ctx.last_person if PRONOUN.match(sentence.text) and not pair else None
     return ctx.last_person if PRONOUN.match(sentence.text) else None
 
 

@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ...ingest.figures import Figure
-from .context import ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, PEOPLE, WISH, Context, Sentence, rule  # noqa: F401 - the shapes deals reads here too
+from .context import ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, NONE_FREED, PEOPLE, WISH, Context, Sentence, rule  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
 from .bystanders import STILL_HELD
 from .names import Name, slug
@@ -416,13 +416,15 @@ def _pools(ctx: Context, sentence: Sentence) -> dict[int, Figure]:
     return pools
 
 
-NUMBER_ROSE = re.compile(r"\b(?<!total\s)number\s+of\s+(?:[\w-]+\s+){0,3}?(?:released|freed|pardoned)\b"
-                         r"(?:(?!\b(?:weeks|months|years|since|so\s+far|this\s+year|in\s+all|altogether)\b)[^.;:]){0,60}?"
-                         r"\b(?:rose|has\s+risen|had\s+risen|climbed|increased|grew|reached|stands|stood)\s+(?:to\s+|at\s+)?$",
+NUMBER_ROSE = re.compile(r"\b(?<!total\s)number\s+of\s+(?:(?!not\b|yet\b)[\w-]+\s+){0,3}?(?:released|freed|pardoned)"
+                         r"(?:\s+(?:in|from)\s+[A-Z][\w-]*)?(?:\s+(?:over\s+the\s+weekend|on\s+[A-Z][a-z]+day|today|yesterday|"
+                         r"since\s+[A-Z][a-z]+day))?(?:,\s+[^,]{1,60},)?"
+                         r"\s+(?:rose|has\s+risen|had\s+risen|climbed|increased|grew|reached|stands|stood)\s+(?:to\s+|at\s+)?$",
                          re.IGNORECASE)
 """A running count of one release's freed, just before its figure: "the number of political prisoners released
-over the weekend rose to 131"; not a total over several ("the total number of people freed in recent weeks has
-reached 61": `RUNNING_TOTAL`)."""
+over the weekend rose to 131"; nothing but a place or the last days between them. Not a total over several ("the
+total number of people freed in recent weeks has reached 61", "released this month", "under the amnesty law"), nor
+those not yet freed."""
 
 
 @rule("released-count")
@@ -458,7 +460,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         if lead:
             ahead = ctx.text[max(sentence.start, figure.start - len(lead.group(0)) - 40):figure.start - len(lead.group(0))]
             announced = bool(ANNOUNCED.search(ahead)) and not called
-            if WISH.search(ahead) and not announced and not ACT_TO_FREE.search(ahead):
+            if WISH.search(ahead) and not announced and \
+                    not (ACT_TO_FREE.search(ctx.text, max(sentence.start, figure.start - len(lead.group(0)) - 90),
+                                            figure.start - len(lead.group(0))) and not NONE_FREED.search(sentence.text)):
                 continue  # "efforts to free more than a thousand others", "promised to release 500": no release yet
         if not lead and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\s+go\b", after, re.IGNORECASE):
             lead = re.search(r"\blets?\s+$", before)  # "Belarus let 25 political prisoners go"

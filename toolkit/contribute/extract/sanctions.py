@@ -114,7 +114,8 @@ def mentions(ctx: Context, sentence: Sentence) -> list[Mention]:
             if mention.sanction is None and (not target or generic(target, ctx)):
                 mention.sanction = ctx.sanction
             if mention.sanction is None and target and action in ("lifted", "imposed") and \
-                    (_named_target(ctx, sentence, mention) or len(distinctive(ctx, target)) >= 2):
+                    (_named_target(ctx, sentence, mention) or len(distinctive(ctx, target)) >= 2 or
+                     mention.actor and sanction_named(ctx, target)):  # another actor's sanction on the same target
                 mention.sanction = propose_sanction(ctx, target, mention.actor)
             found.append(mention)
     found.sort(key=lambda m: m.start)

@@ -317,8 +317,9 @@ PARDON_WORD = re.compile(r"(?:(?:grant|issu|sign)\w*\s+(?:(?:a|an|the|royal|pres
 def pardon_ahead(ctx: Context, sentence: Sentence, offset: int, date: DateMention) -> str | None:
     """The release a pardon at `offset` freed, when the page has already dated a freeing up to a week after the
     pardon's day ("Burma freed five prisoners Tuesday" ... "granted a pardon Monday"): freed on or after it."""
-    if not PARDON_WORD.match(ctx.text, offset) or not date.value or len(date.value) != 10:
-        return None
+    if not PARDON_WORD.match(ctx.text, offset) or not date.value or len(date.value) != 10 or \
+            re.match(r"\W*(?:Separately|In\s+a\s+separate|Meanwhile|Elsewhere)\b", sentence.text):
+        return None  # "Separately, President X granted a pardon on Monday to 20 monks": another release
     pardoned = dt.date.fromisoformat(date.value)
     freed = [((dt.date.fromisoformat(d.value) - pardoned).days, d.subject) for d in ctx.drafts
              if d.property == "date" and d.qualifier == "exact" and isinstance(d.value, str) and len(d.value) == 10]

@@ -45,7 +45,8 @@ GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|d
                            r"pardoned)|They|Those|Others|Among\s+them\s+(?:are|were))\b", re.IGNORECASE)
 # "A, who was detained in 2021 and convicted of organising a protest was released": a "who" clause no comma closes,
 # the freeing after it
-WHO_UNCLOSED = re.compile(r",\s+who\s+(?P<clause>[^,;:“”\"()]{5,160}?)(?=\s+(?:was|were)\s+(?:also\s+|later\s+|then\s+)?"
+WHO_UNCLOSED = re.compile(r",\s+who\s+(?P<clause>(?:[^,;:“”\"()]|“[^“”,;:]{1,40}”|\"[^\",;:]{1,40}\"){5,160}?)"
+                          r"(?=\s+(?:was|were)\s+(?:also\s+|later\s+|then\s+)?"
                           r"(?:freed|released|pardoned|set\s+free)\b)")
 EXCHANGE_WORD = re.compile(rf"^(?:{EXCHANGED})$", re.IGNORECASE)
 STILL_WAITING = re.compile(r"\b(?:left\s+out|not|never|awaiting|await|hoping|hope|still|remain\w*|excluded|denied|"

@@ -305,9 +305,10 @@ SOMEONE_ELSE = re.compile(r"\b(?:husband|wife|spouse|son|daughter|child|children
 """Words for someone other than the person the page spoke of last, before "his arrest" ("Her campaign manager fled
 after his arrest"): the pronoun may be theirs."""
 ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:was|were|had\s+been)\s+"
-                          r"(?:first\s+)?(?:arrested|detained|jailed|imprisoned|(?:sent|taken)\s+back\s+to\s+(?:jail|prison))\b")
+                          r"(?:first\s+)?(?:arrested|detained|jailed|imprisoned|abducted|kidnapped|seized|"
+                          r"(?:sent|taken)\s+back\s+to\s+(?:jail|prison))\b")
 """An arrest after the date that opens its sentence or a clause of it: "In 2020, X was arrested at a protest", "...,
-and in 2021 she was sent back to jail"."""
+and in 2021 she was sent back to jail", "In September 2020, X was abducted in Minsk by masked agents"."""
 SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?|"
                        r"jailed\s+for\s+\S+\s+years?)"
                        r"(?:\s+in\s+(?:prison|jail)|\s+[\w-]+){0,6}?\s+in\s+" + SEASON + "$", re.IGNORECASE)

@@ -350,8 +350,8 @@ def _total_noun(ctx: Context, figure) -> bool:
     """True when a figure counts everyone freed ("52 political prisoners", "52 were"), not a group of them
     ("14 foreigners", "14 with foreign citizenship"): only such a figure can name a release by its total."""
     return bool(re.match(r"\s+(?:(?:more|other|political|jailed|detained|incarcerated)\s+)*(?:prisoners|people|persons|"
-                         r"detainees|inmates|individuals|captives|others)\b|\s+(?:were|have|had|was)\b",
-                         ctx.text[figure.end:figure.end + 40], re.IGNORECASE))
+                         r"detainees|inmates|individuals|captives|others)\b(?!\s+(?:with|holding)\s+(?:a\s+)?foreign\b)|"
+                         r"\s+(?:were|have|had|was)\b", ctx.text[figure.end:figure.end + 40], re.IGNORECASE))
 
 
 def other_year(ctx: Context, sentence: Sentence, start: int, end: int) -> str | None:
@@ -410,9 +410,10 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             break  # further down, a dated freeing is as likely an earlier release, listed for background
         reporting += bool(sentence.freeing() and not sentence.heading)
         candidates = []
+        own_day = None  # the first freeing's own day, named from the article's date ("freed 16 prisoners on Friday")
         if PAST_EVENT.match(sentence.text):
             continue  # "The last major swap took place in December 2022, with ...": background, not the news
-        for match in freeings_outside_totals(sentence):
+        for n, match in enumerate(freeings_outside_totals(sentence)):
             offset = sentence.start + match.start()
             if EARLIER.search(sentence.text[:match.start()]) or other_side(ctx, sentence, offset) or \
                     undated and ABOUT_SOMEONE.search(sentence.text, 0, match.start()):
@@ -420,11 +421,17 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             date = release_date(ctx, sentence, offset)
             if date is not None:
                 candidates.append((0, date))
+                if n == 0 and date.relative and date.value and len(date.value) == 10 and not undated:
+                    own_day = date
             candidates += [(1, d) for d in sentence.dates if d.value and len(d.value) >= 7 and not d.relative and
                            not OTHER_EVENT.search(ctx.text[max(sentence.start, d.start - 40):d.start]) and
                            not reported(ctx, d, offset, sentence.start) and not another_event(ctx, d, offset) and
                            not (undated and ABOUT_SOMEONE.search(ctx.text, sentence.start, d.start))]
         written = [(rank, d) for rank, d in candidates if not d.relative]
+        if own_day is not None:
+            # "freed 16 prisoners on Friday, six months after it freed 16 others in June": the first freeing's own
+            # day, not a month a later clause gives an earlier release
+            return release_for(ctx, own_day.value)
         if written:
             best = min(written, key=lambda c: (c[0], -len(c[1].value), c[1].start))[1]
             return release_for(ctx, best.value)

@@ -2068,11 +2068,13 @@ def test_a_former_office_of_a_country_is_a_nationality_a_former_service_is_not(s
 
 
 def test_an_exchange_frees_its_prisoners_but_not_the_other_side_or_other_exchanges(shapes):
-    """"were exchanged at the border for two Belarusians" dates the exchange and counts no Belarusians; words
-    exchanged, or fire, free no one."""
+    """"were exchanged at the border on Thursday" dates the exchange; "... for two Belarusians" counts no Belarusians;
+    words exchanged, or fire, free no one."""
+    drafted = _review_draft(shapes, "Three Poles were exchanged at the border on Thursday.")
+    assert [k for k in drafted if k[1] == "date" and k[2] == "2026-11-19"], sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Three Poles were exchanged at the border on Thursday for two Belarusians held in "
                                     "Poland.")
-    assert not [k for k in drafted if k[1] == "released_count" and k[4] == "belarusian-nationals"], \
+    assert not [k for k in drafted if k[1] == "released_count" and k[5] == "belarusian-nationals"], \
         sorted(map(str, drafted))
     for body in ("The two sides exchanged fire, including Ivo Lamm's unit, on Thursday.",
                  "The envoys exchanged letters on Thursday, including one from Ivo Lamm.",
@@ -2119,6 +2121,9 @@ def test_a_movements_spokesperson_freed_along_with_another_but_not_a_governments
 
 
 def test_a_statement_of_an_organisation_released_frees_no_one(shapes):
+    freed = _freed(_review_draft(shapes, "Belarus freed 14 prisoners on Thursday. Ivo Lamm of the rights group Testna "
+                                         "was released on Friday."))
+    assert "ivo-lamm" in freed, freed  # the control
     freed = _freed(_review_draft(shapes, "Belarus freed 14 prisoners on Thursday. A statement by Ivo Lamm of the rights "
                                          "group Testna was released on Friday."))
     assert "ivo-lamm" not in freed, freed
@@ -2322,9 +2327,12 @@ def test_a_pardon_days_before_a_dated_freeing_is_its_pardon_and_no_other(shapes)
 
 
 def test_residents_and_green_card_holders_are_no_nationals(shapes):
-    drafted = _review_draft(shapes, "Belarus freed nine prisoners on Friday, among them two American green card holders "
-                                    "and one American permanent resident.")
-    assert not [k for k in drafted if k[4] == "us-nationals"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed nine prisoners on Friday, including one American.")
+    assert [k for k in drafted if k[5] == "us-nationals"], sorted(map(str, drafted))  # the control
+    for body in ("Belarus freed nine prisoners on Friday, including one American green card holder.",
+                 "Belarus freed nine prisoners on Friday, including one American permanent resident."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[5] == "us-nationals"], (body, sorted(map(str, drafted)))
 
 
 # --- round 34zzi: the edges of its classes ---------------------------------------------------------------------------
@@ -2345,7 +2353,10 @@ def test_an_envoy_shape_is_no_freed_person_and_a_former_one_no_envoy(shapes):
 # --- cases a review of rounds 34zzg to 34zzi found ------------------------------------------------------------------
 
 def test_an_envoys_meeting_elsewhere_or_at_another_time_names_no_envoy_of_the_release(shapes):
-    for body in ("Separately, the U.S. special representative for Iran, Ivo Lamm, met Omani officials in Muscat.",
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday in Minsk. U.S. envoy Ivo Lamm met the "
+                                    "president in Minsk on Friday.")
+    assert [k for k in drafted if k[1] == "envoy" and k[2] == "ivo-lamm"], sorted(map(str, drafted))  # the control
+    for body in ("U.S. envoy Ivo Lamm met the president in Minsk on Wednesday.","Separately, the U.S. special representative for Iran, Ivo Lamm, met Omani officials in Muscat.",
                  "In September, U.S. envoy Ivo Lamm visited Kyiv to discuss a ceasefire.",
                  "The UN special representative on Belarus, Anna Berg, called the release a first step.",
                  "Ivo Lamm, who led the U.S. delegation to the climate talks in Baku last year, was not involved.",
@@ -2356,6 +2367,9 @@ def test_an_envoys_meeting_elsewhere_or_at_another_time_names_no_envoy_of_the_re
 
 
 def test_running_totals_and_those_not_yet_freed_are_no_release_count(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The number of political prisoners released "
+                                    "over the weekend rose to 16.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "16"], sorted(map(str, drafted))  # the control
     for body in ("The number of political prisoners released this month rose to 120.",
                  "The number of political prisoners released under the amnesty law has reached 1,200.",
                  "The number of those not yet released stood at 40."):
@@ -2364,7 +2378,9 @@ def test_running_totals_and_those_not_yet_freed_are_no_release_count(shapes):
 
 
 def test_a_pardon_to_free_urged_rejected_promised_or_freeing_no_one_counts_no_one(shapes):
-    for body in ("Rights groups urged President Ivo Lamm to issue an amnesty to free 300 prisoners.",
+    drafted = _review_draft(shapes, "President Ivo Lamm signed an amnesty on November 17 to free 300 prisoners.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "300"], sorted(map(str, drafted))  # the control
+    for body in ("The president has not signed an amnesty to free 300 prisoners.","Rights groups urged President Ivo Lamm to issue an amnesty to free 300 prisoners.",
                  "Lawmakers on Friday rejected an amnesty to free 500 prisoners.",
                  "Ivo Lamm said he would sign a decree this week to release 200 prisoners.",
                  "Activists hope for a pardon to free more than 100 prisoners before Christmas.",
@@ -2382,6 +2398,11 @@ def test_a_decree_to_release_then_the_freeing_is_one_release_on_the_freeings_day
 
 
 def test_pools_of_all_prisoners_and_counts_of_the_freed_are_no_political_prisoner_count(shapes):
+    for body in ("Belarus freed more than 200 political prisoners - out of more than 1,000 in jail since 2020 - on Friday.",
+                 "Belarus freed 14 prisoners on Friday. Among the 1,100 political prisoners who remain behind bars is "
+                 "Ivo Lamm."):
+        drafted = _review_draft(shapes, body)  # the controls
+        assert [k for k in drafted if k[1] == "political_prisoner_count"], (body, sorted(map(str, drafted)))
     for body in ("Egypt pardoned 2,000 prisoners on Thursday, including 30 political prisoners, out of more than 100,000 "
                  "held in its prisons.",
                  "Belarus freed 14 prisoners on Friday. Of those released, 12 people were considered political prisoners "
@@ -2391,10 +2412,11 @@ def test_pools_of_all_prisoners_and_counts_of_the_freed_are_no_political_prisone
 
 
 def test_a_separate_pardon_and_both_of_three_are_not_the_releases(shapes):
+    drafted = _review_draft(shapes, "Belarus freed five prisoners on Tuesday. President Ivo Lamm granted a pardon on "
+                                    "Monday to 20 convicted monks.")
+    assert [k for k in drafted if k[0] == "release-2026-11-17" and k[1] == "pardoned_by"], sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Belarus freed five prisoners on Tuesday. Separately, President Ivo Lamm granted a "
                                     "pardon on Monday to 20 convicted monks.")
-    assert not [k for k in drafted if k[0] == "release-2026-11-17" and k[1] in ("pardoned_by", "date") and
-                k[3] == "on_or_after"], sorted(map(str, drafted))
     assert not [k for k in drafted if k[0] == "release-2026-11-17" and k[1] == "pardoned_by"], sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Belarus freed Ivo Lamm, Rasa Veld and Anna Berg on Thursday. Both women were "
                                     "arrested in 2021.")
@@ -2411,3 +2433,35 @@ def test_another_actors_lifting_on_a_known_target_is_proposed_as_its_own(shapes)
     drafted = _review_draft(shapes, "The EU lifted sanctions on potash on 2 December.")
     assert [k for k in drafted if k[1] == "lifted_by" and k[0].startswith("eu-")], sorted(map(str, drafted))
     assert not [k for k in drafted if k[0] == "us-sanctions-potash"], sorted(map(str, drafted))
+
+
+# --- cases a review of the session's whole change found -------------------------------------------------------------
+
+def test_an_exchange_names_no_one_freed_and_a_negation_needs_the_verb(shapes):
+    drafted = _review_draft(shapes, "Russia and Estonia exchanged the prisoners Ivo Lamm and Rasa Veld on Tuesday.")
+    assert not _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "There was no warning before Belarus freed 14 prisoners on Thursday.")
+    assert [k for k in drafted if k[1] == "date" and k[2] == "2026-11-19"], sorted(map(str, drafted))
+
+
+def test_a_designation_endorsed_is_no_relief_and_a_listing_removed_is_in_any_case(shapes):
+    drafted = _review_draft(shapes, "Senators endorsed the designation of Cuba as a state sponsor of terrorism on Monday.")
+    assert not [k for k in drafted if k[1] in ("lifted_on", "relief", "lifted_by")], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "The United States removed Cuba from the State Sponsors of Terrorism List on Monday.")
+    assert [k for k in drafted if k[1] == "lifted_on" and k[2] == "2026-11-16"], sorted(map(str, drafted))
+
+
+def test_a_un_envoy_in_the_title_is_a_commentator_but_human_rights_talks_keep_the_envoy(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners in Minsk on Thursday. The U.N. special envoy on Belarus, "
+                                    "Anna Berg, met officials in Minsk.")
+    assert not [k for k in drafted if k[1] == "envoy"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Thursday after talks on human rights with U.S. envoy "
+                                    "Ivo Lamm.")
+    assert [k for k in drafted if k[1] == "envoy" and k[2] == "ivo-lamm"], sorted(map(str, drafted))
+
+
+def test_they_after_a_heading_or_a_sentence_naming_no_one_still_stands_for_the_group(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm and Rasa Veld on Thursday. Their families waited at the border. "
+                                    "They were arrested in May 2021.")
+    assert sorted(k[0] for k in drafted if k[1] == "imprisoned_since") == ["ivo-lamm", "rasa-veld"], \
+        sorted(map(str, drafted))

@@ -191,14 +191,13 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                         not people.described(ctx, sentence, p) and p.id not in ctx.not_prisoners), None)
         if subject is not None and ctx.last_person is not None and bystanders.about_the_last_person(sentence):
             subject = None  # "The blogger took part in the protests that toppled former Prime Minister X. He was ...": the blogger
-        plural = not named and people.PLURAL.match(sentence.text)
-        pair = plural and re.match(r"\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?:Both|The\s+(?:pair|two))\b", sentence.text)
-        if plural and len(ctx.group_before) >= 2 and not (pair and len(ctx.group_before) != 2) and \
-                not re.search(r"\brespectively\b", sentence.text):
+        if people.plural_group(ctx, sentence):
             _facts_of_each(ctx, ctx.drafts[drafted:])  # "Both were arrested in 2020": each of the two named before
-        else:
+        elif named:
             ctx.group_before = [p for p in named if not people.speaks(ctx, sentence, p) and
                                 not people.described(ctx, sentence, p) and p.id not in ctx.not_prisoners]
+        elif sentence.heading:
+            ctx.group_before = []  # a new section: "They" no longer stands for those named above it
         # "He was released" next stands for the sentence's one person, its subject
         ctx.previous_alone = subject if named == [subject] and not re.search(r"[“”\"]", sentence.text) else None
         if subject is not None:

@@ -104,9 +104,10 @@ WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\
                   r"\s+(?:for\s+)?(?:the\s+)?"
                   r"(?:(?:possible|further|swift|immediate|eventual)\s+)?$", re.IGNORECASE)
 
-ACT_TO_FREE = re.compile(r"(?<!\bwould\s)(?<!\bwill\s)(?<!\bto\s)\b(?:announced|signed|issued|granted|declared|approved)\s+"
-                         r"(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}?(?:pardon|amnesty|decree)\s+(?:(?:on|last|this)\s+\w+\s+)?"
-                         r"to\s+$", re.IGNORECASE)
+ACT_TO_FREE = re.compile(r"(?<!\bwould\s)(?<!\bwill\s)(?<!\bto\s)(?<!\bnot\s)(?<!\bnever\s)"
+                         r"\b(?:announced|signed|issued|granted|declared|approved)\s+"
+                         r"(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}?(?:pardon|amnesty|decree)\s+"
+                         r"(?:(?:on|last|this)\s+(?:[\w,]+\s+){1,3}?)?to\s+$", re.IGNORECASE)
 """A pardon that frees, not a wish: "announced a presidential pardon on Friday to release more than 200", "signed an
 amnesty on Friday to free 300"; not "urged him to issue an amnesty to free", "rejected an amnesty", "would sign a
 decree"."""
@@ -114,6 +115,9 @@ decree"."""
 NONE_FREED = re.compile(r"\b(?:none|no\s+one|nobody)\s+(?:of\s+them\s+)?(?:have|has|had)\s+(?:yet\s+)?been\s+(?:freed|released)|"
                         r"\bnot\s+yet\s+(?:been\s+)?(?:freed|released)", re.IGNORECASE)
 """A pardon announced that has freed no one yet: "..., but none have been freed so far"."""
+
+SET_APART = re.compile(r"\W*(?:Separately|In\s+a\s+separate|Meanwhile|Elsewhere)\b")
+"""An opening that sets a sentence apart from the page's release ("Separately, the president granted a pardon ...")."""
 
 TO_BE_DONE = re.compile(r"\b(?:to|will|would|could|may|might|should|must)\s+(?:\w+\s+)?be\s+$", re.IGNORECASE)
 """Right before a passive freeing, the words that make it one still to come ("expected to be released", "will also be

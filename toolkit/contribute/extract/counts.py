@@ -21,7 +21,7 @@ HELD = (r"(?:remain|remained|are\s+still|were\s+still|still|are\s+(?:now\s+)?hel
 PRISONERS = r"(?:political\s+prisoners|prisoners\s+of\s+conscience)"
 
 
-OF_THE_FREED = re.compile(r"\b(?:of|among)\s+(?:those|them|the)\s*(?:freed|released|pardoned)?\W{0,3}$", re.IGNORECASE)
+OF_THE_FREED = re.compile(r"\b(?:of|among)\s+(?:(?:those|the)\s+(?:freed|released|pardoned)|them)\W{0,3}$", re.IGNORECASE)
 """Before a count, words that make it a part of the freed ("Of those released, 12 ...")."""
 
 

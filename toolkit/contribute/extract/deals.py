@@ -9,11 +9,12 @@ speaks of (see subjects.clause_release).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ...ingest.figures import DateMention
 from ...values import parse_date
-from .context import ACT_TO_FREE, TO_BE_DONE, Context, Sentence, rule
+from .context import ACT_TO_FREE, SET_APART, TO_BE_DONE, Context, Sentence, rule
 from .people import persons
 from .places import country_of
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
@@ -69,7 +70,8 @@ def _reported_day(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
 
 FREED_VERB = re.compile(r"(?:freed|released|pardoned|set\s+free)\b", re.IGNORECASE)
 """A freeing told as done ("has freed", "were released"), not the noun of one ("talks on the release of ...")."""
-NEGATED = re.compile(r"\b(?:not|never|no)\b[^,.;]{0,30}$", re.IGNORECASE)
+NEGATED = re.compile(r"\b(?:not|never)\s+(?:[\w’'-]+\s+){0,2}$|\b(?:no\s+(?:one|more|other)|none|nobody)\b[^,.;]{0,30}$",
+                     re.IGNORECASE)
 """A freeing denied: "X was not among those freed", "No more prisoners have been freed since"."""
 TRAILING_SAYING = re.compile(r"[^;:“”\"]{1,160},\s+(?!(?:who|whose|which|that|after|before|weeks|days|months|when|while|"
                              r"as|since)\b)(?:[\w.’'-]+\s+){1,6}?(?:said|says|told\s+[\w\s]{1,30}?|stated|reported|"
@@ -103,16 +105,22 @@ def pardons_before_freeings(ctx: Context) -> None:
         if release not in ctx.proposals.get("releases", {}) or any(d.qualifier != "on_or_after" for d in dates):
             continue
         pardoned = parse_date(dates[0].value).start
-        later = sorted(((parse_date(d.value).start - pardoned).days, other) for other, ds in dated.items()
-                       if other != release for d in ds if d.qualifier == "exact")
-        freed = next((other for gap, other in later if 0 < gap <= 7), None)
+        counts = {}
+        for d in (d for d in ctx.drafts if d.property == "released_count" and d.population is None):
+            counts.setdefault(d.subject, set()).add(d.value)
+        mine = counts.get(release, set())
+        # the nearest release freed within the week, one with the decree's own total first
+        later = sorted((not (mine & counts.get(other, set())), (parse_date(d.value).start - pardoned).days, other)
+                       for other, ds in dated.items() if other != release for d in ds if d.qualifier == "exact")
+        freed = next((other for _, gap, other in later if 0 < gap <= 7), None)
         if freed is None:
             continue
-        for draft in ctx.drafts:
-            if draft.subject == release:
-                draft.subject = freed
-            if draft.value == release:
-                draft.value = freed
+        for n, draft in enumerate(ctx.drafts):
+            if release in (draft.subject, draft.value):
+                ctx.drafts[n] = dataclasses.replace(
+                    draft, subject=freed if draft.subject == release else draft.subject,
+                    value=freed if draft.value == release else draft.value,
+                    review="" if draft.review == "other-release" and freed == ctx.release else draft.review)
 
 
 def said_days(ctx: Context) -> None:
@@ -227,14 +235,14 @@ FREEING_DEAL = re.compile(r"\b(?:deal|brokered|negotiat\w*|mediat\w*|releas\w*|f
                           r"lifting|arrangement|agreement|announce\w*)\b", re.IGNORECASE)
 """The words of a deal or a freeing; a sentence with none of them, only a pardon, meeting, visit or delegation, names
 an envoy of this release only when it happens here and now (`_meeting_here`)."""
-COMMENTATOR = re.compile(r"\b(?:UN|U\.N\.|United\s+Nations|rapporteur|human\s+rights)\b", re.IGNORECASE)
+COMMENTATOR = re.compile(r"\b(?:UN\b|U\.N\.(?!\w)|United\s+Nations\b|rapporteur\b|human\s+rights\b)", re.IGNORECASE)
 """An envoy who reports on a country rather than negotiates with it: "the UN special representative on Belarus"."""
 
 
 def _meeting_here(ctx: Context, sentence: Sentence) -> bool:
     """True when a meeting, visit or pardon the sentence tells of is in the freeing country (a place of it named in the
     sentence), at no other time than the page's release, and not set apart ("Separately, ...")."""
-    if re.match(r"\W*(?:Separately|In\s+a\s+separate|Meanwhile|Elsewhere)\b", sentence.text) or ctx.country is None:
+    if SET_APART.match(sentence.text) or ctx.country is None:
         return False
     here = any(n.entity and ctx.registry.kind(n.entity) == "place" and ctx.registry.top(n.entity) == ctx.country
                for n in sentence.names)
@@ -244,8 +252,9 @@ def _meeting_here(ctx: Context, sentence: Sentence) -> bool:
 def _other_time(ctx: Context, sentence: Sentence) -> bool:
     """True when the sentence names a day, month or year the page's release does not fall in ("last year")."""
     known = ctx.release_dates.get(ctx.release) if ctx.release else None
-    return any(d.value and not d.relative and (known is None or not known.agrees(parse_date(d.value)))
-               for d in sentence.dates) or bool(re.search(r"\blast\s+(?:year|month)\b", sentence.text))
+    return any(d.value and (known is None or not known.agrees(parse_date(d.value))) and
+               (not d.relative or known is not None) for d in sentence.dates) or \
+        bool(re.search(r"\blast\s+(?:year|month)\b", sentence.text))
 
 
 DELEGATION_HEAD = re.compile(r"\b(?:headed|led)\s+the\s+(?:[\w.]+\s+){0,2}?delegation\b(?!\s+to\b)")
@@ -288,7 +297,9 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
                             r"led)\s+(?:the\s+)?(?:negotiations|talks)|,\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:negotiated|brokered|"
                             r"mediated|(?:headed|led)\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?delegation)\b",
                             ctx.text[person.end:sentence.end])
-        if COMMENTATOR.search(f"{role} {after.group(0) if after else ''} {before}"):
+        own_words = ctx.text[person.role_start if person.role_start is not None else person.start:person.end]
+        titled = before[max(0, comma_before.start() - 25):] if comma_before else ""  # "The UN special representative on X, "
+        if COMMENTATOR.search(f"{own_words} {after.group(0) if after else ''} {titled}"):
             continue  # "The UN special representative on Belarus, X, called the release a first step": no negotiator
         if involved and re.search(r"\b(?:not|never)\s+involved\b|\bdelegation\b", involved.group(0)) and \
                 (re.search(r"\bnot\s+involved\b", ctx.text[person.end:sentence.end]) or

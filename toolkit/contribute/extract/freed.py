@@ -17,7 +17,7 @@ import bisect
 import re
 
 from .bystanders import STILL_HELD, freed_before, office_holder, still_held, subject_of_a_freeing, surname
-from .context import ADJECTIVES, BEFORE_FREED, EXCHANGED, PEOPLE, TO_BE_DONE, Context, Sentence, asked_whether, rule
+from .context import ADJECTIVES, BEFORE_FREED, PEOPLE, TO_BE_DONE, Context, Sentence, asked_whether, rule
 from .names import Name
 from .people import (BULLET, MOVED, PRONOUN, added_to_the_freed, after_apposition, described, list_item, list_members, persons,
                      speaks)
@@ -48,7 +48,8 @@ GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|d
 WHO_UNCLOSED = re.compile(r",\s+who\s+(?P<clause>(?:[^,;:“”\"()]|“[^“”,;:]{1,40}”|\"[^\",;:]{1,40}\"){5,160}?)"
                           r"(?=\s+(?:was|were)\s+(?:also\s+|later\s+|then\s+)?"
                           r"(?:freed|released|pardoned|set\s+free)\b)")
-EXCHANGE_WORD = re.compile(rf"^(?:{EXCHANGED})$", re.IGNORECASE)
+EXCHANGE_WORD = re.compile(r"^(?:(?:were|was|been|being)\s+(?:[a-z]+ly\s+)?)?(?:exchanged|swapped)$", re.IGNORECASE)
+"""A word of freeing that is an exchange's (context.EXCHANGED, as it matched)."""
 STILL_WAITING = re.compile(r"\b(?:left\s+out|not|never|awaiting|await|hoping|hope|still|remain\w*|excluded|denied|"
                            r"waiting|wait)\b", re.IGNORECASE)
 """Words that make "among those ..." the ones not freed ("Among those still hoping for release is X")."""

@@ -22,8 +22,12 @@ PRONOUN = re.compile(r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?:He|She|They|he|she
                      r"(?:[’']d)?\b")
 """A sentence about the person named last: "He", "She", "They", "The 42-year-old", "The sickly 42-year-old" (after an
 opening "Last year," or not)."""
-PLURAL = re.compile(r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?:Both(?:\s+(?:men|women))?|"
-                    r"The\s+(?:pair|two(?:\s+(?:men|women))?|women|men)|They)\s+(?:were|had\s+been|have\s+been)\b")
+OPENING = r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?"
+"""What may open a sentence before its subject: "Last year, ", "In May 2021, "."""
+PLURAL = re.compile(rf"{OPENING}(?:Both(?:\s+(?:men|women))?|The\s+(?:pair|two(?:\s+(?:men|women))?|women|men)|They)\s+"
+                    r"(?:were|had\s+been|have\s+been)\b")
+PAIR = re.compile(rf"{OPENING}(?:Both|The\s+(?:pair|two))\b")
+"""An opening that stands for exactly two people."""
 """A sentence about each of the people the sentence before named: "Both were arrested on Aug. 10, 2020", "The pair
 were sentenced to eight years", "They were detained in 2021"."""
 MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought|moved|expelled|bused|escorted|"
@@ -93,12 +97,23 @@ def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     if item and item[0] == ctx.text.rfind("\n", 0, sentence.start) + 1 and not persons(ctx, sentence):
         return item[1]  # "- Name, a reporter. Held since May 2021.": the item's person
     if PLURAL.match(sentence.text):  # "Both were arrested": the first of those named before (each gets the facts)
-        pair = re.match(r"\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?:Both|The\s+(?:pair|two))\b", sentence.text)
-        if len(ctx.group_before) >= 2 and not (pair and len(ctx.group_before) != 2) and \
-                not re.search(r"\brespectively\b", sentence.text):
-            return ctx.group_before[0]
-        return ctx.last_person if PRONOUN.match(sentence.text) and not pair else None
+        group = plural_group(ctx, sentence)
+        if group:
+            return group[0]
+        return ctx.last_person if PRONOUN.match(sentence.text) and not PAIR.match(sentence.text) else None
     return ctx.last_person if PRONOUN.match(sentence.text) else None
+
+
+def plural_group(ctx: Context, sentence: Sentence) -> list | None:
+    """The people a sentence that names no one stands for when it opens "Both were ...", "The pair were ...", "They
+    were ...": those the last sentence naming anyone named (exactly two for "Both" and "The pair"); none when it
+    gives them "respectively" different facts."""
+    if persons(ctx, sentence) or not PLURAL.match(sentence.text) or re.search(r"\brespectively\b", sentence.text):
+        return None
+    group = ctx.group_before
+    if len(group) < 2 or (PAIR.match(sentence.text) and len(group) != 2):
+        return None
+    return group
 
 
 BULLET = re.compile(r"[ \t]*(?:[-•*·–—]|\d{1,2}[.)])\s+")
@@ -554,7 +569,7 @@ def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end:
     serves), unless the office is a former one: "former British envoy X", freed, served Britain as a Briton (the role
     kept as written). A former service of another kind says less ("former US Marine X")."""
     office = re.search(r"president|minister|ambassador|official|envoy|leader|chief|diplomat", role, re.I)
-    former = re.match(r"former\s+(?=[A-Z])", role)
+    former = re.match(r"(?i:former)\s+(?=[A-Z])", role)
     if office and former and len(role.split()) > 2 and \
             re.fullmatch(r"former\s+\S+\s+(?:ambassador|envoy|diplomat|consul|minister|president|prime\s+minister)\b.*", role, re.I):
         country = country_of(ctx, role.split()[1])

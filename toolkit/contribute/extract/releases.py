@@ -638,8 +638,9 @@ def _nationality_of_the_named(ctx: Context, count, start: int, end: int) -> None
     release of one nationality alone as the count, each of them is of that nationality."""
     country = _nationality(ctx, count.population)
     named = sorted({d.subject for d in ctx.drafts if d.property == "released_in" and d.value == count.subject})
-    if len(named) != count.value:
-        return
+    if len(named) != count.value or any(d.property == "nationality" and d.subject in named and d.value != country
+                                         for d in ctx.drafts):
+        return  # "two Canadian detainees ... A and B, a British citizen": the page says otherwise of one of them
     rule, ctx.current_rule = ctx.current_rule, "nationality"
     for person in named:
         if not any(d.property == "nationality" and d.subject == person for d in ctx.drafts):

@@ -40,13 +40,15 @@ IMPOSED_ON = re.compile(rf"\b{NOUN}\s+(?P<verb>imposed|introduced)\s+(?:in\s+(?:
                         rf"(?P<target>[^.;:]{{2,80}}?){END}", re.IGNORECASE)
 REMOVED = re.compile(r"\b(?P<verb>remov(?:ed|es|ing)|delist(?:ed|s|ing)|struck|took)\s+(?P<target>[^.;:]{2,80}?)\s+"
                      r"(?:from|off)\s+(?:its|the|their)\s+sanctions?\s+lists?", re.IGNORECASE)
-TERROR_LISTED = re.compile(r"\b(?:(?P<verb>remov(?:e|ed|es|ing)|delist(?:ed|s|ing)|took|tak(?:e|es|ing))\s+"
-                           r"(?P<target>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+(?:from|off)\s+(?:its|the|their|a|an)\s+"
-                           r"(?:(?:U\.?S\.?|US|American|State\s+Department)\s+)?(?:list\s+of\s+state\s+sponsors\s+of\s+"
-                           r"terrorism|state\s+sponsors?\s+of\s+terrorism\s+list|terrorism\s+(?:sponsors?\s+)?list)|"
-                           r"(?P<verb2>(?:lift|rescind|revok|remov|end|drop)\w*)\s+(?:the\s+|its\s+)?(?:U\.?S\.?\s+|US\s+)?"
-                           r"designation\s+of\s+(?P<target2>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+as\s+a\s+state\s+"
-                           r"sponsor\s+of\s+terrorism)")
+TERROR_LISTED = re.compile(r"\b(?:(?P<verb>remov(?:e|ed|es|ing)|delist(?:ed|s|ing)?|took|tak(?:e|es|ing))\s+"
+                           r"(?P<target>(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2})\s+(?:from|off)\s+"
+                           r"(?:its|the|their|a|an)\s+(?:(?:U\.?S\.?|US|American|State\s+Department)\s+)?"
+                           r"(?:list\s+of\s+state\s+sponsors\s+of\s+terrorism|state\s+sponsors?\s+of\s+terrorism\s+list|"
+                           r"terrorism\s+(?:sponsors?\s+)?list)|"
+                           r"(?P<verb2>lift(?:s|ed|ing)?|rescind(?:s|ed|ing)?|revok(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|"
+                           r"end(?:s|ed|ing)?|drop(?:s|ped|ping)?)\s+(?:the\s+|its\s+)?(?:U\.?S\.?\s+|US\s+)?"
+                           r"designation\s+of\s+(?P<target2>(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2})\s+as\s+a\s+"
+                           r"state\s+sponsor\s+of\s+terrorism)", re.IGNORECASE)
 """A country taken off a list of state sponsors of terrorism, or its designation as one lifted: relief of its own
 kind, a sanction named `<actor>-terrorism-designation-<country>` unless the registry has it."""
 AUTHORIZED = re.compile(r"\b(?P<verb>authori[sz](?:ed|es|ing)|allow(?:ed|s|ing)|permitt?(?:ed|s|ing))\s+"

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from ...ingest.figures import TODAY_WORDS, DateMention
 from ...values import parse_date
-from .context import ADJECTIVES, PEOPLE, Context, Sentence, asked_whether
+from .context import ADJECTIVES, PEOPLE, SET_APART, Context, Sentence, asked_whether
 from .names import slug
 from .places import demonym_country
 
@@ -318,7 +318,7 @@ def pardon_ahead(ctx: Context, sentence: Sentence, offset: int, date: DateMentio
     """The release a pardon at `offset` freed, when the page has already dated a freeing up to a week after the
     pardon's day ("Burma freed five prisoners Tuesday" ... "granted a pardon Monday"): freed on or after it."""
     if not PARDON_WORD.match(ctx.text, offset) or not date.value or len(date.value) != 10 or \
-            re.match(r"\W*(?:Separately|In\s+a\s+separate|Meanwhile|Elsewhere)\b", sentence.text):
+            SET_APART.match(sentence.text):
         return None  # "Separately, President X granted a pardon on Monday to 20 monks": another release
     pardoned = dt.date.fromisoformat(date.value)
     freed = [((dt.date.fromisoformat(d.value) - pardoned).days, d.subject) for d in ctx.drafts

@@ -224,17 +224,13 @@ def _object(ctx: Context, sentence: Sentence, offset: int) -> int:
     return match.end() if match else 0
 
 
-DEAL = re.compile(r"\b(?:deal|brokered|negotiat\w*|mediat\w*|announce\w*|releas\w*|free[ds]?|freeing|talks|secured|"
-                  r"lifting|arrangement|agreement|pardon\w*|met|meeting|visit\w*|"
-                  r"(?:headed|led)\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?delegation)\b", re.IGNORECASE)
 ENVOY = r"(?:envoy|mediator|negotiator|special\s+representative)"
 """Who is sent to negotiate: "U.S. envoy X", "the president's special representative, X"."""
-
-
-FREEING_DEAL = re.compile(r"\b(?:deal|brokered|negotiat\w*|mediat\w*|releas\w*|free[ds]?|freeing|talks|secured|"
-                          r"lifting|arrangement|agreement|announce\w*)\b", re.IGNORECASE)
-"""The words of a deal or a freeing; a sentence with none of them, only a pardon, meeting, visit or delegation, names
-an envoy of this release only when it happens here and now (`_meeting_here`)."""
+DEAL = re.compile(r"\b(?:deal|brokered|negotiat\w*|mediat\w*|releas\w*|free[ds]?|freeing|talks|secured|"
+                  r"lifting|arrangement|agreement|announce\w*)\b", re.IGNORECASE)
+"""The words of a deal or a freeing, in a sentence that may name the release's envoy."""
+MEETING = re.compile(r"\b(?:pardon\w*|met|meeting|visit\w*)\b", re.IGNORECASE)
+"""A pardon, meeting or visit: it names the release's envoy only when it happens here and now (`_meeting_here`)."""
 COMMENTATOR = re.compile(r"\b(?:UN\b|U\.N\.(?!\w)|United\s+Nations\b|rapporteur\b|human\s+rights\b)", re.IGNORECASE)
 """An envoy who reports on a country rather than negotiates with it: "the UN special representative on Belarus"."""
 
@@ -276,9 +272,7 @@ RANK = re.compile(r"(?:General|Gen\.|Lt\.?\s+Gen\.|Ambassador|Admiral|Colonel|Se
 def envoys(ctx: Context, sentence: Sentence) -> None:
     """Who negotiated: "U.S. envoy Daniel Mockwell", "the president's envoy to the country, Daniel
     Mockwell", "Daniel Mockwell, the U.S. special envoy, announced ...", "brokered by Daniel Mockwell"."""
-    if not DEAL.search(sentence.text):
-        return
-    if not FREEING_DEAL.search(sentence.text) and not _meeting_here(ctx, sentence) and \
+    if not DEAL.search(sentence.text) and not (MEETING.search(sentence.text) and _meeting_here(ctx, sentence)) and \
             not (DELEGATION_HEAD.search(sentence.text) and not _other_time(ctx, sentence)):
         return  # "In September, U.S. envoy X visited Kyiv", "met Omani officials in Muscat": another mission
     for person in persons(ctx, sentence):

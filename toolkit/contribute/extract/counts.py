@@ -32,8 +32,8 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
     for figure in _free(ctx, sentence):
         after = ctx.text[figure.end:sentence.end]
         held = re.match(rf"\s+(?:{PRISONERS}\s+(?:\w+\s+){{0,2}}?)?{HELD}\b[^.;,!?“”\"]*", after) or \
-            re.match(rf"\s+(?:people|persons|individuals)\s+(?:are|remain)\s+(?:still\s+)?(?:\w+ly\s+)?(?:held|jailed|"
-                     rf"imprisoned|behind\s+bars)\s+(?:on\s+political\s+charges|for\s+political\s+reasons)[^.;,]*", after) or \
+            re.match(r"\s+(?:people|persons|individuals)\s+(?:are|remain)\s+(?:still\s+)?(?:\w+ly\s+)?(?:held|jailed|"
+                     r"imprisoned|behind\s+bars)\s+(?:on\s+political\s+charges|for\s+political\s+reasons)[^.;,]*", after) or \
             re.match(rf"\s+(?:people|persons|individuals)\s+(?:in\s+[A-Z][\w-]*\s+)?(?:are|were|remain)\s+(?:still\s+)?"
                      rf"(?:considered|recogni[sz]ed\s+as|deemed)\s+{PRISONERS}\b", after) or \
             re.match(rf"\s+(?:people|persons|individuals|prisoners)\s+(?:imprisoned|jailed|held|detained)\s+(?:on\s+political\s+"

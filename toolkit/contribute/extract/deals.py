@@ -18,8 +18,8 @@ from .context import ACT_TO_FREE, SET_APART, TO_BE_DONE, Context, Sentence, rule
 from .people import persons
 from .places import country_of
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
-from .subjects import (OTHER_EVENT, clause_release, date_note, days_further_on, freeings_outside_totals, other_year,
-                       pardon_ahead, release_date, reported)
+from .subjects import (clause_release, date_note, days_further_on, freeings_outside_totals, other_year, pardon_ahead,
+                       release_date, reported)
 
 
 @rule("release-date")

@@ -187,15 +187,15 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         # another's description, and not someone the page presents as no prisoner ("When President X crushed the
         # protests, Y decided to stay. She was arrested in 2022": Y), since what follows is a prisoner's story
         named = people.persons(ctx, sentence)
-        subject = next((p for p in named if not people.speaks(ctx, sentence, p) and
-                        not people.described(ctx, sentence, p) and p.id not in ctx.not_prisoners), None)
+        told = [p for p in named if not people.speaks(ctx, sentence, p) and not people.described(ctx, sentence, p) and
+                p.id not in ctx.not_prisoners]
+        subject = told[0] if told else None
         if subject is not None and ctx.last_person is not None and bystanders.about_the_last_person(sentence):
             subject = None  # "The blogger took part in the protests that toppled former Prime Minister X. He was ...": the blogger
         if people.plural_group(ctx, sentence):
             _facts_of_each(ctx, ctx.drafts[drafted:])  # "Both were arrested in 2020": each of the two named before
         elif named:
-            ctx.group_before = [p for p in named if not people.speaks(ctx, sentence, p) and
-                                not people.described(ctx, sentence, p) and p.id not in ctx.not_prisoners]
+            ctx.group_before = told
         elif sentence.heading:
             ctx.group_before = []  # a new section: "They" no longer stands for those named above it
         # "He was released" next stands for the sentence's one person, its subject

@@ -71,7 +71,8 @@ EXCHANGED = (r"(?:were|was|been|being)\s+(?:[a-z]+ly\s+)?(?:exchanged|swapped)(?
              r"(?-i:[A-Z])))|"
              r"(?:exchanged|swapped)(?!\s+(?:the\s+)?(?:lists?|views|bodies|remains|letters|fire|shots|messages|notes|"
              r"documents)\b)(?=\s+(?:[\w-]+\s+){0,3}?(?:prisoners|detainees|captives|inmates|hostages)\b)")
-PASSIVE_EXCHANGE = re.compile(r"(?:were|was|been|being)\s+(?:[a-z]+ly\s+)?(?:exchanged|swapped)", re.IGNORECASE)
+EXCHANGE_WORD = re.compile(r"(?P<passive>(?:were|was|been|being)\s+(?:[a-z]+ly\s+)?)?(?:exchanged|swapped)$", re.IGNORECASE)
+"""A word of freeing (FREEING, as it matched) that is an exchange's, and whether it is passive."""
 EXCHANGED_WHO = re.compile(r"(?:\b(?:prisoners|detainees|captives|inmates|hostages|people|citizens|nationals)\b"
                            r"[^.;:]{0,60}|\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+)$")
 """Before a passive exchange, who was exchanged: people ("12 prisoners ... were exchanged") or a name ("Ivo Lamm was
@@ -103,6 +104,11 @@ WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\
                   r"to\s+secure|(?<!\bled\s)to|(?:not|never)\s+led\s+to|not|never|would|will|could|may|might|possible|before)"
                   r"\s+(?:for\s+)?(?:the\s+)?"
                   r"(?:(?:possible|further|swift|immediate|eventual)\s+)?$", re.IGNORECASE)
+
+def _passive_exchange(match: re.Match) -> bool:
+    exchange = EXCHANGE_WORD.match(match.group(0))
+    return bool(exchange and exchange.group("passive"))
+
 
 ACT_TO_FREE = re.compile(r"(?<!\bwould\s)(?<!\bwill\s)(?<!\bto\s)(?<!\bnot\s)(?<!\bnever\s)"
                          r"\b(?:announced|signed|issued|granted|declared|approved)\s+"
@@ -199,7 +205,7 @@ class Sentence:
                              if (not WISH.search(self.text[max(0, m.start() - 40):m.start()]) or
                                  ACT_TO_FREE.search(self.text, max(0, m.start() - 90), m.start()) and
                                  not NONE_FREED.search(self.text)) and
-                             not (PASSIVE_EXCHANGE.match(m.group(0)) and not EXCHANGED_WHO.search(self.text, 0, m.start()))]
+                             not (_passive_exchange(m) and not EXCHANGED_WHO.search(self.text, 0, m.start()))]
         return self._freeing
 
     def announced(self) -> bool:

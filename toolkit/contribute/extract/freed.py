@@ -17,7 +17,7 @@ import bisect
 import re
 
 from .bystanders import STILL_HELD, freed_before, office_holder, still_held, subject_of_a_freeing, surname
-from .context import ADJECTIVES, BEFORE_FREED, PEOPLE, TO_BE_DONE, Context, Sentence, asked_whether, rule
+from .context import ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, PEOPLE, TO_BE_DONE, Context, Sentence, asked_whether, rule
 from .names import Name
 from .people import (BULLET, MOVED, PRONOUN, added_to_the_freed, after_apposition, described, list_item, list_members, persons,
                      speaks)
@@ -48,8 +48,6 @@ GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|d
 WHO_UNCLOSED = re.compile(r",\s+who\s+(?P<clause>(?:[^,;:“”\"()]|“[^“”,;:]{1,40}”|\"[^\",;:]{1,40}\"){5,160}?)"
                           r"(?=\s+(?:was|were)\s+(?:also\s+|later\s+|then\s+)?"
                           r"(?:freed|released|pardoned|set\s+free)\b)")
-EXCHANGE_WORD = re.compile(r"^(?:(?:were|was|been|being)\s+(?:[a-z]+ly\s+)?)?(?:exchanged|swapped)$", re.IGNORECASE)
-"""A word of freeing that is an exchange's (context.EXCHANGED, as it matched)."""
 STILL_WAITING = re.compile(r"\b(?:left\s+out|not|never|awaiting|await|hoping|hope|still|remain\w*|excluded|denied|"
                            r"waiting|wait)\b", re.IGNORECASE)
 """Words that make "among those ..." the ones not freed ("Among those still hoping for release is X")."""
@@ -360,7 +358,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             release_word = re.search(r"release|freed", ctx.text[person.end:sentence.end])
             record(person, person.end + release_word.start(), person.start, person.end + release_word.end())
     for match in freeing:
-        if EXCHANGE_WORD.search(match.group(0)):
+        if EXCHANGE_WORD.match(match.group(0)):
             continue  # "exchanged prisoners, including A and B": freed by one side or the other, the page must say which
         obj = sentence.start + match.end()
         to = re.match(r"\s+to\s+", ctx.text[obj:sentence.end]) if re.search(r"pardons?$", match.group(0)) else None

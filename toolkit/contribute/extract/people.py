@@ -18,18 +18,18 @@ SPEECH = re.compile(r"\s*(?:[a-z]\w*\s+)?(?:said|says|told|tells|wrote|writes|ad
                     r"expressed|urged|called|noted|posted|tweeted|recalled|explained|described|insisted|argued|"
                     r"claimed|confirmed|reported|warned|stressed|emphasized|emphasised|commented|gives|gave|spoke|"
                     r"speaks|meet|met|quoted)\b")
-PRONOUN = re.compile(r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?:He|She|They|he|she|they|[Tt]he\s+(?:[a-z]+\s+)?\d{1,3}-year-old)"
+OPENING = r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?"
+"""What may open a sentence before its subject: "Last year, ", "In May 2021, "."""
+PRONOUN = re.compile(rf"{OPENING}(?:He|She|They|he|she|they|[Tt]he\s+(?:[a-z]+\s+)?\d{{1,3}}-year-old)"
                      r"(?:[’']d)?\b")
 """A sentence about the person named last: "He", "She", "They", "The 42-year-old", "The sickly 42-year-old" (after an
 opening "Last year," or not)."""
-OPENING = r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?"
-"""What may open a sentence before its subject: "Last year, ", "In May 2021, "."""
 PLURAL = re.compile(rf"{OPENING}(?:Both(?:\s+(?:men|women))?|The\s+(?:pair|two(?:\s+(?:men|women))?|women|men)|They)\s+"
                     r"(?:were|had\s+been|have\s+been)\b")
-PAIR = re.compile(rf"{OPENING}(?:Both|The\s+(?:pair|two))\b")
-"""An opening that stands for exactly two people."""
 """A sentence about each of the people the sentence before named: "Both were arrested on Aug. 10, 2020", "The pair
 were sentenced to eight years", "They were detained in 2021"."""
+PAIR = re.compile(rf"{OPENING}(?:Both|The\s+(?:pair|two))\b")
+"""An opening that stands for exactly two people."""
 MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought|moved|expelled|bused|escorted|"
          r"transported|went|crossed|arrived|headed|heading|flying|flew|travell?ed|ended\s+up|returned|relocated|"
          r"evacuated|resettled)")

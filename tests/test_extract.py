@@ -2466,3 +2466,23 @@ def test_they_after_a_heading_or_a_sentence_naming_no_one_still_stands_for_the_g
                                     "They were arrested in May 2021.")
     assert sorted(k[0] for k in drafted if k[1] == "imprisoned_since") == ["ivo-lamm", "rasa-veld"], \
         sorted(map(str, drafted))
+
+
+# --- shapes of round 34zzk's real pages that its fixtures do not carry ---------------------------------------------
+
+def test_a_sanctions_target_ends_before_an_as_clause_and_is_never_its_owner(shapes):
+    drafted = _review_draft(shapes, "The United States lifted sanctions on the Nordavia Cargo Company as Minsk freed 30 "
+                                    "prisoners on Thursday.")
+    targets = [k for k in drafted if k[1] == "target"]
+    assert targets and all(k[2] == "nordavia-cargo-company" for k in targets), sorted(map(str, drafted))
+    assert not [k for k in drafted if "minsk" in k[0] or k[1] == "relief" and "Minsk" in k[2]], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "The United States said on Thursday it was lifting sanctions on Dravia's timber sector.")
+    assert not [k for k in drafted if k[1] == "target" and "dravia" in k[2]], sorted(map(str, drafted))
+
+
+def test_a_nationality_before_a_name_is_no_part_of_it_but_a_countrys_own_name_may_be(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Canadian Lena Voss and Jordan Peel Hart on Thursday.")
+    assert ("lena-voss", "released_in", "release-2026-11-19", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert ("lena-voss", "nationality", "canada", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert ("jordan-peel-hart", "released_in", "release-2026-11-19", "exact", None, None) in drafted, \
+        sorted(map(str, drafted))

@@ -251,7 +251,10 @@ RELATIVE = re.compile(rf"\b(?:(?P<today>{TODAY_WORDS})|(?P<yesterday>yesterday|l
                       r"(?<=[a-z0-9]\s)" + "".join(rf"(?<!\b{w}\s)" for w in ("on", "last", "this", "next", "every", "by", "until",
                                                                       "since", "from", "each")) +
                       r"(?P<bare>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                      r"(?=\s*(?:[,.;]|\s(?:morning|night|evening|afternoon|in|at|after|when|and|as|to|from|while)\b)))"
+                      r"(?=\s*(?:[,.;]|\s(?:morning|night|evening|afternoon|in|at|after|when|and|as|to|from|while|that)\b))|"
+                      # and right after a saying: "officials said wednesday they had secured the release"
+                      r"(?:(?<=\bsaid\s)|(?<=\bsays\s)|(?<=\bannounced\s)|(?<=\bconfirmed\s)|(?<=\breported\s)|(?<=\bstated\s))"
+                      r"(?P<said>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
                       r"(?:[’']s)?\b")
 """A day named relative to the article's date, matched in `lowered` text."""
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -271,7 +274,7 @@ def _relative(text: str, anchor: DateValue) -> list[DateMention]:
         elif match.group("yesterday"):
             day = anchor.start - dt.timedelta(days=1)
         else:
-            weekday = match.group("weekday") or match.group("bare")
+            weekday = match.group("weekday") or match.group("bare") or match.group("said")
             back = (anchor.start.weekday() - WEEKDAYS.index(weekday.lower())) % 7
             day = anchor.start - dt.timedelta(days=back)
         found.append(DateMention(text[match.start():match.end()], match.start(), match.end(), day.isoformat(), True,

@@ -199,7 +199,10 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         elif sentence.heading:
             ctx.group_before = []  # a new section: "They" no longer stands for those named above it
         # "He was released" next stands for the sentence's one person, its subject
-        ctx.previous_alone = subject if named == [subject] and not re.search(r"[“”\"]", sentence.text) else None
+        # (one named inside the subject's description is no second person: "X: A trade unionist arrested at a strike
+        # against Governor Y. He was also released")
+        undescribed = [p for p in named if not people.described(ctx, sentence, p)]
+        ctx.previous_alone = subject if undescribed == [subject] and not re.search(r"[“”\"]", sentence.text) else None
         if subject is not None:
             ctx.last_person = subject
             item = people.list_item(ctx, sentence)

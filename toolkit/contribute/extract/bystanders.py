@@ -131,8 +131,9 @@ def not_a_prisoner(ctx: Context, sentence: Sentence, person: Name) -> bool:
                 RELATION.search(person.role or "") or (described_as and RELATION.match(described_as[0].strip())))
 
 
-PASSIVE_FREEING = re.compile(r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:freed|released|pardoned|"
-                             r"set\s+free)\b$", re.IGNORECASE)  # ending the span it is looked for in
+PASSIVE_FREEING = re.compile(r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?"
+                             r"(?:among(?:st)?\s+(?:those|the)\s+(?:[\w,]+\s+){0,4}?)?(?:freed|released|pardoned|"
+                             r"set\s+free)\b$", re.IGNORECASE)  # ending the span it is looked for in ("were among those released")
 HEAD_OF_STATE = re.compile(r"\b(?:president|prime\s+minister|premier|king|queen|emir|sultan|ruler|dictator|chancellor|"
                            r"secretary\s+of\s+state|envoy|ambassador)\b", re.IGNORECASE)
 

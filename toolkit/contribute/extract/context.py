@@ -149,10 +149,10 @@ those still to be released", "one of those who could be released", "hoping to be
 prisoners Washington wants released")."""
 
 # The nouns a count of the freed is written with, and the words that may stand before them (a nationality, a faith)
-PEOPLE = (r"(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
+PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages|critics|"
-          r"opponents|protesters|convicts|servicemen|soldiers|supporters)")
+          r"opponents|protesters|convicts|servicemen|soldiers|supporters)(?:(?<=[a-z])[\"”](?!\w))?")  # 'four "detainees"'
 ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|convicted|government|regime|opposition|anti-government|pro-democracy|"
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim)\s+){0,2}")  # a nationality, a faith
@@ -280,6 +280,11 @@ class Context:
         quote = self.text[start:end].strip(" ,;:—–-\"“”'’‘(")
         if quote.endswith(")") and "(" not in quote:
             quote = quote.rstrip(")")
+        # 'four "detainees"': a quotation the quote opens keeps its closing mark
+        unclosed = '"' if quote.count('"') % 2 else "”" if quote.count("“") > quote.count("”") else None
+        at = self.text.find(quote, start)
+        if unclosed and at >= 0 and self.text.startswith(unclosed, at + len(quote)):
+            quote += unclosed
         if len(quote) < 3:
             return None  # nothing to quote: a rule's span went wrong; better no draft than an empty quote
         start = self.text.index(quote, start) if quote else start

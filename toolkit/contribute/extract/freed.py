@@ -26,7 +26,8 @@ from .subjects import ABOUT_SOMEONE, clause_release
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
-FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s+(?:were|was|are|is)|"
+FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s+"
+                     r"(?:by\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+)?\s+)?(?:were|was|are|is)|"  # "One of those freed by Minsk is"
                      r"(?:those|people|prisoners|the\s+people)\s+(?:freed|released|pardoned|set\s+free)\s+"
                      r"(?:include[sd]?|were|are)|"
                      r"among(?:st)?\s+(?:those|the)\s[^.;:]{0,70}?\s(?:were|are|was|is)|among(?:st)?\s+them\s+(?:were|are)|"
@@ -61,8 +62,10 @@ OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
                          r"(?:ordered\s+(?:to\s+be\s+)?)?"  # "were ordered (to be) freed by the judge": a court's order done
-                         r"(?:freed|released|pardoned|set\s+free|free\b|(?:among(?:st)?|one\s+of)\s+(?:[\w,]+\s+of\s+)?(?:those|the)\s+"
-                         rf"{BEFORE_FREED}(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b)", re.IGNORECASE)
+                         r"(?:freed|released|pardoned|set\s+free|free\b|(?:among(?:st)?|one\s+of)\s+"
+                         r"(?:(?:a\s+total\s+of|some|more\s+than|over|nearly|about)\s+)?(?:[\w,]+\s+of\s+)?"
+                         r"(?:(?:those|the)\s+(?:\d[\d,]*\s+)?|\d[\d,]*\s+)"  # "among a total of 3,120 prisoners released"
+                         rf"{BEFORE_FREED}(?:being\s+)?(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b)", re.IGNORECASE)
 
 SHORT_DETENTION = re.compile(r"\b(?:without\s+charges?|on\s+bail|after\s+questioning|hours\s+later|the\s+same\s+day|"
                              r"from\s+(?:police\s+)?custody|on\s+parole\s+pending)\b", re.IGNORECASE)
@@ -248,8 +251,11 @@ def freed(ctx: Context, sentence: Sentence, person: Name, offset: int, quote_sta
 
 
 def _destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    """Where the freed went, told after the word that frees them: "were released and taken to Vilnius", "is now in P",
+    "was among those released to Ukraine" (a place, never "released to his family")."""
     move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|through|via)|"
-                    rf"\b(?:is|are)\s+now\s+(?:free\s+)?in)\s+(?:neighbou?ring\s+)?", ctx.text[offset:sentence.end])
+                    rf"\b(?:is|are)\s+now\s+(?:free\s+)?in)\s+(?:neighbou?ring\s+)?|\s+(?:in)?to\s+(?:neighbou?ring\s+)?",
+                    ctx.text[offset:sentence.end])
     return place_after(ctx, sentence, offset + move.end()) if move else None
 
 
@@ -273,9 +279,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             return
         done.add(person.id)
         freed(ctx, sentence, person, offset, start, end, review)
-        if place is not None:
-            ctx.add("sent_to", "entity", place.entity, min(start, person.start), max(end, place.end),
-                    subject=ctx.note_person(person))
+        if place is not None:  # quoted from the person's name, or from the pronoun that stands for it
+            ctx.add("sent_to", "entity", place.entity, start if person.start < sentence.start else min(start, person.start),
+                    max(end, place.end), subject=ctx.note_person(person))
 
     ctx.still_held |= {surname(p) for p in persons(ctx, sentence) if still_held(ctx, sentence, p)}
     freeing = sentence.freeing()
@@ -396,7 +402,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         # "The blogger A hugged his mother at the border. He was released with his cellmate": the one person the
         # sentence before named, quoting no one (not after "X said", nor with two people to choose from), and no
         # detention of hours ("He was released without charge", "on bail")
-        record(ctx.previous_alone, verb.start(), sentence.start + pronoun.start("who"), verb.end())
+        record(ctx.previous_alone, verb.start(), sentence.start + pronoun.start("who"), verb.end(),
+               _destination_after(ctx, sentence, verb.end()))
     addition = added_to_the_freed(ctx, sentence)
     if addition and done:
         # "In addition to A, who ..., the freed Americans included B and C": A is one of them

@@ -33,7 +33,10 @@ SITE_WORDS = re.compile(r"^\s*(?:(?:advertisement|advertising|sponsored|share|sh
 CREDIT = re.compile(r"(?:\((?:[^()\n]{0,60}/)?\s*(?:Photo|Photograph|Image|Picture|Video|File|Credit)s?\b[^()\n]{0,80}\)|"
                     r"\((?:AP|AFP|Reuters|EPA|Getty(?:\s+Images)?|Reuters/File|AP\s+Photo)[^()\n]{0,60}\)|"
                     r"\b(?:Photo|Photograph|Image|Picture|Screenshot|Credit)s?(?:\s+(?:source|credit))?\s*:\s*[^\n]{0,80}|"
-                    r"\bScreenshot\s+from\b[^\n]{0,80}|\b(?:Getty\s+Images|AFP\s+via\s+Getty\s+Images))\s*$", re.IGNORECASE)
+                    r"\bScreenshot\s+from\b[^\n]{0,80}|\b(?:Getty\s+Images|AFP\s+via\s+Getty\s+Images)|"
+                    # "... January 25, 2026. — Reuters pic", "— Picture by A. Name": a credit after a dash
+                    r"\s[—–]\s*(?:(?:(?-i:[A-Z])[\w.&/-]*|via)\s+){1,4}(?:pic|photo|picture)s?\.?|"
+                    r"\s[—–]\s*(?:pic(?:ture)?|photo)s?\s+(?:by|via|from|courtesy\s+of)\s[^\n]{0,60})\s*$", re.IGNORECASE)
 LINKS = re.compile(r"^\s*(?:Explore\s+further|Read\s+more|Read\s+also|Also\s+read|Related(?:\s+(?:articles?|stories|"
                    r"news|content|coverage|reading))?|See\s+also|More\s+on\s+this(?:\s+story)?|Recommended(?:\s+for\s+you)?|"
                    r"You\s+may\s+also\s+like|More\s+from\s+\w+|Latest\s+news|Most\s+popular)\s*:?\s*$",

@@ -118,6 +118,53 @@ def iso_names() -> dict[str, str]:
     return _ISO_NAMES
 
 
+DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"-n", to the country's name
+    "american": "United States", "americans": "United States", "us": "United States", "polish": "Poland",
+    "poles": "Poland", "british": "United Kingdom", "brits": "United Kingdom", "dutch": "Netherlands",
+    "french": "France", "german": "Germany", "germans": "Germany", "swedish": "Sweden", "swedes": "Sweden",
+    "danish": "Denmark", "danes": "Denmark", "finnish": "Finland", "finns": "Finland", "norwegian": "Norway",
+    "norwegians": "Norway", "swiss": "Switzerland", "irish": "Ireland", "spanish": "Spain", "spaniards": "Spain",
+    "turkish": "Turkey", "turks": "Turkey", "chinese": "China", "japanese": "Japan", "czech": "Czech Republic",
+    "czechs": "Czech Republic", "slovak": "Slovakia", "israeli": "Israel", "israelis": "Israel",
+    "swede": "Sweden", "pole": "Poland", "dane": "Denmark", "finn": "Finland", "turk": "Turkey", "brit": "United Kingdom",
+    "briton": "United Kingdom", "britons": "United Kingdom", "spaniard": "Spain", "saudi": "Saudi Arabia",
+    "saudis": "Saudi Arabia", "emirati": "United Arab Emirates", "emiratis": "United Arab Emirates",
+}
+
+
+COUNTRY_FROM = (("ian", ("ia", "", "e", "ium", "a", "y")), ("ean", ("ea",)), ("an", ("a", "", "y", "o")), ("ese", ("", "a")),
+                ("ish", ("land", "en", "and")), ("i", ("",)), ("n", ("",)), ("", ("y", "ia", "")))
+"""Endings a demonym's singular may have, and what the country's name may end with instead ("German" ->
+"Germany", "Belarusian" -> "Belarus", "Finnish" -> "Finland"): each candidate is kept only if it is the name
+of a country."""
+
+
+def iso_country(word: str) -> str | None:
+    """The country a demonym names, by the ISO 3166 names pycountry knows ("latvians" -> "Latvia"), or None."""
+    if len(word) < 4 or not word.isalpha():
+        return None
+    names = iso_names()
+    singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    for ending, replacements in COUNTRY_FROM:
+        if singular.endswith(ending):
+            stem = singular[: len(singular) - len(ending)] if ending else singular
+            for replacement in replacements:
+                candidate = names.get(stem + replacement)
+                if candidate:
+                    return candidate
+    return None
+
+
+def _demonym(word: str) -> bool:
+    """A nationality's word ("Canadian", "Kenyan", "Briton"), not a country's own name, which may be a given name
+    ("Jordan", "Chad")."""
+    key = word.lower()
+    if key in DEMONYM_EXCEPTIONS:
+        return True
+    country = iso_country(key)
+    return country is not None and country.lower() != key
+
+
 def _given_name(word: str) -> bool:
     """A short month written with no full stop, first of a name ("Jan Wolny"): a given name ("Jan. 14" is the month)."""
     return word in ("Jan", "Mar", "Jun")
@@ -199,6 +246,8 @@ def find_names(text: str, registry: Registry) -> list[Name]:
                     break
         if len(name_words) >= 3 and name_words[0] in HONORIFICS:
             name_words = name_words[1:]  # "U Than Htay", "Daw Khin Hla": Burmese honorifics, not part of the name
+        if len(name_words) >= 3 and _demonym(name_words[0]):
+            name_words = name_words[1:]  # "Canadian Lena Voss", "Briton Vicky Bowman": a nationality, not a name
         if name_words and (ends_in_title(name_words[-1]) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in name_words)):
             continue  # "RFE/RL President", "CEO": a title or an acronym, not a person's name
         if not 2 <= len(name_words) <= 4 or any(w.lower() in NOT_PEOPLE for w in name_words) or \
@@ -301,7 +350,8 @@ def _runs(text: str):
 
 def _adjective(word: str) -> bool:
     """A nationality or place adjective in a title ("Ukrainian President", "Belarusian opposition leader")."""
-    return word.lower() in ADJECTIVES or bool(re.fullmatch(r"[A-Z][a-z]{2,}(?:ian|ean|ese|ish)", word))
+    return word.lower() in ADJECTIVES or bool(re.fullmatch(r"[A-Z][a-z]{2,}(?:ian|ean|ese|ish)", word)) or \
+        bool(re.fullmatch(r"[A-Z][a-z]{3,}", word)) and _demonym(word)  # "Kenyan", "Briton"
 
 
 def title_word(word: str, titles: set = ALL_TITLE_WORDS) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import ADJECTIVES, PEOPLE, Context, Sentence, rule
-from .names import Name, title_word, apposition
+from .names import Name, _demonym, apposition, title_word
 from .places import country_of
 
 SPEECH = re.compile(r"\s*(?:[a-z]\w*\s+)?(?:said|says|told|tells|wrote|writes|added|announced|stated|thanked|welcomed|"
@@ -577,8 +577,8 @@ def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end:
             ctx.add("nationality", "entity", country, start, end, subject=ctx.note_person(person))
         return role
     first = role.split()[0] if role.split() else ""
-    if len(role.split()) < 2 or not first[:1].isupper() or office:
-        return role
+    if not first[:1].isupper() or office or len(role.split()) < 2 and not _demonym(first):
+        return role  # one word only when it is a nationality's: "Canadian X", "Briton X"
     country = country_of(ctx, first)
     if not country:
         return role
@@ -597,8 +597,9 @@ def roles(ctx: Context, sentence: Sentence) -> None:
                 role = role[:-1]
             role = _nationality_of_role(ctx, person, role, person.role_start, person.end)
             proper = any(w[:1].isupper() for w in role.split()[1:]) or "." in role
-            ctx.add("role", "text", role if proper else role.lower(), person.role_start, person.end,
-                    subject=ctx.note_person(person))
+            if role:  # "Canadian X": a nationality and no role
+                ctx.add("role", "text", role if proper else role.lower(), person.role_start, person.end,
+                        subject=ctx.note_person(person))
         described_as = apposition(ctx.text, person.end)
         if described_as and SPEECH.match(ctx.text, described_as[2]):
             continue  # "brokered by X, a spokesperson for the ministry said": the speaker's role, not X's

@@ -9,20 +9,8 @@ import re
 from collections import Counter
 
 from .context import PEOPLE, Context, Sentence
-from .names import UPPER, Name, iso_names, slug
+from .names import DEMONYM_EXCEPTIONS, UPPER, Name, iso_country, iso_names, slug
 
-DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"-n", to the country's name
-    "american": "United States", "americans": "United States", "us": "United States", "polish": "Poland",
-    "poles": "Poland", "british": "United Kingdom", "brits": "United Kingdom", "dutch": "Netherlands",
-    "french": "France", "german": "Germany", "germans": "Germany", "swedish": "Sweden", "swedes": "Sweden",
-    "danish": "Denmark", "danes": "Denmark", "finnish": "Finland", "finns": "Finland", "norwegian": "Norway",
-    "norwegians": "Norway", "swiss": "Switzerland", "irish": "Ireland", "spanish": "Spain", "spaniards": "Spain",
-    "turkish": "Turkey", "turks": "Turkey", "chinese": "China", "japanese": "Japan", "czech": "Czech Republic",
-    "czechs": "Czech Republic", "slovak": "Slovakia", "israeli": "Israel", "israelis": "Israel",
-    "swede": "Sweden", "pole": "Poland", "dane": "Denmark", "finn": "Finland", "turk": "Turkey", "brit": "United Kingdom",
-    "briton": "United Kingdom", "britons": "United Kingdom", "spaniard": "Spain", "saudi": "Saudi Arabia",
-    "saudis": "Saudi Arabia", "emirati": "United Arab Emirates", "emiratis": "United Arab Emirates",
-}
 
 
 FAITHS = {"roman", "catholic", "catholics", "orthodox", "protestant", "protestants", "christian", "christians", "muslim",
@@ -136,29 +124,6 @@ def demonym_country(ctx: Context, word: str) -> tuple[str | None, str | None]:
 
 def _propose_country(ctx: Context, name: str) -> str:
     return ctx.propose("places", {"id": slug(name), "name": name, "kind": "country", "aliases": []})
-
-
-COUNTRY_FROM = (("ian", ("ia", "", "e", "ium", "a", "y")), ("ean", ("ea",)), ("an", ("a", "", "y", "o")), ("ese", ("", "a")),
-                ("ish", ("land", "en", "and")), ("i", ("",)), ("n", ("",)), ("", ("y", "ia", "")))
-"""Endings a demonym's singular may have, and what the country's name may end with instead ("German" ->
-"Germany", "Belarusian" -> "Belarus", "Finnish" -> "Finland"): each candidate is kept only if it is the name
-of a country."""
-
-
-def iso_country(word: str) -> str | None:
-    """The country a demonym names, by the ISO 3166 names pycountry knows ("latvians" -> "Latvia"), or None."""
-    if len(word) < 4 or not word.isalpha():
-        return None
-    names = iso_names()
-    singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-    for ending, replacements in COUNTRY_FROM:
-        if singular.endswith(ending):
-            stem = singular[: len(singular) - len(ending)] if ending else singular
-            for replacement in replacements:
-                candidate = names.get(stem + replacement)
-                if candidate:
-                    return candidate
-    return None
 
 
 def _place_named(ctx: Context, name: str) -> str | None:

@@ -280,10 +280,12 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if RESIDENTS.match(sentence.text, match.end()):
             continue  # "one American green card holder": a resident, of no nationality the page gives
         implied = False  # "an American" said of one of the freed: at least one
-        if not match.group(0).startswith("one") and not ((listed or re.search(r"\b(?:and|,)\s+(?:\w+\s+){1,2}[A-Z]",
-                                                                             sentence.text[match.end():match.end() + 30]))
-                                                         and re.match(r"\s*(?:[.,;]|and\b|$)", sentence.text[match.end():])) \
-                and not (listed and re.match(r"\s+(?:were|are)\b", sentence.text[match.end():])):
+        # "3 foreigners, including a Canadian": one of a count, not a count of its own
+        including = sentence.text[:match.start()].endswith("including ")
+        if not match.group(0).startswith("one") and (including or not (
+                (listed or re.search(r"\b(?:and|,)\s+(?:\w+\s+){1,2}[A-Z]", sentence.text[match.end():match.end() + 30]))
+                and re.match(r"\s*(?:[.,;]|and\b|$)", sentence.text[match.end():])) and
+                not (listed and re.match(r"\s+(?:were|are)\b", sentence.text[match.end():]))):
             if not _one_among_the_freed(sentence, match):
                 continue  # "an American" counts as one only within a list of counts, or as one of the freed
             implied = True
@@ -294,6 +296,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                      "note": f'"{match.group(0)}": at least one'} if implied else {}
             ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
                     subject=release, population=population, **bound)
+    _described_freed(ctx, sentence)
     for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)"
                              rf"(?P<named>(?:\s+[a-z][\w-]*){{1,2}},\s+(?P<name>[A-Z][^,;:.]{{1,50}}),)?\s+(?:has|had|was|is)\s+"
                              rf"(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned|among(?:st)?\s+(?:those|the)\s+freed|"
@@ -309,6 +312,34 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if population and release:
             ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
                     subject=release, qualifier="at_least", population=population)
+
+
+DESCRIBED = re.compile(r"an?\s+(?:ex-|former\s+)?(?P<noun>U\.S\.|[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
+                       r"(?=\s*(?:[,.;]|and\b|as\b|on\b|in\b|from\b|to\b|after\b|$))")
+"""One of the freed described by nationality and what they are: "a Canadian engineer", "an ex-British diplomat"."""
+DESCRIBED_NEXT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _described_freed(ctx: Context, sentence: Sentence) -> None:
+    """The freed described one by one, right after the word that frees them: "announced that it was releasing and
+    deporting a Canadian engineer, a Dutch photographer and a Kenyan citizen": at least one of each nationality."""
+    for freeing in sentence.freeing():
+        at = freeing.end()
+        verb = re.match(r"\s+and\s+[a-z]+(?:ing|ed)\b", sentence.text[at:])  # "releasing and deporting"
+        at = at + (verb.end() if verb else 0)
+        at += len(sentence.text[at:]) - len(sentence.text[at:].lstrip())
+        while (item := DESCRIBED.match(sentence.text, at)) is not None:
+            population = group_of(ctx, "US citizen" if item.group("noun") == "U.S." else item.group("noun")) \
+                if item.group("noun") == "U.S." or demonym_country(ctx, item.group("noun")) != (None, None) else None
+            release = clause_release(ctx, sentence, sentence.start + freeing.start())
+            if population and release:
+                ctx.add("released_count", "count", 1, sentence.start + item.start(), sentence.start + item.end(),
+                        subject=release, population=population, qualifier="at_least", review="implied-count",
+                        note=f'"{item.group(0)}": at least one')
+            after = DESCRIBED_NEXT.match(sentence.text, item.end())
+            if after is None:
+                break
+            at = after.end()
 
 
 AMONG_THE_FREED = re.compile(rf"\s+(?:were|are)\s+(?:also\s+)?among(?:st)?\s+(?:those|the)\s+{BEFORE_FREED}(?:freed|released|"

@@ -26,7 +26,7 @@ LIFT = (r"lift(?:ed|ing|s)?|eas(?:e|ed|ing|es)|remov(?:e|ed|ing|es)|scrap(?:ped|
 IMPOSE = r"impos(?:e|ed|es|ing)|introduc(?:e|ed|es|ing)|kept|keeps?|keeping|plac(?:e|ed|es)|slapp?(?:ed)?|maintain(?:ed|s)?"
 NOUN = r"(?:sanctions?|restrictions|concessions|penalties|an?\s+embargo)"
 END = (r"(?=\s+(?:the\s+same\s+(?:day|week|month)|that\s+(?:day|week)|this\s+(?:week|month|year)|last\s+(?:week|month|year)|"
-       r"earlier|later|too|as\s+well|in\s+(?:place|\w+\s+\d{4}|\d{4}|exchange|return|November|December|January|February|March|April|"
+       r"earlier|later|too|as\s+well|as\s+(?!part\b)|in\s+(?:place|\w+\s+\d{4}|\d{4}|exchange|return|November|December|January|February|March|April|"
        r"May|June|July|August|September|October)|since|after|before|following|as\s+part|on\s+(?:\w+day|\w+\.?\s+\d)|"
        r"and\s+(?:the|a|an|it|its|he|she|they|expressed|authorized)|to\s+(?!the\b)|for\s+being|--|—|"
        r"on\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+|with\s+(?:immediate\s+)?effect)|[.,;:!?\"“”)]|$)")
@@ -317,8 +317,8 @@ def _new_target(ctx: Context, sentence: Sentence, mention: Mention) -> tuple[str
             offset = ctx.text.index(words[1], offset + len(words[0]))
             words = words[1:]
         if not words or any(w.lower() in NOT_ORGANISATIONS for w in words) or \
-                (len(words) == 1 and _demonym(ctx, words[0])):
-            continue
+                (len(words) == 1 and _demonym(ctx, words[0])) or re.search(r"[’']s?$", words[-1]):
+            continue  # "on Belarus's potash sector": the owner of what is targeted, not the target
         name = ctx.text[offset:match.end()]
         end = offset + len(name)
         if re.match(r"[’']s\b", ctx.text[end:end + 2]) or OWNED.search(ctx.text[begin:offset]) or \

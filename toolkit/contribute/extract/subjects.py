@@ -20,7 +20,7 @@ from dataclasses import replace
 from ...ingest.figures import TODAY_WORDS, DateMention
 from ...values import parse_date
 from .context import ADJECTIVES, PEOPLE, SET_APART, Context, Sentence, asked_whether
-from .names import slug
+from .names import apposition, slug
 from .places import demonym_country
 
 # Words before a date that make it the date of something other than a release ("an imprisoned American citizen on
@@ -52,7 +52,27 @@ def reported(ctx: Context, date: DateMention, offset: int, floor: int) -> bool:
     if date.start > offset:
         return bool(CONFIRMED.search(ctx.text[max(floor, offset, date.start - 60):date.start]))
     return bool(REPORTED.search(ctx.text[max(floor, date.start - 60):date.start])) and \
-        bool(re.match(r"[\s,]*that\b", ctx.text[date.end:offset]))
+        bool(SAID_CLAUSE.match(ctx.text, date.end, offset))
+
+
+SAID_CLAUSE = re.compile(r"[\s,]*(?:that\b|(?:[\w.’'-]+\s+){1,3}?(?:had|has|have|was|were|is|are)\b)", re.IGNORECASE)
+"""After a saying's day, the clause it says: "announced on March 10 that ...", "said Tuesday they had secured the
+release" (its subject and verb, without the "that")."""
+UNDER_WAY = re.compile(r"[\s,]*(?:that\s+)?(?:[\w.’'-]+\s+){1,4}?(?:was|were|is|are)\s+(?:now\s+)?"
+                       r"(?:(?P<being>being\s+)(?=released|freed|pardoned)|(?=releasing|freeing|pardoning))", re.IGNORECASE)
+"""Between a saying's day and a freeing word, a freeing told as under way that day: "announced Thursday that it was
+releasing", "said on Monday that prisoners were being freed"."""
+
+
+def said_under_way(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:
+    """The day a saying before a freeing names, when the freeing is told as under way then ("The government announced
+    Thursday that it was releasing 40 prisoners"): the freeing's own day, not only a bound on it."""
+    for date in sentence.dates:
+        if date.end <= offset and offset - date.end < 60 and date.value and len(date.value) == 10 and \
+                REPORTED.search(ctx.text[max(sentence.start, date.start - 60):date.start]) and \
+                (under_way := UNDER_WAY.match(ctx.text, date.end)) and under_way.end() == offset:
+            return date
+    return None
 
 
 def another_event(ctx: Context, date: DateMention, offset: int) -> bool:
@@ -98,13 +118,13 @@ def release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention |
     # happened the same day
     simultaneous = re.match(r"\w+\s+as\s+", ctx.text[offset:end])
     for date in sentence.dates:
-        if start <= date.start < end and date.value and len(date.value) >= 7 and \
+        if start <= date.start < end and date.value and len(date.value) >= 7 and not in_description(ctx, sentence, date) and \
                 not OTHER_EVENT.search(ctx.text[max(start, date.start - 40):date.start]) and \
                 not reported(ctx, date, offset, start) and not another_event(ctx, date, offset) and \
                 (not date.relative or abs(date.start - offset) < 30 or _object_between(ctx, sentence, offset, date) or
                  (simultaneous and 0 < date.start - offset < 130)):
             return date
-    return None
+    return said_under_way(ctx, sentence, offset)
 
 
 LATER_EVENT = re.compile(r"\b(?:ahead\s+of|before|upcoming|planned|scheduled|expected)\b", re.IGNORECASE)
@@ -354,6 +374,17 @@ def _total_noun(ctx: Context, figure) -> bool:
                          r"\s+(?:were|have|had|was)\b", ctx.text[figure.end:figure.end + 40], re.IGNORECASE))
 
 
+def in_description(ctx: Context, sentence: Sentence, date: DateMention) -> bool:
+    """True for a date inside what a comma after a name says the person is ("X, a leader of the strikes that shook the
+    city in 2019, and Y were among those released"): the person's story, not the freeing's day."""
+    for name in sentence.names:
+        if name.end <= date.start:
+            described = apposition(ctx.text, name.end)
+            if described and described[1] <= date.start < described[2]:
+                return True
+    return False
+
+
 def other_year(ctx: Context, sentence: Sentence, start: int, end: int) -> str | None:
     """A year the clause (or the sentence's opening, "In 2024, ...") dates its freeing to, when it is not
     the year of the article's release: "three journalists were pardoned in 2024" is another release."""
@@ -365,7 +396,8 @@ def other_year(ctx: Context, sentence: Sentence, start: int, end: int) -> str | 
         if OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
                 not re.search(r"\b(?:[Ii]n|[Dd]uring|[Ee]arlier\s+in|[Ll]ater\s+in)\s+$", ctx.text[date.start - 15:date.start]):
             continue  # "in 2024" anchors a freeing in time; "the 2020 protest leader" does not
-        if re.search(r"\b(?:who|which|whose|given|serving|received)\b", ctx.text[min(start, date.start):date.start]):
+        if re.search(r"\b(?:who|which|whose|given|serving|received)\b", ctx.text[min(start, date.start):date.start]) or \
+                in_description(ctx, sentence, date):
             continue  # "X, who was given 11 years in 2022, was freed": the year of something said of X
         if main is None or str(main.start.year) != date.value:
             return date.value

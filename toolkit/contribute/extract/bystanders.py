@@ -17,10 +17,15 @@ def surname(person: Name) -> str:
 
 
 STILL_HELD = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continue\w*\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:behind\s+bars|in\s+(?:prison|jail|"
-                        r"custody|detention|a\s+penal\s+colony)|held|jailed|imprisoned|detained|incarcerated|locked\s+up)\b|"
+                        r"custody|(?:pre-?trial\s+)?detention|a\s+penal\s+colony)|held|jailed|imprisoned|detained|incarcerated|"
+                        r"locked\s+up|under\s+(?:house\s+)?arrest)\b|"
                         r"\b(?:left\s+behind|not\s+(?:among(?:st)?\s+(?:those|the)\s+)?(?:freed|released|pardoned))\b|"
                         # "Among those excluded are ..., including X": people the release left out
                         r"\b(?:excluded|vetoed|barred\s+from|left\s+(?:out|off))\b", re.IGNORECASE)
+
+
+PARTICLE = r"(?:kyzy|uulu|bin|binti|bint|ibn|al|el|de|da|di|van|von|der|dos|das|del|la|le)\b"
+"""A name's lower-case part ("Makhabat Tazhibek kyzy", "Abdullah bin Ali"), inside a list of names."""
 
 
 def still_held(ctx: Context, sentence: Sentence, person: Name) -> bool:
@@ -34,10 +39,11 @@ def still_held(ctx: Context, sentence: Sentence, person: Name) -> bool:
         pass
     if held is not None and not FREEING.search(before[held.end():]):
         return True
-    after = after_apposition(ctx.text, person.end, sentence.end)
-    return bool(re.match(r"(?:\s*(?:,|and)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})*\s*(?:,\s*)?(?:who\s+)?"
-                         r"(?:is|are|was|were|has|have)?\s*" + STILL_HELD.pattern, ctx.text[after:sentence.end],
-                         re.IGNORECASE))
+    held_after = re.compile(rf"(?:\s+{PARTICLE})*(?:\s*(?:,|and)\s+[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|{PARTICLE})){{0,3}})*"
+                            r"\s*(?:,\s*)?(?:who\s+)?(?:is|are|was|were|has|have)?\s*" + STILL_HELD.pattern, re.IGNORECASE)
+    # after the name's description, or (a list the description's pattern mistook for one) right after the name
+    return any(held_after.match(ctx.text, at, sentence.end)
+               for at in {after_apposition(ctx.text, person.end, sentence.end), person.end})
 
 
 EARLIER_FREEING = re.compile(r"[^.;]{0,100}?\b(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?(?:freed|released|pardoned|"

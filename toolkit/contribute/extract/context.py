@@ -30,6 +30,8 @@ REVIEW: dict[str, str] = {
     "undated-release": "a release proposed for the month the article appeared, since it writes no date",
     "close-spelling": "a person the registry does not know by this spelling but has one close to it",
     "only-release-of-year": "the article dates no freeing: put on the one release the registry dates to its year",
+    "weekday-of-year": "an undated article's weekday: put on the one release of its year the registry dates to that "
+                       "weekday",
     "announced": "a release the freeing side announced or agreed, not reported done: check that it took place",
     "part-of-total": "political prisoners counted as a part of a larger total of the release: check they are not "
                      "everyone freed",
@@ -81,7 +83,7 @@ exchanged"), not shots or letters."""
 FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
                      r"(?:were|was|been)\s+(?:also\s+|then\s+|later\s+)?handed\s+over|"
                      r"walked\s+free|won\s+(?:their|his|her)\s+freedom|the\s+freed|liberated|amnestied|"
-                     r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|"
+                     r"grant(?:ed|ing)\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:amnesty|clemency|remission)|"
                      rf"{EXCHANGED})\b", re.IGNORECASE)
 ANNOUNCED_FREEING = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+)?be|(?:is|are)\s+(?:set|expected|due|scheduled|going)\s+to\s+be|"
                                r"(?:is|are)\s+to\s+be|will|would|(?:set|expected|due|going|scheduled|plans?|planned|agreed|"
@@ -246,7 +248,7 @@ class Context:
     current_rule: str = ""
     item_person: tuple | None = None  # (line start, person) of the list item being read
     heading: bool = False  # the sentence being read is a headline or subheading
-    release_guessed: bool = False  # the article's release is the one the registry dates to its year
+    release_guessed: str = ""  # the mark of a release inferred for an undated page ("only-release-of-year", ...)
     freeing_list: bool = False  # a list of the freed was read
     still_held: set = field(default_factory=set)  # surnames of people named among those still held
     not_prisoners: set = field(default_factory=set)  # ids of people the page presents as no prisoner (bystanders.not_a_prisoner)
@@ -301,7 +303,7 @@ class Context:
         if "read as" in note:
             return "relative-date"
         if self.release_guessed and self.release in (subject, value):
-            return "only-release-of-year"
+            return self.release_guessed
         if self.heading:
             return "headline"
         release = self.proposals.get("releases", {}).get(subject)

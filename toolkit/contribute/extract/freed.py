@@ -62,7 +62,9 @@ OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
                          r"(?:ordered\s+(?:to\s+be\s+)?)?"  # "were ordered (to be) freed by the judge": a court's order done
-                         r"(?:freed|released|pardoned|set\s+free|free\b|(?:among(?:st)?|one\s+of)\s+"
+                         # "are granted a complete remission of the sentence", "have been granted a presidential pardon"
+                         r"(?:granted\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:pardon|amnesty|clemency|"
+                         r"remission)\b|freed|released|pardoned|set\s+free|free\b|(?:among(?:st)?|one\s+of)\s+"
                          r"(?:(?:a\s+total\s+of|some|more\s+than|over|nearly|about)\s+)?(?:[\w,]+\s+of\s+)?"
                          r"(?:(?:those|the)\s+(?:\d[\d,]*\s+)?|\d[\d,]*\s+)"  # "among a total of 3,120 prisoners released"
                          rf"{BEFORE_FREED}(?:being\s+)?(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b)", re.IGNORECASE)
@@ -352,7 +354,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         elif verb and not described(ctx, sentence, person):
             place = _destination_after(ctx, sentence, verb.end())
             subjects = list_members(ctx, sentence, sentence.start)
-            for member in (subjects if person in subjects else [person]):
+            for member in (subjects if person in subjects else _list_ending_at(ctx, sentence, person)):
                 begin = member.role_start if member.role_start is not None else member.start
                 record(member, verb.start(), begin, verb.end(), place)
             along = ALONG_WITH.match(ctx.text, verb.end(), sentence.end)
@@ -404,6 +406,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         # detention of hours ("He was released without charge", "on bail")
         record(ctx.previous_alone, verb.start(), sentence.start + pronoun.start("who"), verb.end(),
                _destination_after(ctx, sentence, verb.end()))
+    _freed_together(ctx, sentence, record)
     addition = added_to_the_freed(ctx, sentence)
     if addition and done:
         # "In addition to A, who ..., the freed Americans included B and C": A is one of them
@@ -417,6 +420,44 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _profiled(ctx, sentence, record)
     _among_the_counted(ctx, sentence, record)
     _moved(ctx, sentence, done)
+
+
+def _list_ending_at(ctx: Context, sentence: Sentence, person: Name) -> list[Name]:
+    """The names listed up to a person, joined by commas or "and" alone ("the convicted prisoners A, B, C are granted a
+    remission"): each is the subject of what follows the last."""
+    named = [p for p in persons(ctx, sentence) if p.end <= person.start]
+    members = [person]
+    for earlier in reversed(named):
+        if not re.fullmatch(r"\s*,\s*|,?\s+and\s+", ctx.text[earlier.end:members[0].role_start or members[0].start]):
+            break
+        members.insert(0, earlier)
+    return members
+
+
+TOGETHER = re.compile(r"(?:^\W*|\bthat\s+)(?P<who>[Tt]hey|[Bb]oth(?:\s+(?:men|women))?|[Tt]he\s+(?:pair|two(?:\s+(?:men|women))?))"
+                      r"(?=\s)")
+"""The people named before, together, as the subject of a freeing: "The two men were released on Friday", "Trudeau
+announced that the two men had been released"."""
+
+
+def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
+    """"Canadians A and B landed in Calgary ... Trudeau announced that the two men had been released": each of those the
+    last sentence naming anyone named (not its speakers, nor anyone inside a description), exactly two for "the two",
+    "both" and "the pair"."""
+    group = [p for p in ctx.group_before or []]
+    for match in TOGETHER.finditer(sentence.text):
+        verb = FREED_AFTER.match(ctx.text, sentence.start + match.end(), sentence.end)
+        if verb is None or NOT_PRISON.match(ctx.text, verb.end()) or SHORT_DETENTION.search(ctx.text, verb.end(), sentence.end):
+            continue
+        if not group or PAIR_WORD.match(match.group("who")) and len(group) != 2 or \
+                any(sentence.start <= p.start for p in group):
+            return
+        for person in group:
+            record(person, verb.start(), sentence.start + match.start("who"), verb.end())
+        return
+
+
+PAIR_WORD = re.compile(r"(?:[Bb]oth|[Tt]he\s+(?:pair|two))\b")
 
 
 GROUP_LEAD = re.compile(r"(?:^\W*|[,;]\s*(?:while|whereas|and|but)\s+)"

@@ -81,7 +81,13 @@ def _link_line(line: str, first: bool) -> bool:
         sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+POSITION = re.compile(r"\b[A-Z][\w’'.-]*\s+\((?:(?:second|third|far|front|back|top|bottom|centre|center)\s+)?(?:left|right|centre|center|"
+                      r"L|R|C|front|back|row)\)")
+"""Where a person named stands in a photo: "X (second right)", "Y (left)", "Z (C)"."""
+
+
 def _caption(line: str) -> bool:
     """A photo's caption: a paragraph that ends with the photo's credit ("... (Photo: Agency)",
-    "... (Reuters/File)"), or that is the credit alone ("Photo: A. Name / Agency")."""
-    return bool(CREDIT.search(line))
+    "... (Reuters/File)"), or that is the credit alone ("Photo: A. Name / Agency"), or that says where the people it
+    names stand ("President X (second right) shakes hands with ...")."""
+    return bool(CREDIT.search(line)) or bool(POSITION.search(line))

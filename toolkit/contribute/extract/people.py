@@ -18,6 +18,9 @@ SPEECH = re.compile(r"\s*(?:[a-z]\w*\s+)?(?:said|says|told|tells|wrote|writes|ad
                     r"expressed|urged|called|noted|posted|tweeted|recalled|explained|described|insisted|argued|"
                     r"claimed|confirmed|reported|warned|stressed|emphasized|emphasised|commented|gives|gave|spoke|"
                     r"speaks|meet|met|quoted)\b")
+ATTRIBUTED = re.compile(r"\s(?:said|says|showed|shows|reported|reports|stated|states|wrote|writes|added|confirmed|"
+                        r"announced|told\s+\w+)$")
+"""A description after a name that ends in a verb of saying is an attribution clause: "X, a judicial document showed"."""
 OPENING = r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?"
 """What may open a sentence before its subject: "Last year, ", "In May 2021, "."""
 PRONOUN = re.compile(rf"{OPENING}(?:He|She|They|he|she|they|[Tt]he\s+(?:[a-z]+\s+)?\d{{1,3}}-year-old)"
@@ -208,8 +211,10 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         if not described_then and (re.search(r"(?:(?<!\b[A-Z])\.|[;:!?])(?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or
                                    (not members and "," in gap)):
             break
-        if members and clause_subject(ctx, sentence, person):
-            break  # "including X, U.S. envoy Y's deputy has thanked ...": Y begins the main clause
+        joined = re.fullmatch(r",?\s+and\s+", gap) and \
+            re.match(r"\s*(?:have|are|were)\b", text[after_apposition(text, person.end, sentence.end):sentence.end])
+        if members and clause_subject(ctx, sentence, person) and not joined:
+            break  # "including X, U.S. envoy Y's deputy has thanked ...": Y begins the main clause (not "A and B have")
         members.append(person)
         offset = person.end
     if grouped is not None and members and not re.match(
@@ -553,6 +558,15 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
                 break  # "US citizens A and B, the Lithuanian activist C": C is described on their own
             ctx.add("nationality", "entity", country, sentence.start + match.start(), person.end,
                     subject=ctx.note_person(person))
+    for match in re.finditer(r"(?<![\w’'-])(?P<pl>[A-Z][a-z]{3,}s)\s+(?=[A-Z])", sentence.text):
+        if not _demonym(match.group("pl")):
+            continue  # "Canadians A and B": each of the list
+        country = country_of(ctx, match.group("pl"))
+        for person in list_members(ctx, sentence, sentence.start + match.end()) if country else []:
+            if person.role_start is not None and person.role_start > sentence.start + match.end():
+                break  # "Canadians A and B, the Lithuanian activist C": C is described on their own
+            ctx.add("nationality", "entity", country, sentence.start + match.start(), person.end,
+                    subject=ctx.note_person(person))
     for person in persons(ctx, sentence):
         base = max(sentence.start, person.start - 200)  # "Estonian citizen X": the words right before the name
         role = re.search(r"(?:\b(?P<adj>[A-Z][a-z]+|US|UK)|(?<!\w)(?P<abbr>U\.S\.|U\.K\.))\s+(?:citizen|national)\s+$",
@@ -601,8 +615,8 @@ def roles(ctx: Context, sentence: Sentence) -> None:
                 ctx.add("role", "text", role if proper else role.lower(), person.role_start, person.end,
                         subject=ctx.note_person(person))
         described_as = apposition(ctx.text, person.end)
-        if described_as and SPEECH.match(ctx.text, described_as[2]):
-            continue  # "brokered by X, a spokesperson for the ministry said": the speaker's role, not X's
+        if described_as and (SPEECH.match(ctx.text, described_as[2]) or ATTRIBUTED.search(described_as[0])):
+            continue  # "brokered by X, a spokesperson for the ministry said", "X, a judicial document showed": who says it
         if described_as and any(described_as[1] <= other.start < described_as[2] and
                                 role_words(ctx.text[described_as[1]:other.role_start or other.start])
                                 for other in persons(ctx, sentence)):

@@ -109,7 +109,8 @@ def demonym_country(ctx: Context, word: str) -> tuple[str | None, str | None]:
         return None, None  # "12 Roman Catholic priests": a church, not a country's nationals
     if key in DEMONYM_EXCEPTIONS:
         return _place_named(ctx, DEMONYM_EXCEPTIONS[key]), DEMONYM_EXCEPTIONS[key]
-    for entity in (e for e in ctx.registry.entities.values() if e.kind == "place"):
+    # a country's people, not a province's or a city's ("five Papuans" are no nationality)
+    for entity in (e for e in ctx.registry.entities.values() if e.kind == "place" and e.place_kind in (None, "country")):
         for name in (entity.name, *entity.aliases):
             stem = name.lower()
             forms = {stem + "ian", stem + "n", stem[:-1] + "ian", stem[:-1] + "ean", stem + "ese", stem[:-1] + "an"}

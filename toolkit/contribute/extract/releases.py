@@ -482,7 +482,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         base = pool.end if pool else figure.end  # "23 out of 170 detainees have been released": 23, said of the pool's noun
         after = ctx.text[base:sentence.end]
         lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+|(?<=clemency\s)to\s+|(?<=freedom\s)to\s+|"
-                         rf"(?<=pardon\s)to\s+|(?<=pardons\s)to\s+|on\s+[A-Z][a-z]+day\s+)?"
+                         rf"(?<=pardon\s)to\s+|(?<=pardons\s)to\s+|on\s+[A-Z][a-z]+day\s+|"
+                         # "granted clemency on Saturday to five"
+                         rf"(?:(?<=amnesty\s)|(?<=clemency\s)|(?<=pardon\s)|(?<=pardons\s)|(?<=freedom\s))on\s+[A-Z][a-z]+day\s+to\s+)?"
                          rf"(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before, re.IGNORECASE)
         # "the release of 75", "granted amnesty to 25", "grant freedom to 3,000", "released on Thursday three", "issued a
         # royal pardon to 184"
@@ -651,6 +653,12 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         verb = re.search(r"\b(?:freed|released|frees|releases|pardoned|pardons)\s+$", ctx.text[max(0, draft.start - 30):draft.start])
         noun = re.match(rf"\s+{PEOPLE}\b", ctx.text[end:end + 40], re.IGNORECASE)
         end += noun.end() if noun else 0
+        if verb is None and re.fullmatch(r"\W*(?:[A-Z]{2,}[^–—-]{0,40}[–—-]\s*)?", ctx.text[sentence_of(draft.start).start:draft.start]):
+            # "NAIROBI (Reuters) – Four Burundian journalists arrested in 2019 ... have been granted a presidential
+            # pardon": the count is the subject of a passive freeing that its sentence opens with
+            verb = PASSIVE_AFTER.match(ctx.text, end, sentence_of(draft.start).end)
+            if verb is not None:
+                end = verb.end()
         if verb is None or not _nationality(ctx, draft.population) or \
                 re.match(r"(?:\s+[\w-]+)?\s*(?:,|and\b|as\s+well\s+as\b)\s*(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b|"
                          r"six\b|seven\b|eight\b|nine\b|ten\b|[a-z]+teen\b|[a-z]+ty\b)", ctx.text[end:end + 40], re.IGNORECASE):
@@ -658,18 +666,25 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         if not ONLY_WHEN.match(ctx.text, end) or BESIDE_THEM.search(ctx.text, end, sentence_of(draft.start).end) or \
                 draft.subject in others or counts.get(draft.subject, set()) - {draft.population}:
             continue  # another total, another group, others beside them, or someone "also freed": more were freed
-        ctx.add("released_count", "count", draft.value, draft.start - len(verb.group(0)), end, subject=draft.subject,
+        begin = draft.start if verb.start() >= draft.start else draft.start - len(verb.group(0))
+        ctx.add("released_count", "count", draft.value, begin, end, subject=draft.subject,
                 note=f"all {draft.value} freed are of one nationality ({draft.population})")
         counts[draft.subject].add(None)
-        _nationality_of_the_named(ctx, draft, draft.start - len(verb.group(0)), end)
+        _nationality_of_the_named(ctx, draft, begin, end)
+
+
+PASSIVE_AFTER = re.compile(r"[^.;:]{0,160}?\b(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?:freed|released|pardoned|set\s+free|"
+                           r"granted\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:pardon|amnesty|clemency|"
+                           r"remission))\b")
+"""After a count that opens its sentence, the passive freeing it is the subject of."""
 
 
 def _nationality_of_the_named(ctx: Context, count, start: int, end: int) -> None:
-    """"China released three Canadian detainees ... A, B and C were released": when the page names as many of a
-    release of one nationality alone as the count, each of them is of that nationality."""
+    """"China released three Canadian detainees ... A, B and C were released": when the page names no more of a release
+    of one nationality alone than its count, each of them is of that nationality."""
     country = _nationality(ctx, count.population)
     named = sorted({d.subject for d in ctx.drafts if d.property == "released_in" and d.value == count.subject})
-    if len(named) != count.value or any(d.property == "nationality" and d.subject in named and d.value != country
+    if len(named) > count.value or not named or any(d.property == "nationality" and d.subject in named and d.value != country
                                          for d in ctx.drafts):
         return  # "two Canadian detainees ... A and B, a British citizen": the page says otherwise of one of them
     rule, ctx.current_rule = ctx.current_rule, "nationality"

@@ -55,10 +55,10 @@ def reported(ctx: Context, date: DateMention, offset: int, floor: int) -> bool:
         bool(SAID_CLAUSE.match(ctx.text, date.end, offset))
 
 
-SAID_CLAUSE = re.compile(r"[\s,]*(?:that\b|(?:[\w.’'-]+\s+){1,3}?(?:had|has|have|was|were|is|are)\b)", re.IGNORECASE)
+SAID_CLAUSE = re.compile(r"[\s,]*(?:(?:night|morning|evening|afternoon)\s+)?(?:that\b|(?:[\w.’'-]+\s+){1,3}?(?:had|has|have|was|were|is|are)\b)", re.IGNORECASE)
 """After a saying's day, the clause it says: "announced on March 10 that ...", "said Tuesday they had secured the
 release" (its subject and verb, without the "that")."""
-UNDER_WAY = re.compile(r"[\s,]*(?:that\s+)?(?:[\w.’'-]+\s+){1,4}?(?:was|were|is|are)\s+(?:now\s+)?"
+UNDER_WAY = re.compile(r"[\s,]*(?:(?:night|morning|evening|afternoon)\s+)?(?:that\s+)?(?:[\w.’'-]+\s+){1,4}?(?:was|were|is|are)\s+(?:now\s+)?"
                        r"(?:(?P<being>being\s+)(?=released|freed|pardoned)|(?=releasing|freeing|pardoning))", re.IGNORECASE)
 """Between a saying's day and a freeing word, a freeing told as under way that day: "announced Thursday that it was
 releasing", "said on Monday that prisoners were being freed"."""
@@ -376,13 +376,21 @@ def _total_noun(ctx: Context, figure) -> bool:
 
 def in_description(ctx: Context, sentence: Sentence, date: DateMention) -> bool:
     """True for a date inside what a comma after a name says the person is ("X, a leader of the strikes that shook the
-    city in 2019, and Y were among those released"): the person's story, not the freeing's day."""
+    city in 2019, and Y were among those released"), or inside a clause of what was done to those freed ("The five,
+    convicted of breaking into an arsenal in 2003, were released"): their story, not the freeing's day."""
+    if DONE_TO.search(ctx.text, sentence.start, date.start) and re.match(r"[^,;.]*,", ctx.text[date.end:sentence.end]):
+        return True
     for name in sentence.names:
         if name.end <= date.start:
             described = apposition(ctx.text, name.end)
             if described and described[1] <= date.start < described[2]:
                 return True
     return False
+
+
+DONE_TO = re.compile(r",\s+(?:who\s+(?:was|were|had\s+been)\s+)?(?:convicted|arrested|detained|jailed|sentenced|accused|"
+                     r"charged|imprisoned|captured|abducted|seized)\b[^,;:]*$")
+"""An open clause of what was done to someone, the date inside it ("The five Papuans, convicted of ... in 2003,")."""
 
 
 def other_year(ctx: Context, sentence: Sentence, start: int, end: int) -> str | None:
@@ -489,8 +497,35 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     if ctx.anchor is not None and any(s.freeing() for s in sentences):
         in_year = [r for r, d in ctx.release_dates.items() if d.start.year == ctx.anchor.start.year == d.end.year]
         if len(in_year) == 1:  # the page gives only its year, and the registry knows one release in it
-            ctx.release_guessed = True
+            ctx.release_guessed = "only-release-of-year"
             return in_year[0]
+    return _release_of_weekday(ctx, sentences)
+
+
+WEEKDAY_WORD = re.compile(r"\b(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _release_of_weekday(ctx: Context, sentences: list[Sentence]) -> str | None:
+    """For a page that gives only its year: the weekday of its first freeing ("Belarus released on Wednesday three
+    people", "On Wednesday, Belarus released ...") names the one release of that year the registry dates to that
+    weekday, if there is only one (marked for review: the page may report a release the registry does not know)."""
+    if ctx.anchor is None or ctx.anchor.precision != "year":
+        return None
+    for sentence in [s for s in sentences if s.freeing() and not s.heading and not PAST_EVENT.match(s.text)][:2]:
+        first = sentence.freeing()[0]
+        days = {m.group("day") for m in WEEKDAY_WORD.finditer(sentence.text)
+                if -60 < m.start() - first.start() < 130 and
+                not re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added|statement|release)\s+"
+                              r"(?:\w+\s+){0,2}$", sentence.text[max(0, m.start() - 40):m.start()])}
+        if len(days) != 1:
+            continue
+        day = days.pop()
+        on_day = [r for r, d in ctx.release_dates.items() if d.precision == "day" and d.start.year == ctx.anchor.start.year
+                  and d.start.strftime("%A") == day]
+        if len(on_day) == 1:
+            ctx.release_guessed = "weekday-of-year"
+            return on_day[0]
+        return None
     return None
 
 

@@ -2513,3 +2513,55 @@ def test_an_undated_pages_weekday_names_the_one_release_of_that_weekday(shapes):
     drafted, _ = _drafted(shapes, "Belarus frees activists\n\nBelarus released on Saturday 14 political prisoners.\n",
                           year=2026)
     assert not [k for k in drafted if k[0] == "release-2026-03-13"], sorted(map(str, drafted))
+
+
+def test_the_named_after_a_colon_take_the_nationality_of_their_count(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Thursday. Two Latvian journalists were among them, "
+                                    "according to Viasna: Ivo Lamm and Rasa Veld.")
+    assert sorted(k[0] for k in drafted if k[1] == "nationality" and k[2] == "latvia") == ["ivo-lamm", "rasa-veld"], \
+        sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Thursday. Three Latvian journalists were among them, "
+                                    "according to Viasna: Ivo Lamm and Rasa Veld.")
+    assert not [k for k in drafted if k[1] == "nationality"], sorted(map(str, drafted))
+
+
+def test_a_count_of_those_still_held_is_no_count_of_the_freed(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Thursday. According to the union, 27 foreigners remain "
+                                    "behind bars in Belarus, including Ivo Lamm.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "27"], sorted(map(str, drafted))
+
+
+def test_the_pairs_release_celebrated_frees_the_two_named_before(shapes):
+    body = ("Ivo Lamm and Rasa Veld arrived in London from Minsk on Thursday. The prime minister {verb} the pair's "
+            "release on Twitter.")
+    drafted = _review_draft(shapes, body.format(verb="celebrated"))
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, body.format(verb="called for"))
+    assert not _freed(drafted) & {"ivo-lamm", "rasa-veld"}, sorted(map(str, drafted))
+
+
+def test_a_photo_credit_via_an_agency_ends_a_caption(shapes):
+    drafted = _review_draft(shapes, "Ivo Lamm, who was freed from Belarus, waves after landing in Vilnius, Lithuania, "
+                                    "November 19, 2026. Rasa Veld/Pool via REUTERS\nBelarus freed 14 prisoners on Friday.")
+    assert not [k for k in drafted if k[1] == "date" and k[2] == "2026-11-19"], sorted(map(str, drafted))
+    assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_a_decision_to_pardon_counts_and_a_running_total_since_does_not(shapes):
+    drafted = _review_draft(shapes, "“Belarus has made the decision to pardon 31 citizens of different countries,” the "
+                                    "press office said on Thursday.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "31"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 31 prisoners on Thursday. In total, since last month the leader has "
+                                    "pardoned 156 citizens of other countries.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "156"], sorted(map(str, drafted))
+
+
+def test_a_movements_name_before_the_freed_is_a_modifier_of_the_count(shapes):
+    drafted = _review_draft(shapes, "The president ordered the release of 101 Hirak detainees on Thursday.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "101"], sorted(map(str, drafted))
+
+
+def test_a_name_opening_the_line_after_a_dated_line_is_a_name(shapes):
+    """"Published: 21 November 2026" then "Ivo Lamm and ...": the year ends another line, so it counts no group."""
+    drafted = _review_draft(shapes, "Ivo Lamm and Rasa Veld were released on Thursday.")
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))

@@ -87,7 +87,7 @@ FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|
                      rf"{EXCHANGED})\b", re.IGNORECASE)
 ANNOUNCED_FREEING = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+)?be|(?:is|are)\s+(?:set|expected|due|scheduled|going)\s+to\s+be|"
                                r"(?:is|are)\s+to\s+be|will|would|(?:set|expected|due|going|scheduled|plans?|planned|agreed|"
-                               r"decided)\s+to)\s+(?:gradually\s+|soon\s+|also\s+)?(?:free[sd]?|releas(?:e|ed)|pardon(?:ed)?|"
+                               r"decided|(?:made|took|taken)\s+the\s+decision)\s+to)\s+(?:gradually\s+|soon\s+|also\s+)?(?:free[sd]?|releas(?:e|ed)|pardon(?:ed)?|"
                                r"grant\s+freedom)\b",
                                re.IGNORECASE)
 """A freeing to come, said by the side that frees: "will free", "agreed to gradually release", "are expected to be
@@ -157,7 +157,8 @@ PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+co
           r"opponents|protesters|convicts|servicemen|soldiers|supporters)(?:(?<=[a-z])[\"”](?!\w))?")  # 'four "detainees"'
 ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|convicted|government|regime|opposition|anti-government|pro-democracy|"
-              r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim)\s+){0,2}")  # a nationality, a faith
+              r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim|"
+              r"(?-i:[A-Z])[a-z]{2,})\s+){0,2}")  # a nationality, a faith, a movement ("101 Hirak detainees")
 # Where one clause ends and the next begins, for keeping a fact's parts together.
 BOUNDARY = re.compile(r";|\s[—–]\s|\s--\s|:\s|,\s+(?=(?:which|who|whose|while|but|although|though|adding|according|"
                       r"as|after|before|when|where|because|following|despite|and\s+(?:the|a|an|he|she|they|it)\b))|"

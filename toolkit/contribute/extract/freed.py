@@ -17,7 +17,8 @@ import bisect
 import re
 
 from .bystanders import STILL_HELD, freed_before, office_holder, still_held, subject_of_a_freeing, surname
-from .context import ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, PEOPLE, TO_BE_DONE, Context, Sentence, asked_whether, rule
+from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, PEOPLE, TO_BE_DONE, WISH, Context, Sentence, asked_whether,
+                      rule)
 from .names import Name
 from .people import (BULLET, MOVED, PRONOUN, added_to_the_freed, after_apposition, described, list_item, list_members, persons,
                      speaks)
@@ -445,6 +446,12 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
     last sentence naming anyone named (not its speakers, nor anyone inside a description), exactly two for "the two",
     "both" and "the pair"."""
     group = [p for p in ctx.group_before or []]
+    for match in PAIRS_RELEASE.finditer(sentence.text):  # "Johnson celebrated the pair's release": a release done
+        if not WISH.search(sentence.text[max(0, match.start() - 40):match.start()]) and len(group) == 2 and \
+                not any(sentence.start <= p.start for p in group):
+            for person in group:
+                record(person, sentence.start + match.start(), sentence.start + match.start(), sentence.start + match.end())
+            return
     for match in TOGETHER.finditer(sentence.text):
         verb = FREED_AFTER.match(ctx.text, sentence.start + match.end(), sentence.end)
         if verb is None or NOT_PRISON.match(ctx.text, verb.end()) or SHORT_DETENTION.search(ctx.text, verb.end(), sentence.end):
@@ -457,6 +464,8 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
         return
 
 
+PAIRS_RELEASE = re.compile(r"\b(?:the\s+pair|the\s+two(?:\s+(?:men|women))?|both\s+(?:men|women))[’']s?\s+release\b",
+                           re.IGNORECASE)
 PAIR_WORD = re.compile(r"(?:[Bb]oth|[Tt]he\s+(?:pair|two))\b")
 
 

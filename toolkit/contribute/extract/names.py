@@ -156,7 +156,7 @@ def iso_country(word: str) -> str | None:
     return None
 
 
-def _demonym(word: str) -> bool:
+def is_demonym(word: str) -> bool:
     """A nationality's word ("Canadian", "Kenyan", "Briton"), not a country's own name, which may be a given name
     ("Jordan", "Chad")."""
     key = word.lower()
@@ -247,7 +247,7 @@ def find_names(text: str, registry: Registry) -> list[Name]:
                     break
         if len(name_words) >= 3 and name_words[0] in HONORIFICS:
             name_words = name_words[1:]  # "U Than Htay", "Daw Khin Hla": Burmese honorifics, not part of the name
-        if len(name_words) >= 3 and _demonym(name_words[0]):
+        if len(name_words) >= 3 and is_demonym(name_words[0]):
             name_words = name_words[1:]  # "Canadian Lena Voss", "Briton Vicky Bowman": a nationality, not a name
         if name_words and (ends_in_title(name_words[-1]) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in name_words)):
             continue  # "RFE/RL President", "CEO": a title or an acronym, not a person's name
@@ -257,8 +257,8 @@ def find_names(text: str, registry: Registry) -> list[Name]:
         name = " ".join(name_words).removesuffix("’s").removesuffix("'s")
         start = text.index(name_words[0], run_start)
         end = start + len(name)
-        if re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|several|many))\s+$",
-                     text[max(0, start - 12):start], re.IGNORECASE):
+        if re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|several|many))[ \t]+$",
+                     text[max(0, start - 12):start], re.IGNORECASE):  # on the name's line: not a date line's year
             continue  # "12 Roman Catholic priests", "two Belarusian Activists": a count of a group, not a person
         if _adjective(name_words[-1]) and GROUP_AFTER.match(text, end):
             continue  # "First Estonian prisoners freed": a capitalized word and a demonym before a group, not a person
@@ -352,7 +352,7 @@ def _runs(text: str):
 def _adjective(word: str) -> bool:
     """A nationality or place adjective in a title ("Ukrainian President", "Belarusian opposition leader")."""
     return word.lower() in ADJECTIVES or bool(re.fullmatch(r"[A-Z][a-z]{2,}(?:ian|ean|ese|ish)", word)) or \
-        bool(re.fullmatch(r"[A-Z][a-z]{3,}", word)) and _demonym(word)  # "Kenyan", "Briton"
+        bool(re.fullmatch(r"[A-Z][a-z]{3,}", word)) and is_demonym(word)  # "Kenyan", "Briton"
 
 
 def title_word(word: str, titles: set = ALL_TITLE_WORDS) -> bool:

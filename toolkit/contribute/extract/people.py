@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import ADJECTIVES, PEOPLE, Context, Sentence, rule
-from .names import Name, _demonym, apposition, title_word
+from .names import Name, apposition, is_demonym, title_word
 from .places import country_of
 
 SPEECH = re.compile(r"\s*(?:[a-z]\w*\s+)?(?:said|says|told|tells|wrote|writes|added|announced|stated|thanked|welcomed|"
@@ -559,7 +559,7 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
             ctx.add("nationality", "entity", country, sentence.start + match.start(), person.end,
                     subject=ctx.note_person(person))
     for match in re.finditer(r"(?<![\w’'-])(?P<pl>[A-Z][a-z]{3,}s)\s+(?=[A-Z])", sentence.text):
-        if not _demonym(match.group("pl")):
+        if not is_demonym(match.group("pl")):
             continue  # "Canadians A and B": each of the list
         country = country_of(ctx, match.group("pl"))
         for person in list_members(ctx, sentence, sentence.start + match.end()) if country else []:
@@ -591,7 +591,7 @@ def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end:
             ctx.add("nationality", "entity", country, start, end, subject=ctx.note_person(person))
         return role
     first = role.split()[0] if role.split() else ""
-    if not first[:1].isupper() or office or len(role.split()) < 2 and not _demonym(first):
+    if not first[:1].isupper() or office or len(role.split()) < 2 and not is_demonym(first):
         return role  # one word only when it is a nationality's: "Canadian X", "Briton X"
     country = country_of(ctx, first)
     if not country:

@@ -15,10 +15,10 @@ from ...ingest.figures import Figure
 from .context import ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, NONE_FREED, PEOPLE, WISH, Context, Sentence, rule  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
 from .bystanders import STILL_HELD
-from .names import Name, slug
+from .names import Name, is_demonym, slug
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
-from .people import MOVED, persons
+from .people import MOVED, list_members, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, place_after
 from .subjects import RUNNING_TOTAL, clause_release, date_note, release_for
 
@@ -235,6 +235,25 @@ def registry_group(ctx: Context, offset: int, end: int) -> tuple[str, int] | Non
     return best
 
 
+def _the_counted_listed(ctx: Context, sentence: Sentence, figure: Figure, country: str | None) -> None:
+    """"Nine Belarusian journalists were among the 52 released ...: A, B, ... and I": when the list the colon opens
+    names exactly as many as a count of one nationality, each of them is of it."""
+    colon = ctx.text.find(":", figure.end, sentence.end)
+    if country is None or colon < 0:
+        return
+    listed = list_members(ctx, sentence, colon + 1)
+    if len(listed) != figure.value or any(d.property == "nationality" and d.subject in {p.id for p in listed} and
+                                          d.value != country for d in ctx.drafts):
+        return
+    rule, ctx.current_rule = ctx.current_rule, "nationality"
+    for person in listed:
+        ctx.add("nationality", "entity", country, figure.start, person.end, subject=ctx.note_person(person),
+                review="implied-count", note=f"one of the {figure.value} listed after their count")
+    ctx.current_rule = rule
+
+
+STILL_HELD_AFTER = re.compile(r"(?:\s+[\w-]+){1,3}?\s+(?:remain|are\s+still|are\s+being\s+held|are\s+held)\b")
+"""After a count, the group it counts still held: "27 journalists remain behind bars", "100 activists are still held"."""
 RESIDENTS = re.compile(r"\s+(?:green[- ]card\s+holders?|(?:permanent\s+|legal\s+)?residents?)\b", re.IGNORECASE)
 """After a nationality, people who only live in its country: "one American green card holder"."""
 
@@ -251,10 +270,15 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     for figure in _free(ctx, sentence):
         if with_others_at(ctx, sentence, figure) is not None:
             continue  # "X and two other Americans": X and the others (with-others)
+        if STILL_HELD_AFTER.match(ctx.text, figure.end, sentence.end):
+            continue  # "27 journalists remain behind bars": those still held, not a count of the freed
         named = registry_group(ctx, figure.end, sentence.end)
         if named:  # "11 women", "six people under the age of 25": a group the registry names
             _count(ctx, "released_count", figure, figure.start, named[1], clause_release(ctx, sentence, figure.start),
                    population=named[0])
+            adjective = re.match(r"\s+([A-Z][a-z]+)\s", ctx.text[figure.end:named[1]])  # "Nine Belarusian journalists"
+            if adjective and is_demonym(adjective.group(1)):
+                _the_counted_listed(ctx, sentence, figure, country_of(ctx, adjective.group(1)))
             continue
         foreign = re.match(r"\s+(?:people\s+|prisoners\s+)?(?:with|holding)\s+(?:a\s+)?foreign\s+(?:citizenship|passports?|"
                            r"nationality)", ctx.text[figure.end:sentence.end])
@@ -272,6 +296,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if population:
             _count(ctx, "released_count", figure, figure.start, noun.end(), clause_release(ctx, sentence, figure.start),
                    population=population)
+            _the_counted_listed(ctx, sentence, figure, _nationality(ctx, population))
     _from_countries(ctx, sentence)
     listed = any(ctx.taken(f) for f in sentence.figures)
     for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?)\s+"
@@ -385,6 +410,10 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
 RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?(?:freed|released|pardoned)\s+since\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|since\s+(?:the\s+(?:start|"
                      r"beginning|summer|spring)|then|last\s+\w+)|so\s+far|to\s+date|in\s+recent\s+(?:months|years)|"
                      r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks))\b", re.IGNORECASE)
+
+
+RUNNING_SINCE = re.compile(r"\b(?:[Ii]n\s+total|[Ii]n\s+all|[Aa]ltogether),?\s+since\b[^.;]*$")
+"""Before a count, a running total's opening: "In total, since last month the leader has pardoned 156"."""
 
 
 CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among(?:st)?\s+them(?:\s+(?:were|are))?|(?:also\s+)?(?:freed|released))\s+"
@@ -505,7 +534,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             re.match(rf"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{FREE_VERB}\b)", after, re.IGNORECASE)
         if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after):
             continue
-        if RUNNING.match(after, noun.end()):
+        if RUNNING.match(after, noun.end()) or RUNNING_SINCE.search(ctx.text, sentence.start, figure.start):
             _listed_releases(ctx, sentence, figure)  # "... since 2025, and a release in March freed 52"
             continue  # "has freed about 300 prisoners since 2025": a running total over several releases
         if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before):
@@ -551,7 +580,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
 
 
 ANNOUNCED = re.compile(r"\b(?:will|would|(?:is|are|was|were)\s+(?:set|expected|due|going|scheduled)\s+to|(?:is|are)\s+to|"
-                       r"(?:plans?|planned|agreed|decided|says|said)\s+(?:it\s+would\s+|to\s+))\s*(?:(?:gradually|soon|also)\s+)?$",
+                       r"(?:plans?|planned|agreed|decided|says|said)\s+(?:it\s+would\s+|to\s+)|"
+                       r"(?:made|took|taken)\s+the\s+decision\s+to\s+)\s*(?:(?:gradually|soon|also)\s+)?$",
                        re.IGNORECASE)
 """What the freeing side says it will do, just before the verb: "Belarus will free 300", "agreed to gradually release
 553", "the junta says to release over 6,000" (a release announced, not a wish: not "promised to", "urged to")."""

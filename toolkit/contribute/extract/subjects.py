@@ -419,7 +419,8 @@ EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|another|former|first|sec
 PAST_EVENT = re.compile(r"\W*(?:The|An?)\s+(?:last|previous|earlier|prior)\s+(?:\w+\s+){0,2}?"
                         r"(?:swap|exchange|release|deal|amnesty|pardon)s?\b", re.IGNORECASE)
 RUNNING_TOTAL = re.compile(r"\b(?:total|tally)\s+(?:number\s+)?(?:of\s+)?[^.;]{0,60}?\b(?:(?:has|have|had)\s+(?:now\s+)?"
-                           r"(?:reached|risen|grown|climbed|topped|exceeded|passed)|(?:rose|rises|stands|stood)\s+(?:to|at))\b",
+                           r"(?:reached|risen|grown|climbed|topped|exceeded|passed)|(?:rose|rises|stands|stood)\s+(?:to|at))\b|"
+                           r"\b(?:in\s+total|in\s+all|altogether),?\s+since\b",  # "In total, since last month ... has pardoned 156"
                            re.IGNORECASE)
 """A running total over several releases ("Including pardons announced in late November, the total number of people
 pardoned in recent weeks has reached 61"): its dates are the earlier releases', not the one the article reports."""

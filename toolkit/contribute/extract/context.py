@@ -103,6 +103,7 @@ def part_of_larger(part: int, whole: int) -> bool:
 
 WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\w*|press\w*|fight\w*|plead\w*|"
                   r"campaign\w*|lobby\w*|hop\w*|want\w*|wait\w*|await\w*|ask\w*|refus\w*|declin\w*|plan\w*|consider\w*|"
+                  r"expect\w*|anticipat\w*|into|"
                   r"to\s+secure|(?<!\bled\s)to|(?:not|never)\s+led\s+to|not|never|would|will|could|may|might|possible|before)"
                   r"\s+(?:for\s+)?(?:the\s+)?"
                   r"(?:(?:possible|further|swift|immediate|eventual)\s+)?$", re.IGNORECASE)
@@ -154,7 +155,10 @@ prisoners Washington wants released")."""
 PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages|critics|"
-          r"opponents|protesters|convicts|servicemen|soldiers|supporters)(?:(?<=[a-z])[\"”](?!\w))?")  # 'four "detainees"'
+          r"opponents|protesters|convicts|servicemen|soldiers|supporters|ministers|politicians|lawmakers|students|"
+          r"bloggers|lawyers)(?:(?<=[a-z])[\"”](?!\w))?"  # 'four "detainees"'
+          # never a name's word ("the 88 Generation Students group")
+          r"(?!\s+(?:group|movement|party|union|association|network|committee|front|league)\b)")
 ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|convicted|government|regime|opposition|anti-government|pro-democracy|"
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim|"

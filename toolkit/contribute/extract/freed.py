@@ -295,6 +295,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         them = ctx.previous_freeing and not before.strip(" \"“") and trigger.group(0).lower().startswith("among") or \
             ctx.freeing_list and re.fullmatch(r"\W*The\s+list\s+(?:also\s+)?", before)  # the list of the freed
         moved = _group_moved(ctx, sentence, before, begin)
+        if WISHED_RELEASE.search(before) and not any(m.end() <= trigger.start() for m in freeing):
+            continue  # "Activists expected the release of many political prisoners, including A": hoped for, not done
         if not FREED_BEFORE.search(before) and not (ctx.previous_freeing and GROUP_SUBJECT.match(before)) and not counted \
                 and not them and not moved and not _list_then_freed(ctx, sentence, begin):
             continue
@@ -303,7 +305,11 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         place = moved or (_destination_after(ctx, sentence, sentence.start) if re.search(MOVED, sentence.text) else None)
         if place is None and ctx.previous_freeing and re.match(r"\W*Among\s+them\b", before, re.IGNORECASE):
             place = ctx.previous_place  # "N were handed over to P. Among them are ..., including A": A went to P
-        for person in list_members(ctx, sentence, begin):
+        members = list_members(ctx, sentence, begin)
+        if them and re.match(r"\W*Among\s+them\s+(?:are|were)\b", sentence.text, re.IGNORECASE):
+            members = _items_of_the_freed(ctx, sentence, begin, members)
+            place = place or ctx.previous_place  # "N were handed over to P. Among them are A, ...": A went to P
+        for person in members:
             later = _destination_after(ctx, sentence, person.end)
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end,
                    place or later)
@@ -433,6 +439,30 @@ def _list_ending_at(ctx: Context, sentence: Sentence, person: Name) -> list[Name
             break
         members.insert(0, earlier)
     return members
+
+
+def _items_of_the_freed(ctx: Context, sentence: Sentence, begin: int, members: list[Name]) -> list[Name]:
+    """After "Very few were pardoned. Among them are ...": each name of the sentence's list of the freed, whatever the
+    items between say of the others ("the leader of the X party A, activist B from C, four people convicted in the D
+    case, E, F, and two accused in the G case, H and I"), up to a clause of its own; never one speaking or described."""
+    found = list(members)
+    at = begin
+    for person in persons(ctx, sentence):
+        if person.start < begin:
+            continue
+        if re.search(r"[;:!?]|\.(?:\s|$)|\b(?:said|says|told|who|whose|which|while|but|remain\w*|still|not)\b",
+                     ctx.text[at:person.role_start if person.role_start is not None else person.start]):
+            break
+        if person not in found and not speaks(ctx, sentence, person) and not described(ctx, sentence, person):
+            found.append(person)
+        at = person.end
+    return found
+
+
+WISHED_RELEASE = re.compile(r"\b(?:expect\w*|anticipat\w*|hop\w*|call\w*\s+for|demand\w*|urg\w*|want\w*|await\w*|seek\w*|"
+                            r"sought|push\w*\s+for|lobb\w*\s+for)\s+(?:\w+\s+){0,3}?(?:release|freedom|freeing)\s+of\b[^.;]*$",
+                            re.IGNORECASE)
+"""Before a list, a release hoped for: "expected the release of many political prisoners, including"."""
 
 
 TOGETHER = re.compile(r"(?:^\W*|\bthat\s+)(?P<who>[Tt]hey|[Bb]oth(?:\s+(?:men|women))?|[Tt]he\s+(?:pair|two(?:\s+(?:men|women))?))"

@@ -38,6 +38,7 @@ CREDIT = re.compile(r"(?:\((?:[^()\n]{0,60}/)?\s*(?:Photo|Photograph|Image|Pictu
                     r"\b(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,3}(?:/\w+)?\s+via\s+"
                     r"(?-i:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Getty\s+Images)\.?|"
                     r"\b(?-i:REUTERS|AFP|EPA|EPA-EFE)/(?-i:[A-Z])[\w .'’-]{1,40}|"
+                    r"^\s*(?:(?-i:[A-Z])[\w.'’-]+\s+){1,3}(?-i:[A-Z])[\w.'’-]+/(?-i:Reuters|REUTERS|AFP|AP|EPA|Getty\s+Images)|"
                     # "... January 25, 2026. — Reuters pic", "— Picture by A. Name": a credit after a dash
                     r"\s[—–]\s*(?:(?:(?-i:[A-Z])[\w.&/-]*|via)\s+){1,4}(?:pic|photo|picture)s?\.?|"
                     r"\s[—–]\s*(?:pic(?:ture)?|photo)s?\s+(?:by|via|from|courtesy\s+of)\s[^\n]{0,60})\s*$", re.IGNORECASE)
@@ -86,8 +87,8 @@ def _link_line(line: str, first: bool) -> bool:
 
 
 POSITION = re.compile(r"\b[A-Z][\w’'.-]*\s+\((?:(?:second|third|far|front|back|top|bottom|centre|center)\s+)?(?:left|right|centre|center|"
-                      r"L|R|C|front|back|row)\)")
-"""Where a person named stands in a photo: "X (second right)", "Y (left)", "Z (C)"."""
+                      r"L|R|C|[lrc]\.|front|back|row)\)")
+"""Where a person named stands in a photo: "X (second right)", "Y (left)", "Z (C)", "W (r.)"."""
 
 
 def _caption(line: str) -> bool:

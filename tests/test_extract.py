@@ -2595,3 +2595,12 @@ def test_pressing_someone_into_releasing_frees_no_one_and_ministers_are_counted(
                                     "the army into releasing Ivo Lamm.")
     assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
     assert [k for k in drafted if k[1] == "released_count" and k[2] == "4"], sorted(map(str, drafted))
+
+
+def test_a_headline_frees_the_name_its_participle_follows(shapes):
+    drafted = _drafted(shapes, "Journalist Ivo Lamm freed after two years in jail\n\nPublished: 21 November 2026\n\n"
+                               "Belarus freed the journalist on Friday.\n", published="2026-11-21")[0]
+    assert "ivo-lamm" in _freed(drafted), sorted(map(str, drafted))
+    drafted = _drafted(shapes, "Journalist Ivo Lamm says freed prisoners need help\n\nPublished: 21 November 2026\n\n"
+                               "Belarus freed 14 prisoners on Friday.\n", published="2026-11-21")[0]
+    assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))

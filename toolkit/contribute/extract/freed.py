@@ -70,6 +70,8 @@ FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+be
                          r"(?:(?:those|the)\s+(?:\d[\d,]*\s+)?|\d[\d,]*\s+)"  # "among a total of 3,120 prisoners released"
                          rf"{BEFORE_FREED}(?:being\s+)?(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b)", re.IGNORECASE)
 
+HEADLINE_FREED = re.compile(r"\s*(?:freed|released|pardoned|set\s+free|walks\s+free)\b")
+"""A headline's freeing with no verb before it: "Journalist X freed after two years in jail"."""
 SHORT_DETENTION = re.compile(r"\b(?:without\s+charges?|on\s+bail|after\s+questioning|hours\s+later|the\s+same\s+day|"
                              r"from\s+(?:police\s+)?custody|on\s+parole\s+pending)\b", re.IGNORECASE)
 """After "was released", words of a short detention or a bail, not a prisoner's freeing."""
@@ -336,7 +338,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         tail = OF_TAIL.match(ctx.text, after, sentence.end)
         after = tail.end() if tail else after  # "Minister E of the deposed government were also released"
         others = OTHERS.match(ctx.text, after)  # "A and other jailed priests were released"
-        verb = FREED_AFTER.match(ctx.text, others.end() if others else after)
+        verb = FREED_AFTER.match(ctx.text, others.end() if others else after) or \
+            (HEADLINE_FREED.match(ctx.text, after) if sentence.heading and not others else None)
         unclosed = WHO_UNCLOSED.match(ctx.text, person.end, sentence.end) if verb is None and not others else None
         if unclosed and not re.search(r"\b(?:said|says|told|that|whose|which|when|who|he|she|they|his|her|their)\b",
                                       unclosed.group("clause"), re.IGNORECASE):

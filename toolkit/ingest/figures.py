@@ -274,6 +274,8 @@ def _relative(text: str, anchor: DateValue) -> list[DateMention]:
         elif match.group("yesterday"):
             day = anchor.start - dt.timedelta(days=1)
         else:
+            if match.group("said") and re.match(r"\s+[A-Z]", text[match.end():]):
+                continue  # "said Sunday Times reporter X": a newspaper's name, not a day
             weekday = match.group("weekday") or match.group("bare") or match.group("said")
             back = (anchor.start.weekday() - WEEKDAYS.index(weekday.lower())) % 7
             day = anchor.start - dt.timedelta(days=back)

@@ -24,10 +24,6 @@ STILL_HELD = re.compile(r"\b(?:remain(?:s|ed|ing)?|still|continue\w*\s+to\s+be)\
                         r"\b(?:excluded|vetoed|barred\s+from|left\s+(?:out|off))\b", re.IGNORECASE)
 
 
-PARTICLE = r"(?:kyzy|uulu|bin|binti|bint|ibn|al|el|de|da|di|van|von|der|dos|das|del|la|le)\b"
-"""A name's lower-case part ("Makhabat Tazhibek kyzy", "Abdullah bin Ali"), inside a list of names."""
-
-
 def still_held(ctx: Context, sentence: Sentence, person: Name) -> bool:
     """True when the sentence names the person among those still held: a word of being held before the name
     with no freeing after it ("Those who remain behind bars include X"), or right after the name or the list
@@ -39,11 +35,20 @@ def still_held(ctx: Context, sentence: Sentence, person: Name) -> bool:
         pass
     if held is not None and not FREEING.search(before[held.end():]):
         return True
-    held_after = re.compile(rf"(?:\s+{PARTICLE})*(?:\s*(?:,|and)\s+[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|{PARTICLE})){{0,3}})*"
-                            r"\s*(?:,\s*)?(?:who\s+)?(?:is|are|was|were|has|have)?\s*" + STILL_HELD.pattern, re.IGNORECASE)
-    # after the name's description, or (a list the description's pattern mistook for one) right after the name
-    return any(held_after.match(ctx.text, at, sentence.end)
-               for at in {after_apposition(ctx.text, person.end, sentence.end), person.end})
+    # after the name's description, or (a list the description's pattern mistook for one: "A, B and C kyzy remain
+    # under arrest") right after the name when a name follows it
+    after = after_apposition(ctx.text, person.end, sentence.end)
+    starts = [after] + ([person.end] if after != person.end and LISTED_NEXT.match(ctx.text, person.end) else [])
+    return any(HELD_AFTER.match(ctx.text, at, sentence.end) for at in starts)
+
+
+PARTICLE = r"(?-i:kyzy|uulu|bin|binti|bint|ibn|al|el|de|da|di|van|von|der|dos|das|del|la|le)\b"
+"""A name's lower-case part ("Makhabat Tazhibek kyzy", "Abdullah bin Ali"), inside a list of names."""
+NAME_WORD = r"(?-i:[A-Z])[\w’'-]+"  # capitalised in any case, so that it never reads a particle a second way
+HELD_AFTER = re.compile(rf"(?:\s+{PARTICLE})*(?:\s*(?:,|and)\s+{NAME_WORD}(?:\s+(?:{NAME_WORD}|{PARTICLE})){{0,3}})*"
+                        r"\s*(?:,\s*)?(?:who\s+)?(?:is|are|was|were|has|have)?\s*" + STILL_HELD.pattern, re.IGNORECASE)
+"""From a name: the rest of its list, then words of being held ("..., B and C kyzy remain under arrest")."""
+LISTED_NEXT = re.compile(rf"\s*(?:,|and)\s+{NAME_WORD}\s+{NAME_WORD}")
 
 
 EARLIER_FREEING = re.compile(r"[^.;]{0,100}?\b(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?(?:freed|released|pardoned|"

@@ -31,7 +31,7 @@ REVIEW: dict[str, str] = {
     "close-spelling": "a person the registry does not know by this spelling but has one close to it",
     "only-release-of-year": "the article dates no freeing: put on the one release the registry dates to its year",
     "weekday-of-year": "an undated article's weekday: put on the one release of its year the registry dates to that "
-                       "weekday",
+                       "weekday; the page may report a release the registry does not know yet",
     "announced": "a release the freeing side announced or agreed, not reported done: check that it took place",
     "part-of-total": "political prisoners counted as a part of a larger total of the release: check they are not "
                      "everyone freed",
@@ -85,9 +85,13 @@ FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|
                      r"walked\s+free|won\s+(?:their|his|her)\s+freedom|the\s+freed|liberated|amnestied|"
                      r"grant(?:ed|ing)\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:amnesty|clemency|remission)|"
                      rf"{EXCHANGED})\b", re.IGNORECASE)
+GRANTED_PARDON = r"granted\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:pardon|amnesty|clemency|remission)\b"
+"""A passive pardon's words after "were" or "are": "granted a presidential pardon", "granted a complete remission"."""
+DECIDED = r"(?:made|took|taken)\s+the\s+decision"
+"""A decision taken, in the words before "to free": "has made the decision to pardon 123"."""
 ANNOUNCED_FREEING = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+)?be|(?:is|are)\s+(?:set|expected|due|scheduled|going)\s+to\s+be|"
                                r"(?:is|are)\s+to\s+be|will|would|(?:set|expected|due|going|scheduled|plans?|planned|agreed|"
-                               r"decided|(?:made|took|taken)\s+the\s+decision)\s+to)\s+(?:gradually\s+|soon\s+|also\s+)?(?:free[sd]?|releas(?:e|ed)|pardon(?:ed)?|"
+                               rf"decided|{DECIDED})\s+to)\s+(?:gradually\s+|soon\s+|also\s+)?(?:free[sd]?|releas(?:e|ed)|pardon(?:ed)?|"
                                r"grant\s+freedom)\b",
                                re.IGNORECASE)
 """A freeing to come, said by the side that frees: "will free", "agreed to gradually release", "are expected to be
@@ -103,7 +107,7 @@ def part_of_larger(part: int, whole: int) -> bool:
 
 WISH = re.compile(r"\b(?:call\w*|urg\w*|demand\w*|seek\w*|sought|push\w*|appeal\w*|press\w*|fight\w*|plead\w*|"
                   r"campaign\w*|lobby\w*|hop\w*|want\w*|wait\w*|await\w*|ask\w*|refus\w*|declin\w*|plan\w*|consider\w*|"
-                  r"expect\w*|anticipat\w*|into|"
+                  r"(?<!-)expect\w*|anticipat\w*|(?:pressur\w*|forc\w*|coerc\w*)\s+(?:[\w’'-]+\s+){0,4}into|"
                   r"to\s+secure|(?<!\bled\s)to|(?:not|never)\s+led\s+to|not|never|would|will|could|may|might|possible|before)"
                   r"\s+(?:for\s+)?(?:the\s+)?"
                   r"(?:(?:possible|further|swift|immediate|eventual)\s+)?$", re.IGNORECASE)
@@ -155,10 +159,11 @@ prisoners Washington wants released")."""
 PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages|critics|"
-          r"opponents|protesters|convicts|servicemen|soldiers|supporters|ministers|politicians|lawmakers|students|"
-          r"bloggers|lawyers)(?:(?<=[a-z])[\"”](?!\w))?"  # 'four "detainees"'
+          r"opponents|protesters|convicts|servicemen|soldiers|supporters|ministers|politicians|lawmakers|bloggers|"
+          r"lawyers)(?:(?<=[a-z])[\"”](?!\w))?"  # 'four "detainees"'
           # never a name's word ("the 88 Generation Students group")
-          r"(?!\s+(?:group|movement|party|union|association|network|committee|front|league)\b)")
+          r"(?!\s+(?:group|movement|party|union|association|network|committee|front|league|members|leaders|"
+          r"supporters)\b)")
 ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|convicted|government|regime|opposition|anti-government|pro-democracy|"
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim|"

@@ -17,8 +17,8 @@ import bisect
 import re
 
 from .bystanders import STILL_HELD, freed_before, office_holder, still_held, subject_of_a_freeing, surname
-from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, PEOPLE, TO_BE_DONE, WISH, Context, Sentence, asked_whether,
-                      rule)
+from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, GRANTED_PARDON, PEOPLE, TO_BE_DONE, WISH, Context, Sentence,
+                      asked_whether, rule)
 from .names import Name
 from .people import (BULLET, MOVED, PRONOUN, added_to_the_freed, after_apposition, described, list_item, list_members, persons,
                      speaks)
@@ -27,8 +27,10 @@ from .subjects import ABOUT_SOMEONE, clause_release
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
-FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s+"
-                     r"(?:by\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+)?\s+)?(?:were|was|are|is)|"  # "One of those freed by Minsk is"
+FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s+(?:were|was|are|is)|"
+                     # "One of the persons freed by Minsk is X"
+                     r"one\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+by\s+(?:the\s+)?[\w.’'-]+"
+                     r"(?:\s+[\w.’'-]+)?\s+(?:is|was)|"
                      r"(?:those|people|prisoners|the\s+people)\s+(?:freed|released|pardoned|set\s+free)\s+"
                      r"(?:include[sd]?|were|are)|"
                      r"among(?:st)?\s+(?:those|the)\s[^.;:]{0,70}?\s(?:were|are|was|is)|among(?:st)?\s+them\s+(?:were|are)|"
@@ -64,13 +66,13 @@ OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s
 FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
                          r"(?:ordered\s+(?:to\s+be\s+)?)?"  # "were ordered (to be) freed by the judge": a court's order done
                          # "are granted a complete remission of the sentence", "have been granted a presidential pardon"
-                         r"(?:granted\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:pardon|amnesty|clemency|"
-                         r"remission)\b|freed|released|pardoned|set\s+free|free\b|(?:among(?:st)?|one\s+of)\s+"
+                         rf"(?:{GRANTED_PARDON}|freed|released|pardoned|set\s+free|free\b|(?:among(?:st)?|one\s+of)\s+"
                          r"(?:(?:a\s+total\s+of|some|more\s+than|over|nearly|about)\s+)?(?:[\w,]+\s+of\s+)?"
                          r"(?:(?:those|the)\s+(?:\d[\d,]*\s+)?|\d[\d,]*\s+)"  # "among a total of 3,120 prisoners released"
                          rf"{BEFORE_FREED}(?:being\s+)?(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b)", re.IGNORECASE)
 
-HEADLINE_FREED = re.compile(r"\s*(?:freed|released|pardoned|set\s+free|walks\s+free)\b")
+HEADLINE_FREED = re.compile(r"\s*(?:freed|released|pardoned|set\s+free|walks\s+free)"
+                            r"(?=\s*$|\s*[,:;–—-]|\s+(?:after|from|by|in|on|as|amid|following|with|over)\b)")
 """A headline's freeing with no verb before it: "Journalist X freed after two years in jail"."""
 SHORT_DETENTION = re.compile(r"\b(?:without\s+charges?|on\s+bail|after\s+questioning|hours\s+later|the\s+same\s+day|"
                              r"from\s+(?:police\s+)?custody|on\s+parole\s+pending)\b", re.IGNORECASE)
@@ -319,6 +321,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         phrase = trigger.group(0)
         if re.match(r"among", phrase, re.IGNORECASE) and STILL_WAITING.search(phrase):
             continue  # "Among those left out of the release, there is also X", "Among those awaiting release is X"
+        if phrase.endswith(":") and RELATIONS_BEFORE_COLON.search(phrase):
+            continue  # "were among them, according to a statement by their lawyers: A and B": the lawyers
         them = ctx.previous_place if re.match(r"among(?:st)?\s+them\b", phrase, re.IGNORECASE) else None
         if phrase.lower().startswith("among") and not (re.search(r"freed|releas|pardon|transit|handed|transferred|"
                                                                  r"arriv|names|group|set\s+free|liberated", phrase, re.I)
@@ -438,10 +442,13 @@ def _list_ending_at(ctx: Context, sentence: Sentence, person: Name) -> list[Name
     named = [p for p in persons(ctx, sentence) if p.end <= person.start]
     members = [person]
     for earlier in reversed(named):
-        if not re.fullmatch(r"\s*,\s*|,?\s+and\s+", ctx.text[earlier.end:members[0].role_start or members[0].start]):
+        if not re.fullmatch(r"\s*,\s*|,?\s+and\s+", ctx.text[earlier.end:members[0].role_start or members[0].start]) or \
+                OBJECT_OF.search(ctx.text, max(sentence.start, (earlier.role_start or earlier.start) - 40),
+                                 earlier.role_start or earlier.start):
             break
         members.insert(0, earlier)
-    return members
+    # a list of three names or more; not "After pressure from Senator X, Y was released"
+    return members if len(members) >= 3 else [person]
 
 
 def _items_of_the_freed(ctx: Context, sentence: Sentence, begin: int, members: list[Name]) -> list[Name]:
@@ -456,8 +463,11 @@ def _items_of_the_freed(ctx: Context, sentence: Sentence, begin: int, members: l
         if re.search(r"[;:!?]|\.(?:\s|$)|\b(?:said|says|told|who|whose|which|while|but|remain\w*|still|not)\b",
                      ctx.text[at:person.role_start if person.role_start is not None else person.start]):
             break
-        if person not in found and not speaks(ctx, sentence, person) and not described(ctx, sentence, person):
-            found.append(person)
+        ahead = ctx.text[max(at, (person.role_start or person.start) - 60):person.role_start or person.start]
+        if person not in found and not speaks(ctx, sentence, person) and not described(ctx, sentence, person) and \
+                not RELATION_OF.search(ahead) and not re.search(r"\b(?:about|over|of|against|with|by|from|for|than)\s+"
+                                                                 r"(?:[\w’'-]+\s+){0,2}$", ahead):
+            found.append(person)  # not "the son of the writer X", "jailed over a post about blogger Y"
         at = person.end
     return found
 
@@ -466,6 +476,16 @@ WISHED_RELEASE = re.compile(r"\b(?:expect\w*|anticipat\w*|hop\w*|call\w*\s+for|d
                             r"sought|push\w*\s+for|lobb\w*\s+for)\s+(?:\w+\s+){0,3}?(?:release|freedom|freeing)\s+of\b[^.;]*$",
                             re.IGNORECASE)
 """Before a list, a release hoped for: "expected the release of many political prisoners, including"."""
+
+
+RELATIONS_BEFORE_COLON = re.compile(r"\b(?:lawyers|relatives|families|wives|husbands|parents|children|sons|daughters|"
+                                    r"colleagues|friends|supporters|spokesm[ae]n)\s*:$", re.IGNORECASE)
+"""The people a colon lists when they are someone's relations or counsel, not the freed."""
+
+
+OBJECT_OF = re.compile(r"\b(?:against|with|by|to|from|under|than|after|before|of|about|over|meeting)\s+(?:[\w’'.-]+\s+){0,2}$",
+                       re.IGNORECASE)
+"""Before a name, a word that makes it the object of something else ("pressure from Senator X", "after meeting X")."""
 
 
 TOGETHER = re.compile(r"(?:^\W*|\bthat\s+)(?P<who>[Tt]hey|[Bb]oth(?:\s+(?:men|women))?|[Tt]he\s+(?:pair|two(?:\s+(?:men|women))?))"
@@ -478,9 +498,9 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
     """"Canadians A and B landed in Calgary ... Trudeau announced that the two men had been released": each of those the
     last sentence naming anyone named (not its speakers, nor anyone inside a description), exactly two for "the two",
     "both" and "the pair"."""
-    group = [p for p in ctx.group_before or []]
+    group = list(ctx.group_before or [])  # those the last sentence naming anyone told of: no speaker, none described
     for match in PAIRS_RELEASE.finditer(sentence.text):  # "Johnson celebrated the pair's release": a release done
-        if not WISH.search(sentence.text[max(0, match.start() - 40):match.start()]) and len(group) == 2 and \
+        if DONE_BEFORE.search(sentence.text[max(0, match.start() - 40):match.start()]) and len(group) == 2 and \
                 not any(sentence.start <= p.start for p in group):
             for person in group:
                 record(person, sentence.start + match.start(), sentence.start + match.start(), sentence.start + match.end())
@@ -489,7 +509,7 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
         verb = FREED_AFTER.match(ctx.text, sentence.start + match.end(), sentence.end)
         if verb is None or NOT_PRISON.match(ctx.text, verb.end()) or SHORT_DETENTION.search(ctx.text, verb.end(), sentence.end):
             continue
-        if not group or PAIR_WORD.match(match.group("who")) and len(group) != 2 or \
+        if len(group) < 2 or PAIR_WORD.match(match.group("who")) and len(group) != 2 or \
                 any(sentence.start <= p.start for p in group):
             return
         for person in group:
@@ -497,6 +517,9 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
         return
 
 
+DONE_BEFORE = re.compile(r"\b(?:celebrat|welcom|hail|confirm|announc|secur|won|obtain|greet)\w*\s+(?:\w+\s+){0,2}$",
+                         re.IGNORECASE)
+"""Before "the pair's release", a verb that says it is done: "celebrated", "welcomed", "secured"."""
 PAIRS_RELEASE = re.compile(r"\b(?:the\s+pair|the\s+two(?:\s+(?:men|women))?|both\s+(?:men|women))[’']s?\s+release\b",
                            re.IGNORECASE)
 PAIR_WORD = re.compile(r"(?:[Bb]oth|[Tt]he\s+(?:pair|two))\b")

@@ -41,7 +41,7 @@ CREDIT = re.compile(r"(?:\((?:[^()\n]{0,60}/)?\s*(?:Photo|Photograph|Image|Pictu
                     r"^\s*(?:(?-i:[A-Z])[\w.'’-]+\s+){1,3}(?-i:[A-Z])[\w.'’-]+/(?-i:Reuters|REUTERS|AFP|AP|EPA|Getty\s+Images)|"
                     # "... January 25, 2026. — Reuters pic", "— Picture by A. Name": a credit after a dash
                     r"\s[—–]\s*(?:(?:(?-i:[A-Z])[\w.&/-]*|via)\s+){1,4}(?:pic|photo|picture)s?\.?|"
-                    r"\s[—–]\s*(?:pic(?:ture)?|photo)s?\s+(?:by|via|from|courtesy\s+of)\s[^\n]{0,60})\s*$", re.IGNORECASE)
+                    r"\s[—–]\s*(?:pic(?:ture)?|photo)s?\s+(?:by|via|courtesy\s+of)\s[^\n]{0,60})\s*$", re.IGNORECASE)
 LINKS = re.compile(r"^\s*(?:Explore\s+further|Read\s+more|Read\s+also|Also\s+read|Related(?:\s+(?:articles?|stories|"
                    r"news|content|coverage|reading))?|See\s+also|More\s+on\s+this(?:\s+story)?|Recommended(?:\s+for\s+you)?|"
                    r"You\s+may\s+also\s+like|More\s+from\s+\w+|Latest\s+news|Most\s+popular)\s*:?\s*$",
@@ -87,7 +87,7 @@ def _link_line(line: str, first: bool) -> bool:
 
 
 POSITION = re.compile(r"\b[A-Z][\w’'.-]*\s+\((?:(?:second|third|far|front|back|top|bottom|centre|center)\s+)?(?:left|right|centre|center|"
-                      r"L|R|C|[lrc]\.|front|back|row)\)")
+                      r"[lrc]\.|front|back|row)\)")  # not "(R)" nor "(L)": a party's letter
 """Where a person named stands in a photo: "X (second right)", "Y (left)", "Z (C)", "W (r.)"."""
 
 

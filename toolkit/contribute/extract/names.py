@@ -156,10 +156,20 @@ def iso_country(word: str) -> str | None:
     return None
 
 
+GIVEN_NAMES = {"roman", "christian", "adrian", "brian", "julian", "damian", "fabian", "florian", "sebastian", "vivian",
+               "lillian", "gillian", "marian", "dorian", "kilian", "cyprian", "finn", "dane", "german", "armen", "chadi",
+               "danish", "norman", "frank", "francis", "israel", "jordan", "india", "georgia", "kenya", "chad", "mali",
+               "niger", "sudan", "iran", "iman", "malik", "omani", "irish"}
+"""Words that name a nationality or a country but are as often a given name ("Finn Erik Larsen", "Roman D.
+Bondarenko", "Danish Ali Khan"): never taken off the front of a name."""
+
+
 def is_demonym(word: str) -> bool:
-    """A nationality's word ("Canadian", "Kenyan", "Briton"), not a country's own name, which may be a given name
-    ("Jordan", "Chad")."""
+    """A nationality's word ("Canadian", "Kenyan", "Briton"), not a country's own name ("Niger", "Chad") nor a word as
+    often a given name (`GIVEN_NAMES`)."""
     key = word.lower()
+    if key in GIVEN_NAMES or key in iso_names():
+        return False
     if key in DEMONYM_EXCEPTIONS:
         return True
     country = iso_country(key)

@@ -562,7 +562,10 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
         if not is_demonym(match.group("pl")):
             continue  # "Canadians A and B": each of the list
         country = country_of(ctx, match.group("pl"))
-        for person in list_members(ctx, sentence, sentence.start + match.end()) if country else []:
+        listed = list_members(ctx, sentence, sentence.start + match.end()) if country else []
+        if listed and sentence.start + match.end() not in (listed[0].start, listed[0].role_start):
+            continue  # "freed three Lithuanians Thursday and X, a Latvian": no list right after the plural
+        for person in listed:
             if person.role_start is not None and person.role_start > sentence.start + match.end():
                 break  # "Canadians A and B, the Lithuanian activist C": C is described on their own
             ctx.add("nationality", "entity", country, sentence.start + match.start(), person.end,

@@ -12,11 +12,13 @@ import bisect
 import re
 
 from ...ingest.figures import Figure
-from .context import ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, NONE_FREED, PEOPLE, WISH, Context, Sentence, rule  # noqa: F401 - the shapes deals reads here too
+from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, DECIDED, GRANTED_PARDON, NONE_FREED, PEOPLE, WISH,
+                      Context, Sentence, rule)  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
 from .bystanders import STILL_HELD
 from .names import Name, is_demonym, slug
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
+from .freed import RELATIONS_BEFORE_COLON
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
 from .people import MOVED, list_members, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, place_after
@@ -239,11 +241,12 @@ def _the_counted_listed(ctx: Context, sentence: Sentence, figure: Figure, countr
     """"Nine Belarusian journalists were among the 52 released ...: A, B, ... and I": when the list the colon opens
     names exactly as many as a count of one nationality, each of them is of it."""
     colon = ctx.text.find(":", figure.end, sentence.end)
-    if country is None or colon < 0:
-        return
+    if country is None or colon < 0 or RELATIONS_BEFORE_COLON.search(ctx.text, figure.end, colon + 1):
+        return  # "..., according to a statement by their lawyers: A and B": the lawyers
     listed = list_members(ctx, sentence, colon + 1)
-    if len(listed) != figure.value or any(d.property == "nationality" and d.subject in {p.id for p in listed} and
-                                          d.value != country for d in ctx.drafts):
+    ids = {p.id for p in listed}
+    if len(listed) != figure.value or any(d.property == "nationality" and d.subject in ids and d.value != country
+                                          for d in ctx.drafts):
         return
     rule, ctx.current_rule = ctx.current_rule, "nationality"
     for person in listed:
@@ -339,7 +342,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                     subject=release, qualifier="at_least", population=population)
 
 
-DESCRIBED = re.compile(r"an?\s+(?:ex-|former\s+)?(?P<noun>U\.S\.|[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
+DESCRIBED = re.compile(r"an?\s+(?:ex-|former\s+)?(?P<nationality>U\.S\.|[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
                        r"(?=\s*(?:[,.;]|and\b|as\b|on\b|in\b|from\b|to\b|after\b|$))")
 """One of the freed described by nationality and what they are: "a Canadian engineer", "an ex-British diplomat"."""
 DESCRIBED_NEXT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -354,8 +357,9 @@ def _described_freed(ctx: Context, sentence: Sentence) -> None:
         at = at + (verb.end() if verb else 0)
         at += len(sentence.text[at:]) - len(sentence.text[at:].lstrip())
         while (item := DESCRIBED.match(sentence.text, at)) is not None:
-            population = group_of(ctx, "US citizen" if item.group("noun") == "U.S." else item.group("noun")) \
-                if item.group("noun") == "U.S." or demonym_country(ctx, item.group("noun")) != (None, None) else None
+            nationality = item.group("nationality")
+            population = group_of(ctx, "US citizen" if nationality == "U.S." else nationality) \
+                if nationality == "U.S." or demonym_country(ctx, nationality) != (None, None) else None
             release = clause_release(ctx, sentence, sentence.start + freeing.start())
             if population and release:
                 ctx.add("released_count", "count", 1, sentence.start + item.start(), sentence.start + item.end(),
@@ -581,7 +585,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
 
 ANNOUNCED = re.compile(r"\b(?:will|would|(?:is|are|was|were)\s+(?:set|expected|due|going|scheduled)\s+to|(?:is|are)\s+to|"
                        r"(?:plans?|planned|agreed|decided|says|said)\s+(?:it\s+would\s+|to\s+)|"
-                       r"(?:made|took|taken)\s+the\s+decision\s+to\s+)\s*(?:(?:gradually|soon|also)\s+)?$",
+                       rf"{DECIDED}\s+to\s+)\s*(?:(?:gradually|soon|also)\s+)?$",
                        re.IGNORECASE)
 """What the freeing side says it will do, just before the verb: "Belarus will free 300", "agreed to gradually release
 553", "the junta says to release over 6,000" (a release announced, not a wish: not "promised to", "urged to")."""
@@ -703,9 +707,10 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         _nationality_of_the_named(ctx, draft, begin, end)
 
 
-PASSIVE_AFTER = re.compile(r"[^.;:]{0,160}?\b(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?:freed|released|pardoned|set\s+free|"
-                           r"granted\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:pardon|amnesty|clemency|"
-                           r"remission))\b")
+PASSIVE_AFTER = re.compile(r"(?:(?!\b(?:said|says|told|reported|who|that|which)\b)"
+                           r"(?!\b\d[\d,]*\s+(?:[a-z]+\s+){0,2}(?:prisoners|people|detainees|inmates)\b)[^.;:]){0,160}?"
+                           rf"\b(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?:(?:freed|released|pardoned|set\s+free)\b|"
+                           rf"{GRANTED_PARDON})")
 """After a count that opens its sentence, the passive freeing it is the subject of."""
 
 

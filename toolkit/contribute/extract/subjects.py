@@ -59,7 +59,10 @@ SAID_CLAUSE = re.compile(r"[\s,]*(?:(?:night|morning|evening|afternoon)\s+)?(?:t
 """After a saying's day, the clause it says: "announced on March 10 that ...", "said Tuesday they had secured the
 release" (its subject and verb, without the "that")."""
 UNDER_WAY = re.compile(r"[\s,]*(?:(?:night|morning|evening|afternoon)\s+)?(?:that\s+)?(?:[\w.’'-]+\s+){1,4}?(?:was|were|is|are)\s+(?:now\s+)?"
-                       r"(?:(?P<being>being\s+)(?=released|freed|pardoned)|(?=releasing|freeing|pardoning))", re.IGNORECASE)
+                       r"(?:being\s+(?=released|freed|pardoned)|(?=releasing|freeing|pardoning))", re.IGNORECASE)
+STILL_TO_COME = re.compile(r"\b(?:next\s+(?:week|month)|tomorrow|in\s+stages|over\s+the\s+(?:coming|next)|in\s+the\s+coming|"
+                           r"soon|later\s+this|gradually|in\s+(?:the\s+)?(?:days|weeks|months)\s+ahead)\b", re.IGNORECASE)
+"""After a freeing said to be under way, words that put it still to come: "was releasing 40 prisoners next week"."""
 """Between a saying's day and a freeing word, a freeing told as under way that day: "announced Thursday that it was
 releasing", "said on Monday that prisoners were being freed"."""
 
@@ -70,7 +73,8 @@ def said_under_way(ctx: Context, sentence: Sentence, offset: int) -> DateMention
     for date in sentence.dates:
         if date.end <= offset and offset - date.end < 60 and date.value and len(date.value) == 10 and \
                 REPORTED.search(ctx.text[max(sentence.start, date.start - 60):date.start]) and \
-                (under_way := UNDER_WAY.match(ctx.text, date.end)) and under_way.end() == offset:
+                (under_way := UNDER_WAY.match(ctx.text, date.end)) and under_way.end() == offset and \
+                not STILL_TO_COME.search(ctx.text, offset, sentence.end):
             return date
     return None
 
@@ -389,7 +393,7 @@ def in_description(ctx: Context, sentence: Sentence, date: DateMention) -> bool:
 
 
 DONE_TO = re.compile(r",\s+(?:who\s+(?:was|were|had\s+been)\s+)?(?:convicted|arrested|detained|jailed|sentenced|accused|"
-                     r"charged|imprisoned|captured|abducted|seized)\b[^,;:]*$")
+                     r"charged|imprisoned|captured|abducted|seized)\b(?:(?!\b(?:freed|released|pardoned)\b)[^,;:])*$")
 """An open clause of what was done to someone, the date inside it ("The five Papuans, convicted of ... in 2003,")."""
 
 
@@ -503,6 +507,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     return _release_of_weekday(ctx, sentences)
 
 
+OTHER_DAY = re.compile(r"\b(?:after|before|since|ahead\s+of|following|talks|meeting|visit|met|arrived)\b", re.IGNORECASE)
+"""Between a freeing and a weekday, words that make the day another event's ("four days after talks on Friday")."""
 WEEKDAY_WORD = re.compile(r"\b(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
@@ -517,7 +523,8 @@ def _release_of_weekday(ctx: Context, sentences: list[Sentence]) -> str | None:
         days = {m.group("day") for m in WEEKDAY_WORD.finditer(sentence.text)
                 if -60 < m.start() - first.start() < 130 and
                 not re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added|statement|release)\s+"
-                              r"(?:\w+\s+){0,2}$", sentence.text[max(0, m.start() - 40):m.start()])}
+                              r"(?:\w+\s+){0,2}$", sentence.text[max(0, m.start() - 40):m.start()]) and
+                not OTHER_DAY.search(sentence.text, min(first.end(), m.start()), max(first.start(), m.start()))}
         if len(days) != 1:
             continue
         day = days.pop()

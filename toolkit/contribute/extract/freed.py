@@ -17,7 +17,7 @@ import bisect
 import re
 
 from .bystanders import STILL_HELD, freed_before, office_holder, still_held, subject_of_a_freeing, surname
-from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, GRANTED_PARDON, PEOPLE, TO_BE_DONE, WISH, Context, Sentence,
+from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, GRANTED_PARDON, PEOPLE, TO_BE_DONE, Context, Sentence,
                       asked_whether, rule)
 from .names import Name
 from .people import (BULLET, MOVED, PRONOUN, added_to_the_freed, after_apposition, described, list_item, list_members, persons,

@@ -294,9 +294,10 @@ class Context:
             quote = quote.rstrip(")")
         # 'four "detainees"': a quotation the quote opens keeps its closing mark
         unclosed = '"' if quote.count('"') % 2 else "”" if quote.count("“") > quote.count("”") else None
-        at = self.text.find(quote, start)
-        if unclosed and at >= 0 and self.text.startswith(unclosed, at + len(quote)):
-            quote += unclosed
+        if unclosed:
+            at = self.text.find(quote, start)
+            if at >= 0 and self.text.startswith(unclosed, at + len(quote)):
+                quote += unclosed
         if len(quote) < 3:
             return None  # nothing to quote: a rule's span went wrong; better no draft than an empty quote
         start = self.text.index(quote, start) if quote else start

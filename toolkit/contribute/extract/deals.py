@@ -18,7 +18,7 @@ from .context import ACT_TO_FREE, SET_APART, TO_BE_DONE, Context, Sentence, rule
 from .people import persons
 from .places import country_of
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
-from .subjects import (STILL_TO_COME, clause_release, date_note, days_further_on, freeings_outside_totals, other_year,
+from .subjects import (STILL_TO_COME, WEEKDAY, clause_release, date_note, days_further_on, freeings_outside_totals, other_year,
                        pardon_ahead, release_date, reported)
 
 
@@ -147,10 +147,6 @@ def _year_of_other(ctx: Context, sentence: Sentence, offset: int) -> DateMention
     start, end = sentence.clause(offset)
     year = other_year(ctx, sentence, start, end)
     return next((d for d in sentence.dates if d.value == year and not ctx.taken(d)), None) if year else None
-
-
-WEEKDAY = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                     r"(?:\s+(?:night|morning|evening|afternoon))?\b")
 
 
 def _day_further_on(ctx: Context, sentence: Sentence, offset: int):

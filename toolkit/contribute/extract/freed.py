@@ -499,9 +499,10 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
     last sentence naming anyone named (not its speakers, nor anyone inside a description), exactly two for "the two",
     "both" and "the pair"."""
     group = list(ctx.group_before or [])  # those the last sentence naming anyone told of: no speaker, none described
+    if any(sentence.start <= p.start for p in group):
+        return  # named in this sentence: not the people named before it
     for match in PAIRS_RELEASE.finditer(sentence.text):  # "Johnson celebrated the pair's release": a release done
-        if DONE_BEFORE.search(sentence.text[max(0, match.start() - 40):match.start()]) and len(group) == 2 and \
-                not any(sentence.start <= p.start for p in group):
+        if DONE_BEFORE.search(sentence.text[max(0, match.start() - 40):match.start()]) and len(group) == 2:
             for person in group:
                 record(person, sentence.start + match.start(), sentence.start + match.start(), sentence.start + match.end())
             return
@@ -509,8 +510,7 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
         verb = FREED_AFTER.match(ctx.text, sentence.start + match.end(), sentence.end)
         if verb is None or NOT_PRISON.match(ctx.text, verb.end()) or SHORT_DETENTION.search(ctx.text, verb.end(), sentence.end):
             continue
-        if len(group) < 2 or PAIR_WORD.match(match.group("who")) and len(group) != 2 or \
-                any(sentence.start <= p.start for p in group):
+        if len(group) < 2 or PAIR_WORD.match(match.group("who")) and len(group) != 2:
             return
         for person in group:
             record(person, verb.start(), sentence.start + match.start("who"), verb.end())

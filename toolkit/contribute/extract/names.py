@@ -9,6 +9,7 @@ the name; a spelling close to a known one is offered as a probable variant, neve
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -164,6 +165,7 @@ GIVEN_NAMES = {"roman", "christian", "adrian", "brian", "julian", "damian", "fab
 Bondarenko", "Danish Ali Khan"): never taken off the front of a name."""
 
 
+@functools.lru_cache(maxsize=4096)
 def is_demonym(word: str) -> bool:
     """A nationality's word ("Canadian", "Kenyan", "Briton"), not a country's own name ("Niger", "Chad") nor a word as
     often a given name (`GIVEN_NAMES`)."""

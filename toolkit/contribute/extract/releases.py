@@ -22,7 +22,7 @@ from .freed import RELATIONS_BEFORE_COLON
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
 from .people import MOVED, list_members, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, place_after
-from .subjects import RUNNING_TOTAL, clause_release, date_note, release_for
+from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, clause_release, date_note, release_for
 
 FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
     r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|grant(?:ed|s|ing)?\s+freedom)"
@@ -416,7 +416,7 @@ RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?
                      r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks))\b", re.IGNORECASE)
 
 
-RUNNING_SINCE = re.compile(r"\b(?:[Ii]n\s+total|[Ii]n\s+all|[Aa]ltogether),?\s+since\b[^.;]*$")
+RUNNING_SINCE = re.compile(rf"{IN_TOTAL_SINCE}[^.;]*$", re.IGNORECASE)
 """Before a count, a running total's opening: "In total, since last month the leader has pardoned 156"."""
 
 

@@ -422,9 +422,11 @@ EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|another|former|first|sec
 
 PAST_EVENT = re.compile(r"\W*(?:The|An?)\s+(?:last|previous|earlier|prior)\s+(?:\w+\s+){0,2}?"
                         r"(?:swap|exchange|release|deal|amnesty|pardon)s?\b", re.IGNORECASE)
+IN_TOTAL_SINCE = r"\b(?:in\s+total|in\s+all|altogether),?\s+since\b"
+"""A running total's opening, the releases since a time added up."""
 RUNNING_TOTAL = re.compile(r"\b(?:total|tally)\s+(?:number\s+)?(?:of\s+)?[^.;]{0,60}?\b(?:(?:has|have|had)\s+(?:now\s+)?"
                            r"(?:reached|risen|grown|climbed|topped|exceeded|passed)|(?:rose|rises|stands|stood)\s+(?:to|at))\b|"
-                           r"\b(?:in\s+total|in\s+all|altogether),?\s+since\b",  # "In total, since last month ... has pardoned 156"
+                           rf"{IN_TOTAL_SINCE}",  # "In total, since last month ... has pardoned 156"
                            re.IGNORECASE)
 """A running total over several releases ("Including pardons announced in late November, the total number of people
 pardoned in recent weeks has reached 61"): its dates are the earlier releases', not the one the article reports."""
@@ -509,7 +511,9 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
 
 OTHER_DAY = re.compile(r"\b(?:after|before|since|ahead\s+of|following|talks|meeting|visit|met|arrived)\b", re.IGNORECASE)
 """Between a freeing and a weekday, words that make the day another event's ("four days after talks on Friday")."""
-WEEKDAY_WORD = re.compile(r"\b(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+WEEKDAY = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                     r"(?:\s+(?:night|morning|evening|afternoon))?\b")
+"""A weekday as written in a sentence ("on Friday", "late Tuesday night"), for a page with no day to count it from."""
 
 
 def _release_of_weekday(ctx: Context, sentences: list[Sentence]) -> str | None:
@@ -520,7 +524,7 @@ def _release_of_weekday(ctx: Context, sentences: list[Sentence]) -> str | None:
         return None
     for sentence in [s for s in sentences if s.freeing() and not s.heading and not PAST_EVENT.match(s.text)][:2]:
         first = sentence.freeing()[0]
-        days = {m.group("day") for m in WEEKDAY_WORD.finditer(sentence.text)
+        days = {m.group("day") for m in WEEKDAY.finditer(sentence.text)
                 if -60 < m.start() - first.start() < 130 and
                 not re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added|statement|release)\s+"
                               r"(?:\w+\s+){0,2}$", sentence.text[max(0, m.start() - 40):m.start()]) and

@@ -235,7 +235,7 @@ def find_names(text: str, registry: Registry) -> list[Name]:
     known = known_names(text, registry)
     spans = [(n.start, n.end) for n in known]
     people = []
-    for run_start, words in _runs(text):
+    for run_start, words in _segments(text):
         cut = 0
         while cut < len(words) and (title_word(words[cut]) or
                                     (_adjective(words[cut]) and cut + 1 < len(words) and
@@ -359,6 +359,26 @@ def _runs(text: str):
             words.append(word)
         if words:
             yield offset, words
+
+
+RUN_BREAKS = {"Amid", "Amidst", "After", "Before", "Despite", "As", "Over", "Under", "During", "Since", "Until", "Following",
+              "Ahead", "Against", "Without", "Via", "And", "With", "In", "On", "At", "For", "From", "To", "By", "Into"}
+"""Capitalised prepositions and conjunctions inside a run of a title-case line ("Releases Journalist Ivo Lamm Amid
+Border Talks", "Ivo Lamm And Rasa Veld Freed"): no name holds one, so the run is read as the names on either side."""
+
+
+def _segments(text: str):
+    """The runs of capitalized words (`_runs`), each cut at a word no name holds inside it (`RUN_BREAKS`)."""
+    for run_start, words in _runs(text):
+        cursor, segment = run_start, []
+        for word in words:
+            if word in RUN_BREAKS and segment:
+                yield text.index(segment[0], cursor), segment
+                cursor, segment = text.index(word, cursor) + len(word), []
+                continue
+            segment.append(word)
+        if segment:
+            yield text.index(segment[0], cursor), segment
 
 
 def _adjective(word: str) -> bool:

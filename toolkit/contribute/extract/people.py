@@ -153,7 +153,9 @@ CLAUSE_WORDS = {"following", "after", "before", "while", "when", "which", "who",
                 "was", "were", "is", "are", "has", "have", "had", "will", "would", "may", "might", "can", "could",
                 "of", "in", "on", "at", "by", "with", "from", "for", "to", "since", "as", "than", "thanks", "because",
                 "but", "not", "also", "then", "there", "it", "its", "his", "her", "their", "they", "he", "she", "we",
-                "this", "these", "those", "such", "into", "over", "under", "during", "until", "through", "about"}
+                "this", "these", "those", "such", "into", "over", "under", "during", "until", "through", "about",
+                # a preposition that opens a phrase of its own ("Releases Prisoners Amid Sanctions Relief", a headline)
+                "amid", "amidst", "despite", "ahead", "against", "without", "via", "toward", "towards", "upon", "beyond"}
 
 
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "dozens",

@@ -2726,3 +2726,11 @@ def test_a_headlines_words_after_a_preposition_are_no_one_freed(shapes):
     drafted = _drafted(shapes, "Minsk Releases Journalist Ivo Lamm Amid Border Talks\n\nPublished: 21 November 2026\n\n"
                                "Belarus freed the journalist on Friday.\n", published="2026-11-21")[0]
     assert "ivo-lamm" in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_a_country_the_news_names_otherwise_than_iso_3166_is_a_country(shapes):
+    """"Russians", "Burmese" and "Britain" name countries ISO 3166 lists as "Russian Federation", "Myanmar" and "United
+    Kingdom": a nationality the registry does not have is proposed from them too."""
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, including two Russians.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "2" and k[5] == "russian-nationals"], \
+        sorted(map(str, drafted))

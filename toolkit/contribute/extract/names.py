@@ -104,6 +104,9 @@ class Name:
         return self.entity or self.proposed
 
 
+SHORT_NAMES = {"russia": "Russia", "turkey": "Turkey", "britain": "United Kingdom", "great britain": "United Kingdom",
+               "burma": "Myanmar"}
+"""Names the news gives countries that ISO 3166 lists under another ("Russian Federation", "Türkiye")."""
 _ISO_NAMES: dict[str, str] = {}
 
 
@@ -117,7 +120,9 @@ def iso_names() -> dict[str, str]:
             for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
                 if name:
                     _ISO_NAMES[name.lower()] = shown.split(",")[0]
+        _ISO_NAMES.update(SHORT_NAMES)
     return _ISO_NAMES
+
 
 
 DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"-n", to the country's name

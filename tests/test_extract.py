@@ -2734,3 +2734,15 @@ def test_a_country_the_news_names_otherwise_than_iso_3166_is_a_country(shapes):
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, including two Russians.")
     assert [k for k in drafted if k[1] == "released_count" and k[2] == "2" and k[5] == "russian-nationals"], \
         sorted(map(str, drafted))
+
+
+def test_citizens_of_listed_countries_among_the_freed_are_at_least_one_of_each(shapes):
+    """"Among those released were citizens of Latvia, the Netherlands and Japan": at least one of each, as after
+    "those released included citizens of"."""
+    drafted = _review_draft(shapes, "Belarus freed 31 prisoners on Friday. Among those released were citizens of Latvia, "
+                                    "the Netherlands and Japan.")
+    counted = {k[5] for k in drafted if k[1] == "released_count" and k[2] == "1" and k[3] == "at_least"}
+    assert {"latvian-nationals", "dutch-nationals", "japanese-nationals"} <= counted, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 31 prisoners on Friday. Among those still held are citizens of "
+                                    "Latvia, the Netherlands and Japan.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "1"], sorted(map(str, drafted))

@@ -420,8 +420,11 @@ RUNNING_SINCE = re.compile(rf"{IN_TOTAL_SINCE}[^.;]*$", re.IGNORECASE)
 """Before a count, a running total's opening: "In total, since last month the leader has pardoned 156"."""
 
 
-CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among(?:st)?\s+them(?:\s+(?:were|are))?|(?:also\s+)?(?:freed|released))\s+"
+CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among(?:st)?\s+them(?:\s+(?:were|are))?|(?:also\s+)?(?:freed|released)|"
+                         r"among(?:st)?\s+(?:those|the)\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+(?:were|are))\s+"
                          r"(?:citizens|nationals)\s+(?:of|from)\s+", re.IGNORECASE)
+"""Before a list of countries whose citizens were among the freed: "those released include citizens of", "Among those
+pardoned were citizens of"."""
 FOREIGNERS_FROM = re.compile(r"\b(?:foreign\s+(?:nationals|citizens|prisoners|detainees)|foreigners)\s*(?:[–—-]\s*|,\s*)?"
                              r"(?:who\s+(?:were|are)\s+|(?:were|are)\s+)?from\s+", re.IGNORECASE)
 """"14 foreign nationals from Lithuania, Latvia and Poland": a count of the foreigners, then where they come from (a

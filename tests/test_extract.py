@@ -2746,3 +2746,18 @@ def test_citizens_of_listed_countries_among_the_freed_are_at_least_one_of_each(s
     drafted = _review_draft(shapes, "Belarus freed 31 prisoners on Friday. Among those still held are citizens of "
                                     "Latvia, the Netherlands and Japan.")
     assert not [k for k in drafted if k[1] == "released_count" and k[2] == "1"], sorted(map(str, drafted))
+
+
+def test_an_undated_pages_weekday_names_no_release_of_another_country(shapes):
+    """A page about Cuba that gives only its year: "released on Friday" does not name the registry's Friday release
+    when the project's claims tell of it as another country's (Belarus's); a page about that country still does."""
+    from types import SimpleNamespace
+
+    known = [SimpleNamespace(subject="release-2026-03-13", property="released_count", value=14, population=None,
+                             quote="Belarus freed 14 prisoners on Friday, 13 March")]
+    drafted, _ = _drafted(shapes, "Cuba frees dissidents\n\nCuba released on Friday 14 political prisoners.\n",
+                          known_claims=known, year=2026)
+    assert not [k for k in drafted if k[0] == "release-2026-03-13"], sorted(map(str, drafted))
+    drafted, _ = _drafted(shapes, "Belarus frees activists\n\nBelarus released on Friday 14 political prisoners.\n",
+                          known_claims=known, year=2026)
+    assert [k for k in drafted if k[0] == "release-2026-03-13"], sorted(map(str, drafted))

@@ -238,8 +238,14 @@ def _known(claims, registry: Registry) -> dict:
     totals: dict[str, set[int]] = {}
     targets: dict[str, set[str]] = {}
     freed_in: dict[str, set[str]] = {}
+    countries: dict[str, set[str]] = {}
+    named = _country_names(registry)
     for claim in claims:
         kind = registry.kind(claim.subject)
+        quote = getattr(claim, "quote", None)
+        if kind == "release" and quote and named:
+            countries.setdefault(claim.subject, set()).update(
+                registry.resolve(m.group(0)).entity_id for m in named.finditer(str(quote)))
         if claim.property == "released_in" and isinstance(claim.value, str):
             release = registry.resolve(claim.value).entity_id
             if release:
@@ -263,7 +269,15 @@ def _known(claims, registry: Registry) -> dict:
                 dates[entity.id] = parse_date(written.group(0))
         except ValueError:
             pass
-    return {"release_dates": dates, "release_totals": totals, "sanction_targets": targets, "freed_in": freed_in}
+    return {"release_dates": dates, "release_totals": totals, "sanction_targets": targets, "freed_in": freed_in,
+            "release_countries": countries}
+
+
+def _country_names(registry: Registry) -> re.Pattern | None:
+    """Every spelling of a country the registry knows, as one pattern (longest first)."""
+    spellings = sorted({s for e in registry.entities.values() if e.kind == "place" and e.place_kind in (None, "country")
+                        for s in (e.name, *e.aliases) if len(s) > 2}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, spellings)) + r")\b") if spellings else None
 
 
 def _sentences(ctx: Context, heads: list[tuple[int, int]], skipped: list[tuple[int, int]]) -> list[Sentence]:

@@ -519,7 +519,8 @@ WEEKDAY = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<day>Monday|Tuesday|
 def _release_of_weekday(ctx: Context, sentences: list[Sentence]) -> str | None:
     """For a page that gives only its year: the weekday of its first freeing ("Belarus released on Wednesday three
     people", "On Wednesday, Belarus released ...") names the one release of that year the registry dates to that
-    weekday, if there is only one (marked for review: the page may report a release the registry does not know)."""
+    weekday, if there is only one (marked for review: the page may report a release the registry does not know), and
+    not one the project's quotes tell of as another country's than the page's."""
     if ctx.anchor is None or ctx.anchor.precision != "year":
         return None
     for sentence in [s for s in sentences if s.freeing() and not s.heading and not PAST_EVENT.match(s.text)][:2]:
@@ -533,7 +534,8 @@ def _release_of_weekday(ctx: Context, sentences: list[Sentence]) -> str | None:
             continue
         day = days.pop()
         on_day = [r for r, d in ctx.release_dates.items() if d.precision == "day" and d.start.year == ctx.anchor.start.year
-                  and d.start.strftime("%A") == day]
+                  and d.start.strftime("%A") == day and
+                  not (ctx.country and ctx.release_countries.get(r) and ctx.country not in ctx.release_countries[r])]
         if len(on_day) == 1:
             ctx.release_guessed = "weekday-of-year"
             return on_day[0]

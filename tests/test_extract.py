@@ -2762,3 +2762,65 @@ def test_an_undated_pages_weekday_names_no_release_of_another_country(shapes):
     drafted, _ = _drafted(shapes, "Belarus frees activists\n\nBelarus released on Friday 14 political prisoners.\n",
                           known_claims=known, year=2026)
     assert [k for k in drafted if k[0] == "release-2026-03-13"], sorted(map(str, drafted))
+
+
+# --- rules for the classes of round 34zzm (invented sentences in other words than the round's) ------------------------
+
+def test_the_counted_introduced_by_there_is_are_the_freed(shapes):
+    drafted = _review_draft(shapes, "Belarus freed five prisoners on Friday. Among the five detainees there is the "
+                                    "engineer Ivo Lamm.")
+    assert "ivo-lamm" in _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed five prisoners on Friday. Among the 900 detainees still held there is "
+                                    "the engineer Ivo Lamm.")
+    assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_a_role_after_each_name_of_a_semicolon_list_is_that_persons(shapes):
+    drafted = _review_draft(shapes, "Those released were Ivo Lamm, deputy energy minister; Rasa Veld, farm minister; and "
+                                    "Anna Berg, school inspector.")
+    roles = {(k[0], k[2]) for k in drafted if k[1] == "role"}
+    assert {("ivo-lamm", "deputy energy minister"), ("rasa-veld", "farm minister")} <= roles, sorted(map(str, drafted))
+    assert {"ivo-lamm", "rasa-veld", "anna-berg"} <= _freed(drafted), sorted(map(str, drafted))
+
+
+def test_names_each_followed_by_where_they_come_from_are_all_freed(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 12 prisoners on Friday. Those freed included Ivo Lamm of the Minsk "
+                                    "Teachers Union and Rasa Veld from Radio Kupala.")
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))
+    assert not [k for k in drafted if k[1] == "released_in" and k[0] not in ("ivo-lamm", "rasa-veld")], \
+        sorted(map(str, drafted))
+
+
+def test_a_freeing_told_in_a_relative_clause_or_as_walking_free_frees(shapes):
+    for sentence in ("Ivo Lamm, an engineer who was released on Friday morning, thanked his supporters.",
+                     "Ivo Lamm, who walked free on Friday morning, thanked his supporters.",
+                     "Ivo Lamm walked free on Friday morning."):
+        drafted = _review_draft(shapes, f"Belarus freed five prisoners on Friday. {sentence}")
+        assert "ivo-lamm" in _freed(drafted), (sentence, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Belarus freed five prisoners on Friday. Ivo Lamm, who was released in 2019, "
+                                    "called for more releases.")
+    assert ("ivo-lamm", "released_in", "release-2026-11-20", "exact", None, None) not in drafted, sorted(map(str, drafted))
+
+
+def test_a_short_phrase_between_an_inverted_freeing_and_its_verb_frees(shapes):
+    for sentence in ("Also released in the amnesty was Ivo Lamm.", "Freed under the same decree were Ivo Lamm and Rasa Veld."):
+        drafted = _review_draft(shapes, f"Belarus freed five prisoners on Friday. {sentence}")
+        assert "ivo-lamm" in _freed(drafted), (sentence, sorted(map(str, drafted)))
+
+
+def test_a_known_total_of_another_countrys_or_a_later_release_names_no_release_of_this_page(shapes):
+    """"Among the 14 prisoners" on a page about Cuba: 14 is the total the project's claims give Belarus's June release,
+    but that release is another country's; on a page of 2024, it is a release after the page. The page's own count
+    stays its own."""
+    from types import SimpleNamespace
+
+    from toolkit.values import Count
+
+    known = [SimpleNamespace(subject="release-2026-06", property="released_count", value=Count(14), population=None,
+                             quote="Belarus freed 14 prisoners in June")]
+    drafted, _ = _drafted(shapes, "Published: 21 November 2026\n\nCuba freed 14 prisoners on Friday. Among the 14 "
+                                  "prisoners there is the poet Ivo Lamm.\n", known_claims=known, published="2026-11-21")
+    assert not [k for k in drafted if "release-2026-06" in (k[0], k[2])], sorted(map(str, drafted))
+    drafted, _ = _drafted(shapes, "Published: 21 November 2024\n\nBelarus freed 14 prisoners on Thursday. Among the 14 "
+                                  "prisoners there is the poet Ivo Lamm.\n", known_claims=known, published="2024-11-21")
+    assert not [k for k in drafted if "release-2026-06" in (k[0], k[2])], sorted(map(str, drafted))  # after the page

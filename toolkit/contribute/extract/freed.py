@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...values import parse_date
 from .bystanders import STILL_HELD, freed_before, office_holder, still_held, subject_of_a_freeing, surname
 from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, GRANTED_PARDON, PEOPLE, TO_BE_DONE, Context, Sentence,
                       asked_whether, rule)
@@ -27,7 +28,10 @@ from .subjects import ABOUT_SOMEONE, clause_release
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
-FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)\s+(?:were|was|are|is)|"
+FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
+                     # "Also set free under the pardon was X", "Freed in the same amnesty were A and B"
+                     r"(?:\s+(?:under|in|by|with|after)\s+(?:the|this|that|a|an|its|his|her|their)\s+(?:[a-z][\w-]*\s+)?"
+                     r"[a-z][\w-]*)?\s+(?:were|was|are|is)|"
                      # "One of the persons freed by Minsk is X"
                      r"one\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+by\s+(?:the\s+)?[\w.’'-]+"
                      r"(?:\s+[\w.’'-]+)?\s+(?:is|was)|"
@@ -63,13 +67,18 @@ RELATION_OF = re.compile(r"\b(?:wife|husband|spouse|son|daughter|mother|father|b
 OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|were|is|are|has|have|had)\b)")
 # "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
 # of the freed that names some of its members)
-FREED_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
+FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?walked\s+(?:out\s+of\s+prison\s+)?free\b|"  # "X walked free"
+                         r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
                          r"(?:ordered\s+(?:to\s+be\s+)?)?"  # "were ordered (to be) freed by the judge": a court's order done
                          # "are granted a complete remission of the sentence", "have been granted a presidential pardon"
                          rf"(?:{GRANTED_PARDON}|freed|released|pardoned|set\s+free|free\b|(?:among(?:st)?|one\s+of)\s+"
                          r"(?:(?:a\s+total\s+of|some|more\s+than|over|nearly|about)\s+)?(?:[\w,]+\s+of\s+)?"
                          r"(?:(?:those|the)\s+(?:\d[\d,]*\s+)?|\d[\d,]*\s+)"  # "among a total of 3,120 prisoners released"
-                         rf"{BEFORE_FREED}(?:being\s+)?(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b)", re.IGNORECASE)
+                         rf"{BEFORE_FREED}(?:being\s+)?(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b))", re.IGNORECASE)
+WHO_FREED = re.compile(r",\s+(?:(?:a|an|the)\s+[^,;:“”\"()]{1,60}?\s+)?who\s+(?:(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?"
+                       r"(?P<verb>freed|released|pardoned|set\s+free)|(?:later\s+)?(?P<walked>walked\s+free))\b")
+"""A freeing told in a clause about the person: "X, a blogger who walked free on Wednesday, told reporters", "X, who was
+released on Friday, thanked ..."."""
 
 HEADLINE_FREED = re.compile(r"\s*(?:freed|released|pardoned|set\s+free|walks\s+free)"
                             r"(?=\s*$|\s*[,:;–—-]|\s+(?:after|from|by|in|on|as|amid|following|with|over)\b)")
@@ -257,6 +266,19 @@ def freed(ctx: Context, sentence: Sentence, person: Name, offset: int, quote_sta
 # --- figures and dates about one person -------------------------------------------------------------
 
 
+def _dated_elsewhere(ctx: Context, sentence: Sentence, offset: int) -> bool:
+    """True when a clause about someone dates its freeing, from the end of its freeing at `offset` to the clause's comma,
+    to another time than the article's release ("X, who was released in 2019, called for ...")."""
+    comma = ctx.text.find(",", offset, sentence.end)
+    end = comma if comma >= 0 else sentence.end
+    for date in sentence.dates:
+        if offset <= date.start < end and date.value and \
+                re.search(r"\b(?:in|on|during|last|this)\s+$", ctx.text[max(offset, date.start - 12):date.start]):
+            known = ctx.release_dates.get(ctx.release) if ctx.release else None
+            return known is None or not known.agrees(parse_date(date.value))
+    return False
+
+
 def _destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     """Where the freed went, told after the word that frees them: "were released and taken to Vilnius", "is now in P",
     "was among those released to Ukraine" (a place, never "released to his family")."""
@@ -271,8 +293,11 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     """Who was freed, by each construction that says so; and where they went, when it says that too."""
     done: set[str] = set()
 
-    def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "") -> None:
-        if person.id in done or speaks(ctx, sentence, person) or \
+    def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "",
+               told_freed: bool = False) -> None:
+        # (`told_freed`: the clause about the person says they were freed, so what they say after it is a freed
+        # person's word: "X, who walked free on Friday, thanked his supporters")
+        if person.id in done or (speaks(ctx, sentence, person) and not told_freed) or \
                 office_holder(ctx, sentence, person) and not subject_of_a_freeing(ctx, person, end):
             return
         if freed_before(ctx, sentence, person):
@@ -326,6 +351,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         them = ctx.previous_place if re.match(r"among(?:st)?\s+them\b", phrase, re.IGNORECASE) else None
         if phrase.lower().startswith("among") and not (re.search(r"freed|releas|pardon|transit|handed|transferred|"
                                                                  r"arriv|names|group|set\s+free|liberated", phrase, re.I)
+                                                       or _the_counted_freed(ctx, sentence, trigger)
                                                        or ctx.freeing_section
                                                        or (ctx.previous_freeing and re.match(r"among(?:st)?\s+them\b", phrase,
                                                                                             re.I))):
@@ -344,6 +370,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         others = OTHERS.match(ctx.text, after)  # "A and other jailed priests were released"
         verb = FREED_AFTER.match(ctx.text, others.end() if others else after) or \
             (HEADLINE_FREED.match(ctx.text, after) if sentence.heading and not others else None)
+        if verb is None and not others:
+            verb = WHO_FREED.match(ctx.text, person.end, sentence.end)  # "X, who walked free on Friday, said"
+            if verb is not None and _dated_elsewhere(ctx, sentence, verb.end()):
+                verb = None  # "X, who was released in 2019, called for ...": an earlier freeing, told in passing
         unclosed = WHO_UNCLOSED.match(ctx.text, person.end, sentence.end) if verb is None and not others else None
         if unclosed and not re.search(r"\b(?:said|says|told|that|whose|which|when|who|he|she|they|his|her|their)\b",
                                       unclosed.group("clause"), re.IGNORECASE):
@@ -370,8 +400,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             subjects = list_members(ctx, sentence, sentence.start)
             for member in (subjects if person in subjects else _list_ending_at(ctx, sentence, person)):
                 begin = member.role_start if member.role_start is not None else member.start
-                record(member, verb.start(), begin, verb.end(), place)
-            along = ALONG_WITH.match(ctx.text, verb.end(), sentence.end)
+                told = verb.re is WHO_FREED  # the clause's own freeing, dated in the clause ("who was released in 2019")
+                at = verb.start("verb" if verb.group("verb") else "walked") if told else verb.start()
+                record(member, at, begin, verb.end(), place, told_freed=told)
+            along = ALONG_WITH.match(ctx.text, verb.end(), sentence.end) if verb.re is not WHO_FREED else None
             for member in list_members(ctx, sentence, along.end()) if along else []:
                 # "X was released along with the editor Y": Y too
                 record(member, verb.start(), verb.start(), member.end, place)
@@ -637,6 +669,19 @@ def _profiled(ctx: Context, sentence: Sentence, record) -> None:
 
 AMONG_COUNTED = re.compile(r"\s+(?:is|was|are|were)\s+(?:also\s+)?(?:among(?:st)?|one\s+of)\s+(?:these|those|the)\s+")
 COUNTED_NOUN = re.compile(rf"\s+{ADJECTIVES}{PEOPLE}\b")  # the nouns a count of the freed is written with
+
+
+COUNTED_THERE = re.compile(rf"among(?:st)?\s+(?:these|those|the)\s+(?P<figure>\S+)\s+{ADJECTIVES}{PEOPLE},?\s+there\s+"
+                           r"(?:is|are|was|were)\s+$", re.IGNORECASE)
+
+
+def _the_counted_freed(ctx: Context, sentence: Sentence, trigger: re.Match) -> bool:
+    """"Among the three prisoners, there is also X": "among" a number of people the article has counted as freed (not
+    "among the 900 detainees still held", another count)."""
+    among = COUNTED_THERE.match(trigger.group(0))
+    figure = next((f for f in sentence.figures if among and f.start == sentence.start + trigger.start() +
+                   among.start("figure")), None)
+    return figure is not None and any(d.property == "released_count" and d.value == figure.value for d in ctx.drafts)
 
 
 def _among_the_counted(ctx: Context, sentence: Sentence, record) -> None:

@@ -184,6 +184,10 @@ def role_words(gap: str) -> bool:
     return True
 
 
+FROM_ORGANISATION = re.compile(r"^\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?=,|\s+and\s|\s*$)")
+"""After a listed name, the organisation or outlet the person comes from ("X from the Bar Association and Y")."""
+
+
 def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
     """The people listed from `begin`: names joined by commas and "and", each perhaps with a role
     before it or a description after it; the list ends where a clause of its own begins."""
@@ -197,6 +201,8 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         # "National League for Democracy (NLD) spokesman X": an organisation's name and its acronym are a role's words
         gap = re.sub(r"\b([A-Z][\w’'-]*)\s+(?:for|of)(?:\s+the)?\s+(?=[A-Z])", r"\1 ",
                      re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)", "", gap))
+        if members:  # "A of the Minsk Teachers Union and B from Radio Kupala": where the last one comes from, no clause
+            gap = FROM_ORGANISATION.sub("", gap, count=1)
         # "A, a journalist; B, an opposition politician; and C", "A, a former adviser; the lawyer B and her husband;
         # and the photographer C": each item closed by a semicolon, after its description or a companion
         # and "A, who served as an adviser to B; former Latvian diplomat C; D; and E": items a semicolon closes, when
@@ -605,6 +611,10 @@ def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end:
     return role[len(first):].strip()
 
 
+ITEM_ROLE = re.compile(r",\s+(?P<role>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?=\s*;|\.?\s*$)")
+"""A role with no article after a name, closing an item of a list that semicolons divide ("A, finance minister; B")."""
+
+
 @rule("role")
 def roles(ctx: Context, sentence: Sentence) -> None:
     """What a person is, as written before the name ("Journalist X") or after it ("X, the sister of Y,");
@@ -632,3 +642,8 @@ def roles(ctx: Context, sentence: Sentence) -> None:
                                         described_as[2])
             if not re.fullmatch(r"(?:citizen|national|resident)s?", role):  # "X, an Estonian citizen": no role
                 ctx.add("role", "text", role, person.start, described_as[2], subject=ctx.note_person(person))
+        bare = ITEM_ROLE.match(ctx.text, person.end, sentence.end) if described_as is None and ";" in sentence.text else None
+        if bare and title_word(bare.group("role").split()[-1]):
+            # "Those released were A, finance minister; B, trade minister; and C": each item's name, then its role
+            ctx.add("role", "text", bare.group("role"), person.start, person.end + bare.end("role"),
+                    subject=ctx.note_person(person))

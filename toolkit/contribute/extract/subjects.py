@@ -87,6 +87,17 @@ def another_event(ctx: Context, date: DateMention, offset: int) -> bool:
 
 # --- releases ---------------------------------------------------------------------------------------
 
+def not_this_pages(ctx: Context, release: str) -> bool:
+    """True for a release of the project's that the page cannot be telling of, whatever its total or weekday: one its
+    quotes tell of as another country's than the page's (a page about Cambodia's amnesty is about none of Belarus's
+    releases), or one dated after the page was published (a page of 2018 tells of no release of 2025)."""
+    countries = ctx.release_countries.get(release)
+    if ctx.country and countries and ctx.country not in countries:
+        return True
+    dated = ctx.release_dates.get(release)
+    return bool(ctx.anchor is not None and dated is not None and dated.low > ctx.anchor.high)
+
+
 def release_for(ctx: Context, date: str, note: str = "") -> str:
     """The registry release whose recorded date agrees with `date`, or a proposed new one."""
     value = parse_date(date)
@@ -321,7 +332,8 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
             return release_for(ctx, earlier[-1].value[:7])
     known_values = {v for totals in ctx.release_totals.values() for v in totals}
     for figure in (f for f in sentence.figures_within(start, end) if f.value in known_values and _total_noun(ctx, f)):
-        known = [r for r, totals in ctx.release_totals.items() if figure.value in totals and r != ctx.release]
+        known = [r for r, totals in ctx.release_totals.items() if figure.value in totals and r != ctx.release and
+                 not not_this_pages(ctx, r)]
         if len(known) == 1 and not any(figure.value in t for r, t in ctx.release_totals.items() if r == ctx.release):
             return known[0]
     opening = next((d for d in sentence.dates if d.start - sentence.start < 12 and d.value and len(d.value) >= 7), None)
@@ -534,8 +546,7 @@ def _release_of_weekday(ctx: Context, sentences: list[Sentence]) -> str | None:
             continue
         day = days.pop()
         on_day = [r for r, d in ctx.release_dates.items() if d.precision == "day" and d.start.year == ctx.anchor.start.year
-                  and d.start.strftime("%A") == day and
-                  not (ctx.country and ctx.release_countries.get(r) and ctx.country not in ctx.release_countries[r])]
+                  and d.start.strftime("%A") == day and not not_this_pages(ctx, r)]
         if len(on_day) == 1:
             ctx.release_guessed = "weekday-of-year"
             return on_day[0]

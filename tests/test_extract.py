@@ -2825,3 +2825,49 @@ def test_a_known_total_of_another_countrys_or_a_later_release_names_no_release_o
     drafted, _ = _drafted(shapes, "Published: 21 November 2024\n\nBelarus freed 14 prisoners on Thursday. Among the 14 "
                                   "prisoners there is the poet Ivo Lamm.\n", known_claims=known, published="2024-11-21")
     assert not [k for k in drafted if "release-2026-06" in (k[0], k[2])], sorted(map(str, drafted))  # after the page
+
+
+# --- rules for the classes of round 34zzn (invented sentences in other words than the round's) ------------------------
+
+def _destinations(drafted):
+    return {(k[4], k[2]) for k in drafted if k[1] == "destination_count"}
+
+
+def test_a_part_of_a_count_goes_where_the_page_says_not_the_whole(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 30 prisoners on Friday. Seven of the 30 released detainees were taken "
+                                    "to Poland.")
+    assert _destinations(drafted) == {("poland", "7")}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 30 prisoners on Friday. Seven of the released detainees are now in "
+                                    "Poland, and the rest are safe in Lithuania.")
+    assert ("poland", "7") in _destinations(drafted), sorted(map(str, drafted))
+
+
+def test_a_country_that_received_the_freed_and_a_name_with_others_now_there(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 30 prisoners on Friday. The other eleven were received by Poland.")
+    assert ("poland", "11") in _destinations(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 30 prisoners on Friday. The writer Ivo Lamm and three other detainees "
+                                    "are already in Warsaw.")
+    assert ("warsaw", "4") in _destinations(drafted), sorted(map(str, drafted))
+    assert ("ivo-lamm", "sent_to", "warsaw", "exact", None, None) in drafted, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 30 prisoners on Friday. Eleven of the freed were in Minsk's "
+                                    "Okrestina jail until Thursday.")
+    assert not _destinations(drafted), sorted(map(str, drafted))
+
+
+def test_the_named_two_who_landed_somewhere_went_there(shapes):
+    drafted = _review_draft(shapes, "Belarus released two Latvian truck drivers on Friday. The two drivers, Ivo Lamm and "
+                                    "Rasa Veld, landed in Vilnius late on Saturday.")
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))
+    assert {("ivo-lamm", "vilnius"), ("rasa-veld", "vilnius")} <= {(k[0], k[2]) for k in drafted if k[1] == "sent_to"}, \
+        sorted(map(str, drafted))
+    assert ("vilnius", "2") in _destinations(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus released two Latvian truck drivers on Friday. The two envoys, Ivo Lamm and "
+                                    "Rasa Veld, landed in Vilnius late on Saturday.")
+    assert not {"ivo-lamm", "rasa-veld"} & _freed(drafted), sorted(map(str, drafted))
+
+
+def test_a_count_that_landed_somewhere_after_being_freed_counts_the_freed_too(shapes):
+    drafted = _review_draft(shapes, "Five Latvians landed in Vilnius on Friday after being released by Belarus.")
+    assert ("vilnius", "5") in _destinations(drafted), sorted(map(str, drafted))
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "5" and k[5] == "latvian-nationals"], \
+        sorted(map(str, drafted))

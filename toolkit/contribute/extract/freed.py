@@ -21,9 +21,9 @@ from .bystanders import STILL_HELD, freed_before, office_holder, still_held, sub
 from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, GRANTED_PARDON, PEOPLE, TO_BE_DONE, Context, Sentence,
                       asked_whether, rule)
 from .names import Name
-from .people import (BULLET, MOVED, PRONOUN, added_to_the_freed, after_apposition, described, list_item, list_members, persons,
-                     speaks)
-from .places import border_of, place_after
+from .people import (BULLET, MOVED, NOW_IN, PRONOUN, added_to_the_freed, after_apposition, described, list_item, list_members,
+                     persons, speaks)
+from .places import border_of, new_place, place_after
 from .subjects import ABOUT_SOMEONE, clause_release
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
@@ -109,11 +109,12 @@ LEADING_DESCRIPTION = re.compile(r"\W*(?:An?|The|Another)\s+[^,;:.“”\"]{1,60
 # "A and other political prisoners were released", "A and 13 other detainees were freed": A was freed with them
 OTHERS = re.compile(r"\s+(?:and|along\s+with|together\s+with)\s+(?:(?:[\w,]+\s+)?other\s+(?:[\w-]+\s+){0,3}?|"
                     r"an?\s+(?:unnamed\s+|unidentified\s+)?(?-i:[A-Z][a-z]+)\s+(?:(?:citizen|national)\s+)?)(?=(?:was|were|"
-                    r"have|had|has)\b)", re.IGNORECASE)
+                    r"have|had|has|are|is)\b)", re.IGNORECASE)
 """Also "A and an unnamed Estonian citizen were among those released": one more of the freed, not named."""
 
-OTHERS_MOVED = re.compile(rf"\s*(?:was|were|have\s+been|had\s+been)\s+(?:also\s+|then\s+|later\s+)?{MOVED}\s+"
-                          rf"(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into)\s+(?:neighbou?ring\s+)?")
+OTHERS_MOVED = re.compile(rf"\s*(?:(?:was|were|have\s+been|had\s+been)\s+(?:also\s+|then\s+|later\s+)?{MOVED}\s+"
+                          rf"(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into)|(?P<now>{NOW_IN}))\s+(?:neighbou?ring\s+)?")
+PRISONERS_WORD = re.compile(r"\b(?:prisoners|detainees|inmates|captives|hostages|freed|released|pardoned)\b", re.IGNORECASE)
 
 # "Those who remain behind bars include X", "X and Y are still held", "Among those excluded are X": people the
 # release left in prison
@@ -389,6 +390,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if verb is not None and NOT_PRISON.match(ctx.text, verb.end()):
             verb = None  # "X was released from hospital": not from prison
         moved = OTHERS_MOVED.match(ctx.text, others.end()) if others and not verb else None
+        if moved and moved.group("now") and not PRISONERS_WORD.search(others.group(0)):
+            moved = None  # "X and three other officials are now in Moscow": no freed among them
         if moved and not described(ctx, sentence, person):
             # "A and 113 other prisoners were transferred to P": A went there with them
             place = place_after(ctx, sentence, moved.end())
@@ -465,6 +468,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _section_subject(ctx, sentence, record)
     _profiled(ctx, sentence, record)
     _among_the_counted(ctx, sentence, record)
+    _the_counted_named(ctx, sentence, record)
     _moved(ctx, sentence, done)
 
 
@@ -682,6 +686,31 @@ def _the_counted_freed(ctx: Context, sentence: Sentence, trigger: re.Match) -> b
     figure = next((f for f in sentence.figures if among and f.start == sentence.start + trigger.start() +
                    among.start("figure")), None)
     return figure is not None and any(d.property == "released_count" and d.value == figure.value for d in ctx.drafts)
+
+
+THE_COUNTED_NAMED = re.compile(r"\W*The\s+(?P<figure>\S+)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z]+s|men|women|people)\s*,\s*")
+ANYONE_FREED = re.compile(r"(?:men|women|people|prisoners|detainees|inmates|captives|hostages|nationals|citizens)$")
+COUNTED_NAMED_MOVED = re.compile(rf"\s*,\s*(?:also\s+|later\s+|then\s+|safely\s+)?{MOVED}\s+(?:\w+\s+){{0,2}}?"
+                                 rf"(?:to|into|in)\s+")
+
+
+def _the_counted_named(ctx: Context, sentence: Sentence, record) -> None:
+    """"The two men, A and B, landed in London": as many names as the page counted freed, set beside that count and
+    then going somewhere, are the freed, and went there."""
+    lead = THE_COUNTED_NAMED.match(sentence.text)
+    figure = next((f for f in sentence.figures if lead and f.start == sentence.start + lead.start("figure")), None)
+    noun = lead.group("noun") if lead else ""
+    if figure is None or not any(d.property == "released_count" and d.value == figure.value and
+                                 (ANYONE_FREED.match(noun) or re.search(rf"\b{noun}\b", re.split(r"[.!?\n](?:\s|$)", ctx.text[d.start:d.start + 160])[0]))
+                                 for d in ctx.drafts):
+        return  # (the count's own noun, or one anyone freed is: not "the two envoys" after "two drivers were freed")
+    members = list_members(ctx, sentence, sentence.start + lead.end())
+    moved = COUNTED_NAMED_MOVED.match(ctx.text, members[-1].end, sentence.end) if len(members) == figure.value else None
+    place = (place_after(ctx, sentence, moved.end()) or new_place(ctx, sentence, moved.end())) if moved else None
+    if place is None or ctx.kind(place) != "place":
+        return
+    for person in members:
+        record(person, sentence.start, sentence.start, moved.end(), place)
 
 
 def _among_the_counted(ctx: Context, sentence: Sentence, record) -> None:

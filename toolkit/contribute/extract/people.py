@@ -35,7 +35,10 @@ PAIR = re.compile(rf"{OPENING}(?:Both|The\s+(?:pair|two))\b")
 """An opening that stands for exactly two people."""
 MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought|moved|expelled|bused|escorted|"
          r"transported|went|crossed|arrived|headed|heading|flying|flew|travell?ed|ended\s+up|returned|relocated|"
-         r"evacuated|resettled)")
+         r"evacuated|resettled|landed)")
+
+NOW_IN = r"(?:(?:are|is)\s+(?:(?:now|currently|already|safely|all)\s+)*(?:safe\s+)?|were\s+(?:now|already)\s+)in"
+"""Where the freed are now, as where they went: "are now in Vilnius", "are currently in Poland", "are safe in Lithuania"."""
 
 
 def persons(ctx: Context, sentence: Sentence) -> list[Name]:

@@ -259,3 +259,24 @@ def last_country(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
         if country and (best is None or start > best.start):
             best = Name(match.group(0), start, start + len(match.group(0)), country)
     return best
+
+
+NOT_PLACES = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "court", "prison",
+              "jail", "hospital", "safety", "freedom", "exile", "January", "February", "March", "April", "May", "June",
+              "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+              "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def new_place(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    """A place the registry does not know, written where a movement ends ("two went to Kaunas"): proposed
+    as a city for the contributor to check (its kind, and the country it is in)."""
+    match = re.match(r"([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b(?!\s+[A-Z])", ctx.text[offset:sentence.end])
+    if not match or match.group(1).split()[0] in NOT_PLACES:
+        return None
+    if any(n.start == offset and n.entity for n in sentence.names) or ctx.registry.resolve(match.group(1)).entity_id:
+        return None  # a known entity of another kind (a person, an organisation): not a destination
+    name = match.group(1)
+    ctx.propose("places", {"id": slug(name), "name": name, "kind": "city", "aliases": [],
+                           "notes": f"proposed by extract from \"... to {name}\": check its kind and add part_of "
+                                    "(the country it is in)"})
+    return Name(name, offset, offset + match.end(1), slug(name))

@@ -16,12 +16,12 @@ from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, DECIDED, GRANTED_PA
                       Context, Sentence, rule)  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
 from .bystanders import STILL_HELD
-from .names import Name, is_demonym, slug
+from .names import Name, is_demonym
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .freed import RELATIONS_BEFORE_COLON
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
-from .people import MOVED, list_members, persons
-from .places import country_at, country_of, demonym_country, group_of, nationals_of, place_after
+from .people import MOVED, NOW_IN, list_members, persons
+from .places import country_at, country_of, demonym_country, group_of, nationals_of, new_place, place_after
 from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, clause_release, date_note, release_for
 
 FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
@@ -31,8 +31,10 @@ GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|ja
                         r"nationals|citizens?|national))?)|foreign\s+nationals|foreigners|dual\s+nationals)\b")
 
 
-def _count(ctx: Context, prop: str, figure: Figure, start: int, end: int, subject: str | None, **fields) -> None:
-    if not subject or not ctx.take(figure):
+def _count(ctx: Context, prop: str, figure: Figure, start: int, end: int, subject: str | None, share: bool = False,
+           **fields) -> None:
+    """Draft a count from `figure`, which no other rule may then use (unless `share`: it counts another fact too)."""
+    if not subject or (ctx.taken(figure) if share else not ctx.take(figure)):
         return
     value = [figure.value, figure.upper] if figure.qualifier == "between" else figure.value
     qualifier = "exact" if figure.qualifier == "between" else figure.qualifier
@@ -45,12 +47,20 @@ def _free(ctx: Context, sentence: Sentence) -> list[Figure]:
 
 BORDER = re.compile(r"\s+(?:\w+\s+){0,2}?crossed\s+(?:the\s+|into\s+)?(?P<adj>[A-Z][a-z]+)\s+border\b")
 """A crossing of a country's border: "52 prisoners safely crossed the Lithuanian border"."""
-MOVEMENT = re.compile(rf"\b(?:(?:were|was|have\s+been|had\s+been|are|being|had|have)\s+)?(?:also\s+|now\s+)?(?:{MOVED}|"
+MOVEMENT = re.compile(rf"\b(?:(?:(?:were|was|have\s+been|had\s+been|are|being|had|have)\s+)?(?:also\s+|now\s+)?(?:{MOVED}|"
                       rf"(?:chose|decided|opted|preferred|wanted|asked)\s+to\s+(?:stay|remain)|stayed|"
                       rf"left(?=\s+(?:[\w’'-]+\s+){{0,2}}?for\s)|(?:released|freed)(?=\s+into\s))\s+"
-                      rf"(?:\w+\s+){{0,4}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|for)\s+", re.IGNORECASE)
+                      rf"(?:\w+\s+){{0,4}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|for)|(?P<now>{NOW_IN})|"
+                      rf"(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?received\s+by(?:\s+the)?)\s+", re.IGNORECASE)
 """A movement, with up to four words before its "to": "were driven across the border to Lithuania", "left Belarus for
-Poland", "were released into Lithuania"."""
+Poland", "were released into Lithuania"; where they are now ("are now in Vilnius"); a country that received them
+("were received by Lithuania")."""
+FREED_AFTER_MOVING = re.compile(r"[^.;]{0,40}?\bafter\s+(?:being|having\s+been)\s+(?:freed|released|pardoned)\b")
+"""After a place the freed went to, their freeing: "Five Americans landed in Qatar after being released by Iran": the
+figure counts the freed as well (the counts' rules may draft it too)."""
+IN_CUSTODY = re.compile(r"(?:[’']s)?\s+(?:(?:[A-Z][\w-]*|pre-trial|penal)\s+)*(?:prisons?|jails?|colon(?:y|ies)|detention|"
+                        r"custody|cells?)\b")
+"""After a place where people are, words that say they are held there ("in Minsk's Okrestina jail"): no destination."""
 SENT_OF = re.compile(rf"\b{MOVED}\s+$", re.IGNORECASE)
 """An active movement before its count: "sent 31 of them to Lithuania"."""
 
@@ -71,10 +81,19 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                 break
             if re.search(r"\ball\s+(?:of\s+)?(?:those|them|the)\b", window[:gap.start()], re.IGNORECASE):
                 break  # "three Estonians, and all of those freed were handed over to Poland": everyone's (all-moved)
+            if re.search(r";|\b(?:most|many|some|several|half|part|the\s+rest)\b", window[:gap.start()], re.IGNORECASE):
+                break  # "frees 18 prisoners; most sent to Ukraine": another number of them went
             place = place_after(ctx, sentence, figure.end + gap.end()) or \
                 country_at(ctx, sentence, figure.end + gap.end()) or _side_of(ctx, sentence, figure.end + gap.end()) or \
-                _new_place(ctx, sentence, figure.end + gap.end())
+                new_place(ctx, sentence, figure.end + gap.end())
+            if place and gap.group("now") and IN_CUSTODY.match(ctx.text, place.end, sentence.end):
+                break  # "Eleven of the freed were in Minsk's Okrestina jail": where they were held
             if place and ctx.kind(place) == "place":
+                part = next((p for p in sentence.figures if p.end <= figure.start and not ctx.taken(p) and
+                             OUT_OF.fullmatch(ctx.text, p.end, figure.start)), None)
+                if part is not None:  # "Twelve of the 18 freed prisoners were sent to Ukraine": the twelve went
+                    ctx.take(figure)  # the pool is no count of its own here
+                    figure = part
                 scoped.append((figure, place))
                 release = clause_release(ctx, sentence, figure.start)
                 others = with_others_at(ctx, sentence, figure)
@@ -84,7 +103,8 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                                 scope=place.entity, note=f"{others[1]}: {figure.value + 1}", review="implied-count")
                     break
                 _count(ctx, "destination_count", figure, figure.start, place.end, release,
-                       scope=place.entity, population=_population(ctx, window[:gap.start()]))
+                       scope=place.entity, population=_population(ctx, window[:gap.start()]),
+                       share=bool(FREED_AFTER_MOVING.match(ctx.text, place.end, sentence.end)))
                 _arrival_date(ctx, sentence, figure, release)
                 break
     for figure in _free(ctx, sentence):  # "sent 31 of them to Lithuania", "deported 20 prisoners to Poland"
@@ -184,12 +204,6 @@ def _population(ctx: Context, words: str) -> str | None:
     return group_of(ctx, named.group(1)) if named else None
 
 
-NOT_PLACES = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "court", "prison",
-              "jail", "hospital", "safety", "freedom", "exile", "January", "February", "March", "April", "May", "June",
-              "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
-              "Thursday", "Friday", "Saturday", "Sunday"}
-
-
 def _side_of(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     """A country named by its adjective and who stands for it: "to the Lithuanian side", "to the Polish
     authorities", "to Ukrainian border guards"."""
@@ -199,21 +213,6 @@ def _side_of(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     if known is None or ctx.registry_place_kind(known) != "country":
         return None
     return Name(match.group("adj"), offset + match.start("adj"), offset + match.end(), known)
-
-
-def _new_place(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
-    """A place the registry does not know, written where a movement ends ("two went to Kaunas"): proposed
-    as a city for the contributor to check (its kind, and the country it is in)."""
-    match = re.match(r"([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b(?!\s+[A-Z])", ctx.text[offset:sentence.end])
-    if not match or match.group(1).split()[0] in NOT_PLACES:
-        return None
-    if any(n.start == offset and n.entity for n in sentence.names) or ctx.registry.resolve(match.group(1)).entity_id:
-        return None  # a known entity of another kind (a person, an organisation): not a destination
-    name = match.group(1)
-    ctx.propose("places", {"id": slug(name), "name": name, "kind": "city", "aliases": [],
-                           "notes": f"proposed by extract from \"... to {name}\": check its kind and add part_of "
-                                    "(the country it is in)"})
-    return Name(name, offset, offset + match.end(1), slug(name))
 
 
 GENERIC_PEOPLE = re.compile(r"(?:(?:political\s+)?prisoners|people|persons|detainees|inmates|individuals|captives|"

@@ -2872,3 +2872,17 @@ def test_a_count_that_landed_somewhere_after_being_freed_counts_the_freed_too(sh
     assert ("vilnius", "5") in _destinations(drafted), sorted(map(str, drafted))
     assert [k for k in drafted if k[1] == "released_count" and k[2] == "5" and k[5] == "latvian-nationals"], \
         sorted(map(str, drafted))
+
+
+# --- rules for the classes of round 34zzo (invented sentences in other words than the round's) ------------------------
+
+def test_a_listed_persons_description_with_no_article_gives_nationality_and_role(shapes):
+    drafted = _review_draft(shapes, "Belarus freed four prisoners on Friday. The list:\n- Ivo Lamm, Estonian engineer\n"
+                                    "- Rasa Veld, Latvian\n- Anna Berg, U.S. journalist;\n")
+    facts = {(k[0], k[1], k[2]) for k in drafted if k[1] in ("nationality", "role")}
+    assert {("ivo-lamm", "nationality", "estonia"), ("ivo-lamm", "role", "engineer"), ("rasa-veld", "nationality", "latvia"),
+            ("anna-berg", "nationality", "united-states"), ("anna-berg", "role", "journalist")} <= facts, \
+        sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed four prisoners on Friday. Officials at the border:\n- Ivo Lamm, "
+                                    "Estonian foreign minister\n")
+    assert not [k for k in drafted if k[0] == "ivo-lamm" and k[1] == "nationality"], sorted(map(str, drafted))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import ADJECTIVES, PEOPLE, Context, Sentence, rule
-from .names import Name, apposition, is_demonym, title_word
+from .names import SURNAME_LIKE_TITLES, Name, apposition, is_demonym, title_word
 from .places import country_of
 
 SPEECH = re.compile(r"\s*(?:[a-z]\w*\s+)?(?:said|says|told|tells|wrote|writes|added|announced|stated|thanked|welcomed|"
@@ -614,6 +614,29 @@ def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end:
     return role[len(first):].strip()
 
 
+LISTED_DESCRIPTION = re.compile(r",\s+(?P<role>(?:U\.S\.|[A-Z][a-z]+)(?:\s+[a-z][\w-]*){0,3}|(?:[a-z][\w-]*\s+){0,3}"
+                                r"[a-z][\w-]*)[ \t]*[;.,]?[ \t]*(?:\n|$)")
+"""What an item of a bulleted list says of the person it opens with, to the end of its line, with no article: "- X,
+Lithuanian farmer", "- Y, Latvian", "• Z, U.S. journalist;"."""
+
+
+def _listed_description(ctx: Context, sentence: Sentence, person: Name) -> None:
+    """The nationality and the role an item of a bulleted list gives the person it opens with ("- X, Polish priest")."""
+    line = list_item(ctx, sentence)
+    bullet = BULLET.match(ctx.text, line) if line is not None else None
+    begin = person.role_start if person.role_start is not None else person.start
+    described = LISTED_DESCRIPTION.match(ctx.text, person.end) if bullet and bullet.end() == begin else None
+    if described is None:
+        return
+    words = described.group("role")
+    if len(words.split()) == 1 and words[:1].isupper() and not is_demonym(words):
+        return  # "- X, Minsk": no description
+    role = _nationality_of_role(ctx, person, words.replace("U.S.", "American", 1) if words.startswith("U.S.") else words,
+                                person.start, described.end("role"))
+    if role and (title_word(role.split()[-1]) or role.split()[-1] in SURNAME_LIKE_TITLES) and role[:1].islower():
+        ctx.add("role", "text", role, person.start, described.end("role"), subject=ctx.note_person(person))
+
+
 ITEM_ROLE = re.compile(r",\s+(?P<role>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?=\s*;|\.?\s*$)")
 """A role with no article after a name, closing an item of a list that semicolons divide ("A, finance minister; B")."""
 
@@ -650,3 +673,5 @@ def roles(ctx: Context, sentence: Sentence) -> None:
             # "Those released were A, finance minister; B, trade minister; and C": each item's name, then its role
             ctx.add("role", "text", bare.group("role"), person.start, person.end + bare.end("role"),
                     subject=ctx.note_person(person))
+        elif described_as is None:
+            _listed_description(ctx, sentence, person)

@@ -2734,9 +2734,11 @@ def test_a_headlines_words_after_a_preposition_are_no_one_freed(shapes):
 def test_a_country_the_news_names_otherwise_than_iso_3166_is_a_country(shapes):
     """"Russians", "Burmese" and "Britain" name countries ISO 3166 lists as "Russian Federation", "Myanmar" and "United
     Kingdom": a nationality the registry does not have is proposed from them too."""
-    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, including two Russians.")
+    drafted, result = _drafted(shapes, "Published: 21 November 2026\n\nBelarus freed 14 prisoners on Friday, including "
+                                       "two Russians. Two of them were flown to the Russian Federation.\n", published="2026-11-21")
     assert [k for k in drafted if k[1] == "released_count" and k[2] == "2" and k[5] == "russian-nationals"], \
         sorted(map(str, drafted))
+    assert "russian-federation" not in str(result.proposals), result.proposals  # one country, one id
 
 
 def test_citizens_of_listed_countries_among_the_freed_are_at_least_one_of_each(shapes):
@@ -2799,9 +2801,13 @@ def test_a_freeing_told_in_a_relative_clause_or_as_walking_free_frees(shapes):
                      "Ivo Lamm walked free on Friday morning."):
         drafted = _review_draft(shapes, f"Belarus freed five prisoners on Friday. {sentence}")
         assert "ivo-lamm" in _freed(drafted), (sentence, sorted(map(str, drafted)))
-    drafted = _review_draft(shapes, "Belarus freed five prisoners on Friday. Ivo Lamm, who was released in 2019, "
-                                    "called for more releases.")
-    assert ("ivo-lamm", "released_in", "release-2026-11-20", "exact", None, None) not in drafted, sorted(map(str, drafted))
+    for sentence in ("Ivo Lamm, who was released in 2019, called for more releases.",
+                     "Ivo Lamm, who was released in the 2024 exchange, said more should follow.",
+                     "Ivo Lamm, who had been released earlier, said more should follow.",
+                     "Ivo Lamm, the lawyer for the activist who was released on Friday, told reporters he was relieved.",
+                     "Ivo Lamm, the police officer who shot a protester, walked free after a court acquitted him."):
+        drafted = _review_draft(shapes, f"Belarus freed five prisoners on Friday. {sentence}")
+        assert "ivo-lamm" not in _freed(drafted), (sentence, sorted(map(str, drafted)))
 
 
 def test_a_short_phrase_between_an_inverted_freeing_and_its_verb_frees(shapes):
@@ -2886,3 +2892,71 @@ def test_a_listed_persons_description_with_no_article_gives_nationality_and_role
     drafted = _review_draft(shapes, "Belarus freed four prisoners on Friday. Officials at the border:\n- Ivo Lamm, "
                                     "Estonian foreign minister\n")
     assert not [k for k in drafted if k[0] == "ivo-lamm" and k[1] == "nationality"], sorted(map(str, drafted))
+
+
+# --- cases a review of this session's change found (invented; each failing before its fix) ---------------------------
+
+def test_a_fronted_freeing_in_another_release_or_to_come_frees_no_one(shapes):
+    for sentence in ("Those released in the previous swap were Ivo Lamm and Rasa Veld.",
+                     "Still waiting to be released under the deal is Ivo Lamm.",
+                     "Also expected to be freed in the next round is Ivo Lamm."):
+        drafted = _review_draft(shapes, f"Belarus freed five prisoners on Friday. {sentence}")
+        assert "ivo-lamm" not in _freed(drafted), (sentence, sorted(map(str, drafted)))
+
+
+def test_citizens_among_those_not_freed_are_no_count_of_the_freed(shapes):
+    for sentence in ("Among those not released were citizens of Latvia and Japan.",
+                     "Among those previously released were citizens of Latvia and Japan."):
+        drafted = _review_draft(shapes, f"Belarus freed 31 prisoners on Friday. {sentence}")
+        assert not [k for k in drafted if k[1] == "released_count" and k[2] == "1"], (sentence, sorted(map(str, drafted)))
+
+
+def test_people_still_held_or_officials_somewhere_are_no_destination(shapes):
+    for sentence in ("Some 1,150 political prisoners are currently in Belarus, according to Viasna.",
+                     "About 1,100 people are still held. Some 30 of them are now in Mahiliou.",
+                     "Two US officials landed in Minsk on Thursday.",
+                     "Three of them landed behind bars in Minsk in 2021.",
+                     "Two of them were arrested after they landed in Minsk in 2021."):
+        drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
+        assert not _destinations(drafted), (sentence, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Ivo Lamm and three other detainees are now in "
+                                    "Minsk's Okrestina jail.")
+    assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The 14 were received by Belarusian border guards "
+                                    "and then driven to Lithuania.")
+    assert _destinations(drafted) == {("lithuania", "14")}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 18 prisoners on Friday. The 18 prisoners, who had spent some years in "
+                                    "jail, were sent to Ukraine.")
+    assert ("ukraine", "18") in _destinations(drafted), sorted(map(str, drafted))
+
+
+def test_named_envoys_flying_to_the_freeing_country_are_not_the_counted_freed(shapes):
+    drafted = _review_draft(shapes, "Belarus freed two prisoners on Friday after a visit by US officials. The two men, Ivo "
+                                    "Lamm and Rasa Veld, flew to Minsk on Thursday to close the deal.")
+    assert not {"ivo-lamm", "rasa-veld"} & _freed(drafted), sorted(map(str, drafted))
+
+
+def test_a_clause_after_a_name_in_a_semicolon_list_is_no_role(shapes):
+    drafted = _review_draft(shapes, "Those released were Ivo Lamm, who thanked the envoy; Rasa Veld, farm minister; and "
+                                    "Anna Berg.")
+    assert not [k for k in drafted if k[1] == "role" and k[0] == "ivo-lamm"], sorted(map(str, drafted))
+
+
+def test_a_headline_run_is_cut_at_its_own_words_not_inside_a_name(shapes):
+    drafted = _drafted(shapes, "Belarus Releases Journalist Andrei Ivanov And Ivan Petrov\n\nPublished: 21 November 2026\n\n"
+                               "Belarus freed 14 prisoners on Friday.\n", published="2026-11-21")[0]
+    quotes = {k[0]: str(d.quote) for k, d in drafted.items() if k[1] == "released_in"}
+    assert quotes.get("ivan-petrov", "").endswith("Ivan Petrov"), sorted(map(str, drafted))
+    assert quotes.get("andrei-ivanov", "").endswith("Andrei Ivanov"), sorted(map(str, drafted))
+
+
+def test_a_release_whose_quotes_name_only_where_its_freed_went_is_no_other_countrys(shapes):
+    """The project's quote names Ukraine only as where the freed went: the release is still one a Belarusian page may
+    tell of."""
+    from types import SimpleNamespace
+
+    known = [SimpleNamespace(subject="release-2026-03-13", property="released_count", value=14, population=None,
+                             quote="Lukashenko pardoned 14 prisoners, most of whom were driven to Ukraine")]
+    drafted, _ = _drafted(shapes, "Belarus frees activists\n\nBelarus released on Friday 14 political prisoners.\n",
+                          known_claims=known, year=2026)
+    assert [k for k in drafted if k[0] == "release-2026-03-13"], sorted(map(str, drafted))

@@ -40,7 +40,7 @@ from ...ingest.figures import (Dateline, DateMention, Figure, dateline_spans, fi
                                front_matter)
 from ...values import Count, DateValue, parse_date
 from . import bystanders, counts, deals, everyone, freed, parts, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
-from .context import REVIEW, RULES, Context, Draft, Sentence
+from .context import FREEING, REVIEW, RULES, Context, Draft, Sentence
 from .furniture import furniture
 from .names import Name, find_names, known_names, slug
 from .render import claim_prefix, manifest_stub, render_draft
@@ -243,9 +243,11 @@ def _known(claims, registry: Registry) -> dict:
     for claim in claims:
         kind = registry.kind(claim.subject)
         quote = getattr(claim, "quote", None)
-        if kind == "release" and quote and named:
+        freeing = FREEING.search(str(quote)) if kind == "release" and quote and named else None
+        if freeing:  # the countries named before the quote's word of freeing: who freed ("Belarus freed 52"), not
+            # where the freed went ("..., most of whom were driven to Ukraine")
             countries.setdefault(claim.subject, set()).update(
-                registry.resolve(m.group(0)).entity_id for m in named.finditer(str(quote)))
+                filter(None, (registry.resolve(m.group(0)).entity_id for m in named.finditer(str(quote), 0, freeing.start()))))
         if claim.property == "released_in" and isinstance(claim.value, str):
             release = registry.resolve(claim.value).entity_id
             if release:

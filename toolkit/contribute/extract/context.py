@@ -241,7 +241,7 @@ class Context:
     release_totals: dict[str, set[int]]
     sanction_targets: dict[str, set[str]]
     freed_in: dict[str, set[str]] = field(default_factory=dict)  # person -> the releases the project frees them in
-    release_countries: dict[str, set[str]] = field(default_factory=dict)  # release -> countries its claims' quotes name
+    release_countries: dict[str, set[str]] = field(default_factory=dict)  # release -> who freed, by its claims' quotes
     drafts: list[Draft] = field(default_factory=list)
     used: set = field(default_factory=set)  # (kind, start) of figures and dates already drafted
     proposals: dict[str, dict[str, dict]] = field(default_factory=dict)

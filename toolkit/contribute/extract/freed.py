@@ -21,7 +21,7 @@ from .bystanders import STILL_HELD, freed_before, office_holder, still_held, sub
 from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, GRANTED_PARDON, PEOPLE, TO_BE_DONE, Context, Sentence,
                       asked_whether, rule)
 from .names import Name
-from .people import (BULLET, MOVED, NOW_IN, PRONOUN, added_to_the_freed, after_apposition, described, list_item, list_members,
+from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, PRONOUN, added_to_the_freed, after_apposition, described, list_item, list_members,
                      persons, speaks)
 from .places import border_of, new_place, place_after
 from .subjects import ABOUT_SOMEONE, clause_release
@@ -75,10 +75,19 @@ FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?walked\
                          r"(?:(?:a\s+total\s+of|some|more\s+than|over|nearly|about)\s+)?(?:[\w,]+\s+of\s+)?"
                          r"(?:(?:those|the)\s+(?:\d[\d,]*\s+)?|\d[\d,]*\s+)"  # "among a total of 3,120 prisoners released"
                          rf"{BEFORE_FREED}(?:being\s+)?(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b))", re.IGNORECASE)
-WHO_FREED = re.compile(r",\s+(?:(?:a|an|the)\s+[^,;:“”\"()]{1,60}?\s+)?who\s+(?:(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?"
-                       r"(?P<verb>freed|released|pardoned|set\s+free)|(?:later\s+)?(?P<walked>walked\s+free))\b")
+WHO_FREED = re.compile(r",\s+(?:(?:a|an|the)\s+(?P<description>[^,;:“”\"()]{1,60}?)\s+)?who\s+(?:(?:was|were|has\s+been)\s+"
+                       r"(?:also\s+)?(?P<verb>freed|released|pardoned|set\s+free)|(?:later\s+)?(?P<walked>walked\s+free))\b")
 """A freeing told in a clause about the person: "X, a blogger who walked free on Wednesday, told reporters", "X, who was
-released on Friday, thanked ..."."""
+released on Friday, thanked ..." (not "had been released": an earlier freeing)."""
+OTHER_ROUND = re.compile(r"\b(?:previous|earlier|last|next|new|prior|first|upcoming|future|coming)\b", re.IGNORECASE)
+"""In the phrase of an inverted freeing, words that make it another release's ("released in the previous swap were")."""
+INNER_NOUN = re.compile(r"\b(?:of|for|to|with|and|from|by|at|in|on)\b")
+"""In the description before "who", a word that puts another noun last, whom "who" may be about ("the lawyer for the
+activist who was released")."""
+NOT_A_RELEASE = re.compile(r"\b(?:acquit\w*|not\s+guilty|cleared\s+of|on\s+bail|bail\b)", re.IGNORECASE)
+"""After walking free, words that say it was no release from prison: a court's acquittal, bail."""
+EARLIER_WORDS = re.compile(r"\b(?:previous(?:ly)?|earlier|first|once|last\s+(?:year|month|week)|years?\s+ago|before)\b",
+                           re.IGNORECASE)
 
 HEADLINE_FREED = re.compile(r"\s*(?:freed|released|pardoned|set\s+free|walks\s+free)"
                             r"(?=\s*$|\s*[,:;–—-]|\s+(?:after|from|by|in|on|as|amid|following|with|over)\b)")
@@ -269,15 +278,14 @@ def freed(ctx: Context, sentence: Sentence, person: Name, offset: int, quote_sta
 
 def _dated_elsewhere(ctx: Context, sentence: Sentence, offset: int) -> bool:
     """True when a clause about someone dates its freeing, from the end of its freeing at `offset` to the clause's comma,
-    to another time than the article's release ("X, who was released in 2019, called for ...")."""
+    to another time than the article's release ("X, who was released in 2019, ...", "in the 2024 exchange", "earlier")."""
     comma = ctx.text.find(",", offset, sentence.end)
     end = comma if comma >= 0 else sentence.end
-    for date in sentence.dates:
-        if offset <= date.start < end and date.value and \
-                re.search(r"\b(?:in|on|during|last|this)\s+$", ctx.text[max(offset, date.start - 12):date.start]):
-            known = ctx.release_dates.get(ctx.release) if ctx.release else None
-            return known is None or not known.agrees(parse_date(date.value))
-    return False
+    if EARLIER_WORDS.search(ctx.text, offset, end):
+        return True
+    known = ctx.release_dates.get(ctx.release) if ctx.release else None
+    return any(offset <= date.start < end and date.value and (known is None or not known.agrees(parse_date(date.value)))
+               for date in sentence.dates)
 
 
 def _destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
@@ -349,6 +357,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             continue  # "Among those left out of the release, there is also X", "Among those awaiting release is X"
         if phrase.endswith(":") and RELATIONS_BEFORE_COLON.search(phrase):
             continue  # "were among them, according to a statement by their lawyers: A and B": the lawyers
+        ahead = sentence.text[max(0, trigger.start() - 40):trigger.start()]
+        if not re.match(r"among", phrase, re.IGNORECASE) and (
+                TO_BE_DONE.search(ahead) or STILL_WAITING.search(ahead) or OTHER_ROUND.search(phrase)):
+            continue  # "Still waiting to be released under the deal is X", "Those released in the previous swap were"
         them = ctx.previous_place if re.match(r"among(?:st)?\s+them\b", phrase, re.IGNORECASE) else None
         if phrase.lower().startswith("among") and not (re.search(r"freed|releas|pardon|transit|handed|transferred|"
                                                                  r"arriv|names|group|set\s+free|liberated", phrase, re.I)
@@ -373,8 +385,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             (HEADLINE_FREED.match(ctx.text, after) if sentence.heading and not others else None)
         if verb is None and not others:
             verb = WHO_FREED.match(ctx.text, person.end, sentence.end)  # "X, who walked free on Friday, said"
-            if verb is not None and _dated_elsewhere(ctx, sentence, verb.end()):
-                verb = None  # "X, who was released in 2019, called for ...": an earlier freeing, told in passing
+            if verb is not None and (_dated_elsewhere(ctx, sentence, verb.end()) or
+                                     INNER_NOUN.search(verb.group("description") or "")):
+                verb = None  # "X, who was released in 2019, called for ...": an earlier freeing, told in passing; "X,
+                # the lawyer for the activist who was released": the activist's
         unclosed = WHO_UNCLOSED.match(ctx.text, person.end, sentence.end) if verb is None and not others else None
         if unclosed and not re.search(r"\b(?:said|says|told|that|whose|which|when|who|he|she|they|his|her|their)\b",
                                       unclosed.group("clause"), re.IGNORECASE):
@@ -389,12 +403,16 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             verb = None  # "ordered to be released within 30 days", "ordered released, but prosecutors appealed": not done
         if verb is not None and NOT_PRISON.match(ctx.text, verb.end()):
             verb = None  # "X was released from hospital": not from prison
+        if verb is not None and re.search(r"walked", verb.group(0)) and NOT_A_RELEASE.search(sentence.text):
+            verb = None  # "X walked free after a court acquitted him": no prisoner of a release
         moved = OTHERS_MOVED.match(ctx.text, others.end()) if others and not verb else None
         if moved and moved.group("now") and not PRISONERS_WORD.search(others.group(0)):
             moved = None  # "X and three other officials are now in Moscow": no freed among them
         if moved and not described(ctx, sentence, person):
             # "A and 113 other prisoners were transferred to P": A went there with them
             place = place_after(ctx, sentence, moved.end())
+            if place is not None and moved.group("now") and IN_CUSTODY.match(ctx.text, place.end, sentence.end):
+                place = None  # "X and three other detainees are now in Minsk's Okrestina jail": held there
             if place is not None and ctx.kind(place) == "place":
                 begin = person.role_start if person.role_start is not None else person.start
                 record(person, moved.start(), begin, moved.end(), place)
@@ -679,15 +697,25 @@ COUNTED_THERE = re.compile(rf"among(?:st)?\s+(?:these|those|the)\s+(?P<figure>\S
                            r"(?:is|are|was|were)\s+$", re.IGNORECASE)
 
 
+def _counted_freed(ctx: Context, value: int, noun: str | None = None) -> bool:
+    """True when the page has drafted a count of the freed of `value` (written with `noun` in its sentence, if given)."""
+    return any(d.property == "released_count" and d.value == value and
+               (noun is None or re.search(rf"\b{noun}\b", re.split(r"[.!?\n](?:\s|$)", ctx.text[d.start:d.start + 160])[0]))
+               for d in ctx.drafts)
+
+
 def _the_counted_freed(ctx: Context, sentence: Sentence, trigger: re.Match) -> bool:
     """"Among the three prisoners, there is also X": "among" a number of people the article has counted as freed (not
     "among the 900 detainees still held", another count)."""
     among = COUNTED_THERE.match(trigger.group(0))
     figure = next((f for f in sentence.figures if among and f.start == sentence.start + trigger.start() +
                    among.start("figure")), None)
-    return figure is not None and any(d.property == "released_count" and d.value == figure.value for d in ctx.drafts)
+    return figure is not None and _counted_freed(ctx, figure.value)
 
 
+PURPOSE = re.compile(r"\bto\s+(?:negotiate|close|meet|discuss|secure|attend|hold|sign|mediate|broker|finali[sz]e)\b",
+                     re.IGNORECASE)
+"""A journey's purpose that makes those travelling the negotiators, not the freed."""
 THE_COUNTED_NAMED = re.compile(r"\W*The\s+(?P<figure>\S+)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z]+s|men|women|people)\s*,\s*")
 ANYONE_FREED = re.compile(r"(?:men|women|people|prisoners|detainees|inmates|captives|hostages|nationals|citizens)$")
 COUNTED_NAMED_MOVED = re.compile(rf"\s*,\s*(?:also\s+|later\s+|then\s+|safely\s+)?{MOVED}\s+(?:\w+\s+){{0,2}}?"
@@ -700,15 +728,14 @@ def _the_counted_named(ctx: Context, sentence: Sentence, record) -> None:
     lead = THE_COUNTED_NAMED.match(sentence.text)
     figure = next((f for f in sentence.figures if lead and f.start == sentence.start + lead.start("figure")), None)
     noun = lead.group("noun") if lead else ""
-    if figure is None or not any(d.property == "released_count" and d.value == figure.value and
-                                 (ANYONE_FREED.match(noun) or re.search(rf"\b{noun}\b", re.split(r"[.!?\n](?:\s|$)", ctx.text[d.start:d.start + 160])[0]))
-                                 for d in ctx.drafts):
+    if figure is None or not _counted_freed(ctx, figure.value, None if ANYONE_FREED.match(noun) else noun):
         return  # (the count's own noun, or one anyone freed is: not "the two envoys" after "two drivers were freed")
     members = list_members(ctx, sentence, sentence.start + lead.end())
     moved = COUNTED_NAMED_MOVED.match(ctx.text, members[-1].end, sentence.end) if len(members) == figure.value else None
     place = (place_after(ctx, sentence, moved.end()) or new_place(ctx, sentence, moved.end())) if moved else None
-    if place is None or ctx.kind(place) != "place":
-        return
+    if place is None or ctx.kind(place) != "place" or PURPOSE.search(sentence.text) or \
+            (ctx.country and place.entity and ctx.registry.top(place.entity) == ctx.country):
+        return  # "The two men, A and B, flew to Minsk to close the deal": envoys, going where the freeing was done
     for person in members:
         record(person, sentence.start, sentence.start, moved.end(), place)
 
@@ -720,7 +747,7 @@ def _among_the_counted(ctx: Context, sentence: Sentence, record) -> None:
         among = AMONG_COUNTED.match(ctx.text, after_apposition(ctx.text, person.end, sentence.end))
         figure = next((f for f in sentence.figures if among and f.start == among.end()), None)
         noun = COUNTED_NOUN.match(ctx.text, figure.end) if figure else None
-        if noun and any(d.property == "released_count" and d.value == figure.value for d in ctx.drafts):
+        if noun and _counted_freed(ctx, figure.value):
             record(person, sentence.start, person.role_start if person.role_start is not None else person.start,
                    noun.end())
 

@@ -104,9 +104,11 @@ class Name:
         return self.entity or self.proposed
 
 
-SHORT_NAMES = {"russia": "Russia", "turkey": "Turkey", "britain": "United Kingdom", "great britain": "United Kingdom",
+SHORT_NAMES = {"russia": "Russia", "russian federation": "Russia", "turkey": "Turkey", "türkiye": "Turkey",
+               "republic of türkiye": "Turkey", "britain": "United Kingdom", "great britain": "United Kingdom",
                "burma": "Myanmar"}
-"""Names the news gives countries that ISO 3166 lists under another ("Russian Federation", "Türkiye")."""
+"""Names the news gives countries that ISO 3166 lists under another ("Russian Federation", "Türkiye"), each spelling
+shown as the news writes it, so that both propose one country."""
 _ISO_NAMES: dict[str, str] = {}
 
 
@@ -122,7 +124,6 @@ def iso_names() -> dict[str, str]:
                     _ISO_NAMES[name.lower()] = shown.split(",")[0]
         _ISO_NAMES.update(SHORT_NAMES)
     return _ISO_NAMES
-
 
 
 DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"-n", to the country's name
@@ -375,15 +376,23 @@ Border Talks", "Ivo Lamm And Rasa Veld Freed"): no name holds one, so the run is
 def _segments(text: str):
     """The runs of capitalized words (`_runs`), each cut at a word no name holds inside it (`RUN_BREAKS`)."""
     for run_start, words in _runs(text):
-        cursor, segment = run_start, []
+        cursor, begin, segment = run_start, run_start, []
         for word in words:
+            at = WORD_GAP.match(text, cursor).end() if cursor > run_start else run_start  # the word's own offset
+            cursor = at + len(word)
             if word in RUN_BREAKS and segment:
-                yield text.index(segment[0], cursor), segment
-                cursor, segment = text.index(word, cursor) + len(word), []
+                yield begin, segment
+                segment = []
                 continue
+            if not segment:
+                begin = at
             segment.append(word)
         if segment:
-            yield text.index(segment[0], cursor), segment
+            yield begin, segment
+
+
+WORD_GAP = re.compile(r"\.?\s*")
+"""After a word of a run, what comes before the next: its sentence's period (taken off the word), and spaces."""
 
 
 def _adjective(word: str) -> bool:

@@ -39,6 +39,9 @@ MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought
 
 NOW_IN = r"(?:(?:are|is)\s+(?:(?:now|currently|already|safely|all)\s+)*(?:safe\s+)?|were\s+(?:now|already)\s+)in"
 """Where the freed are now, as where they went: "are now in Vilnius", "are currently in Poland", "are safe in Lithuania"."""
+IN_CUSTODY = re.compile(r"(?:[’']s)?\s+(?:(?:[A-Z][\w-]*|pre-trial|penal)\s+)*(?:prisons?|jails?|colon(?:y|ies)|detention|"
+                        r"custody|cells?)\b")
+"""After a place where people are, words that say they are held there ("in Minsk's Okrestina jail"): no destination."""
 
 
 def persons(ctx: Context, sentence: Sentence) -> list[Name]:
@@ -669,7 +672,7 @@ def roles(ctx: Context, sentence: Sentence) -> None:
             if not re.fullmatch(r"(?:citizen|national|resident)s?", role):  # "X, an Estonian citizen": no role
                 ctx.add("role", "text", role, person.start, described_as[2], subject=ctx.note_person(person))
         bare = ITEM_ROLE.match(ctx.text, person.end, sentence.end) if described_as is None and ";" in sentence.text else None
-        if bare and title_word(bare.group("role").split()[-1]):
+        if bare and title_word(bare.group("role").split()[-1]) and bare.group("role").split()[0] not in CLAUSE_WORDS:
             # "Those released were A, finance minister; B, trade minister; and C": each item's name, then its role
             ctx.add("role", "text", bare.group("role"), person.start, person.end + bare.end("role"),
                     subject=ctx.note_person(person))

@@ -20,7 +20,7 @@ from .names import Name, is_demonym
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .freed import RELATIONS_BEFORE_COLON
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
-from .people import MOVED, NOW_IN, list_members, persons
+from .people import IN_CUSTODY, MOVED, NOW_IN, list_members, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, new_place, place_after
 from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, clause_release, date_note, release_for
 
@@ -51,16 +51,29 @@ MOVEMENT = re.compile(rf"\b(?:(?:(?:were|was|have\s+been|had\s+been|are|being|ha
                       rf"(?:chose|decided|opted|preferred|wanted|asked)\s+to\s+(?:stay|remain)|stayed|"
                       rf"left(?=\s+(?:[\w’'-]+\s+){{0,2}}?for\s)|(?:released|freed)(?=\s+into\s))\s+"
                       rf"(?:\w+\s+){{0,4}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|for)|(?P<now>{NOW_IN})|"
-                      rf"(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?received\s+by(?:\s+the)?)\s+", re.IGNORECASE)
+                      rf"(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?(?P<received>received)\s+by(?:\s+the)?)\s+", re.IGNORECASE)
 """A movement, with up to four words before its "to": "were driven across the border to Lithuania", "left Belarus for
 Poland", "were released into Lithuania"; where they are now ("are now in Vilnius"); a country that received them
 ("were received by Lithuania")."""
+NOT_THE_FREED_MOVING = re.compile(r"\b(?:officials?|envoys?|diplomats?|delegation|delegates|negotiators?|ministers?|"
+                                  r"arrested|detained|jailed|sentenced|behind\s+bars)\b", re.IGNORECASE)
+"""Between a count and a movement, words that make those counted no freed people going somewhere ("Two US officials
+landed in Minsk", "were arrested after they landed in", "landed behind bars in")."""
+
+
+def _freed_now(ctx: Context, sentence: Sentence, figure: Figure) -> bool:
+    """True when a count said to be somewhere now ("Nine of the freed are currently in Poland") counts freed people: no
+    words of people still held in the sentence, and no more than the page's total of the freed (if it gives one)."""
+    if re.search(r"\b(?:still|remain\w*|held|behind\s+bars|detained|imprisoned|jailed)\b", sentence.text, re.IGNORECASE):
+        return False
+    totals = [d.value for d in ctx.drafts if d.property == "released_count" and d.population is None and
+              isinstance(d.value, int)]
+    return bool(totals) and figure.value <= max(totals)
+
+
 FREED_AFTER_MOVING = re.compile(r"[^.;]{0,40}?\bafter\s+(?:being|having\s+been)\s+(?:freed|released|pardoned)\b")
 """After a place the freed went to, their freeing: "Five Americans landed in Qatar after being released by Iran": the
 figure counts the freed as well (the counts' rules may draft it too)."""
-IN_CUSTODY = re.compile(r"(?:[’']s)?\s+(?:(?:[A-Z][\w-]*|pre-trial|penal)\s+)*(?:prisons?|jails?|colon(?:y|ies)|detention|"
-                        r"custody|cells?)\b")
-"""After a place where people are, words that say they are held there ("in Minsk's Okrestina jail"): no destination."""
 SENT_OF = re.compile(rf"\b{MOVED}\s+$", re.IGNORECASE)
 """An active movement before its count: "sent 31 of them to Lithuania"."""
 
@@ -81,13 +94,20 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                 break
             if re.search(r"\ball\s+(?:of\s+)?(?:those|them|the)\b", window[:gap.start()], re.IGNORECASE):
                 break  # "three Estonians, and all of those freed were handed over to Poland": everyone's (all-moved)
-            if re.search(r";|\b(?:most|many|some|several|half|part|the\s+rest)\b", window[:gap.start()], re.IGNORECASE):
+            if re.search(r";|\b(?:most|many|some|several|half|part|the\s+rest)(?:\s+of\s+(?:them|whom|those))?\s+$",
+                         window[:gap.start()], re.IGNORECASE):
                 break  # "frees 18 prisoners; most sent to Ukraine": another number of them went
+            if NOT_THE_FREED_MOVING.search(window[:gap.end()]):
+                break  # "Two US officials landed in Minsk", "were arrested after they landed in", "landed behind bars in"
+            if gap.group("now") and not _freed_now(ctx, sentence, figure):
+                break  # "Some 1,150 political prisoners are currently in Belarus": not the freed
             place = place_after(ctx, sentence, figure.end + gap.end()) or \
                 country_at(ctx, sentence, figure.end + gap.end()) or _side_of(ctx, sentence, figure.end + gap.end()) or \
                 new_place(ctx, sentence, figure.end + gap.end())
             if place and gap.group("now") and IN_CUSTODY.match(ctx.text, place.end, sentence.end):
                 break  # "Eleven of the freed were in Minsk's Okrestina jail": where they were held
+            if place and gap.group("received") and ctx.country and ctx.registry.top(place.entity) == ctx.country:
+                continue  # "received by Belarusian border guards and then driven to Lithuania": the releasing side's
             if place and ctx.kind(place) == "place":
                 part = next((p for p in sentence.figures if p.end <= figure.start and not ctx.taken(p) and
                              OUT_OF.fullmatch(ctx.text, p.end, figure.start)), None)
@@ -420,7 +440,8 @@ RUNNING_SINCE = re.compile(rf"{IN_TOTAL_SINCE}[^.;]*$", re.IGNORECASE)
 
 
 CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among(?:st)?\s+them(?:\s+(?:were|are))?|(?:also\s+)?(?:freed|released)|"
-                         r"among(?:st)?\s+(?:those|the)\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+(?:were|are))\s+"
+                         r"among(?:st)?\s+(?:those|the)\s+(?:(?!(?:not|never|previously|earlier|still|yet)\b)\w+\s+)?"
+                         r"(?:freed|released|pardoned)\s+(?:were|are))\s+"
                          r"(?:citizens|nationals)\s+(?:of|from)\s+", re.IGNORECASE)
 """Before a list of countries whose citizens were among the freed: "those released include citizens of", "Among those
 pardoned were citizens of"."""

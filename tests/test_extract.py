@@ -2960,3 +2960,14 @@ def test_a_release_whose_quotes_name_only_where_its_freed_went_is_no_other_count
     drafted, _ = _drafted(shapes, "Belarus frees activists\n\nBelarus released on Friday 14 political prisoners.\n",
                           known_claims=known, year=2026)
     assert [k for k in drafted if k[0] == "release-2026-03-13"], sorted(map(str, drafted))
+
+
+def test_more_prisoners_still_to_be_freed_are_no_count_of_this_release(shapes):
+    for sentence in ("Officials said 30 more prisoners will be released next month.",
+                     "Another 30 prisoners are expected to be freed in the coming weeks."):
+        drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
+        assert not [k for k in drafted if k[1] == "released_count" and k[2] == "30"], (sentence, sorted(map(str, drafted)))
+    for sentence in ("Belarus will free 300 prisoners under an amnesty, the president's office said.",
+                     "Belarus will free 300 prisoners ahead of a visit by the Pope next week."):
+        drafted = _review_draft(shapes, sentence)
+        assert [k for k in drafted if k[1] == "released_count" and k[2] == "300"], (sentence, sorted(map(str, drafted)))

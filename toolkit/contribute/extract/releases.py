@@ -22,7 +22,7 @@ from .freed import RELATIONS_BEFORE_COLON
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
 from .people import IN_CUSTODY, MOVED, NOW_IN, list_members, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, new_place, place_after
-from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, clause_release, date_note, release_for
+from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, STILL_TO_COME, clause_release, date_note, release_for
 
 FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
     r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|grant(?:ed|s|ing)?\s+freedom)"
@@ -598,6 +598,10 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         subject=clause_release(ctx, sentence, figure.start), review="implied-count",
                         note=f"{who} and {figure.value} others: {figure.value + named}")
             continue
+        if announced and (re.search(r"\b(?:another|further|additional)\s+$", ctx.text[max(0, figure.start - 12):figure.start],
+                                    re.IGNORECASE) or re.match(r"\s+(?:more|further|additional)\b", ctx.text[figure.end:]) or
+                          STILL_TO_COME.search(ctx.text, finish, min(sentence.end, finish + 25))):
+            continue  # "30 more prisoners will be released next month": a later release, still to come
         if announced:  # "Belarus will free 300 prisoners under an amnesty": the release's count, not yet done
             _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start),
                    review="announced", note="announced by the side that frees; not reported done")

@@ -104,9 +104,9 @@ class Name:
         return self.entity or self.proposed
 
 
-SHORT_NAMES = {"russia": "Russia", "russian federation": "Russia", "turkey": "Turkey", "türkiye": "Turkey",
-               "republic of türkiye": "Turkey", "britain": "United Kingdom", "great britain": "United Kingdom",
-               "burma": "Myanmar"}
+SHORT_NAMES = {"Russia": "Russia", "Russian Federation": "Russia", "Turkey": "Turkey", "Türkiye": "Turkey",
+               "Republic of Türkiye": "Turkey", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
+               "Burma": "Myanmar"}
 """Names the news gives countries that ISO 3166 lists under another ("Russian Federation", "Türkiye"), each spelling
 shown as the news writes it, so that both propose one country."""
 _ISO_NAMES: dict[str, str] = {}
@@ -122,7 +122,7 @@ def iso_names() -> dict[str, str]:
             for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
                 if name:
                     _ISO_NAMES[name.lower()] = shown.split(",")[0]
-        _ISO_NAMES.update(SHORT_NAMES)
+        _ISO_NAMES.update((name.lower(), shown) for name, shown in SHORT_NAMES.items())
     return _ISO_NAMES
 
 

@@ -2971,3 +2971,10 @@ def test_more_prisoners_still_to_be_freed_are_no_count_of_this_release(shapes):
                      "Belarus will free 300 prisoners ahead of a visit by the Pope next week."):
         drafted = _review_draft(shapes, sentence)
         assert [k for k in drafted if k[1] == "released_count" and k[2] == "300"], (sentence, sorted(map(str, drafted)))
+
+
+def test_the_freed_jailed_for_years_or_ministers_still_go_where_the_page_says(shapes):
+    for sentence, place in (("The 18 prisoners, who had been jailed for years, were sent to Ukraine.", "ukraine"),
+                            ("Four ministers freed on Friday were flown to Lithuania.", "lithuania")):
+        drafted = _review_draft(shapes, f"Belarus freed 18 prisoners on Friday. {sentence}")
+        assert [d for d in _destinations(drafted) if d[0] == place], (sentence, sorted(map(str, drafted)))

@@ -21,8 +21,8 @@ from .bystanders import STILL_HELD, freed_before, office_holder, still_held, sub
 from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, GRANTED_PARDON, PEOPLE, TO_BE_DONE, Context, Sentence,
                       asked_whether, rule)
 from .names import Name
-from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, PRONOUN, added_to_the_freed, after_apposition, described, list_item, list_members,
-                     persons, speaks)
+from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
+                     list_members, persons, speaks)
 from .places import border_of, new_place, place_after
 from .subjects import ABOUT_SOMEONE, clause_release
 

@@ -55,8 +55,8 @@ MOVEMENT = re.compile(rf"\b(?:(?:(?:were|was|have\s+been|had\s+been|are|being|ha
 """A movement, with up to four words before its "to": "were driven across the border to Lithuania", "left Belarus for
 Poland", "were released into Lithuania"; where they are now ("are now in Vilnius"); a country that received them
 ("were received by Lithuania")."""
-NOT_THE_FREED_MOVING = re.compile(r"\b(?:officials?|envoys?|diplomats?|delegation|delegates|negotiators?|ministers?|"
-                                  r"arrested|detained|jailed|sentenced|behind\s+bars)\b", re.IGNORECASE)
+NOT_THE_FREED_MOVING = re.compile(r"\b(?:officials?|envoys?|diplomats?|delegation|delegates|negotiators?|"
+                                  r"(?:were|was)\s+(?:arrested|detained|jailed|sentenced)|behind\s+bars)\b", re.IGNORECASE)
 """Between a count and a movement, words that make those counted no freed people going somewhere ("Two US officials
 landed in Minsk", "were arrested after they landed in", "landed behind bars in")."""
 

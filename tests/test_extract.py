@@ -2978,3 +2978,29 @@ def test_the_freed_jailed_for_years_or_ministers_still_go_where_the_page_says(sh
                             ("Four ministers freed on Friday were flown to Lithuania.", "lithuania")):
         drafted = _review_draft(shapes, f"Belarus freed 18 prisoners on Friday. {sentence}")
         assert [d for d in _destinations(drafted) if d[0] == place], (sentence, sorted(map(str, drafted)))
+
+
+# --- words that marked a freeing as another time's in any sense, now tied to a time (left alone at the last stop) -----
+
+def test_a_freeing_before_dawn_or_once_a_deal_was_signed_is_this_releases(shapes):
+    for sentence in ("Ivo Lamm, who was released before dawn on Friday, thanked his supporters.",
+                     "Ivo Lamm, who was released once the deal was signed, thanked his supporters.",
+                     "Ivo Lamm, who was released first, thanked his supporters.",
+                     "Ivo Lamm, who was released before being driven to Vilnius, thanked his supporters."):
+        drafted = _review_draft(shapes, f"Belarus freed five prisoners on Friday. {sentence}")
+        assert "ivo-lamm" in _freed(drafted), (sentence, sorted(map(str, drafted)))
+    for sentence in ("Ivo Lamm, who was released once before, said more should follow.",
+                     "Ivo Lamm, who was released years ago, said more should follow.",
+                     "Ivo Lamm, who was released before the war, said more should follow.",
+                     "Ivo Lamm, who was released a month earlier, said more should follow."):
+        drafted = _review_draft(shapes, f"Belarus freed five prisoners on Friday. {sentence}")
+        assert "ivo-lamm" not in _freed(drafted), (sentence, sorted(map(str, drafted)))
+
+
+def test_officials_who_held_talks_leave_a_count_of_the_freed_now_somewhere(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Nine of the freed are now in Poland, whose "
+                                    "foreign minister held a news conference on Saturday.")
+    assert ("poland", "9") in _destinations(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Nine of the detainees held in Minsk are now in "
+                                    "Poland.")
+    assert ("poland", "9") not in _destinations(drafted), sorted(map(str, drafted))

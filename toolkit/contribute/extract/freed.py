@@ -86,8 +86,10 @@ INNER_NOUN = re.compile(r"\b(?:of|for|to|with|and|from|by|at|in|on)\b")
 activist who was released")."""
 NOT_A_RELEASE = re.compile(r"\b(?:acquit\w*|not\s+guilty|cleared\s+of|on\s+bail|bail\b)", re.IGNORECASE)
 """After walking free, words that say it was no release from prison: a court's acquittal, bail."""
-EARLIER_WORDS = re.compile(r"\b(?:previous(?:ly)?|earlier|first|once|last\s+(?:year|month|week)|years?\s+ago|before)\b",
-                           re.IGNORECASE)
+EARLIER_WORDS = re.compile(r"\b(?:previous(?:ly)?|earlier(?!\s+(?:today|this\s+week|on\b))|last\s+(?:year|month|week)|"
+                           r"(?:years?|months?|weeks?)\s+(?:ago|before|earlier)|(?:once|twice)\s+(?:before|already)|"
+                           r"before(?=\s*(?:[,;.]|$|that\b|then\b|the\s+(?:war|election|"
+                           r"protests?|invasion|pandemic|coup|exchange|swap|deal)\b)))", re.IGNORECASE)
 
 HEADLINE_FREED = re.compile(r"\s*(?:freed|released|pardoned|set\s+free|walks\s+free)"
                             r"(?=\s*$|\s*[,:;–—-]|\s+(?:after|from|by|in|on|as|amid|following|with|over)\b)")

@@ -64,7 +64,9 @@ landed in Minsk", "were arrested after they landed in", "landed behind bars in")
 def _freed_now(ctx: Context, sentence: Sentence, figure: Figure) -> bool:
     """True when a count said to be somewhere now ("Nine of the freed are currently in Poland") counts freed people: no
     words of people still held in the sentence, and no more than the page's total of the freed (if it gives one)."""
-    if re.search(r"\b(?:still|remain\w*|held|behind\s+bars|detained|imprisoned|jailed)\b", sentence.text, re.IGNORECASE):
+    if re.search(r"\b(?:still|remain\w*|held(?!\s+(?:(?:a|an|the)\s+(?:\w+\s+)?)?(?:talks|meetings?|negotiations?|"
+                 r"discussions?|calls?|conferences?|briefings?|ceremon\w+|summits?|elections?|votes?|rall(?:y|ies)|protests?)\b)|"
+                 r"behind\s+bars|detained|imprisoned|jailed)\b", sentence.text, re.IGNORECASE):
         return False
     totals = [d.value for d in ctx.drafts if d.property == "released_count" and d.population is None and
               isinstance(d.value, int)]

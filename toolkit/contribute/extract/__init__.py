@@ -239,9 +239,14 @@ def _known(claims, registry: Registry) -> dict:
     targets: dict[str, set[str]] = {}
     freed_in: dict[str, set[str]] = {}
     countries: dict[str, set[str]] = {}
+    told: set[str] = set()
     named = _country_names(registry)
     for claim in claims:
         kind = registry.kind(claim.subject)
+        if kind == "release":
+            told.add(claim.subject)
+        elif isinstance(claim.value, str) and registry.kind(claim.value) == "release":
+            told.add(claim.value)
         quote = getattr(claim, "quote", None)
         freeing = FREEING.search(str(quote)) if kind == "release" and quote and named else None
         if freeing:  # the countries named before the quote's word of freeing: who freed ("Belarus freed 52"), not
@@ -272,7 +277,7 @@ def _known(claims, registry: Registry) -> dict:
         except ValueError:
             pass
     return {"release_dates": dates, "release_totals": totals, "sanction_targets": targets, "freed_in": freed_in,
-            "release_countries": countries}
+            "release_countries": countries, "told_releases": told}
 
 
 def _country_names(registry: Registry) -> re.Pattern | None:

@@ -32,6 +32,8 @@ REVIEW: dict[str, str] = {
     "only-release-of-year": "the article dates no freeing: put on the one release the registry dates to its year",
     "weekday-of-year": "an undated article's weekday: put on the one release of its year the registry dates to that "
                        "weekday; the page may report a release the registry does not know yet",
+    "new-release-of-year": "the article dates no freeing: put on the one release of its year the registry has and no "
+                           "claim of the project tells of yet (as when its contributor registered it for this article)",
     "announced": "a release the freeing side announced or agreed, not reported done: check that it took place",
     "part-of-total": "political prisoners counted as a part of a larger total of the release: check they are not "
                      "everyone freed",
@@ -242,6 +244,7 @@ class Context:
     sanction_targets: dict[str, set[str]]
     freed_in: dict[str, set[str]] = field(default_factory=dict)  # person -> the releases the project frees them in
     release_countries: dict[str, set[str]] = field(default_factory=dict)  # release -> who freed, by its claims' quotes
+    told_releases: set[str] = field(default_factory=set)  # the releases the project's claims tell of (subject or value)
     drafts: list[Draft] = field(default_factory=list)
     used: set = field(default_factory=set)  # (kind, start) of figures and dates already drafted
     proposals: dict[str, dict[str, dict]] = field(default_factory=dict)

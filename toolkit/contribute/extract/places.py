@@ -37,9 +37,11 @@ def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
         for match in sentence.freeing()[:1]:
             at = sentence.start + match.start()
             before = ctx.text[max(sentence.start, at - 80):at]
+            if AFTER_ANOTHER.search(before):
+                continue  # "It comes on the heels of Russia freeing X": the news follows another country's freeing
             passive = (PATIENT.search(ctx.text, max(sentence.start, at - 40), at) or PATIENT_WORDS.match(match.group(0))) \
                 and not match.group(0).lower().endswith("ing")  # "Belarus is releasing 14": active, progressive
-            if passive:  # "were freed by Moscow": the agent frees
+            if passive:  # "were freed by Moscow", "Released By Belarus": the agent frees
                 agent = AGENT.match(ctx.text, sentence.start + match.end(), sentence.end)
                 for word in re.finditer(r"\b[A-Z][a-z]+\b", agent.group("who") if agent else ""):
                     _vote(ctx, freeing, word.group(0), share)
@@ -59,6 +61,11 @@ def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
     return countries[0] if countries else None
 
 
+AFTER_ANOTHER = re.compile(r"\b(?:on\s+the\s+heels\s+of|(?:comes?|came|coming)\s+(?:(?:a\s+)?(?:days?|weeks?|hours?|months?)\s+)?"
+                           r"(?:after|following)|follow(?:s|ed)\s+(?:on\s+from\s+)?)\b[^,;:]*$|"
+                           r"\bfollowing\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+"""Words that make a freeing another event the news comes after ("It comes on the heels of Russia freeing X", "The
+release follows Moscow's freeing of Y", "following the sudden release last month of Z")."""
 PATIENT = re.compile(r"\b(?:(?:were|was|been|being|are|is|be|get|gets|got)\s+(?:(?:\w+ly|also|just|then|later|all|"
                      r"since|finally|now)\s+)*|(?:those|these|them|others|prisoners|detainees|inmates|people|citizens|"
                      r"nationals)\s+)$", re.IGNORECASE)
@@ -66,7 +73,7 @@ PATIENT = re.compile(r"\b(?:(?:were|was|been|being|are|is|be|get|gets|got)\s+(?:
 "those released", "prisoners pardoned"."""
 PATIENT_WORDS = re.compile(r"the\s+freed|(?:were|was|been)\s", re.IGNORECASE)
 """Words of freeing (context.FREEING) that name the freed, not who frees: "the freed", "were handed over"."""
-AGENT = re.compile(r"\s+(?:(?:on|last|this|early|late)\s+\w+\s+|(?:yesterday|today|also|then|later)\s+)?by\s+"
+AGENT = re.compile(r"\s+(?:(?:on|last|this|early|late)\s+\w+\s+|(?:yesterday|today|also|then|later)\s+)?[Bb]y\s+"
                    r"(?!(?:bus|car|coach|train|plane|air|road|land|sea)\b)"
                    r"(?P<who>[^,;:.]{1,40}?)(?=\s+(?:and|to|after|on|at|for|as|when|while|with|under)\b|[,;:.]|$)")
 """The agent right after a passive freeing: "were freed on Thursday by Belarus", "freed by the authorities in Minsk on

@@ -22,7 +22,7 @@ from .freed import RELATIONS_BEFORE_COLON
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
 from .people import IN_CUSTODY, MOVED, NOW_IN, list_members, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, new_place, place_after
-from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, STILL_TO_COME, clause_release, date_note, release_for
+from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, SINCE_OPENING, STILL_TO_COME, clause_release, date_note, release_for
 
 FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
     r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|grant(?:ed|s|ing)?\s+freedom)"
@@ -563,7 +563,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             re.match(rf"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{FREE_VERB}\b)", after, re.IGNORECASE)
         if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after):
             continue
-        if RUNNING.match(after, noun.end()) or RUNNING_SINCE.search(ctx.text, sentence.start, figure.start):
+        if RUNNING.match(after, noun.end()) or RUNNING_SINCE.search(ctx.text, sentence.start, figure.start) or \
+                SINCE_OPENING.match(sentence.text):
             _listed_releases(ctx, sentence, figure)  # "... since 2025, and a release in March freed 52"
             continue  # "has freed about 300 prisoners since 2025": a running total over several releases
         if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before):

@@ -436,6 +436,10 @@ PAST_EVENT = re.compile(r"\W*(?:The|An?)\s+(?:last|previous|earlier|prior)\s+(?:
                         r"(?:swap|exchange|release|deal|amnesty|pardon)s?\b", re.IGNORECASE)
 IN_TOTAL_SINCE = r"\b(?:in\s+total|in\s+all|altogether),?\s+since\b"
 """A running total's opening, the releases since a time added up."""
+SINCE_OPENING = re.compile(r"\W*since\s+[^,;.]{1,40},\s+(?=[^.;]*?\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?(?:pardoned|freed|released)\b)",
+                           re.IGNORECASE)
+"""A sentence that opens with a time since which someone has freed people ("Since then, X has pardoned more than 250
+individuals"): a running total, matched at the sentence's start."""
 RUNNING_TOTAL = re.compile(r"\b(?:total|tally)\s+(?:number\s+)?(?:of\s+)?[^.;]{0,60}?\b(?:(?:has|have|had)\s+(?:now\s+)?"
                            r"(?:reached|risen|grown|climbed|topped|exceeded|passed)|(?:rose|rises|stands|stood)\s+(?:to|at))\b|"
                            rf"{IN_TOTAL_SINCE}",  # "In total, since last month ... has pardoned 156"
@@ -448,7 +452,7 @@ def freeings_outside_totals(sentence: Sentence) -> list[re.Match]:
     """The sentence's words of freeing that may date a release: none inside a running total (its words and what
     "Including ..., " adds to it), while "Belarus freed 52 on November 20, and the total freed this year has reached
     300" keeps the freeing before the total."""
-    total = RUNNING_TOTAL.search(sentence.text)
+    total = RUNNING_TOTAL.search(sentence.text) or SINCE_OPENING.match(sentence.text)
     if total is None:
         return sentence.freeing()
     begins = 0 if re.match(r"\W*(?:Including|Counting)\b", sentence.text) else total.start()
@@ -518,7 +522,21 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
         if len(in_year) == 1:  # the page gives only its year, and the registry knows one release in it
             ctx.release_guessed = "only-release-of-year"
             return in_year[0]
-    return _release_of_weekday(ctx, sentences)
+    return _release_of_weekday(ctx, sentences) or _new_release_of_year(ctx, sentences)
+
+
+def _new_release_of_year(ctx: Context, sentences: list[Sentence]) -> str | None:
+    """For a page that gives only its year and frees someone: the one release of that year the registry has and no
+    claim of the project tells of yet, as when the page's contributor registered it before drafting (marked for review),
+    and not one dated after the page's year nor another country's by its own quotes (it has none)."""
+    if ctx.anchor is None or ctx.anchor.precision != "year" or not any(s.freeing() for s in sentences):
+        return None
+    new = [r for r, d in ctx.release_dates.items() if d.start.year == ctx.anchor.start.year == d.end.year and
+           r not in ctx.told_releases]
+    if len(new) != 1:
+        return None
+    ctx.release_guessed = "new-release-of-year"
+    return new[0]
 
 
 OTHER_DAY = re.compile(r"\b(?:after|before|since|ahead\s+of|following|talks|meeting|visit|met|arrived)\b", re.IGNORECASE)

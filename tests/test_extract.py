@@ -3048,3 +3048,11 @@ def test_a_sentence_opening_with_a_time_since_which_someone_has_freed_people_is_
         drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
         counts = [k for k in drafted if k[1] == "released_count"]
         assert counts and all(k[2] == "14" for k in counts), (sentence, sorted(map(str, drafted)))
+
+
+def test_a_decree_pardoning_a_range_of_prisoners_is_drafted_not_a_crash(shapes):
+    """A pardon dated by a decree, with a range for its count: the count is a pair, which the check of decrees before
+    freeings must compare as one value (it raised TypeError on a list)."""
+    drafted = _review_draft(shapes, "Ruler Viktor Drozdan signed a decree on Monday pardoning between 20 and 25 prisoners.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "[20, 25]"], sorted(map(str, drafted))
+    assert [k for k in drafted if k[1] == "date" and k[3] == "on_or_after"], sorted(map(str, drafted))

@@ -3056,3 +3056,28 @@ def test_a_decree_pardoning_a_range_of_prisoners_is_drafted_not_a_crash(shapes):
     drafted = _review_draft(shapes, "Ruler Viktor Drozdan signed a decree on Monday pardoning between 20 and 25 prisoners.")
     assert [k for k in drafted if k[1] == "released_count" and k[2] == "[20, 25]"], sorted(map(str, drafted))
     assert [k for k in drafted if k[1] == "date" and k[3] == "on_or_after"], sorted(map(str, drafted))
+
+
+# --- the freed named by their place among them, an appositive "one of the freed", an office a pardon included -------
+
+def test_a_person_one_of_the_freed_by_an_appositive_or_by_their_place_among_them_is_freed(shapes):
+    for sentence in ("One of the released prisoners, Ivo Lamm, refused to leave the country.",
+                     "One of those freed, the blogger Ivo Lamm, thanked the envoy.",
+                     "Activist Ivo Lamm was the third detainee to be released, the opposition said.",
+                     "Ivo Lamm was the first journalist freed under the deal."):
+        drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
+        assert "ivo-lamm" in _freed(drafted), (sentence, sorted(map(str, drafted)))
+        assert not [k for k in drafted if k[1] == "envoy"], (sentence, sorted(map(str, drafted)))
+    for sentence in ("One of the prisoners still held, Ivo Lamm, is ill.",
+                     "One of those released in the previous swap, Ivo Lamm, spoke to reporters."):
+        drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
+        assert "ivo-lamm" not in _freed(drafted), (sentence, sorted(map(str, drafted)))
+
+
+def test_an_office_holder_a_pardon_included_is_freed_not_one_talks_included(shapes):
+    for sentence in ("The pardon included the regional governor Ivo Lamm.",
+                     "Those freed included the deputy minister Ivo Lamm."):
+        drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
+        assert "ivo-lamm" in _freed(drafted), (sentence, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The talks included the deputy minister Ivo Lamm.")
+    assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))

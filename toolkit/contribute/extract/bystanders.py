@@ -153,7 +153,12 @@ def subject_of_a_freeing(ctx: Context, person: Name, end: int) -> bool:
     """True when the person is one of a list that a passive freeing ends ("Party spokesman X and Y, the minister of
     the deposed government, were also released"): an office that does not head a state or a government, nor
     negotiate, is then no reason to think them anyone but one of the freed."""
-    described = apposition(ctx.text, person.end)
-    if HEAD_OF_STATE.search(person.role or "") or (described and HEAD_OF_STATE.search(described[0])):
+    if heads_a_state(ctx, person):
         return False
     return bool(PASSIVE_FREEING.search(ctx.text[person.end:end]))  # the freeing ends the quote
+
+
+def heads_a_state(ctx: Context, person: Name) -> bool:
+    """True when the person's title, or what a comma after the name says, heads a state or a government."""
+    described = apposition(ctx.text, person.end)
+    return bool(HEAD_OF_STATE.search(person.role or "") or (described and HEAD_OF_STATE.search(described[0])))

@@ -266,6 +266,12 @@ RANK = re.compile(r"(?:General|Gen\.|Lt\.?\s+Gen\.|Ambassador|Admiral|Colonel|Se
 """A rank or honorific written between an envoy's title and the name ("the president's envoy, General X")."""
 
 
+TO_SOMEONE = (r"(?:thanked|met|praised|called|told|said|urged|asked|greeted|hugged|welcomed|critici[sz]ed|accused|blamed|"
+              r"joined|embraced|phoned|wrote\s+to|spoke\s+(?:to|with))")
+"""A verb of what someone did to another, opening what a comma after a name says ("X, thanked the envoy"): what follows
+is that other person, not X's role."""
+
+
 @rule("envoy")
 def envoys(ctx: Context, sentence: Sentence) -> None:
     """Who negotiated: "U.S. envoy Daniel Mockwell", "the president's envoy to the country, Daniel
@@ -280,7 +286,7 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
         # the words before the name, and before a rank right before it ("the president's envoy, General X")
         lead = person.role_start if person.role_start is not None and RANK.fullmatch(person.role or "") else person.start
         before = ctx.text[max(sentence.start, lead - 50):lead]
-        after = re.match(rf",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){{0,45}}?\b{ENVOY}\b"
+        after = re.match(rf",\s+(?!{TO_SOMEONE}\s)(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){{0,45}}?\b{ENVOY}\b"
                          r"(?!(?:\s+[A-Z][\w’'.-]*)+)",  # "X, U.S. envoy Y's deputy": Y's role, not X's
                          ctx.text[person.end:sentence.end])
         comma_before = re.search(rf"\b{ENVOY}\b[^.;,]{{0,35}},\s*$", before)

@@ -17,7 +17,7 @@ import bisect
 import re
 
 from ...values import parse_date
-from .bystanders import STILL_HELD, freed_before, office_holder, still_held, subject_of_a_freeing, surname
+from .bystanders import STILL_HELD, freed_before, heads_a_state, office_holder, still_held, subject_of_a_freeing, surname
 from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, GRANTED_PARDON, PEOPLE, TO_BE_DONE, Context, Sentence,
                       asked_whether, rule)
 from .names import Name
@@ -47,6 +47,10 @@ FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      r"(?:\s+one\s+of\s+(?:its|their|his|her|the)\s+[a-z]+(?:\s+[a-z]+)?,)?|"
                      r"the\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+(?:[A-Z][a-z]+\s+)?(?:individuals?|persons?|prisoners?|"
                      r"man|woman|men|women|detainees?|citizens?|nationals?|people)\s+(?:is|was|are|were))\s+", re.IGNORECASE)
+INCLUDED_BY = re.compile(r"\b(?:the|this|that|those|these|its|his|her|their)\s+(?:[\w-]+\s+)?(?:pardons?|amnest(?:y|ies)|releases?|"
+                         r"freed|released|pardoned)\s+(?:also\s+)?$", re.IGNORECASE)
+"""Right before "included": a pardon or a release, or its freed ("The pardon included X", "Those freed included X"),
+whose list names the freed whatever office they held."""
 FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
 # "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing
 GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
@@ -63,6 +67,12 @@ RELATION_OF = re.compile(r"\b(?:wife|husband|spouse|son|daughter|mother|father|b
                          r"lawyer|attorney|supporters?|relatives?|family|members?|friends?|aides?|colleagues?|followers?|"
                          r"allies|children|parents)\s+of\s+(?:[\w’'.-]+\s+){0,3}$", re.IGNORECASE)
 """A name that is the object of a relation ("the wife of A", "supporters of A"): the one freed is the relation."""
+ONE_OF_THE_FREED = re.compile(rf"\b(?:[Oo]ne|[Aa]nother)\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+|[a-z]+\s+)?"
+                              rf"(?:(?:freed|released|pardoned)(?:\s+{PEOPLE})?|{PEOPLE}\s+(?:freed|released|pardoned))\s*,\s*")
+"""Before a name set off by commas, one of the freed: "One of the released prisoners, X, refused to leave"."""
+NTH_FREED = (r"(?:the|a)\s+(?:first|second|third|fourth|fifth|sixth|last|final|other)\s+(?:[\w-]+\s+){0,2}?"
+             r"(?:to\s+be\s+)?(?:freed|released|pardoned|set\s+free)\b")
+"""A person's place among the freed: "X was the third detainee to be released", "Y was the other prisoner freed"."""
 # "Minister E of the deposed civilian government were also released": what the last of a list served, before its verb
 OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|were|is|are|has|have|had)\b)")
 # "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
@@ -71,7 +81,7 @@ FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?walked\
                          r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
                          r"(?:ordered\s+(?:to\s+be\s+)?)?"  # "were ordered (to be) freed by the judge": a court's order done
                          # "are granted a complete remission of the sentence", "have been granted a presidential pardon"
-                         rf"(?:{GRANTED_PARDON}|freed|released|pardoned|set\s+free|free\b|(?:among(?:st)?|one\s+of)\s+"
+                         rf"(?:{GRANTED_PARDON}|freed|released|pardoned|set\s+free|free\b|{NTH_FREED}|(?:among(?:st)?|one\s+of)\s+"
                          r"(?:(?:a\s+total\s+of|some|more\s+than|over|nearly|about)\s+)?(?:[\w,]+\s+of\s+)?"
                          r"(?:(?:those|the)\s+(?:\d[\d,]*\s+)?|\d[\d,]*\s+)"  # "among a total of 3,120 prisoners released"
                          rf"{BEFORE_FREED}(?:being\s+)?(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b))", re.IGNORECASE)
@@ -305,11 +315,13 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     done: set[str] = set()
 
     def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "",
-               told_freed: bool = False) -> None:
+               told_freed: bool = False, object_of: bool = False) -> None:
         # (`told_freed`: the clause about the person says they were freed, so what they say after it is a freed
-        # person's word: "X, who walked free on Friday, thanked his supporters")
+        # person's word: "X, who walked free on Friday, thanked his supporters"; `object_of`: a pardon or a freeing
+        # named before the list includes the person, so an office ("the state's chief minister X") is one of the freed)
         if person.id in done or (speaks(ctx, sentence, person) and not told_freed) or \
-                office_holder(ctx, sentence, person) and not subject_of_a_freeing(ctx, person, end):
+                office_holder(ctx, sentence, person) and not subject_of_a_freeing(ctx, person, end) and \
+                not (object_of and not heads_a_state(ctx, person)):
             return
         if freed_before(ctx, sentence, person):
             return
@@ -349,10 +361,11 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if them and re.match(r"\W*Among\s+them\s+(?:are|were)\b", sentence.text, re.IGNORECASE):
             members = _items_of_the_freed(ctx, sentence, begin, members)
             place = place or ctx.previous_place  # "N were handed over to P. Among them are A, ...": A went to P
+        object_of = bool(INCLUDED_BY.search(before))
         for person in members:
             later = _destination_after(ctx, sentence, person.end)
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end,
-                   place or later)
+                   place or later, object_of=object_of)
     for trigger in FRONTED.finditer(sentence.text):
         phrase = trigger.group(0)
         if re.match(r"among", phrase, re.IGNORECASE) and STILL_WAITING.search(phrase):
@@ -378,6 +391,13 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         also = re.match(r"also\s+", sentence.text[trigger.end():])  # "Among the freed, there is also the blogger A"
         for person in list_members(ctx, sentence, sentence.start + trigger.end() + (also.end() if also else 0)):
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end, place)
+    for trigger in ONE_OF_THE_FREED.finditer(sentence.text):  # "One of the released prisoners, X, refused to leave"
+        if OTHER_ROUND.search(trigger.group(0)) or STILL_WAITING.search(trigger.group(0)):
+            continue
+        named = next(iter(list_members(ctx, sentence, sentence.start + trigger.end())), None)
+        if named is not None and (named.role_start or named.start) - sentence.start - trigger.end() < 3 and \
+                re.match(r"\s*,", ctx.text[after_apposition(ctx.text, named.end, sentence.end):]):
+            record(named, sentence.start + trigger.start(), sentence.start + trigger.start(), named.end)
     for person in persons(ctx, sentence):
         after = after_apposition(ctx.text, person.end, sentence.end)
         tail = OF_TAIL.match(ctx.text, after, sentence.end)

@@ -3082,3 +3082,34 @@ def test_an_office_holder_a_pardon_included_is_freed_not_one_talks_included(shap
         assert "ivo-lamm" in _freed(drafted), (sentence, sorted(map(str, drafted)))
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The talks included the deputy minister Ivo Lamm.")
     assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
+
+
+# --- rules for the classes of round 34zzp (invented sentences in other words than the round's) ------------------------
+
+def test_the_freed_named_by_who_reported_them_are_freed(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The union named two of the freed prisoners as "
+                                    "Ivo Lamm and Rasa Veld.")
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Her lawyer named the released teacher as Ivo Lamm.")
+    assert ("ivo-lamm", "role", "teacher", "exact", None, None) in drafted, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The ministry named one of those still held as "
+                                    "Ivo Lamm.")
+    assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_a_nickname_in_quotes_inside_a_name_is_no_part_of_it(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Also freed was the singer Ivo 'Ice' Lamm.")
+    assert "ivo-lamm" in _freed(drafted), sorted(map(str, drafted))
+    drafted, result = _drafted(shapes, "Published: 21 November 2026\n\nBelarus freed 14 prisoners on Friday. Also freed "
+                                       "was the drummer Oleg \u201cBear\u201d Sauk.\n", published="2026-11-21")
+    assert "oleg-sauk" in _freed(drafted) and not [k for k in drafted if "bear" in k[0]], sorted(map(str, drafted))
+
+
+def test_a_date_an_event_noun_follows_or_in_a_description_before_a_name_is_no_day_of_the_release(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Ivo Lamm and the editor who ran in the May 3 "
+                                    "election, Rasa Veld, were released on Friday.")
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))
+    assert not [k for k in drafted if "2026-05-03" in (k[0], k[2])], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Ivo Lamm, who was arrested at the 2020 protests, "
+                                    "thanked his family.")
+    assert ("ivo-lamm", "imprisoned_since", "2020", "exact", None, None) in drafted, sorted(map(str, drafted))

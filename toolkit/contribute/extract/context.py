@@ -166,6 +166,12 @@ PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+co
           # never a name's word ("the 88 Generation Students group")
           r"(?!\s+(?:group|movement|party|union|association|network|committee|front|league|members|leaders|"
           r"supporters)\b)")
+EVENT_AFTER = re.compile(r"\s+(?:(?:presidential|parliamentary|general|local|municipal|snap|disputed|mass|anti-government|"
+                         r"opposition)\s+)?(?:elections?|votes?|polls?|ballot|protests?|rally|rallies|coup|invasion|"
+                         r"referendum|uprising|crackdown|demonstrations?|strikes?|attacks?|raids?|riots?|unrest|"
+                         r"inauguration|summit|hearing|trial|verdict)\b", re.IGNORECASE)
+"""After a date, the noun of the event it dates ("the March 30 election", "the 2020 protests")."""
+
 ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|convicted|government|regime|opposition|anti-government|pro-democracy|"
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim|"

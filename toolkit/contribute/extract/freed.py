@@ -70,6 +70,11 @@ RELATION_OF = re.compile(r"\b(?:wife|husband|spouse|son|daughter|mother|father|b
 ONE_OF_THE_FREED = re.compile(rf"\b(?:[Oo]ne|[Aa]nother)\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+|[a-z]+\s+)?"
                               rf"(?:(?:freed|released|pardoned)(?:\s+{PEOPLE})?|{PEOPLE}\s+(?:freed|released|pardoned))\s*,\s*")
 """Before a name set off by commas, one of the freed: "One of the released prisoners, X, refused to leave"."""
+NAMED_AS = re.compile(rf"\b(?:identified|named)\s+(?:(?:one|two|three|some|several|another)\s+of\s+(?:the|those)\s+"
+                      rf"(?:\d[\d,]*\s+)?(?:(?:freed|released|pardoned)(?:\s+{PEOPLE})?|{PEOPLE}\s+(?:freed|released|pardoned))|"
+                      r"the\s+(?:freed|released|pardoned)\s+[a-z]+(?:\s+among\s+them)?)\s+as\s+(?:(?:its|their|his|her)\s+)?")
+"""Who reported one of the freed by name: "Radio K identified one of those released as its correspondent X", "named the
+freed journalist among them as Y"."""
 NTH_FREED = (r"(?:the|a)\s+(?:first|second|third|fourth|fifth|sixth|last|final|other)\s+(?:[\w-]+\s+){0,2}?"
              r"(?:to\s+be\s+)?(?:freed|released|pardoned|set\s+free)\b")
 """A person's place among the freed: "X was the third detainee to be released", "Y was the other prisoner freed"."""
@@ -125,6 +130,8 @@ ALONG_WITH = re.compile(r"(?:\s+(?:from|out\s+of)\s+(?:(?!(?:where|which|who|tha
                         r"(?:along|together)\s+with\s+")
 
 # "An Estonian journalist, X, was among them": the name in apposition to the description that opens its sentence
+DESCRIBED_SECOND = re.compile(r"\s+and\s+(?:the|a|an|his|her|their)\s+[^,;:.“”\"()]{1,70},\s*")
+"""Between two names of a list, a description of the second set off by commas ("A and the candidate he endorsed, B,")."""
 LEADING_DESCRIPTION = re.compile(r"\W*(?:An?|The|Another)\s+[^,;:.“”\"]{1,60},\s*")
 
 # "A and other political prisoners were released", "A and 13 other detainees were freed": A was freed with them
@@ -391,6 +398,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         also = re.match(r"also\s+", sentence.text[trigger.end():])  # "Among the freed, there is also the blogger A"
         for person in list_members(ctx, sentence, sentence.start + trigger.end() + (also.end() if also else 0)):
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end, place)
+    for trigger in NAMED_AS.finditer(sentence.text):  # "Radio K identified one of those released as its reporter X"
+        if not OTHER_ROUND.search(trigger.group(0)) and not STILL_WAITING.search(trigger.group(0)):
+            for person in list_members(ctx, sentence, sentence.start + trigger.end()):
+                record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end)
     for trigger in ONE_OF_THE_FREED.finditer(sentence.text):  # "One of the released prisoners, X, refused to leave"
         if OTHER_ROUND.search(trigger.group(0)) or STILL_WAITING.search(trigger.group(0)):
             continue
@@ -418,8 +429,14 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if verb is not None and RELATION_OF.search(ctx.text, max(sentence.start, (person.role_start or person.start) - 60),
                                                    person.role_start or person.start):
             verb = None  # "The wife of former minister A of the deposed government was also released": she was
-        if verb is None and not others and LEADING_DESCRIPTION.fullmatch(ctx.text, sentence.start, person.start):
-            verb = FREED_AFTER.match(ctx.text, after + 1) if ctx.text.startswith(",", after) else None
+        if verb is None and not others and ctx.text.startswith(",", after):
+            first = None if LEADING_DESCRIPTION.fullmatch(ctx.text, sentence.start, person.start) else \
+                next((p for p in persons(ctx, sentence) if p.end <= person.start and
+                      DESCRIBED_SECOND.fullmatch(ctx.text, p.end, person.start)), False)
+            verb = FREED_AFTER.match(ctx.text, after + 1) if first is not False else None
+            if first and verb and re.match(r"\s*(?:were|have)\b", verb.group(0)):
+                # "A and the candidate he endorsed in the March election, B, were released": A too
+                record(first, verb.start(), first.role_start if first.role_start is not None else first.start, verb.end())
         if verb is not None and re.search(r"\bordered\b", verb.group(0)) and \
                 ORDER_PENDING.search(ctx.text, verb.end(), sentence.end):
             verb = None  # "ordered to be released within 30 days", "ordered released, but prosecutors appealed": not done

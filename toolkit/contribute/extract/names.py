@@ -204,16 +204,20 @@ def known_names(text: str, registry: Registry) -> list[Name]:
     for spelling in spellings:
         if len(spelling) < 2:
             continue
-        pattern = re.sub(r"['’]", "['’]", re.escape(spelling))
+        pattern = re.sub(r"['’]", "['’]", re.escape(spelling)).replace(r"\ ", " +")  # " +": a nickname blanked out
         pattern = re.sub(r"(?<=s)\['’\]s\b", "['’]s?", pattern)  # "Belarus's" is also written "Belarus’"
         for match in re.finditer(rf"(?<![\w]){pattern}(?![\w])", text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))
-            found.append(Name(match.group(0), match.start(), match.end(), registry.resolve(spelling).entity_id))
+            found.append(Name(" ".join(match.group(0).split()), match.start(), match.end(),
+                              registry.resolve(spelling).entity_id))
     return sorted(found, key=lambda n: n.start)
 
 
+NICKNAME = re.compile(rf"(?<=[{UPPER}a-zß-ÿā-ž]) [\"“‘'][{UPPER}][\w’-]{{0,20}}[\"”’'](?= [{UPPER}])")
+"""A nickname in quotes between a given name and a surname ('Siarhei "Kit" Marozau', "Levan 'Lado' Beridze"): blanked
+out (spaces of its length) before names are read, so the person is the one the registry knows without it."""
 CAPITAL_HEADING = re.compile(rf"^[ \t]*(?P<name>[{UPPER}][{UPPER}’'-]+(?:[ \t]+[{UPPER}][{UPPER}’'-]+){{1,3}})"
                              r"(?P<age>,[ \t]*\d{1,3})?[ \t]*$", re.MULTILINE)
 
@@ -237,7 +241,7 @@ def name_headings(text: str, registry: Registry) -> str:
 def find_names(text: str, registry: Registry) -> list[Name]:
     """Every named entity: the registry's, then unknown people, each with the role written before it. A
     heading that is a name in capitals is read as written in capitals and small letters (`name_headings`)."""
-    text = name_headings(text, registry)
+    text = NICKNAME.sub(lambda m: " " * len(m.group(0)), name_headings(text, registry))
     known = known_names(text, registry)
     spans = [(n.start, n.end) for n in known]
     people = []
@@ -274,7 +278,8 @@ def find_names(text: str, registry: Registry) -> list[Name]:
             continue
         name = " ".join(name_words).removesuffix("’s").removesuffix("'s")
         start = text.index(name_words[0], run_start)
-        end = start + len(name)
+        last = name.split()[-1]
+        end = text.index(last, start + len(name_words[0]) if len(name_words) > 1 else start) + len(last)
         if re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|several|many))[ \t]+$",
                      text[max(0, start - 12):start], re.IGNORECASE):  # on the name's line: not a date line's year
             continue  # "12 Roman Catholic priests", "two Belarusian Activists": a count of a group, not a person

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .context import ADJECTIVES, PEOPLE, Context, Sentence, rule
+from .context import ADJECTIVES, EVENT_AFTER, PEOPLE, Context, Sentence, rule
 from .names import SURNAME_LIKE_TITLES, Name, apposition, is_demonym, title_word
 from .places import country_of
 
@@ -327,7 +327,8 @@ SEASON = r"(?:(?:early|late|mid)(?:\s+|-))?"
 IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+prison|in\s+jail|behind\s+bars|in\s+custody|"
                         r"(?:his|her|their)\s+(?:arrest|detention)|"
                         r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?)\s+"
-                        r"(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s))(?:[\w’'-]+\s+){3,6}?since)\s+" +
+                        r"(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s))(?:[\w’'-]+\s+){3,6}?since|"
+                        r"(?:(?<=arrested\s)|(?<=detained\s))(?P<at>at\s+(?:the|a|an)))\s+" +
                         SEASON + "$", re.IGNORECASE)
 """An arrest right before its date: "arrested in May 2021", "detained by the security services in March 2022", "jailed
 in late 2021" (the year), "detained in Belarus for trafficking narcotics since 2014" (a longer way to "since"), "since
@@ -370,6 +371,8 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
     security services in March 2022", "Security forces arrested X on May 3, 2021", "In 2020, X was arrested"; not
     "released 40 detained political prisoners on November 27" (who was freed)."""
     for date, start, found in _dates_after(ctx, sentence, IMPRISONED):
+        if found.group("at") and not EVENT_AFTER.match(ctx.text, date.end):
+            continue  # "detained at the October 4 protest" is that day; "at the 2020 level" is none
         if SENTENCED.search(ctx.text[max(sentence.start, date.start - 60):date.start]):
             continue  # "sentenced to 15 years in prison in 2021": the verdict's date, not the arrest's
         if re.match(rf"\w+\s+{ADJECTIVES}{PEOPLE}\s+(?:in|since|on)\s", ctx.text[start:date.start], re.IGNORECASE):
@@ -644,6 +647,10 @@ ITEM_ROLE = re.compile(r",\s+(?P<role>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?=\s*;
 """A role with no article after a name, closing an item of a list that semicolons divide ("A, finance minister; B")."""
 
 
+NAMED_AS_ROLE = re.compile(r"\bnamed\s+the\s+(?:freed|released|pardoned)\s+(?P<noun>[a-z]+)(?:\s+among\s+them)?\s+as\s+")
+"""The noun a freed person is named as ("named the freed journalist among them as X": a journalist)."""
+
+
 @rule("role")
 def roles(ctx: Context, sentence: Sentence) -> None:
     """What a person is, as written before the name ("Journalist X") or after it ("X, the sister of Y,");
@@ -678,3 +685,8 @@ def roles(ctx: Context, sentence: Sentence) -> None:
                     subject=ctx.note_person(person))
         elif described_as is None:
             _listed_description(ctx, sentence, person)
+        named = NAMED_AS_ROLE.search(ctx.text, max(sentence.start, person.start - 80), person.start)
+        if named and named.end() == person.start and person.role_start is None and title_word(named.group("noun")):
+            # "named the freed journalist among them as X": X's role
+            ctx.add("role", "text", named.group("noun"), named.start(), person.end,
+                    subject=ctx.note_person(person))

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from ...ingest.figures import TODAY_WORDS, DateMention
 from ...values import parse_date
-from .context import ADJECTIVES, PEOPLE, SET_APART, Context, Sentence, asked_whether
+from .context import ADJECTIVES, EVENT_AFTER, PEOPLE, SET_APART, Context, Sentence, asked_whether
 from .names import apposition, slug
 from .places import demonym_country
 
@@ -81,8 +81,11 @@ def said_under_way(ctx: Context, sentence: Sentence, offset: int) -> DateMention
 
 def another_event(ctx: Context, date: DateMention, offset: int) -> bool:
     """True when the words between a date written before a freeing word and that word make it another event's day
-    ("On December 7 ... an agreement was reached for the release", "Monday, ahead of the release")."""
-    return date.end <= offset and bool(ANOTHER_EVENT.search(ctx.text[date.end:offset]))
+    ("On December 7 ... an agreement was reached for the release", "Monday, ahead of the release"), or when the date
+    is an event's that its noun follows ("the March 30 election", "the October 4 protest")."""
+    return bool(EVENT_AFTER.match(ctx.text, date.end)) or \
+        date.end <= offset and bool(ANOTHER_EVENT.search(ctx.text[date.end:offset]))
+
 
 
 # --- releases ---------------------------------------------------------------------------------------
@@ -154,7 +157,7 @@ def days_further_on(ctx: Context, sentence: Sentence, offset: int):
     for date in sentence.dates:
         if not (0 < date.start - offset < 130) or not date.value or len(date.value) != 10 or ctx.taken(date) or \
                 OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
-                reported(ctx, date, offset, sentence.start) or \
+                EVENT_AFTER.match(ctx.text, date.end) or reported(ctx, date, offset, sentence.start) or \
                 re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
                           ctx.text[max(sentence.start, date.start - 40):date.start]) or \
                 LATER_EVENT.search(ctx.text, offset, date.start):
@@ -418,6 +421,7 @@ def other_year(ctx: Context, sentence: Sentence, start: int, end: int) -> str | 
         if not (opening or start <= date.start < end) or not date.value or len(date.value) != 4 or date.relative:
             continue
         if OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
+                EVENT_AFTER.match(ctx.text, date.end) or \
                 not re.search(r"\b(?:[Ii]n|[Dd]uring|[Ee]arlier\s+in|[Ll]ater\s+in)\s+$", ctx.text[date.start - 15:date.start]):
             continue  # "in 2024" anchors a freeing in time; "the 2020 protest leader" does not
         if re.search(r"\b(?:who|which|whose|given|serving|received)\b", ctx.text[min(start, date.start):date.start]) or \

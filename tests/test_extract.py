@@ -3113,3 +3113,15 @@ def test_a_date_an_event_noun_follows_or_in_a_description_before_a_name_is_no_da
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Ivo Lamm, who was arrested at the 2020 protests, "
                                     "thanked his family.")
     assert ("ivo-lamm", "imprisoned_since", "2020", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+def test_a_person_among_a_group_of_the_freed_that_went_somewhere_is_freed_and_went_there(shapes):
+    for sentence in ("Ivo Lamm was among many people who were driven to Lithuania.",
+                     "Ivo Lamm was one of dozens of released prisoners who arrived in Lithuania by bus."):
+        drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
+        assert "ivo-lamm" in _freed(drafted), (sentence, sorted(map(str, drafted)))
+        assert ("ivo-lamm", "sent_to", "lithuania", "exact", None, None) in drafted, (sentence, sorted(map(str, drafted)))
+    for sentence in ("Ivo Lamm was among the officials who flew to Lithuania.",
+                     "Ivo Lamm was among thousands of people who moved to Lithuania in 2021."):
+        drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
+        assert "ivo-lamm" not in _freed(drafted), (sentence, sorted(map(str, drafted)))

@@ -130,6 +130,12 @@ ALONG_WITH = re.compile(r"(?:\s+(?:from|out\s+of)\s+(?:(?!(?:where|which|who|tha
                         r"(?:along|together)\s+with\s+")
 
 # "An Estonian journalist, X, was among them": the name in apposition to the description that opens its sentence
+AMONG_MOVED = re.compile(rf"\s*(?:was|were|is|are)\s+(?:also\s+)?(?:among(?:st)?|one\s+of)\s+(?:the\s+|many\s+|several\s+|"
+                         rf"(?:dozens|scores|hundreds)\s+of\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:people|prisoners|detainees|inmates|"
+                         rf"captives|hostages|group|others|those|freed|released)\s+(?:who\s+(?:were|had\s+been|have\s+been)\s+|"
+                         rf"who\s+)?(?P<moved>{MOVED})\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:to|into|in)\s+(?:neighbou?ring\s+)?")
+"""A person among a group of the freed that went somewhere: "X was among many people who were bused to Ukraine", "was
+one of dozens of released prisoners who arrived in Ukraine", "was among the large group taken to Ukraine"."""
 DESCRIBED_SECOND = re.compile(r"\s+and\s+(?:the|a|an|his|her|their)\s+[^,;:.“”\"()]{1,70},\s*")
 """Between two names of a list, a description of the second set off by commas ("A and the candidate he endorsed, B,")."""
 LEADING_DESCRIPTION = re.compile(r"\W*(?:An?|The|Another)\s+[^,;:.“”\"]{1,60},\s*")
@@ -429,6 +435,15 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if verb is not None and RELATION_OF.search(ctx.text, max(sentence.start, (person.role_start or person.start) - 60),
                                                    person.role_start or person.start):
             verb = None  # "The wife of former minister A of the deposed government was also released": she was
+        among = AMONG_MOVED.match(ctx.text, after) if verb is None and not others else None
+        if among and (not PRISONERS_WORD.search(among.group(0)) and not ctx.previous_freeing and not sentence.freeing() or
+                      _dated_elsewhere(ctx, sentence, among.end())):
+            among = None  # "X was among thousands of people who moved to Poland in 2021": no freed group
+        if among and not described(ctx, sentence, person):  # "X was among many people who were bused to Ukraine"
+            place = place_after(ctx, sentence, among.end())
+            if place is not None and ctx.kind(place) == "place" and not IN_CUSTODY.match(ctx.text, place.end, sentence.end):
+                record(person, among.start("moved"), person.role_start if person.role_start is not None else person.start,
+                       place.end, place)
         if verb is None and not others and ctx.text.startswith(",", after):
             first = None if LEADING_DESCRIPTION.fullmatch(ctx.text, sentence.start, person.start) else \
                 next((p for p in persons(ctx, sentence) if p.end <= person.start and

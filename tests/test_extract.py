@@ -3125,3 +3125,11 @@ def test_a_person_among_a_group_of_the_freed_that_went_somewhere_is_freed_and_we
                      "Ivo Lamm was among thousands of people who moved to Lithuania in 2021."):
         drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
         assert "ivo-lamm" not in _freed(drafted), (sentence, sorted(map(str, drafted)))
+
+
+def test_the_group_or_the_prisoners_moved_after_a_freeing_are_all_of_the_freed(shapes):
+    for sentence in ("The group was flown to Lithuania the same night.", "The detainees were later driven to Lithuania."):
+        drafted = _review_draft(shapes, f"Belarus freed 30 prisoners on Friday. {sentence}")
+        assert ("lithuania", "30") in _destinations(drafted), (sentence, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "The talks in Minsk ended on Friday. The prisoners were driven to Lithuania.")
+    assert not _destinations(drafted), sorted(map(str, drafted))

@@ -18,7 +18,11 @@ ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?
                          rf"people|individuals)(?=\s+(?:were|are|had\s+been|have\s+been)\s+(?:now|then|later|all|subsequently)?)|"
                          # "After the prisoners were released into Lithuania": the freed, and where they were freed to
                          rf"\b(?:[Tt]he|[Tt]hose)\s+(?:political\s+)?(?:prisoners|detainees)(?=\s+(?:were|had\s+been|have\s+been)\s+"
-                         rf"(?:released|freed)\s+into\b)")
+                         rf"(?:released|freed)\s+into\b)|"
+                         # "The group was transported to Lithuania", after a sentence that freed them (see all_moved)
+                         rf"^\W*(?P<group>The\s+(?:group|(?:political\s+)?(?:prisoners|detainees|captives|hostages)))"
+                         rf"(?=\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:then\s+|later\s+|subsequently\s+|all\s+)?"
+                         rf"{MOVED}\s+(?:\w+\s+){{0,2}}?(?:to|into|in)\b)")
 
 
 @rule("all-moved")
@@ -36,6 +40,8 @@ def all_moved(ctx: Context, sentence: Sentence) -> None:
         if place is None or release is None:
             continue
         totals = _release_totals(ctx, release)
+        if match.group("group") and not ctx.previous_freeing:
+            continue  # "The prisoners were taken to Minsk" with no freeing before it: whichever prisoners
         if re.match(r"(?:All|all)\s+(?:of\s+)?them\b", match.group(0)) and not (ctx.previous_freeing or sentence.freeing()
                                                                                 or totals):
             continue  # "all of them" on a page that has counted no freed, after a sentence that freed nobody: others

@@ -233,7 +233,8 @@ def _facts_of_each(ctx: Context, drafts: list[Draft]) -> None:
 
 def _known(claims, registry: Registry) -> dict:
     """What the project's claims say about the registry's releases and sanctions: the narrowest
-    date of each release, the totals recorded for it, and what each sanction targets."""
+    date of each release, the totals recorded for it, what each sanction targets, who is freed in which
+    release, which countries a release's quotes name as freeing, and which releases any claim tells of."""
     dates: dict[str, DateValue] = {}
     totals: dict[str, set[int]] = {}
     targets: dict[str, set[str]] = {}
@@ -245,8 +246,10 @@ def _known(claims, registry: Registry) -> dict:
         kind = registry.kind(claim.subject)
         if kind == "release":
             told.add(claim.subject)
-        elif isinstance(claim.value, str) and registry.kind(claim.value) == "release":
-            told.add(claim.value)
+        elif isinstance(claim.value, str):
+            value = registry.resolve(claim.value).entity_id
+            if value and registry.kind(value) == "release":
+                told.add(value)  # "released_in: <a release's alias>": that release is told of
         quote = getattr(claim, "quote", None)
         freeing = FREEING.search(str(quote)) if kind == "release" and quote and named else None
         if freeing:  # the countries named before the quote's word of freeing: who freed ("Belarus freed 52"), not

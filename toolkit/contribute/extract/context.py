@@ -151,11 +151,12 @@ def asked_whether(before: str) -> bool:
 
 
 BEFORE_FREED = (r"(?:(?!(?:not|never|yet|still|could|would|may|might|hop\w*|expect\w*|await\w*|wait\w*|due|set|"
-                r"scheduled|likely|want\w*|urg\w*|demand\w*|ask\w*|call\w*)\b)[\w-]+\s+){0,3}?")
+                r"scheduled|likely|want\w*|urg\w*|demand\w*|ask\w*|call\w*|the|a|an|his|her|their|its)\b)[\w-]+\s+){0,3}?")
 """Up to three words between "among those" or "one of the" and the freeing word ("among those who were freed", "among
 the first to be released"), none that makes the freeing denied or still to come ("among those not released", "one of
 those still to be released", "one of those who could be released", "hoping to be released", "one of the
-prisoners Washington wants released")."""
+prisoners Washington wants released"), nor a determiner, which makes the freeing word another noun's ("among those who
+greeted the freed prisoners")."""
 
 # The nouns a count of the freed is written with, and the words that may stand before them (a nationality, a faith)
 PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+conscience)?|people|persons|detainees|inmates|individuals|"
@@ -166,11 +167,14 @@ PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+co
           # never a name's word ("the 88 Generation Students group")
           r"(?!\s+(?:group|movement|party|union|association|network|committee|front|league|members|leaders|"
           r"supporters)\b)")
-EVENT_AFTER = re.compile(r"\s+(?:(?:presidential|parliamentary|general|local|municipal|snap|disputed|mass|anti-government|"
-                         r"opposition)\s+)?(?:elections?|votes?|polls?|ballot|protests?|rally|rallies|coup|invasion|"
-                         r"referendum|uprising|crackdown|demonstrations?|strikes?|attacks?|raids?|riots?|unrest|"
-                         r"inauguration|summit|hearing|trial|verdict)\b", re.IGNORECASE)
-"""After a date, the noun of the event it dates ("the March 30 election", "the 2020 protests")."""
+
+
+EVENT_AFTER = re.compile(r"[ \t]+(?:(?:presidential|parliamentary|general|local|municipal|snap|disputed|mass|street|"
+                         r"anti-government|opposition|post-election|nationwide)[ \t]+){0,2}(?:elections?|votes?|polls?|"
+                         r"ballot|protests?|rally|rallies|coup|invasion|referendum|uprising|crackdown|demonstrations?|"
+                         r"strikes?|attacks?|raids?|riots?|unrest|inauguration|summit)\b", re.IGNORECASE)
+"""After a date on its line, the noun of the event it dates ("the March 30 election", "the 2020 mass street protests");
+not a hearing or a trial, where people are freed ("freed at a November 19 hearing")."""
 
 ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|convicted|government|regime|opposition|anti-government|pro-democracy|"

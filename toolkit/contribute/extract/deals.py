@@ -108,8 +108,8 @@ def pardons_before_freeings(ctx: Context) -> None:
         pardoned = parse_date(dates[0].value).start
         counts = {}
         for d in (d for d in ctx.drafts if d.property == "released_count" and d.population is None):
-            counts.setdefault(d.subject, set()).add(tuple(d.value) if isinstance(d.value, list) else d.value)  # "between
-            # 20 and 25": a pair
+            # a range ("between 20 and 25") is a list: a pair here, since a set holds no list
+            counts.setdefault(d.subject, set()).add(tuple(d.value) if isinstance(d.value, list) else d.value)
         mine = counts.get(release, set())
         # the nearest release freed within the week, one with the decree's own total first
         later = sorted((not (mine & counts.get(other, set())), (parse_date(d.value).start - pardoned).days, other)

@@ -28,7 +28,7 @@ from .subjects import ABOUT_SOMEONE, clause_release
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
-FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
+FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      # "Also set free under the pardon was X", "Freed in the same amnesty were A and B"
                      r"(?:\s+(?:under|in|by|with|after)\s+(?:the|this|that|a|an|its|his|her|their)\s+(?:[a-z][\w-]*\s+)?"
                      r"[a-z][\w-]*)?\s+(?:were|was|are|is)|"
@@ -41,16 +41,21 @@ FRONTED = re.compile(r"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      r"among(?:st)?\s+[^.;:]{0,60}?:|"
                      # "One of the released, activist A, ...", "The second released individual is A", "The released
                      # Latvian citizens are A and B": a phrase about the freed, then who they are
-                     r"one\s+of\s+(?:the|those)\s+(?:freed|released|pardoned)\s*,|"
-                     # "identified one of those freed as one of its journalists, A", "named one of the released as A"
-                     r"one\s+of\s+(?:the|those)\s+(?:freed|released|pardoned)\s+as"
-                     r"(?:\s+one\s+of\s+(?:its|their|his|her|the)\s+[a-z]+(?:\s+[a-z]+)?,)?|"
+                     rf"one\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:(?:freed|released|pardoned)(?:\s+{PEOPLE})?|"
+                     rf"{PEOPLE}\s+(?:freed|released|pardoned))\s*,|"  # "One of the released prisoners, X, refused to leave"
+                     # "identified one of those freed as one of its journalists, A", "named one of the released as A",
+                     # "identified two of the freed prisoners as its correspondents A and B", "named the freed
+                     # journalist among them as A"
+                     rf"(?:one|two|three|four|some|several|another)\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?"
+                     rf"(?:(?:freed|released|pardoned)(?:\s+{PEOPLE})?|{PEOPLE}\s+(?:freed|released|pardoned))\s+as"
+                     r"(?:\s+one\s+of\s+(?:its|their|his|her|the)\s+[a-z]+(?:\s+[a-z]+)?,|\s+(?:its|their|his|her))?|"
+                     r"named\s+the\s+(?:freed|released|pardoned)\s+[a-z]+(?:\s+among\s+them)?\s+as|"
                      r"the\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+(?:[A-Z][a-z]+\s+)?(?:individuals?|persons?|prisoners?|"
                      r"man|woman|men|women|detainees?|citizens?|nationals?|people)\s+(?:is|was|are|were))\s+", re.IGNORECASE)
-INCLUDED_BY = re.compile(r"\b(?:the|this|that|those|these|its|his|her|their)\s+(?:[\w-]+\s+)?(?:pardons?|amnest(?:y|ies)|releases?|"
-                         r"freed|released|pardoned)\s+(?:also\s+)?$", re.IGNORECASE)
-"""Right before "included": a pardon or a release, or its freed ("The pardon included X", "Those freed included X"),
-whose list names the freed whatever office they held."""
+INCLUDED_BY = re.compile(r"\W*(?:the|this|that|those|these|its|his|her|their)\s+(?:[\w-]+\s+)?(?:pardons?|amnest(?:y|ies)|"
+                         r"releases?|freed|released|pardoned)\s+(?:also\s+)?", re.IGNORECASE)
+"""All that comes before "included": a pardon or a release, or its freed ("The pardon included X", "Those freed included
+X"), whose list names the freed whatever office they held (not "Those who negotiated the release included X")."""
 FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
 # "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing
 GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
@@ -67,16 +72,8 @@ RELATION_OF = re.compile(r"\b(?:wife|husband|spouse|son|daughter|mother|father|b
                          r"lawyer|attorney|supporters?|relatives?|family|members?|friends?|aides?|colleagues?|followers?|"
                          r"allies|children|parents)\s+of\s+(?:[\w’'.-]+\s+){0,3}$", re.IGNORECASE)
 """A name that is the object of a relation ("the wife of A", "supporters of A"): the one freed is the relation."""
-ONE_OF_THE_FREED = re.compile(rf"\b(?:[Oo]ne|[Aa]nother)\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+|[a-z]+\s+)?"
-                              rf"(?:(?:freed|released|pardoned)(?:\s+{PEOPLE})?|{PEOPLE}\s+(?:freed|released|pardoned))\s*,\s*")
-"""Before a name set off by commas, one of the freed: "One of the released prisoners, X, refused to leave"."""
-NAMED_AS = re.compile(rf"\b(?:identified|named)\s+(?:(?:one|two|three|some|several|another)\s+of\s+(?:the|those)\s+"
-                      rf"(?:\d[\d,]*\s+)?(?:(?:freed|released|pardoned)(?:\s+{PEOPLE})?|{PEOPLE}\s+(?:freed|released|pardoned))|"
-                      r"the\s+(?:freed|released|pardoned)\s+[a-z]+(?:\s+among\s+them)?)\s+as\s+(?:(?:its|their|his|her)\s+)?")
-"""Who reported one of the freed by name: "Radio K identified one of those released as its correspondent X", "named the
-freed journalist among them as Y"."""
-NTH_FREED = (r"(?:the|a)\s+(?:first|second|third|fourth|fifth|sixth|last|final|other)\s+(?:[\w-]+\s+){0,2}?"
-             r"(?:to\s+be\s+)?(?:freed|released|pardoned|set\s+free)\b")
+NTH_FREED = (r"(?:the|a)\s+(?P<nth>first|second|third|fourth|fifth|sixth|last|final|other)\s+"
+             r"(?:(?!(?:not|never|yet|still)\b)[\w-]+\s+){0,2}?(?:to\s+be\s+)?(?:freed|released|pardoned|set\s+free)\b")
 """A person's place among the freed: "X was the third detainee to be released", "Y was the other prisoner freed"."""
 # "Minister E of the deposed civilian government were also released": what the last of a list served, before its verb
 OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|were|is|are|has|have|had)\b)")
@@ -101,10 +98,17 @@ INNER_NOUN = re.compile(r"\b(?:of|for|to|with|and|from|by|at|in|on)\b")
 activist who was released")."""
 NOT_A_RELEASE = re.compile(r"\b(?:acquit\w*|not\s+guilty|cleared\s+of|on\s+bail|bail\b)", re.IGNORECASE)
 """After walking free, words that say it was no release from prison: a court's acquittal, bail."""
-EARLIER_WORDS = re.compile(r"\b(?:previous(?:ly)?|earlier(?!\s+(?:today|this\s+week|on\b))|last\s+(?:year|month|week)|"
-                           r"(?:years?|months?|weeks?)\s+(?:ago|before|earlier)|(?:once|twice)\s+(?:before|already)|"
-                           r"before(?=\s*(?:[,;.]|$|that\b|then\b|the\s+(?:war|election|"
-                           r"protests?|invasion|pandemic|coup|exchange|swap|deal)\b)))", re.IGNORECASE)
+EARLIER_WORDS = re.compile(r"\b(?:previous(?:ly)?|earlier(?!\s+(?:today|this\s+week|in\s+the\s+day|on\b|"
+                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))|"
+                           r"last\s+(?:year|month|week|decade|spring|summer|autumn|fall|winter)|"
+                           r"(?:years?|months?|weeks?|decades?|a\s+decade|long)\s+(?:ago|before|earlier)|"
+                           r"(?:the\s+)?first\s+time|"
+                           r"once(?!\s+(?:the|a|an|it|they|he|she|his|her|their|its|all|both|talks|officials)\b)|"
+                           r"before(?!\s+(?:dawn|daybreak|sunrise|noon|midday|midnight|sunset|nightfall|\w+ing)\b))", re.IGNORECASE)
+"""In a clause about a person after its freeing, words that date the freeing to another time than the page's release
+("X, who was released years ago", "once before", "the first time", "before the war", "before his trial"); not the
+hour of this one ("before dawn", "before being driven to Vilnius") nor "once" as a conjunction ("once the deal was
+signed")."""
 
 HEADLINE_FREED = re.compile(r"\s*(?:freed|released|pardoned|set\s+free|walks\s+free)"
                             r"(?=\s*$|\s*[,:;–—-]|\s+(?:after|from|by|in|on|as|amid|following|with|over)\b)")
@@ -332,10 +336,12 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         # (`told_freed`: the clause about the person says they were freed, so what they say after it is a freed
         # person's word: "X, who walked free on Friday, thanked his supporters"; `object_of`: a pardon or a freeing
         # named before the list includes the person, so an office ("the state's chief minister X") is one of the freed)
-        if person.id in done or (speaks(ctx, sentence, person) and not told_freed) or \
-                office_holder(ctx, sentence, person) and not subject_of_a_freeing(ctx, person, end) and \
-                not (object_of and not heads_a_state(ctx, person)):
+        if person.id in done or (speaks(ctx, sentence, person) and not told_freed):
             return
+        if office_holder(ctx, sentence, person):  # one who frees, negotiates or speaks, unless a freeing governs them
+            governed = subject_of_a_freeing(ctx, person, end) or object_of and not heads_a_state(ctx, person)
+            if not governed:
+                return
         if freed_before(ctx, sentence, person):
             return
         if asked_whether(ctx.text[max(sentence.start, person.start - 200):person.start]):
@@ -374,7 +380,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if them and re.match(r"\W*Among\s+them\s+(?:are|were)\b", sentence.text, re.IGNORECASE):
             members = _items_of_the_freed(ctx, sentence, begin, members)
             place = place or ctx.previous_place  # "N were handed over to P. Among them are A, ...": A went to P
-        object_of = bool(INCLUDED_BY.search(before))
+        object_of = bool(INCLUDED_BY.fullmatch(before))  # the sentence opens with the pardon or its freed
         for person in members:
             later = _destination_after(ctx, sentence, person.end)
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end,
@@ -404,24 +410,16 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         also = re.match(r"also\s+", sentence.text[trigger.end():])  # "Among the freed, there is also the blogger A"
         for person in list_members(ctx, sentence, sentence.start + trigger.end() + (also.end() if also else 0)):
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end, place)
-    for trigger in NAMED_AS.finditer(sentence.text):  # "Radio K identified one of those released as its reporter X"
-        if not OTHER_ROUND.search(trigger.group(0)) and not STILL_WAITING.search(trigger.group(0)):
-            for person in list_members(ctx, sentence, sentence.start + trigger.end()):
-                record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end)
-    for trigger in ONE_OF_THE_FREED.finditer(sentence.text):  # "One of the released prisoners, X, refused to leave"
-        if OTHER_ROUND.search(trigger.group(0)) or STILL_WAITING.search(trigger.group(0)):
-            continue
-        named = next(iter(list_members(ctx, sentence, sentence.start + trigger.end())), None)
-        if named is not None and (named.role_start or named.start) - sentence.start - trigger.end() < 3 and \
-                re.match(r"\s*,", ctx.text[after_apposition(ctx.text, named.end, sentence.end):]):
-            record(named, sentence.start + trigger.start(), sentence.start + trigger.start(), named.end)
-    for person in persons(ctx, sentence):
+    named = persons(ctx, sentence)
+    for person in named:
         after = after_apposition(ctx.text, person.end, sentence.end)
         tail = OF_TAIL.match(ctx.text, after, sentence.end)
         after = tail.end() if tail else after  # "Minister E of the deposed government were also released"
         others = OTHERS.match(ctx.text, after)  # "A and other jailed priests were released"
         verb = FREED_AFTER.match(ctx.text, others.end() if others else after) or \
             (HEADLINE_FREED.match(ctx.text, after) if sentence.heading and not others else None)
+        if verb is not None and verb.re is FREED_AFTER and verb.group("nth") and _dated_elsewhere(ctx, sentence, verb.end()):
+            verb = None  # "X was the first prisoner released under the 2019 amnesty": another release's
         if verb is None and not others:
             verb = WHO_FREED.match(ctx.text, person.end, sentence.end)  # "X, who walked free on Friday, said"
             if verb is not None and (_dated_elsewhere(ctx, sentence, verb.end()) or
@@ -445,10 +443,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                 record(person, among.start("moved"), person.role_start if person.role_start is not None else person.start,
                        place.end, place)
         if verb is None and not others and ctx.text.startswith(",", after):
-            first = None if LEADING_DESCRIPTION.fullmatch(ctx.text, sentence.start, person.start) else \
-                next((p for p in persons(ctx, sentence) if p.end <= person.start and
-                      DESCRIBED_SECOND.fullmatch(ctx.text, p.end, person.start)), False)
-            verb = FREED_AFTER.match(ctx.text, after + 1) if first is not False else None
+            leading = LEADING_DESCRIPTION.fullmatch(ctx.text, sentence.start, person.start)  # "The candidate ..., B, was"
+            first = None if leading else next((p for p in named if p.end <= person.start and
+                                               DESCRIBED_SECOND.fullmatch(ctx.text, p.end, person.start)), None)
+            verb = FREED_AFTER.match(ctx.text, after + 1) if leading or first else None
             if first and verb and re.match(r"\s*(?:were|have)\b", verb.group(0)):
                 # "A and the candidate he endorsed in the March election, B, were released": A too
                 record(first, verb.start(), first.role_start if first.role_start is not None else first.start, verb.end())

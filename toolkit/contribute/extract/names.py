@@ -215,9 +215,12 @@ def known_names(text: str, registry: Registry) -> list[Name]:
     return sorted(found, key=lambda n: n.start)
 
 
-NICKNAME = re.compile(rf"(?<=[{UPPER}a-zß-ÿā-ž]) [\"“‘'][{UPPER}][\w’-]{{0,20}}[\"”’'](?= [{UPPER}])")
-"""A nickname in quotes between a given name and a surname ('Siarhei "Kit" Marozau', "Levan 'Lado' Beridze"): blanked
-out (spaces of its length) before names are read, so the person is the one the registry knows without it."""
+NICKNAME = re.compile(rf"(?:^|(?<![\w’'-])[a-zß-ÿā-ž][\w’'-]*[,;:]?[ \t]|[.!?\"”(—–-][ \t])[{UPPER}][a-zß-ÿā-ž’'-]+"
+                      rf"(?P<nick>[ \t][\"“‘'][{UPPER}][\w’-]{{1,20}}[\"”’'])(?=[ \t][{UPPER}][a-zß-ÿā-ž])", re.MULTILINE)
+"""A nickname in quotes between a given name and a surname ('the rapper Siarhei "Kit" Marozau', "Levan 'Lado' Beridze"),
+the given name after a word in small letters or punctuation (not a headline's title case, 'Pardons "Terrorist" X', nor
+'the "Viasna" Human Rights Centre'): blanked out (spaces of its length) before names are read, so the person is the one
+the registry knows without it."""
 CAPITAL_HEADING = re.compile(rf"^[ \t]*(?P<name>[{UPPER}][{UPPER}’'-]+(?:[ \t]+[{UPPER}][{UPPER}’'-]+){{1,3}})"
                              r"(?P<age>,[ \t]*\d{1,3})?[ \t]*$", re.MULTILINE)
 
@@ -241,7 +244,8 @@ def name_headings(text: str, registry: Registry) -> str:
 def find_names(text: str, registry: Registry) -> list[Name]:
     """Every named entity: the registry's, then unknown people, each with the role written before it. A
     heading that is a name in capitals is read as written in capitals and small letters (`name_headings`)."""
-    text = NICKNAME.sub(lambda m: " " * len(m.group(0)), name_headings(text, registry))
+    text = NICKNAME.sub(lambda m: m.group(0)[:m.start("nick") - m.start()] + " " * len(m.group("nick")),
+                        name_headings(text, registry))
     known = known_names(text, registry)
     spans = [(n.start, n.end) for n in known]
     people = []
@@ -278,8 +282,9 @@ def find_names(text: str, registry: Registry) -> list[Name]:
             continue
         name = " ".join(name_words).removesuffix("’s").removesuffix("'s")
         start = text.index(name_words[0], run_start)
-        last = name.split()[-1]
-        end = text.index(last, start + len(name_words[0]) if len(name_words) > 1 else start) + len(last)
+        last, after_first = name.split()[-1], start + len(name_words[0]) if len(name_words) > 1 else start
+        whole = re.compile(rf"(?<!\w){re.escape(last)}(?!\w)").search(text, after_first)  # the word, not inside another
+        end = whole.end() if whole else text.index(last, after_first) + len(last)
         if re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|several|many))[ \t]+$",
                      text[max(0, start - 12):start], re.IGNORECASE):  # on the name's line: not a date line's year
             continue  # "12 Roman Catholic priests", "two Belarusian Activists": a count of a group, not a person

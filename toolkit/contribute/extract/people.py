@@ -327,7 +327,8 @@ SEASON = r"(?:(?:early|late|mid)(?:\s+|-))?"
 IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+prison|in\s+jail|behind\s+bars|in\s+custody|"
                         r"(?:his|her|their)\s+(?:arrest|detention)|"
                         r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?)\s+"
-                        r"(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s))(?:[\w’'-]+\s+){3,6}?since|"
+                        r"(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|"
+                        r"(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s))(?:[\w’'-]+\s+){3,6}?since|"
                         r"(?:(?<=arrested\s)|(?<=detained\s))(?P<at>at\s+(?:the|a|an)))\s+" +
                         SEASON + "$", re.IGNORECASE)
 """An arrest right before its date: "arrested in May 2021", "detained by the security services in March 2022", "jailed
@@ -371,8 +372,10 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
     security services in March 2022", "Security forces arrested X on May 3, 2021", "In 2020, X was arrested"; not
     "released 40 detained political prisoners on November 27" (who was freed)."""
     for date, start, found in _dates_after(ctx, sentence, IMPRISONED):
-        if found.group("at") and not EVENT_AFTER.match(ctx.text, date.end):
-            continue  # "detained at the October 4 protest" is that day; "at the 2020 level" is none
+        if found.group("at") and (not EVENT_AFTER.match(ctx.text, date.end) or
+                                  re.match(r"[^,;.]*?\b(?:19|20)\d\d\b", ctx.text[date.end:sentence.end])):
+            continue  # "detained at the October 4 protest" is that day; "at the 2020 level" is none, and "at the
+            # October 4 protest in 2020" gives its year after it
         if SENTENCED.search(ctx.text[max(sentence.start, date.start - 60):date.start]):
             continue  # "sentenced to 15 years in prison in 2021": the verdict's date, not the arrest's
         if re.match(rf"\w+\s+{ADJECTIVES}{PEOPLE}\s+(?:in|since|on)\s", ctx.text[start:date.start], re.IGNORECASE):
@@ -647,7 +650,8 @@ ITEM_ROLE = re.compile(r",\s+(?P<role>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)(?=\s*;
 """A role with no article after a name, closing an item of a list that semicolons divide ("A, finance minister; B")."""
 
 
-NAMED_AS_ROLE = re.compile(r"\bnamed\s+the\s+(?:freed|released|pardoned)\s+(?P<noun>[a-z]+)(?:\s+among\s+them)?\s+as\s+")
+NAMED_AS_ROLE = re.compile(r"\b(?:named|identified)\s+the\s+(?:freed|released|pardoned)\s+(?P<noun>[a-z]+)(?:\s+among\s+them)?\s+as\s+",
+                           re.IGNORECASE)
 """The noun a freed person is named as ("named the freed journalist among them as X": a journalist)."""
 
 

@@ -34,11 +34,11 @@ def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
     freeing: Counter = Counter()
     for sentence in sentences:
         share = 0.25 if sentence.heading else 1.0  # a headline's ("Egypt pardons 200") counts when the body names none
-        for match in sentence.freeing()[:1]:
+        # the sentence's first freeing, past one the news comes after ("It comes a day after Russia freed X")
+        for match in [m for m in sentence.freeing() if not AFTER_ANOTHER.search(
+                ctx.text, max(sentence.start, sentence.start + m.start() - 80), sentence.start + m.start())][:1]:
             at = sentence.start + match.start()
             before = ctx.text[max(sentence.start, at - 80):at]
-            if AFTER_ANOTHER.search(before):
-                continue  # "It comes on the heels of Russia freeing X": the news follows another country's freeing
             passive = (PATIENT.search(ctx.text, max(sentence.start, at - 40), at) or PATIENT_WORDS.match(match.group(0))) \
                 and not match.group(0).lower().endswith("ing")  # "Belarus is releasing 14": active, progressive
             if passive:  # "were freed by Moscow", "Released By Belarus": the agent frees
@@ -61,11 +61,13 @@ def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
     return countries[0] if countries else None
 
 
-AFTER_ANOTHER = re.compile(r"\b(?:on\s+the\s+heels\s+of|(?:comes?|came|coming)\s+(?:(?:a\s+)?(?:days?|weeks?|hours?|months?)\s+)?"
-                           r"(?:after|following)|follow(?:s|ed)\s+(?:on\s+from\s+)?)\b[^,;:]*$|"
-                           r"\bfollowing\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
-"""Words that make a freeing another event the news comes after ("It comes on the heels of Russia freeing X", "The
-release follows Moscow's freeing of Y", "following the sudden release last month of Z")."""
+AFTER_ANOTHER = re.compile(r"\b(?:on\s+the\s+heels\s+of|(?:comes?|came|coming)\s+(?:a|one|two|three|several|\d+)\s+"
+                           r"(?:days?|weeks?|hours?|months?)\s+(?:after|following))\b[^,;:]*$|"
+                           r"\bfollow(?:s|ed|ing)\s+(?:on\s+from\s+)?(?:the|a|an|his|her|their|[A-Z][\w.’'-]*[’']s)\s+"
+                           r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+"""Words that make a freeing another event the news comes after, a time after it ("It comes on the heels of Russia
+freeing X", "The news comes a day after Poland freed Y") or named by its noun ("following the sudden release last month
+of Z", "follows Moscow's release of W"); not "The move came after Belarus freed 14", which tells of the page's own."""
 PATIENT = re.compile(r"\b(?:(?:were|was|been|being|are|is|be|get|gets|got)\s+(?:(?:\w+ly|also|just|then|later|all|"
                      r"since|finally|now)\s+)*|(?:those|these|them|others|prisoners|detainees|inmates|people|citizens|"
                      r"nationals)\s+)$", re.IGNORECASE)

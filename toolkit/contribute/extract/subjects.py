@@ -87,7 +87,6 @@ def another_event(ctx: Context, date: DateMention, offset: int) -> bool:
         date.end <= offset and bool(ANOTHER_EVENT.search(ctx.text[date.end:offset]))
 
 
-
 # --- releases ---------------------------------------------------------------------------------------
 
 def not_this_pages(ctx: Context, release: str) -> bool:
@@ -136,11 +135,12 @@ def release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention |
     # happened the same day
     simultaneous = re.match(r"\w+\s+as\s+", ctx.text[offset:end])
     for date in sentence.dates:
-        if start <= date.start < end and date.value and len(date.value) >= 7 and not in_description(ctx, sentence, date) and \
+        if start <= date.start < end and date.value and len(date.value) >= 7 and \
                 not OTHER_EVENT.search(ctx.text[max(start, date.start - 40):date.start]) and \
-                not reported(ctx, date, offset, start) and not another_event(ctx, date, offset) and \
+                not another_event(ctx, date, offset) and not reported(ctx, date, offset, start) and \
                 (not date.relative or abs(date.start - offset) < 30 or _object_between(ctx, sentence, offset, date) or
-                 (simultaneous and 0 < date.start - offset < 130)):
+                 (simultaneous and 0 < date.start - offset < 130)) and \
+                not in_description(ctx, sentence, date):  # last: it reads what is said after each name
             return date
     return said_under_way(ctx, sentence, offset)
 
@@ -440,10 +440,17 @@ PAST_EVENT = re.compile(r"\W*(?:The|An?)\s+(?:last|previous|earlier|prior)\s+(?:
                         r"(?:swap|exchange|release|deal|amnesty|pardon)s?\b", re.IGNORECASE)
 IN_TOTAL_SINCE = r"\b(?:in\s+total|in\s+all|altogether),?\s+since\b"
 """A running total's opening, the releases since a time added up."""
-SINCE_OPENING = re.compile(r"\W*since\s+[^,;.]{1,40},\s+(?=[^.;]*?\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?(?:pardoned|freed|released)\b)",
-                           re.IGNORECASE)
-"""A sentence that opens with a time since which someone has freed people ("Since then, X has pardoned more than 250
-individuals"): a running total, matched at the sentence's start."""
+SINCE_OPENING = re.compile(r"\W*since\s+(?:then|that\s+time|(?:early|late|mid-?)?\s*(?:19|20)\d\d|"
+                           r"(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December)(?:\s+(?:19|20)\d\d)?|the\s+(?:start|beginning|end)\s+of\s+[^,;.]{1,30}|"
+                           r"(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+(?:19|20)\d\d|"
+                           r"last\s+(?:year|spring|summer|autumn|fall|winter)|taking\s+office|(?:his|her)\s+"
+                           r"(?:re-?election|inauguration)|[^,;.]{1,40}?\b(?:became|took\s+(?:office|power)|"
+                           r"came\s+to\s+power|was\s+(?:elected|inaugurated|sworn\s+in)|assumed\s+(?:office|power))\b[^,;.]{0,20}),\s+"
+                           r"(?=[^.;]*?\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?(?:pardoned|freed|released)\b)", re.IGNORECASE)
+"""A sentence that opens with a long time since which someone has freed people ("Since then, X has pardoned more than
+250 individuals", "Since 2024, ..."): a running total, matched at the sentence's start; not a news lead from a day or
+an event ("Since Monday, the authorities have freed 52")."""
 RUNNING_TOTAL = re.compile(r"\b(?:total|tally)\s+(?:number\s+)?(?:of\s+)?[^.;]{0,60}?\b(?:(?:has|have|had)\s+(?:now\s+)?"
                            r"(?:reached|risen|grown|climbed|topped|exceeded|passed)|(?:rose|rises|stands|stood)\s+(?:to|at))\b|"
                            rf"{IN_TOTAL_SINCE}",  # "In total, since last month ... has pardoned 156"
@@ -531,14 +538,18 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
 
 def _new_release_of_year(ctx: Context, sentences: list[Sentence]) -> str | None:
     """For a page that gives only its year and frees someone: the one release of that year the registry has and no
-    claim of the project tells of yet, as when the page's contributor registered it before drafting (marked for review),
-    and not one dated after the page's year nor another country's by its own quotes (it has none)."""
-    if ctx.anchor is None or ctx.anchor.precision != "year" or not any(s.freeing() for s in sentences):
+    claim of the project tells of yet, as when the page's contributor registered it before drafting (marked for
+    review); not when the page's weekday of its freeing is not that release's day. (The registry gives a release no
+    country, so a page about another country's release of that year may be put on it: the review mark says so.)"""
+    if ctx.anchor is None or ctx.anchor.precision != "year" or not _freeing_sentences(sentences):
         return None
     new = [r for r, d in ctx.release_dates.items() if d.start.year == ctx.anchor.start.year == d.end.year and
            r not in ctx.told_releases]
     if len(new) != 1:
         return None
+    day, date = _weekday_of_freeing(sentences), ctx.release_dates[new[0]]
+    if day is not None and date.precision == "day" and date.start.strftime("%A") != day:
+        return None  # "On Wednesday, Belarus released 25" and a release the registry dates to a Friday
     ctx.release_guessed = "new-release-of-year"
     return new[0]
 
@@ -550,29 +561,40 @@ WEEKDAY = re.compile(r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?P<day>Monday|Tuesday|
 """A weekday as written in a sentence ("on Friday", "late Tuesday night"), for a page with no day to count it from."""
 
 
-def _release_of_weekday(ctx: Context, sentences: list[Sentence]) -> str | None:
-    """For a page that gives only its year: the weekday of its first freeing ("Belarus released on Wednesday three
-    people", "On Wednesday, Belarus released ...") names the one release of that year the registry dates to that
-    weekday, if there is only one (marked for review: the page may report a release the registry does not know), and
-    not one the project's quotes tell of as another country's than the page's."""
-    if ctx.anchor is None or ctx.anchor.precision != "year":
-        return None
-    for sentence in [s for s in sentences if s.freeing() and not s.heading and not PAST_EVENT.match(s.text)][:2]:
+def _freeing_sentences(sentences: list[Sentence]) -> list[Sentence]:
+    """The first two sentences of prose that free someone, not a headline's nor a past event's."""
+    return [s for s in sentences if s.freeing() and not s.heading and not PAST_EVENT.match(s.text)][:2]
+
+
+def _weekday_of_freeing(sentences: list[Sentence]) -> str | None:
+    """The weekday of a page's first freeing that names one ("Belarus released on Wednesday three people", "On
+    Wednesday, Belarus released ..."), not a saying's day nor another event's."""
+    for sentence in _freeing_sentences(sentences):
         first = sentence.freeing()[0]
         days = {m.group("day") for m in WEEKDAY.finditer(sentence.text)
                 if -60 < m.start() - first.start() < 130 and
                 not re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added|statement|release)\s+"
                               r"(?:\w+\s+){0,2}$", sentence.text[max(0, m.start() - 40):m.start()]) and
                 not OTHER_DAY.search(sentence.text, min(first.end(), m.start()), max(first.start(), m.start()))}
-        if len(days) != 1:
-            continue
-        day = days.pop()
-        on_day = [r for r, d in ctx.release_dates.items() if d.precision == "day" and d.start.year == ctx.anchor.start.year
-                  and d.start.strftime("%A") == day and not not_this_pages(ctx, r)]
-        if len(on_day) == 1:
-            ctx.release_guessed = "weekday-of-year"
-            return on_day[0]
+        if len(days) == 1:
+            return days.pop()
+    return None
+
+
+def _release_of_weekday(ctx: Context, sentences: list[Sentence]) -> str | None:
+    """For a page that gives only its year: the weekday of its first freeing names the one release of that year the
+    registry dates to that weekday, if there is only one (marked for review: the page may report a release the
+    registry does not know), and not one the project's quotes tell of as another country's than the page's."""
+    if ctx.anchor is None or ctx.anchor.precision != "year":
         return None
+    day = _weekday_of_freeing(sentences)
+    if day is None:
+        return None
+    on_day = [r for r, d in ctx.release_dates.items() if d.precision == "day" and d.start.year == ctx.anchor.start.year
+              and d.start.strftime("%A") == day and not not_this_pages(ctx, r)]
+    if len(on_day) == 1:
+        ctx.release_guessed = "weekday-of-year"
+        return on_day[0]
     return None
 
 

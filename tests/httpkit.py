@@ -19,16 +19,25 @@ class Server:
         handler = functools.partial(_KeepAlive if keep_alive else _Handler, self, directory=str(root))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": POLL}, daemon=True)
         self.thread.start()
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
 
     def close(self):
-        self.httpd.shutdown()
+        self.httpd.shutdown()  # returns once serve_forever next looks at its flag: within POLL seconds
         self.httpd.server_close()
 
 
+POLL = 0.02
+"""How often a server's loop looks whether it was told to stop (socketserver's default, 0.5 s, was waited
+out at every close: half a second of each test that served anything)."""
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    # headers and body go out as they are written, as a production server sends them: with Nagle's
+    # algorithm a kept-alive connection held each small write back until the client's delayed ACK (~40 ms)
+    disable_nagle_algorithm = True
+
     def __init__(self, state: Server, *args, **kwargs):
         self.state = state
         super().__init__(*args, **kwargs)

@@ -18,6 +18,7 @@ import yaml
 from toolkit.cli import main
 
 from .conftest import tree_digest
+from .httpkit import POLL
 
 pytestmark = pytest.mark.slow  # releases and downloads over HTTP: left out of `make test-fast`
 
@@ -29,7 +30,7 @@ class Server:
         self.root, self.requests, self.drop_once = root, [], set()
         handler = functools.partial(_Handler, self, directory=str(root))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": POLL}, daemon=True)
         self.thread.start()
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
 
@@ -39,6 +40,8 @@ class Server:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    disable_nagle_algorithm = True  # as tests/httpkit.py's
+
     def __init__(self, server_state, *args, **kwargs):
         self.state = server_state
         super().__init__(*args, **kwargs)

@@ -147,34 +147,68 @@ def assemble_project(dest: Path) -> Path:
     return dest
 
 
+def once_per_run(tmp_path_factory, name: str, make):
+    """`make(folder)` run once for the whole test run, its result shared: with pytest-xdist, the first worker
+    to ask makes it (in a folder of the run's base temporary directory, under a lock), and the others wait
+    for it and get the same result, rather than each making its own. For what tests only read (they copy
+    it to change it): the suite's built package, its releases, large generated tables.
+    `make` returns what the fixture gives (picklable: paths, numbers, lists)."""
+    import fcntl
+    import pickle
+
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return make(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent / "once-per-run"  # the run's own, beside each worker's
+    shared.mkdir(exist_ok=True)
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        made = shared / f"{name}.pickle"
+        if made.is_file():
+            return pickle.loads(made.read_bytes())
+        folder = shared / name
+        shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed to make it left
+        folder.mkdir()
+        value = make(folder)
+        made.write_bytes(pickle.dumps(value))
+        return value
+
+
 @pytest.fixture(scope="session")
 def built_package(tmp_path_factory) -> Path:
-    """A fresh build of the suite's own project into a scratch directory (built once per session)."""
-    from toolkit.pipeline import build_package
-    from toolkit.project import open_project
+    """A fresh build of the suite's own project into a scratch directory (built once per run)."""
+    def make(folder: Path) -> Path:
+        from toolkit.pipeline import build_package
+        from toolkit.project import open_project
 
-    root = assemble_project(tmp_path_factory.mktemp("fixture-project") / "project")
-    out = tmp_path_factory.mktemp("built") / "datapackage"
-    result = build_package(open_project(root), out, dictionary=False)
-    assert result.ok, [i.message for i in result.report.errors]
-    return out
+        root = assemble_project(folder / "fixture-project" / "project")
+        out = folder / "built" / "datapackage"
+        out.parent.mkdir()
+        result = build_package(open_project(root), out, dictionary=False)
+        assert result.ok, [i.message for i in result.report.errors]
+        return out
+
+    return once_per_run(tmp_path_factory, "built", make)
 
 
 @pytest.fixture(scope="session")
 def released_once(tmp_path_factory, built_package) -> Path:
-    """The suite's own project with release 1.0.0 published, once per session: a release writes nothing that
+    """The suite's own project with release 1.0.0 published, once per run: a release writes nothing that
     names the folder it ran in, so each test gets a copy (`released`) rather than a release of its own."""
-    from click.testing import CliRunner
+    def make(folder: Path) -> Path:
+        from click.testing import CliRunner
 
-    from toolkit.cli import main
+        from toolkit.cli import main
 
-    project = assemble_project(tmp_path_factory.mktemp("released") / "project")
-    shutil.copytree(built_package, project / "datapackage")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PRISONER_DATA_CACHE", str(project.parent / "cache"))
-        result = CliRunner().invoke(main, ["release", "1.0.0", "--project", str(project), "--date", "2025-12-20"])
-    assert result.exit_code == 0, result.output
-    return project
+        project = assemble_project(folder / "project")
+        shutil.copytree(built_package, project / "datapackage")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("PRISONER_DATA_CACHE", str(project.parent / "cache"))
+            result = CliRunner().invoke(main, ["release", "1.0.0", "--project", str(project), "--date",
+                                               "2025-12-20"])
+        assert result.exit_code == 0, result.output
+        return project
+
+    return once_per_run(tmp_path_factory, "released", make)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import pytest
 
 from toolkit.storage import CRASH_ENV, clear_stale, locked, new_staging
 
-from .conftest import ROOT, assemble_project, tree_digest
+from .conftest import ROOT, assemble_project, once_per_run, tree_digest
 
 pytestmark = pytest.mark.slow  # kills of real processes: left out of `make test-fast`
 
@@ -53,17 +53,19 @@ def _checkout(root: Path, built_package: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def released_scratch(tmp_path_factory, built_package) -> Path:
-    """`scratch` with release 1.0.0 published, once per session (the release before the one a test kills)."""
-    from click.testing import CliRunner
+    """`scratch` with release 1.0.0 published, once per run (the release before the one a test kills)."""
+    def make(root: Path) -> Path:
+        from click.testing import CliRunner
 
-    from toolkit.cli import main
+        from toolkit.cli import main
 
-    root = tmp_path_factory.mktemp("released-scratch")
-    _checkout(root, built_package)
-    shutil.rmtree(root / "releases")  # a project before its first release
-    result = CliRunner().invoke(main, ["release", "1.0.0", "--project", str(root), "--date", "2025-12-20"])
-    assert result.exit_code == 0, result.output
-    return root
+        _checkout(root, built_package)
+        shutil.rmtree(root / "releases")  # a project before its first release
+        result = CliRunner().invoke(main, ["release", "1.0.0", "--project", str(root), "--date", "2025-12-20"])
+        assert result.exit_code == 0, result.output
+        return root
+
+    return once_per_run(tmp_path_factory, "released-scratch", make)
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ import pytest
 from toolkit.validate.engines import arrow, keystore
 from toolkit.validate.package import validate_package
 
-from .conftest import ROOT
+from .conftest import ROOT, once_per_run
 
 pytestmark = pytest.mark.slow  # million-row packages and three engines: left out of `make test-fast`
 
@@ -171,17 +171,22 @@ CORPORA = {"cells": _cells_corpus, "files": _files_corpus, "empty": _empty_corpu
 
 @pytest.fixture(scope="module")
 def corpora(tmp_path_factory, built_package) -> dict[str, tuple[Path, list]]:
-    found = {}
-    for name, build in CORPORA.items():
-        package = tmp_path_factory.mktemp(name) / "pkg"
-        shutil.copytree(built_package, package)
-        found[name] = (package, build(package).expected)
-    return found
+    """Each corpus in a copy of the built package (made once per run; the tests only read them)."""
+    def make(folder: Path) -> dict[str, tuple[Path, list]]:
+        found = {}
+        for name, build in CORPORA.items():
+            package = folder / name / "pkg"
+            shutil.copytree(built_package, package)
+            found[name] = (package, build(package).expected)
+        return found
+
+    return once_per_run(tmp_path_factory, "engine-corpora", make)
 
 
 @pytest.fixture(scope="module")
-def reference(corpora) -> dict[str, set]:
-    return {name: _issues(package, "pyarrow") for name, (package, _) in corpora.items()}
+def reference(tmp_path_factory, corpora) -> dict[str, set]:
+    return once_per_run(tmp_path_factory, "engine-reference",
+                        lambda folder: {name: _issues(package, "pyarrow") for name, (package, _) in corpora.items()})
 
 
 @pytest.mark.parametrize("corpus", list(CORPORA))
@@ -315,8 +320,8 @@ def _bad_cell_near_the_end(directory: Path, rows: int) -> tuple[Path, int]:
 
 @pytest.fixture(scope="module")
 def million(tmp_path_factory) -> tuple[Path, int]:
-    """A 1,000,000-row package with one bad cell near the end."""
-    return _bad_cell_near_the_end(tmp_path_factory.mktemp("million"), 1_000_000)
+    """A 1,000,000-row package with one bad cell near the end (generated once per run)."""
+    return once_per_run(tmp_path_factory, "million", lambda folder: _bad_cell_near_the_end(folder, 1_000_000))
 
 
 @pytest.mark.parametrize("engine", ["pyarrow", "duckdb"])

@@ -14,7 +14,7 @@ import pytest
 
 from toolkit.validate.expectations import check_expectations
 
-from .conftest import ROOT
+from .conftest import ROOT, once_per_run
 
 pytestmark = pytest.mark.slow  # great-expectations: left out of `make test-fast`
 
@@ -24,9 +24,12 @@ SUITES = ROOT / "schemas" / "expectations.json"
 
 @pytest.fixture(scope="module")
 def committed_run(tmp_path_factory):
-    """One run over the committed package, with Data Docs (GX is slow to start, so it is shared)."""
-    docs = tmp_path_factory.mktemp("expectations") / "docs"
-    return check_expectations(PACKAGE, SUITES, docs), docs
+    """One run over the committed package, with Data Docs (GX is slow to start, so it is shared: once per run)."""
+    def make(folder):
+        docs = folder / "docs"
+        return check_expectations(PACKAGE, SUITES, docs), docs
+
+    return once_per_run(tmp_path_factory, "expectations", make)
 
 
 def rewrite(parquet, column, row, value):

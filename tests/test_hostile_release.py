@@ -19,7 +19,7 @@ import pytest
 
 from toolkit.cli import main
 
-from .conftest import PEAK_MEMORY_AT_EXIT, ROOT, assemble_project, tree_digest
+from .conftest import PEAK_MEMORY_AT_EXIT, ROOT, assemble_project, once_per_run, tree_digest
 from .httpkit import Server, endless, redirect, trickle
 
 pytestmark = pytest.mark.slow  # servers that misbehave on purpose: left out of `make test-fast`
@@ -29,13 +29,16 @@ VERSION = "1.0.0"
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory) -> Path:
-    """releases/ of a scratch copy of the project with 1.0.0 published (once per session)."""
-    from toolkit.pipeline import publish_release
-    from toolkit.project import open_project
+    """releases/ of a scratch copy of the project with 1.0.0 published (once per run)."""
+    def make(folder: Path) -> Path:
+        from toolkit.pipeline import publish_release
+        from toolkit.project import open_project
 
-    root = assemble_project(tmp_path_factory.mktemp("published"))
-    publish_release(open_project(root), VERSION, date=dt.date(2025, 12, 20))
-    return root / "releases"
+        root = assemble_project(folder)
+        publish_release(open_project(root), VERSION, date=dt.date(2025, 12, 20))
+        return root / "releases"
+
+    return once_per_run(tmp_path_factory, "published", make)
 
 
 @pytest.fixture

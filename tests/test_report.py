@@ -66,8 +66,8 @@ def test_console_check_catches_errors(tmp_path):
     assert any("broken page" in line for line in console)
 
 
-def test_report_renders_in_chromium_with_every_conflict(page, built_package, tmp_path):
-    dom, console = browser(page.as_uri(), tmp_path, "--dump-dom")
+def test_report_renders_in_chromium_with_every_conflict(shown, built_package):
+    dom, console = shown
     assert console == []
     with (built_package / "data/conflicts.csv").open(newline="") as handle:
         conflicts = list(csv.DictReader(handle))
@@ -95,16 +95,23 @@ def test_screenshot_is_kept_as_an_artifact(page, tmp_path):
     assert shot.stat().st_size > 20_000
 
 
-def _dom(page: Path, tmp_path: Path) -> str:
-    dom, console = browser(page.as_uri(), tmp_path, "--dump-dom")
+@pytest.fixture(scope="module")
+def shown(page, tmp_path_factory) -> tuple[str, list[str]]:
+    """The report as Chromium shows it, its DOM and console: loaded once, as every test below only reads it
+    (each one started Chromium on the same page with the same flags, and got the same DOM)."""
+    return browser(page.as_uri(), tmp_path_factory.mktemp("chromium"), "--dump-dom")
+
+
+def _dom(shown: tuple[str, list[str]]) -> str:
+    dom, console = shown
     assert console == []
     return dom
 
 
-def test_the_page_opens_with_the_disagreements_open_ones_first(page, built_package, tmp_path):
+def test_the_page_opens_with_the_disagreements_open_ones_first(shown, built_package):
     """The summary comes before any table and counts what conflicts.csv holds; the cards follow, the open
     ones (errors first) before those a curator resolved and those a rule explains."""
-    dom = _dom(page, tmp_path)
+    dom = _dom(shown)
     with (built_package / "data/conflicts.csv").open(newline="") as handle:
         conflicts = list(csv.DictReader(handle))
     assert dom.index('id="summary"') < dom.index('id="conflicts"') < dom.index('id="releases"')
@@ -120,8 +127,8 @@ def test_the_page_opens_with_the_disagreements_open_ones_first(page, built_packa
                                                                       if c["status"] == "open"}
 
 
-def test_every_cell_a_conflict_touches_links_to_it(page, built_package, tmp_path):
-    dom = _dom(page, tmp_path)
+def test_every_cell_a_conflict_touches_links_to_it(shown, built_package):
+    dom = _dom(shown)
     with (built_package / "data/conflicts.csv").open(newline="") as handle:
         conflicts = list(csv.DictReader(handle))
     cards = set(re.findall(r'<article class="conflict" id="conflict-([^"]+)"', dom))
@@ -141,8 +148,8 @@ def test_every_cell_a_conflict_touches_links_to_it(page, built_package, tmp_path
         assert f'href="#conflict-{conflict["conflict_id"]}"' in row, conflict["conflict_id"]
 
 
-def test_claims_show_their_outlet_their_qualifier_and_a_link_to_the_article(page, built_package, tmp_path):
-    dom = _dom(page, tmp_path)
+def test_claims_show_their_outlet_their_qualifier_and_a_link_to_the_article(shown, built_package):
+    dom = _dom(shown)
     card = dom[dom.index('id="conflict-release-fx-december.released_count.value"'):]
     card = card[: card.index("</article>")]
     assert "<b>more than 35</b>" in card  # the qualifier the source gave, not a bare 35
@@ -151,8 +158,8 @@ def test_claims_show_their_outlet_their_qualifier_and_a_link_to_the_article(page
     assert "June 2025" in dom and "2025-06-01" not in dom  # a month is shown as a month
 
 
-def test_a_contents_list_comes_first_and_every_part_it_names_is_there(page, tmp_path):
-    dom = _dom(page, tmp_path)
+def test_a_contents_list_comes_first_and_every_part_it_names_is_there(shown):
+    dom = _dom(shown)
     contents = dom[dom.index('id="contents"'):dom.index("</nav>")]
     anchors = re.findall(r'href="#([a-z]+)"', contents)
     assert anchors == ["summary", "conflicts", "releases", "people", "sanctions", "sources"]
@@ -165,10 +172,10 @@ def _evidence_of(row: str, field: str) -> str:
     return found.group(1)
 
 
-def test_every_value_disputed_or_not_opens_its_quotes_and_the_article(page, built_package, tmp_path):
+def test_every_value_disputed_or_not_opens_its_quotes_and_the_article(shown, built_package):
     """From a count in dispute and from one nobody disputes, the reader opens (a <details> Chromium renders)
     every claim behind it: who said it, the value as given, the quote, and the link to the article."""
-    dom = _dom(page, tmp_path)
+    dom = _dom(shown)
     claims = {c["claim_id"]: c for c in csv.DictReader((built_package / "data/claims.csv").open(newline=""))}
     sources = {s["source_id"]: s for s in csv.DictReader((built_package / "data/sources.csv").open(newline=""))}
     releases = list(csv.DictReader((built_package / "data/releases.csv").open(newline="")))
@@ -259,9 +266,9 @@ def test_a_source_without_an_outlet_is_named_by_its_headline_never_its_id():
     assert source_name({"outlet": None, "title": None}, "somewire-2025-12") == "somewire-2025-12"  # nothing else
 
 
-def test_a_disputed_count_shows_the_range_the_sources_give_with_who_gives_each_end(page, built_package, tmp_path):
+def test_a_disputed_count_shows_the_range_the_sources_give_with_who_gives_each_end(shown, built_package):
     """What a journalist can quote: from the lowest figure a source allows to the highest one states."""
-    dom = _dom(page, tmp_path)
+    dom = _dom(shown)
     card = dom[dom.index('id="conflict-release-fx-december.released_count.value"'):]
     card = card[: card.index("</article>")]
     claims = [c for c in csv.DictReader((built_package / "data/claims.csv").open(newline=""))
@@ -280,10 +287,10 @@ def test_a_disputed_count_shows_the_range_the_sources_give_with_who_gives_each_e
             assert 'class="range"' not in card, conflict["conflict_id"]
 
 
-def test_a_name_card_shows_each_spelling_as_the_article_wrote_it(page, built_package, tmp_path):
+def test_a_name_card_shows_each_spelling_as_the_article_wrote_it(shown, built_package):
     """A name in dispute is about how the articles spell it: each side is a spelling, from the claim's value
     or from whom the claim attributes its words to, never another entity the claim is about."""
-    dom = _dom(page, tmp_path)
+    dom = _dom(shown)
     conflicts = [c for c in csv.DictReader((built_package / "data/conflicts.csv").open(newline=""))
                  if c["kind"] == "name"]
     assert conflicts
@@ -294,8 +301,8 @@ def test_a_name_card_shows_each_spelling_as_the_article_wrote_it(page, built_pac
         assert sides and sides <= set(conflict["values"].split("|")), (sides, conflict["values"])
 
 
-def test_sentences_for_people_name_sources_by_outlet_not_by_id(page, built_package, tmp_path):
-    dom = _dom(page, tmp_path)
+def test_sentences_for_people_name_sources_by_outlet_not_by_id(shown, built_package):
+    dom = _dom(shown)
     sources = list(csv.DictReader((built_package / "data/sources.csv").open(newline="")))
     conflicts = list(csv.DictReader((built_package / "data/conflicts.csv").open(newline="")))
     written = " ".join(c["description"] + " " + (c["rationale"] or "") for c in conflicts)

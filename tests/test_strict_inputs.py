@@ -375,3 +375,14 @@ def test_half_a_utf16_pair_in_a_descriptor_is_a_located_error_not_a_crash(runner
     found = issue(report, "invalid-json")
     assert result.exit_code == 1 and (found["file"], found["line"]) == ("datapackage.json", number + 1)
     assert "half of a UTF-16 pair" in found["message"]
+
+
+def test_a_pattern_the_validator_cannot_run_is_a_located_schema_error(runner, project):
+    """An unbalanced bracket in a field's pattern: refused with the schema's file and line
+    (the check once compiled the pattern against an empty column, which pyarrow never compiles, so it passed any)."""
+    path = project / "schemas/sources.schema.json"
+    line = edit(path, '"pattern": "^[a-z0-9][a-z0-9-]*$"', '"pattern": "^[a-z0-9"')
+    result, report = validate(runner, project)
+    assert result.exit_code == 1
+    located = [i for i in report["issues"] if i["type"] == "invalid-constraint" and "regular expression" in i["message"]]
+    assert located and located[0]["file"] == "schemas/sources.schema.json" and located[0]["line"] == line, report["issues"]

@@ -133,7 +133,6 @@ DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confi
 ALONG_WITH = re.compile(r"(?:\s+(?:from|out\s+of)\s+(?:(?!(?:where|which|who|that|when)\b)[\w’'.-]+\s*){1,5}?)?,?\s*"
                         r"(?:along|together)\s+with\s+")
 
-# "An Estonian journalist, X, was among them": the name in apposition to the description that opens its sentence
 AMONG_MOVED = re.compile(rf"\s*(?:was|were|is|are)\s+(?:also\s+)?(?:among(?:st)?|one\s+of)\s+(?:the\s+|many\s+|several\s+|"
                          rf"(?:dozens|scores|hundreds)\s+of\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:people|prisoners|detainees|inmates|"
                          rf"captives|hostages|group|others|those|freed|released)\s+(?:who\s+(?:were|had\s+been|have\s+been)\s+|"
@@ -142,6 +141,7 @@ AMONG_MOVED = re.compile(rf"\s*(?:was|were|is|are)\s+(?:also\s+)?(?:among(?:st)?
 one of dozens of released prisoners who arrived in Ukraine", "was among the large group taken to Ukraine"."""
 DESCRIBED_SECOND = re.compile(r"\s+and\s+(?:the|a|an|his|her|their)\s+[^,;:.“”\"()]{1,70},\s*")
 """Between two names of a list, a description of the second set off by commas ("A and the candidate he endorsed, B,")."""
+# "An Estonian journalist, X, was among them": the name in apposition to the description that opens its sentence
 LEADING_DESCRIPTION = re.compile(r"\W*(?:An?|The|Another)\s+[^,;:.“”\"]{1,60},\s*")
 
 # "A and other political prisoners were released", "A and 13 other detainees were freed": A was freed with them

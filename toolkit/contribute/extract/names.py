@@ -221,6 +221,7 @@ NICKNAME = re.compile(rf"(?:^|(?<![\w’'-])[a-zß-ÿā-ž][\w’'-]*[,;:]?[ \t]
 the given name after a word in small letters or punctuation (not a headline's title case, 'Pardons "Terrorist" X', nor
 'the "Viasna" Human Rights Centre'): blanked out (spaces of its length) before names are read, so the person is the one
 the registry knows without it."""
+
 CAPITAL_HEADING = re.compile(rf"^[ \t]*(?P<name>[{UPPER}][{UPPER}’'-]+(?:[ \t]+[{UPPER}][{UPPER}’'-]+){{1,3}})"
                              r"(?P<age>,[ \t]*\d{1,3})?[ \t]*$", re.MULTILINE)
 

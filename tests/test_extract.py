@@ -2797,16 +2797,26 @@ def test_names_each_followed_by_where_they_come_from_are_all_freed(shapes):
 
 
 def test_a_freeing_told_in_a_relative_clause_or_as_walking_free_frees(shapes):
+    """Unless the clause dates the freeing to another time: an hour of this one ("before dawn") and "once" as a
+    conjunction do not."""
     for sentence in ("Ivo Lamm, an engineer who was released on Friday morning, thanked his supporters.",
                      "Ivo Lamm, who walked free on Friday morning, thanked his supporters.",
-                     "Ivo Lamm walked free on Friday morning."):
+                     "Ivo Lamm walked free on Friday morning.",
+                     "Ivo Lamm, who was released before dawn on Friday, thanked his supporters.",
+                     "Ivo Lamm, who was released once the deal was signed, thanked his supporters.",
+                     "Ivo Lamm, who was released first, thanked his supporters.",
+                     "Ivo Lamm, who was released before being driven to Vilnius, thanked his supporters."):
         drafted = _review_draft(shapes, f"Belarus freed five prisoners on Friday. {sentence}")
         assert "ivo-lamm" in _freed(drafted), (sentence, sorted(map(str, drafted)))
     for sentence in ("Ivo Lamm, who was released in 2019, called for more releases.",
                      "Ivo Lamm, who was released in the 2024 exchange, said more should follow.",
                      "Ivo Lamm, who had been released earlier, said more should follow.",
                      "Ivo Lamm, the lawyer for the activist who was released on Friday, told reporters he was relieved.",
-                     "Ivo Lamm, the police officer who shot a protester, walked free after a court acquitted him."):
+                     "Ivo Lamm, the police officer who shot a protester, walked free after a court acquitted him.",
+                     "Ivo Lamm, who was released once before, said more should follow.",
+                     "Ivo Lamm, who was released years ago, said more should follow.",
+                     "Ivo Lamm, who was released before the war, said more should follow.",
+                     "Ivo Lamm, who was released a month earlier, said more should follow."):
         drafted = _review_draft(shapes, f"Belarus freed five prisoners on Friday. {sentence}")
         assert "ivo-lamm" not in _freed(drafted), (sentence, sorted(map(str, drafted)))
 
@@ -2981,22 +2991,7 @@ def test_the_freed_jailed_for_years_or_ministers_still_go_where_the_page_says(sh
         assert [d for d in _destinations(drafted) if d[0] == place], (sentence, sorted(map(str, drafted)))
 
 
-# --- words that marked a freeing as another time's in any sense, now tied to a time (left alone at the last stop) -----
-
-def test_a_freeing_before_dawn_or_once_a_deal_was_signed_is_this_releases(shapes):
-    for sentence in ("Ivo Lamm, who was released before dawn on Friday, thanked his supporters.",
-                     "Ivo Lamm, who was released once the deal was signed, thanked his supporters.",
-                     "Ivo Lamm, who was released first, thanked his supporters.",
-                     "Ivo Lamm, who was released before being driven to Vilnius, thanked his supporters."):
-        drafted = _review_draft(shapes, f"Belarus freed five prisoners on Friday. {sentence}")
-        assert "ivo-lamm" in _freed(drafted), (sentence, sorted(map(str, drafted)))
-    for sentence in ("Ivo Lamm, who was released once before, said more should follow.",
-                     "Ivo Lamm, who was released years ago, said more should follow.",
-                     "Ivo Lamm, who was released before the war, said more should follow.",
-                     "Ivo Lamm, who was released a month earlier, said more should follow."):
-        drafted = _review_draft(shapes, f"Belarus freed five prisoners on Friday. {sentence}")
-        assert "ivo-lamm" not in _freed(drafted), (sentence, sorted(map(str, drafted)))
-
+# --- "held" as a word of people still held, not of talks held (left alone at the last stop) ----------------------------
 
 def test_officials_who_held_talks_leave_a_count_of_the_freed_now_somewhere(shapes):
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Nine of the freed are now in Poland, whose "

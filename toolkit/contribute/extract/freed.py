@@ -133,10 +133,12 @@ DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confi
 ALONG_WITH = re.compile(r"(?:\s+(?:from|out\s+of)\s+(?:(?!(?:where|which|who|that|when)\b)[\w’'.-]+\s*){1,5}?)?,?\s*"
                         r"(?:along|together)\s+with\s+")
 
+MOVED_TO = rf"{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:to|into|in)\s+(?:neighbou?ring\s+)?"
+"""A movement up to where it went: "flown to", "taken back to neighbouring", "were then driven across the border to"."""
 AMONG_MOVED = re.compile(rf"\s*(?:was|were|is|are)\s+(?:also\s+)?(?:among(?:st)?|one\s+of)\s+(?:the\s+|many\s+|several\s+|"
                          rf"(?:dozens|scores|hundreds)\s+of\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:people|prisoners|detainees|inmates|"
                          rf"captives|hostages|group|others|those|freed|released)\s+(?:who\s+(?:were|had\s+been|have\s+been)\s+|"
-                         rf"who\s+)?(?P<moved>{MOVED})\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:to|into|in)\s+(?:neighbou?ring\s+)?")
+                         rf"who\s+)?(?P<moved>{MOVED_TO})")
 """A person among a group of the freed that went somewhere: "X was among many people who were bused to Ukraine", "was
 one of dozens of released prisoners who arrived in Ukraine", "was among the large group taken to Ukraine"."""
 DESCRIBED_SECOND = re.compile(r"\s+and\s+(?:the|a|an|his|her|their)\s+[^,;:.“”\"()]{1,70},\s*")
@@ -680,8 +682,7 @@ def moved_group_place(ctx: Context, sentence: Sentence) -> Name | None:
     Vilnius"): the place after its last movement in the plural, for the list the next sentence gives of them
     ("Among them are ..., including A, B")."""
     place = None
-    for move in re.finditer(rf"\b(?:were|have\s+been|had\s+been)\s+(?:also\s+|then\s+|later\s+)?{MOVED}\s+"
-                            rf"(?:\w+\s+){{0,2}}?(?:back\s+)?(?:to|into|in)\s+(?:neighbou?ring\s+)?", sentence.text):
+    for move in re.finditer(rf"\b(?:were|have\s+been|had\s+been)\s+(?:also\s+|then\s+|later\s+)?{MOVED_TO}", sentence.text):
         place = place_after(ctx, sentence, sentence.start + move.end()) or place
     return place
 

@@ -529,11 +529,16 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
         return release_for(ctx, ctx.anchor.text[:7],
                            note="the article does not date the release; named for the month it was published")
     if ctx.anchor is not None and any(s.freeing() for s in sentences):
-        in_year = [r for r, d in ctx.release_dates.items() if d.start.year == ctx.anchor.start.year == d.end.year]
+        in_year = _releases_of_the_year(ctx)
         if len(in_year) == 1:  # the page gives only its year, and the registry knows one release in it
             ctx.release_guessed = "only-release-of-year"
             return in_year[0]
     return _release_of_weekday(ctx, sentences) or _new_release_of_year(ctx, sentences)
+
+
+def _releases_of_the_year(ctx: Context) -> list[str]:
+    """The releases the registry or the project's claims date within the page's year (none across two years)."""
+    return [r for r, d in ctx.release_dates.items() if d.start.year == ctx.anchor.start.year == d.end.year]
 
 
 def _new_release_of_year(ctx: Context, sentences: list[Sentence]) -> str | None:
@@ -543,8 +548,7 @@ def _new_release_of_year(ctx: Context, sentences: list[Sentence]) -> str | None:
     country, so a page about another country's release of that year may be put on it: the review mark says so.)"""
     if ctx.anchor is None or ctx.anchor.precision != "year" or not _freeing_sentences(sentences):
         return None
-    new = [r for r, d in ctx.release_dates.items() if d.start.year == ctx.anchor.start.year == d.end.year and
-           r not in ctx.told_releases]
+    new = [r for r in _releases_of_the_year(ctx) if r not in ctx.told_releases]
     if len(new) != 1:
         return None
     day, date = _weekday_of_freeing(sentences), ctx.release_dates[new[0]]

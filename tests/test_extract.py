@@ -3130,6 +3130,18 @@ def test_the_group_or_the_prisoners_moved_after_a_freeing_are_all_of_the_freed(s
     assert not _destinations(drafted), sorted(map(str, drafted))
 
 
+def test_a_name_an_article_makes_a_modifier_is_no_item_of_a_list(shapes):
+    """"X, a Calder ally, is a businessman": "a Calder ally" describes X; Calder is no second name of a list (nor
+    "the Calder government"), while a list whose items carry their roles stays one."""
+    for sentence in ("Viktor Drozdan, a Calder ally, is a businessman who was arrested in 2020.",
+                     "Viktor Drozdan, the Calder government's banker, was arrested in 2020."):
+        drafted = _review_draft(shapes, f"The government freed 14 prisoners on Friday. {sentence}")
+        assert "ruth-calder" not in _freed(drafted), (sentence, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "The government freed 14 prisoners on Friday. Viktor Drozdan, the lawyer Ruth "
+                                    "Calder and Pavel Sarnak -- we waited for them.")
+    assert {"viktor-drozdan", "ruth-calder", "pavel-sarnak"} <= _freed(drafted), sorted(map(str, drafted))
+
+
 # --- from a review of the day's change: inputs each rule must refuse or keep ------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

@@ -90,8 +90,10 @@ def described(ctx: Context, sentence: Sentence, person: Name) -> bool:
     before = ctx.text[sentence.start:person.role_start if own_place else person.start]
     if re.search(r"\b(?:sentenced|convicted|arrested|detained|jailed|freed|released|pardoned)\s+$", before):
         return False  # "In 2022, a court sentenced X": the verb's object, not words in a description
-    if "," in before and role_words(re.split(r",|\band\b", before)[-1]):
+    item = re.split(r",|\band\b", before)[-1]
+    if "," in before and role_words(item) and not re.fullmatch(r"\s*(?:an?|the)\s+", item):
         return False  # "freed the journalist A, the blogger B and the activist C": B and C are listed with their roles
+    # (not "X, a Calder ally," nor "X, the Calder government's banker,": a bare article makes the name a modifier)
     return bool(re.search(r",\s+(?:a|an|the|who|whose|which)\b[^,;]*$", before)) or \
         bool(re.search(r"\b(?:against|with|by|to|from|under|than)\s+(?:\w+\s+){0,2}$", before))
 

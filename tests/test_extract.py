@@ -3142,6 +3142,22 @@ def test_a_name_an_article_makes_a_modifier_is_no_item_of_a_list(shapes):
     assert {"viktor-drozdan", "ruth-calder", "pavel-sarnak"} <= _freed(drafted), sorted(map(str, drafted))
 
 
+def test_a_list_item_released_from_another_country_is_the_other_sides(shapes):
+    """In a swap's list, "- C, hacker – released from Poland" was freed by the other side (the prisoners handed back);
+    "released from Belarus", the article's country, or from a prison, stays one of the article's freed."""
+    body = ("Belarus and Poland swapped prisoners on Thursday. The prisoners freed by Belarus:\n"
+            "- Viktor Drozdan, journalist\n- Ruth Calder, activist – released from Belarus\n"
+            "- Ivo Lamm, teacher – released from a penal colony\n"
+            "The prisoners handed back in return were released by their own states. Here is the list:\n"
+            "- Pavel Sarnak, spy – released from Poland\n")
+    drafted = _review_draft(shapes, body)
+    assert {"viktor-drozdan", "ruth-calder", "ivo-lamm"} <= _freed(drafted), sorted(map(str, drafted))
+    assert "pavel-sarnak" not in _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus and Poland swapped prisoners on Thursday, and Belarus freed Viktor Drozdan."
+                                    "\n\nReleased by Poland\n\nPavel Sarnak, spy, was jailed in 2024.\n")
+    assert "pavel-sarnak" not in _freed(drafted), sorted(map(str, drafted))
+
+
 # --- from a review of the day's change: inputs each rule must refuse or keep ------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

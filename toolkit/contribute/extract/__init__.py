@@ -165,7 +165,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     freed.note_other_side(ctx, spans)
     for sentence in spans:
         if sentence.heading and sentence.start > 0 and not ctx.text[:sentence.start].isspace():
-            ctx.freeing_section = freed.freeing_label(sentence)
+            ctx.freeing_section = freed.freeing_label(sentence) and not freed.by_the_other_side(ctx, sentence)
             named = ctx.profiles and freed.name_heading(ctx, sentence) is not None
             ctx.profiles = freed.PROFILE_REACH if named else 0
         elif freed.profiles_lead(ctx, sentence):

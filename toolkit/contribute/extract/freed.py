@@ -158,6 +158,13 @@ PRISONERS_WORD = re.compile(r"\b(?:prisoners|detainees|inmates|captives|hostages
 
 # "Those who remain behind bars include X", "X and Y are still held", "Among those excluded are X": people the
 # release left in prison
+def by_the_other_side(ctx: Context, sentence: Sentence) -> bool:
+    """True when a freeing of the sentence is the other side's, by its agent or the state that held them ("Released by
+    the West", "- C, hacker – released from Poland" in a swap whose release is Belarus's)."""
+    from .subjects import other_side
+    return any(other_side(ctx, sentence, sentence.start + m.start(), held=True) for m in sentence.freeing())
+
+
 def freeing_label(sentence: Sentence) -> bool:
     """True for a subheading that labels what follows as about who was freed ("Released prisoners",
     "Who walked free"): short, with no figure, its freeing word a participle; not a headline reporting
@@ -290,6 +297,8 @@ def _listed_item(ctx: Context, sentence: Sentence, record) -> None:
     first = next(iter(persons(ctx, sentence)), None)
     if freeing is None or first is None or len(ctx.text[sentence.start:first.start].split()) > 5:
         return
+    if by_the_other_side(ctx, sentence):
+        return  # "- C, hacker – released from Poland": the item itself says the other side freed C
     ctx.freeing_list = True
     record(first, sentence.start, first.role_start if first.role_start is not None else first.start, first.end,
            _lead_place(ctx, freeing), review="list-item")
@@ -816,6 +825,8 @@ def _section_subject(ctx: Context, sentence: Sentence, record) -> None:
     if first.role and re.search(r"president|minister|envoy|ambassador|official|spokes", first.role, re.I):
         return
     end = after_apposition(ctx.text, first.end, sentence.end)
+    if by_the_other_side(ctx, sentence):
+        return  # "- C, hacker – released from Poland"
     if re.match(r"\W*[\"“‘]", sentence.text) or not (end > first.end or re.search(
             r"\b(?:sentenced|convicted|jailed|imprisoned|arrested|detained|prison|colony|years?|charged|served)\b",
             sentence.text, re.IGNORECASE)):

@@ -222,7 +222,7 @@ RETURN = re.compile(r"\b(?:in\s+return|in\s+exchange|in\s+turn|for\s+(?:its|thei
                     re.IGNORECASE)
 
 
-def other_side(ctx: Context, sentence: Sentence, offset: int) -> bool:
+def other_side(ctx: Context, sentence: Sentence, offset: int, held: bool = False) -> bool:
     """True for a freeing by the other side of an exchange ("In return, Poland released A and B", "In exchange,
     U.S. authorities freed two Belarusians"): its actor, named between the cue and the freeing, is a country
     other than the one the article's release frees from. No release of the article's frees those people."""
@@ -234,7 +234,7 @@ def other_side(ctx: Context, sentence: Sentence, offset: int) -> bool:
         return False
     if _actor_before_verb(ctx, sentence, offset) not in (None, ctx.country):
         return True  # "with Moscow releasing A and Washington freeing B": B is the other side's
-    if _agent_of_freeing(ctx, sentence, offset) not in (None, ctx.freeing_side or ctx.country):
+    if _agent_of_freeing(ctx, sentence, offset, held) not in (None, ctx.freeing_side or ctx.country):
         return True  # "The prisoners freed by Poland included A": A is the other side's
     if cue is None or not FREEING.search(ctx.text, cue.end(), min(sentence.end, offset + 40)):
         return False  # "In return, the U.S. eased sanctions": no freeing, the other side's relief
@@ -267,7 +267,7 @@ def _actor_before_verb(ctx: Context, sentence: Sentence, offset: int) -> str | N
     return _country_named(ctx, sentence, actor, "actor", -1)
 
 
-FREED_BY = re.compile(r"\b(?:freed|released|pardoned|handed\s+over|set\s+free)\s+by\s+(?:the\s+)?"
+FREED_BY = re.compile(r"\b(?i:freed|released|pardoned|handed\s+over|set\s+free)\s+(?:by|(?P<from>from))\s+(?:the\s+)?"
                       r"(?P<agent>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)")
 WEST = re.compile(r"(?:the\s+)?(?:West|Western\s+(?:\w+\s+)?(?:countries|governments|nations|states|allies|powers))\b")
 
@@ -277,7 +277,7 @@ def freeing_side(ctx: Context, sentences: list[Sentence]) -> str | None:
     ("Belarus freed 46", "those freed by Belarus"), else the first actor of a freeing on the page (the lead's: "Among
     those freed by A are X ... The prisoners freed by B included Y", where the country the article names most is
     neither A nor B)."""
-    if not FREED_BY.search(ctx.text):
+    if not any(not m.group("from") for m in FREED_BY.finditer(ctx.text)):
         return ctx.country
     actors = []
     for sentence in sentences:
@@ -287,15 +287,17 @@ def freeing_side(ctx: Context, sentences: list[Sentence]) -> str | None:
     return ctx.country if not actors or ctx.country in actors else actors[0]
 
 
-def _agent_of_freeing(ctx: Context, sentence: Sentence, offset: int) -> str | None:
+def _agent_of_freeing(ctx: Context, sentence: Sentence, offset: int, held: bool = False) -> str | None:
     """The country named as the agent of a freeing in the clause at `offset` ("the prisoners freed by Poland
-    included", "those released by the West"): a place, a government, a demonym, or "the West" (no country of
-    the article's); None when the clause names no such agent."""
+    included", "those released by the West"), or, with `held`, the one that held them ("- C, hacker – released from
+    Poland"; not a list of countries): a place, a government, a demonym, or "the West" (no country of the
+    article's); None when the clause names no such agent."""
     start, end = sentence.clause(offset)
     agent = None
     for match in FREED_BY.finditer(ctx.text, max(start, offset - 120), min(end, offset + 60)):
-        agent = match
-    if agent is None:
+        if held or not match.group("from"):
+            agent = match
+    if agent is None or agent.group("from") and re.match(r",?\s+(?:and\s+)?[A-Z]", ctx.text[agent.end():]):
         return None
     if WEST.match(ctx.text, agent.start("agent")):
         return "the-west"

@@ -1730,6 +1730,25 @@ def test_a_person_asked_about_does_not_name_an_undated_pages_release(shapes):
     assert ("release-2026-06", "released_count", "20", "exact", None, None) in drafted  # said, not asked: June's
 
 
+def test_the_envoy_of_a_release_names_an_undated_pages_release(shapes):
+    """An undated page whose freeing sentence names the envoy the project's claims give one release of its year is
+    about that release; an envoy of two releases names neither, and a release's total or freed person counts more."""
+    from types import SimpleNamespace
+
+    text = "Belarus freed 20 prisoners, the government said.\nThe release came as envoy Ruth Calder visited Minsk.\n"
+    known = [SimpleNamespace(subject="release-2026-06", property="envoy", value="ruth-calder", population=None)]
+    drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
+    assert ("release-2026-06", "released_count", "20", "exact", None, None) in drafted, sorted(map(str, drafted))
+    known.append(SimpleNamespace(subject="release-2026-03-13", property="envoy", value="ruth-calder", population=None))
+    drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
+    assert not [k for k in drafted if k[0] in ("release-2026-06", "release-2026-03-13")], sorted(map(str, drafted))
+    # a total the project gives the other release outweighs the envoy
+    known[1:] = [SimpleNamespace(subject="release-2026-03-13", property="released_count", value=Count(20, "exact"),
+                                 population=None)]
+    drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
+    assert ("release-2026-03-13", "released_count", "20", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
 def test_a_freeing_in_a_clause_about_someone_else_does_not_date_an_undated_pages_release(shapes):
     """An undated page: "the opposition leader, whose husband was released in June" dates the husband's freeing, not
     the release the page reports, which stays unnamed when nothing else dates it (a real page showed it)."""

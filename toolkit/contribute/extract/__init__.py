@@ -234,11 +234,13 @@ def _facts_of_each(ctx: Context, drafts: list[Draft]) -> None:
 def _known(claims, registry: Registry) -> dict:
     """What the project's claims say about the registry's releases and sanctions: the narrowest
     date of each release, the totals recorded for it, what each sanction targets, who is freed in which
-    release, which countries a release's quotes name as freeing, and which releases any claim tells of."""
+    release and who was whose envoy, which countries a release's quotes name as freeing, and which releases any claim
+    tells of."""
     dates: dict[str, DateValue] = {}
     totals: dict[str, set[int]] = {}
     targets: dict[str, set[str]] = {}
     freed_in: dict[str, set[str]] = {}
+    envoy_in: dict[str, set[str]] = {}
     countries: dict[str, set[str]] = {}
     told: set[str] = set()
     named = _country_names(registry)
@@ -260,6 +262,10 @@ def _known(claims, registry: Registry) -> dict:
             release = registry.resolve(claim.value).entity_id
             if release:
                 freed_in.setdefault(claim.subject, set()).add(release)
+        if claim.property == "envoy" and kind == "release" and isinstance(claim.value, str):
+            envoy = registry.resolve(claim.value).entity_id
+            if envoy:
+                envoy_in.setdefault(envoy, set()).add(claim.subject)
         if kind == "release" and claim.property == "date" and isinstance(claim.value, DateValue):
             current = dates.get(claim.subject)
             if current is None or claim.value.width < current.width:
@@ -280,7 +286,7 @@ def _known(claims, registry: Registry) -> dict:
         except ValueError:
             pass
     return {"release_dates": dates, "release_totals": totals, "sanction_targets": targets, "freed_in": freed_in,
-            "release_countries": countries, "told_releases": told}
+            "envoy_in": envoy_in, "release_countries": countries, "told_releases": told}
 
 
 def _country_names(registry: Registry) -> re.Pattern | None:

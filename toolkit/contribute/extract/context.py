@@ -253,6 +253,7 @@ class Context:
     release_totals: dict[str, set[int]]
     sanction_targets: dict[str, set[str]]
     freed_in: dict[str, set[str]] = field(default_factory=dict)  # person -> the releases the project frees them in
+    envoy_in: dict[str, set[str]] = field(default_factory=dict)  # person -> the releases the project names them envoy of
     release_countries: dict[str, set[str]] = field(default_factory=dict)  # release -> who freed, by its claims' quotes
     told_releases: set[str] = field(default_factory=set)  # the releases the project's claims tell of (subject or value)
     drafts: list[Draft] = field(default_factory=list)

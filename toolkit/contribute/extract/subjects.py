@@ -611,7 +611,7 @@ husband was released from jail in June")."""
 
 def _known_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     """For an article that dates no freeing: the one release of the article's year that the project's claims
-    already tie to what its sentences about freeing name, the people freed in it or its total."""
+    already tie to what its sentences about freeing name, the people freed in it, its envoy or its total."""
     year = ctx.anchor.start.year if ctx.anchor is not None else None
     votes: Counter = Counter()
     for sentence in (s for s in sentences if s.freeing()):
@@ -620,6 +620,8 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                 continue  # "could not confirm whether X was among those released": no vote for X's release
             for release in ctx.freed_in.get(name.entity or "", ()):
                 votes[release] += 1
+            for release in ctx.envoy_in.get(name.entity or "", ()):
+                votes[release] += 0.5  # an envoy serves in more releases than the project may yet know: a weaker sign
         for figure in [f for f in sentence.figures if _total_noun(ctx, f)][:1]:  # its total; not its groups
             others = re.match(r"\s+other", ctx.text[figure.end:figure.end + 8])
             for release, totals in ctx.release_totals.items():

@@ -1730,6 +1730,19 @@ def test_a_person_asked_about_does_not_name_an_undated_pages_release(shapes):
     assert ("release-2026-06", "released_count", "20", "exact", None, None) in drafted  # said, not asked: June's
 
 
+def test_a_total_of_hostages_in_quotes_names_an_undated_pages_release(shapes):
+    """'the release of three "hostages"' counts everyone freed: on an undated page it names the release the project's
+    claims give that total."""
+    from types import SimpleNamespace
+
+    known = [SimpleNamespace(subject="release-2026-06", property="released_count", value=Count(3, "exact"),
+                             population=None)]
+    for noun in ('"hostages"', "hostages", "“detainees”"):
+        text = f"Officials said Wednesday they had secured the release of three {noun} held in Belarus.\n"
+        drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
+        assert ("release-2026-06", "released_count", "3", "exact", None, None) in drafted, (noun, sorted(map(str, drafted)))
+
+
 def test_the_envoy_of_a_release_names_an_undated_pages_release(shapes):
     """An undated page whose freeing sentence names the envoy the project's claims give one release of its year is
     about that release; an envoy of two releases names neither, and a release's total or freed person counts more."""
@@ -3043,6 +3056,28 @@ def test_an_undated_page_is_about_the_one_release_of_its_year_the_project_has_no
     for known in ([], [june, march]):
         drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
         assert not [k for k in drafted if "release-2026-03-13" in (k[0], k[2])], sorted(map(str, drafted))
+
+
+def test_of_two_new_releases_of_the_year_an_undated_page_is_on_the_one_of_the_day_it_tells_of(tmp_path):
+    """Two releases of 2026 no claim tells of, on a Thursday (12 March) and a Friday (13 March): a wire lead that
+    says on Friday that the release was secured is about Friday's; with no weekday, or one neither has, no guess."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "schemas", root / "schemas")
+    (root / "seeds" / "claims").mkdir(parents=True)
+    (root / "seeds" / "manifest.yaml").write_text("sources: []\n")
+    shutil.copyfile(FIXTURES / "extract" / "registry.yaml", root / "seeds" / "registry.yaml")
+    add_to_registry(root, {"releases": [{"id": "release-2026-03-12", "name": "Release of 12 March 2026", "aliases": []},
+                                        {"id": "release-2026-06", "name": "Release of June 2026", "aliases": []}]})
+    report = Report()
+    registry = load_registry(open_project(root), report)
+    assert report.valid, [i.message for i in report.issues]
+    lead = "Officials said {day} they had secured the release of 25 prisoners held in Belarus.\n"
+    drafted, _ = _drafted(registry, lead.format(day="Friday"), year=2026)
+    counts = [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "25"]
+    assert counts == [("release-2026-03-13", "new-release-of-year")], sorted(map(str, drafted))
+    for text in (lead.format(day="Monday"), "Officials said they had secured the release of 25 prisoners held in Belarus.\n"):
+        drafted, _ = _drafted(registry, text, year=2026)
+        assert not [k for k in drafted if k[0].startswith("release-2026-03")], (text, sorted(map(str, drafted)))
 
 
 def test_a_freeing_the_news_comes_after_is_no_vote_for_the_pages_country(shapes):

@@ -390,8 +390,9 @@ def _year_before_last(ctx: Context, sentence: Sentence, offset: int) -> str | No
 def _total_noun(ctx: Context, figure) -> bool:
     """True when a figure counts everyone freed ("52 political prisoners", "52 were"), not a group of them
     ("14 foreigners", "14 with foreign citizenship"): only such a figure can name a release by its total."""
-    return bool(re.match(r"\s+(?:(?:more|other|political|jailed|detained|incarcerated)\s+)*(?:prisoners|people|persons|"
-                         r"detainees|inmates|individuals|captives|others)\b(?!\s+(?:with|holding)\s+(?:a\s+)?foreign\b)|"
+    return bool(re.match(r"\s+[\"“]?(?:(?:more|other|political|jailed|detained|incarcerated)\s+)*(?:prisoners|people|persons|"
+                         r"detainees|inmates|individuals|captives|hostages|others)\b[\"”]?"
+                         r"(?!\s+(?:with|holding)\s+(?:a\s+)?foreign\b)|"
                          r"\s+(?:were|have|had|was)\b", ctx.text[figure.end:figure.end + 40], re.IGNORECASE))
 
 
@@ -546,11 +547,16 @@ def _releases_of_the_year(ctx: Context) -> list[str]:
 def _new_release_of_year(ctx: Context, sentences: list[Sentence]) -> str | None:
     """For a page that gives only its year and frees someone: the one release of that year the registry has and no
     claim of the project tells of yet, as when the page's contributor registered it before drafting (marked for
-    review); not when the page's weekday of its freeing is not that release's day. (The registry gives a release no
+    review); not when the page's weekday of its freeing is not that release's day; of two or more such releases, the
+    one whose day is the weekday the page tells of its freeing on, said or done. (The registry gives a release no
     country, so a page about another country's release of that year may be put on it: the review mark says so.)"""
     if ctx.anchor is None or ctx.anchor.precision != "year" or not _freeing_sentences(sentences):
         return None
     new = [r for r in _releases_of_the_year(ctx) if r not in ctx.told_releases]
+    if len(new) > 1:  # two new releases of the year: the one whose day is the weekday the page tells its freeing on
+        told_on = _weekday_of_freeing(sentences, said=True)
+        new = [r for r in new if ctx.release_dates[r].precision == "day" and
+               ctx.release_dates[r].start.strftime("%A") == told_on]
     if len(new) != 1:
         return None
     day, date = _weekday_of_freeing(sentences), ctx.release_dates[new[0]]
@@ -572,15 +578,16 @@ def _freeing_sentences(sentences: list[Sentence]) -> list[Sentence]:
     return [s for s in sentences if s.freeing() and not s.heading and not PAST_EVENT.match(s.text)][:2]
 
 
-def _weekday_of_freeing(sentences: list[Sentence]) -> str | None:
+def _weekday_of_freeing(sentences: list[Sentence], said: bool = False) -> str | None:
     """The weekday of a page's first freeing that names one ("Belarus released on Wednesday three people", "On
-    Wednesday, Belarus released ..."), not a saying's day nor another event's."""
+    Wednesday, Belarus released ..."), not another event's; nor a saying's day, unless `said` ("Officials said
+    Wednesday they had secured the release": the day the news was told, on or after the freeing)."""
     for sentence in _freeing_sentences(sentences):
         first = sentence.freeing()[0]
         days = {m.group("day") for m in WEEKDAY.finditer(sentence.text)
                 if -60 < m.start() - first.start() < 130 and
-                not re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added|statement|release)\s+"
-                              r"(?:\w+\s+){0,2}$", sentence.text[max(0, m.start() - 40):m.start()]) and
+                (said or not re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added|statement|"
+                                       r"release)\s+(?:\w+\s+){0,2}$", sentence.text[max(0, m.start() - 40):m.start()])) and
                 not OTHER_DAY.search(sentence.text, min(first.end(), m.start()), max(first.start(), m.start()))}
         if len(days) == 1:
             return days.pop()

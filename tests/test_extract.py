@@ -197,6 +197,17 @@ def test_sentences_end_at_sentence_ends_not_at_abbreviations():
         "Next line"]
 
 
+def test_a_scraped_page_that_lost_the_space_after_a_full_stop_still_ends_its_sentence_there():
+    """"... in prison.As news broke, ..." (a page whose markup held the space): two sentences; not "U.S.Embassy",
+    "Sept.Oct" nor "e.g.Minsk"."""
+    from toolkit.contribute.extract.text import sentences
+
+    text = "He spent 400 days in prison.As news broke, Ivo Lamm was freed. The U.S.Embassy and e.g.Minsk in Sept.Oct stay."
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "He spent 400 days in prison.", "As news broke, Ivo Lamm was freed.",
+        "The U.S.Embassy and e.g.Minsk in Sept.Oct stay."]
+
+
 def test_names_lose_their_titles_and_keep_them_as_roles(registry):
     text = "Journalist Oksana Kvitka said. Ukrainian President Petro Samplenko spoke with Mockwell."
     names = {n.text: n for n in find_names(text, registry)}
@@ -3210,6 +3221,17 @@ def test_a_list_item_released_from_another_country_is_the_other_sides(shapes):
     drafted = _review_draft(shapes, "Belarus and Poland swapped prisoners on Thursday, and Belarus freed Viktor Drozdan."
                                     "\n\nReleased by Poland\n\nPavel Sarnak, spy, was jailed in 2024.\n")
     assert "pavel-sarnak" not in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_two_people_a_fronted_clause_puts_before_their_freeing_are_both_freed(shapes):
+    """"As news of the pardons broke on Friday, A and B were quickly released": both (an adverb in -ly between the
+    verb's parts); "After pressure from C, D was released" frees D alone."""
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. As news of the pardons broke on Friday, Ivo "
+                                    "Lamm and Rasa Veld were quickly released from prison.")
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. After pressure from Ivo Lamm, Rasa Veld was "
+                                    "reportedly released.")
+    assert _freed(drafted) == {"rasa-veld"}, sorted(map(str, drafted))
 
 
 # --- from a review of the day's change: inputs each rule must refuse or keep ------------------------------------------

@@ -80,7 +80,7 @@ OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s
 # "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?walked\s+(?:out\s+of\s+prison\s+)?free\b|"  # "X walked free"
-                         r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+)?"
+                         r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+|[a-z]+ly\s+)?"
                          r"(?:ordered\s+(?:to\s+be\s+)?)?"  # "were ordered (to be) freed by the judge": a court's order done
                          # "are granted a complete remission of the sentence", "have been granted a presidential pardon"
                          rf"(?:{GRANTED_PARDON}|freed|released|pardoned|set\s+free|free\b|{NTH_FREED}|(?:among(?:st)?|one\s+of)\s+"
@@ -482,7 +482,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         elif verb and not described(ctx, sentence, person):
             place = _destination_after(ctx, sentence, verb.end())
             subjects = list_members(ctx, sentence, sentence.start)
-            for member in (subjects if person in subjects else _list_ending_at(ctx, sentence, person)):
+            plural = bool(re.match(r"\s*(?:were|are|have)\b", verb.group(0)))
+            for member in (subjects if person in subjects else _list_ending_at(ctx, sentence, person, plural)):
                 begin = member.role_start if member.role_start is not None else member.start
                 told = verb.re is WHO_FREED  # the clause's own freeing, dated in the clause ("who was released in 2019")
                 at = verb.start("verb" if verb.group("verb") else "walked") if told else verb.start()
@@ -553,9 +554,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _moved(ctx, sentence, done)
 
 
-def _list_ending_at(ctx: Context, sentence: Sentence, person: Name) -> list[Name]:
+def _list_ending_at(ctx: Context, sentence: Sentence, person: Name, plural: bool = False) -> list[Name]:
     """The names listed up to a person, joined by commas or "and" alone ("the convicted prisoners A, B, C are granted a
-    remission"): each is the subject of what follows the last."""
+    remission"): each is the subject of what follows the last; two joined by "and" when that is a verb in the plural
+    ("As news broke, A and B were quickly released")."""
     named = [p for p in persons(ctx, sentence) if p.end <= person.start]
     members = [person]
     for earlier in reversed(named):
@@ -565,7 +567,8 @@ def _list_ending_at(ctx: Context, sentence: Sentence, person: Name) -> list[Name
             break
         members.insert(0, earlier)
     # a list of three names or more; not "After pressure from Senator X, Y was released"
-    return members if len(members) >= 3 else [person]
+    pair = plural and len(members) == 2 and re.fullmatch(r"\s+and\s+", ctx.text[members[0].end:person.role_start or person.start])
+    return members if len(members) >= 3 or pair else [person]
 
 
 def _items_of_the_freed(ctx: Context, sentence: Sentence, begin: int, members: list[Name]) -> list[Name]:

@@ -3234,6 +3234,19 @@ def test_two_people_a_fronted_clause_puts_before_their_freeing_are_both_freed(sh
     assert _freed(drafted) == {"rasa-veld"}, sorted(map(str, drafted))
 
 
+def test_a_group_of_the_freed_told_as_someone_said_it_includes_its_names_and_a_negation_excludes_them(shapes):
+    """"Activists said that among them were figures such as A and B" frees both; "The list did not include A", "They
+    did not include A" and "Those freed don't include A" free no one."""
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Activists said that among them were figures "
+                                    "such as Ivo Lamm and Rasa Veld.")
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))
+    for sentence in ("The list did not include Ivo Lamm.", "They did not include Ivo Lamm.",
+                     "Those freed don't include Ivo Lamm.", "Activists said that the list did not include Ivo Lamm.",
+                     "Officials said they had not freed dissidents such as Ivo Lamm."):
+        drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
+        assert "ivo-lamm" not in _freed(drafted), (sentence, sorted(map(str, drafted)))
+
+
 # --- from a review of the day's change: inputs each rule must refuse or keep ------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

@@ -57,8 +57,10 @@ INCLUDED_BY = re.compile(r"\W*(?:the|this|that|those|these|its|his|her|their)\s+
 """All that comes before "included": a pardon or a release, or its freed ("The pardon included X", "Those freed included
 X"), whose list names the freed whatever office they held (not "Those who negotiated the release included X")."""
 FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
-# "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing
-GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
+# "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing, perhaps
+# as someone said it ("Activists said that among them were figures such as A")
+GROUP_SUBJECT = re.compile(r"\W*(?:[^.;:“”\"]{0,80}?\b(?:said|say|says|reported|added|noted|confirmed)\s+(?:that\s+)?)?"
+                           r"(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
                            r"pardoned)|They|Those|Others|Among\s+them\s+(?:are|were))\b", re.IGNORECASE)
 # "A, who was detained in 2021 and convicted of organising a protest was released": a "who" clause no comma closes,
 # the freeing after it
@@ -379,6 +381,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         moved = _group_moved(ctx, sentence, before, begin)
         if WISHED_RELEASE.search(before) and not any(m.end() <= trigger.start() for m in freeing):
             continue  # "Activists expected the release of many political prisoners, including A": hoped for, not done
+        if re.search(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
+            continue  # "The list did not include A", "Those freed don't include A": left out
         if not FREED_BEFORE.search(before) and not (ctx.previous_freeing and GROUP_SUBJECT.match(before)) and not counted \
                 and not them and not moved and not _list_then_freed(ctx, sentence, begin):
             continue

@@ -163,7 +163,10 @@ CLAUSE_WORDS = {"following", "after", "before", "while", "when", "which", "who",
                 "but", "not", "also", "then", "there", "it", "its", "his", "her", "their", "they", "he", "she", "we",
                 "this", "these", "those", "such", "into", "over", "under", "during", "until", "through", "about",
                 # a preposition that opens a phrase of its own ("Releases Prisoners Amid Sanctions Relief", a headline)
-                "amid", "amidst", "despite", "ahead", "against", "without", "via", "toward", "towards", "upon", "beyond"}
+                "amid", "amidst", "despite", "ahead", "against", "without", "via", "toward", "towards", "upon", "beyond",
+                # a verb of its own ("Those freed don't include X", "The prisoners released never included X")
+                "do", "does", "did", "never", "include", "includes", "included", "don't", "doesn't", "didn't", "don’t",
+                "doesn’t", "didn’t"}
 
 
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "dozens",

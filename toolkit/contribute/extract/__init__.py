@@ -183,6 +183,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         ctx.previous_freeing = bool(sentence.freeing()) or any(d.property == "destination_count"
                                                                  for d in ctx.drafts[drafted:])
         ctx.previous_place = freed.moved_group_place(ctx, sentence) if ctx.previous_freeing else None
+        ctx.previous_sentence = sentence.text
         # who a pronoun opening the next sentence stands for: the first person named who is not speaking, not inside
         # another's description, and not someone the page presents as no prisoner ("When President X crushed the
         # protests, Y decided to stay. She was arrested in 2022": Y), since what follows is a prisoner's story

@@ -267,6 +267,7 @@ class Context:
     freeing_section: bool = False  # under a subheading about who was freed
     profiles: int = 0  # sentences left of profiles of the freed (after their lead, or a heading that is a name)
     previous_freeing: bool = False  # the sentence before spoke of freeing
+    previous_sentence: str = ""  # the sentence before, as written
     previous_alone: object = None  # the one person the sentence before named, when it named one and quoted no one
     group_before: list = field(default_factory=list)  # the people the last sentence naming anyone named (not speaking)
     previous_place: Name | None = None  # where the sentence before took a group (freed.moved_group_place)

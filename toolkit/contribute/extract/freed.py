@@ -50,6 +50,8 @@ FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      rf"(?:(?:freed|released|pardoned)(?:\s+{PEOPLE})?|{PEOPLE}\s+(?:freed|released|pardoned))\s+as"
                      r"(?:\s+one\s+of\s+(?:its|their|his|her|the)\s+[a-z]+(?:\s+[a-z]+)?,|\s+(?:its|their|his|her))?|"
                      r"named\s+the\s+(?:freed|released|pardoned)\s+[a-z]+(?:\s+among\s+them)?\s+as|"
+                     # "The outlet named the journalist as A", after "... one of whom is a journalist"
+                     r"(?:named|identified)\s+(?:the|this)\s+(?P<anaphor>[a-z]+)\s+as|"
                      r"the\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+(?:[A-Z][a-z]+\s+)?(?:individuals?|persons?|prisoners?|"
                      r"man|woman|men|women|detainees?|citizens?|nationals?|people)\s+(?:is|was|are|were))\s+", re.IGNORECASE)
 INCLUDED_BY = re.compile(r"\W*(?:the|this|that|those|these|its|his|her|their)\s+(?:[\w-]+\s+)?(?:pardons?|amnest(?:y|ies)|"
@@ -410,6 +412,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if not re.match(r"among", phrase, re.IGNORECASE) and (
                 TO_BE_DONE.search(ahead) or STILL_WAITING.search(ahead) or OTHER_ROUND.search(phrase)):
             continue  # "Still waiting to be released under the deal is X", "Those released in the previous swap were"
+        if trigger.group("anaphor") and not (ctx.previous_freeing and
+                                             re.search(rf"\b{trigger.group('anaphor')}\b", ctx.previous_sentence, re.I)):
+            continue  # "named the journalist as A" names one of the freed only after a freeing that counts a journalist
         them = ctx.previous_place if re.match(r"among(?:st)?\s+them\b", phrase, re.IGNORECASE) else None
         if phrase.lower().startswith("among") and not (re.search(r"freed|releas|pardon|transit|handed|transferred|"
                                                                  r"arriv|names|group|set\s+free|liberated", phrase, re.I)

@@ -3260,6 +3260,19 @@ def test_the_freed_a_noun_stood_for_named_in_the_next_sentence_is_freed(shapes):
         assert "ivo-lamm" not in _freed(drafted), (body, sorted(map(str, drafted)))
 
 
+@pytest.mark.parametrize("sentence, year", [
+    ("Ivo Lamm was arrested during the 2020 election campaign.", "2020"),
+    ("Ivo Lamm had been incarcerated during the controversial 2020 presidential election.", "2020"),
+    ("Ivo Lamm was arrested in the 2020 election.", "2020"),
+    ("Ivo Lamm was jailed during the 2020 level of repression.", None),
+    ("Ivo Lamm was arrested in the summer of 2021.", None),
+])
+def test_an_arrest_during_an_event_of_a_year_is_dated_to_it(shapes, sentence, year):
+    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday, including Ivo Lamm. {sentence}")
+    found = [k[2] for k in drafted if k[0] == "ivo-lamm" and k[1] == "imprisoned_since"]
+    assert found == ([year] if year else []), (sentence, sorted(map(str, drafted)))
+
+
 # --- from a review of the day's change: inputs each rule must refuse or keep ------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

@@ -3273,6 +3273,17 @@ def test_an_arrest_during_an_event_of_a_year_is_dated_to_it(shapes, sentence, ye
     assert found == ([year] if year else []), (sentence, sorted(map(str, drafted)))
 
 
+def test_the_nationals_told_as_released_then_named_are_each_of_that_nationality(shapes):
+    for sentence in ("Officials confirmed the Americans being released were Ivo Lamm and Rasa Veld.",
+                     "The Americans who were released are Ivo Lamm and Rasa Veld."):
+        drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
+        assert {("ivo-lamm", "united-states"), ("rasa-veld", "united-states")} <= \
+            {(k[0], k[2]) for k in drafted if k[1] == "nationality"}, (sentence, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The Americans who negotiated were Ivo Lamm "
+                                    "and Rasa Veld.")
+    assert not [k for k in drafted if k[1] == "nationality"], sorted(map(str, drafted))
+
+
 # --- from a review of the day's change: inputs each rule must refuse or keep ------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

@@ -556,8 +556,11 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
         for person in list_members(ctx, sentence, sentence.start + match.end()) if country else []:
             ctx.add("nationality", "entity", country, sentence.start + match.start(), person.end,
                     subject=ctx.note_person(person))
-    for match in re.finditer(r"\b(?:freed|released|pardoned)\s+(?P<noun>[A-Z][a-z]+)s\s+(?:included|include|includes|were|are)\s+",
-                             sentence.text):  # "the freed Americans included A and B" (and "In addition to C, ...")
+    plural_freed = (r"\b(?:freed|released|pardoned)\s+(?P<noun>[A-Z][a-z]+)s\s+(?:included|include|includes|were|are)\s+",
+                    r"\b[Tt]he\s+(?P<noun>[A-Z][a-z]+)s\s+(?:being\s+|who\s+(?:were|have\s+been)\s+)?(?:freed|released|pardoned)\s+"
+                    r"(?:included|include|includes|were|are)\s+")
+    for match in (m for pattern in plural_freed for m in re.finditer(pattern, sentence.text)):
+        # "the freed Americans included A and B" (and "In addition to C, ..."), "the Americans being released were A, B"
         country = country_of(ctx, match.group("noun"))
         opening = added_to_the_freed(ctx, sentence)
         listed = list_members(ctx, sentence, sentence.start + match.end()) if country else []

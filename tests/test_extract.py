@@ -3284,6 +3284,18 @@ def test_the_nationals_told_as_released_then_named_are_each_of_that_nationality(
     assert not [k for k in drafted if k[1] == "nationality"], sorted(map(str, drafted))
 
 
+def test_a_leader_of_protests_or_a_party_holds_no_office_and_is_freed(shapes):
+    """"X, a leader of the mass protests in 2020, was among many people who were bused to Ukraine": freed, and went
+    there; "a leader of the country" still holds one."""
+    for role in ("a leader of the mass protests in 2020", "a spokesman for the opposition party"):
+        drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. Rasa Veld, {role}, was among many people "
+                                        "who were bused to Ukraine.")
+        assert ("rasa-veld", "sent_to", "ukraine", "exact", None, None) in drafted, (role, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Rasa Veld, a leader of the country, was among "
+                                    "many people who were bused to Ukraine.")
+    assert "rasa-veld" not in _freed(drafted), sorted(map(str, drafted))
+
+
 # --- from a review of the day's change: inputs each rule must refuse or keep ------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

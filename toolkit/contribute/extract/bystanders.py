@@ -67,10 +67,12 @@ def freed_before(ctx: Context, sentence: Sentence, person: Name) -> bool:
 OFFICE = re.compile(r"\b(?:president|prime\s+minister|minister|envoy|ambassador|officials?|"
                     r"secretary|ruler|king|queen|chancellor|governor|mayor|senator|judge|prosecutor|dictator|"
                     r"(?<!opposition\s)(?<!union\s)(?<!party\s)(?<!protest\s)(?<!movement\s)(?<!student\s)"
-                    r"(?<!rights\s)(?<!civic\s)(?<!community\s)(?<!religious\s)(?:leader|spokes(?:man|woman|person)))\b",
+                    r"(?<!rights\s)(?<!civic\s)(?<!community\s)(?<!religious\s)(?:leader|spokes(?:man|woman|person))"
+                    r"(?!\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:protests?|movements?|opposition|"
+                    r"part(?:y|ies)|unions?|campaigns?|demonstrations?|strikes?|groups?|rallies|uprising)\b))\b",
                     re.IGNORECASE)
 """An office that frees, negotiates or speaks for a state; a movement's leader or spokesman ("opposition spokesman
-X") holds none."""
+X", "a leader of the mass protests") holds none."""
 IN_POWER = re.compile(r",\s+(?:who|which)\s+(?:has|had|have)\s+(?:been\s+in\s+power|ruled|held\s+power|led|governed|"
                       r"run)\b|,\s+(?:the\s+)?(?:country|nation|state)[’']s\s+(?:leader|ruler|president)\b", re.IGNORECASE)
 

@@ -3296,6 +3296,15 @@ def test_a_leader_of_protests_or_a_party_holds_no_office_and_is_freed(shapes):
     assert "rasa-veld" not in _freed(drafted), sorted(map(str, drafted))
 
 
+@pytest.mark.parametrize("sentence", ["She was among the large group taken to Ukraine.",
+                                      "She is travelling to Ukraine.", "She landed in Ukraine on Saturday."])
+def test_one_already_freed_whom_a_pronoun_stands_for_went_where_her_group_or_journey_went(shapes, sentence):
+    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday, among them Rasa Veld. {sentence}")
+    assert ("rasa-veld", "sent_to", "ukraine", "exact", None, None) in drafted, (sentence, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, f"The envoy Rasa Veld met officials on Friday. {sentence}")
+    assert not [k for k in drafted if k[1] in ("sent_to", "released_in")], (sentence, sorted(map(str, drafted)))
+
+
 # --- from a review of the day's change: inputs each rule must refuse or keep ------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

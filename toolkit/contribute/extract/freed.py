@@ -851,10 +851,11 @@ ARRIVAL_REACH = 300
 """How far before a name "following her arrival in <place>," is looked for."""
 
 
-TRAVELLED = re.compile(r"\s*(?:also\s+|later\s+|then\s+|safely\s+)?(?:arrived|flew|travell?ed|went|headed|returned)\s+"
-                       r"(?:\w+\s+){0,2}?(?:to|into|in)\s+")
-"""A person's own journey, in the active voice ("He arrived in Vilnius", "She flew to Warsaw the next day"): where a
-person the page has freed went; no reason to think anyone else freed ("The U.S. envoy flew to Minsk")."""
+TRAVELLED = re.compile(r"\s*(?:also\s+|later\s+|then\s+|safely\s+)?(?:arrived|flew|landed|travell?ed|went|headed|returned|"
+                       r"(?:is|was|are|were)\s+(?:now\s+)?(?:travell?ing|heading|flying))\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+")
+"""A person's own journey, in the active voice ("He arrived in Vilnius", "She flew to Warsaw the next day", "he is
+travelling to Lithuania", "The two men landed in Calgary"): where a person the page has freed went; no reason to think
+anyone else freed ("The U.S. envoy flew to Minsk")."""
 
 
 def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
@@ -870,6 +871,9 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
                          ctx.text[after:sentence.end])  # "She was driven across the border to Lithuania"
         # one already freed: "He arrived in Vilnius" (the verb read first: the drafts are looked through only then)
         journey = TRAVELLED.match(ctx.text[after:sentence.end]) if match is None else None
+        if journey is None and match is None and not named:
+            # one already freed, in a group that went somewhere: "She was among the large group taken to Ukraine"
+            journey = AMONG_MOVED.match(ctx.text[after:sentence.end])
         if journey is not None and not any(d.property == "released_in" and d.subject == person.id for d in ctx.drafts):
             journey = None
         match = match or journey

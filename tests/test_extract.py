@@ -3305,6 +3305,33 @@ def test_one_already_freed_whom_a_pronoun_stands_for_went_where_her_group_or_jou
     assert not [k for k in drafted if k[1] in ("sent_to", "released_in")], (sentence, sorted(map(str, drafted)))
 
 
+@pytest.mark.parametrize("sentence", ["The 14 political prisoners were receiving care in Lithuania.",
+                                      "They have crossed into Lithuania.", "The prisoners traveled to Lithuania."])
+def test_the_freed_the_next_sentence_takes_somewhere_all_went_there(shapes, sentence):
+    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
+    assert ("lithuania", "14") in _destinations(drafted), (sentence, sorted(map(str, drafted)))
+
+
+def test_they_who_went_somewhere_are_the_count_not_each_one_named(shapes):
+    """"Belarus freed 14, including A. They have crossed into Lithuania": 14 went there; A is not sent by name (the
+    pronoun may stand for the count alone), as "All of them" sends A."""
+    lead = "Belarus freed 14 prisoners on Friday, including Rasa Veld. "
+    drafted = _review_draft(shapes, lead + "They have crossed into Lithuania.")
+    assert ("lithuania", "14") in _destinations(drafted), sorted(map(str, drafted))
+    assert not [k for k in drafted if k[1] == "sent_to"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, lead + "All of them have crossed into Lithuania.")
+    assert ("rasa-veld", "sent_to", "lithuania", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+
+
+@pytest.mark.parametrize("body", ["The envoys met officials on Friday. They flew to Lithuania.",
+                                  "Belarus freed 14 prisoners on Friday. They were sent to prison in 2021."])
+def test_a_group_that_went_somewhere_with_no_freeing_before_or_no_place_is_no_destination(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not _destinations(drafted), (body, sorted(map(str, drafted)))
+
+
 # --- from a review of the day's change: inputs each rule must refuse or keep ------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

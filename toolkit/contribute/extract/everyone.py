@@ -19,10 +19,11 @@ ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?
                          # "After the prisoners were released into Lithuania": the freed, and where they were freed to
                          rf"\b(?:[Tt]he|[Tt]hose)\s+(?:political\s+)?(?:prisoners|detainees)(?=\s+(?:were|had\s+been|have\s+been)\s+"
                          rf"(?:released|freed)\s+into\b)|"
-                         # "The group was transported to Lithuania", after a sentence that freed them (see all_moved)
-                         rf"^\W*(?P<group>The\s+(?:group|(?:political\s+)?(?:prisoners|detainees|captives|hostages)))"
-                         rf"(?=\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:then\s+|later\s+|subsequently\s+|all\s+)?"
-                         rf"{MOVED}\s+(?:\w+\s+){{0,2}}?(?:to|into|in)\b)")
+                         # "The group was transported to Lithuania", "They have crossed into Lithuania", "The prisoners
+                         # traveled to Lithuania", after a sentence that freed them (see all_moved)
+                         rf"^\W*(?P<group>The\s+(?:group|(?:political\s+)?(?:prisoners|detainees|captives|hostages))|They)"
+                         rf"(?=\s+(?:(?:was|were|had\s+been|have\s+been|has\s+been|have|has|had)\s+)?"
+                         rf"(?:then\s+|later\s+|subsequently\s+|all\s+)?{MOVED}\s+(?:\w+\s+){{0,2}}?(?:to|into|in)\b)")
 
 
 @rule("all-moved")
@@ -48,7 +49,10 @@ def all_moved(ctx: Context, sentence: Sentence) -> None:
         # counted once the page is read (sent_with_all): the total may be drafted after this rule reads the sentence
         # ("Belarus freed 30 prisoners ..., and all of those freed were handed over to Poland"), and a later line may
         # send some of them elsewhere ("The released prisoners were taken to Ukraine. Twelve were taken to Vilnius")
-        ctx.all_moved.append((release, place.entity, sentence.start + match.start(), place.end))
+        # "They have crossed into Lithuania" stands for the count the sentence before gave, not surely for everyone the
+        # page names: the count goes there, no one by name
+        each = match.group("group") != "They"
+        ctx.all_moved.append((release, place.entity, sentence.start + match.start(), place.end, each))
 
 
 def _release_totals(ctx: Context, release: str) -> dict[tuple[int, str], Draft]:
@@ -92,10 +96,10 @@ def sent_with_all(ctx: Context) -> None:
     some of them to another country); and each person a release frees went there, whether the page names
     them before saying so or in the lines right after (further down, a page's profiles of the freed are no longer what
     "all of them" spoke of)."""
-    for release, place, start, end in ctx.all_moved:
+    for release, place, start, end, _ in ctx.all_moved:
         _all_of_total(ctx, release, place, start, end)
-    for release, place, start, end in ctx.all_moved:
-        if _went_elsewhere(ctx, release, place):
+    for release, place, start, end, each in ctx.all_moved:
+        if not each or _went_elsewhere(ctx, release, place):
             continue  # some of them went to another country: the sentence spoke of those who went here
         line = ctx.line(start)
         for person in sorted({d.subject for d in ctx.drafts if d.property == "released_in" and d.value == release and

@@ -37,8 +37,10 @@ MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought
          r"transported|went|crossed|arrived|headed|heading|flying|flew|travell?ed|ended\s+up|returned|relocated|"
          r"evacuated|resettled|landed)")
 
-NOW_IN = r"(?:(?:are|is)\s+(?:(?:now|currently|already|safely|all)\s+)*(?:safe\s+)?|were\s+(?:now|already)\s+)in"
-"""Where the freed are now, as where they went: "are now in Vilnius", "are currently in Poland", "are safe in Lithuania"."""
+NOW_IN = (r"(?:(?:(?:are|is)\s+(?:(?:now|currently|already|safely|all)\s+)*(?:safe\s+)?|were\s+(?:now|already)\s+)in|"
+          r"(?:are|is|were|was)\s+(?:now\s+)?receiving\s+(?:medical\s+)?(?:care|treatment)\s+in)")
+"""Where the freed are now, as where they went: "are now in Vilnius", "are currently in Poland", "are safe in Lithuania",
+"were receiving care in Lithuania"."""
 IN_CUSTODY = re.compile(r"(?:[’']s)?\s+(?:(?:[A-Z][\w-]*|pre-trial|penal)\s+)*(?:prisons?|jails?|colon(?:y|ies)|detention|"
                         r"custody|cells?)\b")
 """After a place where people are, words that say they are held there ("in Minsk's Okrestina jail"): no destination."""

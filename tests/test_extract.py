@@ -3332,6 +3332,37 @@ def test_a_group_that_went_somewhere_with_no_freeing_before_or_no_place_is_no_de
     assert not _destinations(drafted), (body, sorted(map(str, drafted)))
 
 
+PROFILED = """\
+On November 20, Belarus released 52 political prisoners. Among them were two journalists who had faced harsh sentences.
+
+KGB building in Minsk
+
+Ivo Lamm, a journalist with Test TV, was arrested in October 2021 and sentenced to five years in prison.
+Ivo Lamm. Photo: his Facebook page
+
+Rasa Veld, a blogger, was arrested on June 25, 2020, and sentenced by the Minsk Regional Court on July 26, 2023 to 15 years.
+
+Pavel Sarnak, an editor, was arrested in 2022 and sentenced to four years.
+"""
+
+
+def test_paragraphs_that_profile_a_counted_group_of_the_freed_free_as_many_as_it_counts(shapes):
+    """Under "Among them were two journalists ...", each paragraph that opens with a name, a description and an arrest
+    is one of them (captions between do not end them), two at most; not after a lead with no freeing before it, nor
+    after a paragraph of prose that opens otherwise, nor one who remains in prison."""
+    drafted = _review_draft(shapes, PROFILED)
+    assert _freed(drafted) == {"ivo-lamm", "rasa-veld"}, sorted(map(str, drafted))
+    # the day a court sentenced her is no release's day
+    assert ("rasa-veld", "released_in", "release-2026-11-20", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert {d.review for k, d in drafted.items() if k[1] == "released_in"} == {"section"}
+    for text in (PROFILED.replace("Belarus released 52 political prisoners", "a court tried 52 people"),
+                 PROFILED.replace("KGB building in Minsk", "The authorities gave no reason for the arrests."),
+                 PROFILED.replace("was arrested in October 2021 and sentenced to five years in prison",
+                                  "was arrested in October 2021 and remains in prison")):
+        drafted = _review_draft(shapes, text)
+        assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
+
+
 # --- from a review of the day's change: inputs each rule must refuse or keep ------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

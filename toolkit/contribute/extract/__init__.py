@@ -179,6 +179,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
             run(ctx, sentence)
         ctx.not_prisoners |= {p.id for p in people.persons(ctx, sentence)
                               if bystanders.not_a_prisoner(ctx, sentence, p)}
+        ctx.profiled_left = freed.counted_profiles(ctx, sentence) or ctx.profiled_left
         # a sentence that frees, or says where a number of the freed went: "The group includes ..." next is of them
         ctx.previous_freeing = bool(sentence.freeing()) or any(d.property == "destination_count"
                                                                  for d in ctx.drafts[drafted:])

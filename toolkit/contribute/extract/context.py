@@ -266,6 +266,7 @@ class Context:
     last_person: Name | None = None
     freeing_section: bool = False  # under a subheading about who was freed
     profiles: int = 0  # sentences left of profiles of the freed (after their lead, or a heading that is a name)
+    profiled_left: int = 0  # paragraphs left that profile one of a group of the freed a lead counted
     previous_freeing: bool = False  # the sentence before spoke of freeing
     previous_sentence: str = ""  # the sentence before, as written
     previous_alone: object = None  # the one person the sentence before named, when it named one and quoted no one

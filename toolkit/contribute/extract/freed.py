@@ -557,6 +557,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _listed_item(ctx, sentence, record)
     _listed_then_freed(ctx, sentence, record)
     _section_subject(ctx, sentence, record)
+    _counted_profile(ctx, sentence, record)
     _profiled(ctx, sentence, record)
     _among_the_counted(ctx, sentence, record)
     _the_counted_named(ctx, sentence, record)
@@ -824,6 +825,46 @@ def _among_the_counted(ctx: Context, sentence: Sentence, record) -> None:
         if noun and _counted_freed(ctx, figure.value):
             record(person, sentence.start, person.role_start if person.role_start is not None else person.start,
                    noun.end())
+
+
+COUNTED_THEM = re.compile(rf"\W*Among\s+(?:them|those\s+(?:freed|released|pardoned))\s+(?:were|are)\s+(?P<figure>\S+)\s+"
+                          rf"{ADJECTIVES}{PEOPLE}\b")
+"""After a freeing, a count of a group of the freed whose members the paragraphs below profile one by one ("Among them
+were twelve journalists and media workers who had faced harsh sentences")."""
+
+
+def counted_profiles(ctx: Context, sentence: Sentence) -> int:
+    """How many of the freed a lead like COUNTED_THEM says the page profiles below it (0 when it is no such lead)."""
+    lead = COUNTED_THEM.match(sentence.text)
+    if lead is None or not (ctx.previous_freeing or sentence.freeing()):
+        return 0
+    figure = next((f for f in sentence.figures if f.start == sentence.start + lead.start("figure")), None)
+    return figure.value if figure is not None and figure.qualifier == "exact" else 0
+
+
+PROFILE_OPENING = re.compile(r"\b(?:arrested|detained|jailed|imprisoned|sentenced|convicted|charged|held)\b", re.IGNORECASE)
+
+
+def _counted_profile(ctx: Context, sentence: Sentence, record) -> None:
+    """Below a lead that counts a group of the freed: each paragraph that opens with a person, a description after the
+    name and an arrest or a sentence ("X, a journalist with Y TV, was arrested in October 2021 and sentenced ...") is
+    one of them, as many as the lead counts; a paragraph of prose that opens otherwise ends the profiles (a caption or
+    a subheading does not)."""
+    if not ctx.profiled_left or sentence.heading or ctx.text[ctx.text.rfind("\n", 0, sentence.start) + 1:sentence.start].strip():
+        return  # only the first sentence of a paragraph of prose
+    first = next(iter(persons(ctx, sentence)), None)
+    # the name, a description set off by commas (however long), then what was done to the person
+    told = re.compile(r",\s+[^.;]{2,250}?,\s+(?:and\s+)?(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+").match(
+        ctx.text, first.end, sentence.end) if first is not None else None
+    if first is None or not re.fullmatch(r"\W*", ctx.text[sentence.start:first.role_start or first.start]) or \
+            told is None or not PROFILE_OPENING.match(ctx.text, told.end()):
+        ctx.profiled_left = 0
+        return
+    end = told.end()
+    if STILL_HELD.search(sentence.text):
+        return  # "X, a blogger, was arrested in 2021 and remains in prison": not one of them
+    ctx.profiled_left -= 1
+    record(first, sentence.start, first.role_start or first.start, end, review="section")
 
 
 def _section_subject(ctx: Context, sentence: Sentence, record) -> None:

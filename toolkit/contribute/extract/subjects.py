@@ -29,7 +29,8 @@ OTHER_EVENT = re.compile(r"\b(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:arrested|det
                          rf"(?!\s+{ADJECTIVES}{PEOPLE}\b)|"  # "released 27 unjustly imprisoned political prisoners on": the freed
                          r"since|until|elections?|protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|"
                          r"invasion)\b[^,;]{0,25}$|"
-                         r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$",
+                         r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$|"
+                         r"\b(?:sentenced|convicted)\s+by\s+[^,;]{0,45}$",  # "sentenced by the Hrodna Regional Court on"
                          re.IGNORECASE)
 
 # "announced on March 10 that", "reported Jan. 14 that": the day the freeing was reported, by which it had happened
@@ -136,7 +137,7 @@ def release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention |
     simultaneous = re.match(r"\w+\s+as\s+", ctx.text[offset:end])
     for date in sentence.dates:
         if start <= date.start < end and date.value and len(date.value) >= 7 and \
-                not OTHER_EVENT.search(ctx.text[max(start, date.start - 40):date.start]) and \
+                not OTHER_EVENT.search(ctx.text[max(start, date.start - 60):date.start]) and \
                 not another_event(ctx, date, offset) and not reported(ctx, date, offset, start) and \
                 (not date.relative or abs(date.start - offset) < 30 or _object_between(ctx, sentence, offset, date) or
                  (simultaneous and 0 < date.start - offset < 130)) and \

@@ -3363,6 +3363,19 @@ def test_paragraphs_that_profile_a_counted_group_of_the_freed_free_as_many_as_it
         assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
 
 
+@pytest.mark.parametrize("sentence, day, years", [
+    ("Rasa Veld was arrested in October 2021 and sentenced on August 3, 2022, by the Homiel Regional Court to five years "
+     "in prison.", "2022-08-03", "5"),
+    ("Rasa Veld was sentenced by the Hrodna Regional Court on July 26, 2023 to six years in prison.", "2023-07-26", "6"),
+    ("Rasa Veld was sentenced on November 10, 2021 to five years in prison.", "2021-11-10", "5"),
+    ("Rasa Veld was sentenced on charges of treason and her lawyer plans to appeal.", None, None),
+])
+def test_a_verdicts_day_and_term_with_the_day_or_the_court_between(shapes, sentence, day, years):
+    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday, including Rasa Veld. {sentence}")
+    found = {(k[1], k[2]) for k in drafted if k[0] == "rasa-veld" and k[1] in ("sentenced_on", "sentence_years")}
+    assert found == ({("sentenced_on", day), ("sentence_years", years)} if day else set()), (sentence, found)
+
+
 # --- from a review of the day's change: inputs each rule must refuse or keep ------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

@@ -283,7 +283,9 @@ def ages(ctx: Context, sentence: Sentence) -> None:
 
 TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+|in\s+[A-Z][a-z]+\s+|(?:him|her|them)\s+|"
                        r"(?:the\s+following|the\s+next|that|last)\s+year\s+|(?:a|one|two|three)\s+(?:years?|months?)\s+later\s+|"
-                       r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+)?to|given|handed|serving|jailed\s+for|imprisoned\s+for|gets?|got|received|"
+                       r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+|"
+                       # "sentenced on August 3, 2022, by the Homiel Regional Court to", "sentenced by the court on ... to"
+                       r"(?:on|by)\s+[^;.]{3,70}?\s+)?to|given|handed|serving|jailed\s+for|imprisoned\s+for|gets?|got|received|"
                        r"faces?|facing)\s+(?:a\s+|an\s+)?$")
 TERM_TAIL = re.compile(r"(?:-|\s+)years?\b(?:\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|of\s+\w+|behind\s+bars))?")
 TERM_NOUN = re.compile(r"-year(?:\s+(?:prison|jail))?\s+(?:sentence|term|prison\s+term)")
@@ -293,7 +295,7 @@ TERM_NOUN = re.compile(r"-year(?:\s+(?:prison|jail))?\s+(?:sentence|term|prison\
 def prison_terms(ctx: Context, sentence: Sentence) -> None:
     """Prison terms: "sentenced to eight years", "given 11 years", "serving a 14-year sentence"."""
     for figure in sentence.figures:
-        before = ctx.text[max(sentence.start, figure.start - 40):figure.start]
+        before = ctx.text[max(sentence.start, figure.start - 90):figure.start]
         lead, tail = TERM_LEAD.search(before), TERM_TAIL.match(ctx.text, figure.end, sentence.end)
         term = TERM_NOUN.match(ctx.text, figure.end, sentence.end)
         if not ((lead and tail) or term) or ctx.taken(figure):
@@ -357,7 +359,9 @@ ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\
 and in 2021 she was sent back to jail", "In September 2020, X was abducted in Minsk by masked agents"."""
 SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?|"
                        r"jailed\s+for\s+\S+\s+years?)"
-                       r"(?:\s+in\s+(?:prison|jail)|\s+[\w-]+){0,6}?\s+in\s+" + SEASON + "$", re.IGNORECASE)
+                       r"(?:\s+in\s+(?:prison|jail)|\s+[\w-]+){0,6}?\s+in\s+" + SEASON + "$|"
+                       # "sentenced on August 3, 2022", "sentenced by the Hrodna Regional Court on July 26, 2023"
+                       r"\b(?:sentenced|convicted)\s+(?:by\s+(?:the\s+|a\s+)?[^,;.]{3,50}?\s+)?on\s+$", re.IGNORECASE)
 """A verdict right before its date: "sentenced in 2021", "sentenced to 17 years in prison for graft in 2018" ("in
 prison" one step of six; not "sentenced to 15 years for taking part in protests in 2020": the protests' year)."""
 # "In March 2022, she was found guilty", "A court in 2023 found X guilty": the date before the verdict

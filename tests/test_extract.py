@@ -3376,6 +3376,26 @@ def test_a_verdicts_day_and_term_with_the_day_or_the_court_between(shapes, sente
     assert found == ({("sentenced_on", day), ("sentence_years", years)} if day else set()), (sentence, found)
 
 
+def test_a_term_said_of_each_of_a_list_an_age_in_years_old_and_a_verdicts_day_after_its_term(shapes):
+    """"A, B and C were sentenced to three years" and "A, B and C, each sentenced to 20 years," give each the term;
+    "After meeting A and B, C was sentenced" gives C alone; "X is 46 years old" is X's age; "sentenced to six years
+    on June 8, 2022" dates the verdict and names no charge."""
+    lead = "Belarus freed 14 prisoners on Friday, including Rasa Veld, Ivo Lamm and Pavel Sarnak. "
+    for sentence, years in (("Ivo Lamm, Rasa Veld and Pavel Sarnak were sentenced to three years in a retrial.", "3"),
+                            ("Ivo Lamm, Rasa Veld and Pavel Sarnak, each sentenced to 20 years in prison, were freed.",
+                             "20")):
+        drafted = _review_draft(shapes, lead + sentence)
+        assert {k[0] for k in drafted if k[1] == "sentence_years" and k[2] == years} == \
+            {"ivo-lamm", "rasa-veld", "pavel-sarnak"}, (sentence, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, lead + "After meeting Ivo Lamm and Rasa Veld, Pavel Sarnak was sentenced to 20 years.")
+    assert {k[0] for k in drafted if k[1] == "sentence_years"} == {"pavel-sarnak"}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, lead + "Rasa Veld is 46 years old.")
+    assert ("rasa-veld", "age", "46", "exact", None, None) in drafted, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, lead + "Rasa Veld was sentenced to six years on June 8, 2022.")
+    assert ("rasa-veld", "sentenced_on", "2022-06-08", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert not [k for k in drafted if k[1] == "charge"], sorted(map(str, drafted))
+
+
 # --- from a review of the day's change: inputs each rule must refuse or keep ------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

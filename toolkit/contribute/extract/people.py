@@ -247,13 +247,19 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
 
 @rule("age")
 def ages(ctx: Context, sentence: Sentence) -> None:
-    """Age: "Name, 41," "Name, aged 35", "a 41-year-old Name"."""
+    """Age: "Name, 41," "Name, aged 35", "a 41-year-old Name", "Name is 46 years old"."""
     for person in persons(ctx, sentence):
         after = re.match(r",\s+(?:aged\s+|now\s+)?(\d{1,3})\b(?!\s*(?:years?\s+(?:in|of|for|behind)|percent|%|-))",
                          ctx.text[person.end:sentence.end])
         figure = next((f for f in sentence.figures if after and f.start == person.end + after.start(1)), None)
         if figure and 0 < figure.value < 120 and ctx.take(figure):
             ctx.add("age", "count", figure.value, person.start, person.end + after.end(), subject=ctx.note_person(person))
+    for person in persons(ctx, sentence):  # "X is 46 years old", "X, who is 46 years old,"
+        stated = re.match(r"(?:,\s+who)?\s+(?:is|was)\s+(?:now\s+)?(\d{1,3})\s+years?\s+old\b",
+                          ctx.text[person.end:sentence.end])
+        figure = next((f for f in sentence.figures if stated and f.start == person.end + stated.start(1)), None)
+        if figure and 0 < figure.value < 120 and ctx.take(figure):
+            ctx.add("age", "count", figure.value, person.start, person.end + stated.end(), subject=ctx.note_person(person))
     for match in re.finditer(r"\b(\d{1,3})-year-old\s+", sentence.text):
         person = next((n for n in persons(ctx, sentence) if sentence.start + match.end() in (n.start, n.role_start)), None)
         figure = next((f for f in sentence.figures if f.start == sentence.start + match.start(1)), None)
@@ -291,6 +297,21 @@ TERM_TAIL = re.compile(r"(?:-|\s+)years?\b(?:\s+(?:in\s+(?:prison|jail|a\s+penal
 TERM_NOUN = re.compile(r"-year(?:\s+(?:prison|jail))?\s+(?:sentence|term|prison\s+term)")
 
 
+def each_listed(ctx: Context, sentence: Sentence, person: Name) -> list[Name]:
+    """The people a list that opens the sentence and ends at `person` names, when what follows is said of each: a verb
+    in the plural ("A, B and C were sentenced to three years") or "each" ("A, B and C, each sentenced to 20 years,");
+    else the person alone."""
+    members = list_members(ctx, sentence, sentence.start)
+    if len(members) < 2 or members[-1] != person or \
+            not re.fullmatch(r"\W*(?:(?:[A-Z][a-z]+|the|a|an)\s+)?", ctx.text[sentence.start:members[0].role_start or members[0].start]):
+        return [person]
+    after = after_apposition(ctx.text, person.end, sentence.end)
+    if re.match(r",\s+each\b", ctx.text[person.end:sentence.end]) or \
+            re.match(r"\s*(?:were|have\s+been|had\s+been|are)\b", ctx.text[after:sentence.end]):
+        return members
+    return [person]
+
+
 @rule("sentence-years")
 def prison_terms(ctx: Context, sentence: Sentence) -> None:
     """Prison terms: "sentenced to eight years", "given 11 years", "serving a 14-year sentence"."""
@@ -312,12 +333,15 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
         finish = (tail or term).end()
         if term and re.search(r"\b(?:serving|served|given|handed)\s+(?:a|an)\s+$", before):
             begin = figure.start - len(re.search(r"\b\w+\s+(?:a|an)\s+$", before).group(0))
-        ctx.add("sentence_years", "count", figure.value, begin, finish, subject=ctx.note_person(person),
-                qualifier=figure.qualifier if figure.qualifier != "between" else "exact")
-        _charge(ctx, sentence, person, begin, finish)
+        for each in each_listed(ctx, sentence, person):  # "A, B and C were sentenced to three years": each of them
+            ctx.add("sentence_years", "count", figure.value, begin, finish, subject=ctx.note_person(each),
+                    qualifier=figure.qualifier if figure.qualifier != "between" else "exact")
+            _charge(ctx, sentence, each, begin, finish)
 
 
 CHARGE = re.compile(r"(?:\s+in\s+(?:\w+\s+)?\d{4})?\s+(?:for|on|over)\s+(?:allegedly\s+|supposedly\s+)?"
+                    # never a date ("sentenced to six years on June 8, 2022")
+                    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s|\d)"
                     r"(?P<charge>[^,.;:“”\"]{3,60}?)(?=\s+(?:he|she|they)\s+(?:denies|denied|deny)|\s+after\b|"
                     r"\s+while\b|\s+in\s+\d{4}|[,.;:]|$)")
 
@@ -359,7 +383,7 @@ ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\
 and in 2021 she was sent back to jail", "In September 2020, X was abducted in Minsk by masked agents"."""
 SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?|"
                        r"jailed\s+for\s+\S+\s+years?)"
-                       r"(?:\s+in\s+(?:prison|jail)|\s+[\w-]+){0,6}?\s+in\s+" + SEASON + "$|"
+                       r"(?:\s+in\s+(?:prison|jail)|\s+[\w-]+){0,6}?\s+(?:in|on)\s+" + SEASON + "$|"
                        # "sentenced on August 3, 2022", "sentenced by the Hrodna Regional Court on July 26, 2023"
                        r"\b(?:sentenced|convicted)\s+(?:by\s+(?:the\s+|a\s+)?[^,;.]{3,50}?\s+)?on\s+$", re.IGNORECASE)
 """A verdict right before its date: "sentenced in 2021", "sentenced to 17 years in prison for graft in 2018" ("in
@@ -476,7 +500,9 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
         sentenced = None if person_before(ctx, sentence, start) else \
             next((p for p in persons(ctx, sentence) if start < p.start < date.start), None) or \
             (ctx.last_person if re.match(r"sentenced\s+(?:him|her)\b", found.group(0)) else None)
-        _dated(ctx, sentence, "sentenced_on", date.value, start, date.end, date, person=sentenced)
+        subject = sentenced or person_before(ctx, sentence, start)
+        for each in each_listed(ctx, sentence, subject) if subject is not None else []:
+            _dated(ctx, sentence, "sentenced_on", date.value, start, date.end, date, person=each)
     for match in re.finditer(rf"\b(?:sentenced\s+(?P<pronoun>him|her)\s+to\s+{RELATIVE_SPAN}|{AUX}(?:sentenced|convicted)\s+"
                              rf"(?:to\s+{RELATIVE_SPAN})?){RELATIVE_YEAR}", sentence.text):
         # "A court sentenced her to four years in prison last year", "He was convicted last year", in one clause

@@ -1756,13 +1756,16 @@ def test_a_total_of_hostages_in_quotes_names_an_undated_pages_release(shapes):
 
 def test_the_envoy_of_a_release_names_an_undated_pages_release(shapes):
     """An undated page whose freeing sentence names the envoy the project's claims give one release of its year is
-    about that release; an envoy of two releases names neither, and a release's total or freed person counts more."""
+    about that release, marked for review, when nothing else names one (here both releases of 2026 are told of, so
+    neither is new); an envoy of two releases names neither, and a release's total or freed person counts more."""
     from types import SimpleNamespace
 
     text = "Belarus freed 20 prisoners, the government said.\nThe release came as envoy Ruth Calder visited Minsk.\n"
-    known = [SimpleNamespace(subject="release-2026-06", property="envoy", value="ruth-calder", population=None)]
+    march = SimpleNamespace(subject="release-2026-03-13", property="released_count", value=Count(9), population=None)
+    known = [SimpleNamespace(subject="release-2026-06", property="envoy", value="ruth-calder", population=None), march]
     drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
-    assert ("release-2026-06", "released_count", "20", "exact", None, None) in drafted, sorted(map(str, drafted))
+    counts = [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "20"]
+    assert counts == [("release-2026-06", "envoy-of-release")], sorted(map(str, drafted))
     known.append(SimpleNamespace(subject="release-2026-03-13", property="envoy", value="ruth-calder", population=None))
     drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
     assert not [k for k in drafted if k[0] in ("release-2026-06", "release-2026-03-13")], sorted(map(str, drafted))
@@ -3086,7 +3089,10 @@ def test_of_two_new_releases_of_the_year_an_undated_page_is_on_the_one_of_the_da
     drafted, _ = _drafted(registry, lead.format(day="Friday"), year=2026)
     counts = [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "25"]
     assert counts == [("release-2026-03-13", "new-release-of-year")], sorted(map(str, drafted))
-    for text in (lead.format(day="Monday"), "Officials said they had secured the release of 25 prisoners held in Belarus.\n"):
+    for text in (lead.format(day="Monday"), "Officials said they had secured the release of 25 prisoners held in Belarus.\n",
+                 "Officials said Friday that Belarus had freed 25 prisoners a day earlier.\n",
+                 "The State Department said Friday it had secured the release of 25 prisoners held in Belarus earlier this "
+                 "week.\n"):
         drafted, _ = _drafted(registry, text, year=2026)
         assert not [k for k in drafted if k[0].startswith("release-2026-03")], (text, sorted(map(str, drafted)))
 
@@ -3321,6 +3327,10 @@ def test_they_who_went_somewhere_are_the_count_not_each_one_named(shapes):
     assert not [k for k in drafted if k[1] == "sent_to"], sorted(map(str, drafted))
     drafted = _review_draft(shapes, lead + "All of them have crossed into Lithuania.")
     assert ("rasa-veld", "sent_to", "lithuania", "exact", None, None) in drafted, sorted(map(str, drafted))
+    # "All of them" after a sentence that names someone it does not free (an envoy) is still all of the freed
+    drafted = _review_draft(shapes, "Envoy Ruth Calder said Belarus freed 14 prisoners on Friday. All of them were brought "
+                                    "to Vilnius.")
+    assert ("vilnius", "14") in _destinations(drafted), sorted(map(str, drafted))
 
 
 
@@ -3467,3 +3477,108 @@ def test_quoted_words_in_a_headline_or_a_band_name_are_no_nickname(shapes):
                          ("The prisoners sang songs by Guns 'N' Roses on the bus to Vilnius.", "guns-roses")):
         drafted, result = _drafted(shapes, f"Published: 21 November 2026\n\n{body}\n", published="2026-11-21")
         assert not [n for n in result.names if n.proposed and merged in n.proposed], (body, result.names)
+
+
+# --- from a review of the sixth day's change: inputs each rule must refuse ---------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday, but a journalist remains in custody. The outlet named the journalist as Ivo Lamm.",
+    "Belarus freed 14 prisoners on Friday after talks with a U.S. envoy. The White House named the envoy as Ruth Calder.",
+    "Belarus freed 14 prisoners on Friday, a day after a prisoner died in custody. Rights groups identified the prisoner "
+    "as Ivo Lamm.",
+    "Belarus freed 14 prisoners on Friday, the mediator said. Diplomats identified the mediator as Ruth Calder.",
+    "Belarus freed 14 prisoners on Friday, a week after a journalist was sentenced to 10 years. The outlet named the "
+    "journalist as Ivo Lamm.",
+    "Belarus freed 14 prisoners on Friday. Activists said they had hoped the list would include Ivo Lamm.",
+    "Belarus freed 14 prisoners on Friday. Rights groups said they would keep pressing for a deal that includes Ivo Lamm.",
+    "Belarus freed 14 prisoners on Friday. Rights group Viasna said they were disappointed the list failed to include Ivo "
+    "Lamm.",
+    "Belarus freed 14 prisoners on Friday. Ivo Lamm was nearly released in June, his lawyer said.",
+    "Belarus freed 14 prisoners on Friday. Ivo Lamm was briefly released last year before being rearrested.",
+    "Belarus freed 14 prisoners on Friday. Ivo Lamm was supposedly released on Friday, but his wife said he was still in "
+    "custody.",
+    "Belarus freed 14 prisoners on Friday. Ivo Lamm was temporarily released from prison for medical treatment in March.",
+    "Belarus freed 14 prisoners on Friday. The list did not, however, include Ivo Lamm.",
+    "Belarus freed 14 prisoners on Friday. The list does not appear to include Ivo Lamm.",
+    "Belarus freed 14 prisoners on Friday. The list included neither Ivo Lamm nor Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday. Ruth Calder, a spokesman for the militant group that held them, was among the "
+    "people who were bused to Ukraine to hand them over.",
+])
+def test_review_inputs_that_free_no_one(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not {"ivo-lamm", "rasa-veld", "ruth-calder"} & _freed(drafted), (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday after talks with U.S. envoys Ruth Calder and Viktor Drozdan. They flew to Vilnius "
+    "afterwards.",
+    "Belarus freed 14 prisoners on Friday, the Lithuanian foreign ministry said. They have traveled to Minsk to collect "
+    "them.",
+    "Belarus freed 14 prisoners on Friday after a visit by a U.S. delegation led by Ruth Calder. The group then flew to "
+    "Vilnius.",
+    "Belarus freed 14 prisoners on Friday. They arrived in Minsk from penal colonies across the country on Thursday before "
+    "being driven to the border.",
+    "Belarus freed 14 prisoners on Friday. They had headed to Poland to study before their arrests in 2021.",
+    "Belarus freed 14 prisoners on Friday. The prisoners had traveled to Minsk for the 2020 protests.",
+])
+def test_review_inputs_that_send_the_freed_nowhere(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not _destinations(drafted), (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("sentence", [
+    "She was among the hundreds of prisoners who were taken to Ukraine in a 2025 exchange, but was arrested again on her "
+    "return.",
+    "She was among the people who were sent to Minsk's Okrestina jail in 2020.",
+    "She was one of the many people who went to Lithuania after the 2020 election.",
+    "She was travelling to Vilnius in 2021 when she was pulled off a bus and arrested.",
+    "She landed in Minsk on a flight from Vilnius in 2021 and was detained at the airport.",
+])
+def test_review_inputs_that_send_one_of_the_freed_nowhere(shapes, sentence):
+    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday, among them Rasa Veld. {sentence}")
+    assert not [k for k in drafted if k[1] == "sent_to"], (sentence, sorted(map(str, drafted)))
+
+
+def test_review_they_who_travelled_send_the_count_and_the_one_the_page_spoke_of_last(shapes):
+    """"They traveled to Lithuania": the page's total went there, and the one person the page spoke of last (one of
+    them, as the docs say); no one else by name."""
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, including Rasa Veld. They traveled to Lithuania.")
+    assert ("lithuania", "14") in _destinations(drafted), sorted(map(str, drafted))
+    assert [k[0] for k in drafted if k[1] == "sent_to"] == ["rasa-veld"], sorted(map(str, drafted))
+
+
+def test_review_an_envoy_alone_is_a_guess_marked_for_review_after_the_new_release_of_the_year(shapes):
+    from types import SimpleNamespace
+
+    known = [SimpleNamespace(subject="release-2026-06", property="envoy", value="ruth-calder", population=None)]
+    text = ("Belarus freed 20 prisoners.\nEnvoy Ruth Calder, who brokered an earlier release, called the move overdue.\n")
+    drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
+    counts = [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "20"]
+    assert counts == [("release-2026-03-13", "new-release-of-year")], sorted(map(str, drafted))
+    known.append(SimpleNamespace(subject="release-2026-03-13", property="released_count", value=Count(9), population=None))
+    drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
+    counts = [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "20"]
+    assert counts == [("release-2026-06", "envoy-of-release")], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("sentence, years", [
+    ("Ivo Lamm, who was briefly detained during the 2020 protests, was arrested again in May 2022.", ["2022-05"]),
+    ("Ivo Lamm was arrested in the 2020 election's aftermath, in March 2021.", []),  # never 2020; March 2021 is not read
+])
+def test_review_an_arrest_at_an_event_yields_to_a_written_date(shapes, sentence, years):
+    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday, including Ivo Lamm. {sentence}")
+    assert [k[2] for k in drafted if k[0] == "ivo-lamm" and k[1] == "imprisoned_since"] == years, \
+        (sentence, sorted(map(str, drafted)))
+
+
+def test_review_a_resident_named_among_nationals_is_not_one(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The Americans being released were Ivo Lamm, a "
+                                    "U.S. citizen, and Rasa Veld, a permanent resident.")
+    assert ("rasa-veld", "united-states") not in {(k[0], k[2]) for k in drafted if k[1] == "nationality"}, \
+        sorted(map(str, drafted))
+
+
+def test_review_a_sentence_end_with_no_space_is_a_full_stop_only(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, Yahoo!News reported, including Ivo Lamm and Rasa "
+                                    "Veld.")
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))

@@ -34,6 +34,8 @@ REVIEW: dict[str, str] = {
                        "weekday; the page may report a release the registry does not know yet",
     "new-release-of-year": "the article dates no freeing: put on the one release of its year the registry has and no "
                            "claim of the project tells of yet (as when its contributor registered it for this article)",
+    "envoy-of-release": "the article dates no freeing and names no one the project frees: put on the one release of its "
+                        "year the project names its envoy for; an envoy may serve in another release",
     "announced": "a release the freeing side announced or agreed, not reported done: check that it took place",
     "part-of-total": "political prisoners counted as a part of a larger total of the release: check they are not "
                      "everyone freed",
@@ -269,6 +271,7 @@ class Context:
     profiled_left: int = 0  # paragraphs left that profile one of a group of the freed a lead counted
     previous_freeing: bool = False  # the sentence before spoke of freeing
     previous_sentence: str = ""  # the sentence before, as written
+    previous_named: bool = False  # the sentence before named someone it did not free (an envoy, an official)
     previous_alone: object = None  # the one person the sentence before named, when it named one and quoted no one
     group_before: list = field(default_factory=list)  # the people the last sentence naming anyone named (not speaking)
     previous_place: Name | None = None  # where the sentence before took a group (freed.moved_group_place)
@@ -276,6 +279,7 @@ class Context:
     item_person: tuple | None = None  # (line start, person) of the list item being read
     heading: bool = False  # the sentence being read is a headline or subheading
     release_guessed: str = ""  # the mark of a release inferred for an undated page ("only-release-of-year", ...)
+    envoy_guess: str | None = None  # the release an envoy alone votes for on a page that dates no freeing
     freeing_list: bool = False  # a list of the freed was read
     still_held: set = field(default_factory=set)  # surnames of people named among those still held
     not_prisoners: set = field(default_factory=set)  # ids of people the page presents as no prisoner (bystanders.not_a_prisoner)

@@ -61,9 +61,10 @@ X"), whose list names the freed whatever office they held (not "Those who negoti
 FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
 # "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing, perhaps
 # as someone said it ("Activists said that among them were figures such as A")
-GROUP_SUBJECT = re.compile(r"\W*(?:[^.;:“”\"]{0,80}?\b(?:said|say|says|reported|added|noted|confirmed)\s+(?:that\s+)?)?"
-                           r"(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
-                           r"pardoned)|They|Those|Others|Among\s+them\s+(?:are|were))\b", re.IGNORECASE)
+GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
+                           r"pardoned)|They|Those|Others|"
+                           r"(?:[^.;:“”\"]{0,80}?\b(?:said|say|says|reported|added|noted|confirmed)\s+(?:that\s+)?)?"
+                           r"Among\s+them\s+(?:are|were))\b", re.IGNORECASE)
 # "A, who was detained in 2021 and convicted of organising a protest was released": a "who" clause no comma closes,
 # the freeing after it
 WHO_UNCLOSED = re.compile(r",\s+who\s+(?P<clause>(?:[^,;:“”\"()]|“[^“”,;:]{1,40}”|\"[^\",;:]{1,40}\"){5,160}?)"
@@ -84,7 +85,9 @@ OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s
 # "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?walked\s+(?:out\s+of\s+prison\s+)?free\b|"  # "X walked free"
-                         r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+|[a-z]+ly\s+)?"
+                         r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+|(?:quickly|finally|"
+                         r"eventually|subsequently|formally|officially|ultimately|swiftly|immediately|unexpectedly|"
+                         r"suddenly|safely|quietly|reportedly)\s+)?"
                          r"(?:ordered\s+(?:to\s+be\s+)?)?"  # "were ordered (to be) freed by the judge": a court's order done
                          # "are granted a complete remission of the sentence", "have been granted a presidential pardon"
                          rf"(?:{GRANTED_PARDON}|freed|released|pardoned|set\s+free|free\b|{NTH_FREED}|(?:among(?:st)?|one\s+of)\s+"
@@ -160,8 +163,22 @@ OTHERS_MOVED = re.compile(rf"\s*(?:(?:was|were|have\s+been|had\s+been)\s+(?:also
                           rf"(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into)|(?P<now>{NOW_IN}))\s+(?:neighbou?ring\s+)?")
 PRISONERS_WORD = re.compile(r"\b(?:prisoners|detainees|inmates|captives|hostages|freed|released|pardoned)\b", re.IGNORECASE)
 
-# "Those who remain behind bars include X", "X and Y are still held", "Among those excluded are X": people the
-# release left in prison
+def _freed_noun_before(ctx: Context, noun: str) -> bool:
+    """True when the sentence before freed people and counted one of them by `noun`, in the freeing's own clause ("Belarus
+    freed three prisoners, one of whom is a journalist"): not one still held, dying or sentenced, nor one a later
+    clause speaks of ("..., but a journalist remains in custody", "after talks with a U.S. envoy", "the mediator said")."""
+    before = ctx.previous_sentence
+    if not ctx.previous_freeing or STILL_HELD.search(before):
+        return False
+    from .context import FREEING
+    freeing = FREEING.search(before)
+    at = re.search(rf"\b{re.escape(noun)}\b", before[freeing.end():], re.IGNORECASE) if freeing else None
+    return at is not None and \
+        not re.search(r"[;:]|\b(?:but|after|before|while|since|as|when|died|sentenced|convicted|arrested|said|says)\b",
+                      before[freeing.end():freeing.end() + at.start()], re.IGNORECASE) and \
+        not re.match(r"\s+(?:said|says|told|added)\b", before[freeing.end() + at.end():])
+
+
 def by_the_other_side(ctx: Context, sentence: Sentence) -> bool:
     """True when a freeing of the sentence is the other side's, by its agent or the state that held them ("Released by
     the West", "- C, hacker – released from Poland" in a swap whose release is Belarus's)."""
@@ -383,8 +400,13 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         moved = _group_moved(ctx, sentence, before, begin)
         if WISHED_RELEASE.search(before) and not any(m.end() <= trigger.start() for m in freeing):
             continue  # "Activists expected the release of many political prisoners, including A": hoped for, not done
-        if re.search(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
-            continue  # "The list did not include A", "Those freed don't include A": left out
+        if re.search(r"(?:\bnot(?!\s+only\b)|\bnever|n[’']t)\b[^.;:]{0,30}$", before, re.IGNORECASE) or \
+                re.match(r"(?:neither|none\s+of|no)\b", sentence.text[trigger.end():], re.IGNORECASE):
+            continue  # "The list did not (, however,) include A", "does not appear to include A", "included neither A nor B"
+        if re.search(r"\b(?:would|will|could|should|might|may|to)\s+(?:\w+\s+)?$|\b(?:hop\w*|want\w*|wish\w*|press\w*|"
+                     r"push\w*|call\w*\s+for|lobb\w*|demand\w*|seek\w*|urg\w*)\b", before, re.IGNORECASE) and \
+                not any(m.end() <= trigger.start() for m in freeing):
+            continue  # "hoped the list would include A", "pressing for a deal that includes A", "failed to include A"
         if not FREED_BEFORE.search(before) and not (ctx.previous_freeing and GROUP_SUBJECT.match(before)) and not counted \
                 and not them and not moved and not _list_then_freed(ctx, sentence, begin):
             continue
@@ -412,8 +434,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if not re.match(r"among", phrase, re.IGNORECASE) and (
                 TO_BE_DONE.search(ahead) or STILL_WAITING.search(ahead) or OTHER_ROUND.search(phrase)):
             continue  # "Still waiting to be released under the deal is X", "Those released in the previous swap were"
-        if trigger.group("anaphor") and not (ctx.previous_freeing and
-                                             re.search(rf"\b{trigger.group('anaphor')}\b", ctx.previous_sentence, re.I)):
+        if trigger.group("anaphor") and not _freed_noun_before(ctx, trigger.group("anaphor")):
             continue  # "named the journalist as A" names one of the freed only after a freeing that counts a journalist
         them = ctx.previous_place if re.match(r"among(?:st)?\s+them\b", phrase, re.IGNORECASE) else None
         if phrase.lower().startswith("among") and not (re.search(r"freed|releas|pardon|transit|handed|transferred|"
@@ -577,7 +598,8 @@ def _list_ending_at(ctx: Context, sentence: Sentence, person: Name, plural: bool
             break
         members.insert(0, earlier)
     # a list of three names or more; not "After pressure from Senator X, Y was released"
-    pair = plural and len(members) == 2 and re.fullmatch(r"\s+and\s+", ctx.text[members[0].end:person.role_start or person.start])
+    begin = person.role_start if person.role_start is not None else person.start
+    pair = plural and len(members) == 2 and re.fullmatch(r"\s+and\s+", ctx.text[members[0].end:begin])
     return members if len(members) >= 3 or pair else [person]
 
 
@@ -856,7 +878,8 @@ def _counted_profile(ctx: Context, sentence: Sentence, record) -> None:
     # the name, a description set off by commas (however long), then what was done to the person
     told = re.compile(r",\s+[^.;]{2,250}?,\s+(?:and\s+)?(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+").match(
         ctx.text, first.end, sentence.end) if first is not None else None
-    if first is None or not re.fullmatch(r"\W*", ctx.text[sentence.start:first.role_start or first.start]) or \
+    begin = None if first is None else first.role_start if first.role_start is not None else first.start
+    if first is None or not re.fullmatch(r"\W*", ctx.text[sentence.start:begin]) or \
             told is None or not PROFILE_OPENING.match(ctx.text, told.end()):
         ctx.profiled_left = 0
         return
@@ -864,7 +887,7 @@ def _counted_profile(ctx: Context, sentence: Sentence, record) -> None:
     if STILL_HELD.search(sentence.text):
         return  # "X, a blogger, was arrested in 2021 and remains in prison": not one of them
     ctx.profiled_left -= 1
-    record(first, sentence.start, first.role_start or first.start, end, review="section")
+    record(first, sentence.start, begin, end, review="section")
 
 
 def _section_subject(ctx: Context, sentence: Sentence, record) -> None:
@@ -899,6 +922,17 @@ travelling to Lithuania", "The two men landed in Calgary"): where a person the p
 anyone else freed ("The U.S. envoy flew to Minsk")."""
 
 
+def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
+    """True when a journey told from `offset` on came before the release: dated before it, told as earlier, or followed
+    by an arrest ("She was travelling to Vilnius in 2021 when she was pulled off a bus and arrested"; not "He arrived in
+    Vilnius on December 3", the day after)."""
+    rest = ctx.text[offset:sentence.end]
+    known = ctx.release_dates.get(ctx.release) if ctx.release else None
+    return bool(EARLIER_WORDS.search(rest) or re.search(r"\b(?:arrested|detained|jailed|imprisoned|pulled\s+off)\b", rest) or
+                any(offset <= d.start and d.value and not d.relative and (known is None or parse_date(d.value).end < known.start)
+                    for d in sentence.dates))
+
+
 def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
     """Where one person was taken: "X was transported to Lithuania", "Following her arrival in Ukraine, X"."""
     pronoun = PRONOUN.match(sentence.text)
@@ -917,6 +951,8 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
             journey = AMONG_MOVED.match(ctx.text[after:sentence.end])
         if journey is not None and not any(d.property == "released_in" and d.subject == person.id for d in ctx.drafts):
             journey = None
+        if journey is not None and _journey_before(ctx, sentence, after + journey.end()):
+            journey = None  # "She was travelling to Vilnius in 2021 when she was arrested": a journey before prison
         match = match or journey
         if match is None and named and sentence.freeing():
             # "X was among those freed; she was taken to Vilnius": the pronoun of the next clause is X
@@ -925,8 +961,10 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
             if match and any(n.start >= person.end and n.start < after + match.start() for n in persons(ctx, sentence)
                              if n is not person):
                 match = None
-        # a place, or a country's border ("He was later taken to the Polish border": to Poland)
+        # a place, or a country's border ("He was later taken to the Polish border": to Poland); not a jail there
         place = (place_after(ctx, sentence, after + match.end()) or border_of(ctx, after + match.end())) if match else None
+        if place is not None and IN_CUSTODY.match(ctx.text, place.end, sentence.end):
+            place = None  # "She was among the people who were sent to Minsk's Okrestina jail"
         if place is None:
             if not named:
                 continue

@@ -303,7 +303,9 @@ def each_listed(ctx: Context, sentence: Sentence, person: Name) -> list[Name]:
     else the person alone."""
     members = list_members(ctx, sentence, sentence.start)
     if len(members) < 2 or members[-1] != person or \
-            not re.fullmatch(r"\W*(?:(?:[A-Z][a-z]+|the|a|an)\s+)?", ctx.text[sentence.start:members[0].role_start or members[0].start]):
+            not re.fullmatch(r"\W*(?:(?:[A-Z][a-z]+|the|a|an)\s+)?", ctx.text[sentence.start:members[0].role_start
+                                                                                 if members[0].role_start is not None
+                                                                                 else members[0].start]):
         return [person]
     after = after_apposition(ctx.text, person.end, sentence.end)
     if re.match(r",\s+each\b", ctx.text[person.end:sentence.end]) or \
@@ -410,10 +412,14 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
     security services in March 2022", "Security forces arrested X on May 3, 2021", "In 2020, X was arrested"; not
     "released 40 detained political prisoners on November 27" (who was freed)."""
     for date, start, found in _dates_after(ctx, sentence, IMPRISONED):
-        if found.group("at") and (not EVENT_AFTER.match(ctx.text, date.end) or
-                                  re.match(r"[^,;.]*?\b(?:19|20)\d\d\b", ctx.text[date.end:sentence.end])):
-            continue  # "detained at the October 4 protest" is that day; "at the 2020 level" is none, and "at the
-            # October 4 protest in 2020" gives its year after it
+        event = EVENT_AFTER.match(ctx.text, date.end)
+        if found.group("at") and (not event or re.match(r"[’']s\b", ctx.text[event.end():]) or
+                                  re.match(r"[^,;.]*?\b(?:19|20)\d\d\b", ctx.text[date.end:sentence.end]) or
+                                  any(d is not date and d.value and not d.relative for d in sentence.dates)):
+            continue  # "detained at the October 4 protest" is that day; "at the 2020 level" is none, "at the October 4
+            # protest in 2020" gives its year after it, and a date written elsewhere in the sentence is the arrest's ("who
+            # was briefly detained during the 2020 protests, was arrested again in May 2022", "in the 2020 election's
+            # aftermath, in March 2021")
         if SENTENCED.search(ctx.text[max(sentence.start, date.start - 60):date.start]):
             continue  # "sentenced to 15 years in prison in 2021": the verdict's date, not the arrest's
         if re.match(rf"\w+\s+{ADJECTIVES}{PEOPLE}\s+(?:in|since|on)\s", ctx.text[start:date.start], re.IGNORECASE):
@@ -600,8 +606,10 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
         for person in listed:
             described_as = apposition(ctx.text, person.end)
             own = " ".join(filter(None, (person.role, described_as[0] if described_as else None)))
-            if any(c and c != country for c in (country_of(ctx, w) for w in re.findall(r"\b[A-Z][a-z]+", own))):
-                continue  # "Russian dissident X", "X, a Russian-American": a nationality of their own
+            if any(c and c != country for c in (country_of(ctx, w) for w in re.findall(r"\b[A-Z][a-z]+", own))) or \
+                    re.search(r"\b(?:resident|green\s+card)", own, re.IGNORECASE):
+                continue  # "Russian dissident X", "X, a Russian-American": a nationality of their own; "a permanent
+                # resident": no national
             ctx.add("nationality", "entity", country, min(person.start, sentence.start + match.start()),
                     max(person.end, sentence.start + match.end()), subject=ctx.note_person(person))
     for match in re.finditer(r"\b(?:are|were|is|was)\s+among(?:st)?\s+the\s+(?P<adj>[A-Z][a-z]+)\s+(?:citizens|nationals)\b",

@@ -298,8 +298,8 @@ def _agent_of_freeing(ctx: Context, sentence: Sentence, offset: int, held: bool 
     for match in FREED_BY.finditer(ctx.text, max(start, offset - 120), min(end, offset + 60)):
         if held or not match.group("from"):
             agent = match
-    if agent is None or agent.group("from") and re.match(r",?\s+(?:and\s+)?[A-Z]", ctx.text[agent.end():]):
-        return None
+    if agent is None or (agent.group("from") and re.match(r",?\s+(?:and\s+)?[A-Z]", ctx.text[agent.end():])):
+        return None  # no agent, or a list of the states that held them ("released from the United States, Germany, ...")
     if WEST.match(ctx.text, agent.start("agent")):
         return "the-west"
     return _country_named(ctx, sentence, agent, "agent", 0)
@@ -537,7 +537,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
         if len(in_year) == 1:  # the page gives only its year, and the registry knows one release in it
             ctx.release_guessed = "only-release-of-year"
             return in_year[0]
-    return _release_of_weekday(ctx, sentences) or _new_release_of_year(ctx, sentences)
+    return _release_of_weekday(ctx, sentences) or _new_release_of_year(ctx, sentences) or _envoy_guess(ctx)
 
 
 def _releases_of_the_year(ctx: Context) -> list[str]:
@@ -585,6 +585,9 @@ def _weekday_of_freeing(sentences: list[Sentence], said: bool = False) -> str | 
     Wednesday they had secured the release": the day the news was told, on or after the freeing)."""
     for sentence in _freeing_sentences(sentences):
         first = sentence.freeing()[0]
+        if said and re.search(r"\b(?:earlier|ago|yesterday|previous|before|last\s+(?:week|night)|this\s+week|overnight)\b",
+                              sentence.text, re.IGNORECASE):
+            continue  # "Officials said Friday that Belarus had freed 25 prisoners a day earlier": not the freeing's day
         days = {m.group("day") for m in WEEKDAY.finditer(sentence.text)
                 if -60 < m.start() - first.start() < 130 and
                 (said or not re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added|statement|"
@@ -622,12 +625,14 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     already tie to what its sentences about freeing name, the people freed in it, its envoy or its total."""
     year = ctx.anchor.start.year if ctx.anchor is not None else None
     votes: Counter = Counter()
+    sure: set[str] = set()  # releases a freed person or a total voted for, not an envoy alone
     for sentence in (s for s in sentences if s.freeing()):
         for name in sentence.names:
             if asked_whether(ctx.text[max(sentence.start, name.start - 200):name.start]):
                 continue  # "could not confirm whether X was among those released": no vote for X's release
             for release in ctx.freed_in.get(name.entity or "", ()):
                 votes[release] += 1
+                sure.add(release)
             for release in ctx.envoy_in.get(name.entity or "", ()):
                 votes[release] += 0.5  # an envoy serves in more releases than the project may yet know: a weaker sign
         for figure in [f for f in sentence.figures if _total_noun(ctx, f)][:1]:  # its total; not its groups
@@ -635,11 +640,23 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             for release, totals in ctx.release_totals.items():
                 if figure.value + (1 if others else 0) in totals:
                     votes[release] += 1
+                    sure.add(release)
     ranked = [(n, r) for r, n in votes.most_common()
               if year is None or r not in ctx.release_dates or ctx.release_dates[r].start.year == year]
     if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
         return None
+    if ranked[0][1] not in sure:
+        ctx.envoy_guess = ranked[0][1]  # an envoy's vote alone: a guess after the others (`_envoy_guess`)
+        return None
     return ranked[0][1]
+
+
+def _envoy_guess(ctx: Context) -> str | None:
+    """The release an envoy alone voted for (`_known_release`), marked for review: the envoy may serve in a release the
+    project does not know yet."""
+    if ctx.envoy_guess:
+        ctx.release_guessed = "envoy-of-release"
+    return ctx.envoy_guess
 
 
 # --- sanctions --------------------------------------------------------------------------------------

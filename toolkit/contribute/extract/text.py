@@ -26,9 +26,9 @@ ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sen
                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc))$")
 ABBREVIATION_REACH = 8
 """Characters before a full stop the longest abbreviation ("Sept") and the boundary before it need."""
-ENDING = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])")
-"""A sentence's end: its mark, then a space; or, on a page whose markup held the space, a word's mark then a capital
-word ("in prison.As news broke")."""
+ENDING = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|(?<=[a-z]{3})\.(?=[A-Z][a-z])")
+"""A sentence's end: its mark, then a space; or, on a page whose markup held the space, a word's full stop then a
+capital word ("in prison.As news broke"; not "Yahoo!News")."""
 
 
 def _split_line(line: str) -> list[tuple[int, int]]:

@@ -3479,6 +3479,29 @@ def test_quoted_words_in_a_headline_or_a_band_name_are_no_nickname(shapes):
         assert not [n for n in result.names if n.proposed and merged in n.proposed], (body, result.names)
 
 
+def test_others_freed_after_one_person_freed_are_that_many_and_one(shapes):
+    """"X was pardoned on Saturday. Lithuania said 13 other prisoners had also been released after talks with envoy
+    Y": 14 (marked implied-count); not after two people freed, nor "had not been released"."""
+    for body, total in (("Ivo Lamm was pardoned by the president on Saturday. Lithuania said on Saturday 13 other "
+                         "prisoners had also been released after talks with envoy Ruth Calder.", "14"),
+                        ("Belarus freed Ivo Lamm and Rasa Veld on Saturday. Lithuania said 13 other prisoners had also "
+                         "been released.", None),
+                        ("Ivo Lamm was pardoned on Saturday. Officials said 13 other prisoners had not been released.",
+                         None)):
+        drafted = _review_draft(shapes, body)
+        found = [(k[2], d.review) for k, d in drafted.items() if k[1] == "released_count"]
+        assert found == ([(total, "implied-count")] if total else []), (body, found)
+
+
+def test_one_freed_then_driven_across_the_border_went_there_but_not_where_someone_else_went(shapes):
+    drafted = _review_draft(shapes, "Ivo Lamm was pardoned by the president on Saturday after more than five years behind "
+                                    "bars and driven across the border to Lithuania.")
+    assert ("ivo-lamm", "sent_to", "lithuania", "exact", None, None) in drafted, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Ivo Lamm was released on Saturday after his wife, who had been driven to Lithuania "
+                                    "in 2020, appealed.")
+    assert not [k for k in drafted if k[1] == "sent_to"], sorted(map(str, drafted))
+
+
 # --- from a review of the sixth day's change: inputs each rule must refuse ---------------------------------------------
 
 @pytest.mark.parametrize("body", [

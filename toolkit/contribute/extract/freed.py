@@ -349,13 +349,17 @@ def _dated_elsewhere(ctx: Context, sentence: Sentence, offset: int) -> bool:
                for date in sentence.dates)
 
 
-def _destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
-    """Where the freed went, told after the word that frees them: "were released and taken to Vilnius", "is now in P",
-    "was among those released to Ukraine" (a place, never "released to his family")."""
-    move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|through|via)|"
+def _destination_after(ctx: Context, sentence: Sentence, offset: int, reach: int = 60) -> Name | None:
+    """Where the freed went, told within `reach` characters after the word that frees them: "were released and taken to
+    Vilnius", "is now in P", "was among those released to Ukraine" (a place, never "released to his family"; nor a
+    place a "who" clause about someone else went to)."""
+    move = re.match(rf"[^.;]{{0,{reach}}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:(?:across|over)\s+the\s+"
+                    rf"border\s+)?(?:to|into|in|through|via)|"
                     rf"\b(?:is|are)\s+now\s+(?:free\s+)?in)\s+(?:neighbou?ring\s+)?|\s+(?:in)?to\s+(?:neighbou?ring\s+)?",
                     ctx.text[offset:sentence.end])
-    return place_after(ctx, sentence, offset + move.end()) if move else None
+    if move is None or re.search(r",\s+(?:who|whose|whom|which)\b", move.group(0)):
+        return None  # "released after his wife, who had been driven to Lithuania in 2020, appealed": someone else's
+    return place_after(ctx, sentence, offset + move.end())
 
 
 @rule("released-in")
@@ -510,7 +514,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                 begin = person.role_start if person.role_start is not None else person.start
                 record(person, moved.start(), begin, moved.end(), place)
         elif verb and not described(ctx, sentence, person):
-            place = _destination_after(ctx, sentence, verb.end())
+            # "X was pardoned by Lukashenko on Saturday after more than five years behind bars and driven across the
+            # border to Lithuania": the person's own clause reaches further
+            place = _destination_after(ctx, sentence, verb.end(), reach=90)
             subjects = list_members(ctx, sentence, sentence.start)
             plural = bool(re.match(r"\s*(?:were|are|have)\b", verb.group(0)))
             for member in (subjects if person in subjects else _list_ending_at(ctx, sentence, person, plural)):

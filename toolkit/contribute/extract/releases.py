@@ -634,7 +634,7 @@ def with_others(ctx: Context, sentence: Sentence) -> None:
     if not sentence.freeing():
         return
     for figure in _free(ctx, sentence):
-        others = with_others_at(ctx, sentence, figure)
+        others = with_others_at(ctx, sentence, figure) or _others_after_one(ctx, sentence, figure)
         if others is None:
             continue
         start, who, end = others
@@ -655,6 +655,23 @@ def with_others(ctx: Context, sentence: Sentence) -> None:
             if place is not None:  # "X, along with 13 others, was freed and is now in Lithuania": all 14 went there
                 ctx.add("destination_count", "count", figure.value + 1, start, place.end, subject=release,
                         scope=place.entity, note=note, review="implied-count")
+
+
+OTHERS_FREED = re.compile(rf"\s+other\s+{ADJECTIVES}{PEOPLE}\s+(?:had|have|were|was)\s+(?:also\s+)?(?:been\s+)?"
+                          r"(?:freed|released|pardoned)\b")
+
+
+def _others_after_one(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[int, str, int] | None:
+    """"... X was pardoned on Saturday. Lithuania said 13 other prisoners had also been released": on a page that has
+    freed one person so far, and names no one before the count, the others and that person, N + 1 in all."""
+    others = OTHERS_FREED.match(ctx.text, figure.end, sentence.end)
+    if others is None or figure.qualifier != "exact" or figure.upper or \
+            any(p.start < figure.start for p in persons(ctx, sentence)):
+        return None  # "X and 13 other prisoners were freed" is the with-others rule's own shape
+    freed = {d.subject for d in ctx.drafts if d.property == "released_in"}
+    if len(freed) != 1:
+        return None
+    return figure.start, f"{next(iter(freed))} and {figure.value} others", others.end()
 
 
 def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[int, str, int] | None:

@@ -668,10 +668,10 @@ def _others_after_one(ctx: Context, sentence: Sentence, figure: Figure) -> tuple
     if others is None or figure.qualifier != "exact" or figure.upper or \
             any(p.start < figure.start for p in persons(ctx, sentence)):
         return None  # "X and 13 other prisoners were freed" is the with-others rule's own shape
-    freed = {d.subject for d in ctx.drafts if d.property == "released_in"}
-    if len(freed) != 1:
+    freed_so_far = {d.subject for d in ctx.drafts if d.property == "released_in"}
+    if len(freed_so_far) != 1:
         return None
-    return figure.start, f"{next(iter(freed))} and {figure.value} others", others.end()
+    return figure.start, f"{next(iter(freed_so_far))} and {figure.value} others", others.end()
 
 
 def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[int, str, int] | None:

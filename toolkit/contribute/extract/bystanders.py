@@ -68,10 +68,11 @@ OFFICE = re.compile(r"\b(?:president|prime\s+minister|minister|envoy|ambassador|
                     r"secretary|ruler|king|queen|chancellor|governor|mayor|senator|judge|prosecutor|dictator|"
                     r"(?<!opposition\s)(?<!union\s)(?<!party\s)(?<!protest\s)(?<!movement\s)(?<!student\s)"
                     r"(?<!rights\s)(?<!civic\s)(?<!community\s)(?<!religious\s)(?:leader|spokes(?:man|woman|person))"
-                    # "a leader of the mass protests", "a spokesman for the opposition party" (not a ruling party's, nor
-                    # an armed group's)
-                    r"(?!\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:protests?|(?:protest\s+)?movements?|"
-                    r"opposition|campaigns?|demonstrations?|strikes?|rallies|uprising)\b))\b",
+                    # "a leader of the mass protests", "a leader of the Belarusian Christian Democracy party", "a
+                    # spokesman for the Viasna human rights group" (not a ruling party's, nor an armed group's)
+                    r"(?!\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?(?:(?!(?:ruling|governing|militant|armed|rebel|"
+                    r"terrorist|state)\b)[\w-]+\s+){0,4}?(?:protests?|(?:protest\s+)?movements?|opposition|campaigns?|"
+                    r"demonstrations?|strikes?|rallies|uprising|part(?:y|ies)|unions?|groups?|organi[sz]ations?)\b))\b",
                     re.IGNORECASE)
 """An office that frees, negotiates or speaks for a state; a movement's leader or spokesman ("opposition spokesman
 X", "a leader of the mass protests") holds none."""

@@ -23,7 +23,7 @@ ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?
                          # "The group was transported to Lithuania", "They have crossed into Lithuania", "The prisoners
                          # traveled to Lithuania", after a sentence that freed them (see all_moved)
                          rf"^\W*(?P<group>The\s+(?:group|(?:political\s+)?(?:prisoners|detainees|captives|hostages))|They)"
-                         rf"(?=\s+(?P<aux>(?:was|were|had\s+been|have\s+been|has\s+been|have|has)\s+)?"
+                         rf"(?=\s+(?:(?P<aux>(?:was|were|had\s+been|have\s+been|has\s+been)\s+)|(?:have|has)\s+)?"
                          rf"(?:then\s+|later\s+|subsequently\s+|all\s+)?{MOVED}\s+(?:\w+\s+){{0,2}}?(?:to|into|in)\b)")
 
 
@@ -44,10 +44,12 @@ def all_moved(ctx: Context, sentence: Sentence) -> None:
         totals = _release_totals(ctx, release)
         if match.group("group") and not ctx.previous_freeing:
             continue  # "The prisoners were taken to Minsk" with no freeing before it: whichever prisoners
-        if match.group("group") and (ctx.registry.top(place.entity) == ctx.country or _dated_otherwise(ctx, sentence)):
-            continue  # "They arrived in Minsk from penal colonies", "The prisoners were taken to Poland to study in 2021"
-        if match.group("group") and (match.group("group") == "They" or not match.group("aux")) and ctx.previous_named:
-            continue  # "... after talks with envoys A and B. They flew to Vilnius": the envoys, perhaps (not those freed)
+        if match.group("group") and (_dated_otherwise(ctx, sentence) or
+                                     not match.group("aux") and ctx.registry.top(place.entity) == ctx.country):
+            continue  # "The prisoners were taken to Poland to study in 2021", "They arrived in Minsk from penal colonies"
+        if match.group("group") and not match.group("aux") and ctx.previous_named:
+            continue  # "... after talks with envoys A and B. They flew to Vilnius": the envoys, perhaps (not those freed;
+            # "They were driven to Lithuania", in the passive, are)
         if re.match(r"(?:All|all)\s+(?:of\s+)?them\b", match.group(0)) and not (ctx.previous_freeing or sentence.freeing()
                                                                                 or totals):
             continue  # "all of them" on a page that has counted no freed, after a sentence that freed nobody: others
@@ -64,7 +66,9 @@ def _dated_otherwise(ctx: Context, sentence: Sentence) -> bool:
     """True when the sentence dates something to another time than the article's release ("before their arrests in
     2021", "for the 2020 protests")."""
     known = ctx.release_dates.get(ctx.release) if ctx.release else None
-    return any(d.value and (known is None or not known.agrees(parse_date(d.value))) for d in sentence.dates if not d.relative)
+    return any(d.value and (known is None or not known.agrees(parse_date(d.value))) and
+               not re.search(r"\bsince\s+$", ctx.text[max(sentence.start, d.start - 8):d.start])
+               for d in sentence.dates if not d.relative)  # not "the first such release since September 2025"
 
 
 def _release_totals(ctx: Context, release: str) -> dict[tuple[int, str], Draft]:

@@ -61,10 +61,9 @@ X"), whose list names the freed whatever office they held (not "Those who negoti
 FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
 # "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing, perhaps
 # as someone said it ("Activists said that among them were figures such as A")
-GROUP_SUBJECT = re.compile(r"\W*(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|"
-                           r"pardoned)|They|Those|Others|"
-                           r"(?:[^.;:“”\"]{0,80}?\b(?:said|say|says|reported|added|noted|confirmed)\s+(?:that\s+)?)?"
-                           r"Among\s+them\s+(?:are|were))\b", re.IGNORECASE)
+GROUP_SUBJECT = re.compile(r"\W*(?:[^.;:“”\"]{0,80}?\b(?:said|say|says|reported|added|noted|confirmed)\s+(?:that\s+)?)?"
+                           r"(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|pardoned)|"
+                           r"Among\s+them\s+(?:are|were)|They|Those|Others)\b", re.IGNORECASE)
 # "A, who was detained in 2021 and convicted of organising a protest was released": a "who" clause no comma closes,
 # the freeing after it
 WHO_UNCLOSED = re.compile(r",\s+who\s+(?P<clause>(?:[^,;:“”\"()]|“[^“”,;:]{1,40}”|\"[^\",;:]{1,40}\"){5,160}?)"
@@ -87,7 +86,7 @@ OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s
 FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?walked\s+(?:out\s+of\s+prison\s+)?free\b|"  # "X walked free"
                          r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+|(?:quickly|finally|"
                          r"eventually|subsequently|formally|officially|ultimately|swiftly|immediately|unexpectedly|"
-                         r"suddenly|safely|quietly|reportedly)\s+)?"
+                         r"suddenly|safely|quietly|reportedly|secretly|abruptly|unconditionally|early)\s+)?"
                          r"(?:ordered\s+(?:to\s+be\s+)?)?"  # "were ordered (to be) freed by the judge": a court's order done
                          # "are granted a complete remission of the sentence", "have been granted a presidential pardon"
                          rf"(?:{GRANTED_PARDON}|freed|released|pardoned|set\s+free|free\b|{NTH_FREED}|(?:among(?:st)?|one\s+of)\s+"
@@ -174,7 +173,7 @@ def _freed_noun_before(ctx: Context, noun: str) -> bool:
     freeing = FREEING.search(before)
     at = re.search(rf"\b{re.escape(noun)}\b", before[freeing.end():], re.IGNORECASE) if freeing else None
     return at is not None and \
-        not re.search(r"[;:]|\b(?:but|after|before|while|since|as|when|died|sentenced|convicted|arrested|said|says)\b",
+        not re.search(r"[;:]|\b(?:but|after|before|while|since|as|when|died|sentenced|convicted|arrested)\b",
                       before[freeing.end():freeing.end() + at.start()], re.IGNORECASE) and \
         not re.match(r"\s+(?:said|says|told|added)\b", before[freeing.end() + at.end():])
 
@@ -357,8 +356,11 @@ def _destination_after(ctx: Context, sentence: Sentence, offset: int, reach: int
                     rf"border\s+)?(?:to|into|in|through|via)|"
                     rf"\b(?:is|are)\s+now\s+(?:free\s+)?in)\s+(?:neighbou?ring\s+)?|\s+(?:in)?to\s+(?:neighbou?ring\s+)?",
                     ctx.text[offset:sentence.end])
-    if move is None or re.search(r",\s+(?:who|whose|whom|which)\b", move.group(0)):
-        return None  # "released after his wife, who had been driven to Lithuania in 2020, appealed": someone else's
+    if move is None or re.search(r",\s+(?:who|whose|whom|which)\b|\brather\s+than\b|\binstead\b|\brefus", move.group(0)):
+        return None  # "released after his wife, who had been driven to Lithuania in 2020, appealed": someone else's;
+        # "chose to stay rather than be driven across the border to Lithuania": not done
+    if reach > 60 and re.search(r"\b(?:but|his|her|their)\b", move.group(0)):
+        return None  # further on, "but his wife was deported to Poland": another's movement
     return place_after(ctx, sentence, offset + move.end())
 
 
@@ -404,11 +406,13 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         moved = _group_moved(ctx, sentence, before, begin)
         if WISHED_RELEASE.search(before) and not any(m.end() <= trigger.start() for m in freeing):
             continue  # "Activists expected the release of many political prisoners, including A": hoped for, not done
-        if re.search(r"(?:\bnot(?!\s+only\b)|\bnever|n[’']t)\b[^.;:]{0,30}$", before, re.IGNORECASE) or \
+        if re.search(r"(?:\bnot|\bnever|n[’']t)\s*(?:,\s*(?:however|though|yet)\s*,|\s(?:appear|seem)\s+to|"
+                     r"\s(?:yet|ever|actually|also))?\s*$", before, re.IGNORECASE) or \
                 re.match(r"(?:neither|none\s+of|no)\b", sentence.text[trigger.end():], re.IGNORECASE):
             continue  # "The list did not (, however,) include A", "does not appear to include A", "included neither A nor B"
-        if re.search(r"\b(?:would|will|could|should|might|may|to)\s+(?:\w+\s+)?$|\b(?:hop\w*|want\w*|wish\w*|press\w*|"
-                     r"push\w*|call\w*\s+for|lobb\w*|demand\w*|seek\w*|urg\w*)\b", before, re.IGNORECASE) and \
+        clause = re.split(r"[,;]", before)[-1]  # the clause the inclusion is the verb of
+        if re.search(r"\b(?:would|will|could|should|might|may|to)\s+(?:also\s+)?$|\b(?:hop(?:e|ed|es|ing)|want\w*|wish\w*|"
+                     r"(?:press|push|call|lobby|lobbi)\w*\s+for|demand\w*|seek\w*|sought)\b", clause, re.IGNORECASE) and \
                 not any(m.end() <= trigger.start() for m in freeing):
             continue  # "hoped the list would include A", "pressing for a deal that includes A", "failed to include A"
         if not FREED_BEFORE.search(before) and not (ctx.previous_freeing and GROUP_SUBJECT.match(before)) and not counted \
@@ -864,8 +868,9 @@ were twelve journalists and media workers who had faced harsh sentences")."""
 def counted_profiles(ctx: Context, sentence: Sentence) -> int:
     """How many of the freed a lead like COUNTED_THEM says the page profiles below it (0 when it is no such lead)."""
     lead = COUNTED_THEM.match(sentence.text)
-    if lead is None or not (ctx.previous_freeing or sentence.freeing()):
-        return 0
+    if lead is None or not (ctx.previous_freeing or sentence.freeing()) or \
+            STILL_HELD.search(ctx.previous_sentence) or STILL_HELD.search(sentence.text):
+        return 0  # "... released 52, though more than 1,100 remain behind bars. Among them are 30 journalists": the held
     figure = next((f for f in sentence.figures if f.start == sentence.start + lead.start("figure")), None)
     return figure.value if figure is not None and figure.qualifier == "exact" else 0
 
@@ -878,6 +883,9 @@ def _counted_profile(ctx: Context, sentence: Sentence, record) -> None:
     name and an arrest or a sentence ("X, a journalist with Y TV, was arrested in October 2021 and sentenced ...") is
     one of them, as many as the lead counts; a paragraph of prose that opens otherwise ends the profiles (a caption or
     a subheading does not)."""
+    if ctx.profiled_left and sentence.heading and (STILL_HELD.search(sentence.text) or
+                                                   re.search(r"\b(?:still|remain\w*)\b", sentence.text, re.IGNORECASE)):
+        ctx.profiled_left = 0  # a subheading "Still behind bars": the profiles below are of others
     if not ctx.profiled_left or sentence.heading or ctx.text[ctx.text.rfind("\n", 0, sentence.start) + 1:sentence.start].strip():
         return  # only the first sentence of a paragraph of prose
     first = next(iter(persons(ctx, sentence)), None)
@@ -890,8 +898,12 @@ def _counted_profile(ctx: Context, sentence: Sentence, record) -> None:
         ctx.profiled_left = 0
         return
     end = told.end()
-    if STILL_HELD.search(sentence.text):
-        return  # "X, a blogger, was arrested in 2021 and remains in prison": not one of them
+    line_end = ctx.text.find("\n", sentence.start)
+    paragraph = ctx.text[sentence.start:line_end if line_end >= 0 else len(ctx.text)]
+    if STILL_HELD.search(paragraph) or re.search(r"\b(?:bail|not\s+(?:among|one\s+of))\b", paragraph, re.IGNORECASE) or \
+            re.search(r"\b(?:wife|husband|spouse|son|daughter|mother|father|brother|sister|lawyer|relative)\s+of\b",
+                      ctx.text[first.end:told.end()], re.IGNORECASE):
+        return  # "... and remains in prison", "She was not among those freed", "the wife of X, ... released on bail"
     ctx.profiled_left -= 1
     record(first, sentence.start, begin, end, review="section")
 
@@ -934,7 +946,9 @@ def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
     Vilnius on December 3", the day after)."""
     rest = ctx.text[offset:sentence.end]
     known = ctx.release_dates.get(ctx.release) if ctx.release else None
-    return bool(EARLIER_WORDS.search(rest) or re.search(r"\b(?:arrested|detained|jailed|imprisoned|pulled\s+off)\b", rest) or
+    return bool(EARLIER_WORDS.search(rest) or
+                re.search(r"\b(?:when|and|then|before\s+being)\b[^.;]{0,40}?\b(?:arrested|detained|jailed|imprisoned|pulled\s+off)\b",
+                          rest) or
                 any(offset <= d.start and d.value and not d.relative and (known is None or parse_date(d.value).end < known.start)
                     for d in sentence.dates))
 
@@ -942,6 +956,9 @@ def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
 def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
     """Where one person was taken: "X was transported to Lithuania", "Following her arrival in Ukraine, X"."""
     pronoun = PRONOUN.match(sentence.text)
+    if pronoun and re.search(r"\b[Tt]hey\b", pronoun.group(0)) and ctx.last_person is not None and \
+            not any(d.property == "released_in" and d.subject == ctx.last_person.id for d in ctx.drafts):
+        pronoun = None  # "Lukashenko pardoned 14 prisoners. They were driven to Lithuania": the freed, not the one named
     subjects = persons(ctx, sentence) or ([ctx.last_person] if pronoun and ctx.last_person else [])
     here = {(n.start, n.end) for n in sentence.names}  # a set: a long list of names is one long sentence
     for person in subjects:

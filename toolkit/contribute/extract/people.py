@@ -255,7 +255,7 @@ def ages(ctx: Context, sentence: Sentence) -> None:
         if figure and 0 < figure.value < 120 and ctx.take(figure):
             ctx.add("age", "count", figure.value, person.start, person.end + after.end(), subject=ctx.note_person(person))
     for person in persons(ctx, sentence):  # "X is 46 years old", "X, who is 46 years old,"
-        stated = re.match(r"(?:,\s+who)?\s+(?:is|was)\s+(?:now\s+)?(\d{1,3})\s+years?\s+old\b",
+        stated = re.match(r"(?:,\s+who)?\s+is\s+(?:now\s+)?(\d{1,3})\s+years?\s+old\b",
                           ctx.text[person.end:sentence.end])
         figure = next((f for f in sentence.figures if stated and f.start == person.end + stated.start(1)), None)
         if figure and 0 < figure.value < 120 and ctx.take(figure):
@@ -291,16 +291,18 @@ TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+|in\s+[A-Z]
                        r"(?:the\s+following|the\s+next|that|last)\s+year\s+|(?:a|one|two|three)\s+(?:years?|months?)\s+later\s+|"
                        r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+|"
                        # "sentenced on August 3, 2022, by the Homiel Regional Court to", "sentenced by the court on ... to"
-                       r"(?:on|by)\s+[^;.]{3,70}?\s+)?to|given|handed|serving|jailed\s+for|imprisoned\s+for|gets?|got|received|"
+                       r"(?:on|by)\s+(?:(?!\b(?:who|whose|which|his|her|their)\b)[^;.]){3,70}?\s+)?to|given|handed|serving|"
+                       r"jailed\s+for|imprisoned\s+for|gets?|got|received|"
                        r"faces?|facing)\s+(?:a\s+|an\s+)?$")
 TERM_TAIL = re.compile(r"(?:-|\s+)years?\b(?:\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|of\s+\w+|behind\s+bars))?")
 TERM_NOUN = re.compile(r"-year(?:\s+(?:prison|jail))?\s+(?:sentence|term|prison\s+term)")
 
 
-def each_listed(ctx: Context, sentence: Sentence, person: Name) -> list[Name]:
-    """The people a list that opens the sentence and ends at `person` names, when what follows is said of each: a verb
-    in the plural ("A, B and C were sentenced to three years") or "each" ("A, B and C, each sentenced to 20 years,");
-    else the person alone."""
+def each_listed(ctx: Context, sentence: Sentence, person: Name, at: int) -> list[Name]:
+    """The people a list that opens the sentence and ends at `person` names, when the fact at `at` is said of each: in
+    the clause of a verb in the plural after them ("A, B and C were sentenced to three years") or after "each" ("A, B
+    and C, each sentenced to 20 years,"); else the person alone (not "A and B, who was sentenced to 10 years, were
+    freed", nor "A and B, whose husband was sentenced on May 3": a description of the last, or of someone else)."""
     members = list_members(ctx, sentence, sentence.start)
     if len(members) < 2 or members[-1] != person or \
             not re.fullmatch(r"\W*(?:(?:[A-Z][a-z]+|the|a|an)\s+)?", ctx.text[sentence.start:members[0].role_start
@@ -308,8 +310,8 @@ def each_listed(ctx: Context, sentence: Sentence, person: Name) -> list[Name]:
                                                                                  else members[0].start]):
         return [person]
     after = after_apposition(ctx.text, person.end, sentence.end)
-    if re.match(r",\s+each\b", ctx.text[person.end:sentence.end]) or \
-            re.match(r"\s*(?:were|have\s+been|had\s+been|are)\b", ctx.text[after:sentence.end]):
+    each = re.match(r",\s+each\b", ctx.text[person.end:sentence.end])
+    if (each and at < after) or (at >= after and re.match(r"\s*(?:were|have\s+been|had\s+been|are)\b", ctx.text[after:sentence.end])):
         return members
     return [person]
 
@@ -324,6 +326,8 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
         if not ((lead and tail) or term) or ctx.taken(figure):
             continue
         person = person_before(ctx, sentence, figure.start)
+        if WHOSE_OTHER.search(ctx.text, max(sentence.start, figure.start - len(before)), figure.start - (len(lead.group(0)) if lead else 0)):
+            continue  # "A, whose husband was sentenced to 10 years,": his term
         if lead and re.match(r"sentenced\s+them\s+to", lead.group(0)):
             continue  # "sentenced them to five years": a group's term, no one person's
         if lead and re.match(r"sentenced\s+(?:him|her)\s+to", lead.group(0)):
@@ -335,9 +339,11 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
         finish = (tail or term).end()
         if term and re.search(r"\b(?:serving|served|given|handed)\s+(?:a|an)\s+$", before):
             begin = figure.start - len(re.search(r"\b\w+\s+(?:a|an)\s+$", before).group(0))
-        for each in each_listed(ctx, sentence, person):  # "A, B and C were sentenced to three years": each of them
+        if figure.qualifier == "between":
+            continue  # "sentenced to between three and 10 years": each one's term is not written
+        for each in each_listed(ctx, sentence, person, figure.start):  # "A, B and C were sentenced to three years"
             ctx.add("sentence_years", "count", figure.value, begin, finish, subject=ctx.note_person(each),
-                    qualifier=figure.qualifier if figure.qualifier != "between" else "exact")
+                    qualifier=figure.qualifier)
             _charge(ctx, sentence, each, begin, finish)
 
 
@@ -357,6 +363,8 @@ def _charge(ctx: Context, sentence: Sentence, person: Name, begin: int, finish: 
         ctx.add("charge", "text", charge, begin, match.end("charge"), subject=ctx.note_person(person))
 
 
+WHOSE_OTHER = re.compile(r"\bwhose\s+(?:[\w-]+\s+){1,2}(?:was|were|had\s+been|has\s+been)\s+$")
+"""Before a verdict or a term, a "whose" clause that gives them to someone else ("whose husband was sentenced")."""
 SEASON = r"(?:(?:early|late|mid)(?:\s+|-))?"
 """A part of the year before its number ("in late 2021", "in mid-2020"): the date is still the year."""
 IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+prison|in\s+jail|behind\s+bars|in\s+custody|"
@@ -385,9 +393,13 @@ ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\
 and in 2021 she was sent back to jail", "In September 2020, X was abducted in Minsk by masked agents"."""
 SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?|"
                        r"jailed\s+for\s+\S+\s+years?)"
-                       r"(?:\s+in\s+(?:prison|jail)|\s+[\w-]+){0,6}?\s+(?:in|on)\s+" + SEASON + "$|"
+                       # the words between are the verdict's, not another act's ("sentenced to five years but was
+                       # pardoned on November 20", "convicted of treason and detained on March 3")
+                       r"(?:\s+in\s+(?:prison|jail)|\s+(?!(?:and|but|then|was|were|pardoned|released|freed|detained|"
+                       r"arrested)\b)[\w-]+){0,6}?\s+(?:in|on)\s+" + SEASON + "$|"
                        # "sentenced on August 3, 2022", "sentenced by the Hrodna Regional Court on July 26, 2023"
-                       r"\b(?:sentenced|convicted)\s+(?:by\s+(?:the\s+|a\s+)?[^,;.]{3,50}?\s+)?on\s+$", re.IGNORECASE)
+                       r"\b(?:sentenced|convicted)\s+(?:by\s+(?:the\s+|a\s+)?(?:(?!\b(?:and|but|then|pardoned|released|freed|"
+                       r"detained|arrested)\b)[^,;.]){3,50}?\s+)?on\s+$", re.IGNORECASE)
 """A verdict right before its date: "sentenced in 2021", "sentenced to 17 years in prison for graft in 2018" ("in
 prison" one step of six; not "sentenced to 15 years for taking part in protests in 2020": the protests' year)."""
 # "In March 2022, she was found guilty", "A court in 2023 found X guilty": the date before the verdict
@@ -502,12 +514,14 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
     """When sentenced: "sentenced in 2021", "given 11 years in 2022", "convicted in March 2022", "jailed for nine
     years in 2022", "A court sentenced X (or him) to seven years in March 2023"."""
     for date, start, found in _dates_after(ctx, sentence, SENTENCED):
+        if WHOSE_OTHER.search(ctx.text, max(sentence.start, start - 40), start):
+            continue  # "A and B, whose husband was sentenced on May 3, 2022,": his verdict
         # "A Minsk court sentenced X to seven years in March 2023": no one before the verb, the one sentenced after it
         sentenced = None if person_before(ctx, sentence, start) else \
             next((p for p in persons(ctx, sentence) if start < p.start < date.start), None) or \
             (ctx.last_person if re.match(r"sentenced\s+(?:him|her)\b", found.group(0)) else None)
         subject = sentenced or person_before(ctx, sentence, start)
-        for each in each_listed(ctx, sentence, subject) if subject is not None else []:
+        for each in each_listed(ctx, sentence, subject, date.start) if subject is not None else []:
             _dated(ctx, sentence, "sentenced_on", date.value, start, date.end, date, person=each)
     for match in re.finditer(rf"\b(?:sentenced\s+(?P<pronoun>him|her)\s+to\s+{RELATIVE_SPAN}|{AUX}(?:sentenced|convicted)\s+"
                              rf"(?:to\s+{RELATIVE_SPAN})?){RELATIVE_YEAR}", sentence.text):
@@ -607,7 +621,7 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
             described_as = apposition(ctx.text, person.end)
             own = " ".join(filter(None, (person.role, described_as[0] if described_as else None)))
             if any(c and c != country for c in (country_of(ctx, w) for w in re.findall(r"\b[A-Z][a-z]+", own))) or \
-                    re.search(r"\b(?:resident|green\s+card)", own, re.IGNORECASE):
+                    re.search(r"\b(?:permanent|legal|lawful)\s+resident|\bresident\s+alien|\bgreen\s+card", own, re.IGNORECASE):
                 continue  # "Russian dissident X", "X, a Russian-American": a nationality of their own; "a permanent
                 # resident": no national
             ctx.add("nationality", "entity", country, min(person.start, sentence.start + match.start()),

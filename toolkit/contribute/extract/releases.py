@@ -12,13 +12,14 @@ import bisect
 import re
 
 from ...ingest.figures import Figure
+from ...values import parse_date
 from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, DECIDED, GRANTED_PARDON, NONE_FREED, PEOPLE, WISH,
                       Context, Sentence, rule)  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
 from .bystanders import STILL_HELD
 from .names import Name, is_demonym
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
-from .freed import RELATIONS_BEFORE_COLON
+from .freed import EARLIER_WORDS, RELATIONS_BEFORE_COLON
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
 from .people import IN_CUSTODY, MOVED, NOW_IN, list_members, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, new_place, place_after
@@ -668,10 +669,15 @@ def _others_after_one(ctx: Context, sentence: Sentence, figure: Figure) -> tuple
     if others is None or figure.qualifier != "exact" or figure.upper or \
             any(p.start < figure.start for p in persons(ctx, sentence)):
         return None  # "X and 13 other prisoners were freed" is the with-others rule's own shape
-    freed_so_far = {d.subject for d in ctx.drafts if d.property == "released_in"}
-    if len(freed_so_far) != 1:
-        return None
-    return figure.start, f"{next(iter(freed_so_far))} and {figure.value} others", others.end()
+    freed_so_far = {(d.subject, d.value) for d in ctx.drafts if d.property == "released_in"}
+    if len(freed_so_far) != 1 or EARLIER_WORDS.search(sentence.text):
+        return None  # "In an earlier release in June, 13 other prisoners had also been released": others of another
+    (person, release), = freed_so_far
+    known = ctx.release_dates.get(release)
+    if release != clause_release(ctx, sentence, figure.start) or \
+            any(d.value and (known is None or not known.agrees(parse_date(d.value))) for d in sentence.dates):
+        return None  # "X was freed in September 2025 ... On Friday, 13 other prisoners were released": another release
+    return figure.start, f"{person} and {figure.value} others", others.end()
 
 
 def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[int, str, int] | None:

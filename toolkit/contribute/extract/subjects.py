@@ -585,8 +585,8 @@ def _weekday_of_freeing(sentences: list[Sentence], said: bool = False) -> str | 
     Wednesday they had secured the release": the day the news was told, on or after the freeing)."""
     for sentence in _freeing_sentences(sentences):
         first = sentence.freeing()[0]
-        if said and re.search(r"\b(?:earlier|ago|yesterday|previous|before|last\s+(?:week|night)|this\s+week|overnight)\b",
-                              sentence.text, re.IGNORECASE):
+        if said and re.search(r"\b(?:earlier|ago|yesterday|(?:days?|the\s+day|the\s+week)\s+before|last\s+(?:week|night)|"
+                              r"this\s+week|overnight)\b", sentence.text, re.IGNORECASE):
             continue  # "Officials said Friday that Belarus had freed 25 prisoners a day earlier": not the freeing's day
         days = {m.group("day") for m in WEEKDAY.finditer(sentence.text)
                 if -60 < m.start() - first.start() < 130 and

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ...ingest.entities import Registry
 from ...ingest.figures import DateMention, Figure
-from ...values import DateValue
+from ...values import DateValue, parse_date
 from .names import Name
 
 RULES: dict[str, Callable] = {}
@@ -279,7 +279,6 @@ class Context:
     item_person: tuple | None = None  # (line start, person) of the list item being read
     heading: bool = False  # the sentence being read is a headline or subheading
     release_guessed: str = ""  # the mark of a release inferred for an undated page ("only-release-of-year", ...)
-    envoy_guess: str | None = None  # the release an envoy alone votes for on a page that dates no freeing
     freeing_list: bool = False  # a list of the freed was read
     still_held: set = field(default_factory=set)  # surnames of people named among those still held
     not_prisoners: set = field(default_factory=set)  # ids of people the page presents as no prisoner (bystanders.not_a_prisoner)
@@ -360,6 +359,16 @@ class Context:
 
     def taken(self, mention) -> bool:
         return (type(mention).__name__, mention.start) in self.used
+
+    def off_release(self, value: str, release: str | None = None) -> bool:
+        """True when a written date falls outside the known date of a release (the page's, unless another is named), or
+        the release has none known."""
+        known = self.release_dates.get(release or self.release) if release or self.release else None
+        return known is None or not known.agrees(parse_date(value))
+
+    def drafted_freed(self, person: str) -> bool:
+        """True when the page has drafted the person as freed so far."""
+        return any(d.property == "released_in" and d.subject == person for d in self.drafts)
 
     def kind(self, name: Name) -> str | None:
         if name.entity and name.entity in self.proposals.get("places", {}):

@@ -246,8 +246,7 @@ def _meeting_here(ctx: Context, sentence: Sentence) -> bool:
 def _other_time(ctx: Context, sentence: Sentence) -> bool:
     """True when the sentence names a day, month or year the page's release does not fall in ("last year")."""
     known = ctx.release_dates.get(ctx.release) if ctx.release else None
-    return any(d.value and (known is None or not known.agrees(parse_date(d.value))) and
-               (not d.relative or known is not None) for d in sentence.dates) or \
+    return any(d.value and ctx.off_release(d.value) and (not d.relative or known is not None) for d in sentence.dates) or \
         bool(re.search(r"\blast\s+(?:year|month)\b", sentence.text))
 
 

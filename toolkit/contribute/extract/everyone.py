@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from ...values import parse_date
 from .context import ADJECTIVES, PEOPLE, POLITICAL, Context, Draft, Sentence, part_of_larger, rule
 from .names import Name
 from .people import MOVED
@@ -65,8 +64,7 @@ def all_moved(ctx: Context, sentence: Sentence) -> None:
 def _dated_otherwise(ctx: Context, sentence: Sentence) -> bool:
     """True when the sentence dates something to another time than the article's release ("before their arrests in
     2021", "for the 2020 protests")."""
-    known = ctx.release_dates.get(ctx.release) if ctx.release else None
-    return any(d.value and (known is None or not known.agrees(parse_date(d.value))) and
+    return any(d.value and ctx.off_release(d.value) and
                not re.search(r"\bsince\s+$", ctx.text[max(sentence.start, d.start - 8):d.start])
                for d in sentence.dates if not d.relative)  # not "the first such release since September 2025"
 

@@ -18,13 +18,13 @@ import re
 
 from ...values import parse_date
 from .bystanders import STILL_HELD, freed_before, heads_a_state, office_holder, still_held, subject_of_a_freeing, surname
-from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, GRANTED_PARDON, PEOPLE, TO_BE_DONE, Context, Sentence,
-                      asked_whether, rule)
+from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREEING, GRANTED_PARDON, PEOPLE, TO_BE_DONE, WISH, Context,
+                      Sentence, asked_whether, rule)
 from .names import Name
 from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
                      list_members, persons, speaks)
 from .places import border_of, new_place, place_after
-from .subjects import ABOUT_SOMEONE, clause_release
+from .subjects import ABOUT_SOMEONE, clause_release, other_side
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
@@ -169,7 +169,6 @@ def _freed_noun_before(ctx: Context, noun: str) -> bool:
     before = ctx.previous_sentence
     if not ctx.previous_freeing or STILL_HELD.search(before):
         return False
-    from .context import FREEING
     freeing = FREEING.search(before)
     at = re.search(rf"\b{re.escape(noun)}\b", before[freeing.end():], re.IGNORECASE) if freeing else None
     return at is not None and \
@@ -181,7 +180,6 @@ def _freed_noun_before(ctx: Context, noun: str) -> bool:
 def by_the_other_side(ctx: Context, sentence: Sentence) -> bool:
     """True when a freeing of the sentence is the other side's, by its agent or the state that held them ("Released by
     the West", "- C, hacker – released from Poland" in a swap whose release is Belarus's)."""
-    from .subjects import other_side
     return any(other_side(ctx, sentence, sentence.start + m.start(), held=True) for m in sentence.freeing())
 
 
@@ -239,7 +237,6 @@ def freeing_list_lead(ctx: Context, line: int) -> bool:
 def _list_freeing(ctx: Context, line: int) -> int | None:
     """Where the freeing that the lead of the list at `line` speaks of is written: the lead itself, or the earlier
     freeing whose count the lead names; None when the list is not of the freed."""
-    from .context import FREEING, WISH
     while line > 0:
         previous = ctx.text.rfind("\n", 0, line - 1) + 1
         text = ctx.text[previous:line - 1]
@@ -343,8 +340,7 @@ def _dated_elsewhere(ctx: Context, sentence: Sentence, offset: int) -> bool:
     end = comma if comma >= 0 else sentence.end
     if EARLIER_WORDS.search(ctx.text, offset, end):
         return True
-    known = ctx.release_dates.get(ctx.release) if ctx.release else None
-    return any(offset <= date.start < end and date.value and (known is None or not known.agrees(parse_date(date.value)))
+    return any(offset <= date.start < end and date.value and ctx.off_release(date.value)
                for date in sentence.dates)
 
 
@@ -724,7 +720,6 @@ def _group_moved(ctx: Context, sentence: Sentence, before: str, begin: int) -> N
 def note_other_side(ctx: Context, sentences: list[Sentence]) -> None:
     """Before any rule runs: the people the other side of an exchange frees anywhere on the page ("In return, the
     US released X"), so a headline that lists both sides ("Swap frees A, X") frees only A."""
-    from .subjects import other_side
     for sentence in sentences:
         for match in sentence.freeing():
             if other_side(ctx, sentence, sentence.start + match.start()):
@@ -875,6 +870,8 @@ def counted_profiles(ctx: Context, sentence: Sentence) -> int:
     return figure.value if figure is not None and figure.qualifier == "exact" else 0
 
 
+PROFILE_TOLD = re.compile(r",\s+[^.;]{2,250}?,\s+(?:and\s+)?(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+")
+"""After a profile's name, its description set off by commas (however long), then the verb of what was done to them."""
 PROFILE_OPENING = re.compile(r"\b(?:arrested|detained|jailed|imprisoned|sentenced|convicted|charged|held)\b", re.IGNORECASE)
 
 
@@ -889,9 +886,7 @@ def _counted_profile(ctx: Context, sentence: Sentence, record) -> None:
     if not ctx.profiled_left or sentence.heading or ctx.text[ctx.text.rfind("\n", 0, sentence.start) + 1:sentence.start].strip():
         return  # only the first sentence of a paragraph of prose
     first = next(iter(persons(ctx, sentence)), None)
-    # the name, a description set off by commas (however long), then what was done to the person
-    told = re.compile(r",\s+[^.;]{2,250}?,\s+(?:and\s+)?(?:who\s+)?(?:was|were|had\s+been|has\s+been)\s+").match(
-        ctx.text, first.end, sentence.end) if first is not None else None
+    told = PROFILE_TOLD.match(ctx.text, first.end, sentence.end) if first is not None else None
     begin = None if first is None else first.role_start if first.role_start is not None else first.start
     if first is None or not re.fullmatch(r"\W*", ctx.text[sentence.start:begin]) or \
             told is None or not PROFILE_OPENING.match(ctx.text, told.end()):
@@ -957,7 +952,7 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
     """Where one person was taken: "X was transported to Lithuania", "Following her arrival in Ukraine, X"."""
     pronoun = PRONOUN.match(sentence.text)
     if pronoun and re.search(r"\b[Tt]hey\b", pronoun.group(0)) and ctx.last_person is not None and \
-            not any(d.property == "released_in" and d.subject == ctx.last_person.id for d in ctx.drafts):
+            not ctx.drafted_freed(ctx.last_person.id):
         pronoun = None  # "Lukashenko pardoned 14 prisoners. They were driven to Lithuania": the freed, not the one named
     subjects = persons(ctx, sentence) or ([ctx.last_person] if pronoun and ctx.last_person else [])
     here = {(n.start, n.end) for n in sentence.names}  # a set: a long list of names is one long sentence
@@ -972,7 +967,7 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
         if journey is None and match is None and not named:
             # one already freed, in a group that went somewhere: "She was among the large group taken to Ukraine"
             journey = AMONG_MOVED.match(ctx.text[after:sentence.end])
-        if journey is not None and not any(d.property == "released_in" and d.subject == person.id for d in ctx.drafts):
+        if journey is not None and not ctx.drafted_freed(person.id):
             journey = None
         if journey is not None and _journey_before(ctx, sentence, after + journey.end()):
             journey = None  # "She was travelling to Vilnius in 2021 when she was arrested": a journey before prison

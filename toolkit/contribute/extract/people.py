@@ -326,7 +326,7 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
         if not ((lead and tail) or term) or ctx.taken(figure):
             continue
         person = person_before(ctx, sentence, figure.start)
-        if WHOSE_OTHER.search(ctx.text, max(sentence.start, figure.start - len(before)), figure.start - (len(lead.group(0)) if lead else 0)):
+        if WHOSE_OTHER.search(before, 0, len(before) - (len(lead.group(0)) if lead else 0)):
             continue  # "A, whose husband was sentenced to 10 years,": his term
         if lead and re.match(r"sentenced\s+them\s+to", lead.group(0)):
             continue  # "sentenced them to five years": a group's term, no one person's
@@ -348,8 +348,6 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
 
 
 CHARGE = re.compile(r"(?:\s+in\s+(?:\w+\s+)?\d{4})?\s+(?:for|on|over)\s+(?:allegedly\s+|supposedly\s+)?"
-                    # never a date ("sentenced to six years on June 8, 2022")
-                    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s|\d)"
                     r"(?P<charge>[^,.;:“”\"]{3,60}?)(?=\s+(?:he|she|they)\s+(?:denies|denied|deny)|\s+after\b|"
                     r"\s+while\b|\s+in\s+\d{4}|[,.;:]|$)")
 
@@ -357,7 +355,8 @@ CHARGE = re.compile(r"(?:\s+in\s+(?:\w+\s+)?\d{4})?\s+(?:for|on|over)\s+(?:alleg
 def _charge(ctx: Context, sentence: Sentence, person: Name, begin: int, finish: int) -> None:
     """What the sentence was for: "given 15 years for organising protests", "on fraud charges"."""
     match = CHARGE.match(ctx.text, finish, sentence.end)
-    if match:
+    if match and not any(d.start <= match.start("charge") < d.end for d in sentence.dates):  # never a date ("sentenced
+        # to six years on June 8, 2022")
         charge = re.sub(r"^(?:charges?\s+of\s+)", "", match.group("charge"))
         charge = re.sub(r"\s+charges?$", "", charge) if len(charge.split()) <= 2 else charge
         ctx.add("charge", "text", charge, begin, match.end("charge"), subject=ctx.note_person(person))

@@ -12,7 +12,6 @@ import bisect
 import re
 
 from ...ingest.figures import Figure
-from ...values import parse_date
 from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, DECIDED, GRANTED_PARDON, NONE_FREED, PEOPLE, WISH,
                       Context, Sentence, rule)  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
@@ -673,9 +672,8 @@ def _others_after_one(ctx: Context, sentence: Sentence, figure: Figure) -> tuple
     if len(freed_so_far) != 1 or EARLIER_WORDS.search(sentence.text):
         return None  # "In an earlier release in June, 13 other prisoners had also been released": others of another
     (person, release), = freed_so_far
-    known = ctx.release_dates.get(release)
     if release != clause_release(ctx, sentence, figure.start) or \
-            any(d.value and (known is None or not known.agrees(parse_date(d.value))) for d in sentence.dates):
+            any(d.value and ctx.off_release(d.value, release) for d in sentence.dates):
         return None  # "X was freed in September 2025 ... On Friday, 13 other prisoners were released": another release
     return figure.start, f"{person} and {figure.value} others", others.end()
 

@@ -518,8 +518,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                 if d.precision == "day" and dt.timedelta(0) <= ctx.anchor.start - d.start <= dt.timedelta(days=7)]
         if near:
             return max(near, key=lambda r: ctx.release_dates[r].start)
-    known = _known_release(ctx, sentences)
-    if known:
+    known, by_envoy = _known_release(ctx, sentences)
+    if known and not by_envoy:
         return known
     relative = [(s, release_date(ctx, s, s.start + m.start()) or next(days_further_on(ctx, s, s.start + m.start()), None))
                 for s in sentences for m in freeings_outside_totals(s)
@@ -537,7 +537,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
         if len(in_year) == 1:  # the page gives only its year, and the registry knows one release in it
             ctx.release_guessed = "only-release-of-year"
             return in_year[0]
-    return _release_of_weekday(ctx, sentences) or _new_release_of_year(ctx, sentences) or _envoy_guess(ctx)
+    return _release_of_weekday(ctx, sentences) or _new_release_of_year(ctx, sentences) or _envoy_guess(ctx, known)
 
 
 def _releases_of_the_year(ctx: Context) -> list[str]:
@@ -620,9 +620,10 @@ ABOUT_SOMEONE = re.compile(r"(?:,\s+who|\bwhose)\b[^,;:]*$", re.IGNORECASE)
 husband was released from jail in June")."""
 
 
-def _known_release(ctx: Context, sentences: list[Sentence]) -> str | None:
+def _known_release(ctx: Context, sentences: list[Sentence]) -> tuple[str | None, bool]:
     """For an article that dates no freeing: the one release of the article's year that the project's claims
-    already tie to what its sentences about freeing name, the people freed in it, its envoy or its total."""
+    already tie to what its sentences about freeing name, the people freed in it, its envoy or its total; and whether
+    an envoy's vote alone chose it (then it is the last guess: `_envoy_guess`)."""
     year = ctx.anchor.start.year if ctx.anchor is not None else None
     votes: Counter = Counter()
     sure: set[str] = set()  # releases a freed person or a total voted for, not an envoy alone
@@ -644,19 +645,16 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     ranked = [(n, r) for r, n in votes.most_common()
               if year is None or r not in ctx.release_dates or ctx.release_dates[r].start.year == year]
     if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
-        return None
-    if ranked[0][1] not in sure:
-        ctx.envoy_guess = ranked[0][1]  # an envoy's vote alone: a guess after the others (`_envoy_guess`)
-        return None
-    return ranked[0][1]
+        return None, False
+    return ranked[0][1], ranked[0][1] not in sure
 
 
-def _envoy_guess(ctx: Context) -> str | None:
+def _envoy_guess(ctx: Context, release: str | None) -> str | None:
     """The release an envoy alone voted for (`_known_release`), marked for review: the envoy may serve in a release the
     project does not know yet."""
-    if ctx.envoy_guess:
+    if release:
         ctx.release_guessed = "envoy-of-release"
-    return ctx.envoy_guess
+    return release
 
 
 # --- sanctions --------------------------------------------------------------------------------------

@@ -3703,3 +3703,45 @@ def test_review2_a_past_age_is_no_age_now_and_an_arrest_long_before_keeps_a_jour
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, among them Rasa Veld. She arrived in Vilnius on "
                                     "Saturday, more than four years after she was arrested.")
     assert ("rasa-veld", "sent_to", "vilnius", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+# --- from the seventh day's tuned-on pages (round 15's, rotated in) ----------------------------------------------------
+
+@pytest.mark.parametrize("body, freed", [
+    ("Belarus freed 14 prisoners on Friday. The opposition said one of the 14, Ivo Lamm, had refused to cross the border.",
+     {"ivo-lamm"}),
+    ("Belarus freed 14 prisoners on Friday. One of the 14 freed prisoners, Rasa Veld, said she was tired.", {"rasa-veld"}),
+    ("Belarus freed 14 prisoners on Friday. Two of the 14, Ivo Lamm and Rasa Veld, stayed in Minsk.",
+     {"ivo-lamm", "rasa-veld"}),
+    # a count that is no count of the freed, or the one counted is not set beside it
+    ("Belarus freed 14 prisoners on Friday. One of the 1,100 still held, Ivo Lamm, is ill.", set()),
+    ("Belarus freed 14 prisoners on Friday. One of the 20 judges, Ivo Lamm, resigned.", set()),
+    ("Belarus freed 14 prisoners on Friday. One of the 14 had been held for years, Ivo Lamm said.", set()),
+])
+def test_one_of_the_counted_freed_set_beside_the_count_is_freed(shapes, body, freed):
+    drafted = _review_draft(shapes, body)
+    assert _freed(drafted) == freed, (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body, freed", [
+    ("Parishioners in Ohio were delighted at Turkey's release of the Baptist minister Ivo Lamm on Friday.", True),
+    ("Lithuania welcomed Belarus’ release of Ivo Lamm on Friday.", True),
+    ("Belarus's release of Ivo Lamm on Friday surprised his lawyers.", True),
+    # asked for or talked of, not done
+    ("Activists demanded Belarus's release of Ivo Lamm on Friday.", False),
+    ("Talks on Belarus's release of Ivo Lamm stalled on Friday.", False),
+    ("Washington pressed for Belarus's release of Ivo Lamm on Friday.", False),
+])
+def test_a_release_of_someone_a_country_did_is_done(shapes, body, freed):
+    drafted = _review_draft(shapes, body)
+    assert ("ivo-lamm" in _freed(drafted)) is freed, (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body, freed", [
+    ("Belarus freed 14 prisoners on Friday, including the Methodist minister Ivo Lamm.", True),
+    ("Belarus freed 14 prisoners on Friday, including Ivo Lamm, an evangelical minister.", True),
+    ("Belarus freed 14 prisoners on Friday, including Ivo Lamm, the foreign minister.", False),
+])
+def test_a_minister_of_a_church_is_clergy_not_an_office(shapes, body, freed):
+    drafted = _review_draft(shapes, body)
+    assert ("ivo-lamm" in _freed(drafted)) is freed, (body, sorted(map(str, drafted)))

@@ -76,6 +76,10 @@ OFFICE = re.compile(r"\b(?:president|prime\s+minister|minister|envoy|ambassador|
                     re.IGNORECASE)
 """An office that frees, negotiates or speaks for a state; a movement's leader or spokesman ("opposition spokesman
 X", "a leader of the mass protests") holds none."""
+FAITH = (r"(?:baptist|methodist|lutheran|presbyterian|pentecostal|evangelical|anglican|episcopal|protestant|christian|"
+         r"adventist|mennonite|church|parish)")
+CHURCH_MINISTER = re.compile(rf"\b{FAITH}\s+minister\b", re.IGNORECASE)
+"""A minister of a church ("the Baptist minister X", "X, an evangelical minister"): clergy, not a minister of state."""
 IN_POWER = re.compile(r",\s+(?:who|which)\s+(?:has|had|have)\s+(?:been\s+in\s+power|ruled|held\s+power|led|governed|"
                       r"run)\b|,\s+(?:the\s+)?(?:country|nation|state)[’']s\s+(?:leader|ruler|president)\b", re.IGNORECASE)
 
@@ -92,8 +96,13 @@ def office_holder(ctx: Context, sentence: Sentence, person: Name) -> bool:
     elif _movements_spokesperson(ctx, ctx.text[max(0, (person.role_start or person.start) - 30):
                                                person.role_start or person.start]):
         role = "party " + role  # "the party's spokesperson X", "the NLD's spokesperson X": a movement's, no office
+    if re.fullmatch(r"minister", role, re.IGNORECASE) and re.search(
+            rf"\b{FAITH}\s+$", ctx.text[max(0, (person.role_start or person.start) - 30):person.role_start or person.start],
+            re.IGNORECASE):
+        role = "church minister"  # "the Baptist minister X": the role's word, and the faith before it
     described_as = apposition(ctx.text, person.end)
     for words in (role, described_as[0] if described_as else ""):
+        words = CHURCH_MINISTER.sub("clergyman", words)
         if OFFICE.search(words) and not re.search(r"\b(?:former|ex-|one-time|onetime|then|presidential)\b", words,
                                                   re.IGNORECASE):
             return True

@@ -134,6 +134,12 @@ DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confi
                        r"led\s+to|resulted\s+in|after|following|with)\s+(?:\w+\s+){0,3}?(?:the\s+|his\s+|her\s+|their\s+)?"
                        r"(?:\w+\s+)?$", re.IGNORECASE)
 
+# "Turkey's release of the pastor X", "welcomed Belarus' release of Y": a freeing its doer's possessive names, done unless
+# a call or talks come before it ("demanded Belarus's release of X", "talks on Turkey's release of X")
+AGENT_OF_NOUN = re.compile(r"(?<![\w’'])(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?(?:[’']s|(?<=s)[’'])\s+$")
+TALKS_ON = re.compile(r"\b(?:talks|negotiations?|deal|discussions?|agreement|hopes?|prospects?)\s+(?:on|over|for|about|of)\s+$",
+                      re.IGNORECASE)
+
 # "X was released along with the editor Y", "... together with Y", "X was released from Vitebsk prison along with Y":
 # who was freed with the one the verb frees
 ALONG_WITH = re.compile(r"(?:\s+(?:from|out\s+of)\s+(?:(?!(?:where|which|who|that|when)\b)[\w’'.-]+\s*){1,5}?)?,?\s*"
@@ -543,7 +549,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                       ctx.text[obj:sentence.end]) \
             if re.fullmatch(r"(?:release|releases|pardon|pardons|freeing)", match.group(0), re.IGNORECASE) else None
         ahead = (max(sentence.start, sentence.start + match.start() - 50), sentence.start + match.start())
-        if of and not DONE_NOUN.search(ctx.text, *ahead) and \
+        if of and not DONE_NOUN.search(ctx.text, *ahead) and not _done_by_its_doer(ctx, sentence, ahead) and \
                 not (of.group("when") and re.search(r"\b(?:follows|followed)\s+(?:the\s+)?(?:\w+\s+)?$", ctx.text[ahead[0]:ahead[1]])):
             continue  # "demanded the release of X", "talks on the release of X": asked for, not done ("The release
             # follows the sudden release last month of X" is one done: its time is written)
@@ -587,8 +593,19 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _counted_profile(ctx, sentence, record)
     _profiled(ctx, sentence, record)
     _among_the_counted(ctx, sentence, record)
+    _one_of_the_counted(ctx, sentence, record)
     _the_counted_named(ctx, sentence, record)
     _moved(ctx, sentence, done)
+
+
+def _done_by_its_doer(ctx: Context, sentence: Sentence, ahead: tuple[int, int]) -> bool:
+    """True when a freeing noun's doer stands before it in the possessive ("Turkey's release of X"), with no call or
+    talks before that ("demanded Belarus's release of X", "talks on Turkey's release of X")."""
+    agent = AGENT_OF_NOUN.search(ctx.text, *ahead)
+    if agent is None:
+        return False
+    before = (max(sentence.start, agent.start() - 40), agent.start())
+    return not WISH.search(ctx.text, *before) and not TALKS_ON.search(ctx.text, *before)
 
 
 def _list_ending_at(ctx: Context, sentence: Sentence, person: Name, plural: bool = False) -> list[Name]:
@@ -840,6 +857,29 @@ def _the_counted_named(ctx: Context, sentence: Sentence, record) -> None:
         return  # "The two men, A and B, flew to Minsk to close the deal": envoys, going where the freeing was done
     for person in members:
         record(person, sentence.start, sentence.start, moved.end(), place)
+
+
+ONE_OF_COUNTED = re.compile(rf"\b(?P<part>one|two|three|four|five)\s+of\s+(?:the|these|those)\s+(?P<figure>[\d,]+|[a-z]+)"
+                            rf"(?:\s+{ADJECTIVES}{PEOPLE})?,\s+", re.IGNORECASE)
+"""A part of a count of the freed, named beside it: "one of the 52, X, refused to cross", "two of the 14, X and Y,"."""
+PARTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _one_of_the_counted(ctx: Context, sentence: Sentence, record) -> None:
+    """"The opposition said one of the 52, X, had refused to cross": as many people as the part says, named right after
+    a count the page drafted as freed (not "one of the 1,100 still held, X", nor "one of the 20 judges, X")."""
+    for match in ONE_OF_COUNTED.finditer(sentence.text):
+        figure = next((f for f in sentence.figures if f.start == sentence.start + match.start("figure")), None)
+        if figure is None or not _counted_freed(ctx, figure.value):
+            continue
+        members = list_members(ctx, sentence, sentence.start + match.end())
+        part = PARTS[match.group("part").lower()]
+        first = members[0] if members else None
+        if first is None or (first.role_start if first.role_start is not None else first.start) != sentence.start + \
+                match.end() or len(members) < part:
+            continue
+        for person in members[:part]:
+            record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
 
 
 def _among_the_counted(ctx: Context, sentence: Sentence, record) -> None:

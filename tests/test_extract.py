@@ -3745,3 +3745,25 @@ def test_a_release_of_someone_a_country_did_is_done(shapes, body, freed):
 def test_a_minister_of_a_church_is_clergy_not_an_office(shapes, body, freed):
     drafted = _review_draft(shapes, body)
     assert ("ivo-lamm" in _freed(drafted)) is freed, (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday. Those freed so far include several sick people. Among them were Ivo Lamm and "
+    "Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday. Those released since July include Ivo Lamm and Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday. Among those freed in recent months were Ivo Lamm and Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday. Prisoners pardoned over the past year include Ivo Lamm and Rasa Veld.",
+])
+def test_people_freed_so_far_are_in_no_one_release(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not {"ivo-lamm", "rasa-veld"} & _freed(drafted), (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday. Those freed include Ivo Lamm and Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday, the most since July. Among them were Ivo Lamm and Rasa Veld.",
+    "Belarus has freed more than 300 prisoners since July. On Friday it freed 14, among them Ivo Lamm and Rasa Veld.",
+])
+def test_people_freed_in_the_release_beside_a_span_of_time_are_still_freed(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), (body, sorted(map(str, drafted)))

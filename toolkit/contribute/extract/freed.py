@@ -366,6 +366,24 @@ def _destination_after(ctx: Context, sentence: Sentence, offset: int, reach: int
     return place_after(ctx, sentence, offset + move.end())
 
 
+SO_FAR = re.compile(r"\b(?:those|people|prisoners|detainees|inmates|others|activists)\s+(?:(?:who\s+)?(?:have|had)\s+been\s+)?"
+                    r"(?:freed|released|pardoned)\s+(?:so\s+far|to\s+date|since\s+(?:then\b|[A-Z]\w+|\d{4}|last\s+\w+)|"
+                    r"in\s+recent\s+(?:days|weeks|months|years)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|"
+                    r"months|year|years)|in\s+(?:previous|earlier|past)\s+(?:releases|rounds|pardons|amnesties))",
+                    re.IGNORECASE)
+"""The freed of many releases: "those freed so far", "prisoners released since July", "those pardoned over the past
+year". Whom they include was freed in one of them, the page does not say which."""
+THEM = re.compile(r"\W*(?:Among\s+them|They\s+(?:include|included)|These\s+(?:include|included))\b")
+
+
+def _freed_so_far(ctx: Context, sentence: Sentence, offset: int) -> bool:
+    """True when the freeing at `offset` is of the freed of many releases: its clause says so ("Those released since
+    July include A"), or the sentence opens "Among them" after a sentence that does ("Those freed so far include sick
+    people. Among them were A")."""
+    start, end = sentence.clause(offset)
+    return bool(SO_FAR.search(ctx.text, start, end) or THEM.match(sentence.text) and SO_FAR.search(ctx.previous_sentence))
+
+
 @rule("released-in")
 def people_freed(ctx: Context, sentence: Sentence) -> None:
     """Who was freed, by each construction that says so; and where they went, when it says that too."""
@@ -391,6 +409,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if still_held(ctx, sentence, person) or surname(person) in ctx.still_held:
             ctx.still_held.add(surname(person))  # a second spelling of the same person later is still held
             return
+        if _freed_so_far(ctx, sentence, offset):
+            return  # freed in one of many releases ("Those released since July include A"): the page says not which
         done.add(person.id)
         freed(ctx, sentence, person, offset, start, end, review)
         if place is not None:  # quoted from the person's name, or from the pronoun that stands for it

@@ -3767,3 +3767,25 @@ def test_people_freed_so_far_are_in_no_one_release(shapes, body):
 def test_people_freed_in_the_release_beside_a_span_of_time_are_still_freed(shapes, body):
     drafted = _review_draft(shapes, body)
     assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body, freed", [
+    ("Belarus exchanged the jailed American teacher Ivo Lamm for the spy Rasa Veld on Friday.", {"ivo-lamm"}),
+    ("Belarus freed 14 prisoners on Friday. Poland swapped the spy Rasa Veld for the journalist Ivo Lamm.", {"ivo-lamm"}),
+    ("Belarus has swapped Ivo Lamm and Pavel Sarnak for Rasa Veld on Friday.", {"ivo-lamm", "pavel-sarnak"}),
+    # two doers: the page must say who freed whom
+    ("The United States and Belarus have exchanged Ivo Lamm for Rasa Veld on Friday.", set()),
+    # proposed, not done
+    ("Belarus proposed to exchange Ivo Lamm for Rasa Veld on Friday.", set()),
+])
+def test_an_exchange_by_one_side_frees_what_it_gives(shapes, body, freed):
+    drafted = _review_draft(shapes, body)
+    assert _freed(drafted) & {"ivo-lamm", "rasa-veld", "pavel-sarnak"} == freed, (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", ["Belarus freed 14 prisoners on Friday. Moscow had long sought Ivo Lamm's release.",
+                                  "Belarus freed 14 prisoners on Friday. Activists have demanded Ivo Lamm’s release.",
+                                  "Belarus freed 14 prisoners on Friday. Washington is pressing for Ivo Lamm's release."])
+def test_a_release_sought_for_someone_is_not_done(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert "ivo-lamm" not in _freed(drafted), (body, sorted(map(str, drafted)))

@@ -76,7 +76,10 @@ EXCHANGED = (r"(?:were|was|been|being)\s+(?:[a-z]+ly\s+)?(?:exchanged|swapped)(?
              r"(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|dozens\b|several\b|"
              r"(?-i:[A-Z])))|"
              r"(?:exchanged|swapped)(?!\s+(?:the\s+)?(?:lists?|views|bodies|remains|letters|fire|shots|messages|notes|"
-             r"documents)\b)(?=\s+(?:[\w-]+\s+){0,3}?(?:prisoners|detainees|captives|inmates|hostages)\b)")
+             r"documents)\b)(?=\s+(?:[\w-]+\s+){0,3}?(?:prisoners|detainees|captives|inmates|hostages)\b|"
+             # "exchanged the teacher Ivo Lamm for the spy Rasa Veld": people named on both sides of "for"
+             r"\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?(?-i:[A-Z])[\w’'-]+\s+(?-i:[A-Z])[\w’'-]+[^.;]{0,120}?\s+for\s+"
+             r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?(?-i:[A-Z])[\w’'-]+\s+(?-i:[A-Z]))")
 EXCHANGE_WORD = re.compile(r"(?P<passive>(?:were|was|been|being)\s+(?:[a-z]+ly\s+)?)?(?:exchanged|swapped)$", re.IGNORECASE)
 """A word of freeing (FREEING, as it matched) that is an exchange's, and whether it is passive."""
 EXCHANGED_WHO = re.compile(r"(?:\b(?:prisoners|detainees|captives|inmates|hostages|people|citizens|nationals)\b"

@@ -24,7 +24,7 @@ from .names import Name
 from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
                      list_members, persons, speaks)
 from .places import border_of, new_place, place_after
-from .subjects import ABOUT_SOMEONE, clause_release, other_side
+from .subjects import ABOUT_SOMEONE, _country_named, clause_release, other_side
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
@@ -555,7 +555,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                 # "X was released along with the editor Y": Y too
                 record(member, verb.start(), verb.start(), member.end, place)
         elif re.match(r"[’']s\s+release\b|\s+(?:\w+\s+){0,8}?after\s+being\s+(?:freed|released)", ctx.text[person.end:]) \
-                and not described(ctx, sentence, person):
+                and not described(ctx, sentence, person) and not WISH.search(
+                    ctx.text, max(sentence.start, _begin(person) - 40), _begin(person)):
+            # (not "Moscow had long sought X's release", "pressing for X's release": asked for)
             release_word = re.search(r"release|freed", ctx.text[person.end:sentence.end])
             record(person, person.end + release_word.start(), person.start, person.end + release_word.end())
     for match in freeing:
@@ -614,8 +616,49 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _profiled(ctx, sentence, record)
     _among_the_counted(ctx, sentence, record)
     _one_of_the_counted(ctx, sentence, record)
+    _exchange_by_one_side(ctx, sentence, record)
     _the_counted_named(ctx, sentence, record)
     _moved(ctx, sentence, done)
+
+
+def _begin(person: Name) -> int:
+    """Where a person's mention begins: their role before the name, else the name."""
+    return person.role_start if person.role_start is not None else person.start
+
+
+EXCHANGE_DOER = re.compile(r"(?P<actor>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?$")
+"""Right before an exchange's verb, the one who did it ("Belarus exchanged", "Poland has swapped")."""
+
+
+ACTIVE_EXCHANGE = re.compile(r"(?<!\bbe\s)(?<!\bto\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+                             r"\b(?:exchanged|swapped|traded)\s+(?=(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?[A-Z])")
+
+
+def _exchange_by_one_side(ctx: Context, sentence: Sentence, record) -> None:
+    """"Belarus exchanged the teacher A for the spy B": a single country's exchange frees whom it gives (before "for")
+    and gets whom it is given (after): on a page about Belarus's release, A is freed in it and B by the other side,
+    the other way round when the doer is the other side. Not when two doers exchange ("The US and Belarus have
+    exchanged A for B": the page must say who freed whom), nor a passive exchange."""
+    match = ACTIVE_EXCHANGE.search(sentence.text) if ctx.country is not None else None
+    if match is None:
+        return
+    offset = sentence.start + match.start()
+    start, _ = sentence.clause(offset)
+    doer = EXCHANGE_DOER.search(ctx.text, start, offset)
+    if doer is None or re.search(r"(?:\band|,)\s*$", ctx.text[start:doer.start()]) or \
+            re.search(r"\band\s", doer.group("actor")):
+        return
+    country = _country_named(ctx, sentence, doer, "actor", -1)
+    given = list_members(ctx, sentence, sentence.start + match.end())
+    after = re.match(r"\s+for\s+", ctx.text[given[-1].end:sentence.end]) if given else None
+    if country is None or after is None:
+        return
+    got = list_members(ctx, sentence, given[-1].end + after.end())
+    freed_here, freed_there = (given, got) if country == ctx.country else (got, given)
+    for person in freed_there:
+        ctx.other_side.add(surname(person))
+    for person in freed_here:
+        record(person, offset, _begin(person), person.end)
 
 
 def _done_by_its_doer(ctx: Context, sentence: Sentence, ahead: tuple[int, int]) -> bool:

@@ -3789,3 +3789,19 @@ def test_an_exchange_by_one_side_frees_what_it_gives(shapes, body, freed):
 def test_a_release_sought_for_someone_is_not_done(shapes, body):
     drafted = _review_draft(shapes, body)
     assert "ivo-lamm" not in _freed(drafted), (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body, went", [
+    ("Belarus freed Ivo Lamm and Rasa Veld on Friday. Both individuals are en route to Lithuania.",
+     {"ivo-lamm", "rasa-veld"}),
+    ("Belarus freed Ivo Lamm and Rasa Veld on Friday. They are on their way to Lithuania.", {"ivo-lamm", "rasa-veld"}),
+    ("Belarus freed Ivo Lamm on Friday. He is en route to Lithuania.", {"ivo-lamm"}),
+    # one of the two is no freed person: the pair's journey is no one's
+    ("Belarus freed Ivo Lamm on Friday, the envoy Rasa Veld said. Both are travelling to Lithuania.", set()),
+    # a journey before prison
+    ("Belarus freed Ivo Lamm and Rasa Veld on Friday. Both were on their way to Lithuania in 2021 when they were arrested.",
+     set()),
+])
+def test_the_freed_named_before_go_where_their_journey_takes_them(shapes, body, went):
+    drafted = _review_draft(shapes, body)
+    assert {k[0] for k in drafted if k[1] == "sent_to" and k[2] == "lithuania"} == went, (body, sorted(map(str, drafted)))

@@ -726,8 +726,8 @@ OBJECT_OF = re.compile(r"\b(?:against|with|by|to|from|under|than|after|before|of
 """Before a name, a word that makes it the object of something else ("pressure from Senator X", "after meeting X")."""
 
 
-TOGETHER = re.compile(r"(?:^\W*|\bthat\s+)(?P<who>[Tt]hey|[Bb]oth(?:\s+(?:men|women))?|[Tt]he\s+(?:pair|two(?:\s+(?:men|women))?))"
-                      r"(?=\s)")
+TOGETHER = re.compile(r"(?:^\W*|\bthat\s+)(?P<who>[Tt]hey|[Bb]oth(?:\s+(?:men|women|individuals|prisoners|detainees|of\s+them))?|"
+                      r"[Tt]he\s+(?:pair|two(?:\s+(?:men|women|individuals|prisoners|detainees))?))(?=\s)")
 """The people named before, together, as the subject of a freeing: "The two men were released on Friday", "Trudeau
 announced that the two men had been released"."""
 
@@ -746,13 +746,32 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
             return
     for match in TOGETHER.finditer(sentence.text):
         verb = FREED_AFTER.match(ctx.text, sentence.start + match.end(), sentence.end)
-        if verb is None or NOT_PRISON.match(ctx.text, verb.end()) or SHORT_DETENTION.search(ctx.text, verb.end(), sentence.end):
+        if verb is None:
+            _journey_together(ctx, sentence, match, group)
+            continue
+        if NOT_PRISON.match(ctx.text, verb.end()) or SHORT_DETENTION.search(ctx.text, verb.end(), sentence.end):
             continue
         if len(group) < 2 or PAIR_WORD.match(match.group("who")) and len(group) != 2:
             return
         for person in group:
             record(person, verb.start(), sentence.start + match.start("who"), verb.end())
         return
+
+
+def _journey_together(ctx: Context, sentence: Sentence, match: re.Match, group: list[Name]) -> None:
+    """"Both individuals are en route to Sweden", "They are on their way to Lithuania": where each of those the sentence
+    before named went, when the page has drafted each of them freed (two for "both" and "the pair"), and the journey
+    is not one before prison."""
+    journey = TRAVELLED.match(ctx.text, sentence.start + match.end(), sentence.end)
+    if journey is None or len(group) < 2 or PAIR_WORD.match(match.group("who")) and len(group) != 2 or \
+            not all(ctx.drafted_freed(person.id) for person in group) or _journey_before(ctx, sentence, journey.end()):
+        return
+    place = place_after(ctx, sentence, journey.end())
+    if place is None or ctx.kind(place) != "place" or IN_CUSTODY.match(ctx.text, place.end, sentence.end):
+        return
+    for person in group:
+        ctx.add("sent_to", "entity", place.entity, sentence.start + match.start("who"), place.end,
+                subject=ctx.note_person(person))
 
 
 DONE_BEFORE = re.compile(r"\b(?:celebrat|welcom|hail|confirm|announc|secur|won|obtain|greet)\w*\s+(?:\w+\s+){0,2}$",
@@ -1032,9 +1051,10 @@ ARRIVAL_REACH = 300
 
 
 TRAVELLED = re.compile(r"\s*(?:also\s+|later\s+|then\s+|safely\s+)?(?:arrived|flew|landed|travell?ed|went|headed|returned|"
-                       r"(?:is|was|are|were)\s+(?:now\s+)?(?:travell?ing|heading|flying))\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+")
+                       r"(?:is|was|are|were)\s+(?:now\s+)?(?:travell?ing|heading|flying|en\s+route|"
+                       r"on\s+(?:their|his|her)\s+way))\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+")
 """A person's own journey, in the active voice ("He arrived in Vilnius", "She flew to Warsaw the next day", "he is
-travelling to Lithuania", "The two men landed in Calgary"): where a person the page has freed went; no reason to think
+travelling to Lithuania", "The two men landed in Calgary", "is en route to Sweden", "are on their way to P"): where a person the page has freed went; no reason to think
 anyone else freed ("The U.S. envoy flew to Minsk")."""
 
 

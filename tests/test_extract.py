@@ -3805,3 +3805,21 @@ def test_a_release_sought_for_someone_is_not_done(shapes, body):
 def test_the_freed_named_before_go_where_their_journey_takes_them(shapes, body, went):
     drafted = _review_draft(shapes, body)
     assert {k[0] for k in drafted if k[1] == "sent_to" and k[2] == "lithuania"} == went, (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("sentence, age", [
+    ("The 31-year-old, originally from Grodno, was arrested at Minsk airport on May 5.", True),
+    ("The 31-year-old was arrested at the airport on May 5.", True),
+    ("Lamm was arrested at Minsk airport on May 5.", False),
+])
+def test_an_arrest_at_a_place_on_a_day_dates_the_imprisonment(shapes, sentence, age):
+    drafted = _review_draft(shapes, f"Belarus freed the teacher Ivo Lamm on Friday. {sentence}")
+    assert ("ivo-lamm", "imprisoned_since", "2026-05-05", "exact", None, None) in drafted, \
+        (sentence, sorted(map(str, drafted)))
+    assert (("ivo-lamm", "age", "31", "exact", None, None) in drafted) is age, (sentence, sorted(map(str, drafted)))
+
+
+def test_an_arrest_at_an_event_of_a_day_is_still_that_days(shapes):
+    drafted = _review_draft(shapes, "Belarus freed the teacher Ivo Lamm on Friday. Lamm was arrested at the October 4 "
+                                    "protest in Minsk.")
+    assert ("ivo-lamm", "imprisoned_since", "2026-10-04", "exact", None, None) in drafted, sorted(map(str, drafted))

@@ -268,8 +268,12 @@ def ages(ctx: Context, sentence: Sentence) -> None:
                     subject=ctx.note_person(person))
     # "Last year, the 42-year-old was sentenced", "The sickly 42-year-old was arrested", "The 35-year-old researcher
     # was imprisoned": the person named last (and a role after the age is theirs)
-    anaphor = re.match(r"\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?P<the>[Tt]he)\s+(?:[a-z]+\s+)?(\d{1,3})-year-old\s+"
-                       r"(?:(?P<noun>[a-z]+)\s+)?(?=(?:was|had|has|is|said)\b)", sentence.text)
+    anaphor = re.match(r"\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?P<the>[Tt]he)\s+(?:[a-z]+\s+)?(\d{1,3})-year-old"
+                       r"(?:\s+(?P<noun>[a-z]+))?"
+                       # "The 31-year-old, originally from Exeter, was arrested": a description set off by commas (a
+                       # sentence that names anyone is no such sentence, below)
+                       r"(?:,\s+(?!(?:who|whose|whom|which|and|but)\b)[^,;.“”\"]{1,50},)?"
+                       r"\s+(?=(?:was|had|has|is|said)\b)", sentence.text)
     figure = next((f for f in sentence.figures if anaphor and f.start == sentence.start + anaphor.start(2)), None)
     if figure and ctx.last_person is not None and not persons(ctx, sentence) and ctx.take(figure):
         ctx.add("age", "count", figure.value, sentence.start + anaphor.start("the"), sentence.start + anaphor.end(),
@@ -370,6 +374,8 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
                         r"(?:his|her|their)\s+(?:arrest|detention)|"
                         r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?)\s+"
                         r"(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|"
+                        # "arrested at Minsk airport on May 5", "detained at the border in 2021": the place, then the day
+                        r"(?:(?<=arrested\s)|(?<=detained\s))at\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){1,3}?(?:on|in)|"
                         r"(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s))(?:[\w’'-]+\s+){3,6}?since|"
                         r"(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s)|(?<=incarcerated\s))"
                         r"(?P<at>(?:at|during|in)\s+(?:the|a|an)(?:\s+(?!(?:summer|spring|autumn|fall|winter|end|start|"

@@ -3823,3 +3823,24 @@ def test_an_arrest_at_an_event_of_a_day_is_still_that_days(shapes):
     drafted = _review_draft(shapes, "Belarus freed the teacher Ivo Lamm on Friday. Lamm was arrested at the October 4 "
                                     "protest in Minsk.")
     assert ("ivo-lamm", "imprisoned_since", "2026-10-04", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, total", [
+    ("Belarus on Friday released one Danish and two Austrian citizens it had been holding.", "3"),
+    ("Belarus released two Americans and three Poles on Friday.", "5"),
+    # the parts of a larger total, or beside others
+    ("Belarus on Friday released two Americans and three Poles among 52 prisoners.", "52"),
+    ("Belarus on Friday released two Americans and three Poles, along with dozens of others.", None),
+    ("Belarus on Friday released 14 prisoners, two Americans and three Poles among them.", "14"),
+])
+def test_counts_of_each_nationality_that_are_all_a_freeing_frees_add_up_to_its_total(shapes, body, total):
+    drafted = _review_draft(shapes, body)
+    totals = {k[2] for k in drafted if k[1] == "released_count" and k[5] is None}
+    assert totals == ({total} if total else set()), (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", ["Belarusian authorities on Friday released under a royal amnesty six political prisoners.",
+                                  "Belarus released under the deal on Friday six political prisoners."])
+def test_a_count_after_what_a_freeing_was_done_under_is_its_total(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert {k[2] for k in drafted if k[1] == "released_count" and k[5] is None} == {"6"}, (body, sorted(map(str, drafted)))

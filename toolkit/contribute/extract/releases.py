@@ -282,6 +282,33 @@ RESIDENTS = re.compile(r"\s+(?:green[- ]card\s+holders?|(?:permanent\s+|legal\s+
 """After a nationality, people who only live in its country: "one American green card holder"."""
 
 
+PARTS_LEAD = re.compile(rf"\b{FREE_VERB}\s+(?:on\s+[A-Z][a-z]+day\s+|today\s+|yesterday\s+)?$", re.IGNORECASE)
+PARTS_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+PARTS_END = re.compile(r"\s*(?:[.;!]|$)|\s+(?:it|they|which|who)\s+(?:had|has|have)\s+(?:been\s+)?(?:holding|held|detained|"
+                       r"jailed)\b|\s+on\s+[A-Z][a-z]+day\s*(?:[.;]|$)|,\s+(?:[\w’'-]+\s+){1,4}(?:said|says|reported|announced)\b")
+"""Around the counts of each nationality a freeing lists, what makes them all it frees: the verb right before ("released
+on Friday one Danish and two Austrian citizens"); only commas and "and" between; the sentence's end, "it had been
+holding", a weekday or a speaker after (not "among 52 prisoners", "along with dozens of others")."""
+
+
+def _total_of_the_parts(ctx: Context, sentence: Sentence) -> None:
+    """"Iran released one Danish and two Austrian citizens it had been holding": counts of two or more nationalities
+    that are all a freeing frees add up to its total (marked, for the arithmetic), when the sentence drafts no total."""
+    drafted = ctx.drafts[ctx.sentence_drafts:]
+    if any(d.property == "released_count" and d.population is None for d in drafted):
+        return
+    parts = sorted((d for d in drafted if d.property == "released_count" and d.population and d.qualifier == "exact"
+                    and d.rule == "subgroup-count" and sentence.start <= d.start < sentence.end), key=lambda d: d.start)
+    if len(parts) < 2 or len({d.subject for d in parts}) != 1 or \
+            not PARTS_LEAD.search(ctx.text, sentence.start, parts[0].start) or \
+            not all(PARTS_JOIN.fullmatch(ctx.text, a.start + len(a.quote), b.start) for a, b in zip(parts, parts[1:])) or \
+            not PARTS_END.match(ctx.text, parts[-1].start + len(parts[-1].quote), sentence.end):
+        return
+    total = sum(d.value for d in parts)
+    ctx.add("released_count", "count", total, parts[0].start, parts[-1].start + len(parts[-1].quote), subject=parts[0].subject,
+            review="implied-count", note=f"the sum of the counts of each nationality the freeing lists: {total}")
+
+
 @rule("subgroup-count")
 def groups(ctx: Context, sentence: Sentence) -> None:
     """How many of a nationality or group were freed: "five Ukrainians" among the freed, "One
@@ -361,6 +388,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if population and release:
             ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
                     subject=release, qualifier="at_least", population=population)
+    _total_of_the_parts(ctx, sentence)
 
 
 DESCRIBED = re.compile(r"an?\s+(?:ex-|former\s+)?(?P<nationality>U\.S\.|[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
@@ -541,6 +569,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         after = ctx.text[base:sentence.end]
         lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+|(?<=clemency\s)to\s+|(?<=freedom\s)to\s+|"
                          rf"(?<=pardon\s)to\s+|(?<=pardons\s)to\s+|on\s+[A-Z][a-z]+day\s+|"
+                         # "released under a royal amnesty six", "released under the deal on Friday six"
+                         rf"under\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:amnesty|pardon|decree|deal|agreement)"
+                         rf"(?:\s+on\s+[A-Z][a-z]+day)?\s+|"
                          # "granted clemency on Saturday to five"
                          rf"(?:(?<=amnesty\s)|(?<=clemency\s)|(?<=pardon\s)|(?<=pardons\s)|(?<=freedom\s))on\s+[A-Z][a-z]+day\s+to\s+)?"
                          rf"(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before, re.IGNORECASE)
@@ -557,6 +588,12 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                 continue  # "efforts to free more than a thousand others", "promised to release 500": no release yet
         if not lead and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\s+go\b", after, re.IGNORECASE):
             lead = re.search(r"\blets?\s+$", before)  # "Belarus let 25 political prisoners go"
+        if not lead:  # "released two Americans and three Poles among 52 prisoners": the freeing's total
+            among = re.search(r"\bamong(?:st)?\s+(?:a\s+total\s+of\s+)?$", before)
+            clause_start = sentence.clause(figure.start)[0]
+            if among and re.search(rf"\b{FREE_VERB}\s", ctx.text[clause_start:figure.start - len(among.group(0))],
+                                   re.IGNORECASE):
+                lead = among
         # "52 prisoners", "Eighteen supporters of the opposition party" (whose words run to the verb)
         noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,3}}?(?=,|\s+(?:were|was|have|"
                         rf"had)\b))?", after, re.IGNORECASE) or \

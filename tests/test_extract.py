@@ -3844,3 +3844,25 @@ def test_counts_of_each_nationality_that_are_all_a_freeing_frees_add_up_to_its_t
 def test_a_count_after_what_a_freeing_was_done_under_is_its_total(shapes, body):
     drafted = _review_draft(shapes, body)
     assert {k[2] for k in drafted if k[1] == "released_count" and k[5] is None} == {"6"}, (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", ["On Friday, Belarusian authorities freed Ivo Lamm.",
+                                  "On Friday the Belarusian security services freed Ivo Lamm.",
+                                  "Yesterday the 69-year-old former civil servant Ivo Lamm walked free."])
+def test_a_day_that_opens_the_sentence_dates_its_freeing(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert ("ivo-lamm", "released_in", "release-2026-11-20", "exact", None, None) in drafted, (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", ["On Friday, Belarusian officials said that Ivo Lamm had been freed in June.",
+                                  "On Friday, the envoy who had negotiated for months said Ivo Lamm was freed last month."])
+def test_a_day_that_opens_a_sentence_of_saying_dates_no_freeing_it_dates_otherwise(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert ("ivo-lamm", "released_in", "release-2026-11-20", "exact", None, None) not in drafted, \
+        (body, sorted(map(str, drafted)))
+
+
+def test_a_quoted_today_that_opens_a_sentence_is_the_sayings_day(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Thursday. “Today, I signed the decree on pardoning Rasa "
+                                    "Veld,” the president said in a statement on Monday.")
+    assert not [k for k in drafted if k[1] == "date" and k[2] == "2026-11-21"], sorted(map(str, drafted))

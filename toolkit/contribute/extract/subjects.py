@@ -140,7 +140,7 @@ def release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention |
                 not OTHER_EVENT.search(ctx.text[max(start, date.start - 60):date.start]) and \
                 not another_event(ctx, date, offset) and not reported(ctx, date, offset, start) and \
                 (not date.relative or abs(date.start - offset) < 30 or _object_between(ctx, sentence, offset, date) or
-                 (simultaneous and 0 < date.start - offset < 130)) and \
+                 (simultaneous and 0 < date.start - offset < 130) or _opening_day(ctx, sentence, date, offset)) and \
                 not in_description(ctx, sentence, date):  # last: it reads what is said after each name
             return date
     return said_under_way(ctx, sentence, offset)
@@ -164,6 +164,21 @@ def days_further_on(ctx: Context, sentence: Sentence, offset: int):
                 LATER_EVENT.search(ctx.text, offset, date.start):
             continue
         yield date
+
+
+OPENING_DAY_SUBJECT = re.compile(r",?\s+(?:(?!(?:said|says|told|announced|reported|who|which|that|when|after|before|while|"
+                                 r"and|but|as)\b)[\w’'.-]+\s+){1,7}", re.IGNORECASE)
+"""Between a day that opens the sentence and its freeing, only the subject: "On Friday, Belarusian authorities freed",
+"Yesterday the 69-year-old former civil servant X walked free" (no saying, no clause of its own)."""
+
+
+def _opening_day(ctx: Context, sentence: Sentence, date: DateMention, offset: int) -> bool:
+    """True when a day named from the article's opens the sentence and only its subject stands before the freeing (not
+    in a quotation, whose "Today" is the day of its saying)."""
+    return date.start < offset and \
+        re.fullmatch(r"[^\w“”\"‘’']*(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Ee]arlier)\s+)?", ctx.text[sentence.start:date.start]) \
+        is not None and \
+        OPENING_DAY_SUBJECT.fullmatch(ctx.text, date.end, offset) is not None
 
 
 def _object_between(ctx: Context, sentence: Sentence, offset: int, date: DateMention) -> bool:

@@ -3866,3 +3866,18 @@ def test_a_quoted_today_that_opens_a_sentence_is_the_sayings_day(shapes):
     drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Thursday. “Today, I signed the decree on pardoning Rasa "
                                     "Veld,” the president said in a statement on Monday.")
     assert not [k for k in drafted if k[1] == "date" and k[2] == "2026-11-21"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, freed", [
+    ("Belarus freed two Austrians on Friday, named as Rasa Veld and Pavel Sarnak.", {"rasa-veld", "pavel-sarnak"}),
+    ("Vienna welcomed the release on Friday of its two citizens, named as Rasa Veld and Pavel Sarnak.",
+     {"rasa-veld", "pavel-sarnak"}),
+    ("Belarus freed two Austrians on Friday. The freed men were identified as Rasa Veld and Pavel Sarnak.",
+     {"rasa-veld", "pavel-sarnak"}),
+    # named, but not as the freed
+    ("Two officials, named as Rasa Veld and Pavel Sarnak, negotiated the release on Friday.", set()),
+    ("Belarus freed two Austrians on Friday after talks with two envoys, named as Rasa Veld and Pavel Sarnak.", set()),
+])
+def test_the_freed_named_as_people_are_freed(shapes, body, freed):
+    drafted = _review_draft(shapes, body)
+    assert _freed(drafted) & {"rasa-veld", "pavel-sarnak"} == freed, (body, sorted(map(str, drafted)))

@@ -616,6 +616,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _profiled(ctx, sentence, record)
     _among_the_counted(ctx, sentence, record)
     _one_of_the_counted(ctx, sentence, record)
+    _named_as(ctx, sentence, record)
     _exchange_by_one_side(ctx, sentence, record)
     _the_counted_named(ctx, sentence, record)
     _moved(ctx, sentence, done)
@@ -962,6 +963,30 @@ def _one_of_the_counted(ctx: Context, sentence: Sentence, record) -> None:
             continue
         for person in members[:part]:
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
+
+
+NAMED_AS = re.compile(r",\s+(?:who\s+(?:were|was)\s+)?(?:named|identified)\s+as\s+")
+THE_FREED_NAMED = re.compile(r"\W*(?:The|Those)\s+(?:freed|released|pardoned)\s+(?:[\w-]+\s+)?(?:were|was|have\s+been|"
+                             r"had\s+been)\s+(?:named|identified)\s+as\s+")
+NOT_THE_FREED = re.compile(r"\b(?:after|with|by|from|said|says|told|talks|who|which|whose|envoys?|officials?)\b|[;:]",
+                           re.IGNORECASE)
+
+
+def _named_as(ctx: Context, sentence: Sentence, record) -> None:
+    """"Belarus freed two Austrians on Friday, named as A and B", "The freed men were identified as A and B": the
+    people a freeing's object, or the freed, are named as (not "after talks with two envoys, named as A and B")."""
+    freeing = sentence.freeing()
+    for named in NAMED_AS.finditer(sentence.text):
+        before = [m for m in freeing if m.end() <= named.start()]
+        if not before or NOT_THE_FREED.search(sentence.text, before[-1].end(), named.start()) or \
+                any(sentence.start + before[-1].end() <= p.start < sentence.start + named.start() for p in persons(ctx, sentence)):
+            continue
+        at = sentence.start + before[-1].start()
+        for person in list_members(ctx, sentence, sentence.start + named.end()):
+            record(person, at, at, person.end)
+    lead = THE_FREED_NAMED.match(sentence.text)
+    for person in list_members(ctx, sentence, sentence.start + lead.end()) if lead else []:
+        record(person, sentence.start, sentence.start, person.end)
 
 
 def _among_the_counted(ctx: Context, sentence: Sentence, record) -> None:

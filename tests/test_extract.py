@@ -3881,3 +3881,24 @@ def test_a_quoted_today_that_opens_a_sentence_is_the_sayings_day(shapes):
 def test_the_freed_named_as_people_are_freed(shapes, body, freed):
     drafted = _review_draft(shapes, body)
     assert _freed(drafted) & {"rasa-veld", "pavel-sarnak"} == freed, (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday. The prisoners, among them Ivo Lamm, were transferred to Lithuania.",
+    "Belarus freed 14 prisoners on Friday. The prisoners and the US delegation that negotiated their release traveled to "
+    "Lithuania.",
+    "Belarus freed 14 prisoners on Friday. Relatives confirmed that the prisoners were flying to Lithuania.",
+])
+def test_the_prisoners_said_to_go_somewhere_with_others_or_in_a_saying_are_the_total(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert ("lithuania", "14") in _destinations(drafted), (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday. The prisoners and their lawyers had traveled to Lithuania in 2021.",
+    "Belarus freed 14 prisoners on Friday. Relatives feared that the prisoners would be taken to Lithuania.",
+    "Belarus freed 14 prisoners on Friday. The envoys, among them Ivo Lamm, flew to Lithuania.",
+])
+def test_no_total_goes_where_the_prisoners_went_another_time_or_may_go(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert ("lithuania", "14") not in _destinations(drafted), (body, sorted(map(str, drafted)))

@@ -21,8 +21,14 @@ ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?
                          rf"(?:released|freed)\s+into\b)|"
                          # "The group was transported to Lithuania", "They have crossed into Lithuania", "The prisoners
                          # traveled to Lithuania", after a sentence that freed them (see all_moved)
-                         rf"^\W*(?P<group>The\s+(?:group|(?:political\s+)?(?:prisoners|detainees|captives|hostages))|They)"
-                         rf"(?=\s+(?:(?P<aux>(?:was|were|had\s+been|have\s+been|has\s+been)\s+)|(?:have|has)\s+)?"
+                         # (or said: "Relatives confirmed that the prisoners were flying to Washington"), with those
+                         # among them or beside them ("The prisoners, among them A, were transferred to Lithuania", "The
+                         # prisoners and the US delegation that negotiated their release traveled to Lithuania")
+                         rf"(?:^\W*|\b(?:said|says|confirmed|reported|added|announced)\s+(?:that\s+)?)"
+                         rf"(?P<group>[Tt]he\s+(?:group|(?:political\s+)?(?:prisoners|detainees|captives|hostages))|They)"
+                         rf"(?=(?:,\s+(?:among\s+them|including)\s+[^,;.]{{1,80}},|\s+and\s+the\s+(?:[\w-]+\s+){{0,2}}?"
+                         rf"(?:delegation|envoys?|officials|diplomats)(?:\s+(?:that|who)\s+[^,;.]{{1,60}}?)?)?"
+                         rf"\s+(?:(?P<aux>(?:was|were|had\s+been|have\s+been|has\s+been)\s+)|(?:have|has)\s+)?"
                          rf"(?:then\s+|later\s+|subsequently\s+|all\s+)?{MOVED}\s+(?:\w+\s+){{0,2}}?(?:to|into|in)\b)")
 
 

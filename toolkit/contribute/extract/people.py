@@ -89,15 +89,26 @@ def described(ctx: Context, sentence: Sentence, person: Name) -> bool:
     the place in its own role ("; former Ambassador to Myanmar X")."""
     own_place = person.role_start is not None and re.search(r"\b(?:to|for)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?$",
                                                             person.role or "")
-    before = ctx.text[sentence.start:person.role_start if own_place else person.start]
-    if re.search(r"\b(?:sentenced|convicted|arrested|detained|jailed|freed|released|pardoned)\s+$", before):
+    # (the words before the name are read back from it only as far as each test needs: reading the whole sentence
+    # before every name of a long list cost the square of the sentence)
+    start, end = sentence.start, person.role_start if own_place else person.start
+    if OBJECT_VERB.search(ctx.text, max(start, end - 40), end):
         return False  # "In 2022, a court sentenced X": the verb's object, not words in a description
-    item = re.split(r",|\band\b", before)[-1]
-    if "," in before and role_words(item) and not re.fullmatch(r"\s*(?:an?|the)\s+", item):
+    comma = ctx.text.rfind(",", start, end)
+    piece = max(start, comma + 1)  # the item: what follows the last comma, or the last "and" after it
+    joined = list(AND.finditer(ctx.text, max(piece, end - 200), end))
+    item = ctx.text[joined[-1].end() if joined else piece:end]
+    if comma >= 0 and role_words(item) and not re.fullmatch(r"\s*(?:an?|the)\s+", item):
         return False  # "freed the journalist A, the blogger B and the activist C": B and C are listed with their roles
     # (not "X, a Calder ally," nor "X, the Calder government's banker,": a bare article makes the name a modifier)
-    return bool(re.search(r",\s+(?:a|an|the|who|whose|which)\b[^,;]*$", before)) or \
-        bool(re.search(r"\b(?:against|with|by|to|from|under|than)\s+(?:\w+\s+){0,2}$", before))
+    return bool(comma >= 0 and ctx.text.rfind(";", start, end) < comma and IN_DESCRIPTION.match(ctx.text, comma, end)) or \
+        bool(OBJECT_OF.search(ctx.text, max(start, end - 80), end))
+
+
+OBJECT_VERB = re.compile(r"\b(?:sentenced|convicted|arrested|detained|jailed|freed|released|pardoned)\s+$")
+AND = re.compile(r"\band\b")
+IN_DESCRIPTION = re.compile(r",\s+(?:a|an|the|who|whose|which)\b[^,;]*$")
+OBJECT_OF = re.compile(r"\b(?:against|with|by|to|from|under|than)\s+(?:\w+\s+){0,2}$")
 
 
 def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:

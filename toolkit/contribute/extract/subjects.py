@@ -128,7 +128,15 @@ def spoken(date: str) -> str:
 
 def release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:
     """The date of a freeing at `offset`: a day or month written in its clause, not the date of
-    something else ("arrested in May 2021", "imprisoned since 2020")."""
+    something else ("arrested in May 2021", "imprisoned since 2020"). Read once per freeing: each person a long list
+    frees asks it again, and a clause dense with dates made that cost the square of the clause."""
+    key = (sentence.start, offset)
+    if key not in ctx.release_dates_at:
+        ctx.release_dates_at[key] = _release_date(ctx, sentence, offset)
+    return ctx.release_dates_at[key]
+
+
+def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:
     start, end = sentence.clause(offset)
     if re.match(r"(?:when|as|where)\s", ctx.text[start:end], re.IGNORECASE) and start > sentence.start:
         start = sentence.clause(start - 2)[0]  # "The largest came on March 13, when 52 were freed"

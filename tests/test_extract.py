@@ -3902,3 +3902,17 @@ def test_the_prisoners_said_to_go_somewhere_with_others_or_in_a_saying_are_the_t
 def test_no_total_goes_where_the_prisoners_went_another_time_or_may_go(shapes, body):
     drafted = _review_draft(shapes, body)
     assert ("lithuania", "14") not in _destinations(drafted), (body, sorted(map(str, drafted)))
+
+
+def test_a_weekday_before_a_count_is_the_day_and_the_count_stays_a_count():
+    anchor = parse_date("2026-11-21")
+    text = "On Friday, 13 other prisoners were released. Freed on Friday, 13 March."
+    dates = find_dates(text, anchor)
+    assert [(d.text, d.value) for d in dates] == [("On Friday", "2026-11-20"), ("Friday, 13 March", "2026-03-13")]
+    assert [f.value for f in find_figures(text, dates)] == [13]
+
+
+def test_others_freed_on_another_day_than_the_one_freed_are_no_count_of_his_release(shapes):
+    drafted = _review_draft(shapes, "Ivo Lamm was pardoned in June. On Friday, 13 other prisoners were released.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "14"], sorted(map(str, drafted))
+    assert ("release-2026-11-20", "released_count", "13", "exact", None, None) in drafted, sorted(map(str, drafted))

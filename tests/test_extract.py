@@ -3916,3 +3916,22 @@ def test_others_freed_on_another_day_than_the_one_freed_are_no_count_of_his_rele
     drafted = _review_draft(shapes, "Ivo Lamm was pardoned in June. On Friday, 13 other prisoners were released.")
     assert not [k for k in drafted if k[1] == "released_count" and k[2] == "14"], sorted(map(str, drafted))
     assert ("release-2026-11-20", "released_count", "13", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, went", [
+    # the sentence before named someone else last, whom "She" may stand for: no one's journey
+    ("Belarus freed Ivo Lamm on Friday, the envoy Rasa Veld said. She is travelling to Lithuania.", False),
+    ("Belarus freed Ivo Lamm on Friday. Rasa Veld, the envoy, welcomed it. She is travelling to Lithuania.", False),
+    # the freed person alone before it
+    ("Belarus freed Ivo Lamm on Friday. He is travelling to Lithuania.", True),
+    ("Belarus freed Ivo Lamm on Friday, officials said. He is travelling to Lithuania.", True),
+])
+def test_a_pronouns_journey_is_the_freed_ones_only_when_no_one_else_was_named_before_it(shapes, body, went):
+    drafted = _review_draft(shapes, body)
+    assert (("ivo-lamm", "sent_to", "lithuania", "exact", None, None) in drafted) is went, (body, sorted(map(str, drafted)))
+
+
+def test_a_pronouns_journey_after_a_sentence_about_the_same_freed_one_is_theirs(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, including Ivo Lamm. Ivo Lamm: a teacher who was "
+                                    "jailed in 2021. He is travelling to Lithuania.")
+    assert ("ivo-lamm", "sent_to", "lithuania", "exact", None, None) in drafted, sorted(map(str, drafted))

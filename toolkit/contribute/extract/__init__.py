@@ -186,7 +186,8 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         ctx.previous_place = freed.moved_group_place(ctx, sentence) if ctx.previous_freeing else None
         ctx.previous_sentence = sentence.text
         freed_here = {d.subject for d in ctx.drafts[drafted:] if d.property == "released_in"}
-        ctx.previous_named = any(p.id not in freed_here for p in people.persons(ctx, sentence))
+        ctx.previous_unfreed = {p.id for p in people.persons(ctx, sentence) if p.id not in freed_here}
+        ctx.previous_named = bool(ctx.previous_unfreed)
         # who a pronoun opening the next sentence stands for: the first person named who is not speaking, not inside
         # another's description, and not someone the page presents as no prisoner ("When President X crushed the
         # protests, Y decided to stay. She was arrested in 2022": Y), since what follows is a prisoner's story

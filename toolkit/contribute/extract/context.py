@@ -275,6 +275,7 @@ class Context:
     previous_freeing: bool = False  # the sentence before spoke of freeing
     previous_sentence: str = ""  # the sentence before, as written
     previous_named: bool = False  # the sentence before named someone it did not free (an envoy, an official)
+    previous_unfreed: set = field(default_factory=set)  # the ids of those it named and did not free
     previous_alone: object = None  # the one person the sentence before named, when it named one and quoted no one
     group_before: list = field(default_factory=list)  # the people the last sentence naming anyone named (not speaking)
     previous_place: Name | None = None  # where the sentence before took a group (freed.moved_group_place)

@@ -1115,8 +1115,9 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
         if journey is None and match is None and not named:
             # one already freed, in a group that went somewhere: "She was among the large group taken to Ukraine"
             journey = AMONG_MOVED.match(ctx.text[after:sentence.end])
-        if journey is not None and not ctx.drafted_freed(person.id):
-            journey = None
+        if journey is not None and (not ctx.drafted_freed(person.id) or not named and ctx.previous_unfreed - {person.id}):
+            journey = None  # (not after a sentence that named someone else it did not free: "Belarus freed X, the envoy
+            # Y said. She is travelling to Lithuania" may be Y's journey)
         if journey is not None and _journey_before(ctx, sentence, after + journey.end()):
             journey = None  # "She was travelling to Vilnius in 2021 when she was arrested": a journey before prison
         match = match or journey

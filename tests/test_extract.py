@@ -3935,3 +3935,9 @@ def test_a_pronouns_journey_after_a_sentence_about_the_same_freed_one_is_theirs(
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, including Ivo Lamm. Ivo Lamm: a teacher who was "
                                     "jailed in 2021. He is travelling to Lithuania.")
     assert ("ivo-lamm", "sent_to", "lithuania", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+def test_a_releases_month_is_not_drafted_beside_a_day_of_that_month(shapes):
+    drafted = _review_draft(shapes, "On 15 November, Belarus freed 14 prisoners. Relatives welcomed the November release.")
+    dates = {k[2] for k in drafted if k[1] == "date"}
+    assert dates == {"2026-11-15"}, sorted(map(str, drafted))

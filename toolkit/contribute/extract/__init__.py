@@ -220,7 +220,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     deals.said_days(ctx)
     parts.parts_of_totals(ctx)
     releases.totals_of_one_nationality(ctx, spans)
-    drafts = sorted(_unique(_facts_of_prisoners(_told_releases(ctx), ctx)), key=lambda d: (d.start, d.property))
+    drafts = sorted(_unique(_facts_of_prisoners(_finest_dates(_told_releases(ctx)), ctx)), key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(_used(ctx, drafts).items()) if entries}
     return Drafted(drafts, proposals, dateline, anchor, names)
 
@@ -386,6 +386,14 @@ def _told_releases(ctx: Context) -> list[Draft]:
         for entity in {draft.subject, draft.value if isinstance(draft.value, str) else None} - {None}:
             about.setdefault(entity, set()).add(draft.property if entity == draft.subject else "value")
     return [d for d in ctx.drafts if not (d.property == "date" and d.subject != ctx.release and about[d.subject] == {"date"})]
+
+
+def _finest_dates(drafts: list[Draft]) -> list[Draft]:
+    """The drafts, less a release's month where the page gives a day of that month for it ("On 15 June, the king issued a
+    royal pardon ... the June pardon": the day; the month says nothing more)."""
+    days = {(d.subject, str(d.value)[:7]) for d in drafts if d.property == "date" and len(str(d.value)) == 10}
+    return [d for d in drafts if not (d.property == "date" and len(str(d.value)) == 7 and d.qualifier == "exact" and
+                                      (d.subject, str(d.value)) in days)]
 
 
 def _unique(drafts: list[Draft]) -> list[Draft]:

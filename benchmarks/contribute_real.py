@@ -63,9 +63,14 @@ def in_scope() -> list[str]:
 
 def merge_registry(registry: dict, additions: dict) -> list[str]:
     """The ledger's entries into the registry: new ids appended, known ids given the new spellings (aliases
-    as aliases, misspellings as misspellings). A new id spelled as another id already is (two ledgers
-    naming the same name two ways) is not added: whether they are one entity is a curator's call, never
+    as aliases, misspellings as misspellings). A new id spelled as another id already is, or a new spelling of a
+    known id that already names another (two ledgers naming the same name two ways; spellings compared as validate
+    compares them, across every section) is not added: whether they are one entity is a curator's call, never
     guessed here; what is said of it is then refused by validate and left out. Returns those refusals."""
+    from toolkit.ingest.entities import normalize
+
+    owners = {normalize(spelling): entry["id"] for section in SECTIONS for entry in registry.get(section) or []
+              for spelling in _spellings(entry)}
     refused = []
     for section in SECTIONS:
         entries = registry.setdefault(section, [])
@@ -74,31 +79,31 @@ def merge_registry(registry: dict, additions: dict) -> list[str]:
             entry = {k: v for k, v in entry.items() if k in ENTRY_KEYS}
             known = by_id.get(entry["id"])
             if known is None:
-                clash = _spelled_as(entries, entry)
+                clash = next(((owners[normalize(s)], s) for s in _spellings(entry) if normalize(s) in owners), None)
                 if clash:
                     refused.append(f"{section} {entry['id']!r}: {clash[1]!r} already names {clash[0]!r}")
                     continue
                 entries.append(entry)
                 by_id[entry["id"]] = entry
+                owners.update((normalize(s), entry["id"]) for s in _spellings(entry))
                 continue
-            taken = {known.get("name"), *(known.get("aliases") or []), *(known.get("misspellings") or [])}
             for key, spellings in (("aliases", [entry.get("name"), *(entry.get("aliases") or [])]),
                                    ("misspellings", entry.get("misspellings") or [])):
-                new = [s for s in dict.fromkeys(spellings) if s and s not in taken]
+                new = []
+                for spelling in dict.fromkeys(s for s in spellings if s):
+                    owner = owners.setdefault(normalize(spelling), known["id"])
+                    if owner == known["id"] and spelling not in _spellings(known):
+                        new.append(spelling)
+                    elif owner != known["id"]:
+                        refused.append(f"{section} {known['id']!r}: {spelling!r} already names {owner!r}")
                 if new:
                     known[key] = list(known.get(key) or []) + new
-                    taken.update(new)
     return refused
 
 
-def _spelled_as(entries: list[dict], entry: dict) -> tuple[str, str] | None:
-    """(id, spelling) of a registered entry that already has one of `entry`'s spellings, or None."""
-    spellings = {entry.get("name"), *(entry.get("aliases") or [])} - {None}
-    for known in entries:
-        shared = spellings & {known.get("name"), *(known.get("aliases") or [])}
-        if shared:
-            return known["id"], sorted(shared)[0]
-    return None
+def _spellings(entry: dict) -> list[str]:
+    """An entry's name, aliases and misspellings."""
+    return [s for s in (entry.get("name"), *(entry.get("aliases") or []), *(entry.get("misspellings") or [])) if s]
 
 
 def contribute(clone: Path, ids: list[str]) -> list[str]:

@@ -3724,8 +3724,11 @@ def test_one_of_the_counted_freed_set_beside_the_count_is_freed(shapes, body, fr
 
 
 @pytest.mark.parametrize("body, freed", [
-    ("Parishioners in Ohio were delighted at Turkey's release of the Baptist minister Ivo Lamm on Friday.", True),
-    ("Lithuania welcomed Belarus’ release of Ivo Lamm on Friday.", True),
+    # (the possessive is the page's own country: a review found other countries' and unknown doers' "releases"; these
+    # two pages say which country frees, as a real page does)
+    ("Belarus freed 14 prisoners on Friday. Parishioners in Ohio were delighted at Belarus's release of the Baptist "
+     "minister Ivo Lamm.", True),
+    ("Belarus freed 14 prisoners on Friday. Lithuania welcomed Belarus’ release of Ivo Lamm.", True),
     ("Belarus's release of Ivo Lamm on Friday surprised his lawyers.", True),
     # asked for or talked of, not done
     ("Activists demanded Belarus's release of Ivo Lamm on Friday.", False),
@@ -3771,7 +3774,10 @@ def test_people_freed_in_the_release_beside_a_span_of_time_are_still_freed(shape
 
 @pytest.mark.parametrize("body, freed", [
     ("Belarus exchanged the jailed American teacher Ivo Lamm for the spy Rasa Veld on Friday.", {"ivo-lamm"}),
-    ("Belarus freed 14 prisoners on Friday. Poland swapped the spy Rasa Veld for the journalist Ivo Lamm.", {"ivo-lamm"}),
+    # (the other side's exchange only where the page ties it to its own release: a third country's swap is none of it,
+    # as a review found; see test_review3_an_exchange_by_a_third_country_is_none_of_the_pages_release)
+    ("Belarus freed 14 prisoners on Friday. In return, Poland swapped the spy Rasa Veld for the journalist Ivo Lamm.",
+     {"ivo-lamm"}),
     ("Belarus has swapped Ivo Lamm and Pavel Sarnak for Rasa Veld on Friday.", {"ivo-lamm", "pavel-sarnak"}),
     # two doers: the page must say who freed whom
     ("The United States and Belarus have exchanged Ivo Lamm for Rasa Veld on Friday.", set()),
@@ -3941,3 +3947,139 @@ def test_a_releases_month_is_not_drafted_beside_a_day_of_that_month(shapes):
     drafted = _review_draft(shapes, "On 15 November, Belarus freed 14 prisoners. Relatives welcomed the November release.")
     dates = {k[2] for k in drafted if k[1] == "date"}
     assert dates == {"2026-11-15"}, sorted(map(str, drafted))
+
+
+# --- from a blind review of the seventh day's change ------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday, including Ivo Lamm, bringing the number of people pardoned since July to 300.",
+    "Belarus on Friday freed Ivo Lamm and 13 others, the latest of more than 300 prisoners freed since July.",
+    "Ivo Lamm was freed on Friday, joining the more than 300 prisoners released since July.",
+    "Belarus freed 14 prisoners on Friday. The release, which included Ivo Lamm, brings the number of prisoners freed "
+    "since 2024 to 300.",
+])
+def test_review3_a_running_total_beside_the_freed_keeps_them_freed(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert ("ivo-lamm", "released_in", "release-2026-11-20", "exact", None, None) in drafted, (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday. Among the more than 300 freed since July were Ivo Lamm and Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday. Other prisoners freed this year include Ivo Lamm and Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday. Those freed earlier this year include Ivo Lamm and Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday. Previously released prisoners include Ivo Lamm and Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday. Prominent figures released in previous rounds include Ivo Lamm and Rasa Veld.",
+])
+def test_review3_more_wordings_of_the_freed_so_far(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not {"ivo-lamm", "rasa-veld"} & _freed(drafted), (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "On Friday, his family confirmed Ivo Lamm had been freed in June.",
+    "On Friday, Rasa Veld recalled how Belarus freed Ivo Lamm in 2024.",
+    "Today marks one year since Belarus freed Ivo Lamm.",
+    "On Friday it emerged Belarus had quietly freed Ivo Lamm weeks earlier.",
+    "On Friday, the 14 prisoners Belarus freed in June held a press conference in Vilnius.",
+])
+def test_review3_a_day_opening_a_sentence_is_no_freeings_day_that_another_time_dates(shapes, body):
+    drafted = _review_draft(shapes, body)
+    # (no day of Friday or Saturday, and no one freed then; "the 14 prisoners Belarus freed in June" still puts its
+    # count on Friday's release, as at 788b403: a relative day that near a count dates it)
+    assert not [k for k in drafted if k[1] == "date" and k[2] in ("2026-11-20", "2026-11-21") or
+                k[2] in ("release-2026-11-20", "release-2026-11-21")], (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus on Friday released two Americans and three Ukrainians. Eleven Belarusians were also freed, officials said.",
+    "Belarus freed 14 political prisoners on Friday. Lukashenko also released two Americans and three Ukrainians, "
+    "officials said.",
+    "Belarus on Friday released two Americans and three Ukrainians, Lithuania's foreign minister said, adding that dozens "
+    "of Belarusians were also freed.",
+    "Belarus on Friday released two Americans and three foreign nationals.",
+])
+def test_review3_no_sum_of_nationalities_where_others_were_freed_too(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] == "released_count" and k[5] is None and k[2] == "5"], \
+        (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday. Poland's release of Rasa Veld, a Belarusian spy, was part of the deal.",
+    "Belarus freed 14 prisoners on Friday. The State Department's release of a statement praising Rasa Veld surprised many.",
+    "Belarus freed 14 prisoners on Friday. The KGB's release of footage showing Rasa Veld in prison angered her family.",
+    "Washington offered to ease sanctions in return for Belarus's release of Rasa Veld.",
+    "Washington has made Belarus's release of Rasa Veld a condition for lifting sanctions.",
+    "Belarus's release of Rasa Veld would be a goodwill gesture, officials said.",
+    "Minsk's release of Rasa Veld is not expected soon.",
+])
+def test_review3_a_possessive_release_not_done_by_the_pages_side_or_not_of_a_person(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert "rasa-veld" not in _freed(drafted), (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday. Supporters have campaigned for years for Rasa Veld's release.",
+    "Belarus freed 14 prisoners on Friday. Washington has made Rasa Veld's release a priority.",
+    "Belarus freed 14 prisoners on Friday. Rasa Veld's release remains a priority for Washington.",
+    "Belarus freed 14 prisoners on Friday. Lithuania is negotiating Rasa Veld's release.",
+    "Belarus freed 14 prisoners on Friday. Her husband has fought tirelessly for Rasa Veld's release.",
+])
+def test_review3_a_release_worked_for_is_not_done(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert "rasa-veld" not in _freed(drafted), (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 52 prisoners on Friday. The daughter of one of the 52, Rasa Veld, told reporters her father was tired.",
+    "Belarus freed 14 prisoners on Friday. The lawyer for one of the 14, Rasa Veld, said her client was ill.",
+    "Belarus freed 14 prisoners on Friday. Speaking to one of the 14, the reporter Rasa Veld learned of the deal.",
+    "Belarus freed 14 prisoners on Friday. The wife of one of the 14 freed prisoners, Rasa Veld, wept at the border.",
+])
+def test_review3_one_of_the_counted_after_a_relation_or_a_preposition_is_not_the_named(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert "rasa-veld" not in _freed(drafted), (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "A Belarusian court freed the activist on Friday, his lawyer, named as Rasa Veld, told AFP.",
+    "Belarus freed two Austrians on Friday, the ministry's spokesman, named as Rasa Veld, said.",
+    "Belarus freed two Austrians on Friday and arrested a third man, identified as Rasa Veld.",
+])
+def test_review3_named_as_of_someone_else_than_the_freed(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert "rasa-veld" not in _freed(drafted), (body, sorted(map(str, drafted)))
+
+
+def test_review3_an_exchange_by_a_third_country_is_none_of_the_pages_release(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Poland swapped the teacher Ivo Lamm for the "
+                                    "diplomat Rasa Veld.")
+    assert not {"ivo-lamm", "rasa-veld"} & _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. In return, Poland swapped the spy Rasa Veld for "
+                                    "the journalist Ivo Lamm.")
+    assert "ivo-lamm" in _freed(drafted) and "rasa-veld" not in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_review3_the_age_of_an_official_described_after_a_comma_is_not_the_freed_ones(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday after talks with the US envoy Rasa Veld. The "
+                                    "61-year-old, a former ambassador to Poland, said the deal took months.")
+    assert ("ivo-lamm", "age", "61", "exact", None, None) not in drafted, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed Ivo Lamm and Rasa Veld on Friday. Their children, who live in Poland, were overjoyed. They are on their "
+    "way to Vilnius to meet their parents.",
+    "Belarus freed Ivo Lamm on Friday. His wife said she was overjoyed. She is en route to Vilnius to meet him.",
+])
+def test_review3_a_journey_to_meet_the_freed_is_someone_elses(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] == "sent_to"], (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday. Two years ago, officials said the prisoners were moved to Lithuania.",
+    "Belarus freed 14 prisoners on Friday. Earlier this year, Lukashenko said that the prisoners were sent to Poland.",
+])
+def test_review3_the_prisoners_said_to_have_gone_another_time(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] == "destination_count"], (body, sorted(map(str, drafted)))

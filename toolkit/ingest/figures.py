@@ -248,7 +248,7 @@ RELATIVE = re.compile(rf"\b(?:(?P<today>{TODAY_WORDS})|(?P<yesterday>yesterday|l
                       # (not a weekday a full date's day and month follow: "Friday, 13 March"; "On Friday, 13 other
                       # prisoners were released" names the day, and the count after it is no day of a month)
                       r"(?:on|last|this)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!,?\s+"
-                      rf"(?:{_MONTH.lower()}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH.lower()}))|"
+                      rf"(?:{_MONTH.lower()}|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH.lower()}|\d{{1,2}}[/.]\d))|"
                       # wire copy's bare weekday after the verb or its object: "freed 40 prisoners saturday, ..."
                       r"(?<=[a-z0-9]\s)" + "".join(rf"(?<!\b{w}\s)" for w in ("on", "last", "this", "next", "every", "by", "until",
                                                                       "since", "from", "each")) +

@@ -32,6 +32,11 @@ ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?
                          rf"(?:then\s+|later\s+|subsequently\s+|all\s+)?{MOVED}\s+(?:\w+\s+){{0,2}}?(?:to|into|in)\b)")
 
 
+ANOTHER_TIME = re.compile(r"\b(?:ago|earlier|previously|last\s+(?:year|month|week)|this\s+year|in\s+(?:19|20)\d\d)\b",
+                          re.IGNORECASE)
+"""Before "the prisoners", a time other than the release's ("Two years ago, officials said the prisoners ...")."""
+
+
 @rule("all-moved")
 def all_moved(ctx: Context, sentence: Sentence) -> None:
     """"All of those freed were then relocated to neighbouring Lithuania", "All of them are now safe in Vilnius": every
@@ -52,6 +57,8 @@ def all_moved(ctx: Context, sentence: Sentence) -> None:
         if match.group("group") and (_dated_otherwise(ctx, sentence) or
                                      not match.group("aux") and ctx.registry.top(place.entity) == ctx.country):
             continue  # "The prisoners were taken to Poland to study in 2021", "They arrived in Minsk from penal colonies"
+        if match.group("group") and ANOTHER_TIME.search(sentence.text, 0, match.start("group")):
+            continue  # "Two years ago, officials said the prisoners were moved to Lithuania": another time's prisoners
         if match.group("group") and not match.group("aux") and ctx.previous_named:
             continue  # "... after talks with envoys A and B. They flew to Vilnius": the envoys, perhaps (not those freed;
             # "They were driven to Lithuania", in the passive, are)

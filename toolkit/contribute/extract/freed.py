@@ -136,9 +136,16 @@ DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confi
 
 # "Turkey's release of the pastor X", "welcomed Belarus' release of Y": a freeing its doer's possessive names, done unless
 # a call or talks come before it ("demanded Belarus's release of X", "talks on Turkey's release of X")
-AGENT_OF_NOUN = re.compile(r"(?<![\w’'])(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?(?:[’']s|(?<=s)[’'])\s+$")
-TALKS_ON = re.compile(r"\b(?:talks|negotiations?|deal|discussions?|agreement|hopes?|prospects?)\s+(?:on|over|for|about|of)\s+$",
-                      re.IGNORECASE)
+AGENT_OF_NOUN = re.compile(r"(?<![\w’'])(?P<agent>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?)(?:[’']s|(?<=s)[’'])\s+$")
+TALKS_ON = re.compile(r"\b(?:talks|negotiations?|deal|discussions?|agreement|hopes?|prospects?)\s+(?:on|over|for|about|of)\s+$|"
+                      r"\b(?:in\s+(?:return|exchange)\s+for|conditions?\s+for|made|make|makes|making)\s+$", re.IGNORECASE)
+NOT_DONE_AFTER = re.compile(r"\b(?:would|could|may|might|will|is\s+not|was\s+not|isn[’']t|remains|did\s+not|has\s+not|"
+                            r"had\s+not|expected|uncertain|unlikely|conditions?|priority)\b", re.IGNORECASE)
+"""After a possessive's freeing and whom it frees, words that leave it undone ("Belarus's release of A would be a
+gesture", "... is not expected soon", "... a condition for lifting sanctions")."""
+NOT_A_PERSON = re.compile(r"\b(?:footage|statement|video|photos?|images?|report|documents?|files|list|names|details|letter|"
+                          r"recording|transcript|data|information)\b", re.IGNORECASE)
+"""Between "release of" and a name, something released that is no person ("the KGB's release of footage showing A")."""
 
 # "X was released along with the editor Y", "... together with Y", "X was released from Vitebsk prison along with Y":
 # who was freed with the one the verb frees
@@ -366,22 +373,28 @@ def _destination_after(ctx: Context, sentence: Sentence, offset: int, reach: int
     return place_after(ctx, sentence, offset + move.end())
 
 
-SO_FAR = re.compile(r"\b(?:those|people|prisoners|detainees|inmates|others|activists)\s+(?:(?:who\s+)?(?:have|had)\s+been\s+)?"
-                    r"(?:freed|released|pardoned)\s+(?:so\s+far|to\s+date|since\s+(?:then\b|[A-Z]\w+|\d{4}|last\s+\w+)|"
-                    r"in\s+recent\s+(?:days|weeks|months|years)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|"
-                    r"months|year|years)|in\s+(?:previous|earlier|past)\s+(?:releases|rounds|pardons|amnesties))",
-                    re.IGNORECASE)
-"""The freed of many releases: "those freed so far", "prisoners released since July", "those pardoned over the past
-year". Whom they include was freed in one of them, the page does not say which."""
+SO_FAR = re.compile(r"\b(?:(?:those|people|prisoners|detainees|inmates|others|activists|figures|[\d,]+)\s+(?:(?:who\s+)?"
+                    r"(?:have|had)\s+been\s+)?(?:freed|released|pardoned)\s+(?:so\s+far|to\s+date|since\s+(?:then\b|[A-Z]\w+|"
+                    r"\d{4}|last\s+\w+)|(?:earlier\s+)?this\s+year|in\s+recent\s+(?:days|weeks|months|years)|over\s+the\s+"
+                    r"(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|year|years)|in\s+(?:previous|earlier|past)\s+(?:releases|"
+                    r"rounds|pardons|amnesties))|(?:previously|earlier)\s+(?:freed|released|pardoned)\s+(?:prisoners|people|"
+                    r"detainees|figures|activists)|earlier\s+releases)", re.IGNORECASE)
+"""The freed of many releases: "those freed so far", "prisoners released since July", "the more than 300 freed since
+July", "those freed earlier this year", "previously released prisoners". Whom they include was freed in one of them,
+the page does not say which."""
+INCLUDED_AFTER = re.compile(r"\s*,?\s*(?:include[sd]?|included|including|were|are|was|is)\b")
+"""After such a group, the words that list its members ("... include A", "Among those freed since July were A"); not
+a running total ("bringing the number of people pardoned since July to 300")."""
 THEM = re.compile(r"\W*(?:Among\s+them|They\s+(?:include|included)|These\s+(?:include|included))\b")
 
 
-def _freed_so_far(ctx: Context, sentence: Sentence, offset: int) -> bool:
-    """True when the freeing at `offset` is of the freed of many releases: its clause says so ("Those released since
-    July include A"), or the sentence opens "Among them" after a sentence that does ("Those freed so far include sick
-    people. Among them were A")."""
-    start, end = sentence.clause(offset)
-    return bool(SO_FAR.search(ctx.text, start, end) or THEM.match(sentence.text) and SO_FAR.search(ctx.previous_sentence))
+def _freed_so_far(ctx: Context, sentence: Sentence) -> list[int]:
+    """Where lists of the freed of many releases begin in the sentence ("Those released since July include A"), or its
+    start when it opens "Among them" after a sentence about them ("Those freed so far include sick people. Among them
+    were A"). Read once per sentence: each person it names is asked about."""
+    if THEM.match(sentence.text) and SO_FAR.search(ctx.previous_sentence):
+        return [sentence.start]
+    return [sentence.start + m.end() for m in SO_FAR.finditer(sentence.text) if INCLUDED_AFTER.match(sentence.text, m.end())]
 
 
 @rule("released-in")
@@ -409,7 +422,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if still_held(ctx, sentence, person) or surname(person) in ctx.still_held:
             ctx.still_held.add(surname(person))  # a second spelling of the same person later is still held
             return
-        if _freed_so_far(ctx, sentence, offset):
+        if any(at <= person.start and ";" not in ctx.text[at:person.start] for at in so_far):
             return  # freed in one of many releases ("Those released since July include A"): the page says not which
         done.add(person.id)
         freed(ctx, sentence, person, offset, start, end, review)
@@ -418,6 +431,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                     max(end, place.end), subject=ctx.note_person(person))
 
     ctx.still_held |= {surname(p) for p in persons(ctx, sentence) if still_held(ctx, sentence, p)}
+    so_far = _freed_so_far(ctx, sentence)
     freeing = sentence.freeing()
     for trigger in INCLUDING.finditer(sentence.text):
         begin = sentence.start + trigger.end()
@@ -464,6 +478,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if not re.match(r"among", phrase, re.IGNORECASE) and (
                 TO_BE_DONE.search(ahead) or STILL_WAITING.search(ahead) or OTHER_ROUND.search(phrase)):
             continue  # "Still waiting to be released under the deal is X", "Those released in the previous swap were"
+        if re.match(r"(?:one|two|three|four|some|several|another)\s+of\b", phrase, re.IGNORECASE) and \
+                OF_SOMEONE.search(ahead):
+            continue  # "The wife of one of the 14 freed prisoners, A, wept": A is someone else
         if trigger.group("anaphor") and not _freed_noun_before(ctx, trigger.group("anaphor")):
             continue  # "named the journalist as A" names one of the freed only after a freeing that counts a journalist
         them = ctx.previous_place if re.match(r"among(?:st)?\s+them\b", phrase, re.IGNORECASE) else None
@@ -555,8 +572,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                 # "X was released along with the editor Y": Y too
                 record(member, verb.start(), verb.start(), member.end, place)
         elif re.match(r"[’']s\s+release\b|\s+(?:\w+\s+){0,8}?after\s+being\s+(?:freed|released)", ctx.text[person.end:]) \
-                and not described(ctx, sentence, person) and not WISH.search(
-                    ctx.text, max(sentence.start, _begin(person) - 40), _begin(person)):
+                and not described(ctx, sentence, person) and not _release_sought(ctx, sentence, person):
             # (not "Moscow had long sought X's release", "pressing for X's release": asked for)
             release_word = re.search(r"release|freed", ctx.text[person.end:sentence.end])
             record(person, person.end + release_word.start(), person.start, person.end + release_word.end())
@@ -571,7 +587,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                       ctx.text[obj:sentence.end]) \
             if re.fullmatch(r"(?:release|releases|pardon|pardons|freeing)", match.group(0), re.IGNORECASE) else None
         ahead = (max(sentence.start, sentence.start + match.start() - 50), sentence.start + match.start())
-        if of and not DONE_NOUN.search(ctx.text, *ahead) and not _done_by_its_doer(ctx, sentence, ahead) and \
+        if of and not DONE_NOUN.search(ctx.text, *ahead) and not _done_by_its_doer(ctx, sentence, ahead, obj + of.end()) and \
                 not (of.group("when") and re.search(r"\b(?:follows|followed)\s+(?:the\s+)?(?:\w+\s+)?$", ctx.text[ahead[0]:ahead[1]])):
             continue  # "demanded the release of X", "talks on the release of X": asked for, not done ("The release
             # follows the sudden release last month of X" is one done: its time is written)
@@ -622,6 +638,26 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _moved(ctx, sentence, done)
 
 
+WORKED_FOR = re.compile(r"\b(?:campaign\w*|fought|fight\w*|lobb\w*|negotiat\w*|press\w*|push\w*|work\w*|advocat\w*|"
+                        r"call\w*|plead\w*|appeal\w*|secure)\b(?:\s+[\w-]+){0,4}?\s+(?:for\s+)?$", re.IGNORECASE)
+"""Before a name, words of working for its freeing: "campaigned for years for", "fought tirelessly for", "is
+negotiating"."""
+RELEASE_UNDONE = re.compile(r"[’']s\s+release\s+(?:\w+ly\s+)?(?:would|could|may|might|will|remains|is\s+(?:still\s+)?(?:not|a|an|"
+                            r"the|unlikely|uncertain)\b|was\s+not|has\s+not|had\s+not|seems|looks)", re.IGNORECASE)
+"""Right after "X's release", words that leave it undone ("X's release remains a priority", "would be a gesture")."""
+
+
+def _release_sought(ctx: Context, sentence: Sentence, person: Name) -> bool:
+    """True when "X's release" is asked, worked or negotiated for, or a priority or a condition, not done ("Moscow had
+    long sought X's release", "Supporters campaigned for years for X's release", "Washington has made X's release a
+    priority", "X's release remains a priority")."""
+    begin = _begin(person)
+    return bool(WISH.search(ctx.text, max(sentence.start, begin - 40), begin) or
+                WORKED_FOR.search(ctx.text, max(sentence.start, begin - 60), begin) or
+                TALKS_ON.search(ctx.text, max(sentence.start, begin - 40), begin) or
+                RELEASE_UNDONE.match(ctx.text, person.end))
+
+
 def _begin(person: Name) -> int:
     """Where a person's mention begins: their role before the name, else the name."""
     return person.role_start if person.role_start is not None else person.start
@@ -635,10 +671,16 @@ ACTIVE_EXCHANGE = re.compile(r"(?<!\bbe\s)(?<!\bto\s)(?<!\bwas\s)(?<!\bwere\s)(?
                              r"\b(?:exchanged|swapped|traded)\s+(?=(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?[A-Z])")
 
 
+TIED = re.compile(r"\b(?:in\s+return|in\s+exchange|as\s+part\s+of\s+(?:the|a|this)\s+(?:deal|swap|exchange|agreement)|"
+                  r"under\s+the\s+(?:deal|agreement))\b", re.IGNORECASE)
+"""Before the other side's exchange, the words that tie it to the page's release ("In return, Poland swapped ...")."""
+
+
 def _exchange_by_one_side(ctx: Context, sentence: Sentence, record) -> None:
     """"Belarus exchanged the teacher A for the spy B": a single country's exchange frees whom it gives (before "for")
     and gets whom it is given (after): on a page about Belarus's release, A is freed in it and B by the other side,
-    the other way round when the doer is the other side. Not when two doers exchange ("The US and Belarus have
+    the other way round when the doer is the other side and the sentence ties its exchange to the page's release ("In
+    return, Poland swapped B for A"; an untied one may be a third country's). Not when two doers exchange ("The US and Belarus have
     exchanged A for B": the page must say who freed whom), nor a passive exchange."""
     match = ACTIVE_EXCHANGE.search(sentence.text) if ctx.country is not None else None
     if match is None:
@@ -646,10 +688,12 @@ def _exchange_by_one_side(ctx: Context, sentence: Sentence, record) -> None:
     offset = sentence.start + match.start()
     start, _ = sentence.clause(offset)
     doer = EXCHANGE_DOER.search(ctx.text, start, offset)
-    if doer is None or re.search(r"(?:\band|,)\s*$", ctx.text[start:doer.start()]) or \
+    if doer is None or re.search(r"(?:\band|[A-Z][\w.’'-]*\s*,)\s*$", ctx.text[start:doer.start()]) or \
             re.search(r"\band\s", doer.group("actor")):
         return
     country = _country_named(ctx, sentence, doer, "actor", -1)
+    if country != ctx.country and not TIED.search(ctx.text, sentence.start, doer.start()):
+        return  # another country's exchange, not tied to the page's release: a third country's swap, perhaps
     given = list_members(ctx, sentence, sentence.start + match.end())
     after = re.match(r"\s+for\s+", ctx.text[given[-1].end:sentence.end]) if given else None
     if country is None or after is None:
@@ -662,14 +706,25 @@ def _exchange_by_one_side(ctx: Context, sentence: Sentence, record) -> None:
         record(person, offset, _begin(person), person.end)
 
 
-def _done_by_its_doer(ctx: Context, sentence: Sentence, ahead: tuple[int, int]) -> bool:
-    """True when a freeing noun's doer stands before it in the possessive ("Turkey's release of X"), with no call or
-    talks before that ("demanded Belarus's release of X", "talks on Turkey's release of X")."""
+def _done_by_its_doer(ctx: Context, sentence: Sentence, ahead: tuple[int, int], obj: int) -> bool:
+    """True when a freeing noun's doer stands before it in the possessive ("Turkey's release of X"): a country, the
+    page's own when it has one ("Poland's release of B" on a page about Belarus's release is the other side's), with
+    no call, talks or condition before it ("demanded Belarus's release of X", "in return for Minsk's release of X"),
+    nothing undone after it ("... would be a gesture", "... is not expected soon"), and a person, not footage or a
+    statement, released (`obj`: where what was released begins)."""
     agent = AGENT_OF_NOUN.search(ctx.text, *ahead)
     if agent is None:
         return False
+    country = _country_named(ctx, sentence, agent, "agent", -1)
+    if country is None or ctx.country is not None and country != ctx.country:
+        return False
     before = (max(sentence.start, agent.start() - 40), agent.start())
-    return not WISH.search(ctx.text, *before) and not TALKS_ON.search(ctx.text, *before)
+    if WISH.search(ctx.text, *before) or TALKS_ON.search(ctx.text, *before):
+        return False
+    named = next(iter(list_members(ctx, sentence, obj)), None)
+    end = sentence.clause(obj)[1]
+    return named is not None and not NOT_A_PERSON.search(ctx.text, obj, _begin(named)) and \
+        not NOT_DONE_AFTER.search(ctx.text, named.end, end)
 
 
 def _list_ending_at(ctx: Context, sentence: Sentence, person: Name, plural: bool = False) -> list[Name]:
@@ -759,6 +814,10 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
         return
 
 
+TO_MEET = re.compile(r"\s+to\s+(?:meet|see|visit|greet|join|welcome|collect|pick\s+up|reunite|be\s+with)\b", re.IGNORECASE)
+"""After where someone is going, a purpose of meeting the freed: the journey of someone who goes to them."""
+
+
 def _journey_together(ctx: Context, sentence: Sentence, match: re.Match, group: list[Name]) -> None:
     """"Both individuals are en route to Sweden", "They are on their way to Lithuania": where each of those the sentence
     before named went, when the page has drafted each of them freed (two for "both" and "the pair"), and the journey
@@ -768,7 +827,8 @@ def _journey_together(ctx: Context, sentence: Sentence, match: re.Match, group: 
             not all(ctx.drafted_freed(person.id) for person in group) or _journey_before(ctx, sentence, journey.end()):
         return
     place = place_after(ctx, sentence, journey.end())
-    if place is None or ctx.kind(place) != "place" or IN_CUSTODY.match(ctx.text, place.end, sentence.end):
+    if place is None or ctx.kind(place) != "place" or IN_CUSTODY.match(ctx.text, place.end, sentence.end) or \
+            TO_MEET.match(ctx.text, place.end):
         return
     for person in group:
         ctx.add("sent_to", "entity", place.entity, sentence.start + match.start("who"), place.end,
@@ -946,12 +1006,16 @@ ONE_OF_COUNTED = re.compile(rf"\b(?P<part>one|two|three|four|five)\s+of\s+(?:the
                             rf"(?:\s+{ADJECTIVES}{PEOPLE})?,\s+", re.IGNORECASE)
 """A part of a count of the freed, named beside it: "one of the 52, X, refused to cross", "two of the 14, X and Y,"."""
 PARTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+OF_SOMEONE = re.compile(r"\b(?:of|to|with|for|from|by|about|behind|beside)\s+$", re.IGNORECASE)
+"""Before "one of the N", a word that makes the part another noun's object ("the daughter of", "the lawyer for")."""
 
 
 def _one_of_the_counted(ctx: Context, sentence: Sentence, record) -> None:
     """"The opposition said one of the 52, X, had refused to cross": as many people as the part says, named right after
     a count the page drafted as freed (not "one of the 1,100 still held, X", nor "one of the 20 judges, X")."""
     for match in ONE_OF_COUNTED.finditer(sentence.text):
+        if OF_SOMEONE.search(sentence.text, max(0, match.start() - 30), match.start()):
+            continue  # "The daughter of one of the 52, A,", "Speaking to one of the 14, A": A is someone else
         figure = next((f for f in sentence.figures if f.start == sentence.start + match.start("figure")), None)
         if figure is None or not _counted_freed(ctx, figure.value):
             continue
@@ -968,8 +1032,11 @@ def _one_of_the_counted(ctx: Context, sentence: Sentence, record) -> None:
 NAMED_AS = re.compile(r",\s+(?:who\s+(?:were|was)\s+)?(?:named|identified)\s+as\s+")
 THE_FREED_NAMED = re.compile(r"\W*(?:The|Those)\s+(?:freed|released|pardoned)\s+(?:[\w-]+\s+)?(?:were|was|have\s+been|"
                              r"had\s+been)\s+(?:named|identified)\s+as\s+")
-NOT_THE_FREED = re.compile(r"\b(?:after|with|by|from|said|says|told|talks|who|which|whose|envoys?|officials?)\b|[;:]",
-                           re.IGNORECASE)
+NOT_THE_FREED = re.compile(r"\b(?:after|with|by|from|said|says|told|talks|who|which|whose|envoys?|officials?|and|but|while)\b|"
+                           r"[;:,]", re.IGNORECASE)
+"""Between a freeing and ", named as", words that make the named someone else than its object: another clause, a
+speaker or a companion ("freed the activist, his lawyer, named as A, told AFP", "and arrested a third man, identified
+as A")."""
 
 
 def _named_as(ctx: Context, sentence: Sentence, record) -> None:
@@ -982,7 +1049,11 @@ def _named_as(ctx: Context, sentence: Sentence, record) -> None:
                 any(sentence.start + before[-1].end() <= p.start < sentence.start + named.start() for p in persons(ctx, sentence)):
             continue
         at = sentence.start + before[-1].start()
-        for person in list_members(ctx, sentence, sentence.start + named.end()):
+        members = list_members(ctx, sentence, sentence.start + named.end())
+        if members and re.match(r"\s*,?\s*(?:said|says|told|added|wrote|confirmed)\b",
+                                ctx.text[after_apposition(ctx.text, members[-1].end, sentence.end):sentence.end]):
+            continue  # "..., named as A, said": a speaker
+        for person in members:
             record(person, at, at, person.end)
     lead = THE_FREED_NAMED.match(sentence.text)
     for person in list_members(ctx, sentence, sentence.start + lead.end()) if lead else []:
@@ -1132,6 +1203,8 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
         place = (place_after(ctx, sentence, after + match.end()) or border_of(ctx, after + match.end())) if match else None
         if place is not None and IN_CUSTODY.match(ctx.text, place.end, sentence.end):
             place = None  # "She was among the people who were sent to Minsk's Okrestina jail"
+        if place is not None and journey is not None and not named and TO_MEET.match(ctx.text, place.end):
+            place = None  # "His wife said she was overjoyed. She is en route to Vilnius to meet him": the wife's journey
         if place is None:
             if not named:
                 continue

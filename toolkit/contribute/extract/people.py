@@ -114,9 +114,10 @@ OBJECT_OF = re.compile(r"\b(?:against|with|by|to|from|under|than)\s+(?:\w+\s+){0
 def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     """The person named nearest before `offset` (not one named inside someone's description), or
     the one a leading pronoun stands for."""
-    named = [n for n in persons(ctx, sentence) if n.end <= offset and not described(ctx, sentence, n)]
-    if named:
-        return named[-1]
+    # the nearest first, walking back (asking every earlier name whether it is described cost the square of a list)
+    named = next((n for n in reversed(persons(ctx, sentence)) if n.end <= offset and not described(ctx, sentence, n)), None)
+    if named is not None:
+        return named
     item = ctx.item_person
     if item and item[0] == ctx.text.rfind("\n", 0, sentence.start) + 1 and not persons(ctx, sentence):
         return item[1]  # "- Name, a reporter. Held since May 2021.": the item's person
@@ -283,8 +284,10 @@ def ages(ctx: Context, sentence: Sentence) -> None:
                        r"(?:\s+(?P<noun>[a-z]+))?"
                        # "The 31-year-old, originally from Exeter, was arrested": a description set off by commas (a
                        # sentence that names anyone is no such sentence, below)
-                       r"(?:,\s+(?!(?:who|whose|whom|which|and|but)\b)[^,;.“”\"]{1,50},)?"
+                       r"(?:,\s+(?!(?:who|whose|whom|which|and|but)\b)(?P<described>[^,;.“”\"]{1,50}),)?"
                        r"\s+(?=(?:was|had|has|is|said)\b)", sentence.text)
+    if anaphor and anaphor.group("described") and OFFICE_WORDS.search(anaphor.group("described")):
+        anaphor = None  # "The 61-year-old, a former ambassador to Poland, said": an official, not the one freed
     figure = next((f for f in sentence.figures if anaphor and f.start == sentence.start + anaphor.start(2)), None)
     if figure and ctx.last_person is not None and not persons(ctx, sentence) and ctx.take(figure):
         ctx.add("age", "count", figure.value, sentence.start + anaphor.start("the"), sentence.start + anaphor.end(),
@@ -302,6 +305,9 @@ def ages(ctx: Context, sentence: Sentence) -> None:
                     subject=ctx.note_person(person))
 
 
+OFFICE_WORDS = re.compile(r"\b(?:ambassador|envoy|minister|official|president|spokes\w+|diplomat|secretary|senator|governor|"
+                          r"negotiator|adviser|advisor|mayor|judge|prosecutor)\b", re.IGNORECASE)
+"""In a description after "The 61-year-old,", words of an office: the person is an official, not one of the freed."""
 TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+|in\s+[A-Z][a-z]+\s+|(?:him|her|them)\s+|"
                        r"(?:the\s+following|the\s+next|that|last)\s+year\s+|(?:a|one|two|three)\s+(?:years?|months?)\s+later\s+|"
                        r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+|"

@@ -285,7 +285,8 @@ RESIDENTS = re.compile(r"\s+(?:green[- ]card\s+holders?|(?:permanent\s+|legal\s+
 PARTS_LEAD = re.compile(rf"\b{FREE_VERB}\s+(?:on\s+[A-Z][a-z]+day\s+|today\s+|yesterday\s+)?$", re.IGNORECASE)
 PARTS_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 PARTS_END = re.compile(r"\s*(?:[.;!]|$)|\s+(?:it|they|which|who)\s+(?:had|has|have)\s+(?:been\s+)?(?:holding|held|detained|"
-                       r"jailed)\b|\s+on\s+[A-Z][a-z]+day\s*(?:[.;]|$)|,\s+(?:[\w’'-]+\s+){1,4}(?:said|says|reported|announced)\b")
+                       r"jailed)\b|\s+on\s+[A-Z][a-z]+day\s*(?:[.;]|$)|,\s+(?:[\w’'-]+\s+){1,4}(?:said|says|reported|announced)"
+                       r"(?:\s+on\s+[A-Z][a-z]+day)?\s*(?:[.;]|$)")
 """Around the counts of each nationality a freeing lists, what makes them all it frees: the verb right before ("released
 on Friday one Danish and two Austrian citizens"); only commas and "and" between; the sentence's end, "it had been
 holding", a weekday or a speaker after (not "among 52 prisoners", "along with dozens of others")."""
@@ -300,13 +301,28 @@ def _total_of_the_parts(ctx: Context, sentence: Sentence) -> None:
     parts = sorted((d for d in drafted if d.property == "released_count" and d.population and d.qualifier == "exact"
                     and d.rule == "subgroup-count" and sentence.start <= d.start < sentence.end), key=lambda d: d.start)
     if len(parts) < 2 or len({d.subject for d in parts}) != 1 or \
+            re.search(r"\b(?:also|too|as\s+well|additionally|other)\b", sentence.text, re.IGNORECASE) or \
+            not all(_nationality(ctx, d.population) for d in parts) or \
             not PARTS_LEAD.search(ctx.text, sentence.start, parts[0].start) or \
             not all(PARTS_JOIN.fullmatch(ctx.text, a.start + len(a.quote), b.start) for a, b in zip(parts, parts[1:])) or \
             not PARTS_END.match(ctx.text, parts[-1].start + len(parts[-1].quote), sentence.end):
         return
     total = sum(d.value for d in parts)
     ctx.add("released_count", "count", total, parts[0].start, parts[-1].start + len(parts[-1].quote), subject=parts[0].subject,
-            review="implied-count", note=f"the sum of the counts of each nationality the freeing lists: {total}")
+            review="implied-count", note=f"{SUM_NOTE}: {total}")
+
+
+SUM_NOTE = "the sum of the counts of each nationality the freeing lists"
+
+
+def lone_sums(drafts: list) -> list:
+    """The drafts, less a sum of the counts of each nationality (`_total_of_the_parts`) where the page counts others
+    of the release elsewhere ("... released two Americans and three Ukrainians. Eleven Belarusians were also freed",
+    "They were among 14 prisoners freed"): then the parts are not all it freed."""
+    sums = [d for d in drafts if d.property == "released_count" and d.note.startswith(SUM_NOTE)]
+    return [d for d in drafts if d not in sums or not any(
+        o is not d and o.property == "released_count" and o.subject == d.subject and
+        not d.start <= o.start < d.start + len(d.quote) for o in drafts)]
 
 
 @rule("subgroup-count")

@@ -174,8 +174,9 @@ def days_further_on(ctx: Context, sentence: Sentence, offset: int):
         yield date
 
 
-OPENING_DAY_SUBJECT = re.compile(r",?\s+(?:(?!(?:said|says|told|announced|reported|who|which|that|when|after|before|while|"
-                                 r"and|but|as)\b)[\w’'.-]+\s+){1,7}", re.IGNORECASE)
+OPENING_DAY_SUBJECT = re.compile(r",?\s+(?:(?!(?:said|says|told|announced|reported|confirm\w*|learn\w*|reveal\w*|recall\w*|"
+                                 r"remember\w*|emerged|marks?|marked|since|who|which|that|when|after|before|while|and|but|"
+                                 r"as|how|it)\b)[\w’'.-]+\s+){1,7}", re.IGNORECASE)
 """Between a day that opens the sentence and its freeing, only the subject: "On Friday, Belarusian authorities freed",
 "Yesterday the 69-year-old former civil servant X walked free" (no saying, no clause of its own)."""
 
@@ -183,10 +184,13 @@ OPENING_DAY_SUBJECT = re.compile(r",?\s+(?:(?!(?:said|says|told|announced|report
 def _opening_day(ctx: Context, sentence: Sentence, date: DateMention, offset: int) -> bool:
     """True when a day named from the article's opens the sentence and only its subject stands before the freeing (not
     in a quotation, whose "Today" is the day of its saying)."""
-    return date.start < offset and \
-        re.fullmatch(r"[^\w“”\"‘’']*(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Ee]arlier)\s+)?", ctx.text[sentence.start:date.start]) \
-        is not None and \
-        OPENING_DAY_SUBJECT.fullmatch(ctx.text, date.end, offset) is not None
+    if not date.start < offset or \
+            re.fullmatch(r"[^\w“”\"‘’']*(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Ee]arlier)\s+)?", ctx.text[sentence.start:date.start]) \
+            is None or OPENING_DAY_SUBJECT.fullmatch(ctx.text, date.end, offset) is None:
+        return False
+    end = sentence.clause(offset)[1]  # the freeing's clause dates it otherwise: "..., the 14 Belarus freed in June held"
+    return not any(d is not date and d.value and date.end <= d.start < end for d in sentence.dates) and \
+        not re.search(r"\b(?:earlier|ago|previously|before)\b", ctx.text[offset:end], re.IGNORECASE)
 
 
 def _object_between(ctx: Context, sentence: Sentence, offset: int, date: DateMention) -> bool:

@@ -3734,18 +3734,12 @@ def test_one_of_the_counted_freed_set_beside_the_count_is_freed(shapes, body, fr
     ("Activists demanded Belarus's release of Ivo Lamm on Friday.", False),
     ("Talks on Belarus's release of Ivo Lamm stalled on Friday.", False),
     ("Washington pressed for Belarus's release of Ivo Lamm on Friday.", False),
-])
-def test_a_release_of_someone_a_country_did_is_done(shapes, body, freed):
-    drafted = _review_draft(shapes, body)
-    assert ("ivo-lamm" in _freed(drafted)) is freed, (body, sorted(map(str, drafted)))
-
-
-@pytest.mark.parametrize("body, freed", [
+    # a minister of a church is clergy, not an office
     ("Belarus freed 14 prisoners on Friday, including the Methodist minister Ivo Lamm.", True),
     ("Belarus freed 14 prisoners on Friday, including Ivo Lamm, an evangelical minister.", True),
     ("Belarus freed 14 prisoners on Friday, including Ivo Lamm, the foreign minister.", False),
 ])
-def test_a_minister_of_a_church_is_clergy_not_an_office(shapes, body, freed):
+def test_a_release_of_someone_a_country_did_is_done_and_a_church_minister_is_no_office(shapes, body, freed):
     drafted = _review_draft(shapes, body)
     assert ("ivo-lamm" in _freed(drafted)) is freed, (body, sorted(map(str, drafted)))
 
@@ -3756,6 +3750,12 @@ def test_a_minister_of_a_church_is_clergy_not_an_office(shapes, body, freed):
     "Belarus freed 14 prisoners on Friday. Those released since July include Ivo Lamm and Rasa Veld.",
     "Belarus freed 14 prisoners on Friday. Among those freed in recent months were Ivo Lamm and Rasa Veld.",
     "Belarus freed 14 prisoners on Friday. Prisoners pardoned over the past year include Ivo Lamm and Rasa Veld.",
+    # more wordings, from a review
+    "Belarus freed 14 prisoners on Friday. Among the more than 300 freed since July were Ivo Lamm and Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday. Other prisoners freed this year include Ivo Lamm and Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday. Those freed earlier this year include Ivo Lamm and Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday. Previously released prisoners include Ivo Lamm and Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday. Prominent figures released in previous rounds include Ivo Lamm and Rasa Veld.",
 ])
 def test_people_freed_so_far_are_in_no_one_release(shapes, body):
     drafted = _review_draft(shapes, body)
@@ -3766,10 +3766,16 @@ def test_people_freed_so_far_are_in_no_one_release(shapes, body):
     "Belarus freed 14 prisoners on Friday. Those freed include Ivo Lamm and Rasa Veld.",
     "Belarus freed 14 prisoners on Friday, the most since July. Among them were Ivo Lamm and Rasa Veld.",
     "Belarus has freed more than 300 prisoners since July. On Friday it freed 14, among them Ivo Lamm and Rasa Veld.",
+    # a running total beside the freed, from a review
+    "Belarus freed 14 prisoners on Friday, including Ivo Lamm, bringing the number of people pardoned since July to 300.",
+    "Belarus on Friday freed Ivo Lamm and 13 others, the latest of more than 300 prisoners freed since July.",
+    "Ivo Lamm was freed on Friday, joining the more than 300 prisoners released since July.",
+    "Belarus freed 14 prisoners on Friday. The release, which included Ivo Lamm, brings the number of prisoners freed "
+    "since 2024 to 300.",
 ])
 def test_people_freed_in_the_release_beside_a_span_of_time_are_still_freed(shapes, body):
     drafted = _review_draft(shapes, body)
-    assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), (body, sorted(map(str, drafted)))
+    assert ("ivo-lamm", "released_in", "release-2026-11-20", "exact", None, None) in drafted, (body, sorted(map(str, drafted)))
 
 
 @pytest.mark.parametrize("body, freed", [
@@ -3952,30 +3958,6 @@ def test_a_releases_month_is_not_drafted_beside_a_day_of_that_month(shapes):
 # --- from a blind review of the seventh day's change ------------------------------------------------------------------
 
 @pytest.mark.parametrize("body", [
-    "Belarus freed 14 prisoners on Friday, including Ivo Lamm, bringing the number of people pardoned since July to 300.",
-    "Belarus on Friday freed Ivo Lamm and 13 others, the latest of more than 300 prisoners freed since July.",
-    "Ivo Lamm was freed on Friday, joining the more than 300 prisoners released since July.",
-    "Belarus freed 14 prisoners on Friday. The release, which included Ivo Lamm, brings the number of prisoners freed "
-    "since 2024 to 300.",
-])
-def test_review3_a_running_total_beside_the_freed_keeps_them_freed(shapes, body):
-    drafted = _review_draft(shapes, body)
-    assert ("ivo-lamm", "released_in", "release-2026-11-20", "exact", None, None) in drafted, (body, sorted(map(str, drafted)))
-
-
-@pytest.mark.parametrize("body", [
-    "Belarus freed 14 prisoners on Friday. Among the more than 300 freed since July were Ivo Lamm and Rasa Veld.",
-    "Belarus freed 14 prisoners on Friday. Other prisoners freed this year include Ivo Lamm and Rasa Veld.",
-    "Belarus freed 14 prisoners on Friday. Those freed earlier this year include Ivo Lamm and Rasa Veld.",
-    "Belarus freed 14 prisoners on Friday. Previously released prisoners include Ivo Lamm and Rasa Veld.",
-    "Belarus freed 14 prisoners on Friday. Prominent figures released in previous rounds include Ivo Lamm and Rasa Veld.",
-])
-def test_review3_more_wordings_of_the_freed_so_far(shapes, body):
-    drafted = _review_draft(shapes, body)
-    assert not {"ivo-lamm", "rasa-veld"} & _freed(drafted), (body, sorted(map(str, drafted)))
-
-
-@pytest.mark.parametrize("body", [
     "On Friday, his family confirmed Ivo Lamm had been freed in June.",
     "On Friday, Rasa Veld recalled how Belarus freed Ivo Lamm in 2024.",
     "Today marks one year since Belarus freed Ivo Lamm.",
@@ -4005,6 +3987,7 @@ def test_review3_no_sum_of_nationalities_where_others_were_freed_too(shapes, bod
 
 
 @pytest.mark.parametrize("body", [
+    # a possessive release by another country than the page's, of no person, or not done
     "Belarus freed 14 prisoners on Friday. Poland's release of Rasa Veld, a Belarusian spy, was part of the deal.",
     "Belarus freed 14 prisoners on Friday. The State Department's release of a statement praising Rasa Veld surprised many.",
     "Belarus freed 14 prisoners on Friday. The KGB's release of footage showing Rasa Veld in prison angered her family.",
@@ -4012,41 +3995,23 @@ def test_review3_no_sum_of_nationalities_where_others_were_freed_too(shapes, bod
     "Washington has made Belarus's release of Rasa Veld a condition for lifting sanctions.",
     "Belarus's release of Rasa Veld would be a goodwill gesture, officials said.",
     "Minsk's release of Rasa Veld is not expected soon.",
-])
-def test_review3_a_possessive_release_not_done_by_the_pages_side_or_not_of_a_person(shapes, body):
-    drafted = _review_draft(shapes, body)
-    assert "rasa-veld" not in _freed(drafted), (body, sorted(map(str, drafted)))
-
-
-@pytest.mark.parametrize("body", [
+    # a release worked for
     "Belarus freed 14 prisoners on Friday. Supporters have campaigned for years for Rasa Veld's release.",
     "Belarus freed 14 prisoners on Friday. Washington has made Rasa Veld's release a priority.",
     "Belarus freed 14 prisoners on Friday. Rasa Veld's release remains a priority for Washington.",
     "Belarus freed 14 prisoners on Friday. Lithuania is negotiating Rasa Veld's release.",
     "Belarus freed 14 prisoners on Friday. Her husband has fought tirelessly for Rasa Veld's release.",
-])
-def test_review3_a_release_worked_for_is_not_done(shapes, body):
-    drafted = _review_draft(shapes, body)
-    assert "rasa-veld" not in _freed(drafted), (body, sorted(map(str, drafted)))
-
-
-@pytest.mark.parametrize("body", [
+    # one of the counted, after a relation or a preposition: someone else
     "Belarus freed 52 prisoners on Friday. The daughter of one of the 52, Rasa Veld, told reporters her father was tired.",
     "Belarus freed 14 prisoners on Friday. The lawyer for one of the 14, Rasa Veld, said her client was ill.",
     "Belarus freed 14 prisoners on Friday. Speaking to one of the 14, the reporter Rasa Veld learned of the deal.",
     "Belarus freed 14 prisoners on Friday. The wife of one of the 14 freed prisoners, Rasa Veld, wept at the border.",
-])
-def test_review3_one_of_the_counted_after_a_relation_or_a_preposition_is_not_the_named(shapes, body):
-    drafted = _review_draft(shapes, body)
-    assert "rasa-veld" not in _freed(drafted), (body, sorted(map(str, drafted)))
-
-
-@pytest.mark.parametrize("body", [
+    # "named as" of someone else than the freeing's object
     "A Belarusian court freed the activist on Friday, his lawyer, named as Rasa Veld, told AFP.",
     "Belarus freed two Austrians on Friday, the ministry's spokesman, named as Rasa Veld, said.",
     "Belarus freed two Austrians on Friday and arrested a third man, identified as Rasa Veld.",
 ])
-def test_review3_named_as_of_someone_else_than_the_freed(shapes, body):
+def test_review3_people_near_a_freeing_whom_it_does_not_free(shapes, body):
     drafted = _review_draft(shapes, body)
     assert "rasa-veld" not in _freed(drafted), (body, sorted(map(str, drafted)))
 

@@ -1325,16 +1325,22 @@ CLASSES_34ZZP = FIXTURES / "extract" / "classes-34zzp"
 LATER_ROUNDS = (CLASSES_34B, CLASSES_34C, CLASSES_34D, CLASSES_34E, CLASSES_34F, CLASSES_34G, CLASSES_34H, CLASSES_34I, CLASSES_34J, CLASSES_34K, CLASSES_34L, CLASSES_34O, CLASSES_34P, CLASSES_34Q, CLASSES_34R, CLASSES_34S, CLASSES_34T, CLASSES_34U, CLASSES_34V, CLASSES_34W, CLASSES_34X, CLASSES_34Y, CLASSES_34Z, CLASSES_34ZA, CLASSES_34ZB, CLASSES_34ZC, CLASSES_34ZD, CLASSES_34ZE, CLASSES_34ZF, CLASSES_34ZG, CLASSES_34ZH, CLASSES_34ZI, CLASSES_34ZJ, CLASSES_34ZK, CLASSES_34ZL, CLASSES_34ZM, CLASSES_34ZN, CLASSES_34ZO, CLASSES_34ZP, CLASSES_34ZQ, CLASSES_34ZR, CLASSES_34ZS, CLASSES_34ZT, CLASSES_34ZU, CLASSES_34ZV, CLASSES_34ZW, CLASSES_34ZX, CLASSES_34ZY, CLASSES_34ZZ, CLASSES_34ZZA, CLASSES_34ZZB, CLASSES_34ZZC, CLASSES_34ZZD, CLASSES_34ZZE, CLASSES_34ZZF, CLASSES_34ZZG, CLASSES_34ZZH, CLASSES_34ZZI, CLASSES_34ZZJ, CLASSES_34ZZK, CLASSES_34ZZL, CLASSES_34ZZM, CLASSES_34ZZN, CLASSES_34ZZO, CLASSES_34ZZP)
 
 
+class _Rounds(dict):
+    """Each later round's drafts and class scores, by folder, measured the first time a test asks for the folder (a
+    worker of the parallel run measures only the rounds its tests are about)."""
+
+    def __missing__(self, folder):
+        from extract_coverage import class_scores, measure_fixtures
+
+        results = measure_fixtures(folder, keep_drafts=True)
+        self[folder] = measured = results, class_scores(results, folder / "classes.yaml")
+        return measured
+
+
 @pytest.fixture(scope="module")
 def later_rounds():
-    """Each later round's drafts and class scores, by folder (measured once for the module)."""
-    from extract_coverage import class_scores, measure_fixtures
-
-    rounds = {}
-    for folder in LATER_ROUNDS:
-        results = measure_fixtures(folder, keep_drafts=True)
-        rounds[folder] = results, class_scores(results, folder / "classes.yaml")
-    return rounds
+    """Each later round's drafts and class scores, by folder (each measured once for the module, when first asked)."""
+    return _Rounds()
 
 
 def _round_names(file: str) -> list:

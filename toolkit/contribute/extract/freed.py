@@ -24,7 +24,7 @@ from .names import Name
 from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
                      list_members, persons, speaks)
 from .places import border_of, new_place, place_after
-from .subjects import ABOUT_SOMEONE, _country_named, clause_release, other_side
+from .subjects import ABOUT_SOMEONE, clause_release, country_named, other_side
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
@@ -134,8 +134,8 @@ DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confi
                        r"led\s+to|resulted\s+in|after|following|with)\s+(?:\w+\s+){0,3}?(?:the\s+|his\s+|her\s+|their\s+)?"
                        r"(?:\w+\s+)?$", re.IGNORECASE)
 
-# "Turkey's release of the pastor X", "welcomed Belarus' release of Y": a freeing its doer's possessive names, done unless
-# a call or talks come before it ("demanded Belarus's release of X", "talks on Turkey's release of X")
+# "Turkey's release of the pastor X", "welcomed Belarus' release of Y": a freeing its doer's possessive names
+# (_done_by_its_doer: done when the doer is the page's freeing country, of a person, and neither asked for nor undone)
 AGENT_OF_NOUN = re.compile(r"(?<![\w’'])(?P<agent>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?)(?:[’']s|(?<=s)[’'])\s+$")
 TALKS_ON = re.compile(r"\b(?:talks|negotiations?|deal|discussions?|agreement|hopes?|prospects?)\s+(?:on|over|for|about|of)\s+$|"
                       r"\b(?:in\s+(?:return|exchange)\s+for|conditions?\s+for|made|make|makes|making)\s+$", re.IGNORECASE)
@@ -680,8 +680,8 @@ def _exchange_by_one_side(ctx: Context, sentence: Sentence, record) -> None:
     """"Belarus exchanged the teacher A for the spy B": a single country's exchange frees whom it gives (before "for")
     and gets whom it is given (after): on a page about Belarus's release, A is freed in it and B by the other side,
     the other way round when the doer is the other side and the sentence ties its exchange to the page's release ("In
-    return, Poland swapped B for A"; an untied one may be a third country's). Not when two doers exchange ("The US and Belarus have
-    exchanged A for B": the page must say who freed whom), nor a passive exchange."""
+    return, Poland swapped B for A"; an untied one may be a third country's). Not when two doers exchange ("The US and
+    Belarus have exchanged A for B": the page must say who freed whom), nor a passive exchange."""
     match = ACTIVE_EXCHANGE.search(sentence.text) if ctx.country is not None else None
     if match is None:
         return
@@ -691,7 +691,7 @@ def _exchange_by_one_side(ctx: Context, sentence: Sentence, record) -> None:
     if doer is None or re.search(r"(?:\band|[A-Z][\w.’'-]*\s*,)\s*$", ctx.text[start:doer.start()]) or \
             re.search(r"\band\s", doer.group("actor")):
         return
-    country = _country_named(ctx, sentence, doer, "actor", -1)
+    country = country_named(ctx, sentence, doer, "actor", -1)
     if country != ctx.country and not TIED.search(ctx.text, sentence.start, doer.start()):
         return  # another country's exchange, not tied to the page's release: a third country's swap, perhaps
     given = list_members(ctx, sentence, sentence.start + match.end())
@@ -715,7 +715,7 @@ def _done_by_its_doer(ctx: Context, sentence: Sentence, ahead: tuple[int, int], 
     agent = AGENT_OF_NOUN.search(ctx.text, *ahead)
     if agent is None:
         return False
-    country = _country_named(ctx, sentence, agent, "agent", -1)
+    country = country_named(ctx, sentence, agent, "agent", -1)
     if country is None or ctx.country is not None and country != ctx.country:
         return False
     before = (max(sentence.start, agent.start() - 40), agent.start())

@@ -292,7 +292,7 @@ def _actor_before_verb(ctx: Context, sentence: Sentence, offset: int) -> str | N
             actor = match
     if actor is None:
         return None
-    return _country_named(ctx, sentence, actor, "actor", -1)
+    return country_named(ctx, sentence, actor, "actor", -1)
 
 
 FREED_BY = re.compile(r"\b(?i:freed|released|pardoned|handed\s+over|set\s+free)\s+(?:by|(?P<from>from))\s+(?:the\s+)?"
@@ -329,10 +329,10 @@ def _agent_of_freeing(ctx: Context, sentence: Sentence, offset: int, held: bool 
         return None  # no agent, or a list of the states that held them ("released from the United States, Germany, ...")
     if WEST.match(ctx.text, agent.start("agent")):
         return "the-west"
-    return _country_named(ctx, sentence, agent, "agent", 0)
+    return country_named(ctx, sentence, agent, "agent", 0)
 
 
-def _country_named(ctx: Context, sentence: Sentence, match, group: str, word: int) -> str | None:
+def country_named(ctx: Context, sentence: Sentence, match, group: str, word: int) -> str | None:
     """The country the match's group names: a registered place or organisation within it (an organisation's
     country), else the country of the demonym at position `word` of its words (0 the first, -1 the last)."""
     begin, end = match.start(group), match.end(group)

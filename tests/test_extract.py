@@ -3762,6 +3762,8 @@ def test_a_release_of_someone_a_country_did_is_done_and_a_church_minister_is_no_
     "Belarus freed 14 prisoners on Friday. Those freed earlier this year include Ivo Lamm and Rasa Veld.",
     "Belarus freed 14 prisoners on Friday. Previously released prisoners include Ivo Lamm and Rasa Veld.",
     "Belarus freed 14 prisoners on Friday. Prominent figures released in previous rounds include Ivo Lamm and Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday. Lukashenko has released more than 300 prisoners since July, among them Ivo Lamm "
+    "and Rasa Veld.",
 ])
 def test_people_freed_so_far_are_in_no_one_release(shapes, body):
     drafted = _review_draft(shapes, body)
@@ -4054,3 +4056,9 @@ def test_review3_a_journey_to_meet_the_freed_is_someone_elses(shapes, body):
 def test_review3_the_prisoners_said_to_have_gone_another_time(shapes, body):
     drafted = _review_draft(shapes, body)
     assert not [k for k in drafted if k[1] == "destination_count"], (body, sorted(map(str, drafted)))
+
+
+def test_review3_a_running_total_since_a_month_is_no_count_of_the_release(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Lukashenko has released more than 300 prisoners "
+                                    "since July.")
+    assert {k[2] for k in drafted if k[1] == "released_count" and k[5] is None} == {"14"}, sorted(map(str, drafted))

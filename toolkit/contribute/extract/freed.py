@@ -378,11 +378,15 @@ SO_FAR = re.compile(r"\b(?:(?:those|people|prisoners|detainees|inmates|others|ac
                     r"\d{4}|last\s+\w+)|(?:earlier\s+)?this\s+year|in\s+recent\s+(?:days|weeks|months|years)|over\s+the\s+"
                     r"(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|months|year|years)|in\s+(?:previous|earlier|past)\s+(?:releases|"
                     r"rounds|pardons|amnesties))|(?:previously|earlier)\s+(?:freed|released|pardoned)\s+(?:prisoners|people|"
-                    r"detainees|figures|activists)|earlier\s+releases)", re.IGNORECASE)
+                    r"detainees|figures|activists)|earlier\s+releases|"
+                    # "has released more than 300 prisoners since July, among them A": a running total's
+                    r"(?:freed|released|pardoned)\s+(?:more\s+than\s+|over\s+|about\s+|some\s+|nearly\s+|almost\s+)?[\d,]+\s+"
+                    r"(?:[a-z]+\s+)?(?:prisoners|people|detainees|inmates)\s+since\s+(?:then\b|[A-Z]\w+|\d{4}|last\s+\w+))",
+                    re.IGNORECASE)
 """The freed of many releases: "those freed so far", "prisoners released since July", "the more than 300 freed since
 July", "those freed earlier this year", "previously released prisoners". Whom they include was freed in one of them,
 the page does not say which."""
-INCLUDED_AFTER = re.compile(r"\s*,?\s*(?:include[sd]?|included|including|were|are|was|is)\b")
+INCLUDED_AFTER = re.compile(r"\s*,?\s*(?:include[sd]?|included|including|among\s+(?:them|whom)|were|are|was|is)\b")
 """After such a group, the words that list its members ("... include A", "Among those freed since July were A"); not
 a running total ("bringing the number of people pardoned since July to 300")."""
 THEM = re.compile(r"\W*(?:Among\s+them|They\s+(?:include|included)|These\s+(?:include|included))\b")

@@ -476,7 +476,10 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
     _one_of_each(ctx, sentence, FOREIGNERS_FROM, "foreigners from", own=False, least=2, counted=True)
 
 
-RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?(?:freed|released|pardoned)\s+since\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|since\s+(?:the\s+(?:start|"
+RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?(?:freed|released|pardoned)\s+since\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|"
+                     # "has released more than 300 prisoners since July": since a month, of this year or the last
+                     r"since\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+                     r"since\s+(?:the\s+(?:start|"
                      r"beginning|summer|spring)|then|last\s+\w+)|so\s+far|to\s+date|in\s+recent\s+(?:months|years)|"
                      r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks))\b", re.IGNORECASE)
 

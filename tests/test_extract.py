@@ -3677,14 +3677,20 @@ def test_review2_genuine_lists_of_the_freed_still_free_them(shapes, body):
     assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), (body, sorted(map(str, drafted)))
 
 
-@pytest.mark.parametrize("body", [
-    "Ivo Lamm was released on Saturday after serving five years, but his son remains in prison and his wife was deported "
-    "to Poland.",
-    "Ivo Lamm was pardoned on Saturday but chose to stay in Belarus rather than be driven across the border to Lithuania.",
+@pytest.mark.parametrize("body, prop", [
+    ("Ivo Lamm was released on Saturday after serving five years, but his son remains in prison and his wife was deported "
+     "to Poland.", "sent_to"),
+    ("Ivo Lamm was pardoned on Saturday but chose to stay in Belarus rather than be driven across the border to Lithuania.",
+     "sent_to"),
+    # the prisoners said to have gone somewhere at another time (from the seventh day's review)
+    ("Belarus freed 14 prisoners on Friday. Two years ago, officials said the prisoners were moved to Lithuania.",
+     "destination_count"),
+    ("Belarus freed 14 prisoners on Friday. Earlier this year, Lukashenko said that the prisoners were sent to Poland.",
+     "destination_count"),
 ])
-def test_review2_no_destination_from_anothers_movement_or_one_not_taken(shapes, body):
+def test_review2_no_destination_from_anothers_movement_one_not_taken_or_another_times(shapes, body, prop):
     drafted = _review_draft(shapes, body)
-    assert not [k for k in drafted if k[1] == "sent_to"], (body, sorted(map(str, drafted)))
+    assert not [k for k in drafted if k[1] == prop], (body, sorted(map(str, drafted)))
 
 
 def test_review2_others_freed_in_an_earlier_release_are_no_count_of_this_one(shapes):
@@ -4047,15 +4053,6 @@ def test_review3_the_age_of_an_official_described_after_a_comma_is_not_the_freed
 def test_review3_a_journey_to_meet_the_freed_is_someone_elses(shapes, body):
     drafted = _review_draft(shapes, body)
     assert not [k for k in drafted if k[1] == "sent_to"], (body, sorted(map(str, drafted)))
-
-
-@pytest.mark.parametrize("body", [
-    "Belarus freed 14 prisoners on Friday. Two years ago, officials said the prisoners were moved to Lithuania.",
-    "Belarus freed 14 prisoners on Friday. Earlier this year, Lukashenko said that the prisoners were sent to Poland.",
-])
-def test_review3_the_prisoners_said_to_have_gone_another_time(shapes, body):
-    drafted = _review_draft(shapes, body)
-    assert not [k for k in drafted if k[1] == "destination_count"], (body, sorted(map(str, drafted)))
 
 
 def test_review3_a_running_total_since_a_month_is_no_count_of_the_release(shapes):

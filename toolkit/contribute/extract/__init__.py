@@ -233,7 +233,7 @@ def _facts_of_each(ctx: Context, drafts: list[Draft]) -> None:
     for draft in [d for d in drafts if d.subject == first and d.property in PRISONER_FACTS]:
         ctx.current_rule = draft.rule
         for person in others:
-            ctx.add(draft.property, draft.kind, draft.value, draft.start, draft.start + len(draft.quote),
+            ctx.add(draft.property, draft.kind, draft.value, draft.start, draft.end,
                     subject=ctx.note_person(person), qualifier=draft.qualifier, note=draft.note, review=draft.review)
 
 

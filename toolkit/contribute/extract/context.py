@@ -69,6 +69,11 @@ class Draft:
     rule: str = ""
     review: str = ""  # why a person should check this draft first: a slug of REVIEW, or ""
 
+    @property
+    def end(self) -> int:
+        """Where its quote ends in the article."""
+        return self.start + len(self.quote)
+
 
 # "were exchanged at Ankara airport on Tuesday", "exchanged prisoners": an exchange frees those it speaks of; not "were
 # exchanged at the border for two Belarusians", who are the other side's, nor "exchanged fire" or "letters"

@@ -294,7 +294,7 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
                             r"led)\s+(?:the\s+)?(?:negotiations|talks)|,\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:negotiated|brokered|"
                             r"mediated|(?:headed|led)\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?delegation)\b",
                             ctx.text[person.end:sentence.end])
-        own_words = ctx.text[person.role_start if person.role_start is not None else person.start:person.end]
+        own_words = ctx.text[person.begin:person.end]
         titled = before[max(0, comma_before.start() - 25):] if comma_before else ""  # "The UN special representative on X, "
         if COMMENTATOR.search(f"{own_words} {after.group(0) if after else ''} {titled}"):
             continue  # "The UN special representative on Belarus, X, called the release a first step": no negotiator

@@ -24,7 +24,7 @@ from .names import Name
 from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
                      list_members, persons, speaks)
 from .places import border_of, new_place, place_after
-from .subjects import ABOUT_SOMEONE, clause_release, country_named, other_side
+from .subjects import ABOUT_SOMEONE, ACTOR, clause_release, country_named, other_side
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
@@ -139,8 +139,10 @@ DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confi
 AGENT_OF_NOUN = re.compile(r"(?<![\w’'])(?P<agent>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?)(?:[’']s|(?<=s)[’'])\s+$")
 TALKS_ON = re.compile(r"\b(?:talks|negotiations?|deal|discussions?|agreement|hopes?|prospects?)\s+(?:on|over|for|about|of)\s+$|"
                       r"\b(?:in\s+(?:return|exchange)\s+for|conditions?\s+for|made|make|makes|making)\s+$", re.IGNORECASE)
-NOT_DONE_AFTER = re.compile(r"\b(?:would|could|may|might|will|is\s+not|was\s+not|isn[’']t|remains|did\s+not|has\s+not|"
-                            r"had\s+not|expected|uncertain|unlikely|conditions?|priority)\b", re.IGNORECASE)
+UNDONE = r"would|could|may|might|will|remains|was\s+not|has\s+not|had\s+not"
+"""Words that leave a freeing undone (`NOT_DONE_AFTER`, `RELEASE_UNDONE`)."""
+NOT_DONE_AFTER = re.compile(rf"\b(?:{UNDONE}|is\s+not|isn[’']t|did\s+not|expected|uncertain|unlikely|conditions?|priority)\b",
+                            re.IGNORECASE)
 """After a possessive's freeing and whom it frees, words that leave it undone ("Belarus's release of A would be a
 gesture", "... is not expected soon", "... a condition for lifting sanctions")."""
 NOT_A_PERSON = re.compile(r"\b(?:footage|statement|video|photos?|images?|report|documents?|files|list|names|details|letter|"
@@ -330,8 +332,7 @@ def _listed_item(ctx: Context, sentence: Sentence, record) -> None:
     if by_the_other_side(ctx, sentence):
         return  # "- C, hacker – released from Poland": the item itself says the other side freed C
     ctx.freeing_list = True
-    record(first, sentence.start, first.role_start if first.role_start is not None else first.start, first.end,
-           _lead_place(ctx, freeing), review="list-item")
+    record(first, sentence.start, first.begin, first.end, _lead_place(ctx, freeing), review="list-item")
 
 
 def freed(ctx: Context, sentence: Sentence, person: Name, offset: int, quote_start: int, quote_end: int,
@@ -532,8 +533,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if among and not described(ctx, sentence, person):  # "X was among many people who were bused to Ukraine"
             place = place_after(ctx, sentence, among.end())
             if place is not None and ctx.kind(place) == "place" and not IN_CUSTODY.match(ctx.text, place.end, sentence.end):
-                record(person, among.start("moved"), person.role_start if person.role_start is not None else person.start,
-                       place.end, place)
+                record(person, among.start("moved"), person.begin, place.end, place)
         if verb is None and not others and ctx.text.startswith(",", after):
             leading = LEADING_DESCRIPTION.fullmatch(ctx.text, sentence.start, person.start)  # "The candidate ..., B, was"
             first = None if leading else next((p for p in named if p.end <= person.start and
@@ -541,7 +541,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             verb = FREED_AFTER.match(ctx.text, after + 1) if leading or first else None
             if first and verb and re.match(r"\s*(?:were|have)\b", verb.group(0)):
                 # "A and the candidate he endorsed in the March election, B, were released": A too
-                record(first, verb.start(), first.role_start if first.role_start is not None else first.start, verb.end())
+                record(first, verb.start(), first.begin, verb.end())
         if verb is not None and re.search(r"\bordered\b", verb.group(0)) and \
                 ORDER_PENDING.search(ctx.text, verb.end(), sentence.end):
             verb = None  # "ordered to be released within 30 days", "ordered released, but prosecutors appealed": not done
@@ -558,7 +558,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             if place is not None and moved.group("now") and IN_CUSTODY.match(ctx.text, place.end, sentence.end):
                 place = None  # "X and three other detainees are now in Minsk's Okrestina jail": held there
             if place is not None and ctx.kind(place) == "place":
-                begin = person.role_start if person.role_start is not None else person.start
+                begin = person.begin
                 record(person, moved.start(), begin, moved.end(), place)
         elif verb and not described(ctx, sentence, person):
             # "X was pardoned by Lukashenko on Saturday after more than five years behind bars and driven across the
@@ -567,7 +567,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             subjects = list_members(ctx, sentence, sentence.start)
             plural = bool(re.match(r"\s*(?:were|are|have)\b", verb.group(0)))
             for member in (subjects if person in subjects else _list_ending_at(ctx, sentence, person, plural)):
-                begin = member.role_start if member.role_start is not None else member.start
+                begin = member.begin
                 told = verb.re is WHO_FREED  # the clause's own freeing, dated in the clause ("who was released in 2019")
                 at = verb.start("verb" if verb.group("verb") else "walked") if told else verb.start()
                 record(member, at, begin, verb.end(), place, told_freed=told)
@@ -646,8 +646,8 @@ WORKED_FOR = re.compile(r"\b(?:campaign\w*|fought|fight\w*|lobb\w*|negotiat\w*|p
                         r"call\w*|plead\w*|appeal\w*|secure)\b(?:\s+[\w-]+){0,4}?\s+(?:for\s+)?$", re.IGNORECASE)
 """Before a name, words of working for its freeing: "campaigned for years for", "fought tirelessly for", "is
 negotiating"."""
-RELEASE_UNDONE = re.compile(r"[’']s\s+release\s+(?:\w+ly\s+)?(?:would|could|may|might|will|remains|is\s+(?:still\s+)?(?:not|a|an|"
-                            r"the|unlikely|uncertain)\b|was\s+not|has\s+not|had\s+not|seems|looks)", re.IGNORECASE)
+RELEASE_UNDONE = re.compile(rf"[’']s\s+release\s+(?:\w+ly\s+)?(?:{UNDONE}|is\s+(?:still\s+)?(?:not|a|an|the|unlikely|uncertain)\b|"
+                            r"seems|looks)", re.IGNORECASE)
 """Right after "X's release", words that leave it undone ("X's release remains a priority", "would be a gesture")."""
 
 
@@ -655,19 +655,14 @@ def _release_sought(ctx: Context, sentence: Sentence, person: Name) -> bool:
     """True when "X's release" is asked, worked or negotiated for, or a priority or a condition, not done ("Moscow had
     long sought X's release", "Supporters campaigned for years for X's release", "Washington has made X's release a
     priority", "X's release remains a priority")."""
-    begin = _begin(person)
+    begin = person.begin
     return bool(WISH.search(ctx.text, max(sentence.start, begin - 40), begin) or
                 WORKED_FOR.search(ctx.text, max(sentence.start, begin - 60), begin) or
                 TALKS_ON.search(ctx.text, max(sentence.start, begin - 40), begin) or
                 RELEASE_UNDONE.match(ctx.text, person.end))
 
 
-def _begin(person: Name) -> int:
-    """Where a person's mention begins: their role before the name, else the name."""
-    return person.role_start if person.role_start is not None else person.start
-
-
-EXCHANGE_DOER = re.compile(r"(?P<actor>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?$")
+EXCHANGE_DOER = re.compile(ACTOR + "$")
 """Right before an exchange's verb, the one who did it ("Belarus exchanged", "Poland has swapped")."""
 
 
@@ -707,7 +702,7 @@ def _exchange_by_one_side(ctx: Context, sentence: Sentence, record) -> None:
     for person in freed_there:
         ctx.other_side.add(surname(person))
     for person in freed_here:
-        record(person, offset, _begin(person), person.end)
+        record(person, offset, person.begin, person.end)
 
 
 def _done_by_its_doer(ctx: Context, sentence: Sentence, ahead: tuple[int, int], obj: int) -> bool:
@@ -727,7 +722,7 @@ def _done_by_its_doer(ctx: Context, sentence: Sentence, ahead: tuple[int, int], 
         return False
     named = next(iter(list_members(ctx, sentence, obj)), None)
     end = sentence.clause(obj)[1]
-    return named is not None and not NOT_A_PERSON.search(ctx.text, obj, _begin(named)) and \
+    return named is not None and not NOT_A_PERSON.search(ctx.text, obj, named.begin) and \
         not NOT_DONE_AFTER.search(ctx.text, named.end, end)
 
 
@@ -744,7 +739,7 @@ def _list_ending_at(ctx: Context, sentence: Sentence, person: Name, plural: bool
             break
         members.insert(0, earlier)
     # a list of three names or more; not "After pressure from Senator X, Y was released"
-    begin = person.role_start if person.role_start is not None else person.start
+    begin = person.begin
     pair = plural and len(members) == 2 and re.fullmatch(r"\s+and\s+", ctx.text[members[0].end:begin])
     return members if len(members) >= 3 or pair else [person]
 
@@ -759,7 +754,7 @@ def _items_of_the_freed(ctx: Context, sentence: Sentence, begin: int, members: l
         if person.start < begin:
             continue
         if re.search(r"[;:!?]|\.(?:\s|$)|\b(?:said|says|told|who|whose|which|while|but|remain\w*|still|not)\b",
-                     ctx.text[at:person.role_start if person.role_start is not None else person.start]):
+                     ctx.text[at:person.begin]):
             break
         ahead = ctx.text[max(at, (person.role_start or person.start) - 60):person.role_start or person.start]
         if person not in found and not speaks(ctx, sentence, person) and not described(ctx, sentence, person) and \
@@ -911,8 +906,7 @@ def _listed_then_freed(ctx: Context, sentence: Sentence, record) -> None:
                     r"under|to)\b|\s*[,.;]|\s*$)", ctx.text[members[-1].end:sentence.end])
     if verb:
         for person in members:
-            record(person, members[-1].end, person.role_start if person.role_start is not None else person.start,
-                   members[-1].end + verb.end())
+            record(person, members[-1].end, person.begin, members[-1].end + verb.end())
 
 
 COUNTED_LEAD = re.compile(r"\W*(?:[\w-]+\s+){1,3}?(?:citizens|nationals|prisoners|detainees|activists|journalists|"
@@ -1026,8 +1020,7 @@ def _one_of_the_counted(ctx: Context, sentence: Sentence, record) -> None:
         members = list_members(ctx, sentence, sentence.start + match.end())
         part = PARTS[match.group("part").lower()]
         first = members[0] if members else None
-        if first is None or (first.role_start if first.role_start is not None else first.start) != sentence.start + \
-                match.end() or len(members) < part:
+        if first is None or first.begin != sentence.start + match.end() or len(members) < part:
             continue
         for person in members[:part]:
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
@@ -1072,8 +1065,7 @@ def _among_the_counted(ctx: Context, sentence: Sentence, record) -> None:
         figure = next((f for f in sentence.figures if among and f.start == among.end()), None)
         noun = COUNTED_NOUN.match(ctx.text, figure.end) if figure else None
         if noun and _counted_freed(ctx, figure.value):
-            record(person, sentence.start, person.role_start if person.role_start is not None else person.start,
-                   noun.end())
+            record(person, sentence.start, person.begin, noun.end())
 
 
 COUNTED_THEM = re.compile(rf"\W*Among\s+(?:them|those\s+(?:freed|released|pardoned))\s+(?:were|are)\s+(?P<figure>\S+)\s+"
@@ -1109,7 +1101,7 @@ def _counted_profile(ctx: Context, sentence: Sentence, record) -> None:
         return  # only the first sentence of a paragraph of prose
     first = next(iter(persons(ctx, sentence)), None)
     told = PROFILE_TOLD.match(ctx.text, first.end, sentence.end) if first is not None else None
-    begin = None if first is None else first.role_start if first.role_start is not None else first.start
+    begin = None if first is None else first.begin
     if first is None or not re.fullmatch(r"\W*", ctx.text[sentence.start:begin]) or \
             told is None or not PROFILE_OPENING.match(ctx.text, told.end()):
         ctx.profiled_left = 0

@@ -103,6 +103,11 @@ class Name:
     def id(self) -> str | None:
         return self.entity or self.proposed
 
+    @property
+    def begin(self) -> int:
+        """Where the mention begins: the role written before the name, else the name."""
+        return self.role_start if self.role_start is not None else self.start
+
 
 SHORT_NAMES = {"Russia": "Russia", "Russian Federation": "Russia", "Turkey": "Turkey", "Türkiye": "Turkey",
                "Republic of Türkiye": "Turkey", "Britain": "United Kingdom", "Great Britain": "United Kingdom",

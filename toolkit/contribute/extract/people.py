@@ -222,7 +222,7 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         if person.start < begin or described(ctx, sentence, person) and members:
             continue
         gap_start = after_apposition(text, offset, person.start) if members else offset
-        gap = text[gap_start:person.role_start if person.role_start is not None else person.start]
+        gap = text[gap_start:person.begin]
         # "National League for Democracy (NLD) spokesman X": an organisation's name and its acronym are a role's words
         gap = re.sub(r"\b([A-Z][\w’'-]*)\s+(?:for|of)(?:\s+the)?\s+(?=[A-Z])", r"\1 ",
                      re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)", "", gap))
@@ -720,7 +720,7 @@ def _listed_description(ctx: Context, sentence: Sentence, person: Name) -> None:
     """The nationality and the role an item of a bulleted list gives the person it opens with ("- X, Polish priest")."""
     line = list_item(ctx, sentence)
     bullet = BULLET.match(ctx.text, line) if line is not None else None
-    begin = person.role_start if person.role_start is not None else person.start
+    begin = person.begin
     described = LISTED_DESCRIPTION.match(ctx.text, person.end) if bullet and bullet.end() == begin else None
     if described is None:
         return

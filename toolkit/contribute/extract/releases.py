@@ -304,11 +304,11 @@ def _total_of_the_parts(ctx: Context, sentence: Sentence) -> None:
             re.search(r"\b(?:also|too|as\s+well|additionally|other)\b", sentence.text, re.IGNORECASE) or \
             not all(_nationality(ctx, d.population) for d in parts) or \
             not PARTS_LEAD.search(ctx.text, sentence.start, parts[0].start) or \
-            not all(PARTS_JOIN.fullmatch(ctx.text, a.start + len(a.quote), b.start) for a, b in zip(parts, parts[1:])) or \
-            not PARTS_END.match(ctx.text, parts[-1].start + len(parts[-1].quote), sentence.end):
+            not all(PARTS_JOIN.fullmatch(ctx.text, a.end, b.start) for a, b in zip(parts, parts[1:])) or \
+            not PARTS_END.match(ctx.text, parts[-1].end, sentence.end):
         return
     total = sum(d.value for d in parts)
-    ctx.add("released_count", "count", total, parts[0].start, parts[-1].start + len(parts[-1].quote), subject=parts[0].subject,
+    ctx.add("released_count", "count", total, parts[0].start, parts[-1].end, subject=parts[0].subject,
             review="implied-count", note=f"{SUM_NOTE}: {total}")
 
 
@@ -319,10 +319,11 @@ def lone_sums(drafts: list) -> list:
     """The drafts, less a sum of the counts of each nationality (`_total_of_the_parts`) where the page counts others
     of the release elsewhere ("... released two Americans and three Ukrainians. Eleven Belarusians were also freed",
     "They were among 14 prisoners freed"): then the parts are not all it freed."""
-    sums = [d for d in drafts if d.property == "released_count" and d.note.startswith(SUM_NOTE)]
-    return [d for d in drafts if d not in sums or not any(
-        o is not d and o.property == "released_count" and o.subject == d.subject and
-        not d.start <= o.start < d.start + len(d.quote) for o in drafts)]
+    def alone(total) -> bool:
+        return not any(o is not total and o.property == "released_count" and o.subject == total.subject and
+                       not total.start <= o.start < total.end for o in drafts)
+
+    return [d for d in drafts if not (d.property == "released_count" and d.note.startswith(SUM_NOTE)) or alone(d)]
 
 
 @rule("subgroup-count")
@@ -790,7 +791,7 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
     for d in (d for d in ctx.drafts if d.property == "released_count"):
         counts.setdefault(d.subject, set()).add(d.population)
     for draft in counted:
-        end = draft.start + len(draft.quote)
+        end = draft.end
         verb = re.search(r"\b(?:freed|released|frees|releases|pardoned|pardons)\s+$", ctx.text[max(0, draft.start - 30):draft.start])
         noun = re.match(rf"\s+{PEOPLE}\b", ctx.text[end:end + 40], re.IGNORECASE)
         end += noun.end() if noun else 0

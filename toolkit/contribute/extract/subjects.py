@@ -278,8 +278,9 @@ def other_side(ctx: Context, sentence: Sentence, offset: int, held: bool = False
     return bool(actors) and actors[-1][1] != ctx.country
 
 
-ACTOR_VERB = re.compile(r"(?P<actor>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?"
-                        r"(?:releas(?:ed|ing)|free(?:d|ing)|handed\s+over|handing\s+over)\b")
+ACTOR = r"(?P<actor>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)\s+(?:(?:has|have|had)\s+)?(?:also\s+)?"
+"""Who does what the next word says, right before it: "Poland", "the US has also" (the capitalised words)."""
+ACTOR_VERB = re.compile(ACTOR + r"(?:releas(?:ed|ing)|free(?:d|ing)|handed\s+over|handing\s+over)\b")
 
 
 def _actor_before_verb(ctx: Context, sentence: Sentence, offset: int) -> str | None:

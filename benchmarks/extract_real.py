@@ -194,12 +194,12 @@ def main() -> None:
                 score.drafted.add((row["id"], *key))
             if key in s.ledger:
                 score.ledger.add((row["id"], *key))
-        for key in s.drafted - s.ledger:
+        for key in sorted(s.drafted - s.ledger, key=repr):  # in one order every run (--verbose is diffed)
             classes["false draft: " + failure(key, s.ledger)] += 1
             if verbose:
                 draft = row["drafts"].get(key)
                 print(f"    + {key}  [{getattr(draft, 'rule', '')}] {getattr(draft, 'quote', '')!r}")
-        for key in s.ledger - s.drafted:
+        for key in sorted(s.ledger - s.drafted, key=repr):
             classes["missed: " + failure(key, s.drafted)] += 1
             if verbose:
                 print(f"    - {key}")

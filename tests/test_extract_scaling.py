@@ -82,3 +82,56 @@ def test_the_role_before_a_name_is_read_from_the_words_before_it_not_from_the_li
     assert bounded == whole
     assert {r for r, _ in bounded} == {"opposition leader", "journalist", None}
     assert len(line) > 10 * 1000  # longer than the reach many times over
+
+
+def test_the_words_after_a_name_are_read_for_being_held_only_when_the_sentence_has_such_words_there(monkeypatch):
+    """still_held read the rest of a list from each of its names, and the sentence up to each: the square of a long
+    "Those freed so far include A, B, ..." list. Where the sentence's words of being held begin is found once, and a
+    name is read against them only where they could be; what it says of each name is what reading every name says."""
+    from toolkit.contribute.extract import bystanders
+    from toolkit.contribute.extract.context import Sentence
+    from toolkit.contribute.extract.names import Name
+
+    rng = random.Random(11)
+    openings = ["Those freed so far include ", "Belarus freed ", "Those who remain behind bars include ",
+                "Still held are ", "Among those not freed were ", "The pardoned were "]
+    joins = [", ", ", ", " and ", ", who remain in prison, ", ", still held, ", " remain in custody, but ",
+             " and was later freed, and "]
+    endings = [".", " remain behind bars.", ", who were released on Friday.", " are still in jail.", " were left out."]
+    article, spans = "Published: 21 November 2026\n\n", []
+    for _ in range(150):
+        names = [rng.choice(["", "", "the teacher ", "journalist "]) + f"Ales Testau{rng.randrange(10**6)}"
+                 for _ in range(rng.randrange(1, 12))]
+        body = rng.choice(openings) + "".join(n + rng.choice(joins) for n in names[:-1]) + names[-1] + rng.choice(endings)
+        spans.append((len(article), len(article) + len(body)))
+        article += body + " "
+    found = [Name(m.group(0), m.start(), m.end(), None) for m in re.finditer(r"Ales Testau\d+", article)]
+    sentences = [Sentence(s, e, article[s:e], [n for n in found if s <= n.start < e], [], []) for s, e in spans]
+
+    def verdicts():
+        ctx = Context(text=article, registry=None, properties={}, names=found, figures=[], dates=[], anchor=None,
+                      release_dates={}, release_totals={}, sanction_targets={})
+        return [bystanders.still_held(ctx, s, n) for s in sentences for n in s.names]
+
+    read_after, held_after = [], bystanders.HELD_AFTER
+
+    class Recording:
+        def match(self, string, pos, endpos):
+            read_after.append(pos)
+            return held_after.match(string, pos, endpos)
+
+    monkeypatch.setattr(bystanders, "HELD_AFTER", Recording())
+    filtered = verdicts()
+    # the reference: as if words of being held began at each sentence's start and end, so every name is read in full
+    with monkeypatch.context() as patched:
+        patched.setattr(bystanders, "_held_words", lambda ctx, s: [s.start, s.end])
+        whole = verdicts()
+    assert filtered == whole
+    assert 0.1 < sum(whole) / len(whole) < 0.9  # many names held and many not: the comparison can tell them apart
+
+    # a long list with no words of being held reads no name's list at all
+    read_after.clear()
+    article = "Published: 21 November 2026\n\nThose freed so far include " + ", ".join(f"Ales Testau{i}" for i in range(400))
+    found = [Name(m.group(0), m.start(), m.end(), None) for m in re.finditer(r"Ales Testau\d+", article)]
+    sentences = [Sentence(29, len(article), article[29:], found, [], [])]
+    assert not any(verdicts()) and read_after == []

@@ -29,17 +29,36 @@ def still_held(ctx: Context, sentence: Sentence, person: Name) -> bool:
     with no freeing after it ("Those who remain behind bars include X"), or right after the name or the list
     it ends ("X and Y remain in prison")."""
     from .context import FREEING
-    before = ctx.text[sentence.start:person.start]
-    held = None
-    for held in STILL_HELD.finditer(before):
-        pass
-    if held is not None and not FREEING.search(before[held.end():]):
-        return True
+    held_at = _held_words(ctx, sentence)
+    if held_at and held_at[0] < person.start:  # words of being held before the name
+        before = ctx.text[sentence.start:person.start]
+        held = None
+        for held in STILL_HELD.finditer(before):
+            pass
+        if held is not None and not FREEING.search(before[held.end():]):
+            return True
+    if not held_at or held_at[-1] < person.end:
+        return False  # none after the name either (those HELD_AFTER reads begin at one of them)
     # after the name's description, or (a list the description's pattern mistook for one: "A, B and C kyzy remain
     # under arrest") right after the name when a name follows it
     after = after_apposition(ctx.text, person.end, sentence.end)
     starts = [after] + ([person.end] if after != person.end and LISTED_NEXT.match(ctx.text, person.end) else [])
     return any(HELD_AFTER.match(ctx.text, at, sentence.end) for at in starts)
+
+
+WORD_START = re.compile(r"\b\w")
+
+
+def _held_words(ctx: Context, sentence: Sentence) -> list[int]:
+    """Where the sentence's words of being held begin: every word start at which STILL_HELD matches, as absolute
+    offsets, found once per sentence (still_held asks of each name in a list that can run to hundreds, and reading the
+    whole sentence again for each cost the square of the list)."""
+    starts = ctx.held_words.get(sentence.start)
+    if starts is None:
+        starts = [m.start() for m in WORD_START.finditer(ctx.text, sentence.start, sentence.end)
+                  if STILL_HELD.match(ctx.text, m.start(), sentence.end)]
+        ctx.held_words[sentence.start] = starts
+    return starts
 
 
 PARTICLE = r"(?-i:kyzy|uulu|bin|binti|bint|ibn|al|el|de|da|di|van|von|der|dos|das|del|la|le)\b"

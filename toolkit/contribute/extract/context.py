@@ -300,6 +300,7 @@ class Context:
     _newlines: list[int] | None = None
     _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far
     release_dates_at: dict = field(default_factory=dict)  # (sentence start, offset) -> a freeing's date (release_date)
+    held_words: dict = field(default_factory=dict)  # sentence start -> where its words of being held begin (bystanders)
 
     def line(self, offset: int) -> int:
         """The line number of an offset (by bisection over the line breaks: counting them up to each offset

@@ -4059,3 +4059,35 @@ def test_review3_a_running_total_since_a_month_is_no_count_of_the_release(shapes
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Lukashenko has released more than 300 prisoners "
                                     "since July.")
     assert {k[2] for k in drafted if k[1] == "released_count" and k[5] is None} == {"14"}, sorted(map(str, drafted))
+
+
+# --- the eighth day: the tuned-on real pages' people freed by another country ------------------------------------------
+
+def test_one_the_page_says_another_country_held_was_freed_by_that_country(shapes):
+    """"Pavel Sarnak, a teacher held in Poland since 2021, was also freed" on a page about Belarus's release of Friday:
+    Poland freed him, in none of Belarus's releases, and no later mention of his release is the page's ("the president
+    signed the order for Sarnak's release"); freed on another day, he is freed in that day's release, as before. One
+    held in the page's own country ("held in Belarus", "in a Belarusian penal colony", "jailed in Minsk") is among its
+    freed, as is one held in a prison the page names no country of."""
+    def released_in(body):
+        drafted = _review_draft(shapes, body)
+        return {k[2] for k in drafted if k[0] == "pavel-sarnak" and k[1] == "released_in"}, sorted(map(str, drafted))
+
+    for body in ("Belarus freed 14 prisoners on Friday. Pavel Sarnak, a teacher held in Poland since 2021, was also "
+                 "freed in a swap.",
+                 "Belarus freed 14 prisoners on Friday in exchange for Pavel Sarnak, held in an American prison for 12 "
+                 "years. The president signed the order for Sarnak's release.",
+                 "Belarus freed 14 prisoners on Friday. Pavel Sarnak, a Belarusian spy jailed in Ukraine in 2021, was also "
+                 "released."):
+        assert released_in(body)[0] == set(), (body, released_in(body)[1])
+    body = ("Belarus freed 14 prisoners on Friday. Pavel Sarnak, a teacher held in Poland since 2021, was freed on "
+            "Wednesday in a swap.")
+    assert released_in(body)[0] == {"release-2026-11-18"}, released_in(body)[1]
+    for body in ("Belarus freed 14 prisoners on Friday. Pavel Sarnak, a teacher held in Belarus since 2021, was also "
+                 "freed.",
+                 "Belarus freed 14 prisoners on Friday. Pavel Sarnak, held in a Belarusian penal colony since 2021, was "
+                 "also freed.",
+                 "Belarus freed 14 prisoners on Friday. Pavel Sarnak, a teacher jailed in Minsk in 2021, was also freed.",
+                 "Belarus freed 14 prisoners on Friday. Pavel Sarnak, a teacher held in a prison near Hrodna since 2021, "
+                 "was also freed."):
+        assert released_in(body)[0] == {"release-2026-11-20"}, (body, released_in(body)[1])

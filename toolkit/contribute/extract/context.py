@@ -292,6 +292,7 @@ class Context:
     still_held: set = field(default_factory=set)  # surnames of people named among those still held
     not_prisoners: set = field(default_factory=set)  # ids of people the page presents as no prisoner (bystanders.not_a_prisoner)
     other_side: set = field(default_factory=set)  # surnames of people the other side of an exchange frees
+    held_elsewhere: set = field(default_factory=set)  # surnames of people another country than the page's held (freed)
     all_moved: list = field(default_factory=list)  # (release, place, start, end, each named) where all of a release's
     # freed went
     said_days: dict = field(default_factory=dict)  # release -> (date, start, end): the first day a freeing was said on

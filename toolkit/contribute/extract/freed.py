@@ -339,6 +339,8 @@ def freed(ctx: Context, sentence: Sentence, person: Name, offset: int, quote_sta
           review: str = "") -> None:
     """Draft that `person` was freed in the release the clause at `offset` speaks of."""
     release = clause_release(ctx, sentence, offset)
+    if release == ctx.release and surname(person) in ctx.held_elsewhere:
+        return  # another country held them, and freed them: "the order for Bout's release" is not the page's release
     if release:
         ctx.add("released_in", "entity", release, quote_start, quote_end, subject=ctx.note_person(person),
                 review=review)
@@ -878,11 +880,33 @@ def _group_moved(ctx: Context, sentence: Sentence, before: str, begin: int) -> N
 
 def note_other_side(ctx: Context, sentences: list[Sentence]) -> None:
     """Before any rule runs: the people the other side of an exchange frees anywhere on the page ("In return, the
-    US released X"), so a headline that lists both sides ("Swap frees A, X") frees only A."""
+    US released X"), so a headline that lists both sides ("Swap frees A, X") frees only A; and those the page says
+    another country held ("X, an American teacher held in Russia since 2021, was freed" on a page about Belarus's
+    release): that country freed them, in none of the page's own release, wherever the page names their freeing."""
     for sentence in sentences:
         for match in sentence.freeing():
             if other_side(ctx, sentence, sentence.start + match.start()):
                 ctx.other_side |= {surname(p) for p in list_members(ctx, sentence, sentence.start + match.end())}
+        if ctx.country is not None:
+            ctx.held_elsewhere |= {surname(p) for p in persons(ctx, sentence) if held_elsewhere(ctx, sentence, p)}
+
+
+HELD_IN = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,4}?(?:held|jailed|imprisoned|detained|incarcerated)\s+"
+                     r"(?:\w+\s+)?in\s+(?:(?:a|an|the)\s+)?(?P<where>(?:[A-Z][\w.’'-]*\s+){0,2}?[A-Z][\w.’'-]*)"
+                     r"(?=\s+(?:prisons?|jails?|penal\s+colon(?:y|ies)|custody|detention|since|for|from|until|on|in)\b|"
+                     r"\s*[,.;)]|\s*$)")
+"""A description that says where someone was held: ", an American teacher held in Russia since 2021", ", held in an
+American prison for 12 years", ", a journalist jailed in Minsk in 2021"."""
+
+
+def held_elsewhere(ctx: Context, sentence: Sentence, person: Name) -> bool:
+    """True when the person's description says a country other than the page's held them (", held in an American
+    prison" on a page about Russia's release): one the other side freed, not the page's country."""
+    held = HELD_IN.match(ctx.text, person.end, sentence.end)
+    if held is None:
+        return False
+    country = country_named(ctx, sentence, held, "where", -1)
+    return country is not None and country != ctx.country
 
 
 def moved_group_place(ctx: Context, sentence: Sentence) -> Name | None:

@@ -4091,3 +4091,73 @@ def test_one_the_page_says_another_country_held_was_freed_by_that_country(shapes
                  "Belarus freed 14 prisoners on Friday. Pavel Sarnak, a teacher held in a prison near Hrodna since 2021, "
                  "was also freed."):
         assert released_in(body)[0] == {"release-2026-11-20"}, (body, released_in(body)[1])
+
+
+def test_walking_out_of_prison_frees(shapes):
+    """"A walked out of prison on Friday", "A walked out of the Hrodna jail" free A, as "walked free" does; walking out
+    of a meeting, a court or talks frees no one."""
+    for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm walked out of prison on Friday.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm, a teacher, walked out of the Hrodna jail on Friday."):
+        assert "ivo-lamm" in _freed(_review_draft(shapes, body)), body
+    for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm walked out of the meeting on Friday.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm walked out of the court in protest.",
+                 "Belarus freed 14 prisoners on Friday. The envoy Ivo Lamm walked out of the talks."):
+        assert "ivo-lamm" not in _freed(_review_draft(shapes, body)), body
+
+
+def test_a_list_the_sentence_after_a_counted_freeing_opens_with_they_were_is_of_the_freed(shapes):
+    """"Iran freed four Americans on Saturday. They were A, B, C, and D." frees the four; "These are A and B" too. Not
+    "They were arrested with A", "They were A and B's colleagues", nor after a sentence that frees no one."""
+    body = "Belarus freed four Americans on Saturday. They were Ivo Lamm, Rasa Veld, Anna Berg, and Pavel Sarnak."
+    assert {"ivo-lamm", "rasa-veld", "anna-berg", "pavel-sarnak"} <= _freed(_review_draft(shapes, body)), body
+    body = "Belarus freed two Americans on Saturday. These are Ivo Lamm and Rasa Veld."
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(_review_draft(shapes, body)), body
+    for body in ("Belarus freed two Americans on Saturday. They were arrested with Ivo Lamm and Rasa Veld.",
+                 "Belarus freed two Americans on Saturday. They were Ivo Lamm and Rasa Veld's colleagues.",
+                 "Belarus held two Americans for years. They were Ivo Lamm and Rasa Veld."):
+        assert not {"ivo-lamm", "rasa-veld"} & _freed(_review_draft(shapes, body)), body
+
+
+def test_one_named_among_the_freed_is_freed(shapes):
+    """"The outlet named journalist A and academic B among the other freed prisoners" frees both, as "listed A among
+    those released" frees A. Not "named A among the prisoners still held", nor "named A among its candidates"."""
+    body = ("Belarus freed 14 prisoners on Friday. The outlet named journalist Ivo Lamm and academic Rasa Veld among the "
+            "other freed prisoners.")
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(_review_draft(shapes, body)), body
+    body = "Belarus freed 14 prisoners on Friday. Testna listed Ivo Lamm among those released."
+    assert "ivo-lamm" in _freed(_review_draft(shapes, body)), body
+    for body in ("Belarus freed 14 prisoners on Friday. Testna named Ivo Lamm among the prisoners still held.",
+                 "Belarus freed 14 prisoners on Friday. The party named Ivo Lamm among its candidates."):
+        assert "ivo-lamm" not in _freed(_review_draft(shapes, body)), body
+
+
+def test_a_release_the_sentence_opens_with_and_calls_done_frees_whom_it_names(shapes):
+    """"The release of A is a step toward freedom", "The release of the teacher A came after months of talks", "The
+    release on parole of A was welcomed" free A. Not "The release of A would be a gesture", "... remains a priority",
+    "... is demanded by", "... is not expected soon"."""
+    for body in ("Belarus freed 14 prisoners on Friday. The release of Ivo Lamm is a step toward freedom, his wife said.",
+                 "Belarus freed 14 prisoners on Friday. The release of the teacher Ivo Lamm came after months of talks.",
+                 "Belarus freed 14 prisoners on Friday. The release on parole of Ivo Lamm was welcomed by Testna."):
+        assert "ivo-lamm" in _freed(_review_draft(shapes, body)), body
+    for body in ("Belarus freed 14 prisoners on Friday. The release of Ivo Lamm would be a gesture.",
+                 "Belarus freed 14 prisoners on Friday. The release of Ivo Lamm remains a priority.",
+                 "Belarus freed 14 prisoners on Friday. The release of Ivo Lamm is demanded by Testna.",
+                 "Belarus freed 14 prisoners on Friday. The release of Ivo Lamm is not expected soon."):
+        assert "ivo-lamm" not in _freed(_review_draft(shapes, body)), body
+
+
+def test_one_met_upon_release_from_prison_was_freed(shapes):
+    """"A was greeted by thousands of supporters upon release from the Yaounde prison", "A hugged his wife after his
+    release from jail on Friday" free A. Not "A, who left the country after his release from prison in 2019," (another
+    time), nor "A hopes to teach again after his release from prison" (to come)."""
+    for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm was greeted by thousands of supporters upon release from "
+                 "the Hrodna prison.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm hugged his wife after his release from jail on Friday.",
+                 # a movement's leader, its name written in full, holds no office
+                 "Belarus freed 14 prisoners on Friday. Popular Renewal Movement leader Ivo Lamm was greeted by his "
+                 "supporters upon release from prison."):
+        assert "ivo-lamm" in _freed(_review_draft(shapes, body)), body
+    for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm, who left the country after his release from prison in "
+                 "2019, thanked the envoy.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm hopes to teach again after his release from prison."):
+        assert "ivo-lamm" not in _freed(_review_draft(shapes, body)), body

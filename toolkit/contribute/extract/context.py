@@ -92,9 +92,11 @@ EXCHANGED_WHO = re.compile(r"(?:\b(?:prisoners|detainees|captives|inmates|hostag
 """Before a passive exchange, who was exchanged: people ("12 prisoners ... were exchanged") or a name ("Ivo Lamm was
 exchanged"), not shots or letters."""
 # Words of freeing, and the words before them that make it a wish rather than an event.
+WALKED_OUT = r"walked\s+out\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:prison|jail|penal\s+colony|detention\s+cent(?:re|er)|custody)"
+"""A way out of prison that frees: "walked out of prison", "walked out of the Hrodna jail" (not of a meeting or a court)."""
 FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
                      r"(?:were|was|been)\s+(?:also\s+|then\s+|later\s+)?handed\s+over|"
-                     r"walked\s+free|won\s+(?:their|his|her)\s+freedom|the\s+freed|liberated|amnestied|"
+                     rf"walked\s+free|{WALKED_OUT}|won\s+(?:their|his|her)\s+freedom|the\s+freed|liberated|amnestied|"
                      r"grant(?:ed|ing)\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:amnesty|clemency|remission)|"
                      rf"{EXCHANGED})\b", re.IGNORECASE)
 GRANTED_PARDON = r"granted\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:pardon|amnesty|clemency|remission)\b"

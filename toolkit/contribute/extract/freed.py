@@ -18,8 +18,8 @@ import re
 
 from ...values import parse_date
 from .bystanders import STILL_HELD, freed_before, heads_a_state, office_holder, still_held, subject_of_a_freeing, surname
-from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREEING, GRANTED_PARDON, PEOPLE, TO_BE_DONE, WISH, Context,
-                      Sentence, asked_whether, rule)
+from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREEING, GRANTED_PARDON, PEOPLE, TO_BE_DONE, WALKED_OUT, WISH,
+                      Context, Sentence, asked_whether, rule)
 from .names import Name
 from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
                      list_members, persons, speaks)
@@ -83,7 +83,8 @@ NTH_FREED = (r"(?:the|a)\s+(?P<nth>first|second|third|fourth|fifth|sixth|last|fi
 OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|were|is|are|has|have|had)\b)")
 # "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
 # of the freed that names some of its members)
-FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?walked\s+(?:out\s+of\s+prison\s+)?free\b|"  # "X walked free"
+FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walked\s+(?:out\s+of\s+prison\s+)?free|"  # "X walked free"
+                         rf"{WALKED_OUT})\b|"  # "X walked out of the Hrodna jail"
                          r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+|(?:quickly|finally|"
                          r"eventually|subsequently|formally|officially|ultimately|swiftly|immediately|unexpectedly|"
                          r"suddenly|safely|quietly|reportedly|secretly|abruptly|unconditionally|early)\s+)?"
@@ -133,6 +134,24 @@ ORDER_PENDING = re.compile(r"\b(?:within|pending|once|unless|if|conditionally|ap
 DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confirmed|ordered|approved|granted|saw|"
                        r"led\s+to|resulted\s+in|after|following|with)\s+(?:\w+\s+){0,3}?(?:the\s+|his\s+|her\s+|their\s+)?"
                        r"(?:\w+\s+)?$", re.IGNORECASE)
+
+DONE_PREDICATE = re.compile(r",?\s+[“\"]?(?:(?:is|was)\s+(?:a|an|the|seen\s+as)\b|(?:came|comes|follows|followed|marks|marked)\b|"
+                            r"(?:was|has\s+been)\s+(?:confirmed|announced|welcomed|hailed|celebrated|secured)\b)")
+"""What a sentence that opens with a release says of it, when it is done: "The release of A is a step toward freedom",
+"... came after months of talks", "... was welcomed by" (not "... would be a gesture", "... is demanded by")."""
+
+
+def _opens_done(ctx: Context, sentence: Sentence, match: re.Match, begin: int) -> bool:
+    """True when the sentence opens with the freeing noun ("The release of A ...") and says, after whom it frees, that
+    it is done (DONE_PREDICATE), with no word that leaves it undone ("... is a priority", "... a condition")."""
+    if not re.fullmatch(r"\W*The\s+", sentence.text[:match.start()]):
+        return False
+    members = list_members(ctx, sentence, begin)
+    if not members or not _leads(ctx.text[begin:members[0].start]):
+        return False
+    done = DONE_PREDICATE.match(ctx.text, after_apposition(ctx.text, members[-1].end, sentence.end))
+    return bool(done) and not NOT_DONE_AFTER.search(ctx.text, done.start(), min(sentence.end, done.end() + 30))
+
 
 # "Turkey's release of the pastor X", "welcomed Belarus' release of Y": a freeing its doer's possessive names
 # (_done_by_its_doer: done when the doer is the page's freeing country, of a person, and neither asked for nor undone)
@@ -589,11 +608,13 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         to = re.match(r"\s+to\s+", ctx.text[obj:sentence.end]) if re.search(r"pardons?$", match.group(0)) else None
         obj += to.end() if to else 0  # "granted pardons to researcher X and lawyer Y"
         # "the pardon of the blogger X", "the sudden release last month of X" (its time between)
-        of = re.match(r"(?P<when>\s+(?:last|this|earlier\s+this)\s+(?:week|month|year)|\s+on\s+[A-Z][a-z]+day)?\s+of\s+",
+        of = re.match(r"(?P<when>\s+(?:last|this|earlier\s+this)\s+(?:week|month|year)|\s+on\s+[A-Z][a-z]+day)?(?:\s+on\s+parole)?"
+                      r"\s+of\s+",
                       ctx.text[obj:sentence.end]) \
             if re.fullmatch(r"(?:release|releases|pardon|pardons|freeing)", match.group(0), re.IGNORECASE) else None
         ahead = (max(sentence.start, sentence.start + match.start() - 50), sentence.start + match.start())
         if of and not DONE_NOUN.search(ctx.text, *ahead) and not _done_by_its_doer(ctx, sentence, ahead, obj + of.end()) and \
+                not _opens_done(ctx, sentence, match, obj + of.end()) and \
                 not (of.group("when") and re.search(r"\b(?:follows|followed)\s+(?:the\s+)?(?:\w+\s+)?$", ctx.text[ahead[0]:ahead[1]])):
             continue  # "demanded the release of X", "talks on the release of X": asked for, not done ("The release
             # follows the sudden release last month of X" is one done: its time is written)
@@ -637,6 +658,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _counted_profile(ctx, sentence, record)
     _profiled(ctx, sentence, record)
     _among_the_counted(ctx, sentence, record)
+    _named_among_the_freed(ctx, sentence, record)
+    _met_upon_release(ctx, sentence, record)
     _one_of_the_counted(ctx, sentence, record)
     _named_as(ctx, sentence, record)
     _exchange_by_one_side(ctx, sentence, record)
@@ -953,13 +976,20 @@ def _counted_list(ctx: Context, sentence: Sentence, record) -> None:
             record(person, freeing.start(), sentence.start, freeing.end())
 
 
+THEY_WERE = re.compile(r"(?:They|These|Those)\s+(?:were|are)\s+(?=[A-Z])")
+"""What opens a sentence that names the freed of the sentence before: "They were A, B, C, and D", "These are A and B"."""
+
+
 def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
-    """"All of them are free now. A, B, C -- we waited for them": a sentence that opens with a list of names,
-    after a sentence about freeing."""
+    """"All of them are free now. A, B, C -- we waited for them", "Iran freed four Americans. They were A, B, C, and
+    D": a sentence that opens with a list of names, or with "They were" and one, after a sentence about freeing (a
+    name in the possessive ends a list: "They were A and B's colleagues" names no list)."""
     if not ctx.previous_freeing:
         return
-    members = list_members(ctx, sentence, sentence.start)
-    if len(members) >= 2 and members[0].start - sentence.start < 3:
+    lead = THEY_WERE.match(sentence.text)
+    begin = sentence.start + (lead.end() if lead else 0)
+    members = list_members(ctx, sentence, begin)
+    if len(members) >= 2 and members[0].start - begin < 3:
         for person in members:
             record(person, sentence.start, sentence.start, members[-1].end, review="section")
 
@@ -1079,6 +1109,51 @@ def _named_as(ctx: Context, sentence: Sentence, record) -> None:
     lead = THE_FREED_NAMED.match(sentence.text)
     for person in list_members(ctx, sentence, sentence.start + lead.end()) if lead else []:
         record(person, sentence.start, sentence.start, person.end)
+
+
+NAMED = re.compile(r"\b(?:named|listed|identified|counted|included)\s+")
+AMONG_THE_FREED = re.compile(r",?\s+among\s+(?:the\s+(?:other\s+)?(?:\d[\d,]*\s+)?(?:freed|released|pardoned)\s+"
+                             r"(?:prisoners|detainees|people|inmates|activists)|those\s+(?:freed|released|pardoned))\b")
+"""After names a saying lists, where it puts them: "named A and B among the other freed prisoners", "listed A among
+those released"."""
+
+
+UPON_RELEASE = re.compile(r"\b(?:upon|on|after|following)\s+(?:(?:his|her|their)\s+)?release\s+from\s+(?:the\s+|a\s+)?"
+                          r"(?:[\w-]+\s+){0,3}?(?:prison|jail|custody|detention|penal\s+colony)\b", re.IGNORECASE)
+"""A time set by someone's release: "upon release from the Yaounde prison", "after his release from jail"."""
+NOT_YET = re.compile(r"\b(?:hop\w*|plan\w*|want\w*|will|would|could|may|might|expect\w*|intend\w*|wish\w*|vow\w*)\b",
+                     re.IGNORECASE)
+
+
+def _met_upon_release(ctx: Context, sentence: Sentence, record) -> None:
+    """"A was greeted by thousands of supporters upon release from the Yaounde prison", "A hugged his wife after his
+    release from jail on Friday": the clause's subject, named at its start, was freed (not "A hopes to teach again
+    after his release from prison", to come; nor "A, who left after his release from prison in 2019,", another time)."""
+    for phrase in UPON_RELEASE.finditer(ctx.text, sentence.start, sentence.end):
+        start, _ = sentence.clause(phrase.start() - 1)  # the clause it ends ("after" begins a clause of its own)
+        named = [p for p in persons(ctx, sentence) if start <= p.start < phrase.start()]
+        if not named or not re.fullmatch(r"[\s\"“‘']*(?:[A-Z][\w’'-]*\s+){0,4}", ctx.text[start:named[0].begin]) or \
+                NOT_YET.search(ctx.text, named[0].end, phrase.start()) or _dated_elsewhere(ctx, sentence, phrase.end()):
+            continue
+        record(named[0], phrase.start(), named[0].begin, phrase.end())
+
+
+def _leads(words: str) -> bool:
+    """True when the words between a list's cue and its first name are at most an article and a role ("the teacher")."""
+    return bool(re.fullmatch(r"(?:(?:the|an?)\s+)?(?:[a-z][\w-]*\s+){0,3}", words))
+
+
+def _named_among_the_freed(ctx: Context, sentence: Sentence, record) -> None:
+    """"The outlet named journalist A and academic B among the other freed prisoners": those it names, where a source
+    lists them among the freed (not "named A among the prisoners still held", "among its candidates")."""
+    for named in NAMED.finditer(ctx.text, sentence.start, sentence.end):
+        members = list_members(ctx, sentence, named.end())
+        if not members or not _leads(ctx.text[named.end():members[0].start]):
+            continue
+        among = AMONG_THE_FREED.match(ctx.text, after_apposition(ctx.text, members[-1].end, sentence.end))
+        if among:
+            for person in members:
+                record(person, named.start(), named.start(), among.end())
 
 
 def _among_the_counted(ctx: Context, sentence: Sentence, record) -> None:

@@ -14,10 +14,13 @@ from .context import ADJECTIVES, EVENT_AFTER, PEOPLE, Context, Sentence, rule
 from .names import SURNAME_LIKE_TITLES, Name, apposition, is_demonym, title_word
 from .places import country_of
 
-SPEECH = re.compile(r"\s*(?:[a-z]\w*\s+)?(?:said|says|told|tells|wrote|writes|added|announced|stated|thanked|welcomed|"
+SPEECH = re.compile(r"\s*(?:(?:was|were|is|are|been)\s+(?=quoted\b)|(?!(?:was|were|is|are|been|being)\b)[a-z]\w*\s+)?"
+                    r"(?:said|says|told|tells|wrote|writes|added|announced|stated|thanked|welcomed|"
                     r"expressed|urged|called|noted|posted|tweeted|recalled|explained|described|insisted|argued|"
                     r"claimed|confirmed|reported|warned|stressed|emphasized|emphasised|commented|gives|gave|spoke|"
                     r"speaks|meet|met|quoted)\b")
+"""A verb of speaking after a name: "X said", "X also told", "X was quoted as saying"; not a passive one ("X was
+welcomed by", "X was described as"), which others do to X."""
 ATTRIBUTED = re.compile(r"\s(?:said|says|showed|shows|reported|reports|stated|states|wrote|writes|added|confirmed|"
                         r"announced|told\s+\w+)$")
 """A description after a name that ends in a verb of saying is an attribution clause: "X, a judicial document showed"."""

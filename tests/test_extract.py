@@ -4161,3 +4161,27 @@ def test_one_met_upon_release_from_prison_was_freed(shapes):
                  "2019, thanked the envoy.",
                  "Belarus freed 14 prisoners on Friday. Ivo Lamm hopes to teach again after his release from prison."):
         assert "ivo-lamm" not in _freed(_review_draft(shapes, body)), body
+
+
+def test_a_count_of_dual_nationals_is_of_the_nationality_that_is_not_the_freeing_countrys(shapes):
+    """Of a compound nationality, the part that is not the freeing country's: Belarus's "two Ukrainian-Belarusian
+    citizens" are Ukrainians; when neither part is, the last ("four Ukrainian-Americans" are Americans, of Ukrainian
+    origin)."""
+    for body, population, not_population in (
+            ("Belarus freed four Ukrainian-Americans on Friday.", "us-nationals", "ukrainian-nationals"),
+            ("Belarus freed two Ukrainian-Belarusian citizens on Friday.", "ukrainian-nationals", "belarusian-nationals")):
+        counts = {k[5] for k in _review_draft(shapes, body) if k[1] == "released_count"}
+        assert population in counts and not_population not in counts, (body, counts)
+
+
+def test_a_count_of_the_ill_or_of_separatists_is_a_count_of_the_freed(shapes):
+    """"released 18 seriously ill political prisoners", "ordered the release of 333 separatists", "freed 40 elderly
+    inmates" count the freed; "released 300 pages of documents" counts no one."""
+    for body, value in (("Belarus released 18 seriously ill political prisoners on Friday.", "18"),
+                        ("On Friday the president ordered the release of 333 separatists held for misdemeanors.", "333"),
+                        ("Belarus freed 40 elderly inmates on Friday.", "40")):
+        drafted = _review_draft(shapes, body)
+        assert [k for k in drafted if k[1] == "released_count" and k[2] == value and k[5] is None], \
+            (body, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "On Friday the court released 300 pages of documents.")
+    assert not [k for k in drafted if k[1] == "released_count"], sorted(map(str, drafted))

@@ -27,8 +27,20 @@ from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, SINCE_OPENING, STILL_TO_COM
 FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
     r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|grant(?:ed|s|ing)?\s+freedom)"
 GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|jailed|detained|incarcerated|convicted)\s+)?"
+                        r"(?:(?P<origin>[A-Z][a-z]+)-(?=[A-Z]))?"  # a compound ("Austrian-Iranian citizens"): _noun_of
                         r"(?P<noun>(?:(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:political\s+prisoners|"
                         r"nationals|citizens?|national))?)|foreign\s+nationals|foreigners|dual\s+nationals)\b")
+
+
+def _noun_of(ctx: Context, noun: re.Match) -> str:
+    """The group a GROUP_NOUN match names. Of a compound nationality, the part that is not the freeing country's: the
+    detainee's other one ("two Austrian-Iranian citizens" freed by Iran are Austrians, "four Iranian-Americans" are
+    Americans); when neither part is the freeing country's, the last ("Ukrainian-Americans" are Americans)."""
+    words = noun.group("noun")
+    first = words.split()[0]
+    if noun.group("origin") and ctx.country is not None and country_of(ctx, first) == ctx.country:
+        return noun.group("origin") + words[len(first):]
+    return words
 
 
 def _count(ctx: Context, prop: str, figure: Figure, start: int, end: int, subject: str | None, share: bool = False,
@@ -188,7 +200,7 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
     for figure, place in scoped:
         for other in (f for f in _free(ctx, sentence) if f.start > figure.end):
             noun = GROUP_NOUN.match(ctx.text, other.end)
-            population = group_of(ctx, noun.group("noun")) if noun else None
+            population = group_of(ctx, _noun_of(ctx, noun)) if noun else None
             if population:
                 _count(ctx, "destination_count", other, other.start, noun.end(), clause_release(ctx, sentence, other.start),
                        scope=place.entity, population=population)
@@ -220,7 +232,7 @@ def _population(ctx: Context, words: str) -> str | None:
     political prisoners", "of the freed Belarusians"."""
     noun = GROUP_NOUN.match(" " + words.strip())
     if noun:
-        return group_of(ctx, noun.group("noun"))
+        return group_of(ctx, _noun_of(ctx, noun))
     named = re.match(r"\s*of\s+(?:the|those)\s+(?:freed\s+|released\s+|pardoned\s+)?(political\s+prisoners|[A-Z][a-z]+s)\b",
                      words)  # "of the freed political prisoners", "of the freed Belarusians"
     return group_of(ctx, named.group(1)) if named else None
@@ -360,7 +372,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if re.match(r"\s+and\s+(?:[a-z][\w-]*\s+){0,2}(?:residents|relatives|family|families)\b",
                     ctx.text[noun.end():sentence.end]) or RESIDENTS.match(ctx.text, noun.end()):
             continue  # "10 jailed U.S. citizens and permanent residents": no group of one nationality
-        population = group_of(ctx, noun.group("noun"))
+        population = group_of(ctx, _noun_of(ctx, noun))
         if population:
             _count(ctx, "released_count", figure, figure.start, noun.end(), clause_release(ctx, sentence, figure.start),
                    population=population)

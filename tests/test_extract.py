@@ -4185,3 +4185,37 @@ def test_a_count_of_the_ill_or_of_separatists_is_a_count_of_the_freed(shapes):
             (body, sorted(map(str, drafted)))
     drafted = _review_draft(shapes, "On Friday the court released 300 pages of documents.")
     assert not [k for k in drafted if k[1] == "released_count"], sorted(map(str, drafted))
+
+
+def test_a_nationality_after_adjectives_in_a_role_is_the_persons(shapes):
+    """"the prominent Ukrainian activist A", "A, a well-known Ukrainian human rights lawyer," give A Ukraine; "former
+    Ukrainian envoy A" as before (a former office's country), and "the pro-Ukrainian activist A" none."""
+    for body in ("Belarus released the prominent Ukrainian activist Ivo Lamm on Friday.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm, a well-known Ukrainian human rights lawyer, was also "
+                 "released."):
+        drafted = _review_draft(shapes, body)
+        assert ("ivo-lamm", "nationality", "ukraine") in {k[:3] for k in drafted}, (body, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Belarus released the pro-Ukrainian activist Ivo Lamm on Friday.")
+    assert not [k for k in drafted if k[1] == "nationality"], sorted(map(str, drafted))
+
+
+def test_the_age_of_a_place_native_the_next_sentence_names_by_age_is_the_last_persons(shapes):
+    """"Belarus freed A. The 50-year-old Minsk native was arrested in 2020" gives A the age 50 (and no role of
+    "native"); "The 50-year-old Minsk Regional Court judge said" is someone else."""
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, among them Ivo Lamm. The 50-year-old Minsk "
+                                    "native was arrested in 2020.")
+    assert ("ivo-lamm", "age", "50") in {k[:3] for k in drafted}, sorted(map(str, drafted))
+    assert not [k for k in drafted if k[1] == "role"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, among them Ivo Lamm. The 50-year-old Minsk "
+                                    "Regional Court judge said he was pleased.")
+    assert not [k for k in drafted if k[1] == "age"], sorted(map(str, drafted))
+
+
+def test_demonyms_not_made_by_a_regular_ending_name_their_countries(shapes):
+    """"the Uzbek journalist A", "two Kyrgyz citizens", "a Filipino pastor" name Uzbekistan, Kyrgyzstan and the
+    Philippines, though no ending rule ("-ian", "-ese", ...) turns them into the country's name."""
+    drafted = _review_draft(shapes, "Belarus released the Uzbek journalist Ivo Lamm and the Filipino pastor Rasa Veld on "
+                                    "Friday, with two Kyrgyz citizens.")
+    keys = {k[:3] for k in drafted} | {(k[0], k[1], k[5]) for k in drafted}
+    assert {("ivo-lamm", "nationality", "uzbekistan"), ("rasa-veld", "nationality", "philippines"),
+            ("release-2026-11-20", "released_count", "kyrgyz-nationals")} <= keys, sorted(map(str, drafted))

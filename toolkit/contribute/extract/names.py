@@ -142,6 +142,16 @@ DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"
     "swede": "Sweden", "pole": "Poland", "dane": "Denmark", "finn": "Finland", "turk": "Turkey", "brit": "United Kingdom",
     "briton": "United Kingdom", "britons": "United Kingdom", "spaniard": "Spain", "saudi": "Saudi Arabia",
     "saudis": "Saudi Arabia", "emirati": "United Arab Emirates", "emiratis": "United Arab Emirates",
+    "uzbek": "Uzbekistan", "uzbeks": "Uzbekistan", "kazakh": "Kazakhstan", "kazakhs": "Kazakhstan",
+    "kyrgyz": "Kyrgyzstan", "tajik": "Tajikistan", "tajiks": "Tajikistan", "turkmen": "Turkmenistan",
+    "thai": "Thailand", "thais": "Thailand", "greek": "Greece", "greeks": "Greece", "filipino": "Philippines",
+    "filipinos": "Philippines", "filipina": "Philippines", "afghan": "Afghanistan", "afghans": "Afghanistan",
+    "lebanese": "Lebanon", "somali": "Somalia", "somalis": "Somalia", "honduran": "Honduras", "hondurans": "Honduras",
+    "salvadoran": "El Salvador", "salvadorans": "El Salvador", "peruvian": "Peru", "peruvians": "Peru",
+    "argentine": "Argentina", "argentines": "Argentina", "azeri": "Azerbaijan", "azeris": "Azerbaijan",
+    "portuguese": "Portugal", "icelandic": "Iceland", "bosnian": "Bosnia and Herzegovina",
+    "montenegrin": "Montenegro", "cypriot": "Cyprus", "cypriots": "Cyprus", "mozambican": "Mozambique",
+    "nigerien": "Niger", "nigeriens": "Niger", "macedonian": "North Macedonia",
 }
 
 

@@ -4219,3 +4219,21 @@ def test_demonyms_not_made_by_a_regular_ending_name_their_countries(shapes):
     keys = {k[:3] for k in drafted} | {(k[0], k[1], k[5]) for k in drafted}
     assert {("ivo-lamm", "nationality", "uzbekistan"), ("rasa-veld", "nationality", "philippines"),
             ("release-2026-11-20", "released_count", "kyrgyz-nationals")} <= keys, sorted(map(str, drafted))
+
+
+def test_leaving_prison_frees_and_a_description_between_dashes_is_passed_over(shapes):
+    """"A was seen leaving prison on Friday", "A left the Hrodna prison on Friday" free A; "A – sentenced to six years
+    for the same offence – was reportedly freed" frees A, the description between the dashes read as a comma-enclosed
+    one (the charge ends at the dash). "A left the meeting" and "A left prison in 2019" (another time) do not free A in
+    the page's release."""
+    for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm was seen leaving prison on Friday.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm left the Hrodna prison on Friday.",
+                 "Belarus freed 14 prisoners on Friday. The teacher Ivo Lamm – sentenced to six years for the same offence "
+                 "– was reportedly freed."):
+        drafted = _review_draft(shapes, body)
+        assert ("ivo-lamm", "released_in", "release-2026-11-20") in {k[:3] for k in drafted}, (body, sorted(map(str, drafted)))
+    assert ("ivo-lamm", "charge", "the same offence") in {k[:3] for k in drafted}, sorted(map(str, drafted))
+    for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm left the meeting on Friday.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm left prison in 2019 and emigrated."):
+        drafted = _review_draft(shapes, body)
+        assert ("ivo-lamm", "released_in", "release-2026-11-20") not in {k[:3] for k in drafted}, (body, sorted(map(str, drafted)))

@@ -85,6 +85,8 @@ OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walked\s+(?:out\s+of\s+prison\s+)?free|"  # "X walked free"
                          rf"{WALKED_OUT})\b|"  # "X walked out of the Hrodna jail"
+                         # "X left prison on Friday", "X was seen leaving prison"
+                         r"(?:left|(?:was|were)\s+(?:seen\s+)?leaving)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:prison|jail|penal\s+colony)\b|"
                          r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+|(?:quickly|finally|"
                          r"eventually|subsequently|formally|officially|ultimately|swiftly|immediately|unexpectedly|"
                          r"suddenly|safely|quietly|reportedly|secretly|abruptly|unconditionally|early)\s+)?"

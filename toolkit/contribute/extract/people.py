@@ -60,8 +60,16 @@ APPOSITION = re.compile(r",(?!\s*(?:was|were|is|are|has|have|had|will|would|said
 closing comma stands inside its marks (', who was convicted of being part of an "extremist group," and B')."""
 
 
+DASHED = re.compile(r"\s+(?:[–—]|--)\s+[^–—.;:]{3,120}?\s+(?:[–—]|--)(?=\s)")
+"""A description set off by dashes after a name: "X – sentenced to six years for the same offence – was freed"."""
+
+
 def after_apposition(text: str, offset: int, end: int) -> int:
-    """Past up to two comma-enclosed descriptions after a name ("X, 41, who ..., was freed")."""
+    """Past up to two comma-enclosed descriptions after a name ("X, 41, who ..., was freed"), or one set off by dashes
+    ("X – sentenced to six years – was freed")."""
+    dashed = DASHED.match(text, offset, end)
+    if dashed:
+        return dashed.end()
     moved = offset
     for _ in range(3):
         match = APPOSITION.match(text, moved, end)
@@ -373,8 +381,8 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
 
 
 CHARGE = re.compile(r"(?:\s+in\s+(?:\w+\s+)?\d{4})?\s+(?:for|on|over)\s+(?:allegedly\s+|supposedly\s+)?"
-                    r"(?P<charge>[^,.;:“”\"]{3,60}?)(?=\s+(?:he|she|they)\s+(?:denies|denied|deny)|\s+after\b|"
-                    r"\s+while\b|\s+in\s+\d{4}|[,.;:]|$)")
+                    r"(?P<charge>[^,.;:“”\"–—]{3,60}?)(?=\s+(?:he|she|they)\s+(?:denies|denied|deny)|\s+after\b|"
+                    r"\s+while\b|\s+in\s+\d{4}|\s+(?:[–—]|--)\s|[,.;:]|$)")
 
 
 def _charge(ctx: Context, sentence: Sentence, person: Name, begin: int, finish: int) -> None:

@@ -4237,3 +4237,16 @@ def test_leaving_prison_frees_and_a_description_between_dashes_is_passed_over(sh
                  "Belarus freed 14 prisoners on Friday. Ivo Lamm left prison in 2019 and emigrated."):
         drafted = _review_draft(shapes, body)
         assert ("ivo-lamm", "released_in", "release-2026-11-20") not in {k[:3] for k in drafted}, (body, sorted(map(str, drafted)))
+
+
+def test_the_prisoners_travelling_after_a_sentence_that_names_someone_are_the_freed(shapes):
+    """"Belarus freed 52 prisoners after an appeal from the envoy Daniel Mockwell. The prisoners traveled to Lithuania":
+    all 52 went there (the sentence before named someone, but "the prisoners" are not him); "They flew to Vilnius" after
+    it may be the envoy's journey, and sends no one."""
+    drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Thursday after an appeal from the envoy Daniel "
+                                    "Mockwell. The prisoners and the US delegation traveled to Lithuania.")
+    assert [k for k in drafted if k[1] == "destination_count" and k[2] == "52" and k[4] == "lithuania"], \
+        sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Thursday after an appeal from the envoy Daniel "
+                                    "Mockwell. They flew to Lithuania.")
+    assert not [k for k in drafted if k[1] == "destination_count"], sorted(map(str, drafted))

@@ -59,9 +59,11 @@ def all_moved(ctx: Context, sentence: Sentence) -> None:
             continue  # "The prisoners were taken to Poland to study in 2021", "They arrived in Minsk from penal colonies"
         if match.group("group") and ANOTHER_TIME.search(sentence.text, 0, match.start("group")):
             continue  # "Two years ago, officials said the prisoners were moved to Lithuania": another time's prisoners
-        if match.group("group") and not match.group("aux") and ctx.previous_named:
-            continue  # "... after talks with envoys A and B. They flew to Vilnius": the envoys, perhaps (not those freed;
-            # "They were driven to Lithuania", in the passive, are)
+        if re.fullmatch(r"They|[Tt]he\s+group", match.group("group") or "") and not match.group("aux") and \
+                ctx.previous_named:
+            continue  # "... after talks with envoys A and B. They flew to Vilnius" ("The group then flew"): the envoys,
+            # perhaps (not those freed; "They were driven to Lithuania", in the passive, are; "The prisoners traveled to
+            # Lithuania" are, whoever the sentence before named)
         if re.match(r"(?:All|all)\s+(?:of\s+)?them\b", match.group(0)) and not (ctx.previous_freeing or sentence.freeing()
                                                                                 or totals):
             continue  # "all of them" on a page that has counted no freed, after a sentence that freed nobody: others

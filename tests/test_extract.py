@@ -4250,3 +4250,20 @@ def test_the_prisoners_travelling_after_a_sentence_that_names_someone_are_the_fr
     drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Thursday after an appeal from the envoy Daniel "
                                     "Mockwell. They flew to Lithuania.")
     assert not [k for k in drafted if k[1] == "destination_count"], sorted(map(str, drafted))
+
+
+def test_one_of_a_number_in_words_freed_and_a_headlines_among_the_freed_free_the_named(shapes):
+    """"A was one of six political prisoners freed under the pardon" frees A ("six" as "6" does); a headline "Lawyer A
+    among freed political prisoners" frees A. Not "A was one of six political prisoners still held", nor a headline
+    "Lawyer A among prisoners still held"."""
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Ivo Lamm was one of six political prisoners "
+                                    "freed under the pardon.")
+    assert "ivo-lamm" in _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Ivo Lamm was one of six political prisoners "
+                                    "still held in the colony.")
+    assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
+    for headline, freed in (("Belarusian lawyer Ivo Lamm among freed political prisoners", True),
+                            ("Belarusian lawyer Ivo Lamm among prisoners still held", False)):
+        drafted = _drafted(shapes, f"{headline}\n\nPublished: 21 November 2026\n\nBelarus freed 14 prisoners on Friday.\n",
+                           published="2026-11-21")[0]
+        assert ("ivo-lamm" in _freed(drafted)) == freed, (headline, sorted(map(str, drafted)))

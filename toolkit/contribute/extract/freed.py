@@ -94,7 +94,8 @@ FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walk
                          # "are granted a complete remission of the sentence", "have been granted a presidential pardon"
                          rf"(?:{GRANTED_PARDON}|freed|released|pardoned|set\s+free|free\b|{NTH_FREED}|(?:among(?:st)?|one\s+of)\s+"
                          r"(?:(?:a\s+total\s+of|some|more\s+than|over|nearly|about)\s+)?(?:[\w,]+\s+of\s+)?"
-                         r"(?:(?:those|the)\s+(?:\d[\d,]*\s+)?|\d[\d,]*\s+)"  # "among a total of 3,120 prisoners released"
+                         r"(?:(?:those|the)\s+(?:\d[\d,]*\s+)?|\d[\d,]*\s+|"  # "among a total of 3,120 prisoners released"
+                         r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens)\s+)"  # "one of six"
                          rf"{BEFORE_FREED}(?:being\s+)?(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b))", re.IGNORECASE)
 WHO_FREED = re.compile(r",\s+(?:(?:a|an|the)\s+(?P<description>[^,;:“”\"()]{1,60}?)\s+)?who\s+(?:(?:was|were|has\s+been)\s+"
                        r"(?:also\s+)?(?P<verb>freed|released|pardoned|set\s+free)|(?:later\s+)?(?P<walked>walked\s+free))\b")
@@ -119,9 +120,11 @@ EARLIER_WORDS = re.compile(r"\b(?:previous(?:ly)?|earlier(?!\s+(?:today|this\s+w
 hour of this one ("before dawn", "before being driven to Vilnius") nor "once" as a conjunction ("once the deal was
 signed")."""
 
-HEADLINE_FREED = re.compile(r"\s*(?:freed|released|pardoned|set\s+free|walks\s+free)"
-                            r"(?=\s*$|\s*[,:;–—-]|\s+(?:after|from|by|in|on|as|amid|following|with|over)\b)")
-"""A headline's freeing with no verb before it: "Journalist X freed after two years in jail"."""
+HEADLINE_FREED = re.compile(r"\s*(?:(?:freed|released|pardoned|set\s+free|walks\s+free)"
+                            r"(?=\s*$|\s*[,:;–—-]|\s+(?:after|from|by|in|on|as|amid|following|with|over)\b)|"
+                            r"(?i:among\s+(?:the\s+)?(?:freed|released|pardoned)\s+(?:[\w-]+\s+)?(?:prisoners|detainees|activists))\b)")
+"""A headline's freeing with no verb before it: "Journalist X freed after two years in jail", "Lawyer X among freed
+political prisoners"."""
 SHORT_DETENTION = re.compile(r"\b(?:without\s+charges?|on\s+bail|after\s+questioning|hours\s+later|the\s+same\s+day|"
                              r"from\s+(?:police\s+)?custody|on\s+parole\s+pending)\b", re.IGNORECASE)
 """After "was released", words of a short detention or a bail, not a prisoner's freeing."""

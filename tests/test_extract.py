@@ -4267,3 +4267,16 @@ def test_one_of_a_number_in_words_freed_and_a_headlines_among_the_freed_free_the
         drafted = _drafted(shapes, f"{headline}\n\nPublished: 21 November 2026\n\nBelarus freed 14 prisoners on Friday.\n",
                            published="2026-11-21")[0]
         assert ("ivo-lamm" in _freed(drafted)) == freed, (headline, sorted(map(str, drafted)))
+
+
+def test_the_freed_by_nationality_that_include_people_after_a_freeing_are_freed(shapes):
+    """"Belarus freed 14 prisoners. The American prisoners include A, 51; businessman B; and environmentalist C" frees
+    the three, as "The prisoners include" does; not with no freeing before it, nor "The American prisoners still held
+    include A"."""
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The American prisoners include Ivo Lamm, 51; "
+                                    "businessman Rasa Veld; and environmentalist Anna Berg.")
+    assert {"ivo-lamm", "rasa-veld", "anna-berg"} <= _freed(drafted), sorted(map(str, drafted))
+    for body in ("Belarus held 14 prisoners for years. The American prisoners include Ivo Lamm and Rasa Veld.",
+                 "Belarus freed 14 prisoners on Friday. The American prisoners still held include Ivo Lamm and Rasa Veld."):
+        drafted = _review_draft(shapes, body)
+        assert not {"ivo-lamm", "rasa-veld"} & _freed(drafted), (body, sorted(map(str, drafted)))

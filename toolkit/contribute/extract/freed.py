@@ -62,7 +62,9 @@ FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|hande
 # "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing, perhaps
 # as someone said it ("Activists said that among them were figures such as A")
 GROUP_SUBJECT = re.compile(r"\W*(?:[^.;:“”\"]{0,80}?\b(?:said|say|says|reported|added|noted|confirmed)\s+(?:that\s+)?)?"
-                           r"(?:(?:The|This|That)\s+(?:group|list|prisoners|detainees|people|released|freed|pardoned)|"
+                           # ("The American prisoners include A": a nationality before the noun)
+                           r"(?:(?:The|This|That)\s+(?:(?-i:[A-Z])[a-z]+\s+(?=prisoners|detainees))?"
+                           r"(?:group|list|prisoners|detainees|people|released|freed|pardoned)|"
                            r"Among\s+them\s+(?:are|were)|They|Those|Others)\b", re.IGNORECASE)
 # "A, who was detained in 2021 and convicted of organising a protest was released": a "who" clause no comma closes,
 # the freeing after it

@@ -4280,3 +4280,32 @@ def test_the_freed_by_nationality_that_include_people_after_a_freeing_are_freed(
                  "Belarus freed 14 prisoners on Friday. The American prisoners still held include Ivo Lamm and Rasa Veld."):
         drafted = _review_draft(shapes, body)
         assert not {"ivo-lamm", "rasa-veld"} & _freed(drafted), (body, sorted(map(str, drafted)))
+
+
+def test_an_arrest_after_an_event_of_a_year_began_on_or_after_it(shapes):
+    """"A, who was jailed after the disputed 2020 election", "She was detained after the protests of 2020": imprisoned
+    on or after 2020 (`on_or_after`), not in it exactly; "sentenced to 10 years after the 2020 election" and "released
+    after the 2020 election" date no imprisonment."""
+    for body in ("Belarus freed 14 prisoners on Friday, among them Ivo Lamm, who was jailed after the disputed 2020 "
+                 "election.",
+                 "Belarus freed 14 prisoners on Friday, among them Ivo Lamm. She was detained after the massive "
+                 "anti-government protests of 2020."):
+        drafted = _review_draft(shapes, body)
+        assert ("ivo-lamm", "imprisoned_since", "2020", "on_or_after") in {k[:4] for k in drafted}, \
+            (body, sorted(map(str, drafted)))
+    for body in ("Belarus freed 14 prisoners on Friday, among them Ivo Lamm, who was sentenced to 10 years after the 2020 "
+                 "election.",
+                 "Belarus freed 14 prisoners on Friday, among them Ivo Lamm, who was released after the 2020 election."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "imprisoned_since"], (body, sorted(map(str, drafted)))
+
+
+def test_a_pronoun_subject_mid_sentence_stands_for_the_sentences_topic_not_the_name_in_its_description(shapes):
+    """"As for A, who worked with B, she was arrested in 2020": A was arrested (the sentence's topic), not B, whom A's
+    description names nearer the verb; so for "she was detained after the protests of 2020"."""
+    for tail, value in (("she was arrested in 2020.", ("2020", "exact")),
+                        ("she was detained after the massive protests of 2020.", ("2020", "on_or_after"))):
+        drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, among them Ivo Lamm and Rasa Veld. As for "
+                                        "Ivo Lamm, who was first a close collaborator of Rasa Veld, " + tail)
+        since = {(k[0], k[2], k[3]) for k in drafted if k[1] == "imprisoned_since"}
+        assert since == {("ivo-lamm", *value)}, (tail, sorted(map(str, drafted)))

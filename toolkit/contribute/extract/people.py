@@ -497,6 +497,15 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
                 who = person_before(ctx, sentence, after.end())
             begin = sentence.start if opening else date.start - len(inside.group("lead"))
             _dated(ctx, sentence, "imprisoned_since", date.value, begin, after.end(), date, person=who)
+    for date in (d for d in sentence.dates if d.value and not d.relative and not ctx.taken(d)):
+        # "jailed after the disputed 2020 election", "detained after the protests of 2020": on or after that time
+        after = ARRESTED_AFTER.search(ctx.text, max(sentence.start, date.start - 80), date.start)
+        if after and not SENTENCED.search(ctx.text, max(sentence.start, after.start() - 60), after.start()):
+            person = _pronoun_subject(ctx, sentence, after.start()) or person_before(ctx, sentence, after.start())
+            if person is not None:
+                ctx.take(date)
+                ctx.add("imprisoned_since", "date", date.value, after.start(), date.end, subject=ctx.note_person(person),
+                        qualifier="on_or_after")
     for match in re.finditer(r"\b(?:arrested|detained|jailed|imprisoned)\s+(?:in\s+|since\s+)?that\s+year\b", sentence.text):
         year = _year_before(ctx, sentence, sentence.start + match.start())
         if year:
@@ -509,6 +518,10 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
                        subject_at(ctx, sentence, sentence.start + match.start()))
 
 
+ARRESTED_AFTER = re.compile(r"\b(?:arrested|detained|jailed|imprisoned)\s+(?:\w+\s+){0,2}?(?:after|following)\s+(?:the\s+)?"
+                            r"(?:[\w’'-]+\s+){0,6}?(?:(?:of|in)\s+)?$", re.IGNORECASE)
+"""An arrest after an event the date that follows names: "jailed after the disputed 2020 election", "detained after the
+massive anti-government protests of 2020", "arrested after the protest against the ban in October 2012"."""
 RELATIVE_YEAR = r"(?:(?P<last>(?<!\bthe\s)last\s+year)|(?P<this>(?:earlier\s+)?this\s+year))\b"
 """A year named from the article's: "last year", "earlier this year" (not "the last year", a length of time, nor "the
 previous year", which follows the year written before it)."""
@@ -604,9 +617,19 @@ def _dates_after(ctx: Context, sentence: Sentence, verb: re.Pattern):
             yield date, date.start - len(before) + match.start(), match
 
 
+def _pronoun_subject(ctx: Context, sentence: Sentence, start: int) -> Name | None:
+    """"As for A, who worked with B, she was detained in 2020": a pronoun that is the subject of the verb at `start`, in
+    the middle of a sentence, stands for the sentence's first person named (its topic), not the one named nearest
+    (inside the topic's description)."""
+    if not re.search(r",\s+(?:he|she)\s+(?:was|had\s+been|has\s+been|were)\s+$", ctx.text[max(sentence.start, start - 30):start]):
+        return None
+    named = [p for p in persons(ctx, sentence) if p.end <= start and not described(ctx, sentence, p)]
+    return named[0] if named else None
+
+
 def _dated(ctx: Context, sentence: Sentence, prop: str, value: str, start: int, end: int, date=None,
            person: Name | None = None) -> None:
-    person = person or person_before(ctx, sentence, start)
+    person = person or _pronoun_subject(ctx, sentence, start) or person_before(ctx, sentence, start)
     if person is None:
         return
     if date is not None:

@@ -4309,3 +4309,16 @@ def test_a_pronoun_subject_mid_sentence_stands_for_the_sentences_topic_not_the_n
                                         "Ivo Lamm, who was first a close collaborator of Rasa Veld, " + tail)
         since = {(k[0], k[2], k[3]) for k in drafted if k[1] == "imprisoned_since"}
         assert since == {("ivo-lamm", *value)}, (tail, sorted(map(str, drafted)))
+
+
+def test_each_of_a_list_of_names_the_movement_follows_went_there(shapes):
+    """"A, 43, and B, 67, landed in Lithuania", "A and B were taken to Lithuania": both went there, not the last alone;
+    "A thanked B, who was taken to Lithuania" sends A nowhere."""
+    for second in ("Ivo Lamm, 43, and Rasa Veld, 67, landed in Lithuania following a two-hour flight.",
+                   "Ivo Lamm and Rasa Veld were taken to Lithuania."):
+        drafted = _review_draft(shapes, "Belarus freed Ivo Lamm and Rasa Veld on Friday. " + second)
+        sent = {k[0] for k in drafted if k[1] == "sent_to" and k[2] == "lithuania"}
+        assert sent == {"ivo-lamm", "rasa-veld"}, (second, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. Ivo Lamm thanked Rasa Veld, who was taken to "
+                                    "Lithuania.")
+    assert not [k for k in drafted if k[0] == "ivo-lamm" and k[1] == "sent_to"], sorted(map(str, drafted))

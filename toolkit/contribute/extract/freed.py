@@ -1269,6 +1269,22 @@ def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
                     for d in sentence.dates))
 
 
+def _last_listed(ctx: Context, sentence: Sentence) -> dict[int, Name]:
+    """For each person a list of names goes on from ("A, 43, and B, 67, landed": A), the list's last name, by the
+    person's id(): names each joined to the next by a comma or "and", past its description."""
+    named = persons(ctx, sentence)
+    last: dict[int, Name] = {}
+    run: list[Name] = []
+    for person, following in zip(named, named[1:] + [None]):
+        run.append(person)
+        if following is not None and re.fullmatch(r",?\s*(?:and\s+)?", ctx.text[
+                after_apposition(ctx.text, person.end, following.begin):following.begin]):
+            continue
+        last.update({id(m): run[-1] for m in run[:-1]})
+        run = []
+    return last
+
+
 def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
     """Where one person was taken: "X was transported to Lithuania", "Following her arrival in Ukraine, X"."""
     pronoun = PRONOUN.match(sentence.text)
@@ -1277,9 +1293,12 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
         pronoun = None  # "Lukashenko pardoned 14 prisoners. They were driven to Lithuania": the freed, not the one named
     subjects = persons(ctx, sentence) or ([ctx.last_person] if pronoun and ctx.last_person else [])
     here = {(n.start, n.end) for n in sentence.names}  # a set: a long list of names is one long sentence
+    last_of = _last_listed(ctx, sentence)
     for person in subjects:
         named = (person.start, person.end) in here
-        after = after_apposition(ctx.text, person.end, sentence.end) if named else sentence.start + pronoun.end()
+        # (one of a list the verb follows: "A, 43, and B, 67, landed in Oman" - read after the list's last name)
+        after = after_apposition(ctx.text, last_of.get(id(person), person).end, sentence.end) if named else \
+            sentence.start + pronoun.end()
         match = re.match(rf"\s*(?:was|were|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?{MOVED}\s+"
                          rf"(?:\w+\s+){{0,2}}?(?:(?:across|over)\s+the\s+border\s+)?(?:to|into|in|through|via)\s+",
                          ctx.text[after:sentence.end])  # "She was driven across the border to Lithuania"

@@ -4091,6 +4091,18 @@ def test_one_the_page_says_another_country_held_was_freed_by_that_country(shapes
                  "Belarus freed 14 prisoners on Friday. Pavel Sarnak, a teacher held in a prison near Hrodna since 2021, "
                  "was also freed."):
         assert released_in(body)[0] == {"release-2026-11-20"}, (body, released_in(body)[1])
+    # a review's cases: a relative of the same surname held elsewhere, one extradited to the page's country, a forum
+    # held elsewhere, a son held elsewhere
+    for body in ("Belarus freed 14 prisoners on Friday, including Ivo Lamm and Rasa Veld. Lamm's brother, Daniel Lamm, held "
+                 "in Poland since 2022, was not part of the deal.",
+                 "Belarus freed 14 prisoners on Friday, including Pavel Sarnak. Pavel Sarnak, a Belarusian activist "
+                 "detained in Ukraine in 2019 and extradited to Minsk, had been serving a 10-year term.",
+                 "Belarus freed 14 prisoners on Friday. Pavel Sarnak, who attended a forum held in Poland in 2020, was "
+                 "also freed.",
+                 "Belarus freed 14 prisoners on Friday. Pavel Sarnak, whose son is held in Poland, was also freed."):
+        who = "ivo-lamm" if "Ivo Lamm" in body else "pavel-sarnak"
+        drafted = _review_draft(shapes, body)
+        assert (who, "released_in", "release-2026-11-20") in {k[:3] for k in drafted}, (body, sorted(map(str, drafted)))
 
 
 def test_walking_out_of_prison_frees(shapes):
@@ -4101,7 +4113,13 @@ def test_walking_out_of_prison_frees(shapes):
         assert "ivo-lamm" in _freed(_review_draft(shapes, body)), body
     for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm walked out of the meeting on Friday.",
                  "Belarus freed 14 prisoners on Friday. Ivo Lamm walked out of the court in protest.",
-                 "Belarus freed 14 prisoners on Friday. The envoy Ivo Lamm walked out of the talks."):
+                 "Belarus freed 14 prisoners on Friday. The envoy Ivo Lamm walked out of the talks.",
+                 # a review's cases: a short detention, an escape, a guard, another time, a term served out
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm walked out of police custody after questioning.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm, who broke out, walked out of the prison through a tunnel.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm, a guard, walked out of the prison at noon.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm walked out of prison years ago.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm walked out of prison after serving his full sentence."):
         assert "ivo-lamm" not in _freed(_review_draft(shapes, body)), body
 
 
@@ -4114,8 +4132,15 @@ def test_a_list_the_sentence_after_a_counted_freeing_opens_with_they_were_is_of_
     assert {"ivo-lamm", "rasa-veld"} <= _freed(_review_draft(shapes, body)), body
     for body in ("Belarus freed two Americans on Saturday. They were arrested with Ivo Lamm and Rasa Veld.",
                  "Belarus freed two Americans on Saturday. They were Ivo Lamm and Rasa Veld's colleagues.",
-                 "Belarus held two Americans for years. They were Ivo Lamm and Rasa Veld."):
+                 "Belarus held two Americans for years. They were Ivo Lamm and Rasa Veld.",
+                 # a review's cases: those still held, envoys (two names after four freed)
+                 "Belarus freed 14 prisoners on Saturday, but two Nobel laureates remain jailed. They are Ivo Lamm and "
+                 "Rasa Veld.",
+                 "Belarus freed four Americans on Saturday after talks with envoys. They were Ivo Lamm and Rasa Veld."):
         assert not {"ivo-lamm", "rasa-veld"} & _freed(_review_draft(shapes, body)), body
+    drafted = _review_draft(shapes, "Belarus freed four Americans on Saturday. They were Ivo Lamm, Rasa Veld and two "
+                                    "others.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "4" and k[5] is None], sorted(map(str, drafted))
 
 
 def test_one_named_among_the_freed_is_freed(shapes):
@@ -4127,14 +4152,21 @@ def test_one_named_among_the_freed_is_freed(shapes):
     body = "Belarus freed 14 prisoners on Friday. Testna listed Ivo Lamm among those released."
     assert "ivo-lamm" in _freed(_review_draft(shapes, body)), body
     for body in ("Belarus freed 14 prisoners on Friday. Testna named Ivo Lamm among the prisoners still held.",
-                 "Belarus freed 14 prisoners on Friday. The party named Ivo Lamm among its candidates."):
+                 "Belarus freed 14 prisoners on Friday. The party named Ivo Lamm among its candidates.",
+                 # a review's cases: another time, many releases, a denial, a correction
+                 "Belarus freed 14 prisoners on Friday. Testna listed Ivo Lamm among those released last year.",
+                 "Belarus freed 14 prisoners on Friday. Testna counted Ivo Lamm among those released since 2024.",
+                 "Belarus freed 14 prisoners on Friday. Testna said it had not named Ivo Lamm among those released.",
+                 "Belarus freed 14 prisoners on Friday. State media listed Ivo Lamm among those released, but he remains "
+                 "in prison."):
         assert "ivo-lamm" not in _freed(_review_draft(shapes, body)), body
 
 
 def test_a_release_the_sentence_opens_with_and_calls_done_frees_whom_it_names(shapes):
     """"The release of A is a step toward freedom", "The release of the teacher A came after months of talks", "The
     release on parole of A was welcomed" free A. Not "The release of A would be a gesture", "... remains a priority",
-    "... is demanded by", "... is not expected soon"."""
+    "... is demanded by", "... is not expected soon", nor, as a review found, "... is a key demand of the opposition",
+    "... was the subject of the talks", "... is a matter of time"."""
     for body in ("Belarus freed 14 prisoners on Friday. The release of Ivo Lamm is a step toward freedom, his wife said.",
                  "Belarus freed 14 prisoners on Friday. The release of the teacher Ivo Lamm came after months of talks.",
                  "Belarus freed 14 prisoners on Friday. The release on parole of Ivo Lamm was welcomed by Testna."):
@@ -4142,24 +4174,35 @@ def test_a_release_the_sentence_opens_with_and_calls_done_frees_whom_it_names(sh
     for body in ("Belarus freed 14 prisoners on Friday. The release of Ivo Lamm would be a gesture.",
                  "Belarus freed 14 prisoners on Friday. The release of Ivo Lamm remains a priority.",
                  "Belarus freed 14 prisoners on Friday. The release of Ivo Lamm is demanded by Testna.",
-                 "Belarus freed 14 prisoners on Friday. The release of Ivo Lamm is not expected soon."):
+                 "Belarus freed 14 prisoners on Friday. The release of Ivo Lamm is not expected soon.",
+                 "Belarus freed 14 prisoners on Friday. The release of Ivo Lamm is a key demand of the opposition.",
+                 "Belarus freed 14 prisoners on Friday. The release of Ivo Lamm was the subject of the talks.",
+                 "Belarus freed 14 prisoners on Friday. The release of Ivo Lamm is a matter of time, his lawyer said.",
+                 "Belarus freed 14 prisoners on Friday. The release of Ivo Lamm is seen as the key test of the thaw."):
         assert "ivo-lamm" not in _freed(_review_draft(shapes, body)), body
 
 
 def test_one_met_upon_release_from_prison_was_freed(shapes):
-    """"A was greeted by thousands of supporters upon release from the Yaounde prison", "A hugged his wife after his
-    release from jail on Friday" free A. Not "A, who left the country after his release from prison in 2019," (another
-    time), nor "A hopes to teach again after his release from prison" (to come)."""
+    """"A was greeted by thousands of supporters upon release from the Yaounde prison" frees A, the one met. Not "A, who
+    left the country after his release from prison in 2019," (another time), "A hopes to teach again after his release
+    from prison" (to come), nor, as a review found, one who meets another on their release or a term that follows it."""
     for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm was greeted by thousands of supporters upon release from "
                  "the Hrodna prison.",
-                 "Belarus freed 14 prisoners on Friday. Ivo Lamm hugged his wife after his release from jail on Friday.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm was met by his wife after his release from jail on Friday.",
                  # a movement's leader, its name written in full, holds no office
                  "Belarus freed 14 prisoners on Friday. Popular Renewal Movement leader Ivo Lamm was greeted by his "
                  "supporters upon release from prison."):
         assert "ivo-lamm" in _freed(_review_draft(shapes, body)), body
     for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm, who left the country after his release from prison in "
                  "2019, thanked the envoy.",
-                 "Belarus freed 14 prisoners on Friday. Ivo Lamm hopes to teach again after his release from prison."):
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm hopes to teach again after his release from prison.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm was sentenced to six years and banned from journalism for "
+                 "three years after his release from prison.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm faces deportation upon release from prison.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm hugged her son after his release from jail on Friday.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm greeted the freed Americans upon their release from "
+                 "prison.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm emigrated after his release from prison."):
         assert "ivo-lamm" not in _freed(_review_draft(shapes, body)), body
 
 
@@ -4176,7 +4219,8 @@ def test_a_count_of_dual_nationals_is_of_the_nationality_that_is_not_the_freeing
 
 def test_a_count_of_the_ill_or_of_separatists_is_a_count_of_the_freed(shapes):
     """"released 18 seriously ill political prisoners", "ordered the release of 333 separatists", "freed 40 elderly
-    inmates" count the freed; "released 300 pages of documents" counts no one."""
+    inmates" count the freed; "released 300 pages of documents" counts no one, nor do those killed beside those freed
+    ("killed 40 militants and freed 12 hostages"); a demonym before a faith or a war is neither's nationality."""
     for body, value in (("Belarus released 18 seriously ill political prisoners on Friday.", "18"),
                         ("On Friday the president ordered the release of 333 separatists held for misdemeanors.", "333"),
                         ("Belarus freed 40 elderly inmates on Friday.", "40")):
@@ -4185,6 +4229,15 @@ def test_a_count_of_the_ill_or_of_separatists_is_a_count_of_the_freed(shapes):
             (body, sorted(map(str, drafted)))
     drafted = _review_draft(shapes, "On Friday the court released 300 pages of documents.")
     assert not [k for k in drafted if k[1] == "released_count"], sorted(map(str, drafted))
+    # a review's cases: those killed beside those freed, a short detention, a church, a war
+    drafted = _review_draft(shapes, "The army killed 40 militants and freed 12 hostages on Friday.")
+    assert {k[2] for k in drafted if k[1] == "released_count"} == {"12"}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Police released 30 demonstrators without charge on Friday.")
+    assert not [k for k in drafted if k[1] == "released_count"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed two Greek Catholic priests on Friday.")
+    assert {(k[2], k[5]) for k in drafted if k[1] == "released_count"} == {("2", None)}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Three Afghan war veterans were among them.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[5]], sorted(map(str, drafted))
 
 
 def test_a_nationality_after_adjectives_in_a_role_is_the_persons(shapes):
@@ -4195,20 +4248,14 @@ def test_a_nationality_after_adjectives_in_a_role_is_the_persons(shapes):
                  "released."):
         drafted = _review_draft(shapes, body)
         assert ("ivo-lamm", "nationality", "ukraine") in {k[:3] for k in drafted}, (body, sorted(map(str, drafted)))
-    drafted = _review_draft(shapes, "Belarus released the pro-Ukrainian activist Ivo Lamm on Friday.")
-    assert not [k for k in drafted if k[1] == "nationality"], sorted(map(str, drafted))
-
-
-def test_the_age_of_a_place_native_the_next_sentence_names_by_age_is_the_last_persons(shapes):
-    """"Belarus freed A. The 50-year-old Minsk native was arrested in 2020" gives A the age 50 (and no role of
-    "native"); "The 50-year-old Minsk Regional Court judge said" is someone else."""
-    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, among them Ivo Lamm. The 50-year-old Minsk "
-                                    "native was arrested in 2020.")
-    assert ("ivo-lamm", "age", "50") in {k[:3] for k in drafted}, sorted(map(str, drafted))
-    assert not [k for k in drafted if k[1] == "role"], sorted(map(str, drafted))
-    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, among them Ivo Lamm. The 50-year-old Minsk "
-                                    "Regional Court judge said he was pleased.")
-    assert not [k for k in drafted if k[1] == "age"], sorted(map(str, drafted))
+    for body in ("Belarus released the pro-Ukrainian activist Ivo Lamm on Friday.",
+                 # a review's cases: an employer, a subject, an ethnicity
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm, a correspondent for Polish television, was also "
+                 "released.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm, a translator of Ukrainian poetry, was also released.",
+                 "Belarus released the ethnic Polish activist Ivo Lamm on Friday."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "nationality"], (body, sorted(map(str, drafted)))
 
 
 def test_demonyms_not_made_by_a_regular_ending_name_their_countries(shapes):
@@ -4221,22 +4268,21 @@ def test_demonyms_not_made_by_a_regular_ending_name_their_countries(shapes):
             ("release-2026-11-20", "released_count", "kyrgyz-nationals")} <= keys, sorted(map(str, drafted))
 
 
-def test_leaving_prison_frees_and_a_description_between_dashes_is_passed_over(shapes):
-    """"A was seen leaving prison on Friday", "A left the Hrodna prison on Friday" free A; "A – sentenced to six years
-    for the same offence – was reportedly freed" frees A, the description between the dashes read as a comma-enclosed
-    one (the charge ends at the dash). "A left the meeting" and "A left prison in 2019" (another time) do not free A in
-    the page's release."""
-    for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm was seen leaving prison on Friday.",
-                 "Belarus freed 14 prisoners on Friday. Ivo Lamm left the Hrodna prison on Friday.",
-                 "Belarus freed 14 prisoners on Friday. The teacher Ivo Lamm – sentenced to six years for the same offence "
-                 "– was reportedly freed."):
-        drafted = _review_draft(shapes, body)
-        assert ("ivo-lamm", "released_in", "release-2026-11-20") in {k[:3] for k in drafted}, (body, sorted(map(str, drafted)))
+def test_a_description_between_dashes_is_passed_over_and_leaving_a_prison_frees_no_one(shapes):
+    """"A – sentenced to six years for the same offence – was reportedly freed" frees A, the description between the
+    dashes read as a comma-enclosed one (the charge ends at the dash). Leaving a prison is no freeing: a lawyer, a
+    visitor or a prisoner taken to a hearing leaves one too (a review's cases)."""
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The teacher Ivo Lamm – sentenced to six years "
+                                    "for the same offence – was reportedly freed.")
+    assert ("ivo-lamm", "released_in", "release-2026-11-20") in {k[:3] for k in drafted}, sorted(map(str, drafted))
     assert ("ivo-lamm", "charge", "the same offence") in {k[:3] for k in drafted}, sorted(map(str, drafted))
-    for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm left the meeting on Friday.",
-                 "Belarus freed 14 prisoners on Friday. Ivo Lamm left prison in 2019 and emigrated."):
+    for body in ("Belarus freed 14 prisoners on Friday. The lawyer Ivo Lamm left the prison after visiting his client, who "
+                 "remains behind bars.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm was seen leaving the prison after visiting his son.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm was leaving prison for a hearing when he was beaten.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm left the meeting on Friday."):
         drafted = _review_draft(shapes, body)
-        assert ("ivo-lamm", "released_in", "release-2026-11-20") not in {k[:3] for k in drafted}, (body, sorted(map(str, drafted)))
+        assert "ivo-lamm" not in _freed(drafted), (body, sorted(map(str, drafted)))
 
 
 def test_the_prisoners_travelling_after_a_sentence_that_names_someone_are_the_freed(shapes):
@@ -4259,9 +4305,14 @@ def test_one_of_a_number_in_words_freed_and_a_headlines_among_the_freed_free_the
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Ivo Lamm was one of six political prisoners "
                                     "freed under the pardon.")
     assert "ivo-lamm" in _freed(drafted), sorted(map(str, drafted))
-    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Ivo Lamm was one of six political prisoners "
-                                    "still held in the colony.")
-    assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
+    for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm was one of six political prisoners still held in the "
+                 "colony.",
+                 # a review's cases: another time, many releases, one to come
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm was one of two Americans freed last year.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm was one of six journalists freed since July.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm is one of several prisoners to be released next week."):
+        drafted = _review_draft(shapes, body)
+        assert "ivo-lamm" not in _freed(drafted), (body, sorted(map(str, drafted)))
     for headline, freed in (("Belarusian lawyer Ivo Lamm among freed political prisoners", True),
                             ("Belarusian lawyer Ivo Lamm among prisoners still held", False)):
         drafted = _drafted(shapes, f"{headline}\n\nPublished: 21 November 2026\n\nBelarus freed 14 prisoners on Friday.\n",

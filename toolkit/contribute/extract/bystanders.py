@@ -132,7 +132,7 @@ def _movements_spokesperson(ctx: Context, before: str) -> bool:
     """True when the words before a role make it a movement's: "the party's", "the opposition's", "the trade union's",
     a movement's name ("Cameroon Renaissance Movement leader"), or an acronym the page gives a party ("National League
     for Democracy (NLD)" ... "the NLD's spokesperson")."""
-    if re.search(r"\b(?:Movement|Party|Front|League|Alliance|Coalition)\s+$", before):
+    if re.search(r"\b(?:Movement|Front|League|Alliance|Coalition)\s+$", before):  # (not a party's: it may rule)
         return True  # "Cameroon Renaissance Movement leader X": a movement named in full, its leader
     owner = re.search(r"\b(?:(?i:party|movement|opposition|campaign|trade\s+union)|(?P<acronym>[A-Z]{2,6}))[’']s\s+$", before)
     if owner is None:

@@ -92,8 +92,13 @@ EXCHANGED_WHO = re.compile(r"(?:\b(?:prisoners|detainees|captives|inmates|hostag
 """Before a passive exchange, who was exchanged: people ("12 prisoners ... were exchanged") or a name ("Ivo Lamm was
 exchanged"), not shots or letters."""
 # Words of freeing, and the words before them that make it a wish rather than an event.
-WALKED_OUT = r"walked\s+out\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:prison|jail|penal\s+colony|detention\s+cent(?:re|er)|custody)"
+WALKED_OUT = r"walked\s+out\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:prison|jail|penal\s+colony)"
 """A way out of prison that frees: "walked out of prison", "walked out of the Hrodna jail" (not of a meeting or a court)."""
+NOT_WALKED_FREE = re.compile(r"\b(?:visit\w*|inspect\w*|escap\w*|broke\s+out|tunnel|jailbreak|gunmen|attack\w*|stormed|"
+                             r"guards?|warden|director|hearing|questioning|interrogation|without\s+charge|serving\s+(?:his|her|"
+                             r"their)\s+(?:full\s+)?(?:sentence|term))\b", re.IGNORECASE)
+"""In a sentence where someone walked out of a prison, words that say it was no release: a visit, an escape, a short
+detention, a term served out, or someone who works there."""
 FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
                      r"(?:were|was|been)\s+(?:also\s+|then\s+|later\s+)?handed\s+over|"
                      rf"walked\s+free|{WALKED_OUT}|won\s+(?:their|his|her)\s+freedom|the\s+freed|liberated|amnestied|"
@@ -175,7 +180,7 @@ PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+co
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages|critics|"
           r"opponents|protesters|convicts|servicemen|soldiers|supporters|ministers|politicians|lawmakers|bloggers|"
-          r"lawyers|separatists|demonstrators|rebels|militants|pastors|missionaries|academics)"
+          r"lawyers|separatists|pastors|missionaries|academics)"
           r"(?:(?<=[a-z])[\"”](?!\w))?"  # 'four "detainees"'
           # never a name's word ("the 88 Generation Students group")
           r"(?!\s+(?:group|movement|party|union|association|network|committee|front|league|members|leaders|"
@@ -243,7 +248,8 @@ class Sentence:
                              if (not WISH.search(self.text[max(0, m.start() - 40):m.start()]) or
                                  ACT_TO_FREE.search(self.text, max(0, m.start() - 90), m.start()) and
                                  not NONE_FREED.search(self.text)) and
-                             not (_passive_exchange(m) and not EXCHANGED_WHO.search(self.text, 0, m.start()))]
+                             not (_passive_exchange(m) and not EXCHANGED_WHO.search(self.text, 0, m.start())) and
+                             not (m.group(0).lower().startswith("walked out") and NOT_WALKED_FREE.search(self.text))]
         return self._freeing
 
     def announced(self) -> bool:
@@ -296,7 +302,7 @@ class Context:
     still_held: set = field(default_factory=set)  # surnames of people named among those still held
     not_prisoners: set = field(default_factory=set)  # ids of people the page presents as no prisoner (bystanders.not_a_prisoner)
     other_side: set = field(default_factory=set)  # surnames of people the other side of an exchange frees
-    held_elsewhere: set = field(default_factory=set)  # surnames of people another country than the page's held (freed)
+    held_elsewhere: set = field(default_factory=set)  # ids and surnames of people another country than the page's held
     all_moved: list = field(default_factory=list)  # (release, place, start, end, each named) where all of a release's
     # freed went
     said_days: dict = field(default_factory=dict)  # release -> (date, start, end): the first day a freeing was said on
@@ -305,6 +311,7 @@ class Context:
     _newlines: list[int] | None = None
     _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far
     release_dates_at: dict = field(default_factory=dict)  # (sentence start, offset) -> a freeing's date (release_date)
+    previous_counts: set = field(default_factory=set)  # the exact counts of the freed the sentence before drafted
     held_words: dict = field(default_factory=dict)  # sentence start -> where its words of being held begin (bystanders)
 
     def line(self, offset: int) -> int:

@@ -18,8 +18,8 @@ import re
 
 from ...values import parse_date
 from .bystanders import STILL_HELD, freed_before, heads_a_state, office_holder, still_held, subject_of_a_freeing, surname
-from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREEING, GRANTED_PARDON, PEOPLE, TO_BE_DONE, WALKED_OUT, WISH,
-                      Context, Sentence, asked_whether, rule)
+from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREEING, GRANTED_PARDON, NOT_WALKED_FREE, PEOPLE, TO_BE_DONE,
+                      WALKED_OUT, WISH, Context, Sentence, asked_whether, rule)
 from .names import Name
 from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
                      list_members, persons, speaks)
@@ -87,8 +87,7 @@ OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walked\s+(?:out\s+of\s+prison\s+)?free|"  # "X walked free"
                          rf"{WALKED_OUT})\b|"  # "X walked out of the Hrodna jail"
-                         # "X left prison on Friday", "X was seen leaving prison"
-                         r"(?:left|(?:was|were)\s+(?:seen\s+)?leaving)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:prison|jail|penal\s+colony)\b|"
+
                          r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+|(?:quickly|finally|"
                          r"eventually|subsequently|formally|officially|ultimately|swiftly|immediately|unexpectedly|"
                          r"suddenly|safely|quietly|reportedly|secretly|abruptly|unconditionally|early)\s+)?"
@@ -142,10 +141,12 @@ DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confi
                        r"led\s+to|resulted\s+in|after|following|with)\s+(?:\w+\s+){0,3}?(?:the\s+|his\s+|her\s+|their\s+)?"
                        r"(?:\w+\s+)?$", re.IGNORECASE)
 
-DONE_PREDICATE = re.compile(r",?\s+[“\"]?(?:(?:is|was)\s+(?:a|an|the|seen\s+as)\b|(?:came|comes|follows|followed|marks|marked)\b|"
+DONE_PREDICATE = re.compile(r",?\s+[“\"]?(?:(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:step|victory|relief|breakthrough|milestone|"
+                            r"reminder|sign|signal|gesture)\b|(?:came|comes|follows|followed|marks|marked)\b|"
                             r"(?:was|has\s+been)\s+(?:confirmed|announced|welcomed|hailed|celebrated|secured)\b)")
 """What a sentence that opens with a release says of it, when it is done: "The release of A is a step toward freedom",
-"... came after months of talks", "... was welcomed by" (not "... would be a gesture", "... is demanded by")."""
+"... is a huge relief", "... came after months of talks", "... was welcomed by" (not "... would be a gesture", "... is
+a key demand", "... was the subject of the talks", "... is demanded by")."""
 
 
 def _opens_done(ctx: Context, sentence: Sentence, match: re.Match, begin: int) -> bool:
@@ -365,8 +366,10 @@ def freed(ctx: Context, sentence: Sentence, person: Name, offset: int, quote_sta
           review: str = "") -> None:
     """Draft that `person` was freed in the release the clause at `offset` speaks of."""
     release = clause_release(ctx, sentence, offset)
-    if release == ctx.release and surname(person) in ctx.held_elsewhere:
+    if release == ctx.release and (person.id in ctx.held_elsewhere or
+                                   " " not in person.text.strip() and surname(person) in ctx.held_elsewhere):
         return  # another country held them, and freed them: "the order for Bout's release" is not the page's release
+        # (the surname alone is the same person; "Lamm's brother, Daniel Lamm, held in Poland" is not Ivo Lamm)
     if release:
         ctx.add("released_in", "entity", release, quote_start, quote_end, subject=ctx.note_person(person),
                 review=review)
@@ -577,6 +580,13 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             verb = None  # "X was released from hospital": not from prison
         if verb is not None and re.search(r"walked", verb.group(0)) and NOT_A_RELEASE.search(sentence.text):
             verb = None  # "X walked free after a court acquitted him": no prisoner of a release
+        if verb is not None and re.search(r"walked\s+out", verb.group(0)) and \
+                (NOT_WALKED_FREE.search(sentence.text) or _dated_elsewhere(ctx, sentence, verb.end())):
+            verb = None  # "X walked out of the prison after visiting his client", "... through a tunnel", "... years ago"
+        if verb is not None and re.search(r"\b(?:among|one\s+of)\b", verb.group(0), re.IGNORECASE) and \
+                (_dated_elsewhere(ctx, sentence, verb.end()) or SO_FAR.search(ctx.text, person.end, sentence.end) or
+                 re.search(r"\bto\s+be\s+(?:freed|released|pardoned)", verb.group(0))):
+            verb = None  # "X was one of six journalists freed since July", "... freed last year": another release
         moved = OTHERS_MOVED.match(ctx.text, others.end()) if others and not verb else None
         if moved and moved.group("now") and not PRISONERS_WORD.search(others.group(0)):
             moved = None  # "X and three other officials are now in Moscow": no freed among them
@@ -918,10 +928,14 @@ def note_other_side(ctx: Context, sentences: list[Sentence]) -> None:
             if other_side(ctx, sentence, sentence.start + match.start()):
                 ctx.other_side |= {surname(p) for p in list_members(ctx, sentence, sentence.start + match.end())}
         if ctx.country is not None:
-            ctx.held_elsewhere |= {surname(p) for p in persons(ctx, sentence) if held_elsewhere(ctx, sentence, p)}
+            for person in persons(ctx, sentence):
+                if held_elsewhere(ctx, sentence, person):
+                    ctx.held_elsewhere |= {person.id, surname(person)}
 
 
-HELD_IN = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,4}?(?:held|jailed|imprisoned|detained|incarcerated)\s+"
+HELD_IN = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:(?!(?:who|whose|whom|which|that|forum|conference|meeting|summit|talks|"
+                     r"elections?|event|rally|protests?|son|daughter|wife|husband|brother|sister|father|mother)\b)"
+                     r"[\w’'-]+\s+){0,4}?(?:held|jailed|imprisoned|detained|incarcerated)\s+"
                      r"(?:\w+\s+)?in\s+(?:(?:a|an|the)\s+)?(?P<where>(?:[A-Z][\w.’'-]*\s+){0,2}?[A-Z][\w.’'-]*)"
                      r"(?=\s+(?:prisons?|jails?|penal\s+colon(?:y|ies)|custody|detention|since|for|from|until|on|in)\b|"
                      r"\s*[,.;)]|\s*$)")
@@ -933,8 +947,9 @@ def held_elsewhere(ctx: Context, sentence: Sentence, person: Name) -> bool:
     """True when the person's description says a country other than the page's held them (", held in an American
     prison" on a page about Russia's release): one the other side freed, not the page's country."""
     held = HELD_IN.match(ctx.text, person.end, sentence.end)
-    if held is None:
-        return False
+    if held is None or re.match(r"[^,;.]{0,60}?\b(?:extradited|deported|handed\s+over|transferred|returned)\b",
+                                ctx.text[held.end():sentence.end]):
+        return False  # (not one "detained in Ukraine in 2019 and extradited to Minsk": the page's country held them after)
     country = country_named(ctx, sentence, held, "where", -1)
     return country is not None and country != ctx.country
 
@@ -989,13 +1004,18 @@ THEY_WERE = re.compile(r"(?:They|These|Those)\s+(?:were|are)\s+(?=[A-Z])")
 
 def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
     """"All of them are free now. A, B, C -- we waited for them", "Iran freed four Americans. They were A, B, C, and
-    D": a sentence that opens with a list of names, or with "They were" and one, after a sentence about freeing (a
-    name in the possessive ends a list: "They were A and B's colleagues" names no list)."""
+    D": a sentence that opens with a list of names, or with "They were" and as many names as the sentence before freed,
+    after a sentence about freeing (a name in the possessive ends a list: "They were A and B's colleagues" names no
+    list)."""
     if not ctx.previous_freeing:
         return
     lead = THEY_WERE.match(sentence.text)
     begin = sentence.start + (lead.end() if lead else 0)
     members = list_members(ctx, sentence, begin)
+    if lead and (len(members) not in ctx.previous_counts or STILL_HELD.search(ctx.previous_sentence) or
+                 re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}others?\b", sentence.text)):
+        return  # "They were" names as many as the sentence before freed ("freed four Americans. They were A, B, C and
+        # D"), not two after four, nor those it says are still held ("..., but two remain jailed. They are A and B")
     if len(members) >= 2 and members[0].start - begin < 3:
         for person in members:
             record(person, sentence.start, sentence.start, members[-1].end, review="section")
@@ -1128,19 +1148,23 @@ those released"."""
 UPON_RELEASE = re.compile(r"\b(?:upon|on|after|following)\s+(?:(?:his|her|their)\s+)?release\s+from\s+(?:the\s+|a\s+)?"
                           r"(?:[\w-]+\s+){0,3}?(?:prison|jail|custody|detention|penal\s+colony)\b", re.IGNORECASE)
 """A time set by someone's release: "upon release from the Yaounde prison", "after his release from jail"."""
-NOT_YET = re.compile(r"\b(?:hop\w*|plan\w*|want\w*|will|would|could|may|might|expect\w*|intend\w*|wish\w*|vow\w*)\b",
-                     re.IGNORECASE)
+
+GREETED = re.compile(r"\s+(?:was|were)\s+(?:warmly\s+)?(?:greeted|met|welcomed|embraced|received|cheered|hugged)\b"
+                     r"(?:\s+by\s+[^,;.]{1,60}?)?\s*$")
+"""After a name, to the time its release sets: its subject met by others ("A was greeted by thousands of supporters")."""
 
 
 def _met_upon_release(ctx: Context, sentence: Sentence, record) -> None:
-    """"A was greeted by thousands of supporters upon release from the Yaounde prison", "A hugged his wife after his
-    release from jail on Friday": the clause's subject, named at its start, was freed (not "A hopes to teach again
-    after his release from prison", to come; nor "A, who left after his release from prison in 2019,", another time)."""
+    """"A was greeted by thousands of supporters upon release from the Yaounde prison": the one met on being freed, the
+    subject of the passive verb, named at the clause's start (not one who meets another on their release: "B hugged her
+    son after his release", "B visited A after his release"; nor a term to come, "banned from journalism for three years
+    after his release"; nor another time, "... after his release from prison in 2019")."""
     for phrase in UPON_RELEASE.finditer(ctx.text, sentence.start, sentence.end):
         start, _ = sentence.clause(phrase.start() - 1)  # the clause it ends ("after" begins a clause of its own)
         named = [p for p in persons(ctx, sentence) if start <= p.start < phrase.start()]
         if not named or not re.fullmatch(r"[\s\"“‘']*(?:[A-Z][\w’'-]*\s+){0,4}", ctx.text[start:named[0].begin]) or \
-                NOT_YET.search(ctx.text, named[0].end, phrase.start()) or _dated_elsewhere(ctx, sentence, phrase.end()):
+                not GREETED.match(ctx.text, after_apposition(ctx.text, named[0].end, phrase.start()), phrase.start()) or \
+                _dated_elsewhere(ctx, sentence, phrase.end()):
             continue
         record(named[0], phrase.start(), named[0].begin, phrase.end())
 
@@ -1158,9 +1182,14 @@ def _named_among_the_freed(ctx: Context, sentence: Sentence, record) -> None:
         if not members or not _leads(ctx.text[named.end():members[0].start]):
             continue
         among = AMONG_THE_FREED.match(ctx.text, after_apposition(ctx.text, members[-1].end, sentence.end))
-        if among:
-            for person in members:
-                record(person, named.start(), named.start(), among.end())
+        if among is None or re.search(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+){0,2}$",
+                                      ctx.text[max(sentence.start, named.start() - 30):named.start()]) or \
+                _dated_elsewhere(ctx, sentence, among.end()) or SO_FAR.search(ctx.text, named.end(), sentence.end) or \
+                STILL_HELD.search(ctx.text, among.end(), sentence.end):
+            continue  # "had not named A among those released", "... released last year", "... since 2024", "..., but
+            # he remains in prison"
+        for person in members:
+            record(person, named.start(), named.start(), among.end())
 
 
 def _among_the_counted(ctx: Context, sentence: Sentence, record) -> None:

@@ -292,7 +292,7 @@ def ages(ctx: Context, sentence: Sentence) -> None:
     # "Last year, the 42-year-old was sentenced", "The sickly 42-year-old was arrested", "The 35-year-old researcher
     # was imprisoned": the person named last (and a role after the age is theirs)
     anaphor = re.match(r"\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?P<the>[Tt]he)\s+(?:[a-z]+\s+)?(\d{1,3})-year-old"
-                       r"(?:\s+(?:[A-Z][\w-]*\s+){0,2}?(?P<noun>[a-z]+))?"  # "The 50-year-old North Carolina native was"
+                       r"(?:\s+(?P<noun>[a-z]+))?"
                        # "The 31-year-old, originally from Exeter, was arrested": a description set off by commas (a
                        # sentence that names anyone is no such sentence, below)
                        r"(?:,\s+(?!(?:who|whose|whom|which|and|but)\b)(?P<described>[^,;.“”\"]{1,50}),)?"
@@ -304,8 +304,7 @@ def ages(ctx: Context, sentence: Sentence) -> None:
         ctx.add("age", "count", figure.value, sentence.start + anaphor.start("the"), sentence.start + anaphor.end(),
                 subject=ctx.note_person(ctx.last_person))
         noun = anaphor.group("noun")
-        placed = noun and re.search(r"[A-Z]", sentence.text[anaphor.end(2):anaphor.start("noun")])
-        if noun and role_words(noun) and not placed:  # ("The 50-year-old Minsk native": where from, no role)
+        if noun and role_words(noun):
             ctx.add("role", "text", noun, sentence.start + anaphor.start("the"), sentence.start + anaphor.end("noun"),
                     subject=ctx.note_person(ctx.last_person))
     # "Name, a 41-year-old reporter", "Name, a 68-year-old U.S. resident": the age in an apposition after the name
@@ -722,9 +721,11 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
                     subject=ctx.note_person(person))
 
 
-LEADING_ADJECTIVES = re.compile(r"(?:(?!(?:former|ex|then|one-time|onetime|pro|anti)\b)[a-z][\w-]*\s+){1,2}(?=[A-Z])")
+LEADING_ADJECTIVES = re.compile(r"(?:(?!(?:former|ex|then|one-time|onetime|pro|anti|ethnic|of|in|for|on|at|to|from|with|"
+                                r"about|by|and|or|the|a|an)\b)[a-z][\w-]*\s+){1,2}(?=[A-Z])")
 """Words before a nationality in a role that leave it the person's: "prominent", "well-known", "jailed" (not "former":
-a former office's country is the one it served)."""
+a former office's country is the one it served; not "ethnic", nor a preposition: "a correspondent for Polish
+television", "a professor of Russian history" name the employer's or the subject's country)."""
 
 
 def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end: int) -> str:
@@ -740,6 +741,8 @@ def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end:
         if country:
             ctx.add("nationality", "entity", country, start, end, subject=ctx.note_person(person))
         return role
+    if re.search(r"\bethnic(?:ally)?\s+$", ctx.text[max(0, start - 12):start], re.IGNORECASE):
+        return role  # "the ethnic Polish activist X": an origin, not a citizenship
     lead = LEADING_ADJECTIVES.match(role)
     if lead and not office:  # "prominent Kazakh activist X", "X, a well-known Uzbek human rights lawyer"
         word = role[lead.end():].split()[0]

@@ -29,7 +29,10 @@ FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let
 GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|jailed|detained|incarcerated|convicted)\s+)?"
                         r"(?:(?P<origin>[A-Z][a-z]+)-(?=[A-Z]))?"  # a compound ("Austrian-Iranian citizens"): _noun_of
                         r"(?P<noun>(?:(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:political\s+prisoners|"
-                        r"nationals|citizens?|national))?)|foreign\s+nationals|foreigners|dual\s+nationals)\b")
+                        r"nationals|citizens?|national))?)|foreign\s+nationals|foreigners|dual\s+nationals)\b"
+                        # not a faith, a war or a language named by the word ("two Greek Catholic priests", "20 Afghan war
+                        # veterans", "five Kazakh-speaking activists")
+                        r"(?![-–][a-z])(?!\s+(?:Catholic|Orthodox|Christian|Muslim|Jewish|Buddhist|war|wars)\b)")
 
 
 def _noun_of(ctx: Context, noun: re.Match) -> str:

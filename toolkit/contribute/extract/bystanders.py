@@ -5,7 +5,9 @@ and `extract` drafts no prisoner's facts about them (`not_a_prisoner`).
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass, field
 
 from .context import Context, Sentence
 from .names import Name, apposition, title_word
@@ -28,37 +30,86 @@ def still_held(ctx: Context, sentence: Sentence, person: Name) -> bool:
     """True when the sentence names the person among those still held: a word of being held before the name
     with no freeing after it ("Those who remain behind bars include X"), or right after the name or the list
     it ends ("X and Y remain in prison")."""
-    from .context import FREEING
-    held_at = _held_words(ctx, sentence)
-    if held_at and held_at[0] < person.start:  # words of being held before the name
-        before = ctx.text[sentence.start:person.start]
-        held = None
-        for held in STILL_HELD.finditer(before):
-            pass
-        if held is not None and not FREEING.search(before[held.end():]):
-            return True
-    if not held_at or held_at[-1] < person.end:
-        return False  # none after the name either (those HELD_AFTER reads begin at one of them)
+    held = _held_words(ctx, sentence)
+    if held.starts and held.starts[0] < person.start and held.held_before(ctx, sentence, person.start):
+        return True
     # after the name's description, or (a list the description's pattern mistook for one: "A, B and C kyzy remain
     # under arrest") right after the name when a name follows it
     after = after_apposition(ctx.text, person.end, sentence.end)
     starts = [after] + ([person.end] if after != person.end and LISTED_NEXT.match(ctx.text, person.end) else [])
-    return any(HELD_AFTER.match(ctx.text, at, sentence.end) for at in starts)
+    return any(held.may_follow(at) and HELD_AFTER.match(ctx.text, at, sentence.end) for at in starts)
 
 
 WORD_START = re.compile(r"\b\w")
 
 
-def _held_words(ctx: Context, sentence: Sentence) -> list[int]:
-    """Where the sentence's words of being held begin: every word start at which STILL_HELD matches, as absolute
-    offsets, found once per sentence (still_held asks of each name in a list that can run to hundreds, and reading the
-    whole sentence again for each cost the square of the list)."""
-    starts = ctx.held_words.get(sentence.start)
-    if starts is None:
-        starts = [m.start() for m in WORD_START.finditer(ctx.text, sentence.start, sentence.end)
-                  if STILL_HELD.match(ctx.text, m.start(), sentence.end)]
-        ctx.held_words[sentence.start] = starts
-    return starts
+@dataclass
+class _Held:
+    """What a sentence says of those still held, read once (still_held asks of each name in a list that can run to
+    hundreds: reading the sentence up to each name, or the rest of the list after it, cost the square of the list).
+    The answers are those of reading it for each name (a test compares them)."""
+
+    starts: list[int]  # where words of being held begin: each word start at which STILL_HELD matches
+    chain: list[tuple[int, int]]  # STILL_HELD's matches read from the sentence's start, as finditer finds them
+    ends: list[int]  # the chain's ends, for bisection
+    stops: list[int]  # where tokens begin that no list of names, nor HELD_AFTER's words before STILL_HELD, can be
+    freeing_after: dict = field(default_factory=dict)  # chain index -> the first freeing after that match, or None
+
+    def held_before(self, ctx: Context, sentence: Sentence, at: int) -> bool:
+        """True when the last word of being held before `at` has no freeing after it, up to `at`."""
+        from .context import FREEING
+        k = bisect.bisect_right(self.ends, at) - 1  # the last of the chain that ends by `at`
+        if k + 1 < len(self.chain) and self.chain[k + 1][0] < at:
+            return _held_before_slowly(ctx, sentence, at)  # a match of the chain across `at`: read as it was
+        if k < 0:
+            return False
+        if k not in self.freeing_after:
+            found = FREEING.search(ctx.text, self.chain[k][1], sentence.end)
+            self.freeing_after[k] = (found.start(), found.end()) if found else None
+        freeing = self.freeing_after[k]
+        if freeing is None or freeing[0] >= at:
+            return True
+        if freeing[1] <= at:
+            return False
+        return _held_before_slowly(ctx, sentence, at)  # a freeing across `at`: read as it was
+
+    def may_follow(self, at: int) -> bool:
+        """False when HELD_AFTER cannot match at `at`: no word of being held after it, or a token before the first one
+        that neither a list of names nor the words before STILL_HELD can read ("including A, B, but hundreds remain")."""
+        first = bisect.bisect_left(self.starts, at)
+        if first == len(self.starts):
+            return False
+        stop = bisect.bisect_left(self.stops, at)
+        return stop == len(self.stops) or self.stops[stop] >= self.starts[first]
+
+
+def _held_before_slowly(ctx: Context, sentence: Sentence, at: int) -> bool:
+    """held_before as it reads the sentence up to `at` itself (where a match of the chain runs across `at`)."""
+    from .context import FREEING
+    before = ctx.text[sentence.start:at]
+    held = None
+    for held in STILL_HELD.finditer(before):
+        pass
+    return held is not None and not FREEING.search(before[held.end():])
+
+
+READABLE = re.compile(r"(?-i:[A-Z])[\w’'-]+|(?-i:kyzy|uulu|bin|binti|bint|ibn|al|el|de|da|di|van|von|der|dos|das|del|la|le)|"
+                      r"(?i:and|who|is|are|was|were|has|have)")
+"""A token HELD_AFTER can read before its words of being held: a name's word, a particle, "and", "who is"."""
+
+
+def _held_words(ctx: Context, sentence: Sentence) -> _Held:
+    held = ctx.held_words.get(sentence.start)
+    if held is None:
+        chain = [(m.start(), m.end()) for m in STILL_HELD.finditer(ctx.text, sentence.start, sentence.end)]
+        held = _Held(starts=[m.start() for m in WORD_START.finditer(ctx.text, sentence.start, sentence.end)
+                             if STILL_HELD.match(ctx.text, m.start(), sentence.end)],
+                     chain=chain, ends=[end for _, end in chain],
+                     stops=[m.start() for m in re.finditer(r"[^\s,]+", ctx.text[sentence.start:sentence.end])
+                            if not READABLE.fullmatch(m.group(0))])
+        held.stops = [sentence.start + at for at in held.stops]
+        ctx.held_words[sentence.start] = held
+    return held
 
 
 PARTICLE = r"(?-i:kyzy|uulu|bin|binti|bint|ibn|al|el|de|da|di|van|von|der|dos|das|del|la|le)\b"

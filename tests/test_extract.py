@@ -4373,3 +4373,18 @@ def test_each_of_a_list_of_names_the_movement_follows_went_there(shapes):
     drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. Ivo Lamm thanked Rasa Veld, who was taken to "
                                     "Lithuania.")
     assert not [k for k in drafted if k[0] == "ivo-lamm" and k[1] == "sent_to"], sorted(map(str, drafted))
+
+
+def test_all_of_a_countrys_political_prisoners_freed_as_a_goal_are_those_held_not_a_release(shapes):
+    """"vowed to keep fighting until all of the country's roughly 1,400 political prisoners are released": no count of
+    a release (a goal), but the count of political prisoners held (about 1,400); so "demanded the release of all 1,100
+    political prisoners". "Sanctions will stay until 1,100 prisoners are freed" counts no release either."""
+    for body, held in (("Belarus freed 14 prisoners on Friday. The opposition leader vowed to keep fighting until all of "
+                        "the country's roughly 1,400 political prisoners are released.", ("1400", "about")),
+                       ("Belarus freed 14 prisoners on Friday. The EU demanded the release of all 1,100 political "
+                        "prisoners.", ("1100", "exact")),
+                       ("Belarus freed 14 prisoners on Friday. Sanctions will stay until 1,100 prisoners are freed.", None)):
+        drafted = _review_draft(shapes, body)
+        assert {k[2] for k in drafted if k[1] == "released_count"} == {"14"}, (body, sorted(map(str, drafted)))
+        counted = {(k[2], k[3]) for k in drafted if k[1] == "political_prisoner_count"}
+        assert counted == ({held} if held else set()), (body, sorted(map(str, drafted)))

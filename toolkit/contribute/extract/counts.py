@@ -39,6 +39,15 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
             re.match(rf"\s+(?:people|persons|individuals|prisoners)\s+(?:imprisoned|jailed|held|detained)\s+(?:on\s+political\s+"
                      rf"charges|for\s+political\s+reasons)\s+(?:are|remain)\s+(?:still\s+)?(?:being\s+)?(?:held|in\s+prison|"
                      rf"behind\s+bars|imprisoned|jailed|detained)\b", after)
+        # "until all of the country's roughly 1,400 political prisoners are released", "the release of all 1,100 political
+        # prisoners": all of them, the count of those held
+        every = re.search(r"\ball\s+(?:of\s+)?(?:the\s+(?:country|nation)[’']s\s+|the\s+)?$",
+                          ctx.text[max(sentence.start, figure.start - 40):figure.start])
+        political = re.match(r"\s+political\s+prisoners\b", after)
+        if every and political:
+            _count(ctx, "political_prisoner_count", figure, figure.start - len(every.group(0)), figure.end + political.end(),
+                   ctx.country)
+            continue
         # "called for the release of a further 1,150 prisoners": those still held, in a call for their freedom
         further = re.search(r"\b(?:release|freedom|freeing)\s+of\s+(?:a\s+further|the\s+remaining|the\s+other|another)\s+$",
                             ctx.text[max(sentence.start, figure.start - 40):figure.start]) or \

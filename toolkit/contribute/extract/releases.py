@@ -656,6 +656,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         inner = re.search(rf"\b(?:freed|released|pardoned)\b", noun.group(0))
         if not (lead or tail or inner):
             continue
+        if not lead and CONDITION.search(ctx.text, sentence.clause(figure.start)[0], figure.start):
+            continue  # "vowed to fight until all of the country's 1,400 political prisoners are released": a goal
         begin = _actor_start(ctx, sentence, figure.start - len(lead.group(0))) if lead else figure.start
         begin = _another(ctx, begin)
         finish = base + noun.end() + (tail.end() if tail else 0)
@@ -685,6 +687,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         _listed_releases(ctx, sentence, figure)
 
 
+CONDITION = re.compile(r"\b(?:until|till|unless|if|once|as\s+long\s+as)\b[^,;.]*$", re.IGNORECASE)
+"""Before a count freed in the passive, a condition or a goal: "until all 1,100 political prisoners are freed"."""
 ANNOUNCED = re.compile(r"\b(?:will|would|(?:is|are|was|were)\s+(?:set|expected|due|going|scheduled)\s+to|(?:is|are)\s+to|"
                        r"(?:plans?|planned|agreed|decided|says|said)\s+(?:it\s+would\s+|to\s+)|"
                        rf"{DECIDED}\s+to\s+)\s*(?:(?:gradually|soon|also)\s+)?$",

@@ -4388,3 +4388,16 @@ def test_all_of_a_countrys_political_prisoners_freed_as_a_goal_are_those_held_no
         assert {k[2] for k in drafted if k[1] == "released_count"} == {"14"}, (body, sorted(map(str, drafted)))
         counted = {(k[2], k[3]) for k in drafted if k[1] == "political_prisoner_count"}
         assert counted == ({held} if held else set()), (body, sorted(map(str, drafted)))
+
+
+def test_one_and_others_said_to_be_somewhere_are_no_count_of_all_the_freed(shapes):
+    """"Belarus freed 123 prisoners. A and eight other prisoners were in Lithuania after their release" is where nine of
+    them are, not a total of nine; "A and 13 other prisoners were freed and taken to Vilnius" is still 14 freed, all in
+    Vilnius."""
+    drafted = _review_draft(shapes, "Belarus freed 123 prisoners on Saturday. Ivo Lamm and eight other prisoners were in "
+                                    "Lithuania after their release.")
+    assert {k[2] for k in drafted if k[1] == "released_count"} == {"123"}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed prisoners on Saturday. Ivo Lamm and 13 other prisoners were freed and "
+                                    "taken to Vilnius.")
+    assert {(k[1], k[2], k[4]) for k in drafted if k[1] in ("released_count", "destination_count")} == \
+        {("released_count", "14", None), ("destination_count", "14", "vilnius")}, sorted(map(str, drafted))

@@ -719,10 +719,13 @@ def with_others(ctx: Context, sentence: Sentence) -> None:
         # "X and two other Americans": of that nationality; "X and 13 other Catholics": of none, a count all the same
         population = group_of(ctx, nationals.group("nationals")) if nationals and \
             any(demonym_country(ctx, nationals.group("nationals"))) else None
+        located = WHERE_THEY_ARE.match(ctx.text, end, sentence.end)
         if release and ctx.take(figure):
             note = f"{who}: {figure.value + 1}"
-            ctx.add("released_count", "count", figure.value + 1, start, end, subject=release, population=population,
-                    note=note, review="implied-count")
+            if not located:  # ("X and eight other prisoners are already in Lithuania, while a larger group went to
+                # Ukraine": where some of the freed are, no count of them all; they go there below)
+                ctx.add("released_count", "count", figure.value + 1, start, end, subject=release, population=population,
+                        note=note, review="implied-count")
             person = next((p for p in persons(ctx, sentence) if p.start == start), None)
             country = _nationality(ctx, population) if population else None
             if person is not None and country:  # "X and two other Americans": X is American too
@@ -770,6 +773,9 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
     return start, f"{who} and {figure.value} others", figure.end + other.end()
 
 
+WHERE_THEY_ARE = re.compile(rf"\s*,?\s*(?:{NOW_IN}|(?:are|were|is|was)\s+in|(?:(?:have|has|had)\s+)?{MOVED})\b", re.IGNORECASE)
+"""After "X and N others", where they are or went, not a freeing: "are already in Lithuania", "were in Lithuania after
+their release", "arrived in Vilnius"."""
 NATIONALS = r"(?P<nationals>[A-Z][a-z]+s)\b"
 """A plural demonym after "other": "X and two other Americans"."""
 

@@ -4401,3 +4401,16 @@ def test_one_and_others_said_to_be_somewhere_are_no_count_of_all_the_freed(shape
                                     "taken to Vilnius.")
     assert {(k[1], k[2], k[4]) for k in drafted if k[1] in ("released_count", "destination_count")} == \
         {("released_count", "14", None), ("destination_count", "14", "vilnius")}, sorted(map(str, drafted))
+
+
+def test_a_sentence_of_years_dated_where_it_was_handed_down_dates_the_verdict(shapes):
+    """"serving an 11-year sentence handed down in 2023", "a five-year sentence on fraud charges in 2019", "a 13-year
+    term imposed in April" date the verdict (`sentenced_on`); "began a 13-year term in a penal colony in 2022" dates
+    when it began, no verdict."""
+    for tail, when in (("Lamm had been serving an 11-year sentence handed down in 2023 after a closed trial.", "2023"),
+                       ("Lamm received a five-year sentence on fraud charges in 2019.", "2019"),
+                       ("Lamm was serving a 13-year term imposed in April.", "2026-04"),
+                       ("Lamm, who began a 13-year term in a penal colony in 2022, thanked the envoy.", None)):
+        drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. " + tail)
+        assert {k[2] for k in drafted if k[0] == "ivo-lamm" and k[1] == "sentenced_on"} == ({when} if when else set()), \
+            (tail, sorted(map(str, drafted)))

@@ -425,7 +425,11 @@ ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\
 """An arrest after the date that opens its sentence or a clause of it: "In 2020, X was arrested at a protest", "...,
 and in 2021 she was sent back to jail", "In September 2020, X was abducted in Minsk by masked agents"."""
 SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?|"
-                       r"jailed\s+for\s+\S+\s+years?)"
+                       r"jailed\s+for\s+\S+\s+years?|"
+                       # "an 11-year sentence handed down in 2023", "a 13-year term imposed in April"
+                       # (not "began a 13-year term in 2022": when it began)
+                       r"(?<!began\sa\s)(?<!began\san\s)(?<!started\sa\s)(?<!started\san\s)\b\S+-year\s+(?:prison\s+)?"
+                       r"(?:sentence|term))"
                        # the words between are the verdict's, not another act's ("sentenced to five years but was
                        # pardoned on November 20", "convicted of treason and detained on March 3")
                        r"(?:\s+in\s+(?:prison|jail)|\s+(?!(?:and|but|then|was|were|pardoned|released|freed|detained|"

@@ -4414,3 +4414,15 @@ def test_a_sentence_of_years_dated_where_it_was_handed_down_dates_the_verdict(sh
         drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. " + tail)
         assert {k[2] for k in drafted if k[0] == "ivo-lamm" and k[1] == "sentenced_on"} == ({when} if when else set()), \
             (tail, sorted(map(str, drafted)))
+
+
+def test_a_dual_citizen_or_a_countrys_own_named_before_the_name_takes_that_nationality(shapes):
+    """"Swedish-Belarusian citizen A" freed by Belarus is Swedish (the part that is not the freeing country's), as a
+    count of them would be; "Poland's A" is Polish; "Minsk's A" (a city) gives none."""
+    for body, country in (("Belarus freed 14 prisoners on Friday, including Swedish-Belarusian citizen Ivo Lamm.", "sweden"),
+                          ("Belarus freed 14 prisoners on Friday, including Poland’s Ivo Lamm.", "poland"),
+                          ("Belarus freed 14 prisoners on Friday. Minsk’s Ivo Lamm was among them.", None)):
+        drafted = _review_draft(shapes, body)
+        assert {k[2] for k in drafted if k[0] == "ivo-lamm" and k[1] == "nationality"} == ({country} if country else set()), \
+            (body, sorted(map(str, drafted)))
+        assert "ivo-lamm" in _freed(drafted), (body, sorted(map(str, drafted)))

@@ -717,12 +717,20 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
                     subject=ctx.note_person(person))
     for person in persons(ctx, sentence):
         base = max(sentence.start, person.start - 200)  # "Estonian citizen X": the words right before the name
-        role = re.search(r"(?:\b(?P<adj>[A-Z][a-z]+|US|UK)|(?<!\w)(?P<abbr>U\.S\.|U\.K\.))\s+(?:citizen|national)\s+$",
-                         ctx.text[base:person.start])
+        role = re.search(r"(?:\b(?:(?P<origin>[A-Z][a-z]+)-)?(?P<adj>[A-Z][a-z]+|US|UK)|(?<!\w)(?P<abbr>U\.S\.|U\.K\.))\s+"
+                         r"(?:citizen|national)\s+$", ctx.text[base:person.start])
         country = country_of(ctx, role.group("adj") or role.group("abbr")) if role else None
+        if country and role.group("origin") and country == ctx.country:
+            country = country_of(ctx, role.group("origin"))  # "Swedish-Belarusian citizen X" freed by Belarus: Swedish
         if country:
             ctx.add("nationality", "entity", country, base + role.start(), person.end,
                     subject=ctx.note_person(person))
+            continue
+        # "Japan's X": a country's own, right before the name
+        owner = re.search(r"\b(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+$", ctx.text[base:person.begin])
+        place = ctx.registry.resolve(owner.group("country")).entity_id if owner else None
+        if place and ctx.registry.kind(place) == "place" and ctx.registry.get(place).place_kind == "country":
+            ctx.add("nationality", "entity", place, base + owner.start(), person.end, subject=ctx.note_person(person))
 
 
 LEADING_ADJECTIVES = re.compile(r"(?:(?!(?:former|ex|then|one-time|onetime|pro|anti|ethnic|of|in|for|on|at|to|from|with|"

@@ -4426,3 +4426,11 @@ def test_a_dual_citizen_or_a_countrys_own_named_before_the_name_takes_that_natio
         assert {k[2] for k in drafted if k[0] == "ivo-lamm" and k[1] == "nationality"} == ({country} if country else set()), \
             (body, sorted(map(str, drafted)))
         assert "ivo-lamm" in _freed(drafted), (body, sorted(map(str, drafted)))
+
+
+def test_leaving_for_a_place_is_a_journey_of_the_freed(shapes):
+    """"Belarus freed A. He left for Poland on Saturday" sends A to Poland, as "He flew to Poland" does; "He left for
+    work in Poland" sends A nowhere."""
+    for tail, sent in (("He left for Poland on Saturday.", {"poland"}), ("He left for work in Poland.", set())):
+        drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. " + tail)
+        assert {k[2] for k in drafted if k[0] == "ivo-lamm" and k[1] == "sent_to"} == sent, (tail, sorted(map(str, drafted)))

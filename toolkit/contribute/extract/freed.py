@@ -1277,11 +1277,12 @@ ARRIVAL_REACH = 300
 """How far before a name "following her arrival in <place>," is looked for."""
 
 
-TRAVELLED = re.compile(r"\s*(?:also\s+|later\s+|then\s+|safely\s+)?(?:arrived|flew|landed|travell?ed|went|headed|returned|"
+TRAVELLED = re.compile(r"\s*(?:also\s+|later\s+|then\s+|safely\s+)?(?:(?:had|has)\s+left\s+for\s+|left\s+for\s+|"
+                       r"(?:arrived|flew|landed|travell?ed|went|headed|returned|"
                        r"(?:is|was|are|were)\s+(?:now\s+)?(?:travell?ing|heading|flying|en\s+route|"
-                       r"on\s+(?:their|his|her)\s+way))\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+")
+                       r"on\s+(?:their|his|her)\s+way))\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+)")
 """A person's own journey, in the active voice ("He arrived in Vilnius", "She flew to Warsaw the next day", "he is
-travelling to Lithuania", "The two men landed in Calgary", "is en route to Sweden", "are on their way to P"): where a person the page has freed went; no reason to think
+travelling to Lithuania", "he had left for Poland", "The two men landed in Calgary", "is en route to Sweden", "are on their way to P"): where a person the page has freed went; no reason to think
 anyone else freed ("The U.S. envoy flew to Minsk")."""
 
 

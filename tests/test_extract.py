@@ -4217,12 +4217,12 @@ def test_a_count_of_dual_nationals_is_of_the_nationality_that_is_not_the_freeing
         assert population in counts and not_population not in counts, (body, counts)
 
 
-def test_a_count_of_the_ill_or_of_separatists_is_a_count_of_the_freed(shapes):
-    """"released 18 seriously ill political prisoners", "ordered the release of 333 separatists", "freed 40 elderly
-    inmates" count the freed; "released 300 pages of documents" counts no one, nor do those killed beside those freed
+def test_a_count_of_the_ill_or_of_pastors_is_a_count_of_the_freed(shapes):
+    """"released 18 seriously ill political prisoners", "ordered the release of 33 pastors", "freed 40 elderly inmates"
+    count the freed; "released 300 pages of documents" counts no one, nor do those killed beside those freed
     ("killed 40 militants and freed 12 hostages"); a demonym before a faith or a war is neither's nationality."""
     for body, value in (("Belarus released 18 seriously ill political prisoners on Friday.", "18"),
-                        ("On Friday the president ordered the release of 333 separatists held for misdemeanors.", "333"),
+                        ("On Friday the president ordered the release of 33 pastors held for misdemeanors.", "33"),
                         ("Belarus freed 40 elderly inmates on Friday.", "40")):
         drafted = _review_draft(shapes, body)
         assert [k for k in drafted if k[1] == "released_count" and k[2] == value and k[5] is None], \
@@ -4230,8 +4230,14 @@ def test_a_count_of_the_ill_or_of_separatists_is_a_count_of_the_freed(shapes):
     drafted = _review_draft(shapes, "On Friday the court released 300 pages of documents.")
     assert not [k for k in drafted if k[1] == "released_count"], sorted(map(str, drafted))
     # a review's cases: those killed beside those freed, a short detention, a church, a war
-    drafted = _review_draft(shapes, "The army killed 40 militants and freed 12 hostages on Friday.")
-    assert {k[2] for k in drafted if k[1] == "released_count"} == {"12"}, sorted(map(str, drafted))
+    for body in ("The army killed 40 militants and freed 12 hostages on Friday.",
+                 # a second review's cases: a count of another verb's object before "and released"
+                 "The army killed 20 separatists and released 12 hostages on Friday.",
+                 "Police detained 50 protesters and released 12 detainees on Friday."):
+        drafted = _review_draft(shapes, body)
+        assert {k[2] for k in drafted if k[1] == "released_count"} == {"12"}, (body, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Turkey released 40 academics from custody after questioning on Friday.")
+    assert not [k for k in drafted if k[1] == "released_count"], sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Police released 30 demonstrators without charge on Friday.")
     assert not [k for k in drafted if k[1] == "released_count"], sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Belarus freed two Greek Catholic priests on Friday.")
@@ -4434,3 +4440,48 @@ def test_leaving_for_a_place_is_a_journey_of_the_freed(shapes):
     for tail, sent in (("He left for Poland on Saturday.", {"poland"}), ("He left for work in Poland.", set())):
         drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. " + tail)
         assert {k[2] for k in drafted if k[0] == "ivo-lamm" and k[1] == "sent_to"} == sent, (tail, sorted(map(str, drafted)))
+
+
+def test_a_second_reviews_cases_of_the_days_rules(shapes):
+    """A second blind review of the day's rules found these; each drafts nothing wrong now."""
+    unfreed = ("Belarus freed 14 prisoners on Friday. Ivo Lamm and Rasa Veld were not freed.",
+               "Belarus freed 14 prisoners on Friday. Ivo Lamm and Rasa Veld were left behind.",
+               "Belarus freed 14 prisoners on Friday. Ivo Lamm, a lawyer, walked out of the prison after meeting his client.",
+               "Belarus freed 14 prisoners on Friday. Ivo Lamm walked out of prison on Friday after serving his full "
+               "five-year term.",
+               "Belarus freed 14 prisoners on Friday. The last time Ivo Lamm walked out of prison, he was rearrested within a "
+               "week.",
+               "Belarus freed 14 prisoners on Friday. The release of Ivo Lamm is an essential step toward normalising "
+               "relations, the EU said.",
+               "Belarus freed 14 prisoners on Friday. The release of Ivo Lamm is a step we urge Minsk to take.",
+               "Belarus freed 14 prisoners on Friday. Ivo Lamm was met by Rasa Veld after her release from the Hrodna prison.",
+               "Belarus freed 14 prisoners on Friday. Ivo Lamm was embraced by his daughter after his release from prison on "
+               "bail.",
+               "Belarus freed 14 prisoners on Friday. Testna wrongly listed Ivo Lamm among those released, but later "
+               "corrected its report.",
+               "Belarus freed 14 prisoners on Friday. Testna denied that it had named Ivo Lamm among those released.",
+               "Belarus freed two prisoners on Friday but arrested two others. They were Ivo Lamm and Rasa Veld.")
+    for body in unfreed:
+        drafted = _review_draft(shapes, body)
+        assert "ivo-lamm" not in _freed(drafted), (body, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Belarus freed two prisoners in 2019. They were Ivo Lamm and Rasa Veld.")
+    assert not [k for k in drafted if k[1] == "released_in" and k[2] != "release-2019"], sorted(map(str, drafted))
+    # counts: "freed all 14 political prisoners" is a release, no count of those held; "must be freed" is a call;
+    # "continued until 14 prisoners were released" is done
+    drafted = _review_draft(shapes, "Belarus released all 14 political prisoners named in the deal on Friday.")
+    assert not [k for k in drafted if k[1] == "political_prisoner_count"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. All of the country's 1,100 political prisoners "
+                                    "must be freed, the EU said.")
+    assert {k[2] for k in drafted if k[1] == "released_count"} == {"14"}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "The hunger strike continued until 14 prisoners were released on Friday.")
+    assert {k[2] for k in drafted if k[1] == "released_count"} == {"14"}, sorted(map(str, drafted))
+    # nationality: an ethnic minority, a subject or an employer is no citizenship
+    for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm, a leading Polish minority activist, was also released.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm, an ethnically Polish activist, was also released.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm, a correspondent covering Russian affairs, was also "
+                 "released.",
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm, a veteran Lithuanian embassy employee, was also released."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "nationality"], (body, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, including three Polish minority activists.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[5]], sorted(map(str, drafted))

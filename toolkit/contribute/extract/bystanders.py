@@ -116,7 +116,7 @@ PARTICLE = r"(?-i:kyzy|uulu|bin|binti|bint|ibn|al|el|de|da|di|van|von|der|dos|da
 """A name's lower-case part ("Makhabat Tazhibek kyzy", "Abdullah bin Ali"), inside a list of names."""
 NAME_WORD = r"(?-i:[A-Z])[\w’'-]+"  # capitalised in any case, so that it never reads a particle a second way
 HELD_AFTER = re.compile(rf"(?:\s+{PARTICLE})*(?:\s*(?:,|and)\s+{NAME_WORD}(?:\s+(?:{NAME_WORD}|{PARTICLE})){{0,3}})*"
-                        r"\s*(?:,\s*)?(?:who\s+)?(?:is|are|was|were|has|have)?\s*" + STILL_HELD.pattern, re.IGNORECASE)
+                        r"\s*(?:,\s*)?(?:who\s+)?(?:is|are|was|were|has|have)?\s*(?:" + STILL_HELD.pattern + ")", re.IGNORECASE)
 """From a name: the rest of its list, then words of being held ("..., B and C kyzy remain under arrest")."""
 LISTED_NEXT = re.compile(rf"\s*(?:,|and)\s+{NAME_WORD}\s+{NAME_WORD}")
 

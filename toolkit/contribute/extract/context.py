@@ -94,9 +94,11 @@ exchanged"), not shots or letters."""
 # Words of freeing, and the words before them that make it a wish rather than an event.
 WALKED_OUT = r"walked\s+out\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:prison|jail|penal\s+colony)"
 """A way out of prison that frees: "walked out of prison", "walked out of the Hrodna jail" (not of a meeting or a court)."""
-NOT_WALKED_FREE = re.compile(r"\b(?:visit\w*|inspect\w*|escap\w*|broke\s+out|tunnel|jailbreak|gunmen|attack\w*|stormed|"
-                             r"guards?|warden|director|hearing|questioning|interrogation|without\s+charge|serving\s+(?:his|her|"
-                             r"their)\s+(?:full\s+)?(?:sentence|term))\b", re.IGNORECASE)
+NOT_WALKED_FREE = re.compile(r"\b(?:visit\w*|inspect\w*|meeting|seeing|client|Mass|furlough|last\s+time|escap\w*|broke\s+out|"
+                             r"tunnel|jailbreak|gunmen|attack\w*|stormed|(?:a|the)\s+(?:prison\s+)?guard|warden|director|hearing|"
+                             r"questioning|interrogation|without\s+charge|(?:serving|served|completing|completed)\s+(?:out\s+)?"
+                             r"(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:sentence|term)|end\s+of\s+(?:his|her|their)\s+"
+                             r"(?:sentence|term)|term\s+(?:ended|expired))\b", re.IGNORECASE)
 """In a sentence where someone walked out of a prison, words that say it was no release: a visit, an escape, a short
 detention, a term served out, or someone who works there."""
 FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
@@ -180,7 +182,7 @@ PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+co
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages|critics|"
           r"opponents|protesters|convicts|servicemen|soldiers|supporters|ministers|politicians|lawmakers|bloggers|"
-          r"lawyers|separatists|pastors|missionaries|academics)"
+          r"lawyers|pastors|missionaries|academics)"
           r"(?:(?<=[a-z])[\"”](?!\w))?"  # 'four "detainees"'
           # never a name's word ("the 88 Generation Students group")
           r"(?!\s+(?:group|movement|party|union|association|network|committee|front|league|members|leaders|"
@@ -311,7 +313,7 @@ class Context:
     _newlines: list[int] | None = None
     _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far
     release_dates_at: dict = field(default_factory=dict)  # (sentence start, offset) -> a freeing's date (release_date)
-    previous_counts: set = field(default_factory=set)  # the exact counts of the freed the sentence before drafted
+    previous_counts: set = field(default_factory=set)  # the exact counts of the page's release the sentence before gave
     held_words: dict = field(default_factory=dict)  # sentence start -> where its words of being held begin (bystanders)
 
     def line(self, offset: int) -> int:

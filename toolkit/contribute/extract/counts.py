@@ -44,7 +44,11 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
         every = re.search(r"\ball\s+(?:of\s+)?(?:the\s+(?:country|nation)[’']s\s+|the\s+)?$",
                           ctx.text[max(sentence.start, figure.start - 40):figure.start])
         political = re.match(r"\s+political\s+prisoners\b", after)
-        if every and political:
+        goal = every and (re.search(r"\b(?:until|unless|demand\w*|call\w*\s+for|urg\w*|seek\w*|sought|press\w*\s+for)\b",
+                                    ctx.text[sentence.clause(figure.start)[0]:figure.start], re.IGNORECASE) or
+                          re.match(r"\s+political\s+prisoners\s+(?:\w+\s+){0,3}?(?:are|is|be)\s+(?:\w+\s+)?(?:freed|released)\b",
+                                   after))
+        if every and political and goal:  # (not "Belarus freed all 14 political prisoners named in the deal": a release)
             _count(ctx, "political_prisoner_count", figure, figure.start - len(every.group(0)), figure.end + political.end(),
                    ctx.country)
             continue

@@ -158,7 +158,10 @@ def _opens_done(ctx: Context, sentence: Sentence, match: re.Match, begin: int) -
     if not members or not _leads(ctx.text[begin:members[0].start]):
         return False
     done = DONE_PREDICATE.match(ctx.text, after_apposition(ctx.text, members[-1].end, sentence.end))
-    return bool(done) and not NOT_DONE_AFTER.search(ctx.text, done.start(), min(sentence.end, done.end() + 30))
+    return bool(done) and not NOT_DONE_AFTER.search(ctx.text, done.start(), min(sentence.end, done.end() + 30)) and \
+        not re.search(r"\b(?:essential|necessary|crucial|needed|required|vital|key|first|pre-?condition)\s+(?:step|sign)|"
+                      r"\b(?:urge\w*|expect\w*|hope\w*|yet\s+to|refus\w*|elude\w*|demand\w*|want\w*|must|should|need\w*)\b",
+                      ctx.text[done.start():sentence.end], re.IGNORECASE)  # a precondition or a wish, not a step taken
 
 
 # "Turkey's release of the pastor X", "welcomed Belarus' release of Y": a freeing its doer's possessive names
@@ -1013,9 +1016,12 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
     begin = sentence.start + (lead.end() if lead else 0)
     members = list_members(ctx, sentence, begin)
     if lead and (len(members) not in ctx.previous_counts or STILL_HELD.search(ctx.previous_sentence) or
-                 re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}others?\b", sentence.text)):
-        return  # "They were" names as many as the sentence before freed ("freed four Americans. They were A, B, C and
-        # D"), not two after four, nor those it says are still held ("..., but two remain jailed. They are A and B")
+                 re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}others?\b", sentence.text) or
+                 re.search(r"\b(?:but|while|whereas|and)\s+(?:\w+\s+){0,3}?(?:arrested|detained|sentenced|jailed|convicted)\b",
+                           ctx.previous_sentence)):
+        return  # "They were" names as many as the sentence before freed in the page's release ("freed four Americans.
+        # They were A, B, C and D"), not two after four, nor those it says are still held or arrested ("..., but two
+        # remain jailed. They are A and B"), nor a release of another year
     if len(members) >= 2 and members[0].start - begin < 3:
         for person in members:
             record(person, sentence.start, sentence.start, members[-1].end, review="section")
@@ -1164,7 +1170,8 @@ def _met_upon_release(ctx: Context, sentence: Sentence, record) -> None:
         named = [p for p in persons(ctx, sentence) if start <= p.start < phrase.start()]
         if not named or not re.fullmatch(r"[\s\"“‘']*(?:[A-Z][\w’'-]*\s+){0,4}", ctx.text[start:named[0].begin]) or \
                 not GREETED.match(ctx.text, after_apposition(ctx.text, named[0].end, phrase.start()), phrase.start()) or \
-                _dated_elsewhere(ctx, sentence, phrase.end()):
+                len(named) > 1 or SHORT_DETENTION.search(ctx.text, phrase.start(), sentence.end) or \
+                _dated_elsewhere(ctx, sentence, phrase.end()):  # (not "A was met by B after her release": B's)
             continue
         record(named[0], phrase.start(), named[0].begin, phrase.end())
 
@@ -1182,8 +1189,9 @@ def _named_among_the_freed(ctx: Context, sentence: Sentence, record) -> None:
         if not members or not _leads(ctx.text[named.end():members[0].start]):
             continue
         among = AMONG_THE_FREED.match(ctx.text, after_apposition(ctx.text, members[-1].end, sentence.end))
-        if among is None or re.search(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+){0,2}$",
-                                      ctx.text[max(sentence.start, named.start() - 30):named.start()]) or \
+        if among is None or re.search(r"(?:\bnot|\bnever|n[’']t|\bwrongly|\bmistakenly|\bfalsely|\berroneously|\bdenie[sd]\b[^,;.]*)"
+                                      r"\s+(?:\w+\s+){0,2}$", ctx.text[max(sentence.start, named.start() - 40):named.start()]) or \
+                re.search(r"\bcorrect(?:ed|s|ion)\b", ctx.text[named.end():sentence.end]) or \
                 _dated_elsewhere(ctx, sentence, among.end()) or SO_FAR.search(ctx.text, named.end(), sentence.end) or \
                 STILL_HELD.search(ctx.text, among.end(), sentence.end):
             continue  # "had not named A among those released", "... released last year", "... since 2024", "..., but

@@ -733,8 +733,13 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
             ctx.add("nationality", "entity", place, base + owner.start(), person.end, subject=ctx.note_person(person))
 
 
-LEADING_ADJECTIVES = re.compile(r"(?:(?!(?:former|ex|then|one-time|onetime|pro|anti|ethnic|of|in|for|on|at|to|from|with|"
-                                r"about|by|and|or|the|a|an)\b)[a-z][\w-]*\s+){1,2}(?=[A-Z])")
+LEADING_ADJECTIVES = re.compile(r"(?:(?!(?:former|ex|then|one-time|onetime|pro|anti|ethnic|ethnically|of|in|for|on|at|to|"
+                                r"from|with|about|by|and|or|the|a|an|covering|studying|teaching)\b)[a-z][\w-]*\s+){1,2}(?=[A-Z])")
+NOT_CITIZENSHIP = re.compile(r"\s+(?:minority|community|diaspora|affairs|studies|history|literature|language|poetry|"
+                             r"philosophy|embassy|company|firm|media|television|radio|newspaper|service|war|army|military|"
+                             r"government|veterans?)\b", re.IGNORECASE)
+"""After a demonym in a role, a word that makes it no citizenship: "Polish minority activist", "Russian studies expert",
+"Lithuanian embassy employee", "Afghan veterans"."""
 """Words before a nationality in a role that leave it the person's: "prominent", "well-known", "jailed" (not "former":
 a former office's country is the one it served; not "ethnic", nor a preposition: "a correspondent for Polish
 television", "a professor of Russian history" name the employer's or the subject's country)."""
@@ -758,14 +763,16 @@ def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end:
     lead = LEADING_ADJECTIVES.match(role)
     if lead and not office:  # "prominent Kazakh activist X", "X, a well-known Uzbek human rights lawyer"
         word = role[lead.end():].split()[0]
-        country = country_of(ctx, word) if is_demonym(word) or word in ("US", "U.S.", "UK") else None
+        country = country_of(ctx, word) if (is_demonym(word) or word in ("US", "U.S.", "UK")) and \
+            not NOT_CITIZENSHIP.match(role, lead.end() + len(word)) else None
         if country and len(role[lead.end():].split()) > 1:
             ctx.add("nationality", "entity", country, start, end, subject=ctx.note_person(person))
             return (role[:lead.end()] + role[lead.end() + len(word):].strip()).strip()
         return role
     first = role.split()[0] if role.split() else ""
-    if not first[:1].isupper() or office or len(role.split()) < 2 and not is_demonym(first):
-        return role  # one word only when it is a nationality's: "Canadian X", "Briton X"
+    if not first[:1].isupper() or office or len(role.split()) < 2 and not is_demonym(first) or \
+            NOT_CITIZENSHIP.match(role, len(first)):
+        return role  # one word only when it is a nationality's: "Canadian X", "Briton X"; not "Lithuanian embassy employee"
     country = country_of(ctx, first)
     if not country:
         return role

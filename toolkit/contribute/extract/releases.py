@@ -32,7 +32,8 @@ GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|ja
                         r"nationals|citizens?|national))?)|foreign\s+nationals|foreigners|dual\s+nationals)\b"
                         # not a faith, a war or a language named by the word ("two Greek Catholic priests", "20 Afghan war
                         # veterans", "five Kazakh-speaking activists")
-                        r"(?![-–][a-z])(?!\s+(?:Catholic|Orthodox|Christian|Muslim|Jewish|Buddhist|war|wars)\b)")
+                        r"(?![-–][a-z])(?!\s+(?:Catholic|Orthodox|Christian|Muslim|Jewish|Buddhist|war|wars|minority|community|"
+                        r"veterans?)\b)")
 
 
 def _noun_of(ctx: Context, noun: re.Match) -> str:
@@ -643,7 +644,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             continue  # "X, along with 13 other detainees, was freed": 14, the with-others rule's
         # "52 prisoners were freed", "102 prisoners including A, B, were released", "44 were reportedly released"
         tail = re.match(rf"(?:,?\s+(?:including|among(?:st)?\s+them|among(?:st)?\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?"
-                        rf"(?:,|(?=\s+(?:were|was|have|has|had)\s))|[^.;:\d]{{0,12}}?)"
+                        rf"(?:,|(?=\s+(?:were|was|have|has|had)\s))|(?:(?!\band\b)[^.;:\d]){{0,12}}?)"
                         rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
         if tail and re.match(r"\s+whose\s", after[noun.end():]) and \
@@ -656,8 +657,12 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         inner = re.search(rf"\b(?:freed|released|pardoned)\b", noun.group(0))
         if not (lead or tail or inner):
             continue
-        if not lead and CONDITION.search(ctx.text, sentence.clause(figure.start)[0], figure.start):
-            continue  # "vowed to fight until all of the country's 1,400 political prisoners are released": a goal
+        if not lead and CONDITION.search(ctx.text, sentence.clause(figure.start)[0], figure.start) and \
+                not (tail and re.search(r"\b(?:were|was|had)\b", tail.group(0))):
+            continue  # "vowed to fight until all of the country's 1,400 political prisoners are released": a goal (not
+            # "continued until 14 prisoners were released", done)
+        if tail and re.search(r"\b(?:must|should|need\s+to|needs\s+to|ought\s+to)\s+(?:\w+\s+)?be\b", tail.group(0)):
+            continue  # "All of the country's 1,100 political prisoners must be freed": a call
         begin = _actor_start(ctx, sentence, figure.start - len(lead.group(0))) if lead else figure.start
         begin = _another(ctx, begin)
         finish = base + noun.end() + (tail.end() if tail else 0)
@@ -683,6 +688,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start),
                    review="announced", note="announced by the side that frees; not reported done")
             continue
+        if re.search(r"\bfrom\s+(?:police\s+)?custody\s+after\s+questioning\b|\bwithout\s+charges?\b|\bon\s+bail\b",
+                     ctx.text[finish:sentence.end]):
+            continue  # "released 40 academics from custody after questioning": a short detention, no release
         _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start))
         _listed_releases(ctx, sentence, figure)
 

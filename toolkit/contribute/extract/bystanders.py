@@ -9,7 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .context import Context, Sentence
+from .context import FREEING, Context, Sentence
 from .names import Name, apposition, title_word
 from .people import after_apposition, persons
 
@@ -57,7 +57,6 @@ class _Held:
 
     def held_before(self, ctx: Context, sentence: Sentence, at: int) -> bool:
         """True when the last word of being held before `at` has no freeing after it, up to `at`."""
-        from .context import FREEING
         k = bisect.bisect_right(self.ends, at) - 1  # the last of the chain that ends by `at`
         if k + 1 < len(self.chain) and self.chain[k + 1][0] < at:
             return _held_before_slowly(ctx, sentence, at)  # a match of the chain across `at`: read as it was
@@ -85,7 +84,6 @@ class _Held:
 
 def _held_before_slowly(ctx: Context, sentence: Sentence, at: int) -> bool:
     """held_before as it reads the sentence up to `at` itself (where a match of the chain runs across `at`)."""
-    from .context import FREEING
     before = ctx.text[sentence.start:at]
     held = None
     for held in STILL_HELD.finditer(before):
@@ -93,21 +91,16 @@ def _held_before_slowly(ctx: Context, sentence: Sentence, at: int) -> bool:
     return held is not None and not FREEING.search(before[held.end():])
 
 
-READABLE = re.compile(r"(?-i:[A-Z])[\w’'-]+|(?-i:kyzy|uulu|bin|binti|bint|ibn|al|el|de|da|di|van|von|der|dos|das|del|la|le)|"
-                      r"(?i:and|who|is|are|was|were|has|have)")
-"""A token HELD_AFTER can read before its words of being held: a name's word, a particle, "and", "who is"."""
-
-
 def _held_words(ctx: Context, sentence: Sentence) -> _Held:
+    """The sentence's _Held, read the first time still_held asks of one of its names."""
     held = ctx.held_words.get(sentence.start)
     if held is None:
         chain = [(m.start(), m.end()) for m in STILL_HELD.finditer(ctx.text, sentence.start, sentence.end)]
         held = _Held(starts=[m.start() for m in WORD_START.finditer(ctx.text, sentence.start, sentence.end)
                              if STILL_HELD.match(ctx.text, m.start(), sentence.end)],
                      chain=chain, ends=[end for _, end in chain],
-                     stops=[m.start() for m in re.finditer(r"[^\s,]+", ctx.text[sentence.start:sentence.end])
+                     stops=[m.start() for m in TOKEN.finditer(ctx.text, sentence.start, sentence.end)
                             if not READABLE.fullmatch(m.group(0))])
-        held.stops = [sentence.start + at for at in held.stops]
         ctx.held_words[sentence.start] = held
     return held
 
@@ -119,6 +112,9 @@ HELD_AFTER = re.compile(rf"(?:\s+{PARTICLE})*(?:\s*(?:,|and)\s+{NAME_WORD}(?:\s+
                         r"\s*(?:,\s*)?(?:who\s+)?(?:is|are|was|were|has|have)?\s*(?:" + STILL_HELD.pattern + ")", re.IGNORECASE)
 """From a name: the rest of its list, then words of being held ("..., B and C kyzy remain under arrest")."""
 LISTED_NEXT = re.compile(rf"\s*(?:,|and)\s+{NAME_WORD}\s+{NAME_WORD}")
+TOKEN = re.compile(r"[^\s,]+")
+READABLE = re.compile(rf"{NAME_WORD}|{PARTICLE}|(?i:and|who|is|are|was|were|has|have)")
+"""A token HELD_AFTER can read before its words of being held: a name's word, a particle, "and", "who is"."""
 
 
 EARLIER_FREEING = re.compile(r"[^.;]{0,100}?\b(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?(?:freed|released|pardoned|"

@@ -314,7 +314,7 @@ class Context:
     _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far
     release_dates_at: dict = field(default_factory=dict)  # (sentence start, offset) -> a freeing's date (release_date)
     previous_counts: set = field(default_factory=set)  # the exact counts of the page's release the sentence before gave
-    held_words: dict = field(default_factory=dict)  # sentence start -> where its words of being held begin (bystanders)
+    held_words: dict = field(default_factory=dict)  # sentence start -> what it says of those still held (bystanders)
 
     def line(self, offset: int) -> int:
         """The line number of an offset (by bisection over the line breaks: counting them up to each offset

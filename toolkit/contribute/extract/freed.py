@@ -87,7 +87,6 @@ OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walked\s+(?:out\s+of\s+prison\s+)?free|"  # "X walked free"
                          rf"{WALKED_OUT})\b|"  # "X walked out of the Hrodna jail"
-
                          r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+|(?:quickly|finally|"
                          r"eventually|subsequently|formally|officially|ultimately|swiftly|immediately|unexpectedly|"
                          r"suddenly|safely|quietly|reportedly|secretly|abruptly|unconditionally|early)\s+)?"
@@ -149,6 +148,13 @@ DONE_PREDICATE = re.compile(r",?\s+[“\"]?(?:(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\
 a key demand", "... was the subject of the talks", "... is demanded by")."""
 
 
+NOT_TAKEN = re.compile(r"\b(?:essential|necessary|crucial|needed|required|vital|key|first|pre-?condition)\s+(?:step|sign)|"
+                       r"\b(?:urge\w*|expect\w*|hope\w*|yet\s+to|refus\w*|elude\w*|demand\w*|want\w*|must|should|need\w*)\b",
+                       re.IGNORECASE)
+"""After DONE_PREDICATE, words that make the step a precondition or a wish, not one taken ("an essential step toward
+normalising relations", "a step we urge Minsk to take")."""
+
+
 def _opens_done(ctx: Context, sentence: Sentence, match: re.Match, begin: int) -> bool:
     """True when the sentence opens with the freeing noun ("The release of A ...") and says, after whom it frees, that
     it is done (DONE_PREDICATE), with no word that leaves it undone ("... is a priority", "... a condition")."""
@@ -159,9 +165,7 @@ def _opens_done(ctx: Context, sentence: Sentence, match: re.Match, begin: int) -
         return False
     done = DONE_PREDICATE.match(ctx.text, after_apposition(ctx.text, members[-1].end, sentence.end))
     return bool(done) and not NOT_DONE_AFTER.search(ctx.text, done.start(), min(sentence.end, done.end() + 30)) and \
-        not re.search(r"\b(?:essential|necessary|crucial|needed|required|vital|key|first|pre-?condition)\s+(?:step|sign)|"
-                      r"\b(?:urge\w*|expect\w*|hope\w*|yet\s+to|refus\w*|elude\w*|demand\w*|want\w*|must|should|need\w*)\b",
-                      ctx.text[done.start():sentence.end], re.IGNORECASE)  # a precondition or a wish, not a step taken
+        not NOT_TAKEN.search(ctx.text, done.start(), sentence.end)
 
 
 # "Turkey's release of the pastor X", "welcomed Belarus' release of Y": a freeing its doer's possessive names
@@ -1144,13 +1148,6 @@ def _named_as(ctx: Context, sentence: Sentence, record) -> None:
         record(person, sentence.start, sentence.start, person.end)
 
 
-NAMED = re.compile(r"\b(?:named|listed|identified|counted|included)\s+")
-AMONG_THE_FREED = re.compile(r",?\s+among\s+(?:the\s+(?:other\s+)?(?:\d[\d,]*\s+)?(?:freed|released|pardoned)\s+"
-                             r"(?:prisoners|detainees|people|inmates|activists)|those\s+(?:freed|released|pardoned))\b")
-"""After names a saying lists, where it puts them: "named A and B among the other freed prisoners", "listed A among
-those released"."""
-
-
 UPON_RELEASE = re.compile(r"\b(?:upon|on|after|following)\s+(?:(?:his|her|their)\s+)?release\s+from\s+(?:the\s+|a\s+)?"
                           r"(?:[\w-]+\s+){0,3}?(?:prison|jail|custody|detention|penal\s+colony)\b", re.IGNORECASE)
 """A time set by someone's release: "upon release from the Yaounde prison", "after his release from jail"."""
@@ -1179,6 +1176,13 @@ def _met_upon_release(ctx: Context, sentence: Sentence, record) -> None:
 def _leads(words: str) -> bool:
     """True when the words between a list's cue and its first name are at most an article and a role ("the teacher")."""
     return bool(re.fullmatch(r"(?:(?:the|an?)\s+)?(?:[a-z][\w-]*\s+){0,3}", words))
+
+
+NAMED = re.compile(r"\b(?:named|listed|identified|counted|included)\s+")
+AMONG_THE_FREED = re.compile(r",?\s+among\s+(?:the\s+(?:other\s+)?(?:\d[\d,]*\s+)?(?:freed|released|pardoned)\s+"
+                             r"(?:prisoners|detainees|people|inmates|activists)|those\s+(?:freed|released|pardoned))\b")
+"""After names a saying lists, where it puts them: "named A and B among the other freed prisoners", "listed A among
+those released"."""
 
 
 def _named_among_the_freed(ctx: Context, sentence: Sentence, record) -> None:
@@ -1290,8 +1294,9 @@ TRAVELLED = re.compile(r"\s*(?:also\s+|later\s+|then\s+|safely\s+)?(?:(?:had|has
                        r"(?:is|was|are|were)\s+(?:now\s+)?(?:travell?ing|heading|flying|en\s+route|"
                        r"on\s+(?:their|his|her)\s+way))\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+)")
 """A person's own journey, in the active voice ("He arrived in Vilnius", "She flew to Warsaw the next day", "he is
-travelling to Lithuania", "he had left for Poland", "The two men landed in Calgary", "is en route to Sweden", "are on their way to P"): where a person the page has freed went; no reason to think
-anyone else freed ("The U.S. envoy flew to Minsk")."""
+travelling to Lithuania", "he had left for Poland", "The two men landed in Calgary", "is en route to Sweden", "are on
+their way to P"): where a person the page has freed went; no reason to think anyone else freed ("The U.S. envoy flew to
+Minsk")."""
 
 
 def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:

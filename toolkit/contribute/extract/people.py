@@ -504,11 +504,7 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
         # "jailed after the disputed 2020 election", "detained after the protests of 2020": on or after that time
         after = ARRESTED_AFTER.search(ctx.text, max(sentence.start, date.start - 80), date.start)
         if after and not SENTENCED.search(ctx.text, max(sentence.start, after.start() - 60), after.start()):
-            person = _pronoun_subject(ctx, sentence, after.start()) or person_before(ctx, sentence, after.start())
-            if person is not None:
-                ctx.take(date)
-                ctx.add("imprisoned_since", "date", date.value, after.start(), date.end, subject=ctx.note_person(person),
-                        qualifier="on_or_after")
+            _dated(ctx, sentence, "imprisoned_since", date.value, after.start(), date.end, date, qualifier="on_or_after")
     for match in re.finditer(r"\b(?:arrested|detained|jailed|imprisoned)\s+(?:in\s+|since\s+)?that\s+year\b", sentence.text):
         year = _year_before(ctx, sentence, sentence.start + match.start())
         if year:
@@ -631,7 +627,7 @@ def _pronoun_subject(ctx: Context, sentence: Sentence, start: int) -> Name | Non
 
 
 def _dated(ctx: Context, sentence: Sentence, prop: str, value: str, start: int, end: int, date=None,
-           person: Name | None = None) -> None:
+           person: Name | None = None, **fields) -> None:
     person = person or _pronoun_subject(ctx, sentence, start) or person_before(ctx, sentence, start)
     if person is None:
         return
@@ -640,7 +636,7 @@ def _dated(ctx: Context, sentence: Sentence, prop: str, value: str, start: int, 
     window = ctx.text[max(sentence.start, start - 25):start]
     lead = re.search(r"\b(?:who|she|he|they)\s+(?:\w+\s+){0,3}$", window, re.IGNORECASE)
     begin = start - len(window) + lead.start() if lead else start
-    ctx.add(prop, "date", value, begin, end, subject=ctx.note_person(person))
+    ctx.add(prop, "date", value, begin, end, subject=ctx.note_person(person), **fields)
 
 
 # --- who was freed, and where they went -------------------------------------------------------------
@@ -735,14 +731,14 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
 
 LEADING_ADJECTIVES = re.compile(r"(?:(?!(?:former|ex|then|one-time|onetime|pro|anti|ethnic|ethnically|of|in|for|on|at|to|"
                                 r"from|with|about|by|and|or|the|a|an|covering|studying|teaching)\b)[a-z][\w-]*\s+){1,2}(?=[A-Z])")
+"""Words before a nationality in a role that leave it the person's: "prominent", "well-known", "jailed" (not "former":
+a former office's country is the one it served; not "ethnic", nor a preposition: "a correspondent for Polish
+television", "a professor of Russian history" name the employer's or the subject's country)."""
 NOT_CITIZENSHIP = re.compile(r"\s+(?:minority|community|diaspora|affairs|studies|history|literature|language|poetry|"
                              r"philosophy|embassy|company|firm|media|television|radio|newspaper|service|war|army|military|"
                              r"government|veterans?)\b", re.IGNORECASE)
 """After a demonym in a role, a word that makes it no citizenship: "Polish minority activist", "Russian studies expert",
 "Lithuanian embassy employee", "Afghan veterans"."""
-"""Words before a nationality in a role that leave it the person's: "prominent", "well-known", "jailed" (not "former":
-a former office's country is the one it served; not "ethnic", nor a preposition: "a correspondent for Polish
-television", "a professor of Russian history" name the employer's or the subject's country)."""
 
 
 def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end: int) -> str:

@@ -4099,7 +4099,11 @@ def test_one_the_page_says_another_country_held_was_freed_by_that_country(shapes
                  "detained in Ukraine in 2019 and extradited to Minsk, had been serving a 10-year term.",
                  "Belarus freed 14 prisoners on Friday. Pavel Sarnak, who attended a forum held in Poland in 2020, was "
                  "also freed.",
-                 "Belarus freed 14 prisoners on Friday. Pavel Sarnak, whose son is held in Poland, was also freed."):
+                 "Belarus freed 14 prisoners on Friday. Pavel Sarnak, whose son is held in Poland, was also freed.",
+                 # a second review's: a detention abroad that ended before this one
+                 "Belarus freed 14 prisoners on Friday, including Pavel Sarnak. Pavel Sarnak, held in Ukraine in 2014, was "
+                 "later arrested in Minsk.",
+                 "Belarus freed 14 prisoners on Friday. Pavel Sarnak, previously jailed in Poland for fraud, was also freed."):
         who = "ivo-lamm" if "Ivo Lamm" in body else "pavel-sarnak"
         drafted = _review_draft(shapes, body)
         assert (who, "released_in", "release-2026-11-20") in {k[:3] for k in drafted}, (body, sorted(map(str, drafted)))

@@ -954,9 +954,11 @@ def held_elsewhere(ctx: Context, sentence: Sentence, person: Name) -> bool:
     """True when the person's description says a country other than the page's held them (", held in an American
     prison" on a page about Russia's release): one the other side freed, not the page's country."""
     held = HELD_IN.match(ctx.text, person.end, sentence.end)
-    if held is None or re.match(r"[^,;.]{0,60}?\b(?:extradited|deported|handed\s+over|transferred|returned)\b",
-                                ctx.text[held.end():sentence.end]):
-        return False  # (not one "detained in Ukraine in 2019 and extradited to Minsk": the page's country held them after)
+    if held is None or re.search(r"\b(?:previously|formerly|once|earlier)\b", held.group(0)) or \
+            re.match(r"[^;.]{0,60}?\b(?:extradited|deported|handed\s+over|transferred|returned|later|again|rearrested)\b",
+                     ctx.text[held.end():sentence.end]):
+        return False  # (not one "detained in Ukraine in 2019 and extradited to Minsk", "held in Ukraine in 2014, was later
+        # arrested in Minsk", "previously jailed in Poland": the page's country held them after)
     country = country_named(ctx, sentence, held, "where", -1)
     return country is not None and country != ctx.country
 

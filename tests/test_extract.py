@@ -4489,3 +4489,15 @@ def test_a_second_reviews_cases_of_the_days_rules(shapes):
         assert not [k for k in drafted if k[1] == "nationality"], (body, sorted(map(str, drafted)))
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, including three Polish minority activists.")
     assert not [k for k in drafted if k[1] == "released_count" and k[5]], sorted(map(str, drafted))
+
+
+def test_a_name_in_the_possessive_says_whose_the_next_one_is_and_is_no_member_of_a_list(shapes):
+    """"A's wife, B, thanked the envoy" after a freeing names no list of the freed: A says whose B is. "freed A's wife,
+    B, and C" frees B and C, not A."""
+    for body in ("Belarus freed Ivo Lamm and 13 other prisoners on Friday. Lamm's wife, Rasa Veld, thanked the envoy.",
+                 "Belarus freed Ivo Lamm and 13 other prisoners on Friday. Ivo Lamm’s lawyer Rasa Veld said he was well."):
+        drafted = _review_draft(shapes, body)
+        assert "ivo-lamm" in _freed(drafted) and "rasa-veld" not in _freed(drafted), (body, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Belarus on Friday freed Ivo Lamm's wife, Rasa Veld, and Pavel Sarnak.")
+    assert {"rasa-veld", "pavel-sarnak"} <= _freed(drafted) and "ivo-lamm" not in _freed(drafted), \
+        sorted(map(str, drafted))

@@ -222,6 +222,8 @@ def role_words(gap: str) -> bool:
 
 FROM_ORGANISATION = re.compile(r"^\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?=,|\s+and\s|\s*$)")
 """After a listed name, the organisation or outlet the person comes from ("X from the Bar Association and Y")."""
+POSSESSOR = re.compile(r"[’']s?\s+(?P<role>[^,.;:()“”\"]{1,60}?),?\s*")
+"""After a listed name, its possessive and a relation or a role, up to the next name: "A's wife, B", "A’s lawyer B"."""
 
 
 def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
@@ -239,6 +241,14 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
                      re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)", "", gap))
         if members:  # "A of the Minsk Teachers Union and B from Radio Kupala": where the last one comes from, no clause
             gap = FROM_ORGANISATION.sub("", gap, count=1)
+        possessor = POSSESSOR.match(gap) if members else None
+        if possessor:  # "A's wife, B": A says whose B is, and is no member; B is, with the words between as a role
+            members.pop()
+            if not role_words(possessor.group("role")):
+                break
+            members.append(person)
+            offset = person.end
+            continue
         # "A, a journalist; B, an opposition politician; and C", "A, a former adviser; the lawyer B and her husband;
         # and the photographer C": each item closed by a semicolon, after its description or a companion
         # and "A, who served as an adviser to B; former Latvian diplomat C; D; and E": items a semicolon closes, when

@@ -4501,3 +4501,20 @@ def test_a_name_in_the_possessive_says_whose_the_next_one_is_and_is_no_member_of
     drafted = _review_draft(shapes, "Belarus on Friday freed Ivo Lamm's wife, Rasa Veld, and Pavel Sarnak.")
     assert {"rasa-veld", "pavel-sarnak"} <= _freed(drafted) and "ivo-lamm" not in _freed(drafted), \
         sorted(map(str, drafted))
+
+
+def test_a_date_right_after_held_or_convened_is_another_events_not_the_freeings(shapes):
+    """"released 50 people as recommended by a conference held in February" does not date the release in February, nor
+    "freed 14 prisoners held in May 2024" (their detention), nor "after talks convened on Monday". "The release took
+    place on November 13" still dates it, and "freed 14 prisoners held in Minsk on Friday" is still Friday's."""
+    for body in ("The junta announced on Tuesday that it had released around 50 people, as recommended by a national "
+                 "conference held in February.",
+                 "Belarus freed 14 prisoners held in May 2026, the group said.",
+                 "Belarus freed 14 prisoners after talks convened on Monday 16 November, the group said."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[0] in ("release-2026-02", "release-2026-05", "release-2026-11-16")], \
+            (body, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Testna said the release took place on November 13, 2026.")
+    assert [k for k in drafted if k[1] == "date" and k[2] == "2026-11-13"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners held in Minsk on Friday.")
+    assert [k for k in drafted if k[1] == "date" and k[2] == "2026-11-20"], sorted(map(str, drafted))

@@ -30,7 +30,10 @@ OTHER_EVENT = re.compile(r"\b(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:arrested|det
                          r"since|until|elections?|protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|"
                          r"invasion)\b[^,;]{0,25}$|"
                          r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$|"
-                         r"\b(?:sentenced|convicted)\s+by\s+[^,;]{0,45}$",  # "sentenced by the Hrodna Regional Court on"
+                         r"\b(?:sentenced|convicted)\s+by\s+[^,;]{0,45}$|"  # "sentenced by the Hrodna Regional Court on"
+                         # "a conference held in February", "talks convened on Monday", "prisoners held in May" (not "took
+                         # place": "the release took place on December 13")
+                         r"\b(?:held|convened|organi[sz]ed)\s+(?:in|on|during)\s+(?:(?:early|late|mid-?)\s*)?$",
                          re.IGNORECASE)
 
 # "announced on March 10 that", "reported Jan. 14 that": the day the freeing was reported, by which it had happened

@@ -37,7 +37,7 @@ def still_held(ctx: Context, sentence: Sentence, person: Name) -> bool:
     # under arrest") right after the name when a name follows it
     after = after_apposition(ctx.text, person.end, sentence.end)
     starts = [after] + ([person.end] if after != person.end and LISTED_NEXT.match(ctx.text, person.end) else [])
-    return any(held.may_follow(at) and HELD_AFTER.match(ctx.text, at, sentence.end) for at in starts)
+    return any(held.may_follow(at) and held.after(ctx.text, at, sentence.end) for at in starts)
 
 
 WORD_START = re.compile(r"\b\w")
@@ -54,6 +54,7 @@ class _Held:
     ends: list[int]  # the chain's ends, for bisection
     stops: list[int]  # where tokens begin that no list of names, nor HELD_AFTER's words before STILL_HELD, can be
     freeing_after: dict = field(default_factory=dict)  # chain index -> the first freeing after that match, or None
+    held_from: dict = field(default_factory=dict)  # position -> whether list items, then words of being held, follow it
 
     def held_before(self, ctx: Context, sentence: Sentence, at: int) -> bool:
         """True when the last word of being held before `at` has no freeing after it, up to `at`."""
@@ -80,6 +81,52 @@ class _Held:
             return False
         stop = bisect.bisect_left(self.stops, at)
         return stop == len(self.stops) or self.stops[stop] >= self.starts[first]
+
+    def after(self, text: str, at: int, end: int) -> bool:
+        """HELD_AFTER.match(text, at, end), read once for the whole list: from a name, its list is read item by item,
+        and whether words of being held follow is kept for each item's end, so that each name of "A, B, ..., Z were
+        not freed" reads the item after it, not the rest of the list."""
+        return any(self._held_from(text, start, end) for start in _after_particles(text, at, end))
+
+    def _held_from(self, text: str, at: int, end: int) -> bool:
+        memo, stack, items = self.held_from, [at], {}  # (items: the item ends of a position whose own are pending)
+        while stack:
+            here = stack[-1]
+            if here in memo:
+                stack.pop()
+                continue
+            if here not in items:
+                if HELD_TAIL.match(text, here, end):
+                    memo[here] = True
+                    stack.pop()
+                    continue
+                items[here] = _item_ends(text, here, end)
+            pending = [e for e in items[here] if e not in memo]
+            if pending:
+                stack.extend(pending)
+                continue
+            memo[here] = any(memo[e] for e in items[here])
+            stack.pop()
+        return memo[at]
+
+
+def _after_particles(text: str, at: int, end: int) -> list[int]:
+    """Where HELD_AFTER's list may begin: after none, one or more of a name's particles."""
+    starts = [at]
+    while (particle := LEADING_PARTICLE.match(text, starts[-1], end)) is not None:
+        starts.append(particle.end())
+    return starts
+
+
+def _item_ends(text: str, at: int, end: int) -> list[int]:
+    """Where one item of HELD_AFTER's list, beginning at `at`, may end: after its first name word, or one to three more."""
+    item = ITEM_START.match(text, at, end)
+    if item is None:
+        return []
+    ends = [item.end()]
+    while len(ends) < 4 and (more := ITEM_MORE.match(text, ends[-1], end)) is not None:
+        ends.append(more.end())
+    return ends
 
 
 def _held_before_slowly(ctx: Context, sentence: Sentence, at: int) -> bool:
@@ -108,9 +155,16 @@ def _held_words(ctx: Context, sentence: Sentence) -> _Held:
 PARTICLE = r"(?-i:kyzy|uulu|bin|binti|bint|ibn|al|el|de|da|di|van|von|der|dos|das|del|la|le)\b"
 """A name's lower-case part ("Makhabat Tazhibek kyzy", "Abdullah bin Ali"), inside a list of names."""
 NAME_WORD = r"(?-i:[A-Z])[\w’'-]+"  # capitalised in any case, so that it never reads a particle a second way
-HELD_AFTER = re.compile(rf"(?:\s+{PARTICLE})*(?:\s*(?:,|and)\s+{NAME_WORD}(?:\s+(?:{NAME_WORD}|{PARTICLE})){{0,3}})*"
-                        r"\s*(?:,\s*)?(?:who\s+)?(?:is|are|was|were|has|have)?\s*(?:" + STILL_HELD.pattern + ")", re.IGNORECASE)
-"""From a name: the rest of its list, then words of being held ("..., B and C kyzy remain under arrest")."""
+WHOLE_NAME_WORD = r"(?-i:[A-Z])(?>[\w’'-]+)"  # and read whole: "Ferdinand" is never "Ferdin" and "and"
+HELD_TAIL_PATTERN = r"\s*(?:,\s*)?(?:who\s+)?(?:is|are|was|were|has|have)?\s*(?:" + STILL_HELD.pattern + ")"
+HELD_AFTER = re.compile(rf"(?:\s+{PARTICLE})*(?:\s*(?:,|and)\s+{WHOLE_NAME_WORD}(?:\s+(?:{WHOLE_NAME_WORD}|{PARTICLE}))"
+                        rf"{{0,3}})*{HELD_TAIL_PATTERN}", re.IGNORECASE)
+"""From a name: the rest of its list, then words of being held ("..., B and C kyzy remain under arrest"). _Held.after
+reads it in pieces, item by item (a test compares the two):"""
+LEADING_PARTICLE = re.compile(rf"\s+{PARTICLE}", re.IGNORECASE)
+ITEM_START = re.compile(rf"\s*(?:,|and)\s+{WHOLE_NAME_WORD}", re.IGNORECASE)
+ITEM_MORE = re.compile(rf"\s+(?:{WHOLE_NAME_WORD}|{PARTICLE})", re.IGNORECASE)
+HELD_TAIL = re.compile(HELD_TAIL_PATTERN, re.IGNORECASE)
 LISTED_NEXT = re.compile(rf"\s*(?:,|and)\s+{NAME_WORD}\s+{NAME_WORD}")
 TOKEN = re.compile(r"[^\s,]+")
 READABLE = re.compile(rf"{NAME_WORD}|{PARTICLE}|(?i:and|who|is|are|was|were|has|have)")

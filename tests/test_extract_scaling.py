@@ -164,3 +164,59 @@ def test_the_words_after_a_name_are_read_for_being_held_only_when_the_sentence_h
         assert [bystanders.still_held(ctx, sentences[0], n) for n in found] == [held] * 400, body[:40]
         assert reads == [], body[:40]
         assert len(tails) <= 4 * len(found), (body[:40], len(tails))  # each place a list item may end, asked once
+
+
+def test_later_mentions_by_surname_are_found_in_one_pass_as_a_search_for_each_surname_finds_them():
+    """names._surnames searched the whole page for each new person's surname: a list of 1,600 new names read the page
+    1,600 times. It reads the page's words once; what it finds is what the search for each surname found."""
+    from toolkit.contribute.extract import names
+    from toolkit.contribute.extract.names import Name
+
+    def reference(text, people, taken):  # a search of the page for each surname, as before
+        by_surname = {}
+        for person in people:
+            by_surname.setdefault(person.text.split()[-1], set()).add(person.proposed)
+        found, taken = [], taken + [(p.start, p.end) for p in people]
+        for surname, ids in by_surname.items():
+            if len(ids) != 1 or len(surname) < 3:
+                continue
+            first = min(p.start for p in people if p.proposed in ids)
+            full = next(p for p in people if p.proposed in ids)
+            first_letter = f"[{re.escape(surname[0].upper())}{re.escape(surname[0])}]" if surname[0].islower() \
+                else re.escape(surname[0])
+            for match in re.finditer(rf"(?<![\w’'-]){first_letter}{re.escape(surname[1:])}(?![\w-])", text):
+                if (match.start() > first or names._headline(text, match.start())) and \
+                        not any(s <= match.start() < e for s, e in taken):
+                    found.append(Name(surname, match.start(), match.end(), None, full.proposed, None, None, full.candidate))
+        return found
+
+    rng, mentions = random.Random(3), 0
+    surnames = ["Versova", "el-Masri", "El-Masri", "O'Brien", "D’Arcy", "Lamm", "Lamm-Berg", "Veld", "Jr.", "Ng", "Abe",
+                "Sarnak", "van", "Kowalski"]
+    words = ["freed", "said", "was", "the", "and", "'s", "’s", "-", ",", ".", "Berg", "Lammers", "de"]
+    for trial in range(150):
+        pieces, people = [], []
+        position = 0
+        for _ in range(rng.randrange(5, 60)):
+            if rng.random() < 0.3:
+                surname = rng.choice(surnames)
+                full = f"{rng.choice(['Ivo', 'Rasa', 'Anna'])} {surname}"
+                joiner = rng.choice([" ", "\n", " "])
+                pieces.append(full + joiner)
+                if rng.random() < 0.8:
+                    proposed = rng.choice([surname.lower(), f"{surname.lower()}-{rng.randrange(2)}", None])
+                    people.append(Name(full, position, position + len(full), None, proposed, None, None,
+                                       rng.choice([None, "known-id"])))
+                position += len(full) + len(joiner)
+            else:
+                word = rng.choice(words + surnames)
+                joiner = rng.choice([" ", "", "\n", " "])
+                pieces.append(word + joiner)
+                position += len(word) + len(joiner)
+        text = "".join(pieces)
+        rng.shuffle(people)  # the list is in no particular order
+        taken = [(s, s + rng.randrange(1, 30)) for s in (rng.randrange(len(text) + 1) for _ in range(rng.randrange(4)))]
+        expected = reference(text, people, taken)
+        assert names._surnames(text, people, taken) == expected, (trial, text)
+        mentions += len(expected)
+    assert mentions > 300  # the pages name people again by surname often enough for the comparison to tell

@@ -9,6 +9,7 @@ the name; a spelling close to a known one is offered as a probable variant, neve
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -336,24 +337,68 @@ GROUP_AFTER = re.compile(r"\s+(?:prisoners|detainees|hostages|captives|inmates|c
 
 def _surnames(text: str, people: list[Name], taken: list[tuple[int, int]]) -> list[Name]:
     """Later mentions of a person the registry does not know by surname alone ("Versova" after
-    "Lena Versova"), when no other unknown person shares that surname."""
+    "Lena Versova"), when no other unknown person shares that surname. One pass over the page's words, whatever the
+    number of surnames: each word is looked up, where each surname was searched for across the page (a list of 1,600
+    new names read the page 1,600 times)."""
     by_surname: dict[str, set[str]] = {}
+    full: dict[str, Name] = {}  # each proposed id's first name in the list, and where the page first names it
+    first: dict[str, int] = {}
     for person in people:
         by_surname.setdefault(person.text.split()[-1], set()).add(person.proposed)
-    found = []
-    taken = taken + [(p.start, p.end) for p in people]
+        full.setdefault(person.proposed, person)
+        first[person.proposed] = min(first.get(person.proposed, person.start), person.start)
+    # "El-Masri was arrested" after "Karim el-Masri": a particle takes a capital where it opens a sentence
+    wanted: dict[str, list[str]] = {}
+    inside = _Inside(taken + [(p.start, p.end) for p in people])
+    found: dict[str, list[Name]] = {}
     for surname, ids in by_surname.items():
         if len(ids) != 1 or len(surname) < 3:
             continue
-        first = min(p.start for p in people if p.proposed in ids)
-        full = next(p for p in people if p.proposed in ids)
-        # "El-Masri was arrested" after "Karim el-Masri": a particle takes a capital where it opens a sentence
-        first_letter = f"[{re.escape(surname[0].upper())}{re.escape(surname[0])}]" if surname[0].islower() \
-            else re.escape(surname[0])
-        for match in re.finditer(rf"(?<![\w’'-]){first_letter}{re.escape(surname[1:])}(?![\w-])", text):
-            if (match.start() > first or _headline(text, match.start())) and not any(s <= match.start() < e for s, e in taken):
-                found.append(Name(surname, match.start(), match.end(), None, full.proposed, None, None, full.candidate))
-    return found
+        if not SURNAME_RUN.fullmatch(surname):  # a word no run of the page's words is ("Jr."): searched for itself
+            [proposed] = ids
+            for match in re.finditer(rf"(?<![\w’'-]){_first_letter(surname)}{re.escape(surname[1:])}(?![\w-])", text):
+                if (match.start() > first[proposed] or _headline(text, match.start())) and not inside(match.start()):
+                    found.setdefault(surname, []).append(Name(surname, match.start(), match.end(), None, proposed, None,
+                                                              None, full[proposed].candidate))
+            continue
+        wanted.setdefault(surname, []).append(surname)
+        if surname[0].islower():
+            wanted.setdefault(surname[0].upper() + surname[1:], []).append(surname)
+    for word in SURNAME_RUN.finditer(text):
+        # a mention ends where the run does, or before an apostrophe ("Versova's"), never inside a word or a hyphen
+        ends = [word.start() + i for i, c in enumerate(word.group(0)) if c in "’'"] + [word.end()]
+        for end in ends:
+            for surname in wanted.get(text[word.start():end], ()):
+                [proposed] = by_surname[surname]
+                if (word.start() > first[proposed] or _headline(text, word.start())) and not inside(word.start()):
+                    found.setdefault(surname, []).append(Name(surname, word.start(), end, None, proposed, None, None,
+                                                              full[proposed].candidate))
+    return [name for surname in by_surname if surname in found for name in found[surname]]
+
+
+SURNAME_RUN = re.compile(r"(?<![\w’'-])\w[\w’'-]*")
+"""A run of a word's characters, apostrophes and hyphens, where a surname may begin."""
+
+
+def _first_letter(surname: str) -> str:
+    """A surname's first letter as a pattern: a particle's in either case ("el-Masri", "El-Masri")."""
+    return f"[{re.escape(surname[0].upper())}{re.escape(surname[0])}]" if surname[0].islower() else re.escape(surname[0])
+
+
+class _Inside:
+    """Whether an offset falls inside any of some spans (which may overlap), by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach, furthest = [], -1  # the furthest end among the spans up to each
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def __call__(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k >= 0 and self.reach[k] > offset
 
 
 def _headline(text: str, offset: int) -> bool:

@@ -55,6 +55,8 @@ class _Held:
     stops: list[int]  # where tokens begin that no list of names, nor HELD_AFTER's words before STILL_HELD, can be
     freeing_after: dict = field(default_factory=dict)  # chain index -> the first freeing after that match, or None
     held_from: dict = field(default_factory=dict)  # position -> whether list items, then words of being held, follow it
+    freeings: list | None = None  # the sentence's freeings, as a search from its start finds them, once asked for
+    freeing_starts: list = field(default_factory=list)
 
     def held_before(self, ctx: Context, sentence: Sentence, at: int) -> bool:
         """True when the last word of being held before `at` has no freeing after it, up to `at`."""
@@ -64,14 +66,25 @@ class _Held:
         if k < 0:
             return False
         if k not in self.freeing_after:
-            found = FREEING.search(ctx.text, self.chain[k][1], sentence.end)
-            self.freeing_after[k] = (found.start(), found.end()) if found else None
+            self.freeing_after[k] = self._first_freeing(ctx.text, self.chain[k][1], sentence)
         freeing = self.freeing_after[k]
         if freeing is None or freeing[0] >= at:
             return True
         if freeing[1] <= at:
             return False
         return _held_before_slowly(ctx, sentence, at)  # a freeing across `at`: read as it was
+
+    def _first_freeing(self, text: str, at: int, sentence: Sentence) -> tuple[int, int] | None:
+        """FREEING.search(text, at, sentence.end) as a span: the first of the sentence's freeings, found once from its
+        start, that begins at `at` or after (a search from `at` itself where one of them runs across `at`)."""
+        if self.freeings is None:
+            self.freeings = [(m.start(), m.end()) for m in FREEING.finditer(text, sentence.start, sentence.end)]
+            self.freeing_starts = [start for start, _ in self.freeings]
+        k = bisect.bisect_left(self.freeing_starts, at)
+        if k > 0 and self.freeings[k - 1][1] > at:  # one begun before `at` runs across it: another may begin within
+            found = FREEING.search(text, at, sentence.end)
+            return (found.start(), found.end()) if found else None
+        return self.freeings[k] if k < len(self.freeings) else None
 
     def may_follow(self, at: int) -> bool:
         """False when HELD_AFTER cannot match at `at`: no word of being held after it, or a token before the first one

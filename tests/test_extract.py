@@ -4518,3 +4518,22 @@ def test_a_date_right_after_held_or_convened_is_another_events_not_the_freeings(
     assert [k for k in drafted if k[1] == "date" and k[2] == "2026-11-13"], sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners held in Minsk on Friday.")
     assert [k for k in drafted if k[1] == "date" and k[2] == "2026-11-20"], sorted(map(str, drafted))
+
+
+def test_those_a_counted_freeing_names_identified_them_as_are_freed(shapes):
+    """"did not name the two freed citizens, but relatives identified them as A and B" frees both, as "Belarus freed two
+    Americans. Officials identified them as A and B" does. Not as many names as an arrest counts ("Police arrested two
+    men after Belarus freed 14; relatives identified them as A and B"), nor a number of names the freeing did not
+    count, nor after no freeing."""
+    for body in ("The Taliban announced the release of two Americans on Tuesday. The government did not name the two "
+                 "freed citizens, but relatives identified them as Ivo Lamm, 42, and Rasa Veld, 69.",
+                 "Belarus freed two Americans on Friday. Officials identified them as Ivo Lamm and Rasa Veld."):
+        drafted = _review_draft(shapes, body)
+        assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), (body, sorted(map(str, drafted)))
+    for body in ("Police arrested two men after Belarus freed 14 prisoners; relatives identified them as Ivo Lamm and "
+                 "Rasa Veld.",
+                 "Belarus freed 14 prisoners but arrested two others. Police identified them as Ivo Lamm and Rasa Veld.",
+                 "Belarus freed four Americans on Friday. Officials identified them as Ivo Lamm and Rasa Veld.",
+                 "Police detained two men on Friday and identified them as Ivo Lamm and Rasa Veld."):
+        drafted = _review_draft(shapes, body)
+        assert not {"ivo-lamm", "rasa-veld"} & _freed(drafted), (body, sorted(map(str, drafted)))

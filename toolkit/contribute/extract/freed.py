@@ -1122,6 +1122,10 @@ def _one_of_the_counted(ctx: Context, sentence: Sentence, record) -> None:
 NAMED_AS = re.compile(r",\s+(?:who\s+(?:were|was)\s+)?(?:named|identified)\s+as\s+")
 THE_FREED_NAMED = re.compile(r"\W*(?:The|Those)\s+(?:freed|released|pardoned)\s+(?:[\w-]+\s+)?(?:were|was|have\s+been|"
                              r"had\s+been)\s+(?:named|identified)\s+as\s+")
+THEM_AS = re.compile(r"\b(?:named|identified)\s+them\s+as\s+", re.IGNORECASE)
+"""A freeing's people named, counted before: "did not name the two freed citizens, but relatives identified them as"."""
+HELD_OR_TAKEN = re.compile(r"\b(?:arrest\w*|detain\w*|jail\w*|held|remain\w*|still|sentenced|convicted|abduct\w*|"
+                           r"kidnap\w*|seized|captured)\b", re.IGNORECASE)
 NOT_THE_FREED = re.compile(r"\b(?:after|with|by|from|said|says|told|talks|who|which|whose|envoys?|officials?|and|but|while)\b|"
                            r"[;:,]", re.IGNORECASE)
 """Between a freeing and ", named as", words that make the named someone else than its object: another clause, a
@@ -1148,6 +1152,19 @@ def _named_as(ctx: Context, sentence: Sentence, record) -> None:
     lead = THE_FREED_NAMED.match(sentence.text)
     for person in list_members(ctx, sentence, sentence.start + lead.end()) if lead else []:
         record(person, sentence.start, sentence.start, person.end)
+    for named in THEM_AS.finditer(sentence.text):
+        at = sentence.start + named.start()
+        members = list_members(ctx, sentence, sentence.start + named.end())
+        if not members or members[0].start - (sentence.start + named.end()) > 3:
+            continue
+        # as many as the sentence counts of the freed, with no arrest or detention about the count ("freed 14, but
+        # arrested two others; police identified them as"), or as the sentence before freed in the page's release
+        counted = any(f.value == len(members) and f.qualifier == "exact" and f.end <= at and
+                      not HELD_OR_TAKEN.search(ctx.text, max(sentence.start, f.start - 30), at)
+                      for f in sentence.figures) and any(m.end() <= named.start() for m in freeing)
+        if counted or (not freeing and len(members) in ctx.previous_counts):
+            for person in members:
+                record(person, at, at, person.end)
 
 
 UPON_RELEASE = re.compile(r"\b(?:upon|on|after|following)\s+(?:(?:his|her|their)\s+)?release\s+from\s+(?:the\s+|a\s+)?"

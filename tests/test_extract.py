@@ -4537,3 +4537,29 @@ def test_those_a_counted_freeing_names_identified_them_as_are_freed(shapes):
                  "Police detained two men on Friday and identified them as Ivo Lamm and Rasa Veld."):
         drafted = _review_draft(shapes, body)
         assert not {"ivo-lamm", "rasa-veld"} & _freed(drafted), (body, sorted(map(str, drafted)))
+
+
+def test_a_count_of_one_nationality_described_as_jailed_is_the_total_and_a_count_the_freed_were_among_is_not(shapes):
+    """"Iran released two French citizens jailed in separate cases on Friday" is the release's total of two as well as
+    two French citizens (its description is no other group), even where one of them "also holds" another nationality;
+    "along with a Belgian aid worker" gives no total. "The pair were among some two dozen foreigners jailed in Iran"
+    counts those held, of whom the freed were, not the freed; "Among them were two Lithuanians held in Minsk" and "The
+    pair were among 52 prisoners freed on Friday" still count the freed."""
+    def counts(body):
+        return {(k[2], k[5]) for k in _review_draft(shapes, body) if k[1] == "released_count"}
+
+    for body in ("Iran released two French citizens jailed in separate cases on Friday.",
+                 "Iran released two French citizens jailed in separate cases on Friday. Ivo Lamm, who also holds Irish "
+                 "nationality, and Rasa Veld were freed from prison in Mashhad."):
+        assert {("2", None), ("2", "french-nationals")} <= counts(body), (body, counts(body))
+    body = "Iran released two French citizens jailed in separate cases along with a Belgian aid worker on Friday."
+    assert ("2", None) not in counts(body), (body, counts(body))
+    body = ("Iran released two French citizens on Friday. The pair were among some two dozen foreigners jailed in Iran "
+            "who campaigners see as hostages.")
+    assert not [c for c in counts(body) if c[0] == "24"], (body, counts(body))
+    body = "Belarus freed 14 prisoners on Friday. Among them were two Lithuanians held in Minsk."
+    assert ("2", "lithuanian-nationals") in counts(body), (body, counts(body))
+    body = "Iran freed two French citizens. The pair were among 52 prisoners freed on Friday."
+    assert ("52", None) in counts(body), (body, counts(body))
+    body = "Belarus freed Ivo Lamm on Friday, among 14 Lithuanians jailed after the 2020 protests."  # its own freeing
+    assert ("14", "lithuanian-nationals") in counts(body), (body, counts(body))

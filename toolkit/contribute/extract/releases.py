@@ -357,6 +357,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if STILL_HELD_AFTER.match(ctx.text, figure.end, sentence.end):
             continue  # "27 journalists remain behind bars": those still held, not a count of the freed
         named = registry_group(ctx, figure.end, sentence.end)
+        if named and _among_the_held(ctx, sentence, figure, named[1]):
+            continue  # "The pair were among some two dozen foreigners jailed in Iran": those held, of whom the freed were
         if named:  # "11 women", "six people under the age of 25": a group the registry names
             _count(ctx, "released_count", figure, figure.start, named[1], clause_release(ctx, sentence, figure.start),
                    population=named[0])
@@ -376,6 +378,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if re.match(r"\s+and\s+(?:[a-z][\w-]*\s+){0,2}(?:residents|relatives|family|families)\b",
                     ctx.text[noun.end():sentence.end]) or RESIDENTS.match(ctx.text, noun.end()):
             continue  # "10 jailed U.S. citizens and permanent residents": no group of one nationality
+        if _among_the_held(ctx, sentence, figure, noun.end()):
+            continue
         population = group_of(ctx, _noun_of(ctx, noun))
         if population:
             _count(ctx, "released_count", figure, figure.start, noun.end(), clause_release(ctx, sentence, figure.start),
@@ -788,20 +792,37 @@ NATIONALS = r"(?P<nationals>[A-Z][a-z]+s)\b"
 """A plural demonym after "other": "X and two other Americans"."""
 
 
+def _among_the_held(ctx: Context, sentence: Sentence, figure: Figure, end: int) -> bool:
+    """True for a count the freed were among, of people it describes as held, in a sentence that frees no one: "The pair
+    were among some two dozen foreigners jailed in Iran" (not "Among them were two Lithuanians held in Minsk": of the
+    freed)."""
+    return not sentence.freeing() and bool(AMONG_BEFORE.search(ctx.text, max(sentence.start, figure.start - 30),
+                                                                figure.start)) and bool(HELD_PARTICIPLE.match(ctx.text, end))
+
+
+AMONG_BEFORE = re.compile(r"\bamong(?:st)?\s+(?:(?:some|about|around|roughly|nearly|almost|the|more\s+than|over)\s+)*$",
+                          re.IGNORECASE)
+HELD_PARTICIPLE = re.compile(r"\s+(?:(?:still|currently|now|being)\s+)?(?:jailed|detained|held|imprisoned|incarcerated|"
+                             r"behind\s+bars|in\s+(?:prison|jail|custody|detention))\b", re.IGNORECASE)
+"""After a group's noun, words that describe those counted as held: "two dozen foreigners jailed in Iran"."""
 ONLY_WHEN = re.compile(r"(?:\s+(?:on|in|at|after|from|to|last|this|early|late|yesterday|today|overnight|earlier|later|"
-                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                       r"jailed|detained|held|imprisoned|arrested|convicted|sentenced)\b"
                        r"(?:(?!\b(?:among|along|as\s+well|together|including|plus|besides)\b)[^,;.\n])*)?"
                        r"\s*(?:[,.;\n]|$)", re.IGNORECASE)
-"""After a count of one nationality, only when or where it happened before the clause ends ("... three American detainees
-on Wednesday after a prisoner exchange, officials said"), not "among dozens of prisoners", "along with ..."."""
+"""After a count of one nationality, only when or where it happened, or a description of those counted, before the clause
+ends ("... three American detainees on Wednesday after a prisoner exchange, officials said", "two French citizens jailed
+in separate cases"), not "among dozens of prisoners", "along with ..."."""
 
 
-BESIDE_THEM = re.compile(r"\b(?:among|along\s+with|alongside|together\s+with|(?:with|beside)\s+them|as\s+well|also|too|plus|"
+BESIDE_THEM = re.compile(r"\b(?:among|along\s+with|alongside|together\s+with|(?:with|beside)\s+them|as\s+well|"
+                         r"also(?!\s+(?:holds?|has|had|have|known|called|named|said|says|spoke)\b)|too|plus|"
                          r"besides|including|"
                          r"(?:and|with)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|other|others|several|"
                          r"dozens|hundreds|a\s+group|fellow)\b)", re.IGNORECASE)
 """Words that put others beside a count of the freed, in its sentence or in another's freeing: "two Americans, among
-dozens of prisoners", "... and a Lithuanian journalist", "Also freed was X", "X was freed as well"."""
+dozens of prisoners", "... and a Lithuanian journalist", "Also freed was X", "X was freed as well" (not "X, who also
+holds Irish nationality, ... were freed": what X has)."""
 
 
 def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:

@@ -4563,3 +4563,23 @@ def test_a_count_of_one_nationality_described_as_jailed_is_the_total_and_a_count
     assert ("52", None) in counts(body), (body, counts(body))
     body = "Belarus freed Ivo Lamm on Friday, among 14 Lithuanians jailed after the 2020 protests."  # its own freeing
     assert ("14", "lithuanian-nationals") in counts(body), (body, counts(body))
+
+
+def test_the_freed_on_their_way_or_returning_somewhere_went_there(shapes):
+    """"A and B were freed from their prison in Minsk and are "on their way to Poland"" sends both there ("their" is
+    the freed's own here), as "He is returning to Poland" after one freed does, and "freed 52 prisoners, and they are
+    on their way to Lithuania" counts the 52 there. Not "but his wife was deported to Poland" (another's), nor "The
+    envoy is returning to Poland"."""
+    drafted = _review_draft(shapes, 'Belarus freed two prisoners on Friday. Ivo Lamm and Rasa Veld were freed from their '
+                                    'prison in Minsk and are "on their way to Poland," the minister said.')
+    assert {("ivo-lamm", "poland"), ("rasa-veld", "poland")} <= {(k[0], k[2]) for k in drafted if k[1] == "sent_to"}, \
+        sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. He is returning to Poland.")
+    assert ("ivo-lamm", "sent_to", "poland") in {k[:3] for k in drafted}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Friday, and they are on their way to Lithuania.")
+    assert [k for k in drafted if k[1] == "destination_count" and k[2] == "52" and k[4] == "lithuania"], \
+        sorted(map(str, drafted))
+    for body in ("Belarus freed Ivo Lamm from his prison cell on Friday, but his wife was deported to Poland.",
+                 "Belarus freed Ivo Lamm on Friday. The envoy is returning to Poland."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "sent_to"], (body, sorted(map(str, drafted)))

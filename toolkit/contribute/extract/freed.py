@@ -407,8 +407,10 @@ def _destination_after(ctx: Context, sentence: Sentence, offset: int, reach: int
     if move is None or re.search(r",\s+(?:who|whose|whom|which)\b|\brather\s+than\b|\binstead\b|\brefus", move.group(0)):
         return None  # "released after his wife, who had been driven to Lithuania in 2020, appealed": someone else's;
         # "chose to stay rather than be driven across the border to Lithuania": not done
-    if reach > 60 and re.search(r"\b(?:but|his|her|their)\b", move.group(0)):
-        return None  # further on, "but his wife was deported to Poland": another's movement
+    own = re.sub(r"\b(?:on|from)\s+(?:their|his|her)\s+(?:way|prisons?|cells?|jails?)\b", "", move.group(0))
+    if reach > 60 and re.search(r"\b(?:but|his|her|their)\b", own):
+        return None  # further on, "but his wife was deported to Poland": another's movement (not "freed from their
+        # prison and on their way to P": the freed's own)
     return place_after(ctx, sentence, offset + move.end())
 
 
@@ -1310,7 +1312,7 @@ ARRIVAL_REACH = 300
 
 TRAVELLED = re.compile(r"\s*(?:also\s+|later\s+|then\s+|safely\s+)?(?:(?:had|has)\s+left\s+for\s+|left\s+for\s+|"
                        r"(?:arrived|flew|landed|travell?ed|went|headed|returned|"
-                       r"(?:is|was|are|were)\s+(?:now\s+)?(?:travell?ing|heading|flying|en\s+route|"
+                       r"(?:is|was|are|were)\s+(?:(?:now|both|all)\s+)*[\"“]?(?:travell?ing|heading|flying|returning|en\s+route|"
                        r"on\s+(?:their|his|her)\s+way))\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+)")
 """A person's own journey, in the active voice ("He arrived in Vilnius", "She flew to Warsaw the next day", "he is
 travelling to Lithuania", "he had left for Poland", "The two men landed in Calgary", "is en route to Sweden", "are on

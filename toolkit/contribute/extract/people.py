@@ -38,7 +38,7 @@ PAIR = re.compile(rf"{OPENING}(?:Both|The\s+(?:pair|two))\b")
 """An opening that stands for exactly two people."""
 MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought|moved|expelled|bused|escorted|"
          r"transported|went|crossed|arrived|headed|heading|flying|flew|travell?ed|ended\s+up|returned|relocated|"
-         r"evacuated|resettled|landed)")
+         r"evacuated|resettled|landed|on\s+(?:their|his|her)\s+way)")
 
 NOW_IN = (r"(?:(?:(?:are|is)\s+(?:(?:now|currently|already|safely|all)\s+)*(?:safe\s+)?|were\s+(?:now|already)\s+)in|"
           r"(?:are|is|were|was)\s+(?:now\s+)?receiving\s+(?:medical\s+)?(?:care|treatment)\s+in)")

@@ -4583,3 +4583,18 @@ def test_the_freed_on_their_way_or_returning_somewhere_went_there(shapes):
                  "Belarus freed Ivo Lamm on Friday. The envoy is returning to Poland."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "sent_to"], (body, sorted(map(str, drafted)))
+
+
+def test_an_ex_minister_holds_no_office_and_these_include_after_a_freeing_lists_the_freed(shapes):
+    """"Also freed were ex-defense minister A, former finance minister B" frees both ("ex-" joined to the office is a
+    former one, as "former" is). "The junta also freed soldiers. These include General A" frees A, as "Those include"
+    does; not after a sentence that frees no one."""
+    drafted = _review_draft(shapes, "Also freed were ex-defense minister Ivo Lamm, former finance minister Rasa Veld, and "
+                                    "former energy minister Pavel Sarnak.")
+    assert {"ivo-lamm", "rasa-veld", "pavel-sarnak"} <= _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "The junta also freed soldiers previously convicted for coup attempts. These include "
+                                    "General Ivo Lamm, former chief of staff, and three other officers.")
+    assert "ivo-lamm" in _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "The junta holds many soldiers convicted for coup attempts. These include General Ivo "
+                                    "Lamm, former chief of staff.")
+    assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))

@@ -222,7 +222,7 @@ def office_holder(ctx: Context, sentence: Sentence, person: Name) -> bool:
     X", "X, who has ruled since 1994", "X, a spokesperson for ..."): the one who frees, negotiates or
     speaks, not one of the freed. A former office ("former minister") is no office."""
     role = person.role or ""
-    if re.search(r"\b(?:former|ex-?|one-time|onetime)\s+(?:[\w-]+\s+){0,2}$",
+    if re.search(r"\b(?:(?:former|ex|one-time|onetime)\s+|ex-)(?:[\w-]+\s+){0,2}$",
                  ctx.text[max(0, (person.role_start or person.start) - 30):person.role_start or person.start],
                  re.IGNORECASE):
         role = "former " + role  # "former Health Minister X": the title is the one he had

@@ -65,7 +65,7 @@ GROUP_SUBJECT = re.compile(r"\W*(?:[^.;:“”\"]{0,80}?\b(?:said|say|says|repor
                            # ("The American prisoners include A": a nationality before the noun)
                            r"(?:(?:The|This|That)\s+(?:(?-i:[A-Z])[a-z]+\s+(?=prisoners|detainees))?"
                            r"(?:group|list|prisoners|detainees|people|released|freed|pardoned)|"
-                           r"Among\s+them\s+(?:are|were)|They|Those|Others)\b", re.IGNORECASE)
+                           r"Among\s+them\s+(?:are|were)|They|These|Those|Others)\b", re.IGNORECASE)
 # "A, who was detained in 2021 and convicted of organising a protest was released": a "who" clause no comma closes,
 # the freeing after it
 WHO_UNCLOSED = re.compile(r",\s+who\s+(?P<clause>(?:[^,;:“”\"()]|“[^“”,;:]{1,40}”|\"[^\",;:]{1,40}\"){5,160}?)"

@@ -4598,3 +4598,43 @@ def test_an_ex_minister_holds_no_office_and_these_include_after_a_freeing_lists_
     drafted = _review_draft(shapes, "The junta holds many soldiers convicted for coup attempts. These include General Ivo "
                                     "Lamm, former chief of staff.")
     assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_a_third_reviews_cases_of_the_days_rules(shapes):
+    """A blind review's inputs, each drafted wrongly by the rules it names before they were fixed."""
+    def counts(drafted):
+        return {(k[2], k[5]) for k in drafted if k[1] == "released_count"}
+
+    # "also said" puts another freed beside a count of one nationality (only "also holds", "also known as" do not)
+    drafted = _review_draft(shapes, "Iran released two French citizens on Friday. Officials also said Ivo Lamm had been "
+                                    "freed.")
+    assert ("2", None) not in counts(drafted) and not [k for k in drafted if k[1] == "nationality" and k[0] == "ivo-lamm"], \
+        sorted(map(str, drafted))
+    # a description of the counted does not reach past "and" a named other
+    for body in ("Iran released two French citizens jailed since 2022 and Belgian aid worker Ivo Lamm on Friday.",
+                 "Iran released two French citizens jailed in 2022 and German nationals Ivo Lamm and Rasa Veld."):
+        assert ("2", None) not in counts(_review_draft(shapes, body)), body
+    # a freeing that was itself held or organised on a day is dated by it
+    for body in ("Belarus freed 14 prisoners in a swap held on November 13 at the Lithuanian border.",
+                 "The exchange, held on November 13 in Abu Dhabi, freed 14 prisoners.",
+                 "Belarus freed 14 prisoners in an exchange organised on November 13 by US officials."):
+        drafted = _review_draft(shapes, body)
+        assert [k for k in drafted if k[1] == "date" and k[2] == "2026-11-13"], (body, sorted(map(str, drafted)))
+    # "identified them as" only the freed a freeing counts, none said to be held
+    for body in ("Belarus freed two Americans on Friday, but two Britons remain in custody. Officials identified them "
+                 "as Ivo Lamm and Rasa Veld.",
+                 "Belarus freed 14 prisoners in exchange for two Russian spies; Polish officials identified them as Ivo "
+                 "Lamm and Rasa Veld.",
+                 "Belarus freed 14 prisoners, and two US diplomats met them at the border; reporters identified them as "
+                 "Ivo Lamm and Rasa Veld."):
+        drafted = _review_draft(shapes, body)
+        assert not {"ivo-lamm", "rasa-veld"} & _freed(drafted), (body, sorted(map(str, drafted)))
+    # a possessive followed by more than a role ends the list
+    for body in ("Lukashenko pardoned Ivo Lamm's wife at the request of Pavel Sarnak.",
+                 "Belarus released Ivo Lamm's wife into the custody of Pavel Sarnak."):
+        drafted = _review_draft(shapes, body)
+        assert "pavel-sarnak" not in _freed(drafted), (body, sorted(map(str, drafted)))
+    # those held are "still being held" too
+    drafted = _review_draft(shapes, "Iran released two French citizens on Friday. The pair were among some two dozen "
+                                    "foreigners still being held in Iran.")
+    assert not [c for c in counts(drafted) if c[0] == "24"], sorted(map(str, drafted))

@@ -1124,6 +1124,15 @@ def _one_of_the_counted(ctx: Context, sentence: Sentence, record) -> None:
 NAMED_AS = re.compile(r",\s+(?:who\s+(?:were|was)\s+)?(?:named|identified)\s+as\s+")
 THE_FREED_NAMED = re.compile(r"\W*(?:The|Those)\s+(?:freed|released|pardoned)\s+(?:[\w-]+\s+)?(?:were|was|have\s+been|"
                              r"had\s+been)\s+(?:named|identified)\s+as\s+")
+def _counted_by(ctx: Context, sentence: Sentence, figure, freeing: list) -> bool:
+    """True when a freeing counts the figure: right before it ("released two Americans", "the release of two") or
+    right after it ("the two freed citizens"); not "freed 14 in exchange for two spies", "two diplomats met them"."""
+    return any(re.fullmatch(r"\s+(?:of\s+)?(?:(?:the|all|some|at\s+least)\s+)?", ctx.text[sentence.start + m.end():figure.start])
+               for m in freeing if sentence.start + m.end() <= figure.start) or \
+        any(re.fullmatch(r"\s+(?:[a-z]+\s+)?", ctx.text[figure.end:sentence.start + m.start()])
+            for m in freeing if figure.end <= sentence.start + m.start())
+
+
 THEM_AS = re.compile(r"\b(?:named|identified)\s+them\s+as\s+", re.IGNORECASE)
 """A freeing's people named, counted before: "did not name the two freed citizens, but relatives identified them as"."""
 HELD_OR_TAKEN = re.compile(r"\b(?:arrest\w*|detain\w*|jail\w*|held|remain\w*|still|sentenced|convicted|abduct\w*|"
@@ -1159,12 +1168,15 @@ def _named_as(ctx: Context, sentence: Sentence, record) -> None:
         members = list_members(ctx, sentence, sentence.start + named.end())
         if not members or members[0].start - (sentence.start + named.end()) > 3:
             continue
-        # as many as the sentence counts of the freed, with no arrest or detention about the count ("freed 14, but
-        # arrested two others; police identified them as"), or as the sentence before freed in the page's release
+        # as many as a freeing of the sentence counts ("did not name the two freed citizens", "released two
+        # Americans"), with no arrest or detention about the count ("freed 14, but arrested two others; police
+        # identified them as"); or as the sentence before freed in the page's release, saying none is still held
         counted = any(f.value == len(members) and f.qualifier == "exact" and f.end <= at and
-                      not HELD_OR_TAKEN.search(ctx.text, max(sentence.start, f.start - 30), at)
-                      for f in sentence.figures) and any(m.end() <= named.start() for m in freeing)
-        if counted or (not freeing and len(members) in ctx.previous_counts):
+                      _counted_by(ctx, sentence, f, freeing) and
+                      not HELD_OR_TAKEN.search(ctx.text, max(sentence.start, f.start - 30), at) for f in sentence.figures)
+        before = not freeing and len(members) in ctx.previous_counts and \
+            not HELD_OR_TAKEN.search(ctx.previous_sentence) and not STILL_HELD.search(ctx.previous_sentence)
+        if counted or before:
             for person in members:
                 record(person, at, at, person.end)
 

@@ -364,9 +364,13 @@ def _surnames(text: str, people: list[Name], taken: list[tuple[int, int]]) -> li
         wanted.setdefault(surname, []).append(surname)
         if surname[0].islower():
             wanted.setdefault(surname[0].upper() + surname[1:], []).append(surname)
+    longest = max(map(len, wanted), default=0)
     for word in SURNAME_RUN.finditer(text):
-        # a mention ends where the run does, or before an apostrophe ("Versova's"), never inside a word or a hyphen
-        ends = [word.start() + i for i, c in enumerate(word.group(0)) if c in "’'"] + [word.end()]
+        # a mention ends where the run does, or before an apostrophe ("Versova's"), never inside a word or a hyphen;
+        # and is no longer than the longest surname (a run of a thousand apostrophes is not sliced a thousand times)
+        run = text[word.start():min(word.end(), word.start() + longest + 1)]
+        ends = [word.start() + i for i, c in enumerate(run) if c in "’'"] + \
+            ([word.end()] if word.end() - word.start() <= longest else [])
         for end in ends:
             for surname in wanted.get(text[word.start():end], ()):
                 [proposed] = by_surname[surname]

@@ -222,8 +222,9 @@ def role_words(gap: str) -> bool:
 
 FROM_ORGANISATION = re.compile(r"^\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?=,|\s+and\s|\s*$)")
 """After a listed name, the organisation or outlet the person comes from ("X from the Bar Association and Y")."""
-POSSESSOR = re.compile(r"[’']s?\s+(?P<role>[^,.;:()“”\"]{1,60}?),?\s*")
-"""After a listed name, its possessive and a relation or a role, up to the next name: "A's wife, B", "A’s lawyer B"."""
+POSSESSOR = re.compile(r"[’']s?\s+(?P<role>(?:[\w-]+\s+){0,2}[\w-]+),?\s*")
+"""After a listed name, its possessive and a relation or a role of up to three words, up to the next name: "A's wife,
+B", "A’s lawyer B", "A's former cellmate B"."""
 
 
 def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
@@ -242,10 +243,10 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         if members:  # "A of the Minsk Teachers Union and B from Radio Kupala": where the last one comes from, no clause
             gap = FROM_ORGANISATION.sub("", gap, count=1)
         possessor = POSSESSOR.match(gap) if members else None
-        if possessor:  # "A's wife, B": A says whose B is, and is no member; B is, with the words between as a role
+        if possessor:  # "A's wife, B": A says whose B is, and is no member; B is, if only a role stands between
             members.pop()
-            if not role_words(possessor.group("role")):
-                break
+            if not POSSESSOR.fullmatch(gap) or not role_words(possessor.group("role")):
+                break  # "pardoned A's wife at the request of B": B asked, and is no member either
             members.append(person)
             offset = person.end
             continue

@@ -802,13 +802,13 @@ def _among_the_held(ctx: Context, sentence: Sentence, figure: Figure, end: int) 
 
 AMONG_BEFORE = re.compile(r"\bamong(?:st)?\s+(?:(?:some|about|around|roughly|nearly|almost|the|more\s+than|over)\s+)*$",
                           re.IGNORECASE)
-HELD_PARTICIPLE = re.compile(r"\s+(?:(?:still|currently|now|being)\s+)?(?:jailed|detained|held|imprisoned|incarcerated|"
+HELD_PARTICIPLE = re.compile(r"\s+(?:(?:still|currently|now|being)\s+)*(?:jailed|detained|held|imprisoned|incarcerated|"
                              r"behind\s+bars|in\s+(?:prison|jail|custody|detention))\b", re.IGNORECASE)
 """After a group's noun, words that describe those counted as held: "two dozen foreigners jailed in Iran"."""
 ONLY_WHEN = re.compile(r"(?:\s+(?:on|in|at|after|from|to|last|this|early|late|yesterday|today|overnight|earlier|later|"
                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                        r"jailed|detained|held|imprisoned|arrested|convicted|sentenced)\b"
-                       r"(?:(?!\b(?:among|along|as\s+well|together|including|plus|besides)\b)[^,;.\n])*)?"
+                       r"(?:(?!\b(?:among|along|as\s+well|together|including|plus|besides)\b|\band\s+(?-i:[A-Z]))[^,;.\n])*)?"
                        r"\s*(?:[,.;\n]|$)", re.IGNORECASE)
 """After a count of one nationality, only when or where it happened, or a description of those counted, before the clause
 ends ("... three American detainees on Wednesday after a prisoner exchange, officials said", "two French citizens jailed
@@ -816,7 +816,7 @@ in separate cases"), not "among dozens of prisoners", "along with ..."."""
 
 
 BESIDE_THEM = re.compile(r"\b(?:among|along\s+with|alongside|together\s+with|(?:with|beside)\s+them|as\s+well|"
-                         r"also(?!\s+(?:holds?|has|had|have|known|called|named|said|says|spoke)\b)|too|plus|"
+                         r"also(?!\s+(?:holds?|known|called|named)\b)|too|plus|"
                          r"besides|including|"
                          r"(?:and|with)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|other|others|several|"
                          r"dozens|hundreds|a\s+group|fellow)\b)", re.IGNORECASE)

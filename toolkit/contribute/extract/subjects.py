@@ -32,7 +32,10 @@ OTHER_EVENT = re.compile(r"\b(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:arrested|det
                          r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$|"
                          r"\b(?:sentenced|convicted)\s+by\s+[^,;]{0,45}$|"  # "sentenced by the Hrodna Regional Court on"
                          # "a conference held in February", "talks convened on Monday", "prisoners held in May" (not "took
-                         # place": "the release took place on December 13")
+                         # place": "the release took place on December 13"; nor a freeing held: "a swap held on", "The
+                         # exchange, held on")
+                         r"(?<!swap\s)(?<!swap,\s)(?<!exchange\s)(?<!exchange,\s)(?<!handover\s)(?<!handover,\s)"
+                         r"(?<!release\s)(?<!release,\s)"
                          r"\b(?:held|convened|organi[sz]ed)\s+(?:in|on|during)\s+(?:(?:early|late|mid-?)\s*)?$",
                          re.IGNORECASE)
 

@@ -4638,3 +4638,18 @@ def test_a_third_reviews_cases_of_the_days_rules(shapes):
     drafted = _review_draft(shapes, "Iran released two French citizens on Friday. The pair were among some two dozen "
                                     "foreigners still being held in Iran.")
     assert not [c for c in counts(drafted) if c[0] == "24"], sorted(map(str, drafted))
+
+
+def test_one_a_head_of_government_sent_to_the_freeing_meeting_is_its_envoy(shapes):
+    """"The release was announced as the leader met in Minsk with A, a representative of US President B" makes A the
+    release's envoy. Not "A, a representative of the Viasna rights group, said", nor a visit at another time."""
+    drafted = _review_draft(shapes, "Belarus freed 52 political prisoners on Thursday. The release was announced as the "
+                                    "Belarusian leader met in Minsk with Ivo Lamm, a representative of US President "
+                                    "Daniel Mockwell.")
+    assert [k for k in drafted if k[1] == "envoy" and k[2] == "ivo-lamm"], sorted(map(str, drafted))
+    for body in ("Belarus freed 52 political prisoners on Thursday, Ivo Lamm, a representative of the Viasna rights "
+                 "group, said.",
+                 "Belarus freed 52 political prisoners on Thursday. Ivo Lamm, a representative of President Daniel "
+                 "Mockwell, visited Vilnius in 2019."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "envoy"], (body, sorted(map(str, drafted)))

@@ -224,6 +224,10 @@ def _object(ctx: Context, sentence: Sentence, offset: int) -> int:
 
 ENVOY = r"(?:envoy|mediator|negotiator|special\s+representative)"
 """Who is sent to negotiate: "U.S. envoy X", "the president's special representative, X"."""
+SENT_BY_A_LEADER = re.compile(r",\s+(?:a|the)\s+(?:personal\s+|special\s+)?(?:representative|emissary)\s+(?:of|for)\s+(?:the\s+)?"
+                              r"(?:[A-Z][\w.]*\s+){0,2}(?:President|Prime\s+Minister|White\s+House|administration)\b")
+"""After a name, one sent by a head of government: "X, a representative of US President Y", "X, a personal emissary of
+the Prime Minister"."""
 DEAL = re.compile(r"\b(?:deal|brokered|negotiat\w*|mediat\w*|releas\w*|free[ds]?|freeing|talks|secured|"
                   r"lifting|arrangement|agreement|announce\w*)\b", re.IGNORECASE)
 """The words of a deal or a freeing, in a sentence that may name the release's envoy."""
@@ -288,6 +292,7 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
         after = re.match(rf",\s+(?!{TO_SOMEONE}\s)(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){{0,45}}?\b{ENVOY}\b"
                          r"(?!(?:\s+[A-Z][\w’'.-]*)+)",  # "X, U.S. envoy Y's deputy": Y's role, not X's
                          ctx.text[person.end:sentence.end])
+        sent = SENT_BY_A_LEADER.match(ctx.text, person.end, sentence.end)  # "X, a representative of US President Y"
         comma_before = re.search(rf"\b{ENVOY}\b[^.;,]{{0,35}},\s*$", before)
         brokered = re.search(r"\b(?:brokered|mediated|negotiated|secured|arranged)\s+by\s+$", before)
         involved = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:was|were|had\s+been)?\s*(?:involved\s+in|took\s+part\s+in|"
@@ -312,6 +317,8 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
             if re.search(r"\b(?:former|ex-)", after.group(0)) and not involved:
                 continue  # "Jane Holt, a former British envoy, and her husband were among those freed"
             start, end = person.start, person.end + after.end()
+        elif sent:
+            start, end = person.start, sent.end()
         elif brokered:
             start, end = person.start - len(before) + brokered.start(), person.end
         elif involved:

@@ -4653,3 +4653,16 @@ def test_one_a_head_of_government_sent_to_the_freeing_meeting_is_its_envoy(shape
                  "Mockwell, visited Vilnius in 2019."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "envoy"], (body, sorted(map(str, drafted)))
+
+
+def test_a_pardon_that_leaves_people_behind_bars_for_politics_counts_those_held(shapes):
+    """"The pardon still leaves some 1,400 people behind bars for political activities" and "Some 1,400 people remain
+    behind bars for political activities" count the political prisoners held. Not "leaving 30 people behind bars for
+    drug offences"."""
+    for body in ("Belarus freed 10 prisoners on Friday. But the rare pardon still leaves some 1,400 people behind bars "
+                 "for political activities.",
+                 "Belarus freed 10 prisoners on Friday. Some 1,400 people remain behind bars for political activities."):
+        drafted = _review_draft(shapes, body)
+        assert [k for k in drafted if k[1] == "political_prisoner_count" and k[2] == "1400"], (body, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Belarus freed 10 prisoners on Friday, leaving 30 people behind bars for drug offences.")
+    assert not [k for k in drafted if k[1] == "political_prisoner_count"], sorted(map(str, drafted))

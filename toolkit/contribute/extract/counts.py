@@ -21,6 +21,12 @@ HELD = (r"(?:remain|remained|are\s+still|were\s+still|still|are\s+(?:now\s+)?hel
 PRISONERS = r"(?:political\s+prisoners|prisoners\s+of\s+conscience)"
 
 
+FOR_POLITICS = (r"(?:on\s+political(?:ly\s+motivated)?\s+charges|for\s+(?:their\s+)?political\s+(?:reasons|activities|"
+                r"activity|views|beliefs))")
+"""After people held, why: "on political charges", "for political activities"."""
+LEAVES = re.compile(r"\b(?:leaves?|leaving|left)\s+(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|an\s+estimated)"
+                    r"\s+)?$", re.IGNORECASE)
+"""Before a count, a release that leaves them held: "the pardon still leaves some 1,400 people behind bars"."""
 OF_THE_FREED = re.compile(r"\b(?:of|among)\s+(?:(?:those|the)\s+(?:freed|released|pardoned)|them)\W{0,3}$", re.IGNORECASE)
 """Before a count, words that make it a part of the freed ("Of those released, 12 ...")."""
 
@@ -32,8 +38,11 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
     for figure in _free(ctx, sentence):
         after = ctx.text[figure.end:sentence.end]
         held = re.match(rf"\s+(?:{PRISONERS}\s+(?:\w+\s+){{0,2}}?)?{HELD}\b[^.;,!?“”\"]*", after) or \
-            re.match(r"\s+(?:people|persons|individuals)\s+(?:are|remain)\s+(?:still\s+)?(?:\w+ly\s+)?(?:held|jailed|"
-                     r"imprisoned|behind\s+bars)\s+(?:on\s+political\s+charges|for\s+political\s+reasons)[^.;,]*", after) or \
+            re.match(rf"\s+(?:people|persons|individuals)\s+(?:are|remain)\s+(?:still\s+)?(?:\w+ly\s+)?(?:held|jailed|"
+                     rf"imprisoned|behind\s+bars)\s+{FOR_POLITICS}[^.;,]*", after) or \
+            (LEAVES.search(ctx.text, max(sentence.start, figure.start - 40), figure.start) and
+             re.match(rf"\s+(?:people|persons|individuals|prisoners)\s+(?:behind\s+bars|in\s+(?:prison|jail|custody)|jailed|"
+                      rf"imprisoned)\s+{FOR_POLITICS}[^.;,]*", after)) or \
             re.match(rf"\s+(?:people|persons|individuals)\s+(?:in\s+[A-Z][\w-]*\s+)?(?:are|were|remain)\s+(?:still\s+)?"
                      rf"(?:considered|recogni[sz]ed\s+as|deemed)\s+{PRISONERS}\b", after) or \
             re.match(rf"\s+(?:people|persons|individuals|prisoners)\s+(?:imprisoned|jailed|held|detained)\s+(?:on\s+political\s+"

@@ -4,8 +4,7 @@ Importing frictionless costs more than validating a small package: about 0.15 s 
 its first check 0.05 s more. A process that has not loaded it yet hands its checks to one child
 interpreter, which imports frictionless on another core while this one reads the seeds and the
 tables (a thread of this process would not help: an import holds the interpreter lock, so it would
-wait for ours and we for it; the child imports on a thread of its own while its main thread waits
-for input), then answers each check as it comes. A process that has frictionless loaded already (a
+wait for ours and we for it), then answers each check as it comes. A process that has frictionless loaded already (a
 test run, a long-lived caller), or has one core, checks on a thread. When the child cannot start or
 does not answer with its list of issues, the check runs here: it is never skipped.
 
@@ -204,17 +203,18 @@ def _in_child(check: str):
     return run
 
 
-CHILD = ("import importlib, threading\n"
-         "threading.Thread(target=importlib.import_module, args=('frictionless',), daemon=True).start()\n"
+CHILD = ("import frictionless\n"
          f"from {__name__} import main\n"
          "main()\n")
-"""The child: frictionless is imported on a thread from its first instant (before even this module), so the
-first request finds it loaded or waits for it; the main thread reads requests (`main`)."""
+"""The child: frictionless first, then this module, one after the other, then the requests (`main`). (Importing
+frictionless on a thread beside the main thread's import of this module saved nothing, an import holding the
+interpreter lock, and two threads importing modules that import each other's can be handed a module half
+initialised: the child then died without an answer, and the check ran in the parent after all.)"""
 
 
 def main() -> None:
-    """Answer each request; the end of the input ends the child at once, mid-import or not: a parent that
-    stopped before its checks, or was killed, costs no more than the child's start."""
+    """Answer each request; the end of the input ends the child at once: a parent that stopped before its checks,
+    or was killed, costs no more than the child's start."""
     import os
 
     for line in sys.stdin:
@@ -222,5 +222,5 @@ def main() -> None:
         issues = CHECKS[request["check"]](request["payload"])
         sys.stdout.write(json.dumps([dataclasses.asdict(issue) for issue in issues]) + "\n")
         sys.stdout.flush()
-    os._exit(0)  # not waiting for the import thread
+    os._exit(0)  # no interpreter teardown: the parent waits for this exit
 

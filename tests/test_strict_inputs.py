@@ -386,3 +386,36 @@ def test_a_pattern_the_validator_cannot_run_is_a_located_schema_error(runner, pr
     assert result.exit_code == 1
     located = [i for i in report["issues"] if i["type"] == "invalid-constraint" and "regular expression" in i["message"]]
     assert located and located[0]["file"] == "schemas/sources.schema.json" and located[0]["line"] == line, report["issues"]
+
+
+def test_the_c_parser_reads_json_with_the_same_lines_as_the_line_tracking_one(built_package):
+    """parse_json reads valid JSON with the standard library's C parser and a scan for lines; each object,
+    its line, its keys' lines and its duplicate keys are what the pure-Python line decoder gives (which
+    still reads whatever the C parser refuses, for its message and line)."""
+    import random
+
+    from toolkit.ingest.jsonio import _fast, _LineDecoder
+
+    def shape(node):
+        if isinstance(node, dict):
+            return (node.line, node.key_lines, node.duplicate_keys, [(k, shape(v)) for k, v in node.items()])
+        return [shape(v) for v in node] if isinstance(node, list) else node
+
+    texts = [(built_package / "datapackage.json").read_text(encoding="utf-8"),
+             '{"a": {"b": [{"c": "}{\\"x\\": "}]}, "d"\n:\n3, "a": {}}', '\n [ {}, {"": 1, " ": {"k\\"": 2}} ] ',
+             '{"x": "\\ud83d\\ude00", "y": "a\\\\", "y": [1, {"z": null}]}']
+    rng = random.Random(5)
+    for _ in range(200):  # moved keys, values and braces: the valid ones among them
+        chars = list(texts[1 + rng.randrange(3)])
+        for _ in range(rng.randint(1, 3)):
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice(['"k": 0, ', "\n", '{"q": 1}', "[]", "  "]))
+        texts.append("".join(chars))
+    read = 0
+    for text in texts:
+        try:
+            expected = shape(_LineDecoder(text).decode(text))
+        except ValueError:
+            continue
+        assert shape(_fast(text)) == expected, text[:300]
+        read += 1
+    assert read > 20  # and more than the three written out

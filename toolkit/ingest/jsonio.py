@@ -22,6 +22,7 @@ _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # unrolled: a run of plain ch
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 class JSONInputError(ValueError):
@@ -80,13 +81,61 @@ class _LineDecoder(json.JSONDecoder):
             end = _WHITESPACE.match(text, end).end()
 
 
+_STRING_TEXT = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+_TOKEN = re.compile(r'(?:[^"{}]++|' + _STRING_TEXT + r'(?![ \t\n\r]*:))*+(?:(\{)|(\})|(' + _STRING_TEXT + r')[ \t\n\r]*:)')
+"""The next brace of an object, or string that is a key (followed by its colon), past the rest."""
+
+
+def _fast(text: str):
+    """The document as _LineDecoder reads it, by the standard library's C parser: the objects come to
+    `object_pairs_hook` in the order they close, which is the order of their closing braces in the text,
+    so one scan of the (valid) text beforehand gives each its line and the lines of its keys in order."""
+    closed, open_ = [], []
+    newlines, at = 0, 0
+    for match in _TOKEN.finditer(text):
+        kind = match.lastindex
+        if kind == 2:  # }
+            closed.append(open_.pop())
+            continue
+        start = match.start(kind)
+        newlines += text.count("\n", at, start)
+        at = start
+        if kind == 1:  # {
+            open_.append((newlines + 1, []))
+        else:  # a key
+            open_[-1][1].append(newlines + 1)
+    order = iter(closed)
+
+    def build(pairs):
+        line, key_lines = next(order)
+        if len(key_lines) != len(pairs):
+            raise ValueError("the scan and the parser disagree")
+        mapping = LineDict(pairs)  # a key given twice keeps its first place and its last value, as below
+        mapping.line, mapping.duplicate_keys = line, []
+        mapping.key_lines = dict(zip((key for key, _ in pairs), key_lines))
+        if len(mapping) < len(pairs):
+            seen = set()
+            for (key, _), key_line in zip(pairs, key_lines):
+                if key in seen:
+                    mapping.duplicate_keys.append((key, key_line))
+                seen.add(key)
+        return mapping
+
+    return json.JSONDecoder(object_pairs_hook=build).decode(text)
+
+
 def parse_json(text: str, max_depth: int = MAX_DEPTH):
     """Parse JSON text into LineDicts and lists; JSONInputError with a line for anything wrong."""
     depth, line = _depth(text)
     if depth > max_depth:
         raise JSONInputError(f"nests objects and arrays more than {max_depth} levels deep", line)
     try:
-        document = _LineDecoder(text).decode(text)
+        document = _fast(text)
+    except (ValueError, RecursionError, IndexError, StopIteration):
+        document = None  # read again below, where each error gets its message and line
+    try:
+        if document is None:
+            document = _LineDecoder(text).decode(text)
     except json.JSONDecodeError as exc:
         raise JSONInputError(f"invalid JSON: {exc.msg}", exc.lineno) from exc
     except ValueError as exc:  # int() refuses a number of more digits than sys.get_int_max_str_digits()
@@ -133,10 +182,8 @@ def _depth(text: str) -> tuple[int, int | None]:
     stripped = _STRING.sub('""', text) if '"' in text else text
     depth = deepest = 0
     line = None
-    for match in re.finditer(r"[\[\]{}\n]", stripped):
+    for match in _BRACKET.finditer(stripped):
         char = match.group()
-        if char == "\n":
-            continue
         depth = depth + 1 if char in "[{" else max(0, depth - 1)
         if depth > deepest:
             deepest = depth

@@ -157,7 +157,8 @@ def test_articles_make_every_conflict_kind_the_schema_allows(tmp_path):
 
 
 @pytest.mark.parametrize("name", _contributed_projects())
-def test_articles_making_every_conflict_kind_build_packages_that_pass_their_own_expectations(name, tmp_path):
+def test_articles_making_every_conflict_kind_build_packages_that_pass_their_own_expectations(name, tmp_path,
+                                                                                            built_package):
     """Each project that makes a kind of conflict (the suite's own, and the rule fixtures where a rule
     fires) builds, validates and passes the suite the package ships (once a person's exception, made by
     a valid article, failed it). One test a project, so that the suite's workers share them."""
@@ -165,8 +166,11 @@ def test_articles_making_every_conflict_kind_build_packages_that_pass_their_own_
     from toolkit.pipeline import build_package
 
     root = _assemble_contributed(name, tmp_path)
-    result = build_package(open_project(root), root / "datapackage")
-    assert result.ok, (name, [i.message for i in result.report.errors])
+    if name == "project":  # the suite's own project builds the run's `built_package` (which asserts it built)
+        shutil.copytree(built_package, root / "datapackage")
+    else:
+        result = build_package(open_project(root), root / "datapackage")
+        assert result.ok, (name, [i.message for i in result.report.errors])
     issues = check_expectations(root / "datapackage", root / "datapackage" / "expectations.json")
     assert [i.message for i in issues if i.severity == "error"] == [], name  # a heuristic may warn
     built = {row["kind"] for row in pq.read_table(root / "datapackage/data/conflicts.parquet").to_pylist()}

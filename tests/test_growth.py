@@ -12,18 +12,17 @@ import pytest
 import yaml
 
 from . import growth, invariants
-from .conftest import ROOT, assemble_project
+from .conftest import ROOT
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_a_generated_contribution_builds_validates_and_makes_every_kind_of_conflict(tmp_path, seed):
+def test_a_generated_contribution_builds_validates_and_makes_every_kind_of_conflict(project, seed):
     from toolkit.pipeline import build_package, validate_path
     from toolkit.project import open_project
     from toolkit.validate.expectations import check_expectations
 
-    root = assemble_project(tmp_path / "project")
-    assert build_package(open_project(root), root / "datapackage").ok  # what the generator reads
+    root = project  # with the package its seeds build (the run's `built_package`): what the generator reads
     written = growth.write_contribution(root, seed)
     assert set(SHAPES) <= set().union(*(article.cases for article in written))
     result = build_package(open_project(root), root / "datapackage")

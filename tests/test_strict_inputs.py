@@ -419,3 +419,27 @@ def test_the_c_parser_reads_json_with_the_same_lines_as_the_line_tracking_one(bu
         assert shape(_fast(text)) == expected, text[:300]
         read += 1
     assert read > 20  # and more than the three written out
+
+
+def test_the_scan_for_lines_reads_each_character_once_whatever_follows_the_last_brace(monkeypatch):
+    """The scan for lines reads token after token from where the last ended, and stops where none follows: a search
+    from each later character (as finditer does) cost the square of what follows the last brace or key (a 40 KB array of
+    numbers took seconds). Each read starts where the one before ended, and the lines are still the decoder's."""
+    from toolkit.ingest import jsonio
+
+    starts, token = [], jsonio._TOKEN
+
+    class Recording:
+        def match(self, string, pos=0, endpos=None):
+            starts.append(pos)
+            return token.match(string, pos) if endpos is None else token.match(string, pos, endpos)
+
+    monkeypatch.setattr(jsonio, "_TOKEN", Recording())
+    for text in ('[' + '0, ' * 5_000 + '0]', '{"a": 1}' + ' ' * 20_000, '[{"a": 1}, ' + '"xx", ' * 3_000 + '""]',
+                 '{"a": {"b": 2}, "c": [' + '1.5, ' * 3_000 + '3]}'):
+        starts.clear()
+        document = jsonio.parse_json(text)
+        assert len(starts) <= text.count("{") + text.count("}") + text.count(":") + 1, len(starts)
+        assert starts == sorted(set(starts))  # never the same place twice, never back
+        expected = jsonio._LineDecoder(text).decode(text)
+        assert document == expected and getattr(document, "key_lines", None) == getattr(expected, "key_lines", None)

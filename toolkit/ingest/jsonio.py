@@ -91,8 +91,11 @@ def _fast(text: str):
     `object_pairs_hook` in the order they close, which is the order of their closing braces in the text,
     so one scan of the (valid) text beforehand gives each its line and the lines of its keys in order."""
     closed, open_ = [], []
-    newlines, at = 0, 0
-    for match in _TOKEN.finditer(text):
+    newlines, at, pos = 0, 0, 0
+    # token after token, each where the last ended; where none follows, the rest holds no brace and no key (a search
+    # from each later character instead, as finditer does, would cost the square of that rest)
+    while (match := _TOKEN.match(text, pos)) is not None:
+        pos = match.end()
         kind = match.lastindex
         if kind == 2:  # }
             closed.append(open_.pop())

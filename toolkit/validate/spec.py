@@ -4,9 +4,9 @@ Importing frictionless costs more than validating a small package: about 0.15 s 
 its first check 0.05 s more. A process that has not loaded it yet hands its checks to one child
 interpreter, which imports frictionless on another core while this one reads the seeds and the
 tables (a thread of this process would not help: an import holds the interpreter lock, so it would
-wait for ours and we for it), then answers each check as it comes. A process that has frictionless loaded already (a
-test run, a long-lived caller), or has one core, checks on a thread. When the child cannot start or
-does not answer with its list of issues, the check runs here: it is never skipped.
+wait for ours and we for it), then answers each check as it comes. A process that has frictionless
+loaded already (a test run, a long-lived caller), or has one core, checks on a thread. When the child
+cannot start or does not answer with its list of issues, the check runs here: it is never skipped.
 
     python -c "$CHILD"                   # the child (CHILD): one JSON request a line ({"check", "payload"}),
                                          # one JSON list of issues a line back
@@ -164,6 +164,7 @@ class _Child:
         # -P: the working directory is not put on its path
         self.process = subprocess.Popen([sys.executable, "-P", "-c", CHILD], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.asked = False
 
     @classmethod
     def get(cls) -> "_Child":
@@ -176,8 +177,11 @@ class _Child:
             return cls._started
 
     def close(self) -> None:
-        """Tell the child there is no more to check, and wait for it (no orphan is left behind)."""
+        """Tell the child there is no more to check, and wait for it (no orphan is left behind); one never asked
+        anything is stopped at once, not left to finish its imports first."""
         try:
+            if not self.asked:
+                self.process.kill()
             self.process.stdin.close()
             self.process.wait(timeout=10)
         except (OSError, subprocess.TimeoutExpired):
@@ -185,6 +189,7 @@ class _Child:
 
     def ask(self, check: str, payload: dict) -> list[Issue]:
         with self._lock:
+            self.asked = True
             self.process.stdin.write(json.dumps({"check": check, "payload": payload}).encode() + b"\n")
             self.process.stdin.flush()
             answer = self.process.stdout.readline()
@@ -213,8 +218,7 @@ initialised: the child then died without an answer, and the check ran in the par
 
 
 def main() -> None:
-    """Answer each request; the end of the input ends the child at once: a parent that stopped before its checks,
-    or was killed, costs no more than the child's start."""
+    """Answer each request, until the input ends (a parent that asked nothing stops the child at once instead)."""
     import os
 
     for line in sys.stdin:

@@ -4642,15 +4642,26 @@ def test_a_third_reviews_cases_of_the_days_rules(shapes):
 
 def test_one_a_head_of_government_sent_to_the_freeing_meeting_is_its_envoy(shapes):
     """"The release was announced as the leader met in Minsk with A, a representative of US President B" makes A the
-    release's envoy. Not "A, a representative of the Viasna rights group, said", nor a visit at another time."""
-    drafted = _review_draft(shapes, "Belarus freed 52 political prisoners on Thursday. The release was announced as the "
-                                    "Belarusian leader met in Minsk with Ivo Lamm, a representative of US President "
-                                    "Daniel Mockwell.")
-    assert [k for k in drafted if k[1] == "envoy" and k[2] == "ivo-lamm"], sorted(map(str, drafted))
+    release's envoy, as "met A, an emissary of US President B" does. Not "A, a representative of the Viasna rights
+    group, said", nor a visit at another time; nor, as a review found, one who only speaks for an administration, the
+    freeing side's own leader's representative, or one who meets the freed at the border."""
+    for body in ("The release was announced as the Belarusian leader met in Minsk with Ivo Lamm, a representative of US "
+                 "President Daniel Mockwell.",
+                 "It came after Pavel Sarnak met Ivo Lamm, an emissary of US President Daniel Mockwell, in Minsk."):
+        drafted = _review_draft(shapes, "Belarus freed 52 political prisoners on Thursday. " + body)
+        assert [k for k in drafted if k[1] == "envoy" and k[2] == "ivo-lamm"], (body, sorted(map(str, drafted)))
     for body in ("Belarus freed 52 political prisoners on Thursday, Ivo Lamm, a representative of the Viasna rights "
                  "group, said.",
                  "Belarus freed 52 political prisoners on Thursday. Ivo Lamm, a representative of President Daniel "
-                 "Mockwell, visited Vilnius in 2019."):
+                 "Mockwell, visited Vilnius in 2019.",
+                 "Belarus freed 52 political prisoners on Thursday. Ivo Lamm, a representative of the Biden "
+                 "administration, said the freeing was not enough.",
+                 "Belarus freed 52 political prisoners on Thursday. Pavel Sarnak met with Ivo Lamm, a representative of "
+                 "Belarusian President Anna Berg.",
+                 "Belarus freed 52 political prisoners on Thursday. In 2019, Ivo Lamm, a representative of US President "
+                 "Daniel Mockwell, held talks in Minsk on trade.",
+                 "Belarus freed 52 political prisoners on Thursday. The freed prisoners were welcomed at the Lithuanian "
+                 "border by Ivo Lamm, a representative of Lithuanian President Rasa Veld."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "envoy"], (body, sorted(map(str, drafted)))
 
@@ -4664,5 +4675,13 @@ def test_a_pardon_that_leaves_people_behind_bars_for_politics_counts_those_held(
                  "Belarus freed 10 prisoners on Friday. Some 1,400 people remain behind bars for political activities."):
         drafted = _review_draft(shapes, body)
         assert [k for k in drafted if k[1] == "political_prisoner_count" and k[2] == "1400"], (body, sorted(map(str, drafted)))
-    drafted = _review_draft(shapes, "Belarus freed 10 prisoners on Friday, leaving 30 people behind bars for drug offences.")
-    assert not [k for k in drafted if k[1] == "political_prisoner_count"], sorted(map(str, drafted))
+    for body in ("Belarus freed 10 prisoners on Friday, leaving 30 people behind bars for drug offences.",
+                 # a review's cases: a part of one group, another country's amnesty, another time
+                 "Belarus freed 10 of the 40 activists detained at the rally on Friday, leaving 30 people behind bars "
+                 "for political activities.",
+                 "Belarus freed 10 prisoners on Friday. Russia's amnesty, by contrast, leaves some 700 people behind bars "
+                 "for political activities.",
+                 "Belarus freed 10 prisoners on Friday. In 2021, the amnesty left 2,000 people behind bars for political "
+                 "activities."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "political_prisoner_count"], (body, sorted(map(str, drafted)))

@@ -24,9 +24,25 @@ PRISONERS = r"(?:political\s+prisoners|prisoners\s+of\s+conscience)"
 FOR_POLITICS = (r"(?:on\s+political(?:ly\s+motivated)?\s+charges|for\s+(?:their\s+)?political\s+(?:reasons|activities|"
                 r"activity|views|beliefs))")
 """After people held, why: "on political charges", "for political activities"."""
-LEAVES = re.compile(r"\b(?:leaves?|leaving|left)\s+(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|an\s+estimated)"
-                    r"\s+)?$", re.IGNORECASE)
-"""Before a count, a release that leaves them held: "the pardon still leaves some 1,400 people behind bars"."""
+LEAVES = re.compile(r"\b(?:the|this|that|its|his|their)\s+(?:[\w-]+\s+){0,2}(?:pardon|release|amnesty|freeing|move)\s+"
+                    r"(?:(?:still|also|nonetheless)\s+)?leaves\s+(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|"
+                    r"at\s+least|an\s+estimated)\s+)?$", re.IGNORECASE)
+"""Before a count, the page's release that leaves them held: "the rare pardon still leaves some 1,400 people behind
+bars" (now, not "the amnesty left"; the release itself, not "freed 10 of the 40, leaving 30")."""
+
+
+def _left_held(ctx: Context, sentence: Sentence, figure) -> bool:
+    """True when the page's release leaves the counted held, in a clause that names no other country ("Russia's amnesty
+    leaves some 700 people behind bars" is Russia's) and no year ("In 2021, the amnesty leaves")."""
+    start = sentence.clause(figure.start)[0]
+    if not LEAVES.search(ctx.text, max(start, figure.start - 80), figure.start):
+        return False
+    if re.search(r"\b(?:19|20)\d\d\b|\blast\s+year\b", ctx.text[sentence.start:figure.start]):
+        return False
+    return not any(start <= n.start < figure.start and n.entity and ctx.registry.kind(n.entity) == "place" and
+                   ctx.registry.top(n.entity) != ctx.country for n in sentence.names) and \
+        not any(country_of(ctx, word) not in (None, ctx.country)
+                for word in re.findall(r"\b[A-Z][a-z]+(?=[’']s\b)", ctx.text[start:figure.start]))
 OF_THE_FREED = re.compile(r"\b(?:of|among)\s+(?:(?:those|the)\s+(?:freed|released|pardoned)|them)\W{0,3}$", re.IGNORECASE)
 """Before a count, words that make it a part of the freed ("Of those released, 12 ...")."""
 
@@ -40,7 +56,7 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
         held = re.match(rf"\s+(?:{PRISONERS}\s+(?:\w+\s+){{0,2}}?)?{HELD}\b[^.;,!?“”\"]*", after) or \
             re.match(rf"\s+(?:people|persons|individuals)\s+(?:are|remain)\s+(?:still\s+)?(?:\w+ly\s+)?(?:held|jailed|"
                      rf"imprisoned|behind\s+bars)\s+{FOR_POLITICS}[^.;,]*", after) or \
-            (LEAVES.search(ctx.text, max(sentence.start, figure.start - 40), figure.start) and
+            (_left_held(ctx, sentence, figure) and
              re.match(rf"\s+(?:people|persons|individuals|prisoners)\s+(?:behind\s+bars|in\s+(?:prison|jail|custody)|jailed|"
                       rf"imprisoned)\s+{FOR_POLITICS}[^.;,]*", after)) or \
             re.match(rf"\s+(?:people|persons|individuals)\s+(?:in\s+[A-Z][\w-]*\s+)?(?:are|were|remain)\s+(?:still\s+)?"

@@ -224,10 +224,21 @@ def _object(ctx: Context, sentence: Sentence, offset: int) -> int:
 
 ENVOY = r"(?:envoy|mediator|negotiator|special\s+representative)"
 """Who is sent to negotiate: "U.S. envoy X", "the president's special representative, X"."""
-SENT_BY_A_LEADER = re.compile(r",\s+(?:a|the)\s+(?:personal\s+|special\s+)?(?:representative|emissary)\s+(?:of|for)\s+(?:the\s+)?"
-                              r"(?:[A-Z][\w.]*\s+){0,2}(?:President|Prime\s+Minister|White\s+House|administration)\b")
-"""After a name, one sent by a head of government: "X, a representative of US President Y", "X, a personal emissary of
-the Prime Minister"."""
+SENT_BY_A_LEADER = re.compile(r",\s+(?:a|an|the)\s+(?:personal\s+|special\s+)?(?:representative|emissary)\s+(?:of|for)\s+"
+                              r"(?:the\s+)?(?P<whose>(?:[A-Z][\w.]*\s+){1,2})(?:President|Prime\s+Minister)\b")
+"""After a name, one sent by a country's head of government: "X, a representative of US President Y", "X, an emissary
+of French President Y"."""
+MET_WITH = re.compile(r"\b(?:(?:met|meeting)\s+(?:(?:in|at)\s+[A-Z][\w-]*\s+)?(?:with\s+)?|talks\s+with\s+)$", re.IGNORECASE)
+"""Before a name, a meeting with the person: "met in Minsk with X", "talks with X"."""
+
+
+def _leader_country(ctx: Context, words: str) -> str | None:
+    """The country whose leader sent an envoy, by the words before the office ("US", "French", "the Lithuanian")."""
+    for word in reversed(words.split()):
+        country = country_of(ctx, word.rstrip("."))
+        if country:
+            return country
+    return None
 DEAL = re.compile(r"\b(?:deal|brokered|negotiat\w*|mediat\w*|releas\w*|free[ds]?|freeing|talks|secured|"
                   r"lifting|arrangement|agreement|announce\w*)\b", re.IGNORECASE)
 """The words of a deal or a freeing, in a sentence that may name the release's envoy."""
@@ -292,7 +303,10 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
         after = re.match(rf",\s+(?!{TO_SOMEONE}\s)(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){{0,45}}?\b{ENVOY}\b"
                          r"(?!(?:\s+[A-Z][\w’'.-]*)+)",  # "X, U.S. envoy Y's deputy": Y's role, not X's
                          ctx.text[person.end:sentence.end])
-        sent = SENT_BY_A_LEADER.match(ctx.text, person.end, sentence.end)  # "X, a representative of US President Y"
+        # "met in Minsk with X, a representative of US President Y": sent to the meeting by another side's leader
+        sent = SENT_BY_A_LEADER.match(ctx.text, person.end, sentence.end) if MET_WITH.search(before) else None
+        if sent and _leader_country(ctx, sent.group("whose")) in (None, ctx.country):
+            sent = None  # "a representative of Belarusian President X": the freeing side's own; or no country named
         comma_before = re.search(rf"\b{ENVOY}\b[^.;,]{{0,35}},\s*$", before)
         brokered = re.search(r"\b(?:brokered|mediated|negotiated|secured|arranged)\s+by\s+$", before)
         involved = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:was|were|had\s+been)?\s*(?:involved\s+in|took\s+part\s+in|"

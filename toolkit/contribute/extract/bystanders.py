@@ -102,6 +102,8 @@ class _Held:
         return any(self._held_from(text, start, end) for start in _after_particles(text, at, end))
 
     def _held_from(self, text: str, at: int, end: int) -> bool:
+        """Whether list items, then words of being held, follow `at`: each item's possible ends asked in turn, each
+        place once for the sentence (a stack, not recursion: a list may run to thousands of names)."""
         memo, stack, items = self.held_from, [at], {}  # (items: the item ends of a position whose own are pending)
         while stack:
             here = stack[-1]
@@ -173,7 +175,7 @@ HELD_TAIL_PATTERN = r"\s*(?:,\s*)?(?:who\s+)?(?:is|are|was|were|has|have)?\s*(?:
 HELD_AFTER = re.compile(rf"(?:\s+{PARTICLE})*(?:\s*(?:,|and)\s+{WHOLE_NAME_WORD}(?:\s+(?:{WHOLE_NAME_WORD}|{PARTICLE}))"
                         rf"{{0,3}})*{HELD_TAIL_PATTERN}", re.IGNORECASE)
 """From a name: the rest of its list, then words of being held ("..., B and C kyzy remain under arrest"). _Held.after
-reads it in pieces, item by item (a test compares the two):"""
+reads it in pieces, item by item, with the four patterns below (a test compares the two readings)."""
 LEADING_PARTICLE = re.compile(rf"\s+{PARTICLE}", re.IGNORECASE)
 ITEM_START = re.compile(rf"\s*(?:,|and)\s+{WHOLE_NAME_WORD}", re.IGNORECASE)
 ITEM_MORE = re.compile(rf"\s+(?:{WHOLE_NAME_WORD}|{PARTICLE})", re.IGNORECASE)

@@ -43,6 +43,8 @@ def _left_held(ctx: Context, sentence: Sentence, figure) -> bool:
                    ctx.registry.top(n.entity) != ctx.country for n in sentence.names) and \
         not any(country_of(ctx, word) not in (None, ctx.country)
                 for word in re.findall(r"\b[A-Z][a-z]+(?=[’']s\b)", ctx.text[start:figure.start]))
+
+
 OF_THE_FREED = re.compile(r"\b(?:of|among)\s+(?:(?:those|the)\s+(?:freed|released|pardoned)|them)\W{0,3}$", re.IGNORECASE)
 """Before a count, words that make it a part of the freed ("Of those released, 12 ...")."""
 

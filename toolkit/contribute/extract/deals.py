@@ -239,6 +239,8 @@ def _leader_country(ctx: Context, words: str) -> str | None:
         if country:
             return country
     return None
+
+
 DEAL = re.compile(r"\b(?:deal|brokered|negotiat\w*|mediat\w*|releas\w*|free[ds]?|freeing|talks|secured|"
                   r"lifting|arrangement|agreement|announce\w*)\b", re.IGNORECASE)
 """The words of a deal or a freeing, in a sentence that may name the release's envoy."""

@@ -1124,6 +1124,8 @@ def _one_of_the_counted(ctx: Context, sentence: Sentence, record) -> None:
 NAMED_AS = re.compile(r",\s+(?:who\s+(?:were|was)\s+)?(?:named|identified)\s+as\s+")
 THE_FREED_NAMED = re.compile(r"\W*(?:The|Those)\s+(?:freed|released|pardoned)\s+(?:[\w-]+\s+)?(?:were|was|have\s+been|"
                              r"had\s+been)\s+(?:named|identified)\s+as\s+")
+
+
 def _counted_by(ctx: Context, sentence: Sentence, figure, freeing: list) -> bool:
     """True when a freeing counts the figure: right before it ("released two Americans", "the release of two") or
     right after it ("the two freed citizens"); not "freed 14 in exchange for two spies", "two diplomats met them"."""

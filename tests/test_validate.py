@@ -672,6 +672,22 @@ def test_the_spec_check_says_the_same_in_a_child_in_a_thread_and_without_an_inte
     assert all(i.file == "datapackage.json" and i.rule == "Data Package spec" for i in child)
 
 
+def test_a_spec_check_child_never_asked_anything_is_stopped_at_once_and_one_asked_ends_by_itself():
+    """A command that started the child early and then checked nothing (an empty folder, a usage error) stops it at exit
+    rather than waiting for its imports; a child that answered ends when its input does (no orphan either way)."""
+    import signal
+
+    from toolkit.validate import spec
+
+    idle = spec._Child()
+    idle.close()
+    assert idle.process.returncode == -signal.SIGKILL
+    asked = spec._Child()
+    assert asked.ask("schemas", {"broken.schema.json": {"fields": "none"}})
+    asked.close()
+    assert asked.process.returncode == 0
+
+
 def test_github_format_annotates_within_limits_and_writes_the_summary(runner, package, tmp_path, monkeypatch):
     for row in ("fixture-daily-2025-12", "fixture-notes-2025-12-16", "fixture-wire-2025-12-15"):
         _csv_replace(package, "sources", f"{row},", "fixture-herald-2025-12-14,")

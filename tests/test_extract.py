@@ -4685,3 +4685,28 @@ def test_a_pardon_that_leaves_people_behind_bars_for_politics_counts_those_held(
                  "activities."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "political_prisoner_count"], (body, sorted(map(str, drafted)))
+
+
+def test_drafting_a_page_again_compiles_none_of_the_patterns_again(tmp_path, monkeypatch):
+    """Each spelling the registry knows is a pattern, besides the rules' own: with the 600 people a project soon has,
+    more than the 512 the re module keeps by default, and a process drafting page after page (the benchmarks, a
+    contributor's batch) compiled most of them again for each. Once a page is drafted, drafting it again compiles none."""
+    import re._compiler as compiler
+
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "schemas", root / "schemas")
+    (root / "seeds" / "claims").mkdir(parents=True)
+    (root / "seeds" / "manifest.yaml").write_text("sources: []\n")
+    shutil.copyfile(FIXTURES / "extract" / "registry.yaml", root / "seeds" / "registry.yaml")
+    letters = "bcdfghklmnprstvz"
+    people = [{"id": f"ales-testau-{a}{b}{c}", "name": f"Ales Testau{a}{b}{c}", "aliases": [f"Testau{a}{b}{c}"]}
+              for a in letters for b in letters for c in "aeiou"][:600]
+    add_to_registry(root, {"people": people})
+    report = Report()
+    registry = load_registry(open_project(root), report)
+    assert report.valid, [i.message for i in report.issues]
+    _drafted(registry, ARTICLE, published="2026-11-21")
+    compiled, compile = [], compiler.compile
+    monkeypatch.setattr(compiler, "compile", lambda pattern, flags=0: compiled.append(pattern) or compile(pattern, flags))
+    _drafted(registry, ARTICLE, published="2026-11-21")
+    assert compiled == [], (len(compiled), compiled[:3])

@@ -4710,3 +4710,37 @@ def test_drafting_a_page_again_compiles_none_of_the_patterns_again(tmp_path, mon
     monkeypatch.setattr(compiler, "compile", lambda pattern, flags=0: compiled.append(pattern) or compile(pattern, flags))
     _drafted(registry, ARTICLE, published="2026-11-21")
     assert compiled == [], (len(compiled), compiled[:3])
+
+
+def test_a_sentence_that_frees_many_one_by_one_is_read_once_not_once_a_name(shapes, monkeypatch):
+    """"A remains in prison, B was freed, C remains ..." in one sentence: for each freeing, the cue of an exchange's
+    other side, a separate deal, a freeing still to come and an earlier release were searched for from the sentence's
+    start or to its end, the square of the sentence. The characters searched stay within a few times its length."""
+    from toolkit.contribute.extract import deals, subjects
+
+    searched = [0]
+
+    class Recording:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def _count(self, string, pos=0, endpos=None):
+            searched[0] += (len(string) if endpos is None else min(endpos, len(string))) - pos
+
+        def search(self, string, pos=0, endpos=None):
+            self._count(string, pos, endpos)
+            return self.pattern.search(string, pos) if endpos is None else self.pattern.search(string, pos, endpos)
+
+        def finditer(self, string, pos=0, endpos=None):
+            self._count(string, pos, endpos)
+            return self.pattern.finditer(string, pos) if endpos is None else self.pattern.finditer(string, pos, endpos)
+
+    for module, name in ((subjects, "RETURN"), (subjects, "SEPARATE"), (subjects, "STILL_TO_COME"),
+                         (deals, "STILL_TO_COME"), (subjects, "EARLIER")):
+        monkeypatch.setattr(module, name, Recording(getattr(module, name)))
+    people = [f"Ales Testau{i}" for i in range(300)]
+    body = "Belarus freed 14 prisoners on Friday. " + ", ".join(
+        f"{a} remains in prison, {b} was freed" for a, b in zip(people[::2], people[1::2])) + "."
+    drafted, _ = _drafted(shapes, "Published: 21 November 2026\n\n" + body + "\n", published="2026-11-21")
+    assert [k for k in drafted if k[1] == "released_count"]  # the page is read
+    assert len(body) < searched[0] < 40 * len(body), (searched[0], len(body))  # searched, not the sentence once a name

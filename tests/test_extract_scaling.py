@@ -226,3 +226,32 @@ def test_later_mentions_by_surname_are_found_in_one_pass_as_a_search_for_each_su
         assert names._surnames(text, people, taken) == expected, (trial, text)
         mentions += len(expected)
     assert mentions > 300  # the pages name people again by surname often enough for the comparison to tell
+
+
+def test_found_between_says_what_a_search_of_the_window_says():
+    """subjects.found_between reads a sentence's matches once and answers for any window what a search of that window
+    answers, where a match runs across either bound too."""
+    from toolkit.contribute.extract.context import Sentence
+    from toolkit.contribute.extract.subjects import SEPARATE, STILL_TO_COME, found_between
+
+    rng = random.Random(17)
+    words = ["freed", "in a separate deal", "in an earlier swap,", "next week", "tomorrow", "soon", "A", "B,", "and",
+             "in a", "separate", "deal", "weeks", "in the coming days", "later this month", ";", "Minsk"]
+    for _ in range(60):
+        body = " ".join(rng.choice(words) for _ in range(rng.randrange(5, 40))) + "."
+        text = "Published: 21 November 2026\n\n" + body
+        sentence = Sentence(29, len(text), body, [], [], [])
+        for pattern in (SEPARATE, STILL_TO_COME):
+            for _ in range(40):
+                start = rng.randrange(29, len(text) + 1)
+                end = rng.randrange(start, len(text) + 1)
+                assert found_between(_Text(text), sentence, pattern, start, end) == \
+                    (pattern.search(text, start, end) is not None), (body, start, end)
+
+
+@dataclass
+class _Text:
+    """What found_between reads of a draft's context: its text."""
+
+    text: str
+

@@ -224,6 +224,16 @@ class Sentence:
     _cuts: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
     _figure_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _freeing: list[re.Match] | None = field(default=None, repr=False, compare=False)
+    _persons: list | None = field(default=None, repr=False, compare=False)  # people.persons, once per sentence
+    _spans: dict = field(default_factory=dict, repr=False, compare=False)  # pattern -> its matches (spans_of)
+
+    def spans_of(self, pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+        """The absolute spans of `pattern.finditer(text, start, end)` over the sentence, found once per pattern (rules
+        ask for the last or first match before or after each of many offsets of a long sentence)."""
+        spans = self._spans.get(pattern)
+        if spans is None:
+            spans = self._spans[pattern] = [m.span() for m in pattern.finditer(text, self.start, self.end)]
+        return spans
 
     def figures_within(self, start: int, end: int) -> list[Figure]:
         """The sentence's figures that start between two absolute offsets (found by bisection: a rule asks this of

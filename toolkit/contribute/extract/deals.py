@@ -18,7 +18,8 @@ from .context import ACT_TO_FREE, SET_APART, TO_BE_DONE, Context, Sentence, rule
 from .people import persons
 from .places import country_of
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
-from .subjects import (STILL_TO_COME, WEEKDAY, clause_release, date_note, days_further_on, freeings_outside_totals, other_year,
+from .subjects import (STILL_TO_COME, WEEKDAY, clause_release, date_note, days_further_on, found_between,
+                       freeings_outside_totals, other_year,
                        pardon_ahead, release_date, reported)
 
 
@@ -63,7 +64,7 @@ def _reported_day(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
     release that no date of the page dates yet, the day the freeing was reported bounds it (`by`)."""
     if ctx.release is None or clause_release(ctx, sentence, offset) != ctx.release or \
             any(d.property == "date" and d.subject == ctx.release for d in ctx.drafts) or \
-            STILL_TO_COME.search(ctx.text, offset, sentence.end):
+            found_between(ctx, sentence, STILL_TO_COME, offset, sentence.end):
         return None  # "announced Thursday that it was releasing 40 prisoners next week": nothing done by Thursday
     return next((d for d in sentence.dates if abs(d.start - offset) < 160 and d.value and len(d.value) == 10 and
                  not ctx.taken(d) and reported(ctx, d, offset, sentence.start)), None)

@@ -50,7 +50,11 @@ IN_CUSTODY = re.compile(r"(?:[’']s)?\s+(?:(?:[A-Z][\w-]*|pre-trial|penal)\s+)*
 
 
 def persons(ctx: Context, sentence: Sentence) -> list[Name]:
-    return [n for n in sentence.names if ctx.kind(n) == "person"]
+    """The sentence's names of people, found once per sentence (a name's kind does not change while a page is read: a
+    place this draft proposes is never a person's name); each caller gets a list of its own."""
+    if sentence._persons is None:
+        sentence._persons = [n for n in sentence.names if ctx.kind(n) == "person"]
+    return list(sentence._persons)
 
 
 APPOSITION = re.compile(r",(?!\s*(?:was|were|is|are|has|have|had|will|would|said|says|told|and)\b)"

@@ -11,6 +11,7 @@ entry drafted, never merged into a known one by guesswork.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -254,6 +255,20 @@ def date_note(ctx: Context, date: DateMention) -> str:
 
 RETURN = re.compile(r"\b(?:in\s+return|in\s+exchange|in\s+turn|for\s+(?:its|their)\s+part|reciprocally)\b(?!\s+for\b)",
                     re.IGNORECASE)
+RETURN_REACH = 300
+"""How far before a freeing its cue of the other side is read ("In return, after months of talks, Poland released A"):
+a search from the sentence's start for each freeing cost the square of a sentence that frees many one by one."""
+
+
+def found_between(ctx: Context, sentence: Sentence, pattern: re.Pattern, start: int, end: int) -> bool:
+    """Whether `pattern.search(ctx.text, start, end)` finds a match, read from the sentence's matches found once
+    (`Sentence.spans_of`): the first that begins at `start` or after, if it ends by `end`. Where one of them runs
+    across `start` or `end`, a search of its own (a match may begin inside it, or end where the window does)."""
+    spans = sentence.spans_of(pattern, ctx.text)
+    k = bisect.bisect_left(spans, (start, -1))
+    if k > 0 and spans[k - 1][1] > start or k < len(spans) and spans[k][0] < end < spans[k][1]:
+        return pattern.search(ctx.text, start, end) is not None
+    return k < len(spans) and spans[k][1] <= end
 
 
 def other_side(ctx: Context, sentence: Sentence, offset: int, held: bool = False) -> bool:
@@ -261,7 +276,7 @@ def other_side(ctx: Context, sentence: Sentence, offset: int, held: bool = False
     U.S. authorities freed two Belarusians"): its actor, named between the cue and the freeing, is a country
     other than the one the article's release frees from. No release of the article's frees those people."""
     cue = None
-    for cue in RETURN.finditer(ctx.text, sentence.start, offset):
+    for cue in RETURN.finditer(ctx.text, max(sentence.start, offset - RETURN_REACH), offset):
         pass
     from .context import FREEING
     if ctx.country is None:
@@ -365,7 +380,7 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     if date:
         return release_for(ctx, date.value)
     start, end = sentence.clause(offset)
-    if re.match(r"(?:a\s+few\s+|hours|days|a\s+day|a\s+week|weeks)\s*(?:\w+\s+)?(?:after|before)\b", ctx.text[start:end]):
+    if SHORTLY_AFTER.match(ctx.text, start, end):
         # "... on June 26, days after X's release": the release of that month
         earlier = [d for d in sentence.dates if d.start < start and d.value and len(d.value) >= 7]
         if earlier:
@@ -379,7 +394,7 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     opening = next((d for d in sentence.dates if d.start - sentence.start < 12 and d.value and len(d.value) >= 7), None)
     if opening and re.match(r"\s*,", ctx.text[opening.end:opening.end + 2]):
         return release_for(ctx, opening.value)
-    if SEPARATE.search(ctx.text, start, end):
+    if found_between(ctx, sentence, SEPARATE, start, end):
         return None  # "X, who was freed last year in a separate deal": another release, not dated here
     year = other_year(ctx, sentence, start, end) or _year_before_last(ctx, sentence, offset) or \
         _month_before(sentence, start, end)
@@ -402,6 +417,8 @@ def pardon_ahead(ctx: Context, sentence: Sentence, offset: int, date: DateMentio
     return min(((gap, release) for gap, release in freed if 0 < gap <= 7), default=(None, None))[1]
 
 
+SHORTLY_AFTER = re.compile(r"(?:a\s+few\s+|hours|days|a\s+day|a\s+week|weeks)\s*(?:\w+\s+)?(?:after|before)\b")
+"""A clause that opens with a time close to another event: "days after X's release"."""
 SEPARATE = re.compile(r"\bin\s+(?:a|an)\s+(?:separate|earlier|previous|prior|different|unrelated)\s+(?:\w+\s+)?"
                       r"(?:deal|release|exchange|swap|amnesty|pardon|agreement|case)\b", re.IGNORECASE)
 
@@ -414,10 +431,12 @@ def _month_before(sentence: Sentence, start: int, end: int) -> str | None:
                 None)  # the sentence's own dates: a scan of the page's would cost in proportion to it, per clause
 
 
+YEAR_BEFORE = re.compile(r"\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b")  # lower case: not "Last year," opening
+
+
 def _year_before_last(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     """"a larger one last year, when 200 were freed": the year before the article's."""
-    if ctx.anchor is None or not re.search(r"\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b",
-                                           ctx.text[sentence.start:offset]):
+    if ctx.anchor is None or not any(end <= offset for _, end in sentence.spans_of(YEAR_BEFORE, ctx.text)):
         return None
     return str(ctx.anchor.start.year - 1)
 
@@ -472,6 +491,8 @@ def other_year(ctx: Context, sentence: Sentence, start: int, end: int) -> str | 
 
 EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|another|former|first|second|third|latest|next|"
                      r"future|further|similar)\s+(?:\w+\s+)?$", re.IGNORECASE)
+EARLIER_REACH = 60
+"""How far before a freeing word EARLIER is read (its two words right before it), not the sentence up to it each time."""
 
 
 PAST_EVENT = re.compile(r"\W*(?:The|An?)\s+(?:last|previous|earlier|prior)\s+(?:\w+\s+){0,2}?"
@@ -527,7 +548,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             continue  # "The last major swap took place in December 2022, with ...": background, not the news
         for n, match in enumerate(freeings_outside_totals(sentence)):
             offset = sentence.start + match.start()
-            if EARLIER.search(sentence.text[:match.start()]) or other_side(ctx, sentence, offset) or \
+            if EARLIER.search(sentence.text, max(0, match.start() - EARLIER_REACH), match.start()) or \
+                    other_side(ctx, sentence, offset) or \
                     undated and ABOUT_SOMEONE.search(sentence.text, 0, match.start()):
                 continue
             date = release_date(ctx, sentence, offset)

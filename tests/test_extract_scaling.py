@@ -137,10 +137,9 @@ def test_the_words_after_a_name_are_read_for_being_held_only_when_the_sentence_h
     whole = [reference(ctx, s, n) for s in sentences for n in s.names]
     assert read == whole
     for sentence in sentences[:40]:  # the first freeing from any offset, inside a freeing's word too, is the search's
-        held = bystanders._held_words(ctx, sentence)
         for at in range(sentence.start, sentence.end + 1):
             found = FREEING.search(article, at, sentence.end)
-            assert held._first_freeing(article, at, sentence) == (found and found.span()), (sentence.text, at)
+            assert bystanders._first_freeing(article, at, sentence) == (found and found.span()), (sentence.text, at)
     assert 0.1 < sum(whole) / len(whole) < 0.9  # many names held and many not: the comparison can tell them apart
 
     # long lists: none of them reads the rest of the list, or the sentence up to a name, for each of its names

@@ -51,40 +51,25 @@ class _Held:
 
     starts: list[int]  # where words of being held begin: each word start at which STILL_HELD matches
     chain: list[tuple[int, int]]  # STILL_HELD's matches read from the sentence's start, as finditer finds them
-    ends: list[int]  # the chain's ends, for bisection
     stops: list[int]  # where tokens begin that no list of names, nor HELD_AFTER's words before STILL_HELD, can be
     freeing_after: dict = field(default_factory=dict)  # chain index -> the first freeing after that match, or None
     held_from: dict = field(default_factory=dict)  # position -> whether list items, then words of being held, follow it
-    freeings: list | None = None  # the sentence's freeings, as a search from its start finds them, once asked for
-    freeing_starts: list = field(default_factory=list)
 
     def held_before(self, ctx: Context, sentence: Sentence, at: int) -> bool:
         """True when the last word of being held before `at` has no freeing after it, up to `at`."""
-        k = bisect.bisect_right(self.ends, at) - 1  # the last of the chain that ends by `at`
+        k = bisect.bisect_right(self.chain, at, key=lambda span: span[1]) - 1  # the last of the chain that ends by `at`
         if k + 1 < len(self.chain) and self.chain[k + 1][0] < at:
             return _held_before_slowly(ctx, sentence, at)  # a match of the chain across `at`: read as it was
         if k < 0:
             return False
         if k not in self.freeing_after:
-            self.freeing_after[k] = self._first_freeing(ctx.text, self.chain[k][1], sentence)
+            self.freeing_after[k] = _first_freeing(ctx.text, self.chain[k][1], sentence)
         freeing = self.freeing_after[k]
         if freeing is None or freeing[0] >= at:
             return True
         if freeing[1] <= at:
             return False
         return _held_before_slowly(ctx, sentence, at)  # a freeing across `at`: read as it was
-
-    def _first_freeing(self, text: str, at: int, sentence: Sentence) -> tuple[int, int] | None:
-        """FREEING.search(text, at, sentence.end) as a span: the first of the sentence's freeings, found once from its
-        start, that begins at `at` or after (a search from `at` itself where one of them runs across `at`)."""
-        if self.freeings is None:
-            self.freeings = [(m.start(), m.end()) for m in FREEING.finditer(text, sentence.start, sentence.end)]
-            self.freeing_starts = [start for start, _ in self.freeings]
-        k = bisect.bisect_left(self.freeing_starts, at)
-        if k > 0 and self.freeings[k - 1][1] > at:  # one begun before `at` runs across it: another may begin within
-            found = FREEING.search(text, at, sentence.end)
-            return (found.start(), found.end()) if found else None
-        return self.freeings[k] if k < len(self.freeings) else None
 
     def may_follow(self, at: int) -> bool:
         """False when HELD_AFTER cannot match at `at`: no word of being held after it, or a token before the first one
@@ -125,6 +110,17 @@ class _Held:
         return memo[at]
 
 
+def _first_freeing(text: str, at: int, sentence: Sentence) -> tuple[int, int] | None:
+    """FREEING.search(text, at, sentence.end) as a span: the first of the sentence's freeings (`Sentence.spans_of`) that
+    begins at `at` or after (a search from `at` itself where one of them runs across `at`)."""
+    freeings = sentence.spans_of(FREEING, text)
+    k = bisect.bisect_left(freeings, (at, -1))
+    if k > 0 and freeings[k - 1][1] > at:  # one begun before `at` runs across it: another may begin within
+        found = FREEING.search(text, at, sentence.end)
+        return found.span() if found else None
+    return freeings[k] if k < len(freeings) else None
+
+
 def _after_particles(text: str, at: int, end: int) -> list[int]:
     """Where HELD_AFTER's list may begin: after none, one or more of a name's particles."""
     starts = [at]
@@ -157,10 +153,9 @@ def _held_words(ctx: Context, sentence: Sentence) -> _Held:
     """The sentence's _Held, read the first time still_held asks of one of its names."""
     held = ctx.held_words.get(sentence.start)
     if held is None:
-        chain = [(m.start(), m.end()) for m in STILL_HELD.finditer(ctx.text, sentence.start, sentence.end)]
         held = _Held(starts=[m.start() for m in WORD_START.finditer(ctx.text, sentence.start, sentence.end)
                              if STILL_HELD.match(ctx.text, m.start(), sentence.end)],
-                     chain=chain, ends=[end for _, end in chain],
+                     chain=sentence.spans_of(STILL_HELD, ctx.text),
                      stops=[m.start() for m in TOKEN.finditer(ctx.text, sentence.start, sentence.end)
                             if not READABLE.fullmatch(m.group(0))])
         ctx.held_words[sentence.start] = held

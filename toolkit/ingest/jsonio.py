@@ -81,8 +81,8 @@ class _LineDecoder(json.JSONDecoder):
             end = _WHITESPACE.match(text, end).end()
 
 
-_STRING_TEXT = r'"[^"\\]*(?:\\.[^"\\]*)*"'
-_TOKEN = re.compile(r'(?:[^"{}]++|' + _STRING_TEXT + r'(?![ \t\n\r]*:))*+(?:(\{)|(\})|(' + _STRING_TEXT + r')[ \t\n\r]*:)')
+_TOKEN = re.compile(r'(?:[^"{}]++|' + _STRING.pattern + r'(?![ \t\n\r]*:))*+(?:(\{)|(\})|(' + _STRING.pattern +
+                    r')[ \t\n\r]*:)')
 """The next brace of an object, or string that is a key (followed by its colon), past the rest."""
 
 

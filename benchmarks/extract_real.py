@@ -164,9 +164,13 @@ def main() -> None:
     args = parser.parse_args()
     if args.corpus:
         real_corpus.use(args.corpus)
+    paths = ledger_paths()
+    unknown = sorted(set(args.only or ()) - {path.stem for path in paths})
+    if unknown:  # a typo or a comma-joined list would otherwise measure nothing and print zeros
+        parser.error(f"no ledger for {', '.join(unknown)} (ids are separated by spaces)")
     _, _, _, ledger = load_project(ROOT)
     rows = []
-    for path in ledger_paths():
+    for path in paths:
         if args.only and path.stem not in args.only:
             continue
         result = measure(path, ledger.claims)

@@ -4,6 +4,8 @@ which texts are missing or changed and how to restore each (an invented article 
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,15 @@ def test_check_names_each_missing_or_changed_text_with_how_to_restore_it(corpus)
     missing = CliRunner().invoke(module.main, ["check"])
     assert missing.exit_code == 1 and "missing" in missing.output
     assert "'council freed detainees'" in missing.output and "https://example.org/a" in missing.output
+
+
+def test_measuring_an_id_with_no_ledger_is_refused_not_scored_as_nothing(tmp_path):
+    """`extract_real.py --only a,b` (one id, comma-joined) once measured no article and printed zeros."""
+    (tmp_path / "ledgers").mkdir()
+    (tmp_path / "ledgers" / "invented-wire-2026-05-02.yaml").write_text("id: invented-wire-2026-05-02\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "extract_real.py"), "--corpus", str(tmp_path),
+         "--only", "invented-wire-2026-05-02,other-2026-05-03"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2
+    assert "no ledger for invented-wire-2026-05-02,other-2026-05-03" in result.stderr
+    assert "pooled" not in result.stdout

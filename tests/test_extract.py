@@ -4744,3 +4744,22 @@ def test_a_sentence_that_frees_many_one_by_one_is_read_once_not_once_a_name(shap
     drafted, _ = _drafted(shapes, "Published: 21 November 2026\n\n" + body + "\n", published="2026-11-21")
     assert [k for k in drafted if k[1] == "released_count"]  # the page is read
     assert len(body) < searched[0] < 40 * len(body), (searched[0], len(body))  # searched, not the sentence once a name
+
+
+def test_a_release_welcomed_in_the_present_or_of_a_prisoner_of_conscience_is_done(shapes):
+    """"The foundation welcomes this afternoon's release of Polish prisoner of conscience A" frees A, as "welcomed the
+    release of A" does: the present tense, a time's possessive and a role with "of" in it ("prisoner of conscience",
+    "member of parliament") change nothing. Not "welcomes talks on the release of A" nor "welcomed the prospect of the
+    release of A": asked for, not done."""
+    for body in ("The foundation welcomes this afternoon’s release of Polish prisoner of conscience Ivo Lamm after two "
+                 "years of arbitrary imprisonment.",
+                 "Lithuania hails Saturday's release of the member of parliament Ivo Lamm.",
+                 "The group is celebrating the release of prisoner of conscience Ivo Lamm and the journalist Rasa Veld."):
+        drafted = _review_draft(shapes, body)
+        assert "ivo-lamm" in _freed(drafted), (body, sorted(map(str, drafted)))
+    for body in ("The foundation welcomes talks on the release of prisoner of conscience Ivo Lamm.",
+                 "Lithuania welcomed the prospect of the release of Ivo Lamm.",
+                 "The group welcomes calls for the release of Ivo Lamm.",
+                 "The group welcomes the planned release of Ivo Lamm."):
+        drafted = _review_draft(shapes, body)
+        assert "ivo-lamm" not in _freed(drafted), (body, sorted(map(str, drafted)))

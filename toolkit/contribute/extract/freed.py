@@ -134,11 +134,15 @@ ORDER_PENDING = re.compile(r"\b(?:within|pending|once|unless|if|conditionally|ap
                            r"yet\s+to|has\s+not|have\s+not|had\s+not|not\s+yet)\b", re.IGNORECASE)
 """Words after a court's order to free someone that leave it undone: a delay, a condition or an appeal."""
 
-# "secured the release of X", "announced the pardon of X", "the pardon also saw the releases of X": a freeing done,
-# not one asked for ("demanded the release of X", "talks on the release of X")
-DONE_NOUN = re.compile(r"\b(?:secured|announced|welcomed|hailed|celebrated|confirmed|ordered|approved|granted|saw|"
-                       r"led\s+to|resulted\s+in|after|following|with)\s+(?:\w+\s+){0,3}?(?:the\s+|his\s+|her\s+|their\s+)?"
-                       r"(?:\w+\s+)?$", re.IGNORECASE)
+# "secured the release of X", "announced the pardon of X", "the pardon also saw the releases of X", "welcomes this
+# afternoon's release of X": a freeing done, not one asked for ("demanded the release of X", "talks on the release of
+# X"), nor a hope or a plan the words between name ("welcomed the prospect of the release of X", "the planned release")
+NOT_YET_DONE = r"talks|negotiations?|prospects?|hopes?|calls?|demands?|plans?|planned|efforts?|bids?|push|campaign|" \
+    r"expected|possible|potential|proposed|promised|eventual|upcoming|imminent|future|conditions?|decision\s+on|news\s+of\s+talks"
+DONE_NOUN = re.compile(r"\b(?:secure[sd]?|announce[sd]?|welcome[sd]?|welcoming|hail(?:s|ed|ing)?|celebrat(?:es|ed|ing)|"
+                       r"confirm(?:s|ed)?|ordered|approve[sd]|granted|saw|led\s+to|resulted\s+in|after|following|with)\s+"
+                       rf"(?:(?!(?:{NOT_YET_DONE})\b)[\w’'-]+\s+){{0,3}}?(?:the\s+|his\s+|her\s+|their\s+)?"
+                       rf"(?:(?!(?:{NOT_YET_DONE})\b)[\w’'-]+\s+)?$", re.IGNORECASE)
 
 DONE_PREDICATE = re.compile(r",?\s+[“\"]?(?:(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:step|victory|relief|breakthrough|milestone|"
                             r"reminder|sign|signal|gesture)\b|(?:came|comes|follows|followed|marks|marked)\b|"

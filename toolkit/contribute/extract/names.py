@@ -496,6 +496,12 @@ ROLE_REACH = 1000
 from its start made a long line of names cost the square of its length)."""
 
 
+ROLE_OF_ENDS = {"conscience", "parliament", "state", "staff"}
+"""What ends a title with an "of" in it: "prisoner of conscience", "member of parliament", "head of state"."""
+ROLE_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:conscience|parliament|state|staff)\b(?=\s)")
+"""A title with an "of" in it, in running text (`ROLE_OF_ENDS`)."""
+
+
 def _role_before(text: str, start: int) -> tuple[str | None, int | None]:
     """The job or title right before a name: capitalized ("Journalist", "Ukrainian President") or not
     ("opposition leader", "U.S. deputy envoy to Riga"), without articles or the verb before it."""
@@ -514,7 +520,10 @@ def _role_before(text: str, start: int) -> tuple[str | None, int | None]:
     elif end >= 4 and words[end - 3][0].lower() in ("to", "for", "of") and \
             all(re.fullmatch(r"[A-Z][\w-]*", w) for w, _ in words[end - 2:end]) and _title(words[end - 4][0]):
         end -= 3  # "Ambassador to South Korea"
-    first = end
+    # "prisoner of conscience", "member of parliament": a title whose "of" phrase is part of it
+    idiom = end >= 3 and words[end - 2][0].lower() == "of" and words[end - 1][0].lower() in ROLE_OF_ENDS and \
+        title_word(words[end - 3][0])
+    first = end - 2 if idiom else end
     while first > 0 and _title(words[first - 1][0]) and not re.search(r"[,;:\"“”’)]$", words[first - 1][0]):
         first -= 1
     if first == end:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import ADJECTIVES, EVENT_AFTER, PEOPLE, Context, Sentence, rule
-from .names import SURNAME_LIKE_TITLES, Name, apposition, is_demonym, title_word
+from .names import ROLE_OF, SURNAME_LIKE_TITLES, Name, apposition, is_demonym, title_word
 from .places import country_of
 
 SPEECH = re.compile(r"\s*(?:(?:was|were|is|are|been)\s+(?=quoted\b)|(?!(?:was|were|is|are|been|being)\b)[a-z]\w*\s+)?"
@@ -244,6 +244,8 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         # "National League for Democracy (NLD) spokesman X": an organisation's name and its acronym are a role's words
         gap = re.sub(r"\b([A-Z][\w’'-]*)\s+(?:for|of)(?:\s+the)?\s+(?=[A-Z])", r"\1 ",
                      re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)", "", gap))
+        # "prisoner of conscience X", "the member of parliament Y": a title with an "of" in it is a role's words
+        gap = ROLE_OF.sub(lambda m: m.group(1) if title_word(m.group(1)) else m.group(0), gap)
         if members:  # "A of the Minsk Teachers Union and B from Radio Kupala": where the last one comes from, no clause
             gap = FROM_ORGANISATION.sub("", gap, count=1)
         possessor = POSSESSOR.match(gap) if members else None

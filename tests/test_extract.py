@@ -4763,3 +4763,38 @@ def test_a_release_welcomed_in_the_present_or_of_a_prisoner_of_conscience_is_don
                  "The group welcomes the planned release of Ivo Lamm."):
         drafted = _review_draft(shapes, body)
         assert "ivo-lamm" not in _freed(drafted), (body, sorted(map(str, drafted)))
+
+
+def test_names_freed_at_the_time_of_an_earlier_release_do_not_choose_the_pages_release(shapes):
+    """An undated page: "Ruler A pardoned 22 people. Among those pardoned were 15 women. In June, more than a hundred
+    were released. Among those released at the time were B and C." The project's claims free B in June's release, but
+    "at the time" is June's, not the lead's: the lead is on the one release of the year no claim tells of (as when its
+    contributor registered it). So for "In June, 140 were released" when June's total is 140. Without "at the time", B's
+    release is the page's, as before."""
+    from types import SimpleNamespace
+
+    from toolkit.values import Count
+
+    known = [SimpleNamespace(subject="release-2026-06", property="released_count", value=Count(140), population=None,
+                             quote="Belarus freed 140 prisoners in June"),
+             SimpleNamespace(subject="pavel-sarnak", property="released_in", value="release-2026-06", population=None,
+                             quote="Pavel Sarnak was freed in June")]
+    lead = ("Ruler Viktor Drozdan signed a decree pardoning 22 people, the presidency said in a statement. Among those "
+            "pardoned were 15 women and seven men.\nIn June, more than a hundred prisoners were released and taken to "
+            "Lithuania. ")
+    for after in ("Among those released at the time were Pavel Sarnak and Rasa Veld.",
+                  "Those freed then included Pavel Sarnak.",
+                  "Pavel Sarnak, who was released at that time, later spoke to reporters."):
+        drafted, _ = _drafted(shapes, lead + after + "\n", known_claims=known, year=2026)
+        counts = [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "22"]
+        assert counts == [("release-2026-03-13", "new-release-of-year")], (after, sorted(map(str, drafted)))
+    # a freeing dated in its own words, further down the page: "In June, 140 prisoners were released" votes for June's
+    # release by its total no more than its names do
+    drafted, _ = _drafted(shapes, lead.split("In June")[0] + "In June, 140 prisoners were released and taken to "
+                                                             "Lithuania.\n", known_claims=known, year=2026)
+    counts = [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "22"]
+    assert counts == [("release-2026-03-13", "new-release-of-year")], sorted(map(str, drafted))
+    drafted, _ = _drafted(shapes, lead.split("In June")[0] + "Also pardoned were Pavel Sarnak and Rasa Veld.\n",
+                          known_claims=known, year=2026)
+    assert [k[0] for k in drafted if k[1] == "released_count" and k[2] == "22"] == ["release-2026-06"], \
+        sorted(map(str, drafted))

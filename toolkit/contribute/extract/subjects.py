@@ -676,14 +676,22 @@ ABOUT_SOMEONE = re.compile(r"(?:,\s+who|\bwhose)\b[^,;:]*$", re.IGNORECASE)
 husband was released from jail in June")."""
 
 
+AT_THAT_TIME = re.compile(r"\b(?:at\s+(?:the|that)\s+time|back\s+then|(?:freed|released|pardoned)\s+then)\b", re.IGNORECASE)
+"""Words that tie a freeing to an earlier one the page told of: "Among those released at the time were A and B", "Those
+freed then included A"."""
+
+
 def _known_release(ctx: Context, sentences: list[Sentence]) -> tuple[str | None, bool]:
     """For an article that dates no freeing: the one release of the article's year that the project's claims
-    already tie to what its sentences about freeing name, the people freed in it, its envoy or its total; and whether
-    an envoy's vote alone chose it (then it is the last guess: `_envoy_guess`)."""
+    already tie to what its sentences about freeing name, the people freed in it, its envoy or its total (not a
+    sentence that dates its freeing in its own words, "In June, 140 were released", or ties it to an earlier one,
+    "released at the time"); and whether an envoy's vote alone chose it (then it is the last guess: `_envoy_guess`)."""
     year = ctx.anchor.start.year if ctx.anchor is not None else None
     votes: Counter = Counter()
     sure: set[str] = set()  # releases a freed person or a total voted for, not an envoy alone
-    for sentence in (s for s in sentences if s.freeing()):
+    for sentence in (s for s in sentences if s.freeing() and not AT_THAT_TIME.search(s.text)):
+        if any(getattr(release_date(ctx, sentence, sentence.start + m.start()), "value", None) for m in sentence.freeing()):
+            continue  # "In June, 140 prisoners were released" down the page: the release of its own date
         for name in sentence.names:
             if asked_whether(ctx.text[max(sentence.start, name.start - 200):name.start]):
                 continue  # "could not confirm whether X was among those released": no vote for X's release

@@ -4798,3 +4798,21 @@ def test_names_freed_at_the_time_of_an_earlier_release_do_not_choose_the_pages_r
                           known_claims=known, year=2026)
     assert [k[0] for k in drafted if k[1] == "released_count" and k[2] == "22"] == ["release-2026-06"], \
         sorted(map(str, drafted))
+
+
+def test_there_are_so_many_political_prisoners_counts_those_held(shapes):
+    """"There are about 1,400 political prisoners behind bars in Belarus including A" and "There are still some 1,100
+    political prisoners in the country" count the political prisoners held. Not a count of the freed ("There are 14
+    political prisoners among those freed"), nor one of another time ("There were 900 political prisoners in 2020")."""
+    for body, value in (("Belarus freed 30 people on Friday. There are about 1,400 political prisoners behind bars in "
+                         "Belarus including the laureate Ivo Lamm.", "1400"),
+                        ("Belarus freed 30 people on Friday. There are still some 1,100 political prisoners in the "
+                         "country, rights groups say.", "1100")):
+        drafted = _review_draft(shapes, body)
+        assert [k for k in drafted if k[1] == "political_prisoner_count" and k[2] == value], (body, sorted(map(str, drafted)))
+    for body in ("Belarus freed 30 people on Friday. There are 14 political prisoners among those freed.",
+                 "Belarus freed 30 people on Friday. There are 14 political prisoners who were released with them.",
+                 "Belarus freed 30 people on Friday. There were 900 political prisoners in Belarus in 2020.",
+                 "Belarus freed 30 people on Friday. There are 14 political prisoners on the list of those to be pardoned."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "political_prisoner_count"], (body, sorted(map(str, drafted)))

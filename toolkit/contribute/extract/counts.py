@@ -45,6 +45,13 @@ def _left_held(ctx: Context, sentence: Sentence, figure) -> bool:
                 for word in re.findall(r"\b[A-Z][a-z]+(?=[’']s\b)", ctx.text[start:figure.start]))
 
 
+THERE_ARE = re.compile(r"\bthere\s+(?:are|remain)\s+(?:still\s+)?(?:(?:some|about|around|roughly|nearly|almost|more\s+than|"
+                       r"over|at\s+least|an\s+estimated|close\s+to)\s+)?$", re.IGNORECASE)
+"""Before a count of political prisoners, words that say they are there now: "There are about 1,400 political prisoners
+behind bars in Belarus", "there are still some 1,100 political prisoners in the country"."""
+NOT_HELD = re.compile(r"\b(?:among|freed|released|pardoned|list|to\s+be|(?:19|20)\d\d)\b", re.IGNORECASE)
+"""After "there are N political prisoners", words that make them the freed, a list or another time's."""
+
 OF_THE_FREED = re.compile(r"\b(?:of|among)\s+(?:(?:those|the)\s+(?:freed|released|pardoned)|them)\W{0,3}$", re.IGNORECASE)
 """Before a count, words that make it a part of the freed ("Of those released, 12 ...")."""
 
@@ -107,6 +114,12 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
                             ctx.text[max(sentence.start, figure.start - 20):figure.start])
         if counted:
             held = re.match(rf"\s+{PRISONERS}", after)
+        there = THERE_ARE.search(ctx.text, max(sentence.start, figure.start - 40), figure.start)
+        if there and not held:  # "There are about 1,400 political prisoners behind bars in Belarus": those held now
+            held = re.match(rf"\s+{PRISONERS}[^.;,!?“”\"]*", after)
+            if held and NOT_HELD.search(held.group(0)):
+                held = None
+            counted = counted or (there if held else None)
         if not held or (not counted and not re.match(rf"\s+{PRISONERS}", after) and
                         not re.search(r"imprisoned|behind\s+bars|in\s+prison|jailed|in\s+custody|detained|political",
                                       held.group(0))):

@@ -4816,3 +4816,19 @@ def test_there_are_so_many_political_prisoners_counts_those_held(shapes):
                  "Belarus freed 30 people on Friday. There are 14 political prisoners on the list of those to be pardoned."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "political_prisoner_count"], (body, sorted(map(str, drafted)))
+
+
+def test_a_leaders_office_saying_the_leader_pardoned_names_who_pardoned(shapes):
+    """"President A's press service says that the leader has pardoned 30 people" and "A's office said he had pardoned
+    30" name A as who pardoned. Not "A's office said B had pardoned 30" (B did), nor "A's lawyer said he was pardoned"
+    (the one pardoned), nor an office that says the president will pardon (not done)."""
+    for body in ("Belarusian President Pavel Sarnak’s press service says that the leader has pardoned 30 people who were "
+                 "serving prison sentences.",
+                 "Pavel Sarnak's office said on Friday he had pardoned 30 people."):
+        drafted = _review_draft(shapes, body)
+        assert [k for k in drafted if k[1] == "pardoned_by" and k[2] == "pavel-sarnak"], (body, sorted(map(str, drafted)))
+    for body in ("Pavel Sarnak's office said Viktor Drozdan had pardoned 30 people.",
+                 "Pavel Sarnak's lawyer said he was pardoned on Friday with 29 others.",
+                 "Pavel Sarnak's office said the president would pardon 30 people."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "pardoned_by" and k[2] == "pavel-sarnak"], (body, sorted(map(str, drafted)))

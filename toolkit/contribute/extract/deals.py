@@ -188,6 +188,12 @@ by whoever holds no office below the one who pardons (a spokesperson, secretary 
 pardons" announces what another signed)."""
 SPOKESPEOPLE = re.compile(r"\b(?:spokes\w+|secretary|minister|official|envoy|ambassador|aide|adviser|advisor|"
                           r"representative|press\s+service|office)\b", re.IGNORECASE)
+OWN_OFFICE_SAID = re.compile(r"[’']s?\s+(?:press\s+(?:service|office|secretary)|office|spokes(?:man|woman|person)|"
+                             r"administration)\s+(?:said|says|announced|reported)\s+(?:on\s+[A-Z][a-z]+day\s+|[A-Z][a-z]+day\s+)?"
+                             r"(?:that\s+)?(?:he|she|the\s+(?:leader|president|ruler|king|emir|head\s+of\s+state))\s+"
+                             r"(?:(?:has|had)\s+)?(?:also\s+)?")
+"""Between a leader's name and a pardon, the leader's own office telling of it: "X's press service says that the leader
+has pardoned", "X's office said on Friday he had pardoned"."""
 BY_DOING = (r"(?:(?!(?:by|said|says|told|urged|accused|claimed|trying|tried|wants?|hop\w*|plans?|planned)\b)[\w’'-]+\s+)"
             r"{1,8}?by\s+")
 """What stands between a doer and "granting" in "X made a surprising move on May 7 by granting clemency": a verb phrase
@@ -205,6 +211,9 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
         actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
                       re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?(?:(?:also|earlier|later|yesterday|today|\w+ly|"
                                    rf"on\s+[A-Z]\w+|last\s+\w+)\s+)?{gap}", ctx.text[p.end:verb])), None)  # "X on Thursday pardoned"
+        if actor is None:  # "President X's press service says that the leader has pardoned": X's own office tells of X
+            actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
+                          OWN_OFFICE_SAID.fullmatch(ctx.text, p.end, verb)), None)
         if match.group("announced") and actor and SPOKESPEOPLE.search(f"{actor.role or ''} {actor.text}"):
             continue  # "press secretary X announced the pardons": who announced, not who pardoned
         by = re.match(r"\s+by\s+", ctx.text[sentence.start + match.end():sentence.end])

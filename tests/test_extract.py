@@ -3858,6 +3858,14 @@ def test_an_arrest_at_an_event_of_a_day_is_still_that_days(shapes):
     ("Belarus on Friday released two Americans and three Poles among 52 prisoners.", "52"),
     ("Belarus on Friday released two Americans and three Poles, along with dozens of others.", None),
     ("Belarus on Friday released 14 prisoners, two Americans and three Poles among them.", "14"),
+    # a speaker's day with no "on", and a clause of their own after it; a headline that counts the same parts
+    ("Belarus has released one Danish and two Austrian citizens, the two countries said Friday, thanking Oman for its "
+     "help.", "3"),
+    ("Belarus Frees 1 Danish, 2 Austrian Citizens\n\nBelarus has released one Danish and two Austrian citizens, the "
+     "two countries said Friday.", "3"),
+    # not when the page counts others of the release, nor a total of its own in the headline that differs
+    ("Belarus has released one Danish and two Austrian citizens, the two countries said Friday, adding that five "
+     "Belarusians were also freed.", None),
 ])
 def test_counts_of_each_nationality_that_are_all_a_freeing_frees_add_up_to_its_total(shapes, body, total):
     drafted = _review_draft(shapes, body)

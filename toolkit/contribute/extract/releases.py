@@ -302,10 +302,11 @@ PARTS_LEAD = re.compile(rf"\b{FREE_VERB}\s+(?:on\s+[A-Z][a-z]+day\s+|today\s+|ye
 PARTS_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 PARTS_END = re.compile(r"\s*(?:[.;!]|$)|\s+(?:it|they|which|who)\s+(?:had|has|have)\s+(?:been\s+)?(?:holding|held|detained|"
                        r"jailed)\b|\s+on\s+[A-Z][a-z]+day\s*(?:[.;]|$)|,\s+(?:[\w’'-]+\s+){1,4}(?:said|says|reported|announced)"
-                       r"(?:\s+on\s+[A-Z][a-z]+day)?\s*(?:[.;]|$)")
+                       r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s*(?:[.;]|$|,\s+[a-z]+ing\b)")
 """Around the counts of each nationality a freeing lists, what makes them all it frees: the verb right before ("released
 on Friday one Danish and two Austrian citizens"); only commas and "and" between; the sentence's end, "it had been
-holding", a weekday or a speaker after (not "among 52 prisoners", "along with dozens of others")."""
+holding", a weekday or a speaker after, perhaps with a clause of their own ("..., the two countries said Friday,
+thanking Oman for its help"; not "among 52 prisoners", "along with dozens of others")."""
 
 
 def _total_of_the_parts(ctx: Context, sentence: Sentence) -> None:
@@ -336,8 +337,11 @@ def lone_sums(drafts: list) -> list:
     of the release elsewhere ("... released two Americans and three Ukrainians. Eleven Belarusians were also freed",
     "They were among 14 prisoners freed"): then the parts are not all it freed."""
     def alone(total) -> bool:
+        # (a headline that counts the same parts, "Belarus Frees 1 Danish, 2 Austrian Citizens", counts no others)
+        parts = {(o.population, o.value) for o in drafts if o is not total and o.property == "released_count" and
+                 o.subject == total.subject and total.start <= o.start < total.end}
         return not any(o is not total and o.property == "released_count" and o.subject == total.subject and
-                       not total.start <= o.start < total.end for o in drafts)
+                       not total.start <= o.start < total.end and (o.population, o.value) not in parts for o in drafts)
 
     return [d for d in drafts if not (d.property == "released_count" and d.note.startswith(SUM_NOTE)) or alone(d)]
 

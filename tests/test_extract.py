@@ -4840,3 +4840,18 @@ def test_a_leaders_office_saying_the_leader_pardoned_names_who_pardoned(shapes):
                  "Pavel Sarnak's office said the president would pardon 30 people."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "pardoned_by" and k[2] == "pavel-sarnak"], (body, sorted(map(str, drafted)))
+
+
+def test_a_plural_title_before_as_many_names_as_were_freed_lists_the_freed(shapes):
+    """"Civil authorities released two priests from prison. Fathers A and B, who were political prisoners, are now at
+    the Vatican": a title in the plural before as many names as the sentence before freed lists them, as names alone
+    would. Not with another number of names, nor a plural title of officials ("Ministers A and B welcomed ...")."""
+    drafted = _review_draft(shapes, "Civil authorities released two priests from prison. Fathers Ivo Lamm and Rasa Veld, "
+                                    "who were political prisoners, are now in Vilnius.")
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))
+    for body in ("Civil authorities released three priests from prison. Fathers Ivo Lamm and Rasa Veld, who were "
+                 "political prisoners, are now in Vilnius.",
+                 "Civil authorities released two priests from prison. Ministers Ivo Lamm and Rasa Veld welcomed the move.",
+                 "Civil authorities released two priests from prison. Envoys Ivo Lamm and Rasa Veld are now in Vilnius."):
+        drafted = _review_draft(shapes, body)
+        assert not {"ivo-lamm", "rasa-veld"} & _freed(drafted), (body, sorted(map(str, drafted)))

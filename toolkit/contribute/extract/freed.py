@@ -20,8 +20,8 @@ from ...values import parse_date
 from .bystanders import STILL_HELD, freed_before, heads_a_state, office_holder, still_held, subject_of_a_freeing, surname
 from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREEING, GRANTED_PARDON, NOT_WALKED_FREE, PEOPLE, TO_BE_DONE,
                       WALKED_OUT, WISH, Context, Sentence, asked_whether, rule)
-from .names import Name
-from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
+from .names import Name, title_word
+from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
                      list_members, persons, speaks)
 from .places import border_of, new_place, place_after
 from .subjects import ABOUT_SOMEONE, ACTOR, clause_release, country_named, other_side
@@ -1034,7 +1034,12 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
         return  # "They were" names as many as the sentence before freed in the page's release ("freed four Americans.
         # They were A, B, C and D"), not two after four, nor those it says are still held or arrested ("..., but two
         # remain jailed. They are A and B"), nor a release of another year
-    if len(members) >= 2 and members[0].start - begin < 3:
+    # "Fathers A and B, who were political prisoners, are now at the Vatican": a title in the plural shared by as many
+    # names as the sentence before freed (not officials: "Ministers A and B welcomed the move")
+    titled = re.fullmatch(r"\W*(?P<title>[A-Z][a-z]+s)\s+", ctx.text[begin:members[0].start]) if members and not lead else None
+    shared = titled and title_word(titled.group("title")) and not OFFICE_WORDS.search(titled.group("title")[:-1]) and \
+        len(members) in ctx.previous_counts
+    if len(members) >= 2 and (members[0].start - begin < 3 or shared):
         for person in members:
             record(person, sentence.start, sentence.start, members[-1].end, review="section")
 

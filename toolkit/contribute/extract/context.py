@@ -34,6 +34,9 @@ REVIEW: dict[str, str] = {
                        "weekday; the page may report a release the registry does not know yet",
     "new-release-of-year": "the article dates no freeing: put on the one release of its year the registry has and no "
                            "claim of the project tells of yet (as when its contributor registered it for this article)",
+    "registered-release": "the article's date names no release the registry dates: put on the one release the registry "
+                          "has that no claim tells of and nothing dates (as when its contributor registered it for this "
+                          "article): check it is the article's",
     "envoy-of-release": "the article dates no freeing and names no one the project frees: put on the one release of its "
                         "year the project names its envoy for; an envoy may serve in another release",
     "announced": "a release the freeing side announced or agreed, not reported done: check that it took place",

@@ -124,6 +124,23 @@ def release_for(ctx: Context, date: str, note: str = "") -> str:
     return ctx.propose("releases", entry)
 
 
+def _own_release(ctx: Context, date: str) -> str:
+    """The page's own release, dated `date` by the page: the registry's release of that date; else, when the registry
+    dates none to it, the one release the registry has that no claim tells of and nothing dates, as when the page's
+    contributor registered it before drafting ("release-papua-clemency"; not one whose id names another year), marked
+    for review; else a proposed new one."""
+    value = parse_date(date)
+    if not any(d.agrees(value) for d in ctx.release_dates.values()) and ctx.registry.kind(f"release-{date}") != "release":
+        registered = [e.id for e in ctx.registry.entities.values() if e.kind == "release" and
+                      e.id not in ctx.release_dates and e.id not in ctx.told_releases and
+                      all(int(y) == value.start.year for y in re.findall(r"\b(?:19|20)\d\d\b", e.id))]
+        if len(registered) == 1:
+            ctx.release_dates[registered[0]] = value  # another date of the page is not this release
+            ctx.release_guessed = "registered-release"
+            return registered[0]
+    return release_for(ctx, date)
+
+
 def spoken(date: str) -> str:
     parts = [int(p) for p in date.split("-")]
     if len(parts) == 3:
@@ -565,10 +582,10 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
         if own_day is not None:
             # "freed 16 prisoners on Friday, six months after it freed 16 others in June": the first freeing's own
             # day, not a month a later clause gives an earlier release
-            return release_for(ctx, own_day.value)
+            return _own_release(ctx, own_day.value)
         if written:
             best = min(written, key=lambda c: (c[0], -len(c[1].value), c[1].start))[1]
-            return release_for(ctx, best.value)
+            return _own_release(ctx, best.value)
     if ctx.anchor is not None:
         near = [r for r, d in ctx.release_dates.items()
                 if d.precision == "day" and dt.timedelta(0) <= ctx.anchor.start - d.start <= dt.timedelta(days=7)]
@@ -584,7 +601,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     relative = [d for s, d in relative if d is not None and not (undated and ABOUT_SOMEONE.search(ctx.text, s.start, d.start))
                 and len(d.value) == 10]  # "last month" is an earlier release's, never the page's own
     if relative:
-        return release_for(ctx, relative[0].value)
+        return _own_release(ctx, relative[0].value)
     if ctx.anchor is not None and ctx.anchor.precision != "year" and any(s.freeing() or s.announced() for s in sentences):
         return release_for(ctx, ctx.anchor.text[:7],
                            note="the article does not date the release; named for the month it was published")

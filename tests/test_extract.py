@@ -4861,10 +4861,11 @@ def test_a_plural_title_before_as_many_names_as_were_freed_lists_the_freed(shape
 def test_a_dated_page_whose_date_names_no_release_is_on_the_one_its_contributor_registered(tmp_path):
     """The page dates its release (9 June 2026), but the registry dates none to that day: the one release the registry
     has that no claim tells of and nothing dates ("release-papua-clemency", registered by the page's contributor before
-    drafting) is the page's, marked for review. With two such releases, or one whose id names another year, none is
-    chosen: a release of the page's date is proposed, as before."""
-    def drafted_with(*releases):
-        root = tmp_path / "-".join(releases)
+    drafting) is the page's, marked for review, as it is for a page that dates its release by nothing but its own date.
+    With two such releases, or one whose id names another year, none is chosen: a release of the page's date is
+    proposed, as before."""
+    def drafted_with(*releases, day="On June 9, "):
+        root = tmp_path / ("-".join(releases) + str(bool(day)))
         shutil.copytree(ROOT / "schemas", root / "schemas")
         (root / "seeds" / "claims").mkdir(parents=True)
         (root / "seeds" / "manifest.yaml").write_text("sources: []\n")
@@ -4875,8 +4876,7 @@ def test_a_dated_page_whose_date_names_no_release_is_on_the_one_its_contributor_
         assert report.valid, [i.message for i in report.issues]
         told = [SimpleNamespace(subject="release-2026-03-13", property="released_count", value=Count(9), population=None,
                                 quote="Belarus freed 9 prisoners in March")]
-        text = ("Published: 10 June 2026\n\nOn June 9, President Pavel Sarnak granted clemency to 5 political prisoners "
-                "held in Belarus.\n")
+        text = f"Published: 10 June 2026\n\n{day}President Pavel Sarnak granted clemency to 5 political prisoners held in Belarus.\n"
         drafted, _ = _drafted(registry, text, known_claims=told, published="2026-06-10")
         return [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "5"]
 
@@ -4884,3 +4884,6 @@ def test_a_dated_page_whose_date_names_no_release_is_on_the_one_its_contributor_
     assert drafted_with("release-2026-clemency") == [("release-2026-clemency", "registered-release")]
     assert drafted_with("release-papua-clemency", "release-other-amnesty") == [("release-2026-06-09", "")]
     assert drafted_with("release-2019-amnesty") == [("release-2026-06-09", "")]
+    # a page that writes no date of its release, only its own: the registered release, not one named for its month
+    assert drafted_with("release-papua-clemency", day="") == [("release-papua-clemency", "registered-release")]
+    assert drafted_with("release-papua-clemency", "release-other-amnesty", day="") == [("release-2026-06", "")]

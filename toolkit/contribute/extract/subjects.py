@@ -603,8 +603,10 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     if relative:
         return _own_release(ctx, relative[0].value)
     if ctx.anchor is not None and ctx.anchor.precision != "year" and any(s.freeing() or s.announced() for s in sentences):
-        return release_for(ctx, ctx.anchor.text[:7],
-                           note="the article does not date the release; named for the month it was published")
+        month = ctx.anchor.text[:7]
+        own = _own_release(ctx, month)
+        return own if ctx.release_guessed else release_for(
+            ctx, month, note="the article does not date the release; named for the month it was published")
     if ctx.anchor is not None and any(s.freeing() for s in sentences):
         in_year = _releases_of_the_year(ctx)
         if len(in_year) == 1:  # the page gives only its year, and the registry knows one release in it

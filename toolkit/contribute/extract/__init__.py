@@ -230,7 +230,8 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     deals.said_days(ctx)
     parts.parts_of_totals(ctx)
     releases.totals_of_one_nationality(ctx, spans)
-    drafts = sorted(_unique(_facts_of_prisoners(releases.lone_sums(_finest_dates(_told_releases(ctx))), ctx)),
+    headings = [(s.start, s.end) for s in spans if s.heading]
+    drafts = sorted(_unique(_facts_of_prisoners(releases.lone_sums(_finest_dates(_told_releases(ctx)), headings), ctx)),
                     key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(_used(ctx, drafts).items()) if entries}
     return Drafted(drafts, proposals, dateline, anchor, names)

@@ -45,12 +45,16 @@ def _left_held(ctx: Context, sentence: Sentence, figure) -> bool:
                 for word in re.findall(r"\b[A-Z][a-z]+(?=[’']s\b)", ctx.text[start:figure.start]))
 
 
-THERE_ARE = re.compile(r"\bthere\s+(?:are|remain)\s+(?:still\s+)?(?:(?:some|about|around|roughly|nearly|almost|more\s+than|"
-                       r"over|at\s+least|an\s+estimated|close\s+to)\s+)?$", re.IGNORECASE)
+THERE_ARE = re.compile(r"\bthere\s+(?:are|remain)\s+(?:still\s+|now\s+|currently\s+)?(?:(?:some|about|around|roughly|nearly|"
+                       r"almost|more\s+than|over|at\s+least|an\s+estimated|close\s+to)\s+)?$", re.IGNORECASE)
 """Before a count of political prisoners, words that say they are there now: "There are about 1,400 political prisoners
 behind bars in Belarus", "there are still some 1,100 political prisoners in the country"."""
-NOT_HELD = re.compile(r"\b(?:among|freed|released|pardoned|list|to\s+be|(?:19|20)\d\d)\b", re.IGNORECASE)
-"""After "there are N political prisoners", words that make them the freed, a list or another time's."""
+THERE_HELD = re.compile(rf"\s+{PRISONERS}(?:\s+(?:still\s+)?(?:behind\s+bars|in\s+(?:prison|jail|custody)|held|jailed|imprisoned|"
+                        r"detained))?(?:\s+in\s+(?P<where>the\s+country|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
+                        r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:including|among\s+them|according)\b)")
+"""After "there are N", all that may follow for the count to be of everyone held: where they are held, and the clause's
+end ("political prisoners behind bars in Belarus including A"; not a part of them, "... with serious illnesses", "... on
+hunger strike", nor the freed, "... among those freed", nor those to be freed, "... who will be set free")."""
 
 OF_THE_FREED = re.compile(r"\b(?:of|among)\s+(?:(?:those|the)\s+(?:freed|released|pardoned)|them)\W{0,3}$", re.IGNORECASE)
 """Before a count, words that make it a part of the freed ("Of those released, 12 ...")."""
@@ -115,10 +119,9 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
         if counted:
             held = re.match(rf"\s+{PRISONERS}", after)
         there = THERE_ARE.search(ctx.text, max(sentence.start, figure.start - 40), figure.start)
-        if there and not held:  # "There are about 1,400 political prisoners behind bars in Belarus": those held now
-            held = re.match(rf"\s+{PRISONERS}[^.;,!?“”\"]*", after)
-            if held and NOT_HELD.search(held.group(0)):
-                held = None
+        if there and not held and _held_here(ctx, sentence, figure, there.start()):
+            # "There are about 1,400 political prisoners behind bars in Belarus": those held now, where the page frees
+            held = THERE_HELD.match(after)
             counted = counted or (there if held else None)
         if not held or (not counted and not re.match(rf"\s+{PRISONERS}", after) and
                         not re.search(r"imprisoned|behind\s+bars|in\s+prison|jailed|in\s+custody|detained|political",
@@ -135,6 +138,21 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
         begin = figure.start - len(counted.group(0)) if counted else figure.start
         finish = place.end if place else figure.end + held.end()
         _count(ctx, "political_prisoner_count", figure, _who(ctx, sentence, begin), finish, subject)
+
+
+def _held_here(ctx: Context, sentence: Sentence, figure, start: int) -> bool:
+    """True when "there are N political prisoners" counts those the page's country holds: its clause names no other
+    country before the count ("In neighbouring Russia there are ...") and its place after, if any, is a place the registry
+    knows ("... in Azerbaijan" with no such entry is no count of the page's country)."""
+    clause = sentence.clause(figure.start)[0]
+    if any(clause <= n.start < start and n.entity and ctx.registry.kind(n.entity) == "place" and
+           ctx.registry.top(n.entity) != ctx.country for n in sentence.names):
+        return False
+    held = THERE_HELD.match(ctx.text[figure.end:sentence.end])
+    if held is None or held.group("where") is None or held.group("where") == "the country":
+        return held is not None
+    where = figure.end + held.start("where")
+    return any(n.start == where and n.entity and ctx.registry.kind(n.entity) == "place" for n in sentence.names)
 
 
 def _who(ctx: Context, sentence: Sentence, begin: int) -> int:

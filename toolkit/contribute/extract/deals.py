@@ -189,11 +189,32 @@ pardons" announces what another signed)."""
 SPOKESPEOPLE = re.compile(r"\b(?:spokes\w+|secretary|minister|official|envoy|ambassador|aide|adviser|advisor|"
                           r"representative|press\s+service|office)\b", re.IGNORECASE)
 OWN_OFFICE_SAID = re.compile(r"[’']s?\s+(?:press\s+(?:service|office|secretary)|office|spokes(?:man|woman|person)|"
-                             r"administration)\s+(?:said|says|announced|reported)\s+(?:on\s+[A-Z][a-z]+day\s+|[A-Z][a-z]+day\s+)?"
-                             r"(?:that\s+)?(?:he|she|the\s+(?:leader|president|ruler|king|emir|head\s+of\s+state))\s+"
-                             r"(?:(?:has|had)\s+)?(?:also\s+)?")
+                             r"administration)\s+(?:said|says|announced|reported)\s+"
+                             r"(?:in\s+a\s+statement\s+|(?:late\s+|early\s+)?(?:on\s+)?[A-Z][a-z]+day\s+)*"
+                             r"(?:that\s+)?(?:(?P<pronoun>he|she)|the\s+(?P<title>leader|president|ruler|king|emir|"
+                             r"head\s+of\s+state))\s+(?:(?:has|had)\s+)?(?:also\s+)?")
 """Between a leader's name and a pardon, the leader's own office telling of it: "X's press service says that the leader
-has pardoned", "X's office said on Friday he had pardoned"."""
+has pardoned", "X's office said in a statement on Friday that he had pardoned"."""
+HEAD_OF_STATE = re.compile(r"\b(?:president|king|emir|ruler|monarch|sultan|prime\s+minister|head\s+of\s+state|leader)\b",
+                           re.IGNORECASE)
+NOT_IN_POWER = re.compile(r"\b(?:opposition|exiled|rights|former|ex-|activist|lawyer|candidate)\b", re.IGNORECASE)
+
+
+def _own_office_said(ctx: Context, person, verb: int) -> bool:
+    """True when the person's own office says that the person pardoned (`OWN_OFFICE_SAID`): one the page calls a head of
+    state or government ("President X's press service says that the leader has pardoned"), or, with no title, told of
+    as "he" or "she" ("X's office said he had pardoned"); not an opposition leader's or a rights group chief's office
+    telling of "the president" ("Opposition leader X's spokeswoman said the president had pardoned 30": the
+    president pardoned)."""
+    said = OWN_OFFICE_SAID.fullmatch(ctx.text, person.end, verb)
+    if not said:
+        return False
+    role = person.role or ""
+    if NOT_IN_POWER.search(role):
+        return False
+    if said.group("title"):
+        return bool(HEAD_OF_STATE.search(role))
+    return not role or bool(HEAD_OF_STATE.search(role))
 BY_DOING = (r"(?:(?!(?:by|said|says|told|urged|accused|claimed|trying|tried|wants?|hop\w*|plans?|planned)\b)[\w’'-]+\s+)"
             r"{1,8}?by\s+")
 """What stands between a doer and "granting" in "X made a surprising move on May 7 by granting clemency": a verb phrase
@@ -212,8 +233,8 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
                       re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?(?:(?:also|earlier|later|yesterday|today|\w+ly|"
                                    rf"on\s+[A-Z]\w+|last\s+\w+)\s+)?{gap}", ctx.text[p.end:verb])), None)  # "X on Thursday pardoned"
         if actor is None:  # "President X's press service says that the leader has pardoned": X's own office tells of X
-            actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
-                          OWN_OFFICE_SAID.fullmatch(ctx.text, p.end, verb)), None)
+            actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and _own_office_said(ctx, p, verb)),
+                         None)
         if match.group("announced") and actor and SPOKESPEOPLE.search(f"{actor.role or ''} {actor.text}"):
             continue  # "press secretary X announced the pardons": who announced, not who pardoned
         by = re.match(r"\s+by\s+", ctx.text[sentence.start + match.end():sentence.end])

@@ -138,7 +138,13 @@ ORDER_PENDING = re.compile(r"\b(?:within|pending|once|unless|if|conditionally|ap
 # afternoon's release of X": a freeing done, not one asked for ("demanded the release of X", "talks on the release of
 # X"), nor a hope or a plan the words between name ("welcomed the prospect of the release of X", "the planned release")
 NOT_YET_DONE = r"talks|negotiations?|prospects?|hopes?|calls?|demands?|plans?|planned|efforts?|bids?|push|campaign|" \
-    r"expected|possible|potential|proposed|promised|eventual|upcoming|imminent|future|conditions?|decision\s+on|news\s+of\s+talks"
+    r"expected|possible|potential|proposed|promised?|promises|pledged?|offer(?:ed|s)?|scheduled|eventual|upcoming|" \
+    r"imminent|future|conditions?|decision\s+on|tomorrow[’']s|next|coming|any|move|moves|steps?|towards?"
+"""Words between a verb of a freeing done and its noun that leave it undone: a hope, a plan, a promise, talks, a time to
+come ("welcomed the prospect of the release of A", "welcomes tomorrow's release of A", "any move towards the release")."""
+UNDONE_BEFORE = re.compile(r"\b(?:would|will|could|may|might|should|must|to|not|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""Before the verb of a freeing done, a modal or an infinitive that leaves it undone: "would welcome the release of A",
+"urged Minsk to announce the release of A", "is expected to announce"."""
 DONE_NOUN = re.compile(r"\b(?:secure[sd]?|announce[sd]?|welcome[sd]?|welcoming|hail(?:s|ed|ing)?|celebrat(?:es|ed|ing)|"
                        r"confirm(?:s|ed)?|ordered|approve[sd]|granted|saw|led\s+to|resulted\s+in|after|following|with)\s+"
                        rf"(?:(?!(?:{NOT_YET_DONE})\b)[\w’'-]+\s+){{0,3}}?(?:the\s+|his\s+|her\s+|their\s+)?"
@@ -643,7 +649,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                       ctx.text[obj:sentence.end]) \
             if re.fullmatch(r"(?:release|releases|pardon|pardons|freeing)", match.group(0), re.IGNORECASE) else None
         ahead = (max(sentence.start, sentence.start + match.start() - 50), sentence.start + match.start())
-        if of and not DONE_NOUN.search(ctx.text, *ahead) and not _done_by_its_doer(ctx, sentence, ahead, obj + of.end()) and \
+        done_noun = DONE_NOUN.search(ctx.text, *ahead)
+        if done_noun and UNDONE_BEFORE.search(ctx.text, max(sentence.start, done_noun.start() - 30), done_noun.start()):
+            done_noun = None  # "Lithuania would welcome the release of A", "urged Minsk to announce the release of A"
+        if of and not done_noun and not _done_by_its_doer(ctx, sentence, ahead, obj + of.end()) and \
                 not _opens_done(ctx, sentence, match, obj + of.end()) and \
                 not (of.group("when") and re.search(r"\b(?:follows|followed)\s+(?:the\s+)?(?:\w+\s+)?$", ctx.text[ahead[0]:ahead[1]])):
             continue  # "demanded the release of X", "talks on the release of X": asked for, not done ("The release
@@ -1013,6 +1022,10 @@ def _counted_list(ctx: Context, sentence: Sentence, record) -> None:
             record(person, freeing.start(), sentence.start, freeing.end())
 
 
+NOW_SOMEWHERE = re.compile(r"(?:,\s+who\s+(?:were|had\s+been)\s+[^,;.]{1,60},)?\s+(?:are|were)\s+now\s+(?:free|safe|home|"
+                           r"back|in|at)\b")
+"""After names listed under a shared title, what says they are the freed: "..., who were political prisoners, are now at
+the Vatican", "are now free"."""
 THEY_WERE = re.compile(r"(?:They|These|Those)\s+(?:were|are)\s+(?=[A-Z])")
 """What opens a sentence that names the freed of the sentence before: "They were A, B, C, and D", "These are A and B"."""
 
@@ -1035,10 +1048,12 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
         # They were A, B, C and D"), not two after four, nor those it says are still held or arrested ("..., but two
         # remain jailed. They are A and B"), nor a release of another year
     # "Fathers A and B, who were political prisoners, are now at the Vatican": a title in the plural shared by as many
-    # names as the sentence before freed (not officials: "Ministers A and B welcomed the move")
+    # names as the sentence before freed, who are now somewhere (not officials: "Ministers A and B welcomed the move";
+    # not what they do to others, "Officers A and B drove them to the border"; not after "two others are still held")
     titled = re.fullmatch(r"\W*(?P<title>[A-Z][a-z]+s)\s+", ctx.text[begin:members[0].start]) if members and not lead else None
     shared = titled and title_word(titled.group("title")) and not OFFICE_WORDS.search(titled.group("title")[:-1]) and \
-        len(members) in ctx.previous_counts
+        len(members) in ctx.previous_counts and NOW_SOMEWHERE.match(ctx.text, members[-1].end, sentence.end) and \
+        not STILL_HELD.search(ctx.previous_sentence)
     if len(members) >= 2 and (members[0].start - begin < 3 or shared):
         for person in members:
             record(person, sentence.start, sentence.start, members[-1].end, review="section")

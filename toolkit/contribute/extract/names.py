@@ -498,7 +498,7 @@ from its start made a long line of names cost the square of its length)."""
 
 ROLE_OF_ENDS = {"conscience", "parliament", "state", "staff"}
 """What ends a title with an "of" in it: "prisoner of conscience", "member of parliament", "head of state"."""
-ROLE_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:conscience|parliament|state|staff)\b(?=\s)")
+ROLE_OF = re.compile(rf"\b([a-z]+)\s+of\s+(?:{'|'.join(sorted(ROLE_OF_ENDS))})\b(?=\s)")
 """A title with an "of" in it, in running text (`ROLE_OF_ENDS`)."""
 
 

@@ -332,16 +332,18 @@ def _total_of_the_parts(ctx: Context, sentence: Sentence) -> None:
 SUM_NOTE = "the sum of the counts of each nationality the freeing lists"
 
 
-def lone_sums(drafts: list) -> list:
+def lone_sums(drafts: list, headings: list[tuple[int, int]]) -> list:
     """The drafts, less a sum of the counts of each nationality (`_total_of_the_parts`) where the page counts others
     of the release elsewhere ("... released two Americans and three Ukrainians. Eleven Belarusians were also freed",
-    "They were among 14 prisoners freed"): then the parts are not all it freed."""
+    "They were among 14 prisoners freed"): then the parts are not all it freed. A headline (`headings`, the spans of the
+    page's headings) that counts the same parts counts no others ("Iran Frees 1 Danish, 2 Austrian Citizens")."""
     def alone(total) -> bool:
-        # (a headline that counts the same parts, "Belarus Frees 1 Danish, 2 Austrian Citizens", counts no others)
         parts = {(o.population, o.value) for o in drafts if o is not total and o.property == "released_count" and
                  o.subject == total.subject and total.start <= o.start < total.end}
         return not any(o is not total and o.property == "released_count" and o.subject == total.subject and
-                       not total.start <= o.start < total.end and (o.population, o.value) not in parts for o in drafts)
+                       not total.start <= o.start < total.end and
+                       not ((o.population, o.value) in parts and any(a <= o.start < b for a, b in headings))
+                       for o in drafts)
 
     return [d for d in drafts if not (d.property == "released_count" and d.note.startswith(SUM_NOTE)) or alone(d)]
 

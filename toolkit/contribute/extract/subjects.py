@@ -125,20 +125,28 @@ def release_for(ctx: Context, date: str, note: str = "") -> str:
 
 
 def _own_release(ctx: Context, date: str) -> str:
-    """The page's own release, dated `date` by the page: the registry's release of that date; else, when the registry
-    dates none to it, the one release the registry has that no claim tells of and nothing dates, as when the page's
-    contributor registered it before drafting ("release-papua-clemency"; not one whose id names another year), marked
-    for review; else a proposed new one."""
+    """The page's own release, dated `date` by the page: the registry's release of that date, else the one its
+    contributor registered (`_registered_release`), else a proposed new one."""
+    return _registered_release(ctx, date) or release_for(ctx, date)
+
+
+def _registered_release(ctx: Context, date: str) -> str | None:
+    """When the registry dates no release to `date`, the page's own: the one release the registry has that no claim
+    tells of and nothing dates, as when the page's contributor registered it before drafting ("release-papua-clemency";
+    not one whose id names another year, or a country the registry knows other than the page's), marked for review."""
     value = parse_date(date)
-    if not any(d.agrees(value) for d in ctx.release_dates.values()) and ctx.registry.kind(f"release-{date}") != "release":
-        registered = [e.id for e in ctx.registry.entities.values() if e.kind == "release" and
-                      e.id not in ctx.release_dates and e.id not in ctx.told_releases and
-                      all(int(y) == value.start.year for y in re.findall(r"\b(?:19|20)\d\d\b", e.id))]
-        if len(registered) == 1:
-            ctx.release_dates[registered[0]] = value  # another date of the page is not this release
-            ctx.release_guessed = "registered-release"
-            return registered[0]
-    return release_for(ctx, date)
+    if any(d.agrees(value) for d in ctx.release_dates.values()) or ctx.registry.kind(f"release-{date}") == "release":
+        return None
+    registered = [e.id for e in ctx.registry.entities.values() if e.kind == "release" and
+                  e.id not in ctx.release_dates and e.id not in ctx.told_releases and
+                  all(int(y) == value.start.year for y in re.findall(r"\b(?:19|20)\d\d\b", e.id)) and
+                  not any(ctx.country and ctx.registry.kind(word) == "place" and ctx.registry.top(word) != ctx.country
+                          for word in e.id.split("-"))]
+    if len(registered) != 1:
+        return None
+    ctx.release_dates[registered[0]] = value  # another date of the page is not this release
+    ctx.release_guessed = "registered-release"
+    return registered[0]
 
 
 def spoken(date: str) -> str:
@@ -604,8 +612,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
         return _own_release(ctx, relative[0].value)
     if ctx.anchor is not None and ctx.anchor.precision != "year" and any(s.freeing() or s.announced() for s in sentences):
         month = ctx.anchor.text[:7]
-        own = _own_release(ctx, month)
-        return own if ctx.release_guessed else release_for(
+        return _registered_release(ctx, month) or release_for(
             ctx, month, note="the article does not date the release; named for the month it was published")
     if ctx.anchor is not None and any(s.freeing() for s in sentences):
         in_year = _releases_of_the_year(ctx)
@@ -695,9 +702,11 @@ ABOUT_SOMEONE = re.compile(r"(?:,\s+who|\bwhose)\b[^,;:]*$", re.IGNORECASE)
 husband was released from jail in June")."""
 
 
-AT_THAT_TIME = re.compile(r"\b(?:at\s+(?:the|that)\s+time|back\s+then|(?:freed|released|pardoned)\s+then)\b", re.IGNORECASE)
-"""Words that tie a freeing to an earlier one the page told of: "Among those released at the time were A and B", "Those
-freed then included A"."""
+AT_THAT_TIME = re.compile(r"\b(?:freed|released|pardoned)\s+(?:at\s+(?:the|that)\s+time\b(?!\s+of\b)|back\s+then\b|"
+                          r"then(?=\s*[,.;]|\s+(?:included?|were|was|are)\b))", re.IGNORECASE)
+"""A freeing tied to an earlier one the page told of: "Among those released at the time were A and B", "Those freed
+then included A", "A, who was released at that time," (not "arrested at the time of the protests", "freed then driven
+to the border")."""
 
 
 def _known_release(ctx: Context, sentences: list[Sentence]) -> tuple[str | None, bool]:

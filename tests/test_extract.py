@@ -4927,3 +4927,41 @@ def test_a_dated_page_whose_date_names_no_release_is_on_the_one_its_contributor_
     # a page that writes no date of its release, only its own: the registered release, not one named for its month
     assert drafted_with("release-papua-clemency", day="") == [("release-papua-clemency", "registered-release")]
     assert drafted_with("release-papua-clemency", "release-other-amnesty", day="") == [("release-2026-06", "undated-release")]
+
+
+def test_a_date_written_with_dots_is_day_month_year_and_may_stand_in_a_datelines_brackets():
+    """"24.05.2018" is 24 May 2018, as Europe writes it (a day and a month, each valid, and a year of four digits; not
+    "1.5 million" nor a version "2.13.2019"); "Agency (24.05.2018) – Today, ..." dates the article by it."""
+    anchor = parse_date("2018")
+    found = {d.text: d.value for d in find_dates("Freed on 24.05.2018 and 1.6.2019; 1.5 million; v2.13.2019", anchor)}
+    assert found["24.05.2018"] == "2018-05-24" and found["1.6.2019"] == "2019-06-01", found
+    assert not [text for text in found if "." in text and text not in ("24.05.2018", "1.6.2019")], found
+    line = find_dateline("Caucasian Knot (24.05.2018) – – Today, the president signed a decree to pardon 634 convicts.",
+                         2018)
+    assert line is not None and line.date == "2018-05-24" and line.outlet is None
+
+
+def test_a_dateline_dates_the_article_to_the_day_within_the_year_its_manifest_gives(shapes):
+    """The manifest knows only the year (2018), the dateline the day (24.05.2018): "Today" is that day. A dateline of
+    another year than the manifest's is not the article's date."""
+    text = "Caucasian Knot (24.05.2018) – Today, Belarus freed 14 prisoners.\n"
+    drafted, _ = _drafted(shapes, text, published="2018")
+    assert [k[0] for k in drafted if k[1] == "released_count"] == ["release-2018-05-24"], sorted(map(str, drafted))
+    drafted, _ = _drafted(shapes, text, published="2019")
+    assert not [k for k in drafted if "release-2018-05-24" in (k[0], k[2])], sorted(map(str, drafted))
+
+
+def test_a_day_opening_a_sentence_dates_a_decree_to_pardon_and_a_pardoning_commission_frees_no_one(shapes):
+    """"Today, President A has signed a decree to pardon 634 convicts" is dated today (a pardon: on or after); "by May
+    18, the pardoning commission had examined 1,100 appeals" names a body, not a freeing: May 18 dates no release."""
+    drafted = _review_draft(shapes, "Today, President Pavel Sarnak has signed a decree to pardon 634 convicts. The agency "
+                                    "reported that by May 18, the pardoning commission had examined 1,100 appeals.")
+    assert [k[0] for k in drafted if k[1] == "released_count" and k[2] == "634"] == ["release-2026-11-21"], \
+        sorted(map(str, drafted))
+    assert not [k for k in drafted if "2026-05-18" in k[0] or "2026-05-18" in k[2]], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners, officials said. By May 18, the pardoning commission had "
+                                    "examined 1,100 appeals.")
+    assert not [k for k in drafted if "2026-05-18" in k[0] or "2026-05-18" in k[2]], sorted(map(str, drafted))
+    for body in ("The pardon request of Ivo Lamm was rejected.", "The amnesty law was passed in May."):
+        drafted = _review_draft(shapes, body)
+        assert not _freed(drafted) and not [k for k in drafted if k[1] == "date"], (body, sorted(map(str, drafted)))

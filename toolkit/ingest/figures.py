@@ -29,6 +29,8 @@ _LAST_YEAR = r"(?P<last>,?\s+(?:of\s+)?last\s+year\b)"
 """A day or month of the year before the article's: "on March 3 last year", "in February of last year"."""
 DATE_PATTERNS = [
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b"),
+    # "24.05.2018": a day, a month and a year, as Europe writes them (not "1.5 million", nor a version "2.13.2019")
+    re.compile(r"(?<![\w.])(?P<dotted>(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)(?![\w.]\w|\w)"),
     # "27 November", "the 27th of November", "2nd of June 2023"
     re.compile(rf"\b{_WEEKDAY}?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH})"
                rf"(?:,?\s+(?P<year>{_YEAR})(?!\w)|{_LAST_YEAR}|(?!\w))"),
@@ -202,7 +204,8 @@ def find_dates(text: str, anchor: DateValue | None = None) -> list[DateMention]:
                 continue  # the verb "may"
             kept.append((match.start(), match.end()))
             found.append(DateMention(match.group(0), match.start(), match.end(), _value(parts, anchor),
-                                     bool(parts.get("year") or parts.get("iso") or parts.get("last") and anchor)))
+                                     bool(parts.get("year") or parts.get("iso") or parts.get("dotted") or
+                                          parts.get("last") and anchor)))
         taken = list(heapq.merge(taken, kept))
     if anchor is not None and anchor.precision == "day":
         overlaps = _Overlaps(taken)
@@ -213,6 +216,9 @@ def find_dates(text: str, anchor: DateValue | None = None) -> list[DateMention]:
 def _value(parts: dict, anchor: DateValue | None) -> str | None:
     if parts.get("iso"):
         return parts["iso"]
+    if parts.get("dotted"):
+        day, month, year = parts["dotted"].split(".")
+        return f"{year}-{int(month):02d}-{int(day):02d}"
     month = parts.get("month")
     if month is None:
         return parts["year"]
@@ -324,6 +330,10 @@ DATELINES = [
 ]
 
 
+DOTTED_DATE = DATE_PATTERNS[1]
+"""A date written with dots ("24.05.2018")."""
+
+
 def find_dateline(text: str, year: int | None = None) -> Dateline | None:
     """The dateline ("VILNIUS, Lithuania, March 14, 2026 (Wire) —", "Vilnius, December 14 (Wire)")
     or a "Published ..." line, in the first lines of the article. A date written without a year
@@ -344,6 +354,8 @@ def find_dateline(text: str, year: int | None = None) -> Dateline | None:
         # "VILNIUS (Wire) —" on top, "Published Nov. 14, 2026" further down: the date is the latter's
         parts["date"] = dated.group("date") if dated.groupdict().get("date") else dated.group("date2")
     written = parts.get("date")
+    if written is None and parts.get("outlet") and DOTTED_DATE.fullmatch(parts["outlet"].strip()):
+        written = parts.pop("outlet")  # "Caucasian Knot (24.05.2018) –": the brackets hold the date, not an outlet
     anchor = DateValue(str(year)) if year else None
     dates = find_dates(written, anchor) if written else []
     return Dateline(parts.get("place"), written, dates[0].value if dates else None, parts.get("outlet"),

@@ -154,6 +154,9 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     """
     dateline = find_dateline(text, year)
     when = published or (dateline.date if dateline else None) or (str(year) if year else None)
+    if published and dateline and dateline.date and len(str(published)) < len(dateline.date) and \
+            dateline.date.startswith(str(published)):
+        when = dateline.date  # the manifest knows the year or month, the dateline the day within it
     anchor = parse_date(when) if when else None
     begins = front_matter(text).end  # the front matter says where the article appeared; it is not the article
     heads = [(dateline.start, dateline.end)] if dateline else []

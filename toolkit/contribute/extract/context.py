@@ -109,6 +109,10 @@ FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|
                      rf"walked\s+free|{WALKED_OUT}|won\s+(?:their|his|her)\s+freedom|the\s+freed|liberated|amnestied|"
                      r"grant(?:ed|ing)\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:amnesty|clemency|remission)|"
                      rf"{EXCHANGED})\b", re.IGNORECASE)
+FREEING_BODY = re.compile(r"\s+(?:commissions?|committees?|boards?|councils?|departments?|procedures?|petitions?|"
+                          r"applications?|requests?|laws?)\b", re.IGNORECASE)
+"""After a word of freeing, a body or a paper it names, no freeing: "the pardoning commission had examined 1,100
+appeals", "a pardon request", "the amnesty law"."""
 GRANTED_PARDON = r"granted\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:pardon|amnesty|clemency|remission)\b"
 """A passive pardon's words after "were" or "are": "granted a presidential pardon", "granted a complete remission"."""
 DECIDED = r"(?:made|took|taken)\s+the\s+decision"
@@ -260,7 +264,7 @@ class Sentence:
         callers read the list and never change it."""
         if self._freeing is None:
             self._freeing = [m for m in FREEING.finditer(self.text)
-                             if (not WISH.search(self.text[max(0, m.start() - 40):m.start()]) or
+                             if not FREEING_BODY.match(self.text, m.end()) and (not WISH.search(self.text[max(0, m.start() - 40):m.start()]) or
                                  ACT_TO_FREE.search(self.text, max(0, m.start() - 90), m.start()) and
                                  not NONE_FREED.search(self.text)) and
                              not (_passive_exchange(m) and not EXCHANGED_WHO.search(self.text, 0, m.start())) and

@@ -4965,3 +4965,23 @@ def test_a_day_opening_a_sentence_dates_a_decree_to_pardon_and_a_pardoning_commi
     for body in ("The pardon request of Ivo Lamm was rejected.", "The amnesty law was passed in May."):
         drafted = _review_draft(shapes, body)
         assert not _freed(drafted) and not [k for k in drafted if k[1] == "date"], (body, sorted(map(str, drafted)))
+
+
+def test_nationalities_listed_before_one_plural_noun_are_each_at_least_one_of_the_freed(shapes):
+    """"Belarus freed 14 prisoners, including Japanese, Polish and Swedish citizens" frees at least one of each; so does
+    "The other released prisoners include five Belarusian nationals and Japanese, Polish and Swedish citizens". Not a
+    list of the held ("... but Japanese and Polish citizens remain in prison"), nor words that are no nationality."""
+    for body in ("Belarus freed 14 prisoners on Friday, including Japanese, Polish and Swedish citizens.",
+                 "Belarus freed 14 prisoners on Friday. The other released prisoners include five Belarusian nationals "
+                 "and Japanese, Polish and Swedish citizens."):
+        drafted = _review_draft(shapes, body)
+        counts = {(k[5], k[2], k[3]) for k in drafted if k[1] == "released_count" and k[5] in (
+            "japanese-nationals", "polish-nationals", "swedish-nationals")}
+        assert counts == {("japanese-nationals", "1", "at_least"), ("polish-nationals", "1", "at_least"),
+                          ("swedish-nationals", "1", "at_least")}, (body, sorted(map(str, drafted)))
+    for body in ("Belarus freed 14 prisoners on Friday, but Japanese and Polish citizens remain in prison.",
+                 "Belarus freed 14 prisoners on Friday, and Japanese, Polish and Swedish citizens remain in prison.",
+                 "Belarus freed 14 prisoners on Friday, including Catholic and Orthodox citizens."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "released_count" and k[5] not in (None, "political-prisoners")], \
+            (body, sorted(map(str, drafted)))

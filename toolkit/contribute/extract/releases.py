@@ -416,6 +416,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
             ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
                     subject=release, population=population, **bound)
     _described_freed(ctx, sentence)
+    _nationalities_sharing_a_noun(ctx, sentence)
     for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)"
                              rf"(?P<named>(?:\s+[a-z][\w-]*){{1,2}},\s+(?P<name>[A-Z][^,;:.]{{1,50}}),)?\s+(?:has|had|was|is)\s+"
                              rf"(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned|among(?:st)?\s+(?:those|the)\s+freed|"
@@ -432,6 +433,29 @@ def groups(ctx: Context, sentence: Sentence) -> None:
             ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
                     subject=release, qualifier="at_least", population=population)
     _total_of_the_parts(ctx, sentence)
+
+
+SHARED_NOUN = re.compile(r"\b(?:including|include[sd]?|among\s+them(?:\s+(?:were|are))?|and)\s+(?:also\s+)?"
+                         r"(?P<list>(?:(?:[A-Z][a-z]+|U\.S\.),\s+)*(?:[A-Z][a-z]+|U\.S\.),?\s+and\s+(?:[A-Z][a-z]+|U\.S\.))\s+"
+                         r"(?P<noun>citizens|nationals)\b")
+"""Nationalities listed before one plural noun, among the freed: "including Japanese, Polish and Swedish citizens"."""
+
+
+def _nationalities_sharing_a_noun(ctx: Context, sentence: Sentence) -> None:
+    """"Belarus freed 14 prisoners, including Japanese, Polish and Swedish citizens": at least one of each nationality
+    (each a demonym; not in a clause that says they are held, "but Japanese and Polish citizens remain in prison")."""
+    for match in SHARED_NOUN.finditer(sentence.text):
+        words = re.findall(r"U\.S\.|[A-Z][a-z]+", match.group("list"))
+        if not all(is_demonym(w) for w in words) or \
+                re.match(r"\s+(?:remain|are\s+still|are\s+being\s+held|are\s+held)\b", sentence.text[match.end():]):
+            continue
+        release = clause_release(ctx, sentence, sentence.start + match.start())
+        for word in words:
+            population = group_of(ctx, f"{word} {match.group('noun')}")
+            if population and release:
+                ctx.add("released_count", "count", 1, sentence.start + match.start("list"), sentence.start + match.end(),
+                        subject=release, qualifier="at_least", population=population, review="implied-count",
+                        note=f'"{word} {match.group("noun")}" among the freed: at least one')
 
 
 DESCRIBED = re.compile(r"an?\s+(?:ex-|former\s+)?(?P<nationality>U\.S\.|[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"

@@ -4985,3 +4985,19 @@ def test_nationalities_listed_before_one_plural_noun_are_each_at_least_one_of_th
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "released_count" and k[5] not in (None, "political-prisoners")], \
             (body, sorted(map(str, drafted)))
+
+
+def test_a_nationality_counted_freed_and_sent_somewhere_is_also_a_count_of_the_freed(shapes):
+    """"Belarus on Friday released two Austrian citizens, who were flown to Poland" counts two Austrians freed, beside
+    where they went; "released one Danish and two Austrian citizens it had been holding, and they are being flown to
+    Poland" counts both and their sum. Not "Two Austrian citizens were flown to Poland" alone (where some went, not
+    that the freeing was theirs)."""
+    drafted = _review_draft(shapes, "Belarus on Friday released two Austrian citizens, who were flown to Poland.")
+    assert ("release-2026-11-20", "released_count", "2", "exact", None, "austrian-nationals") in drafted, \
+        sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus on Friday released one Danish and two Austrian citizens it had been holding, "
+                                    "and they are being flown to Poland.")
+    counts = {(k[5], k[2]) for k in drafted if k[1] == "released_count"}
+    assert {("danish-nationals", "1"), ("austrian-nationals", "2"), (None, "3")} <= counts, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Two Austrian citizens were flown to Poland.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[5] == "austrian-nationals"], sorted(map(str, drafted))

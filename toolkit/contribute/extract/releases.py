@@ -391,6 +391,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
             _count(ctx, "released_count", figure, figure.start, noun.end(), clause_release(ctx, sentence, figure.start),
                    population=population)
             _the_counted_listed(ctx, sentence, figure, _nationality(ctx, population))
+    _sent_and_freed(ctx, sentence)
     _from_countries(ctx, sentence)
     listed = any(ctx.taken(f) for f in sentence.figures)
     for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?)\s+"
@@ -433,6 +434,27 @@ def groups(ctx: Context, sentence: Sentence) -> None:
             ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
                     subject=release, qualifier="at_least", population=population)
     _total_of_the_parts(ctx, sentence)
+
+
+FREED_OBJECT = re.compile(rf"\b{FREE_VERB}\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:[\w-]+\s+){{0,4}}?$", re.IGNORECASE)
+"""Before a count, the freeing it is the object of, with no more than a few words between ("released one Danish and")."""
+
+
+def _sent_and_freed(ctx: Context, sentence: Sentence) -> None:
+    """"Belarus released two Austrian citizens, who were flown to Poland": a nationality counted where it went is also
+    a count of the freed, when it is the object of the freeing (not "Two Austrian citizens were flown to Poland":
+    where some went)."""
+    sent = ctx.drafted_at("destination_count", "destination-count")
+    for figure in (f for f in sentence.figures if f.start in sent):
+        noun = GROUP_NOUN.match(ctx.text, figure.end)
+        lead = FREED_OBJECT.search(ctx.text, max(sentence.start, figure.start - 60), figure.start)
+        if noun is None or lead is None or re.search(r"[,;]", ctx.text[lead.start():figure.start]):
+            continue
+        population = group_of(ctx, _noun_of(ctx, noun))
+        release = clause_release(ctx, sentence, figure.start)
+        if population and release and figure.qualifier != "between":  # the figure is the destination's, and this one's too
+            ctx.add("released_count", "count", figure.value, figure.start, noun.end(), subject=release,
+                    qualifier=figure.qualifier, population=population)
 
 
 SHARED_NOUN = re.compile(r"\b(?:including|include[sd]?|among\s+them(?:\s+(?:were|are))?|and)\s+(?:also\s+)?"

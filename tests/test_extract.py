@@ -5001,3 +5001,18 @@ def test_a_nationality_counted_freed_and_sent_somewhere_is_also_a_count_of_the_f
     assert {("danish-nationals", "1"), ("austrian-nationals", "2"), (None, "3")} <= counts, sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Two Austrian citizens were flown to Poland.")
     assert not [k for k in drafted if k[1] == "released_count" and k[5] == "austrian-nationals"], sorted(map(str, drafted))
+
+
+def test_the_nationality_of_the_prisoners_a_list_opens_with_is_each_ones(shapes):
+    """"Iran freed five Americans. The American prisoners include A, 51; 59-year-old businessman B; and 67-year-old
+    environmentalist and co-founder of the Persian Wildlife Heritage Foundation C" frees the three (a role with "of" an
+    organisation before a name is a role's words) and gives each the nationality. Not "The American envoys include A"."""
+    body = ("Iran freed five Americans on Friday. The American prisoners include Ivo Lamm, 51; 59-year-old businessman "
+            "Rasa Veld; and 67-year-old environmentalist and co-founder of the Persian Wildlife Heritage Foundation Pavel "
+            "Sarnak, who also holds British citizenship.")
+    drafted = _review_draft(shapes, body)
+    assert {"ivo-lamm", "rasa-veld", "pavel-sarnak"} <= _freed(drafted), sorted(map(str, drafted))
+    assert {k[0] for k in drafted if k[1] == "nationality" and k[2] == "united-states"} >= \
+        {"ivo-lamm", "rasa-veld", "pavel-sarnak"}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Iran freed five Americans on Friday. The American envoys include Ivo Lamm and Rasa Veld.")
+    assert not [k for k in drafted if k[1] == "nationality"], sorted(map(str, drafted))

@@ -231,6 +231,11 @@ POSSESSOR = re.compile(r"[’']s?\s+(?P<role>(?:[\w-]+\s+){0,2}[\w-]+),?\s*")
 B", "A’s lawyer B", "A's former cellmate B"."""
 
 
+TITLE_OF_ORGANISATION = re.compile(r"\b([a-z][\w-]*)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,6}?(?=[A-Z][\w’'.-]*\s*$)")
+"""Before a listed name, a title of an organisation written in capitals, up to the name ("co-founder of the Persian
+Wildlife Heritage Foundation " before "X")."""
+
+
 def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
     """The people listed from `begin`: names joined by commas and "and", each perhaps with a role
     before it or a description after it; the list ends where a clause of its own begins."""
@@ -244,8 +249,11 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         # "National League for Democracy (NLD) spokesman X": an organisation's name and its acronym are a role's words
         gap = re.sub(r"\b([A-Z][\w’'-]*)\s+(?:for|of)(?:\s+the)?\s+(?=[A-Z])", r"\1 ",
                      re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)", "", gap))
-        # "prisoner of conscience X", "the member of parliament Y": a title with an "of" in it is a role's words
+        # "prisoner of conscience X", "the member of parliament Y": a title with an "of" in it is a role's words; so is
+        # a title of an organisation named in capitals ("co-founder of the Persian Wildlife Heritage Foundation Y")
         gap = ROLE_OF.sub(lambda m: m.group(1) if title_word(m.group(1)) else m.group(0), gap)
+        gap = TITLE_OF_ORGANISATION.sub(lambda m: m.group(1) + " " if title_word(m.group(1).split("-")[-1]) else m.group(0),
+                                        gap)
         if members:  # "A of the Minsk Teachers Union and B from Radio Kupala": where the last one comes from, no clause
             gap = FROM_ORGANISATION.sub("", gap, count=1)
         possessor = POSSESSOR.match(gap) if members else None
@@ -675,9 +683,12 @@ def added_to_the_freed(ctx: Context, sentence: Sentence) -> re.Match | None:
 @rule("nationality")
 def nationality(ctx: Context, sentence: Sentence) -> None:
     """Nationality: "A and B are among the Belarusian citizens freed", "Estonian citizen X", "US citizens A and B"."""
-    for match in re.finditer(r"\b(?:released|freed|pardoned)\s+(?P<adj>[A-Z][a-z]+)\s+(?:citizens|nationals)\s+(?:are|were)\s+",
-                             sentence.text):  # "The released Latvian citizens are A and B"
-        country = country_of(ctx, match.group("adj"))
+    for match in re.finditer(r"\b(?:(?:released|freed|pardoned)\s+(?P<adj>[A-Z][a-z]+)\s+(?:citizens|nationals)\s+(?:are|were)|"
+                             r"[Tt]he\s+(?P<adj2>[A-Z][a-z]+)\s+(?:prisoners|detainees|hostages|captives)\s+"
+                             r"(?:include[sd]?|are|were))\s+", sentence.text):
+        # "The released Latvian citizens are A and B", "The American prisoners include A, B and C"
+        adjective = match.group("adj") or match.group("adj2")
+        country = country_of(ctx, adjective) if is_demonym(adjective) or match.group("adj") else None
         for person in list_members(ctx, sentence, sentence.start + match.end()) if country else []:
             ctx.add("nationality", "entity", country, sentence.start + match.start(), person.end,
                     subject=ctx.note_person(person))

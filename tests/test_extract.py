@@ -1679,7 +1679,9 @@ def test_a_leader_who_announces_a_pardon_pardoned(registry, body):
 
 
 @pytest.mark.parametrize("body", ["Authorities released 23 out of 170 detainees on November 20.",
-                                  "Belarus freed 23 of the 170 detainees held since the protests on November 20."])
+                                  "Belarus freed 23 of the 170 detainees held since the protests on November 20.",
+                                  # the verb in the present, after the pool: still the part, not the pool
+                                  "Under the decree of November 20, 23 out of 170 inmates are released from jails."])
 def test_a_freeing_verb_before_a_count_out_of_a_pool(registry, body):
     assert [v for v, population in _freed_counts(_keys(registry, body)) if population is None] == [23]
 
@@ -5016,3 +5018,22 @@ def test_the_nationality_of_the_prisoners_a_list_opens_with_is_each_ones(shapes)
         {"ivo-lamm", "rasa-veld", "pavel-sarnak"}, sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Iran freed five Americans on Friday. The American envoys include Ivo Lamm and Rasa Veld.")
     assert not [k for k in drafted if k[1] == "nationality"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, total", [
+    ("Four reporters of Radio Kupala and Archa Media have been released from detention in Minsk.", "4"),
+    ("Two previously arrested journalists were released from custody on Friday.", "2"),
+    ("The president announced a pardon for 30 individuals on Friday.", "30"),
+    ("Ivo Lamm and Rasa Veld were among 2,278 people who received pardons this week.", "2278"),
+    # not those who asked for one, nor workers held
+    ("Ivo Lamm and Rasa Veld were among 2,278 people who asked for pardons this week.", None),
+    ("Four reporters of Radio Kupala remain in detention in Minsk, though Belarus freed others.", None),
+    # a company's staff let go is no freeing (a school's students: test_a_schools_students_...)
+    ("The state factory released 300 employees and workers last month.", None),
+])
+def test_more_nouns_and_shapes_count_the_freed(shapes, body, total):
+    """Reporters, teachers and writers are people a count of the freed is written with (not a company's employees);
+    "previously arrested" is one of their words; "a pardon for 30", "among 2,278 people who received pardons" count the freed."""
+    drafted = _review_draft(shapes, body)
+    totals = {k[2] for k in drafted if k[1] == "released_count" and k[5] is None}
+    assert totals == ({total} if total else set()), (body, sorted(map(str, drafted)))

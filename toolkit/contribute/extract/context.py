@@ -189,7 +189,8 @@ PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+co
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages|critics|"
           r"opponents|protesters|convicts|servicemen|soldiers|supporters|ministers|politicians|lawmakers|bloggers|"
-          r"lawyers|pastors|missionaries|academics)"
+          r"lawyers|pastors|missionaries|academics|reporters|teachers|writers|researchers|"
+          r"scientists|doctors|artists)"
           r"(?:(?<=[a-z])[\"”](?!\w))?"  # 'four "detainees"'
           # never a name's word ("the 88 Generation Students group")
           r"(?!\s+(?:group|movement|party|union|association|network|committee|front|league|members|leaders|"
@@ -204,7 +205,7 @@ EVENT_AFTER = re.compile(r"[ \t]+(?:(?:presidential|parliamentary|general|local|
 not a hearing or a trial, where people are freed ("freed at a November 19 hearing")."""
 
 ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
-              r"detained|convicted|government|regime|opposition|anti-government|pro-democracy|"
+              r"detained|arrested|convicted|government|regime|opposition|anti-government|pro-democracy|"
               r"ill|sick|ailing|elderly|older|young|wounded|injured|"  # "18 seriously ill political prisoners"
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim|"
               r"(?-i:[A-Z])[a-z]{2,})\s+){0,2}")  # a nationality, a faith, a movement ("101 Hirak detainees")

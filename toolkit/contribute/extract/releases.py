@@ -605,10 +605,11 @@ def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, 
 
 OUT_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
 """Between the two figures of "23 out of 170 detainees", "23 of the 170 detainees"."""
-POOL_FREED = re.compile(rf"\s+(?:(?!(?:freed|released|pardoned)\b)[\w-]+\s+){{1,3}}?(?:have|has|had|were|was)\s+(?:now\s+|\w+ly\s+)?"
-                        rf"(?:been\s+)?{FREE_VERB}\b", re.IGNORECASE)
-"""The pool's noun, then the verb that frees the part: "170 detainees have been released" (not "52 prisoners freed on
-Thursday were Americans" nor "52 freed prisoners": there the freeing word is said of the whole)."""
+POOL_FREED = re.compile(rf"\s+(?:(?!(?:freed|released|pardoned)\b)[\w-]+\s+){{1,3}}?(?:have|has|had|were|was|are|is)\s+"
+                        rf"(?:now\s+|\w+ly\s+)?(?:been\s+|being\s+)?{FREE_VERB}\b", re.IGNORECASE)
+"""The pool's noun, then the verb that frees the part: "170 detainees have been released", "607 out of 634 inmates are
+released" (not "52 prisoners freed on Thursday were Americans" nor "52 freed prisoners": there the freeing word is said
+of the whole)."""
 
 
 def _pools(ctx: Context, sentence: Sentence) -> dict[int, Figure]:
@@ -660,7 +661,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         base = pool.end if pool else figure.end  # "23 out of 170 detainees have been released": 23, said of the pool's noun
         after = ctx.text[base:sentence.end]
         lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+|(?<=clemency\s)to\s+|(?<=freedom\s)to\s+|"
-                         rf"(?<=pardon\s)to\s+|(?<=pardons\s)to\s+|on\s+[A-Z][a-z]+day\s+|"
+                         rf"(?<=pardon\s)(?:to|for)\s+|(?<=pardons\s)(?:to|for)\s+|on\s+[A-Z][a-z]+day\s+|"
                          # "released under a royal amnesty six", "released under the deal on Friday six"
                          rf"under\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:amnesty|pardon|decree|deal|agreement)"
                          rf"(?:\s+on\s+[A-Z][a-z]+day)?\s+|"
@@ -687,7 +688,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                                    re.IGNORECASE):
                 lead = among
         # "52 prisoners", "Eighteen supporters of the opposition party" (whose words run to the verb)
-        noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,3}}?(?=,|\s+(?:were|was|have|"
+        noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,5}}?(?=,|\s+(?:were|was|have|"
                         rf"had)\b))?", after, re.IGNORECASE) or \
             re.match(rf"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{FREE_VERB}\b)", after, re.IGNORECASE)
         if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after):
@@ -702,7 +703,10 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         tail = re.match(rf"(?:,?\s+(?:including|among(?:st)?\s+them|among(?:st)?\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?"
                         rf"(?:,|(?=\s+(?:were|was|have|has|had)\s))|(?:(?!\band\b)[^.;:\d]){{0,12}}?)"
                         rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
-                        rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?{FREE_VERB}\b", after[noun.end():], re.IGNORECASE)
+                        rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?(?:{FREE_VERB}\b|"
+                        # "among 2,278 people who received pardons this week"
+                        rf"(?<=who\s)(?:received|were\s+granted|had\s+received)\s+(?:(?:an?|royal|presidential)\s+)*"
+                        rf"(?:pardons?|amnesty|clemency)\b)", after[noun.end():], re.IGNORECASE)
         if tail and re.match(r"\s+whose\s", after[noun.end():]) and \
                 CALLED.search(after, noun.end() + tail.end(), noun.end() + tail.end() + 60):
             continue  # "the 900 prisoners whose release rights groups had called for": a wish, no release

@@ -5037,3 +5037,19 @@ def test_more_nouns_and_shapes_count_the_freed(shapes, body, total):
     drafted = _review_draft(shapes, body)
     totals = {k[2] for k in drafted if k[1] == "released_count" and k[5] is None}
     assert totals == ({total} if total else set()), (body, sorted(map(str, drafted)))
+
+
+def test_a_delegation_led_by_someone_and_a_capitalised_envoy_title_before_a_name_name_the_envoy(shapes):
+    """"freed 52 prisoners following negotiations with a U.S. delegation led by A" and "U.S. Special Envoy for Belarus,
+    A, announced ..." make A the release's envoy. Not the freeing side's own delegation ("a Belarusian delegation led
+    by A"), nor a delegation led elsewhere at another time."""
+    for body in ("Belarus freed 52 prisoners on Thursday following negotiations with a U.S. delegation led by Ivo Lamm.",
+                 "Belarus freed 52 prisoners on Thursday. U.S. Special Envoy for Belarus, Ivo Lamm, announced that the "
+                 "U.S. would be lifting sanctions."):
+        drafted = _review_draft(shapes, body)
+        assert [k for k in drafted if k[1] == "envoy" and k[2] == "ivo-lamm"], (body, sorted(map(str, drafted)))
+    for body in ("Belarus freed 52 prisoners on Thursday following negotiations with a Belarusian delegation led by "
+                 "Ivo Lamm.",
+                 "Belarus freed 52 prisoners on Thursday. In 2019, a U.S. delegation led by Ivo Lamm visited Warsaw."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "envoy"], (body, sorted(map(str, drafted)))

@@ -340,8 +340,12 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
         sent = SENT_BY_A_LEADER.match(ctx.text, person.end, sentence.end) if MET_WITH.search(before) else None
         if sent and _leader_country(ctx, sent.group("whose")) in (None, ctx.country):
             sent = None  # "a representative of Belarusian President X": the freeing side's own; or no country named
-        comma_before = re.search(rf"\b{ENVOY}\b[^.;,]{{0,35}},\s*$", before)
-        brokered = re.search(r"\b(?:brokered|mediated|negotiated|secured|arranged)\s+by\s+$", before)
+        comma_before = re.search(rf"\b(?i:{ENVOY})\b[^.;,]{{0,35}},\s*$", before)  # "U.S. Special Envoy for Belarus, X"
+        # "brokered by X", "negotiations with a U.S. delegation led by X" (not the freeing side's own delegation)
+        brokered = re.search(r"\b(?:brokered|mediated|negotiated|secured|arranged|(?:delegation|team|mission)\s+"
+                             r"(?:was\s+)?(?:led|headed))\s+by\s+$", before)
+        if brokered and _own_delegation(ctx, before):
+            brokered = None
         involved = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:was|were|had\s+been)?\s*(?:involved\s+in|took\s+part\s+in|"
                             r"led)\s+(?:the\s+)?(?:negotiations|talks)|,\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:negotiated|brokered|"
                             r"mediated|(?:headed|led)\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?delegation)\b",

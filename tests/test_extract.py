@@ -5053,3 +5053,16 @@ def test_a_delegation_led_by_someone_and_a_capitalised_envoy_title_before_a_name
                  "Belarus freed 52 prisoners on Thursday. In 2019, a U.S. delegation led by Ivo Lamm visited Warsaw."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "envoy"], (body, sorted(map(str, drafted)))
+
+
+def test_a_date_in_the_description_after_a_name_is_that_persons(shapes):
+    """"Belarus freed A on Friday, a year after B, another Polish citizen held in Belarus since 2019, was freed": 2019 is
+    B's imprisonment, not A's (B's description holds it, though B is named inside a description of the freeing)."""
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday, a year after Rasa Veld, another Polish citizen held "
+                                    "in Belarus since 2019, was freed.")
+    assert not [k for k in drafted if k[0] == "ivo-lamm" and k[1] == "imprisoned_since"], sorted(map(str, drafted))
+    assert ("rasa-veld", "imprisoned_since", "2019", "exact", None, None) in drafted, sorted(map(str, drafted))
+    # not the next item of a list ("..., and rights groups urging Belarus to free protesters jailed after 2021")
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday after pressure from Rasa Veld, and rights groups "
+                                    "urging Belarus to free protesters jailed after a 2021 demonstration.")
+    assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))

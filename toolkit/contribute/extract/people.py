@@ -144,6 +144,17 @@ def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     return ctx.last_person if PRONOUN.match(sentence.text) else None
 
 
+def _described_by(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+    """The person whose description, set off by a comma right after the name, holds `offset` ("B, another Polish
+    citizen held in Belarus since 2019,": B's), even when B is named inside a description of something else."""
+    return next((n for n in reversed(persons(ctx, sentence)) if n.end <= offset and
+                 DESCRIPTION_SO_FAR.fullmatch(ctx.text, n.end, offset)), None)
+
+
+DESCRIPTION_SO_FAR = re.compile(r",\s+(?!(?:and|or|but|while|as|who\s+said)\b)[^,;:()“”\"]*")
+"""From a name to a word of its description: a comma, then no other mark (not the next item of a list, ", and ...")."""
+
+
 def plural_group(ctx: Context, sentence: Sentence) -> list | None:
     """The people a sentence that names no one stands for when it opens "Both were ...", "The pair were ...", "They
     were ...": those the last sentence naming anyone named (exactly two for "Both" and "The pair"); none when it
@@ -528,6 +539,9 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
     for date in (d for d in sentence.dates if d.value and not d.relative and not ctx.taken(d)):
         # "jailed after the disputed 2020 election", "detained after the protests of 2020": on or after that time
         after = ARRESTED_AFTER.search(ctx.text, max(sentence.start, date.start - 80), date.start)
+        if after and re.search(rf"\b{PEOPLE}\s+$", ctx.text[max(sentence.start, after.start() - 40):after.start()],
+                               re.IGNORECASE):
+            continue  # "urging Belarus to free protesters jailed after a 2021 demonstration": a group's, no one person's
         if after and not SENTENCED.search(ctx.text, max(sentence.start, after.start() - 60), after.start()):
             _dated(ctx, sentence, "imprisoned_since", date.value, after.start(), date.end, date, qualifier="on_or_after")
     for match in re.finditer(r"\b(?:arrested|detained|jailed|imprisoned)\s+(?:in\s+|since\s+)?that\s+year\b", sentence.text):
@@ -653,7 +667,8 @@ def _pronoun_subject(ctx: Context, sentence: Sentence, start: int) -> Name | Non
 
 def _dated(ctx: Context, sentence: Sentence, prop: str, value: str, start: int, end: int, date=None,
            person: Name | None = None, **fields) -> None:
-    person = person or _pronoun_subject(ctx, sentence, start) or person_before(ctx, sentence, start)
+    person = person or _pronoun_subject(ctx, sentence, start) or _described_by(ctx, sentence, start) or \
+        person_before(ctx, sentence, start)
     if person is None:
         return
     if date is not None:

@@ -5066,3 +5066,19 @@ def test_a_date_in_the_description_after_a_name_is_that_persons(shapes):
     drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday after pressure from Rasa Veld, and rights groups "
                                     "urging Belarus to free protesters jailed after a 2021 demonstration.")
     assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
+
+
+def test_arrest_dates_given_respectively_go_to_each_in_turn(shapes):
+    """"... named as A and B, who had been arrested in January 2016 and January 2019, respectively" and "Belarus freed
+    A and B. They had been arrested in January 2016 and January 2019, respectively" give A the first and B the second.
+    Not with another number of people than dates."""
+    for body in ("Vienna welcomed the release on Friday of its two citizens, named as Ivo Lamm and Rasa Veld, who it said "
+                 "had been arrested unjustly by Belarus in January 2016 and January 2019, respectively.",
+                 "Belarus freed Ivo Lamm and Rasa Veld on Friday. They had been arrested by Belarus in January 2016 and "
+                 "January 2019, respectively."):
+        drafted = _review_draft(shapes, body)
+        since = {(k[0], k[2]) for k in drafted if k[1] == "imprisoned_since"}
+        assert since == {("ivo-lamm", "2016-01"), ("rasa-veld", "2019-01")}, (body, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm, Rasa Veld and Pavel Sarnak on Friday. They had been arrested "
+                                    "in January 2016 and January 2019, respectively.")
+    assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))

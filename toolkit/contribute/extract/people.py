@@ -496,6 +496,7 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
     """Imprisonment began: "arrested in May 2021", "jailed since 2020", "arrested that year", "detained by the
     security services in March 2022", "Security forces arrested X on May 3, 2021", "In 2020, X was arrested"; not
     "released 40 detained political prisoners on November 27" (who was freed)."""
+    _respectively(ctx, sentence)
     for date, start, found in _dates_after(ctx, sentence, IMPRISONED):
         event = EVENT_AFTER.match(ctx.text, date.end)
         if found.group("at") and (not event or re.match(r"[’']s\b", ctx.text[event.end():]) or
@@ -554,6 +555,38 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
         # one the verb is said of (not "Veld said hundreds of people had been detained this year")
         _relative_year(ctx, sentence, "imprisoned_since", match, sentence.start + match.start(),
                        subject_at(ctx, sentence, sentence.start + match.start()))
+
+
+RESPECTIVELY = re.compile(r"\brespectively\b")
+ARREST_VERB = re.compile(r"\b(?:arrested|detained|jailed|imprisoned)\b")
+RESPECTIVE_REACH = 200
+"""How far before "respectively" its arrest is looked for ("arrested in January 2016 and January 2019, respectively"):
+a window, so that a sentence of many arrests is read once."""
+
+
+def _respectively(ctx: Context, sentence: Sentence) -> None:
+    """"A and B, who had been arrested in January 2016 and January 2019, respectively", "Belarus freed A and B. They
+    had been arrested in ..., respectively": each date to each person in turn, the people named before the verb in
+    the sentence, or those "They" stands for; none to anyone when the numbers differ."""
+    match = RESPECTIVELY.search(sentence.text)
+    window = max(0, match.start() - RESPECTIVE_REACH) if match else 0
+    arrest = None if match is None else \
+        next(reversed([m for m in ARREST_VERB.finditer(sentence.text, window, match.start())
+                       if not re.search(r"[.;:]", sentence.text[m.end():match.start()])]), None)
+    if arrest is None:
+        return
+    verb, end = sentence.start + arrest.start(), sentence.start + match.start()
+    dates = [d for d in sentence.dates if verb < d.start < end and d.value and not d.relative and not ctx.taken(d)]
+    named = [p for p in persons(ctx, sentence) if p.end <= verb]
+    people = named if named else (ctx.group_before if PLURAL.match(sentence.text) else [])  # "They had been ..."
+    if len(dates) < 2:
+        return
+    for date in dates:
+        ctx.take(date)  # whoever each date is, not the one a pronoun stands for alone
+    if len(people) != len(dates):
+        return
+    for person, date in zip(people, dates):
+        ctx.add("imprisoned_since", "date", date.value, verb, sentence.start + match.end(), subject=ctx.note_person(person))
 
 
 ARRESTED_AFTER = re.compile(r"\b(?:arrested|detained|jailed|imprisoned)\s+(?:\w+\s+){0,2}?(?:after|following)\s+(?:the\s+)?"

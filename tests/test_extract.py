@@ -5082,3 +5082,14 @@ def test_arrest_dates_given_respectively_go_to_each_in_turn(shapes):
     drafted = _review_draft(shapes, "Belarus freed Ivo Lamm, Rasa Veld and Pavel Sarnak on Friday. They had been arrested "
                                     "in January 2016 and January 2019, respectively.")
     assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
+
+
+def test_an_arrest_while_doing_something_on_a_day_is_dated_by_it(shapes):
+    """"Lamm, 37, was first detained while travelling in Belarus in May 2020" dates the imprisonment (not "detained
+    while protesting against the elections of 2020": the elections' year)."""
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. Lamm, 37, was first detained while travelling in "
+                                    "Belarus in May 2020.")
+    assert ("ivo-lamm", "imprisoned_since", "2020-05", "exact", None, None) in drafted, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. Lamm was detained while protesting against the "
+                                    "elections of 2020.")
+    assert not [k for k in drafted if k[1] == "imprisoned_since" and k[2] == "2020"], sorted(map(str, drafted))

@@ -440,6 +440,8 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
                         r"(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|"
                         # "arrested at Minsk airport on May 5", "detained at the border in 2021": the place, then the day
                         r"(?:(?<=arrested\s)|(?<=detained\s))at\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){1,3}?(?:on|in)|"
+                        # "detained while travelling in Belarus in May 2020": what they were doing, then the day
+                        r"(?:(?<=arrested\s)|(?<=detained\s))while\s+[a-z]+ing\s+(?:[\w’'-]+\s+){0,4}?(?:on|in)|"
                         r"(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s))(?:[\w’'-]+\s+){3,6}?since|"
                         r"(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s)|(?<=incarcerated\s))"
                         r"(?P<at>(?:at|during|in)\s+(?:the|a|an)(?:\s+(?!(?:summer|spring|autumn|fall|winter|end|start|"

@@ -5093,3 +5093,16 @@ def test_an_arrest_while_doing_something_on_a_day_is_dated_by_it(shapes):
     drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. Lamm was detained while protesting against the "
                                     "elections of 2020.")
     assert not [k for k in drafted if k[1] == "imprisoned_since" and k[2] == "2020"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, who, years", [
+    ("Belarus freed Ivo Lamm on Friday. In 2021 he was sentenced to 11 years in prison.", "ivo-lamm", "11"),
+    ("Belarus freed Ivo Lamm on Friday. He was sentenced last March to eight years in prison.", "ivo-lamm", "8"),
+    ("Belarus freed Ivo Lamm on Friday. The president commuted the 25-year sentence of Rasa Veld.", "rasa-veld", "25"),
+])
+def test_more_shapes_of_a_prison_term(shapes, body, who, years):
+    """A pronoun after an opening year with no comma ("In 2021 he was sentenced to 11 years"), "sentenced last March
+    to eight years", and "the 25-year sentence of B" (B's, not the one named before)."""
+    drafted = _review_draft(shapes, body)
+    terms = {(k[0], k[2]) for k in drafted if k[1] == "sentence_years"}
+    assert terms == {(who, years)}, (body, sorted(map(str, drafted)))

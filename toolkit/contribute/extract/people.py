@@ -24,8 +24,8 @@ welcomed by", "X was described as"), which others do to X."""
 ATTRIBUTED = re.compile(r"\s(?:said|says|showed|shows|reported|reports|stated|states|wrote|writes|added|confirmed|"
                         r"announced|told\s+\w+)$")
 """A description after a name that ends in a verb of saying is an attribution clause: "X, a judicial document showed"."""
-OPENING = r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?"
-"""What may open a sentence before its subject: "Last year, ", "In May 2021, "."""
+OPENING = r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*|(?:In|On|By|Since)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\s+)?"
+"""What may open a sentence before its subject: "Last year, ", "In May 2021, ", or a year with no comma ("In 2021 he")."""
 PRONOUN = re.compile(rf"{OPENING}(?:He|She|They|he|she|they|[Tt]he\s+(?:[a-z]+\s+)?\d{{1,3}}-year-old)"
                      r"(?:[’']d)?\b")
 """A sentence about the person named last: "He", "She", "They", "The 42-year-old", "The sickly 42-year-old" (after an
@@ -355,7 +355,7 @@ def ages(ctx: Context, sentence: Sentence) -> None:
 OFFICE_WORDS = re.compile(r"\b(?:ambassador|envoy|minister|official|president|spokes\w+|diplomat|secretary|senator|governor|"
                           r"negotiator|adviser|advisor|mayor|judge|prosecutor)\b", re.IGNORECASE)
 """In a description after "The 61-year-old,", words of an office: the person is an official, not one of the freed."""
-TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+|in\s+[A-Z][a-z]+\s+|(?:him|her|them)\s+|"
+TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+|(?:in|last)\s+[A-Z][a-z]+\s+|(?:him|her|them)\s+|"
                        r"(?:the\s+following|the\s+next|that|last)\s+year\s+|(?:a|one|two|three)\s+(?:years?|months?)\s+later\s+|"
                        r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+|"
                        # "sentenced on August 3, 2022, by the Homiel Regional Court to", "sentenced by the court on ... to"
@@ -364,6 +364,8 @@ TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+|in\s+[A-Z]
                        r"faces?|facing)\s+(?:a\s+|an\s+)?$")
 TERM_TAIL = re.compile(r"(?:-|\s+)years?\b(?:\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|of\s+\w+|behind\s+bars))?")
 TERM_NOUN = re.compile(r"-year(?:\s+(?:prison|jail))?\s+(?:sentence|term|prison\s+term)")
+TERM_OF = re.compile(r"\s+(?:handed\s+(?:down\s+)?to\s+|imposed\s+on\s+|of\s+)")
+"""After a term's noun, whose it is: "the 25-year sentence of X", "the 10-year term handed to X"."""
 
 
 def each_listed(ctx: Context, sentence: Sentence, person: Name, at: int) -> list[Name]:
@@ -394,6 +396,9 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
         if not ((lead and tail) or term) or ctx.taken(figure):
             continue
         person = person_before(ctx, sentence, figure.start)
+        of = TERM_OF.match(ctx.text, term.end(), sentence.end) if term else None
+        if of:  # "commuted the 25-year sentence of X": X's term
+            person = next((p for p in persons(ctx, sentence) if p.begin == of.end()), person)
         if WHOSE_OTHER.search(before, 0, len(before) - (len(lead.group(0)) if lead else 0)):
             continue  # "A, whose husband was sentenced to 10 years,": his term
         if lead and re.match(r"sentenced\s+them\s+to", lead.group(0)):

@@ -5106,3 +5106,27 @@ def test_more_shapes_of_a_prison_term(shapes, body, who, years):
     drafted = _review_draft(shapes, body)
     terms = {(k[0], k[2]) for k in drafted if k[1] == "sentence_years"}
     assert terms == {(who, years)}, (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "Today, Pavel Sarnak, President of Belarus, has signed a decree to pardon 634 convicts.",
+    "Pavel Sarnak, the self-proclaimed president of Belarus, has signed a decree pardoning 30 political prisoners.",
+    "Belarus's ruler Pavel Sarnak issued a royal decree pardoning 457 inmates on Friday.",
+    "It was the largest number of prisoners pardoned at one time by President Pavel Sarnak.",
+    "On Friday, President Pavel Sarnak signed a pardon order for 30 prisoners.",
+])
+def test_more_shapes_of_who_pardoned(shapes, body):
+    """A description between the name and the pardon ("A, President of Belarus, has signed a decree to pardon"), a
+    royal decree, "pardoned at one time by A", "signed a pardon order" all name who pardoned."""
+    drafted = _review_draft(shapes, "Belarus freed 30 prisoners on Friday. " + body)
+    assert [k for k in drafted if k[1] == "pardoned_by" and k[2] == "pavel-sarnak"], (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body", [
+    "Pavel Sarnak, whose brother was pardoned, said the move was welcome.",
+    "Pavel Sarnak, the opposition leader, said the president had signed a decree pardoning 30 people.",
+    "It was the largest number of prisoners pardoned at one time, Pavel Sarnak said.",
+])
+def test_who_speaks_of_a_pardon_did_not_pardon(shapes, body):
+    drafted = _review_draft(shapes, "Belarus freed 30 prisoners on Friday. " + body)
+    assert not [k for k in drafted if k[1] == "pardoned_by"], (body, sorted(map(str, drafted)))

@@ -179,9 +179,10 @@ def talks(ctx: Context, sentence: Sentence) -> None:
 
 
 PARDON_NOUN = r"(?:(?:a|the|an)\s+)?(?:special\s+)?(?:presidential\s+|royal\s+)?(?:pardons?|amnesty|clemency)"
-PARDONING = re.compile(rf"\b(?:pardon(?:ed|s)|(?:signed|issued)\s+(?:an?\s+|the\s+)?(?:decrees?|orders?)\s+(?:on\s+|to\s+)?"
-                       rf"(?:pardon(?:ing)?|granting\s+{PARDON_NOUN})|(?:granted|granting|issued|gave|(?P<announced>announced))\s+"
-                       rf"{PARDON_NOUN}(?:\s+to)?)\b")
+PARDONING = re.compile(rf"\b(?:pardon(?:ed|s)|(?:signed|issued)\s+(?:an?\s+|the\s+)?(?:royal\s+|presidential\s+)?"
+                       rf"(?:decrees?|orders?)\s+(?:on\s+|to\s+)?(?:pardon(?:ing)?|granting\s+{PARDON_NOUN})|"
+                       rf"signed\s+(?:an?\s+|the\s+)?pardon\s+(?:order|decree)s?|"
+                       rf"(?:granted|granting|issued|gave|(?P<announced>announced))\s+{PARDON_NOUN}(?:\s+to)?)\b")
 """A pardon done, by its verb or by its noun: "pardoned 40", "signed a decree granting amnesty to", "granted royal
 pardons to 14 activists", "issued a royal pardon to", "granting clemency to", and "announced a presidential pardon"
 by whoever holds no office below the one who pardons (a spokesperson, secretary or minister who "announced the
@@ -229,15 +230,18 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
     for match in PARDONING.finditer(sentence.text):
         verb = sentence.start + match.start()
         gap = BY_DOING if match.group(0).lower().startswith("granting") else ""
+        # "X on Thursday pardoned", "X, President of Belarus, has signed a decree to pardon" (a description between)
         actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
                       re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?(?:(?:also|earlier|later|yesterday|today|\w+ly|"
-                                   rf"on\s+[A-Z]\w+|last\s+\w+)\s+)?{gap}", ctx.text[p.end:verb])), None)  # "X on Thursday pardoned"
+                                   rf"on\s+[A-Z]\w+|last\s+\w+)\s+)?{gap}",
+                                   ctx.text[_after_description(ctx, p, verb):verb])), None)
         if actor is None:  # "President X's press service says that the leader has pardoned": X's own office tells of X
             actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and _own_office_said(ctx, p, verb)),
                          None)
         if match.group("announced") and actor and SPOKESPEOPLE.search(f"{actor.role or ''} {actor.text}"):
             continue  # "press secretary X announced the pardons": who announced, not who pardoned
-        by = re.match(r"\s+by\s+", ctx.text[sentence.start + match.end():sentence.end])
+        by = re.match(r"(?:\s+(?:at\s+one\s+time|at\s+once|so\s+far|this\s+year|in\s+(?:one|a\s+single)\s+\w+))?\s+by\s+",
+                      ctx.text[sentence.start + match.end():sentence.end])  # "pardoned at one time by X"
         if by:
             actor = next((p for p in persons(ctx, sentence) if p.start - (sentence.start + match.end() + by.end()) in
                           range(0, 30)), actor)
@@ -246,6 +250,16 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
             ctx.add("pardoned_by", "entity", ctx.note_person(actor), actor.role_start or actor.start,
                     max(actor.end, sentence.start + match.end()) + _object(ctx, sentence, sentence.start + match.end()),
                     subject=release)
+
+
+def _after_description(ctx: Context, person, verb: int) -> int:
+    """Where the words after a name resume past its description set off by commas ("X, President of Belarus, has
+    signed"; "X, the self-proclaimed president of Belarus, has"): a description that says nothing of its own (no
+    "who", "whose", nor a verb of saying) and is no opposition's."""
+    described = re.match(r",\s+(?!(?:who|whose|which|said|says|told)\b)[^,;:()“”\"]{3,80},", ctx.text[person.end:verb])
+    if described is None or re.search(r"\b(?:said|says|told|who|whose|opposition)\b", described.group(0)):
+        return person.end
+    return person.end + described.end() - 1
 
 
 def _object(ctx: Context, sentence: Sentence, offset: int) -> int:

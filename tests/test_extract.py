@@ -5130,3 +5130,70 @@ def test_more_shapes_of_who_pardoned(shapes, body):
 def test_who_speaks_of_a_pardon_did_not_pardon(shapes, body):
     drafted = _review_draft(shapes, "Belarus freed 30 prisoners on Friday. " + body)
     assert not [k for k in drafted if k[1] == "pardoned_by"], (body, sorted(map(str, drafted)))
+
+
+def test_a_second_reviews_cases_of_the_days_later_rules(shapes):
+    """A blind review of the day's later rules found each of these drafted wrongly (or the article refused); each is
+    drafted rightly now."""
+    def draft(body):
+        return _review_draft(shapes, body)
+
+    # a dotted date the month has no such day for is no date (an article dated by it stopped with an internal error)
+    assert find_dateline("Caucasian Knot (31.02.2018) – Today, Belarus freed 14 prisoners.", 2018).date is None
+    assert not [k for k in draft("Belarus freed Ivo Lamm on Friday. He was arrested on 31.02.2016.") if k[1] == "imprisoned_since"]
+    # dotted numbers that are no dates; a birth date in brackets is no dateline
+    found = {d.text for d in find_dates("version 3.11.2020, Article 1.10.2011, Law No. 1.10.2011, approx 3.11.2020%")}
+    assert not [text for text in found if "." in text], found
+    assert find_dateline("Ivo Lamm (12.03.1975) – the journalist was freed today.", 2026).date is None
+    # a date goes to the one it describes, never past another name or a clause of its own
+    for body in ("Belarus freed Ivo Lamm on Friday. According to Rasa Veld, Ivo Lamm was arrested in May 2020.",
+                 "Belarus freed Ivo Lamm on Friday. In a letter to Rasa Veld, Lamm wrote that he was arrested in May 2020."):
+        drafted = draft(body)
+        assert {k[0] for k in drafted if k[1] == "imprisoned_since"} == {"ivo-lamm"}, (body, sorted(map(str, drafted)))
+    # "respectively" pairs only a list right before the arrest, and never a verdict's dates
+    drafted = draft("Belarus freed Ivo Lamm on Friday. Ivo Lamm told Rasa Veld that he and his wife were detained in May "
+                    "2020 and June 2020, respectively.")
+    assert not [k for k in drafted if k[0] == "rasa-veld" and k[1] == "imprisoned_since"], sorted(map(str, drafted))
+    drafted = draft("Belarus freed Ivo Lamm and Rasa Veld on Friday. Ivo Lamm and Rasa Veld, arrested in May 2020, were "
+                    "sentenced in March 2021 to five and seven years, respectively.")
+    assert not [k for k in drafted if k[1] == "imprisoned_since" and k[2] == "2021-03"], sorted(map(str, drafted))
+    # an arrest "while serving a sentence imposed in 2015" is not dated by the sentence
+    drafted = draft("Belarus freed Ivo Lamm on Friday. Lamm was detained while serving a sentence imposed in 2015.")
+    assert not [k for k in drafted if k[1] == "imprisoned_since" and k[2] == "2015"], sorted(map(str, drafted))
+    # no envoy: a mission of others, a team of the freeing side, a former envoy
+    for body in ("Belarus freed 52 prisoners on Thursday, days after a European Parliament mission led by Ivo Lamm "
+                 "criticised prison conditions.",
+                 "Belarus freed 52 prisoners on Thursday. A Belarusian team led by Ivo Lamm had negotiated the deal.",
+                 "Belarus freed 52 prisoners on Thursday. The former Special Envoy for Belarus, Ivo Lamm, criticised the deal."):
+        drafted = draft(body)
+        assert not [k for k in drafted if k[1] == "envoy"], (body, sorted(map(str, drafted)))
+    # a list's nationality is not one who has their own
+    drafted = draft("Iran freed five Americans on Friday. The American prisoners include Ivo Lamm, Rasa Veld and Pavel "
+                    "Sarnak, a British citizen.")
+    assert {k[2] for k in drafted if k[0] == "pavel-sarnak" and k[1] == "nationality"} == {"united-kingdom"}, \
+        sorted(map(str, drafted))
+    # counts: no nationalities barred or to come, no statement's figure, no pardon sought, no other year's, no names
+    for body in ("Belarus freed 14 prisoners on Friday, and Japanese and Polish citizens were barred from entering the "
+                 "country.",
+                 "Belarus freed 14 prisoners on Friday, and Japanese and Polish citizens are expected to be released next "
+                 "year."):
+        drafted = draft(body)
+        assert not [k for k in drafted if k[1] == "released_count" and k[5] in ("japanese-nationals", "polish-nationals")], \
+            (body, sorted(map(str, drafted)))
+    for body, figure in (("Belarus on Friday released a statement saying two Austrian citizens had been flown to Poland.", "2"),
+                         ("Belarus freed Ivo Lamm and deported two Austrian citizens, who were flown to Poland.", "2"),
+                         ("The opposition has demanded a pardon for 30 individuals on Friday.", "30"),
+                         ("The president rejected a pardon for 30 individuals on Friday.", "30"),
+                         ("Ivo Lamm was among 2,278 people who received pardons in 2019.", "2278"),
+                         ("The ministry released 300 teachers from their contracts.", "300"),
+                         ("Police released 40 arrested protesters' names.", "40")):
+        drafted = draft(body)
+        assert not [k for k in drafted if k[1] == "released_count" and k[2] == figure], (body, sorted(map(str, drafted)))
+    # no release dated by a day that opens a sentence about something else
+    for body in ("On Monday, the European Parliament awarded its prize to the recently freed Ivo Lamm.",
+                 "On Friday, the wife of jailed blogger Ivo Lamm demanded his release."):
+        drafted = draft(body)
+        assert not [k for k in drafted if k[1] == "date"], (body, sorted(map(str, drafted)))
+    # a word of freeing before a title is still a freeing
+    for body in ("Belarus has pardoned law student Ivo Lamm.", "Belarus freed council member Ivo Lamm on Friday."):
+        assert "ivo-lamm" in _freed(draft(body)), body

@@ -29,8 +29,10 @@ _LAST_YEAR = r"(?P<last>,?\s+(?:of\s+)?last\s+year\b)"
 """A day or month of the year before the article's: "on March 3 last year", "in February of last year"."""
 DATE_PATTERNS = [
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b"),
-    # "24.05.2018": a day, a month and a year, as Europe writes them (not "1.5 million", nor a version "2.13.2019")
-    re.compile(r"(?<![\w.])(?P<dotted>(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)(?![\w.]\w|\w)"),
+    # "24.05.2018": a day, a month and a year, as Europe writes them (not "1.5 million", nor a version, an article or a
+    # law's number, "version 3.11.2020", "Article 1.10.2011", nor a share, "3.11.2020%"; a day the month has: `_value`)
+    re.compile(r"(?<![\w.])(?<!version\s)(?<!\bv\s)(?<!Article\s)(?<!No\.\s)(?<!§\s)"
+               r"(?P<dotted>(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)(?!\.?\w|\s*%)"),
     # "27 November", "the 27th of November", "2nd of June 2023"
     re.compile(rf"\b{_WEEKDAY}?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH})"
                rf"(?:,?\s+(?P<year>{_YEAR})(?!\w)|{_LAST_YEAR}|(?!\w))"),
@@ -217,8 +219,8 @@ def _value(parts: dict, anchor: DateValue | None) -> str | None:
     if parts.get("iso"):
         return parts["iso"]
     if parts.get("dotted"):
-        day, month, year = parts["dotted"].split(".")
-        return f"{year}-{int(month):02d}-{int(day):02d}"
+        day, month, year = (int(part) for part in parts["dotted"].split("."))
+        return f"{year}-{month:02d}-{day:02d}" if day <= calendar.monthrange(year, month)[1] else None
     month = parts.get("month")
     if month is None:
         return parts["year"]
@@ -330,7 +332,7 @@ DATELINES = [
 ]
 
 
-DOTTED_DATE = DATE_PATTERNS[1]
+DOTTED_DATE = next(p for p in DATE_PATTERNS if "dotted" in p.groupindex)
 """A date written with dots ("24.05.2018")."""
 
 
@@ -354,8 +356,11 @@ def find_dateline(text: str, year: int | None = None) -> Dateline | None:
         # "VILNIUS (Wire) —" on top, "Published Nov. 14, 2026" further down: the date is the latter's
         parts["date"] = dated.group("date") if dated.groupdict().get("date") else dated.group("date2")
     written = parts.get("date")
-    if written is None and parts.get("outlet") and DOTTED_DATE.fullmatch(parts["outlet"].strip()):
-        written = parts.pop("outlet")  # "Caucasian Knot (24.05.2018) –": the brackets hold the date, not an outlet
+    if written is None and parts.get("outlet") and DOTTED_DATE.fullmatch(parts["outlet"].strip()) and \
+            year is not None and parts["outlet"].strip().endswith(str(year)):
+        # "Caucasian Knot (24.05.2018) –", on a page of 2018: the brackets hold the date, not an outlet (not a birth date,
+        # "Ivo Lamm (12.03.1975) –", nor any on a page whose year is not known)
+        written = parts.pop("outlet")
     anchor = DateValue(str(year)) if year else None
     dates = find_dates(written, anchor) if written else []
     return Dateline(parts.get("place"), written, dates[0].value if dates else None, parts.get("outlet"),

@@ -152,7 +152,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     it is there yet; `year` is the year for dates written without one when neither the manifest
     nor the dateline gives it.
     """
-    dateline = find_dateline(text, year)
+    dateline = find_dateline(text, year or (int(str(published)[:4]) if published else None))
     when = published or (dateline.date if dateline else None) or (str(year) if year else None)
     if published and dateline and dateline.date and len(str(published)) < len(dateline.date) and \
             dateline.date.startswith(str(published)):

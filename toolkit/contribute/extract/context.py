@@ -111,8 +111,10 @@ FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|
                      rf"{EXCHANGED})\b", re.IGNORECASE)
 FREEING_BODY = re.compile(r"\s+(?:commissions?|committees?|boards?|councils?|departments?|procedures?|petitions?|"
                           r"applications?|requests?|laws?)\b", re.IGNORECASE)
-"""After a word of freeing, a body or a paper it names, no freeing: "the pardoning commission had examined 1,100
-appeals", "a pardon request", "the amnesty law"."""
+"""After a word of freeing used as a noun (`NOUN_BEFORE`), a body or a paper it names, no freeing: "the pardoning
+commission had examined 1,100 appeals", "a pardon request" (not "Belarus has pardoned law student X", "freed council
+member X")."""
+NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
 GRANTED_PARDON = r"granted\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:pardon|amnesty|clemency|remission)\b"
 """A passive pardon's words after "were" or "are": "granted a presidential pardon", "granted a complete remission"."""
 DECIDED = r"(?:made|took|taken)\s+the\s+decision"
@@ -189,8 +191,7 @@ PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+co
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages|critics|"
           r"opponents|protesters|convicts|servicemen|soldiers|supporters|ministers|politicians|lawmakers|bloggers|"
-          r"lawyers|pastors|missionaries|academics|reporters|teachers|writers|researchers|"
-          r"scientists|doctors|artists)"
+          r"lawyers|pastors|missionaries|academics|reporters)"
           r"(?:(?<=[a-z])[\"”](?!\w))?"  # 'four "detainees"'
           # never a name's word ("the 88 Generation Students group")
           r"(?!\s+(?:group|movement|party|union|association|network|committee|front|league|members|leaders|"
@@ -233,6 +234,7 @@ class Sentence:
     _figure_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _freeing: list[re.Match] | None = field(default=None, repr=False, compare=False)
     _persons: list | None = field(default=None, repr=False, compare=False)  # people.persons, once per sentence
+    _person_ends: list[int] | None = field(default=None, repr=False, compare=False)  # where each of _persons ends
     _spans: dict = field(default_factory=dict, repr=False, compare=False)  # pattern -> its matches (spans_of)
 
     def spans_of(self, pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
@@ -265,7 +267,8 @@ class Sentence:
         callers read the list and never change it."""
         if self._freeing is None:
             self._freeing = [m for m in FREEING.finditer(self.text)
-                             if not FREEING_BODY.match(self.text, m.end()) and (not WISH.search(self.text[max(0, m.start() - 40):m.start()]) or
+                             if not (FREEING_BODY.match(self.text, m.end()) and
+                                     NOUN_BEFORE.search(self.text, max(0, m.start() - 12), m.start())) and (not WISH.search(self.text[max(0, m.start() - 40):m.start()]) or
                                  ACT_TO_FREE.search(self.text, max(0, m.start() - 90), m.start()) and
                                  not NONE_FREED.search(self.text)) and
                              not (_passive_exchange(m) and not EXCHANGED_WHO.search(self.text, 0, m.start())) and

@@ -356,8 +356,8 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
             sent = None  # "a representative of Belarusian President X": the freeing side's own; or no country named
         comma_before = re.search(rf"\b(?i:{ENVOY})\b[^.;,]{{0,35}},\s*$", before)  # "U.S. Special Envoy for Belarus, X"
         # "brokered by X", "negotiations with a U.S. delegation led by X" (not the freeing side's own delegation)
-        brokered = re.search(r"\b(?:brokered|mediated|negotiated|secured|arranged|(?:delegation|team|mission)\s+"
-                             r"(?:was\s+)?(?:led|headed))\s+by\s+$", before)
+        brokered = re.search(r"\b(?:brokered|mediated|negotiated|secured|arranged|delegation\s+(?:was\s+)?(?:led|headed))"
+                             r"\s+by\s+$", before)
         if brokered and _own_delegation(ctx, before):
             brokered = None
         involved = re.match(r",\s+(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){0,80}?\bwho\s+(?:was|were|had\s+been)?\s*(?:involved\s+in|took\s+part\s+in|"
@@ -377,6 +377,8 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
                 continue  # "former British envoy X and her husband" among the freed: a title, not this deal's envoy
             start, end = person.role_start, person.end
         elif comma_before:
+            if re.search(r"\b(?:former|ex-)\s*(?:[\w.]+\s+){0,3}$", before[:comma_before.start()], re.IGNORECASE):
+                continue  # "The former Special Envoy for Belarus, X, criticised the deal": a title held once
             start, end = lead - len(before) + comma_before.start(), person.end
         elif after:
             if re.search(r"\b(?:former|ex-)", after.group(0)) and not involved:

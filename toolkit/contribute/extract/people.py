@@ -8,6 +8,7 @@ read in toolkit.contribute.extract.freed.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .context import ADJECTIVES, EVENT_AFTER, PEOPLE, Context, Sentence, rule
@@ -145,10 +146,16 @@ def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
 
 
 def _described_by(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
-    """The person whose description, set off by a comma right after the name, holds `offset` ("B, another Polish
-    citizen held in Belarus since 2019,": B's), even when B is named inside a description of something else."""
-    return next((n for n in reversed(persons(ctx, sentence)) if n.end <= offset and
-                 DESCRIPTION_SO_FAR.fullmatch(ctx.text, n.end, offset)), None)
+    """The person named nearest before `offset`, when a description set off by a comma right after the name holds it
+    ("B, another Polish citizen held in Belarus since 2019,": B's), even when B is named inside a description of
+    something else; none when another name or a clause of its own comes between ("According to B, A was arrested")."""
+    named = persons(ctx, sentence)
+    ends = sentence._person_ends
+    if ends is None or len(ends) != len(named):
+        ends = sentence._person_ends = [n.end for n in named]
+    at = bisect.bisect_right(ends, offset) - 1  # the nearest name ending before the offset (names are in text order)
+    nearest = named[at] if at >= 0 else None
+    return nearest if nearest is not None and DESCRIPTION_SO_FAR.fullmatch(ctx.text, nearest.end, offset) else None
 
 
 DESCRIPTION_SO_FAR = re.compile(r",\s+(?!(?:and|or|but|while|as|who\s+said)\b)[^,;:()“”\"]*")
@@ -446,7 +453,9 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
                         # "arrested at Minsk airport on May 5", "detained at the border in 2021": the place, then the day
                         r"(?:(?<=arrested\s)|(?<=detained\s))at\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){1,3}?(?:on|in)|"
                         # "detained while travelling in Belarus in May 2020": what they were doing, then the day
-                        r"(?:(?<=arrested\s)|(?<=detained\s))while\s+[a-z]+ing\s+(?:[\w’'-]+\s+){0,4}?(?:on|in)|"
+                        r"(?:(?<=arrested\s)|(?<=detained\s))while\s+(?:travell?ing|visiting|staying|working|crossing|"
+                        r"returning|living|reporting|covering|filming|attending|driving|flying|walking)\s+"
+                        r"(?:[\w’'-]+\s+){0,4}?(?:on|in)|"
                         r"(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s))(?:[\w’'-]+\s+){3,6}?since|"
                         r"(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s)|(?<=incarcerated\s))"
                         r"(?P<at>(?:at|during|in)\s+(?:the|a|an)(?:\s+(?!(?:summer|spring|autumn|fall|winter|end|start|"
@@ -566,6 +575,8 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
 
 RESPECTIVELY = re.compile(r"\brespectively\b")
 ARREST_VERB = re.compile(r"\b(?:arrested|detained|jailed|imprisoned)\b")
+OTHER_VERDICT = re.compile(r"\b(?:sentenced|convicted|given|handed|fined)\b")
+"""Between an arrest and "respectively", a verdict whose figures the word pairs instead."""
 RESPECTIVE_REACH = 200
 """How far before "respectively" its arrest is looked for ("arrested in January 2016 and January 2019, respectively"):
 a window, so that a sentence of many arrests is read once."""
@@ -580,12 +591,15 @@ def _respectively(ctx: Context, sentence: Sentence) -> None:
     arrest = None if match is None else \
         next(reversed([m for m in ARREST_VERB.finditer(sentence.text, window, match.start())
                        if not re.search(r"[.;:]", sentence.text[m.end():match.start()])]), None)
-    if arrest is None:
-        return
+    if arrest is None or OTHER_VERDICT.search(sentence.text, arrest.end(), match.start()):
+        return  # "arrested in May 2020, were sentenced in March 2021 to five and seven years, respectively": the terms'
     verb, end = sentence.start + arrest.start(), sentence.start + match.start()
     dates = [d for d in sentence.dates if verb < d.start < end and d.value and not d.relative and not ctx.taken(d)]
     named = [p for p in persons(ctx, sentence) if p.end <= verb]
-    people = named if named else (ctx.group_before if PLURAL.match(sentence.text) else [])  # "They had been ..."
+    # the people listed right before the verb ("A and B, who had been arrested"), or those "They" stands for; not one
+    # spoken to ("A told B that he and his wife were detained ..., respectively")
+    listed = list_members(ctx, sentence, named[0].begin) if named else []
+    people = (listed if listed == named else []) if named else (ctx.group_before if PLURAL.match(sentence.text) else [])
     if len(dates) < 2:
         return
     for date in dates:
@@ -745,6 +759,8 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
         adjective = match.group("adj") or match.group("adj2")
         country = country_of(ctx, adjective) if is_demonym(adjective) or match.group("adj") else None
         for person in list_members(ctx, sentence, sentence.start + match.end()) if country else []:
+            if _of_another_nationality(ctx, person, country):
+                continue  # "..., A, B and C, a British citizen": C's own
             ctx.add("nationality", "entity", country, sentence.start + match.start(), person.end,
                     subject=ctx.note_person(person))
     plural_freed = (r"\b(?:freed|released|pardoned)\s+(?P<noun>[A-Z][a-z]+)s\s+(?:included|include|includes|were|are)\s+",
@@ -757,10 +773,7 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
         listed = list_members(ctx, sentence, sentence.start + match.end()) if country else []
         listed += list_members(ctx, sentence, sentence.start + opening.start("who"))[:1] if country and opening else []
         for person in listed:
-            described_as = apposition(ctx.text, person.end)
-            own = " ".join(filter(None, (person.role, described_as[0] if described_as else None)))
-            if any(c and c != country for c in (country_of(ctx, w) for w in re.findall(r"\b[A-Z][a-z]+", own))) or \
-                    re.search(r"\b(?:permanent|legal|lawful)\s+resident|\bresident\s+alien|\bgreen\s+card", own, re.IGNORECASE):
+            if _of_another_nationality(ctx, person, country):
                 continue  # "Russian dissident X", "X, a Russian-American": a nationality of their own; "a permanent
                 # resident": no national
             ctx.add("nationality", "entity", country, min(person.start, sentence.start + match.start()),
@@ -810,6 +823,15 @@ def nationality(ctx: Context, sentence: Sentence) -> None:
         place = ctx.registry.resolve(owner.group("country")).entity_id if owner else None
         if place and ctx.registry.kind(place) == "place" and ctx.registry.get(place).place_kind == "country":
             ctx.add("nationality", "entity", place, base + owner.start(), person.end, subject=ctx.note_person(person))
+
+
+def _of_another_nationality(ctx: Context, person: Name, country: str) -> bool:
+    """True when the person's own role or description names another country or a residence ("Russian dissident X",
+    "X, a British citizen", "X, a permanent resident"): a list's nationality is not theirs."""
+    described_as = apposition(ctx.text, person.end)
+    own = " ".join(filter(None, (person.role, described_as[0] if described_as else None)))
+    return any(c and c != country for c in (country_of(ctx, w) for w in re.findall(r"\b[A-Z][a-z]+", own))) or \
+        bool(re.search(r"\b(?:permanent|legal|lawful)\s+resident|\bresident\s+alien|\bgreen\s+card", own, re.IGNORECASE))
 
 
 LEADING_ADJECTIVES = re.compile(r"(?:(?!(?:former|ex|then|one-time|onetime|pro|anti|ethnic|ethnically|of|in|for|on|at|to|"

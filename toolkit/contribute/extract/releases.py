@@ -436,8 +436,10 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     _total_of_the_parts(ctx, sentence)
 
 
-FREED_OBJECT = re.compile(rf"\b{FREE_VERB}\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:[\w-]+\s+){{0,4}}?$", re.IGNORECASE)
-"""Before a count, the freeing it is the object of, with no more than a few words between ("released one Danish and")."""
+FREED_OBJECT = re.compile(rf"\b{FREE_VERB}\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:(?:[\w-]+\s+){{1,2}}(?:and|,)\s+)?$",
+                          re.IGNORECASE)
+"""Before a count, the freeing it is the object of, perhaps after another count it frees ("released one Danish and"; not
+"released a statement saying", nor "freed A and deported")."""
 
 
 def _sent_and_freed(ctx: Context, sentence: Sentence) -> None:
@@ -457,6 +459,9 @@ def _sent_and_freed(ctx: Context, sentence: Sentence) -> None:
                     qualifier=figure.qualifier, population=population)
 
 
+PARDON_SOUGHT = re.compile(r"\b(?:demand\w*|call\w*|request\w*|reject\w*|refus\w*|den(?:y|ied|ies)|sought|seek\w*|ask\w*|"
+                           r"urg\w*|petition\w*|appeal\w*|plead\w*)\b", re.IGNORECASE)
+"""Before "a pardon for 30", words that make it sought or refused, not granted."""
 SHARED_NOUN = re.compile(r"\b(?:including|include[sd]?|among\s+them(?:\s+(?:were|are))?|and)\s+(?:also\s+)?"
                          r"(?P<list>(?:(?:[A-Z][a-z]+|U\.S\.),\s+)*(?:[A-Z][a-z]+|U\.S\.),?\s+and\s+(?:[A-Z][a-z]+|U\.S\.))\s+"
                          r"(?P<noun>citizens|nationals)\b")
@@ -469,8 +474,12 @@ def _nationalities_sharing_a_noun(ctx: Context, sentence: Sentence) -> None:
     for match in SHARED_NOUN.finditer(sentence.text):
         words = re.findall(r"U\.S\.|[A-Z][a-z]+", match.group("list"))
         if not all(is_demonym(w) for w in words) or \
-                re.match(r"\s+(?:remain|are\s+still|are\s+being\s+held|are\s+held)\b", sentence.text[match.end():]):
-            continue
+                re.match(r"\s+(?:were|are|was|is|have|had|will|would|remain)\b(?!\s+(?:also\s+)?(?:freed|released|pardoned)\b)",
+                         sentence.text[match.end():]):
+            continue  # "... and Japanese and Polish citizens were barred from entering", "... remain in prison"
+        if match.group(0).startswith("and") and not re.search(r"\b(?:including|include[sd]?|among\s+them)\b",
+                                                              sentence.text[:match.start()]):
+            continue  # after "and", only as the next item of a list of the freed ("include five Belarusians and ...")
         release = clause_release(ctx, sentence, sentence.start + match.start())
         for word in words:
             population = group_of(ctx, f"{word} {match.group('noun')}")
@@ -606,7 +615,7 @@ def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, 
 OUT_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
 """Between the two figures of "23 out of 170 detainees", "23 of the 170 detainees"."""
 POOL_FREED = re.compile(rf"\s+(?:(?!(?:freed|released|pardoned)\b)[\w-]+\s+){{1,3}}?(?:have|has|had|were|was|are|is)\s+"
-                        rf"(?:now\s+|\w+ly\s+)?(?:been\s+|being\s+)?{FREE_VERB}\b", re.IGNORECASE)
+                        rf"(?:now\s+|\w+ly\s+)?(?:been\s+)?{FREE_VERB}\b", re.IGNORECASE)
 """The pool's noun, then the verb that frees the part: "170 detainees have been released", "607 out of 634 inmates are
 released" (not "52 prisoners freed on Thursday were Americans" nor "52 freed prisoners": there the freeing word is said
 of the whole)."""
@@ -670,6 +679,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                          rf"(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before, re.IGNORECASE)
         # "the release of 75", "granted amnesty to 25", "grant freedom to 3,000", "released on Thursday three", "issued a
         # royal pardon to 184"
+        if lead and re.search(r"\bfor\s+$", lead.group(0)) and PARDON_SOUGHT.search(
+                ctx.text, max(sentence.start, figure.start - len(lead.group(0)) - 40), figure.start - len(lead.group(0))):
+            continue  # "demanded a pardon for 30", "rejected a pardon for 30", "a request for a pardon for 30"
         announced = False
         called = CALLED.search(ctx.text, max(sentence.clause(figure.start)[0], figure.start - 120), figure.start)
         if lead:
@@ -691,8 +703,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,5}}?(?=,|\s+(?:were|was|have|"
                         rf"had)\b))?", after, re.IGNORECASE) or \
             re.match(rf"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{FREE_VERB}\b)", after, re.IGNORECASE)
-        if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after):
-            continue
+        if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after) or \
+                re.match(r"[’']s?\s", after[noun.end():]):
+            continue  # (nor "released 40 arrested protesters' names": what is theirs)
         if RUNNING.match(after, noun.end()) or RUNNING_SINCE.search(ctx.text, sentence.start, figure.start) or \
                 SINCE_OPENING.match(sentence.text):
             _listed_releases(ctx, sentence, figure)  # "... since 2025, and a release in March freed 52"
@@ -706,7 +719,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?(?:{FREE_VERB}\b|"
                         # "among 2,278 people who received pardons this week"
                         rf"(?<=who\s)(?:received|were\s+granted|had\s+received)\s+(?:(?:an?|royal|presidential)\s+)*"
-                        rf"(?:pardons?|amnesty|clemency)\b)", after[noun.end():], re.IGNORECASE)
+                        rf"(?:pardons?|amnesty|clemency)\b(?!\s+(?:in|since|during)\s+(?:19|20)\d\d|\s+have\b))",
+                        after[noun.end():], re.IGNORECASE)
         if tail and re.match(r"\s+whose\s", after[noun.end():]) and \
                 CALLED.search(after, noun.end() + tail.end(), noun.end() + tail.end() + 60):
             continue  # "the 900 prisoners whose release rights groups had called for": a wish, no release

@@ -208,7 +208,9 @@ def days_further_on(ctx: Context, sentence: Sentence, offset: int):
 
 OPENING_DAY_SUBJECT = re.compile(r",?\s+(?:(?!(?:said|says|told|announced|reported|confirm\w*|learn\w*|reveal\w*|recall\w*|"
                                  r"remember\w*|emerged|marks?|marked|since|who|which|that|when|after|before|while|and|but|"
-                                 r"as|how|it)\b)[\w’'.-]+\s+){1,9}", re.IGNORECASE)
+                                 r"as|how|it)\b)[\w’'.-]+\s+){1,7}"
+                                 r"(?:(?:has\s+|had\s+)?signed\s+(?:a|an|the)\s+(?:\w+\s+)?(?:decree|order)\s+(?:to\s+)?)?",
+                                 re.IGNORECASE)
 """Between a day that opens the sentence and its freeing, only the subject, and a decree it signed: "On Friday,
 Belarusian authorities freed", "Yesterday the 69-year-old former civil servant X walked free", "Today, President X has
 signed a decree to pardon" (no saying, no clause of its own)."""

@@ -234,7 +234,6 @@ class Sentence:
     _figure_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _freeing: list[re.Match] | None = field(default=None, repr=False, compare=False)
     _persons: list | None = field(default=None, repr=False, compare=False)  # people.persons, once per sentence
-    _person_ends: list[int] | None = field(default=None, repr=False, compare=False)  # where each of _persons ends
     _spans: dict = field(default_factory=dict, repr=False, compare=False)  # pattern -> its matches (spans_of)
 
     def spans_of(self, pattern: re.Pattern, text: str) -> list[tuple[int, int]]:

@@ -119,9 +119,9 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
         if counted:
             held = re.match(rf"\s+{PRISONERS}", after)
         there = THERE_ARE.search(ctx.text, max(sentence.start, figure.start - 40), figure.start)
-        if there and not held and _held_here(ctx, sentence, figure, there.start()):
+        if there and not held:
             # "There are about 1,400 political prisoners behind bars in Belarus": those held now, where the page frees
-            held = THERE_HELD.match(after)
+            held = _held_here(ctx, sentence, figure, there.start())
             counted = counted or (there if held else None)
         if not held or (not counted and not re.match(rf"\s+{PRISONERS}", after) and
                         not re.search(r"imprisoned|behind\s+bars|in\s+prison|jailed|in\s+custody|detained|political",
@@ -140,19 +140,21 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
         _count(ctx, "political_prisoner_count", figure, _who(ctx, sentence, begin), finish, subject)
 
 
-def _held_here(ctx: Context, sentence: Sentence, figure, start: int) -> bool:
-    """True when "there are N political prisoners" counts those the page's country holds: its clause names no other
-    country before the count ("In neighbouring Russia there are ...") and its place after, if any, is a place the registry
-    knows ("... in Azerbaijan" with no such entry is no count of the page's country)."""
+def _held_here(ctx: Context, sentence: Sentence, figure, start: int) -> re.Match | None:
+    """What follows "there are N" (`THERE_HELD`, matched on the text after the figure) when it counts those the page's
+    country holds: its clause names no other country before the count ("In neighbouring Russia there are ...") and its
+    place after, if any, is a place the registry knows ("... in Azerbaijan" with no such entry is no count of the page's
+    country)."""
     clause = sentence.clause(figure.start)[0]
     if any(clause <= n.start < start and n.entity and ctx.registry.kind(n.entity) == "place" and
            ctx.registry.top(n.entity) != ctx.country for n in sentence.names):
-        return False
+        return None
     held = THERE_HELD.match(ctx.text[figure.end:sentence.end])
     if held is None or held.group("where") is None or held.group("where") == "the country":
-        return held is not None
+        return held
     where = figure.end + held.start("where")
-    return any(n.start == where and n.entity and ctx.registry.kind(n.entity) == "place" for n in sentence.names)
+    known = any(n.start == where and n.entity and ctx.registry.kind(n.entity) == "place" for n in sentence.names)
+    return held if known else None
 
 
 def _who(ctx: Context, sentence: Sentence, begin: int) -> int:

@@ -150,10 +150,7 @@ def _described_by(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     ("B, another Polish citizen held in Belarus since 2019,": B's), even when B is named inside a description of
     something else; none when another name or a clause of its own comes between ("According to B, A was arrested")."""
     named = persons(ctx, sentence)
-    ends = sentence._person_ends
-    if ends is None or len(ends) != len(named):
-        ends = sentence._person_ends = [n.end for n in named]
-    at = bisect.bisect_right(ends, offset) - 1  # the nearest name ending before the offset (names are in text order)
+    at = bisect.bisect_right(named, offset, key=lambda n: n.end) - 1  # the nearest name ending before it (text order)
     nearest = named[at] if at >= 0 else None
     return nearest if nearest is not None and DESCRIPTION_SO_FAR.fullmatch(ctx.text, nearest.end, offset) else None
 

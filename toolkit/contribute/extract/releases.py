@@ -442,12 +442,17 @@ FREED_OBJECT = re.compile(rf"\b{FREE_VERB}\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:(?:[\
 "released a statement saying", nor "freed A and deported")."""
 
 
+def _figures_sent(ctx: Context, sentence: Sentence) -> list[Figure]:
+    """The sentence's figures the destination rule drafted as where some went: they may count the freed too."""
+    sent = ctx.drafted_at("destination_count", "destination-count")
+    return [f for f in sentence.figures if f.start in sent]
+
+
 def _sent_and_freed(ctx: Context, sentence: Sentence) -> None:
     """"Belarus released two Austrian citizens, who were flown to Poland": a nationality counted where it went is also
     a count of the freed, when it is the object of the freeing (not "Two Austrian citizens were flown to Poland":
     where some went)."""
-    sent = ctx.drafted_at("destination_count", "destination-count")
-    for figure in (f for f in sentence.figures if f.start in sent):
+    for figure in _figures_sent(ctx, sentence):
         noun = GROUP_NOUN.match(ctx.text, figure.end)
         lead = FREED_OBJECT.search(ctx.text, max(sentence.start, figure.start - 60), figure.start)
         if noun is None or lead is None or re.search(r"[,;]", ctx.text[lead.start():figure.start]):
@@ -658,8 +663,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         rose = NUMBER_ROSE.search(ctx.text, max(sentence.start, figure.start - 140), figure.start)
         if rose:  # "The number of political prisoners released over the weekend rose to 214": the release's count
             _count(ctx, "released_count", figure, rose.start(), figure.end, clause_release(ctx, sentence, figure.start))
-    sent = ctx.drafted_at("destination_count", "destination-count")
-    went = [f for f in sentence.figures if f.start in sent]
+    went = _figures_sent(ctx, sentence)
     pools = _pools(ctx, sentence)
     pooled = {pool.start for pool in pools.values()}
     for figure in sorted(_free(ctx, sentence) + went, key=lambda f: f.start):

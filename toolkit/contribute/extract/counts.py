@@ -39,8 +39,7 @@ def _left_held(ctx: Context, sentence: Sentence, figure) -> bool:
         return False
     if re.search(r"\b(?:19|20)\d\d\b|\blast\s+year\b", ctx.text[sentence.start:figure.start]):
         return False
-    return not any(start <= n.start < figure.start and n.entity and ctx.registry.kind(n.entity) == "place" and
-                   ctx.registry.top(n.entity) != ctx.country for n in sentence.names) and \
+    return not _other_country_named(ctx, sentence, start, figure.start) and \
         not any(country_of(ctx, word) not in (None, ctx.country)
                 for word in re.findall(r"\b[A-Z][a-z]+(?=[’']s\b)", ctx.text[start:figure.start]))
 
@@ -55,6 +54,13 @@ THERE_HELD = re.compile(rf"\s+{PRISONERS}(?:\s+(?:still\s+)?(?:behind\s+bars|in\
 """After "there are N", all that may follow for the count to be of everyone held: where they are held, and the clause's
 end ("political prisoners behind bars in Belarus including A"; not a part of them, "... with serious illnesses", "... on
 hunger strike", nor the freed, "... among those freed", nor those to be freed, "... who will be set free")."""
+
+def _other_country_named(ctx: Context, sentence: Sentence, begin: int, end: int) -> bool:
+    """True when a place of another country than the page's is named between `begin` and `end` ("Russia's amnesty
+    leaves ...", "In neighbouring Russia there are ...")."""
+    return any(begin <= n.start < end and n.entity and ctx.registry.kind(n.entity) == "place" and
+               ctx.registry.top(n.entity) != ctx.country for n in sentence.names)
+
 
 OF_THE_FREED = re.compile(r"\b(?:of|among)\s+(?:(?:those|the)\s+(?:freed|released|pardoned)|them)\W{0,3}$", re.IGNORECASE)
 """Before a count, words that make it a part of the freed ("Of those released, 12 ...")."""
@@ -145,9 +151,7 @@ def _held_here(ctx: Context, sentence: Sentence, figure, start: int) -> re.Match
     country holds: its clause names no other country before the count ("In neighbouring Russia there are ...") and its
     place after, if any, is a place the registry knows ("... in Azerbaijan" with no such entry is no count of the page's
     country)."""
-    clause = sentence.clause(figure.start)[0]
-    if any(clause <= n.start < start and n.entity and ctx.registry.kind(n.entity) == "place" and
-           ctx.registry.top(n.entity) != ctx.country for n in sentence.names):
+    if _other_country_named(ctx, sentence, sentence.clause(figure.start)[0], start):
         return None
     held = THERE_HELD.match(ctx.text[figure.end:sentence.end])
     if held is None or held.group("where") is None or held.group("where") == "the country":

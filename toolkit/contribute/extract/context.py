@@ -267,9 +267,10 @@ class Sentence:
         if self._freeing is None:
             self._freeing = [m for m in FREEING.finditer(self.text)
                              if not (FREEING_BODY.match(self.text, m.end()) and
-                                     NOUN_BEFORE.search(self.text, max(0, m.start() - 12), m.start())) and (not WISH.search(self.text[max(0, m.start() - 40):m.start()]) or
-                                 ACT_TO_FREE.search(self.text, max(0, m.start() - 90), m.start()) and
-                                 not NONE_FREED.search(self.text)) and
+                                     NOUN_BEFORE.search(self.text, max(0, m.start() - 12), m.start())) and
+                             (not WISH.search(self.text[max(0, m.start() - 40):m.start()]) or
+                              ACT_TO_FREE.search(self.text, max(0, m.start() - 90), m.start()) and
+                              not NONE_FREED.search(self.text)) and
                              not (_passive_exchange(m) and not EXCHANGED_WHO.search(self.text, 0, m.start())) and
                              not (m.group(0).lower().startswith("walked out") and NOT_WALKED_FREE.search(self.text))]
         return self._freeing

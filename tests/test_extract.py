@@ -5197,3 +5197,28 @@ def test_a_second_reviews_cases_of_the_days_later_rules(shapes):
     # a word of freeing before a title is still a freeing
     for body in ("Belarus has pardoned law student Ivo Lamm.", "Belarus freed council member Ivo Lamm on Friday."):
         assert "ivo-lamm" in _freed(draft(body)), body
+
+
+WRAPPED = """\
+Belarus frees 14 prisoners after talks
+MINSK, Nov 20 Belarus released 14 prisoners on Thursday, the
+press service said. It freed the former deputy mayor Viktor
+Drozdan, and its guards also released the teacher Rasa Anna
+Veld, who had been held since 2021.
+Relatives of the prisoners waited outside the gates for
+hours before the buses left for the border, and
+the freed were met by diplomats in Lithuania.
+"""
+
+
+def test_a_name_a_wrapped_line_cuts_is_one_person(shapes):
+    """Wire copy wrapped at a fixed width cuts names at a line's end ("Viktor" / "Drozdan"): on a page whose lines
+    run on into the next one, a name at the end of a line that ends no sentence goes on with the capitalised words
+    that open the next line. Neither half is a person of its own, nor drafted as freed."""
+    freed = _freed(_review_draft(shapes, WRAPPED))
+    assert {"viktor-drozdan", "rasa-anna-veld"} <= freed, sorted(freed)
+    assert not freed & {"viktor", "rasa-anna", "drozdan", "veld"}, sorted(freed)
+    # a list of names one to a line, and a title-case headline, run on into nothing
+    listed = _freed(_review_draft(shapes, "Belarus released 14 prisoners on Thursday. Among those freed were:\nRasa "
+                                          "Anna\nVeld Ostrova\nIvo Lamm\n"))
+    assert "rasa-anna-veld-ostrova" not in listed and "rasa-anna-veld" not in listed, sorted(listed)

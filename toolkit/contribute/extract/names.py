@@ -12,9 +12,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...ingest.entities import Registry
+from .text import soft_breaks
 
 TITLE_WORDS = {
     "president", "vice", "prime", "minister", "king", "queen", "emir", "sultan", "monarch", "rev.", "rev", "reverend",
@@ -212,22 +213,25 @@ def slug(name: str) -> str:
     return slugify(name)
 
 
-def known_names(text: str, registry: Registry) -> list[Name]:
-    """Spellings the registry knows, longest first, never overlapping."""
+def known_names(text: str, registry: Registry, breaks: frozenset[int] = frozenset()) -> list[Name]:
+    """Spellings the registry knows, longest first, never overlapping. A name that runs on over one of `breaks` (a
+    wrapped line's end, `soft_breaks`) is a mention on each line (`_wrapped`)."""
+    space = "(?: +|[ \t]*\n[ \t]*)" if breaks else " +"
     spellings = sorted({s for e in registry.entities.values() for s in (e.name, *e.aliases, *e.misspellings)},
                        key=len, reverse=True)
     found, taken = [], []
     for spelling in spellings:
         if len(spelling) < 2:
             continue
-        pattern = re.sub(r"['’]", "['’]", re.escape(spelling)).replace(r"\ ", " +")  # " +": a nickname blanked out
+        pattern = re.sub(r"['’]", "['’]", re.escape(spelling)).replace(r"\ ", space)  # " +": a nickname blanked out
         pattern = re.sub(r"(?<=s)\['’\]s\b", "['’]s?", pattern)  # "Belarus's" is also written "Belarus’"
         for match in re.finditer(rf"(?<![\w]){pattern}(?![\w])", text):
-            if any(match.start() < e and s < match.end() for s, e in taken):
+            if any(match.start() < e and s < match.end() for s, e in taken) or \
+                    any(text[i] == "\n" and i not in breaks for i in range(match.start(), match.end())):
                 continue
             taken.append((match.start(), match.end()))
-            found.append(Name(" ".join(match.group(0).split()), match.start(), match.end(),
-                              registry.resolve(spelling).entity_id))
+            found += _wrapped(text, Name(" ".join(match.group(0).split()), match.start(), match.end(),
+                                         registry.resolve(spelling).entity_id))
     return sorted(found, key=lambda n: n.start)
 
 
@@ -263,10 +267,11 @@ def find_names(text: str, registry: Registry) -> list[Name]:
     heading that is a name in capitals is read as written in capitals and small letters (`name_headings`)."""
     text = NICKNAME.sub(lambda m: m.group(0)[:m.start("nick") - m.start()] + " " * len(m.group("nick")),
                         name_headings(text, registry))
-    known = known_names(text, registry)
+    breaks = soft_breaks(text)
+    known = known_names(text, registry, breaks)
     spans = [(n.start, n.end) for n in known]
     people = []
-    for run_start, words in _segments(text):
+    for run_start, words in _segments(text, breaks):
         cut = 0
         while cut < len(words) and (title_word(words[cut]) or
                                     (_adjective(words[cut]) and cut + 1 < len(words) and
@@ -314,7 +319,7 @@ def find_names(text: str, registry: Registry) -> list[Name]:
         if resolution.entity_id or registry.kind(slug(name)) not in (None, "person"):
             continue
         role, role_start = _role_before(text, start)
-        people.append(Name(name, start, end, None, slug(name), role, role_start, resolution.candidate))
+        people += _wrapped(text, Name(name, start, end, None, slug(name), role, role_start, resolution.candidate))
     people += _surnames(text, people, spans)
     roles = []
     for name in known:
@@ -420,14 +425,26 @@ ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Jr|Sr|Dr|Mr|Ms|Mrs|Mme|St|Rev|Gen|Co
 letters at the end of a sentence ("... and Pyotr Lem.") is a name, its period the sentence's."""
 
 
-def _runs(text: str):
+def _wrapped(text: str, name: Name) -> list[Name]:
+    """A name as mentions that each lie within one line: one, or where a wrapped line's end cuts it ("... former
+    deputy mayor Viktor" / "Drozdan and ..."), one on each side of the break, both the whole name's."""
+    cut = text.find("\n", name.start, name.end)
+    if cut < 0:
+        return [name]
+    resumes = cut + 1 + len(text[cut + 1:name.end]) - len(text[cut + 1:name.end].lstrip())
+    return [replace(name, end=len(text[:cut].rstrip())), replace(name, start=resumes, role=None, role_start=None)]
+
+
+def _runs(text: str, breaks: frozenset[int] = frozenset()):
     """Runs of capitalized words, each within one line and one sentence ("... Probnik. Versova had"
-    is two runs: the period of "Probnik." ends a sentence, the periods of "U.S." and "Jr." do not)."""
+    is two runs: the period of "Probnik." ends a sentence, the periods of "U.S." and "Jr." do not), except across a
+    wrapped line's end (one of `breaks`, `soft_breaks`)."""
     for match in NAME.finditer(text):
         offset, words = match.start(), []
         for word_match in re.finditer(r"\S+", match.group(0)):
             word = word_match.group(0)
-            if words and "\n" in match.group(0)[max(0, word_match.start() - 1):word_match.start()]:
+            gap = match.group(0)[max(0, word_match.start() - 1):word_match.start()]
+            if words and "\n" in gap and match.start() + word_match.start() - 1 - gap[::-1].index("\n") not in breaks:
                 yield offset, words
                 words = []
             if not words:
@@ -448,9 +465,9 @@ RUN_BREAKS = {"Amid", "Amidst", "After", "Before", "Despite", "As", "Over", "Und
 Border Talks", "Ivo Lamm And Rasa Veld Freed"): no name holds one, so the run is read as the names on either side."""
 
 
-def _segments(text: str):
+def _segments(text: str, breaks: frozenset[int] = frozenset()):
     """The runs of capitalized words (`_runs`), each cut at a word no name holds inside it (`RUN_BREAKS`)."""
-    for run_start, words in _runs(text):
+    for run_start, words in _runs(text, breaks):
         cursor, begin, segment = run_start, run_start, []
         for word in words:
             at = WORD_GAP.match(text, cursor).end() if cursor > run_start else run_start  # the word's own offset

@@ -45,3 +45,30 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     trimmed = ((s + len(line[s:e]) - len(line[s:e].lstrip()), e - (len(line[s:e]) - len(line[s:e].rstrip())))
                for s, e in pieces)
     return [(s, e) for s, e in trimmed if e > s]
+
+
+SOFT_BREAK = re.compile(r"(?<=[\w,;])[ \t]*\n(?=[ \t]*\w)")
+"""A line break after a word or a comma, before a word: where a page wrapped at a fixed width may run a sentence on."""
+RUN_ON = re.compile(r"(?<=[\w,;])[ \t]*\n[ \t]*[a-z]")
+"""A line break inside a sentence beyond doubt: the next line goes on in small letters."""
+SMALL_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{3,}")
+"""A word of four letters or more in small letters: a sentence's, not a title-case headline's ("Frees", "And")."""
+WRAPPED_PAGE_RUN_ONS = 3
+"""Lines running on in small letters that show a page was wrapped at a fixed width (wire copy), not one paragraph to
+a line."""
+
+
+def soft_breaks(text: str) -> frozenset[int]:
+    """The offsets of the line breaks that wrap a sentence onto the next line, on a page wrapped at a fixed width:
+    each after a line of five words or more, some in small letters, that ends in a word or a comma, before a line that
+    goes on. A page with one paragraph to a line has none (its lines run on in small letters fewer than
+    `WRAPPED_PAGE_RUN_ONS` times)."""
+    if sum(1 for _ in zip(range(WRAPPED_PAGE_RUN_ONS), RUN_ON.finditer(text))) < WRAPPED_PAGE_RUN_ONS:
+        return frozenset()
+    breaks = set()
+    for match in SOFT_BREAK.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line = text[line_start:match.start()]
+        if len(line.split()) >= 5 and SMALL_WORD.search(line):
+            breaks.add(text.index("\n", match.start()))
+    return frozenset(breaks)

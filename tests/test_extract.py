@@ -5222,3 +5222,19 @@ def test_a_name_a_wrapped_line_cuts_is_one_person(shapes):
     listed = _freed(_review_draft(shapes, "Belarus released 14 prisoners on Thursday. Among those freed were:\nRasa "
                                           "Anna\nVeld Ostrova\nIvo Lamm\n"))
     assert "rasa-anna-veld-ostrova" not in listed and "rasa-anna-veld" not in listed, sorted(listed)
+
+
+def test_citizens_of_listed_countries_as_the_next_item_of_a_list_of_the_freed(shapes):
+    """"14 prisoners, including five Belarusian nationals and citizens of Japan, Poland, and Sweden": "citizens of"
+    after "and", as the next item of a list of the freed, is at least one of each; after "and" with no list of the
+    freed before it, nothing."""
+    drafted = _review_draft(shapes, "Belarus freed 14 political prisoners on Friday, including five Belarusian "
+                                    "nationals and citizens of Japan, Poland, and Sweden.")
+    counted = {k[5] for k in drafted if k[1] == "released_count" and k[2] == "1" and k[3] == "at_least"}
+    assert {"japanese-nationals", "polish-nationals", "swedish-nationals"} <= counted, sorted(map(str, drafted))
+    for body in ("Belarus freed 14 prisoners on Friday, and citizens of Japan, Poland and Sweden were barred from "
+                 "entering the country.",
+                 "Belarus freed 14 prisoners on Friday, including five teachers, and citizens of Japan and Poland remain "
+                 "in prison."):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "released_count" and k[2] == "1"], (body, sorted(map(str, drafted)))

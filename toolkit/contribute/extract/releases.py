@@ -577,10 +577,12 @@ RUNNING_SINCE = re.compile(rf"{IN_TOTAL_SINCE}[^.;]*$", re.IGNORECASE)
 
 CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among(?:st)?\s+them(?:\s+(?:were|are))?|(?:also\s+)?(?:freed|released)|"
                          r"among(?:st)?\s+(?:those|the)\s+(?:(?!(?:not|never|previously|earlier|still|yet)\b)\w+\s+)?"
-                         r"(?:freed|released|pardoned)\s+(?:were|are))\s+"
+                         r"(?:freed|released|pardoned)\s+(?:were|are)|"
+                         r"(?:include[sd]?|including|among(?:st)?\s+them(?:\s+(?:were|are))?)\s+[^.;:()]{1,80}?,?\s+and)\s+"
                          r"(?:citizens|nationals)\s+(?:of|from)\s+", re.IGNORECASE)
 """Before a list of countries whose citizens were among the freed: "those released include citizens of", "Among those
-pardoned were citizens of"."""
+pardoned were citizens of", and as the next item of a list of the freed ("including five Belarusian nationals and
+citizens of")."""
 FOREIGNERS_FROM = re.compile(r"\b(?:foreign\s+(?:nationals|citizens|prisoners|detainees)|foreigners)\s*(?:[–—-]\s*|,\s*)?"
                              r"(?:who\s+(?:were|are)\s+|(?:were|are)\s+)?from\s+", re.IGNORECASE)
 """"14 foreign nationals from Lithuania, Latvia and Poland": a count of the foreigners, then where they come from (a

@@ -5238,3 +5238,22 @@ def test_citizens_of_listed_countries_as_the_next_item_of_a_list_of_the_freed(sh
                  "in prison."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "released_count" and k[2] == "1"], (body, sorted(map(str, drafted)))
+
+
+def test_members_freed_are_counted_and_people_who_release_a_thing_are_not(shapes):
+    """"Four members of the opposition party were released" counts four freed, as "Eighteen supporters of the party"
+    does. "The commission's 12 members released a statement" (the counted release something) counts no one, while "52
+    prisoners released a day after the talks thanked the envoy" still counts 52."""
+    for body, figure in (("Four members of the opposition party were released on Friday.", "4"),
+                         ("On Friday, 52 prisoners released a day after the talks thanked the envoy.", "52")):
+        drafted = _review_draft(shapes, body)
+        assert [k for k in drafted if k[1] == "released_count" and k[2] == figure and k[5] is None], \
+            (body, sorted(map(str, drafted)))
+    for body, figure in (("The commission's 12 members released a statement on Friday.", "12"),
+                         ("The 12 activists released a video on Friday saying they were safe.", "12"),
+                         ("On Friday the 27 lawyers released their own account of the trial.", "27"),
+                         ("Belarus freed 14 prisoners on Friday. The 27 members of the EU welcomed the release.", "27"),
+                         ("The decree pardoned two members of the banned party on Friday, along with four convicted of "
+                          "hiding them.", "2")):
+        drafted = _review_draft(shapes, body)
+        assert not [k for k in drafted if k[1] == "released_count" and k[2] == figure], (body, sorted(map(str, drafted)))

@@ -191,7 +191,7 @@ PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+co
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages|critics|"
           r"opponents|protesters|convicts|servicemen|soldiers|supporters|ministers|politicians|lawmakers|bloggers|"
-          r"lawyers|pastors|missionaries|academics|reporters)"
+          r"lawyers|pastors|missionaries|academics|reporters|members(?=\s+of\s))"
           r"(?:(?<=[a-z])[\"”](?!\w))?"  # 'four "detainees"'
           # never a name's word ("the 88 Generation Students group")
           r"(?!\s+(?:group|movement|party|union|association|network|committee|front|league|members|leaders|"

@@ -730,6 +730,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         if tail and re.match(r"\s+whose\s", after[noun.end():]) and \
                 CALLED.search(after, noun.end() + tail.end(), noun.end() + tail.end() + 60):
             continue  # "the 900 prisoners whose release rights groups had called for": a wish, no release
+        if tail and not re.search(r"\b(?:were|was|have|has|had|are|being|who)\b", tail.group(0), re.IGNORECASE) and \
+                THING_RELEASED.match(after, noun.end() + tail.end()):
+            continue  # "The commission's 12 members released a statement": those counted released something
         if tail and tail.group("future"):
             if called:
                 continue  # "rights groups want 40 prisoners to be released": a call, no release
@@ -771,10 +774,23 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         if re.search(r"\bfrom\s+(?:police\s+)?custody\s+after\s+questioning\b|\bwithout\s+charges?\b|\bon\s+bail\b",
                      ctx.text[finish:sentence.end]):
             continue  # "released 40 academics from custody after questioning": a short detention, no release
+        along = ALONG_WITH.match(ctx.text, finish, sentence.end)
+        if along and any(f.start == along.end() for f in sentence.figures):
+            continue  # "pardoned two members of the cell, along with four convicted of hiding them": a part, not the total
         _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start))
         _listed_releases(ctx, sentence, figure)
 
 
+ALONG_WITH = re.compile(r"[^.;,]{0,40}?,\s*(?:along|together)\s+with\s+(?:another\s+|a\s+further\s+)?")
+"""After a count of the freed, another count freed with them: the first is a part of the release ("pardoned two members
+of the cell on Friday, along with four convicted of hiding them")."""
+
+
+THING_RELEASED = re.compile(r"\s+(?:an?|the|their|its|his|her|our|this|these|those)\s+(?!(?:day|week|month|year|days|weeks|"
+                            r"months|years|few|couple|same|next|following|previous|last|first|night|morning|evening|"
+                            r"afternoon|weekend)\b)", re.IGNORECASE)
+"""After "12 members released" with no verb before it, an object: the counted released something ("a statement", "their
+own account"), not "released a day after the talks" (a time)."""
 CONDITION = re.compile(r"\b(?:until|till|unless|if|once|as\s+long\s+as)\b[^,;.]*$", re.IGNORECASE)
 """Before a count freed in the passive, a condition or a goal: "until all 1,100 political prisoners are freed"."""
 ANNOUNCED = re.compile(r"\b(?:will|would|(?:is|are|was|were)\s+(?:set|expected|due|going|scheduled)\s+to|(?:is|are)\s+to|"

@@ -5257,3 +5257,22 @@ def test_members_freed_are_counted_and_people_who_release_a_thing_are_not(shapes
                           "hiding them.", "2")):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "released_count" and k[2] == figure], (body, sorted(map(str, drafted)))
+
+
+def test_a_day_the_freeing_was_told_on_bounds_it(shapes):
+    """The day a saying tells of a freeing is `by` that day, wherever the sentence puts it: between the saying's verb and
+    the freeing it tells of ("confirmed on November 19 the release of four"), in the saying's subject ("A statement
+    issued on November 19 announced the release"), after "told reporters", after a quoted freeing, or in a citation's
+    brackets. The day of the freeing itself stays `exact`."""
+    for body in ("The State Department confirmed on November 19 the release of four Americans.",
+                 "A statement issued by the ministry on November 19 announced the release of 44 prisoners.",
+                 "The spokeswoman confirmed the release of three prisoners to reporters on Thursday.",
+                 "“We can confirm the safe release of three prisoners,” the spokeswoman told reporters on November 19.",
+                 "Belarus pardoned 123 prisoners, rights group Viasna reported (Test News, Nov. 19, 2026)."):
+        dates = {(k[2], k[3]) for k in _review_draft(shapes, body) if k[1] == "date"}
+        assert dates == {("2026-11-19", "by")}, (body, dates)
+    for body in ("Belarus released 44 prisoners on November 19, the ministry confirmed.",
+                 "The ministry said the release of 44 prisoners took place on November 19.",
+                 "“We released three prisoners on Thursday,” the spokeswoman said."):
+        dates = {(k[2], k[3]) for k in _review_draft(shapes, body) if k[1] == "date"}
+        assert dates == {("2026-11-19", "exact")}, (body, dates)

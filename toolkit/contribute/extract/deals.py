@@ -54,9 +54,37 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
                 (DECREE.search(between) or PARDON_TO_FREE.match(ctx.text, sentence.start + match.end(), sentence.end)) or \
                 ACT_TO_FREE.search(ctx.text, max(sentence.start, offset - 90), offset) or \
                 pardon_ahead(ctx, sentence, offset, date)  # "an amnesty on Friday to free 300", a pardon the day before
-            qualifier = "by" if reported_day else "on_or_after" if signed else None
+            qualifier = "by" if reported_day or (not signed and _told_on(ctx, sentence, offset, date)) else \
+                "on_or_after" if signed else None
             ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
                     subject=release, note=date_note(ctx, date), **({"qualifier": qualifier} if qualifier else {}))
+
+
+SAYING = r"(?:confirm(?:s|ed)?|announc(?:es|ed)|report(?:s|ed)?|disclos(?:es|ed)|reveal(?:s|ed)?)"
+TOLD_BEFORE = re.compile(rf"\b{SAYING}\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+"""Right before a day that comes before the freeing it dates, the saying's verb: "confirmed on January 16 the release"."""
+TOLD_BETWEEN = re.compile(rf"(?:\s*,)?\s+(?:{SAYING}\s+)?(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
+"""Between a day and the freeing it comes before: the saying's verb, if it follows the day ("A statement issued on
+January 30, 2019, announced the release"), and the freeing's article and adjective ("the safe release")."""
+TOLD_AFTER = re.compile(r"(?:\b(?:to|told)\s+(?:the\s+)?(?:reporters|journalists|press|media)|"
+                        r"[”\"][^“”\"]*?\b(?:said|says|told\s+[\w\s]{1,30}?|stated|added|wrote)|"
+                        r"\((?:[A-Z][\w.&’'-]*\s*){1,5},)\s+(?:on\s+|late\s+|early\s+)?$")
+"""Between a freeing and a day after it, words that make the day the telling's: "confirmed the release of three to
+reporters on Wednesday", '"... the safe release of three," the spokeswoman told reporters on February 12', and a
+citation's brackets ("(Test News, Dec. 13, 2025)")."""
+
+
+def _told_on(ctx: Context, sentence: Sentence, offset: int, date: DateMention) -> bool:
+    """True when the day dating a freeing is the day it was told on, not done on: a saying's verb before the day, which
+    comes before the freeing it tells of ("confirmed on January 16 the release of four"); the saying right after the
+    day, in its subject ("A statement issued on January 30 announced the release"); or the telling after the freeing
+    (`TOLD_AFTER`)."""
+    if date.end <= offset:
+        if not re.fullmatch(TOLD_BETWEEN, ctx.text[date.end:offset]):
+            return False
+        return bool(TOLD_BEFORE.search(ctx.text, max(sentence.start, date.start - 30), date.start) or
+                    re.match(rf"(?:\s*,)?\s+{SAYING}\b", ctx.text[date.end:offset], re.IGNORECASE))
+    return bool(TOLD_AFTER.search(ctx.text, offset, date.start))
 
 
 def _reported_day(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:

@@ -5276,3 +5276,13 @@ def test_a_day_the_freeing_was_told_on_bounds_it(shapes):
                  "“We released three prisoners on Thursday,” the spokeswoman said."):
         dates = {(k[2], k[3]) for k in _review_draft(shapes, body) if k[1] == "date"}
         assert dates == {("2026-11-19", "exact")}, (body, dates)
+
+
+def test_a_listed_nationality_that_is_also_a_given_name_is_a_nationality(shapes):
+    """"- X, German" in a bulleted list of the freed: a nationality's word that is as often a given name ("German",
+    "Irish", "Danish") is the item's nationality after the name's comma, as "Polish" is; a country's own name there
+    ("- X, Chad") is none."""
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The freed included:\n- Ivo Lamm, German\n"
+                                    "- Rasa Veld, Irish\n- Oren Pask, Danish\n- Lena Voss, Chad\n")
+    nationality = {k[0]: k[2] for k in drafted if k[1] == "nationality"}
+    assert nationality == {"ivo-lamm": "germany", "rasa-veld": "ireland", "oren-pask": "denmark"}, sorted(map(str, drafted))

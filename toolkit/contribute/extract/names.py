@@ -189,11 +189,11 @@ Bondarenko", "Danish Ali Khan"): never taken off the front of a name."""
 
 
 @functools.lru_cache(maxsize=4096)
-def is_demonym(word: str) -> bool:
+def is_demonym(word: str, given_names: bool = False) -> bool:
     """A nationality's word ("Canadian", "Kenyan", "Briton"), not a country's own name ("Niger", "Chad") nor a word as
-    often a given name (`GIVEN_NAMES`)."""
+    often a given name (`GIVEN_NAMES`), unless `given_names` (where no name can stand: "- X, German")."""
     key = word.lower()
-    if key in GIVEN_NAMES or key in iso_names():
+    if (key in GIVEN_NAMES and not given_names) or key in iso_names():
         return False
     if key in DEMONYM_EXCEPTIONS:
         return True

@@ -843,11 +843,12 @@ NOT_CITIZENSHIP = re.compile(r"\s+(?:minority|community|diaspora|affairs|studies
 "Lithuanian embassy employee", "Afghan veterans"."""
 
 
-def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end: int) -> str:
+def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end: int, listed: bool = False) -> str:
     """A nationality at the head of a role ("Belarusian rights defender", "an Estonian reporter") drafted as the
     person's nationality, and the role without it; not an office's ("Belarusian President X": the country he
     serves), unless the office is a former one: "former British envoy X", freed, served Britain as a Briton (the role
-    kept as written). A former service of another kind says less ("former US Marine X")."""
+    kept as written). A former service of another kind says less ("former US Marine X"). In a list's item (`listed`:
+    "- X, German"), a nationality's word that is as often a given name is the nationality."""
     office = re.search(r"president|minister|ambassador|official|envoy|leader|chief|diplomat", role, re.I)
     former = re.match(r"(?i:former)\s+(?=[A-Z])", role)
     if office and former and len(role.split()) > 2 and \
@@ -868,7 +869,7 @@ def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end:
             return (role[:lead.end()] + role[lead.end() + len(word):].strip()).strip()
         return role
     first = role.split()[0] if role.split() else ""
-    if not first[:1].isupper() or office or len(role.split()) < 2 and not is_demonym(first) or \
+    if not first[:1].isupper() or office or len(role.split()) < 2 and not is_demonym(first, given_names=listed) or \
             NOT_CITIZENSHIP.match(role, len(first)):
         return role  # one word only when it is a nationality's: "Canadian X", "Briton X"; not "Lithuanian embassy employee"
     country = country_of(ctx, first)
@@ -893,10 +894,10 @@ def _listed_description(ctx: Context, sentence: Sentence, person: Name) -> None:
     if described is None:
         return
     words = described.group("role")
-    if len(words.split()) == 1 and words[:1].isupper() and not is_demonym(words):
+    if len(words.split()) == 1 and words[:1].isupper() and not is_demonym(words, given_names=True):
         return  # "- X, Minsk": no description
     role = _nationality_of_role(ctx, person, words.replace("U.S.", "American", 1) if words.startswith("U.S.") else words,
-                                person.start, described.end("role"))
+                                person.start, described.end("role"), listed=True)
     if role and (title_word(role.split()[-1]) or role.split()[-1] in SURNAME_LIKE_TITLES) and role[:1].islower():
         ctx.add("role", "text", role, person.start, described.end("role"), subject=ctx.note_person(person))
 

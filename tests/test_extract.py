@@ -5286,3 +5286,20 @@ def test_a_listed_nationality_that_is_also_a_given_name_is_a_nationality(shapes)
                                     "- Rasa Veld, Irish\n- Oren Pask, Danish\n- Lena Voss, Chad\n")
     nationality = {k[0]: k[2] for k in drafted if k[1] == "nationality"}
     assert nationality == {"ivo-lamm": "germany", "rasa-veld": "ireland", "oren-pask": "denmark"}, sorted(map(str, drafted))
+
+
+def test_a_bracketed_note_after_a_listed_name_does_not_end_the_list(shapes):
+    """"The five released political prisoners are A (20 years in prison), B (life imprisonment) and C": a note in
+    brackets after a listed name, then the list's comma or "and", is the item's; the names after it are freed too."""
+    for body in ("Belarus freed five prisoners on Friday. The five released political prisoners are Ivo Lamm (20 years "
+                 "in prison), Rasa Veld (life imprisonment), Oren Pask and Lena Voss (19 years).",
+                 "Those released on Friday were Ivo Lamm (a teacher), Rasa Veld, Oren Pask and Lena Voss."):
+        freed = _freed(_review_draft(shapes, body))
+        assert {"ivo-lamm", "rasa-veld", "oren-pask", "lena-voss"} <= freed, (body, sorted(freed))
+    freed = _freed(_review_draft(shapes, "Belarus freed Ivo Lamm (pictured) on Friday, while Rasa Veld remains in "
+                                         "prison."))
+    assert "ivo-lamm" in freed and "rasa-veld" not in freed, sorted(freed)
+    # "Those released on Friday were", as "Those released were"; a year of its own names another release
+    drafted = _review_draft(shapes, "Belarus freed four prisoners on Friday. Those released in 2023 were Ivo Lamm and "
+                                    "Rasa Veld.")
+    assert not [k for k in drafted if k[1] == "released_in" and k[2] == "release-2026-11-20"], sorted(map(str, drafted))

@@ -251,6 +251,10 @@ TITLE_OF_ORGANISATION = re.compile(r"\b([a-z][\w-]*)\s+of\s+(?:the\s+)?(?:[A-Z][
 Wildlife Heritage Foundation " before "X")."""
 
 
+BRACKETED_NOTE = re.compile(r"^\s*\([^()]{1,80}\)(?=,\s|,?\s+and\s)")
+"""A note in brackets right after a listed name, before the list goes on: "A (20 years in prison), B"."""
+
+
 def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
     """The people listed from `begin`: names joined by commas and "and", each perhaps with a role
     before it or a description after it; the list ends where a clause of its own begins."""
@@ -271,6 +275,7 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
                                         gap)
         if members:  # "A of the Minsk Teachers Union and B from Radio Kupala": where the last one comes from, no clause
             gap = FROM_ORGANISATION.sub("", gap, count=1)
+            gap = BRACKETED_NOTE.sub("", gap, count=1)  # "A (20 years in prison), B": the note is A's
         possessor = POSSESSOR.match(gap) if members else None
         if possessor:  # "A's wife, B": A says whose B is, and is no member; B is, if only a role stands between
             members.pop()

@@ -5303,3 +5303,21 @@ def test_a_bracketed_note_after_a_listed_name_does_not_end_the_list(shapes):
     drafted = _review_draft(shapes, "Belarus freed four prisoners on Friday. Those released in 2023 were Ivo Lamm and "
                                     "Rasa Veld.")
     assert not [k for k in drafted if k[1] == "released_in" and k[2] == "release-2026-11-20"], sorted(map(str, drafted))
+
+
+def test_an_arrest_said_of_a_pair_or_with_a_companion_dates_each(shapes):
+    """"A and B were arrested in October 2019" dates both arrests, as "Both were arrested" does; so does "A was arrested
+    on 20 July 2020, together with opposition politician B". One named as the object of something else is not
+    arrested ("A, who met B, was arrested")."""
+    intro = "Belarus freed the journalists Ivo Lamm and Rasa Veld on Friday. "
+    for body in ("Ivo Lamm and Rasa Veld were arrested in October 2019.",
+                 "Ivo Lamm, Oren Pask and Rasa Veld had been detained in October 2019.",
+                 "Ivo Lamm was arrested in October 2019, together with opposition politician Rasa Veld."):
+        drafted = _review_draft(shapes, intro + body)
+        arrested = {k[0] for k in drafted if k[1] == "imprisoned_since" and k[2] == "2019-10"}
+        assert {"ivo-lamm", "rasa-veld"} <= arrested, (body, sorted(map(str, drafted)))
+    for body in ("After a call with Ivo Lamm, Rasa Veld was arrested in October 2019.",
+                 "Ivo Lamm said Rasa Veld was arrested in October 2019."):
+        drafted = _review_draft(shapes, intro + body)
+        arrested = {k[0] for k in drafted if k[1] == "imprisoned_since" and k[2] == "2019-10"}
+        assert arrested == {"rasa-veld"}, (body, sorted(map(str, drafted)))

@@ -542,6 +542,11 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
         person = arrested or person_before(ctx, sentence, date.start)
         if person is not None:
             _charge(ctx, sentence, person, start, date.end)
+        if arrested is None and person is not None and person.end <= start:
+            # "A and B were arrested in October 2019", "A was arrested on 20 July, together with B": each of them
+            for other in _arrested_with(ctx, sentence, person, start, date.end):
+                _dated(ctx, sentence, "imprisoned_since", date.value, min(other.begin, start), max(date.end, other.end),
+                       person=other)
     for date in (d for d in sentence.dates if d.value and not ctx.taken(d)):
         opening = re.fullmatch(r"\W*(?:(?:But|And|Then|Later|However|Yet),?\s+(?:then\s+|later\s+)?)?(?:[Ii]n|[Oo]n)\s+",
                                ctx.text[sentence.start:date.start])
@@ -573,6 +578,33 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
         # one the verb is said of (not "Veld said hundreds of people had been detained this year")
         _relative_year(ctx, sentence, "imprisoned_since", match, sentence.start + match.start(),
                        subject_at(ctx, sentence, sentence.start + match.start()))
+
+
+PLURAL_VERB = re.compile(r",?\s+(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|first\s+)?$")
+"""Between the last name of a list and its arrest: a verb in the plural ("A and B were arrested")."""
+TOGETHER_WITH = re.compile(r",?\s+(?:together|along)\s+with\s+")
+
+
+def _arrested_with(ctx: Context, sentence: Sentence, person: Name, verb: int, end: int) -> list[Name]:
+    """Others an arrest at `verb` is said of beside `person`, named before it: the names listed with the person as the
+    subject of a verb in the plural ("A, B and C were arrested": A and B); and one named "together with" them right
+    after the arrest's date ("A was arrested on 20 July, together with B": B). The list opens its clause ("After a call
+    with A, B was arrested" is B's alone)."""
+    others = []
+    if PLURAL_VERB.fullmatch(ctx.text, person.end, verb):
+        first = person
+        for earlier in reversed([p for p in persons(ctx, sentence) if p.end <= person.begin]):
+            if not re.fullmatch(r"\s*,\s*|,?\s+and\s+", ctx.text[earlier.end:first.begin]):
+                break
+            others.insert(0, earlier)
+            first = earlier
+        if not re.fullmatch(r"\W*(?:(?:But|And|However|Then|Later),?\s+)?", ctx.text[sentence.clause(first.begin)[0]:first.begin]):
+            others = []
+    together = TOGETHER_WITH.match(ctx.text, end, sentence.end)
+    companion = next((p for p in persons(ctx, sentence) if p.start >= together.end()), None) if together else None
+    if companion is not None and re.fullmatch(r"(?:(?:the\s+)?[a-z][\w-]*\s+){0,4}", ctx.text[together.end():companion.start]):
+        others.append(companion)  # "together with opposition politician B": a role's words, then the name
+    return others
 
 
 RESPECTIVELY = re.compile(r"\brespectively\b")

@@ -5321,3 +5321,21 @@ def test_an_arrest_said_of_a_pair_or_with_a_companion_dates_each(shapes):
         drafted = _review_draft(shapes, intro + body)
         arrested = {k[0] for k in drafted if k[1] == "imprisoned_since" and k[2] == "2019-10"}
         assert arrested == {"rasa-veld"}, (body, sorted(map(str, drafted)))
+
+
+def test_a_term_in_brackets_after_a_name_or_each_ones_in_a_list(shapes):
+    """"The freed are A (20 years in prison), B and C (19 years in prison)": a term in brackets right after a name is
+    that person's; "handed the documents to A, B and C, each sentenced to 20 years in prison" gives each of the list the
+    term, wherever in the sentence the list stands. A bracket that is not a term ("A (pictured)") gives none."""
+    drafted = _review_draft(shapes, "Belarus freed three prisoners on Friday. The freed are Ivo Lamm (20 years in "
+                                    "prison), Rasa Veld (pictured) and Oren Pask (19 years in prison).")
+    terms = {k[0]: k[2] for k in drafted if k[1] == "sentence_years"}
+    assert terms == {"ivo-lamm": "20", "oren-pask": "19"}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed three prisoners on Friday. The president handed the pardons to Ivo "
+                                    "Lamm, Rasa Veld and Oren Pask, each sentenced to 20 years in prison.")
+    terms = {k[0]: k[2] for k in drafted if k[1] == "sentence_years"}
+    assert terms == {"ivo-lamm": "20", "rasa-veld": "20", "oren-pask": "20"}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed three prisoners on Friday. The president met Ivo Lamm, and Rasa Veld, "
+                                    "who was sentenced to 20 years in prison, thanked him.")
+    terms = {k[0]: k[2] for k in drafted if k[1] == "sentence_years"}
+    assert "ivo-lamm" not in terms, sorted(map(str, drafted))

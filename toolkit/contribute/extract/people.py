@@ -382,14 +382,23 @@ def each_listed(ctx: Context, sentence: Sentence, person: Name, at: int) -> list
     the clause of a verb in the plural after them ("A, B and C were sentenced to three years") or after "each" ("A, B
     and C, each sentenced to 20 years,"); else the person alone (not "A and B, who was sentenced to 10 years, were
     freed", nor "A and B, whose husband was sentenced on May 3": a description of the last, or of someone else)."""
+    after = after_apposition(ctx.text, person.end, sentence.end)
+    each = re.match(r",\s+each\b", ctx.text[person.end:sentence.end])
+    if each and (at < after or not re.search(r"[,;]", ctx.text[person.end + each.end():at])):
+        # "handed the documents to A, B and C, each sentenced to 20 years": wherever the list stands
+        listed = [person]
+        for earlier in reversed([p for p in persons(ctx, sentence) if p.end <= person.begin]):
+            if not re.fullmatch(r"\s*,\s*|,?\s+and\s+", ctx.text[earlier.end:listed[0].begin]):
+                break
+            listed.insert(0, earlier)
+        if len(listed) >= 2:
+            return listed
     members = list_members(ctx, sentence, sentence.start)
     if len(members) < 2 or members[-1] != person or \
             not re.fullmatch(r"\W*(?:(?:[A-Z][a-z]+|the|a|an)\s+)?", ctx.text[sentence.start:members[0].role_start
                                                                                  if members[0].role_start is not None
                                                                                  else members[0].start]):
         return [person]
-    after = after_apposition(ctx.text, person.end, sentence.end)
-    each = re.match(r",\s+each\b", ctx.text[person.end:sentence.end])
     if (each and at < after) or (at >= after and re.match(r"\s*(?:were|have\s+been|had\s+been|are)\b", ctx.text[after:sentence.end])):
         return members
     return [person]
@@ -402,9 +411,12 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
         before = ctx.text[max(sentence.start, figure.start - 90):figure.start]
         lead, tail = TERM_LEAD.search(before), TERM_TAIL.match(ctx.text, figure.end, sentence.end)
         term = TERM_NOUN.match(ctx.text, figure.end, sentence.end)
+        bracketed = _bracketed_term(ctx, sentence, figure, tail) if not lead and not term else None
+        if bracketed:  # "A (20 years in prison), B": A's term
+            lead = re.search(r"\(\s*$", before)
         if not ((lead and tail) or term) or ctx.taken(figure):
             continue
-        person = person_before(ctx, sentence, figure.start)
+        person = bracketed or person_before(ctx, sentence, figure.start)
         of = TERM_OF.match(ctx.text, term.end(), sentence.end) if term else None
         if of:  # "commuted the 25-year sentence of X": X's term
             person = next((p for p in persons(ctx, sentence) if p.begin == of.end()), person)
@@ -427,6 +439,15 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
             ctx.add("sentence_years", "count", figure.value, begin, finish, subject=ctx.note_person(each),
                     qualifier=figure.qualifier)
             _charge(ctx, sentence, each, begin, finish)
+
+
+def _bracketed_term(ctx: Context, sentence: Sentence, figure, tail: re.Match | None) -> Name | None:
+    """The person named right before a term that fills a bracket: "A (20 years in prison)"."""
+    opening = re.search(r"\(\s*$", ctx.text[sentence.start:figure.start])
+    if opening is None or tail is None or not re.match(r"\s*\)", ctx.text[tail.end():sentence.end]):
+        return None
+    at = sentence.start + opening.start()
+    return next((p for p in persons(ctx, sentence) if p.end <= at and not ctx.text[p.end:at].strip()), None)
 
 
 CHARGE = re.compile(r"(?:\s+in\s+(?:\w+\s+)?\d{4})?\s+(?:for|on|over)\s+(?:allegedly\s+|supposedly\s+)?"

@@ -5339,3 +5339,10 @@ def test_a_term_in_brackets_after_a_name_or_each_ones_in_a_list(shapes):
                                     "who was sentenced to 20 years in prison, thanked him.")
     terms = {k[0]: k[2] for k in drafted if k[1] == "sentence_years"}
     assert "ivo-lamm" not in terms, sorted(map(str, drafted))
+
+
+def test_a_place_between_a_verdicts_year_and_its_term(shapes):
+    """"sentenced in 2024 in Russia to 12 years in prison": the term, after the verdict's year and place."""
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. He had been sentenced in 2024 in Minsk to 12 "
+                                    "years in prison.")
+    assert {k[2] for k in drafted if k[0] == "ivo-lamm" and k[1] == "sentence_years"} == {"12"}, sorted(map(str, drafted))

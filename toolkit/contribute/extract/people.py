@@ -364,7 +364,7 @@ def ages(ctx: Context, sentence: Sentence) -> None:
 OFFICE_WORDS = re.compile(r"\b(?:ambassador|envoy|minister|official|president|spokes\w+|diplomat|secretary|senator|governor|"
                           r"negotiator|adviser|advisor|mayor|judge|prosecutor)\b", re.IGNORECASE)
 """In a description after "The 61-year-old,", words of an office: the person is an official, not one of the freed."""
-TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+|(?:in|last)\s+[A-Z][a-z]+\s+|(?:him|her|them)\s+|"
+TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+(?:in\s+[A-Z][\w’'-]*\s+)?|(?:in|last)\s+[A-Z][a-z]+\s+|(?:him|her|them)\s+|"
                        r"(?:the\s+following|the\s+next|that|last)\s+year\s+|(?:a|one|two|three)\s+(?:years?|months?)\s+later\s+|"
                        r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+|"
                        # "sentenced on August 3, 2022, by the Homiel Regional Court to", "sentenced by the court on ... to"

@@ -5346,3 +5346,19 @@ def test_a_place_between_a_verdicts_year_and_its_term(shapes):
     drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. He had been sentenced in 2024 in Minsk to 12 "
                                     "years in prison.")
     assert {k[2] for k in drafted if k[0] == "ivo-lamm" and k[1] == "sentence_years"} == {"12"}, sorted(map(str, drafted))
+
+
+def test_released_from_a_punishment_other_than_prison_is_no_freeing(shapes):
+    """An amnesty's breakdown: "28 people were released from punishment in the form of restriction of freedom", "Two
+    convicts were released from correctional labour", "220 were released from other punishments" free no one from
+    prison; "63 were released from imprisonment" and "463 people were released from custody" do. "801 convicts were
+    pardoned, of whom 463 people were released from custody": 463 were freed, not 801."""
+    drafted = _review_draft(shapes, "By the decree, 801 convicts were pardoned on Friday, of whom 463 people were "
+                                    "released from custody, 220 people were released from other punishments not "
+                                    "related to imprisonment and 118 people were released from fines. Two convicts were "
+                                    "released from correctional labour on Friday. 28 people were released on Friday from "
+                                    "punishment in the form of restriction of freedom.")
+    counts = {k[2] for k in drafted if k[1] == "released_count"}
+    assert "463" in counts and not counts & {"801", "220", "118", "2", "28"}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "On Friday, 63 convicts were released from imprisonment under the amnesty.")
+    assert "63" in {k[2] for k in drafted if k[1] == "released_count"}, sorted(map(str, drafted))

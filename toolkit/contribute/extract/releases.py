@@ -774,6 +774,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         if re.search(r"\bfrom\s+(?:police\s+)?custody\s+after\s+questioning\b|\bwithout\s+charges?\b|\bon\s+bail\b",
                      ctx.text[finish:sentence.end]):
             continue  # "released 40 academics from custody after questioning": a short detention, no release
+        if NOT_FROM_PRISON.match(ctx.text, finish, sentence.end) or OF_WHOM_FREED.match(ctx.text, finish, sentence.end):
+            continue  # "released from correctional labour", "801 were pardoned, of whom 463 were released from custody"
         along = ALONG_WITH.match(ctx.text, finish, sentence.end)
         if along and any(f.start == along.end() for f in sentence.figures):
             continue  # "pardoned two members of the cell, along with four convicted of hiding them": a part, not the total
@@ -781,6 +783,18 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         _listed_releases(ctx, sentence, figure)
 
 
+NOT_FROM_PRISON = re.compile(r"(?:\s+(?:on|in)\s+[A-Z]?[\w,]+(?:\s+\d{1,4})?)?\s+from\s+(?:the\s+)?(?:further\s+)?(?:serving\s+)?"
+                             r"(?:(?:correctional|corrective|forced|compulsory|community)\s+(?:labou?r|work|service)|fines?\b|"
+                             r"probation|(?:deferred|suspended|conditional)\s+(?:punishments?|sentences?)|"
+                             r"(?:other\s+)?punishments?\s+(?:in\s+the\s+form\s+of\s+(?!imprisonment|deprivation\s+of\s+(?:liberty|"
+                             r"freedom))|not\s+related\s+to|other\s+than)|other\s+punishments?|restriction\s+of\s+"
+                             r"(?:liberty|freedom)|(?:half|part)\s+of\s+the\s+unserved)", re.IGNORECASE)
+"""After a count freed, a punishment other than prison they were released from: an amnesty's breakdown ("28 people were
+released from punishment in the form of restriction of freedom", "from correctional labour", "from fines")."""
+OF_WHOM_FREED = re.compile(r"(?:\s+(?:on|in)\s+[A-Z]?[\w,]+(?:\s+\d{1,4})?)?,?\s+of\s+(?:whom|them)\s+[\d,]+\s+(?:[a-z]+\s+){0,2}(?:were|was|are|have\s+been|had\s+been)\s+"
+                           r"released\s+from\s+(?:custody|prison|jail|detention|imprisonment)")
+"""After a count pardoned, the part of it released from prison ("801 convicts were pardoned, of whom 463 people were
+released from custody"): that part, not the pardoned, is the count of the freed."""
 ALONG_WITH = re.compile(r"[^.;,]{0,40}?,\s*(?:along|together)\s+with\s+(?:another\s+|a\s+further\s+)?")
 """After a count of the freed, another count freed with them: the first is a part of the release ("pardoned two members
 of the cell on Friday, along with four convicted of hiding them")."""

@@ -254,3 +254,36 @@ class _Text:
 
     text: str
 
+
+
+def test_a_running_totals_opening_is_found_once_per_sentence_and_read_as_the_search_before_it(monkeypatch):
+    """releases.totals asked, for each count of a sentence, whether "In total, since ..." opened it with no stop between,
+    by a search from the sentence's start: a sentence of thousands of counts read itself once per count. The openings and
+    stops are found once per sentence; what is said of each offset is what the search said."""
+    from toolkit.contribute.extract import releases
+    from toolkit.contribute.extract.context import Sentence
+
+    old = re.compile(r"\b(?:in\s+total|in\s+all|altogether),?\s+since\b[^.;]*$", re.IGNORECASE)
+    rng = random.Random(5)
+    parts = ["In total, since May the leader pardoned", "12 people", "; and", "in all, since June", "U.S.", "freed 40",
+             "Altogether since 2020", "officials said", "."]
+    body = " ".join(rng.choice(parts) for _ in range(400))
+    article = "Published: 21 November 2026\n\n" + body
+    sentence = Sentence(29, len(article), body, [], [], [])
+    calls = []
+
+    class Recording:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def finditer(self, string, pos, endpos):
+            calls.append((pos, endpos))
+            return self.pattern.finditer(string, pos, endpos)
+
+    monkeypatch.setattr(releases, "RUNNING_SINCE", Recording(releases.RUNNING_SINCE))
+    ctx = Context(text=article, registry=None, properties={}, names=[], figures=[], dates=[], anchor=None,
+                  release_dates={}, release_totals={}, sanction_targets={})
+    offsets = sorted(rng.sample(range(29, len(article)), 300))
+    assert [releases._in_a_running_total(ctx, sentence, at) for at in offsets] == \
+        [bool(old.search(article, 29, at)) for at in offsets]
+    assert len(calls) == 1

@@ -191,9 +191,12 @@ Bondarenko", "Danish Ali Khan"): never taken off the front of a name."""
 @functools.lru_cache(maxsize=4096)
 def is_demonym(word: str, given_names: bool = False) -> bool:
     """A nationality's word ("Canadian", "Kenyan", "Briton"), not a country's own name ("Niger", "Chad") nor a word as
-    often a given name (`GIVEN_NAMES`), unless `given_names` (where no name can stand: "- X, German")."""
+    often a given name (`GIVEN_NAMES`), unless `given_names` (where no name can stand: "- X, German") and the word is a
+    nationality's adjective the exceptions list ("German", "Danish", "Irish"; not "Armen", "Chadi", "Finn")."""
     key = word.lower()
-    if (key in GIVEN_NAMES and not given_names) or key in iso_names():
+    if key in GIVEN_NAMES and given_names:  # only a nationality's adjective listed as such ("German", "Danish", "Irish")
+        return key in DEMONYM_EXCEPTIONS and key.endswith(("ish", "an"))
+    if key in GIVEN_NAMES or key in iso_names():
         return False
     if key in DEMONYM_EXCEPTIONS:
         return True
@@ -444,7 +447,11 @@ def _runs(text: str, breaks: frozenset[int] = frozenset()):
         for word_match in re.finditer(r"\S+", match.group(0)):
             word = word_match.group(0)
             gap = match.group(0)[max(0, word_match.start() - 1):word_match.start()]
-            if words and "\n" in gap and match.start() + word_match.start() - 1 - gap[::-1].index("\n") not in breaks:
+            # a name goes on over a wrapped line's end only where the next line opens with its one last word ("Viktor" /
+            # "Drozdan and ..."), never two names one after the other ("... journalist Ivo Lamm" / "Rasa Veld, his wife")
+            if words and "\n" in gap and (match.start() + word_match.start() - 1 not in breaks or
+                                          "\n" not in gap or
+                                          re.match(r"\S+[ \t]+\S", match.group(0)[word_match.start():].split("\n")[0])):
                 yield offset, words
                 words = []
             if not words:

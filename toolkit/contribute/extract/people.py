@@ -385,10 +385,12 @@ def each_listed(ctx: Context, sentence: Sentence, person: Name, at: int) -> list
     after = after_apposition(ctx.text, person.end, sentence.end)
     each = re.match(r",\s+each\b", ctx.text[person.end:sentence.end])
     if each and (at < after or not re.search(r"[,;]", ctx.text[person.end + each.end():at])):
-        # "handed the documents to A, B and C, each sentenced to 20 years": wherever the list stands
+        # "handed the documents to A, B and C, each sentenced to 20 years": wherever the list stands (not past its
+        # source: "According to A, B and C, each sentenced to 20 years, were freed")
         listed = [person]
         for earlier in reversed([p for p in persons(ctx, sentence) if p.end <= person.begin]):
-            if not re.fullmatch(r"\s*,\s*|,?\s+and\s+", ctx.text[earlier.end:listed[0].begin]):
+            if not re.fullmatch(r"\s*,\s*|,?\s+and\s+", ctx.text[earlier.end:listed[0].begin]) or \
+                    speaks(ctx, sentence, earlier):
                 break
             listed.insert(0, earlier)
         if len(listed) >= 2:
@@ -443,11 +445,14 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
 
 def _bracketed_term(ctx: Context, sentence: Sentence, figure, tail: re.Match | None) -> Name | None:
     """The person named right before a term that fills a bracket: "A (20 years in prison)"."""
-    opening = re.search(r"\(\s*$", ctx.text[sentence.start:figure.start])
-    if opening is None or tail is None or not re.match(r"\s*\)", ctx.text[tail.end():sentence.end]):
+    window = max(sentence.start, figure.start - 8)  # "(", spaces: never the sentence up to the figure (a long list of
+    opening = re.search(r"\(\s*$", ctx.text[window:figure.start])  # terms read it once for each: the square)
+    if opening is None or tail is None or not re.match(r"\s*\)", ctx.text[tail.end():tail.end() + 4]):
         return None
-    at = sentence.start + opening.start()
-    return next((p for p in persons(ctx, sentence) if p.end <= at and not ctx.text[p.end:at].strip()), None)
+    at = window + opening.start()
+    named = persons(ctx, sentence)
+    k = bisect.bisect_right(named, at, key=lambda p: p.end) - 1  # the name ending nearest before the bracket
+    return named[k] if k >= 0 and not ctx.text[named[k].end:at].strip() else None
 
 
 CHARGE = re.compile(r"(?:\s+in\s+(?:\w+\s+)?\d{4})?\s+(?:for|on|over)\s+(?:allegedly\s+|supposedly\s+)?"
@@ -601,7 +606,7 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
                        subject_at(ctx, sentence, sentence.start + match.start()))
 
 
-PLURAL_VERB = re.compile(r",?\s+(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|first\s+)?$")
+PLURAL_VERB = re.compile(r",?\s+(?:were|have\s+been|had\s+been)\s+(?:(?:\w+ly|also|first|both|all)\s+)*$")
 """Between the last name of a list and its arrest: a verb in the plural ("A and B were arrested")."""
 TOGETHER_WITH = re.compile(r",?\s+(?:together|along)\s+with\s+")
 
@@ -623,8 +628,11 @@ def _arrested_with(ctx: Context, sentence: Sentence, person: Name, verb: int, en
             others = []
     together = TOGETHER_WITH.match(ctx.text, end, sentence.end)
     companion = next((p for p in persons(ctx, sentence) if p.start >= together.end()), None) if together else None
-    if companion is not None and re.fullmatch(r"(?:(?:the\s+)?[a-z][\w-]*\s+){0,4}", ctx.text[together.end():companion.start]):
-        others.append(companion)  # "together with opposition politician B": a role's words, then the name
+    between = ctx.text[together.end():companion.start] if companion is not None else ""
+    if companion is not None and (not between.strip() or role_words(re.sub(r"^(?:the|an?)\s+", "", between.strip()))) and \
+            not re.match(r"[’']s?\b", ctx.text[companion.end:companion.end + 2]):
+        others.append(companion)  # "together with opposition politician B": a role's words, then the name (not "B's
+        # brother", "the lawyer of B", "a photo of B")
     return others
 
 
@@ -952,10 +960,11 @@ def _listed_description(ctx: Context, sentence: Sentence, person: Name) -> None:
     if described is None:
         return
     words = described.group("role")
-    if len(words.split()) == 1 and words[:1].isupper() and not is_demonym(words, given_names=True):
+    full = len(ctx.text[person.start:person.end].split()) >= 2  # "- Drozdan, German" may be a surname, then a given name
+    if len(words.split()) == 1 and words[:1].isupper() and not is_demonym(words, given_names=full):
         return  # "- X, Minsk": no description
     role = _nationality_of_role(ctx, person, words.replace("U.S.", "American", 1) if words.startswith("U.S.") else words,
-                                person.start, described.end("role"), listed=True)
+                                person.start, described.end("role"), listed=full)
     if role and (title_word(role.split()[-1]) or role.split()[-1] in SURNAME_LIKE_TITLES) and role[:1].islower():
         ctx.add("role", "text", role, person.start, described.end("role"), subject=ctx.note_person(person))
 

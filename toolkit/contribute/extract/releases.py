@@ -571,18 +571,38 @@ RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?
                      r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks))\b", re.IGNORECASE)
 
 
-RUNNING_SINCE = re.compile(rf"{IN_TOTAL_SINCE}[^.;]*$", re.IGNORECASE)
+RUNNING_SINCE = re.compile(IN_TOTAL_SINCE, re.IGNORECASE)
+SHORT_HOLD = re.compile(r"\bfrom\s+(?:police\s+)?custody\s+after\s+questioning\b|\bwithout\s+charges?\b|\bon\s+bail\b")
+"""After a count freed, words of a short detention: "released 40 academics from custody after questioning"."""
+CLAUSE_REACH = 300
+"""How far after a count its clause's words are looked for (a sentence of thousands of counts is read once per count)."""
+
+
+def _in_a_running_total(ctx: Context, sentence: Sentence, at: int) -> bool:
+    """True when a running total's opening ("In total, since last month") comes before `at` in the sentence, with no full
+    stop or semicolon between. Its openings are found once per sentence, not once per count."""
+    if sentence.start not in ctx.running_since:
+        ctx.running_since[sentence.start] = (
+            [m.end() for m in RUNNING_SINCE.finditer(ctx.text, sentence.start, sentence.end)],
+            [m.start() for m in re.finditer(r"[.;]", ctx.text[sentence.start:sentence.end])])
+    ends, stops = ctx.running_since[sentence.start]
+    k = bisect.bisect_right(ends, at) - 1
+    if k < 0:
+        return False
+    stop = bisect.bisect_left(stops, ends[k] - sentence.start)  # the first stop after the opening
+    return stop == len(stops) or stops[stop] >= at - sentence.start
 """Before a count, a running total's opening: "In total, since last month the leader has pardoned 156"."""
 
 
 CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among(?:st)?\s+them(?:\s+(?:were|are))?|(?:also\s+)?(?:freed|released)|"
                          r"among(?:st)?\s+(?:those|the)\s+(?:(?!(?:not|never|previously|earlier|still|yet)\b)\w+\s+)?"
                          r"(?:freed|released|pardoned)\s+(?:were|are)|"
-                         r"(?:include[sd]?|including|among(?:st)?\s+them(?:\s+(?:were|are))?)\s+[^.;:()]{1,80}?,?\s+and)\s+"
+                         r"(?:include[sd]?|including|among(?:st)?\s+them(?:\s+(?:were|are))?)\s+"
+                         r"(?:(?!\b(?:who|whom|whose|which|that)\b)[^.;:()]){1,80}?,?\s+and)\s+"
                          r"(?:citizens|nationals)\s+(?:of|from)\s+", re.IGNORECASE)
 """Before a list of countries whose citizens were among the freed: "those released include citizens of", "Among those
 pardoned were citizens of", and as the next item of a list of the freed ("including five Belarusian nationals and
-citizens of")."""
+citizens of"; not inside an item's description: "including A, a lawyer who defended students and citizens of")."""
 FOREIGNERS_FROM = re.compile(r"\b(?:foreign\s+(?:nationals|citizens|prisoners|detainees)|foreigners)\s*(?:[–—-]\s*|,\s*)?"
                              r"(?:who\s+(?:were|are)\s+|(?:were|are)\s+)?from\s+", re.IGNORECASE)
 """"14 foreign nationals from Lithuania, Latvia and Poland": a count of the foreigners, then where they come from (a
@@ -712,7 +732,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after) or \
                 re.match(r"[’']s?\s", after[noun.end():]):
             continue  # (nor "released 40 arrested protesters' names": what is theirs)
-        if RUNNING.match(after, noun.end()) or RUNNING_SINCE.search(ctx.text, sentence.start, figure.start) or \
+        if RUNNING.match(after, noun.end()) or _in_a_running_total(ctx, sentence, figure.start) or \
                 SINCE_OPENING.match(sentence.text):
             _listed_releases(ctx, sentence, figure)  # "... since 2025, and a release in March freed 52"
             continue  # "has freed about 300 prisoners since 2025": a running total over several releases
@@ -771,38 +791,46 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start),
                    review="announced", note="announced by the side that frees; not reported done")
             continue
-        if re.search(r"\bfrom\s+(?:police\s+)?custody\s+after\s+questioning\b|\bwithout\s+charges?\b|\bon\s+bail\b",
-                     ctx.text[finish:sentence.end]):
+        if SHORT_HOLD.search(ctx.text, finish, min(sentence.end, finish + CLAUSE_REACH)):
             continue  # "released 40 academics from custody after questioning": a short detention, no release
         if NOT_FROM_PRISON.match(ctx.text, finish, sentence.end) or OF_WHOM_FREED.match(ctx.text, finish, sentence.end):
             continue  # "released from correctional labour", "801 were pardoned, of whom 463 were released from custody"
         along = ALONG_WITH.match(ctx.text, finish, sentence.end)
-        if along and any(f.start == along.end() for f in sentence.figures):
+        other = next((f for f in sentence.figures if along and f.start == along.end()), None)
+        if other is not None and CO_FREED.match(ctx.text, other.end, min(sentence.end, other.end + 200)):
             continue  # "pardoned two members of the cell, along with four convicted of hiding them": a part, not the total
         _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start))
         _listed_releases(ctx, sentence, figure)
 
 
-NOT_FROM_PRISON = re.compile(r"(?:\s+(?:on|in)\s+[A-Z]?[\w,]+(?:\s+\d{1,4})?)?\s+from\s+(?:the\s+)?(?:further\s+)?(?:serving\s+)?"
-                             r"(?:(?:correctional|corrective|forced|compulsory|community)\s+(?:labou?r|work|service)|fines?\b|"
+NOT_FROM_PRISON = re.compile(r"(?:\s+(?:early|\w+ly|(?:on|in)\s+[A-Z]?[\w,]+(?:\s+\d{1,4})?)){0,2}\s+from\s+(?:the\s+)?"
+                             r"(?:further\s+)?(?:serving\s+)?"
+                             # not a prison named for its labour ("the correctional labour colony", "forced labour camps")
+                             r"(?:(?:correctional|corrective|forced|compulsory|community)\s+(?:labou?r|work|service)"
+                             r"(?!\s+(?:colon(?:y|ies)|camps?|facilit(?:y|ies)|cent(?:re|er)s?|institutions?|prisons?))|fines?\b|"
                              r"probation|(?:deferred|suspended|conditional)\s+(?:punishments?|sentences?)|"
                              r"(?:other\s+)?punishments?\s+(?:in\s+the\s+form\s+of\s+(?!imprisonment|deprivation\s+of\s+(?:liberty|"
                              r"freedom))|not\s+related\s+to|other\s+than)|other\s+punishments?|restriction\s+of\s+"
                              r"(?:liberty|freedom)|(?:half|part)\s+of\s+the\s+unserved)", re.IGNORECASE)
 """After a count freed, a punishment other than prison they were released from: an amnesty's breakdown ("28 people were
 released from punishment in the form of restriction of freedom", "from correctional labour", "from fines")."""
-OF_WHOM_FREED = re.compile(r"(?:\s+(?:on|in)\s+[A-Z]?[\w,]+(?:\s+\d{1,4})?)?,?\s+of\s+(?:whom|them)\s+[\d,]+\s+(?:[a-z]+\s+){0,2}(?:were|was|are|have\s+been|had\s+been)\s+"
+OF_WHOM_FREED = re.compile(r"[^.;,]{0,40}?,?\s+of\s+(?:whom|them)\s+[\d,]+\s+(?:[a-z]+\s+){0,2}(?:were|was|are|have\s+been|had\s+been)\s+"
                            r"released\s+from\s+(?:custody|prison|jail|detention|imprisonment)")
 """After a count pardoned, the part of it released from prison ("801 convicts were pardoned, of whom 463 people were
 released from custody"): that part, not the pardoned, is the count of the freed."""
-ALONG_WITH = re.compile(r"[^.;,]{0,40}?,\s*(?:along|together)\s+with\s+(?:another\s+|a\s+further\s+)?")
+ALONG_WITH = re.compile(r"[^.;,]{0,40}?,?\s+(?:along|together)\s+with\s+(?:another\s+|a\s+further\s+)?")
 """After a count of the freed, another count freed with them: the first is a part of the release ("pardoned two members
 of the cell on Friday, along with four convicted of hiding them")."""
+CO_FREED = re.compile(r"\s+(?:(?:other|more)\s+)?(?:[a-z]+\s+)?(?:convicted|sentenced|jailed|accused|charged|detained|arrested|"
+                      r"imprisoned|prisoners|detainees|inmates|convicts|others)\b(?![^.;]*?\b(?:freed|released|pardoned)\s+"
+                      r"(?:in|on|last|earlier)\b)")
+"""After the second count of "along with four convicted of hiding them": people held, and freed with the first (not "14
+freed in September", nor "five of their relatives")."""
 
 
 THING_RELEASED = re.compile(r"\s+(?:an?|the|their|its|his|her|our|this|these|those)\s+(?!(?:day|week|month|year|days|weeks|"
                             r"months|years|few|couple|same|next|following|previous|last|first|night|morning|evening|"
-                            r"afternoon|weekend)\b)", re.IGNORECASE)
+                            r"afternoon|weekend|hour|hours|minute|minutes|moment|moments|while)\b)", re.IGNORECASE)
 """After "12 members released" with no verb before it, an object: the counted released something ("a statement", "their
 own account"), not "released a day after the talks" (a time)."""
 CONDITION = re.compile(r"\b(?:until|till|unless|if|once|as\s+long\s+as)\b[^,;.]*$", re.IGNORECASE)

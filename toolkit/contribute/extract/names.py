@@ -450,7 +450,6 @@ def _runs(text: str, breaks: frozenset[int] = frozenset()):
             # a name goes on over a wrapped line's end only where the next line opens with its one last word ("Viktor" /
             # "Drozdan and ..."), never two names one after the other ("... journalist Ivo Lamm" / "Rasa Veld, his wife")
             if words and "\n" in gap and (match.start() + word_match.start() - 1 not in breaks or
-                                          "\n" not in gap or
                                           re.match(r"\S+[ \t]+\S", match.group(0)[word_match.start():].split("\n")[0])):
                 yield offset, words
                 words = []

@@ -396,13 +396,6 @@ def exchanges(ctx: Context, sentence: Sentence) -> None:
     found = mentions(ctx, sentence)
     left = [m for m in found if m.start < at and m.sanction]
     right = [m for m in found if m.start >= at and m.sanction]
-    if marker.group(0).lower().startswith("in response"):
-        # "in response to the lifting of sanctions on X": only a relief that is what the freeing answers (not "in response
-        # to the new sanctions imposed on X", nor "in response to criticism, weeks after the EU imposed sanctions")
-        answered = next((m for m in found if m.start >= at), None)  # its sanction, or the page's ("on potassium")
-        if answered is None or answered.action not in ("lifted", "relief") or \
-                not re.fullmatch(r"\s*(?:the\s+|a\s+)?", ctx.text[sentence.start + marker.end():answered.start]):
-            return
     release_words = re.compile(r"\b(?:releas\w*|free[sd]?|freeing|pardon\w*|prisoners)\b", re.IGNORECASE)
     before, after = ctx.text[sentence.start:at], ctx.text[at:sentence.end]
     if left and not re.match(r"\w+\s+\w+\s+for\b", marker.group(0)) and re.match(r"in\s+(?:exchange|return)\b(?!\s+for)",

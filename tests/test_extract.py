@@ -5466,18 +5466,3 @@ def test_in_return_for_the_gesture_ties_the_release_to_the_relief(shapes):
     drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Friday. In return for its support at the UN, "
                                     "Washington will lift the sanctions on the state potash producer.")
     assert not [k for k in drafted if k[1] == "traded_for"], sorted(map(str, drafted))
-
-
-def test_a_freeing_in_response_to_a_relief_is_traded_for_it(shapes):
-    """"Belarus freed 52 prisoners in response to the lifting of sanctions on X": the release was traded for X's relief;
-    "Washington lifted the sanctions on X in response to the vote" ties no release."""
-    for body in ("Belarus freed 52 prisoners on Friday in response to the lifting of sanctions on the state potash "
-                 "producer.",
-                 "The decision to pardon 52 prisoners on Friday was made in response to the lifting of the sanctions on "
-                 "the state potash producer."):
-        drafted = _review_draft(shapes, body)
-        assert ("release-2026-11-20", "traded_for", "us-sanctions-potash") in {k[:3] for k in drafted}, \
-            (body, sorted(map(str, drafted)))
-    drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Friday. Washington lifted the sanctions on the state "
-                                    "potash producer in response to the vote.")
-    assert not [k for k in drafted if k[1] == "traded_for"], sorted(map(str, drafted))

@@ -64,7 +64,7 @@ PASSIVE = re.compile(rf"\b{NOUN}\s+(?:were|was|had\s+been|have\s+been|has\s+been
                      rf"(?P<verb>imposed|introduced|lifted|eased|removed)\s+by\s+(?P<actor>[^.;:,]{{2,40}}?)"
                      rf"(?=\s+(?:in|on|since|after|before|last|this|when|as)\b|[.,;:]|$)", re.IGNORECASE)
 """A sanction imposed or lifted by someone, in the passive: "Those sanctions were imposed by Washington in 2021"."""
-EXCHANGE = re.compile(r"\b(?:in\s+(?:exchange|return)(?:\s+for)?|in\s+response\s+to|as\s+part\s+of\s+(?:the|a|this|that)\s+"
+EXCHANGE = re.compile(r"\b(?:in\s+(?:exchange|return)(?:\s+for)?|as\s+part\s+of\s+(?:the|a|this|that)\s+"
                       r"(?:deal|arrangement|agreement|bargain)|trad(?:es|ed|ing)\s+(?:\w+\s+){0,2}?for|"
                       r"(?:in\s+(?:a|the)\s+)?sanctions[- ]relief\s+deal|sanctions\s+deal)\b", re.IGNORECASE)
 ANNOUNCING = re.compile(r"(?:\b(?:will|would|is|was|are|were)\s+(?:be\s+)?|[’']re\s+)lifting|\b(?:announc\w+\s+(?:the\s+)?(?:lifting|"

@@ -5447,22 +5447,3 @@ def test_review_each_sentenced_does_not_reach_a_source(shapes):
     drafted = _review_draft(shapes, "Belarus freed three prisoners on Friday. According to Ivo Lamm, Rasa Veld and Oren "
                                     "Pask, each sentenced to 20 years, were freed too.")
     assert "ivo-lamm" not in {k[0] for k in drafted if k[1] == "sentence_years"}, sorted(map(str, drafted))
-
-
-def test_in_return_for_the_gesture_ties_the_release_to_the_relief(shapes):
-    """"In exchange for this gesture, Washington lifted the sanctions on X" and "In return for the leader's gesture,
-    Washington will lift the sanctions on X" after a sentence that frees: the release was traded for the relief, as after
-    a bare "In return,". A gesture of something else ("In return for its support at the UN") ties nothing."""
-    for body in ("Belarus freed 52 prisoners on Friday. In exchange for this gesture, Washington lifted the sanctions on "
-                 "the state potash producer.",
-                 "Belarus freed 52 prisoners on Friday. In return for the president's gesture, Washington will lift the "
-                 "sanctions on the state potash producer.",
-                 # sanctions relief for whom: "to" the sanction's target, not the page's other sanction
-                 "The EU kept its sanctions on the airline. Belarus freed 52 prisoners on Friday. In exchange for this "
-                 "gesture, Washington will provide sanctions relief to the state potash producer."):
-        drafted = _review_draft(shapes, body)
-        assert ("release-2026-11-20", "traded_for", "us-sanctions-potash") in {k[:3] for k in drafted}, \
-            (body, sorted(map(str, drafted)))
-    drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Friday. In return for its support at the UN, "
-                                    "Washington will lift the sanctions on the state potash producer.")
-    assert not [k for k in drafted if k[1] == "traded_for"], sorted(map(str, drafted))

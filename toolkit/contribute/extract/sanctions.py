@@ -57,9 +57,7 @@ AUTHORIZED = re.compile(r"\b(?P<verb>authori[sz](?:ed|es|ing)|allow(?:ed|s|ing)|
 TARGETED = re.compile(rf"\b{NOUN}\s+(?:had\s+|have\s+|has\s+)?(?P<verb>target(?:ed|s)|hit|covered)\s+"
                       rf"(?P<target>[^.;:]{{2,60}}?){END}", re.IGNORECASE)
 RELIEF = re.compile(r"\b(?P<verb>sanctions?\s+relief|relief\s+from\s+sanctions)(?:\s+from\s+(?P<actor>[^.;:,]{2,40}?))?"
-                    rf"(?:\s+(?:to|for)\s+(?P<target2>(?!the\s+(?:release|freeing)\b)[^.;:]{{2,80}}?){END}|"
-                    r"(?=[.,;:]|\s+(?:as|for|in|and|to|while)\b|$))", re.IGNORECASE)
-"""Sanctions relief, from whom, and for whom: "sanctions relief to Belarus's national airline, Belavia"."""
+                    r"(?=[.,;:]|\s+(?:as|for|in|and|to|while)\b|$)", re.IGNORECASE)
 PASSIVE = re.compile(rf"\b{NOUN}\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:first\s+|originally\s+|later\s+)?"
                      rf"(?P<verb>imposed|introduced|lifted|eased|removed)\s+by\s+(?P<actor>[^.;:,]{{2,40}}?)"
                      rf"(?=\s+(?:in|on|since|after|before|last|this|when|as)\b|[.,;:]|$)", re.IGNORECASE)
@@ -421,20 +419,13 @@ def exchanges(ctx: Context, sentence: Sentence) -> None:
                                                           marker.group(0).lower().startswith(("trad", "sanction")) or
                                                           "concession" in after.lower() else None)
     if sanction and (release_words.search(before) or marker.group(0).lower().startswith(("as part", "in exchange,"))
-                     or IN_RETURN_FOR_IT.match(sentence.text, marker.start())):
+                     or re.match(r"\s*(?:in\s+exchange|in\s+return),", sentence.text[marker.start():], re.IGNORECASE)):
         offset = sentence.start + (release_words.search(before).start() if release_words.search(before) else 0)
         release = clause_release(ctx, sentence, offset) or ctx.release
         if release:
             finish = right[0].end if right else _sanctions_end(ctx, sentence, at)
             begin = offset if at - offset < 60 else at  # the freeing words, when they are near
             _traded(ctx, release, sanction, min(begin, at), finish)
-
-
-IN_RETURN_FOR_IT = re.compile(r"\s*(?:in\s+exchange|in\s+return)(?:\s+for\s+(?:(?:this|that|the|his|her|its|their)\s+|"
-                              r"(?:the\s+)?[\w.-]+[’']s\s+)(?:[\w-]+\s+)?(?:gesture|move|step|decision|release|act|"
-                              r"concession)s?)?,", re.IGNORECASE)
-"""Opening a sentence after a freeing: "In return,", "In exchange for this gesture,", "In return for the leader's
-gesture,": what follows was given for the release (not "In return for its support at the UN,")."""
 
 
 def _traded(ctx: Context, release: str, sanction: str, start: int, end: int) -> None:

@@ -22,7 +22,7 @@ from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREEING, GRANTED_
                       WALKED_OUT, WISH, Context, Sentence, asked_whether, rule)
 from .names import Name, title_word
 from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
-                     list_members, persons, speaks)
+                     list_members, listed_up_to, persons, speaks)
 from .places import border_of, new_place, place_after
 from .subjects import ABOUT_SOMEONE, ACTOR, clause_release, country_named, other_side
 
@@ -796,14 +796,8 @@ def _list_ending_at(ctx: Context, sentence: Sentence, person: Name, plural: bool
     """The names listed up to a person, joined by commas or "and" alone ("the convicted prisoners A, B, C are granted a
     remission"): each is the subject of what follows the last; two joined by "and" when that is a verb in the plural
     ("As news broke, A and B were quickly released")."""
-    named = [p for p in persons(ctx, sentence) if p.end <= person.start]
-    members = [person]
-    for earlier in reversed(named):
-        if not re.fullmatch(r"\s*,\s*|,?\s+and\s+", ctx.text[earlier.end:members[0].role_start or members[0].start]) or \
-                OBJECT_OF.search(ctx.text, max(sentence.start, (earlier.role_start or earlier.start) - 40),
-                                 earlier.role_start or earlier.start):
-            break
-        members.insert(0, earlier)
+    members = listed_up_to(ctx, sentence, person, stop=lambda earlier: OBJECT_OF.search(
+        ctx.text, max(sentence.start, earlier.begin - 40), earlier.begin))
     # a list of three names or more; not "After pressure from Senator X, Y was released"
     begin = person.begin
     pair = plural and len(members) == 2 and re.fullmatch(r"\s+and\s+", ctx.text[members[0].end:begin])

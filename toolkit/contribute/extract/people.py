@@ -377,6 +377,21 @@ TERM_OF = re.compile(r"\s+(?:handed\s+(?:down\s+)?to\s+|imposed\s+on\s+|of\s+)")
 """After a term's noun, whose it is: "the 25-year sentence of X", "the 10-year term handed to X"."""
 
 
+LIST_JOIN = re.compile(r"\s*,\s*|,?\s+and\s+")
+"""Between two names of a list: a comma or "and" alone."""
+
+
+def listed_up_to(ctx: Context, sentence: Sentence, person: Name, stop=None) -> list[Name]:
+    """The names of the sentence listed up to and with `person`, joined by commas or "and" alone ("A, B and C" up to C),
+    read back from it; the list ends before a name `stop` is true for."""
+    listed = [person]
+    for earlier in reversed([p for p in persons(ctx, sentence) if p.end <= person.begin]):
+        if not LIST_JOIN.fullmatch(ctx.text, earlier.end, listed[-1].begin) or (stop is not None and stop(earlier)):
+            break
+        listed.append(earlier)
+    return listed[::-1]
+
+
 def each_listed(ctx: Context, sentence: Sentence, person: Name, at: int) -> list[Name]:
     """The people a list that opens the sentence and ends at `person` names, when the fact at `at` is said of each: in
     the clause of a verb in the plural after them ("A, B and C were sentenced to three years") or after "each" ("A, B
@@ -387,12 +402,7 @@ def each_listed(ctx: Context, sentence: Sentence, person: Name, at: int) -> list
     if each and (at < after or not re.search(r"[,;]", ctx.text[person.end + each.end():at])):
         # "handed the documents to A, B and C, each sentenced to 20 years": wherever the list stands (not past its
         # source: "According to A, B and C, each sentenced to 20 years, were freed")
-        listed = [person]
-        for earlier in reversed([p for p in persons(ctx, sentence) if p.end <= person.begin]):
-            if not re.fullmatch(r"\s*,\s*|,?\s+and\s+", ctx.text[earlier.end:listed[0].begin]) or \
-                    speaks(ctx, sentence, earlier):
-                break
-            listed.insert(0, earlier)
+        listed = listed_up_to(ctx, sentence, person, stop=lambda earlier: speaks(ctx, sentence, earlier))
         if len(listed) >= 2:
             return listed
     members = list_members(ctx, sentence, sentence.start)
@@ -618,12 +628,8 @@ def _arrested_with(ctx: Context, sentence: Sentence, person: Name, verb: int, en
     with A, B was arrested" is B's alone)."""
     others = []
     if PLURAL_VERB.fullmatch(ctx.text, person.end, verb):
-        first = person
-        for earlier in reversed([p for p in persons(ctx, sentence) if p.end <= person.begin]):
-            if not re.fullmatch(r"\s*,\s*|,?\s+and\s+", ctx.text[earlier.end:first.begin]):
-                break
-            others.insert(0, earlier)
-            first = earlier
+        others = listed_up_to(ctx, sentence, person)[:-1]
+        first = others[0] if others else person
         if not re.fullmatch(r"\W*(?:(?:But|And|However|Then|Later),?\s+)?", ctx.text[sentence.clause(first.begin)[0]:first.begin]):
             others = []
     together = TOGETHER_WITH.match(ctx.text, end, sentence.end)

@@ -5447,3 +5447,32 @@ def test_review_each_sentenced_does_not_reach_a_source(shapes):
     drafted = _review_draft(shapes, "Belarus freed three prisoners on Friday. According to Ivo Lamm, Rasa Veld and Oren "
                                     "Pask, each sentenced to 20 years, were freed too.")
     assert "ivo-lamm" not in {k[0] for k in drafted if k[1] == "sentence_years"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "After his release, Ivo Lamm was driven to Lithuania, accompanied by US officials, including the deputy envoy "
+    "Rasa Veld.",
+    "Belarus freed Ivo Lamm on Friday and he crossed into Poland escorted by diplomats, among them Rasa Veld.",
+    "Ivo Lamm was released on Friday; he was met at the border by a delegation of lawmakers, including Rasa Veld.",
+])
+def test_a_list_that_names_the_officials_with_a_freed_person_frees_none_of_them(shapes, body):
+    """"accompanied by US officials, including X": X is one of the officials, not one of the freed, though the
+    sentence tells of a release before it."""
+    freed = _freed(_review_draft(shapes, body))
+    assert "ivo-lamm" in freed and not [s for s in freed if "veld" in s], sorted(freed)
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed three former officials on Friday, including Rasa Veld.",
+    "The released included opposition lawmakers, including Rasa Veld.",
+])
+def test_officials_who_are_themselves_freed_are_still_listed_as_freed(shapes, body):
+    """The freeing governs the group: "freed three former officials, including X" frees X."""
+    freed = _freed(_review_draft(shapes, body))
+    assert [s for s in freed if "veld" in s], sorted(freed)
+
+
+def test_officials_released_along_with_the_freed_are_still_listed_as_freed(shapes):
+    freed = _freed(_review_draft(shapes, "Belarus freed Ivo Lamm on Friday along with two former officials, including "
+                                         "Rasa Veld."))
+    assert "ivo-lamm" in freed and [s for s in freed if "veld" in s], sorted(freed)

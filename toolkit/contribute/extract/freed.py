@@ -61,6 +61,15 @@ INCLUDED_BY = re.compile(r"\W*(?:the|this|that|those|these|its|his|her|their)\s+
 """All that comes before "included": a pardon or a release, or its freed ("The pardon included X", "Those freed included
 X"), whose list names the freed whatever office they held (not "Those who negotiated the release included X")."""
 FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
+# The group a list of "including" names when it is those who came with the freed, not the freed: "accompanied by US
+# officials, including A", "met by a delegation of lawmakers, including A", "greeted by relatives, among them A"
+ATTENDING_GROUP = re.compile(r"\b(?:officials|diplomats|envoys|representatives|lawmakers|legislators|senators|congressmen|"
+                             r"members\s+of\s+(?:the\s+)?Congress|negotiators|mediators|ambassadors|aides|staffers|"
+                             r"relatives|family\s+members|supporters|well-wishers)\s*$", re.IGNORECASE)
+# ... the group governed by a word of coming with, after the sentence's last word of freeing (not "freed three former
+# officials, including A", nor "released along with two officials, including A")
+ATTENDED = re.compile(r"\b(?:by|(?<!along\s)(?<!together\s)with|alongside|accompanied|escorted|met|greeted|joined|"
+                      r"flanked)\b", re.IGNORECASE)
 # "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing, perhaps
 # as someone said it ("Activists said that among them were figures such as A")
 GROUP_SUBJECT = re.compile(r"\W*(?:[^.;:“”\"]{0,80}?\b(?:said|say|says|reported|added|noted|confirmed)\s+(?:that\s+)?)?"
@@ -499,6 +508,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         moved = _group_moved(ctx, sentence, before, begin)
         if WISHED_RELEASE.search(before) and not any(m.end() <= trigger.start() for m in freeing):
             continue  # "Activists expected the release of many political prisoners, including A": hoped for, not done
+        group = next((part for part in reversed(re.split(r"[,;]", before)) if part.strip()), "")
+        said_freed = list(FREED_BEFORE.finditer(group))
+        if ATTENDING_GROUP.search(group) and ATTENDED.search(group, said_freed[-1].end() if said_freed else 0):
+            continue  # "taken to Lithuania, accompanied by US officials, including A": A is one of the officials
         if re.search(r"(?:\bnot|\bnever|n[’']t)\s*(?:,\s*(?:however|though|yet)\s*,|\s(?:appear|seem)\s+to|"
                      r"\s(?:yet|ever|actually|also))?\s*$", before, re.IGNORECASE) or \
                 re.match(r"(?:neither|none\s+of|no)\b", sentence.text[trigger.end():], re.IGNORECASE):

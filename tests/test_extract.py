@@ -5476,3 +5476,30 @@ def test_officials_released_along_with_the_freed_are_still_listed_as_freed(shape
     freed = _freed(_review_draft(shapes, "Belarus freed Ivo Lamm on Friday along with two former officials, including "
                                          "Rasa Veld."))
     assert "ivo-lamm" in freed and [s for s in freed if "veld" in s], sorted(freed)
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed two journalists, Ivo Lamm and Rasa Veld, on Friday.",
+    "On Friday, Lukashenko pardoned two Catholic priests, Ivo Lamm and Rasa Veld, convicted of crimes against the state.",
+    '"Yes, on Friday the head of state pardoned two priests, Ivo Lamm and Rasa Veld," his press secretary said.',
+    "Belarus released three prisoners on Friday. It also freed two Lithuanian citizens, Ivo Lamm and Rasa Veld.",
+])
+def test_names_in_apposition_to_a_count_the_freeing_governs_are_freed(shapes, body):
+    """"pardoned two Catholic priests, A and B, convicted of ...": as many names as the count, right after it, are the
+    counted freed."""
+    freed = _freed(_review_draft(shapes, body))
+    assert {"ivo-lamm", "rasa-veld"} <= freed, sorted(freed)
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed two journalists, Ivo Lamm said on Friday.",
+    "Belarus freed two journalists on Friday, Ivo Lamm and Rasa Veld told reporters.",
+    "Belarus freed two journalists, Ivo Lamm and Rasa Veld said.",
+    "Belarus freed two journalists, Oren Pask and Ivo Lamm wrote in a statement.",
+    "Lukashenko should free two journalists, Ivo Lamm and Rasa Veld, the envoy said.",
+    "Belarus did not free two journalists, Ivo Lamm and Rasa Veld, on Friday.",
+])
+def test_names_after_a_count_that_are_not_its_apposition_are_not_freed_by_it(shapes, body):
+    """A speaker after the count, a list shorter than the count, a freeing called for or denied: none is freed."""
+    freed = _freed(_review_draft(shapes, body))
+    assert not freed & {"ivo-lamm", "rasa-veld"}, sorted(freed)

@@ -706,6 +706,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             record(person, sentence.start + addition.start(1), sentence.start + addition.start(1), person.end)
     _list_after_freeing(ctx, sentence, record)
     _counted_list(ctx, sentence, record)
+    _counted_apposition(ctx, sentence, record)
     _listed_item(ctx, sentence, record)
     _listed_then_freed(ctx, sentence, record)
     _section_subject(ctx, sentence, record)
@@ -1029,6 +1030,35 @@ def _counted_list(ctx: Context, sentence: Sentence, record) -> None:
     if freeing:
         for person in members:
             record(person, freeing.start(), sentence.start, freeing.end())
+
+
+NOT_DONE_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should|must|shall|can|cannot|not|never|n[’']t)\s+"
+                             r"(?:\w+\s+)?$", re.IGNORECASE)
+"""Right before a freeing verb, the words that leave it undone: "should free", "did not free", "is to release"."""
+APPOSED_TO = re.compile(rf"\s+{ADJECTIVES}{PEOPLE}\s*,\s+(?=[A-Z])")
+"""After a count the freeing governs, its plural noun and the comma of an apposition: "two Catholic priests, "."""
+APPOSITION_END = re.compile(r"\s*(?:[,.;:!?”\"]|$|(?:on|in|at|last|this|after|from|to|and\s+sent|and\s+handed)\b)")
+"""After the names of an apposition, what closes it: a comma, the sentence's end, a time or place ("..., A and B, on
+Friday", "... A and B."); not a verb of saying ("..., A and B said")."""
+
+
+def _counted_apposition(ctx: Context, sentence: Sentence, record) -> None:
+    """"Lukashenko pardoned two Catholic priests, A and B, convicted of ...": right after a count its freeing governs
+    ("freed two journalists"), as many names as the count, closed by a comma, a time or the sentence's end, are the
+    counted freed (not "freed two journalists, A said", nor two names after "three")."""
+    for match in sentence.freeing():
+        figure = next((f for f in sentence.figures_within(sentence.start + match.end(), sentence.end)
+                       if not ctx.text[sentence.start + match.end():f.start].strip()), None)
+        noun = APPOSED_TO.match(ctx.text, figure.end, sentence.end) if figure and figure.qualifier == "exact" else None
+        if noun is None or EXCHANGE_WORD.match(match.group(0)) or \
+                NOT_DONE_BEFORE.search(sentence.text, max(0, match.start() - 30), match.start()):
+            continue  # "should free two journalists, A and B", "did not free ...": not done
+        members = list_members(ctx, sentence, noun.end())
+        if len(members) != figure.value or members[0].start != noun.end() and members[0].role_start != noun.end() or \
+                not APPOSITION_END.match(ctx.text, members[-1].end, sentence.end):
+            continue
+        for person in members:
+            record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
 
 
 NOW_SOMEWHERE = re.compile(r"(?:,\s+who\s+(?:were|had\s+been)\s+[^,;.]{1,60},)?\s+(?:are|were)\s+now\s+(?:free|safe|home|"

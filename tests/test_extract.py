@@ -5503,3 +5503,41 @@ def test_names_after_a_count_that_are_not_its_apposition_are_not_freed_by_it(sha
     """A speaker after the count, a list shorter than the count, a freeing called for or denied: none is freed."""
     freed = _freed(_review_draft(shapes, body))
     assert not freed & {"ivo-lamm", "rasa-veld"}, sorted(freed)
+
+
+@pytest.mark.parametrize("body, total", [
+    ("Ivo Lamm, a celebrated writer, has been freed from prison along with 123 political prisoners on Friday.", 124),
+    ("Ivo Lamm was released on Friday together with 13 prisoners.", 14),
+])
+def test_a_person_freed_along_with_a_count_makes_the_count_and_one(shapes, body, total):
+    """"X has been freed from prison along with 123 political prisoners": X and the 123, 124 in all (as "along with 123
+    other prisoners" is), marked as an implied count."""
+    drafted = _review_draft(shapes, body)
+    counts = [d for d in drafted.values() if d.property == "released_count"]
+    assert [(d.value, d.review) for d in counts] == [(total, "implied-count")], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday, along with 3 Ukrainians.",
+    "Ivo Lamm said Belarus freed prisoners on Friday along with 13 detainees held by Poland.",
+    "Ivo Lamm was arrested in 2021 along with 13 activists.",
+])
+def test_a_count_along_with_no_freed_person_is_not_that_person_and_the_count(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [d for d in drafted.values() if d.property == "released_count" and d.review == "implied-count"], \
+        sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday. Alongside them, the opposition leader Ivo Lamm also gained her freedom.",
+    "Belarus freed 14 prisoners on Friday. Ivo Lamm regained his freedom after four years.",
+    "Belarus freed 14 prisoners on Friday. Ivo Lamm won his freedom too.",
+])
+def test_a_person_who_gained_their_freedom_is_freed(shapes, body):
+    assert "ivo-lamm" in _freed(_review_draft(shapes, body))
+
+
+def test_a_freedom_gained_by_someone_else_frees_no_named_person(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Ivo Lamm said the country gained its freedom "
+                                    "in 1991.")
+    assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))

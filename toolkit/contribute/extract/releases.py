@@ -20,7 +20,7 @@ from .names import Name, is_demonym
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .freed import EARLIER_WORDS, RELATIONS_BEFORE_COLON
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
-from .people import IN_CUSTODY, MOVED, NOW_IN, list_members, persons
+from .people import IN_CUSTODY, MOVED, NOW_IN, after_apposition, list_members, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, new_place, place_after
 from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, SINCE_OPENING, STILL_TO_COME, clause_release, date_note, release_for
 
@@ -910,6 +910,9 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
                        ctx.text[max(sentence.start, figure.start - 20):figure.start])
     other = re.match(rf"\s+other\s+{ADJECTIVES}{PEOPLE}\b|\s+other\s+{NATIONALS}|\s+others?\b",
                      ctx.text[figure.end:sentence.end])
+    if before and not other and figure.qualifier == "exact" and not figure.upper and \
+            re.match(r"(?:along|together)\s", before.group(0)) and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[figure.end:]):
+        return _freed_along_with(ctx, sentence, figure, before)
     if not before or not other or figure.qualifier != "exact" or figure.upper:
         return None
     start = _who_before(ctx, sentence, figure.start - len(before.group(0)))
@@ -917,6 +920,27 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
         return None  # "five Estonians and two others": a counted group and others, not one person and others
     who = ctx.text[start:figure.start - len(before.group(0))].strip()
     return start, f"{who} and {figure.value} others", figure.end + other.end()
+
+
+FREED_THEN_ALONG = re.compile(r"\s*(?:has|have|had|was|were)\s+(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned)\b"
+                              r"[^,;.\d]{0,50}?,?\s+$")
+"""Between a person and "along with 123 political prisoners", the person's own freeing: "has been freed from prison"."""
+
+
+def _freed_along_with(ctx: Context, sentence: Sentence, figure: Figure, before: re.Match) -> tuple[int, str, int] | None:
+    """For "X has been freed from prison along with 123 political prisoners" (no "other"): X, named just before the
+    freeing that the count follows (not "Belarus freed 14 prisoners, along with 3 Ukrainians", nor "X was arrested
+    along with 13 activists"), and the count: N + 1 in all."""
+    along = figure.start - len(before.group(0))
+    person = next((p for p in reversed(persons(ctx, sentence)) if p.end <= along), None)
+    if person is None:
+        return None
+    after = after_apposition(ctx.text, person.end, along)
+    if not FREED_THEN_ALONG.fullmatch(ctx.text, after, along):
+        return None
+    noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[figure.end:])
+    who = ctx.text[person.start:person.end]
+    return person.start, f"{who} and {figure.value} others", figure.end + noun.end()
 
 
 WHERE_THEY_ARE = re.compile(rf"\s*,?\s*(?:{NOW_IN}|(?:are|were|is|was)\s+in|(?:(?:have|has|had)\s+)?{MOVED})\b", re.IGNORECASE)

@@ -5541,3 +5541,12 @@ def test_a_freedom_gained_by_someone_else_frees_no_named_person(shapes):
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Ivo Lamm said the country gained its freedom "
                                     "in 1991.")
     assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_a_country_before_a_persons_release_told_as_a_noun_is_not_who_freed_them(shapes):
+    """"The Polish committee expressed relief at X’s release": Poland's adjective is the committee's, not the doer of
+    the release a person's possessive owns; the page's country is the one it tells of otherwise (Belarus)."""
+    body = ("Ivo Lamm, a prominent Belarusian activist, has been freed from prison. The Polish committee expressed relief "
+            "at Ivo Lamm’s release, citing abuses in Belarus. About 1,000 political prisoners remain in prison.")
+    drafted = _review_draft(shapes, body)
+    assert {k[0] for k in drafted if k[1] == "political_prisoner_count"} == {"belarus"}, sorted(map(str, drafted))

@@ -39,6 +39,9 @@ def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
                 ctx.text, max(sentence.start, sentence.start + m.start() - 80), sentence.start + m.start())][:1]:
             at = sentence.start + match.start()
             before = ctx.text[max(sentence.start, at - 80):at]
+            owner = PERSONS_FREEING.search(before) if FREEING_NOUN.fullmatch(match.group(0)) else None
+            if owner and not demonym_country(ctx, owner.group("owner"))[0] and not _place_named(ctx, owner.group("owner")):
+                continue  # "The Norwegian committee expressed relief at X’s release": the adjective is the committee's
             passive = (PATIENT.search(ctx.text, max(sentence.start, at - 40), at) or PATIENT_WORDS.match(match.group(0))) \
                 and not match.group(0).lower().endswith("ing")  # "Belarus is releasing 14": active, progressive
             if passive:  # "were freed by Moscow", "Released By Belarus": the agent frees
@@ -61,6 +64,9 @@ def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
     return countries[0] if countries else None
 
 
+FREEING_NOUN = re.compile(r"releases?|pardons?|freeing", re.IGNORECASE)
+PERSONS_FREEING = re.compile(r"\b(?P<owner>[A-Z][\w.-]*)[’']s?\s+(?:\w+\s+)?$")
+"""Before a freeing told as a noun, its owner in the possessive: "X’s release", "Bialiatski's sudden release"."""
 AFTER_ANOTHER = re.compile(r"\b(?:on\s+the\s+heels\s+of|(?:comes?|came|coming)\s+(?:a|one|two|three|several|\d+)\s+"
                            r"(?:days?|weeks?|hours?|months?)\s+(?:after|following))\b[^,;:]*$|"
                            r"\bfollow(?:s|ed|ing)\s+(?:on\s+from\s+)?(?:the|a|an|his|her|their|[A-Z][\w.’'-]*[’']s)\s+"

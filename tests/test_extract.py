@@ -5550,3 +5550,39 @@ def test_a_country_before_a_persons_release_told_as_a_noun_is_not_who_freed_them
             "at Ivo Lamm’s release, citing abuses in Belarus. About 1,000 political prisoners remain in prison.")
     drafted = _review_draft(shapes, body)
     assert {k[0] for k in drafted if k[1] == "political_prisoner_count"} == {"belarus"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 52 prisoners on Friday. Among those released were two opposition activists, Ivo Lamm and Rasa Veld, "
+    "as well as the blogger Oren Pask.",
+    "Belarus freed 52 prisoners on Friday. Also freed were three journalists, Ivo Lamm, Rasa Veld and Oren Pask.",
+])
+def test_names_after_a_count_of_the_freed_an_inverted_freeing_opens_are_freed(shapes, body):
+    """"Among those released were two opposition activists, A and B, as well as C": the count's noun and its comma
+    stand between the freeing and its list."""
+    assert {"ivo-lamm", "rasa-veld", "oren-pask"} <= _freed(_review_draft(shapes, body))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed two priests on Friday. The priests in question are Ivo Lamm and Rasa Veld.",
+    "Belarus freed two journalists on Friday. The two journalists are Ivo Lamm and Rasa Veld.",
+])
+def test_the_counted_freed_named_as_they_are_after_their_freeing_are_freed(shapes, body):
+    """"freed two priests. The priests in question are A and B": as many names as the sentence before freed, after its
+    noun, as "They were A and B" is."""
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(_review_draft(shapes, body))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed two priests on Friday. The priests in question are Ivo Lamm's brothers.",
+    "Belarus freed two priests on Friday. The judges in question are Ivo Lamm and Rasa Veld.",
+    "Belarus freed three priests on Friday. The priests in question are Ivo Lamm and Rasa Veld.",
+])
+def test_names_after_another_noun_or_count_than_the_freed_are_not_freed(shapes, body):
+    assert not {"ivo-lamm", "rasa-veld"} & _freed(_review_draft(shapes, body))
+
+
+def test_those_released_at_the_time_are_another_releases(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. It had freed 52 in June. Among those released "
+                                    "at the time were two opposition activists, Ivo Lamm and Rasa Veld.")
+    assert not [k for k in drafted if k[1] == "released_in" and k[2] == "release-2026-11-20"], sorted(map(str, drafted))

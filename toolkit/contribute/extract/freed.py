@@ -553,6 +553,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if re.match(r"(?:one|two|three|four|some|several|another)\s+of\b", phrase, re.IGNORECASE) and \
                 OF_SOMEONE.search(ahead):
             continue  # "The wife of one of the 14 freed prisoners, A, wept": A is someone else
+        if re.search(r"\bat\s+the\s+time\b", phrase, re.IGNORECASE):
+            continue  # "Among those released at the time were A and B": the freed of a release told before
         if trigger.group("anaphor") and not _freed_noun_before(ctx, trigger.group("anaphor")):
             continue  # "named the journalist as A" names one of the freed only after a freeing that counts a journalist
         them = ctx.previous_place if re.match(r"among(?:st)?\s+them\b", phrase, re.IGNORECASE) else None
@@ -568,7 +570,11 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                              if re.search(r"\b(?:transit\w*|arriv\w*|sent|taken)\s+(?:through|in|to|into|via)\s+", phrase)
                              else 10**6)) or them
         also = re.match(r"also\s+", sentence.text[trigger.end():])  # "Among the freed, there is also the blogger A"
-        for person in list_members(ctx, sentence, sentence.start + trigger.end() + (also.end() if also else 0)):
+        begin = sentence.start + trigger.end() + (also.end() if also else 0)
+        counted = next((f for f in sentence.figures_within(begin, begin + 3) if not ctx.text[begin:f.start].strip()), None)
+        apposed = APPOSED_TO.match(ctx.text, counted.end, sentence.end) if counted else None
+        begin = apposed.end() if apposed else begin  # "Among those released were two activists, A and B"
+        for person in list_members(ctx, sentence, begin):
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end, place)
     named = persons(ctx, sentence)
     for person in named:
@@ -1067,8 +1073,10 @@ NOW_SOMEWHERE = re.compile(r"(?:,\s+who\s+(?:were|had\s+been)\s+[^,;.]{1,60},)?\
                            r"back|in|at)\b")
 """After names listed under a shared title, what says they are the freed: "..., who were political prisoners, are now at
 the Vatican", "are now free"."""
-THEY_WERE = re.compile(r"(?:They|These|Those)\s+(?:were|are)\s+(?=[A-Z])")
-"""What opens a sentence that names the freed of the sentence before: "They were A, B, C, and D", "These are A and B"."""
+THEY_WERE = re.compile(rf"(?:They|These|Those|The\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+                       rf"(?P<noun>{PEOPLE})(?:\s+in\s+question)?)\s+(?:were|are)\s+(?=[A-Z])")
+"""What opens a sentence that names the freed of the sentence before: "They were A, B, C, and D", "These are A and B",
+"The priests in question are A and B" (a noun of the sentence before)."""
 
 
 def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
@@ -1079,6 +1087,8 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
     if not ctx.previous_freeing:
         return
     lead = THEY_WERE.match(sentence.text)
+    if lead and lead.group("noun") and not re.search(rf"\b{re.escape(lead.group('noun'))}\b", ctx.previous_sentence):
+        return  # "freed two priests. The judges in question are A and B": not the freed
     begin = sentence.start + (lead.end() if lead else 0)
     members = list_members(ctx, sentence, begin)
     if lead and (len(members) not in ctx.previous_counts or STILL_HELD.search(ctx.previous_sentence) or

@@ -5586,3 +5586,97 @@ def test_those_released_at_the_time_are_another_releases(shapes):
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. It had freed 52 in June. Among those released "
                                     "at the time were two opposition activists, Ivo Lamm and Rasa Veld.")
     assert not [k for k in drafted if k[1] == "released_in" and k[2] == "release-2026-11-20"], sorted(map(str, drafted))
+
+
+# --- a blind review of the including, apposition, along-with, reaction and they-were rules -----------------------
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday. Among the 14 freed by Belarus were several former officials, including Rasa "
+    "Veld.",
+    "The 14 people freed by Lukashenko on Friday included former lawmakers, including Rasa Veld.",
+    "Ivo Lamm was freed on Friday alongside several former officials, including Rasa Veld.",
+    "Belarus released Ivo Lamm on Friday with two former officials, including Rasa Veld.",
+])
+def test_review_officials_freed_with_a_by_or_with_of_the_freeing_are_freed(shapes, body):
+    assert "rasa-veld" in _freed(_review_draft(shapes, body))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed Ivo Lamm on Friday. He was accompanied by officials from the US embassy, including Rasa Veld.",
+    "Belarus freed Ivo Lamm on Friday; he was met at the border by US, Lithuanian and Polish officials, including Rasa "
+    "Veld.",
+    "Belarus freed Ivo Lamm on Friday; he was greeted in Vilnius by his wife, relatives and supporters, including Rasa "
+    "Veld.",
+    "Ivo Lamm was freed on Friday and handed over to US diplomats, including Rasa Veld.",
+])
+def test_review_those_who_met_or_received_the_freed_are_not_freed(shapes, body):
+    freed = _freed(_review_draft(shapes, body))
+    assert "ivo-lamm" in freed and "rasa-veld" not in freed, sorted(freed)
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed two journalists, Ivo Lamm and Rasa Veld from the Viasna group told AFP on Friday.",
+    "Belarus freed two journalists, Ivo Lamm and Rasa Veld in Minsk said on Friday.",
+    "Opposition leaders demanded that Belarus free two journalists, Ivo Lamm and Rasa Veld, jailed since 2021.",
+    "Belarus did not, however, free two journalists, Ivo Lamm and Rasa Veld, on Friday.",
+    "Belarus will likely soon free two journalists, Ivo Lamm and Rasa Veld, the envoy said.",
+])
+def test_review_an_apposition_of_speakers_or_a_freeing_not_done_frees_no_one(shapes, body):
+    assert not {"ivo-lamm", "rasa-veld"} & _freed(_review_draft(shapes, body))
+
+
+@pytest.mark.parametrize("body", [
+    "Ivo Lamm and Rasa Veld were freed on Friday along with 12 political prisoners.",
+    "Ivo Lamm was freed on Friday along with 13 prisoners and 2 Ukrainians.",
+    "The wife of Ivo Lamm has been freed from prison along with 13 political prisoners on Friday.",
+])
+def test_review_a_count_along_with_two_people_or_with_more_is_not_one_and_the_count(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] == "released_count" and drafted[k].review == "implied-count" and
+                k[2] in ("13", "14")], sorted(map(str, drafted))
+
+
+def test_review_a_freedom_of_movement_is_no_freeing(shapes):
+    drafted = _review_draft(shapes, "Ivo Lamm gained his freedom of movement after the court ruling on Friday.")
+    assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("opening", [
+    "Belarusian leader Oren Pask's release of 14 prisoners on Friday was welcomed in Lithuania.",
+    "Belarusian authorities confirmed Ivo Lamm's release on Friday, and it was welcomed in Lithuania.",
+])
+def test_review_a_country_in_the_freeing_nouns_own_phrase_still_names_the_freeing_side(shapes, opening):
+    body = opening + " Lithuania and Poland called it a first step. Some 1,100 people remain behind bars for political " \
+                     "activities."
+    drafted = _review_draft(shapes, body)
+    assert {k[0] for k in drafted if k[1] == "political_prisoner_count"} == {"belarus"}, sorted(map(str, drafted))
+
+
+def test_review_a_government_welcoming_a_release_is_not_its_doer(shapes):
+    body = ("Ivo Lamm has been freed from prison. The Lithuanian government welcomed the release of Ivo Lamm, citing "
+            "abuses in Belarus. Some 1,100 people remain behind bars for political activities.")
+    drafted = _review_draft(shapes, body)
+    assert {k[0] for k in drafted if k[1] == "political_prisoner_count"} == {"belarus"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday. Among those released were two activists, Ivo Lamm's lawyer said.",
+    "Belarus freed 14 prisoners on Friday. Among those released in the previous round were two activists, Ivo Lamm and "
+    "Rasa Veld.",
+    "Belarus freed 14 prisoners on Friday. Among those released last year were two activists, Ivo Lamm and Rasa Veld.",
+    "Belarus freed two prisoners on Friday after talks with two US lawmakers. The lawmakers in question are Ivo Lamm and "
+    "Rasa Veld.",
+    "Belarus freed two journalists on Friday, whose lawyers had also been harassed. The lawyers are Ivo Lamm and Rasa "
+    "Veld.",
+    "Belarus freed two journalists on Friday and two priests on Saturday. The priests are Ivo Lamm and Rasa Veld.",
+])
+def test_review_names_after_another_group_or_release_than_the_pages_freed_are_not_its_freed(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] == "released_in" and k[2] == "release-2026-11-20" and
+                k[0] in ("ivo-lamm", "rasa-veld")], sorted(map(str, drafted))
+
+
+def test_review_those_released_at_the_time_of_writing_are_this_releases(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Among those released at the time of writing "
+                                    "were Ivo Lamm and Rasa Veld.")
+    assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))

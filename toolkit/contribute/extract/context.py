@@ -106,7 +106,7 @@ NOT_WALKED_FREE = re.compile(r"\b(?:visit\w*|inspect\w*|meeting|seeing|client|Ma
 detention, a term served out, or someone who works there."""
 FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
                      r"(?:were|was|been)\s+(?:also\s+|then\s+|later\s+)?handed\s+over|"
-                     rf"walked\s+free|{WALKED_OUT}|(?:won|gained|regained)\s+(?:their|his|her)\s+freedom|the\s+freed|liberated|amnestied|"
+                     rf"walked\s+free|{WALKED_OUT}|(?:won|gained|regained)\s+(?:their|his|her)\s+freedom(?!\s+of\b)|the\s+freed|liberated|amnestied|"
                      r"grant(?:ed|ing)\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:amnesty|clemency|remission)|"
                      rf"{EXCHANGED})\b", re.IGNORECASE)
 FREEING_BODY = re.compile(r"\s+(?:commissions?|committees?|boards?|councils?|departments?|procedures?|petitions?|"
@@ -232,6 +232,7 @@ class Sentence:
     heading: bool = False
     _cuts: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
     _figure_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _date_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _freeing: list[re.Match] | None = field(default=None, repr=False, compare=False)
     _persons: list | None = field(default=None, repr=False, compare=False)  # people.persons, once per sentence
     _spans: dict = field(default_factory=dict, repr=False, compare=False)  # pattern -> its matches (spans_of)
@@ -250,6 +251,13 @@ class Sentence:
         starts = [f.start for f in self.figures] if self._figure_starts is None else self._figure_starts
         self._figure_starts = starts
         return self.figures[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def dates_within(self, start: int, end: int) -> list[DateMention]:
+        """The sentence's dates that start between two absolute offsets (by bisection, as `figures_within`)."""
+        if self._date_starts is None:
+            self._date_starts = [d.start for d in self.dates]
+        starts = self._date_starts
+        return self.dates[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
     def clause(self, offset: int) -> tuple[int, int]:
         """The clause around an absolute offset, as absolute (start, end). The sentence's clause boundaries are found
@@ -336,6 +344,7 @@ class Context:
     release_dates_at: dict = field(default_factory=dict)  # (sentence start, offset) -> a freeing's date (release_date)
     running_since: dict = field(default_factory=dict)  # sentence start -> its running totals' openings' ends, and its stops
     previous_counts: set = field(default_factory=set)  # the exact counts of the page's release the sentence before gave
+    previous_count_quotes: list = field(default_factory=list)  # ... and their quotes ("freed two priests")
     held_words: dict = field(default_factory=dict)  # sentence start -> what it says of those still held (bystanders)
 
     def line(self, offset: int) -> int:

@@ -65,11 +65,14 @@ FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|hande
 # officials, including A", "met by a delegation of lawmakers, including A", "greeted by relatives, among them A"
 ATTENDING_GROUP = re.compile(r"\b(?:officials|diplomats|envoys|representatives|lawmakers|legislators|senators|congressmen|"
                              r"members\s+of\s+(?:the\s+)?Congress|negotiators|mediators|ambassadors|aides|staffers|"
-                             r"relatives|family\s+members|supporters|well-wishers)\s*$", re.IGNORECASE)
-# ... the group governed by a word of coming with, after the sentence's last word of freeing (not "freed three former
-# officials, including A", nor "released along with two officials, including A")
-ATTENDED = re.compile(r"\b(?:by|(?<!along\s)(?<!together\s)with|alongside|accompanied|escorted|met|greeted|joined|"
-                      r"flanked)\b", re.IGNORECASE)
+                             r"relatives|family|supporters|well-wishers|delegation)\b", re.IGNORECASE)
+# ... the group after a word of coming with or receiving, itself after the sentence's last word of freeing (not "freed
+# three former officials, including A", "released with two officials, including A", nor "Among the 14 freed by Belarus were
+# several former officials, including A": the "by" of the freeing)
+ATTENDING_REACH = 200
+"""How far before "including" the words of coming with and their group are looked for."""
+ATTENDED = re.compile(r"\b(?:accompanied|escorted|met|greeted|joined|flanked|welcomed|received|carrying|"
+                      r"handed\s+over\s+to)\b", re.IGNORECASE)
 # "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing, perhaps
 # as someone said it ("Activists said that among them were figures such as A")
 GROUP_SUBJECT = re.compile(r"\W*(?:[^.;:“”\"]{0,80}?\b(?:said|say|says|reported|added|noted|confirmed)\s+(?:that\s+)?)?"
@@ -98,7 +101,7 @@ OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walked\s+(?:out\s+of\s+prison\s+)?free|"  # "X walked free"
                          # "X also gained her freedom"
-                         rf"{WALKED_OUT}|(?:won|gained|regained)\s+(?:his|her|their)\s+freedom)\b|"  # "X walked out of the Hrodna jail"
+                         rf"{WALKED_OUT}|(?:won|gained|regained)\s+(?:his|her|their)\s+freedom(?!\s+of\b))\b|"  # "X walked out of the Hrodna jail"
                          r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+|(?:quickly|finally|"
                          r"eventually|subsequently|formally|officially|ultimately|swiftly|immediately|unexpectedly|"
                          r"suddenly|safely|quietly|reportedly|secretly|abruptly|unconditionally|early)\s+)?"
@@ -510,9 +513,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         moved = _group_moved(ctx, sentence, before, begin)
         if WISHED_RELEASE.search(before) and not any(m.end() <= trigger.start() for m in freeing):
             continue  # "Activists expected the release of many political prisoners, including A": hoped for, not done
-        group = next((part for part in reversed(re.split(r"[,;]", before)) if part.strip()), "")
-        said_freed = list(FREED_BEFORE.finditer(group))
-        if ATTENDING_GROUP.search(group) and ATTENDED.search(group, said_freed[-1].end() if said_freed else 0):
+        near = before[-ATTENDING_REACH:]  # (read within a window: a sentence may hold thousands of "including")
+        said_freed = list(FREED_BEFORE.finditer(near))
+        attended = ATTENDED.search(near, said_freed[-1].start() if said_freed else 0)
+        if attended and ATTENDING_GROUP.search(near, attended.end()):
             continue  # "taken to Lithuania, accompanied by US officials, including A": A is one of the officials
         if re.search(r"(?:\bnot|\bnever|n[’']t)\s*(?:,\s*(?:however|though|yet)\s*,|\s(?:appear|seem)\s+to|"
                      r"\s(?:yet|ever|actually|also))?\s*$", before, re.IGNORECASE) or \
@@ -553,8 +557,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if re.match(r"(?:one|two|three|four|some|several|another)\s+of\b", phrase, re.IGNORECASE) and \
                 OF_SOMEONE.search(ahead):
             continue  # "The wife of one of the 14 freed prisoners, A, wept": A is someone else
-        if re.search(r"\bat\s+the\s+time\b", phrase, re.IGNORECASE):
-            continue  # "Among those released at the time were A and B": the freed of a release told before
+        if re.search(r"\bat\s+the\s+time\b(?!\s+of\s+writing)", phrase, re.IGNORECASE) or \
+                re.match(r"among", phrase, re.IGNORECASE) and EARLIER_WORDS.search(phrase):
+            continue  # "Among those released at the time were A and B", "... in the previous round", "... last year": the
+            # freed of a release told before
         if trigger.group("anaphor") and not _freed_noun_before(ctx, trigger.group("anaphor")):
             continue  # "named the journalist as A" names one of the freed only after a freeing that counts a journalist
         them = ctx.previous_place if re.match(r"among(?:st)?\s+them\b", phrase, re.IGNORECASE) else None
@@ -573,7 +579,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         begin = sentence.start + trigger.end() + (also.end() if also else 0)
         counted = next((f for f in sentence.figures_within(begin, begin + 3) if not ctx.text[begin:f.start].strip()), None)
         apposed = APPOSED_TO.match(ctx.text, counted.end, sentence.end) if counted else None
-        begin = apposed.end() if apposed else begin  # "Among those released were two activists, A and B"
+        if apposed and not re.match(r"[’']s\b", ctx.text[next((p.end for p in persons(ctx, sentence)
+                                                             if p.start >= apposed.end()), apposed.end()):]):
+            begin = apposed.end()  # "Among those released were two activists, A and B" (not "..., A's lawyer said")
         for person in list_members(ctx, sentence, begin):
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end, place)
     named = persons(ctx, sentence)
@@ -1045,9 +1053,10 @@ NOT_DONE_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should|must|sh
 """Right before a freeing verb, the words that leave it undone: "should free", "did not free", "is to release"."""
 APPOSED_TO = re.compile(rf"\s+{ADJECTIVES}{PEOPLE}\s*,\s+(?=[A-Z])")
 """After a count the freeing governs, its plural noun and the comma of an apposition: "two Catholic priests, "."""
-APPOSITION_END = re.compile(r"\s*(?:[,.;:!?”\"]|$|(?:on|in|at|last|this|after|from|to|and\s+sent|and\s+handed)\b)")
-"""After the names of an apposition, what closes it: a comma, the sentence's end, a time or place ("..., A and B, on
-Friday", "... A and B."); not a verb of saying ("..., A and B said")."""
+APPOSITION_END = re.compile(r"\s*(?:[,.;:!?”\"]|$|(?:on|this|after|and\s+sent|and\s+handed)\b)")
+"""After the names of an apposition, what closes it: a comma, the sentence's end, a day ("..., A and B, on Friday", "...
+A and B."); not a verb of saying ("..., A and B said"), nor a place or an organisation a speaker is of ("A and B from the
+Viasna group told AFP", "A and B in Minsk said")."""
 
 
 def _counted_apposition(ctx: Context, sentence: Sentence, record) -> None:
@@ -1055,8 +1064,10 @@ def _counted_apposition(ctx: Context, sentence: Sentence, record) -> None:
     ("freed two journalists"), as many names as the count, closed by a comma, a time or the sentence's end, are the
     counted freed (not "freed two journalists, A said", nor two names after "three")."""
     for match in sentence.freeing():
-        figure = next((f for f in sentence.figures_within(sentence.start + match.end(), sentence.end)
-                       if not ctx.text[sentence.start + match.end():f.start].strip()), None)
+        if match.group(0).lower() in ("free", "release", "pardon"):
+            continue  # "demanded that Belarus free two journalists, A and B", "did not, however, free": not done
+        after = sentence.start + match.end()
+        figure = next((f for f in sentence.figures_within(after, after + 3) if not ctx.text[after:f.start].strip()), None)
         noun = APPOSED_TO.match(ctx.text, figure.end, sentence.end) if figure and figure.qualifier == "exact" else None
         if noun is None or EXCHANGE_WORD.match(match.group(0)) or \
                 NOT_DONE_BEFORE.search(sentence.text, max(0, match.start() - 30), match.start()):
@@ -1087,8 +1098,10 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
     if not ctx.previous_freeing:
         return
     lead = THEY_WERE.match(sentence.text)
-    if lead and lead.group("noun") and not re.search(rf"\b{re.escape(lead.group('noun'))}\b", ctx.previous_sentence):
-        return  # "freed two priests. The judges in question are A and B": not the freed
+    if lead and lead.group("noun") and not any(re.search(rf"\b{re.escape(lead.group('noun'))}\b", quote)
+                                               for quote in ctx.previous_count_quotes):
+        return  # "freed two priests. The judges in question are A and B", "freed two prisoners after talks with two US
+        # lawmakers. The lawmakers in question are A and B": the noun of the freed count of the page's release only
     begin = sentence.start + (lead.end() if lead else 0)
     members = list_members(ctx, sentence, begin)
     if lead and (len(members) not in ctx.previous_counts or STILL_HELD.search(ctx.previous_sentence) or

@@ -39,9 +39,10 @@ def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
                 ctx.text, max(sentence.start, sentence.start + m.start() - 80), sentence.start + m.start())][:1]:
             at = sentence.start + match.start()
             before = ctx.text[max(sentence.start, at - 80):at]
-            owner = PERSONS_FREEING.search(before) if FREEING_NOUN.fullmatch(match.group(0)) else None
-            if owner and not demonym_country(ctx, owner.group("owner"))[0] and not _place_named(ctx, owner.group("owner")):
-                continue  # "The Norwegian committee expressed relief at X’s release": the adjective is the committee's
+            # before a freeing told as a noun, one who reacts to it is not who did it: "The Norwegian committee expressed
+            # relief at X’s release", "The Lithuanian government welcomed the release": only the words after the reaction
+            reacted = list(REACTION.finditer(before)) if FREEING_NOUN.fullmatch(match.group(0)) else []
+            before = before[reacted[-1].end():] if reacted else before
             passive = (PATIENT.search(ctx.text, max(sentence.start, at - 40), at) or PATIENT_WORDS.match(match.group(0))) \
                 and not match.group(0).lower().endswith("ing")  # "Belarus is releasing 14": active, progressive
             if passive:  # "were freed by Moscow", "Released By Belarus": the agent frees
@@ -65,8 +66,9 @@ def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
 
 
 FREEING_NOUN = re.compile(r"releases?|pardons?|freeing", re.IGNORECASE)
-PERSONS_FREEING = re.compile(r"\b(?P<owner>[A-Z][\w.-]*)[’']s?\s+(?:\w+\s+)?$")
-"""Before a freeing told as a noun, its owner in the possessive: "X’s release", "Bialiatski's sudden release"."""
+REACTION = re.compile(r"\b(?:welcom\w*|hail\w*|prais\w*|celebrat\w*|applaud\w*|relie[fv]\w*|joy\w*|happ\w*|thank\w*|"
+                      r"glad|delight\w*|react\w*|respond\w*|greet\w*)\b", re.IGNORECASE)
+"""Words of a reaction to a freeing told as a noun ("expressed relief at X’s release", "welcomed the release")."""
 AFTER_ANOTHER = re.compile(r"\b(?:on\s+the\s+heels\s+of|(?:comes?|came|coming)\s+(?:a|one|two|three|several|\d+)\s+"
                            r"(?:days?|weeks?|hours?|months?)\s+(?:after|following))\b[^,;:]*$|"
                            r"\bfollow(?:s|ed|ing)\s+(?:on\s+from\s+)?(?:the|a|an|his|her|their|[A-Z][\w.’'-]*[’']s)\s+"

@@ -18,7 +18,7 @@ from .besides import others_beside
 from .bystanders import STILL_HELD
 from .names import Name, is_demonym
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
-from .freed import EARLIER_WORDS, RELATIONS_BEFORE_COLON
+from .freed import EARLIER_WORDS, RELATION_OF, RELATIONS_BEFORE_COLON
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
 from .people import IN_CUSTODY, MOVED, NOW_IN, after_apposition, list_members, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, new_place, place_after
@@ -932,13 +932,20 @@ def _freed_along_with(ctx: Context, sentence: Sentence, figure: Figure, before: 
     freeing that the count follows (not "Belarus freed 14 prisoners, along with 3 Ukrainians", nor "X was arrested
     along with 13 activists"), and the count: N + 1 in all."""
     along = figure.start - len(before.group(0))
-    person = next((p for p in reversed(persons(ctx, sentence)) if p.end <= along), None)
-    if person is None:
-        return None
+    people = persons(ctx, sentence)
+    named = people[max(0, bisect.bisect_right(people, along, key=lambda p: p.end) - 2):][:2]
+    named = [p for p in named if p.end <= along]
+    person = named[-1] if named else None
+    if person is None or len(named) > 1 and re.fullmatch(r"\s*(?:,|,?\s*and)\s*", ctx.text[named[-2].end:person.begin]) or \
+            RELATION_OF.search(ctx.text, max(sentence.start, person.begin - 60), person.begin):
+        return None  # "A and B were freed along with 12": two and the count; "The wife of A has been freed": not A
+    noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[figure.end:])
+    if re.match(r"\s+(?:and|plus)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an)\b)",
+                ctx.text[figure.end + noun.end():]):
+        return None  # "along with 13 prisoners and 2 Ukrainians": more than the count
     after = after_apposition(ctx.text, person.end, along)
     if not FREED_THEN_ALONG.fullmatch(ctx.text, after, along):
         return None
-    noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[figure.end:])
     who = ctx.text[person.start:person.end]
     return person.start, f"{who} and {figure.value} others", figure.end + noun.end()
 
@@ -1099,13 +1106,22 @@ def breakdown(ctx: Context, sentence: Sentence) -> None:
                     subject=release, population=population)
 
 
+LISTED_REACH = 200
+"""How far before a later figure of a listing sentence its clause, and a date beside it, are looked for."""
+
+
 def _listed_releases(ctx: Context, sentence: Sentence, first: Figure) -> None:
     """"In June, more than 30 were released, and on Sept. 11 between 20 and 25": after a total, each
     later figure of the sentence that has a date of its own beside it is the total of that release."""
     for figure in (f for f in _free(ctx, sentence) if f.start > first.end):
-        segment = re.search(r"(?:,|;|\band\b)\s*(?P<rest>[^,;]*)$", ctx.text[first.end:figure.start])
-        date = next((d for d in sentence.dates if segment and d.value and len(d.value) >= 7 and
-                     figure.start - len(segment.group("rest")) <= d.start < figure.start), None)
+        # (the clause before each later figure is read within a window, and its dates found by bisection: a sentence
+        # of thousands of totals made this the cube of the sentence)
+        segment = re.search(r"(?:,|;|\band\b)\s*(?P<rest>[^,;]*)$",
+                            ctx.text[max(first.end, figure.start - LISTED_REACH):figure.start])
+        if segment is None:
+            continue
+        date = next((d for d in sentence.dates_within(figure.start - len(segment.group("rest")), figure.start)
+                     if d.value and len(d.value) >= 7), None)
         tail = ctx.text[figure.end:sentence.end]
         if date is None or not re.match(rf"(?:\s+{ADJECTIVES}{PEOPLE})?\s*(?:[.,;]|$)", tail) or ctx.taken(date):
             continue

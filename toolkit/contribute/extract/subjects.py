@@ -168,6 +168,10 @@ def release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention |
     return ctx.release_dates_at[key]
 
 
+DATE_REACH = 400
+"""How far from a freeing word, within its clause, a date of it is looked for."""
+
+
 def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:
     start, end = sentence.clause(offset)
     if re.match(r"(?:when|as|where)\s", ctx.text[start:end], re.IGNORECASE) and start > sentence.start:
@@ -175,8 +179,9 @@ def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
     # "They were released as the envoy told reporters on Friday that ...": what happened as they were freed
     # happened the same day
     simultaneous = re.match(r"\w+\s+as\s+", ctx.text[offset:end])
-    for date in sentence.dates:
-        if start <= date.start < end and date.value and len(date.value) >= 7 and \
+    # (within a reach of the freeing: a clause of thousands of freeings and dates, each read to each, cost its cube)
+    for date in sentence.dates_within(max(start, offset - DATE_REACH), min(end, offset + DATE_REACH)):
+        if date.value and len(date.value) >= 7 and \
                 not OTHER_EVENT.search(ctx.text[max(start, date.start - 60):date.start]) and \
                 not another_event(ctx, date, offset) and not reported(ctx, date, offset, start) and \
                 (not date.relative or abs(date.start - offset) < 30 or _object_between(ctx, sentence, offset, date) or

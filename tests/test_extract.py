@@ -5680,3 +5680,27 @@ def test_review_those_released_at_the_time_of_writing_are_this_releases(shapes):
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Among those released at the time of writing "
                                     "were Ivo Lamm and Rasa Veld.")
     assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, count", [
+    ("Rights groups confirmed at least five detainees regained their liberty on Friday.", "5"),
+    ("Rights groups confirmed at least five high-profile detainees regained their liberty on Friday.", "5"),
+    ("Belarus freed 14 prisoners on Friday. Ivo Lamm gained freedom as well.", None),
+])
+def test_liberty_regained_and_freedom_gained_are_freeings(shapes, body, count):
+    drafted = _review_draft(shapes, body)
+    if count:
+        assert ("release-2026-11-20", "released_count", count, "at_least", None, None) in drafted, sorted(map(str, drafted))
+    else:
+        assert "ivo-lamm" in _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday. Ivo Lamm said five activists had lost their liberty in 2021.",
+    "Belarus freed 14 prisoners on Friday. Ivo Lamm gained freedom of movement only in 2019.",
+    "Belarus freed 14 prisoners on Friday. Five activists hope to regain their liberty soon.",
+])
+def test_liberty_lost_or_only_hoped_for_is_no_freeing(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert "ivo-lamm" not in _freed(drafted) and not [k for k in drafted if k[1] == "released_count" and k[2] == "5"], \
+        sorted(map(str, drafted))

@@ -106,7 +106,7 @@ NOT_WALKED_FREE = re.compile(r"\b(?:visit\w*|inspect\w*|meeting|seeing|client|Ma
 detention, a term served out, or someone who works there."""
 FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
                      r"(?:were|was|been)\s+(?:also\s+|then\s+|later\s+)?handed\s+over|"
-                     rf"walked\s+free|{WALKED_OUT}|(?:won|gained|regained)\s+(?:their|his|her)\s+freedom(?!\s+of\b)|the\s+freed|liberated|amnestied|"
+                     rf"walked\s+free|{WALKED_OUT}|(?:won|gained|regained)\s+(?:(?:their|his|her)\s+)?(?:freedom|liberty)(?!\s+of\b)|the\s+freed|liberated|amnestied|"
                      r"grant(?:ed|ing)\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:amnesty|clemency|remission)|"
                      rf"{EXCHANGED})\b", re.IGNORECASE)
 FREEING_BODY = re.compile(r"\s+(?:commissions?|committees?|boards?|councils?|departments?|procedures?|petitions?|"
@@ -207,7 +207,7 @@ not a hearing or a trial, where people are freed ("freed at a November 19 hearin
 
 ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|arrested|convicted|government|regime|opposition|anti-government|pro-democracy|"
-              r"ill|sick|ailing|elderly|older|young|wounded|injured|"  # "18 seriously ill political prisoners"
+              r"ill|sick|ailing|elderly|older|young|wounded|injured|high-profile|prominent|well-known|"  # "18 seriously ill political prisoners"
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim|"
               r"(?-i:[A-Z])[a-z]{2,})\s+){0,2}")  # a nationality, a faith, a movement ("101 Hirak detainees")
 # Where one clause ends and the next begins, for keeping a fact's parts together.

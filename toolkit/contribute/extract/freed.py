@@ -101,7 +101,7 @@ OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walked\s+(?:out\s+of\s+prison\s+)?free|"  # "X walked free"
                          # "X also gained her freedom"
-                         rf"{WALKED_OUT}|(?:won|gained|regained)\s+(?:his|her|their)\s+freedom(?!\s+of\b))\b|"  # "X walked out of the Hrodna jail"
+                         rf"{WALKED_OUT}|(?:won|gained|regained)\s+(?:(?:his|her|their)\s+)?(?:freedom|liberty)(?!\s+of\b))\b|"  # "X walked out of the Hrodna jail"
                          r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+|(?:quickly|finally|"
                          r"eventually|subsequently|formally|officially|ultimately|swiftly|immediately|unexpectedly|"
                          r"suddenly|safely|quietly|reportedly|secretly|abruptly|unconditionally|early)\s+)?"
@@ -264,7 +264,7 @@ def freeing_label(sentence: Sentence) -> bool:
     if len(sentence.text.split()) > 6 or sentence.figures:
         return False
     return any(re.fullmatch(r"(?:freed|released|pardoned|set\s+free|let\s+go|walked\s+free|the\s+freed|"
-                            r"(?:were|was|been)\s+handed\s+over|(?:won|gained|regained)\s+\w+\s+freedom)", m.group(0),
+                            r"(?:were|was|been)\s+handed\s+over|(?:won|gained|regained)\s+(?:\w+\s+)?(?:freedom|liberty))", m.group(0),
                             re.IGNORECASE)
                for m in sentence.freeing())
 

@@ -5704,3 +5704,24 @@ def test_liberty_lost_or_only_hoped_for_is_no_freeing(shapes, body):
     drafted = _review_draft(shapes, body)
     assert "ivo-lamm" not in _freed(drafted) and not [k for k in drafted if k[1] == "released_count" and k[2] == "5"], \
         sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, value, qualifier", [
+    ("Belarus freed Ivo Lamm and 12 more prisoners on Friday.", "13", "exact"),
+    ("Ivo Lamm and at least a dozen more detainees were freed on Friday.", "13", "at_least"),
+])
+def test_one_named_and_n_more_are_n_and_one(shapes, body, value, qualifier):
+    """"X and 12 more prisoners", as "X and 12 other prisoners": 13 in all (an "at least" stays one)."""
+    drafted = _review_draft(shapes, body)
+    counts = [(k[2], k[3]) for k in drafted if k[1] == "released_count"]
+    assert counts == [(value, qualifier)], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus pardoned more than 100 prisoners on Friday, including a Pole and at least 34 others jailed on political "
+    "charges.",
+    "Belarus freed 100 prisoners on Friday, including Ivo Lamm and 13 other journalists.",
+])
+def test_one_and_n_others_inside_a_larger_counts_list_are_a_part_not_the_total(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] in ("35", "14")], sorted(map(str, drafted))

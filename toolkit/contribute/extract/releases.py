@@ -736,8 +736,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                 SINCE_OPENING.match(sentence.text):
             _listed_releases(ctx, sentence, figure)  # "... since 2025, and a release in March freed 52"
             continue  # "has freed about 300 prisoners since 2025": a running total over several releases
-        if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before):
-            continue  # "X, along with 13 other detainees, was freed": 14, the with-others rule's
+        if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before) or \
+                re.match(r"\s+more", after) and re.search(r"\band\s+$", before) and with_others_at(ctx, sentence, figure):
+            continue  # "X, along with 13 other detainees, was freed", "X and 12 more prisoners": the with-others rule's
         # "52 prisoners were freed", "102 prisoners including A, B, were released", "44 were reportedly released"
         tail = re.match(rf"(?:,?\s+(?:including|among(?:st)?\s+them|among(?:st)?\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?"
                         rf"(?:,|(?=\s+(?:were|was|have|has|had)\s))|(?:(?!\band\b)[^.;:\d]){{0,12}}?)"
@@ -860,6 +861,9 @@ def with_others(ctx: Context, sentence: Sentence) -> None:
         if others is None:
             continue
         start, who, end = others
+        listed = INCLUDING_BEFORE.search(ctx.text, max(sentence.start, start - 40), start)
+        if listed and any(f.end <= listed.start() for f in sentence.figures_within(sentence.start, listed.start())):
+            continue  # "freed 100 prisoners, including A and 13 other journalists": a part of the 100, not a total
         release = clause_release(ctx, sentence, figure.start)
         nationals = re.match(rf"\s+other\s+{NATIONALS}", ctx.text[figure.end:end])
         # "X and two other Americans": of that nationality; "X and 13 other Catholics": of none, a count all the same
@@ -871,7 +875,7 @@ def with_others(ctx: Context, sentence: Sentence) -> None:
             if not located:  # ("X and eight other prisoners are already in Lithuania, while a larger group went to
                 # Ukraine": where some of the freed are, no count of them all; they go there below)
                 ctx.add("released_count", "count", figure.value + 1, start, end, subject=release, population=population,
-                        note=note, review="implied-count")
+                        qualifier=figure.qualifier, note=note, review="implied-count")
             person = next((p for p in persons(ctx, sentence) if p.start == start), None)
             country = _nationality(ctx, population) if population else None
             if person is not None and country:  # "X and two other Americans": X is American too
@@ -879,7 +883,7 @@ def with_others(ctx: Context, sentence: Sentence) -> None:
             place = destination_after(ctx, sentence, end)
             if place is not None:  # "X, along with 13 others, was freed and is now in Lithuania": all 14 went there
                 ctx.add("destination_count", "count", figure.value + 1, start, place.end, subject=release,
-                        scope=place.entity, note=note, review="implied-count")
+                        scope=place.entity, qualifier=figure.qualifier, note=note, review="implied-count")
 
 
 OTHERS_FREED = re.compile(rf"\s+other\s+{ADJECTIVES}{PEOPLE}\s+(?:had|have|were|was)\s+(?:also\s+)?(?:been\s+)?"
@@ -908,12 +912,14 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
     others end; None for a figure of another shape."""
     before = re.search(r"\b(?:(?:along|together)\s+)?(?:with|and)\s+$",
                        ctx.text[max(sentence.start, figure.start - 20):figure.start])
-    other = re.match(rf"\s+other\s+{ADJECTIVES}{PEOPLE}\b|\s+other\s+{NATIONALS}|\s+others?\b",
+    other = re.match(rf"\s+(?:other|more)\s+{ADJECTIVES}{PEOPLE}\b|\s+other\s+{NATIONALS}|\s+others?\b",
                      ctx.text[figure.end:sentence.end])
+    if other and other.group(0).split()[0] == "more" and (not before or before.group(0).split()[-1] != "and"):
+        other = None  # "X and 12 more prisoners" (not "along with 12 more", which may follow a count: _freed_along_with)
     if before and not other and figure.qualifier == "exact" and not figure.upper and \
             re.match(r"(?:along|together)\s", before.group(0)) and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[figure.end:]):
         return _freed_along_with(ctx, sentence, figure, before)
-    if not before or not other or figure.qualifier != "exact" or figure.upper:
+    if not before or not other or figure.qualifier not in ("exact", "at_least", "more_than") or figure.upper:
         return None
     start = _who_before(ctx, sentence, figure.start - len(before.group(0)))
     if any(start - 25 <= f.end <= start for f in sentence.figures):
@@ -953,6 +959,8 @@ def _freed_along_with(ctx: Context, sentence: Sentence, figure: Figure, before: 
 WHERE_THEY_ARE = re.compile(rf"\s*,?\s*(?:{NOW_IN}|(?:are|were|is|was)\s+in|(?:(?:have|has|had)\s+)?{MOVED})\b", re.IGNORECASE)
 """After "X and N others", where they are or went, not a freeing: "are already in Lithuania", "were in Lithuania after
 their release", "arrived in Vilnius"."""
+INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+"""Before "A and 13 others", the word that makes them a part of a count before it."""
 NATIONALS = r"(?P<nationals>[A-Z][a-z]+s)\b"
 """A plural demonym after "other": "X and two other Americans"."""
 

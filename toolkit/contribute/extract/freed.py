@@ -65,7 +65,7 @@ FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|hande
 # officials, including A", "met by a delegation of lawmakers, including A", "greeted by relatives, among them A"
 ATTENDING_GROUP = re.compile(r"\b(?:officials|diplomats|envoys|representatives|lawmakers|legislators|senators|congressmen|"
                              r"members\s+of\s+(?:the\s+)?Congress|negotiators|mediators|ambassadors|aides|staffers|"
-                             r"relatives|family|supporters|well-wishers|delegation)\b", re.IGNORECASE)
+                             r"relatives|family|supporters|well-wishers|delegation)\s*,?\s*$", re.IGNORECASE)
 # ... the group after a word of coming with or receiving, itself after the sentence's last word of freeing (not "freed
 # three former officials, including A", "released with two officials, including A", nor "Among the 14 freed by Belarus were
 # several former officials, including A": the "by" of the freeing)
@@ -101,7 +101,7 @@ OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walked\s+(?:out\s+of\s+prison\s+)?free|"  # "X walked free"
                          # "X also gained her freedom"
-                         rf"{WALKED_OUT}|(?:won|gained|regained)\s+(?:(?:his|her|their)\s+)?(?:freedom|liberty)(?!\s+of\b))\b|"  # "X walked out of the Hrodna jail"
+                         rf"{WALKED_OUT}|(?:won|gained|regained)\s+(?:(?:his|her|their)\s+)?(?:freedom|liberty)(?!\s+(?:of|to)\b|\s+from\s+(?!prison|jail|custody|detention|captivity)))\b|"  # "X walked out of the Hrodna jail"
                          r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+|(?:quickly|finally|"
                          r"eventually|subsequently|formally|officially|ultimately|swiftly|immediately|unexpectedly|"
                          r"suddenly|safely|quietly|reportedly|secretly|abruptly|unconditionally|early)\s+)?"
@@ -515,8 +515,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             continue  # "Activists expected the release of many political prisoners, including A": hoped for, not done
         near = before[-ATTENDING_REACH:]  # (read within a window: a sentence may hold thousands of "including")
         said_freed = list(FREED_BEFORE.finditer(near))
-        attended = ATTENDED.search(near, said_freed[-1].start() if said_freed else 0)
-        if attended and ATTENDING_GROUP.search(near, attended.end()):
+        attended = list(ATTENDED.finditer(near, said_freed[-1].start() if said_freed else 0))
+        group = ATTENDING_GROUP.search(near, attended[-1].end()) if attended else None
+        between = near[attended[-1].end():group.start()] if group else ""
+        if group and ";" not in between and ("," not in between or re.search(r"\band\s+(?:[\w-]+\s+){0,3}$", between)):
             continue  # "taken to Lithuania, accompanied by US officials, including A": A is one of the officials
         if re.search(r"(?:\bnot|\bnever|n[’']t)\s*(?:,\s*(?:however|though|yet)\s*,|\s(?:appear|seem)\s+to|"
                      r"\s(?:yet|ever|actually|also))?\s*$", before, re.IGNORECASE) or \
@@ -558,7 +560,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                 OF_SOMEONE.search(ahead):
             continue  # "The wife of one of the 14 freed prisoners, A, wept": A is someone else
         if re.search(r"\bat\s+the\s+time\b(?!\s+of\s+writing)", phrase, re.IGNORECASE) or \
-                re.match(r"among", phrase, re.IGNORECASE) and EARLIER_WORDS.search(phrase):
+                re.match(r"among", phrase, re.IGNORECASE) and \
+                re.search(r"\b(?:freed|released|pardoned)\s+(?:in\s+the\s+(?:previous|earlier|last)\b|last\s+(?:year|month|week)\b|"
+                          r"earlier\b(?!\s+(?:today|this|on)\b)|in\s+(?:19|20)\d\d\b)", phrase, re.IGNORECASE):
             continue  # "Among those released at the time were A and B", "... in the previous round", "... last year": the
             # freed of a release told before
         if trigger.group("anaphor") and not _freed_noun_before(ctx, trigger.group("anaphor")):
@@ -579,8 +583,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         begin = sentence.start + trigger.end() + (also.end() if also else 0)
         counted = next((f for f in sentence.figures_within(begin, begin + 3) if not ctx.text[begin:f.start].strip()), None)
         apposed = APPOSED_TO.match(ctx.text, counted.end, sentence.end) if counted else None
-        if apposed and not re.match(r"[’']s\b", ctx.text[next((p.end for p in persons(ctx, sentence)
-                                                             if p.start >= apposed.end()), apposed.end()):]):
+        if apposed and not re.match(r"[’']s\s+(?:\w+\s+){0,2}(?:said|says|told|added)\b",
+                                    ctx.text[next((p.end for p in persons(ctx, sentence)
+                                                   if p.start >= apposed.end()), apposed.end()):]):
             begin = apposed.end()  # "Among those released were two activists, A and B" (not "..., A's lawyer said")
         for person in list_members(ctx, sentence, begin):
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end, place)
@@ -1053,10 +1058,11 @@ NOT_DONE_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should|must|sh
 """Right before a freeing verb, the words that leave it undone: "should free", "did not free", "is to release"."""
 APPOSED_TO = re.compile(rf"\s+{ADJECTIVES}{PEOPLE}\s*,\s+(?=[A-Z])")
 """After a count the freeing governs, its plural noun and the comma of an apposition: "two Catholic priests, "."""
-APPOSITION_END = re.compile(r"\s*(?:[,.;:!?”\"]|$|(?:on|this|after|and\s+sent|and\s+handed)\b)")
-"""After the names of an apposition, what closes it: a comma, the sentence's end, a day ("..., A and B, on Friday", "...
-A and B."); not a verb of saying ("..., A and B said"), nor a place or an organisation a speaker is of ("A and B from the
-Viasna group told AFP", "A and B in Minsk said")."""
+APPOSITION_END = re.compile(r"\s*(?:[,.;:!?”\"]|$|(?:on|in|at|last|this|after|from|to|and\s+sent|and\s+handed)\b"
+                            r"(?![^,.;]{0,60}?\b(?:said|says|told|tells|reported|announced|wrote|added)\b))")
+"""After the names of an apposition, what closes it: a comma, the sentence's end, a time or place ("..., A and B, on
+Friday", "... A and B last week."); not a verb of saying ("..., A and B said"), nor one after where the speakers are
+from ("A and B from the Viasna group told AFP", "A and B in Minsk said")."""
 
 
 def _counted_apposition(ctx: Context, sentence: Sentence, record) -> None:
@@ -1098,8 +1104,10 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
     if not ctx.previous_freeing:
         return
     lead = THEY_WERE.match(sentence.text)
-    if lead and lead.group("noun") and not any(re.search(rf"\b{re.escape(lead.group('noun'))}\b", quote)
-                                               for quote in ctx.previous_count_quotes):
+    if lead and lead.group("noun") and not any(
+            re.search(rf"{FREEING.pattern}(?:(?!\b(?:with|whose|by|after|talks|from)\b|\b(?:on|in)\s+(?-i:[A-Z]))[^.;])"
+                      rf"{{0,40}}?\b{re.escape(lead.group('noun'))}\b", ctx.previous_sentence, re.IGNORECASE)
+            for _ in (0,)):
         return  # "freed two priests. The judges in question are A and B", "freed two prisoners after talks with two US
         # lawmakers. The lawmakers in question are A and B": the noun of the freed count of the page's release only
     begin = sentence.start + (lead.end() if lead else 0)

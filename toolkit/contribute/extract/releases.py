@@ -25,7 +25,7 @@ from .places import country_at, country_of, demonym_country, group_of, nationals
 from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, SINCE_OPENING, STILL_TO_COME, clause_release, date_note, release_for
 
 FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
-    r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|grant(?:ed|s|ing)?\s+freedom|(?:won|gained|regained)\s+(?:(?:their|his|her)\s+)?(?:freedom|liberty)(?!\s+of\b))"
+    r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|grant(?:ed|s|ing)?\s+freedom|(?:won|gained|regained)\s+(?:(?:their|his|her)\s+)?(?:freedom|liberty)(?!\s+(?:of|to)\b|\s+from\s+(?!prison|jail|custody|detention|captivity)))"
 GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|jailed|detained|incarcerated|convicted)\s+)?"
                         r"(?:(?P<origin>[A-Z][a-z]+)-(?=[A-Z]))?"  # a compound ("Austrian-Iranian citizens"): _noun_of
                         r"(?P<noun>(?:(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:political\s+prisoners|"
@@ -861,8 +861,10 @@ def with_others(ctx: Context, sentence: Sentence) -> None:
         if others is None:
             continue
         start, who, end = others
-        listed = INCLUDING_BEFORE.search(ctx.text, max(sentence.start, start - 40), start)
-        if listed and any(f.end <= listed.start() for f in sentence.figures_within(sentence.start, listed.start())):
+        listed = INCLUDING_BEFORE.search(ctx.text, max(sentence.start, start - 80), start)
+        if listed and any(re.search(rf"\b{FREE_VERB}\s+(?:\w+\s+){{0,3}}$", ctx.text[max(sentence.start, f.start - 40):f.start],
+                                    re.IGNORECASE) and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[f.end:])
+                          for f in sentence.figures_within(sentence.start, listed.start())):
             continue  # "freed 100 prisoners, including A and 13 other journalists": a part of the 100, not a total
         release = clause_release(ctx, sentence, figure.start)
         nationals = re.match(rf"\s+other\s+{NATIONALS}", ctx.text[figure.end:end])
@@ -914,8 +916,8 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
                        ctx.text[max(sentence.start, figure.start - 20):figure.start])
     other = re.match(rf"\s+(?:other|more)\s+{ADJECTIVES}{PEOPLE}\b|\s+other\s+{NATIONALS}|\s+others?\b",
                      ctx.text[figure.end:sentence.end])
-    if other and other.group(0).split()[0] == "more" and (not before or before.group(0).split()[-1] != "and"):
-        other = None  # "X and 12 more prisoners" (not "along with 12 more", which may follow a count: _freed_along_with)
+    if other and other.group(0).split()[0] == "more" and not _one_and_more(ctx, sentence, figure, before):
+        other = None  # "X and 12 more prisoners" (not "freed 14 on Thursday and 12 more on Friday")
     if before and not other and figure.qualifier == "exact" and not figure.upper and \
             re.match(r"(?:along|together)\s", before.group(0)) and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[figure.end:]):
         return _freed_along_with(ctx, sentence, figure, before)
@@ -942,24 +944,42 @@ def _freed_along_with(ctx: Context, sentence: Sentence, figure: Figure, before: 
     named = people[max(0, bisect.bisect_right(people, along, key=lambda p: p.end) - 2):][:2]
     named = [p for p in named if p.end <= along]
     person = named[-1] if named else None
-    if person is None or len(named) > 1 and re.fullmatch(r"\s*(?:,|,?\s*and)\s*", ctx.text[named[-2].end:person.begin]) or \
-            RELATION_OF.search(ctx.text, max(sentence.start, person.begin - 60), person.begin):
-        return None  # "A and B were freed along with 12": two and the count; "The wife of A has been freed": not A
+    if person is None or len(named) > 1 and re.fullmatch(r"\s*,?\s*and\s*", ctx.text[named[-2].end:person.begin]):
+        return None  # "A and B were freed along with 12": two and the count
+    relation = RELATION_OF.search(ctx.text, max(sentence.start, person.begin - 60), person.begin)
     noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[figure.end:])
-    if re.match(r"\s+(?:and|plus)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an)\b)",
+    if re.match(rf"\s+(?:and|plus)\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
+                rf"(?:[\w-]+\s+){{0,2}}?(?:{ADJECTIVES}{PEOPLE}|[A-Z][a-z]+(?:s|\s+(?:citizens?|nationals?)))\b",
                 ctx.text[figure.end + noun.end():]):
-        return None  # "along with 13 prisoners and 2 Ukrainians": more than the count
+        return None  # "along with 13 prisoners and 2 Ukrainians": more than the count (not "and 2 months later")
     after = after_apposition(ctx.text, person.end, along)
     if not FREED_THEN_ALONG.fullmatch(ctx.text, after, along):
         return None
     who = ctx.text[person.start:person.end]
-    return person.start, f"{who} and {figure.value} others", figure.end + noun.end()
+    start = relation.start() if relation else person.start  # "The wife of X has been freed along with 13": she and 13
+    return start, f"{ctx.text[start:person.end]} and {figure.value} others" if relation else f"{who} and {figure.value} others", \
+        figure.end + noun.end()
 
 
 WHERE_THEY_ARE = re.compile(rf"\s*,?\s*(?:{NOW_IN}|(?:are|were|is|was)\s+in|(?:(?:have|has|had)\s+)?{MOVED})\b", re.IGNORECASE)
 """After "X and N others", where they are or went, not a freeing: "are already in Lithuania", "were in Lithuania after
 their release", "arrived in Vilnius"."""
-INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+def _one_and_more(ctx: Context, sentence: Sentence, figure: Figure, before: re.Match | None) -> bool:
+    """True for "X and 12 more prisoners": one person named right before "and", not after another ("A and B and 12
+    more"), nor one arrested or one whose freeing is still to come ("would be freed next week")."""
+    if not before or before.group(0).split()[-1] != "and":
+        return False
+    at = figure.start - len(before.group(0))
+    person = next((p for p in reversed(persons(ctx, sentence)) if p.end <= at), None)
+    if person is None or ctx.text[person.end:at].strip() or \
+            re.search(r"(?:\band|,)\s*$", ctx.text[max(sentence.start, person.begin - 6):person.begin]):
+        return False
+    return not re.search(r"\b(?:arrest\w*|detain\w*|jail\w*|sentenc\w*|convict\w*)\s+(?:\w+\s+){0,3}$",
+                         ctx.text[max(sentence.start, person.begin - 40):person.begin]) and \
+        not re.search(r"\b(?:would|will|to\s+be|are\s+to|expected)\b", ctx.text[figure.end:sentence.end])
+
+
+INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+(?:[\w’'-]+\s+){0,6}$", re.IGNORECASE)
 """Before "A and 13 others", the word that makes them a part of a count before it."""
 NATIONALS = r"(?P<nationals>[A-Z][a-z]+s)\b"
 """A plural demonym after "other": "X and two other Americans"."""
@@ -1114,18 +1134,14 @@ def breakdown(ctx: Context, sentence: Sentence) -> None:
                     subject=release, population=population)
 
 
-LISTED_REACH = 200
-"""How far before a later figure of a listing sentence its clause, and a date beside it, are looked for."""
-
-
 def _listed_releases(ctx: Context, sentence: Sentence, first: Figure) -> None:
     """"In June, more than 30 were released, and on Sept. 11 between 20 and 25": after a total, each
     later figure of the sentence that has a date of its own beside it is the total of that release."""
     for figure in (f for f in _free(ctx, sentence) if f.start > first.end):
-        # (the clause before each later figure is read within a window, and its dates found by bisection: a sentence
-        # of thousands of totals made this the cube of the sentence)
-        segment = re.search(r"(?:,|;|\band\b)\s*(?P<rest>[^,;]*)$",
-                            ctx.text[max(first.end, figure.start - LISTED_REACH):figure.start])
+        # (the clause before each later figure is read from the last comma or semicolon before it, and its dates found
+        # by bisection: a sentence of thousands of totals, each read from the total on, made this the cube of it)
+        cut = max(ctx.text.rfind(",", first.end, figure.start), ctx.text.rfind(";", first.end, figure.start), first.end)
+        segment = re.search(r"(?:,|;|\band\b)\s*(?P<rest>[^,;]*)$", ctx.text[cut:figure.start])
         if segment is None:
             continue
         date = next((d for d in sentence.dates_within(figure.start - len(segment.group("rest")), figure.start)

@@ -168,7 +168,7 @@ def release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention |
     return ctx.release_dates_at[key]
 
 
-DATE_REACH = 400
+DATE_REACH = 1200
 """How far from a freeing word, within its clause, a date of it is looked for."""
 
 

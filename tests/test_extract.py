@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -660,7 +661,11 @@ SHAPES_REGISTRY = {
 @pytest.fixture(scope="module")
 def shapes(tmp_path_factory):
     """The extract fixtures' registry with a ruler, a head of state, a known prisoner and a June release."""
-    root = tmp_path_factory.mktemp("shapes")
+    return shapes_registry(tmp_path_factory.mktemp("shapes"))
+
+
+def shapes_registry(root: Path):
+    """The `shapes` fixture's registry, loaded from a project made at `root`."""
     shutil.copytree(ROOT / "schemas", root / "schemas")
     (root / "seeds" / "claims").mkdir(parents=True)
     (root / "seeds" / "manifest.yaml").write_text("sources: []\n")

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from toolkit.contribute.extract import _ByStart, text
 from toolkit.contribute.extract.context import Context
 
-from tests.test_extract import shapes  # noqa: F401 - the fixture: the extract fixtures' registry and its shapes
-
 LINE = ("Mr. Dumyy met the U.S. envoy on Sept. 5 in Testgrad. The council freed 12 detainees. "
         "Dr. Mockwell said 3 more would follow. ") * 200
 
@@ -291,14 +289,16 @@ def test_a_running_totals_opening_is_found_once_per_sentence_and_read_as_the_sea
     assert len(calls) == 1
 
 
-def test_a_freeings_date_and_a_listed_releases_clause_are_read_near_them(monkeypatch, shapes):
+def test_a_freeings_date_and_a_listed_releases_clause_are_read_near_them(monkeypatch, tmp_path):
     """A sentence of many freeings, each with its day ("freed two journalists, A and B, on Friday, and freed ..."): each
     freeing read every date of its clause, and the words from each date to it, and each total every later figure's
     clause from the total on (a 20 KB sentence took 49 s, twice as long as twice the sentence). Each now reads the
     dates within a reach of it, found by bisection, and each later figure the text since the comma before it."""
     from toolkit.contribute.extract import releases, subjects
     from toolkit.contribute.extract.context import Sentence
-    from tests.test_extract import _drafted
+    from tests.test_extract import _drafted, shapes_registry
+
+    shapes = shapes_registry(tmp_path / "shapes")
 
     rng = random.Random(11)
     dates = sorted(rng.sample(range(10_000), 500))

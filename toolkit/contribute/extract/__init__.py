@@ -196,10 +196,8 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                                                                  for d in ctx.drafts[drafted:])
         ctx.previous_place = freed.moved_group_place(ctx, sentence) if ctx.previous_freeing else None
         ctx.previous_sentence = sentence.text
-        counts = [d for d in ctx.drafts[drafted:] if d.property == "released_count" and d.qualifier == "exact" and
-                  isinstance(d.value, int) and d.subject == ctx.release]
-        ctx.previous_counts = {d.value for d in counts}
-        ctx.previous_count_quotes = [d.quote for d in counts]
+        ctx.previous_counts = {d.value for d in ctx.drafts[drafted:] if d.property == "released_count" and
+                               d.qualifier == "exact" and isinstance(d.value, int) and d.subject == ctx.release}
         freed_here = {d.subject for d in ctx.drafts[drafted:] if d.property == "released_in"}
         ctx.previous_unfreed = {p.id for p in people.persons(ctx, sentence) if p.id not in freed_here}
         ctx.previous_named = bool(ctx.previous_unfreed)

@@ -344,7 +344,6 @@ class Context:
     release_dates_at: dict = field(default_factory=dict)  # (sentence start, offset) -> a freeing's date (release_date)
     running_since: dict = field(default_factory=dict)  # sentence start -> its running totals' openings' ends, and its stops
     previous_counts: set = field(default_factory=set)  # the exact counts of the page's release the sentence before gave
-    previous_count_quotes: list = field(default_factory=list)  # ... and their quotes ("freed two priests")
     held_words: dict = field(default_factory=dict)  # sentence start -> what it says of those still held (bystanders)
 
     def line(self, offset: int) -> int:

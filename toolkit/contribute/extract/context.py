@@ -104,9 +104,13 @@ NOT_WALKED_FREE = re.compile(r"\b(?:visit\w*|inspect\w*|meeting|seeing|client|Ma
                              r"(?:sentence|term)|term\s+(?:ended|expired))\b", re.IGNORECASE)
 """In a sentence where someone walked out of a prison, words that say it was no release: a visit, an escape, a short
 detention, a term served out, or someone who works there."""
+FREEDOM_WON = (r"(?:won|gained|regained)\s+(?:(?:their|his|her)\s+)?(?:freedom|liberty)"
+               r"(?!\s+(?:of|to)\b|\s+from\s+(?!prison|jail|custody|detention|captivity))")
+"""A freedom won back: "gained her freedom", "regained their liberty" (not "freedom of movement", "freedom to export",
+"freedom from sanctions")."""
 FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
                      r"(?:were|was|been)\s+(?:also\s+|then\s+|later\s+)?handed\s+over|"
-                     rf"walked\s+free|{WALKED_OUT}|(?:won|gained|regained)\s+(?:(?:their|his|her)\s+)?(?:freedom|liberty)(?!\s+(?:of|to)\b|\s+from\s+(?!prison|jail|custody|detention|captivity))|the\s+freed|liberated|amnestied|"
+                     rf"walked\s+free|{WALKED_OUT}|{FREEDOM_WON}|the\s+freed|liberated|amnestied|"
                      r"grant(?:ed|ing)\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:amnesty|clemency|remission)|"
                      rf"{EXCHANGED})\b", re.IGNORECASE)
 FREEING_BODY = re.compile(r"\s+(?:commissions?|committees?|boards?|councils?|departments?|procedures?|petitions?|"

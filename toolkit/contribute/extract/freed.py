@@ -18,8 +18,8 @@ import re
 
 from ...values import parse_date
 from .bystanders import STILL_HELD, freed_before, heads_a_state, office_holder, still_held, subject_of_a_freeing, surname
-from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREEING, GRANTED_PARDON, NOT_WALKED_FREE, PEOPLE, TO_BE_DONE,
-                      WALKED_OUT, WISH, Context, Sentence, asked_whether, rule)
+from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREEDOM_WON, FREEING, GRANTED_PARDON, NOT_WALKED_FREE,
+                      PEOPLE, TO_BE_DONE, WALKED_OUT, WISH, Context, Sentence, asked_whether, rule)
 from .names import Name, title_word
 from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
                      list_members, listed_up_to, persons, speaks)
@@ -101,7 +101,7 @@ OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s
 # of the freed that names some of its members)
 FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walked\s+(?:out\s+of\s+prison\s+)?free|"  # "X walked free"
                          # "X also gained her freedom"
-                         rf"{WALKED_OUT}|(?:won|gained|regained)\s+(?:(?:his|her|their)\s+)?(?:freedom|liberty)(?!\s+(?:of|to)\b|\s+from\s+(?!prison|jail|custody|detention|captivity)))\b|"  # "X walked out of the Hrodna jail"
+                         rf"{WALKED_OUT}|{FREEDOM_WON})\b|"  # "X walked out of the Hrodna jail"
                          r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+|(?:quickly|finally|"
                          r"eventually|subsequently|formally|officially|ultimately|swiftly|immediately|unexpectedly|"
                          r"suddenly|safely|quietly|reportedly|secretly|abruptly|unconditionally|early)\s+)?"

@@ -12,8 +12,8 @@ import bisect
 import re
 
 from ...ingest.figures import Figure
-from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, DECIDED, GRANTED_PARDON, NONE_FREED, PEOPLE, WISH,
-                      Context, Sentence, rule)  # noqa: F401 - the shapes deals reads here too
+from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, DECIDED, FREEDOM_WON, GRANTED_PARDON, NONE_FREED, PEOPLE,
+                      WISH, Context, Sentence, rule)  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
 from .bystanders import STILL_HELD
 from .names import Name, is_demonym
@@ -25,7 +25,7 @@ from .places import country_at, country_of, demonym_country, group_of, nationals
 from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, SINCE_OPENING, STILL_TO_COME, clause_release, date_note, release_for
 
 FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
-    r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|grant(?:ed|s|ing)?\s+freedom|(?:won|gained|regained)\s+(?:(?:their|his|her)\s+)?(?:freedom|liberty)(?!\s+(?:of|to)\b|\s+from\s+(?!prison|jail|custody|detention|captivity)))"
+    r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|grant(?:ed|s|ing)?\s+freedom|" + FREEDOM_WON + ")"
 GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|jailed|detained|incarcerated|convicted)\s+)?"
                         r"(?:(?P<origin>[A-Z][a-z]+)-(?=[A-Z]))?"  # a compound ("Austrian-Iranian citizens"): _noun_of
                         r"(?P<noun>(?:(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:political\s+prisoners|"
@@ -955,15 +955,15 @@ def _freed_along_with(ctx: Context, sentence: Sentence, figure: Figure, before: 
     after = after_apposition(ctx.text, person.end, along)
     if not FREED_THEN_ALONG.fullmatch(ctx.text, after, along):
         return None
-    who = ctx.text[person.start:person.end]
     start = relation.start() if relation else person.start  # "The wife of X has been freed along with 13": she and 13
-    return start, f"{ctx.text[start:person.end]} and {figure.value} others" if relation else f"{who} and {figure.value} others", \
-        figure.end + noun.end()
+    return start, f"{ctx.text[start:person.end]} and {figure.value} others", figure.end + noun.end()
 
 
 WHERE_THEY_ARE = re.compile(rf"\s*,?\s*(?:{NOW_IN}|(?:are|were|is|was)\s+in|(?:(?:have|has|had)\s+)?{MOVED})\b", re.IGNORECASE)
 """After "X and N others", where they are or went, not a freeing: "are already in Lithuania", "were in Lithuania after
 their release", "arrived in Vilnius"."""
+
+
 def _one_and_more(ctx: Context, sentence: Sentence, figure: Figure, before: re.Match | None) -> bool:
     """True for "X and 12 more prisoners": one person named right before "and", not after another ("A and B and 12
     more"), nor one arrested or one whose freeing is still to come ("would be freed next week")."""

@@ -1104,10 +1104,9 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
     if not ctx.previous_freeing:
         return
     lead = THEY_WERE.match(sentence.text)
-    if lead and lead.group("noun") and not any(
-            re.search(rf"{FREEING.pattern}(?:(?!\b(?:with|whose|by|after|talks|from)\b|\b(?:on|in)\s+(?-i:[A-Z]))[^.;])"
-                      rf"{{0,40}}?\b{re.escape(lead.group('noun'))}\b", ctx.previous_sentence, re.IGNORECASE)
-            for _ in (0,)):
+    if lead and lead.group("noun") and not re.search(
+            rf"{FREEING.pattern}(?:(?!\b(?:with|whose|by|after|talks|from)\b|\b(?:on|in)\s+(?-i:[A-Z]))[^.;])"
+            rf"{{0,40}}?\b{re.escape(lead.group('noun'))}\b", ctx.previous_sentence, re.IGNORECASE):
         return  # "freed two priests. The judges in question are A and B", "freed two prisoners after talks with two US
         # lawmakers. The lawmakers in question are A and B": the noun of the freed count of the page's release only
     begin = sentence.start + (lead.end() if lead else 0)

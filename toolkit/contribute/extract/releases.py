@@ -18,7 +18,7 @@ from .besides import others_beside
 from .bystanders import STILL_HELD
 from .names import Name, is_demonym
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
-from .freed import EARLIER_WORDS, RELATION_OF, RELATIONS_BEFORE_COLON
+from .freed import COUNTED_NOUN, EARLIER_WORDS, RELATION_OF, RELATIONS_BEFORE_COLON
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
 from .people import IN_CUSTODY, MOVED, NOW_IN, after_apposition, list_members, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, new_place, place_after
@@ -863,7 +863,7 @@ def with_others(ctx: Context, sentence: Sentence) -> None:
         start, who, end = others
         listed = INCLUDING_BEFORE.search(ctx.text, max(sentence.start, start - 80), start)
         if listed and any(re.search(rf"\b{FREE_VERB}\s+(?:\w+\s+){{0,3}}$", ctx.text[max(sentence.start, f.start - 40):f.start],
-                                    re.IGNORECASE) and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[f.end:])
+                                    re.IGNORECASE) and COUNTED_NOUN.match(ctx.text, f.end, sentence.end)
                           for f in sentence.figures_within(sentence.start, listed.start())):
             continue  # "freed 100 prisoners, including A and 13 other journalists": a part of the 100, not a total
         release = clause_release(ctx, sentence, figure.start)
@@ -919,7 +919,7 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
     if other and other.group(0).split()[0] == "more" and not _one_and_more(ctx, sentence, figure, before):
         other = None  # "X and 12 more prisoners" (not "freed 14 on Thursday and 12 more on Friday")
     if before and not other and figure.qualifier == "exact" and not figure.upper and \
-            re.match(r"(?:along|together)\s", before.group(0)) and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[figure.end:]):
+            re.match(r"(?:along|together)\s", before.group(0)) and COUNTED_NOUN.match(ctx.text, figure.end, sentence.end):
         return _freed_along_with(ctx, sentence, figure, before)
     if not before or not other or figure.qualifier not in ("exact", "at_least", "more_than") or figure.upper:
         return None
@@ -947,16 +947,16 @@ def _freed_along_with(ctx: Context, sentence: Sentence, figure: Figure, before: 
     if person is None or len(named) > 1 and re.fullmatch(r"\s*,?\s*and\s*", ctx.text[named[-2].end:person.begin]):
         return None  # "A and B were freed along with 12": two and the count
     relation = RELATION_OF.search(ctx.text, max(sentence.start, person.begin - 60), person.begin)
-    noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", ctx.text[figure.end:])
+    noun = COUNTED_NOUN.match(ctx.text, figure.end, sentence.end)
     if re.match(rf"\s+(?:and|plus)\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
                 rf"(?:[\w-]+\s+){{0,2}}?(?:{ADJECTIVES}{PEOPLE}|[A-Z][a-z]+(?:s|\s+(?:citizens?|nationals?)))\b",
-                ctx.text[figure.end + noun.end():]):
+                ctx.text[noun.end():sentence.end]):
         return None  # "along with 13 prisoners and 2 Ukrainians": more than the count (not "and 2 months later")
     after = after_apposition(ctx.text, person.end, along)
     if not FREED_THEN_ALONG.fullmatch(ctx.text, after, along):
         return None
     start = relation.start() if relation else person.start  # "The wife of X has been freed along with 13": she and 13
-    return start, f"{ctx.text[start:person.end]} and {figure.value} others", figure.end + noun.end()
+    return start, f"{ctx.text[start:person.end]} and {figure.value} others", noun.end()
 
 
 WHERE_THEY_ARE = re.compile(rf"\s*,?\s*(?:{NOW_IN}|(?:are|were|is|was)\s+in|(?:(?:have|has|had)\s+)?{MOVED})\b", re.IGNORECASE)

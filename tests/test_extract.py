@@ -5821,3 +5821,26 @@ def test_review_a_listing_sentences_later_release_is_read_from_its_comma(shapes)
                                     "several European governments and the Vatican after long and difficult talks in "
                                     "Minsk and Vilnius the authorities freed between 20 and 25.")
     assert [k for k in drafted if k[1] == "date" and k[2] == "2026-09-11"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, count", [
+    ("Two opposition leaders were pardoned on Friday.", "2"),
+    ("Belarus freed three Kurdish leaders on Friday.", "3"),
+    ("Six police officers were released on Friday.", "6"),
+    ("Serbia freed three officers on Friday.", "3"),
+    ("Three environmentalists walked free on Friday.", "3"),
+])
+def test_review_leaders_officers_and_environmentalists_are_counted_freed(shapes, body, count):
+    """(Not a company's employees nor a school's students: test_more_nouns_and_shapes_count_the_freed.)"""
+    drafted = _review_draft(shapes, body)
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == count], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Two world leaders released a joint statement on Friday.",
+    "The ministry released the names of 12 activists on Friday.",
+    "Three rights groups released their annual report on Friday.",
+])
+def test_review_a_thing_released_is_no_freeing(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] in ("released_count", "date")], sorted(map(str, drafted))

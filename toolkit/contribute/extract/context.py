@@ -119,6 +119,12 @@ FREEING_BODY = re.compile(r"\s+(?:commissions?|committees?|boards?|councils?|dep
 commission had examined 1,100 appeals", "a pardon request" (not "Belarus has pardoned law student X", "freed council
 member X")."""
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
+THING_OBJECT = re.compile(r"\s+(?:an?|the|its|their|his|her|this|these|our)\s+(?:[\w-]+\s+){0,2}?(?:statements?|reports?|"
+                          r"videos?|lists?|photos?|photographs?|footage|figures|data|documents?|communiques?|communiqués?|"
+                          r"declarations?|letters?|audio|recordings?|images?|details|information|names|findings|results|"
+                          r"albums?|films?|books?|songs?|tracks?|plans?|budgets?|funds?|accounts?)\b", re.IGNORECASE)
+"""After "released", a thing put out, not a person set free: "the ministry released a statement on Friday", "released
+the names of those freed" (the words of freeing of that sentence are elsewhere, if it has any)."""
 GRANTED_PARDON = r"granted\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:pardon|amnesty|clemency|remission)\b"
 """A passive pardon's words after "were" or "are": "granted a presidential pardon", "granted a complete remission"."""
 DECIDED = r"(?:made|took|taken)\s+the\s+decision"
@@ -195,7 +201,8 @@ PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+co
           r"captives|civilians|citizens|foreigners|foreign\s+nationals|men\s+and\s+women|others|activists|"
           r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages|critics|"
           r"opponents|protesters|convicts|servicemen|soldiers|supporters|ministers|politicians|lawmakers|bloggers|"
-          r"lawyers|pastors|missionaries|academics|reporters|members(?=\s+of\s))"
+          r"lawyers|pastors|missionaries|academics|reporters|environmentalists|(?:police\s+)?officers|leaders|"
+          r"members(?=\s+of\s))"
           r"(?:(?<=[a-z])[\"”](?!\w))?"  # 'four "detainees"'
           # never a name's word ("the 88 Generation Students group")
           r"(?!\s+(?:group|movement|party|union|association|network|committee|front|league|members|leaders|"
@@ -278,7 +285,9 @@ class Sentence:
         callers read the list and never change it."""
         if self._freeing is None:
             self._freeing = [m for m in FREEING.finditer(self.text)
-                             if not (FREEING_BODY.match(self.text, m.end()) and
+                             if not (re.match(r"releas", m.group(0), re.IGNORECASE) and
+                                     THING_OBJECT.match(self.text, m.end())) and
+                             not (FREEING_BODY.match(self.text, m.end()) and
                                      NOUN_BEFORE.search(self.text, max(0, m.start() - 12), m.start())) and
                              (not WISH.search(self.text[max(0, m.start() - 40):m.start()]) or
                               ACT_TO_FREE.search(self.text, max(0, m.start() - 90), m.start()) and

@@ -5844,3 +5844,17 @@ def test_review_leaders_officers_and_environmentalists_are_counted_freed(shapes,
 def test_review_a_thing_released_is_no_freeing(shapes, body):
     drafted = _review_draft(shapes, body)
     assert not [k for k in drafted if k[1] in ("released_count", "date")], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("after", ["Sarnak has returned to Poland, the ministry said.", "He has now arrived in Poland.",
+                                   "He had already flown to Poland by Saturday."])
+def test_review_a_journey_told_in_the_perfect_is_where_the_freed_went(shapes, after):
+    drafted = _review_draft(shapes, f"Belarus freed Pavel Sarnak on Friday. {after}")
+    assert ("pavel-sarnak", "sent_to", "poland", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+def test_review_a_span_of_time_before_a_journey_is_no_count_of_those_who_went(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Pavel Sarnak on Friday. Pavel Sarnak, a Polish journalist detained in "
+                                    "Belarus for three years, has returned to Poland, the prime minister said.")
+    assert not [k for k in drafted if k[1] == "destination_count"], sorted(map(str, drafted))
+    assert ("pavel-sarnak", "sent_to", "poland", "exact", None, None) in drafted, sorted(map(str, drafted))

@@ -1420,13 +1420,15 @@ ARRIVAL_REACH = 300
 
 
 TRAVELLED = re.compile(r"\s*(?:also\s+|later\s+|then\s+|safely\s+)?(?:(?:had|has)\s+left\s+for\s+|left\s+for\s+|"
-                       r"(?:arrived|flew|landed|travell?ed|went|headed|returned|"
+                       r"(?:(?:has|have|had)\s+(?:now\s+|already\s+|safely\s+|finally\s+)*(?:arrived|flown|landed|"
+                       r"travell?ed|gone|headed|returned)|"
+                       r"arrived|flew|landed|travell?ed|went|headed|returned|"
                        r"(?:is|was|are|were)\s+(?:(?:now|both|all)\s+)*[\"“]?(?:travell?ing|heading|flying|returning|en\s+route|"
                        r"on\s+(?:their|his|her)\s+way))\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+)")
 """A person's own journey, in the active voice ("He arrived in Vilnius", "She flew to Warsaw the next day", "he is
 travelling to Lithuania", "he had left for Poland", "The two men landed in Calgary", "is en route to Sweden", "are on
-their way to P"): where a person the page has freed went; no reason to think anyone else freed ("The U.S. envoy flew to
-Minsk")."""
+their way to P", "X has returned to Australia", "they have now arrived in Vilnius"): where a person the page has freed
+went; no reason to think anyone else freed ("The U.S. envoy flew to Minsk")."""
 
 
 def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:

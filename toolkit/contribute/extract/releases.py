@@ -96,6 +96,11 @@ SENT_OF = re.compile(rf"\b{MOVED}\s+$", re.IGNORECASE)
 """An active movement before its count: "sent 31 of them to Lithuania"."""
 
 
+SPAN_OF_TIME = re.compile(r"[\s-]+(?:(?:more|long|full|whole)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b",
+                          re.IGNORECASE)
+"""After a figure, a unit of time: "for three years", "a 15-year term" count no one."""
+
+
 @rule("destination-count")
 def destinations(ctx: Context, sentence: Sentence) -> None:
     """Where people went: "43 were handed over to Lithuania", "Poland receives 40 civilians", "sent 31 of them to
@@ -105,6 +110,8 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
     subgroups that went there ("six of them Estonians", "plus over 20 political prisoners")."""
     scoped: list[tuple[Figure, Name]] = []
     for figure in _free(ctx, sentence):
+        if SPAN_OF_TIME.match(ctx.text, figure.end):
+            continue  # "X, detained for three years, has returned to Poland": a span of time, not three people
         window = ctx.text[figure.end:min(sentence.end, figure.end + 140)]
         nxt = next((f.start - figure.end for f in sentence.figures if f.start > figure.start), len(window))
         for gap in MOVEMENT.finditer(window[:nxt]):

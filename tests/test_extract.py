@@ -5858,3 +5858,16 @@ def test_review_a_span_of_time_before_a_journey_is_no_count_of_those_who_went(sh
                                     "Belarus for three years, has returned to Poland, the prime minister said.")
     assert not [k for k in drafted if k[1] == "destination_count"], sorted(map(str, drafted))
     assert ("pavel-sarnak", "sent_to", "poland", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("after, place", [
+    ("Sarnak flew home to the island nation in the Coral Ocean on Monday after his release from a 13-year jail term.",
+     "coral-ocean"),
+    ("Since the 50-year-old Rhode Island native had already spent two years in detention, he will not serve more time.",
+     "rhode-island"),
+    ("The Lake Ontario resident had been held since 2021.", "lake-ontario"),
+])
+def test_review_capitalised_words_after_the_or_before_native_are_no_person(shapes, after, place):
+    """"in the Coral Ocean", "the Rhode Island native": a place the registry does not know is no one a fact is about."""
+    drafted = _review_draft(shapes, f"Belarus freed Pavel Sarnak on Friday. {after}")
+    assert not [k for k in drafted if k[0] == place], sorted(map(str, drafted))

@@ -315,6 +315,8 @@ def find_names(text: str, registry: Registry) -> list[Name]:
             continue  # "12 Roman Catholic priests", "two Belarusian Activists": a count of a group, not a person
         if _adjective(name_words[-1]) and GROUP_AFTER.match(text, end):
             continue  # "First Estonian prisoners freed": a capitalized word and a demonym before a group, not a person
+        if re.search(r"(?<![\w’'-])[Tt]he\s+$", text[max(0, start - 5):start]) or PLACE_AFTER.match(text, end):
+            continue  # "in the Indian Ocean", "the North Carolina native": a place or a body, not a person
         if any(start < e and s < end for s, e in spans) or \
                 re.search(r"\b[A-Z][\w’'.-]*\s+(?:of|for|de|on)\s+(?:the\s+)?$", text[max(0, start - 40):start]):
             continue
@@ -339,6 +341,8 @@ ADJECTIVES = {"american", "german", "mexican", "korean", "israeli", "iraqi", "pa
               "western", "eastern", "soviet", "russian-backed"}
 
 
+PLACE_AFTER = re.compile(r"(?:\s+(?:natives?|residents?)|-born)\b")
+"""After capitalised words, what makes them a place: "a North Carolina native", "a Chicago-born writer"."""
 GROUP_AFTER = re.compile(r"\s+(?:prisoners|detainees|hostages|captives|inmates|citizens|nationals|soldiers|troops|activists|"
                          r"journalists|people|families|officials|authorities|forces)\b")
 

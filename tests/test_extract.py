@@ -5871,3 +5871,22 @@ def test_review_capitalised_words_after_the_or_before_native_are_no_person(shape
     """"in the Coral Ocean", "the Rhode Island native": a place the registry does not know is no one a fact is about."""
     drafted = _review_draft(shapes, f"Belarus freed Pavel Sarnak on Friday. {after}")
     assert not [k for k in drafted if k[0] == place], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("after, freed", [
+    ("Pavel Sarnak walked free, as did the activist Viktor Drozdan.", {"pavel-sarnak", "viktor-drozdan"}),
+    ("Pavel Sarnak was released on Friday, as were Viktor Drozdan and Ruth Calder.",
+     {"pavel-sarnak", "viktor-drozdan", "ruth-calder"}),
+    ("Pavel Sarnak was released, as Viktor Drozdan had predicted.", {"pavel-sarnak"}),
+    ("Pavel Sarnak was released, as had been agreed by Viktor Drozdan.", {"pavel-sarnak"}),
+    ("Pavel Sarnak was released, as was expected by Viktor Drozdan.", {"pavel-sarnak"}),
+])
+def test_review_those_who_did_as_the_freed_did_are_freed(shapes, after, freed):
+    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {after}")
+    assert _freed(drafted) == freed, sorted(map(str, drafted))
+
+
+def test_review_a_listed_name_from_an_outlet_named_with_its_kind_goes_on_to_the_next(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Those freed included Pavel Sarnak from the "
+                                    "Test News agency and Viktor Drozdan from Radio Test.")
+    assert {"pavel-sarnak", "viktor-drozdan"} <= _freed(drafted), sorted(map(str, drafted))

@@ -468,6 +468,12 @@ def _freed_so_far(ctx: Context, sentence: Sentence) -> list[int]:
     return [sentence.start + m.end() for m in SO_FAR.finditer(sentence.text) if INCLUDED_AFTER.match(sentence.text, m.end())]
 
 
+AS_DID = re.compile(r"[^,;.:]{0,60}?,\s+as\s+(?:did|were|was|had|have|has)\s+(?:also\s+)?"
+                    r"(?!(?:been|not|never|expected|agreed|planned|promised|announced|reported|said|feared|hoped)\b)")
+"""After one person's own freeing, others who shared it: "X walked free on Friday, as did the activist Y", "X was
+released, as were Y and Z" (not "as had been agreed by Y", "as was expected")."""
+
+
 @rule("released-in")
 def people_freed(ctx: Context, sentence: Sentence) -> None:
     """Who was freed, by each construction that says so; and where they went, when it says that too."""
@@ -667,6 +673,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             along = ALONG_WITH.match(ctx.text, verb.end(), sentence.end) if verb.re is not WHO_FREED else None
             for member in list_members(ctx, sentence, along.end()) if along else []:
                 # "X was released along with the editor Y": Y too
+                record(member, verb.start(), verb.start(), member.end, place)
+            as_did = AS_DID.match(ctx.text, verb.end(), sentence.end) if verb.re is not WHO_FREED else None
+            for member in list_members(ctx, sentence, as_did.end()) if as_did else []:
+                # "X walked free, as did the activist Y", "X was released, as were Y and Z": they too
                 record(member, verb.start(), verb.start(), member.end, place)
         elif re.match(r"[’']s\s+release\b|\s+(?:\w+\s+){0,8}?after\s+being\s+(?:freed|released)", ctx.text[person.end:]) \
                 and not described(ctx, sentence, person) and not _release_sought(ctx, sentence, person):

@@ -239,8 +239,12 @@ def role_words(gap: str) -> bool:
     return True
 
 
-FROM_ORGANISATION = re.compile(r"^\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?=,|\s+and\s|\s*$)")
-"""After a listed name, the organisation or outlet the person comes from ("X from the Bar Association and Y")."""
+FROM_ORGANISATION = re.compile(r"^\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*"
+                               r"(?:\s+(?:news\s+)?(?:agency|newspaper|daily|weekly|magazine|website|outlet|channel|station|"
+                               r"broadcaster|group|party|movement|union|association|organi[sz]ation|foundation|centre|center|"
+                               r"network|committee|campaign))?(?=,|\s+and\s|\s*$)")
+"""After a listed name, the organisation or outlet the person comes from ("X from the Bar Association and Y", "X from
+the Test News agency and Y")."""
 POSSESSOR = re.compile(r"[’']s?\s+(?P<role>(?:[\w-]+\s+){0,2}[\w-]+),?\s*")
 """After a listed name, its possessive and a relation or a role of up to three words, up to the next name: "A's wife,
 B", "A’s lawyer B", "A's former cellmate B"."""

@@ -5890,3 +5890,15 @@ def test_review_a_listed_name_from_an_outlet_named_with_its_kind_goes_on_to_the_
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Those freed included Pavel Sarnak from the "
                                     "Test News agency and Viktor Drozdan from Radio Test.")
     assert {"pavel-sarnak", "viktor-drozdan"} <= _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, freed", [
+    ("Belarus freed 14 prisoners on Friday. The release included the blogger Pavel Sarnak and another activist named "
+     "Viktor Drozdan.", {"pavel-sarnak", "viktor-drozdan"}),
+    ("Belarus freed 14 prisoners on Friday, including Pavel Sarnak and a man named Viktor Drozdan.",
+     {"pavel-sarnak", "viktor-drozdan"}),
+    ("Belarus freed Pavel Sarnak on Friday and arrested a man named Viktor Drozdan.", {"pavel-sarnak"}),
+])
+def test_review_a_listed_person_given_by_a_noun_and_named_is_listed(shapes, body, freed):
+    drafted = _review_draft(shapes, body)
+    assert _freed(drafted) == freed, sorted(map(str, drafted))

@@ -223,8 +223,10 @@ def role_words(gap: str) -> bool:
     words = re.findall(r"[^\s,]+", gap)
     if len(words) > 7:
         return False
-    for word in words:
+    for n, word in enumerate(words):
         lowered = word.lower()
+        if lowered in ("named", "called") and n == len(words) - 1 and n > 0:
+            continue  # "and another American named B": the role's words end in how the name is given
         if re.fullmatch(r"(?!(?:19|20)\d\d\b)\d[\d,.]*", word) or lowered in NUMBER_WORDS:
             return False  # "Frees 52 Prisoners as Leaders Praise X", "released 90 Palestinian prisoners": a count's object
         if lowered == "as" and not re.search(r"\bas\s+well\s+as\b", gap, re.IGNORECASE):

@@ -5902,3 +5902,25 @@ def test_review_a_listed_name_from_an_outlet_named_with_its_kind_goes_on_to_the_
 def test_review_a_listed_person_given_by_a_noun_and_named_is_listed(shapes, body, freed):
     drafted = _review_draft(shapes, body)
     assert _freed(drafted) == freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, count", [
+    ("Six local journalists were released by the Polish authorities on Friday.", "6"),
+    ("Two female activists were freed on Friday.", "2"),
+    ("Belarus freed three former ministers on Friday.", "3"),
+])
+def test_review_common_words_before_the_freed_noun_keep_the_count(shapes, body, count):
+    drafted = _review_draft(shapes, body)
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == count and k[5] is None], sorted(map(str, drafted))
+
+
+def test_review_the_counted_freed_named_as_are_freed(shapes):
+    drafted = _review_draft(shapes, "Belarus freed three journalists on Friday. The three freed local journalists were "
+                                    "named as Pavel Sarnak, Viktor Drozdan and Ruth Calder.")
+    assert _freed(drafted) == {"pavel-sarnak", "viktor-drozdan", "ruth-calder"}, sorted(map(str, drafted))
+
+
+def test_review_a_raid_on_the_freeds_workplace_does_not_date_the_release(shapes):
+    drafted = _review_draft(shapes, "Six journalists were finally released. Four of those released worked for Radio "
+                                    "Test, which was raided in February 2019.")
+    assert not [k for k in drafted if "2019" in k[0] or "2019" in k[2]], sorted(map(str, drafted))

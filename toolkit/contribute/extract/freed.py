@@ -1227,8 +1227,10 @@ def _one_of_the_counted(ctx: Context, sentence: Sentence, record) -> None:
 
 
 NAMED_AS = re.compile(r",\s+(?:who\s+(?:were|was)\s+)?(?:named|identified)\s+as\s+")
-THE_FREED_NAMED = re.compile(r"\W*(?:The|Those)\s+(?:freed|released|pardoned)\s+(?:[\w-]+\s+)?(?:were|was|have\s+been|"
-                             r"had\s+been)\s+(?:named|identified)\s+as\s+")
+THE_FREED_NAMED = re.compile(r"\W*(?:The|Those)\s+(?:[\w-]+\s+)?(?:freed|released|pardoned)\s+(?:[\w-]+\s+){0,2}?(?:were|was|"
+                             r"have\s+been|had\s+been)\s+(?:named|identified)\s+as\s+")
+"""A sentence that names the freed: "The freed men were identified as A and B", "The six freed local journalists were
+named as A, B and C"."""
 
 
 def _counted_by(ctx: Context, sentence: Sentence, figure, freeing: list) -> bool:

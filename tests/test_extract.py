@@ -5924,3 +5924,17 @@ def test_review_a_raid_on_the_freeds_workplace_does_not_date_the_release(shapes)
     drafted = _review_draft(shapes, "Six journalists were finally released. Four of those released worked for Radio "
                                     "Test, which was raided in February 2019.")
     assert not [k for k in drafted if "2019" in k[0] or "2019" in k[2]], sorted(map(str, drafted))
+
+
+def test_review_a_dated_amnesty_the_news_follows_is_not_an_undated_pages_release(tmp_path):
+    """A page that gives only its year, whose freeing is on a Monday: not the day of "following a June 30 general
+    amnesty that saw 200 freed" further down, but the one release of its year the registry dates to a Monday."""
+    root = tmp_path / "project"
+    shapes_registry(root)
+    add_to_registry(root, {"releases": [{"id": "release-2026-10-19", "name": "Release of 19 October 2026",
+                                         "aliases": []}]})
+    registry = load_registry(open_project(root), Report())
+    drafted, _ = _drafted(registry, "Poland frees dozens of detainees\n\nPoland freed 40 detainees on Monday.\n"
+                                    "It was the second release announced this year, following a June 30 general amnesty "
+                                    "that saw 200 detainees freed.\n", year=2026)
+    assert ("release-2026-10-19", "released_count", "40", "exact", None, None) in drafted, sorted(map(str, drafted))

@@ -528,6 +528,10 @@ EARLIER_REACH = 60
 """How far before a freeing word EARLIER is read (its two words right before it), not the sentence up to it each time."""
 
 
+EVENT_BEFORE_DATE = re.compile(r"\b(?:following|after|since|before|ahead\s+of)\s+(?:an?\s+|the\s+|its\s+)?$",
+                               re.IGNORECASE)
+"""Before a freeing's date, words that make it an event the news comes after or before ("the second announced by the
+junta following a June 30 general amnesty that saw 200 detainees freed"): no day of the page's own release."""
 PAST_EVENT = re.compile(r"\W*(?:The|An?)\s+(?:last|previous|earlier|prior)\s+(?:\w+\s+){0,2}?"
                         r"(?:swap|exchange|release|deal|amnesty|pardon)s?\b", re.IGNORECASE)
 IN_TOTAL_SINCE = r"\b(?:in\s+total|in\s+all|altogether),?\s+since\b"
@@ -586,6 +590,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                     undated and ABOUT_SOMEONE.search(sentence.text, 0, match.start()):
                 continue
             date = release_date(ctx, sentence, offset)
+            if date is not None and EVENT_BEFORE_DATE.search(ctx.text, max(sentence.start, date.start - 30), date.start):
+                continue  # "following a June 30 general amnesty that saw 200 freed": an event the news comes after
             if date is not None:
                 candidates.append((0, date))
                 if n == 0 and date.relative and date.value and len(date.value) == 10 and not undated:
@@ -615,7 +621,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                 if not PAST_EVENT.match(s.text) and not other_side(ctx, s, s.start + m.start())
                 and not (undated and ABOUT_SOMEONE.search(s.text, 0, m.start()))]
     relative = [d for s, d in relative if d is not None and not (undated and ABOUT_SOMEONE.search(ctx.text, s.start, d.start))
-                and len(d.value) == 10]  # "last month" is an earlier release's, never the page's own
+                and len(d.value) == 10  # "last month" is an earlier release's, never the page's own
+                and not EVENT_BEFORE_DATE.search(ctx.text, max(s.start, d.start - 30), d.start)]
     if relative:
         return _own_release(ctx, relative[0].value)
     if ctx.anchor is not None and ctx.anchor.precision != "year" and any(s.freeing() or s.announced() for s in sentences):

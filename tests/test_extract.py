@@ -5847,7 +5847,7 @@ def test_review_a_thing_released_is_no_freeing(shapes, body):
 
 
 @pytest.mark.parametrize("after", ["Sarnak has returned to Poland, the ministry said.", "He has now arrived in Poland.",
-                                   "He had already flown to Poland by Saturday."])
+                                   "He has already flown to Poland.", "He has since arrived in Poland."])
 def test_review_a_journey_told_in_the_perfect_is_where_the_freed_went(shapes, after):
     drafted = _review_draft(shapes, f"Belarus freed Pavel Sarnak on Friday. {after}")
     assert ("pavel-sarnak", "sent_to", "poland", "exact", None, None) in drafted, sorted(map(str, drafted))
@@ -5938,3 +5938,72 @@ def test_review_a_dated_amnesty_the_news_follows_is_not_an_undated_pages_release
                                     "It was the second release announced this year, following a June 30 general amnesty "
                                     "that saw 200 detainees freed.\n", year=2026)
     assert ("release-2026-10-19", "released_count", "40", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+# --- a blind review of the day's rules (2026-12-06, second session): what they took that they should not -----------
+
+@pytest.mark.parametrize("body, freed", [
+    ("Belarus released the film director Pavel Sarnak on Friday.", {"pavel-sarnak"}),
+    ("Belarus released the AP video journalist Pavel Sarnak on Friday.", {"pavel-sarnak"}),
+    ("Belarus released the former Information Minister Pavel Sarnak on Friday.", {"pavel-sarnak"}),
+])
+def test_review_a_person_whose_role_opens_with_a_things_word_is_freed(shapes, body, freed):
+    drafted = _review_draft(shapes, body)
+    assert _freed(drafted) == freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, count", [
+    ("Six prisoners were released this week amid reports of a deal with Washington.", "6"),
+    ("Twelve prisoners were released the day the statement was issued.", "12"),
+])
+def test_review_a_time_after_released_is_no_thing_released(shapes, body, count):
+    drafted = _review_draft(shapes, body)
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == count], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, wrong", [
+    ("The two leaders released 14 prisoners on Friday as part of a deal.", "2"),
+    ("Two KGB officers released 14 prisoners at the border on Friday.", "2"),
+    ("Two ministers freed 14 prisoners on Friday.", "2"),
+    ("Belarus freed 14 prisoners on Friday. The interior ministry released 300 police officers from service.", "300"),
+    ("Two police officers were released from hospital on Friday.", "2"),
+])
+def test_review_those_who_free_and_those_let_go_from_a_post_or_a_ward_are_no_count_of_the_freed(shapes, body, wrong):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] == wrong], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("after", [
+    "Sarnak had returned to Lithuania after the protests but was seized on a visit home.",
+    "He has travelled to Lithuania many times, his wife said.",
+])
+def test_review_a_journey_before_the_freeing_or_a_habit_sends_no_one(shapes, after):
+    drafted = _review_draft(shapes, f"Belarus freed Pavel Sarnak on Friday. {after}")
+    assert not [k for k in drafted if k[1] == "sent_to"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("after", [
+    "Pavel Sarnak was released, as was Viktor Drozdan's request.",
+    "Pavel Sarnak walked free on Friday, as did Viktor Drozdan on Saturday.",
+    "Pavel Sarnak was released, as had Viktor Drozdan a year earlier.",
+])
+def test_review_as_did_with_a_possessive_or_a_time_of_its_own_shares_no_freeing(shapes, after):
+    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {after}")
+    assert _freed(drafted) == {"pavel-sarnak"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, freed", [
+    ("Belarus freed 14 prisoners on Friday, among them the Belarusian-American Lena Voss.", "lena-voss"),
+    ("Belarus freed 14 prisoners on Friday, among them the Mother Superior Anna Kolesnik.", None),
+])
+def test_review_a_freed_person_after_the_is_still_freed(shapes, body, freed):
+    drafted = _review_draft(shapes, body)
+    people = _freed(drafted)
+    assert (freed in people) if freed else len(people) == 1, sorted(map(str, drafted))
+
+
+def test_review_a_prison_named_in_capitals_is_no_one_held(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Pavel Sarnak on Friday. Sarnak left the Okrest Vale military prison, "
+                                    "where he had been held since July 29, 2022.")
+    assert not [k for k in drafted if k[0] == "okrest-vale"], sorted(map(str, drafted))
+

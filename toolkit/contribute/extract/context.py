@@ -119,12 +119,19 @@ FREEING_BODY = re.compile(r"\s+(?:commissions?|committees?|boards?|councils?|dep
 commission had examined 1,100 appeals", "a pardon request" (not "Belarus has pardoned law student X", "freed council
 member X")."""
 NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
-THING_OBJECT = re.compile(r"\s+(?:an?|the|its|their|his|her|this|these|our)\s+(?:[\w-]+\s+){0,2}?(?:statements?|reports?|"
-                          r"videos?|lists?|photos?|photographs?|footage|figures|data|documents?|communiques?|communiqués?|"
-                          r"declarations?|letters?|audio|recordings?|images?|details|information|names|findings|results|"
-                          r"albums?|films?|books?|songs?|tracks?|plans?|budgets?|funds?|accounts?)\b", re.IGNORECASE)
+THING_OBJECT = re.compile(r"\s+(?:an?|the|its|their|his|her|our)\s+"
+                          r"(?:(?!(?:day|days|week|weeks|month|months|year|years|night|morning|evening|afternoon|weekend|"
+                          r"same|following|next|previous|last|first|former)\b)[\w-]+\s+){0,2}?"
+                          r"(?:statements?|reports?|videos?|lists?|photos?|photographs?|footage|figures|data|documents?|"
+                          r"communiques?|communiqués?|declarations?|letters?|audio|recordings?|images?|details|information|"
+                          r"names|findings|results|albums?|films?|books?|songs?|tracks?|plans?|budgets?|funds?|accounts?)"
+                          r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:of|on|about|in|at|to|from|that|which|saying|with|for|and|by|"
+                          r"detailing|showing|calling|after|before|this|last|yesterday|today|earlier|late|early)\b)",
+                          re.IGNORECASE)
 """After "released", a thing put out, not a person set free: "the ministry released a statement on Friday", "released
-the names of those freed" (the words of freeing of that sentence are elsewhere, if it has any)."""
+the names of those freed" (the words of freeing of that sentence are elsewhere, if it has any). The thing's noun ends its
+phrase: "released the film director X", "the video journalist X", "the former Information Minister X" are people, and
+"released this week amid reports" and "released the day the statement was issued" are times."""
 GRANTED_PARDON = r"granted\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:pardon|amnesty|clemency|remission)\b"
 """A passive pardon's words after "were" or "are": "granted a presidential pardon", "granted a complete remission"."""
 DECIDED = r"(?:made|took|taken)\s+the\s+decision"

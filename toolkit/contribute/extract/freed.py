@@ -470,6 +470,10 @@ def _freed_so_far(ctx: Context, sentence: Sentence) -> list[int]:
 
 AS_DID = re.compile(r"[^,;.:]{0,60}?,\s+as\s+(?:did|were|was|had|have|has)\s+(?:also\s+)?"
                     r"(?!(?:been|not|never|expected|agreed|planned|promised|announced|reported|said|feared|hoped)\b)")
+AS_DID_ELSE = re.compile(r"[’']s\b|[^,;.]*?\b(?:on\s+[A-Z][a-z]+day|earlier|ago|before|later|last|previous|"
+                         r"in\s+(?:19|20)\d\d|(?:a|one|two|three|several)\s+(?:days?|weeks?|months?|years?))\b")
+"""After the names of "as did", what makes them no sharers of the freeing: a possessive ("as was Y's request"), or a
+time of their own ("as did Y on Saturday", "as had Y a year earlier")."""
 """After one person's own freeing, others who shared it: "X walked free on Friday, as did the activist Y", "X was
 released, as were Y and Z" (not "as had been agreed by Y", "as was expected")."""
 
@@ -675,8 +679,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                 # "X was released along with the editor Y": Y too
                 record(member, verb.start(), verb.start(), member.end, place)
             as_did = AS_DID.match(ctx.text, verb.end(), sentence.end) if verb.re is not WHO_FREED else None
-            for member in list_members(ctx, sentence, as_did.end()) if as_did else []:
-                # "X walked free, as did the activist Y", "X was released, as were Y and Z": they too
+            alike = list_members(ctx, sentence, as_did.end()) if as_did else []
+            if alike and AS_DID_ELSE.match(ctx.text, after_apposition(ctx.text, alike[-1].end, sentence.end), sentence.end):
+                alike = []  # "as was Y's request", "as did Y on Saturday", "as had Y a year earlier": not the same freeing
+            for member in alike:  # "X walked free, as did the activist Y", "X was released, as were Y and Z": they too
                 record(member, verb.start(), verb.start(), member.end, place)
         elif re.match(r"[’']s\s+release\b|\s+(?:\w+\s+){0,8}?after\s+being\s+(?:freed|released)", ctx.text[person.end:]) \
                 and not described(ctx, sentence, person) and not _release_sought(ctx, sentence, person):
@@ -1330,8 +1336,12 @@ those released"."""
 def _named_among_the_freed(ctx: Context, sentence: Sentence, record) -> None:
     """"The outlet named journalist A and academic B among the other freed prisoners": those it names, where a source
     lists them among the freed (not "named A among the prisoners still held", "among its candidates")."""
+    listed_to = -1  # where the last list read ends: a "named" inside it ("A and another activist named B") starts none
     for named in NAMED.finditer(ctx.text, sentence.start, sentence.end):
+        if named.start() < listed_to:
+            continue
         members = list_members(ctx, sentence, named.end())
+        listed_to = members[-1].end if members else listed_to
         if not members or not _leads(ctx.text[named.end():members[0].start]):
             continue
         among = AMONG_THE_FREED.match(ctx.text, after_apposition(ctx.text, members[-1].end, sentence.end))
@@ -1432,15 +1442,17 @@ ARRIVAL_REACH = 300
 
 
 TRAVELLED = re.compile(r"\s*(?:also\s+|later\s+|then\s+|safely\s+)?(?:(?:had|has)\s+left\s+for\s+|left\s+for\s+|"
-                       r"(?:(?:has|have|had)\s+(?:now\s+|already\s+|safely\s+|finally\s+)*(?:arrived|flown|landed|"
-                       r"travell?ed|gone|headed|returned)|"
+                       r"(?:(?:has|have)\s+(?:(?:now|already|safely|finally|since|also)\s+)*(?:arrived|flown|landed|gone|"
+                       r"headed|returned)|"
                        r"arrived|flew|landed|travell?ed|went|headed|returned|"
                        r"(?:is|was|are|were)\s+(?:(?:now|both|all)\s+)*[\"“]?(?:travell?ing|heading|flying|returning|en\s+route|"
                        r"on\s+(?:their|his|her)\s+way))\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+)")
 """A person's own journey, in the active voice ("He arrived in Vilnius", "She flew to Warsaw the next day", "he is
 travelling to Lithuania", "he had left for Poland", "The two men landed in Calgary", "is en route to Sweden", "are on
-their way to P", "X has returned to Australia", "they have now arrived in Vilnius"): where a person the page has freed
-went; no reason to think anyone else freed ("The U.S. envoy flew to Minsk")."""
+their way to P", "X has returned to Australia", "they have now arrived in Vilnius", "He has since arrived in Poland"):
+where a person the page has freed went; no reason to think anyone else freed ("The U.S. envoy flew to Minsk"). Not a
+past before the freeing ("had returned to Lithuania after the protests but was seized"), nor a habit ("has travelled to
+Lithuania many times")."""
 
 
 def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:

@@ -298,8 +298,10 @@ def find_names(text: str, registry: Registry) -> list[Name]:
                     break
         if len(name_words) >= 3 and name_words[0] in HONORIFICS:
             name_words = name_words[1:]  # "U Than Htay", "Daw Khin Hla": Burmese honorifics, not part of the name
-        if len(name_words) >= 3 and is_demonym(name_words[0]):
-            name_words = name_words[1:]  # "Canadian Lena Voss", "Briton Vicky Bowman": a nationality, not a name
+        if len(name_words) >= 3 and (is_demonym(name_words[0]) or "-" in name_words[0] and all(
+                is_demonym(part) or part == "born" for part in name_words[0].split("-"))):
+            name_words = name_words[1:]  # "Canadian Lena Voss", "Briton Vicky Bowman", "Belarusian-American Lena Voss",
+            # "Irish-born Lena Voss": a nationality, not a name
         if name_words and (ends_in_title(name_words[-1]) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in name_words)):
             continue  # "RFE/RL President", "CEO": a title or an acronym, not a person's name
         if not 2 <= len(name_words) <= 4 or any(w.lower() in NOT_PEOPLE for w in name_words) or \
@@ -315,8 +317,10 @@ def find_names(text: str, registry: Registry) -> list[Name]:
             continue  # "12 Roman Catholic priests", "two Belarusian Activists": a count of a group, not a person
         if _adjective(name_words[-1]) and GROUP_AFTER.match(text, end):
             continue  # "First Estonian prisoners freed": a capitalized word and a demonym before a group, not a person
-        if re.search(r"(?<![\w’'-])[Tt]he\s+$", text[max(0, start - 5):start]) or PLACE_AFTER.match(text, end):
-            continue  # "in the Indian Ocean", "the North Carolina native": a place or a body, not a person
+        if re.search(r"(?<![\w’'-])[Tt]he\s+$", text[max(0, start - 5):start]) and PLACE_WORD.fullmatch(name_words[-1]) or \
+                PLACE_AFTER.match(text, end):
+            continue  # "in the Indian Ocean", "the North Carolina native": a place or a body, not a person (not "the
+            # Belarusian-American Lena Voss")
         if any(start < e and s < end for s, e in spans) or \
                 re.search(r"\b[A-Z][\w’'.-]*\s+(?:of|for|de|on)\s+(?:the\s+)?$", text[max(0, start - 40):start]):
             continue
@@ -341,8 +345,17 @@ ADJECTIVES = {"american", "german", "mexican", "korean", "israeli", "iraqi", "pa
               "western", "eastern", "soviet", "russian-backed"}
 
 
-PLACE_AFTER = re.compile(r"(?:\s+(?:natives?|residents?)|-born)\b")
-"""After capitalised words, what makes them a place: "a North Carolina native", "a Chicago-born writer"."""
+PLACE_WORD = re.compile(r"Ocean|Sea|River|Lake|Gulf|Bay|Mountains?|Islands?|Valley|Desert|Strait|Canal|Peninsula|Coast|"
+                        r"Basin|Republic|Kingdom|Emirates|Federation|Union|Council|Court|Committee|House|Office|Ministry|"
+                        r"Department|Agency|Service|Party|Front|Movement|Cent(?:er|re)|Foundation|Institute|University|"
+                        r"Prison|Colony|Airport|Square|Street|Avenue|Station|Hotel|Embassy|Church|Cathedral|Mosque|Forces|"
+                        r"Army|Guard|Police")
+"""The last word of capitalised words after "the" that makes them a place or a body: "in the Indian Ocean"."""
+PLACE_AFTER = re.compile(r"(?:\s+(?:natives?|residents?)|-born)\b|\s+(?:(?:military|maximum-security|high-security|"
+                         r"penal|federal|state)\s+)?(?:prison|jail|colony|penitentiary|detention\s+cent(?:er|re)|airport|"
+                         r"hospital|camp|compound|district|region|province)\b")
+"""After capitalised words, what makes them a place: "a North Carolina native", "a Chicago-born writer", "the Mariscal
+Zavala military prison", "the Okrest Vale jail"."""
 GROUP_AFTER = re.compile(r"\s+(?:prisoners|detainees|hostages|captives|inmates|citizens|nationals|soldiers|troops|activists|"
                          r"journalists|people|families|officials|authorities|forces)\b")
 

@@ -759,8 +759,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                 CALLED.search(after, noun.end() + tail.end(), noun.end() + tail.end() + 60):
             continue  # "the 900 prisoners whose release rights groups had called for": a wish, no release
         if tail and not re.search(r"\b(?:were|was|have|has|had|are|being|who)\b", tail.group(0), re.IGNORECASE) and \
-                THING_RELEASED.match(after, noun.end() + tail.end()):
-            continue  # "The commission's 12 members released a statement": those counted released something
+                (THING_RELEASED.match(after, noun.end() + tail.end()) or COUNT_RELEASED.match(after, noun.end() + tail.end())):
+            continue  # "The commission's 12 members released a statement", "The two leaders released 14 prisoners":
+            # those counted freed someone or released something
         if tail and tail.group("future"):
             if called:
                 continue  # "rights groups want 40 prisoners to be released": a call, no release
@@ -817,6 +818,9 @@ NOT_FROM_PRISON = re.compile(r"(?:\s+(?:early|\w+ly|(?:on|in)\s+[A-Z]?[\w,]+(?:\
                              r"(?:(?:correctional|corrective|forced|compulsory|community)\s+(?:labou?r|work|service)"
                              r"(?!\s+(?:colon(?:y|ies)|camps?|facilit(?:y|ies)|cent(?:re|er)s?|institutions?|prisons?))|fines?\b|"
                              r"probation|(?:deferred|suspended|conditional)\s+(?:punishments?|sentences?)|"
+                             # a post or a ward, not a prison: "released 300 police officers from service", "from hospital"
+                             r"(?:military\s+|active\s+)?(?:service|duty)\b|hospitals?\b|quarantine\b|"
+                             r"(?:their\s+)?(?:contracts?|posts?|duties|jobs?)\b|"
                              r"(?:other\s+)?punishments?\s+(?:in\s+the\s+form\s+of\s+(?!imprisonment|deprivation\s+of\s+(?:liberty|"
                              r"freedom))|not\s+related\s+to|other\s+than)|other\s+punishments?|restriction\s+of\s+"
                              r"(?:liberty|freedom)|(?:half|part)\s+of\s+the\s+unserved)", re.IGNORECASE)
@@ -841,6 +845,10 @@ THING_RELEASED = re.compile(r"\s+(?:an?|the|their|its|his|her|our|this|these|tho
                             r"afternoon|weekend|hour|hours|minute|minutes|moment|moments|while)\b)", re.IGNORECASE)
 """After "12 members released" with no verb before it, an object: the counted released something ("a statement", "their
 own account"), not "released a day after the talks" (a time)."""
+COUNT_RELEASED = re.compile(r"\s+(?:(?:more\s+than|over|about|nearly|some|at\s+least|another|a\s+further)\s+)?"
+                            r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores|"
+                            r"several|thousands)\b)", re.IGNORECASE)
+"""After "Two KGB officers released" with no verb before it, a count for its object: the counted are who freed them."""
 CONDITION = re.compile(r"\b(?:until|till|unless|if|once|as\s+long\s+as)\b[^,;.]*$", re.IGNORECASE)
 """Before a count freed in the passive, a condition or a goal: "until all 1,100 political prisoners are freed"."""
 ANNOUNCED = re.compile(r"\b(?:will|would|(?:is|are|was|were)\s+(?:set|expected|due|going|scheduled)\s+to|(?:is|are)\s+to|"

@@ -6007,3 +6007,10 @@ def test_review_a_prison_named_in_capitals_is_no_one_held(shapes):
                                     "where he had been held since July 29, 2022.")
     assert not [k for k in drafted if k[0] == "okrest-vale"], sorted(map(str, drafted))
 
+
+
+def test_review_the_day_a_war_broke_out_names_no_release(shapes):
+    drafted, _ = _drafted(shapes, "Poland frees dozens of detainees\n\nPoland is set to free 40 detainees this week.\n"
+                                  "The 12 others, taken captive after the outbreak of war on October 7, 2023, are expected "
+                                  "to be released at the border.\n", year=2026)
+    assert not [k for k in drafted if "2023" in k[0]], sorted(map(str, drafted))

@@ -29,7 +29,9 @@ from .places import demonym_country
 OTHER_EVENT = re.compile(r"\b(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:arrested|detained|jailed|imprisoned|sentenced|convicted)"
                          rf"(?!\s+{ADJECTIVES}{PEOPLE}\b)|"  # "released 27 unjustly imprisoned political prisoners on": the freed
                          r"since|until|elections?|protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|"
-                         r"invasion|raided|stormed|searched|banned|outlawed|liquidated|shut\s+down|closed\s+down)\b[^,;]{0,25}$|"
+                         r"invasion|raided|stormed|searched|banned|outlawed|liquidated|shut\s+down|closed\s+down|"
+                         r"coup|war|outbreak|attacks?|uprising|revolution|massacre|crackdown|abducted|kidnapped|"
+                         r"taken\s+(?:captive|hostage))\b[^,;]{0,25}$|"
                          r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$|"
                          r"\b(?:sentenced|convicted)\s+by\s+[^,;]{0,45}$|"  # "sentenced by the Hrodna Regional Court on"
                          # "a conference held in February", "talks convened on Monday", "prisoners held in May" (not "took

@@ -6014,3 +6014,16 @@ def test_review_the_day_a_war_broke_out_names_no_release(shapes):
                                   "The 12 others, taken captive after the outbreak of war on October 7, 2023, are expected "
                                   "to be released at the border.\n", year=2026)
     assert not [k for k in drafted if "2023" in k[0]], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("noun", ["citizens", "convicted citizens", "convicts"])
+def test_review_a_total_of_citizens_or_convicts_names_an_undated_pages_release(shapes, noun):
+    """"has made the decision to pardon 123 citizens of different countries": everyone freed, so on an undated page it
+    names the release the project's claims give that total (not "14 Lithuanian citizens", a group)."""
+    from types import SimpleNamespace
+
+    known = [SimpleNamespace(subject="release-2026-06", property="released_count", value=Count(123, "exact"),
+                             population=None)]
+    text = f"The president has made the decision to pardon 123 {noun} of different countries, his office said.\n"
+    drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
+    assert [k for k in drafted if k[0] == "release-2026-06"], (noun, sorted(map(str, drafted)))

@@ -479,8 +479,8 @@ def _year_before_last(ctx: Context, sentence: Sentence, offset: int) -> str | No
 def _total_noun(ctx: Context, figure) -> bool:
     """True when a figure counts everyone freed ("52 political prisoners", "52 were"), not a group of them
     ("14 foreigners", "14 with foreign citizenship"): only such a figure can name a release by its total."""
-    return bool(re.match(r"\s+[\"“]?(?:(?:more|other|political|jailed|detained|incarcerated)\s+)*(?:prisoners|people|persons|"
-                         r"detainees|inmates|individuals|captives|hostages|others)\b[\"”]?"
+    return bool(re.match(r"\s+[\"“]?(?:(?:more|other|political|jailed|detained|incarcerated|convicted)\s+)*(?:prisoners|people|"
+                         r"persons|detainees|inmates|individuals|captives|hostages|others|citizens|convicts)\b[\"”]?"
                          r"(?!\s+(?:with|holding)\s+(?:a\s+)?foreign\b)|"
                          r"\s+(?:were|have|had|was)\b", ctx.text[figure.end:figure.end + 40], re.IGNORECASE))
 

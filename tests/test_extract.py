@@ -6027,3 +6027,13 @@ def test_review_a_total_of_citizens_or_convicts_names_an_undated_pages_release(s
     text = f"The president has made the decision to pardon 123 {noun} of different countries, his office said.\n"
     drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
     assert [k for k in drafted if k[0] == "release-2026-06"], (noun, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body, person", [
+    ("Police detained 11 journalists in January. Pavel Sarnak, Viktor Drozdan and Maksat Tazhibek uulu were released "
+     "from the courtroom.", "maksat-tazhibek-uulu"),
+    ("Police detained 11 journalists in January. Makhabat Tazhibek kyzy was released on Friday.", "makhabat-tazhibek-kyzy"),
+])
+def test_review_a_patronymics_lower_case_last_word_is_part_of_the_name(shapes, body, person):
+    drafted = _review_draft(shapes, body)
+    assert person in _freed(drafted), sorted(map(str, drafted))

@@ -312,6 +312,9 @@ def find_names(text: str, registry: Registry) -> list[Name]:
         last, after_first = name.split()[-1], start + len(name_words[0]) if len(name_words) > 1 else start
         whole = re.compile(rf"(?<!\w){re.escape(last)}(?!\w)").search(text, after_first)  # the word, not inside another
         end = whole.end() if whole else text.index(last, after_first) + len(last)
+        patronymic = PATRONYMIC.match(text, end)
+        if patronymic:  # "Makhabat Tazhibek kyzy", "Maksat Tazhibek uulu": the lower-case last part is the name's
+            name, end = name + patronymic.group(0), patronymic.end()
         if re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|several|many))[ \t]+$",
                      text[max(0, start - 12):start], re.IGNORECASE):  # on the name's line: not a date line's year
             continue  # "12 Roman Catholic priests", "two Belarusian Activists": a count of a group, not a person
@@ -345,6 +348,8 @@ ADJECTIVES = {"american", "german", "mexican", "korean", "israeli", "iraqi", "pa
               "western", "eastern", "soviet", "russian-backed"}
 
 
+PATRONYMIC = re.compile(r"[ \t]+(?:uulu|kyzy|ogly|oglu|qizi|kizi)\b")
+"""After a name, a patronymic's lower-case last word, which is part of it: "Makhabat Tazhibek kyzy"."""
 PLACE_WORD = re.compile(r"Ocean|Sea|River|Lake|Gulf|Bay|Mountains?|Islands?|Valley|Desert|Strait|Canal|Peninsula|Coast|"
                         r"Basin|Republic|Kingdom|Emirates|Federation|Union|Council|Court|Committee|House|Office|Ministry|"
                         r"Department|Agency|Service|Party|Front|Movement|Cent(?:er|re)|Foundation|Institute|University|"

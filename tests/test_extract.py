@@ -5907,7 +5907,7 @@ def test_review_a_listed_person_given_by_a_noun_and_named_is_listed(shapes, body
 @pytest.mark.parametrize("body, count", [
     ("Six local journalists were released by the Polish authorities on Friday.", "6"),
     ("Two female activists were freed on Friday.", "2"),
-    ("Belarus freed three former ministers on Friday.", "3"),
+    ("Two veteran activists were freed on Friday.", "2"),
 ])
 def test_review_common_words_before_the_freed_noun_keep_the_count(shapes, body, count):
     drafted = _review_draft(shapes, body)
@@ -6037,3 +6037,67 @@ def test_review_a_total_of_citizens_or_convicts_names_an_undated_pages_release(s
 def test_review_a_patronymics_lower_case_last_word_is_part_of_the_name(shapes, body, person):
     drafted = _review_draft(shapes, body)
     assert person in _freed(drafted), sorted(map(str, drafted))
+
+
+# --- a second blind review (2026-12-06, second session): what the day's later rules took that they should not -------
+
+@pytest.mark.parametrize("body", ["Russia freed 150 prisoners of war on Friday.",
+                                  "The junta freed 114 anti-coup protesters on Friday.",
+                                  "The 40 kidnapped schoolgirls were freed on Friday."])
+def test_review_words_that_describe_the_freed_do_not_make_their_day_another_events(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert ("release-2026-11-20", "date", "2026-11-20", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+def test_review_former_prisoners_met_at_the_border_are_no_count_of_the_freed(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. At the border they were met by two former "
+                                    "political prisoners who had been freed in 2024.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "2"], sorted(map(str, drafted))
+
+
+def test_review_citizens_of_a_country_are_a_group_not_a_total(shapes):
+    from types import SimpleNamespace
+
+    known = [SimpleNamespace(subject="release-2026-06", property="released_count", value=Count(16, "exact"),
+                             population=None)]
+    drafted, _ = _drafted(shapes, "Published: 21 November 2026\n\nBelarus freed 31 prisoners on Friday, among them 16 "
+                                  "citizens of Belarus and 15 foreigners.\n", published="2026-11-21", known_claims=known)
+    assert not [k for k in drafted if k[0] == "release-2026-06"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, kept", [
+    ("Sarnak had spent five years at the Okrest Vale Jail, where he was sentenced to 13 years. Belarus freed Pavel "
+     "Sarnak on Friday.", ("pavel-sarnak", "sentence_years", "13", "exact", None, None)),
+    ("Belarus freed 14 prisoners on Friday, among them the German-American Lena Voss.",
+     ("lena-voss", "released_in", "release-2026-11-20", "exact", None, None)),
+    ("Fourteen prisoners released 48 hours earlier crossed into Lithuania on Friday.",
+     ("release-2026-11-20", "released_count", "14", "exact", None, None)),
+    ("Twelve political prisoners were released from the hospital of Penal Colony No. 3 on Friday.",
+     ("release-2026-11-20", "released_count", "12", "exact", None, None)),
+    ("Belarus freed 14 prisoners on Friday. Pavel Sarnak was released on Friday, as were Viktor Drozdan and Ruth Calder "
+     "on Friday.", ("ruth-calder", "released_in", "release-2026-11-20", "exact", None, None)),
+    ("Belarus freed 14 prisoners on Friday. Pavel Sarnak walked free, as did Viktor Drozdan later that day.",
+     ("viktor-drozdan", "released_in", "release-2026-11-20", "exact", None, None)),
+])
+def test_review_what_the_first_reviews_fixes_took_is_drafted_again(shapes, body, kept):
+    drafted = _review_draft(shapes, body)
+    assert kept in drafted, sorted(map(str, drafted))
+
+
+def test_review_guards_released_from_duty_and_named_are_not_freed(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The guards released from duty were named as "
+                                    "Pavel Sarnak and Viktor Drozdan.")
+    assert not _freed(drafted), sorted(map(str, drafted))
+
+
+def test_review_an_amnesty_after_after_and_an_article_names_no_undated_pages_release(tmp_path):
+    root = tmp_path / "project"
+    shapes_registry(root)
+    add_to_registry(root, {"releases": [{"id": "release-2026-10-19", "name": "Release of 19 October 2026",
+                                         "aliases": []}]})
+    registry = load_registry(open_project(root), Report())
+    drafted, _ = _drafted(registry, "Poland frees dozens of detainees\n\nPoland freed 40 detainees on Monday.\n"
+                                    "It was the second release this year, after a general amnesty on June 30 that saw 200 "
+                                    "detainees freed.\n", year=2026)
+    assert ("release-2026-10-19", "released_count", "40", "exact", None, None) in drafted, sorted(map(str, drafted))
+

@@ -226,7 +226,8 @@ not a hearing or a trial, where people are freed ("freed at a November 19 hearin
 ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|arrested|convicted|government|regime|opposition|anti-government|pro-democracy|"
               r"ill|sick|ailing|elderly|older|young|wounded|injured|high-profile|prominent|well-known|"  # "18 seriously ill"
-              r"local|independent|female|male|former|veteran|teenage|"  # "six local journalists" (not "foreign": a group)
+              r"local|independent|female|male|veteran|teenage|"  # "six local journalists" (not "foreign", a group; nor
+              # "former", which is as often someone freed before: "two former political prisoners freed in 2024")
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim|"
               r"(?-i:[A-Z])[a-z]{2,})\s+){0,2}")  # a nationality, a faith, a movement ("101 Hirak detainees")
 # Where one clause ends and the next begins, for keeping a fact's parts together.

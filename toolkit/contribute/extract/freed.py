@@ -470,10 +470,12 @@ def _freed_so_far(ctx: Context, sentence: Sentence) -> list[int]:
 
 AS_DID = re.compile(r"[^,;.:]{0,60}?,\s+as\s+(?:did|were|was|had|have|has)\s+(?:also\s+)?"
                     r"(?!(?:been|not|never|expected|agreed|planned|promised|announced|reported|said|feared|hoped)\b)")
-AS_DID_ELSE = re.compile(r"[’']s\b|[^,;.]*?\b(?:on\s+[A-Z][a-z]+day|earlier|ago|before|later|last|previous|"
-                         r"in\s+(?:19|20)\d\d|(?:a|one|two|three|several)\s+(?:days?|weeks?|months?|years?))\b")
+AS_DID_ELSE = re.compile(r"[’']s\b|[^,;.]*?\b(?:on\s+(?P<day>[A-Z][a-z]+day)|earlier|ago|before|last|previous|"
+                         r"in\s+(?:19|20)\d\d|(?:a|one|two|three|several)\s+(?:days?|weeks?|months?|years?)\s+"
+                         r"(?:earlier|before|ago|later))\b")
 """After the names of "as did", what makes them no sharers of the freeing: a possessive ("as was Y's request"), or a
-time of their own ("as did Y on Saturday", "as had Y a year earlier")."""
+time of their own ("as did Y on Saturday" after a freeing on Friday, "as had Y a year earlier"; not "later that day", nor
+the freeing's own day, "X was released on Friday, as were Y and Z on Friday")."""
 """After one person's own freeing, others who shared it: "X walked free on Friday, as did the activist Y", "X was
 released, as were Y and Z" (not "as had been agreed by Y", "as was expected")."""
 
@@ -680,7 +682,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                 record(member, verb.start(), verb.start(), member.end, place)
             as_did = AS_DID.match(ctx.text, verb.end(), sentence.end) if verb.re is not WHO_FREED else None
             alike = list_members(ctx, sentence, as_did.end()) if as_did else []
-            if alike and AS_DID_ELSE.match(ctx.text, after_apposition(ctx.text, alike[-1].end, sentence.end), sentence.end):
+            other = AS_DID_ELSE.match(ctx.text, after_apposition(ctx.text, alike[-1].end, sentence.end), sentence.end) \
+                if alike else None
+            if other and not (other.group("day") and other.group("day") in ctx.text[verb.start():as_did.end()]):
                 alike = []  # "as was Y's request", "as did Y on Saturday", "as had Y a year earlier": not the same freeing
             for member in alike:  # "X walked free, as did the activist Y", "X was released, as were Y and Z": they too
                 record(member, verb.start(), verb.start(), member.end, place)
@@ -1233,7 +1237,9 @@ def _one_of_the_counted(ctx: Context, sentence: Sentence, record) -> None:
 
 
 NAMED_AS = re.compile(r",\s+(?:who\s+(?:were|was)\s+)?(?:named|identified)\s+as\s+")
-THE_FREED_NAMED = re.compile(r"\W*(?:The|Those)\s+(?:[\w-]+\s+)?(?:freed|released|pardoned)\s+(?:[\w-]+\s+){0,2}?(?:were|was|"
+THE_FREED_NAMED = re.compile(r"\W*(?:The|Those)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                             r"newly|recently)\s+)?(?:freed|released|pardoned)\s+"
+                             r"(?:(?!(?:from|by|on|in|at|to|with|for|after|before|under)\b)[a-z][\w-]*\s+){0,2}?(?:were|was|"
                              r"have\s+been|had\s+been)\s+(?:named|identified)\s+as\s+")
 """A sentence that names the freed: "The freed men were identified as A and B", "The six freed local journalists were
 named as A, B and C"."""

@@ -299,7 +299,7 @@ def find_names(text: str, registry: Registry) -> list[Name]:
         if len(name_words) >= 3 and name_words[0] in HONORIFICS:
             name_words = name_words[1:]  # "U Than Htay", "Daw Khin Hla": Burmese honorifics, not part of the name
         if len(name_words) >= 3 and (is_demonym(name_words[0]) or "-" in name_words[0] and all(
-                is_demonym(part) or part == "born" for part in name_words[0].split("-"))):
+                is_demonym(part, given_names=True) or part == "born" for part in name_words[0].split("-"))):
             name_words = name_words[1:]  # "Canadian Lena Voss", "Briton Vicky Bowman", "Belarusian-American Lena Voss",
             # "Irish-born Lena Voss": a nationality, not a name
         if name_words and (ends_in_title(name_words[-1]) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in name_words)):
@@ -353,8 +353,11 @@ PATRONYMIC = re.compile(r"[ \t]+(?:uulu|kyzy|ogly|oglu|qizi|kizi)\b")
 PLACE_WORD = re.compile(r"Ocean|Sea|River|Lake|Gulf|Bay|Mountains?|Islands?|Valley|Desert|Strait|Canal|Peninsula|Coast|"
                         r"Basin|Republic|Kingdom|Emirates|Federation|Union|Council|Court|Committee|House|Office|Ministry|"
                         r"Department|Agency|Service|Party|Front|Movement|Cent(?:er|re)|Foundation|Institute|University|"
-                        r"Prison|Colony|Airport|Square|Street|Avenue|Station|Hotel|Embassy|Church|Cathedral|Mosque|Forces|"
-                        r"Army|Guard|Police")
+                        r"Prison|Jail|Penitentiary|Colony|Camp|Base|Hospital|Clinic|Airport|Square|Street|Avenue|Station|"
+                        r"Hotel|Embassy|Church|Cathedral|Mosque|School|Academy|Forces|Army|Guard|Police|Group|Commission|"
+                        r"Parliament|Assembly|Bureau|Directorate|Command|Network|Association|Alliance|Coalition|League|"
+                        r"Society|Bank|Company|Corporation|Fund|Tribunal|Prosecutor|Administration|Government|Region|"
+                        r"Province|District|Oblast|Territory|Zone|Border|Crossing|Bridge|Checkpoint")
 """The last word of capitalised words after "the" that makes them a place or a body: "in the Indian Ocean"."""
 PLACE_AFTER = re.compile(r"(?:\s+(?:natives?|residents?)|-born)\b|\s+(?:(?:military|maximum-security|high-security|"
                          r"penal|federal|state)\s+)?(?:prison|jail|colony|penitentiary|detention\s+cent(?:er|re)|airport|"

@@ -819,7 +819,7 @@ NOT_FROM_PRISON = re.compile(r"(?:\s+(?:early|\w+ly|(?:on|in)\s+[A-Z]?[\w,]+(?:\
                              r"(?!\s+(?:colon(?:y|ies)|camps?|facilit(?:y|ies)|cent(?:re|er)s?|institutions?|prisons?))|fines?\b|"
                              r"probation|(?:deferred|suspended|conditional)\s+(?:punishments?|sentences?)|"
                              # a post or a ward, not a prison: "released 300 police officers from service", "from hospital"
-                             r"(?:military\s+|active\s+)?(?:service|duty)\b|hospitals?\b|quarantine\b|"
+                             r"(?:military\s+|active\s+)?(?:service|duty)\b|hospitals?\b(?!\s+(?:of|in|at)\s)|quarantine\b|"
                              r"(?:their\s+)?(?:contracts?|posts?|duties|jobs?)\b|"
                              r"(?:other\s+)?punishments?\s+(?:in\s+the\s+form\s+of\s+(?!imprisonment|deprivation\s+of\s+(?:liberty|"
                              r"freedom))|not\s+related\s+to|other\s+than)|other\s+punishments?|restriction\s+of\s+"
@@ -846,8 +846,9 @@ THING_RELEASED = re.compile(r"\s+(?:an?|the|their|its|his|her|our|this|these|tho
 """After "12 members released" with no verb before it, an object: the counted released something ("a statement", "their
 own account"), not "released a day after the talks" (a time)."""
 COUNT_RELEASED = re.compile(r"\s+(?:(?:more\s+than|over|about|nearly|some|at\s+least|another|a\s+further)\s+)?"
-                            r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores|"
-                            r"several|thousands)\b)", re.IGNORECASE)
+                            r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
+                            r"scores|several|thousands)\b)(?![\d,]*[\s-]+(?:hours?|days?|weeks?|months?|years?|decades?|"
+                            r"minutes?)\b)", re.IGNORECASE)
 """After "Two KGB officers released" with no verb before it, a count for its object: the counted are who freed them."""
 CONDITION = re.compile(r"\b(?:until|till|unless|if|once|as\s+long\s+as)\b[^,;.]*$", re.IGNORECASE)
 """Before a count freed in the passive, a condition or a goal: "until all 1,100 political prisoners are freed"."""

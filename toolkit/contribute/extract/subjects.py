@@ -29,9 +29,8 @@ from .places import demonym_country
 OTHER_EVENT = re.compile(r"\b(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:arrested|detained|jailed|imprisoned|sentenced|convicted)"
                          rf"(?!\s+{ADJECTIVES}{PEOPLE}\b)|"  # "released 27 unjustly imprisoned political prisoners on": the freed
                          r"since|until|elections?|protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|"
-                         r"invasion|raided|stormed|searched|banned|outlawed|liquidated|shut\s+down|closed\s+down|"
-                         r"coup|war|outbreak|attacks?|uprising|revolution|massacre|crackdown|abducted|kidnapped|"
-                         r"taken\s+(?:captive|hostage))\b[^,;]{0,25}$|"
+                         r"invasion|raided|stormed|searched|shut\s+down|closed\s+down|"
+                         r"outbreak\s+of\s+(?:the\s+)?(?:war|fighting|hostilities|conflict))\b[^,;]{0,25}$|"
                          r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$|"
                          r"\b(?:sentenced|convicted)\s+by\s+[^,;]{0,45}$|"  # "sentenced by the Hrodna Regional Court on"
                          # "a conference held in February", "talks convened on Monday", "prisoners held in May" (not "took
@@ -480,7 +479,8 @@ def _total_noun(ctx: Context, figure) -> bool:
     """True when a figure counts everyone freed ("52 political prisoners", "52 were"), not a group of them
     ("14 foreigners", "14 with foreign citizenship"): only such a figure can name a release by its total."""
     return bool(re.match(r"\s+[\"“]?(?:(?:more|other|political|jailed|detained|incarcerated|convicted)\s+)*(?:prisoners|people|"
-                         r"persons|detainees|inmates|individuals|captives|hostages|others|citizens|convicts)\b[\"”]?"
+                         r"persons|detainees|inmates|individuals|captives|hostages|others|citizens(?!\s+of\s+(?-i:[A-Z]))|"
+                         r"convicts)\b[\"”]?"
                          r"(?!\s+(?:with|holding)\s+(?:a\s+)?foreign\b)|"
                          r"\s+(?:were|have|had|was)\b", ctx.text[figure.end:figure.end + 40], re.IGNORECASE))
 
@@ -530,8 +530,9 @@ EARLIER_REACH = 60
 """How far before a freeing word EARLIER is read (its two words right before it), not the sentence up to it each time."""
 
 
-EVENT_BEFORE_DATE = re.compile(r"\b(?:following|after|since|before|ahead\s+of)\s+(?:an?\s+|the\s+|its\s+)?$",
-                               re.IGNORECASE)
+EVENT_BEFORE_DATE = re.compile(r"\b(?:following|after|since|before|ahead\s+of)\s+(?:an?\s+|the\s+|its\s+)?"
+                               r"(?:(?!(?:freeing|release|releases|pardon|pardons|swap|exchange)\b)[a-z][\w-]*\s+){0,3}?"
+                               r"(?:(?:of|on|in)\s+)?$", re.IGNORECASE)
 """Before a freeing's date, words that make it an event the news comes after or before ("the second announced by the
 junta following a June 30 general amnesty that saw 200 detainees freed"): no day of the page's own release."""
 PAST_EVENT = re.compile(r"\W*(?:The|An?)\s+(?:last|previous|earlier|prior)\s+(?:\w+\s+){0,2}?"
@@ -592,13 +593,14 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                     undated and ABOUT_SOMEONE.search(sentence.text, 0, match.start()):
                 continue
             date = release_date(ctx, sentence, offset)
-            if date is not None and EVENT_BEFORE_DATE.search(ctx.text, max(sentence.start, date.start - 30), date.start):
+            if date is not None and EVENT_BEFORE_DATE.search(ctx.text, max(sentence.start, date.start - 50), date.start):
                 continue  # "following a June 30 general amnesty that saw 200 freed": an event the news comes after
             if date is not None:
                 candidates.append((0, date))
                 if n == 0 and date.relative and date.value and len(date.value) == 10 and not undated:
                     own_day = date
             candidates += [(1, d) for d in sentence.dates if d.value and len(d.value) >= 7 and not d.relative and
+                           not EVENT_BEFORE_DATE.search(ctx.text, max(sentence.start, d.start - 50), d.start) and
                            not OTHER_EVENT.search(ctx.text[max(sentence.start, d.start - 40):d.start]) and
                            not reported(ctx, d, offset, sentence.start) and not another_event(ctx, d, offset) and
                            not (undated and ABOUT_SOMEONE.search(ctx.text, sentence.start, d.start))]
@@ -624,7 +626,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                 and not (undated and ABOUT_SOMEONE.search(s.text, 0, m.start()))]
     relative = [d for s, d in relative if d is not None and not (undated and ABOUT_SOMEONE.search(ctx.text, s.start, d.start))
                 and len(d.value) == 10  # "last month" is an earlier release's, never the page's own
-                and not EVENT_BEFORE_DATE.search(ctx.text, max(s.start, d.start - 30), d.start)]
+                and not EVENT_BEFORE_DATE.search(ctx.text, max(s.start, d.start - 50), d.start)]
     if relative:
         return _own_release(ctx, relative[0].value)
     if ctx.anchor is not None and ctx.anchor.precision != "year" and any(s.freeing() or s.announced() for s in sentences):

@@ -470,14 +470,14 @@ def _freed_so_far(ctx: Context, sentence: Sentence) -> list[int]:
 
 AS_DID = re.compile(r"[^,;.:]{0,60}?,\s+as\s+(?:did|were|was|had|have|has)\s+(?:also\s+)?"
                     r"(?!(?:been|not|never|expected|agreed|planned|promised|announced|reported|said|feared|hoped)\b)")
+"""After one person's own freeing, others who shared it: "X walked free on Friday, as did the activist Y", "X was
+released, as were Y and Z" (not "as had been agreed by Y", "as was expected")."""
 AS_DID_ELSE = re.compile(r"[’']s\b|[^,;.]*?\b(?:on\s+(?P<day>[A-Z][a-z]+day)|earlier|ago|before|last|previous|"
                          r"in\s+(?:19|20)\d\d|(?:a|one|two|three|several)\s+(?:days?|weeks?|months?|years?)\s+"
                          r"(?:earlier|before|ago|later))\b")
 """After the names of "as did", what makes them no sharers of the freeing: a possessive ("as was Y's request"), or a
 time of their own ("as did Y on Saturday" after a freeing on Friday, "as had Y a year earlier"; not "later that day", nor
 the freeing's own day, "X was released on Friday, as were Y and Z on Friday")."""
-"""After one person's own freeing, others who shared it: "X walked free on Friday, as did the activist Y", "X was
-released, as were Y and Z" (not "as had been agreed by Y", "as was expected")."""
 
 
 @rule("released-in")

@@ -533,8 +533,9 @@ EARLIER_REACH = 60
 EVENT_BEFORE_DATE = re.compile(r"\b(?:following|after|since|before|ahead\s+of)\s+(?:an?\s+|the\s+|its\s+)?"
                                r"(?:(?!(?:freeing|release|releases|pardon|pardons|swap|exchange)\b)[a-z][\w-]*\s+){0,3}?"
                                r"(?:(?:of|on|in)\s+)?$", re.IGNORECASE)
-"""Before a freeing's date, words that make it an event the news comes after or before ("the second announced by the
-junta following a June 30 general amnesty that saw 200 detainees freed"): no day of the page's own release."""
+"""Before a freeing's date, words that make it an event the news comes after or before, with up to three words between
+("the second announced by the junta following a June 30 general amnesty that saw 200 detainees freed", "after a general
+amnesty on June 30"; not "after the release on"): no day of the page's own release."""
 PAST_EVENT = re.compile(r"\W*(?:The|An?)\s+(?:last|previous|earlier|prior)\s+(?:\w+\s+){0,2}?"
                         r"(?:swap|exchange|release|deal|amnesty|pardon)s?\b", re.IGNORECASE)
 IN_TOTAL_SINCE = r"\b(?:in\s+total|in\s+all|altogether),?\s+since\b"

@@ -264,7 +264,7 @@ def freeing_label(sentence: Sentence) -> bool:
     if len(sentence.text.split()) > 6 or sentence.figures:
         return False
     return any(re.fullmatch(r"(?:freed|released|pardoned|set\s+free|let\s+go|walked\s+free|the\s+freed|"
-                            r"(?:were|was|been)\s+handed\s+over|(?:won|gained|regained)\s+(?:\w+\s+)?(?:freedom|liberty))", m.group(0),
+                            rf"(?:were|was|been)\s+handed\s+over|{FREEDOM_WON})", m.group(0),
                             re.IGNORECASE)
                for m in sentence.freeing())
 

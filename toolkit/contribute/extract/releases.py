@@ -96,8 +96,9 @@ SENT_OF = re.compile(rf"\b{MOVED}\s+$", re.IGNORECASE)
 """An active movement before its count: "sent 31 of them to Lithuania"."""
 
 
-SPAN_OF_TIME = re.compile(r"[\s-]+(?:(?:more|long|full|whole)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b",
-                          re.IGNORECASE)
+TIME_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b"
+"""A unit of time, after a figure that is no count of people ("three years", "48 hours earlier")."""
+SPAN_OF_TIME = re.compile(rf"[\s-]+(?:(?:more|long|full|whole)\s+)?{TIME_UNIT}", re.IGNORECASE)
 """After a figure, a unit of time: "for three years", "a 15-year term" count no one."""
 
 
@@ -847,8 +848,7 @@ THING_RELEASED = re.compile(r"\s+(?:an?|the|their|its|his|her|our|this|these|tho
 own account"), not "released a day after the talks" (a time)."""
 COUNT_RELEASED = re.compile(r"\s+(?:(?:more\s+than|over|about|nearly|some|at\s+least|another|a\s+further)\s+)?"
                             r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
-                            r"scores|several|thousands)\b)(?![\d,]*[\s-]+(?:hours?|days?|weeks?|months?|years?|decades?|"
-                            r"minutes?)\b)", re.IGNORECASE)
+                            rf"scores|several|thousands)\b)(?![\d,]*[\s-]+{TIME_UNIT})", re.IGNORECASE)
 """After "Two KGB officers released" with no verb before it, a count for its object: the counted are who freed them."""
 CONDITION = re.compile(r"\b(?:until|till|unless|if|once|as\s+long\s+as)\b[^,;.]*$", re.IGNORECASE)
 """Before a count freed in the passive, a condition or a goal: "until all 1,100 political prisoners are freed"."""

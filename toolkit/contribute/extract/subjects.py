@@ -536,6 +536,14 @@ EVENT_BEFORE_DATE = re.compile(r"\b(?:following|after|since|before|ahead\s+of)\s
 """Before a freeing's date, words that make it an event the news comes after or before, with up to three words between
 ("the second announced by the junta following a June 30 general amnesty that saw 200 detainees freed", "after a general
 amnesty on June 30"; not "after the release on"): no day of the page's own release."""
+
+
+def _after_an_event(ctx: Context, sentence: Sentence, date) -> bool:
+    """True for a date right after the words of an event the news comes after or before (`EVENT_BEFORE_DATE`), read
+    within the 50 characters before it."""
+    return bool(EVENT_BEFORE_DATE.search(ctx.text, max(sentence.start, date.start - 50), date.start))
+
+
 PAST_EVENT = re.compile(r"\W*(?:The|An?)\s+(?:last|previous|earlier|prior)\s+(?:\w+\s+){0,2}?"
                         r"(?:swap|exchange|release|deal|amnesty|pardon)s?\b", re.IGNORECASE)
 IN_TOTAL_SINCE = r"\b(?:in\s+total|in\s+all|altogether),?\s+since\b"
@@ -594,14 +602,14 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                     undated and ABOUT_SOMEONE.search(sentence.text, 0, match.start()):
                 continue
             date = release_date(ctx, sentence, offset)
-            if date is not None and EVENT_BEFORE_DATE.search(ctx.text, max(sentence.start, date.start - 50), date.start):
+            if date is not None and _after_an_event(ctx, sentence, date):
                 continue  # "following a June 30 general amnesty that saw 200 freed": an event the news comes after
             if date is not None:
                 candidates.append((0, date))
                 if n == 0 and date.relative and date.value and len(date.value) == 10 and not undated:
                     own_day = date
             candidates += [(1, d) for d in sentence.dates if d.value and len(d.value) >= 7 and not d.relative and
-                           not EVENT_BEFORE_DATE.search(ctx.text, max(sentence.start, d.start - 50), d.start) and
+                           not _after_an_event(ctx, sentence, d) and
                            not OTHER_EVENT.search(ctx.text[max(sentence.start, d.start - 40):d.start]) and
                            not reported(ctx, d, offset, sentence.start) and not another_event(ctx, d, offset) and
                            not (undated and ABOUT_SOMEONE.search(ctx.text, sentence.start, d.start))]
@@ -627,7 +635,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                 and not (undated and ABOUT_SOMEONE.search(s.text, 0, m.start()))]
     relative = [d for s, d in relative if d is not None and not (undated and ABOUT_SOMEONE.search(ctx.text, s.start, d.start))
                 and len(d.value) == 10  # "last month" is an earlier release's, never the page's own
-                and not EVENT_BEFORE_DATE.search(ctx.text, max(s.start, d.start - 50), d.start)]
+                and not _after_an_event(ctx, s, d)]
     if relative:
         return _own_release(ctx, relative[0].value)
     if ctx.anchor is not None and ctx.anchor.precision != "year" and any(s.freeing() or s.announced() for s in sentences):

@@ -6101,3 +6101,26 @@ def test_review_an_amnesty_after_after_and_an_article_names_no_undated_pages_rel
                                     "detainees freed.\n", year=2026)
     assert ("release-2026-10-19", "released_count", "40", "exact", None, None) in drafted, sorted(map(str, drafted))
 
+
+
+@pytest.mark.parametrize("body, freed", [
+    ("Belarus freed 14 prisoners on Friday. Among them was Oren Pask, a former reporter for Radio Free Asia, whose "
+     "editors thanked several people, including Dara Quill, for their help.", {"oren-pask"}),
+    ("Belarus freed 14 prisoners on Friday. The Free Press Union, whose lawyers had met several people, including "
+     "Dara Quill, welcomed the news.", set()),
+    ("Free Voice Radio said on Friday that its staff, including Dara Quill, had met the envoy.", set()),
+    ("Belarus freed 14 prisoners on Friday, including Oren Pask of Radio Free Asia.", {"oren-pask"}),
+    ("The Free Syrian Army freed Oren Pask on Friday.", {"oren-pask"}),
+    ("Belarus freed 14 prisoners on Friday. Also released after spending five years behind bars was Radio Free Asia "
+     "journalist Oren Pask.", {"oren-pask"}),
+    ("Belarus freed 14 prisoners on Friday. Among them was Oren Pask, a reporter, whose editors thanked several people, "
+     "including Dara Quill, for their help.", {"oren-pask"}),
+    ("Belarus freed 14 prisoners on Friday. Among them was Oren Pask, who was released with three others, including "
+     "Dara Quill.", {"oren-pask", "dara-quill"}),
+])
+def test_free_in_a_name_and_a_list_members_own_clause_free_no_one(shapes, body, freed):
+    """"Radio Free Asia", "the Free Press Union": "Free" before a capitalised word is a name's word, and frees no one its
+    sentence lists; "Among them was A, a reporter, whose editors thanked several people, including B": B is one of the
+    people of A's own clause, not freed (unless that clause tells of a freeing)."""
+    drafted = _review_draft(shapes, body)
+    assert _freed(drafted) == freed, sorted(map(str, drafted))

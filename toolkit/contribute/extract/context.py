@@ -108,7 +108,11 @@ FREEDOM_WON = (r"(?:won|gained|regained)\s+(?:(?:their|his|her)\s+)?(?:freedom|l
                r"(?!\s+(?:of|to)\b|\s+from\s+(?!prison|jail|custody|detention|captivity))")
 """A freedom won back: "gained her freedom", "regained their liberty" (not "freedom of movement", "freedom to export",
 "freedom from sanctions")."""
-FREEING = re.compile(r"\b(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
+FREE = r"(?!(?-i:Free\s+[A-Z]))free[sd]?"
+"""A word of freeing: "free", "frees", "freed"; not "Free" before a capitalised word, a name's own word ("Radio Free
+Asia", "the Free Press Union", "Free Syrian Army")."""
+FREEING = re.compile(rf"\b(?:{FREE}|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|"
+                     r"lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
                      r"(?:were|was|been)\s+(?:also\s+|then\s+|later\s+)?handed\s+over|"
                      rf"walked\s+free|{WALKED_OUT}|{FREEDOM_WON}|the\s+freed|liberated|amnestied|"
                      r"grant(?:ed|ing)\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:amnesty|clemency|remission)|"

@@ -18,7 +18,7 @@ import re
 
 from ...values import parse_date
 from .bystanders import STILL_HELD, freed_before, heads_a_state, office_holder, still_held, subject_of_a_freeing, surname
-from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREEDOM_WON, FREEING, GRANTED_PARDON, NOT_WALKED_FREE,
+from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREE, FREEDOM_WON, FREEING, GRANTED_PARDON, NOT_WALKED_FREE,
                       PEOPLE, TO_BE_DONE, WALKED_OUT, WISH, Context, Sentence, asked_whether, rule)
 from .names import Name, title_word
 from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
@@ -31,7 +31,8 @@ INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|am
 FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      # "Also set free under the pardon was X", "Freed in the same amnesty were A and B"
                      r"(?:\s+(?:under|in|by|with|after)\s+(?:the|this|that|a|an|its|his|her|their)\s+(?:[a-z][\w-]*\s+)?"
-                     r"[a-z][\w-]*)?\s+(?:were|was|are|is)|"
+                     # "Also released after spending five years behind bars was X": a time it came after
+                     r"[a-z][\w-]*|\s+(?:after|following)\s+(?:[a-z][\w-]*\s+){1,6}?[a-z][\w-]*)?\s+(?:were|was|are|is)|"
                      # "One of the persons freed by Minsk is X"
                      r"one\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+by\s+(?:the\s+)?[\w.’'-]+"
                      r"(?:\s+[\w.’'-]+)?\s+(?:is|was)|"
@@ -60,7 +61,7 @@ INCLUDED_BY = re.compile(r"\W*(?:the|this|that|those|these|its|his|her|their)\s+
                          r"releases?|freed|released|pardoned)\s+(?:also\s+)?", re.IGNORECASE)
 """All that comes before "included": a pardon or a release, or its freed ("The pardon included X", "Those freed included
 X"), whose list names the freed whatever office they held (not "Those who negotiated the release included X")."""
-FREED_BEFORE = re.compile(r"\b(?:free[sd]?|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
+FREED_BEFORE = re.compile(rf"\b(?:{FREE}|releas\w*|pardon\w*|transferred|handed\s+over|those)\b", re.IGNORECASE)
 # The group a list of "including" names when it is those who came with the freed, not the freed: "accompanied by US
 # officials, including A", "met by a delegation of lawmakers, including A", "greeted by relatives, among them A"
 ATTENDING_GROUP = re.compile(r"\b(?:officials|diplomats|envoys|representatives|lawmakers|legislators|senators|congressmen|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .context import ADJECTIVES, EVENT_AFTER, PEOPLE, Context, Sentence, rule
+from .context import ADJECTIVES, EVENT_AFTER, FREEING, PEOPLE, Context, Sentence, rule
 from .names import ROLE_OF, SURNAME_LIKE_TITLES, Name, apposition, is_demonym, title_word
 from .places import country_of
 
@@ -261,6 +261,13 @@ BRACKETED_NOTE = re.compile(r"^\s*\([^()]{1,80}\)(?=,\s|,?\s+and\s)")
 """A note in brackets right after a listed name, before the list goes on: "A (20 years in prison), B"."""
 
 
+INCLUDED_IN_A_CLAUSE = re.compile(r"\s*(?:including|such\s+as|among(?:st)?\s+(?:them|whom))\s", re.IGNORECASE)
+RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which|whom)\s")
+"""A list member's description that is a clause of its own ("A, whose editors thanked several people, including B"): the
+names its "including" brings are those of the clause's people, unless it tells of a freeing ("A, who was freed with
+three others, including B")."""
+
+
 def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
     """The people listed from `begin`: names joined by commas and "and", each perhaps with a role
     before it or a description after it; the list ends where a clause of its own begins."""
@@ -271,6 +278,9 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
             continue
         gap_start = after_apposition(text, offset, person.start) if members else offset
         gap = text[gap_start:person.begin]
+        if members and INCLUDED_IN_A_CLAUSE.match(gap) and RELATIVE_CLAUSE.search(text, offset, gap_start) and \
+                not FREEING.search(text, offset, gap_start):
+            break  # "A, a reporter, whose editors thanked several people, including B": B is one of those people
         # "National League for Democracy (NLD) spokesman X": an organisation's name and its acronym are a role's words
         gap = re.sub(r"\b([A-Z][\w’'-]*)\s+(?:for|of)(?:\s+the)?\s+(?=[A-Z])", r"\1 ",
                      re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)", "", gap))

@@ -6124,3 +6124,24 @@ def test_free_in_a_name_and_a_list_members_own_clause_free_no_one(shapes, body, 
     people of A's own clause, not freed (unless that clause tells of a freeing)."""
     drafted = _review_draft(shapes, body)
     assert _freed(drafted) == freed, sorted(map(str, drafted))
+
+
+def test_an_undated_pages_news_in_the_present_perfect_is_not_the_earlier_releases_its_next_lines_date(tmp_path):
+    """An undated page whose lead frees in the present perfect and gives no day ("has pardoned 30 people, her office
+    said on Wednesday") reports a release of its own: the dated freeings of the lines after it ("released 18 people in
+    early July and pardoned 25 others on August 14") are earlier ones, not the page's; its weekday picks the page's
+    among the year's releases the project does not know of yet."""
+    root = tmp_path / "project"
+    shapes_registry(root)
+    add_to_registry(root, {"releases": [{"id": "release-2026-07", "name": "Release of July 2026", "aliases": []},
+                                        {"id": "release-2026-08-14", "name": "Release of 14 August 2026", "aliases": []},
+                                        {"id": "release-2026-09-02", "name": "Release of 2 September 2026",
+                                         "aliases": []}]})
+    registry = load_registry(open_project(root), Report())
+    text = ("Poland pardons 30 detainees\n\nPresident Anna Kolska has pardoned 30 people convicted over the protests, her "
+            "office said on Wednesday.\nThe president, who turned 60 last week, released 18 people from prison in early "
+            "July and pardoned 25 others on August 14.\n")
+    drafted, _ = _drafted(registry, text, year=2026)
+    assert ("release-2026-09-02", "released_count", "30", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert not [k for k in drafted if k[0] == "release-2026-07" and k[2] == "30"], sorted(map(str, drafted))
+    assert ("release-2026-07", "released_count", "18", "exact", None, None) in drafted, sorted(map(str, drafted))

@@ -578,6 +578,11 @@ def freeings_outside_totals(sentence: Sentence) -> list[re.Match]:
     return [m for m in sentence.freeing() if m.start() < begins]
 
 
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|just|already|reportedly|officially)\s+)?(?:been\s+)?$",
+                             re.IGNORECASE)
+"""Before a freeing, the present perfect: "has pardoned", "have now been freed" (news, which dates nothing)."""
+
+
 def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     """The release the article reports: dated in the first sentence about freeing that carries a
     day or month (in the clause of the freeing word first, else anywhere in the sentence; never
@@ -621,6 +626,9 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
         if written:
             best = min(written, key=lambda c: (c[0], -len(c[1].value), c[1].start))[1]
             return _own_release(ctx, best.value)
+        lead = sentence.freeing() and not sentence.heading and reporting == 1
+        if undated and lead and PRESENT_PERFECT.search(sentence.text, 0, sentence.freeing()[0].start()):
+            break  # "X has pardoned 30 people": undated news; the dated freeings after it are earlier releases
     if ctx.anchor is not None:
         near = [r for r, d in ctx.release_dates.items()
                 if d.precision == "day" and dt.timedelta(0) <= ctx.anchor.start - d.start <= dt.timedelta(days=7)]

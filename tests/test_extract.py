@@ -6145,3 +6145,21 @@ def test_an_undated_pages_news_in_the_present_perfect_is_not_the_earlier_release
     assert ("release-2026-09-02", "released_count", "30", "exact", None, None) in drafted, sorted(map(str, drafted))
     assert not [k for k in drafted if k[0] == "release-2026-07" and k[2] == "30"], sorted(map(str, drafted))
     assert ("release-2026-07", "released_count", "18", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday. Among those freed were six Lithuanians, two each from Poland and Ukraine, "
+    "and one French citizen.",
+    "Belarus freed 14 prisoners on Friday, including two each from Poland and Ukraine.",
+])
+def test_a_count_each_from_a_list_of_countries_counts_each(shapes, body):
+    """"two each from Poland and Ukraine": two of each country's nationals were freed."""
+    drafted = _review_draft(shapes, body)
+    for group in ("polish-nationals", "ukrainian-nationals"):
+        assert ("release-2026-11-20", "released_count", "2", "exact", None, group) in drafted, sorted(map(str, drafted))
+
+
+def test_a_count_each_is_no_count_of_the_held(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Two each from Poland and Ukraine remain in "
+                                    "prison.")
+    assert not [k for k in drafted if k[5] in ("polish-nationals", "ukrainian-nationals")], sorted(map(str, drafted))

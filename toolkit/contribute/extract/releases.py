@@ -551,6 +551,8 @@ def _one_among_the_freed(sentence: Sentence, match: re.Match) -> bool:
 
 
 FROM = re.compile(rf"\s+(?:{ADJECTIVES}{PEOPLE}\s+)?(?:(?:were|was|are|came)\s+)?from\s+", re.IGNORECASE)
+EACH_FROM = re.compile(r"\s+each\s+from\s+(?:the\s+)?", re.IGNORECASE)
+"""After a count, a count of each country listed: "two each from Poland and Ukraine"."""
 OTHERS_FROM = re.compile(r"\b(?:and\s+)?(?:the\s+)?others?\s+(?:were\s+)?from\s+", re.IGNORECASE)
 
 
@@ -558,6 +560,15 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
     """A breakdown by where people come from: "two individuals from Japan, three from Poland", and "others
     from Estonia and Sweden" (at least one of each)."""
     for figure in _free(ctx, sentence):
+        each = EACH_FROM.match(ctx.text, figure.end, sentence.end)
+        listed = _countries_listed(ctx, sentence, each.end()) if each else []
+        release = clause_release(ctx, sentence, figure.start)
+        if listed and release and figure.qualifier == "exact" and \
+                not STILL_HELD.search(ctx.text, listed[-1].end, min(sentence.end, listed[-1].end + 30)) and ctx.take(figure):
+            for country in listed:  # "two each from Poland and Ukraine": as many of each country's
+                ctx.add("released_count", "count", figure.value, figure.start, country.end, subject=release,
+                        population=nationals_of(ctx, country.entity, country.text))
+            continue
         lead = FROM.match(ctx.text, figure.end, sentence.end)
         country = country_at(ctx, sentence, lead.end()) if lead else None
         if lead and re.search(r"[a-z]\s", lead.group(0).strip()[:-4] + " ") and country is not None and \
@@ -617,6 +628,20 @@ FOREIGNERS_FROM = re.compile(r"\b(?:foreign\s+(?:nationals|citizens|prisoners|de
 list of two or more: one country after the count would be the count's own nationality)."""
 
 
+def _countries_listed(ctx: Context, sentence: Sentence, offset: int) -> list[Name]:
+    """The countries the registry knows listed from `offset`, joined by commas and "and" ("Latvia, Poland and Ukraine")."""
+    listed = []
+    while True:
+        country = country_at(ctx, sentence, offset)
+        if country is None or ctx.registry_place_kind(country.entity) != "country":
+            return listed
+        listed.append(country)
+        joiner = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", ctx.text[country.end:sentence.end])
+        if not joiner:
+            return listed
+        offset = country.end + joiner.end()
+
+
 def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, own: bool, least: int = 1,
                  counted: bool = False) -> None:
     """"Those released also include citizens of Japan, Poland and the US", "the others from Latvia and Estonia": at
@@ -628,16 +653,7 @@ def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, 
             continue
         offset = sentence.start + found.end()
         release = clause_release(ctx, sentence, offset)
-        listed = []
-        while release:
-            country = country_at(ctx, sentence, offset)
-            if country is None or ctx.registry_place_kind(country.entity) != "country":
-                break
-            listed.append(country)
-            joiner = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", ctx.text[country.end:sentence.end])
-            if not joiner:
-                break
-            offset = country.end + joiner.end()
+        listed = _countries_listed(ctx, sentence, offset) if release else []
         if len(listed) < least or STILL_HELD.search(ctx.text, listed[-1].end, min(sentence.end, listed[-1].end + 30)):
             continue
         for country in listed:

@@ -6163,3 +6163,29 @@ def test_a_count_each_is_no_count_of_the_held(shapes):
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Two each from Poland and Ukraine remain in "
                                     "prison.")
     assert not [k for k in drafted if k[5] in ("polish-nationals", "ukrainian-nationals")], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, count, release", [
+    ("Belarus freed 14 prisoners on Friday. The leader released 18 people from prison in early July and announced a "
+     "pardon for 30 individuals on August 16.", "30", "release-2026-08-16"),
+    ("Belarus freed 14 prisoners on Friday. The leader released 18 people from prison in early July and announced a "
+     "pardon for 30 individuals on August 16.", "18", "release-2026-07"),
+    ("Belarus freed 14 prisoners on Friday. In early July it released 18 people and pardoned 30 others.", "30",
+     "release-2026-07"),
+])
+def test_a_second_freeing_of_a_sentence_takes_its_own_date_not_the_one_after_the_first(shapes, body, count, release):
+    """"released 18 people in early July and announced a pardon for 30 individuals on August 16": the date after the
+    first freeing is its own; the second, dated after it, is of August 16 (a date before both is both's)."""
+    drafted = _review_draft(shapes, body)
+    assert (release, "released_count", count, "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+def test_an_undated_pages_news_in_the_present_perfect_is_dated_by_a_named_persons_freeing_not_by_a_counted_one(shapes):
+    """After an undated lead in the present perfect, a freeing dated further down that counts whom it freed ("pardoned 25
+    others on August 14") is a release of its own; one of a named person ("Oren Pask was released on 25 October") may be
+    the lead's, and dates the page's release."""
+    text = ("Poland frees two opponents\n\nPresident Anna Kolska has pardoned two opposition figures, her office said.\n"
+            "She pardoned 25 others on August 14.\nOren Pask was released on 25 October, his lawyer said.\n")
+    drafted, _ = _drafted(shapes, text, year=2026)
+    assert ("release-2026-10-25", "released_count", "2", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert ("release-2026-08-14", "released_count", "25", "exact", None, None) in drafted, sorted(map(str, drafted))

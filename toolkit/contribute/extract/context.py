@@ -258,6 +258,7 @@ class Sentence:
     _figure_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _date_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _freeing: list[re.Match] | None = field(default=None, repr=False, compare=False)
+    _freeing_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _persons: list | None = field(default=None, repr=False, compare=False)  # people.persons, once per sentence
     _spans: dict = field(default_factory=dict, repr=False, compare=False)  # pattern -> its matches (spans_of)
 
@@ -308,6 +309,14 @@ class Sentence:
                              not (_passive_exchange(m) and not EXCHANGED_WHO.search(self.text, 0, m.start())) and
                              not (m.group(0).lower().startswith("walked out") and NOT_WALKED_FREE.search(self.text))]
         return self._freeing
+
+    def freeing_between(self, start: int, end: int) -> bool:
+        """True when a word of freeing (`freeing`) lies wholly between two absolute offsets (by bisection: asked once
+        per freeing of a sentence that may hold thousands)."""
+        if self._freeing_starts is None:
+            self._freeing_starts = [self.start + m.start() for m in self.freeing()]
+        at = bisect.bisect_left(self._freeing_starts, start)
+        return at < len(self._freeing_starts) and self._freeing_starts[at] + len(self.freeing()[at].group(0)) <= end
 
     def announced(self) -> bool:
         """True when the sentence announces a freeing to come ("Belarus will free 300", "are expected to be

@@ -181,6 +181,7 @@ def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
     # happened the same day
     simultaneous = re.match(r"\w+\s+as\s+", ctx.text[offset:end])
     # (within a reach of the freeing: a clause of thousands of freeings and dates, each read to each, cost its cube)
+    first = None
     for date in sentence.dates_within(max(start, offset - DATE_REACH), min(end, offset + DATE_REACH)):
         if date.value and len(date.value) >= 7 and \
                 not OTHER_EVENT.search(ctx.text[max(start, date.start - 60):date.start]) and \
@@ -188,8 +189,13 @@ def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
                 (not date.relative or abs(date.start - offset) < 30 or _object_between(ctx, sentence, offset, date) or
                  (simultaneous and 0 < date.start - offset < 130) or _opening_day(ctx, sentence, date, offset)) and \
                 not in_description(ctx, sentence, date):  # last: it reads what is said after each name
+            if first is not None:
+                return date if date.start > offset else first
+            if date.end <= offset and sentence.freeing_between(start, date.start):
+                first = date  # "released 18 in early July and announced a pardon for 30 on August 16": July is the
+                continue  # first freeing's; the second's is the date after it, if it has one
             return date
-    return said_under_way(ctx, sentence, offset)
+    return first or said_under_way(ctx, sentence, offset)
 
 
 LATER_EVENT = re.compile(r"\b(?:ahead\s+of|before|upcoming|planned|scheduled|expected)\b", re.IGNORECASE)
@@ -592,6 +598,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     # on a page that gives no day or month of its own, a freeing in a clause about someone it names ("X, whose husband
     # was released in June,") is that person's story: no sign of which release the page reports
     undated = ctx.anchor is None or ctx.anchor.precision == "year"
+    news_undated = False  # an undated page's lead in the present perfect: the dates the page writes are earlier releases'
     for sentence in sentences:
         if reporting >= 2:
             break  # further down, a dated freeing is as likely an earlier release, listed for background
@@ -628,7 +635,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             return _own_release(ctx, best.value)
         lead = sentence.freeing() and not sentence.heading and reporting == 1
         if undated and lead and PRESENT_PERFECT.search(sentence.text, 0, sentence.freeing()[0].start()):
-            break  # "X has pardoned 30 people": undated news; the dated freeings after it are earlier releases
+            news_undated = True  # "X has pardoned 30 people": undated news; the dated freeings after it are earlier releases
+            break
     if ctx.anchor is not None:
         near = [r for r, d in ctx.release_dates.items()
                 if d.precision == "day" and dt.timedelta(0) <= ctx.anchor.start - d.start <= dt.timedelta(days=7)]
@@ -640,7 +648,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     relative = [(s, release_date(ctx, s, s.start + m.start()) or next(days_further_on(ctx, s, s.start + m.start()), None))
                 for s in sentences for m in freeings_outside_totals(s)
                 if not PAST_EVENT.match(s.text) and not other_side(ctx, s, s.start + m.start())
-                and not (undated and ABOUT_SOMEONE.search(s.text, 0, m.start()))]
+                and not (undated and ABOUT_SOMEONE.search(s.text, 0, m.start()))
+                and not (news_undated and _counts_after(s, m))]
     relative = [d for s, d in relative if d is not None and not (undated and ABOUT_SOMEONE.search(ctx.text, s.start, d.start))
                 and len(d.value) == 10  # "last month" is an earlier release's, never the page's own
                 and not _after_an_event(ctx, s, d)]
@@ -656,6 +665,14 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             ctx.release_guessed = "only-release-of-year"
             return in_year[0]
     return _release_of_weekday(ctx, sentences) or _new_release_of_year(ctx, sentences) or _envoy_guess(ctx, known)
+
+
+def _counts_after(sentence: Sentence, freeing: re.Match) -> bool:
+    """True when a freeing counts whom it freed ("released 18 people", "a pardon for 30 individuals"): after a lead in the
+    present perfect on an undated page, a dated release of its own, not the page's (not "X was released on 25 October",
+    who may be one of the lead's)."""
+    after = sentence.start + freeing.end()
+    return any(f.start - after <= 12 for f in sentence.figures_within(after, sentence.clause(after)[1]))
 
 
 def _releases_of_the_year(ctx: Context) -> list[str]:

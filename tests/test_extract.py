@@ -71,6 +71,14 @@ def test_figures_are_read_as_written():
     assert found == {(1200, "almost", None), (12, "exact", None), (22, "exact", None), (20, "between", 25)}
 
 
+def test_about_after_a_word_whose_preposition_it_is_qualifies_no_figure():
+    """"information about three women": the women are three, not about three (not "said about 40 were freed")."""
+    text = "It has information about three women; it knew about 13 men; about 40 were freed; she said about 50 left."
+    found = {(f.value, f.qualifier) for f in find_figures(text, [])}
+    assert found == {(3, "exact"), (13, "exact"), (40, "about"), (50, "about")}
+    assert [f.text for f in find_figures(text, [])][:2] == ["three", "13"]
+
+
 def test_a_term_written_with_a_hyphen_is_a_figure_but_a_compound_is_not():
     assert [f.value for f in find_figures("serving a 14-year sentence", [])] == [14]
     assert find_figures("the COVID-19 rules of 2020-2021", []) == []

@@ -76,6 +76,10 @@ COUNT = re.compile(
     rf"(?![\w,]*\d)(?![^\W\d_])(?!-(?!(?:year|month|week|day|hour)s?\b)\w)")
 """A count, matched in text whose ASCII letters are lowered (`lowered`): the same spans as matching
 without regard to case, at half the cost."""
+ABOUT_OF = re.compile(r"\b(?:information|news|details|data|reports|knew|know|known|knows|learned|learnt|heard|aware|"
+                      r"talked|talk|talks|spoke|speak|speaks|asked|ask|asks|concerned|worried|cares|questions)\s+$")
+"""Before "about" and a figure, a word whose preposition "about" is ("information about three women"), matched in lowered
+text: the figure is exact."""
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -175,17 +179,20 @@ def find_figures(text: str, dates: list[DateMention] | None = None) -> list[Figu
         if in_date(span, span + 1):
             continue
         said = match.group("qualifier")
+        start = match.start()
+        if said == "about" and ABOUT_OF.search(low_text, max(0, start - 20), start):
+            said, start = None, span  # "information about three women": about whom, not how many
         if match.group("figure") == "one" and not text[span].isupper() and not said:
             continue  # "one of", "one step": too often not a count
         qualifier = QUALIFIER_OF[said] if said else "exact"
         if match.group("low"):
             low, high = number(match.group("low")), number(match.group("high"))
             if low is not None and high is not None:
-                found.append(Figure(text[match.start():match.end()], match.start(), match.end(), low, "between", high))
+                found.append(Figure(text[start:match.end()], start, match.end(), low, "between", high))
             continue
         value = number(match.group("figure"))
         if value is not None:
-            found.append(Figure(text[match.start():match.end()], match.start(), match.end(), value, qualifier))
+            found.append(Figure(text[start:match.end()], start, match.end(), value, qualifier))
     return found
 
 

@@ -6216,3 +6216,19 @@ def test_whom_sanctions_affect_is_no_count_of_the_freed(shapes):
                  "Belarus freed 14 prisoners on Friday. The sanctions affected six Ukrainians and eight Poles."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[5] == "ukrainian-nationals"], (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("sentence, date", [
+    ("They were placed under detention on August 5, when the state lost its status.", "2026-08-05"),
+    ("They were taken into custody in March 2021.", "2021-03"),
+    ("They were placed under arrest in March 2021.", "2021-03"),
+])
+def test_placed_under_detention_or_taken_into_custody_dates_an_imprisonment(shapes, sentence, date):
+    drafted = _review_draft(shapes, f"Belarus freed journalists Oren Pask and Dara Quill on Friday. {sentence}")
+    for person in ("oren-pask", "dara-quill"):
+        assert (person, "imprisoned_since", date, "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+def test_placed_under_house_arrest_after_a_release_dates_no_imprisonment(shapes):
+    drafted = _review_draft(shapes, "Oren Pask was released on Friday and placed under house arrest on November 20.")
+    assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))

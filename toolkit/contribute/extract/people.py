@@ -501,6 +501,7 @@ WHOSE_OTHER = re.compile(r"\bwhose\s+(?:[\w-]+\s+){1,2}(?:was|were|had\s+been|ha
 SEASON = r"(?:(?:early|late|mid)(?:\s+|-))?"
 """A part of the year before its number ("in late 2021", "in mid-2020"): the date is still the year."""
 IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+prison|in\s+jail|behind\s+bars|in\s+custody|"
+                        r"placed\s+under\s+(?:detention|arrest)|taken\s+into\s+custody|"
                         r"(?:his|her|their)\s+(?:arrest|detention)|"
                         r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?)\s+"
                         r"(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|"

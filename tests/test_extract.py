@@ -6199,25 +6199,6 @@ def test_an_undated_pages_news_in_the_present_perfect_is_dated_by_a_named_person
     assert ("release-2026-08-14", "released_count", "25", "exact", None, None) in drafted, sorted(map(str, drafted))
 
 
-@pytest.mark.parametrize("body", [
-    "Belarus freed 14 prisoners on Friday. The move affected six Ukrainians and eight Poles, its office said.",
-    "Belarus freed 14 prisoners on Friday. The decision covers six Ukrainians and eight Poles.",
-])
-def test_whom_a_pardon_affects_or_covers_is_a_count_of_the_freed(shapes, body):
-    """"The move affected six Ukrainians and eight Poles", "The decision covers ..." right after a freeing: counts of the
-    freed by group (not "The sanctions affected six Ukrainians")."""
-    drafted = _review_draft(shapes, body)
-    assert ("release-2026-11-20", "released_count", "6", "exact", None, "ukrainian-nationals") in drafted, \
-        sorted(map(str, drafted))
-
-
-def test_whom_sanctions_affect_is_no_count_of_the_freed(shapes):
-    for body in ("The sanctions affected six Ukrainians and eight Poles.\nBelarus freed 14 prisoners on Friday.",
-                 "Belarus freed 14 prisoners on Friday. The sanctions affected six Ukrainians and eight Poles."):
-        drafted = _review_draft(shapes, body)
-        assert not [k for k in drafted if k[5] == "ukrainian-nationals"], (body, sorted(map(str, drafted)))
-
-
 @pytest.mark.parametrize("sentence, date", [
     ("They were placed under detention on August 5, when the state lost its status.", "2026-08-05"),
     ("They were taken into custody in March 2021.", "2021-03"),

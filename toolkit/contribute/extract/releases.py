@@ -356,21 +356,13 @@ def lone_sums(drafts: list, headings: list[tuple[int, int]]) -> list:
     return [d for d in drafts if not (d.property == "released_count" and d.note.startswith(SUM_NOTE)) or alone(d)]
 
 
-AFFECTED = (r"\b(?:move|decision|decree|pardon|amnesty|measure|gesture|clemency|order|list)\b[^.;]{0,40}?\b"
-            r"(?:affect(?:s|ed)|cover(?:s|ed)|applie[sd]\s+to)\b")
-"""Whom a freeing's act affected or covered ("the move was a gesture that affected seven women and 23 men"; not "The
-sanctions affected six Ukrainians")."""
-
-
 @rule("subgroup-count")
 def groups(ctx: Context, sentence: Sentence) -> None:
     """How many of a nationality or group were freed: "five Ukrainians" among the freed, "One
     Canadian was released", "which included four Latvian nationals", "three imprisoned Polish nationals", "A Swiss
-    citizen has also been released" and "An Estonian journalist, X, was among them" (at least one); whom a freeing
-    told in the sentence before affected or covered ("The move affected seven women and 23 men")."""
+    citizen has also been released" and "An Estonian journalist, X, was among them" (at least one)."""
     context = sentence.freeing() or re.search(r"\b(?:among(?:st)?|including|included|of\s+those|of\s+them)\b", sentence.text, re.I) or \
-        ctx.previous_freeing and re.search(r"\b(?:were|was)\s+(?:also\s+)?(?:in|part\s+of)\s+the\s+group\b|"
-                                           rf"{AFFECTED}", sentence.text)
+        ctx.previous_freeing and re.search(r"\b(?:were|was)\s+(?:also\s+)?(?:in|part\s+of)\s+the\s+group\b", sentence.text)
     if not context:
         return
     for figure in _free(ctx, sentence):

@@ -108,9 +108,10 @@ FREEDOM_WON = (r"(?:won|gained|regained)\s+(?:(?:their|his|her)\s+)?(?:freedom|l
                r"(?!\s+(?:of|to)\b|\s+from\s+(?!prison|jail|custody|detention|captivity))")
 """A freedom won back: "gained her freedom", "regained their liberty" (not "freedom of movement", "freedom to export",
 "freedom from sanctions")."""
-FREE = r"(?!(?-i:Free\s+[A-Z]))free[sd]?"
+FREE = r"(?!(?<!\bset\s)(?<!\bsets\s)(?<!\bto\s)(?-i:Free\s+[A-Z]))free[sd]?"
 """A word of freeing: "free", "frees", "freed"; not "Free" before a capitalised word, a name's own word ("Radio Free
-Asia", "the Free Press Union", "Free Syrian Army")."""
+Asia", "the Free Press Union", "Free Syrian Army"), unless a verb's ("Belarus Sets Free Pavel Sarnak", "Belarus to Free
+Pavel Sarnak" in a headline's capitals)."""
 FREEING = re.compile(rf"\b(?:{FREE}|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|set\s+free|let\s+go|"
                      r"lets?\s+(?:[\w,-]+\s+){1,4}?go\b|"
                      r"(?:were|was|been)\s+(?:also\s+|then\s+|later\s+)?handed\s+over|"
@@ -142,7 +143,7 @@ DECIDED = r"(?:made|took|taken)\s+the\s+decision"
 """A decision taken, in the words before "to free": "has made the decision to pardon 123"."""
 ANNOUNCED_FREEING = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+)?be|(?:is|are)\s+(?:set|expected|due|scheduled|going)\s+to\s+be|"
                                r"(?:is|are)\s+to\s+be|will|would|(?:set|expected|due|going|scheduled|plans?|planned|agreed|"
-                               rf"decided|{DECIDED})\s+to)\s+(?:gradually\s+|soon\s+|also\s+)?(?:free[sd]?|releas(?:e|ed)|pardon(?:ed)?|"
+                               rf"decided|{DECIDED})\s+to)\s+(?:gradually\s+|soon\s+|also\s+)?(?:{FREE}|releas(?:e|ed)|pardon(?:ed)?|"
                                r"grant\s+freedom)\b",
                                re.IGNORECASE)
 """A freeing to come, said by the side that frees: "will free", "agreed to gradually release", "are expected to be
@@ -258,7 +259,8 @@ class Sentence:
     _figure_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _date_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _freeing: list[re.Match] | None = field(default=None, repr=False, compare=False)
-    _freeing_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _freeing_spans: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+    _name_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _persons: list | None = field(default=None, repr=False, compare=False)  # people.persons, once per sentence
     _spans: dict = field(default_factory=dict, repr=False, compare=False)  # pattern -> its matches (spans_of)
 
@@ -276,6 +278,13 @@ class Sentence:
         starts = [f.start for f in self.figures] if self._figure_starts is None else self._figure_starts
         self._figure_starts = starts
         return self.figures[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def names_within(self, start: int, end: int) -> list[Name]:
+        """The sentence's names that start between two absolute offsets (by bisection, as `figures_within`)."""
+        if self._name_starts is None:
+            self._name_starts = [n.start for n in self.names]
+        starts = self._name_starts
+        return self.names[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
     def dates_within(self, start: int, end: int) -> list[DateMention]:
         """The sentence's dates that start between two absolute offsets (by bisection, as `figures_within`)."""
@@ -313,10 +322,18 @@ class Sentence:
     def freeing_between(self, start: int, end: int) -> bool:
         """True when a word of freeing (`freeing`) lies wholly between two absolute offsets (by bisection: asked once
         per freeing of a sentence that may hold thousands)."""
-        if self._freeing_starts is None:
-            self._freeing_starts = [self.start + m.start() for m in self.freeing()]
-        at = bisect.bisect_left(self._freeing_starts, start)
-        return at < len(self._freeing_starts) and self._freeing_starts[at] + len(self.freeing()[at].group(0)) <= end
+        at = bisect.bisect_left(self._freeing_at(), (start, -1))
+        return at < len(self._freeing_spans) and self._freeing_spans[at][1] <= end
+
+    def freeing_at(self, offset: int) -> re.Match | None:
+        """The word of freeing (`freeing`) that starts at an absolute offset, if one does (by bisection)."""
+        at = bisect.bisect_left(self._freeing_at(), (offset, -1))
+        return self.freeing()[at] if at < len(self._freeing_spans) and self._freeing_spans[at][0] == offset else None
+
+    def _freeing_at(self) -> list[tuple[int, int]]:
+        if self._freeing_spans is None:
+            self._freeing_spans = [(self.start + m.start(), self.start + m.end()) for m in self.freeing()]
+        return self._freeing_spans
 
     def announced(self) -> bool:
         """True when the sentence announces a freeing to come ("Belarus will free 300", "are expected to be

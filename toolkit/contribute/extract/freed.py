@@ -31,8 +31,11 @@ INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|am
 FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      # "Also set free under the pardon was X", "Freed in the same amnesty were A and B"
                      r"(?:\s+(?:under|in|by|with|after)\s+(?:the|this|that|a|an|its|his|her|their)\s+(?:[a-z][\w-]*\s+)?"
-                     # "Also released after spending five years behind bars was X": a time it came after
-                     r"[a-z][\w-]*|\s+(?:after|following)\s+(?:[a-z][\w-]*\s+){1,6}?[a-z][\w-]*)?\s+(?:were|was|are|is)|"
+                     r"[a-z][\w-]*)?\s+(?:were|was|are|is)|"
+                     # "Also released after spending five years behind bars was X": what it came after, when the freeing
+                     # opens the sentence (not "The first to confirm they had been released after months of talks was X")
+                     r"(?:\A\W*|\balso\s+)(?:freed|released|pardoned|set\s+free)\s+(?:after|following)\s+"
+                     r"(?:[a-z][\w-]*\s+){1,6}?[a-z][\w-]*\s+(?:were|was|are|is)|"
                      # "One of the persons freed by Minsk is X"
                      r"one\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+by\s+(?:the\s+)?[\w.’'-]+"
                      r"(?:\s+[\w.’'-]+)?\s+(?:is|was)|"

@@ -262,10 +262,15 @@ BRACKETED_NOTE = re.compile(r"^\s*\([^()]{1,80}\)(?=,\s|,?\s+and\s)")
 
 
 INCLUDED_IN_A_CLAUSE = re.compile(r"\s*(?:including|such\s+as|among(?:st)?\s+(?:them|whom))\s", re.IGNORECASE)
+"""Between a list's member and the next name, the words of an inclusion ("A, ..., including B")."""
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which|whom)\s")
-"""A list member's description that is a clause of its own ("A, whose editors thanked several people, including B"): the
-names its "including" brings are those of the clause's people, unless it tells of a freeing ("A, who was freed with
-three others, including B")."""
+"""A list member's description that is a clause of its own ("A, whose editors thanked several people, including B")."""
+OTHERS_OF_A_CLAUSE = re.compile(r"\b(?:thanked|thanks|praised|met|urged|called\s+on|critici[sz]ed|accused|blamed|lobbied|"
+                                r"wrote\s+to|appealed\s+to|asked|told|warned|visited|interviewed|represented|defended|"
+                                r"sued|named)\b")
+"""In a list member's own clause, a verb whose object is other people ("whose editors thanked several people, including
+B"): the names its "including" brings are those people, not more of the list (not "who crossed into Lithuania with
+several others, including B", nor a clause that tells of a freeing, "who was released with three others, including B")."""
 
 
 def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
@@ -279,7 +284,7 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         gap_start = after_apposition(text, offset, person.start) if members else offset
         gap = text[gap_start:person.begin]
         if members and INCLUDED_IN_A_CLAUSE.match(gap) and RELATIVE_CLAUSE.search(text, offset, gap_start) and \
-                not FREEING.search(text, offset, gap_start):
+                OTHERS_OF_A_CLAUSE.search(text, offset, gap_start) and not FREEING.search(text, offset, gap_start):
             break  # "A, a reporter, whose editors thanked several people, including B": B is one of those people
         # "National League for Democracy (NLD) spokesman X": an organisation's name and its acronym are a role's words
         gap = re.sub(r"\b([A-Z][\w’'-]*)\s+(?:for|of)(?:\s+the)?\s+(?=[A-Z])", r"\1 ",

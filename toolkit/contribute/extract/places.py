@@ -228,8 +228,8 @@ def _adjective_of(ctx: Context, country: str, written: str) -> str:
 
 def place_after(ctx: Context, sentence: Sentence, offset: int, reach: int = 3) -> Name | None:
     """A place named at `offset` (or "that country": the country named last before it)."""
-    for name in sentence.names:
-        if offset <= name.start <= offset + reach and ctx.kind(name) == "place":
+    for name in sentence.names_within(offset, offset + reach + 1):
+        if ctx.kind(name) == "place":
             return name
     that = re.match(r"\s*((?:that|the)\s+country)\b", ctx.text[offset:offset + 20], re.IGNORECASE)
     country = last_country(ctx, sentence, offset) if that else None
@@ -245,6 +245,10 @@ def border_of(ctx: Context, offset: int) -> Name | None:
     return Name(border.group(0), offset, offset + border.end(), country) if country else None
 
 
+WRITTEN_NAME = re.compile(rf"[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,2}}")
+"""Up to three capitalised words, a country's name as written ("Japan", "United States")."""
+
+
 def country_at(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     """A country named at `offset` ("Japan", "the United States", "neighbouring Lithuania"): the registry's,
     or one ISO 3166 names, proposed with its entry."""
@@ -254,7 +258,7 @@ def country_at(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     if place is not None:
         top = ctx.registry.top(place.entity) if place.entity in ctx.registry else place.entity
         return Name(place.text, place.start, place.end, top)
-    written = re.match(rf"[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,2}}", ctx.text[offset:sentence.end])
+    written = WRITTEN_NAME.match(ctx.text, offset, sentence.end)
     for words in range(len(written.group(0).split()) if written else 0, 0, -1):
         name = " ".join(written.group(0).split()[:words])
         country = iso_names().get(name.lower())

@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ...ingest.figures import Figure
-from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, DECIDED, FREEDOM_WON, GRANTED_PARDON, NONE_FREED, PEOPLE,
+from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, DECIDED, FREE, FREEDOM_WON, GRANTED_PARDON, NONE_FREED, PEOPLE,
                       WISH, Context, Sentence, rule)  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
 from .bystanders import STILL_HELD
@@ -24,7 +24,7 @@ from .people import IN_CUSTODY, MOVED, NOW_IN, after_apposition, list_members, p
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, new_place, place_after
 from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, SINCE_OPENING, STILL_TO_COME, clause_release, date_note, release_for
 
-FREE_VERB = r"(?:free[sd]?|freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
+FREE_VERB = rf"(?:{FREE}|" r"freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
     r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|grant(?:ed|s|ing)?\s+freedom|" + FREEDOM_WON + ")"
 GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|jailed|detained|incarcerated|convicted)\s+)?"
                         r"(?:(?P<origin>[A-Z][a-z]+)-(?=[A-Z]))?"  # a compound ("Austrian-Iranian citizens"): _noun_of
@@ -551,6 +551,9 @@ def _one_among_the_freed(sentence: Sentence, match: re.Match) -> bool:
 
 
 FROM = re.compile(rf"\s+(?:{ADJECTIVES}{PEOPLE}\s+)?(?:(?:were|was|are|came)\s+)?from\s+", re.IGNORECASE)
+HELD_REACH = 150
+"""How far before a count the words that say those it counts are still held are looked for."""
+LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 EACH_FROM = re.compile(r"\s+each\s+from\s+(?:the\s+)?", re.IGNORECASE)
 """After a count, a count of each country listed: "two each from Poland and Ukraine"."""
 OTHERS_FROM = re.compile(r"\b(?:and\s+)?(?:the\s+)?others?\s+(?:were\s+)?from\s+", re.IGNORECASE)
@@ -561,10 +564,12 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
     from Estonia and Sweden" (at least one of each)."""
     for figure in _free(ctx, sentence):
         each = EACH_FROM.match(ctx.text, figure.end, sentence.end)
-        listed = _countries_listed(ctx, sentence, each.end()) if each else []
-        release = clause_release(ctx, sentence, figure.start)
-        if listed and release and figure.qualifier == "exact" and \
-                not STILL_HELD.search(ctx.text, listed[-1].end, min(sentence.end, listed[-1].end + 30)) and ctx.take(figure):
+        listed = _countries_listed(ctx, sentence, each.end()) if each and figure.qualifier == "exact" else []
+        release = clause_release(ctx, sentence, figure.start) if listed else None
+        held = STILL_HELD.search(ctx.text, max(sentence.start, figure.start - HELD_REACH), figure.start) if release else None
+        if held and not sentence.freeing_between(held.end(), figure.start):
+            continue  # "10 foreigners remain behind bars, including two each from ...": those held
+        if release and ctx.take(figure):
             for country in listed:  # "two each from Poland and Ukraine": as many of each country's
                 ctx.add("released_count", "count", figure.value, figure.start, country.end, subject=release,
                         population=nationals_of(ctx, country.entity, country.text))
@@ -629,17 +634,21 @@ list of two or more: one country after the count would be the count's own nation
 
 
 def _countries_listed(ctx: Context, sentence: Sentence, offset: int) -> list[Name]:
-    """The countries the registry knows listed from `offset`, joined by commas and "and" ("Latvia, Poland and Ukraine")."""
+    """The countries the registry knows listed from `offset`, joined by commas and "and" ("Latvia, Poland and Ukraine");
+    none when those listed are still held ("... from Poland and Ukraine remain in prison")."""
     listed = []
     while True:
         country = country_at(ctx, sentence, offset)
         if country is None or ctx.registry_place_kind(country.entity) != "country":
-            return listed
+            break
         listed.append(country)
-        joiner = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", ctx.text[country.end:sentence.end])
+        joiner = LIST_JOINER.match(ctx.text, country.end, sentence.end)
         if not joiner:
-            return listed
-        offset = country.end + joiner.end()
+            break
+        offset = joiner.end()
+    if listed and STILL_HELD.search(ctx.text, listed[-1].end, min(sentence.end, listed[-1].end + 30)):
+        return []
+    return listed
 
 
 def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, own: bool, least: int = 1,
@@ -654,7 +663,7 @@ def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, 
         offset = sentence.start + found.end()
         release = clause_release(ctx, sentence, offset)
         listed = _countries_listed(ctx, sentence, offset) if release else []
-        if len(listed) < least or STILL_HELD.search(ctx.text, listed[-1].end, min(sentence.end, listed[-1].end + 30)):
+        if len(listed) < least:
             continue
         for country in listed:
             if own or country.entity != ctx.country:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ...values import parse_date
-from .context import Context, Sentence, rule
+from .context import FREE, Context, Sentence, rule
 from .names import Name, slug
 from .people import persons, speaks
 from .places import country_of, demonym_country
@@ -394,7 +394,7 @@ def exchanges(ctx: Context, sentence: Sentence) -> None:
     found = mentions(ctx, sentence)
     left = [m for m in found if m.start < at and m.sanction]
     right = [m for m in found if m.start >= at and m.sanction]
-    release_words = re.compile(r"\b(?:releas\w*|free[sd]?|freeing|pardon\w*|prisoners)\b", re.IGNORECASE)
+    release_words = re.compile(rf"\b(?:releas\w*|{FREE}|freeing|pardon\w*|prisoners)\b", re.IGNORECASE)
     before, after = ctx.text[sentence.start:at], ctx.text[at:sentence.end]
     if left and not re.match(r"\w+\s+\w+\s+for\b", marker.group(0)) and re.match(r"in\s+(?:exchange|return)\b(?!\s+for)",
                                                                                marker.group(0), re.IGNORECASE) \

@@ -181,21 +181,38 @@ def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
     # happened the same day
     simultaneous = re.match(r"\w+\s+as\s+", ctx.text[offset:end])
     # (within a reach of the freeing: a clause of thousands of freeings and dates, each read to each, cost its cube)
-    first = None
+    earlier = None  # a date right after an earlier freeing of the clause, which this one, counting its own, may not share
     for date in sentence.dates_within(max(start, offset - DATE_REACH), min(end, offset + DATE_REACH)):
-        if date.value and len(date.value) >= 7 and \
-                not OTHER_EVENT.search(ctx.text[max(start, date.start - 60):date.start]) and \
-                not another_event(ctx, date, offset) and not reported(ctx, date, offset, start) and \
+        if not (date.value and len(date.value) >= 7 and
+                not OTHER_EVENT.search(ctx.text[max(start, date.start - 60):date.start]) and
+                not another_event(ctx, date, offset) and not reported(ctx, date, offset, start) and
                 (not date.relative or abs(date.start - offset) < 30 or _object_between(ctx, sentence, offset, date) or
-                 (simultaneous and 0 < date.start - offset < 130) or _opening_day(ctx, sentence, date, offset)) and \
-                not in_description(ctx, sentence, date):  # last: it reads what is said after each name
-            if first is not None:
-                return date if date.start > offset else first
-            if date.end <= offset and sentence.freeing_between(start, date.start):
-                first = date  # "released 18 in early July and announced a pardon for 30 on August 16": July is the
-                continue  # first freeing's; the second's is the date after it, if it has one
-            return date
-    return first or said_under_way(ctx, sentence, offset)
+                 (simultaneous and 0 < date.start - offset < 130) or _opening_day(ctx, sentence, date, offset)) and
+                not in_description(ctx, sentence, date)):  # last: it reads what is said after each name
+            continue
+        if earlier is None and date.end <= offset and sentence.freeing_between(start, date.start) and \
+                _counts_at(sentence, offset):
+            # "released 18 in early July and announced a pardon for 30 on August 16": July is the first freeing's, and
+            # this one takes the date after it, if it has one (not "pardoned 30 others, his office said on August 16")
+            earlier = date
+            continue
+        if earlier is not None and (date.start < offset or SAYING.search(ctx.text, offset, date.start)):
+            return earlier
+        return date
+    return earlier or said_under_way(ctx, sentence, offset)
+
+
+SAYING = re.compile(r"\b(?:said|says|reported|reports|told|announced|confirmed|stated|wrote|added)\b", re.IGNORECASE)
+"""Between a freeing and a date after it, a saying the date is of."""
+
+
+def _counts_at(sentence: Sentence, offset: int) -> bool:
+    """True when what is at the absolute offset counts people freed: a figure (a count asks for its release from
+    where it stands), or a freeing word that counts whom it freed (`_counts_after`)."""
+    if sentence.figures_within(offset, offset + 1):
+        return True
+    freeing = sentence.freeing_at(offset)
+    return freeing is not None and _counts_after(sentence, freeing)
 
 
 LATER_EVENT = re.compile(r"\b(?:ahead\s+of|before|upcoming|planned|scheduled|expected)\b", re.IGNORECASE)
@@ -598,7 +615,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     # on a page that gives no day or month of its own, a freeing in a clause about someone it names ("X, whose husband
     # was released in June,") is that person's story: no sign of which release the page reports
     undated = ctx.anchor is None or ctx.anchor.precision == "year"
-    news_undated = False  # an undated page's lead in the present perfect: the dates the page writes are earlier releases'
+    news_undated = False  # an undated page's lead in the present perfect, which dates nothing: see _counts_after
     for sentence in sentences:
         if reporting >= 2:
             break  # further down, a dated freeing is as likely an earlier release, listed for background
@@ -611,7 +628,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             offset = sentence.start + match.start()
             if EARLIER.search(sentence.text, max(0, match.start() - EARLIER_REACH), match.start()) or \
                     other_side(ctx, sentence, offset) or \
-                    undated and ABOUT_SOMEONE.search(sentence.text, 0, match.start()):
+                    undated and ABOUT_SOMEONE.search(sentence.text, 0, match.start()) or \
+                    news_undated and _counts_after(sentence, match):
                 continue
             date = release_date(ctx, sentence, offset)
             if date is not None and _after_an_event(ctx, sentence, date):
@@ -634,9 +652,8 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             best = min(written, key=lambda c: (c[0], -len(c[1].value), c[1].start))[1]
             return _own_release(ctx, best.value)
         lead = sentence.freeing() and not sentence.heading and reporting == 1
-        if undated and lead and PRESENT_PERFECT.search(sentence.text, 0, sentence.freeing()[0].start()):
-            news_undated = True  # "X has pardoned 30 people": undated news; the dated freeings after it are earlier releases
-            break
+        news_undated = news_undated or bool(undated and lead and
+                                            PRESENT_PERFECT.search(sentence.text, 0, sentence.freeing()[0].start()))
     if ctx.anchor is not None:
         near = [r for r, d in ctx.release_dates.items()
                 if d.precision == "day" and dt.timedelta(0) <= ctx.anchor.start - d.start <= dt.timedelta(days=7)]
@@ -667,12 +684,19 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     return _release_of_weekday(ctx, sentences) or _new_release_of_year(ctx, sentences) or _envoy_guess(ctx, known)
 
 
+COUNTED_RIGHT_AFTER = re.compile(r"\s+(?:for\s+)?(?:a\s+further\s+|another\s+)?$")
+"""Between a freeing and the figure that counts whom it freed: "released 18", "a pardon for 30" (not "freeing the 18", a
+group told before, nor "released in two batches")."""
+
+
 def _counts_after(sentence: Sentence, freeing: re.Match) -> bool:
-    """True when a freeing counts whom it freed ("released 18 people", "a pardon for 30 individuals"): after a lead in the
-    present perfect on an undated page, a dated release of its own, not the page's (not "X was released on 25 October",
-    who may be one of the lead's)."""
+    """True when a freeing counts whom it freed ("released 18 people", "a pardon for 30 individuals"): after an undated
+    lead in the present perfect ("X has pardoned 30 people"), which dates nothing, such a freeing dated further down is
+    a release of its own, an earlier one, not the page's (but "They were released in mid-August", "X was released on 25
+    October" and "a decree freeing the 18 on 14 August" may be the lead's, and date it)."""
     after = sentence.start + freeing.end()
-    return any(f.start - after <= 12 for f in sentence.figures_within(after, sentence.clause(after)[1]))
+    first = next(iter(sentence.figures_within(after, after + 30)), None)
+    return first is not None and bool(COUNTED_RIGHT_AFTER.match(sentence.text, freeing.end(), first.start - sentence.start))
 
 
 def _releases_of_the_year(ctx: Context) -> list[str]:

@@ -6280,3 +6280,24 @@ def test_review4_about_after_a_noun_or_verb_it_may_follow_as_a_count_is_about():
     text = "Viasna reports about 40 were released. After two days of talks about 50 were released. The data about 60 left."
     assert {(f.value, f.qualifier) for f in find_figures(text, []) if f.value >= 40} == {(40, "about"), (50, "about"),
                                                                                            (60, "about")}
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 40 prisoners on Friday, of whom 24 were released from Vilnius and 16 from Warsaw.",
+    "Belarus freed 14 prisoners on Friday, including two each from Vilnius and Warsaw.",
+])
+def test_people_counted_from_a_city_are_no_nationals(shapes, body):
+    """"24 were released from Vilnius and 16 from Warsaw": where they were freed from, not a nationality (a city's country
+    is no one's nationality here)."""
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[5] and k[5].endswith("-nationals")], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday. Rights groups welcomed the releases but say there are between 70 and 80 "
+    "Ukrainians in prison in Belarus.",
+    "Belarus freed 14 prisoners on Friday. The releases are welcome, but there are 1,100 Ukrainians behind bars.",
+])
+def test_a_group_counted_in_prison_is_no_count_of_the_freed(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[5] == "ukrainian-nationals"], sorted(map(str, drafted))

@@ -249,13 +249,16 @@ WRITTEN_NAME = re.compile(rf"[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,2}
 """Up to three capitalised words, a country's name as written ("Japan", "United States")."""
 
 
-def country_at(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
+def country_at(ctx: Context, sentence: Sentence, offset: int, itself: bool = False) -> Name | None:
     """A country named at `offset` ("Japan", "the United States", "neighbouring Lithuania"): the registry's,
-    or one ISO 3166 names, proposed with its entry."""
+    or one ISO 3166 names, proposed with its entry. A place in a country stands for it ("Vilnius": Lithuania), unless
+    `itself`: then only a country's own name is one (people counted "from Vilnius" are no Lithuanian nationals)."""
     lead = re.match(r"(?:the\s+)?(?:neighbou?ring\s+)?", ctx.text[offset:offset + 20], re.IGNORECASE)
     offset += lead.end()
     place = place_after(ctx, sentence, offset, reach=0)
     if place is not None:
+        if itself and ctx.registry_place_kind(place.entity) not in ("country", None):
+            return None
         top = ctx.registry.top(place.entity) if place.entity in ctx.registry else place.entity
         return Name(place.text, place.start, place.end, top)
     written = WRITTEN_NAME.match(ctx.text, offset, sentence.end)

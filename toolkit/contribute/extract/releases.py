@@ -371,6 +371,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if STILL_HELD_AFTER.match(ctx.text, figure.end, sentence.end):
             continue  # "27 journalists remain behind bars": those still held, not a count of the freed
         named = registry_group(ctx, figure.end, sentence.end)
+        if named and _held_where(ctx, sentence, figure, named[1]):
+            continue
         if named and _among_the_held(ctx, sentence, figure, named[1]):
             continue  # "The pair were among some two dozen foreigners jailed in Iran": those held, of whom the freed were
         if named:  # "11 women", "six people under the age of 25": a group the registry names
@@ -388,6 +390,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
             continue
         noun = GROUP_NOUN.match(ctx.text, figure.end)
         if not noun or re.match(r"\s+years?\b", ctx.text[figure.end:figure.end + 7]):
+            continue
+        if _held_where(ctx, sentence, figure, noun.end()):
             continue
         if re.match(r"\s+and\s+(?:[a-z][\w-]*\s+){0,2}(?:residents|relatives|family|families)\b",
                     ctx.text[noun.end():sentence.end]) or RESIDENTS.match(ctx.text, noun.end()):
@@ -448,6 +452,17 @@ FREED_OBJECT = re.compile(rf"\b{FREE_VERB}\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:(?:[\
                           re.IGNORECASE)
 """Before a count, the freeing it is the object of, perhaps after another count it frees ("released one Danish and"; not
 "released a statement saying", nor "freed A and deported")."""
+
+
+HELD_WHERE = re.compile(r"\s+(?:still\s+)?(?:in\s+(?:prison|jail|custody|detention)|behind\s+bars)\b")
+"""After a group counted, where they are held: "1,100 Ukrainians behind bars"."""
+
+
+def _held_where(ctx: Context, sentence: Sentence, figure: Figure, end: int) -> bool:
+    """True when a group counted up to `end` is said to be where people are held, and no freeing governs the count:
+    "there are between 70,000 and 80,000 Cubans in prison" (not "freed 12 Cubans in custody in Minsk")."""
+    return bool(HELD_WHERE.match(ctx.text, end)) and \
+        not FREED_OBJECT.search(ctx.text, max(sentence.start, figure.start - 60), figure.start)
 
 
 def _figures_sent(ctx: Context, sentence: Sentence) -> list[Figure]:
@@ -575,7 +590,7 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
                         population=nationals_of(ctx, country.entity, country.text))
             continue
         lead = FROM.match(ctx.text, figure.end, sentence.end)
-        country = country_at(ctx, sentence, lead.end()) if lead else None
+        country = country_at(ctx, sentence, lead.end(), itself=True) if lead else None
         if lead and re.search(r"[a-z]\s", lead.group(0).strip()[:-4] + " ") and country is not None and \
                 country.entity == ctx.country:
             continue  # "52 prisoners from Belarus": the releasing country's, not a breakdown
@@ -638,7 +653,7 @@ def _countries_listed(ctx: Context, sentence: Sentence, offset: int) -> list[Nam
     none when those listed are still held ("... from Poland and Ukraine remain in prison")."""
     listed = []
     while True:
-        country = country_at(ctx, sentence, offset)
+        country = country_at(ctx, sentence, offset, itself=True)
         if country is None or ctx.registry_place_kind(country.entity) != "country":
             break
         listed.append(country)

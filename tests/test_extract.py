@@ -6301,3 +6301,68 @@ def test_people_counted_from_a_city_are_no_nationals(shapes, body):
 def test_a_group_counted_in_prison_is_no_count_of_the_freed(shapes, body):
     drafted = _review_draft(shapes, body)
     assert not [k for k in drafted if k[5] == "ukrainian-nationals"], sorted(map(str, drafted))
+
+
+# --- a second blind review of the day's rules ---
+
+@pytest.mark.parametrize("clause", ["who was jailed in 2021 alongside several colleagues",
+                                    "who shared a cell with several opposition figures",
+                                    "whose arrest was condemned by several foreign leaders"])
+def test_review5_a_list_members_own_clause_keeps_its_including_unless_it_frees_or_moves_them(shapes, clause):
+    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. Among them was journalist Oren Pask, {clause}, "
+                                    "including Dara Quill.")
+    assert _freed(drafted) == {"oren-pask"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, kept", [
+    ("Lukashenko pardoned 18 people in July and released the opposition leader Pavel Sarnak on Friday, Viasna said.",
+     ("pavel-sarnak", "released_in", "release-2026-11-20", "exact", None, None)),
+    ("Belarus freed 14 prisoners on Friday. Lukashenko released 18 people in early July and pardoned Pavel Sarnak on "
+     "August 16.", ("pavel-sarnak", "released_in", "release-2026-08-16", "exact", None, None)),
+])
+def test_review5_a_second_freeing_of_a_named_person_takes_its_own_date(shapes, body, kept):
+    drafted = _review_draft(shapes, body)
+    assert kept in drafted, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", [
+    "In early July, the authorities released a group of 16 prisoners, including Oren Pask.",
+    "Minsk freed a total of 52 prisoners in September under a deal with Washington.",
+    "Belarus released a first group of 14 prisoners in June, and another 16 in September.",
+])
+def test_review5_after_an_undated_lead_in_the_present_perfect_a_group_counted_later_is_another_release(shapes, second):
+    text = ("Belarus frees 18 political prisoners\n\nBelarus has freed 18 political prisoners, the Viasna rights group said "
+            f"on Wednesday.\n{second}\n")
+    drafted, _ = _drafted(shapes, text, year=2026)
+    assert not [k for k in drafted if k[1:3] == ("released_count", "18") and
+                k[0] in ("release-2026-06", "release-2026-07", "release-2026-09")], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Lukashenko on Friday pardoned 14 foreigners still held in Belarusian prisons, including two each from Poland and "
+    "Ukraine.",
+    "Belarus on Friday freed 14 foreigners who had remained in custody despite earlier deals, among them two each from "
+    "Poland and Ukraine.",
+])
+def test_review5_words_of_being_held_that_describe_the_freed_keep_a_count_each(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert ("release-2026-11-20", "released_count", "2", "exact", None, "polish-nationals") in drafted, \
+        sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 14 prisoners on Friday, including five Ukrainians in prison since 2022.",
+    "The prisoners released on Friday included five Ukrainians in detention since the start of the war, Viasna said.",
+    "Belarus freed 14 prisoners on Friday. The group included five Ukrainians behind bars since 2022.",
+])
+def test_review5_a_group_of_the_freed_described_as_held_since_is_counted(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert ("release-2026-11-20", "released_count", "5", "exact", None, "ukrainian-nationals") in drafted, \
+        sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("opening", ["And released", "Notably, released"])
+def test_review5_an_inverted_freeing_after_an_opening_word_frees(shapes, opening):
+    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {opening} after five years in prison was Oren "
+                                    "Pask.")
+    assert "oren-pask" in _freed(drafted), sorted(map(str, drafted))

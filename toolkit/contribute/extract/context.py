@@ -322,18 +322,10 @@ class Sentence:
     def freeing_between(self, start: int, end: int) -> bool:
         """True when a word of freeing (`freeing`) lies wholly between two absolute offsets (by bisection: asked once
         per freeing of a sentence that may hold thousands)."""
-        at = bisect.bisect_left(self._freeing_at(), (start, -1))
-        return at < len(self._freeing_spans) and self._freeing_spans[at][1] <= end
-
-    def freeing_at(self, offset: int) -> re.Match | None:
-        """The word of freeing (`freeing`) that starts at an absolute offset, if one does (by bisection)."""
-        at = bisect.bisect_left(self._freeing_at(), (offset, -1))
-        return self.freeing()[at] if at < len(self._freeing_spans) and self._freeing_spans[at][0] == offset else None
-
-    def _freeing_at(self) -> list[tuple[int, int]]:
         if self._freeing_spans is None:
             self._freeing_spans = [(self.start + m.start(), self.start + m.end()) for m in self.freeing()]
-        return self._freeing_spans
+        at = bisect.bisect_left(self._freeing_spans, (start, -1))
+        return at < len(self._freeing_spans) and self._freeing_spans[at][1] <= end
 
     def announced(self) -> bool:
         """True when the sentence announces a freeing to come ("Belarus will free 300", "are expected to be

@@ -34,7 +34,8 @@ FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      r"[a-z][\w-]*)?\s+(?:were|was|are|is)|"
                      # "Also released after spending five years behind bars was X": what it came after, when the freeing
                      # opens the sentence (not "The first to confirm they had been released after months of talks was X")
-                     r"(?:\A\W*|\balso\s+)(?:freed|released|pardoned|set\s+free)\s+(?:after|following)\s+"
+                     r"(?:\A\W*(?:(?:and|but|notably|meanwhile|separately)\b,?\s+)?|\balso\s+)"
+                     r"(?:freed|released|pardoned|set\s+free)\s+(?:after|following)\s+"
                      r"(?:[a-z][\w-]*\s+){1,6}?[a-z][\w-]*\s+(?:were|was|are|is)|"
                      # "One of the persons freed by Minsk is X"
                      r"one\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+by\s+(?:the\s+)?[\w.’'-]+"

@@ -265,12 +265,12 @@ INCLUDED_IN_A_CLAUSE = re.compile(r"\s*(?:including|such\s+as|among(?:st)?\s+(?:
 """Between a list's member and the next name, the words of an inclusion ("A, ..., including B")."""
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which|whom)\s")
 """A list member's description that is a clause of its own ("A, whose editors thanked several people, including B")."""
-OTHERS_OF_A_CLAUSE = re.compile(r"\b(?:thanked|thanks|praised|met|urged|called\s+on|critici[sz]ed|accused|blamed|lobbied|"
-                                r"wrote\s+to|appealed\s+to|asked|told|warned|visited|interviewed|represented|defended|"
-                                r"sued|named)\b")
-"""In a list member's own clause, a verb whose object is other people ("whose editors thanked several people, including
-B"): the names its "including" brings are those people, not more of the list (not "who crossed into Lithuania with
-several others, including B", nor a clause that tells of a freeing, "who was released with three others, including B")."""
+MOVED_WITH = re.compile(rf"\b(?:{MOVED}|left\s+(?:the\s+)?(?:prison|jail|colony)|walked\s+out|on\s+the\s+list)\b")
+"""In a list member's own clause, a journey or a way out ("who crossed into Lithuania with several others, including B",
+"who left the prison together with his co-defendants, including B", "whose co-defendants were also on the list,
+including B"): B went with A, one of the freed too. Any other clause keeps its "including" to itself ("whose editors thanked several people,
+including B", "who was jailed in 2021 alongside several colleagues, including B": B is one of those people), unless it
+tells of a freeing ("who was released with three others, including B")."""
 
 
 def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
@@ -284,7 +284,7 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         gap_start = after_apposition(text, offset, person.start) if members else offset
         gap = text[gap_start:person.begin]
         if members and INCLUDED_IN_A_CLAUSE.match(gap) and RELATIVE_CLAUSE.search(text, offset, gap_start) and \
-                OTHERS_OF_A_CLAUSE.search(text, offset, gap_start) and not FREEING.search(text, offset, gap_start):
+                not FREEING.search(text, offset, gap_start) and not MOVED_WITH.search(text, offset, gap_start):
             break  # "A, a reporter, whose editors thanked several people, including B": B is one of those people
         # "National League for Democracy (NLD) spokesman X": an organisation's name and its acronym are a role's words
         gap = re.sub(r"\b([A-Z][\w’'-]*)\s+(?:for|of)(?:\s+the)?\s+(?=[A-Z])", r"\1 ",

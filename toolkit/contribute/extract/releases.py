@@ -454,15 +454,20 @@ FREED_OBJECT = re.compile(rf"\b{FREE_VERB}\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:(?:[\
 "released a statement saying", nor "freed A and deported")."""
 
 
-HELD_WHERE = re.compile(r"\s+(?:still\s+)?(?:in\s+(?:prison|jail|custody|detention)|behind\s+bars)\b")
-"""After a group counted, where they are held: "1,100 Ukrainians behind bars"."""
+HELD_WHERE = re.compile(r"\s+(?:still\s+)?(?:in\s+(?:prison|jail|custody|detention)|behind\s+bars)\b(?!\s+(?:since|for)\b)")
+"""After a group counted, where they are held: "1,100 Ukrainians behind bars" (not "five Ukrainians in prison since 2022",
+which tells how long the freed were held)."""
+THERE_ARE = re.compile(r"\b(?:there\s+(?:are|were|remain)|(?:are|were)\s+still|remain(?:s|ed|ing)?)\s+"
+                       r"(?:still\s+|now\s+|currently\s+)?$", re.IGNORECASE)
+"""Before a group counted, words that say they are (still) there: "there are", "remain"."""
 
 
 def _held_where(ctx: Context, sentence: Sentence, figure: Figure, end: int) -> bool:
-    """True when a group counted up to `end` is said to be where people are held, and no freeing governs the count:
-    "there are between 70,000 and 80,000 Cubans in prison" (not "freed 12 Cubans in custody in Minsk")."""
+    """True when a group counted up to `end` is said to be where people are held: "there are between 70,000 and 80,000
+    Cubans in prison", "there remain 1,100 Ukrainians behind bars" (not "including five Ukrainians in prison since 2022",
+    "freed 12 Cubans in custody in Minsk")."""
     return bool(HELD_WHERE.match(ctx.text, end)) and \
-        not FREED_OBJECT.search(ctx.text, max(sentence.start, figure.start - 60), figure.start)
+        bool(THERE_ARE.search(ctx.text, max(sentence.start, figure.start - 40), figure.start))
 
 
 def _figures_sent(ctx: Context, sentence: Sentence) -> list[Figure]:
@@ -581,9 +586,11 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
         each = EACH_FROM.match(ctx.text, figure.end, sentence.end)
         listed = _countries_listed(ctx, sentence, each.end()) if each and figure.qualifier == "exact" else []
         release = clause_release(ctx, sentence, figure.start) if listed else None
-        held = STILL_HELD.search(ctx.text, max(sentence.start, figure.start - HELD_REACH), figure.start) if release else None
-        if held and not sentence.freeing_between(held.end(), figure.start):
-            continue  # "10 foreigners remain behind bars, including two each from ...": those held
+        clause = sentence.clause(figure.start)[0]
+        held = STILL_HELD.search(ctx.text, max(clause, figure.start - HELD_REACH), figure.start) if release else None
+        if held and not sentence.freeing_between(clause, figure.start):
+            continue  # "..., but 10 foreigners remain behind bars, including two each from ...": those held (not
+            # "pardoned 14 foreigners still held in prisons, including two each from ...": the freed, described)
         if release and ctx.take(figure):
             for country in listed:  # "two each from Poland and Ukraine": as many of each country's
                 ctx.add("released_count", "count", figure.value, figure.start, country.end, subject=release,

@@ -191,9 +191,10 @@ def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
                 not in_description(ctx, sentence, date)):  # last: it reads what is said after each name
             continue
         if earlier is None and date.end <= offset and sentence.freeing_between(start, date.start) and \
-                _counts_at(sentence, offset):
+                AND_THEN.search(ctx.text, date.end, offset):
             # "released 18 in early July and announced a pardon for 30 on August 16": July is the first freeing's, and
-            # this one takes the date after it, if it has one (not "pardoned 30 others, his office said on August 16")
+            # the one "and" joins to it takes the date after it, if it has one (not "pardoned 30 others, his office said
+            # on August 16"; nor "Released in early July, A was formally pardoned on 16 August": one freeing, July)
             earlier = date
             continue
         if earlier is not None and (date.start < offset or SAYING.search(ctx.text, offset, date.start)):
@@ -206,13 +207,8 @@ SAYING = re.compile(r"\b(?:said|says|reported|reports|told|announced|confirmed|s
 """Between a freeing and a date after it, a saying the date is of."""
 
 
-def _counts_at(sentence: Sentence, offset: int) -> bool:
-    """True when what is at the absolute offset counts people freed: a figure (a count asks for its release from
-    where it stands), or a freeing word that counts whom it freed (`_counts_after`)."""
-    if sentence.figures_within(offset, offset + 1):
-        return True
-    freeing = sentence.freeing_at(offset)
-    return freeing is not None and _counts_after(sentence, freeing)
+AND_THEN = re.compile(r"\band\b")
+"""Between a date and a freeing after it, the "and" of a second verb ("in early July and announced a pardon")."""
 
 
 LATER_EVENT = re.compile(r"\b(?:ahead\s+of|before|upcoming|planned|scheduled|expected)\b", re.IGNORECASE)
@@ -684,9 +680,10 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     return _release_of_weekday(ctx, sentences) or _new_release_of_year(ctx, sentences) or _envoy_guess(ctx, known)
 
 
-COUNTED_RIGHT_AFTER = re.compile(r"\s+(?:for\s+)?(?:a\s+further\s+|another\s+)?$")
-"""Between a freeing and the figure that counts whom it freed: "released 18", "a pardon for 30" (not "freeing the 18", a
-group told before, nor "released in two batches")."""
+COUNTED_RIGHT_AFTER = re.compile(r"\s+(?:for\s+)?(?:a\s+further\s+|another\s+|a\s+total\s+of\s+|"
+                                 r"(?:a|the)\s+(?:first|second|third|new|further|larger|smaller)?\s*(?:group|batch)\s+of\s+)?$")
+"""Between a freeing and the figure that counts whom it freed: "released 18", "a pardon for 30", "freed a total of 52",
+"released a group of 16" (not "freeing the 18", a group told before, nor "released in two batches")."""
 
 
 def _counts_after(sentence: Sentence, freeing: re.Match) -> bool:

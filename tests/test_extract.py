@@ -77,6 +77,7 @@ def test_about_after_a_word_whose_preposition_it_is_qualifies_no_figure():
     found = {(f.value, f.qualifier) for f in find_figures(text, [])}
     assert found == {(3, "exact"), (13, "exact"), (40, "about"), (50, "about")}
     assert [f.text for f in find_figures(text, [])][:2] == ["three", "13"]
+    assert [f.text for f in find_figures("news about between 20 and 25 men", [])] == ["between 20 and 25"]
 
 
 def test_a_term_written_with_a_hyphen_is_a_figure_but_a_compound_is_not():

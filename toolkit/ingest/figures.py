@@ -182,7 +182,8 @@ def find_figures(text: str, dates: list[DateMention] | None = None) -> list[Figu
         said = match.group("qualifier")
         start = match.start()
         if said == "about" and ABOUT_OF.search(low_text, max(0, start - 20), start):
-            said, start = None, span  # "information about three women": about whom, not how many
+            said = None  # "information about three women": about whom, not how many; the figure starts after it
+            start = match.start("figure") if match.group("figure") else low_text.index("between", start, match.end())
         if match.group("figure") == "one" and not text[span].isupper() and not said:
             continue  # "one of", "one step": too often not a count
         qualifier = QUALIFIER_OF[said] if said else "exact"

@@ -268,9 +268,9 @@ RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which|whom)\s")
 MOVED_WITH = re.compile(rf"\b(?:{MOVED}|left\s+(?:the\s+)?(?:prison|jail|colony)|walked\s+out|on\s+the\s+list)\b")
 """In a list member's own clause, a journey or a way out ("who crossed into Lithuania with several others, including B",
 "who left the prison together with his co-defendants, including B", "whose co-defendants were also on the list,
-including B"): B went with A, one of the freed too. Any other clause keeps its "including" to itself ("whose editors thanked several people,
-including B", "who was jailed in 2021 alongside several colleagues, including B": B is one of those people), unless it
-tells of a freeing ("who was released with three others, including B")."""
+including B"): B went with A, one of the freed too. Any other clause keeps its "including" to itself ("whose editors
+thanked several people, including B", "who was jailed in 2021 alongside several colleagues, including B": B is one of
+those people), unless it tells of a freeing ("who was released with three others, including B")."""
 
 
 def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:

@@ -574,6 +574,7 @@ FROM = re.compile(rf"\s+(?:{ADJECTIVES}{PEOPLE}\s+)?(?:(?:were|was|are|came)\s+)
 HELD_REACH = 150
 """How far before a count the words that say those it counts are still held are looked for."""
 LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+"""Between two items of a list: a comma, "and", or both."""
 EACH_FROM = re.compile(r"\s+each\s+from\s+(?:the\s+)?", re.IGNORECASE)
 """After a count, a count of each country listed: "two each from Poland and Ukraine"."""
 OTHERS_FROM = re.compile(r"\b(?:and\s+)?(?:the\s+)?others?\s+(?:were\s+)?from\s+", re.IGNORECASE)
@@ -586,16 +587,17 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
         each = EACH_FROM.match(ctx.text, figure.end, sentence.end)
         listed = _countries_listed(ctx, sentence, each.end()) if each and figure.qualifier == "exact" else []
         release = clause_release(ctx, sentence, figure.start) if listed else None
-        clause = sentence.clause(figure.start)[0]
-        held = STILL_HELD.search(ctx.text, max(clause, figure.start - HELD_REACH), figure.start) if release else None
-        if held and not sentence.freeing_between(clause, figure.start):
-            continue  # "..., but 10 foreigners remain behind bars, including two each from ...": those held (not
-            # "pardoned 14 foreigners still held in prisons, including two each from ...": the freed, described)
-        if release and ctx.take(figure):
-            for country in listed:  # "two each from Poland and Ukraine": as many of each country's
-                ctx.add("released_count", "count", figure.value, figure.start, country.end, subject=release,
-                        population=nationals_of(ctx, country.entity, country.text))
-            continue
+        if release:  # "two each from Poland and Ukraine": as many of each country's
+            clause = sentence.clause(figure.start)[0]
+            held = STILL_HELD.search(ctx.text, max(clause, figure.start - HELD_REACH), figure.start)
+            if held and not sentence.freeing_between(clause, figure.start):
+                continue  # "..., but 10 foreigners remain behind bars, including two each from ...": those held (not
+                # "pardoned 14 foreigners still held in prisons, including two each from ...": the freed, described)
+            if ctx.take(figure):
+                for country in listed:
+                    ctx.add("released_count", "count", figure.value, figure.start, country.end, subject=release,
+                            population=nationals_of(ctx, country.entity, country.text))
+                continue
         lead = FROM.match(ctx.text, figure.end, sentence.end)
         country = country_at(ctx, sentence, lead.end(), itself=True) if lead else None
         if lead and re.search(r"[a-z]\s", lead.group(0).strip()[:-4] + " ") and country is not None and \

@@ -181,7 +181,7 @@ def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
     # happened the same day
     simultaneous = re.match(r"\w+\s+as\s+", ctx.text[offset:end])
     # (within a reach of the freeing: a clause of thousands of freeings and dates, each read to each, cost its cube)
-    earlier = None  # a date right after an earlier freeing of the clause, which this one, counting its own, may not share
+    earlier = None  # a date right after an earlier freeing of the clause, which the one "and" joins to it may not share
     for date in sentence.dates_within(max(start, offset - DATE_REACH), min(end, offset + DATE_REACH)):
         if not (date.value and len(date.value) >= 7 and
                 not OTHER_EVENT.search(ctx.text[max(start, date.start - 60):date.start]) and

@@ -72,11 +72,11 @@ def test_figures_are_read_as_written():
 
 
 def test_about_after_a_word_whose_preposition_it_is_qualifies_no_figure():
-    """"information about three women": the women are three, not about three (not "said about 40 were freed")."""
-    text = "It has information about three women; it knew about 13 men; about 40 were freed; she said about 50 left."
+    """"news about four women": the women are four, not about four (not "said about 40 were freed")."""
+    text = "It has news about four women; it knew about 13 men; about 40 were freed; she said about 50 left."
     found = {(f.value, f.qualifier) for f in find_figures(text, [])}
-    assert found == {(3, "exact"), (13, "exact"), (40, "about"), (50, "about")}
-    assert [f.text for f in find_figures(text, [])][:2] == ["three", "13"]
+    assert found == {(4, "exact"), (13, "exact"), (40, "about"), (50, "about")}
+    assert [f.text for f in find_figures(text, [])][:2] == ["four", "13"]
     assert [f.text for f in find_figures("news about between 20 and 25 men", [])] == ["between 20 and 25"]
 
 
@@ -6120,7 +6120,7 @@ def test_review_an_amnesty_after_after_and_an_article_names_no_undated_pages_rel
     ("Free Voice Radio said on Friday that its staff, including Dara Quill, had met the envoy.", set()),
     ("Belarus freed 14 prisoners on Friday, including Oren Pask of Radio Free Asia.", {"oren-pask"}),
     ("The Free Syrian Army freed Oren Pask on Friday.", {"oren-pask"}),
-    ("Belarus freed 14 prisoners on Friday. Also released after spending five years behind bars was Radio Free Asia "
+    ("Belarus freed 14 prisoners on Friday. Also freed after four years in a labour camp was Radio Free Asia "
      "journalist Oren Pask.", {"oren-pask"}),
     ("Belarus freed 14 prisoners on Friday. Among them was Oren Pask, a reporter, whose editors thanked several people, "
      "including Dara Quill, for their help.", {"oren-pask"}),
@@ -6136,9 +6136,9 @@ def test_free_in_a_name_and_a_list_members_own_clause_free_no_one(shapes, body, 
 
 
 def test_an_undated_pages_news_in_the_present_perfect_is_not_the_earlier_releases_its_next_lines_date(tmp_path):
-    """An undated page whose lead frees in the present perfect and gives no day ("has pardoned 30 people, her office
-    said on Wednesday") reports a release of its own: the dated freeings of the lines after it ("released 18 people in
-    early July and pardoned 25 others on August 14") are earlier ones, not the page's; its weekday picks the page's
+    """An undated page whose lead frees in the present perfect and gives no day ("has pardoned 26 people, her office
+    said on Wednesday") reports a release of its own: the dated freeings of the lines after it ("she freed 12 detainees
+    in mid-July and pardoned 25 others on August 14") are earlier ones, not the page's; its weekday picks the page's
     among the year's releases the project does not know of yet."""
     root = tmp_path / "project"
     shapes_registry(root)
@@ -6147,13 +6147,13 @@ def test_an_undated_pages_news_in_the_present_perfect_is_not_the_earlier_release
                                         {"id": "release-2026-09-02", "name": "Release of 2 September 2026",
                                          "aliases": []}]})
     registry = load_registry(open_project(root), Report())
-    text = ("Poland pardons 30 detainees\n\nPresident Anna Kolska has pardoned 30 people convicted over the protests, her "
-            "office said on Wednesday.\nThe president, who turned 60 last week, released 18 people from prison in early "
-            "July and pardoned 25 others on August 14.\n")
+    text = ("Poland pardons 26 detainees\n\nPresident Anna Kolska has pardoned 26 people jailed over the strikes, her "
+            "office said on Wednesday.\nIn a speech she recalled that she freed 12 detainees from a labour camp in "
+            "mid-July and pardoned 25 others on August 14.\n")
     drafted, _ = _drafted(registry, text, year=2026)
-    assert ("release-2026-09-02", "released_count", "30", "exact", None, None) in drafted, sorted(map(str, drafted))
-    assert not [k for k in drafted if k[0] == "release-2026-07" and k[2] == "30"], sorted(map(str, drafted))
-    assert ("release-2026-07", "released_count", "18", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert ("release-2026-09-02", "released_count", "26", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert not [k for k in drafted if k[0] == "release-2026-07" and k[2] == "26"], sorted(map(str, drafted))
+    assert ("release-2026-07", "released_count", "12", "exact", None, None) in drafted, sorted(map(str, drafted))
 
 
 @pytest.mark.parametrize("body", [
@@ -6175,16 +6175,16 @@ def test_a_count_each_is_no_count_of_the_held(shapes):
 
 
 @pytest.mark.parametrize("body, count, release", [
-    ("Belarus freed 14 prisoners on Friday. The leader released 18 people from prison in early July and announced a "
-     "pardon for 30 individuals on August 16.", "30", "release-2026-08-16"),
-    ("Belarus freed 14 prisoners on Friday. The leader released 18 people from prison in early July and announced a "
-     "pardon for 30 individuals on August 16.", "18", "release-2026-07"),
-    ("Belarus freed 14 prisoners on Friday. In early July it released 18 people and pardoned 30 others.", "30",
-     "release-2026-07"),
+    ("Belarus freed 14 prisoners on Friday. The president freed 12 detainees from a labour camp in early August and signed a "
+     "pardon for 25 others on September 16.", "25", "release-2026-09-16"),
+    ("Belarus freed 14 prisoners on Friday. The president freed 12 detainees from a labour camp in early August and signed a "
+     "pardon for 25 others on September 16.", "12", "release-2026-08"),
+    ("Belarus freed 14 prisoners on Friday. In early August it freed 12 detainees and pardoned 25 others.", "25",
+     "release-2026-08"),
 ])
 def test_a_second_freeing_of_a_sentence_takes_its_own_date_not_the_one_after_the_first(shapes, body, count, release):
-    """"released 18 people in early July and announced a pardon for 30 individuals on August 16": the date after the
-    first freeing is its own; the second, dated after it, is of August 16 (a date before both is both's)."""
+    """"freed 12 detainees in early August and signed a pardon for 25 others on September 16": the date after the first freeing is
+    its own; the second, dated after it, is of September 16 (a date before both is both's)."""
     drafted = _review_draft(shapes, body)
     assert (release, "released_count", count, "exact", None, None) in drafted, sorted(map(str, drafted))
 
@@ -6201,7 +6201,7 @@ def test_an_undated_pages_news_in_the_present_perfect_is_dated_by_a_named_person
 
 
 @pytest.mark.parametrize("sentence, date", [
-    ("They were placed under detention on August 5, when the state lost its status.", "2026-08-05"),
+    ("They were placed under detention on May 12, the day the strike began.", "2026-05-12"),
     ("They were taken into custody in March 2021.", "2021-03"),
     ("They were placed under arrest in March 2021.", "2021-03"),
 ])
@@ -6265,16 +6265,16 @@ def test_review4_a_count_each_of_those_still_held_is_no_count_of_the_freed(shape
 
 
 def test_review4_a_saying_dated_after_a_second_freeing_is_not_its_date(shapes):
-    for said in ("his press office said on August 16", "state news agency Belta reported on August 16"):
-        drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. Lukashenko released 18 people in early July "
-                                        f"and pardoned 30 others, {said}.")
-        assert not [k for k in drafted if k[0] == "release-2026-08-16"], (said, sorted(map(str, drafted)))
+    for said in ("his press office said on September 16", "the state news agency reported on September 16"):
+        drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. The president freed 12 detainees in early August "
+                                        f"and pardoned 25 others, {said}.")
+        assert not [k for k in drafted if k[0] == "release-2026-09-16"], (said, sorted(map(str, drafted)))
 
 
 def test_review4_one_persons_release_and_later_pardon_keep_the_release(shapes):
-    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Released in early July, Pavel Sarnak was "
-                                    "formally pardoned on 16 August.")
-    assert ("pavel-sarnak", "released_in", "release-2026-07", "exact", None, None) in drafted, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Released in early August, Pavel Sarnak was "
+                                    "formally pardoned on 16 September.")
+    assert ("pavel-sarnak", "released_in", "release-2026-08", "exact", None, None) in drafted, sorted(map(str, drafted))
 
 
 def test_review4_about_after_a_noun_or_verb_it_may_follow_as_a_count_is_about():
@@ -6316,10 +6316,10 @@ def test_review5_a_list_members_own_clause_keeps_its_including_unless_it_frees_o
 
 
 @pytest.mark.parametrize("body, kept", [
-    ("Lukashenko pardoned 18 people in July and released the opposition leader Pavel Sarnak on Friday, Viasna said.",
-     ("pavel-sarnak", "released_in", "release-2026-11-20", "exact", None, None)),
-    ("Belarus freed 14 prisoners on Friday. Lukashenko released 18 people in early July and pardoned Pavel Sarnak on "
-     "August 16.", ("pavel-sarnak", "released_in", "release-2026-08-16", "exact", None, None)),
+    ("The president pardoned 12 people in August and released the opposition leader Pavel Sarnak on Friday, a rights group "
+     "said.", ("pavel-sarnak", "released_in", "release-2026-11-20", "exact", None, None)),
+    ("Belarus freed 14 prisoners on Friday. The president freed 12 detainees in early August and pardoned Pavel Sarnak on "
+     "September 16.", ("pavel-sarnak", "released_in", "release-2026-09-16", "exact", None, None)),
 ])
 def test_review5_a_second_freeing_of_a_named_person_takes_its_own_date(shapes, body, kept):
     drafted = _review_draft(shapes, body)

@@ -78,7 +78,7 @@ COUNT = re.compile(
 without regard to case, at half the cost."""
 ABOUT_OF = re.compile(r"\b(?:information|news|details|knew|know|known|knows|learned|learnt|heard|aware|talked|spoke|"
                       r"speak|speaks|asked|ask|asks|concerned|worried|cares)\s+$")
-"""Before "about" and a figure, a word whose preposition "about" is ("information about three women"), matched in lowered
+"""Before "about" and a figure, a word whose preposition "about" is ("news about four women"), matched in lowered
 text: the figure is exact (not after a word it may follow as an estimate: "Viasna reports about 40 were released",
 "after two days of talks about 50 were released")."""
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -182,7 +182,7 @@ def find_figures(text: str, dates: list[DateMention] | None = None) -> list[Figu
         said = match.group("qualifier")
         start = match.start()
         if said == "about" and ABOUT_OF.search(low_text, max(0, start - 20), start):
-            said = None  # "information about three women": about whom, not how many; the figure starts after it
+            said = None  # "news about four women": about whom, not how many; the figure starts after it
             start = match.start("figure") if match.group("figure") else low_text.index("between", start, match.end())
         if match.group("figure") == "one" and not text[span].isupper() and not said:
             continue  # "one of", "one step": too often not a count

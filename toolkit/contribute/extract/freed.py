@@ -32,7 +32,7 @@ FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      # "Also set free under the pardon was X", "Freed in the same amnesty were A and B"
                      r"(?:\s+(?:under|in|by|with|after)\s+(?:the|this|that|a|an|its|his|her|their)\s+(?:[a-z][\w-]*\s+)?"
                      r"[a-z][\w-]*)?\s+(?:were|was|are|is)|"
-                     # "Also released after spending five years behind bars was X": what it came after, when the freeing
+                     # "Also freed after four years in a labour camp was X": what it came after, when the freeing
                      # opens the sentence (not "The first to confirm they had been released after months of talks was X")
                      r"(?:\A\W*(?:(?:and|but|notably|meanwhile|separately)\b,?\s+)?|\balso\s+)"
                      r"(?:freed|released|pardoned|set\s+free)\s+(?:after|following)\s+"

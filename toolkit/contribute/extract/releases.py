@@ -463,9 +463,9 @@ THERE_ARE = re.compile(r"\b(?:there\s+(?:are|were|remain)|(?:are|were)\s+still|r
 
 
 def _held_where(ctx: Context, sentence: Sentence, figure: Figure, end: int) -> bool:
-    """True when a group counted up to `end` is said to be where people are held: "there are between 70,000 and 80,000
-    Cubans in prison", "there remain 1,100 Ukrainians behind bars" (not "including five Ukrainians in prison since 2022",
-    "freed 12 Cubans in custody in Minsk")."""
+    """True when a group counted up to `end` is said to be where people are held: "there are between 70 and 80
+    Ukrainians in prison", "there remain 1,100 Ukrainians behind bars" (not "including five Ukrainians in prison since
+    2022", "freed 12 Ukrainians in custody in Minsk")."""
     return bool(HELD_WHERE.match(ctx.text, end)) and \
         bool(THERE_ARE.search(ctx.text, max(sentence.start, figure.start - 40), figure.start))
 

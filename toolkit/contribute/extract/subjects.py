@@ -192,9 +192,9 @@ def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
             continue
         if earlier is None and date.end <= offset and sentence.freeing_between(start, date.start) and \
                 AND_THEN.search(ctx.text, date.end, offset):
-            # "released 18 in early July and announced a pardon for 30 on August 16": July is the first freeing's, and
-            # the one "and" joins to it takes the date after it, if it has one (not "pardoned 30 others, his office said
-            # on August 16"; nor "Released in early July, A was formally pardoned on 16 August": one freeing, July)
+            # "freed 12 in early August and signed a pardon for 25 on September 16": August is the first freeing's, and
+            # the one "and" joins to it takes the date after it, if it has one (not "pardoned 25 others, his office said
+            # on September 16"; nor "Released in early August, A was formally pardoned on 16 September": one freeing)
             earlier = date
             continue
         if earlier is not None and (date.start < offset or SAYING.search(ctx.text, offset, date.start)):
@@ -208,7 +208,7 @@ SAYING = re.compile(r"\b(?:said|says|reported|reports|told|announced|confirmed|s
 
 
 AND_THEN = re.compile(r"\band\b")
-"""Between a date and a freeing after it, the "and" of a second verb ("in early July and announced a pardon")."""
+"""Between a date and a freeing after it, the "and" of a second verb ("in early August and signed a pardon")."""
 
 
 LATER_EVENT = re.compile(r"\b(?:ahead\s+of|before|upcoming|planned|scheduled|expected)\b", re.IGNORECASE)
@@ -682,13 +682,13 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
 
 COUNTED_RIGHT_AFTER = re.compile(r"\s+(?:for\s+)?(?:a\s+further\s+|another\s+|a\s+total\s+of\s+|"
                                  r"(?:a|the)\s+(?:first|second|third|new|further|larger|smaller)?\s*(?:group|batch)\s+of\s+)?$")
-"""Between a freeing and the figure that counts whom it freed: "released 18", "a pardon for 30", "freed a total of 52",
+"""Between a freeing and the figure that counts whom it freed: "freed 12", "a pardon for 25", "freed a total of 52",
 "released a group of 16" (not "freeing the 18", a group told before, nor "released in two batches")."""
 
 
 def _counts_after(sentence: Sentence, freeing: re.Match) -> bool:
-    """True when a freeing counts whom it freed ("released 18 people", "a pardon for 30 individuals"): after an undated
-    lead in the present perfect ("X has pardoned 30 people"), which dates nothing, such a freeing dated further down is
+    """True when a freeing counts whom it freed ("freed 12 detainees", "a pardon for 25 others"): after an undated
+    lead in the present perfect ("X has pardoned 26 people"), which dates nothing, such a freeing dated further down is
     a release of its own, an earlier one, not the page's (but "They were released in mid-August", "X was released on 25
     October" and "a decree freeing the 18 on 14 August" may be the lead's, and date it)."""
     after = sentence.start + freeing.end()

@@ -686,6 +686,16 @@ def shapes_registry(root: Path):
     return loaded
 
 
+def shapes_with_releases(root: Path, *releases: tuple[str, str]):
+    """The `shapes` registry, loaded from a project made at `root`, with more releases, each (id, name)."""
+    shapes_registry(root)
+    add_to_registry(root, {"releases": [{"id": release, "name": name, "aliases": []} for release, name in releases]})
+    report = Report()
+    loaded = load_registry(open_project(root), report)
+    assert report.valid, [i.message for i in report.issues]
+    return loaded
+
+
 def _freed(drafted) -> set[str]:
     return {d.subject for d in drafted.values() if d.property == "released_in"}
 
@@ -5935,17 +5945,17 @@ def test_review_a_raid_on_the_freeds_workplace_does_not_date_the_release(shapes)
     assert not [k for k in drafted if "2019" in k[0] or "2019" in k[2]], sorted(map(str, drafted))
 
 
-def test_review_a_dated_amnesty_the_news_follows_is_not_an_undated_pages_release(tmp_path):
+@pytest.mark.parametrize("amnesty", ["It was the second release announced this year, following a June 30 general "
+                                     "amnesty that saw 200 detainees freed.",
+                                     "It was the second release this year, after a general amnesty on June 30 that saw "
+                                     "200 detainees freed."])
+def test_review_a_dated_amnesty_the_news_follows_is_not_an_undated_pages_release(tmp_path, amnesty):
     """A page that gives only its year, whose freeing is on a Monday: not the day of "following a June 30 general
-    amnesty that saw 200 freed" further down, but the one release of its year the registry dates to a Monday."""
-    root = tmp_path / "project"
-    shapes_registry(root)
-    add_to_registry(root, {"releases": [{"id": "release-2026-10-19", "name": "Release of 19 October 2026",
-                                         "aliases": []}]})
-    registry = load_registry(open_project(root), Report())
-    drafted, _ = _drafted(registry, "Poland frees dozens of detainees\n\nPoland freed 40 detainees on Monday.\n"
-                                    "It was the second release announced this year, following a June 30 general amnesty "
-                                    "that saw 200 detainees freed.\n", year=2026)
+    amnesty that saw 200 freed" (or "after a general amnesty on June 30") further down, but the one release of its year
+    the registry dates to a Monday."""
+    registry = shapes_with_releases(tmp_path / "project", ("release-2026-10-19", "Release of 19 October 2026"))
+    drafted, _ = _drafted(registry, f"Poland frees dozens of detainees\n\nPoland freed 40 detainees on Monday.\n{amnesty}\n",
+                          year=2026)
     assert ("release-2026-10-19", "released_count", "40", "exact", None, None) in drafted, sorted(map(str, drafted))
 
 
@@ -6099,18 +6109,6 @@ def test_review_guards_released_from_duty_and_named_are_not_freed(shapes):
     assert not _freed(drafted), sorted(map(str, drafted))
 
 
-def test_review_an_amnesty_after_after_and_an_article_names_no_undated_pages_release(tmp_path):
-    root = tmp_path / "project"
-    shapes_registry(root)
-    add_to_registry(root, {"releases": [{"id": "release-2026-10-19", "name": "Release of 19 October 2026",
-                                         "aliases": []}]})
-    registry = load_registry(open_project(root), Report())
-    drafted, _ = _drafted(registry, "Poland frees dozens of detainees\n\nPoland freed 40 detainees on Monday.\n"
-                                    "It was the second release this year, after a general amnesty on June 30 that saw 200 "
-                                    "detainees freed.\n", year=2026)
-    assert ("release-2026-10-19", "released_count", "40", "exact", None, None) in drafted, sorted(map(str, drafted))
-
-
 
 @pytest.mark.parametrize("body, freed", [
     ("Belarus freed 14 prisoners on Friday. Among them was Oren Pask, a former reporter for Radio Free Asia, whose "
@@ -6140,13 +6138,9 @@ def test_an_undated_pages_news_in_the_present_perfect_is_not_the_earlier_release
     said on Wednesday") reports a release of its own: the dated freeings of the lines after it ("she freed 12 detainees
     in mid-July and pardoned 25 others on August 14") are earlier ones, not the page's; its weekday picks the page's
     among the year's releases the project does not know of yet."""
-    root = tmp_path / "project"
-    shapes_registry(root)
-    add_to_registry(root, {"releases": [{"id": "release-2026-07", "name": "Release of July 2026", "aliases": []},
-                                        {"id": "release-2026-08-14", "name": "Release of 14 August 2026", "aliases": []},
-                                        {"id": "release-2026-09-02", "name": "Release of 2 September 2026",
-                                         "aliases": []}]})
-    registry = load_registry(open_project(root), Report())
+    registry = shapes_with_releases(tmp_path / "project", ("release-2026-07", "Release of July 2026"),
+                                    ("release-2026-08-14", "Release of 14 August 2026"),
+                                    ("release-2026-09-02", "Release of 2 September 2026"))
     text = ("Poland pardons 26 detainees\n\nPresident Anna Kolska has pardoned 26 people jailed over the strikes, her "
             "office said on Wednesday.\nIn a speech she recalled that she freed 12 detainees from a labour camp in "
             "mid-July and pardoned 25 others on August 14.\n")

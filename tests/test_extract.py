@@ -5248,6 +5248,22 @@ def test_a_name_a_wrapped_line_cuts_is_one_person(shapes):
     assert "rasa-anna-veld-ostrova" not in listed and "rasa-anna-veld" not in listed, sorted(listed)
 
 
+@pytest.mark.parametrize("ending", ["", "\n", "  \n"])
+def test_a_name_the_text_ends_inside_is_cut_off_not_a_person(shapes, ending):
+    """A page stored as an excerpt may stop mid-word ("The third was Tomas Wrenfi"): a name the registry does not know
+    that runs into the very end of the text, in a sentence that no punctuation ends, may be half a name, so it is
+    nobody. The same name ended by a full stop is a person, freed; so is one that is a whole line of its own, the last
+    of a list of names."""
+    body = "Belarus released three prisoners on Thursday, officials said. The third freed detainee was Tomas Wrenfi"
+    cut = _review_draft(shapes, body + ending)
+    assert not any("wrenfi" in str(k) for k in cut), sorted(map(str, cut))
+    whole = _freed(_review_draft(shapes, body + "eld." + ending))
+    assert "tomas-wrenfield" in whole, sorted(whole)
+    listed = _freed(_review_draft(shapes, "Belarus released three prisoners on Thursday. Among those freed were:\n"
+                                          "Ivo Lamm\nTomas Wrenfield" + ending))
+    assert {"ivo-lamm", "tomas-wrenfield"} <= listed, sorted(listed)
+
+
 def test_citizens_of_listed_countries_as_the_next_item_of_a_list_of_the_freed(shapes):
     """"14 prisoners, including five Belarusian nationals and citizens of Japan, Poland, and Sweden": "citizens of"
     after "and", as the next item of a list of the freed, is at least one of each; after "and" with no list of the

@@ -330,6 +330,8 @@ def find_names(text: str, registry: Registry) -> list[Name]:
         resolution = registry.resolve(name)
         if resolution.entity_id or registry.kind(slug(name)) not in (None, "person"):
             continue
+        if _cut_off(text, start, end):
+            continue
         role, role_start = _role_before(text, start)
         people += _wrapped(text, Name(name, start, end, None, slug(name), role, role_start, resolution.candidate))
     people += _surnames(text, people, spans)
@@ -451,6 +453,16 @@ ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Jr|Sr|Dr|Mr|Ms|Mrs|Mme|St|Rev|Gen|Co
                           r"Mt|Ft|Co|No|Hon|Amb|Adm|Cmdr)\.")
 """A word whose period does not end a sentence: an initial, a title ("Dr.", "Jr."). A surname of two or three
 letters at the end of a sentence ("... and Pyotr Lem.") is a name, its period the sentence's."""
+
+
+def _cut_off(text: str, start: int, end: int) -> bool:
+    """True for a name that runs into the very end of the text inside a sentence no punctuation ends ("The third freed
+    detainee was Tomas Wrenfi"): a page stored as an excerpt may stop mid-word, so the name may be half of one. Not
+    a name that is a line of its own, as the last of a list of names one to a line may be."""
+    if text[end:].strip():
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    return bool(text[line:start].strip())
 
 
 def _wrapped(text: str, name: Name) -> list[Name]:

@@ -5264,6 +5264,48 @@ def test_a_name_the_text_ends_inside_is_cut_off_not_a_person(shapes, ending):
     assert {"ivo-lamm", "tomas-wrenfield"} <= listed, sorted(listed)
 
 
+def test_along_with_goes_on_with_a_list_of_the_freed(shapes):
+    """"along with" or "together with" between listed names goes on with the list as "and" does: "Those set free
+    included A and B, together with economist C", "pardoned A together with B". Not a name in a description of someone
+    else ("A, a journalist jailed along with B, was freed"; "A, who had been jailed together with B")."""
+    lead = "Belarus freed 123 people on Saturday. "
+    listed = _freed(_review_draft(shapes, lead + "Those set free on Saturday included the poets Ruth Calder and Ivo "
+                                                 "Lamm, together with economist Viktor Drozdan."))
+    assert {"ruth-calder", "ivo-lamm", "viktor-drozdan"} <= listed, sorted(listed)
+    pair = _freed(_review_draft(shapes, lead + "Officials said they had pardoned Pavel Sarnak together with Ruth "
+                                               "Calder."))
+    assert {"pavel-sarnak", "ruth-calder"} <= pair, sorted(pair)
+    for body in ("Ivo Lamm, a journalist jailed along with Ruth Calder, was freed.",
+                 "Among those released was Ivo Lamm, who had been jailed together with Ruth Calder."):
+        freed = _freed(_review_draft(shapes, lead + body))
+        assert "ivo-lamm" in freed and "ruth-calder" not in freed, (body, sorted(freed))
+
+
+def test_which_included_lists_the_freed_of_the_release_it_follows(shapes):
+    """"... after the freeing of eleven trade unionists in October, which included A": the "which" clause lists the
+    members of the freeing before it, so A was freed in October's release, not in the page's own."""
+    drafted = _review_draft(shapes, "Belarus freed 123 people on Saturday. The pardons come four weeks after the "
+                                    "freeing of eleven trade unionists in October, which included the union's chairman, "
+                                    "Pavel Sarnak.")
+    released = {str(k[2]) for k in drafted if k[0] == "pavel-sarnak" and k[1] == "released_in"}
+    october = {k[0] for k in drafted if k[1] == "date" and str(k[2]) == "2026-10"}
+    assert len(october) == 1 and released == october, (sorted(released), sorted(map(str, drafted)))
+
+
+def test_a_description_set_off_by_a_comma_before_the_one_freed(shapes):
+    """"freed the veteran union organiser, A, along with B": the description before the first name, set off by a
+    comma, is the name's own, and A is freed. Not when the name opens a clause of its own ("pardoned the activist, A
+    said", "pardoned the activist, a decision A welcomed")."""
+    lead = "Belarus freed 123 people on Saturday. "
+    freed = _freed(_review_draft(shapes, lead + "The president freed the veteran union organiser, Pavel Sarnak, along "
+                                                "with three students, Ruth Calder, Ivo Lamm and Tomas Wrenfield."))
+    assert {"pavel-sarnak", "ruth-calder", "ivo-lamm", "tomas-wrenfield"} <= freed, sorted(freed)
+    assert "viktor-drozdan" in _freed(_review_draft(shapes, lead + "Officials also pardoned the editor, Viktor Drozdan."))
+    for body in ("Lukashenko pardoned the activist, Pavel Sarnak said.",
+                 "Lukashenko pardoned the activist, a decision Pavel Sarnak welcomed."):
+        assert "pavel-sarnak" not in _freed(_review_draft(shapes, lead + body)), body
+
+
 def test_citizens_of_listed_countries_as_the_next_item_of_a_list_of_the_freed(shapes):
     """"14 prisoners, including five Belarusian nationals and citizens of Japan, Poland, and Sweden": "citizens of"
     after "and", as the next item of a list of the freed, is at least one of each; after "and" with no list of the

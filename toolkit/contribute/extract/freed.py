@@ -485,6 +485,11 @@ time of their own ("as did Y on Saturday" after a freeing on Friday, "as had Y a
 the freeing's own day, "X was released on Friday, as were Y and Z on Friday")."""
 
 
+WHICH_CLAUSE = re.compile(r",\s+(?:which|that)\s+(?:also\s+)?$")
+"""Before "included", a clause about the noun before it ("the release of a group last June, which included A"): the
+freeing it lists the members of is that noun's."""
+
+
 @rule("released-in")
 def people_freed(ctx: Context, sentence: Sentence) -> None:
     """Who was freed, by each construction that says so; and where they went, when it says that too."""
@@ -559,10 +564,13 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             members = _items_of_the_freed(ctx, sentence, begin, members)
             place = place or ctx.previous_place  # "N were handed over to P. Among them are A, ...": A went to P
         object_of = bool(INCLUDED_BY.fullmatch(before))  # the sentence opens with the pardon or its freed
+        at = sentence.start + trigger.start()
+        head = [m for m in freeing if m.end() <= trigger.start()] if WHICH_CLAUSE.search(before) else []
+        if head:  # "after the release of a group of dissidents last June, which included A": that freeing's release
+            at = sentence.start + head[-1].start()
         for person in members:
             later = _destination_after(ctx, sentence, person.end)
-            record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end,
-                   place or later, object_of=object_of)
+            record(person, at, sentence.start + trigger.start(), person.end, place or later, object_of=object_of)
     for trigger in FRONTED.finditer(sentence.text):
         phrase = trigger.group(0)
         if re.match(r"among", phrase, re.IGNORECASE) and STILL_WAITING.search(phrase):

@@ -124,7 +124,9 @@ def described(ctx: Context, sentence: Sentence, person: Name) -> bool:
 OBJECT_VERB = re.compile(r"\b(?:sentenced|convicted|arrested|detained|jailed|freed|released|pardoned)\s+$")
 AND = re.compile(r"\band\b")
 IN_DESCRIPTION = re.compile(r",\s+(?:a|an|the|who|whose|which)\b[^,;]*$")
-OBJECT_OF = re.compile(r"\b(?:against|with|by|to|from|under|than)\s+(?:\w+\s+){0,2}$")
+OBJECT_OF = re.compile(r"\b(?:against|(?<!\balong\s)(?<!\btogether\s)with|by|to|from|under|than)\s+(?:\w+\s+){0,2}$")
+"""Before a name, a preposition whose object it is ("a campaign against X", "talks with X"; not "along with X", which
+lists X beside the others)."""
 
 
 def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
@@ -273,6 +275,22 @@ thanked several people, including B", "who was jailed in 2021 alongside several 
 those people), unless it tells of a freeing ("who was released with three others, including B")."""
 
 
+ALONG_WITH_NEXT = re.compile(r"^(,?\s+)(?:along|together)\s+with\s+")
+"""Between two listed names, "along with" or "together with", which goes on with the list as "and" does ("A and B, along
+with lawyer C", "A along with B")."""
+DESCRIBED_FIRST = re.compile(r"\s*(?:the|a|an)\s+(?P<description>[^,;:()“”\"]{1,60}),\s+")
+"""Before the first listed name, its description set off by a comma: "pardoned the 2024 prize laureate, A"."""
+
+
+def _described_first(ctx: Context, sentence: Sentence, gap: str, person: Name) -> bool:
+    """True when the words before the first listed name are only its description, set off by a comma ("pardoned the
+    2024 prize laureate, A, along with B", "freed the editor, A."), the name then closing its phrase (not "freed the
+    activist, A said": a speaker, nor "the activist, a decision A welcomed")."""
+    described = DESCRIBED_FIRST.fullmatch(gap)
+    return bool(described and role_words(described.group("description")) and person.role_start is None and
+                re.match(r"\s*(?:[,.;]|$|and\s|(?:along|together)\s+with\s)", ctx.text[person.end:sentence.end]))
+
+
 def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
     """The people listed from `begin`: names joined by commas and "and", each perhaps with a role
     before it or a description after it; the list ends where a clause of its own begins."""
@@ -297,6 +315,7 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         if members:  # "A of the Minsk Teachers Union and B from Radio Kupala": where the last one comes from, no clause
             gap = FROM_ORGANISATION.sub("", gap, count=1)
             gap = BRACKETED_NOTE.sub("", gap, count=1)  # "A (20 years in prison), B": the note is A's
+            gap = ALONG_WITH_NEXT.sub(r"\1and ", gap, count=1)  # "A and B, along with lawyer C": C is listed too
         possessor = POSSESSOR.match(gap) if members else None
         if possessor:  # "A's wife, B": A says whose B is, and is no member; B is, if only a role stands between
             members.pop()
@@ -319,7 +338,7 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
             described_then, grouped = True, grouped if grouped is not None else len(members)
         # a sentence's or a clause's end breaks the list; the periods of "U.S." and "A." do not
         if not described_then and (re.search(r"(?:(?<!\b[A-Z])\.|[;:!?])(?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or
-                                   (not members and "," in gap)):
+                                   (not members and "," in gap and not _described_first(ctx, sentence, gap, person))):
             break
         joined = re.fullmatch(r",?\s+and\s+", gap) and \
             re.match(r"\s*(?:have|are|were)\b", text[after_apposition(text, person.end, sentence.end):sentence.end])

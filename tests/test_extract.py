@@ -5281,6 +5281,25 @@ def test_along_with_goes_on_with_a_list_of_the_freed(shapes):
         assert "ivo-lamm" in freed and "ruth-calder" not in freed, (body, sorted(freed))
 
 
+def test_one_national_the_freed_included_or_among_them_is(shapes):
+    """One person of a nationality, without a count, after "included" or "Among them is" right after a freeing: at
+    least one national freed. Not after words that say the list left them out, nor with no freeing to belong to, nor a
+    noun after the nationality ("included a Japanese envoy")."""
+    lead = "Belarus freed 31 people on Saturday. "
+
+    def one_of(body):
+        return {k[5] for k in _review_draft(shapes, lead + body)
+                if k[1] == "released_count" and k[2] == "1" and k[3] == "at_least"}
+    assert one_of("The prisoners it freed included a U.S. citizen.") == {"us-nationals"}
+    assert one_of("Among them is a Japanese citizen who was arrested a year ago.") == {"japanese-nationals"}
+    assert one_of("Among them was an Estonian.") == {"estonian-nationals"}
+    for body in ("Those freed didn't include a Japanese citizen.",
+                 "More than 1,000 remain behind bars; the freed did not include a Japanese citizen.",
+                 "Officials said the agenda included a Japanese citizen.",
+                 "The talks included a Japanese envoy."):
+        assert not one_of(body), body
+
+
 def test_which_included_lists_the_freed_of_the_release_it_follows(shapes):
     """"... after the freeing of eleven trade unionists in October, which included A": the "which" clause lists the
     members of the freeing before it, so A was freed in October's release, not in the page's own."""

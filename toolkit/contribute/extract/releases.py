@@ -406,19 +406,21 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     _sent_and_freed(ctx, sentence)
     _from_countries(ctx, sentence)
     listed = any(ctx.taken(f) for f in sentence.figures)
-    for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?)\s+"
+    for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?|"
+                             r"(?<=\bincluded\s)an?|(?<=\bincludes\s)an?|(?<=\binclude\s)an?|(?<=\bthem\sis\s)an?|"
+                             r"(?<=\bthem\swas\s)an?)\s+"
                              r"(?:(?:unnamed|unidentified)\s+)?(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)\b",
                              sentence.text):
         if RESIDENTS.match(sentence.text, match.end()):
             continue  # "one American green card holder": a resident, of no nationality the page gives
         implied = False  # "an American" said of one of the freed: at least one
         # "3 foreigners, including a Canadian": one of a count, not a count of its own
-        including = sentence.text[:match.start()].endswith("including ")
+        including = bool(INCLUDED_ONE.search(sentence.text, 0, match.start()))
         if not match.group(0).startswith("one") and (including or not (
                 (listed or re.search(r"\b(?:and|,)\s+(?:\w+\s+){1,2}[A-Z]", sentence.text[match.end():match.end() + 30]))
                 and re.match(r"\s*(?:[.,;]|and\b|$)", sentence.text[match.end():])) and
                 not (listed and re.match(r"\s+(?:were|are)\b", sentence.text[match.end():]))):
-            if not _one_among_the_freed(sentence, match):
+            if not _one_among_the_freed(ctx, sentence, match):
                 continue  # "an American" counts as one only within a list of counts, or as one of the freed
             implied = True
         population = group_of(ctx, match.group("noun"))
@@ -555,13 +557,28 @@ AMONG_THE_FREED = re.compile(rf"\s+(?:were|are)\s+(?:also\s+)?among(?:st)?\s+(?:
                              rf"pardoned)\b", re.IGNORECASE)
 
 
-def _one_among_the_freed(sentence: Sentence, match: re.Match) -> bool:
+INCLUDED_ONE = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them\s+(?:is|was))\s+$", re.IGNORECASE)
+"""Before one person of a nationality, the words that make them one of a group: "including a", "The freed included a",
+"Among them is a"."""
+
+
+NOT_INCLUDED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+)?$")
+
+
+def _one_among_the_freed(ctx: Context, sentence: Sentence, match: re.Match) -> bool:
     """One person of a nationality named, without a count, as one of the freed: "released 11 prisoners, including
-    an American and a teacher", "X and an unnamed Estonian citizen were among those released". It says that at
+    an American and a teacher", "The freed prisoners included a U.S. citizen", "X and an unnamed Estonian citizen were
+    among those released", "Among them is a Japanese citizen" right after a sentence that frees. It says that at
     least one was freed, not that only one was (never "including an American envoy": a noun follows; nor after
     words of people still held: "freed 12, but more than 1,100 remain behind bars, including an American")."""
     after = sentence.text[match.end():]
-    if sentence.text[:match.start()].endswith("including "):
+    included = INCLUDED_ONE.search(sentence.text, 0, match.start())
+    if included and re.match(r"among", included.group(0), re.IGNORECASE):
+        return bool(ctx.previous_freeing) and included.start() == len(sentence.text) - len(sentence.text.lstrip()) and \
+            bool(re.match(r"\s*(?:[.,;]|and\b|who\b|$)", after))
+    if included and NOT_INCLUDED.search(sentence.text, 0, included.start()):
+        return False  # "the freed did not include a Japanese citizen"
+    if included:
         earlier = [m for m in sentence.freeing() if m.end() <= match.start()]
         return bool(earlier) and not STILL_HELD.search(sentence.text, earlier[-1].end(), match.start()) and \
             bool(re.match(r"\s*(?:[.,;]|and\b|$)", after))

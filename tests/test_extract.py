@@ -292,6 +292,39 @@ def test_sanctions_envoy_and_what_the_release_bought(registry):
     assert ("belarus", "political_prisoner_count", "1150", "nearly", None, None) in drafted
 
 
+@pytest.mark.parametrize("body", [
+    "Belarus has released 31 political prisoners after the United States agreed to lift sanctions on the state "
+    "potash producer.",
+    "In return for the president's gesture, Washington will grant sanctions relief to the state potash producer.",
+    "The decision to pardon them was made in response to the lifting of US sanctions on the state potash producer.",
+    "The release was linked to the lifting of US sanctions on the state potash producer.",
+    "The release was part of a US deal that included lifting sanctions on the state potash producer.",
+])
+def test_a_release_tied_to_a_sanctions_lifting_in_other_words(shapes, body):
+    """Words other than "in exchange for" that tie the page's release to a sanction's relief: "after the United States
+    agreed to lift", "In return for the president's gesture", "in response to the lifting", "linked to", "part of a
+    deal that included lifting". Both sides of the deal are drafted."""
+    drafted = _review_draft(shapes, "Belarus freed 31 people on Monday. " + body)
+    traded = {(k[0], k[2]) for k in drafted if k[1] == "traded_for"}
+    exchanged = {(k[2], k[0]) for k in drafted if k[1] == "exchanged_for"}
+    assert len(traded) == 1 and next(iter(traded))[1] == "us-sanctions-potash", sorted(map(str, drafted))
+    assert exchanged == traded, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Belarus freed 12 people in 2020, years after the US imposed sanctions on the state potash producer.",
+    "Belarus freed 12 people after talks that went on for a week; the US later lifted sanctions on the state potash "
+    "producer.",
+    "Washington offered sanctions relief to secure the release of more prisoners.",
+    "The talks were linked to the lifting of US sanctions on the state potash producer.",
+])
+def test_no_trade_without_a_freeing_tied_to_a_lifting(shapes, body):
+    """No trade where the sanction was imposed, where the lifting is not what "after" is followed by, where relief is
+    offered for a freeing to come, or where what is linked to the lifting is no freeing."""
+    drafted = _review_draft(shapes, "Belarus freed 31 people on Monday. " + body)
+    assert not [k for k in drafted if k[1] in ("traded_for", "exchanged_for")], sorted(map(str, drafted))
+
+
 def test_an_organisation_a_sanction_targets_is_proposed_with_the_country_the_article_gives(registry):
     text = ("Washington lifted sanctions on Belarusian potash producer Ozerkali on Friday, officials said.\n"
             "The European Union kept its sanctions on the Nordavia Cargo Company.\n"

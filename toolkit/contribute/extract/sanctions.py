@@ -57,14 +57,25 @@ AUTHORIZED = re.compile(r"\b(?P<verb>authori[sz](?:ed|es|ing)|allow(?:ed|s|ing)|
 TARGETED = re.compile(rf"\b{NOUN}\s+(?:had\s+|have\s+|has\s+)?(?P<verb>target(?:ed|s)|hit|covered)\s+"
                       rf"(?P<target>[^.;:]{{2,60}}?){END}", re.IGNORECASE)
 RELIEF = re.compile(r"\b(?P<verb>sanctions?\s+relief|relief\s+from\s+sanctions)(?:\s+from\s+(?P<actor>[^.;:,]{2,40}?))?"
+                    r"(?:\s+to\s+(?P<target>(?!(?:help|ease|end|secure|free|win|the\s+release)\b)[^.;:,]{2,60}?)(?=[.,;:]|$))?"
                     r"(?=[.,;:]|\s+(?:as|for|in|and|to|while)\b|$)", re.IGNORECASE)
+"""Sanctions relief, perhaps from someone and to what it eases: "sanctions relief to the national airline" (not "relief to
+secure the release")."""
 PASSIVE = re.compile(rf"\b{NOUN}\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:first\s+|originally\s+|later\s+)?"
                      rf"(?P<verb>imposed|introduced|lifted|eased|removed)\s+by\s+(?P<actor>[^.;:,]{{2,40}}?)"
                      rf"(?=\s+(?:in|on|since|after|before|last|this|when|as)\b|[.,;:]|$)", re.IGNORECASE)
 """A sanction imposed or lifted by someone, in the passive: "Those sanctions were imposed by Washington in 2021"."""
 EXCHANGE = re.compile(r"\b(?:in\s+(?:exchange|return)(?:\s+for)?|as\s+part\s+of\s+(?:the|a|this|that)\s+"
                       r"(?:deal|arrangement|agreement|bargain)|trad(?:es|ed|ing)\s+(?:\w+\s+){0,2}?for|"
+                      r"in\s+(?:response|connection|reply)\s+to|(?:linked|tied)\s+to|"
+                      r"part\s+of\s+(?:the|a|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:deal|arrangement|agreement|bargain)\s+"
+                      r"(?:that|which)\s+(?:\w+\s+){0,2}?(?:included|includes|saw|involved|involves)|"
                       r"(?:in\s+(?:a|the)\s+)?sanctions[- ]relief\s+deal|sanctions\s+deal)\b", re.IGNORECASE)
+LIFTED_AFTER = re.compile(r"\bafter\s+(?=(?:the\s+)?(?:[\w.’'-]+\s+){0,4}?(?:lift(?:s|ed)?|eas(?:es|ed)|remov(?:es|ed)|"
+                          r"(?:agreed|promised|announced|decided)\s+to\s+(?:lift|ease|remove))\b)", re.IGNORECASE)
+"""A release told as done after sanctions were lifted, the lifting right after "after": "freed 31 prisoners after the
+United States agreed to lift sanctions on X", "frees 123 after US lifts potash sanctions" (a tie weaker than "in exchange
+for", read only where no such words are, and only with the freeing before it and the lifting right after it)."""
 ANNOUNCING = re.compile(r"(?:\b(?:will|would|is|was|are|were)\s+(?:be\s+)?|[’']re\s+)lifting|\b(?:announc\w+\s+(?:the\s+)?(?:lifting|"
                         r"easing|removal)|announc\w+\s+(?:that\s+)?[^.;]{0,40}?\blift|will\s+lift|would\s+lift|"
                         r"agreed\s+to\s+lift)", re.IGNORECASE)
@@ -388,6 +399,9 @@ def exchanges(ctx: Context, sentence: Sentence) -> None:
     """What a release was exchanged for: "freed ... in exchange for sanctions relief", "the lifting of sanctions
     was in exchange for the release": both sides of the deal (`_traded`)."""
     marker = EXCHANGE.search(sentence.text)
+    weak = LIFTED_AFTER.search(sentence.text) if not marker else None
+    if weak:
+        _lifted_after(ctx, sentence, weak)
     if not marker:
         return
     at = sentence.start + marker.start()
@@ -415,6 +429,10 @@ def exchanges(ctx: Context, sentence: Sentence) -> None:
         if release:
             _traded(ctx, release, right[0].sanction, sentence.start, right[0].end)
         return
+    if lead and right and ctx.release and right[0].action in ("lifted", "relief") and GESTURE.search(lead.group("what")):
+        # "In return for the president's gesture, Washington will grant sanctions relief to X": the page's release
+        _traded(ctx, ctx.release, right[0].sanction, sentence.start, right[0].end)
+        return
     sanction = (right[0].sanction if right else None) or (ctx.sanction if re.search(r"sanction", after, re.I) or
                                                           marker.group(0).lower().startswith(("trad", "sanction")) or
                                                           "concession" in after.lower() else None)
@@ -426,6 +444,23 @@ def exchanges(ctx: Context, sentence: Sentence) -> None:
             finish = right[0].end if right else _sanctions_end(ctx, sentence, at)
             begin = offset if at - offset < 60 else at  # the freeing words, when they are near
             _traded(ctx, release, sanction, min(begin, at), finish)
+
+
+GESTURE = re.compile(r"\b(?:gesture|move|step|decision|concession)s?\b", re.IGNORECASE)
+"""What "in return for" names when it stands for the page's release: "In return for Lukashenko's gesture"."""
+
+
+def _lifted_after(ctx: Context, sentence: Sentence, weak: re.Match) -> None:
+    """"freed 31 prisoners after the United States agreed to lift sanctions on X": the freeing before "after", the
+    lifting of a sanction right after it, tie the release to the sanction's relief."""
+    at = sentence.start + weak.start()
+    freeing = [m for m in sentence.freeing() if m.end() <= weak.start()]
+    lifted = next((m for m in mentions(ctx, sentence) if m.start >= at and m.sanction), None)
+    if not freeing or lifted is None or lifted.action not in ("lifted", "relief") or lifted.start - at > 80:
+        return
+    release = clause_release(ctx, sentence, sentence.start + freeing[-1].start())
+    if release:
+        _traded(ctx, release, lifted.sanction, sentence.start + freeing[-1].start(), lifted.end)
 
 
 def _traded(ctx: Context, release: str, sanction: str, start: int, end: int) -> None:

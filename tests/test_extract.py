@@ -296,6 +296,8 @@ def test_sanctions_envoy_and_what_the_release_bought(registry):
     "Belarus has released 31 political prisoners after the United States agreed to lift sanctions on the state "
     "potash producer.",
     "In return for the president's gesture, Washington will grant sanctions relief to the state potash producer.",
+    "Minsk released 31 detainees, including Pavel Sarnak, after Washington announced it would lift sanctions on the "
+    "state potash producer.",
     "The decision to pardon them was made in response to the lifting of US sanctions on the state potash producer.",
     "The release was linked to the lifting of US sanctions on the state potash producer.",
     "The release was part of a US deal that included lifting sanctions on the state potash producer.",

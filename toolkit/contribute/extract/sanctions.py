@@ -71,11 +71,12 @@ EXCHANGE = re.compile(r"\b(?:in\s+(?:exchange|return)(?:\s+for)?|as\s+part\s+of\
                       r"part\s+of\s+(?:the|a|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:deal|arrangement|agreement|bargain)\s+"
                       r"(?:that|which)\s+(?:\w+\s+){0,2}?(?:included|includes|saw|involved|involves)|"
                       r"(?:in\s+(?:a|the)\s+)?sanctions[- ]relief\s+deal|sanctions\s+deal)\b", re.IGNORECASE)
-LIFTED_AFTER = re.compile(r"\bafter\s+(?=(?:the\s+)?(?:[\w.’'-]+\s+){0,4}?(?:lift(?:s|ed)?|eas(?:es|ed)|remov(?:es|ed)|"
-                          r"(?:agreed|promised|announced|decided)\s+to\s+(?:lift|ease|remove))\b)", re.IGNORECASE)
+LIFTED_AFTER = re.compile(r"\bafter\s+(?=(?:the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:lift(?:s|ed)?|eas(?:es|ed)|remov(?:es|ed)|"
+                          r"(?:to|would|will)\s+(?:lift|ease|remove))\b)", re.IGNORECASE)
 """A release told as done after sanctions were lifted, the lifting right after "after": "freed 31 prisoners after the
-United States agreed to lift sanctions on X", "frees 123 after US lifts potash sanctions" (a tie weaker than "in exchange
-for", read only where no such words are, and only with the freeing before it and the lifting right after it)."""
+United States agreed to lift sanctions on X", "after Washington announced it would lift sanctions on X", "frees 123
+after US lifts potash sanctions" (a tie weaker than "in exchange for", read only where no such words are, and only with
+the freeing before it and the lifting right after it)."""
 ANNOUNCING = re.compile(r"(?:\b(?:will|would|is|was|are|were)\s+(?:be\s+)?|[’']re\s+)lifting|\b(?:announc\w+\s+(?:the\s+)?(?:lifting|"
                         r"easing|removal)|announc\w+\s+(?:that\s+)?[^.;]{0,40}?\blift|will\s+lift|would\s+lift|"
                         r"agreed\s+to\s+lift)", re.IGNORECASE)

@@ -5355,6 +5355,13 @@ def test_a_description_set_off_by_a_comma_before_the_one_freed(shapes):
                                                 "with three students, Ruth Calder, Ivo Lamm and Tomas Wrenfield."))
     assert {"pavel-sarnak", "ruth-calder", "ivo-lamm", "tomas-wrenfield"} <= freed, sorted(freed)
     assert "viktor-drozdan" in _freed(_review_draft(shapes, lead + "Officials also pardoned the editor, Viktor Drozdan."))
+    # an organisation named in capitals ends the description; a role's capitalised words may stand before the name
+    for body in ("Thirty-one were pardoned, including the founder of the Minsk Press Club, Pavel Sarnak.",
+                 "Thirty-one were pardoned, including the founder and editor of the Minsk Press Club, Sakharov Prize "
+                 "laureate Pavel Sarnak."):
+        assert "pavel-sarnak" in _freed(_review_draft(shapes, lead + body)), body
+    assert "pavel-sarnak" not in _freed(_review_draft(shapes, lead + "Lukashenko freed the man who had been arrested "
+                                                                     "with the activist, Pavel Sarnak."))
     for body in ("Lukashenko pardoned the activist, Pavel Sarnak said.",
                  "Lukashenko pardoned the activist, a decision Pavel Sarnak welcomed."):
         assert "pavel-sarnak" not in _freed(_review_draft(shapes, lead + body)), body

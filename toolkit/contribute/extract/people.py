@@ -278,8 +278,12 @@ those people), unless it tells of a freeing ("who was released with three others
 ALONG_WITH_NEXT = re.compile(r"^(,?\s+)(?:along|together)\s+with\s+")
 """Between two listed names, "along with" or "together with", which goes on with the list as "and" does ("A and B, along
 with lawyer C", "A along with B")."""
-DESCRIBED_FIRST = re.compile(r"\s*(?:the|a|an)\s+(?P<description>[^,;:()“”\"]{1,60}),\s+")
-"""Before the first listed name, its description set off by a comma: "pardoned the 2024 prize laureate, A"."""
+ORGANISATION_LAST = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s*)+$")
+"""At the end of a description, the organisation it names in capitals: "founder of the Minsk Press Club"."""
+DESCRIBED_FIRST = re.compile(r"\s*(?:the|a|an)\s+(?P<description>[^,;:()“”\"]{1,60}),\s+(?:[A-Z][\w’'.-]*\s+){0,3}")
+"""Before the first listed name, its description set off by a comma: "pardoned the 2024 prize laureate, A", "including
+the founder of the Minsk Press Club, Sakharov Prize laureate A" (the capitalised words of a role right before the
+name)."""
 
 
 def _described_first(ctx: Context, sentence: Sentence, gap: str, person: Name) -> bool:
@@ -287,7 +291,9 @@ def _described_first(ctx: Context, sentence: Sentence, gap: str, person: Name) -
     2024 prize laureate, A, along with B", "freed the editor, A."), the name then closing its phrase (not "freed the
     activist, A said": a speaker, nor "the activist, a decision A welcomed")."""
     described = DESCRIBED_FIRST.fullmatch(gap)
-    return bool(described and role_words(described.group("description")) and person.role_start is None and
+    # "the head and founder of the Minsk Press Club": the organisation named in capitals is the description's own
+    description = ORGANISATION_LAST.sub("", described.group("description")) if described else ""
+    return bool(described and role_words(description) and
                 re.match(r"\s*(?:[,.;]|$|and\s|(?:along|together)\s+with\s)", ctx.text[person.end:sentence.end]))
 
 
@@ -337,8 +343,11 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         if not described_then and members and GROUP_ITEM.fullmatch(gap):
             described_then, grouped = True, grouped if grouped is not None else len(members)
         # a sentence's or a clause's end breaks the list; the periods of "U.S." and "A." do not
-        if not described_then and (re.search(r"(?:(?<!\b[A-Z])\.|[;:!?])(?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or
-                                   (not members and "," in gap and not _described_first(ctx, sentence, gap, person))):
+        # "pardoned the founder of the Minsk Press Club, A": the first name's description, set off by a comma
+        described_first = not members and "," in gap and _described_first(ctx, sentence, gap, person)
+        if not described_then and not described_first and (
+                re.search(r"(?:(?<!\b[A-Z])\.|[;:!?])(?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or
+                (not members and "," in gap)):
             break
         joined = re.fullmatch(r",?\s+and\s+", gap) and \
             re.match(r"\s*(?:have|are|were)\b", text[after_apposition(text, person.end, sentence.end):sentence.end])

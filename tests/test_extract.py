@@ -2634,6 +2634,19 @@ def test_an_undated_pages_weekday_names_the_one_release_of_that_weekday(shapes):
     assert not [k for k in drafted if k[0] == "release-2026-03-13"], sorted(map(str, drafted))
 
 
+def test_the_day_a_law_was_passed_dates_no_freeing(tmp_path):
+    """"His release had been expected in the wake of an amnesty law passed by parliament on July 2": the day is the
+    law's, not a release's. A page that gives only its year and frees someone "on Thursday" is about the registry's
+    one Thursday release of that year, not a release of July 2."""
+    registry = shapes_with_releases(tmp_path / "p", ("release-2026-07-16", "Release of 16 July 2026"))
+    drafted, _ = _drafted(registry, "Activist freed\n\nThe activist Pavel Sarnak was released from prison on Thursday, "
+                                    "state TV said. His release had been expected in the wake of an amnesty law passed "
+                                    "by parliament on July 2.\n", year=2026)
+    freed_in = {k[2] for k in drafted if k[0] == "pavel-sarnak" and k[1] == "released_in"}
+    assert freed_in == {"release-2026-07-16"}, sorted(map(str, drafted))
+    assert not [k for k in drafted if "07-02" in str(k[0]) or "07-02" in str(k[2])], sorted(map(str, drafted))
+
+
 def test_the_named_after_a_colon_take_the_nationality_of_their_count(shapes):
     drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Thursday. Two Latvian journalists were among them, "
                                     "according to Viasna: Ivo Lamm and Rasa Veld.")

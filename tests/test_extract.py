@@ -2647,6 +2647,20 @@ def test_the_day_a_law_was_passed_dates_no_freeing(tmp_path):
     assert not [k for k in drafted if "07-02" in str(k[0]) or "07-02" in str(k[2])], sorted(map(str, drafted))
 
 
+def test_the_day_of_a_vote_dates_no_freeing(tmp_path):
+    """"his close ally and July 24 presidential candidate, B, walked out of prison this Thursday evening": July 24 is
+    the vote's day ("the July 24 election" too), no freeing's; the page that gives only its year is about the
+    registry's one Thursday release of that year."""
+    registry = shapes_with_releases(tmp_path / "p", ("release-2026-07-16", "Release of 16 July 2026"))
+    for body in ("The activist Ivo Lamm and his close ally and July 24 presidential candidate, Pavel Sarnak, walked "
+                 "out of prison this Thursday evening.",
+                 "Pavel Sarnak, who is backed by the opposition in the July 24 election, was released from prison on "
+                 "Thursday."):
+        drafted, _ = _drafted(registry, "Leaders freed\n\n" + body + "\n", year=2026)
+        freed_in = {k[2] for k in drafted if k[0] == "pavel-sarnak" and k[1] == "released_in"}
+        assert freed_in == {"release-2026-07-16"}, (body, sorted(map(str, drafted)))
+
+
 def test_the_named_after_a_colon_take_the_nationality_of_their_count(shapes):
     drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Thursday. Two Latvian journalists were among them, "
                                     "according to Viasna: Ivo Lamm and Rasa Veld.")

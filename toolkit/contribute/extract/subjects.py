@@ -186,6 +186,7 @@ def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
     for date in sentence.dates_within(max(start, offset - DATE_REACH), min(end, offset + DATE_REACH)):
         if not (date.value and len(date.value) >= 7 and
                 not OTHER_EVENT.search(ctx.text[max(start, date.start - 60):date.start]) and
+                not ELECTION_AFTER.match(ctx.text, date.end) and
                 not another_event(ctx, date, offset) and not reported(ctx, date, offset, start) and
                 (not date.relative or abs(date.start - offset) < 30 or _object_between(ctx, sentence, offset, date) or
                  (simultaneous and 0 < date.start - offset < 130) or _opening_day(ctx, sentence, date, offset)) and
@@ -204,6 +205,10 @@ def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
     return earlier or said_under_way(ctx, sentence, offset)
 
 
+ELECTION_AFTER = re.compile(r"\s+(?:(?:presidential|parliamentary|general|local|snap|legislative)\s+)?(?:elections?|vote|"
+                            r"polls?|ballot|referendum|run-?off|(?:presidential\s+)?candidates?)\b", re.IGNORECASE)
+"""After a date, the vote it is the day of: "the March 24 election", "his March 24 presidential candidate": that day is
+the vote's, no freeing's."""
 SAYING = re.compile(r"\b(?:said|says|reported|reports|told|announced|confirmed|stated|wrote|added)\b", re.IGNORECASE)
 """Between a freeing and a date after it, a saying the date is of."""
 
@@ -638,6 +643,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
             candidates += [(1, d) for d in sentence.dates if d.value and len(d.value) >= 7 and not d.relative and
                            not _after_an_event(ctx, sentence, d) and
                            not OTHER_EVENT.search(ctx.text[max(sentence.start, d.start - 40):d.start]) and
+                           not ELECTION_AFTER.match(ctx.text, d.end) and
                            not reported(ctx, d, offset, sentence.start) and not another_event(ctx, d, offset) and
                            not (undated and ABOUT_SOMEONE.search(ctx.text, sentence.start, d.start))]
         written = [(rank, d) for rank, d in candidates if not d.relative]

@@ -2661,6 +2661,20 @@ def test_the_day_of_a_vote_dates_no_freeing(tmp_path):
         assert freed_in == {"release-2026-07-16"}, (body, sorted(map(str, drafted)))
 
 
+def test_a_count_that_landed_somewhere_on_its_own_day_went_in_the_pages_release(shapes):
+    """"The two men landed in Warsaw on Saturday", after a freeing on Monday: Saturday is the journey's day, so the two
+    went there in Monday's release, not in a release of Saturday (a handover's day is the release's: the fixture round
+    classes-34e has "were transferred to Estonia on December 2"). A date before the count is its own release's ("In
+    October, 12 were taken to P")."""
+    lead = "Belarus freed Pavel Sarnak and Ivo Lamm on Monday, officials said. "
+
+    def destinations(body):
+        drafted = _drafted(shapes, lead + body, published="2026-12-14")[0]
+        return {(k[0], k[2]) for k in drafted if k[1] == "destination_count"}
+    assert destinations("The two men landed in Warsaw on Saturday.") == {("release-2026-12-14", "2")}
+    assert destinations("In October, 12 were taken to Warsaw.") == {("release-2026-10", "12")}
+
+
 def test_the_named_after_a_colon_take_the_nationality_of_their_count(shapes):
     drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Thursday. Two Latvian journalists were among them, "
                                     "according to Viasna: Ivo Lamm and Rasa Veld.")

@@ -22,7 +22,7 @@ from .freed import COUNTED_NOUN, EARLIER_WORDS, RELATION_OF, RELATIONS_BEFORE_CO
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
 from .people import IN_CUSTODY, MOVED, NOW_IN, after_apposition, list_members, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, new_place, place_after
-from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, SINCE_OPENING, STILL_TO_COME, clause_release, date_note, release_for
+from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, SINCE_OPENING, STILL_TO_COME, clause_release, date_note, release_date, release_for
 
 FREE_VERB = rf"(?:{FREE}|" r"freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|let\s+go|set\s+free|walked\s+free|amnestied|" \
     r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|grant(?:ed|s|ing)?\s+freedom|" + FREEDOM_WON + ")"
@@ -142,6 +142,11 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                     figure = part
                 scoped.append((figure, place))
                 release = clause_release(ctx, sentence, figure.start)
+                day = release_date(ctx, sentence, figure.start) if release else None
+                if day is not None and ctx.release and not sentence.freeing() and day.start > figure.end + gap.start() \
+                        and JOURNEY.search(gap.group(0)):
+                    release = ctx.release  # "The two men landed in Warsaw on Saturday": the journey's day, not a freeing's
+                    # (not "were transferred to Estonia on December 2": a handover's day is the release's)
                 others = with_others_at(ctx, sentence, figure)
                 if others is not None:  # "A and 113 other prisoners were transferred to P": 114 went there
                     if not sentence.freeing() and release and ctx.take(figure):  # else the with-others rule's
@@ -216,6 +221,10 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
             if population:
                 _count(ctx, "destination_count", other, other.start, noun.end(), clause_release(ctx, sentence, other.start),
                        scope=place.entity, population=population)
+
+
+JOURNEY = re.compile(r"\b(?:landed|arrived|flew|travell?ed|returned|headed|heading|flying|reached)\b", re.IGNORECASE)
+"""A journey of the freed, whose day is its own: "landed in Warsaw on Saturday"."""
 
 
 def _arrival_date(ctx: Context, sentence: Sentence, figure: Figure, release: str | None) -> None:

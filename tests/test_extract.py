@@ -4926,6 +4926,30 @@ def test_names_freed_at_the_time_of_an_earlier_release_do_not_choose_the_pages_r
         sorted(map(str, drafted))
 
 
+@pytest.mark.parametrize("body, subject, count", [
+    ("Belarus still holds over 1,000 political prisoners, according to a rights group.", "belarus", ("1000", "more_than")),
+    ("As of now, Belarus holds approximately 1,300 political prisoners.", "belarus", ("1300", "about")),
+    ("Officials said in June that Estonia was holding more than 120 political prisoners.", "estonia",
+     ("120", "more_than")),
+    ("The 1,246 political prisoners currently detained in Belarus were not part of the deal.", "belarus",
+     ("1246", "exact")),
+])
+def test_a_country_holding_so_many_political_prisoners_counts_those_held(shapes, body, subject, count):
+    """"Belarus still holds over 1,000 political prisoners", "Estonia was holding more than 120", "the 1,246 political
+    prisoners currently detained in Belarus": those the country holds (the country the verb follows)."""
+    drafted = _review_draft(shapes, "Belarus freed 31 people on Monday. " + body)
+    held = {(k[0], k[2], k[3]) for k in drafted if k[1] == "political_prisoner_count"}
+    assert held == {(subject, *count)}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", ["Belarus holds 14 political prisoners from Poland.",
+                                  "Lukashenko holds 1,000 political prisoners as bargaining chips, critics say."])
+def test_some_of_the_held_or_a_person_holding_them_is_no_political_prisoner_count(shapes, body):
+    """Not some of those held ("14 political prisoners from Poland"), nor a person said to hold them."""
+    drafted = _review_draft(shapes, "Belarus freed 31 people on Monday. " + body)
+    assert not [k for k in drafted if k[1] == "political_prisoner_count"], sorted(map(str, drafted))
+
+
 def test_there_are_so_many_political_prisoners_counts_those_held(shapes):
     """"There are about 1,400 political prisoners behind bars in Belarus including A" and "There are still some 1,100
     political prisoners in the country" count the political prisoners held. Not a count of the freed ("There are 14

@@ -21,6 +21,10 @@ HELD = (r"(?:remain|remained|are\s+still|were\s+still|still|are\s+(?:now\s+)?hel
 PRISONERS = r"(?:political\s+prisoners|prisoners\s+of\s+conscience)"
 
 
+HOLDS = re.compile(r"(?P<verb>\s+(?:still\s+|now\s+|currently\s+)?(?:holds|is\s+(?:still\s+|now\s+|currently\s+)?holding|was\s+holding|"
+                   r"continues\s+to\s+hold))\s+(?:(?:about|approximately|around|roughly|some|nearly|almost|over|more\s+than|"
+                   r"at\s+least|an\s+estimated|well\s+over)\s+)?$", re.IGNORECASE)
+"""Between a country and a count of political prisoners, its holding them: "Belarus still holds", "Vietnam was holding"."""
 FOR_POLITICS = (r"(?:on\s+political(?:ly\s+motivated)?\s+charges|for\s+(?:their\s+)?political\s+(?:reasons|activities|"
                 r"activity|views|beliefs))")
 """After people held, why: "on political charges", "for political activities"."""
@@ -82,7 +86,9 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
                      rf"(?:considered|recogni[sz]ed\s+as|deemed)\s+{PRISONERS}\b", after) or \
             re.match(rf"\s+(?:people|persons|individuals|prisoners)\s+(?:imprisoned|jailed|held|detained)\s+(?:on\s+political\s+"
                      rf"charges|for\s+political\s+reasons)\s+(?:are|remain)\s+(?:still\s+)?(?:being\s+)?(?:held|in\s+prison|"
-                     rf"behind\s+bars|imprisoned|jailed|detained)\b", after)
+                     rf"behind\s+bars|imprisoned|jailed|detained)\b", after) or \
+            re.match(rf"\s+{PRISONERS}\s+(?:currently|still|now)\s+(?:held|detained|jailed|imprisoned|behind\s+bars)\b"
+                     rf"[^.;,!?“”\"]*", after)  # "the 1,246 political prisoners currently detained in Belarus"
         # "until all of the country's roughly 1,400 political prisoners are released", "the release of all 1,100 political
         # prisoners": all of them, the count of those held
         every = re.search(r"\ball\s+(?:of\s+)?(?:the\s+(?:country|nation)[’']s\s+|the\s+)?$",
@@ -122,8 +128,18 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
             continue  # "Of those released, 12 people were considered political prisoners": the freed, not those held
         counted = re.search(r"\b(?:counted|counts|lists|listed|recogni[sz]es|tallied|numbered)\s+$",
                             ctx.text[max(sentence.start, figure.start - 20):figure.start])
+        holding = HOLDS.search(ctx.text, max(sentence.start, figure.start - 80), figure.start)
         if counted:
             held = re.match(rf"\s+{PRISONERS}", after)
+        elif holding and not held and re.match(rf"\s+{PRISONERS}", after):
+            # "Belarus still holds over 1,000 political prisoners": the country the verb follows holds them
+            holder = next((n for n in sentence.names if n.end == holding.start("verb")
+                           and n.entity and ctx.registry.kind(n.entity) == "place"), None)
+            if holder is not None and not re.match(rf"\s+{PRISONERS}\s+(?:from|of|with|who)\b", after):
+                # (not "holds 14 political prisoners from Poland": some of them)
+                _count(ctx, "political_prisoner_count", figure, holder.start,
+                       figure.end + re.match(rf"\s+{PRISONERS}", after).end(), ctx.registry.top(holder.entity))
+            continue
         there = THERE_ARE.search(ctx.text, max(sentence.start, figure.start - 40), figure.start)
         if there and not held:
             # "There are about 1,400 political prisoners behind bars in Belarus": those held now, where the page frees

@@ -4933,6 +4933,11 @@ def test_names_freed_at_the_time_of_an_earlier_release_do_not_choose_the_pages_r
      ("120", "more_than")),
     ("The 1,246 political prisoners currently detained in Belarus were not part of the deal.", "belarus",
      ("1246", "exact")),
+    ("Rights groups say there are over 1,400 people imprisoned for political reasons in the country.", "belarus",
+     ("1400", "more_than")),
+    ("Over 1,000 people are still in prison simply for political reasons.", "belarus", ("1000", "more_than")),
+    ("Nearly 1,300 people remain in prison in Estonia for voicing dissent against the government.", "estonia",
+     ("1300", "nearly")),
 ])
 def test_a_country_holding_so_many_political_prisoners_counts_those_held(shapes, body, subject, count):
     """"Belarus still holds over 1,000 political prisoners", "Estonia was holding more than 120", "the 1,246 political
@@ -4943,7 +4948,9 @@ def test_a_country_holding_so_many_political_prisoners_counts_those_held(shapes,
 
 
 @pytest.mark.parametrize("body", ["Belarus holds 14 political prisoners from Poland.",
-                                  "Lukashenko holds 1,000 political prisoners as bargaining chips, critics say."])
+                                  "Lukashenko holds 1,000 political prisoners as bargaining chips, critics say.",
+                                  "There are about 1,400 people in prison in Belarus.",
+                                  "There are 30 people in prison for drug offences."])
 def test_some_of_the_held_or_a_person_holding_them_is_no_political_prisoner_count(shapes, body):
     """Not some of those held ("14 political prisoners from Poland"), nor a person said to hold them."""
     drafted = _review_draft(shapes, "Belarus freed 31 people on Monday. " + body)

@@ -25,9 +25,13 @@ HOLDS = re.compile(r"(?P<verb>\s+(?:still\s+|now\s+|currently\s+)?(?:holds|is\s+
                    r"continues\s+to\s+hold))\s+(?:(?:about|approximately|around|roughly|some|nearly|almost|over|more\s+than|"
                    r"at\s+least|an\s+estimated|well\s+over)\s+)?$", re.IGNORECASE)
 """Between a country and a count of political prisoners, its holding them: "Belarus still holds", "Vietnam was holding"."""
-FOR_POLITICS = (r"(?:on\s+political(?:ly\s+motivated)?\s+charges|for\s+(?:their\s+)?political\s+(?:reasons|activities|"
-                r"activity|views|beliefs))")
-"""After people held, why: "on political charges", "for political activities"."""
+FOR_POLITICS = (r"(?:(?:just\s+|only\s+|solely\s+|simply\s+)?(?:on\s+political(?:ly\s+motivated)?\s+charges|for\s+(?:their\s+)?"
+                r"political\s+(?:reasons|activities|activity|views|beliefs)|for\s+(?:voicing\s+)?dissent"
+                r"(?:\s+against\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?))")
+"""After people held, why: "on political charges", "for political activities", "just for political reasons", "for
+voicing dissent against X"."""
+HELD_IN = r"(?:held|jailed|imprisoned|detained|behind\s+bars|in\s+(?:prison|jail|custody))"
+"""Where or how people are held: "jailed", "behind bars", "in prison"."""
 LEAVES = re.compile(r"\b(?:the|this|that|its|his|their)\s+(?:[\w-]+\s+){0,2}(?:pardon|release|amnesty|freeing|move)\s+"
                     r"(?:(?:still|also|nonetheless)\s+)?leaves\s+(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|"
                     r"at\s+least|an\s+estimated)\s+)?$", re.IGNORECASE)
@@ -52,8 +56,9 @@ THERE_ARE = re.compile(r"\bthere\s+(?:are|remain)\s+(?:still\s+|now\s+|currently
                        r"almost|more\s+than|over|at\s+least|an\s+estimated|close\s+to)\s+)?$", re.IGNORECASE)
 """Before a count of political prisoners, words that say they are there now: "There are about 1,400 political prisoners
 behind bars in Belarus", "there are still some 1,100 political prisoners in the country"."""
-THERE_HELD = re.compile(rf"\s+{PRISONERS}(?:\s+(?:still\s+)?(?:behind\s+bars|in\s+(?:prison|jail|custody)|held|jailed|imprisoned|"
-                        r"detained))?(?:\s+in\s+(?P<where>the\s+country|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
+THERE_HELD = re.compile(rf"\s+(?:{PRISONERS}(?:\s+(?:still\s+)?{HELD_IN})?|(?:people|persons|individuals)\s+(?:still\s+)?"
+                        rf"{HELD_IN}(?:\s+in\s+(?P<within>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?\s+{FOR_POLITICS})"
+                        r"(?:\s+in\s+(?P<where>the\s+country|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
                         r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:including|among\s+them|according)\b)")
 """After "there are N", all that may follow for the count to be of everyone held: where they are held, and the clause's
 end ("political prisoners behind bars in Belarus including A"; not a part of them, "... with serious illnesses", "... on
@@ -77,8 +82,8 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
     for figure in _free(ctx, sentence):
         after = ctx.text[figure.end:sentence.end]
         held = re.match(rf"\s+(?:{PRISONERS}\s+(?:\w+\s+){{0,2}}?)?{HELD}\b[^.;,!?“”\"]*", after) or \
-            re.match(rf"\s+(?:people|persons|individuals)\s+(?:are|remain)\s+(?:still\s+)?(?:\w+ly\s+)?(?:held|jailed|"
-                     rf"imprisoned|behind\s+bars)\s+{FOR_POLITICS}[^.;,]*", after) or \
+            re.match(rf"\s+(?:people|persons|individuals)\s+(?:are|remain)\s+(?:still\s+)?(?:\w+ly\s+)?{HELD_IN}"
+                     rf"(?:\s+in\s+[A-Z][\w-]*)?\s+{FOR_POLITICS}[^.;,]*", after) or \
             (_left_held(ctx, sentence, figure) and
              re.match(rf"\s+(?:people|persons|individuals|prisoners)\s+(?:behind\s+bars|in\s+(?:prison|jail|custody)|jailed|"
                       rf"imprisoned)\s+{FOR_POLITICS}[^.;,]*", after)) or \
@@ -170,9 +175,10 @@ def _held_here(ctx: Context, sentence: Sentence, figure, start: int) -> re.Match
     if _other_country_named(ctx, sentence, sentence.clause(figure.start)[0], start):
         return None
     held = THERE_HELD.match(ctx.text[figure.end:sentence.end])
-    if held is None or held.group("where") is None or held.group("where") == "the country":
+    group = "where" if held is not None and held.group("where") is not None else "within"
+    if held is None or held.group(group) is None or held.group(group) == "the country":
         return held
-    where = figure.end + held.start("where")
+    where = figure.end + held.start(group)
     known = any(n.start == where and n.entity and ctx.registry.kind(n.entity) == "place" for n in sentence.names)
     return held if known else None
 

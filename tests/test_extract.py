@@ -2075,6 +2075,16 @@ def test_his_or_her_arrest_is_the_arrest_of_the_one_the_sentence_names(shapes):
         assert not [k for k in drafted if k[0] == "rasa-veld" and k[1] == "imprisoned_since"], body
 
 
+def test_an_arrest_of_him_or_her_is_the_one_the_page_spoke_of_last(shapes):
+    """"The secret service arrested him in 2021": the one the page spoke of last, as "his arrest in 2021" is; not when
+    the sentence names someone else he may be ("His brother's lawyer said police arrested him in 2021")."""
+    lead = "Belarus freed the journalist Rasa Veld on Thursday. "
+    drafted = _review_draft(shapes, lead + "The secret service arrested her in 2021 and a court sent her to prison.")
+    assert ("rasa-veld", "imprisoned_since", "2021", "exact", None, None) in drafted, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, lead + "Her brother's lawyer said police arrested him in 2021.")
+    assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
+
+
 def test_the_freed_in_several_places_are_no_count_for_one(shapes):
     for body in ("Belarus freed 14 prisoners on Thursday. The former prisoners are in Lithuania, Poland and Ukraine.",
                  "Belarus freed 14 prisoners on Thursday. All of them are now in Lithuania, Poland or Estonia."):

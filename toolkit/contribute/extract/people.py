@@ -621,9 +621,12 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
         arrested = None if person_before(ctx, sentence, start) else \
             next((p for p in persons(ctx, sentence) if verb_end < p.start < date.start), None)
         if arrested is None and person_before(ctx, sentence, start) is None and \
-                re.match(r"(?:his|her)\s", found.group("verb"), re.IGNORECASE) and \
+                (re.match(r"(?:his|her)\s", found.group("verb"), re.IGNORECASE) or
+                 re.match(r"\s+(?:him|her)\s", ctx.text[verb_end:date.start])) and \
                 not SOMEONE_ELSE.search(ctx.text, sentence.start, start):
-            arrested = ctx.last_person  # "Two charges led to her arrest on April 2": the one the page spoke of last
+            # "Two charges led to her arrest on April 2", "The secret service arrested him in 2021": the one the page
+            # spoke of last
+            arrested = ctx.last_person
         _dated(ctx, sentence, "imprisoned_since", date.value, start, date.end, date, person=arrested)
         person = arrested or person_before(ctx, sentence, date.start)
         if person is not None:

@@ -2085,6 +2085,18 @@ def test_an_arrest_of_him_or_her_is_the_one_the_page_spoke_of_last(shapes):
     assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
 
 
+def test_sent_to_prison_for_so_many_years_is_a_term(shapes):
+    """"sent to prison for ten years" is a prison term, as "jailed for ten years" is; "the court sent him to prison for
+    ten years" is the term of the one the page spoke of last; "sent his lawyer to jail" is someone else's."""
+    lead = "Belarus freed the journalist Rasa Veld on Thursday. "
+    for body in ("A court sent her to prison for ten years in 2022.",
+                 "Veld, who was found guilty of a coup plot in 2022 and sent to prison for ten years, thanked her family."):
+        drafted = _review_draft(shapes, lead + body)
+        assert ("rasa-veld", "sentence_years", "10", "exact", None, None) in drafted, (body, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, lead + "The judge sent her lawyer to jail for two years.")
+    assert not [k for k in drafted if k[1] == "sentence_years"], sorted(map(str, drafted))
+
+
 def test_the_freed_in_several_places_are_no_count_for_one(shapes):
     for body in ("Belarus freed 14 prisoners on Thursday. The former prisoners are in Lithuania, Poland and Ukraine.",
                  "Belarus freed 14 prisoners on Thursday. All of them are now in Lithuania, Poland or Estonia."):

@@ -418,7 +418,7 @@ TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+(?:in\s+[A-
                        r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+|"
                        # "sentenced on August 3, 2022, by the Homiel Regional Court to", "sentenced by the court on ... to"
                        r"(?:on|by)\s+(?:(?!\b(?:who|whose|which|his|her|their)\b)[^;.]){3,70}?\s+)?to|given|handed|serving|"
-                       r"jailed\s+for|imprisoned\s+for|gets?|got|received|"
+                       r"jailed\s+for|imprisoned\s+for|sent\s+(?:(?:him|her)\s+)?to\s+(?:prison|jail)\s+for|gets?|got|received|"
                        r"faces?|facing)\s+(?:a\s+|an\s+)?$")
 TERM_TAIL = re.compile(r"(?:-|\s+)years?\b(?:\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|of\s+\w+|behind\s+bars))?")
 TERM_NOUN = re.compile(r"-year(?:\s+(?:prison|jail))?\s+(?:sentence|term|prison\s+term)")
@@ -485,8 +485,10 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
             continue  # "A, whose husband was sentenced to 10 years,": his term
         if lead and re.match(r"sentenced\s+them\s+to", lead.group(0)):
             continue  # "sentenced them to five years": a group's term, no one person's
-        if lead and re.match(r"sentenced\s+(?:him|her)\s+to", lead.group(0)):
-            person = ctx.last_person  # "a court sentenced him to five years": the one the sentences before speak of
+        if lead and re.match(r"(?:sentenced|sent)\s+(?:him|her)\s+to", lead.group(0)):
+            # "a court sentenced him to five years", "the court sent him to prison for ten years": the one the sentences
+            # before speak of
+            person = ctx.last_person
         if person is None:
             continue
         ctx.take(figure)

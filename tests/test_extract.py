@@ -2097,6 +2097,19 @@ def test_sent_to_prison_for_so_many_years_is_a_term(shapes):
     assert not [k for k in drafted if k[1] == "sentence_years"], sorted(map(str, drafted))
 
 
+def test_sentenced_him_is_the_one_named_before_it_in_the_sentence(shapes):
+    """"A was first fined, before a court sentenced him to six years": "him" is A, named before it in the sentence, not
+    the one the sentence before spoke of last; after a speaker ("B said a court sentenced him to six years") it is the
+    one the page spoke of last."""
+    drafted = _review_draft(shapes, "Belarus freed 31 people on Monday. Officials praised the envoy Viktor Drozdan. "
+                                    "Pavel Sarnak was first fined, before a court sentenced him to six years.")
+    terms = {k[0] for k in drafted if k[1] == "sentence_years"}
+    assert terms == {"pavel-sarnak"}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed Pavel Sarnak on Monday. Viktor Drozdan said a court sentenced him "
+                                    "to six years.")
+    assert {k[0] for k in drafted if k[1] == "sentence_years"} == {"pavel-sarnak"}, sorted(map(str, drafted))
+
+
 def test_the_freed_in_several_places_are_no_count_for_one(shapes):
     for body in ("Belarus freed 14 prisoners on Thursday. The former prisoners are in Lithuania, Poland and Ukraine.",
                  "Belarus freed 14 prisoners on Thursday. All of them are now in Lithuania, Poland or Estonia."):

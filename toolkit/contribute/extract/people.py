@@ -486,9 +486,11 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
         if lead and re.match(r"sentenced\s+them\s+to", lead.group(0)):
             continue  # "sentenced them to five years": a group's term, no one person's
         if lead and re.match(r"(?:sentenced|sent)\s+(?:him|her)\s+to", lead.group(0)):
-            # "a court sentenced him to five years", "the court sent him to prison for ten years": the one the sentences
-            # before speak of
-            person = ctx.last_person
+            # "a court sentenced him to five years", "the court sent him to prison for ten years": the one named before
+            # it in the sentence ("A was first fined, before a court sentenced him to six years"), else the one the
+            # sentences before speak of
+            named = person if person is not None and not speaks(ctx, sentence, person) else None
+            person = named or ctx.last_person
         if person is None:
             continue
         ctx.take(figure)

@@ -5442,6 +5442,22 @@ def test_one_national_the_freed_included_or_among_them_is(shapes):
         assert not one_of(body), body
 
 
+def test_a_national_one_of_the_freed_and_the_freed_counted_then_their_nationality(shapes):
+    """"A Canadian is one of the five detainees freed": at least one Canadian freed; "the three other detainees freed are
+    Latvian citizens": three Latvians. Not "A Canadian is one of the envoys", nor "were not Latvian citizens"."""
+    lead = "Estonia freed five people on Thursday. "
+
+    def counts(body):
+        return {(k[2], k[3], k[5]) for k in _review_draft(shapes, lead + body)
+                if k[1] == "released_count" and k[5] is not None}
+    assert counts("A Canadian is one of the five detainees freed, the ministry said.") == \
+        {("1", "at_least", "canadian-nationals")}
+    assert counts("According to the ministry, the three other detainees freed are Latvian citizens.") == \
+        {("3", "exact", "latvian-nationals")}
+    assert not counts("A Canadian is one of the envoys who negotiated the deal.")
+    assert not counts("The three other detainees freed were not Latvian citizens.")
+
+
 def test_which_included_lists_the_freed_of_the_release_it_follows(shapes):
     """"... after the freeing of eleven trade unionists in October, which included A": the "which" clause lists the
     members of the freeing before it, so A was freed in October's release, not in the page's own."""

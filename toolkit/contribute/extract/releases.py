@@ -444,6 +444,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)"
                              rf"(?P<named>(?:\s+[a-z][\w-]*){{1,2}},\s+(?P<name>[A-Z][^,;:.]{{1,50}}),)?\s+(?:has|had|was|is)\s+"
                              rf"(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned|among(?:st)?\s+(?:those|the)\s+freed|"
+                             # "An American is one of three hostages released"
+                             rf"one\s+of\s+(?:the\s+)?(?:[\w,-]+\s+){{1,3}}?(?:freed|released|pardoned)|"
                              rf"(?P<them>among(?:st)?\s+them))\b", sentence.text):
         if match.group("named"):  # "An Estonian journalist, X, was among them": by nationality, then by name
             name_at = sentence.start + match.start("name")
@@ -456,7 +458,27 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if population and release:
             ctx.add("released_count", "count", 1, sentence.start + match.start(), sentence.start + match.end(),
                     subject=release, qualifier="at_least", population=population)
+    _counted_then_nationals(ctx, sentence)
     _total_of_the_parts(ctx, sentence)
+
+
+COUNTED_THEN_NATIONALS = re.compile(r"\b[Tt]he\s+(?P<count>\S+)\s+(?:other\s+)?(?:prisoners|detainees|people|"
+                                    r"individuals|captives|hostages)\s+(?:freed|released|pardoned)\s+(?:were|are)\s+(?:all\s+)?"
+                                    r"(?P<noun>[A-Z][a-z]+\s+(?:nationals|citizens))\b")
+"""The freed counted, then their nationality: "the two other prisoners released were Polish nationals"."""
+
+
+def _counted_then_nationals(ctx: Context, sentence: Sentence) -> None:
+    """"Officials said the two other prisoners released were Polish nationals": as many of that country's nationals
+    were freed as the count says."""
+    for match in COUNTED_THEN_NATIONALS.finditer(sentence.text):
+        figure = next((f for f in sentence.figures if f.start == sentence.start + match.start("count")
+                       and not ctx.taken(f)), None)
+        population = group_of(ctx, match.group("noun")) if figure else None
+        release = clause_release(ctx, sentence, sentence.start + match.start()) if population else None
+        if release and ctx.take(figure):
+            ctx.add("released_count", "count", figure.value, sentence.start + match.start(), sentence.start + match.end(),
+                    subject=release, qualifier=figure.qualifier, population=population)
 
 
 FREED_OBJECT = re.compile(rf"\b{FREE_VERB}\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:(?:[\w-]+\s+){{1,2}}(?:and|,)\s+)?$",

@@ -5433,7 +5433,7 @@ def test_one_national_the_freed_included_or_among_them_is(shapes):
         return {k[5] for k in _review_draft(shapes, lead + body)
                 if k[1] == "released_count" and k[2] == "1" and k[3] == "at_least"}
     assert one_of("The prisoners it freed included a U.S. citizen.") == {"us-nationals"}
-    assert one_of("Among them is a Japanese citizen who was arrested a year ago.") == {"japanese-nationals"}
+    assert one_of("Among them is a Japanese national held since March.") == {"japanese-nationals"}
     assert one_of("Among them was an Estonian.") == {"estonian-nationals"}
     for body in ("Those freed didn't include a Japanese citizen.",
                  "More than 1,000 remain behind bars; the freed did not include a Japanese citizen.",

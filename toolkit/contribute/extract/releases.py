@@ -598,15 +598,15 @@ NOT_INCLUDED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+)?$")
 
 def _one_among_the_freed(ctx: Context, sentence: Sentence, match: re.Match) -> bool:
     """One person of a nationality named, without a count, as one of the freed: "released 11 prisoners, including
-    an American and a teacher", "The freed prisoners included a U.S. citizen", "X and an unnamed Estonian citizen were
-    among those released", "Among them is a Japanese citizen" right after a sentence that frees. It says that at
+    an American and a teacher", "The prisoners it freed included a U.S. citizen", "X and an unnamed Estonian citizen were
+    among those released", "Among them is a Japanese national" right after a sentence that frees. It says that at
     least one was freed, not that only one was (never "including an American envoy": a noun follows; nor after
     words of people still held: "freed 12, but more than 1,100 remain behind bars, including an American")."""
     after = sentence.text[match.end():]
     included = INCLUDED_ONE.search(sentence.text, 0, match.start())
     if included and re.match(r"among", included.group(0), re.IGNORECASE):
         return bool(ctx.previous_freeing) and included.start() == len(sentence.text) - len(sentence.text.lstrip()) and \
-            bool(re.match(r"\s*(?:[.,;]|and\b|who\b|$)", after))
+            bool(re.match(r"\s*(?:[.,;]|and\b|who\b|(?:held|detained|jailed|arrested|sentenced|imprisoned)\b|$)", after))
     if included and NOT_INCLUDED.search(sentence.text, 0, included.start()):
         return False  # "the freed did not include a Japanese citizen"
     if included:

@@ -293,19 +293,18 @@ def test_sanctions_envoy_and_what_the_release_bought(registry):
 
 
 @pytest.mark.parametrize("body", [
-    "Belarus has released 31 political prisoners after the United States agreed to lift sanctions on the state "
-    "potash producer.",
-    "In return for the president's gesture, Washington will grant sanctions relief to the state potash producer.",
-    "Minsk released 31 detainees, including Pavel Sarnak, after Washington announced it would lift sanctions on the "
+    "Minsk freed 31 detainees after Washington agreed to ease its sanctions on the state potash producer.",
+    "In return for this humanitarian gesture, the US will offer sanctions relief to the state potash producer.",
+    "Minsk freed 31 detainees, among them Pavel Sarnak, after the Americans said they would lift the sanctions on the "
     "state potash producer.",
-    "The decision to pardon them was made in response to the lifting of US sanctions on the state potash producer.",
-    "The release was linked to the lifting of US sanctions on the state potash producer.",
-    "The release was part of a US deal that included lifting sanctions on the state potash producer.",
+    "The pardons came in reply to the easing of US sanctions against the state potash producer.",
+    "The freeing was tied to the easing of US sanctions against the state potash producer.",
+    "Their release formed part of an agreement that involved easing sanctions against the state potash producer.",
 ])
 def test_a_release_tied_to_a_sanctions_lifting_in_other_words(shapes, body):
-    """Words other than "in exchange for" that tie the page's release to a sanction's relief: "after the United States
-    agreed to lift", "In return for the president's gesture", "in response to the lifting", "linked to", "part of a
-    deal that included lifting". Both sides of the deal are drafted."""
+    """Words other than "in exchange for" that tie the page's release to a sanction's relief: "after Washington agreed
+    to ease", "In return for this humanitarian gesture", "in reply to the easing", "tied to", "part of an agreement
+    that involved easing". Both sides of the deal are drafted."""
     drafted = _review_draft(shapes, "Belarus freed 31 people on Monday. " + body)
     traded = {(k[0], k[2]) for k in drafted if k[1] == "traded_for"}
     exchanged = {(k[2], k[0]) for k in drafted if k[1] == "exchanged_for"}
@@ -318,7 +317,7 @@ def test_a_release_tied_to_a_sanctions_lifting_in_other_words(shapes, body):
     "Belarus freed 12 people after talks that went on for a week; the US later lifted sanctions on the state potash "
     "producer.",
     "Washington offered sanctions relief to secure the release of more prisoners.",
-    "The talks were linked to the lifting of US sanctions on the state potash producer.",
+    "The talks were tied to the easing of US sanctions against the state potash producer.",
 ])
 def test_no_trade_without_a_freeing_tied_to_a_lifting(shapes, body):
     """No trade where the sanction was imposed, where the lifting is not what "after" is followed by, where relief is
@@ -2086,27 +2085,27 @@ def test_an_arrest_of_him_or_her_is_the_one_the_page_spoke_of_last(shapes):
 
 
 def test_sent_to_prison_for_so_many_years_is_a_term(shapes):
-    """"sent to prison for ten years" is a prison term, as "jailed for ten years" is; "the court sent him to prison for
-    ten years" is the term of the one the page spoke of last; "sent his lawyer to jail" is someone else's."""
+    """"sent to jail for seven years" is a prison term, as "jailed for seven years" is; "the judge sent her to jail for
+    seven years" is the term of the one the page spoke of last; "sent her lawyer to jail" is someone else's."""
     lead = "Belarus freed the journalist Rasa Veld on Thursday. "
-    for body in ("A court sent her to prison for ten years in 2022.",
-                 "Veld, who was found guilty of a coup plot in 2022 and sent to prison for ten years, thanked her family."):
+    for body in ("The judge sent her to jail for seven years in 2022.",
+                 "Veld, convicted of treason in 2022 and sent to jail for seven years, thanked her family."):
         drafted = _review_draft(shapes, lead + body)
-        assert ("rasa-veld", "sentence_years", "10", "exact", None, None) in drafted, (body, sorted(map(str, drafted)))
+        assert ("rasa-veld", "sentence_years", "7", "exact", None, None) in drafted, (body, sorted(map(str, drafted)))
     drafted = _review_draft(shapes, lead + "The judge sent her lawyer to jail for two years.")
     assert not [k for k in drafted if k[1] == "sentence_years"], sorted(map(str, drafted))
 
 
 def test_sentenced_him_is_the_one_named_before_it_in_the_sentence(shapes):
-    """"A was first fined, before a court sentenced him to six years": "him" is A, named before it in the sentence, not
-    the one the sentence before spoke of last; after a speaker ("B said a court sentenced him to six years") it is the
-    one the page spoke of last."""
+    """"A was first fined, before a tribunal sentenced him to nine years": "him" is A, named before it in the sentence,
+    not the one the sentence before spoke of last; after a speaker ("B said a tribunal sentenced him to nine years") it
+    is the one the page spoke of last."""
     drafted = _review_draft(shapes, "Belarus freed 31 people on Monday. Officials praised the envoy Viktor Drozdan. "
-                                    "Pavel Sarnak was first fined, before a court sentenced him to six years.")
+                                    "Pavel Sarnak was first fined, before a tribunal sentenced him to nine years.")
     terms = {k[0] for k in drafted if k[1] == "sentence_years"}
     assert terms == {"pavel-sarnak"}, sorted(map(str, drafted))
-    drafted = _review_draft(shapes, "Belarus freed Pavel Sarnak on Monday. Viktor Drozdan said a court sentenced him "
-                                    "to six years.")
+    drafted = _review_draft(shapes, "Belarus freed Pavel Sarnak on Monday. Viktor Drozdan said a tribunal sentenced "
+                                    "him to nine years.")
     assert {k[0] for k in drafted if k[1] == "sentence_years"} == {"pavel-sarnak"}, sorted(map(str, drafted))
 
 
@@ -2670,13 +2669,13 @@ def test_an_undated_pages_weekday_names_the_one_release_of_that_weekday(shapes):
 
 
 def test_the_day_a_law_was_passed_dates_no_freeing(tmp_path):
-    """"His release had been expected in the wake of an amnesty law passed by parliament on July 2": the day is the
-    law's, not a release's. A page that gives only its year and frees someone "on Thursday" is about the registry's
-    one Thursday release of that year, not a release of July 2."""
+    """"His release was awaited once lawmakers passed an amnesty bill on July 2": the day is the law's, not a
+    release's. A page that gives only its year and frees someone "on Thursday" is about the registry's one Thursday
+    release of that year, not a release of July 2."""
     registry = shapes_with_releases(tmp_path / "p", ("release-2026-07-16", "Release of 16 July 2026"))
-    drafted, _ = _drafted(registry, "Activist freed\n\nThe activist Pavel Sarnak was released from prison on Thursday, "
-                                    "state TV said. His release had been expected in the wake of an amnesty law passed "
-                                    "by parliament on July 2.\n", year=2026)
+    drafted, _ = _drafted(registry, "Activist freed\n\nThe activist Pavel Sarnak walked out of jail on Thursday, his "
+                                    "party said. His release was awaited once lawmakers passed an amnesty bill on July "
+                                    "2.\n", year=2026)
     freed_in = {k[2] for k in drafted if k[0] == "pavel-sarnak" and k[1] == "released_in"}
     assert freed_in == {"release-2026-07-16"}, sorted(map(str, drafted))
     assert not [k for k in drafted if "07-02" in str(k[0]) or "07-02" in str(k[2])], sorted(map(str, drafted))
@@ -4962,32 +4961,32 @@ def test_names_freed_at_the_time_of_an_earlier_release_do_not_choose_the_pages_r
 
 
 @pytest.mark.parametrize("body, subject, count", [
-    ("Belarus still holds over 1,000 political prisoners, according to a rights group.", "belarus", ("1000", "more_than")),
-    ("As of now, Belarus holds approximately 1,300 political prisoners.", "belarus", ("1300", "about")),
-    ("Officials said in June that Estonia was holding more than 120 political prisoners.", "estonia",
-     ("120", "more_than")),
-    ("The 1,246 political prisoners currently detained in Belarus were not part of the deal.", "belarus",
-     ("1246", "exact")),
-    ("Rights groups say there are over 1,400 people imprisoned for political reasons in the country.", "belarus",
-     ("1400", "more_than")),
-    ("Over 1,000 people are still in prison simply for political reasons.", "belarus", ("1000", "more_than")),
-    ("Nearly 1,300 people remain in prison in Estonia for voicing dissent against the government.", "estonia",
-     ("1300", "nearly")),
+    ("Estonia still holds over 700 political prisoners, a monitoring group says.", "estonia", ("700", "more_than")),
+    ("By this count, Belarus is holding roughly 950 political prisoners.", "belarus", ("950", "about")),
+    ("Diplomats reported in May that Estonia was holding more than 85 political prisoners.", "estonia",
+     ("85", "more_than")),
+    ("The 873 political prisoners now held in Estonia were left out of the deal.", "estonia", ("873", "exact")),
+    ("A monitor says there are over 900 people jailed for political activities in the country.", "belarus",
+     ("900", "more_than")),
+    ("Some 640 people remain behind bars solely for their political views.", "belarus", ("640", "about")),
+    ("About 500 people remain in jail in Estonia for dissent against the ruling party.", "estonia", ("500", "about")),
 ])
 def test_a_country_holding_so_many_political_prisoners_counts_those_held(shapes, body, subject, count):
-    """"Belarus still holds over 1,000 political prisoners", "Estonia was holding more than 120", "the 1,246 political
-    prisoners currently detained in Belarus": those the country holds (the country the verb follows)."""
+    """"Estonia still holds over 700 political prisoners", "Belarus is holding roughly 950", "the 873 political prisoners
+    now held in Estonia", people held for their politics or their dissent: those the country holds (the country
+    the verb follows, or the one where they are held)."""
     drafted = _review_draft(shapes, "Belarus freed 31 people on Monday. " + body)
     held = {(k[0], k[2], k[3]) for k in drafted if k[1] == "political_prisoner_count"}
     assert held == {(subject, *count)}, sorted(map(str, drafted))
 
 
 @pytest.mark.parametrize("body", ["Belarus holds 14 political prisoners from Poland.",
-                                  "Lukashenko holds 1,000 political prisoners as bargaining chips, critics say.",
-                                  "There are about 1,400 people in prison in Belarus.",
+                                  "Critics say Viktor Drozdan holds 600 political prisoners as bargaining chips.",
+                                  "There are about 2,100 people in jail in Estonia.",
                                   "There are 30 people in prison for drug offences."])
 def test_some_of_the_held_or_a_person_holding_them_is_no_political_prisoner_count(shapes, body):
-    """Not some of those held ("14 political prisoners from Poland"), nor a person said to hold them."""
+    """Not some of those held ("14 political prisoners from Poland"), nor a person said to hold them, nor people in
+    prison for no reason the page gives or for another than their politics."""
     drafted = _review_draft(shapes, "Belarus freed 31 people on Monday. " + body)
     assert not [k for k in drafted if k[1] == "political_prisoner_count"], sorted(map(str, drafted))
 

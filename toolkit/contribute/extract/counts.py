@@ -24,12 +24,12 @@ PRISONERS = r"(?:political\s+prisoners|prisoners\s+of\s+conscience)"
 HOLDS = re.compile(r"(?P<verb>\s+(?:still\s+|now\s+|currently\s+)?(?:holds|is\s+(?:still\s+|now\s+|currently\s+)?holding|was\s+holding|"
                    r"continues\s+to\s+hold))\s+(?:(?:about|approximately|around|roughly|some|nearly|almost|over|more\s+than|"
                    r"at\s+least|an\s+estimated|well\s+over)\s+)?$", re.IGNORECASE)
-"""Between a country and a count of political prisoners, its holding them: "Belarus still holds", "Vietnam was holding"."""
+"""Between a country and a count of political prisoners, its holding them: "Estonia still holds", "Belarus is holding"."""
 FOR_POLITICS = (r"(?:(?:just\s+|only\s+|solely\s+|simply\s+)?(?:on\s+political(?:ly\s+motivated)?\s+charges|for\s+(?:their\s+)?"
                 r"political\s+(?:reasons|activities|activity|views|beliefs)|for\s+(?:voicing\s+)?dissent"
                 r"(?:\s+against\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?))")
-"""After people held, why: "on political charges", "for political activities", "just for political reasons", "for
-voicing dissent against X"."""
+"""After people held, why: "on political charges", "for political activities", "solely for their political views",
+"for dissent against the ruling party"."""
 HELD_IN = r"(?:held|jailed|imprisoned|detained|behind\s+bars|in\s+(?:prison|jail|custody))"
 """Where or how people are held: "jailed", "behind bars", "in prison"."""
 LEAVES = re.compile(r"\b(?:the|this|that|its|his|their)\s+(?:[\w-]+\s+){0,2}(?:pardon|release|amnesty|freeing|move)\s+"
@@ -93,7 +93,7 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
                      rf"charges|for\s+political\s+reasons)\s+(?:are|remain)\s+(?:still\s+)?(?:being\s+)?(?:held|in\s+prison|"
                      rf"behind\s+bars|imprisoned|jailed|detained)\b", after) or \
             re.match(rf"\s+{PRISONERS}\s+(?:currently|still|now)\s+(?:held|detained|jailed|imprisoned|behind\s+bars)\b"
-                     rf"[^.;,!?“”\"]*", after)  # "the 1,246 political prisoners currently detained in Belarus"
+                     rf"[^.;,!?“”\"]*", after)  # "the 873 political prisoners now held in Estonia"
         # "until all of the country's roughly 1,400 political prisoners are released", "the release of all 1,100 political
         # prisoners": all of them, the count of those held
         every = re.search(r"\ball\s+(?:of\s+)?(?:the\s+(?:country|nation)[’']s\s+|the\s+)?$",
@@ -137,7 +137,7 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
         if counted:
             held = re.match(rf"\s+{PRISONERS}", after)
         elif holding and not held and re.match(rf"\s+{PRISONERS}", after):
-            # "Belarus still holds over 1,000 political prisoners": the country the verb follows holds them
+            # "Estonia still holds over 700 political prisoners": the country the verb follows holds them
             holder = next((n for n in sentence.names if n.end == holding.start("verb")
                            and n.entity and ctx.registry.kind(n.entity) == "place"), None)
             if holder is not None and not re.match(rf"\s+{PRISONERS}\s+(?:from|of|with|who)\b", after):
@@ -151,7 +151,7 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
             held = _held_here(ctx, sentence, figure, there.start())
             counted = counted or (there if held else None)
         if not held or (not counted and not re.match(rf"\s+{PRISONERS}", after) and
-                        not re.search(r"imprisoned|behind\s+bars|in\s+prison|jailed|in\s+custody|detained|political",
+                        not re.search(r"imprisoned|behind\s+bars|in\s+(?:prison|jail)|jailed|in\s+custody|detained|political|dissent",
                                       held.group(0))):
             continue
         place = next((n for n in sentence.names if n.entity and ctx.registry.kind(n.entity) == "place" and

@@ -566,7 +566,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         object_of = bool(INCLUDED_BY.fullmatch(before))  # the sentence opens with the pardon or its freed
         at = sentence.start + trigger.start()
         head = [m for m in freeing if m.end() <= trigger.start()] if WHICH_CLAUSE.search(before) else []
-        if head:  # "after the release of a group of dissidents last June, which included A": that freeing's release
+        if head:  # "after the freeing of eleven trade unionists in October, which included A": that freeing's release
             at = sentence.start + head[-1].start()
         for person in members:
             later = _destination_after(ctx, sentence, person.end)

@@ -291,7 +291,7 @@ def _described_first(ctx: Context, sentence: Sentence, gap: str, person: Name) -
     2024 prize laureate, A, along with B", "freed the editor, A."), the name then closing its phrase (not "freed the
     activist, A said": a speaker, nor "the activist, a decision A welcomed")."""
     described = DESCRIBED_FIRST.fullmatch(gap)
-    # "the head and founder of the Minsk Press Club": the organisation named in capitals is the description's own
+    # "the founder and editor of the Minsk Press Club": the organisation named in capitals is the description's own
     description = ORGANISATION_LAST.sub("", described.group("description")) if described else ""
     return bool(described and role_words(description) and
                 re.match(r"\s*(?:[,.;]|$|and\s|(?:along|together)\s+with\s)", ctx.text[person.end:sentence.end]))
@@ -486,9 +486,9 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
         if lead and re.match(r"sentenced\s+them\s+to", lead.group(0)):
             continue  # "sentenced them to five years": a group's term, no one person's
         if lead and re.match(r"(?:sentenced|sent)\s+(?:him|her)\s+to", lead.group(0)):
-            # "a court sentenced him to five years", "the court sent him to prison for ten years": the one named before
-            # it in the sentence ("A was first fined, before a court sentenced him to six years"), else the one the
-            # sentences before speak of
+            # "a tribunal sentenced him to nine years", "the judge sent her to jail for seven years": the one named
+            # before it in the sentence ("A was first fined, before a tribunal sentenced him to nine years"), else the
+            # one the sentences before speak of
             named = person if person is not None and not speaks(ctx, sentence, person) else None
             person = named or ctx.last_person
         if person is None:

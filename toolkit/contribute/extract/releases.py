@@ -444,7 +444,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)"
                              rf"(?P<named>(?:\s+[a-z][\w-]*){{1,2}},\s+(?P<name>[A-Z][^,;:.]{{1,50}}),)?\s+(?:has|had|was|is)\s+"
                              rf"(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned|among(?:st)?\s+(?:those|the)\s+freed|"
-                             # "An American is one of three hostages released"
+                             # "A Canadian is one of the five detainees freed"
                              rf"one\s+of\s+(?:the\s+)?(?:[\w,-]+\s+){{1,3}}?(?:freed|released|pardoned)|"
                              rf"(?P<them>among(?:st)?\s+them))\b", sentence.text):
         if match.group("named"):  # "An Estonian journalist, X, was among them": by nationality, then by name
@@ -465,12 +465,12 @@ def groups(ctx: Context, sentence: Sentence) -> None:
 COUNTED_THEN_NATIONALS = re.compile(r"\b[Tt]he\s+(?P<count>\S+)\s+(?:other\s+)?(?:prisoners|detainees|people|"
                                     r"individuals|captives|hostages)\s+(?:freed|released|pardoned)\s+(?:were|are)\s+(?:all\s+)?"
                                     r"(?P<noun>[A-Z][a-z]+\s+(?:nationals|citizens))\b")
-"""The freed counted, then their nationality: "the two other prisoners released were Polish nationals"."""
+"""The freed counted, then their nationality: "the three other detainees freed are Latvian citizens"."""
 
 
 def _counted_then_nationals(ctx: Context, sentence: Sentence) -> None:
-    """"Officials said the two other prisoners released were Polish nationals": as many of that country's nationals
-    were freed as the count says."""
+    """"According to the ministry, the three other detainees freed are Latvian citizens": as many of that country's
+    nationals were freed as the count says."""
     for match in COUNTED_THEN_NATIONALS.finditer(sentence.text):
         figure = next((f for f in sentence.figures if f.start == sentence.start + match.start("count")
                        and not ctx.taken(f)), None)

@@ -68,14 +68,14 @@ PASSIVE = re.compile(rf"\b{NOUN}\s+(?:were|was|had\s+been|have\s+been|has\s+been
 EXCHANGE = re.compile(r"\b(?:in\s+(?:exchange|return)(?:\s+for)?|as\s+part\s+of\s+(?:the|a|this|that)\s+"
                       r"(?:deal|arrangement|agreement|bargain)|trad(?:es|ed|ing)\s+(?:\w+\s+){0,2}?for|"
                       r"in\s+(?:response|connection|reply)\s+to|(?:linked|tied)\s+to|"
-                      r"part\s+of\s+(?:the|a|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:deal|arrangement|agreement|bargain)\s+"
+                      r"part\s+of\s+(?:the|an?|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:deal|arrangement|agreement|bargain)\s+"
                       r"(?:that|which)\s+(?:\w+\s+){0,2}?(?:included|includes|saw|involved|involves)|"
                       r"(?:in\s+(?:a|the)\s+)?sanctions[- ]relief\s+deal|sanctions\s+deal)\b", re.IGNORECASE)
 LIFTED_AFTER = re.compile(r"\bafter\s+(?=(?:the\s+)?(?:[\w.’'-]+\s+){0,5}?(?:lift(?:s|ed)?|eas(?:es|ed)|remov(?:es|ed)|"
                           r"(?:to|would|will)\s+(?:lift|ease|remove))\b)", re.IGNORECASE)
-"""A release told as done after sanctions were lifted, the lifting right after "after": "freed 31 prisoners after the
-United States agreed to lift sanctions on X", "after Washington announced it would lift sanctions on X", "frees 123
-after US lifts potash sanctions" (a tie weaker than "in exchange for", read only where no such words are, and only with
+"""A release told as done after sanctions were lifted, the lifting right after "after": "freed 31 detainees after
+Washington agreed to ease its sanctions on X", "after the Americans said they would lift the sanctions on X", "frees 40
+after US lifts airline sanctions" (a tie weaker than "in exchange for", read only where no such words are, and only with
 the freeing before it and the lifting right after it)."""
 ANNOUNCING = re.compile(r"(?:\b(?:will|would|is|was|are|were)\s+(?:be\s+)?|[’']re\s+)lifting|\b(?:announc\w+\s+(?:the\s+)?(?:lifting|"
                         r"easing|removal)|announc\w+\s+(?:that\s+)?[^.;]{0,40}?\blift|will\s+lift|would\s+lift|"
@@ -431,7 +431,7 @@ def exchanges(ctx: Context, sentence: Sentence) -> None:
             _traded(ctx, release, right[0].sanction, sentence.start, right[0].end)
         return
     if lead and right and ctx.release and right[0].action in ("lifted", "relief") and GESTURE.search(lead.group("what")):
-        # "In return for the president's gesture, Washington will grant sanctions relief to X": the page's release
+        # "In return for this humanitarian gesture, the US will offer sanctions relief to X": the page's release
         _traded(ctx, ctx.release, right[0].sanction, sentence.start, right[0].end)
         return
     sanction = (right[0].sanction if right else None) or (ctx.sanction if re.search(r"sanction", after, re.I) or
@@ -448,11 +448,11 @@ def exchanges(ctx: Context, sentence: Sentence) -> None:
 
 
 GESTURE = re.compile(r"\b(?:gesture|move|step|decision|concession)s?\b", re.IGNORECASE)
-"""What "in return for" names when it stands for the page's release: "In return for Lukashenko's gesture"."""
+"""What "in return for" names when it stands for the page's release: "In return for this humanitarian gesture"."""
 
 
 def _lifted_after(ctx: Context, sentence: Sentence, weak: re.Match) -> None:
-    """"freed 31 prisoners after the United States agreed to lift sanctions on X": the freeing before "after", the
+    """"freed 31 detainees after Washington agreed to ease its sanctions on X": the freeing before "after", the
     lifting of a sanction right after it, tie the release to the sanction's relief."""
     at = sentence.start + weak.start()
     freeing = [m for m in sentence.freeing() if m.end() <= weak.start()]

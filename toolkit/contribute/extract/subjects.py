@@ -30,7 +30,7 @@ OTHER_EVENT = re.compile(r"\b(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:arrested|det
                          rf"(?!\s+{ADJECTIVES}{PEOPLE}\b)|"  # "released 27 unjustly imprisoned political prisoners on": the freed
                          r"since|until|elections?|protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|"
                          r"invasion|raided|stormed|searched|shut\s+down|closed\s+down|"
-                         r"(?<!\bwas\s)(?<!\bwere\s)passed|"  # "an amnesty law passed by parliament on March 6": a law's day
+                         r"(?<!\bwas\s)(?<!\bwere\s)passed|"  # "once lawmakers passed an amnesty bill on July 2": a law's day
                          r"outbreak\s+of\s+(?:the\s+)?(?:war|fighting|hostilities|conflict))\b[^,;]{0,25}$|"
                          r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$|"
                          r"\b(?:sentenced|convicted)\s+by\s+[^,;]{0,45}$|"  # "sentenced by the Hrodna Regional Court on"

@@ -33,7 +33,7 @@ Eleven of them were driven to Lithuania, while twenty-two were taken to Poland.
 The freed included three Estonians and one American.
 Poet Hanna Zorka, 58, who was arrested in March 2021 and given nine years, was also released. She was taken to Warsaw.
 Washington lifted sanctions on the state potash producer in exchange, the envoy said.
-Nearly 1,150 political prisoners remain behind bars in Belarus.
+Nearly 1,160 political prisoners remain locked up in Belarus.
 """
 
 
@@ -209,13 +209,13 @@ def test_sentences_end_at_sentence_ends_not_at_abbreviations():
 
 
 def test_a_scraped_page_that_lost_the_space_after_a_full_stop_still_ends_its_sentence_there():
-    """"... in prison.As news broke, ..." (a page whose markup held the space): two sentences; not "U.S.Embassy",
+    """"... in a cell.As word spread, ..." (a page whose markup held the space): two sentences; not "U.S.Embassy",
     "Sept.Oct" nor "e.g.Minsk"."""
     from toolkit.contribute.extract.text import sentences
 
-    text = "He spent 400 days in prison.As news broke, Ivo Lamm was freed. The U.S.Embassy and e.g.Minsk in Sept.Oct stay."
+    text = "He spent 310 days in a cell.As word spread, Ivo Lamm was freed. The U.S.Embassy and e.g.Minsk in Sept.Oct stay."
     assert [text[s:e] for s, e in sentences(text)] == [
-        "He spent 400 days in prison.", "As news broke, Ivo Lamm was freed.",
+        "He spent 310 days in a cell.", "As word spread, Ivo Lamm was freed.",
         "The U.S.Embassy and e.g.Minsk in Sept.Oct stay."]
 
 
@@ -289,7 +289,7 @@ def test_sanctions_envoy_and_what_the_release_bought(registry):
     assert ("release-2026-05-08", "envoy", "daniel-mockwell", "exact", None, None) in drafted
     assert ("us-sanctions-potash", "lifted_by", "us-government", "exact", None, None) in drafted
     assert ("release-2026-05-08", "traded_for", "us-sanctions-potash", "exact", None, None) in drafted
-    assert ("belarus", "political_prisoner_count", "1150", "nearly", None, None) in drafted
+    assert ("belarus", "political_prisoner_count", "1160", "nearly", None, None) in drafted
 
 
 @pytest.mark.parametrize("body", [
@@ -399,7 +399,7 @@ def test_name_headings_under_a_line_about_anyone_but_the_freed_are_not_freed(reg
 
 
 def test_profiles_of_the_freed_end_and_never_free_an_official_or_a_page_heading(registry):
-    lead = "Here are some of the best-known people to be freed, according to a rights group."
+    lead = "Here are some of the best-known people to be freed, as listed by a rights group."
     text = PROFILES.format(lead=lead) + (
         "\nPresident Karel Vanta signed the pardons. Her lawyer, Ivan Tolk, 58, was himself jailed in 2010.\n\n"
         "Karel Vanta\n\nIvan Tolk\n\nBIG PICTURE\n\nSIGN UP\n\n" + "The talks went on for months. " * 14 +
@@ -774,12 +774,12 @@ def test_page_furniture_is_never_drafted_from(shapes):
 WRONGLY_FREED = """\
 Published: 22 June 2026
 
-VILNIUS — Following the release of 14 prisoners in Belarus on Saturday, June 20, including opposition leader \
-Pavel Sarnak, U.S. special envoy Daniel Mockwell's deputy has thanked Lithuania for its help.
-Calder has long pressed Minsk to free political prisoners in her calls with Drozdan, a close partner of Moscow \
-who has ruled since 1994.
+VILNIUS — Following the release of 16 prisoners in Belarus on Saturday, June 20, including opposition figure \
+Pavel Sarnak, U.S. special envoy Daniel Mockwell's deputy has praised Lithuania for its support.
+Calder has for years urged Minsk to free political prisoners in her calls with Drozdan, a steady partner of Moscow \
+who has ruled since 1997.
 Released prisoners
-Drozdan, who has held power since 1994, signed the pardons late on Friday.
+Drozdan, who has held power since 1997, signed the pardons late on Friday.
 Olena Vard, a spokeswoman for the Lithuanian government, said the freed were in good health.
 Also freed was journalist Ilya Moren, President Ruth Calder said on social media.
 """
@@ -814,15 +814,15 @@ BREAKDOWN_FROM = """\
 Published: 9 August 2026
 
 Belarus released 14 prisoners on Saturday, August 8, officials said.
-The freed group included two people from Japan, three from Poland, two from Latvia, and others from Estonia.
+The freed group included two people from Latvia, four from Poland, two from Japan, and others from Estonia.
 """
 
 BREAKDOWN_ALONG = """\
 Published: 9 August 2026
 
 Belarus released 14 prisoners on Saturday, August 8, officials said.
-Six Belarus nationals were released along with four Poles, two Latvians, one Japanese citizen and a Swede, \
-Lithuania said.
+Seven Belarus nationals have been released along with two Latvians, three Poles, one Japanese citizen and a Swede, \
+Vilnius said.
 """
 
 
@@ -830,12 +830,12 @@ def test_nationality_breakdowns_in_their_common_shapes(shapes):
     release = "release-2026-08-08"
     drafted, _ = _drafted(shapes, BREAKDOWN_FROM)
     assert (release, "released_count", "2", "exact", None, "japanese-nationals") in drafted
-    assert (release, "released_count", "3", "exact", None, "polish-nationals") in drafted
+    assert (release, "released_count", "4", "exact", None, "polish-nationals") in drafted
     assert (release, "released_count", "2", "exact", None, "latvian-nationals") in drafted
     assert (release, "released_count", "1", "at_least", None, "estonian-nationals") in drafted
     drafted, _ = _drafted(shapes, BREAKDOWN_ALONG)
-    assert (release, "released_count", "6", "exact", None, "belarusian-nationals") in drafted
-    assert (release, "released_count", "4", "exact", None, "polish-nationals") in drafted
+    assert (release, "released_count", "7", "exact", None, "belarusian-nationals") in drafted
+    assert (release, "released_count", "3", "exact", None, "polish-nationals") in drafted
     assert (release, "released_count", "2", "exact", None, "latvian-nationals") in drafted
     assert (release, "released_count", "1", "exact", None, "japanese-nationals") in drafted
     assert (release, "released_count", "1", "exact", None, "swedish-nationals") in drafted
@@ -851,7 +851,7 @@ All of those freed were then relocated to neighbouring Lithuania.
 ALONG_WITH = """\
 Published: 7 October 2026
 
-Activist Pavel Sarnak, along with 13 other detainees, has been released from prison and is now in Lithuania, \
+Activist Pavel Sarnak, along with 11 other inmates, has been released from custody and is now in Lithuania, \
 its government said on Tuesday, October 6.
 """
 
@@ -860,8 +860,8 @@ def test_destinations_in_their_common_shapes(shapes):
     drafted, _ = _drafted(shapes, DESTINATIONS)
     assert ("release-2026-10-06", "destination_count", "9", "exact", "lithuania", None) in drafted
     drafted, _ = _drafted(shapes, ALONG_WITH)
-    assert ("release-2026-10-06", "released_count", "14", "exact", None, None) in drafted
-    assert ("release-2026-10-06", "destination_count", "14", "exact", "lithuania", None) in drafted
+    assert ("release-2026-10-06", "released_count", "12", "exact", None, None) in drafted
+    assert ("release-2026-10-06", "destination_count", "12", "exact", "lithuania", None) in drafted
     assert ("pavel-sarnak", "sent_to", "lithuania", "exact", None, None) in drafted
     assert ("pavel-sarnak", "released_in", "release-2026-10-06", "exact", None, None) in drafted
 
@@ -869,16 +869,16 @@ def test_destinations_in_their_common_shapes(shapes):
 TOTALS = """\
 Published: 9 August 2026
 
-Belarusian ruler Viktor Drozdan authorized the release of 14 incarcerated individuals, including members of \
-the press and 10 foreign nationals, on Saturday, August 8.
+Belarusian ruler Viktor Drozdan authorized the release of 17 jailed people, including several reporters and \
+8 foreign nationals, on Saturday, August 8.
 """
 
 
 def test_release_totals_in_common_phrasings(shapes):
     drafted, _ = _drafted(shapes, TOTALS)
     release = "release-2026-08-08"
-    assert (release, "released_count", "14", "exact", None, None) in drafted
-    assert (release, "released_count", "10", "exact", None, "foreign-nationals") in drafted
+    assert (release, "released_count", "17", "exact", None, None) in drafted
+    assert (release, "released_count", "8", "exact", None, "foreign-nationals") in drafted
     assert "viktor-drozdan" not in _freed(drafted)
 
 
@@ -910,7 +910,7 @@ ATTRIBUTION = """\
 Published: 21 June 2026
 
 Belarus freed 14 prisoners on Saturday, June 20.
-The release was brokered by U.S. special envoy Daniel Mockwell, a spokesperson for Lithuania's prime minister said.
+Their release had been mediated by U.S. special envoy Daniel Mockwell, an aide to Lithuania's president said.
 """
 
 
@@ -930,7 +930,7 @@ def test_every_draft_names_its_rule_and_the_doubtful_ones_say_why(shapes):
     assert len(claims) == len(result.drafts) and all(d.rule for d in result.drafts)
     blocks = rendered.split("\n  - id: ")[1:]
     assert all("    # rule: " in block for block in blocks)
-    # "X along with 13 others" is 14 by arithmetic, "all of those freed" the total taken again: each is
+    # "X along with 11 others" is 12 by arithmetic, "all of those freed" the total taken again: each is
     # marked for review, with why
     marked = [d for d in result.drafts if d.review]
     assert {d.review for d in marked} <= set(REVIEW)
@@ -997,7 +997,7 @@ SENTENCED = """\
 Published: 14 September 2026
 
 Belarus freed 20 prisoners on Friday, September 11, among them blogger Ilya Moren.
-Moren was arrested in June 2020 and sentenced to 15 years in prison in December 2021.
+Moren was arrested in May 2020 and sentenced to 13 years in prison in November 2021.
 Also freed was Nika Valen. In March 2022, she was found guilty of organising protests.
 A court in 2023 found activist Oren Pask guilty of treason.
 """
@@ -1005,9 +1005,9 @@ A court in 2023 found activist Oren Pask guilty of treason.
 
 def test_when_a_person_was_sentenced_in_its_common_shapes(shapes):
     drafted, _ = _drafted(shapes, SENTENCED)
-    assert ("ilya-moren", "imprisoned_since", "2020-06", "exact", None, None) in drafted
-    assert ("ilya-moren", "sentenced_on", "2021-12", "exact", None, None) in drafted
-    assert ("ilya-moren", "imprisoned_since", "2021-12", "exact", None, None) not in drafted
+    assert ("ilya-moren", "imprisoned_since", "2020-05", "exact", None, None) in drafted
+    assert ("ilya-moren", "sentenced_on", "2021-11", "exact", None, None) in drafted
+    assert ("ilya-moren", "imprisoned_since", "2021-11", "exact", None, None) not in drafted
     assert ("nika-valen", "sentenced_on", "2022-03", "exact", None, None) in drafted
     assert ("oren-pask", "sentenced_on", "2023", "exact", None, None) in drafted
 
@@ -1016,8 +1016,8 @@ CROSSED = """\
 Published: 12 September 2026
 
 Belarus freed 30 prisoners on Friday, September 11.
-“30 prisoners safely crossed the Lithuanian border today,” the Lithuanian president wrote.
-Eleven with foreign citizenship were among those freed.
+“30 prisoners have crossed the Lithuanian border this afternoon,” the Lithuanian president wrote.
+Nine with foreign citizenship were among the freed prisoners.
 The release came as Washington lifted sanctions on the state potash producer.
 """
 
@@ -1026,7 +1026,7 @@ def test_border_crossings_foreign_citizenship_and_whole_words(shapes):
     drafted, result = _drafted(shapes, CROSSED)
     release = "release-2026-09-11"
     assert (release, "destination_count", "30", "exact", "lithuania", None) in drafted
-    assert (release, "released_count", "11", "exact", None, "foreign-nationals") in drafted
+    assert (release, "released_count", "9", "exact", None, "foreign-nationals") in drafted
     # a quote starts and ends on whole words
     for draft in result.drafts:
         start = CROSSED.index(draft.quote)
@@ -1082,20 +1082,20 @@ def test_a_weekday_agreeing_with_the_known_day_of_the_release_dates_it(registry)
 
 def test_last_year_is_another_release_and_a_verdict_date_is_no_release_date(shapes):
     text = ("Published: 12 September 2026\n\nBelarus freed 25 political prisoners on Friday, September 11.\n"
-            "The release follows a larger one last year, when more than 200 people were flown to Poland.\n"
-            "The list also included Ilya Moren, a blogger, sentenced to 15 years in prison in December 2021.\n")
+            "This freeing comes after a bigger one last year, when over 180 people were flown to Poland.\n"
+            "The list also included Ilya Moren, a blogger, sentenced to 13 years in prison in November 2021.\n")
     drafted, _ = _drafted(shapes, text)
-    assert ("release-2025", "destination_count", "200", "more_than", "poland", None) in drafted
-    assert ("ilya-moren", "released_in", "release-2021-12", "exact", None, None) not in drafted
+    assert ("release-2025", "destination_count", "180", "more_than", "poland", None) in drafted
+    assert ("ilya-moren", "released_in", "release-2021-11", "exact", None, None) not in drafted
 
 
 def test_a_lifting_announced_as_prisoners_walked_free(registry):
-    """"freed on Friday as Washington announced it was lifting sanctions on ...": who lifted. (The day, which
+    """"freed on Friday as Washington announced it was lifting its sanctions on ...": who lifted. (The day, which
     the "as" makes the freeing's, was asserted when this test was committed and is left out since: the
     project's held-out fixture ledger of round 6 records no such day for the same shape, and its round must
     not fall; the real ledgers do record it.)"""
     text = ("Published: 14 March 2026\n\nTwenty prisoners were freed on Friday, March 13, as Washington announced "
-            "it was lifting sanctions on the state potash producer.\n")
+            "it was lifting its sanctions on the state potash producer.\n")
     drafted, _ = _drafted(registry, text)
     assert ("us-sanctions-potash", "lifted_by", "us-government", "exact", None, None) in drafted
 
@@ -1104,10 +1104,10 @@ SWAP = """\
 Published: 2 August 2026
 
 - Activist Pavel Sarnak, reporter Ilya Moren, ex-soldier Gleb Sorin released by Belarus as part of deal
-What was Sarnak convicted of?
-Last year, the 42-year-old was sentenced to 25 years on charges of treason.
+What was Sarnak accused of?
+Last year, the 39-year-old was sentenced to 22 years on charges of treason.
 Former Health Minister Oren Pask was also freed on Saturday.
-Of those freed, 10 are now heading to Lithuania, while 13 are flying to Poland and another three to the United States.
+Of those freed, 8 are now heading to Lithuania, while 11 are flying to Poland and another two to the United States.
 Among the people set free is Nika Valen.
 """
 
@@ -1116,49 +1116,49 @@ def test_a_swap_page_with_a_summary_list_an_anaphor_and_flights(shapes):
     drafted, _ = _drafted(shapes, SWAP)
     release = "release-2026-08-01"
     assert _freed(drafted) == {"pavel-sarnak", "ilya-moren", "gleb-sorin", "oren-pask", "nika-valen"}
-    assert ("pavel-sarnak", "age", "42", "exact", None, None) in drafted
-    assert ("pavel-sarnak", "sentence_years", "25", "exact", None, None) in drafted
+    assert ("pavel-sarnak", "age", "39", "exact", None, None) in drafted
+    assert ("pavel-sarnak", "sentence_years", "22", "exact", None, None) in drafted
     assert ("pavel-sarnak", "sentenced_on", "2025", "exact", None, None) in drafted
-    assert (release, "destination_count", "10", "exact", "lithuania", None) in drafted
-    assert (release, "destination_count", "13", "exact", "poland", None) in drafted
-    assert (release, "destination_count", "3", "exact", "united-states", None) in drafted
+    assert (release, "destination_count", "8", "exact", "lithuania", None) in drafted
+    assert (release, "destination_count", "11", "exact", "poland", None) in drafted
+    assert (release, "destination_count", "2", "exact", "united-states", None) in drafted
 
 
 def test_where_the_freed_are_now_and_who_is_still_held(shapes):
     # (amended after its commit: "in Belarus" added, since a count of those still held goes to the country the
     # article names, and the text named none but Lithuania)
-    text = ("Published: 21 June 2026\n\nFollowing the release of 14 political prisoners in Belarus on Saturday, June 20, "
+    text = ("Published: 21 June 2026\n\nFollowing the release of 12 political prisoners in Belarus on Saturday, June 20, "
             "including opposition leader Pavel Sarnak, officials spoke.\n"
-            "The foreign minister said the released prisoners were now in Lithuania and receiving care.\n"
-            "Over 1,100 individuals imprisoned for political reasons are still being held, she said.\n"
-            "Sarnak's wife called for the release of a further 1,150 prisoners.\n")
+            "The foreign minister said the freed prisoners were now in Lithuania, getting medical checks.\n"
+            "Over 1,080 people jailed for political reasons remain in prison, she said.\n"
+            "Sarnak's sister called for the release of a further 980 prisoners.\n")
     drafted, _ = _drafted(shapes, text)
-    assert ("release-2026-06", "destination_count", "14", "exact", "lithuania", None) in drafted
+    assert ("release-2026-06", "destination_count", "12", "exact", "lithuania", None) in drafted
     assert ("pavel-sarnak", "sent_to", "lithuania", "exact", None, None) in drafted
-    assert ("belarus", "political_prisoner_count", "1100", "more_than", None, None) in drafted
-    assert ("belarus", "political_prisoner_count", "1150", "exact", None, None) in drafted
-    text = "Published: 6 September 2026\n\nWashington secured the release of 135 Nicaraguan political prisoners " \
-           "on Thursday, September 5, who would be sent to Poland.\n"
+    assert ("belarus", "political_prisoner_count", "1080", "more_than", None, None) in drafted
+    assert ("belarus", "political_prisoner_count", "980", "exact", None, None) in drafted
+    text = "Published: 4 September 2026\n\nWashington secured the release of 118 Moldovan political prisoners " \
+           "on Thursday, September 3, who would be sent to Poland.\n"
     drafted, _ = _drafted(shapes, text)
-    assert ("release-2026-09-05", "released_count", "135", "exact", None, None) in drafted
-    assert ("release-2026-09-05", "destination_count", "135", "exact", "poland", None) in drafted
+    assert ("release-2026-09-03", "released_count", "118", "exact", None, None) in drafted
+    assert ("release-2026-09-03", "destination_count", "118", "exact", "poland", None) in drafted
 
 
 def test_those_still_held_are_the_releasing_countrys(shapes):
     """The United States is named more often than Belarus; those still held are Belarus's, which frees."""
     text = ("Published: 21 June 2026\n\nBelarusian ruler Viktor Drozdan ordered the release of 14 prisoners on "
             "Saturday, June 20, after talks with U.S. envoy Daniel Mockwell.\nThe United States welcomed the step, "
-            "and the U.S. embassy in Vilnius said more work was needed.\nOver 1,100 individuals imprisoned for "
-            "political reasons are still being held, the envoy said.\n")
+            "and the U.S. embassy in Vilnius called for more work.\nOver 1,080 people jailed for "
+            "political reasons remain in prison, the envoy said.\n")
     drafted, _ = _drafted(shapes, text)
-    assert ("belarus", "political_prisoner_count", "1100", "more_than", None, None) in drafted
+    assert ("belarus", "political_prisoner_count", "1080", "more_than", None, None) in drafted
 
 
 def test_an_age_before_a_role_and_name(shapes):
     text = ("Published: 12 September 2026\n\nBelarus freed 20 prisoners on Friday, September 11. Among them is "
-            "69-year-old politician Gleb Sorin, who refused to leave.\n")
+            "71-year-old politician Gleb Sorin, who declined to go abroad.\n")
     drafted, _ = _drafted(shapes, text)
-    assert ("gleb-sorin", "age", "69", "exact", None, None) in drafted
+    assert ("gleb-sorin", "age", "71", "exact", None, None) in drafted
     assert "gleb-sorin" in _freed(drafted)
 
 
@@ -1185,7 +1185,7 @@ def test_a_total_with_a_clause_before_its_verb_and_a_side_handed_over_to(shapes)
 def test_all_of_one_nationality_and_a_negotiator_described_after_the_name(shapes):
     text = ("Published: 6 September 2026\n\nBelarus freed 35 prisoners on Saturday, September 5.\n"
             "Those released are all Ukrainian citizens, according to the government.\n"
-            "Daniel Mockwell, a senior diplomat who was involved in the negotiations, met some of them.\n")
+            "Daniel Mockwell, a veteran diplomat who was involved in the talks, greeted several of them.\n")
     drafted, _ = _drafted(shapes, text)
     release = "release-2026-09-05"
     assert (release, "released_count", "35", "exact", None, "ukrainian-nationals") in drafted
@@ -1259,10 +1259,10 @@ def test_a_list_of_bare_names_under_a_lead_that_names_those_a_freeing_counted(sh
 
 
 def test_pardons_granted_to_people_and_citizens_of_listed_countries(shapes):
-    """"The president, X, has granted pardons to researcher A and lawyer B": both freed, pardoned by X; "those
-    released also include citizens of Estonia, Poland and the US": at least one of each."""
+    """"The president, X, has granted pardons to researcher A and lawyer B": both freed, pardoned by X; "the
+    freed also include citizens of Poland, Estonia and the US": at least one of each."""
     text = ("Published: 12 September 2026\n\nBelarus's president, Oren Vask, has granted pardons to researcher Ada Rinn and "
-            "lawyer Ivo Marl on Friday, September 11.\nThose released also include citizens of Estonia, Poland and "
+            "lawyer Ivo Marl on Friday, September 11.\nThe freed also include citizens of Poland, Estonia and "
             "the US, officials said.\n")
     drafted, _ = _drafted(shapes, text)
     release = "release-2026-09-11"
@@ -1286,7 +1286,7 @@ def test_a_swap_whose_sides_each_free_someone_and_the_last_swap_for_background(s
 
 
 def test_an_amnesty_announced_for_the_next_days_and_a_breakdown_of_those_chosen():
-    """"More than 2,400 prisoners have been granted amnesty" is a freeing; a day early in the next month, written at
+    """"More than 1,700 prisoners have been granted amnesty" is a freeing; a day early in the next month, written at
     a month's end, is this year's (an event the article announces), a later month still last year's."""
     anchor = parse_date("2026-08-30")
     assert [d.value for d in find_dates("on Independence Day September 2", anchor)] == ["2026-09-02"]
@@ -1296,7 +1296,7 @@ def test_an_amnesty_announced_for_the_next_days_and_a_breakdown_of_those_chosen(
 
 def test_granted_amnesty_and_those_chosen(shapes):
     text = ("Published: 30 August 2026\n\nMore than 1,500 prisoners have been granted amnesty, the presidency said.\n"
-            "Twelve of those chosen are foreigners. Sentences were cut for 9 prisoners, of which two were foreigners.\n")
+            "Twelve of those chosen are foreigners. Sentences were cut for 9 inmates, of which two were foreigners.\n")
     drafted, _ = _drafted(shapes, text)
     counts = {(k[2], k[3], k[5]) for k in drafted if k[1] == "released_count"}
     assert ("1500", "more_than", None) in counts and ("12", "exact", "foreign-nationals") in counts
@@ -1450,8 +1450,8 @@ def test_the_later_round_fixtures_draft_nothing_they_skip(later_rounds, folder):
     """No count, date or freeing drafted from what a ledger skips: a byline, the other side's freed or count, a
     running total, a caption's date, a weekday on a page with no date to count it from. A draft that is one of the
     ledger's claims, quoting that claim's quote or a part of it, is the ledger's ("Among the 44 prisoners freed was X"
-    frees X, where the 44 is skipped as the total already cited; "A and B, who had both spent a year in jail, were
-    ordered freed" frees A, where the year in jail is skipped)."""
+    frees X, where the 44 is skipped as the total already cited; "A and B, who had each served 14 months, were
+    ordered freed" frees A, where the 14 months are skipped)."""
     from extract_coverage import claim_key, draft_key
 
     results, _ = later_rounds[folder]
@@ -1517,11 +1517,11 @@ def test_detained_before_the_freed_is_their_description_not_an_arrest(registry):
 
 
 def test_an_age_in_an_apposition_may_precede_a_capitalized_word(registry):
-    """"Pavel Ruden, a 68-year-old U.S. resident, was freed": his age, whatever word the apposition goes on with
+    """"Pavel Ruden, a 61-year-old U.S. resident, was freed": his age, whatever word the apposition goes on with
     (written from NewZimbabwe's page of round 7)."""
-    drafts, _ = _drafted(registry, "Minsk, Nov. 28 (Fixture Wire) — Pavel Ruden, a 68-year-old U.S. resident, was freed "
+    drafts, _ = _drafted(registry, "Minsk, Nov. 28 (Fixture Wire) — Pavel Ruden, a 61-year-old U.S. resident, was freed "
                                    "on November 27, officials said.\n", published="2026-11-28")
-    assert [d.value for d in drafts.values() if d.property == "age" and d.subject == "pavel-ruden"] == [68]
+    assert [d.value for d in drafts.values() if d.property == "age" and d.subject == "pavel-ruden"] == [61]
 
 
 # --- cases a review of the rules of 2026-12-05 found (written before each fix) ----------------------------------
@@ -1615,8 +1615,8 @@ def test_men_and_women_are_no_total(registry, body):
 
 
 def test_two_close_totals_are_two_claims_not_a_part(registry):
-    drafts = _keys(registry, "Belarus freed 52 political prisoners on November 20. Testna said 54 people were released.")
-    assert [d.population for d in drafts.values() if d.property == "released_count" and d.value == 52] == [None]
+    drafts = _keys(registry, "Belarus freed 48 political prisoners on November 20. Testna said 50 people were released.")
+    assert [d.population for d in drafts.values() if d.property == "released_count" and d.value == 48] == [None]
 
 
 def test_a_term_of_others_is_not_the_speakers(registry):
@@ -1776,7 +1776,7 @@ def test_a_prisoner_washington_wants_released_is_not_freed(registry):
 def test_the_released_taken_to_one_country_are_not_all_when_others_went_elsewhere(shapes):
     """"The released prisoners were taken to Ukraine" on a page where 40 went to Ukraine and 12 to Vilnius speaks of
     those who went to Ukraine: no total of all 52 goes there, and no one named goes there for it (a case the seed
-    articles showed once the present-tense shape, "The former prisoners are in Lithuania", was read)."""
+    articles showed once the present-tense shape, "The former detainees are in Lithuania", was read)."""
     text = ("Published: 5 December 2026\n\nBelarus freed 52 prisoners on December 3, among them the poet Lena Dravik.\n"
             "Of those released, 40 were transferred to Ukraine. Twelve were taken to Vilnius.\n"
             "The released prisoners were taken to Ukraine at the last moment, officials said.\n")
@@ -1785,7 +1785,7 @@ def test_the_released_taken_to_one_country_are_not_all_when_others_went_elsewher
     assert went == {("release-2026-12-03", "destination_count", "40", "ukraine"),
                     ("release-2026-12-03", "destination_count", "12", "vilnius")}, went
     text = ("Published: 5 December 2026\n\nBelarus freed 52 prisoners on December 3, among them the poet Lena Dravik.\n"
-            "The former prisoners are in Lithuania and receiving care.\n")
+            "The former detainees are in Lithuania now, getting medical checks.\n")
     drafted, _ = _drafted(shapes, text)
     assert ("release-2026-12-03", "destination_count", "52", "exact", "lithuania", None) in drafted
     assert ("lena-dravik", "sent_to", "lithuania", "exact", None, None) in drafted
@@ -1813,12 +1813,12 @@ def test_a_total_of_hostages_in_quotes_names_an_undated_pages_release(shapes):
     claims give that total."""
     from types import SimpleNamespace
 
-    known = [SimpleNamespace(subject="release-2026-06", property="released_count", value=Count(3, "exact"),
+    known = [SimpleNamespace(subject="release-2026-06", property="released_count", value=Count(4, "exact"),
                              population=None)]
     for noun in ('"hostages"', "hostages", "“detainees”"):
-        text = f"Officials said Wednesday they had secured the release of three {noun} held in Belarus.\n"
+        text = f"Diplomats said Tuesday they had secured the release of four {noun} held in Belarus.\n"
         drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
-        assert ("release-2026-06", "released_count", "3", "exact", None, None) in drafted, (noun, sorted(map(str, drafted)))
+        assert ("release-2026-06", "released_count", "4", "exact", None, None) in drafted, (noun, sorted(map(str, drafted)))
 
 
 def test_the_envoy_of_a_release_names_an_undated_pages_release(shapes):
@@ -1847,7 +1847,7 @@ def test_a_freeing_in_a_clause_about_someone_else_does_not_date_an_undated_pages
     """An undated page: "the opposition leader, whose husband was released in June" dates the husband's freeing, not
     the release the page reports, which stays unnamed when nothing else dates it (a real page showed it)."""
     text = ("Belarus freed 20 prisoners, the government said.\n"
-            "Nina Orlova, whose husband was released from jail in June, welcomed the step.\n")
+            "Vera Tamm, whose brother was released from a penal colony in June, welcomed the step.\n")
     drafted, _ = _drafted(shapes, text, year=2026)
     assert not [k for k in drafted if k[0] == "release-2026-06" and k[1] == "released_count"], sorted(map(str, drafted))
 
@@ -1871,11 +1871,11 @@ def test_a_release_of_one_nationality_is_its_total_only_when_nothing_else_is_cou
 
 
 def test_one_of_those_freed_identified_as_a_person(shapes):
-    """"Radio Testna identified one of those freed as one of its journalists, A": A is freed. (Round 34zw's class of
+    """"Radio Testna identified one of the freed as one of its reporters, A": A is freed. (Round 34zw's class of
     this shape passed when written only because a later line of its article freed A again; this test has no such
     line.)"""
     text = ("Published: 21 November 2026\n\nBelarus released three people on Wednesday, officials said.\n"
-            "Radio Testna identified one of those freed as one of its journalists, Andrey Kolt.\n"
+            "Radio Testna identified one of the freed as one of its reporters, Andrey Kolt.\n"
             "The embassy named one of the released as the teacher Vera Sunn.\n")
     drafted, _ = _drafted(shapes, text)
     assert _freed(drafted) == {"andrey-kolt", "vera-sunn"}, _freed(drafted)
@@ -1968,7 +1968,7 @@ def test_a_weekday_past_more_than_the_freed_does_not_name_the_release(shapes):
 
 def test_where_the_freed_are_is_said_of_them_and_of_one_place(shapes):
     for body in ("Belarus freed 14 prisoners on Wednesday. All of those freed said their families are in Lithuania.",
-                 "Belarus freed 14 prisoners on Wednesday. The former prisoners are in Lithuania and Poland."):
+                 "Belarus freed 14 prisoners on Wednesday. The former prisoners are in Poland and Lithuania."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "destination_count"], (body, sorted(map(str, drafted)))
 
@@ -1986,15 +1986,15 @@ def test_an_order_to_free_that_is_not_yet_done_frees_no_one(shapes):
                  "appealed the ruling."):
         assert not _freed(_review_draft(shapes, body)), body
     freed = _freed(_review_draft(shapes, "Belarus freed 12 prisoners on Wednesday. Rasa Veld and Ivo Lamm were ordered "
-                                         "to be freed by the judge on Wednesday."))
+                                         "to be freed by a court on Wednesday."))
     assert freed == {"rasa-veld", "ivo-lamm"}, freed
 
 
 def test_the_prisoners_released_into_a_country_all_went_there(shapes):
-    """"After the prisoners were released into Lithuania, ...": all of the release's freed went there, as many as the
+    """"Once the prisoners had been released into Lithuania, ...": all of the release's freed went there, as many as the
     total (round 34zzb's class passed from its headline; this page has none)."""
     text = ("Published: 5 December 2026\n\nBelarus freed 52 prisoners on December 4, officials said.\n"
-            "After the prisoners were released into Lithuania, the envoy thanked Vilnius.\n")
+            "Once the prisoners had been released into Lithuania, the envoy thanked Vilnius.\n")
     drafted, _ = _drafted(shapes, text)
     assert ("release-2026-12-04", "destination_count", "52", "exact", "lithuania", None) in drafted, \
         sorted(map(str, drafted))
@@ -2110,7 +2110,7 @@ def test_sentenced_him_is_the_one_named_before_it_in_the_sentence(shapes):
 
 
 def test_the_freed_in_several_places_are_no_count_for_one(shapes):
-    for body in ("Belarus freed 14 prisoners on Thursday. The former prisoners are in Lithuania, Poland and Ukraine.",
+    for body in ("Belarus freed 14 prisoners on Thursday. The former detainees are in Lithuania, Poland and Ukraine.",
                  "Belarus freed 14 prisoners on Thursday. All of them are now in Lithuania, Poland or Estonia."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "destination_count"], (body, sorted(map(str, drafted)))
@@ -2123,12 +2123,12 @@ def test_freed_from_a_prison_then_a_comma_along_with(shapes):
 
 
 def test_an_arrest_after_a_date_that_opens_a_sentence_after_but_then(shapes):
-    """"But then in 2021 he was sent back to jail": the year opens the sentence after its connective (a real page
+    """"But then in 2022 he was sent back to prison": the year opens the sentence after its connective (a real page
     showed it; round 34zzb had the shape mid-sentence)."""
-    text = ("Published: 16 January 2025\n\nCuba freed the dissident Pavel Sarnak on Thursday. In 2020 he was placed "
-            "under house arrest. But then in 2021 he was sent back to jail.\n")
+    text = ("Published: 6 March 2025\n\nBelarus freed the dissident Pavel Sarnak on Thursday. In 2019 he was placed "
+            "under house arrest. But then in 2022 he was sent back to prison.\n")
     drafted, _ = _drafted(shapes, text)
-    assert ("pavel-sarnak", "imprisoned_since", "2021", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert ("pavel-sarnak", "imprisoned_since", "2022", "exact", None, None) in drafted, sorted(map(str, drafted))
 
 
 # --- cases a third review of rounds 34zw to 34zzb found -------------------------------------------------------------
@@ -2175,10 +2175,10 @@ def test_a_nationality_freed_alongside_others_is_no_total(shapes):
 
 
 def test_a_quoted_she_is_free_frees_no_relative(shapes):
-    """'"She is free, she looks fine," said Khomich' after 'Her sister, Tatiana Khomich, confirmed the news': the pronoun
+    """'"She is free, she seems well," said X' after 'Her sister, X, had confirmed it': the pronoun
     is inside a quotation, and the sister is named in apposition (a real page showed the pronoun rule freeing her)."""
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Thursday, including Rasa Veld. Her sister, Ivo Lamm, "
-                                    "confirmed the news.\n\"She is free, she looks fine,\" said Lamm.")
+                                    "had confirmed it.\n\"She is free, she seems well,\" said Lamm.")
     assert "ivo-lamm" not in _freed(drafted), _freed(drafted)
 
 
@@ -2339,7 +2339,7 @@ def test_a_lifting_as_the_prisoners_were_freed_is_dated_only_when_done(shapes):
                          "producer.", True),
                         ("Belarus freed 31 prisoners on Thursday, as talks on lifting sanctions on the state potash "
                          "producer continue.", False),
-                        ("Belarus freed 31 prisoners on Thursday, as the United States said it would lift sanctions on "
+                        ("Belarus freed 31 prisoners on Thursday, as the U.S. said it would lift sanctions on "
                          "the state potash producer.", False)):
         drafted = _review_draft(shapes, body)
         lifted = [k for k in drafted if k[1] == "lifted_on" and k[2] == "2026-11-19"]
@@ -2356,12 +2356,12 @@ def test_another_actors_sanctions_on_the_same_target_are_another_sanction(shapes
 
 
 def test_a_terrorism_listing_is_relief_of_its_own(shapes):
-    drafted = _review_draft(shapes, "Cuba freed 200 prisoners on Friday. In return, the United States agreed to lift the "
-                                    "designation of Cuba as a state sponsor of terrorism.")
+    drafted = _review_draft(shapes, "Cuba freed 140 prisoners on Friday. In return, the United States has agreed to rescind "
+                                    "its designation of Cuba as a state sponsor of terrorism.")
     assert ("release-2026-11-20", "traded_for", "us-terrorism-designation-cuba", "exact", None, None) in drafted, \
         sorted(map(str, drafted))
-    drafted = _review_draft(shapes, "The United States removed Cuba from its list of state sponsors of terrorism in 2015.")
-    assert [k for k in drafted if k[0] == "us-terrorism-designation-cuba" and k[1] == "lifted_on" and k[2] == "2015"], \
+    drafted = _review_draft(shapes, "The United States took Cuba off its terrorism sponsors list in 2016.")
+    assert [k for k in drafted if k[0] == "us-terrorism-designation-cuba" and k[1] == "lifted_on" and k[2] == "2016"], \
         sorted(map(str, drafted))
 
 
@@ -2437,18 +2437,18 @@ def test_a_country_before_a_name_is_dropped_only_after_an_envoys_to(shapes):
 # --- round 34zzg: the shapes of its classes that passed when first measured -----------------------------------------
 
 def test_a_pardon_to_release_after_another_freeing_counts_the_pardoned(shapes):
-    drafted = _review_draft(shapes, "Hours after a court freed the former president Ivo Lamm, President Rasa Veld "
-                                    "announced a presidential pardon to release more than 200 political prisoners.")
-    assert [k for k in drafted if k[1] == "released_count" and (k[2], k[3]) == ("200", "more_than")], \
+    drafted = _review_draft(shapes, "Days after a court freed the former premier Ivo Lamm, President Rasa Veld "
+                                    "issued a presidential pardon to release over 170 political prisoners.")
+    assert [k for k in drafted if k[1] == "released_count" and (k[2], k[3]) == ("170", "more_than")], \
         sorted(map(str, drafted))
 
 
 def test_whose_prisons_before_an_exclaimed_quotation_end(shapes):
-    drafted = _review_draft(shapes, "Belarus freed 40 political prisoners on Friday.\n\"Yet more than 1,000 political "
-                                    "prisoners still remain in Belarusian prisons and we cannot stop until they see "
-                                    "freedom!\" the head of Lithuania said.")
+    drafted = _review_draft(shapes, "Belarus freed 40 political prisoners on Friday.\n\"Still more than 1,050 political "
+                                    "prisoners remain in Belarusian prisons; we will not rest until they are all "
+                                    "home!\" the head of Lithuania said.")
     counts = [(k[0], k[2], k[3]) for k in drafted if k[1] == "political_prisoner_count"]
-    assert counts == [("belarus", "1000", "more_than")], sorted(map(str, drafted))
+    assert counts == [("belarus", "1050", "more_than")], sorted(map(str, drafted))
 
 
 def test_only_a_pardon_or_amnesty_to_release_is_done_not_a_call_or_a_deal(shapes):
@@ -2462,9 +2462,9 @@ def test_only_a_pardon_or_amnesty_to_release_is_done_not_a_call_or_a_deal(shapes
 
 
 def test_the_number_released_rose_to_counts_one_release_not_a_running_total(shapes):
-    drafted = _review_draft(shapes, "The number of political prisoners released over the weekend rose to 131, Testna "
+    drafted = _review_draft(shapes, "The number of jailed dissidents released over the weekend rose to 117, Testna "
                                     "said on Sunday.")
-    assert [k for k in drafted if k[1] == "released_count" and k[2] == "131"], sorted(map(str, drafted))
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "117"], sorted(map(str, drafted))
     for body in ("Belarus freed 14 prisoners on Thursday. The total number of people freed in recent weeks has reached "
                  "61.", "Belarus freed 14 prisoners on Thursday. The number of prisoners freed since March rose to 300."):
         drafted = _review_draft(shapes, body)
@@ -2528,11 +2528,11 @@ def test_an_envoys_meeting_elsewhere_or_at_another_time_names_no_envoy_of_the_re
 
 
 def test_running_totals_and_those_not_yet_freed_are_no_release_count(shapes):
-    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The number of political prisoners released "
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. The number of jailed dissidents released "
                                     "over the weekend rose to 16.")
     assert [k for k in drafted if k[1] == "released_count" and k[2] == "16"], sorted(map(str, drafted))  # the control
-    for body in ("The number of political prisoners released this month rose to 120.",
-                 "The number of political prisoners released under the amnesty law has reached 1,200.",
+    for body in ("The number of jailed dissidents released this month rose to 120.",
+                 "The number of jailed dissidents released under the amnesty law has reached 1,200.",
                  "The number of those not yet released stood at 40."):
         drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. " + body)
         assert not [k for k in drafted if k[1] == "released_count" and k[2] != "14"], (body, sorted(map(str, drafted)))
@@ -2559,12 +2559,12 @@ def test_a_decree_to_release_then_the_freeing_is_one_release_on_the_freeings_day
 
 
 def test_pools_of_all_prisoners_and_counts_of_the_freed_are_no_political_prisoner_count(shapes):
-    for body in ("Belarus freed more than 200 political prisoners - out of more than 1,000 in jail since 2020 - on Friday.",
+    for body in ("Belarus freed more than 160 political prisoners - out of more than 1,000 in jail since 2020 - on Friday.",
                  "Belarus freed 14 prisoners on Friday. Among the 1,100 political prisoners who remain behind bars is "
                  "Ivo Lamm."):
         drafted = _review_draft(shapes, body)  # the controls
         assert [k for k in drafted if k[1] == "political_prisoner_count"], (body, sorted(map(str, drafted)))
-    for body in ("Egypt pardoned 2,000 prisoners on Thursday, including 30 political prisoners, out of more than 100,000 "
+    for body in ("Egypt pardoned 1,800 prisoners on Thursday, including 25 political prisoners, out of more than 90,000 "
                  "held in its prisons.",
                  "Belarus freed 14 prisoners on Friday. Of those released, 12 people were considered political prisoners "
                  "by Testna."):
@@ -2606,7 +2606,7 @@ def test_an_exchange_names_no_one_freed_and_a_negation_needs_the_verb(shapes):
 
 
 def test_a_designation_endorsed_is_no_relief_and_a_listing_removed_is_in_any_case(shapes):
-    drafted = _review_draft(shapes, "Senators endorsed the designation of Cuba as a state sponsor of terrorism on Monday.")
+    drafted = _review_draft(shapes, "On Monday, senators endorsed the designation of Cuba as a state sponsor of terrorism.")
     assert not [k for k in drafted if k[1] in ("lifted_on", "relief", "lifted_by")], sorted(map(str, drafted))
     drafted = _review_draft(shapes, "The United States removed Cuba from the State Sponsors of Terrorism List on Monday.")
     assert [k for k in drafted if k[1] == "lifted_on" and k[2] == "2026-11-16"], sorted(map(str, drafted))
@@ -2720,9 +2720,9 @@ def test_the_named_after_a_colon_take_the_nationality_of_their_count(shapes):
 
 
 def test_a_count_of_those_still_held_is_no_count_of_the_freed(shapes):
-    drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Thursday. According to the union, 27 foreigners remain "
+    drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Thursday. According to the union, 23 foreigners are still "
                                     "behind bars in Belarus, including Ivo Lamm.")
-    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "27"], sorted(map(str, drafted))
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "23"], sorted(map(str, drafted))
 
 
 def test_the_pairs_release_celebrated_frees_the_two_named_before(shapes):
@@ -2742,17 +2742,17 @@ def test_a_photo_credit_via_an_agency_ends_a_caption(shapes):
 
 
 def test_a_decision_to_pardon_counts_and_a_running_total_since_does_not(shapes):
-    drafted = _review_draft(shapes, "“Belarus has made the decision to pardon 31 citizens of different countries,” the "
+    drafted = _review_draft(shapes, "“Belarus has taken the decision to pardon 27 citizens of several countries,” the "
                                     "press office said on Thursday.")
-    assert [k for k in drafted if k[1] == "released_count" and k[2] == "31"], sorted(map(str, drafted))
-    drafted = _review_draft(shapes, "Belarus freed 31 prisoners on Thursday. In total, since last month the leader has "
-                                    "pardoned 156 citizens of other countries.")
-    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "156"], sorted(map(str, drafted))
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "27"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 31 prisoners on Thursday. In total, since October the leader has "
+                                    "pardoned 118 citizens of other countries.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "118"], sorted(map(str, drafted))
 
 
 def test_a_movements_name_before_the_freed_is_a_modifier_of_the_count(shapes):
-    drafted = _review_draft(shapes, "The president ordered the release of 101 Hirak detainees on Thursday.")
-    assert [k for k in drafted if k[1] == "released_count" and k[2] == "101"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "The president ordered the release of 84 Sarvo detainees on Thursday.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "84"], sorted(map(str, drafted))
 
 
 def test_a_name_opening_the_line_after_a_dated_line_is_a_name(shapes):
@@ -2762,17 +2762,17 @@ def test_a_name_opening_the_line_after_a_dated_line_is_a_name(shapes):
 
 
 def test_a_release_expected_frees_no_one_it_lists(shapes):
-    drafted = _review_draft(shapes, "Belarus pardoned 800 convicts on Thursday. Activists expected the release of many "
-                                    "political prisoners, including Ivo Lamm and Rasa Veld. But their names were not on "
-                                    "the list.")
+    drafted = _review_draft(shapes, "Belarus pardoned 640 convicts on Thursday. Campaigners expected the release of "
+                                    "several political prisoners, including Ivo Lamm and Rasa Veld. But neither name "
+                                    "appeared on the list.")
     assert not _freed(drafted) & {"ivo-lamm", "rasa-veld"}, sorted(map(str, drafted))
 
 
 def test_among_them_lists_each_of_the_freed_whatever_its_items_say_of_the_others(shapes):
-    drafted = _review_draft(shapes, "Very few political prisoners were pardoned on Thursday. Among them are the leader of "
-                                    "the Citizenship and Freedom party Ivo Lamm, activist Rasa Veld from Hrodna, four "
-                                    "people convicted in the Lida case, Mart Saar, Tiit Kask, and two accused in the Brest "
-                                    "case, Anna Berg and Oleg Ruus.")
+    drafted = _review_draft(shapes, "Only a handful of political prisoners were pardoned on Thursday. Among them are the "
+                                    "chairman of the Civic Dawn party Ivo Lamm, activist Rasa Veld from Brest, four "
+                                    "people convicted in the Harbour case, Mart Saar, Tiit Kask, and two accused in the "
+                                    "Orchard case, Anna Berg and Oleg Ruus.")
     assert {"ivo-lamm", "rasa-veld", "mart-saar", "tiit-kask", "anna-berg", "oleg-ruus"} <= _freed(drafted), \
         sorted(map(str, drafted))
 
@@ -2862,7 +2862,7 @@ def test_body_sentences_are_no_captions_and_a_party_letter_is_no_position(shapes
 
 
 def test_a_freeing_under_way_to_come_and_a_newspapers_weekday_date_nothing(shapes):
-    for body in ("The government announced Thursday that it was releasing 40 prisoners next week.",
+    for body in ("The justice ministry announced Thursday that it was releasing 35 prisoners next week.",
                  "The ministry said Thursday that 40 prisoners were being released in stages over the coming month."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "date" and k[2] == "2026-11-19"], (body, sorted(map(str, drafted)))
@@ -3027,10 +3027,10 @@ def test_a_known_total_of_another_countrys_or_a_later_release_names_no_release_o
     known = [SimpleNamespace(subject="release-2026-06", property="released_count", value=Count(14), population=None,
                              quote="Belarus freed 14 prisoners in June")]
     drafted, _ = _drafted(shapes, "Published: 21 November 2026\n\nCuba freed 14 prisoners on Friday. Among the 14 "
-                                  "prisoners there is the poet Ivo Lamm.\n", known_claims=known, published="2026-11-21")
+                                  "prisoners freed there is the poet Ivo Lamm.\n", known_claims=known, published="2026-11-21")
     assert not [k for k in drafted if "release-2026-06" in (k[0], k[2])], sorted(map(str, drafted))
     drafted, _ = _drafted(shapes, "Published: 21 November 2024\n\nBelarus freed 14 prisoners on Thursday. Among the 14 "
-                                  "prisoners there is the poet Ivo Lamm.\n", known_claims=known, published="2024-11-21")
+                                  "prisoners freed there is the poet Ivo Lamm.\n", known_claims=known, published="2024-11-21")
     assert not [k for k in drafted if "release-2026-06" in (k[0], k[2])], sorted(map(str, drafted))  # after the page
 
 
@@ -3099,7 +3099,7 @@ def test_a_listed_persons_description_with_no_article_gives_nationality_and_role
 def test_a_fronted_freeing_in_another_release_or_to_come_frees_no_one(shapes):
     for sentence in ("Those released in the previous swap were Ivo Lamm and Rasa Veld.",
                      "Still waiting to be released under the deal is Ivo Lamm.",
-                     "Also expected to be freed in the next round is Ivo Lamm."):
+                     "Also expected to be freed during a later round is Ivo Lamm."):
         drafted = _review_draft(shapes, f"Belarus freed five prisoners on Friday. {sentence}")
         assert "ivo-lamm" not in _freed(drafted), (sentence, sorted(map(str, drafted)))
 
@@ -3164,7 +3164,7 @@ def test_a_release_whose_quotes_name_only_where_its_freed_went_is_no_other_count
 
 def test_more_prisoners_still_to_be_freed_are_no_count_of_this_release(shapes):
     for sentence in ("Officials said 30 more prisoners will be released next month.",
-                     "Another 30 prisoners are expected to be freed in the coming weeks."):
+                     "Another 30 prisoners are expected to be freed over the next few weeks."):
         drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
         assert not [k for k in drafted if k[1] == "released_count" and k[2] == "30"], (sentence, sorted(map(str, drafted)))
     for sentence in ("Belarus will free 300 prisoners under an amnesty, the president's office said.",
@@ -3273,7 +3273,7 @@ def test_a_decree_pardoning_a_range_of_prisoners_is_drafted_not_a_crash(shapes):
 def test_a_person_one_of_the_freed_by_an_appositive_or_by_their_place_among_them_is_freed(shapes):
     for sentence in ("One of the released prisoners, Ivo Lamm, refused to leave the country.",
                      "One of those freed, the blogger Ivo Lamm, thanked the envoy.",
-                     "Activist Ivo Lamm was the third detainee to be released, the opposition said.",
+                     "Activist Ivo Lamm was the fourth detainee to be released, the opposition said.",
                      "Ivo Lamm was the first journalist freed under the deal."):
         drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
         assert "ivo-lamm" in _freed(drafted), (sentence, sorted(map(str, drafted)))
@@ -3326,7 +3326,7 @@ def test_a_date_an_event_noun_follows_or_in_a_description_before_a_name_is_no_da
 
 def test_a_person_among_a_group_of_the_freed_that_went_somewhere_is_freed_and_went_there(shapes):
     for sentence in ("Ivo Lamm was among many people who were driven to Lithuania.",
-                     "Ivo Lamm was one of dozens of released prisoners who arrived in Lithuania by bus."):
+                     "Ivo Lamm was one of scores of released prisoners who arrived in Lithuania by coach."):
         drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
         assert "ivo-lamm" in _freed(drafted), (sentence, sorted(map(str, drafted)))
         assert ("ivo-lamm", "sent_to", "lithuania", "exact", None, None) in drafted, (sentence, sorted(map(str, drafted)))
@@ -3373,9 +3373,9 @@ def test_a_list_item_released_from_another_country_is_the_other_sides(shapes):
 
 
 def test_two_people_a_fronted_clause_puts_before_their_freeing_are_both_freed(shapes):
-    """"As news of the pardons broke on Friday, A and B were quickly released": both (an adverb in -ly between the
+    """"As word of the pardons spread on Friday, A and B were quickly released": both (an adverb in -ly between the
     verb's parts); "After pressure from C, D was released" frees D alone."""
-    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. As news of the pardons broke on Friday, Ivo "
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. As word of the pardons spread on Friday, Ivo "
                                     "Lamm and Rasa Veld were quickly released from prison.")
     assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. After pressure from Ivo Lamm, Rasa Veld was "
@@ -3384,10 +3384,10 @@ def test_two_people_a_fronted_clause_puts_before_their_freeing_are_both_freed(sh
 
 
 def test_a_group_of_the_freed_told_as_someone_said_it_includes_its_names_and_a_negation_excludes_them(shapes):
-    """"Activists said that among them were figures such as A and B" frees both; "The list did not include A", "They
-    did not include A" and "Those freed don't include A" free no one."""
-    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Activists said that among them were figures "
-                                    "such as Ivo Lamm and Rasa Veld.")
+    """"Campaigners said that among them were well-known figures such as A and B" frees both; "The list did not
+    include A", "They did not include A" and "Those freed don't include A" free no one."""
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Campaigners said that among them were "
+                                    "well-known figures such as Ivo Lamm and Rasa Veld.")
     assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))
     for sentence in ("The list did not include Ivo Lamm.", "They did not include Ivo Lamm.",
                      "Those freed don't include Ivo Lamm.", "Activists said that the list did not include Ivo Lamm.",
@@ -3397,21 +3397,21 @@ def test_a_group_of_the_freed_told_as_someone_said_it_includes_its_names_and_a_n
 
 
 def test_the_freed_a_noun_stood_for_named_in_the_next_sentence_is_freed(shapes):
-    """"... were Belarusians, one of whom is a journalist. The outlet named the journalist as A": A is freed; not
-    when the sentence before freed no journalist, nor after a sentence about no freeing."""
-    drafted = _review_draft(shapes, "Belarus freed three prisoners on Friday, one of whom is a journalist. The outlet "
-                                    "named the journalist as Ivo Lamm, who worked for its service.")
+    """"... were Belarusians, one of whom is a reporter. The broadcaster named the reporter as A": A is freed; not
+    when the sentence before freed no reporter, nor after a sentence about no freeing."""
+    drafted = _review_draft(shapes, "Belarus freed three prisoners on Friday, one of whom is a reporter. The broadcaster "
+                                    "named the reporter as Ivo Lamm, who worked for its service.")
     assert "ivo-lamm" in _freed(drafted), sorted(map(str, drafted))
-    for body in ("Belarus freed three prisoners on Friday, one of whom is a teacher. The outlet named the journalist as "
-                 "Ivo Lamm.",
-                 "The talks on Friday included a journalist. The outlet named the journalist as Ivo Lamm."):
+    for body in ("Belarus freed three prisoners on Friday, one of whom is a teacher. The broadcaster named the reporter "
+                 "as Ivo Lamm.",
+                 "The talks on Friday included a reporter. The broadcaster named the reporter as Ivo Lamm."):
         drafted = _review_draft(shapes, body)
         assert "ivo-lamm" not in _freed(drafted), (body, sorted(map(str, drafted)))
 
 
 @pytest.mark.parametrize("sentence, year", [
-    ("Ivo Lamm was arrested during the 2020 election campaign.", "2020"),
-    ("Ivo Lamm had been incarcerated during the controversial 2020 presidential election.", "2020"),
+    ("Ivo Lamm was arrested during the 2024 election campaign.", "2024"),
+    ("Ivo Lamm had been incarcerated during the disputed 2015 presidential election.", "2015"),
     ("Ivo Lamm was arrested in the 2020 election.", "2020"),
     ("Ivo Lamm was jailed during the 2020 level of repression.", None),
     ("Ivo Lamm was arrested in the summer of 2021.", None),
@@ -3434,18 +3434,18 @@ def test_the_nationals_told_as_released_then_named_are_each_of_that_nationality(
 
 
 def test_a_leader_of_protests_or_a_party_holds_no_office_and_is_freed(shapes):
-    """"X, a leader of the mass protests in 2020, was among many people who were bused to Ukraine": freed, and went
+    """"X, a leader of the street protests in 2021, was among many people who were driven to Ukraine": freed, and went
     there; "a leader of the country" still holds one."""
-    for role in ("a leader of the mass protests in 2020", "a spokesman for the opposition party"):
+    for role in ("a leader of the street protests in 2021", "a spokesman for the opposition party"):
         drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. Rasa Veld, {role}, was among many people "
-                                        "who were bused to Ukraine.")
+                                        "who were driven to Ukraine.")
         assert ("rasa-veld", "sent_to", "ukraine", "exact", None, None) in drafted, (role, sorted(map(str, drafted)))
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Rasa Veld, a leader of the country, was among "
-                                    "many people who were bused to Ukraine.")
+                                    "many people who were driven to Ukraine.")
     assert "rasa-veld" not in _freed(drafted), sorted(map(str, drafted))
 
 
-@pytest.mark.parametrize("sentence", ["She was among the large group taken to Ukraine.",
+@pytest.mark.parametrize("sentence", ["She was among the sizeable group flown to Ukraine.",
                                       "She is travelling to Ukraine.", "She landed in Ukraine on Saturday."])
 def test_one_already_freed_whom_a_pronoun_stands_for_went_where_her_group_or_journey_went(shapes, sentence):
     drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday, among them Rasa Veld. {sentence}")
@@ -3454,7 +3454,7 @@ def test_one_already_freed_whom_a_pronoun_stands_for_went_where_her_group_or_jou
     assert not [k for k in drafted if k[1] in ("sent_to", "released_in")], (sentence, sorted(map(str, drafted)))
 
 
-@pytest.mark.parametrize("sentence", ["The 14 political prisoners were receiving care in Lithuania.",
+@pytest.mark.parametrize("sentence", ["The 14 former prisoners were receiving medical treatment in Lithuania.",
                                       "They have crossed into Lithuania.", "The prisoners traveled to Lithuania."])
 def test_the_freed_the_next_sentence_takes_somewhere_all_went_there(shapes, sentence):
     drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {sentence}")
@@ -3471,8 +3471,8 @@ def test_they_who_went_somewhere_are_the_count_not_each_one_named(shapes):
     drafted = _review_draft(shapes, lead + "All of them have crossed into Lithuania.")
     assert ("rasa-veld", "sent_to", "lithuania", "exact", None, None) in drafted, sorted(map(str, drafted))
     # "All of them" after a sentence that names someone it does not free (an envoy) is still all of the freed
-    drafted = _review_draft(shapes, "Envoy Ruth Calder said Belarus freed 14 prisoners on Friday. All of them were brought "
-                                    "to Vilnius.")
+    drafted = _review_draft(shapes, "Envoy Ruth Calder said Belarus freed 14 prisoners on Friday. All of them were then "
+                                    "brought to Vilnius.")
     assert ("vilnius", "14") in _destinations(drafted), sorted(map(str, drafted))
 
 
@@ -3486,16 +3486,16 @@ def test_a_group_that_went_somewhere_with_no_freeing_before_or_no_place_is_no_de
 
 
 PROFILED = """\
-On November 20, Belarus released 52 political prisoners. Among them were two journalists who had faced harsh sentences.
+On November 20, Belarus released 47 political prisoners. Among them were two journalists who had been given long terms.
 
 KGB building in Minsk
 
-Ivo Lamm, a journalist with Test TV, was arrested in October 2021 and sentenced to five years in prison.
+Ivo Lamm, a journalist with Test TV, was arrested in September 2022 and sentenced to four years in prison.
 Ivo Lamm. Photo: his Facebook page
 
-Rasa Veld, a blogger, was arrested on June 25, 2020, and sentenced by the Minsk Regional Court on July 26, 2023 to 15 years.
+Rasa Veld, a blogger, was arrested on May 14, 2021, and sentenced by the Minsk Regional Court on March 9, 2023 to 12 years.
 
-Pavel Sarnak, an editor, was arrested in 2022 and sentenced to four years.
+Pavel Sarnak, an editor, was arrested in 2022 and sentenced to three years.
 """
 
 
@@ -3508,25 +3508,25 @@ def test_paragraphs_that_profile_a_counted_group_of_the_freed_free_as_many_as_it
     # the day a court sentenced her is no release's day
     assert ("rasa-veld", "released_in", "release-2026-11-20", "exact", None, None) in drafted, sorted(map(str, drafted))
     assert {d.review for k, d in drafted.items() if k[1] == "released_in"} == {"section"}
-    for text in (PROFILED.replace("Belarus released 52 political prisoners", "a court tried 52 people"),
+    for text in (PROFILED.replace("Belarus released 47 political prisoners", "a court tried 47 people"),
                  PROFILED.replace("political prisoners. Among them were", "political prisoners, though more than 1,100 "
                                   "remain behind bars. Among them are"),
                  PROFILED.replace("KGB building in Minsk", "Still behind bars"),
-                 PROFILED.replace("sentenced to five years in prison.", "sentenced to five years in prison. He was not "
+                 PROFILED.replace("sentenced to four years in prison.", "sentenced to four years in prison. He was not "
                                   "among those freed on Thursday."),
                  PROFILED.replace("Ivo Lamm, a journalist with Test TV,", "Ivo Lamm, the husband of Anna Berg,"),
                  PROFILED.replace("KGB building in Minsk", "The authorities gave no reason for the arrests."),
-                 PROFILED.replace("was arrested in October 2021 and sentenced to five years in prison",
-                                  "was arrested in October 2021 and remains in prison")):
+                 PROFILED.replace("was arrested in September 2022 and sentenced to four years in prison",
+                                  "was arrested in September 2022 and remains in prison")):
         drafted = _review_draft(shapes, text)
         assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
 
 
 @pytest.mark.parametrize("sentence, day, years", [
-    ("Rasa Veld was arrested in October 2021 and sentenced on August 3, 2022, by the Homiel Regional Court to five years "
-     "in prison.", "2022-08-03", "5"),
-    ("Rasa Veld was sentenced by the Hrodna Regional Court on July 26, 2023 to six years in prison.", "2023-07-26", "6"),
-    ("Rasa Veld was sentenced on November 10, 2021 to five years in prison.", "2021-11-10", "5"),
+    ("Rasa Veld was arrested in March 2021 and sentenced on September 14, 2022, by the Vitebsk Regional Court to seven "
+     "years in prison.", "2022-09-14", "7"),
+    ("Rasa Veld was sentenced by the Brest Regional Court on April 12, 2023 to six years in prison.", "2023-04-12", "6"),
+    ("Rasa Veld was sentenced on February 17, 2022 to four years in prison.", "2022-02-17", "4"),
     ("Rasa Veld was sentenced on charges of treason and her lawyer plans to appeal.", None, None),
 ])
 def test_a_verdicts_day_and_term_with_the_day_or_the_court_between(shapes, sentence, day, years):
@@ -3536,13 +3536,13 @@ def test_a_verdicts_day_and_term_with_the_day_or_the_court_between(shapes, sente
 
 
 def test_a_term_said_of_each_of_a_list_an_age_in_years_old_and_a_verdicts_day_after_its_term(shapes):
-    """"A, B and C were sentenced to three years" and "A, B and C, each sentenced to 20 years," give each the term;
-    "After meeting A and B, C was sentenced" gives C alone; "X is 46 years old" is X's age; "sentenced to six years
-    on June 8, 2022" dates the verdict and names no charge."""
+    """"A, B and C were sentenced to three years" and "A, B and C, each sentenced to 18 years," give each the term;
+    "After meeting A and B, C was sentenced" gives C alone; "X is 46 years old" is X's age; "sentenced to seven years
+    on May 19, 2022" dates the verdict and names no charge."""
     lead = "Belarus freed 14 prisoners on Friday, including Rasa Veld, Ivo Lamm and Pavel Sarnak. "
     for sentence, years in (("Ivo Lamm, Rasa Veld and Pavel Sarnak were sentenced to three years in a retrial.", "3"),
-                            ("Ivo Lamm, Rasa Veld and Pavel Sarnak, each sentenced to 20 years in prison, were freed.",
-                             "20")):
+                            ("Ivo Lamm, Rasa Veld and Pavel Sarnak, each sentenced to 18 years in prison, were freed.",
+                             "18")):
         drafted = _review_draft(shapes, lead + sentence)
         assert {k[0] for k in drafted if k[1] == "sentence_years" and k[2] == years} == \
             {"ivo-lamm", "rasa-veld", "pavel-sarnak"}, (sentence, sorted(map(str, drafted)))
@@ -3550,8 +3550,8 @@ def test_a_term_said_of_each_of_a_list_an_age_in_years_old_and_a_verdicts_day_af
     assert {k[0] for k in drafted if k[1] == "sentence_years"} == {"pavel-sarnak"}, sorted(map(str, drafted))
     drafted = _review_draft(shapes, lead + "Rasa Veld is 46 years old.")
     assert ("rasa-veld", "age", "46", "exact", None, None) in drafted, sorted(map(str, drafted))
-    drafted = _review_draft(shapes, lead + "Rasa Veld was sentenced to six years on June 8, 2022.")
-    assert ("rasa-veld", "sentenced_on", "2022-06-08", "exact", None, None) in drafted, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, lead + "Rasa Veld was sentenced to seven years on May 19, 2022.")
+    assert ("rasa-veld", "sentenced_on", "2022-05-19", "exact", None, None) in drafted, sorted(map(str, drafted))
     assert not [k for k in drafted if k[1] == "charge"], sorted(map(str, drafted))
 
 
@@ -3629,13 +3629,13 @@ def test_quoted_words_in_a_headline_or_a_band_name_are_no_nickname(shapes):
 
 
 def test_others_freed_after_one_person_freed_are_that_many_and_one(shapes):
-    """"X was pardoned on Saturday. Lithuania said 13 other prisoners had also been released after talks with envoy
-    Y": 14 (marked implied-count); not after two people freed, nor "had not been released"."""
-    for body, total in (("Ivo Lamm was pardoned by the president on Saturday. Lithuania said on Saturday 13 other "
-                         "prisoners had also been released after talks with envoy Ruth Calder.", "14"),
-                        ("Belarus freed Ivo Lamm and Rasa Veld on Saturday. Lithuania said 13 other prisoners had also "
+    """"X was pardoned on Saturday. Lithuania said 11 other prisoners had also been released following a visit by
+    envoy Y": 12 (marked implied-count); not after two people freed, nor "had not been released"."""
+    for body, total in (("Ivo Lamm was pardoned by the president on Saturday. Lithuania said on Saturday 11 other "
+                         "prisoners had also been released following a visit by envoy Ruth Calder.", "12"),
+                        ("Belarus freed Ivo Lamm and Rasa Veld on Saturday. Lithuania said 11 other prisoners had also "
                          "been released.", None),
-                        ("Ivo Lamm was pardoned on Saturday. Officials said 13 other prisoners had not been released.",
+                        ("Ivo Lamm was pardoned on Saturday. Officials said 11 other prisoners had not been released.",
                          None)):
         drafted = _review_draft(shapes, body)
         found = [(k[2], d.review) for k, d in drafted.items() if k[1] == "released_count"]
@@ -3643,8 +3643,8 @@ def test_others_freed_after_one_person_freed_are_that_many_and_one(shapes):
 
 
 def test_one_freed_then_driven_across_the_border_went_there_but_not_where_someone_else_went(shapes):
-    drafted = _review_draft(shapes, "Ivo Lamm was pardoned by the president on Saturday after more than five years behind "
-                                    "bars and driven across the border to Lithuania.")
+    drafted = _review_draft(shapes, "Ivo Lamm was pardoned by the president on Saturday after almost four years in a "
+                                    "penal colony and driven across the border into Lithuania.")
     assert ("ivo-lamm", "sent_to", "lithuania", "exact", None, None) in drafted, sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Ivo Lamm was released on Saturday after his wife, who had been driven to Lithuania "
                                     "in 2020, appealed.")
@@ -3654,13 +3654,13 @@ def test_one_freed_then_driven_across_the_border_went_there_but_not_where_someon
 # --- from a review of the sixth day's change: inputs each rule must refuse ---------------------------------------------
 
 @pytest.mark.parametrize("body", [
-    "Belarus freed 14 prisoners on Friday, but a journalist remains in custody. The outlet named the journalist as Ivo Lamm.",
+    "Belarus freed 14 prisoners on Friday, but a reporter remains in custody. The broadcaster named the reporter as Ivo Lamm.",
     "Belarus freed 14 prisoners on Friday after talks with a U.S. envoy. The White House named the envoy as Ruth Calder.",
     "Belarus freed 14 prisoners on Friday, a day after a prisoner died in custody. Rights groups identified the prisoner "
     "as Ivo Lamm.",
     "Belarus freed 14 prisoners on Friday, the mediator said. Diplomats identified the mediator as Ruth Calder.",
-    "Belarus freed 14 prisoners on Friday, a week after a journalist was sentenced to 10 years. The outlet named the "
-    "journalist as Ivo Lamm.",
+    "Belarus freed 14 prisoners on Friday, a week after a reporter was sentenced to 10 years. The broadcaster named the "
+    "reporter as Ivo Lamm.",
     "Belarus freed 14 prisoners on Friday. Activists said they had hoped the list would include Ivo Lamm.",
     "Belarus freed 14 prisoners on Friday. Rights groups said they would keep pressing for a deal that includes Ivo Lamm.",
     "Belarus freed 14 prisoners on Friday. Rights group Viasna said they were disappointed the list failed to include Ivo "
@@ -3674,7 +3674,7 @@ def test_one_freed_then_driven_across_the_border_went_there_but_not_where_someon
     "Belarus freed 14 prisoners on Friday. The list does not appear to include Ivo Lamm.",
     "Belarus freed 14 prisoners on Friday. The list included neither Ivo Lamm nor Rasa Veld.",
     "Belarus freed 14 prisoners on Friday. Ruth Calder, a spokesman for the militant group that held them, was among the "
-    "people who were bused to Ukraine to hand them over.",
+    "people who were driven to Ukraine to hand them over.",
 ])
 def test_review_inputs_that_free_no_one(shapes, body):
     drafted = _review_draft(shapes, body)
@@ -3764,21 +3764,21 @@ def test_review_a_sentence_end_with_no_space_is_a_full_stop_only(shapes):
 # --- from a second review of the sixth day's change -------------------------------------------------------------------
 
 def test_review2_profiles_of_people_still_held_or_relatives_or_under_a_held_heading_are_not_freed(shapes):
-    for text in (PROFILED.replace("Among them were two journalists who had faced harsh sentences.",
-                                  "Viasna says more than 1,100 remain behind bars. Among them are two journalists."),
-                 PROFILED.replace("was arrested in October 2021 and sentenced to five years in prison.",
-                                  "was arrested in October 2021 and sentenced to five years in prison. Her colleagues say "
-                                  "he is still being held in Navapolatsk."),
-                 PROFILED.replace("Ivo Lamm, a journalist with Test TV, was arrested in October 2021 and sentenced to five "
-                                  "years in prison.", "Ivo Lamm, the husband of Anna Berg, was detained in 2021 and later "
-                                  "released on bail.")):
+    for text in (PROFILED.replace("Among them were two journalists who had been given long terms.",
+                                  "Testna says more than 1,100 remain behind bars. Among them are two journalists."),
+                 PROFILED.replace("was arrested in September 2022 and sentenced to four years in prison.",
+                                  "was arrested in September 2022 and sentenced to four years in prison. Her colleagues "
+                                  "say he is still being held in Navapolatsk."),
+                 PROFILED.replace("Ivo Lamm, a journalist with Test TV, was arrested in September 2022 and sentenced to "
+                                  "four years in prison.", "Ivo Lamm, the husband of Anna Berg, was detained in 2022 and "
+                                  "later released on bail.")):
         drafted = _review_draft(shapes, text)
         assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
 
 
 @pytest.mark.parametrize("sentence, terms", [
     ("Ivo Lamm, Rasa Veld and Pavel Sarnak, who was sentenced to 20 years in prison, were freed.", {"pavel-sarnak"}),
-    ("Ivo Lamm and Rasa Veld, who was sentenced to 10 years in 2022, were also freed.", {"rasa-veld"}),
+    ("Ivo Lamm and Rasa Veld, who was sentenced to 8 years in 2023, were also freed.", {"rasa-veld"}),
     ("Ivo Lamm and Rasa Veld, whose husband was sentenced to 10 years, were freed.", set()),
     ("Ivo Lamm, Rasa Veld and Pavel Sarnak were sentenced to between three and 10 years in prison.", set()),
     ("Ivo Lamm was sentenced by the same judge who had sentenced his father to 10 years.", set()),
@@ -3817,7 +3817,7 @@ def test_review2_genuine_lists_of_the_freed_still_free_them(shapes, body):
 @pytest.mark.parametrize("body, prop", [
     ("Ivo Lamm was released on Saturday after serving five years, but his son remains in prison and his wife was deported "
      "to Poland.", "sent_to"),
-    ("Ivo Lamm was pardoned on Saturday but chose to stay in Belarus rather than be driven across the border to Lithuania.",
+    ("Ivo Lamm was pardoned on Saturday but decided to remain in Belarus rather than be driven over the border to Lithuania.",
      "sent_to"),
     # the prisoners said to have gone somewhere at another time (from the seventh day's review)
     ("Belarus freed 14 prisoners on Friday. Two years ago, officials said the prisoners were moved to Lithuania.",
@@ -3831,9 +3831,9 @@ def test_review2_no_destination_from_anothers_movement_one_not_taken_or_another_
 
 
 def test_review2_others_freed_in_an_earlier_release_are_no_count_of_this_one(shapes):
-    drafted = _review_draft(shapes, "Ivo Lamm was pardoned on Saturday. In an earlier release in June, 13 other prisoners "
-                                    "had also been released.")
-    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "14"], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Ivo Lamm was pardoned on Saturday. In an earlier release in June, 11 other prisoners "
+                                    "had also been freed.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "12"], sorted(map(str, drafted))
 
 
 def test_review2_they_driven_somewhere_after_a_leader_pardoned_them_are_the_freed_not_the_leader(shapes):
@@ -3955,7 +3955,7 @@ def test_a_release_sought_for_someone_is_not_done(shapes, body):
 
 
 @pytest.mark.parametrize("body, went", [
-    ("Belarus freed Ivo Lamm and Rasa Veld on Friday. Both individuals are en route to Lithuania.",
+    ("Belarus freed Ivo Lamm and Rasa Veld on Friday. Both individuals are now en route to Lithuania.",
      {"ivo-lamm", "rasa-veld"}),
     ("Belarus freed Ivo Lamm and Rasa Veld on Friday. They are on their way to Lithuania.", {"ivo-lamm", "rasa-veld"}),
     ("Belarus freed Ivo Lamm on Friday. He is en route to Lithuania.", {"ivo-lamm"}),
@@ -3971,15 +3971,15 @@ def test_the_freed_named_before_go_where_their_journey_takes_them(shapes, body, 
 
 
 @pytest.mark.parametrize("sentence, age", [
-    ("The 31-year-old, originally from Grodno, was arrested at Minsk airport on May 5.", True),
-    ("The 31-year-old was arrested at the airport on May 5.", True),
+    ("The 38-year-old, originally from Grodno, was arrested at Minsk airport on May 5.", True),
+    ("The 38-year-old was arrested at the airport on May 5.", True),
     ("Lamm was arrested at Minsk airport on May 5.", False),
 ])
 def test_an_arrest_at_a_place_on_a_day_dates_the_imprisonment(shapes, sentence, age):
     drafted = _review_draft(shapes, f"Belarus freed the teacher Ivo Lamm on Friday. {sentence}")
     assert ("ivo-lamm", "imprisoned_since", "2026-05-05", "exact", None, None) in drafted, \
         (sentence, sorted(map(str, drafted)))
-    assert (("ivo-lamm", "age", "31", "exact", None, None) in drafted) is age, (sentence, sorted(map(str, drafted)))
+    assert (("ivo-lamm", "age", "38", "exact", None, None) in drafted) is age, (sentence, sorted(map(str, drafted)))
 
 
 def test_an_arrest_at_an_event_of_a_day_is_still_that_days(shapes):
@@ -3989,22 +3989,22 @@ def test_an_arrest_at_an_event_of_a_day_is_still_that_days(shapes):
 
 
 @pytest.mark.parametrize("body, total", [
-    ("Belarus on Friday released one Danish and two Austrian citizens it had been holding.", "3"),
+    ("Belarus on Friday released one Swiss and two Norwegian citizens it had been holding.", "3"),
     ("Belarus released two Americans and three Poles on Friday.", "5"),
     # the parts of a larger total, or beside others
     ("Belarus on Friday released two Americans and three Poles among 52 prisoners.", "52"),
     ("Belarus on Friday released two Americans and three Poles, along with dozens of others.", None),
     ("Belarus on Friday released 14 prisoners, two Americans and three Poles among them.", "14"),
     # a speaker's day with no "on", and a clause of their own after it; a headline that counts the same parts
-    ("Belarus has released one Danish and two Austrian citizens, the two countries said Friday, thanking Oman for its "
+    ("Belarus has released one Swiss and two Norwegian citizens, the two countries said Friday, thanking Qatar for its "
      "help.", "3"),
-    ("Belarus Frees 1 Danish, 2 Austrian Citizens\n\nBelarus has released one Danish and two Austrian citizens, the "
+    ("Belarus Frees 1 Swiss, 2 Norwegian Citizens\n\nBelarus has released one Swiss and two Norwegian citizens, the "
      "two countries said Friday.", "3"),
     # not when the page counts others of the release, nor a total of its own in the headline that differs
-    ("Belarus has released one Danish and two Austrian citizens, the two countries said Friday, adding that five "
+    ("Belarus has released one Swiss and two Norwegian citizens, the two countries said Friday, adding that five "
      "Belarusians were also freed.", None),
     # a review's cases: the same part counted again in the body is another of the freed, not the headline's repeat
-    ("Belarus has released one Danish and two Austrian citizens, officials said on Friday. Another two Austrian "
+    ("Belarus has released one Swiss and two Norwegian citizens, officials said on Friday. Another two Norwegian "
      "citizens were also freed.", None),
 ])
 def test_counts_of_each_nationality_that_are_all_a_freeing_frees_add_up_to_its_total(shapes, body, total):
@@ -4013,16 +4013,16 @@ def test_counts_of_each_nationality_that_are_all_a_freeing_frees_add_up_to_its_t
     assert totals == ({total} if total else set()), (body, sorted(map(str, drafted)))
 
 
-@pytest.mark.parametrize("body", ["Belarusian authorities on Friday released under a royal amnesty six political prisoners.",
-                                  "Belarus released under the deal on Friday six political prisoners."])
+@pytest.mark.parametrize("body", ["Belarusian authorities on Friday released under a general amnesty seven political prisoners.",
+                                  "Belarus released under the deal on Friday seven political prisoners."])
 def test_a_count_after_what_a_freeing_was_done_under_is_its_total(shapes, body):
     drafted = _review_draft(shapes, body)
-    assert {k[2] for k in drafted if k[1] == "released_count" and k[5] is None} == {"6"}, (body, sorted(map(str, drafted)))
+    assert {k[2] for k in drafted if k[1] == "released_count" and k[5] is None} == {"7"}, (body, sorted(map(str, drafted)))
 
 
 @pytest.mark.parametrize("body", ["On Friday, Belarusian authorities freed Ivo Lamm.",
                                   "On Friday the Belarusian security services freed Ivo Lamm.",
-                                  "Yesterday the 69-year-old former civil servant Ivo Lamm walked free."])
+                                  "Yesterday the 58-year-old retired schoolteacher Ivo Lamm walked free."])
 def test_a_day_that_opens_the_sentence_dates_its_freeing(shapes, body):
     drafted = _review_draft(shapes, body)
     assert ("ivo-lamm", "released_in", "release-2026-11-20", "exact", None, None) in drafted, (body, sorted(map(str, drafted)))
@@ -4037,14 +4037,14 @@ def test_a_day_that_opens_a_sentence_of_saying_dates_no_freeing_it_dates_otherwi
 
 
 def test_a_quoted_today_that_opens_a_sentence_is_the_sayings_day(shapes):
-    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Thursday. “Today, I signed the decree on pardoning Rasa "
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Thursday. “Today, I have signed a decree pardoning Rasa "
                                     "Veld,” the president said in a statement on Monday.")
     assert not [k for k in drafted if k[1] == "date" and k[2] == "2026-11-21"], sorted(map(str, drafted))
 
 
 @pytest.mark.parametrize("body, freed", [
     ("Belarus freed two Austrians on Friday, named as Rasa Veld and Pavel Sarnak.", {"rasa-veld", "pavel-sarnak"}),
-    ("Vienna welcomed the release on Friday of its two citizens, named as Rasa Veld and Pavel Sarnak.",
+    ("Vienna welcomed the release on Friday of its two nationals, named as Rasa Veld and Pavel Sarnak.",
      {"rasa-veld", "pavel-sarnak"}),
     ("Belarus freed two Austrians on Friday. The freed men were identified as Rasa Veld and Pavel Sarnak.",
      {"rasa-veld", "pavel-sarnak"}),
@@ -4059,9 +4059,9 @@ def test_the_freed_named_as_people_are_freed(shapes, body, freed):
 
 @pytest.mark.parametrize("body", [
     "Belarus freed 14 prisoners on Friday. The prisoners, among them Ivo Lamm, were transferred to Lithuania.",
-    "Belarus freed 14 prisoners on Friday. The prisoners and the US delegation that negotiated their release traveled to "
+    "Belarus freed 14 prisoners on Friday. The prisoners and the American envoys who secured their release traveled to "
     "Lithuania.",
-    "Belarus freed 14 prisoners on Friday. Relatives confirmed that the prisoners were flying to Lithuania.",
+    "Belarus freed 14 prisoners on Friday. Relatives confirmed that the prisoners were heading to Lithuania.",
 ])
 def test_the_prisoners_said_to_go_somewhere_with_others_or_in_a_saying_are_the_total(shapes, body):
     drafted = _review_draft(shapes, body)
@@ -4223,8 +4223,8 @@ def test_one_the_page_says_another_country_held_was_freed_by_that_country(shapes
 
     for body in ("Belarus freed 14 prisoners on Friday. Pavel Sarnak, a teacher held in Poland since 2021, was also "
                  "freed in a swap.",
-                 "Belarus freed 14 prisoners on Friday in exchange for Pavel Sarnak, held in an American prison for 12 "
-                 "years. The president signed the order for Sarnak's release.",
+                 "Belarus freed 14 prisoners on Friday in exchange for Pavel Sarnak, held in an American prison since "
+                 "2017. The president signed the order for Sarnak's release.",
                  "Belarus freed 14 prisoners on Friday. Pavel Sarnak, a Belarusian spy jailed in Ukraine in 2021, was also "
                  "released."):
         assert released_in(body)[0] == set(), (body, released_in(body)[1])
@@ -4244,7 +4244,7 @@ def test_one_the_page_says_another_country_held_was_freed_by_that_country(shapes
     for body in ("Belarus freed 14 prisoners on Friday, including Ivo Lamm and Rasa Veld. Lamm's brother, Daniel Lamm, held "
                  "in Poland since 2022, was not part of the deal.",
                  "Belarus freed 14 prisoners on Friday, including Pavel Sarnak. Pavel Sarnak, a Belarusian activist "
-                 "detained in Ukraine in 2019 and extradited to Minsk, had been serving a 10-year term.",
+                 "detained in Ukraine in 2019 and extradited to Minsk, had been serving a nine-year term.",
                  "Belarus freed 14 prisoners on Friday. Pavel Sarnak, who attended a forum held in Poland in 2020, was "
                  "also freed.",
                  "Belarus freed 14 prisoners on Friday. Pavel Sarnak, whose son is held in Poland, was also freed.",
@@ -4335,10 +4335,11 @@ def test_a_release_the_sentence_opens_with_and_calls_done_frees_whom_it_names(sh
 
 
 def test_one_met_upon_release_from_prison_was_freed(shapes):
-    """"A was greeted by thousands of supporters upon release from the Yaounde prison" frees A, the one met. Not "A, who
-    left the country after his release from prison in 2019," (another time), "A hopes to teach again after his release
-    from prison" (to come), nor, as a review found, one who meets another on their release or a term that follows it."""
-    for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm was greeted by thousands of supporters upon release from "
+    """"A was welcomed by hundreds of well-wishers upon release from the Hrodna prison" frees A, the one met. Not "A,
+    who left the country after his release from prison in 2019," (another time), "A hopes to teach again after his
+    release from prison" (to come), nor, as a review found, one who meets another on their release or a term that
+    follows it."""
+    for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm was welcomed by hundreds of well-wishers upon release from "
                  "the Hrodna prison.",
                  "Belarus freed 14 prisoners on Friday. Ivo Lamm was met by his wife after his release from jail on Friday.",
                  # a movement's leader, its name written in full, holds no office
@@ -4370,10 +4371,10 @@ def test_a_count_of_dual_nationals_is_of_the_nationality_that_is_not_the_freeing
 
 
 def test_a_count_of_the_ill_or_of_pastors_is_a_count_of_the_freed(shapes):
-    """"released 18 seriously ill political prisoners", "ordered the release of 33 pastors", "freed 40 elderly inmates"
+    """"released 16 gravely ill political prisoners", "ordered the release of 33 pastors", "freed 40 elderly inmates"
     count the freed; "released 300 pages of documents" counts no one, nor do those killed beside those freed
     ("killed 40 militants and freed 12 hostages"); a demonym before a faith or a war is neither's nationality."""
-    for body, value in (("Belarus released 18 seriously ill political prisoners on Friday.", "18"),
+    for body, value in (("Belarus released 16 gravely ill political prisoners on Friday.", "16"),
                         ("On Friday the president ordered the release of 33 pastors held for misdemeanors.", "33"),
                         ("Belarus freed 40 elderly inmates on Friday.", "40")):
         drafted = _review_draft(shapes, body)
@@ -4399,10 +4400,10 @@ def test_a_count_of_the_ill_or_of_pastors_is_a_count_of_the_freed(shapes):
 
 
 def test_a_nationality_after_adjectives_in_a_role_is_the_persons(shapes):
-    """"the prominent Ukrainian activist A", "A, a well-known Ukrainian human rights lawyer," give A Ukraine; "former
+    """"the prominent Ukrainian activist A", "A, a well-known Ukrainian civil rights lawyer," give A Ukraine; "former
     Ukrainian envoy A" as before (a former office's country), and "the pro-Ukrainian activist A" none."""
     for body in ("Belarus released the prominent Ukrainian activist Ivo Lamm on Friday.",
-                 "Belarus freed 14 prisoners on Friday. Ivo Lamm, a well-known Ukrainian human rights lawyer, was also "
+                 "Belarus freed 14 prisoners on Friday. Ivo Lamm, a well-known Ukrainian civil rights lawyer, was also "
                  "released."):
         drafted = _review_draft(shapes, body)
         assert ("ivo-lamm", "nationality", "ukraine") in {k[:3] for k in drafted}, (body, sorted(map(str, drafted)))
@@ -4444,26 +4445,26 @@ def test_a_description_between_dashes_is_passed_over_and_leaving_a_prison_frees_
 
 
 def test_the_prisoners_travelling_after_a_sentence_that_names_someone_are_the_freed(shapes):
-    """"Belarus freed 52 prisoners after an appeal from the envoy Daniel Mockwell. The prisoners traveled to Lithuania":
-    all 52 went there (the sentence before named someone, but "the prisoners" are not him); "They flew to Vilnius" after
-    it may be the envoy's journey, and sends no one."""
-    drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Thursday after an appeal from the envoy Daniel "
-                                    "Mockwell. The prisoners and the US delegation traveled to Lithuania.")
-    assert [k for k in drafted if k[1] == "destination_count" and k[2] == "52" and k[4] == "lithuania"], \
+    """"Belarus freed 37 prisoners following a request from the envoy Daniel Mockwell. The prisoners traveled to
+    Lithuania": all 37 went there (the sentence before named someone, but "the prisoners" are not him); "They flew to
+    Vilnius" after it may be the envoy's journey, and sends no one."""
+    drafted = _review_draft(shapes, "Belarus freed 37 prisoners on Thursday following a request from the envoy Daniel "
+                                    "Mockwell. The prisoners and the American envoys traveled to Lithuania.")
+    assert [k for k in drafted if k[1] == "destination_count" and k[2] == "37" and k[4] == "lithuania"], \
         sorted(map(str, drafted))
-    drafted = _review_draft(shapes, "Belarus freed 52 prisoners on Thursday after an appeal from the envoy Daniel "
+    drafted = _review_draft(shapes, "Belarus freed 37 prisoners on Thursday following a request from the envoy Daniel "
                                     "Mockwell. They flew to Lithuania.")
     assert not [k for k in drafted if k[1] == "destination_count"], sorted(map(str, drafted))
 
 
 def test_one_of_a_number_in_words_freed_and_a_headlines_among_the_freed_free_the_named(shapes):
-    """"A was one of six political prisoners freed under the pardon" frees A ("six" as "6" does); a headline "Lawyer A
-    among freed political prisoners" frees A. Not "A was one of six political prisoners still held", nor a headline
+    """"A was one of nine political prisoners freed under the amnesty" frees A ("nine" as "9" does); a headline "Lawyer
+    A among freed political prisoners" frees A. Not "A was one of nine political prisoners still held", nor a headline
     "Lawyer A among prisoners still held"."""
-    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Ivo Lamm was one of six political prisoners "
-                                    "freed under the pardon.")
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Ivo Lamm was one of nine political prisoners "
+                                    "freed under the amnesty.")
     assert "ivo-lamm" in _freed(drafted), sorted(map(str, drafted))
-    for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm was one of six political prisoners still held in the "
+    for body in ("Belarus freed 14 prisoners on Friday. Ivo Lamm was one of nine political prisoners still held in the "
                  "colony.",
                  # a review's cases: another time, many releases, one to come
                  "Belarus freed 14 prisoners on Friday. Ivo Lamm was one of two Americans freed last year.",
@@ -4492,17 +4493,17 @@ def test_the_freed_by_nationality_that_include_people_after_a_freeing_are_freed(
 
 
 def test_an_arrest_after_an_event_of_a_year_began_on_or_after_it(shapes):
-    """"A, who was jailed after the disputed 2020 election", "She was detained after the protests of 2020": imprisoned
-    on or after 2020 (`on_or_after`), not in it exactly; "sentenced to 10 years after the 2020 election" and "released
-    after the 2020 election" date no imprisonment."""
-    for body in ("Belarus freed 14 prisoners on Friday, among them Ivo Lamm, who was jailed after the disputed 2020 "
+    """"A, who was jailed after the contested 2020 election", "She was detained after the street protests of 2020":
+    imprisoned on or after 2020 (`on_or_after`), not in it exactly; "sentenced to 12 years after the 2020 election"
+    and "released after the 2020 election" date no imprisonment."""
+    for body in ("Belarus freed 14 prisoners on Friday, among them Ivo Lamm, who was jailed after the contested 2020 "
                  "election.",
-                 "Belarus freed 14 prisoners on Friday, among them Ivo Lamm. She was detained after the massive "
-                 "anti-government protests of 2020."):
+                 "Belarus freed 14 prisoners on Friday, among them Ivo Lamm. She was detained after the huge street "
+                 "protests of 2020."):
         drafted = _review_draft(shapes, body)
         assert ("ivo-lamm", "imprisoned_since", "2020", "on_or_after") in {k[:4] for k in drafted}, \
             (body, sorted(map(str, drafted)))
-    for body in ("Belarus freed 14 prisoners on Friday, among them Ivo Lamm, who was sentenced to 10 years after the 2020 "
+    for body in ("Belarus freed 14 prisoners on Friday, among them Ivo Lamm, who was sentenced to 12 years after the 2020 "
                  "election.",
                  "Belarus freed 14 prisoners on Friday, among them Ivo Lamm, who was released after the 2020 election."):
         drafted = _review_draft(shapes, body)
@@ -4513,9 +4514,9 @@ def test_a_pronoun_subject_mid_sentence_stands_for_the_sentences_topic_not_the_n
     """"As for A, who worked with B, she was arrested in 2020": A was arrested (the sentence's topic), not B, whom A's
     description names nearer the verb; so for "she was detained after the protests of 2020"."""
     for tail, value in (("she was arrested in 2020.", ("2020", "exact")),
-                        ("she was detained after the massive protests of 2020.", ("2020", "on_or_after"))):
+                        ("she was detained after the huge street protests of 2020.", ("2020", "on_or_after"))):
         drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, among them Ivo Lamm and Rasa Veld. As for "
-                                        "Ivo Lamm, who was first a close collaborator of Rasa Veld, " + tail)
+                                        "Ivo Lamm, who was long a trusted ally of Rasa Veld, " + tail)
         since = {(k[0], k[2], k[3]) for k in drafted if k[1] == "imprisoned_since"}
         assert since == {("ivo-lamm", *value)}, (tail, sorted(map(str, drafted)))
 
@@ -4534,11 +4535,11 @@ def test_each_of_a_list_of_names_the_movement_follows_went_there(shapes):
 
 
 def test_all_of_a_countrys_political_prisoners_freed_as_a_goal_are_those_held_not_a_release(shapes):
-    """"vowed to keep fighting until all of the country's roughly 1,400 political prisoners are released": no count of
-    a release (a goal), but the count of political prisoners held (about 1,400); so "demanded the release of all 1,100
-    political prisoners". "Sanctions will stay until 1,100 prisoners are freed" counts no release either."""
-    for body, held in (("Belarus freed 14 prisoners on Friday. The opposition leader vowed to keep fighting until all of "
-                        "the country's roughly 1,400 political prisoners are released.", ("1400", "about")),
+    """"pledged to keep campaigning until all of the country's roughly 1,250 political prisoners are released": no count
+    of a release (a goal), but the count of political prisoners held (about 1,250); so "demanded the release of all
+    1,100 political prisoners". "Sanctions will stay until 1,100 prisoners are freed" counts no release either."""
+    for body, held in (("Belarus freed 14 prisoners on Friday. The opposition leader pledged to keep campaigning until all "
+                        "of the country's roughly 1,250 political prisoners are released.", ("1250", "about")),
                        ("Belarus freed 14 prisoners on Friday. The EU demanded the release of all 1,100 political "
                         "prisoners.", ("1100", "exact")),
                        ("Belarus freed 14 prisoners on Friday. Sanctions will stay until 1,100 prisoners are freed.", None)):
@@ -4549,12 +4550,12 @@ def test_all_of_a_countrys_political_prisoners_freed_as_a_goal_are_those_held_no
 
 
 def test_one_and_others_said_to_be_somewhere_are_no_count_of_all_the_freed(shapes):
-    """"Belarus freed 123 prisoners. A and eight other prisoners were in Lithuania after their release" is where nine of
-    them are, not a total of nine; "A and 13 other prisoners were freed and taken to Vilnius" is still 14 freed, all in
+    """"Belarus freed 117 prisoners. A and six other prisoners were in Poland after their release" is where seven of
+    them are, not a total of seven; "A and 13 other prisoners were freed and taken to Vilnius" is still 14 freed, all in
     Vilnius."""
-    drafted = _review_draft(shapes, "Belarus freed 123 prisoners on Saturday. Ivo Lamm and eight other prisoners were in "
-                                    "Lithuania after their release.")
-    assert {k[2] for k in drafted if k[1] == "released_count"} == {"123"}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 117 prisoners on Saturday. Ivo Lamm and six other prisoners were in "
+                                    "Poland after their release.")
+    assert {k[2] for k in drafted if k[1] == "released_count"} == {"117"}, sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Belarus freed prisoners on Saturday. Ivo Lamm and 13 other prisoners were freed and "
                                     "taken to Vilnius.")
     assert {(k[1], k[2], k[4]) for k in drafted if k[1] in ("released_count", "destination_count")} == \
@@ -4562,13 +4563,13 @@ def test_one_and_others_said_to_be_somewhere_are_no_count_of_all_the_freed(shape
 
 
 def test_a_sentence_of_years_dated_where_it_was_handed_down_dates_the_verdict(shapes):
-    """"serving an 11-year sentence handed down in 2023", "a five-year sentence on fraud charges in 2019", "a 13-year
-    term imposed in April" date the verdict (`sentenced_on`); "began a 13-year term in a penal colony in 2022" dates
+    """"serving a nine-year sentence handed down in 2022", "a four-year sentence on tax charges in 2018", "a 14-year
+    term imposed in April" date the verdict (`sentenced_on`); "began a 14-year term in a penal colony in 2022" dates
     when it began, no verdict."""
-    for tail, when in (("Lamm had been serving an 11-year sentence handed down in 2023 after a closed trial.", "2023"),
-                       ("Lamm received a five-year sentence on fraud charges in 2019.", "2019"),
-                       ("Lamm was serving a 13-year term imposed in April.", "2026-04"),
-                       ("Lamm, who began a 13-year term in a penal colony in 2022, thanked the envoy.", None)):
+    for tail, when in (("Lamm had been serving a nine-year sentence handed down in 2022 after a closed trial.", "2022"),
+                       ("Lamm received a four-year sentence on tax charges in 2018.", "2018"),
+                       ("Lamm was serving a 14-year term imposed in April.", "2026-04"),
+                       ("Lamm, who began a 14-year term in a penal colony in 2022, thanked the envoy.", None)):
         drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. " + tail)
         assert {k[2] for k in drafted if k[0] == "ivo-lamm" and k[1] == "sentenced_on"} == ({when} if when else set()), \
             (tail, sorted(map(str, drafted)))
@@ -4652,11 +4653,11 @@ def test_a_name_in_the_possessive_says_whose_the_next_one_is_and_is_no_member_of
 
 
 def test_a_date_right_after_held_or_convened_is_another_events_not_the_freeings(shapes):
-    """"released 50 people as recommended by a conference held in February" does not date the release in February, nor
+    """"released 45 people as recommended by a dialogue held in February" does not date the release in February, nor
     "freed 14 prisoners held in May 2024" (their detention), nor "after talks convened on Monday". "The release took
     place on November 13" still dates it, and "freed 14 prisoners held in Minsk on Friday" is still Friday's."""
-    for body in ("The junta announced on Tuesday that it had released around 50 people, as recommended by a national "
-                 "conference held in February.",
+    for body in ("The military council said on Tuesday it had freed about 45 people, as recommended by a national "
+                 "dialogue held in February.",
                  "Belarus freed 14 prisoners held in May 2026, the group said.",
                  "Belarus freed 14 prisoners after talks convened on Monday 16 November, the group said."):
         drafted = _review_draft(shapes, body)
@@ -4669,12 +4670,12 @@ def test_a_date_right_after_held_or_convened_is_another_events_not_the_freeings(
 
 
 def test_those_a_counted_freeing_names_identified_them_as_are_freed(shapes):
-    """"did not name the two freed citizens, but relatives identified them as A and B" frees both, as "Belarus freed two
+    """"would not name the two freed men, but relatives identified them as A and B" frees both, as "Belarus freed two
     Americans. Officials identified them as A and B" does. Not as many names as an arrest counts ("Police arrested two
     men after Belarus freed 14; relatives identified them as A and B"), nor a number of names the freeing did not
     count, nor after no freeing."""
-    for body in ("The Taliban announced the release of two Americans on Tuesday. The government did not name the two "
-                 "freed citizens, but relatives identified them as Ivo Lamm, 42, and Rasa Veld, 69.",
+    for body in ("The militia announced the release of two Americans on Tuesday. The authorities would not name the two "
+                 "freed men, but relatives identified them as Ivo Lamm, 47, and Rasa Veld, 63.",
                  "Belarus freed two Americans on Friday. Officials identified them as Ivo Lamm and Rasa Veld."):
         drafted = _review_draft(shapes, body)
         assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), (body, sorted(map(str, drafted)))
@@ -4688,38 +4689,39 @@ def test_those_a_counted_freeing_names_identified_them_as_are_freed(shapes):
 
 
 def test_a_count_of_one_nationality_described_as_jailed_is_the_total_and_a_count_the_freed_were_among_is_not(shapes):
-    """"Iran released two French citizens jailed in separate cases on Friday" is the release's total of two as well as
-    two French citizens (its description is no other group), even where one of them "also holds" another nationality;
-    "along with a Belgian aid worker" gives no total. "The pair were among some two dozen foreigners jailed in Iran"
+    """"Iran released two Italian citizens jailed in unrelated cases on Friday" is the release's total of two as well as
+    two Italian citizens (its description is no other group), even where one of them "also holds" another nationality;
+    "along with a Belgian aid worker" gives no total. "The pair were among roughly two dozen foreigners detained
+    in Iran"
     counts those held, of whom the freed were, not the freed; "Among them were two Lithuanians held in Minsk" and "The
-    pair were among 52 prisoners freed on Friday" still count the freed."""
+    pair were among 46 prisoners freed on Friday" still count the freed."""
     def counts(body):
         return {(k[2], k[5]) for k in _review_draft(shapes, body) if k[1] == "released_count"}
 
-    for body in ("Iran released two French citizens jailed in separate cases on Friday.",
-                 "Iran released two French citizens jailed in separate cases on Friday. Ivo Lamm, who also holds Irish "
-                 "nationality, and Rasa Veld were freed from prison in Mashhad."):
-        assert {("2", None), ("2", "french-nationals")} <= counts(body), (body, counts(body))
-    body = "Iran released two French citizens jailed in separate cases along with a Belgian aid worker on Friday."
+    for body in ("Iran released two Italian citizens jailed in unrelated cases on Friday.",
+                 "Iran released two Italian citizens jailed in unrelated cases on Friday. Ivo Lamm, who also holds Irish "
+                 "citizenship, and Rasa Veld were freed from prison in Tabriz."):
+        assert {("2", None), ("2", "italian-nationals")} <= counts(body), (body, counts(body))
+    body = "Iran released two Italian citizens jailed in unrelated cases along with a Belgian aid worker on Friday."
     assert ("2", None) not in counts(body), (body, counts(body))
-    body = ("Iran released two French citizens on Friday. The pair were among some two dozen foreigners jailed in Iran "
-            "who campaigners see as hostages.")
+    body = ("Iran released two Italian citizens on Friday. The pair were among roughly two dozen foreigners detained in Iran "
+            "whom activists regard as hostages.")
     assert not [c for c in counts(body) if c[0] == "24"], (body, counts(body))
     body = "Belarus freed 14 prisoners on Friday. Among them were two Lithuanians held in Minsk."
     assert ("2", "lithuanian-nationals") in counts(body), (body, counts(body))
-    body = "Iran freed two French citizens. The pair were among 52 prisoners freed on Friday."
-    assert ("52", None) in counts(body), (body, counts(body))
+    body = "Iran freed two Italian citizens. The pair were among 46 prisoners freed on Friday."
+    assert ("46", None) in counts(body), (body, counts(body))
     body = "Belarus freed Ivo Lamm on Friday, among 14 Lithuanians jailed after the 2020 protests."  # its own freeing
     assert ("14", "lithuanian-nationals") in counts(body), (body, counts(body))
 
 
 def test_the_freed_on_their_way_or_returning_somewhere_went_there(shapes):
-    """"A and B were freed from their prison in Minsk and are "on their way to Poland"" sends both there ("their" is
-    the freed's own here), as "He is returning to Poland" after one freed does, and "freed 52 prisoners, and they are
+    """"A and B were freed from their cells in Minsk and are already "on their way to Poland"" sends both there ("their"
+    is the freed's own here), as "He is returning to Poland" after one freed does, and "freed 52 prisoners, and they are
     on their way to Lithuania" counts the 52 there. Not "but his wife was deported to Poland" (another's), nor "The
     envoy is returning to Poland"."""
     drafted = _review_draft(shapes, 'Belarus freed two prisoners on Friday. Ivo Lamm and Rasa Veld were freed from their '
-                                    'prison in Minsk and are "on their way to Poland," the minister said.')
+                                    'cells in Minsk and are already "on their way to Poland," the minister said.')
     assert {("ivo-lamm", "poland"), ("rasa-veld", "poland")} <= {(k[0], k[2]) for k in drafted if k[1] == "sent_to"}, \
         sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. He is returning to Poland.")
@@ -4734,17 +4736,17 @@ def test_the_freed_on_their_way_or_returning_somewhere_went_there(shapes):
 
 
 def test_an_ex_minister_holds_no_office_and_these_include_after_a_freeing_lists_the_freed(shapes):
-    """"Also freed were ex-defense minister A, former finance minister B" frees both ("ex-" joined to the office is a
-    former one, as "former" is). "The junta also freed soldiers. These include General A" frees A, as "Those include"
+    """"Also freed were ex-interior minister A, former trade minister B" frees both ("ex-" joined to the office is a
+    former one, as "former" is). "The junta also freed officers. These include General A" frees A, as "Those include"
     does; not after a sentence that frees no one."""
-    drafted = _review_draft(shapes, "Also freed were ex-defense minister Ivo Lamm, former finance minister Rasa Veld, and "
-                                    "former energy minister Pavel Sarnak.")
+    drafted = _review_draft(shapes, "Also freed were ex-interior minister Ivo Lamm, former trade minister Rasa Veld, and "
+                                    "former transport minister Pavel Sarnak.")
     assert {"ivo-lamm", "rasa-veld", "pavel-sarnak"} <= _freed(drafted), sorted(map(str, drafted))
-    drafted = _review_draft(shapes, "The junta also freed soldiers previously convicted for coup attempts. These include "
-                                    "General Ivo Lamm, former chief of staff, and three other officers.")
+    drafted = _review_draft(shapes, "The junta also freed officers earlier convicted over a failed putsch. These include "
+                                    "General Ivo Lamm, former army commander, and two other officers.")
     assert "ivo-lamm" in _freed(drafted), sorted(map(str, drafted))
-    drafted = _review_draft(shapes, "The junta holds many soldiers convicted for coup attempts. These include General Ivo "
-                                    "Lamm, former chief of staff.")
+    drafted = _review_draft(shapes, "The junta holds many officers convicted over a failed putsch. These include General Ivo "
+                                    "Lamm, former army commander.")
     assert "ivo-lamm" not in _freed(drafted), sorted(map(str, drafted))
 
 
@@ -4754,13 +4756,13 @@ def test_a_third_reviews_cases_of_the_days_rules(shapes):
         return {(k[2], k[5]) for k in drafted if k[1] == "released_count"}
 
     # "also said" puts another freed beside a count of one nationality (only "also holds", "also known as" do not)
-    drafted = _review_draft(shapes, "Iran released two French citizens on Friday. Officials also said Ivo Lamm had been "
+    drafted = _review_draft(shapes, "Iran released two Italian citizens on Friday. Officials also said Ivo Lamm had been "
                                     "freed.")
     assert ("2", None) not in counts(drafted) and not [k for k in drafted if k[1] == "nationality" and k[0] == "ivo-lamm"], \
         sorted(map(str, drafted))
     # a description of the counted does not reach past "and" a named other
-    for body in ("Iran released two French citizens jailed since 2022 and Belgian aid worker Ivo Lamm on Friday.",
-                 "Iran released two French citizens jailed in 2022 and German nationals Ivo Lamm and Rasa Veld."):
+    for body in ("Iran released two Italian citizens jailed since 2022 and Belgian aid worker Ivo Lamm on Friday.",
+                 "Iran released two Italian citizens jailed in 2022 and German nationals Ivo Lamm and Rasa Veld."):
         assert ("2", None) not in counts(_review_draft(shapes, body)), body
     # a freeing that was itself held or organised on a day is dated by it
     for body in ("Belarus freed 14 prisoners in a swap held on November 13 at the Lithuanian border.",
@@ -4783,7 +4785,7 @@ def test_a_third_reviews_cases_of_the_days_rules(shapes):
         drafted = _review_draft(shapes, body)
         assert "pavel-sarnak" not in _freed(drafted), (body, sorted(map(str, drafted)))
     # those held are "still being held" too
-    drafted = _review_draft(shapes, "Iran released two French citizens on Friday. The pair were among some two dozen "
+    drafted = _review_draft(shapes, "Iran released two Italian citizens on Friday. The pair were among roughly two dozen "
                                     "foreigners still being held in Iran.")
     assert not [c for c in counts(drafted) if c[0] == "24"], sorted(map(str, drafted))
 
@@ -4796,41 +4798,41 @@ def test_one_a_head_of_government_sent_to_the_freeing_meeting_is_its_envoy(shape
     for body in ("The release was announced as the Belarusian leader met in Minsk with Ivo Lamm, a representative of US "
                  "President Daniel Mockwell.",
                  "It came after Pavel Sarnak met Ivo Lamm, an emissary of US President Daniel Mockwell, in Minsk."):
-        drafted = _review_draft(shapes, "Belarus freed 52 political prisoners on Thursday. " + body)
+        drafted = _review_draft(shapes, "Belarus freed 31 political prisoners on Thursday. " + body)
         assert [k for k in drafted if k[1] == "envoy" and k[2] == "ivo-lamm"], (body, sorted(map(str, drafted)))
-    for body in ("Belarus freed 52 political prisoners on Thursday, Ivo Lamm, a representative of the Viasna rights "
+    for body in ("Belarus freed 31 political prisoners on Thursday, Ivo Lamm, a representative of the Viasna rights "
                  "group, said.",
-                 "Belarus freed 52 political prisoners on Thursday. Ivo Lamm, a representative of President Daniel "
+                 "Belarus freed 31 political prisoners on Thursday. Ivo Lamm, a representative of President Daniel "
                  "Mockwell, visited Vilnius in 2019.",
-                 "Belarus freed 52 political prisoners on Thursday. Ivo Lamm, a representative of the Biden "
+                 "Belarus freed 31 political prisoners on Thursday. Ivo Lamm, a representative of the Biden "
                  "administration, said the freeing was not enough.",
-                 "Belarus freed 52 political prisoners on Thursday. Pavel Sarnak met with Ivo Lamm, a representative of "
+                 "Belarus freed 31 political prisoners on Thursday. Pavel Sarnak met with Ivo Lamm, a representative of "
                  "Belarusian President Anna Berg.",
-                 "Belarus freed 52 political prisoners on Thursday. In 2019, Ivo Lamm, a representative of US President "
+                 "Belarus freed 31 political prisoners on Thursday. In 2019, Ivo Lamm, a representative of US President "
                  "Daniel Mockwell, held talks in Minsk on trade.",
-                 "Belarus freed 52 political prisoners on Thursday. The freed prisoners were welcomed at the Lithuanian "
+                 "Belarus freed 31 political prisoners on Thursday. The freed prisoners were welcomed at the Lithuanian "
                  "border by Ivo Lamm, a representative of Lithuanian President Rasa Veld."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "envoy"], (body, sorted(map(str, drafted)))
 
 
 def test_a_pardon_that_leaves_people_behind_bars_for_politics_counts_those_held(shapes):
-    """"The pardon still leaves some 1,400 people behind bars for political activities" and "Some 1,400 people remain
-    behind bars for political activities" count the political prisoners held. Not "leaving 30 people behind bars for
-    drug offences"."""
-    for body in ("Belarus freed 10 prisoners on Friday. But the rare pardon still leaves some 1,400 people behind bars "
-                 "for political activities.",
-                 "Belarus freed 10 prisoners on Friday. Some 1,400 people remain behind bars for political activities."):
+    """"The amnesty still leaves some 1,150 people behind bars for their political views" and "Some 1,150 people
+    remain behind bars for their political views" count the political prisoners held. Not "leaving 30 people behind
+    bars for drug offences"."""
+    for body in ("Belarus freed 10 prisoners on Friday. But the limited amnesty still leaves some 1,150 people behind bars "
+                 "for their political views.",
+                 "Belarus freed 10 prisoners on Friday. Some 1,150 people remain behind bars for their political views."):
         drafted = _review_draft(shapes, body)
-        assert [k for k in drafted if k[1] == "political_prisoner_count" and k[2] == "1400"], (body, sorted(map(str, drafted)))
+        assert [k for k in drafted if k[1] == "political_prisoner_count" and k[2] == "1150"], (body, sorted(map(str, drafted)))
     for body in ("Belarus freed 10 prisoners on Friday, leaving 30 people behind bars for drug offences.",
                  # a review's cases: a part of one group, another country's amnesty, another time
                  "Belarus freed 10 of the 40 activists detained at the rally on Friday, leaving 30 people behind bars "
-                 "for political activities.",
+                 "for their political views.",
                  "Belarus freed 10 prisoners on Friday. Russia's amnesty, by contrast, leaves some 700 people behind bars "
-                 "for political activities.",
-                 "Belarus freed 10 prisoners on Friday. In 2021, the amnesty left 2,000 people behind bars for political "
-                 "activities."):
+                 "for their political views.",
+                 "Belarus freed 10 prisoners on Friday. In 2021, the amnesty left 2,000 people behind bars for their "
+                 "political views."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "political_prisoner_count"], (body, sorted(map(str, drafted)))
 
@@ -4923,8 +4925,8 @@ def test_a_release_welcomed_in_the_present_or_of_a_prisoner_of_conscience_is_don
 
 
 def test_names_freed_at_the_time_of_an_earlier_release_do_not_choose_the_pages_release(shapes):
-    """An undated page: "Ruler A pardoned 22 people. Among those pardoned were 15 women. In June, more than a hundred
-    were released. Among those released at the time were B and C." The project's claims free B in June's release, but
+    """An undated page: "Ruler A pardoned 19 people. Among those pardoned were 11 women. In June, more than a hundred
+    were released. Among those freed at the time were B and C." The project's claims free B in June's release, but
     "at the time" is June's, not the lead's: the lead is on the one release of the year no claim tells of (as when its
     contributor registered it). So for "In June, 140 were released" when June's total is 140. Without "at the time", B's
     release is the page's, as before."""
@@ -4932,31 +4934,31 @@ def test_names_freed_at_the_time_of_an_earlier_release_do_not_choose_the_pages_r
                              quote="Belarus freed 140 prisoners in June"),
              SimpleNamespace(subject="pavel-sarnak", property="released_in", value="release-2026-06", population=None,
                              quote="Pavel Sarnak was freed in June")]
-    lead = ("Ruler Viktor Drozdan signed a decree pardoning 22 people, the presidency said in a statement. Among those "
-            "pardoned were 15 women and seven men.\nIn June, more than a hundred prisoners were released and taken to "
+    lead = ("Ruler Viktor Drozdan signed a decree pardoning 19 people, his office announced in a statement. Among those "
+            "pardoned were 11 women and eight men.\nIn June, more than a hundred detainees were released and taken to "
             "Lithuania. ")
-    for after in ("Among those released at the time were Pavel Sarnak and Rasa Veld.",
+    for after in ("Among those freed at the time were Pavel Sarnak and Rasa Veld.",
                   "Those freed then included Pavel Sarnak.",
                   "Pavel Sarnak, who was released at that time, later spoke to reporters."):
         drafted, _ = _drafted(shapes, lead + after + "\n", known_claims=known, year=2026)
-        counts = [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "22"]
+        counts = [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "19"]
         assert counts == [("release-2026-03-13", "new-release-of-year")], (after, sorted(map(str, drafted)))
     # a freeing dated in its own words, further down the page: "In June, 140 prisoners were released" votes for June's
     # release by its total no more than its names do
     drafted, _ = _drafted(shapes, lead.split("In June")[0] + "In June, 140 prisoners were released and taken to "
                                                              "Lithuania.\n", known_claims=known, year=2026)
-    counts = [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "22"]
+    counts = [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "19"]
     assert counts == [("release-2026-03-13", "new-release-of-year")], sorted(map(str, drafted))
     # a review's cases: "at the time" of something else, "then" as the next step, "back then" in another clause
     for after in ("Pavel Sarnak, who was arrested at the time of the 2020 protests, was among those freed.",
                   "Pavel Sarnak was freed then driven to the Lithuanian border.",
                   "Pavel Sarnak was among those freed, his wife said, adding that back then nobody expected it."):
         drafted, _ = _drafted(shapes, lead.split("In June")[0] + after + "\n", known_claims=known, year=2026)
-        assert [k[0] for k in drafted if k[1] == "released_count" and k[2] == "22"] == ["release-2026-06"], \
+        assert [k[0] for k in drafted if k[1] == "released_count" and k[2] == "19"] == ["release-2026-06"], \
             (after, sorted(map(str, drafted)))
     drafted, _ = _drafted(shapes, lead.split("In June")[0] + "Also pardoned were Pavel Sarnak and Rasa Veld.\n",
                           known_claims=known, year=2026)
-    assert [k[0] for k in drafted if k[1] == "released_count" and k[2] == "22"] == ["release-2026-06"], \
+    assert [k[0] for k in drafted if k[1] == "released_count" and k[2] == "19"] == ["release-2026-06"], \
         sorted(map(str, drafted))
 
 
@@ -4992,11 +4994,11 @@ def test_some_of_the_held_or_a_person_holding_them_is_no_political_prisoner_coun
 
 
 def test_there_are_so_many_political_prisoners_counts_those_held(shapes):
-    """"There are about 1,400 political prisoners behind bars in Belarus including A" and "There are still some 1,100
+    """"There are about 1,250 political prisoners held in Belarus including A" and "There are still some 1,100
     political prisoners in the country" count the political prisoners held. Not a count of the freed ("There are 14
     political prisoners among those freed"), nor one of another time ("There were 900 political prisoners in 2020")."""
-    for body, value in (("Belarus freed 30 people on Friday. There are about 1,400 political prisoners behind bars in "
-                         "Belarus including the laureate Ivo Lamm.", "1400"),
+    for body, value in (("Belarus freed 30 people on Friday. There are about 1,250 political prisoners held in "
+                         "Belarus including the laureate Ivo Lamm.", "1250"),
                         ("Belarus freed 30 people on Friday. There are still some 1,100 political prisoners in the "
                          "country, rights groups say.", "1100"),
                         ("Belarus freed 30 people on Friday. There are currently 1,100 political prisoners.", "1100")):
@@ -5011,8 +5013,8 @@ def test_there_are_so_many_political_prisoners_counts_those_held(shapes):
                  "Belarus.",
                  "Belarus freed 30 people on Friday. There are 12 political prisoners on hunger strike.",
                  "Belarus freed 30 people on Friday. There are 14 political prisoners who will be set free next week.",
-                 "Belarus freed 30 people on Friday. There are about 1,400 political prisoners in Azerbaijan, activists say.",
-                 "Belarus freed 30 people on Friday. In neighbouring Poland there are about 1,400 political prisoners.",
+                 "Belarus freed 30 people on Friday. There are about 1,250 political prisoners in Azerbaijan, activists say.",
+                 "Belarus freed 30 people on Friday. In neighbouring Poland there are about 1,250 political prisoners.",
                  "Belarus freed 30 people on Friday. There are still some 150 political prisoners from Lithuania in "
                  "Belarusian jails."):
         drafted = _review_draft(shapes, body)
@@ -5020,11 +5022,11 @@ def test_there_are_so_many_political_prisoners_counts_those_held(shapes):
 
 
 def test_a_leaders_office_saying_the_leader_pardoned_names_who_pardoned(shapes):
-    """"President A's press service says that the leader has pardoned 30 people" and "A's office said he had pardoned
-    30" name A as who pardoned. Not "A's office said B had pardoned 30" (B did), nor "A's lawyer said he was pardoned"
-    (the one pardoned), nor an office that says the president will pardon (not done)."""
-    for body in ("Belarusian President Pavel Sarnak’s press service says that the leader has pardoned 30 people who were "
-                 "serving prison sentences.",
+    """"President A's press office announced that the leader has pardoned 26 people" and "A's office said he had
+    pardoned 30" name A as who pardoned. Not "A's office said B had pardoned 30" (B did), nor "A's lawyer said he was
+    pardoned" (the one pardoned), nor an office that says the president will pardon (not done)."""
+    for body in ("Belarusian President Pavel Sarnak’s press office announced that the leader has pardoned 26 people who were "
+                 "serving prison terms.",
                  "Pavel Sarnak's office said on Friday he had pardoned 30 people.",
                  "Pavel Sarnak's office said in a statement that he had pardoned 30 people.",
                  "President Pavel Sarnak's office said late on Friday that the president had pardoned 30 people."):
@@ -5043,16 +5045,16 @@ def test_a_leaders_office_saying_the_leader_pardoned_names_who_pardoned(shapes):
 
 
 def test_a_plural_title_before_as_many_names_as_were_freed_lists_the_freed(shapes):
-    """"Civil authorities released two priests from prison. Fathers A and B, who were political prisoners, are now at
-    the Vatican": a title in the plural before as many names as the sentence before freed lists them, as names alone
+    """"Regional authorities freed two priests from prison. Fathers A and B, who had been political prisoners, are
+    now in Vilnius": a title in the plural before as many names as the sentence before freed lists them, as names alone
     would. Not with another number of names, nor a plural title of officials ("Ministers A and B welcomed ...")."""
-    drafted = _review_draft(shapes, "Civil authorities released two priests from prison. Fathers Ivo Lamm and Rasa Veld, "
-                                    "who were political prisoners, are now in Vilnius.")
+    drafted = _review_draft(shapes, "Regional authorities freed two priests from prison. Fathers Ivo Lamm and Rasa Veld, "
+                                    "who had been political prisoners, are now in Vilnius.")
     assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))
-    for body in ("Civil authorities released three priests from prison. Fathers Ivo Lamm and Rasa Veld, who were "
-                 "political prisoners, are now in Vilnius.",
-                 "Civil authorities released two priests from prison. Ministers Ivo Lamm and Rasa Veld welcomed the move.",
-                 "Civil authorities released two priests from prison. Envoys Ivo Lamm and Rasa Veld are now in Vilnius.",
+    for body in ("Regional authorities freed three priests from prison. Fathers Ivo Lamm and Rasa Veld, who had "
+                 "been political prisoners, are now in Vilnius.",
+                 "Regional authorities freed two priests from prison. Ministers Ivo Lamm and Rasa Veld welcomed the move.",
+                 "Regional authorities freed two priests from prison. Envoys Ivo Lamm and Rasa Veld are now in Vilnius.",
                  # a review's cases: what they did to the freed, another title of officials, two still held
                  "Belarus freed two activists on Friday. Officers Ivo Lamm and Rasa Veld drove them to the border.",
                  "Belarus freed two activists on Friday. Investigators Ivo Lamm and Rasa Veld had arrested them in 2021.",
@@ -5097,57 +5099,57 @@ def test_a_dated_page_whose_date_names_no_release_is_on_the_one_its_contributor_
 
 
 def test_a_date_written_with_dots_is_day_month_year_and_may_stand_in_a_datelines_brackets():
-    """"24.05.2018" is 24 May 2018, as Europe writes it (a day and a month, each valid, and a year of four digits; not
-    "1.5 million" nor a version "2.13.2019"); "Agency (24.05.2018) – Today, ..." dates the article by it."""
+    """"19.04.2018" is 19 April 2018, as Europe writes it (a day and a month, each valid, and a year of four digits; not
+    "1.5 million" nor a version "2.13.2019"); "Agency (19.04.2018) – Today, ..." dates the article by it."""
     anchor = parse_date("2018")
-    found = {d.text: d.value for d in find_dates("Freed on 24.05.2018 and 1.6.2019; 1.5 million; v2.13.2019", anchor)}
-    assert found["24.05.2018"] == "2018-05-24" and found["1.6.2019"] == "2019-06-01", found
-    assert not [text for text in found if "." in text and text not in ("24.05.2018", "1.6.2019")], found
-    line = find_dateline("Caucasian Knot (24.05.2018) – – Today, the president signed a decree to pardon 634 convicts.",
+    found = {d.text: d.value for d in find_dates("Freed on 19.04.2018 and 1.6.2019; 1.5 million; v2.13.2019", anchor)}
+    assert found["19.04.2018"] == "2018-04-19" and found["1.6.2019"] == "2019-06-01", found
+    assert not [text for text in found if "." in text and text not in ("19.04.2018", "1.6.2019")], found
+    line = find_dateline("Steppe Courier (19.04.2018) – – Today, the president signed a decree to pardon 417 convicts.",
                          2018)
-    assert line is not None and line.date == "2018-05-24" and line.outlet is None
+    assert line is not None and line.date == "2018-04-19" and line.outlet is None
 
 
 def test_a_dateline_dates_the_article_to_the_day_within_the_year_its_manifest_gives(shapes):
-    """The manifest knows only the year (2018), the dateline the day (24.05.2018): "Today" is that day. A dateline of
+    """The manifest knows only the year (2018), the dateline the day (19.04.2018): "Today" is that day. A dateline of
     another year than the manifest's is not the article's date."""
-    text = "Caucasian Knot (24.05.2018) – Today, Belarus freed 14 prisoners.\n"
+    text = "Steppe Courier (19.04.2018) – Today, Belarus freed 14 prisoners.\n"
     drafted, _ = _drafted(shapes, text, published="2018")
-    assert [k[0] for k in drafted if k[1] == "released_count"] == ["release-2018-05-24"], sorted(map(str, drafted))
+    assert [k[0] for k in drafted if k[1] == "released_count"] == ["release-2018-04-19"], sorted(map(str, drafted))
     drafted, _ = _drafted(shapes, text, published="2019")
-    assert not [k for k in drafted if "release-2018-05-24" in (k[0], k[2])], sorted(map(str, drafted))
+    assert not [k for k in drafted if "release-2018-04-19" in (k[0], k[2])], sorted(map(str, drafted))
 
 
 def test_a_day_opening_a_sentence_dates_a_decree_to_pardon_and_a_pardoning_commission_frees_no_one(shapes):
-    """"Today, President A has signed a decree to pardon 634 convicts" is dated today (a pardon: on or after); "by May
-    18, the pardoning commission had examined 1,100 appeals" names a body, not a freeing: May 18 dates no release."""
-    drafted = _review_draft(shapes, "Today, President Pavel Sarnak has signed a decree to pardon 634 convicts. The agency "
-                                    "reported that by May 18, the pardoning commission had examined 1,100 appeals.")
-    assert [k[0] for k in drafted if k[1] == "released_count" and k[2] == "634"] == ["release-2026-11-21"], \
+    """"Today, President A signed a decree to pardon 417 convicts" is dated today (a pardon: on or after); "by May
+    11, the pardoning commission had reviewed 900 appeals" names a body, not a freeing: May 11 dates no release."""
+    drafted = _review_draft(shapes, "Today, President Pavel Sarnak signed a decree to pardon 417 convicts. The agency "
+                                    "noted that by May 11, the pardoning commission had reviewed 900 appeals.")
+    assert [k[0] for k in drafted if k[1] == "released_count" and k[2] == "417"] == ["release-2026-11-21"], \
         sorted(map(str, drafted))
-    assert not [k for k in drafted if "2026-05-18" in k[0] or "2026-05-18" in k[2]], sorted(map(str, drafted))
-    drafted = _review_draft(shapes, "Belarus freed 14 prisoners, officials said. By May 18, the pardoning commission had "
-                                    "examined 1,100 appeals.")
-    assert not [k for k in drafted if "2026-05-18" in k[0] or "2026-05-18" in k[2]], sorted(map(str, drafted))
+    assert not [k for k in drafted if "2026-05-11" in k[0] or "2026-05-11" in k[2]], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners, officials said. By May 11, the pardoning commission had "
+                                    "reviewed 900 appeals.")
+    assert not [k for k in drafted if "2026-05-11" in k[0] or "2026-05-11" in k[2]], sorted(map(str, drafted))
     for body in ("The pardon request of Ivo Lamm was rejected.", "The amnesty law was passed in May."):
         drafted = _review_draft(shapes, body)
         assert not _freed(drafted) and not [k for k in drafted if k[1] == "date"], (body, sorted(map(str, drafted)))
 
 
 def test_nationalities_listed_before_one_plural_noun_are_each_at_least_one_of_the_freed(shapes):
-    """"Belarus freed 14 prisoners, including Japanese, Polish and Swedish citizens" frees at least one of each; so does
-    "The other released prisoners include five Belarusian nationals and Japanese, Polish and Swedish citizens". Not a
-    list of the held ("... but Japanese and Polish citizens remain in prison"), nor words that are no nationality."""
-    for body in ("Belarus freed 14 prisoners on Friday, including Japanese, Polish and Swedish citizens.",
-                 "Belarus freed 14 prisoners on Friday. The other released prisoners include five Belarusian nationals "
-                 "and Japanese, Polish and Swedish citizens."):
+    """"Belarus freed 14 prisoners, including Czech, Latvian and Swedish citizens" frees at least one of each; so does
+    "The other released prisoners include three Belarusian nationals and Czech, Latvian and Swedish citizens". Not a
+    list of the held ("... but Czech and Latvian citizens remain in prison"), nor words that are no nationality."""
+    for body in ("Belarus freed 14 prisoners on Friday, including Czech, Latvian and Swedish citizens.",
+                 "Belarus freed 14 prisoners on Friday. The other released prisoners include three Belarusian nationals "
+                 "and Czech, Latvian and Swedish citizens."):
         drafted = _review_draft(shapes, body)
         counts = {(k[5], k[2], k[3]) for k in drafted if k[1] == "released_count" and k[5] in (
-            "japanese-nationals", "polish-nationals", "swedish-nationals")}
-        assert counts == {("japanese-nationals", "1", "at_least"), ("polish-nationals", "1", "at_least"),
+            "czech-nationals", "latvian-nationals", "swedish-nationals")}
+        assert counts == {("czech-nationals", "1", "at_least"), ("latvian-nationals", "1", "at_least"),
                           ("swedish-nationals", "1", "at_least")}, (body, sorted(map(str, drafted)))
-    for body in ("Belarus freed 14 prisoners on Friday, but Japanese and Polish citizens remain in prison.",
-                 "Belarus freed 14 prisoners on Friday, and Japanese, Polish and Swedish citizens remain in prison.",
+    for body in ("Belarus freed 14 prisoners on Friday, but Czech and Latvian citizens remain in prison.",
+                 "Belarus freed 14 prisoners on Friday, and Czech, Latvian and Swedish citizens remain in prison.",
                  "Belarus freed 14 prisoners on Friday, including Catholic and Orthodox citizens."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "released_count" and k[5] not in (None, "political-prisoners")], \
@@ -5156,26 +5158,26 @@ def test_nationalities_listed_before_one_plural_noun_are_each_at_least_one_of_th
 
 def test_a_nationality_counted_freed_and_sent_somewhere_is_also_a_count_of_the_freed(shapes):
     """"Belarus on Friday released two Austrian citizens, who were flown to Poland" counts two Austrians freed, beside
-    where they went; "released one Danish and two Austrian citizens it had been holding, and they are being flown to
+    where they went; "released one Swiss and two Norwegian citizens it had been holding, and they are being driven to
     Poland" counts both and their sum. Not "Two Austrian citizens were flown to Poland" alone (where some went, not
     that the freeing was theirs)."""
     drafted = _review_draft(shapes, "Belarus on Friday released two Austrian citizens, who were flown to Poland.")
     assert ("release-2026-11-20", "released_count", "2", "exact", None, "austrian-nationals") in drafted, \
         sorted(map(str, drafted))
-    drafted = _review_draft(shapes, "Belarus on Friday released one Danish and two Austrian citizens it had been holding, "
-                                    "and they are being flown to Poland.")
+    drafted = _review_draft(shapes, "Belarus on Friday released one Swiss and two Norwegian citizens it had been holding, "
+                                    "and they are being driven to Poland.")
     counts = {(k[5], k[2]) for k in drafted if k[1] == "released_count"}
-    assert {("danish-nationals", "1"), ("austrian-nationals", "2"), (None, "3")} <= counts, sorted(map(str, drafted))
+    assert {("swiss-nationals", "1"), ("norwegian-nationals", "2"), (None, "3")} <= counts, sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Two Austrian citizens were flown to Poland.")
     assert not [k for k in drafted if k[1] == "released_count" and k[5] == "austrian-nationals"], sorted(map(str, drafted))
 
 
 def test_the_nationality_of_the_prisoners_a_list_opens_with_is_each_ones(shapes):
-    """"Iran freed five Americans. The American prisoners include A, 51; 59-year-old businessman B; and 67-year-old
-    environmentalist and co-founder of the Persian Wildlife Heritage Foundation C" frees the three (a role with "of" an
+    """"Iran freed five Americans. The American prisoners include A, 46; 62-year-old businessman B; and 71-year-old
+    ecologist and co-founder of the Caspian Wetlands Trust C" frees the three (a role with "of" an
     organisation before a name is a role's words) and gives each the nationality. Not "The American envoys include A"."""
-    body = ("Iran freed five Americans on Friday. The American prisoners include Ivo Lamm, 51; 59-year-old businessman "
-            "Rasa Veld; and 67-year-old environmentalist and co-founder of the Persian Wildlife Heritage Foundation Pavel "
+    body = ("Iran freed five Americans on Friday. The American prisoners include Ivo Lamm, 46; 62-year-old businessman "
+            "Rasa Veld; and 71-year-old ecologist and co-founder of the Caspian Wetlands Trust Pavel "
             "Sarnak, who also holds British citizenship.")
     drafted = _review_draft(shapes, body)
     assert {"ivo-lamm", "rasa-veld", "pavel-sarnak"} <= _freed(drafted), sorted(map(str, drafted))
@@ -5186,36 +5188,37 @@ def test_the_nationality_of_the_prisoners_a_list_opens_with_is_each_ones(shapes)
 
 
 @pytest.mark.parametrize("body, total", [
-    ("Four reporters of Radio Kupala and Archa Media have been released from detention in Minsk.", "4"),
-    ("Two previously arrested journalists were released from custody on Friday.", "2"),
-    ("The president announced a pardon for 30 individuals on Friday.", "30"),
-    ("Ivo Lamm and Rasa Veld were among 2,278 people who received pardons this week.", "2278"),
+    ("Three reporters of Radio Zorka and Lumen Daily have been released from detention in Minsk.", "3"),
+    ("Five previously arrested bloggers were released from custody late on Saturday.", "5"),
+    ("The head of state announced a pardon for 17 individuals on Tuesday.", "17"),
+    ("Ivo Lamm and Rasa Veld were among 1,146 people who received pardons this month.", "1146"),
     # not those who asked for one, nor workers held
-    ("Ivo Lamm and Rasa Veld were among 2,278 people who asked for pardons this week.", None),
-    ("Four reporters of Radio Kupala remain in detention in Minsk, though Belarus freed others.", None),
+    ("Ivo Lamm and Rasa Veld were among 1,146 people who asked for pardons this month.", None),
+    ("Three reporters of Radio Zorka remain in detention in Minsk, though Belarus freed others.", None),
     # a company's staff let go is no freeing (a school's students: test_a_schools_students_...)
     ("The state factory released 300 employees and workers last month.", None),
 ])
 def test_more_nouns_and_shapes_count_the_freed(shapes, body, total):
     """Reporters, teachers and writers are people a count of the freed is written with (not a company's employees);
-    "previously arrested" is one of their words; "a pardon for 30", "among 2,278 people who received pardons" count the freed."""
+    "previously arrested" is one of their words; "a pardon for 17", "among 1,146 people who received pardons" count the freed."""
     drafted = _review_draft(shapes, body)
     totals = {k[2] for k in drafted if k[1] == "released_count" and k[5] is None}
     assert totals == ({total} if total else set()), (body, sorted(map(str, drafted)))
 
 
 def test_a_delegation_led_by_someone_and_a_capitalised_envoy_title_before_a_name_name_the_envoy(shapes):
-    """"freed 52 prisoners following negotiations with a U.S. delegation led by A" and "U.S. Special Envoy for Belarus,
-    A, announced ..." make A the release's envoy. Not the freeing side's own delegation ("a Belarusian delegation led
+    """"freed 41 prisoners after talks with an American delegation led by A" and "U.S. Special Envoy to Belarus, A,
+    announced ..." make A the release's envoy. Not the freeing side's own delegation ("a Belarusian delegation led
     by A"), nor a delegation led elsewhere at another time."""
-    for body in ("Belarus freed 52 prisoners on Thursday following negotiations with a U.S. delegation led by Ivo Lamm.",
-                 "Belarus freed 52 prisoners on Thursday. U.S. Special Envoy for Belarus, Ivo Lamm, announced that the "
-                 "U.S. would be lifting sanctions."):
+    for body in ("Belarus freed 41 prisoners on Thursday after talks with an American delegation led by Ivo Lamm.",
+                 "Belarus freed 41 prisoners on Thursday. U.S. Special Envoy to Belarus, Ivo Lamm, announced that "
+                 "Washington would ease some potash sanctions."):
         drafted = _review_draft(shapes, body)
         assert [k for k in drafted if k[1] == "envoy" and k[2] == "ivo-lamm"], (body, sorted(map(str, drafted)))
-    for body in ("Belarus freed 52 prisoners on Thursday following negotiations with a Belarusian delegation led by "
+    for body in ("Belarus freed 41 prisoners on Thursday after talks with a Belarusian delegation led by "
                  "Ivo Lamm.",
-                 "Belarus freed 52 prisoners on Thursday. In 2019, a U.S. delegation led by Ivo Lamm visited Warsaw."):
+                 "Belarus freed 41 prisoners on Thursday. In 2018, an American delegation led by Ivo Lamm visited "
+                 "Warsaw."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "envoy"], (body, sorted(map(str, drafted)))
 
@@ -5227,61 +5230,62 @@ def test_a_date_in_the_description_after_a_name_is_that_persons(shapes):
                                     "in Belarus since 2019, was freed.")
     assert not [k for k in drafted if k[0] == "ivo-lamm" and k[1] == "imprisoned_since"], sorted(map(str, drafted))
     assert ("rasa-veld", "imprisoned_since", "2019", "exact", None, None) in drafted, sorted(map(str, drafted))
-    # not the next item of a list ("..., and rights groups urging Belarus to free protesters jailed after 2021")
+    # not the next item of a list ("..., and rights groups urging Belarus to free bloggers jailed after 2021")
     drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday after pressure from Rasa Veld, and rights groups "
-                                    "urging Belarus to free protesters jailed after a 2021 demonstration.")
+                                    "urging Belarus to free bloggers jailed after a 2021 street rally.")
     assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
 
 
 def test_arrest_dates_given_respectively_go_to_each_in_turn(shapes):
-    """"... named as A and B, who had been arrested in January 2016 and January 2019, respectively" and "Belarus freed
-    A and B. They had been arrested in January 2016 and January 2019, respectively" give A the first and B the second.
+    """"... named as A and B, who had been arrested in March 2017 and October 2020, respectively" and "Belarus freed
+    A and B. They had been arrested in March 2017 and October 2020, respectively" give A the first and B the second.
     Not with another number of people than dates."""
-    for body in ("Vienna welcomed the release on Friday of its two citizens, named as Ivo Lamm and Rasa Veld, who it said "
-                 "had been arrested unjustly by Belarus in January 2016 and January 2019, respectively.",
-                 "Belarus freed Ivo Lamm and Rasa Veld on Friday. They had been arrested by Belarus in January 2016 and "
-                 "January 2019, respectively."):
+    for body in ("Oslo hailed the release on Friday of two Norwegian nationals, named as Ivo Lamm and Rasa Veld, who "
+                 "the ministry said had been arrested on false charges by Belarus in March 2017 and October 2020, "
+                 "respectively.",
+                 "Belarus freed Ivo Lamm and Rasa Veld on Friday. They had been arrested by Belarus in March 2017 and "
+                 "October 2020, respectively."):
         drafted = _review_draft(shapes, body)
         since = {(k[0], k[2]) for k in drafted if k[1] == "imprisoned_since"}
-        assert since == {("ivo-lamm", "2016-01"), ("rasa-veld", "2019-01")}, (body, sorted(map(str, drafted)))
+        assert since == {("ivo-lamm", "2017-03"), ("rasa-veld", "2020-10")}, (body, sorted(map(str, drafted)))
     drafted = _review_draft(shapes, "Belarus freed Ivo Lamm, Rasa Veld and Pavel Sarnak on Friday. They had been arrested "
-                                    "in January 2016 and January 2019, respectively.")
+                                    "in March 2017 and October 2020, respectively.")
     assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
 
 
 def test_an_arrest_while_doing_something_on_a_day_is_dated_by_it(shapes):
-    """"Lamm, 37, was first detained while travelling in Belarus in May 2020" dates the imprisonment (not "detained
-    while protesting against the elections of 2020": the elections' year)."""
-    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. Lamm, 37, was first detained while travelling in "
-                                    "Belarus in May 2020.")
-    assert ("ivo-lamm", "imprisoned_since", "2020-05", "exact", None, None) in drafted, sorted(map(str, drafted))
+    """"Lamm, 52, was first detained while visiting relatives in Belarus in August 2021" dates the imprisonment (not
+    "detained while protesting against the elections of 2020": the elections' year)."""
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. Lamm, 52, was first detained while visiting "
+                                    "relatives in Belarus in August 2021.")
+    assert ("ivo-lamm", "imprisoned_since", "2021-08", "exact", None, None) in drafted, sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. Lamm was detained while protesting against the "
                                     "elections of 2020.")
     assert not [k for k in drafted if k[1] == "imprisoned_since" and k[2] == "2020"], sorted(map(str, drafted))
 
 
 @pytest.mark.parametrize("body, who, years", [
-    ("Belarus freed Ivo Lamm on Friday. In 2021 he was sentenced to 11 years in prison.", "ivo-lamm", "11"),
-    ("Belarus freed Ivo Lamm on Friday. He was sentenced last March to eight years in prison.", "ivo-lamm", "8"),
-    ("Belarus freed Ivo Lamm on Friday. The president commuted the 25-year sentence of Rasa Veld.", "rasa-veld", "25"),
+    ("Belarus freed Ivo Lamm on Friday. In 2022 he was sentenced to 13 years in prison.", "ivo-lamm", "13"),
+    ("Belarus freed Ivo Lamm on Friday. He was sentenced last October to six years in prison.", "ivo-lamm", "6"),
+    ("Belarus freed Ivo Lamm on Friday. The president commuted the 18-year sentence of Rasa Veld.", "rasa-veld", "18"),
 ])
 def test_more_shapes_of_a_prison_term(shapes, body, who, years):
-    """A pronoun after an opening year with no comma ("In 2021 he was sentenced to 11 years"), "sentenced last March
-    to eight years", and "the 25-year sentence of B" (B's, not the one named before)."""
+    """A pronoun after an opening year with no comma ("In 2022 he was sentenced to 13 years"), "sentenced last October
+    to six years", and "the 18-year sentence of B" (B's, not the one named before)."""
     drafted = _review_draft(shapes, body)
     terms = {(k[0], k[2]) for k in drafted if k[1] == "sentence_years"}
     assert terms == {(who, years)}, (body, sorted(map(str, drafted)))
 
 
 @pytest.mark.parametrize("body", [
-    "Today, Pavel Sarnak, President of Belarus, has signed a decree to pardon 634 convicts.",
-    "Pavel Sarnak, the self-proclaimed president of Belarus, has signed a decree pardoning 30 political prisoners.",
-    "Belarus's ruler Pavel Sarnak issued a royal decree pardoning 457 inmates on Friday.",
-    "It was the largest number of prisoners pardoned at one time by President Pavel Sarnak.",
+    "Today, Pavel Sarnak, President of the Republic, has issued a decree to pardon 212 convicts.",
+    "Pavel Sarnak, Belarus's long-serving leader, has signed a decree pardoning 26 political prisoners.",
+    "The kingdom's ruler Pavel Sarnak issued a royal decree pardoning 388 inmates on Friday.",
+    "It was the biggest group of convicts pardoned at one time by Pavel Sarnak since he took office.",
     "On Friday, President Pavel Sarnak signed a pardon order for 30 prisoners.",
 ])
 def test_more_shapes_of_who_pardoned(shapes, body):
-    """A description between the name and the pardon ("A, President of Belarus, has signed a decree to pardon"), a
+    """A description between the name and the pardon ("A, President of the Republic, has issued a decree to pardon"), a
     royal decree, "pardoned at one time by A", "signed a pardon order" all name who pardoned."""
     drafted = _review_draft(shapes, "Belarus freed 30 prisoners on Friday. " + body)
     assert [k for k in drafted if k[1] == "pardoned_by" and k[2] == "pavel-sarnak"], (body, sorted(map(str, drafted)))
@@ -5289,8 +5293,8 @@ def test_more_shapes_of_who_pardoned(shapes, body):
 
 @pytest.mark.parametrize("body", [
     "Pavel Sarnak, whose brother was pardoned, said the move was welcome.",
-    "Pavel Sarnak, the opposition leader, said the president had signed a decree pardoning 30 people.",
-    "It was the largest number of prisoners pardoned at one time, Pavel Sarnak said.",
+    "Pavel Sarnak, the opposition leader, said the president had signed a decree pardoning 26 people.",
+    "It was the biggest group of convicts pardoned at one time, Pavel Sarnak said.",
 ])
 def test_who_speaks_of_a_pardon_did_not_pardon(shapes, body):
     drafted = _review_draft(shapes, "Belarus freed 30 prisoners on Friday. " + body)
@@ -5340,16 +5344,16 @@ def test_a_second_reviews_cases_of_the_days_later_rules(shapes):
     # counts: no nationalities barred or to come, no statement's figure, no pardon sought, no other year's, no names
     for body in ("Belarus freed 14 prisoners on Friday, and Japanese and Polish citizens were barred from entering the "
                  "country.",
-                 "Belarus freed 14 prisoners on Friday, and Japanese and Polish citizens are expected to be released next "
-                 "year."):
+                 "Belarus freed 14 prisoners on Friday, and Japanese and Polish citizens are expected to be released in "
+                 "the coming weeks."):
         drafted = draft(body)
         assert not [k for k in drafted if k[1] == "released_count" and k[5] in ("japanese-nationals", "polish-nationals")], \
             (body, sorted(map(str, drafted)))
     for body, figure in (("Belarus on Friday released a statement saying two Austrian citizens had been flown to Poland.", "2"),
                          ("Belarus freed Ivo Lamm and deported two Austrian citizens, who were flown to Poland.", "2"),
-                         ("The opposition has demanded a pardon for 30 individuals on Friday.", "30"),
-                         ("The president rejected a pardon for 30 individuals on Friday.", "30"),
-                         ("Ivo Lamm was among 2,278 people who received pardons in 2019.", "2278"),
+                         ("The opposition has demanded a pardon for 17 individuals on Tuesday.", "17"),
+                         ("The president rejected a pardon for 17 individuals on Tuesday.", "17"),
+                         ("Ivo Lamm was among 1,146 people who received pardons in 2019.", "1146"),
                          ("The ministry released 300 teachers from their contracts.", "300"),
                          ("Police released 40 arrested protesters' names.", "40")):
         drafted = draft(body)
@@ -5490,16 +5494,16 @@ def test_a_description_set_off_by_a_comma_before_the_one_freed(shapes):
 
 
 def test_citizens_of_listed_countries_as_the_next_item_of_a_list_of_the_freed(shapes):
-    """"14 prisoners, including five Belarusian nationals and citizens of Japan, Poland, and Sweden": "citizens of"
+    """"19 prisoners, including six Belarusian nationals and citizens of Latvia, Estonia, and Japan": "citizens of"
     after "and", as the next item of a list of the freed, is at least one of each; after "and" with no list of the
     freed before it, nothing."""
-    drafted = _review_draft(shapes, "Belarus freed 14 political prisoners on Friday, including five Belarusian "
-                                    "nationals and citizens of Japan, Poland, and Sweden.")
+    drafted = _review_draft(shapes, "Belarus freed 19 political prisoners on Friday, including six Belarusian "
+                                    "nationals and citizens of Latvia, Estonia, and Japan.")
     counted = {k[5] for k in drafted if k[1] == "released_count" and k[2] == "1" and k[3] == "at_least"}
-    assert {"japanese-nationals", "polish-nationals", "swedish-nationals"} <= counted, sorted(map(str, drafted))
-    for body in ("Belarus freed 14 prisoners on Friday, and citizens of Japan, Poland and Sweden were barred from "
+    assert {"latvian-nationals", "estonian-nationals", "japanese-nationals"} <= counted, sorted(map(str, drafted))
+    for body in ("Belarus freed 19 prisoners on Friday, and citizens of Latvia, Estonia and Japan were barred from "
                  "entering the country.",
-                 "Belarus freed 14 prisoners on Friday, including five teachers, and citizens of Japan and Poland remain "
+                 "Belarus freed 19 prisoners on Friday, including six teachers, and citizens of Latvia and Japan remain "
                  "in prison."):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "released_count" and k[2] == "1"], (body, sorted(map(str, drafted)))
@@ -5530,9 +5534,9 @@ def test_a_day_the_freeing_was_told_on_bounds_it(shapes):
     issued on November 19 announced the release"), after "told reporters", after a quoted freeing, or in a citation's
     brackets. The day of the freeing itself stays `exact`."""
     for body in ("The State Department confirmed on November 19 the release of four Americans.",
-                 "A statement issued by the ministry on November 19 announced the release of 44 prisoners.",
+                 "A statement issued by the ministry on November 19 announced the release of 37 prisoners.",
                  "The spokeswoman confirmed the release of three prisoners to reporters on Thursday.",
-                 "“We can confirm the safe release of three prisoners,” the spokeswoman told reporters on November 19.",
+                 "“The release of three prisoners is now confirmed,” the spokeswoman told reporters on November 19.",
                  "Belarus pardoned 123 prisoners, rights group Viasna reported (Test News, Nov. 19, 2026)."):
         dates = {(k[2], k[3]) for k in _review_draft(shapes, body) if k[1] == "date"}
         assert dates == {("2026-11-19", "by")}, (body, dates)
@@ -5590,43 +5594,43 @@ def test_an_arrest_said_of_a_pair_or_with_a_companion_dates_each(shapes):
 
 def test_a_term_in_brackets_after_a_name_or_each_ones_in_a_list(shapes):
     """"The freed are A (20 years in prison), B and C (19 years in prison)": a term in brackets right after a name is
-    that person's; "handed the documents to A, B and C, each sentenced to 20 years in prison" gives each of the list the
+    that person's; "handed the documents to A, B and C, each sentenced to 16 years in prison" gives each of the list the
     term, wherever in the sentence the list stands. A bracket that is not a term ("A (pictured)") gives none."""
     drafted = _review_draft(shapes, "Belarus freed three prisoners on Friday. The freed are Ivo Lamm (20 years in "
                                     "prison), Rasa Veld (pictured) and Oren Pask (19 years in prison).")
     terms = {k[0]: k[2] for k in drafted if k[1] == "sentence_years"}
     assert terms == {"ivo-lamm": "20", "oren-pask": "19"}, sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Belarus freed three prisoners on Friday. The president handed the pardons to Ivo "
-                                    "Lamm, Rasa Veld and Oren Pask, each sentenced to 20 years in prison.")
+                                    "Lamm, Rasa Veld and Oren Pask, each sentenced to 16 years in prison.")
     terms = {k[0]: k[2] for k in drafted if k[1] == "sentence_years"}
-    assert terms == {"ivo-lamm": "20", "rasa-veld": "20", "oren-pask": "20"}, sorted(map(str, drafted))
+    assert terms == {"ivo-lamm": "16", "rasa-veld": "16", "oren-pask": "16"}, sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Belarus freed three prisoners on Friday. The president met Ivo Lamm, and Rasa Veld, "
-                                    "who was sentenced to 20 years in prison, thanked him.")
+                                    "who was sentenced to 16 years in prison, thanked him.")
     terms = {k[0]: k[2] for k in drafted if k[1] == "sentence_years"}
     assert "ivo-lamm" not in terms, sorted(map(str, drafted))
 
 
 def test_a_place_between_a_verdicts_year_and_its_term(shapes):
-    """"sentenced in 2024 in Russia to 12 years in prison": the term, after the verdict's year and place."""
-    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. He had been sentenced in 2024 in Minsk to 12 "
+    """"sentenced in 2023 in Grodno to 15 years in prison": the term, after the verdict's year and place."""
+    drafted = _review_draft(shapes, "Belarus freed Ivo Lamm on Friday. He had been sentenced in 2023 in Minsk to 15 "
                                     "years in prison.")
-    assert {k[2] for k in drafted if k[0] == "ivo-lamm" and k[1] == "sentence_years"} == {"12"}, sorted(map(str, drafted))
+    assert {k[2] for k in drafted if k[0] == "ivo-lamm" and k[1] == "sentence_years"} == {"15"}, sorted(map(str, drafted))
 
 
 def test_released_from_a_punishment_other_than_prison_is_no_freeing(shapes):
-    """An amnesty's breakdown: "28 people were released from punishment in the form of restriction of freedom", "Two
-    convicts were released from correctional labour", "220 were released from other punishments" free no one from
-    prison; "63 were released from imprisonment" and "463 people were released from custody" do. "801 convicts were
-    pardoned, of whom 463 people were released from custody": 463 were freed, not 801."""
-    drafted = _review_draft(shapes, "By the decree, 801 convicts were pardoned on Friday, of whom 463 people were "
-                                    "released from custody, 220 people were released from other punishments not "
-                                    "related to imprisonment and 118 people were released from fines. Two convicts were "
-                                    "released from correctional labour on Friday. 28 people were released on Friday from "
-                                    "punishment in the form of restriction of freedom.")
+    """An amnesty's breakdown: "41 people were released from the punishment in the form of home confinement", "Three
+    convicts were released from corrective labour", "174 were released from other punishments" free no one from
+    prison; "57 were released from imprisonment" and "389 people were released from custody" do. "656 convicts were
+    pardoned, of whom 389 people were released from custody": 389 were freed, not 656."""
+    drafted = _review_draft(shapes, "By the decree, 656 convicts were pardoned on Friday, of whom 389 people were "
+                                    "released from custody, 174 convicts were released from other punishments "
+                                    "of a lighter kind and 93 people were released from fines. Three convicts were "
+                                    "released from corrective labour on Friday. 41 people were released on Friday from "
+                                    "the punishment in the form of home confinement.")
     counts = {k[2] for k in drafted if k[1] == "released_count"}
-    assert "463" in counts and not counts & {"801", "220", "118", "2", "28"}, sorted(map(str, drafted))
-    drafted = _review_draft(shapes, "On Friday, 63 convicts were released from imprisonment under the amnesty.")
-    assert "63" in {k[2] for k in drafted if k[1] == "released_count"}, sorted(map(str, drafted))
+    assert "389" in counts and not counts & {"656", "174", "93", "3", "41"}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "On Friday, 57 convicts were released from imprisonment under the amnesty.")
+    assert "57" in {k[2] for k in drafted if k[1] == "released_count"}, sorted(map(str, drafted))
 
 
 # --- a blind review of the day's rules (2026-12-06, second session): each case failed before its fix ---------------
@@ -5676,10 +5680,10 @@ def test_review_along_with_makes_a_part_only_of_others_freed_with_them(shapes):
             (body, sorted(map(str, drafted)))
     for body, figure in (("The decree pardoned two members of the banned party on Friday along with four convicted of "
                           "hiding them.", "2"),
-                         ("By the decree, 801 convicts were pardoned under the amnesty, of whom 463 people were released "
-                          "from custody.", "801"),
-                         ("By the decree, 801 convicts were pardoned on 20 November, of whom 463 people were released "
-                          "from custody.", "801"),
+                         ("By the decree, 656 convicts were pardoned under the amnesty, of whom 389 people were released "
+                          "from custody.", "656"),
+                         ("By the decree, 656 convicts were pardoned on 20 November, of whom 389 people were released "
+                          "from custody.", "656"),
                          ("Two convicts were released early from correctional labour on Friday.", "2")):
         drafted = _review_draft(shapes, body)
         assert not [k for k in drafted if k[1] == "released_count" and k[2] == figure], (body, sorted(map(str, drafted)))
@@ -5715,7 +5719,7 @@ def test_review_each_sentenced_does_not_reach_a_source(shapes):
 
 
 @pytest.mark.parametrize("body", [
-    "After his release, Ivo Lamm was driven to Lithuania, accompanied by US officials, including the deputy envoy "
+    "After his release, Ivo Lamm was driven to Poland, accompanied by US officials, including the deputy envoy "
     "Rasa Veld.",
     "Belarus freed Ivo Lamm on Friday and he crossed into Poland escorted by diplomats, among them Rasa Veld.",
     "Ivo Lamm was released on Friday; he was met at the border by a delegation of lawmakers, including Rasa Veld.",
@@ -5746,7 +5750,7 @@ def test_officials_released_along_with_the_freed_are_still_listed_as_freed(shape
 @pytest.mark.parametrize("body", [
     "Belarus freed two journalists, Ivo Lamm and Rasa Veld, on Friday.",
     "On Friday, Lukashenko pardoned two Catholic priests, Ivo Lamm and Rasa Veld, convicted of crimes against the state.",
-    '"Yes, on Friday the head of state pardoned two priests, Ivo Lamm and Rasa Veld," his press secretary said.',
+    '"Yes, on Friday the president pardoned two priests, Ivo Lamm and Rasa Veld," his press secretary said.',
     "Belarus released three prisoners on Friday. It also freed two Lithuanian citizens, Ivo Lamm and Rasa Veld.",
 ])
 def test_names_in_apposition_to_a_count_the_freeing_governs_are_freed(shapes, body):
@@ -5771,11 +5775,11 @@ def test_names_after_a_count_that_are_not_its_apposition_are_not_freed_by_it(sha
 
 
 @pytest.mark.parametrize("body, total", [
-    ("Ivo Lamm, a celebrated writer, has been freed from prison along with 123 political prisoners on Friday.", 124),
+    ("Ivo Lamm, a celebrated writer, has been released from jail along with 87 political prisoners on Friday.", 88),
     ("Ivo Lamm was released on Friday together with 13 prisoners.", 14),
 ])
 def test_a_person_freed_along_with_a_count_makes_the_count_and_one(shapes, body, total):
-    """"X has been freed from prison along with 123 political prisoners": X and the 123, 124 in all (as "along with 123
+    """"X has been released from jail along with 87 political prisoners": X and the 87, 88 in all (as "along with 87
     other prisoners" is), marked as an implied count."""
     drafted = _review_draft(shapes, body)
     counts = [d for d in drafted.values() if d.property == "released_count"]
@@ -5811,8 +5815,8 @@ def test_a_freedom_gained_by_someone_else_frees_no_named_person(shapes):
 def test_a_country_before_a_persons_release_told_as_a_noun_is_not_who_freed_them(shapes):
     """"The Polish committee expressed relief at X’s release": Poland's adjective is the committee's, not the doer of
     the release a person's possessive owns; the page's country is the one it tells of otherwise (Belarus)."""
-    body = ("Ivo Lamm, a prominent Belarusian activist, has been freed from prison. The Polish committee expressed relief "
-            "at Ivo Lamm’s release, citing abuses in Belarus. About 1,000 political prisoners remain in prison.")
+    body = ("Ivo Lamm, a well-known Belarusian activist, has been released from jail. The Polish committee expressed "
+            "relief at Ivo Lamm’s release, citing abuses in Belarus. About 1,070 political prisoners remain in prison.")
     drafted = _review_draft(shapes, body)
     assert {k[0] for k in drafted if k[1] == "political_prisoner_count"} == {"belarus"}, sorted(map(str, drafted))
 
@@ -5848,8 +5852,8 @@ def test_names_after_another_noun_or_count_than_the_freed_are_not_freed(shapes, 
 
 
 def test_those_released_at_the_time_are_another_releases(shapes):
-    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. It had freed 52 in June. Among those released "
-                                    "at the time were two opposition activists, Ivo Lamm and Rasa Veld.")
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. It had freed 38 in June. Among those freed at "
+                                    "the time were two trade unionists, Ivo Lamm and Rasa Veld.")
     assert not [k for k in drafted if k[1] == "released_in" and k[2] == "release-2026-11-20"], sorted(map(str, drafted))
 
 
@@ -5941,14 +5945,14 @@ def test_review_names_after_another_group_or_release_than_the_pages_freed_are_no
 
 
 def test_review_those_released_at_the_time_of_writing_are_this_releases(shapes):
-    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Among those released at the time of writing "
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Among those freed at the time of writing "
                                     "were Ivo Lamm and Rasa Veld.")
     assert {"ivo-lamm", "rasa-veld"} <= _freed(drafted), sorted(map(str, drafted))
 
 
 @pytest.mark.parametrize("body, count", [
-    ("Rights groups confirmed at least five detainees regained their liberty on Friday.", "5"),
-    ("Rights groups confirmed at least five high-profile detainees regained their liberty on Friday.", "5"),
+    ("Rights groups confirmed at least seven detainees regained their liberty on Friday.", "7"),
+    ("Rights groups confirmed at least seven well-known detainees regained their liberty on Friday.", "7"),
     ("Belarus freed 14 prisoners on Friday. Ivo Lamm gained freedom as well.", None),
 ])
 def test_liberty_regained_and_freedom_gained_are_freeings(shapes, body, count):
@@ -5972,7 +5976,7 @@ def test_liberty_lost_or_only_hoped_for_is_no_freeing(shapes, body):
 
 @pytest.mark.parametrize("body, value, qualifier", [
     ("Belarus freed Ivo Lamm and 12 more prisoners on Friday.", "13", "exact"),
-    ("Ivo Lamm and at least a dozen more detainees were freed on Friday.", "13", "at_least"),
+    ("Ivo Lamm and at least 11 more inmates were freed on Friday.", "12", "at_least"),
 ])
 def test_one_named_and_n_more_are_n_and_one(shapes, body, value, qualifier):
     """"X and 12 more prisoners", as "X and 12 other prisoners": 13 in all (an "at least" stays one)."""
@@ -5982,20 +5986,20 @@ def test_one_named_and_n_more_are_n_and_one(shapes, body, value, qualifier):
 
 
 @pytest.mark.parametrize("body", [
-    "Belarus pardoned more than 100 prisoners on Friday, including a Pole and at least 34 others jailed on political "
+    "Belarus pardoned more than 100 prisoners on Friday, including a Latvian and at least 27 others jailed on political "
     "charges.",
     "Belarus freed 100 prisoners on Friday, including Ivo Lamm and 13 other journalists.",
 ])
 def test_one_and_n_others_inside_a_larger_counts_list_are_a_part_not_the_total(shapes, body):
     drafted = _review_draft(shapes, body)
-    assert not [k for k in drafted if k[1] == "released_count" and k[2] in ("35", "14")], sorted(map(str, drafted))
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] in ("28", "14")], sorted(map(str, drafted))
 
 
 # --- a second blind review, of the first one's fixes and the rules after them ---------------------------------------
 
 def test_review_the_relation_freed_along_with_a_count_is_one_of_it(shapes):
-    drafted = _review_draft(shapes, "The wife of Ivo Lamm has been freed from prison along with 13 political prisoners on "
-                                    "Friday.")
+    drafted = _review_draft(shapes, "The wife of Ivo Lamm has been released from jail along with 13 political prisoners "
+                                    "on Friday.")
     counts = [d for d in drafted.values() if d.property == "released_count"]
     assert [(d.value, d.review) for d in counts] == [(14, "implied-count")] and counts[0].quote.startswith("wife of"), \
         sorted(map(str, drafted))
@@ -6022,7 +6026,7 @@ def test_review_the_freed_the_first_reviews_fixes_lost_are_freed(shapes, body):
 
 
 @pytest.mark.parametrize("body, total", [
-    ("According to Rasa Veld, Ivo Lamm has been freed from prison along with 123 political prisoners on Friday.", 124),
+    ("According to Rasa Veld, Ivo Lamm has been released from jail along with 87 political prisoners on Friday.", 88),
     ("Ivo Lamm has been freed along with 13 prisoners on Friday and 2 months later returned home.", 14),
 ])
 def test_review_one_freed_along_with_a_count_after_a_source_or_before_a_time(shapes, body, total):
@@ -6115,15 +6119,15 @@ def test_review_a_journey_told_in_the_perfect_is_where_the_freed_went(shapes, af
 
 def test_review_a_span_of_time_before_a_journey_is_no_count_of_those_who_went(shapes):
     drafted = _review_draft(shapes, "Belarus freed Pavel Sarnak on Friday. Pavel Sarnak, a Polish journalist detained in "
-                                    "Belarus for three years, has returned to Poland, the prime minister said.")
+                                    "Belarus for four years, has now returned to Poland, the prime minister said.")
     assert not [k for k in drafted if k[1] == "destination_count"], sorted(map(str, drafted))
     assert ("pavel-sarnak", "sent_to", "poland", "exact", None, None) in drafted, sorted(map(str, drafted))
 
 
 @pytest.mark.parametrize("after, place", [
-    ("Sarnak flew home to the island nation in the Coral Ocean on Monday after his release from a 13-year jail term.",
+    ("Sarnak flew home to the island nation in the Coral Ocean on Monday after his release from a nine-year prison sentence.",
      "coral-ocean"),
-    ("Since the 50-year-old Rhode Island native had already spent two years in detention, he will not serve more time.",
+    ("Because the 61-year-old Rhode Island native had already served three years in custody, he faces no further time.",
      "rhode-island"),
     ("The Lake Ontario resident had been held since 2021.", "lake-ontario"),
 ])
@@ -6175,24 +6179,24 @@ def test_review_common_words_before_the_freed_noun_keep_the_count(shapes, body, 
 
 
 def test_review_the_counted_freed_named_as_are_freed(shapes):
-    drafted = _review_draft(shapes, "Belarus freed three journalists on Friday. The three freed local journalists were "
+    drafted = _review_draft(shapes, "Belarus freed three reporters on Friday. The three freed regional reporters were "
                                     "named as Pavel Sarnak, Viktor Drozdan and Ruth Calder.")
     assert _freed(drafted) == {"pavel-sarnak", "viktor-drozdan", "ruth-calder"}, sorted(map(str, drafted))
 
 
 def test_review_a_raid_on_the_freeds_workplace_does_not_date_the_release(shapes):
-    drafted = _review_draft(shapes, "Six journalists were finally released. Four of those released worked for Radio "
-                                    "Test, which was raided in February 2019.")
-    assert not [k for k in drafted if "2019" in k[0] or "2019" in k[2]], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Seven journalists were finally released. Three of those released had worked for "
+                                    "Radio Test, which was raided in February 2018.")
+    assert not [k for k in drafted if "2018" in k[0] or "2018" in k[2]], sorted(map(str, drafted))
 
 
-@pytest.mark.parametrize("amnesty", ["It was the second release announced this year, following a June 30 general "
-                                     "amnesty that saw 200 detainees freed.",
-                                     "It was the second release this year, after a general amnesty on June 30 that saw "
-                                     "200 detainees freed."])
+@pytest.mark.parametrize("amnesty", ["It was the second release announced this year, following a June 25 general "
+                                     "amnesty that saw 160 detainees freed.",
+                                     "It was the second release this year, after a general amnesty on June 25 that saw "
+                                     "160 detainees freed."])
 def test_review_a_dated_amnesty_the_news_follows_is_not_an_undated_pages_release(tmp_path, amnesty):
-    """A page that gives only its year, whose freeing is on a Monday: not the day of "following a June 30 general
-    amnesty that saw 200 freed" (or "after a general amnesty on June 30") further down, but the one release of its year
+    """A page that gives only its year, whose freeing is on a Monday: not the day of "following a June 25 general
+    amnesty that saw 160 freed" (or "after a general amnesty on June 25") further down, but the one release of its year
     the registry dates to a Monday."""
     registry = shapes_with_releases(tmp_path / "project", ("release-2026-10-19", "Release of 19 October 2026"))
     drafted, _ = _drafted(registry, f"Poland frees dozens of detainees\n\nPoland freed 40 detainees on Monday.\n{amnesty}\n",
@@ -6272,27 +6276,27 @@ def test_review_a_prison_named_in_capitals_is_no_one_held(shapes):
 def test_review_the_day_a_war_broke_out_names_no_release(shapes):
     drafted, _ = _drafted(shapes, "Poland frees dozens of detainees\n\nPoland is set to free 40 detainees this week.\n"
                                   "The 12 others, taken captive after the outbreak of war on October 7, 2023, are expected "
-                                  "to be released at the border.\n", year=2026)
+                                  "to be released via the border crossing.\n", year=2026)
     assert not [k for k in drafted if "2023" in k[0]], sorted(map(str, drafted))
 
 
 @pytest.mark.parametrize("noun", ["citizens", "convicted citizens", "convicts"])
 def test_review_a_total_of_citizens_or_convicts_names_an_undated_pages_release(shapes, noun):
-    """"has made the decision to pardon 123 citizens of different countries": everyone freed, so on an undated page it
+    """"has taken the decision to pardon 96 citizens of various countries": everyone freed, so on an undated page it
     names the release the project's claims give that total (not "14 Lithuanian citizens", a group)."""
     from types import SimpleNamespace
 
-    known = [SimpleNamespace(subject="release-2026-06", property="released_count", value=Count(123, "exact"),
+    known = [SimpleNamespace(subject="release-2026-06", property="released_count", value=Count(96, "exact"),
                              population=None)]
-    text = f"The president has made the decision to pardon 123 {noun} of different countries, his office said.\n"
+    text = f"The president has taken the decision to pardon 96 {noun} of various countries, his office said.\n"
     drafted, _ = _drafted(shapes, text, known_claims=known, year=2026)
     assert [k for k in drafted if k[0] == "release-2026-06"], (noun, sorted(map(str, drafted)))
 
 
 @pytest.mark.parametrize("body, person", [
-    ("Police detained 11 journalists in January. Pavel Sarnak, Viktor Drozdan and Maksat Tazhibek uulu were released "
-     "from the courtroom.", "maksat-tazhibek-uulu"),
-    ("Police detained 11 journalists in January. Makhabat Tazhibek kyzy was released on Friday.", "makhabat-tazhibek-kyzy"),
+    ("Police detained nine journalists in March. Pavel Sarnak, Viktor Drozdan and Nurlan Osmonbek uulu were released "
+     "after the hearing.", "nurlan-osmonbek-uulu"),
+    ("Police detained nine journalists in March. Aigerim Toktobek kyzy was released on Friday.", "aigerim-toktobek-kyzy"),
 ])
 def test_review_a_patronymics_lower_case_last_word_is_part_of_the_name(shapes, body, person):
     drafted = _review_draft(shapes, body)
@@ -6436,7 +6440,7 @@ def test_an_undated_pages_news_in_the_present_perfect_is_dated_by_a_named_person
 
 
 @pytest.mark.parametrize("sentence, date", [
-    ("They were placed under detention on May 12, the day the strike began.", "2026-05-12"),
+    ("Both were placed under detention on April 23, when the strike started.", "2026-04-23"),
     ("They were taken into custody in March 2021.", "2021-03"),
     ("They were placed under arrest in March 2021.", "2021-03"),
 ])

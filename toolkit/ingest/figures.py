@@ -271,7 +271,7 @@ RELATIVE = re.compile(rf"\b(?:(?P<today>{TODAY_WORDS})|(?P<yesterday>yesterday|l
                                                                       "since", "from", "each")) +
                       r"(?P<bare>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                       r"(?=\s*(?:[,.;]|\s(?:morning|night|evening|afternoon|in|at|after|when|and|as|to|from|while|that)\b))|"
-                      # and right after a saying: "officials said wednesday they had secured the release"
+                      # and right after a saying: "the ministry confirmed tuesday that the four were home"
                       r"(?:(?<=\bsaid\s)|(?<=\bsays\s)|(?<=\bannounced\s)|(?<=\bconfirmed\s)|(?<=\breported\s)|(?<=\bstated\s))"
                       r"(?P<said>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
                       r"(?:[’']s)?\b")

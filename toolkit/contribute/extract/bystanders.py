@@ -188,8 +188,8 @@ EARLIER_FREEING = re.compile(r"[^.;]{0,100}?\b(?:was|were|had\s+been|has\s+been)
 
 
 def freed_before(ctx: Context, sentence: Sentence, person: Name) -> bool:
-    """True when the sentence says the person was freed at another time ("and X, another American citizen detained
-    in 2024, was freed in recent weeks", "X, who was released last year"): another release than this one."""
+    """True when the sentence says the person was freed at another time ("and X, a Canadian engineer jailed
+    in 2021, was also released in recent months", "X, who was freed last year"): another release than this one."""
     match = EARLIER_FREEING.match(ctx.text, person.end, sentence.end)
     return bool(match) and not any(person.end < n.start < match.end() for n in persons(ctx, sentence))
 
@@ -198,14 +198,14 @@ OFFICE = re.compile(r"\b(?:president|prime\s+minister|minister|envoy|ambassador|
                     r"secretary|ruler|king|queen|chancellor|governor|mayor|senator|judge|prosecutor|dictator|"
                     r"(?<!opposition\s)(?<!union\s)(?<!party\s)(?<!protest\s)(?<!movement\s)(?<!student\s)"
                     r"(?<!rights\s)(?<!civic\s)(?<!community\s)(?<!religious\s)(?:leader|spokes(?:man|woman|person))"
-                    # "a leader of the mass protests", "a leader of the Belarusian Christian Democracy party", "a
+                    # "a leader of the 2021 street protests", "a leader of the Belarusian Christian Democracy party", "a
                     # spokesman for the Viasna human rights group" (not a ruling party's, nor an armed group's)
                     r"(?!\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?(?:(?!(?:ruling|governing|militant|armed|rebel|"
                     r"terrorist|state)\b)[\w-]+\s+){0,4}?(?:protests?|(?:protest\s+)?movements?|opposition|campaigns?|"
                     r"demonstrations?|strikes?|rallies|uprising|part(?:y|ies)|unions?|groups?|organi[sz]ations?)\b))\b",
                     re.IGNORECASE)
 """An office that frees, negotiates or speaks for a state; a movement's leader or spokesman ("opposition spokesman
-X", "a leader of the mass protests") holds none."""
+X", "a leader of the hunger strikes") holds none."""
 FAITH = (r"(?:baptist|methodist|lutheran|presbyterian|pentecostal|evangelical|anglican|episcopal|protestant|christian|"
          r"adventist|mennonite|church|parish)")
 CHURCH_MINISTER = re.compile(rf"\b{FAITH}\s+minister\b", re.IGNORECASE)
@@ -242,7 +242,7 @@ def office_holder(ctx: Context, sentence: Sentence, person: Name) -> bool:
 def _movements_spokesperson(ctx: Context, before: str) -> bool:
     """True when the words before a role make it a movement's: "the party's", "the opposition's", "the trade union's",
     a movement's name ("Cameroon Renaissance Movement leader"), or an acronym the page gives a party ("National League
-    for Democracy (NLD)" ... "the NLD's spokesperson")."""
+    for Renewal (NLR)" ... "the NLR's spokesperson")."""
     if re.search(r"\b(?:Movement|Front|League|Alliance|Coalition)\s+$", before):  # (not a party's: it may rule)
         return True  # "Cameroon Renaissance Movement leader X": a movement named in full, its leader
     owner = re.search(r"\b(?:(?i:party|movement|opposition|campaign|trade\s+union)|(?P<acronym>[A-Z]{2,6}))[’']s\s+$", before)

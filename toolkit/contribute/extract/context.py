@@ -140,7 +140,7 @@ phrase: "released the film director X", "the video journalist X", "the former In
 GRANTED_PARDON = r"granted\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:pardon|amnesty|clemency|remission)\b"
 """A passive pardon's words after "were" or "are": "granted a presidential pardon", "granted a complete remission"."""
 DECIDED = r"(?:made|took|taken)\s+the\s+decision"
-"""A decision taken, in the words before "to free": "has made the decision to pardon 123"."""
+"""A decision taken, in the words before "to free": "has taken the decision to pardon 38"."""
 ANNOUNCED_FREEING = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+)?be|(?:is|are)\s+(?:set|expected|due|scheduled|going)\s+to\s+be|"
                                r"(?:is|are)\s+to\s+be|will|would|(?:set|expected|due|going|scheduled|plans?|planned|agreed|"
                                rf"decided|{DECIDED})\s+to)\s+(?:gradually\s+|soon\s+|also\s+)?(?:{FREE}|releas(?:e|ed)|pardon(?:ed)?|"

@@ -35,7 +35,7 @@ HELD_IN = r"(?:held|jailed|imprisoned|detained|behind\s+bars|in\s+(?:prison|jail
 LEAVES = re.compile(r"\b(?:the|this|that|its|his|their)\s+(?:[\w-]+\s+){0,2}(?:pardon|release|amnesty|freeing|move)\s+"
                     r"(?:(?:still|also|nonetheless)\s+)?leaves\s+(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|"
                     r"at\s+least|an\s+estimated)\s+)?$", re.IGNORECASE)
-"""Before a count, the page's release that leaves them held: "the rare pardon still leaves some 1,400 people behind
+"""Before a count, the page's release that leaves them held: "this latest pardon still leaves some 860 people behind
 bars" (now, not "the amnesty left"; the release itself, not "freed 10 of the 40, leaving 30")."""
 
 
@@ -54,14 +54,14 @@ def _left_held(ctx: Context, sentence: Sentence, figure) -> bool:
 
 THERE_ARE = re.compile(r"\bthere\s+(?:are|remain)\s+(?:still\s+|now\s+|currently\s+)?(?:(?:some|about|around|roughly|nearly|"
                        r"almost|more\s+than|over|at\s+least|an\s+estimated|close\s+to)\s+)?$", re.IGNORECASE)
-"""Before a count of political prisoners, words that say they are there now: "There are about 1,400 political prisoners
-behind bars in Belarus", "there are still some 1,100 political prisoners in the country"."""
+"""Before a count of political prisoners, words that say they are there now: "There are about 930 political prisoners
+held in Belarus", "there are still some 640 political prisoners in the country"."""
 THERE_HELD = re.compile(rf"\s+(?:{PRISONERS}(?:\s+(?:still\s+)?{HELD_IN})?|(?:people|persons|individuals)\s+(?:still\s+)?"
                         rf"{HELD_IN}(?:\s+in\s+(?P<within>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?\s+{FOR_POLITICS})"
                         r"(?:\s+in\s+(?P<where>the\s+country|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
                         r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:including|among\s+them|according)\b)")
 """After "there are N", all that may follow for the count to be of everyone held: where they are held, and the clause's
-end ("political prisoners behind bars in Belarus including A"; not a part of them, "... with serious illnesses", "... on
+end ("political prisoners jailed in Belarus including A"; not a part of them, "... with serious illnesses", "... on
 hunger strike", nor the freed, "... among those freed", nor those to be freed, "... who will be set free")."""
 
 def _other_country_named(ctx: Context, sentence: Sentence, begin: int, end: int) -> bool:
@@ -77,8 +77,8 @@ OF_THE_FREED = re.compile(r"\b(?:of|among)\s+(?:(?:those|the)\s+(?:freed|release
 
 @rule("political-prisoner-count")
 def remaining(ctx: Context, sentence: Sentence) -> None:
-    """Prisoners still held: "Almost 1,100 political prisoners remain behind bars in Belarus",
-    "Over 900 remain imprisoned", "the rights group counted 1,310 political prisoners"."""
+    """Prisoners still held: "Almost 870 political prisoners still languish in Belarus",
+    "Over 520 remain imprisoned", "the rights group counted 1,046 political prisoners"."""
     for figure in _free(ctx, sentence):
         after = ctx.text[figure.end:sentence.end]
         held = re.match(rf"\s+(?:{PRISONERS}\s+(?:\w+\s+){{0,2}}?)?{HELD}\b[^.;,!?“”\"]*", after) or \
@@ -94,7 +94,7 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
                      rf"behind\s+bars|imprisoned|jailed|detained)\b", after) or \
             re.match(rf"\s+{PRISONERS}\s+(?:currently|still|now)\s+(?:held|detained|jailed|imprisoned|behind\s+bars)\b"
                      rf"[^.;,!?“”\"]*", after)  # "the 873 political prisoners now held in Estonia"
-        # "until all of the country's roughly 1,400 political prisoners are released", "the release of all 1,100 political
+        # "until all of the country's roughly 780 political prisoners are freed", "the release of all 615 political
         # prisoners": all of them, the count of those held
         every = re.search(r"\ball\s+(?:of\s+)?(?:the\s+(?:country|nation)[’']s\s+|the\s+)?$",
                           ctx.text[max(sentence.start, figure.start - 40):figure.start])
@@ -107,11 +107,11 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
             _count(ctx, "political_prisoner_count", figure, figure.start - len(every.group(0)), figure.end + political.end(),
                    ctx.country)
             continue
-        # "called for the release of a further 1,150 prisoners": those still held, in a call for their freedom
+        # "urged the freeing of a further 340 prisoners": those still held, in a call for their freedom
         further = re.search(r"\b(?:release|freedom|freeing)\s+of\s+(?:a\s+further|the\s+remaining|the\s+other|another)\s+$",
                             ctx.text[max(sentence.start, figure.start - 40):figure.start]) or \
             re.search(r"\b(?:to\s+)?free\s+(?:the\s+remaining\s+|another\s+)$", ctx.text[max(sentence.start, figure.start - 30):figure.start]) or \
-            (re.match(r"\s+(?:other|remaining)\b", after) and  # "efforts to free more than a thousand other detainees"
+            (re.match(r"\s+(?:other|remaining)\b", after) and  # "a campaign to free 300 other detainees"
              re.search(r"\b(?:to\s+free|(?:release|freedom)\s+of)\s+$", ctx.text[max(sentence.start, figure.start - 30):figure.start]))
         if further and re.match(rf"\s+(?:(?:other|remaining|political)\s+)*(?:{PRISONERS}|prisoners|detainees)\b", after):
             held = re.match(rf"\s+(?:(?:other|remaining|political)\s+)*(?:{PRISONERS}|prisoners|detainees)\b", after)
@@ -121,7 +121,7 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
             _count(ctx, "political_prisoner_count", figure, figure.start - len(further.group(0)),
                    place.end if place else figure.end + held.end(), ctx.registry.top(place.entity) if place else ctx.country)
             continue
-        # "to release more than 200 political prisoners - out of more than 40,000 in jail since 2013": the political
+        # "to release more than 150 political prisoners - out of some 9,000 in jail since 2019": the political
         # prisoners held, of whom those are freed
         pool = re.match(r"\s+(?:political\s+prisoners\b|(?:in\s+(?:jail|prison)|behind\s+bars)\b(?!\s+nationwide))", after)
         out_of = re.search(rf"{PRISONERS}\W{{0,4}}\bout\s+of\s+(?:(?:more\s+than|over|some|about|nearly|almost|at\s+least)"
@@ -147,7 +147,7 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
             continue
         there = THERE_ARE.search(ctx.text, max(sentence.start, figure.start - 40), figure.start)
         if there and not held:
-            # "There are about 1,400 political prisoners behind bars in Belarus": those held now, where the page frees
+            # "There are about 930 political prisoners held in Belarus": those held now, where the page frees
             held = _held_here(ctx, sentence, figure, there.start())
             counted = counted or (there if held else None)
         if not held or (not counted and not re.match(rf"\s+{PRISONERS}", after) and

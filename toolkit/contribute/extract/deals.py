@@ -62,10 +62,10 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
 
 SAYING = r"(?:confirm(?:s|ed)?|announc(?:es|ed)|report(?:s|ed)?|disclos(?:es|ed)|reveal(?:s|ed)?)"
 TOLD_BEFORE = re.compile(rf"\b{SAYING}\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
-"""Right before a day that comes before the freeing it dates, the saying's verb: "confirmed on January 16 the release"."""
+"""Right before a day that comes before the freeing it dates, the saying's verb: "disclosed on April 9 the release"."""
 TOLD_BETWEEN = re.compile(rf"(?:\s*,)?\s+(?:{SAYING}\s+)?(?:the\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
-"""Between a day and the freeing it comes before: the saying's verb, if it follows the day ("A statement issued on
-January 30, 2019, announced the release"), and the freeing's article and adjective ("the safe release")."""
+"""Between a day and the freeing it comes before: the saying's verb, if it follows the day ("A notice published on
+October 2, 2023, announced the release"), and the freeing's article and adjective ("the safe release")."""
 TOLD_AFTER = re.compile(r"(?:\b(?:to|told)\s+(?:the\s+)?(?:reporters|journalists|press|media)|"
                         r"[”\"][^“”\"]*?\b(?:said|says|told\s+[\w\s]{1,30}?|stated|added|wrote)|"
                         r"\((?:[A-Z][\w.&’'-]*\s*){1,5},)\s+(?:on\s+|late\s+|early\s+)?$")
@@ -76,8 +76,8 @@ citation's brackets ("(Test News, Dec. 13, 2025)")."""
 
 def _told_on(ctx: Context, sentence: Sentence, offset: int, date: DateMention) -> bool:
     """True when the day dating a freeing is the day it was told on, not done on: a saying's verb before the day, which
-    comes before the freeing it tells of ("confirmed on January 16 the release of four"); the saying right after the
-    day, in its subject ("A statement issued on January 30 announced the release"); or the telling after the freeing
+    comes before the freeing it tells of ("revealed on April 9 the release of six"); the saying right after the
+    day, in its subject ("A notice published on October 2 announced the release"); or the telling after the freeing
     (`TOLD_AFTER`)."""
     if date.end <= offset:
         if not re.fullmatch(TOLD_BETWEEN, ctx.text[date.end:offset]):
@@ -93,7 +93,7 @@ def _reported_day(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
     if ctx.release is None or clause_release(ctx, sentence, offset) != ctx.release or \
             any(d.property == "date" and d.subject == ctx.release for d in ctx.drafts) or \
             found_between(ctx, sentence, STILL_TO_COME, offset, sentence.end):
-        return None  # "announced Thursday that it was releasing 40 prisoners next week": nothing done by Thursday
+        return None  # "revealed Tuesday that it was freeing 25 detainees next week": nothing done by Tuesday
     return next((d for d in sentence.dates if abs(d.start - offset) < 160 and d.value and len(d.value) == 10 and
                  not ctx.taken(d) and reported(ctx, d, offset, sentence.start)), None)
 
@@ -211,8 +211,8 @@ PARDONING = re.compile(rf"\b(?:pardon(?:ed|s)|(?:signed|issued)\s+(?:an?\s+|the\
                        rf"(?:decrees?|orders?)\s+(?:on\s+|to\s+)?(?:pardon(?:ing)?|granting\s+{PARDON_NOUN})|"
                        rf"signed\s+(?:an?\s+|the\s+)?pardon\s+(?:order|decree)s?|"
                        rf"(?:granted|granting|issued|gave|(?P<announced>announced))\s+{PARDON_NOUN}(?:\s+to)?)\b")
-"""A pardon done, by its verb or by its noun: "pardoned 40", "signed a decree granting amnesty to", "granted royal
-pardons to 14 activists", "issued a royal pardon to", "granting clemency to", and "announced a presidential pardon"
+"""A pardon done, by its verb or by its noun: "pardoned 40", "signed an order granting amnesty to", "granted royal
+pardons to 22 monks", "issued a royal pardon to", "granting clemency to", and "announced a presidential pardon"
 by whoever holds no office below the one who pardons (a spokesperson, secretary or minister who "announced the
 pardons" announces what another signed)."""
 SPOKESPEOPLE = re.compile(r"\b(?:spokes\w+|secretary|minister|official|envoy|ambassador|aide|adviser|advisor|"
@@ -222,8 +222,8 @@ OWN_OFFICE_SAID = re.compile(r"[’']s?\s+(?:press\s+(?:service|office|secretary
                              r"(?:in\s+a\s+statement\s+|(?:late\s+|early\s+)?(?:on\s+)?[A-Z][a-z]+day\s+)*"
                              r"(?:that\s+)?(?:(?P<pronoun>he|she)|the\s+(?P<title>leader|president|ruler|king|emir|"
                              r"head\s+of\s+state))\s+(?:(?:has|had)\s+)?(?:also\s+)?")
-"""Between a leader's name and a pardon, the leader's own office telling of it: "X's press service says that the leader
-has pardoned", "X's office said in a statement on Friday that he had pardoned"."""
+"""Between a leader's name and a pardon, the leader's own office telling of it: "X's press office said that the leader
+has pardoned", "X's administration announced on Sunday that she had pardoned"."""
 HEAD_OF_STATE = re.compile(r"\b(?:president|king|emir|ruler|monarch|sultan|prime\s+minister|head\s+of\s+state|leader)\b",
                            re.IGNORECASE)
 NOT_IN_POWER = re.compile(r"\b(?:opposition|exiled|rights|former|ex-|activist|lawyer|candidate)\b", re.IGNORECASE)
@@ -231,7 +231,7 @@ NOT_IN_POWER = re.compile(r"\b(?:opposition|exiled|rights|former|ex-|activist|la
 
 def _own_office_said(ctx: Context, person, verb: int) -> bool:
     """True when the person's own office says that the person pardoned (`OWN_OFFICE_SAID`): one the page calls a head of
-    state or government ("President X's press service says that the leader has pardoned"), or, with no title, told of
+    state or government ("President X's press office said that the leader has pardoned"), or, with no title, told of
     as "he" or "she" ("X's office said he had pardoned"); not an opposition leader's or a rights group chief's office
     telling of "the president" ("Opposition leader X's spokeswoman said the president had pardoned 30": the
     president pardoned)."""
@@ -258,12 +258,12 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
     for match in PARDONING.finditer(sentence.text):
         verb = sentence.start + match.start()
         gap = BY_DOING if match.group(0).lower().startswith("granting") else ""
-        # "X on Thursday pardoned", "X, President of Belarus, has signed a decree to pardon" (a description between)
+        # "X on Tuesday pardoned", "X, Belarus's head of state, signed a decree to pardon" (a description between)
         actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
                       re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?(?:(?:also|earlier|later|yesterday|today|\w+ly|"
                                    rf"on\s+[A-Z]\w+|last\s+\w+)\s+)?{gap}",
                                    ctx.text[_after_description(ctx, p, verb):verb])), None)
-        if actor is None:  # "President X's press service says that the leader has pardoned": X's own office tells of X
+        if actor is None:  # "President X's press office said that the leader has pardoned": X's own office tells of X
             actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and _own_office_said(ctx, p, verb)),
                          None)
         if match.group("announced") and actor and SPOKESPEOPLE.search(f"{actor.role or ''} {actor.text}"):
@@ -281,8 +281,8 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
 
 
 def _after_description(ctx: Context, person, verb: int) -> int:
-    """Where the words after a name resume past its description set off by commas ("X, President of Belarus, has
-    signed"; "X, the self-proclaimed president of Belarus, has"): a description that says nothing of its own (no
+    """Where the words after a name resume past its description set off by commas ("X, Belarus's head of state, has
+    signed"; "X, the long-serving ruler of Belarus, has"): a description that says nothing of its own (no
     "who", "whose", nor a verb of saying) and is no opposition's."""
     described = re.match(r",\s+(?!(?:who|whose|which|said|says|told)\b)[^,;:()“”\"]{3,80},", ctx.text[person.end:verb])
     if described is None or re.search(r"\b(?:said|says|told|who|whose|opposition)\b", described.group(0)):
@@ -382,8 +382,8 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
         sent = SENT_BY_A_LEADER.match(ctx.text, person.end, sentence.end) if MET_WITH.search(before) else None
         if sent and _leader_country(ctx, sent.group("whose")) in (None, ctx.country):
             sent = None  # "a representative of Belarusian President X": the freeing side's own; or no country named
-        comma_before = re.search(rf"\b(?i:{ENVOY})\b[^.;,]{{0,35}},\s*$", before)  # "U.S. Special Envoy for Belarus, X"
-        # "brokered by X", "negotiations with a U.S. delegation led by X" (not the freeing side's own delegation)
+        comma_before = re.search(rf"\b(?i:{ENVOY})\b[^.;,]{{0,35}},\s*$", before)  # "U.S. Special Envoy for Moldova, X"
+        # "brokered by X", "talks with a Polish delegation led by X" (not the freeing side's own delegation)
         brokered = re.search(r"\b(?:brokered|mediated|negotiated|secured|arranged|delegation\s+(?:was\s+)?(?:led|headed))"
                              r"\s+by\s+$", before)
         if brokered and _own_delegation(ctx, before):

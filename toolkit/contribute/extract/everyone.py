@@ -1,5 +1,5 @@
-"""Facts said of all of a release's freed at once, with the figure written elsewhere: "All of them were brought to
-Vilnius" (each one freed went there, as many as the total), "Those released are all Nicaraguan citizens" (the
+"""Facts said of all of a release's freed at once, with the figure written elsewhere: "All of them were later taken to
+Warsaw" (each one freed went there, as many as the total), "Those released are all Estonian citizens" (the
 total is that nationality's count too). Marked implied-count: the figure is not in the sentence."""
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?
                          rf"liberated|set\s+free)|\s+{ADJECTIVES}{PEOPLE})?(?=\s)|"
                          rf"\b(?:[Tt]he|[Tt]hose)\s+(?:released|freed|pardoned|liberated|former)\s+(?:political\s+)?(?:prisoners|detainees|"
                          rf"people|individuals)(?=\s+(?:were|are|had\s+been|have\s+been)\s+(?:now|then|later|all|subsequently)?)|"
-                         # "After the prisoners were released into Lithuania": the freed, and where they were freed to
+                         # "Once the prisoners were released into Poland": the freed, and where they were freed to
                          rf"\b(?:[Tt]he|[Tt]hose)\s+(?:political\s+)?(?:prisoners|detainees)(?=\s+(?:were|had\s+been|have\s+been)\s+"
                          rf"(?:released|freed)\s+into\b)|"
-                         # "The group was transported to Lithuania", "They have crossed into Lithuania", "The prisoners
-                         # traveled to Lithuania", after a sentence that freed them (see all_moved)
-                         # (or said: "Relatives confirmed that the prisoners were flying to Washington"), with those
-                         # among them or beside them ("The prisoners, among them A, were transferred to Lithuania", "The
-                         # prisoners and the US delegation that negotiated their release traveled to Lithuania")
+                         # "The group was then driven to Poland", "They have crossed into Estonia", "The prisoners
+                         # traveled to Warsaw", after a sentence that freed them (see all_moved)
+                         # (or said: "Her lawyer confirmed that the prisoners were heading home to Tallinn"), with those
+                         # among them or beside them ("The prisoners, among them A, were escorted to Poland", "The
+                         # prisoners and the EU envoys who met them at the border travelled on to Warsaw")
                          rf"(?:^\W*|\b(?:said|says|confirmed|reported|added|announced)\s+(?:that\s+)?)"
                          rf"(?P<group>[Tt]he\s+(?:group|(?:political\s+)?(?:prisoners|detainees|captives|hostages))|They)"
                          rf"(?=(?:,\s+(?:among\s+them|including)\s+[^,;.]{{1,80}},|\s+and\s+the\s+(?:[\w-]+\s+){{0,2}}?"
@@ -39,7 +39,7 @@ ANOTHER_TIME = re.compile(r"\b(?:ago|earlier|previously|last\s+(?:year|month|wee
 
 @rule("all-moved")
 def all_moved(ctx: Context, sentence: Sentence) -> None:
-    """"All of those freed were then relocated to neighbouring Lithuania", "All of them are now safe in Vilnius": every
+    """"All of those freed were later relocated to nearby Estonia", "All of them are currently safe in Warsaw": every
     one of the release's freed went there (the people the page frees before or after the sentence: see
     `sent_with_all`), as many as the total this article gives (marked for review: the figure is not in the
     sentence)."""
@@ -144,7 +144,7 @@ ALL_ARE = re.compile(r"\b(?:(?:Those|The\s+(?:people|prisoners))\s+(?:freed|rele
 
 @rule("all-nationals")
 def all_nationals(ctx: Context, sentence: Sentence) -> None:
-    """"Those released are all Nicaraguan citizens": the release's total is that nationality's count too
+    """"Those released are all Estonian citizens": the release's total is that nationality's count too
     (marked for review: the figure is not in the sentence)."""
     for match in ALL_ARE.finditer(sentence.text):
         release = clause_release(ctx, sentence, sentence.start + match.start())
@@ -159,7 +159,7 @@ def all_nationals(ctx: Context, sentence: Sentence) -> None:
 
 def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     """The country or place a movement after `offset` ends in: "were then relocated to neighbouring Lithuania",
-    "and is now in Lithuania", "are safe in Vilnius", "The former prisoners are in Lithuania" (present tense, right
+    "and is now in Lithuania", "are safe in Vilnius", "The former prisoners are in Poland" (present tense, right
     after them; not "were in Minsk's detention centre": where they were held, nor "said their families are in
     Lithuania"); none when two places are named ("are in Lithuania and Poland")."""
     move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in)|"

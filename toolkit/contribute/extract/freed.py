@@ -37,7 +37,7 @@ FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      r"(?:\A\W*(?:(?:and|but|notably|meanwhile|separately)\b,?\s+)?|\balso\s+)"
                      r"(?:freed|released|pardoned|set\s+free)\s+(?:after|following)\s+"
                      r"(?:[a-z][\w-]*\s+){1,6}?[a-z][\w-]*\s+(?:were|was|are|is)|"
-                     # "One of the persons freed by Minsk is X"
+                     # "One of the detainees pardoned by Minsk was X"
                      r"one\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+by\s+(?:the\s+)?[\w.’'-]+"
                      r"(?:\s+[\w.’'-]+)?\s+(?:is|was)|"
                      r"(?:those|people|prisoners|the\s+people)\s+(?:freed|released|pardoned|set\s+free)\s+"
@@ -50,14 +50,14 @@ FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      # Latvian citizens are A and B": a phrase about the freed, then who they are
                      rf"one\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?(?:(?:freed|released|pardoned)(?:\s+{PEOPLE})?|"
                      rf"{PEOPLE}\s+(?:freed|released|pardoned))\s*,|"  # "One of the released prisoners, X, refused to leave"
-                     # "identified one of those freed as one of its journalists, A", "named one of the released as A",
+                     # "named one of those pardoned as one of its cameramen, A", "named one of the released as A",
                      # "identified two of the freed prisoners as its correspondents A and B", "named the freed
                      # journalist among them as A"
                      rf"(?:one|two|three|four|some|several|another)\s+of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?"
                      rf"(?:(?:freed|released|pardoned)(?:\s+{PEOPLE})?|{PEOPLE}\s+(?:freed|released|pardoned))\s+as"
                      r"(?:\s+one\s+of\s+(?:its|their|his|her|the)\s+[a-z]+(?:\s+[a-z]+)?,|\s+(?:its|their|his|her))?|"
                      r"named\s+the\s+(?:freed|released|pardoned)\s+[a-z]+(?:\s+among\s+them)?\s+as|"
-                     # "The outlet named the journalist as A", after "... one of whom is a journalist"
+                     # "The broadcaster identified the photographer as A", after "... one of whom is a photographer"
                      r"(?:named|identified)\s+(?:the|this)\s+(?P<anaphor>[a-z]+)\s+as|"
                      r"the\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+(?:[A-Z][a-z]+\s+)?(?:individuals?|persons?|prisoners?|"
                      r"man|woman|men|women|detainees?|citizens?|nationals?|people)\s+(?:is|was|are|were))\s+", re.IGNORECASE)
@@ -79,7 +79,7 @@ ATTENDING_REACH = 200
 ATTENDED = re.compile(r"\b(?:accompanied|escorted|met|greeted|joined|flanked|welcomed|received|carrying|"
                       r"handed\s+over\s+to)\b", re.IGNORECASE)
 # "The group included ...", "They include ...", "Among them are ..., including" right after a sentence about freeing, perhaps
-# as someone said it ("Activists said that among them were figures such as A")
+# as someone said it ("Her lawyer said that among them were several figures such as A")
 GROUP_SUBJECT = re.compile(r"\W*(?:[^.;:“”\"]{0,80}?\b(?:said|say|says|reported|added|noted|confirmed)\s+(?:that\s+)?)?"
                            # ("The American prisoners include A": a nationality before the noun)
                            r"(?:(?:The|This|That)\s+(?:(?-i:[A-Z])[a-z]+\s+(?=prisoners|detainees))?"
@@ -99,7 +99,7 @@ RELATION_OF = re.compile(r"\b(?:wife|husband|spouse|son|daughter|mother|father|b
 """A name that is the object of a relation ("the wife of A", "supporters of A"): the one freed is the relation."""
 NTH_FREED = (r"(?:the|a)\s+(?P<nth>first|second|third|fourth|fifth|sixth|last|final|other)\s+"
              r"(?:(?!(?:not|never|yet|still)\b)[\w-]+\s+){0,2}?(?:to\s+be\s+)?(?:freed|released|pardoned|set\s+free)\b")
-"""A person's place among the freed: "X was the third detainee to be released", "Y was the other prisoner freed"."""
+"""A person's place among the freed: "X was the fourth prisoner to be freed", "Y was the other detainee released"."""
 # "Minister E of the deposed civilian government were also released": what the last of a list served, before its verb
 OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:was|were|is|are|has|have|had)\b)")
 # "X was freed", "X and Y were among those released", "X and Y were among 31 of the freed taken to Kyiv" (a count
@@ -110,8 +110,8 @@ FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walk
                          r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+|(?:quickly|finally|"
                          r"eventually|subsequently|formally|officially|ultimately|swiftly|immediately|unexpectedly|"
                          r"suddenly|safely|quietly|reportedly|secretly|abruptly|unconditionally|early)\s+)?"
-                         r"(?:ordered\s+(?:to\s+be\s+)?)?"  # "were ordered (to be) freed by the judge": a court's order done
-                         # "are granted a complete remission of the sentence", "have been granted a presidential pardon"
+                         r"(?:ordered\s+(?:to\s+be\s+)?)?"  # "were ordered (to be) freed at once": a court's order done
+                         # "were granted a full remission of their sentences", "have been granted a royal pardon"
                          rf"(?:{GRANTED_PARDON}|freed|released|pardoned|set\s+free|free\b|{NTH_FREED}|(?:among(?:st)?|one\s+of)\s+"
                          r"(?:(?:a\s+total\s+of|some|more\s+than|over|nearly|about)\s+)?(?:[\w,]+\s+of\s+)?"
                          r"(?:(?:those|the)\s+(?:\d[\d,]*\s+)?|\d[\d,]*\s+|"  # "among a total of 3,120 prisoners released"
@@ -154,7 +154,7 @@ ORDER_PENDING = re.compile(r"\b(?:within|pending|once|unless|if|conditionally|ap
                            r"yet\s+to|has\s+not|have\s+not|had\s+not|not\s+yet)\b", re.IGNORECASE)
 """Words after a court's order to free someone that leave it undone: a delay, a condition or an appeal."""
 
-# "secured the release of X", "announced the pardon of X", "the pardon also saw the releases of X", "welcomes this
+# "secured the release of X", "announced the pardon of X", "the amnesty also brought the releases of X", "welcomes this
 # afternoon's release of X": a freeing done, not one asked for ("demanded the release of X", "talks on the release of
 # X"), nor a hope or a plan the words between name ("welcomed the prospect of the release of X", "the planned release")
 NOT_YET_DONE = r"talks|negotiations?|prospects?|hopes?|calls?|demands?|plans?|planned|efforts?|bids?|push|campaign|" \
@@ -224,14 +224,14 @@ AMONG_MOVED = re.compile(rf"\s*(?:was|were|is|are)\s+(?:also\s+)?(?:among(?:st)?
                          rf"(?:dozens|scores|hundreds)\s+of\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:people|prisoners|detainees|inmates|"
                          rf"captives|hostages|group|others|those|freed|released)\s+(?:who\s+(?:were|had\s+been|have\s+been)\s+|"
                          rf"who\s+)?(?P<moved>{MOVED_TO})")
-"""A person among a group of the freed that went somewhere: "X was among many people who were bused to Ukraine", "was
-one of dozens of released prisoners who arrived in Ukraine", "was among the large group taken to Ukraine"."""
+"""A person among a group of the freed that went somewhere: "X was among several people who were driven to Poland", "was
+one of scores of freed detainees who arrived in Poland", "was among the big group taken to Lithuania"."""
 DESCRIBED_SECOND = re.compile(r"\s+and\s+(?:the|a|an|his|her|their)\s+[^,;:.“”\"()]{1,70},\s*")
 """Between two names of a list, a description of the second set off by commas ("A and the candidate he endorsed, B,")."""
 # "An Estonian journalist, X, was among them": the name in apposition to the description that opens its sentence
 LEADING_DESCRIPTION = re.compile(r"\W*(?:An?|The|Another)\s+[^,;:.“”\"]{1,60},\s*")
 
-# "A and other political prisoners were released", "A and 13 other detainees were freed": A was freed with them
+# "A and other jailed activists were released", "A and 9 other detainees were freed": A was freed with them
 OTHERS = re.compile(r"\s+(?:and|along\s+with|together\s+with)\s+(?:(?:[\w,]+\s+)?other\s+(?:[\w-]+\s+){0,3}?|"
                     r"an?\s+(?:unnamed\s+|unidentified\s+)?(?-i:[A-Z][a-z]+)\s+(?:(?:citizen|national)\s+)?)(?=(?:was|were|"
                     r"have|had|has|are|is)\b)", re.IGNORECASE)
@@ -243,7 +243,7 @@ PRISONERS_WORD = re.compile(r"\b(?:prisoners|detainees|inmates|captives|hostages
 
 def _freed_noun_before(ctx: Context, noun: str) -> bool:
     """True when the sentence before freed people and counted one of them by `noun`, in the freeing's own clause ("Belarus
-    freed three prisoners, one of whom is a journalist"): not one still held, dying or sentenced, nor one a later
+    freed five detainees, one of whom is a photographer"): not one still held, dying or sentenced, nor one a later
     clause speaks of ("..., but a journalist remains in custody", "after talks with a U.S. envoy", "the mediator said")."""
     before = ctx.previous_sentence
     if not ctx.previous_freeing or STILL_HELD.search(before):
@@ -289,9 +289,9 @@ heading that is a name is no longer one of theirs (an author's, a reader's lette
 
 def profiles_lead(ctx: Context, sentence: Sentence) -> bool:
     """True for a line that introduces some of the freed, one by one, below it: the people it names are the freed
-    ("Here are some of the best-known people to be freed, according to ...", "Here is a look at the detainees
-    released Monday", "The following are some of those released"), not those still held, nor who negotiated or
-    campaigned for their release."""
+    ("Here are some of the well-known figures to be released, according to ...", "Here is a closer look at
+    the detainees freed Sunday", "The following are some of those released"), not those still held, nor who negotiated
+    or campaigned for their release."""
     return bool(PROFILES_LEAD.match(sentence.text)) and not STILL_HELD.search(sentence.text)
 
 
@@ -309,7 +309,7 @@ def name_heading(ctx: Context, sentence: Sentence) -> Name | None:
 
 def freeing_list_lead(ctx: Context, line: int) -> bool:
     """True when the list an item at `line` belongs to is introduced by a line about who was freed
-    ("Journalists released on September 11 included:", "Those freed:"), or one that names those a freeing
+    ("Reporters released on May 2 included:", "Those freed:"), or one that names those a freeing
     earlier in the article counted ("... released 12 priests ..." then "The names of the priests are:")."""
     return _list_freeing(ctx, line) is not None
 
@@ -437,7 +437,7 @@ def _destination_after(ctx: Context, sentence: Sentence, offset: int, reach: int
                     ctx.text[offset:sentence.end])
     if move is None or re.search(r",\s+(?:who|whose|whom|which)\b|\brather\s+than\b|\binstead\b|\brefus", move.group(0)):
         return None  # "released after his wife, who had been driven to Lithuania in 2020, appealed": someone else's;
-        # "chose to stay rather than be driven across the border to Lithuania": not done
+        # "chose to stay rather than be taken over the border to Poland": not done
     own = re.sub(r"\b(?:on|from)\s+(?:their|his|her)\s+(?:way|prisons?|cells?|jails?)\b", "", move.group(0))
     if reach > 60 and re.search(r"\b(?:but|his|her|their)\b", own):
         return None  # further on, "but his wife was deported to Poland": another's movement (not "freed from their
@@ -466,7 +466,7 @@ THEM = re.compile(r"\W*(?:Among\s+them|They\s+(?:include|included)|These\s+(?:in
 
 def _freed_so_far(ctx: Context, sentence: Sentence) -> list[int]:
     """Where lists of the freed of many releases begin in the sentence ("Those released since July include A"), or its
-    start when it opens "Among them" after a sentence about them ("Those freed so far include sick people. Among them
+    start when it opens "Among them" after a sentence about them ("Those freed so far include elderly people. Among them
     were A"). Read once per sentence: each person it names is asked about."""
     if THEM.match(sentence.text) and SO_FAR.search(ctx.previous_sentence):
         return [sentence.start]
@@ -534,14 +534,14 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             ctx.freeing_list and re.fullmatch(r"\W*The\s+list\s+(?:also\s+)?", before)  # the list of the freed
         moved = _group_moved(ctx, sentence, before, begin)
         if WISHED_RELEASE.search(before) and not any(m.end() <= trigger.start() for m in freeing):
-            continue  # "Activists expected the release of many political prisoners, including A": hoped for, not done
+            continue  # "Campaigners anticipated the release of many dissidents, including A": hoped for, not done
         near = before[-ATTENDING_REACH:]  # (read within a window: a sentence may hold thousands of "including")
         said_freed = list(FREED_BEFORE.finditer(near))
         attended = list(ATTENDED.finditer(near, said_freed[-1].start() if said_freed else 0))
         group = ATTENDING_GROUP.search(near, attended[-1].end()) if attended else None
         between = near[attended[-1].end():group.start()] if group else ""
         if group and ";" not in between and ("," not in between or re.search(r"\band\s+(?:[\w-]+\s+){0,3}$", between)):
-            continue  # "taken to Lithuania, accompanied by US officials, including A": A is one of the officials
+            continue  # "taken to Poland, accompanied by EU diplomats, including A": A is one of the diplomats
         if re.search(r"(?:\bnot|\bnever|n[’']t)\s*(?:,\s*(?:however|though|yet)\s*,|\s(?:appear|seem)\s+to|"
                      r"\s(?:yet|ever|actually|also))?\s*$", before, re.IGNORECASE) or \
                 re.match(r"(?:neither|none\s+of|no)\b", sentence.text[trigger.end():], re.IGNORECASE):
@@ -588,7 +588,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                 re.match(r"among", phrase, re.IGNORECASE) and \
                 re.search(r"\b(?:freed|released|pardoned)\s+(?:in\s+the\s+(?:previous|earlier|last)\b|last\s+(?:year|month|week)\b|"
                           r"earlier\b(?!\s+(?:today|this|on)\b)|in\s+(?:19|20)\d\d\b)", phrase, re.IGNORECASE):
-            continue  # "Among those released at the time were A and B", "... in the previous round", "... last year": the
+            continue  # "Among those freed at the time were A and B", "... in the previous round", "... last year": the
             # freed of a release told before
         if trigger.group("anaphor") and not _freed_noun_before(ctx, trigger.group("anaphor")):
             continue  # "named the journalist as A" names one of the freed only after a freeing that counts a journalist
@@ -641,7 +641,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if among and (not PRISONERS_WORD.search(among.group(0)) and not ctx.previous_freeing and not sentence.freeing() or
                       _dated_elsewhere(ctx, sentence, among.end())):
             among = None  # "X was among thousands of people who moved to Poland in 2021": no freed group
-        if among and not described(ctx, sentence, person):  # "X was among many people who were bused to Ukraine"
+        if among and not described(ctx, sentence, person):  # "X was among several people who were driven to Poland"
             place = place_after(ctx, sentence, among.end())
             if place is not None and ctx.kind(place) == "place" and not IN_CUSTODY.match(ctx.text, place.end, sentence.end):
                 record(person, among.start("moved"), person.begin, place.end, place)
@@ -671,7 +671,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if moved and moved.group("now") and not PRISONERS_WORD.search(others.group(0)):
             moved = None  # "X and three other officials are now in Moscow": no freed among them
         if moved and not described(ctx, sentence, person):
-            # "A and 113 other prisoners were transferred to P": A went there with them
+            # "A and 41 other detainees were transferred to P": A went there with them
             place = place_after(ctx, sentence, moved.end())
             if place is not None and moved.group("now") and IN_CUSTODY.match(ctx.text, place.end, sentence.end):
                 place = None  # "X and three other detainees are now in Minsk's Okrestina jail": held there
@@ -679,8 +679,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                 begin = person.begin
                 record(person, moved.start(), begin, moved.end(), place)
         elif verb and not described(ctx, sentence, person):
-            # "X was pardoned by Lukashenko on Saturday after more than five years behind bars and driven across the
-            # border to Lithuania": the person's own clause reaches further
+            # "X was pardoned by the president on Sunday after nearly four years in prison and driven over the
+            # frontier to Poland": the person's own clause reaches further
             place = _destination_after(ctx, sentence, verb.end(), reach=90)
             subjects = list_members(ctx, sentence, sentence.start)
             plural = bool(re.match(r"\s*(?:were|are|have)\b", verb.group(0)))
@@ -712,7 +712,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         obj = sentence.start + match.end()
         to = re.match(r"\s+to\s+", ctx.text[obj:sentence.end]) if re.search(r"pardons?$", match.group(0)) else None
         obj += to.end() if to else 0  # "granted pardons to researcher X and lawyer Y"
-        # "the pardon of the blogger X", "the sudden release last month of X" (its time between)
+        # "the pardon of the blogger X", "the surprise release last month of X" (its time between)
         of = re.match(r"(?P<when>\s+(?:last|this|earlier\s+this)\s+(?:week|month|year)|\s+on\s+[A-Z][a-z]+day)?(?:\s+on\s+parole)?"
                       r"\s+of\s+",
                       ctx.text[obj:sentence.end]) \
@@ -724,8 +724,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if of and not done_noun and not _done_by_its_doer(ctx, sentence, ahead, obj + of.end()) and \
                 not _opens_done(ctx, sentence, match, obj + of.end()) and \
                 not (of.group("when") and re.search(r"\b(?:follows|followed)\s+(?:the\s+)?(?:\w+\s+)?$", ctx.text[ahead[0]:ahead[1]])):
-            continue  # "demanded the release of X", "talks on the release of X": asked for, not done ("The release
-            # follows the sudden release last month of X" is one done: its time is written)
+            continue  # "demanded the release of X", "talks on the release of X": asked for, not done ("The pardon
+            # follows the surprise release last month of X" is one done: its time is written)
         obj += of.end() if of else 0  # "the pardon of the blogger X", "secured the release of journalist Y"
         for person in list_members(ctx, sentence, obj):
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
@@ -896,7 +896,7 @@ def _items_of_the_freed(ctx: Context, sentence: Sentence, begin: int, members: l
 WISHED_RELEASE = re.compile(r"\b(?:expect\w*|anticipat\w*|hop\w*|call\w*\s+for|demand\w*|urg\w*|want\w*|await\w*|seek\w*|"
                             r"sought|push\w*\s+for|lobb\w*\s+for)\s+(?:\w+\s+){0,3}?(?:release|freedom|freeing)\s+of\b[^.;]*$",
                             re.IGNORECASE)
-"""Before a list, a release hoped for: "expected the release of many political prisoners, including"."""
+"""Before a list, a release hoped for: "anticipated the release of many jailed dissidents, including"."""
 
 
 RELATIONS_BEFORE_COLON = re.compile(r"\b(?:lawyers|relatives|families|wives|husbands|parents|children|sons|daughters|"
@@ -911,14 +911,14 @@ OBJECT_OF = re.compile(r"\b(?:against|with|by|to|from|under|than|after|before|of
 
 TOGETHER = re.compile(r"(?:^\W*|\bthat\s+)(?P<who>[Tt]hey|[Bb]oth(?:\s+(?:men|women|individuals|prisoners|detainees|of\s+them))?|"
                       r"[Tt]he\s+(?:pair|two(?:\s+(?:men|women|individuals|prisoners|detainees))?))(?=\s)")
-"""The people named before, together, as the subject of a freeing: "The two men were released on Friday", "Trudeau
-announced that the two men had been released"."""
+"""The people named before, together, as the subject of a freeing: "The two men were released on Friday", "the premier
+announced that the two women had been released"."""
 
 
 def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
-    """"Canadians A and B landed in Calgary ... Trudeau announced that the two men had been released": each of those the
-    last sentence naming anyone named (not its speakers, nor anyone inside a description), exactly two for "the two",
-    "both" and "the pair"."""
+    """"Estonians A and B landed in Tallinn ... the premier announced that the two women had been released": each
+    of those the last sentence naming anyone named (not its speakers, nor anyone inside a description), exactly two for
+    "the two", "both" and "the pair"."""
     group = list(ctx.group_before or [])  # those the last sentence naming anyone told of: no speaker, none described
     if any(sentence.start <= p.start for p in group):
         return  # named in this sentence: not the people named before it
@@ -946,7 +946,7 @@ TO_MEET = re.compile(r"\s+to\s+(?:meet|see|visit|greet|join|welcome|collect|pick
 
 
 def _journey_together(ctx: Context, sentence: Sentence, match: re.Match, group: list[Name]) -> None:
-    """"Both individuals are en route to Sweden", "They are on their way to Lithuania": where each of those the sentence
+    """"Both women are en route to Estonia", "They are on their way to Poland": where each of those the sentence
     before named went, when the page has drafted each of them freed (two for "both" and "the pair"), and the journey
     is not one before prison."""
     journey = TRAVELLED.match(ctx.text, sentence.start + match.end(), sentence.end)
@@ -1007,7 +1007,7 @@ def _group_moved(ctx: Context, sentence: Sentence, before: str, begin: int) -> N
 def note_other_side(ctx: Context, sentences: list[Sentence]) -> None:
     """Before any rule runs: the people the other side of an exchange frees anywhere on the page ("In return, the
     US released X"), so a headline that lists both sides ("Swap frees A, X") frees only A; and those the page says
-    another country held ("X, an American teacher held in Russia since 2021, was freed" on a page about Belarus's
+    another country held ("X, a Canadian nurse held in Iran since 2022, was freed" on a page about Belarus's
     release): that country freed them, in none of the page's own release, wherever the page names their freeing."""
     for sentence in sentences:
         for match in sentence.freeing():
@@ -1025,8 +1025,8 @@ HELD_IN = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:(?!(?:who|whose|whom|which|tha
                      r"(?:\w+\s+)?in\s+(?:(?:a|an|the)\s+)?(?P<where>(?:[A-Z][\w.’'-]*\s+){0,2}?[A-Z][\w.’'-]*)"
                      r"(?=\s+(?:prisons?|jails?|penal\s+colon(?:y|ies)|custody|detention|since|for|from|until|on|in)\b|"
                      r"\s*[,.;)]|\s*$)")
-"""A description that says where someone was held: ", an American teacher held in Russia since 2021", ", held in an
-American prison for 12 years", ", a journalist jailed in Minsk in 2021"."""
+"""A description that says where someone was held: ", a Canadian nurse held in Iran since 2022", ", held in a
+Polish prison for 9 years", ", a journalist jailed in Minsk in 2021"."""
 
 
 def held_elsewhere(ctx: Context, sentence: Sentence, person: Name) -> bool:
@@ -1053,7 +1053,7 @@ def moved_group_place(ctx: Context, sentence: Sentence) -> Name | None:
 
 
 def _listed_then_freed(ctx: Context, sentence: Sentence, record) -> None:
-    """"X, Y, Z released by Russia as part of the deal": a list of names the participle of a freeing follows,
+    """"X, Y, Z released by Minsk under the agreement": a list of names the participle of a freeing follows,
     as summaries and headlines write it (no "were")."""
     begin = sentence.start + (BULLET.match(sentence.text).end() if BULLET.match(sentence.text) else 0)
     members = list_members(ctx, sentence, begin)
@@ -1121,8 +1121,8 @@ def _counted_apposition(ctx: Context, sentence: Sentence, record) -> None:
 
 NOW_SOMEWHERE = re.compile(r"(?:,\s+who\s+(?:were|had\s+been)\s+[^,;.]{1,60},)?\s+(?:are|were)\s+now\s+(?:free|safe|home|"
                            r"back|in|at)\b")
-"""After names listed under a shared title, what says they are the freed: "..., who were political prisoners, are now at
-the Vatican", "are now free"."""
+"""After names listed under a shared title, what says they are the freed: "..., who had been political prisoners,
+are now in Rome", "are now free"."""
 THEY_WERE = re.compile(rf"(?:They|These|Those|The\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
                        rf"(?P<noun>{PEOPLE})(?:\s+in\s+question)?)\s+(?:were|are)\s+(?=[A-Z])")
 """What opens a sentence that names the freed of the sentence before: "They were A, B, C, and D", "These are A and B",
@@ -1151,7 +1151,7 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
         return  # "They were" names as many as the sentence before freed in the page's release ("freed four Americans.
         # They were A, B, C and D"), not two after four, nor those it says are still held or arrested ("..., but two
         # remain jailed. They are A and B"), nor a release of another year
-    # "Fathers A and B, who were political prisoners, are now at the Vatican": a title in the plural shared by as many
+    # "Fathers A and B, who had been political prisoners, are now in Rome": a title in the plural shared by as many
     # names as the sentence before freed, who are now somewhere (not officials: "Ministers A and B welcomed the move";
     # not what they do to others, "Officers A and B drove them to the border"; not after "two others are still held")
     titled = re.fullmatch(r"\W*(?P<title>[A-Z][a-z]+s)\s+", ctx.text[begin:members[0].start]) if members and not lead else None
@@ -1232,7 +1232,7 @@ OF_SOMEONE = re.compile(r"\b(?:of|to|with|for|from|by|about|behind|beside)\s+$",
 
 
 def _one_of_the_counted(ctx: Context, sentence: Sentence, record) -> None:
-    """"The opposition said one of the 52, X, had refused to cross": as many people as the part says, named right after
+    """"Her lawyer said one of the 29, X, had declined to cross": as many people as the part says, named right after
     a count the page drafted as freed (not "one of the 1,100 still held, X", nor "one of the 20 judges, X")."""
     for match in ONE_OF_COUNTED.finditer(sentence.text):
         if OF_SOMEONE.search(sentence.text, max(0, match.start() - 30), match.start()):
@@ -1254,7 +1254,7 @@ THE_FREED_NAMED = re.compile(r"\W*(?:The|Those)\s+(?:(?:\d+|two|three|four|five|
                              r"newly|recently)\s+)?(?:freed|released|pardoned)\s+"
                              r"(?:(?!(?:from|by|on|in|at|to|with|for|after|before|under)\b)[a-z][\w-]*\s+){0,2}?(?:were|was|"
                              r"have\s+been|had\s+been)\s+(?:named|identified)\s+as\s+")
-"""A sentence that names the freed: "The freed men were identified as A and B", "The six freed local journalists were
+"""A sentence that names the freed: "The freed women were identified as A and B", "The four freed local reporters were
 named as A, B and C"."""
 
 
@@ -1268,7 +1268,7 @@ def _counted_by(ctx: Context, sentence: Sentence, figure, freeing: list) -> bool
 
 
 THEM_AS = re.compile(r"\b(?:named|identified)\s+them\s+as\s+", re.IGNORECASE)
-"""A freeing's people named, counted before: "did not name the two freed citizens, but relatives identified them as"."""
+"""A freeing's people named, counted before: "did not name the three freed nationals, but kin identified them as"."""
 HELD_OR_TAKEN = re.compile(r"\b(?:arrest\w*|detain\w*|jail\w*|held|remain\w*|still|sentenced|convicted|abduct\w*|"
                            r"kidnap\w*|seized|captured)\b", re.IGNORECASE)
 NOT_THE_FREED = re.compile(r"\b(?:after|with|by|from|said|says|told|talks|who|which|whose|envoys?|officials?|and|but|while)\b|"
@@ -1302,7 +1302,7 @@ def _named_as(ctx: Context, sentence: Sentence, record) -> None:
         members = list_members(ctx, sentence, sentence.start + named.end())
         if not members or members[0].start - (sentence.start + named.end()) > 3:
             continue
-        # as many as a freeing of the sentence counts ("did not name the two freed citizens", "released two
+        # as many as a freeing of the sentence counts ("did not name the three freed nationals", "released three
         # Americans"), with no arrest or detention about the count ("freed 14, but arrested two others; police
         # identified them as"); or as the sentence before freed in the page's release, saying none is still held
         counted = any(f.value == len(members) and f.qualifier == "exact" and f.end <= at and
@@ -1317,15 +1317,15 @@ def _named_as(ctx: Context, sentence: Sentence, record) -> None:
 
 UPON_RELEASE = re.compile(r"\b(?:upon|on|after|following)\s+(?:(?:his|her|their)\s+)?release\s+from\s+(?:the\s+|a\s+)?"
                           r"(?:[\w-]+\s+){0,3}?(?:prison|jail|custody|detention|penal\s+colony)\b", re.IGNORECASE)
-"""A time set by someone's release: "upon release from the Yaounde prison", "after his release from jail"."""
+"""A time set by someone's release: "upon release from the Kalinka prison", "after his release from jail"."""
 
 GREETED = re.compile(r"\s+(?:was|were)\s+(?:warmly\s+)?(?:greeted|met|welcomed|embraced|received|cheered|hugged)\b"
                      r"(?:\s+by\s+[^,;.]{1,60}?)?\s*$")
-"""After a name, to the time its release sets: its subject met by others ("A was greeted by thousands of supporters")."""
+"""After a name, to the time its release sets: its subject met by others ("A was welcomed by hundreds of fans")."""
 
 
 def _met_upon_release(ctx: Context, sentence: Sentence, record) -> None:
-    """"A was greeted by thousands of supporters upon release from the Yaounde prison": the one met on being freed, the
+    """"A was welcomed by hundreds of fans upon release from the Kalinka prison": the one met on being freed, the
     subject of the passive verb, named at the clause's start (not one who meets another on their release: "B hugged her
     son after his release", "B visited A after his release"; nor a term to come, "banned from journalism for three years
     after his release"; nor another time, "... after his release from prison in 2019")."""
@@ -1389,7 +1389,7 @@ def _among_the_counted(ctx: Context, sentence: Sentence, record) -> None:
 COUNTED_THEM = re.compile(rf"\W*Among\s+(?:them|those\s+(?:freed|released|pardoned))\s+(?:were|are)\s+(?P<figure>\S+)\s+"
                           rf"{ADJECTIVES}{PEOPLE}\b")
 """After a freeing, a count of a group of the freed whose members the paragraphs below profile one by one ("Among them
-were twelve journalists and media workers who had faced harsh sentences")."""
+were nine reporters and bloggers who had faced long sentences")."""
 
 
 def counted_profiles(ctx: Context, sentence: Sentence) -> int:
@@ -1409,7 +1409,7 @@ PROFILE_OPENING = re.compile(r"\b(?:arrested|detained|jailed|imprisoned|sentence
 
 def _counted_profile(ctx: Context, sentence: Sentence, record) -> None:
     """Below a lead that counts a group of the freed: each paragraph that opens with a person, a description after the
-    name and an arrest or a sentence ("X, a journalist with Y TV, was arrested in October 2021 and sentenced ...") is
+    name and an arrest or a sentence ("X, a producer with Y Radio, was detained in March 2022 and sentenced ...") is
     one of them, as many as the lead counts; a paragraph of prose that opens otherwise ends the profiles (a caption or
     a subheading does not)."""
     if ctx.profiled_left and sentence.heading and (STILL_HELD.search(sentence.text) or
@@ -1467,7 +1467,7 @@ TRAVELLED = re.compile(r"\s*(?:also\s+|later\s+|then\s+|safely\s+)?(?:(?:had|has
                        r"(?:is|was|are|were)\s+(?:(?:now|both|all)\s+)*[\"“]?(?:travell?ing|heading|flying|returning|en\s+route|"
                        r"on\s+(?:their|his|her)\s+way))\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+)")
 """A person's own journey, in the active voice ("He arrived in Vilnius", "She flew to Warsaw the next day", "he is
-travelling to Lithuania", "he had left for Poland", "The two men landed in Calgary", "is en route to Sweden", "are on
+travelling to Lithuania", "he had left for Poland", "The two women landed in Tallinn", "is en route to Sweden", "are on
 their way to P", "X has returned to Australia", "they have now arrived in Vilnius", "He has since arrived in Poland"):
 where a person the page has freed went; no reason to think anyone else freed ("The U.S. envoy flew to Minsk"). Not a
 past before the freeing ("had returned to Lithuania after the protests but was seized"), nor a habit ("has travelled to
@@ -1519,11 +1519,11 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
             sentence.start + pronoun.end()
         match = re.match(rf"\s*(?:was|were|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?{MOVED}\s+"
                          rf"(?:\w+\s+){{0,2}}?(?:(?:across|over)\s+the\s+border\s+)?(?:to|into|in|through|via)\s+",
-                         ctx.text[after:sentence.end])  # "She was driven across the border to Lithuania"
+                         ctx.text[after:sentence.end])  # "She was bused over the border to Poland"
         # one already freed: "He arrived in Vilnius" (the verb read first: the drafts are looked through only then)
         journey = TRAVELLED.match(ctx.text[after:sentence.end]) if match is None else None
         if journey is None and match is None and not named:
-            # one already freed, in a group that went somewhere: "She was among the large group taken to Ukraine"
+            # one already freed, in a group that went somewhere: "She was among the big group taken to Lithuania"
             journey = AMONG_MOVED.match(ctx.text[after:sentence.end])
         if journey is not None and (not ctx.drafted_freed(person.id) or not named and ctx.previous_unfreed - {person.id}):
             journey = None  # (not after a sentence that named someone else it did not free: "Belarus freed X, the envoy
@@ -1541,7 +1541,7 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
         # a place, or a country's border ("He was later taken to the Polish border": to Poland); not a jail there
         place = (place_after(ctx, sentence, after + match.end()) or border_of(ctx, after + match.end())) if match else None
         if place is not None and IN_CUSTODY.match(ctx.text, place.end, sentence.end):
-            place = None  # "She was among the people who were sent to Minsk's Okrestina jail"
+            place = None  # "She was among the detainees who were taken to Minsk's Okrestina jail"
         if place is not None and journey is not None and not named and TO_MEET.match(ctx.text, place.end):
             place = None  # "His wife said she was overjoyed. She is en route to Vilnius to meet him": the wife's journey
         if place is None:

@@ -34,7 +34,7 @@ CREDIT = re.compile(r"(?:\((?:[^()\n]{0,60}/)?\s*(?:Photo|Photograph|Image|Pictu
                     r"\((?:AP|AFP|Reuters|EPA|Getty(?:\s+Images)?|Reuters/File|AP\s+Photo)[^()\n]{0,60}\)|"
                     r"\b(?:Photo|Photograph|Image|Picture|Screenshot|Credit)s?(?:\s+(?:source|credit))?\s*:\s*[^\n]{0,80}|"
                     r"\bScreenshot\s+from\b[^\n]{0,80}|\b(?:Getty\s+Images|AFP\s+via\s+Getty\s+Images)|"
-                    # "... March 17, 2022. Leon Neal/Pool via REUTERS", "... REUTERS/Leon Neal": an agency's credit
+                    # "... May 9, 2024. Anna Kowal/Pool via REUTERS", "... REUTERS/Anna Kowal": an agency's credit
                     r"\b(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,3}(?:/\w+)?\s+via\s+"
                     r"(?-i:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|Getty\s+Images)\.?|"
                     r"\b(?-i:REUTERS|AFP|EPA|EPA-EFE)/(?-i:[A-Z])[\w .'’-]{1,40}|"

@@ -29,7 +29,7 @@ OPENING = r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*|(?:In|On|By|Since)\s+(?:[A-Z][a-z
 """What may open a sentence before its subject: "Last year, ", "In May 2021, ", or a year with no comma ("In 2021 he")."""
 PRONOUN = re.compile(rf"{OPENING}(?:He|She|They|he|she|they|[Tt]he\s+(?:[a-z]+\s+)?\d{{1,3}}-year-old)"
                      r"(?:[’']d)?\b")
-"""A sentence about the person named last: "He", "She", "They", "The 42-year-old", "The sickly 42-year-old" (after an
+"""A sentence about the person named last: "He", "She", "They", "The 53-year-old", "The ailing 53-year-old" (after an
 opening "Last year," or not)."""
 PLURAL = re.compile(rf"{OPENING}(?:Both(?:\s+(?:men|women))?|The\s+(?:pair|two(?:\s+(?:men|women))?|women|men)|They)\s+"
                     r"(?:were|had\s+been|have\s+been)\b")
@@ -62,7 +62,7 @@ APPOSITION = re.compile(r",(?!\s*(?:was|were|is|are|has|have|had|will|would|said
                         r"(?:[^,.;:“”\"]|“[^“”,.;:]{1,60}”|\"[^\",.;:]{1,60}\"){3,120}?"
                         r"(?:(?=,)|(?P<quoted>“[^“”.;:]{1,60},”|\"[^\".;:]{1,60},\"))")
 """A description set off by commas after a name, a quoted term in it or not; the last may end in a quotation whose
-closing comma stands inside its marks (', who was convicted of being part of an "extremist group," and B')."""
+closing comma stands inside its marks (', who was found guilty of joining a "banned network," and B')."""
 
 
 DASHED = re.compile(r"\s+(?:[–—]|--)\s+[^–—.;:]{3,120}?\s+(?:[–—]|--)(?=\s)")
@@ -230,7 +230,7 @@ def role_words(gap: str) -> bool:
         if lowered in ("named", "called") and n == len(words) - 1 and n > 0:
             continue  # "and another American named B": the role's words end in how the name is given
         if re.fullmatch(r"(?!(?:19|20)\d\d\b)\d[\d,.]*", word) or lowered in NUMBER_WORDS:
-            return False  # "Frees 52 Prisoners as Leaders Praise X", "released 90 Palestinian prisoners": a count's object
+            return False  # "Frees 37 Prisoners as Allies Praise X", "released 64 Lithuanian prisoners": a count's object
         if lowered == "as" and not re.search(r"\bas\s+well\s+as\b", gap, re.IGNORECASE):
             return False  # "... as Envoys Praise X": a clause of its own, not "as well as"
         if lowered in ("and", "as", "well", "plus", "the", "a", "an", "both") or title_word(word):
@@ -255,8 +255,8 @@ B", "A’s lawyer B", "A's former cellmate B"."""
 
 
 TITLE_OF_ORGANISATION = re.compile(r"\b([a-z][\w-]*)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,6}?(?=[A-Z][\w’'.-]*\s*$)")
-"""Before a listed name, a title of an organisation written in capitals, up to the name ("co-founder of the Persian
-Wildlife Heritage Foundation " before "X")."""
+"""Before a listed name, a title of an organisation written in capitals, up to the name ("co-founder of the Baltic
+Wetland Rescue Trust " before "X")."""
 
 
 BRACKETED_NOTE = re.compile(r"^\s*\([^()]{1,80}\)(?=,\s|,?\s+and\s)")
@@ -310,11 +310,11 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
         if members and INCLUDED_IN_A_CLAUSE.match(gap) and RELATIVE_CLAUSE.search(text, offset, gap_start) and \
                 not FREEING.search(text, offset, gap_start) and not MOVED_WITH.search(text, offset, gap_start):
             break  # "A, a reporter, whose editors thanked several people, including B": B is one of those people
-        # "National League for Democracy (NLD) spokesman X": an organisation's name and its acronym are a role's words
+        # "National League for Renewal (NLR) spokesman X": an organisation's name and its acronym are a role's words
         gap = re.sub(r"\b([A-Z][\w’'-]*)\s+(?:for|of)(?:\s+the)?\s+(?=[A-Z])", r"\1 ",
                      re.sub(r"\s*\([A-Z][A-Za-z]{1,7}\)", "", gap))
         # "prisoner of conscience X", "the member of parliament Y": a title with an "of" in it is a role's words; so is
-        # a title of an organisation named in capitals ("co-founder of the Persian Wildlife Heritage Foundation Y")
+        # a title of an organisation named in capitals ("co-founder of the Baltic Wetland Rescue Trust Y")
         gap = ROLE_OF.sub(lambda m: m.group(1) if title_word(m.group(1)) else m.group(0), gap)
         gap = TITLE_OF_ORGANISATION.sub(lambda m: m.group(1) + " " if title_word(m.group(1).split("-")[-1]) else m.group(0),
                                         gap)
@@ -383,11 +383,11 @@ def ages(ctx: Context, sentence: Sentence) -> None:
         if person and figure and ctx.take(figure):
             ctx.add("age", "count", figure.value, sentence.start + match.start(), person.end,
                     subject=ctx.note_person(person))
-    # "Last year, the 42-year-old was sentenced", "The sickly 42-year-old was arrested", "The 35-year-old researcher
+    # "Last year, the 53-year-old was sentenced", "The ailing 53-year-old was arrested", "The 29-year-old chemist
     # was imprisoned": the person named last (and a role after the age is theirs)
     anaphor = re.match(r"\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?P<the>[Tt]he)\s+(?:[a-z]+\s+)?(\d{1,3})-year-old"
                        r"(?:\s+(?P<noun>[a-z]+))?"
-                       # "The 31-year-old, originally from Exeter, was arrested": a description set off by commas (a
+                       # "The 44-year-old, originally from Tartu, was arrested": a description set off by commas (a
                        # sentence that names anyone is no such sentence, below)
                        r"(?:,\s+(?!(?:who|whose|whom|which|and|but)\b)(?P<described>[^,;.“”\"]{1,50}),)?"
                        r"\s+(?=(?:was|had|has|is|said)\b)", sentence.text)
@@ -401,7 +401,7 @@ def ages(ctx: Context, sentence: Sentence) -> None:
         if noun and role_words(noun):
             ctx.add("role", "text", noun, sentence.start + anaphor.start("the"), sentence.start + anaphor.end("noun"),
                     subject=ctx.note_person(ctx.last_person))
-    # "Name, a 41-year-old reporter", "Name, a 68-year-old U.S. resident": the age in an apposition after the name
+    # "Name, a 36-year-old reporter", "Name, a 57-year-old U.S. resident": the age in an apposition after the name
     for person in persons(ctx, sentence):
         after = re.match(r",\s+(?:an?\s+)(\d{1,3}|\w+)-year-old\s+[A-Za-z][\w.-]*", ctx.text[person.end:sentence.end])
         figure = next((f for f in sentence.figures if after and f.start == person.end + after.start(1)), None)
@@ -416,14 +416,14 @@ OFFICE_WORDS = re.compile(r"\b(?:ambassador|envoy|minister|official|president|sp
 TERM_LEAD = re.compile(r"\b(?:sentenced\s+(?:in\s+(?:\w+\s+)?\d{4}\s+(?:in\s+[A-Z][\w’'-]*\s+)?|(?:in|last)\s+[A-Z][a-z]+\s+|(?:him|her|them)\s+|"
                        r"(?:the\s+following|the\s+next|that|last)\s+year\s+|(?:a|one|two|three)\s+(?:years?|months?)\s+later\s+|"
                        r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+|"
-                       # "sentenced on August 3, 2022, by the Homiel Regional Court to", "sentenced by the court on ... to"
+                       # "sentenced on March 9, 2023, by the Zarechny City Court to", "sentenced by the court on ... to"
                        r"(?:on|by)\s+(?:(?!\b(?:who|whose|which|his|her|their)\b)[^;.]){3,70}?\s+)?to|given|handed|serving|"
                        r"jailed\s+for|imprisoned\s+for|sent\s+(?:(?:him|her)\s+)?to\s+(?:prison|jail)\s+for|gets?|got|received|"
                        r"faces?|facing)\s+(?:a\s+|an\s+)?$")
 TERM_TAIL = re.compile(r"(?:-|\s+)years?\b(?:\s+(?:in\s+(?:prison|jail|a\s+penal\s+colony)|of\s+\w+|behind\s+bars))?")
 TERM_NOUN = re.compile(r"-year(?:\s+(?:prison|jail))?\s+(?:sentence|term|prison\s+term)")
 TERM_OF = re.compile(r"\s+(?:handed\s+(?:down\s+)?to\s+|imposed\s+on\s+|of\s+)")
-"""After a term's noun, whose it is: "the 25-year sentence of X", "the 10-year term handed to X"."""
+"""After a term's noun, whose it is: "the 18-year sentence of X", "the 7-year term handed to X"."""
 
 
 LIST_JOIN = re.compile(r"\s*,\s*|,?\s+and\s+")
@@ -444,7 +444,7 @@ def listed_up_to(ctx: Context, sentence: Sentence, person: Name, stop=None) -> l
 def each_listed(ctx: Context, sentence: Sentence, person: Name, at: int) -> list[Name]:
     """The people a list that opens the sentence and ends at `person` names, when the fact at `at` is said of each: in
     the clause of a verb in the plural after them ("A, B and C were sentenced to three years") or after "each" ("A, B
-    and C, each sentenced to 20 years,"); else the person alone (not "A and B, who was sentenced to 10 years, were
+    and C, each sentenced to 20 years,"); else the person alone (not "A and B, who was sentenced to 7 years, were
     freed", nor "A and B, whose husband was sentenced on May 3": a description of the last, or of someone else)."""
     after = after_apposition(ctx.text, person.end, sentence.end)
     each = re.match(r",\s+each\b", ctx.text[person.end:sentence.end])
@@ -479,10 +479,10 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
             continue
         person = bracketed or person_before(ctx, sentence, figure.start)
         of = TERM_OF.match(ctx.text, term.end(), sentence.end) if term else None
-        if of:  # "commuted the 25-year sentence of X": X's term
+        if of:  # "commuted the 18-year sentence of X": X's term
             person = next((p for p in persons(ctx, sentence) if p.begin == of.end()), person)
         if WHOSE_OTHER.search(before, 0, len(before) - (len(lead.group(0)) if lead else 0)):
-            continue  # "A, whose husband was sentenced to 10 years,": his term
+            continue  # "A, whose husband was sentenced to 7 years,": his term
         if lead and re.match(r"sentenced\s+them\s+to", lead.group(0)):
             continue  # "sentenced them to five years": a group's term, no one person's
         if lead and re.match(r"(?:sentenced|sent)\s+(?:him|her)\s+to", lead.group(0)):
@@ -527,7 +527,7 @@ def _charge(ctx: Context, sentence: Sentence, person: Name, begin: int, finish: 
     """What the sentence was for: "given 15 years for organising protests", "on fraud charges"."""
     match = CHARGE.match(ctx.text, finish, sentence.end)
     if match and not any(d.start <= match.start("charge") < d.end for d in sentence.dates):  # never a date ("sentenced
-        # to six years on June 8, 2022")
+        # to four years on October 11, 2023")
         charge = re.sub(r"^(?:charges?\s+of\s+)", "", match.group("charge"))
         charge = re.sub(r"\s+charges?$", "", charge) if len(charge.split()) <= 2 else charge
         ctx.add("charge", "text", charge, begin, match.end("charge"), subject=ctx.note_person(person))
@@ -556,7 +556,7 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
 """An arrest right before its date: "arrested in May 2021", "detained by the security services in March 2022", "jailed
 in late 2021" (the year), "detained in Belarus for trafficking narcotics since 2014" (a longer way to "since"), "since
 her arrest in May 2023"; or before the date of the event it happened at ("detained at the October 4 protest", "arrested
-during the 2020 election campaign", "incarcerated during the controversial 2020 presidential election")."""
+during the 2021 election campaign", "incarcerated during the contested 2021 presidential election")."""
 SOMEONE_ELSE = re.compile(r"\b(?:husband|wife|spouse|son|daughter|child|children|brother|sister|father|mother|parents?|"
                           r"uncle|aunt|cousin|nephew|niece|fianc[eé]e?|girlfriend|boyfriend|lawyer|attorney|colleague|"
                           r"co-defendant|manager|leader|friend|partner|relative|aide|adviser|advisor|deputy|spokes\w+|"
@@ -567,10 +567,10 @@ ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\
                           r"(?:first\s+)?(?:arrested|detained|jailed|imprisoned|abducted|kidnapped|seized|"
                           r"(?:sent|taken)\s+back\s+to\s+(?:jail|prison))\b")
 """An arrest after the date that opens its sentence or a clause of it: "In 2020, X was arrested at a protest", "...,
-and in 2021 she was sent back to jail", "In September 2020, X was abducted in Minsk by masked agents"."""
+and in 2021 she was sent back to jail", "In October 2021, X was seized in Minsk by plainclothes police"."""
 SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?|"
                        r"jailed\s+for\s+\S+\s+years?|"
-                       # "an 11-year sentence handed down in 2023", "a 13-year term imposed in April"
+                       # "a 9-year sentence handed down in 2024", "a 12-year term imposed in April"
                        # (not "began a 13-year term in 2022": when it began)
                        r"(?<!began\sa\s)(?<!began\san\s)(?<!started\sa\s)(?<!started\san\s)\b\S+-year\s+(?:prison\s+)?"
                        r"(?:sentence|term))"
@@ -578,11 +578,11 @@ SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed
                        # pardoned on November 20", "convicted of treason and detained on March 3")
                        r"(?:\s+in\s+(?:prison|jail)|\s+(?!(?:and|but|then|was|were|pardoned|released|freed|detained|"
                        r"arrested)\b)[\w-]+){0,6}?\s+(?:in|on)\s+" + SEASON + "$|"
-                       # "sentenced on August 3, 2022", "sentenced by the Hrodna Regional Court on July 26, 2023"
+                       # "sentenced on March 9, 2023", "sentenced by the Zarechny City Court on May 14, 2024"
                        r"\b(?:sentenced|convicted)\s+(?:by\s+(?:the\s+|a\s+)?(?:(?!\b(?:and|but|then|pardoned|released|freed|"
                        r"detained|arrested)\b)[^,;.]){3,50}?\s+)?on\s+$", re.IGNORECASE)
-"""A verdict right before its date: "sentenced in 2021", "sentenced to 17 years in prison for graft in 2018" ("in
-prison" one step of six; not "sentenced to 15 years for taking part in protests in 2020": the protests' year)."""
+"""A verdict right before its date: "sentenced in 2021", "sentenced to 12 years in prison for bribery in 2019" ("in
+prison" one step of six; not "sentenced to 8 years for taking part in protests in 2021": the protests' year)."""
 # "In March 2022, she was found guilty", "A court in 2023 found X guilty": the date before the verdict
 VERDICT_AFTER = re.compile(r"(?:,\s*)?(?:\s*(?:she|he|they)\s+was|\s*(?:she|he|they)\s+were|\s+found\s+(?P<who>[^,.;]{3,60}?))"
                            r"\s*(?:found\s+)?guilty\b|(?:,\s*)?\s*(?:she|he|they)\s+was\s+(?:sentenced|convicted)\b|"
@@ -615,11 +615,11 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
             # was briefly detained during the 2020 protests, was arrested again in May 2022", "in the 2020 election's
             # aftermath, in March 2021")
         if SENTENCED.search(ctx.text[max(sentence.start, date.start - 60):date.start]):
-            continue  # "sentenced to 15 years in prison in 2021": the verdict's date, not the arrest's
+            continue  # "sentenced to 8 years in prison in 2022": the verdict's date, not the arrest's
         if re.match(rf"\w+\s+{ADJECTIVES}{PEOPLE}\s+(?:in|since|on)\s", ctx.text[start:date.start], re.IGNORECASE):
             continue  # "released 40 detained political prisoners on November 27": who was freed, no arrest
         if any(0 <= start - f.end <= 3 for f in sentence.figures):
-            continue  # "out of more than 40,000 in jail since 2013": a count's imprisonment, no one person's
+            continue  # "out of some 9,000 in jail since 2019": a count's imprisonment, no one person's
         # "Security forces arrested X on May 3, 2021": no one before the verb, the person arrested after it
         verb_end = start + found.end("verb") - found.start()
         arrested = None if person_before(ctx, sentence, start) else \
@@ -636,7 +636,7 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
         if person is not None:
             _charge(ctx, sentence, person, start, date.end)
         if arrested is None and person is not None and person.end <= start:
-            # "A and B were arrested in October 2019", "A was arrested on 20 July, together with B": each of them
+            # "A and B were arrested in November 2021", "A was arrested on 11 March, together with B": each of them
             for other in _arrested_with(ctx, sentence, person, start, date.end):
                 _dated(ctx, sentence, "imprisoned_since", date.value, min(other.begin, start), max(date.end, other.end),
                        person=other)
@@ -654,11 +654,11 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
             begin = sentence.start if opening else date.start - len(inside.group("lead"))
             _dated(ctx, sentence, "imprisoned_since", date.value, begin, after.end(), date, person=who)
     for date in (d for d in sentence.dates if d.value and not d.relative and not ctx.taken(d)):
-        # "jailed after the disputed 2020 election", "detained after the protests of 2020": on or after that time
+        # "jailed after the contested 2021 vote", "detained after the protests of 2021": on or after that time
         after = ARRESTED_AFTER.search(ctx.text, max(sentence.start, date.start - 80), date.start)
         if after and re.search(rf"\b{PEOPLE}\s+$", ctx.text[max(sentence.start, after.start() - 40):after.start()],
                                re.IGNORECASE):
-            continue  # "urging Belarus to free protesters jailed after a 2021 demonstration": a group's, no one person's
+            continue  # "urging Belarus to free protesters jailed after a 2022 march": a group's, no one person's
         if after and not SENTENCED.search(ctx.text, max(sentence.start, after.start() - 60), after.start()):
             _dated(ctx, sentence, "imprisoned_since", date.value, after.start(), date.end, date, qualifier="on_or_after")
     for match in re.finditer(r"\b(?:arrested|detained|jailed|imprisoned)\s+(?:in\s+|since\s+)?that\s+year\b", sentence.text):
@@ -681,7 +681,7 @@ TOGETHER_WITH = re.compile(r",?\s+(?:together|along)\s+with\s+")
 def _arrested_with(ctx: Context, sentence: Sentence, person: Name, verb: int, end: int) -> list[Name]:
     """Others an arrest at `verb` is said of beside `person`, named before it: the names listed with the person as the
     subject of a verb in the plural ("A, B and C were arrested": A and B); and one named "together with" them right
-    after the arrest's date ("A was arrested on 20 July, together with B": B). The list opens its clause ("After a call
+    after the arrest's date ("A was arrested on 11 March, together with B": B). The list opens its clause ("After a call
     with A, B was arrested" is B's alone)."""
     others = []
     if PLURAL_VERB.fullmatch(ctx.text, person.end, verb):
@@ -704,12 +704,12 @@ ARREST_VERB = re.compile(r"\b(?:arrested|detained|jailed|imprisoned)\b")
 OTHER_VERDICT = re.compile(r"\b(?:sentenced|convicted|given|handed|fined)\b")
 """Between an arrest and "respectively", a verdict whose figures the word pairs instead."""
 RESPECTIVE_REACH = 200
-"""How far before "respectively" its arrest is looked for ("arrested in January 2016 and January 2019, respectively"):
+"""How far before "respectively" its arrest is looked for ("arrested in April 2017 and June 2021, respectively"):
 a window, so that a sentence of many arrests is read once."""
 
 
 def _respectively(ctx: Context, sentence: Sentence) -> None:
-    """"A and B, who had been arrested in January 2016 and January 2019, respectively", "Belarus freed A and B. They
+    """"A and B, who had been arrested in April 2017 and June 2021, respectively", "Belarus freed A and B. They
     had been arrested in ..., respectively": each date to each person in turn, the people named before the verb in
     the sentence, or those "They" stands for; none to anyone when the numbers differ."""
     match = RESPECTIVELY.search(sentence.text)
@@ -738,8 +738,8 @@ def _respectively(ctx: Context, sentence: Sentence) -> None:
 
 ARRESTED_AFTER = re.compile(r"\b(?:arrested|detained|jailed|imprisoned)\s+(?:\w+\s+){0,2}?(?:after|following)\s+(?:the\s+)?"
                             r"(?:[\w’'-]+\s+){0,6}?(?:(?:of|in)\s+)?$", re.IGNORECASE)
-"""An arrest after an event the date that follows names: "jailed after the disputed 2020 election", "detained after the
-massive anti-government protests of 2020", "arrested after the protest against the ban in October 2012"."""
+"""An arrest after an event the date that follows names: "jailed after the contested 2021 vote", "detained after the
+large street protests of 2021", "arrested after the rally against the new law in November 2014"."""
 RELATIVE_YEAR = r"(?:(?P<last>(?<!\bthe\s)last\s+year)|(?P<this>(?:earlier\s+)?this\s+year))\b"
 """A year named from the article's: "last year", "earlier this year" (not "the last year", a length of time, nor "the
 previous year", which follows the year written before it)."""
@@ -751,7 +751,7 @@ RELATIVE_SPAN = r"(?:(?!\b(?:and|but|while|after|before|then|(?:19|20)\d\d)\b)[^
 
 def subject_at(ctx: Context, sentence: Sentence, at: int) -> Name | None:
     """The one a clause starting at `at` is said of: the person named right before it (past a description set off by
-    commas), or the one a pronoun or "The 42-year-old" opening the sentence stands for; None for anyone else ("Veld
+    commas), or the one a pronoun or "The 53-year-old" opening the sentence stands for; None for anyone else ("Veld
     said hundreds of people had been detained": the people, not Veld)."""
     for person in reversed(persons(ctx, sentence)):
         if person.end <= at:
@@ -795,7 +795,7 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
         _relative_year(ctx, sentence, "sentenced_on", match, at,
                        ctx.last_person if match.group("pronoun") else subject_at(ctx, sentence, at))
     for match in re.finditer(r"\b(?:sentenced|convicted)\s+(?:in\s+)?the\s+(?:following|next)\s+year\b", sentence.text):
-        # "He was arrested in 2015 and sentenced the following year": the year after the one written before
+        # "He was detained in 2017 and sentenced the following year": the year after the one written before
         year = _year_before(ctx, sentence, sentence.start + match.start())
         if year:
             _dated(ctx, sentence, "sentenced_on", str(int(year) + 1), sentence.start + match.start(),
@@ -804,7 +804,7 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
     if last_year and ctx.last_person is not None and not persons(ctx, sentence):
         verdict = re.match(r"\s*(?:he|she|they|the\s+\d{1,3}-year-old)\s+was\s+(?:sentenced|convicted|found\s+guilty)\b",
                            ctx.text[sentence.start + last_year.end():sentence.end])
-        if verdict:  # "Last year, the 42-year-old was sentenced"
+        if verdict:  # "Last year, the 53-year-old was sentenced"
             _relative_year(ctx, sentence, "sentenced_on", last_year, sentence.start + last_year.start("last"),
                            ctx.last_person, sentence.start + last_year.end() + verdict.end())
     for date in (d for d in sentence.dates if d.value and not ctx.taken(d) and not d.relative):
@@ -989,7 +989,7 @@ def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end:
     if re.search(r"\bethnic(?:ally)?\s+$", ctx.text[max(0, start - 12):start], re.IGNORECASE):
         return role  # "the ethnic Polish activist X": an origin, not a citizenship
     lead = LEADING_ADJECTIVES.match(role)
-    if lead and not office:  # "prominent Kazakh activist X", "X, a well-known Uzbek human rights lawyer"
+    if lead and not office:  # "prominent Kazakh activist X", "X, a well-known Uzbek defence lawyer"
         word = role[lead.end():].split()[0]
         country = country_of(ctx, word) if (is_demonym(word) or word in ("US", "U.S.", "UK")) and \
             not NOT_CITIZENSHIP.match(role, lead.end() + len(word)) else None

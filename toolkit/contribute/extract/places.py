@@ -56,7 +56,7 @@ def article_country(ctx: Context, sentences: list[Sentence] = ()) -> str | None:
                 # release frees its own nationals, so they count for less than an actor ("Belarus freed")
                 _vote(ctx, freeing, word.group(0), (0.5 if passive else 1.0) * share)
             source = FREED_FROM.match(ctx.text, sentence.start + match.end(), sentence.end)
-            if source:  # "the release of 14 prisoners from Belarus": freed from that country's prisons
+            if source:  # "the release of 23 detainees from Belarus": freed from that country's prisons
                 _vote(ctx, freeing, source.group("country"), 0.5 * share)
     if freeing:
         chosen = max(freeing, key=lambda c: (freeing[c], counts[c]))
@@ -73,9 +73,10 @@ AFTER_ANOTHER = re.compile(r"\b(?:on\s+the\s+heels\s+of|(?:comes?|came|coming)\s
                            r"(?:days?|weeks?|hours?|months?)\s+(?:after|following))\b[^,;:]*$|"
                            r"\bfollow(?:s|ed|ing)\s+(?:on\s+from\s+)?(?:the|a|an|his|her|their|[A-Z][\w.’'-]*[’']s)\s+"
                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
-"""Words that make a freeing another event the news comes after, a time after it ("It comes on the heels of Russia
-freeing X", "The news comes a day after Poland freed Y") or named by its noun ("following the sudden release last month
-of Z", "follows Moscow's release of W"); not "The move came after Belarus freed 14", which tells of the page's own."""
+"""Words that make a freeing another event the news comes after, a time after it ("The decision comes on the heels of
+Estonia freeing X", "The news comes a day after Poland freed Y") or named by its noun ("following the surprise
+release in May of Z", "follows Moscow's release of W"); not "The move came after Belarus freed 14", which tells of
+the page's own."""
 PATIENT = re.compile(r"\b(?:(?:were|was|been|being|are|is|be|get|gets|got)\s+(?:(?:\w+ly|also|just|then|later|all|"
                      r"since|finally|now)\s+)*|(?:those|these|them|others|prisoners|detainees|inmates|people|citizens|"
                      r"nationals)\s+)$", re.IGNORECASE)

@@ -62,14 +62,14 @@ def _free(ctx: Context, sentence: Sentence) -> list[Figure]:
 
 
 BORDER = re.compile(r"\s+(?:\w+\s+){0,2}?crossed\s+(?:the\s+|into\s+)?(?P<adj>[A-Z][a-z]+)\s+border\b")
-"""A crossing of a country's border: "52 prisoners safely crossed the Lithuanian border"."""
+"""A crossing of a country's border: "27 detainees quietly crossed the Polish border"."""
 MOVEMENT = re.compile(rf"\b(?:(?:(?:were|was|have\s+been|had\s+been|are|being|had|have)\s+)?(?:also\s+|now\s+)?(?:{MOVED}|"
                       rf"(?:chose|decided|opted|preferred|wanted|asked)\s+to\s+(?:stay|remain)|stayed|"
                       rf"left(?=\s+(?:[\w’'-]+\s+){{0,2}}?for\s)|(?:released|freed)(?=\s+into\s))\s+"
                       rf"(?:\w+\s+){{0,4}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in|for)|(?P<now>{NOW_IN})|"
                       rf"(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?(?P<received>received)\s+by(?:\s+the)?)\s+", re.IGNORECASE)
-"""A movement, with up to four words before its "to": "were driven across the border to Lithuania", "left Belarus for
-Poland", "were released into Lithuania"; where they are now ("are now in Vilnius"); a country that received them
+"""A movement, with up to four words before its "to": "were bused over the frontier to Poland", "left Belarus for
+Estonia", "were released into Poland"; where they are now ("are now in Vilnius"); a country that received them
 ("were received by Lithuania")."""
 NOT_THE_FREED_MOVING = re.compile(r"\b(?:officials?|envoys?|diplomats?|delegation|delegates|negotiators?|"
                                   r"(?:were|was)\s+(?:arrested|detained|jailed|sentenced)|behind\s+bars)\b", re.IGNORECASE)
@@ -90,7 +90,7 @@ def _freed_now(ctx: Context, sentence: Sentence, figure: Figure) -> bool:
 
 
 FREED_AFTER_MOVING = re.compile(r"[^.;]{0,40}?\bafter\s+(?:being|having\s+been)\s+(?:freed|released|pardoned)\b")
-"""After a place the freed went to, their freeing: "Five Americans landed in Qatar after being released by Iran": the
+"""After a place the freed went to, their freeing: "Three Estonians landed in Riga after being released by Belarus": the
 figure counts the freed as well (the counts' rules may draft it too)."""
 SENT_OF = re.compile(rf"\b{MOVED}\s+$", re.IGNORECASE)
 """An active movement before its count: "sent 31 of them to Lithuania"."""
@@ -105,14 +105,14 @@ SPAN_OF_TIME = re.compile(rf"[\s-]+(?:(?:more|long|full|whole)\s+)?{TIME_UNIT}",
 @rule("destination-count")
 def destinations(ctx: Context, sentence: Sentence) -> None:
     """Where people went: "43 were handed over to Lithuania", "Poland receives 40 civilians", "sent 31 of them to
-    Lithuania", "Nine of the released prisoners left Belarus for Poland", "released into Lithuania", "reported
+    Lithuania", "Six of the freed detainees left Belarus for Poland", "released into Lithuania", "reported
     receiving 20 prisoners",
     "30 of the released prisoners had arrived in that country"; and within such a sentence, the
     subgroups that went there ("six of them Estonians", "plus over 20 political prisoners")."""
     scoped: list[tuple[Figure, Name]] = []
     for figure in _free(ctx, sentence):
         if SPAN_OF_TIME.match(ctx.text, figure.end):
-            continue  # "X, detained for three years, has returned to Poland": a span of time, not three people
+            continue  # "X, imprisoned for four years, is back in Estonia": a span of time, not four people
         window = ctx.text[figure.end:min(sentence.end, figure.end + 140)]
         nxt = next((f.start - figure.end for f in sentence.figures if f.start > figure.start), len(window))
         for gap in MOVEMENT.finditer(window[:nxt]):
@@ -137,7 +137,7 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
             if place and ctx.kind(place) == "place":
                 part = next((p for p in sentence.figures if p.end <= figure.start and not ctx.taken(p) and
                              OUT_OF.fullmatch(ctx.text, p.end, figure.start)), None)
-                if part is not None:  # "Twelve of the 18 freed prisoners were sent to Ukraine": the twelve went
+                if part is not None:  # "Eight of the 15 freed detainees were sent to Poland": the eight went
                     ctx.take(figure)  # the pool is no count of its own here
                     figure = part
                 scoped.append((figure, place))
@@ -148,7 +148,7 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                     release = ctx.release  # "The two men landed in Warsaw on Saturday": the journey's day, not a freeing's
                     # (not "were transferred to Estonia on December 2": a handover's day is the release's)
                 others = with_others_at(ctx, sentence, figure)
-                if others is not None:  # "A and 113 other prisoners were transferred to P": 114 went there
+                if others is not None:  # "A and 41 other detainees were transferred to P": 42 went there
                     if not sentence.freeing() and release and ctx.take(figure):  # else the with-others rule's
                         ctx.add("destination_count", "count", figure.value + 1, others[0], place.end, subject=release,
                                 scope=place.entity, note=f"{others[1]}: {figure.value + 1}", review="implied-count")
@@ -292,7 +292,7 @@ def registry_group(ctx: Context, offset: int, end: int) -> tuple[str, int] | Non
 
 
 def _the_counted_listed(ctx: Context, sentence: Sentence, figure: Figure, country: str | None) -> None:
-    """"Nine Belarusian journalists were among the 52 released ...: A, B, ... and I": when the list the colon opens
+    """"Four Belarusian reporters were among the 23 released ...: A, B, C and D": when the list the colon opens
     names exactly as many as a count of one nationality, each of them is of it."""
     colon = ctx.text.find(":", figure.end, sentence.end)
     if country is None or colon < 0 or RELATIONS_BEFORE_COLON.search(ctx.text, figure.end, colon + 1):
@@ -321,14 +321,15 @@ PARTS_END = re.compile(r"\s*(?:[.;!]|$)|\s+(?:it|they|which|who)\s+(?:had|has|ha
                        r"jailed)\b|\s+on\s+[A-Z][a-z]+day\s*(?:[.;]|$)|,\s+(?:[\w’'-]+\s+){1,4}(?:said|says|reported|announced)"
                        r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s*(?:[.;]|$|,\s+[a-z]+ing\b)")
 """Around the counts of each nationality a freeing lists, what makes them all it frees: the verb right before ("released
-on Friday one Danish and two Austrian citizens"); only commas and "and" between; the sentence's end, "it had been
-holding", a weekday or a speaker after, perhaps with a clause of their own ("..., the two countries said Friday,
-thanking Oman for its help"; not "among 52 prisoners", "along with dozens of others")."""
+on Monday one Latvian and three Estonian citizens"); only commas and "and" between; the sentence's end, "it had been
+holding", a weekday or a speaker after, perhaps with a clause of their own ("..., the two countries said Monday,
+thanking Norway for its help"; not "among 52 prisoners", "along with dozens of others")."""
 
 
 def _total_of_the_parts(ctx: Context, sentence: Sentence) -> None:
-    """"Iran released one Danish and two Austrian citizens it had been holding": counts of two or more nationalities
-    that are all a freeing frees add up to its total (marked, for the arithmetic), when the sentence drafts no total."""
+    """"Belarus released one Latvian and three Estonian citizens it had been holding": counts of two or more
+    nationalities that are all a freeing frees add up to its total (marked, for the arithmetic), when the sentence
+    drafts no total."""
     drafted = ctx.drafts[ctx.sentence_drafts:]
     if any(d.property == "released_count" and d.population is None for d in drafted):
         return
@@ -383,8 +384,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
         if named and _held_where(ctx, sentence, figure, named[1]):
             continue
         if named and _among_the_held(ctx, sentence, figure, named[1]):
-            continue  # "The pair were among some two dozen foreigners jailed in Iran": those held, of whom the freed were
-        if named:  # "11 women", "six people under the age of 25": a group the registry names
+            continue  # "The pair were among some three dozen foreigners held in Minsk": those held, of whom the freed were
+        if named:  # "9 women", "three people under the age of 18": a group the registry names
             _count(ctx, "released_count", figure, figure.start, named[1], clause_release(ctx, sentence, figure.start),
                    population=named[0])
             adjective = re.match(r"\s+([A-Z][a-z]+)\s", ctx.text[figure.end:named[1]])  # "Nine Belarusian journalists"
@@ -404,7 +405,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
             continue
         if re.match(r"\s+and\s+(?:[a-z][\w-]*\s+){0,2}(?:residents|relatives|family|families)\b",
                     ctx.text[noun.end():sentence.end]) or RESIDENTS.match(ctx.text, noun.end()):
-            continue  # "10 jailed U.S. citizens and permanent residents": no group of one nationality
+            continue  # "6 detained Polish citizens and permanent residents": no group of one nationality
         if _among_the_held(ctx, sentence, figure, noun.end()):
             continue
         population = group_of(ctx, _noun_of(ctx, noun))
@@ -562,8 +563,8 @@ DESCRIBED_NEXT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _described_freed(ctx: Context, sentence: Sentence) -> None:
-    """The freed described one by one, right after the word that frees them: "announced that it was releasing and
-    deporting a Canadian engineer, a Dutch photographer and a Kenyan citizen": at least one of each nationality."""
+    """The freed described one by one, right after the word that frees them: "said on Monday it was releasing and
+    deporting a Latvian doctor, a Polish blogger and an Estonian citizen": at least one of each nationality."""
     for freeing in sentence.freeing():
         at = freeing.end()
         verb = re.match(r"\s+and\s+[a-z]+(?:ing|ed)\b", sentence.text[at:])  # "releasing and deporting"
@@ -629,7 +630,7 @@ OTHERS_FROM = re.compile(r"\b(?:and\s+)?(?:the\s+)?others?\s+(?:were\s+)?from\s+
 
 
 def _from_countries(ctx: Context, sentence: Sentence) -> None:
-    """A breakdown by where people come from: "two individuals from Japan, three from Poland", and "others
+    """A breakdown by where people come from: "four individuals from Latvia, two from Poland", and "others
     from Estonia and Sweden" (at least one of each)."""
     for figure in _free(ctx, sentence):
         each = EACH_FROM.match(ctx.text, figure.end, sentence.end)
@@ -687,7 +688,7 @@ def _in_a_running_total(ctx: Context, sentence: Sentence, at: int) -> bool:
         return False
     stop = bisect.bisect_left(stops, ends[k] - sentence.start)  # the first stop after the opening
     return stop == len(stops) or stops[stop] >= at - sentence.start
-"""Before a count, a running total's opening: "In total, since last month the leader has pardoned 156"."""
+"""Before a count, a running total's opening: "In total, since January the leader has pardoned 212"."""
 
 
 CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among(?:st)?\s+them(?:\s+(?:were|are))?|(?:also\s+)?(?:freed|released)|"
@@ -697,11 +698,11 @@ CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among(?:st)?\s+them(?:\s+
                          r"(?:(?!\b(?:who|whom|whose|which|that)\b)[^.;:()]){1,80}?,?\s+and)\s+"
                          r"(?:citizens|nationals)\s+(?:of|from)\s+", re.IGNORECASE)
 """Before a list of countries whose citizens were among the freed: "those released include citizens of", "Among those
-pardoned were citizens of", and as the next item of a list of the freed ("including five Belarusian nationals and
+freed were citizens of", and as the next item of a list of the freed ("including three Latvian nationals and
 citizens of"; not inside an item's description: "including A, a lawyer who defended students and citizens of")."""
 FOREIGNERS_FROM = re.compile(r"\b(?:foreign\s+(?:nationals|citizens|prisoners|detainees)|foreigners)\s*(?:[–—-]\s*|,\s*)?"
                              r"(?:who\s+(?:were|are)\s+|(?:were|are)\s+)?from\s+", re.IGNORECASE)
-""""14 foreign nationals from Lithuania, Latvia and Poland": a count of the foreigners, then where they come from (a
+""""9 foreign nationals from Estonia, Latvia and Poland": a count of the foreigners, then where they come from (a
 list of two or more: one country after the count would be the count's own nationality)."""
 
 
@@ -725,7 +726,7 @@ def _countries_listed(ctx: Context, sentence: Sentence, offset: int) -> list[Nam
 
 def _one_of_each(ctx: Context, sentence: Sentence, lead: re.Pattern, said: str, own: bool, least: int = 1,
                  counted: bool = False) -> None:
-    """"Those released also include citizens of Japan, Poland and the US", "the others from Latvia and Estonia": at
+    """"Those freed also include citizens of Estonia, Poland and the US", "the others from Latvia and Estonia": at
     least one of each country's, for each country listed after the lead, when at least `least` are listed. With `own`
     False, the releasing country's citizens are no breakdown and are skipped; with `counted`, the lead follows a
     figure ("14 foreign nationals from ...", not "dozens of foreigners from ... remain jailed")."""
@@ -748,8 +749,8 @@ OUT_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
 """Between the two figures of "23 out of 170 detainees", "23 of the 170 detainees"."""
 POOL_FREED = re.compile(rf"\s+(?:(?!(?:freed|released|pardoned)\b)[\w-]+\s+){{1,3}}?(?:have|has|had|were|was|are|is)\s+"
                         rf"(?:now\s+|\w+ly\s+)?(?:been\s+)?{FREE_VERB}\b", re.IGNORECASE)
-"""The pool's noun, then the verb that frees the part: "170 detainees have been released", "607 out of 634 inmates are
-released" (not "52 prisoners freed on Thursday were Americans" nor "52 freed prisoners": there the freeing word is said
+"""The pool's noun, then the verb that frees the part: "170 detainees have been released", "318 out of 345 inmates are
+released" (not "29 prisoners freed on Tuesday were Americans" nor "29 freed prisoners": there the freeing word is said
 of the whole)."""
 
 
@@ -772,9 +773,9 @@ NUMBER_ROSE = re.compile(r"\b(?<!total\s)number\s+of\s+(?:(?!not\b|yet\b)[\w-]+\
                          r"since\s+[A-Z][a-z]+day))?(?:,\s+[^,]{1,60},)?"
                          r"\s+(?:rose|has\s+risen|had\s+risen|climbed|increased|grew|reached|stands|stood)\s+(?:to\s+|at\s+)?$",
                          re.IGNORECASE)
-"""A running count of one release's freed, just before its figure: "the number of political prisoners released
-over the weekend rose to 131"; nothing but a place or the last days between them. Not a total over several ("the
-total number of people freed in recent weeks has reached 61", "released this month", "under the amnesty law"), nor
+"""A running count of one release's freed, just before its figure: "the number of opposition activists released
+on Sunday rose to 88"; nothing but a place or the last days between them. Not a total over several ("the
+total number of people freed this spring has reached 47", "released this month", "under the amnesty law"), nor
 those not yet freed."""
 
 
@@ -788,7 +789,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         return
     for figure in _free(ctx, sentence):
         rose = NUMBER_ROSE.search(ctx.text, max(sentence.start, figure.start - 140), figure.start)
-        if rose:  # "The number of political prisoners released over the weekend rose to 214": the release's count
+        if rose:  # "The number of detained activists freed over the weekend rose to 96": the release's count
             _count(ctx, "released_count", figure, rose.start(), figure.end, clause_release(ctx, sentence, figure.start))
     went = _figures_sent(ctx, sentence)
     pools = _pools(ctx, sentence)
@@ -802,14 +803,14 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         after = ctx.text[base:sentence.end]
         lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+|(?<=clemency\s)to\s+|(?<=freedom\s)to\s+|"
                          rf"(?<=pardon\s)(?:to|for)\s+|(?<=pardons\s)(?:to|for)\s+|on\s+[A-Z][a-z]+day\s+|"
-                         # "released under a royal amnesty six", "released under the deal on Friday six"
+                         # "released under a royal amnesty eleven", "released under the deal on Monday eleven"
                          rf"under\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:amnesty|pardon|decree|deal|agreement)"
                          rf"(?:\s+on\s+[A-Z][a-z]+day)?\s+|"
-                         # "granted clemency on Saturday to five"
+                         # "granted clemency on Tuesday to seven"
                          rf"(?:(?<=amnesty\s)|(?<=clemency\s)|(?<=pardon\s)|(?<=pardons\s)|(?<=freedom\s))on\s+[A-Z][a-z]+day\s+to\s+)?"
                          rf"(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before, re.IGNORECASE)
         # "the release of 75", "granted amnesty to 25", "grant freedom to 3,000", "released on Thursday three", "issued a
-        # royal pardon to 184"
+        # royal pardon to 96"
         if lead and re.search(r"\bfor\s+$", lead.group(0)) and PARDON_SOUGHT.search(
                 ctx.text, max(sentence.start, figure.start - len(lead.group(0)) - 40), figure.start - len(lead.group(0))):
             continue  # "demanded a pardon for 30", "rejected a pardon for 30", "a request for a pardon for 30"
@@ -821,7 +822,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             if WISH.search(ahead) and not announced and \
                     not (ACT_TO_FREE.search(ctx.text, max(sentence.start, figure.start - len(lead.group(0)) - 90),
                                             figure.start - len(lead.group(0))) and not NONE_FREED.search(sentence.text)):
-                continue  # "efforts to free more than a thousand others", "promised to release 500": no release yet
+                continue  # "a campaign to free 300 others", "promised to release 500": no release yet
         if not lead and re.match(rf"\s+{ADJECTIVES}{PEOPLE}\s+go\b", after, re.IGNORECASE):
             lead = re.search(r"\blets?\s+$", before)  # "Belarus let 25 political prisoners go"
         if not lead:  # "released two Americans and three Poles among 52 prisoners": the freeing's total
@@ -849,7 +850,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         rf"(?:,|(?=\s+(?:were|was|have|has|had)\s))|(?:(?!\band\b)[^.;:\d]){{0,12}}?)"
                         rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?(?:{FREE_VERB}\b|"
-                        # "among 2,278 people who received pardons this week"
+                        # "among 1,946 people who received pardons on Friday"
                         rf"(?<=who\s)(?:received|were\s+granted|had\s+received)\s+(?:(?:an?|royal|presidential)\s+)*"
                         rf"(?:pardons?|amnesty|clemency)\b(?!\s+(?:in|since|during)\s+(?:19|20)\d\d|\s+have\b))",
                         after[noun.end():], re.IGNORECASE)
@@ -869,15 +870,15 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             continue
         if not lead and CONDITION.search(ctx.text, sentence.clause(figure.start)[0], figure.start) and \
                 not (tail and re.search(r"\b(?:were|was|had)\b", tail.group(0))):
-            continue  # "vowed to fight until all of the country's 1,400 political prisoners are released": a goal (not
+            continue  # "vowed to fight until all of the country's 780 political prisoners are released": a goal (not
             # "continued until 14 prisoners were released", done)
         if tail and re.search(r"\b(?:must|should|need\s+to|needs\s+to|ought\s+to)\s+(?:\w+\s+)?be\b", tail.group(0)):
             continue  # "All of the country's 1,100 political prisoners must be freed": a call
         begin = _actor_start(ctx, sentence, figure.start - len(lead.group(0))) if lead else figure.start
         begin = _another(ctx, begin)
         finish = base + noun.end() + (tail.end() if tail else 0)
-        if figure in went:  # "the release of 135 prisoners who would be sent to Guatemala", "24 prisoners were freed and
-            # flown to Vilnius": freed, and gone there (not "27 people released from detention arrived in Vilnius")
+        if figure in went:  # "the release of 135 prisoners who would be sent to Guatemala", "19 prisoners were freed and
+            # driven to Vilnius": freed, and gone there (not "27 people released from detention arrived in Vilnius")
             if lead or (tail and re.search(r"\b(?:were|was|have\s+been|had\s+been)\s", tail.group(0))):
                 ctx.add("released_count", "count", figure.value, begin, finish, qualifier=figure.qualifier
                         if figure.qualifier != "between" else "exact", subject=clause_release(ctx, sentence, figure.start))
@@ -905,7 +906,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         along = ALONG_WITH.match(ctx.text, finish, sentence.end)
         other = next((f for f in sentence.figures if along and f.start == along.end()), None)
         if other is not None and CO_FREED.match(ctx.text, other.end, min(sentence.end, other.end + 200)):
-            continue  # "pardoned two members of the cell, along with four convicted of hiding them": a part, not the total
+            continue  # "pardoned six members of the ring, along with two convicted of aiding them": a part, not the total
         _count(ctx, "released_count", figure, begin, finish, clause_release(ctx, sentence, figure.start))
         _listed_releases(ctx, sentence, figure)
 
@@ -922,11 +923,11 @@ NOT_FROM_PRISON = re.compile(r"(?:\s+(?:early|\w+ly|(?:on|in)\s+[A-Z]?[\w,]+(?:\
                              r"(?:other\s+)?punishments?\s+(?:in\s+the\s+form\s+of\s+(?!imprisonment|deprivation\s+of\s+(?:liberty|"
                              r"freedom))|not\s+related\s+to|other\s+than)|other\s+punishments?|restriction\s+of\s+"
                              r"(?:liberty|freedom)|(?:half|part)\s+of\s+the\s+unserved)", re.IGNORECASE)
-"""After a count freed, a punishment other than prison they were released from: an amnesty's breakdown ("28 people were
-released from punishment in the form of restriction of freedom", "from correctional labour", "from fines")."""
+"""After a count freed, a punishment other than prison they were released from: an amnesty's breakdown ("17 people were
+released from further punishment in the form of limited liberty", "from correctional labour", "from fines")."""
 OF_WHOM_FREED = re.compile(r"[^.;,]{0,40}?,?\s+of\s+(?:whom|them)\s+[\d,]+\s+(?:[a-z]+\s+){0,2}(?:were|was|are|have\s+been|had\s+been)\s+"
                            r"released\s+from\s+(?:custody|prison|jail|detention|imprisonment)")
-"""After a count pardoned, the part of it released from prison ("801 convicts were pardoned, of whom 463 people were
+"""After a count pardoned, the part of it released from prison ("690 convicts were pardoned, of whom 312 people were
 released from custody"): that part, not the pardoned, is the count of the freed."""
 ALONG_WITH = re.compile(r"[^.;,]{0,40}?,?\s+(?:along|together)\s+with\s+(?:another\s+|a\s+further\s+)?")
 """After a count of the freed, another count freed with them: the first is a part of the release ("pardoned two members
@@ -954,7 +955,7 @@ ANNOUNCED = re.compile(r"\b(?:will|would|(?:is|are|was|were)\s+(?:set|expected|d
                        rf"{DECIDED}\s+to\s+)\s*(?:(?:gradually|soon|also)\s+)?$",
                        re.IGNORECASE)
 """What the freeing side says it will do, just before the verb: "Belarus will free 300", "agreed to gradually release
-553", "the junta says to release over 6,000" (a release announced, not a wish: not "promised to", "urged to")."""
+553", "the council says to release over 4,500" (a release announced, not a wish: not "promised to", "urged to")."""
 TO_BE = r"(?:will|would)\s+(?:also\s+)?be\s+|(?:is|are)\s+(?:set|expected|due|scheduled|going)\s+to\s+be\s+|(?:is|are)\s+to\s+be\s+"
 """A passive freeing to come: "are expected to be released", "will be freed"."""
 CALLED = re.compile(r"\b(?:[Cc]all\w*|[Uu]rg\w*|[Dd]emand\w*|[Hh]op(?:e|es|ed|ing)\b|[Ww]ant\w*|[Aa]sk\w*|[Ss]eek\w*|"
@@ -987,8 +988,8 @@ def with_others(ctx: Context, sentence: Sentence) -> None:
         located = WHERE_THEY_ARE.match(ctx.text, end, sentence.end)
         if release and ctx.take(figure):
             note = f"{who}: {figure.value + 1}"
-            if not located:  # ("X and eight other prisoners are already in Lithuania, while a larger group went to
-                # Ukraine": where some of the freed are, no count of them all; they go there below)
+            if not located:  # ("X and five other detainees are already in Poland, while a bigger group went to
+                # Lithuania": where some of the freed are, no count of them all; they go there below)
                 ctx.add("released_count", "count", figure.value + 1, start, end, subject=release, population=population,
                         qualifier=figure.qualifier, note=note, review="implied-count")
             person = next((p for p in persons(ctx, sentence) if p.start == start), None)
@@ -1006,7 +1007,7 @@ OTHERS_FREED = re.compile(rf"\s+other\s+{ADJECTIVES}{PEOPLE}\s+(?:had|have|were|
 
 
 def _others_after_one(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[int, str, int] | None:
-    """"... X was pardoned on Saturday. Lithuania said 13 other prisoners had also been released": on a page that has
+    """"... X was pardoned on Sunday. Poland said 11 other detainees had also been released": on a page that has
     freed one person so far, and names no one before the count, the others and that person, N + 1 in all."""
     others = OTHERS_FREED.match(ctx.text, figure.end, sentence.end)
     if others is None or figure.qualifier != "exact" or figure.upper or \
@@ -1014,7 +1015,7 @@ def _others_after_one(ctx: Context, sentence: Sentence, figure: Figure) -> tuple
         return None  # "X and 13 other prisoners were freed" is the with-others rule's own shape
     freed_so_far = {(d.subject, d.value) for d in ctx.drafts if d.property == "released_in"}
     if len(freed_so_far) != 1 or EARLIER_WORDS.search(sentence.text):
-        return None  # "In an earlier release in June, 13 other prisoners had also been released": others of another
+        return None  # "In an earlier release in May, 11 other detainees had also been released": others of another
     (person, release), = freed_so_far
     if release != clause_release(ctx, sentence, figure.start) or \
             any(d.value and ctx.off_release(d.value, release) for d in sentence.dates):
@@ -1049,7 +1050,7 @@ FREED_THEN_ALONG = re.compile(r"\s*(?:has|have|had|was|were)\s+(?:also\s+)?(?:be
 
 
 def _freed_along_with(ctx: Context, sentence: Sentence, figure: Figure, before: re.Match) -> tuple[int, str, int] | None:
-    """For "X has been freed from prison along with 123 political prisoners" (no "other"): X, named just before the
+    """For "X was freed from jail along with 38 political prisoners" (no "other"): X, named just before the
     freeing that the count follows (not "Belarus freed 14 prisoners, along with 3 Ukrainians", nor "X was arrested
     along with 13 activists"), and the count: N + 1 in all."""
     along = figure.start - len(before.group(0))
@@ -1073,8 +1074,8 @@ def _freed_along_with(ctx: Context, sentence: Sentence, figure: Figure, before: 
 
 
 WHERE_THEY_ARE = re.compile(rf"\s*,?\s*(?:{NOW_IN}|(?:are|were|is|was)\s+in|(?:(?:have|has|had)\s+)?{MOVED})\b", re.IGNORECASE)
-"""After "X and N others", where they are or went, not a freeing: "are already in Lithuania", "were in Lithuania after
-their release", "arrived in Vilnius"."""
+"""After "X and N others", where they are or went, not a freeing: "are already in Poland", "were in Poland after
+being freed", "arrived in Vilnius"."""
 
 
 def _one_and_more(ctx: Context, sentence: Sentence, figure: Figure, before: re.Match | None) -> bool:
@@ -1099,8 +1100,8 @@ NATIONALS = r"(?P<nationals>[A-Z][a-z]+s)\b"
 
 
 def _among_the_held(ctx: Context, sentence: Sentence, figure: Figure, end: int) -> bool:
-    """True for a count the freed were among, of people it describes as held, in a sentence that frees no one: "The pair
-    were among some two dozen foreigners jailed in Iran" (not "Among them were two Lithuanians held in Minsk": of the
+    """True for a count the freed were among, of people it describes as held, in a sentence that frees no one: "The trio
+    were among some three dozen foreigners held in Belarus" (not "Among them were two Lithuanians held in Minsk": of the
     freed)."""
     return not sentence.freeing() and bool(AMONG_BEFORE.search(ctx.text, max(sentence.start, figure.start - 30),
                                                                 figure.start)) and bool(HELD_PARTICIPLE.match(ctx.text, end))
@@ -1110,15 +1111,15 @@ AMONG_BEFORE = re.compile(r"\bamong(?:st)?\s+(?:(?:some|about|around|roughly|nea
                           re.IGNORECASE)
 HELD_PARTICIPLE = re.compile(r"\s+(?:(?:still|currently|now|being)\s+)*(?:jailed|detained|held|imprisoned|incarcerated|"
                              r"behind\s+bars|in\s+(?:prison|jail|custody|detention))\b", re.IGNORECASE)
-"""After a group's noun, words that describe those counted as held: "two dozen foreigners jailed in Iran"."""
+"""After a group's noun, words that describe those counted as held: "three dozen foreigners held in Belarus"."""
 ONLY_WHEN = re.compile(r"(?:\s+(?:on|in|at|after|from|to|last|this|early|late|yesterday|today|overnight|earlier|later|"
                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                        r"jailed|detained|held|imprisoned|arrested|convicted|sentenced)\b"
                        r"(?:(?!\b(?:among|along|as\s+well|together|including|plus|besides)\b|\band\s+(?-i:[A-Z]))[^,;.\n])*)?"
                        r"\s*(?:[,.;\n]|$)", re.IGNORECASE)
 """After a count of one nationality, only when or where it happened, or a description of those counted, before the clause
-ends ("... three American detainees on Wednesday after a prisoner exchange, officials said", "two French citizens jailed
-in separate cases"), not "among dozens of prisoners", "along with ..."."""
+ends ("... two Polish detainees on Monday after a border handover, officials said", "three Latvian citizens held
+in unrelated cases"), not "among dozens of prisoners", "along with ..."."""
 
 
 BESIDE_THEM = re.compile(r"\b(?:among|along\s+with|alongside|together\s+with|(?:with|beside)\s+them|as\s+well|"
@@ -1156,7 +1157,7 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         noun = re.match(rf"\s+{PEOPLE}\b", ctx.text[end:end + 40], re.IGNORECASE)
         end += noun.end() if noun else 0
         if verb is None and re.fullmatch(r"\W*(?:[A-Z]{2,}[^–—-]{0,40}[–—-]\s*)?", ctx.text[sentence_of(draft.start).start:draft.start]):
-            # "NAIROBI (Reuters) – Four Burundian journalists arrested in 2019 ... have been granted a presidential
+            # "WARSAW (Reuters) – Three Belarusian bloggers arrested in 2022 ... have been granted a full
             # pardon": the count is the subject of a passive freeing that its sentence opens with
             verb = PASSIVE_AFTER.match(ctx.text, end, sentence_of(draft.start).end)
             if verb is not None:
@@ -1234,7 +1235,7 @@ def breakdown(ctx: Context, sentence: Sentence) -> None:
     for figure in _free(ctx, sentence):
         match = BREAKDOWN.match(ctx.text, figure.end, sentence.end)
         if match and match.group("noun").startswith("foreign") and not match.group("of"):
-            match = None  # "10 prisoners, of which two were foreigners": only "N of those freed are foreigners"
+            match = None  # "12 prisoners, of which three were foreigners": only "N of those freed are foreigners"
         population = group_of(ctx, match.group("noun")) if match else None
         if population:
             _count(ctx, "released_count", figure, figure.start, match.end(), clause_release(ctx, sentence, figure.start),

@@ -2,8 +2,8 @@
 and what a release was exchanged for.
 
 A sanction is named by what it targets ("sanctions on the potash producer", "removed the
-airline's aircraft from its sanctions list"); the actor is the country or organisation named just before the verb ("the
-United States agreed to lift", "U.S. sanctions imposed on ...") or after "relief from"; the date
+airline's aircraft from its sanctions list"); the actor is the country or organisation named just before the verb
+("Washington agreed to lift", "U.S. sanctions imposed on ...") or after "relief from"; the date
 is the one in the verb's clause ("imposed in 2021" dates the imposing even inside a lifting).
 """
 
@@ -49,7 +49,7 @@ TERROR_LISTED = re.compile(r"\b(?:(?P<verb>remov(?:e|ed|es|ing)|delist(?:ed|s|in
                            r"end(?:s|ed|ing)?|drop(?:s|ped|ping)?)\s+(?:the\s+|its\s+)?(?:U\.?S\.?\s+|US\s+)?"
                            r"designation\s+of\s+(?P<target2>(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2})\s+as\s+a\s+"
                            r"state\s+sponsor\s+of\s+terrorism)", re.IGNORECASE)
-"""A country taken off a list of state sponsors of terrorism, or its designation as one lifted: relief of its own
+"""A country taken off the list of terrorism's state sponsors, or its designation as one lifted: relief of its own
 kind, a sanction named `<actor>-terrorism-designation-<country>` unless the registry has it."""
 AUTHORIZED = re.compile(r"\b(?P<verb>authori[sz](?:ed|es|ing)|allow(?:ed|s|ing)|permitt?(?:ed|s|ing))\s+"
                         r"(?P<target>(?:\w+\s+){0,3}(?:aircraft|planes|flights|exports|imports|sales|transactions)"
@@ -239,14 +239,14 @@ def _dates(ctx: Context, sentence: Sentence, mention: Mention, start: int, end: 
 
 
 def _as_freed(ctx: Context, sentence: Sentence, mention: Mention) -> None:
-    """"Belarus freed 31 prisoners on Thursday, as the United States announced it was lifting sanctions on X": what
+    """"Belarus freed 17 prisoners on Monday, as the European Union confirmed it was easing sanctions on X": what
     happened as the prisoners were freed happened the same day, the day the freeing is given."""
     if mention.action != "lifted" or any(d.property == "lifted_on" and d.subject == mention.sanction for d in ctx.drafts):
         return
     day = next((d for d in reversed(sentence.dates) if d.end <= mention.start and d.value and len(d.value) == 10), None)
     if day is None or not sentence.freeing() or not any(m.start() < day.start - sentence.start for m in sentence.freeing()):
         return
-    # ", as the United States announced it was lifting", ", as Washington eased": the actor, then the lifting done
+    # ", as the European Union said it was easing", ", as Washington lifted": the actor, then the lifting done
     # (not "as talks on lifting sanctions continue", nor "as the US said it would lift")
     if re.fullmatch(r",?\s+as\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}(?:(?:announced|said|confirmed)\s+(?:that\s+)?"
                     r"(?:it|they)\s+(?:was|were)\s+)?", ctx.text[day.end:mention.start]):
@@ -414,7 +414,7 @@ def exchanges(ctx: Context, sentence: Sentence) -> None:
     if left and not re.match(r"\w+\s+\w+\s+for\b", marker.group(0)) and re.match(r"in\s+(?:exchange|return)\b(?!\s+for)",
                                                                                marker.group(0), re.IGNORECASE) \
             and not release_words.search(after) and ctx.release:
-        # "Washington lifted sanctions on X in exchange": for the release the article reports
+        # "Washington lifted sanctions on X in exchange": a trade for the release this article reports
         if left[-1].action in ("lifted", "relief"):
             _traded(ctx, ctx.release, left[-1].sanction, left[-1].start, sentence.start + marker.end())
         return
@@ -473,7 +473,7 @@ def _traded(ctx: Context, release: str, sanction: str, start: int, end: int) -> 
 
 
 def _sanctions_end(ctx: Context, sentence: Sentence, at: int) -> int:
-    """Where "in exchange for sanctions relief from the United States" ends."""
+    """Where "in exchange for some sanctions relief from Washington and Brussels" ends."""
     match = re.match(r"[^,;.]*?\b(?:sanctions?|relief|concessions?|restrictions)\b(?:\s+(?:relief|on|from|against)"
                      r"(?:\s+[^,;.]{0,40})?)?", ctx.text[at:sentence.end], re.IGNORECASE)
     return at + match.end() if match else sentence.end

@@ -33,9 +33,9 @@ OTHER_EVENT = re.compile(r"\b(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:arrested|det
                          r"(?<!\bwas\s)(?<!\bwere\s)passed|"  # "once lawmakers passed an amnesty bill on July 2": a law's day
                          r"outbreak\s+of\s+(?:the\s+)?(?:war|fighting|hostilities|conflict))\b[^,;]{0,25}$|"
                          r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$|"
-                         r"\b(?:sentenced|convicted)\s+by\s+[^,;]{0,45}$|"  # "sentenced by the Hrodna Regional Court on"
+                         r"\b(?:sentenced|convicted)\s+by\s+[^,;]{0,45}$|"  # "sentenced by the Zarechny City Court on"
                          # "a conference held in February", "talks convened on Monday", "prisoners held in May" (not "took
-                         # place": "the release took place on December 13"; nor a freeing held: "a swap held on", "The
+                         # place": "the release took place on April 21"; nor a freeing held: "a swap held on", "The
                          # exchange, held on")
                          r"(?<!swap\s)(?<!swap,\s)(?<!exchange\s)(?<!exchange,\s)(?<!handover\s)(?<!handover,\s)"
                          r"(?<!release\s)(?<!release,\s)"
@@ -72,14 +72,14 @@ UNDER_WAY = re.compile(r"[\s,]*(?:(?:night|morning|evening|afternoon)\s+)?(?:tha
                        r"(?:being\s+(?=released|freed|pardoned)|(?=releasing|freeing|pardoning))", re.IGNORECASE)
 STILL_TO_COME = re.compile(r"\b(?:next\s+(?:week|month)|tomorrow|in\s+stages|over\s+the\s+(?:coming|next)|in\s+the\s+coming|"
                            r"soon|later\s+this|gradually|in\s+(?:the\s+)?(?:days|weeks|months)\s+ahead)\b", re.IGNORECASE)
-"""After a freeing said to be under way, words that put it still to come: "was releasing 40 prisoners next week"."""
-"""Between a saying's day and a freeing word, a freeing told as under way that day: "announced Thursday that it was
+"""After a freeing said to be under way, words that put it still to come: "was freeing 25 detainees next week"."""
+"""Between a saying's day and a freeing word, a freeing told as under way that day: "confirmed Friday that it was
 releasing", "said on Monday that prisoners were being freed"."""
 
 
 def said_under_way(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:
-    """The day a saying before a freeing names, when the freeing is told as under way then ("The government announced
-    Thursday that it was releasing 40 prisoners"): the freeing's own day, not only a bound on it."""
+    """The day a saying before a freeing names, when the freeing is told as under way then ("The ministry confirmed
+    Friday that it was releasing 25 detainees"): the freeing's own day, not only a bound on it."""
     for date in sentence.dates:
         if date.end <= offset and offset - date.end < 60 and date.value and len(date.value) == 10 and \
                 REPORTED.search(ctx.text[max(sentence.start, date.start - 60):date.start]) and \
@@ -91,7 +91,7 @@ def said_under_way(ctx: Context, sentence: Sentence, offset: int) -> DateMention
 
 def another_event(ctx: Context, date: DateMention, offset: int) -> bool:
     """True when the words between a date written before a freeing word and that word make it another event's day
-    ("On December 7 ... an agreement was reached for the release", "Monday, ahead of the release"), or when the date
+    ("On May 3 ... a deal was struck for the release", "Monday, ahead of the release"), or when the date
     is an event's that its noun follows ("the March 30 election", "the October 4 protest")."""
     return bool(EVENT_AFTER.match(ctx.text, date.end)) or \
         date.end <= offset and bool(ANOTHER_EVENT.search(ctx.text[date.end:offset]))
@@ -243,7 +243,7 @@ OPENING_DAY_SUBJECT = re.compile(r",?\s+(?:(?!(?:said|says|told|announced|report
                                  r"(?:(?:has\s+|had\s+)?signed\s+(?:a|an|the)\s+(?:\w+\s+)?(?:decree|order)\s+(?:to\s+)?)?",
                                  re.IGNORECASE)
 """Between a day that opens the sentence and its freeing, only the subject, and a decree it signed: "On Friday,
-Belarusian authorities freed", "Yesterday the 69-year-old former civil servant X walked free", "Today, President X has
+Belarusian authorities freed", "Yesterday the 58-year-old retired engineer X walked free", "Today, President X
 signed a decree to pardon" (no saying, no clause of its own)."""
 
 
@@ -284,8 +284,8 @@ clause (not '," the envoy said, adding that talks would resume on Monday')."""
 
 
 def said_on_another_day(text: str, dates: list[DateMention]) -> list[DateMention]:
-    """"today" inside a quotation is the day the words were said: '"... led to the release of 14 prisoners today,"
-    the envoy posted on Thursday' names Thursday, not the day the page appeared. A quotation whose saying has no day
+    """"today" inside a quotation is the day the words were said: '"... brought about the release of 9 detainees today,"
+    the minister wrote on Friday' names Friday, not the day the page appeared. A quotation whose saying has no day
     of its own keeps the page's."""
     found = []
     for date in dates:
@@ -407,7 +407,7 @@ def _agent_of_freeing(ctx: Context, sentence: Sentence, offset: int, held: bool 
         if held or not match.group("from"):
             agent = match
     if agent is None or (agent.group("from") and re.match(r",?\s+(?:and\s+)?[A-Z]", ctx.text[agent.end():])):
-        return None  # no agent, or a list of the states that held them ("released from the United States, Germany, ...")
+        return None  # no agent, or a list of the states that held them ("released from Poland, Lithuania, ...")
     if WEST.match(ctx.text, agent.start("agent")):
         return "the-west"
     return country_named(ctx, sentence, agent, "agent", 0)
@@ -494,7 +494,7 @@ YEAR_BEFORE = re.compile(r"\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earl
 
 
 def _year_before_last(ctx: Context, sentence: Sentence, offset: int) -> str | None:
-    """"a larger one last year, when 200 were freed": the year before the article's."""
+    """"a bigger one last year, when 85 were freed": the year before the article's."""
     if ctx.anchor is None or not any(end <= offset for _, end in sentence.spans_of(YEAR_BEFORE, ctx.text)):
         return None
     return str(ctx.anchor.start.year - 1)
@@ -559,8 +559,8 @@ EVENT_BEFORE_DATE = re.compile(r"\b(?:following|after|since|before|ahead\s+of)\s
                                r"(?:(?!(?:freeing|release|releases|pardon|pardons|swap|exchange)\b)[a-z][\w-]*\s+){0,3}?"
                                r"(?:(?:of|on|in)\s+)?$", re.IGNORECASE)
 """Before a freeing's date, words that make it an event the news comes after or before, with up to three words between
-("the second announced by the junta following a June 30 general amnesty that saw 200 detainees freed", "after a general
-amnesty on June 30"; not "after the release on"): no day of the page's own release."""
+("the third announced by the council following an April 12 general amnesty that saw 140 inmates freed", "after a
+general amnesty on April 12"; not "after the release on"): no day of the page's own release."""
 
 
 def _after_an_event(ctx: Context, sentence: Sentence, date) -> bool:
@@ -582,14 +582,14 @@ SINCE_OPENING = re.compile(r"\W*since\s+(?:then|that\s+time|(?:early|late|mid-?)
                            r"came\s+to\s+power|was\s+(?:elected|inaugurated|sworn\s+in)|assumed\s+(?:office|power))\b[^,;.]{0,20}),\s+"
                            r"(?=[^.;]*?\b(?:has|have)\s+(?:\w+ly\s+|also\s+)?(?:pardoned|freed|released)\b)", re.IGNORECASE)
 """A sentence that opens with a long time since which someone has freed people ("Since then, X has pardoned more than
-250 individuals", "Since 2024, ..."): a running total, matched at the sentence's start; not a news lead from a day or
+190 people", "Since 2024, ..."): a running total, matched at the sentence's start; not a news lead from a day or
 an event ("Since Monday, the authorities have freed 52")."""
 RUNNING_TOTAL = re.compile(r"\b(?:total|tally)\s+(?:number\s+)?(?:of\s+)?[^.;]{0,60}?\b(?:(?:has|have|had)\s+(?:now\s+)?"
                            r"(?:reached|risen|grown|climbed|topped|exceeded|passed)|(?:rose|rises|stands|stood)\s+(?:to|at))\b|"
                            rf"{IN_TOTAL_SINCE}",  # "In total, since last month ... has pardoned 156"
                            re.IGNORECASE)
-"""A running total over several releases ("Including pardons announced in late November, the total number of people
-pardoned in recent weeks has reached 61"): its dates are the earlier releases', not the one the article reports."""
+"""A running total over several releases ("Counting pardons granted in early May, the total number of people
+pardoned this spring has reached 47"): its dates are the earlier releases', not the one the article reports."""
 
 
 def freeings_outside_totals(sentence: Sentence) -> list[re.Match]:
@@ -625,7 +625,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
         candidates = []
         own_day = None  # the first freeing's own day, named from the article's date ("freed 16 prisoners on Friday")
         if PAST_EVENT.match(sentence.text):
-            continue  # "The last major swap took place in December 2022, with ...": background, not the news
+            continue  # "The previous big exchange took place in March 2021, with ...": background, not the news
         for n, match in enumerate(freeings_outside_totals(sentence)):
             offset = sentence.start + match.start()
             if EARLIER.search(sentence.text, max(0, match.start() - EARLIER_REACH), match.start()) or \
@@ -635,7 +635,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                 continue
             date = release_date(ctx, sentence, offset)
             if date is not None and _after_an_event(ctx, sentence, date):
-                continue  # "following a June 30 general amnesty that saw 200 freed": an event the news comes after
+                continue  # "following an April 12 general amnesty that saw 140 freed": an event the news comes after
             if date is not None:
                 candidates.append((0, date))
                 if n == 0 and date.relative and date.value and len(date.value) == 10 and not undated:
@@ -745,7 +745,7 @@ def _freeing_sentences(sentences: list[Sentence]) -> list[Sentence]:
 def _weekday_of_freeing(sentences: list[Sentence], said: bool = False) -> str | None:
     """The weekday of a page's first freeing that names one ("Belarus released on Wednesday three people", "On
     Wednesday, Belarus released ..."), not another event's; nor a saying's day, unless `said` ("Officials said
-    Wednesday they had secured the release": the day the news was told, on or after the freeing)."""
+    Tuesday the group had been flown out": the day the news was told, on or after the freeing)."""
     for sentence in _freeing_sentences(sentences):
         first = sentence.freeing()[0]
         if said and re.search(r"\b(?:earlier|ago|yesterday|(?:days?|the\s+day|the\s+week)\s+before|last\s+(?:week|night)|"
@@ -779,13 +779,13 @@ def _release_of_weekday(ctx: Context, sentences: list[Sentence]) -> str | None:
 
 
 ABOUT_SOMEONE = re.compile(r"(?:,\s+who|\bwhose)\b[^,;:]*$", re.IGNORECASE)
-"""A freeing inside a clause about someone the sentence names ("X, who was freed in June,", "the opposition leader whose
-husband was released from jail in June")."""
+"""A freeing inside a clause about someone the sentence names ("X, who was freed in June,", "the activist whose
+brother was released from prison in May")."""
 
 
 AT_THAT_TIME = re.compile(r"\b(?:freed|released|pardoned)\s+(?:at\s+(?:the|that)\s+time\b(?!\s+of\b)|back\s+then\b|"
                           r"then(?=\s*[,.;]|\s+(?:included?|were|was|are)\b))", re.IGNORECASE)
-"""A freeing tied to an earlier one the page told of: "Among those released at the time were A and B", "Those freed
+"""A freeing tied to an earlier one the page told of: "Among those freed at the time were A and B", "Those freed
 then included A", "A, who was released at that time," (not "arrested at the time of the protests", "freed then driven
 to the border")."""
 
@@ -913,7 +913,7 @@ def _short_name(ctx: Context, entity_id: str | None) -> str:
 
 
 def propose_listing(ctx: Context, country: str, actor: str | None) -> str:
-    """A new sanction for a country's listing as a state sponsor of terrorism ("us-terrorism-designation-cuba")."""
+    """A new sanction for a country's designation as a sponsor of terrorism ("us-terrorism-designation-cuba")."""
     sid = "-".join(p for p in (_short_name(ctx, actor), "terrorism-designation", slug(country)) if p)
     return ctx.propose("sanctions", {"id": sid, "name": f"Designation of {country} as a state sponsor of terrorism",
                                      "aliases": []})

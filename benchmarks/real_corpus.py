@@ -9,6 +9,7 @@ The texts live in `benchmarks/real/texts/<id>.txt`, which git ignores.
     python benchmarks/real_corpus.py check          # which texts are missing or changed, and how to restore them
     python benchmarks/real_corpus.py spans DRAFT    # turn a draft ledger (quotes as text) into the committed one
     python benchmarks/real_corpus.py validate [ID ...]   # load ledgers as the toolkit does, without running extract
+    python benchmarks/real_corpus.py wording [PATH ...]  # lines of our own files that repeat the texts' wording
     python benchmarks/real_corpus.py --corpus DIR check   # another corpus of the same layout
 
 Restoring a text: run the ledger's `query` with the search tool (corpus `pages`), take the result
@@ -19,6 +20,7 @@ path; `check` then confirms the sha256.
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from pathlib import Path
 
@@ -160,6 +162,51 @@ def validate(ids: tuple[str, ...]) -> None:
                 failed += 1
     click.echo(f"{len(paths) - failed} of {len(paths)} ledgers load")
     sys.exit(1 if failed or (ids and not paths) else 0)
+
+
+PROJECT = Path(__file__).resolve().parent.parent
+OWN_FILES = ("tests/*.py", "docs/*.md", "toolkit/**/*.py", "benchmarks/*.py", "README.md", "CONTRIBUTING.md",
+             "tests/fixtures/extract/**/*.txt", "tests/fixtures/extract/**/*.yaml")
+"""The project's own writing that `wording` reads by default: its tests, docs, code and fixture articles."""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9’']+", text.lower())
+
+
+@main.command()
+@click.option("--words", "size", default=7, show_default=True, type=click.IntRange(2, 50),
+              help="the length of a run of words shared with a text that is reported")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+def wording(size: int, paths: tuple[Path, ...]) -> None:
+    """Say which lines of the project's own files (PATHS, else its tests, docs, code and fixtures) share a run of
+    --words words with a text of the corpus, each as file:line, the article's id and the shared words. The project may
+    not redistribute the texts: its examples are written in sentences of its own. Reads the texts present (see `check`);
+    exits 1 when a line shares a run, and 2 when no text is present to compare with."""
+    runs: dict[str, str] = {}
+    texts = sorted(TEXTS.glob("*.txt"))
+    if not texts:
+        click.echo(f"Error: no texts in {TEXTS} to compare with (restore them: see check)", err=True)
+        sys.exit(2)
+    for source in texts:
+        words = _words(source.read_text(encoding="utf-8"))
+        for i in range(len(words) - size + 1):
+            runs.setdefault(" ".join(words[i:i + size]), source.stem)
+    files = [p for p in paths] or sorted({f for pattern in OWN_FILES for f in PROJECT.glob(pattern) if f.is_file()})
+    found = 0
+    for path in (f for p in files for f in (sorted(p.rglob("*")) if p.is_dir() else [p]) if f.is_file()):
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        for n, line in enumerate(lines):
+            # a run may go on over the next two lines (wrapped text), but it starts on this one
+            head, words = len(_words(line)), _words(" ".join(lines[n:n + 3]))
+            shared = next((" ".join(words[i:i + size]) for i in range(min(head, len(words) - size + 1))
+                           if " ".join(words[i:i + size]) in runs), None)
+            if shared:
+                found += 1
+                shown = path.relative_to(PROJECT) if path.is_relative_to(PROJECT) else path
+                click.echo(f"{shown}:{n + 1}: {runs[shared]}: {shared}")
+    click.echo(f"{found} lines share a run of {size} words with the {len(texts)} texts")
+    sys.exit(1 if found else 0)
 
 
 if __name__ == "__main__":

@@ -71,6 +71,28 @@ def test_check_names_each_missing_or_changed_text_with_how_to_restore_it(corpus)
     assert "'council freed detainees'" in missing.output and "https://example.org/a" in missing.output
 
 
+def test_wording_names_each_line_that_repeats_a_texts_words_and_fails(corpus, tmp_path):
+    """`wording` reads our own files for runs of words a corpus text has: a line that repeats seven of the invented
+    article's words in a row is named with its file, line and the article's id, and the command exits 1; lines of
+    their own pass; with no text to compare with it says so and exits 2 (a check that cannot run never passes)."""
+    module, _ = corpus
+    own = tmp_path / "own.md"
+    own.write_text("Our rule, in words of its own.\nThe council freed \"seven\" detainees on Friday, it said.\n",
+                   encoding="utf-8")
+    repeated = CliRunner().invoke(module.main, ["wording", str(own)])
+    assert repeated.exit_code == 1, repeated.output
+    assert f"{own}:2: invented-wire-2026-05-02: the council freed seven detainees on friday" in repeated.output
+    assert f"{own}:1:" not in repeated.output
+    own.write_text("Officials let eleven people go home on Monday, the council said.\n", encoding="utf-8")
+    clean = CliRunner().invoke(module.main, ["wording", str(own)])
+    assert clean.exit_code == 0 and "0 lines share" in clean.output, clean.output
+    assert CliRunner().invoke(module.main, ["wording", "--words", "3", str(own)]).exit_code == 0
+    assert CliRunner().invoke(module.main, ["wording", "--words", "2", str(own)]).exit_code == 1  # "the council"
+    (module.TEXTS / "invented-wire-2026-05-02.txt").unlink()
+    absent = CliRunner().invoke(module.main, ["wording", str(own)])
+    assert absent.exit_code == 2 and "no texts" in absent.output, absent.output
+
+
 def test_measuring_an_id_with_no_ledger_is_refused_not_scored_as_nothing(tmp_path):
     """`extract_real.py --only a,b` (one id, comma-joined) once measured no article and printed zeros."""
     (tmp_path / "ledgers").mkdir()

@@ -2096,17 +2096,108 @@ def test_sent_to_prison_for_so_many_years_is_a_term(shapes):
     assert not [k for k in drafted if k[1] == "sentence_years"], sorted(map(str, drafted))
 
 
-def test_sentenced_him_is_the_one_named_before_it_in_the_sentence(shapes):
-    """"A was first fined, before a tribunal sentenced him to nine years": "him" is A, named before it in the sentence,
-    not the one the sentence before spoke of last; after a speaker ("B said a tribunal sentenced him to nine years") it
-    is the one the page spoke of last."""
-    drafted = _review_draft(shapes, "Belarus freed 31 people on Monday. Officials praised the envoy Viktor Drozdan. "
-                                    "Pavel Sarnak was first fined, before a tribunal sentenced him to nine years.")
-    terms = {k[0] for k in drafted if k[1] == "sentence_years"}
-    assert terms == {"pavel-sarnak"}, sorted(map(str, drafted))
-    drafted = _review_draft(shapes, "Belarus freed Pavel Sarnak on Monday. Viktor Drozdan said a tribunal sentenced "
-                                    "him to nine years.")
-    assert {k[0] for k in drafted if k[1] == "sentence_years"} == {"pavel-sarnak"}, sorted(map(str, drafted))
+def test_sentenced_him_is_the_one_the_page_spoke_of_last_not_a_name_before_it(shapes):
+    """"After B testified against him, a court sentenced him to nine years": "him" is the one the page spoke of last,
+    not a witness, a judge or a companion the sentence names before the pronoun."""
+    lead = "Belarus freed Pavel Sarnak on Monday. "
+    for body in ("After Ivo Lamm testified against him, a court sentenced him to nine years.",
+                 "He was detained after meeting Ivo Lamm, and a court sentenced him to nine years.",
+                 "Ivo Lamm, the opposition leader, praised him; a court had sentenced him to nine years."):
+        drafted = _review_draft(shapes, lead + body)
+        assert {k[0] for k in drafted if k[1] == "sentence_years"} == {"pavel-sarnak"}, (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body, prop", [
+    # a tie denied, questioned, refused, to come, or of another time
+    ("Officials denied the pardons were linked to the lifting of US sanctions on the state potash producer.", "traded_for"),
+    ("It was unclear whether the release was tied to the lifting of US sanctions on the state potash producer.",
+     "traded_for"),
+    ("The freeing was not tied to the easing of US sanctions against the state potash producer, officials insisted.",
+     "traded_for"),
+    ("Lukashenko freed the group after Washington refused to lift the sanctions on the state potash producer.",
+     "traded_for"),
+    ("Minsk released the detainees after the US said it would not lift sanctions on the state potash producer.",
+     "traded_for"),
+    ("More prisoners could be freed after the US removes sanctions on the state potash producer, the envoy said.",
+     "traded_for"),
+    ("Lukashenko has freed hundreds of prisoners since 2024, after the US lifted some sanctions on the state potash "
+     "producer.", "traded_for"),
+    ("Belarus freed the men three days after the US lifted sanctions on the state potash producer.", "traded_for"),
+    ("In return for the move, the US could consider easing sanctions on the state potash producer.", "traded_for"),
+    # a national among another group than the freed
+    ("Belarus freed 31 people on Monday, but about 870 political prisoners are still in jail. Among them is a "
+     "Japanese national.", "released_count"),
+    ("The envoy who negotiated the releases met several diplomats. Among them was a Japanese national.",
+     "released_count"),
+    ("Belarus freed 52 prisoners on Monday, but the roughly 1,100 who remain include an American.", "released_count"),
+    ("The team that negotiated the release included an American.", "released_count"),
+    ("The list handed to the envoy for future releases included an American.", "released_count"),
+    # a prison, a part of those held, another time, another country, an event's detainees
+    ("A penal colony near Minsk holds about 300 political prisoners, the group says.", "political_prisoner_count"),
+    ("The Navapolatsk colony in Belarus holds about 40 political prisoners.", "political_prisoner_count"),
+    ("Belarus still holds 40 political prisoners in solitary confinement, a rights group said.",
+     "political_prisoner_count"),
+    ("In 2021, Belarus was holding about 600 political prisoners.", "political_prisoner_count"),
+    ("The 14 political prisoners now held in Minsk's Pishchalauski prison include three women.",
+     "political_prisoner_count"),
+    ("The 30 political prisoners currently held incommunicado in Belarus include Pavel Sarnak.",
+     "political_prisoner_count"),
+    ("About 300 people remain jailed in Azerbaijan for political reasons.", "political_prisoner_count"),
+    ("More than 200 people remain detained for their political activities after Sunday's protest in Minsk.",
+     "political_prisoner_count"),
+    # another's arrest, and a speaker after the comma
+    ("Police arrested her husband in 2021 and she fled to Lithuania.", "imprisoned_since"),
+])
+def test_review3_no_claim_from_a_tie_a_group_or_a_person_the_sentence_does_not_state(shapes, body, prop):
+    """A review of the day's rules found these sentences drafting what they do not say; each drafts nothing of the
+    kind now."""
+    drafted = _review_draft(shapes, "Belarus freed Ruth Calder and 30 others on Monday. " + body)
+    found = [k for k in drafted if k[1] == prop and (prop != "released_count" or k[5] is not None)
+             and (prop != "imprisoned_since" or k[0] == "ruth-calder")]
+    assert not found, (body, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("body, freed", [
+    ("Minsk has freed the dissident, Ivo Lamm and other activists reported on Telegram.", set()),
+    ("Lukashenko pardoned the activist, Pavel Sarnak and Ruth Calder said in a joint statement.", set()),
+    ("Belarus released three prisoners on Thursday. Among those freed were:\n- Ivo Lamm\n- Tomas Wrenfield",
+     {"ivo-lamm", "tomas-wrenfield"}),
+    ("Belarus released three prisoners on Thursday. Among those freed were:\n1. Ivo Lamm\n2. Tomas Wrenfield\n",
+     {"ivo-lamm", "tomas-wrenfield"}),
+])
+def test_review3_a_speaker_after_the_comma_and_a_bulleted_last_name(shapes, body, freed):
+    """"freed the dissident, A and other activists reported": A speaks, no description of A; the last of a bulleted or
+    numbered list at the end of the text is a whole name, kept."""
+    assert _freed(_review_draft(shapes, body)) == freed, body
+
+
+@pytest.mark.parametrize("body, release", [
+    ("Another 14 prisoners arrived in Vilnius on October 3 after an earlier deal.", "release-2026-10-03"),
+    ("Last year, 52 prisoners landed in Vilnius on September 11.", "release-2026-09-11"),
+])
+def test_review3_an_earlier_journey_keeps_its_own_release(shapes, body, release):
+    """A journey of another release, dated weeks before the page's or told as another's, is no journey of the page's
+    freed: its count stays with its own day's release."""
+    drafted = _review_draft(shapes, "Belarus freed Pavel Sarnak and Ivo Lamm on Monday, officials said. " + body)
+    assert {k[0] for k in drafted if k[1] == "destination_count"} == {release}, sorted(map(str, drafted))
+
+
+def test_review3_a_freeing_told_with_a_law_passed_keeps_its_day(shapes):
+    """"Lawmakers passed an amnesty on July 2, and 14 political prisoners walked free the same day": the freeing's own
+    day (only "in the wake of" or "once" a law was passed makes the day the law's alone)."""
+    for body in ("Lawmakers passed an amnesty on July 2, and 14 political prisoners walked free the same day.",
+                 "An amnesty law passed on July 2 freed 14 political prisoners."):
+        drafted = _review_draft(shapes, body)
+        assert ("release-2026-07-02", "released_count", "14", "exact", None, None) in drafted, (body, sorted(map(str, drafted)))
+
+
+def test_review3_a_description_ending_in_an_organisation_in_capitals(shapes):
+    """"pardoned the head of the MINSK UNION OF JOURNALISTS, A": the organisation in capitals ends the description (its
+    words once backtracked exponentially when more followed them: "... in exile, A"; measured, not timed, in the note)."""
+    for body in ("Lukashenko pardoned the head of the MINSK UNION OF JOURNALISTS, Ivo Lamm.",
+                 "Lukashenko pardoned the head of the MINSK UNION OF JOURNALISTS in exile, Ivo Lamm."):
+        freed = _freed(_review_draft(shapes, "Belarus freed 31 people on Monday. " + body))
+        assert ("ivo-lamm" in freed) == body.endswith("JOURNALISTS, Ivo Lamm."), (body, sorted(freed))
 
 
 def test_the_freed_in_several_places_are_no_count_for_one(shapes):
@@ -2703,9 +2794,9 @@ def test_a_count_that_landed_somewhere_on_its_own_day_went_in_the_pages_release(
     lead = "Belarus freed Pavel Sarnak and Ivo Lamm on Monday, officials said. "
 
     def destinations(body):
-        drafted = _drafted(shapes, lead + body, published="2026-12-14")[0]
+        drafted = _drafted(shapes, lead + body, published="2026-11-21")[0]  # a Saturday: Monday is November 16
         return {(k[0], k[2]) for k in drafted if k[1] == "destination_count"}
-    assert destinations("The two men landed in Warsaw on Saturday.") == {("release-2026-12-14", "2")}
+    assert destinations("The two men landed in Warsaw on Saturday.") == {("release-2026-11-16", "2")}
     assert destinations("In October, 12 were taken to Warsaw.") == {("release-2026-10", "12")}
 
 

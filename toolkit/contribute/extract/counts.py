@@ -21,6 +21,14 @@ HELD = (r"(?:remain|remained|are\s+still|were\s+still|still|are\s+(?:now\s+)?hel
 PRISONERS = r"(?:political\s+prisoners|prisoners\s+of\s+conscience)"
 
 
+HOLDER_OPENS = re.compile(r"(?:.*?\bthat\s+|\W*)(?:(?:and|but|while|as|now|today|currently|still)\s+)*", re.IGNORECASE)
+"""Before a country that holds political prisoners, what may open its clause: "By this count, Belarus is holding",
+"reported that Estonia was holding"."""
+HOLDS_ALL = re.compile(rf"\s+{PRISONERS}(?=\s*(?:[,.;:!?)]|$)|\s+(?:according|behind\s+bars|as\s+of|in\s+total|in\s+"
+                       rf"(?:its|the\s+country[’']s)\s+(?:prisons|jails)|in\s+the\s+country)\b)", re.IGNORECASE)
+"""After "holds N", all of the country's political prisoners: the clause ends, or where they are held in the country."""
+PAST_HOLDING = re.compile(r"\b(?:before|until|earlier|previously|once|in\s+(?:19|20)\d\d|(?:19|20)\d\d)\b", re.IGNORECASE)
+"""Before the country that held them, a time other than now: "In 2021, Belarus was holding", "Before the pardon, ..."."""
 HOLDS = re.compile(r"(?P<verb>\s+(?:still\s+|now\s+|currently\s+)?(?:holds|is\s+(?:still\s+|now\s+|currently\s+)?holding|was\s+holding|"
                    r"continues\s+to\s+hold))\s+(?:(?:about|approximately|around|roughly|some|nearly|almost|over|more\s+than|"
                    r"at\s+least|an\s+estimated|well\s+over)\s+)?$", re.IGNORECASE)
@@ -81,9 +89,12 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
     "Over 520 remain imprisoned", "the rights group counted 1,046 political prisoners"."""
     for figure in _free(ctx, sentence):
         after = ctx.text[figure.end:sentence.end]
-        held = re.match(rf"\s+(?:{PRISONERS}\s+(?:\w+\s+){{0,2}}?)?{HELD}\b[^.;,!?“”\"]*", after) or \
-            re.match(rf"\s+(?:people|persons|individuals)\s+(?:are|remain)\s+(?:still\s+)?(?:\w+ly\s+)?{HELD_IN}"
-                     rf"(?:\s+in\s+[A-Z][\w-]*)?\s+{FOR_POLITICS}[^.;,]*", after) or \
+        politics = re.match(rf"\s+(?:people|persons|individuals)\s+(?:are|remain)\s+(?:still\s+)?(?:\w+ly\s+)?{HELD_IN}"
+                            rf"(?:\s+in\s+(?P<where>[A-Z][\w-]*))?\s+{FOR_POLITICS}[^.;,]*", after)
+        if politics and not _held_for_politics_here(ctx, sentence, figure, politics):
+            continue  # "About 300 people remain jailed in Azerbaijan for political reasons" (a place the page's registry
+            # does not know), "In Russia, ...", "... detained for their political activities after Sunday's protest"
+        held = re.match(rf"\s+(?:{PRISONERS}\s+(?:\w+\s+){{0,2}}?)?{HELD}\b[^.;,!?“”\"]*", after) or politics or \
             (_left_held(ctx, sentence, figure) and
              re.match(rf"\s+(?:people|persons|individuals|prisoners)\s+(?:behind\s+bars|in\s+(?:prison|jail|custody)|jailed|"
                       rf"imprisoned)\s+{FOR_POLITICS}[^.;,]*", after)) or \
@@ -92,8 +103,10 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
             re.match(rf"\s+(?:people|persons|individuals|prisoners)\s+(?:imprisoned|jailed|held|detained)\s+(?:on\s+political\s+"
                      rf"charges|for\s+political\s+reasons)\s+(?:are|remain)\s+(?:still\s+)?(?:being\s+)?(?:held|in\s+prison|"
                      rf"behind\s+bars|imprisoned|jailed|detained)\b", after) or \
-            re.match(rf"\s+{PRISONERS}\s+(?:currently|still|now)\s+(?:held|detained|jailed|imprisoned|behind\s+bars)\b"
-                     rf"[^.;,!?“”\"]*", after)  # "the 873 political prisoners now held in Estonia"
+            re.match(rf"\s+{PRISONERS}\s+(?:currently|still|now)\s+(?:held|detained|jailed|imprisoned|behind\s+bars)"
+                     rf"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?(?=\s*(?:[,.;:!?)]|$)|\s+(?:were|are|was|is|remain|have|"
+                     rf"had)\b)", after)  # "the 873 political prisoners now held in Estonia were ..." (all of them; not
+        # "... now held in Minsk's prison include three women", "... held incommunicado", "... who are Polish citizens")
         # "until all of the country's roughly 780 political prisoners are freed", "the release of all 615 political
         # prisoners": all of them, the count of those held
         every = re.search(r"\ball\s+(?:of\s+)?(?:the\s+(?:country|nation)[’']s\s+|the\s+)?$",
@@ -140,8 +153,13 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
             # "Estonia still holds over 700 political prisoners": the country the verb follows holds them
             holder = next((n for n in sentence.names if n.end == holding.start("verb")
                            and n.entity and ctx.registry.kind(n.entity) == "place"), None)
-            if holder is not None and not re.match(rf"\s+{PRISONERS}\s+(?:from|of|with|who)\b", after):
-                # (not "holds 14 political prisoners from Poland": some of them)
+            before = sentence.text[:holder.start - sentence.start] if holder is not None else ""
+            opening = before[max((m.end() for m in re.finditer(r"[,;:]", before)), default=0):]  # the clause's words
+            if holder is not None and HOLDER_OPENS.fullmatch(opening) and HOLDS_ALL.match(after) and \
+                    not PAST_HOLDING.search(ctx.text, sentence.start, holder.start):
+                # (the country opens its clause, not "A penal colony near Minsk holds", "The colony in Belarus holds";
+                # all of them, not "holds 14 political prisoners from Poland", "... in solitary confinement"; now, not
+                # "In 2021, Belarus was holding", "Before the pardon, ...")
                 _count(ctx, "political_prisoner_count", figure, holder.start,
                        figure.end + re.match(rf"\s+{PRISONERS}", after).end(), ctx.registry.top(holder.entity))
             continue
@@ -165,6 +183,19 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
         begin = figure.start - len(counted.group(0)) if counted else figure.start
         finish = place.end if place else figure.end + held.end()
         _count(ctx, "political_prisoner_count", figure, _who(ctx, sentence, begin), finish, subject)
+
+
+def _held_for_politics_here(ctx: Context, sentence: Sentence, figure, held: re.Match) -> bool:
+    """True when "N people remain jailed ... for political reasons" counts those the page's country holds: the place it
+    names, if any, is one the registry knows, no other country is named before the count in its clause, and no event
+    after which they were held ("... detained for their political activities after Sunday's protest")."""
+    if held.group("where") is not None:
+        where = figure.end + held.start("where")
+        if not any(n.start == where and n.entity and ctx.registry.kind(n.entity) == "place" for n in sentence.names):
+            return False
+    if _other_country_named(ctx, sentence, sentence.clause(figure.start)[0], figure.start):
+        return False
+    return not re.search(r"\b(?:after|following|since)\b", held.group(0), re.IGNORECASE)
 
 
 def _held_here(ctx: Context, sentence: Sentence, figure, start: int) -> re.Match | None:

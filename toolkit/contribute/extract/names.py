@@ -458,11 +458,12 @@ letters at the end of a sentence ("... and Pyotr Lem.") is a name, its period th
 def _cut_off(text: str, start: int, end: int) -> bool:
     """True for a name that runs into the very end of the text inside a sentence no punctuation ends ("The third freed
     detainee was Tomas Wrenfi"): a page stored as an excerpt may stop mid-word, so the name may be half of one. Not
-    a name that is a line of its own, as the last of a list of names one to a line may be."""
+    a name that is a line of its own, as the last of a list of names one to a line may be (after a bullet or a number:
+    "- A", "2. A")."""
     if text[end:].strip():
         return False
     line = text.rfind("\n", 0, start) + 1
-    return bool(text[line:start].strip())
+    return bool(re.search(r"[^\W\d_]", text[line:start]))
 
 
 def _wrapped(text: str, name: Name) -> list[Name]:

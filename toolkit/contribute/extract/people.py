@@ -124,9 +124,7 @@ def described(ctx: Context, sentence: Sentence, person: Name) -> bool:
 OBJECT_VERB = re.compile(r"\b(?:sentenced|convicted|arrested|detained|jailed|freed|released|pardoned)\s+$")
 AND = re.compile(r"\band\b")
 IN_DESCRIPTION = re.compile(r",\s+(?:a|an|the|who|whose|which)\b[^,;]*$")
-OBJECT_OF = re.compile(r"\b(?:against|(?<!\balong\s)(?<!\btogether\s)with|by|to|from|under|than)\s+(?:\w+\s+){0,2}$")
-"""Before a name, a preposition whose object it is ("a campaign against X", "talks with X"; not "along with X", which
-lists X beside the others)."""
+OBJECT_OF = re.compile(r"\b(?:against|with|by|to|from|under|than)\s+(?:\w+\s+){0,2}$")
 
 
 def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
@@ -276,9 +274,10 @@ those people), unless it tells of a freeing ("who was released with three others
 
 
 ALONG_WITH_NEXT = re.compile(r"^(,?\s+)(?:along|together)\s+with\s+")
+ALONG_WITH_GAP = re.compile(r",?\s+(?:along|together)\s+with\s+")
 """Between two listed names, "along with" or "together with", which goes on with the list as "and" does ("A and B, along
 with lawyer C", "A along with B")."""
-ORGANISATION_LAST = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*\s*)+$")
+ORGANISATION_LAST = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*\s*$")
 """At the end of a description, the organisation it names in capitals: "founder of the Minsk Press Club"."""
 DESCRIBED_FIRST = re.compile(r"\s*(?:the|a|an)\s+(?P<description>[^,;:()“”\"]{1,60}),\s+(?:[A-Z][\w’'.-]*\s+){0,3}")
 """Before the first listed name, its description set off by a comma: "pardoned the 2024 prize laureate, A", "including
@@ -294,7 +293,7 @@ def _described_first(ctx: Context, sentence: Sentence, gap: str, person: Name) -
     # "the founder and editor of the Minsk Press Club": the organisation named in capitals is the description's own
     description = ORGANISATION_LAST.sub("", described.group("description")) if described else ""
     return bool(described and role_words(description) and
-                re.match(r"\s*(?:[,.;]|$|and\s|(?:along|together)\s+with\s)", ctx.text[person.end:sentence.end]))
+                re.match(r"\s*(?:[,.;]|$|(?:along|together)\s+with\s)", ctx.text[person.end:sentence.end]))
 
 
 def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
@@ -303,7 +302,12 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
     text, members, offset = ctx.text, [], begin
     grouped = None  # where members named after their group begin
     for person in persons(ctx, sentence):
-        if person.start < begin or described(ctx, sentence, person) and members:
+        if person.start < begin:
+            continue
+        # "A and B, along with lawyer C": C goes on with the list, though "with" before a name may make it another's
+        # object elsewhere ("talks with C")
+        along = bool(members) and ALONG_WITH_GAP.match(text, after_apposition(text, offset, person.start), person.begin)
+        if described(ctx, sentence, person) and members and not along:
             continue
         gap_start = after_apposition(text, offset, person.start) if members else offset
         gap = text[gap_start:person.begin]
@@ -486,11 +490,9 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
         if lead and re.match(r"sentenced\s+them\s+to", lead.group(0)):
             continue  # "sentenced them to five years": a group's term, no one person's
         if lead and re.match(r"(?:sentenced|sent)\s+(?:him|her)\s+to", lead.group(0)):
-            # "a tribunal sentenced him to nine years", "the judge sent her to jail for seven years": the one named
-            # before it in the sentence ("A was first fined, before a tribunal sentenced him to nine years"), else the
-            # one the sentences before speak of
-            named = person if person is not None and not speaks(ctx, sentence, person) else None
-            person = named or ctx.last_person
+            # "a tribunal sentenced him to nine years", "the judge sent her to jail for seven years": the one the
+            # sentences before speak of
+            person = ctx.last_person
         if person is None:
             continue
         ctx.take(figure)
@@ -626,7 +628,7 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
             next((p for p in persons(ctx, sentence) if verb_end < p.start < date.start), None)
         if arrested is None and person_before(ctx, sentence, start) is None and \
                 (re.match(r"(?:his|her)\s", found.group("verb"), re.IGNORECASE) or
-                 re.match(r"\s+(?:him|her)\s", ctx.text[verb_end:date.start])) and \
+                 re.match(r"\s+(?:him|her)\s+(?:in|on|at|since|during|early|late|last)\b", ctx.text[verb_end:date.start])) and \
                 not SOMEONE_ELSE.search(ctx.text, sentence.start, start):
             # "Two charges led to her arrest on April 2", "The secret service arrested him in 2021": the one the page
             # spoke of last

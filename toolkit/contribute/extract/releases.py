@@ -9,6 +9,7 @@ total. The release is the one the clause speaks of (see subjects.clause_release)
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 
 from ...ingest.figures import Figure
@@ -144,7 +145,8 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                 release = clause_release(ctx, sentence, figure.start)
                 day = release_date(ctx, sentence, figure.start) if release else None
                 if day is not None and ctx.release and not sentence.freeing() and day.start > figure.end + gap.start() \
-                        and JOURNEY.search(gap.group(0)):
+                        and JOURNEY.search(gap.group(0)) and _days_after(ctx, ctx.release, day.value) \
+                        and not ANOTHER_ROUND.search(sentence.text):
                     release = ctx.release  # "The two men landed in Warsaw on Saturday": the journey's day, not a freeing's
                     # (not "were transferred to Estonia on December 2": a handover's day is the release's)
                 others = with_others_at(ctx, sentence, figure)
@@ -225,6 +227,23 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
 
 JOURNEY = re.compile(r"\b(?:landed|arrived|flew|travell?ed|returned|headed|heading|flying|reached)\b", re.IGNORECASE)
 """A journey of the freed, whose day is its own: "landed in Warsaw on Saturday"."""
+
+
+ANOTHER_ROUND = re.compile(r"\b(?:earlier|previous|prior|another|last\s+(?:year|month|week)|ago)\b", re.IGNORECASE)
+"""Words that put a journey in another release than the page's: "Another 14 arrived in Vilnius on October 3"."""
+JOURNEY_DAYS = 7
+"""How many days after the page's release a journey of its freed may end."""
+
+
+def _days_after(ctx: Context, release: str, day: str | None) -> bool:
+    """True when `day` falls on the page's release's day or within a week after it (a journey of its freed)."""
+    known = ctx.release_dates.get(release)
+    written = re.search(r"(?:19|20)\d\d-\d\d-\d\d", release)
+    start = known.start if known is not None and known.precision == "day" else \
+        (dt.date.fromisoformat(written.group(0)) if written else None)
+    if start is None or not day or len(day) != 10:
+        return False
+    return 0 <= (dt.date.fromisoformat(day) - start).days <= JOURNEY_DAYS
 
 
 def _arrival_date(ctx: Context, sentence: Sentence, figure: Figure, release: str | None) -> None:
@@ -425,7 +444,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
             continue  # "one American green card holder": a resident, of no nationality the page gives
         implied = False  # "an American" said of one of the freed: at least one
         # "3 foreigners, including a Canadian": one of a count, not a count of its own
-        including = bool(INCLUDED_ONE.search(sentence.text, 0, match.start()))
+        including = bool(INCLUDED_ONE.search(sentence.text, max(0, match.start() - INCLUDED_REACH), match.start()))
         if not match.group(0).startswith("one") and (including or not (
                 (listed or re.search(r"\b(?:and|,)\s+(?:\w+\s+){1,2}[A-Z]", sentence.text[match.end():match.end() + 30]))
                 and re.match(r"\s*(?:[.,;]|and\b|$)", sentence.text[match.end():])) and
@@ -594,6 +613,19 @@ INCLUDED_ONE = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them
 "Among them is a"."""
 
 
+SUBJECT_REACH = 80
+"""How far before "included" its subject is read."""
+NOT_THE_FREED = re.compile(r"\b(?:who|that|which|remain\w*|still|later|future|may|might|could|will|would|team|"
+                           r"delegation|list|names)\b", re.IGNORECASE)
+"""In the subject of "included", words that make it no group of the freed: a clause of its own ("the team that negotiated
+the release"), those still held ("the 1,100 who remain"), freeings to come ("those who may be freed later")."""
+OTHER_GROUP_LAST = re.compile(r"\b(?:officials|diplomats|envoys|delegates|delegations?|representatives|negotiators|"
+                              r"lawmakers|ministers|leaders|guests|reporters)\W*$", re.IGNORECASE)
+"""A sentence that ends on another group than the freed, whom a next "Among them" is about ("... met several
+diplomats. Among them was ...")."""
+INCLUDED_REACH = 40
+"""How far before one person of a nationality the words that include them are read (a window: a sentence may list
+thousands of them)."""
 NOT_INCLUDED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+)?$")
 
 
@@ -604,12 +636,26 @@ def _one_among_the_freed(ctx: Context, sentence: Sentence, match: re.Match) -> b
     least one was freed, not that only one was (never "including an American envoy": a noun follows; nor after
     words of people still held: "freed 12, but more than 1,100 remain behind bars, including an American")."""
     after = sentence.text[match.end():]
-    included = INCLUDED_ONE.search(sentence.text, 0, match.start())
+    included = INCLUDED_ONE.search(sentence.text, max(0, match.start() - INCLUDED_REACH), match.start())
     if included and re.match(r"among", included.group(0), re.IGNORECASE):
+        # "them" are the freed the sentence before told of: not when it also told of people still held ("..., but 1,100
+        # remain behind bars. Among them is ...") or ended on another group ("... met several diplomats")
+        previous = ctx.previous_sentence or ""
         return bool(ctx.previous_freeing) and included.start() == len(sentence.text) - len(sentence.text.lstrip()) and \
+            not STILL_HELD.search(previous) and not re.search(r"\bkeep\w*\b", previous, re.IGNORECASE) and \
+            not OTHER_GROUP_LAST.search(previous) and \
             bool(re.match(r"\s*(?:[.,;]|and\b|who\b|(?:held|detained|jailed|arrested|sentenced|imprisoned)\b|$)", after))
-    if included and NOT_INCLUDED.search(sentence.text, 0, included.start()):
+    if included and NOT_INCLUDED.search(sentence.text, max(0, included.start() - INCLUDED_REACH), included.start()):
         return False  # "the freed did not include a Japanese citizen"
+    if included and not included.group(0).lower().startswith("including"):
+        # the verb "include(d)": its subject must be the freed ("The prisoners it freed included a U.S. citizen"; not "the
+        # team that negotiated the release included", "the 1,100 who remain include", "the list for future releases")
+        window = sentence.text[max(0, included.start() - SUBJECT_REACH):included.start()]
+        subject = re.split(r"[,;:(]", window)[-1]
+        if not re.search(r"\b(?:freed|released|pardoned)\b", subject, re.IGNORECASE) or NOT_THE_FREED.search(subject) or \
+                len(subject.split()) > 6:
+            return False
+        return bool(re.match(r"\s*(?:[.,;]|and\b|$)", after))
     if included:
         earlier = [m for m in sentence.freeing() if m.end() <= match.start()]
         return bool(earlier) and not STILL_HELD.search(sentence.text, earlier[-1].end(), match.start()) and \

@@ -405,6 +405,8 @@ def exchanges(ctx: Context, sentence: Sentence) -> None:
         _lifted_after(ctx, sentence, weak)
     if not marker:
         return
+    if DOUBTED.search(sentence.text, 0, marker.start()) or NEGATED.search(sentence.text, 0, marker.start()):
+        return  # "Officials denied the pardons were linked to the lifting", "It was unclear whether ...", "was not tied to"
     at = sentence.start + marker.start()
     found = mentions(ctx, sentence)
     left = [m for m in found if m.start < at and m.sanction]
@@ -430,7 +432,8 @@ def exchanges(ctx: Context, sentence: Sentence) -> None:
         if release:
             _traded(ctx, release, right[0].sanction, sentence.start, right[0].end)
         return
-    if lead and right and ctx.release and right[0].action in ("lifted", "relief") and GESTURE.search(lead.group("what")):
+    if lead and right and ctx.release and right[0].action in ("lifted", "relief") and GESTURE.search(lead.group("what")) \
+            and not CONSIDERED.search(ctx.text, sentence.start + lead.end(), right[0].start):
         # "In return for this humanitarian gesture, the US will offer sanctions relief to X": the page's release
         _traded(ctx, ctx.release, right[0].sanction, sentence.start, right[0].end)
         return
@@ -447,6 +450,19 @@ def exchanges(ctx: Context, sentence: Sentence) -> None:
             _traded(ctx, release, sanction, min(begin, at), finish)
 
 
+DOUBTED = re.compile(r"\b(?:denied|deny|denies|denying|whether|unclear|rejected|dismissed|asked|questioned)\b", re.IGNORECASE)
+"""Before the words that tie a release to a lifting, a denial or a question: the tie is not stated."""
+NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:\w+\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+"""Right before the tying words, a negation: "was not tied to", "wasn't in exchange for"."""
+REFUSED = re.compile(r"\b(?:refus\w*|declin\w*|reject\w*|not|never|without|n[’']t)\b", re.IGNORECASE)
+"""Between "after" and a lifting, words that say it did not happen: "after Washington refused to lift"."""
+TO_COME = re.compile(r"\b(?:could|would|may|might|will|shall|to)\s+(?:\w+\s+)?(?:be\s+)?$", re.IGNORECASE)
+"""Before a freeing, words that make it one to come: "More prisoners could be freed after ..."."""
+SPAN_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|many)\s+"
+                         r"(?:days?|weeks?|months?|years?)\s+$", re.IGNORECASE)
+"""Before "after", a span of time: the lifting came earlier, on its own ("three days after the US lifted ...")."""
+CONSIDERED = re.compile(r"\b(?:could|may|might|would|consider\w*|weigh\w*|mull\w*|discuss\w*)\b", re.IGNORECASE)
+"""Between "In return for the gesture," and the relief, words that make it no more than considered."""
 GESTURE = re.compile(r"\b(?:gesture|move|step|decision|concession)s?\b", re.IGNORECASE)
 """What "in return for" names when it stands for the page's release: "In return for this humanitarian gesture"."""
 
@@ -459,6 +475,13 @@ def _lifted_after(ctx: Context, sentence: Sentence, weak: re.Match) -> None:
     lifted = next((m for m in mentions(ctx, sentence) if m.start >= at and m.sanction), None)
     if not freeing or lifted is None or lifted.action not in ("lifted", "relief") or lifted.start - at > 80:
         return
+    if REFUSED.search(ctx.text, at, lifted.start) or DOUBTED.search(sentence.text, 0, weak.start()):
+        return  # "after Washington refused to lift", "after the US said it would not lift": the sanctions stayed
+    if TO_COME.search(sentence.text, max(0, freeing[-1].start() - 30), freeing[-1].start()) or \
+            re.search(r"\bsince\b|\bso\s+far\b", sentence.text[freeing[-1].end():weak.start()], re.IGNORECASE) or \
+            SPAN_BEFORE.search(sentence.text, max(0, weak.start() - 40), weak.start()):
+        return  # "More could be freed after ...", "has freed hundreds since 2024, after ...", "three days after ...": no
+        # freeing the lifting is told as the price of
     release = clause_release(ctx, sentence, sentence.start + freeing[-1].start())
     if release:
         _traded(ctx, release, lifted.sanction, sentence.start + freeing[-1].start(), lifted.end)

@@ -30,7 +30,6 @@ OTHER_EVENT = re.compile(r"\b(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:arrested|det
                          rf"(?!\s+{ADJECTIVES}{PEOPLE}\b)|"  # "released 27 unjustly imprisoned political prisoners on": the freed
                          r"since|until|elections?|protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|"
                          r"invasion|raided|stormed|searched|shut\s+down|closed\s+down|"
-                         r"(?<!\bwas\s)(?<!\bwere\s)passed|"  # "once lawmakers passed an amnesty bill on July 2": a law's day
                          r"outbreak\s+of\s+(?:the\s+)?(?:war|fighting|hostilities|conflict))\b[^,;]{0,25}$|"
                          r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$|"
                          r"\b(?:sentenced|convicted)\s+by\s+[^,;]{0,45}$|"  # "sentenced by the Zarechny City Court on"
@@ -557,7 +556,12 @@ EARLIER_REACH = 60
 
 EVENT_BEFORE_DATE = re.compile(r"\b(?:following|after|since|before|ahead\s+of)\s+(?:an?\s+|the\s+|its\s+)?"
                                r"(?:(?!(?:freeing|release|releases|pardon|pardons|swap|exchange)\b)[a-z][\w-]*\s+){0,3}?"
-                               r"(?:(?:of|on|in)\s+)?$", re.IGNORECASE)
+                               r"(?:(?:of|on|in)\s+)?$|"
+                               # "in the wake of a reform bill adopted by deputies on July 2", "once lawmakers passed an
+                               # amnesty bill on July 2": a longer phrase of the event, which its verb ends
+                               r"\b(?:in\s+the\s+wake\s+of|once)\s+(?:an?\s+|the\s+)?"
+                               r"(?:(?!(?:freeing|release|releases|pardon|pardons|swap|exchange)\b)[a-z][\w-]*\s+){0,6}?"
+                               r"(?:on|in)\s+$", re.IGNORECASE)
 """Before a freeing's date, words that make it an event the news comes after or before, with up to three words between
 ("the third announced by the council following an April 12 general amnesty that saw 140 inmates freed", "after a
 general amnesty on April 12"; not "after the release on"): no day of the page's own release."""
@@ -566,7 +570,7 @@ general amnesty on April 12"; not "after the release on"): no day of the page's 
 def _after_an_event(ctx: Context, sentence: Sentence, date) -> bool:
     """True for a date right after the words of an event the news comes after or before (`EVENT_BEFORE_DATE`), read
     within the 50 characters before it."""
-    return bool(EVENT_BEFORE_DATE.search(ctx.text, max(sentence.start, date.start - 50), date.start))
+    return bool(EVENT_BEFORE_DATE.search(ctx.text, max(sentence.start, date.start - 80), date.start))
 
 
 PAST_EVENT = re.compile(r"\W*(?:The|An?)\s+(?:last|previous|earlier|prior)\s+(?:\w+\s+){0,2}?"

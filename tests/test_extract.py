@@ -2157,6 +2157,19 @@ def test_review3_no_claim_from_a_tie_a_group_or_a_person_the_sentence_does_not_s
     assert not found, (body, sorted(map(str, drafted)))
 
 
+@pytest.mark.parametrize("body", [
+    "Minsk, which rejected the demands, freed 31 prisoners in exchange for the removal of US sanctions on the state "
+    "potash producer.",
+    "Asked by Washington, Minsk freed 31 prisoners in exchange for the removal of US sanctions on the state potash "
+    "producer.",
+])
+def test_review3_a_refusal_or_a_request_elsewhere_in_the_sentence_keeps_the_trade(shapes, body):
+    """Only a denial or a question of the tie itself unties it: "Minsk, which rejected the demands, freed 31 in exchange
+    for ..." and "Asked by Washington, Minsk freed 31 in exchange for ..." still state the trade."""
+    drafted = _review_draft(shapes, "Belarus freed Ruth Calder and 30 others on Monday. " + body)
+    assert [k for k in drafted if k[1] == "traded_for" and k[2] == "us-sanctions-potash"], sorted(map(str, drafted))
+
+
 @pytest.mark.parametrize("body, freed", [
     ("Minsk has freed the dissident, Ivo Lamm and other activists reported on Telegram.", set()),
     ("Lukashenko pardoned the activist, Pavel Sarnak and Ruth Calder said in a joint statement.", set()),

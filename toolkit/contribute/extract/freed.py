@@ -486,8 +486,8 @@ the freeing's own day, "X was released on Friday, as were Y and Z on Friday").""
 
 
 WHICH_CLAUSE = re.compile(r",\s+(?:which|that)\s+(?:also\s+)?$")
-"""Before "included", a clause about the noun before it ("the release of a group last June, which included A"): the
-freeing it lists the members of is that noun's."""
+"""Before "included", a clause about the noun before it ("the freeing of eleven unionists in October, which included A"):
+the freeing it lists the members of is that noun's."""
 
 
 @rule("released-in")

@@ -485,6 +485,28 @@ def test_extract_needs_a_year_it_cannot_read(runner, project, tmp_path):
     assert result.exit_code == 0 and 'value: "2026-12-13"' in result.stdout
 
 
+def test_release_option_names_the_release_an_undated_article_reports(runner, project, tmp_path):
+    """`--release ID`: an article that gives only its year ("freed 17 prisoners on Tuesday", no release of that
+    weekday known) reports the release the contributor names; a date the text gives another freeing stays with that
+    one; an id the registry has no release of is refused, naming it, with nothing drafted."""
+    article = tmp_path / "undated.txt"
+    article.write_text("Belarus freed 17 prisoners on Tuesday. In June, it had freed 14 others.\n", encoding="utf-8")
+    plain = runner.invoke(main, ["extract", str(article), "--project", str(project), "--year", "2025"])
+    assert plain.exit_code == 0 and "release-fx-december" not in plain.stdout, plain.output
+    named = runner.invoke(main, ["extract", str(article), "--project", str(project), "--year", "2025",
+                                 "--release", "release-fx-december"])
+    assert named.exit_code == 0, named.output
+    claims = yaml.safe_load(named.stdout)["claims"]
+    counts = {(c["subject"], c["value"]) for c in claims if c["property"] == "released_count"}
+    assert ("release-fx-december", 17) in counts, counts
+    assert not [c for c in counts if c[0] == "release-fx-december" and c[1] == 14], counts
+    unknown = runner.invoke(main, ["extract", str(article), "--project", str(project), "--year", "2025",
+                                   "--release", "release-fx-nowhere"])
+    assert unknown.exit_code == 2 and "release-fx-nowhere" in unknown.stderr and "registry.yaml" in unknown.stderr, \
+        unknown.output
+    assert unknown.stdout == ""
+
+
 def test_out_never_overwrites_without_force(runner, project, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")

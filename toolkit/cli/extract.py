@@ -17,6 +17,9 @@ from .common import project_option, say, verbosity_options
 @click.option("--source-id", help="Source id for the draft (default: the article's file name).")
 @click.option("--year", type=click.IntRange(1900, 2100),
               help="Year for dates written without one, for an article the manifest and its dateline do not date.")
+@click.option("--release", metavar="ID",
+              help="The release the article reports (an id or name of seeds/registry.yaml's releases), for an article "
+                   "that does not date it: what the text dates to another release stays with that one.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the draft here instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
 @click.option("--manifest", "add_entry", is_flag=True,
@@ -28,7 +31,7 @@ from .common import project_option, say, verbosity_options
               help="Claim ids PREFIX-001, ... (default: made from the source id); refused if another claims file "
                    "uses it.")
 @verbosity_options
-def command(article, project_dir, source_id, year, out, force, add_entry, update, prefix):
+def command(article, project_dir, source_id, year, release, out, force, add_entry, update, prefix):
     """Draft a claims file for a new article, for a person to review.
 
     Each drafted claim names its subject (the release, person or sanction it is
@@ -44,6 +47,7 @@ def command(article, project_dir, source_id, year, out, force, add_entry, update
     \b
     Example:
       prisoner-data extract new-article.txt --year 2025
+      prisoner-data extract new-article.txt --year 2025 --release release-2025-09
       prisoner-data extract seeds/articles/rferl-2025-12.txt --out /tmp/rferl-draft.yaml
       prisoner-data extract seeds/articles/new.txt --out seeds/claims/new.yaml --manifest
       prisoner-data extract seeds/articles/new.txt --prefix nw2
@@ -57,7 +61,7 @@ def command(article, project_dir, source_id, year, out, force, add_entry, update
     if out is not None and out.exists() and not force:
         raise ToolkitError("the file exists; not overwritten", path=out, hint="choose another --out, or add --force")
     project = open_project(project_dir)
-    result = draft_claims(project, article, source_id, year, prefix)
+    result = draft_claims(project, article, source_id, year, prefix, release)
     if out is None:
         click.echo(result.text, nl=False)
     else:

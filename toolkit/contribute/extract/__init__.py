@@ -73,7 +73,7 @@ class DraftFile:
 
 
 def draft_claims(project, article: Path, source_id: str | None = None, year: int | None = None,
-                 prefix: str | None = None) -> DraftFile:
+                 prefix: str | None = None, release: str | None = None) -> DraftFile:
     """Draft the claims file of an article, with what the project already knows.
 
     Steps: read the article (UTF-8, bounded); read the registry, vocabulary, manifest and claims
@@ -81,7 +81,9 @@ def draft_claims(project, article: Path, source_id: str | None = None, year: int
     article's date from its manifest entry, else from its dateline, else `year`; draft; render
     the YAML with the registry entries it proposes and, for an article not in the manifest yet,
     its manifest entry (size and sha256 filled in). Claim ids take a prefix (`prefix`, or one made from
-    the source id) that no other claims file's ids use, so they never collide with an earlier article's.
+    the source id) that no other claims file's ids use, so they never collide with an earlier article's. `release`,
+    a release of the registry (its id or a name of it), is the one the article reports, whatever its text dates it to
+    (what the text dates to another release stays with that one).
     """
     from ...errors import ToolkitError, UsageError
     from ...ingest.claims import load_claims, load_vocabulary
@@ -104,6 +106,12 @@ def draft_claims(project, article: Path, source_id: str | None = None, year: int
     vocabulary = load_vocabulary(project, background)
     sources = load_sources(project, background)
     known = load_claims(project, sources, registry, vocabulary, background).claims
+    if release is not None:
+        resolved = registry.resolve(release).entity_id
+        if resolved is None or registry.kind(resolved) != "release":
+            raise UsageError(f"--release {release}: the registry has no release of that id or name", path=project.registry,
+                             hint="give the id of one of seeds/registry.yaml's releases, or register the release first")
+        release = resolved
     entry = sources[source_id].entry if source_id in sources else None
     published = str(entry.published) if entry else front_matter(text).fields.get("published")
     if published is None and year is None and (find_dateline(text) is None or find_dateline(text).date is None):
@@ -112,7 +120,7 @@ def draft_claims(project, article: Path, source_id: str | None = None, year: int
                          hint="give it with --year (dates written without a year take it), or put "
                               "`published: YYYY-MM-DD` in the article's front matter")
     drafted = draft_article(text, registry, {name: d.subject for name, d in vocabulary.items()},
-                            [c for c in known if c.source != source_id], published, year)
+                            [c for c in known if c.source != source_id], published, year, release)
     header = [] if entry else manifest_stub(source_id, data, drafted.dateline, front_matter(text).fields, year)
     chosen = claim_prefix(source_id, _claim_ids(project, source_id), prefix)
     return DraftFile(source_id, render_draft(source_id, drafted.drafts, drafted.proposals, drafted.names, header,
@@ -143,7 +151,7 @@ class Drafted:
 
 
 def draft_article(text: str, registry: Registry, properties: dict[str, str], known_claims=(),
-                  published: str | None = None, year: int | None = None) -> Drafted:
+                  published: str | None = None, year: int | None = None, release: str | None = None) -> Drafted:
     """Draft the claims of one article.
 
     `properties` maps each vocabulary property to the kind of subject it describes; `known_claims`
@@ -172,6 +180,8 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     ctx.country = article_country(ctx, spans)  # first: the release is never one the other side of an exchange frees
     ctx.freeing_side = freeing_side(ctx, spans)
     ctx.release = article_release(ctx, spans)
+    if release is not None:  # the contributor says which release the article reports: no guess of it is needed
+        ctx.release, ctx.release_guessed = release, None
     ctx.sanction = sanctions.article_sanction(ctx, spans)
     freed.note_other_side(ctx, spans)
     for sentence in spans:

@@ -47,7 +47,7 @@ def command(article, project_dir, source_id, year, release, out, force, add_entr
     \b
     Example:
       prisoner-data extract new-article.txt --year 2025
-      prisoner-data extract new-article.txt --year 2025 --release release-2025-09
+      prisoner-data extract new-article.txt --year 2025 --release RELEASE-ID
       prisoner-data extract seeds/articles/rferl-2025-12.txt --out /tmp/rferl-draft.yaml
       prisoner-data extract seeds/articles/new.txt --out seeds/claims/new.yaml --manifest
       prisoner-data extract seeds/articles/new.txt --prefix nw2

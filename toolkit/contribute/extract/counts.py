@@ -155,13 +155,14 @@ def remaining(ctx: Context, sentence: Sentence) -> None:
                            and n.entity and ctx.registry.kind(n.entity) == "place"), None)
             before = sentence.text[:holder.start - sentence.start] if holder is not None else ""
             opening = before[max((m.end() for m in re.finditer(r"[,;:]", before)), default=0):]  # the clause's words
-            if holder is not None and HOLDER_OPENS.fullmatch(opening) and HOLDS_ALL.match(after) and \
+            all_held = HOLDS_ALL.match(after)
+            if holder is not None and HOLDER_OPENS.fullmatch(opening) and all_held and \
                     not PAST_HOLDING.search(ctx.text, sentence.start, holder.start):
                 # (the country opens its clause, not "A penal colony near Minsk holds", "The colony in Belarus holds";
                 # all of them, not "holds 14 political prisoners from Poland", "... in solitary confinement"; now, not
                 # "In 2021, Belarus was holding", "Before the pardon, ...")
-                _count(ctx, "political_prisoner_count", figure, holder.start,
-                       figure.end + re.match(rf"\s+{PRISONERS}", after).end(), ctx.registry.top(holder.entity))
+                _count(ctx, "political_prisoner_count", figure, holder.start, figure.end + all_held.end(),
+                       ctx.registry.top(holder.entity))
             continue
         there = THERE_ARE.search(ctx.text, max(sentence.start, figure.start - 40), figure.start)
         if there and not held:
@@ -189,10 +190,8 @@ def _held_for_politics_here(ctx: Context, sentence: Sentence, figure, held: re.M
     """True when "N people remain jailed ... for political reasons" counts those the page's country holds: the place it
     names, if any, is one the registry knows, no other country is named before the count in its clause, and no event
     after which they were held ("... detained for their political activities after Sunday's protest")."""
-    if held.group("where") is not None:
-        where = figure.end + held.start("where")
-        if not any(n.start == where and n.entity and ctx.registry.kind(n.entity) == "place" for n in sentence.names):
-            return False
+    if held.group("where") is not None and not _known_place_at(ctx, sentence, figure.end + held.start("where")):
+        return False
     if _other_country_named(ctx, sentence, sentence.clause(figure.start)[0], figure.start):
         return False
     return not re.search(r"\b(?:after|following|since)\b", held.group(0), re.IGNORECASE)
@@ -209,9 +208,12 @@ def _held_here(ctx: Context, sentence: Sentence, figure, start: int) -> re.Match
     group = "where" if held is not None and held.group("where") is not None else "within"
     if held is None or held.group(group) is None or held.group(group) == "the country":
         return held
-    where = figure.end + held.start(group)
-    known = any(n.start == where and n.entity and ctx.registry.kind(n.entity) == "place" for n in sentence.names)
-    return held if known else None
+    return held if _known_place_at(ctx, sentence, figure.end + held.start(group)) else None
+
+
+def _known_place_at(ctx: Context, sentence: Sentence, offset: int) -> bool:
+    """True when a place the registry knows is named at `offset` ("... in Azerbaijan", no such entry: False)."""
+    return any(n.start == offset and n.entity and ctx.registry.kind(n.entity) == "place" for n in sentence.names)
 
 
 def _who(ctx: Context, sentence: Sentence, begin: int) -> int:

@@ -274,7 +274,6 @@ those people), unless it tells of a freeing ("who was released with three others
 
 
 ALONG_WITH_NEXT = re.compile(r"^(,?\s+)(?:along|together)\s+with\s+")
-ALONG_WITH_GAP = re.compile(r",?\s+(?:along|together)\s+with\s+")
 """Between two listed names, "along with" or "together with", which goes on with the list as "and" does ("A and B, along
 with lawyer C", "A along with B")."""
 ORGANISATION_LAST = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*\s*$")
@@ -306,7 +305,7 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
             continue
         # "A and B, along with lawyer C": C goes on with the list, though "with" before a name may make it another's
         # object elsewhere ("talks with C")
-        along = bool(members) and ALONG_WITH_GAP.match(text, after_apposition(text, offset, person.start), person.begin)
+        along = bool(members) and TOGETHER_WITH.match(text, after_apposition(text, offset, person.start), person.begin)
         if described(ctx, sentence, person) and members and not along:
             continue
         gap_start = after_apposition(text, offset, person.start) if members else offset

@@ -1129,6 +1129,13 @@ THEY_WERE = re.compile(rf"(?:They|These|Those|The\s+(?:(?:two|three|four|five|si
 "The priests in question are A and B" (a noun of the sentence before)."""
 
 
+FREEING_OTHERS = re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:also\s+|then\s+|later\s+|\w+ly\s+)?(?:freed|released|"
+                            r"pardoned|liberated|amnestied|freeing|releasing|pardoning)\s+(?:them|him|her|the|those|these|"
+                            r"all|both|a|an|\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b)")
+"""After names, a freeing verb with its object: "A and B pardoned them", "A had released the prisoners": the names
+free others, they are not freed."""
+
+
 def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
     """"All of them are free now. A, B, C -- we waited for them", "Iran freed four Americans. They were A, B, C, and
     D": a sentence that opens with a list of names, or with "They were" and as many names as the sentence before freed,
@@ -1144,6 +1151,8 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
         # lawmakers. The lawmakers in question are A and B": the noun of the freed count of the page's release only
     begin = sentence.start + (lead.end() if lead else 0)
     members = list_members(ctx, sentence, begin)
+    if members and FREEING_OTHERS.match(ctx.text, members[-1].end, sentence.end):
+        return  # "A and B pardoned them after talks": the names are who freed, not the freed
     if lead and (len(members) not in ctx.previous_counts or STILL_HELD.search(ctx.previous_sentence) or
                  re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}others?\b", sentence.text) or
                  re.search(r"\b(?:but|while|whereas|and)\s+(?:\w+\s+){0,3}?(?:arrested|detained|sentenced|jailed|convicted)\b",

@@ -265,6 +265,28 @@ def name_headings(text: str, registry: Registry) -> str:
     return CAPITAL_HEADING.sub(titled, text)
 
 
+HYPHENATED_ADJECTIVE = re.compile(r"[A-Z][\w’']*-(?:[a-z]+ed|born|run|led|held|made|built|owned)")
+"""A capitalised word joined by a hyphen to a participle: "Kremlin-funded", "Oslo-based", "Moscow-backed", "US-led"."""
+
+
+HEADLINE_REACH = 200
+
+
+def _title_case_line(text: str, offset: int) -> bool:
+    """True for an offset in a line in title case: at least three words of four letters or more, each capitalised
+    ("Belarus Frees Nobel Laureate, U.S. Lifts Potash Sanctions")."""
+    start = text.rfind("\n", max(0, offset - HEADLINE_REACH), offset) + 1
+    end = text.find("\n", offset, offset + HEADLINE_REACH)
+    end = len(text) if end < 0 and len(text) <= offset + HEADLINE_REACH else end
+    if start == 0 and offset > HEADLINE_REACH or end < 0:
+        return False  # a line longer than a headline (read within a window: a page may be one line of a megabyte)
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text[start:end]) if len(w) >= 4]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+SMALL_WORD = re.compile(r"(?<![\w’'-])[a-zß-ÿā-ž][\w’'-]*")
+
+
 def find_names(text: str, registry: Registry) -> list[Name]:
     """Every named entity: the registry's, then unknown people, each with the role written before it. A
     heading that is a name in capitals is read as written in capitals and small letters (`name_headings`)."""
@@ -273,7 +295,7 @@ def find_names(text: str, registry: Registry) -> list[Name]:
     breaks = soft_breaks(text)
     known = known_names(text, registry, breaks)
     spans = [(n.start, n.end) for n in known]
-    people = []
+    people, small = [], None
     for run_start, words in _segments(text, breaks):
         cut = 0
         while cut < len(words) and (title_word(words[cut]) or
@@ -298,6 +320,8 @@ def find_names(text: str, registry: Registry) -> list[Name]:
                     break
         if len(name_words) >= 3 and name_words[0] in HONORIFICS:
             name_words = name_words[1:]  # "U Than Htay", "Daw Khin Hla": Burmese honorifics, not part of the name
+        while name_words and HYPHENATED_ADJECTIVE.fullmatch(name_words[0]):
+            name_words = name_words[1:]  # "Kremlin-funded Polish broadcaster": a description, and no one's name
         if len(name_words) >= 3 and (is_demonym(name_words[0]) or "-" in name_words[0] and all(
                 is_demonym(part, given_names=True) or part == "born" for part in name_words[0].split("-"))):
             name_words = name_words[1:]  # "Canadian Lena Voss", "Briton Vicky Bowman", "Belarusian-American Lena Voss",
@@ -330,6 +354,12 @@ def find_names(text: str, registry: Registry) -> list[Name]:
         resolution = registry.resolve(name)
         if resolution.entity_id or registry.kind(slug(name)) not in (None, "person"):
             continue
+        if _title_case_line(text, start):
+            # "Belarus Frees A, U.S. Lifts Potash Sanctions": a headline's capitals, where the body writes "sanctions"
+            # in small letters, are no name
+            small = set(SMALL_WORD.findall(text)) if small is None else small  # read once, when a headline needs it
+            if any(re.sub(r"[’']s$", "", w).lower() in small for w in name.split()):
+                continue
         if _cut_off(text, start, end):
             continue
         role, role_start = _role_before(text, start)

@@ -454,6 +454,9 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
         return release_for(ctx, opening.value)
     if found_between(ctx, sentence, SEPARATE, start, end):
         return None  # "X, who was freed last year in a separate deal": another release, not dated here
+    later = _later_than_before(ctx, sentence, start, end)
+    if later:
+        return release_for(ctx, later)
     year = other_year(ctx, sentence, start, end) or _year_before_last(ctx, sentence, offset) or \
         _month_before(sentence, start, end)
     return release_for(ctx, year) if year else ctx.release
@@ -487,6 +490,45 @@ def _month_before(sentence: Sentence, start: int, end: int) -> str | None:
     before them), when the clause names it (a release the registry or the article dates to that month is that one)."""
     return next((d.value for d in sentence.dates if start <= d.start < end and d.relative and d.value and len(d.value) == 7),
                 None)  # the sentence's own dates: a scan of the page's would cost in proportion to it, per clause
+
+
+LATER = re.compile(r"\b(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+                   r"(?P<unit>years?|months?)\s+later\b", re.IGNORECASE)
+"""Some years or months after a date told before: "pardoned a year later", "Five years later, X was freed"."""
+LATER_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _later_than_before(ctx: Context, sentence: Sentence, start: int, end: int) -> str | None:
+    """"X was jailed in May 2021. X was pardoned a year later": the year (or month) a freeing some years (or months)
+    after the last date written before it, in its sentence or the one before, dates it to, when that is not the
+    article's release's ("X, arrested in March 2026, was released eight months later" is the page's November release;
+    "jailed in 2019, was released two years later" is a release of 2021). None without such a date, or for the
+    page's release."""
+    later = next((m for m in LATER.finditer(sentence.text) if start <= sentence.start + m.start() < end or m.start() < 3),
+                 None)  # in the freeing's clause, or opening its sentence ("Five years later, X was freed")
+    if later is None:
+        return None
+    at = sentence.start + later.start()
+    first = sentence.start - len(ctx.previous_sentence) - 2  # the sentence before, too
+    k = bisect.bisect_left(ctx.dates, at, key=lambda d: d.start)
+    anchor = next((ctx.dates[i] for i in range(k - 1, -1, -1) if ctx.dates[i].start < first or
+                   (ctx.dates[i].value and ctx.dates[i].has_year and not ctx.dates[i].relative)), None)
+    if anchor is None or anchor.start < first:
+        return None
+    count = LATER_NUMBERS.get(later.group("count").lower()) or int(later.group("count"))
+    year, month = int(anchor.value[:4]), int(anchor.value[5:7]) if len(anchor.value) >= 7 else None
+    if later.group("unit").lower().startswith("year"):
+        value = f"{year + count:04d}"  # "a year later" than May 2021: in 2022, the month not told
+    elif month is None:
+        return None  # "in 2021 ... eight months later": the month is not told
+    else:
+        months = year * 12 + month - 1 + count
+        value = f"{months // 12:04d}-{months % 12 + 1:02d}"
+    main = ctx.release_dates.get(ctx.release) if ctx.release else None
+    if main is not None and main.agrees(parse_date(value)):
+        return None  # the page's own release
+    return value
 
 
 YEAR_BEFORE = re.compile(r"\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b")  # lower case: not "Last year," opening

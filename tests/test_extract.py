@@ -6790,3 +6790,26 @@ def test_a_freeing_some_years_later_than_a_date_is_in_the_release_of_that_year(s
     drafted = _review_draft(shapes, f"Poland freed 14 prisoners on Friday. {second}")
     assert {d.value for d in drafted.values() if d.property == "released_in" and d.subject == "pavel-sarnak"} == \
         {freed_in}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, release", [
+    ("The following day, another 9 prisoners were freed under the same decree.", "release-2026-11-11"),
+    ("The next day, another 9 prisoners were freed under the same decree.", "release-2026-11-11"),
+    ("Two days later, another 9 prisoners were released.", "release-2026-11-12"),
+    ("A week later, the authorities freed another 9 prisoners.", "release-2026-11-17"),
+])
+def test_a_count_freed_some_days_after_a_day_is_the_release_of_that_day(shapes, second, release):
+    """"freed 14 prisoners on 10 November ... The following day, another 9 were freed": a freeing some days (or weeks)
+    after the day written before it is a release of that day, and its count is not the first day's."""
+    drafted = _review_draft(shapes, f"Poland freed 14 prisoners on 10 November 2026. {second}")
+    assert (release, "released_count", "9", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert ("release-2026-11-10", "released_count", "9", "exact", None, None) not in drafted, sorted(map(str, drafted))
+    day = drafted[(release, "date", release.removeprefix("release-"), "exact", None, None)]
+    assert day.review == "relative-date", day
+
+
+def test_a_day_after_a_freeing_that_frees_no_one_else_is_no_release(shapes):
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on 10 November 2026. The following day, the 14 were driven "
+                                    "to Vilnius, and a week later officials said all were safe.")
+    assert not [k for k in drafted if k[0] != "release-2026-11-10" and k[0].startswith("release-")], \
+        sorted(map(str, drafted))

@@ -19,7 +19,7 @@ from .people import persons
 from .places import country_of
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
 from .subjects import (STILL_TO_COME, WEEKDAY, clause_release, date_note, days_further_on, found_between,
-                       freeings_outside_totals, other_year,
+                       freeings_outside_totals, later_than_before, other_year,
                        pardon_ahead, release_date, reported)
 
 
@@ -42,6 +42,7 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
         reported_day = None if date is not None else _reported_day(ctx, sentence, offset)
         if date is None and reported_day is None:
             _note_said_day(ctx, sentence, offset)
+            _later_day(ctx, sentence, offset, match)
         date = date or reported_day
         if date is not None and any(offset < sentence.start + later.start() < date.start for later in freeing[n + 1:]):
             continue  # "a decree pardoning 12 prisoners, who were freed on November 27": the day of the nearer freeing
@@ -58,6 +59,20 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
                 "on_or_after" if signed else None
             ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
                     subject=release, note=date_note(ctx, date), **({"qualifier": qualifier} if qualifier else {}))
+
+
+def _later_day(ctx: Context, sentence: Sentence, offset: int, match) -> None:
+    """"freed 200 on March 21 ... The following day, another 697 were freed": the day some days after a day written
+    before, when a freeing without a date of its own is dated by it (subjects.later_than_before), read from the words of
+    the time after (`relative-date`)."""
+    if not FREED_VERB.match(match.group(0)):
+        return  # a freeing done, not the noun of one
+    later = later_than_before(ctx, sentence, offset)
+    if later is None or len(later[0]) != 10:
+        return
+    value, at = later
+    ctx.add("date", "date", value, min(at, offset), max(at, sentence.start + match.end()),
+            subject=clause_release(ctx, sentence, offset), review="relative-date")
 
 
 SAYING = r"(?:confirm(?:s|ed)?|announc(?:es|ed)|report(?:s|ed)?|disclos(?:es|ed)|reveal(?:s|ed)?)"

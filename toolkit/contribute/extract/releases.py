@@ -854,7 +854,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                          rf"(?:\s+on\s+[A-Z][a-z]+day)?\s+|"
                          # "granted clemency on Tuesday to seven"
                          rf"(?:(?<=amnesty\s)|(?<=clemency\s)|(?<=pardon\s)|(?<=pardons\s)|(?<=freedom\s))on\s+[A-Z][a-z]+day\s+to\s+)?"
-                         rf"(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+)?$", before, re.IGNORECASE)
+                         rf"(?:(?:a|the)\s+(?:further|total\s+of|group\s+of)\s+|another\s+|an\s+additional\s+)?$", before,
+                         re.IGNORECASE)
         # "the release of 75", "granted amnesty to 25", "grant freedom to 3,000", "released on Thursday three", "issued a
         # royal pardon to 96"
         if lead and re.search(r"\bfor\s+$", lead.group(0)) and PARDON_SOUGHT.search(

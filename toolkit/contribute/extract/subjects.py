@@ -454,9 +454,9 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
         return release_for(ctx, opening.value)
     if found_between(ctx, sentence, SEPARATE, start, end):
         return None  # "X, who was freed last year in a separate deal": another release, not dated here
-    later = _later_than_before(ctx, sentence, start, end)
+    later = later_than_before(ctx, sentence, offset)
     if later:
-        return release_for(ctx, later)
+        return release_for(ctx, later[0])
     year = other_year(ctx, sentence, start, end) or _year_before_last(ctx, sentence, offset) or \
         _month_before(sentence, start, end)
     return release_for(ctx, year) if year else ctx.release
@@ -492,43 +492,58 @@ def _month_before(sentence: Sentence, start: int, end: int) -> str | None:
                 None)  # the sentence's own dates: a scan of the page's would cost in proportion to it, per clause
 
 
-LATER = re.compile(r"\b(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-                   r"(?P<unit>years?|months?)\s+later\b", re.IGNORECASE)
-"""Some years or months after a date told before: "pardoned a year later", "Five years later, X was freed"."""
+LATER = re.compile(r"\b(?:(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+                   r"(?P<unit>years?|months?|weeks?|days?)\s+later|the\s+(?:following|next)\s+(?P<next>day|week))\b",
+                   re.IGNORECASE)
+"""Some time after a date told before: "pardoned a year later", "Five years later, X was freed", "The following day,
+another 9 were freed"."""
 LATER_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
-def _later_than_before(ctx: Context, sentence: Sentence, start: int, end: int) -> str | None:
-    """"X was jailed in May 2021. X was pardoned a year later": the year (or month) a freeing some years (or months)
-    after the last date written before it, in its sentence or the one before, dates it to, when that is not the
-    article's release's ("X, arrested in March 2026, was released eight months later" is the page's November release;
-    "jailed in 2019, was released two years later" is a release of 2021). None without such a date, or for the
-    page's release."""
+def later_than_before(ctx: Context, sentence: Sentence, offset: int) -> tuple[str, int] | None:
+    """"X was jailed in May 2021. X was pardoned a year later": the year, month or day a freeing some time after the
+    last date written before it, in its sentence or the one before, dates it to, when that is not the article's
+    release's ("X, arrested in March 2026, was released eight months later" is the page's November release; "jailed
+    in 2019, was released two years later" is a release of 2021; "freed 14 on 10 November. The following day, another
+    9 were freed" is a release of 11 November), and where the words of the time after begin. None without such a
+    date, or for the page's release."""
+    start, end = sentence.clause(offset)
     later = next((m for m in LATER.finditer(sentence.text) if start <= sentence.start + m.start() < end or m.start() < 3),
                  None)  # in the freeing's clause, or opening its sentence ("Five years later, X was freed")
-    if later is None:
-        return None
+    if later is None or not sentence.freeing_between(start, end):
+        return None  # (a freeing's clause: "The following day, the 14 were driven to Vilnius" moved those freed before)
     at = sentence.start + later.start()
     first = sentence.start - len(ctx.previous_sentence) - 2  # the sentence before, too
+    unit = (later.group("next") or later.group("unit")).lower().rstrip("s")
     k = bisect.bisect_left(ctx.dates, at, key=lambda d: d.start)
     anchor = next((ctx.dates[i] for i in range(k - 1, -1, -1) if ctx.dates[i].start < first or
-                   (ctx.dates[i].value and ctx.dates[i].has_year and not ctx.dates[i].relative)), None)
+                   (ctx.dates[i].value and not ctx.dates[i].relative and (ctx.dates[i].has_year or unit != "year"))),
+                  None)  # (a year later than "in May" is not told: its year is the page's guess)
     if anchor is None or anchor.start < first:
         return None
-    count = LATER_NUMBERS.get(later.group("count").lower()) or int(later.group("count"))
-    year, month = int(anchor.value[:4]), int(anchor.value[5:7]) if len(anchor.value) >= 7 else None
-    if later.group("unit").lower().startswith("year"):
-        value = f"{year + count:04d}"  # "a year later" than May 2021: in 2022, the month not told
-    elif month is None:
-        return None  # "in 2021 ... eight months later": the month is not told
-    else:
-        months = year * 12 + month - 1 + count
-        value = f"{months // 12:04d}-{months % 12 + 1:02d}"
+    count = 1 if later.group("next") else LATER_NUMBERS.get(later.group("count").lower()) or int(later.group("count"))
+    value = _shifted(anchor.value, count, unit)
     main = ctx.release_dates.get(ctx.release) if ctx.release else None
-    if main is not None and main.agrees(parse_date(value)):
-        return None  # the page's own release
-    return value
+    if value is None or main is not None and main.agrees(parse_date(value)):
+        return None  # not told to the month or day it needs, or the page's own release
+    return value, at
+
+
+def _shifted(value: str, count: int, unit: str) -> str | None:
+    """A date `count` units after `value`, to the precision both tell: a year later than May 2021 is 2022 (the month
+    not told), eight months later than March 2026 is 2026-11, a day later than a month is not told."""
+    year = int(value[:4])
+    if unit == "year":
+        return f"{year + count:04d}"
+    if len(value) < 7:
+        return None
+    if unit == "month":
+        months = year * 12 + int(value[5:7]) - 1 + count
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if len(value) < 10:
+        return None
+    return (dt.date.fromisoformat(value) + dt.timedelta(days=count * (7 if unit == "week" else 1))).isoformat()
 
 
 YEAR_BEFORE = re.compile(r"\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b")  # lower case: not "Last year," opening

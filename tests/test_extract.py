@@ -6813,3 +6813,35 @@ def test_a_day_after_a_freeing_that_frees_no_one_else_is_no_release(shapes):
                                     "to Vilnius, and a week later officials said all were safe.")
     assert not [k for k in drafted if k[0] != "release-2026-11-10" and k[0].startswith("release-")], \
         sorted(map(str, drafted))
+
+
+def test_a_count_after_a_name_and_its_comma_is_no_age(shapes):
+    """"Pavel Sarnak, 14 Others Are Free": a number after a name and a comma is their age ("Pavel Sarnak, 41, was
+    freed"), not when "others" or "more" follows it."""
+    for headline in ("Pavel Sarnak, 14 Others Are Free!", "Pavel Sarnak, 14 more walk free"):
+        drafted = _drafted(shapes, f"{headline}\n\nPublished: 21 November 2026\n\nPoland freed 15 prisoners on Friday, "
+                                   "among them Pavel Sarnak, 41.\n", published="2026-11-21")[0]
+        assert {k[2] for k in drafted if k[:2] == ("pavel-sarnak", "age")} == {"41"}, sorted(map(str, drafted))
+
+
+def test_people_from_listed_countries_among_the_freed_are_at_least_one_of_each(shapes):
+    """"The others who were freed include individuals from Lithuania, Estonia and Ukraine": at least one of each
+    (not the freeing country's own, nor those from places that remain in prison)."""
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday, including Pavel Sarnak. The others who were "
+                                    "freed include individuals from Lithuania, Estonia and Ukraine.")
+    counted = {k[5] for k in drafted if k[1] == "released_count" and k[3] == "at_least"}
+    assert {"lithuanian-nationals", "estonian-nationals", "ukrainian-nationals"} <= counted, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. People from Lithuania and Estonia remain in "
+                                    "prison, and the list included people from Lithuania and Estonia who remain in prison.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[3] == "at_least"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, freed", [
+    ("In a separate case, another name on the campaign's list — Pavel Sarnak — was freed as well.", True),
+    ("Another longtime prisoner – Pavel Sarnak – was freed too.", True),
+    ("The lawyer for one of them — Pavel Sarnak — said he was well.", False),
+    ("Another name on the campaign's list — Pavel Sarnak — remains in prison.", False),
+])
+def test_a_name_between_dashes_names_the_subject_of_its_freeing(shapes, second, freed):
+    drafted = _review_draft(shapes, f"Poland freed 14 prisoners on Friday. {second}")
+    assert ("pavel-sarnak" in _freed(drafted)) is freed, sorted(map(str, drafted))

@@ -619,6 +619,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         after = after_apposition(ctx.text, person.end, sentence.end)
         tail = OF_TAIL.match(ctx.text, after, sentence.end)
         after = tail.end() if tail else after  # "Minister E of the deposed government were also released"
+        closing = DASH_CLOSING.match(ctx.text, person.end, sentence.end) if after == person.end else None
+        if closing and DASH_OPENING.search(ctx.text, max(sentence.start, person.begin - 4), person.begin):
+            after = closing.end()  # "another name on the list – X – was freed as well": X names the subject
         others = OTHERS.match(ctx.text, after)  # "A and other jailed priests were released"
         verb = FREED_AFTER.match(ctx.text, others.end() if others else after) or \
             (HEADLINE_FREED.match(ctx.text, after) if sentence.heading and not others else None)
@@ -1129,6 +1132,9 @@ THEY_WERE = re.compile(rf"(?:They|These|Those|The\s+(?:(?:two|three|four|five|si
 "The priests in question are A and B" (a noun of the sentence before)."""
 
 
+DASH_OPENING = re.compile(r"(?:[–—]|--)\s*$")
+DASH_CLOSING = re.compile(r"\s*(?:[–—]|--)(?=\s)")
+"""The dashes around a name that names the subject before it: "another name on the list – X – was freed as well"."""
 FREEING_OTHERS = re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:also\s+|then\s+|later\s+|\w+ly\s+)?(?:freed|released|"
                             r"pardoned|liberated|amnestied|freeing|releasing|pardoning)\s+(?:them|him|her|the|those|these|"
                             r"all|both|a|an|\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b)")

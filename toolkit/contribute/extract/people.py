@@ -369,7 +369,9 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
 def ages(ctx: Context, sentence: Sentence) -> None:
     """Age: "Name, 41," "Name, aged 35", "a 41-year-old Name", "Name is 46 years old"."""
     for person in persons(ctx, sentence):
-        after = re.match(r",\s+(?:aged\s+|now\s+)?(\d{1,3})\b(?!\s*(?:years?\s+(?:in|of|for|behind)|percent|%|-))",
+        # (not a count after the name: "Siarhei Sarnak, 14 Others Are Free", "A, 12 more")
+        after = re.match(r",\s+(?:aged\s+|now\s+)?(\d{1,3})\b(?!\s*(?:years?\s+(?:in|of|for|behind)|percent|%|-)|"
+                         r"\s+(?:[Oo]thers?|[Mm]ore)\b)",
                          ctx.text[person.end:sentence.end])
         figure = next((f for f in sentence.figures if after and f.start == person.end + after.start(1)), None)
         if figure and 0 < figure.value < 120 and ctx.take(figure):

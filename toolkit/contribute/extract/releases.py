@@ -742,9 +742,9 @@ CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among(?:st)?\s+them(?:\s+
                          r"(?:freed|released|pardoned)\s+(?:were|are)|"
                          r"(?:include[sd]?|including|among(?:st)?\s+them(?:\s+(?:were|are))?)\s+"
                          r"(?:(?!\b(?:who|whom|whose|which|that)\b)[^.;:()]){1,80}?,?\s+and)\s+"
-                         r"(?:citizens|nationals)\s+(?:of|from)\s+", re.IGNORECASE)
+                         r"(?:citizens|nationals|individuals|people|persons)\s+(?:of|from)\s+", re.IGNORECASE)
 """Before a list of countries whose citizens were among the freed: "those released include citizens of", "Among those
-freed were citizens of", and as the next item of a list of the freed ("including three Latvian nationals and
+freed were citizens of", "The others freed include individuals from", and as the next item of a list of the freed ("including three Latvian nationals and
 citizens of"; not inside an item's description: "including A, a lawyer who defended students and citizens of")."""
 FOREIGNERS_FROM = re.compile(r"\b(?:foreign\s+(?:nationals|citizens|prisoners|detainees)|foreigners)\s*(?:[–—-]\s*|,\s*)?"
                              r"(?:who\s+(?:were|are)\s+|(?:were|are)\s+)?from\s+", re.IGNORECASE)

@@ -6845,3 +6845,40 @@ def test_people_from_listed_countries_among_the_freed_are_at_least_one_of_each(s
 def test_a_name_between_dashes_names_the_subject_of_its_freeing(shapes, second, freed):
     drafted = _review_draft(shapes, f"Poland freed 14 prisoners on Friday. {second}")
     assert ("pavel-sarnak" in _freed(drafted)) is freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, counted", [
+    ("Poland freed an American on Friday.", True),
+    ("Poland freed an American journalist on Friday.", True),
+    ("Washington has won the release from Poland of an American, a senior official said on Friday.", True),
+    ("Rights groups demanded the release of an American held in Poland.", False),
+    ("Poland did not free an American, officials said on Friday.", False),
+    ("Poland freed 14 prisoners on Friday. Washington had pressed for the release of an American jailed since 2021.", False),
+    ("Poland freed 14 prisoners on Friday. The wife of an American was also released.", False),
+])
+def test_one_national_a_freeing_governs_is_at_least_one_of_that_country(shapes, body, counted):
+    """"freed an American", "won the release from Poland of an American": at least one US national freed; not a release
+    demanded, pressed for or denied, nor "the wife of an American"."""
+    drafted = _review_draft(shapes, body)
+    found = [k for k in drafted if k[1] == "released_count" and k[5] == "us-nationals"]
+    assert bool(found) is counted and all(k[2:4] == ("1", "at_least") for k in found), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("description, country", [
+    ("a 52-year-old naturalised American who settled in Ohio", "united-states"),
+    ("an American", "united-states"),
+    ("an ethnic Pole", None),
+    ("a former Soviet", None),
+])
+def test_a_description_ending_on_a_demonym_gives_the_nationality_and_no_empty_role(shapes, description, country):
+    drafted = _review_draft(shapes, f"Pavel Sarnak, {description}, was released on Friday.")
+    assert {k[2] for k in drafted if k[:2] == ("pavel-sarnak", "nationality")} == ({country} if country else set()), \
+        sorted(map(str, drafted))
+    assert all(k[2].strip() for k in drafted if k[1] == "role"), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", ["Pavel Sarnak was released across the border of Poland into Lithuania on Friday.",
+                                  "Pavel Sarnak was released over the frontier into Lithuania on Friday."])
+def test_a_freeing_across_the_border_into_a_country_sends_there(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert ("pavel-sarnak", "sent_to", "lithuania", "exact", None, None) in drafted, sorted(map(str, drafted))

@@ -427,13 +427,17 @@ def _dated_elsewhere(ctx: Context, sentence: Sentence, offset: int) -> bool:
                for date in sentence.dates)
 
 
+ACROSS = r"(?:(?:across|over)\s+the\s+(?:border|frontier)\s+(?:of\s+[A-Z][\w-]*\s+)?)"
+"""Between a freeing or a journey and where it ended: "freed across the border of Poland into", "over the frontier to"."""
+
+
 def _destination_after(ctx: Context, sentence: Sentence, offset: int, reach: int = 60) -> Name | None:
     """Where the freed went, told within `reach` characters after the word that frees them: "were released and taken to
     Vilnius", "is now in P", "was among those released to Ukraine" (a place, never "released to his family"; nor a
     place a "who" clause about someone else went to)."""
-    move = re.match(rf"[^.;]{{0,{reach}}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:(?:across|over)\s+the\s+"
-                    rf"border\s+)?(?:to|into|in|through|via)|"
-                    rf"\b(?:is|are)\s+now\s+(?:free\s+)?in)\s+(?:neighbou?ring\s+)?|\s+(?:in)?to\s+(?:neighbou?ring\s+)?",
+    move = re.match(rf"[^.;]{{0,{reach}}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?{ACROSS}?"
+                    rf"(?:to|into|in|through|via)|"
+                    rf"\b(?:is|are)\s+now\s+(?:free\s+)?in)\s+(?:neighbou?ring\s+)?|\s+{ACROSS}?(?:in)?to\s+(?:neighbou?ring\s+)?",
                     ctx.text[offset:sentence.end])
     if move is None or re.search(r",\s+(?:who|whose|whom|which)\b|\brather\s+than\b|\binstead\b|\brefus", move.group(0)):
         return None  # "released after his wife, who had been driven to Lithuania in 2020, appealed": someone else's;

@@ -991,6 +991,13 @@ def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end:
         return role
     if re.search(r"\bethnic(?:ally)?\s+$", ctx.text[max(0, start - 12):start], re.IGNORECASE):
         return role  # "the ethnic Polish activist X": an origin, not a citizenship
+    last = role.split()[-1] if role.split() else ""
+    if not office and len(role.split()) > 1 and re.fullmatch(r"[A-Z][a-z]+", last) and is_demonym(last) and \
+            not re.search(r"\b(?:ethnic\w*|born|descent|origin|former|ex-)", role, re.IGNORECASE):
+        country = country_of(ctx, last)  # "X, a 52-year-old naturalised American": the noun the description ends on
+        if country:
+            ctx.add("nationality", "entity", country, start, end, subject=ctx.note_person(person))
+        return role
     lead = LEADING_ADJECTIVES.match(role)
     if lead and not office:  # "prominent Kazakh activist X", "X, a well-known Uzbek defence lawyer"
         word = role[lead.end():].split()[0]
@@ -1069,7 +1076,8 @@ def roles(ctx: Context, sentence: Sentence) -> None:
             # "Vask, an Estonian reporter": her nationality, and her role
             role = _nationality_of_role(ctx, person, re.sub(r"^(?:the|a|an)\s+", "", described_as[0]), person.start,
                                         described_as[2])
-            if not re.fullmatch(r"(?:citizen|national|resident)s?", role):  # "X, an Estonian citizen": no role
+            if role and not re.fullmatch(r"(?:citizen|national|resident)s?", role):  # "X, an Estonian citizen", "X, an
+                # American": a nationality and no role
                 ctx.add("role", "text", role, person.start, described_as[2], subject=ctx.note_person(person))
         bare = ITEM_ROLE.match(ctx.text, person.end, sentence.end) if described_as is None and ";" in sentence.text else None
         if bare and title_word(bare.group("role").split()[-1]) and bare.group("role").split()[0] not in CLAUSE_WORDS:

@@ -437,11 +437,14 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     listed = any(ctx.taken(f) for f in sentence.figures)
     for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?|"
                              r"(?<=\bincluded\s)an?|(?<=\bincludes\s)an?|(?<=\binclude\s)an?|(?<=\bthem\sis\s)an?|"
-                             r"(?<=\bthem\swas\s)an?)\s+"
+                             r"(?<=\bthem\swas\s)an?|(?<=\bfreed\s)an?|(?<=\breleased\s)an?|(?<=\bpardoned\s)an?|(?<=\bof\s)an?)\s+"
                              r"(?:(?:unnamed|unidentified)\s+)?(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)\b",
                              sentence.text):
         if RESIDENTS.match(sentence.text, match.end()):
             continue  # "one American green card holder": a resident, of no nationality the page gives
+        if sentence.text.endswith("of ", 0, match.start()) and \
+                not ONE_FREED.search(sentence.text, max(0, match.start() - INCLUDED_REACH), match.start()):
+            continue  # "of a" only after a freeing's noun ("the release of an American"; not "the wife of an American")
         implied = False  # "an American" said of one of the freed: at least one
         # "3 foreigners, including a Canadian": one of a count, not a count of its own
         including = bool(INCLUDED_ONE.search(sentence.text, max(0, match.start() - INCLUDED_REACH), match.start()))
@@ -473,6 +476,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                 continue
         if match.group("them") and not (match.group("named") and ctx.previous_freeing):
             continue  # "among them" of the freed only right after a sentence that frees
+        if re.search(r"\b(?:of|for|with|to|by)\s+$", sentence.text[max(0, match.start() - 5):match.start()]):
+            continue  # "The wife of an American was also released": she was, of no nationality the page gives
         population = group_of(ctx, match.group("noun"))
         release = clause_release(ctx, sentence, sentence.start + match.start())
         if population and release:
@@ -608,6 +613,13 @@ AMONG_THE_FREED = re.compile(rf"\s+(?:were|are)\s+(?:also\s+)?among(?:st)?\s+(?:
                              rf"pardoned)\b", re.IGNORECASE)
 
 
+ONE_FREED = re.compile(r"\b(?:(?<!to\s)(?:freed|released|pardoned)|(?:release|freeing)\s+(?:from\s+[A-Z][\w-]*\s+)?of)\s+$",
+                       re.IGNORECASE)
+"""Right before one person of a nationality, the freeing whose object they are: "freed a", "the release from Belarus of
+a"."""
+NOT_DONE_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should|must|shall|can|cannot|not|never|n[’']t)\s+"
+                             r"(?:\w+\s+)?$|\bfor\s+(?:the\s+)?$", re.IGNORECASE)
+"""Right before a freeing, the words that leave it undone: "should free", "did not free", "pressed for the release"."""
 INCLUDED_ONE = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them\s+(?:is|was))\s+$", re.IGNORECASE)
 """Before one person of a nationality, the words that make them one of a group: "including a", "The freed included a",
 "Among them is a"."""
@@ -636,6 +648,12 @@ def _one_among_the_freed(ctx: Context, sentence: Sentence, match: re.Match) -> b
     least one was freed, not that only one was (never "including an American envoy": a noun follows; nor after
     words of people still held: "freed 12, but more than 1,100 remain behind bars, including an American")."""
     after = sentence.text[match.end():]
+    freeing = ONE_FREED.search(sentence.text, max(0, match.start() - INCLUDED_REACH), match.start())
+    if freeing:  # "Belarus freed an American", "won the release from Poland of an American"
+        ahead = sentence.text[max(0, freeing.start() - INCLUDED_REACH):freeing.start()]
+        return not CALLED.search(ahead) and not NOT_DONE_BEFORE.search(ahead) and not WISH.search(ahead) and \
+            bool(re.match(r"\s*(?:[.,;]|and\b|who\b|(?:held|detained|jailed|arrested|sentenced|imprisoned|on|in|last|"
+                          r"this|after|from|to|into|across|over)\b|$)", after))
     included = INCLUDED_ONE.search(sentence.text, max(0, match.start() - INCLUDED_REACH), match.start())
     if included and re.match(r"among", included.group(0), re.IGNORECASE):
         # "them" are the freed the sentence before told of: not when it also told of people still held ("..., but 1,100

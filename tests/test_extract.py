@@ -6882,3 +6882,23 @@ def test_a_description_ending_on_a_demonym_gives_the_nationality_and_no_empty_ro
 def test_a_freeing_across_the_border_into_a_country_sends_there(shapes, body):
     drafted = _review_draft(shapes, body)
     assert ("pavel-sarnak", "sent_to", "lithuania", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+def test_an_event_word_before_a_freeing_leaves_the_freeings_month_to_it(shapes):
+    """"people held after street protests - 67 were released in September": the month after the freeing is the
+    freeing's, though a word of another event ("protests") comes within reach before it."""
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. Over the year it has let go of people held "
+                                    "after street protests - 67 were released in September.")
+    assert ("release-2026-09", "released_count", "67", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("lead", ["Poland today freed 14 prisoners jailed for protesting.",
+                                  "Poland freed 14 prisoners jailed for protesting on Friday, the state news agency said."])
+def test_an_undated_pages_lead_of_its_own_day_is_not_a_month_told_further_down(shapes, lead):
+    """On a page that gives only its year, a lead that frees "today" or "on Friday" is the news of a day the page does
+    not give: a month a freeing is dated to in the next lines is an earlier release's, and the lead's count is not
+    that release's."""
+    drafted, _ = _drafted(shapes, f"{lead}\nIn recent months the government has repeatedly pardoned protesters - 67 "
+                                  "were released in September.\n", year=2026)
+    assert ("release-2026-09", "released_count", "14", "exact", None, None) not in drafted, sorted(map(str, drafted))
+    assert ("release-2026-09", "released_count", "67", "exact", None, None) in drafted, sorted(map(str, drafted))

@@ -30,7 +30,9 @@ OTHER_EVENT = re.compile(r"\b(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:arrested|det
                          rf"(?!\s+{ADJECTIVES}{PEOPLE}\b)|"  # "released 27 unjustly imprisoned political prisoners on": the freed
                          r"since|until|elections?|protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|"
                          r"invasion|raided|stormed|searched|shut\s+down|closed\s+down|"
-                         r"outbreak\s+of\s+(?:the\s+)?(?:war|fighting|hostilities|conflict))\b[^,;]{0,25}$|"
+                         # (no freeing between: "detained for protests - 67 were released in September" dates the freeing)
+                         r"outbreak\s+of\s+(?:the\s+)?(?:war|fighting|hostilities|conflict))\b"
+                         r"(?:(?!\b(?:released|freed|pardoned)\b)[^,;]){0,25}$|"
                          r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$|"
                          r"\b(?:sentenced|convicted)\s+by\s+[^,;]{0,45}$|"  # "sentenced by the Zarechny City Court on"
                          # "a conference held in February", "talks convened on Monday", "prisoners held in May" (not "took
@@ -669,6 +671,15 @@ PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|just|already|repo
 """Before a freeing, the present perfect: "has pardoned", "have now been freed" (news, which dates nothing)."""
 
 
+UNDATED_DAY = re.compile(rf"(?:(?!\b(?:said|says|told|announced|reported|confirmed|added|wrote|stated)\b)[^.;]){{0,80}}?\b(?:{TODAY_WORDS}|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                         rf"Saturday|Sunday))\b", re.IGNORECASE)
+"""After a lead's freeing, a day named from the page's own date: "today", "yesterday", "on Friday" (not the day of a
+saying: "has freed 18, the group said on Wednesday" may be dated by the next line, "They were released in mid-August")."""
+UNDATED_DAY_BEFORE = re.compile(rf"\b(?:{TODAY_WORDS}|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                                rf"Sunday))\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""Right before it: "X today pardoned 31", "Belarus on Friday freed"."""
+
+
 def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
     """The release the article reports: dated in the first sentence about freeing that carries a
     day or month (in the clause of the freeing word first, else anywhere in the sentence; never
@@ -708,6 +719,13 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                            not reported(ctx, d, offset, sentence.start) and not another_event(ctx, d, offset) and
                            not (undated and ABOUT_SOMEONE.search(ctx.text, sentence.start, d.start))]
         written = [(rank, d) for rank, d in candidates if not d.relative]
+        if undated and not written and reporting == 1 and sentence.freeing() and not sentence.heading and \
+                (UNDATED_DAY.match(sentence.text, sentence.freeing()[0].end()) or
+                 UNDATED_DAY_BEFORE.search(sentence.text, max(0, sentence.freeing()[0].start() - 40),
+                                           sentence.freeing()[0].start())):
+            news_undated = True  # (as a lead in the present perfect: what the next lines date and count is earlier)
+            break  # "X today pardoned 31 people": the news of a day the undated page does not give; a month a later
+            # sentence dates a freeing to ("67 were released in September") is an earlier release's, not the page's
         if own_day is not None:
             # "freed 16 prisoners on Friday, six months after it freed 16 others in June": the first freeing's own
             # day, not a month a later clause gives an earlier release

@@ -6902,3 +6902,41 @@ def test_an_undated_pages_lead_of_its_own_day_is_not_a_month_told_further_down(s
                                   "were released in September.\n", year=2026)
     assert ("release-2026-09", "released_count", "14", "exact", None, None) not in drafted, sorted(map(str, drafted))
     assert ("release-2026-09", "released_count", "67", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("written, value", [("1.300", "1300"), ("1,300", "1300"), ("10.000", "10000")])
+def test_thousands_set_off_by_a_full_stop_are_one_figure(shapes, written, value):
+    """"almost 1.300 political prisoners": much of Europe writes thousands with a full stop; a group of three digits
+    after it is part of the figure (not "1.5 million", nor a date's "12.05.2024")."""
+    drafted = _review_draft(shapes, f"Poland freed 14 prisoners on Friday. In the country there are still almost {written} "
+                                    "political prisoners, the group said.")
+    assert ("poland", "political_prisoner_count", value, "almost", None, None) in drafted, sorted(map(str, drafted))
+
+
+def test_a_bracketed_note_of_an_arrest_after_a_listed_name_dates_it(shapes):
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. The group included Oren Pask (detained October "
+                                    "2023), Ruth Calder (jailed 2021) and Dara Quill.")
+    assert ("oren-pask", "imprisoned_since", "2023-10", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert ("ruth-calder", "imprisoned_since", "2021", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert not [k for k in drafted if k[:2] == ("dara-quill", "imprisoned_since")], sorted(map(str, drafted))
+
+
+def test_capitalised_words_after_an_office_at_an_outlet_are_no_person(shapes):
+    """"Pavel Sarnak, editor-in-chief of Nowa Gazeta, jailed in June 2024": the outlet is no one, and the arrest is
+    Sarnak's; "along with" after the description set off by commas goes on with the list, not with the arrest."""
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. The group further included Pavel Sarnak, "
+                                    "editor-in-chief of Nowa Gazeta, jailed in June 2024, along with freelancers Ruth "
+                                    "Calder and Oren Pask.")
+    assert ("pavel-sarnak", "imprisoned_since", "2024-06", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert not [k for k in drafted if k[1] == "imprisoned_since" and k[0] != "pavel-sarnak"], sorted(map(str, drafted))
+    assert {"pavel-sarnak", "ruth-calder", "oren-pask"} <= _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Pavel Sarnak was arrested on 11 March 2026, together with Ruth Calder.")
+    assert ("ruth-calder", "imprisoned_since", "2026-03-11", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+def test_a_sentence_naming_one_of_the_freed_keeps_the_next_groups_list_about_them(shapes):
+    """"... freed 14. Among them was A. The group further included B and C": a sentence that names one of the freed of
+    the page's release is about the freed, as one that frees is."""
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. Among them was Ruth Calder. The group further "
+                                    "included Pavel Sarnak and Dara Quill.")
+    assert {"ruth-calder", "pavel-sarnak", "dara-quill"} <= _freed(drafted), sorted(map(str, drafted))

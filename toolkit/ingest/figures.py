@@ -57,7 +57,10 @@ _WORD = (rf"(?:(?:{_HUNDREDS}|{_SMALL}|a)\s+thousand(?:\s+(?:and\s+)?(?:{_HUNDRE
          r"|(?:two|three|four|five|half\s+a)\s+dozen|" + _SMALL + r"|a dozen|dozen)")
 """A figure in words: "fourteen", "twenty-three", "a dozen", "two dozen", "half a dozen", "a hundred", "one
 thousand", "two hundred and fifty"."""
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+_DIGITS = (r"\d{1,3}(?:,\d{3})+|"
+           # "1.300 political prisoners", "10.000 people": a full stop between groups of three digits, as much of Europe
+           # writes thousands (not "1.5", "2.125 million", nor a date's or a version's "12.05.2024")
+           r"\d{1,3}(?:\.\d{3})+(?![.,]?\d)(?!\s*(?:million|billion|thousand|percent|per\s+cent|%))|\d+")
 MAX_COUNT_DIGITS = 15
 """A longer run of digits is an identifier, a phone number or noise, not a count (and Python refuses to
 read one of over 4,300 digits as a number)."""
@@ -116,8 +119,8 @@ class DateMention:
 def number(word: str) -> int | None:
     """The value of a figure in digits or words; None if it is neither."""
     word = word.strip().lower()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", word):
-        digits = word.replace(",", "")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d+", word):
+        digits = word.replace(",", "").replace(".", "")
         return int(digits) if len(digits) <= MAX_COUNT_DIGITS else None
     word = " ".join(word.split())
     if word in ("a dozen", "dozen"):

@@ -201,9 +201,11 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         ctx.not_prisoners |= {p.id for p in people.persons(ctx, sentence)
                               if bystanders.not_a_prisoner(ctx, sentence, p)}
         ctx.profiled_left = freed.counted_profiles(ctx, sentence) or ctx.profiled_left
-        # a sentence that frees, or says where a number of the freed went: "The group includes ..." next is of them
-        ctx.previous_freeing = bool(sentence.freeing()) or any(d.property == "destination_count"
-                                                                 for d in ctx.drafts[drafted:])
+        # a sentence that frees, says where a number of the freed went, or names one of the freed of the page's release
+        # ("Among them was A."): "The group includes ..." next is of them
+        ctx.previous_freeing = bool(sentence.freeing()) or any(
+            d.property == "destination_count" or d.property == "released_in" and d.value == ctx.release and ctx.release
+            for d in ctx.drafts[drafted:])
         ctx.previous_place = freed.moved_group_place(ctx, sentence) if ctx.previous_freeing else None
         ctx.previous_sentence = sentence.text
         ctx.previous_counts = {d.value for d in ctx.drafts[drafted:] if d.property == "released_count" and

@@ -269,6 +269,10 @@ HYPHENATED_ADJECTIVE = re.compile(r"[A-Z][\w’']*-(?:[a-z]+ed|born|run|led|held
 """A capitalised word joined by a hyphen to a participle: "Kremlin-funded", "Oslo-based", "Moscow-backed", "US-led"."""
 
 
+OUTLET_BEFORE = re.compile(r"\b(?:editor(?:-in-chief)?|editors|(?:co-)?founders?|director|chair(?:man|woman|person)?|"
+                           r"members?|staff|employees?|correspondents?|reporters?|journalists?|presenter|columnist)\s+"
+                           r"(?:of|at|for|with)\s+(?:the\s+)?$", re.IGNORECASE)
+"""Before capitalised words, an office in a body or a job at an outlet: what follows names the body or the outlet."""
 HEADLINE_REACH = 200
 
 
@@ -354,6 +358,8 @@ def find_names(text: str, registry: Registry) -> list[Name]:
         resolution = registry.resolve(name)
         if resolution.entity_id or registry.kind(slug(name)) not in (None, "person"):
             continue
+        if OUTLET_BEFORE.search(text, max(0, start - 40), start):
+            continue  # "editor-in-chief of Nowa Gazeta", "a correspondent for Radio Nord": an outlet or a body, no one
         if _title_case_line(text, start):
             # "Belarus Frees A, U.S. Lifts Potash Sanctions": a headline's capitals, where the body writes "sanctions"
             # in small letters, are no name

@@ -566,6 +566,8 @@ SOMEONE_ELSE = re.compile(r"\b(?:husband|wife|spouse|son|daughter|child|children
                           r"editor|journalist|activist|member|official|officer|guard|cellmate)s?\b", re.IGNORECASE)
 """Words for someone other than the person the page spoke of last, before "his arrest" ("Her campaign manager fled
 after his arrest"): the pronoun may be theirs."""
+BRACKETED_ARREST = re.compile(r"\((?:arrested|detained|jailed|imprisoned)\s+(?:in\s+|since\s+)?" + SEASON + "$", re.IGNORECASE)
+"""A listed name's note in brackets that dates their arrest: "A (detained October 2023)", "B (jailed 2021)"."""
 ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:was|were|had\s+been)\s+"
                           r"(?:first\s+)?(?:arrested|detained|jailed|imprisoned|abducted|kidnapped|seized|"
                           r"(?:sent|taken)\s+back\s+to\s+(?:jail|prison))\b")
@@ -643,6 +645,11 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
             for other in _arrested_with(ctx, sentence, person, start, date.end):
                 _dated(ctx, sentence, "imprisoned_since", date.value, min(other.begin, start), max(date.end, other.end),
                        person=other)
+    for date, start, _ in _dates_after(ctx, sentence, BRACKETED_ARREST):
+        # "A (detained October 2023), B (detained February 2023)": the note in brackets after each listed name
+        person = next((p for p in persons(ctx, sentence) if p.end <= start and not ctx.text[p.end:start].strip()), None)
+        if person is not None and ctx.text.startswith(")", date.end):
+            _dated(ctx, sentence, "imprisoned_since", date.value, person.begin, date.end + 1, date, person=person)
     for date in (d for d in sentence.dates if d.value and not ctx.taken(d)):
         opening = re.fullmatch(r"\W*(?:(?:But|And|Then|Later|However|Yet),?\s+(?:then\s+|later\s+)?)?(?:[Ii]n|[Oo]n)\s+",
                                ctx.text[sentence.start:date.start])
@@ -693,6 +700,11 @@ def _arrested_with(ctx: Context, sentence: Sentence, person: Name, verb: int, en
         if not re.fullmatch(r"\W*(?:(?:But|And|However|Then|Later),?\s+)?", ctx.text[sentence.clause(first.begin)[0]:first.begin]):
             others = []
     together = TOGETHER_WITH.match(ctx.text, end, sentence.end)
+    if together and ctx.text.startswith(",", together.start()) and \
+            re.search(r",\s+(?:(?:first|later|also|\w+ly)\s+)?$", ctx.text[max(sentence.start, verb - 20):verb]):
+        together = None  # "included A, editor of a paper, jailed in June 2024, along with B": the arrest is a
+        # description set off by commas, and "along with" goes on with what the clause says of A (not "A was arrested
+        # on 11 March, together with B")
     companion = next((p for p in persons(ctx, sentence) if p.start >= together.end()), None) if together else None
     between = ctx.text[together.end():companion.start] if companion is not None else ""
     if companion is not None and (not between.strip() or role_words(re.sub(r"^(?:the|an?)\s+", "", between.strip()))) and \

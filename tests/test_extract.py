@@ -6940,3 +6940,20 @@ def test_a_sentence_naming_one_of_the_freed_keeps_the_next_groups_list_about_the
     drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. Among them was Ruth Calder. The group further "
                                     "included Pavel Sarnak and Dara Quill.")
     assert {"ruth-calder", "pavel-sarnak", "dara-quill"} <= _freed(drafted), sorted(map(str, drafted))
+
+
+def test_a_leads_own_day_at_its_sentences_end_dates_the_pages_release(shapes):
+    """"Poland freed an initial group of insurgents granted pardons over the truce ... on Thursday. ... the insurgents
+    whom X pardoned on November 2 have now walked out": the lead's day further on in its sentence is the page's release,
+    not the day of the pardon a later clause tells."""
+    drafted = _review_draft(shapes, "Poland freed an initial group of insurgents granted pardons over the months of the "
+                                    "truce with the armed movement on Thursday. A report said that the insurgents whom "
+                                    "President Viktor Drozdan pardoned on November 2 have now walked out of prison.")
+    assert [k for k in drafted if k[:3] == ("release-2026-11-19", "date", "2026-11-19")], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", ["Calling themselves the Harbour Reading Club, the students had been detained in June 2025.",
+                                  "Members of the Vistula Debating Society were arrested in June 2025."])
+def test_a_club_or_a_society_is_no_person(shapes, body):
+    drafted = _review_draft(shapes, f"Poland freed 14 prisoners on Friday. {body}")
+    assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))

@@ -63,7 +63,8 @@ NOT_NAMES = {"center", "centre", "committee", "council", "liberties", "ministry"
              "published", "updated", "posted", "breaking", "january", "february", "march", "april", "june", "july",
              "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
              "sep", "sept", "oct", "nov", "dec", "statement", "update", "live", "exclusive", "analysis", "opinion", "media",
-             "newspaper", "broadcaster", "channel", "outlet"}
+             "newspaper", "broadcaster", "channel", "outlet", "club", "society", "circle", "collective", "brigade",
+             "battalion", "regiment", "squad", "team", "cell"}
 ENVOY_TO = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul|[Dd]iplomat|[Rr]epresentative|[Aa]ttach[ée])\s+(?:to|in)\s+"
                       r"(?:the\s+)?$")
 """Before a country that ends a role and a name after it: "former Ambassador to Myanmar Karin Lund"."""

@@ -706,6 +706,10 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                     news_undated and _counts_after(sentence, match):
                 continue
             date = release_date(ctx, sentence, offset)
+            if date is None and n == 0 and reporting == 1 and not undated and not sentence.heading:
+                # "X freed an initial group of insurgents granted pardons over the truce on Thursday": the lead's own
+                # day, further on in its sentence
+                date = next((d for d in days_further_on(ctx, sentence, offset) if d.relative), None)
             if date is not None and _after_an_event(ctx, sentence, date):
                 continue  # "following an April 12 general amnesty that saw 140 freed": an event the news comes after
             if date is not None:

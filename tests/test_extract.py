@@ -6957,3 +6957,30 @@ def test_a_leads_own_day_at_its_sentences_end_dates_the_pages_release(shapes):
 def test_a_club_or_a_society_is_no_person(shapes, body):
     drafted = _review_draft(shapes, f"Poland freed 14 prisoners on Friday. {body}")
     assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("opening, month", [("In May,", "05"), ("In mid-May", "05"), ("Early in June,", "06")])
+def test_a_month_opening_a_sentence_dates_its_freeing_to_another_release(shapes, opening, month):
+    """"In May, X pardoned more than 1,000 inmates": "May" after "In" is a month, not the verb, even as the
+    sentence's first word; the freeing is a release of that month."""
+    drafted = _review_draft(shapes, f"Poland freed 14 prisoners on 20 November 2026. {opening} Viktor Drozdan pardoned "
+                                    "more than 1,000 inmates, among them 16 monks.")
+    assert (f"release-2026-{month}", "released_count", "1000", "more_than", None, None) in drafted, sorted(map(str, drafted))
+    assert ("release-2026-11-20", "released_count", "1000", "more_than", None, None) not in drafted
+
+
+@pytest.mark.parametrize("second, population, value", [
+    ("Five of the pardoned inmates are said to be foreign nationals, officials added.", "foreign-nationals", "5"),
+    ("Two of the freed are Latvian citizens.", "latvian-nationals", "2"),
+])
+def test_a_part_of_the_freed_said_to_be_of_a_nationality_counts_it(shapes, second, population, value):
+    drafted = _review_draft(shapes, f"Poland freed 14 prisoners on 20 November 2026. {second}")
+    assert ("release-2026-11-20", "released_count", value, "exact", None, population) in drafted, sorted(map(str, drafted))
+
+
+def test_two_names_before_walked_free_are_both_freed(shapes):
+    drafted = _review_draft(shapes, "Rights lawyers Pavel Sarnak and Ruth Calder walked free on Friday after a year in "
+                                    "prison.")
+    assert {"pavel-sarnak", "ruth-calder"} <= _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "After a call with Pavel Sarnak, Ruth Calder walked free on Friday.")
+    assert _freed(drafted) == {"ruth-calder"}, sorted(map(str, drafted))

@@ -213,9 +213,11 @@ def find_dates(text: str, anchor: DateValue | None = None) -> list[DateMention]:
                 continue
             parts = match.groupdict()
             if parts.get("month") and parts["month"].rstrip(".").lower() == "may" and not parts.get("day") \
-                    and not parts.get("year") and not re.search(r"\b(in|since|of|by|until|before|after)\s+$",
-                                                                   text[max(0, match.start() - 8):match.start()]):
-                continue  # the verb "may"
+                    and not parts.get("year") and not re.search(r"\b(?:in|since|of|by|until|before|after|early|late|"
+                                                                   r"mid|last|this|next)[\s-]+$",
+                                                                   text[max(0, match.start() - 8):match.start()],
+                                                                   re.IGNORECASE):
+                continue  # the verb "may" (not "In May, ...", "in mid-May", "last May")
             kept.append((match.start(), match.end()))
             found.append(DateMention(match.group(0), match.start(), match.end(), _value(parts, anchor),
                                      bool(parts.get("year") or parts.get("iso") or parts.get("dotted") or

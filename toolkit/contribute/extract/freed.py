@@ -690,7 +690,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             # frontier to Poland": the person's own clause reaches further
             place = _destination_after(ctx, sentence, verb.end(), reach=90)
             subjects = list_members(ctx, sentence, sentence.start)
-            plural = bool(re.match(r"\s*(?:were|are|have)\b", verb.group(0)))
+            # a verb in the plural, or one whose past shows no number ("A and B walked free"), after two names
+            plural = bool(re.match(r"\s*(?:were|are|have)\b", verb.group(0)) or
+                          re.match(r"\s*(?:also\s+|later\s+|then\s+|finally\s+)?walked\b", verb.group(0)))
             for member in (subjects if person in subjects else _list_ending_at(ctx, sentence, person, plural)):
                 begin = member.begin
                 told = verb.re is WHO_FREED  # the clause's own freeing, dated in the clause ("who was released in 2019")

@@ -487,18 +487,24 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     _total_of_the_parts(ctx, sentence)
 
 
-COUNTED_THEN_NATIONALS = re.compile(r"\b[Tt]he\s+(?P<count>\S+)\s+(?:other\s+)?(?:prisoners|detainees|people|"
-                                    r"individuals|captives|hostages)\s+(?:freed|released|pardoned)\s+(?:were|are)\s+(?:all\s+)?"
-                                    r"(?P<noun>[A-Z][a-z]+\s+(?:nationals|citizens))\b")
-"""The freed counted, then their nationality: "the three other detainees freed are Latvian citizens"."""
+COUNTED_THEN_NATIONALS = re.compile(r"\b(?:[Tt]he\s+(?P<count>\S+)\s+(?:other\s+)?(?:prisoners|detainees|people|"
+                                    r"individuals|captives|hostages)\s+(?:freed|released|pardoned)|"
+                                    # "Five of the pardoned inmates are said to be foreign nationals"
+                                    r"(?P<part>\S+)\s+of\s+(?:the|those)\s+(?:freed|released|pardoned)(?:\s+(?:prisoners|"
+                                    r"detainees|people|individuals|inmates))?)\s+(?:were|are)\s+(?:all\s+|reportedly\s+|"
+                                    r"said\s+to\s+be\s+)?"
+                                    r"(?P<noun>[A-Z][a-z]+\s+(?:nationals|citizens)|foreign\s+(?:nationals|citizens)|"
+                                    r"foreigners)\b")
+"""The freed counted, then their nationality: "the three other detainees freed are Latvian citizens", "Five of the
+pardoned inmates are said to be foreign nationals"."""
 
 
 def _counted_then_nationals(ctx: Context, sentence: Sentence) -> None:
     """"According to the ministry, the three other detainees freed are Latvian citizens": as many of that country's
     nationals were freed as the count says."""
     for match in COUNTED_THEN_NATIONALS.finditer(sentence.text):
-        figure = next((f for f in sentence.figures if f.start == sentence.start + match.start("count")
-                       and not ctx.taken(f)), None)
+        at = sentence.start + match.start("count" if match.group("count") else "part")
+        figure = next((f for f in sentence.figures if f.start == at and not ctx.taken(f)), None)
         population = group_of(ctx, match.group("noun")) if figure else None
         release = clause_release(ctx, sentence, sentence.start + match.start()) if population else None
         if release and ctx.take(figure):

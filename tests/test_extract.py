@@ -6984,3 +6984,23 @@ def test_two_names_before_walked_free_are_both_freed(shapes):
     assert {"pavel-sarnak", "ruth-calder"} <= _freed(drafted), sorted(map(str, drafted))
     drafted = _review_draft(shapes, "After a call with Pavel Sarnak, Ruth Calder walked free on Friday.")
     assert _freed(drafted) == {"ruth-calder"}, sorted(map(str, drafted))
+
+
+def test_whom_a_decree_reached_after_a_freeing_are_counted_parts(tmp_path):
+    """"pardoned 30 people. ... the decree covers nine women and 21 men": after a sentence that frees, the groups a
+    decree, a pardon or the move reached are parts of its freed (not what a law reaches)."""
+    shapes_registry(tmp_path / "p")
+    add_to_registry(tmp_path / "p", {"groups": [
+        {"id": "women-freed", "name": "Women", "part_of": "everyone", "partition": "sex", "aliases": ["women"]},
+        {"id": "men-freed", "name": "Men", "part_of": "everyone", "partition": "sex", "aliases": ["men"]}]})
+    report = Report()
+    registry = load_registry(open_project(tmp_path / "p"), report)
+    assert report.valid, [i.message for i in report.issues]
+    drafted = _review_draft(registry, "Poland pardoned 30 people on Friday. The office said the decree covers nine "
+                                      "women and 21 men with young children.")
+    assert {(k[2], k[5]) for k in drafted if k[1] == "released_count" and k[5]} == {("9", "women-freed"),
+                                                                                      ("21", "men-freed")}, \
+        sorted(map(str, drafted))
+    drafted = _review_draft(registry, "Poland pardoned 30 people on Friday. A new law on the press covers nine women "
+                                      "and 21 men.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[5]], sorted(map(str, drafted))

@@ -385,13 +385,19 @@ def lone_sums(drafts: list, headings: list[tuple[int, int]]) -> list:
     return [d for d in drafts if not (d.property == "released_count" and d.note.startswith(SUM_NOTE)) or alone(d)]
 
 
+PARDON_COVERS = re.compile(r"\b(?:decree|pardon|amnesty|clemency|move|measure)s?\s+(?:\w+\s+){0,2}?(?:affect(?:s|ed)?|"
+                           r"cover(?:s|ed)?|concern(?:s|ed)?|appl(?:y|ies|ied)\s+to|benefit(?:s|ed|ted)?)\s", re.IGNORECASE)
+"""After a sentence that frees, whom its decree reached: "the decree covers nine women and 21 men"."""
+
+
 @rule("subgroup-count")
 def groups(ctx: Context, sentence: Sentence) -> None:
     """How many of a nationality or group were freed: "five Ukrainians" among the freed, "One
     Canadian was released", "which included four Latvian nationals", "three imprisoned Polish nationals", "A Swiss
     citizen has also been released" and "An Estonian journalist, X, was among them" (at least one)."""
     context = sentence.freeing() or re.search(r"\b(?:among(?:st)?|including|included|of\s+those|of\s+them)\b", sentence.text, re.I) or \
-        ctx.previous_freeing and re.search(r"\b(?:were|was)\s+(?:also\s+)?(?:in|part\s+of)\s+the\s+group\b", sentence.text)
+        ctx.previous_freeing and (re.search(r"\b(?:were|was)\s+(?:also\s+)?(?:in|part\s+of)\s+the\s+group\b", sentence.text) or
+                                  PARDON_COVERS.search(sentence.text))
     if not context:
         return
     for figure in _free(ctx, sentence):

@@ -7004,3 +7004,20 @@ def test_whom_a_decree_reached_after_a_freeing_are_counted_parts(tmp_path):
     drafted = _review_draft(registry, "Poland pardoned 30 people on Friday. A new law on the press covers nine women "
                                       "and 21 men.")
     assert not [k for k in drafted if k[1] == "released_count" and k[5]], sorted(map(str, drafted))
+
+
+def test_a_dateline_with_the_country_in_square_brackets_is_furniture_and_dates_the_page():
+    dateline = find_dateline("World\n\nVilnius [Lithuania], December 14 (ANI): The group said it had been freed.\n", 2026)
+    assert (dateline.place, dateline.date, dateline.outlet) == ("Vilnius", "2026-12-14", "ANI"), dateline
+    dateline = find_dateline("Tallinn [Estonia], March 3: Officials said so.\n", 2026)
+    assert (dateline.place, dateline.date) == ("Tallinn", "2026-03-03"), dateline
+
+
+def test_a_series_of_freeings_beginning_in_a_month_is_not_dated_by_it(shapes):
+    """"It was the fifth round of pardons this year, beginning in May": the month a series began in dates no
+    freeing of it."""
+    drafted, _ = _drafted(shapes, "Ruler Viktor Drozdan has pardoned 32 people, his office said.\nIt was the fifth round "
+                                  "of pardons this year, beginning in May, by the ruler.\n", published="2026-11-21")
+    assert not [k for k in drafted if k[0] == "release-2026-05"], sorted(map(str, drafted))
+    assert [k for k in drafted if k[1:3] == ("released_count", "32") and k[0].startswith("release-2026-11")], \
+        sorted(map(str, drafted))

@@ -322,6 +322,8 @@ class Dateline:
 
 
 _PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_LINE_PLACE = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+"""A place's name within one line."""
 _DATE_TEXT = rf"(?:{_WEEKDAY}?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+{_YEAR})?|{_YEAR}-\d\d-\d\d)"
 _CLOCK = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?)"
 """A time of day beside a dateline's place or date ("Minsk, 20:59 GMT, June 21 (Wire) -")."""
@@ -334,6 +336,9 @@ DATELINES = [
     # Place[, time], Date[ time] (Outlet) text
     re.compile(rf"^(?P<place>{_PLACE}){_CLOCK}?,\s+(?P<date>{_DATE_TEXT}){_CLOCK}?\s*\((?P<outlet>[^()\n]{{2,60}})\)\s",
                re.MULTILINE),
+    # Place [Country], Date[ (Outlet)]: text ("Minsk [Belarus], November 21 (ANI):", a wire's style)
+    re.compile(rf"^(?P<place>{_LINE_PLACE})[ \t]+\[{_LINE_PLACE}\],[ \t]+(?P<date>{_DATE_TEXT})[ \t]*"
+               rf"(?:\((?P<outlet>[^()\n]{{2,60}})\))?[ \t]*[:—–]\s", re.MULTILINE),
     # date: 2025-12-13 / Published on 13 December 2025
     re.compile(rf"^\s*(?:date|dated|published|posted|updated)(?:\s+on)?:?\s+(?P<date>{_DATE_TEXT})[\s|]",
                re.MULTILINE | re.IGNORECASE),

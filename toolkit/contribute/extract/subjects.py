@@ -29,6 +29,7 @@ from .places import demonym_country
 OTHER_EVENT = re.compile(r"\b(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:arrested|detained|jailed|imprisoned|sentenced|convicted)"
                          rf"(?!\s+{ADJECTIVES}{PEOPLE}\b)|"  # "released 27 unjustly imprisoned political prisoners on": the freed
                          r"since|until|elections?|protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|"
+                         r"beginning|starting|"  # "the sixth group of pardons this year, beginning in July": a series's start
                          r"invasion|raided|stormed|searched|shut\s+down|closed\s+down|"
                          # (no freeing between: "detained for protests - 67 were released in September" dates the freeing)
                          r"outbreak\s+of\s+(?:the\s+)?(?:war|fighting|hostilities|conflict))\b"

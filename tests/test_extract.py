@@ -7021,3 +7021,14 @@ def test_a_series_of_freeings_beginning_in_a_month_is_not_dated_by_it(shapes):
     assert not [k for k in drafted if k[0] == "release-2026-05"], sorted(map(str, drafted))
     assert [k for k in drafted if k[1:3] == ("released_count", "32") and k[0].startswith("release-2026-11")], \
         sorted(map(str, drafted))
+
+
+def test_the_day_of_the_decree_a_freeing_was_done_under_bounds_it_from_below(shapes):
+    """"one of six inmates set free under an August 3 amnesty": the amnesty's day is no freeing's own day, and so no
+    release of its own; the freeing came on or after it."""
+    drafted = _review_draft(shapes, "Poland released six jailed activists under an amnesty on Friday. Pavel Sarnak "
+                                    "was one of the six inmates set free under an August 3 amnesty marking a national holiday.")
+    assert ("release-2026-11-20", "date", "2026-08-03", "on_or_after", None, None) in drafted, sorted(map(str, drafted))
+    assert not [k for k in drafted if k[0] == "release-2026-08-03"], sorted(map(str, drafted))
+    assert "release-2026-11-20" in {d.value for d in drafted.values() if d.subject == "pavel-sarnak"}, \
+        sorted(map(str, drafted))

@@ -18,7 +18,7 @@ from .context import ACT_TO_FREE, SET_APART, TO_BE_DONE, Context, Sentence, rule
 from .people import persons
 from .places import country_of
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
-from .subjects import (STILL_TO_COME, WEEKDAY, clause_release, date_note, days_further_on, found_between,
+from .subjects import (DECREE_AFTER, STILL_TO_COME, WEEKDAY, clause_release, date_note, days_further_on, decree_of, found_between,
                        freeings_outside_totals, later_than_before, other_year,
                        pardon_ahead, release_date, reported)
 
@@ -43,6 +43,7 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
         if date is None and reported_day is None:
             _note_said_day(ctx, sentence, offset)
             _later_day(ctx, sentence, offset, match)
+            _decree_day(ctx, sentence, offset)
         date = date or reported_day
         if date is not None and any(offset < sentence.start + later.start() < date.start for later in freeing[n + 1:]):
             continue  # "a decree pardoning 12 prisoners, who were freed on November 27": the day of the nearer freeing
@@ -59,6 +60,16 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
                 "on_or_after" if signed else None
             ctx.add("date", "date", date.value, min(offset, date.start), max(date.end, sentence.start + match.end()),
                     subject=release, note=date_note(ctx, date), **({"qualifier": qualifier} if qualifier else {}))
+
+
+def _decree_day(ctx: Context, sentence: Sentence, offset: int) -> None:
+    """"set free under an August 3 amnesty": the decree's day, on or after which the freeing came."""
+    decree = next((d for d in sentence.dates_within(offset, min(sentence.end, offset + 40))
+                   if d.value and not ctx.taken(d) and decree_of(ctx, d)), None)
+    release = clause_release(ctx, sentence, offset) if decree is not None else None
+    if release and ctx.take(decree):
+        ctx.add("date", "date", decree.value, offset, DECREE_AFTER.match(ctx.text, decree.end).end(), subject=release,
+                qualifier="on_or_after", note=date_note(ctx, decree))
 
 
 def _later_day(ctx: Context, sentence: Sentence, offset: int, match) -> None:

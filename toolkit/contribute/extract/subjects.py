@@ -188,6 +188,7 @@ def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
     for date in sentence.dates_within(max(start, offset - DATE_REACH), min(end, offset + DATE_REACH)):
         if not (date.value and len(date.value) >= 7 and
                 not OTHER_EVENT.search(ctx.text[max(start, date.start - 60):date.start]) and
+                not decree_of(ctx, date) and
                 not ELECTION_AFTER.match(ctx.text, date.end) and
                 not another_event(ctx, date, offset) and not reported(ctx, date, offset, start) and
                 (not date.relative or abs(date.start - offset) < 30 or _object_between(ctx, sentence, offset, date) or
@@ -205,6 +206,17 @@ def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
             return earlier
         return date
     return earlier or said_under_way(ctx, sentence, offset)
+
+
+DECREE_AFTER = re.compile(r"\s+(?:(?:royal|presidential|general|mass)\s+)?(?:pardons?|amnesty|amnesties|decrees?|clemency)\b",
+                          re.IGNORECASE)
+
+
+def decree_of(ctx: Context, date: DateMention) -> bool:
+    """True for the day of the decree a freeing was done under ("set free under an August 3 amnesty"): the freeing came on or
+    after it, on a day the words do not give."""
+    return bool(DECREE_AFTER.match(ctx.text, date.end) and
+                re.search(r"\bunder\s+(?:a|an|the)\s+$", ctx.text[max(0, date.start - 12):date.start], re.IGNORECASE))
 
 
 ELECTION_AFTER = re.compile(r"\s+(?:(?:presidential|parliamentary|general|local|snap|legislative)\s+)?(?:elections?|vote|"
@@ -230,6 +242,7 @@ def days_further_on(ctx: Context, sentence: Sentence, offset: int):
     of an event still to come ("ahead of a meeting ... on Monday")."""
     for date in sentence.dates:
         if not (0 < date.start - offset < 130) or not date.value or len(date.value) != 10 or ctx.taken(date) or \
+                decree_of(ctx, date) or \
                 OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
                 EVENT_AFTER.match(ctx.text, date.end) or reported(ctx, date, offset, sentence.start) or \
                 re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
@@ -718,7 +731,7 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                 if n == 0 and date.relative and date.value and len(date.value) == 10 and not undated:
                     own_day = date
             candidates += [(1, d) for d in sentence.dates if d.value and len(d.value) >= 7 and not d.relative and
-                           not _after_an_event(ctx, sentence, d) and
+                           not _after_an_event(ctx, sentence, d) and not decree_of(ctx, d) and
                            not OTHER_EVENT.search(ctx.text[max(sentence.start, d.start - 40):d.start]) and
                            not ELECTION_AFTER.match(ctx.text, d.end) and
                            not reported(ctx, d, offset, sentence.start) and not another_event(ctx, d, offset) and

@@ -7032,3 +7032,9 @@ def test_the_day_of_the_decree_a_freeing_was_done_under_bounds_it_from_below(sha
     assert not [k for k in drafted if k[0] == "release-2026-08-03"], sorted(map(str, drafted))
     assert "release-2026-11-20" in {d.value for d in drafted.values() if d.subject == "pavel-sarnak"}, \
         sorted(map(str, drafted))
+
+
+def test_a_day_after_a_weekday_the_page_dates_is_the_day_after_it(shapes):
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. The following day, another 9 were freed.")
+    assert ("release-2026-11-21", "released_count", "9", "exact", None, None) in drafted, sorted(map(str, drafted))
+    assert ("release-2026-11-20", "released_count", "14", "exact", None, None) in drafted, sorted(map(str, drafted))

@@ -534,8 +534,10 @@ def later_than_before(ctx: Context, sentence: Sentence, offset: int) -> tuple[st
     unit = (later.group("next") or later.group("unit")).lower().rstrip("s")
     k = bisect.bisect_left(ctx.dates, at, key=lambda d: d.start)
     anchor = next((ctx.dates[i] for i in range(k - 1, -1, -1) if ctx.dates[i].start < first or
-                   (ctx.dates[i].value and not ctx.dates[i].relative and (ctx.dates[i].has_year or unit != "year"))),
-                  None)  # (a year later than "in May" is not told: its year is the page's guess)
+                   (ctx.dates[i].value and (ctx.dates[i].has_year or unit != "year") and
+                    (not ctx.dates[i].relative or unit in ("day", "week")))),
+                  None)  # (a year later than "in May" is not told: its year is the page's guess; a day later than "on
+    # Friday" is the Saturday after the page's Friday)
     if anchor is None or anchor.start < first:
         return None
     count = 1 if later.group("next") else LATER_NUMBERS.get(later.group("count").lower()) or int(later.group("count"))

@@ -389,6 +389,7 @@ class Context:
     running_since: dict = field(default_factory=dict)  # sentence start -> its running totals' openings' ends, and its stops
     previous_counts: set = field(default_factory=set)  # the exact counts of the page's release the sentence before gave
     held_words: dict = field(default_factory=dict)  # sentence start -> what it says of those still held (bystanders)
+    later_dates: dict = field(default_factory=dict)  # where words of time after a date begin -> the date they come to
 
     def line(self, offset: int) -> int:
         """The line number of an offset (by bisection over the line breaks: counting them up to each offset

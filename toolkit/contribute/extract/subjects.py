@@ -525,14 +525,30 @@ def later_than_before(ctx: Context, sentence: Sentence, offset: int) -> tuple[st
     9 were freed" is a release of 11 November), and where the words of the time after begin. None without such a
     date, or for the page's release."""
     start, end = sentence.clause(offset)
-    later = next((m for m in LATER.finditer(sentence.text) if start <= sentence.start + m.start() < end or m.start() < 3),
-                 None)  # in the freeing's clause, or opening its sentence ("Five years later, X was freed")
-    if later is None or not sentence.freeing_between(start, end):
+    # in the freeing's clause, or opening its sentence ("Five years later, X was freed"); the sentence is read for the
+    # words once, not at each of the many freeings a long sentence may hold
+    spans = sentence.spans_of(LATER, ctx.text)
+    if not spans:
+        return None
+    k = bisect.bisect_left(spans, (start, -1))
+    at = spans[k][0] if k < len(spans) and spans[k][0] < end else \
+        spans[0][0] if spans[0][0] - sentence.start < 3 else None
+    if at is None or not sentence.freeing_between(start, end):
         return None  # (a freeing's clause: "The following day, the 14 were driven to Vilnius" moved those freed before)
-    at = sentence.start + later.start()
+    if at not in ctx.later_dates:  # (asked once per words of time: a sentence may hold thousands of freeings and dates)
+        ctx.later_dates[at] = _later_date(ctx, sentence, LATER.match(ctx.text, at))
+    value = ctx.later_dates[at]
+    main = ctx.release_dates.get(ctx.release) if ctx.release else None
+    if value is None or main is not None and main.agrees(parse_date(value)):
+        return None  # not told to the month or day it needs, or the page's own release
+    return value, at
+
+
+def _later_date(ctx: Context, sentence: Sentence, later: re.Match) -> str | None:
+    """The date `later`'s time after the last date written before it, in its sentence or the one before, comes to."""
     first = sentence.start - len(ctx.previous_sentence) - 2  # the sentence before, too
     unit = (later.group("next") or later.group("unit")).lower().rstrip("s")
-    k = bisect.bisect_left(ctx.dates, at, key=lambda d: d.start)
+    k = bisect.bisect_left(ctx.dates, later.start(), key=lambda d: d.start)
     anchor = next((ctx.dates[i] for i in range(k - 1, -1, -1) if ctx.dates[i].start < first or
                    (ctx.dates[i].value and (ctx.dates[i].has_year or unit != "year") and
                     (not ctx.dates[i].relative or unit in ("day", "week")))),
@@ -541,11 +557,7 @@ def later_than_before(ctx: Context, sentence: Sentence, offset: int) -> tuple[st
     if anchor is None or anchor.start < first:
         return None
     count = 1 if later.group("next") else LATER_NUMBERS.get(later.group("count").lower()) or int(later.group("count"))
-    value = _shifted(anchor.value, count, unit)
-    main = ctx.release_dates.get(ctx.release) if ctx.release else None
-    if value is None or main is not None and main.agrees(parse_date(value)):
-        return None  # not told to the month or day it needs, or the page's own release
-    return value, at
+    return _shifted(anchor.value, count, unit)
 
 
 def _shifted(value: str, count: int, unit: str) -> str | None:

@@ -7038,3 +7038,105 @@ def test_a_day_after_a_weekday_the_page_dates_is_the_day_after_it(shapes):
     drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. The following day, another 9 were freed.")
     assert ("release-2026-11-21", "released_count", "9", "exact", None, None) in drafted, sorted(map(str, drafted))
     assert ("release-2026-11-20", "released_count", "14", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+# --- a blind review of the day's rules (2026-12-07, third session): what they took that they should not -------------
+
+@pytest.mark.parametrize("second", ["The following day, Lithuania freed 9 more.",
+                                    "The following day, another 9 were freed in a separate deal."])
+def test_review6_a_later_freeing_of_no_release_leaves_the_page_drafted(shapes, second):
+    drafted = _review_draft(shapes, f"Poland freed 14 prisoners on 10 November 2026. {second}")
+    assert ("release-2026-11-10", "released_count", "14", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Poland freed 14 prisoners on 10 November, a week after talks in Vilnius on 3 November. The following day, another 9 "
+     "were freed.", ("release-2026-11-11", "released_count", "9", "exact", None, None)),
+    ("Ruth Calder was freed on Friday, ending a jail term that began on 3 March 2024. A week later, Pavel Sarnak was "
+     "released.", ("pavel-sarnak", "released_in", "release-2026-11-20", "exact", None, None)),
+    ("Ruth Calder was freed in 2025 after a deal struck in May 2024. A year later, Pavel Sarnak was freed.",
+     ("ruth-calder", "released_in", "release-2025", "exact", None, None)),
+    ("Poland freed 14 prisoners on 10 November. Another 9 were freed the following day.",
+     ("release-2026-11-11", "date", "2026-11-11", "exact", None, None)),
+])
+def test_review6_time_after_counts_from_the_last_freeings_own_date(shapes, text, kept):
+    drafted = _review_draft(shapes, text)
+    assert kept in drafted, sorted(map(str, drafted))
+    assert not [k for k in drafted if k[0] in ("release-2026-11-04", "release-2024-03-10")], sorted(map(str, drafted))
+    assert "release-2026-11-22" not in str(sorted(map(str, drafted)))
+    if kept[1] == "date":
+        assert "the following day" in drafted[kept].quote, drafted[kept].quote
+
+
+def test_review6_time_after_a_saying_or_beyond_the_pages_day_makes_no_release(shapes):
+    for second in ("The following day, officials said another 9 had been freed.", "Two weeks later, another 9 were freed."):
+        drafted = _review_draft(shapes, f"Poland freed 14 prisoners on 10 November. {second}")
+        assert not [k for k in drafted if k[0] in ("release-2026-11-11", "release-2026-11-24")], (second, sorted(map(str, drafted)))
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. Two days later, another 9 were freed.")
+    assert "release-2026-11-22" not in {k[0] for k in drafted}, sorted(map(str, drafted))
+
+
+def test_review6_a_month_in_a_since_clause_dates_no_lead(shapes):
+    drafted = _review_draft(shapes, "Poland freed 31 prisoners, the first release since 67 were freed in September.")
+    assert not [k for k in drafted if k[0] == "release-2026-09" and k[2] == "31"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["The amnesty does not cover nine Ukrainians still held in Minsk.",
+                                    "A 2024 amnesty covered 40 Ukrainians.",
+                                    "The sanctions move affects nine Ukrainians."])
+def test_review6_what_another_or_a_denied_decree_reaches_is_no_part_of_the_freed(shapes, second):
+    drafted = _review_draft(shapes, f"Poland pardoned 30 people on Friday. {second}")
+    assert not [k for k in drafted if k[5] == "ukrainian-nationals"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", ["Poland denied that it had freed an American.",
+                                  "Officials said it was unclear whether Poland freed an American.",
+                                  "Kyiv has been working toward the release of a Ukrainian.",
+                                  "Ruth Calder was freed on Friday, two years after Poland freed an American in a deal.",
+                                  "Poland freed Ruth Calder on Friday. She was arrested in 2023 after she released an "
+                                  "American from a locked car."])
+def test_review6_one_national_whose_freeing_is_denied_asked_or_another_times_is_no_count(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[5] in ("us-nationals", "ukrainian-nationals")], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("description", ["a friend of an American", "a critic of the American", "a lawyer for the "
+                                         "Ukrainian", "a lawyer married to a Ukrainian", "a translator of Ukrainian"])
+def test_review6_a_demonym_after_a_preposition_is_someone_elses(shapes, description):
+    drafted = _review_draft(shapes, f"Oren Pask, {description}, was freed on Friday.")
+    assert not [k for k in drafted if k[1] == "nationality"], sorted(map(str, drafted))
+
+
+def test_review6_a_headlines_name_whose_first_name_is_a_common_word_stays_a_name(shapes):
+    drafted = _drafted(shapes, "Poland Frees Journalist Mark Stone\nPoland freed the journalist on Friday. Stone, 45, had "
+                               "been held since 2021. Officials did not mark the day.\n", published="2026-11-21")[0]
+    assert "mark-stone" in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_review6_people_from_a_country_compound_or_from_all_walks_of_life_are_no_nationals(shapes):
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday, including people from Lithuania-based outlets.")
+    assert not [k for k in drafted if k[5]], sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. Those freed include people from all walks of "
+                                    "life and citizens of Ukraine.")
+    assert [k for k in drafted if k[5] == "ukrainian-nationals"], sorted(map(str, drafted))
+
+
+def test_review6_names_that_release_a_statement_free_no_one_else(shapes):
+    drafted = _review_draft(shapes, "Poland freed two prisoners on Friday. Oren Pask and Dara Quill released a statement "
+                                    "thanking Lithuania.")
+    base = _review_draft(shapes, "Poland freed two prisoners on Friday. Oren Pask and Dara Quill pardoned them.")
+    assert {"oren-pask", "dara-quill"} <= _freed(drafted) and not {"oren-pask", "dara-quill"} & _freed(base), \
+        (sorted(map(str, drafted)), sorted(map(str, base)))
+
+
+def test_review6_the_group_another_clause_names_is_no_list_of_the_freed(shapes):
+    for second in ("Among them was Ruth Calder. The group that campaigned for her included Oren Pask and Dara Quill.",
+                   "The group, which includes Oren Pask and Dara Quill, monitors prisons."):
+        drafted = _review_draft(shapes, f"Poland freed 14 prisoners on Friday. {second}")
+        assert not {"oren-pask", "dara-quill"} & _freed(drafted), (second, sorted(map(str, drafted)))
+
+
+def test_review6_a_freeing_after_its_date_in_the_sentence_before_anchors_the_following_day(shapes):
+    drafted = _review_draft(shapes, "As the agency reported, on 10 November, 14 prisoners were released. The following "
+                                    "day, another 9 were freed.")
+    assert ("release-2026-11-11", "released_count", "9", "exact", None, None) in drafted, sorted(map(str, drafted))

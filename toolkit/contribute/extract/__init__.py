@@ -207,7 +207,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
             d.property == "destination_count" or d.property == "released_in" and d.value == ctx.release and ctx.release
             for d in ctx.drafts[drafted:])
         ctx.previous_place = freed.moved_group_place(ctx, sentence) if ctx.previous_freeing else None
-        ctx.previous_sentence = sentence.text
+        ctx.previous_sentence, ctx.previous_start = sentence.text, sentence.start
         ctx.previous_counts = {d.value for d in ctx.drafts[drafted:] if d.property == "released_count" and
                                d.qualifier == "exact" and isinstance(d.value, int) and d.subject == ctx.release}
         freed_here = {d.subject for d in ctx.drafts[drafted:] if d.property == "released_in"}

@@ -364,6 +364,7 @@ class Context:
     profiled_left: int = 0  # paragraphs left that profile one of a group of the freed a lead counted
     previous_freeing: bool = False  # the sentence before spoke of freeing
     previous_sentence: str = ""  # the sentence before, as written
+    previous_start: int = 0  # where it begins
     previous_named: bool = False  # the sentence before named someone it did not free (an envoy, an official)
     previous_unfreed: set = field(default_factory=set)  # the ids of those it named and did not free
     previous_alone: object = None  # the one person the sentence before named, when it named one and quoted no one

@@ -18,9 +18,9 @@ from .context import ACT_TO_FREE, SET_APART, TO_BE_DONE, Context, Sentence, rule
 from .people import persons
 from .places import country_of
 from .releases import ADJECTIVES, PEOPLE, _count, _free  # importing registers the counts' rules before these
-from .subjects import (DECREE_AFTER, STILL_TO_COME, WEEKDAY, clause_release, date_note, days_further_on, decree_of, found_between,
-                       freeings_outside_totals, later_than_before, other_year,
-                       pardon_ahead, release_date, reported)
+from .subjects import (DECREE_AFTER, LATER, STILL_TO_COME, WEEKDAY, clause_release, date_note, days_further_on, decree_of,
+                       found_between, freeings_outside_totals, later_than_before, other_year, pardon_ahead, release_date,
+                       reported)
 
 
 @rule("release-date")
@@ -79,11 +79,13 @@ def _later_day(ctx: Context, sentence: Sentence, offset: int, match) -> None:
     if not FREED_VERB.match(match.group(0)):
         return  # a freeing done, not the noun of one
     later = later_than_before(ctx, sentence, offset)
-    if later is None or len(later[0]) != 10:
-        return
+    release = clause_release(ctx, sentence, offset) if later is not None and len(later[0]) == 10 else None
+    if release is None:
+        return  # (nor a freeing of no release: the other side's, or one "in a separate deal")
     value, at = later
-    ctx.add("date", "date", value, min(at, offset), max(at, sentence.start + match.end()),
-            subject=clause_release(ctx, sentence, offset), review="relative-date")
+    words = LATER.match(ctx.text, at)
+    ctx.add("date", "date", value, min(at, offset), max(words.end(), sentence.start + match.end()), subject=release,
+            review="relative-date")
 
 
 SAYING = r"(?:confirm(?:s|ed)?|announc(?:es|ed)|report(?:s|ed)?|disclos(?:es|ed)|reveal(?:s|ed)?)"

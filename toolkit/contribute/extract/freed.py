@@ -427,7 +427,7 @@ def _dated_elsewhere(ctx: Context, sentence: Sentence, offset: int) -> bool:
                for date in sentence.dates)
 
 
-ACROSS = r"(?:(?:across|over)\s+the\s+(?:border|frontier)\s+(?:of\s+[A-Z][\w-]*\s+)?)"
+ACROSS = r"(?:(?:across|over)\s+the\s+(?:border|frontier)\s+(?:(?:of|from)\s+[A-Z][\w-]*\s+)?)"
 """Between a freeing or a journey and where it ended: "freed across the border of Poland into", "over the frontier to"."""
 
 
@@ -555,7 +555,13 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                      r"(?:press|push|call|lobby|lobbi)\w*\s+for|demand\w*|seek\w*|sought)\b", clause, re.IGNORECASE) and \
                 not any(m.end() <= trigger.start() for m in freeing):
             continue  # "hoped the list would include A", "pressing for a deal that includes A", "failed to include A"
-        if not FREED_BEFORE.search(before) and not (ctx.previous_freeing and GROUP_SUBJECT.match(before)) and not counted \
+        subject = GROUP_SUBJECT.match(before) if ctx.previous_freeing else None
+        if subject and (re.match(r"\s+(?:that|who|whom)\b", before[subject.end():]) or
+                        re.search(r",\s+(?:which|who)\s+(?:also\s+)?$", before[subject.end():])):
+            subject = None  # "The group that campaigned for her included A": another group's members; "The group, which
+            # includes A, monitors prisons": the clause's own verb (not "The group, which the minister urged Europe to
+            # welcome, included A": the freed)
+        if not FREED_BEFORE.search(before) and not subject and not counted \
                 and not them and not moved and not _list_then_freed(ctx, sentence, begin):
             continue
         verb = re.match(r"(?:was|were|is|are)\s+", sentence.text[trigger.end():])
@@ -1141,11 +1147,12 @@ THEY_WERE = re.compile(rf"(?:They|These|Those|The\s+(?:(?:two|three|four|five|si
 DASH_OPENING = re.compile(r"(?:[–—]|--)\s*$")
 DASH_CLOSING = re.compile(r"\s*(?:[–—]|--)(?=\s)")
 """The dashes around a name that names the subject before it: "another name on the list – X – was freed as well"."""
-FREEING_OTHERS = re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:also\s+|then\s+|later\s+|\w+ly\s+)?(?:freed|released|"
-                            r"pardoned|liberated|amnestied|freeing|releasing|pardoning)\s+(?:them|him|her|the|those|these|"
-                            r"all|both|a|an|\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b)")
-"""After names, a freeing verb with its object: "A and B pardoned them", "A had released the prisoners": the names
-free others, they are not freed."""
+FREEING_OTHERS = re.compile(rf"\s+(?:(?:had|has|have)\s+)?(?:also\s+|then\s+|later\s+|\w+ly\s+)?(?:freed|released|"
+                            rf"pardoned|liberated|amnestied|freeing|releasing|pardoning)\s+(?:them|him|her|those|these|all|"
+                            rf"both|(?:the|a|an|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\s+"
+                            rf"(?:[\w-]+\s+){{0,2}}?{PEOPLE})\b")
+"""After names, a freeing verb with its object, who are people: "A and B pardoned them", "A had released the
+prisoners": the names free others, they are not freed (not "A and B released a statement")."""
 
 
 def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
@@ -1539,7 +1546,7 @@ def _moved(ctx: Context, sentence: Sentence, done: set) -> None:
         after = after_apposition(ctx.text, last_of.get(id(person), person).end, sentence.end) if named else \
             sentence.start + pronoun.end()
         match = re.match(rf"\s*(?:was|were|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?{MOVED}\s+"
-                         rf"(?:\w+\s+){{0,2}}?(?:(?:across|over)\s+the\s+border\s+)?(?:to|into|in|through|via)\s+",
+                         rf"(?:\w+\s+){{0,2}}?{ACROSS}?(?:to|into|in|through|via)\s+",
                          ctx.text[after:sentence.end])  # "She was bused over the border to Poland"
         # one already freed: "He arrived in Vilnius" (the verb read first: the drafts are looked through only then)
         journey = TRAVELLED.match(ctx.text[after:sentence.end]) if match is None else None

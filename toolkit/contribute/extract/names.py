@@ -362,11 +362,11 @@ def find_names(text: str, registry: Registry) -> list[Name]:
         if OUTLET_BEFORE.search(text, max(0, start - 40), start):
             continue  # "editor-in-chief of Nowa Gazeta", "a correspondent for Radio Nord": an outlet or a body, no one
         if _title_case_line(text, start):
-            # "Belarus Frees A, U.S. Lifts Potash Sanctions": a headline's capitals, where the body writes "sanctions"
-            # in small letters, are no name
-            small = set(SMALL_WORD.findall(text)) if small is None else small  # read once, when a headline needs it
-            if any(re.sub(r"[’']s$", "", w).lower() in small for w in name.split()):
-                continue
+            # "Belarus Frees A, U.S. Lifts Potash Sanctions": a headline's capitals, the last of which the body writes in
+            # small letters ("sanctions"), are no name
+            small = {w for w in SMALL_WORD.findall(text) if w[:1].islower()} if small is None else small  # read once
+            if re.sub(r"[’']s$", "", name.split()[-1]).lower() in small:
+                continue  # (the last word: a first name may be a common word, "Mark", "Grant", "Rose")
         if _cut_off(text, start, end):
             continue
         role, role_start = _role_before(text, start)

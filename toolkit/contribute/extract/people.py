@@ -1005,7 +1005,9 @@ def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end:
         return role  # "the ethnic Polish activist X": an origin, not a citizenship
     last = role.split()[-1] if role.split() else ""
     if not office and len(role.split()) > 1 and re.fullmatch(r"[A-Z][a-z]+", last) and is_demonym(last) and \
-            not re.search(r"\b(?:ethnic\w*|born|descent|origin|former|ex-)", role, re.IGNORECASE):
+            not re.search(r"\b(?:ethnic\w*|born|descent|origin|former|ex-|of|for|to|with|by|from|about|against|on|in|at|"
+                          r"and|or)\b", role, re.IGNORECASE):  # (not "a friend of an American", "a translator of
+        # Ukrainian", "married to a Ukrainian": someone else's, or a language)
         country = country_of(ctx, last)  # "X, a 52-year-old naturalised American": the noun the description ends on
         if country:
             ctx.add("nationality", "entity", country, start, end, subject=ctx.note_person(person))

@@ -385,9 +385,10 @@ def lone_sums(drafts: list, headings: list[tuple[int, int]]) -> list:
     return [d for d in drafts if not (d.property == "released_count" and d.note.startswith(SUM_NOTE)) or alone(d)]
 
 
-PARDON_COVERS = re.compile(r"\b(?:decree|pardon|amnesty|clemency|move|measure)s?\s+(?:\w+\s+){0,2}?(?:affect(?:s|ed)?|"
-                           r"cover(?:s|ed)?|concern(?:s|ed)?|appl(?:y|ies|ied)\s+to|benefit(?:s|ed|ted)?)\s", re.IGNORECASE)
-"""After a sentence that frees, whom its decree reached: "the decree covers nine women and 21 men"."""
+PARDON_COVERS = re.compile(r"\b(?:[Tt]he|[Tt]his|[Hh]is|[Hh]er|[Ii]ts)\s+(?:decree|pardon|amnesty)\s+(?:(?!not\b|never\b)\w+\s+)?"
+                           r"(?:affect(?:s|ed)?|cover(?:s|ed)?|concern(?:s|ed)?|appl(?:ies|ied)\s+to)\s")
+"""After a sentence that frees, whom its decree reached: "the decree covers nine women and 21 men" (the page's own
+decree, told as reaching them: not "The amnesty does not cover", "A 2024 amnesty covered", "The measures covered")."""
 
 
 @rule("subgroup-count")
@@ -448,7 +449,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                              sentence.text):
         if RESIDENTS.match(sentence.text, match.end()):
             continue  # "one American green card holder": a resident, of no nationality the page gives
-        if sentence.text.endswith("of ", 0, match.start()) and \
+        if re.search(r"\bof\s$", sentence.text[max(0, match.start() - 4):match.start()]) and \
                 not ONE_FREED.search(sentence.text, max(0, match.start() - INCLUDED_REACH), match.start()):
             continue  # "of a" only after a freeing's noun ("the release of an American"; not "the wife of an American")
         implied = False  # "an American" said of one of the freed: at least one
@@ -493,24 +494,18 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     _total_of_the_parts(ctx, sentence)
 
 
-COUNTED_THEN_NATIONALS = re.compile(r"\b(?:[Tt]he\s+(?P<count>\S+)\s+(?:other\s+)?(?:prisoners|detainees|people|"
-                                    r"individuals|captives|hostages)\s+(?:freed|released|pardoned)|"
-                                    # "Five of the pardoned inmates are said to be foreign nationals"
-                                    r"(?P<part>\S+)\s+of\s+(?:the|those)\s+(?:freed|released|pardoned)(?:\s+(?:prisoners|"
-                                    r"detainees|people|individuals|inmates))?)\s+(?:were|are)\s+(?:all\s+|reportedly\s+|"
-                                    r"said\s+to\s+be\s+)?"
-                                    r"(?P<noun>[A-Z][a-z]+\s+(?:nationals|citizens)|foreign\s+(?:nationals|citizens)|"
-                                    r"foreigners)\b")
-"""The freed counted, then their nationality: "the three other detainees freed are Latvian citizens", "Five of the
-pardoned inmates are said to be foreign nationals"."""
+COUNTED_THEN_NATIONALS = re.compile(r"\b[Tt]he\s+(?P<count>\S+)\s+(?:other\s+)?(?:prisoners|detainees|people|"
+                                    r"individuals|captives|hostages)\s+(?:freed|released|pardoned)\s+(?:were|are)\s+(?:all\s+)?"
+                                    r"(?P<noun>[A-Z][a-z]+\s+(?:nationals|citizens))\b")
+"""The freed counted, then their nationality: "the three other detainees freed are Latvian citizens"."""
 
 
 def _counted_then_nationals(ctx: Context, sentence: Sentence) -> None:
     """"According to the ministry, the three other detainees freed are Latvian citizens": as many of that country's
     nationals were freed as the count says."""
     for match in COUNTED_THEN_NATIONALS.finditer(sentence.text):
-        at = sentence.start + match.start("count" if match.group("count") else "part")
-        figure = next((f for f in sentence.figures if f.start == at and not ctx.taken(f)), None)
+        figure = next((f for f in sentence.figures if f.start == sentence.start + match.start("count")
+                       and not ctx.taken(f)), None)
         population = group_of(ctx, match.group("noun")) if figure else None
         release = clause_release(ctx, sentence, sentence.start + match.start()) if population else None
         if release and ctx.take(figure):
@@ -592,8 +587,9 @@ def _nationalities_sharing_a_noun(ctx: Context, sentence: Sentence) -> None:
                         note=f'"{word} {match.group("noun")}" among the freed: at least one')
 
 
-DESCRIBED = re.compile(r"an?\s+(?:ex-|former\s+)?(?P<nationality>U\.S\.|[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
-                       r"(?=\s*(?:[,.;]|and\b|as\b|on\b|in\b|from\b|to\b|after\b|$))")
+DESCRIBED = re.compile(r"an?\s+(?:ex-|former\s+)?(?P<nationality>U\.S\.|[A-Z][a-z]+)\s+(?:(?!(?:in|on|at|from|to|after|"
+                       r"with|by|for|of|a|an|the)\b)[a-z][\w-]*\s+){0,2}?(?!(?:in|on|at|from|to|after|with|by|for|of|a|an|"
+                       r"the)\b)[a-z][\w-]*(?=\s*(?:[,.;]|and\b|as\b|on\b|in\b|from\b|to\b|after\b|$))")
 """One of the freed described by nationality and what they are: "a Canadian engineer", "an ex-British diplomat"."""
 DESCRIBED_NEXT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
@@ -602,6 +598,8 @@ def _described_freed(ctx: Context, sentence: Sentence) -> None:
     """The freed described one by one, right after the word that frees them: "said on Monday it was releasing and
     deporting a Latvian doctor, a Polish blogger and an Estonian citizen": at least one of each nationality."""
     for freeing in sentence.freeing():
+        if NOT_SAID_DONE.search(re.split(r"[,;:]", sentence.text[max(0, freeing.start() - 80):freeing.start()])[-1]):
+            continue  # "two years after Poland freed an American engineer", "denied it had freed a Latvian doctor"
         at = freeing.end()
         verb = re.match(r"\s+and\s+[a-z]+(?:ing|ed)\b", sentence.text[at:])  # "releasing and deporting"
         at = at + (verb.end() if verb else 0)
@@ -625,6 +623,9 @@ AMONG_THE_FREED = re.compile(rf"\s+(?:were|are)\s+(?:also\s+)?among(?:st)?\s+(?:
                              rf"pardoned)\b", re.IGNORECASE)
 
 
+NOT_SAID_DONE = re.compile(r"\b(?:den(?:y|ies|ied)|whether|unclear|if|toward|towards|after|before|since|when|until|"
+                           r"hop\w*|want\w*|working)\b", re.IGNORECASE)
+"""In the clause before the freeing of one national, words that leave it undone, denied, asked or another time's."""
 ONE_FREED = re.compile(r"\b(?:(?<!to\s)(?:freed|released|pardoned)|(?:release|freeing)\s+(?:from\s+[A-Z][\w-]*\s+)?of)\s+$",
                        re.IGNORECASE)
 """Right before one person of a nationality, the freeing whose object they are: "freed a", "the release from Belarus of
@@ -663,6 +664,11 @@ def _one_among_the_freed(ctx: Context, sentence: Sentence, match: re.Match) -> b
     freeing = ONE_FREED.search(sentence.text, max(0, match.start() - INCLUDED_REACH), match.start())
     if freeing:  # "Belarus freed an American", "won the release from Poland of an American"
         ahead = sentence.text[max(0, freeing.start() - INCLUDED_REACH):freeing.start()]
+        clause = re.split(r"[,;:]", sentence.text[max(0, freeing.start() - INCLUDED_REACH * 2):freeing.start()])[-1]
+        if NOT_SAID_DONE.search(clause) or re.match(r"\s+from\s+(?:an?|the|his|her|their)\s+(?!prison|jail|detention|"
+                                                     r"custody|captivity)", after):
+            return False  # "denied that it had freed a", "unclear whether", "two years after Poland freed a", "toward the
+            # release of a"; "released an American from a locked car"
         return not CALLED.search(ahead) and not NOT_DONE_BEFORE.search(ahead) and not WISH.search(ahead) and \
             bool(re.match(r"\s*(?:[.,;]|and\b|who\b|(?:held|detained|jailed|arrested|sentenced|imprisoned|on|in|last|"
                           r"this|after|from|to|into|across|over)\b|$)", after))
@@ -772,10 +778,12 @@ CITIZENS_OF = re.compile(r"\b(?:include[sd]?|including|among(?:st)?\s+them(?:\s+
                          r"(?:freed|released|pardoned)\s+(?:were|are)|"
                          r"(?:include[sd]?|including|among(?:st)?\s+them(?:\s+(?:were|are))?)\s+"
                          r"(?:(?!\b(?:who|whom|whose|which|that)\b)[^.;:()]){1,80}?,?\s+and)\s+"
-                         r"(?:citizens|nationals|individuals|people|persons)\s+(?:of|from)\s+", re.IGNORECASE)
+                         r"(?:(?:citizens|nationals)\s+(?:of|from)|(?:individuals|people|persons)\s+from(?=\s+(?-i:[A-Z])))\s+",
+                         re.IGNORECASE)
 """Before a list of countries whose citizens were among the freed: "those released include citizens of", "Among those
-freed were citizens of", "The others freed include individuals from", and as the next item of a list of the freed ("including three Latvian nationals and
-citizens of"; not inside an item's description: "including A, a lawyer who defended students and citizens of")."""
+freed were citizens of", "The others freed include individuals from" (a country's name next, not "people from all
+walks of life"), and as the next item of a list of the freed ("including three Latvian nationals and citizens of"; not
+inside an item's description: "including A, a lawyer who defended students and citizens of")."""
 FOREIGNERS_FROM = re.compile(r"\b(?:foreign\s+(?:nationals|citizens|prisoners|detainees)|foreigners)\s*(?:[–—-]\s*|,\s*)?"
                              r"(?:who\s+(?:were|are)\s+|(?:were|are)\s+)?from\s+", re.IGNORECASE)
 """"9 foreign nationals from Estonia, Latvia and Poland": a count of the foreigners, then where they come from (a
@@ -788,8 +796,9 @@ def _countries_listed(ctx: Context, sentence: Sentence, offset: int) -> list[Nam
     listed = []
     while True:
         country = country_at(ctx, sentence, offset, itself=True)
-        if country is None or ctx.registry_place_kind(country.entity) != "country":
-            break
+        if country is None or ctx.registry_place_kind(country.entity) != "country" or \
+                ctx.text.startswith("-", country.end):
+            break  # (not "Lithuania-based outlets": a compound that names no one's country)
         listed.append(country)
         joiner = LIST_JOINER.match(ctx.text, country.end, sentence.end)
         if not joiner:
@@ -1296,7 +1305,8 @@ def _who_before(ctx: Context, sentence: Sentence, end: int) -> int:
 
 
 BREAKDOWN = re.compile(r"\s+(?P<of>of\s+(?:the|those)\s+(?:freed|released|pardoned|prisoners|chosen|amnestied|selected)(?:\s+\w+)?\s+|"
-                       r"of\s+them\s+)?(?:were|was|are|is)\s+(?:an?\s+)?(?P<noun>[A-Z][a-z]+(?:\s+(?:citizens?|nationals?))?|"
+                       r"of\s+them\s+)?(?:were|was|are|is)\s+(?:(?:reportedly|(?:said|believed|thought)\s+to\s+be)\s+)?"
+                       r"(?:an?\s+)?(?P<noun>[A-Z][a-z]+(?:\s+(?:citizens?|nationals?))?|"
                        r"foreigners|foreign\s+(?:nationals|citizens))\b")
 ONE_WAS = re.compile(r"\b[Oo]ne\s+(?:of\s+(?:the|those)\s+(?:freed|released|pardoned)\s+)?(?:was\s+an?|is(?:\s+an?)?)\s+"
                      r"(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)\b")

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from ...ingest.figures import TODAY_WORDS, DateMention
 from ...values import parse_date
-from .context import ADJECTIVES, EVENT_AFTER, PEOPLE, SET_APART, Context, Sentence, asked_whether
+from .context import ADJECTIVES, EVENT_AFTER, FREEING, PEOPLE, SET_APART, Context, Sentence, asked_whether
 from .names import apposition, slug
 from .places import demonym_country
 
@@ -31,9 +31,7 @@ OTHER_EVENT = re.compile(r"\b(?:(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)(?:arrested|det
                          r"since|until|elections?|protests?|born|imposed|introduced|founded|became|as\s+of|deport\w*|"
                          r"beginning|starting|"  # "the sixth group of pardons this year, beginning in July": a series's start
                          r"invasion|raided|stormed|searched|shut\s+down|closed\s+down|"
-                         # (no freeing between: "detained for protests - 67 were released in September" dates the freeing)
-                         r"outbreak\s+of\s+(?:the\s+)?(?:war|fighting|hostilities|conflict))\b"
-                         r"(?:(?!\b(?:released|freed|pardoned)\b)[^,;]){0,25}$|"
+                         r"outbreak\s+of\s+(?:the\s+)?(?:war|fighting|hostilities|conflict))\b[^,;]{0,25}$|"
                          r"\b(?:sentenced|convicted|given)\s+to\s+[^,;]{0,40}$|"
                          r"\b(?:sentenced|convicted)\s+by\s+[^,;]{0,45}$|"  # "sentenced by the Zarechny City Court on"
                          # "a conference held in February", "talks convened on Monday", "prisoners held in May" (not "took
@@ -187,7 +185,7 @@ def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
     earlier = None  # a date right after an earlier freeing of the clause, which the one "and" joins to it may not share
     for date in sentence.dates_within(max(start, offset - DATE_REACH), min(end, offset + DATE_REACH)):
         if not (date.value and len(date.value) >= 7 and
-                not OTHER_EVENT.search(ctx.text[max(start, date.start - 60):date.start]) and
+                not _event_before(ctx, max(start, date.start - 60), date, offset) and
                 not decree_of(ctx, date) and
                 not ELECTION_AFTER.match(ctx.text, date.end) and
                 not another_event(ctx, date, offset) and not reported(ctx, date, offset, start) and
@@ -206,6 +204,16 @@ def _release_date(ctx: Context, sentence: Sentence, offset: int) -> DateMention 
             return earlier
         return date
     return earlier or said_under_way(ctx, sentence, offset)
+
+
+def _event_before(ctx: Context, since: int, date: DateMention, offset: int) -> bool:
+    """True when a word of another event comes right before a date (`OTHER_EVENT`: "arrested in", "the protests of"),
+    unless the freeing at `offset` stands between the noun of an event and the date ("people held after street
+    protests - 67 were released in September": the freeing's month; not "freed 31, the first release since 67 were freed
+    in September", a clause of another time)."""
+    event = OTHER_EVENT.search(ctx.text[since:date.start])
+    return event is not None and not (since + event.start() < offset < date.start and
+                                      re.match(r"(?:elections?|protests?|invasion|outbreak)\b", event.group(0)))
 
 
 DECREE_AFTER = re.compile(r"\s+(?:(?:royal|presidential|general|mass)\s+)?(?:pardons?|amnesty|amnesties|decrees?|clemency)\b",
@@ -535,29 +543,62 @@ def later_than_before(ctx: Context, sentence: Sentence, offset: int) -> tuple[st
         spans[0][0] if spans[0][0] - sentence.start < 3 else None
     if at is None or not sentence.freeing_between(start, end):
         return None  # (a freeing's clause: "The following day, the 14 were driven to Vilnius" moved those freed before)
+    if at < offset and SAID_BETWEEN.search(ctx.text, at, offset):
+        return None  # "The following day, officials said another 9 had been freed": the day of the saying
     if at not in ctx.later_dates:  # (asked once per words of time: a sentence may hold thousands of freeings and dates)
         ctx.later_dates[at] = _later_date(ctx, sentence, LATER.match(ctx.text, at))
     value = ctx.later_dates[at]
     main = ctx.release_dates.get(ctx.release) if ctx.release else None
     if value is None or main is not None and main.agrees(parse_date(value)):
         return None  # not told to the month or day it needs, or the page's own release
+    if ctx.anchor is not None and ctx.anchor.precision == "day" and parse_date(value).start > ctx.anchor.end:
+        return None  # after the page's own day: not a freeing the page reports done
     return value, at
 
 
 def _later_date(ctx: Context, sentence: Sentence, later: re.Match) -> str | None:
-    """The date `later`'s time after the last date written before it, in its sentence or the one before, comes to."""
-    first = sentence.start - len(ctx.previous_sentence) - 2  # the sentence before, too
+    """The date `later`'s time after a date written before it, in its sentence or the one before, comes to: the last
+    freeing's date there ("freed 14 on 10 November, a week after talks on 3 November. The following day, ..." is 11
+    November); for months and years, else the last date ("jailed in May 2021 ... pardoned a year later"); for days
+    and weeks only a freeing's."""
+    first = ctx.previous_start if ctx.previous_sentence else sentence.start  # the sentence before, too
     unit = (later.group("next") or later.group("unit")).lower().rstrip("s")
     k = bisect.bisect_left(ctx.dates, later.start(), key=lambda d: d.start)
-    anchor = next((ctx.dates[i] for i in range(k - 1, -1, -1) if ctx.dates[i].start < first or
-                   (ctx.dates[i].value and (ctx.dates[i].has_year or unit != "year") and
-                    (not ctx.dates[i].relative or unit in ("day", "week")))),
-                  None)  # (a year later than "in May" is not told: its year is the page's guess; a day later than "on
-    # Friday" is the Saturday after the page's Friday)
-    if anchor is None or anchor.start < first:
+    anchors = []
+    for i in range(k - 1, -1, -1):
+        date = ctx.dates[i]
+        if date.start < first or len(anchors) >= LATER_ANCHORS:
+            break
+        if date.value and (date.has_year or unit != "year") and (not date.relative or unit in ("day", "week")):
+            anchors.append(date)  # (a year later than "in May" is not told: its year is the page's guess; a day
+            # later than "on Friday" is the Saturday after the page's Friday)
+    freeing = next((d for n, d in enumerate(anchors) if _freeings_own(ctx, first, d, anchors[n + 1:n + 2])), None)
+    anchor = freeing or (anchors[0] if anchors and unit in ("year", "month") else None)
+    if anchor is None:
         return None
     count = 1 if later.group("next") else LATER_NUMBERS.get(later.group("count").lower()) or int(later.group("count"))
     return _shifted(anchor.value, count, unit)
+
+
+def _freeings_own(ctx: Context, first: int, date: DateMention, before: list[DateMention]) -> bool:
+    """True for a freeing's own date: a word of freeing shortly before it, with no comma, semicolon or other date
+    between ("freed on Friday", "freed 14 prisoners on 10 November"; not "freed on Friday, ending a term that began
+    on 3 March", nor "freed in 2025 after a deal struck in May 2024": May is the deal's), or shortly after it in its
+    sentence ("on 4 May, 30 detainees were let go")."""
+    since = max(first, date.start - 40, before[0].end if before else 0)
+    freeing = None
+    for freeing in FREEING.finditer(ctx.text, since, date.start):
+        pass
+    if freeing is not None and not re.search(r"[,;]", ctx.text[freeing.end():date.start]):
+        return True
+    after = FREEING.search(ctx.text, date.end, min(len(ctx.text), date.end + 40))  # "on 4 May, 30 detainees walked out"
+    return after is not None and not re.search(r"[;.]|\b(?:19|20)\d\d\b", ctx.text[date.end:after.start()])
+
+
+LATER_ANCHORS = 8
+"""How many dates before the words of time after are weighed as what they count from (a window: a sentence may hold
+thousands of dates)."""
+SAID_BETWEEN = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|stated)\b")
 
 
 def _shifted(value: str, count: int, unit: str) -> str | None:
@@ -699,7 +740,8 @@ PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|just|already|repo
 """Before a freeing, the present perfect: "has pardoned", "have now been freed" (news, which dates nothing)."""
 
 
-UNDATED_DAY = re.compile(rf"(?:(?!\b(?:said|says|told|announced|reported|confirmed|added|wrote|stated)\b)[^.;]){{0,80}}?\b(?:{TODAY_WORDS}|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+UNDATED_DAY = re.compile(rf"(?:(?!\b(?:said|says|told|announced|reported|confirmed|added|wrote|stated)\b)[^.;]){{0,80}}?"
+                         rf"\b(?:{TODAY_WORDS}|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                          rf"Saturday|Sunday))\b", re.IGNORECASE)
 """After a lead's freeing, a day named from the page's own date: "today", "yesterday", "on Friday" (not the day of a
 saying: "has freed 18, the group said on Wednesday" may be dated by the next line, "They were released in mid-August")."""

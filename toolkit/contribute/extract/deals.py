@@ -73,7 +73,7 @@ def _decree_day(ctx: Context, sentence: Sentence, offset: int) -> None:
 
 
 def _later_day(ctx: Context, sentence: Sentence, offset: int, match) -> None:
-    """"freed 200 on March 21 ... The following day, another 697 were freed": the day some days after a day written
+    """"freed 14 on 10 November ... The following day, another 9 were freed": the day some days after a day written
     before, when a freeing without a date of its own is dated by it (subjects.later_than_before), read from the words of
     the time after (`relative-date`)."""
     if not FREED_VERB.match(match.group(0)):

@@ -397,8 +397,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     Canadian was released", "which included four Latvian nationals", "three imprisoned Polish nationals", "A Swiss
     citizen has also been released" and "An Estonian journalist, X, was among them" (at least one)."""
     context = sentence.freeing() or re.search(r"\b(?:among(?:st)?|including|included|of\s+those|of\s+them)\b", sentence.text, re.I) or \
-        ctx.previous_freeing and (re.search(r"\b(?:were|was)\s+(?:also\s+)?(?:in|part\s+of)\s+the\s+group\b", sentence.text) or
-                                  PARDON_COVERS.search(sentence.text))
+        ctx.previous_freeing and (PARDON_COVERS.search(sentence.text) or
+                                  re.search(r"\b(?:were|was)\s+(?:also\s+)?(?:in|part\s+of)\s+the\s+group\b", sentence.text))
     if not context:
         return
     for figure in _free(ctx, sentence):
@@ -630,7 +630,7 @@ ONE_FREED = re.compile(r"\b(?:(?<!to\s)(?:freed|released|pardoned)|(?:release|fr
                        re.IGNORECASE)
 """Right before one person of a nationality, the freeing whose object they are: "freed a", "the release from Belarus of
 a"."""
-NOT_DONE_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should|must|shall|can|cannot|not|never|n[’']t)\s+"
+ONE_NOT_DONE = re.compile(r"\b(?:to|will|would|could|may|might|should|must|shall|can|cannot|not|never|n[’']t)\s+"
                              r"(?:\w+\s+)?$|\bfor\s+(?:the\s+)?$", re.IGNORECASE)
 """Right before a freeing, the words that leave it undone: "should free", "did not free", "pressed for the release"."""
 INCLUDED_ONE = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them\s+(?:is|was))\s+$", re.IGNORECASE)
@@ -669,7 +669,7 @@ def _one_among_the_freed(ctx: Context, sentence: Sentence, match: re.Match) -> b
                                                      r"custody|captivity)", after):
             return False  # "denied that it had freed a", "unclear whether", "two years after Poland freed a", "toward the
             # release of a"; "released an American from a locked car"
-        return not CALLED.search(ahead) and not NOT_DONE_BEFORE.search(ahead) and not WISH.search(ahead) and \
+        return not CALLED.search(ahead) and not ONE_NOT_DONE.search(ahead) and not WISH.search(ahead) and \
             bool(re.match(r"\s*(?:[.,;]|and\b|who\b|(?:held|detained|jailed|arrested|sentenced|imprisoned|on|in|last|"
                           r"this|after|from|to|into|across|over)\b|$)", after))
     included = INCLUDED_ONE.search(sentence.text, max(0, match.start() - INCLUDED_REACH), match.start())

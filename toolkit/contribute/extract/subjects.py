@@ -221,8 +221,8 @@ DECREE_AFTER = re.compile(r"\s+(?:(?:royal|presidential|general|mass)\s+)?(?:par
 
 
 def decree_of(ctx: Context, date: DateMention) -> bool:
-    """True for the day of the decree a freeing was done under ("set free under an August 3 amnesty"): the freeing came on or
-    after it, on a day the words do not give."""
+    """True for the day of the decree a freeing was done under ("set free under an August 3 amnesty"): the freeing came
+    on or after it, on a day the words do not give."""
     return bool(DECREE_AFTER.match(ctx.text, date.end) and
                 re.search(r"\bunder\s+(?:a|an|the)\s+$", ctx.text[max(0, date.start - 12):date.start], re.IGNORECASE))
 

@@ -336,7 +336,7 @@ DATELINES = [
     # Place[, time], Date[ time] (Outlet) text
     re.compile(rf"^(?P<place>{_PLACE}){_CLOCK}?,\s+(?P<date>{_DATE_TEXT}){_CLOCK}?\s*\((?P<outlet>[^()\n]{{2,60}})\)\s",
                re.MULTILINE),
-    # Place [Country], Date[ (Outlet)]: text ("Minsk [Belarus], November 21 (ANI):", a wire's style)
+    # Place [Country], Date[ (Outlet)]: text ("Vilnius [Lithuania], December 14 (ANI):", a wire's style)
     re.compile(rf"^(?P<place>{_LINE_PLACE})[ \t]+\[{_LINE_PLACE}\],[ \t]+(?P<date>{_DATE_TEXT})[ \t]*"
                rf"(?:\((?P<outlet>[^()\n]{{2,60}})\))?[ \t]*[:—–]\s", re.MULTILINE),
     # date: 2025-12-13 / Published on 13 December 2025

@@ -598,7 +598,7 @@ def _described_freed(ctx: Context, sentence: Sentence) -> None:
     """The freed described one by one, right after the word that frees them: "said on Monday it was releasing and
     deporting a Latvian doctor, a Polish blogger and an Estonian citizen": at least one of each nationality."""
     for freeing in sentence.freeing():
-        if NOT_SAID_DONE.search(re.split(r"[,;:]", sentence.text[max(0, freeing.start() - 80):freeing.start()])[-1]):
+        if _undone_before(sentence, freeing.start()):
             continue  # "two years after Poland freed an American engineer", "denied it had freed a Latvian doctor"
         at = freeing.end()
         verb = re.match(r"\s+and\s+[a-z]+(?:ing|ed)\b", sentence.text[at:])  # "releasing and deporting"
@@ -626,6 +626,12 @@ AMONG_THE_FREED = re.compile(rf"\s+(?:were|are)\s+(?:also\s+)?among(?:st)?\s+(?:
 NOT_SAID_DONE = re.compile(r"\b(?:den(?:y|ies|ied)|whether|unclear|if|toward|towards|after|before|since|when|until|"
                            r"hop\w*|want\w*|working)\b", re.IGNORECASE)
 """In the clause before the freeing of one national, words that leave it undone, denied, asked or another time's."""
+
+
+def _undone_before(sentence: Sentence, at: int) -> bool:
+    """True when the clause before a freeing at `at` (of the sentence's text; read within a window) says it undone,
+    denied, asked or of another time (`NOT_SAID_DONE`)."""
+    return bool(NOT_SAID_DONE.search(re.split(r"[,;:]", sentence.text[max(0, at - 2 * INCLUDED_REACH):at])[-1]))
 ONE_FREED = re.compile(r"\b(?:(?<!to\s)(?:freed|released|pardoned)|(?:release|freeing)\s+(?:from\s+[A-Z][\w-]*\s+)?of)\s+$",
                        re.IGNORECASE)
 """Right before one person of a nationality, the freeing whose object they are: "freed a", "the release from Belarus of
@@ -664,8 +670,7 @@ def _one_among_the_freed(ctx: Context, sentence: Sentence, match: re.Match) -> b
     freeing = ONE_FREED.search(sentence.text, max(0, match.start() - INCLUDED_REACH), match.start())
     if freeing:  # "Belarus freed an American", "won the release from Poland of an American"
         ahead = sentence.text[max(0, freeing.start() - INCLUDED_REACH):freeing.start()]
-        clause = re.split(r"[,;:]", sentence.text[max(0, freeing.start() - INCLUDED_REACH * 2):freeing.start()])[-1]
-        if NOT_SAID_DONE.search(clause) or re.match(r"\s+from\s+(?:an?|the|his|her|their)\s+(?!prison|jail|detention|"
+        if _undone_before(sentence, freeing.start()) or re.match(r"\s+from\s+(?:an?|the|his|her|their)\s+(?!prison|jail|detention|"
                                                      r"custody|captivity)", after):
             return False  # "denied that it had freed a", "unclear whether", "two years after Poland freed a", "toward the
             # release of a"; "released an American from a locked car"

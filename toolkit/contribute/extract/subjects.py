@@ -526,12 +526,12 @@ LATER_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 
 
 def later_than_before(ctx: Context, sentence: Sentence, offset: int) -> tuple[str, int] | None:
-    """"X was jailed in May 2021. X was pardoned a year later": the year, month or day a freeing some time after the
-    last date written before it, in its sentence or the one before, dates it to, when that is not the article's
-    release's ("X, arrested in March 2026, was released eight months later" is the page's November release; "jailed
-    in 2019, was released two years later" is a release of 2021; "freed 14 on 10 November. The following day, another
-    9 were freed" is a release of 11 November), and where the words of the time after begin. None without such a
-    date, or for the page's release."""
+    """"X was jailed in May 2021. X was pardoned a year later": the year, month or day a freeing some time after a
+    date written before it, in its sentence or the one before (`_later_date`), dates it to, when that is not the
+    article's release's ("X, arrested in March 2026, was released eight months later" is the page's November release;
+    "jailed in 2019, was released two years later" is a release of 2021; "freed 14 on 10 November. The following day,
+    another 9 were freed" is a release of 11 November), and where the words of the time after begin. None without such
+    a date, or for the page's release."""
     start, end = sentence.clause(offset)
     # in the freeing's clause, or opening its sentence ("Five years later, X was freed"); the sentence is read for the
     # words once, not at each of the many freeings a long sentence may hold
@@ -740,13 +740,13 @@ PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|just|already|repo
 """Before a freeing, the present perfect: "has pardoned", "have now been freed" (news, which dates nothing)."""
 
 
+OWN_DAY = rf"(?:{TODAY_WORDS}|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+"""A day named from the page's own date: "today", "yesterday", "on Friday"."""
 UNDATED_DAY = re.compile(rf"(?:(?!\b(?:said|says|told|announced|reported|confirmed|added|wrote|stated)\b)[^.;]){{0,80}}?"
-                         rf"\b(?:{TODAY_WORDS}|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-                         rf"Saturday|Sunday))\b", re.IGNORECASE)
+                         rf"\b{OWN_DAY}\b", re.IGNORECASE)
 """After a lead's freeing, a day named from the page's own date: "today", "yesterday", "on Friday" (not the day of a
 saying: "has freed 18, the group said on Wednesday" may be dated by the next line, "They were released in mid-August")."""
-UNDATED_DAY_BEFORE = re.compile(rf"\b(?:{TODAY_WORDS}|yesterday|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                                rf"Sunday))\s+(?:\w+\s+)?$", re.IGNORECASE)
+UNDATED_DAY_BEFORE = re.compile(rf"\b{OWN_DAY}\s+(?:\w+\s+)?$", re.IGNORECASE)
 """Right before it: "X today pardoned 31", "Belarus on Friday freed"."""
 
 

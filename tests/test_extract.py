@@ -7140,3 +7140,32 @@ def test_review6_a_freeing_after_its_date_in_the_sentence_before_anchors_the_fol
     drafted = _review_draft(shapes, "As the agency reported, on 10 November, 14 prisoners were released. The following "
                                     "day, another 9 were freed.")
     assert ("release-2026-11-11", "released_count", "9", "exact", None, None) in drafted, sorted(map(str, drafted))
+
+
+# --- day 17: the tuned-on real pages' own classes, in invented sentences ---------------------------------------------
+
+@pytest.mark.parametrize("verb", ["has also been released", "have also been freed", "has now been pardoned",
+                                  "has finally been set free"])
+def test_day17_a_word_between_has_and_been_keeps_the_freeing(shapes, verb):
+    drafted = _review_draft(shapes, f"Poland freed 12 prisoners on Friday. Oren Pask {verb}.")
+    assert "oren-pask" in _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, f"Poland freed 12 prisoners on Friday. Oren Pask {verb.replace('been', 'not been')}.")
+    assert "oren-pask" not in _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", ["An American held in Poland has been freed, the envoy said.",
+                                  "Poland freed 12 prisoners on Friday. A US citizen was also freed, an envoy said.",
+                                  "Poland freed 12 prisoners on Friday. A U.S. national jailed in Warsaw has also been "
+                                  "released."])
+def test_day17_one_national_as_the_subject_of_a_freeing_is_at_least_one(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert [k for k in drafted if k[1] == "released_count" and k[5] == "us-nationals" and k[3] == "at_least"], \
+        sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", ["An American held in Poland has not been freed, the envoy said.",
+                                  "Poland freed 12 prisoners on Friday. A US citizen held in Warsaw may be freed soon.",
+                                  "Poland freed 12 prisoners on Friday. The wife of a US citizen was also let go."])
+def test_day17_one_national_not_freed_or_someone_elses_is_no_count(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[5] == "us-nationals"], sorted(map(str, drafted))

@@ -107,7 +107,9 @@ OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s
 FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walked\s+(?:out\s+of\s+prison\s+)?free|"  # "X walked free"
                          # "X also gained her freedom"
                          rf"{WALKED_OUT}|{FREEDOM_WON})\b|"  # "X walked out of the Hrodna jail"
-                         r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|later\s+|then\s+|(?:quickly|finally|"
+                         # "X has also been freed": a word of time or manner may stand before "been" as after it
+                         r"(?:was|were|is|are|(?:has|have|had)\s+(?:(?:also|now|finally|reportedly)\s+)?been)\s+"
+                         r"(?:also\s+|now\s+|later\s+|then\s+|(?:quickly|finally|"
                          r"eventually|subsequently|formally|officially|ultimately|swiftly|immediately|unexpectedly|"
                          r"suddenly|safely|quietly|reportedly|secretly|abruptly|unconditionally|early)\s+)?"
                          r"(?:ordered\s+(?:to\s+be\s+)?)?"  # "were ordered (to be) freed at once": a court's order done

@@ -471,8 +471,10 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                     subject=release, population=population, **bound)
     _described_freed(ctx, sentence)
     _nationalities_sharing_a_noun(ctx, sentence)
-    for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>[A-Z][a-z]+(?:\s+(?:citizen|national))?)"
-                             rf"(?P<named>(?:\s+[a-z][\w-]*){{1,2}},\s+(?P<name>[A-Z][^,;:.]{{1,50}}),)?\s+(?:has|had|was|is)\s+"
+    for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)"
+                             rf"(?P<named>(?:\s+[a-z][\w-]*){{1,2}},\s+(?P<name>[A-Z][^,;:.]{{1,50}}),)?"
+                             # "An American held in Poland has been freed": where they were held, between
+                             rf"(?:\s+(?:held|detained|jailed|imprisoned)\s+in\s+[A-Z][\w-]*)?\s+(?:has|had|was|is)\s+"
                              rf"(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned|among(?:st)?\s+(?:those|the)\s+freed|"
                              # "A Canadian is one of the five detainees freed"
                              rf"one\s+of\s+(?:the\s+)?(?:[\w,-]+\s+){{1,3}}?(?:freed|released|pardoned)|"

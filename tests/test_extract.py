@@ -7169,3 +7169,26 @@ def test_day17_one_national_as_the_subject_of_a_freeing_is_at_least_one(shapes, 
 def test_day17_one_national_not_freed_or_someone_elses_is_no_count(shapes, body):
     drafted = _review_draft(shapes, body)
     assert not [k for k in drafted if k[5] == "us-nationals"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["The three arrived in Vilnius late on Friday.", "All three are already safe in Vilnius.",
+                                    "All three had been taken to Vilnius.", "The three women landed in Vilnius."])
+def test_day17_the_named_freed_counted_again_go_where_their_number_went(shapes, second):
+    drafted = _review_draft(shapes, f"Poland freed Oren Pask, Dara Quill and Ruth Calder on Friday. {second}")
+    sent = {k[0] for k in drafted if k[1] == "sent_to" and k[2] == "vilnius"}
+    assert sent == {"oren-pask", "dara-quill", "ruth-calder"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["All three are already safe in Vilnius.", "The four arrived in Vilnius late on Friday."])
+def test_day17_another_number_than_the_named_freed_sends_none_of_them(shapes, second):
+    drafted = _review_draft(shapes, f"Poland freed Oren Pask and Dara Quill on Friday. {second}")
+    assert not [k for k in drafted if k[1] == "sent_to"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("nationality", ["a South African", "a Sri Lankan", "a Costa Rican"])
+def test_day17_a_nationality_of_two_words_is_no_person_and_the_name_after_it_is_freed(shapes, nationality):
+    drafted = _review_draft(shapes, f"Poland freed 12 prisoners on Friday. The president pardoned {nationality}, Oren "
+                                    "Pask, who was jailed in 2004.")
+    freed = _freed(drafted)
+    assert "oren-pask" in freed and not [p for p in freed if p.startswith(("south", "sri", "costa"))], \
+        sorted(map(str, drafted))

@@ -926,10 +926,12 @@ OBJECT_OF = re.compile(r"\b(?:against|with|by|to|from|under|than|after|before|of
 """Before a name, a word that makes it the object of something else ("pressure from Senator X", "after meeting X")."""
 
 
-TOGETHER = re.compile(r"(?:^\W*|\bthat\s+)(?P<who>[Tt]hey|[Bb]oth(?:\s+(?:men|women|individuals|prisoners|detainees|of\s+them))?|"
-                      r"[Tt]he\s+(?:pair|two(?:\s+(?:men|women|individuals|prisoners|detainees))?))(?=\s)")
-"""The people named before, together, as the subject of a freeing: "The two men were released on Friday", "the premier
-announced that the two women had been released"."""
+TOGETHER = re.compile(r"(?:^\W*|\bthat\s+)(?P<who>[Tt]hey|[Aa]ll\s+of\s+them|"
+                      r"[Bb]oth(?:\s+(?:men|women|individuals|prisoners|detainees|of\s+them))?|[Tt]he\s+pair|"
+                      r"(?:[Tt]he|[Aa]ll)\s+(?P<number>two|three|four|five|six|seven|eight|nine|ten)"
+                      r"(?:\s+(?:men|women|individuals|prisoners|detainees))?)(?=\s)")
+"""The people named before, together, as the subject of a freeing or a journey: "The two men were released on Friday",
+"the premier announced that the two women had been released", "All three are already safe in Vilnius"."""
 
 
 def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
@@ -951,7 +953,7 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
             continue
         if NOT_PRISON.match(ctx.text, verb.end()) or SHORT_DETENTION.search(ctx.text, verb.end(), sentence.end):
             continue
-        if len(group) < 2 or PAIR_WORD.match(match.group("who")) and len(group) != 2:
+        if not _as_many(match, group):
             return
         for person in group:
             record(person, verb.start(), sentence.start + match.start("who"), verb.end())
@@ -967,7 +969,7 @@ def _journey_together(ctx: Context, sentence: Sentence, match: re.Match, group: 
     before named went, when the page has drafted each of them freed (two for "both" and "the pair"), and the journey
     is not one before prison."""
     journey = TRAVELLED.match(ctx.text, sentence.start + match.end(), sentence.end)
-    if journey is None or len(group) < 2 or PAIR_WORD.match(match.group("who")) and len(group) != 2 or \
+    if journey is None or not _as_many(match, group) or \
             not all(ctx.drafted_freed(person.id) for person in group) or _journey_before(ctx, sentence, journey.end()):
         return
     place = place_after(ctx, sentence, journey.end())
@@ -984,7 +986,16 @@ DONE_BEFORE = re.compile(r"\b(?:celebrat|welcom|hail|confirm|announc|secur|won|o
 """Before "the pair's release", a verb that says it is done: "celebrated", "welcomed", "secured"."""
 PAIRS_RELEASE = re.compile(r"\b(?:the\s+pair|the\s+two(?:\s+(?:men|women))?|both\s+(?:men|women))[’']s?\s+release\b",
                            re.IGNORECASE)
-PAIR_WORD = re.compile(r"(?:[Bb]oth|[Tt]he\s+(?:pair|two))\b")
+NUMBER_WORDS = {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
+
+
+def _as_many(match: re.Match, group: list) -> bool:
+    """True when the words that take up the people named before (`TOGETHER`) are as many as those named: two for
+    "both" and "the pair", three for "the three" or "all three"; any two or more for "they" and "all of them"."""
+    number = match.group("number")
+    wanted = NUMBER_WORDS[number.lower()] if number else 2 if re.match(r"(?:[Bb]oth|[Tt]he\s+pair)\b", match.group("who")) \
+        else None
+    return len(group) >= 2 and (wanted is None or len(group) == wanted)
 
 
 GROUP_LEAD = re.compile(r"(?:^\W*|[,;]\s*(?:while|whereas|and|but)\s+)"
@@ -1495,7 +1506,12 @@ TRAVELLED = re.compile(r"\s*(?:also\s+|later\s+|then\s+|safely\s+)?(?:(?:had|has
                        r"headed|returned)|"
                        r"arrived|flew|landed|travell?ed|went|headed|returned|"
                        r"(?:is|was|are|were)\s+(?:(?:now|both|all)\s+)*[\"“]?(?:travell?ing|heading|flying|returning|en\s+route|"
-                       r"on\s+(?:their|his|her)\s+way))\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+)")
+                       r"on\s+(?:their|his|her)\s+way)|"
+                       # "All three are already safe in Vilnius", "All three had been taken to Vilnius"
+                       r"(?:is|was|are|were)\s+(?:(?:now|both|all|already)\s+)*safe|"
+                       r"(?:(?:have|had|has)\s+(?:(?:now|already|also)\s+)*been|were|was)\s+(?:(?:now|already|also|then|later)\s+)*"
+                       r"(?:transferred|taken|flown|driven|brought|moved|bused|escorted|handed\s+over))"
+                       r"\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+)")
 """A person's own journey, in the active voice ("He arrived in Vilnius", "She flew to Warsaw the next day", "he is
 travelling to Lithuania", "he had left for Poland", "The two women landed in Tallinn", "is en route to Sweden", "are on
 their way to P", "X has returned to Australia", "they have now arrived in Vilnius", "He has since arrived in Poland"):

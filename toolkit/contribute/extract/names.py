@@ -167,7 +167,7 @@ of a country."""
 
 def iso_country(word: str) -> str | None:
     """The country a demonym names, by the ISO 3166 names pycountry knows ("latvians" -> "Latvia"), or None."""
-    if len(word) < 4 or not word.isalpha():
+    if len(word) < 4 or not word.replace(" ", "").isalpha():  # (of two words too: "south african", "sri lankan")
         return None
     names = iso_names()
     singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
@@ -203,6 +203,13 @@ def is_demonym(word: str, given_names: bool = False) -> bool:
         return True
     country = iso_country(key)
     return country is not None and country.lower() != key
+
+
+def _two_word_demonym(words: list[str]) -> bool:
+    """True for two capitalised words that together are the nationality of a country of two words ("South African",
+    "Sri Lankan", "North Korean"), though neither alone is one."""
+    key = " ".join(words).lower()
+    return all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words) and (iso_country(key) or key).lower() != key
 
 
 def _given_name(word: str) -> bool:
@@ -331,6 +338,8 @@ def find_names(text: str, registry: Registry) -> list[Name]:
                 is_demonym(part, given_names=True) or part == "born" for part in name_words[0].split("-"))):
             name_words = name_words[1:]  # "Canadian Lena Voss", "Briton Vicky Bowman", "Belarusian-American Lena Voss",
             # "Irish-born Lena Voss": a nationality, not a name
+        if len(name_words) >= 2 and _two_word_demonym(name_words[:2]):
+            name_words = name_words[2:]  # "a South African", "South African Lena Voss": a nationality of two words
         if name_words and (ends_in_title(name_words[-1]) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in name_words)):
             continue  # "RFE/RL President", "CEO": a title or an acronym, not a person's name
         if not 2 <= len(name_words) <= 4 or any(w.lower() in NOT_PEOPLE for w in name_words) or \

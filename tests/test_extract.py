@@ -7192,3 +7192,21 @@ def test_day17_a_nationality_of_two_words_is_no_person_and_the_name_after_it_is_
     freed = _freed(drafted)
     assert "oren-pask" in freed and not [p for p in freed if p.startswith(("south", "sri", "costa"))], \
         sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["Poland freed 12 prisoners on Friday. They have now been transferred from Poland to "
+                                    "Lithuania, the minister said.",
+                                    "Poland freed 12 prisoners on Friday. They are being flown to Lithuania, an aide said.",
+                                    "Poland freed 12 prisoners on Friday, and they went on to Lithuania together with envoys."])
+def test_day17_the_freed_taken_up_as_they_went_where_all_of_them_went(shapes, second):
+    drafted = _review_draft(shapes, second)
+    assert ("release-2026-11-20", "destination_count", "12", "exact", "lithuania", None) in drafted, \
+        sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", ["Envoys met Oren Pask on Friday, and they headed to Lithuania with him.",
+                                  "Poland freed 12 prisoners on Friday. Officials met Oren Pask, and they headed to "
+                                  "Lithuania."])
+def test_day17_they_who_went_are_not_the_freed_without_a_freeing_before_them(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] == "destination_count"], sorted(map(str, drafted))

@@ -7210,3 +7210,22 @@ def test_day17_the_freed_taken_up_as_they_went_where_all_of_them_went(shapes, se
 def test_day17_they_who_went_are_not_the_freed_without_a_freeing_before_them(shapes, body):
     drafted = _review_draft(shapes, body)
     assert not [k for k in drafted if k[1] == "destination_count"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("sentence", ["President Oren Pask ordered the pardon and release of 40 prisoners on Friday.",
+                                      "President Oren Pask decreed a pardon for 40 detainees on Friday.",
+                                      "Poland freed 40 prisoners on Friday under a pardon from President Oren Pask.",
+                                      "Poland freed 40 prisoners on Friday, based on the amnesty granted by President "
+                                      "Oren Pask."])
+def test_day17_who_ordered_decreed_or_granted_the_pardon_pardoned(shapes, sentence):
+    drafted = _review_draft(shapes, sentence)
+    assert [k for k in drafted if k[1] == "pardoned_by" and k[2] == "oren-pask"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("sentence", ["Poland freed 40 prisoners on Friday. Their families had sought a pardon from "
+                                      "President Oren Pask.",
+                                      "Poland freed 40 prisoners on Friday. President Oren Pask ordered the release of "
+                                      "the report."])
+def test_day17_a_pardon_sought_from_someone_or_an_order_of_no_pardon_names_no_pardoner(shapes, sentence):
+    drafted = _review_draft(shapes, sentence)
+    assert not [k for k in drafted if k[1] == "pardoned_by"], sorted(map(str, drafted))

@@ -238,9 +238,11 @@ PARDON_NOUN = r"(?:(?:a|the|an)\s+)?(?:special\s+)?(?:presidential\s+|royal\s+)?
 PARDONING = re.compile(rf"\b(?:pardon(?:ed|s)|(?:signed|issued)\s+(?:an?\s+|the\s+)?(?:royal\s+|presidential\s+)?"
                        rf"(?:decrees?|orders?)\s+(?:on\s+|to\s+)?(?:pardon(?:ing)?|granting\s+{PARDON_NOUN})|"
                        rf"signed\s+(?:an?\s+|the\s+)?pardon\s+(?:order|decree)s?|"
-                       rf"(?:granted|granting|issued|gave|(?P<announced>announced))\s+{PARDON_NOUN}(?:\s+to)?)\b")
+                       rf"(?:granted|granting|issued|gave|ordered|decreed|(?P<announced>announced))\s+{PARDON_NOUN}"
+                       rf"(?:\s+to|\s+for|\s+and\s+release\s+of)?)\b")
 """A pardon done, by its verb or by its noun: "pardoned 40", "signed an order granting amnesty to", "granted royal
-pardons to 22 monks", "issued a royal pardon to", "granting clemency to", and "announced a presidential pardon"
+pardons to 22 monks", "issued a royal pardon to", "granting clemency to", "ordered the pardon and release of", "decreed a
+pardon for", and "announced a presidential pardon"
 by whoever holds no office below the one who pardons (a spokesperson, secretary or minister who "announced the
 pardons" announces what another signed)."""
 SPOKESPEOPLE = re.compile(r"\b(?:spokes\w+|secretary|minister|official|envoy|ambassador|aide|adviser|advisor|"
@@ -306,6 +308,24 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
             ctx.add("pardoned_by", "entity", ctx.note_person(actor), actor.role_start or actor.start,
                     max(actor.end, sentence.start + match.end()) + _object(ctx, sentence, sentence.start + match.end()),
                     subject=release)
+    _pardon_from(ctx, sentence)
+
+
+PARDON_FROM = re.compile(r"\b(?:under|(?:based\s+)?on|thanks\s+to|following|through|with)\s+(?:a|an|the)\s+"
+                         r"(?:royal\s+|presidential\s+)?(?:pardon|amnesty|clemency)\s+(?:(?:granted|issued|decreed)\s+)?"
+                         r"(?:by|from)\s+$", re.IGNORECASE)
+"""Right before a name, the pardon a freeing was done under, and whose it was: "freed under a pardon from President X",
+"based on the amnesty granted by X" (not "sought a pardon from X": asked, not granted)."""
+
+
+def _pardon_from(ctx: Context, sentence: Sentence) -> None:
+    """"Poland freed 40 prisoners under a pardon from President X": X pardoned the freeing's release."""
+    for person in persons(ctx, sentence):
+        if PARDON_FROM.search(ctx.text, max(sentence.start, person.start - 80), person.role_start or person.start):
+            release = clause_release(ctx, sentence, person.start)
+            if release:
+                ctx.add("pardoned_by", "entity", ctx.note_person(person), person.role_start or person.start, person.end,
+                        subject=release)
 
 
 def _after_description(ctx: Context, person, verb: int) -> int:

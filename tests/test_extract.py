@@ -7229,3 +7229,18 @@ def test_day17_who_ordered_decreed_or_granted_the_pardon_pardoned(shapes, senten
 def test_day17_a_pardon_sought_from_someone_or_an_order_of_no_pardon_names_no_pardoner(shapes, sentence):
     drafted = _review_draft(shapes, sentence)
     assert not [k for k in drafted if k[1] == "pardoned_by"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["They were arrested in June 2015.", "The bloggers were detained in June 2015.",
+                                    "Both had been detained in June 2015.", "The two were first jailed in June 2015."])
+def test_day17_an_arrest_said_of_the_people_named_before_dates_each_of_them(shapes, second):
+    drafted = _review_draft(shapes, f"Poland freed Oren Pask and Dara Quill on Friday. {second}")
+    dated = {k[0] for k in drafted if k[1] == "imprisoned_since" and k[2] == "2015-06"}
+    assert dated == {"oren-pask", "dara-quill"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["The three were arrested in June 2015.", "The police officers were arrested in June "
+                                    "2015.", "Their lawyers were arrested in June 2015."])
+def test_day17_an_arrest_of_another_number_or_another_group_dates_none_of_them(shapes, second):
+    drafted = _review_draft(shapes, f"Poland freed Oren Pask and Dara Quill on Friday. {second}")
+    assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))

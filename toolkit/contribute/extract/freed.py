@@ -21,7 +21,7 @@ from .bystanders import STILL_HELD, freed_before, heads_a_state, office_holder, 
 from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREE, FREEDOM_WON, FREEING, GRANTED_PARDON, NOT_WALKED_FREE,
                       PEOPLE, TO_BE_DONE, WALKED_OUT, WISH, Context, Sentence, asked_whether, rule)
 from .names import Name, title_word
-from .people import (BULLET, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
+from .people import (BULLET, HOW_MANY, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
                      list_members, listed_up_to, persons, speaks)
 from .places import border_of, new_place, place_after
 from .subjects import ABOUT_SOMEONE, ACTOR, clause_release, country_named, other_side
@@ -986,14 +986,11 @@ DONE_BEFORE = re.compile(r"\b(?:celebrat|welcom|hail|confirm|announc|secur|won|o
 """Before "the pair's release", a verb that says it is done: "celebrated", "welcomed", "secured"."""
 PAIRS_RELEASE = re.compile(r"\b(?:the\s+pair|the\s+two(?:\s+(?:men|women))?|both\s+(?:men|women))[’']s?\s+release\b",
                            re.IGNORECASE)
-NUMBER_WORDS = {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
-
-
 def _as_many(match: re.Match, group: list) -> bool:
     """True when the words that take up the people named before (`TOGETHER`) are as many as those named: two for
     "both" and "the pair", three for "the three" or "all three"; any two or more for "they" and "all of them"."""
     number = match.group("number")
-    wanted = NUMBER_WORDS[number.lower()] if number else 2 if re.match(r"(?:[Bb]oth|[Tt]he\s+pair)\b", match.group("who")) \
+    wanted = HOW_MANY[number.lower()] if number else 2 if re.match(r"(?:[Bb]oth|[Tt]he\s+pair)\b", match.group("who")) \
         else None
     return len(group) >= 2 and (wanted is None or len(group) == wanted)
 

@@ -25,16 +25,23 @@ welcomed by", "X was described as"), which others do to X."""
 ATTRIBUTED = re.compile(r"\s(?:said|says|showed|shows|reported|reports|stated|states|wrote|writes|added|confirmed|"
                         r"announced|told\s+\w+)$")
 """A description after a name that ends in a verb of saying is an attribution clause: "X, a judicial document showed"."""
+HOW_MANY = {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
+"""A small number in words, by its value: how many people "the three" or "all four" stand for."""
+FREED_ROLES = r"activists|journalists|reporters|bloggers|priests|clerics|dissidents|politicians|defendants|students"
+"""What a page may call the people it has just named among the freed, taken up together: "The activists were ..."."""
 OPENING = r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*|(?:In|On|By|Since)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\s+)?"
 """What may open a sentence before its subject: "Last year, ", "In May 2021, ", or a year with no comma ("In 2021 he")."""
 PRONOUN = re.compile(rf"{OPENING}(?:He|She|They|he|she|they|[Tt]he\s+(?:[a-z]+\s+)?\d{{1,3}}-year-old)"
                      r"(?:[’']d)?\b")
 """A sentence about the person named last: "He", "She", "They", "The 53-year-old", "The ailing 53-year-old" (after an
 opening "Last year," or not)."""
-PLURAL = re.compile(rf"{OPENING}(?:Both(?:\s+(?:men|women))?|The\s+(?:pair|two(?:\s+(?:men|women))?|women|men)|They)\s+"
+PLURAL = re.compile(rf"{OPENING}(?:Both(?:\s+(?:men|women))?|The\s+(?:pair|two(?:\s+(?:men|women))?|women|men)|They|"
+                    rf"The\s+(?P<number>three|four|five|six|seven|eight|nine|ten)(?:\s+(?:men|women))?|"
+                    rf"The\s+(?P<role>(?:[a-z]+\s+)?(?:{FREED_ROLES})))\s+"
                     r"(?:were|had\s+been|have\s+been)\b")
 """A sentence about each of the people the sentence before named: "Both were arrested on Aug. 10, 2020", "The pair
-were sentenced to eight years", "They were detained in 2021"."""
+were sentenced to eight years", "They were detained in 2021", "The three were jailed in 2019", "The bloggers were
+detained in June 2015"."""
 PAIR = re.compile(rf"{OPENING}(?:Both|The\s+(?:pair|two))\b")
 """An opening that stands for exactly two people."""
 MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought|moved|expelled|bused|escorted|"
@@ -166,8 +173,13 @@ def plural_group(ctx: Context, sentence: Sentence) -> list | None:
     if persons(ctx, sentence) or not PLURAL.match(sentence.text) or re.search(r"\brespectively\b", sentence.text):
         return None
     group = ctx.group_before
+    opening = PLURAL.match(sentence.text)
     if len(group) < 2 or (PAIR.match(sentence.text) and len(group) != 2):
         return None
+    if opening.group("number") and len(group) != HOW_MANY[opening.group("number")]:
+        return None  # "The three were jailed" after two names: others than those two
+    if opening.group("role") and not all(ctx.drafted_freed(p.id) for p in group):
+        return None  # "The activists were arrested" stands for the people named before only when the page freed them
     return group
 
 

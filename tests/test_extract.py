@@ -7244,3 +7244,18 @@ def test_day17_an_arrest_said_of_the_people_named_before_dates_each_of_them(shap
 def test_day17_an_arrest_of_another_number_or_another_group_dates_none_of_them(shapes, second):
     drafted = _review_draft(shapes, f"Poland freed Oren Pask and Dara Quill on Friday. {second}")
     assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("sentence", ["Nine community leaders known as the Lake Six have been set free.",
+                                      "Nine student activists, known as the reading circle, were freed on Friday.",
+                                      "Nine union leaders dubbed the dock committee were released on Friday."])
+def test_day17_a_count_whose_people_are_named_as_a_group_before_the_freeing_counts(shapes, sentence):
+    drafted = _review_draft(shapes, sentence)
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "9" and k[5] is None], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("sentence", ["Nine community leaders known as the Lake Six remain in jail.",
+                                      "Nine student activists, known as the reading circle, were arrested on Friday."])
+def test_day17_a_count_named_as_a_group_that_is_not_freed_counts_nothing(shapes, sentence):
+    drafted = _review_draft(shapes, sentence)
+    assert not [k for k in drafted if k[1] == "released_count"], sorted(map(str, drafted))

@@ -232,6 +232,7 @@ ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|fr
               r"detained|arrested|convicted|government|regime|opposition|anti-government|pro-democracy|"
               r"ill|sick|ailing|elderly|older|young|wounded|injured|high-profile|prominent|well-known|"  # "18 seriously ill"
               r"local|independent|female|male|veteran|teenage|"  # "six local journalists" (not "foreign", a group; nor
+              r"community|student|union|rights|civic|indigenous|environmental|"  # "eight community leaders"
               # "former", which is as often someone freed before: "two former political prisoners freed in 2024")
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim|"
               r"(?-i:[A-Z])[a-z]{2,})\s+){0,2}")  # a nationality, a faith, a movement ("101 Hirak detainees")

@@ -940,7 +940,10 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             continue  # "X, along with 13 other detainees, was freed", "X and 12 more prisoners": the with-others rule's
         # "52 prisoners were freed", "102 prisoners including A, B, were released", "44 were reportedly released"
         tail = re.match(rf"(?:,?\s+(?:including|among(?:st)?\s+them|among(?:st)?\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?"
-                        rf"(?:,|(?=\s+(?:were|was|have|has|had)\s))|(?:(?!\band\b)[^.;:\d]){{0,12}}?)"
+                        rf"(?:,|(?=\s+(?:were|was|have|has|had)\s))|"
+                        # "Eight community leaders known as the river six have been set free": the group's name, between
+                        rf",?\s+(?:(?:also|collectively)\s+)?(?:known\s+as|dubbed)\s+[^.;:,]{{1,60}}?,?(?=\s+(?:were|was|have|has|had)\s)|"
+                        rf"(?:(?!\band\b)[^.;:\d]){{0,12}}?)"
                         rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?(?:{FREE_VERB}\b|"
                         # "among 1,946 people who received pardons on Friday"

@@ -7259,3 +7259,28 @@ def test_day17_a_count_whose_people_are_named_as_a_group_before_the_freeing_coun
 def test_day17_a_count_named_as_a_group_that_is_not_freed_counts_nothing(shapes, sentence):
     drafted = _review_draft(shapes, sentence)
     assert not [k for k in drafted if k[1] == "released_count"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("lead", ["The nine amnesty recipients are:", "Beneficiaries of the pardon include:",
+                                  "Those granted clemency are:"])
+def test_day17_a_list_led_by_the_recipients_of_a_pardon_lists_the_freed(shapes, lead):
+    drafted = _review_draft(shapes, f"Poland pardoned six prisoners on Friday.\n{lead}\n- Oren Pask from Warsaw (4-year "
+                                    "sentence)\n- Dara Quill from Minsk (2-year sentence)")
+    assert {"oren-pask", "dara-quill"} <= _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("lead", ["The proposed amnesty recipients would include:", "Those still hoping for clemency are:"])
+def test_day17_a_list_of_hoped_for_recipients_lists_no_freed(shapes, lead):
+    drafted = _review_draft(shapes, f"Poland pardoned six prisoners on Friday.\n{lead}\n- Oren Pask from Warsaw\n- Dara "
+                                    "Quill from Minsk")
+    assert not {"oren-pask", "dara-quill"} & _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("region", ["Southwest Lakeland", "North Lakeland", "Central Lakeland"])
+def test_day17_a_region_after_a_town_in_a_list_of_the_freed_is_no_person(shapes, region):
+    drafted = _review_draft(shapes, f"Poland pardoned six prisoners on Friday.\nThe nine amnesty recipients are:\n- Oren "
+                                    f"Pask from Bralin, {region} (4-year sentence)\n- Dara Quill from Bralin, {region}\n- "
+                                    f"Ruth Calder from Tolin, {region} (5-year sentence)")
+    freed = _freed(drafted)
+    assert {"oren-pask", "dara-quill", "ruth-calder"} <= freed and not [p for p in freed if "lakeland" in p], \
+        sorted(map(str, drafted))

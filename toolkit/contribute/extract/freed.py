@@ -309,6 +309,13 @@ def name_heading(ctx: Context, sentence: Sentence) -> Name | None:
     return named[0]
 
 
+RECIPIENTS = re.compile(r"\b(?:amnesty|pardon|clemency)\s+(?:recipients|beneficiaries)\b", re.IGNORECASE)
+"""Those a pardon or an amnesty was granted to, named by the noun: "The nine amnesty recipients are:"."""
+RECIPIENTS_TO_BE = re.compile(r"\b(?:would|will|could|may|might|should|proposed|possible|potential|expected|hoped|planned|"
+                              r"future|not|never)\b", re.IGNORECASE)
+"""In such a lead, words that leave the pardon to come or undone: "The proposed amnesty recipients would include:"."""
+
+
 def freeing_list_lead(ctx: Context, line: int) -> bool:
     """True when the list an item at `line` belongs to is introduced by a line about who was freed
     ("Reporters released on May 2 included:", "Those freed:"), or one that names those a freeing
@@ -329,6 +336,8 @@ def _list_freeing(ctx: Context, line: int) -> int | None:
         if not lead.endswith(":"):
             return None
         if any(not WISH.search(lead[max(0, m.start() - 40):m.start()]) for m in FREEING.finditer(lead)):
+            return previous
+        if RECIPIENTS.search(lead) and not RECIPIENTS_TO_BE.search(lead):  # "The nine amnesty recipients are:"
             return previous
         if THEM_LEAD.match(lead):  # "Among them are well-known public figures:" after "... were handed over to P"
             before = previous

@@ -205,6 +205,11 @@ def is_demonym(word: str, given_names: bool = False) -> bool:
     return country is not None and country.lower() != key
 
 
+REGION_WORD = re.compile(r"(?:North|South|East|West)(?:-?(?:east|west|ern))?|(?:North|South)-?(?:East|West)|Central|Upper|"
+                         r"Lower|Greater|Northern|Southern|Eastern|Western")
+"""A word that opens the name of a region, never a person's ("Southwest Papua", "Central Lakeland", "Upper Nile")."""
+
+
 def _two_word_demonym(words: list[str]) -> bool:
     """True for two capitalised words that together are the nationality of a country of two words ("South African",
     "Sri Lankan", "North Korean"), though neither alone is one."""
@@ -340,6 +345,8 @@ def find_names(text: str, registry: Registry) -> list[Name]:
             # "Irish-born Lena Voss": a nationality, not a name
         if len(name_words) >= 2 and _two_word_demonym(name_words[:2]):
             name_words = name_words[2:]  # "a South African", "South African Lena Voss": a nationality of two words
+        if name_words and REGION_WORD.fullmatch(name_words[0]):
+            continue  # "Central Lakeland", "Southwest Papua": a region, no person
         if name_words and (ends_in_title(name_words[-1]) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in name_words)):
             continue  # "RFE/RL President", "CEO": a title or an acronym, not a person's name
         if not 2 <= len(name_words) <= 4 or any(w.lower() in NOT_PEOPLE for w in name_words) or \

@@ -7284,3 +7284,15 @@ def test_day17_a_region_after_a_town_in_a_list_of_the_freed_is_no_person(shapes,
     freed = _freed(drafted)
     assert {"oren-pask", "dara-quill", "ruth-calder"} <= freed and not [p for p in freed if "lakeland" in p], \
         sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("description", ["an envoy of President Viktor Drozdan", "an adviser to President Viktor Drozdan"])
+def test_day17_the_office_of_the_one_an_envoy_serves_is_no_part_of_his_role(shapes, description):
+    drafted = _review_draft(shapes, f"Poland freed 14 prisoners on Friday. The president met Oren Pask, {description}.")
+    roles = {k[2] for k in drafted if k[0] == "viktor-drozdan" and k[1] == "role"}
+    assert roles <= {"president"}, sorted(map(str, drafted))
+
+
+def test_day17_an_envoy_to_a_place_keeps_the_place_in_his_role(shapes):
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday after talks with the envoy to Warsaw Oren Pask.")
+    assert [k for k in drafted if k[0] == "oren-pask" and k[1] == "role" and "Warsaw" in k[2]], sorted(map(str, drafted))

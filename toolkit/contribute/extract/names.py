@@ -628,11 +628,13 @@ def _role_before(text: str, start: int) -> tuple[str | None, int | None]:
     if end >= 2 and words[end - 1][0] in HONORIFICS:
         end, stop = end - 1, words[end - 1][1]  # "election commission member U Zaw Htet": the role before the honorific
     # "envoy to Riga", "special envoy for Latvia": a place after the title word
+    # (not "an envoy of President X", "an adviser to President X": the office is X's own, and the envoy another's)
     if end >= 3 and words[end - 2][0].lower() in ("to", "for", "of") and re.fullmatch(r"[A-Z][\w-]*", words[end - 1][0]) \
-            and _title(words[end - 3][0]):
+            and _title(words[end - 3][0]) and not title_word(words[end - 1][0]):
         end -= 2
     elif end >= 4 and words[end - 3][0].lower() in ("to", "for", "of") and \
-            all(re.fullmatch(r"[A-Z][\w-]*", w) for w, _ in words[end - 2:end]) and _title(words[end - 4][0]):
+            all(re.fullmatch(r"[A-Z][\w-]*", w) for w, _ in words[end - 2:end]) and _title(words[end - 4][0]) and \
+            not title_word(words[end - 1][0]):
         end -= 3  # "Ambassador to South Korea"
     # "prisoner of conscience", "member of parliament": a title whose "of" phrase is part of it
     idiom = end >= 3 and words[end - 2][0].lower() == "of" and words[end - 1][0].lower() in ROLE_OF_ENDS and \

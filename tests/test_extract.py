@@ -7296,3 +7296,88 @@ def test_day17_the_office_of_the_one_an_envoy_serves_is_no_part_of_his_role(shap
 def test_day17_an_envoy_to_a_place_keeps_the_place_in_his_role(shapes):
     drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday after talks with the envoy to Warsaw Oren Pask.")
     assert [k for k in drafted if k[0] == "oren-pask" and k[1] == "role" and "Warsaw" in k[2]], sorted(map(str, drafted))
+
+
+# --- day 17: a blind review's findings on the day's rules -----------------------------------------------------------
+
+@pytest.mark.parametrize("body, wrong", [
+    ("Nine community leaders known as the Lake Six have been set free on Friday.", "6"),
+    ("Two of the nine activists known as the Lake Six were freed on Friday.", "9"),
+    ("Nine activists known as the Lake Six and their lawyer were freed on Friday.", "9")])
+def test_day17_review_a_groups_name_is_no_count_and_its_pool_or_company_is_not_the_freed(shapes, body, wrong):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] in (wrong, "6")], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["The other journalists were detained in June 2015.",
+                                    "Hundreds of journalists have fled since 2020. The journalists were detained in June "
+                                    "2015.",
+                                    "The four journalists were detained in June 2015."])
+def test_day17_review_other_journalists_or_those_named_further_up_are_not_the_freed(shapes, second):
+    drafted = _review_draft(shapes, f"Belarus freed Oren Pask and Dara Quill on Friday. {second}")
+    assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("last", ["The three were jailed in 2019.", "All three were flown to Minsk."])
+def test_day17_review_the_three_of_a_sentence_between_are_not_the_three_named_before(shapes, last):
+    drafted = _review_draft(shapes, "Belarus freed Oren Pask, Dara Quill and Ruth Calder on Friday. Three guards who beat "
+                                    f"them were later convicted. {last}")
+    assert not [k for k in drafted if k[1] in ("imprisoned_since", "sent_to")], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["All three had been transferred to Minsk after their arrest.",
+                                    "All three were safe in Vilnius until their arrest."])
+def test_day17_review_a_journey_or_a_stay_before_prison_is_no_destination(shapes, second):
+    drafted = _review_draft(shapes, f"Belarus freed Oren Pask, Dara Quill and Ruth Calder on Friday. {second}")
+    assert not [k for k in drafted if k[1] == "sent_to"], sorted(map(str, drafted))
+
+
+def test_day17_review_a_journey_cut_short_sends_no_one(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. They were being driven to Lithuania when the "
+                                    "bus was stopped by police.")
+    assert not [k for k in drafted if k[1] == "destination_count"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, prop, value", [("The three are being bused to Lithuania.", "sent_to", "lithuania"),
+                                                 ("The three were flown to Vilnius.", "sent_to", "vilnius"),
+                                                 ("The three were jailed in 2019.", "imprisoned_since", "2019")])
+def test_day17_review_the_three_named_freed_beside_their_pardoner(shapes, second, prop, value):
+    drafted = _review_draft(shapes, f"Viktor Drozdan pardoned Oren Pask, Dara Quill and Ruth Calder on Friday. {second}")
+    got = {k[0] for k in drafted if k[1] == prop and k[2] == value}
+    assert got == {"oren-pask", "dara-quill", "ruth-calder"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("verb", ["Officials denied that", "Their families hope that"])
+def test_day17_review_all_three_denied_or_hoped_freed_are_not(shapes, verb):
+    drafted = _review_draft(shapes, f"Oren Pask, Dara Quill and Ruth Calder were arrested in 2020. {verb} all three were "
+                                    "released on Friday.")
+    assert not _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", ["Oren Pask was freed on Friday, not under a pardon from Viktor Drozdan but after his "
+                                  "term ended.",
+                                  "Oren Pask hopes to be freed under a pardon from Viktor Drozdan.",
+                                  "Oren Pask was freed on Friday. Dara Quill will be freed under a pardon from Viktor "
+                                  "Drozdan next week.",
+                                  "Oren Pask, who was freed in 2015 under a pardon from Viktor Drozdan, was freed again "
+                                  "on Friday.",
+                                  "Viktor Drozdan ordered the pardon of Oren Pask revoked on Friday.",
+                                  "Belarus freed 14 prisoners on Friday. Viktor Drozdan ordered an amnesty commission to "
+                                  "review 300 more cases.",
+                                  "Belarus freed Oren Pask on Friday. Viktor Drozdan ordered the pardon and release of 300 "
+                                  "more prisoners next month.",
+                                  "Viktor Drozdan decreed a pardon for the guards who beat Oren Pask."])
+def test_day17_review_a_pardon_denied_hoped_to_come_or_of_another_release_names_no_pardoner(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] == "pardoned_by" and k[0] == "release-2026-11-20"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("nationality", ["South Sudanese", "South African", "North Korean"])
+def test_day17_review_a_nationality_of_two_words_gives_no_other_country_nor_a_junk_role(shapes, nationality):
+    drafted = _review_draft(shapes, f"Belarus freed {nationality} Lena Voss on Friday.")
+    assert not [k for k in drafted if k[0] == "lena-voss" and k[1] in ("nationality", "role")], sorted(map(str, drafted))
+
+
+def test_day17_review_one_national_freed_last_year_is_no_count_of_the_pages_release(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. An American held in Minsk was freed last year.")
+    assert not [k for k in drafted if k[5] == "us-nationals"], sorted(map(str, drafted))

@@ -174,7 +174,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     skipped = furniture(text)
     names = [n for n in find_names(text, registry) if not any(s <= n.start < e for s, e in skipped)]
     ctx = Context(text=text, registry=registry, properties=properties, names=names,
-                  figures=find_figures(text, find_dates(text, anchor)), dates=dates, anchor=anchor,
+                  figures=_not_in_a_name(text, find_figures(text, find_dates(text, anchor))), dates=dates, anchor=anchor,
                   **_known(known_claims, registry))
     spans = _sentences(ctx, heads, skipped)
     ctx.country = article_country(ctx, spans)  # first: the release is never one the other side of an exchange frees
@@ -184,7 +184,8 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         ctx.release, ctx.release_guessed = release, None
     ctx.sanction = sanctions.article_sanction(ctx, spans)
     freed.note_other_side(ctx, spans)
-    for sentence in spans:
+    for number, sentence in enumerate(spans):
+        ctx.sentence_number = number
         if sentence.heading and sentence.start > 0 and not ctx.text[:sentence.start].isspace():
             ctx.freeing_section = freed.freeing_label(sentence) and not freed.by_the_other_side(ctx, sentence)
             named = ctx.profiles and freed.name_heading(ctx, sentence) is not None
@@ -222,10 +223,11 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         subject = told[0] if told else None
         if subject is not None and ctx.last_person is not None and bystanders.about_the_last_person(sentence):
             subject = None  # "The blogger took part in the protests that toppled former Prime Minister X. He was ...": the blogger
-        if people.plural_group(ctx, sentence):
-            _facts_of_each(ctx, ctx.drafts[drafted:])  # "Both were arrested in 2020": each of the two named before
+        group = people.plural_group(ctx, sentence)
+        if group:
+            _facts_of_each(ctx, ctx.drafts[drafted:], group)  # "Both were arrested in 2020": each of the two named before
         elif named:
-            ctx.group_before = told
+            ctx.group_before, ctx.group_at = told, number
         elif sentence.heading:
             ctx.group_before = []  # a new section: "They" no longer stands for those named above it
         # "He was released" next stands for the sentence's one person, its subject
@@ -252,15 +254,32 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     return Drafted(drafts, proposals, dateline, anchor, names)
 
 
-def _facts_of_each(ctx: Context, drafts: list[Draft]) -> None:
-    """"Belarus freed A and B. Both were arrested in 2020": the facts the sentence's rules gave the first of the people
-    named before (the one a pronoun stands for) are each one's."""
-    first, others = ctx.group_before[0].id, ctx.group_before[1:]
-    for draft in [d for d in drafts if d.subject == first and d.property in PRISONER_FACTS]:
+GROUP_NAMED = re.compile(r"(?:\bthe|\bknown\s+(?:collectively\s+)?as|\bdubbed|\bcalled)\s+(?:[A-Z][\w’'-]*\s+){1,3}$")
+"""Before a number that ends a group's name, the words of the name: "known as the Lake Six", "the Cuban Five"."""
+
+
+def _not_in_a_name(text: str, figures: list) -> list:
+    """The figures, less a number written in a capitalised word that ends a group's name ("the Lake Six", "known as the
+    Dock Eight"): the name of a group, not a count of it."""
+    return [f for f in figures if not (f.text[:1].isupper() and f.text.isalpha() and
+                                       GROUP_NAMED.search(text, max(0, f.start - 60), f.start))]
+
+
+def _facts_of_each(ctx: Context, drafts: list[Draft], group: list) -> None:
+    """"Belarus freed A and B. Both were arrested in 2020": the facts the sentence's rules gave one of the people named
+    before (the one a pronoun stands for) are each one's of `group`, those the opening takes up ("X pardoned A, B and C.
+    The three were ...": A, B and C)."""
+    named = {p.id for p in ctx.group_before}
+    given = set()
+    for draft in [d for d in drafts if d.subject in named and d.property in PRISONER_FACTS]:
+        if (draft.property, str(draft.value)) in given:
+            continue
+        given.add((draft.property, str(draft.value)))
         ctx.current_rule = draft.rule
-        for person in others:
-            ctx.add(draft.property, draft.kind, draft.value, draft.start, draft.end,
-                    subject=ctx.note_person(person), qualifier=draft.qualifier, note=draft.note, review=draft.review)
+        for person in group:
+            if person.id != draft.subject:
+                ctx.add(draft.property, draft.kind, draft.value, draft.start, draft.end,
+                        subject=ctx.note_person(person), qualifier=draft.qualifier, note=draft.note, review=draft.review)
 
 
 def _known(claims, registry: Registry) -> dict:

@@ -370,6 +370,8 @@ class Context:
     previous_unfreed: set = field(default_factory=set)  # the ids of those it named and did not free
     previous_alone: object = None  # the one person the sentence before named, when it named one and quoted no one
     group_before: list = field(default_factory=list)  # the people the last sentence naming anyone named (not speaking)
+    group_at: int = -2  # the number of the sentence that named them (`sentence_number`)
+    sentence_number: int = 0  # the number of the sentence read, from 0
     previous_place: Name | None = None  # where the sentence before took a group (freed.moved_group_place)
     current_rule: str = ""
     item_person: tuple | None = None  # (line start, person) of the list item being read
@@ -387,6 +389,7 @@ class Context:
 
     _newlines: list[int] | None = None
     _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far
+    _freed_people: set = field(default_factory=set)  # the people drafted as freed so far (drafted_freed, in one step)
     release_dates_at: dict = field(default_factory=dict)  # (sentence start, offset) -> a freeing's date (release_date)
     running_since: dict = field(default_factory=dict)  # sentence start -> its running totals' openings' ends, and its stops
     previous_counts: set = field(default_factory=set)  # the exact counts of the page's release the sentence before gave
@@ -430,6 +433,8 @@ class Context:
         draft = Draft(prop, kind, value, quote, self.line(start), start=start, rule=self.current_rule, **fields)
         self.drafts.append(draft)
         self._drafted.setdefault((prop, draft.rule), set()).add(start)
+        if prop == "released_in":
+            self._freed_people.add(draft.subject)
         return draft
 
     def _doubt(self, subject: str, note: str, value=None) -> str:
@@ -470,7 +475,7 @@ class Context:
 
     def drafted_freed(self, person: str) -> bool:
         """True when the page has drafted the person as freed so far."""
-        return any(d.property == "released_in" and d.subject == person for d in self.drafts)
+        return person in self._freed_people
 
     def kind(self, name: Name) -> str | None:
         if name.entity and name.entity in self.proposals.get("places", {}):

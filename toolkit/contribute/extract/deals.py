@@ -238,8 +238,13 @@ PARDON_NOUN = r"(?:(?:a|the|an)\s+)?(?:special\s+)?(?:presidential\s+|royal\s+)?
 PARDONING = re.compile(rf"\b(?:pardon(?:ed|s)|(?:signed|issued)\s+(?:an?\s+|the\s+)?(?:royal\s+|presidential\s+)?"
                        rf"(?:decrees?|orders?)\s+(?:on\s+|to\s+)?(?:pardon(?:ing)?|granting\s+{PARDON_NOUN})|"
                        rf"signed\s+(?:an?\s+|the\s+)?pardon\s+(?:order|decree)s?|"
-                       rf"(?:granted|granting|issued|gave|ordered|decreed|(?P<announced>announced))\s+{PARDON_NOUN}"
-                       rf"(?:\s+to|\s+for|\s+and\s+release\s+of)?)\b")
+                       rf"(?:granted|granting|issued|gave|(?P<announced>announced))\s+{PARDON_NOUN}(?:\s+to)?|"
+                       # "ordered the pardon and release of 40", "decreed a pardon for 40 detainees" (not "ordered an
+                       # amnesty commission", "ordered the pardon of X revoked", "decreed a pardon for the guards")
+                       rf"ordered\s+the\s+pardon\s+and\s+(?:the\s+)?release\s+of|"
+                       rf"decreed\s+{PARDON_NOUN}\s+for(?=\s+(?:\d|(?:a\s+total\s+of|some|more\s+than|over|nearly|about|"
+                       rf"almost)\s|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
+                       rf"thousands)\b)))\b")
 """A pardon done, by its verb or by its noun: "pardoned 40", "signed an order granting amnesty to", "granted royal
 pardons to 22 monks", "issued a royal pardon to", "granting clemency to", "ordered the pardon and release of", "decreed a
 pardon for", and "announced a presidential pardon"
@@ -304,6 +309,8 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
             actor = next((p for p in persons(ctx, sentence) if p.start - (sentence.start + match.end() + by.end()) in
                           range(0, 30)), actor)
         release = clause_release(ctx, sentence, verb)
+        if re.match(r"[^.;,]*?\b(?:next|later\s+this)\s+(?:week|month|year)\b", ctx.text[sentence.start + match.end():sentence.end]):
+            continue  # "ordered the pardon and release of 300 more prisoners next month": a pardon to come
         if actor and release:
             ctx.add("pardoned_by", "entity", ctx.note_person(actor), actor.role_start or actor.start,
                     max(actor.end, sentence.start + match.end()) + _object(ctx, sentence, sentence.start + match.end()),
@@ -319,13 +326,31 @@ PARDON_FROM = re.compile(r"\b(?:under|(?:based\s+)?on|thanks\s+to|following|thro
 
 
 def _pardon_from(ctx: Context, sentence: Sentence) -> None:
-    """"Poland freed 40 prisoners under a pardon from President X": X pardoned the freeing's release."""
+    """"Poland freed 40 prisoners under a pardon from President X": X pardoned the release of the freeing done under it,
+    in the same clause (not "hopes to be freed under", "will be freed under", "freed on Friday, not under a pardon
+    from X"; and the release of "who was freed in 2015 under a pardon from X" is 2015's)."""
     for person in persons(ctx, sentence):
-        if PARDON_FROM.search(ctx.text, max(sentence.start, person.start - 80), person.role_start or person.start):
-            release = clause_release(ctx, sentence, person.start)
-            if release:
-                ctx.add("pardoned_by", "entity", ctx.note_person(person), person.role_start or person.start, person.end,
-                        subject=release)
+        at = person.role_start or person.start
+        lead = PARDON_FROM.search(ctx.text, max(sentence.start, at - 80), at)
+        if lead is None:
+            continue
+        clause_start = sentence.clause(lead.start())[0]
+        done = [m for m in sentence.freeing() if clause_start <= sentence.start + m.start() < lead.start()]
+        if not done:
+            continue
+        verb = sentence.start + done[-1].start()
+        if UNDONE_BEFORE.search(ctx.text, max(sentence.start, verb - 40), verb) or \
+                re.search(r"\b(?:not|never)\b", ctx.text[verb:lead.start()]) or \
+                any(d.value and ctx.off_release(d.value) for d in sentence.dates_within(verb, lead.start())):
+            continue  # (and "who was freed in 2015 under a pardon from X": another release's, which this page may not name)
+        release = clause_release(ctx, sentence, verb)
+        if release:
+            ctx.add("pardoned_by", "entity", ctx.note_person(person), verb, person.end, subject=release)
+
+
+UNDONE_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should|must|shall|can|cannot|not|never|n[’']t|hop\w*|"
+                           r"want\w*|expect\w*)\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""Right before a freeing, words that leave it undone or to come: "hopes to be freed", "will be released"."""
 
 
 def _after_description(ctx: Context, person, verb: int) -> int:

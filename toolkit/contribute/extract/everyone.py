@@ -28,8 +28,9 @@ ALL_OF_THEM = re.compile(rf"\b(?:All|all)\s+(?:of\s+)?(?:them|those|the)(?:\s+(?
                          rf"(?P<group>[Tt]he\s+(?:group|(?:political\s+)?(?:prisoners|detainees|captives|hostages))|They)"
                          rf"(?=(?:,\s+(?:among\s+them|including)\s+[^,;.]{{1,80}},|\s+and\s+the\s+(?:[\w-]+\s+){{0,2}}?"
                          rf"(?:delegation|envoys?|officials|diplomats)(?:\s+(?:that|who)\s+[^,;.]{{1,60}}?)?)?"
-                         # "They have now been transferred", "They are being flown": in the passive too
-                         rf"\s+(?:(?P<aux>(?:was|were|(?:had|have|has)\s+(?:(?:now|also|already)\s+)?been|(?:are|is|were|was)\s+"
+                         # "They have now been transferred", "They are being flown": in the passive too (not "were being
+                         # driven to P when the bus was stopped": a journey cut short)
+                         rf"\s+(?:(?P<aux>(?:was|were|(?:had|have|has)\s+(?:(?:now|also|already)\s+)?been|(?:are|is)\s+"
                          rf"being)\s+)|(?:have|has)\s+)?"
                          rf"(?:then\s+|later\s+|subsequently\s+|all\s+)?{MOVED}\s+(?:\w+\s+){{0,2}}?(?:to|into|in)\b)")
 

@@ -21,7 +21,7 @@ from .bystanders import STILL_HELD, freed_before, heads_a_state, office_holder, 
 from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREE, FREEDOM_WON, FREEING, GRANTED_PARDON, NOT_WALKED_FREE,
                       PEOPLE, TO_BE_DONE, WALKED_OUT, WISH, Context, Sentence, asked_whether, rule)
 from .names import Name, title_word
-from .people import (BULLET, HOW_MANY, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
+from .people import (BULLET, HOW_MANY, IN_CUSTODY, counted_group, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
                      list_members, listed_up_to, persons, speaks)
 from .places import border_of, new_place, place_after
 from .subjects import ABOUT_SOMEONE, ACTOR, clause_release, country_named, other_side
@@ -956,19 +956,25 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
                 record(person, sentence.start + match.start(), sentence.start + match.start(), sentence.start + match.end())
             return
     for match in TOGETHER.finditer(sentence.text):
+        if match.group(0).lower().startswith("that") and NOT_SAID_THAT.search(sentence.text, 0, match.start()):
+            continue  # "Officials denied that all three were released", "hope that they were freed"
         verb = FREED_AFTER.match(ctx.text, sentence.start + match.end(), sentence.end)
         if verb is None:
             _journey_together(ctx, sentence, match, group)
             continue
         if NOT_PRISON.match(ctx.text, verb.end()) or SHORT_DETENTION.search(ctx.text, verb.end(), sentence.end):
             continue
-        if not _as_many(match, group):
+        group = _taken_up(ctx, match, group)
+        if group is None:
             return
         for person in group:
             record(person, verb.start(), sentence.start + match.start("who"), verb.end())
         return
 
 
+NOT_SAID_THAT = re.compile(r"\b(?:den(?:y|ies|ied|ying)|hop(?:e|es|ed|ing)|doubt\w*|whether|reports?|rumou?rs?|claims?|"
+                           r"false(?:ly)?|unclear|not)\b[^.;]{0,40}$", re.IGNORECASE)
+"""Before "that they ...", words that leave what follows denied, hoped for or unconfirmed."""
 TO_MEET = re.compile(r"\s+to\s+(?:meet|see|visit|greet|join|welcome|collect|pick\s+up|reunite|be\s+with)\b", re.IGNORECASE)
 """After where someone is going, a purpose of meeting the freed: the journey of someone who goes to them."""
 
@@ -978,7 +984,8 @@ def _journey_together(ctx: Context, sentence: Sentence, match: re.Match, group: 
     before named went, when the page has drafted each of them freed (two for "both" and "the pair"), and the journey
     is not one before prison."""
     journey = TRAVELLED.match(ctx.text, sentence.start + match.end(), sentence.end)
-    if journey is None or not _as_many(match, group) or \
+    group = _taken_up(ctx, match, group) if journey is not None else None
+    if journey is None or group is None or \
             not all(ctx.drafted_freed(person.id) for person in group) or _journey_before(ctx, sentence, journey.end()):
         return
     place = place_after(ctx, sentence, journey.end())
@@ -995,13 +1002,16 @@ DONE_BEFORE = re.compile(r"\b(?:celebrat|welcom|hail|confirm|announc|secur|won|o
 """Before "the pair's release", a verb that says it is done: "celebrated", "welcomed", "secured"."""
 PAIRS_RELEASE = re.compile(r"\b(?:the\s+pair|the\s+two(?:\s+(?:men|women))?|both\s+(?:men|women))[’']s?\s+release\b",
                            re.IGNORECASE)
-def _as_many(match: re.Match, group: list) -> bool:
-    """True when the words that take up the people named before (`TOGETHER`) are as many as those named: two for
-    "both" and "the pair", three for "the three" or "all three"; any two or more for "they" and "all of them"."""
+def _taken_up(ctx: Context, match: re.Match, group: list) -> list | None:
+    """The people named before whom the words of `TOGETHER` take up: two for "both" and "the pair"; for "the three"
+    or "all three", three named in the sentence right before (or the three of them the page freed: `counted_group`); any
+    two or more for "they" and "all of them". None when the words cannot stand for them."""
     number = match.group("number")
-    wanted = HOW_MANY[number.lower()] if number else 2 if re.match(r"(?:[Bb]oth|[Tt]he\s+pair)\b", match.group("who")) \
-        else None
-    return len(group) >= 2 and (wanted is None or len(group) == wanted)
+    if number and number.lower() != "two":
+        return counted_group(ctx, group, HOW_MANY[number.lower()]) if ctx.group_at == ctx.sentence_number - 1 else None
+    if len(group) < 2 or (number or re.match(r"(?:[Bb]oth|[Tt]he\s+pair)\b", match.group("who"))) and len(group) != 2:
+        return None  # ("the two", as "both", of the last two named, wherever they were)
+    return group
 
 
 GROUP_LEAD = re.compile(r"(?:^\W*|[,;]\s*(?:while|whereas|and|but)\s+)"
@@ -1514,8 +1524,9 @@ TRAVELLED = re.compile(r"\s*(?:also\s+|later\s+|then\s+|safely\s+)?(?:(?:had|has
                        r"(?:is|was|are|were)\s+(?:(?:now|both|all)\s+)*[\"“]?(?:travell?ing|heading|flying|returning|en\s+route|"
                        r"on\s+(?:their|his|her)\s+way)|"
                        # "All three are already safe in Vilnius", "All three had been taken to Vilnius"
-                       r"(?:is|was|are|were)\s+(?:(?:now|both|all|already)\s+)*safe|"
-                       r"(?:(?:have|had|has)\s+(?:(?:now|already|also)\s+)*been|were|was)\s+(?:(?:now|already|also|then|later)\s+)*"
+                       r"(?:is|are)\s+(?:(?:now|both|all|already)\s+)*safe|"  # (not "were safe in P until their arrest")
+                       r"(?:(?:have|had|has)\s+(?:(?:now|already|also)\s+)*been|were|was|(?:are|is)\s+being)\s+"
+                       r"(?:(?:now|already|also|then|later)\s+)*"
                        r"(?:transferred|taken|flown|driven|brought|moved|bused|escorted|handed\s+over))"
                        r"\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+)")
 """A person's own journey, in the active voice ("He arrived in Vilnius", "She flew to Warsaw the next day", "he is
@@ -1535,6 +1546,10 @@ def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
     return bool(EARLIER_WORDS.search(rest) or
                 re.search(r"\b(?:when|and|then|before\s+being)\b[^.;]{0,40}?\b(?:arrested|detained|jailed|imprisoned|pulled\s+off)\b",
                           rest) or
+                # "had been transferred to Minsk after their arrest", "until his arrest", ", where he was arrested"
+                re.search(r"\b(?:after|until|following|upon|on)\s+(?:their|his|her)\s+(?:arrests?|detention|capture)\b|"
+                          r"\bwhere\s+(?:he|she|they)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:arrested|detained|jailed|"
+                          r"held|imprisoned)\b", rest) or
                 any(offset <= d.start and d.value and not d.relative and (known is None or parse_date(d.value).end < known.start)
                     for d in sentence.dates))
 

@@ -642,6 +642,8 @@ def _role_before(text: str, start: int) -> tuple[str | None, int | None]:
     first = end - 2 if idiom else end
     while first > 0 and _title(words[first - 1][0]) and not re.search(r"[,;:\"“”’)]$", words[first - 1][0]):
         first -= 1
+    if 0 < first < end and _two_word_demonym([words[first - 1][0], words[first][0]]):
+        first += 1  # "South Sudanese X", "South African X": a nationality of two words, whose second alone is another's
     if first == end:
         # "An Estonian journalist, X, was among them": a description opening the sentence, the name in apposition
         lead = LEADING_ROLE.search(text, line_start, start)

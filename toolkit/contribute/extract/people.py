@@ -37,7 +37,7 @@ PRONOUN = re.compile(rf"{OPENING}(?:He|She|They|he|she|they|[Tt]he\s+(?:[a-z]+\s
 opening "Last year," or not)."""
 PLURAL = re.compile(rf"{OPENING}(?:Both(?:\s+(?:men|women))?|The\s+(?:pair|two(?:\s+(?:men|women))?|women|men)|They|"
                     rf"The\s+(?P<number>three|four|five|six|seven|eight|nine|ten)(?:\s+(?:men|women))?|"
-                    rf"The\s+(?P<role>(?:[a-z]+\s+)?(?:{FREED_ROLES})))\s+"
+                    rf"The\s+(?P<role>{FREED_ROLES}))\s+"
                     r"(?:were|had\s+been|have\s+been)\b")
 """A sentence about each of the people the sentence before named: "Both were arrested on Aug. 10, 2020", "The pair
 were sentenced to eight years", "They were detained in 2021", "The three were jailed in 2019", "The bloggers were
@@ -176,11 +176,22 @@ def plural_group(ctx: Context, sentence: Sentence) -> list | None:
     opening = PLURAL.match(sentence.text)
     if len(group) < 2 or (PAIR.match(sentence.text) and len(group) != 2):
         return None
-    if opening.group("number") and len(group) != HOW_MANY[opening.group("number")]:
-        return None  # "The three were jailed" after two names: others than those two
+    if (opening.group("number") or opening.group("role")) and ctx.group_at != ctx.sentence_number - 1:
+        return None  # "The three", "The journalists" take up the names of the sentence right before, none further up
+    if opening.group("number"):  # "The three were jailed" after two names: others than those two
+        return counted_group(ctx, group, HOW_MANY[opening.group("number")])
     if opening.group("role") and not all(ctx.drafted_freed(p.id) for p in group):
-        return None  # "The activists were arrested" stands for the people named before only when the page freed them
+        return None  # "The journalists were detained" stands for the people named before only when the page freed them
     return group
+
+
+def counted_group(ctx: Context, group: list, number: int) -> list | None:
+    """The people named before that "the three" stands for: all of them when they are as many, else those of them the
+    page freed when they are ("X pardoned A, B and C. The three were ...": A, B and C, not X); None otherwise."""
+    if len(group) == number:
+        return group
+    freed = [p for p in group if ctx.drafted_freed(p.id)]
+    return freed if len(freed) == number else None
 
 
 BULLET = re.compile(r"[ \t]*(?:[-•*·–—]|\d{1,2}[.)])\s+")

@@ -487,6 +487,9 @@ def groups(ctx: Context, sentence: Sentence) -> None:
             continue  # "among them" of the freed only right after a sentence that frees
         if re.search(r"\b(?:of|for|with|to|by)\s+$", sentence.text[max(0, match.start() - 5):match.start()]):
             continue  # "The wife of an American was also released": she was, of no nationality the page gives
+        if ANOTHER_TIME_AFTER.match(sentence.text, match.end()):
+            continue  # "An American held in Minsk was freed last year": another release's, which the page does not date
+            # (one it dates, "was freed in 2019", is that date's release)
         population = group_of(ctx, match.group("noun"))
         release = clause_release(ctx, sentence, sentence.start + match.start())
         if population and release:
@@ -496,6 +499,9 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     _total_of_the_parts(ctx, sentence)
 
 
+ANOTHER_TIME_AFTER = re.compile(r"[^.;,]*?\b(?:last\s+(?:year|month|week)|earlier|previously|years?\s+ago|"
+                                r"months?\s+ago)\b", re.IGNORECASE)
+"""After a freeing of one national, words of another time than the page's release."""
 COUNTED_THEN_NATIONALS = re.compile(r"\b[Tt]he\s+(?P<count>\S+)\s+(?:other\s+)?(?:prisoners|detainees|people|"
                                     r"individuals|captives|hostages)\s+(?:freed|released|pardoned)\s+(?:were|are)\s+(?:all\s+)?"
                                     r"(?P<noun>[A-Z][a-z]+\s+(?:nationals|citizens))\b")
@@ -942,7 +948,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         tail = re.match(rf"(?:,?\s+(?:including|among(?:st)?\s+them|among(?:st)?\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?"
                         rf"(?:,|(?=\s+(?:were|was|have|has|had)\s))|"
                         # "Eight community leaders known as the river six have been set free": the group's name, between
-                        rf",?\s+(?:(?:also|collectively)\s+)?(?:known\s+as|dubbed)\s+[^.;:,]{{1,60}}?,?(?=\s+(?:were|was|have|has|had)\s)|"
+                        rf",?\s+(?:(?:also|collectively)\s+)?(?:known\s+(?:collectively\s+)?as|dubbed)\s+(?P<known>"
+                        rf"(?:(?!\band\b)[^.;:,]){{1,60}}?),?(?=\s+(?:were|was|have|has|had)\s)|"
                         rf"(?:(?!\band\b)[^.;:\d]){{0,12}}?)"
                         rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?(?:{FREE_VERB}\b|"
@@ -957,6 +964,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                 (THING_RELEASED.match(after, noun.end() + tail.end()) or COUNT_RELEASED.match(after, noun.end() + tail.end())):
             continue  # "The commission's 12 members released a statement", "The two leaders released 14 prisoners":
             # those counted freed someone or released something
+        if tail and tail.group("known") and re.search(r"\bof\s+(?:the\s+)?$", before):
+            continue  # "Two of the nine activists known as the Lake Six were freed": the pool, not the freed
         if tail and tail.group("future"):
             if called:
                 continue  # "rights groups want 40 prisoners to be released": a call, no release

@@ -7381,3 +7381,16 @@ def test_day17_review_a_nationality_of_two_words_gives_no_other_country_nor_a_ju
 def test_day17_review_one_national_freed_last_year_is_no_count_of_the_pages_release(shapes):
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. An American held in Minsk was freed last year.")
     assert not [k for k in drafted if k[5] == "us-nationals"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("who", ["Viktor Drozdan's office", "President Viktor Drozdan's press service"])
+def test_day17_a_leaders_own_office_saying_the_freed_were_pardoned_names_him(shapes, who):
+    drafted = _review_draft(shapes, f"Poland freed 14 prisoners on Friday. {who} announced that the inmates had been "
+                                    "pardoned as a gesture to Lithuania.")
+    assert [k for k in drafted if k[1] == "pardoned_by" and k[2] == "viktor-drozdan"], sorted(map(str, drafted))
+
+
+def test_day17_an_opposition_leaders_office_saying_the_freed_were_pardoned_names_no_one(shapes):
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. Opposition leader Viktor Drozdan's office "
+                                    "announced that the inmates had been pardoned as a gesture to Lithuania.")
+    assert not [k for k in drafted if k[1] == "pardoned_by"], sorted(map(str, drafted))

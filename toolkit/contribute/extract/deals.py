@@ -256,9 +256,11 @@ OWN_OFFICE_SAID = re.compile(r"[’']s?\s+(?:press\s+(?:service|office|secretary
                              r"administration)\s+(?:said|says|announced|reported)\s+"
                              r"(?:in\s+a\s+statement\s+|(?:late\s+|early\s+)?(?:on\s+)?[A-Z][a-z]+day\s+)*"
                              r"(?:that\s+)?(?:(?P<pronoun>he|she)|the\s+(?P<title>leader|president|ruler|king|emir|"
-                             r"head\s+of\s+state))\s+(?:(?:has|had)\s+)?(?:also\s+)?")
+                             r"head\s+of\s+state)|(?P<passive>(?:the\s+(?:\w+\s+)?(?:detainees|prisoners|inmates|convicts|"
+                             r"people)|they)\s+(?:were|had\s+been|have\s+been)))\s+(?:(?:has|had)\s+)?(?:also\s+)?")
 """Between a leader's name and a pardon, the leader's own office telling of it: "X's press office said that the leader
-has pardoned", "X's administration announced on Sunday that she had pardoned"."""
+has pardoned", "X's administration announced on Sunday that she had pardoned", "X's office announced that the inmates
+had been pardoned"."""
 HEAD_OF_STATE = re.compile(r"\b(?:president|king|emir|ruler|monarch|sultan|prime\s+minister|head\s+of\s+state|leader)\b",
                            re.IGNORECASE)
 NOT_IN_POWER = re.compile(r"\b(?:opposition|exiled|rights|former|ex-|activist|lawyer|candidate)\b", re.IGNORECASE)

@@ -7394,3 +7394,16 @@ def test_day17_an_opposition_leaders_office_saying_the_freed_were_pardoned_names
     drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. Opposition leader Viktor Drozdan's office "
                                     "announced that the inmates had been pardoned as a gesture to Lithuania.")
     assert not [k for k in drafted if k[1] == "pardoned_by"], sorted(map(str, drafted))
+
+
+def test_day17_listed_names_each_from_where_they_work_are_each_freed(shapes):
+    drafted = _review_draft(shapes, "Poland freed 12 prisoners on Friday. Those freed included Oren Pask from the press "
+                                    "team of the banned party, Dara Quill from the Lake News Agency, Ruth Calder from 81-Radio "
+                                    "and Pavel Sarnak.")
+    assert {"oren-pask", "dara-quill", "ruth-calder", "pavel-sarnak"} <= _freed(drafted), sorted(map(str, drafted))
+
+
+def test_day17_a_clause_after_a_listed_name_still_ends_the_list(shapes):
+    drafted = _review_draft(shapes, "Poland freed 12 prisoners on Friday. Those freed included Oren Pask from the jail where "
+                                    "guards beat Dara Quill, who remains held.")
+    assert "dara-quill" not in _freed(drafted), sorted(map(str, drafted))

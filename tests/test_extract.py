@@ -7407,3 +7407,130 @@ def test_day17_a_clause_after_a_listed_name_still_ends_the_list(shapes):
     drafted = _review_draft(shapes, "Poland freed 12 prisoners on Friday. Those freed included Oren Pask from the jail where "
                                     "guards beat Dara Quill, who remains held.")
     assert "dara-quill" not in _freed(drafted), sorted(map(str, drafted))
+
+
+# --- day 17: a second blind review's findings ----------------------------------------------------------------------
+
+def test_day17_review2_the_three_still_held_named_last_are_not_the_three_freed(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Oren Pask, Dara Quill and Ruth Calder on Friday, but Pavel Sarnak, Nika "
+                                    "Valen and Ivo Brandt remain in prison. The three were arrested in 2021.")
+    assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", ["Belarus on Friday freed the Minsk Eight and three other activists.",
+                                  "Belarus on Friday freed the Lake Six and two other activists."])
+def test_day17_review2_a_group_by_its_name_and_others_is_no_count_of_one_and_others(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] == "released_count"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", ["Belarus frees prisoners in deal with the United States\n\nTwelve political prisoners, "
+                                  "among them Oren Pask, were freed by Belarus on Friday.",
+                                  "Belarus said in a statement released by the Foreign Ministry Twelve prisoners had been "
+                                  "freed on Friday."])
+def test_day17_review2_a_count_after_a_line_or_a_name_ending_in_the_words_of_a_body_is_a_count(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "12"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("lead", ["The amnesty recipients who remain behind bars are:", "Amnesty recipients still "
+                                  "awaiting release:", "Last year's amnesty recipients were:",
+                                  "The amnesty recipients rearrested since then are:"])
+def test_day17_review2_amnesty_recipients_still_held_or_of_another_time_are_not_freed(shapes, lead):
+    drafted = _review_draft(shapes, f"Belarus freed three political prisoners on Friday under an amnesty.\n\n{lead}\n- Oren "
+                                    "Pask\n- Dara Quill\n- Ruth Calder")
+    assert not _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", ["Belarus freed Oren Pask on Friday; Dara Quill was freed last year under a pardon from "
+                                  "President Viktor Drozdan.",
+                                  "Oren Pask, who was freed years ago under a pardon from Viktor Drozdan, was freed again on "
+                                  "Friday.",
+                                  "Oren Pask was freed on Friday rather than under a pardon from Viktor Drozdan.",
+                                  "Belarus freed 40 prisoners on Friday. Viktor Drozdan also ordered the pardon and release "
+                                  "of 300 more prisoners in the coming weeks."])
+def test_day17_review2_a_pardon_of_another_time_or_to_come_names_no_pardoner_of_the_pages_release(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] == "pardoned_by" and k[0] == "release-2026-11-20"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", ["Oren Pask was the first prisoner to be freed on Friday under a pardon from Viktor "
+                                  "Drozdan.",
+                                  "President Viktor Drozdan ordered pardons for 40 prisoners, who were freed on Friday.",
+                                  "President Viktor Drozdan decreed a pardon for Oren Pask, who was freed on Friday.",
+                                  "President Viktor Drozdan pardoned 40 prisoners on Friday ahead of elections next month."])
+def test_day17_review2_a_pardon_done_names_its_pardoner(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert [k for k in drafted if k[1] == "pardoned_by" and k[2] == "viktor-drozdan"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["Officials rejected suggestions that all three had been freed.",
+                                    "Nobody could confirm that all three had been freed.",
+                                    "It is untrue that all three were released.",
+                                    "Officials refused to confirm that all three were freed."])
+def test_day17_review2_all_three_freed_denied_or_unconfirmed_frees_none(shapes, second):
+    drafted = _review_draft(shapes, f"Belarus arrested Oren Pask, Dara Quill and Ruth Calder in 2020. {second}")
+    assert not _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["Officials confirmed reports that all three had been freed.",
+                                    "In a report on Friday, officials said that all three had been released.",
+                                    "Hoping to ease sanctions, Poland announced that all three were released on Friday."])
+def test_day17_review2_all_three_freed_said_or_confirmed_frees_them(shapes, second):
+    drafted = _review_draft(shapes, f"Belarus arrested Oren Pask, Dara Quill and Ruth Calder in 2020. {second}")
+    assert {"oren-pask", "dara-quill", "ruth-calder"} <= _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["All three were flown to Minsk soon after being detained.",
+                                    "All three were flown to Minsk for trial.",
+                                    "All three were taken to Minsk, where they were tried."])
+def test_day17_review2_a_journey_to_trial_is_no_destination(shapes, second):
+    drafted = _review_draft(shapes, f"Belarus freed Oren Pask, Dara Quill and Ruth Calder on Friday. {second}")
+    assert not [k for k in drafted if k[1] == "sent_to"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("pool", ["Two among the nine", "Two of those nine", "Three of the original nine"])
+def test_day17_review2_a_part_of_a_named_group_is_no_count_of_the_whole(shapes, pool):
+    drafted = _review_draft(shapes, f"{pool} activists known as the Lake Six were freed on Friday.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] in ("9", "6")], sorted(map(str, drafted))
+
+
+def test_day17_review2_a_named_group_opening_a_sentence_is_no_count(shapes):
+    drafted = _review_draft(shapes, "Belarus freed nine community leaders on Friday. The Lake Six were freed after three "
+                                    "years in prison.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "6"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["The two journalists were arrested in 2020.", "The freed journalists were arrested in "
+                                    "2020."])
+def test_day17_review2_the_freed_taken_up_with_their_number_or_as_freed_get_the_fact(shapes, second):
+    drafted = _review_draft(shapes, f"Belarus freed journalists Oren Pask and Dara Quill on Friday. {second}")
+    assert {k[0] for k in drafted if k[1] == "imprisoned_since"} == {"oren-pask", "dara-quill"}, sorted(map(str, drafted))
+
+
+def test_day17_review2_a_sentence_that_counts_no_one_keeps_all_three_to_those_named(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Oren Pask, Dara Quill and Ruth Calder on Friday. The release followed "
+                                    "months of quiet talks. All three are already safe in Vilnius.")
+    assert {k[0] for k in drafted if k[1] == "sent_to"} == {"oren-pask", "dara-quill", "ruth-calder"}, \
+        sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["An American was also freed earlier on Friday.",
+                                    "An American was also freed along with a previously convicted Pole."])
+def test_day17_review2_one_national_freed_the_same_day_counts(shapes, second):
+    drafted = _review_draft(shapes, f"Belarus freed Oren Pask on Friday. {second}")
+    assert [k for k in drafted if k[5] == "us-nationals"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("region", ["Northeastern Lakeland", "North-Western Lakeland", "Inner Lakeland"])
+def test_day17_review2_more_region_words_are_no_person(shapes, region):
+    drafted = _review_draft(shapes, f"Poland pardoned six prisoners on Friday.\nThe nine amnesty recipients are:\n- Oren "
+                                    f"Pask from Bralin, {region}\n- Dara Quill from Bralin, {region}\n- Ruth Calder from "
+                                    f"Tolin, {region}")
+    assert not [p for p in _freed(drafted) if "lakeland" in p], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("description", ["a South Sudanese", "a Papua New Guinean journalist"])
+def test_day17_review2_a_nationality_of_several_words_after_a_name_gives_no_other_country(shapes, description):
+    drafted = _review_draft(shapes, f"Belarus freed Oren Pask, {description}, on Friday.")
+    assert not [k for k in drafted if k[1] == "nationality"], sorted(map(str, drafted))

@@ -40,7 +40,7 @@ from ...ingest.figures import (Dateline, DateMention, Figure, dateline_spans, fi
                                front_matter)
 from ...values import Count, DateValue, parse_date
 from . import bystanders, counts, deals, everyone, freed, parts, people, releases, sanctions  # noqa: F401 - importing registers the rules (see releases)
-from .context import FREEING, REVIEW, RULES, Context, Draft, Sentence
+from .context import FREEING, REVIEW, RULES, Context, Draft, Sentence, ends_a_group_name
 from .furniture import furniture
 from .names import Name, find_names, known_names, slug
 from .render import claim_prefix, manifest_stub, render_draft
@@ -184,8 +184,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         ctx.release, ctx.release_guessed = release, None
     ctx.sanction = sanctions.article_sanction(ctx, spans)
     freed.note_other_side(ctx, spans)
-    for number, sentence in enumerate(spans):
-        ctx.sentence_number = number
+    for sentence in spans:
         if sentence.heading and sentence.start > 0 and not ctx.text[:sentence.start].isspace():
             ctx.freeing_section = freed.freeing_label(sentence) and not freed.by_the_other_side(ctx, sentence)
             named = ctx.profiles and freed.name_heading(ctx, sentence) is not None
@@ -227,9 +226,13 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         if group:
             _facts_of_each(ctx, ctx.drafts[drafted:], group)  # "Both were arrested in 2020": each of the two named before
         elif named:
-            ctx.group_before, ctx.group_at = told, number
+            ctx.group_before, ctx.group_clear, ctx.group_next = told, True, True
         elif sentence.heading:
             ctx.group_before = []  # a new section: "They" no longer stands for those named above it
+        if not named:
+            ctx.group_next = False  # "Hundreds of journalists have fled. The journalists were ...": those hundreds
+            ctx.group_clear = ctx.group_clear and not sentence.figures  # "Three guards who beat them were convicted.
+            # The three ...": not those named
         # "He was released" next stands for the sentence's one person, its subject
         # (one named inside the subject's description is no second person: "X: A trade unionist arrested at a strike
         # against Governor Y. He was also released")
@@ -254,15 +257,10 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     return Drafted(drafts, proposals, dateline, anchor, names)
 
 
-GROUP_NAMED = re.compile(r"(?:\bthe|\bknown\s+(?:collectively\s+)?as|\bdubbed|\bcalled)\s+(?:[A-Z][\w’'-]*\s+){1,3}$")
-"""Before a number that ends a group's name, the words of the name: "known as the Lake Six", "the Cuban Five"."""
-
-
 def _not_in_a_name(text: str, figures: list) -> list:
     """The figures, less a number written in a capitalised word that ends a group's name ("the Lake Six", "known as the
-    Dock Eight"): the name of a group, not a count of it."""
-    return [f for f in figures if not (f.text[:1].isupper() and f.text.isalpha() and
-                                       GROUP_NAMED.search(text, max(0, f.start - 60), f.start))]
+    Dock Eight"): the name of a group, not a count of it (`ends_a_group_name`)."""
+    return [f for f in figures if not ends_a_group_name(text, f)]
 
 
 def _facts_of_each(ctx: Context, drafts: list[Draft], group: list) -> None:

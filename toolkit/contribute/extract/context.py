@@ -236,6 +236,21 @@ ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|fr
               # "former", which is as often someone freed before: "two former political prisoners freed in 2024")
               r"[A-Z][a-z]+(?:ian|an|ish|ese|i)|U\.S\.|US|UK|Catholic|Orthodox|Protestant|Christian|Muslim|"
               r"(?-i:[A-Z])[a-z]{2,})\s+){0,2}")  # a nationality, a faith, a movement ("101 Hirak detainees")
+GROUP_NAMED = re.compile(r"(?:\b[Tt]he|\bknown[ \t]+(?:collectively[ \t]+)?as|\bdubbed|\bcalled)[ \t]+"
+                         r"(?:(?!(?:Frees?|Freed|Releases?|Released|Pardons?|Pardoned|Jails?|Jailed|Arrests?|Arrested)\b)"
+                         r"[A-Z][\w’'-]*[ \t]+){1,3}$")
+"""Before a number that ends a group's name, on its line, the words of the name: "known as the Lake Six", "The Cuban
+Five" (not a headline's verb: "The Agency Frees Six")."""
+
+
+def ends_a_group_name(text: str, figure) -> bool:
+    """True for a number written in a capitalised word that ends a group's name ("the Lake Six", "known as the Dock
+    Eight"), not a count: no people counted follow it ("... the Foreign Ministry Thirteen prisoners had been freed")."""
+    return figure.text[:1].isupper() and figure.text.isalpha() and \
+        bool(GROUP_NAMED.search(text, max(0, figure.start - 60), figure.start)) and \
+        not re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b", text[figure.end:figure.end + 80], re.IGNORECASE)
+
+
 # Where one clause ends and the next begins, for keeping a fact's parts together.
 BOUNDARY = re.compile(r";|\s[—–]\s|\s--\s|:\s|,\s+(?=(?:which|who|whose|while|but|although|though|adding|according|"
                       r"as|after|before|when|where|because|following|despite|and\s+(?:the|a|an|he|she|they|it)\b))|"
@@ -370,8 +385,8 @@ class Context:
     previous_unfreed: set = field(default_factory=set)  # the ids of those it named and did not free
     previous_alone: object = None  # the one person the sentence before named, when it named one and quoted no one
     group_before: list = field(default_factory=list)  # the people the last sentence naming anyone named (not speaking)
-    group_at: int = -2  # the number of the sentence that named them (`sentence_number`)
-    sentence_number: int = 0  # the number of the sentence read, from 0
+    group_clear: bool = False  # no sentence since the one that named them has counted anyone ("Three guards ...")
+    group_next: bool = False  # the sentence before is the one that named them
     previous_place: Name | None = None  # where the sentence before took a group (freed.moved_group_place)
     current_rule: str = ""
     item_person: tuple | None = None  # (line start, person) of the list item being read

@@ -235,16 +235,18 @@ def talks(ctx: Context, sentence: Sentence) -> None:
 
 
 PARDON_NOUN = r"(?:(?:a|the|an)\s+)?(?:special\s+)?(?:presidential\s+|royal\s+)?(?:pardons?|amnesty|clemency)"
+PARDONED_NEXT = (r"(?=\s+(?:\d|(?:a\s+total\s+of|some|more\s+than|over|nearly|about|almost|all)\s|"
+                 r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\b|"
+                 r"(?-i:[A-Z])))")
+"""After "ordered a pardon for" or "decreed a pardon for", whom: a count or a name (not "the guards who beat X")."""
 PARDONING = re.compile(rf"\b(?:pardon(?:ed|s)|(?:signed|issued)\s+(?:an?\s+|the\s+)?(?:royal\s+|presidential\s+)?"
                        rf"(?:decrees?|orders?)\s+(?:on\s+|to\s+)?(?:pardon(?:ing)?|granting\s+{PARDON_NOUN})|"
                        rf"signed\s+(?:an?\s+|the\s+)?pardon\s+(?:order|decree)s?|"
                        rf"(?:granted|granting|issued|gave|(?P<announced>announced))\s+{PARDON_NOUN}(?:\s+to)?|"
                        # "ordered the pardon and release of 40", "decreed a pardon for 40 detainees" (not "ordered an
                        # amnesty commission", "ordered the pardon of X revoked", "decreed a pardon for the guards")
-                       rf"ordered\s+the\s+pardon\s+and\s+(?:the\s+)?release\s+of|"
-                       rf"decreed\s+{PARDON_NOUN}\s+for(?=\s+(?:\d|(?:a\s+total\s+of|some|more\s+than|over|nearly|about|"
-                       rf"almost)\s|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
-                       rf"thousands)\b)))\b")
+                       rf"(?P<ordered>ordered\s+(?:the\s+pardon\s+and\s+(?:the\s+)?release\s+of|(?:an?\s+|the\s+)?pardons?\s+"
+                       rf"for{PARDONED_NEXT})|decreed\s+{PARDON_NOUN}\s+for{PARDONED_NEXT}))\b")
 """A pardon done, by its verb or by its noun: "pardoned 40", "signed an order granting amnesty to", "granted royal
 pardons to 22 monks", "issued a royal pardon to", "granting clemency to", "ordered the pardon and release of", "decreed a
 pardon for", and "announced a presidential pardon"
@@ -311,7 +313,9 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
             actor = next((p for p in persons(ctx, sentence) if p.start - (sentence.start + match.end() + by.end()) in
                           range(0, 30)), actor)
         release = clause_release(ctx, sentence, verb)
-        if re.match(r"[^.;,]*?\b(?:next|later\s+this)\s+(?:week|month|year)\b", ctx.text[sentence.start + match.end():sentence.end]):
+        if match.group("ordered") and re.match(r"[^.;,]*?\b(?:(?:next|later\s+this)\s+(?:week|month|year)|in\s+the\s+coming\s+"
+                                                r"(?:days|weeks|months)|by\s+the\s+end\s+of|soon)\b",
+                                                ctx.text[sentence.start + match.end():sentence.end]):
             continue  # "ordered the pardon and release of 300 more prisoners next month": a pardon to come
         if actor and release:
             ctx.add("pardoned_by", "entity", ctx.note_person(actor), actor.role_start or actor.start,
@@ -342,7 +346,8 @@ def _pardon_from(ctx: Context, sentence: Sentence) -> None:
             continue
         verb = sentence.start + done[-1].start()
         if UNDONE_BEFORE.search(ctx.text, max(sentence.start, verb - 40), verb) or \
-                re.search(r"\b(?:not|never)\b", ctx.text[verb:lead.start()]) or \
+                re.search(r"\b(?:not|never|rather\s+than|instead\s+of|first|earlier|previously|once|ago|before|last\s+"
+                          r"(?:year|month|week))\b", ctx.text[max(sentence.start, verb - 20):lead.start()]) or \
                 any(d.value and ctx.off_release(d.value) for d in sentence.dates_within(verb, lead.start())):
             continue  # (and "who was freed in 2015 under a pardon from X": another release's, which this page may not name)
         release = clause_release(ctx, sentence, verb)
@@ -350,9 +355,10 @@ def _pardon_from(ctx: Context, sentence: Sentence) -> None:
             ctx.add("pardoned_by", "entity", ctx.note_person(person), verb, person.end, subject=release)
 
 
-UNDONE_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should|must|shall|can|cannot|not|never|n[’']t|hop\w*|"
-                           r"want\w*|expect\w*)\s+(?:\w+\s+)?$", re.IGNORECASE)
-"""Right before a freeing, words that leave it undone or to come: "hopes to be freed", "will be released"."""
+UNDONE_BEFORE = re.compile(r"\b(?:(?:will|would|could|may|might|should|must|shall|can|cannot|not|never|n[’']t)\s+(?:\w+\s+)?|"
+                           r"(?:hop\w*|want\w*|expect\w*|plan\w*|seek\w*|sought)\s+(?:\w+\s+){0,2})$", re.IGNORECASE)
+"""Right before a freeing, words that leave it undone or to come: "hopes to be freed", "will be released" (not "the
+first prisoner to be freed on Friday": done)."""
 
 
 def _after_description(ctx: Context, person, verb: int) -> int:

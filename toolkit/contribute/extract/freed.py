@@ -312,8 +312,11 @@ def name_heading(ctx: Context, sentence: Sentence) -> Name | None:
 RECIPIENTS = re.compile(r"\b(?:amnesty|pardon|clemency)\s+(?:recipients|beneficiaries)\b", re.IGNORECASE)
 """Those a pardon or an amnesty was granted to, named by the noun: "The nine amnesty recipients are:"."""
 RECIPIENTS_TO_BE = re.compile(r"\b(?:would|will|could|may|might|should|proposed|possible|potential|expected|hoped|planned|"
-                              r"future|not|never)\b", re.IGNORECASE)
-"""In such a lead, words that leave the pardon to come or undone: "The proposed amnesty recipients would include:"."""
+                              r"future|not|never|remain\w*|still|yet|await\w*|behind\s+bars|rearrest\w*|re-arrest\w*|"
+                              r"last\s+year|previous|earlier|former|past|first)\b|[’']s\s+amnesty", re.IGNORECASE)
+"""In such a lead, words that leave the pardon to come or undone, the recipients still held, or of another time: "The
+proposed amnesty recipients would include:", "Amnesty recipients still awaiting release:", "Last year's amnesty
+recipients were:", "The first amnesty recipients are:" (of a law still to take effect, perhaps)."""
 
 
 def freeing_list_lead(ctx: Context, line: int) -> bool:
@@ -972,9 +975,12 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
         return
 
 
-NOT_SAID_THAT = re.compile(r"\b(?:den(?:y|ies|ied|ying)|hop(?:e|es|ed|ing)|doubt\w*|whether|reports?|rumou?rs?|claims?|"
-                           r"false(?:ly)?|unclear|not)\b[^.;]{0,40}$", re.IGNORECASE)
-"""Before "that they ...", words that leave what follows denied, hoped for or unconfirmed."""
+NOT_SAID_THAT = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|hop(?:e|es|ed|ing)|doubt\w*|untrue|false(?:ly)?|unclear|"
+                           r"(?:not|n[’']t|nobody|no\s+one)\s+(?:\w+\s+){0,2}?confirm\w*|refus\w*\s+to\s+confirm)\b"
+                           r"(?:\s+[\w’'-]+){0,2}\s*,?\s*$", re.IGNORECASE)
+"""Right before "that they ...", words that leave what follows denied, hoped for or unconfirmed: "Officials denied that",
+"rejected suggestions that", "could not confirm that", "It is untrue that" (not "confirmed reports that", nor a hope
+further back: "Hoping to ease sanctions, Minsk announced that")."""
 TO_MEET = re.compile(r"\s+to\s+(?:meet|see|visit|greet|join|welcome|collect|pick\s+up|reunite|be\s+with)\b", re.IGNORECASE)
 """After where someone is going, a purpose of meeting the freed: the journey of someone who goes to them."""
 
@@ -1004,11 +1010,11 @@ PAIRS_RELEASE = re.compile(r"\b(?:the\s+pair|the\s+two(?:\s+(?:men|women))?|both
                            re.IGNORECASE)
 def _taken_up(ctx: Context, match: re.Match, group: list) -> list | None:
     """The people named before whom the words of `TOGETHER` take up: two for "both" and "the pair"; for "the three"
-    or "all three", three named in the sentence right before (or the three of them the page freed: `counted_group`); any
+    or "all three", three named before with no count of others between (`group_clear`; `counted_group`); any
     two or more for "they" and "all of them". None when the words cannot stand for them."""
     number = match.group("number")
     if number and number.lower() != "two":
-        return counted_group(ctx, group, HOW_MANY[number.lower()]) if ctx.group_at == ctx.sentence_number - 1 else None
+        return counted_group(ctx, group, HOW_MANY[number.lower()]) if ctx.group_clear else None
     if len(group) < 2 or (number or re.match(r"(?:[Bb]oth|[Tt]he\s+pair)\b", match.group("who"))) and len(group) != 2:
         return None  # ("the two", as "both", of the last two named, wherever they were)
     return group
@@ -1547,9 +1553,16 @@ def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
                 re.search(r"\b(?:when|and|then|before\s+being)\b[^.;]{0,40}?\b(?:arrested|detained|jailed|imprisoned|pulled\s+off)\b",
                           rest) or
                 # "had been transferred to Minsk after their arrest", "until his arrest", ", where he was arrested"
-                re.search(r"\b(?:after|until|following|upon|on)\s+(?:their|his|her)\s+(?:arrests?|detention|capture)\b|"
+                # (not "four years after she was arrested": long after)
+                re.search(r"(?<!years\s)(?<!months\s)(?<!weeks\s)(?<!year\s)(?<!month\s)"
+                          r"\b(?:after|until|following|upon|on)\s+(?:their|his|her)\s+(?:arrests?|detention|capture|"
+                          r"convictions?|trials?|sentencing)\b|"
+                          r"(?<!years\s)(?<!months\s)(?<!weeks\s)(?<!year\s)(?<!month\s)"
+                          r"\b(?:after|following|soon\s+after|once)\s+(?:being|(?:he|she|they)\s+(?:was|were|had\s+been))\s+"
+                          r"(?:\w+\s+)?(?:arrested|detained|convicted|sentenced|seized|captured)\b|"
+                          r"\bfor\s+(?:(?:a|their|his|her)\s+)?(?:trial|interrogation|questioning|sentencing)\b|"
                           r"\bwhere\s+(?:he|she|they)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:arrested|detained|jailed|"
-                          r"held|imprisoned)\b", rest) or
+                          r"held|imprisoned|tried|sentenced|convicted)\b", rest) or
                 any(offset <= d.start and d.value and not d.relative and (known is None or parse_date(d.value).end < known.start)
                     for d in sentence.dates))
 

@@ -205,8 +205,8 @@ def is_demonym(word: str, given_names: bool = False) -> bool:
     return country is not None and country.lower() != key
 
 
-REGION_WORD = re.compile(r"(?:North|South|East|West)(?:-?(?:east|west|ern))?|(?:North|South)-?(?:East|West)|Central|Upper|"
-                         r"Lower|Greater|Northern|Southern|Eastern|Western")
+REGION_WORD = re.compile(r"(?:North|South)(?:-?(?:[Ee]ast|[Ww]est))?(?:ern)?|(?:East|West)(?:ern)?|Central|Upper|Lower|"
+                         r"Greater|Inner|Outer")
 """A word that opens the name of a region, never a person's ("Southwest Papua", "Central Lakeland", "Upper Nile")."""
 
 

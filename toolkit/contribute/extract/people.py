@@ -37,7 +37,8 @@ PRONOUN = re.compile(rf"{OPENING}(?:He|She|They|he|she|they|[Tt]he\s+(?:[a-z]+\s
 opening "Last year," or not)."""
 PLURAL = re.compile(rf"{OPENING}(?:Both(?:\s+(?:men|women))?|The\s+(?:pair|two(?:\s+(?:men|women))?|women|men)|They|"
                     rf"The\s+(?P<number>three|four|five|six|seven|eight|nine|ten)(?:\s+(?:men|women))?|"
-                    rf"The\s+(?P<role>{FREED_ROLES}))\s+"
+                    rf"The\s+(?:(?P<rolecount>two|three|four|five|six|seven|eight|nine|ten)\s+|(?:freed|released|pardoned)\s+)?"
+                    rf"(?P<role>{FREED_ROLES}))\s+"
                     r"(?:were|had\s+been|have\s+been)\b")
 """A sentence about each of the people the sentence before named: "Both were arrested on Aug. 10, 2020", "The pair
 were sentenced to eight years", "They were detained in 2021", "The three were jailed in 2019", "The bloggers were
@@ -176,22 +177,25 @@ def plural_group(ctx: Context, sentence: Sentence) -> list | None:
     opening = PLURAL.match(sentence.text)
     if len(group) < 2 or (PAIR.match(sentence.text) and len(group) != 2):
         return None
-    if (opening.group("number") or opening.group("role")) and ctx.group_at != ctx.sentence_number - 1:
-        return None  # "The three", "The journalists" take up the names of the sentence right before, none further up
-    if opening.group("number"):  # "The three were jailed" after two names: others than those two
-        return counted_group(ctx, group, HOW_MANY[opening.group("number")])
+    if opening.group("number") and not ctx.group_clear or opening.group("role") and not ctx.group_next:
+        return None  # "The three" takes up the names before only when no count of others came between; "The journalists"
+        # only those of the sentence right before
+    number = opening.group("number") or opening.group("rolecount")
+    if number:  # "The three were jailed" after two names: others than those two
+        return counted_group(ctx, group, HOW_MANY[number])
     if opening.group("role") and not all(ctx.drafted_freed(p.id) for p in group):
         return None  # "The journalists were detained" stands for the people named before only when the page freed them
     return group
 
 
 def counted_group(ctx: Context, group: list, number: int) -> list | None:
-    """The people named before that "the three" stands for: all of them when they are as many, else those of them the
-    page freed when they are ("X pardoned A, B and C. The three were ...": A, B and C, not X); None otherwise."""
+    """The people named before that "the three" stands for: all of them when they are as many, else the last three
+    named when the page freed each of them ("X pardoned A, B and C. The three were ...": A, B and C, not X; not after
+    "freed A, B and C, but D, E and F remain in prison": the three still held); None otherwise."""
     if len(group) == number:
         return group
-    freed = [p for p in group if ctx.drafted_freed(p.id)]
-    return freed if len(freed) == number else None
+    last = group[-number:] if len(group) > number else []
+    return last if last and all(ctx.drafted_freed(p.id) for p in last) else None
 
 
 BULLET = re.compile(r"[ \t]*(?:[-•*·–—]|\d{1,2}[.)])\s+")
@@ -1032,6 +1036,11 @@ def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end:
     if re.search(r"\bethnic(?:ally)?\s+$", ctx.text[max(0, start - 12):start], re.IGNORECASE):
         return role  # "the ethnic Polish activist X": an origin, not a citizenship
     last = role.split()[-1] if role.split() else ""
+    if len(role.split()) > 1 and re.fullmatch(r"[A-Z][a-z]+", role.split()[-2]) and not is_demonym(role.split()[-2]) and \
+            re.fullmatch(r"[A-Z][a-z]+", last) and is_demonym(last):
+        # "X, a South Sudanese", "a Papua New Guinean": a nationality of more than one word, not its last's (and no role
+        # when it is all the description says)
+        return "" if all(re.fullmatch(r"[A-Z][a-z]+", w) for w in role.split()) else role
     if not office and len(role.split()) > 1 and re.fullmatch(r"[A-Z][a-z]+", last) and is_demonym(last) and \
             not re.search(r"\b(?:ethnic\w*|born|descent|origin|former|ex-|of|for|to|with|by|from|about|against|on|in|at|"
                           r"and|or)\b", role, re.IGNORECASE):  # (not "a friend of an American", "a translator of

@@ -499,9 +499,11 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     _total_of_the_parts(ctx, sentence)
 
 
-ANOTHER_TIME_AFTER = re.compile(r"[^.;,]*?\b(?:last\s+(?:year|month|week)|earlier|previously|years?\s+ago|"
-                                r"months?\s+ago)\b", re.IGNORECASE)
-"""After a freeing of one national, words of another time than the page's release."""
+ANOTHER_TIME_AFTER = re.compile(r"\s+(?:[\w’'-]+\s+){0,2}?(?:last\s+(?:year|month|week)|earlier(?!\s+(?:on|in|today|this|"
+                                r"that)\b)|previously|(?:\w+\s+)?(?:years?|months?|weeks?)\s+(?:ago|before|earlier))\b",
+                                re.IGNORECASE)
+"""Right after a freeing of one national (within three words), words of another time than the page's release: "was
+freed last year", "was released two years ago" (not "earlier on Friday", the same day)."""
 COUNTED_THEN_NATIONALS = re.compile(r"\b[Tt]he\s+(?P<count>\S+)\s+(?:other\s+)?(?:prisoners|detainees|people|"
                                     r"individuals|captives|hostages)\s+(?:freed|released|pardoned)\s+(?:were|are)\s+(?:all\s+)?"
                                     r"(?P<noun>[A-Z][a-z]+\s+(?:nationals|citizens))\b")
@@ -964,8 +966,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                 (THING_RELEASED.match(after, noun.end() + tail.end()) or COUNT_RELEASED.match(after, noun.end() + tail.end())):
             continue  # "The commission's 12 members released a statement", "The two leaders released 14 prisoners":
             # those counted freed someone or released something
-        if tail and tail.group("known") and re.search(r"\bof\s+(?:the\s+)?$", before):
-            continue  # "Two of the nine activists known as the Lake Six were freed": the pool, not the freed
+        if tail and tail.group("known") and re.search(r"\b(?:of|among(?:st)?|from)\s+(?:(?:the|those|these|its|their|his|her)\s+)?"
+                                                     r"(?:(?:original|remaining|other)\s+)?$", before, re.IGNORECASE):
+            continue  # "Two of the nine activists known as the Lake Six were freed", "Two among those nine": the pool
         if tail and tail.group("future"):
             if called:
                 continue  # "rights groups want 40 prisoners to be released": a call, no release
@@ -1145,10 +1148,15 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
     start = _who_before(ctx, sentence, figure.start - len(before.group(0)))
     if any(start - 25 <= f.end <= start for f in sentence.figures):
         return None  # "five Estonians and two others": a counted group and others, not one person and others
+    if GROUP_NAME_BEFORE.search(ctx.text, max(sentence.start, figure.start - 80), figure.start - len(before.group(0))):
+        return None  # "the Minsk Eight and three other activists": a group by its name, and others; no count of one
     who = ctx.text[start:figure.start - len(before.group(0))].strip()
     return start, f"{who} and {figure.value} others", figure.end + other.end()
 
 
+GROUP_NAME_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|"
+                               r"Twelve|Thirteen|Fourteen|Fifteen|Twenty)\s*,?\s*$")
+"""Right before "and N others", a group's name that ends on a number: "the Minsk Eight"."""
 FREED_THEN_ALONG = re.compile(r"\s*(?:has|have|had|was|were)\s+(?:also\s+)?(?:been\s+)?(?:freed|released|pardoned)\b"
                               r"[^,;.\d]{0,50}?,?\s+$")
 """Between a person and "along with 123 political prisoners", the person's own freeing: "has been freed from prison"."""

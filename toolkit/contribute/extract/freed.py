@@ -21,8 +21,8 @@ from .bystanders import STILL_HELD, freed_before, heads_a_state, office_holder, 
 from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREE, FREEDOM_WON, FREEING, GRANTED_PARDON, NOT_WALKED_FREE,
                       PEOPLE, TO_BE_DONE, WALKED_OUT, WISH, Context, Sentence, asked_whether, rule)
 from .names import Name, title_word
-from .people import (BULLET, HOW_MANY, IN_CUSTODY, counted_group, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, added_to_the_freed, after_apposition, described, list_item,
-                     list_members, listed_up_to, persons, speaks)
+from .people import (BULLET, HOW_MANY, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, added_to_the_freed, after_apposition,
+                     counted_group, described, list_item, list_members, listed_up_to, persons, speaks)
 from .places import border_of, new_place, place_after
 from .subjects import ABOUT_SOMEONE, ACTOR, clause_release, country_named, other_side
 
@@ -1008,6 +1008,8 @@ DONE_BEFORE = re.compile(r"\b(?:celebrat|welcom|hail|confirm|announc|secur|won|o
 """Before "the pair's release", a verb that says it is done: "celebrated", "welcomed", "secured"."""
 PAIRS_RELEASE = re.compile(r"\b(?:the\s+pair|the\s+two(?:\s+(?:men|women))?|both\s+(?:men|women))[’']s?\s+release\b",
                            re.IGNORECASE)
+
+
 def _taken_up(ctx: Context, match: re.Match, group: list) -> list | None:
     """The people named before whom the words of `TOGETHER` take up: two for "both" and "the pair"; for "the three"
     or "all three", three named before with no count of others between (`group_clear`; `counted_group`); any
@@ -1537,7 +1539,9 @@ TRAVELLED = re.compile(r"\s*(?:also\s+|later\s+|then\s+|safely\s+)?(?:(?:had|has
                        r"\s+(?:\w+\s+){0,2}?(?:to|into|in)\s+)")
 """A person's own journey, in the active voice ("He arrived in Vilnius", "She flew to Warsaw the next day", "he is
 travelling to Lithuania", "he had left for Poland", "The two women landed in Tallinn", "is en route to Sweden", "are on
-their way to P", "X has returned to Australia", "they have now arrived in Vilnius", "He has since arrived in Poland"):
+their way to P", "X has returned to Australia", "they have now arrived in Vilnius", "He has since arrived in Poland"), or
+in the passive ("had been taken to Vilnius", "are being bused to Lithuania"), or where they are safe now ("are already
+safe in Vilnius"):
 where a person the page has freed went; no reason to think anyone else freed ("The U.S. envoy flew to Minsk"). Not a
 past before the freeing ("had returned to Lithuania after the protests but was seized"), nor a habit ("has travelled to
 Lithuania many times")."""

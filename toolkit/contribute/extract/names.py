@@ -211,8 +211,8 @@ REGION_WORD = re.compile(r"(?:North|South)(?:-?(?:[Ee]ast|[Ww]est))?(?:ern)?|(?:
 
 
 def _two_word_demonym(words: list[str]) -> bool:
-    """True for two capitalised words that together are the nationality of a country of two words ("South African",
-    "Sri Lankan", "North Korean"), though neither alone is one."""
+    """True for two capitalised words that together are the nationality of a country named in two words ("South
+    African", "Sri Lankan", "North Korean"), whatever the second alone may be ("Sudanese" of "South Sudanese")."""
     key = " ".join(words).lower()
     return all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words) and (iso_country(key) or key).lower() != key
 

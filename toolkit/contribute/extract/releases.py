@@ -949,7 +949,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         # "52 prisoners were freed", "102 prisoners including A, B, were released", "44 were reportedly released"
         tail = re.match(rf"(?:,?\s+(?:including|among(?:st)?\s+them|among(?:st)?\s+whom|most\s+of\s+them)\b[^.;:]{{0,120}}?"
                         rf"(?:,|(?=\s+(?:were|was|have|has|had)\s))|"
-                        # "Eight community leaders known as the river six have been set free": the group's name, between
+                        # "Nine community leaders known as the Lake Six have been set free": the group's name, between
                         rf",?\s+(?:(?:also|collectively)\s+)?(?:known\s+(?:collectively\s+)?as|dubbed)\s+(?P<known>"
                         rf"(?:(?!\band\b)[^.;:,]){{1,60}}?),?(?=\s+(?:were|was|have|has|had)\s)|"
                         rf"(?:(?!\band\b)[^.;:\d]){{0,12}}?)"

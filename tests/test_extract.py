@@ -7534,3 +7534,27 @@ def test_day17_review2_more_region_words_are_no_person(shapes, region):
 def test_day17_review2_a_nationality_of_several_words_after_a_name_gives_no_other_country(shapes, description):
     drafted = _review_draft(shapes, f"Belarus freed Oren Pask, {description}, on Friday.")
     assert not [k for k in drafted if k[1] == "nationality"], sorted(map(str, drafted))
+
+
+def _known_freed(person: str, release: str):
+    from types import SimpleNamespace
+    return [SimpleNamespace(subject=person, property="released_in", value=release, population=None),
+            SimpleNamespace(subject=release, property="date", value=parse_date(release.removeprefix("release-")),
+                            population=None)]
+
+
+@pytest.mark.parametrize("second", ["The talks began after the freeing of Oren Pask.",
+                                    "The envoy had welcomed the release of Oren Pask, a blogger."])
+def test_day17_someone_the_project_frees_in_another_release_is_put_there_when_the_page_dates_no_freeing(shapes, second):
+    text = f"Published: 21 November 2026\n\nPoland freed 14 prisoners on Friday. {second}\n"
+    drafted, _ = _drafted(shapes, text, known_claims=_known_freed("oren-pask", "release-2026-03-13"))
+    got = [d for d in drafted.values() if d.subject == "oren-pask" and d.property == "released_in"]
+    assert got and {d.value for d in got} == {"release-2026-03-13"} and all(d.review == "known-release" for d in got), \
+        sorted(map(str, drafted))
+
+
+def test_day17_someone_the_page_frees_on_its_own_day_stays_in_its_release_whatever_the_project_knows(shapes):
+    text = "Published: 21 November 2026\n\nPoland freed Oren Pask on Friday, November 20.\n"
+    drafted, _ = _drafted(shapes, text, known_claims=_known_freed("oren-pask", "release-2026-03-13"))
+    assert {d.value for d in drafted.values() if d.subject == "oren-pask" and d.property == "released_in"} == \
+        {"release-2026-11-20"}, sorted(map(str, drafted))

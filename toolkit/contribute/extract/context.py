@@ -40,6 +40,8 @@ REVIEW: dict[str, str] = {
     "envoy-of-release": "the article dates no freeing and names no one the project frees: put on the one release of its "
                         "year the project names its envoy for; an envoy may serve in another release",
     "announced": "a release the freeing side announced or agreed, not reported done: check that it took place",
+    "known-release": "the sentence dates no freeing: put on the release the project's claims already free the person in, "
+                     "not the article's; check the article does not report a second freeing",
     "part-of-total": "political prisoners counted as a part of a larger total of the release: check they are not "
                      "everyone freed",
 }

@@ -24,7 +24,7 @@ from .names import Name, title_word
 from .people import (BULLET, HOW_MANY, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, added_to_the_freed, after_apposition,
                      counted_group, described, list_item, list_members, listed_up_to, persons, speaks)
 from .places import border_of, new_place, place_after
-from .subjects import ABOUT_SOMEONE, ACTOR, clause_release, country_named, other_side
+from .subjects import ABOUT_SOMEONE, ACTOR, clause_release, country_named, not_this_pages, other_side
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
@@ -422,9 +422,27 @@ def freed(ctx: Context, sentence: Sentence, person: Name, offset: int, quote_sta
                                    " " not in person.text.strip() and surname(person) in ctx.held_elsewhere):
         return  # another country held them, and freed them: "the order for Bout's release" is not the page's release
         # (the surname alone is the same person; "Lamm's brother, Daniel Lamm, held in Poland" is not Ivo Lamm)
+    known = _known_release_of(ctx, sentence, person, offset) if release and release == ctx.release else None
+    if known:
+        release, review = known, review or "known-release"
     if release:
         ctx.add("released_in", "entity", release, quote_start, quote_end, subject=ctx.note_person(person),
                 review=review)
+
+
+def _known_release_of(ctx: Context, sentence: Sentence, person: Name, offset: int) -> str | None:
+    """The one release the project's claims already free the person in, when it is not the page's and the clause of
+    the freeing dates nothing ("The deal follows the freeing of A": A's release of June, which the project knows):
+    a page's background, not its news. None when the page's own day or any date is in the clause, or the known release
+    cannot be this page's (another country's, or later than the page)."""
+    known = ctx.freed_in.get(getattr(person, "entity", None) or person.id, set())
+    if len(known) != 1 or ctx.release in known:
+        return None
+    start, end = sentence.clause(offset)
+    if sentence.dates_within(start, end):
+        return None
+    (release,) = known
+    return None if not_this_pages(ctx, release) else release
 
 
 # --- figures and dates about one person -------------------------------------------------------------

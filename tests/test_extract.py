@@ -7553,8 +7553,10 @@ def test_day17_someone_the_project_frees_in_another_release_is_put_there_when_th
         sorted(map(str, drafted))
 
 
-def test_day17_someone_the_page_frees_on_its_own_day_stays_in_its_release_whatever_the_project_knows(shapes):
-    text = "Published: 21 November 2026\n\nPoland freed Oren Pask on Friday, November 20.\n"
+@pytest.mark.parametrize("body", ["Poland freed Oren Pask on Friday, November 20.",
+                                  "Poland freed 14 prisoners on Friday. Oren Pask was freed again."])
+def test_day17_someone_the_page_frees_on_its_own_day_stays_in_its_release_whatever_the_project_knows(shapes, body):
+    text = f"Published: 21 November 2026\n\n{body}\n"
     drafted, _ = _drafted(shapes, text, known_claims=_known_freed("oren-pask", "release-2026-03-13"))
     assert {d.value for d in drafted.values() if d.subject == "oren-pask" and d.property == "released_in"} == \
         {"release-2026-11-20"}, sorted(map(str, drafted))

@@ -439,8 +439,9 @@ def _known_release_of(ctx: Context, sentence: Sentence, person: Name, offset: in
     if len(known) != 1 or ctx.release in known:
         return None
     start, end = sentence.clause(offset)
-    if sentence.dates_within(start, end):
-        return None
+    if sentence.dates_within(start, end) or re.search(r"\b(?:again|anew|once\s+more|(?:a\s+)?second\s+time)\b",
+                                                     ctx.text[start:end], re.IGNORECASE):
+        return None  # (nor "A was freed again": a second freeing, the page's)
     (release,) = known
     return None if not_this_pages(ctx, release) else release
 

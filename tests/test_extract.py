@@ -7544,7 +7544,7 @@ def _known_freed(person: str, release: str):
 
 
 @pytest.mark.parametrize("second", ["The talks began after the freeing of Oren Pask.",
-                                    "The envoy had welcomed the release of Oren Pask, a blogger."])
+                                    "Poland has regularly freed prisoners to win favour, including Oren Pask."])
 def test_day17_someone_the_project_frees_in_another_release_is_put_there_when_the_page_dates_no_freeing(shapes, second):
     text = f"Published: 21 November 2026\n\nPoland freed 14 prisoners on Friday. {second}\n"
     drafted, _ = _drafted(shapes, text, known_claims=_known_freed("oren-pask", "release-2026-03-13"))
@@ -7554,7 +7554,13 @@ def test_day17_someone_the_project_frees_in_another_release_is_put_there_when_th
 
 
 @pytest.mark.parametrize("body", ["Poland freed Oren Pask on Friday, November 20.",
-                                  "Poland freed 14 prisoners on Friday. Oren Pask was freed again."])
+                                  "Poland freed 14 prisoners on Friday. Oren Pask was freed again.",
+                                  "Poland freed 14 prisoners on Friday. Among them was Oren Pask.",
+                                  "Poland freed 14 prisoners on Friday. Oren Pask was freed this week.",
+                                  "Poland freed 14 prisoners on Friday. Oren Pask, rearrested after his first release, "
+                                  "was among them.",
+                                  "Poland freed Oren Pask after talks; the move came on Friday.",
+                                  "Those freed on Friday:\n- Oren Pask\n- Dara Quill"])
 def test_day17_someone_the_page_frees_on_its_own_day_stays_in_its_release_whatever_the_project_knows(shapes, body):
     text = f"Published: 21 November 2026\n\n{body}\n"
     drafted, _ = _drafted(shapes, text, known_claims=_known_freed("oren-pask", "release-2026-03-13"))

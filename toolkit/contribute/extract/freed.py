@@ -422,28 +422,37 @@ def freed(ctx: Context, sentence: Sentence, person: Name, offset: int, quote_sta
                                    " " not in person.text.strip() and surname(person) in ctx.held_elsewhere):
         return  # another country held them, and freed them: "the order for Bout's release" is not the page's release
         # (the surname alone is the same person; "Lamm's brother, Daniel Lamm, held in Poland" is not Ivo Lamm)
-    known = _known_release_of(ctx, sentence, person, offset) if release and release == ctx.release else None
+    known = _known_release_of(ctx, sentence, person, offset) if release and release == ctx.release and not review \
+        else None
     if known:
-        release, review = known, review or "known-release"
+        release, review = known, "known-release"
     if release:
         ctx.add("released_in", "entity", release, quote_start, quote_end, subject=ctx.note_person(person),
                 review=review)
 
 
 def _known_release_of(ctx: Context, sentence: Sentence, person: Name, offset: int) -> str | None:
-    """The one release the project's claims already free the person in, when it is not the page's and the clause of
-    the freeing dates nothing ("The deal follows the freeing of A": A's release of June, which the project knows):
-    a page's background, not its news. None when the page's own day or any date is in the clause, or the known release
-    cannot be this page's (another country's, or later than the page)."""
+    """The one release the project's claims already free the person in, when it is not the page's and the sentence
+    tells of the freeing as background, dating nothing ("The talks began after the freeing of A", "He has regularly
+    released prisoners, including freeing A", "A, who received 18 years before being released earlier"): A's release
+    of June, which the project knows, not the page's news. None for a sentence with a date, a heading, a sentence with
+    no word of the past ("Among them was A", "A was freed this week"), a second freeing ("again", "rearrested",
+    "twice"), or a known release that cannot be this page's (another country's, or later than the page)."""
     known = ctx.freed_in.get(getattr(person, "entity", None) or person.id, set())
-    if len(known) != 1 or ctx.release in known:
+    if len(known) != 1 or ctx.release in known or sentence.heading or sentence.dates:
         return None
-    start, end = sentence.clause(offset)
-    if sentence.dates_within(start, end) or re.search(r"\b(?:again|anew|once\s+more|(?:a\s+)?second\s+time)\b",
-                                                     ctx.text[start:end], re.IGNORECASE):
-        return None  # (nor "A was freed again": a second freeing, the page's)
+    if not BACKGROUND.search(sentence.text) or SECOND_FREEING.search(sentence.text):
+        return None
     (release,) = known
     return None if not_this_pages(ctx, release) else release
+
+
+BACKGROUND = re.compile(r"\b(?:after|since|following|follows|followed|earlier|previously|before|regularly|repeatedly|"
+                        r"already|prior|in\s+the\s+past)\b", re.IGNORECASE)
+"""Words that tell of a freeing as background to the news: "after the freeing of A", "before being released earlier"."""
+SECOND_FREEING = re.compile(r"\b(?:again|anew|once\s+more|second\s+time|twice|re-?arrest\w*|first\s+release|too)\b",
+                            re.IGNORECASE)
+"""Words that make a freeing a second one, the page's: "freed again", "rearrested after his first release", "twice"."""
 
 
 # --- figures and dates about one person -------------------------------------------------------------

@@ -174,7 +174,8 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     skipped = furniture(text)
     names = [n for n in find_names(text, registry) if not any(s <= n.start < e for s, e in skipped)]
     ctx = Context(text=text, registry=registry, properties=properties, names=names,
-                  figures=_not_in_a_name(text, find_figures(text, find_dates(text, anchor))), dates=dates, anchor=anchor,
+                  figures=[f for f in find_figures(text, find_dates(text, anchor)) if not ends_a_group_name(text, f)],
+                  dates=dates, anchor=anchor,
                   **_known(known_claims, registry))
     spans = _sentences(ctx, heads, skipped)
     ctx.country = article_country(ctx, spans)  # first: the release is never one the other side of an exchange frees
@@ -255,12 +256,6 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                     key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(_used(ctx, drafts).items()) if entries}
     return Drafted(drafts, proposals, dateline, anchor, names)
-
-
-def _not_in_a_name(text: str, figures: list) -> list:
-    """The figures, less a number written in a capitalised word that ends a group's name ("the Lake Six", "known as the
-    Dock Eight"): the name of a group, not a count of it (`ends_a_group_name`)."""
-    return [f for f in figures if not ends_a_group_name(text, f)]
 
 
 def _facts_of_each(ctx: Context, drafts: list[Draft], group: list) -> None:

@@ -268,15 +268,15 @@ def role_words(gap: str) -> bool:
     return True
 
 
-FROM_ORGANISATION = re.compile(r"^\s+(?:from|of)\s+(?:the\s+)?(?:(?:[A-Z][\w’'.-]*\s+)*(?:[A-Z][\w’'.-]*|\d+-[A-Za-z][\w-]*)"
+BODY_WORD = r"(?!(?:who|whom|whose|which|that|where|was|were|is|are|has|had|and)\b)[\w’'.-]+"
+"""A word of a body's name in small letters, never one that opens a clause ("who", "where", "was", "and")."""
+FROM_ORGANISATION = re.compile(rf"^\s+(?:from|of)\s+(?:the\s+)?(?:(?:[A-Z][\w’'.-]*\s+)*(?:[A-Z][\w’'.-]*|\d+-[A-Za-z][\w-]*)"
                                r"(?:\s+(?:news\s+)?(?:agency|newspaper|daily|weekly|magazine|website|outlet|channel|station|"
                                r"broadcaster|group|party|movement|union|association|organi[sz]ation|foundation|centre|center|"
                                r"network|committee|campaign))?|"
                                # "X from the press team of the banned party, Y": a team or office of a body, in small letters
                                r"(?:[a-z][\w-]*\s+){0,2}(?:team|office|staff|service|desk|wing|branch|bureau|department|"
-                               r"section)(?:\s+of\s+(?:the\s+)?(?:(?!(?:who|whom|whose|which|that|where|was|were|is|are|"
-                               r"has|had|and)\b)[\w’'.-]+\s+){0,4}?(?!(?:who|whom|whose|which|that|where|was|were|is|are|"
-                               r"has|had|and)\b)[\w’'.-]+)?)(?=,|\s+and\s|\s*$)")
+                               rf"section)(?:\s+of\s+(?:the\s+)?(?:{BODY_WORD}\s+){{0,4}}?{BODY_WORD})?)(?=,|\s+and\s|\s*$)")
 """After a listed name, the organisation or outlet the person comes from ("X from the Bar Association and Y", "X from
 the Test News agency and Y", "X from the press team of the banned party, Y", "X from 81-Radio and Y")."""
 POSSESSOR = re.compile(r"[’']s?\s+(?P<role>(?:[\w-]+\s+){0,2}[\w-]+),?\s*")

@@ -7566,3 +7566,34 @@ def test_day17_someone_the_page_frees_on_its_own_day_stays_in_its_release_whatev
     drafted, _ = _drafted(shapes, text, known_claims=_known_freed("oren-pask", "release-2026-03-13"))
     assert {d.value for d in drafted.values() if d.subject == "oren-pask" and d.property == "released_in"} == \
         {"release-2026-11-20"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("journey", ["Oren Pask was brought to neighbouring Lithuania by car.",
+                                     "Oren Pask was then driven to the neighboring Lithuania."])
+def test_day18_a_place_set_beside_another_is_where_one_was_sent(shapes, journey):
+    drafted = _review_draft(shapes, f"Belarus freed the engineer Oren Pask on Friday. {journey}")
+    assert ("oren-pask", "sent_to", "lithuania") in {k[:3] for k in drafted}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("verb", ["walked free", "walked out of the Norbury jail"])
+def test_day18_two_described_people_joined_by_and_share_a_verb_with_no_number(shapes, verb):
+    drafted = _review_draft(shapes, f"The engineer Oren Pask and the poet Dara Quill {verb} on Friday.")
+    assert {"oren-pask", "dara-quill"} <= _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["Included in the release was the farmer Oren Pask.",
+                                    "Also included among those pardoned were Oren Pask and Dara Quill."])
+def test_day18_included_in_the_release_before_its_names_frees_them(shapes, second):
+    drafted = _review_draft(shapes, f"Poland freed 14 prisoners on Friday. {second}")
+    assert "oren-pask" in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_day18_included_in_something_else_frees_no_one(shapes):
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. Included in the talks was the envoy Oren Pask.")
+    assert "oren-pask" not in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_day18_the_leader_of_a_long_named_union_holds_no_office(shapes):
+    drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. Included in the release was Oren Pask, leader "
+                                    "of the Federation of Norbury Port and Rail Workers Unions.")
+    assert "oren-pask" in _freed(drafted), sorted(map(str, drafted))

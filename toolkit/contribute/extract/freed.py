@@ -38,6 +38,9 @@ FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      r"(?:freed|released|pardoned|set\s+free)\s+(?:after|following)\s+"
                      r"(?:[a-z][\w-]*\s+){1,6}?[a-z][\w-]*\s+(?:were|was|are|is)|"
                      # "One of the detainees pardoned by Minsk was X"
+                     # "Included in the release was X", "Also included among those pardoned were A and B"
+                     r"\bincluded\s+(?:in|among)\s+(?:the|this|that|those|its)\s+(?:[a-z][\w-]*\s+)?"
+                     r"(?:releases?|pardons?|amnesty|swap|exchange|freed|released|pardoned)\s+(?:were|was|are|is)|"
                      r"one\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+by\s+(?:the\s+)?[\w.’'-]+"
                      r"(?:\s+[\w.’'-]+)?\s+(?:is|was)|"
                      r"(?:those|people|prisoners|the\s+people)\s+(?:freed|released|pardoned|set\s+free)\s+"
@@ -925,7 +928,10 @@ def _list_ending_at(ctx: Context, sentence: Sentence, person: Name, plural: bool
         ctx.text, max(sentence.start, earlier.begin - 40), earlier.begin))
     # a list of three names or more; not "After pressure from Senator X, Y was released"
     begin = person.begin
-    pair = plural and len(members) == 2 and re.fullmatch(r"\s+and\s+", ctx.text[members[0].end:begin])
+    if plural and len(members) == 1:  # "The activist A and the lawyer B walked free": an article before the second
+        members = [p for p in persons(ctx, sentence) if p.end <= begin and
+                   re.fullmatch(r"\s+and\s+(?:the|a|an)\s+", ctx.text[p.end:begin])][-1:] + members
+    pair = plural and len(members) == 2 and re.fullmatch(r"\s+and\s+(?:(?:the|a|an)\s+)?", ctx.text[members[0].end:begin])
     return members if len(members) >= 3 or pair else [person]
 
 

@@ -227,8 +227,14 @@ def _adjective_of(ctx: Context, country: str, written: str) -> str:
     return written[:-1] if written.endswith(("ians", "ans", "ns")) else written
 
 
+NEIGHBOURING = re.compile(r"(?:(?:the\s+)?(?:neighbou?ring|nearby)\s+)?")
+"""A word before a place's name that sets it beside another ("neighbouring Lithuania")."""
+
+
 def place_after(ctx: Context, sentence: Sentence, offset: int, reach: int = 3) -> Name | None:
-    """A place named at `offset` (or "that country": the country named last before it)."""
+    """A place named at `offset` (or "that country": the country named last before it), also after a word that
+    places it beside another ("to neighbouring Lithuania")."""
+    offset += NEIGHBOURING.match(ctx.text, offset, sentence.end).end() - offset
     for name in sentence.names_within(offset, offset + reach + 1):
         if ctx.kind(name) == "place":
             return name

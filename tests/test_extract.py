@@ -7597,3 +7597,35 @@ def test_day18_the_leader_of_a_long_named_union_holds_no_office(shapes):
     drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. Included in the release was Oren Pask, leader "
                                     "of the Federation of Norbury Port and Rail Workers Unions.")
     assert "oren-pask" in _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("opening", ["A lifelong friend of the dock workers, he", "A week after the strike, he"])
+def test_day18_a_phrase_that_opens_the_sentence_leaves_its_pronoun_the_person_named_last(shapes, opening):
+    drafted = _review_draft(shapes, f"Poland freed 14 prisoners on Friday. Among those freed is Oren Pask. {opening} was "
+                                    "jailed in July 2021.")
+    assert ("oren-pask", "imprisoned_since", "2021-07") in {k[:3] for k in drafted}, sorted(map(str, drafted))
+
+
+def test_day18_a_participle_after_a_list_of_two_dates_both_arrests(shapes):
+    drafted = _review_draft(shapes, "The rights group still campaigns for the farmers Oren Pask and Dara Quill, held in "
+                                    "prison since June 2017.")
+    assert {k[0] for k in drafted if k[1] == "imprisoned_since" and k[2] == "2017-06"} == {"oren-pask", "dara-quill"}, \
+        sorted(map(str, drafted))
+
+
+def test_day18_a_description_after_the_second_name_stays_its_own(shapes):
+    drafted = _review_draft(shapes, "The rights group still campaigns for Oren Pask and Dara Quill, a nurse held in "
+                                    "prison since June 2017.")
+    assert {k[0] for k in drafted if k[1] == "imprisoned_since"} == {"dara-quill"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("clause", ["who had been serving a nine-year sentence since 2019",
+                                    "serving a prison term since 2019"])
+def test_day18_a_sentence_served_since_a_year_dates_the_imprisonment(shapes, clause):
+    drafted = _review_draft(shapes, f"Poland also freed Oren Pask, {clause}, on Friday.")
+    assert ("oren-pask", "imprisoned_since", "2019") in {k[:3] for k in drafted}, sorted(map(str, drafted))
+
+
+def test_day18_a_sentence_served_somewhere_in_a_year_dates_no_imprisonment(shapes):
+    drafted = _review_draft(shapes, "Poland also freed Oren Pask, who was serving a sentence in Norbury in 2019, on Friday.")
+    assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))

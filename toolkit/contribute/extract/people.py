@@ -29,8 +29,10 @@ HOW_MANY = {w: n for n, w in enumerate("two three four five six seven eight nine
 """A small number in words, by its value: how many people "the three" or "all four" stand for."""
 FREED_ROLES = r"activists|journalists|reporters|bloggers|priests|clerics|dissidents|politicians|defendants|students"
 """What a page may call the people it has just named among the freed, taken up together: "The activists were ..."."""
-OPENING = r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*|(?:In|On|By|Since)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\s+)?"
-"""What may open a sentence before its subject: "Last year, ", "In May 2021, ", or a year with no comma ("In 2021 he")."""
+OPENING = (r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*|(?:In|On|By|Since)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\s+|"
+           r"An?\s+[^,;:.“”\"()]{1,60}?,\s*)?")
+"""What may open a sentence before its subject: "Last year, ", "In May 2021, ", a year with no comma ("In 2021 he"), or
+a phrase that describes the subject ("A lifelong friend of the miners, he")."""
 PRONOUN = re.compile(rf"{OPENING}(?:He|She|They|he|she|they|[Tt]he\s+(?:[a-z]+\s+)?\d{{1,3}}-year-old)"
                      r"(?:[’']d)?\b")
 """A sentence about the person named last: "He", "She", "They", "The 53-year-old", "The ailing 53-year-old" (after an
@@ -575,7 +577,9 @@ SEASON = r"(?:(?:early|late|mid)(?:\s+|-))?"
 IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+prison|in\s+jail|behind\s+bars|in\s+custody|"
                         r"placed\s+under\s+(?:detention|arrest)|taken\s+into\s+custody|"
                         r"(?:his|her|their)\s+(?:arrest|detention)|"
-                        r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?)\s+"
+                        r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?|"
+                        # "serving a ten-year sentence since 2020" (not "serving a sentence in Minsk in 2019")
+                        r"serving\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:sentence|term)(?=\s+since\b))\s+"
                         r"(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|"
                         # "arrested at Minsk airport on May 5", "detained at the border in 2021": the place, then the day
                         r"(?:(?<=arrested\s)|(?<=detained\s))at\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){1,3}?(?:on|in)|"
@@ -590,7 +594,7 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
                         SEASON + "$", re.IGNORECASE)
 """An arrest right before its date: "arrested in May 2021", "detained by the security services in March 2022", "jailed
 in late 2021" (the year), "detained in Belarus for trafficking narcotics since 2014" (a longer way to "since"), "since
-her arrest in May 2023"; or before the date of the event it happened at ("detained at the October 4 protest", "arrested
+her arrest in May 2023", "serving a ten-year sentence since 2020"; or before the date of the event it happened at ("detained at the October 4 protest", "arrested
 during the 2021 election campaign", "incarcerated during the contested 2021 presidential election")."""
 SOMEONE_ELSE = re.compile(r"\b(?:husband|wife|spouse|son|daughter|child|children|brother|sister|father|mother|parents?|"
                           r"uncle|aunt|cousin|nephew|niece|fianc[eé]e?|girlfriend|boyfriend|lawyer|attorney|colleague|"
@@ -728,6 +732,10 @@ def _arrested_with(ctx: Context, sentence: Sentence, person: Name, verb: int, en
     others = []
     if PLURAL_VERB.fullmatch(ctx.text, person.end, verb):
         others = listed_up_to(ctx, sentence, person)[:-1]
+    elif re.fullmatch(r",\s+", ctx.text[person.end:verb]) and \
+            re.match(r"(?:held|jailed|detained|imprisoned|arrested)\b", ctx.text[verb:]):
+        # "the farmers A and B, held in prison since 2019": a participle set off by a comma after the whole list
+        return listed_up_to(ctx, sentence, person)[:-1]
         first = others[0] if others else person
         if not re.fullmatch(r"\W*(?:(?:But|And|However|Then|Later),?\s+)?", ctx.text[sentence.clause(first.begin)[0]:first.begin]):
             others = []

@@ -7629,3 +7629,15 @@ def test_day18_a_sentence_served_since_a_year_dates_the_imprisonment(shapes, cla
 def test_day18_a_sentence_served_somewhere_in_a_year_dates_no_imprisonment(shapes):
     drafted = _review_draft(shapes, "Poland also freed Oren Pask, who was serving a sentence in Norbury in 2019, on Friday.")
     assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
+
+
+def test_day18_those_granted_safe_haven_somewhere_went_there(shapes):
+    drafted = _review_draft(shapes, "Oren Pask and 11 other detainees have been freed and granted safe haven in Poland.")
+    keys = {k[:3] + (k[4],) for k in drafted}
+    assert ("oren-pask", "sent_to", "poland", None) in keys and \
+        ("release-2026-11", "destination_count", "12", "poland") in keys, sorted(map(str, drafted))
+
+
+def test_day18_one_given_asylum_after_the_freeing_went_there(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Oren Pask on Friday. He was later given asylum in Poland.")
+    assert ("oren-pask", "sent_to", "poland") in {k[:3] for k in drafted}, sorted(map(str, drafted))

@@ -49,7 +49,9 @@ PAIR = re.compile(rf"{OPENING}(?:Both|The\s+(?:pair|two))\b")
 """An opening that stands for exactly two people."""
 MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought|moved|expelled|bused|escorted|"
          r"transported|went|crossed|arrived|headed|heading|flying|flew|travell?ed|ended\s+up|returned|relocated|"
-         r"evacuated|resettled|landed|on\s+(?:their|his|her)\s+way)")
+         r"evacuated|resettled|landed|on\s+(?:their|his|her)\s+way|"
+         # "granted safe haven in Lithuania", "given asylum in Germany": where they were let in
+         r"(?:granted|given)\s+(?:safe\s+)?(?:haven|asylum|refuge))")
 
 NOW_IN = (r"(?:(?:(?:are|is)\s+(?:(?:now|currently|already|safely|all)\s+)*(?:safe\s+)?|were\s+(?:now|already)\s+)in|"
           r"(?:are|is|were|was)\s+(?:now\s+)?receiving\s+(?:medical\s+)?(?:care|treatment)\s+in)")

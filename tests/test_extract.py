@@ -7641,3 +7641,10 @@ def test_day18_those_granted_safe_haven_somewhere_went_there(shapes):
 def test_day18_one_given_asylum_after_the_freeing_went_there(shapes):
     drafted = _review_draft(shapes, "Belarus freed Oren Pask on Friday. He was later given asylum in Poland.")
     assert ("oren-pask", "sent_to", "poland") in {k[:3] for k in drafted}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("event", ["a Nov. 18 press conference", "a November 18 news conference", "a Nov. 18 briefing"])
+def test_day18_a_date_before_a_press_conference_is_its_day_not_the_freeings(shapes, event):
+    drafted = _review_draft(shapes, f"Four activists who were pardoned by Viktor Drozdan and driven to Vilnius held {event} "
+                                    "there.")
+    assert not [k for k in drafted if k[1] == "date" and k[2] == "2026-11-18"], sorted(map(str, drafted))

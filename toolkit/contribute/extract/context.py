@@ -226,9 +226,11 @@ PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+co
 EVENT_AFTER = re.compile(r"[ \t]+(?:(?:presidential|parliamentary|general|local|municipal|snap|disputed|mass|street|"
                          r"anti-government|opposition|post-election|nationwide)[ \t]+){0,2}(?:elections?|votes?|polls?|"
                          r"ballot|protests?|rally|rallies|coup|invasion|referendum|uprising|crackdown|demonstrations?|"
-                         r"strikes?|attacks?|raids?|riots?|unrest|inauguration|summit|campaigns?)\b", re.IGNORECASE)
-"""After a date on its line, the noun of the event it dates ("the March 30 election", "the 2020 mass street protests");
-not a hearing or a trial, where people are freed ("freed at a November 19 hearing")."""
+                         r"strikes?|attacks?|raids?|riots?|unrest|inauguration|summit|campaigns?|"
+                         r"(?:press|news)[ \t]+conferences?|briefings?|meetings?)\b", re.IGNORECASE)
+"""After a date on its line, the noun of the event it dates ("the March 30 election", "the 2020 mass street protests",
+"held a Dec. 15 press conference"); not a hearing or a trial, where people are freed ("freed at a November 19
+hearing")."""
 
 ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"
               r"detained|arrested|convicted|government|regime|opposition|anti-government|pro-democracy|"

@@ -13,8 +13,8 @@ import datetime as dt
 import re
 
 from ...ingest.figures import Figure
-from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, DECIDED, FREE, FREEDOM_WON, GRANTED_PARDON, NONE_FREED, PEOPLE,
-                      WISH, Context, Sentence, rule)  # noqa: F401 - the shapes deals reads here too
+from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, DECIDED, EVENT_AFTER, FREE, FREEDOM_WON, GRANTED_PARDON,
+                      NONE_FREED, PEOPLE, WISH, Context, Sentence, rule)  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
 from .bystanders import STILL_HELD
 from .names import Name, is_demonym
@@ -252,7 +252,9 @@ def _arrival_date(ctx: Context, sentence: Sentence, figure: Figure, release: str
     start, end = sentence.clause(figure.start)
     # a day after the count, where the movement is told ("signed a decree on May 2 pardoning 11, who were flown to
     # P": May 2 is the decree's, read with the freeing)
-    date = next((d for d in sentence.dates if figure.start <= d.start < end and d.value and len(d.value) == 10), None)
+    # (not an event's day: "... and taken to Vilnius held a Dec. 15 press conference")
+    date = next((d for d in sentence.dates if figure.start <= d.start < end and d.value and len(d.value) == 10 and
+                 not EVENT_AFTER.match(ctx.text, d.end)), None)
     if release and date and sentence.freeing() and ctx.take(date):
         ctx.add("date", "date", date.value, figure.start, date.end, subject=release, note=date_note(ctx, date))
 

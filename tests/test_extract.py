@@ -7595,7 +7595,7 @@ def test_day18_included_in_something_else_frees_no_one(shapes):
 
 def test_day18_the_leader_of_a_long_named_union_holds_no_office(shapes):
     drafted = _review_draft(shapes, "Poland freed 14 prisoners on Friday. Included in the release was Oren Pask, leader "
-                                    "of the Federation of Norbury Port and Rail Workers Unions.")
+                                    "of the Coalition of Norbury Port and Rail Workers Unions.")
     assert "oren-pask" in _freed(drafted), sorted(map(str, drafted))
 
 
@@ -7648,3 +7648,105 @@ def test_day18_a_date_before_a_press_conference_is_its_day_not_the_freeings(shap
     drafted = _review_draft(shapes, f"Four activists who were pardoned by Viktor Drozdan and driven to Vilnius held {event} "
                                     "there.")
     assert not [k for k in drafted if k[1] == "date" and k[2] == "2026-11-18"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("subject", ["Five employees of Norbury Live have", "Five staff members of the Lakeside Courier were",
+                                     "Five employees of Norbury Live, Lakeside Radio and Delta Media have"])
+def test_day18_people_counted_by_where_they_work_are_counted_as_freed(shapes, subject):
+    drafted = _review_draft(shapes, f"{subject} been released from the Tolin detention centre.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "5" and k[5] is None], sorted(map(str, drafted))
+
+
+def test_day18_employees_said_to_be_something_else_are_no_freed_count(shapes):
+    drafted = _review_draft(shapes, "Poland freed Oren Pask on Friday. The company said five employees were dismissed.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "5"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("text", ["After a call with Ruth Calder, Pavel Sarnak and Oren Pask were arrested in 2020.",
+                                  "According to Ruth Calder, Pavel Sarnak and Oren Pask were arrested in May 2021."])
+def test_day18_review_a_list_that_does_not_open_its_clause_gives_no_arrest_to_the_name_before_it(shapes, text):
+    drafted = _review_draft(shapes, text)
+    assert not [k for k in drafted if k[0] == "ruth-calder" and k[1] == "imprisoned_since"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("text", ["Pavel Sarnak, detained in May 2021 together with the blogger Oren Pask, was freed on "
+                                  "Friday.",
+                                  "The journalist Pavel Sarnak, detained in May 2021 along with Oren Pask, walked free on "
+                                  "Friday."])
+def test_day18_review_an_arrest_together_with_another_still_dates_both(shapes, text):
+    drafted = _review_draft(shapes, text)
+    assert {k[0] for k in drafted if k[1] == "imprisoned_since" and k[2] == "2021-05"} == {"pavel-sarnak", "oren-pask"}, \
+        sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("text", ["Viktor Drozdan and Pavel Sarnak, jailed in 2021 for mocking him, met in Minsk.",
+                                  "Talks between Oren Pask and Dara Quill, held in Warsaw in March 2024, led to the release.",
+                                  "The release followed meetings with Ruth Calder and Pavel Sarnak, held in prison since "
+                                  "March 2025."])
+def test_day18_review_a_participle_after_a_list_dates_no_one_it_does_not_describe(shapes, text):
+    drafted = _review_draft(shapes, text)
+    assert not [k for k in drafted if k[0] in ("viktor-drozdan", "oren-pask", "ruth-calder") and
+                k[1] == "imprisoned_since"], sorted(map(str, drafted))
+
+
+def test_day18_review_an_arrest_after_a_list_the_clause_frees_dates_each(shapes):
+    drafted = _review_draft(shapes, "Among others freed were the union leaders Oren Pask and Dara Quill, arrested in "
+                                    "January and held under the security law.")
+    assert {k[0] for k in drafted if k[1] == "imprisoned_since"} == {"oren-pask", "dara-quill"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("text", ["Viktor Drozdan, serving his sixth term since 2020, pardoned Ruth Calder on Friday.",
+                                  "Ruth Calder, serving a second term since 2019 as mayor of Tolin, met the freed prisoners.",
+                                  "Oren Pask, serving as chief judge since 2019, greeted them."])
+def test_day18_review_a_term_of_office_served_since_a_year_dates_no_arrest(shapes, text):
+    drafted = _review_draft(shapes, text)
+    assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
+
+
+def test_day18_review_sentences_served_since_a_year_in_the_plural_date_the_arrest(shapes):
+    drafted = _review_draft(shapes, "Pavel Sarnak, serving ten-year sentences since 2019, was freed on Friday.")
+    assert ("pavel-sarnak", "imprisoned_since", "2019") in {k[:3] for k in drafted}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("text", ["The daughter of Ruth Calder and the poet Pavel Sarnak walked free on Friday.",
+                                  "The wife of the dissident Ruth Calder and the poet Pavel Sarnak were released on Friday."])
+def test_day18_review_a_name_another_word_governs_is_not_paired_with_the_next(shapes, text):
+    drafted = _review_draft(shapes, text)
+    assert "ruth-calder" not in _freed(drafted) and "pavel-sarnak" in _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("role", ["a spokesman for the Russian Federation", "leader of the coalition government",
+                                  "leader of the Federation Council",
+                                  "a leader of the country that crushed the 2020 protests"])
+def test_day18_review_officials_stay_officials_however_their_body_is_named(shapes, role):
+    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. Pavel Sarnak, {role}, was among the people "
+                                    "who were driven to Ukraine to hand them over.")
+    assert "pavel-sarnak" not in _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["A total of 14 prisoners, they said, had been held since 2020.",
+                                    "A relative of her cellmate, he was jailed in 2021 and remains in prison.",
+                                    "A spokeswoman for the prison service, she said the prisoner was arrested in 2021."])
+def test_day18_review_an_opening_about_someone_else_leaves_the_pronoun_unresolved(shapes, second):
+    drafted = _review_draft(shapes, f"Ruth Calder was freed on Friday. {second}")
+    assert not [k for k in drafted if k[0] == "ruth-calder" and k[1] == "imprisoned_since"], sorted(map(str, drafted))
+
+
+def test_day18_review_they_after_an_opening_is_everyone_named_before(shapes):
+    drafted = _review_draft(shapes, "Ruth Calder and Pavel Sarnak were freed on Friday. A couple from Tolin, they were "
+                                    "arrested in 2021.")
+    assert {k[0] for k in drafted if k[1] == "imprisoned_since"} == {"ruth-calder", "pavel-sarnak"}, \
+        sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["Included in Friday's release was Ruth Calder.",
+                                    "Included in this week’s release was Ruth Calder."])
+def test_day18_review_included_in_a_release_named_by_its_day(shapes, second):
+    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {second}")
+    assert "ruth-calder" in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_day18_review_included_in_the_release_with_a_possessive_frees_the_relation_not_the_name(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Included in the release was Ruth Calder's "
+                                    "husband.")
+    assert "ruth-calder" not in _freed(drafted), sorted(map(str, drafted))

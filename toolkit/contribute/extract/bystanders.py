@@ -199,12 +199,12 @@ OFFICE = re.compile(r"\b(?:president|prime\s+minister|minister|envoy|ambassador|
                     r"(?<!opposition\s)(?<!union\s)(?<!party\s)(?<!protest\s)(?<!movement\s)(?<!student\s)"
                     r"(?<!rights\s)(?<!civic\s)(?<!community\s)(?<!religious\s)(?:leader|spokes(?:man|woman|person))"
                     # "a leader of the 2021 street protests", "a leader of the Belarusian Christian Democracy party", "a
-                    # spokesman for the Viasna human rights group", "leader of the Federation of Lakeland Dock and Rail
-                    # Workers Unions" (not a ruling party's, nor an armed group's)
+                    # spokesman for the Viasna human rights group", "leader of the Coalition of Norbury Port Workers
+                    # Unions" (not a ruling party's, nor an armed group's, nor "the coalition government")
                     r"(?!\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?(?:(?!(?:ruling|governing|militant|armed|rebel|"
-                    r"terrorist|state)\b)[\w-]+\s+){0,6}?(?:protests?|(?:protest\s+)?movements?|opposition|campaigns?|"
+                    r"terrorist|state)\b)[\w-]+\s+){0,4}?(?:protests?|(?:protest\s+)?movements?|opposition|campaigns?|"
                     r"demonstrations?|strikes?|rallies|uprising|part(?:y|ies)|unions?|groups?|organi[sz]ations?|"
-                    r"coalitions?|federations?|associations?)\b))\b",
+                    r"coalitions?|associations?)\b(?!\s+(?:government|cabinet|council|authorities)\b)))\b",
                     re.IGNORECASE)
 """An office that frees, negotiates or speaks for a state; a movement's leader or spokesman ("opposition spokesman
 X", "a leader of the hunger strikes") holds none."""

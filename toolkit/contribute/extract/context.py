@@ -216,7 +216,7 @@ PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+co
           r"opposition\s+figures|journalists|priests|monks|nuns|clerics|clergymen|bishops|dissidents|hostages|critics|"
           r"opponents|protesters|convicts|servicemen|soldiers|supporters|ministers|politicians|lawmakers|bloggers|"
           r"lawyers|pastors|missionaries|academics|reporters|environmentalists|(?:police\s+)?officers|leaders|"
-          r"members(?=\s+of\s))"
+          r"members(?=\s+of\s)|(?:employees|staff\s+members|staffers)(?=\s+of\s))"
           r"(?:(?<=[a-z])[\"”](?!\w))?"  # 'four "detainees"'
           # never a name's word ("the 88 Generation Students group")
           r"(?!\s+(?:group|movement|party|union|association|network|committee|front|league|members|leaders|"

@@ -39,8 +39,9 @@ FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      r"(?:[a-z][\w-]*\s+){1,6}?[a-z][\w-]*\s+(?:were|was|are|is)|"
                      # "One of the detainees pardoned by Minsk was X"
                      # "Included in the release was X", "Also included among those pardoned were A and B"
-                     r"\bincluded\s+(?:in|among)\s+(?:the|this|that|those|its)\s+(?:[a-z][\w-]*\s+)?"
-                     r"(?:releases?|pardons?|amnesty|swap|exchange|freed|released|pardoned)\s+(?:were|was|are|is)|"
+                     r"\bincluded\s+(?:in|among)\s+(?:the|this|that|those|its|[A-Z][a-z]+day[’']s|(?:this|last)\s+"
+                     r"week[’']s)\s+(?:[a-z][\w-]*\s+)?(?:releases?|pardons?|amnesty|freed|released|pardoned)\s+"
+                     r"(?:were|was|are|is)|"
                      r"one\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+by\s+(?:the\s+)?[\w.’'-]+"
                      r"(?:\s+[\w.’'-]+)?\s+(?:is|was)|"
                      r"(?:those|people|prisoners|the\s+people)\s+(?:freed|released|pardoned|set\s+free)\s+"
@@ -668,6 +669,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                                                    if p.start >= apposed.end()), apposed.end()):]):
             begin = apposed.end()  # "Among those released were two activists, A and B" (not "..., A's lawyer said")
         for person in list_members(ctx, sentence, begin):
+            if re.match(r"[’']s?\s", ctx.text[person.end:person.end + 3]):
+                continue  # "Included in the release was A's husband": the husband
             record(person, sentence.start + trigger.start(), sentence.start + trigger.start(), person.end, place)
     named = persons(ctx, sentence)
     for person in named:
@@ -930,7 +933,8 @@ def _list_ending_at(ctx: Context, sentence: Sentence, person: Name, plural: bool
     begin = person.begin
     if plural and len(members) == 1:  # "The activist A and the lawyer B walked free": an article before the second
         members = [p for p in persons(ctx, sentence) if p.end <= begin and
-                   re.fullmatch(r"\s+and\s+(?:the|a|an)\s+", ctx.text[p.end:begin])][-1:] + members
+                   re.fullmatch(r"\s+and\s+(?:the|a|an)\s+", ctx.text[p.end:begin]) and
+                   not OBJECT_OF.search(ctx.text, max(sentence.start, p.begin - 40), p.begin)][-1:] + members
     pair = plural and len(members) == 2 and re.fullmatch(r"\s+and\s+(?:(?:the|a|an)\s+)?", ctx.text[members[0].end:begin])
     return members if len(members) >= 3 or pair else [person]
 

@@ -30,14 +30,17 @@ HOW_MANY = {w: n for n, w in enumerate("two three four five six seven eight nine
 FREED_ROLES = r"activists|journalists|reporters|bloggers|priests|clerics|dissidents|politicians|defendants|students"
 """What a page may call the people it has just named among the freed, taken up together: "The activists were ..."."""
 OPENING = (r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*|(?:In|On|By|Since)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\s+|"
-           r"An?\s+[^,;:.“”\"()]{1,60}?,\s*)?")
+           # (not one of someone else, "A relative of her cellmate, he", nor a saying, "A total of 14, they said")
+           r"An?\s+(?![^,;:.]*\b(?:his|her|their|its|total|number|relatives?|wife|husband|son|daughter|mother|father|"
+           r"brother|sister|cellmate|lawyer|spokes\w+|officials?|representative)\b)[^,;:.“”\"()]{1,60}?,\s*"
+           r"(?!(?:he|she|they)\s+(?:said|says|told|added)\b))?")
 """What may open a sentence before its subject: "Last year, ", "In May 2021, ", a year with no comma ("In 2021 he"), or
 a phrase that describes the subject ("A lifelong friend of the miners, he")."""
 PRONOUN = re.compile(rf"{OPENING}(?:He|She|They|he|she|they|[Tt]he\s+(?:[a-z]+\s+)?\d{{1,3}}-year-old)"
                      r"(?:[’']d)?\b")
 """A sentence about the person named last: "He", "She", "They", "The 53-year-old", "The ailing 53-year-old" (after an
 opening "Last year," or not)."""
-PLURAL = re.compile(rf"{OPENING}(?:Both(?:\s+(?:men|women))?|The\s+(?:pair|two(?:\s+(?:men|women))?|women|men)|They|"
+PLURAL = re.compile(rf"{OPENING}(?:Both(?:\s+(?:men|women))?|The\s+(?:pair|two(?:\s+(?:men|women))?|women|men)|[Tt]hey|"
                     rf"The\s+(?P<number>three|four|five|six|seven|eight|nine|ten)(?:\s+(?:men|women))?|"
                     rf"The\s+(?:(?P<rolecount>two|three|four|five|six|seven|eight|nine|ten)\s+|(?:freed|released|pardoned)\s+)?"
                     rf"(?P<role>{FREED_ROLES}))\s+"
@@ -580,8 +583,11 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
                         r"placed\s+under\s+(?:detention|arrest)|taken\s+into\s+custody|"
                         r"(?:his|her|their)\s+(?:arrest|detention)|"
                         r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?|"
-                        # "serving a ten-year sentence since 2020" (not "serving a sentence in Minsk in 2019")
-                        r"serving\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:sentence|term)(?=\s+since\b))\s+"
+                        # "serving a ten-year sentence since 2020" (not "serving a sentence in Minsk in 2019", nor
+                        # "serving his second term since 2020": an office's)
+                        r"serving\s+(?:(?:a|an|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?"
+                        r"(?:sentences?|(?:prison|jail)\s+terms?)"
+                        r"(?=\s+since\b))\s+"
                         r"(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|"
                         # "arrested at Minsk airport on May 5", "detained at the border in 2021": the place, then the day
                         r"(?:(?<=arrested\s)|(?<=detained\s))at\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){1,3}?(?:on|in)|"
@@ -721,6 +727,14 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
                        subject_at(ctx, sentence, sentence.start + match.start()))
 
 
+LIST_HELD_SINCE = re.compile(r"(?:held|jailed|detained|imprisoned|incarcerated)\s+(?:(?:in\s+(?:prison|jail|custody)|"
+                             r"behind\s+bars)\s+)?since\b")
+"""After a list and a comma, a detention that goes on since a time, said of the whole list ("held in prison since")."""
+ARRESTED_WORD = r"(?:arrested|detained|jailed|imprisoned|incarcerated|held)\b"
+FREED_LIST_LEAD = re.compile(r"\b(?:freed|released|pardoned|included|including|among)\b", re.IGNORECASE)
+"""Before a list, words that make it a list of the freed ("Among others freed were A and B")."""
+OBJECT_BEFORE = re.compile(r"\b(?:with|between|against|by|to|from|than|after|before|meeting|met)\s+(?:the\s+)?$")
+"""Before a list's first name, a word that makes the list another's object ("meetings with A and B")."""
 PLURAL_VERB = re.compile(r",?\s+(?:were|have\s+been|had\s+been)\s+(?:(?:\w+ly|also|first|both|all)\s+)*$")
 """Between the last name of a list and its arrest: a verb in the plural ("A and B were arrested")."""
 TOGETHER_WITH = re.compile(r",?\s+(?:together|along)\s+with\s+")
@@ -734,13 +748,18 @@ def _arrested_with(ctx: Context, sentence: Sentence, person: Name, verb: int, en
     others = []
     if PLURAL_VERB.fullmatch(ctx.text, person.end, verb):
         others = listed_up_to(ctx, sentence, person)[:-1]
-    elif re.fullmatch(r",\s+", ctx.text[person.end:verb]) and \
-            re.match(r"(?:held|jailed|detained|imprisoned|arrested)\b", ctx.text[verb:]):
-        # "the farmers A and B, held in prison since 2019": a participle set off by a comma after the whole list
-        return listed_up_to(ctx, sentence, person)[:-1]
         first = others[0] if others else person
         if not re.fullmatch(r"\W*(?:(?:But|And|However|Then|Later),?\s+)?", ctx.text[sentence.clause(first.begin)[0]:first.begin]):
             others = []
+    elif re.fullmatch(r",\s+", ctx.text[person.end:verb]) and re.match(ARRESTED_WORD, ctx.text[verb:end]):
+        # set off by a comma after the whole list: a detention that goes on ("the farmers A and B, held in prison since
+        # 2019"), or an arrest of a list the clause frees ("Freed were A and B, arrested in January"); not "A and B,
+        # jailed in 2021 for insulting him, met", nor "talks with A and B, held in Minsk in 2024"
+        listed = listed_up_to(ctx, sentence, person, stop=lambda earlier: OBJECT_BEFORE.search(
+            ctx.text, max(sentence.start, earlier.begin - 30), earlier.begin))
+        lead = ctx.text[sentence.clause(listed[0].begin)[0]:listed[0].begin]
+        if LIST_HELD_SINCE.match(ctx.text, verb, end) or FREED_LIST_LEAD.search(lead):
+            others = listed[:-1]
     together = TOGETHER_WITH.match(ctx.text, end, sentence.end)
     if together and ctx.text.startswith(",", together.start()) and \
             re.search(r",\s+(?:(?:first|later|also|\w+ly)\s+)?$", ctx.text[max(sentence.start, verb - 20):verb]):

@@ -103,6 +103,12 @@ SPAN_OF_TIME = re.compile(rf"[\s-]+(?:(?:more|long|full|whole)\s+)?{TIME_UNIT}",
 """After a figure, a unit of time: "for three years", "a 15-year term" count no one."""
 
 
+BODY = r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?"
+BODIES = rf"(?:the\s+)?{BODY}(?:,\s+{BODY})*,?\s+and\s+{BODY}"
+"""A list of the bodies people counted belong to: "Four employees of Norbury Live, Lakeside Radio and Delta Media have
+been released"."""
+
+
 @rule("destination-count")
 def destinations(ctx: Context, sentence: Sentence) -> None:
     """Where people went: "43 were handed over to Lithuania", "Poland receives 40 civilians", "sent 31 of them to
@@ -935,8 +941,10 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                                    re.IGNORECASE):
                 lead = among
         # "52 prisoners", "Eighteen supporters of the opposition party" (whose words run to the verb)
-        noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,5}}?(?=,|\s+(?:were|was|have|"
-                        rf"had)\b))?", after, re.IGNORECASE) or \
+        noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b\s+of\s+{BODIES}(?=\s+(?:were|have|had)\b)", after,
+                        re.IGNORECASE) or \
+            re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,5}}?(?=,|\s+(?:were|was|have|"
+                     rf"had)\b))?", after, re.IGNORECASE) or \
             re.match(rf"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{FREE_VERB}\b)", after, re.IGNORECASE)
         if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after) or \
                 re.match(r"[’']s?\s", after[noun.end():]):

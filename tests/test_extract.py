@@ -7750,3 +7750,10 @@ def test_day18_review_included_in_the_release_with_a_possessive_frees_the_relati
     drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Included in the release was Ruth Calder's "
                                     "husband.")
     assert "ruth-calder" not in _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("part", ["one U.K. national", "a U.K. citizen"])
+def test_day18_the_uk_abbreviated_names_its_nationals(shapes, part):
+    drafted = _review_draft(shapes, f"Belarus freed 14 foreigners on Friday: six Lithuanians, two Poles and {part}.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "1" and k[5] == "british-nationals"], \
+        sorted(map(str, drafted))

@@ -29,7 +29,7 @@ FREE_VERB = rf"(?:{FREE}|" r"freeing|releas(?:e|ed|es|ing)|pardon(?:ed|s|ing)?|l
     r"grant(?:ed|ing)\s+(?:an\s+)?(?:amnesty|clemency)|grant(?:ed|s|ing)?\s+freedom|" + FREEDOM_WON + ")"
 GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|jailed|detained|incarcerated|convicted)\s+)?"
                         r"(?:(?P<origin>[A-Z][a-z]+)-(?=[A-Z]))?"  # a compound ("Austrian-Iranian citizens"): _noun_of
-                        r"(?P<noun>(?:(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:political\s+prisoners|"
+                        r"(?P<noun>(?:(?:[A-Z][a-z]+|U\.S\.|U\.K\.|US|UK)(?:\s+(?:political\s+prisoners|"
                         r"nationals|citizens?|national))?)|foreign\s+nationals|foreigners|dual\s+nationals)\b"
                         # not a faith, a war or a language named by the word ("two Greek Catholic priests", "20 Afghan war
                         # veterans", "five Kazakh-speaking activists")
@@ -453,7 +453,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?|"
                              r"(?<=\bincluded\s)an?|(?<=\bincludes\s)an?|(?<=\binclude\s)an?|(?<=\bthem\sis\s)an?|"
                              r"(?<=\bthem\swas\s)an?|(?<=\bfreed\s)an?|(?<=\breleased\s)an?|(?<=\bpardoned\s)an?|(?<=\bof\s)an?)\s+"
-                             r"(?:(?:unnamed|unidentified)\s+)?(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)\b",
+                             r"(?:(?:unnamed|unidentified)\s+)?(?P<noun>(?:[A-Z][a-z]+|U\.S\.|U\.K\.|US|UK)(?:\s+(?:citizen|national))?)\b",
                              sentence.text):
         if RESIDENTS.match(sentence.text, match.end()):
             continue  # "one American green card holder": a resident, of no nationality the page gives
@@ -479,7 +479,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                     subject=release, population=population, **bound)
     _described_freed(ctx, sentence)
     _nationalities_sharing_a_noun(ctx, sentence)
-    for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>(?:[A-Z][a-z]+|U\.S\.|US|UK)(?:\s+(?:citizen|national))?)"
+    for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>(?:[A-Z][a-z]+|U\.S\.|U\.K\.|US|UK)(?:\s+(?:citizen|national))?)"
                              rf"(?P<named>(?:\s+[a-z][\w-]*){{1,2}},\s+(?P<name>[A-Z][^,;:.]{{1,50}}),)?"
                              # "An American held in Poland has been freed": where they were held, between
                              rf"(?:\s+(?:held|detained|jailed|imprisoned)\s+in\s+[A-Z][\w-]*)?\s+(?:has|had|was|is)\s+"
@@ -579,7 +579,7 @@ PARDON_SOUGHT = re.compile(r"\b(?:demand\w*|call\w*|request\w*|reject\w*|refus\w
                            r"urg\w*|petition\w*|appeal\w*|plead\w*)\b", re.IGNORECASE)
 """Before "a pardon for 30", words that make it sought or refused, not granted."""
 SHARED_NOUN = re.compile(r"\b(?:including|include[sd]?|among\s+them(?:\s+(?:were|are))?|and)\s+(?:also\s+)?"
-                         r"(?P<list>(?:(?:[A-Z][a-z]+|U\.S\.),\s+)*(?:[A-Z][a-z]+|U\.S\.),?\s+and\s+(?:[A-Z][a-z]+|U\.S\.))\s+"
+                         r"(?P<list>(?:(?:[A-Z][a-z]+|U\.S\.|U\.K\.),\s+)*(?:[A-Z][a-z]+|U\.S\.|U\.K\.),?\s+and\s+(?:[A-Z][a-z]+|U\.S\.|U\.K\.))\s+"
                          r"(?P<noun>citizens|nationals)\b")
 """Nationalities listed before one plural noun, among the freed: "including Japanese, Polish and Swedish citizens"."""
 
@@ -588,7 +588,7 @@ def _nationalities_sharing_a_noun(ctx: Context, sentence: Sentence) -> None:
     """"Belarus freed 14 prisoners, including Japanese, Polish and Swedish citizens": at least one of each nationality
     (each a demonym; not in a clause that says they are held, "but Japanese and Polish citizens remain in prison")."""
     for match in SHARED_NOUN.finditer(sentence.text):
-        words = re.findall(r"U\.S\.|[A-Z][a-z]+", match.group("list"))
+        words = re.findall(r"U\.S\.|U\.K\.|[A-Z][a-z]+", match.group("list"))
         if not all(is_demonym(w) for w in words) or \
                 re.match(r"\s+(?:were|are|was|is|have|had|will|would|remain)\b(?!\s+(?:also\s+)?(?:freed|released|pardoned)\b)",
                          sentence.text[match.end():]):
@@ -605,7 +605,7 @@ def _nationalities_sharing_a_noun(ctx: Context, sentence: Sentence) -> None:
                         note=f'"{word} {match.group("noun")}" among the freed: at least one')
 
 
-DESCRIBED = re.compile(r"an?\s+(?:ex-|former\s+)?(?P<nationality>U\.S\.|[A-Z][a-z]+)\s+(?:(?!(?:in|on|at|from|to|after|"
+DESCRIBED = re.compile(r"an?\s+(?:ex-|former\s+)?(?P<nationality>U\.S\.|U\.K\.|[A-Z][a-z]+)\s+(?:(?!(?:in|on|at|from|to|after|"
                        r"with|by|for|of|a|an|the)\b)[a-z][\w-]*\s+){0,2}?(?!(?:in|on|at|from|to|after|with|by|for|of|a|an|"
                        r"the)\b)[a-z][\w-]*(?=\s*(?:[,.;]|and\b|as\b|on\b|in\b|from\b|to\b|after\b|$))")
 """One of the freed described by nationality and what they are: "a Canadian engineer", "an ex-British diplomat"."""

@@ -7757,3 +7757,18 @@ def test_day18_the_uk_abbreviated_names_its_nationals(shapes, part):
     drafted = _review_draft(shapes, f"Belarus freed 14 foreigners on Friday: six Lithuanians, two Poles and {part}.")
     assert [k for k in drafted if k[1] == "released_count" and k[2] == "1" and k[5] == "british-nationals"], \
         sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("text", ["Opposition leader Oren Pask was a free man by Sunday evening.",
+                                  "Oren Pask was free for the first time in four years on Friday."])
+def test_day18_a_free_man_is_one_freed(shapes, text):
+    drafted = _review_draft(shapes, text)
+    assert "oren-pask" in _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("text", ["Oren Pask was a free man until his arrest in 2020.",
+                                  "Oren Pask was free until his arrest in 2020.",
+                                  "Oren Pask was a free woman before the coup."])
+def test_day18_free_until_an_arrest_is_no_freeing(shapes, text):
+    drafted = _review_draft(shapes, text)
+    assert "oren-pask" not in _freed(drafted), sorted(map(str, drafted))

@@ -7719,7 +7719,7 @@ def test_day18_review_a_name_another_word_governs_is_not_paired_with_the_next(sh
                                   "leader of the Federation Council",
                                   "a leader of the country that crushed the 2020 protests"])
 def test_day18_review_officials_stay_officials_however_their_body_is_named(shapes, role):
-    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. Pavel Sarnak, {role}, was among the people "
+    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. Pavel Sarnak, {role}, was among the dozen people "
                                     "who were driven to Ukraine to hand them over.")
     assert "pavel-sarnak" not in _freed(drafted), sorted(map(str, drafted))
 

@@ -229,7 +229,7 @@ EVENT_AFTER = re.compile(r"[ \t]+(?:(?:presidential|parliamentary|general|local|
                          r"strikes?|attacks?|raids?|riots?|unrest|inauguration|summit|campaigns?|"
                          r"(?:press|news)[ \t]+conferences?|briefings?|meetings?)\b", re.IGNORECASE)
 """After a date on its line, the noun of the event it dates ("the March 30 election", "the 2020 mass street protests",
-"held a Dec. 15 press conference"); not a hearing or a trial, where people are freed ("freed at a November 19
+"spoke at a Nov. 18 news conference"); not a hearing or a trial, where people are freed ("freed at a November 19
 hearing")."""
 
 ADJECTIVES = (r"(?:(?:[a-z]+ly\s+)?(?:more|other|further|additional|political|freed|released|pardoned|jailed|incarcerated|imprisoned|"

@@ -258,7 +258,7 @@ def _arrival_date(ctx: Context, sentence: Sentence, figure: Figure, release: str
     start, end = sentence.clause(figure.start)
     # a day after the count, where the movement is told ("signed a decree on May 2 pardoning 11, who were flown to
     # P": May 2 is the decree's, read with the freeing)
-    # (not an event's day: "... and taken to Vilnius held a Dec. 15 press conference")
+    # (not an event's day: "... and taken to Vilnius spoke at a Nov. 18 press conference")
     date = next((d for d in sentence.dates if figure.start <= d.start < end and d.value and len(d.value) == 10 and
                  not EVENT_AFTER.match(ctx.text, d.end)), None)
     if release and date and sentence.freeing() and ctx.take(date):

@@ -7772,3 +7772,35 @@ def test_day18_a_free_man_is_one_freed(shapes, text):
 def test_day18_free_until_an_arrest_is_no_freeing(shapes, text):
     drafted = _review_draft(shapes, text)
     assert "oren-pask" not in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_day18_a_verb_after_a_description_ends_it(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Oren Pask on Friday. Pask, a farmer who was jailed in 2019, arrived in "
+                                    "Vilnius, Lithuania, alongside 11 other prisoners.")
+    keys = {k[:3] + (k[4],) for k in drafted}
+    assert ("oren-pask", "sent_to", "vilnius", None) in keys and \
+        ("release-2026-11-20", "destination_count", "12", "vilnius") in keys, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("verb", ["was freed alongside 11 other activists", "was freed alongside 11 activists"])
+def test_day18_alongside_counts_as_along_with(shapes, verb):
+    drafted = _review_draft(shapes, f"Oren Pask {verb} on Friday.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "12"], sorted(map(str, drafted))
+
+
+def test_day18_he_sent_somewhere_along_with_others_counts_them_there(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Oren Pask on Friday. He was driven to Vilnius along with 11 other "
+                                    "prisoners.")
+    assert ("release-2026-11-20", "destination_count", "12", "vilnius") in {k[:3] + (k[4],) for k in drafted}, \
+        sorted(map(str, drafted))
+
+
+def test_day18_they_sent_somewhere_along_with_others_gives_no_count_of_one_more(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Oren Pask and Dara Quill on Friday. They were driven to Vilnius along "
+                                    "with 11 other prisoners.")
+    assert not [k for k in drafted if k[1] == "destination_count" and k[2] == "12"], sorted(map(str, drafted))
+
+
+def test_day18_arrested_alongside_others_counts_no_freed(shapes):
+    drafted = _review_draft(shapes, "Oren Pask was arrested alongside 11 other activists in 2020.")
+    assert not [k for k in drafted if k[1] == "released_count"], sorted(map(str, drafted))

@@ -73,7 +73,9 @@ def persons(ctx: Context, sentence: Sentence) -> list[Name]:
     return list(sentence._persons)
 
 
-APPOSITION = re.compile(r",(?!\s*(?:was|were|is|are|has|have|had|will|would|said|says|told|and)\b)"
+APPOSITION = re.compile(r",(?!\s*(?:was|were|is|are|has|have|had|will|would|said|says|told|and|"
+                        # a verb in the past that tells what the person did ("X, a blogger, arrived in Vilnius, ...")
+                        r"arrived|landed|flew|went|came|headed|thanked|spoke|wrote|urged|added)\b)"
                         r"(?:[^,.;:“”\"]|“[^“”,.;:]{1,60}”|\"[^\",.;:]{1,60}\"){3,120}?"
                         r"(?:(?=,)|(?P<quoted>“[^“”.;:]{1,60},”|\"[^\".;:]{1,60},\"))")
 """A description set off by commas after a name, a quoted term in it or not; the last may end in a quotation whose

@@ -21,7 +21,7 @@ from .names import Name, is_demonym
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
 from .freed import COUNTED_NOUN, EARLIER_WORDS, RELATION_OF, RELATIONS_BEFORE_COLON
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
-from .people import IN_CUSTODY, MOVED, NOW_IN, after_apposition, list_members, persons
+from .people import IN_CUSTODY, MOVED, NOW_IN, PRONOUN, after_apposition, list_members, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, new_place, place_after
 from .subjects import IN_TOTAL_SINCE, RUNNING_TOTAL, SINCE_OPENING, STILL_TO_COME, clause_release, date_note, release_date, release_for
 
@@ -188,9 +188,16 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                    scope=country)
     for figure in _free(ctx, sentence):
         # "X was handed over to Poland along with 29 other released prisoners": 30 went there
-        along = re.search(r"\b(?:along|together)\s+with\s+$", ctx.text[max(sentence.start, figure.start - 20):figure.start])
+        along = re.search(r"\b(?:(?:along|together)\s+with|alongside)\s+$",
+                          ctx.text[max(sentence.start, figure.start - 20):figure.start])
         other = re.match(rf"\s+others?\b|\s+other\s+{ADJECTIVES}{PEOPLE}", ctx.text[figure.end:sentence.end])
         person = next((p for p in reversed(persons(ctx, sentence)) if p.end <= figure.start), None)
+        pronoun = PRONOUN.match(sentence.text) if person is None else None
+        if pronoun and re.search(r"\b(?:[Hh]e|[Ss]he)$", pronoun.group(0)) and ctx.last_person is not None and \
+                ctx.drafted_freed(ctx.last_person.id):
+            # "He was driven to Vilnius along with 13 other prisoners": the one the page spoke of last, freed
+            person = Name(pronoun.group(0).strip(), sentence.start + pronoun.start(), sentence.start + pronoun.end(),
+                          ctx.last_person.entity)
         place = next((n for n in sentence.names if person and person.end < n.start < figure.start and
                       n.entity and ctx.registry.kind(n.entity) == "place"), None)
         if along and other and person and place and re.search(MOVED, ctx.text[person.end:place.start]):
@@ -1144,14 +1151,15 @@ def _others_after_one(ctx: Context, sentence: Sentence, figure: Figure) -> tuple
 def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[int, str, int] | None:
     """For "X and 13 other prisoners", "X, along with 17 others": where X is named, "X and 13 others", and where the
     others end; None for a figure of another shape."""
-    before = re.search(r"\b(?:(?:along|together)\s+)?(?:with|and)\s+$",
+    before = re.search(r"\b(?:(?:(?:along|together)\s+)?(?:with|and)|alongside)\s+$",
                        ctx.text[max(sentence.start, figure.start - 20):figure.start])
     other = re.match(rf"\s+(?:other|more)\s+{ADJECTIVES}{PEOPLE}\b|\s+other\s+{NATIONALS}|\s+others?\b",
                      ctx.text[figure.end:sentence.end])
     if other and other.group(0).split()[0] == "more" and not _one_and_more(ctx, sentence, figure, before):
         other = None  # "X and 12 more prisoners" (not "freed 14 on Thursday and 12 more on Friday")
     if before and not other and figure.qualifier == "exact" and not figure.upper and \
-            re.match(r"(?:along|together)\s", before.group(0)) and COUNTED_NOUN.match(ctx.text, figure.end, sentence.end):
+            re.match(r"(?:along|together)\s|alongside", before.group(0)) and \
+            COUNTED_NOUN.match(ctx.text, figure.end, sentence.end):
         return _freed_along_with(ctx, sentence, figure, before)
     if not before or not other or figure.qualifier not in ("exact", "at_least", "more_than") or figure.upper:
         return None

@@ -7804,3 +7804,24 @@ def test_day18_they_sent_somewhere_along_with_others_gives_no_count_of_one_more(
 def test_day18_arrested_alongside_others_counts_no_freed(shapes):
     drafted = _review_draft(shapes, "Oren Pask was arrested alongside 11 other activists in 2020.")
     assert not [k for k in drafted if k[1] == "released_count"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("tie", ["her husband, the blogger Oren Pask,", "her husband, former teacher and candidate Oren Pask,",
+                                 "her son Oren Pask"])
+def test_day18_he_after_a_man_named_by_his_tie_to_a_woman_is_that_man(shapes, tie):
+    drafted = _review_draft(shapes, f"Belarus freed Oren Pask on Friday. Dara Quill ran in the 2020 vote after {tie} was "
+                                    "picked up by police. A year on, he was jailed for 14 years.")
+    assert {k[0] for k in drafted if k[1] == "sentence_years"} == {"oren-pask"}, sorted(map(str, drafted))
+
+
+def test_day18_a_tie_to_someone_else_leaves_he_to_the_person_named_last(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Oren Pask on Friday. He ran in the 2020 vote after her husband's "
+                                    "lawyer, Dara Quill, was arrested. He was jailed for 14 years in 2021.")
+    assert "dara-quill" not in {k[0] for k in drafted if k[1] == "sentence_years"}, sorted(map(str, drafted))
+
+
+def test_day18_him_after_one_the_sentence_has_tried_is_that_one(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Oren Pask on Friday. On Sunday, the tycoon Lev Marsh urged the station "
+                                    "to close. Pask was first sentenced to ten days for disorder before a judge sentenced "
+                                    "him to nine years.")
+    assert {k[0] for k in drafted if k[1] == "sentence_years"} == {"oren-pask"}, sorted(map(str, drafted))

@@ -239,6 +239,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         # against Governor Y. He was also released")
         undescribed = [p for p in named if not people.described(ctx, sentence, p)]
         ctx.previous_alone = subject if undescribed == [subject] and not re.search(r"[“”\"]", sentence.text) else None
+        ctx.related_person = people.related_people(ctx, sentence) if named else ctx.related_person
         if subject is not None:
             ctx.last_person = subject
             item = people.list_item(ctx, sentence)

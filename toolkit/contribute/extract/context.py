@@ -379,6 +379,9 @@ class Context:
     country: str | None = None
     freeing_side: str | None = None  # whose freeing "freed by X" calls the article's (subjects.freeing_side)
     last_person: Name | None = None
+    # who "he" or "she" opening the next sentence stands for when the sentence before named them by their tie to its
+    # subject ("X ran after her husband, Y, was jailed. He was ...": Y), by the pronoun
+    related_person: dict = field(default_factory=dict)
     freeing_section: bool = False  # under a subheading about who was freed
     profiles: int = 0  # sentences left of profiles of the freed (after their lead, or a heading that is a name)
     profiled_left: int = 0  # paragraphs left that profile one of a group of the freed a lead counted

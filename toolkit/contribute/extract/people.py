@@ -159,7 +159,29 @@ def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
         if group:
             return group[0]
         return ctx.last_person if PRONOUN.match(sentence.text) and not PAIR.match(sentence.text) else None
-    return ctx.last_person if PRONOUN.match(sentence.text) else None
+    pronoun = PRONOUN.match(sentence.text)
+    if pronoun is None:
+        return None
+    return ctx.related_person.get(pronoun.group(0).split()[-1].lower().removesuffix("’d").removesuffix("'d"),
+                                  ctx.last_person)
+
+
+RELATED = re.compile(r"\b(?:(?P<her>her)\s+(?:husband|son|father|brother)|(?P<his>his)\s+(?:wife|daughter|mother|"
+                     r"sister))(?![’'])(?:\s*,\s*|\s+)(?:(?!(?:who|whom|which|that|with|of|by|for|to)\b)"
+                     r"[^,;:.“”\"()\s]+\s+){0,8}$")
+"""Before a name, its tie to the sentence's subject that says which pronoun stands for it: "her husband, the blogger X",
+"his wife X"."""
+
+
+def related_people(ctx: Context, sentence: Sentence) -> dict:
+    """Whom "he" or "she" opening the next sentence stands for, when this one names them by their tie to someone
+    ("X ran after her husband, the blogger Y, was jailed": "he" is Y)."""
+    found = {}
+    for person in persons(ctx, sentence):
+        tie = RELATED.search(ctx.text, max(sentence.start, person.start - 120), person.start)
+        if tie:
+            found["he" if tie.group("her") else "she"] = person
+    return found
 
 
 def _described_by(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
@@ -511,6 +533,10 @@ def each_listed(ctx: Context, sentence: Sentence, person: Name, at: int) -> list
     return [person]
 
 
+TRIED_AFTER = re.compile(r"\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:sentenced|convicted|jailed|tried)\b")
+"""After a name, a verdict the sentence tells of that person ("A was first sentenced to ten days")."""
+
+
 @rule("sentence-years")
 def prison_terms(ctx: Context, sentence: Sentence) -> None:
     """Prison terms: "sentenced to eight years", "given 11 years", "serving a 14-year sentence"."""
@@ -533,8 +559,10 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
             continue  # "sentenced them to five years": a group's term, no one person's
         if lead and re.match(r"(?:sentenced|sent)\s+(?:him|her)\s+to", lead.group(0)):
             # "a tribunal sentenced him to nine years", "the judge sent her to jail for seven years": the one the
-            # sentences before speak of
-            person = ctx.last_person
+            # sentences before speak of, or the one this sentence has tried already ("A was first sentenced to ten
+            # days, before a court sentenced him to nine years": A)
+            tried = [p for p in persons(ctx, sentence) if p.end <= figure.start and TRIED_AFTER.match(ctx.text, p.end)]
+            person = tried[-1] if tried else ctx.last_person
         if person is None:
             continue
         ctx.take(figure)

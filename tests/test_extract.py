@@ -7825,3 +7825,15 @@ def test_day18_him_after_one_the_sentence_has_tried_is_that_one(shapes):
                                     "to close. Pask was first sentenced to ten days for disorder before a judge sentenced "
                                     "him to nine years.")
     assert {k[0] for k in drafted if k[1] == "sentence_years"} == {"oren-pask"}, sorted(map(str, drafted))
+
+
+def test_day18_a_term_in_quotation_marks_leaves_he_the_one_person_named_before(shapes):
+    drafted = _review_draft(shapes, "Oren Pask was given four years in 2019. At the time, Pask denounced the verdict as a "
+                                    "“shameful farce” meant to silence him. He walked free under an amnesty on Friday.")
+    assert "oren-pask" in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_day18_a_quotation_still_leaves_he_unresolved(shapes):
+    drafted = _review_draft(shapes, "Oren Pask was given four years in 2019. At the time, Pask denounced the verdict: “It "
+                                    "is a farce, and I will fight on.” He walked free under an amnesty on Friday.")
+    assert "oren-pask" not in _freed(drafted), sorted(map(str, drafted))

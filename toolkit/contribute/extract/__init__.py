@@ -238,7 +238,9 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         # (one named inside the subject's description is no second person: "X: A trade unionist arrested at a strike
         # against Governor Y. He was also released")
         undescribed = [p for p in named if not people.described(ctx, sentence, p)]
-        ctx.previous_alone = subject if undescribed == [subject] and not re.search(r"[“”\"]", sentence.text) else None
+        # (a term set in quotation marks is no quotation: "denounced the trial as a “political setup”")
+        quoted = re.sub(r"[“\"][^“”\".,;:!?]{1,40}[”\"]", "", sentence.text)
+        ctx.previous_alone = subject if undescribed == [subject] and not re.search(r"[“”\"]", quoted) else None
         ctx.related_person = people.related_people(ctx, sentence) if named else ctx.related_person
         if subject is not None:
             ctx.last_person = subject

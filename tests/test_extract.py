@@ -7837,3 +7837,16 @@ def test_day18_a_quotation_still_leaves_he_unresolved(shapes):
     drafted = _review_draft(shapes, "Oren Pask was given four years in 2019. At the time, Pask denounced the verdict: “It "
                                     "is a farce, and I will fight on.” He walked free under an amnesty on Friday.")
     assert "oren-pask" not in _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["The 58-year-old, who ran a village school, was held in a penal colony.",
+                                    "Held for four years, the 58-year-old teacher had become a symbol of the repression."])
+def test_day18_the_n_year_old_after_a_clause_or_an_opening_is_the_person_named_last(shapes, second):
+    drafted = _review_draft(shapes, f"Belarus freed Oren Pask on Friday. {second}")
+    assert ("oren-pask", "age", "58") in {k[:3] for k in drafted}, sorted(map(str, drafted))
+
+
+def test_day18_the_n_year_old_official_after_a_who_clause_is_no_age_of_the_freed(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Oren Pask on Friday. The 61-year-old, a former envoy to Poland, said "
+                                    "he was glad.")
+    assert not [k for k in drafted if k[1] == "age"], sorted(map(str, drafted))

@@ -453,11 +453,12 @@ def ages(ctx: Context, sentence: Sentence) -> None:
                     subject=ctx.note_person(person))
     # "Last year, the 53-year-old was sentenced", "The ailing 53-year-old was arrested", "The 29-year-old chemist
     # was imprisoned": the person named last (and a role after the age is theirs)
-    anaphor = re.match(r"\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*)?(?P<the>[Tt]he)\s+(?:[a-z]+\s+)?(\d{1,3})-year-old"
+    anaphor = re.match(r"\W*(?:[A-Z][^,;:.“”\"]{0,60},\s*)?(?P<the>[Tt]he)\s+(?:[a-z]+\s+)?(\d{1,3})-year-old"
                        r"(?:\s+(?P<noun>[a-z]+))?"
-                       # "The 44-year-old, originally from Tartu, was arrested": a description set off by commas (a
-                       # sentence that names anyone is no such sentence, below)
-                       r"(?:,\s+(?!(?:who|whose|whom|which|and|but)\b)(?P<described>[^,;.“”\"]{1,50}),)?"
+                       # "The 44-year-old, originally from Tartu, was arrested", "The 44-year-old, who founded a rights
+                       # group, was held": a description set off by commas (a sentence that names anyone is no such
+                       # sentence, below); an opening before it ("Held since the strike, the 63-year-old activist")
+                       r"(?:,\s+(?!(?:whose|whom|which|and|but)\b)(?P<described>[^,;.“”\"]{1,50}),)?"
                        r"\s+(?=(?:was|had|has|is|said)\b)", sentence.text)
     if anaphor and anaphor.group("described") and OFFICE_WORDS.search(anaphor.group("described")):
         anaphor = None  # "The 61-year-old, a former ambassador to Poland, said": an official, not the one freed

@@ -7582,7 +7582,10 @@ def test_day18_two_described_people_joined_by_and_share_a_verb_with_no_number(sh
 
 
 @pytest.mark.parametrize("second", ["Included in the release was the farmer Oren Pask.",
-                                    "Also included among those pardoned were Oren Pask and Dara Quill."])
+                                    "Also included among those pardoned were Oren Pask and Dara Quill.",
+                                    # from a blind review: the release named by its day
+                                    "Included in Friday's release was Oren Pask.",
+                                    "Included in this week’s release was Oren Pask."])
 def test_day18_included_in_the_release_before_its_names_frees_them(shapes, second):
     drafted = _review_draft(shapes, f"Poland freed 14 prisoners on Friday. {second}")
     assert "oren-pask" in _freed(drafted), sorted(map(str, drafted))
@@ -7737,13 +7740,6 @@ def test_day18_review_they_after_an_opening_is_everyone_named_before(shapes):
                                     "arrested in 2021.")
     assert {k[0] for k in drafted if k[1] == "imprisoned_since"} == {"ruth-calder", "pavel-sarnak"}, \
         sorted(map(str, drafted))
-
-
-@pytest.mark.parametrize("second", ["Included in Friday's release was Ruth Calder.",
-                                    "Included in this week’s release was Ruth Calder."])
-def test_day18_review_included_in_a_release_named_by_its_day(shapes, second):
-    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {second}")
-    assert "ruth-calder" in _freed(drafted), sorted(map(str, drafted))
 
 
 def test_day18_review_included_in_the_release_with_a_possessive_frees_the_relation_not_the_name(shapes):

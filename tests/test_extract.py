@@ -7641,8 +7641,8 @@ def test_day18_those_granted_safe_haven_somewhere_went_there(shapes):
         ("release-2026-11", "destination_count", "12", "poland") in keys, sorted(map(str, drafted))
 
 
-def test_day18_one_given_asylum_after_the_freeing_went_there(shapes):
-    drafted = _review_draft(shapes, "Belarus freed Oren Pask on Friday. He was later given asylum in Poland.")
+def test_day18_one_given_refuge_after_the_freeing_went_there(shapes):
+    drafted = _review_draft(shapes, "Belarus freed Oren Pask on Friday. He was later given refuge in Poland.")
     assert ("oren-pask", "sent_to", "poland") in {k[:3] for k in drafted}, sorted(map(str, drafted))
 
 
@@ -7846,3 +7846,123 @@ def test_day18_the_n_year_old_official_after_a_who_clause_is_no_age_of_the_freed
     drafted = _review_draft(shapes, "Belarus freed Oren Pask on Friday. The 61-year-old, a former envoy to Poland, said "
                                     "he was glad.")
     assert not [k for k in drafted if k[1] == "age"], sorted(map(str, drafted))
+
+
+# --- cases a second blind review of the day's rules found -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Oren Pask, who represents Ruth Calder and her husband, the blogger Pavel Sarnak, was "
+                                  "arrested in 2021. He was handed a four-year term.",
+                                  "Oren Pask, who defended Ruth Calder after her husband Pavel Sarnak was jailed, was "
+                                  "himself arrested in 2021. He was handed a four-year term.",
+                                  "Oren Pask was arrested in 2020 with Ruth Calder and her brother Pavel Sarnak. He was "
+                                  "handed a four-year term."])
+def test_day18_review2_a_tie_to_someone_other_than_the_subject_leaves_he_the_subject(shapes, text):
+    drafted = _review_draft(shapes, text)
+    assert {k[0] for k in drafted if k[1] == "sentence_years"} == {"oren-pask"}, sorted(map(str, drafted))
+
+
+def test_day18_review2_a_name_further_on_is_no_one_tied(shapes):
+    drafted = _review_draft(shapes, "Oren Pask, a lawyer, told Ruth Calder her husband would soon see Pavel Sarnak in "
+                                    "court. He was arrested in 2021.")
+    assert "pavel-sarnak" not in {k[0] for k in drafted if k[1] == "imprisoned_since"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("tie", ["her husband, Pavel Sarnak,", "her husband Pavel Sarnak"])
+def test_day18_review2_a_relative_named_by_a_tie_keeps_the_fact_he_stands_for(shapes, tie):
+    drafted = _review_draft(shapes, f"Ruth Calder ran for mayor after {tie} was arrested. He was sentenced to ten years.")
+    assert {k[0] for k in drafted if k[1] == "sentence_years"} == {"pavel-sarnak"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("text", ["Oren Pask was freed on Friday. Ruth Calder was jailed for two weeks in 2020 for "
+                                  "supporting him, while a court sentenced him to nine years.",
+                                  "Ruth Calder was freed on Friday. Oren Pask, a blogger, was first sentenced to ten days "
+                                  "before a judge sentenced him to nine years."])
+def test_day18_review2_sentenced_him_goes_to_the_man_sentenced_not_to_another_jailed(shapes, text):
+    drafted = _review_draft(shapes, text)
+    assert {k[0] for k in drafted if k[1] == "sentence_years"} == {"oren-pask"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("text", ["Ruth Calder and Oren Pask were freed alongside 12 others on Friday.",
+                                  "Ruth Calder and Oren Pask were freed along with 12 others on Friday.",
+                                  "Ruth Calder was freed on Friday and stood alongside 11 other former prisoners at a rally.",
+                                  "Ruth Calder, who was jailed alongside 11 other activists in 2020, was freed on Friday."])
+def test_day18_review2_alongside_counts_only_those_freed_with_one_person(shapes, text):
+    drafted = _review_draft(shapes, text)
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] in ("12", "13")], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["She had been taken to Minsk alongside 11 other prisoners in 2021.",
+                                    "She flew to Warsaw on Saturday along with 11 other prisoners.",
+                                    "She refused to be driven to Vilnius along with 11 other prisoners.",
+                                    "She will be driven to Vilnius along with 11 other prisoners next week.",
+                                    "She and her son were driven to Vilnius along with 11 other prisoners."])
+def test_day18_review2_a_journey_along_with_others_that_is_not_the_freeings_counts_none(shapes, second):
+    drafted = _review_draft(shapes, f"Ruth Calder was freed on Friday. {second}")
+    assert not [k for k in drafted if k[1] == "destination_count"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("text", ["Oren Pask was a free man for only three months before his arrest in 2020.",
+                                  "Oren Pask was a free man in 2019, but police came for him in 2020.",
+                                  "Oren Pask was a free man, but not for long: he was arrested in 2020.",
+                                  "Ruth Calder said Oren Pask was a free man in the eyes of God.",
+                                  "Oren Pask is a free man who can speak his mind, his lawyer said."])
+def test_day18_review2_a_free_man_in_a_figure_or_before_an_arrest_is_no_freeing(shapes, text):
+    drafted = _review_draft(shapes, text)
+    assert "oren-pask" not in _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["Included among those denied release were Oren Pask and Ruth Calder.",
+                                    "Included among those awaiting release are Oren Pask and Ruth Calder.",
+                                    "Included in the release was neither Oren Pask nor Ruth Calder.",
+                                    "Included in the planned release is Oren Pask."])
+def test_day18_review2_included_among_those_not_freed_frees_no_one(shapes, second):
+    drafted = _review_draft(shapes, f"Belarus freed 14 prisoners on Friday. {second}")
+    assert not {"oren-pask", "ruth-calder"} & _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["He had been granted asylum in Poland in 2015, years before his arrest.",
+                                    "He asked to be given refuge in Poland."])
+def test_day18_review2_asylum_of_the_past_or_asked_for_is_no_destination(shapes, second):
+    drafted = _review_draft(shapes, f"Oren Pask was freed on Friday. {second}")
+    assert not [k for k in drafted if k[1] == "sent_to"] and \
+        {k[2] for k in drafted if k[:2] == ("oren-pask", "released_in")} == {"release-2026-11-20"}, sorted(map(str, drafted))
+
+
+def test_day18_review2_a_freeing_at_a_meeting_keeps_its_day(shapes):
+    drafted = _review_draft(shapes, "Viktor Drozdan freed 14 prisoners at a Nov. 18 meeting with the U.S. envoy in Minsk.")
+    assert [k for k in drafted if k[1] == "date" and k[2] == "2026-11-18"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("event", ["a Nov. 18 news briefing", "a Nov. 18 virtual press conference"])
+def test_day18_review2_more_names_of_a_press_event_date_it_alone(shapes, event):
+    drafted = _review_draft(shapes, f"Four activists who were pardoned and driven to Vilnius spoke at {event}.")
+    assert not [k for k in drafted if k[1] == "date" and k[2] == "2026-11-18"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("clause", ["serving a suspended sentence since 2019",
+                                    "who is serving his third prison term since 2019"])
+def test_day18_review2_a_suspended_or_counted_term_dates_no_arrest(shapes, clause):
+    drafted = _review_draft(shapes, f"Oren Pask, {clause}, was freed on Friday.")
+    assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("lead", ["The lawyer for", "The lawyer representing", "A spokesman for"])
+def test_day18_review2_one_who_acts_for_a_name_is_not_paired_with_the_next(shapes, lead):
+    drafted = _review_draft(shapes, f"{lead} Ruth Calder and the poet Oren Pask walked free on Friday.")
+    assert "ruth-calder" not in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_day18_review2_one_uk_official_is_no_freed_national(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, one UK official said.")
+    assert not [k for k in drafted if k[5] == "british-nationals"], sorted(map(str, drafted))
+
+
+def test_day18_review2_uk_citizens_listed_with_other_nationalities_count(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday, including Polish, Lithuanian and U.K. citizens.")
+    assert [k for k in drafted if k[5] == "british-nationals"], sorted(map(str, drafted))
+
+
+def test_day18_review2_the_clients_of_a_lawyer_take_no_description_after_them(shapes):
+    drafted = _review_draft(shapes, "Ruth Calder, the lawyer for Oren Pask and Pavel Sarnak, held since 2019, was freed on "
+                                    "Friday.")
+    assert "oren-pask" not in {k[0] for k in drafted if k[1] == "imprisoned_since"}, sorted(map(str, drafted))

@@ -201,6 +201,10 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
             run(ctx, sentence)
         ctx.not_prisoners |= {p.id for p in people.persons(ctx, sentence)
                               if bystanders.not_a_prisoner(ctx, sentence, p)}
+        # one a pronoun stood for through a tie ("her husband, B, was jailed. He was sentenced to ten years") is a
+        # prisoner the page tells of, though named as someone's relative
+        ctx.not_prisoners -= {d.subject for d in ctx.drafts[drafted:] if d.property in PRISONER_FACTS and
+                              d.subject in {p.id for p in ctx.related_person.values()}}
         ctx.profiled_left = freed.counted_profiles(ctx, sentence) or ctx.profiled_left
         # a sentence that frees, says where a number of the freed went, or names one of the freed of the page's release
         # ("Among them was A."): "The group includes ..." next is of them

@@ -40,7 +40,8 @@ FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      # "One of the detainees pardoned by Minsk was X"
                      # "Included in the release was X", "Also included among those pardoned were A and B"
                      r"\bincluded\s+(?:in|among)\s+(?:the|this|that|those|its|[A-Z][a-z]+day[’']s|(?:this|last)\s+"
-                     r"week[’']s)\s+(?:[a-z][\w-]*\s+)?(?:releases?|pardons?|amnesty|freed|released|pardoned)\s+"
+                     r"week[’']s)\s+(?:(?!(?:denied|awaiting|planned|expected|proposed|next|future|upcoming|refused|"
+                     r"not|hoped)\b)[a-z][\w-]*\s+)?(?:releases?|pardons?|amnesty|freed|released|pardoned)\s+"
                      r"(?:were|was|are|is)|"
                      r"one\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+by\s+(?:the\s+)?[\w.’'-]+"
                      r"(?:\s+[\w.’'-]+)?\s+(?:is|was)|"
@@ -119,7 +120,11 @@ FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walk
                          r"(?:ordered\s+(?:to\s+be\s+)?)?"  # "were ordered (to be) freed at once": a court's order done
                          # "were granted a full remission of their sentences", "have been granted a royal pardon"
                          rf"(?:{GRANTED_PARDON}|freed|released|pardoned|set\s+free|"
-                         rf"(?:an?\s+free\s+(?:man|woman)|free)\b(?!\s+(?:until|before|when)\b)|{NTH_FREED}|"
+                         # "X was a free man again by Sunday" (not "a free man in the eyes of God", "for three months
+                         # before his arrest", "who can speak his mind", "..., but not for long")
+                         r"an?\s+free\s+(?:man|woman)(?=\s+(?:on|by|again|after|since|today|yesterday|now|at\s+last|"
+                         r"once\s+again)\b|\s*[.;]|\s*,\s+(?!but\b))|"
+                         rf"free\b(?!\s+(?:until|before|when)\b)|{NTH_FREED}|"
                          r"(?:among(?:st)?|one\s+of)\s+"
                          r"(?:(?:a\s+total\s+of|some|more\s+than|over|nearly|about)\s+)?(?:[\w,]+\s+of\s+)?"
                          r"(?:(?:those|the)\s+(?:\d[\d,]*\s+)?|\d[\d,]*\s+|"  # "among a total of 3,120 prisoners released"
@@ -662,6 +667,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                             (re.search(r"\b(?:through|in|to|into|via)\s+", phrase).end()
                              if re.search(r"\b(?:transit\w*|arriv\w*|sent|taken)\s+(?:through|in|to|into|via)\s+", phrase)
                              else 10**6)) or them
+        if re.match(r"\s*(?:neither|not)\b", sentence.text[trigger.end():]):
+            continue  # "Included in the release was neither A nor B"
         also = re.match(r"also\s+", sentence.text[trigger.end():])  # "Among the freed, there is also the blogger A"
         begin = sentence.start + trigger.end() + (also.end() if also else 0)
         counted = next((f for f in sentence.figures_within(begin, begin + 3) if not ctx.text[begin:f.start].strip()), None)
@@ -810,12 +817,14 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             record(person, sentence.start + freeing[0].start(), sentence.start + freeing[0].start(), person.end)
     pronoun = re.match(r"\s*(?P<who>He|She)(?=\s)", sentence.text)  # not inside a quotation ('"She is free," ...')
     verb = FREED_AFTER.match(ctx.text, sentence.start + pronoun.end(), sentence.end) if pronoun else None
-    if verb is not None and ctx.previous_alone is not None and not NOT_PRISON.match(ctx.text, verb.end()) and \
+    alone = ctx.previous_alone  # (not through a tie to someone: "A ran after her husband, B, was jailed. He was
+    # freed" leaves two people to choose from; the freeing is the fact most worth being sure of)
+    if verb is not None and alone is not None and not NOT_PRISON.match(ctx.text, verb.end()) and \
             not SHORT_DETENTION.search(ctx.text, verb.end(), sentence.end):
         # "The blogger A hugged his mother at the border. He was released with his cellmate": the one person the
         # sentence before named, quoting no one (not after "X said", nor with two people to choose from), and no
         # detention of hours ("He was released without charge", "on bail")
-        record(ctx.previous_alone, verb.start(), sentence.start + pronoun.start("who"), verb.end(),
+        record(alone, verb.start(), sentence.start + pronoun.start("who"), verb.end(),
                _destination_after(ctx, sentence, verb.end()))
     _freed_together(ctx, sentence, record)
     addition = added_to_the_freed(ctx, sentence)
@@ -934,9 +943,14 @@ def _list_ending_at(ctx: Context, sentence: Sentence, person: Name, plural: bool
     # a list of three names or more; not "After pressure from Senator X, Y was released"
     begin = person.begin
     if plural and len(members) == 1:  # "The activist A and the lawyer B walked free": an article before the second
-        members = [p for p in persons(ctx, sentence) if p.end <= begin and
-                   re.fullmatch(r"\s+and\s+(?:the|a|an)\s+", ctx.text[p.end:begin]) and
-                   not OBJECT_OF.search(ctx.text, max(sentence.start, p.begin - 40), p.begin)][-1:] + members
+        named = persons(ctx, sentence)
+        at = bisect.bisect_right(named, begin, key=lambda n: n.end) - 1  # the name ending nearest before (text order)
+        before = named[at] if at >= 0 else None
+        if before is not None and re.fullmatch(r"\s+and\s+(?:the|a|an)\s+", ctx.text[before.end:begin]) and \
+                not OBJECT_OF.search(ctx.text, max(sentence.start, before.begin - 40), before.begin) and \
+                not re.search(r"\b(?:for|representing|defending)\s+(?:[\w’'.-]+\s+){0,2}$",
+                              ctx.text[max(sentence.start, before.begin - 40):before.begin]):
+            members = [before] + members
     pair = plural and len(members) == 2 and re.fullmatch(r"\s+and\s+(?:(?:the|a|an)\s+)?", ctx.text[members[0].end:begin])
     return members if len(members) >= 3 or pair else [person]
 

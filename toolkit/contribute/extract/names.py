@@ -194,7 +194,7 @@ def is_demonym(word: str, given_names: bool = False) -> bool:
     """A nationality's word ("Canadian", "Kenyan", "Briton"), not a country's own name ("Niger", "Chad") nor a word as
     often a given name (`GIVEN_NAMES`), unless `given_names` (where no name can stand: "- X, German") and the word is a
     nationality's adjective the exceptions list ("German", "Danish", "Irish"; not "Armen", "Chadi", "Finn")."""
-    key = word.lower()
+    key = word.lower().replace(".", "")  # "U.K." as "UK"
     if key in GIVEN_NAMES and given_names:  # only a nationality's adjective listed as such ("German", "Danish", "Irish")
         return key in DEMONYM_EXCEPTIONS and key.endswith(("ish", "an"))
     if key in GIVEN_NAMES or key in iso_names():

@@ -31,8 +31,8 @@ FREED_ROLES = r"activists|journalists|reporters|bloggers|priests|clerics|disside
 """What a page may call the people it has just named among the freed, taken up together: "The activists were ..."."""
 OPENING = (r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*|(?:In|On|By|Since)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\s+|"
            # (not one of someone else, "A relative of her cellmate, he", nor a saying, "A total of 14, they said")
-           r"An?\s+(?![^,;:.]*\b(?:his|her|their|its|total|number|relatives?|wife|husband|son|daughter|mother|father|"
-           r"brother|sister|cellmate|lawyer|spokes\w+|officials?|representative)\b)[^,;:.“”\"()]{1,60}?,\s*"
+           r"An?\s+(?![^,;:.]{0,60}\b(?:his|her|their|its|total|number|relatives?|wife|husband|son|daughter|mother|"
+           r"father|brother|sister|cellmate|lawyer|spokes\w+|officials?|representative)\b)[^,;:.“”\"()]{1,60}?,\s*"
            r"(?!(?:he|she|they)\s+(?:said|says|told|added)\b))?")
 """What may open a sentence before its subject: "Last year, ", "In May 2021, ", a year with no comma ("In 2021 he"), or
 a phrase that describes the subject ("A lifelong friend of the miners, he")."""
@@ -53,8 +53,9 @@ PAIR = re.compile(rf"{OPENING}(?:Both|The\s+(?:pair|two))\b")
 MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought|moved|expelled|bused|escorted|"
          r"transported|went|crossed|arrived|headed|heading|flying|flew|travell?ed|ended\s+up|returned|relocated|"
          r"evacuated|resettled|landed|on\s+(?:their|his|her)\s+way|"
-         # "granted safe haven in Lithuania", "given asylum in Germany": where they were let in
-         r"(?:granted|given)\s+(?:safe\s+)?(?:haven|asylum|refuge))")
+         # "granted safe haven in Lithuania", "given refuge in Poland": where they were let in (not asylum, as often an
+         # exile of years before; not "asked to be given")
+         r"(?<!to\sbe\s)(?:granted|given)\s+(?:safe\s+haven|refuge))")
 
 NOW_IN = (r"(?:(?:(?:are|is)\s+(?:(?:now|currently|already|safely|all)\s+)*(?:safe\s+)?|were\s+(?:now|already)\s+)in|"
           r"(?:are|is|were|was)\s+(?:now\s+)?receiving\s+(?:medical\s+)?(?:care|treatment)\s+in)")
@@ -167,8 +168,7 @@ def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
 
 
 RELATED = re.compile(r"\b(?:(?P<her>her)\s+(?:husband|son|father|brother)|(?P<his>his)\s+(?:wife|daughter|mother|"
-                     r"sister))(?![’'])(?:\s*,\s*|\s+)(?:(?!(?:who|whom|which|that|with|of|by|for|to)\b)"
-                     r"[^,;:.“”\"()\s]+\s+){0,8}$")
+                     r"sister))(?![’'])(?:\s*,\s*|\s+)(?P<words>(?:[\w-]+\s+){0,5})$")
 """Before a name, its tie to the sentence's subject that says which pronoun stands for it: "her husband, the blogger X",
 "his wife X"."""
 
@@ -177,9 +177,13 @@ def related_people(ctx: Context, sentence: Sentence) -> dict:
     """Whom "he" or "she" opening the next sentence stands for, when this one names them by their tie to someone
     ("X ran after her husband, the blogger Y, was jailed": "he" is Y)."""
     found = {}
-    for person in persons(ctx, sentence):
+    named = persons(ctx, sentence)
+    for person in named:
         tie = RELATED.search(ctx.text, max(sentence.start, person.start - 120), person.start)
-        if tie:
+        words = [w for w in tie.group("words").split() if w not in ("the", "a", "an", "and")] if tie else []
+        if tie and named[0] is not person and all(title_word(w) for w in words) and \
+                not any(named[0].end <= other.start < tie.start() for other in named if other is not person):
+            # the tie is the subject's, none named between ("A, who defended B after her husband C was jailed": B's)
             found["he" if tie.group("her") else "she"] = person
     return found
 
@@ -534,8 +538,10 @@ def each_listed(ctx: Context, sentence: Sentence, person: Name, at: int) -> list
     return [person]
 
 
-TRIED_AFTER = re.compile(r"\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:sentenced|convicted|jailed|tried)\b")
-"""After a name, a verdict the sentence tells of that person ("A was first sentenced to ten days")."""
+TRIED_AFTER = re.compile(r"\s*(?:was|had\s+been)\s+(?:\w+\s+)?sentenced\b")
+"""After a name (and its description), a sentence the page tells of that person ("A was first sentenced to ten days",
+"A, a blogger, was first sentenced"); not one jailed, tried or convicted with another ("A was tried alongside B, and the
+court sentenced him": B's term)."""
 
 
 @rule("sentence-years")
@@ -562,8 +568,12 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
             # "a tribunal sentenced him to nine years", "the judge sent her to jail for seven years": the one the
             # sentences before speak of, or the one this sentence has tried already ("A was first sentenced to ten
             # days, before a court sentenced him to nine years": A)
-            tried = [p for p in persons(ctx, sentence) if p.end <= figure.start and TRIED_AFTER.match(ctx.text, p.end)]
-            person = tried[-1] if tried else ctx.last_person
+            named = [p for p in persons(ctx, sentence) if p.end <= figure.start]
+            tried = named[-1] if named and TRIED_AFTER.match(ctx.text, after_apposition(ctx.text, named[-1].end,
+                                                                                          sentence.end)) else None
+            if tried is not None and re.search(r"[;]", ctx.text[tried.end:figure.start]):
+                tried = None  # "A was sentenced to ten days in 2019; in 2021 a court sentenced him ...": another's
+            person = tried or ctx.last_person
         if person is None:
             continue
         ctx.take(figure)
@@ -616,7 +626,8 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
                         r"incarcerated|held|locked\s+up|became\s+a\s+political\s+prisoner(?:\s+\w+self)?|"
                         # "serving a ten-year sentence since 2020" (not "serving a sentence in Minsk in 2019", nor
                         # "serving his second term since 2020": an office's)
-                        r"serving\s+(?:(?:a|an|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?"
+                        r"serving\s+(?:(?:a|an|his|her|their)\s+)?(?:(?!(?:suspended|restricted[\w-]*|probation\w*|"
+                        r"non-custodial|second|third|fourth|fifth|sixth|seventh|eighth|another|new)\b)[\w-]+\s+){0,2}?"
                         r"(?:sentences?|(?:prison|jail)\s+terms?)"
                         r"(?=\s+since\b))\s+"
                         r"(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|"
@@ -764,7 +775,8 @@ LIST_HELD_SINCE = re.compile(r"(?:held|jailed|detained|imprisoned|incarcerated)\
 ARRESTED_WORD = r"(?:arrested|detained|jailed|imprisoned|incarcerated|held)\b"
 FREED_LIST_LEAD = re.compile(r"\b(?:freed|released|pardoned|included|including|among)\b", re.IGNORECASE)
 """Before a list, words that make it a list of the freed ("Among others freed were A and B")."""
-OBJECT_BEFORE = re.compile(r"\b(?:with|between|against|by|to|from|than|after|before|meeting|met)\s+(?:the\s+)?$")
+OBJECT_BEFORE = re.compile(r"\b(?:with|between|against|by|to|from|than|after|before|meeting|met|"
+                           r"(?:lawyers?|attorneys?|counsel|spokes\w+|advocates?)\s+(?:for|of))\s+(?:the\s+)?$")
 """Before a list's first name, a word that makes the list another's object ("meetings with A and B")."""
 PLURAL_VERB = re.compile(r",?\s+(?:were|have\s+been|had\s+been)\s+(?:(?:\w+ly|also|first|both|all)\s+)*$")
 """Between the last name of a list and its arrest: a verb in the plural ("A and B were arrested")."""

@@ -200,9 +200,11 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                           ctx.last_person.entity)
         place = next((n for n in sentence.names if person and person.end < n.start < figure.start and
                       n.entity and ctx.registry.kind(n.entity) == "place"), None)
-        if along and other and person and place and re.search(MOVED, ctx.text[person.end:place.start]):
+        if along and other and person and place and re.search(MOVED, ctx.text[person.end:place.start]) and \
+                not JOURNEY_UNDONE.search(ctx.text, person.end, place.start) and \
+                not re.match(r"\s+and\b", ctx.text[person.end:]):
             release = clause_release(ctx, sentence, figure.start)
-            if release and ctx.take(figure):
+            if release and (ctx.release is None or release == ctx.release) and ctx.take(figure):
                 ctx.add("destination_count", "count", figure.value + 1, person.start, figure.end + other.end(),
                         subject=release, scope=place.entity,
                         note=f"{person.text} and {figure.value} others: {figure.value + 1}")
@@ -464,6 +466,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                              sentence.text):
         if RESIDENTS.match(sentence.text, match.end()):
             continue  # "one American green card holder": a resident, of no nationality the page gives
+        if OFFICIAL_AFTER.match(sentence.text, match.end()):
+            continue  # "one UK official said": who speaks, no one freed
         if re.search(r"\bof\s$", sentence.text[max(0, match.start() - 4):match.start()]) and \
                 not ONE_FREED.search(sentence.text, max(0, match.start() - INCLUDED_REACH), match.start()):
             continue  # "of a" only after a freeing's noun ("the release of an American"; not "the wife of an American")
@@ -1163,7 +1167,13 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
         return _freed_along_with(ctx, sentence, figure, before)
     if not before or not other or figure.qualifier not in ("exact", "at_least", "more_than") or figure.upper:
         return None
+    joined = figure.start - len(before.group(0))
+    if before.group(0).startswith("alongside") and \
+            not FREED_RIGHT_BEFORE.search(ctx.text, max(sentence.start, joined - 40), joined):
+        return None  # "stood alongside 11 other former prisoners at a rally", "jailed alongside 11 others": no freeing
     start = _who_before(ctx, sentence, figure.start - len(before.group(0)))
+    if any(re.fullmatch(r"\s*,?\s+and\s+", ctx.text[p.end:start]) for p in persons(ctx, sentence) if p.end <= start):
+        return None  # "A and B were freed along with 12 others": two and the others, no count of one and them
     if any(start - 25 <= f.end <= start for f in sentence.figures):
         return None  # "five Estonians and two others": a counted group and others, not one person and others
     if GROUP_NAME_BEFORE.search(ctx.text, max(sentence.start, figure.start - 80), figure.start - len(before.group(0))):
@@ -1172,6 +1182,15 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
     return start, f"{who} and {figure.value} others", figure.end + other.end()
 
 
+JOURNEY_UNDONE = re.compile(r"\b(?:had|will|would|could|should|may|might|refused|expected|hoped?|hopes|"
+                            r"planned|plans|asked|wants?|wanted|to\s+be|not|never)\b")
+"""Between one person and where they went "along with N others", words that leave the journey undone, earlier or not
+theirs alone: "He refused to be driven to", "had been taken to" (before the freeing), "He and his wife were driven"."""
+OFFICIAL_AFTER = re.compile(r"\s+(?:officials?|diplomats?|envoys?|ministers?|spokes\w+|sources?|statement|government|"
+                            r"embassy|authorities)\b")
+"""After "one" and a nationality, a word that makes them no national freed: "one UK official said"."""
+FREED_RIGHT_BEFORE = re.compile(r"\b(?:freed|released|pardoned|free)\b(?:\s+(?:from|on|in)\s+[\w’'-]+)?\s+$")
+"""Right before "alongside N others", the freeing they shared ("were freed alongside", "walked free alongside")."""
 GROUP_NAME_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|"
                                r"Twelve|Thirteen|Fourteen|Fifteen|Twenty)\s*,?\s*$")
 """Right before "and N others", a group's name that ends on a number: "the Minsk Eight"."""

@@ -7641,9 +7641,12 @@ def test_day18_those_granted_safe_haven_somewhere_went_there(shapes):
         ("release-2026-11", "destination_count", "12", "poland") in keys, sorted(map(str, drafted))
 
 
-def test_day18_one_given_refuge_after_the_freeing_went_there(shapes):
-    drafted = _review_draft(shapes, "Belarus freed Oren Pask on Friday. He was later given refuge in Poland.")
-    assert ("oren-pask", "sent_to", "poland") in {k[:3] for k in drafted}, sorted(map(str, drafted))
+def test_day18_a_refuge_told_apart_from_the_freeing_is_no_destination(shapes):
+    # (narrowed after a blind review: a refuge of years before, or a relative's, read as the freeing's destination)
+    drafted = _review_draft(shapes, "Belarus freed Oren Pask on Friday. He had been granted refuge in Poland in 2012, "
+                                    "before going home.")
+    assert not [k for k in drafted if k[1] == "sent_to"] and \
+        {k[2] for k in drafted if k[:2] == ("oren-pask", "released_in")} == {"release-2026-11-20"}, sorted(map(str, drafted))
 
 
 @pytest.mark.parametrize("event", ["a Nov. 18 press conference", "a November 18 news conference", "a Nov. 18 briefing"])
@@ -7966,3 +7969,80 @@ def test_day18_review2_the_clients_of_a_lawyer_take_no_description_after_them(sh
     drafted = _review_draft(shapes, "Ruth Calder, the lawyer for Oren Pask and Pavel Sarnak, held since 2019, was freed on "
                                     "Friday.")
     assert "oren-pask" not in {k[0] for k in drafted if k[1] == "imprisoned_since"}, sorted(map(str, drafted))
+
+
+# --- cases a third blind review of the day's rules found ------------------------------------------------------------
+
+@pytest.mark.parametrize("part", ["one American government contractor", "one Polish diplomat"])
+def test_day18_review3_one_national_described_by_their_work_still_counts(shapes, part):
+    drafted = _review_draft(shapes, f"Twelve prisoners were freed on Friday, including {part}.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "1" and k[5]], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("text", ["Pavel Sarnak was freed on Friday. Pavel Sarnak, who had spent four years in prison, was "
+                                  "driven to Vilnius along with 11 other prisoners.",
+                                  "Pavel Sarnak, who had been jailed since 2020, was freed on Friday and driven to Vilnius "
+                                  "along with 11 other prisoners."])
+def test_day18_review3_words_in_a_description_do_not_undo_the_journey(shapes, text):
+    drafted = _review_draft(shapes, text)
+    assert [k for k in drafted if k[1] == "destination_count" and k[2] == "12"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["His brother Pavel Sarnak was granted safe haven in Lithuania years ago.",
+                                    "Pavel Sarnak will be given refuge in Poland."])
+def test_day18_review3_a_refuge_not_of_the_freeing_frees_no_one_and_sends_no_one(shapes, second):
+    drafted = _review_draft(shapes, f"Oren Pask was freed on Friday. {second}")
+    assert not [k for k in drafted if k[0] == "pavel-sarnak" and k[1] in ("released_in", "sent_to")], \
+        sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("text", ["Pavel Sarnak was a free man on the streets of Minsk in 2019, before the crackdown.",
+                                  "Pavel Sarnak was a free man on bail while awaiting trial.",
+                                  "Pavel Sarnak was a free man since 2015, until police came for him in 2020.",
+                                  "Pavel Sarnak was a free man, as long as he stayed silent."])
+def test_day18_review3_more_free_men_who_were_not_freed(shapes, text):
+    drafted = _review_draft(shapes, text)
+    assert "pavel-sarnak" not in _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("tie", ["His cellmate Oren Pask was sentenced to ten years, a day after",
+                                 "His wife Ruth Calder was sentenced to 15 days before"])
+def test_day18_review3_sentenced_him_skips_one_named_by_a_tie_to_him(shapes, tie):
+    drafted = _review_draft(shapes, f"Pavel Sarnak was freed on Friday. {tie} the court sentenced him to nine years.")
+    assert ("pavel-sarnak", "sentence_years", "9") in {k[:3] for k in drafted}, sorted(map(str, drafted))
+
+
+def test_day18_review3_and_across_clauses_leaves_one_freed_with_others(shapes):
+    drafted = _review_draft(shapes, "Viktor Drozdan met Ruth Calder on Friday, and Pavel Sarnak was freed along with 12 "
+                                    "others.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "13"], sorted(map(str, drafted))
+
+
+def test_day18_review3_a_pair_with_a_description_and_others_gives_no_count_of_one_more(shapes):
+    drafted = _review_draft(shapes, "Pavel Sarnak and the poet Oren Pask were freed alongside 12 other prisoners.")
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "13"], sorted(map(str, drafted))
+
+
+def test_day18_review3_a_named_journey_of_an_earlier_release_keeps_its_count(shapes):
+    drafted = _review_draft(shapes, "Oren Pask was freed on Friday. In 2022, Pavel Sarnak was freed and driven to Vilnius "
+                                    "along with 11 other prisoners.")
+    assert [k for k in drafted if k[1] == "destination_count" and k[2] == "12" and k[0] == "release-2022"], \
+        sorted(map(str, drafted))
+
+
+def test_day18_review3_he_with_others_somewhere_counts_them_freed_too(shapes):
+    drafted = _review_draft(shapes, "Pavel Sarnak was freed on Friday. He was driven into Lithuania along with 11 other "
+                                    "prisoners who had been pardoned.")
+    keys = {k[1:3] for k in drafted}
+    assert ("destination_count", "12") in keys and ("released_count", "12") in keys, sorted(map(str, drafted))
+
+
+def test_day18_review3_a_rumoured_release_frees_no_one(shapes):
+    drafted = _review_draft(shapes, "Belarus freed 14 prisoners on Friday. Included in the rumoured release was Pavel "
+                                    "Sarnak.")
+    assert "pavel-sarnak" not in _freed(drafted), sorted(map(str, drafted))
+
+
+def test_day18_review3_a_bare_conference_after_a_date_leaves_it_the_freeings(shapes):
+    drafted = _review_draft(shapes, "Pavel Sarnak was released on November 18 conference organisers said.")
+    assert [k for k in drafted if k[1] == "date" and k[2] == "2026-11-18"], sorted(map(str, drafted))

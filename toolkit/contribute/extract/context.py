@@ -227,8 +227,8 @@ EVENT_AFTER = re.compile(r"[ \t]+(?:(?:presidential|parliamentary|general|local|
                          r"anti-government|opposition|post-election|nationwide)[ \t]+){0,2}(?:elections?|votes?|polls?|"
                          r"ballot|protests?|rally|rallies|coup|invasion|referendum|uprising|crackdown|demonstrations?|"
                          r"strikes?|attacks?|raids?|riots?|unrest|inauguration|summit|campaigns?|"
-                         r"(?:(?:virtual|joint|online|televised)[ \t]+)?(?:(?:press|news)[ \t]+)?(?:conferences?|"
-                         r"briefings?))\b", re.IGNORECASE)
+                         r"(?:(?:virtual|joint|online|televised)[ \t]+)?(?:(?:press|news)[ \t]+conferences?|"
+                         r"(?:(?:press|news)[ \t]+)?briefings?))\b", re.IGNORECASE)
 """After a date on its line, the noun of the event it dates ("the March 30 election", "the 2020 mass street protests",
 "spoke at a Nov. 18 news conference"); not a hearing or a trial, where people are freed ("freed at a November 19
 hearing")."""

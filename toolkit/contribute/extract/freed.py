@@ -41,7 +41,8 @@ FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      # "Included in the release was X", "Also included among those pardoned were A and B"
                      r"\bincluded\s+(?:in|among)\s+(?:the|this|that|those|its|[A-Z][a-z]+day[’']s|(?:this|last)\s+"
                      r"week[’']s)\s+(?:(?!(?:denied|awaiting|planned|expected|proposed|next|future|upcoming|refused|"
-                     r"not|hoped)\b)[a-z][\w-]*\s+)?(?:releases?|pardons?|amnesty|freed|released|pardoned)\s+"
+                     r"not|hoped|rumou?red|mooted|possible|potential|likely)\b)[a-z][\w-]*\s+)?"
+                     r"(?:releases?|pardons?|amnesty|freed|released|pardoned)\s+"
                      r"(?:were|was|are|is)|"
                      r"one\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+by\s+(?:the\s+)?[\w.’'-]+"
                      r"(?:\s+[\w.’'-]+)?\s+(?:is|was)|"
@@ -122,8 +123,9 @@ FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walk
                          rf"(?:{GRANTED_PARDON}|freed|released|pardoned|set\s+free|"
                          # "X was a free man again by Sunday" (not "a free man in the eyes of God", "for three months
                          # before his arrest", "who can speak his mind", "..., but not for long")
-                         r"an?\s+free\s+(?:man|woman)(?=\s+(?:on|by|again|after|since|today|yesterday|now|at\s+last|"
-                         r"once\s+again)\b|\s*[.;]|\s*,\s+(?!but\b))|"
+                         r"an?\s+free\s+(?:man|woman)(?=\s+(?:on\s+(?:[A-Z][a-z]+day|\d)|by|again|after|today|"
+                         r"yesterday|now|at\s+last|once\s+again)\b|\s*[.;]|"
+                         r"\s*,\s+(?!(?:but|as|at|only|until|before|while|though|although|if|unless)\b))|"
                          rf"free\b(?!\s+(?:until|before|when)\b)|{NTH_FREED}|"
                          r"(?:among(?:st)?|one\s+of)\s+"
                          r"(?:(?:a\s+total\s+of|some|more\s+than|over|nearly|about)\s+)?(?:[\w,]+\s+of\s+)?"
@@ -490,6 +492,8 @@ def _destination_after(ctx: Context, sentence: Sentence, offset: int, reach: int
     place a "who" clause about someone else went to)."""
     move = re.match(rf"[^.;]{{0,{reach}}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?{ACROSS}?"
                     rf"(?:to|into|in|through|via)|"
+                    # "were freed and granted safe haven in P": right after the freeing, its own refuge
+                    r"\band\s+(?:granted|given)\s+(?:safe\s+haven|refuge)\s+in|"
                     rf"\b(?:is|are)\s+now\s+(?:free\s+)?in)\s+(?:neighbou?ring\s+)?|\s+{ACROSS}?(?:in)?to\s+(?:neighbou?ring\s+)?",
                     ctx.text[offset:sentence.end])
     if move is None or re.search(r",\s+(?:who|whose|whom|which)\b|\brather\s+than\b|\binstead\b|\brefus", move.group(0)):

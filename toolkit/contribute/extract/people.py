@@ -52,10 +52,10 @@ PAIR = re.compile(rf"{OPENING}(?:Both|The\s+(?:pair|two))\b")
 """An opening that stands for exactly two people."""
 MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought|moved|expelled|bused|escorted|"
          r"transported|went|crossed|arrived|headed|heading|flying|flew|travell?ed|ended\s+up|returned|relocated|"
-         r"evacuated|resettled|landed|on\s+(?:their|his|her)\s+way|"
-         # "granted safe haven in Lithuania", "given refuge in Poland": where they were let in (not asylum, as often an
-         # exile of years before; not "asked to be given")
-         r"(?<!to\sbe\s)(?:granted|given)\s+(?:safe\s+haven|refuge))")
+         r"evacuated|resettled|landed|on\s+(?:their|his|her)\s+way)")
+SHELTERED = r"(?:freed|released|pardoned)\b[^.;]{0,40}?\band\s+(?:granted|given)\s+(?:safe\s+haven|refuge)"
+"""A place of refuge given in the clause of the freeing itself: "were released from a penal colony and given safe
+haven in Estonia" (not a refuge of years before, nor one asked for, nor a relative's)."""
 
 NOW_IN = (r"(?:(?:(?:are|is)\s+(?:(?:now|currently|already|safely|all)\s+)*(?:safe\s+)?|were\s+(?:now|already)\s+)in|"
           r"(?:are|is|were|was)\s+(?:now\s+)?receiving\s+(?:medical\s+)?(?:care|treatment)\s+in)")
@@ -571,8 +571,11 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
             named = [p for p in persons(ctx, sentence) if p.end <= figure.start]
             tried = named[-1] if named and TRIED_AFTER.match(ctx.text, after_apposition(ctx.text, named[-1].end,
                                                                                           sentence.end)) else None
-            if tried is not None and re.search(r"[;]", ctx.text[tried.end:figure.start]):
-                tried = None  # "A was sentenced to ten days in 2019; in 2021 a court sentenced him ...": another's
+            tie = ctx.text[max(sentence.start, tried.start - 40):tried.start] if tried is not None else ""
+            if tried is not None and (re.search(r"[;]", ctx.text[tried.end:figure.start]) or
+                                      re.search(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){1,2}$", tie, re.IGNORECASE)):
+                tried = None  # "A was sentenced to ten days in 2019; in 2021 a court sentenced him ...", "His wife A was
+                # sentenced to 15 days before a judge sentenced him": another's
             person = tried or ctx.last_person
         if person is None:
             continue

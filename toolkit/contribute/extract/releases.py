@@ -201,10 +201,13 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
         place = next((n for n in sentence.names if person and person.end < n.start < figure.start and
                       n.entity and ctx.registry.kind(n.entity) == "place"), None)
         if along and other and person and place and re.search(MOVED, ctx.text[person.end:place.start]) and \
-                not JOURNEY_UNDONE.search(ctx.text, person.end, place.start) and \
+                not JOURNEY_UNDONE.search(ctx.text, after_apposition(ctx.text, person.end, place.start),
+                                          place.start) and \
                 not re.match(r"\s+and\b", ctx.text[person.end:]):
             release = clause_release(ctx, sentence, figure.start)
-            if release and (ctx.release is None or release == ctx.release) and ctx.take(figure):
+            if pronoun and (release != ctx.release or ctx.taken(figure)):
+                continue  # (a journey of "He" dated to another day, "She flew to Warsaw on Saturday", is no freeing's)
+            if release and (pronoun or ctx.take(figure)):  # (after "He", the figure counts the freed as well)
                 ctx.add("destination_count", "count", figure.value + 1, person.start, figure.end + other.end(),
                         subject=release, scope=place.entity,
                         note=f"{person.text} and {figure.value} others: {figure.value + 1}")
@@ -1172,8 +1175,9 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
             not FREED_RIGHT_BEFORE.search(ctx.text, max(sentence.start, joined - 40), joined):
         return None  # "stood alongside 11 other former prisoners at a rally", "jailed alongside 11 others": no freeing
     start = _who_before(ctx, sentence, figure.start - len(before.group(0)))
-    if any(re.fullmatch(r"\s*,?\s+and\s+", ctx.text[p.end:start]) for p in persons(ctx, sentence) if p.end <= start):
-        return None  # "A and B were freed along with 12 others": two and the others, no count of one and them
+    if re.search(r"\b(?:were|are|have)\b", ctx.text[start:joined]):
+        return None  # "A and B were freed along with 12 others", "A and the poet B were freed alongside 12 others": two
+        # or more and the others, no count of one and them
     if any(start - 25 <= f.end <= start for f in sentence.figures):
         return None  # "five Estonians and two others": a counted group and others, not one person and others
     if GROUP_NAME_BEFORE.search(ctx.text, max(sentence.start, figure.start - 80), figure.start - len(before.group(0))):
@@ -1186,9 +1190,10 @@ JOURNEY_UNDONE = re.compile(r"\b(?:had|will|would|could|should|may|might|refused
                             r"planned|plans|asked|wants?|wanted|to\s+be|not|never)\b")
 """Between one person and where they went "along with N others", words that leave the journey undone, earlier or not
 theirs alone: "He refused to be driven to", "had been taken to" (before the freeing), "He and his wife were driven"."""
-OFFICIAL_AFTER = re.compile(r"\s+(?:officials?|diplomats?|envoys?|ministers?|spokes\w+|sources?|statement|government|"
-                            r"embassy|authorities)\b")
-"""After "one" and a nationality, a word that makes them no national freed: "one UK official said"."""
+OFFICIAL_AFTER = re.compile(r"\s+(?:officials?|diplomats?|envoys?|ministers?|spokes\w+|sources?)\s+"
+                            r"(?:said|says|told|added|confirmed|stated)\b")
+"""After "one" and a nationality, one who speaks, no national freed: "one UK official said" (not "including one
+American government contractor")."""
 FREED_RIGHT_BEFORE = re.compile(r"\b(?:freed|released|pardoned|free)\b(?:\s+(?:from|on|in)\s+[\w’'-]+)?\s+$")
 """Right before "alongside N others", the freeing they shared ("were freed alongside", "walked free alongside")."""
 GROUP_NAME_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|"

@@ -166,7 +166,7 @@ def destination_after(ctx: Context, sentence: Sentence, offset: int) -> Name | N
     after them; not "were in Minsk's detention centre": where they were held, nor "said their families are in
     Lithuania"); none when two places are named ("are in Lithuania and Poland")."""
     move = re.match(rf"[^.;]{{0,60}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into|in)|"
-                    rf"\b(?:released|freed)\s+into|\b{SHELTERED}\s+in|"
+                    rf"\b(?:released|freed)\s+into|{SHELTERED}\s+in|"
                     rf"\b(?:is|are|were|was)\s+(?:now\s+(?:(?:free|safe)\s+)?|(?:free|safe)\s+)in|\bnow\s+in)\s+",
                     ctx.text[offset:sentence.end]) or \
         re.match(r"\s+(?:is|are)\s+(?:currently\s+|already\s+|all\s+)?in\s+", ctx.text[offset:sentence.end])  # right after them

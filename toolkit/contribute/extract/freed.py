@@ -21,8 +21,8 @@ from .bystanders import STILL_HELD, freed_before, heads_a_state, office_holder, 
 from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREE, FREEDOM_WON, FREEING, GRANTED_PARDON, NOT_WALKED_FREE,
                       PEOPLE, TO_BE_DONE, WALKED_OUT, WISH, Context, Sentence, asked_whether, rule)
 from .names import Name, title_word
-from .people import (BULLET, HOW_MANY, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, added_to_the_freed, after_apposition,
-                     counted_group, described, list_item, list_members, listed_up_to, persons, speaks)
+from .people import (BULLET, HOW_MANY, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, SHELTERED, added_to_the_freed,
+                     after_apposition, counted_group, described, list_item, list_members, listed_up_to, persons, speaks)
 from .places import border_of, new_place, place_after
 from .subjects import ABOUT_SOMEONE, ACTOR, clause_release, country_named, not_this_pages, other_side
 
@@ -493,7 +493,7 @@ def _destination_after(ctx: Context, sentence: Sentence, offset: int, reach: int
     move = re.match(rf"[^.;]{{0,{reach}}}?(?:\b{MOVED}\s+(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?{ACROSS}?"
                     rf"(?:to|into|in|through|via)|"
                     # "were freed and granted safe haven in P": right after the freeing, its own refuge
-                    r"\band\s+(?:granted|given)\s+(?:safe\s+haven|refuge)\s+in|"
+                    rf"{SHELTERED}\s+in|"
                     rf"\b(?:is|are)\s+now\s+(?:free\s+)?in)\s+(?:neighbou?ring\s+)?|\s+{ACROSS}?(?:in)?to\s+(?:neighbou?ring\s+)?",
                     ctx.text[offset:sentence.end])
     if move is None or re.search(r",\s+(?:who|whose|whom|which)\b|\brather\s+than\b|\binstead\b|\brefus", move.group(0)):

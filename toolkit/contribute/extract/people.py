@@ -53,9 +53,9 @@ PAIR = re.compile(rf"{OPENING}(?:Both|The\s+(?:pair|two))\b")
 MOVED = (r"(?:handed\s+over|transferred|taken|sent|deported|flown|driven|brought|moved|expelled|bused|escorted|"
          r"transported|went|crossed|arrived|headed|heading|flying|flew|travell?ed|ended\s+up|returned|relocated|"
          r"evacuated|resettled|landed|on\s+(?:their|his|her)\s+way)")
-SHELTERED = r"(?:freed|released|pardoned)\b[^.;]{0,40}?\band\s+(?:granted|given)\s+(?:safe\s+haven|refuge)"
-"""A place of refuge given in the clause of the freeing itself: "were released from a penal colony and given safe
-haven in Estonia" (not a refuge of years before, nor one asked for, nor a relative's)."""
+SHELTERED = r"\band\s+(?:granted|given)\s+(?:safe\s+haven|refuge)"
+"""Right after a freeing, the refuge it came with: "were released from a penal colony and given safe haven in Estonia"
+(not a refuge of years before, nor one asked for, nor a relative's: "and" joins it to the freeing's own clause)."""
 
 NOW_IN = (r"(?:(?:(?:are|is)\s+(?:(?:now|currently|already|safely|all)\s+)*(?:safe\s+)?|were\s+(?:now|already)\s+)in|"
           r"(?:are|is|were|was)\s+(?:now\s+)?receiving\s+(?:medical\s+)?(?:care|treatment)\s+in)")

@@ -37,13 +37,13 @@ FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      r"(?:\A\W*(?:(?:and|but|notably|meanwhile|separately)\b,?\s+)?|\balso\s+)"
                      r"(?:freed|released|pardoned|set\s+free)\s+(?:after|following)\s+"
                      r"(?:[a-z][\w-]*\s+){1,6}?[a-z][\w-]*\s+(?:were|was|are|is)|"
-                     # "One of the detainees pardoned by Minsk was X"
                      # "Included in the release was X", "Also included among those pardoned were A and B"
                      r"\bincluded\s+(?:in|among)\s+(?:the|this|that|those|its|[A-Z][a-z]+day[’']s|(?:this|last)\s+"
                      r"week[’']s)\s+(?:(?!(?:denied|awaiting|planned|expected|proposed|next|future|upcoming|refused|"
                      r"not|hoped|rumou?red|mooted|possible|potential|likely)\b)[a-z][\w-]*\s+)?"
                      r"(?:releases?|pardons?|amnesty|freed|released|pardoned)\s+"
                      r"(?:were|was|are|is)|"
+                     # "One of the detainees pardoned by Minsk was X"
                      r"one\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+by\s+(?:the\s+)?[\w.’'-]+"
                      r"(?:\s+[\w.’'-]+)?\s+(?:is|was)|"
                      r"(?:those|people|prisoners|the\s+people)\s+(?:freed|released|pardoned|set\s+free)\s+"
@@ -821,14 +821,13 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             record(person, sentence.start + freeing[0].start(), sentence.start + freeing[0].start(), person.end)
     pronoun = re.match(r"\s*(?P<who>He|She)(?=\s)", sentence.text)  # not inside a quotation ('"She is free," ...')
     verb = FREED_AFTER.match(ctx.text, sentence.start + pronoun.end(), sentence.end) if pronoun else None
-    alone = ctx.previous_alone  # (not through a tie to someone: "A ran after her husband, B, was jailed. He was
-    # freed" leaves two people to choose from; the freeing is the fact most worth being sure of)
-    if verb is not None and alone is not None and not NOT_PRISON.match(ctx.text, verb.end()) and \
+    if verb is not None and ctx.previous_alone is not None and not NOT_PRISON.match(ctx.text, verb.end()) and \
             not SHORT_DETENTION.search(ctx.text, verb.end(), sentence.end):
         # "The blogger A hugged his mother at the border. He was released with his cellmate": the one person the
         # sentence before named, quoting no one (not after "X said", nor with two people to choose from), and no
-        # detention of hours ("He was released without charge", "on bail")
-        record(alone, verb.start(), sentence.start + pronoun.start("who"), verb.end(),
+        # detention of hours ("He was released without charge", "on bail"); never through a tie to someone ("A ran
+        # after her husband, B, was jailed. He was freed": two people to choose from)
+        record(ctx.previous_alone, verb.start(), sentence.start + pronoun.start("who"), verb.end(),
                _destination_after(ctx, sentence, verb.end()))
     _freed_together(ctx, sentence, record)
     addition = added_to_the_freed(ctx, sentence)
@@ -955,7 +954,8 @@ def _list_ending_at(ctx: Context, sentence: Sentence, person: Name, plural: bool
                 not re.search(r"\b(?:for|representing|defending)\s+(?:[\w’'.-]+\s+){0,2}$",
                               ctx.text[max(sentence.start, before.begin - 40):before.begin]):
             members = [before] + members
-    pair = plural and len(members) == 2 and re.fullmatch(r"\s+and\s+(?:(?:the|a|an)\s+)?", ctx.text[members[0].end:begin])
+    pair = plural and len(members) == 2 and re.fullmatch(r"\s+and\s+(?:(?:the|a|an)\s+)?",
+                                                         ctx.text[members[0].end:begin])
     return members if len(members) >= 3 or pair else [person]
 
 

@@ -135,9 +135,10 @@ def iso_names() -> dict[str, str]:
 
 
 DEMONYM_EXCEPTIONS = {  # demonyms that are not the country's name plus "-ian"/"-n", to the country's name
-    "american": "United States", "americans": "United States", "us": "United States", "uk": "United Kingdom", "polish": "Poland",
-    "poles": "Poland", "british": "United Kingdom", "brits": "United Kingdom", "dutch": "Netherlands",
-    "french": "France", "german": "Germany", "germans": "Germany", "swedish": "Sweden", "swedes": "Sweden",
+    "american": "United States", "americans": "United States", "us": "United States", "uk": "United Kingdom",
+    "polish": "Poland", "poles": "Poland", "british": "United Kingdom", "brits": "United Kingdom",
+    "dutch": "Netherlands", "french": "France", "german": "Germany", "germans": "Germany", "swedish": "Sweden",
+    "swedes": "Sweden",
     "danish": "Denmark", "danes": "Denmark", "finnish": "Finland", "finns": "Finland", "norwegian": "Norway",
     "norwegians": "Norway", "swiss": "Switzerland", "irish": "Ireland", "spanish": "Spain", "spaniards": "Spain",
     "turkish": "Turkey", "turks": "Turkey", "chinese": "China", "japanese": "Japan", "czech": "Czech Republic",

@@ -29,7 +29,8 @@ HOW_MANY = {w: n for n, w in enumerate("two three four five six seven eight nine
 """A small number in words, by its value: how many people "the three" or "all four" stand for."""
 FREED_ROLES = r"activists|journalists|reporters|bloggers|priests|clerics|dissidents|politicians|defendants|students"
 """What a page may call the people it has just named among the freed, taken up together: "The activists were ..."."""
-OPENING = (r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*|(?:In|On|By|Since)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\s+|"
+OPENING = (r"^\W*(?:(?:[A-Z]\w*\s+){1,3}\w+,\s*|"
+           r"(?:In|On|By|Since)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\s+|"
            # (not one of someone else, "A relative of her cellmate, he", nor a saying, "A total of 14, they said")
            r"An?\s+(?![^,;:.]{0,60}\b(?:his|her|their|its|total|number|relatives?|wife|husband|son|daughter|mother|"
            r"father|brother|sister|cellmate|lawyer|spokes\w+|officials?|representative)\b)[^,;:.“”\"()]{1,60}?,\s*"
@@ -574,8 +575,9 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
             tie = ctx.text[max(sentence.start, tried.start - 40):tried.start] if tried is not None else ""
             if tried is not None and (re.search(r"[;]", ctx.text[tried.end:figure.start]) or
                                       re.search(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){1,2}$", tie, re.IGNORECASE)):
-                tried = None  # "A was sentenced to ten days in 2019; in 2021 a court sentenced him ...", "His wife A was
-                # sentenced to 15 days before a judge sentenced him": another's
+                # ("A was sentenced to ten days in 2019; in 2021 a court sentenced him ...", "His wife A was sentenced
+                # to 15 days before a judge sentenced him": another's)
+                tried = None
             person = tried or ctx.last_person
         if person is None:
             continue
@@ -647,8 +649,9 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
                         SEASON + "$", re.IGNORECASE)
 """An arrest right before its date: "arrested in May 2021", "detained by the security services in March 2022", "jailed
 in late 2021" (the year), "detained in Belarus for trafficking narcotics since 2014" (a longer way to "since"), "since
-her arrest in May 2023", "serving a ten-year sentence since 2020"; or before the date of the event it happened at ("detained at the October 4 protest", "arrested
-during the 2021 election campaign", "incarcerated during the contested 2021 presidential election")."""
+her arrest in May 2023", "serving a ten-year sentence since 2020"; or before the date of the event it happened at
+("detained at the October 4 protest", "arrested during the 2021 election campaign", "incarcerated during the contested
+2021 presidential election")."""
 SOMEONE_ELSE = re.compile(r"\b(?:husband|wife|spouse|son|daughter|child|children|brother|sister|father|mother|parents?|"
                           r"uncle|aunt|cousin|nephew|niece|fianc[eé]e?|girlfriend|boyfriend|lawyer|attorney|colleague|"
                           r"co-defendant|manager|leader|friend|partner|relative|aide|adviser|advisor|deputy|spokes\w+|"
@@ -776,6 +779,7 @@ LIST_HELD_SINCE = re.compile(r"(?:held|jailed|detained|imprisoned|incarcerated)\
                              r"behind\s+bars)\s+)?since\b")
 """After a list and a comma, a detention that goes on since a time, said of the whole list ("held in prison since")."""
 ARRESTED_WORD = r"(?:arrested|detained|jailed|imprisoned|incarcerated|held)\b"
+"""After a list and a comma, a participle of arrest or detention ("A and B, arrested in January")."""
 FREED_LIST_LEAD = re.compile(r"\b(?:freed|released|pardoned|included|including|among)\b", re.IGNORECASE)
 """Before a list, words that make it a list of the freed ("Among others freed were A and B")."""
 OBJECT_BEFORE = re.compile(r"\b(?:with|between|against|by|to|from|than|after|before|meeting|met|"

@@ -203,7 +203,7 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
         if along and other and person and place and re.search(MOVED, ctx.text[person.end:place.start]) and \
                 not JOURNEY_UNDONE.search(ctx.text, after_apposition(ctx.text, person.end, place.start),
                                           place.start) and \
-                not re.match(r"\s+and\b", ctx.text[person.end:]):
+                not re.match(r"\s+and\b", ctx.text[person.end:]):  # (not "He and his wife were driven": more than one)
             release = clause_release(ctx, sentence, figure.start)
             if pronoun and (release != ctx.release or ctx.taken(figure)):
                 continue  # (a journey of "He" dated to another day, "She flew to Warsaw on Saturday", is no freeing's)
@@ -465,7 +465,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?|"
                              r"(?<=\bincluded\s)an?|(?<=\bincludes\s)an?|(?<=\binclude\s)an?|(?<=\bthem\sis\s)an?|"
                              r"(?<=\bthem\swas\s)an?|(?<=\bfreed\s)an?|(?<=\breleased\s)an?|(?<=\bpardoned\s)an?|(?<=\bof\s)an?)\s+"
-                             r"(?:(?:unnamed|unidentified)\s+)?(?P<noun>(?:[A-Z][a-z]+|U\.S\.|U\.K\.|US|UK)(?:\s+(?:citizen|national))?)\b",
+                             r"(?:(?:unnamed|unidentified)\s+)?"
+                             r"(?P<noun>(?:[A-Z][a-z]+|U\.S\.|U\.K\.|US|UK)(?:\s+(?:citizen|national))?)\b",
                              sentence.text):
         if RESIDENTS.match(sentence.text, match.end()):
             continue  # "one American green card holder": a resident, of no nationality the page gives
@@ -493,7 +494,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                     subject=release, population=population, **bound)
     _described_freed(ctx, sentence)
     _nationalities_sharing_a_noun(ctx, sentence)
-    for match in re.finditer(rf"\b(?:An?|an?)\s+(?P<noun>(?:[A-Z][a-z]+|U\.S\.|U\.K\.|US|UK)(?:\s+(?:citizen|national))?)"
+    for match in re.finditer(rf"\b(?:An?|an?)\s+"
+                             rf"(?P<noun>(?:[A-Z][a-z]+|U\.S\.|U\.K\.|US|UK)(?:\s+(?:citizen|national))?)"
                              rf"(?P<named>(?:\s+[a-z][\w-]*){{1,2}},\s+(?P<name>[A-Z][^,;:.]{{1,50}}),)?"
                              # "An American held in Poland has been freed": where they were held, between
                              rf"(?:\s+(?:held|detained|jailed|imprisoned)\s+in\s+[A-Z][\w-]*)?\s+(?:has|had|was|is)\s+"
@@ -592,8 +594,10 @@ def _sent_and_freed(ctx: Context, sentence: Sentence) -> None:
 PARDON_SOUGHT = re.compile(r"\b(?:demand\w*|call\w*|request\w*|reject\w*|refus\w*|den(?:y|ied|ies)|sought|seek\w*|ask\w*|"
                            r"urg\w*|petition\w*|appeal\w*|plead\w*)\b", re.IGNORECASE)
 """Before "a pardon for 30", words that make it sought or refused, not granted."""
+NATION_WORD = r"(?:[A-Z][a-z]+|U\.S\.|U\.K\.)"
+"""A nationality's word as written, or a country's two letters with their dots ("U.S.", "U.K.")."""
 SHARED_NOUN = re.compile(r"\b(?:including|include[sd]?|among\s+them(?:\s+(?:were|are))?|and)\s+(?:also\s+)?"
-                         r"(?P<list>(?:(?:[A-Z][a-z]+|U\.S\.|U\.K\.),\s+)*(?:[A-Z][a-z]+|U\.S\.|U\.K\.),?\s+and\s+(?:[A-Z][a-z]+|U\.S\.|U\.K\.))\s+"
+                         rf"(?P<list>(?:{NATION_WORD},\s+)*{NATION_WORD},?\s+and\s+{NATION_WORD})\s+"
                          r"(?P<noun>citizens|nationals)\b")
 """Nationalities listed before one plural noun, among the freed: "including Japanese, Polish and Swedish citizens"."""
 
@@ -602,7 +606,7 @@ def _nationalities_sharing_a_noun(ctx: Context, sentence: Sentence) -> None:
     """"Belarus freed 14 prisoners, including Japanese, Polish and Swedish citizens": at least one of each nationality
     (each a demonym; not in a clause that says they are held, "but Japanese and Polish citizens remain in prison")."""
     for match in SHARED_NOUN.finditer(sentence.text):
-        words = re.findall(r"U\.S\.|U\.K\.|[A-Z][a-z]+", match.group("list"))
+        words = re.findall(NATION_WORD, match.group("list"))
         if not all(is_demonym(w) for w in words) or \
                 re.match(r"\s+(?:were|are|was|is|have|had|will|would|remain)\b(?!\s+(?:also\s+)?(?:freed|released|pardoned)\b)",
                          sentence.text[match.end():]):
@@ -619,8 +623,9 @@ def _nationalities_sharing_a_noun(ctx: Context, sentence: Sentence) -> None:
                         note=f'"{word} {match.group("noun")}" among the freed: at least one')
 
 
-DESCRIBED = re.compile(r"an?\s+(?:ex-|former\s+)?(?P<nationality>U\.S\.|U\.K\.|[A-Z][a-z]+)\s+(?:(?!(?:in|on|at|from|to|after|"
-                       r"with|by|for|of|a|an|the)\b)[a-z][\w-]*\s+){0,2}?(?!(?:in|on|at|from|to|after|with|by|for|of|a|an|"
+DESCRIBED = re.compile(r"an?\s+(?:ex-|former\s+)?(?P<nationality>U\.S\.|U\.K\.|[A-Z][a-z]+)\s+"
+                       r"(?:(?!(?:in|on|at|from|to|after|with|by|for|of|a|an|the)\b)[a-z][\w-]*\s+){0,2}?"
+                       r"(?!(?:in|on|at|from|to|after|with|by|for|of|a|an|"
                        r"the)\b)[a-z][\w-]*(?=\s*(?:[,.;]|and\b|as\b|on\b|in\b|from\b|to\b|after\b|$))")
 """One of the freed described by nationality and what they are: "a Canadian engineer", "an ex-British diplomat"."""
 DESCRIBED_NEXT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -957,8 +962,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         # "52 prisoners", "Eighteen supporters of the opposition party" (whose words run to the verb)
         noun = re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b\s+of\s+{BODIES}(?=\s+(?:were|have|had)\b)", after,
                         re.IGNORECASE) or \
-            re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,5}}?(?=,|\s+(?:were|was|have|"
-                     rf"had)\b))?", after, re.IGNORECASE) or \
+            re.match(rf"\s+{ADJECTIVES}{PEOPLE}\b(?:\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){{0,5}}?"
+                     rf"(?=,|\s+(?:were|was|have|had)\b))?", after, re.IGNORECASE) or \
             re.match(rf"(?=\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{FREE_VERB}\b)", after, re.IGNORECASE)
         if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after) or \
                 re.match(r"[’']s?\s", after[noun.end():]):
@@ -1174,7 +1179,7 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
     if before.group(0).startswith("alongside") and \
             not FREED_RIGHT_BEFORE.search(ctx.text, max(sentence.start, joined - 40), joined):
         return None  # "stood alongside 11 other former prisoners at a rally", "jailed alongside 11 others": no freeing
-    start = _who_before(ctx, sentence, figure.start - len(before.group(0)))
+    start = _who_before(ctx, sentence, joined)
     if re.search(r"\b(?:were|are|have)\b", ctx.text[start:joined]):
         return None  # "A and B were freed along with 12 others", "A and the poet B were freed alongside 12 others": two
         # or more and the others, no count of one and them
@@ -1188,8 +1193,8 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
 
 JOURNEY_UNDONE = re.compile(r"\b(?:had|will|would|could|should|may|might|refused|expected|hoped?|hopes|"
                             r"planned|plans|asked|wants?|wanted|to\s+be|not|never)\b")
-"""Between one person and where they went "along with N others", words that leave the journey undone, earlier or not
-theirs alone: "He refused to be driven to", "had been taken to" (before the freeing), "He and his wife were driven"."""
+"""Between one person and where they went "along with N others", words that leave the journey undone or earlier: "He
+refused to be driven to", "will be driven to", "had been taken to" (before the freeing)."""
 OFFICIAL_AFTER = re.compile(r"\s+(?:officials?|diplomats?|envoys?|ministers?|spokes\w+|sources?)\s+"
                             r"(?:said|says|told|added|confirmed|stated)\b")
 """After "one" and a nationality, one who speaks, no national freed: "one UK official said" (not "including one

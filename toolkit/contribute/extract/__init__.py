@@ -203,8 +203,9 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                               if bystanders.not_a_prisoner(ctx, sentence, p)}
         # one a pronoun stood for through a tie ("her husband, B, was jailed. He was sentenced to ten years") is a
         # prisoner the page tells of, though named as someone's relative
-        ctx.not_prisoners -= {d.subject for d in ctx.drafts[drafted:] if d.property in PRISONER_FACTS and
-                              d.subject in {p.id for p in ctx.related_person.values()}}
+        tied = {p.id for p in ctx.related_person.values()}
+        ctx.not_prisoners -= {d.subject for d in ctx.drafts[drafted:]
+                              if d.property in PRISONER_FACTS and d.subject in tied}
         ctx.profiled_left = freed.counted_profiles(ctx, sentence) or ctx.profiled_left
         # a sentence that frees, says where a number of the freed went, or names one of the freed of the page's release
         # ("Among them was A."): "The group includes ..." next is of them
@@ -243,8 +244,8 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
         # against Governor Y. He was also released")
         undescribed = [p for p in named if not people.described(ctx, sentence, p)]
         # (a term set in quotation marks is no quotation: "denounced the trial as a “political setup”")
-        quoted = re.sub(r"[“\"][^“”\".,;:!?]{1,40}[”\"]", "", sentence.text)
-        ctx.previous_alone = subject if undescribed == [subject] and not re.search(r"[“”\"]", quoted) else None
+        ctx.previous_alone = subject if undescribed == [subject] and not re.search(
+            r"[“”\"]", re.sub(r"[“\"][^“”\".,;:!?]{1,40}[”\"]", "", sentence.text)) else None
         ctx.related_person = people.related_people(ctx, sentence) if named else ctx.related_person
         if subject is not None:
             ctx.last_person = subject

@@ -572,9 +572,9 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
             named = [p for p in persons(ctx, sentence) if p.end <= figure.start]
             tried = named[-1] if named and TRIED_AFTER.match(ctx.text, after_apposition(ctx.text, named[-1].end,
                                                                                           sentence.end)) else None
-            tie = ctx.text[max(sentence.start, tried.start - 40):tried.start] if tried is not None else ""
-            if tried is not None and (re.search(r"[;]", ctx.text[tried.end:figure.start]) or
-                                      re.search(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){1,2}$", tie, re.IGNORECASE)):
+            if tried is not None and (";" in ctx.text[tried.end:figure.start] or re.search(
+                    r"\b(?:his|her|their)\s+(?:[\w-]+\s+){1,2}$",
+                    ctx.text[max(sentence.start, tried.start - 40):tried.start], re.IGNORECASE)):
                 # ("A was sentenced to ten days in 2019; in 2021 a court sentenced him ...", "His wife A was sentenced
                 # to 15 days before a judge sentenced him": another's)
                 tried = None

@@ -1185,9 +1185,9 @@ def with_others_at(ctx: Context, sentence: Sentence, figure: Figure) -> tuple[in
         # or more and the others, no count of one and them
     if any(start - 25 <= f.end <= start for f in sentence.figures):
         return None  # "five Estonians and two others": a counted group and others, not one person and others
-    if GROUP_NAME_BEFORE.search(ctx.text, max(sentence.start, figure.start - 80), figure.start - len(before.group(0))):
+    if GROUP_NAME_BEFORE.search(ctx.text, max(sentence.start, figure.start - 80), joined):
         return None  # "the Minsk Eight and three other activists": a group by its name, and others; no count of one
-    who = ctx.text[start:figure.start - len(before.group(0))].strip()
+    who = ctx.text[start:joined].strip()
     return start, f"{who} and {figure.value} others", figure.end + other.end()
 
 

@@ -8046,3 +8046,16 @@ def test_day18_review3_a_rumoured_release_frees_no_one(shapes):
 def test_day18_review3_a_bare_conference_after_a_date_leaves_it_the_freeings(shapes):
     drafted = _review_draft(shapes, "Pavel Sarnak was released on November 18 conference organisers said.")
     assert [k for k in drafted if k[1] == "date" and k[2] == "2026-11-18"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("line", ["Ruth Calder presses Viktor Drozdan to free the rest",
+                                  "Ruth Calder meets Viktor Drozdan in Minsk"])
+def test_day19_two_names_a_verb_joins_after_a_freeing_line_are_no_list_of_the_freed(shapes, line):
+    drafted = _review_draft(shapes, f"Minsk lets 20 prisoners go in a deal with Washington\n\n{line}")
+    assert not _freed(drafted) & {"ruth-calder", "viktor-drozdan"}, sorted(map(str, drafted))
+
+
+def test_day19_names_a_comma_joins_after_a_freeing_still_list_the_freed(shapes):
+    drafted = _review_draft(shapes, "Minsk freed 20 prisoners on Friday. Pavel Sarnak, Oren Pask -- we waited for "
+                                    "them for years.")
+    assert {"pavel-sarnak", "oren-pask"} <= _freed(drafted), sorted(map(str, drafted))

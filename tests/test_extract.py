@@ -187,12 +187,31 @@ def test_a_run_of_digits_too_long_for_a_count_is_not_one():
     assert find_figures("serial 1234567890123456", []) == []
 
 
+def test_day19_a_date_never_runs_across_a_blank_line_but_may_across_a_wrapped_one():
+    dates = find_dates("Minsk frees 16 a week after freeing 11\n\nAugust 9, Harbour Post. Freed on\nFriday.",
+                       parse_date("2026-08-09"))
+    assert [(d.text, d.value) for d in dates] == [("August 9", "2026-08-09"), ("on\nFriday", "2026-08-07")]
+
+
+def test_day19_a_no_year_dateline_under_a_headline_ending_in_a_number_dates_the_page_release(tmp_path):
+    """The contributor registered the page's release before drafting; the dateline's day says which it is."""
+    registry = shapes_with_releases(tmp_path / "p", ("release-2026-08-09", "Pardon of 16, August 2026"))
+    text = ("Minsk frees 16 a week after freeing 11\n\nAugust 9, Harbour Post. Viktor Drozdan has pardoned 16 "
+            "people.\nIt comes as he signals that more prisoners could soon be pardoned.\nOn August 2 he pardoned "
+            "Pavel Sarnak and ten other prisoners.\n")
+    drafted = _drafted(registry, text, year=2026)[0]
+    counts = {(k[0], k[2]) for k in drafted if k[1] == "released_count" and k[4] is None}
+    assert ("release-2026-08-09", "16") in counts and not [c for c in counts if c[1] == "16" and c[0] != \
+                                                            "release-2026-08-09"], sorted(map(str, drafted))
+
+
 @pytest.mark.parametrize("top, place, date, outlet", [
     ("MINSK, Belarus, Sept. 3, 2026 (Fixture News) — Text.", "MINSK", "2026-09-03", "Fixture News"),
     ("Warsaw, 4 October (Agency X) Text follows.", "Warsaw", "2026-10-04", "Agency X"),
     ("Headline\n\nPublished: 5 November 2026\n\nText.", None, "2026-11-05", None),
     ("Headline\n\nBy Staff Writer | December 6, 2026\n\nText.", None, "2026-12-06", "Staff Writer"),
     ("Headline\n\n2026-07-08\n\nText.", None, "2026-07-08", None),
+    ("Minsk lets 30 go\n\nAugust 9, Harbour Post. The ruler has freed 30 people.", None, "2026-08-09", None),
 ])
 def test_datelines(top, place, date, outlet):
     found = find_dateline(top, year=2026)

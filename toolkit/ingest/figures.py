@@ -209,8 +209,8 @@ def find_dates(text: str, anchor: DateValue | None = None) -> list[DateMention]:
     for pattern in DATE_PATTERNS:
         overlaps, kept = _Overlaps(taken), []  # a pattern's own matches never overlap one another
         for match in pattern.finditer(text):
-            if overlaps(match.start(), match.end()):
-                continue
+            if overlaps(match.start(), match.end()) or re.search(r"\n[ \t]*\n", match.group(0)):
+                continue  # (a date never runs across a blank line: "... after releasing 14" / "July 2, ...")
             parts = match.groupdict()
             if parts.get("month") and parts["month"].rstrip(".").lower() == "may" and not parts.get("day") \
                     and not parts.get("year") and not re.search(r"\b(?:in|since|of|by|until|before|after|early|late|"
@@ -345,6 +345,10 @@ DATELINES = [
     # a line that is only a date (and the time of day), under the headline
     re.compile(rf"^[ \t]*(?P<date>{_DATE_TEXT})(?:,?[ \t]+(?:at[ \t]+)?\d{{1,2}}[:.]\d\d(?::\d\d)?"
                rf"(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|[A-Z]{{2,4}}))?)?[ \t]*$", re.MULTILINE),
+    # a date and a name opening the first paragraph, each closed by its mark: "July 2, Vilnius Daily. The ..." (the
+    # name may be a place or the outlet, so it is kept as neither)
+    re.compile(rf"^[ \t]*(?P<date>{_DATE_TEXT}),[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,3}}\.[ \t]+"
+               rf"(?=[A-Z“\"])", re.MULTILINE),
     # a byline with its date: "By Staff | August 15, 2026", "By Jane Doe, 15 August 2026"
     re.compile(rf"^[ \t]*By\s+(?P<outlet>[^|\n,]{{2,60}}?)\s*[|,·•–—-]\s*(?:Updated\s+|Published\s+)?"
                rf"(?P<date>{_DATE_TEXT})[ \t]*$", re.MULTILINE),

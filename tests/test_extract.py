@@ -8078,3 +8078,42 @@ def test_day19_names_a_comma_joins_after_a_freeing_still_list_the_freed(shapes):
     drafted = _review_draft(shapes, "Minsk freed 20 prisoners on Friday. Pavel Sarnak, Oren Pask -- we waited for "
                                     "them for years.")
     assert {"pavel-sarnak", "oren-pask"} <= _freed(drafted), sorted(map(str, drafted))
+
+
+def test_day19_of_two_new_releases_an_undated_page_is_on_the_one_it_does_not_date_as_background(shapes):
+    """Both 2026 releases of the shapes registry are new (no claim tells of either): a page that dates June's freeing
+    as background ("In June, ...") and frees with no date of its own is about March's, marked for review."""
+    text = ("Minsk frees activists\n\nThe authorities in Minsk set 25 political prisoners free, a rights group said.\n"
+            "Most of those freed were students.\nIn June, 14 other prisoners had been released.\n")
+    drafted, _ = _drafted(shapes, text, year=2026)
+    counts = [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "25"]
+    assert counts == [("release-2026-03-13", "new-release-of-year")], sorted(map(str, drafted))
+
+
+def test_day19_a_new_release_whose_id_names_another_country_is_not_an_undated_pages(tmp_path):
+    registry = shapes_with_releases(tmp_path / "p", ("release-2027-02-10-poland", "Poland's pardon, February 2027"),
+                                    ("release-2027-08-14", "Belarus's release of August 2027"))
+    drafted, _ = _drafted(registry, "The authorities in Minsk set 25 political prisoners free, a rights group said.\n",
+                          year=2027)
+    counts = [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "25"]
+    assert counts == [("release-2027-08-14", "new-release-of-year")], sorted(map(str, drafted))
+
+
+def test_day19_two_new_releases_of_one_day_leave_an_undated_page_without_a_release(tmp_path):
+    """The two sides of an exchange, each registered: the page's country does not say whose release it reports."""
+    registry = shapes_with_releases(tmp_path / "p", ("release-2027-08-14-poland", "Poland's side, 14 August 2027"),
+                                    ("release-2027-08-14-belarus", "Belarus's side, 14 August 2027"))
+    drafted, _ = _drafted(registry, "The authorities in Minsk set 25 political prisoners free in a swap, a rights group "
+                                    "said.\n", year=2027)
+    assert not [k for k in drafted if k[0].startswith("release-2027")], sorted(map(str, drafted))
+
+
+def test_day19_a_new_release_the_registry_does_not_date_is_of_the_year_its_id_names(tmp_path):
+    registry = shapes_with_releases(tmp_path / "p", ("release-ruritania-2027-clemency", "A clemency of 2027"))
+    drafted, _ = _drafted(registry, "The authorities in Ruritania set 25 political prisoners free, a rights group "
+                                    "said.\n", year=2027)
+    counts = [(k[0], d.review) for k, d in drafted.items() if k[1] == "released_count" and k[2] == "25"]
+    assert counts == [("release-ruritania-2027-clemency", "new-release-of-year")], sorted(map(str, drafted))
+    drafted, _ = _drafted(registry, "The authorities in Ruritania set 25 political prisoners free, a rights group "
+                                    "said.\n", year=2026)
+    assert not [k for k in drafted if k[0] == "release-ruritania-2027-clemency"], sorted(map(str, drafted))

@@ -861,6 +861,13 @@ def _releases_of_the_year(ctx: Context) -> list[str]:
     return [r for r, d in ctx.release_dates.items() if d.start.year == ctx.anchor.start.year == d.end.year]
 
 
+def _names_another_country(ctx: Context, release: str) -> bool:
+    """True when a release's id names a country the registry knows other than the page's ("release-2019-09-ukraine"
+    on a page about Russia's side of a swap)."""
+    return bool(ctx.country) and any(ctx.registry.kind(word) == "place" and ctx.registry.top(word) != ctx.country
+                                     for word in release.split("-"))
+
+
 def _new_release_of_year(ctx: Context, sentences: list[Sentence]) -> str | None:
     """For a page that gives only its year and frees someone: the one release of that year the registry has and no
     claim of the project tells of yet, as when the page's contributor registered it before drafting (marked for
@@ -869,15 +876,28 @@ def _new_release_of_year(ctx: Context, sentences: list[Sentence]) -> str | None:
     country, so a page about another country's release of that year may be put on it: the review mark says so.)"""
     if ctx.anchor is None or ctx.anchor.precision != "year" or not _freeing_sentences(sentences):
         return None
-    new = [r for r in _releases_of_the_year(ctx) if r not in ctx.told_releases]
+    year = ctx.anchor.start.year
+    # (a release the registry does not date is of the year its id names: "release-ruritania-2027-clemency")
+    undated = [e.id for e in ctx.registry.entities.values() if e.kind == "release" and e.id not in ctx.release_dates
+               and re.findall(r"\b(?:19|20)\d\d\b", e.id) and
+               all(int(y) == year for y in re.findall(r"\b(?:19|20)\d\d\b", e.id))]
+    new = [r for r in _releases_of_the_year(ctx) + undated if r not in ctx.told_releases]
+    days = [ctx.release_dates[r] for r in new if r in ctx.release_dates]
+    if len(new) > 1 and len(set(days)) == len(days):  # not a release whose id names a country other than the page's
+        # (unless two are of one day, as the two sides of an exchange: the page may tell of either, whatever its country)
+        new = [r for r in new if not _names_another_country(ctx, r)] or new
+    if len(new) > 1:  # not a release the page itself dates ("In January, 20 were freed"): background, when one is left
+        own = [r for r in new if not any(d.value and len(d.value) >= 7 and r in ctx.release_dates and
+                                         ctx.release_dates[r].agrees(parse_date(d.value)) for d in ctx.dates)]
+        new = own if len(own) == 1 else new
     if len(new) > 1:  # two new releases of the year: the one whose day is the weekday the page tells its freeing on
         told_on = _weekday_of_freeing(sentences, said=True)
-        new = [r for r in new if ctx.release_dates[r].precision == "day" and
+        new = [r for r in new if r in ctx.release_dates and ctx.release_dates[r].precision == "day" and
                ctx.release_dates[r].start.strftime("%A") == told_on]
     if len(new) != 1:
         return None
-    day, date = _weekday_of_freeing(sentences), ctx.release_dates[new[0]]
-    if day is not None and date.precision == "day" and date.start.strftime("%A") != day:
+    day, date = _weekday_of_freeing(sentences), ctx.release_dates.get(new[0])
+    if day is not None and date is not None and date.precision == "day" and date.start.strftime("%A") != day:
         return None  # "On Wednesday, Belarus released 25" and a release the registry dates to a Friday
     ctx.release_guessed = "new-release-of-year"
     return new[0]

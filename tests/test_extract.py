@@ -8117,3 +8117,13 @@ def test_day19_a_new_release_the_registry_does_not_date_is_of_the_year_its_id_na
     drafted, _ = _drafted(registry, "The authorities in Ruritania set 25 political prisoners free, a rights group "
                                     "said.\n", year=2026)
     assert not [k for k in drafted if k[0] == "release-ruritania-2027-clemency"], sorted(map(str, drafted))
+
+
+def test_day19_a_headline_that_frees_a_count_of_one_nationality_gives_the_total_too(shapes):
+    text = "Minsk Frees Three Polish Citizens in Border Handover\n\nPublished: 21 November 2026\n\nThe three crossed " \
+           "into Poland on Friday, officials said.\n"
+    drafted = _drafted(shapes, text, published="2026-11-21")[0]
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "3" and k[5] is None], sorted(map(str, drafted))
+    drafted = _drafted(shapes, text.replace("Citizens in", "Citizens and Two Lithuanians in"), published="2026-11-21")[0]
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "3" and k[5] is None], \
+        sorted(map(str, drafted))

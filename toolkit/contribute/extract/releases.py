@@ -1313,7 +1313,8 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         counts.setdefault(d.subject, set()).add(d.population)
     for draft in counted:
         end = draft.end
-        verb = re.search(r"\b(?:freed|released|frees|releases|pardoned|pardons)\s+$", ctx.text[max(0, draft.start - 30):draft.start])
+        verb = re.search(r"\b(?:freed|released|frees|releases|pardoned|pardons)\s+$",  # (a headline's "Frees" too)
+                         ctx.text[max(0, draft.start - 30):draft.start], re.IGNORECASE)
         noun = re.match(rf"\s+{PEOPLE}\b", ctx.text[end:end + 40], re.IGNORECASE)
         end += noun.end() if noun else 0
         if verb is None and re.fullmatch(r"\W*(?:[A-Z]{2,}[^–—-]{0,40}[–—-]\s*)?", ctx.text[sentence_of(draft.start).start:draft.start]):

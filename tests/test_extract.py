@@ -8127,3 +8127,16 @@ def test_day19_a_headline_that_frees_a_count_of_one_nationality_gives_the_total_
     drafted = _drafted(shapes, text.replace("Citizens in", "Citizens and Two Lithuanians in"), published="2026-11-21")[0]
     assert not [k for k in drafted if k[1] == "released_count" and k[2] == "3" and k[5] is None], \
         sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", ["Two Catholic priests were also pardoned separately, on a plea from the Pope.",
+                                    "Two Catholic priests were separately released after a plea from the Pope."])
+def test_day19_a_freeing_said_to_be_separate_is_not_the_page_release_and_leaves_its_total(shapes, second):
+    drafted = _review_draft(shapes, f"Minsk has pardoned 31 Polish citizens, state television said on Friday. {second}")
+    totals = {k[2] for k in drafted if k[1] == "released_count" and k[5] is None}
+    assert totals == {"31"}, sorted(map(str, drafted))
+
+
+def test_day19_people_held_separately_and_then_freed_are_still_counted(shapes):
+    drafted = _review_draft(shapes, "Minsk freed two priests on Friday; the two had been held separately.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "2"], sorted(map(str, drafted))

@@ -505,7 +505,11 @@ def pardon_ahead(ctx: Context, sentence: Sentence, offset: int, date: DateMentio
 SHORTLY_AFTER = re.compile(r"(?:a\s+few\s+|hours|days|a\s+day|a\s+week|weeks)\s*(?:\w+\s+)?(?:after|before)\b")
 """A clause that opens with a time close to another event: "days after X's release"."""
 SEPARATE = re.compile(r"\bin\s+(?:a|an)\s+(?:separate|earlier|previous|prior|different|unrelated)\s+(?:\w+\s+)?"
-                      r"(?:deal|release|exchange|swap|amnesty|pardon|agreement|case)\b", re.IGNORECASE)
+                      r"(?:deal|release|exchange|swap|amnesty|pardon|agreement|case)\b|"
+                      # "two priests were also pardoned separately", "were separately freed" (not "held separately")
+                      r"\b(?:freed|released|pardoned|set\s+free)\s+separately\b|"
+                      r"\bseparately\s+(?:freed|released|pardoned)\b", re.IGNORECASE)
+"""A freeing's clause that makes it another release than the page's: "in a separate deal", "pardoned separately"."""
 
 
 def _month_before(sentence: Sentence, start: int, end: int) -> str | None:

@@ -8140,3 +8140,13 @@ def test_day19_a_freeing_said_to_be_separate_is_not_the_page_release_and_leaves_
 def test_day19_people_held_separately_and_then_freed_are_still_counted(shapes):
     drafted = _review_draft(shapes, "Minsk freed two priests on Friday; the two had been held separately.")
     assert [k for k in drafted if k[1] == "released_count" and k[2] == "2"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("lead", ["Among these people are", "Among those prisoners were"])
+def test_day19_a_list_led_by_these_people_after_a_freeing_names_the_freed(shapes, lead):
+    drafted = _review_draft(shapes, f"Minsk pardoned 51 prisoners on Friday. {lead} Pavel Sarnak, Oren Pask and Ruth "
+                                    "Calder.")
+    assert {"pavel-sarnak", "oren-pask", "ruth-calder"} <= _freed(drafted), sorted(map(str, drafted))
+    drafted = _review_draft(shapes, f"Police detained 51 protesters on Friday. {lead} Pavel Sarnak, Oren Pask and Ruth "
+                                    "Calder.")
+    assert not _freed(drafted), sorted(map(str, drafted))

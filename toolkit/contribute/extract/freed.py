@@ -50,7 +50,8 @@ FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      # "Those released on Friday were", "Those freed under the amnesty include"
                      r"(?:(?:on|in|under|during|this|last|late|early)\s+(?:[\w’'-]+,?\s+){1,3}?)?"
                      r"(?:include[sd]?|were|are)|"
-                     r"among(?:st)?\s+(?:those|the)\s[^.;:]{0,70}?\s(?:were|are|was|is)|among(?:st)?\s+them\s+(?:were|are)|"
+                     r"among(?:st)?\s+(?:those|these|the)\s[^.;:]{0,70}?\s(?:were|are|was|is)|"
+                     r"among(?:st)?\s+them\s+(?:were|are)|"
                      r"among(?:st)?\s+[^.;:]{0,60}?:|"
                      # "One of the released, activist A, ...", "The second released individual is A", "The released
                      # Latvian citizens are A and B": a phrase about the freed, then who they are
@@ -67,6 +68,9 @@ FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      r"(?:named|identified)\s+(?:the|this)\s+(?P<anaphor>[a-z]+)\s+as|"
                      r"the\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+(?:[A-Z][a-z]+\s+)?(?:individuals?|persons?|prisoners?|"
                      r"man|woman|men|women|detainees?|citizens?|nationals?|people)\s+(?:is|was|are|were))\s+", re.IGNORECASE)
+AMONG_THESE = re.compile(r"among(?:st)?\s+(?:these|those)\s+(?:people|prisoners|detainees|individuals|inmates|men|"
+                         r"women)\s+(?:were|are)\s+$", re.IGNORECASE)
+"""A list's lead that points back to the people the sentence before freed: "Among these people are"."""
 INCLUDED_BY = re.compile(r"\W*(?:the|this|that|those|these|its|his|her|their)\s+(?:[\w-]+\s+)?(?:pardons?|amnest(?:y|ies)|"
                          r"releases?|freed|released|pardoned)\s+(?:also\s+)?", re.IGNORECASE)
 """All that comes before "included": a pardon or a release, or its freed ("The pardon included X", "Those freed included
@@ -665,7 +669,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                                                        or _the_counted_freed(ctx, sentence, trigger)
                                                        or ctx.freeing_section
                                                        or (ctx.previous_freeing and re.match(r"among(?:st)?\s+them\b", phrase,
-                                                                                            re.I))):
+                                                                                            re.I))
+                                                       # "... pardoned 51. Among these people are A, B and C"
+                                                       or (ctx.previous_freeing and AMONG_THESE.match(phrase))):
             continue
         place = place_after(ctx, sentence, sentence.start + trigger.start() +
                             (re.search(r"\b(?:through|in|to|into|via)\s+", phrase).end()

@@ -8150,3 +8150,47 @@ def test_day19_a_list_led_by_these_people_after_a_freeing_names_the_freed(shapes
     drafted = _review_draft(shapes, f"Police detained 51 protesters on Friday. {lead} Pavel Sarnak, Oren Pask and Ruth "
                                     "Calder.")
     assert not _freed(drafted), sorted(map(str, drafted))
+
+
+def _told(*claims):
+    """Claims of the project, each (subject, property, value): what a test's page is drafted against."""
+    from types import SimpleNamespace
+
+    from toolkit.values import Count, parse_date
+    made = []
+    for subject, prop, value in claims:
+        value = Count(value) if prop == "released_count" else parse_date(value) if prop == "date" else value
+        made.append(SimpleNamespace(subject=subject, property=prop, value=value, population=None, quote=""))
+    return made
+
+
+def test_day19_a_lead_total_the_project_does_not_record_for_a_named_persons_release_is_another_release(tmp_path):
+    """The project records 14 freed in June, Pavel Sarnak among them; an undated page whose lead pardons 16 and then
+    recalls June's freeing is about the release its contributor registered, and Sarnak stays in June's."""
+    registry = shapes_with_releases(tmp_path / "p", ("release-2026-07-02", "Pardon of 16, July 2026"))
+    known = _told(("release-2026-06", "released_count", 14), ("pavel-sarnak", "released_in", "release-2026-06"),
+                  ("release-2026-03-13", "released_count", 9))
+    text = ("Minsk grants clemency to 16\n\nThe authorities granted clemency to 16 convicted citizens, the press office "
+            "said. All of those pardoned had asked for mercy.\nThe move came weeks after a meeting with a US envoy. "
+            "After the meeting, a number of prisoners, including Pavel Sarnak, who was sentenced to ten years in "
+            "2021, were released.\n")
+    drafted, _ = _drafted(registry, text, known_claims=known, year=2026)
+    counts = {k[0] for k in drafted if k[1] == "released_count" and k[2] == "16"}
+    assert counts == {"release-2026-07-02"}, sorted(map(str, drafted))
+    assert [k for k in drafted if k[:3] == ("pavel-sarnak", "released_in", "release-2026-06")], sorted(map(str, drafted))
+    drafted, _ = _drafted(registry, text.replace("16", "14"), known_claims=known, year=2026)
+    assert {k[0] for k in drafted if k[1] == "released_count" and k[2] == "14"} == {"release-2026-06"}, \
+        sorted(map(str, drafted))
+
+
+def test_day19_a_date_in_a_who_clause_leaves_a_background_freeing_to_the_release_the_project_knows(shapes):
+    known = _told(("pavel-sarnak", "released_in", "release-2026-06"), ("release-2026-06", "date", "2026-06"))
+    text = "Published: 21 November 2026\n\nMinsk freed 20 prisoners on Friday. The talks began after the freeing of " \
+           "Pavel Sarnak, who was jailed in 2021.\n"
+    drafted, _ = _drafted(shapes, text, known_claims=known, published="2026-11-21")
+    freed = {k[2]: d.review for k, d in drafted.items() if k[:2] == ("pavel-sarnak", "released_in")}
+    assert freed == {"release-2026-06": "known-release"}, sorted(map(str, drafted))
+    drafted, _ = _drafted(shapes, text.replace("who was jailed in 2021", "who was freed again in 2026"),
+                          known_claims=known, published="2026-11-21")
+    assert not [k for k in drafted if k[:3] == ("pavel-sarnak", "released_in", "release-2026-06")], \
+        sorted(map(str, drafted))

@@ -24,7 +24,7 @@ from .names import Name, title_word
 from .people import (BULLET, HOW_MANY, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, SHELTERED, added_to_the_freed,
                      after_apposition, counted_group, described, list_item, list_members, listed_up_to, persons, speaks)
 from .places import border_of, new_place, place_after
-from .subjects import ABOUT_SOMEONE, ACTOR, clause_release, country_named, not_this_pages, other_side
+from .subjects import ABOUT_SOMEONE, ACTOR, clause_release, country_named, in_description, not_this_pages, other_side
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
@@ -456,7 +456,10 @@ def _known_release_of(ctx: Context, sentence: Sentence, person: Name, offset: in
     no word of the past ("Among them was A", "A was freed this week"), a second freeing ("again", "rearrested",
     "twice"), or a known release that cannot be this page's (another country's, or later than the page)."""
     known = ctx.freed_in.get(getattr(person, "entity", None) or person.id, set())
-    if len(known) != 1 or ctx.release in known or sentence.heading or sentence.dates:
+    # (a date inside what a comma says of someone, "A, who was sentenced in 2021, was released", dates no freeing)
+    if len(known) != 1 or ctx.release in known or sentence.heading or \
+            any(not in_description(ctx, sentence, date) and
+                not ABOUT_SOMEONE.search(ctx.text, sentence.start, date.start) for date in sentence.dates):
         return None
     if not BACKGROUND.search(sentence.text) or SECOND_FREEING.search(sentence.text):
         return None

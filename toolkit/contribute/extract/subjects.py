@@ -975,6 +975,7 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> tuple[str | None,
     year = ctx.anchor.start.year if ctx.anchor is not None else None
     votes: Counter = Counter()
     sure: set[str] = set()  # releases a freed person or a total voted for, not an envoy alone
+    firm: set[str] = set()  # releases a freed person voted for outside a recap ("After the meeting, ... were freed")
     for sentence in (s for s in sentences if s.freeing() and not AT_THAT_TIME.search(s.text)):
         if any(getattr(release_date(ctx, sentence, sentence.start + m.start()), "value", None) for m in sentence.freeing()):
             continue  # "In June, 140 prisoners were released" down the page: the release of its own date
@@ -984,6 +985,8 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> tuple[str | None,
             for release in ctx.freed_in.get(name.entity or "", ()):
                 votes[release] += 1
                 sure.add(release)
+                if not RECAP.match(sentence.text):
+                    firm.add(release)
             for release in ctx.envoy_in.get(name.entity or "", ()):
                 votes[release] += 0.5  # an envoy serves in more releases than the project may yet know: a weaker sign
         for figure in [f for f in sentence.figures if _total_noun(ctx, f)][:1]:  # its total; not its groups
@@ -996,7 +999,19 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> tuple[str | None,
               if year is None or r not in ctx.release_dates or ctx.release_dates[r].start.year == year]
     if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
         return None, False
+    # the lead's own total, when the project records others for a release only a recap names freed people of, says the
+    # page reports another one ("granted clemency to 16 convicted citizens ... After the meeting, a number of prisoners,
+    # including A, were released", A one of a release of 14)
+    lead = {f.value for s in _freeing_sentences(sentences) for f in s.figures if f.qualifier == "exact" and
+            _total_noun(ctx, f) and not re.match(r"\s+other", ctx.text[f.end:f.end + 8])}
+    recorded = ctx.release_totals.get(ranked[0][1], set())
+    if lead and recorded and not lead & recorded and ranked[0][1] not in firm:
+        return None, False
     return ranked[0][1], ranked[0][1] not in sure
+
+
+RECAP = re.compile(r"\W*(?:Following|After|Earlier|Previously|Before\s+that|In\s+the\s+wake\s+of)\b")
+"""A sentence's opening that tells of what came before the news: "After the meeting, a number of prisoners ..."."""
 
 
 def _envoy_guess(ctx: Context, release: str | None) -> str | None:

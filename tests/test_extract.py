@@ -8194,3 +8194,12 @@ def test_day19_a_date_in_a_who_clause_leaves_a_background_freeing_to_the_release
                           known_claims=known, published="2026-11-21")
     assert not [k for k in drafted if k[:3] == ("pavel-sarnak", "released_in", "release-2026-06")], \
         sorted(map(str, drafted))
+
+
+def test_day19_a_line_break_a_scraped_page_wrote_out_as_backslash_n_ends_a_sentence():
+    from toolkit.contribute.extract.text import sentences
+
+    text = "Minsk freed two men Wednesday.\\nA court had jailed them.\nNext line. A path C:\\new stays\\nhere"
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Minsk freed two men Wednesday.", "A court had jailed them.", "Next line.", "A path C:\\new stays\\nhere"]
+

@@ -15,11 +15,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
     "Dec.", "Mr.") does not end one."""
     spans = []
     offset = 0
-    for line in text.split("\n"):
+    for found in LINE_BREAK.finditer(text + "\n"):
+        line = text[offset:found.start()]
         if line.strip():
             spans += [(offset + s, offset + e) for s, e in _split_line(line)]
-        offset += len(line) + 1
+        offset = found.end()
     return spans
+
+
+LINE_BREAK = re.compile(r"\n|(?<=[.!?\"”’)])\\n(?=[\"“‘(]?[A-Z0-9])")
+"""A line's end: a line break, or one a scraped page wrote out as the two characters "\\n" after a sentence's mark
+("... guard Wednesday.\\nEuropean diplomats ...")."""
 
 
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sen|Rep|Gov|Prof|Rev|Fr|Msgr|Sgt|Capt|Maj|"

@@ -191,6 +191,9 @@ def test_day19_a_date_never_runs_across_a_blank_line_but_may_across_a_wrapped_on
     dates = find_dates("Minsk frees 16 a week after freeing 11\n\nAugust 9, Harbour Post. Freed on\nFriday.",
                        parse_date("2026-08-09"))
     assert [(d.text, d.value) for d in dates] == [("August 9", "2026-08-09"), ("on\nFriday", "2026-08-07")]
+    # a review's case: the date before the blank line stays a date, of the page's year
+    dates = find_dates("Minsk frees 14 prisoners on 20 November\n\n2026 has been a year of pardons", parse_date("2026"))
+    assert [(d.text, d.value) for d in dates] == [("20 November", "2026-11-20"), ("2026", "2026")]
 
 
 def test_day19_a_no_year_dateline_under_a_headline_ending_in_a_number_dates_the_page_release(tmp_path):
@@ -8068,15 +8071,20 @@ def test_day18_review3_a_bare_conference_after_a_date_leaves_it_the_freeings(sha
 
 
 @pytest.mark.parametrize("line", ["Ruth Calder presses Viktor Drozdan to free the rest",
-                                  "Ruth Calder meets Viktor Drozdan in Minsk"])
+                                  "Ruth Calder meets Viktor Drozdan in Minsk",
+                                  # a review's case: a comma list that is a verb's subject
+                                  "Ruth Calder, Viktor Drozdan urge Minsk to free the rest"])
 def test_day19_two_names_a_verb_joins_after_a_freeing_line_are_no_list_of_the_freed(shapes, line):
     drafted = _review_draft(shapes, f"Minsk lets 20 prisoners go in a deal with Washington\n\n{line}")
     assert not _freed(drafted) & {"ruth-calder", "viktor-drozdan"}, sorted(map(str, drafted))
 
 
-def test_day19_names_a_comma_joins_after_a_freeing_still_list_the_freed(shapes):
-    drafted = _review_draft(shapes, "Minsk freed 20 prisoners on Friday. Pavel Sarnak, Oren Pask -- we waited for "
-                                    "them for years.")
+@pytest.mark.parametrize("line", ["Pavel Sarnak, Oren Pask -- we waited for them for years.",
+                                  # a review's cases: other marks that join a list
+                                  "Among those freed: Pavel Sarnak / Oren Pask / Ruth Calder.",
+                                  "Among those freed: Pavel Sarnak | Oren Pask | Ruth Calder."])
+def test_day19_names_a_comma_joins_after_a_freeing_still_list_the_freed(shapes, line):
+    drafted = _review_draft(shapes, f"Minsk freed 20 prisoners on Friday. {line}")
     assert {"pavel-sarnak", "oren-pask"} <= _freed(drafted), sorted(map(str, drafted))
 
 
@@ -8119,30 +8127,22 @@ def test_day19_a_new_release_the_registry_does_not_date_is_of_the_year_its_id_na
     assert not [k for k in drafted if k[0] == "release-ruritania-2027-clemency"], sorted(map(str, drafted))
 
 
-def test_day19_a_headline_that_frees_a_count_of_one_nationality_gives_the_total_too(shapes):
-    text = "Minsk Frees Three Polish Citizens in Border Handover\n\nPublished: 21 November 2026\n\nThe three crossed " \
-           "into Poland on Friday, officials said.\n"
+@pytest.mark.parametrize("body, total", [
+    ("Minsk on Friday confirmed the release of three Polish citizens, officials said.", True),
+    # a review's cases: the headline alone, others beside them
+    ("The three crossed into Poland on Friday, officials said.", False),
+    ("The three were among dozens of prisoners pardoned on Friday, officials said.", False),
+    ("Minsk on Friday confirmed the release of three Polish citizens and a Lithuanian priest.", False)])
+def test_day19_a_headline_that_frees_a_count_of_one_nationality_gives_the_total_when_the_text_counts_them_too(
+        shapes, body, total):
+    text = f"Minsk Frees Three Polish Citizens in Border Handover\n\nPublished: 21 November 2026\n\n{body}\n"
     drafted = _drafted(shapes, text, published="2026-11-21")[0]
-    assert [k for k in drafted if k[1] == "released_count" and k[2] == "3" and k[5] is None], sorted(map(str, drafted))
-    drafted = _drafted(shapes, text.replace("Citizens in", "Citizens and Two Lithuanians in"), published="2026-11-21")[0]
-    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "3" and k[5] is None], \
-        sorted(map(str, drafted))
+    found = [k for k in drafted if k[1] == "released_count" and k[2] == "3" and k[5] is None]
+    assert bool(found) == total, sorted(map(str, drafted))
 
 
-@pytest.mark.parametrize("second", ["Two Catholic priests were also pardoned separately, on a plea from the Pope.",
-                                    "Two Catholic priests were separately released after a plea from the Pope."])
-def test_day19_a_freeing_said_to_be_separate_is_not_the_page_release_and_leaves_its_total(shapes, second):
-    drafted = _review_draft(shapes, f"Minsk has pardoned 31 Polish citizens, state television said on Friday. {second}")
-    totals = {k[2] for k in drafted if k[1] == "released_count" and k[5] is None}
-    assert totals == {"31"}, sorted(map(str, drafted))
-
-
-def test_day19_people_held_separately_and_then_freed_are_still_counted(shapes):
-    drafted = _review_draft(shapes, "Minsk freed two priests on Friday; the two had been held separately.")
-    assert [k for k in drafted if k[1] == "released_count" and k[2] == "2"], sorted(map(str, drafted))
-
-
-@pytest.mark.parametrize("lead", ["Among these people are", "Among those prisoners were"])
+@pytest.mark.parametrize("lead", ["Among these prisoners are", "Among those prisoners were",
+                                  "Among these 51 prisoners are"])
 def test_day19_a_list_led_by_these_people_after_a_freeing_names_the_freed(shapes, lead):
     drafted = _review_draft(shapes, f"Minsk pardoned 51 prisoners on Friday. {lead} Pavel Sarnak, Oren Pask and Ruth "
                                     "Calder.")
@@ -8203,3 +8203,64 @@ def test_day19_a_line_break_a_scraped_page_wrote_out_as_backslash_n_ends_a_sente
     assert [text[s:e] for s, e in sentences(text)] == [
         "Minsk freed two men Wednesday.", "A court had jailed them.", "Next line.", "A path C:\\new stays\\nhere"]
 
+
+
+def test_day19_review_a_freeing_done_separately_is_still_the_pages_release(shapes):
+    """A review's sentences: "separately" alone says how, not that it was another release."""
+    drafted = _review_draft(shapes, "Minsk freed 14 prisoners on Friday. Pavel Sarnak was released separately, hours "
+                                    "later, at the Polish border.")
+    assert ("pavel-sarnak", "released_in", "release-2026-11-20") in {k[:3] for k in drafted}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Fourteen prisoners, each released separately from a different prison, were freed "
+                                    "on Friday.")
+    assert [k for k in drafted if k[1] == "released_count" and k[2] == "14"], sorted(map(str, drafted))
+
+
+def test_day19_review_a_date_and_a_name_deep_in_the_page_are_no_dateline():
+    text = ("Minsk frees 14 prisoners\n\nMinsk freed 14 political prisoners on Friday, including Oren Pask, his lawyer "
+            "said.\n\nPask, a blogger, was arrested in 2021 after a raid.\n\nAugust 9, Minsk. That was the night police "
+            "came for him.")
+    assert find_dateline(text, year=2026) is None
+    assert find_dateline("August 9, Harbour Post. The ruler has freed 30 people.", year=2026).date == "2026-08-09"
+
+
+@pytest.mark.parametrize("before, lead", [
+    ("Minsk freed 14 prisoners on Friday, but some 900 political prisoners remain in jail.",
+     "Among these prisoners are"),
+    ("Minsk freed 14 prisoners on Friday, and police later detained 30 protesters.", "Among those protesters were"),
+    ("Minsk freed 14 prisoners on Friday after lobbying by a group of lawmakers.", "Among these people were"),
+    ("Minsk freed 14 prisoners on Friday after 52 prisoners were freed in March.", "Among those prisoners were")])
+def test_day19_review_these_people_are_only_the_ones_the_sentence_before_freed(shapes, before, lead):
+    drafted = _review_draft(shapes, f"{before} {lead} Pavel Sarnak, Oren Pask and Ruth Calder.")
+    assert not [k for k in drafted if k[1] == "released_in" and k[2] == "release-2026-11-20"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("releases, place, expected", [
+    # the id names the page's country beside another, or a city: no reason to set it aside, so two are left, no guess
+    ((("release-2027-03-20-belarus-poland-swap", "A swap, March 2027"),), "Minsk", None),
+    ((("release-2027-03-20-vilnius-handover", "A handover, March 2027"),), "Minsk", None),
+    # a country of two words
+    ((("release-2027-02-10-united-states", "A pardon, February 2027"),), "Minsk", "release-2027-08-14"),
+])
+def test_day19_review_a_release_id_sets_a_release_aside_only_for_naming_another_country_alone(tmp_path, releases, place,
+                                                                                               expected):
+    registry = shapes_with_releases(tmp_path / "p", *releases, ("release-2027-08-14", "A release, August 2027"))
+    drafted, _ = _drafted(registry, f"The authorities in {place} set 25 political prisoners free, a rights group "
+                                    "said.\n", year=2027)
+    counts = {k[0] for k in drafted if k[1] == "released_count" and k[2] == "25"}
+    assert counts == ({expected} if expected else set()), sorted(map(str, drafted))
+
+
+def test_day19_review_the_one_new_release_of_another_country_is_not_an_undated_pages(tmp_path):
+    registry = shapes_with_releases(tmp_path / "p", ("release-belarus-2027-clemency", "A clemency of 2027"))
+    drafted, _ = _drafted(registry, "The authorities in Ukraine set 25 political prisoners free, a rights group said.\n",
+                          year=2027)
+    assert not [k for k in drafted if k[0] == "release-belarus-2027-clemency"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("after", ["They were pardoned under an amnesty Viktor Drozdan announced in June.",
+                                   "Pavel Sarnak, who was among them, had been sentenced in June to six years."])
+def test_day19_review_a_month_of_something_else_than_a_freeing_sets_no_release_aside(shapes, after):
+    text = f"Minsk frees activists\n\nThe authorities in Minsk set 25 political prisoners free, a rights group " \
+           f"said.\n{after}\n"
+    drafted, _ = _drafted(shapes, text, year=2026)
+    assert not [k for k in drafted if k[0] == "release-2026-03-13"], sorted(map(str, drafted))

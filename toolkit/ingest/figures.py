@@ -23,9 +23,12 @@ MONTHS = {m: i for i, m in enumerate(
 ABBREVIATIONS = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
-_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)"
+_S = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
+"""The space between a date's words: one line break at most, never a blank line ("... after releasing 14" / "" / "July
+2, ..." is no 14 July; "20 November" / "" / "2026 has been ..." is 20 November of the page's year)."""
+_WEEKDAY = rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?{_S})"
 _YEAR = r"(?:19|20)\d\d"
-_LAST_YEAR = r"(?P<last>,?\s+(?:of\s+)?last\s+year\b)"
+_LAST_YEAR = rf"(?P<last>,?{_S}(?:of{_S})?last{_S}year\b)"
 """A day or month of the year before the article's: "on March 3 last year", "in February of last year"."""
 DATE_PATTERNS = [
     re.compile(r"\b(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b"),
@@ -34,14 +37,14 @@ DATE_PATTERNS = [
     re.compile(r"(?<![\w.])(?<!version\s)(?<!\bv\s)(?<!Article\s)(?<!No\.\s)(?<!§\s)"
                r"(?P<dotted>(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)(?!\.?\w|\s*%)"),
     # "27 November", "the 27th of November", "2nd of June 2023"
-    re.compile(rf"\b{_WEEKDAY}?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{_MONTH})"
-               rf"(?:,?\s+(?P<year>{_YEAR})(?!\w)|{_LAST_YEAR}|(?!\w))"),
+    re.compile(rf"\b{_WEEKDAY}?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:{_S}of)?{_S}(?P<month>{_MONTH})"
+               rf"(?:,?{_S}(?P<year>{_YEAR})(?!\w)|{_LAST_YEAR}|(?!\w))"),
     # "November 27", "November 27th, 2026", "March 3 last year"
-    re.compile(rf"\b{_WEEKDAY}?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d\w])"
-               rf"(?:,?\s+(?P<year>{_YEAR})|{_LAST_YEAR})?"),
+    re.compile(rf"\b{_WEEKDAY}?(?P<month>{_MONTH}){_S}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d\w])"
+               rf"(?:,?{_S}(?P<year>{_YEAR})|{_LAST_YEAR})?"),
     # "November", "November 2026", "February of last year"; not a short form before a name ("Jan Wolny")
     re.compile(rf"\b(?!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\s+[A-Z][a-z])"
-               rf"(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR})|{_LAST_YEAR})?(?![\w])"),
+               rf"(?P<month>{_MONTH})(?:,?{_S}(?P<year>{_YEAR})|{_LAST_YEAR})?(?![\w])"),
     re.compile(rf"\b(?P<year>{_YEAR})\b(?![-,.]?\d)"),
 ]
 UNITS = {w: n for n, w in enumerate(
@@ -209,8 +212,8 @@ def find_dates(text: str, anchor: DateValue | None = None) -> list[DateMention]:
     for pattern in DATE_PATTERNS:
         overlaps, kept = _Overlaps(taken), []  # a pattern's own matches never overlap one another
         for match in pattern.finditer(text):
-            if overlaps(match.start(), match.end()) or re.search(r"\n[ \t]*\n", match.group(0)):
-                continue  # (a date never runs across a blank line: "... after releasing 14" / "July 2, ...")
+            if overlaps(match.start(), match.end()):
+                continue
             parts = match.groupdict()
             if parts.get("month") and parts["month"].rstrip(".").lower() == "may" and not parts.get("day") \
                     and not parts.get("year") and not re.search(r"\b(?:in|since|of|by|until|before|after|early|late|"
@@ -346,9 +349,9 @@ DATELINES = [
     re.compile(rf"^[ \t]*(?P<date>{_DATE_TEXT})(?:,?[ \t]+(?:at[ \t]+)?\d{{1,2}}[:.]\d\d(?::\d\d)?"
                rf"(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|[A-Z]{{2,4}}))?)?[ \t]*$", re.MULTILINE),
     # a date and a name opening the first paragraph, each closed by its mark: "July 2, Vilnius Daily. The ..." (the
-    # name may be a place or the outlet, so it is kept as neither)
-    re.compile(rf"^[ \t]*(?P<date>{_DATE_TEXT}),[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,3}}\.[ \t]+"
-               rf"(?=[A-Z“\"])", re.MULTILINE),
+    # name may be a place or the outlet, so it is kept as neither; only under a headline at most: `_opening`)
+    re.compile(rf"^[ \t]*(?P<opening>)(?P<date>{_DATE_TEXT}),[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,3}}\."
+               rf"[ \t]+(?=[A-Z“\"])", re.MULTILINE),
     # a byline with its date: "By Staff | August 15, 2026", "By Jane Doe, 15 August 2026"
     re.compile(rf"^[ \t]*By\s+(?P<outlet>[^|\n,]{{2,60}}?)\s*[|,·•–—-]\s*(?:Updated\s+|Published\s+)?"
                rf"(?P<date>{_DATE_TEXT})[ \t]*$", re.MULTILINE),
@@ -369,7 +372,8 @@ def find_dateline(text: str, year: int | None = None) -> Dateline | None:
         found = find_dateline(" " * begins + text[begins:], year)  # offsets stay those of the whole text
         return found
     head = text[:1500]
-    matches = sorted((m for m in (pattern.search(head) for pattern in DATELINES) if m), key=lambda m: m.start())
+    matches = sorted((m for m in (pattern.search(head) for pattern in DATELINES) if m and _opening(head, 0, m)),
+                     key=lambda m: m.start())
     if not matches:
         return None
     match = matches[0]
@@ -396,7 +400,16 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     date of neither is a fact the article reports."""
     begins = front_matter(text).end
     head = text[:begins + 1500]
-    return sorted({m.span() for pattern in DATELINES for m in pattern.finditer(head, begins)})
+    return sorted({m.span() for pattern in DATELINES for m in pattern.finditer(head, begins)
+                   if _opening(head, begins, m)})
+
+
+def _opening(text: str, begins: int, match: re.Match) -> bool:
+    """False for a dateline that must open the article's first paragraph ("July 2, Vilnius Daily. ...") found further
+    down: more than one line (a headline) stands before it."""
+    if match.groupdict().get("opening") is None:
+        return True
+    return len([line for line in text[begins:match.start()].split("\n") if line.strip()]) <= 1
 
 
 def count_in_text(text: str, count) -> bool:

@@ -68,9 +68,23 @@ FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      r"(?:named|identified)\s+(?:the|this)\s+(?P<anaphor>[a-z]+)\s+as|"
                      r"the\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+(?:[A-Z][a-z]+\s+)?(?:individuals?|persons?|prisoners?|"
                      r"man|woman|men|women|detainees?|citizens?|nationals?|people)\s+(?:is|was|are|were))\s+", re.IGNORECASE)
-AMONG_THESE = re.compile(r"among(?:st)?\s+(?:these|those)\s+(?:people|prisoners|detainees|individuals|inmates|men|"
-                         r"women)\s+(?:were|are)\s+$", re.IGNORECASE)
-"""A list's lead that points back to the people the sentence before freed: "Among these people are"."""
+AMONG_THESE = re.compile(rf"among(?:st)?\s+(?:these|those)\s+(?:\d[\d,]*\s+)?(?P<noun>{PEOPLE})\s+"
+                         r"(?:were|are|was|is)\s+$", re.IGNORECASE)
+"""A list's lead that points back to people the sentence before counted: "Among these prisoners are"."""
+
+
+def _these_freed(ctx: Context, phrase: str) -> bool:
+    """"Minsk pardoned 51 prisoners on Friday. Among these prisoners are A, B and C": the lead's noun is the one the
+    sentence before's one freeing counted for the page's release; not a noun of others ("freed 14 prisoners, but 1,100
+    political prisoners remain", "... and police detained 30 protesters. Among those protesters were", "after lobbying
+    by lawmakers. Among these people were"), nor after two freeings ("after 52 prisoners were freed in March")."""
+    lead = AMONG_THESE.match(phrase)
+    before = ctx.previous_sentence
+    if lead is None or not ctx.previous_counts or len(FREEING.findall(before)) != 1 or STILL_HELD.search(before) or \
+            re.search(r"\b(?:arrested|detained|jailed|imprisoned|remain\w*|still)\b", before, re.IGNORECASE):
+        return False
+    noun = re.escape(lead.group("noun").lower())
+    return bool(re.search(rf"{FREEING.pattern}[^.;]{{0,40}}?\b{noun}\b", before, re.IGNORECASE))
 INCLUDED_BY = re.compile(r"\W*(?:the|this|that|those|these|its|his|her|their)\s+(?:[\w-]+\s+)?(?:pardons?|amnest(?:y|ies)|"
                          r"releases?|freed|released|pardoned)\s+(?:also\s+)?", re.IGNORECASE)
 """All that comes before "included": a pardon or a release, or its freed ("The pardon included X", "Those freed included
@@ -673,8 +687,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
                                                        or ctx.freeing_section
                                                        or (ctx.previous_freeing and re.match(r"among(?:st)?\s+them\b", phrase,
                                                                                             re.I))
-                                                       # "... pardoned 51. Among these people are A, B and C"
-                                                       or (ctx.previous_freeing and AMONG_THESE.match(phrase))):
+                                                       # "... pardoned 51 prisoners. Among these prisoners are A"
+                                                       or _these_freed(ctx, phrase)):
             continue
         place = place_after(ctx, sentence, sentence.start + trigger.start() +
                             (re.search(r"\b(?:through|in|to|into|via)\s+", phrase).end()
@@ -1259,6 +1273,11 @@ FREEING_OTHERS = re.compile(rf"\s+(?:(?:had|has|have)\s+)?(?:also\s+|then\s+|lat
 prisoners": the names free others, they are not freed (not "A and B released a statement")."""
 
 
+NAMES_ACT = re.compile(r"\s+(?:urge|call|ask|press|demand|meet|met|thank|welcome|praise|hail|condemn|critici[sz]e|"
+                       r"say|said|tell|told|warn)(?:s|es|ed|d)?\b")
+"""After names that open a line, a verb they are the subject of, so they are no list of the freed: "A, B urge C"."""
+
+
 def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
     """"All of them are free now. A, B, C -- we waited for them", "Iran freed four Americans. They were A, B, C, and
     D": a sentence that opens with a list of names, or with "They were" and as many names as the sentence before freed,
@@ -1274,8 +1293,9 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
         # lawmakers. The lawmakers in question are A and B": the noun of the freed count of the page's release only
     begin = sentence.start + (lead.end() if lead else 0)
     members = list_members(ctx, sentence, begin)
-    if members and FREEING_OTHERS.match(ctx.text, members[-1].end, sentence.end):
-        return  # "A and B pardoned them after talks": the names are who freed, not the freed
+    if members and (FREEING_OTHERS.match(ctx.text, members[-1].end, sentence.end) or
+                    NAMES_ACT.match(ctx.text, members[-1].end, sentence.end)):
+        return  # "A and B pardoned them after talks", "A, B urge C to free the rest": who freed or asked, not the freed
     if lead and (len(members) not in ctx.previous_counts or STILL_HELD.search(ctx.previous_sentence) or
                  re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}others?\b", sentence.text) or
                  re.search(r"\b(?:but|while|whereas|and)\s+(?:\w+\s+){0,3}?(?:arrested|detained|sentenced|jailed|convicted)\b",

@@ -1313,8 +1313,14 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         counts.setdefault(d.subject, set()).add(d.population)
     for draft in counted:
         end = draft.end
-        verb = re.search(r"\b(?:freed|released|frees|releases|pardoned|pardons)\s+$",  # (a headline's "Frees" too)
+        verb = re.search(r"\b(?:freed|released|frees|releases|pardoned|pardons)\s+$",
                          ctx.text[max(0, draft.start - 30):draft.start], re.IGNORECASE)
+        if verb and verb.group(0)[0].isupper() and not any(
+                other is not draft and (other.population, other.value) == (draft.population, draft.value) and
+                not sentence_of(other.start).heading and not BESIDE_THEM.search(sentence_of(other.start).text)
+                for other in counted):
+            continue  # a headline's "Frees Three Polish Citizens" gives the total only when the text counts them so too,
+            # with no one beside them (not "... Citizens, Lithuanian Priest", nor "The three were among dozens freed")
         noun = re.match(rf"\s+{PEOPLE}\b", ctx.text[end:end + 40], re.IGNORECASE)
         end += noun.end() if noun else 0
         if verb is None and re.fullmatch(r"\W*(?:[A-Z]{2,}[^–—-]{0,40}[–—-]\s*)?", ctx.text[sentence_of(draft.start).start:draft.start]):

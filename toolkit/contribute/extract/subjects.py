@@ -505,11 +505,7 @@ def pardon_ahead(ctx: Context, sentence: Sentence, offset: int, date: DateMentio
 SHORTLY_AFTER = re.compile(r"(?:a\s+few\s+|hours|days|a\s+day|a\s+week|weeks)\s*(?:\w+\s+)?(?:after|before)\b")
 """A clause that opens with a time close to another event: "days after X's release"."""
 SEPARATE = re.compile(r"\bin\s+(?:a|an)\s+(?:separate|earlier|previous|prior|different|unrelated)\s+(?:\w+\s+)?"
-                      r"(?:deal|release|exchange|swap|amnesty|pardon|agreement|case)\b|"
-                      # "two priests were also pardoned separately", "were separately freed" (not "held separately")
-                      r"\b(?:freed|released|pardoned|set\s+free)\s+separately\b|"
-                      r"\bseparately\s+(?:freed|released|pardoned)\b", re.IGNORECASE)
-"""A freeing's clause that makes it another release than the page's: "in a separate deal", "pardoned separately"."""
+                      r"(?:deal|release|exchange|swap|amnesty|pardon|agreement|case)\b", re.IGNORECASE)
 
 
 def _month_before(sentence: Sentence, start: int, end: int) -> str | None:
@@ -865,19 +861,32 @@ def _releases_of_the_year(ctx: Context) -> list[str]:
     return [r for r, d in ctx.release_dates.items() if d.start.year == ctx.anchor.start.year == d.end.year]
 
 
+NOT_A_FREEINGS = re.compile(r"\b(?:announced|declared|signed|sentenced|convicted|arrested|detained|jailed|born|elected)"
+                            r"\s+(?:\w+\s+){0,2}?(?:in|on|since|last)\s+$", re.IGNORECASE)
+"""Right before a date, words that make it the day of something else than a freeing: "announced in June"."""
+
+
 def _names_another_country(ctx: Context, release: str) -> bool:
-    """True when a release's id names a country the registry knows other than the page's ("release-2019-09-ukraine"
-    on a page about Russia's side of a swap)."""
-    return bool(ctx.country) and any(ctx.registry.kind(word) == "place" and ctx.registry.top(word) != ctx.country
-                                     for word in release.split("-"))
+    """True when a release's id names a country the registry knows, never the page's ("release-2027-poland-pardon" on
+    a page about Belarus; not "release-2027-belarus-poland-swap", nor a city, "release-2027-vilnius-handover"; a name
+    of two words too, "release-2027-united-states")."""
+    if not ctx.country:
+        return False
+    named = {e.id for e in ctx.registry.entities.values()
+             if e.kind == "place" and ctx.registry.top(e.id) == e.id and f"-{e.id}-" in f"-{release}-"}
+    return bool(named) and ctx.country not in named
 
 
 def _new_release_of_year(ctx: Context, sentences: list[Sentence]) -> str | None:
     """For a page that gives only its year and frees someone: the one release of that year the registry has and no
     claim of the project tells of yet, as when the page's contributor registered it before drafting (marked for
-    review); not when the page's weekday of its freeing is not that release's day; of two or more such releases, the
-    one whose day is the weekday the page tells of its freeing on, said or done. (The registry gives a release no
-    country, so a page about another country's release of that year may be put on it: the review mark says so.)"""
+    review); a release the registry does not date is of the year its id names. Never one whose id names only a country
+    other than the page's (`_names_another_country`; unless two are of one day, an exchange's two sides, which leave no
+    guess). Of two or more, the one a freeing on the page does not date as background ("In June, 14 other prisoners
+    had been released"), when only one is left so; else the one whose day is the weekday the page tells of its freeing
+    on, said or done; not when the page's weekday of its freeing is not that release's day. (The registry gives a
+    release no country, so a page about another country's release of that year may be put on it: the review mark says
+    so.)"""
     if ctx.anchor is None or ctx.anchor.precision != "year" or not _freeing_sentences(sentences):
         return None
     year = ctx.anchor.start.year
@@ -887,12 +896,20 @@ def _new_release_of_year(ctx: Context, sentences: list[Sentence]) -> str | None:
                all(int(y) == year for y in re.findall(r"\b(?:19|20)\d\d\b", e.id))]
     new = [r for r in _releases_of_the_year(ctx) + undated if r not in ctx.told_releases]
     days = [ctx.release_dates[r] for r in new if r in ctx.release_dates]
-    if len(new) > 1 and len(set(days)) == len(days):  # not a release whose id names a country other than the page's
-        # (unless two are of one day, as the two sides of an exchange: the page may tell of either, whatever its country)
-        new = [r for r in new if not _names_another_country(ctx, r)] or new
-    if len(new) > 1:  # not a release the page itself dates ("In January, 20 were freed"): background, when one is left
-        own = [r for r in new if not any(d.value and len(d.value) >= 7 and r in ctx.release_dates and
-                                         ctx.release_dates[r].agrees(parse_date(d.value)) for d in ctx.dates)]
+    if len(set(days)) == len(days):
+        # never a release whose id names only a country other than the page's (unless two are of one day, as the two
+        # sides of an exchange are: then the page may tell of either, and no guess is made below)
+        new = [r for r in new if not _names_another_country(ctx, r)]
+    if len(new) > 1:  # of several, set aside those a freeing on the page dates ("In June, 14 other prisoners had been
+        # released"): background, when only one is left so
+        # (a date of a sentence that frees, "40 were freed in October and 25 in May"; not a date of what was
+        # announced or done to someone, "an amnesty announced in June", "X, who was sentenced in June,")
+        told = [parse_date(d.value) for s in sentences if s.freeing() for d in s.dates
+                if d.value and len(d.value) >= 7 and not in_description(ctx, s, d) and
+                not ABOUT_SOMEONE.search(ctx.text, s.start, d.start) and
+                not NOT_A_FREEINGS.search(ctx.text, s.start, d.start)]
+        own = [r for r in new if not any(r in ctx.release_dates and ctx.release_dates[r].agrees(value)
+                                         for value in told)]
         new = own if len(own) == 1 else new
     if len(new) > 1:  # two new releases of the year: the one whose day is the weekday the page tells its freeing on
         told_on = _weekday_of_freeing(sentences, said=True)

@@ -1416,20 +1416,26 @@ def breakdown(ctx: Context, sentence: Sentence) -> None:
                     subject=release, population=population)
 
 
+LISTED_REACH = 600
+"""How far after a total the totals of other releases the sentence lists are looked for."""
+LISTED_TAIL = re.compile(rf"(?:\s+{ADJECTIVES}{PEOPLE})?\s*(?:[.,;]|$)")
+"""After a listed total, its noun at most, then the clause's end."""
+
+
 def _listed_releases(ctx: Context, sentence: Sentence, first: Figure) -> None:
     """"In June, more than 30 were released, and on Sept. 11 between 20 and 25": after a total, each
     later figure of the sentence that has a date of its own beside it is the total of that release."""
-    for figure in (f for f in _free(ctx, sentence) if f.start > first.end):
+    for figure in (f for f in _free(ctx, sentence) if first.end < f.start <= first.end + LISTED_REACH):
         # (the clause before each later figure is read from the last comma or semicolon before it, and its dates found
-        # by bisection: a sentence of thousands of totals, each read from the total on, made this the cube of it)
+        # by bisection: a sentence of thousands of totals, each read from the total on, made this the cube of it; and
+        # only within LISTED_REACH of the total, or a sentence of thousands of totals made it the square)
         cut = max(ctx.text.rfind(",", first.end, figure.start), ctx.text.rfind(";", first.end, figure.start), first.end)
         segment = re.search(r"(?:,|;|\band\b)\s*(?P<rest>[^,;]*)$", ctx.text[cut:figure.start])
         if segment is None:
             continue
         date = next((d for d in sentence.dates_within(figure.start - len(segment.group("rest")), figure.start)
                      if d.value and len(d.value) >= 7), None)
-        tail = ctx.text[figure.end:sentence.end]
-        if date is None or not re.match(rf"(?:\s+{ADJECTIVES}{PEOPLE})?\s*(?:[.,;]|$)", tail) or ctx.taken(date):
+        if date is None or not LISTED_TAIL.match(ctx.text, figure.end, sentence.end) or ctx.taken(date):
             continue
         if RUNNING_TOTAL.search(segment.group("rest")):
             continue  # "..., the total freed since July has risen to over 300": a running total, no release of July

@@ -8264,3 +8264,24 @@ def test_day19_review_a_month_of_something_else_than_a_freeing_sets_no_release_a
            f"said.\n{after}\n"
     drafted, _ = _drafted(shapes, text, year=2026)
     assert not [k for k in drafted if k[0] == "release-2026-03-13"], sorted(map(str, drafted))
+
+
+def test_day19_a_group_said_to_be_of_the_nationality_is_some_of_them_not_others_beside(tmp_path):
+    """"freed seven jailed Americans ... five American oil workers": the oil workers are some of the Americans, so the
+    seven are the release's total; two priests, or eight American oil workers, are others beside them."""
+    root = tmp_path / "p"
+    shapes_registry(root)
+    add_to_registry(root, {"groups": [{"id": "oil-workers", "name": "Oil workers", "part_of": "everyone",
+                                       "aliases": ["oil workers"]},
+                                      {"id": "priests", "name": "Priests", "part_of": "everyone",
+                                       "aliases": ["priests"]}]})
+    report = Report()
+    registry = load_registry(open_project(root), report)
+    assert report.valid, [i.message for i in report.issues]
+    lead = "Published: 21 November 2026\n\nMinsk freed seven jailed Americans on Friday, officials said. "
+    for second, total in (("The group included five American oil workers.", True),
+                          ("The group included two priests.", False),
+                          ("The group included eight American oil workers.", False)):
+        drafted, _ = _drafted(registry, lead + second + "\n", published="2026-11-21")
+        found = [k for k in drafted if k[1] == "released_count" and k[2] == "7" and k[5] is None]
+        assert bool(found) == total, (second, sorted(map(str, drafted)))

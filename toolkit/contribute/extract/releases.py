@@ -1333,14 +1333,30 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
                 re.match(r"(?:\s+[\w-]+)?\s*(?:,|and\b|as\s+well\s+as\b)\s*(?:\d|an?\b|one\b|two\b|three\b|four\b|five\b|"
                          r"six\b|seven\b|eight\b|nine\b|ten\b|[a-z]+teen\b|[a-z]+ty\b)", ctx.text[end:end + 40], re.IGNORECASE):
             continue
+        besides = {p for p in counts.get(draft.subject, set()) - {draft.population}
+                   if not _among_them(ctx, draft, [d for d in ctx.drafts if d.property == "released_count" and
+                                                   d.subject == draft.subject and d.population == p])}
+        besides |= {d.population for d in counted if d.subject == draft.subject and d.population == draft.population
+                    and d.value > draft.value}  # "seven Americans" and, further on, "eight Americans": not all seven
         if not ONLY_WHEN.match(ctx.text, end) or BESIDE_THEM.search(ctx.text, end, sentence_of(draft.start).end) or \
-                draft.subject in others or counts.get(draft.subject, set()) - {draft.population}:
+                draft.subject in others or besides:
             continue  # another total, another group, others beside them, or someone "also freed": more were freed
         begin = draft.start if verb.start() >= draft.start else draft.start - len(verb.group(0))
         ctx.add("released_count", "count", draft.value, begin, end, subject=draft.subject,
                 note=f"all {draft.value} freed are of one nationality ({draft.population})")
         counts[draft.subject].add(None)
         _nationality_of_the_named(ctx, draft, begin, end)
+
+
+def _among_them(ctx: Context, count, parts: list) -> bool:
+    """"freed seven jailed Americans ... the group included five American oil workers": a group's counts that are
+    no more than the nationality's and are said of it (its name or a spelling of it in their quotes) are some of them,
+    no others beside them (not "two priests", nor "eight American oil executives")."""
+    group = ctx.registry.entities.get(count.population)
+    words = [w for w in ((group.name,) + tuple(group.aliases) if group else ()) if w]
+    return bool(parts) and all(
+        isinstance(part.value, int) and part.value <= count.value and
+        any(re.search(rf"\b{re.escape(w)}\b", str(part.quote), re.IGNORECASE) for w in words) for part in parts)
 
 
 PASSIVE_AFTER = re.compile(r"(?:(?!\b(?:said|says|told|reported|who|that|which)\b)"

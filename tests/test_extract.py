@@ -8285,3 +8285,12 @@ def test_day19_a_group_said_to_be_of_the_nationality_is_some_of_them_not_others_
         drafted, _ = _drafted(registry, lead + second + "\n", published="2026-11-21")
         found = [k for k in drafted if k[1] == "released_count" and k[2] == "7" and k[5] is None]
         assert bool(found) == total, (second, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("second, counted", [
+    ("Eight jailed activists were included in the presidential pardon, officials said.", True),
+    ("Eight jailed activists were not included in the pardon.", False),
+    ("Eight jailed activists had hoped to be included in the pardon.", False)])
+def test_day19_a_count_included_in_the_pardon_is_of_its_freed(shapes, second, counted):
+    drafted = _review_draft(shapes, f"Minsk pardoned 545 prisoners on Friday. {second}")
+    assert bool([k for k in drafted if k[1] == "released_count" and k[2] == "8"]) == counted, sorted(map(str, drafted))

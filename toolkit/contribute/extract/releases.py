@@ -986,7 +986,10 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?(?:{FREE_VERB}\b|"
                         # "among 1,946 people who received pardons on Friday"
                         rf"(?<=who\s)(?:received|were\s+granted|had\s+received)\s+(?:(?:an?|royal|presidential)\s+)*"
-                        rf"(?:pardons?|amnesty|clemency)\b(?!\s+(?:in|since|during)\s+(?:19|20)\d\d|\s+have\b))",
+                        rf"(?:pardons?|amnesty|clemency)\b(?!\s+(?:in|since|during)\s+(?:19|20)\d\d|\s+have\b)|"
+                        # "nine jailed activists were included in the amnesty"
+                        rf"(?<=were\s)included\s+in\s+(?:the|this|that|its|his|her)\s+(?:royal\s+|presidential\s+)?"
+                        rf"(?:pardon|amnesty|release)\b)",
                         after[noun.end():], re.IGNORECASE)
         if tail and re.match(r"\s+whose\s", after[noun.end():]) and \
                 CALLED.search(after, noun.end() + tail.end(), noun.end() + tail.end() + 60):

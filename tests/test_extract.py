@@ -8294,3 +8294,12 @@ def test_day19_a_group_said_to_be_of_the_nationality_is_some_of_them_not_others_
 def test_day19_a_count_included_in_the_pardon_is_of_its_freed(shapes, second, counted):
     drafted = _review_draft(shapes, f"Minsk pardoned 545 prisoners on Friday. {second}")
     assert bool([k for k in drafted if k[1] == "released_count" and k[2] == "8"]) == counted, sorted(map(str, drafted))
+
+
+def test_day19_a_month_the_project_already_dates_to_a_day_is_no_new_date(shapes):
+    text = "Published: 21 November 2026\n\nMinsk freed 20 prisoners on Friday. In June, it had freed 14 others.\n"
+    for known, month in ((_told(("release-2026-06", "date", "2026-06-21")), False),
+                         (_told(("release-2026-06", "date", "2026-06")), True), ([], True)):
+        drafted, _ = _drafted(shapes, text, known_claims=known, published="2026-11-21")
+        assert bool([k for k in drafted if k[:3] == ("release-2026-06", "date", "2026-06")]) == month, \
+            (known, sorted(map(str, drafted)))

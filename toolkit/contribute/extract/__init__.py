@@ -260,7 +260,8 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     parts.parts_of_totals(ctx)
     releases.totals_of_one_nationality(ctx, spans)
     headings = [(s.start, s.end) for s in spans if s.heading]
-    drafts = sorted(_unique(_facts_of_prisoners(releases.lone_sums(_finest_dates(_told_releases(ctx)), headings), ctx)),
+    finest = _finest_dates(_told_releases(ctx), ctx.claimed_days)
+    drafts = sorted(_unique(_facts_of_prisoners(releases.lone_sums(finest, headings), ctx)),
                     key=lambda d: (d.start, d.property))
     proposals = {section: list(entries.values()) for section, entries in sorted(_used(ctx, drafts).items()) if entries}
     return Drafted(drafts, proposals, dateline, anchor, names)
@@ -295,6 +296,7 @@ def _known(claims, registry: Registry) -> dict:
     envoy_in: dict[str, set[str]] = {}
     countries: dict[str, set[str]] = {}
     told: set[str] = set()
+    days: set[tuple[str, str]] = set()
     named = _country_names(registry)
     for claim in claims:
         kind = registry.kind(claim.subject)
@@ -319,6 +321,8 @@ def _known(claims, registry: Registry) -> dict:
             if envoy:
                 envoy_in.setdefault(envoy, set()).add(claim.subject)
         if kind == "release" and claim.property == "date" and isinstance(claim.value, DateValue):
+            if claim.value.precision == "day" and getattr(claim.value, "qualifier", "exact") == "exact":
+                days.add((claim.subject, claim.value.start.isoformat()[:7]))
             current = dates.get(claim.subject)
             if current is None or claim.value.width < current.width:
                 dates[claim.subject] = claim.value
@@ -338,7 +342,7 @@ def _known(claims, registry: Registry) -> dict:
         except ValueError:
             pass
     return {"release_dates": dates, "release_totals": totals, "sanction_targets": targets, "freed_in": freed_in,
-            "envoy_in": envoy_in, "release_countries": countries, "told_releases": told}
+            "envoy_in": envoy_in, "release_countries": countries, "told_releases": told, "claimed_days": days}
 
 
 def _country_names(registry: Registry) -> re.Pattern | None:
@@ -435,10 +439,11 @@ def _told_releases(ctx: Context) -> list[Draft]:
     return [d for d in ctx.drafts if not (d.property == "date" and d.subject != ctx.release and about[d.subject] == {"date"})]
 
 
-def _finest_dates(drafts: list[Draft]) -> list[Draft]:
+def _finest_dates(drafts: list[Draft], claimed: set[tuple[str, str]]) -> list[Draft]:
     """The drafts, less a release's month where the page gives a day of that month for it ("On 15 June, the king issued a
-    royal pardon ... the June pardon": the day; the month says nothing more)."""
-    days = {(d.subject, str(d.value)[:7]) for d in drafts if d.property == "date" and len(str(d.value)) == 10}
+    royal pardon ... the June pardon": the day; the month says nothing more), or the project's claims do (`claimed`:
+    "In June, Belarus freed 14" of a release the project dates to 21 June)."""
+    days = {(d.subject, str(d.value)[:7]) for d in drafts if d.property == "date" and len(str(d.value)) == 10} | claimed
     return [d for d in drafts if not (d.property == "date" and len(str(d.value)) == 7 and d.qualifier == "exact" and
                                       (d.subject, str(d.value)) in days)]
 

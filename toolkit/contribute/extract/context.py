@@ -372,6 +372,8 @@ class Context:
     envoy_in: dict[str, set[str]] = field(default_factory=dict)  # person -> the releases the project names them envoy of
     release_countries: dict[str, set[str]] = field(default_factory=dict)  # release -> who freed, by its claims' quotes
     told_releases: set[str] = field(default_factory=set)  # the releases the project's claims tell of (subject or value)
+    # (release, "YYYY-MM") for each release the project's claims date to a day of that month
+    claimed_days: set[tuple[str, str]] = field(default_factory=set)
     drafts: list[Draft] = field(default_factory=list)
     used: set = field(default_factory=set)  # (kind, start) of figures and dates already drafted
     proposals: dict[str, dict[str, dict]] = field(default_factory=dict)

@@ -8303,3 +8303,15 @@ def test_day19_a_month_the_project_already_dates_to_a_day_is_no_new_date(shapes)
         drafted, _ = _drafted(shapes, text, known_claims=known, published="2026-11-21")
         assert bool([k for k in drafted if k[:3] == ("release-2026-06", "date", "2026-06")]) == month, \
             (known, sorted(map(str, drafted)))
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Pavel Sarnak, imprisoned for more than seven years, was freed on Friday.", None),
+    ("Pavel Sarnak was freed on Friday after serving over four years behind bars.", None),
+    ("Pavel Sarnak, jailed for about four years, was freed on Friday.", None),
+    ("Pavel Sarnak, jailed for five years in 2021, was freed on Friday.", ("5", "exact")),
+    ("Pavel Sarnak was sentenced to more than seven years in jail.", ("7", "more_than"))])
+def test_day19_a_time_held_about_or_over_some_years_is_no_prison_term(shapes, text, term):
+    drafted = _review_draft(shapes, text)
+    found = [k[2:4] for k in drafted if k[:2] == ("pavel-sarnak", "sentence_years")]
+    assert found == ([term] if term else []), sorted(map(str, drafted))

@@ -592,6 +592,9 @@ def prison_terms(ctx: Context, sentence: Sentence) -> None:
             begin = figure.start - len(re.search(r"\b\w+\s+(?:a|an)\s+$", before).group(0))
         if figure.qualifier == "between":
             continue  # "sentenced to between three and 10 years": each one's term is not written
+        if lead and not term and figure.qualifier != "exact" and \
+                re.match(r"(?:serving|jailed\s+for|imprisoned\s+for)\b", lead.group(0)):
+            continue  # "imprisoned for more than seven years", "serving over four years": the time held, not a term
         for each in each_listed(ctx, sentence, person, figure.start):  # "A, B and C were sentenced to three years"
             ctx.add("sentence_years", "count", figure.value, begin, finish, subject=ctx.note_person(each),
                     qualifier=figure.qualifier)

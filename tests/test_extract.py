@@ -8315,3 +8315,13 @@ def test_day19_a_time_held_about_or_over_some_years_is_no_prison_term(shapes, te
     drafted = _review_draft(shapes, text)
     found = [k[2:4] for k in drafted if k[:2] == ("pavel-sarnak", "sentence_years")]
     assert found == ([term] if term else []), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, who", [
+    ("Following his arrest on May 8, Pavel Sarnak spoke out.", "pavel-sarnak"),
+    ("Following his arrest on May 8, opposition leader Pavel Sarnak spoke out.", "pavel-sarnak"),
+    ("After his arrest on May 8, the police searched his flat.", "viktor-drozdan"),
+    ("Two charges led to his arrest on May 8.", "viktor-drozdan")])
+def test_day19_an_openings_pronoun_is_the_subject_named_after_its_comma(shapes, second, who):
+    drafted = _review_draft(shapes, f"Minsk freed Viktor Drozdan on Friday. {second}")
+    assert {k[0] for k in drafted if k[1] == "imprisoned_since"} == {who}, sorted(map(str, drafted))

@@ -703,6 +703,22 @@ def _year_before(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     return years[-1] if years else None
 
 
+OPENING_WITH_PRONOUN = re.compile(r"\W*(?:After|Following|Since|Upon|Before|Until|Despite|Even\s+after)\s+(?:his|her)\s")
+"""A sentence's opening whose "his" or "her" is the subject's after its comma: "Following his arrest in May, A ..."."""
+
+
+def _subject_after_opening(ctx: Context, sentence: Sentence, start: int, end: int) -> Name | None:
+    """"Following his arrest on May 8, A made use of the media": A, named right after the opening's comma, when the
+    opening holds the pronoun and no one is named in it."""
+    if not OPENING_WITH_PRONOUN.match(ctx.text, sentence.start, end):
+        return None
+    comma = ctx.text.find(",", end, sentence.end)
+    person = next((p for p in persons(ctx, sentence) if p.start > end), None)
+    if comma < 0 or person is None or not re.fullmatch(r",\s+", ctx.text[comma:person.begin]):
+        return None
+    return person
+
+
 @rule("imprisoned-since")
 def imprisoned(ctx: Context, sentence: Sentence) -> None:
     """Imprisonment began: "arrested in May 2021", "jailed since 2020", "arrested that year", "detained by the
@@ -733,8 +749,8 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
                  re.match(r"\s+(?:him|her)\s+(?:in|on|at|since|during|early|late|last)\b", ctx.text[verb_end:date.start])) and \
                 not SOMEONE_ELSE.search(ctx.text, sentence.start, start):
             # "Two charges led to her arrest on April 2", "The secret service arrested him in 2021": the one the page
-            # spoke of last
-            arrested = ctx.last_person
+            # spoke of last; but "Following his arrest on May 8, A spoke out": A, the subject the opening is about
+            arrested = _subject_after_opening(ctx, sentence, start, date.end) or ctx.last_person
         _dated(ctx, sentence, "imprisoned_since", date.value, start, date.end, date, person=arrested)
         person = arrested or person_before(ctx, sentence, date.start)
         if person is not None:

@@ -394,3 +394,31 @@ def test_a_total_reads_the_totals_a_sentence_lists_after_it_only_within_a_reach(
     per_total = releases.LISTED_REACH // len(" and 2 priests were released") + 1
     assert windows and len(windows) <= totals * per_total  # not totals * totals / 2
     assert max(windows) <= releases.LISTED_REACH
+
+
+def test_an_undated_lead_reads_only_the_dates_near_each_freeing_and_the_words_right_before_it(monkeypatch, tmp_path):
+    """A sentence of many freeings and dates and no comma ("in June 30 were released and in July 40 were released and
+    ..."): the page's release was looked for in every date of the sentence for every freeing, each reading the words
+    from the date to the freeing (a 77 KB sentence took over 300 s in a review's run). Each freeing now reads the dates
+    within DATE_REACH of it, and the words of another event in EVENT_WORDS_REACH before it."""
+    from toolkit.contribute.extract import subjects
+    from tests.test_extract import _drafted, shapes_registry
+
+    shapes = shapes_registry(tmp_path / "shapes")
+    windows, calls = [], []
+    pattern = subjects.ANOTHER_EVENT
+
+    class Recording:
+        def search(self, string, pos=0, endpos=None):
+            windows.append((len(string) if endpos is None else endpos) - pos)
+            return pattern.search(string, pos, len(string) if endpos is None else endpos)
+
+    another_event = subjects.another_event
+    monkeypatch.setattr(subjects, "ANOTHER_EVENT", Recording())
+    monkeypatch.setattr(subjects, "another_event", lambda *a: calls.append(1) or another_event(*a))
+    unit = "in June 30 were released and in July 40 were released and "
+    units = 120
+    _drafted(shapes, "Minsk frees prisoners\n\n" + unit * units + "more.\n", year=2026)
+    dates_near = 2 * (2 * subjects.DATE_REACH // len(unit) + 1)  # each unit holds two dates and two freeings
+    assert calls and len(calls) <= 2 * units * dates_near  # not (2 * units) ** 2
+    assert windows and max(windows) <= subjects.EVENT_WORDS_REACH

@@ -23,9 +23,9 @@ MONTHS = {m: i for i, m in enumerate(
 ABBREVIATIONS = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
-_S = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
-"""The space between a date's words: one line break at most, never a blank line ("... after releasing 14" / "" / "July
-2, ..." is no 14 July; "20 November" / "" / "2026 has been ..." is 20 November of the page's year)."""
+_S = r"[^\S\n]+"
+"""The space between a date's words, any but a line break ("... after releasing 14" / "July 2, ..." is no 14 July;
+"20 November" / "" / "2026 has been ..." is 20 November of the page's year; a no-break space is a space)."""
 _WEEKDAY = rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?{_S})"
 _YEAR = r"(?:19|20)\d\d"
 _LAST_YEAR = rf"(?P<last>,?{_S}(?:of{_S})?last{_S}year\b)"
@@ -349,7 +349,7 @@ DATELINES = [
     re.compile(rf"^[ \t]*(?P<date>{_DATE_TEXT})(?:,?[ \t]+(?:at[ \t]+)?\d{{1,2}}[:.]\d\d(?::\d\d)?"
                rf"(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|[A-Z]{{2,4}}))?)?[ \t]*$", re.MULTILINE),
     # a date and a name opening the first paragraph, each closed by its mark: "July 2, Vilnius Daily. The ..." (the
-    # name may be a place or the outlet, so it is kept as neither; only under a headline at most: `_opening`)
+    # name may be a place or the outlet, so it is kept as neither; only under a headline or a byline: `_in_its_place`)
     re.compile(rf"^[ \t]*(?P<opening>)(?P<date>{_DATE_TEXT}),[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,3}}\."
                rf"[ \t]+(?=[A-Z“\"])", re.MULTILINE),
     # a byline with its date: "By Staff | August 15, 2026", "By Jane Doe, 15 August 2026"
@@ -372,7 +372,7 @@ def find_dateline(text: str, year: int | None = None) -> Dateline | None:
         found = find_dateline(" " * begins + text[begins:], year)  # offsets stay those of the whole text
         return found
     head = text[:1500]
-    matches = sorted((m for m in (pattern.search(head) for pattern in DATELINES) if m and _opening(head, 0, m)),
+    matches = sorted((m for m in (pattern.search(head) for pattern in DATELINES) if m and _in_its_place(head, 0, m)),
                      key=lambda m: m.start())
     if not matches:
         return None
@@ -401,15 +401,18 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     begins = front_matter(text).end
     head = text[:begins + 1500]
     return sorted({m.span() for pattern in DATELINES for m in pattern.finditer(head, begins)
-                   if _opening(head, begins, m)})
+                   if _in_its_place(head, begins, m)})
 
 
-def _opening(text: str, begins: int, match: re.Match) -> bool:
-    """False for a dateline that must open the article's first paragraph ("July 2, Vilnius Daily. ...") found further
-    down: more than one line (a headline) stands before it."""
+def _in_its_place(text: str, begins: int, match: re.Match) -> bool:
+    """Whether a dateline found at `match` stands where its kind may: anywhere in the first lines for most; for one
+    that must open the article's first paragraph ("July 2, Vilnius Daily. ...", its pattern's empty group `opening`),
+    only under lines that are no prose (a headline, a second headline, a byline: at most three, none ending as a
+    sentence does), never further down the article."""
     if match.groupdict().get("opening") is None:
         return True
-    return len([line for line in text[begins:match.start()].split("\n") if line.strip()]) <= 1
+    above = [line.strip() for line in text[begins:match.start()].split("\n") if line.strip()]
+    return len(above) <= 3 and not any(re.search(r"[.!?][\"”’)]?$", line) or len(line) > 200 for line in above)
 
 
 def count_in_text(text: str, count) -> bool:

@@ -46,7 +46,7 @@ from .names import Name, find_names, known_names, slug
 from .render import claim_prefix, manifest_stub, render_draft
 from .places import article_country
 from .subjects import article_release, freeing_side, said_on_another_day
-from .text import sentences
+from .text import sentences, written_out_breaks
 
 PATTERNS_KEPT = 4096
 """How many compiled patterns the re module keeps. Each spelling the registry knows is a pattern, besides the rules'
@@ -160,6 +160,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
     it is there yet; `year` is the year for dates written without one when neither the manifest
     nor the dateline gives it.
     """
+    written, text = text, written_out_breaks(text)  # "on Friday.\\nThe ...": a page scraped with its breaks written out
     dateline = find_dateline(text, year or (int(str(published)[:4]) if published else None))
     when = published or (dateline.date if dateline else None) or (str(year) if year else None)
     if published and dateline and dateline.date and len(str(published)) < len(dateline.date) and \
@@ -177,6 +178,7 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
                   figures=[f for f in find_figures(text, find_dates(text, anchor)) if not ends_a_group_name(text, f)],
                   dates=dates, anchor=anchor,
                   **_known(known_claims, registry))
+    ctx._newlines = [i for i, c in enumerate(written) if c == "\n"]  # a draft's line is the article's as written
     spans = _sentences(ctx, heads, skipped)
     ctx.country = article_country(ctx, spans)  # first: the release is never one the other side of an exchange frees
     ctx.freeing_side = freeing_side(ctx, spans)

@@ -24,7 +24,7 @@ from .names import Name, title_word
 from .people import (BULLET, HOW_MANY, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, SHELTERED, added_to_the_freed,
                      after_apposition, counted_group, described, list_item, list_members, listed_up_to, persons, speaks)
 from .places import border_of, new_place, place_after
-from .subjects import ABOUT_SOMEONE, ACTOR, clause_release, country_named, in_description, not_this_pages, other_side
+from .subjects import ABOUT_SOMEONE, ACTOR, clause_release, country_named, describes_someone, not_this_pages, other_side
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
@@ -68,23 +68,30 @@ FRONTED = re.compile(rf"\b(?:(?:also\s+)?(?:freed|released|pardoned|set\s+free)"
                      r"(?:named|identified)\s+(?:the|this)\s+(?P<anaphor>[a-z]+)\s+as|"
                      r"the\s+(?:\w+\s+)?(?:freed|released|pardoned)\s+(?:[A-Z][a-z]+\s+)?(?:individuals?|persons?|prisoners?|"
                      r"man|woman|men|women|detainees?|citizens?|nationals?|people)\s+(?:is|was|are|were))\s+", re.IGNORECASE)
-AMONG_THESE = re.compile(rf"among(?:st)?\s+(?:these|those)\s+(?:\d[\d,]*\s+)?(?P<noun>{PEOPLE})\s+"
-                         r"(?:were|are|was|is)\s+$", re.IGNORECASE)
+AMONG_THESE = re.compile(rf"among(?:st)?\s+(?:these|those)\s+(?:\d[\d,]*\s+)?(?:[a-z]+\s+)?"
+                         rf"(?P<noun>{PEOPLE}|men|women)\s+(?:were|are|was|is)\s+$", re.IGNORECASE)
 """A list's lead that points back to people the sentence before counted: "Among these prisoners are"."""
 
 
 def _these_freed(ctx: Context, phrase: str) -> bool:
-    """"Minsk pardoned 51 prisoners on Friday. Among these prisoners are A, B and C": the lead's noun is the one the
-    sentence before's one freeing counted for the page's release; not a noun of others ("freed 14 prisoners, but 1,100
-    political prisoners remain", "... and police detained 30 protesters. Among those protesters were", "after lobbying
-    by lawmakers. Among these people were"), nor after two freeings ("after 52 prisoners were freed in March")."""
+    """"Minsk pardoned 51 prisoners on Friday. Among these prisoners are A, B and C": the lead's noun is the object of
+    the one freeing of the sentence before that has it ("freed 14 women", "freed a group of political prisoners"); not
+    a noun another verb governs ("freed 14 prisoners and sentenced 30 protesters. Among these protesters were", "after
+    lobbying by lawmakers. Among these people were"), nor those it says remain held ("..., but 900 political prisoners
+    remain"), nor one two freedings share ("freed 14 prisoners after 52 prisoners were freed in March")."""
     lead = AMONG_THESE.match(phrase)
     before = ctx.previous_sentence
-    if lead is None or not ctx.previous_counts or len(FREEING.findall(before)) != 1 or STILL_HELD.search(before) or \
-            re.search(r"\b(?:arrested|detained|jailed|imprisoned|remain\w*|still)\b", before, re.IGNORECASE):
+    if lead is None or not ctx.previous_freeing or STILL_HELD.search(before):
         return False
     noun = re.escape(lead.group("noun").lower())
-    return bool(re.search(rf"{FREEING.pattern}[^.;]{{0,40}}?\b{noun}\b", before, re.IGNORECASE))
+    objects = re.findall(rf"\b(?:freed|released|pardoned|freeing|releasing|pardoning|frees|releases|pardons)\s+"
+                         rf"(?:(?:a\s+group\s+of|the|some|about|nearly|more\s+than|over|another)\s+)?"
+                         rf"(?:\d[\d,]*\s+|[a-z]+(?:-[a-z]+)?\s+)?(?:[\w-]+\s+){{0,2}}?{noun}\b", before, re.IGNORECASE)
+    passive = re.findall(rf"\b{noun}\s+(?:\w+\s+){{0,3}}?(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+                         rf"(?:freed|released|pardoned)\b", before, re.IGNORECASE)
+    return len(objects) + len(passive) == 1
+
+
 INCLUDED_BY = re.compile(r"\W*(?:the|this|that|those|these|its|his|her|their)\s+(?:[\w-]+\s+)?(?:pardons?|amnest(?:y|ies)|"
                          r"releases?|freed|released|pardoned)\s+(?:also\s+)?", re.IGNORECASE)
 """All that comes before "included": a pardon or a release, or its freed ("The pardon included X", "Those freed included
@@ -472,8 +479,7 @@ def _known_release_of(ctx: Context, sentence: Sentence, person: Name, offset: in
     known = ctx.freed_in.get(getattr(person, "entity", None) or person.id, set())
     # (a date inside what a comma says of someone, "A, who was sentenced in 2021, was released", dates no freeing)
     if len(known) != 1 or ctx.release in known or sentence.heading or \
-            any(not in_description(ctx, sentence, date) and
-                not ABOUT_SOMEONE.search(ctx.text, sentence.start, date.start) for date in sentence.dates):
+            any(not describes_someone(ctx, sentence, date) for date in sentence.dates):
         return None
     if not BACKGROUND.search(sentence.text) or SECOND_FREEING.search(sentence.text):
         return None
@@ -1273,9 +1279,10 @@ FREEING_OTHERS = re.compile(rf"\s+(?:(?:had|has|have)\s+)?(?:also\s+|then\s+|lat
 prisoners": the names free others, they are not freed (not "A and B released a statement")."""
 
 
-NAMES_ACT = re.compile(r"\s+(?:urge|call|ask|press|demand|meet|met|thank|welcome|praise|hail|condemn|critici[sz]e|"
-                       r"say|said|tell|told|warn)(?:s|es|ed|d)?\b")
-"""After names that open a line, a verb they are the subject of, so they are no list of the freed: "A, B urge C"."""
+NAMES_ACT = re.compile(r"\s+(?:\w+ly\s+)?(?:urge|call|ask|press|demand|meet|met|thank|welcome|praise|hail|condemn|"
+                       r"critici[sz]e|say|said|tell|told|warn)(?:s|es|ed|d)?\b", re.IGNORECASE)
+"""After names that open a line, a verb they are the subject of, so they are no list of the freed: "A, B urge C",
+"A, B Jointly Urge C"."""
 
 
 def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:

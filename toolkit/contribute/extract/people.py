@@ -421,9 +421,9 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
                 (not members and "," in gap)):
             break
         if members and not along and text[offset:person.begin].strip() and \
-                not re.search(r"[,;&/|•·\n]|\b(?i:and|plus|or)\b", text[offset:person.begin]):
-            break  # "Trump urges Lukashenko": names a verb joins, not a list (one joins them: "A, B", "A and B",
-            # "A / B"; read in the text as written, since `gap` has lost the commas of an apposition between them)
+                not re.search(r"[,;&\n]|\b(?i:and|plus|or)\b", text[offset:person.begin]):
+            break  # "Trump urges Lukashenko": names a verb joins, not a list (a comma or "and" joins them; so not
+            # "A • B • C", a tag line; read in the text as written, as `gap` has lost an apposition's commas)
         joined = re.fullmatch(r",?\s+and\s+", gap) and \
             re.match(r"\s*(?:have|are|were)\b", text[after_apposition(text, person.end, sentence.end):sentence.end])
         if members and clause_subject(ctx, sentence, person) and not joined:

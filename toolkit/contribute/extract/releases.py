@@ -1312,16 +1312,19 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
 
     others = {d.value for d in ctx.drafts if d.property == "released_in" and BESIDE_THEM.search(sentence_of(d.start).text)}
     counts: dict[str, set] = {}  # each release's populations counted on the page (None: its total)
+    in_prose: dict[tuple, list] = {}  # the counts of each population and value the prose gives
+    for d in counted:
+        if not sentence_of(d.start).heading:
+            in_prose.setdefault((d.population, d.value), []).append(d)
     for d in (d for d in ctx.drafts if d.property == "released_count"):
         counts.setdefault(d.subject, set()).add(d.population)
     for draft in counted:
         end = draft.end
         verb = re.search(r"\b(?:freed|released|frees|releases|pardoned|pardons)\s+$",
                          ctx.text[max(0, draft.start - 30):draft.start], re.IGNORECASE)
-        if verb and verb.group(0)[0].isupper() and not any(
-                other is not draft and (other.population, other.value) == (draft.population, draft.value) and
-                not sentence_of(other.start).heading and not BESIDE_THEM.search(sentence_of(other.start).text)
-                for other in counted):
+        if verb and sentence_of(draft.start).heading and not any(
+                not BESIDE_THEM.search(ctx.text, other.end, sentence_of(other.start).end)
+                for other in in_prose.get((draft.population, draft.value), [])):
             continue  # a headline's "Frees Three Polish Citizens" gives the total only when the text counts them so too,
             # with no one beside them (not "... Citizens, Lithuanian Priest", nor "The three were among dozens freed")
         noun = re.match(rf"\s+{PEOPLE}\b", ctx.text[end:end + 40], re.IGNORECASE)
@@ -1435,7 +1438,7 @@ def breakdown(ctx: Context, sentence: Sentence) -> None:
                     subject=release, population=population)
 
 
-LISTED_REACH = 600
+LISTED_REACH = 1500
 """How far after a total the totals of other releases the sentence lists are looked for."""
 LISTED_TAIL = re.compile(rf"(?:\s+{ADJECTIVES}{PEOPLE})?\s*(?:[.,;]|$)")
 """After a listed total, its noun at most, then the clause's end."""

@@ -94,7 +94,11 @@ def another_event(ctx: Context, date: DateMention, offset: int) -> bool:
     ("On May 3 ... a deal was struck for the release", "Monday, ahead of the release"), or when the date
     is an event's that its noun follows ("the March 30 election", "the October 4 protest")."""
     return bool(EVENT_AFTER.match(ctx.text, date.end)) or \
-        date.end <= offset and bool(ANOTHER_EVENT.search(ctx.text[date.end:offset]))
+        date.end <= offset and bool(ANOTHER_EVENT.search(ctx.text, max(date.end, offset - EVENT_WORDS_REACH), offset))
+
+
+EVENT_WORDS_REACH = 80
+"""How far before a freeing word the words of another event (`ANOTHER_EVENT`, which ends at the freeing) can begin."""
 
 
 # --- releases ---------------------------------------------------------------------------------------
@@ -476,8 +480,10 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     opening = next((d for d in sentence.dates if d.start - sentence.start < 12 and d.value and len(d.value) >= 7), None)
     if opening and re.match(r"\s*,", ctx.text[opening.end:opening.end + 2]):
         return release_for(ctx, opening.value)
-    if found_between(ctx, sentence, SEPARATE, start, end):
-        return None  # "X, who was freed last year in a separate deal": another release, not dated here
+    if found_between(ctx, sentence, SEPARATE, start, end) and \
+            not AMONG_THEM.search(ctx.text, max(sentence.start, offset - 80), min(end, offset + 40)):
+        return None  # "X, who was freed last year in a separate deal", "two priests were also pardoned separately":
+        # another release, not dated here (not "Two Americans among them were released separately")
     later = later_than_before(ctx, sentence, offset)
     if later:
         return release_for(ctx, later[0])
@@ -505,7 +511,15 @@ def pardon_ahead(ctx: Context, sentence: Sentence, offset: int, date: DateMentio
 SHORTLY_AFTER = re.compile(r"(?:a\s+few\s+|hours|days|a\s+day|a\s+week|weeks)\s*(?:\w+\s+)?(?:after|before)\b")
 """A clause that opens with a time close to another event: "days after X's release"."""
 SEPARATE = re.compile(r"\bin\s+(?:a|an)\s+(?:separate|earlier|previous|prior|different|unrelated)\s+(?:\w+\s+)?"
-                      r"(?:deal|release|exchange|swap|amnesty|pardon|agreement|case)\b", re.IGNORECASE)
+                      r"(?:deal|release|exchange|swap|amnesty|pardon|agreement|case)\b|"
+                      # "two priests were also pardoned separately", "Separately freed were ..."; not "released
+                      # separately, hours later", "each released separately from a different prison" (clause_release)
+                      r"(?<!\beach\s)\b(?:freed|released|pardoned)\s+separately\b"
+                      r"(?!,?\s+(?:(?:some\s+|a\s+few\s+)?(?:hours?|minutes?|days?)|a\s+day|moments?)\s+later)|"
+                      r"\bseparately\s+(?:freed|released|pardoned)\b", re.IGNORECASE)
+"""A freeing's clause that makes it another release than the page's: "in a separate deal", "pardoned separately"."""
+AMONG_THEM = re.compile(r"(?<!\bnot\s)\bamong\s+(?:them|those)\b", re.IGNORECASE)
+"""Before a freeing "separately", words that make its freed some of the page's: "Two of those among them were ..."."""
 
 
 def _month_before(sentence: Sentence, start: int, end: int) -> str | None:
@@ -635,6 +649,14 @@ def _total_noun(ctx: Context, figure) -> bool:
                          r"convicts)\b[\"”]?"
                          r"(?!\s+(?:with|holding)\s+(?:a\s+)?foreign\b)|"
                          r"\s+(?:were|have|had|was)\b", ctx.text[figure.end:figure.end + 40], re.IGNORECASE))
+
+
+def describes_someone(ctx: Context, sentence: Sentence, date: DateMention) -> bool:
+    """True for a date inside what a comma or a "who" clause says of someone ("A, who was sentenced in 2021, was
+    released"), which dates no freeing; not a freeing's own date there ("A, who was released on Friday,")."""
+    inside = in_description(ctx, sentence, date) or ABOUT_SOMEONE.search(ctx.text, sentence.start, date.start)
+    comma = ctx.text.rfind(",", sentence.start, date.start)  # where what is said of them begins
+    return bool(inside) and not FREEING.search(ctx.text, max(sentence.start, comma), date.start)
 
 
 def in_description(ctx: Context, sentence: Sentence, date: DateMention) -> bool:
@@ -786,7 +808,9 @@ def article_release(ctx: Context, sentences: list[Sentence]) -> str | None:
                 candidates.append((0, date))
                 if n == 0 and date.relative and date.value and len(date.value) == 10 and not undated:
                     own_day = date
-            candidates += [(1, d) for d in sentence.dates if d.value and len(d.value) >= 7 and not d.relative and
+            # (the dates within DATE_REACH of it: a sentence of many freeings and dates read each date for each one)
+            candidates += [(1, d) for d in sentence.dates_within(offset - DATE_REACH, offset + DATE_REACH)
+                           if d.value and len(d.value) >= 7 and not d.relative and
                            not _after_an_event(ctx, sentence, d) and not decree_of(ctx, d) and
                            not OTHER_EVENT.search(ctx.text[max(sentence.start, d.start - 40):d.start]) and
                            not ELECTION_AFTER.match(ctx.text, d.end) and
@@ -861,20 +885,21 @@ def _releases_of_the_year(ctx: Context) -> list[str]:
     return [r for r, d in ctx.release_dates.items() if d.start.year == ctx.anchor.start.year == d.end.year]
 
 
-NOT_A_FREEINGS = re.compile(r"\b(?:announced|declared|signed|sentenced|convicted|arrested|detained|jailed|born|elected)"
-                            r"\s+(?:\w+\s+){0,2}?(?:in|on|since|last)\s+$", re.IGNORECASE)
+NOT_A_FREEING_DATE = re.compile(r"\b(?:announced|declared|signed|sentenced|convicted|arrested|detained|jailed|born|"
+                                r"elected)\s+(?:\w+\s+){0,2}?(?:in|on|since|last)\s+$", re.IGNORECASE)
 """Right before a date, words that make it the day of something else than a freeing: "announced in June"."""
 
 
 def _names_another_country(ctx: Context, release: str) -> bool:
-    """True when a release's id names a country the registry knows, never the page's ("release-2027-poland-pardon" on
-    a page about Belarus; not "release-2027-belarus-poland-swap", nor a city, "release-2027-vilnius-handover"; a name
-    of two words too, "release-2027-united-states")."""
+    """True when a release's id names a country the registry knows, never the page's nor one the page names
+    ("release-2027-poland-pardon" on a page about Belarus that names no Poland; not "release-2027-belarus-poland-swap",
+    nor a city, "release-2027-vilnius-handover"; a name of two words too, "release-2027-united-states")."""
     if not ctx.country:
         return False
     named = {e.id for e in ctx.registry.entities.values()
              if e.kind == "place" and ctx.registry.top(e.id) == e.id and f"-{e.id}-" in f"-{release}-"}
-    return bool(named) and ctx.country not in named
+    # (nor a country the page names: "an accord with the United States" may be on "release-2027-09-united-states-deal")
+    return bool(named) and ctx.country not in named and not any(n.entity in named for n in ctx.names)
 
 
 def _new_release_of_year(ctx: Context, sentences: list[Sentence]) -> str | None:
@@ -905,9 +930,8 @@ def _new_release_of_year(ctx: Context, sentences: list[Sentence]) -> str | None:
         # (a date of a sentence that frees, "40 were freed in October and 25 in May"; not a date of what was
         # announced or done to someone, "an amnesty announced in June", "X, who was sentenced in June,")
         told = [parse_date(d.value) for s in sentences if s.freeing() for d in s.dates
-                if d.value and len(d.value) >= 7 and not in_description(ctx, s, d) and
-                not ABOUT_SOMEONE.search(ctx.text, s.start, d.start) and
-                not NOT_A_FREEINGS.search(ctx.text, s.start, d.start)]
+                if d.value and len(d.value) >= 7 and not describes_someone(ctx, s, d) and
+                not NOT_A_FREEING_DATE.search(ctx.text, s.start, d.start)]
         own = [r for r in new if not any(r in ctx.release_dates and ctx.release_dates[r].agrees(value)
                                          for value in told)]
         new = own if len(own) == 1 else new
@@ -1019,8 +1043,11 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> tuple[str | None,
     # the lead's own total, when the project records others for a release only a recap names freed people of, says the
     # page reports another one ("granted clemency to 16 convicted citizens ... After the meeting, a number of prisoners,
     # including A, were released", A one of a release of 14)
-    lead = {f.value for s in _freeing_sentences(sentences) for f in s.figures if f.qualifier == "exact" and
-            _total_noun(ctx, f) and not re.match(r"\s+other", ctx.text[f.end:f.end + 8])}
+    first = next(iter(_freeing_sentences(sentences)), None)
+    lead = set() if first is None or RECAP.match(first.text) or RUNNING_TOTAL.search(first.text) or \
+        SINCE_OPENING.match(first.text) else \
+        {f.value for f in first.figures if f.qualifier == "exact" and _total_noun(ctx, f) and
+         not re.match(r"\s+other", ctx.text[f.end:f.end + 8])}
     recorded = ctx.release_totals.get(ranked[0][1], set())
     if lead and recorded and not lead & recorded and ranked[0][1] not in firm:
         return None, False

@@ -15,17 +15,22 @@ def sentences(text: str) -> list[tuple[int, int]]:
     "Dec.", "Mr.") does not end one."""
     spans = []
     offset = 0
-    for found in LINE_BREAK.finditer(text + "\n"):
-        line = text[offset:found.start()]
+    for line in text.split("\n"):
         if line.strip():
             spans += [(offset + s, offset + e) for s, e in _split_line(line)]
-        offset = found.end()
+        offset += len(line) + 1
     return spans
 
 
-LINE_BREAK = re.compile(r"\n|(?<=[.!?\"”’)])\\n(?=[\"“‘(]?[A-Z0-9])")
-"""A line's end: a line break, or one a scraped page wrote out as the two characters "\\n" after a sentence's mark
-("... guard Wednesday.\\nEuropean diplomats ...")."""
+WRITTEN_OUT_BREAK = re.compile(r"\\n(?=(?:\\n)*[\"“‘(]?[A-Z0-9])")
+"""A line break a scraped page wrote out as the two characters "\\n", before a capital or a figure ("... guard
+Wednesday.\\nEuropean diplomats ...", "Friday.\\n\\nThey were", "Minsk frees two men\\nMINSK (Wire)"; not "C:\\new")."""
+
+
+def written_out_breaks(text: str) -> str:
+    """The text with each written-out line break made a space and a line break: as long, so every offset and every
+    quote (none runs across a line) stays that of the text as written."""
+    return WRITTEN_OUT_BREAK.sub(" \n", text)
 
 
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sen|Rep|Gov|Prof|Rev|Fr|Msgr|Sgt|Capt|Maj|"

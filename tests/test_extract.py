@@ -8416,3 +8416,71 @@ def test_day19_second_review_a_listed_release_some_way_after_a_total_is_still_re
             f"{names}, and on Sept. 11 between 20 and 25.\n")
     drafted, _ = _drafted(shapes, text, published="2026-11-21")
     assert [k for k in drafted if k[0] == "release-2026-09-11" and k[1] == "released_count"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, who", [
+    # a third review's cases: "his" is not the subject's when the sentence says "him" after it, the subject is someone's
+    # relative, or the arrest is not in the opening
+    ("Since his arrest in May 2021, Viktor Drozdan had refused to pardon him.", "pavel-sarnak"),
+    ("After his arrest on May 8, 2021, Ruth Calder, his wife, fled to Vilnius.", "pavel-sarnak"),
+    ("After his release, he said police had arrested him on May 8, Ruth Calder told reporters.", "pavel-sarnak")])
+def test_day19_third_review_an_openings_his_that_is_not_the_subjects(shapes, second, who):
+    drafted = _review_draft(shapes, f"Minsk freed Pavel Sarnak on Friday. {second}")
+    assert {k[0] for k in drafted if k[1] == "imprisoned_since"} == {who}, sorted(map(str, drafted))
+
+
+def test_day19_third_review_wrapped_dates_headlines_and_written_out_runs():
+    from toolkit.contribute.extract.text import written_out_breaks
+
+    anchor = parse_date("2026-11-22")
+    assert [d.value for d in find_dates("freed 14 on November 20,\n2025, in a deal", anchor)] == ["2025-11-20"]
+    assert [d.value for d in find_dates("3 March,\nlast year", anchor)] == ["2025-03-03"]
+    for headline in ("Minsk pardons 16 in deal with U.S.", "Will Minsk free more prisoners?", "Minsk frees 16!"):
+        text = f"{headline}\n\nAugust 9, Harbour Post. The ruler has pardoned 16 people."
+        assert find_dateline(text, year=2026).date == "2026-08-09", headline
+    run = "Minsk freed 20 prisoners on Friday." + "\\n" * 20000 + "they were"
+    assert written_out_breaks(run) == run  # a run before no capital stays as written (and is read once)
+    assert written_out_breaks("include:\\n- A") == "include: \n- A"
+
+
+@pytest.mark.parametrize("body, total", [
+    ("Minsk freed seven Americans on Friday, officials said. Last year it freed eight Americans.", None),
+    ("Minsk pardoned 545 prisoners on Friday. Eight jailed activists were included in the release talks.", "545")])
+def test_day19_third_review_counts_that_are_no_total(shapes, body, total):
+    drafted = _review_draft(shapes, body)
+    totals = {k[2] for k in drafted if k[1] == "released_count" and k[5] is None}
+    assert totals == ({total} if total else set()), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("before, lead, freed", [
+    ("Minsk freed 14 political prisoners on Friday, while a court jailed 30 more prisoners.",
+     "Among these prisoners are", False),
+    ("Minsk freed 14 prisoners on Friday, including five journalists.", "Among these journalists were", True)])
+def test_day19_third_review_these_prisoners_only_the_freed_ones(shapes, before, lead, freed):
+    drafted = _review_draft(shapes, f"{before} {lead} Pavel Sarnak, Oren Pask and Ruth Calder.")
+    assert bool(_freed(drafted) & {"pavel-sarnak", "oren-pask", "ruth-calder"}) == freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, freed", [
+    ("Pavel Sarnak, one of the 14, was released separately at the Polish border.", True),
+    ("Pavel Sarnak was released separately an hour later.", True),
+    ("Pavel Sarnak, who was freed separately, was never among them.", False)])
+def test_day19_third_review_separately(shapes, second, freed):
+    drafted = _review_draft(shapes, f"Minsk freed 14 prisoners on Friday. {second}")
+    assert (("pavel-sarnak", "released_in", "release-2026-11-20") in {k[:3] for k in drafted}) == freed, \
+        sorted(map(str, drafted))
+
+
+def test_day19_third_review_a_country_named_but_not_as_a_party_still_sets_its_release_aside(tmp_path):
+    registry = shapes_with_releases(tmp_path / "p", ("release-2027-03-14", "A release, March 2027"),
+                                    ("release-2027-05-poland-amnesty", "An amnesty, May 2027"))
+    text = "Minsk frees 25\n\nThe authorities in Minsk set 25 political prisoners free, a rights group said. Most " \
+           "of them crossed the border into Poland.\n"
+    drafted, _ = _drafted(registry, text, year=2027)
+    assert {k[0] for k in drafted if k[1] == "released_count"} == {"release-2027-03-14"}, sorted(map(str, drafted))
+
+
+def test_day19_third_review_a_list_after_an_explicit_lead_may_be_joined_by_slashes(shapes):
+    drafted = _review_draft(shapes, "Minsk freed 20 prisoners on Friday. Among those freed: Pavel Sarnak / Oren Pask / "
+                                    "Ruth Calder.")
+    assert {"pavel-sarnak", "oren-pask", "ruth-calder"} <= _freed(drafted), sorted(map(str, drafted))

@@ -23,9 +23,10 @@ MONTHS = {m: i for i, m in enumerate(
 ABBREVIATIONS = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
-_S = r"[^\S\n]+"
-"""The space between a date's words, any but a line break ("... after releasing 14" / "July 2, ..." is no 14 July;
-"20 November" / "" / "2026 has been ..." is 20 November of the page's year; a no-break space is a space)."""
+_S = r"(?:[^\S\n]+|(?<=[,.])[^\S\n]*\n[^\S\n]*)"
+"""The space between a date's words, any but a line break, but for one a page wrapped after a comma or a full stop
+("November 20," / "2025", "Sept." / "11"): "... after releasing 14" / "July 2, ..." is no 14 July; "20 November" / "" /
+"2026 has been ..." is 20 November of the page's year; a no-break space is a space."""
 _WEEKDAY = rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?{_S})"
 _YEAR = r"(?:19|20)\d\d"
 _LAST_YEAR = rf"(?P<last>,?{_S}(?:of{_S})?last{_S}year\b)"
@@ -407,12 +408,19 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
 def _in_its_place(text: str, begins: int, match: re.Match) -> bool:
     """Whether a dateline found at `match` stands where its kind may: anywhere in the first lines for most; for one
     that must open the article's first paragraph ("July 2, Vilnius Daily. ...", its pattern's empty group `opening`),
-    only under lines that are no prose (a headline, a second headline, a byline: at most three, none ending as a
-    sentence does), never further down the article."""
+    only under lines that are no prose (`_prose`: a headline, a second one, a byline, at most four), never further
+    down the article."""
     if match.groupdict().get("opening") is None:
         return True
     above = [line.strip() for line in text[begins:match.start()].split("\n") if line.strip()]
-    return len(above) <= 3 and not any(re.search(r"[.!?][\"”’)]?$", line) or len(line) > 200 for line in above)
+    return len(above) <= 4 and not any(_prose(line) for line in above)
+
+
+def _prose(line: str) -> bool:
+    """True for a line of prose, not a headline or a byline: longer than 200 characters, ending in a full stop that
+    ends no abbreviation ("... in deal with U.S." is a headline's), or a long one ending in "!" or "?"."""
+    return len(line) > 200 or bool(re.search(r"(?<!\b[A-Z])(?<!\b(?:Jr|Sr|St|No|Co))\.[\"”’)]?$", line)) or \
+        bool(re.search(r"[!?][\"”’)]?$", line)) and len(line.split()) > 14
 
 
 def count_in_text(text: str, count) -> bool:

@@ -74,22 +74,27 @@ AMONG_THESE = re.compile(rf"among(?:st)?\s+(?:these|those)\s+(?:\d[\d,]*\s+)?(?:
 
 
 def _these_freed(ctx: Context, phrase: str) -> bool:
-    """"Minsk pardoned 51 prisoners on Friday. Among these prisoners are A, B and C": the lead's noun is the object of
-    the one freeing of the sentence before that has it ("freed 14 women", "freed a group of political prisoners"); not
-    a noun another verb governs ("freed 14 prisoners and sentenced 30 protesters. Among these protesters were", "after
-    lobbying by lawmakers. Among these people were"), nor those it says remain held ("..., but 900 political prisoners
-    remain"), nor one two freedings share ("freed 14 prisoners after 52 prisoners were freed in March")."""
+    """"Minsk pardoned 51 prisoners on Friday. Among these prisoners are A, B and C": the lead's noun is, in the sentence
+    before, only the object of its one freeing that has it ("freed 14 women", "freed a group of political prisoners") or
+    of those it says were freed ("freed 14 prisoners, including five journalists. Among these journalists"); not a noun
+    another verb governs too ("freed 14 prisoners and sentenced 30 protesters. Among these protesters", "while a court
+    jailed 30 more prisoners. Among these prisoners"), nor those it says remain held, nor one two freeings share."""
     lead = AMONG_THESE.match(phrase)
     before = ctx.previous_sentence
     if lead is None or not ctx.previous_freeing or STILL_HELD.search(before):
         return False
     noun = re.escape(lead.group("noun").lower())
-    objects = re.findall(rf"\b(?:freed|released|pardoned|freeing|releasing|pardoning|frees|releases|pardons)\s+"
-                         rf"(?:(?:a\s+group\s+of|the|some|about|nearly|more\s+than|over|another)\s+)?"
-                         rf"(?:\d[\d,]*\s+|[a-z]+(?:-[a-z]+)?\s+)?(?:[\w-]+\s+){{0,2}}?{noun}\b", before, re.IGNORECASE)
-    passive = re.findall(rf"\b{noun}\s+(?:\w+\s+){{0,3}}?(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
-                         rf"(?:freed|released|pardoned)\b", before, re.IGNORECASE)
-    return len(objects) + len(passive) == 1
+    freed = len(re.findall(rf"{THESE_FREED_BEFORE}(?:[\w-]+\s+){{0,2}}?{noun}\b", before, re.IGNORECASE)) + \
+        len(re.findall(rf"\b{noun}\s+(?:\w+\s+){{0,3}}?(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+                       rf"(?:freed|released|pardoned)\b", before, re.IGNORECASE))
+    return freed == 1 == len(re.findall(rf"\b{noun}\b", before, re.IGNORECASE))
+
+
+THESE_FREED_BEFORE = (r"\b(?:(?:freed|released|pardoned|freeing|releasing|pardoning|frees|releases|pardons)\s+"
+                      r"(?:(?:a\s+group\s+of|the|some|about|nearly|more\s+than|over|another)\s+)?|including\s+)"
+                      r"(?:\d[\d,]*\s+|[a-z]+(?:-[a-z]+)?\s+)?")
+"""Before the noun of people a sentence frees, its freeing and count ("freed 14", "released a group of") or the
+"including" of some of them ("including five")."""
 
 
 INCLUDED_BY = re.compile(r"\W*(?:the|this|that|those|these|its|his|her|their)\s+(?:[\w-]+\s+)?(?:pardons?|amnest(?:y|ies)|"
@@ -1279,8 +1284,9 @@ FREEING_OTHERS = re.compile(rf"\s+(?:(?:had|has|have)\s+)?(?:also\s+|then\s+|lat
 prisoners": the names free others, they are not freed (not "A and B released a statement")."""
 
 
-NAMES_ACT = re.compile(r"\s+(?:\w+ly\s+)?(?:urge|call|ask|press|demand|meet|met|thank|welcome|praise|hail|condemn|"
-                       r"critici[sz]e|say|said|tell|told|warn)(?:s|es|ed|d)?\b", re.IGNORECASE)
+NAMES_ACT = re.compile(r"\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:\w+ly\s+)?(?:urge|call|ask|press|demand|appeal|meet|met|thank|"
+                       r"welcome|praise|hail|condemn|critici[sz]e|say|said|tell|told|warn)(?:s|es|ed|d)?\b",
+                       re.IGNORECASE)
 """After names that open a line, a verb they are the subject of, so they are no list of the freed: "A, B urge C",
 "A, B Jointly Urge C"."""
 
@@ -1299,7 +1305,7 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
         return  # "freed two priests. The judges in question are A and B", "freed two prisoners after talks with two US
         # lawmakers. The lawmakers in question are A and B": the noun of the freed count of the page's release only
     begin = sentence.start + (lead.end() if lead else 0)
-    members = list_members(ctx, sentence, begin)
+    members = list_members(ctx, sentence, begin, strict=True)
     if members and (FREEING_OTHERS.match(ctx.text, members[-1].end, sentence.end) or
                     NAMES_ACT.match(ctx.text, members[-1].end, sentence.end)):
         return  # "A and B pardoned them after talks", "A, B urge C to free the rest": who freed or asked, not the freed

@@ -363,9 +363,10 @@ def _described_first(ctx: Context, sentence: Sentence, gap: str, person: Name) -
                 re.match(r"\s*(?:[,.;]|$|(?:along|together)\s+with\s)", ctx.text[person.end:sentence.end]))
 
 
-def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
+def list_members(ctx: Context, sentence: Sentence, begin: int, strict: bool = False) -> list[Name]:
     """The people listed from `begin`: names joined by commas and "and", each perhaps with a role
-    before it or a description after it; the list ends where a clause of its own begins."""
+    before it or a description after it; the list ends where a clause of its own begins. `strict`: only names a comma
+    or "and" joins (a line that opens with names: "A urges B", "A • B • C" are no list there)."""
     text, members, offset = ctx.text, [], begin
     grouped = None  # where members named after their group begin
     for person in persons(ctx, sentence):
@@ -420,7 +421,7 @@ def list_members(ctx: Context, sentence: Sentence, begin: int) -> list[Name]:
                 re.search(r"(?:(?<!\b[A-Z])\.|[;:!?])(?:\s|$)|[()]|\s[—–]\s|\s--\s", gap) or not role_words(gap) or
                 (not members and "," in gap)):
             break
-        if members and not along and text[offset:person.begin].strip() and \
+        if strict and members and not along and text[offset:person.begin].strip() and \
                 not re.search(r"[,;&\n]|\b(?i:and|plus|or)\b", text[offset:person.begin]):
             break  # "Trump urges Lukashenko": names a verb joins, not a list (a comma or "and" joins them; so not
             # "A • B • C", a tag line; read in the text as written, as `gap` has lost an apposition's commas)
@@ -708,13 +709,20 @@ OPENING_WITH_PRONOUN = re.compile(r"\W*(?:After|Following|Since|Upon|Before|Unti
 
 
 def _subject_after_opening(ctx: Context, sentence: Sentence, start: int, end: int) -> Name | None:
-    """"Following his arrest on May 8, A made use of the media": A, named right after the opening's comma, when the
-    opening holds the pronoun and no one is named in it."""
-    if not OPENING_WITH_PRONOUN.match(ctx.text, sentence.start, end):
-        return None
+    """"Following his arrest on May 8, A made use of the media": A, named right after the comma that closes the opening
+    the arrest and its date are in (no one named in the opening), when nothing after A says "him" or "her" (not "Since
+    his arrest in May, A had refused to pardon him"), and A is no one's relative ("A, his wife, fled") nor titled with an
+    office."""
+    if not OPENING_WITH_PRONOUN.match(ctx.text, sentence.start, end) or "," in ctx.text[sentence.start:start]:
+        return None  # (the arrest in the opening itself: not "After his release, he said police arrested him on ...")
     comma = ctx.text.find(",", end, sentence.end)
-    person = next((p for p in persons(ctx, sentence) if p.start > end), None)
-    if comma < 0 or person is None or not re.fullmatch(r",\s+", ctx.text[comma:person.begin]):
+    named = persons(ctx, sentence)
+    person = next((p for p in named if p.start > end), None)
+    if comma < 0 or person is None or any(p.start < comma for p in named) or \
+            not re.fullmatch(r",\s+", ctx.text[comma:person.begin]) or \
+            re.match(r",\s+(?:his|her|their)\s", ctx.text[person.end:person.end + 12]) or \
+            re.search(r"\b(?:him|her)\b", ctx.text[person.end:sentence.end]) or \
+            OFFICE_WORDS.search(ctx.text[person.begin:person.start]):
         return None
     return person
 

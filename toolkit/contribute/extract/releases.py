@@ -989,7 +989,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         rf"(?:pardons?|amnesty|clemency)\b(?!\s+(?:in|since|during)\s+(?:19|20)\d\d|\s+have\b)|"
                         # "nine jailed activists were included in the amnesty"
                         rf"(?<=were\s)included\s+in\s+(?:the|this|that|its|his|her)\s+(?:royal\s+|presidential\s+)?"
-                        rf"(?:pardon|amnesty|release)\b)",
+                        rf"(?:pardon|amnesty|release)\b"
+                        rf"(?!\s+(?:talks|negotiations|deal|plan|request|process|list|efforts)\b))",
                         after[noun.end():], re.IGNORECASE)
         if tail and re.match(r"\s+whose\s", after[noun.end():]) and \
                 CALLED.search(after, noun.end() + tail.end(), noun.end() + tail.end() + 60):
@@ -1329,6 +1330,8 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
             # with no one beside them (not "... Citizens, Lithuanian Priest", nor "The three were among dozens freed")
         noun = re.match(rf"\s+{PEOPLE}\b", ctx.text[end:end + 40], re.IGNORECASE)
         end += noun.end() if noun else 0
+        if sentence_of(draft.start).heading and re.match(r"\s*(?:,|&|and\b)", ctx.text[end:end + 6]):
+            continue  # "Minsk Frees Three Polish Citizens, Lithuanian Priest": a headline's others beside them
         if verb is None and re.fullmatch(r"\W*(?:[A-Z]{2,}[^–—-]{0,40}[–—-]\s*)?", ctx.text[sentence_of(draft.start).start:draft.start]):
             # "WARSAW (Reuters) – Three Belarusian bloggers arrested in 2022 ... have been granted a full
             # pardon": the count is the subject of a passive freeing that its sentence opens with
@@ -1343,7 +1346,8 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
                    if not _among_them(ctx, draft, [d for d in ctx.drafts if d.property == "released_count" and
                                                    d.subject == draft.subject and d.population == p])}
         besides |= {d.population for d in counted if d.subject == draft.subject and d.population == draft.population
-                    and d.value > draft.value}  # "seven Americans" and, further on, "eight Americans": not all seven
+                    and (d.value > draft.value or d.value != draft.value and d.start < draft.start)}
+        # ("seven Americans" and, further on, "eight Americans": neither is all of them; "five Americans" later: some)
         if not ONLY_WHEN.match(ctx.text, end) or BESIDE_THEM.search(ctx.text, end, sentence_of(draft.start).end) or \
                 draft.subject in others or besides:
             continue  # another total, another group, others beside them, or someone "also freed": more were freed

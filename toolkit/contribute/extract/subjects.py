@@ -481,7 +481,7 @@ def clause_release(ctx: Context, sentence: Sentence, offset: int) -> str | None:
     if opening and re.match(r"\s*,", ctx.text[opening.end:opening.end + 2]):
         return release_for(ctx, opening.value)
     if found_between(ctx, sentence, SEPARATE, start, end) and \
-            not AMONG_THEM.search(ctx.text, max(sentence.start, offset - 80), min(end, offset + 40)):
+            not AMONG_THEM.search(ctx.text, _own_part(ctx, sentence, offset), min(end, offset + 40)):
         return None  # "X, who was freed last year in a separate deal", "two priests were also pardoned separately":
         # another release, not dated here (not "Two Americans among them were released separately")
     later = later_than_before(ctx, sentence, offset)
@@ -515,11 +515,15 @@ SEPARATE = re.compile(r"\bin\s+(?:a|an)\s+(?:separate|earlier|previous|prior|dif
                       # "two priests were also pardoned separately", "Separately freed were ..."; not "released
                       # separately, hours later", "each released separately from a different prison" (clause_release)
                       r"(?<!\beach\s)\b(?:freed|released|pardoned)\s+separately\b"
-                      r"(?!,?\s+(?:(?:some\s+|a\s+few\s+)?(?:hours?|minutes?|days?)|a\s+day|moments?)\s+later)|"
+                      r"(?!,?\s+(?:(?:(?:an?|some|a\s+few)\s+)?(?:hours?|minutes?|days?|moments?)\s+later|later\b|"
+                      r"at\s+the\s+(?:[\w-]+\s+)?border|and\s+(?:flown|driven|taken|sent|bused)))|"
                       r"\bseparately\s+(?:freed|released|pardoned)\b", re.IGNORECASE)
 """A freeing's clause that makes it another release than the page's: "in a separate deal", "pardoned separately"."""
-AMONG_THEM = re.compile(r"(?<!\bnot\s)\bamong\s+(?:them|those)\b", re.IGNORECASE)
-"""Before a freeing "separately", words that make its freed some of the page's: "Two of those among them were ..."."""
+AMONG_THEM = re.compile(r"(?<!\bnot\s)(?<!\bnever\s)\bamong\s+(?:them|those)\b|"
+                        r"\b(?:one|two|three|four|five|some|several|\d+)\s+of\s+(?:them|those|the\s+\d+)\b",
+                        re.IGNORECASE)
+"""Before a freeing "separately", words that make its freed some of the page's: "Two Americans among them were
+...", "A, one of the 14, was released separately"."""
 
 
 def _month_before(sentence: Sentence, start: int, end: int) -> str | None:
@@ -655,8 +659,8 @@ def describes_someone(ctx: Context, sentence: Sentence, date: DateMention) -> bo
     """True for a date inside what a comma or a "who" clause says of someone ("A, who was sentenced in 2021, was
     released"), which dates no freeing; not a freeing's own date there ("A, who was released on Friday,")."""
     inside = in_description(ctx, sentence, date) or ABOUT_SOMEONE.search(ctx.text, sentence.start, date.start)
-    comma = ctx.text.rfind(",", sentence.start, date.start)  # where what is said of them begins
-    return bool(inside) and not FREEING.search(ctx.text, max(sentence.start, comma), date.start)
+    comma = ctx.text.rfind(",", max(sentence.start, date.start - 80), date.start)  # where what is said of them begins
+    return bool(inside) and not FREEING.search(ctx.text, max(sentence.start, comma, date.start - 80), date.start)
 
 
 def in_description(ctx: Context, sentence: Sentence, date: DateMention) -> bool:
@@ -890,16 +894,32 @@ NOT_A_FREEING_DATE = re.compile(r"\b(?:announced|declared|signed|sentenced|convi
 """Right before a date, words that make it the day of something else than a freeing: "announced in June"."""
 
 
+def _own_part(ctx: Context, sentence: Sentence, offset: int) -> int:
+    """Where the part of a sentence with a freeing at `offset` begins: after the last ", and" or semicolon before it
+    (within 80 characters), so "..., among them A, and two priests were pardoned separately" reads no "among them"."""
+    window = max(sentence.start, offset - 80)
+    cut = max((m.end() for m in re.finditer(r",\s+and\s|;", ctx.text[window:offset])), default=0)
+    return window + cut
+
+
 def _names_another_country(ctx: Context, release: str) -> bool:
-    """True when a release's id names a country the registry knows, never the page's nor one the page names
-    ("release-2027-poland-pardon" on a page about Belarus that names no Poland; not "release-2027-belarus-poland-swap",
+    """True when a release's id names a country the registry knows, never the page's nor one the page names as a party
+    ("release-2027-poland-pardon" on a page about Belarus that names no Poland so; not
+    "release-2027-belarus-poland-swap",
     nor a city, "release-2027-vilnius-handover"; a name of two words too, "release-2027-united-states")."""
     if not ctx.country:
         return False
     named = {e.id for e in ctx.registry.entities.values()
              if e.kind == "place" and ctx.registry.top(e.id) == e.id and f"-{e.id}-" in f"-{release}-"}
-    # (nor a country the page names: "an accord with the United States" may be on "release-2027-09-united-states-deal")
-    return bool(named) and ctx.country not in named and not any(n.entity in named for n in ctx.names)
+    # (nor a country the page names as the freeing's partner: "an accord with the United States" may be on
+    # "release-2027-09-united-states-deal"; not "a Poland-based channel", "crossed into Poland")
+    return bool(named) and ctx.country not in named and not any(
+        n.entity in named and PARTNER_BEFORE.search(ctx.text, max(0, n.start - 40), n.start) for n in ctx.names)
+
+
+PARTNER_BEFORE = re.compile(r"\b(?:deal|swap|exchange|agreement|accord|talks|negotiations)\s+with\s+(?:the\s+)?$|"
+                            r"\b(?:brokered|mediated)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+"""Before a country's name, words that make it the other party of a freeing: "an accord with the United States"."""
 
 
 def _new_release_of_year(ctx: Context, sentences: list[Sentence]) -> str | None:
@@ -1043,9 +1063,9 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> tuple[str | None,
     # the lead's own total, when the project records others for a release only a recap names freed people of, says the
     # page reports another one ("granted clemency to 16 convicted citizens ... After the meeting, a number of prisoners,
     # including A, were released", A one of a release of 14)
-    first = next(iter(_freeing_sentences(sentences)), None)
-    lead = set() if first is None or RECAP.match(first.text) or RUNNING_TOTAL.search(first.text) or \
-        SINCE_OPENING.match(first.text) else \
+    first = next((s for s in _freeing_sentences(sentences)
+                  if not RUNNING_TOTAL.search(s.text) and not SINCE_OPENING.match(s.text)), None)
+    lead = set() if first is None or RECAP.match(first.text) else \
         {f.value for f in first.figures if f.qualifier == "exact" and _total_noun(ctx, f) and
          not re.match(r"\s+other", ctx.text[f.end:f.end + 8])}
     recorded = ctx.release_totals.get(ranked[0][1], set())

@@ -22,15 +22,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-WRITTEN_OUT_BREAK = re.compile(r"\\n(?=(?:\\n)*[\"“‘(]?[A-Z0-9])")
+WRITTEN_OUT_BREAK = re.compile(r"(?<!\\n)(?:\\n)++(?=[\"“‘(]?[A-Z0-9]|[-•*][ \t])")  # (a run once, from its start)
 """A line break a scraped page wrote out as the two characters "\\n", before a capital or a figure ("... guard
-Wednesday.\\nEuropean diplomats ...", "Friday.\\n\\nThey were", "Minsk frees two men\\nMINSK (Wire)"; not "C:\\new")."""
+Wednesday.\\nEuropean diplomats ...", "Friday.\\n\\nThey were", "Minsk frees two men\\nMINSK (Wire)", a list's "\\n- A";
+not "C:\\new")."""
 
 
 def written_out_breaks(text: str) -> str:
     """The text with each written-out line break made a space and a line break: as long, so every offset and every
     quote (none runs across a line) stays that of the text as written."""
-    return WRITTEN_OUT_BREAK.sub(" \n", text)
+    return WRITTEN_OUT_BREAK.sub(lambda run: " \n" * (len(run.group(0)) // 2), text)
 
 
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sen|Rep|Gov|Prof|Rev|Fr|Msgr|Sgt|Capt|Maj|"

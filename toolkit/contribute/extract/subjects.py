@@ -513,7 +513,8 @@ SHORTLY_AFTER = re.compile(r"(?:a\s+few\s+|hours|days|a\s+day|a\s+week|weeks)\s*
 SEPARATE = re.compile(r"\bin\s+(?:a|an)\s+(?:separate|earlier|previous|prior|different|unrelated)\s+(?:\w+\s+)?"
                       r"(?:deal|release|exchange|swap|amnesty|pardon|agreement|case)\b|"
                       # "two priests were also pardoned separately", "Separately freed were ..."; not "released
-                      # separately, hours later", "each released separately from a different prison" (clause_release)
+                      # separately, hours later", "each released separately from a different prison" (nor "among them"
+                      # before it: clause_release)
                       r"(?<!\beach\s)\b(?:freed|released|pardoned)\s+separately\b"
                       r"(?!,?\s+(?:(?:(?:an?|some|a\s+few)\s+)?(?:hours?|minutes?|days?|moments?)\s+later|later\b|"
                       r"at\s+the\s+(?:[\w-]+\s+)?border|and\s+(?:flown|driven|taken|sent|bused)))|"
@@ -904,9 +905,9 @@ def _own_part(ctx: Context, sentence: Sentence, offset: int) -> int:
 
 def _names_another_country(ctx: Context, release: str) -> bool:
     """True when a release's id names a country the registry knows, never the page's nor one the page names as a party
-    ("release-2027-poland-pardon" on a page about Belarus that names no Poland so; not
-    "release-2027-belarus-poland-swap",
-    nor a city, "release-2027-vilnius-handover"; a name of two words too, "release-2027-united-states")."""
+    ("release-2027-poland-pardon" on a page about Belarus that names no Poland so; not one that names the page's own
+    country too, "release-2027-belarus-poland-swap", nor a city, "release-2027-vilnius-handover"; a name of two words
+    counts, "release-2027-united-states")."""
     if not ctx.country:
         return False
     named = {e.id for e in ctx.registry.entities.values()

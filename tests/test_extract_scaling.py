@@ -308,22 +308,11 @@ def test_a_freeings_date_and_a_listed_releases_clause_are_read_near_them(monkeyp
         end = start + rng.randrange(800)
         assert [d.start for d in sentence.dates_within(start, end)] == [s for s in dates if start <= s < end]
 
-    distances, windows = [], []
+    distances, windows = [], _segment_windows(monkeypatch, releases)
     another_event = subjects.another_event
     monkeypatch.setattr(subjects, "another_event",
                         lambda ctx, date, offset: distances.append(abs(date.start - offset)) or another_event(ctx, date, offset))
 
-    class Proxy:
-        def __getattr__(self, name):
-            return getattr(re, name)
-
-        @staticmethod
-        def search(pattern, string, *args):
-            if isinstance(pattern, str) and pattern.startswith(r"(?:,|;|\band\b)"):
-                windows.append(len(string))
-            return re.search(pattern, string, *args)
-
-    monkeypatch.setattr(releases, "re", Proxy())
     names = [f"{a} {b}" for a in ("Ivo", "Rasa", "Oren", "Mira") for b in ("Lamm", "Veld", "Pask", "Horn", "Tamm")]
     body = ", and ".join(f"freed two journalists, {names[2 * i % 20]} and {names[(2 * i + 1) % 20]}, on Friday"
                          for i in range(300))
@@ -375,19 +364,7 @@ def test_a_total_reads_the_totals_a_sentence_lists_after_it_only_within_a_reach(
     from tests.test_extract import _drafted, shapes_registry
 
     shapes = shapes_registry(tmp_path / "shapes")
-    windows = []
-
-    class Proxy:
-        def __getattr__(self, name):
-            return getattr(re, name)
-
-        @staticmethod
-        def search(pattern, string, *args):
-            if isinstance(pattern, str) and pattern.startswith(r"(?:,|;|\band\b)"):
-                windows.append(len(string))
-            return re.search(pattern, string, *args)
-
-    monkeypatch.setattr(releases, "re", Proxy())
+    windows = _segment_windows(monkeypatch, releases)
     totals = 300
     body = " and ".join(f"{n % 9 + 2} priests were released" for n in range(totals))
     _drafted(shapes, "Published: 21 November 2026\n\nIn Minsk " + body + ".\n", published="2026-11-21")
@@ -422,3 +399,22 @@ def test_an_undated_lead_reads_only_the_dates_near_each_freeing_and_the_words_ri
     dates_near = 2 * (2 * subjects.DATE_REACH // len(unit) + 1)  # each unit holds two dates and two freeings
     assert calls and len(calls) <= 2 * units * dates_near  # not (2 * units) ** 2
     assert windows and max(windows) <= subjects.EVENT_WORDS_REACH
+
+
+def _segment_windows(monkeypatch, releases) -> list[int]:
+    """The lengths of the text each later figure's clause is searched in by `releases` (its "(?:,|;|and)" search),
+    recorded as the module runs."""
+    windows: list[int] = []
+
+    class Proxy:
+        def __getattr__(self, name):
+            return getattr(re, name)
+
+        @staticmethod
+        def search(pattern, string, *args):
+            if isinstance(pattern, str) and pattern.startswith(r"(?:,|;|\band\b)"):
+                windows.append(len(string))
+            return re.search(pattern, string, *args)
+
+    monkeypatch.setattr(releases, "re", Proxy())
+    return windows

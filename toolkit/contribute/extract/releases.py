@@ -1317,8 +1317,10 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
     for d in counted:
         if not sentence_of(d.start).heading:
             in_prose.setdefault((d.population, d.value), []).append(d)
+    of_population: dict[tuple, list] = {}  # each release's counts of each population (None: its totals)
     for d in (d for d in ctx.drafts if d.property == "released_count"):
         counts.setdefault(d.subject, set()).add(d.population)
+        of_population.setdefault((d.subject, d.population), []).append(d)
     for draft in counted:
         end = draft.end
         verb = re.search(r"\b(?:freed|released|frees|releases|pardoned|pardons)\s+$",
@@ -1343,8 +1345,7 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
                          r"six\b|seven\b|eight\b|nine\b|ten\b|[a-z]+teen\b|[a-z]+ty\b)", ctx.text[end:end + 40], re.IGNORECASE):
             continue
         besides = {p for p in counts.get(draft.subject, set()) - {draft.population}
-                   if not _among_them(ctx, draft, [d for d in ctx.drafts if d.property == "released_count" and
-                                                   d.subject == draft.subject and d.population == p])}
+                   if not _among_them(ctx, draft, of_population.get((draft.subject, p), []))}
         besides |= {d.population for d in counted if d.subject == draft.subject and d.population == draft.population
                     and (d.value > draft.value or d.value != draft.value and d.start < draft.start)}
         # ("seven Americans" and, further on, "eight Americans": neither is all of them; "five Americans" later: some)
@@ -1352,9 +1353,10 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
                 draft.subject in others or besides:
             continue  # another total, another group, others beside them, or someone "also freed": more were freed
         begin = draft.start if verb.start() >= draft.start else draft.start - len(verb.group(0))
-        ctx.add("released_count", "count", draft.value, begin, end, subject=draft.subject,
-                note=f"all {draft.value} freed are of one nationality ({draft.population})")
+        total = ctx.add("released_count", "count", draft.value, begin, end, subject=draft.subject,
+                        note=f"all {draft.value} freed are of one nationality ({draft.population})")
         counts[draft.subject].add(None)
+        of_population.setdefault((draft.subject, None), []).extend([total] if total else [])
         _nationality_of_the_named(ctx, draft, begin, end)
 
 

@@ -8484,3 +8484,26 @@ def test_day19_third_review_a_list_after_an_explicit_lead_may_be_joined_by_slash
     drafted = _review_draft(shapes, "Minsk freed 20 prisoners on Friday. Among those freed: Pavel Sarnak / Oren Pask / "
                                     "Ruth Calder.")
     assert {"pavel-sarnak", "oren-pask", "ruth-calder"} <= _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("recalled", ["welcomed it, citing the recent release of the blogger Pavel Sarnak after talks",
+                                      "noted that the earlier pardon of Pavel Sarnak had raised hopes"])
+def test_day20_a_recent_freeing_of_a_known_freed_person_leaves_a_new_lead_total_to_its_own_release(tmp_path, recalled):
+    """The project records 14 freed in June, Pavel Sarnak among them; an undated page whose lead pardons 16 and recalls
+    "the recent release of" Sarnak tells of the release its contributor registered, and Sarnak stays in June's."""
+    registry = shapes_with_releases(tmp_path / "p", ("release-2026-07-02", "Pardon of 16, July 2026"))
+    known = _told(("release-2026-06", "released_count", 14), ("pavel-sarnak", "released_in", "release-2026-06"),
+                  ("release-2026-03-13", "released_count", 9))
+    text = ("Minsk pardons 16\n\nThe ruler has pardoned 16 convicted citizens, state media reported. A spokesman for "
+            f"the opposition {recalled}.\n")
+    drafted, _ = _drafted(registry, text, known_claims=known, year=2026)
+    assert {k[0] for k in drafted if k[1] == "released_count" and k[2] == "16"} == {"release-2026-07-02"}, \
+        sorted(map(str, drafted))
+    assert {k[2] for k in drafted if k[:2] == ("pavel-sarnak", "released_in")} == {"release-2026-06"}, \
+        sorted(map(str, drafted))
+    drafted, _ = _drafted(registry, text.replace("16", "14"), known_claims=known, year=2026)
+    assert {k[0] for k in drafted if k[1] == "released_count" and k[2] == "14"} == {"release-2026-06"}, \
+        sorted(map(str, drafted))
+    # one the project knows no freeing of is not drafted as freed in the page's release
+    drafted, _ = _drafted(registry, text.replace("Pavel Sarnak", "Oren Pask"), known_claims=known, year=2026)
+    assert not [k for k in drafted if k[:2] == ("oren-pask", "released_in")], sorted(map(str, drafted))

@@ -214,6 +214,9 @@ DONE_NOUN = re.compile(r"\b(?:secure[sd]?|announce[sd]?|welcome[sd]?|welcoming|h
                        r"confirm(?:s|ed)?|ordered|approve[sd]|granted|saw|led\s+to|resulted\s+in|after|following|with)\s+"
                        rf"(?:(?!(?:{NOT_YET_DONE})\b)[\w’'-]+\s+){{0,3}}?(?:the\s+|his\s+|her\s+|their\s+)?"
                        rf"(?:(?!(?:{NOT_YET_DONE})\b)[\w’'-]+\s+)?$", re.IGNORECASE)
+EARLIER_NOUN = re.compile(r"\b(?:recent|earlier|previous|prior)\s+$", re.IGNORECASE)
+"""Right before a freeing's noun, a word that makes it one done before the news: "citing the recent release of A" (of a
+release the project knows A freed in)."""
 
 DONE_PREDICATE = re.compile(r",?\s+[“\"]?(?:(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:step|victory|relief|breakthrough|milestone|"
                             r"reminder|sign|signal|gesture)\b|(?:came|comes|follows|followed|marks|marked)\b|"
@@ -829,15 +832,19 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             if re.fullmatch(r"(?:release|releases|pardon|pardons|freeing)", match.group(0), re.IGNORECASE) else None
         ahead = (max(sentence.start, sentence.start + match.start() - 50), sentence.start + match.start())
         done_noun = DONE_NOUN.search(ctx.text, *ahead)
+        earlier = bool(of) and EARLIER_NOUN.search(ctx.text, *ahead) is not None
         if done_noun and UNDONE_BEFORE.search(ctx.text, max(sentence.start, done_noun.start() - 30), done_noun.start()):
             done_noun = None  # "Lithuania would welcome the release of A", "urged Minsk to announce the release of A"
-        if of and not done_noun and not _done_by_its_doer(ctx, sentence, ahead, obj + of.end()) and \
+        if of and not done_noun and not earlier and not _done_by_its_doer(ctx, sentence, ahead, obj + of.end()) and \
                 not _opens_done(ctx, sentence, match, obj + of.end()) and \
                 not (of.group("when") and re.search(r"\b(?:follows|followed)\s+(?:the\s+)?(?:\w+\s+)?$", ctx.text[ahead[0]:ahead[1]])):
             continue  # "demanded the release of X", "talks on the release of X": asked for, not done ("The pardon
             # follows the surprise release last month of X" is one done: its time is written)
         obj += of.end() if of else 0  # "the pardon of the blogger X", "secured the release of journalist Y"
         for person in list_members(ctx, sentence, obj):
+            if earlier and not ctx.freed_in.get(person.entity or ""):
+                continue  # "the recent release of A": done before the news, of a release the page does not tell; only
+                # one the project knows A freed in
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
         along = ALONG_WITH.match(ctx.text, sentence.start + match.end(), sentence.end)
         if along and not TO_BE_DONE.search(sentence.text, 0, match.start()) and \

@@ -1047,7 +1047,8 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> tuple[str | None,
             for release in ctx.freed_in.get(name.entity or "", ()):
                 votes[release] += 1
                 sure.add(release)
-                if not RECAP.match(sentence.text):
+                if not RECAP.match(sentence.text) and not EARLIER_FREEING_OF.search(
+                        ctx.text, max(sentence.start, name.start - 80), name.start):
                     firm.add(release)
             for release in ctx.envoy_in.get(name.entity or "", ()):
                 votes[release] += 0.5  # an envoy serves in more releases than the project may yet know: a weaker sign
@@ -1077,6 +1078,9 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> tuple[str | None,
 
 RECAP = re.compile(r"\W*(?:Following|After|Earlier|Previously|Before\s+that|In\s+the\s+wake\s+of)\b")
 """A sentence's opening that tells of what came before the news: "After the meeting, a number of prisoners ..."."""
+EARLIER_FREEING_OF = re.compile(r"\b(?:recent|earlier|previous|prior)\s+(?:release|pardon|freeing)\s+of\s+[^.;:!?]*$",
+                                re.IGNORECASE)
+"""Before a name, a freeing that came before the news: "citing the recent release of the blogger A"."""
 
 
 def _envoy_guess(ctx: Context, release: str | None) -> str | None:

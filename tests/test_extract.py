@@ -8507,3 +8507,29 @@ def test_day20_a_recent_freeing_of_a_known_freed_person_leaves_a_new_lead_total_
     # one the project knows no freeing of is not drafted as freed in the page's release
     drafted, _ = _drafted(registry, text.replace("Pavel Sarnak", "Oren Pask"), known_claims=known, year=2026)
     assert not [k for k in drafted if k[:2] == ("oren-pask", "released_in")], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("count", ["twenty-one", "forty-one"])
+def test_day20_a_compound_number_word_is_one_count_not_also_one(shapes, count):
+    drafted, _ = _drafted(shapes, f"Minsk frees prisoners\n\nThe ruler pardoned {count} Ukrainian citizens on Friday.\n",
+                          published="2026-11-21")
+    assert not [k for k in drafted if k[1] == "released_count" and k[2] == "1"], sorted(map(str, drafted))
+
+
+def test_day20_a_headlines_closing_count_takes_no_noun_from_the_next_paragraph(shapes):
+    drafted, _ = _drafted(shapes, "Minsk frees 31\n\nBelarus has pardoned prisoners of several nationalities, the press "
+                                  "office said on Friday.\n", published="2026-11-21")
+    assert not [k for k in drafted if k[1] == "released_count" and k[4:] != (None, None)], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("lead", ["The ruler granted pardon to twenty-two Ukrainian citizens following talks with an "
+                                  "envoy.",
+                                  "The ruler has granted a presidential pardon to 22 Ukrainian citizens who had been "
+                                  "convicted of sabotage."])
+def test_day20_a_pardon_granted_to_a_count_of_one_nationality_is_the_total(shapes, lead):
+    text = f"Minsk pardons prisoners\n\n{lead} They were handed over at the border on Friday.\n"
+    drafted, _ = _drafted(shapes, text, published="2026-11-21")
+    assert {k[2] for k in drafted if k[1] == "released_count" and k[4:] == (None, None)} == {"22"}, \
+        sorted(map(str, drafted))
+    drafted, _ = _drafted(shapes, text.replace(" citizens", " citizens and a Moldovan priest"), published="2026-11-21")
+    assert not [k for k in drafted if k[1] == "released_count" and k[4:] == (None, None)], sorted(map(str, drafted))

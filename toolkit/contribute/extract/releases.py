@@ -236,7 +236,7 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                        clause_release(ctx, sentence, figure.start), scope=place.entity)
     for figure, place in scoped:
         for other in (f for f in _free(ctx, sentence) if f.start > figure.end):
-            noun = GROUP_NOUN.match(ctx.text, other.end)
+            noun = GROUP_NOUN.match(ctx.text, other.end, sentence.end)
             population = group_of(ctx, _noun_of(ctx, noun)) if noun else None
             if population:
                 _count(ctx, "destination_count", other, other.start, noun.end(), clause_release(ctx, sentence, other.start),
@@ -444,7 +444,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
             _count(ctx, "released_count", figure, figure.start, figure.end + foreign.end(),
                    clause_release(ctx, sentence, figure.start), population=group_of(ctx, "foreign nationals"))
             continue
-        noun = GROUP_NOUN.match(ctx.text, figure.end)
+        noun = GROUP_NOUN.match(ctx.text, figure.end, sentence.end)  # never the next paragraph's words
         if not noun or re.match(r"\s+years?\b", ctx.text[figure.end:figure.end + 7]):
             continue
         if _held_where(ctx, sentence, figure, noun.end()):
@@ -462,7 +462,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
     _sent_and_freed(ctx, sentence)
     _from_countries(ctx, sentence)
     listed = any(ctx.taken(f) for f in sentence.figures)
-    for match in re.finditer(r"(?:\bone|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?|"
+    # ("one", never the end of "thirty-one")
+    for match in re.finditer(r"(?:(?<![\w-])one|(?<=\band\s)an?|(?<=,\s)an?|(?<=\bthem\s)an?|(?<=\bincluding\s)an?|"
                              r"(?<=\bincluded\s)an?|(?<=\bincludes\s)an?|(?<=\binclude\s)an?|(?<=\bthem\sis\s)an?|"
                              r"(?<=\bthem\swas\s)an?|(?<=\bfreed\s)an?|(?<=\breleased\s)an?|(?<=\bpardoned\s)an?|(?<=\bof\s)an?)\s+"
                              r"(?:(?:unnamed|unidentified)\s+)?"
@@ -580,7 +581,7 @@ def _sent_and_freed(ctx: Context, sentence: Sentence) -> None:
     a count of the freed, when it is the object of the freeing (not "Two Austrian citizens were flown to Poland":
     where some went)."""
     for figure in _figures_sent(ctx, sentence):
-        noun = GROUP_NOUN.match(ctx.text, figure.end)
+        noun = GROUP_NOUN.match(ctx.text, figure.end, sentence.end)
         lead = FREED_OBJECT.search(ctx.text, max(sentence.start, figure.start - 60), figure.start)
         if noun is None or lead is None or re.search(r"[,;]", ctx.text[lead.start():figure.start]):
             continue
@@ -1276,14 +1277,16 @@ AMONG_BEFORE = re.compile(r"\bamong(?:st)?\s+(?:(?:some|about|around|roughly|nea
 HELD_PARTICIPLE = re.compile(r"\s+(?:(?:still|currently|now|being)\s+)*(?:jailed|detained|held|imprisoned|incarcerated|"
                              r"behind\s+bars|in\s+(?:prison|jail|custody|detention))\b", re.IGNORECASE)
 """After a group's noun, words that describe those counted as held: "three dozen foreigners held in Belarus"."""
-ONLY_WHEN = re.compile(r"(?:\s+(?:on|in|at|after|from|to|last|this|early|late|yesterday|today|overnight|earlier|later|"
+ONLY_WHEN = re.compile(r"(?:\s+(?:on|in|at|after|following|who|from|to|last|this|early|late|yesterday|today|overnight|"
+                       r"earlier|later|"
                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                        r"jailed|detained|held|imprisoned|arrested|convicted|sentenced)\b"
                        r"(?:(?!\b(?:among|along|as\s+well|together|including|plus|besides)\b|\band\s+(?-i:[A-Z]))[^,;.\n])*)?"
                        r"\s*(?:[,.;\n]|$)", re.IGNORECASE)
 """After a count of one nationality, only when or where it happened, or a description of those counted, before the clause
 ends ("... two Polish detainees on Monday after a border handover, officials said", "three Latvian citizens held
-in unrelated cases"), not "among dozens of prisoners", "along with ..."."""
+in unrelated cases", "22 Ukrainian citizens who had been convicted of sabotage"), not "among dozens of prisoners",
+"along with ..."."""
 
 
 BESIDE_THEM = re.compile(r"\b(?:among|along\s+with|alongside|together\s+with|(?:with|beside)\s+them|as\s+well|"
@@ -1323,8 +1326,9 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         of_population.setdefault((d.subject, d.population), []).append(d)
     for draft in counted:
         end = draft.end
-        verb = re.search(r"\b(?:freed|released|frees|releases|pardoned|pardons)\s+$",
-                         ctx.text[max(0, draft.start - 30):draft.start], re.IGNORECASE)
+        verb = re.search(r"\b(?:freed|released|frees|releases|pardoned|pardons|(?:granted|grants|gave|given)\s+"
+                         r"(?:an?\s+)?(?:(?:presidential|full)\s+)?(?:pardons?|clemency|amnesty)\s+to)\s+$",
+                         ctx.text[max(0, draft.start - 60):draft.start], re.IGNORECASE)  # "granted pardon to"
         if verb and sentence_of(draft.start).heading and not any(
                 not BESIDE_THEM.search(ctx.text, other.end, sentence_of(other.start).end)
                 for other in in_prose.get((draft.population, draft.value), [])):
@@ -1349,7 +1353,10 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         besides |= {d.population for d in counted if d.subject == draft.subject and d.population == draft.population
                     and (d.value > draft.value or d.value != draft.value and d.start < draft.start)}
         # ("seven Americans" and, further on, "eight Americans": neither is all of them; "five Americans" later: some)
-        if not ONLY_WHEN.match(ctx.text, end) or BESIDE_THEM.search(ctx.text, end, sentence_of(draft.start).end) or \
+        when = ONLY_WHEN.match(ctx.text, end)
+        # (an event's clause speaks of others than the freed: "following talks with an envoy")
+        after = when.end() if when and re.match(r"\s+(?:after|following)\b", when.group(0), re.IGNORECASE) else end
+        if not when or BESIDE_THEM.search(ctx.text, after, sentence_of(draft.start).end) or \
                 draft.subject in others or besides:
             continue  # another total, another group, others beside them, or someone "also freed": more were freed
         begin = draft.start if verb.start() >= draft.start else draft.start - len(verb.group(0))

@@ -8533,3 +8533,23 @@ def test_day20_a_pardon_granted_to_a_count_of_one_nationality_is_the_total(shape
         sorted(map(str, drafted))
     drafted, _ = _drafted(shapes, text.replace(" citizens", " citizens and a Moldovan priest"), published="2026-11-21")
     assert not [k for k in drafted if k[1] == "released_count" and k[4:] == (None, None)], sorted(map(str, drafted))
+
+
+def test_day20_the_two_men_a_speaker_says_were_released_are_the_two_named_before(shapes):
+    text = "Two men home\n\nOren Pask and Pavel Sarnak, held for three years by Beijing, are back with their " \
+           "families.\n\nThe prime minister said the two men were freed by China on Friday.\n"
+    drafted, _ = _drafted(shapes, text, published="2026-11-21")
+    assert {k[0] for k in drafted if k[1] == "released_in"} == {"oren-pask", "pavel-sarnak"}, sorted(map(str, drafted))
+    drafted, _ = _drafted(shapes, text.replace("said the", "denied the"), published="2026-11-21")
+    assert not [k for k in drafted if k[1] == "released_in"], sorted(map(str, drafted))
+
+
+def test_day20_a_journey_of_the_two_told_before_their_freeing_is_each_ones(shapes):
+    text = "Two men home\n\nOren Pask and Pavel Sarnak, held for three years by Minsk, are back with their " \
+           "families.\n\nThe two men flew to Vilnius late on Saturday.\n\nOn Friday, Minsk said the two men were " \
+           "freed on bail.\n"
+    drafted, _ = _drafted(shapes, text.replace(" on bail", ""), published="2026-11-21")
+    assert {k[0] for k in drafted if k[1:3] == ("sent_to", "vilnius")} == {"oren-pask", "pavel-sarnak"}, \
+        sorted(map(str, drafted))
+    drafted, _ = _drafted(shapes, text, published="2026-11-21")  # never drafted as freed: no journey of the freed
+    assert not [k for k in drafted if k[1] == "sent_to"], sorted(map(str, drafted))

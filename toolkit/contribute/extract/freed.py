@@ -1037,12 +1037,14 @@ OBJECT_OF = re.compile(r"\b(?:against|with|by|to|from|under|than|after|before|of
 """Before a name, a word that makes it the object of something else ("pressure from Senator X", "after meeting X")."""
 
 
-TOGETHER = re.compile(r"(?:^\W*|\bthat\s+)(?P<who>[Tt]hey|[Aa]ll\s+of\s+them|"
+TOGETHER = re.compile(r"(?:^\W*|\bthat\s+|\b(?:said|says|announced|confirmed|added)\s+)"
+                      r"(?P<who>[Tt]hey|[Aa]ll\s+of\s+them|"
                       r"[Bb]oth(?:\s+(?:men|women|individuals|prisoners|detainees|of\s+them))?|[Tt]he\s+pair|"
                       r"(?:[Tt]he|[Aa]ll)\s+(?P<number>two|three|four|five|six|seven|eight|nine|ten)"
                       r"(?:\s+(?:men|women|individuals|prisoners|detainees))?)(?=\s)")
 """The people named before, together, as the subject of a freeing or a journey: "The two men were released on Friday",
-"the premier announced that the two women had been released", "All three are already safe in Vilnius"."""
+"the premier announced that the two women had been released", "The premier said the two women were freed", "All three
+are already safe in Vilnius"."""
 
 
 def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
@@ -1058,7 +1060,7 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
                 record(person, sentence.start + match.start(), sentence.start + match.start(), sentence.start + match.end())
             return
     for match in TOGETHER.finditer(sentence.text):
-        if match.group(0).lower().startswith("that") and NOT_SAID_THAT.search(sentence.text, 0, match.start()):
+        if match.start() > 0 and NOT_SAID_THAT.search(sentence.text, 0, match.start()):
             continue  # "Officials denied that all three were released", "hope that they were freed"
         verb = FREED_AFTER.match(ctx.text, sentence.start + match.end(), sentence.end)
         if verb is None:
@@ -1090,16 +1092,26 @@ def _journey_together(ctx: Context, sentence: Sentence, match: re.Match, group: 
     is not one before prison."""
     journey = TRAVELLED.match(ctx.text, sentence.start + match.end(), sentence.end)
     group = _taken_up(ctx, match, group) if journey is not None else None
-    if journey is None or group is None or \
-            not all(ctx.drafted_freed(person.id) for person in group) or _journey_before(ctx, sentence, journey.end()):
+    if journey is None or group is None or _journey_before(ctx, sentence, journey.end()):
         return
     place = place_after(ctx, sentence, journey.end())
     if place is None or ctx.kind(place) != "place" or IN_CUSTODY.match(ctx.text, place.end, sentence.end) or \
             TO_MEET.match(ctx.text, place.end):
         return
-    for person in group:
-        ctx.add("sent_to", "entity", place.entity, sentence.start + match.start("who"), place.end,
-                subject=ctx.note_person(person))
+    # (each one's once the page has drafted them all freed, here or further down: "The two women flew to Vilnius.
+    # ... Minsk said the two women were freed")
+    ctx.journeys.append((group, place.entity, sentence.start + match.start("who"), place.end, ctx.current_rule))
+
+
+def journeys_of_the_freed(ctx: Context) -> None:
+    """After the page is read: where each of a group went (`_journey_together`), when the page drafts each of them
+    freed, before the journey or after it."""
+    rule = ctx.current_rule
+    for group, place, start, end, ctx.current_rule in ctx.journeys:
+        if all(ctx.drafted_freed(person.id) for person in group):
+            for person in group:
+                ctx.add("sent_to", "entity", place, start, end, subject=ctx.note_person(person))
+    ctx.current_rule = rule
 
 
 DONE_BEFORE = re.compile(r"\b(?:celebrat|welcom|hail|confirm|announc|secur|won|obtain|greet)\w*\s+(?:\w+\s+){0,2}$",

@@ -8553,3 +8553,13 @@ def test_day20_a_journey_of_the_two_told_before_their_freeing_is_each_ones(shape
         sorted(map(str, drafted))
     drafted, _ = _drafted(shapes, text, published="2026-11-21")  # never drafted as freed: no journey of the freed
     assert not [k for k in drafted if k[1] == "sent_to"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("arrest, since", [
+    ("Pask, a blogger, had been jailed during the 2022 electoral campaign in the capital.", "2022"),
+    ("Pask was arrested during 2021 street protests in Hrodna.", "2021"),
+    ("Pask was detained while campaigning for a seat in the 2019 parliamentary election.", "2019"),
+    ("Pask, who covered the 2020 electoral campaign, was detained in March 2022.", "2022-03")])
+def test_day20_an_arrest_during_an_event_of_a_year_dates_it(shapes, arrest, since):
+    drafted, _ = _drafted(shapes, f"Minsk freed the blogger Oren Pask on Friday. {arrest}\n", published="2026-11-21")
+    assert {k[2] for k in drafted if k[:2] == ("oren-pask", "imprisoned_since")} == {since}, sorted(map(str, drafted))

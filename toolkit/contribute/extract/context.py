@@ -224,7 +224,8 @@ PEOPLE = (r"(?:[\"“](?=[a-z]))?(?:political\s+prisoners|prisoners(?:\s+of\s+co
 
 
 EVENT_AFTER = re.compile(r"[ \t]+(?:(?:presidential|parliamentary|general|local|municipal|snap|disputed|mass|street|"
-                         r"anti-government|opposition|post-election|nationwide)[ \t]+){0,2}(?:elections?|votes?|polls?|"
+                         r"electoral|anti-government|opposition|post-election|nationwide)[ \t]+){0,2}"
+                         r"(?:elections?|votes?|polls?|"
                          r"ballot|protests?|rally|rallies|coup|invasion|referendum|uprising|crackdown|demonstrations?|"
                          r"strikes?|attacks?|raids?|riots?|unrest|inauguration|summit|campaigns?|"
                          r"(?:(?:virtual|joint|online|televised)[ \t]+)?(?:(?:press|news)[ \t]+conferences?|"

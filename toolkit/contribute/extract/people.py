@@ -648,18 +648,20 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
                         r"(?:(?<=arrested\s)|(?<=detained\s))at\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){1,3}?(?:on|in)|"
                         # "detained while travelling in Belarus in May 2020": what they were doing, then the day
                         r"(?:(?<=arrested\s)|(?<=detained\s))while\s+(?:travell?ing|visiting|staying|working|crossing|"
-                        r"returning|living|reporting|covering|filming|attending|driving|flying|walking)\s+"
-                        r"(?:[\w’'-]+\s+){0,4}?(?:on|in)|"
+                        r"returning|living|reporting|covering|filming|attending|driving|flying|walking|campaigning|"
+                        r"preparing|running)\s+"
+                        r"(?:[\w’'-]+\s+){0,4}?(?:on|(?P<in>in\s+the)|in)|"
                         r"(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s))(?:[\w’'-]+\s+){3,6}?since|"
                         r"(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s)|(?<=incarcerated\s))"
                         r"(?P<at>(?:at|during|in)\s+(?:the|a|an)(?:\s+(?!(?:summer|spring|autumn|fall|winter|end|start|"
-                        r"beginning|middle|run-up|wake|aftermath)\b)[a-z]+)?))\s+" +
+                        r"beginning|middle|run-up|wake|aftermath)\b)[a-z]+)?|during))\s+" +
                         SEASON + "$", re.IGNORECASE)
 """An arrest right before its date: "arrested in May 2021", "detained by the security services in March 2022", "jailed
 in late 2021" (the year), "detained in Belarus for trafficking narcotics since 2014" (a longer way to "since"), "since
 her arrest in May 2023", "serving a ten-year sentence since 2020"; or before the date of the event it happened at
 ("detained at the October 4 protest", "arrested during the 2021 election campaign", "incarcerated during the contested
-2021 presidential election")."""
+2021 presidential election", "detained during 2021 street protests", "detained while campaigning for a seat in the 2019
+parliamentary election")."""
 SOMEONE_ELSE = re.compile(r"\b(?:husband|wife|spouse|son|daughter|child|children|brother|sister|father|mother|parents?|"
                           r"uncle|aunt|cousin|nephew|niece|fianc[eé]e?|girlfriend|boyfriend|lawyer|attorney|colleague|"
                           r"co-defendant|manager|leader|friend|partner|relative|aide|adviser|advisor|deputy|spokes\w+|"
@@ -735,7 +737,7 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
     _respectively(ctx, sentence)
     for date, start, found in _dates_after(ctx, sentence, IMPRISONED):
         event = EVENT_AFTER.match(ctx.text, date.end)
-        if found.group("at") and (not event or re.match(r"[’']s\b", ctx.text[event.end():]) or
+        if (found.group("at") or found.group("in")) and (not event or re.match(r"[’']s\b", ctx.text[event.end():]) or
                                   re.match(r"[^,;.]*?\b(?:19|20)\d\d\b", ctx.text[date.end:sentence.end]) or
                                   any(d is not date and d.value and not d.relative for d in sentence.dates)):
             continue  # "detained at the October 4 protest" is that day; "at the 2020 level" is none, "at the October 4

@@ -8487,7 +8487,9 @@ def test_day19_third_review_a_list_after_an_explicit_lead_may_be_joined_by_slash
 
 
 @pytest.mark.parametrize("recalled", ["welcomed it, citing the recent release of the blogger Pavel Sarnak after talks",
-                                      "noted that the earlier pardon of Pavel Sarnak had raised hopes"])
+                                      "noted that the earlier pardon of Pavel Sarnak had raised hopes",
+                                      "welcomed it, citing the recent release of Pavel Sarnak",
+                                      "welcomed it, citing the previous release of the blogger Pavel Sarnak"])
 def test_day20_a_recent_freeing_of_a_known_freed_person_leaves_a_new_lead_total_to_its_own_release(tmp_path, recalled):
     """The project records 14 freed in June, Pavel Sarnak among them; an undated page whose lead pardons 16 and recalls
     "the recent release of" Sarnak tells of the release its contributor registered, and Sarnak stays in June's."""

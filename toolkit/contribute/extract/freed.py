@@ -495,9 +495,10 @@ def _known_release_of(ctx: Context, sentence: Sentence, person: Name, offset: in
     return None if not_this_pages(ctx, release) else release
 
 
-BACKGROUND = re.compile(r"\b(?:after|since|following|follows|followed|earlier|previously|before|regularly|repeatedly|"
-                        r"already|prior|in\s+the\s+past)\b", re.IGNORECASE)
-"""Words that tell of a freeing as background to the news: "after the freeing of A", "before being released earlier"."""
+BACKGROUND = re.compile(r"\b(?:after|since|following|follows|followed|earlier|previously|previous|before|regularly|"
+                        r"repeatedly|already|prior|recent|recently|in\s+the\s+past)\b", re.IGNORECASE)
+"""Words that tell of a freeing as background to the news: "after the freeing of A", "before being released earlier",
+"citing the recent release of A"."""
 SECOND_FREEING = re.compile(r"\b(?:again|anew|once\s+more|second\s+time|twice|re-?arrest\w*|first\s+release|too)\b",
                             re.IGNORECASE)
 """Words that make a freeing a second one, the page's: "freed again", "rearrested after his first release", "twice"."""
@@ -842,9 +843,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             # follows the surprise release last month of X" is one done: its time is written)
         obj += of.end() if of else 0  # "the pardon of the blogger X", "secured the release of journalist Y"
         for person in list_members(ctx, sentence, obj):
-            if earlier and not ctx.freed_in.get(person.entity or ""):
+            if earlier and _known_release_of(ctx, sentence, person, sentence.start + match.start()) is None:
                 continue  # "the recent release of A": done before the news, of a release the page does not tell; only
-                # one the project knows A freed in
+                # the one the project knows A freed in
             record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
         along = ALONG_WITH.match(ctx.text, sentence.start + match.end(), sentence.end)
         if along and not TO_BE_DONE.search(sentence.text, 0, match.start()) and \

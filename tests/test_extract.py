@@ -8565,3 +8565,14 @@ def test_day20_a_journey_of_the_two_told_before_their_freeing_is_each_ones(shape
 def test_day20_an_arrest_during_an_event_of_a_year_dates_it(shapes, arrest, since):
     drafted, _ = _drafted(shapes, f"Minsk freed the blogger Oren Pask on Friday. {arrest}\n", published="2026-11-21")
     assert {k[2] for k in drafted if k[:2] == ("oren-pask", "imprisoned_since")} == {since}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("journey, counted", [("Both men are on their way to Lithuania.", "2"),
+                                              ("The pair landed in Vilnius on Saturday.", "2"),
+                                              ("They are on their way to Lithuania.", None)])
+def test_day20_both_freed_on_their_way_somewhere_count_two_there(shapes, journey, counted):
+    drafted, _ = _drafted(shapes, f"Minsk freed Oren Pask and Pavel Sarnak on Friday. {journey}\n",
+                          published="2026-11-21")
+    assert {k[2] for k in drafted if k[1] == "destination_count"} == ({counted} if counted else set()), \
+        sorted(map(str, drafted))
+    assert {k[0] for k in drafted if k[1] == "sent_to"} == {"oren-pask", "pavel-sarnak"}, sorted(map(str, drafted))

@@ -1101,17 +1101,25 @@ def _journey_together(ctx: Context, sentence: Sentence, match: re.Match, group: 
         return
     # (each one's once the page has drafted them all freed, here or further down: "The two women flew to Vilnius.
     # ... Minsk said the two women were freed")
-    ctx.journeys.append((group, place.entity, sentence.start + match.start("who"), place.end, ctx.current_rule))
+    # (how many went there, when the words say it: "both", "the pair", "the two"; not "they")
+    counted = bool(match.group("number")) or bool(re.match(r"\W*(?:both|the\s+pair)\b", match.group("who"), re.I))
+    ctx.journeys.append((group, place.entity, sentence.start + match.start("who"), place.end, ctx.current_rule, counted))
 
 
 def journeys_of_the_freed(ctx: Context) -> None:
     """After the page is read: where each of a group went (`_journey_together`), when the page drafts each of them
-    freed, before the journey or after it."""
+    freed, before the journey or after it; and, when the words count them ("Both men are on their way to Lithuania"),
+    that as many of the release they were freed in went there."""
     rule = ctx.current_rule
-    for group, place, start, end, ctx.current_rule in ctx.journeys:
-        if all(ctx.drafted_freed(person.id) for person in group):
-            for person in group:
-                ctx.add("sent_to", "entity", place, start, end, subject=ctx.note_person(person))
+    for group, place, start, end, ctx.current_rule, counted in ctx.journeys:
+        if not all(ctx.drafted_freed(person.id) for person in group):
+            continue
+        for person in group:
+            ctx.add("sent_to", "entity", place, start, end, subject=ctx.note_person(person))
+        releases = {d.value for d in ctx.drafts if d.property == "released_in" and d.subject in {p.id for p in group}}
+        if counted and len(releases) == 1:
+            ctx.current_rule = "destination-count"
+            ctx.add("destination_count", "count", len(group), start, end, subject=releases.pop(), scope=place)
     ctx.current_rule = rule
 
 

@@ -8576,3 +8576,14 @@ def test_day20_both_freed_on_their_way_somewhere_count_two_there(shapes, journey
     assert {k[2] for k in drafted if k[1] == "destination_count"} == ({counted} if counted else set()), \
         sorted(map(str, drafted))
     assert {k[0] for k in drafted if k[1] == "sent_to"} == {"oren-pask", "pavel-sarnak"}, sorted(map(str, drafted))
+
+
+def test_day20_a_colon_list_of_the_freed_may_open_with_a_role_in_lower_case(shapes):
+    text = "Minsk frees three\n\nOn Friday, three people were freed from prison in Belarus: blogger Oren Pask, who " \
+           "had been jailed since 2021, teacher Ruth Calder, and a US citizen whose name is not known.\n"
+    drafted, _ = _drafted(shapes, text, published="2026-11-21")
+    assert {k[0] for k in drafted if k[1] == "released_in"} == {"oren-pask", "ruth-calder"}, sorted(map(str, drafted))
+    for after in ("opposition leader Dara Quill welcomed the move", "the ruler Viktor Drozdan signed the decree",
+                  "Viktor Drozdan signed the decree", "lawyer Dara Quill confirms it"):
+        drafted, _ = _drafted(shapes, f"Minsk freed 20 prisoners on Friday: {after}.\n", published="2026-11-21")
+        assert not [k for k in drafted if k[1] == "released_in"], sorted(map(str, drafted))

@@ -854,13 +854,17 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             # along with X", nor "A, who was released along with X in 2024,": another freeing)
             for person in list_members(ctx, sentence, along.end()):
                 record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
-    colon = re.search(r":\s+(?=[A-Z])", sentence.text)
+    # (a name, or a role's words first: "blogger A", not "the ruler A")
+    colon = re.search(r":\s+(?=[A-Z]|(?!(?:the|a|an|his|her|their|its)\b)(?:[a-z][\w-]*\s+){1,3}[A-Z])", sentence.text)
     if colon and freeing and freeing[0].start() < colon.start() and not re.search(
             r"\b(?:but|not|except|excluding|still|remain\w*|other\s+than|without)\b",
             sentence.text[freeing[0].end():colon.start()], re.IGNORECASE):
-        # "Belarus freed two journalists on October 23: A and B": the names the colon opens
-        for person in list_members(ctx, sentence, sentence.start + colon.end()):
-            record(person, sentence.start + freeing[0].start(), sentence.start + freeing[0].start(), person.end)
+        # "Belarus freed two journalists on October 23: A and B": the names the colon opens (not the subject of a
+        # clause it opens: "...: A signed the decree")
+        listed = list_members(ctx, sentence, sentence.start + colon.end())
+        if listed and not CLAUSE_AFTER_NAME.match(ctx.text, listed[-1].end, sentence.end):
+            for person in listed:
+                record(person, sentence.start + freeing[0].start(), sentence.start + freeing[0].start(), person.end)
     pronoun = re.match(r"\s*(?P<who>He|She)(?=\s)", sentence.text)  # not inside a quotation ('"She is free," ...')
     verb = FREED_AFTER.match(ctx.text, sentence.start + pronoun.end(), sentence.end) if pronoun else None
     if verb is not None and ctx.previous_alone is not None and not NOT_PRISON.match(ctx.text, verb.end()) and \
@@ -1036,6 +1040,12 @@ RELATIONS_BEFORE_COLON = re.compile(r"\b(?:lawyers|relatives|families|wives|husb
 OBJECT_OF = re.compile(r"\b(?:against|with|by|to|from|under|than|after|before|of|about|over|meeting)\s+(?:[\w’'.-]+\s+){0,2}$",
                        re.IGNORECASE)
 """Before a name, a word that makes it the object of something else ("pressure from Senator X", "after meeting X")."""
+
+
+CLAUSE_AFTER_NAME = re.compile(r"\s+(?:(?:also|then|later|quickly|swiftly)\s+)?"
+                               r"(?!(?:and|or|who|whose|which|with|was|were|is|are|has|have|had)\b)[a-z]+(?:ed|s)\b")
+"""After the last name a colon opens, a verb that makes the name a clause's subject: "...: A signed the decree" (not "A
+and B", "A, who ...", "A was among them")."""
 
 
 TOGETHER = re.compile(r"(?:^\W*|\bthat\s+|\b(?:said|says|announced|confirmed|added)\s+)"

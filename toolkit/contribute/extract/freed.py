@@ -215,8 +215,8 @@ DONE_NOUN = re.compile(r"\b(?:secure[sd]?|announce[sd]?|welcome[sd]?|welcoming|h
                        rf"(?:(?!(?:{NOT_YET_DONE})\b)[\w’'-]+\s+){{0,3}}?(?:the\s+|his\s+|her\s+|their\s+)?"
                        rf"(?:(?!(?:{NOT_YET_DONE})\b)[\w’'-]+\s+)?$", re.IGNORECASE)
 EARLIER_NOUN = re.compile(r"\b(?:recent|earlier|previous|prior)\s+$", re.IGNORECASE)
-"""Right before a freeing's noun, a word that makes it one done before the news: "citing the recent release of A" (of a
-release the project knows A freed in)."""
+"""Right before a freeing's noun, a word that makes it one done before the news, or the news itself ("citing the recent
+release of A", "the earlier pardon of A"): `_earlier_freeing` says which release."""
 
 DONE_PREDICATE = re.compile(r",?\s+[“\"]?(?:(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:step|victory|relief|breakthrough|milestone|"
                             r"reminder|sign|signal|gesture)\b|(?:came|comes|follows|followed|marks|marked)\b|"
@@ -461,8 +461,13 @@ def _listed_item(ctx: Context, sentence: Sentence, record) -> None:
 
 
 def freed(ctx: Context, sentence: Sentence, person: Name, offset: int, quote_start: int, quote_end: int,
-          review: str = "") -> None:
-    """Draft that `person` was freed in the release the clause at `offset` speaks of."""
+          review: str = "", known_release: str = "") -> None:
+    """Draft that `person` was freed in the release the clause at `offset` speaks of (or in `known_release`, one the
+    project's claims free them in, for a freeing the page tells of as done before the news)."""
+    if known_release:
+        ctx.add("released_in", "entity", known_release, quote_start, quote_end, subject=ctx.note_person(person),
+                review="known-release")
+        return
     release = clause_release(ctx, sentence, offset)
     if release == ctx.release and (person.id in ctx.held_elsewhere or
                                    " " not in person.text.strip() and surname(person) in ctx.held_elsewhere):
@@ -495,10 +500,24 @@ def _known_release_of(ctx: Context, sentence: Sentence, person: Name, offset: in
     return None if not_this_pages(ctx, release) else release
 
 
-BACKGROUND = re.compile(r"\b(?:after|since|following|follows|followed|earlier|previously|previous|before|regularly|"
-                        r"repeatedly|already|prior|recent|recently|in\s+the\s+past)\b", re.IGNORECASE)
-"""Words that tell of a freeing as background to the news: "after the freeing of A", "before being released earlier",
-"citing the recent release of A"."""
+def _earlier_freeing(ctx: Context, sentence: Sentence, person: Name, offset: int) -> str | None:
+    """Where "the recent release of A", "the earlier pardon of A" (no verb says it was done as the news: not "welcomed
+    the recent release of A") puts A: the one release the project's claims free A in, when it is not the page's and can
+    be this page's background (then that release's id); the release a date in the clause names, or the page's own when
+    the project frees A in it too ("" for the clause's release); else nowhere (None): a freeing before the news, of a
+    release the page does not tell."""
+    known = ctx.freed_in.get(getattr(person, "entity", None) or person.id, set())
+    release = clause_release(ctx, sentence, offset)
+    if release and release != ctx.release or ctx.release in known:
+        return ""  # "days after the earlier release of A on Monday": Monday's; or the page's own, which frees A too
+    if len(known) == 1 and not not_this_pages(ctx, next(iter(known))):
+        return next(iter(known))
+    return None
+
+
+BACKGROUND = re.compile(r"\b(?:after|since|following|follows|followed|earlier|previously|before|regularly|repeatedly|"
+                        r"already|prior|in\s+the\s+past)\b", re.IGNORECASE)
+"""Words that tell of a freeing as background to the news: "after the freeing of A", "before being released earlier"."""
 SECOND_FREEING = re.compile(r"\b(?:again|anew|once\s+more|second\s+time|twice|re-?arrest\w*|first\s+release|too)\b",
                             re.IGNORECASE)
 """Words that make a freeing a second one, the page's: "freed again", "rearrested after his first release", "twice"."""
@@ -593,7 +612,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     done: set[str] = set()
 
     def record(person: Name, offset: int, start: int, end: int, place: Name | None = None, review: str = "",
-               told_freed: bool = False, object_of: bool = False) -> None:
+               told_freed: bool = False, object_of: bool = False, release: str = "") -> None:
         # (`told_freed`: the clause about the person says they were freed, so what they say after it is a freed
         # person's word: "X, who walked free on Friday, thanked his supporters"; `object_of`: a pardon or a freeing
         # named before the list includes the person, so an office ("the state's chief minister X") is one of the freed)
@@ -615,7 +634,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if any(at <= person.start and ";" not in ctx.text[at:person.start] for at in so_far):
             return  # freed in one of many releases ("Those released since July include A"): the page says not which
         done.add(person.id)
-        freed(ctx, sentence, person, offset, start, end, review)
+        freed(ctx, sentence, person, offset, start, end, review, release)
         if place is not None:  # quoted from the person's name, or from the pronoun that stands for it
             ctx.add("sent_to", "entity", place.entity, start if person.start < sentence.start else min(start, person.start),
                     max(end, place.end), subject=ctx.note_person(person))
@@ -833,7 +852,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             if re.fullmatch(r"(?:release|releases|pardon|pardons|freeing)", match.group(0), re.IGNORECASE) else None
         ahead = (max(sentence.start, sentence.start + match.start() - 50), sentence.start + match.start())
         done_noun = DONE_NOUN.search(ctx.text, *ahead)
-        earlier = bool(of) and EARLIER_NOUN.search(ctx.text, *ahead) is not None
+        earlier = bool(of) and not done_noun and EARLIER_NOUN.search(ctx.text, *ahead) is not None
         if done_noun and UNDONE_BEFORE.search(ctx.text, max(sentence.start, done_noun.start() - 30), done_noun.start()):
             done_noun = None  # "Lithuania would welcome the release of A", "urged Minsk to announce the release of A"
         if of and not done_noun and not earlier and not _done_by_its_doer(ctx, sentence, ahead, obj + of.end()) and \
@@ -843,10 +862,10 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             # follows the surprise release last month of X" is one done: its time is written)
         obj += of.end() if of else 0  # "the pardon of the blogger X", "secured the release of journalist Y"
         for person in list_members(ctx, sentence, obj):
-            if earlier and _known_release_of(ctx, sentence, person, sentence.start + match.start()) is None:
-                continue  # "the recent release of A": done before the news, of a release the page does not tell; only
-                # the one the project knows A freed in
-            record(person, sentence.start + match.start(), sentence.start + match.start(), person.end)
+            release = _earlier_freeing(ctx, sentence, person, sentence.start + match.start()) if earlier else ""
+            if release is not None:
+                record(person, sentence.start + match.start(), sentence.start + match.start(), person.end,
+                       release=release)
         along = ALONG_WITH.match(ctx.text, sentence.start + match.end(), sentence.end)
         if along and not TO_BE_DONE.search(sentence.text, 0, match.start()) and \
                 not ABOUT_SOMEONE.search(sentence.text, 0, match.start()):
@@ -1048,7 +1067,9 @@ CLAUSE_AFTER_NAME = re.compile(r"\s+(?:(?:also|then|later|quickly|swiftly)\s+)?"
 and B", "A, who ...", "A was among them")."""
 
 
-TOGETHER = re.compile(r"(?:^\W*|\bthat\s+|\b(?:said|says|announced|confirmed|added)\s+)"
+TOGETHER = re.compile(r"(?:^\W*|\bthat\s+|"
+                      # (after a saying's verb, only words that count them: not "the lawyers said they were freed")
+                      r"\b(?:said|says|announced|confirmed|added)\s+(?![Tt]hey\b|[Aa]ll\s+of\s+them\b))"
                       r"(?P<who>[Tt]hey|[Aa]ll\s+of\s+them|"
                       r"[Bb]oth(?:\s+(?:men|women|individuals|prisoners|detainees|of\s+them))?|[Tt]he\s+pair|"
                       r"(?:[Tt]he|[Aa]ll)\s+(?P<number>two|three|four|five|six|seven|eight|nine|ten)"
@@ -1071,7 +1092,8 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
                 record(person, sentence.start + match.start(), sentence.start + match.start(), sentence.start + match.end())
             return
     for match in TOGETHER.finditer(sentence.text):
-        if match.start() > 0 and NOT_SAID_THAT.search(sentence.text, 0, match.start()):
+        if match.start() > 0 and NOT_SAID_THAT.search(sentence.text, max(0, match.start("who") - NOT_SAID_REACH),
+                                                       match.start("who")):
             continue  # "Officials denied that all three were released", "hope that they were freed"
         verb = FREED_AFTER.match(ctx.text, sentence.start + match.end(), sentence.end)
         if verb is None:
@@ -1088,11 +1110,15 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
 
 
 NOT_SAID_THAT = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|hop(?:e|es|ed|ing)|doubt\w*|untrue|false(?:ly)?|unclear|"
-                           r"(?:not|n[’']t|nobody|no\s+one)\s+(?:\w+\s+){0,2}?confirm\w*|refus\w*\s+to\s+confirm)\b"
+                           r"(?:not|n[’']t|never|nobody|no\s+one)\s+(?:\w+\s+){0,2}?confirm\w*|"
+                           r"refus\w*\s+to\s+confirm)\b"
                            r"(?:\s+[\w’'-]+){0,2}\s*,?\s*$", re.IGNORECASE)
 """Right before "that they ...", words that leave what follows denied, hoped for or unconfirmed: "Officials denied that",
 "rejected suggestions that", "could not confirm that", "It is untrue that" (not "confirmed reports that", nor a hope
 further back: "Hoping to ease sanctions, Minsk announced that")."""
+NOT_SAID_REACH = 80
+"""How far before "they" or "the two" a denial or a hope is read ("has not confirmed the two women were freed"): a
+window, so that a sentence of many sayings is read once."""
 TO_MEET = re.compile(r"\s+to\s+(?:meet|see|visit|greet|join|welcome|collect|pick\s+up|reunite|be\s+with)\b", re.IGNORECASE)
 """After where someone is going, a purpose of meeting the freed: the journey of someone who goes to them."""
 
@@ -1113,15 +1139,21 @@ def _journey_together(ctx: Context, sentence: Sentence, match: re.Match, group: 
     # ... Minsk said the two women were freed")
     # (how many went there, when the words say it: "both", "the pair", "the two"; not "they")
     counted = bool(match.group("number")) or bool(re.match(r"\W*(?:both|the\s+pair)\b", match.group("who"), re.I))
-    ctx.journeys.append((group, place.entity, sentence.start + match.start("who"), place.end, ctx.current_rule, counted))
+    # (a journey told before the page frees them is one before prison unless it is an arrival: "The pair arrived in
+    # Vilnius", not "The two women travelled to Minsk", years before "... said the two women were freed")
+    early = not all(ctx.drafted_freed(person.id) for person in group)
+    if early and re.search(r"\b(?:travell?(?:ed|ing)|went|left|head(?:ed|ing))\b", journey.group(0), re.IGNORECASE):
+        return
+    ctx.journeys.append((group, place.entity, sentence.start + match.start("who"), place.end, ctx.current_rule, counted,
+                         sentence.heading))
 
 
 def journeys_of_the_freed(ctx: Context) -> None:
     """After the page is read: where each of a group went (`_journey_together`), when the page drafts each of them
     freed, before the journey or after it; and, when the words count them ("Both men are on their way to Lithuania"),
     that as many of the release they were freed in went there."""
-    rule = ctx.current_rule
-    for group, place, start, end, ctx.current_rule, counted in ctx.journeys:
+    rule, heading = ctx.current_rule, ctx.heading
+    for group, place, start, end, ctx.current_rule, counted, ctx.heading in ctx.journeys:  # (as read in their sentence)
         if not all(ctx.drafted_freed(person.id) for person in group):
             continue
         for person in group:
@@ -1130,7 +1162,7 @@ def journeys_of_the_freed(ctx: Context) -> None:
         if counted and len(releases) == 1:
             ctx.current_rule = "destination-count"
             ctx.add("destination_count", "count", len(group), start, end, subject=releases.pop(), scope=place)
-    ctx.current_rule = rule
+    ctx.current_rule, ctx.heading = rule, heading
 
 
 DONE_BEFORE = re.compile(r"\b(?:celebrat|welcom|hail|confirm|announc|secur|won|obtain|greet)\w*\s+(?:\w+\s+){0,2}$",
@@ -1685,6 +1717,10 @@ past before the freeing ("had returned to Lithuania after the protests but was s
 Lithuania many times")."""
 
 
+WORK_TRIP = re.compile(r"\s*\bto\s+(?:cover|report\s+on|work|organi[sz]e|attend|study|take\s+part|campaign|film)\b")
+"""After where someone went, a purpose of work: "travelled to Minsk to cover the protests", a journey before prison."""
+
+
 def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
     """True when a journey told from `offset` on came before the release: dated before it, told as earlier, or followed
     by an arrest ("She was travelling to Vilnius in 2021 when she was pulled off a bus and arrested"; not "He arrived in
@@ -1694,6 +1730,8 @@ def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
     return bool(EARLIER_WORDS.search(rest) or
                 re.search(r"\b(?:when|and|then|before\s+being)\b[^.;]{0,40}?\b(?:arrested|detained|jailed|imprisoned|pulled\s+off)\b",
                           rest) or
+                # a journey for work ("travelled to Minsk to cover the protests"): one the freed made before prison
+                WORK_TRIP.search(rest) or
                 # "had been transferred to Minsk after their arrest", "until his arrest", ", where he was arrested"
                 # (not "four years after she was arrested": long after)
                 re.search(r"(?<!years\s)(?<!months\s)(?<!weeks\s)(?<!year\s)(?<!month\s)"

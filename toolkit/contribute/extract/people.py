@@ -648,8 +648,7 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
                         r"(?:(?<=arrested\s)|(?<=detained\s))at\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){1,3}?(?:on|in)|"
                         # "detained while travelling in Belarus in May 2020": what they were doing, then the day
                         r"(?:(?<=arrested\s)|(?<=detained\s))while\s+(?:travell?ing|visiting|staying|working|crossing|"
-                        r"returning|living|reporting|covering|filming|attending|driving|flying|walking|campaigning|"
-                        r"preparing|running)\s+"
+                        r"returning|living|reporting|covering|filming|attending|driving|flying|walking|campaigning)\s+"
                         r"(?:[\w’'-]+\s+){0,4}?(?:on|(?P<in>in\s+the)|in)|"
                         r"(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s))(?:[\w’'-]+\s+){3,6}?since|"
                         r"(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s)|(?<=incarcerated\s))"

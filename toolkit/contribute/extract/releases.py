@@ -19,7 +19,7 @@ from .besides import others_beside
 from .bystanders import STILL_HELD
 from .names import Name, is_demonym
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
-from .freed import COUNTED_NOUN, EARLIER_WORDS, RELATION_OF, RELATIONS_BEFORE_COLON
+from .freed import COUNTED_NOUN, EARLIER_WORDS, RELATION_OF, RELATIONS_BEFORE_COLON, WORK_TRIP
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
 from .people import IN_CUSTODY, MOVED, NOW_IN, PRONOUN, after_apposition, list_members, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, new_place, place_after
@@ -35,6 +35,19 @@ GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|ja
                         # veterans", "five Kazakh-speaking activists")
                         r"(?![-–][a-z])(?!\s+(?:Catholic|Orthodox|Christian|Muslim|Jewish|Buddhist|war|wars|minority|community|"
                         r"veterans?)\b)")
+
+
+def group_noun(ctx: Context, offset: int) -> re.Match | None:
+    """GROUP_NOUN right after a count at `offset`, in its paragraph: across a line a page wrapped ("freed 31\nUkrainians
+    and 5 Poles") to a nationality's word or a group's noun, never across a blank line, nor across a line break to a
+    country's bare name ("Minsk Frees 31\nBelarus has pardoned ...": a headline's count, then the story)."""
+    end = ctx.text.find("\n\n", offset)
+    noun = GROUP_NOUN.match(ctx.text, offset, len(ctx.text) if end < 0 else end)
+    if noun and "\n" in ctx.text[offset:noun.start("noun")] and " " not in noun.group("noun") and \
+            not noun.group("origin") and re.fullmatch(r"[A-Z][a-z]+", noun.group("noun")) and \
+            not is_demonym(noun.group("noun")):
+        return None
+    return noun
 
 
 def _noun_of(ctx: Context, noun: re.Match) -> str:
@@ -139,6 +152,8 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                 new_place(ctx, sentence, figure.end + gap.end())
             if place and gap.group("now") and IN_CUSTODY.match(ctx.text, place.end, sentence.end):
                 break  # "Eleven of the freed were in Minsk's Okrestina jail": where they were held
+            if place and WORK_TRIP.match(ctx.text, place.end, min(sentence.end, place.end + 30)):
+                break  # "The two women travelled to Minsk to cover the protests": a journey before prison
             if place and gap.group("received") and ctx.country and ctx.registry.top(place.entity) == ctx.country:
                 continue  # "received by Belarusian border guards and then driven to Lithuania": the releasing side's
             if place and ctx.kind(place) == "place":
@@ -236,7 +251,7 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
                        clause_release(ctx, sentence, figure.start), scope=place.entity)
     for figure, place in scoped:
         for other in (f for f in _free(ctx, sentence) if f.start > figure.end):
-            noun = GROUP_NOUN.match(ctx.text, other.end, sentence.end)
+            noun = group_noun(ctx, other.end)
             population = group_of(ctx, _noun_of(ctx, noun)) if noun else None
             if population:
                 _count(ctx, "destination_count", other, other.start, noun.end(), clause_release(ctx, sentence, other.start),
@@ -444,7 +459,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
             _count(ctx, "released_count", figure, figure.start, figure.end + foreign.end(),
                    clause_release(ctx, sentence, figure.start), population=group_of(ctx, "foreign nationals"))
             continue
-        noun = GROUP_NOUN.match(ctx.text, figure.end, sentence.end)  # never the next paragraph's words
+        noun = group_noun(ctx, figure.end)
         if not noun or re.match(r"\s+years?\b", ctx.text[figure.end:figure.end + 7]):
             continue
         if _held_where(ctx, sentence, figure, noun.end()):
@@ -469,6 +484,9 @@ def groups(ctx: Context, sentence: Sentence) -> None:
                              r"(?:(?:unnamed|unidentified)\s+)?"
                              r"(?P<noun>(?:[A-Z][a-z]+|U\.S\.|U\.K\.|US|UK)(?:\s+(?:citizen|national))?)\b",
                              sentence.text):
+        if re.search(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s–—]$",
+                     sentence.text[max(0, match.start() - 9):match.start()], re.IGNORECASE):
+            continue  # "twenty one Ukrainians", "twenty–one": one count of 21, not also one
         if RESIDENTS.match(sentence.text, match.end()):
             continue  # "one American green card holder": a resident, of no nationality the page gives
         if OFFICIAL_AFTER.match(sentence.text, match.end()):
@@ -581,7 +599,7 @@ def _sent_and_freed(ctx: Context, sentence: Sentence) -> None:
     a count of the freed, when it is the object of the freeing (not "Two Austrian citizens were flown to Poland":
     where some went)."""
     for figure in _figures_sent(ctx, sentence):
-        noun = GROUP_NOUN.match(ctx.text, figure.end, sentence.end)
+        noun = group_noun(ctx, figure.end)
         lead = FREED_OBJECT.search(ctx.text, max(sentence.start, figure.start - 60), figure.start)
         if noun is None or lead is None or re.search(r"[,;]", ctx.text[lead.start():figure.start]):
             continue
@@ -1289,6 +1307,16 @@ in unrelated cases", "22 Ukrainian citizens who had been convicted of sabotage")
 "along with ..."."""
 
 
+NOT_DONE_BEFORE = re.compile(r"\b(?:not|n[’']t|never|refused\s+to|declined\s+to|did\s+not)\s+(?:yet\s+)?(?:\w+\s+)?$",
+                             re.IGNORECASE)
+"""Before a freeing's verb, words that leave it undone: "has not granted pardon to", "never freed"."""
+MORE_FREED = re.compile(r"\b(?:also|too|as\s+well|(?:along|together)\s+with|alongside|plus|besides|including|freed|"
+                        r"released|pardoned)\b", re.IGNORECASE)
+"""In an event's clause after a count of one nationality, words that free more than them: "following talks at which a
+Polish priest was also freed", "following a deal that freed the priest A"."""
+CLAUSE_REACH = 400
+"""How far after a count of one nationality its clause is read for others beside them: a window, so that a sentence of
+many counts is read once."""
 BESIDE_THEM = re.compile(r"\b(?:among|along\s+with|alongside|together\s+with|(?:with|beside)\s+them|as\s+well|"
                          r"also(?!\s+(?:holds?|known|called|named)\b)|too|plus|"
                          r"besides|including|"
@@ -1327,8 +1355,11 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
     for draft in counted:
         end = draft.end
         verb = re.search(r"\b(?:freed|released|frees|releases|pardoned|pardons|(?:granted|grants|gave|given)\s+"
-                         r"(?:an?\s+)?(?:(?:presidential|full)\s+)?(?:pardons?|clemency|amnesty)\s+to)\s+$",
+                         r"(?:an?\s+)?(?:(?:presidential|full|royal|complete)\s+){0,2}"
+                         r"(?:pardons?|clemency|amnesty)\s+to)\s+$",
                          ctx.text[max(0, draft.start - 60):draft.start], re.IGNORECASE)  # "granted pardon to"
+        if verb and NOT_DONE_BEFORE.search(ctx.text, max(0, draft.start - 80), draft.start - len(verb.group(0))):
+            continue  # "has not granted pardon to 22 Ukrainian citizens": no freeing
         if verb and sentence_of(draft.start).heading and not any(
                 not BESIDE_THEM.search(ctx.text, other.end, sentence_of(other.start).end)
                 for other in in_prose.get((draft.population, draft.value), [])):
@@ -1353,10 +1384,14 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         besides |= {d.population for d in counted if d.subject == draft.subject and d.population == draft.population
                     and (d.value > draft.value or d.value != draft.value and d.start < draft.start)}
         # ("seven Americans" and, further on, "eight Americans": neither is all of them; "five Americans" later: some)
-        when = ONLY_WHEN.match(ctx.text, end)
-        # (an event's clause speaks of others than the freed: "following talks with an envoy")
-        after = when.end() if when and re.match(r"\s+(?:after|following)\b", when.group(0), re.IGNORECASE) else end
-        if not when or BESIDE_THEM.search(ctx.text, after, sentence_of(draft.start).end) or \
+        clause_end = min(sentence_of(draft.start).end, end + CLAUSE_REACH)
+        when = ONLY_WHEN.match(ctx.text, end, clause_end)
+        when = None if when and when.end() >= clause_end and clause_end < sentence_of(draft.start).end else when
+        # (an event's clause speaks of others than the freed, "following talks with an envoy", but not of more freed:
+        # "following talks at which a Polish priest was also freed")
+        event = when is not None and re.match(r"\s+(?:after|following)\b", when.group(0), re.IGNORECASE) is not None
+        if not when or event and MORE_FREED.search(when.group(0)) or \
+                BESIDE_THEM.search(ctx.text, when.end() if event else end, clause_end) or \
                 draft.subject in others or besides:
             continue  # another total, another group, others beside them, or someone "also freed": more were freed
         begin = draft.start if verb.start() >= draft.start else draft.start - len(verb.group(0))

@@ -8546,12 +8546,14 @@ def test_day20_the_two_men_a_speaker_says_were_released_are_the_two_named_before
     assert not [k for k in drafted if k[1] == "released_in"], sorted(map(str, drafted))
 
 
-def test_day20_a_journey_of_the_two_told_before_their_freeing_is_each_ones(shapes):
+def test_day20_a_journey_of_the_two_told_before_their_freeing_is_no_ones(shapes):
+    """A journey told before the page frees them may be one before prison: left undrafted (a second review)."""
     text = "Two men home\n\nOren Pask and Pavel Sarnak, held for three years by Minsk, are back with their " \
            "families.\n\nThe two men flew to Vilnius late on Saturday.\n\nOn Friday, Minsk said the two men were " \
            "freed on bail.\n"
     drafted, _ = _drafted(shapes, text.replace(" on bail", ""), published="2026-11-21")
-    assert {k[0] for k in drafted if k[1:3] == ("sent_to", "vilnius")} == {"oren-pask", "pavel-sarnak"}, \
+    assert {k[0] for k in drafted if k[1] == "released_in"} == {"oren-pask", "pavel-sarnak"}, sorted(map(str, drafted))
+    assert not [k for k in drafted if k[1] == "sent_to"], \
         sorted(map(str, drafted))
     drafted, _ = _drafted(shapes, text, published="2026-11-21")  # never drafted as freed: no journey of the freed
     assert not [k for k in drafted if k[1] == "sent_to"], sorted(map(str, drafted))
@@ -8678,3 +8680,79 @@ def test_day20_review_a_trip_told_before_the_freeing_is_no_journey_of_the_freed(
     drafted, _ = _drafted(shapes, text, published="2026-11-21")
     assert {k[0] for k in drafted if k[1] == "released_in"} == {"oren-pask", "dara-quill"}, sorted(map(str, drafted))
     assert not [k for k in drafted if k[1] == "sent_to"], sorted(map(str, drafted))
+
+
+def test_day20_second_review_a_citing_verbs_day_is_no_day_of_the_recent_release(shapes):
+    known = _told(("release-2026-06", "released_count", 14), ("pavel-sarnak", "released_in", "release-2026-06"))
+    drafted, _ = _drafted(shapes, "Minsk pardons\n\nMINSK (Reuters) - Belarus pardoned 14 prisoners on Friday. Lawyers "
+                                  "on Saturday cited the recent release of the blogger Pavel Sarnak.\n",
+                          known_claims=known, published="2026-11-21")
+    assert {k[2] for k in drafted if k[:2] == ("pavel-sarnak", "released_in")} == {"release-2026-06"}, \
+        sorted(map(str, drafted))
+    assert not [k for k in drafted if k[0] == "release-2026-11-21"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("after, sent", [
+    ("He arrived in Vilnius on Saturday and said he would continue to work as a journalist.", {"oren-pask": "vilnius"}),
+    ("He flew to Warsaw, where he hopes to study law.", {"oren-pask": "warsaw"})])
+def test_day20_second_review_plans_after_a_journey_leave_it_the_freeds(shapes, after, sent):
+    drafted, _ = _drafted(shapes, f"Minsk frees a blogger\n\nBelarus freed the blogger Oren Pask on Friday. {after}\n",
+                          published="2026-11-21")
+    assert {k[0]: k[2] for k in drafted if k[1] == "sent_to"} == sent, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("saying", ["Officials have not said", "Neither government confirmed",
+                                    "No official has confirmed", "Activists wrongly said", "Unconfirmed reports said"])
+def test_day20_second_review_a_doubted_saying_frees_no_one(shapes, saying):
+    text = f"Two activists missing\n\nOren Pask and Dara Quill, held since 2021, were not heard from for months.\n\n" \
+           f"{saying} the two women were freed.\n"
+    drafted, _ = _drafted(shapes, text, published="2026-11-21")
+    assert not [k for k in drafted if k[1] == "released_in"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("listed, freed", [
+    ("Oren Pask and Ruth Calder plus a Ukrainian citizen", {"oren-pask", "ruth-calder"}),
+    ("Oren Pask and Dara Quill as part of an accord struck with Warsaw", {"oren-pask", "dara-quill"}),
+    ("opposition leader Dara Quill and envoy Ruth Calder greeted them in Vilnius", set()),
+    ("opposition leader Dara Quill and her husband greeted them in Vilnius", set())])
+def test_day20_second_review_a_colon_list_is_told_from_a_clause_by_its_verb(shapes, listed, freed):
+    drafted, _ = _drafted(shapes, f"Minsk frees prisoners\n\nBelarus freed prisoners on Friday: {listed}.\n",
+                          published="2026-11-21")
+    assert {k[0] for k in drafted if k[1] == "released_in"} == freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("lead, total", [
+    ("Belarus freed five Lithuanian citizens who were part of a group of 40 prisoners handed over at the border.", None),
+    ("Belarus on Friday freed 22 Ukrainian citizens who went home in a group of 52 prisoners.", None),
+    ("Belarus on Friday pardoned 22 Ukrainian citizens following a wider amnesty covering 300 prisoners.", None),
+    ("Belarus has not only freed 22 Ukrainian citizens on Friday but has promised more.", "22")])
+def test_day20_second_review_a_count_part_of_a_larger_group_is_no_total(shapes, lead, total):
+    drafted, _ = _drafted(shapes, f"Minsk pardons prisoners\n\nMINSK (AP) - {lead}\n", published="2026-11-21")
+    totals = {k[2] for k in drafted if k[1] == "released_count" and k[4:] == (None, None)}
+    assert totals == ({total} if total else set()), sorted(map(str, drafted))
+
+
+def test_day20_second_review_the_pair_with_others_counts_no_two_there(shapes):
+    drafted, _ = _drafted(shapes, "Minsk frees 14\n\nBelarus freed 14 prisoners on Friday, among them Oren Pask and "
+                                  "Dara Quill. The pair arrived in Vilnius on Saturday along with the 12 others.\n",
+                          published="2026-11-21")
+    assert not [k for k in drafted if k[1] == "destination_count" and k[2] == "2"], sorted(map(str, drafted))
+    assert {k[0] for k in drafted if k[1] == "sent_to"} == {"oren-pask", "dara-quill"}, sorted(map(str, drafted))
+
+
+def test_day20_second_review_a_brief_detention_during_protests_dates_no_imprisonment(shapes):
+    drafted, _ = _drafted(shapes, "Minsk freed the blogger Oren Pask on Friday. Pask was briefly detained during 2020 "
+                                  "street protests and jailed for 15 years after a second arrest.\n",
+                          published="2026-11-21")
+    assert not [k for k in drafted if k[1] == "imprisoned_since"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("text", ["Belarus frees 31\nPoles among them, Warsaw says\n\nMINSK (AP) - Belarus freed 31 "
+                                  "prisoners on Friday, Poland's foreign ministry said.\n",
+                                  "Minsk frees 31\n \nUkrainians make up most of the group freed on Friday, officials "
+                                  "said.\n",
+                                  "Minsk frees 31\r\n\r\nUkrainians make up most of the group freed on Friday, "
+                                  "officials said.\r\n"])
+def test_day20_second_review_a_headlines_count_takes_no_nationality_from_below(shapes, text):
+    drafted, _ = _drafted(shapes, text, published="2026-11-21")
+    assert not [k for k in drafted if k[1] == "released_count" and k[4:] != (None, None)], sorted(map(str, drafted))

@@ -415,6 +415,7 @@ class Context:
     sentence_drafts: int = 0  # where the drafts of the sentence being read begin in `drafts`
 
     _newlines: list[int] | None = None
+    _spellings: dict | None = None  # proposed person -> the longest spelling of them on the page (note_person)
     _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far
     _freed_people: set = field(default_factory=set)  # the people drafted as freed so far (drafted_freed, in one step)
     release_dates_at: dict = field(default_factory=dict)  # (sentence start, offset) -> a freeing's date (release_date)
@@ -524,7 +525,12 @@ class Context:
     def note_person(self, person: Name) -> str:
         """A person's id; one the registry does not know gets a drafted registry entry."""
         if person.proposed:
-            full = max((n.text for n in self.names if n.proposed == person.proposed), key=len)
+            if self._spellings is None:  # each proposed person's longest spelling on the page, found once
+                self._spellings = {}
+                for name in self.names:
+                    if name.proposed and len(name.text) > len(self._spellings.get(name.proposed, "")):
+                        self._spellings[name.proposed] = name.text
+            full = self._spellings.get(person.proposed) or person.text
             entry = {"id": person.proposed, "name": full, "aliases": [full.split()[-1]]}
             if person.candidate:
                 entry["notes"] = f"close to the registry's {person.candidate}: the same person? then add the spelling there"

@@ -500,16 +500,25 @@ def _known_release_of(ctx: Context, sentence: Sentence, person: Name, offset: in
     return None if not_this_pages(ctx, release) else release
 
 
-def _earlier_freeing(ctx: Context, sentence: Sentence, person: Name, offset: int) -> str | None:
+def _dated_after(ctx: Context, sentence: Sentence, offset: int) -> bool:
+    """True when a date in the clause of the freeing at `offset` follows it ("the earlier release of A on Monday"; not
+    "Lawyers on Saturday cited the recent release of A": the day they spoke), said of no one."""
+    clause_end = sentence.clause(offset)[1]
+    return any(d.value and offset < d.start < clause_end and not describes_someone(ctx, sentence, d)
+               for d in sentence.dates)
+
+
+def _earlier_freeing(ctx: Context, person: Name, dated: bool) -> str | None:
     """Where "the recent release of A", "the earlier pardon of A" (no verb says it was done as the news: not "welcomed
     the recent release of A") puts A: the one release the project's claims free A in, when it is not the page's and can
     be this page's background (then that release's id); the release a date in the clause names, or the page's own when
     the project frees A in it too ("" for the clause's release); else nowhere (None): a freeing before the news, of a
     release the page does not tell."""
     known = ctx.freed_in.get(getattr(person, "entity", None) or person.id, set())
-    release = clause_release(ctx, sentence, offset)
-    if release and release != ctx.release or ctx.release in known:
-        return ""  # "days after the earlier release of A on Monday": Monday's; or the page's own, which frees A too
+    if dated:
+        return ""  # "days after the earlier release of A on Monday": Monday's (`_dated_after`)
+    if ctx.release in known:
+        return ctx.release  # the page's own, which frees A too
     if len(known) == 1 and not not_this_pages(ctx, next(iter(known))):
         return next(iter(known))
     return None
@@ -861,8 +870,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             continue  # "demanded the release of X", "talks on the release of X": asked for, not done ("The pardon
             # follows the surprise release last month of X" is one done: its time is written)
         obj += of.end() if of else 0  # "the pardon of the blogger X", "secured the release of journalist Y"
+        dated = earlier and _dated_after(ctx, sentence, sentence.start + match.start())  # (once for all it names)
         for person in list_members(ctx, sentence, obj):
-            release = _earlier_freeing(ctx, sentence, person, sentence.start + match.start()) if earlier else ""
+            release = _earlier_freeing(ctx, person, dated) if earlier else ""
             if release is not None:
                 record(person, sentence.start + match.start(), sentence.start + match.start(), person.end,
                        release=release)
@@ -1061,10 +1071,11 @@ OBJECT_OF = re.compile(r"\b(?:against|with|by|to|from|under|than|after|before|of
 """Before a name, a word that makes it the object of something else ("pressure from Senator X", "after meeting X")."""
 
 
-CLAUSE_AFTER_NAME = re.compile(r"\s+(?:(?:also|then|later|quickly|swiftly)\s+)?"
-                               r"(?!(?:and|or|who|whose|which|with|was|were|is|are|has|have|had)\b)[a-z]+(?:ed|s)\b")
-"""After the last name a colon opens, a verb that makes the name a clause's subject: "...: A signed the decree" (not "A
-and B", "A, who ...", "A was among them")."""
+CLAUSE_AFTER_NAME = re.compile(r"[^,.;:()]{0,80}?\b(?:said|says|signed|signs|welcomed|welcomes|greeted|greets|"
+                               r"confirmed|confirms|thanked|thanks|urged|urges|called|calls|told|tells|added|adds|met|"
+                               r"meets|praised|praises|hailed|hails|announced|announces|visited|visits|wrote|writes)\b")
+"""After the last name a colon opens, in its clause, a verb that makes the names a clause's subjects: "...: A signed the
+decree", "...: A and her husband greeted them" (not "A and B plus a Ukrainian", "A and B as part of a deal")."""
 
 
 TOGETHER = re.compile(r"(?:^\W*|\bthat\s+|"
@@ -1092,8 +1103,10 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
                 record(person, sentence.start + match.start(), sentence.start + match.start(), sentence.start + match.end())
             return
     for match in TOGETHER.finditer(sentence.text):
-        if match.start() > 0 and NOT_SAID_THAT.search(sentence.text, max(0, match.start("who") - NOT_SAID_REACH),
-                                                       match.start("who")):
+        window = max(0, match.start("who") - NOT_SAID_REACH)
+        if match.start() > 0 and (NOT_SAID_THAT.search(sentence.text, window, match.start("who")) or
+                                  not match.group(0).lower().lstrip().startswith("that") and
+                                  DOUBTED_SAYING.search(sentence.text, window, match.start())):
             continue  # "Officials denied that all three were released", "hope that they were freed"
         verb = FREED_AFTER.match(ctx.text, sentence.start + match.end(), sentence.end)
         if verb is None:
@@ -1116,6 +1129,10 @@ NOT_SAID_THAT = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|hop(?:e|es|ed|i
 """Right before "that they ...", words that leave what follows denied, hoped for or unconfirmed: "Officials denied that",
 "rejected suggestions that", "could not confirm that", "It is untrue that" (not "confirmed reports that", nor a hope
 further back: "Hoping to ease sanctions, Minsk announced that")."""
+DOUBTED_SAYING = re.compile(r"\b(?:not|n[’']t|never|no|neither|nor|nobody|none|wrongly|falsely|unconfirmed|whether|if|"
+                            r"reportedly|rumou?rs?|claim(?:s|ed)?)\b", re.IGNORECASE)
+"""Before a saying's verb with no "that" ("Officials have not said the two women were freed", "Unconfirmed reports said
+the two women were freed"), a word that leaves what is said undone or in doubt."""
 NOT_SAID_REACH = 80
 """How far before "they" or "the two" a denial or a hope is read ("has not confirmed the two women were freed"): a
 window, so that a sentence of many sayings is read once."""
@@ -1129,36 +1146,36 @@ def _journey_together(ctx: Context, sentence: Sentence, match: re.Match, group: 
     is not one before prison."""
     journey = TRAVELLED.match(ctx.text, sentence.start + match.end(), sentence.end)
     group = _taken_up(ctx, match, group) if journey is not None else None
-    if journey is None or group is None or _journey_before(ctx, sentence, journey.end()):
-        return
+    if journey is None or group is None or \
+            not all(ctx.drafted_freed(person.id) for person in group) or _journey_before(ctx, sentence, journey.end()):
+        return  # (a journey told before the page frees them may be one before prison: "The pair arrived in Minsk as
+        # tourists", years before "... announced that the two women were freed")
     place = place_after(ctx, sentence, journey.end())
     if place is None or ctx.kind(place) != "place" or IN_CUSTODY.match(ctx.text, place.end, sentence.end) or \
             TO_MEET.match(ctx.text, place.end):
         return
-    # (each one's once the page has drafted them all freed, here or further down: "The two women flew to Vilnius.
-    # ... Minsk said the two women were freed")
-    # (how many went there, when the words say it: "both", "the pair", "the two"; not "they")
-    counted = bool(match.group("number")) or bool(re.match(r"\W*(?:both|the\s+pair)\b", match.group("who"), re.I))
-    # (a journey told before the page frees them is one before prison unless it is an arrival: "The pair arrived in
-    # Vilnius", not "The two women travelled to Minsk", years before "... said the two women were freed")
-    early = not all(ctx.drafted_freed(person.id) for person in group)
-    if early and re.search(r"\b(?:travell?(?:ed|ing)|went|left|head(?:ed|ing))\b", journey.group(0), re.IGNORECASE):
-        return
+    # (how many went there, when the words say it: "both", "the pair", "the two"; not "they", nor "The pair arrived in
+    # Vilnius along with the 12 others": more went there)
+    counted = (bool(match.group("number")) or
+               bool(re.match(r"\W*(?:both|the\s+pair)\b", match.group("who"), re.IGNORECASE))) and \
+        not re.search(r"\b(?:(?:along|together)\s+with|alongside|among|others?)\b", ctx.text[place.end:sentence.end])
     ctx.journeys.append((group, place.entity, sentence.start + match.start("who"), place.end, ctx.current_rule, counted,
                          sentence.heading))
 
 
 def journeys_of_the_freed(ctx: Context) -> None:
-    """After the page is read: where each of a group went (`_journey_together`), when the page drafts each of them
-    freed, before the journey or after it; and, when the words count them ("Both men are on their way to Lithuania"),
-    that as many of the release they were freed in went there."""
+    """After the page is read: where each of a group the page drafted freed went (`_journey_together`); and, when the
+    words count them ("Both men are on their way to Lithuania"), that as many of the release they were freed in went
+    there."""
     rule, heading = ctx.current_rule, ctx.heading
+    freed_in: dict[str, set] = {}
+    for draft in ctx.drafts if ctx.journeys else ():
+        if draft.property == "released_in":
+            freed_in.setdefault(draft.subject, set()).add(draft.value)
     for group, place, start, end, ctx.current_rule, counted, ctx.heading in ctx.journeys:  # (as read in their sentence)
-        if not all(ctx.drafted_freed(person.id) for person in group):
-            continue
         for person in group:
             ctx.add("sent_to", "entity", place, start, end, subject=ctx.note_person(person))
-        releases = {d.value for d in ctx.drafts if d.property == "released_in" and d.subject in {p.id for p in group}}
+        releases = set().union(*(freed_in.get(p.id, set()) for p in group))
         if counted and len(releases) == 1:
             ctx.current_rule = "destination-count"
             ctx.add("destination_count", "count", len(group), start, end, subject=releases.pop(), scope=place)
@@ -1717,8 +1734,9 @@ past before the freeing ("had returned to Lithuania after the protests but was s
 Lithuania many times")."""
 
 
-WORK_TRIP = re.compile(r"\s*\bto\s+(?:cover|report\s+on|work|organi[sz]e|attend|study|take\s+part|campaign|film)\b")
-"""After where someone went, a purpose of work: "travelled to Minsk to cover the protests", a journey before prison."""
+WORK_TRIP = re.compile(r"\s*\bto\s+(?:cover|report\s+on|film)\b")
+"""Right after where a count of people went, a reporter's purpose: "two women travelled to Minsk to cover the
+protests", a journey before prison."""
 
 
 def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
@@ -1730,8 +1748,6 @@ def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
     return bool(EARLIER_WORDS.search(rest) or
                 re.search(r"\b(?:when|and|then|before\s+being)\b[^.;]{0,40}?\b(?:arrested|detained|jailed|imprisoned|pulled\s+off)\b",
                           rest) or
-                # a journey for work ("travelled to Minsk to cover the protests"): one the freed made before prison
-                WORK_TRIP.search(rest) or
                 # "had been transferred to Minsk after their arrest", "until his arrest", ", where he was arrested"
                 # (not "four years after she was arrested": long after)
                 re.search(r"(?<!years\s)(?<!months\s)(?<!weeks\s)(?<!year\s)(?<!month\s)"

@@ -745,6 +745,8 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
             # aftermath, in March 2021")
         if SENTENCED.search(ctx.text[max(sentence.start, date.start - 60):date.start]):
             continue  # "sentenced to 8 years in prison in 2022": the verdict's date, not the arrest's
+        if found.group("at") and re.search(r"\bbriefly\s+(?:\w+\s+)?$", ctx.text[max(sentence.start, start - 30):start]):
+            continue  # "briefly detained during the 2020 protests": a short detention, not the imprisonment
         if re.match(rf"\w+\s+{ADJECTIVES}{PEOPLE}\s+(?:in|since|on)\s", ctx.text[start:date.start], re.IGNORECASE):
             continue  # "released 40 detained political prisoners on November 27": who was freed, no arrest
         if any(0 <= start - f.end <= 3 for f in sentence.figures):

@@ -37,16 +37,26 @@ GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|ja
                         r"veterans?)\b)")
 
 
-def group_noun(ctx: Context, offset: int) -> re.Match | None:
+BLANK_LINE = re.compile(r"\n[ \t\r\xa0]*\r?\n")
+"""A blank line, also one holding spaces or written with Windows line ends."""
+
+
+def group_noun(ctx: Context, offset: int, heading: bool = False) -> re.Match | None:
     """GROUP_NOUN right after a count at `offset`, in its paragraph: across a line a page wrapped ("freed 31\nUkrainians
     and 5 Poles") to a nationality's word or a group's noun, never across a blank line, nor across a line break to a
-    country's bare name ("Minsk Frees 31\nBelarus has pardoned ...": a headline's count, then the story)."""
-    end = ctx.text.find("\n\n", offset)
-    noun = GROUP_NOUN.match(ctx.text, offset, len(ctx.text) if end < 0 else end)
-    if noun and "\n" in ctx.text[offset:noun.start("noun")] and " " not in noun.group("noun") and \
-            not noun.group("origin") and re.fullmatch(r"[A-Z][a-z]+", noun.group("noun")) and \
-            not is_demonym(noun.group("noun")):
-        return None
+    country's bare name ("Minsk Frees 31\nBelarus has pardoned ...": a headline's count, then the story), nor out of a
+    `heading` whose paragraph does not end as a sentence does ("Belarus frees 31\nPoles among them, Warsaw says": a
+    sub-headline)."""
+    blank = BLANK_LINE.search(ctx.text, offset)
+    end = blank.start() if blank else len(ctx.text)
+    noun = GROUP_NOUN.match(ctx.text, offset, end)
+    if noun and "\n" in ctx.text[offset:noun.start("noun")]:
+        bare = " " not in noun.group("noun") and not noun.group("origin") and \
+            re.fullmatch(r"[A-Z][a-z]+", noun.group("noun")) and not is_demonym(noun.group("noun"))
+        # (a line that reads as a heading is wrapped prose when its paragraph ends as a sentence does)
+        unfinished = heading and not re.search(r"[.!?][\"”’)]?\s*$", ctx.text[noun.end():end])
+        if bare or unfinished:
+            return None
     return noun
 
 
@@ -153,7 +163,7 @@ def destinations(ctx: Context, sentence: Sentence) -> None:
             if place and gap.group("now") and IN_CUSTODY.match(ctx.text, place.end, sentence.end):
                 break  # "Eleven of the freed were in Minsk's Okrestina jail": where they were held
             if place and WORK_TRIP.match(ctx.text, place.end, min(sentence.end, place.end + 30)):
-                break  # "The two women travelled to Minsk to cover the protests": a journey before prison
+                break  # "The two women travelled to Minsk to cover the protests": a reporters' journey before prison
             if place and gap.group("received") and ctx.country and ctx.registry.top(place.entity) == ctx.country:
                 continue  # "received by Belarusian border guards and then driven to Lithuania": the releasing side's
             if place and ctx.kind(place) == "place":
@@ -459,7 +469,7 @@ def groups(ctx: Context, sentence: Sentence) -> None:
             _count(ctx, "released_count", figure, figure.start, figure.end + foreign.end(),
                    clause_release(ctx, sentence, figure.start), population=group_of(ctx, "foreign nationals"))
             continue
-        noun = group_noun(ctx, figure.end)
+        noun = group_noun(ctx, figure.end, sentence.heading)
         if not noun or re.match(r"\s+years?\b", ctx.text[figure.end:figure.end + 7]):
             continue
         if _held_where(ctx, sentence, figure, noun.end()):
@@ -1307,13 +1317,17 @@ in unrelated cases", "22 Ukrainian citizens who had been convicted of sabotage")
 "along with ..."."""
 
 
-NOT_DONE_BEFORE = re.compile(r"\b(?:not|n[’']t|never|refused\s+to|declined\s+to|did\s+not)\s+(?:yet\s+)?(?:\w+\s+)?$",
+NOT_DONE_BEFORE = re.compile(r"\b(?:not|n[’']t|never|refused\s+to|declined\s+to|did\s+not)\s+(?!only\b)(?:yet\s+)?"
+                             r"(?:\w+\s+)?$",
                              re.IGNORECASE)
 """Before a freeing's verb, words that leave it undone: "has not granted pardon to", "never freed"."""
 MORE_FREED = re.compile(r"\b(?:also|too|as\s+well|(?:along|together)\s+with|alongside|plus|besides|including|freed|"
                         r"released|pardoned)\b", re.IGNORECASE)
 """In an event's clause after a count of one nationality, words that free more than them: "following talks at which a
 Polish priest was also freed", "following a deal that freed the priest A"."""
+LARGER_GROUP = re.compile(r"\b(?:group|part|most|among|amnesty|dozens|hundreds|scores|others?|rest)\b", re.IGNORECASE)
+"""In a "who" or "following" clause after a count of one nationality, words of a larger group the count is part of:
+"who were part of a group of 40", "following a wider amnesty covering 300 prisoners"."""
 CLAUSE_REACH = 400
 """How far after a count of one nationality its clause is read for others beside them: a window, so that a sentence of
 many counts is read once."""
@@ -1358,7 +1372,8 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
                          r"(?:an?\s+)?(?:(?:presidential|full|royal|complete)\s+){0,2}"
                          r"(?:pardons?|clemency|amnesty)\s+to)\s+$",
                          ctx.text[max(0, draft.start - 60):draft.start], re.IGNORECASE)  # "granted pardon to"
-        if verb and NOT_DONE_BEFORE.search(ctx.text, max(0, draft.start - 80), draft.start - len(verb.group(0))):
+        if verb and NOT_DONE_BEFORE.search(ctx.text, max(0, verb.start() + max(0, draft.start - 60) - 80),
+                                           max(0, draft.start - 60) + verb.start()):
             continue  # "has not granted pardon to 22 Ukrainian citizens": no freeing
         if verb and sentence_of(draft.start).heading and not any(
                 not BESIDE_THEM.search(ctx.text, other.end, sentence_of(other.start).end)
@@ -1390,7 +1405,9 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         # (an event's clause speaks of others than the freed, "following talks with an envoy", but not of more freed:
         # "following talks at which a Polish priest was also freed")
         event = when is not None and re.match(r"\s+(?:after|following)\b", when.group(0), re.IGNORECASE) is not None
-        if not when or event and MORE_FREED.search(when.group(0)) or \
+        said = when is not None and re.match(r"\s+(?:after|following|who)\b", when.group(0), re.IGNORECASE) is not None
+        if not when or event and MORE_FREED.search(when.group(0)) or said and (LARGER_GROUP.search(when.group(0)) or any(
+                when.start() <= f.start < when.end() for f in sentence_of(draft.start).figures)) or \
                 BESIDE_THEM.search(ctx.text, when.end() if event else end, clause_end) or \
                 draft.subject in others or besides:
             continue  # another total, another group, others beside them, or someone "also freed": more were freed

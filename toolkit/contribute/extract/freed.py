@@ -503,9 +503,8 @@ def _known_release_of(ctx: Context, sentence: Sentence, person: Name, offset: in
 def _dated_after(ctx: Context, sentence: Sentence, offset: int) -> bool:
     """True when a date in the clause of the freeing at `offset` follows it ("the earlier release of A on Monday"; not
     "Lawyers on Saturday cited the recent release of A": the day they spoke), said of no one."""
-    clause_end = sentence.clause(offset)[1]
-    return any(d.value and offset < d.start < clause_end and not describes_someone(ctx, sentence, d)
-               for d in sentence.dates)
+    return any(d.value and not describes_someone(ctx, sentence, d)
+               for d in sentence.dates_within(offset + 1, sentence.clause(offset)[1]))
 
 
 def _earlier_freeing(ctx: Context, person: Name, dated: bool) -> str | None:

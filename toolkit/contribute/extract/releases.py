@@ -39,6 +39,10 @@ GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|ja
 
 BLANK_LINE = re.compile(r"\n[ \t\r\xa0]*\r?\n")
 """A blank line, also one holding spaces or written with Windows line ends."""
+GROUP_NOUN_REACH = 200
+"""How far after a count its group's noun is read (GROUP_NOUN spans far less)."""
+PARAGRAPH_REACH = 3000
+"""How far a paragraph is read for the end of a sentence, after a count a heading line closes with."""
 
 
 def group_noun(ctx: Context, offset: int, heading: bool = False) -> re.Match | None:
@@ -47,14 +51,17 @@ def group_noun(ctx: Context, offset: int, heading: bool = False) -> re.Match | N
     country's bare name ("Minsk Frees 31\nBelarus has pardoned ...": a headline's count, then the story), nor out of a
     `heading` whose paragraph does not end as a sentence does ("Belarus frees 31\nPoles among them, Warsaw says": a
     sub-headline)."""
-    blank = BLANK_LINE.search(ctx.text, offset)
-    end = blank.start() if blank else len(ctx.text)
-    noun = GROUP_NOUN.match(ctx.text, offset, end)
+    reach = min(len(ctx.text), offset + GROUP_NOUN_REACH)  # (read within a window: a page may hold thousands of counts)
+    blank = BLANK_LINE.search(ctx.text, offset, reach)
+    noun = GROUP_NOUN.match(ctx.text, offset, blank.start() if blank else reach)
     if noun and "\n" in ctx.text[offset:noun.start("noun")]:
         bare = " " not in noun.group("noun") and not noun.group("origin") and \
             re.fullmatch(r"[A-Z][a-z]+", noun.group("noun")) and not is_demonym(noun.group("noun"))
         # (a line that reads as a heading is wrapped prose when its paragraph ends as a sentence does)
-        unfinished = heading and not re.search(r"[.!?][\"”’)]?\s*$", ctx.text[noun.end():end])
+        # (within a reach: a longer paragraph is prose)
+        paragraph = BLANK_LINE.search(ctx.text, noun.end(), noun.end() + PARAGRAPH_REACH) if heading else None
+        unfinished = paragraph is not None and not re.search(r"[.!?][\"”’)]?\s*$",
+                                                             ctx.text[noun.end():paragraph.start()])
         if bare or unfinished:
             return None
     return noun

@@ -411,7 +411,8 @@ class Context:
     all_moved: list = field(default_factory=list)  # (release, place, start, end, each named) where all of a release's
     # freed went
     said_days: dict = field(default_factory=dict)  # release -> (date, start, end): the first day a freeing was said on
-    journeys: list = field(default_factory=list)  # (group, place, start, end, rule): where a group named before went
+    journeys: list = field(default_factory=list)  # (group, place, start, end, rule, counted, heading): where a group
+    # the page freed went (freed.journeys_of_the_freed)
     sentence_drafts: int = 0  # where the drafts of the sentence being read begin in `drafts`
 
     _newlines: list[int] | None = None

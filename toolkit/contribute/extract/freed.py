@@ -509,10 +509,10 @@ def _dated_after(ctx: Context, sentence: Sentence, offset: int) -> bool:
 
 def _earlier_freeing(ctx: Context, person: Name, dated: bool) -> str | None:
     """Where "the recent release of A", "the earlier pardon of A" (no verb says it was done as the news: not "welcomed
-    the recent release of A") puts A: the one release the project's claims free A in, when it is not the page's and can
-    be this page's background (then that release's id); the release a date in the clause names, or the page's own when
-    the project frees A in it too ("" for the clause's release); else nowhere (None): a freeing before the news, of a
-    release the page does not tell."""
+    the recent release of A") puts A: the release a date after it in its clause names, when `dated` ("" for the
+    clause's release); else the page's own, when the project's claims free A in it; else the one other release they free
+    A in, when it can be this page's background; else nowhere (None): a freeing before the news, of a release the page
+    does not tell."""
     known = ctx.freed_in.get(getattr(person, "entity", None) or person.id, set())
     if dated:
         return ""  # "days after the earlier release of A on Monday": Monday's (`_dated_after`)

@@ -1379,8 +1379,8 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
                          r"(?:an?\s+)?(?:(?:presidential|full|royal|complete)\s+){0,2}"
                          r"(?:pardons?|clemency|amnesty)\s+to)\s+$",
                          ctx.text[max(0, draft.start - 60):draft.start], re.IGNORECASE)  # "granted pardon to"
-        if verb and NOT_DONE_BEFORE.search(ctx.text, max(0, verb.start() + max(0, draft.start - 60) - 80),
-                                           max(0, draft.start - 60) + verb.start()):
+        at = max(0, draft.start - 60) + verb.start() if verb else 0  # where the verb begins in the text
+        if verb and NOT_DONE_BEFORE.search(ctx.text, max(0, at - 80), at):
             continue  # "has not granted pardon to 22 Ukrainian citizens": no freeing
         if verb and sentence_of(draft.start).heading and not any(
                 not BESIDE_THEM.search(ctx.text, other.end, sentence_of(other.start).end)
@@ -1412,9 +1412,11 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         # (an event's clause speaks of others than the freed, "following talks with an envoy", but not of more freed:
         # "following talks at which a Polish priest was also freed")
         event = when is not None and re.match(r"\s+(?:after|following)\b", when.group(0), re.IGNORECASE) is not None
-        said = when is not None and re.match(r"\s+(?:after|following|who)\b", when.group(0), re.IGNORECASE) is not None
-        if not when or event and MORE_FREED.search(when.group(0)) or said and (LARGER_GROUP.search(when.group(0)) or any(
-                when.start() <= f.start < when.end() for f in sentence_of(draft.start).figures)) or \
+        # (a "who" or event clause that names a larger group: "who were part of a group of 40")
+        described = when is not None and re.match(r"\s+(?:after|following|who)\b", when.group(0), re.IGNORECASE)
+        larger = described and (LARGER_GROUP.search(when.group(0)) or
+                                any(when.start() <= f.start < when.end() for f in sentence_of(draft.start).figures))
+        if not when or event and MORE_FREED.search(when.group(0)) or larger or \
                 BESIDE_THEM.search(ctx.text, when.end() if event else end, clause_end) or \
                 draft.subject in others or besides:
             continue  # another total, another group, others beside them, or someone "also freed": more were freed

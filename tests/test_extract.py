@@ -8652,17 +8652,6 @@ def test_day20_review_a_journey_drafted_after_the_page_is_read_keeps_its_own_sen
     assert marks == {"oren-pask": "", "dara-quill": ""}, marks
 
 
-@pytest.mark.parametrize("lead, total", [
-    ("The ruler pardoned 22 Ukrainian citizens following talks at which a Polish priest was also freed.", None),
-    ("The ruler granted a pardon to 22 Ukrainian citizens following a deal that freed the priest Oren Pask.", None),
-    ("The ruler has not granted pardon to 22 Ukrainian citizens on Friday, despite expectations.", None),
-    ("The ruler granted a full presidential pardon to 22 Ukrainian citizens following talks with an envoy.", "22")])
-def test_day20_review_a_one_nationality_total_needs_no_one_else_freed_and_a_freeing_done(shapes, lead, total):
-    drafted, _ = _drafted(shapes, f"Minsk pardons prisoners\n\nMINSK (AP) - {lead}\n", published="2026-11-21")
-    totals = {k[2] for k in drafted if k[1] == "released_count" and k[4:] == (None, None)}
-    assert totals == ({total} if total else set()), sorted(map(str, drafted))
-
-
 def test_day20_review_a_count_wrapped_before_its_nationality_is_still_its_count(shapes):
     text = "Belarus frees prisoners\n\nMINSK (AP) - Belarus on Friday freed 31\nUkrainians and 5 Poles, officials " \
            "said, after talks with envoys of the\nUnited States.\n"
@@ -8722,11 +8711,17 @@ def test_day20_second_review_a_colon_list_is_told_from_a_clause_by_its_verb(shap
 
 
 @pytest.mark.parametrize("lead, total", [
+    # (first review) no one else freed in the event's clause, and a freeing done
+    ("The ruler pardoned 22 Ukrainian citizens following talks at which a Polish priest was also freed.", None),
+    ("The ruler granted a pardon to 22 Ukrainian citizens following a deal that freed the priest Oren Pask.", None),
+    ("The ruler has not granted pardon to 22 Ukrainian citizens on Friday, despite expectations.", None),
+    ("The ruler granted a full presidential pardon to 22 Ukrainian citizens following talks with an envoy.", "22"),
+    # (second review) no larger group named in its "who" or event clause
     ("Belarus freed five Lithuanian citizens who were part of a group of 40 prisoners handed over at the border.", None),
     ("Belarus on Friday freed 22 Ukrainian citizens who went home in a group of 52 prisoners.", None),
     ("Belarus on Friday pardoned 22 Ukrainian citizens following a wider amnesty covering 300 prisoners.", None),
     ("Belarus has not only freed 22 Ukrainian citizens on Friday but has promised more.", "22")])
-def test_day20_second_review_a_count_part_of_a_larger_group_is_no_total(shapes, lead, total):
+def test_day20_review_a_one_nationality_count_is_the_total_only_alone_and_freed(shapes, lead, total):
     drafted, _ = _drafted(shapes, f"Minsk pardons prisoners\n\nMINSK (AP) - {lead}\n", published="2026-11-21")
     totals = {k[2] for k in drafted if k[1] == "released_count" and k[4:] == (None, None)}
     assert totals == ({total} if total else set()), sorted(map(str, drafted))

@@ -254,7 +254,6 @@ def draft_article(text: str, registry: Registry, properties: dict[str, str], kno
             item = people.list_item(ctx, sentence)
             if item is not None and (ctx.item_person is None or ctx.item_person[0] != item):
                 ctx.item_person = (item, subject)
-    freed.journeys_of_the_freed(ctx)
     ctx.current_rule = "all-moved"
     everyone.sent_with_all(ctx)
     ctx.current_rule = "release-date"

@@ -411,14 +411,12 @@ class Context:
     all_moved: list = field(default_factory=list)  # (release, place, start, end, each named) where all of a release's
     # freed went
     said_days: dict = field(default_factory=dict)  # release -> (date, start, end): the first day a freeing was said on
-    journeys: list = field(default_factory=list)  # (group, place, start, end, rule, counted, heading): where a group
-    # the page freed went (freed.journeys_of_the_freed)
     sentence_drafts: int = 0  # where the drafts of the sentence being read begin in `drafts`
 
     _newlines: list[int] | None = None
     _spellings: dict | None = None  # proposed person -> the longest spelling of them on the page (note_person)
     _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far
-    _freed_people: set = field(default_factory=set)  # the people drafted as freed so far (drafted_freed, in one step)
+    _freed_people: dict = field(default_factory=dict)  # person -> the releases drafted freeing them so far
     release_dates_at: dict = field(default_factory=dict)  # (sentence start, offset) -> a freeing's date (release_date)
     running_since: dict = field(default_factory=dict)  # sentence start -> its running totals' openings' ends, and its stops
     previous_counts: set = field(default_factory=set)  # the exact counts of the page's release the sentence before gave
@@ -463,7 +461,7 @@ class Context:
         self.drafts.append(draft)
         self._drafted.setdefault((prop, draft.rule), set()).add(start)
         if prop == "released_in":
-            self._freed_people.add(draft.subject)
+            self._freed_people.setdefault(draft.subject, set()).add(value)
         return draft
 
     def _doubt(self, subject: str, note: str, value=None) -> str:
@@ -505,6 +503,10 @@ class Context:
     def drafted_freed(self, person: str) -> bool:
         """True when the page has drafted the person as freed so far."""
         return person in self._freed_people
+
+    def releases_freeing(self, person: str) -> set:
+        """The releases the page has drafted the person freed in so far."""
+        return self._freed_people.get(person, set())
 
     def kind(self, name: Name) -> str | None:
         if name.entity and name.entity in self.proposals.get("places", {}):

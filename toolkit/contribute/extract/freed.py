@@ -24,7 +24,8 @@ from .names import Name, title_word
 from .people import (BULLET, HOW_MANY, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, SHELTERED, added_to_the_freed,
                      after_apposition, counted_group, described, list_item, list_members, listed_up_to, persons, speaks)
 from .places import border_of, new_place, place_after
-from .subjects import ABOUT_SOMEONE, ACTOR, clause_release, country_named, describes_someone, not_this_pages, other_side
+from .subjects import (ABOUT_SOMEONE, ACTOR, BEFORE_THE_NEWS, clause_release, country_named, describes_someone,
+                       not_this_pages, other_side)
 
 INCLUDING = re.compile(r"\b(?:including|includ(?:e|es|ed)|among(?:st)?\s+them|among(?:st)?\s+whom|such\s+as|as\s+well\s+as)\s+",
                        re.IGNORECASE)
@@ -214,7 +215,7 @@ DONE_NOUN = re.compile(r"\b(?:secure[sd]?|announce[sd]?|welcome[sd]?|welcoming|h
                        r"confirm(?:s|ed)?|ordered|approve[sd]|granted|saw|led\s+to|resulted\s+in|after|following|with)\s+"
                        rf"(?:(?!(?:{NOT_YET_DONE})\b)[\w’'-]+\s+){{0,3}}?(?:the\s+|his\s+|her\s+|their\s+)?"
                        rf"(?:(?!(?:{NOT_YET_DONE})\b)[\w’'-]+\s+)?$", re.IGNORECASE)
-EARLIER_NOUN = re.compile(r"\b(?:recent|earlier|previous|prior)\s+$", re.IGNORECASE)
+EARLIER_NOUN = re.compile(rf"\b{BEFORE_THE_NEWS}\s+$", re.IGNORECASE)
 """Right before a freeing's noun, a word that makes it one done before the news, or the news itself ("citing the recent
 release of A", "the earlier pardon of A"): `_earlier_freeing` says which release."""
 
@@ -1153,32 +1154,20 @@ def _journey_together(ctx: Context, sentence: Sentence, match: re.Match, group: 
     if place is None or ctx.kind(place) != "place" or IN_CUSTODY.match(ctx.text, place.end, sentence.end) or \
             TO_MEET.match(ctx.text, place.end):
         return
-    # (how many went there, when the words say it: "both", "the pair", "the two"; not "they", nor "The pair arrived in
-    # Vilnius along with the 12 others": more went there)
+    for person in group:
+        ctx.add("sent_to", "entity", place.entity, sentence.start + match.start("who"), place.end,
+                subject=ctx.note_person(person))
+    # how many went there, when the words say it: "both", "the pair", "the two" (not "they", nor "The pair arrived in
+    # Vilnius along with the 12 others": more went there), of the one release they were freed in
     counted = (bool(match.group("number")) or
                bool(re.match(r"\W*(?:both|the\s+pair)\b", match.group("who"), re.IGNORECASE))) and \
         not re.search(r"\b(?:(?:along|together)\s+with|alongside|among|others?)\b", ctx.text[place.end:sentence.end])
-    ctx.journeys.append((group, place.entity, sentence.start + match.start("who"), place.end, ctx.current_rule, counted,
-                         sentence.heading))
-
-
-def journeys_of_the_freed(ctx: Context) -> None:
-    """After the page is read: where each of a group the page drafted freed went (`_journey_together`); and, when the
-    words count them ("Both men are on their way to Lithuania"), that as many of the release they were freed in went
-    there."""
-    rule, heading = ctx.current_rule, ctx.heading
-    freed_in: dict[str, set] = {}
-    for draft in ctx.drafts if ctx.journeys else ():
-        if draft.property == "released_in":
-            freed_in.setdefault(draft.subject, set()).add(draft.value)
-    for group, place, start, end, ctx.current_rule, counted, ctx.heading in ctx.journeys:  # (as read in their sentence)
-        for person in group:
-            ctx.add("sent_to", "entity", place, start, end, subject=ctx.note_person(person))
-        releases = set().union(*(freed_in.get(p.id, set()) for p in group))
-        if counted and len(releases) == 1:
-            ctx.current_rule = "destination-count"
-            ctx.add("destination_count", "count", len(group), start, end, subject=releases.pop(), scope=place)
-    ctx.current_rule, ctx.heading = rule, heading
+    releases = set().union(*(ctx.releases_freeing(person.id) for person in group))
+    if counted and len(releases) == 1:
+        rule, ctx.current_rule = ctx.current_rule, "destination-count"
+        ctx.add("destination_count", "count", len(group), sentence.start + match.start("who"), place.end,
+                subject=releases.pop(), scope=place.entity)
+        ctx.current_rule = rule
 
 
 DONE_BEFORE = re.compile(r"\b(?:celebrat|welcom|hail|confirm|announc|secur|won|obtain|greet)\w*\s+(?:\w+\s+){0,2}$",
@@ -1731,11 +1720,6 @@ safe in Vilnius"):
 where a person the page has freed went; no reason to think anyone else freed ("The U.S. envoy flew to Minsk"). Not a
 past before the freeing ("had returned to Lithuania after the protests but was seized"), nor a habit ("has travelled to
 Lithuania many times")."""
-
-
-WORK_TRIP = re.compile(r"\s*\bto\s+(?:cover|report\s+on|film)\b")
-"""Right after where a count of people went, a reporter's purpose: "two women travelled to Minsk to cover the
-protests", a journey before prison."""
 
 
 def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:

@@ -19,7 +19,7 @@ from .besides import others_beside
 from .bystanders import STILL_HELD
 from .names import Name, is_demonym
 from . import freed  # noqa: F401 - registers who was freed right after the rules about people
-from .freed import COUNTED_NOUN, EARLIER_WORDS, RELATION_OF, RELATIONS_BEFORE_COLON, WORK_TRIP
+from .freed import COUNTED_NOUN, EARLIER_WORDS, RELATION_OF, RELATIONS_BEFORE_COLON
 from .everyone import destination_after  # registers the facts said of all the freed before the counts
 from .people import IN_CUSTODY, MOVED, NOW_IN, PRONOUN, after_apposition, list_members, persons
 from .places import country_at, country_of, demonym_country, group_of, nationals_of, new_place, place_after
@@ -37,6 +37,9 @@ GROUP_NOUN = re.compile(r"\s+(?:of\s+(?:them|those|whom)\s+)?(?:(?:imprisoned|ja
                         r"veterans?)\b)")
 
 
+WORK_TRIP = re.compile(r"\s*\bto\s+(?:cover|report\s+on|film)\b")
+"""Right after where a count of people went, a reporter's purpose: "two women travelled to Minsk to cover the
+protests", a journey before prison."""
 BLANK_LINE = re.compile(r"\n[ \t\r\xa0]*\r?\n")
 """A blank line, also one holding spaces or written with Windows line ends."""
 GROUP_NOUN_REACH = 200

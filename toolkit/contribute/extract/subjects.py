@@ -1078,8 +1078,9 @@ def _known_release(ctx: Context, sentences: list[Sentence]) -> tuple[str | None,
 
 RECAP = re.compile(r"\W*(?:Following|After|Earlier|Previously|Before\s+that|In\s+the\s+wake\s+of)\b")
 """A sentence's opening that tells of what came before the news: "After the meeting, a number of prisoners ..."."""
-EARLIER_FREEING_OF = re.compile(r"\b(?:recent|earlier|previous|prior)\s+(?:release|pardon|freeing)\s+of\s+[^.;:!?]*$",
-                                re.IGNORECASE)
+BEFORE_THE_NEWS = r"(?:recent|earlier|previous|prior)"
+"""Words that make a freeing one before the news ("the recent release of A"), or the news itself."""
+EARLIER_FREEING_OF = re.compile(rf"\b{BEFORE_THE_NEWS}\s+(?:release|pardon|freeing)\s+of\s+[^.;:!?]*$", re.IGNORECASE)
 """Before a name, a freeing that came before the news: "citing the recent release of the blogger A"."""
 
 

@@ -8354,7 +8354,11 @@ def test_day19_an_openings_pronoun_is_the_subject_named_after_its_comma(shapes, 
     ("Separately freed was Pavel Sarnak, whom Vilnius swapped for a spy.", False),
     # the first review's: how it was done, within the page's release
     ("Pavel Sarnak was released separately, hours later, at the Polish border.", True),
-    ("Pavel Sarnak, among them, was released separately and flown to Vilnius.", True)])
+    ("Pavel Sarnak, among them, was released separately and flown to Vilnius.", True),
+    # the third review's
+    ("Pavel Sarnak, one of the 14, was released separately at the Polish border.", True),
+    ("Pavel Sarnak was released separately an hour later.", True),
+    ("Pavel Sarnak, who was freed separately, was never among them.", False)])
 def test_day19_second_review_a_freeing_said_to_be_separate(shapes, second, freed):
     drafted = _review_draft(shapes, f"Minsk freed 14 prisoners on Friday. {second}")
     assert (("pavel-sarnak", "released_in", "release-2026-11-20") in {k[:3] for k in drafted}) == freed, \
@@ -8461,16 +8465,6 @@ def test_day19_third_review_these_prisoners_only_the_freed_ones(shapes, before, 
     assert bool(_freed(drafted) & {"pavel-sarnak", "oren-pask", "ruth-calder"}) == freed, sorted(map(str, drafted))
 
 
-@pytest.mark.parametrize("second, freed", [
-    ("Pavel Sarnak, one of the 14, was released separately at the Polish border.", True),
-    ("Pavel Sarnak was released separately an hour later.", True),
-    ("Pavel Sarnak, who was freed separately, was never among them.", False)])
-def test_day19_third_review_separately(shapes, second, freed):
-    drafted = _review_draft(shapes, f"Minsk freed 14 prisoners on Friday. {second}")
-    assert (("pavel-sarnak", "released_in", "release-2026-11-20") in {k[:3] for k in drafted}) == freed, \
-        sorted(map(str, drafted))
-
-
 def test_day19_third_review_a_country_named_but_not_as_a_party_still_sets_its_release_aside(tmp_path):
     registry = shapes_with_releases(tmp_path / "p", ("release-2027-03-14", "A release, March 2027"),
                                     ("release-2027-05-poland-amnesty", "An amnesty, May 2027"))
@@ -8553,8 +8547,7 @@ def test_day20_a_journey_of_the_two_told_before_their_freeing_is_no_ones(shapes)
            "freed on bail.\n"
     drafted, _ = _drafted(shapes, text.replace(" on bail", ""), published="2026-11-21")
     assert {k[0] for k in drafted if k[1] == "released_in"} == {"oren-pask", "pavel-sarnak"}, sorted(map(str, drafted))
-    assert not [k for k in drafted if k[1] == "sent_to"], \
-        sorted(map(str, drafted))
+    assert not [k for k in drafted if k[1] == "sent_to"], sorted(map(str, drafted))
     drafted, _ = _drafted(shapes, text, published="2026-11-21")  # never drafted as freed: no journey of the freed
     assert not [k for k in drafted if k[1] == "sent_to"], sorted(map(str, drafted))
 

@@ -8744,3 +8744,26 @@ def test_day20_second_review_a_brief_detention_during_protests_dates_no_imprison
 def test_day20_second_review_a_headlines_count_takes_no_nationality_from_below(shapes, text):
     drafted, _ = _drafted(shapes, text, published="2026-11-21")
     assert not [k for k in drafted if k[1] == "released_count" and k[4:] != (None, None)], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("ending, cut", [
+    ("- Tomas Wre", True),
+    ("- Tomas Wre\n", True),
+    ("- Tomas Wrenfield: a teacher jailed in 2023.", False),
+])
+def test_day21_the_last_item_of_a_described_list_the_page_stops_in_is_cut_off(shapes, ending, cut):
+    """Where the items of a list go on after their names in sentences ("- A: a poet jailed in 2021."), a last item that
+    is a bare name the text ends in stopped where the excerpt did, so it is nobody; a list of bare names keeps its last
+    (test_review3_a_speaker_after_the_comma_and_a_bulleted_last_name)."""
+    body = ("Belarus released three prisoners on Thursday. Those freed were:\n- Ivo Lamm: a poet, jailed in 2021.\n"
+            "- Ruth Calder: a reporter, jailed in 2022.\n" + ending)
+    freed = _freed(_review_draft(shapes, body))
+    assert {"ivo-lamm", "ruth-calder"} <= freed, sorted(freed)
+    assert (not any(f.startswith("tomas") for f in freed)) is cut, sorted(freed)
+
+
+def test_day21_a_numbered_list_of_described_items_cut_at_its_last(shapes):
+    body = ("Belarus released three prisoners on Thursday. Those freed were:\n1. Ivo Lamm, a poet jailed in 2021.\n"
+            "2. Ruth Calder, a reporter jailed in 2022.\n3. Tomas Wre")
+    freed = _freed(_review_draft(shapes, body))
+    assert "ruth-calder" in freed and not any(f.startswith("tomas") for f in freed), sorted(freed)

@@ -513,11 +513,28 @@ def _cut_off(text: str, start: int, end: int) -> bool:
     """True for a name that runs into the very end of the text inside a sentence no punctuation ends ("The third freed
     detainee was Tomas Wrenfi"): a page stored as an excerpt may stop mid-word, so the name may be half of one. Not
     a name that is a line of its own, as the last of a list of names one to a line may be (after a bullet or a number:
-    "- A", "2. A")."""
+    "- A", "2. A"), unless the line before is an item of the same list that goes on in a sentence after its name ("- B:
+    a reporter jailed in 2022." then "- Tomas Wre"): the last item stopped where the page did."""
     if text[end:].strip():
         return False
     line = text.rfind("\n", 0, start) + 1
-    return bool(re.search(r"[^\W\d_]", text[line:start]))
+    if re.search(r"[^\W\d_]", text[line:start]):
+        return True
+    before = text[:line].rstrip().rpartition("\n")[2].strip()
+    marker = text[line:start].strip()
+    kind = _item_marker(marker)
+    return kind is not None and _item_marker(before) == kind and before.endswith(SENTENCE_ENDS) and \
+        re.search(r"\w[,:;]\s", before) is not None
+
+
+def _item_marker(line: str) -> str | None:
+    """The kind of mark a list's item opens with: its bullet, or "1" for any number ("2.", "14)")."""
+    mark = re.match(r"[-–—•*·]|\d+[.)]", line)
+    return None if mark is None else ("1" if mark.group()[0].isdigit() else mark.group())
+
+
+SENTENCE_ENDS = (".", "!", "?", "”", '"')
+"""How a list's item that tells more than a name ends (after a comma or a colon past its first word)."""
 
 
 def _wrapped(text: str, name: Name) -> list[Name]:

@@ -8767,3 +8767,19 @@ def test_day21_a_numbered_list_of_described_items_cut_at_its_last(shapes):
             "2. Ruth Calder, a reporter jailed in 2022.\n3. Tomas Wre")
     freed = _freed(_review_draft(shapes, body))
     assert "ruth-calder" in freed and not any(f.startswith("tomas") for f in freed), sorted(freed)
+
+
+@pytest.mark.parametrize("before, freed", [
+    ("Minsk pardoned 51 prisoners on Friday.", True),
+    ("Minsk granted pardons to 37 journalists and bloggers on Friday.", True),
+    ("Minsk released 40 detainees on Friday.", True),
+    # another group of people in the sentence: "these people" may be them
+    ("Minsk freed 14 prisoners on Friday after talks with a group of lawmakers.", False),
+    ("Minsk freed 14 prisoners and fined 30 protesters on Friday.", False),
+    ("Police questioned 51 people on Friday.", False),
+])
+def test_day21_these_people_after_a_freeing_of_one_group_are_that_group(shapes, before, freed):
+    """"Among these people were A and B": a noun that names no kind of people points back to the group the sentence
+    before frees, when that sentence speaks of no other people."""
+    drafted = _review_draft(shapes, f"{before} Among these people were Pavel Sarnak and Ruth Calder.")
+    assert ({"pavel-sarnak", "ruth-calder"} <= _freed(drafted)) is freed, sorted(map(str, drafted))

@@ -84,6 +84,13 @@ def _these_freed(ctx: Context, phrase: str) -> bool:
     before = ctx.previous_sentence
     if lead is None or not ctx.previous_freeing or STILL_HELD.search(before):
         return False
+    if GENERIC_PEOPLE.fullmatch(lead.group("noun")):
+        # "Among these people are": whoever the sentence before frees, when it speaks of one group of people only
+        # (not "freed 14 prisoners after lobbying by lawmakers. Among these people")
+        freed = list(re.finditer(rf"{THESE_FREED_BEFORE}(?:[a-z-]+\s+)?{PEOPLE}(?:\s+and\s+(?:[a-z-]+\s+)?{PEOPLE})?",
+                                 before, re.IGNORECASE))
+        rest = before[:freed[0].start()] + " " + before[freed[0].end():] if len(freed) == 1 else ""
+        return len(freed) == 1 and not re.search(rf"\b{PEOPLE}\b", rest, re.IGNORECASE)
     noun = re.escape(lead.group("noun").lower())
     freed = len(re.findall(rf"{THESE_FREED_BEFORE}(?:[\w-]+\s+){{0,2}}?{noun}\b", before, re.IGNORECASE)) + \
         len(re.findall(rf"\b{noun}\s+(?:\w+\s+){{0,3}}?(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
@@ -91,7 +98,10 @@ def _these_freed(ctx: Context, phrase: str) -> bool:
     return freed == 1 == len(re.findall(rf"\b{noun}\b", before, re.IGNORECASE))
 
 
-THESE_FREED_BEFORE = (r"\b(?:(?:freed|released|pardoned|freeing|releasing|pardoning|frees|releases|pardons)\s+"
+GENERIC_PEOPLE = re.compile(r"people|persons|individuals", re.IGNORECASE)
+"""A lead's noun that names no kind of people: it points back to any the sentence before freed."""
+THESE_FREED_BEFORE = (r"\b(?:(?:freed|released|pardoned|freeing|releasing|pardoning|frees|releases|pardons|"
+                      r"(?:granted|grants|granting)\s+(?:\w+\s+)?(?:pardons?|amnesty)\s+to)\s+"
                       r"(?:(?:a\s+group\s+of|the|some|about|nearly|more\s+than|over|another)\s+)?|including\s+)"
                       r"(?:\d[\d,]*\s+|[a-z]+(?:-[a-z]+)?\s+)?")
 """Before the noun of people a sentence frees, its freeing and count ("freed 14", "released a group of") or the

@@ -8783,3 +8783,15 @@ def test_day21_these_people_after_a_freeing_of_one_group_are_that_group(shapes, 
     before frees, when that sentence speaks of no other people."""
     drafted = _review_draft(shapes, f"{before} Among these people were Pavel Sarnak and Ruth Calder.")
     assert ({"pavel-sarnak", "ruth-calder"} <= _freed(drafted)) is freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, pardoner", [
+    ("President Viktor Drozdan of Lithuania has pardoned 90 convicts.", "viktor-drozdan"),
+    ("Ruler Viktor Drozdan of Poland pardoned 90 convicts on Friday.", "viktor-drozdan"),
+    # no place the registry knows: an outlet or a body, whose words these may be
+    ("Viktor Drozdan of Harbour Radio pardoned 90 convicts on Friday.", None),
+])
+def test_day21_the_country_after_a_leaders_name_keeps_who_pardoned(shapes, body, pardoner):
+    drafted = _review_draft(shapes, body)
+    found = {k[2] for k in drafted if k[1] == "pardoned_by"}
+    assert found == ({pardoner} if pardoner else set()), sorted(map(str, drafted))

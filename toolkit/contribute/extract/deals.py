@@ -365,10 +365,18 @@ def _after_description(ctx: Context, person, verb: int) -> int:
     """Where the words after a name resume past its description set off by commas ("X, Belarus's head of state, has
     signed"; "X, the long-serving ruler of Belarus, has"): a description that says nothing of its own (no
     "who", "whose", nor a verb of saying) and is no opposition's."""
+    of_place = OF_PLACE.match(ctx.text, person.end, verb)
+    if of_place and any(n.start == of_place.start("place") and n.end == of_place.end() and n.entity and
+                        ctx.registry.kind(n.entity) == "place" for n in ctx.names):
+        return of_place.end()  # "President X of Lithuania has pardoned 90"
     described = re.match(r",\s+(?!(?:who|whose|which|said|says|told)\b)[^,;:()“”\"]{3,80},", ctx.text[person.end:verb])
     if described is None or re.search(r"\b(?:said|says|told|who|whose|opposition)\b", described.group(0)):
         return person.end
     return person.end + described.end() - 1
+
+
+OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?=[\s,])")
+"""After a leader's name, the country they lead: "President X of Belarus"."""
 
 
 def _object(ctx: Context, sentence: Sentence, offset: int) -> int:

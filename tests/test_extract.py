@@ -8795,3 +8795,16 @@ def test_day21_the_country_after_a_leaders_name_keeps_who_pardoned(shapes, body,
     drafted = _review_draft(shapes, body)
     found = {k[2] for k in drafted if k[1] == "pardoned_by"}
     assert found == ({pardoner} if pardoner else set()), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("In May 2024, Calder was sentenced to a nine-year term.", "2024-05"),
+    ("In 2022, Ruth Calder was convicted of insulting the ruler.", "2022"),
+    ("In 2022, Ruth Calder was found guilty of treason.", "2022"),
+    # a place, not a person, after the date: no verdict of anyone
+    ("In 2022, Warsaw was sentenced to silence.", None),
+])
+def test_day21_a_date_opening_the_sentence_dates_the_verdict_of_the_one_named_after_it(shapes, second, expected):
+    drafted = _review_draft(shapes, "Minsk freed Ruth Calder on Friday, her lawyer said. " + second)
+    found = {k[2] for k in drafted if k[1] == "sentenced_on"}
+    assert found == ({expected} if expected else set()), sorted(map(str, drafted))

@@ -695,7 +695,10 @@ VERDICT_AFTER = re.compile(r"(?:,\s*)?(?:\s*(?:she|he|they)\s+was|\s*(?:she|he|t
                            # "On March 3, 2021, a regional court sentenced him", "In 2022, a court in Hrodna sentenced X"
                            r",\s*(?:a|the)\s+(?:(?!(?:a|an|the)\b)[\w-]+\s+){0,2}?court(?:\s+in\s+[A-Z][\w-]+)?\s+"
                            r"(?:sentenced|convicted)\s+"
-                           r"(?:him|her|(?P<object>[A-Z][^,.;]{2,40}?))(?=\s+(?:to|of|on|for)\b|[,.;])",
+                           r"(?:him|her|(?P<object>[A-Z][^,.;]{2,40}?))(?=\s+(?:to|of|on|for)\b|[,.;])|"
+                           # "In March 2023, X was sentenced to 12 years": the one named right after the date
+                           r",\s*(?P<subject>(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}))\s+was\s+"
+                           r"(?:sentenced|convicted|found\s+guilty)\b",
                            re.IGNORECASE)
 
 
@@ -974,7 +977,8 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
         if not verdict or not lead:
             continue
         person = None
-        named = "who" if verdict.group("who") else "object" if verdict.group("object") else None
+        named = "who" if verdict.group("who") else "object" if verdict.group("object") else \
+            "subject" if verdict.group("subject") else None
         if named:  # the last name of the span: "sentenced Testov's colleague Maria Testova" is Maria's verdict
             person = next((p for p in reversed(persons(ctx, sentence)) if verdict.start(named) <= p.start < verdict.end(named)),
                           None)

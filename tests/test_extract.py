@@ -8808,3 +8808,17 @@ def test_day21_a_date_opening_the_sentence_dates_the_verdict_of_the_one_named_af
     drafted = _review_draft(shapes, "Minsk freed Ruth Calder on Friday, her lawyer said. " + second)
     found = {k[2] for k in drafted if k[1] == "sentenced_on"}
     assert found == ({expected} if expected else set()), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, freed", [
+    ("The release of Ruth Calder, a poet, has also been announced.", True),
+    ("The release of Ruth Calder was also welcomed by Warsaw.", True),
+    ("The release of Ruth Calder has not been announced.", False),
+    ("The release of Ruth Calder has also been demanded.", False),
+    ("Ruth Calder is among the batch of political detainees who were freed on Friday.", True),
+    ("Ruth Calder is among the political prisoners who were freed on Friday.", True),
+    ("Ruth Calder is among the batch of political detainees who were not freed.", False),
+])
+def test_day21_a_release_announced_also_and_a_group_of_the_freed(shapes, second, freed):
+    drafted = _review_draft(shapes, "Minsk freed 14 prisoners on Friday, officials said. " + second)
+    assert ("ruth-calder" in _freed(drafted)) is freed, sorted(map(str, drafted))

@@ -172,6 +172,7 @@ FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walk
                          r"(?:(?:a\s+total\s+of|some|more\s+than|over|nearly|about)\s+)?(?:[\w,]+\s+of\s+)?"
                          r"(?:(?:those|the)\s+(?:\d[\d,]*\s+)?|\d[\d,]*\s+|"  # "among a total of 3,120 prisoners released"
                          r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens)\s+)"  # "one of six"
+                         r"(?:(?:group|batch)\s+of\s+)?(?:political\s+)?"  # "among the batch of political detainees who"
                          rf"{BEFORE_FREED}(?:being\s+)?(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b))", re.IGNORECASE)
 WHO_FREED = re.compile(r",\s+(?:(?:a|an|the)\s+(?P<description>[^,;:“”\"()]{1,60}?)\s+)?who\s+(?:(?:was|were|has\s+been)\s+"
                        r"(?:also\s+)?(?P<verb>freed|released|pardoned|set\s+free)|(?:later\s+)?(?P<walked>walked\s+free))\b")
@@ -231,7 +232,9 @@ release of A", "the earlier pardon of A"): `_earlier_freeing` says which release
 
 DONE_PREDICATE = re.compile(r",?\s+[“\"]?(?:(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:step|victory|relief|breakthrough|milestone|"
                             r"reminder|sign|signal|gesture)\b|(?:came|comes|follows|followed|marks|marked)\b|"
-                            r"(?:was|has\s+been)\s+(?:confirmed|announced|welcomed|hailed|celebrated|secured)\b)")
+                            r"(?:was|has\s+(?:(?:also|now|since|officially|just)\s+)?been|"
+                            r"was\s+(?:also|now|officially))\s+"
+                            r"(?:confirmed|announced|welcomed|hailed|celebrated|secured)\b)")
 """What a sentence that opens with a release says of it, when it is done: "The release of A is a step toward freedom",
 "... is a huge relief", "... came after months of talks", "... was welcomed by" (not "... would be a gesture", "... is
 a key demand", "... was the subject of the talks", "... is demanded by")."""

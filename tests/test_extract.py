@@ -8822,3 +8822,35 @@ def test_day21_a_date_opening_the_sentence_dates_the_verdict_of_the_one_named_af
 def test_day21_a_release_announced_also_and_a_group_of_the_freed(shapes, second, freed):
     drafted = _review_draft(shapes, "Minsk freed 14 prisoners on Friday, officials said. " + second)
     assert ("ruth-calder" in _freed(drafted)) is freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, freed", [
+    ("The ruler issued a pardon for Ruth Calder on Friday.", True),
+    ("The ruler signed a royal pardon for Ruth Calder on Friday.", True),
+    ("The ruler granted a pardon to Ruth Calder on Friday.", True),
+    # sought, refused, denied or to come: nobody freed
+    ("Her lawyer appealed for a pardon for Ruth Calder on Friday.", False),
+    ("The ruler has not signed a pardon for Ruth Calder.", False),
+    ("The ruler has not granted a pardon to Ruth Calder.", False),
+    ("The ruler refused to grant a pardon to Ruth Calder.", False),
+    ("The ruler may grant a pardon to Ruth Calder.", False),
+])
+def test_day21_a_pardon_for_or_to_someone_frees_them_only_when_granted(shapes, body, freed):
+    drafted = _review_draft(shapes, body)
+    assert ("ruth-calder" in _freed(drafted)) is freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, count", [
+    ("Minsk granted pardons to 37 journalists on Friday.", True),
+    ("Minsk has not granted pardons to 37 journalists.", False),
+    ("Minsk refused to grant amnesty to 300 inmates.", False),
+])
+def test_day21_a_count_a_pardon_is_refused_to_is_no_total(shapes, body, count):
+    drafted = _review_draft(shapes, body)
+    assert bool([k for k in drafted if k[1] == "released_count"]) is count, sorted(map(str, drafted))
+
+
+def test_day21_a_pardon_issued_on_a_day_dates_the_release_on_or_after_it(shapes):
+    drafted = _review_draft(shapes, "The ruler's pardon for 37 journalists was issued on Wednesday, officials said.")
+    dates = {(k[2], k[3]) for k in drafted if k[1] == "date"}
+    assert dates == {("2026-11-18", "on_or_after")}, sorted(map(str, drafted))

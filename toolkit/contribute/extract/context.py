@@ -141,6 +141,15 @@ phrase: "released the film director X", "the video journalist X", "the former In
 "released this week amid reports" and "released the day the statement was issued" are times."""
 GRANTED_PARDON = r"granted\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:pardon|amnesty|clemency|remission)\b"
 """A passive pardon's words after "were" or "are": "granted a presidential pardon", "granted a complete remission"."""
+REFUSED = r"\b(?:not|never|no)\b|n[’']t\b|\b(?:refus\w*|declin\w*|reject\w*)\b"
+PARDON_REFUSED = re.compile(rf"(?:{REFUSED})[^.;]{{0,40}}$", re.IGNORECASE)
+"""Before a pardon's noun that names whom it is "to" or "for", words that deny it: "has not granted pardons to 37",
+"refused to grant a pardon to X"."""
+PARDON_NOT_GRANTED = re.compile(rf"(?:{REFUSED}|\b(?:may|might|could|would|will|should|shall|can|ask\w*|seek\w*|sought|"
+                                r"request\w*|urg\w*|appeal\w*|petition\w*|call\w*|hop\w*|consider\w*|plan\w*|expect\w*|"
+                                r"want\w*|wish\w*|demand\w*|lobb\w*|whether|if)\b)[^.;]{0,40}$", re.IGNORECASE)
+"""The same before a person's name, with the words that leave the pardon to come or asked for: "may grant a pardon to
+X", "appealed for a pardon for X" (a count after them is a freeing announced or wished, read as such)."""
 DECIDED = r"(?:made|took|taken)\s+the\s+decision"
 """A decision taken, in the words before "to free": "has taken the decision to pardon 38"."""
 ANNOUNCED_FREEING = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+)?be|(?:is|are)\s+(?:set|expected|due|scheduled|going)\s+to\s+be|"

@@ -197,7 +197,7 @@ pardon's, and they are freed on or after it."""
 
 # "signed a decree on May 2 pardoning", "a pardon, which he issued in a decree signed on May 2": the day of the decree,
 # not of the prisons' opening; the release is on or after it
-DECREE = re.compile(r"\b(?:signed|decrees?|orders?)\b", re.IGNORECASE)
+DECREE = re.compile(r"\b(?:signed|issued|decrees?|orders?)\b", re.IGNORECASE)
 
 
 def _year_of_other(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:

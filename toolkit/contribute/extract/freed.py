@@ -19,7 +19,7 @@ import re
 from ...values import parse_date
 from .bystanders import STILL_HELD, freed_before, heads_a_state, office_holder, still_held, subject_of_a_freeing, surname
 from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREE, FREEDOM_WON, FREEING, GRANTED_PARDON, NOT_WALKED_FREE,
-                      PEOPLE, TO_BE_DONE, WALKED_OUT, WISH, Context, Sentence, asked_whether, rule)
+                      PARDON_NOT_GRANTED, PEOPLE, TO_BE_DONE, WALKED_OUT, WISH, Context, Sentence, asked_whether, rule)
 from .names import Name, title_word
 from .people import (BULLET, HOW_MANY, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, SHELTERED, added_to_the_freed,
                      after_apposition, counted_group, described, list_item, list_members, listed_up_to, persons, speaks)
@@ -262,6 +262,10 @@ def _opens_done(ctx: Context, sentence: Sentence, match: re.Match, begin: int) -
 
 # "Turkey's release of the pastor X", "welcomed Belarus' release of Y": a freeing its doer's possessive names
 # (_done_by_its_doer: done when the doer is the page's freeing country, of a person, and neither asked for nor undone)
+PARDON_ISSUED = re.compile(r"\b(?:issued|issues|signed|signs|granted|grants|decreed|decrees)\s+(?:an?\s+)?"
+                           r"(?:(?:presidential|royal|full|formal)\s+)?pardons?$", re.IGNORECASE)
+"""A pardon granted, right before "for" and the one it frees: "signed a pardon for X" (not "asked for a pardon for
+X")."""
 AGENT_OF_NOUN = re.compile(r"(?<![\w’'])(?P<agent>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?)(?:[’']s|(?<=s)[’'])\s+$")
 TALKS_ON = re.compile(r"\b(?:talks|negotiations?|deal|discussions?|agreement|hopes?|prospects?)\s+(?:on|over|for|about|of)\s+$|"
                       r"\b(?:in\s+(?:return|exchange)\s+for|conditions?\s+for|made|make|makes|making)\s+$", re.IGNORECASE)
@@ -865,8 +869,14 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if EXCHANGE_WORD.match(match.group(0)):
             continue  # "exchanged prisoners, including A and B": freed by one side or the other, the page must say which
         obj = sentence.start + match.end()
-        to = re.match(r"\s+to\s+", ctx.text[obj:sentence.end]) if re.search(r"pardons?$", match.group(0)) else None
-        obj += to.end() if to else 0  # "granted pardons to researcher X and lawyer Y"
+        to = re.match(r"\s+to\s+|\s+for\s+(?=[A-Z])", ctx.text[obj:sentence.end]) \
+            if re.search(r"pardons?$", match.group(0)) else None
+        if to and "for" in to.group(0) and not PARDON_ISSUED.search(ctx.text, max(sentence.start, obj - 60), obj):
+            to = None  # "asked for a pardon for X": sought; "issued a pardon for X": granted
+        if to and PARDON_NOT_GRANTED.search(ctx.text, max(sentence.start, sentence.start + match.start() - 60),
+                                            sentence.start + match.start()):
+            continue  # "has not granted a pardon to X", "refused to grant a pardon to X", "may grant a pardon to X"
+        obj += to.end() if to else 0  # "granted pardons to researcher X and lawyer Y", "signed a pardon for X"
         # "the pardon of the blogger X", "the surprise release last month of X" (its time between)
         of = re.match(r"(?P<when>\s+(?:last|this|earlier\s+this)\s+(?:week|month|year)|\s+on\s+[A-Z][a-z]+day)?(?:\s+on\s+parole)?"
                       r"\s+of\s+",

@@ -8854,3 +8854,25 @@ def test_day21_a_pardon_issued_on_a_day_dates_the_release_on_or_after_it(shapes)
     drafted = _review_draft(shapes, "The ruler's pardon for 37 journalists was issued on Wednesday, officials said.")
     dates = {(k[2], k[3]) for k in drafted if k[1] == "date"}
     assert dates == {("2026-11-18", "on_or_after")}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, freed", [
+    ("Minsk freed 14 prisoners on Friday, including two teachers — Ivo Lamm and Tomas Wrenfield — and a poet, "
+     "Ruth Calder.", {"ivo-lamm", "tomas-wrenfield", "ruth-calder"}),
+    # a name in the group's own description is no member of it
+    ("Minsk freed 14 prisoners on Friday, including two teachers who worked with Oren Pask — Ivo Lamm and Tomas "
+     "Wrenfield.", {"ivo-lamm", "tomas-wrenfield"}),
+    ("Five more were freed on Friday. These include three men tried in 2019 beside Oren Pask--Ivo Lamm, 61, Tomas "
+     "Wrenfield, 58, and Rasa Veld, 44--and another teacher, Ruth Calder, 70.",
+     {"ivo-lamm", "tomas-wrenfield", "rasa-veld", "ruth-calder"}),
+])
+def test_day21_a_counted_group_then_its_names_after_a_dash_are_the_freed(shapes, body, freed):
+    assert _freed(_review_draft(shapes, body)) == freed, body
+
+
+def test_day21_a_dash_typed_as_two_hyphens_parts_two_names(shapes):
+    """"A--B": two people, never one person named "A B" (a dash typed as hyphens), nor B swallowed by A's name."""
+    names = {n.proposed or n.entity for n in find_names("Seen there: Ruth Calder--Ivo Lamm and Tomas Wrenfield--Rasa "
+                                                         "Veld.", shapes)}
+    assert {"ruth-calder", "ivo-lamm", "tomas-wrenfield", "rasa-veld"} <= names, names
+    assert not any("wrenfield-rasa" in (n or "") or "calder-ivo" in (n or "") for n in names), names

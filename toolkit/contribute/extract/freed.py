@@ -262,6 +262,13 @@ def _opens_done(ctx: Context, sentence: Sentence, match: re.Match, begin: int) -
 
 # "Turkey's release of the pastor X", "welcomed Belarus' release of Y": a freeing its doer's possessive names
 # (_done_by_its_doer: done when the doer is the page's freeing country, of a person, and neither asked for nor undone)
+COUNTED_DASH = re.compile(r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some)\s+"
+                          r"[^—–.;:()]{1,120}?\s*(?:—|–|--)\s*(?=[A-Z])", re.IGNORECASE)
+"""A counted group the freed are named in after a dash: "including two Americans — A and B", "These include three men
+jailed in 1994 with C--A, B and D" (not C: a name in the group's description)."""
+DASH_THEN_ANOTHER = re.compile(r"\s*(?:—|–|--)\s*,?\s*and\s+(?:an?|another|one|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+"
+                               r"(?=[A-Z])")
+"""After such a list, its closing dash and one more named after a description: "— and a Briton, C"."""
 PARDON_ISSUED = re.compile(r"\b(?:issued|issues|signed|signs|granted|grants|decreed|decrees)\s+(?:an?\s+)?"
                            r"(?:(?:presidential|royal|full|formal)\s+)?pardons?$", re.IGNORECASE)
 """A pardon granted, right before "for" and the one it frees: "signed a pardon for X" (not "asked for a pardon for
@@ -707,7 +714,11 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         place = moved or (_destination_after(ctx, sentence, sentence.start) if re.search(MOVED, sentence.text) else None)
         if place is None and ctx.previous_freeing and re.match(r"\W*Among\s+them\b", before, re.IGNORECASE):
             place = ctx.previous_place  # "N were handed over to P. Among them are ..., including A": A went to P
-        members = list_members(ctx, sentence, begin)
+        counted_dash = COUNTED_DASH.match(ctx.text, begin, sentence.end)
+        members = list_members(ctx, sentence, counted_dash.end() if counted_dash else begin)
+        if counted_dash and members:  # "including two Americans — A and B — and a Briton, C": C too
+            more = DASH_THEN_ANOTHER.match(ctx.text, members[-1].end, sentence.end)
+            members += list_members(ctx, sentence, more.end()) if more else []
         if them and re.match(r"\W*Among\s+them\s+(?:are|were)\b", sentence.text, re.IGNORECASE):
             members = _items_of_the_freed(ctx, sentence, begin, members)
             place = place or ctx.previous_place  # "N were handed over to P. Among them are A, ...": A went to P

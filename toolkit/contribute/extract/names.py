@@ -305,11 +305,16 @@ def _title_case_line(text: str, offset: int) -> bool:
 SMALL_WORD = re.compile(r"(?<![\w’'-])[a-zß-ÿā-ž][\w’'-]*")
 
 
+TYPED_DASH = re.compile(r"-{2,}")
+"""A dash typed as hyphens ("Mandel--Ivo Lamm"): it parts two names as a dash does, never joins them into one."""
+
+
 def find_names(text: str, registry: Registry) -> list[Name]:
     """Every named entity: the registry's, then unknown people, each with the role written before it. A
     heading that is a name in capitals is read as written in capitals and small letters (`name_headings`)."""
     text = NICKNAME.sub(lambda m: m.group(0)[:m.start("nick") - m.start()] + " " * len(m.group("nick")),
                         name_headings(text, registry))
+    text = TYPED_DASH.sub(lambda m: "," + " " * (len(m.group()) - 1), text)  # (each offset kept)
     breaks = soft_breaks(text)
     known = known_names(text, registry, breaks)
     spans = [(n.start, n.end) for n in known]

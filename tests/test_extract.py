@@ -8876,3 +8876,29 @@ def test_day21_a_dash_typed_as_two_hyphens_parts_two_names(shapes):
                                                          "Veld.", shapes)}
     assert {"ruth-calder", "ivo-lamm", "tomas-wrenfield", "rasa-veld"} <= names, names
     assert not any("wrenfield-rasa" in (n or "") or "calder-ivo" in (n or "") for n in names), names
+
+
+@pytest.mark.parametrize("body, freed", [
+    ("Ruth Calder returned home on Friday after four years in prison.", True),
+    ("Ruth Calder returned to Poland on Friday after being jailed in Minsk since 2022.", True),
+    ("Ruth Calder returned to Poland on Friday after being imprisoned in Minsk for four years.", True),
+    ("Ruth Calder (Рут Колдер) returned home on Friday after four years behind bars.", True),
+    # home after something else than prison: no freeing
+    ("Ruth Calder returned home on Friday after a week of talks.", False),
+    ("Ruth Calder returned to prison on Friday after four years in exile.", False),
+])
+def test_day21_a_return_home_after_prison_frees(shapes, body, freed):
+    drafted = _review_draft(shapes, body)
+    assert ("ruth-calder" in _freed(drafted)) is freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("third, person", [
+    ("The teacher was arrested in May 2019 while crossing into Poland.", "ruth-calder"),
+    # a role nobody on the page was given names nobody
+    ("The judge was arrested in May 2019.", None),
+])
+def test_day21_a_sentence_opening_with_a_role_is_about_the_last_person_given_it(shapes, third, person):
+    body = ("Minsk freed the teacher Ruth Calder on Friday. Her brother, Oren Pask, said she was tired. " + third)
+    drafted = _review_draft(shapes, body)
+    found = {k[0] for k in drafted if k[1] == "imprisoned_since" and k[2] == "2019-05"}
+    assert found == ({person} if person else set()), sorted(map(str, drafted))

@@ -97,8 +97,17 @@ EXCHANGED_WHO = re.compile(r"(?:\b(?:prisoners|detainees|captives|inmates|hostag
 """Before a passive exchange, who was exchanged: people ("12 prisoners ... were exchanged") or a name ("Ivo Lamm was
 exchanged"), not shots or letters."""
 # Words of freeing, and the words before them that make it a wish rather than an event.
-WALKED_OUT = r"walked\s+out\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:prison|jail|penal\s+colony)"
-"""A way out of prison that frees: "walked out of prison", "walked out of the Hrodna jail" (not of a meeting or a court)."""
+WALKED_OUT = (r"(?:walked\s+out\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:prison|jail|penal\s+colony)|"
+              # "returned home after being imprisoned", "returned to Poland on Friday after five years in prison"
+              r"returned\s+(?:home|to\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2})"
+              r"(?:\s+(?:on|late|early)\s+\w+(?:\s+(?:morning|afternoon|evening|night))?)?\s+after\s+"
+              r"(?:being\s+(?:imprisoned|jailed|detained|held\s+(?:captive|hostage|in\s+(?:prison|jail|custody)))|"
+              r"(?:more\s+than\s+|nearly\s+|almost\s+|over\s+|some\s+)?[\w-]+\s+(?:years?|months?)\s+"
+              r"(?:in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:prison|jail|detention|custody|captivity)|behind\s+bars|"
+              r"of\s+(?:imprisonment|detention|captivity))))")
+"""A way out of prison that frees: "walked out of prison", "walked out of the Hrodna jail" (not of a meeting or a court);
+a return home after prison: "returned home after being imprisoned", "returned to Poland on Friday after five years in
+prison" (not "returned home after a business trip")."""
 NOT_WALKED_FREE = re.compile(r"\b(?:visit\w*|inspect\w*|meeting|seeing|client|Mass|furlough|last\s+time|escap\w*|broke\s+out|"
                              r"tunnel|jailbreak|gunmen|attack\w*|stormed|(?:a|the)\s+(?:prison\s+)?guard|warden|director|hearing|"
                              r"questioning|interrogation|without\s+charge|(?:serving|served|completing|completed)\s+(?:out\s+)?"

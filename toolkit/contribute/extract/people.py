@@ -88,9 +88,15 @@ DASHED = re.compile(r"\s+(?:[–—]|--)\s+[^–—.;:]{3,120}?\s+(?:[–—]|--
 """A description set off by dashes after a name: "X – sentenced to six years for the same offence – was freed"."""
 
 
+BRACKETED = re.compile(r"[ \t]*\([^()\n.;:]{1,40}\)")
+
+
 def after_apposition(text: str, offset: int, end: int) -> int:
     """Past up to two comma-enclosed descriptions after a name ("X, 41, who ..., was freed"), or one set off by dashes
-    ("X – sentenced to six years – was freed")."""
+    ("X – sentenced to six years – was freed"), after what brackets give right after the name (its spelling in
+    another script, an age, a party: "X (UDF) was freed")."""
+    bracket = BRACKETED.match(text, offset, end)
+    offset = bracket.end() if bracket else offset
     dashed = DASHED.match(text, offset, end)
     if dashed:
         return dashed.end()
@@ -163,9 +169,28 @@ def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
         return ctx.last_person if PRONOUN.match(sentence.text) and not PAIR.match(sentence.text) else None
     pronoun = PRONOUN.match(sentence.text)
     if pronoun is None:
-        return None
+        return _role_named_last(ctx, sentence)
     return ctx.related_person.get(pronoun.group(0).split()[-1].lower().removesuffix("’d").removesuffix("'d"),
                                   ctx.last_person)
+
+
+THE_ROLE = re.compile(r"\W*The\s+(?P<role>[a-z-]+)\s+(?:was|had|has|is)\b")
+"""A sentence opening with a role in place of a name: "The teacher was arrested in May 2019"."""
+
+
+def _role_named_last(ctx: Context, sentence: Sentence) -> Name | None:
+    """The person last named with a role, when a sentence opens with that role in place of a name ("teacher Calder" or
+    "Calder, a teacher", then, after her brother is quoted, "The teacher was detained in 2019"); nobody for a role no one
+    was given ("The judge was appointed in 2021")."""
+    opening = THE_ROLE.match(sentence.text)
+    if opening is None or not title_word(opening.group("role")):
+        return None
+    role = re.compile(rf"\b{re.escape(opening.group('role'))}\b", re.IGNORECASE)
+    for name in reversed(ctx.names):
+        if name.end <= sentence.start and ctx.kind(name) == "person" and \
+                role.search(" ".join(filter(None, (name.role, (apposition(ctx.text, name.end) or [""])[0])))):
+            return name
+    return None
 
 
 RELATED = re.compile(r"\b(?:(?P<her>her)\s+(?:husband|son|father|brother)|(?P<his>his)\s+(?:wife|daughter|mother|"

@@ -8902,3 +8902,13 @@ def test_day21_a_sentence_opening_with_a_role_is_about_the_last_person_given_it(
     drafted = _review_draft(shapes, body)
     found = {k[0] for k in drafted if k[1] == "imprisoned_since" and k[2] == "2019-05"}
     assert found == ({person} if person else set()), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, envoy", [
+    ("Minsk frees Ruth Calder, 9 others after visit by US envoy", None),
+    ("Minsk frees Ruth Calder, others following visit by top envoy", None),
+    ("Minsk freed 14 prisoners on Friday in a deal brokered by Oren Pask, the US special envoy.", "oren-pask"),
+])
+def test_day21_a_freed_person_before_an_unnamed_envoys_visit_is_no_envoy(shapes, body, envoy):
+    drafted = _review_draft(shapes, body)
+    assert {k[2] for k in drafted if k[1] == "envoy"} == ({envoy} if envoy else set()), sorted(map(str, drafted))

@@ -464,7 +464,9 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
         # the words before the name, and before a rank right before it ("the president's envoy, General X")
         lead = person.role_start if person.role_start is not None and RANK.fullmatch(person.role or "") else person.start
         before = ctx.text[max(sentence.start, lead - 50):lead]
-        after = re.match(rf",\s+(?!{TO_SOMEONE}\s)(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){{0,45}}?\b{ENVOY}\b"
+        # (not "X, 9 others after visit by US envoy": the freeing's time, and no one's description)
+        after = re.match(rf",\s+(?!{TO_SOMEONE}\s)(?![^,.;]{{0,45}}?\b(?:after|following|visit\w*|others)\b)"
+                         rf"(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){{0,45}}?\b{ENVOY}\b"
                          r"(?!(?:\s+[A-Z][\w’'.-]*)+)",  # "X, U.S. envoy Y's deputy": Y's role, not X's
                          ctx.text[person.end:sentence.end])
         # "met in Minsk with X, a representative of US President Y": sent to the meeting by another side's leader

@@ -8912,3 +8912,16 @@ def test_day21_a_sentence_opening_with_a_role_is_about_the_last_person_given_it(
 def test_day21_a_freed_person_before_an_unnamed_envoys_visit_is_no_envoy(shapes, body, envoy):
     drafted = _review_draft(shapes, body)
     assert {k[2] for k in drafted if k[1] == "envoy"} == ({envoy} if envoy else set()), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, arrested, sentenced", [
+    ("Calder was detained in 2023 and sentenced to nine years in jail by a regional court in May.", "2023", None),
+    ("Calder was given two more years in prison in May.", None, "2026-05"),
+    ("Calder has been in prison since May 2021.", "2021-05", None),
+])
+def test_day21_prison_a_court_sent_someone_to_dates_the_verdict(shapes, second, arrested, sentenced):
+    drafted = _review_draft(shapes, "Minsk freed Ruth Calder on Friday, her lawyer said. " + second)
+    assert {k[2] for k in drafted if k[1] == "imprisoned_since"} == ({arrested} if arrested else set()), \
+        sorted(map(str, drafted))
+    assert {k[2] for k in drafted if k[1] == "sentenced_on"} == ({sentenced} if sentenced else set()), \
+        sorted(map(str, drafted))

@@ -699,7 +699,10 @@ ARREST_AFTER = re.compile(r",?\s*(?:(?P<pronoun>he|she|they)|[A-Z][\w’'-]+(?:\
                           r"(?:sent|taken)\s+back\s+to\s+(?:jail|prison))\b")
 """An arrest after the date that opens its sentence or a clause of it: "In 2020, X was arrested at a protest", "...,
 and in 2021 she was sent back to jail", "In October 2021, X was seized in Minsk by plainclothes police"."""
-SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|(?:given|handed|received|got|gets|receives)\s+\S+\s+years?|"
+COURT_BETWEEN = re.compile(r"\bby\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:court|judge|tribunal)\b", re.IGNORECASE)
+"""Between a word of prison and a date, the court that sent someone there: the date is the verdict's."""
+SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|"
+                       r"(?:given|handed|received|got|gets|receives)\s+(?:\S+\s+)?\S+\s+years?|"
                        r"jailed\s+for\s+\S+\s+years?|"
                        # "a 9-year sentence handed down in 2024", "a 12-year term imposed in April"
                        # (not "began a 13-year term in 2022": when it began)
@@ -771,8 +774,10 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
             # protest in 2020" gives its year after it, and a date written elsewhere in the sentence is the arrest's ("who
             # was briefly detained during the 2020 protests, was arrested again in May 2022", "in the 2020 election's
             # aftermath, in March 2021")
-        if SENTENCED.search(ctx.text[max(sentence.start, date.start - 60):date.start]):
-            continue  # "sentenced to 8 years in prison in 2022": the verdict's date, not the arrest's
+        if SENTENCED.search(ctx.text[max(sentence.start, date.start - 60):date.start]) or \
+                COURT_BETWEEN.search(ctx.text, start, date.start):
+            continue  # "sentenced to 8 years in prison in 2022", "nine years in jail by a regional court in May":
+            # the verdict's date, not the arrest's
         if found.group("at") and re.search(r"\bbriefly\s+(?:\w+\s+)?$", ctx.text[max(sentence.start, start - 30):start]):
             continue  # "briefly detained during the 2020 protests": a short detention, not the imprisonment
         if re.match(rf"\w+\s+{ADJECTIVES}{PEOPLE}\s+(?:in|since|on)\s", ctx.text[start:date.start], re.IGNORECASE):

@@ -8925,3 +8925,13 @@ def test_day21_prison_a_court_sent_someone_to_dates_the_verdict(shapes, second, 
         sorted(map(str, drafted))
     assert {k[2] for k in drafted if k[1] == "sentenced_on"} == ({sentenced} if sentenced else set()), \
         sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, pardoner", [
+    ("Viktor Drozdan, at the personal request of Oren Pask, pardoned two monks on Friday.", "viktor-drozdan"),
+    ("Viktor Drozdan, following an appeal of the bishop Oren Pask, pardoned two monks on Friday.", "viktor-drozdan"),
+    ("At the request of Oren Pask, Viktor Drozdan pardoned two monks on Friday.", "viktor-drozdan"),
+])
+def test_day21_who_asked_for_a_pardon_in_an_aside_did_not_pardon(shapes, body, pardoner):
+    drafted = _review_draft(shapes, body)
+    assert {k[2] for k in drafted if k[1] == "pardoned_by"} == {pardoner}, sorted(map(str, drafted))

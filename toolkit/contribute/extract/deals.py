@@ -298,10 +298,15 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
         verb = sentence.start + match.start()
         gap = BY_DOING if match.group(0).lower().startswith("granting") else ""
         # "X on Tuesday pardoned", "X, Belarus's head of state, signed a decree to pardon" (a description between)
-        actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and
+        before_verb = verb
+        aside = ON_BEHALF_ASIDE.search(ctx.text, sentence.start, verb)
+        if aside:  # "X, at the express request of bishop Y, pardoned": X, who pardoned; Y asked
+            before_verb = aside.start()
+        actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= before_verb and
                       re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?(?:(?:also|earlier|later|yesterday|today|\w+ly|"
                                    rf"on\s+[A-Z]\w+|last\s+\w+)\s+)?{gap}",
-                                   ctx.text[_after_description(ctx, p, verb):verb])), None)
+                                   ctx.text[_after_description(ctx, p, before_verb):before_verb] +
+                                   (" " if aside else ""))), None)
         if actor is None:  # "President X's press office said that the leader has pardoned": X's own office tells of X
             actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and _own_office_said(ctx, p, verb)),
                          None)
@@ -324,6 +329,10 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
     _pardon_from(ctx, sentence)
 
 
+ON_BEHALF_ASIDE = re.compile(r",\s+(?:at|on|following)\s+(?:the\s+)?(?:\w+\s+)?(?:request|requests|behest|appeal|plea|"
+                             r"urging|invitation|behalf)\s+of\s+[^,;.]{1,60},\s+$", re.IGNORECASE)
+"""Right before a pardon's verb, an aside naming who asked for it: "X, at the express request of bishop Y,
+pardoned"."""
 PARDON_FROM = re.compile(r"\b(?:under|(?:based\s+)?on|thanks\s+to|following|through|with)\s+(?:a|an|the)\s+"
                          r"(?:royal\s+|presidential\s+)?(?:pardon|amnesty|clemency)\s+(?:(?:granted|issued|decreed)\s+)?"
                          r"(?:by|from)\s+$", re.IGNORECASE)

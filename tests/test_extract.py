@@ -8935,3 +8935,13 @@ def test_day21_prison_a_court_sent_someone_to_dates_the_verdict(shapes, second, 
 def test_day21_who_asked_for_a_pardon_in_an_aside_did_not_pardon(shapes, body, pardoner):
     drafted = _review_draft(shapes, body)
     assert {k[2] for k in drafted if k[1] == "pardoned_by"} == {pardoner}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, lifted", [
+    ("Minsk has pardoned 40 prisoners, among them a candidate who ran in the elections in 2019, in return for lifting "
+     "US sanctions on potash.", None),
+    ("Washington eased its sanctions on potash in October 2026 after Minsk freed 52 prisoners.", "2026-10"),
+])
+def test_day21_an_events_date_in_a_liftings_clause_dates_no_lifting(shapes, body, lifted):
+    drafted = _review_draft(shapes, body)
+    assert {k[2] for k in drafted if k[1] == "lifted_on"} == ({lifted} if lifted else set()), sorted(map(str, drafted))

@@ -209,6 +209,9 @@ def sanctions(ctx: Context, sentence: Sentence) -> None:
             _announced(ctx, sentence, mention)
 
 
+EVENT_BEFORE = re.compile(r"\b(?:elections?|votes?|polls?|protests?|war|invasion|coup|born|arrested|detained|jailed|"
+                          r"sentenced|convicted)\b[^,;]{0,25}$", re.IGNORECASE)
+"""Right before a date in a sanction's clause, the event it dates, never the sanction's."""
 REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|declared|stated|told)\b")
 
 
@@ -230,8 +233,8 @@ def _dates(ctx: Context, sentence: Sentence, mention: Mention, start: int, end: 
         imposed = mention.action == "imposed" or \
             re.search(r"\b(?:imposed|introduced)\s+(?:(?:them|it|those)\s+)?(?:in\s+)?$", before) \
             or (since and not re.search(rf"\b(?:{LIFT})\b", before, re.IGNORECASE))
-        if mention.action == "targeted":
-            continue
+        if mention.action == "targeted" or EVENT_BEFORE.search(ctx.text, max(start, date.start - 40), date.start):
+            continue  # "a candidate who ran in the elections in 2019, in return for lifting sanctions": the vote's
         ctx.take(date)
         ctx.add("imposed_on" if imposed else "lifted_on", "date", date.value, min(quote_start, date.start),
                 max(date.end, mention.end), subject=mention.sanction, qualifier="since" if since else "exact",

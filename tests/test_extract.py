@@ -8748,24 +8748,26 @@ def test_day20_second_review_a_headlines_count_takes_no_nationality_from_below(s
 
 @pytest.mark.parametrize("ending, cut", [
     ("- Tomas Wre", True),
-    ("- Tomas Wre\n", True),
+    # a whole word, or a line the page ends: a list of names may end so (a second review's cases)
+    ("- Tomas Wre\n", False),
+    ("- Tomas Wrenfield", False),
     ("- Tomas Wrenfield: a teacher jailed in 2023.", False),
 ])
 def test_day21_the_last_item_of_a_described_list_the_page_stops_in_is_cut_off(shapes, ending, cut):
     """Where the items of a list go on after their names in sentences ("- A: a poet jailed in 2021."), a last item that
-    is a bare name the text ends in stopped where the excerpt did, so it is nobody; a list of bare names keeps its last
-    (test_review3_a_speaker_after_the_comma_and_a_bulleted_last_name)."""
-    body = ("Belarus released three prisoners on Thursday. Those freed were:\n- Ivo Lamm: a poet, jailed in 2021.\n"
-            "- Ruth Calder: a reporter, jailed in 2022.\n" + ending)
-    freed = _freed(_review_draft(shapes, body))
+    is a bare name the text ends in, in a word of a few letters, stopped where the excerpt did, so it is nobody; a list
+    of bare names keeps its last (test_review3_a_speaker_after_the_comma_and_a_bulleted_last_name)."""
+    body = ("Published: 21 November 2026\n\nBelarus released three prisoners on Thursday. Those freed were:\n"
+            "- Ivo Lamm: a poet, jailed in 2021.\n- Ruth Calder: a reporter, jailed in 2022.\n" + ending)
+    freed = _freed(_drafted(shapes, body, published="2026-11-21")[0])  # (the text as the page ends, no line added)
     assert {"ivo-lamm", "ruth-calder"} <= freed, sorted(freed)
     assert (not any(f.startswith("tomas") for f in freed)) is cut, sorted(freed)
 
 
 def test_day21_a_numbered_list_of_described_items_cut_at_its_last(shapes):
-    body = ("Belarus released three prisoners on Thursday. Those freed were:\n1. Ivo Lamm, a poet jailed in 2021.\n"
-            "2. Ruth Calder, a reporter jailed in 2022.\n3. Tomas Wre")
-    freed = _freed(_review_draft(shapes, body))
+    body = ("Published: 21 November 2026\n\nBelarus released three prisoners on Thursday. Those freed were:\n"
+            "1. Ivo Lamm, a poet jailed in 2021.\n2. Ruth Calder, a reporter jailed in 2022.\n3. Tomas Wre")
+    freed = _freed(_drafted(shapes, body, published="2026-11-21")[0])
     assert "ruth-calder" in freed and not any(f.startswith("tomas") for f in freed), sorted(freed)
 
 
@@ -8945,3 +8947,64 @@ def test_day21_who_asked_for_a_pardon_in_an_aside_did_not_pardon(shapes, body, p
 def test_day21_an_events_date_in_a_liftings_clause_dates_no_lifting(shapes, body, lifted):
     drafted = _review_draft(shapes, body)
     assert {k[2] for k in drafted if k[1] == "lifted_on"} == ({lifted} if lifted else set()), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, freed", [
+    # a second review's cases: words of another clause leave the pardon granted
+    ("At the bidding of her family, the ruler granted a pardon to Ruth Calder on Friday.", True),
+    ("With no warning, the ruler granted a pardon to Ruth Calder on Friday.", True),
+    ("The ruler, who could not be reached, granted a pardon to Ruth Calder on Friday.", True),
+    # denied, refused, questioned, to come, or someone else's
+    ("The ruler denied a pardon to Ruth Calder on Friday.", False),
+    ("The ministry denied that the ruler had signed a pardon for Ruth Calder.", False),
+    ("Has the ruler signed a pardon for Ruth Calder?", False),
+    ("The ruler is set to grant a pardon to Ruth Calder.", False),
+    ("The ruler has yet to grant a pardon to Ruth Calder.", False),
+    ("The ruler signed a pardon for Ruth Calder's brother on Friday.", False),
+])
+def test_day21_review_a_pardon_to_someone_is_withheld_only_by_its_own_verb(shapes, body, freed):
+    drafted = _review_draft(shapes, body)
+    assert ("ruth-calder" in _freed(drafted)) is freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, count", [
+    ("With no fanfare, Minsk granted pardons to 37 journalists on Friday.", True),
+    ("Minsk, which declined to comment, granted amnesty to 300 inmates on Friday.", True),
+    ("Minsk denied pardons to 37 journalists on Friday.", False),
+    ("Minsk granted no pardons to 37 journalists on Friday.", False),
+])
+def test_day21_review_a_count_a_pardon_is_denied_to(shapes, body, count):
+    drafted = _review_draft(shapes, body)
+    found = {k[2] for k in drafted if k[1] == "released_count"}
+    assert bool(found) is count, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("before, freed", [
+    ("Minsk freed 14 people, including three journalists, on Friday.", True),
+    ("Minsk granted no pardons to 51 prisoners who applied on Friday.", False),
+    ("Minsk pardoned 51 prisoners on Friday after a visit by American diplomats.", False),
+    ("Minsk pardoned 51 prisoners on Friday and arrested 300.", False),
+    ("Minsk pardoned 51 prisoners on Friday after a visit by Dara Quill and Oren Pask.", False),
+    ("Minsk pardoned 51 prisoners in 2020.", False),
+])
+def test_day21_review_these_people_point_back_only_to_a_group_freed_alone(shapes, before, freed):
+    drafted = _review_draft(shapes, f"{before} Among these people were Pavel Sarnak and Ruth Calder.")
+    assert ({"pavel-sarnak", "ruth-calder"} <= _freed(drafted)) is freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the day a person was convicted and freed stays the release's
+    ("On November 20, Ruth Calder was convicted of a minor charge and freed with a fine.",
+     {("date", "2026-11-20", "exact")}),
+    # "issued" of something else than a pardon leaves the freeing's day exact
+    ("Police issued a warning on Friday as 14 pardoned prisoners walked free.", {("date", "2026-11-20", "exact")}),
+])
+def test_day21_review_a_day_stays_the_releases(shapes, body, expected):
+    drafted = _review_draft(shapes, body)
+    assert {(k[1], k[2], k[3]) for k in drafted if k[1] in ("date", "sentenced_on")} == expected, \
+        sorted(map(str, drafted))
+
+
+def test_day21_review_a_city_after_a_name_is_no_country_of_a_pardoner(shapes):
+    drafted = _review_draft(shapes, "Ruth Calder of Warsaw has pardoned 90 convicts.")
+    assert not [k for k in drafted if k[1] == "pardoned_by"], sorted(map(str, drafted))

@@ -150,15 +150,41 @@ phrase: "released the film director X", "the video journalist X", "the former In
 "released this week amid reports" and "released the day the statement was issued" are times."""
 GRANTED_PARDON = r"granted\s+(?:an?\s+)?(?:(?:presidential|royal|full|complete)\s+)?(?:pardon|amnesty|clemency|remission)\b"
 """A passive pardon's words after "were" or "are": "granted a presidential pardon", "granted a complete remission"."""
-REFUSED = r"\b(?:not|never|no)\b|n[’']t\b|\b(?:refus\w*|declin\w*|reject\w*)\b"
-PARDON_REFUSED = re.compile(rf"(?:{REFUSED})[^.;]{{0,40}}$", re.IGNORECASE)
-"""Before a pardon's noun that names whom it is "to" or "for", words that deny it: "has not granted pardons to 37",
-"refused to grant a pardon to X"."""
-PARDON_NOT_GRANTED = re.compile(rf"(?:{REFUSED}|\b(?:may|might|could|would|will|should|shall|can|ask\w*|seek\w*|sought|"
-                                r"request\w*|urg\w*|appeal\w*|petition\w*|call\w*|hop\w*|consider\w*|plan\w*|expect\w*|"
-                                r"want\w*|wish\w*|demand\w*|lobb\w*|whether|if)\b)[^.;]{0,40}$", re.IGNORECASE)
-"""The same before a person's name, with the words that leave the pardon to come or asked for: "may grant a pardon to
-X", "appealed for a pardon for X" (a count after them is a freeing announced or wished, read as such)."""
+GRANTING = r"(?:grant|issue|sign|give|offer|extend)\w*\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$"
+PARDON_REFUSED = re.compile(
+    rf"(?:\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?|n[’']t\s+(?:yet\s+)?(?:been\s+)?|"
+    rf"\b(?:refus\w*|declin\w*|unlikely|yet)\s+to\s+){GRANTING}|"
+    r"\b(?:denied|denies|deny|refused|refuses|withheld|withholds|rejected)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$|"
+    r"\b(?:grant\w*|gave|give\w*|issu\w*|sign\w*)\s+no\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+"""Right before a pardon's noun, the verb that takes it, denied or refused: "has not granted pardons to 37", "refused to
+grant a pardon to A", "denied a pardon to A", "granted no pardons to 51" (read in the pardon's own clause only: "With no
+fanfare, Minsk granted pardons to 37" is granted)."""
+PARDON_TO_COME = re.compile(
+    rf"\b(?:(?:set|due|going|expected|plans?|planned|planning|hopes?|hoped|hoping|consider\w*|is|are)\s+to|"
+    rf"may|might|could|would|will|should|shall|can|cannot)\s+(?:\w+\s+)?{GRANTING}|"
+    r"\b(?:appeal\w*|ask\w*|call\w*|petition\w*|lobb\w*|push\w*|press\w*|request\w*|seek\w*|sought|plea\w*|bid)\s+"
+    r"(?:for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+"""The same verb still to come or asked for: "may grant a pardon to A", "is set to grant", "appealed for a pardon for
+A" (a count after such words is a freeing announced or wished, read as such)."""
+DENIED_REPORT = re.compile(r"\b(?:denied|denies|dismissed|rejected|refuted)\s+(?:\w+\s+){0,2}?"
+                           r"(?:that|reports?|rumou?rs?|claims?)\b|\b(?:rumou?rs?|unconfirmed\s+reports?)\s+that\b|"
+                           r"\bwhether\b", re.IGNORECASE)
+"""Before a pardon in its sentence, a report of it denied or doubted: "The ministry denied that the ruler had signed a
+pardon for A", "dismissed rumours that ...", "asked whether ..."."""
+
+
+def pardon_withheld(text: str, sentence_start: int, noun: int, sentence_end: int, to_come: bool = True) -> bool:
+    """True when the pardon whose noun starts at `noun` ("pardon to A", "pardons to 37") is not granted: denied or
+    refused by the verb that takes it in its own clause, the report of it denied or questioned, or (`to_come`) still to
+    come or asked for."""
+    clause = max(sentence_start, text.rfind(",", sentence_start, noun) + 1, text.rfind(";", sentence_start, noun) + 1)
+    if PARDON_REFUSED.search(text, max(clause, noun - 80), noun) or (
+            to_come and PARDON_TO_COME.search(text, max(clause, noun - 80), noun)):
+        return True
+    asked = text[sentence_start:sentence_end].rstrip().endswith("?")
+    return asked or DENIED_REPORT.search(text, sentence_start, noun) is not None
+
+
 DECIDED = r"(?:made|took|taken)\s+the\s+decision"
 """A decision taken, in the words before "to free": "has taken the decision to pardon 38"."""
 ANNOUNCED_FREEING = re.compile(r"\b(?:(?:will|would)\s+(?:also\s+)?be|(?:is|are)\s+(?:set|expected|due|scheduled|going)\s+to\s+be|"

@@ -51,7 +51,9 @@ def release_dates(ctx: Context, sentence: Sentence) -> None:
             continue
         release = clause_release(ctx, sentence, offset)
         if release:
-            between = ctx.text[max(sentence.start, min(date.start, offset) - 30):max(date.start, offset)]
+            # (the freeing's own word too: "issued a pardon")
+            between = ctx.text[max(sentence.start, min(date.start, offset) - 30):
+                               max(date.start, sentence.start + match.end())]
             signed = re.match(r"pardon|amnest", match.group(0), re.IGNORECASE) and \
                 (DECREE.search(between) or PARDON_TO_FREE.match(ctx.text, sentence.start + match.end(), sentence.end)) or \
                 ACT_TO_FREE.search(ctx.text, max(sentence.start, offset - 90), offset) or \
@@ -197,7 +199,9 @@ pardon's, and they are freed on or after it."""
 
 # "signed a decree on May 2 pardoning", "a pardon, which he issued in a decree signed on May 2": the day of the decree,
 # not of the prisons' opening; the release is on or after it
-DECREE = re.compile(r"\b(?:signed|issued|decrees?|orders?)\b", re.IGNORECASE)
+DECREE = re.compile(r"\b(?:signed|decrees?|orders?)\b|"
+                    r"\bissued\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:pardons?|decrees?|amnest(?:y|ies)|orders?)\b|"
+                    r"\b(?:pardons?|decrees?|amnest(?:y|ies))\b[^.;]{0,40}?\b(?:was|were)\s+issued\b", re.IGNORECASE)
 
 
 def _year_of_other(ctx: Context, sentence: Sentence, offset: int) -> DateMention | None:
@@ -305,7 +309,7 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
         actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= before_verb and
                       re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?(?:(?:also|earlier|later|yesterday|today|\w+ly|"
                                    rf"on\s+[A-Z]\w+|last\s+\w+)\s+)?{gap}",
-                                   ctx.text[_after_description(ctx, p, before_verb):before_verb] +
+                                   ctx.text[_after_description(ctx, sentence, p, before_verb):before_verb] +
                                    (" " if aside else ""))), None)
         if actor is None:  # "President X's press office said that the leader has pardoned": X's own office tells of X
             actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= verb and _own_office_said(ctx, p, verb)),
@@ -370,14 +374,15 @@ UNDONE_BEFORE = re.compile(r"\b(?:(?:will|would|could|may|might|should|must|shal
 first prisoner to be freed on Friday": done)."""
 
 
-def _after_description(ctx: Context, person, verb: int) -> int:
+def _after_description(ctx: Context, sentence: Sentence, person, verb: int) -> int:
     """Where the words after a name resume past its description set off by commas ("X, Belarus's head of state, has
     signed"; "X, the long-serving ruler of Belarus, has"): a description that says nothing of its own (no
     "who", "whose", nor a verb of saying) and is no opposition's."""
     of_place = OF_PLACE.match(ctx.text, person.end, verb)
     if of_place and any(n.start == of_place.start("place") and n.end == of_place.end() and n.entity and
-                        ctx.registry.kind(n.entity) == "place" for n in ctx.names):
-        return of_place.end()  # "President X of Lithuania has pardoned 90"
+                        ctx.registry.kind(n.entity) == "place" and ctx.registry.get(n.entity).place_kind == "country"
+                        for n in sentence.names):
+        return of_place.end()  # "President X of Lithuania has pardoned 90" (a country, not "X of Warsaw")
     described = re.match(r",\s+(?!(?:who|whose|which|said|says|told)\b)[^,;:()“”\"]{3,80},", ctx.text[person.end:verb])
     if described is None or re.search(r"\b(?:said|says|told|who|whose|opposition)\b", described.group(0)):
         return person.end

@@ -19,7 +19,7 @@ import re
 from ...values import parse_date
 from .bystanders import STILL_HELD, freed_before, heads_a_state, office_holder, still_held, subject_of_a_freeing, surname
 from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREE, FREEDOM_WON, FREEING, GRANTED_PARDON, NOT_WALKED_FREE,
-                      PARDON_NOT_GRANTED, PEOPLE, TO_BE_DONE, WALKED_OUT, WISH, Context, Sentence, asked_whether, rule)
+                      PEOPLE, TO_BE_DONE, WALKED_OUT, WISH, Context, Sentence, asked_whether, pardon_withheld, rule)
 from .names import Name, title_word
 from .people import (BULLET, HOW_MANY, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, SHELTERED, added_to_the_freed,
                      after_apposition, counted_group, described, list_item, list_members, listed_up_to, persons, speaks)
@@ -82,26 +82,50 @@ def _these_freed(ctx: Context, phrase: str) -> bool:
     jailed 30 more prisoners. Among these prisoners"), nor those it says remain held, nor one two freeings share."""
     lead = AMONG_THESE.match(phrase)
     before = ctx.previous_sentence
-    if lead is None or not ctx.previous_freeing or STILL_HELD.search(before):
-        return False
-    if GENERIC_PEOPLE.fullmatch(lead.group("noun")):
-        # "Among these people are": whoever the sentence before frees, when it speaks of one group of people only
-        # (not "freed 14 prisoners after lobbying by lawmakers. Among these people")
-        freed = list(re.finditer(rf"{THESE_FREED_BEFORE}(?:[a-z-]+\s+)?{PEOPLE}(?:\s+and\s+(?:[a-z-]+\s+)?{PEOPLE})?",
-                                 before, re.IGNORECASE))
-        rest = before[:freed[0].start()] + " " + before[freed[0].end():] if len(freed) == 1 else ""
-        return len(freed) == 1 and not re.search(rf"\b{PEOPLE}\b", rest, re.IGNORECASE)
+    if lead is None or not ctx.previous_freeing or STILL_HELD.search(before) or _another_year(ctx, before):
+        return False  # (nor a freeing of another year's: "Minsk pardoned 51 prisoners in 2020. Among these prisoners")
     noun = re.escape(lead.group("noun").lower())
     freed = len(re.findall(rf"{THESE_FREED_BEFORE}(?:[\w-]+\s+){{0,2}}?{noun}\b", before, re.IGNORECASE)) + \
         len(re.findall(rf"\b{noun}\s+(?:\w+\s+){{0,3}}?(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
                        rf"(?:freed|released|pardoned)\b", before, re.IGNORECASE))
-    return freed == 1 == len(re.findall(rf"\b{noun}\b", before, re.IGNORECASE))
+    if freed == 1 == len(re.findall(rf"\b{noun}\b", before, re.IGNORECASE)):
+        return True
+    return bool(GENERIC_PEOPLE.fullmatch(lead.group("noun"))) and _one_group_freed(before)
+
+
+def _one_group_freed(before: str) -> bool:
+    """"Among these people are": whoever the sentence before frees, when it frees one group and speaks of no other
+    people, no one by name and no other count (not "freed 14 prisoners after lobbying by lawmakers", "after a visit by
+    American diplomats", "and arrested 300", "granted no pardons to 51", "weeks after granting amnesty to 37")."""
+    freed = list(re.finditer(rf"{THESE_FREED_BEFORE}(?:[a-z-]+\s+)?{PEOPLE}(?:\s+and\s+(?:[a-z-]+\s+)?{PEOPLE})?",
+                             before, re.IGNORECASE))
+    if len(freed) != 1 or UNDONE_FREEING.search(before, max(0, freed[0].start() - 40), freed[0].start()):
+        return False
+    rest = before[:freed[0].start()] + " " + before[freed[0].end():]
+    return not re.search(rf"\b{PEOPLE}\b|{OTHER_PEOPLE}", rest, re.IGNORECASE) and \
+        len(re.findall(r"\b\d[\d,]*\b", before)) == 1 and not re.search(r"\s(?-i:[A-Z][a-z]+)\s+(?-i:[A-Z][a-z]+)", rest)
+
+
+def _another_year(ctx: Context, text: str) -> bool:
+    """True when a text says its freeing was "in" a year other than the page's own ("pardoned 51 prisoners in 2020";
+    not "jailed after the 2020 protests")."""
+    years = {int(y) for y in re.findall(r"\b[Ii]n\s+((?:19|20)\d\d)\b", text)}
+    return bool(years) and ctx.anchor is not None and years != {ctx.anchor.start.year}
+
+
+OTHER_PEOPLE = (r"\b(?:officials|diplomats|envoys|delegates|delegations?|relatives|famil(?:y|ies)|guards|negotiators|"
+                r"representatives|mediators|ministers|observers)\b")
+"""People a sentence may speak of beside the freed, whom "these people" may be."""
+UNDONE_FREEING = re.compile(r"\b(?:not|never|no|hop\w*|wants?|wish\w*|plan\w*|after|before|since|following)\s+"
+                            r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+"""Right before a freeing, words that make it not done or another time's: "hopes granting amnesty", "weeks after
+granting"."""
 
 
 GENERIC_PEOPLE = re.compile(r"people|persons|individuals", re.IGNORECASE)
 """A lead's noun that names no kind of people: it points back to any the sentence before freed."""
 THESE_FREED_BEFORE = (r"\b(?:(?:freed|released|pardoned|freeing|releasing|pardoning|frees|releases|pardons|"
-                      r"(?:granted|grants|granting)\s+(?:\w+\s+)?(?:pardons?|amnesty)\s+to)\s+"
+                      r"(?:granted|grants|granting)\s+(?:(?!no\b)\w+\s+)?(?:pardons?|amnesty)\s+to)\s+"
                       r"(?:(?:a\s+group\s+of|the|some|about|nearly|more\s+than|over|another)\s+)?|including\s+)"
                       r"(?:\d[\d,]*\s+|[a-z]+(?:-[a-z]+)?\s+)?")
 """Before the noun of people a sentence frees, its freeing and count ("freed 14", "released a group of") or the
@@ -884,9 +908,9 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             if re.search(r"pardons?$", match.group(0)) else None
         if to and "for" in to.group(0) and not PARDON_ISSUED.search(ctx.text, max(sentence.start, obj - 60), obj):
             to = None  # "asked for a pardon for X": sought; "issued a pardon for X": granted
-        if to and PARDON_NOT_GRANTED.search(ctx.text, max(sentence.start, sentence.start + match.start() - 60),
-                                            sentence.start + match.start()):
-            continue  # "has not granted a pardon to X", "refused to grant a pardon to X", "may grant a pardon to X"
+        if to and pardon_withheld(ctx.text, sentence.start, sentence.start + match.start(), sentence.end):
+            continue  # "has not granted a pardon to X", "refused to grant a pardon to X", "may grant a pardon to X",
+            # "denied that the ruler had signed a pardon for X", "Has the ruler signed a pardon for X?"
         obj += to.end() if to else 0  # "granted pardons to researcher X and lawyer Y", "signed a pardon for X"
         # "the pardon of the blogger X", "the surprise release last month of X" (its time between)
         of = re.match(r"(?P<when>\s+(?:last|this|earlier\s+this)\s+(?:week|month|year)|\s+on\s+[A-Z][a-z]+day)?(?:\s+on\s+parole)?"
@@ -906,6 +930,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         obj += of.end() if of else 0  # "the pardon of the blogger X", "secured the release of journalist Y"
         dated = earlier and _dated_after(ctx, sentence, sentence.start + match.start())  # (once for all it names)
         for person in list_members(ctx, sentence, obj):
+            if to and re.match(r"[’']s?\s", ctx.text[person.end:person.end + 3]):
+                continue  # "signed a pardon for A's husband": the husband
             release = _earlier_freeing(ctx, person, dated) if earlier else ""
             if release is not None:
                 record(person, sentence.start + match.start(), sentence.start + match.start(), person.end,

@@ -525,6 +525,8 @@ def _cut_off(text: str, start: int, end: int) -> bool:
     line = text.rfind("\n", 0, start) + 1
     if re.search(r"[^\W\d_]", text[line:start]):
         return True
+    if text[end:] or len(text[start:end].split()[-1]) > 3:
+        return False  # (a list's last item cut off ends the text, in a word of a few letters: "- Tomas Wre")
     before = text[:line].rstrip().rpartition("\n")[2].strip()
     marker = text[line:start].strip()
     kind = _item_marker(marker)

@@ -1007,6 +1007,8 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
         if not verdict or not lead:
             continue
         person = None
+        if verdict.group("subject") and any(m.start() > date.end - sentence.start for m in sentence.freeing()):
+            continue  # "On November 20, A was convicted and freed with a fine": the day of the freeing too
         named = "who" if verdict.group("who") else "object" if verdict.group("object") else \
             "subject" if verdict.group("subject") else None
         if named:  # the last name of the span: "sentenced Testov's colleague Maria Testova" is Maria's verdict

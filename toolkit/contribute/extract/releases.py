@@ -14,7 +14,7 @@ import re
 
 from ...ingest.figures import Figure
 from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, DECIDED, EVENT_AFTER, FREE, FREEDOM_WON, GRANTED_PARDON,
-                      NONE_FREED, PARDON_REFUSED, PEOPLE, WISH, Context, Sentence,
+                      NONE_FREED, PEOPLE, WISH, Context, Sentence, pardon_withheld,
                       rule)  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
 from .bystanders import STILL_HELD
@@ -984,10 +984,11 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             continue  # "demanded a pardon for 30", "rejected a pardon for 30", "a request for a pardon for 30"
         announced = False
         called = CALLED.search(ctx.text, max(sentence.clause(figure.start)[0], figure.start - 120), figure.start)
-        if lead and re.search(r"(?:amnesty|clemency|pardons?)\s+(?:to|for)\s+$", lead.group(0), re.IGNORECASE) and \
-                PARDON_REFUSED.search(ctx.text, max(sentence.start, figure.start - len(lead.group(0)) - 60),
-                                      figure.start - len(lead.group(0))):
-            continue  # "has not granted pardons to 37", "refused to grant amnesty to 300"
+        noun = re.search(r"(?:amnesty|clemency|pardons?)\s+(?:to|for)\s+$", lead.group(0), re.IGNORECASE) \
+            if lead else None
+        if noun and pardon_withheld(ctx.text, sentence.start, figure.start - len(lead.group(0)) + noun.start(),
+                                    sentence.end, to_come=False):
+            continue  # "has not granted pardons to 37", "refused to grant amnesty to 300", "denied pardons to 37"
         if lead:
             ahead = ctx.text[max(sentence.start, figure.start - len(lead.group(0)) - 40):figure.start - len(lead.group(0))]
             announced = bool(ANNOUNCED.search(ahead)) and not called

@@ -9008,3 +9008,15 @@ def test_day21_review_a_day_stays_the_releases(shapes, body, expected):
 def test_day21_review_a_city_after_a_name_is_no_country_of_a_pardoner(shapes):
     drafted = _review_draft(shapes, "Ruth Calder of Warsaw has pardoned 90 convicts.")
     assert not [k for k in drafted if k[1] == "pardoned_by"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, dated", [
+    ("Pask's brother was detained in 2020.", False),
+    ("Oren Pask's elder son had been arrested in May 2021.", False),
+    ("Pask's lawyer said he was detained in 2020.", True),
+    ("Pask was detained in 2020.", True),
+])
+def test_day21_a_relatives_arrest_is_no_fact_of_the_person_named(shapes, second, dated):
+    drafted = _review_draft(shapes, "Minsk freed Oren Pask on Friday. " + second)
+    assert bool([k for k in drafted if k[0] == "oren-pask" and k[1] == "imprisoned_since"]) is dated, \
+        sorted(map(str, drafted))

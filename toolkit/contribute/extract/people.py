@@ -158,7 +158,8 @@ def person_before(ctx: Context, sentence: Sentence, offset: int) -> Name | None:
     # the nearest first, walking back (asking every earlier name whether it is described cost the square of a list)
     named = next((n for n in reversed(persons(ctx, sentence)) if n.end <= offset and not described(ctx, sentence, n)), None)
     if named is not None:
-        return named
+        # "Pask's brother was detained in 2020": the brother's arrest, no fact of Pask's
+        return None if RELATIVE_SUBJECT.match(ctx.text, named.end, offset) else named
     item = ctx.item_person
     if item and item[0] == ctx.text.rfind("\n", 0, sentence.start) + 1 and not persons(ctx, sentence):
         return item[1]  # "- Name, a reporter. Held since May 2021.": the item's person
@@ -191,6 +192,11 @@ def _role_named_last(ctx: Context, sentence: Sentence) -> Name | None:
                 role.search(" ".join(filter(None, (name.role, (apposition(ctx.text, name.end) or [""])[0])))):
             return name
     return None
+
+
+RELATIVE_SUBJECT = re.compile(r"[’']s?\s+(?:(?!(?:said|says|told|added|wrote|he|she|they|that|who)\b)[a-z-]+\s+){1,3}"
+                              r"(?:was|were|had\s+been|has\s+been|is)\s+(?:\w+ly\s+)?$")
+"""Between a name and a verb, a possessive subject: "Pask's brother was", "Pask's elder son had been"."""
 
 
 RELATED = re.compile(r"\b(?:(?P<her>her)\s+(?:husband|son|father|brother)|(?P<his>his)\s+(?:wife|daughter|mother|"

@@ -9020,3 +9020,13 @@ def test_day21_a_relatives_arrest_is_no_fact_of_the_person_named(shapes, second,
     drafted = _review_draft(shapes, "Minsk freed Oren Pask on Friday. " + second)
     assert bool([k for k in drafted if k[0] == "oren-pask" and k[1] == "imprisoned_since"]) is dated, \
         sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("first, freed", [
+    ("Oren Pask and Pavel Sarnak are lawyers in Minsk.", False),
+    ("Estonian teachers Ivo Lamm and Rasa Veld landed in Tallinn on Friday.", True),
+])
+def test_day21_the_speakers_a_saying_names_by_their_noun_are_not_the_two_freed(shapes, first, freed):
+    drafted = _review_draft(shapes, first + " The lawyers said the two women were freed.")
+    named = {"oren-pask", "pavel-sarnak"} if "Pask" in first else {"ivo-lamm", "rasa-veld"}
+    assert (named <= _freed(drafted)) is freed, sorted(map(str, drafted))

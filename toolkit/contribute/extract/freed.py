@@ -1168,6 +1168,9 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
                                   not match.group(0).lower().lstrip().startswith("that") and
                                   DOUBTED_SAYING.search(sentence.text, window, match.start())):
             continue  # "Officials denied that all three were released", "hope that they were freed"
+        speakers = SPEAKERS_NOUN.match(sentence.text) if match.start() > 0 else None
+        if speakers and re.search(rf"\b{speakers.group('noun')}\b", ctx.previous_sentence or "", re.IGNORECASE):
+            continue  # "A and B are lawyers. The lawyers said the two women were freed": the two named are the speakers
         verb = FREED_AFTER.match(ctx.text, sentence.start + match.end(), sentence.end)
         if verb is None:
             _journey_together(ctx, sentence, match, group)
@@ -1182,6 +1185,10 @@ def _freed_together(ctx: Context, sentence: Sentence, record) -> None:
         return
 
 
+SPEAKERS_NOUN = re.compile(r"\W*(?:[Tt]he|[Tt]heir|[Bb]oth)\s+(?:[\w-]+\s+)?(?P<noun>[a-z]+s)\s+(?:\w+\s+)?"
+                           r"(?:said|says|announced|confirmed|added)\b")
+"""A saying's subject that is a group of people ("The lawyers said", "Their two lawyers confirmed"): when the sentence
+before calls those it names so, they are the speakers, not the freed."""
 NOT_SAID_THAT = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|hop(?:e|es|ed|ing)|doubt\w*|untrue|false(?:ly)?|unclear|"
                            r"(?:not|n[’']t|never|nobody|no\s+one)\s+(?:\w+\s+){0,2}?confirm\w*|"
                            r"refus\w*\s+to\s+confirm)\b"

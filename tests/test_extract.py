@@ -9030,3 +9030,73 @@ def test_day21_the_speakers_a_saying_names_by_their_noun_are_not_the_two_freed(s
     drafted = _review_draft(shapes, first + " The lawyers said the two women were freed.")
     named = {"oren-pask", "pavel-sarnak"} if "Pask" in first else {"ivo-lamm", "rasa-veld"}
     assert (named <= _freed(drafted)) is freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, freed", [
+    # a second review's cases: the pardon's own verb, past an aside, or its report's fate
+    ("The ruler has not, despite appeals, granted a pardon to Ruth Calder.", False),
+    ("The ruler may, officials say, grant a pardon to Ruth Calder.", False),
+    ("The ruler is considering granting a pardon to Ruth Calder.", False),
+    ("Drozdan, who has long denied that Minsk holds political prisoners, granted a pardon to Ruth Calder on Friday.",
+     True),
+    ("Amid rumours that he was ill, Drozdan granted a pardon to Ruth Calder on Friday.", True),
+    ("The ruler granted a pardon to Ruth Calder on Friday, but why now?", True),
+    ("Reports that Drozdan had signed a pardon for Ruth Calder proved false.", False),
+    ("The ruler signed a pardon for Ruth Calder, but she remains in prison.", False),
+    ("The ruler granted a pardon to 'Ruth Calder' on Friday.", True),
+])
+def test_day21_review2_a_pardon_withheld_by_its_verb_past_asides_or_by_its_reports_fate(shapes, body, freed):
+    drafted = _review_draft(shapes, body)
+    assert ("ruth-calder" in _freed(drafted)) is freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("before, freed", [
+    ("Minsk pardoned 14 prisoners convicted in 2021.", True),
+    ("Minsk freed 14 prisoners on November 20.", True),
+    ("Minsk freed 14 prisoners on Friday, the Viasna Centre said.", True),
+    ("Minsk freed 14 prisoners on Friday, weeks after granting amnesty to 37 others.", False),
+])
+def test_day21_review2_among_these_after_a_year_a_date_or_a_source(shapes, before, freed):
+    lead = "Among these prisoners were" if "convicted" in before else "Among these people were"
+    drafted = _review_draft(shapes, f"{before} {lead} Pavel Sarnak and Ruth Calder.")
+    assert ({"pavel-sarnak", "ruth-calder"} <= _freed(drafted)) is freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, freed", [
+    ("Minsk freed 14 prisoners on Friday, including two who worked for Pavel Sarnak — Sarnak himself remains in "
+     "prison.", set()),
+    ("Minsk freed 14 prisoners on Friday, including two teachers — Ivo Lamm and Tomas Wrenfield — and a guard, Pavel "
+     "Sarnak, escorted them.", {"ivo-lamm", "tomas-wrenfield"}),
+    ("Ruth Calder returned home on Friday after being detained at the airport for six hours.", set()),
+    ("Pavel Sarnak, a warden, returned home on Friday after 20 years in the prison service.", set()),
+])
+def test_day21_review2_dashes_and_returns_that_free_no_one(shapes, body, freed):
+    assert _freed(_review_draft(shapes, body)) == freed, body
+
+
+@pytest.mark.parametrize("body, person", [
+    ("Minsk freed Ruth Calder, the wife of a journalist, on Friday. The journalist was arrested in May 2019.", None),
+    ("Minsk freed the teacher Ruth Calder on Friday. Another teacher, Pavel Sarnak, is still held. The teacher was "
+     "arrested in May 2019.", None),
+    ("Minsk freed Ruth Calder on Friday. Calder was remanded in custody by a Minsk court in May 2019.", "ruth-calder"),
+])
+def test_day21_review2_whose_arrest(shapes, body, person):
+    drafted = _review_draft(shapes, body)
+    assert {k[0] for k in drafted if k[1] == "imprisoned_since"} == ({person} if person else set()), \
+        sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, pardoner", [
+    ("Viktor Drozdan, at the request of Oren Pask, has pardoned 90 convicts.", "viktor-drozdan"),
+    ("Justice Minister Oren Pask, on behalf of President Viktor Drozdan, signed a decree pardoning 20 prisoners.",
+     "viktor-drozdan"),
+])
+def test_day21_review2_who_pardoned_past_an_aside(shapes, body, pardoner):
+    drafted = _review_draft(shapes, body)
+    assert {k[2] for k in drafted if k[1] == "pardoned_by"} == {pardoner}, sorted(map(str, drafted))
+
+
+def test_day21_review2_a_verdict_day_and_a_later_freeing_clause(shapes):
+    drafted = _review_draft(shapes, "In May 2022, Ruth Calder was sentenced to six years; she was pardoned and freed "
+                                    "on Friday.")
+    assert ("ruth-calder", "sentenced_on", "2022-05") in {k[:3] for k in drafted}, sorted(map(str, drafted))

@@ -101,9 +101,10 @@ WALKED_OUT = (r"(?:walked\s+out\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:pri
               # "returned home after being imprisoned", "returned to Poland on Friday after five years in prison"
               r"returned\s+(?:home|to\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2})"
               r"(?:\s+(?:on|late|early)\s+\w+(?:\s+(?:morning|afternoon|evening|night))?)?\s+after\s+"
-              r"(?:being\s+(?:imprisoned|jailed|detained|held\s+(?:captive|hostage|in\s+(?:prison|jail|custody)))|"
+              r"(?:being\s+(?:imprisoned|jailed|held\s+(?:captive|hostage|in\s+(?:prison|jail)))|"
               r"(?:more\s+than\s+|nearly\s+|almost\s+|over\s+|some\s+)?[\w-]+\s+(?:years?|months?)\s+"
-              r"(?:in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:prison|jail|detention|custody|captivity)|behind\s+bars|"
+              r"(?:in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:prison|jail|detention|custody|captivity)"
+              r"(?!\s+(?:service|management|guards?|staff|officers?|system|authorit\w*|administration))|behind\s+bars|"
               r"of\s+(?:imprisonment|detention|captivity))))")
 """A way out of prison that frees: "walked out of prison", "walked out of the Hrodna jail" (not of a meeting or a court);
 a return home after prison: "returned home after being imprisoned", "returned to Poland on Friday after five years in
@@ -162,6 +163,8 @@ fanfare, Minsk granted pardons to 37" is granted)."""
 PARDON_TO_COME = re.compile(
     rf"\b(?:(?:set|due|going|expected|plans?|planned|planning|hopes?|hoped|hoping|consider\w*|is|are)\s+to|"
     rf"may|might|could|would|will|should|shall|can|cannot)\s+(?:\w+\s+)?{GRANTING}|"
+    rf"\b(?:consider\w*|weigh\w*|mull\w*|discuss\w*|propos\w*)\s+{GRANTING}|"
+    r"\boffer(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:appeal\w*|ask\w*|call\w*|petition\w*|lobb\w*|push\w*|press\w*|request\w*|seek\w*|sought|plea\w*|bid)\s+"
     r"(?:for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 """The same verb still to come or asked for: "may grant a pardon to A", "is set to grant", "appealed for a pardon for
@@ -175,14 +178,29 @@ pardon for A", "dismissed rumours that ...", "asked whether ..."."""
 
 def pardon_withheld(text: str, sentence_start: int, noun: int, sentence_end: int, to_come: bool = True) -> bool:
     """True when the pardon whose noun starts at `noun` ("pardon to A", "pardons to 37") is not granted: denied or
-    refused by the verb that takes it in its own clause, the report of it denied or questioned, or (`to_come`) still to
-    come or asked for."""
-    clause = max(sentence_start, text.rfind(",", sentence_start, noun) + 1, text.rfind(";", sentence_start, noun) + 1)
-    if PARDON_REFUSED.search(text, max(clause, noun - 80), noun) or (
-            to_come and PARDON_TO_COME.search(text, max(clause, noun - 80), noun)):
+    refused by the verb that takes it (past an aside set off by commas: "has not, despite appeals, granted"), a report
+    of it denied or doubted that governs its clause ("denied that the ruler had signed", not "Minsk, which has denied
+    that ..., granted"), a question of it ("Has the ruler signed a pardon for A?", not "..., but why now?"), or
+    (`to_come`) still to come or asked for."""
+    before = ASIDE.sub(" ", text[max(sentence_start, noun - 160):noun])
+    if PARDON_REFUSED.search(before) or (to_come and PARDON_TO_COME.search(before)):
         return True
-    asked = text[sentence_start:sentence_end].rstrip().endswith("?")
-    return asked or DENIED_REPORT.search(text, sentence_start, noun) is not None
+    report = DENIED_REPORT.search(before)
+    if report and "," not in before[report.end():]:
+        return True
+    rest = text[noun:sentence_end].rstrip()
+    return rest.endswith("?") and not re.search(r"[,;—–]|\s-\s", rest) or NOT_CARRIED_OUT.search(rest) is not None
+
+
+NOT_CARRIED_OUT = re.compile(r"\b(?:proved|proven|turned\s+out|was|were|is|are)\s+(?:\w+\s+)?(?:to\s+be\s+)?"
+                             r"(?:false|untrue|wrong|unfounded|baseless)\b|"
+                             r"\b(?:she|he|they)\s+(?:still\s+)?(?:remains?|remained|is\s+still|was\s+still)\s+"
+                             r"(?:\w+\s+)?"
+                             r"(?:in\s+(?:prison|jail|custody)|behind\s+bars|held|detained|jailed)\b", re.IGNORECASE)
+"""After a pardon, words that say it was not carried out: "... proved false", "..., but she remains in prison"."""
+
+ASIDE = re.compile(r",[^,;.]{1,60},|\([^()]{1,60}\)|\s[—–]\s[^—–]{1,60}\s[—–]\s")
+"""An aside set off by commas, brackets or dashes, read past when a pardon's verb is looked for before it."""
 
 
 DECIDED = r"(?:made|took|taken)\s+the\s+decision"
@@ -459,6 +477,7 @@ class Context:
 
     _newlines: list[int] | None = None
     _spellings: dict | None = None  # proposed person -> the longest spelling of them on the page (note_person)
+    _name_starts: list | None = None  # where each of `names` starts, for bisection (name_starts)
     _drafted: dict = field(default_factory=dict)  # (property, rule) -> the starts drafted so far
     _freed_people: dict = field(default_factory=dict)  # person -> the releases drafted freeing them so far
     release_dates_at: dict = field(default_factory=dict)  # (sentence start, offset) -> a freeing's date (release_date)
@@ -568,6 +587,13 @@ class Context:
     def propose(self, section: str, entry: dict) -> str:
         self.proposals.setdefault(section, {}).setdefault(entry["id"], entry)
         return entry["id"]
+
+    @property
+    def name_starts(self) -> list[int]:
+        """Where each name of the page starts, in order (found once: a rule bisects it)."""
+        if self._name_starts is None:
+            self._name_starts = [n.start for n in self.names]
+        return self._name_starts
 
     def note_person(self, person: Name) -> str:
         """A person's id; one the registry does not know gets a drafted registry entry."""

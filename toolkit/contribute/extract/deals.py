@@ -333,8 +333,9 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
     _pardon_from(ctx, sentence)
 
 
-ON_BEHALF_ASIDE = re.compile(r",\s+(?:at|on|following)\s+(?:the\s+)?(?:\w+\s+)?(?:request|requests|behest|appeal|plea|"
-                             r"urging|invitation|behalf)\s+of\s+[^,;.]{1,60},\s+$", re.IGNORECASE)
+ON_BEHALF_ASIDE = re.compile(r",\s+(?:acting\s+)?(?:at|on|following)\s+(?:the\s+)?(?:\w+\s+)?(?:request|requests|behest|"
+                             r"appeal|plea|urging|invitation)\s+of\s+[^;.]{1,90}?,\s+(?:(?:has|had|have)\s+)?$",
+                             re.IGNORECASE)
 """Right before a pardon's verb, an aside naming who asked for it: "X, at the express request of bishop Y,
 pardoned"."""
 PARDON_FROM = re.compile(r"\b(?:under|(?:based\s+)?on|thanks\s+to|following|through|with)\s+(?:a|an|the)\s+"
@@ -479,7 +480,8 @@ def envoys(ctx: Context, sentence: Sentence) -> None:
         lead = person.role_start if person.role_start is not None and RANK.fullmatch(person.role or "") else person.start
         before = ctx.text[max(sentence.start, lead - 50):lead]
         # (not "X, 9 others after visit by US envoy": the freeing's time, and no one's description)
-        after = re.match(rf",\s+(?!{TO_SOMEONE}\s)(?![^,.;]{{0,45}}?\b(?:after|following|visit\w*|others)\b)"
+        after = re.match(rf",\s+(?!{TO_SOMEONE}\s)"
+                         rf"(?![^,.;]{{0,45}}?(?:\bothers\b|\b(?:after|following)\b[^,.;]{{0,30}}\bvisit\b))"
                          rf"(?:[^,.;]|\.(?=\S)|(?<=[A-Z])\.){{0,45}}?\b{ENVOY}\b"
                          r"(?!(?:\s+[A-Z][\w’'.-]*)+)",  # "X, U.S. envoy Y's deputy": Y's role, not X's
                          ctx.text[person.end:sentence.end])

@@ -82,38 +82,48 @@ def _these_freed(ctx: Context, phrase: str) -> bool:
     jailed 30 more prisoners. Among these prisoners"), nor those it says remain held, nor one two freeings share."""
     lead = AMONG_THESE.match(phrase)
     before = ctx.previous_sentence
-    if lead is None or not ctx.previous_freeing or STILL_HELD.search(before) or _another_year(ctx, before):
-        return False  # (nor a freeing of another year's: "Minsk pardoned 51 prisoners in 2020. Among these prisoners")
+    if lead is None or not ctx.previous_freeing or STILL_HELD.search(before):
+        return False
     noun = re.escape(lead.group("noun").lower())
-    freed = len(re.findall(rf"{THESE_FREED_BEFORE}(?:[\w-]+\s+){{0,2}}?{noun}\b", before, re.IGNORECASE)) + \
+    freed = len([m for m in re.finditer(rf"{THESE_FREED_BEFORE}(?:[\w-]+\s+){{0,2}}?{noun}\b", before, re.IGNORECASE)
+                 if not UNDONE_FREEING.search(before, max(0, m.start() - 40), m.start())]) + \
         len(re.findall(rf"\b{noun}\s+(?:\w+\s+){{0,3}}?(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
                        rf"(?:freed|released|pardoned)\b", before, re.IGNORECASE))
     if freed == 1 == len(re.findall(rf"\b{noun}\b", before, re.IGNORECASE)):
         return True
-    return bool(GENERIC_PEOPLE.fullmatch(lead.group("noun"))) and _one_group_freed(before)
+    return bool(GENERIC_PEOPLE.fullmatch(lead.group("noun"))) and _one_group_freed(ctx, before)
 
 
-def _one_group_freed(before: str) -> bool:
+def _one_group_freed(ctx: Context, before: str) -> bool:
     """"Among these people are": whoever the sentence before frees, when it frees one group and speaks of no other
     people, no one by name and no other count (not "freed 14 prisoners after lobbying by lawmakers", "after a visit by
     American diplomats", "and arrested 300", "granted no pardons to 51", "weeks after granting amnesty to 37")."""
     freed = list(re.finditer(rf"{THESE_FREED_BEFORE}(?:[a-z-]+\s+)?{PEOPLE}(?:\s+and\s+(?:[a-z-]+\s+)?{PEOPLE})?",
                              before, re.IGNORECASE))
-    if len(freed) != 1 or UNDONE_FREEING.search(before, max(0, freed[0].start() - 40), freed[0].start()):
+    if len(freed) != 1 or UNDONE_FREEING.search(before, max(0, freed[0].start() - 40), freed[0].start()) or \
+            _another_year(ctx, before[freed[0].end():freed[0].end() + 30]):
         return False
-    rest = before[:freed[0].start()] + " " + before[freed[0].end():]
-    return not re.search(rf"\b{PEOPLE}\b|{OTHER_PEOPLE}", rest, re.IGNORECASE) and \
-        len(re.findall(r"\b\d[\d,]*\b", before)) == 1 and not re.search(r"\s(?-i:[A-Z][a-z]+)\s+(?-i:[A-Z][a-z]+)", rest)
+    rest = SOURCES.sub(" ", before[:freed[0].start()] + " " + before[freed[0].end():])
+    counts = re.findall(r"\b\d[\d,]*\b", DATES_WRITTEN.sub(" ", rest))
+    return not re.search(rf"\b{PEOPLE}\b|{OTHER_PEOPLE}", rest, re.IGNORECASE) and not counts and \
+        not re.search(r"(?<!\bthe)\s(?-i:[A-Z][a-z]+)\s+(?-i:[A-Z][a-z]+)", rest)
 
 
 def _another_year(ctx: Context, text: str) -> bool:
-    """True when a text says its freeing was "in" a year other than the page's own ("pardoned 51 prisoners in 2020";
-    not "jailed after the 2020 protests")."""
-    years = {int(y) for y in re.findall(r"\b[Ii]n\s+((?:19|20)\d\d)\b", text)}
+    """True when the words right after a freeing say it was "in" a year other than the page's own ("pardoned 51
+    prisoners in 2020"; not "jailed after the 2020 protests")."""
+    years = {int(y) for y in re.findall(r"^\s+(?:on\s+\w+\s+)?[Ii]n\s+((?:19|20)\d\d)\b", text)}
     return bool(years) and ctx.anchor is not None and years != {ctx.anchor.start.year}
 
 
-OTHER_PEOPLE = (r"\b(?:officials|diplomats|envoys|delegates|delegations?|relatives|famil(?:y|ies)|guards|negotiators|"
+SOURCES = re.compile(r"(?:,\s*)?(?:\b(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s+)?\b(?:said|says|reported|told\s+\w+)\b",
+                     re.IGNORECASE)
+"""Who told of a freeing ("..., officials said", "the Viasna Centre said"): its source, no other group of people."""
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+DATES_WRITTEN = re.compile(rf"\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\b|"
+                           r"\b(?:19|20)\d\d\b")
+"""Days, months and years in numbers: no count of people."""
+OTHER_PEOPLE = (r"\b(?:officials|diplomats|envoys|delegates|delegations?|relatives|guards|negotiators|"
                 r"representatives|mediators|ministers|observers)\b")
 """People a sentence may speak of beside the freed, whom "these people" may be."""
 UNDONE_FREEING = re.compile(r"\b(?:not|never|no|hop\w*|wants?|wish\w*|plan\w*|after|before|since|following)\s+"
@@ -290,7 +300,13 @@ COUNTED_DASH = re.compile(r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine
                           r"[^—–.;:()]{1,120}?\s*(?:—|–|--)\s*(?=[A-Z])", re.IGNORECASE)
 """A counted group the freed are named in after a dash: "including two Americans — A and B", "These include three men
 jailed in 1994 with C--A, B and D" (not C: a name in the group's description)."""
-DASH_THEN_ANOTHER = re.compile(r"\s*(?:—|–|--)\s*,?\s*and\s+(?:an?|another|one|the)\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+"
+EXTRA_ENDS = re.compile(r"(?:,\s*\d{1,3})?(?:\s*[.;!]?\s*$|,\s+who\s+(?!(?:\w+\s+){0,2}(?:stays?|remains?|still)\b))")
+"""After the one more a dashed list adds, the sentence's end or a clause about them ("— and a poet, D, 70, who was
+jailed in 2019"; not "— and a guard, D, escorted them", nor "..., who stays in prison")."""
+LIST_CLOSED = re.compile(r"(?:,\s*\d{1,3})?\s*(?:—|–|--|[.;!]|$)")
+"""After the names a counted group's dash opens, what closes them: the second dash or the sentence's end."""
+DASH_THEN_ANOTHER = re.compile(r"(?:,\s*\d{1,3})?\s*(?:—|–|--)\s*,?\s*and\s+(?:an?|another|one|the)\s+"
+                               r"(?:[\w-]+\s+){0,3}?[\w-]+,\s+"
                                r"(?=[A-Z])")
 """After such a list, its closing dash and one more named after a description: "— and a Briton, C"."""
 PARDON_ISSUED = re.compile(r"\b(?:issued|issues|signed|signs|granted|grants|decreed|decrees)\s+(?:an?\s+)?"
@@ -740,9 +756,15 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             place = ctx.previous_place  # "N were handed over to P. Among them are ..., including A": A went to P
         counted_dash = COUNTED_DASH.match(ctx.text, begin, sentence.end)
         members = list_members(ctx, sentence, counted_dash.end() if counted_dash else begin)
+        if counted_dash and members:
+            # the names up to the one the second dash or the sentence's end closes ("— A, 61, and B, 58--and ..."); none
+            # when nothing closes them ("including two who worked for A — A himself remains in prison", "— A, Vilnius")
+            closed = next((n for n, p in enumerate(members) if LIST_CLOSED.match(ctx.text, p.end, sentence.end)), None)
+            members = [] if closed is None else members[:closed + 1]
         if counted_dash and members:  # "including two Americans — A and B — and a Briton, C": C too
             more = DASH_THEN_ANOTHER.match(ctx.text, members[-1].end, sentence.end)
-            members += list_members(ctx, sentence, more.end()) if more else []
+            extra = list_members(ctx, sentence, more.end())[:1] if more else []
+            members += [p for p in extra if EXTRA_ENDS.match(ctx.text, p.end, sentence.end)]
         if them and re.match(r"\W*Among\s+them\s+(?:are|were)\b", sentence.text, re.IGNORECASE):
             members = _items_of_the_freed(ctx, sentence, begin, members)
             place = place or ctx.previous_place  # "N were handed over to P. Among them are A, ...": A went to P
@@ -930,7 +952,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         obj += of.end() if of else 0  # "the pardon of the blogger X", "secured the release of journalist Y"
         dated = earlier and _dated_after(ctx, sentence, sentence.start + match.start())  # (once for all it names)
         for person in list_members(ctx, sentence, obj):
-            if to and re.match(r"[’']s?\s", ctx.text[person.end:person.end + 3]):
+            if to and re.match(r"[’']s\b", ctx.text[person.end:person.end + 3]):
                 continue  # "signed a pardon for A's husband": the husband
             release = _earlier_freeing(ctx, person, dated) if earlier else ""
             if release is not None:

@@ -186,12 +186,28 @@ def _role_named_last(ctx: Context, sentence: Sentence) -> Name | None:
     opening = THE_ROLE.match(sentence.text)
     if opening is None or not title_word(opening.group("role")):
         return None
-    role = re.compile(rf"\b{re.escape(opening.group('role'))}\b", re.IGNORECASE)
-    for name in reversed(ctx.names):
-        if name.end <= sentence.start and ctx.kind(name) == "person" and \
-                role.search(" ".join(filter(None, (name.role, (apposition(ctx.text, name.end) or [""])[0])))):
-            return name
-    return None
+    word = re.escape(opening.group("role"))
+    at = bisect.bisect_left(ctx.name_starts, sentence.start)
+    found, holders = None, set()
+    for name in reversed(ctx.names[max(0, at - ROLE_NAMES_BACK):at]):
+        if name.end > sentence.start or ctx.kind(name) != "person":
+            continue
+        described = (apposition(ctx.text, name.end) or [""])[0]
+        before = ctx.text[max(0, name.start - 40):name.start]
+        own = re.search(rf"\b{word}$", name.role or "", re.IGNORECASE) or \
+            re.match(rf"(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?{word}\b(?!\s+of\b)(?![’'])", described,
+                     re.IGNORECASE) or \
+            re.search(rf"\b{word}\b[^.;]{{0,30}},\s*$", before, re.IGNORECASE)  # "Another teacher, B, ..."
+        if own:
+            found = found or name
+            holders.add(name.entity or name.proposed)
+        elif re.search(rf"\b{word}\b", f"{name.role or ''} {described}", re.IGNORECASE):
+            return None  # "Ruth Calder, the wife of a journalist": the journalist is someone else
+    return found if len(holders) == 1 else None  # (two people given the role: which one, the page does not say)
+
+
+ROLE_NAMES_BACK = 40
+"""How many names back a role in place of a name is looked for (a page of thousands of names is read once)."""
 
 
 RELATIVE_SUBJECT = re.compile(r"[’']s?\s+(?:(?!(?:said|says|told|added|wrote|he|she|they|that|who)\b)[a-z-]+\s+){1,3}"
@@ -708,7 +724,8 @@ and in 2021 she was sent back to jail", "In October 2021, X was seized in Minsk 
 COURT_BETWEEN = re.compile(r"\bby\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:court|judge|tribunal)\b", re.IGNORECASE)
 """Between a word of prison and a date, the court that sent someone there: the date is the verdict's."""
 SENTENCED = re.compile(r"\b(?:sentenced|convicted|found\s+guilty|"
-                       r"(?:given|handed|received|got|gets|receives)\s+(?:\S+\s+)?\S+\s+years?|"
+                       r"(?:given|handed|received|got|gets|receives)\s+(?:(?:more|another|an\s+additional|extra)\s+)?"
+                       r"\S+\s+(?:more\s+)?years?(?!\s+to\s+live)|"
                        r"jailed\s+for\s+\S+\s+years?|"
                        # "a 9-year sentence handed down in 2024", "a 12-year term imposed in April"
                        # (not "began a 13-year term in 2022": when it began)
@@ -781,6 +798,7 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
             # was briefly detained during the 2020 protests, was arrested again in May 2022", "in the 2020 election's
             # aftermath, in March 2021")
         if SENTENCED.search(ctx.text[max(sentence.start, date.start - 60):date.start]) or \
+                re.match(r"in\s+(?:prison|jail)|behind\s+bars", found.group("verb")) and \
                 COURT_BETWEEN.search(ctx.text, start, date.start):
             continue  # "sentenced to 8 years in prison in 2022", "nine years in jail by a regional court in May":
             # the verdict's date, not the arrest's
@@ -1013,7 +1031,12 @@ def sentenced_on(ctx: Context, sentence: Sentence) -> None:
         if not verdict or not lead:
             continue
         person = None
-        if verdict.group("subject") and any(m.start() > date.end - sentence.start for m in sentence.freeing()):
+        if verdict.group("subject") and any(
+                m.start() > verdict.end() - sentence.start and
+                not re.search(r"\b(?:the|a|an|of|his|her|their)\s+$", sentence.text[:m.start()]) and
+                not re.search(r"[;]|\b(?:he|she|they|who|which|that)\b",
+                              sentence.text[verdict.end() - sentence.start:m.start()])
+                for m in sentence.freeing()):
             continue  # "On November 20, A was convicted and freed with a fine": the day of the freeing too
         named = "who" if verdict.group("who") else "object" if verdict.group("object") else \
             "subject" if verdict.group("subject") else None

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ...values import parse_date
-from .context import FREE, Context, Sentence, rule
+from .context import EVENT_AFTER, FREE, Context, Sentence, rule
 from .names import Name, slug
 from .people import persons, speaks
 from .places import country_of, demonym_country
@@ -209,8 +209,8 @@ def sanctions(ctx: Context, sentence: Sentence) -> None:
             _announced(ctx, sentence, mention)
 
 
-EVENT_BEFORE = re.compile(r"\b(?:elections?|votes?|polls?|protests?|war|invasion|coup|born|arrested|detained|jailed|"
-                          r"sentenced|convicted)\b[^,;]{0,25}$", re.IGNORECASE)
+EVENT_BEFORE = re.compile(r"\b(?:(?:elections?|votes?|polls?|protests?|war|invasion|coup)\s+(?:in|of)|"
+                          r"(?:born|arrested|detained|jailed|sentenced|convicted)\s+(?:in|on))\s+$", re.IGNORECASE)
 """Right before a date in a sanction's clause, the event it dates, never the sanction's."""
 REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|declared|stated|told)\b")
 
@@ -233,7 +233,8 @@ def _dates(ctx: Context, sentence: Sentence, mention: Mention, start: int, end: 
         imposed = mention.action == "imposed" or \
             re.search(r"\b(?:imposed|introduced)\s+(?:(?:them|it|those)\s+)?(?:in\s+)?$", before) \
             or (since and not re.search(rf"\b(?:{LIFT})\b", before, re.IGNORECASE))
-        if mention.action == "targeted" or EVENT_BEFORE.search(ctx.text, max(start, date.start - 40), date.start):
+        if mention.action == "targeted" or EVENT_BEFORE.search(ctx.text, max(start, date.start - 40), date.start) or \
+                EVENT_AFTER.match(ctx.text, date.end):
             continue  # "a candidate who ran in the elections in 2019, in return for lifting sanctions": the vote's
         ctx.take(date)
         ctx.add("imposed_on" if imposed else "lifted_on", "date", date.value, min(quote_start, date.start),

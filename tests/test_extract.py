@@ -8826,32 +8826,6 @@ def test_day21_a_release_announced_also_and_a_group_of_the_freed(shapes, second,
     assert ("ruth-calder" in _freed(drafted)) is freed, sorted(map(str, drafted))
 
 
-@pytest.mark.parametrize("body, freed", [
-    ("The ruler issued a pardon for Ruth Calder on Friday.", True),
-    ("The ruler signed a royal pardon for Ruth Calder on Friday.", True),
-    ("The ruler granted a pardon to Ruth Calder on Friday.", True),
-    # sought, refused, denied or to come: nobody freed
-    ("Her lawyer appealed for a pardon for Ruth Calder on Friday.", False),
-    ("The ruler has not signed a pardon for Ruth Calder.", False),
-    ("The ruler has not granted a pardon to Ruth Calder.", False),
-    ("The ruler refused to grant a pardon to Ruth Calder.", False),
-    ("The ruler may grant a pardon to Ruth Calder.", False),
-])
-def test_day21_a_pardon_for_or_to_someone_frees_them_only_when_granted(shapes, body, freed):
-    drafted = _review_draft(shapes, body)
-    assert ("ruth-calder" in _freed(drafted)) is freed, sorted(map(str, drafted))
-
-
-@pytest.mark.parametrize("body, count", [
-    ("Minsk granted pardons to 37 journalists on Friday.", True),
-    ("Minsk has not granted pardons to 37 journalists.", False),
-    ("Minsk refused to grant amnesty to 300 inmates.", False),
-])
-def test_day21_a_count_a_pardon_is_refused_to_is_no_total(shapes, body, count):
-    drafted = _review_draft(shapes, body)
-    assert bool([k for k in drafted if k[1] == "released_count"]) is count, sorted(map(str, drafted))
-
-
 def test_day21_a_pardon_issued_on_a_day_dates_the_release_on_or_after_it(shapes):
     drafted = _review_draft(shapes, "The ruler's pardon for 37 journalists was issued on Wednesday, officials said.")
     dates = {(k[2], k[3]) for k in drafted if k[1] == "date"}
@@ -8950,7 +8924,16 @@ def test_day21_an_events_date_in_a_liftings_clause_dates_no_lifting(shapes, body
 
 
 @pytest.mark.parametrize("body, freed", [
-    # a second review's cases: words of another clause leave the pardon granted
+    ("The ruler issued a pardon for Ruth Calder on Friday.", True),
+    ("The ruler signed a royal pardon for Ruth Calder on Friday.", True),
+    ("The ruler granted a pardon to Ruth Calder on Friday.", True),
+    # sought, refused, denied or to come: nobody freed
+    ("Her lawyer appealed for a pardon for Ruth Calder on Friday.", False),
+    ("The ruler has not signed a pardon for Ruth Calder.", False),
+    ("The ruler has not granted a pardon to Ruth Calder.", False),
+    ("The ruler refused to grant a pardon to Ruth Calder.", False),
+    ("The ruler may grant a pardon to Ruth Calder.", False),
+    # a review's cases: words of another clause leave the pardon granted
     ("At the bidding of her family, the ruler granted a pardon to Ruth Calder on Friday.", True),
     ("With no warning, the ruler granted a pardon to Ruth Calder on Friday.", True),
     ("The ruler, who could not be reached, granted a pardon to Ruth Calder on Friday.", True),
@@ -8961,6 +8944,17 @@ def test_day21_an_events_date_in_a_liftings_clause_dates_no_lifting(shapes, body
     ("The ruler is set to grant a pardon to Ruth Calder.", False),
     ("The ruler has yet to grant a pardon to Ruth Calder.", False),
     ("The ruler signed a pardon for Ruth Calder's brother on Friday.", False),
+    # a second review's cases: the pardon's own verb, past an aside, or its report's fate
+    ("The ruler has not, despite appeals, granted a pardon to Ruth Calder.", False),
+    ("The ruler may, officials say, grant a pardon to Ruth Calder.", False),
+    ("The ruler is considering granting a pardon to Ruth Calder.", False),
+    ("Drozdan, who has long denied that Minsk holds political prisoners, granted a pardon to Ruth Calder on Friday.",
+     True),
+    ("Amid rumours that he was ill, Drozdan granted a pardon to Ruth Calder on Friday.", True),
+    ("The ruler granted a pardon to Ruth Calder on Friday, but why now?", True),
+    ("Reports that Drozdan had signed a pardon for Ruth Calder proved false.", False),
+    ("The ruler signed a pardon for Ruth Calder, but she remains in prison.", False),
+    ("The ruler granted a pardon to 'Ruth Calder' on Friday.", True),
 ])
 def test_day21_review_a_pardon_to_someone_is_withheld_only_by_its_own_verb(shapes, body, freed):
     drafted = _review_draft(shapes, body)
@@ -8968,6 +8962,9 @@ def test_day21_review_a_pardon_to_someone_is_withheld_only_by_its_own_verb(shape
 
 
 @pytest.mark.parametrize("body, count", [
+    ("Minsk granted pardons to 37 journalists on Friday.", True),
+    ("Minsk has not granted pardons to 37 journalists.", False),
+    ("Minsk refused to grant amnesty to 300 inmates.", False),
     ("With no fanfare, Minsk granted pardons to 37 journalists on Friday.", True),
     ("Minsk, which declined to comment, granted amnesty to 300 inmates on Friday.", True),
     ("Minsk denied pardons to 37 journalists on Friday.", False),
@@ -9030,24 +9027,6 @@ def test_day21_the_speakers_a_saying_names_by_their_noun_are_not_the_two_freed(s
     drafted = _review_draft(shapes, first + " The lawyers said the two women were freed.")
     named = {"oren-pask", "pavel-sarnak"} if "Pask" in first else {"ivo-lamm", "rasa-veld"}
     assert (named <= _freed(drafted)) is freed, sorted(map(str, drafted))
-
-
-@pytest.mark.parametrize("body, freed", [
-    # a second review's cases: the pardon's own verb, past an aside, or its report's fate
-    ("The ruler has not, despite appeals, granted a pardon to Ruth Calder.", False),
-    ("The ruler may, officials say, grant a pardon to Ruth Calder.", False),
-    ("The ruler is considering granting a pardon to Ruth Calder.", False),
-    ("Drozdan, who has long denied that Minsk holds political prisoners, granted a pardon to Ruth Calder on Friday.",
-     True),
-    ("Amid rumours that he was ill, Drozdan granted a pardon to Ruth Calder on Friday.", True),
-    ("The ruler granted a pardon to Ruth Calder on Friday, but why now?", True),
-    ("Reports that Drozdan had signed a pardon for Ruth Calder proved false.", False),
-    ("The ruler signed a pardon for Ruth Calder, but she remains in prison.", False),
-    ("The ruler granted a pardon to 'Ruth Calder' on Friday.", True),
-])
-def test_day21_review2_a_pardon_withheld_by_its_verb_past_asides_or_by_its_reports_fate(shapes, body, freed):
-    drafted = _review_draft(shapes, body)
-    assert ("ruth-calder" in _freed(drafted)) is freed, sorted(map(str, drafted))
 
 
 @pytest.mark.parametrize("before, freed", [

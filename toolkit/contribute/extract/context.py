@@ -157,9 +157,9 @@ PARDON_REFUSED = re.compile(
     rf"\b(?:refus\w*|declin\w*|unlikely|yet)\s+to\s+){GRANTING}|"
     r"\b(?:denied|denies|deny|refused|refuses|withheld|withholds|rejected)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$|"
     r"\b(?:grant\w*|gave|give\w*|issu\w*|sign\w*)\s+no\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-"""Right before a pardon's noun, the verb that takes it, denied or refused: "has not granted pardons to 37", "refused to
-grant a pardon to A", "denied a pardon to A", "granted no pardons to 51" (read in the pardon's own clause only: "With no
-fanfare, Minsk granted pardons to 37" is granted)."""
+"""Right before a pardon's noun (an aside read past), the verb that takes it, denied or refused: "has not granted
+pardons to 37", "refused to grant a pardon to A", "denied a pardon to A", "granted no pardons to 51" (a word of another
+clause is none: "With no fanfare, Minsk granted pardons to 37" is granted)."""
 PARDON_TO_COME = re.compile(
     rf"\b(?:(?:set|due|going|expected|plans?|planned|planning|hopes?|hoped|hoping|consider\w*|is|are)\s+to|"
     rf"may|might|could|would|will|should|shall|can|cannot)\s+(?:\w+\s+)?{GRANTING}|"

@@ -518,8 +518,9 @@ def _cut_off(text: str, start: int, end: int) -> bool:
     """True for a name that runs into the very end of the text inside a sentence no punctuation ends ("The third freed
     detainee was Tomas Wrenfi"): a page stored as an excerpt may stop mid-word, so the name may be half of one. Not
     a name that is a line of its own, as the last of a list of names one to a line may be (after a bullet or a number:
-    "- A", "2. A"), unless the line before is an item of the same list that goes on in a sentence after its name ("- B:
-    a reporter jailed in 2022." then "- Tomas Wre"): the last item stopped where the page did."""
+    "- A", "2. A"), unless the text ends right after its last word, of three letters or fewer, and the line before is
+    an item of the same list that goes on in a sentence after its name ("- B: a reporter jailed in 2022." then "- Tomas
+    Wre"): the last item stopped where the page did."""
     if text[end:].strip():
         return False
     line = text.rfind("\n", 0, start) + 1

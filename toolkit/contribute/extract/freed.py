@@ -104,7 +104,12 @@ def _one_group_freed(ctx: Context, before: str) -> bool:
             _another_year(ctx, before[freed[0].end():freed[0].end() + 30]):
         return False
     rest = SOURCES.sub(" ", before[:freed[0].start()] + " " + before[freed[0].end():])
-    counts = re.findall(r"\b\d[\d,]*\b", DATES_WRITTEN.sub(" ", rest))
+    # another count in digits, of the page's figures (which leave out dates and times): "and arrested 300"
+    start, (own_start, own_end) = ctx.previous_start, (ctx.previous_start + freed[0].start(), ctx.previous_start +
+                                                       freed[0].end())
+    figures = ctx.figures[bisect.bisect_left(ctx.figures, start, key=lambda f: f.start):
+                          bisect.bisect_left(ctx.figures, start + len(before), key=lambda f: f.start)]
+    counts = [f for f in figures if not own_start <= f.start < own_end and re.search(r"\d", f.text)]
     return not re.search(rf"\b{PEOPLE}\b|{OTHER_PEOPLE}", rest, re.IGNORECASE) and not counts and \
         not re.search(r"(?<!\bthe)\s(?-i:[A-Z][a-z]+)\s+(?-i:[A-Z][a-z]+)", rest)
 
@@ -119,10 +124,6 @@ def _another_year(ctx: Context, text: str) -> bool:
 SOURCES = re.compile(r"(?:,\s*)?(?:\b(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s+)?\b(?:said|says|reported|told\s+\w+)\b",
                      re.IGNORECASE)
 """Who told of a freeing ("..., officials said", "the Viasna Centre said"): its source, no other group of people."""
-MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
-DATES_WRITTEN = re.compile(rf"\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\b|"
-                           r"\b(?:19|20)\d\d\b")
-"""Days, months and years in numbers: no count of people."""
 OTHER_PEOPLE = (r"\b(?:officials|diplomats|envoys|delegates|delegations?|relatives|guards|negotiators|"
                 r"representatives|mediators|ministers|observers)\b")
 """People a sentence may speak of beside the freed, whom "these people" may be."""

@@ -380,9 +380,8 @@ def _after_description(ctx: Context, sentence: Sentence, person, verb: int) -> i
     signed"; "X, the long-serving ruler of Belarus, has"): a description that says nothing of its own (no
     "who", "whose", nor a verb of saying) and is no opposition's."""
     of_place = OF_PLACE.match(ctx.text, person.end, verb)
-    if of_place and any(n.start == of_place.start("place") and n.end == of_place.end() and n.entity and
-                        ctx.registry.kind(n.entity) == "place" and ctx.registry.get(n.entity).place_kind == "country"
-                        for n in sentence.names):
+    if of_place and any(n.end == of_place.end() and ctx.registry_place_kind(n.entity) == "country"
+                        for n in sentence.names_within(of_place.start("place"), of_place.start("place") + 1)):
         return of_place.end()  # "President X of Lithuania has pardoned 90" (a country, not "X of Warsaw")
     described = re.match(r",\s+(?!(?:who|whose|which|said|says|told)\b)[^,;:()“”\"]{3,80},", ctx.text[person.end:verb])
     if described is None or re.search(r"\b(?:said|says|told|who|whose|opposition)\b", described.group(0)):

@@ -9079,3 +9079,18 @@ def test_day21_review2_a_verdict_day_and_a_later_freeing_clause(shapes):
     drafted = _review_draft(shapes, "In May 2022, Ruth Calder was sentenced to six years; she was pardoned and freed "
                                     "on Friday.")
     assert ("ruth-calder", "sentenced_on", "2022-05") in {k[:3] for k in drafted}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("line, freed", [
+    # a heading of what is theirs, in any apostrophe
+    ("Calder and Sarnak’s Diplomacy", set()),
+    ("Calder and Sarnak's Talks", set()),
+    ("Ruth Calder and Pavel Sarnak’s Families", set()),
+    # a list of the freed, as before
+    ("Ruth Calder, Pavel Sarnak -- we waited for them.", {"ruth-calder", "pavel-sarnak"}),
+])
+def test_day22_names_in_the_possessive_after_a_freeing_are_no_list_of_the_freed(shapes, line, freed):
+    """A line after a sentence about freeing that opens with names is the list of the freed, unless the last name is
+    in the possessive: "A and B's Diplomacy" is a heading about what is theirs."""
+    drafted = _review_draft(shapes, f"Minsk freed two Americans on Friday.\n\n{line}\n\nTalks went on for a year.")
+    assert _freed(drafted) == freed, sorted(map(str, drafted))

@@ -1449,6 +1449,10 @@ FREEING_OTHERS = re.compile(rf"\s+(?:(?:had|has|have)\s+)?(?:also\s+|then\s+|lat
 prisoners": the names free others, they are not freed (not "A and B released a statement")."""
 
 
+POSSESSIVE = re.compile(r"['’](?:s\b|(?<=s['’])\s)")
+"""A name's possessive ending: "A's", "A’s", "Davis’ ..."."""
+
+
 NAMES_ACT = re.compile(r"\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:\w+ly\s+)?(?:urge|call|ask|press|demand|appeal|meet|met|thank|"
                        r"welcome|praise|hail|condemn|critici[sz]e|say|said|tell|told|warn)(?:s|es|ed|d)?\b",
                        re.IGNORECASE)
@@ -1472,8 +1476,10 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
     begin = sentence.start + (lead.end() if lead else 0)
     members = list_members(ctx, sentence, begin, strict=True)
     if members and (FREEING_OTHERS.match(ctx.text, members[-1].end, sentence.end) or
-                    NAMES_ACT.match(ctx.text, members[-1].end, sentence.end)):
-        return  # "A and B pardoned them after talks", "A, B urge C to free the rest": who freed or asked, not the freed
+                    NAMES_ACT.match(ctx.text, members[-1].end, sentence.end) or
+                    POSSESSIVE.match(ctx.text, members[-1].end, sentence.end)):
+        return  # "A and B pardoned them after talks", "A, B urge C to free the rest": who freed or asked, not the freed;
+        # "A and B's Diplomacy", a heading: what is theirs, not them
     if lead and (len(members) not in ctx.previous_counts or STILL_HELD.search(ctx.previous_sentence) or
                  re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}others?\b", sentence.text) or
                  re.search(r"\b(?:but|while|whereas|and)\s+(?:\w+\s+){0,3}?(?:arrested|detained|sentenced|jailed|convicted)\b",

@@ -9094,3 +9094,20 @@ def test_day22_names_in_the_possessive_after_a_freeing_are_no_list_of_the_freed(
     in the possessive: "A and B's Diplomacy" is a heading about what is theirs."""
     drafted = _review_draft(shapes, f"Minsk freed two Americans on Friday.\n\n{line}\n\nTalks went on for a year.")
     assert _freed(drafted) == freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, arrested", [
+    # each name of the list has its role before it, and the list opens its clause after a short opening phrase
+    ("The editor Ruth Calder, the reporter Pavel Sarnak and the poet Dara Quill were arrested on March 3, 2017.",
+     {"ruth-calder", "pavel-sarnak", "dara-quill"}),
+    ("In the same raid, North Gazette editor Ruth Calder, Harbour Radio reporter Pavel Sarnak and the poet Dara Quill "
+     "were arrested on March 3, 2017.", {"ruth-calder", "pavel-sarnak", "dara-quill"}),
+    # the names before the last are another clause's: only the last was arrested
+    ("After a call with Ruth Calder, Pavel Sarnak and Dara Quill were arrested on March 3, 2017.", {"dara-quill"}),
+    ("Ruth Calder, whom the guards beat, and Dara Quill were arrested on March 3, 2017.", {"dara-quill"}),
+    ("The lawyer for Ruth Calder and the poet Dara Quill were arrested on March 3, 2017.", {"dara-quill"}),
+])
+def test_day22_a_list_of_names_each_with_its_role_is_arrested_together(shapes, second, arrested):
+    drafted = _review_draft(shapes, f"Minsk freed Dara Quill on Friday. {second}")
+    assert {k[0] for k in drafted if k[1] == "imprisoned_since" and k[2] == "2017-03-03"} == arrested, \
+        sorted(map(str, drafted))

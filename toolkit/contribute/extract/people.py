@@ -556,12 +556,22 @@ LIST_JOIN = re.compile(r"\s*,\s*|,?\s+and\s+")
 """Between two names of a list: a comma or "and" alone."""
 
 
-def listed_up_to(ctx: Context, sentence: Sentence, person: Name, stop=None) -> list[Name]:
+def _list_joined(gap: str) -> bool:
+    """Between two names of a list: a comma or "and", perhaps with the next one's role ("A, the reporter B and Weekly
+    News editor C"), never a clause ("A, whom police beat, and B")."""
+    join = LIST_JOIN.match(gap)
+    rest = gap[join.end():] if join else ""
+    return bool(join) and (not rest or not re.search(r"[,;:.()“”\"]", rest) and role_words(rest))
+
+
+def listed_up_to(ctx: Context, sentence: Sentence, person: Name, stop=None, roles: bool = False) -> list[Name]:
     """The names of the sentence listed up to and with `person`, joined by commas or "and" alone ("A, B and C" up to C),
-    read back from it; the list ends before a name `stop` is true for."""
+    or with `roles`, each perhaps with a role before it ("A, the reporter B and C"), read back from it; the list ends
+    before a name `stop` is true for."""
     listed = [person]
     for earlier in reversed([p for p in persons(ctx, sentence) if p.end <= person.begin]):
-        if not LIST_JOIN.fullmatch(ctx.text, earlier.end, listed[-1].begin) or (stop is not None and stop(earlier)):
+        gap = ctx.text[earlier.end:listed[-1].begin]
+        if not (_list_joined(gap) if roles else LIST_JOIN.fullmatch(gap)) or (stop is not None and stop(earlier)):
             break
         listed.append(earlier)
     return listed[::-1]
@@ -881,6 +891,12 @@ PLURAL_VERB = re.compile(r",?\s+(?:were|have\s+been|had\s+been)\s+(?:(?:\w+ly|al
 TOGETHER_WITH = re.compile(r",?\s+(?:together|along)\s+with\s+")
 
 
+LIST_OPENS_CLAUSE = re.compile(r"\W*(?:(?:But|And|However|Then|Later),?\s+|[A-Z][^,;:.“”\"]{0,60},\s+)?")
+"""Before the first name of a list that opens its clause, and the words of its role: a linking word or a short opening
+phrase ("As part of the same case, Minsk Weekly editor A, ..."; not "After a call with A, B ...", where the list is
+A's call's)."""
+
+
 def _arrested_with(ctx: Context, sentence: Sentence, person: Name, verb: int, end: int) -> list[Name]:
     """Others an arrest at `verb` is said of beside `person`, named before it: the names listed with the person as the
     subject of a verb in the plural ("A, B and C were arrested": A and B); and one named "together with" them right
@@ -888,9 +904,11 @@ def _arrested_with(ctx: Context, sentence: Sentence, person: Name, verb: int, en
     with A, B was arrested" is B's alone)."""
     others = []
     if PLURAL_VERB.fullmatch(ctx.text, person.end, verb):
-        others = listed_up_to(ctx, sentence, person)[:-1]
+        others = listed_up_to(ctx, sentence, person, roles=True)[:-1]
         first = others[0] if others else person
-        if not re.fullmatch(r"\W*(?:(?:But|And|However|Then|Later),?\s+)?", ctx.text[sentence.clause(first.begin)[0]:first.begin]):
+        opening = LIST_OPENS_CLAUSE.match(ctx.text, sentence.clause(first.begin)[0], first.begin)
+        if not role_words(ctx.text[opening.end():first.begin]) or \
+                re.search(r"[,;:.()“”\"]", ctx.text[opening.end():first.begin]):
             others = []
     elif re.fullmatch(r",\s+", ctx.text[person.end:verb]) and re.match(ARRESTED_WORD, ctx.text[verb:end]):
         # set off by a comma after the whole list: a detention that goes on ("the farmers A and B, held in prison since

@@ -9111,3 +9111,16 @@ def test_day22_a_list_of_names_each_with_its_role_is_arrested_together(shapes, s
     drafted = _review_draft(shapes, f"Minsk freed Dara Quill on Friday. {second}")
     assert {k[0] for k in drafted if k[1] == "imprisoned_since" and k[2] == "2017-03-03"} == arrested, \
         sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, total", [
+    # a relative clause of their arrest between the count and its freeing
+    ("Six prisoners who were jailed and given long terms in Minsk have been released.", 6),
+    ("Harbourtown: Six Polish teachers who were detained and tried in Minsk have been released, officials said.", 6),
+    # no freeing of the six: who they are, then a freeing of others
+    ("Six prisoners who were jailed in Minsk remain there, and two have been released.", 2),
+    ("Six Polish teachers who were at the talks said two have been released.", 2),
+])
+def test_day22_a_count_past_a_clause_of_their_arrest_is_the_releases_total(shapes, body, total):
+    drafted = _review_draft(shapes, body)
+    assert {k[2] for k in drafted if k[1] == "released_count" and k[5] is None} == {str(total)}, sorted(map(str, drafted))

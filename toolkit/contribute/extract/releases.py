@@ -946,6 +946,10 @@ total number of people freed this spring has reached 47", "released this month",
 those not yet freed."""
 
 
+HELD_BEFORE = r"\s+(?:were|had\s+been)\s+(?:\w+ly\s+)?(?:jailed|detained|arrested|imprisoned|held|convicted|sentenced)\b"
+"""After "who" that follows a count of people, a clause of what befell them before ("who were jailed in 2021")."""
+
+
 @rule("released-count")
 def totals(ctx: Context, sentence: Sentence) -> None:
     """How many were freed: "Belarus freed 52 prisoners", "granted amnesty to 25 prisoners", "released on Thursday
@@ -1026,6 +1030,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         # "Nine community leaders known as the Lake Six have been set free": the group's name, between
                         rf",?\s+(?:(?:also|collectively)\s+)?(?:known\s+(?:collectively\s+)?as|dubbed)\s+(?P<known>"
                         rf"(?:(?!\band\b)[^.;:,]){{1,60}}?),?(?=\s+(?:were|was|have|has|had)\s)|"
+                        # "Eight teachers who were jailed and sentenced in Belarus have been released": a relative
+                        # clause of what befell them before, between the count and its freeing
+                        rf"\s+who{HELD_BEFORE}[^.;:,\d“”\"]{{0,80}}?(?=\s+(?:have|had)\s+been\s)|"
                         rf"(?:(?!\band\b)[^.;:\d]){{0,12}}?)"
                         rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?(?:{FREE_VERB}\b|"
@@ -1400,9 +1407,10 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         end += noun.end() if noun else 0
         if sentence_of(draft.start).heading and re.match(r"\s*(?:,|&|and\b)", ctx.text[end:end + 6]):
             continue  # "Minsk Frees Three Polish Citizens, Lithuanian Priest": a headline's others beside them
-        if verb is None and re.fullmatch(r"\W*(?:[A-Z]{2,}[^–—-]{0,40}[–—-]\s*)?", ctx.text[sentence_of(draft.start).start:draft.start]):
+        if verb is None and re.fullmatch(r"\W*(?:[A-Z]{2,}[^–—-]{0,40}[–—-]\s*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}:\s+)?",
+                                         ctx.text[sentence_of(draft.start).start:draft.start]):
             # "WARSAW (Reuters) – Three Belarusian bloggers arrested in 2022 ... have been granted a full
-            # pardon": the count is the subject of a passive freeing that its sentence opens with
+            # pardon", "New Delhi: Eight ...": the count is the subject of a passive freeing that its sentence opens with
             verb = PASSIVE_AFTER.match(ctx.text, end, sentence_of(draft.start).end)
             if verb is not None:
                 end = verb.end()
@@ -1448,11 +1456,12 @@ def _among_them(ctx: Context, count, parts: list) -> bool:
         any(re.search(rf"\b{re.escape(w)}\b", str(part.quote), re.IGNORECASE) for w in words) for part in parts)
 
 
-PASSIVE_AFTER = re.compile(r"(?:(?!\b(?:said|says|told|reported|who|that|which)\b)"
+PASSIVE_AFTER = re.compile(rf"(?:(?!\b(?:said|says|told|reported|that|which)\b|\bwho\b(?!{HELD_BEFORE}))"
                            r"(?!\b\d[\d,]*\s+(?:[a-z]+\s+){0,2}(?:prisoners|people|detainees|inmates)\b)[^.;:]){0,160}?"
                            rf"\b(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?:(?:freed|released|pardoned|set\s+free)\b|"
                            rf"{GRANTED_PARDON})")
-"""After a count that opens its sentence, the passive freeing it is the subject of."""
+"""After a count that opens its sentence, the passive freeing it is the subject of (past a relative clause of their
+arrest: "Eight teachers who were jailed in Minsk have been freed")."""
 
 
 def _nationality_of_the_named(ctx: Context, count, start: int, end: int) -> None:

@@ -9124,3 +9124,16 @@ def test_day22_a_list_of_names_each_with_its_role_is_arrested_together(shapes, s
 def test_day22_a_count_past_a_clause_of_their_arrest_is_the_releases_total(shapes, body, total):
     drafted = _review_draft(shapes, body)
     assert {k[2] for k in drafted if k[1] == "released_count" and k[5] is None} == {str(total)}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, total", [
+    ("Minsk released on Friday 20th of November two prisoners held since 2021.", "2"),
+    ("Minsk released on Friday, November 20, three prisoners held since 2021.", "3"),
+    ("Minsk released on Friday 20th of November statements about 200 prisoners.", None),
+    # how long those counted were held is no running total; a freeing since a year is
+    ("Minsk released on Friday four prisoners jailed since 2021.", "4"),
+    ("Minsk has released 300 prisoners since 2021.", None),
+])
+def test_day22_a_weekday_and_its_date_between_a_freeing_and_its_count(shapes, body, total):
+    drafted = _review_draft(shapes, body)
+    assert {k[2] for k in drafted if k[1] == "released_count"} == ({total} if total else set()), sorted(map(str, drafted))

@@ -824,9 +824,13 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
     _one_of_each(ctx, sentence, FOREIGNERS_FROM, "foreigners from", own=False, least=2, counted=True)
 
 
-RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?(?:freed|released|pardoned)\s+since\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|"
+RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?(?:freed|released|pardoned)\s+since\b|"
+                     # (not "prisoners held since 2021": how long they were held)
+                     r"(?<!held\s)(?<!jailed\s)(?<!detained\s)(?<!imprisoned\s)(?<!bars\s)(?<!prison\s)(?<!custody\s)"
+                     r"(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|"
                      # "has released more than 300 prisoners since July": since a month, of this year or the last
-                     r"since\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+                     r"since\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                     r"December)\b)|"
                      r"since\s+(?:the\s+(?:start|"
                      r"beginning|summer|spring)|then|last\s+\w+)|so\s+far|to\s+date|in\s+recent\s+(?:months|years)|"
                      r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks))\b", re.IGNORECASE)
@@ -974,6 +978,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         after = ctx.text[base:sentence.end]
         lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+|(?<=clemency\s)to\s+|(?<=freedom\s)to\s+|"
                          rf"(?<=pardon\s)(?:to|for)\s+|(?<=pardons\s)(?:to|for)\s+|on\s+[A-Z][a-z]+day\s+|"
+                         # "released on Friday 20th of November two", "freed on Friday, November 20, three"
+                         rf"on\s+[A-Z][a-z]+day,?\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+[A-Z][a-z]+|"
+                         rf"[A-Z][a-z]+\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+|"
                          # "released under a royal amnesty eleven", "released under the deal on Monday eleven"
                          rf"under\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:amnesty|pardon|decree|deal|agreement)"
                          rf"(?:\s+on\s+[A-Z][a-z]+day)?\s+|"

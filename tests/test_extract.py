@@ -9137,3 +9137,28 @@ def test_day22_a_count_past_a_clause_of_their_arrest_is_the_releases_total(shape
 def test_day22_a_weekday_and_its_date_between_a_freeing_and_its_count(shapes, body, total):
     drafted = _review_draft(shapes, body)
     assert {k[2] for k in drafted if k[1] == "released_count"} == ({total} if total else set()), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, freed", [
+    # one named with a count of others, before a freeing
+    ("Ruth Calder and 14 others were freed on Friday.", {"ruth-calder"}),
+    ("Ruth Calder, 14 others are free after talks in Minsk.", {"ruth-calder"}),
+    ("Ruth Calder and 14 others were arrested on Friday.", set()),
+    ("Ruth Calder, 14 others face trial in Minsk.", set()),
+])
+def test_day22_one_named_with_a_count_of_others_is_freed_with_them(shapes, body, freed):
+    assert _freed(_review_draft(shapes, body)) == freed, body
+
+
+@pytest.mark.parametrize("headline, freed", [
+    ("Ruth Calder, 14 Others Freed", {"ruth-calder"}),
+    ("Journalist Ruth Calder Freed After Two Years in Jail", {"ruth-calder"}),
+    ("Journalist Ruth Calder Freed", {"ruth-calder"}),
+    # a nationality's word and a noun of the press after it name no one ("Independent Peruvian media"), whom the
+    # headline's "Peruvian" would name
+    ("Peruvian Teacher Calder Freed, Exiled After 500 Days", {"ruth-calder"}),
+])
+def test_day22_a_headline_in_capitals_frees_the_one_it_names(shapes, headline, freed):
+    drafted = _review_draft(shapes, f"{headline}\n\nMinsk freed 15 prisoners on Friday.\n\nIndependent Peruvian media "
+                                    "reported it first.")
+    assert _freed(drafted) == freed, sorted(map(str, drafted))

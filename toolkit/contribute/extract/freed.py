@@ -232,8 +232,8 @@ EARLIER_WORDS = re.compile(r"\b(?:previous(?:ly)?|earlier(?!\s+(?:today|this\s+w
 hour of this one ("before dawn", "before being driven to Vilnius") nor "once" as a conjunction ("once the deal was
 signed")."""
 
-HEADLINE_FREED = re.compile(r"\s*(?:(?:freed|released|pardoned|set\s+free|walks\s+free)"
-                            r"(?=\s*$|\s*[,:;–—-]|\s+(?:after|from|by|in|on|as|amid|following|with|over)\b)|"
+HEADLINE_FREED = re.compile(r"\s*(?:(?i:freed|released|pardoned|set\s+free|walks\s+free)"
+                            r"(?=\s*$|\s*[,:;–—-]|\s+(?i:after|from|by|in|on|as|amid|following|with|over)\b)|"
                             r"(?i:among\s+(?:the\s+)?(?:freed|released|pardoned)\s+(?:[\w-]+\s+)?(?:prisoners|detainees|activists))\b)")
 """A headline's freeing with no verb before it: "Journalist X freed after two years in jail", "Lawyer X among freed
 political prisoners"."""
@@ -346,10 +346,14 @@ DESCRIBED_SECOND = re.compile(r"\s+and\s+(?:the|a|an|his|her|their)\s+[^,;:.“�
 LEADING_DESCRIPTION = re.compile(r"\W*(?:An?|The|Another)\s+[^,;:.“”\"]{1,60},\s*")
 
 # "A and other jailed activists were released", "A and 9 other detainees were freed": A was freed with them
-OTHERS = re.compile(r"\s+(?:and|along\s+with|together\s+with)\s+(?:(?:[\w,]+\s+)?other\s+(?:[\w-]+\s+){0,3}?|"
-                    r"an?\s+(?:unnamed\s+|unidentified\s+)?(?-i:[A-Z][a-z]+)\s+(?:(?:citizen|national)\s+)?)(?=(?:was|were|"
-                    r"have|had|has|are|is)\b)", re.IGNORECASE)
-"""Also "A and an unnamed Estonian citizen were among those released": one more of the freed, not named."""
+OTHERS = re.compile(r"(?:\s+(?:and|along\s+with|together\s+with)\s+(?:(?:[\w,]+\s+)?others?\s+(?:[\w-]+\s+){0,3}?|"
+                    r"an?\s+(?:unnamed\s+|unidentified\s+)?(?-i:[A-Z][a-z]+)\s+(?:(?:citizen|national)\s+)?)|"
+                    r",\s+(?P<counted>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                    r"(?:others|more)\s+"
+                    r"(?:[\w-]+\s+){0,2}?)"
+                    r"(?=(?:was|were|have|had|has|are|is)\b|(?P<headline>freed|released|pardoned)\b)", re.IGNORECASE)
+"""Also "A and an unnamed Estonian citizen were among those released": one more of the freed, not named; and "A, 14
+others are free", "A, 14 Others Freed" (a headline's)."""
 
 OTHERS_MOVED = re.compile(rf"\s*(?:(?:was|were|have\s+been|had\s+been)\s+(?:also\s+|then\s+|later\s+)?{MOVED}\s+"
                           rf"(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into)|(?P<now>{NOW_IN}))\s+(?:neighbou?ring\s+)?")
@@ -836,7 +840,8 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             after = closing.end()  # "another name on the list – X – was freed as well": X names the subject
         others = OTHERS.match(ctx.text, after)  # "A and other jailed priests were released"
         verb = FREED_AFTER.match(ctx.text, others.end() if others else after) or \
-            (HEADLINE_FREED.match(ctx.text, after) if sentence.heading and not others else None)
+            (HEADLINE_FREED.match(ctx.text, others.end() if others else after, sentence.end)
+             if sentence.heading else None)
         if verb is not None and verb.re is FREED_AFTER and verb.group("nth") and _dated_elsewhere(ctx, sentence, verb.end()):
             verb = None  # "X was the first prisoner released under the 2019 amnesty": another release's
         if verb is None and not others:

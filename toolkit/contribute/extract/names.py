@@ -426,7 +426,8 @@ PLACE_AFTER = re.compile(r"(?:\s+(?:natives?|residents?)|-born)\b|\s+(?:(?:milit
 """After capitalised words, what makes them a place: "a North Carolina native", "a Chicago-born writer", "the Mariscal
 Zavala military prison", "the Okrest Vale jail"."""
 GROUP_AFTER = re.compile(r"\s+(?:prisoners|detainees|hostages|captives|inmates|citizens|nationals|soldiers|troops|activists|"
-                         r"journalists|people|families|officials|authorities|forces)\b")
+                         r"journalists|people|families|officials|authorities|forces|media|press|outlets|sources|"
+                         r"newspapers)\b")
 
 
 def _surnames(text: str, people: list[Name], taken: list[tuple[int, int]]) -> list[Name]:

@@ -9162,3 +9162,65 @@ def test_day22_a_headline_in_capitals_frees_the_one_it_names(shapes, headline, f
     drafted = _review_draft(shapes, f"{headline}\n\nMinsk freed 15 prisoners on Friday.\n\nIndependent Peruvian media "
                                     "reported it first.")
     assert _freed(drafted) == freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("line, freed", [
+    # a heading of their freeing names them
+    ("Ruth Calder and Pavel Sarnak's Homecoming", {"ruth-calder", "pavel-sarnak"}),
+    ("Ruth Calder and Pavel Sarnak’s Release", {"ruth-calder", "pavel-sarnak"}),
+    ("Ruth Calder and Tomas Andris' long road home", {"ruth-calder", "tomas-andris"}),
+    # what is theirs, in other spellings of the possessive, and a list the strict reading stops short of
+    ("Ruth Calder and Pavel Sarnak ’s Diplomacy", set()),
+    ("Ruth Calder and Pavel Sarnak'S Talks", set()),
+    ("Ruth Calder, Pavel Sarnak and Oren Pask's Diplomacy", set()),
+])
+def test_day22_review_a_possessive_heading_of_their_freeing_names_the_freed(shapes, line, freed):
+    drafted = _review_draft(shapes, f"Minsk freed two prisoners on Friday.\n\n{line}\n\nTalks went on for a year.")
+    assert _freed(drafted) == freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", [
+    "Unlike Ruth Calder, Pavel Sarnak and Dara Quill were arrested on March 3, 2017.",
+    "Except Ruth Calder, the reporter Pavel Sarnak and Dara Quill were arrested on March 3, 2017.",
+    "Rumours Ruth Calder and Dara Quill were arrested on March 3, 2017 proved false.",
+    "Ruth Calder or perhaps Pavel Sarnak and Dara Quill were arrested on March 3, 2017.",
+])
+def test_day22_review_words_that_set_a_name_apart_are_no_role_before_a_list_arrested(shapes, second):
+    drafted = _review_draft(shapes, f"Minsk freed Dara Quill on Friday. {second}")
+    assert not {k[0] for k in drafted if k[1] == "imprisoned_since"} & {"ruth-calder", "pavel-sarnak"}, \
+        sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Six of the 20 prisoners who were jailed after the protests have been released.",
+    "Two of the six prisoners who were jailed have been released.",
+    "Minsk freed Ruth Calder on Friday. Six activists who were arrested with her in the same case had been released a "
+    "year earlier.",
+    "Six prisoners who were jailed while their lawyers have been released remain behind bars.",
+    "Six prisoners who were detained during talks at which others had been released were moved.",
+])
+def test_day22_review_a_clause_of_arrest_passes_no_pool_nor_anothers_freeing(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not {k[2] for k in drafted if k[1] == "released_count" and k[5] is None} & {"6", "20"}, \
+        sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "Minsk freed Ruth Calder and Pavel Sarnak on Friday.\n\nElsewhere: Two Americans have been released, officials in "
+    "Caracas said.",
+    "Minsk freed Ruth Calder and Pavel Sarnak on Friday.\n\nMeanwhile: Two Americans have been released in Caracas.",
+    "Fact Check: Two Americans have been released, officials said, but the claim is false.",
+])
+def test_day22_review_a_label_and_a_colon_is_no_dateline(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert "2" not in {k[2] for k in drafted if k[1] == "released_count" and k[5] is None}, sorted(map(str, drafted))
+    assert not [k for k in drafted if k[1] == "nationality"], sorted(map(str, drafted))
+
+
+def test_day22_two_named_each_with_a_role_arrive_together(shapes):
+    drafted = _review_draft(shapes, "Minsk freed Ruth Calder and Pavel Sarnak on Friday. The poet Ruth Calder and the "
+                                    "teacher Pavel Sarnak arrived in Lithuania on Saturday.")
+    assert {k[0] for k in drafted if k[1] == "sent_to"} == {"ruth-calder", "pavel-sarnak"}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Minsk freed Pavel Sarnak on Friday. The lawyer for Ruth Calder and the teacher "
+                                    "Pavel Sarnak arrived in Lithuania on Saturday.")
+    assert {k[0] for k in drafted if k[1] == "sent_to"} == {"pavel-sarnak"}, sorted(map(str, drafted))

@@ -1454,8 +1454,22 @@ FREEING_OTHERS = re.compile(rf"\s+(?:(?:had|has|have)\s+)?(?:also\s+|then\s+|lat
 prisoners": the names free others, they are not freed (not "A and B released a statement")."""
 
 
-POSSESSIVE = re.compile(r"['’](?:s\b|(?<=s['’])\s)")
-"""A name's possessive ending: "A's", "A’s", "Davis’ ..."."""
+POSSESSIVE = re.compile(r"\s?['’‘`](?:[sS]\b|(?<=s['’])\s)|(?<=s['’])\s")
+"""A name's possessive ending: "A's", "A’s", "A ’s", "A'S", "Davis’ ..." (whose name may end in the apostrophe)."""
+THEIR_FREEING = re.compile(r"\s*(?:[\w-]+\s+)?(?i:release|freedom|liberty|liberation|homecoming|return|pardons?|journey|"
+                           r"road|arrival|reunion|exile)\b")
+"""After the possessive of names, what is the freeing of those named: "A and B's Release", "A and B’s long road home"."""
+
+
+def _theirs(ctx: Context, sentence: Sentence, last: Name) -> bool:
+    """True when the last name of a list, or a name the list goes on to ("A, B and C's Diplomacy"), is in the possessive
+    of something other than their freeing ("A and B's Diplomacy": what is theirs, not them; not "A and B's Release")."""
+    # (a list the strict reading stopped short of: a name in the possessive may be read as no one's)
+    ahead = re.match(r",?\s+and\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*", ctx.text[last.end:sentence.end])
+    end = last.end + ahead.end() if ahead else last.end
+    end = end - 1 if ctx.text[end - 1:end] in ("'", "’") else end
+    owned = POSSESSIVE.match(ctx.text, end, sentence.end)
+    return bool(owned) and not THEIR_FREEING.match(ctx.text, owned.end(), sentence.end)
 
 
 NAMES_ACT = re.compile(r"\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:\w+ly\s+)?(?:urge|call|ask|press|demand|appeal|meet|met|thank|"
@@ -1481,8 +1495,7 @@ def _list_after_freeing(ctx: Context, sentence: Sentence, record) -> None:
     begin = sentence.start + (lead.end() if lead else 0)
     members = list_members(ctx, sentence, begin, strict=True)
     if members and (FREEING_OTHERS.match(ctx.text, members[-1].end, sentence.end) or
-                    NAMES_ACT.match(ctx.text, members[-1].end, sentence.end) or
-                    POSSESSIVE.match(ctx.text, members[-1].end, sentence.end)):
+                    NAMES_ACT.match(ctx.text, members[-1].end, sentence.end) or _theirs(ctx, sentence, members[-1])):
         return  # "A and B pardoned them after talks", "A, B urge C to free the rest": who freed or asked, not the freed;
         # "A and B's Diplomacy", a heading: what is theirs, not them
     if lead and (len(members) not in ctx.previous_counts or STILL_HELD.search(ctx.previous_sentence) or
@@ -1847,6 +1860,11 @@ def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
                     for d in sentence.dates))
 
 
+CLIENT_OF = re.compile(r"\b(?:for|representing|defending|of|with|by|to|from|after|meeting)\s+(?:[\w’'.-]+\s+){0,2}$",
+                       re.IGNORECASE)
+"""Before the first of two names, a word that makes it another's object ("The lawyer for A and the teacher B")."""
+
+
 def _last_listed(ctx: Context, sentence: Sentence) -> dict[int, Name]:
     """For each person a list of names goes on from ("A, 43, and B, 67, landed": A), the list's last name, by the
     person's id(): names each joined to the next by a comma or "and", past its description."""
@@ -1855,9 +1873,12 @@ def _last_listed(ctx: Context, sentence: Sentence) -> dict[int, Name]:
     run: list[Name] = []
     for person, following in zip(named, named[1:] + [None]):
         run.append(person)
-        if following is not None and re.fullmatch(r",?\s*(?:and\s+)?", ctx.text[
-                after_apposition(ctx.text, person.end, following.begin):following.begin]):
-            continue
+        gap = ctx.text[after_apposition(ctx.text, person.end, following.begin):following.begin] if following else None
+        lead = ctx.text[max(sentence.start, run[0].begin - 40):run[0].begin]
+        if gap is not None and (re.fullmatch(r",?\s*(?:and\s+)?", gap) or
+                                re.fullmatch(r",?\s*and\s+(?:the|a|an)\s+", gap) and not CLIENT_OF.search(lead)):
+            continue  # (also "The poet A and the teacher B landed": an article before the second's role; not "The
+            # lawyer for A and the poet B landed", where A is the lawyer's client)
         last.update({id(m): run[-1] for m in run[:-1]})
         run = []
     return last

@@ -897,6 +897,12 @@ phrase ("As part of the same case, Minsk Weekly editor A, ..."; not "After a cal
 A's call's)."""
 
 
+NOT_A_ROLE = re.compile(r"\b(?i:like|unlike|except|besides|alongside|apart|save|beyond|including|than|or|perhaps|"
+                        r"rumou?rs?|reports?|whether|if|unless|neither|nor|not|no)\b")
+"""Words before a list's first name that set it apart or in doubt ("Unlike A, ...", "Except A, ...", "Rumours A and B
+were ..."), never the words of a role."""
+
+
 def _arrested_with(ctx: Context, sentence: Sentence, person: Name, verb: int, end: int) -> list[Name]:
     """Others an arrest at `verb` is said of beside `person`, named before it: the names listed with the person as the
     subject of a verb in the plural ("A, B and C were arrested": A and B); and one named "together with" them right
@@ -907,9 +913,10 @@ def _arrested_with(ctx: Context, sentence: Sentence, person: Name, verb: int, en
         others = listed_up_to(ctx, sentence, person, roles=True)[:-1]
         first = others[0] if others else person
         opening = LIST_OPENS_CLAUSE.match(ctx.text, sentence.clause(first.begin)[0], first.begin)
-        if not role_words(ctx.text[opening.end():first.begin]) or \
-                re.search(r"[,;:.()“”\"]", ctx.text[opening.end():first.begin]):
-            others = []
+        role = ctx.text[opening.end():first.begin]
+        if not role_words(role) or re.search(r"[,;:.()“”\"]", role) or NOT_A_ROLE.search(role) or \
+                any(opening.end() <= p.start and p.end <= first.begin for p in persons(ctx, sentence)):
+            others = []  # (not "Unlike A, B and C were arrested", "A or perhaps B and C": a role's words only)
     elif re.fullmatch(r",\s+", ctx.text[person.end:verb]) and re.match(ARRESTED_WORD, ctx.text[verb:end]):
         # set off by a comma after the whole list: a detention that goes on ("the farmers A and B, held in prison since
         # 2019"), or an arrest of a list the clause frees ("Freed were A and B, arrested in January"); not "A and B,

@@ -1039,7 +1039,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         rf"(?:(?!\band\b)[^.;:,]){{1,60}}?),?(?=\s+(?:were|was|have|has|had)\s)|"
                         # "Eight teachers who were jailed and sentenced in Belarus have been released": a relative
                         # clause of what befell them before, between the count and its freeing
-                        rf"\s+who{HELD_BEFORE}[^.;:,\d“”\"]{{0,80}}?(?=\s+(?:have|had)\s+been\s)|"
+                        rf"\s+(?P<held>who{HELD_BEFORE}(?:(?!\b(?:while|before|after|when|as|which|whom|whose|where|"
+                        rf"until|their|his|her|its|others?)\b)[^.;:,\d“”\"]){{0,80}}?(?=\s+have\s+been\s))|"
                         rf"(?:(?!\band\b)[^.;:\d]){{0,12}}?)"
                         rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?(?:{FREE_VERB}\b|"
@@ -1051,6 +1052,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         rf"(?:pardon|amnesty|release)\b"
                         rf"(?!\s+(?:talks|negotiations|deal|plan|request|process|list|efforts)\b))",
                         after[noun.end():], re.IGNORECASE)
+        if tail and tail.group("held") and re.search(r"\b(?:of|among(?:st)?|from)\s+(?:(?:the|those|these)\s+)?$", before,
+                                                      re.IGNORECASE):
+            continue  # "Six of the 20 prisoners who were jailed have been released": the pool, not the freed
         if tail and re.match(r"\s+whose\s", after[noun.end():]) and \
                 CALLED.search(after, noun.end() + tail.end(), noun.end() + tail.end() + 60):
             continue  # "the 900 prisoners whose release rights groups had called for": a wish, no release
@@ -1371,6 +1375,11 @@ dozens of prisoners", "... and a Lithuanian journalist", "Also freed was X", "X 
 holds Irish nationality, ... were freed": what X has)."""
 
 
+NOT_A_DATELINE = re.compile(r"\b(?:Read|Watch|See|Related|More|Also|Fact|Check|Update|Updated|Breaking|Editor|Note|"
+                            r"Elsewhere|Meanwhile|News|Opinion|Analysis|Exclusive|Live|Video|Photos?|Latest|Summary)\b")
+"""Words of a label that opens a line as a dateline would ("Read More:", "Fact Check:"), never a place."""
+
+
 def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
     """After the page is read: "China released three American detainees on Wednesday": a count of one nationality that
     is the whole object of a freeing is the release's total too, where the page gives that release no other total,
@@ -1387,6 +1396,7 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         return sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
 
     others = {d.value for d in ctx.drafts if d.property == "released_in" and BESIDE_THEM.search(sentence_of(d.start).text)}
+    first_prose = next((sentence for sentence in sentences if not sentence.heading), None)
     counts: dict[str, set] = {}  # each release's populations counted on the page (None: its total)
     in_prose: dict[tuple, list] = {}  # the counts of each population and value the prose gives
     for d in counted:
@@ -1414,8 +1424,13 @@ def totals_of_one_nationality(ctx: Context, sentences: list[Sentence]) -> None:
         end += noun.end() if noun else 0
         if sentence_of(draft.start).heading and re.match(r"\s*(?:,|&|and\b)", ctx.text[end:end + 6]):
             continue  # "Minsk Frees Three Polish Citizens, Lithuanian Priest": a headline's others beside them
-        if verb is None and re.fullmatch(r"\W*(?:[A-Z]{2,}[^–—-]{0,40}[–—-]\s*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}:\s+)?",
-                                         ctx.text[sentence_of(draft.start).start:draft.start]):
+        opening = re.fullmatch(r"\W*(?:[A-Z]{2,}[^–—-]{0,40}[–—-]\s*|(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}):\s+)?",
+                               ctx.text[sentence_of(draft.start).start:draft.start])
+        if opening and opening.group("place") and (sentence_of(draft.start) is not first_prose or
+                                                   NOT_A_DATELINE.search(opening.group("place"))):
+            opening = None  # "Elsewhere: Two Americans ...", "Read More: ...": a label, no dateline (only the first
+            # sentence of the prose may open with one)
+        if verb is None and opening:
             # "WARSAW (Reuters) – Three Belarusian bloggers arrested in 2022 ... have been granted a full
             # pardon", "New Delhi: Eight ...": the count is the subject of a passive freeing that its sentence opens with
             verb = PASSIVE_AFTER.match(ctx.text, end, sentence_of(draft.start).end)

@@ -72,3 +72,13 @@ def test_a_spelling_shared_by_two_entities_is_an_error(tmp_path):
 def test_duplicate_ids_and_dangling_parents_are_errors(tmp_path):
     report = _registry_from(tmp_path, "places:\n  - {id: a, name: A, part_of: nowhere}\n  - {id: a, name: B}\n")
     assert sorted(i.type for i in report.errors) == ["dangling-reference", "duplicate-id"]
+
+
+def test_another_romanization_of_a_name_is_a_probable_variant_not_a_match(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "registry.yaml").write_text(
+        "people:\n  - {id: aliaksei-tsikhavich, name: Aliaksei Tsikhavich}\n  - {id: anna-lis, name: Anna Lis}\n")
+    registry = load_registry(Project(tmp_path), Report())
+    result = registry.resolve("Aliaksiej Cichavič")  # Belarusian Latin beside the English romanization
+    assert (result.entity_id, result.candidate) == (None, "aliaksei-tsikhavich")
+    assert registry.resolve("Anna Lisowska").candidate is None  # another name, however alike its start

@@ -73,6 +73,22 @@ class Resolution:
     score: float = 0.0
 
 
+ROMANIZATIONS = (("tsch", "c"), ("tch", "c"), ("sch", "s"), ("ts", "c"), ("tz", "c"), ("kh", "h"), ("ch", "c"),
+                 ("zh", "z"), ("sh", "s"), ("sz", "s"), ("cz", "c"), ("j", "i"), ("y", "i"), ("w", "v"), ("ie", "e"),
+                 ("ei", "e"), ("ou", "u"))
+"""Spellings that romanizations of one name differ by (Belarusian Latin, Polish, German, English): folded alike,
+in this order, so that "Cichanoŭski" and "Tsikhanouski", "Statkievič" and "Statkevich" come near each other."""
+
+
+def romanization_fold(name: str) -> str:
+    """A name folded for a near miss across romanizations: `normalize`, then `ROMANIZATIONS`, then no doubled letters.
+    Only ever used to offer a candidate, never to resolve."""
+    folded = normalize(name)
+    for written, common in ROMANIZATIONS:
+        folded = folded.replace(written, common)
+    return re.sub(r"(.)\1", r"\1", folded)
+
+
 def normalize(name: str) -> str:
     """Fold a name for comparison: no case, diacritics, punctuation or leading 'the'."""
     text = unicodedata.normalize("NFKD", name)
@@ -90,6 +106,7 @@ class Registry:
     _misspelled: set[str] = field(default_factory=set, repr=False)
     _cache: dict[str, Resolution] = field(default_factory=dict, repr=False)
     _choices: list[str] | None = field(default=None, repr=False)
+    _folded: list[str] = field(default_factory=list, repr=False)
     _root: str | None = field(default=None, repr=False)
 
     def __contains__(self, entity_id: str) -> bool:
@@ -121,7 +138,12 @@ class Registry:
 
         if self._choices is None:
             self._choices = list(self._index)
+            self._folded = [romanization_fold(choice) for choice in self._choices]
         best = process.extractOne(normalize(mention), self._choices, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SCORE)
+        if best is None:  # "Siarhiej Cichanoŭski" beside "Siarhei Tsikhanouski": two romanizations of one name
+            folded = process.extractOne(romanization_fold(mention), self._folded, scorer=fuzz.ratio,
+                                        score_cutoff=NEAR_MISS_SCORE)
+            best = (self._choices[folded[2]], folded[1]) if folded else None
         if best is None:
             return Resolution(None)
         entity_id = self._index[best[0]]

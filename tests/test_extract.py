@@ -9224,3 +9224,18 @@ def test_day22_two_named_each_with_a_role_arrive_together(shapes):
     drafted = _review_draft(shapes, "Minsk freed Pavel Sarnak on Friday. The lawyer for Ruth Calder and the teacher "
                                     "Pavel Sarnak arrived in Lithuania on Saturday.")
     assert {k[0] for k in drafted if k[1] == "sent_to"} == {"pavel-sarnak"}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, arrested", [
+    ("Calder was arrested March 14, 2024, but was never charged.", "2024-03-14"),
+    ("She was arrested for insulting the ruler on 7 August.", "2026-08-07"),
+    # a stay, not why: no date of arrest
+    ("Calder was detained for two weeks on 7 August.", None),
+    # a note in brackets is the bracketed name's
+    ("Minsk also freed Pavel Sarnak and Ruth Calder (detained October 2023).", "2023-10"),
+])
+def test_day22_an_arrest_with_its_day_right_after_or_after_why(shapes, second, arrested):
+    drafted = _review_draft(shapes, f"Minsk freed Ruth Calder on Friday. {second}")
+    found = {k[2] for k in drafted if k[1] == "imprisoned_since" and k[0] == "ruth-calder"}
+    assert found == ({arrested} if arrested else set()), sorted(map(str, drafted))
+    assert not [k for k in drafted if k[1] == "imprisoned_since" and k[0] != "ruth-calder"], sorted(map(str, drafted))

@@ -348,10 +348,10 @@ LEADING_DESCRIPTION = re.compile(r"\W*(?:An?|The|Another)\s+[^,;:.“”\"]{1,60
 # "A and other jailed activists were released", "A and 9 other detainees were freed": A was freed with them
 OTHERS = re.compile(r"(?:\s+(?:and|along\s+with|together\s+with)\s+(?:(?:[\w,]+\s+)?others?\s+(?:[\w-]+\s+){0,3}?|"
                     r"an?\s+(?:unnamed\s+|unidentified\s+)?(?-i:[A-Z][a-z]+)\s+(?:(?:citizen|national)\s+)?)|"
-                    r",\s+(?P<counted>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                    r",\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                     r"(?:others|more)\s+"
                     r"(?:[\w-]+\s+){0,2}?)"
-                    r"(?=(?:was|were|have|had|has|are|is)\b|(?P<headline>freed|released|pardoned)\b)", re.IGNORECASE)
+                    r"(?=(?:was|were|have|had|has|are|is)\b|(?:freed|released|pardoned)\b)", re.IGNORECASE)
 """Also "A and an unnamed Estonian citizen were among those released": one more of the freed, not named; and "A, 14
 others are free", "A, 14 Others Freed" (a headline's)."""
 

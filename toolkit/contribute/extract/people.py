@@ -700,7 +700,10 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
                         r"non-custodial|second|third|fourth|fifth|sixth|seventh|eighth|another|new)\b)[\w-]+\s+){0,2}?"
                         r"(?:sentences?|(?:prison|jail)\s+terms?)"
                         r"(?=\s+since\b))\s+"
-                        r"(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|"
+                        r"(?:(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|"
+                        # "arrested for insulting the ruler on 7 August": why, then the day (not "for two weeks")
+                        r"(?:(?<=arrested\s)|(?<=detained\s))for\s+(?!(?:\d|(?:a|an|one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|several|many|some|about|nearly|over|more)\s))(?:[\w’'-]+\s+){1,5}?on|"
                         # "arrested at Minsk airport on May 5", "detained at the border in 2021": the place, then the day
                         r"(?:(?<=arrested\s)|(?<=detained\s))at\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){1,3}?(?:on|in)|"
                         # "detained while travelling in Belarus in May 2020": what they were doing, then the day
@@ -710,7 +713,9 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
                         r"(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s))(?:[\w’'-]+\s+){3,6}?since|"
                         r"(?:(?<=arrested\s)|(?<=detained\s)|(?<=jailed\s)|(?<=imprisoned\s)|(?<=incarcerated\s))"
                         r"(?P<at>(?:at|during|in)\s+(?:the|a|an)(?:\s+(?!(?:summer|spring|autumn|fall|winter|end|start|"
-                        r"beginning|middle|run-up|wake|aftermath)\b)[a-z]+)?|during))\s+" +
+                        r"beginning|middle|run-up|wake|aftermath)\b)[a-z]+)?|during))\s+|"
+                        # "Sarnak was arrested March 14, 2024": the day right after the verb, as American copy writes it
+                        r"(?<=arrested\s)|(?<=detained\s))" +
                         SEASON + "$", re.IGNORECASE)
 """An arrest right before its date: "arrested in May 2021", "detained by the security services in March 2022", "jailed
 in late 2021" (the year), "detained in Belarus for trafficking narcotics since 2014" (a longer way to "since"), "since
@@ -799,6 +804,9 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
     "released 40 detained political prisoners on November 27" (who was freed)."""
     _respectively(ctx, sentence)
     for date, start, found in _dates_after(ctx, sentence, IMPRISONED):
+        verb_end = start + found.end("verb") - found.start()
+        if ctx.text[start - 1:start] == "(" and not ctx.text[verb_end:date.start].strip():
+            continue  # "A (detained October 2023)": the note in brackets of the name before it (below)
         event = EVENT_AFTER.match(ctx.text, date.end)
         if (found.group("at") or found.group("in")) and (not event or re.match(r"[’']s\b", ctx.text[event.end():]) or
                                   re.match(r"[^,;.]*?\b(?:19|20)\d\d\b", ctx.text[date.end:sentence.end]) or
@@ -819,7 +827,6 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
         if any(0 <= start - f.end <= 3 for f in sentence.figures):
             continue  # "out of some 9,000 in jail since 2019": a count's imprisonment, no one person's
         # "Security forces arrested X on May 3, 2021": no one before the verb, the person arrested after it
-        verb_end = start + found.end("verb") - found.start()
         arrested = None if person_before(ctx, sentence, start) else \
             next((p for p in persons(ctx, sentence) if verb_end < p.start < date.start), None)
         if arrested is None and person_before(ctx, sentence, start) is None and \

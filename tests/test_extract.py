@@ -9239,3 +9239,16 @@ def test_day22_an_arrest_with_its_day_right_after_or_after_why(shapes, second, a
     found = {k[2] for k in drafted if k[1] == "imprisoned_since" and k[0] == "ruth-calder"}
     assert found == ({arrested} if arrested else set()), sorted(map(str, drafted))
     assert not [k for k in drafted if k[1] == "imprisoned_since" and k[0] != "ruth-calder"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, prop, expected", [
+    ("Ruth Calder, who was sentenced last year over a protest, was freed on Friday.", "sentenced_on", "2025"),
+    ("Minsk freed Ruth Calder, who was arrested last year.", "imprisoned_since", "2025"),
+    ("Ruth Calder, whose brother was sentenced last year, was freed on Friday.", "sentenced_on", None),
+    ("Minsk freed Ruth Calder on Friday. In November 2022, Ms. Calder was sentenced to life imprisonment.",
+     "sentenced_on", "2022-11"),
+])
+def test_day22_a_relative_clause_of_the_person_and_a_title_before_the_name_keep_whose_fact(shapes, body, prop, expected):
+    drafted = _review_draft(shapes, body)
+    found = {k[2] for k in drafted if k[1] == prop and k[0] == "ruth-calder"}
+    assert found == ({expected} if expected else set()), sorted(map(str, drafted))

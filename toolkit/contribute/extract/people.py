@@ -763,7 +763,8 @@ VERDICT_AFTER = re.compile(r"(?:,\s*)?(?:\s*(?:she|he|they)\s+was|\s*(?:she|he|t
                            r"(?:sentenced|convicted)\s+"
                            r"(?:him|her|(?P<object>[A-Z][^,.;]{2,40}?))(?=\s+(?:to|of|on|for)\b|[,.;])|"
                            # "In March 2023, X was sentenced to 12 years": the one named right after the date
-                           r",\s*(?P<subject>(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}))\s+was\s+"
+                           r",\s*(?:(?-i:Mrs?|Ms|Dr)\.?\s+)?"  # (a word of address is no part of the name)
+                           r"(?P<subject>(?-i:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}))\s+was\s+"
                            r"(?:sentenced|convicted|found\s+guilty)\b",
                            re.IGNORECASE)
 
@@ -1003,8 +1004,9 @@ def subject_at(ctx: Context, sentence: Sentence, at: int) -> Name | None:
     commas), or the one a pronoun or "The 53-year-old" opening the sentence stands for; None for anyone else ("Veld
     said hundreds of people had been detained": the people, not Veld)."""
     for person in reversed(persons(ctx, sentence)):
-        if person.end <= at:
-            return person if not ctx.text[after_apposition(ctx.text, person.end, at):at].strip(" ,") else None
+        if person.end <= at:  # (or a relative clause of theirs: "X, who was sentenced last year, ...")
+            return person if re.fullmatch(r"[\s,]*(?:who\s+)?", ctx.text[after_apposition(ctx.text, person.end, at):at]) \
+                else None
     lead = PRONOUN.match(sentence.text)
     return ctx.last_person if lead and not ctx.text[sentence.start + lead.end():at].strip() else None
 

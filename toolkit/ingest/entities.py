@@ -73,11 +73,17 @@ class Resolution:
     score: float = 0.0
 
 
-ROMANIZATIONS = (("tsch", "c"), ("tch", "c"), ("sch", "s"), ("ts", "c"), ("tz", "c"), ("kh", "h"), ("ch", "c"),
+ROMANIZATIONS = (("tsch", "c"), ("tch", "c"), ("sch", "s"), ("ts", "c"), ("tz", "c"), ("kh", "h"), ("ch", "h"),
                  ("zh", "z"), ("sh", "s"), ("sz", "s"), ("cz", "c"), ("j", "i"), ("y", "i"), ("w", "v"), ("ie", "e"),
                  ("ei", "e"), ("ou", "u"))
 """Spellings that romanizations of one name differ by (Belarusian Latin, Polish, German, English): folded alike,
-in this order, so that "Cichanoŭski" and "Tsikhanouski", "Statkievič" and "Statkevich" come near each other."""
+in this order ("kh" and "ch" both to "h"), so that "Cichanoŭski" and "Tsikhanouski", "Statkievič" and "Statkevich" come
+near each other."""
+
+
+FOLDED_LETTERS = 10
+"""The fewest letters a folded name has for a near miss across romanizations: short names fold alike too often ("Ma Jun"
+and "Ma Yun", two people)."""
 
 
 def romanization_fold(name: str) -> str:
@@ -140,10 +146,12 @@ class Registry:
             self._choices = list(self._index)
             self._folded = [romanization_fold(choice) for choice in self._choices]
         best = process.extractOne(normalize(mention), self._choices, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SCORE)
-        if best is None:  # "Siarhiej Cichanoŭski" beside "Siarhei Tsikhanouski": two romanizations of one name
-            folded = process.extractOne(romanization_fold(mention), self._folded, scorer=fuzz.ratio,
-                                        score_cutoff=NEAR_MISS_SCORE)
-            best = (self._choices[folded[2]], folded[1]) if folded else None
+        folded = romanization_fold(mention)
+        if best is None and len(folded.replace(" ", "")) >= FOLDED_LETTERS:
+            # "Siarhiej Cichanoŭski" beside "Siarhei Tsikhanouski": two romanizations of one name, offered with the
+            # similarity of the spellings as written (never the folded forms' own, which may be 100)
+            near = process.extractOne(folded, self._folded, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SCORE)
+            best = (self._choices[near[2]], fuzz.ratio(normalize(mention), self._choices[near[2]])) if near else None
         if best is None:
             return Resolution(None)
         entity_id = self._index[best[0]]

@@ -237,6 +237,9 @@ HEADLINE_FREED = re.compile(r"\s*(?:(?i:freed|released|pardoned|set\s+free|walks
                             r"(?i:among\s+(?:the\s+)?(?:freed|released|pardoned)\s+(?:[\w-]+\s+)?(?:prisoners|detainees|activists))\b)")
 """A headline's freeing with no verb before it: "Journalist X freed after two years in jail", "Lawyer X among freed
 political prisoners"."""
+HEADLINE_OBJECT = re.compile(r"\b(?i:by|of|about|on|from|for|with|to|against)\s+$")
+"""In a headline, a word before a name that makes it the object of something else, whose release it reports: "New Book By
+A Released", "Photos Of A Released"."""
 SHORT_DETENTION = re.compile(r"\b(?:without\s+charges?|on\s+bail|after\s+questioning|hours\s+later|the\s+same\s+day|"
                              r"from\s+(?:police\s+)?custody|on\s+parole\s+pending)\b", re.IGNORECASE)
 """After "was released", words of a short detention or a bail, not a prisoner's freeing."""
@@ -346,14 +349,26 @@ DESCRIBED_SECOND = re.compile(r"\s+and\s+(?:the|a|an|his|her|their)\s+[^,;:.“�
 LEADING_DESCRIPTION = re.compile(r"\W*(?:An?|The|Another)\s+[^,;:.“”\"]{1,60},\s*")
 
 # "A and other jailed activists were released", "A and 9 other detainees were freed": A was freed with them
-OTHERS = re.compile(r"(?:\s+(?:and|along\s+with|together\s+with)\s+(?:(?:[\w,]+\s+)?others?\s+(?:[\w-]+\s+){0,3}?|"
+OTHERS = re.compile(r"(?:\s+(?:(?P<and>and)|along\s+with|together\s+with)\s+"
+                    r"(?:(?:[\w,]+\s+)?others?\s+(?:[\w-]+\s+){0,3}?|"
                     r"an?\s+(?:unnamed\s+|unidentified\s+)?(?-i:[A-Z][a-z]+)\s+(?:(?:citizen|national)\s+)?)|"
-                    r",\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                    r"(?:others|more)\s+"
+                    r",\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:others|more)\s+"
                     r"(?:[\w-]+\s+){0,2}?)"
-                    r"(?=(?:was|were|have|had|has|are|is)\b|(?:freed|released|pardoned)\b)", re.IGNORECASE)
+                    r"(?=(?:was|were|have|had|has|are|is)\b)|"
+                    # a headline's: "A And 14 Others Freed", "A, 14 More Prisoners Freed" (the participle right after)
+                    r"(?:\s+(?:and|along\s+with|together\s+with)\s+(?:[\w,]+\s+)?others|"
+                    r",\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:others|more)"
+                    r"(?:\s+(?:prisoners|detainees|activists|journalists))?)\s+(?=(?:freed|released|pardoned)\b)",
+                    re.IGNORECASE)
 """Also "A and an unnamed Estonian citizen were among those released": one more of the freed, not named; and "A, 14
-others are free", "A, 14 Others Freed" (a headline's)."""
+others are free", "A, 14 Others Freed" (a headline's). After "and", the verb is in the plural ("The lawyer for A and 14
+others was freed": the lawyer)."""
+SET_APART = re.compile(r"\b(?:unlike|except(?:\s+for)?|besides|apart\s+from|other\s+than|save\s+for|but\s+not|not|"
+                       r"(?:lawyers?|attorneys?|counsel|spokes\w+|advocates?)\s+(?:for|of)|representing|defending)\s+"
+                       r"(?:the\s+)?$", re.IGNORECASE)
+"""Before a name with a count of others, words that set it apart from them or make it another's object: "Unlike A, 14
+others were freed", "Except for A, ...", "The lawyer for A and 14 others"."""
+
 
 OTHERS_MOVED = re.compile(rf"\s*(?:(?:was|were|have\s+been|had\s+been)\s+(?:also\s+|then\s+|later\s+)?{MOVED}\s+"
                           rf"(?:\w+\s+){{0,2}}?(?:back\s+)?(?:directly\s+)?(?:to|into)|(?P<now>{NOW_IN}))\s+(?:neighbou?ring\s+)?")
@@ -839,11 +854,18 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
         if closing and DASH_OPENING.search(ctx.text, max(sentence.start, person.begin - 4), person.begin):
             after = closing.end()  # "another name on the list – X – was freed as well": X names the subject
         others = OTHERS.match(ctx.text, after)  # "A and other jailed priests were released"
+        if others and (SET_APART.search(ctx.text, max(sentence.start, person.begin - 40), person.begin) or
+                       others.group("and") and re.match(r"(?:was|has|is)\b", ctx.text[others.end():others.end() + 4])):
+            continue  # "Unlike A, 14 others were freed"; "The lawyer for A and 14 others was freed": the lawyer
         verb = FREED_AFTER.match(ctx.text, others.end() if others else after) or \
             (HEADLINE_FREED.match(ctx.text, others.end() if others else after, sentence.end)
              if sentence.heading else None)
         if verb is not None and verb.re is FREED_AFTER and verb.group("nth") and _dated_elsewhere(ctx, sentence, verb.end()):
             verb = None  # "X was the first prisoner released under the 2019 amnesty": another release's
+        if verb is not None and verb.re is HEADLINE_FREED and (
+                HEADLINE_OBJECT.search(ctx.text, max(sentence.start, person.begin - 30), person.begin) or
+                SHORT_DETENTION.search(ctx.text, verb.end(), sentence.end)):
+            verb = None  # "New Book By A Released", "Photos Of A Released": a thing of A's; "A Released On Bail"
         if verb is None and not others:
             verb = WHO_FREED.match(ctx.text, person.end, sentence.end)  # "X, who walked free on Friday, said"
             if verb is not None and (_dated_elsewhere(ctx, sentence, verb.end()) or
@@ -1456,9 +1478,11 @@ prisoners": the names free others, they are not freed (not "A and B released a s
 
 POSSESSIVE = re.compile(r"\s?['’‘`](?:[sS]\b|(?<=s['’])\s)|(?<=s['’])\s")
 """A name's possessive ending: "A's", "A’s", "A ’s", "A'S", "Davis’ ..." (whose name may end in the apostrophe)."""
-THEIR_FREEING = re.compile(r"\s*(?:[\w-]+\s+)?(?i:release|freedom|liberty|liberation|homecoming|return|pardons?|journey|"
-                           r"road|arrival|reunion|exile)\b")
-"""After the possessive of names, what is the freeing of those named: "A and B's Release", "A and B’s long road home"."""
+THEIR_FREEING = re.compile(r"\s*(?:[\w-]+\s+)?(?i:release|freedom|liberty|liberation|homecoming|return(?:\s+home)?|"
+                           r"journey\s+home|road\s+(?:home|to\s+freedom)|arrival|reunion)|"
+                           r"\s*(?:[\w-]+\s+){1,3}?(?i:of|in)\s+(?i:freedom|liberty)")
+"""After the possessive of names, what is the freeing of those named, ending the heading: "A and B's Release", "A and B’s
+long road home", "A and B's First Days Of Freedom" (not "... Release Hopes Fade", "... Return To Court")."""
 
 
 def _theirs(ctx: Context, sentence: Sentence, last: Name) -> bool:
@@ -1469,7 +1493,8 @@ def _theirs(ctx: Context, sentence: Sentence, last: Name) -> bool:
     end = last.end + ahead.end() if ahead else last.end
     end = end - 1 if ctx.text[end - 1:end] in ("'", "’") else end
     owned = POSSESSIVE.match(ctx.text, end, sentence.end)
-    return bool(owned) and not THEIR_FREEING.match(ctx.text, owned.end(), sentence.end)
+    freeing = THEIR_FREEING.match(ctx.text, owned.end(), sentence.end) if owned else None
+    return bool(owned) and not (freeing and re.fullmatch(r"[\s.!?:]*", ctx.text[freeing.end():sentence.end]))
 
 
 NAMES_ACT = re.compile(r"\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:\w+ly\s+)?(?:urge|call|ask|press|demand|appeal|meet|met|thank|"
@@ -1860,9 +1885,10 @@ def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
                     for d in sentence.dates))
 
 
-CLIENT_OF = re.compile(r"\b(?:for|representing|defending|of|with|by|to|from|after|meeting)\s+(?:[\w’'.-]+\s+){0,2}$",
-                       re.IGNORECASE)
-"""Before the first of two names, a word that makes it another's object ("The lawyer for A and the teacher B")."""
+CLIENT_OF = re.compile(r"\b(?:(?:for|representing|defending|of|with|by|to|from|after|meeting)\s+(?:[\w’'.-]+\s+){0,2}|"
+                       r"(?:who|whom|that|which)\s+(?:[\w’'.-]+\s+){1,4})$", re.IGNORECASE)
+"""Before the first of two names, a word that makes it another's object ("The lawyer for A and the teacher B", "Guards
+who had beaten the poet A and the teacher B")."""
 
 
 def _last_listed(ctx: Context, sentence: Sentence) -> dict[int, Name]:

@@ -905,8 +905,8 @@ phrase ("As part of the same case, Minsk Weekly editor A, ..."; not "After a cal
 A's call's)."""
 
 
-NOT_A_ROLE = re.compile(r"\b(?i:like|unlike|except|besides|alongside|apart|save|beyond|including|than|or|perhaps|"
-                        r"rumou?rs?|reports?|whether|if|unless|neither|nor|not|no)\b")
+NOT_A_ROLE = re.compile(r"\b(?i:like|unlike|except|besides|alongside|apart|beyond|including|than|or|perhaps|possibly|"
+                        r"maybe|rumou?rs?|whether|if|unless|neither|nor|not|no)\b")
 """Words before a list's first name that set it apart or in doubt ("Unlike A, ...", "Except A, ...", "Rumours A and B
 were ..."), never the words of a role."""
 

@@ -826,7 +826,7 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
 
 RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?(?:freed|released|pardoned)\s+since\b|"
                      # (not "prisoners held since 2021": how long they were held)
-                     r"(?<!held\s)(?<!jailed\s)(?<!detained\s)(?<!imprisoned\s)(?<!bars\s)(?<!prison\s)(?<!custody\s)"
+                     r"(?<!held\s)(?<!jailed\s)(?<!detained\s)(?<!imprisoned\s)"
                      r"(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|"
                      # "has released more than 300 prisoners since July": since a month, of this year or the last
                      r"since\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -979,8 +979,8 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         lead = re.search(rf"\b{FREE_VERB}\s+(?:of\s+|(?<=amnesty\s)to\s+|(?<=clemency\s)to\s+|(?<=freedom\s)to\s+|"
                          rf"(?<=pardon\s)(?:to|for)\s+|(?<=pardons\s)(?:to|for)\s+|on\s+[A-Z][a-z]+day\s+|"
                          # "released on Friday 20th of November two", "freed on Friday, November 20, three"
-                         rf"on\s+[A-Z][a-z]+day,?\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+[A-Z][a-z]+|"
-                         rf"[A-Z][a-z]+\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+|"
+                         rf"on\s+[A-Z][a-z]+day,?\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+[A-Z][a-z]+\.?|"
+                         rf"[A-Z][a-z]+\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+\d{{4}})?,?\s+|"
                          # "released under a royal amnesty eleven", "released under the deal on Monday eleven"
                          rf"under\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:amnesty|pardon|decree|deal|agreement)"
                          rf"(?:\s+on\s+[A-Z][a-z]+day)?\s+|"
@@ -1024,8 +1024,12 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after) or \
                 re.match(r"[’']s?\s", after[noun.end():]):
             continue  # (nor "released 40 arrested protesters' names": what is theirs)
+        verb_at = figure.start - len(before) + lead.start() if lead else None
+        held_since = re.match(r"[^.;,]{0,30}?\b(?:held|jailed|detained|imprisoned)\s+since\b", after[noun.end():]) and \
+            verb_at is not None and re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$",
+                                              ctx.text[max(sentence.start, verb_at - 20):verb_at])
         if RUNNING.match(after, noun.end()) or _in_a_running_total(ctx, sentence, figure.start) or \
-                SINCE_OPENING.match(sentence.text):
+                SINCE_OPENING.match(sentence.text) or held_since:  # ("has pardoned 300 prisoners jailed since 2020")
             _listed_releases(ctx, sentence, figure)  # "... since 2025, and a release in March freed 52"
             continue  # "has freed about 300 prisoners since 2025": a running total over several releases
         if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before) or \
@@ -1039,8 +1043,10 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         rf"(?:(?!\band\b)[^.;:,]){{1,60}}?),?(?=\s+(?:were|was|have|has|had)\s)|"
                         # "Eight teachers who were jailed and sentenced in Belarus have been released": a relative
                         # clause of what befell them before, between the count and its freeing
-                        rf"\s+(?P<held>who{HELD_BEFORE}(?:(?!\b(?:while|before|after|when|as|which|whom|whose|where|"
-                        rf"until|their|his|her|its|others?)\b)[^.;:,\d“”\"]){{0,80}}?(?=\s+have\s+been\s))|"
+                        rf"\s+(?P<held>who{HELD_BEFORE}(?:(?!\b(?:while|whereas|although|though|because|unless|until|"
+                        rf"which|whom|whose|where|who)\b|\b(?:before|after|when|as|since)\s+(?:their|his|her|its|the|"
+                        rf"other|others|those|some|many)\s+(?:\w+\s+)?(?:have|had)\s+been\b)[^.;:,\d“”\"]){{0,80}}?"
+                        rf"(?=\s+have\s+been\s))|"
                         rf"(?:(?!\band\b)[^.;:\d]){{0,12}}?)"
                         rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?(?:{FREE_VERB}\b|"
@@ -1375,7 +1381,7 @@ dozens of prisoners", "... and a Lithuanian journalist", "Also freed was X", "X 
 holds Irish nationality, ... were freed": what X has)."""
 
 
-NOT_A_DATELINE = re.compile(r"\b(?:Read|Watch|See|Related|More|Also|Fact|Check|Update|Updated|Breaking|Editor|Note|"
+NOT_A_DATELINE = re.compile(r"\b(?:Read|Watch|Related|More|Also|Fact|Check|Update|Updated|Breaking|Editor|Note|"
                             r"Elsewhere|Meanwhile|News|Opinion|Analysis|Exclusive|Live|Video|Photos?|Latest|Summary)\b")
 """Words of a label that opens a line as a dateline would ("Read More:", "Fact Check:"), never a place."""
 

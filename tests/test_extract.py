@@ -9333,3 +9333,16 @@ def test_day22_review2_names_in_a_relative_clause_before_a_journey_are_not_the_t
 def test_day22_review2_a_place_whose_name_holds_a_labels_word_is_a_dateline(shapes):
     drafted = _review_draft(shapes, "Holy See: Two Americans have been released, officials said.")
     assert "2" in {k[2] for k in drafted if k[1] == "released_count" and k[5] is None}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, counted", [
+    ("Minsk freed five men under a deal, two years after a conflict which killed some 900 civilians in Vilnius and 73 "
+     "Poles.", set()),
+    ("Minsk agreed to free Ruth Calder, who had served 20 years over the deaths of four Poles, among them a girl.",
+     set()),
+    ("After the deaths of three inmates, Minsk freed 12 Poles on Friday.", {"12"}),
+])
+def test_day22_a_count_of_the_dead_is_no_count_of_the_freed(shapes, body, counted):
+    drafted = _review_draft(shapes, body)
+    assert {k[2] for k in drafted if k[1] == "released_count" and k[5] == "polish-nationals"} == counted, \
+        sorted(map(str, drafted))

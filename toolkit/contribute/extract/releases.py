@@ -13,8 +13,8 @@ import datetime as dt
 import re
 
 from ...ingest.figures import Figure
-from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, DECIDED, EVENT_AFTER, FREE, FREEDOM_WON, GRANTED_PARDON,
-                      NONE_FREED, PEOPLE, WISH, Context, Sentence, pardon_withheld,
+from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, DECIDED, EVENT_AFTER, FREE, FREEDOM_WON, FREEING,
+                      GRANTED_PARDON, NONE_FREED, PEOPLE, WISH, Context, Sentence, pardon_withheld,
                       rule)  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
 from .bystanders import STILL_HELD
@@ -462,6 +462,8 @@ def groups(ctx: Context, sentence: Sentence) -> None:
             continue  # "X and two other Americans": X and the others (with-others)
         if STILL_HELD_AFTER.match(ctx.text, figure.end, sentence.end):
             continue  # "27 journalists remain behind bars": those still held, not a count of the freed
+        if _casualties(ctx, sentence, figure):
+            continue  # "a conflict which killed some 900 civilians and 73 Poles": the dead, not the freed
         named = registry_group(ctx, figure.end, sentence.end)
         if named and _held_where(ctx, sentence, figure, named[1]):
             continue
@@ -599,6 +601,22 @@ which tells how long the freed were held)."""
 THERE_ARE = re.compile(r"\b(?:there\s+(?:are|were|remain)|(?:are|were)\s+still|remain(?:s|ed|ing)?)\s+"
                        r"(?:still\s+|now\s+|currently\s+)?$", re.IGNORECASE)
 """Before a group counted, words that say they are (still) there: "there are", "remain"."""
+
+
+CASUALTY = re.compile(r"\b(?:kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|deaths?\s+of|dead|died|wound(?:ed|ing)|"
+                      r"injur(?:ed|ing|ies)|massacre[ds]?|executed|bodies\s+of|remains\s+of)\b", re.IGNORECASE)
+CASUALTY_REACH = 60
+"""How far before a count a word of killing or death is looked for."""
+
+
+def _casualties(ctx: Context, sentence: Sentence, figure: Figure) -> bool:
+    """True when a count is of the dead or hurt, not of the freed: "a conflict which killed some 900 civilians and 73
+    Poles", "20 years over the deaths of four Poles" (a word of killing within its reach before it, with no freeing
+    between: not "after the deaths of three inmates, Minsk freed 12")."""
+    start = max(sentence.start, figure.start - CASUALTY_REACH)
+    found = [m for m in CASUALTY.finditer(ctx.text, start, figure.start)]
+    return bool(found) and not re.search(r"[.;:]", ctx.text[found[-1].end():figure.start]) and \
+        not FREEING.search(ctx.text, found[-1].end(), figure.start)
 
 
 def _held_where(ctx: Context, sentence: Sentence, figure: Figure, end: int) -> bool:

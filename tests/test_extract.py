@@ -9346,3 +9346,15 @@ def test_day22_a_count_of_the_dead_is_no_count_of_the_freed(shapes, body, counte
     drafted = _review_draft(shapes, body)
     assert {k[2] for k in drafted if k[1] == "released_count" and k[5] == "polish-nationals"} == counted, \
         sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, pardoner", [
+    ("Viktor Drozdan — in power since 1994 — pardoned them after talks.", "viktor-drozdan"),
+    ("Viktor Drozdan -- a former general -- pardoned them after talks.", "viktor-drozdan"),
+    # the name between the dashes is no pardoner
+    ("Viktor Drozdan said his rival — Oren Pask — pardoned them in 2019.", None),
+])
+def test_day22_what_dashes_say_of_a_pardoner_is_passed_over(shapes, second, pardoner):
+    drafted = _review_draft(shapes, f"Minsk freed five prisoners on Friday. {second}")
+    assert {k[2] for k in drafted if k[1] == "pardoned_by"} == ({pardoner} if pardoner else set()), \
+        sorted(map(str, drafted))

@@ -303,8 +303,10 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
         gap = BY_DOING if match.group(0).lower().startswith("granting") else ""
         # "X on Tuesday pardoned", "X, Belarus's head of state, signed a decree to pardon" (a description between)
         before_verb = verb
-        aside = ON_BEHALF_ASIDE.search(ctx.text, sentence.start, verb)
-        if aside:  # "X, at the express request of bishop Y, pardoned": X, who pardoned; Y asked
+        aside = ON_BEHALF_ASIDE.search(ctx.text, sentence.start, verb) or \
+            DASH_ASIDE.search(ctx.text, sentence.start, verb)
+        if aside:  # "X, at the express request of bishop Y, pardoned": X, who pardoned; Y asked; "X -- in power since
+            # 1994 -- pardoned": what is said of X between dashes
             before_verb = aside.start()
         actor = next((p for p in reversed(persons(ctx, sentence)) if p.end <= before_verb and
                       re.fullmatch(r",?\s+(?:(?:has|had|have)\s+)?(?:(?:also|earlier|later|yesterday|today|\w+ly|"
@@ -337,6 +339,9 @@ ON_BEHALF_ASIDE = re.compile(r",\s+(?:acting\s+)?(?:at|on|following)\s+(?:the\s+
                              r"appeal|plea|urging|invitation)\s+of\s+[^;.]{1,90}?,\s+(?:(?:has|had|have)\s+)?$",
                              re.IGNORECASE)
 """Right before a pardon's verb, an aside naming who asked for it: "X, at the express request of bishop Y,
+pardoned"."""
+DASH_ASIDE = re.compile(r"\s*(?:--|[–—])\s*[^–—;.]{1,80}?\s*(?:--|[–—])\s*(?:(?:has|had|have)\s+)?$")
+"""Right before a pardon's verb, what is said of the one before it between dashes: "X -- in power since 1994 --
 pardoned"."""
 PARDON_FROM = re.compile(r"\b(?:under|(?:based\s+)?on|thanks\s+to|following|through|with)\s+(?:a|an|the)\s+"
                          r"(?:royal\s+|presidential\s+)?(?:pardon|amnesty|clemency)\s+(?:(?:granted|issued|decreed)\s+)?"

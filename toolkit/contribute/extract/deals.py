@@ -303,8 +303,8 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
         gap = BY_DOING if match.group(0).lower().startswith("granting") else ""
         # "X on Tuesday pardoned", "X, Belarus's head of state, signed a decree to pardon" (a description between)
         before_verb = verb
-        aside = ON_BEHALF_ASIDE.search(ctx.text, sentence.start, verb) or \
-            DASH_ASIDE.search(ctx.text, sentence.start, verb)
+        near = max(sentence.start, verb - ASIDE_REACH)  # (a window: a sentence of many pardons is read once per pardon)
+        aside = ON_BEHALF_ASIDE.search(ctx.text, near, verb) or DASH_ASIDE.search(ctx.text, near, verb)
         if aside:  # "X, at the express request of bishop Y, pardoned": X, who pardoned; Y asked; "X -- in power since
             # 1994 -- pardoned": what is said of X between dashes
             before_verb = aside.start()
@@ -340,6 +340,8 @@ ON_BEHALF_ASIDE = re.compile(r",\s+(?:acting\s+)?(?:at|on|following)\s+(?:the\s+
                              re.IGNORECASE)
 """Right before a pardon's verb, an aside naming who asked for it: "X, at the express request of bishop Y,
 pardoned"."""
+ASIDE_REACH = 200
+"""How far before a pardon's verb an aside is looked for (each aside pattern reaches less than this)."""
 DASH_ASIDE = re.compile(r"\s*(?:--|[–—])\s*[^–—;.]{1,80}?\s*(?:--|[–—])\s*(?:(?:has|had|have)\s+)?$")
 """Right before a pardon's verb, what is said of the one before it between dashes: "X -- in power since 1994 --
 pardoned"."""

@@ -9173,6 +9173,13 @@ def test_day22_a_headline_in_capitals_frees_the_one_it_names(shapes, headline, f
     ("Ruth Calder and Pavel Sarnak ’s Diplomacy", set()),
     ("Ruth Calder and Pavel Sarnak'S Talks", set()),
     ("Ruth Calder, Pavel Sarnak and Oren Pask's Diplomacy", set()),
+    # their freeing only when the heading ends in it
+    ("Ruth Calder and Pavel Sarnak's First Days Of Freedom", {"ruth-calder", "pavel-sarnak"}),
+    ("Ruth Calder and Pavel Sarnak's Release Hopes Fade", set()),
+    ("Ruth Calder and Pavel Sarnak's Release Campaign", set()),
+    ("Ruth Calder and Pavel Sarnak's Pardon Requests Rejected", set()),
+    ("Ruth Calder and Pavel Sarnak's Return To Court", set()),
+    ("Ruth Calder and Pavel Sarnak's Long Road To Prison", set()),
 ])
 def test_day22_review_a_possessive_heading_of_their_freeing_names_the_freed(shapes, line, freed):
     drafted = _review_draft(shapes, f"Minsk freed two prisoners on Friday.\n\n{line}\n\nTalks went on for a year.")
@@ -9277,21 +9284,6 @@ def test_day22_review2_a_headline_frees_only_the_one_it_says_is_freed(shapes, he
 ])
 def test_day22_review2_one_set_apart_from_a_count_of_others_is_not_freed_with_them(shapes, body):
     assert "ruth-calder" not in _freed(_review_draft(shapes, body)), body
-
-
-@pytest.mark.parametrize("line", [
-    "Ruth Calder and Pavel Sarnak's Release Hopes Fade",
-    "Ruth Calder and Pavel Sarnak's Release Campaign",
-    "Ruth Calder and Pavel Sarnak's Pardon Requests Rejected",
-    "Ruth Calder and Pavel Sarnak's Return To Court",
-    "Ruth Calder and Pavel Sarnak's Long Road To Prison",
-])
-def test_day22_review2_a_possessive_heading_names_the_freed_only_when_it_ends_in_their_freeing(shapes, line):
-    drafted = _review_draft(shapes, f"Minsk freed two prisoners on Friday.\n\n{line}\n\nTalks went on for a year.")
-    assert not _freed(drafted), sorted(map(str, drafted))
-    drafted = _review_draft(shapes, "Minsk freed two prisoners on Friday.\n\nRuth Calder and Pavel Sarnak's First Days "
-                                    "Of Freedom\n\nTalks went on for a year.")
-    assert _freed(drafted) == {"ruth-calder", "pavel-sarnak"}, sorted(map(str, drafted))
 
 
 @pytest.mark.parametrize("body, total", [

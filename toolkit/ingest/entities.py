@@ -73,12 +73,12 @@ class Resolution:
     score: float = 0.0
 
 
-ROMANIZATIONS = (("tsch", "c"), ("tch", "c"), ("sch", "s"), ("ts", "c"), ("tz", "c"), ("kh", "h"), ("ch", "h"),
+ROMANIZATIONS = (("tsch", "c"), ("tch", "c"), ("sch", "s"), ("ts", "c"), ("tz", "c"), ("kh", "h"), ("ch", "c"),
                  ("zh", "z"), ("sh", "s"), ("sz", "s"), ("cz", "c"), ("j", "i"), ("y", "i"), ("w", "v"), ("ie", "e"),
                  ("ei", "e"), ("ou", "u"))
-"""Spellings that romanizations of one name differ by (Belarusian Latin, Polish, German, English): folded alike,
-in this order ("kh" and "ch" both to "h"), so that "Cichanoŭski" and "Tsikhanouski", "Statkievič" and "Statkevich" come
-near each other."""
+"""Spellings that romanizations of one name differ by (Belarusian Latin, Polish, German, English): folded alike, in
+this order ("ts", "tz", "cz", "ch" and "č" to "c"; "kh" to "h"; "sz", "sh" to "s"; "j", "y" to "i"...), so that
+"Cichanoŭski" and "Tsikhanouski", "Statkievič" and "Statkevich", "Poczobut" and "Pachobut" come near each other."""
 
 
 FOLDED_LETTERS = 10

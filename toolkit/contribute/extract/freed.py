@@ -237,6 +237,9 @@ HEADLINE_FREED = re.compile(r"\s*(?:(?i:freed|released|pardoned|set\s+free|walks
                             r"(?i:among\s+(?:the\s+)?(?:freed|released|pardoned)\s+(?:[\w-]+\s+)?(?:prisoners|detainees|activists))\b)")
 """A headline's freeing with no verb before it: "Journalist X freed after two years in jail", "Lawyer X among freed
 political prisoners"."""
+HEADLINE_BAIL = re.compile(r"\b(?i:on\s+bail|without\s+charges?|pending\s+trial|after\s+questioning)\b")
+"""After a headline's freeing, words of a bail or a short detention ("A Released On Bail Pending Trial"); not "Freed From
+Custody", which a headline writes of the freed."""
 HEADLINE_OBJECT = re.compile(r"\b(?i:by|of|about|on|from|for|with|to|against)\s+$")
 """In a headline, a word before a name that makes it the object of something else, whose release it reports: "New Book By
 A Released", "Photos Of A Released"."""
@@ -356,14 +359,16 @@ OTHERS = re.compile(r"(?:\s+(?:(?P<and>and)|along\s+with|together\s+with)\s+"
                     r"(?:[\w-]+\s+){0,2}?)"
                     r"(?=(?:was|were|have|had|has|are|is)\b)|"
                     # a headline's: "A And 14 Others Freed", "A, 14 More Prisoners Freed" (the participle right after)
-                    r"(?:\s+(?:and|along\s+with|together\s+with)\s+(?:[\w,]+\s+)?others|"
-                    r",\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:others|more)"
-                    r"(?:\s+(?:prisoners|detainees|activists|journalists))?)\s+(?=(?:freed|released|pardoned)\b)",
+                    r"(?:\s+(?:and|along\s+with|together\s+with)\s+(?:[\w,]+\s+)?(?:others|other(?=\s+(?:political\s+)?"
+                    r"(?:prisoners|detainees|activists|journalists)\b))|"
+                    r",\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:others|more|other)"
+                    r")(?:\s+(?:political\s+)?(?:prisoners|detainees|activists|journalists))?(?:\s+\w+ly)?"
+                    r"\s+(?=(?:freed|released|pardoned|walk\s+free|walked\s+free)\b)",
                     re.IGNORECASE)
 """Also "A and an unnamed Estonian citizen were among those released": one more of the freed, not named; and "A, 14
 others are free", "A, 14 Others Freed" (a headline's). After "and", the verb is in the plural ("The lawyer for A and 14
 others was freed": the lawyer)."""
-SET_APART = re.compile(r"\b(?:unlike|except(?:\s+for)?|besides|apart\s+from|other\s+than|save\s+for|but\s+not|not|"
+SET_APART = re.compile(r"\b(?:unlike|except(?:\s+for)?|apart\s+from|other\s+than|save\s+for|but\s+not|not|"
                        r"(?:lawyers?|attorneys?|counsel|spokes\w+|advocates?)\s+(?:for|of)|representing|defending)\s+"
                        r"(?:the\s+)?$", re.IGNORECASE)
 """Before a name with a count of others, words that set it apart from them or make it another's object: "Unlike A, 14
@@ -864,7 +869,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             verb = None  # "X was the first prisoner released under the 2019 amnesty": another release's
         if verb is not None and verb.re is HEADLINE_FREED and (
                 HEADLINE_OBJECT.search(ctx.text, max(sentence.start, person.begin - 30), person.begin) or
-                SHORT_DETENTION.search(ctx.text, verb.end(), sentence.end)):
+                HEADLINE_BAIL.search(ctx.text, verb.end(), sentence.end)):
             verb = None  # "New Book By A Released", "Photos Of A Released": a thing of A's; "A Released On Bail"
         if verb is None and not others:
             verb = WHO_FREED.match(ctx.text, person.end, sentence.end)  # "X, who walked free on Friday, said"
@@ -1478,11 +1483,16 @@ prisoners": the names free others, they are not freed (not "A and B released a s
 
 POSSESSIVE = re.compile(r"\s?['’‘`](?:[sS]\b|(?<=s['’])\s)|(?<=s['’])\s")
 """A name's possessive ending: "A's", "A’s", "A ’s", "A'S", "Davis’ ..." (whose name may end in the apostrophe)."""
-THEIR_FREEING = re.compile(r"\s*(?:[\w-]+\s+)?(?i:release|freedom|liberty|liberation|homecoming|return(?:\s+home)?|"
-                           r"journey\s+home|road\s+(?:home|to\s+freedom)|arrival|reunion)|"
+THEIR_FREEING = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?i:release|freedom|liberty|liberation|homecoming|return(?:\s+home)?|"
+                           r"journey\s+(?:home|to\s+freedom)|road\s+(?:home|to\s+freedom)|arrival|reunion|pardons?)|"
                            r"\s*(?:[\w-]+\s+){1,3}?(?i:of|in)\s+(?i:freedom|liberty)")
-"""After the possessive of names, what is the freeing of those named, ending the heading: "A and B's Release", "A and B’s
-long road home", "A and B's First Days Of Freedom" (not "... Release Hopes Fade", "... Return To Court")."""
+"""After the possessive of names, what is the freeing of those named: "A and B's Release", "A and B’s long road home",
+"A and B's First Days Of Freedom", "A and B's Long Awaited Release"."""
+THEIR_FREEING_END = re.compile(r"\s*(?:[:–—|-]\s.*|\s(?i:from|in|at)\s+(?:(?-i:[A-Z])[\w-]*|prison|jail|custody)"
+                               r"(?:\s+(?-i:[A-Z])[\w-]*)?)?[\s.!?]*$")
+"""What may end a heading after their freeing: a subtitle after a colon or a dash ("A and B's Release: What We Know"), a
+place or what they were freed from ("... Homecoming In Vilnius", "... Release From Prison"); not a clause ("... Release
+Hopes Fade", "... Return To Court")."""
 
 
 def _theirs(ctx: Context, sentence: Sentence, last: Name) -> bool:
@@ -1494,7 +1504,7 @@ def _theirs(ctx: Context, sentence: Sentence, last: Name) -> bool:
     end = end - 1 if ctx.text[end - 1:end] in ("'", "’") else end
     owned = POSSESSIVE.match(ctx.text, end, sentence.end)
     freeing = THEIR_FREEING.match(ctx.text, owned.end(), sentence.end) if owned else None
-    return bool(owned) and not (freeing and re.fullmatch(r"[\s.!?:]*", ctx.text[freeing.end():sentence.end]))
+    return bool(owned) and not (freeing and THEIR_FREEING_END.match(ctx.text, freeing.end(), sentence.end))
 
 
 NAMES_ACT = re.compile(r"\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:\w+ly\s+)?(?:urge|call|ask|press|demand|appeal|meet|met|thank|"
@@ -1886,7 +1896,7 @@ def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
 
 
 CLIENT_OF = re.compile(r"\b(?:(?:for|representing|defending|of|with|by|to|from|after|meeting)\s+(?:[\w’'.-]+\s+){0,2}|"
-                       r"(?:who|whom|that|which)\s+(?:[\w’'.-]+\s+){1,4})$", re.IGNORECASE)
+                       r"(?:who|whom|which)\s+(?:[\w’'.-]+\s+){1,4})$", re.IGNORECASE)
 """Before the first of two names, a word that makes it another's object ("The lawyer for A and the teacher B", "Guards
 who had beaten the poet A and the teacher B")."""
 

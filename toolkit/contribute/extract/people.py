@@ -701,9 +701,6 @@ IMPRISONED = re.compile(r"\b(?P<verb>arrested|detained|jailed|imprisoned|in\s+pr
                         r"(?:sentences?|(?:prison|jail)\s+terms?)"
                         r"(?=\s+since\b))\s+"
                         r"(?:(?:(?:by\s+(?:[\w’'-]+\s+){1,4}?|(?:\w+\s+){0,2}?)(?:in|since|on)|"
-                        # "arrested for insulting the ruler on 7 August": why, then the day (not "for two weeks")
-                        r"(?:(?<=arrested\s)|(?<=detained\s))for\s+(?!(?:\d|(?:a|an|one|two|three|four|five|six|seven|"
-                        r"eight|nine|ten|several|many|some|about|nearly|over|more)\s))(?:[\w’'-]+\s+){1,5}?on|"
                         # "arrested at Minsk airport on May 5", "detained at the border in 2021": the place, then the day
                         r"(?:(?<=arrested\s)|(?<=detained\s))at\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){1,3}?(?:on|in)|"
                         # "detained while travelling in Belarus in May 2020": what they were doing, then the day
@@ -806,8 +803,12 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
     _respectively(ctx, sentence)
     for date, start, found in _dates_after(ctx, sentence, IMPRISONED):
         verb_end = start + found.end("verb") - found.start()
-        if ctx.text[start - 1:start] == "(" and not ctx.text[verb_end:date.start].strip():
-            continue  # "A (detained October 2023)": the note in brackets of the name before it (below)
+        if not ctx.text[verb_end:date.start].strip() and (
+                ctx.text[start - 1:start] == "(" or not re.match(r"[A-Z]", date.text) or
+                not re.search(r"\b(?:was|were|been|is|are)\s+$", ctx.text[max(sentence.start, start - 12):start])):
+            continue  # the day right after the verb ("was arrested March 14, 2024") only after "was" and with a month;
+            # not "protesters arrested August 9, 2020", "arrested 1999 people"; "A (detained October 2023)" is the note
+            # in brackets of the name before it (below)
         event = EVENT_AFTER.match(ctx.text, date.end)
         if (found.group("at") or found.group("in")) and (not event or re.match(r"[’']s\b", ctx.text[event.end():]) or
                                   re.match(r"[^,;.]*?\b(?:19|20)\d\d\b", ctx.text[date.end:sentence.end]) or
@@ -876,7 +877,8 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
         year = _year_before(ctx, sentence, sentence.start + match.start())
         if year:
             _dated(ctx, sentence, "imprisoned_since", year, sentence.start + match.start(), sentence.start + match.end())
-    for match in re.finditer(rf"\b{AUX}(?:\w+\s+)?(?:arrested|detained|jailed|imprisoned)\s+(?:(?:in|at|by)\s+"
+    for match in re.finditer(rf"\b{AUX}(?:(?!not\b|never\b)\w+\s+)?(?:arrested|detained|jailed|imprisoned)\s+"
+                             rf"(?:(?:in|at|by)\s+"
                              rf"(?:\w+\s+){{0,2}}?)?{RELATIVE_YEAR}", sentence.text):
         # "Toom was arrested last year", "Pilsk was detained earlier this year": the year from the article's, for the
         # one the verb is said of (not "Veld said hundreds of people had been detained this year")

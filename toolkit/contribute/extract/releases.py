@@ -603,7 +603,7 @@ THERE_ARE = re.compile(r"\b(?:there\s+(?:are|were|remain)|(?:are|were)\s+still|r
 """Before a group counted, words that say they are (still) there: "there are", "remain"."""
 
 
-CASUALTY = re.compile(r"\b(?:kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|deaths?\s+of|dead|died|wound(?:ed|ing)|"
+CASUALTY = re.compile(r"\b(?:kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|deaths?\s+of|dead(?!-)|died|wound(?:ed|ing)|"
                       r"injur(?:ed|ing|ies)|massacre[ds]?|executed|bodies\s+of|remains\s+of)\b", re.IGNORECASE)
 CASUALTY_REACH = 60
 """How far before a count a word of killing or death is looked for."""
@@ -611,12 +611,13 @@ CASUALTY_REACH = 60
 
 def _casualties(ctx: Context, sentence: Sentence, figure: Figure) -> bool:
     """True when a count is of the dead or hurt, not of the freed: "a conflict which killed some 900 civilians and 73
-    Poles", "20 years over the deaths of four Poles" (a word of killing within its reach before it, with no freeing
-    between: not "after the deaths of three inmates, Minsk freed 12")."""
+    Poles", "20 years over the deaths of four Poles" (a word of killing within its reach before it, with no comma and
+    no freeing between, nor a freeing after it in its clause: not "after the deaths of three inmates, Minsk freed 12",
+    "After the killing of a guard, 12 Poles were released")."""
     start = max(sentence.start, figure.start - CASUALTY_REACH)
     found = [m for m in CASUALTY.finditer(ctx.text, start, figure.start)]
-    return bool(found) and not re.search(r"[.;:]", ctx.text[found[-1].end():figure.start]) and \
-        not FREEING.search(ctx.text, found[-1].end(), figure.start)
+    return bool(found) and not re.search(r"[.;:]|,\s", ctx.text[found[-1].end():figure.start]) and \
+        not FREEING.search(ctx.text, found[-1].end(), sentence.clause(figure.start)[1])
 
 
 def _held_where(ctx: Context, sentence: Sentence, figure: Figure, end: int) -> bool:
@@ -842,13 +843,9 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
     _one_of_each(ctx, sentence, FOREIGNERS_FROM, "foreigners from", own=False, least=2, counted=True)
 
 
-RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?(?:freed|released|pardoned)\s+since\b|"
-                     # (not "prisoners held since 2021": how long they were held)
-                     r"(?<!held\s)(?<!jailed\s)(?<!detained\s)(?<!imprisoned\s)"
-                     r"(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|"
+RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?(?:freed|released|pardoned)\s+since\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|"
                      # "has released more than 300 prisoners since July": since a month, of this year or the last
-                     r"since\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
-                     r"December)\b)|"
+                     r"since\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
                      r"since\s+(?:the\s+(?:start|"
                      r"beginning|summer|spring)|then|last\s+\w+)|so\s+far|to\s+date|in\s+recent\s+(?:months|years)|"
                      r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks))\b", re.IGNORECASE)
@@ -968,6 +965,11 @@ total number of people freed this spring has reached 47", "released this month",
 those not yet freed."""
 
 
+HELD_SINCE = re.compile(r"\s+(?:(?:\w+\s+){0,2}?(?:who\s+(?:were|had\s+been|have\s+been)\s+)?)"
+                        r"(?:held|jailed|detained|imprisoned|kept)"
+                        r"(?:\s+(?:in\s+(?:custody|prison|jail|detention)|behind\s+bars))?\s+since\b")
+"""After a count's noun, how long they were held: "four prisoners held in custody since 2021", "14 prisoners jailed since
+the 2020 protests"."""
 HELD_BEFORE = r"\s+(?:were|had\s+been)\s+(?:\w+ly\s+)?(?:jailed|detained|arrested|imprisoned|held|convicted|sentenced)\b"
 """After "who" that follows a count of people, a clause of what befell them before ("who were jailed in 2021")."""
 
@@ -1042,12 +1044,14 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         if not noun or re.match(r"\s+(?:\w+\s+){0,2}(?:remain|are\s+still|still|continue)", after) or \
                 re.match(r"[’']s?\s", after[noun.end():]):
             continue  # (nor "released 40 arrested protesters' names": what is theirs)
+        # "released four prisoners held in custody since 2021": how long they were held, no running total; but one in the
+        # present perfect is, as at the start ("has pardoned 300 prisoners jailed since 2020")
         verb_at = figure.start - len(before) + lead.start() if lead else None
-        held_since = re.match(r"[^.;,]{0,30}?\b(?:held|jailed|detained|imprisoned)\s+since\b", after[noun.end():]) and \
-            verb_at is not None and re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$",
-                                              ctx.text[max(sentence.start, verb_at - 20):verb_at])
-        if RUNNING.match(after, noun.end()) or _in_a_running_total(ctx, sentence, figure.start) or \
-                SINCE_OPENING.match(sentence.text) or held_since:  # ("has pardoned 300 prisoners jailed since 2020")
+        held = HELD_SINCE.match(after, noun.end())
+        perfect = verb_at is not None and re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$",
+                                                     ctx.text[max(sentence.start, verb_at - 20):verb_at])
+        if (RUNNING.match(after, noun.end()) and not held) or (held and perfect) or \
+                _in_a_running_total(ctx, sentence, figure.start) or SINCE_OPENING.match(sentence.text):
             _listed_releases(ctx, sentence, figure)  # "... since 2025, and a release in March freed 52"
             continue  # "has freed about 300 prisoners since 2025": a running total over several releases
         if re.match(r"\s+other", after) and re.search(r"\b(?:with|and)\s+$", before) or \

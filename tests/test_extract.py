@@ -9426,3 +9426,63 @@ def test_day22_review3_dashes_that_name_someone_or_go_on_a_clause_hide_no_pardon
     drafted = _review_draft(shapes, f"Minsk freed five prisoners on Friday. {second}")
     assert {k[2] for k in drafted if k[1] == "pardoned_by"} == ({pardoner} if pardoner else set()), \
         sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, imprisoned", [
+    ("Ruth Calder was arrested on Thursday.", "2026-11-19"),
+    ("Calder was arrested 14 March 2024.", "2024-03-14"),
+    ("Calder, arrested March 14, 2024, is a poet.", "2024-03-14"),
+    ("Calder was first arrested March 14, 2024.", "2024-03-14"),
+])
+def test_day22_review4_an_arrest_day_right_after_the_verb_in_any_date_form(shapes, second, imprisoned):
+    drafted = _review_draft(shapes, f"Minsk freed Ruth Calder on Friday. {second}")
+    assert {k[2] for k in drafted if k[1] == "imprisoned_since" and k[0] == "ruth-calder"} == {imprisoned}, \
+        sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, pardoner", [
+    ("Viktor Drozdan — not Oren Pask — pardoned them.", "viktor-drozdan"),
+    ("Oren Pask — Viktor Drozdan's deputy — pardoned them.", "oren-pask"),
+    ("Viktor Drozdan — and not, as reported, his deputy — pardoned them.", "viktor-drozdan"),
+])
+def test_day22_review4_dashes_that_name_someone_in_passing_keep_the_pardoner(shapes, second, pardoner):
+    drafted = _review_draft(shapes, f"Minsk freed five prisoners on Friday. {second}")
+    assert {k[2] for k in drafted if k[1] == "pardoned_by"} == {pardoner}, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body", [
+    "A prison fire killed two guards, 12 Poles and three Lithuanians.",
+    "Minsk freed 30 prisoners on Friday. Among the dead, 12 Poles were named.",
+])
+def test_day22_review4_a_list_of_the_dead_is_no_count_of_the_freed(shapes, body):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] == "released_count" and k[5] == "polish-nationals"], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("line", [
+    "Ruth Calder and Pavel Sarnak's Hopes Of Release",
+    "Ruth Calder and Pavel Sarnak's Fight For Freedom",
+    "Ruth Calder and Pavel Sarnak's Release In Doubt",
+    "Ruth Calder and Pavel Sarnak's Release From Prison Delayed",
+    "Ruth Calder and Pavel Sarnak's Release: Minsk Says No",
+])
+def test_day22_review4_a_possessive_heading_that_says_their_freeing_has_not_happened(shapes, line):
+    drafted = _review_draft(shapes, f"Minsk freed two prisoners on Friday.\n\n{line}\n\nTalks went on for a year.")
+    assert not _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, total", [
+    ("Minsk freed 300 prisoners held since 2020 over the past two years.", None),
+    ("Minsk freed 300 prisoners held since 2020 so far this year.", None),
+])
+def test_day22_review4_a_running_total_past_how_long_they_were_held(shapes, body, total):
+    drafted = _review_draft(shapes, body)
+    assert not [k for k in drafted if k[1] == "released_count" and k[5] is None], sorted(map(str, drafted))
+
+
+def test_day22_review4_a_relative_that_before_two_names_and_a_journey_and_a_police_custody_headline(shapes):
+    drafted = _review_draft(shapes, "Minsk freed Ruth Calder and Pavel Sarnak on Friday. The guards that had beaten the "
+                                    "poet Ruth Calder and the teacher Pavel Sarnak arrived in Lithuania.")
+    assert "ruth-calder" not in {k[0] for k in drafted if k[1] == "sent_to"}, sorted(map(str, drafted))
+    drafted = _review_draft(shapes, "Ruth Calder Freed From Police Custody\n\nMinsk freed 15 prisoners on Friday.")
+    assert not _freed(drafted), sorted(map(str, drafted))

@@ -73,12 +73,13 @@ class Resolution:
     score: float = 0.0
 
 
-ROMANIZATIONS = (("tsch", "c"), ("tch", "c"), ("sch", "s"), ("ts", "c"), ("tz", "c"), ("kh", "h"), ("ch", "c"),
-                 ("zh", "z"), ("sh", "s"), ("sz", "s"), ("cz", "c"), ("j", "i"), ("y", "i"), ("w", "v"), ("ie", "e"),
-                 ("ei", "e"), ("ou", "u"))
+ROMANIZATIONS = (("ł", "l"), ("tsch", "c"), ("tch", "c"), ("sch", "s"), ("ts", "c"), ("tz", "c"), ("kh", "c"),
+                 ("ch", "c"), ("zh", "z"), ("sh", "s"), ("sz", "s"), ("cz", "c"), ("j", "i"), ("y", "i"), ("w", "v"),
+                 ("ie", "e"), ("ei", "e"), ("ou", "u"))
 """Spellings that romanizations of one name differ by (Belarusian Latin, Polish, German, English): folded alike, in
-this order ("ts", "tz", "cz", "ch" and "č" to "c"; "kh" to "h"; "sz", "sh" to "s"; "j", "y" to "i"...), so that
-"Cichanoŭski" and "Tsikhanouski", "Statkievič" and "Statkevich", "Poczobut" and "Pachobut" come near each other."""
+this order ("ts", "tz", "cz", "ch", "kh" and "č" to "c"; "ł" to "l"; "sz", "sh" to "s"; "j", "y" to "i"...), so that
+"Cichanoŭski" and "Tsikhanouski", "Statkievič" and "Statkevich", "Poczobut" and "Pachobut", "Chochłowa" and "Khokhlova"
+come near each other (Belarusian Latin "ch" is English "kh", Polish "cz" English "ch")."""
 
 
 FOLDED_LETTERS = 10

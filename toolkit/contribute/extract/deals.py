@@ -305,9 +305,6 @@ def pardons(ctx: Context, sentence: Sentence) -> None:
         before_verb = verb
         near = max(sentence.start, verb - ASIDE_REACH)  # (a window: a sentence of many pardons is read once per pardon)
         aside = ON_BEHALF_ASIDE.search(ctx.text, near, verb) or DASH_ASIDE.search(ctx.text, near, verb)
-        if aside and aside.re is DASH_ASIDE and \
-                any(aside.start() <= p.start < aside.end() for p in persons(ctx, sentence)):
-            aside = None  # "A — or his deputy B — pardoned them": who the dashes name may be who pardoned
         if aside:  # "X, at the express request of bishop Y, pardoned": X, who pardoned; Y asked; "X -- in power since
             # 1994 -- pardoned": what is said of X between dashes
             before_verb = aside.start()
@@ -345,11 +342,12 @@ ON_BEHALF_ASIDE = re.compile(r",\s+(?:acting\s+)?(?:at|on|following)\s+(?:the\s+
 pardoned"."""
 ASIDE_REACH = 200
 """How far before a pardon's verb an aside is looked for (each aside pattern reaches less than this)."""
-DASH_ASIDE = re.compile(r"\s*(?:--|[–—])\s*(?!\s)(?!(?:and|or|but|in\s+fact|or\s+rather)\b)[^–—;.]{1,80}?"
-                        r"\s*(?:--|[–—])\s*"
-                        r"(?:(?:has|had|have)\s+)?$")
+DASH_ASIDE = re.compile(r"\s*(?:--|[–—])\s*(?!\s)(?!(?:(?:and|but)(?!\s+not\b)|or(?!\s+not\b)|in\s+fact|rather|"
+                        r"actually|that\s+is)\b)[^–—;.]{1,80}?\s*(?:--|[–—])\s*(?:(?:has|had|have)\s+)?$",
+                        re.IGNORECASE)
 """Right before a pardon's verb, what is said of the one before it between dashes: "X -- in power since 1994 --
-pardoned"."""
+pardoned", "X — not Y — pardoned"; not a correction, "X — or rather his deputy Y —", nor a clause going on, "X met Y
+— and a week later — pardoned"."""
 PARDON_FROM = re.compile(r"\b(?:under|(?:based\s+)?on|thanks\s+to|following|through|with)\s+(?:a|an|the)\s+"
                          r"(?:royal\s+|presidential\s+)?(?:pardon|amnesty|clemency)\s+(?:(?:granted|issued|decreed)\s+)?"
                          r"(?:by|from)\s+$", re.IGNORECASE)

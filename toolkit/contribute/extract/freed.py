@@ -237,7 +237,8 @@ HEADLINE_FREED = re.compile(r"\s*(?:(?i:freed|released|pardoned|set\s+free|walks
                             r"(?i:among\s+(?:the\s+)?(?:freed|released|pardoned)\s+(?:[\w-]+\s+)?(?:prisoners|detainees|activists))\b)")
 """A headline's freeing with no verb before it: "Journalist X freed after two years in jail", "Lawyer X among freed
 political prisoners"."""
-HEADLINE_BAIL = re.compile(r"\b(?i:on\s+bail|without\s+charges?|pending\s+trial|after\s+questioning)\b")
+HEADLINE_BAIL = re.compile(r"\b(?i:on\s+bail|without\s+charges?|pending\s+trial|after\s+(?:\w+\s+)?questioning|"
+                           r"from\s+police\s+custody|the\s+same\s+day|on\s+parole)\b")
 """After a headline's freeing, words of a bail or a short detention ("A Released On Bail Pending Trial"); not "Freed From
 Custody", which a headline writes of the freed."""
 HEADLINE_OBJECT = re.compile(r"\b(?i:by|of|about|on|from|for|with|to|against)\s+$")
@@ -1483,16 +1484,21 @@ prisoners": the names free others, they are not freed (not "A and B released a s
 
 POSSESSIVE = re.compile(r"\s?['’‘`](?:[sS]\b|(?<=s['’])\s)|(?<=s['’])\s")
 """A name's possessive ending: "A's", "A’s", "A ’s", "A'S", "Davis’ ..." (whose name may end in the apostrophe)."""
-THEIR_FREEING = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?i:release|freedom|liberty|liberation|homecoming|return(?:\s+home)?|"
+THEIR_FREEING = re.compile(r"\s*(?:(?!(?i:of|for|against|over|about|on)\b)[\w-]+\s+){0,2}?"
+                           r"(?i:release|freedom|liberty|liberation|homecoming|return(?:\s+home)?|"
                            r"journey\s+(?:home|to\s+freedom)|road\s+(?:home|to\s+freedom)|arrival|reunion|pardons?)|"
                            r"\s*(?:[\w-]+\s+){1,3}?(?i:of|in)\s+(?i:freedom|liberty)")
 """After the possessive of names, what is the freeing of those named: "A and B's Release", "A and B’s long road home",
 "A and B's First Days Of Freedom", "A and B's Long Awaited Release"."""
-THEIR_FREEING_END = re.compile(r"\s*(?:[:–—|-]\s.*|\s(?i:from|in|at)\s+(?:(?-i:[A-Z])[\w-]*|prison|jail|custody)"
-                               r"(?:\s+(?-i:[A-Z])[\w-]*)?)?[\s.!?]*$")
+THEIR_FREEING_END = re.compile(r"\s*(?:[:–—|-]\s(?P<subtitle>.*)|\s(?i:from|in|at)\s+(?P<place>(?-i:[A-Z])[\w-]*"
+                               r"(?:\s+(?-i:[A-Z])[\w-]*)?|prison|jail|custody))?[\s.!?]*$")
 """What may end a heading after their freeing: a subtitle after a colon or a dash ("A and B's Release: What We Know"), a
 place or what they were freed from ("... Homecoming In Vilnius", "... Release From Prison"); not a clause ("... Release
 Hopes Fade", "... Return To Court")."""
+NOT_DONE_SUBTITLE = re.compile(r"\b(?i:no|not|never|yet|delay\w*|doubt\w*|den(?:y|ies|ied)|refus\w*|halt\w*|block\w*|"
+                               r"postpon\w*|risk\w*|hopes?|fade\w*|stall\w*|cancel\w*|off|uncertain\w*)\b")
+"""In a subtitle after their freeing, words that say it has not happened ("... Release: Minsk Says No", "... Release —
+Not Yet")."""
 
 
 def _theirs(ctx: Context, sentence: Sentence, last: Name) -> bool:
@@ -1504,7 +1510,13 @@ def _theirs(ctx: Context, sentence: Sentence, last: Name) -> bool:
     end = end - 1 if ctx.text[end - 1:end] in ("'", "’") else end
     owned = POSSESSIVE.match(ctx.text, end, sentence.end)
     freeing = THEIR_FREEING.match(ctx.text, owned.end(), sentence.end) if owned else None
-    return bool(owned) and not (freeing and THEIR_FREEING_END.match(ctx.text, freeing.end(), sentence.end))
+    ending = THEIR_FREEING_END.match(ctx.text, freeing.end(), sentence.end) if freeing else None
+    if ending and ending.group("place") and ending.group("place").lower() not in ("prison", "jail", "custody") and \
+            ctx.registry.kind(ctx.registry.resolve(ending.group("place")).entity_id or "") != "place":
+        ending = None  # "... Release In Doubt", "... Release At Risk": no place the registry knows
+    if ending and ending.group("subtitle") and NOT_DONE_SUBTITLE.search(ending.group("subtitle")):
+        ending = None
+    return bool(owned) and not ending
 
 
 NAMES_ACT = re.compile(r"\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:\w+ly\s+)?(?:urge|call|ask|press|demand|appeal|meet|met|thank|"
@@ -1896,7 +1908,8 @@ def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
 
 
 CLIENT_OF = re.compile(r"\b(?:(?:for|representing|defending|of|with|by|to|from|after|meeting)\s+(?:[\w’'.-]+\s+){0,2}|"
-                       r"(?:who|whom|which)\s+(?:[\w’'.-]+\s+){1,4})$", re.IGNORECASE)
+                       r"(?:who|whom|which|(?<!said\s)(?<!says\s)(?<!told\s)(?<!reported\s)(?<!announced\s)"
+                       r"(?<!confirmed\s)(?<!added\s)that)\s+(?:[\w’'.-]+\s+){1,4})$", re.IGNORECASE)
 """Before the first of two names, a word that makes it another's object ("The lawyer for A and the teacher B", "Guards
 who had beaten the poet A and the teacher B")."""
 

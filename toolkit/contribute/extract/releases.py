@@ -611,13 +611,14 @@ CASUALTY_REACH = 60
 
 def _casualties(ctx: Context, sentence: Sentence, figure: Figure) -> bool:
     """True when a count is of the dead or hurt, not of the freed: "a conflict which killed some 900 civilians and 73
-    Poles", "20 years over the deaths of four Poles" (a word of killing within its reach before it, with no comma and
-    no freeing between, nor a freeing after it in its clause: not "after the deaths of three inmates, Minsk freed 12",
-    "After the killing of a guard, 12 Poles were released")."""
+    Poles", "a fire killed two guards, 12 Poles and a cook", "20 years over the deaths of four Poles" (a word of killing
+    within its reach before it, with no freeing between, nor one within its reach after it in its clause: not "after
+    the deaths of three inmates, Minsk freed 12", "After the killing of a guard, 12 Poles were released")."""
     start = max(sentence.start, figure.start - CASUALTY_REACH)
     found = [m for m in CASUALTY.finditer(ctx.text, start, figure.start)]
-    return bool(found) and not re.search(r"[.;:]|,\s", ctx.text[found[-1].end():figure.start]) and \
-        not FREEING.search(ctx.text, found[-1].end(), sentence.clause(figure.start)[1])
+    end = min(sentence.clause(figure.start)[1], figure.end + CASUALTY_REACH)  # (a window: a long clause is read once)
+    return bool(found) and not re.search(r"[.;:]", ctx.text[found[-1].end():figure.start]) and \
+        not FREEING.search(ctx.text, found[-1].end(), end)
 
 
 def _held_where(ctx: Context, sentence: Sentence, figure: Figure, end: int) -> bool:
@@ -1050,7 +1051,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         held = HELD_SINCE.match(after, noun.end())
         perfect = verb_at is not None and re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$",
                                                      ctx.text[max(sentence.start, verb_at - 20):verb_at])
-        if (RUNNING.match(after, noun.end()) and not held) or (held and perfect) or \
+        # (past the "since" of how long they were held, another sign of a running total: "... since 2020 to date")
+        running = RUNNING.match(after, held.end()) if held else RUNNING.match(after, noun.end())
+        if running or (held and perfect) or \
                 _in_a_running_total(ctx, sentence, figure.start) or SINCE_OPENING.match(sentence.text):
             _listed_releases(ctx, sentence, figure)  # "... since 2025, and a release in March freed 52"
             continue  # "has freed about 300 prisoners since 2025": a running total over several releases

@@ -79,7 +79,8 @@ def test_another_romanization_of_a_name_is_a_probable_variant_not_a_match(tmp_pa
     (tmp_path / "seeds" / "registry.yaml").write_text(
         "people:\n  - {id: aliaksei-tsikhavich, name: Aliaksei Tsikhavich}\n  - {id: anna-lis, name: Anna Lis}\n"
         "  - {id: ma-jun, name: Ma Jun}\n  - {id: ales-khakh, name: Ales Khakh}\n"
-        "  - {id: andrei-pachobut, name: Andrei Pachobut}\n  - {id: olha-khokhlova, name: Olha Khokhlova}\n")
+        "  - {id: andrei-pachobut, name: Andrei Pachobut}\n  - {id: olha-khokhlova, name: Olha Khokhlova}\n"
+        "  - {id: mykola-kharenko, name: Mykola Kharenko}\n  - {id: mykola-tsarenko, name: Mykola Tsarenko}\n")
     registry = load_registry(Project(tmp_path), Report())
     result = registry.resolve("Aliaksiej Cichavič")  # Belarusian Latin beside the English romanization
     assert (result.entity_id, result.candidate) == (None, "aliaksei-tsikhavich")
@@ -87,5 +88,6 @@ def test_another_romanization_of_a_name_is_a_probable_variant_not_a_match(tmp_pa
     assert registry.resolve("Anna Lisowska").candidate is None  # another name, however alike its start
     assert registry.resolve("Andrzej Poczobut").candidate == "andrei-pachobut"  # Polish "cz" beside English "ch"
     assert registry.resolve("Olha Chochłowa").candidate == "olha-khokhlova"  # Polish "ch" and "ł" beside "kh" and "l"
+    assert registry.resolve("Mykoła Carenko").candidate == "mykola-tsarenko"  # "c" is "ts", never "kh": two people
     # short names fold alike too often to be offered so: two people
     assert registry.resolve("Ma Yun").candidate is None and registry.resolve("Ales Chach").candidate is None

@@ -9480,9 +9480,55 @@ def test_day22_review4_a_running_total_past_how_long_they_were_held(shapes, body
     assert not [k for k in drafted if k[1] == "released_count" and k[5] is None], sorted(map(str, drafted))
 
 
-def test_day22_review4_a_relative_that_before_two_names_and_a_journey_and_a_police_custody_headline(shapes):
-    drafted = _review_draft(shapes, "Minsk freed Ruth Calder and Pavel Sarnak on Friday. The guards that had beaten the "
-                                    "poet Ruth Calder and the teacher Pavel Sarnak arrived in Lithuania.")
-    assert "ruth-calder" not in {k[0] for k in drafted if k[1] == "sent_to"}, sorted(map(str, drafted))
+def test_day22_review4_reported_speech_before_two_names_and_a_journey_and_a_police_custody_headline(shapes):
+    # "that" after a saying is no relative clause (review 5: "said on Saturday that", "stated that")
+    drafted = _review_draft(shapes, "Minsk freed Ruth Calder and Pavel Sarnak on Friday. Officials said on Saturday that "
+                                    "the poet Ruth Calder and the teacher Pavel Sarnak arrived in Lithuania.")
+    assert {k[0] for k in drafted if k[1] == "sent_to"} == {"ruth-calder", "pavel-sarnak"}, sorted(map(str, drafted))
     drafted = _review_draft(shapes, "Ruth Calder Freed From Police Custody\n\nMinsk freed 15 prisoners on Friday.")
     assert not _freed(drafted), sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, counted", [
+    ("After a prison riot killed two guards, 12 Poles who had been held for years without trial in a remote colony "
+     "near Hrodna were released on Friday.", {"12"}),
+    ("Two guards were killed, but 12 Poles, among them several priests and a well-known historian from Hrodna, walked "
+     "free on Friday.", {"12"}),
+    ("The clashes killed two guards, and 12 Poles jailed after the protests were released on Friday.", {"12"}),
+])
+def test_day22_review5_a_count_after_a_word_of_death_freed_further_on(shapes, body, counted):
+    drafted = _review_draft(shapes, body)
+    assert {k[2] for k in drafted if k[1] == "released_count" and k[5] == "polish-nationals"} == counted, \
+        sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Minsk freed Ruth Calder on Friday. Calder's husband, arrested March 14, 2024, remains in jail.", set()),
+    ("Minsk on Friday freed 14 prisoners held since 2020 in what is so far the largest release.", {"14"}),
+    ("Ruth Calder Released On Parole After Six Years In Prison\n\nMinsk freed 15 prisoners on Friday.", {"ruth-calder"}),
+])
+def test_day22_review5_whose_arrest_which_total_and_a_parole_headline(shapes, body, expected):
+    drafted = _review_draft(shapes, body)
+    found = {k[2] for k in drafted if k[1] == "released_count" and k[5] is None} if "14" in expected else \
+        _freed(drafted) if "ruth-calder" in expected else \
+        {k[2] for k in drafted if k[1] == "imprisoned_since" and k[0] == "ruth-calder"}
+    assert found == expected, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("line, freed", [
+    ("Ruth Calder and Pavel Sarnak's Release From Hrodna Prison", {"ruth-calder", "pavel-sarnak"}),
+    ("Ruth Calder and Pavel Sarnak's Homecoming At Vilnius Airport", {"ruth-calder", "pavel-sarnak"}),
+    ("Ruth Calder and Pavel Sarnak's Release: No More Prison Walls", {"ruth-calder", "pavel-sarnak"}),
+])
+def test_day22_review5_a_possessive_heading_of_their_freeing_from_a_prison_or_at_an_airport(shapes, line, freed):
+    drafted = _review_draft(shapes, f"Minsk freed two prisoners on Friday.\n\n{line}\n\nTalks went on for a year.")
+    assert _freed(drafted) == freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second", [
+    "Viktor Drozdan — no, his deputy Oren Pask — pardoned them.",
+    "Oren Pask — acting on behalf of Viktor Drozdan — pardoned them.",
+])
+def test_day22_review5_a_dash_correction_or_a_deputy_acting_hides_no_pardoner(shapes, second):
+    drafted = _review_draft(shapes, f"Minsk freed five prisoners on Friday. {second}")
+    assert not [k for k in drafted if k[1] == "pardoned_by"], sorted(map(str, drafted))

@@ -73,13 +73,14 @@ class Resolution:
     score: float = 0.0
 
 
-ROMANIZATIONS = (("ł", "l"), ("tsch", "c"), ("tch", "c"), ("sch", "s"), ("ts", "c"), ("tz", "c"), ("kh", "c"),
-                 ("ch", "c"), ("zh", "z"), ("sh", "s"), ("sz", "s"), ("cz", "c"), ("j", "i"), ("y", "i"), ("w", "v"),
+ROMANIZATIONS = (("ł", "l"), ("tsch", "c"), ("tch", "c"), ("sch", "s"), ("ts", "c"), ("tz", "c"), ("kh", "h"),
+                 ("cz", "c"), ("ch", "c"), ("zh", "z"), ("sh", "s"), ("sz", "s"), ("j", "i"), ("y", "i"), ("w", "v"),
                  ("ie", "e"), ("ei", "e"), ("ou", "u"))
 """Spellings that romanizations of one name differ by (Belarusian Latin, Polish, German, English): folded alike, in
-this order ("ts", "tz", "cz", "ch", "kh" and "č" to "c"; "ł" to "l"; "sz", "sh" to "s"; "j", "y" to "i"...), so that
-"Cichanoŭski" and "Tsikhanouski", "Statkievič" and "Statkevich", "Poczobut" and "Pachobut", "Chochłowa" and "Khokhlova"
-come near each other (Belarusian Latin "ch" is English "kh", Polish "cz" English "ch")."""
+this order ("ts", "tz", "cz", "ch" and "č" to "c"; "kh" to "h"; "ł" to "l"; "sz", "sh" to "s"; "j", "y" to "i"...),
+so that "Statkievič" and "Statkevich", "Poczobut" and "Pachobut" come near each other. "ch" is also read as "h"
+(`romanization_fold(name, "h")`), as Belarusian Latin and Polish write English "kh": "Cichanoŭski" and "Tsikhanouski"."""
+
 
 
 FOLDED_LETTERS = 10
@@ -87,12 +88,12 @@ FOLDED_LETTERS = 10
 and "Ma Yun", two people)."""
 
 
-def romanization_fold(name: str) -> str:
-    """A name folded for a near miss across romanizations: `normalize`, then `ROMANIZATIONS`, then no doubled letters.
-    Only ever used to offer a candidate, never to resolve."""
+def romanization_fold(name: str, ch: str = "c") -> str:
+    """A name folded for a near miss across romanizations: `normalize`, then `ROMANIZATIONS` ("ch" folded to `ch`),
+    then no doubled letters. Only ever used to offer a candidate, never to resolve."""
     folded = normalize(name)
     for written, common in ROMANIZATIONS:
-        folded = folded.replace(written, common)
+        folded = folded.replace(written, ch if written == "ch" else common)
     return re.sub(r"(.)\1", r"\1", folded)
 
 
@@ -114,6 +115,7 @@ class Registry:
     _cache: dict[str, Resolution] = field(default_factory=dict, repr=False)
     _choices: list[str] | None = field(default=None, repr=False)
     _folded: list[str] = field(default_factory=list, repr=False)
+    _folded_kh: list[str] = field(default_factory=list, repr=False)
     _root: str | None = field(default=None, repr=False)
 
     def __contains__(self, entity_id: str) -> bool:
@@ -146,12 +148,16 @@ class Registry:
         if self._choices is None:
             self._choices = list(self._index)
             self._folded = [romanization_fold(choice) for choice in self._choices]
+            self._folded_kh = [romanization_fold(choice, "h") for choice in self._choices]
         best = process.extractOne(normalize(mention), self._choices, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SCORE)
         folded = romanization_fold(mention)
         if best is None and len(folded.replace(" ", "")) >= FOLDED_LETTERS:
             # "Siarhiej Cichanoŭski" beside "Siarhei Tsikhanouski": two romanizations of one name, offered with the
-            # similarity of the spellings as written (never the folded forms' own, which may be 100)
-            near = process.extractOne(folded, self._folded, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SCORE)
+            # similarity of the spellings as written (never the folded forms' own, which may be 100); "ch" read both ways
+            near = max((found for found in (
+                process.extractOne(folded, self._folded, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SCORE),
+                process.extractOne(romanization_fold(mention, "h"), self._folded_kh, scorer=fuzz.ratio,
+                                   score_cutoff=NEAR_MISS_SCORE)) if found), key=lambda found: found[1], default=None)
             best = (self._choices[near[2]], fuzz.ratio(normalize(mention), self._choices[near[2]])) if near else None
         if best is None:
             return Resolution(None)

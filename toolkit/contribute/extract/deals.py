@@ -343,8 +343,8 @@ pardoned"."""
 ASIDE_REACH = 200
 """How far before a pardon's verb an aside is looked for (each aside pattern reaches less than this)."""
 DASH_ASIDE = re.compile(r"\s*(?:--|[–—])\s*(?!\s)(?!(?:(?:and|but)(?!\s+not\b)|or(?!\s+not\b)|in\s+fact|rather|"
-                        r"actually|that\s+is)\b)[^–—;.]{1,80}?\s*(?:--|[–—])\s*(?:(?:has|had|have)\s+)?$",
-                        re.IGNORECASE)
+                        r"actually|that\s+is|no|acting|on\s+behalf)\b)[^–—;.]{1,80}?\s*(?:--|[–—])\s*"
+                        r"(?:(?:has|had|have)\s+)?$", re.IGNORECASE)
 """Right before a pardon's verb, what is said of the one before it between dashes: "X -- in power since 1994 --
 pardoned", "X — not Y — pardoned"; not a correction, "X — or rather his deputy Y —", nor a clause going on, "X met Y
 — and a week later — pardoned"."""

@@ -238,7 +238,7 @@ HEADLINE_FREED = re.compile(r"\s*(?:(?i:freed|released|pardoned|set\s+free|walks
 """A headline's freeing with no verb before it: "Journalist X freed after two years in jail", "Lawyer X among freed
 political prisoners"."""
 HEADLINE_BAIL = re.compile(r"\b(?i:on\s+bail|without\s+charges?|pending\s+trial|after\s+(?:\w+\s+)?questioning|"
-                           r"from\s+police\s+custody|the\s+same\s+day|on\s+parole)\b")
+                           r"from\s+police\s+custody|on\s+parole\s+pending)\b")
 """After a headline's freeing, words of a bail or a short detention ("A Released On Bail Pending Trial"); not "Freed From
 Custody", which a headline writes of the freed."""
 HEADLINE_OBJECT = re.compile(r"\b(?i:by|of|about|on|from|for|with|to|against)\s+$")
@@ -1490,13 +1490,15 @@ THEIR_FREEING = re.compile(r"\s*(?:(?!(?i:of|for|against|over|about|on)\b)[\w-]+
                            r"\s*(?:[\w-]+\s+){1,3}?(?i:of|in)\s+(?i:freedom|liberty)")
 """After the possessive of names, what is the freeing of those named: "A and B's Release", "A and B’s long road home",
 "A and B's First Days Of Freedom", "A and B's Long Awaited Release"."""
-THEIR_FREEING_END = re.compile(r"\s*(?:[:–—|-]\s(?P<subtitle>.*)|\s(?i:from|in|at)\s+(?P<place>(?-i:[A-Z])[\w-]*"
-                               r"(?:\s+(?-i:[A-Z])[\w-]*)?|prison|jail|custody))?[\s.!?]*$")
+THEIR_FREEING_END = re.compile(r"\s*(?:[:–—|-]\s(?P<subtitle>.*)|\s(?i:from|in|at)\s+"
+                               r"(?:(?:(?-i:[A-Z])[\w-]*\s+)?(?i:prison|jail|colony|airport|border|custody)|"
+                               r"(?P<place>(?-i:[A-Z])[\w-]*"
+                               r"(?:\s+(?-i:[A-Z])[\w-]*)?)))?[\s.!?]*$")
 """What may end a heading after their freeing: a subtitle after a colon or a dash ("A and B's Release: What We Know"), a
 place or what they were freed from ("... Homecoming In Vilnius", "... Release From Prison"); not a clause ("... Release
 Hopes Fade", "... Return To Court")."""
-NOT_DONE_SUBTITLE = re.compile(r"\b(?i:no|not|never|yet|delay\w*|doubt\w*|den(?:y|ies|ied)|refus\w*|halt\w*|block\w*|"
-                               r"postpon\w*|risk\w*|hopes?|fade\w*|stall\w*|cancel\w*|off|uncertain\w*)\b")
+NOT_DONE_SUBTITLE = re.compile(r"\b(?i:not\s+yet|says\s+no|delay\w*|doubt\w*|den(?:y|ies|ied)|refus\w*|halt\w*|block\w*|"
+                               r"postpon\w*|at\s+risk|fade\w*|dashed|stall\w*|cancel\w*|called\s+off|uncertain\w*)\b")
 """In a subtitle after their freeing, words that say it has not happened ("... Release: Minsk Says No", "... Release —
 Not Yet")."""
 
@@ -1511,7 +1513,7 @@ def _theirs(ctx: Context, sentence: Sentence, last: Name) -> bool:
     owned = POSSESSIVE.match(ctx.text, end, sentence.end)
     freeing = THEIR_FREEING.match(ctx.text, owned.end(), sentence.end) if owned else None
     ending = THEIR_FREEING_END.match(ctx.text, freeing.end(), sentence.end) if freeing else None
-    if ending and ending.group("place") and ending.group("place").lower() not in ("prison", "jail", "custody") and \
+    if ending and ending.group("place") and \
             ctx.registry.kind(ctx.registry.resolve(ending.group("place")).entity_id or "") != "place":
         ending = None  # "... Release In Doubt", "... Release At Risk": no place the registry knows
     if ending and ending.group("subtitle") and NOT_DONE_SUBTITLE.search(ending.group("subtitle")):
@@ -1908,10 +1910,9 @@ def _journey_before(ctx: Context, sentence: Sentence, offset: int) -> bool:
 
 
 CLIENT_OF = re.compile(r"\b(?:(?:for|representing|defending|of|with|by|to|from|after|meeting)\s+(?:[\w’'.-]+\s+){0,2}|"
-                       r"(?:who|whom|which|(?<!said\s)(?<!says\s)(?<!told\s)(?<!reported\s)(?<!announced\s)"
-                       r"(?<!confirmed\s)(?<!added\s)that)\s+(?:[\w’'.-]+\s+){1,4})$", re.IGNORECASE)
+                       r"(?:who|whom|which)\s+(?:[\w’'.-]+\s+){1,4})$", re.IGNORECASE)
 """Before the first of two names, a word that makes it another's object ("The lawyer for A and the teacher B", "Guards
-who had beaten the poet A and the teacher B")."""
+who had beaten the poet A and the teacher B"; not "that", more often reported speech's, "said on Saturday that")."""
 
 
 def _last_listed(ctx: Context, sentence: Sentence) -> dict[int, Name]:

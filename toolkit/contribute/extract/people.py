@@ -805,12 +805,12 @@ def imprisoned(ctx: Context, sentence: Sentence) -> None:
         verb_end = start + found.end("verb") - found.start()
         if not ctx.text[verb_end:date.start].strip() and (
                 ctx.text[start - 1:start] == "(" or re.fullmatch(r"\d{4}", date.text) or
-                not re.search(r"(?:\b(?:was|were|been|is|are)\s+(?:\w+ly\s+|first\s+|later\s+|again\s+)?|,\s*)$",
-                              ctx.text[max(sentence.start, start - 24):start])):
+                not re.search(r"(?:\b(?:was|were|been|is|are)\s+(?:\w+ly\s+|first\s+|later\s+|again\s+)?|"
+                              r"(?<![’'])\b(?-i:[A-Z])[\w-]+,\s*)$", ctx.text[max(sentence.start, start - 24):start])):
             continue  # the day right after the verb ("was arrested March 14, 2024", "was first arrested on Thursday",
-            # "A, detained 9 August 2020, ...") only after "was" or a comma, never a bare year: not "protesters arrested
-            # August 9, 2020", "arrested 1999 people"; "A (detained October 2023)" is the note in brackets of the name
-            # before it (below)
+            # "A, detained 9 August 2020, ...") only after "was" or a name's comma, never a bare year: not "protesters
+            # arrested August 9, 2020", "arrested 1999 people", "A's husband, arrested March 14, 2024,"; "A (detained
+            # October 2023)" is the note in brackets of the name before it (below)
         event = EVENT_AFTER.match(ctx.text, date.end)
         if (found.group("at") or found.group("in")) and (not event or re.match(r"[’']s\b", ctx.text[event.end():]) or
                                   re.match(r"[^,;.]*?\b(?:19|20)\d\d\b", ctx.text[date.end:sentence.end]) or

@@ -607,16 +607,19 @@ CASUALTY = re.compile(r"\b(?:kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|deaths?\s+of|
                       r"injur(?:ed|ing|ies)|massacre[ds]?|executed|bodies\s+of|remains\s+of)\b", re.IGNORECASE)
 CASUALTY_REACH = 60
 """How far before a count a word of killing or death is looked for."""
+FREED_AFTER_REACH = 200
+"""How far after such a count its own freeing is looked for ("12 Poles, jailed since 2021 on charges of ..., were
+released")."""
 
 
 def _casualties(ctx: Context, sentence: Sentence, figure: Figure) -> bool:
     """True when a count is of the dead or hurt, not of the freed: "a conflict which killed some 900 civilians and 73
     Poles", "a fire killed two guards, 12 Poles and a cook", "20 years over the deaths of four Poles" (a word of killing
-    within its reach before it, with no freeing between, nor one within its reach after it in its clause: not "after
-    the deaths of three inmates, Minsk freed 12", "After the killing of a guard, 12 Poles were released")."""
+    within its reach before it, with no freeing between, nor one within FREED_AFTER_REACH after it in its sentence: not
+    "after the deaths of three inmates, Minsk freed 12", "After the killing of a guard, 12 Poles were released")."""
     start = max(sentence.start, figure.start - CASUALTY_REACH)
     found = [m for m in CASUALTY.finditer(ctx.text, start, figure.start)]
-    end = min(sentence.clause(figure.start)[1], figure.end + CASUALTY_REACH)  # (a window: a long clause is read once)
+    end = min(sentence.end, figure.end + FREED_AFTER_REACH)  # (a window: a long sentence is read once per count)
     return bool(found) and not re.search(r"[.;:]", ctx.text[found[-1].end():figure.start]) and \
         not FREEING.search(ctx.text, found[-1].end(), end)
 
@@ -971,6 +974,10 @@ HELD_SINCE = re.compile(r"\s+(?:(?:\w+\s+){0,2}?(?:who\s+(?:were|had\s+been|have
                         r"(?:\s+(?:in\s+(?:custody|prison|jail|detention)|behind\s+bars))?\s+since\b")
 """After a count's noun, how long they were held: "four prisoners held in custody since 2021", "14 prisoners jailed since
 the 2020 protests"."""
+RUNNING_AFTER_HELD = re.compile(r"\s+(?:the\s+)?[\w-]+(?:\s+\w+)?\s+(?:so\s+far|to\s+date|over\s+the\s+(?:past|last)|"
+                                r"in\s+recent)\b")
+"""Right after the "since" of how long those counted were held, words of a running total: "held since 2020 so far this
+year", "... since 2020 over the past two years"."""
 HELD_BEFORE = r"\s+(?:were|had\s+been)\s+(?:\w+ly\s+)?(?:jailed|detained|arrested|imprisoned|held|convicted|sentenced)\b"
 """After "who" that follows a count of people, a clause of what befell them before ("who were jailed in 2021")."""
 
@@ -1051,8 +1058,9 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         held = HELD_SINCE.match(after, noun.end())
         perfect = verb_at is not None and re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$",
                                                      ctx.text[max(sentence.start, verb_at - 20):verb_at])
-        # (past the "since" of how long they were held, another sign of a running total: "... since 2020 to date")
-        running = RUNNING.match(after, held.end()) if held else RUNNING.match(after, noun.end())
+        # (right after the "since" of how long they were held, another sign of a running total: "... since 2020 so far
+        # this year"; not "... since 2020 in what is so far the largest release")
+        running = RUNNING_AFTER_HELD.match(after, held.end()) if held else RUNNING.match(after, noun.end())
         if running or (held and perfect) or \
                 _in_a_running_total(ctx, sentence, figure.start) or SINCE_OPENING.match(sentence.text):
             _listed_releases(ctx, sentence, figure)  # "... since 2025, and a release in March freed 52"

@@ -9180,6 +9180,22 @@ def test_day22_a_headline_in_capitals_frees_the_one_it_names(shapes, headline, f
     ("Ruth Calder and Pavel Sarnak's Pardon Requests Rejected", set()),
     ("Ruth Calder and Pavel Sarnak's Return To Court", set()),
     ("Ruth Calder and Pavel Sarnak's Long Road To Prison", set()),
+    # (reviews 3 to 5) a subtitle, a place the registry knows or a prison after their freeing; words that say it has not
+    # happened, and a freeing that is a preposition's object
+    ("Ruth Calder and Pavel Sarnak's Release: What We Know", {"ruth-calder", "pavel-sarnak"}),
+    ("Ruth Calder and Pavel Sarnak's Release From Prison", {"ruth-calder", "pavel-sarnak"}),
+    ("Ruth Calder and Pavel Sarnak's Homecoming In Vilnius", {"ruth-calder", "pavel-sarnak"}),
+    ("Ruth Calder and Pavel Sarnak's Pardon", {"ruth-calder", "pavel-sarnak"}),
+    ("Ruth Calder and Pavel Sarnak's Journey To Freedom", {"ruth-calder", "pavel-sarnak"}),
+    ("Ruth Calder and Pavel Sarnak's Release Came After Years Of Talks", set()),
+    ("Ruth Calder and Pavel Sarnak's Release From Hrodna Prison", {"ruth-calder", "pavel-sarnak"}),
+    ("Ruth Calder and Pavel Sarnak's Homecoming At Vilnius Airport", {"ruth-calder", "pavel-sarnak"}),
+    ("Ruth Calder and Pavel Sarnak's Release: No More Prison Walls", {"ruth-calder", "pavel-sarnak"}),
+    ("Ruth Calder and Pavel Sarnak's Hopes Of Release", set()),
+    ("Ruth Calder and Pavel Sarnak's Fight For Freedom", set()),
+    ("Ruth Calder and Pavel Sarnak's Release In Doubt", set()),
+    ("Ruth Calder and Pavel Sarnak's Release From Prison Delayed", set()),
+    ("Ruth Calder and Pavel Sarnak's Release: Minsk Says No", set()),
 ])
 def test_day22_review_a_possessive_heading_of_their_freeing_names_the_freed(shapes, line, freed):
     drafted = _review_draft(shapes, f"Minsk freed two prisoners on Friday.\n\n{line}\n\nTalks went on for a year.")
@@ -9334,6 +9350,19 @@ def test_day22_review2_a_place_whose_name_holds_a_labels_word_is_a_dateline(shap
     ("Minsk agreed to free Ruth Calder, who had served 20 years over the deaths of four Poles, among them a girl.",
      set()),
     ("After the deaths of three inmates, Minsk freed 12 Poles on Friday.", {"12"}),
+    # (reviews 3 to 5) a count of the freed after a word of death in another clause, or before its own freeing
+    ("After the killing of a guard, 12 Poles were released on Friday.", {"12"}),
+    ("Despite the deaths of two inmates, 12 Poles were freed on Friday.", {"12"}),
+    ("After months of dead-end talks, 12 Poles were released on Friday.", {"12"}),
+    ("The wounded were flown out, and 12 Poles were freed on Friday.", {"12"}),
+    ("After a prison riot killed two guards, 12 Poles who had been held for years without trial in a remote colony "
+     "near Hrodna were released on Friday.", {"12"}),
+    ("Two guards were killed, but 12 Poles, among them several priests and a well-known historian from Hrodna, walked "
+     "free on Friday.", {"12"}),
+    ("The clashes killed two guards, and 12 Poles jailed after the protests were released on Friday.", {"12"}),
+    # a list of the dead is the dead's
+    ("A prison fire killed two guards, 12 Poles and three Lithuanians.", set()),
+    ("Minsk freed 30 prisoners on Friday. Among the dead, 12 Poles were named.", set()),
 ])
 def test_day22_a_count_of_the_dead_is_no_count_of_the_freed(shapes, body, counted):
     drafted = _review_draft(shapes, body)
@@ -9346,23 +9375,19 @@ def test_day22_a_count_of_the_dead_is_no_count_of_the_freed(shapes, body, counte
     ("Viktor Drozdan -- a former general -- pardoned them after talks.", "viktor-drozdan"),
     # the name between the dashes is no pardoner
     ("Viktor Drozdan said his rival — Oren Pask — pardoned them in 2019.", None),
+    # (reviews 3 to 5) names in passing keep the pardoner; a correction, one acting for another or a clause going on
+    # hides who pardoned
+    ("Viktor Drozdan — not Oren Pask — pardoned them.", "viktor-drozdan"),
+    ("Oren Pask — Viktor Drozdan's deputy — pardoned them.", "oren-pask"),
+    ("Viktor Drozdan — and not, as reported, his deputy — pardoned them.", "viktor-drozdan"),
+    ("Viktor Drozdan — or rather his deputy Oren Pask — pardoned them after talks.", None),
+    ("Viktor Drozdan — no, his deputy Oren Pask — pardoned them.", None),
+    ("Oren Pask — acting on behalf of Viktor Drozdan — pardoned them.", None),
+    ("Viktor Drozdan met Oren Pask — and a week later — pardoned them.", None),
 ])
 def test_day22_what_dashes_say_of_a_pardoner_is_passed_over(shapes, second, pardoner):
     drafted = _review_draft(shapes, f"Minsk freed five prisoners on Friday. {second}")
     assert {k[2] for k in drafted if k[1] == "pardoned_by"} == ({pardoner} if pardoner else set()), \
-        sorted(map(str, drafted))
-
-
-@pytest.mark.parametrize("body, counted", [
-    # a count of the freed after a word of death in another clause, or before its own freeing
-    ("After the killing of a guard, 12 Poles were released on Friday.", {"12"}),
-    ("Despite the deaths of two inmates, 12 Poles were freed on Friday.", {"12"}),
-    ("After months of dead-end talks, 12 Poles were released on Friday.", {"12"}),
-    ("The wounded were flown out, and 12 Poles were freed on Friday.", {"12"}),
-])
-def test_day22_review3_a_count_of_the_freed_after_a_word_of_death(shapes, body, counted):
-    drafted = _review_draft(shapes, body)
-    assert {k[2] for k in drafted if k[1] == "released_count" and k[5] == "polish-nationals"} == counted, \
         sorted(map(str, drafted))
 
 
@@ -9386,19 +9411,6 @@ def test_day22_review3_a_headline_of_one_and_others_freed_in_more_words(shapes, 
     assert _freed(drafted) == freed, sorted(map(str, drafted))
 
 
-@pytest.mark.parametrize("line, freed", [
-    ("Ruth Calder and Pavel Sarnak's Release: What We Know", {"ruth-calder", "pavel-sarnak"}),
-    ("Ruth Calder and Pavel Sarnak's Release From Prison", {"ruth-calder", "pavel-sarnak"}),
-    ("Ruth Calder and Pavel Sarnak's Homecoming In Vilnius", {"ruth-calder", "pavel-sarnak"}),
-    ("Ruth Calder and Pavel Sarnak's Pardon", {"ruth-calder", "pavel-sarnak"}),
-    ("Ruth Calder and Pavel Sarnak's Journey To Freedom", {"ruth-calder", "pavel-sarnak"}),
-    ("Ruth Calder and Pavel Sarnak's Release Came After Years Of Talks", set()),
-])
-def test_day22_review3_a_possessive_heading_of_their_freeing_with_a_subtitle_or_a_place(shapes, line, freed):
-    drafted = _review_draft(shapes, f"Minsk freed two prisoners on Friday.\n\n{line}\n\nTalks went on for a year.")
-    assert _freed(drafted) == freed, sorted(map(str, drafted))
-
-
 @pytest.mark.parametrize("body, expected", [
     ("Besides Ruth Calder, 14 others were freed on Friday.", {("released_in", "ruth-calder")}),
     ("Minsk freed Ruth Calder and Pavel Sarnak on Friday. Officials said that the poet Ruth Calder and the teacher "
@@ -9418,16 +9430,6 @@ def test_day22_review3_whose_freeing_journey_or_arrest(shapes, body, expected):
     assert expected <= found and (expected or not found), sorted(map(str, drafted))
 
 
-@pytest.mark.parametrize("second, pardoner", [
-    ("Viktor Drozdan — or rather his deputy Oren Pask — pardoned them after talks.", None),
-    ("Viktor Drozdan met Oren Pask — and a week later — pardoned them.", None),
-])
-def test_day22_review3_dashes_that_name_someone_or_go_on_a_clause_hide_no_pardoner(shapes, second, pardoner):
-    drafted = _review_draft(shapes, f"Minsk freed five prisoners on Friday. {second}")
-    assert {k[2] for k in drafted if k[1] == "pardoned_by"} == ({pardoner} if pardoner else set()), \
-        sorted(map(str, drafted))
-
-
 @pytest.mark.parametrize("second, imprisoned", [
     ("Ruth Calder was arrested on Thursday.", "2026-11-19"),
     ("Calder was arrested 14 March 2024.", "2024-03-14"),
@@ -9438,37 +9440,6 @@ def test_day22_review4_an_arrest_day_right_after_the_verb_in_any_date_form(shape
     drafted = _review_draft(shapes, f"Minsk freed Ruth Calder on Friday. {second}")
     assert {k[2] for k in drafted if k[1] == "imprisoned_since" and k[0] == "ruth-calder"} == {imprisoned}, \
         sorted(map(str, drafted))
-
-
-@pytest.mark.parametrize("second, pardoner", [
-    ("Viktor Drozdan — not Oren Pask — pardoned them.", "viktor-drozdan"),
-    ("Oren Pask — Viktor Drozdan's deputy — pardoned them.", "oren-pask"),
-    ("Viktor Drozdan — and not, as reported, his deputy — pardoned them.", "viktor-drozdan"),
-])
-def test_day22_review4_dashes_that_name_someone_in_passing_keep_the_pardoner(shapes, second, pardoner):
-    drafted = _review_draft(shapes, f"Minsk freed five prisoners on Friday. {second}")
-    assert {k[2] for k in drafted if k[1] == "pardoned_by"} == {pardoner}, sorted(map(str, drafted))
-
-
-@pytest.mark.parametrize("body", [
-    "A prison fire killed two guards, 12 Poles and three Lithuanians.",
-    "Minsk freed 30 prisoners on Friday. Among the dead, 12 Poles were named.",
-])
-def test_day22_review4_a_list_of_the_dead_is_no_count_of_the_freed(shapes, body):
-    drafted = _review_draft(shapes, body)
-    assert not [k for k in drafted if k[1] == "released_count" and k[5] == "polish-nationals"], sorted(map(str, drafted))
-
-
-@pytest.mark.parametrize("line", [
-    "Ruth Calder and Pavel Sarnak's Hopes Of Release",
-    "Ruth Calder and Pavel Sarnak's Fight For Freedom",
-    "Ruth Calder and Pavel Sarnak's Release In Doubt",
-    "Ruth Calder and Pavel Sarnak's Release From Prison Delayed",
-    "Ruth Calder and Pavel Sarnak's Release: Minsk Says No",
-])
-def test_day22_review4_a_possessive_heading_that_says_their_freeing_has_not_happened(shapes, line):
-    drafted = _review_draft(shapes, f"Minsk freed two prisoners on Friday.\n\n{line}\n\nTalks went on for a year.")
-    assert not _freed(drafted), sorted(map(str, drafted))
 
 
 @pytest.mark.parametrize("body, total", [
@@ -9489,19 +9460,6 @@ def test_day22_review4_reported_speech_before_two_names_and_a_journey_and_a_poli
     assert not _freed(drafted), sorted(map(str, drafted))
 
 
-@pytest.mark.parametrize("body, counted", [
-    ("After a prison riot killed two guards, 12 Poles who had been held for years without trial in a remote colony "
-     "near Hrodna were released on Friday.", {"12"}),
-    ("Two guards were killed, but 12 Poles, among them several priests and a well-known historian from Hrodna, walked "
-     "free on Friday.", {"12"}),
-    ("The clashes killed two guards, and 12 Poles jailed after the protests were released on Friday.", {"12"}),
-])
-def test_day22_review5_a_count_after_a_word_of_death_freed_further_on(shapes, body, counted):
-    drafted = _review_draft(shapes, body)
-    assert {k[2] for k in drafted if k[1] == "released_count" and k[5] == "polish-nationals"} == counted, \
-        sorted(map(str, drafted))
-
-
 @pytest.mark.parametrize("body, expected", [
     ("Minsk freed Ruth Calder on Friday. Calder's husband, arrested March 14, 2024, remains in jail.", set()),
     ("Minsk on Friday freed 14 prisoners held since 2020 in what is so far the largest release.", {"14"}),
@@ -9513,22 +9471,3 @@ def test_day22_review5_whose_arrest_which_total_and_a_parole_headline(shapes, bo
         _freed(drafted) if "ruth-calder" in expected else \
         {k[2] for k in drafted if k[1] == "imprisoned_since" and k[0] == "ruth-calder"}
     assert found == expected, sorted(map(str, drafted))
-
-
-@pytest.mark.parametrize("line, freed", [
-    ("Ruth Calder and Pavel Sarnak's Release From Hrodna Prison", {"ruth-calder", "pavel-sarnak"}),
-    ("Ruth Calder and Pavel Sarnak's Homecoming At Vilnius Airport", {"ruth-calder", "pavel-sarnak"}),
-    ("Ruth Calder and Pavel Sarnak's Release: No More Prison Walls", {"ruth-calder", "pavel-sarnak"}),
-])
-def test_day22_review5_a_possessive_heading_of_their_freeing_from_a_prison_or_at_an_airport(shapes, line, freed):
-    drafted = _review_draft(shapes, f"Minsk freed two prisoners on Friday.\n\n{line}\n\nTalks went on for a year.")
-    assert _freed(drafted) == freed, sorted(map(str, drafted))
-
-
-@pytest.mark.parametrize("second", [
-    "Viktor Drozdan — no, his deputy Oren Pask — pardoned them.",
-    "Oren Pask — acting on behalf of Viktor Drozdan — pardoned them.",
-])
-def test_day22_review5_a_dash_correction_or_a_deputy_acting_hides_no_pardoner(shapes, second):
-    drafted = _review_draft(shapes, f"Minsk freed five prisoners on Friday. {second}")
-    assert not [k for k in drafted if k[1] == "pardoned_by"], sorted(map(str, drafted))

@@ -847,12 +847,14 @@ def _from_countries(ctx: Context, sentence: Sentence) -> None:
     _one_of_each(ctx, sentence, FOREIGNERS_FROM, "foreigners from", own=False, least=2, counted=True)
 
 
+RUNNING_WORDS = (r"so\s+far|to\s+date|in\s+recent\s+(?:months|years)|"
+                 r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks)")
+"""Words of a running total over several releases: "so far", "to date", "in recent months", "over the past two years"."""
 RUNNING = re.compile(r"[^.;,]{0,30}?\b(?:(?:have|has|had)\s+been\s+(?:\w+ly\s+)?(?:freed|released|pardoned)\s+since\b|since\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d|"
                      # "has released more than 300 prisoners since July": since a month, of this year or the last
                      r"since\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
                      r"since\s+(?:the\s+(?:start|"
-                     r"beginning|summer|spring)|then|last\s+\w+)|so\s+far|to\s+date|in\s+recent\s+(?:months|years)|"
-                     r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks))\b", re.IGNORECASE)
+                     r"beginning|summer|spring)|then|last\s+\w+)|" + RUNNING_WORDS + r")\b", re.IGNORECASE)
 
 
 RUNNING_SINCE = re.compile(IN_TOTAL_SINCE, re.IGNORECASE)
@@ -974,8 +976,7 @@ HELD_SINCE = re.compile(r"\s+(?:(?:\w+\s+){0,2}?(?:who\s+(?:were|had\s+been|have
                         r"(?:\s+(?:in\s+(?:custody|prison|jail|detention)|behind\s+bars))?\s+since\b")
 """After a count's noun, how long they were held: "four prisoners held in custody since 2021", "14 prisoners jailed since
 the 2020 protests"."""
-RUNNING_AFTER_HELD = re.compile(r"\s+(?:the\s+)?[\w-]+(?:\s+\w+)?\s+(?:so\s+far|to\s+date|over\s+the\s+(?:past|last)|"
-                                r"in\s+recent)\b")
+RUNNING_AFTER_HELD = re.compile(rf"\s+(?:the\s+)?[\w-]+(?:\s+\w+)?\s+(?:{RUNNING_WORDS})\b")
 """Right after the "since" of how long those counted were held, words of a running total: "held since 2020 so far this
 year", "... since 2020 over the past two years"."""
 HELD_BEFORE = r"\s+(?:were|had\s+been)\s+(?:\w+ly\s+)?(?:jailed|detained|arrested|imprisoned|held|convicted|sentenced)\b"
@@ -1054,7 +1055,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
             continue  # (nor "released 40 arrested protesters' names": what is theirs)
         # "released four prisoners held in custody since 2021": how long they were held, no running total; but one in the
         # present perfect is, as at the start ("has pardoned 300 prisoners jailed since 2020")
-        verb_at = figure.start - len(before) + lead.start() if lead else None
+        verb_at = figure.start - len(lead.group(0)) if lead else None  # (the lead ends right before the figure)
         held = HELD_SINCE.match(after, noun.end())
         perfect = verb_at is not None and re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$",
                                                      ctx.text[max(sentence.start, verb_at - 20):verb_at])

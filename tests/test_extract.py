@@ -9471,3 +9471,43 @@ def test_day22_review5_whose_arrest_which_total_and_a_parole_headline(shapes, bo
         _freed(drafted) if "ruth-calder" in expected else \
         {k[2] for k in drafted if k[1] == "imprisoned_since" and k[0] == "ruth-calder"}
     assert found == expected, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, freed", [
+    # a saying whose subject follows it to the sentence's end: the group says it, the named one is freed
+    ("Among those released was Ruth Calder, 69, a veteran dissident, said the rights group Viasna.", {"ruth-calder"}),
+    ("Among those released was Ruth Calder, a dissident, said Viasna.", {"ruth-calder"}),
+    # the named one speaks: a time after the saying, or a clause it says
+    ("Among those released was Ruth Calder, a dissident, said Tuesday.", set()),
+    ("Ruth Calder, the envoy, said the prisoners were released.", set()),
+])
+def test_day23_a_saying_whose_subject_follows_it_leaves_the_named_one_freed(shapes, second, freed):
+    drafted = _review_draft(shapes, f"Minsk freed 14 prisoners on Friday. {second}")
+    assert _freed(drafted) == freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, freed", [
+    ("The poet Ruth Calder is among the detainees who regained their liberty.", {"ruth-calder"}),
+    ("The poet Ruth Calder is among the detainees who have not regained their liberty.", set()),
+    ("The poet Ruth Calder is one of those who hope to regain their freedom.", set()),
+])
+def test_day23_among_those_who_regained_their_freedom(shapes, second, freed):
+    drafted = _review_draft(shapes, f"Minsk freed 14 prisoners on Friday. {second}")
+    assert _freed(drafted) == freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, freed", [
+    # the names the dashes enclose after the subject's plural of people, freed with the verb after the closing dash
+    ("Political prisoners—Ruth Calder, Pavel Sarnak and Dara Quill—have been released.",
+     {"ruth-calder", "pavel-sarnak", "dara-quill"}),
+    ("Three teachers — Ruth Calder, Pavel Sarnak and Dara Quill — walked free.",
+     {"ruth-calder", "pavel-sarnak", "dara-quill"}),
+    # another verb, another subject, a freeing denied, or from a hospital
+    ("The oil executives – Ruth Calder, Pavel Sarnak and Dara Quill – were jailed five years ago.", set()),
+    ("Lawyers for the activists – Ruth Calder and Pavel Sarnak – were released.", set()),
+    ("Political prisoners—Ruth Calder and Pavel Sarnak—have not been released.", set()),
+    ("The activists – Ruth Calder and Pavel Sarnak – were released from hospital.", set()),
+])
+def test_day23_names_set_off_by_dashes_after_a_plural_of_people_are_freed_with_its_verb(shapes, second, freed):
+    drafted = _review_draft(shapes, f"Guards opened the gates on Friday.\n\n{second}")
+    assert _freed(drafted) == freed, sorted(map(str, drafted))

@@ -208,7 +208,9 @@ FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walk
                          r"(?:(?:those|the)\s+(?:\d[\d,]*\s+)?|\d[\d,]*\s+|"  # "among a total of 3,120 prisoners released"
                          r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens)\s+)"  # "one of six"
                          r"(?:(?:group|batch)\s+of\s+)?(?:political\s+)?"  # "among the batch of political detainees who"
-                         rf"{BEFORE_FREED}(?:being\s+)?(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b))", re.IGNORECASE)
+                         # "among the detainees who regained their liberty"
+                         rf"{BEFORE_FREED}(?:(?:being\s+)?(?:freed|released|pardoned|let\s+go)|{FREEDOM_WON})|"
+                         r"among(?:st)?\s+them\b))", re.IGNORECASE)
 WHO_FREED = re.compile(r",\s+(?:(?:a|an|the)\s+(?P<description>[^,;:“”\"()]{1,60}?)\s+)?who\s+(?:(?:was|were|has\s+been)\s+"
                        r"(?:also\s+)?(?P<verb>freed|released|pardoned|set\s+free)|(?:later\s+)?(?P<walked>walked\s+free))\b")
 """A freeing told in a clause about the person: "X, a blogger who walked free on Wednesday, told reporters", "X, who was
@@ -1028,6 +1030,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
             record(person, sentence.start + addition.start(1), sentence.start + addition.start(1), person.end)
     _list_after_freeing(ctx, sentence, record)
     _counted_list(ctx, sentence, record)
+    _dashed_list(ctx, sentence, record)
     _counted_apposition(ctx, sentence, record)
     _listed_item(ctx, sentence, record)
     _listed_then_freed(ctx, sentence, record)
@@ -1426,6 +1429,35 @@ def _counted_list(ctx: Context, sentence: Sentence, record) -> None:
     if freeing:
         for person in members:
             record(person, freeing.start(), sentence.start, freeing.end())
+
+
+DASHED_LEAD = re.compile(rf"\W*(?:(?:the|these|those|all|both)\s+)?"
+                         rf"(?:(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
+                         rf"(?:(?!(?:of|for|with|by|to|from|and)\b)[\w-]+\s+){{0,3}}?"
+                         rf"(?:{PEOPLE}|(?(count)[a-z]+s|(?!)))\s*(?:—|–|--)\s*", re.IGNORECASE)
+"""A sentence's opening plural of people and a dash, the names of whom the dashes enclose: "Political prisoners—",
+"The six dissidents – ", after a count any plural, "Three teachers — " (not "Lawyers for the activists – ",
+"Relatives of prisoners – ")."""
+
+
+def _dashed_list(ctx: Context, sentence: Sentence, record) -> None:
+    """"Political prisoners—A, B and C—have been released": the names set off by dashes after the subject's noun of
+    people are freed with the verb that follows the closing dash (not "... were jailed in 2019", nor a freeing they
+    do: "... released a statement")."""
+    lead = DASHED_LEAD.match(sentence.text)
+    if lead is None:
+        return
+    begin = sentence.start + lead.end()
+    members = list_members(ctx, sentence, begin)
+    if not members or begin not in (members[0].start, members[0].role_start):
+        return
+    closing = re.compile(r"\s*(?:—|–|--)").match(ctx.text, members[-1].end, sentence.end)  # (spaced or not)
+    verb = FREED_AFTER.match(ctx.text, closing.end(), sentence.end) if closing else None
+    if verb is None or verb.group(0).lstrip().lower().startswith(("was ", "is ", "has ")) or \
+            NOT_PRISON.match(ctx.text, verb.end()):
+        return  # (the verb of the plural they stand for; not "were released from hospital")
+    for person in members:
+        record(person, verb.start(), sentence.start, verb.end())
 
 
 NOT_DONE_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|should|must|shall|can|cannot|not|never|n[’']t)\s+"

@@ -111,10 +111,21 @@ def after_apposition(text: str, offset: int, end: int) -> int:
     return moved + 1 if moved > offset else offset
 
 
+INVERTED_SAYING = re.compile(r"(?:said|says|added|wrote|reported)\s+(?!(?:on|in|at|last|this|that|yesterday|today|tonight|"
+                             r"earlier|later|recently|again|so|then|it|he|she|they|we|I|Monday|Tuesday|Wednesday|Thursday|"
+                             r"Friday|Saturday|Sunday)\b)(?:[\w.’'-]+\s+){0,5}[\w.’'-]+[\s”\"’]*(?:[.!]\s*)?$")
+"""After a name and its description set off by a comma, a saying whose subject follows it to the sentence's end: "...,
+was X, 69, a dissident, said rights group Viasna.": the group says it, not X (not "X, the envoy, said Tuesday.", nor
+"X, 69, said that ..." nor "X, the envoy, said the deal was done")."""
+
+
 def speaks(ctx: Context, sentence: Sentence, person: Name) -> bool:
     """True when the sentence has the person speak ("X said", "X, the envoy, told", "according to X")."""
     after = after_apposition(ctx.text, person.end, sentence.end)
-    if SPEECH.match(ctx.text, after) or SPEECH.match(ctx.text, person.end):
+    if SPEECH.match(ctx.text, after) and not (after > person.end and ctx.text[person.end:after].rstrip().endswith(",") and
+                                              INVERTED_SAYING.match(ctx.text[after:sentence.end].lstrip())):
+        return True
+    if SPEECH.match(ctx.text, person.end):
         return True
     before = ctx.text[max(sentence.start, person.start - 80):person.start]
     # '"...," said the U.S. special envoy X': the verb before the name, after a quotation or a comma

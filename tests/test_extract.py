@@ -9511,3 +9511,18 @@ def test_day23_among_those_who_regained_their_freedom(shapes, second, freed):
 def test_day23_names_set_off_by_dashes_after_a_plural_of_people_are_freed_with_its_verb(shapes, second, freed):
     drafted = _review_draft(shapes, f"Guards opened the gates on Friday.\n\n{second}")
     assert _freed(drafted) == freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, total", [
+    # where the counted are from, a description set off by commas, or both, between the count and its freeing
+    ("Two activists in Ruritania walked free on Friday.", {"2"}),
+    ("Two activists in Ruritania, the region's last absolute monarchy, walked free on Friday.", {"2"}),
+    ("Two activists, both teachers, were freed on Friday.", {"2"}),
+    # a list, or another clause's verb: not the count's
+    ("Two activists, a teacher and a poet were freed on Friday.", set()),
+    ("Two activists from the Viasna Group said 14 were freed on Friday.", {"14"}),
+    ("Two leaders in Ruritania, both generals, released 14 prisoners on Friday.", {"14"}),
+])
+def test_day23_a_counts_place_or_description_between_it_and_its_freeing(shapes, body, total):
+    drafted = _review_draft(shapes, body)
+    assert {k[2] for k in drafted if k[1] == "released_count" and k[5] is None} == total, sorted(map(str, drafted))

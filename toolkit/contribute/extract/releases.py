@@ -1081,6 +1081,13 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         rf"which|whom|whose|where|who)\b|\b(?:before|after|when|as|since)\s+(?:their|his|her|its|the|"
                         rf"other|others|those|some|many)\s+(?:\w+\s+)?(?:have|had)\s+been\b)[^.;:,\d“”\"]){{0,80}}?"
                         rf"(?=\s+have\s+been\s))|"
+                        # "Two activists in Ruritania, the region's last monarchy, walked free", "Two teachers, both
+                        # poets, were freed": where they are from, a description set off by commas, or both
+                        rf"(?:\s+(?:in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){{0,2}})?"
+                        rf"(?:,\s+(?:(?!\b(?:and|or|who|whom|whose|which|that)\b)[^,.;:\d“”\"]){{3,60}},)"
+                        rf"(?=\s+(?:were|have|walked)\b)|"
+                        rf"\s+(?:in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){{0,2}}"
+                        rf"(?=\s+(?:were|have|walked)\b)|"
                         rf"(?:(?!\band\b)[^.;:\d]){{0,12}}?)"
                         rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?(?:{FREE_VERB}\b|"

@@ -1433,11 +1433,12 @@ def _counted_list(ctx: Context, sentence: Sentence, record) -> None:
 
 DASHED_LEAD = re.compile(rf"\W*(?:(?:the|these|those|all|both)\s+)?"
                          rf"(?:(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
-                         rf"(?:(?!(?:of|for|with|by|to|from|and)\b)[\w-]+\s+){{0,3}}?"
+                         rf"{ADJECTIVES}"
                          rf"(?:{PEOPLE}|(?(count)[a-z]+s|(?!)))\s*(?:—|–|--)\s*", re.IGNORECASE)
 """A sentence's opening plural of people and a dash, the names of whom the dashes enclose: "Political prisoners—",
 "The six dissidents – ", after a count any plural, "Three teachers — " (not "Lawyers for the activists – ",
-"Relatives of prisoners – ")."""
+"Relatives of prisoners – ", "Photographs showing the prisoners — ": only words that say what kind they are before the
+plural)."""
 
 
 def _dashed_list(ctx: Context, sentence: Sentence, record) -> None:
@@ -1451,11 +1452,12 @@ def _dashed_list(ctx: Context, sentence: Sentence, record) -> None:
     members = list_members(ctx, sentence, begin)
     if not members or begin not in (members[0].start, members[0].role_start):
         return
-    closing = re.compile(r"\s*(?:—|–|--)").match(ctx.text, members[-1].end, sentence.end)  # (spaced or not)
+    # (spaced or not; after the last one's age: "— A, 41, and B, 38 — were freed")
+    closing = re.compile(r"(?:,\s*\d{1,3})?\s*(?:—|–|--)").match(ctx.text, members[-1].end, sentence.end)
     verb = FREED_AFTER.match(ctx.text, closing.end(), sentence.end) if closing else None
     if verb is None or verb.group(0).lstrip().lower().startswith(("was ", "is ", "has ")) or \
-            NOT_PRISON.match(ctx.text, verb.end()):
-        return  # (the verb of the plural they stand for; not "were released from hospital")
+            NOT_PRISON.match(ctx.text, verb.end()) or _dated_elsewhere(ctx, sentence, verb.end()):
+        return  # (the verb of the plural they stand for; not "were released from hospital", "were freed last year")
     for person in members:
         record(person, verb.start(), sentence.start, verb.end())
 

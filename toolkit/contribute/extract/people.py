@@ -111,19 +111,24 @@ def after_apposition(text: str, offset: int, end: int) -> int:
     return moved + 1 if moved > offset else offset
 
 
-INVERTED_SAYING = re.compile(r"(?:said|says|added|wrote|reported)\s+(?!(?:on|in|at|last|this|that|yesterday|today|tonight|"
-                             r"earlier|later|recently|again|so|then|it|he|she|they|we|I|Monday|Tuesday|Wednesday|Thursday|"
-                             r"Friday|Saturday|Sunday)\b)(?:[\w.’'-]+\s+){0,5}[\w.’'-]+[\s”\"’]*(?:[.!]\s*)?$")
-"""After a name and its description set off by a comma, a saying whose subject follows it to the sentence's end: "...,
-was X, 69, a dissident, said rights group Viasna.": the group says it, not X (not "X, the envoy, said Tuesday.", nor
-"X, 69, said that ..." nor "X, the envoy, said the deal was done")."""
+INVERTED_SAYING = re.compile(r"(?:said|says|added|wrote|reported)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
+                             r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+                             r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|"
+                             r"Friday|Saturday|Sunday|I)\b)(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}"
+                             r"(?:,\s+(?:an?|the)\s+[^,.;:“”\"]{1,60})?[\s”\"’]*(?:[.!]\s*)?$")
+"""After a name and its description set off by commas, a saying whose subject, a proper name (perhaps after a few
+words that say what it is, and with a description of its own), follows it to the sentence's end: "..., was X, 69, a
+dissident, said the rights group Viasna." (or "said Viasna, a rights group."): Viasna says it, not X (not "X, the
+envoy, said Tuesday.", "... said the family was relieved", "... said by telephone", nor "... said Nov. 20")."""
 
 
 def speaks(ctx: Context, sentence: Sentence, person: Name) -> bool:
     """True when the sentence has the person speak ("X said", "X, the envoy, told", "according to X")."""
     after = after_apposition(ctx.text, person.end, sentence.end)
-    if SPEECH.match(ctx.text, after) and not (after > person.end and ctx.text[person.end:after].rstrip().endswith(",") and
-                                              INVERTED_SAYING.match(ctx.text[after:sentence.end].lstrip())):
+    if SPEECH.match(ctx.text, after) and not (
+            after > person.end and ctx.text[person.end:after].rstrip().endswith(",") and
+            INVERTED_SAYING.match(ctx.text[after:sentence.end].lstrip()) and
+            any(sentence.start + m.end() <= person.start for m in sentence.freeing())):  # (a freeing governs the name)
         return True
     if SPEECH.match(ctx.text, person.end):
         return True

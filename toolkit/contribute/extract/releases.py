@@ -1083,11 +1083,12 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         rf"(?=\s+have\s+been\s))|"
                         # "Two activists in Ruritania, the region's last monarchy, walked free", "Two teachers, both
                         # poets, were freed": where they are from, a description set off by commas, or both
+                        rf"(?P<placed>"
                         rf"(?:\s+(?:in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){{0,2}})?"
                         rf"(?:,\s+(?:(?!\b(?:and|or|who|whom|whose|which|that)\b)[^,.;:\d“”\"]){{3,60}},)"
                         rf"(?=\s+(?:were|have|walked)\b)|"
                         rf"\s+(?:in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){{0,2}}"
-                        rf"(?=\s+(?:were|have|walked)\b)|"
+                        rf"(?=\s+(?:were|have|walked)\b))|"
                         rf"(?:(?!\band\b)[^.;:\d]){{0,12}}?)"
                         rf"\s+(?:(?:were|was|have|has|had|are|being)\s+(?:just\s+|\w+ly\s+)?(?:been\s+)?|"
                         rf"(?P<future>{TO_BE}))?(?:also\s+|now\s+|\w+ly\s+)?(?:{FREE_VERB}\b|"
@@ -1099,6 +1100,13 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         rf"(?:pardon|amnesty|release)\b"
                         rf"(?!\s+(?:talks|negotiations|deal|plan|request|process|list|efforts)\b))",
                         after[noun.end():], re.IGNORECASE)
+        if tail and tail.group("placed") and (
+                re.search(r"\b(?:of|among(?:st)?|from)\s+(?:(?:the|those|these|its|their)\s+)?$", before, re.IGNORECASE) or
+                RUNNING.match(after, noun.end() + tail.end()) or
+                re.search(r"\b(?:have|has)\s+(?!been\b|walked\b)\w+$", tail.group(0), re.IGNORECASE)):
+            continue  # "Three of the 12 activists in Ruritania, all women, were freed": the pool; "Nearly 300
+            # prisoners, by one count, have been released since 2024": a running total; "Three journalists from
+            # Harbour Radio, the channel, have released a film": what they did
         if tail and tail.group("held") and re.search(r"\b(?:of|among(?:st)?|from)\s+(?:(?:the|those|these)\s+)?$", before,
                                                       re.IGNORECASE):
             continue  # "Six of the 20 prisoners who were jailed have been released": the pool, not the freed

@@ -9501,8 +9501,13 @@ def test_day23_a_speaker_after_the_freed_keeps_the_pronoun(shapes):
     ("The poet Ruth Calder is among the detainees who regained their liberty.", {"ruth-calder"}),
     ("The poet Ruth Calder is among the detainees who have not regained their liberty.", set()),
     ("The poet Ruth Calder is one of those who hope to regain their freedom.", set()),
+    # among a number, a group or a handful of the freed
+    ("The poet Ruth Calder was among a number of detainees freed on Friday.", {"ruth-calder"}),
+    ("The poet Ruth Calder was among a small group of prisoners freed on Friday.", {"ruth-calder"}),
+    ("The poet Ruth Calder was among a number of detainees arrested on Friday.", set()),
+    ("The poet Ruth Calder was among a group of people who hope to be released.", set()),
 ])
-def test_day23_among_those_who_regained_their_freedom(shapes, second, freed):
+def test_day23_among_those_who_regained_their_freedom_or_a_number_of_the_freed(shapes, second, freed):
     drafted = _review_draft(shapes, f"Minsk freed 14 prisoners on Friday. {second}")
     assert _freed(drafted) == freed, sorted(map(str, drafted))
 

@@ -9483,6 +9483,9 @@ def test_day22_review5_whose_arrest_which_total_and_a_parole_headline(shapes, bo
     ("Among those released was Ruth Calder, a dissident, said late Thursday.", set()),
     ("Ruth Calder, the envoy, said the prisoners were released.", set()),
     ("Pavel Sarnak was released and Ruth Calder, his mother, said the family was relieved.", {"pavel-sarnak"}),
+    # where or how it was said is no sayer (second review)
+    ("Pavel Sarnak was released and Ruth Calder, his wife, wrote on Facebook.", {"pavel-sarnak"}),
+    ("The ruler pardoned Pavel Sarnak and Ruth Calder, his lawyer, said in Minsk.", {"pavel-sarnak"}),
 ])
 def test_day23_a_saying_whose_subject_follows_it_leaves_the_named_one_freed(shapes, second, freed):
     drafted = _review_draft(shapes, f"Minsk freed 14 prisoners on Friday. {second}")
@@ -9530,6 +9533,11 @@ def test_day23_among_those_who_regained_their_freedom_or_a_number_of_the_freed(s
     ("Details about the activists — Ruth Calder and Pavel Sarnak — were released.", set()),
     ("Political prisoners — Ruth Calder and Pavel Sarnak — were freed last year.", set()),
     ("Three teachers — Ruth Calder, Pavel Sarnak and Dara Quill — were freed last year.", set()),
+    # those no prisoners, a release from a post, a short detention (second review)
+    ("Two guards — Ruth Calder and Pavel Sarnak — were released.", set()),
+    ("Two officials — Ruth Calder and Pavel Sarnak — were released from their posts.", set()),
+    ("Two dissidents — Ruth Calder and Pavel Sarnak — were released on bail.", set()),
+    ("Two lawyers — Ruth Calder and Pavel Sarnak — were released after questioning.", set()),
 ])
 def test_day23_names_set_off_by_dashes_after_a_plural_of_people_are_freed_with_its_verb(shapes, second, freed):
     drafted = _review_draft(shapes, f"Guards opened the gates on Friday.\n\n{second}")
@@ -9551,6 +9559,9 @@ def test_day23_names_set_off_by_dashes_after_a_plural_of_people_are_freed_with_i
     ("Nearly 300 prisoners, according to Viasna, have been released since 2024.", set()),
     ("Nearly 300 prisoners in Ruritania, most of them political, have been released since the summer.", set()),
     ("Three journalists from Harbour Radio, the exiled channel, have released a documentary.", set()),
+    # their arrest's time, or a saying, between the commas (second review)
+    ("Five protesters, arrested last month, were released on Thursday.", set()),
+    ("Five protesters, the group said, were released on Thursday.", set()),
 ])
 def test_day23_a_counts_place_or_description_between_it_and_its_freeing(shapes, body, total):
     drafted = _review_draft(shapes, body)

@@ -1434,6 +1434,8 @@ def _counted_list(ctx: Context, sentence: Sentence, record) -> None:
             record(person, freeing.start(), sentence.start, freeing.end())
 
 
+FROM_A_POST = re.compile(r"\s+from\s+(?:their|his|her)\s+(?:posts?|duties|duty|jobs?|positions?|offices?)\b")
+"""After a freeing verb, a post one is relieved of: "were released from their duties"."""
 DASHED_LEAD = re.compile(rf"\W*(?:(?:the|these|those|all|both)\s+)?"
                          rf"(?:(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
                          rf"{ADJECTIVES}"
@@ -1459,8 +1461,12 @@ def _dashed_list(ctx: Context, sentence: Sentence, record) -> None:
     closing = re.compile(r"(?:,\s*\d{1,3})?\s*(?:—|–|--)").match(ctx.text, members[-1].end, sentence.end)
     verb = FREED_AFTER.match(ctx.text, closing.end(), sentence.end) if closing else None
     if verb is None or verb.group(0).lstrip().lower().startswith(("was ", "is ", "has ")) or \
-            NOT_PRISON.match(ctx.text, verb.end()) or _dated_elsewhere(ctx, sentence, verb.end()):
-        return  # (the verb of the plural they stand for; not "were released from hospital", "were freed last year")
+            NOT_PRISON.match(ctx.text, verb.end()) or _dated_elsewhere(ctx, sentence, verb.end()) or \
+            re.search(OTHER_PEOPLE, lead.group(0), re.IGNORECASE) or \
+            SHORT_DETENTION.search(ctx.text, verb.end(), min(sentence.end, verb.end() + 40)) or \
+            FROM_A_POST.match(ctx.text, verb.end()):
+        return  # (the verb of the plural they stand for; not "were released from hospital", "were freed last year",
+        # "Two guards — A and B — were released", "... released on bail", "... released from their posts")
     for person in members:
         record(person, verb.start(), sentence.start, verb.end())
 

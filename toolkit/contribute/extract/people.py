@@ -111,7 +111,9 @@ def after_apposition(text: str, offset: int, end: int) -> int:
     return moved + 1 if moved > offset else offset
 
 
-INVERTED_SAYING = re.compile(r"(?:said|says|added|wrote|reported)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
+INVERTED_SAYING = re.compile(r"(?:said|says|added|wrote|reported)\s+(?:the\s+)?"
+                             r"(?:(?!(?:in|on|at|from|to|via|with|by|during|after|before|through|over|into|across|"
+                             r"for|outside|near|while)\b)[a-z][\w-]*\s+){0,3}"
                              r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                              r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|"
                              r"Friday|Saturday|Sunday|I)\b)(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}"
@@ -119,7 +121,8 @@ INVERTED_SAYING = re.compile(r"(?:said|says|added|wrote|reported)\s+(?:the\s+)?(
 """After a name and its description set off by commas, a saying whose subject, a proper name (perhaps after a few
 words that say what it is, and with a description of its own), follows it to the sentence's end: "..., was X, 69, a
 dissident, said the rights group Viasna." (or "said Viasna, a rights group."): Viasna says it, not X (not "X, the
-envoy, said Tuesday.", "... said the family was relieved", "... said by telephone", nor "... said Nov. 20")."""
+envoy, said Tuesday.", "... said the family was relieved", "... said by telephone", "... said Nov. 20", nor where or
+how it was said: "... wrote on Facebook", "... said in Vilnius")."""
 
 
 def speaks(ctx: Context, sentence: Sentence, person: Name) -> bool:

@@ -1102,6 +1102,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
                         after[noun.end():], re.IGNORECASE)
         if tail and tail.group("placed") and (
                 re.search(r"\b(?:of|among(?:st)?|from)\s+(?:(?:the|those|these|its|their)\s+)?$", before, re.IGNORECASE) or
+                PLACED_ELSEWHERE.search(tail.group("placed")) or
                 RUNNING.match(after, noun.end() + tail.end()) or
                 re.search(r"\b(?:have|has)\s+(?!been\b|walked\b)\w+$", tail.group(0), re.IGNORECASE)):
             continue  # "Three of the 12 activists in Ruritania, all women, were freed": the pool; "Nearly 300
@@ -1198,6 +1199,13 @@ CO_FREED = re.compile(r"\s+(?:(?:other|more)\s+)?(?:[a-z]+\s+)?(?:convicted|sent
 freed in September", nor "five of their relatives")."""
 
 
+PLACED_ELSEWHERE = re.compile(r"\b(?:arrested|detained|held|jailed|imprisoned|sentenced|convicted|said|says|told|reported|"
+                              r"according|ago|earlier|since|in\s+(?:19|20)\d\d|"
+                              r"last\s+(?:week|month|year|night|spring|summer|autumn|fall|winter|\w+day))\b",
+                              re.IGNORECASE)
+"""In a description between a count and its freeing, words of their arrest, of a time or of a saying, which the count's
+date and release must not be read from: "Five protesters, arrested last month, were released", "Five protesters, the
+group said, were released in 2022"."""
 THING_RELEASED = re.compile(r"\s+(?:an?|the|their|its|his|her|our|this|these|those)\s+(?!(?:day|week|month|year|days|weeks|"
                             r"months|years|few|couple|same|next|following|previous|last|first|night|morning|evening|"
                             r"afternoon|weekend|hour|hours|minute|minutes|moment|moments|while)\b)", re.IGNORECASE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -52,6 +53,13 @@ def registry(tmp_path_factory):
 
 
 def _properties():
+    return dict(_vocabulary_subjects())  # (a copy: a test may not change what the next one reads)
+
+
+@functools.cache
+def _vocabulary_subjects():
+    """The repository's properties, read once a run: reading schemas/properties.yaml for each of the file's two
+    thousand drafts took a fifth of its time."""
     from toolkit.ingest.claims import load_vocabulary
 
     vocabulary = load_vocabulary(open_project(ROOT), Report())

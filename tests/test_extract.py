@@ -9494,6 +9494,9 @@ def test_day22_review5_whose_arrest_which_total_and_a_parole_headline(shapes, bo
     # where or how it was said is no sayer (second review)
     ("Pavel Sarnak was released and Ruth Calder, his wife, wrote on Facebook.", {"pavel-sarnak"}),
     ("The ruler pardoned Pavel Sarnak and Ruth Calder, his lawyer, said in Minsk.", {"pavel-sarnak"}),
+    # but a preposition inside the sayer's own words leaves the sayer another (third review)
+    ("Among those released was Ruth Calder, 69, a dissident, said officials in Vilnius.", {"ruth-calder"}),
+    ("Among those released was Ruth Calder, 69, a dissident, said a spokeswoman for Viasna.", {"ruth-calder"}),
 ])
 def test_day23_a_saying_whose_subject_follows_it_leaves_the_named_one_freed(shapes, second, freed):
     drafted = _review_draft(shapes, f"Minsk freed 14 prisoners on Friday. {second}")
@@ -9517,6 +9520,12 @@ def test_day23_a_speaker_after_the_freed_keeps_the_pronoun(shapes):
     ("The poet Ruth Calder was among a small group of prisoners freed on Friday.", {"ruth-calder"}),
     ("The poet Ruth Calder was among a number of detainees arrested on Friday.", set()),
     ("The poet Ruth Calder was among a group of people who hope to be released.", set()),
+    # the people of the group right before their freeing: not those who did something to the freed, nor a bail
+    # (third review)
+    ("The poet Ruth Calder was among a small group of prisoners who were freed on Friday.", {"ruth-calder"}),
+    ("The poet Ruth Calder was among a group of diplomats who greeted freed prisoners at the border.", set()),
+    ("The poet Ruth Calder was among a number of relatives of freed prisoners who met the envoy.", set()),
+    ("The poet Ruth Calder was among a number of prisoners released on bail.", set()),
 ])
 def test_day23_among_those_who_regained_their_freedom_or_a_number_of_the_freed(shapes, second, freed):
     drafted = _review_draft(shapes, f"Minsk freed 14 prisoners on Friday. {second}")
@@ -9541,11 +9550,17 @@ def test_day23_among_those_who_regained_their_freedom_or_a_number_of_the_freed(s
     ("Details about the activists — Ruth Calder and Pavel Sarnak — were released.", set()),
     ("Political prisoners — Ruth Calder and Pavel Sarnak — were freed last year.", set()),
     ("Three teachers — Ruth Calder, Pavel Sarnak and Dara Quill — were freed last year.", set()),
-    # those no prisoners, a release from a post, a short detention (second review)
-    ("Two guards — Ruth Calder and Pavel Sarnak — were released.", set()),
+    # a release from a post, a short detention right after the verb (second review); officials freed in a swap and a
+    # release from custody are freeings (third review)
     ("Two officials — Ruth Calder and Pavel Sarnak — were released from their posts.", set()),
     ("Two dissidents — Ruth Calder and Pavel Sarnak — were released on bail.", set()),
     ("Two lawyers — Ruth Calder and Pavel Sarnak — were released after questioning.", set()),
+    ("Two Ukrainian officials — Ruth Calder and Pavel Sarnak — were freed in a prisoner exchange.",
+     {"ruth-calder", "pavel-sarnak"}),
+    ("Two prisoners — Ruth Calder and Pavel Sarnak — were pardoned and released from custody on Friday.",
+     {"ruth-calder", "pavel-sarnak"}),
+    ("Two journalists — Ruth Calder and Pavel Sarnak — were freed on Friday, the same day the deal was signed.",
+     {"ruth-calder", "pavel-sarnak"}),
 ])
 def test_day23_names_set_off_by_dashes_after_a_plural_of_people_are_freed_with_its_verb(shapes, second, freed):
     drafted = _review_draft(shapes, f"Guards opened the gates on Friday.\n\n{second}")
@@ -9567,9 +9582,12 @@ def test_day23_names_set_off_by_dashes_after_a_plural_of_people_are_freed_with_i
     ("Nearly 300 prisoners, according to Viasna, have been released since 2024.", set()),
     ("Nearly 300 prisoners in Ruritania, most of them political, have been released since the summer.", set()),
     ("Three journalists from Harbour Radio, the exiled channel, have released a documentary.", set()),
-    # their arrest's time, or a saying, between the commas (second review)
+    # a time between the commas, which would date the count (second review); a saying or their arrest without a time
+    # leaves it counted (third review)
     ("Five protesters, arrested last month, were released on Thursday.", set()),
-    ("Five protesters, the group said, were released on Thursday.", set()),
+    ("Five protesters, the group said, were released on Thursday.", {"5"}),
+    ("Three activists, according to Viasna, were freed on Friday.", {"3"}),
+    ("Three journalists, held for more than a year, were released on Tuesday.", {"3"}),
 ])
 def test_day23_a_counts_place_or_description_between_it_and_its_freeing(shapes, body, total):
     drafted = _review_draft(shapes, body)

@@ -207,13 +207,18 @@ FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walk
                          r"(?:(?:a\s+total\s+of|some|more\s+than|over|nearly|about)\s+)?(?:[\w,]+\s+of\s+)?"
                          r"(?:(?:those|the)\s+(?:\d[\d,]*\s+)?|\d[\d,]*\s+|"  # "among a total of 3,120 prisoners released"
                          # "one of six"
-                         r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens)\s+|"
-                         # "among a number of detainees freed", "among a small group of prisoners freed"
-                         r"an?\s+(?:(?:small|large|new|second|first|further)\s+)?(?:number|group|handful|batch)\s+of\s+)"
+                         r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens)\s+)"
                          r"(?:(?:group|batch)\s+of\s+)?(?:political\s+)?"  # "among the batch of political detainees who"
                          # "among the detainees who regained their liberty"
                          rf"{BEFORE_FREED}(?:(?:being\s+)?(?:freed|released|pardoned|let\s+go)|{FREEDOM_WON})|"
-                         r"among(?:st)?\s+them\b))", re.IGNORECASE)
+                         r"among(?:st)?\s+them\b|"
+                         # "among a number of detainees freed", "among a small group of prisoners freed": the people
+                         # right before their freeing, perhaps "who were" between (not "a group of diplomats who greeted
+                         # freed prisoners", nor "... released on bail")
+                         r"(?:among(?:st)?|one\s+of)\s+an?\s+(?:(?:small|large|new|second|first|further)\s+)?"
+                         rf"(?:number|group|handful|batch)\s+of\s+(?:[\w-]+\s+)?{PEOPLE}\s+"
+                         r"(?:who\s+(?:were|had\s+been|have\s+been)\s+)?(?:freed|released|pardoned|set\s+free)\b"
+                         r"(?!\s+(?:on\s+bail|without\s+charges?|after\s+(?:\w+\s+)?questioning)\b)))", re.IGNORECASE)
 WHO_FREED = re.compile(r",\s+(?:(?:a|an|the)\s+(?P<description>[^,;:“”\"()]{1,60}?)\s+)?who\s+(?:(?:was|were|has\s+been)\s+"
                        r"(?:also\s+)?(?P<verb>freed|released|pardoned|set\s+free)|(?:later\s+)?(?P<walked>walked\s+free))\b")
 """A freeing told in a clause about the person: "X, a blogger who walked free on Wednesday, told reporters", "X, who was
@@ -1434,8 +1439,12 @@ def _counted_list(ctx: Context, sentence: Sentence, record) -> None:
             record(person, freeing.start(), sentence.start, freeing.end())
 
 
-FROM_A_POST = re.compile(r"\s+from\s+(?:their|his|her)\s+(?:posts?|duties|duty|jobs?|positions?|offices?)\b")
-"""After a freeing verb, a post one is relieved of: "were released from their duties"."""
+FROM_A_POST = re.compile(r"\s+(?:from\s+(?:their|his|her)\s+(?:posts?|duties|duty|jobs?|positions?|offices?)|on\s+bail|"
+                         r"without\s+charges?|after\s+(?:\w+\s+)?questioning)\b")
+"""Right after a freeing verb, a post one is relieved of or a short detention's end: "were released from their duties",
+"... on bail", "... after questioning" (not "... from custody on Friday", which frees prisoners too)."""
+DASH_CLOSED = re.compile(r"(?:,\s*\d{1,3})?\s*(?:—|–|--)")
+"""After the last of the names the dashes enclose (perhaps its age), the closing dash, spaced or not."""
 DASHED_LEAD = re.compile(rf"\W*(?:(?:the|these|those|all|both)\s+)?"
                          rf"(?:(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
                          rf"{ADJECTIVES}"
@@ -1458,15 +1467,13 @@ def _dashed_list(ctx: Context, sentence: Sentence, record) -> None:
     if not members or begin not in (members[0].start, members[0].role_start):
         return
     # (spaced or not; after the last one's age: "— A, 41, and B, 38 — were freed")
-    closing = re.compile(r"(?:,\s*\d{1,3})?\s*(?:—|–|--)").match(ctx.text, members[-1].end, sentence.end)
+    closing = DASH_CLOSED.match(ctx.text, members[-1].end, sentence.end)
     verb = FREED_AFTER.match(ctx.text, closing.end(), sentence.end) if closing else None
     if verb is None or verb.group(0).lstrip().lower().startswith(("was ", "is ", "has ")) or \
             NOT_PRISON.match(ctx.text, verb.end()) or _dated_elsewhere(ctx, sentence, verb.end()) or \
-            re.search(OTHER_PEOPLE, lead.group(0), re.IGNORECASE) or \
-            SHORT_DETENTION.search(ctx.text, verb.end(), min(sentence.end, verb.end() + 40)) or \
             FROM_A_POST.match(ctx.text, verb.end()):
         return  # (the verb of the plural they stand for; not "were released from hospital", "were freed last year",
-        # "Two guards — A and B — were released", "... released on bail", "... released from their posts")
+        # "... released on bail", "... released from their posts")
     for person in members:
         record(person, verb.start(), sentence.start, verb.end())
 

@@ -112,8 +112,8 @@ def after_apposition(text: str, offset: int, end: int) -> int:
 
 
 INVERTED_SAYING = re.compile(r"(?:said|says|added|wrote|reported)\s+(?:the\s+)?"
-                             r"(?:(?!(?:in|on|at|from|to|via|with|by|during|after|before|through|over|into|across|"
-                             r"for|outside|near|while)\b)[a-z][\w-]*\s+){0,3}"
+                             r"(?!(?:in|on|at|from|to|via|with|by|during|after|before|through|over|into|across|"
+                             r"for|outside|near|while)\b)(?:[a-z][\w-]*\s+){0,3}"
                              r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                              r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|"
                              r"Friday|Saturday|Sunday|I)\b)(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}"
@@ -122,7 +122,8 @@ INVERTED_SAYING = re.compile(r"(?:said|says|added|wrote|reported)\s+(?:the\s+)?"
 words that say what it is, and with a description of its own), follows it to the sentence's end: "..., was X, 69, a
 dissident, said the rights group Viasna." (or "said Viasna, a rights group."): Viasna says it, not X (not "X, the
 envoy, said Tuesday.", "... said the family was relieved", "... said by telephone", "... said Nov. 20", nor where or
-how it was said: "... wrote on Facebook", "... said in Vilnius")."""
+how it was said: "... wrote on Facebook", "... said in Vilnius"; but "said officials in Vilnius", "said a spokeswoman
+for Viasna")."""
 
 
 def speaks(ctx: Context, sentence: Sentence, person: Name) -> bool:

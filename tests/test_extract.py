@@ -9497,6 +9497,9 @@ def test_day22_review5_whose_arrest_which_total_and_a_parole_headline(shapes, bo
     # but a preposition inside the sayer's own words leaves the sayer another (third review)
     ("Among those released was Ruth Calder, 69, a dissident, said officials in Vilnius.", {"ruth-calder"}),
     ("Among those released was Ruth Calder, 69, a dissident, said a spokeswoman for Viasna.", {"ruth-calder"}),
+    # a clause after the saying, a pronoun or a verb before its last capitalised word, is what is said (fourth review)
+    ("Pavel Sarnak was released and Ruth Calder, his mother, said he flew to Vilnius.", {"pavel-sarnak"}),
+    ("Pavel Sarnak was released and Ruth Calder, a lawyer, said the convoy reached Lithuania.", {"pavel-sarnak"}),
 ])
 def test_day23_a_saying_whose_subject_follows_it_leaves_the_named_one_freed(shapes, second, freed):
     drafted = _review_draft(shapes, f"Minsk freed 14 prisoners on Friday. {second}")
@@ -9526,6 +9529,9 @@ def test_day23_a_speaker_after_the_freed_keeps_the_pronoun(shapes):
     ("The poet Ruth Calder was among a group of diplomats who greeted freed prisoners at the border.", set()),
     ("The poet Ruth Calder was among a number of relatives of freed prisoners who met the envoy.", set()),
     ("The poet Ruth Calder was among a number of prisoners released on bail.", set()),
+    ("The poet Ruth Calder was among a group of activists released after being questioned by police.", set()),
+    ("The poet Ruth Calder was among a group of lawyers who were released from their posts.", set()),
+    ("The poet Ruth Calder was among the prisoners whose families regained their liberty.", set()),
 ])
 def test_day23_among_those_who_regained_their_freedom_or_a_number_of_the_freed(shapes, second, freed):
     drafted = _review_draft(shapes, f"Minsk freed 14 prisoners on Friday. {second}")
@@ -9561,6 +9567,11 @@ def test_day23_among_those_who_regained_their_freedom_or_a_number_of_the_freed(s
      {"ruth-calder", "pavel-sarnak"}),
     ("Two journalists — Ruth Calder and Pavel Sarnak — were freed on Friday, the same day the deal was signed.",
      {"ruth-calder", "pavel-sarnak"}),
+    # after a count, a plural of a role only; a freedom to do something; more short detentions (fourth review)
+    ("Two players — Ruth Calder and Pavel Sarnak — were released by the club on Friday.", set()),
+    ("Opposition leaders — Ruth Calder and Pavel Sarnak — are free to run in the election.", set()),
+    ("Two activists — Ruth Calder and Pavel Sarnak — were released on police bail.", set()),
+    ("Two activists — Ruth Calder and Pavel Sarnak — were released pending trial.", set()),
 ])
 def test_day23_names_set_off_by_dashes_after_a_plural_of_people_are_freed_with_its_verb(shapes, second, freed):
     drafted = _review_draft(shapes, f"Guards opened the gates on Friday.\n\n{second}")
@@ -9588,6 +9599,9 @@ def test_day23_names_set_off_by_dashes_after_a_plural_of_people_are_freed_with_i
     ("Five protesters, the group said, were released on Thursday.", {"5"}),
     ("Three activists, according to Viasna, were freed on Friday.", {"3"}),
     ("Three journalists, held for more than a year, were released on Tuesday.", {"3"}),
+    # a weekday in the description, a short detention after the verb (fourth review)
+    ("Two protesters, detained on Sunday, were released on Monday.", set()),
+    ("Two activists, the group said, were released after questioning.", set()),
 ])
 def test_day23_a_counts_place_or_description_between_it_and_its_freeing(shapes, body, total):
     drafted = _review_draft(shapes, body)

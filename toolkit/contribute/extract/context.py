@@ -264,6 +264,14 @@ def asked_whether(before: str) -> bool:
                                          r"reported)\b", asked.group("rest"))
 
 
+BRIEFLY = (r"\s+(?:from\s+(?:(?:their|his|her)\s+)?(?:posts?|duty|duties|(?:military\s+)?service|contracts?|jobs?|"
+           r"positions?|offices?)|on\s+(?:police\s+)?bail|on\s+bond|pending\s+trial|under\s+judicial\s+supervision|"
+           r"without\s+charges?|after\s+(?:\w+\s+)?questioning|after\s+being\s+questioned|"
+           r"after\s+paying\s+(?:a\s+)?fines?|"
+           r"after\s+spending\s+(?:the|a)\s+night|from\s+police\s+custody)\b")
+"""Right after a freeing verb, a post one is relieved of or a short detention's end: "were released from their duties",
+"... on police bail", "... pending trial", "... after being questioned" (not "... from custody on Friday", which frees
+prisoners too)."""
 BEFORE_FREED = (r"(?:(?!(?:not|never|yet|still|could|would|may|might|hop\w*|expect\w*|await\w*|wait\w*|due|set|"
                 r"scheduled|likely|want\w*|urg\w*|demand\w*|ask\w*|call\w*|the|a|an|his|her|their|its)\b)[\w-]+\s+){0,3}?")
 """Up to three words between "among those" or "one of the" and the freeing word ("among those who were freed", "among

@@ -18,9 +18,10 @@ import re
 
 from ...values import parse_date
 from .bystanders import STILL_HELD, freed_before, heads_a_state, office_holder, still_held, subject_of_a_freeing, surname
-from .context import (ADJECTIVES, BEFORE_FREED, EXCHANGE_WORD, FREE, FREEDOM_WON, FREEING, GRANTED_PARDON, NOT_WALKED_FREE,
-                      PEOPLE, TO_BE_DONE, WALKED_OUT, WISH, Context, Sentence, asked_whether, pardon_withheld, rule)
-from .names import Name, title_word
+from .context import (ADJECTIVES, BEFORE_FREED, BRIEFLY, EXCHANGE_WORD, FREE, FREEDOM_WON, FREEING, GRANTED_PARDON,
+                      NOT_WALKED_FREE, PEOPLE, TO_BE_DONE, WALKED_OUT, WISH, Context, Sentence, asked_whether,
+                      pardon_withheld, rule)
+from .names import TITLE_WORDS, Name, title_word
 from .people import (BULLET, HOW_MANY, IN_CUSTODY, MOVED, NOW_IN, OFFICE_WORDS, PRONOUN, SHELTERED, added_to_the_freed,
                      after_apposition, counted_group, described, list_item, list_members, listed_up_to, persons, speaks)
 from .places import border_of, new_place, place_after
@@ -209,16 +210,18 @@ FREED_AFTER = re.compile(r"\s*(?:(?:also\s+|later\s+|then\s+|finally\s+)?(?:walk
                          # "one of six"
                          r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens)\s+)"
                          r"(?:(?:group|batch)\s+of\s+)?(?:political\s+)?"  # "among the batch of political detainees who"
-                         # "among the detainees who regained their liberty"
-                         rf"{BEFORE_FREED}(?:(?:being\s+)?(?:freed|released|pardoned|let\s+go)|{FREEDOM_WON})|"
-                         r"among(?:st)?\s+them\b|"
+                         rf"{BEFORE_FREED}(?:being\s+)?(?:freed|released|pardoned|let\s+go)|among(?:st)?\s+them\b|"
+                         # "among the detainees who regained their liberty" (not "among the prisoners whose families
+                         # regained ...", "who have not regained", "who hope to regain")
+                         r"(?:among(?:st)?|one\s+of)\s+(?:the|those)\s+(?:[\w-]+\s+)?who\s+"
+                         rf"(?:(?:have|had)\s+)?(?:also\s+)?{FREEDOM_WON}|"
                          # "among a number of detainees freed", "among a small group of prisoners freed": the people
                          # right before their freeing, perhaps "who were" between (not "a group of diplomats who greeted
                          # freed prisoners", nor "... released on bail")
                          r"(?:among(?:st)?|one\s+of)\s+an?\s+(?:(?:small|large|new|second|first|further)\s+)?"
                          rf"(?:number|group|handful|batch)\s+of\s+(?:[\w-]+\s+)?{PEOPLE}\s+"
                          r"(?:who\s+(?:were|had\s+been|have\s+been)\s+)?(?:freed|released|pardoned|set\s+free)\b"
-                         r"(?!\s+(?:on\s+bail|without\s+charges?|after\s+(?:\w+\s+)?questioning)\b)))", re.IGNORECASE)
+                         rf"(?!{BRIEFLY})))", re.IGNORECASE)
 WHO_FREED = re.compile(r",\s+(?:(?:a|an|the)\s+(?P<description>[^,;:“”\"()]{1,60}?)\s+)?who\s+(?:(?:was|were|has\s+been)\s+"
                        r"(?:also\s+)?(?P<verb>freed|released|pardoned|set\s+free)|(?:later\s+)?(?P<walked>walked\s+free))\b")
 """A freeing told in a clause about the person: "X, a blogger who walked free on Wednesday, told reporters", "X, who was
@@ -1439,10 +1442,6 @@ def _counted_list(ctx: Context, sentence: Sentence, record) -> None:
             record(person, freeing.start(), sentence.start, freeing.end())
 
 
-FROM_A_POST = re.compile(r"\s+(?:from\s+(?:their|his|her)\s+(?:posts?|duties|duty|jobs?|positions?|offices?)|on\s+bail|"
-                         r"without\s+charges?|after\s+(?:\w+\s+)?questioning)\b")
-"""Right after a freeing verb, a post one is relieved of or a short detention's end: "were released from their duties",
-"... on bail", "... after questioning" (not "... from custody on Friday", which frees prisoners too)."""
 DASH_CLOSED = re.compile(r"(?:,\s*\d{1,3})?\s*(?:—|–|--)")
 """After the last of the names the dashes enclose (perhaps its age), the closing dash, spaced or not."""
 DASHED_LEAD = re.compile(rf"\W*(?:(?:the|these|those|all|both)\s+)?"
@@ -1471,9 +1470,12 @@ def _dashed_list(ctx: Context, sentence: Sentence, record) -> None:
     verb = FREED_AFTER.match(ctx.text, closing.end(), sentence.end) if closing else None
     if verb is None or verb.group(0).lstrip().lower().startswith(("was ", "is ", "has ")) or \
             NOT_PRISON.match(ctx.text, verb.end()) or _dated_elsewhere(ctx, sentence, verb.end()) or \
-            FROM_A_POST.match(ctx.text, verb.end()):
+            re.match(BRIEFLY, ctx.text[verb.end():]) or re.match(r"\s+to\s", ctx.text[verb.end():]) or \
+            lead.group("count") and not re.search(PEOPLE, lead.group(0), re.IGNORECASE) and \
+            not title_word(re.findall(r"\w+", lead.group(0))[-1], TITLE_WORDS):
         return  # (the verb of the plural they stand for; not "were released from hospital", "were freed last year",
-        # "... released on bail", "... released from their posts")
+        # "... released on police bail", "... from their posts", "are free to run"; after a count, a plural of a
+        # role: "Three teachers —", not "Two players — A and B — were released by the club")
     for person in members:
         record(person, verb.start(), sentence.start, verb.end())
 

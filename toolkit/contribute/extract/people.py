@@ -113,7 +113,11 @@ def after_apposition(text: str, offset: int, end: int) -> int:
 
 INVERTED_SAYING = re.compile(r"(?:said|says|added|wrote|reported)\s+(?:the\s+)?"
                              r"(?!(?:in|on|at|from|to|via|with|by|during|after|before|through|over|into|across|"
-                             r"for|outside|near|while)\b)(?:[a-z][\w-]*\s+){0,3}"
+                             r"for|outside|near|while)\b)"
+                             # (no pronoun nor verb among the words before the sayer's name: "said he flew to Vilnius",
+                             # "said the convoy reached Lithuania", "said the decree came from ...")
+                             r"(?:(?!(?:he|she|they|it|we|you|his|her|their|its|is|was|were|are|has|had|have|came|went|"
+                             r"flew|met|got|gave|took|made|left|ran|sent|told|said|says|[a-z]+ed)\b)[a-z][\w-]*\s+){0,3}"
                              r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                              r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|"
                              r"Friday|Saturday|Sunday|I)\b)(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}"

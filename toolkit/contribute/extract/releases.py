@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from ...ingest.figures import Figure
-from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, DECIDED, EVENT_AFTER, FREE, FREEDOM_WON, FREEING,
+from .context import (ACT_TO_FREE, ADJECTIVES, BEFORE_FREED, BRIEFLY, DECIDED, EVENT_AFTER, FREE, FREEDOM_WON, FREEING,
                       GRANTED_PARDON, NONE_FREED, PEOPLE, WISH, Context, Sentence, pardon_withheld,
                       rule)  # noqa: F401 - the shapes deals reads here too
 from .besides import others_beside
@@ -1103,7 +1103,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         if tail and tail.group("placed") and (
                 re.search(r"\b(?:of|among(?:st)?|from)\s+(?:(?:the|those|these|its|their)\s+)?$", before, re.IGNORECASE) or
                 PLACED_ELSEWHERE.search(tail.group("placed")) or
-                RUNNING.match(after, noun.end() + tail.end()) or
+                RUNNING.match(after, noun.end() + tail.end()) or re.match(BRIEFLY, after[noun.end() + tail.end():]) or
                 re.search(r"\b(?:have|has)\s+(?!been\b|walked\b)\w+$", tail.group(0), re.IGNORECASE)):
             continue  # "Three of the 12 activists in Ruritania, all women, were freed": the pool; "Nearly 300
             # prisoners, by one count, have been released since 2024": a running total; "Three journalists from
@@ -1201,6 +1201,7 @@ freed in September", nor "five of their relatives")."""
 
 PLACED_ELSEWHERE = re.compile(r"\b(?:ago|earlier|since|in\s+(?:19|20)\d\d|(?:January|February|March|April|May|June|July|"
                               r"August|September|October|November|December)|"
+                              r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|yesterday|"
                               r"last\s+(?:week|month|year|night|spring|summer|autumn|fall|winter|\w+day))\b")
 """In a description between a count and its freeing, a time, which the count's release would be dated from: "Five
 protesters, arrested last month, were released" (no count: its release is not known so; but "Five protesters, the group

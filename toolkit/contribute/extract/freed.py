@@ -1442,6 +1442,8 @@ def _counted_list(ctx: Context, sentence: Sentence, record) -> None:
             record(person, freeing.start(), sentence.start, freeing.end())
 
 
+SHORT_OR_TO = re.compile(rf"{BRIEFLY}|\s+to\s")
+"""After a freeing verb, a short detention's end or a freedom to do something ("are free to run")."""
 DASH_CLOSED = re.compile(r"(?:,\s*\d{1,3})?\s*(?:—|–|--)")
 """After the last of the names the dashes enclose (perhaps its age), the closing dash, spaced or not."""
 DASHED_LEAD = re.compile(rf"\W*(?:(?:the|these|those|all|both)\s+)?"
@@ -1470,7 +1472,7 @@ def _dashed_list(ctx: Context, sentence: Sentence, record) -> None:
     verb = FREED_AFTER.match(ctx.text, closing.end(), sentence.end) if closing else None
     if verb is None or verb.group(0).lstrip().lower().startswith(("was ", "is ", "has ")) or \
             NOT_PRISON.match(ctx.text, verb.end()) or _dated_elsewhere(ctx, sentence, verb.end()) or \
-            re.match(BRIEFLY, ctx.text[verb.end():]) or re.match(r"\s+to\s", ctx.text[verb.end():]) or \
+            SHORT_OR_TO.match(ctx.text, verb.end()) or \
             lead.group("count") and not re.search(PEOPLE, lead.group(0), re.IGNORECASE) and \
             not title_word(re.findall(r"\w+", lead.group(0))[-1], TITLE_WORDS):
         return  # (the verb of the plural they stand for; not "were released from hospital", "were freed last year",

@@ -1103,7 +1103,7 @@ def totals(ctx: Context, sentence: Sentence) -> None:
         if tail and tail.group("placed") and (
                 re.search(r"\b(?:of|among(?:st)?|from)\s+(?:(?:the|those|these|its|their)\s+)?$", before, re.IGNORECASE) or
                 PLACED_ELSEWHERE.search(tail.group("placed")) or
-                RUNNING.match(after, noun.end() + tail.end()) or re.match(BRIEFLY, after[noun.end() + tail.end():]) or
+                RUNNING.match(after, noun.end() + tail.end()) or BRIEFLY_AFTER.match(after, noun.end() + tail.end()) or
                 re.search(r"\b(?:have|has)\s+(?!been\b|walked\b)\w+$", tail.group(0), re.IGNORECASE)):
             continue  # "Three of the 12 activists in Ruritania, all women, were freed": the pool; "Nearly 300
             # prisoners, by one count, have been released since 2024": a running total; "Three journalists from
@@ -1199,6 +1199,8 @@ CO_FREED = re.compile(r"\s+(?:(?:other|more)\s+)?(?:[a-z]+\s+)?(?:convicted|sent
 freed in September", nor "five of their relatives")."""
 
 
+BRIEFLY_AFTER = re.compile(BRIEFLY)
+"""After a count's freeing, a short detention's end ("... were released after questioning")."""
 PLACED_ELSEWHERE = re.compile(r"\b(?:ago|earlier|since|in\s+(?:19|20)\d\d|(?:January|February|March|April|May|June|July|"
                               r"August|September|October|November|December)|"
                               r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekend|yesterday|"

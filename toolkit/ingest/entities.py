@@ -82,7 +82,6 @@ so that "Statkievič" and "Statkevich", "Poczobut" and "Pachobut" come near each
 (`romanization_fold(name, "h")`), as Belarusian Latin and Polish write English "kh": "Cichanoŭski" and "Tsikhanouski"."""
 
 
-
 FOLDED_LETTERS = 10
 """The fewest letters a folded name has for a near miss across romanizations: short names fold alike too often ("Ma Jun"
 and "Ma Yun", two people)."""

@@ -1449,7 +1449,7 @@ DASH_CLOSED = re.compile(r"(?:,\s*\d{1,3})?\s*(?:—|–|--)")
 DASHED_LEAD = re.compile(rf"\W*(?:(?:the|these|those|all|both)\s+)?"
                          rf"(?:(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
                          rf"{ADJECTIVES}"
-                         rf"(?:{PEOPLE}|(?(count)[a-z]+s|(?!)))\s*(?:—|–|--)\s*", re.IGNORECASE)
+                         rf"(?:{PEOPLE}|(?(count)(?P<plural>[a-z]+s)|(?!)))\s*(?:—|–|--)\s*", re.IGNORECASE)
 """A sentence's opening plural of people and a dash, the names of whom the dashes enclose: "Political prisoners—",
 "The six dissidents – ", after a count any plural, "Three teachers — " (not "Lawyers for the activists – ",
 "Relatives of prisoners – ", "Photographs showing the prisoners — ": only words that say what kind they are before the
@@ -1473,8 +1473,7 @@ def _dashed_list(ctx: Context, sentence: Sentence, record) -> None:
     if verb is None or verb.group(0).lstrip().lower().startswith(("was ", "is ", "has ")) or \
             NOT_PRISON.match(ctx.text, verb.end()) or _dated_elsewhere(ctx, sentence, verb.end()) or \
             SHORT_OR_TO.match(ctx.text, verb.end()) or \
-            lead.group("count") and not re.search(PEOPLE, lead.group(0), re.IGNORECASE) and \
-            not title_word(re.findall(r"\w+", lead.group(0))[-1], TITLE_WORDS):
+            lead.group("plural") and not title_word(lead.group("plural"), TITLE_WORDS):
         return  # (the verb of the plural they stand for; not "were released from hospital", "were freed last year",
         # "... released on police bail", "... from their posts", "are free to run"; after a count, a plural of a
         # role: "Three teachers —", not "Two players — A and B — were released by the club")

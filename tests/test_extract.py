@@ -9606,3 +9606,59 @@ def test_day23_names_set_off_by_dashes_after_a_plural_of_people_are_freed_with_i
 def test_day23_a_counts_place_or_description_between_it_and_its_freeing(shapes, body, total):
     drafted = _review_draft(shapes, body)
     assert {k[2] for k in drafted if k[1] == "released_count" and k[5] is None} == total, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, freed", [
+    # a clause of "whom" after a list of names says the whole list was freed
+    ("The envoy had pressed for the release of Ruth Calder, Pavel Sarnak and Dara Quill, all of whom were freed on "
+     "Friday.", {"ruth-calder", "pavel-sarnak", "dara-quill"}),
+    ("Ruth Calder and Pavel Sarnak, both of whom were pardoned on Friday, flew to Vilnius.",
+     {"ruth-calder", "pavel-sarnak"}),
+    ("Letters named Ruth Calder, Pavel Sarnak and Dara Quill, each of whom has now been released.",
+     {"ruth-calder", "pavel-sarnak", "dara-quill"}),
+    # not when none or only some of them were, they remain held, it was long ago or no prison release
+    ("The envoy had pressed for the release of Ruth Calder, Pavel Sarnak and Dara Quill, none of whom were freed.", set()),
+    ("The envoy had pressed for the release of Ruth Calder, Pavel Sarnak and Dara Quill, some of whom were freed.", set()),
+    ("The envoy had pressed for the release of Ruth Calder, Pavel Sarnak and Dara Quill, all of whom remain in prison.",
+     set()),
+    ("Letters named Ruth Calder, Pavel Sarnak and Dara Quill, all of whom were released in 2019.", set()),
+    ("Letters named Ruth Calder, Pavel Sarnak and Dara Quill, all of whom had been released years ago.", set()),
+    ("Police detained Ruth Calder and Pavel Sarnak, both of whom were released on bail.", set()),
+    ("Doctors treated Ruth Calder and Pavel Sarnak, both of whom were released from hospital.", set()),
+])
+def test_day24_a_list_of_names_all_of_whom_were_freed(shapes, second, freed):
+    drafted = _review_draft(shapes, f"Minsk freed 14 prisoners on Friday. {second}")
+    assert _freed(drafted) == freed, sorted(map(str, drafted))
+    # the clause says what happened to them, not what they are
+    assert not [k for k in drafted if k[1] == "role" and "whom" in str(k[2])], sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("body, dates", [
+    # a month or day right before the noun of a letter, a call or a speech is that thing's date
+    ("In their October letter to the minister, the lawmakers urged Minsk to prioritize the release of Ruth Calder.",
+     set()),
+    ("After the October 30 phone call with the envoy, Minsk released Ruth Calder.", set()),
+    ("In his October speech, the ruler spoke of the release of Ruth Calder.", set()),
+    # not the day of a visit or a meeting, during which the freeing came, nor a freeing's own month
+    ("Minsk released Ruth Calder at a November 18 meeting with the envoy.", {"2026-11-18"}),
+    ("Minsk released Ruth Calder during the envoy's November 18 visit.", {"2026-11-18"}),
+    ("In October, Minsk released Ruth Calder.", {"2026-10"}),
+])
+def test_day24_a_date_before_the_noun_of_a_letter_or_a_call_dates_no_release(shapes, body, dates):
+    drafted = _review_draft(shapes, body)
+    assert {k[2] for k in drafted if k[1] == "date"} == dates, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, freed", [
+    # the object of a freeing described with a possessive, the name set off by a comma after it
+    ("Minsk on Friday released its best-known prisoner, Ruth Calder, after talks.", {"ruth-calder"}),
+    ("Minsk on Friday released her husband, the activist Pavel Sarnak.", {"pavel-sarnak"}),
+    ("The ruler pardoned their colleague, Pavel Sarnak.", {"pavel-sarnak"}),
+    # not when the name is the subject of a clause of its own, or a speaker
+    ("Minsk on Friday released her husband, Pavel Sarnak said.", set()),
+    ("Minsk on Friday released his lawyer, Ruth Calder told reporters.", set()),
+    ("Minsk on Friday released their father, a decision Ruth Calder welcomed.", set()),
+])
+def test_day24_a_possessive_description_before_the_freed_name(shapes, second, freed):
+    drafted = _review_draft(shapes, f"Guards opened the gates on Friday. {second}")
+    assert _freed(drafted) == freed, sorted(map(str, drafted))

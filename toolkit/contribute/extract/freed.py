@@ -1045,6 +1045,7 @@ def people_freed(ctx: Context, sentence: Sentence) -> None:
     _counted_apposition(ctx, sentence, record)
     _listed_item(ctx, sentence, record)
     _listed_then_freed(ctx, sentence, record)
+    _all_of_whom(ctx, sentence, record)
     _section_subject(ctx, sentence, record)
     _counted_profile(ctx, sentence, record)
     _profiled(ctx, sentence, record)
@@ -1420,6 +1421,25 @@ def _listed_then_freed(ctx: Context, sentence: Sentence, record) -> None:
     if verb:
         for person in members:
             record(person, members[-1].end, person.begin, members[-1].end + verb.end())
+
+
+ALL_OF_WHOM = re.compile(r",\s+(?:all|both|each)\s+of\s+whom\s+(?:were|was|(?:have|has)\s+(?:now\s+|since\s+)?been)\s+"
+                         r"(?:also\s+|now\s+|later\s+|since\s+|subsequently\s+|finally\s+)?"
+                         rf"(?:freed|released|pardoned|set\s+free)\b(?!{BRIEFLY})", re.IGNORECASE)
+"""After a list of names, a clause saying the whole list was freed: "the release of A, B and C, all of whom were freed on
+Friday", "A and B, both of whom were pardoned" (not "none of whom", "some of whom", nor "had been released": earlier)."""
+
+
+def _all_of_whom(ctx: Context, sentence: Sentence, record) -> None:
+    """Each name of a list that a clause of "all of whom" (or "both", "each") says was freed."""
+    for person in persons(ctx, sentence):
+        clause = ALL_OF_WHOM.match(ctx.text, person.end, sentence.end)
+        if clause is None or NOT_PRISON.match(ctx.text, clause.end()) or _dated_elsewhere(ctx, sentence, clause.end()):
+            continue  # "..., both of whom were released from hospital", "..., all of whom were released in 2019"
+        # the whole list, an object of a preposition too ("the release of A, B and C, all of whom ..."), never its speakers
+        members = listed_up_to(ctx, sentence, person, stop=lambda earlier: speaks(ctx, sentence, earlier), roles=True)
+        for member in members if len(members) >= 2 else []:
+            record(member, clause.start(), member.begin, clause.end())
 
 
 COUNTED_LEAD = re.compile(r"\W*(?:[\w-]+\s+){1,3}?(?:citizens|nationals|prisoners|detainees|activists|journalists|"

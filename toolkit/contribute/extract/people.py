@@ -417,10 +417,11 @@ ALONG_WITH_NEXT = re.compile(r"^(,?\s+)(?:along|together)\s+with\s+")
 with lawyer C", "A along with B")."""
 ORGANISATION_LAST = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*\s*$")
 """At the end of a description, the organisation it names in capitals: "founder of the Minsk Press Club"."""
-DESCRIBED_FIRST = re.compile(r"\s*(?:the|a|an)\s+(?P<description>[^,;:()“”\"]{1,60}),\s+(?:[A-Z][\w’'.-]*\s+){0,3}")
+DESCRIBED_FIRST = re.compile(r"\s*(?:the|a|an|his|her|their|its)\s+(?P<description>[^,;:()“”\"]{1,60}),\s+"
+                             r"(?:(?:the|an?)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}")
 """Before the first listed name, its description set off by a comma: "pardoned the 2024 prize laureate, A", "including
 the founder of the Minsk Press Club, Sakharov Prize laureate A" (the capitalised words of a role right before the
-name)."""
+name), "pardoned his old rival, the ex-premier A", "released its best-known prisoner, A"."""
 
 
 def _described_first(ctx: Context, sentence: Sentence, gap: str, person: Name) -> bool:
@@ -1363,7 +1364,8 @@ def roles(ctx: Context, sentence: Sentence) -> None:
                                 role_words(ctx.text[described_as[1]:other.role_start or other.start])
                                 for other in persons(ctx, sentence)):
             continue  # "the journalist A, the blogger B and ...": the next name of a list with its role, not A's description
-        if described_as and not re.match(r"(?:who|which)\b", described_as[0]):
+        if described_as and not re.match(r"(?:who|which|(?:all|both|each|none|some|most|many|one|several)\s+of\s+"
+                                         r"(?:whom|which))\b", described_as[0]):
             # "Vask, an Estonian reporter": her nationality, and her role
             role = _nationality_of_role(ctx, person, re.sub(r"^(?:the|a|an)\s+", "", described_as[0]), person.start,
                                         described_as[2])

@@ -9625,6 +9625,15 @@ def test_day23_a_counts_place_or_description_between_it_and_its_freeing(shapes, 
     ("Letters named Ruth Calder, Pavel Sarnak and Dara Quill, all of whom had been released years ago.", set()),
     ("Police detained Ruth Calder and Pavel Sarnak, both of whom were released on bail.", set()),
     ("Doctors treated Ruth Calder and Pavel Sarnak, both of whom were released from hospital.", set()),
+    # a short detention, a later freeing, a name inside a description, "both" of three (review); what the freed say after
+    # the clause is theirs to say
+    ("Police detained Ruth Calder and Pavel Sarnak, both of whom were released hours later.", set()),
+    ("Letters named Ruth Calder and Pavel Sarnak, both of whom were later freed.", set()),
+    ("Ruth Calder, the wife of Pavel Sarnak, and Dara Quill, both of whom were freed on Friday, reached Vilnius.", set()),
+    ("The lawyer of Ruth Calder, Pavel Sarnak, and Dara Quill, both of whom were freed on Friday, reached Vilnius.",
+     set()),
+    ("Ruth Calder and Pavel Sarnak, both of whom were released on Friday, spoke to reporters.",
+     {"ruth-calder", "pavel-sarnak"}),
 ])
 def test_day24_a_list_of_names_all_of_whom_were_freed(shapes, second, freed):
     drafted = _review_draft(shapes, f"Minsk freed 14 prisoners on Friday. {second}")
@@ -9634,12 +9643,16 @@ def test_day24_a_list_of_names_all_of_whom_were_freed(shapes, second, freed):
 
 
 @pytest.mark.parametrize("body, dates", [
-    # a month or day right before the noun of a letter, a call or a speech is that thing's date
+    # a month or day between a determiner and the noun of a letter, a call or a speech is that message's, not the day of
+    # a release it tells of
     ("In their October letter to the minister, the lawmakers urged Minsk to prioritize the release of Ruth Calder.",
      set()),
-    ("After the October 30 phone call with the envoy, Minsk released Ruth Calder.", set()),
+    ("After the October 30 phone call, the envoy welcomed the release of Ruth Calder.", set()),
     ("In his October speech, the ruler spoke of the release of Ruth Calder.", set()),
-    # not the day of a visit or a meeting, during which the freeing came, nor a freeing's own month
+    # not the day of a freeing done in one (review), of a visit or a meeting, during which the freeing came, nor a
+    # freeing's own month
+    ("The ruler pardoned Ruth Calder in his November 3 speech.", {"2026-11-03"}),
+    ("In a November 13 letter, the ruler pardoned Ruth Calder.", {"2026-11-13"}),
     ("Minsk released Ruth Calder at a November 18 meeting with the envoy.", {"2026-11-18"}),
     ("Minsk released Ruth Calder during the envoy's November 18 visit.", {"2026-11-18"}),
     ("In October, Minsk released Ruth Calder.", {"2026-10"}),

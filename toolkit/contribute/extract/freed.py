@@ -1423,23 +1423,36 @@ def _listed_then_freed(ctx: Context, sentence: Sentence, record) -> None:
             record(person, members[-1].end, person.begin, members[-1].end + verb.end())
 
 
-ALL_OF_WHOM = re.compile(r",\s+(?:all|both|each)\s+of\s+whom\s+(?:were|was|(?:have|has)\s+(?:now\s+|since\s+)?been)\s+"
-                         r"(?:also\s+|now\s+|later\s+|since\s+|subsequently\s+|finally\s+)?"
-                         rf"(?:freed|released|pardoned|set\s+free)\b(?!{BRIEFLY})", re.IGNORECASE)
+ALL_OF_WHOM = re.compile(r",\s+(?P<how_many>all|both|each)\s+of\s+whom\s+(?:were|was|(?:have|has)\s+(?:now\s+)?been)\s+"
+                         r"(?:also\s+|now\s+)?(?:freed|released|pardoned|set\s+free)\b"
+                         rf"(?!{BRIEFLY}|[^,;.]{{0,40}}?\b(?:hours\s+later|the\s+same\s+day|within\s+hours|"
+                         r"after\s+(?:a\s+few\s+|\d+\s+|two\s+|three\s+)?(?:hours|days)))", re.IGNORECASE)
 """After a list of names, a clause saying the whole list was freed: "the release of A, B and C, all of whom were freed on
-Friday", "A and B, both of whom were pardoned" (not "none of whom", "some of whom", nor "had been released": earlier)."""
+Friday", "A and B, both of whom were pardoned" (not "none of whom", "some of whom", "had been released" or "were later
+freed": another time; nor "on bail", "hours later": a short detention)."""
+RELEASE_OF = re.compile(r"\b(?:release|releases|freedom|freeing|pardon|pardons)\s+of\s+(?:[\w’'.-]+\s+){0,2}$",
+                        re.IGNORECASE)
+"""Before a name, "the release of" (perhaps a role or a given name the registry does not know between): the name is the
+object of a freeing noun, not of another preposition."""
 
 
 def _all_of_whom(ctx: Context, sentence: Sentence, record) -> None:
-    """Each name of a list that a clause of "all of whom" (or "both", "each") says was freed."""
+    """Each name of a list that a clause of "all of whom" (or "both", "each") says was freed: names joined by commas and
+    "and", perhaps with roles, the object of "the release of" too; none inside another's description ("A, the wife of B,
+    and C, both of whom ..."), exactly two for "both"."""
     for person in persons(ctx, sentence):
         clause = ALL_OF_WHOM.match(ctx.text, person.end, sentence.end)
         if clause is None or NOT_PRISON.match(ctx.text, clause.end()) or _dated_elsewhere(ctx, sentence, clause.end()):
             continue  # "..., both of whom were released from hospital", "..., all of whom were released in 2019"
-        # the whole list, an object of a preposition too ("the release of A, B and C, all of whom ..."), never its speakers
-        members = listed_up_to(ctx, sentence, person, stop=lambda earlier: speaks(ctx, sentence, earlier), roles=True)
-        for member in members if len(members) >= 2 else []:
-            record(member, clause.start(), member.begin, clause.end())
+        members = listed_up_to(ctx, sentence, person, roles=True, stop=lambda earlier: speaks(ctx, sentence, earlier))
+        of_another = next((m for m in members if OBJECT_OF.search(ctx.text, max(sentence.start, m.begin - 40), m.begin) and
+                           not RELEASE_OF.search(ctx.text, max(sentence.start, m.begin - 40), m.begin)), None)
+        if of_another is not None or len(members) < 2 or clause.group("how_many").lower() == "both" and len(members) != 2 \
+                or any(described(ctx, sentence, member) for member in members[1:]):
+            continue  # ("The lawyer of A, B and C, both of whom ...": who the lawyer is, the page leaves open;
+            # "A, the wife of B, and C, both of whom": B is in A's description)
+        for member in members:  # the clause tells their freeing: what they say after it is the freed's word
+            record(member, clause.start(), member.begin, clause.end(), told_freed=True)
 
 
 COUNTED_LEAD = re.compile(r"\W*(?:[\w-]+\s+){1,3}?(?:citizens|nationals|prisoners|detainees|activists|journalists|"

@@ -92,9 +92,35 @@ def said_under_way(ctx: Context, sentence: Sentence, offset: int) -> DateMention
 def another_event(ctx: Context, date: DateMention, offset: int) -> bool:
     """True when the words between a date written before a freeing word and that word make it another event's day
     ("On May 3 ... a deal was struck for the release", "Monday, ahead of the release"), or when the date
-    is an event's that its noun follows ("the March 30 election", "the October 4 protest")."""
-    return bool(EVENT_AFTER.match(ctx.text, date.end)) or \
+    is an event's that its noun follows ("the March 30 election", "the October 4 protest"), or a message's that its noun
+    follows, when the freeing is a noun ("in their November letter ... urged the release of").
+    """
+    return bool(EVENT_AFTER.match(ctx.text, date.end)) or _message_of(ctx, date, offset) or \
         date.end <= offset and bool(ANOTHER_EVENT.search(ctx.text, max(date.end, offset - EVENT_WORDS_REACH), offset))
+
+
+MESSAGE_AFTER = re.compile(r"[ \t]+(?:letters?|(?:phone[ \t]+)?calls?|speech(?:es)?|interviews?|petitions?|"
+                           r"resolutions?)\b", re.IGNORECASE)
+"""After a date, the noun of a message it is the day of: "in their November letter", "the October 30 phone call"."""
+DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our)\s+$", re.IGNORECASE)
+FREEING_NOUN = re.compile(r"(?:release|releases|freeing|freedom|pardon|pardons)\b", re.IGNORECASE)
+
+
+def _message_of(ctx: Context, date: DateMention, offset: int) -> bool:
+    """True when a date is a message's, written between a determiner and the message's noun ("their November letter",
+    "the October 30 phone call"), and the freeing it would date is a noun ("urged ... the release of", "spoke of the
+    release") or a verb beyond MESSAGE_REACH: a letter or a speech that tells of a release is not its day. A freeing done
+    in one keeps its day ("pardoned 16 prisoners in his July 3 speech", "In a November 13 letter, the ruler pardoned
+    A")."""
+    return bool(MESSAGE_AFTER.match(ctx.text, date.end) and
+                DETERMINER_BEFORE.search(ctx.text, max(0, date.start - 8), date.start) and
+                (FREEING_NOUN.match(ctx.text, offset) or abs(offset - date.start) > MESSAGE_REACH))
+
+
+MESSAGE_REACH = 60
+"""How near a message's date a freeing verb must be for the message to be the freeing's ("pardoned A in his November 3
+speech"); one further on is told of there ("In their November letter, the lawmakers urged the release of A, B and C, all
+of whom were released")."""
 
 
 EVENT_WORDS_REACH = 80

@@ -92,9 +92,8 @@ def said_under_way(ctx: Context, sentence: Sentence, offset: int) -> DateMention
 def another_event(ctx: Context, date: DateMention, offset: int) -> bool:
     """True when the words between a date written before a freeing word and that word make it another event's day
     ("On May 3 ... a deal was struck for the release", "Monday, ahead of the release"), or when the date
-    is an event's that its noun follows ("the March 30 election", "the October 4 protest"), or a message's that its noun
-    follows, when the freeing is a noun ("in their November letter ... urged the release of").
-    """
+    is an event's that its noun follows ("the March 30 election", "the October 4 protest"), or a message's that tells of
+    the freeing (`_message_of`: "in their November letter ... urged the release of")."""
     return bool(EVENT_AFTER.match(ctx.text, date.end)) or _message_of(ctx, date, offset) or \
         date.end <= offset and bool(ANOTHER_EVENT.search(ctx.text, max(date.end, offset - EVENT_WORDS_REACH), offset))
 

@@ -9675,3 +9675,26 @@ def test_day24_a_date_before_the_noun_of_a_letter_or_a_call_dates_no_release(sha
 def test_day24_a_possessive_description_before_the_freed_name(shapes, second, freed):
     drafted = _review_draft(shapes, f"Guards opened the gates on Friday. {second}")
     assert _freed(drafted) == freed, sorted(map(str, drafted))
+
+
+@pytest.mark.parametrize("second, nationals, nurses", [
+    # a plural role with a nationality before a list of names is each name's, as is the role (in the singular)
+    ("Minsk freed Belarusian nurses Ruth Calder, Pavel Sarnak and Dara Quill on Friday.",
+     {"ruth-calder", "pavel-sarnak", "dara-quill"}, {"ruth-calder", "pavel-sarnak", "dara-quill"}),
+    ("Belarusian nurses Ruth Calder and Pavel Sarnak walked free on Friday.", {"ruth-calder", "pavel-sarnak"},
+     {"ruth-calder", "pavel-sarnak"}),
+    ("Minsk freed Belarusian nurses Ruth Calder, Pavel Sarnak, and Dara Quill on Friday.",
+     {"ruth-calder", "pavel-sarnak", "dara-quill"}, {"ruth-calder", "pavel-sarnak", "dara-quill"}),
+    # not a name with a role of its own, nor one past the list, nor an office's plural
+    ("Minsk freed Belarusian nurses Ruth Calder and the lawyer Pavel Sarnak on Friday.", {"ruth-calder"},
+     {"ruth-calder"}),
+    ("Minsk freed Belarusian nurses Ruth Calder and Pavel Sarnak, and Dara Quill welcomed them.",
+     {"ruth-calder", "pavel-sarnak"}, {"ruth-calder", "pavel-sarnak"}),
+    ("Belarusian nurses Ruth Calder, and Pavel Sarnak, a lawyer, were freed on Friday.", {"ruth-calder"},
+     {"ruth-calder"}),
+    ("Belarusian officials Ruth Calder and Pavel Sarnak said 14 prisoners were freed.", set(), set()),
+])
+def test_day24_a_plural_role_before_a_list_is_each_names(shapes, second, nationals, nurses):
+    drafted = _review_draft(shapes, second)
+    assert {k[0] for k in drafted if k[1] == "nationality" and k[2] == "belarus"} == nationals, sorted(map(str, drafted))
+    assert {k[0] for k in drafted if k[1] == "role" and k[2] == "nurse"} == nurses, sorted(map(str, drafted))

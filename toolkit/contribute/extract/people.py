@@ -1260,13 +1260,48 @@ NOT_CITIZENSHIP = re.compile(r"\s+(?:minority|community|diaspora|affairs|studies
 "Lithuanian embassy employee", "Afghan veterans"."""
 
 
+ROLE_OFFICE = re.compile(r"president|minister|ambassador|official|envoy|leader|chief|diplomat", re.IGNORECASE)
+"""In a role, the word of an office: the one who frees, negotiates or speaks for a country, not one of its nationals."""
+
+
+def _shared_role(role: str) -> bool:
+    """True for a role in the plural that is no office's ("Bulgarian nurses", "Belarusian rights activists"; not "US
+    officials", "opposition leaders"): the role of each name it lists."""
+    last = role.split()[-1] if role.split() else ""
+    return bool(re.fullmatch(r"[a-z][\w-]*s", last)) and title_word(last[:-1]) and not ROLE_OFFICE.search(role)
+
+
+def _share_role(ctx: Context, sentence: Sentence, person: Name, role: str) -> None:
+    """After "Bulgarian nurses A", the other names of A's list, each without a role of its own, take the role (in the
+    singular) and the nationality at its head: "Bulgarian nurses A, B and C" (not "... A and the lawyer B", nor a name
+    past the list: "..., and C welcomed them")."""
+    members, joins = [person], []
+    for other in persons(ctx, sentence):
+        if other.start <= person.start:
+            continue
+        gap = ctx.text[members[-1].end:other.begin]
+        # a comma before the "and" of two names, or after a pair, opens a clause: "A and B, and C welcomed them"
+        if not LIST_JOIN.fullmatch(gap) or re.fullmatch(r"\s*,\s*and\s+", gap) and (not joins or "," not in joins[-1]):
+            break
+        members.append(other)
+        joins.append(gap)
+    for member in members[1:]:
+        if member.role_start is not None:
+            continue  # "A and the lawyer B": B's own
+        own = _nationality_of_role(ctx, member, role, person.role_start, member.end)
+        if own:
+            proper = any(w[:1].isupper() for w in own.split()[1:]) or "." in own
+            ctx.add("role", "text", own if proper else own.lower(), person.role_start, member.end,
+                    subject=ctx.note_person(member))
+
+
 def _nationality_of_role(ctx: Context, person: Name, role: str, start: int, end: int, listed: bool = False) -> str:
     """A nationality at the head of a role ("Belarusian rights defender", "an Estonian reporter") drafted as the
     person's nationality, and the role without it; not an office's ("Belarusian President X": the country he
     serves), unless the office is a former one: "former British envoy X", freed, served Britain as a Briton (the role
     kept as written). A former service of another kind says less ("former US Marine X"). In a list's item (`listed`:
     "- X, German"), a nationality's word that is as often a given name is the nationality."""
-    office = re.search(r"president|minister|ambassador|official|envoy|leader|chief|diplomat", role, re.I)
+    office = ROLE_OFFICE.search(role)
     former = re.match(r"(?i:former)\s+(?=[A-Z])", role)
     if office and former and len(role.split()) > 2 and \
             re.fullmatch(r"former\s+\S+\s+(?:ambassador|envoy|diplomat|consul|minister|president|prime\s+minister)\b.*", role, re.I):
@@ -1350,13 +1385,17 @@ def roles(ctx: Context, sentence: Sentence) -> None:
     for person in persons(ctx, sentence):
         role = re.sub(r"(?:^|\s+)(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?$", "", person.role or "", flags=re.IGNORECASE)
         if role and person.role_start is not None:  # an honorific before the name is no role ("Mr. X", "spokesman Dr. X")
-            if re.search(r"(?:figures|leaders|activists|journalists|lawyers|members)$", role, re.IGNORECASE):
+            shared = _shared_role(role)  # "Bulgarian nurses A, B and C": each is a Bulgarian nurse
+            if shared or re.search(r"(?:figures|leaders|activists|journalists|lawyers|members)$", role, re.IGNORECASE):
                 role = role[:-1]
+            written = role
             role = _nationality_of_role(ctx, person, role, person.role_start, person.end)
             proper = any(w[:1].isupper() for w in role.split()[1:]) or "." in role
             if role:  # "Canadian X": a nationality and no role
                 ctx.add("role", "text", role if proper else role.lower(), person.role_start, person.end,
                         subject=ctx.note_person(person))
+            if shared:
+                _share_role(ctx, sentence, person, written)
         described_as = apposition(ctx.text, person.end)
         if described_as and (SPEECH.match(ctx.text, described_as[2]) or ATTRIBUTED.search(described_as[0])):
             continue  # "brokered by X, a spokesperson for the ministry said", "X, a judicial document showed": who says it

@@ -9634,6 +9634,13 @@ def test_day23_a_counts_place_or_description_between_it_and_its_freeing(shapes, 
      set()),
     ("Ruth Calder and Pavel Sarnak, both of whom were released on Friday, spoke to reporters.",
      {"ruth-calder", "pavel-sarnak"}),
+    # a list after another preposition than "of", days in captivity, "finally" (second review)
+    ("Viasna urged Minsk to free Ruth Calder, Pavel Sarnak and Dara Quill, all of whom were freed on Friday.",
+     {"ruth-calder", "pavel-sarnak", "dara-quill"}),
+    ("Letters named Ruth Calder and Pavel Sarnak, both of whom were freed on Friday after 500 days in captivity.",
+     {"ruth-calder", "pavel-sarnak"}),
+    ("The envoy met Ruth Calder and Pavel Sarnak, both of whom were finally released on Friday.",
+     {"ruth-calder", "pavel-sarnak"}),
 ])
 def test_day24_a_list_of_names_all_of_whom_were_freed(shapes, second, freed):
     drafted = _review_draft(shapes, f"Minsk freed 14 prisoners on Friday. {second}")
@@ -9654,6 +9661,11 @@ def test_day24_a_list_of_names_all_of_whom_were_freed(shapes, second, freed):
     ("The ruler pardoned Ruth Calder in his November 3 speech.", {"2026-11-03"}),
     ("In a November 13 letter, the ruler pardoned Ruth Calder.", {"2026-11-13"}),
     ("Minsk released Ruth Calder at a November 18 meeting with the envoy.", {"2026-11-18"}),
+    # a message a freeing was told in, or came after, or another's clause (second review)
+    ("In his November 3 speech, the ruler said he had pardoned Ruth Calder in September.", {"2026-09"}),
+    ("After their October 4 phone call, Minsk released Ruth Calder.", set()),
+    ("Minsk freed Ruth Calder, whose case the envoy raised in the October 4 phone call.", set()),
+    ("Minsk freed Ruth Calder and flew her to Vilnius, where she gave a November 18 interview.", set()),
     ("Minsk released Ruth Calder during the envoy's November 18 visit.", {"2026-11-18"}),
     ("In October, Minsk released Ruth Calder.", {"2026-10"}),
 ])
@@ -9693,6 +9705,13 @@ def test_day24_a_possessive_description_before_the_freed_name(shapes, second, fr
     ("Belarusian nurses Ruth Calder, and Pavel Sarnak, a lawyer, were freed on Friday.", {"ruth-calder"},
      {"ruth-calder"}),
     ("Belarusian officials Ruth Calder and Pavel Sarnak said 14 prisoners were freed.", set(), set()),
+    # a speaker after the list, a name with its own description or nationality, two nationalities (review)
+    ("Minsk freed Belarusian nurses Ruth Calder and Pavel Sarnak, Dara Quill told reporters.",
+     {"ruth-calder", "pavel-sarnak"}, {"ruth-calder", "pavel-sarnak"}),
+    ("Minsk freed Belarusian nurses Ruth Calder, Pavel Sarnak and Dara Quill, a Lithuanian doctor, on Friday.",
+     {"ruth-calder", "pavel-sarnak"}, {"ruth-calder", "pavel-sarnak"}),
+    ("Polish and Belarusian nurses Ruth Calder and Pavel Sarnak were freed on Friday.", {"ruth-calder"},
+     {"ruth-calder"}),
 ])
 def test_day24_a_plural_role_before_a_list_is_each_names(shapes, second, nationals, nurses):
     drafted = _review_draft(shapes, second)

@@ -1424,16 +1424,18 @@ def _listed_then_freed(ctx: Context, sentence: Sentence, record) -> None:
 
 
 ALL_OF_WHOM = re.compile(r",\s+(?P<how_many>all|both|each)\s+of\s+whom\s+(?:were|was|(?:have|has)\s+(?:now\s+)?been)\s+"
-                         r"(?:also\s+|now\s+)?(?:freed|released|pardoned|set\s+free)\b"
-                         rf"(?!{BRIEFLY}|[^,;.]{{0,40}}?\b(?:hours\s+later|the\s+same\s+day|within\s+hours|"
-                         r"after\s+(?:a\s+few\s+|\d+\s+|two\s+|three\s+)?(?:hours|days)))", re.IGNORECASE)
+                         r"(?:also\s+|now\s+|finally\s+|eventually\s+)?(?:freed|released|pardoned|set\s+free)\b"
+                         rf"(?!{BRIEFLY}|[^,;.]{{0,40}}?\b(?:hours\s+later|the\s+same\s+day|"
+                         r"after\s+(?:a\s+few\s+|\d+\s+|two\s+|three\s+)?hours))", re.IGNORECASE)
 """After a list of names, a clause saying the whole list was freed: "the release of A, B and C, all of whom were freed on
 Friday", "A and B, both of whom were pardoned" (not "none of whom", "some of whom", "had been released" or "were later
 freed": another time; nor "on bail", "hours later": a short detention)."""
-RELEASE_OF = re.compile(r"\b(?:release|releases|freedom|freeing|pardon|pardons)\s+of\s+(?:[\w’'.-]+\s+){0,2}$",
+OF_SOMEONE = re.compile(r"\b(?:of|for)\s+(?:[\w’'.-]+\s+){0,2}$", re.IGNORECASE)
+"""Before a name, "of" or "for" (perhaps a role or a given name the registry does not know between): "The lawyer of A"."""
+RELEASE_OF = re.compile(r"\b(?:release|releases|freedom|freeing|pardon|pardons)\s+(?:of|for)\s+(?:[\w’'.-]+\s+){0,2}$",
                         re.IGNORECASE)
 """Before a name, "the release of" (perhaps a role or a given name the registry does not know between): the name is the
-object of a freeing noun, not of another preposition."""
+object of a freeing noun, not another noun's ("The lawyer of A")."""
 
 
 def _all_of_whom(ctx: Context, sentence: Sentence, record) -> None:
@@ -1445,8 +1447,8 @@ def _all_of_whom(ctx: Context, sentence: Sentence, record) -> None:
         if clause is None or NOT_PRISON.match(ctx.text, clause.end()) or _dated_elsewhere(ctx, sentence, clause.end()):
             continue  # "..., both of whom were released from hospital", "..., all of whom were released in 2019"
         members = listed_up_to(ctx, sentence, person, roles=True, stop=lambda earlier: speaks(ctx, sentence, earlier))
-        of_another = next((m for m in members if OBJECT_OF.search(ctx.text, max(sentence.start, m.begin - 40), m.begin) and
-                           not RELEASE_OF.search(ctx.text, max(sentence.start, m.begin - 40), m.begin)), None)
+        of_another = next((m for m in members if OF_SOMEONE.search(ctx.text, max(sentence.start, m.begin - 40), m.begin)
+                           and not RELEASE_OF.search(ctx.text, max(sentence.start, m.begin - 40), m.begin)), None)
         if of_another is not None or len(members) < 2 or clause.group("how_many").lower() == "both" and len(members) != 2 \
                 or any(described(ctx, sentence, member) for member in members[1:]):
             continue  # ("The lawyer of A, B and C, both of whom ...": who the lawyer is, the page leaves open;

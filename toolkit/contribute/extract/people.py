@@ -1264,30 +1264,40 @@ ROLE_OFFICE = re.compile(r"president|minister|ambassador|official|envoy|leader|c
 """In a role, the word of an office: the one who frees, negotiates or speaks for a country, not one of its nationals."""
 
 
+DEMONYM_JOINED = re.compile(r"\b([A-Z][a-z]+)(?:\s+(?:and|or)|,)\s+$")
+"""Before a role, another capitalised word joined to it ("Polish and Lithuanian activists"): perhaps a second
+nationality of the list."""
+
+
 def _shared_role(role: str) -> bool:
     """True for a role in the plural that is no office's ("Bulgarian nurses", "Belarusian rights activists"; not "US
     officials", "opposition leaders"): the role of each name it lists."""
     last = role.split()[-1] if role.split() else ""
-    return bool(re.fullmatch(r"[a-z][\w-]*s", last)) and title_word(last[:-1]) and not ROLE_OFFICE.search(role)
+    return bool(re.fullmatch(r"[a-z][\w-]*s", last)) and title_word(last[:-1]) and not ROLE_OFFICE.search(role) and \
+        not re.search(r",|\band\b|\bor\b", role)  # ("Polish and Lithuanian activists A and B": which is whose?)
 
 
 def _share_role(ctx: Context, sentence: Sentence, person: Name, role: str) -> None:
-    """After "Bulgarian nurses A", the other names of A's list, each without a role of its own, take the role (in the
-    singular) and the nationality at its head: "Bulgarian nurses A, B and C" (not "... A and the lawyer B", nor a name
-    past the list: "..., and C welcomed them")."""
+    """After "Bulgarian nurses A", the other names of A's list, each without a role, a description or a nationality of
+    its own, take the role (in the singular) and the nationality at its head: "Bulgarian nurses A, B and C" (not "... A
+    and the lawyer B", "... and C, a Palestinian doctor", nor a name past the list: "A and B, C told reporters", "A and
+    B, and C welcomed them")."""
+    paired = DEMONYM_JOINED.search(ctx.text, max(0, person.role_start - 24), person.role_start)
+    if paired and is_demonym(paired.group(1)):
+        return  # "Polish and Lithuanian activists A and B": which nationality is whose, the page does not say
+    named = persons(ctx, sentence)
     members, joins = [person], []
-    for other in persons(ctx, sentence):
-        if other.start <= person.start:
-            continue
+    for other in named[bisect.bisect_right(named, person.start, key=lambda n: n.start):]:
         gap = ctx.text[members[-1].end:other.begin]
-        # a comma before the "and" of two names, or after a pair, opens a clause: "A and B, and C welcomed them"
-        if not LIST_JOIN.fullmatch(gap) or re.fullmatch(r"\s*,\s*and\s+", gap) and (not joins or "," not in joins[-1]):
+        # after the "and" that closes the list, or a comma before the "and" of two names, a clause of its own begins
+        if not LIST_JOIN.fullmatch(gap) or any("and" in join for join in joins) or speaks(ctx, sentence, other) or \
+                re.fullmatch(r"\s*,\s*and\s+", gap) and (not joins or "," not in joins[-1]):
             break
         members.append(other)
         joins.append(gap)
     for member in members[1:]:
-        if member.role_start is not None:
-            continue  # "A and the lawyer B": B's own
+        if member.role_start is not None or apposition(ctx.text, member.end) or is_demonym(member.text.split()[0]):
+            continue  # "A and the lawyer B", "..., and C, a Palestinian doctor", "and Palestinian C": their own
         own = _nationality_of_role(ctx, member, role, person.role_start, member.end)
         if own:
             proper = any(w[:1].isupper() for w in own.split()[1:]) or "." in own

@@ -101,25 +101,29 @@ def another_event(ctx: Context, date: DateMention, offset: int) -> bool:
 MESSAGE_AFTER = re.compile(r"[ \t]+(?:letters?|(?:phone[ \t]+)?calls?|speech(?:es)?|interviews?|petitions?|"
                            r"resolutions?)\b", re.IGNORECASE)
 """After a date, the noun of a message it is the day of: "in their November letter", "the October 30 phone call"."""
-DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our)\s+$", re.IGNORECASE)
+IN_A_MESSAGE = re.compile(r"\bin\s+(?:a|an|the|his|her|their|its)\s+$", re.IGNORECASE)
 FREEING_NOUN = re.compile(r"(?:release|releases|freeing|freedom|pardon|pardons)\b", re.IGNORECASE)
+TOLD_OR_ELSEWHERE = re.compile(r"\b(?:said|says|told|announced|wrote|added|who|whose|which|where|after|before|since|"
+                               r"came|ahead)\b", re.IGNORECASE)
 
 
 def _message_of(ctx: Context, date: DateMention, offset: int) -> bool:
-    """True when a date is a message's, written between a determiner and the message's noun ("their November letter",
-    "the October 30 phone call"), and the freeing it would date is a noun ("urged ... the release of", "spoke of the
-    release") or a verb beyond MESSAGE_REACH: a letter or a speech that tells of a release is not its day. A freeing done
-    in one keeps its day ("pardoned 16 prisoners in his July 3 speech", "In a November 13 letter, the ruler pardoned
-    A")."""
-    return bool(MESSAGE_AFTER.match(ctx.text, date.end) and
-                DETERMINER_BEFORE.search(ctx.text, max(0, date.start - 8), date.start) and
-                (FREEING_NOUN.match(ctx.text, offset) or abs(offset - date.start) > MESSAGE_REACH))
+    """True when a date is a message's ("their November letter", "the October 30 phone call", "a November 18
+    interview"): a letter, a call or a speech is no release's day, unless the freeing is done in it, a verb within
+    MESSAGE_REACH of "in" and the message, with no saying, clause or time between ("pardoned 16 prisoners in his July 3
+    speech", "In a November 13 letter, the ruler pardoned A"; not "In his November 3 speech, he said he had pardoned
+    16", "After their September 4 phone call, Belarus released 52", "urged ... the release of")."""
+    if not MESSAGE_AFTER.match(ctx.text, date.end):
+        return False
+    done_in_it = IN_A_MESSAGE.search(ctx.text, max(0, date.start - 12), date.start) and \
+        not FREEING_NOUN.match(ctx.text, offset) and abs(offset - date.start) <= MESSAGE_REACH and \
+        not TOLD_OR_ELSEWHERE.search(ctx.text, min(offset, date.end), max(offset, date.start))
+    return not done_in_it
 
 
 MESSAGE_REACH = 60
 """How near a message's date a freeing verb must be for the message to be the freeing's ("pardoned A in his November 3
-speech"); one further on is told of there ("In their November letter, the lawmakers urged the release of A, B and C, all
-of whom were released")."""
+speech")."""
 
 
 EVENT_WORDS_REACH = 80
@@ -276,12 +280,14 @@ meeting with US officials on Monday"); not "after talks with the envoy on Thursd
 def days_further_on(ctx: Context, sentence: Sentence, offset: int):
     """The days a sentence names within 130 characters after a freeing word that may be the freeing's ("exchanged
     prisoners, including A, on Wednesday"): not a saying's ("officials said on Friday"), another event's, or the day
-    of an event still to come ("ahead of a meeting ... on Monday")."""
+    of an event still to come ("ahead of a meeting ... on Monday"), nor a message's a freeing was not done in ("...,
+    where A gave a November 18 interview")."""
     for date in sentence.dates:
         if not (0 < date.start - offset < 130) or not date.value or len(date.value) != 10 or ctx.taken(date) or \
                 decree_of(ctx, date) or \
                 OTHER_EVENT.search(ctx.text[max(sentence.start, date.start - 40):date.start]) or \
-                EVENT_AFTER.match(ctx.text, date.end) or reported(ctx, date, offset, sentence.start) or \
+                EVENT_AFTER.match(ctx.text, date.end) or _message_of(ctx, date, offset) or \
+                reported(ctx, date, offset, sentence.start) or \
                 re.search(r"\b(?:said|says|told|announced|reported|confirmed|wrote|added)\s+(?:\w+\s+){0,2}$",
                           ctx.text[max(sentence.start, date.start - 40):date.start]) or \
                 LATER_EVENT.search(ctx.text, offset, date.start):

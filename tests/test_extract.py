@@ -9639,6 +9639,12 @@ def test_day23_a_counts_place_or_description_between_it_and_its_freeing(shapes, 
      {"ruth-calder", "pavel-sarnak", "dara-quill"}),
     ("Letters named Ruth Calder and Pavel Sarnak, both of whom were freed on Friday after 500 days in captivity.",
      {"ruth-calder", "pavel-sarnak"}),
+    # a short hold, a move within prison or to house arrest, a pardon after death (third review)
+    ("Police detained Ruth Calder and Pavel Sarnak, both of whom were released the next day.", set()),
+    ("Police detained Ruth Calder and Pavel Sarnak, both of whom were released two days later.", set()),
+    ("Letters named Ruth Calder and Pavel Sarnak, both of whom were released from solitary confinement.", set()),
+    ("Letters named Ruth Calder and Pavel Sarnak, both of whom were pardoned posthumously.", set()),
+    ("Letters named Ruth Calder and Pavel Sarnak, both of whom were released to house arrest.", set()),
     ("The envoy met Ruth Calder and Pavel Sarnak, both of whom were finally released on Friday.",
      {"ruth-calder", "pavel-sarnak"}),
 ])
@@ -9666,6 +9672,11 @@ def test_day24_a_list_of_names_all_of_whom_were_freed(shapes, second, freed):
     ("After their October 4 phone call, Minsk released Ruth Calder.", set()),
     ("Minsk freed Ruth Calder, whose case the envoy raised in the October 4 phone call.", set()),
     ("Minsk freed Ruth Calder and flew her to Vilnius, where she gave a November 18 interview.", set()),
+    # a freeing done in one further on, during one; "call" as a verb (third review)
+    ("The ruler pardoned 16 prisoners, including Ruth Calder, Pavel Sarnak and Dara Quill, in his November 3 speech.",
+     {"2026-11-03"}),
+    ("Minsk freed Ruth Calder during his November 3 speech.", {"2026-11-03"}),
+    ("The 14 prisoners freed on Thursday call for more sanctions.", {"2026-11-19"}),
     ("Minsk released Ruth Calder during the envoy's November 18 visit.", {"2026-11-18"}),
     ("In October, Minsk released Ruth Calder.", {"2026-10"}),
 ])
@@ -9712,6 +9723,15 @@ def test_day24_a_possessive_description_before_the_freed_name(shapes, second, fr
      {"ruth-calder", "pavel-sarnak"}, {"ruth-calder", "pavel-sarnak"}),
     ("Polish and Belarusian nurses Ruth Calder and Pavel Sarnak were freed on Friday.", {"ruth-calder"},
      {"ruth-calder"}),
+    # two roles before the list, what the page says of the last name after it (third review)
+    ("Minsk freed journalists and Belarusian nurses Ruth Calder, Pavel Sarnak and Dara Quill.", {"ruth-calder"},
+     {"ruth-calder"}),
+    ("Belarusian nurses Ruth Calder, Pavel Sarnak and Dara Quill of Lithuania were freed.",
+     {"ruth-calder", "pavel-sarnak"}, {"ruth-calder", "pavel-sarnak"}),
+    ("Belarusian nurses Ruth Calder, Pavel Sarnak and Dara Quill (Lithuania) were freed.",
+     {"ruth-calder", "pavel-sarnak"}, {"ruth-calder", "pavel-sarnak"}),
+    ("Belarusian nurses Ruth Calder, Pavel Sarnak and Dara Quill, who holds Polish citizenship, were freed.",
+     {"ruth-calder", "pavel-sarnak"}, {"ruth-calder", "pavel-sarnak"}),
 ])
 def test_day24_a_plural_role_before_a_list_is_each_names(shapes, second, nationals, nurses):
     drafted = _review_draft(shapes, second)

@@ -1423,10 +1423,16 @@ def _listed_then_freed(ctx: Context, sentence: Sentence, record) -> None:
             record(person, members[-1].end, person.begin, members[-1].end + verb.end())
 
 
+NOT_FREED_FOR_LONG = (r"hours\s+later|the\s+same\s+day|the\s+next\s+day|(?:a|one|two|three|\d+)\s+days?\s+later|"
+                      r"after\s+(?:a\s+few\s+|\d+\s+|two\s+|three\s+)?hours|after\s+a\s+(?:short|brief)\s+detention|"
+                      r"after\s+being\s+fined|from\s+(?:solitary|(?:a|the)\s+punishment)|into\s+the\s+general|"
+                      r"posthumously|"
+                      r"but\s+remain\w*|(?:to|under|into)\s+house\s+arrest")
+"""After "were released" in a clause about a list, words of a short detention, of a move within prison or to house
+arrest, or of a pardon after death: no freeing of the list."""
 ALL_OF_WHOM = re.compile(r",\s+(?P<how_many>all|both|each)\s+of\s+whom\s+(?:were|was|(?:have|has)\s+(?:now\s+)?been)\s+"
                          r"(?:also\s+|now\s+|finally\s+|eventually\s+)?(?:freed|released|pardoned|set\s+free)\b"
-                         rf"(?!{BRIEFLY}|[^,;.]{{0,40}}?\b(?:hours\s+later|the\s+same\s+day|"
-                         r"after\s+(?:a\s+few\s+|\d+\s+|two\s+|three\s+)?hours))", re.IGNORECASE)
+                         rf"(?!{BRIEFLY}|[^,;.]{{0,40}}?\b(?:{NOT_FREED_FOR_LONG})\b)", re.IGNORECASE)
 """After a list of names, a clause saying the whole list was freed: "the release of A, B and C, all of whom were freed on
 Friday", "A and B, both of whom were pardoned" (not "none of whom", "some of whom", "had been released" or "were later
 freed": another time; nor "on bail", "hours later": a short detention)."""

@@ -1264,9 +1264,12 @@ ROLE_OFFICE = re.compile(r"president|minister|ambassador|official|envoy|leader|c
 """In a role, the word of an office: the one who frees, negotiates or speaks for a country, not one of its nationals."""
 
 
-DEMONYM_JOINED = re.compile(r"\b([A-Z][a-z]+)(?:\s+(?:and|or)|,)\s+$")
-"""Before a role, another capitalised word joined to it ("Polish and Lithuanian activists"): perhaps a second
-nationality of the list."""
+DEMONYM_JOINED = re.compile(r"\b([A-Za-z][\w-]*)(?:\s+(?:and|or)|,)\s+$")
+"""Before a role, another word joined to it ("Polish and Lithuanian activists", "journalists and Polish lawyers"):
+perhaps a second nationality or role of the list."""
+LIST_ENDS = re.compile(r"\s*(?:[.;!?]|$|\s(?!(?:of|from|who|whose|which|both|all|each|and)\b)[a-z]+\b)")
+"""After the last name of a list, what shows nothing more of that name is said before its verb: "... and C were freed"
+(not "... and C of Lithuania", "... and C (Lithuania)", "... and C, who holds Polish citizenship,"); or another name."""
 
 
 def _shared_role(role: str) -> bool:
@@ -1283,8 +1286,9 @@ def _share_role(ctx: Context, sentence: Sentence, person: Name, role: str) -> No
     and the lawyer B", "... and C, a Palestinian doctor", nor a name past the list: "A and B, C told reporters", "A and
     B, and C welcomed them")."""
     paired = DEMONYM_JOINED.search(ctx.text, max(0, person.role_start - 24), person.role_start)
-    if paired and is_demonym(paired.group(1)):
-        return  # "Polish and Lithuanian activists A and B": which nationality is whose, the page does not say
+    if paired and (is_demonym(paired.group(1)) or paired.group(1).endswith("s") and title_word(paired.group(1))):
+        return  # "Polish and Lithuanian activists A and B", "journalists and Polish lawyers A, B and C": who is which,
+        # the page does not say
     named = persons(ctx, sentence)
     members, joins = [person], []
     for other in named[bisect.bisect_right(named, person.start, key=lambda n: n.start):]:
@@ -1295,6 +1299,11 @@ def _share_role(ctx: Context, sentence: Sentence, person: Name, role: str) -> No
             break
         members.append(other)
         joins.append(gap)
+    after = re.match(r"\s*,\s+(?:and\s+)?|\s+and\s+", ctx.text[members[-1].end:sentence.end])
+    next_name = after is not None and any(n.begin == members[-1].end + after.end() for n in named)
+    if len(members) > 1 and not LIST_ENDS.match(ctx.text, members[-1].end, sentence.end) and not next_name:
+        members.pop()  # "... and C of Lithuania", "... and C (Lithuania)": C's own (not "... and C, D told reporters",
+        # "... and C and the doctor D")
     for member in members[1:]:
         if member.role_start is not None or apposition(ctx.text, member.end) or is_demonym(member.text.split()[0]):
             continue  # "A and the lawyer B", "..., and C, a Palestinian doctor", "and Palestinian C": their own

@@ -101,29 +101,29 @@ def another_event(ctx: Context, date: DateMention, offset: int) -> bool:
 MESSAGE_AFTER = re.compile(r"[ \t]+(?:letters?|(?:phone[ \t]+)?calls?|speech(?:es)?|interviews?|petitions?|"
                            r"resolutions?)\b", re.IGNORECASE)
 """After a date, the noun of a message it is the day of: "in their November letter", "the October 30 phone call"."""
-IN_A_MESSAGE = re.compile(r"\bin\s+(?:a|an|the|his|her|their|its)\s+$", re.IGNORECASE)
+MESSAGE_OWNER = re.compile(r"\b(?:a|an|the|his|her|their|its|our|[A-Z][\w-]*[’']s)\s+$")
+"""Before a message's date, a determiner or an owner ("their November letter", "Trump's September 4 phone call"; not
+"freed on Thursday call for", where "call" is a verb)."""
+IN_A_MESSAGE = re.compile(r"\b(?:in|during|at)\s+(?:a|an|the|his|her|their|its)\s+$", re.IGNORECASE)
 FREEING_NOUN = re.compile(r"(?:release|releases|freeing|freedom|pardon|pardons)\b", re.IGNORECASE)
-TOLD_OR_ELSEWHERE = re.compile(r"\b(?:said|says|told|announced|wrote|added|who|whose|which|where|after|before|since|"
-                               r"came|ahead)\b", re.IGNORECASE)
+TOLD_OR_ELSEWHERE = re.compile(r"\b(?:said|says|told|announced|wrote|added|who|whom|whose|which|where|after|before|since|"
+                               r"came|ahead|urg\w*|asked|ask|call\w*|demand\w*|sought|seek\w*|press\w*)\b", re.IGNORECASE)
 
 
 def _message_of(ctx: Context, date: DateMention, offset: int) -> bool:
-    """True when a date is a message's ("their November letter", "the October 30 phone call", "a November 18
-    interview"): a letter, a call or a speech is no release's day, unless the freeing is done in it, a verb within
-    MESSAGE_REACH of "in" and the message, with no saying, clause or time between ("pardoned 16 prisoners in his July 3
-    speech", "In a November 13 letter, the ruler pardoned A"; not "In his November 3 speech, he said he had pardoned
-    16", "After their September 4 phone call, Belarus released 52", "urged ... the release of")."""
-    if not MESSAGE_AFTER.match(ctx.text, date.end):
+    """True when a date is a message's, after a determiner or an owner ("their November letter", "the October 30 phone
+    call", "a November 18 interview"): a letter, a call or a speech is no release's day, unless the freeing is done in
+    it, a verb with "in", "during" or "at" the message and no saying, wish, clause or time between ("pardoned 16
+    prisoners, including A, in his July 3 speech", "In a November 13 letter, the ruler pardoned A"; not "In his November
+    3 speech, he said he had pardoned 16", "After their September 4 phone call, Belarus released 52", "In their November
+    letter, the lawmakers urged the release of A, B and C, all of whom were released")."""
+    if not MESSAGE_AFTER.match(ctx.text, date.end) or not MESSAGE_OWNER.search(ctx.text, max(0, date.start - 30),
+                                                                                date.start):
         return False
-    done_in_it = IN_A_MESSAGE.search(ctx.text, max(0, date.start - 12), date.start) and \
-        not FREEING_NOUN.match(ctx.text, offset) and abs(offset - date.start) <= MESSAGE_REACH and \
+    done_in_it = IN_A_MESSAGE.search(ctx.text, max(0, date.start - 14), date.start) and \
+        not FREEING_NOUN.match(ctx.text, offset) and \
         not TOLD_OR_ELSEWHERE.search(ctx.text, min(offset, date.end), max(offset, date.start))
     return not done_in_it
-
-
-MESSAGE_REACH = 60
-"""How near a message's date a freeing verb must be for the message to be the freeing's ("pardoned A in his November 3
-speech")."""
 
 
 EVENT_WORDS_REACH = 80

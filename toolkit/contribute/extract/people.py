@@ -1264,7 +1264,7 @@ ROLE_OFFICE = re.compile(r"president|minister|ambassador|official|envoy|leader|c
 """In a role, the word of an office: the one who frees, negotiates or speaks for a country, not one of its nationals."""
 
 
-DEMONYM_JOINED = re.compile(r"\b([A-Za-z][\w-]*)(?:\s+(?:and|or)|,)\s+$")
+JOINED_BEFORE = re.compile(r"\b([A-Za-z][\w-]*)(?:\s+(?:and|or)|,)\s+$")
 """Before a role, another word joined to it ("Polish and Lithuanian activists", "journalists and Polish lawyers"):
 perhaps a second nationality or role of the list."""
 LIST_ENDS = re.compile(r"\s*(?:[.;!?]|$|\s(?!(?:of|from|who|whose|which|both|all|each|and)\b)[a-z]+\b)")
@@ -1285,7 +1285,7 @@ def _share_role(ctx: Context, sentence: Sentence, person: Name, role: str) -> No
     its own, take the role (in the singular) and the nationality at its head: "Bulgarian nurses A, B and C" (not "... A
     and the lawyer B", "... and C, a Palestinian doctor", nor a name past the list: "A and B, C told reporters", "A and
     B, and C welcomed them")."""
-    paired = DEMONYM_JOINED.search(ctx.text, max(0, person.role_start - 24), person.role_start)
+    paired = JOINED_BEFORE.search(ctx.text, max(0, person.role_start - 24), person.role_start)
     if paired and (is_demonym(paired.group(1)) or paired.group(1).endswith("s") and title_word(paired.group(1))):
         return  # "Polish and Lithuanian activists A and B", "journalists and Polish lawyers A, B and C": who is which,
         # the page does not say

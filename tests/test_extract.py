@@ -9645,6 +9645,12 @@ def test_day23_a_counts_place_or_description_between_it_and_its_freeing(shapes, 
     ("Letters named Ruth Calder and Pavel Sarnak, both of whom were released from solitary confinement.", set()),
     ("Letters named Ruth Calder and Pavel Sarnak, both of whom were pardoned posthumously.", set()),
     ("Letters named Ruth Calder and Pavel Sarnak, both of whom were released to house arrest.", set()),
+    # pardoned but not freed, freed and rearrested, more short holds, a term served (fourth review)
+    ("Letters named Ruth Calder and Pavel Sarnak, both of whom were pardoned but have not been released.", set()),
+    ("Letters named Ruth Calder and Pavel Sarnak, both of whom were released and rearrested.", set()),
+    ("Police detained Ruth Calder and Pavel Sarnak, both of whom were released the following day.", set()),
+    ("Police detained Ruth Calder and Pavel Sarnak, both of whom were released overnight.", set()),
+    ("Letters named Ruth Calder and Pavel Sarnak, both of whom were released after serving their sentences.", set()),
     ("The envoy met Ruth Calder and Pavel Sarnak, both of whom were finally released on Friday.",
      {"ruth-calder", "pavel-sarnak"}),
 ])
@@ -9677,6 +9683,11 @@ def test_day24_a_list_of_names_all_of_whom_were_freed(shapes, second, freed):
      {"2026-11-03"}),
     ("Minsk freed Ruth Calder during his November 3 speech.", {"2026-11-03"}),
     ("The 14 prisoners freed on Thursday call for more sanctions.", {"2026-11-19"}),
+    # a freeing at or with a speech, a court's resolution; a freeing confirmed in an interview (fourth review)
+    ("The ruler pardoned Ruth Calder at the end of his November 3 speech.", {"2026-11-03"}),
+    ("The ruler marked the day with his November 3 speech, pardoning Ruth Calder.", {"2026-11-03"}),
+    ("The court's November 13 resolution freed Ruth Calder.", {"2026-11-13"}),
+    ("In a November 13 interview, the ruler confirmed he had freed Ruth Calder.", set()),
     ("Minsk released Ruth Calder during the envoy's November 18 visit.", {"2026-11-18"}),
     ("In October, Minsk released Ruth Calder.", {"2026-10"}),
 ])
@@ -9694,6 +9705,9 @@ def test_day24_a_date_before_the_noun_of_a_letter_or_a_call_dates_no_release(sha
     ("Minsk on Friday released her husband, Pavel Sarnak said.", set()),
     ("Minsk on Friday released his lawyer, Ruth Calder told reporters.", set()),
     ("Minsk on Friday released their father, a decision Ruth Calder welcomed.", set()),
+    # a relative held briefly (review)
+    ("Police released her son, Pavel Sarnak, after questioning on Thursday.", set()),
+    ("Police released her son, Pavel Sarnak, on bail.", set()),
 ])
 def test_day24_a_possessive_description_before_the_freed_name(shapes, second, freed):
     drafted = _review_draft(shapes, f"Guards opened the gates on Friday. {second}")

@@ -1427,7 +1427,9 @@ NOT_FREED_FOR_LONG = (r"hours\s+later|the\s+same\s+day|the\s+next\s+day|(?:a|one
                       r"after\s+(?:a\s+few\s+|\d+\s+|two\s+|three\s+)?hours|after\s+a\s+(?:short|brief)\s+detention|"
                       r"after\s+being\s+fined|from\s+(?:solitary|(?:a|the)\s+punishment)|into\s+the\s+general|"
                       r"posthumously|"
-                      r"but\s+remain\w*|(?:to|under|into)\s+house\s+arrest")
+                      r"but\s+remain\w*|(?:to|under|into)\s+house\s+arrest|but\s+(?:have|has|had)\s+not|in\s+absentia|"
+                      r"re-?arrest\w*|the\s+following\s+day|within\s+hours|shortly\s+after\w*|overnight|"
+                      r"after\s+a\s+night|hours\s+after|pre-?trial|travel\s+bans?|after\s+serving")
 """After "were released" in a clause about a list, words of a short detention, of a move within prison or to house
 arrest, or of a pardon after death: no freeing of the list."""
 ALL_OF_WHOM = re.compile(r",\s+(?P<how_many>all|both|each)\s+of\s+whom\s+(?:were|was|(?:have|has)\s+(?:now\s+)?been)\s+"

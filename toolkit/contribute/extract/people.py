@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .context import ADJECTIVES, EVENT_AFTER, FREEING, PEOPLE, Context, Sentence, rule
+from .context import ADJECTIVES, BRIEFLY, EVENT_AFTER, FREEING, PEOPLE, Context, Sentence, rule
 from .names import ROLE_OF, SURNAME_LIKE_TITLES, Name, apposition, is_demonym, title_word
 from .places import country_of
 
@@ -417,7 +417,7 @@ ALONG_WITH_NEXT = re.compile(r"^(,?\s+)(?:along|together)\s+with\s+")
 with lawyer C", "A along with B")."""
 ORGANISATION_LAST = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*\s*$")
 """At the end of a description, the organisation it names in capitals: "founder of the Minsk Press Club"."""
-DESCRIBED_FIRST = re.compile(r"\s*(?:the|a|an|his|her|their|its)\s+(?P<description>[^,;:()“”\"]{1,60}),\s+"
+DESCRIBED_FIRST = re.compile(r"\s*(?:the|a|an|(?P<owner>his|her|their|its))\s+(?P<description>[^,;:()“”\"]{1,60}),\s+"
                              r"(?:(?:the|an?)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}")
 """Before the first listed name, its description set off by a comma: "pardoned the 2024 prize laureate, A", "including
 the founder of the Minsk Press Club, Sakharov Prize laureate A" (the capitalised words of a role right before the
@@ -432,7 +432,13 @@ def _described_first(ctx: Context, sentence: Sentence, gap: str, person: Name) -
     # "the founder and editor of the Minsk Press Club": the organisation named in capitals is the description's own
     description = ORGANISATION_LAST.sub("", described.group("description")) if described else ""
     return bool(described and role_words(description) and
-                re.match(r"\s*(?:[,.;]|$|(?:along|together)\s+with\s)", ctx.text[person.end:sentence.end]))
+                re.match(r"\s*(?:[,.;]|$|(?:along|together)\s+with\s)", ctx.text[person.end:sentence.end]) and
+                not (described.group("owner") and HELD_BRIEFLY.search(ctx.text, person.end, sentence.end)))
+
+
+HELD_BRIEFLY = re.compile(rf"{BRIEFLY}|\b(?:hours\s+later|(?:to|under)\s+house\s+arrest)\b", re.IGNORECASE)
+"""After a name a possessive describes ("released her son, A, ..."), a short hold's end: "after questioning", "on
+bail", "without charge", "hours later", "to house arrest" (a relative released by police, not a prisoner freed)."""
 
 
 def list_members(ctx: Context, sentence: Sentence, begin: int, strict: bool = False) -> list[Name]:

@@ -98,30 +98,33 @@ def another_event(ctx: Context, date: DateMention, offset: int) -> bool:
         date.end <= offset and bool(ANOTHER_EVENT.search(ctx.text, max(date.end, offset - EVENT_WORDS_REACH), offset))
 
 
-MESSAGE_AFTER = re.compile(r"[ \t]+(?:letters?|(?:phone[ \t]+)?calls?|speech(?:es)?|interviews?|petitions?|"
-                           r"resolutions?)\b", re.IGNORECASE)
+MESSAGE_AFTER = re.compile(r"[ \t]+(?:letters?|(?:phone[ \t]+)?calls?|speech(?:es)?|interviews?|petitions?)\b",
+                           re.IGNORECASE)
 """After a date, the noun of a message it is the day of: "in their November letter", "the October 30 phone call"."""
 MESSAGE_OWNER = re.compile(r"\b(?:a|an|the|his|her|their|its|our|[A-Z][\w-]*[’']s)\s+$")
 """Before a message's date, a determiner or an owner ("their November letter", "Trump's September 4 phone call"; not
 "freed on Thursday call for", where "call" is a verb)."""
-IN_A_MESSAGE = re.compile(r"\b(?:in|during|at)\s+(?:a|an|the|his|her|their|its)\s+$", re.IGNORECASE)
-FREEING_NOUN = re.compile(r"(?:release|releases|freeing|freedom|pardon|pardons)\b", re.IGNORECASE)
-TOLD_OR_ELSEWHERE = re.compile(r"\b(?:said|says|told|announced|wrote|added|who|whom|whose|which|where|after|before|since|"
-                               r"came|ahead|urg\w*|asked|ask|call\w*|demand\w*|sought|seek\w*|press\w*)\b", re.IGNORECASE)
+IN_A_MESSAGE = re.compile(r"\b(?:in|during|at|with|by)\b[^.;:,]{0,20}?\s"
+                          r"(?:a|an|the|his|her|their|its|[A-Z][\w-]*[’']s)\s+$", re.IGNORECASE)
+TOLD_OR_ELSEWHERE = re.compile(r"\b(?:said|says|told|announced|wrote|added|confirm\w*|stated|reveal\w*|that|spoke|spoken|"
+                               r"talk\w*|mention\w*|discuss\w*|welcom\w*|prais\w*|hail\w*|who|whom|whose|which|where|"
+                               r"after|before|since|came|ahead|urg\w*|asked|ask|call\w*|demand\w*|sought|seek\w*|"
+                               r"press\w*)\b", re.IGNORECASE)
 
 
 def _message_of(ctx: Context, date: DateMention, offset: int) -> bool:
     """True when a date is a message's, after a determiner or an owner ("their November letter", "the October 30 phone
     call", "a November 18 interview"): a letter, a call or a speech is no release's day, unless the freeing is done in
-    it, a verb with "in", "during" or "at" the message and no saying, wish, clause or time between ("pardoned 16
-    prisoners, including A, in his July 3 speech", "In a November 13 letter, the ruler pardoned A"; not "In his November
-    3 speech, he said he had pardoned 16", "After their September 4 phone call, Belarus released 52", "In their November
-    letter, the lawmakers urged the release of A, B and C, all of whom were released")."""
+    it, a freeing with "in", "during", "at", "with" or "by" the message and no saying, wish, clause or time between
+    ("pardoned 16 prisoners, including A, in his July 3 speech", "at the end of his July 3 speech", "marked the day with
+    his July 3 speech, pardoning 16", "In a November 13 letter, the ruler pardoned A"; not "In his November 3 speech, he
+    said he had pardoned 16", "In a November 13 interview, he confirmed he had freed A", "After their September 4 phone
+    call, Belarus released 52", "In their November letter, the lawmakers urged the release of A, B and C, all of whom
+    were released")."""
     if not MESSAGE_AFTER.match(ctx.text, date.end) or not MESSAGE_OWNER.search(ctx.text, max(0, date.start - 30),
                                                                                 date.start):
         return False
-    done_in_it = IN_A_MESSAGE.search(ctx.text, max(0, date.start - 14), date.start) and \
-        not FREEING_NOUN.match(ctx.text, offset) and \
+    done_in_it = IN_A_MESSAGE.search(ctx.text, max(0, date.start - 40), date.start) and \
         not TOLD_OR_ELSEWHERE.search(ctx.text, min(offset, date.end), max(offset, date.start))
     return not done_in_it
 

@@ -1430,8 +1430,9 @@ NOT_FREED_FOR_LONG = (r"hours\s+later|the\s+same\s+day|the\s+next\s+day|(?:a|one
                       r"but\s+remain\w*|(?:to|under|into)\s+house\s+arrest|but\s+(?:have|has|had)\s+not|in\s+absentia|"
                       r"re-?arrest\w*|the\s+following\s+day|within\s+hours|shortly\s+after\w*|overnight|"
                       r"after\s+a\s+night|hours\s+after|pre-?trial|travel\s+bans?|after\s+serving")
-"""After "were released" in a clause about a list, words of a short detention, of a move within prison or to house
-arrest, or of a pardon after death: no freeing of the list."""
+"""After "were released" in a clause about a list, words of a short detention ("the next day", "overnight"), of a move
+within prison or to house arrest, of a release before trial or with a travel ban, of a pardon after death, in absentia
+or not carried out ("but have not been released"), of a rearrest, or of a term served: no freeing of the list."""
 ALL_OF_WHOM = re.compile(r",\s+(?P<how_many>all|both|each)\s+of\s+whom\s+(?:were|was|(?:have|has)\s+(?:now\s+)?been)\s+"
                          r"(?:also\s+|now\s+|finally\s+|eventually\s+)?(?:freed|released|pardoned|set\s+free)\b"
                          rf"(?!{BRIEFLY}|[^,;.]{{0,40}}?\b(?:{NOT_FREED_FOR_LONG})\b)", re.IGNORECASE)

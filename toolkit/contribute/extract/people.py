@@ -1296,8 +1296,9 @@ def _share_role(ctx: Context, sentence: Sentence, person: Name, role: str) -> No
         return  # "Polish and Lithuanian activists A and B", "journalists and Polish lawyers A, B and C": who is which,
         # the page does not say
     named = persons(ctx, sentence)
+    at = bisect.bisect_right(named, person.start, key=lambda n: n.start)  # the first name after the person's
     members, joins = [person], []
-    for other in named[bisect.bisect_right(named, person.start, key=lambda n: n.start):]:
+    for other in named[at:]:
         gap = ctx.text[members[-1].end:other.begin]
         # after the "and" that closes the list, or a comma before the "and" of two names, a clause of its own begins
         if not LIST_JOIN.fullmatch(gap) or any("and" in join for join in joins) or speaks(ctx, sentence, other) or \
@@ -1306,7 +1307,8 @@ def _share_role(ctx: Context, sentence: Sentence, person: Name, role: str) -> No
         members.append(other)
         joins.append(gap)
     after = re.match(r"\s*,\s+(?:and\s+)?|\s+and\s+", ctx.text[members[-1].end:sentence.end])
-    next_name = after is not None and any(n.begin == members[-1].end + after.end() for n in named)
+    following = named[at + len(members) - 1] if at + len(members) - 1 < len(named) else None  # the name after the list
+    next_name = after is not None and following is not None and following.begin == members[-1].end + after.end()
     if len(members) > 1 and not LIST_ENDS.match(ctx.text, members[-1].end, sentence.end) and not next_name:
         members.pop()  # "... and C of Lithuania", "... and C (Lithuania)": C's own (not "... and C, D told reporters",
         # "... and C and the doctor D")
